@@ -1,0 +1,217 @@
+//! Choosing free address blocks for fixes.
+//!
+//! A fix that moves a range must land on addresses nothing else in the plan uses and that Azure
+//! accepts, and should stay close to what the user wrote so the change is easy to recognise.
+
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+use serde_json::Value;
+
+use crate::context::{pointer, ClusterRange, Context};
+use crate::finding::Fix;
+use crate::net::{Range, AKS_RESERVED, PRIVATE_SPACE, SHARED_SPACE, VNET_FORBIDDEN};
+
+/// The free, aligned block of `2^(32-len)` addresses nearest to `near`, searched in `pools`.
+/// The pool that holds `near` is preferred; then the pools in the order given.
+pub fn free_block(len: u8, near: u32, pools: &[Range], taken: &[Range]) -> Option<Ipv4Net> {
+    if len > 32 {
+        return None;
+    }
+    let size = 1u64 << (32 - u32::from(len));
+    let mut merged: Vec<Range> = taken.to_vec();
+    merged.sort_unstable();
+    let merged = merge(merged);
+    let mut ordered: Vec<Range> = pools.iter().copied().filter(|p| p.contains_address(near)).collect();
+    ordered.extend(pools.iter().copied().filter(|p| !p.contains_address(near)));
+    for pool in ordered {
+        let target = if pool.contains_address(near) { u64::from(near) } else { u64::from(pool.first) };
+        let best = gaps(pool, &merged)
+            .filter_map(|gap| nearest_aligned(gap, size, target))
+            .min_by_key(|start| (start.abs_diff(target), *start));
+        if let Some(start) = best {
+            let address = Ipv4Addr::from(u32::try_from(start).ok()?);
+            return Ipv4Net::new(address, len).ok();
+        }
+    }
+    None
+}
+
+fn merge(sorted: Vec<Range>) -> Vec<Range> {
+    let mut merged: Vec<Range> = Vec::with_capacity(sorted.len());
+    for range in sorted {
+        match merged.last_mut() {
+            Some(last) if u64::from(range.first) <= u64::from(last.last) + 1 => {
+                last.last = last.last.max(range.last);
+            }
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The parts of `pool` that no merged range covers.
+fn gaps(pool: Range, merged: &[Range]) -> impl Iterator<Item = (u64, u64)> + '_ {
+    let mut cursor = u64::from(pool.first);
+    let end = u64::from(pool.last);
+    let mut ranges = merged.iter().filter(move |r| r.overlaps(pool));
+    let mut done = false;
+    std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        match ranges.next() {
+            Some(range) => {
+                let gap = (cursor, u64::from(range.first).saturating_sub(1));
+                cursor = u64::from(range.last) + 1;
+                if u64::from(range.first) > gap.0 {
+                    return Some(gap);
+                }
+            }
+            None => {
+                done = true;
+                if cursor <= end {
+                    return Some((cursor, end));
+                }
+                return None;
+            }
+        }
+    })
+}
+
+/// The start of the aligned block of `size` inside `gap` closest to `target`.
+fn nearest_aligned((first, last): (u64, u64), size: u64, target: u64) -> Option<u64> {
+    let lowest = first.div_ceil(size) * size;
+    let highest = ((last + 1).checked_sub(size)? / size) * size;
+    if lowest > highest {
+        return None;
+    }
+    let below = (target / size) * size;
+    Some(below.clamp(lowest, highest))
+        .into_iter()
+        .chain(Some((below + size).clamp(lowest, highest)))
+        .min_by_key(|start| (start.abs_diff(target), *start))
+}
+
+/// The DNS service IP conventionally used for a service range: its tenth address, or the second
+/// when the range is too small for a tenth that is not its broadcast address.
+pub fn dns_ip_for(service: Ipv4Net) -> Option<Ipv4Addr> {
+    let range = Range::of(service);
+    let offset = match range.size() {
+        size if size >= 16 => 10,
+        size if size >= 4 => 2,
+        _ => return None,
+    };
+    Some(Ipv4Addr::from(range.first + offset))
+}
+
+/// The first host address of a block written with its prefix, as docker bridge values are.
+fn first_host_form(net: Ipv4Net) -> String {
+    let range = Range::of(net);
+    let host = if range.size() > 2 { range.first + 1 } else { range.first };
+    format!("{}/{}", Ipv4Addr::from(host), net.prefix_len())
+}
+
+/// Prefix length of a pod range that gives each of `nodes` nodes its own /24.
+pub fn pod_prefix_for(nodes: u64) -> u8 {
+    let blocks = nodes.max(1).next_power_of_two();
+    let bits = u8::try_from(blocks.trailing_zeros()).unwrap_or(24).min(24);
+    24 - bits
+}
+
+/// A fix that moves one of cluster `index`'s own ranges to a free block, keeping its size where
+/// that size is valid. A moved service range brings its DNS IP along.
+pub fn move_cluster_range(context: &Context<'_>, index: usize, kind: ClusterRange) -> Option<Fix> {
+    let (cluster, facts) = context.cluster(index)?;
+    let current = kind.range(facts);
+    let near = current.map_or(PRIVATE_SPACE[0].first, |range| range.first);
+    let current_len = current.and_then(Range::as_net).map(|net| net.prefix_len());
+    let (len, pools): (u8, &[Range]) = match kind {
+        ClusterRange::Service => (current_len.filter(|len| (12..=28).contains(len)).unwrap_or(16), &PRIVATE_SPACE),
+        ClusterRange::Pod => {
+            let largest_allowed = pod_prefix_for(cluster.peak_nodes());
+            (current_len.unwrap_or(16).min(largest_allowed), &POD_SPACE)
+        }
+        ClusterRange::DockerBridge => (current_len.filter(|len| *len <= 28).unwrap_or(16), &PRIVATE_SPACE),
+    };
+    let mut taken = context.occupied_ranges(Some((index, kind)));
+    taken.extend(AKS_RESERVED);
+    taken.extend(VNET_FORBIDDEN);
+    let block = free_block(len, near, pools, &taken)?;
+    let mut changes = vec![(
+        pointer::cluster(index, kind.field()),
+        Value::String(match kind {
+            ClusterRange::DockerBridge => first_host_form(block),
+            _ => block.to_string(),
+        }),
+    )];
+    let mut title = format!("use {block} for the {}, a block nothing else in the plan uses", kind.label());
+    if kind == ClusterRange::Service {
+        if let Some(dns) = dns_ip_for(block) {
+            changes.push((pointer::cluster(index, "dnsServiceIP"), Value::String(dns.to_string())));
+            title.push_str(&format!(", with the DNS service IP {dns}"));
+        }
+    }
+    Some(Fix::new(title, changes))
+}
+
+const POD_SPACE: [Range; 4] = [PRIVATE_SPACE[0], PRIVATE_SPACE[1], PRIVATE_SPACE[2], SHARED_SPACE];
+
+impl ClusterRange {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Service => "Kubernetes service range",
+            Self::Pod => "pod range",
+            Self::DockerBridge => "docker bridge range",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::parse_cidr;
+
+    fn range(text: &str) -> Range {
+        Range::of(parse_cidr(text).expect("test value parses"))
+    }
+
+    #[test]
+    fn picks_the_nearest_free_block_of_the_same_size() {
+        let taken = [range("10.0.0.0/16")];
+        let near = range("10.0.0.0/16").first;
+        assert_eq!(free_block(16, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("10.1.0.0/16".into()));
+    }
+
+    #[test]
+    fn skips_every_taken_range_and_falls_back_to_other_pools() {
+        let taken = [range("10.0.0.0/8")];
+        let near = range("10.0.0.0/16").first;
+        assert_eq!(free_block(16, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("172.16.0.0/16".into()));
+        let everything = [range("0.0.0.0/0")];
+        assert_eq!(free_block(16, near, &PRIVATE_SPACE, &everything), None);
+    }
+
+    #[test]
+    fn blocks_stay_aligned_inside_gaps() {
+        let taken = [range("10.0.0.0/24"), range("10.0.1.128/25")];
+        let near = range("10.0.0.0/24").first;
+        assert_eq!(free_block(24, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("10.0.2.0/24".into()));
+        assert_eq!(free_block(25, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("10.0.1.0/25".into()));
+    }
+
+    #[test]
+    fn dns_ip_is_the_tenth_address() {
+        assert_eq!(dns_ip_for(parse_cidr("10.2.0.0/16").expect("parses")), Some(Ipv4Addr::new(10, 2, 0, 10)));
+        assert_eq!(dns_ip_for(parse_cidr("10.2.0.0/29").expect("parses")), Some(Ipv4Addr::new(10, 2, 0, 2)));
+        assert_eq!(dns_ip_for(parse_cidr("10.2.0.0/31").expect("parses")), None);
+    }
+
+    #[test]
+    fn pod_ranges_hold_a_slash_24_per_node() {
+        assert_eq!(pod_prefix_for(4), 22);
+        assert_eq!(pod_prefix_for(5), 21);
+        assert_eq!(pod_prefix_for(1), 24);
+        assert_eq!(pod_prefix_for(401), 15);
+    }
+}

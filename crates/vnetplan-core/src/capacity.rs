@@ -1,0 +1,59 @@
+//! How many node-subnet addresses each AKS cluster needs, and how many it has.
+
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::net::usable_addresses;
+use crate::plan::AksCluster;
+
+/// One cluster's use of its node subnet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CapacityRow {
+    pub cluster: String,
+    pub vnet: String,
+    pub subnet: String,
+    /// Subnet size less the five addresses Azure keeps.
+    pub usable: u64,
+    pub needed: u64,
+    /// What one more node would add to `needed`.
+    pub per_node: u64,
+}
+
+/// Addresses a cluster takes from its node subnet at the peak of an upgrade.
+///
+/// Azure CNI without overlay gives each node its own address plus one per pod; kubenet and
+/// overlay take pod addresses from elsewhere. An internal load balancer placed in the node subnet
+/// takes a front-end address there, and a private cluster's API server endpoint lives there too.
+pub fn needed_addresses(cluster: &AksCluster) -> u64 {
+    let per_node = addresses_per_node(cluster);
+    let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == Some(cluster.subnet.as_str()));
+    let api_endpoint = u64::from(cluster.private_cluster);
+    cluster.peak_nodes().saturating_mul(per_node) + load_balancer + api_endpoint
+}
+
+pub fn addresses_per_node(cluster: &AksCluster) -> u64 {
+    if cluster.pods_use_node_subnet() {
+        1 + u64::from(cluster.effective_max_pods())
+    } else {
+        1
+    }
+}
+
+/// One row per cluster whose node subnet resolved and parsed.
+pub fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
+    context
+        .clusters()
+        .filter_map(|(_, cluster, facts)| {
+            let (vnet, subnet) = (facts.node.vnet?, facts.node.subnet?);
+            let net = context.subnet_net(vnet, subnet)?;
+            Some(CapacityRow {
+                cluster: cluster.name.clone(),
+                vnet: cluster.vnet.clone(),
+                subnet: cluster.subnet.clone(),
+                usable: usable_addresses(net),
+                needed: needed_addresses(cluster),
+                per_node: addresses_per_node(cluster),
+            })
+        })
+        .collect()
+}

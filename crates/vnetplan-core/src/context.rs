@@ -1,0 +1,402 @@
+//! Facts about a plan that many rules need, computed once per check.
+//!
+//! Every CIDR is parsed here a single time, names are resolved to indices, and the ranges are
+//! sorted into [`RangeIndex`]es so that overlap questions cost a binary search, not a scan of
+//! every pair. Rules read these facts and never re-parse the plan's text.
+
+use std::collections::HashMap;
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use crate::net::{parse_cidr, parse_ipv4, Range, RangeIndex};
+use crate::plan::{AksCluster, Plan, Subnet, Vnet};
+
+/// The delegation an ACI subnet needs.
+pub const ACI_DELEGATION: &str = "Microsoft.ContainerInstance/containerGroups";
+
+pub struct Context<'p> {
+    pub plan: &'p Plan,
+    pub vnets: Vec<VnetFacts<'p>>,
+    /// Each external range as parsed; `None` when its text is not an IPv4 CIDR.
+    pub externals: Vec<Option<Ipv4Net>>,
+    pub external_index: RangeIndex<usize>,
+    /// Every address prefix of every VNet, keyed by (VNet, prefix) index.
+    pub prefix_index: RangeIndex<(usize, usize)>,
+    pub clusters: Vec<ClusterFacts>,
+    pub aci: Vec<Placement>,
+    vnet_names: HashMap<&'p str, usize>,
+}
+
+pub struct VnetFacts<'p> {
+    pub prefixes: Vec<Option<Ipv4Net>>,
+    pub subnets: Vec<Option<Ipv4Net>>,
+    /// The VNet's own prefixes, keyed by prefix index.
+    pub prefix_index: RangeIndex<usize>,
+    /// The VNet's subnets, keyed by subnet index.
+    pub subnet_index: RangeIndex<usize>,
+    subnet_names: HashMap<&'p str, usize>,
+}
+
+/// A VNet and subnet named by a cluster, deployment or endpoint, resolved to indices.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Placement {
+    pub vnet: Option<usize>,
+    /// Only resolved when `vnet` is.
+    pub subnet: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ClusterFacts {
+    pub node: Placement,
+    /// The subnet its internal load balancer takes an address from, in the cluster's VNet;
+    /// `None` without an internal load balancer or when the name does not resolve there.
+    pub load_balancer_subnet: Option<usize>,
+    pub service: Option<Ipv4Net>,
+    pub dns: Option<Ipv4Addr>,
+    pub pod: Option<Ipv4Net>,
+    /// As written, host bits included.
+    pub docker_bridge: Option<Ipv4Net>,
+}
+
+impl ClusterFacts {
+    pub fn service_range(&self) -> Option<Range> {
+        self.service.map(Range::of)
+    }
+
+    pub fn pod_range(&self) -> Option<Range> {
+        self.pod.map(Range::of)
+    }
+
+    pub fn docker_bridge_range(&self) -> Option<Range> {
+        self.docker_bridge.map(Range::of)
+    }
+}
+
+impl<'p> Context<'p> {
+    pub fn new(plan: &'p Plan) -> Self {
+        let mut vnet_names = HashMap::with_capacity(plan.vnets.len());
+        for (index, vnet) in plan.vnets.iter().enumerate() {
+            vnet_names.entry(vnet.name.as_str()).or_insert(index);
+        }
+        let vnets: Vec<VnetFacts<'p>> = plan.vnets.iter().map(VnetFacts::new).collect();
+        let externals: Vec<Option<Ipv4Net>> = plan
+            .external_ranges
+            .iter()
+            .map(|range| parse_cidr(&range.address_prefix).ok())
+            .collect();
+        let external_index = RangeIndex::new(
+            externals
+                .iter()
+                .enumerate()
+                .filter_map(|(index, net)| net.map(|net| (Range::of(net), index)))
+                .collect(),
+        );
+        let prefix_index = RangeIndex::new(
+            vnets
+                .iter()
+                .enumerate()
+                .flat_map(|(v, facts)| {
+                    facts
+                        .prefixes
+                        .iter()
+                        .enumerate()
+                        .filter_map(move |(p, net)| net.map(|net| (Range::of(net), (v, p))))
+                })
+                .collect(),
+        );
+        let mut context = Self {
+            plan,
+            vnets,
+            externals,
+            external_index,
+            prefix_index,
+            clusters: Vec::new(),
+            aci: Vec::new(),
+            vnet_names,
+        };
+        context.clusters = plan.aks_clusters.iter().map(|cluster| context.cluster_facts(cluster)).collect();
+        context.aci = plan
+            .aci_deployments
+            .iter()
+            .map(|deployment| context.placement(&deployment.vnet, &deployment.subnet))
+            .collect();
+        context
+    }
+
+    fn cluster_facts(&self, cluster: &AksCluster) -> ClusterFacts {
+        let node = self.placement(&cluster.vnet, &cluster.subnet);
+        let load_balancer_subnet = match (node.vnet, cluster.internal_load_balancer_subnet()) {
+            (Some(vnet), Some(name)) => self.subnet_named(vnet, name),
+            _ => None,
+        };
+        ClusterFacts {
+            node,
+            load_balancer_subnet,
+            service: parse_cidr(&cluster.service_cidr).ok(),
+            dns: parse_ipv4(&cluster.dns_service_ip).ok(),
+            pod: cluster.pod_cidr.as_deref().and_then(|text| parse_cidr(text).ok()),
+            docker_bridge: cluster.docker_bridge_cidr.as_deref().and_then(|text| parse_cidr(text).ok()),
+        }
+    }
+
+    /// Resolves a VNet and subnet by name. Names match exactly; with duplicates the first wins
+    /// (the duplicate itself is reported by its own rule).
+    pub fn placement(&self, vnet: &str, subnet: &str) -> Placement {
+        let vnet = self.vnet_named(vnet);
+        Placement { vnet, subnet: vnet.and_then(|v| self.subnet_named(v, subnet)) }
+    }
+
+    pub fn vnet_named(&self, name: &str) -> Option<usize> {
+        self.vnet_names.get(name).copied()
+    }
+
+    pub fn subnet_named(&self, vnet: usize, name: &str) -> Option<usize> {
+        self.vnets.get(vnet)?.subnet_names.get(name).copied()
+    }
+
+    pub fn vnet(&self, index: usize) -> Option<&'p Vnet> {
+        self.plan.vnets.get(index)
+    }
+
+    pub fn subnet(&self, vnet: usize, subnet: usize) -> Option<&'p Subnet> {
+        self.plan.vnets.get(vnet)?.subnets.get(subnet)
+    }
+
+    /// The name of VNet `index`, or "" when there is none (for messages only).
+    pub fn vnet_name(&self, index: usize) -> &'p str {
+        self.vnet(index).map_or("", |vnet| vnet.name.as_str())
+    }
+
+    /// The name of a subnet, or "" when there is none (for messages only).
+    pub fn subnet_name(&self, vnet: usize, subnet: usize) -> &'p str {
+        self.subnet(vnet, subnet).map_or("", |subnet| subnet.name.as_str())
+    }
+
+    pub fn subnet_net(&self, vnet: usize, subnet: usize) -> Option<Ipv4Net> {
+        *self.vnets.get(vnet)?.subnets.get(subnet)?
+    }
+
+    /// Cluster `index` with its facts.
+    pub fn cluster(&self, index: usize) -> Option<(&'p AksCluster, &ClusterFacts)> {
+        Some((self.plan.aks_clusters.get(index)?, self.clusters.get(index)?))
+    }
+
+    /// Every cluster with its index and facts.
+    pub fn clusters(&self) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts)> {
+        self.plan.aks_clusters.iter().zip(&self.clusters).enumerate().map(|(i, (c, f))| (i, c, f))
+    }
+
+    /// Subnets of VNet `vnet` that share addresses with `range`, as (subnet index, range).
+    pub fn subnets_overlapping(&self, vnet: usize, range: Range) -> Vec<(usize, Range)> {
+        self.vnets.get(vnet).map_or_else(Vec::new, |facts| {
+            facts.subnet_index.overlapping(range).into_iter().map(|(r, s)| (s, r)).collect()
+        })
+    }
+
+    /// Address prefixes of VNet `vnet` that share addresses with `range`.
+    pub fn prefixes_overlapping(&self, vnet: usize, range: Range) -> Vec<(usize, Range)> {
+        self.vnets.get(vnet).map_or_else(Vec::new, |facts| {
+            facts.prefix_index.overlapping(range).into_iter().map(|(r, p)| (p, r)).collect()
+        })
+    }
+
+    /// External ranges that share addresses with `range`.
+    pub fn externals_overlapping(&self, range: Range) -> Vec<(usize, Range)> {
+        self.external_index.overlapping(range).into_iter().map(|(r, e)| (e, r)).collect()
+    }
+
+    /// Prefixes of VNets other than `except` that share addresses with `range`, as
+    /// (VNet, prefix, range).
+    pub fn other_vnets_overlapping(&self, except: Option<usize>, range: Range) -> Vec<(usize, usize, Range)> {
+        self.prefix_index
+            .overlapping(range)
+            .into_iter()
+            .filter(|(_, (v, _))| Some(*v) != except)
+            .map(|(r, (v, p))| (v, p, r))
+            .collect()
+    }
+
+    /// Every range the plan already uses, for fixes that must pick a free block: all VNet
+    /// prefixes and subnets, external ranges, and every cluster's service, pod and bridge ranges
+    /// except the one field being moved.
+    pub fn occupied_ranges(&self, moving: Option<(usize, ClusterRange)>) -> Vec<Range> {
+        let mut taken: Vec<Range> = self.prefix_index.entries().iter().map(|(r, _)| *r).collect();
+        for facts in &self.vnets {
+            taken.extend(facts.subnet_index.entries().iter().map(|(r, _)| *r));
+        }
+        taken.extend(self.external_index.entries().iter().map(|(r, _)| *r));
+        for (index, facts) in self.clusters.iter().enumerate() {
+            for kind in [ClusterRange::Service, ClusterRange::Pod, ClusterRange::DockerBridge] {
+                if moving == Some((index, kind)) {
+                    continue;
+                }
+                taken.extend(kind.range(facts));
+            }
+        }
+        taken
+    }
+}
+
+/// The address ranges a cluster itself declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterRange {
+    Service,
+    Pod,
+    DockerBridge,
+}
+
+impl ClusterRange {
+    pub fn range(self, facts: &ClusterFacts) -> Option<Range> {
+        match self {
+            Self::Service => facts.service_range(),
+            Self::Pod => facts.pod_range(),
+            Self::DockerBridge => facts.docker_bridge_range(),
+        }
+    }
+}
+
+impl<'p> VnetFacts<'p> {
+    fn new(vnet: &'p Vnet) -> Self {
+        let prefixes: Vec<Option<Ipv4Net>> =
+            vnet.address_prefixes.iter().map(|text| parse_cidr(text).ok()).collect();
+        let subnets: Vec<Option<Ipv4Net>> =
+            vnet.subnets.iter().map(|subnet| parse_cidr(&subnet.address_prefix).ok()).collect();
+        let mut subnet_names = HashMap::with_capacity(vnet.subnets.len());
+        for (index, subnet) in vnet.subnets.iter().enumerate() {
+            subnet_names.entry(subnet.name.as_str()).or_insert(index);
+        }
+        Self {
+            prefix_index: index_of(&prefixes),
+            subnet_index: index_of(&subnets),
+            prefixes,
+            subnets,
+            subnet_names,
+        }
+    }
+}
+
+fn index_of(nets: &[Option<Ipv4Net>]) -> RangeIndex<usize> {
+    RangeIndex::new(
+        nets.iter().enumerate().filter_map(|(index, net)| net.map(|net| (Range::of(net), index))).collect(),
+    )
+}
+
+/// JSON pointers to the fields rules talk about.
+pub mod pointer {
+    pub fn vnet(vnet: usize, field: &str) -> String {
+        format!("/vnets/{vnet}/{field}")
+    }
+
+    pub fn vnet_prefix(vnet: usize, prefix: usize) -> String {
+        format!("/vnets/{vnet}/addressPrefixes/{prefix}")
+    }
+
+    pub fn subnet(vnet: usize, subnet: usize, field: &str) -> String {
+        format!("/vnets/{vnet}/subnets/{subnet}/{field}")
+    }
+
+    pub fn subnet_prefix(vnet: usize, index: usize) -> String {
+        subnet(vnet, index, "addressPrefix")
+    }
+
+    pub fn external(index: usize) -> String {
+        format!("/externalRanges/{index}/addressPrefix")
+    }
+
+    pub fn cluster(cluster: usize, field: &str) -> String {
+        format!("/aksClusters/{cluster}/{field}")
+    }
+
+    pub fn aci(deployment: usize, field: &str) -> String {
+        format!("/aciDeployments/{deployment}/{field}")
+    }
+}
+
+/// Which field of the plan a CIDR value was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CidrOwner {
+    VnetPrefix { vnet: usize, prefix: usize },
+    Subnet { vnet: usize, subnet: usize },
+    External(usize),
+    Cluster(usize, ClusterRange),
+}
+
+/// A CIDR as the user wrote it, with where it was written.
+#[derive(Debug, Clone, Copy)]
+pub struct CidrField<'p> {
+    pub owner: CidrOwner,
+    pub text: &'p str,
+}
+
+impl CidrField<'_> {
+    pub fn pointer(&self) -> String {
+        match self.owner {
+            CidrOwner::VnetPrefix { vnet, prefix } => pointer::vnet_prefix(vnet, prefix),
+            CidrOwner::Subnet { vnet, subnet } => pointer::subnet_prefix(vnet, subnet),
+            CidrOwner::External(index) => pointer::external(index),
+            CidrOwner::Cluster(index, kind) => pointer::cluster(index, kind.field()),
+        }
+    }
+
+    /// Names the field for a message, e.g. `the address prefix of subnet 'aks' in VNet 'hub'`.
+    pub fn label(&self, plan: &Plan) -> String {
+        let vnet_name = |v: usize| plan.vnets.get(v).map_or("", |vnet| vnet.name.as_str());
+        match self.owner {
+            CidrOwner::VnetPrefix { vnet, .. } => format!("an address prefix of VNet '{}'", vnet_name(vnet)),
+            CidrOwner::Subnet { vnet, subnet } => format!(
+                "the address prefix of subnet '{}' in VNet '{}'",
+                plan.vnets.get(vnet).and_then(|v| v.subnets.get(subnet)).map_or("", |s| s.name.as_str()),
+                vnet_name(vnet)
+            ),
+            CidrOwner::External(index) => format!(
+                "external range '{}'",
+                plan.external_ranges.get(index).map_or("", |r| r.name.as_str())
+            ),
+            CidrOwner::Cluster(index, kind) => format!(
+                "the {} of cluster '{}'",
+                kind.label(),
+                plan.aks_clusters.get(index).map_or("", |c| c.name.as_str())
+            ),
+        }
+    }
+}
+
+impl ClusterRange {
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::Service => "serviceCidr",
+            Self::Pod => "podCidr",
+            Self::DockerBridge => "dockerBridgeCidr",
+        }
+    }
+}
+
+impl<'p> Context<'p> {
+    /// Every CIDR the plan holds, in document order.
+    pub fn cidr_fields(&self) -> Vec<CidrField<'p>> {
+        let plan = self.plan;
+        let mut fields = Vec::new();
+        for (v, vnet) in plan.vnets.iter().enumerate() {
+            for (p, text) in vnet.address_prefixes.iter().enumerate() {
+                fields.push(CidrField { owner: CidrOwner::VnetPrefix { vnet: v, prefix: p }, text });
+            }
+            for (s, subnet) in vnet.subnets.iter().enumerate() {
+                fields.push(CidrField { owner: CidrOwner::Subnet { vnet: v, subnet: s }, text: &subnet.address_prefix });
+            }
+        }
+        for (e, range) in plan.external_ranges.iter().enumerate() {
+            fields.push(CidrField { owner: CidrOwner::External(e), text: &range.address_prefix });
+        }
+        for (c, cluster) in plan.aks_clusters.iter().enumerate() {
+            fields.push(CidrField { owner: CidrOwner::Cluster(c, ClusterRange::Service), text: &cluster.service_cidr });
+            if let Some(text) = &cluster.pod_cidr {
+                fields.push(CidrField { owner: CidrOwner::Cluster(c, ClusterRange::Pod), text });
+            }
+            if let Some(text) = &cluster.docker_bridge_cidr {
+                fields.push(CidrField { owner: CidrOwner::Cluster(c, ClusterRange::DockerBridge), text });
+            }
+        }
+        fields
+    }
+}

@@ -1,0 +1,157 @@
+//! Applying fixes: to one finding, or all of them (`suggest`).
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::catalog::RuleId;
+use crate::check::{check, Report};
+use crate::finding::{Finding, Fix, Severity};
+use crate::parse::{plan_from_value, ParseError};
+use crate::Plan;
+
+/// The plan with one fix's changes made. A change whose path does not exist in the plan, or
+/// whose value the plan format does not accept, leaves nothing changed and says why.
+pub fn apply_fix(plan: &Plan, fix: &Fix) -> Result<Plan, ParseError> {
+    let mut value = serde_json::to_value(plan).map_err(|error| ParseError {
+        pointer: String::new(),
+        message: error.to_string(),
+        line: None,
+        column: None,
+    })?;
+    for change in &fix.changes {
+        set_pointer(&mut value, &change.path, change.value.clone()).map_err(|message| ParseError {
+            pointer: change.path.clone(),
+            message,
+            line: None,
+            column: None,
+        })?;
+    }
+    plan_from_value(&value)
+}
+
+/// Puts `new` at an RFC 6901 pointer. The last token may name a new member of an object, or
+/// `-` (or the length) to append to an array; every earlier token must exist.
+pub fn set_pointer(root: &mut Value, pointer: &str, new: Value) -> Result<(), String> {
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Err(format!("'{pointer}' is not a JSON pointer: it must start with '/'"));
+    };
+    let tokens: Vec<String> = rest.split('/').map(|t| t.replace("~1", "/").replace("~0", "~")).collect();
+    let Some((last, parents)) = tokens.split_last() else {
+        return Err("the pointer is empty".to_owned());
+    };
+    let mut target = root;
+    for token in parents {
+        target = match target {
+            Value::Object(map) => map.get_mut(token),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+            _ => None,
+        }
+        .ok_or_else(|| format!("nothing at '{token}' in {pointer}"))?;
+    }
+    match target {
+        Value::Object(map) => {
+            map.insert(last.clone(), new);
+            Ok(())
+        }
+        Value::Array(items) => {
+            let length = items.len();
+            match last.as_str() {
+                "-" => items.push(new),
+                index => match index.parse::<usize>() {
+                    Ok(i) if i == length => items.push(new),
+                    Ok(i) if i < length => {
+                        if let Some(slot) = items.get_mut(i) {
+                            *slot = new;
+                        }
+                    }
+                    _ => return Err(format!("'{index}' is not an index of a list of {length}")),
+                },
+            }
+            Ok(())
+        }
+        _ => Err(format!("'{pointer}' does not lead into an object or a list")),
+    }
+}
+
+type FindingKey = (RuleId, Vec<String>);
+
+fn keys(report: &Report, severity: Severity) -> HashSet<FindingKey> {
+    report
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == severity)
+        .map(|finding| (finding.rule, finding.subjects.clone()))
+        .collect()
+}
+
+/// A fix is kept only when it removes its own finding and brings no error or warning that was
+/// not there before: `suggest` must never make a plan worse.
+fn improves(before: &Report, after: &Report, fixed: &Finding) -> bool {
+    let key = (fixed.rule, fixed.subjects.clone());
+    let gone = !after.findings.iter().any(|finding| (finding.rule, finding.subjects.clone()) == key);
+    gone && [Severity::Error, Severity::Warning]
+        .into_iter()
+        .all(|severity| keys(after, severity).is_subset(&keys(before, severity)))
+}
+
+/// The plan with every fix applied that helps, re-checking after each one. Fixes that would
+/// bring a new error or warning are left out, so the result is never worse than the input.
+///
+/// # Examples
+///
+/// ```
+/// let plan = vnetplan_core::parse_plan(r#"{
+///   "schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "rg"},
+///   "vnets": [{"name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.0.0.0/16"],
+///              "subnets": [{"name": "aks", "addressPrefix": "10.0.0.0/22"}]}],
+///   "aksClusters": [{"name": "a", "vnet": "v", "subnet": "aks", "serviceCidr": "10.0.0.0/16",
+///     "dnsServiceIP": "10.0.0.10", "dockerBridgeCidr": "172.17.0.1/16", "nodeCount": 3,
+///     "networkContributorGranted": true}]
+/// }"#).unwrap();
+/// assert!(vnetplan_core::check(&plan).has_errors());
+/// assert!(!vnetplan_core::check(&vnetplan_core::suggest(&plan)).has_errors());
+/// ```
+pub fn suggest(plan: &Plan) -> Plan {
+    let mut current = plan.clone();
+    let mut report = check(&current);
+    // Each round applies at least one fix that removes a finding without adding any, so the
+    // number of rounds is bounded by the findings; the cap only guards against surprises.
+    for _ in 0..256 {
+        let mut progressed = false;
+        for finding in report.findings.clone() {
+            let Some(fix) = &finding.fix else { continue };
+            let Ok(candidate) = apply_fix(&current, fix) else { continue };
+            let next = check(&candidate);
+            if improves(&report, &next, &finding) {
+                current = candidate;
+                report = next;
+                progressed = true;
+            }
+        }
+        if !progressed {
+            break;
+        }
+    }
+    current
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn pointers_set_append_and_refuse() {
+        let mut value = json!({"a": [1, 2], "b": {"c": 1}});
+        set_pointer(&mut value, "/a/1", json!(5)).expect("replace");
+        set_pointer(&mut value, "/a/-", json!(6)).expect("append");
+        set_pointer(&mut value, "/b/d", json!("new")).expect("insert");
+        set_pointer(&mut value, "/b/x~1y", json!(0)).expect("escaped");
+        assert_eq!(value, json!({"a": [1, 5, 6], "b": {"c": 1, "d": "new", "x/y": 0}}));
+        assert!(set_pointer(&mut value, "/a/9", json!(0)).is_err());
+        assert!(set_pointer(&mut value, "/zz/q", json!(0)).is_err());
+        assert!(set_pointer(&mut value, "a", json!(0)).is_err());
+    }
+}

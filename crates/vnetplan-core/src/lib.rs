@@ -1,0 +1,39 @@
+//! The checking core of vnetplan: it reads a plan for an Azure Machine Learning inference
+//! environment in a virtual network, and says what Azure or the Azure ML SDK will reject, why,
+//! and how to fix it.
+//!
+//! The crate is pure: no I/O, no clock, no knowledge of the browser. The command line, the wasm
+//! package and the page all call the same functions.
+//!
+//! # Organization
+//!
+//! - [`plan`]: the plan document as types; [`parse`]: reading it with precise errors.
+//! - [`net`]: strict IPv4 parsing and the interval arithmetic behind every overlap question.
+//! - [`context`]: facts computed once per check (parsed ranges, resolved names, sorted indices).
+//! - [`catalog`]: the rule enum; [`rules`]: one module per rule with its docs, check and tests.
+//! - [`check`]: running the rules into a [`Report`]; [`capacity`]: node-subnet sizing.
+//! - [`alloc`]: choosing free blocks for fixes; [`fix`]: applying fixes and `suggest`.
+//! - [`render`]: the report as text.
+
+pub mod alloc;
+pub mod capacity;
+pub mod catalog;
+pub mod check;
+pub mod context;
+pub mod finding;
+pub mod fix;
+pub mod net;
+pub mod parse;
+pub mod plan;
+pub mod render;
+mod rules;
+#[cfg(test)]
+mod testing;
+
+pub use catalog::{rule_summaries, RuleDoc, RuleId, RuleSummary};
+pub use check::{check, Report, Summary};
+pub use finding::{Change, Finding, Fix, Severity};
+pub use fix::{apply_fix, suggest};
+pub use parse::{parse_plan, plan_from_value, ParseError};
+pub use plan::*;
+pub use render::{render_rule, render_text};

@@ -1,0 +1,408 @@
+//! IPv4 values as a plan writes them, and the interval arithmetic the rules use.
+//!
+//! Parsing is stricter than `std` on purpose so that every rejection can say which part of the
+//! text is wrong and what would be right. Addresses are kept as inclusive `u32` intervals because
+//! every question the rules ask ("does A overlap B", "is A inside B") is an interval question.
+
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use ipnet::Ipv4Net;
+
+/// Why a network value could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    Empty,
+    SurroundingWhitespace,
+    Ipv6,
+    MissingPrefixLength,
+    BadPrefixLength(String),
+    OctetCount(usize),
+    NotDecimal(String),
+    OctetTooLarge(String),
+    LeadingZero(String),
+    UnexpectedPrefixLength,
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the value is empty"),
+            Self::SurroundingWhitespace => {
+                f.write_str("the value has spaces around it; remove them")
+            }
+            Self::Ipv6 => f.write_str("this is an IPv6 value, and this field takes IPv4 only"),
+            Self::MissingPrefixLength => {
+                f.write_str("the prefix length is missing; write it as a.b.c.d/n")
+            }
+            Self::BadPrefixLength(text) => {
+                write!(f, "the prefix length '{text}' is not a whole number from 0 to 32")
+            }
+            Self::OctetCount(count) => {
+                write!(f, "an IPv4 address has 4 dot-separated numbers, this one has {count}")
+            }
+            Self::NotDecimal(octet) => {
+                write!(f, "'{octet}' is not a number from 0 to 255 written with the digits 0-9")
+            }
+            Self::OctetTooLarge(octet) => write!(f, "'{octet}' is larger than 255"),
+            Self::UnexpectedPrefixLength => {
+                f.write_str("this field takes one address such as 10.0.0.10, not a range")
+            }
+            Self::LeadingZero(octet) => write!(
+                f,
+                "'{octet}' has a leading zero, which some tools read as octal; write '{}'",
+                octet.trim_start_matches('0').parse::<u32>().unwrap_or(0)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+/// Reads a dotted-quad IPv4 address: four decimal octets, no leading zeros, no spaces.
+pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
+    check_surroundings(text)?;
+    if text.contains(':') && text.parse::<Ipv6Addr>().is_ok() {
+        return Err(ValueError::Ipv6);
+    }
+    if text.contains('/') {
+        return Err(ValueError::UnexpectedPrefixLength);
+    }
+    parse_dotted_quad(text)
+}
+
+/// Reads `a.b.c.d/n`. Host bits are kept as written: whether they are allowed is the caller's
+/// decision, because the docker bridge field documents `172.17.0.1/16` as its default.
+pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
+    check_surroundings(text)?;
+    if text.contains(':') {
+        let (address, _) = text.split_once('/').unwrap_or((text, ""));
+        if address.parse::<Ipv6Addr>().is_ok() {
+            return Err(ValueError::Ipv6);
+        }
+    }
+    let Some((address, length)) = text.split_once('/') else {
+        parse_dotted_quad(text)?;
+        return Err(ValueError::MissingPrefixLength);
+    };
+    let address = parse_dotted_quad(address)?;
+    let length = parse_prefix_length(length)?;
+    Ipv4Net::new(address, length).map_err(|_| ValueError::BadPrefixLength(length.to_string()))
+}
+
+fn check_surroundings(text: &str) -> Result<(), ValueError> {
+    if text.trim().is_empty() {
+        return Err(ValueError::Empty);
+    }
+    if text.trim() != text {
+        return Err(ValueError::SurroundingWhitespace);
+    }
+    Ok(())
+}
+
+fn parse_prefix_length(text: &str) -> Result<u8, ValueError> {
+    let bad = || ValueError::BadPrefixLength(text.to_owned());
+    if text.is_empty() || text.len() > 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    if text.len() == 2 && text.starts_with('0') {
+        return Err(bad());
+    }
+    match text.parse::<u8>() {
+        Ok(length) if length <= 32 => Ok(length),
+        _ => Err(bad()),
+    }
+}
+
+fn parse_dotted_quad(text: &str) -> Result<Ipv4Addr, ValueError> {
+    let parts: Vec<&str> = text.split('.').collect();
+    let [a, b, c, d] = parts.as_slice() else {
+        return Err(ValueError::OctetCount(parts.len()));
+    };
+    Ok(Ipv4Addr::new(octet(a)?, octet(b)?, octet(c)?, octet(d)?))
+}
+
+fn octet(text: &str) -> Result<u8, ValueError> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ValueError::NotDecimal(text.to_owned()));
+    }
+    if text.len() > 1 && text.starts_with('0') {
+        return Err(ValueError::LeadingZero(text.to_owned()));
+    }
+    // Three digits at most fit a u16 comfortably; anything longer is certainly above 255.
+    match text.parse::<u16>() {
+        Ok(value) => u8::try_from(value).map_err(|_| ValueError::OctetTooLarge(text.to_owned())),
+        Err(_) => Err(ValueError::OctetTooLarge(text.to_owned())),
+    }
+}
+
+/// An inclusive interval of IPv4 addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Range {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl Range {
+    /// The block `a.b.c.d/len`, host bits cleared.
+    pub const fn block(a: u8, b: u8, c: u8, d: u8, len: u8) -> Self {
+        let address = u32::from_be_bytes([a, b, c, d]);
+        let host_mask = if len >= 32 { 0 } else { u32::MAX >> len };
+        Self { first: address & !host_mask, last: address | host_mask }
+    }
+
+    pub fn of(net: Ipv4Net) -> Self {
+        let net = net.trunc();
+        Self { first: u32::from(net.network()), last: u32::from(net.broadcast()) }
+    }
+
+    pub const fn address(address: u32) -> Self {
+        Self { first: address, last: address }
+    }
+
+    pub const fn overlaps(self, other: Self) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+
+    pub const fn contains(self, other: Self) -> bool {
+        self.first <= other.first && other.last <= self.last
+    }
+
+    pub const fn contains_address(self, address: u32) -> bool {
+        self.first <= address && address <= self.last
+    }
+
+    /// Number of addresses; a `u64` because `0.0.0.0/0` holds 2^32 of them.
+    pub const fn size(self) -> u64 {
+        (self.last as u64) - (self.first as u64) + 1
+    }
+
+    /// The CIDR block this range is, when it is one.
+    pub fn as_net(self) -> Option<Ipv4Net> {
+        let size = self.size();
+        if !size.is_power_of_two() || u64::from(self.first) % size != 0 {
+            return None;
+        }
+        let len = 32 - u8::try_from(size.trailing_zeros()).ok()?;
+        Ipv4Net::new(Ipv4Addr::from(self.first), len).ok()
+    }
+}
+
+impl fmt::Display for Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.as_net() {
+            Some(net) if self.first == self.last => write!(f, "{}", net.addr()),
+            Some(net) => write!(f, "{net}"),
+            None => write!(f, "{}-{}", Ipv4Addr::from(self.first), Ipv4Addr::from(self.last)),
+        }
+    }
+}
+
+/// Usable addresses of an Azure subnet: Azure keeps the first four and the last one.
+pub fn usable_addresses(net: Ipv4Net) -> u64 {
+    Range::of(net).size().saturating_sub(5)
+}
+
+/// The shortest prefix whose subnet leaves at least `needed` usable addresses.
+pub fn smallest_subnet_for(needed: u64) -> Option<u8> {
+    (0..=29u8).rev().find(|len| (1u64 << (32 - u32::from(*len))).saturating_sub(5) >= needed)
+}
+
+/// Ranges that AKS refuses for the node VNet, the service range and the pod range.
+pub const AKS_RESERVED: [Range; 4] = [
+    Range::block(169, 254, 0, 0, 16),
+    Range::block(172, 30, 0, 0, 16),
+    Range::block(172, 31, 0, 0, 16),
+    Range::block(192, 0, 2, 0, 24),
+];
+
+/// Ranges that no Azure VNet may contain.
+pub const VNET_FORBIDDEN: [Range; 5] = [
+    Range::block(224, 0, 0, 0, 4),
+    Range::block(255, 255, 255, 255, 32),
+    Range::block(127, 0, 0, 0, 8),
+    Range::block(169, 254, 0, 0, 16),
+    Range::block(168, 63, 129, 16, 32),
+];
+
+/// RFC 1918 private space, in the order fixes prefer it.
+pub const PRIVATE_SPACE: [Range; 3] = [
+    Range::block(10, 0, 0, 0, 8),
+    Range::block(172, 16, 0, 0, 12),
+    Range::block(192, 168, 0, 0, 16),
+];
+
+/// RFC 6598 shared address space, which AKS supports for pod ranges.
+pub const SHARED_SPACE: Range = Range::block(100, 64, 0, 0, 10);
+
+/// Intervals sorted for overlap queries that cost a binary search plus the hits.
+#[derive(Debug, Clone, Default)]
+pub struct RangeIndex<T> {
+    entries: Vec<(Range, T)>,
+    /// Highest `last` among `entries[..=i]`: lets a query stop scanning backwards as soon as no
+    /// earlier interval can reach the queried range.
+    reach: Vec<u32>,
+}
+
+impl<T: Copy + Ord> RangeIndex<T> {
+    pub fn new(mut entries: Vec<(Range, T)>) -> Self {
+        entries.sort_unstable_by(|a, b| {
+            a.0.first.cmp(&b.0.first).then(b.0.last.cmp(&a.0.last)).then(a.1.cmp(&b.1))
+        });
+        let mut highest = 0;
+        let reach = entries
+            .iter()
+            .map(|(range, _)| {
+                highest = highest.max(range.last);
+                highest
+            })
+            .collect();
+        Self { entries, reach }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entries(&self) -> &[(Range, T)] {
+        &self.entries
+    }
+
+    /// Every entry that shares at least one address with `query`, in address order.
+    pub fn overlapping(&self, query: Range) -> Vec<(Range, T)> {
+        let end = self.entries.partition_point(|(range, _)| range.first <= query.last);
+        let mut hits = Vec::new();
+        for i in (0..end).rev() {
+            if self.reach.get(i).is_none_or(|reach| *reach < query.first) {
+                break;
+            }
+            if let Some(entry) = self.entries.get(i) {
+                if entry.0.last >= query.first {
+                    hits.push(*entry);
+                }
+            }
+        }
+        hits.reverse();
+        hits
+    }
+
+    pub fn any_overlap(&self, query: Range) -> bool {
+        !self.overlapping(query).is_empty()
+    }
+
+    /// Pairs of entries that overlap each other. Each entry is paired with the nearest earlier
+    /// entry that encloses or crosses it, so a sweep over sorted starts finds every conflicting
+    /// entry without comparing every pair.
+    pub fn overlapping_pairs(&self) -> Vec<(T, T)> {
+        let mut open: Vec<(Range, T)> = Vec::new();
+        let mut pairs = Vec::new();
+        for &(range, id) in &self.entries {
+            while open.last().is_some_and(|(top, _)| top.last < range.first) {
+                open.pop();
+            }
+            if let Some(&(_, top_id)) = open.last() {
+                pairs.push((top_id, id));
+            }
+            if open.last().is_none_or(|(top, _)| range.last <= top.last) {
+                open.push((range, id));
+            } else {
+                // A partial overlap (possible only for non-CIDR intervals): the new entry reaches
+                // further, so it replaces the top as the interval later entries must be tested on.
+                open.pop();
+                open.push((range, id));
+            }
+        }
+        pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cidr(text: &str) -> Ipv4Net {
+        parse_cidr(text).expect("test value parses")
+    }
+
+    #[test]
+    fn strict_cidr_parsing() {
+        assert_eq!(parse_cidr("10.1.0.0/16"), Ok(cidr("10.1.0.0/16")));
+        assert_eq!(parse_cidr("010.1.0.0/16"), Err(ValueError::LeadingZero("010".into())));
+        assert_eq!(parse_cidr("1.2.3.4/33"), Err(ValueError::BadPrefixLength("33".into())));
+        assert_eq!(parse_cidr("1.2.3.4/08"), Err(ValueError::BadPrefixLength("08".into())));
+        assert_eq!(parse_cidr("10.0.0.0"), Err(ValueError::MissingPrefixLength));
+        assert_eq!(parse_cidr("10.0.0.256/24"), Err(ValueError::OctetTooLarge("256".into())));
+        assert_eq!(parse_cidr("10.0.0/24"), Err(ValueError::OctetCount(3)));
+        assert_eq!(parse_cidr(" 10.0.0.0/24"), Err(ValueError::SurroundingWhitespace));
+        assert_eq!(parse_cidr(""), Err(ValueError::Empty));
+        assert_eq!(parse_cidr("   "), Err(ValueError::Empty));
+        assert_eq!(parse_cidr("fd00::/64"), Err(ValueError::Ipv6));
+        assert_eq!(parse_cidr("١٠.0.0.0/8"), Err(ValueError::NotDecimal("١٠".into())));
+        assert_eq!(parse_cidr("10.0.0.0/+8"), Err(ValueError::BadPrefixLength("+8".into())));
+        assert_eq!(parse_cidr("10.0.0.5/24").map(|n| n.addr()), Ok(Ipv4Addr::new(10, 0, 0, 5)));
+    }
+
+    #[test]
+    fn strict_address_parsing() {
+        assert_eq!(parse_ipv4("10.0.0.10"), Ok(Ipv4Addr::new(10, 0, 0, 10)));
+        assert_eq!(parse_ipv4("10.0.0.010"), Err(ValueError::LeadingZero("010".into())));
+        assert_eq!(parse_ipv4("::1"), Err(ValueError::Ipv6));
+        assert_eq!(parse_ipv4("10.0.0.0/24"), Err(ValueError::UnexpectedPrefixLength));
+        assert_eq!(parse_ipv4("99999.1.1.1"), Err(ValueError::OctetTooLarge("99999".into())));
+    }
+
+    #[test]
+    fn error_messages_say_what_would_be_right() {
+        assert_eq!(
+            ValueError::LeadingZero("010".into()).to_string(),
+            "'010' has a leading zero, which some tools read as octal; write '10'"
+        );
+        assert_eq!(
+            ValueError::MissingPrefixLength.to_string(),
+            "the prefix length is missing; write it as a.b.c.d/n"
+        );
+    }
+
+    #[test]
+    fn range_relations() {
+        let vnet = Range::of(cidr("10.0.0.0/16"));
+        let subnet = Range::of(cidr("10.0.1.0/24"));
+        assert!(vnet.contains(subnet) && vnet.overlaps(subnet) && !subnet.contains(vnet));
+        assert!(!subnet.overlaps(Range::of(cidr("10.0.2.0/24"))));
+        assert_eq!(Range::of(cidr("0.0.0.0/0")).size(), 1 << 32);
+        assert_eq!(Range::of(cidr("172.17.0.1/16")).to_string(), "172.17.0.0/16");
+        assert_eq!(Range::address(u32::from(Ipv4Addr::new(10, 0, 0, 10))).to_string(), "10.0.0.10");
+    }
+
+    #[test]
+    fn subnet_sizes_follow_azure_reservations() {
+        assert_eq!(usable_addresses(cidr("10.0.0.0/24")), 251);
+        assert_eq!(usable_addresses(cidr("10.0.0.0/29")), 3);
+        assert_eq!(usable_addresses(cidr("10.0.0.0/32")), 0);
+        assert_eq!(smallest_subnet_for(1_581), Some(21));
+        assert_eq!(smallest_subnet_for(251), Some(24));
+        assert_eq!(smallest_subnet_for(252), Some(23));
+    }
+
+    #[test]
+    fn index_finds_overlaps_by_sorting() {
+        let ranges = ["10.0.0.0/24", "10.0.1.0/24", "10.0.0.128/25", "10.0.4.0/22", "10.0.5.0/24"];
+        let index = RangeIndex::new(
+            ranges.iter().enumerate().map(|(i, text)| (Range::of(cidr(text)), i)).collect(),
+        );
+        assert_eq!(index.overlapping_pairs(), vec![(0, 2), (3, 4)]);
+        let hits: Vec<usize> =
+            index.overlapping(Range::of(cidr("10.0.0.0/22"))).iter().map(|e| e.1).collect();
+        assert_eq!(hits, vec![0, 2, 1]);
+        assert!(!index.any_overlap(Range::of(cidr("10.0.2.0/23"))));
+    }
+
+    #[test]
+    fn identical_ranges_pair_up() {
+        let index = RangeIndex::new(vec![
+            (Range::of(cidr("10.0.0.0/24")), 1),
+            (Range::of(cidr("10.0.0.0/24")), 0),
+        ]);
+        assert_eq!(index.overlapping_pairs(), vec![(0, 1)]);
+    }
+}

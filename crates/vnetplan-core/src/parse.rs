@@ -1,0 +1,617 @@
+//! Reading a plan document, with one clear message when it cannot be read.
+//!
+//! The reader walks a `serde_json::Value` by hand rather than deriving `Deserialize`: that is what
+//! lets every rejection name the field as a JSON pointer, say what was found and what was
+//! expected, and suggest the nearest known name for a misspelt field (`az` prints
+//! `dnsServiceIp` where this format says `dnsServiceIP`).
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::plan::{
+    AciDeployment, AksCluster, Choice, Egress, ExternalRange, Permissions, Plan, Subnet,
+    SubnetRef, Vnet, Workspace, SCHEMA_VERSION,
+};
+
+/// Why a document was rejected as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// JSON pointer of the offending field; empty for the document itself.
+    pub pointer: String,
+    pub message: String,
+    /// Where a syntax error was found, 1-based.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                write!(f, "line {line}, column {column}: {}", self.message)
+            }
+            _ if self.pointer.is_empty() => write!(f, "the document: {}", self.message),
+            _ => write!(f, "{}: {}", self.pointer, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Reads a plan from JSON text.
+///
+/// # Examples
+///
+/// ```
+/// let error = vnetplan_core::parse_plan(r#"{"schemaVersion": 2}"#).unwrap_err();
+/// assert_eq!(error.pointer, "/schemaVersion");
+/// ```
+pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| ParseError {
+        pointer: String::new(),
+        message: syntax_message(&error),
+        line: Some(error.line()),
+        column: Some(error.column()),
+    })?;
+    plan_from_value(&value)
+}
+
+fn syntax_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    // serde_json appends " at line L column C"; the position is reported separately.
+    let detail = text.rsplit_once(" at line ").map_or(text.as_str(), |(head, _)| head);
+    format!("this is not valid JSON ({detail})")
+}
+
+/// Reads a plan from an already-parsed JSON value.
+pub fn plan_from_value(value: &Value) -> Result<Plan, ParseError> {
+    let root = Object::new(value, String::new(), PLAN_FIELDS)?;
+    let version = root.required("schemaVersion")?;
+    if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+        return Err(root.error_at(
+            "schemaVersion",
+            format!(
+                "this tool reads plan format version {SCHEMA_VERSION}, and the document says {}",
+                describe(version)
+            ),
+        ));
+    }
+    Ok(Plan {
+        schema_version: SCHEMA_VERSION,
+        name: root.optional_string("name")?.unwrap_or_default(),
+        region: root.required_string("region")?,
+        workspace: workspace(&root.required_object("workspace", WORKSPACE_FIELDS)?)?,
+        vnets: root.required_list("vnets", vnet)?,
+        external_ranges: root.optional_list("externalRanges", external_range)?,
+        aks_clusters: root.optional_list("aksClusters", aks_cluster)?,
+        aci_deployments: root.optional_list("aciDeployments", aci_deployment)?,
+        egress: match root.optional_object("egress", EGRESS_FIELDS)? {
+            Some(egress) => Egress {
+                restricted: egress.optional_bool("restricted")?.unwrap_or(false),
+                allowed_service_tags: egress.optional_strings("allowedServiceTags")?,
+            },
+            None => Egress::default(),
+        },
+        permissions: match root.optional_object("permissions", PERMISSIONS_FIELDS)? {
+            Some(permissions) => Permissions {
+                vnet_join: permissions.optional_bool("vnetJoin")?.unwrap_or(true),
+                subnet_join: permissions.optional_bool("subnetJoin")?.unwrap_or(true),
+            },
+            None => Permissions::default(),
+        },
+    })
+}
+
+const PLAN_FIELDS: &[&str] = &[
+    "schemaVersion",
+    "name",
+    "region",
+    "workspace",
+    "vnets",
+    "externalRanges",
+    "aksClusters",
+    "aciDeployments",
+    "egress",
+    "permissions",
+];
+const WORKSPACE_FIELDS: &[&str] = &["resourceGroup", "privateEndpoint", "acrInVnet"];
+const SUBNET_REF_FIELDS: &[&str] = &["vnet", "subnet"];
+const VNET_FIELDS: &[&str] = &["name", "resourceGroup", "region", "addressPrefixes", "subnets"];
+const SUBNET_FIELDS: &[&str] = &["name", "addressPrefix", "delegations"];
+const EXTERNAL_FIELDS: &[&str] = &["name", "addressPrefix", "kind"];
+const CLUSTER_FIELDS: &[&str] = &[
+    "name",
+    "provisioning",
+    "region",
+    "vnet",
+    "subnet",
+    "networkPlugin",
+    "networkPluginMode",
+    "podCidr",
+    "serviceCidr",
+    "dnsServiceIP",
+    "dockerBridgeCidr",
+    "nodeCount",
+    "maxSurge",
+    "maxPods",
+    "vcpusPerNode",
+    "clusterPurpose",
+    "privateCluster",
+    "loadBalancerType",
+    "loadBalancerSubnet",
+    "identity",
+    "networkContributorGranted",
+    "scoringFromOutsideVnet",
+    "nsgAllowsScoringInbound",
+];
+const ACI_FIELDS: &[&str] = &["name", "vnet", "subnet", "dnsNameLabel"];
+const EGRESS_FIELDS: &[&str] = &["restricted", "allowedServiceTags"];
+const PERMISSIONS_FIELDS: &[&str] = &["vnetJoin", "subnetJoin"];
+
+fn workspace(object: &Object<'_>) -> Result<Workspace, ParseError> {
+    Ok(Workspace {
+        resource_group: object.required_string("resourceGroup")?,
+        private_endpoint: object
+            .nullable_object("privateEndpoint", SUBNET_REF_FIELDS)?
+            .map(|reference| {
+                Ok::<_, ParseError>(SubnetRef {
+                    vnet: reference.required_string("vnet")?,
+                    subnet: reference.required_string("subnet")?,
+                })
+            })
+            .transpose()?,
+        acr_in_vnet: object.optional_bool("acrInVnet")?.unwrap_or(false),
+    })
+}
+
+fn vnet(object: &Object<'_>) -> Result<Vnet, ParseError> {
+    Ok(Vnet {
+        name: object.required_string("name")?,
+        resource_group: object.required_string("resourceGroup")?,
+        region: object.optional_string("region")?,
+        address_prefixes: object.required_strings("addressPrefixes")?,
+        subnets: object.required_list("subnets", subnet)?,
+    })
+}
+
+fn subnet(object: &Object<'_>) -> Result<Subnet, ParseError> {
+    Ok(Subnet {
+        name: object.required_string("name")?,
+        address_prefix: object.required_string("addressPrefix")?,
+        delegations: object.optional_strings("delegations")?,
+    })
+}
+
+fn external_range(object: &Object<'_>) -> Result<ExternalRange, ParseError> {
+    Ok(ExternalRange {
+        name: object.required_string("name")?,
+        address_prefix: object.required_string("addressPrefix")?,
+        kind: object.required_choice("kind")?,
+    })
+}
+
+fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
+    Ok(AksCluster {
+        name: object.required_string("name")?,
+        provisioning: object.optional_choice("provisioning")?.unwrap_or(crate::Provisioning::Create),
+        region: object.optional_string("region")?,
+        vnet: object.required_string("vnet")?,
+        subnet: object.required_string("subnet")?,
+        network_plugin: object.optional_choice("networkPlugin")?.unwrap_or(crate::NetworkPlugin::Azure),
+        network_plugin_mode: object.nullable_choice("networkPluginMode")?,
+        pod_cidr: object.nullable_string("podCidr")?,
+        service_cidr: object.required_string("serviceCidr")?,
+        dns_service_ip: object.required_string("dnsServiceIP")?,
+        docker_bridge_cidr: object.nullable_string("dockerBridgeCidr")?,
+        node_count: object.required_count("nodeCount", 1)?,
+        max_surge: object.optional_count("maxSurge", 0)?.unwrap_or(1),
+        max_pods: object.nullable_count("maxPods", 0)?,
+        vcpus_per_node: object.nullable_count("vcpusPerNode", 1)?,
+        cluster_purpose: object
+            .optional_choice("clusterPurpose")?
+            .unwrap_or(crate::ClusterPurpose::FastProd),
+        private_cluster: object.optional_bool("privateCluster")?.unwrap_or(false),
+        load_balancer_type: object
+            .optional_choice("loadBalancerType")?
+            .unwrap_or(crate::LoadBalancerType::PublicIp),
+        load_balancer_subnet: object.nullable_string("loadBalancerSubnet")?,
+        identity: object.optional_choice("identity")?.unwrap_or(crate::Identity::SystemAssigned),
+        network_contributor_granted: object
+            .optional_bool("networkContributorGranted")?
+            .unwrap_or(false),
+        scoring_from_outside_vnet: object.optional_bool("scoringFromOutsideVnet")?.unwrap_or(false),
+        nsg_allows_scoring_inbound: object
+            .optional_bool("nsgAllowsScoringInbound")?
+            .unwrap_or(false),
+    })
+}
+
+fn aci_deployment(object: &Object<'_>) -> Result<AciDeployment, ParseError> {
+    Ok(AciDeployment {
+        name: object.required_string("name")?,
+        vnet: object.required_string("vnet")?,
+        subnet: object.required_string("subnet")?,
+        dns_name_label: object.nullable_string("dnsNameLabel")?,
+    })
+}
+
+/// A JSON object being read, with its pointer for messages.
+struct Object<'a> {
+    map: &'a Map<String, Value>,
+    pointer: String,
+}
+
+impl<'a> Object<'a> {
+    fn new(value: &'a Value, pointer: String, known: &[&str]) -> Result<Self, ParseError> {
+        let Value::Object(map) = value else {
+            return Err(ParseError {
+                message: format!("expected an object, found {}", describe(value)),
+                pointer,
+                line: None,
+                column: None,
+            });
+        };
+        if let Some(unknown) = map.keys().find(|key| !known.contains(&key.as_str())) {
+            return Err(ParseError {
+                pointer: child_pointer(&pointer, unknown),
+                message: unknown_field_message(unknown, known),
+                line: None,
+                column: None,
+            });
+        }
+        Ok(Self { map, pointer })
+    }
+
+    fn error_at(&self, key: &str, message: String) -> ParseError {
+        ParseError { pointer: child_pointer(&self.pointer, key), message, line: None, column: None }
+    }
+
+    fn required(&self, key: &str) -> Result<&'a Value, ParseError> {
+        self.map
+            .get(key)
+            .ok_or_else(|| self.error_at(key, format!("the required field \"{key}\" is missing")))
+    }
+
+    /// The value, or `None` when the field is absent. `null` is only accepted by the
+    /// `nullable_*` readers, where the contract allows it.
+    fn optional(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key)
+    }
+
+    fn nullable(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|value| !value.is_null())
+    }
+
+    fn string(&self, key: &str, value: &Value) -> Result<String, ParseError> {
+        value.as_str().map(str::to_owned).ok_or_else(|| {
+            self.error_at(key, format!("expected a string, found {}", describe(value)))
+        })
+    }
+
+    fn required_string(&self, key: &str) -> Result<String, ParseError> {
+        self.string(key, self.required(key)?)
+    }
+
+    fn optional_string(&self, key: &str) -> Result<Option<String>, ParseError> {
+        self.optional(key).map(|value| self.string(key, value)).transpose()
+    }
+
+    fn nullable_string(&self, key: &str) -> Result<Option<String>, ParseError> {
+        self.nullable(key)
+            .map(|value| {
+                value.as_str().map(str::to_owned).ok_or_else(|| {
+                    self.error_at(key, format!("expected a string or null, found {}", describe(value)))
+                })
+            })
+            .transpose()
+    }
+
+    fn optional_bool(&self, key: &str) -> Result<Option<bool>, ParseError> {
+        self.optional(key)
+            .map(|value| {
+                value.as_bool().ok_or_else(|| {
+                    self.error_at(key, format!("expected true or false, found {}", describe(value)))
+                })
+            })
+            .transpose()
+    }
+
+    fn count(&self, key: &str, value: &Value, minimum: u32) -> Result<u32, ParseError> {
+        value
+            .as_u64()
+            .and_then(|number| u32::try_from(number).ok())
+            .filter(|number| *number >= minimum)
+            .ok_or_else(|| {
+                self.error_at(
+                    key,
+                    format!("expected a whole number of at least {minimum}, found {}", describe(value)),
+                )
+            })
+    }
+
+    fn required_count(&self, key: &str, minimum: u32) -> Result<u32, ParseError> {
+        self.count(key, self.required(key)?, minimum)
+    }
+
+    fn optional_count(&self, key: &str, minimum: u32) -> Result<Option<u32>, ParseError> {
+        self.optional(key).map(|value| self.count(key, value, minimum)).transpose()
+    }
+
+    fn nullable_count(&self, key: &str, minimum: u32) -> Result<Option<u32>, ParseError> {
+        self.nullable(key).map(|value| self.count(key, value, minimum)).transpose()
+    }
+
+    fn choice<T: Choice>(&self, key: &str, value: &Value) -> Result<T, ParseError> {
+        value.as_str().and_then(T::from_text).ok_or_else(|| {
+            let allowed: Vec<String> = T::CHOICES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+            self.error_at(
+                key,
+                format!("expected one of {}, found {}", allowed.join(", "), describe(value)),
+            )
+        })
+    }
+
+    fn required_choice<T: Choice>(&self, key: &str) -> Result<T, ParseError> {
+        self.choice(key, self.required(key)?)
+    }
+
+    fn optional_choice<T: Choice>(&self, key: &str) -> Result<Option<T>, ParseError> {
+        self.optional(key).map(|value| self.choice(key, value)).transpose()
+    }
+
+    fn nullable_choice<T: Choice>(&self, key: &str) -> Result<Option<T>, ParseError> {
+        self.nullable(key).map(|value| self.choice(key, value)).transpose()
+    }
+
+    fn object(&self, key: &str, value: &'a Value, known: &[&str]) -> Result<Object<'a>, ParseError> {
+        Object::new(value, child_pointer(&self.pointer, key), known)
+    }
+
+    fn required_object(&self, key: &str, known: &[&str]) -> Result<Object<'a>, ParseError> {
+        self.object(key, self.required(key)?, known)
+    }
+
+    fn optional_object(&self, key: &str, known: &[&str]) -> Result<Option<Object<'a>>, ParseError> {
+        self.optional(key).map(|value| self.object(key, value, known)).transpose()
+    }
+
+    fn nullable_object(&self, key: &str, known: &[&str]) -> Result<Option<Object<'a>>, ParseError> {
+        self.nullable(key).map(|value| self.object(key, value, known)).transpose()
+    }
+
+    fn array(&self, key: &str, value: &'a Value) -> Result<&'a Vec<Value>, ParseError> {
+        value.as_array().ok_or_else(|| {
+            self.error_at(key, format!("expected a list, found {}", describe(value)))
+        })
+    }
+
+    fn list<T>(
+        &self,
+        key: &str,
+        value: &'a Value,
+        read: fn(&Object<'_>) -> Result<T, ParseError>,
+        known: &[&str],
+    ) -> Result<Vec<T>, ParseError> {
+        let pointer = child_pointer(&self.pointer, key);
+        self.array(key, value)?
+            .iter()
+            .enumerate()
+            .map(|(index, item)| read(&Object::new(item, format!("{pointer}/{index}"), known)?))
+            .collect()
+    }
+
+    fn required_list<T: Listed>(
+        &self,
+        key: &str,
+        read: fn(&Object<'_>) -> Result<T, ParseError>,
+    ) -> Result<Vec<T>, ParseError> {
+        self.list(key, self.required(key)?, read, T::FIELDS)
+    }
+
+    fn optional_list<T: Listed>(
+        &self,
+        key: &str,
+        read: fn(&Object<'_>) -> Result<T, ParseError>,
+    ) -> Result<Vec<T>, ParseError> {
+        match self.optional(key) {
+            Some(value) => self.list(key, value, read, T::FIELDS),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn strings(&self, key: &str, value: &'a Value) -> Result<Vec<String>, ParseError> {
+        self.array(key, value)?
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                item.as_str().map(str::to_owned).ok_or_else(|| ParseError {
+                    pointer: format!("{}/{index}", child_pointer(&self.pointer, key)),
+                    message: format!("expected a string, found {}", describe(item)),
+                    line: None,
+                    column: None,
+                })
+            })
+            .collect()
+    }
+
+    fn required_strings(&self, key: &str) -> Result<Vec<String>, ParseError> {
+        self.strings(key, self.required(key)?)
+    }
+
+    fn optional_strings(&self, key: &str) -> Result<Vec<String>, ParseError> {
+        self.optional(key).map_or(Ok(Vec::new()), |value| self.strings(key, value))
+    }
+}
+
+/// The field names an object of a list may hold, so a list reader can check them.
+trait Listed {
+    const FIELDS: &'static [&'static str];
+}
+
+impl Listed for Vnet {
+    const FIELDS: &'static [&'static str] = VNET_FIELDS;
+}
+impl Listed for Subnet {
+    const FIELDS: &'static [&'static str] = SUBNET_FIELDS;
+}
+impl Listed for ExternalRange {
+    const FIELDS: &'static [&'static str] = EXTERNAL_FIELDS;
+}
+impl Listed for AksCluster {
+    const FIELDS: &'static [&'static str] = CLUSTER_FIELDS;
+}
+impl Listed for AciDeployment {
+    const FIELDS: &'static [&'static str] = ACI_FIELDS;
+}
+
+/// Appends one reference token, escaped as RFC 6901 requires.
+pub fn child_pointer(parent: &str, key: &str) -> String {
+    format!("{parent}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => format!("{flag}"),
+        Value::Number(number) => format!("the number {number}"),
+        Value::String(text) => {
+            let shown: String = text.chars().take(40).collect();
+            let more = if text.chars().count() > 40 { "…" } else { "" };
+            format!("the string {:?}", format!("{shown}{more}"))
+        }
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+fn unknown_field_message(unknown: &str, known: &[&str]) -> String {
+    match nearest_name(unknown, known) {
+        Some(near) => format!("unknown field \"{unknown}\"; did you mean \"{near}\"?"),
+        None => format!("unknown field \"{unknown}\"; the fields here are {}", known.join(", ")),
+    }
+}
+
+/// The known name closest to a misspelling: same letters in another case first, then the
+/// smallest edit distance within a third of the name's length.
+fn nearest_name<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
+    if let Some(same) = known.iter().find(|name| name.eq_ignore_ascii_case(unknown)) {
+        return Some(same);
+    }
+    let lower = unknown.to_lowercase();
+    known
+        .iter()
+        .map(|name| (edit_distance(&lower, &name.to_lowercase()), *name))
+        .filter(|(distance, name)| *distance <= (name.len() / 3).max(2))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, left) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, right) in b.iter().enumerate() {
+            let substitution = previous.get(j).map_or(usize::MAX, |d| d + usize::from(left != *right));
+            let deletion = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
+            let insertion = current.get(j).map_or(usize::MAX, |d| d + 1);
+            if let Some(cell) = current.get_mut(j + 1) {
+                *cell = substitution.min(deletion).min(insertion);
+            }
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejection(text: &str) -> String {
+        parse_plan(text).expect_err("document is rejected").to_string()
+    }
+
+    const MINIMAL: &str =
+        r#"{"schemaVersion":1,"region":"eastus2","workspace":{"resourceGroup":"rg"},"vnets":[]}"#;
+
+    #[test]
+    fn minimal_plan_gets_documented_defaults() {
+        let plan = parse_plan(MINIMAL).expect("minimal plan parses");
+        assert_eq!(plan.name, "");
+        assert!(plan.permissions.vnet_join && plan.permissions.subnet_join);
+        assert!(!plan.egress.restricted);
+        assert!(plan.aks_clusters.is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        assert_eq!(
+            rejection("{\n  \"schemaVersion\": 1,\n}"),
+            "line 3, column 1: this is not valid JSON (trailing comma)"
+        );
+    }
+
+    #[test]
+    fn wrong_version_is_named() {
+        assert_eq!(
+            rejection(r#"{"schemaVersion":"1"}"#),
+            "/schemaVersion: this tool reads plan format version 1, and the document says the string \"1\""
+        );
+    }
+
+    #[test]
+    fn missing_field_is_named_by_pointer() {
+        assert_eq!(
+            rejection(r#"{"schemaVersion":1,"region":"x","vnets":[]}"#),
+            "/workspace: the required field \"workspace\" is missing"
+        );
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_contract_spelling() {
+        let text = MINIMAL.replace(
+            r#""vnets":[]"#,
+            r#""vnets":[],"aksClusters":[{"name":"a","vnet":"v","subnet":"s","serviceCidr":"10.0.0.0/16","dnsServiceIp":"10.0.0.10","nodeCount":3}]"#,
+        );
+        assert_eq!(
+            rejection(&text),
+            "/aksClusters/0/dnsServiceIp: unknown field \"dnsServiceIp\"; did you mean \"dnsServiceIP\"?"
+        );
+    }
+
+    #[test]
+    fn wrong_types_say_what_was_expected() {
+        let text = MINIMAL.replace(
+            r#""vnets":[]"#,
+            r#""vnets":[{"name":"v","resourceGroup":"rg","addressPrefixes":["10.0.0.0/16", 7],"subnets":[]}]"#,
+        );
+        assert_eq!(rejection(&text), "/vnets/0/addressPrefixes/1: expected a string, found the number 7");
+        let text = MINIMAL.replace(r#""vnets":[]"#, r#""vnets":[],"egress":{"restricted":"yes"}"#);
+        assert_eq!(rejection(&text), "/egress/restricted: expected true or false, found the string \"yes\"");
+    }
+
+    #[test]
+    fn enumerations_list_their_values() {
+        let text = MINIMAL.replace(
+            r#""vnets":[]"#,
+            r#""vnets":[],"externalRanges":[{"name":"x","addressPrefix":"1.0.0.0/8","kind":"vpnGateway"}]"#,
+        );
+        assert_eq!(
+            rejection(&text),
+            "/externalRanges/0/kind: expected one of \"peeredVnet\", \"onPremises\", \"vpn\", \"expressRoute\", \"other\", found the string \"vpnGateway\""
+        );
+    }
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(child_pointer("/a", "b/c~d"), "/a/b~1c~0d");
+    }
+
+    #[test]
+    fn round_trip_keeps_the_plan() {
+        let plan = parse_plan(MINIMAL).expect("minimal plan parses");
+        assert_eq!(parse_plan(&plan.to_json()), Ok(plan));
+    }
+}

@@ -1,0 +1,80 @@
+use crate::alloc::move_cluster_range;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, ClusterRange, Context};
+use crate::finding::{Finding, Findings};
+
+pub(crate) const RULE: Rule = Rule {
+    doc: RuleDoc {
+        what: "The Kubernetes service range (serviceCidr) of an AKS cluster must not share any \
+               address with any subnet of the cluster's VNet, not only the node subnet.",
+        why: "Service IPs are virtual and only exist inside the cluster. If they overlap a subnet, \
+              traffic meant for machines in that subnet is captured by kube-proxy. The AKS \
+              resource provider refuses such a cluster with ServiceCidrOverlapExistingSubnetsCidr, \
+              at creation and again before every upgrade. Leaving the SDK's default 10.0.0.0/16 in \
+              a 10.0.0.0/16 VNet is the most common way to hit this.",
+        example: "VNet 10.0.0.0/16 with subnet 'default' 10.0.0.0/24, and serviceCidr 10.0.0.0/16",
+        fix: "Pick a service range outside every VNet, peered network and on-premises range, for \
+              example 10.2.0.0/16, and move dnsServiceIP into it (10.2.0.10).",
+    },
+    check,
+};
+
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        let (Some(vnet), Some(service)) = (facts.node.vnet, facts.service_range()) else { continue };
+        for (subnet, range) in context.subnets_overlapping(vnet, service) {
+            let name = context.subnet_name(vnet, subnet);
+            out.push(
+                Finding::new(
+                    RuleId::ServiceCidrOverlapsSubnet,
+                    format!(
+                        "service CIDR {} of cluster '{}' overlaps subnet '{name}' ({range}) of VNet '{}'",
+                        cluster.service_cidr, cluster.name, cluster.vnet
+                    ),
+                    vec![pointer::cluster(index, "serviceCidr"), pointer::subnet_prefix(vnet, subnet)],
+                )
+                .with_fix(move_cluster_range(context, index, ClusterRange::Service)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::ServiceCidrOverlapsSubnet;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_the_sdk_default_inside_the_vnet() {
+        let changes = [
+            ("/vnets/0/addressPrefixes/0", json!("10.0.0.0/16")),
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.0.0.0/24")),
+            ("/aksClusters/0/serviceCidr", json!("10.0.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.0.0.10")),
+        ];
+        let found = assert_fires(ServiceCidrOverlapsSubnet, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/serviceCidr", "/vnets/0/subnets/0/addressPrefix"]);
+        let fix = found[0].fix.as_ref().expect("a free range exists");
+        assert_eq!(fix.changes[0].value, json!("10.1.0.0/16"));
+        assert_eq!(fix.changes[1].value, json!("10.1.0.10"));
+        assert_fix_resolves(ServiceCidrOverlapsSubnet, &changes);
+    }
+
+    #[test]
+    fn fires_for_any_subnet_not_only_the_node_subnet() {
+        let changes = [
+            ("/vnets/0/subnets/-", json!({"name": "other", "addressPrefix": "10.1.200.0/24"})),
+            ("/aksClusters/0/serviceCidr", json!("10.1.192.0/18")),
+        ];
+        let found = assert_fires(ServiceCidrOverlapsSubnet, &changes);
+        assert_eq!(found[0].subjects[1], "/vnets/0/subnets/1/addressPrefix");
+    }
+
+    #[test]
+    fn quiet_when_outside_every_subnet() {
+        assert_quiet(ServiceCidrOverlapsSubnet, &[]);
+        assert_quiet(ServiceCidrOverlapsSubnet, &[("/aksClusters/0/serviceCidr", json!("10.1.128.0/17"))]);
+    }
+}
