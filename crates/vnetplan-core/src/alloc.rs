@@ -28,7 +28,7 @@ pub fn free_block(len: u8, near: u32, pools: &[Range], taken: &[Range]) -> Optio
         let target = if pool.contains_address(near) { u64::from(near) } else { u64::from(pool.first) };
         let best = gaps(pool, &merged)
             .filter_map(|gap| nearest_aligned(gap, size, target))
-            .min_by_key(|start| (start.abs_diff(target), *start));
+            .min_by_key(|start| tie_breaks_upward(*start, target));
         if let Some(start) = best {
             let address = Ipv4Addr::from(u32::try_from(start).ok()?);
             return Ipv4Net::new(address, len).ok();
@@ -87,10 +87,15 @@ fn nearest_aligned((first, last): (u64, u64), size: u64, target: u64) -> Option<
         return None;
     }
     let below = (target / size) * size;
-    Some(below.clamp(lowest, highest))
+    [below.clamp(lowest, highest), (below + size).clamp(lowest, highest)]
         .into_iter()
-        .chain(Some((below + size).clamp(lowest, highest)))
-        .min_by_key(|start| (start.abs_diff(target), *start))
+        .min_by_key(|start| tie_breaks_upward(*start, target))
+}
+
+/// Orders candidate starts by distance from `target`; between two equally near blocks the one
+/// above wins, which is what people expect when a range "moves over" (172.17 to 172.18).
+fn tie_breaks_upward(start: u64, target: u64) -> (u64, bool) {
+    (start.abs_diff(target), start < target)
 }
 
 /// The DNS service IP conventionally used for a service range: its tenth address, or the second
@@ -122,12 +127,18 @@ pub fn pod_prefix_for(nodes: u64) -> u8 {
 /// A fix that moves one of cluster `index`'s own ranges to a free block, keeping its size where
 /// that size is valid. A moved service range brings its DNS IP along.
 pub fn move_cluster_range(context: &Context<'_>, index: usize, kind: ClusterRange) -> Option<Fix> {
+    context.range_fix(index, kind, || choose_moved_range(context, index, kind))
+}
+
+fn choose_moved_range(context: &Context<'_>, index: usize, kind: ClusterRange) -> Option<Fix> {
     let (cluster, facts) = context.cluster(index)?;
     let current = kind.range(facts);
     let near = current.map_or(PRIVATE_SPACE[0].first, |range| range.first);
     let current_len = current.and_then(Range::as_net).map(|net| net.prefix_len());
     let (len, pools): (u8, &[Range]) = match kind {
-        ClusterRange::Service => (current_len.filter(|len| (12..=28).contains(len)).unwrap_or(16), &PRIVATE_SPACE),
+        ClusterRange::Service => {
+            (current_len.filter(|len| (12..=28).contains(len)).unwrap_or(16), &PRIVATE_SPACE)
+        }
         ClusterRange::Pod => {
             let largest_allowed = pod_prefix_for(cluster.peak_nodes());
             (current_len.unwrap_or(16).min(largest_allowed), &POD_SPACE)
@@ -138,14 +149,12 @@ pub fn move_cluster_range(context: &Context<'_>, index: usize, kind: ClusterRang
     taken.extend(AKS_RESERVED);
     taken.extend(VNET_FORBIDDEN);
     let block = free_block(len, near, pools, &taken)?;
-    let mut changes = vec![(
-        pointer::cluster(index, kind.field()),
-        Value::String(match kind {
-            ClusterRange::DockerBridge => first_host_form(block),
-            _ => block.to_string(),
-        }),
-    )];
-    let mut title = format!("use {block} for the {}, a block nothing else in the plan uses", kind.label());
+    let value = match kind {
+        ClusterRange::DockerBridge => first_host_form(block),
+        ClusterRange::Service | ClusterRange::Pod => block.to_string(),
+    };
+    let mut title = format!("use {value} for the {}, a block nothing else in the plan uses", kind.label());
+    let mut changes = vec![(pointer::cluster(index, kind.field()), Value::String(value))];
     if kind == ClusterRange::Service {
         if let Some(dns) = dns_ip_for(block) {
             changes.push((pointer::cluster(index, "dnsServiceIP"), Value::String(dns.to_string())));
@@ -180,14 +189,20 @@ mod tests {
     fn picks_the_nearest_free_block_of_the_same_size() {
         let taken = [range("10.0.0.0/16")];
         let near = range("10.0.0.0/16").first;
-        assert_eq!(free_block(16, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("10.1.0.0/16".into()));
+        assert_eq!(
+            free_block(16, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()),
+            Some("10.1.0.0/16".into())
+        );
     }
 
     #[test]
     fn skips_every_taken_range_and_falls_back_to_other_pools() {
         let taken = [range("10.0.0.0/8")];
         let near = range("10.0.0.0/16").first;
-        assert_eq!(free_block(16, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("172.16.0.0/16".into()));
+        assert_eq!(
+            free_block(16, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()),
+            Some("172.16.0.0/16".into())
+        );
         let everything = [range("0.0.0.0/0")];
         assert_eq!(free_block(16, near, &PRIVATE_SPACE, &everything), None);
     }
@@ -196,8 +211,14 @@ mod tests {
     fn blocks_stay_aligned_inside_gaps() {
         let taken = [range("10.0.0.0/24"), range("10.0.1.128/25")];
         let near = range("10.0.0.0/24").first;
-        assert_eq!(free_block(24, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("10.0.2.0/24".into()));
-        assert_eq!(free_block(25, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()), Some("10.0.1.0/25".into()));
+        assert_eq!(
+            free_block(24, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()),
+            Some("10.0.2.0/24".into())
+        );
+        assert_eq!(
+            free_block(25, near, &PRIVATE_SPACE, &taken).map(|n| n.to_string()),
+            Some("10.0.1.0/25".into())
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! How many node-subnet addresses each AKS cluster needs, and how many it has.
 
+use ipnet::Ipv4Net;
 use serde::Serialize;
 
 use crate::context::Context;
@@ -39,20 +40,55 @@ pub fn addresses_per_node(cluster: &AksCluster) -> u64 {
     }
 }
 
+/// A cluster's node subnet, resolved, with what the cluster needs of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeSubnet {
+    pub vnet: usize,
+    pub subnet: usize,
+    pub net: Ipv4Net,
+    pub usable: u64,
+    /// The cluster's own need plus one address per internal load balancer of another cluster
+    /// that takes its front end from this subnet.
+    pub needed: u64,
+    pub per_node: u64,
+}
+
+/// The node subnet of cluster `index` when it resolves and parses.
+pub fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSubnet> {
+    let (cluster, facts) = context.cluster(index)?;
+    let (vnet, subnet) = (facts.node.vnet?, facts.node.subnet?);
+    let net = context.subnet_net(vnet, subnet)?;
+    let foreign_load_balancers = context
+        .clusters()
+        .filter(|(other, _, other_facts)| {
+            *other != index
+                && other_facts.node.vnet == Some(vnet)
+                && other_facts.load_balancer_subnet == Some(subnet)
+        })
+        .count();
+    Some(NodeSubnet {
+        vnet,
+        subnet,
+        net,
+        usable: usable_addresses(net),
+        needed: needed_addresses(cluster).saturating_add(foreign_load_balancers as u64),
+        per_node: addresses_per_node(cluster),
+    })
+}
+
 /// One row per cluster whose node subnet resolved and parsed.
 pub fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
     context
         .clusters()
-        .filter_map(|(_, cluster, facts)| {
-            let (vnet, subnet) = (facts.node.vnet?, facts.node.subnet?);
-            let net = context.subnet_net(vnet, subnet)?;
+        .filter_map(|(index, cluster, _)| {
+            let node = node_subnet(context, index)?;
             Some(CapacityRow {
                 cluster: cluster.name.clone(),
                 vnet: cluster.vnet.clone(),
                 subnet: cluster.subnet.clone(),
-                usable: usable_addresses(net),
-                needed: needed_addresses(cluster),
-                per_node: addresses_per_node(cluster),
+                usable: node.usable,
+                needed: node.needed,
+                per_node: node.per_node,
             })
         })
         .collect()

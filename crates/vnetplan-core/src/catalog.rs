@@ -696,7 +696,10 @@ mod tests {
                 id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{id} is not kebab-case"
             );
-            assert!(!id.starts_with("no-") && !id.starts_with("avoid-") && !id.starts_with("prefer-"), "{id}");
+            assert!(
+                !id.starts_with("no-") && !id.starts_with("avoid-") && !id.starts_with("prefer-"),
+                "{id}"
+            );
         }
     }
 
@@ -704,7 +707,9 @@ mod tests {
     fn every_rule_is_documented() {
         for rule in RuleId::ALL {
             let doc = rule.doc();
-            for (part, text) in [("what", doc.what), ("why", doc.why), ("example", doc.example), ("fix", doc.fix)] {
+            for (part, text) in
+                [("what", doc.what), ("why", doc.why), ("example", doc.example), ("fix", doc.fix)]
+            {
                 assert!(text.trim().len() >= 20, "{} has no real '{part}' section", rule.id());
             }
             assert!(!rule.summary().is_empty(), "{} has no summary", rule.id());

@@ -4,11 +4,13 @@
 //! sorted into [`RangeIndex`]es so that overlap questions cost a binary search, not a scan of
 //! every pair. Rules read these facts and never re-parse the plan's text.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
+use crate::finding::Fix;
 use crate::net::{parse_cidr, parse_ipv4, Range, RangeIndex};
 use crate::plan::{AksCluster, Plan, Subnet, Vnet};
 
@@ -26,6 +28,9 @@ pub struct Context<'p> {
     pub clusters: Vec<ClusterFacts>,
     pub aci: Vec<Placement>,
     vnet_names: HashMap<&'p str, usize>,
+    /// Fixes that move a cluster's range, by cluster and range: several findings about the same
+    /// range share one fix, and choosing it means gathering every range of the plan.
+    range_fixes: RefCell<HashMap<(usize, ClusterRange), Option<Fix>>>,
 }
 
 pub struct VnetFacts<'p> {
@@ -80,11 +85,8 @@ impl<'p> Context<'p> {
             vnet_names.entry(vnet.name.as_str()).or_insert(index);
         }
         let vnets: Vec<VnetFacts<'p>> = plan.vnets.iter().map(VnetFacts::new).collect();
-        let externals: Vec<Option<Ipv4Net>> = plan
-            .external_ranges
-            .iter()
-            .map(|range| parse_cidr(&range.address_prefix).ok())
-            .collect();
+        let externals: Vec<Option<Ipv4Net>> =
+            plan.external_ranges.iter().map(|range| parse_cidr(&range.address_prefix).ok()).collect();
         let external_index = RangeIndex::new(
             externals
                 .iter()
@@ -114,6 +116,7 @@ impl<'p> Context<'p> {
             clusters: Vec::new(),
             aci: Vec::new(),
             vnet_names,
+            range_fixes: RefCell::default(),
         };
         context.clusters = plan.aks_clusters.iter().map(|cluster| context.cluster_facts(cluster)).collect();
         context.aci = plan
@@ -135,7 +138,13 @@ impl<'p> Context<'p> {
             load_balancer_subnet,
             service: parse_cidr(&cluster.service_cidr).ok(),
             dns: parse_ipv4(&cluster.dns_service_ip).ok(),
-            pod: cluster.pod_cidr.as_deref().and_then(|text| parse_cidr(text).ok()),
+            // AKS ignores a pod range under plain Azure CNI (pods take subnet addresses), so such
+            // a range takes part in no overlap; `pod-cidr-with-azure-cni` reports it.
+            pod: cluster
+                .pod_cidr
+                .as_deref()
+                .filter(|_| !cluster.pods_use_node_subnet())
+                .and_then(|text| parse_cidr(text).ok()),
             docker_bridge: cluster.docker_bridge_cidr.as_deref().and_then(|text| parse_cidr(text).ok()),
         }
     }
@@ -217,9 +226,26 @@ impl<'p> Context<'p> {
             .collect()
     }
 
+    /// The fix moving one of cluster `index`'s ranges, computed by `choose` the first time it
+    /// is asked for in this check.
+    pub fn range_fix(
+        &self,
+        index: usize,
+        kind: ClusterRange,
+        choose: impl FnOnce() -> Option<Fix>,
+    ) -> Option<Fix> {
+        if let Some(fix) = self.range_fixes.borrow().get(&(index, kind)) {
+            return fix.clone();
+        }
+        let fix = choose();
+        self.range_fixes.borrow_mut().insert((index, kind), fix.clone());
+        fix
+    }
+
     /// Every range the plan already uses, for fixes that must pick a free block: all VNet
     /// prefixes and subnets, external ranges, and every cluster's service, pod and bridge ranges
-    /// except the one field being moved.
+    /// except the one field being moved. A docker bridge only exists inside each node, so a
+    /// bridge being placed may share its block with other clusters' bridges.
     pub fn occupied_ranges(&self, moving: Option<(usize, ClusterRange)>) -> Vec<Range> {
         let mut taken: Vec<Range> = self.prefix_index.entries().iter().map(|(r, _)| *r).collect();
         for facts in &self.vnets {
@@ -228,7 +254,8 @@ impl<'p> Context<'p> {
         taken.extend(self.external_index.entries().iter().map(|(r, _)| *r));
         for (index, facts) in self.clusters.iter().enumerate() {
             for kind in [ClusterRange::Service, ClusterRange::Pod, ClusterRange::DockerBridge] {
-                if moving == Some((index, kind)) {
+                let placing_bridge = moving.is_some_and(|(_, moved)| moved == ClusterRange::DockerBridge);
+                if moving == Some((index, kind)) || (placing_bridge && kind == ClusterRange::DockerBridge) {
                     continue;
                 }
                 taken.extend(kind.range(facts));
@@ -239,7 +266,7 @@ impl<'p> Context<'p> {
 }
 
 /// The address ranges a cluster itself declares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ClusterRange {
     Service,
     Pod,
@@ -382,14 +409,20 @@ impl<'p> Context<'p> {
                 fields.push(CidrField { owner: CidrOwner::VnetPrefix { vnet: v, prefix: p }, text });
             }
             for (s, subnet) in vnet.subnets.iter().enumerate() {
-                fields.push(CidrField { owner: CidrOwner::Subnet { vnet: v, subnet: s }, text: &subnet.address_prefix });
+                fields.push(CidrField {
+                    owner: CidrOwner::Subnet { vnet: v, subnet: s },
+                    text: &subnet.address_prefix,
+                });
             }
         }
         for (e, range) in plan.external_ranges.iter().enumerate() {
             fields.push(CidrField { owner: CidrOwner::External(e), text: &range.address_prefix });
         }
         for (c, cluster) in plan.aks_clusters.iter().enumerate() {
-            fields.push(CidrField { owner: CidrOwner::Cluster(c, ClusterRange::Service), text: &cluster.service_cidr });
+            fields.push(CidrField {
+                owner: CidrOwner::Cluster(c, ClusterRange::Service),
+                text: &cluster.service_cidr,
+            });
             if let Some(text) = &cluster.pod_cidr {
                 fields.push(CidrField { owner: CidrOwner::Cluster(c, ClusterRange::Pod), text });
             }

@@ -105,10 +105,7 @@ pub struct Change {
 
 impl Fix {
     pub fn new(title: String, changes: Vec<(String, Value)>) -> Self {
-        Self {
-            title,
-            changes: changes.into_iter().map(|(path, value)| Change { path, value }).collect(),
-        }
+        Self { title, changes: changes.into_iter().map(|(path, value)| Change { path, value }).collect() }
     }
 
     /// A fix that sets one field.

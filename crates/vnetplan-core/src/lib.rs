@@ -13,7 +13,7 @@
 //! - [`catalog`]: the rule enum; [`rules`]: one module per rule with its docs, check and tests.
 //! - [`check`]: running the rules into a [`Report`]; [`capacity`]: node-subnet sizing.
 //! - [`alloc`]: choosing free blocks for fixes; [`fix`]: applying fixes and `suggest`.
-//! - [`render`]: the report as text.
+//! - [`render`]: the report as text; [`layout`]: the address map's geometry.
 
 pub mod alloc;
 pub mod capacity;
@@ -22,6 +22,7 @@ pub mod check;
 pub mod context;
 pub mod finding;
 pub mod fix;
+pub mod layout;
 pub mod net;
 pub mod parse;
 pub mod plan;

@@ -28,13 +28,9 @@ impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty => f.write_str("the value is empty"),
-            Self::SurroundingWhitespace => {
-                f.write_str("the value has spaces around it; remove them")
-            }
+            Self::SurroundingWhitespace => f.write_str("the value has spaces around it; remove them"),
             Self::Ipv6 => f.write_str("this is an IPv6 value, and this field takes IPv4 only"),
-            Self::MissingPrefixLength => {
-                f.write_str("the prefix length is missing; write it as a.b.c.d/n")
-            }
+            Self::MissingPrefixLength => f.write_str("the prefix length is missing; write it as a.b.c.d/n"),
             Self::BadPrefixLength(text) => {
                 write!(f, "the prefix length '{text}' is not a whole number from 0 to 32")
             }
@@ -226,11 +222,8 @@ pub const VNET_FORBIDDEN: [Range; 5] = [
 ];
 
 /// RFC 1918 private space, in the order fixes prefer it.
-pub const PRIVATE_SPACE: [Range; 3] = [
-    Range::block(10, 0, 0, 0, 8),
-    Range::block(172, 16, 0, 0, 12),
-    Range::block(192, 168, 0, 0, 16),
-];
+pub const PRIVATE_SPACE: [Range; 3] =
+    [Range::block(10, 0, 0, 0, 8), Range::block(172, 16, 0, 0, 12), Range::block(192, 168, 0, 0, 16)];
 
 /// RFC 6598 shared address space, which AKS supports for pod ranges.
 pub const SHARED_SPACE: Range = Range::block(100, 64, 0, 0, 10);
@@ -387,9 +380,8 @@ mod tests {
     #[test]
     fn index_finds_overlaps_by_sorting() {
         let ranges = ["10.0.0.0/24", "10.0.1.0/24", "10.0.0.128/25", "10.0.4.0/22", "10.0.5.0/24"];
-        let index = RangeIndex::new(
-            ranges.iter().enumerate().map(|(i, text)| (Range::of(cidr(text)), i)).collect(),
-        );
+        let index =
+            RangeIndex::new(ranges.iter().enumerate().map(|(i, text)| (Range::of(cidr(text)), i)).collect());
         assert_eq!(index.overlapping_pairs(), vec![(0, 2), (3, 4)]);
         let hits: Vec<usize> =
             index.overlapping(Range::of(cidr("10.0.0.0/22"))).iter().map(|e| e.1).collect();
@@ -399,10 +391,8 @@ mod tests {
 
     #[test]
     fn identical_ranges_pair_up() {
-        let index = RangeIndex::new(vec![
-            (Range::of(cidr("10.0.0.0/24")), 1),
-            (Range::of(cidr("10.0.0.0/24")), 0),
-        ]);
+        let index =
+            RangeIndex::new(vec![(Range::of(cidr("10.0.0.0/24")), 1), (Range::of(cidr("10.0.0.0/24")), 0)]);
         assert_eq!(index.overlapping_pairs(), vec![(0, 1)]);
     }
 }

@@ -10,8 +10,8 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::plan::{
-    AciDeployment, AksCluster, Choice, Egress, ExternalRange, Permissions, Plan, Subnet,
-    SubnetRef, Vnet, Workspace, SCHEMA_VERSION,
+    AciDeployment, AksCluster, Choice, Egress, ExternalRange, Permissions, Plan, Subnet, SubnetRef, Vnet,
+    Workspace, SCHEMA_VERSION,
 };
 
 /// Why a document was rejected as a whole.
@@ -208,22 +208,16 @@ fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
         max_surge: object.optional_count("maxSurge", 0)?.unwrap_or(1),
         max_pods: object.nullable_count("maxPods", 0)?,
         vcpus_per_node: object.nullable_count("vcpusPerNode", 1)?,
-        cluster_purpose: object
-            .optional_choice("clusterPurpose")?
-            .unwrap_or(crate::ClusterPurpose::FastProd),
+        cluster_purpose: object.optional_choice("clusterPurpose")?.unwrap_or(crate::ClusterPurpose::FastProd),
         private_cluster: object.optional_bool("privateCluster")?.unwrap_or(false),
         load_balancer_type: object
             .optional_choice("loadBalancerType")?
             .unwrap_or(crate::LoadBalancerType::PublicIp),
         load_balancer_subnet: object.nullable_string("loadBalancerSubnet")?,
         identity: object.optional_choice("identity")?.unwrap_or(crate::Identity::SystemAssigned),
-        network_contributor_granted: object
-            .optional_bool("networkContributorGranted")?
-            .unwrap_or(false),
+        network_contributor_granted: object.optional_bool("networkContributorGranted")?.unwrap_or(false),
         scoring_from_outside_vnet: object.optional_bool("scoringFromOutsideVnet")?.unwrap_or(false),
-        nsg_allows_scoring_inbound: object
-            .optional_bool("nsgAllowsScoringInbound")?
-            .unwrap_or(false),
+        nsg_allows_scoring_inbound: object.optional_bool("nsgAllowsScoringInbound")?.unwrap_or(false),
     })
 }
 
@@ -284,9 +278,10 @@ impl<'a> Object<'a> {
     }
 
     fn string(&self, key: &str, value: &Value) -> Result<String, ParseError> {
-        value.as_str().map(str::to_owned).ok_or_else(|| {
-            self.error_at(key, format!("expected a string, found {}", describe(value)))
-        })
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| self.error_at(key, format!("expected a string, found {}", describe(value))))
     }
 
     fn required_string(&self, key: &str) -> Result<String, ParseError> {
@@ -345,10 +340,7 @@ impl<'a> Object<'a> {
     fn choice<T: Choice>(&self, key: &str, value: &Value) -> Result<T, ParseError> {
         value.as_str().and_then(T::from_text).ok_or_else(|| {
             let allowed: Vec<String> = T::CHOICES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-            self.error_at(
-                key,
-                format!("expected one of {}, found {}", allowed.join(", "), describe(value)),
-            )
+            self.error_at(key, format!("expected one of {}, found {}", allowed.join(", "), describe(value)))
         })
     }
 
@@ -381,9 +373,9 @@ impl<'a> Object<'a> {
     }
 
     fn array(&self, key: &str, value: &'a Value) -> Result<&'a Vec<Value>, ParseError> {
-        value.as_array().ok_or_else(|| {
-            self.error_at(key, format!("expected a list, found {}", describe(value)))
-        })
+        value
+            .as_array()
+            .ok_or_else(|| self.error_at(key, format!("expected a list, found {}", describe(value))))
     }
 
     fn list<T>(

@@ -1,10 +1,153 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context, ACI_DELEGATION};
+use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The subnet an ACI deployment names must be delegated to the container group service, \
+               Microsoft.ContainerInstance/containerGroups.",
+        why: "Azure Container Instances places a container group only into a subnet that has been \
+              handed over to Microsoft.ContainerInstance/containerGroups. Without that delegation the \
+              container group cannot be created, so the Azure ML web service deployment fails. Once \
+              delegated, the subnet is reserved for container groups.",
+        example: "\"subnets\": [{ \"name\": \"aci\", \"addressPrefix\": \"10.1.8.0/24\" }] with \
+                  \"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \
+                  \"subnet\": \"aci\" }]",
+        fix: "Add the Microsoft.ContainerInstance/containerGroups delegation to the subnet (the portal's \
+              'Delegate subnet to a service' setting, or az network vnet subnet update --delegations). \
+              When the subnet also carries AKS nodes or an internal load balancer, give the deployment \
+              a subnet of its own instead, because those must not sit in a delegated subnet.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    let mut used_by_aks: Option<HashSet<(usize, usize)>> = None;
+    for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
+    {
+        let (Some(vnet), Some(subnet_index)) = (placement.vnet, placement.subnet) else { continue };
+        let Some(subnet) = context.subnet(vnet, subnet_index) else { continue };
+        if subnet.delegations.iter().any(|name| is_aci_delegation(name)) {
+            continue;
+        }
+        let current = if subnet.delegations.is_empty() {
+            "it has none".to_owned()
+        } else {
+            format!("it has {}", subnet.delegations.join(", "))
+        };
+        let delegations = pointer::subnet(vnet, subnet_index, "delegations");
+        let aks = used_by_aks.get_or_insert_with(|| aks_subnets(context));
+        let fix = (!aks.contains(&(vnet, subnet_index))).then(|| {
+            let mut value: Vec<Value> = subnet.delegations.iter().cloned().map(Value::String).collect();
+            value.push(Value::String(ACI_DELEGATION.to_owned()));
+            Fix::set(
+                format!("delegate subnet '{}' to {ACI_DELEGATION}", subnet.name),
+                delegations.clone(),
+                Value::Array(value),
+            )
+        });
+        out.push(
+            Finding::new(
+                RuleId::AciSubnetNotDelegated,
+                format!(
+                    "subnet '{}' of VNet '{}' holds ACI deployment '{}' but is not delegated to \
+                     {ACI_DELEGATION} ({current})",
+                    subnet.name,
+                    context.vnet_name(vnet),
+                    deployment.name
+                ),
+                vec![delegations, pointer::aci(index, "subnet")],
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// ARM compares resource provider names without regard to case.
+fn is_aci_delegation(name: &str) -> bool {
+    name.eq_ignore_ascii_case(ACI_DELEGATION)
+}
+
+/// Node and internal load balancer subnets: delegating one of them would only trade this
+/// finding for an AKS error, so no fix is offered there.
+fn aks_subnets(context: &Context<'_>) -> HashSet<(usize, usize)> {
+    let mut subnets = HashSet::new();
+    for (_, _, facts) in context.clusters() {
+        let Some(vnet) = facts.node.vnet else { continue };
+        subnets.extend(facts.node.subnet.map(|subnet| (vnet, subnet)));
+        subnets.extend(facts.load_balancer_subnet.map(|subnet| (vnet, subnet)));
+    }
+    subnets
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::catalog::RuleId::AciSubnetNotDelegated;
+    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+
+    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
+        let mut changes = aci();
+        changes.extend(extra.iter().cloned());
+        changes
+    }
+
+    #[test]
+    fn fires_on_an_undelegated_subnet() {
+        let changes = aci_with(&[("/vnets/0/subnets/1/delegations", json!([]))]);
+        let found = assert_fires(AciSubnetNotDelegated, &changes);
+        assert_eq!(found[0].subjects, ["/vnets/0/subnets/1/delegations", "/aciDeployments/0/subnet"]);
+        assert_eq!(
+            found[0].message,
+            "subnet 'aci' of VNet 'ml-vnet' holds ACI deployment 'scoring-aci' but is not delegated to \
+             Microsoft.ContainerInstance/containerGroups (it has none)"
+        );
+        let fix = found[0].fix.as_ref().expect("a plain subnet can be delegated");
+        assert_eq!(fix.changes[0].value, json!(["Microsoft.ContainerInstance/containerGroups"]));
+        assert_fix_resolves(AciSubnetNotDelegated, &changes);
+    }
+
+    #[test]
+    fn fix_keeps_the_other_delegations() {
+        let changes = aci_with(&[("/vnets/0/subnets/1/delegations", json!(["Microsoft.Web/serverFarms"]))]);
+        let found = assert_fires(AciSubnetNotDelegated, &changes);
+        let fix = found[0].fix.as_ref().expect("a plain subnet can be delegated");
+        assert_eq!(
+            fix.changes[0].value,
+            json!(["Microsoft.Web/serverFarms", "Microsoft.ContainerInstance/containerGroups"])
+        );
+    }
+
+    #[test]
+    fn no_fix_for_an_aks_subnet() {
+        let found =
+            assert_fires(AciSubnetNotDelegated, &aci_with(&[("/aciDeployments/0/subnet", json!("aks"))]));
+        assert_eq!(found[0].subjects[0], "/vnets/0/subnets/0/delegations");
+        assert!(found[0].fix.is_none());
+        let load_balancer = aci_with(&[
+            ("/vnets/0/subnets/-", json!({"name": "ilb", "addressPrefix": "10.1.9.0/24"})),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("ilb")),
+            ("/aciDeployments/0/subnet", json!("ilb")),
+        ]);
+        assert!(assert_fires(AciSubnetNotDelegated, &load_balancer)[0].fix.is_none());
+    }
+
+    #[test]
+    fn quiet_when_delegated_or_unresolved() {
+        assert_quiet(AciSubnetNotDelegated, &aci());
+        assert_quiet(
+            AciSubnetNotDelegated,
+            &aci_with(&[(
+                "/vnets/0/subnets/1/delegations",
+                json!(["microsoft.containerinstance/containergroups"]),
+            )]),
+        );
+        assert_quiet(AciSubnetNotDelegated, &aci_with(&[("/aciDeployments/0/subnet", json!("missing"))]));
+    }
+}

@@ -1,10 +1,56 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "Notes every ACI deployment in a VNet: current Azure Machine Learning documentation no \
+               longer supports Container Instances inside a virtual network.",
+        why: "Since mid-2024 the Azure ML v1 article on deploying to Container Instances states that \
+              deploying ACI into a virtual network is unsupported and suggests managed online endpoints \
+              for network isolation. SDK v1 itself is deprecated, so a plan that relies on ACI in a VNet \
+              has no supported future even when it deploys today.",
+        example:
+            "\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aci\" }]",
+        fix: "For new work, use a managed online endpoint with network isolation, or serve the model from \
+              the AKS cluster in the VNet. Keep ACI for quick tests outside the VNet.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {
+        out.report(
+            RuleId::AciVnetRetired,
+            format!(
+                "the ACI deployment '{}' runs in VNet '{}', which current Azure ML documentation no longer \
+                 supports; managed online endpoints take its place",
+                deployment.name, deployment.vnet
+            ),
+            vec![pointer::aci(index, "vnet")],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::RuleId::AciVnetRetired;
+    use crate::testing::{aci, assert_fires, assert_quiet};
+
+    #[test]
+    fn fires_on_any_aci_deployment() {
+        let found = assert_fires(AciVnetRetired, &aci());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].subjects, ["/aciDeployments/0/vnet"]);
+        assert_eq!(
+            found[0].message,
+            "the ACI deployment 'scoring-aci' runs in VNet 'ml-vnet', which current Azure ML documentation \
+             no longer supports; managed online endpoints take its place"
+        );
+    }
+
+    #[test]
+    fn quiet_without_aci() {
+        assert_quiet(AciVnetRetired, &[]);
+    }
+}

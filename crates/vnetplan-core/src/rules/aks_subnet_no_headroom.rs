@@ -1,10 +1,102 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use crate::capacity::{node_subnet, NodeSubnet};
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::net::smallest_subnet_for;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The node subnet of an AKS cluster should hold the cluster at its upgrade peak and \
+               still have room for one more node: 1 + maxPods addresses on plain Azure CNI, 1 \
+               address with kubenet or overlay.",
+        why: "A subnet sized to the exact need works until the first scale-out, a larger surge \
+              or a new internal load balancer, which then fails with SubnetIsFull. The AKS \
+              documentation warns that a subnet cannot in practice run the largest node count \
+              its size allows, and a subnet in use is hard to grow later.",
+        example: "\"networkPlugin\": \"azure\", \"nodeCount\": 3, \"maxSurge\": 1, \"maxPods\": \
+                  29 (120 addresses) in a node subnet \"10.1.0.0/25\" (123 usable), where one \
+                  more node would need 30",
+        fix: "Plan a larger node subnet (the message names a prefix that leaves room for one more \
+              node) or lower maxPods. No change is proposed automatically: resizing a subnet is \
+              the user's decision.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, _) in context.clusters() {
+        let Some(NodeSubnet { vnet, subnet, net, usable, needed, per_node }) = node_subnet(context, index)
+        else {
+            continue;
+        };
+        let with_one_more = needed.saturating_add(per_node);
+        if usable < needed || usable >= with_one_more {
+            continue;
+        }
+        let roomier = smallest_subnet_for(with_one_more)
+            .map_or_else(String::new, |len| format!("; a /{len} leaves room for one more"));
+        out.report(
+            RuleId::AksSubnetNoHeadroom,
+            format!(
+                "subnet '{}' ({net}) of VNet '{}' has {usable} usable addresses and cluster '{}' \
+                 needs {needed}, so one more node ({per_node} addresses) would not fit{roomier}",
+                context.subnet_name(vnet, subnet),
+                context.vnet_name(vnet),
+                cluster.name
+            ),
+            vec![pointer::subnet_prefix(vnet, subnet), pointer::cluster(index, "subnet")],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::AksSubnetNoHeadroom;
+    use crate::testing::{assert_fires, assert_quiet};
+
+    #[test]
+    fn fires_when_one_more_node_would_not_fit() {
+        // 4 nodes x (1 + 29) = 120 of 123 usable: 3 spare, 30 needed for another node.
+        let changes = [
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/25")),
+            ("/aksClusters/0/maxPods", json!(29)),
+        ];
+        let found = assert_fires(AksSubnetNoHeadroom, &changes);
+        assert_eq!(found[0].subjects, ["/vnets/0/subnets/0/addressPrefix", "/aksClusters/0/subnet"]);
+        assert_eq!(
+            found[0].message,
+            "subnet 'aks' (10.1.0.0/25) of VNet 'ml-vnet' has 123 usable addresses and cluster \
+             'ml-aks' needs 120, so one more node (30 addresses) would not fit; a /24 leaves room \
+             for one more"
+        );
+    }
+
+    #[test]
+    fn fires_on_an_exact_fit_with_kubenet() {
+        // A /29 has 3 usable addresses: 2 nodes plus a surge of 1.
+        assert_fires(
+            AksSubnetNoHeadroom,
+            &[
+                ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/29")),
+                ("/aksClusters/0/networkPlugin", json!("kubenet")),
+                ("/aksClusters/0/podCidr", json!("10.244.0.0/16")),
+                ("/aksClusters/0/nodeCount", json!(2)),
+            ],
+        );
+    }
+
+    #[test]
+    fn quiet_with_room_or_when_already_too_small() {
+        assert_quiet(AksSubnetNoHeadroom, &[]);
+        assert_quiet(AksSubnetNoHeadroom, &[("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/25"))]);
+        assert_quiet(
+            AksSubnetNoHeadroom,
+            &[
+                ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/25")),
+                ("/aksClusters/0/maxPods", json!(20)),
+            ],
+        );
+    }
+}

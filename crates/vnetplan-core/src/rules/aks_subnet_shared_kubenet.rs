@@ -1,10 +1,129 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use std::collections::HashMap;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::plan::{AksCluster, NetworkPlugin};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "A kubenet cluster must have its node subnet to itself: no other cluster, kubenet \
+               or Azure CNI, may use the same subnet for its nodes.",
+        why: "Kubenet reaches pods through a route table attached to the node subnet, with one \
+              route per node towards that node's pod block. A subnet has one route table, so two \
+              clusters would overwrite each other's routes. The AKS documentation says outright \
+              that kubenet clusters cannot share a subnet, unlike Azure CNI clusters.",
+        example: "two clusters with \"vnet\": \"ml-vnet\", \"subnet\": \"aks\", one of them with \
+                  \"networkPlugin\": \"kubenet\"",
+        fix: "Add a subnet for each kubenet cluster and point the cluster's subnet field at it. \
+              No change is proposed automatically, since choosing a new subnet's range is the \
+              user's decision.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    let mut by_subnet: HashMap<(usize, usize), Vec<(usize, &AksCluster)>> = HashMap::new();
+    for (index, cluster, facts) in context.clusters() {
+        if let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) {
+            by_subnet.entry((vnet, subnet)).or_default().push((index, cluster));
+        }
+    }
+    let mut shared: Vec<_> = by_subnet.into_iter().filter(|(_, clusters)| clusters.len() > 1).collect();
+    // The report is sorted later, but a stable emission order keeps equal findings reproducible.
+    shared.sort_unstable_by_key(|(key, _)| *key);
+    for ((vnet, subnet), clusters) in shared {
+        for (position, &(a, first)) in clusters.iter().enumerate() {
+            for &(b, second) in clusters.iter().skip(position + 1) {
+                let ((k, kubenet), (o, other)) = match (is_kubenet(first), is_kubenet(second)) {
+                    (true, _) => ((a, first), (b, second)),
+                    (false, true) => ((b, second), (a, first)),
+                    (false, false) => continue,
+                };
+                out.report(
+                    RuleId::AksSubnetSharedKubenet,
+                    format!(
+                        "kubenet cluster '{}' shares its node subnet '{}' of VNet '{}' with {} cluster '{}'",
+                        kubenet.name,
+                        context.subnet_name(vnet, subnet),
+                        context.vnet_name(vnet),
+                        if is_kubenet(other) { "kubenet" } else { "Azure CNI" },
+                        other.name
+                    ),
+                    vec![pointer::cluster(k, "subnet"), pointer::cluster(o, "subnet")],
+                );
+            }
+        }
+    }
+}
+
+fn is_kubenet(cluster: &AksCluster) -> bool {
+    cluster.network_plugin == NetworkPlugin::Kubenet
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::catalog::RuleId::AksSubnetSharedKubenet;
+    use crate::testing::{assert_fires, assert_quiet, base};
+
+    fn second_cluster(plugin: &str, subnet: &str) -> (&'static str, Value) {
+        let mut cluster = base()["aksClusters"][0].clone();
+        cluster["name"] = json!("second-aks");
+        cluster["subnet"] = json!(subnet);
+        cluster["networkPlugin"] = json!(plugin);
+        if plugin == "kubenet" {
+            cluster["podCidr"] = json!("10.245.0.0/16");
+        }
+        ("/aksClusters/-", cluster)
+    }
+
+    #[test]
+    fn fires_once_for_kubenet_beside_azure_cni() {
+        let changes = [second_cluster("kubenet", "aks")];
+        let found = assert_fires(AksSubnetSharedKubenet, &changes);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].subjects, ["/aksClusters/1/subnet", "/aksClusters/0/subnet"]);
+        assert_eq!(
+            found[0].message,
+            "kubenet cluster 'second-aks' shares its node subnet 'aks' of VNet 'ml-vnet' with Azure \
+             CNI cluster 'ml-aks'"
+        );
+    }
+
+    #[test]
+    fn fires_for_each_pair_with_a_kubenet_cluster() {
+        let mut third = second_cluster("azure", "aks");
+        third.1["name"] = json!("third-aks");
+        let changes = [
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/podCidr", json!("10.244.0.0/16")),
+            second_cluster("kubenet", "aks"),
+            third,
+        ];
+        let found = assert_fires(AksSubnetSharedKubenet, &changes);
+        let subjects: Vec<_> = found.iter().map(|f| f.subjects.clone()).collect();
+        assert_eq!(
+            subjects,
+            [
+                ["/aksClusters/0/subnet", "/aksClusters/1/subnet"],
+                ["/aksClusters/0/subnet", "/aksClusters/2/subnet"],
+                ["/aksClusters/1/subnet", "/aksClusters/2/subnet"],
+            ]
+        );
+    }
+
+    #[test]
+    fn quiet_for_azure_cni_clusters_and_separate_subnets() {
+        assert_quiet(AksSubnetSharedKubenet, &[]);
+        assert_quiet(AksSubnetSharedKubenet, &[second_cluster("azure", "aks")]);
+        assert_quiet(
+            AksSubnetSharedKubenet,
+            &[
+                ("/vnets/0/subnets/-", json!({"name": "aks2", "addressPrefix": "10.1.4.0/22"})),
+                second_cluster("kubenet", "aks2"),
+            ],
+        );
+    }
+}

@@ -1,10 +1,123 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use ipnet::Ipv4Net;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{CidrOwner, ClusterRange, Context};
+use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "A VNet prefix, subnet prefix, external range, service range or pod range must be \
+               written with its network address, the first address of the block, so that every \
+               bit after the prefix length is zero. The docker bridge value is exempt, because it \
+               names the bridge's own address inside its block.",
+        why: "Azure refuses an address space or subnet such as 10.1.0.5/16 with \
+              InvalidCIDRNotation instead of rounding it down, and the AKS and Azure ML settings \
+              expect a clean block as well. A value with host bits set usually means a typo, so \
+              the plan should not guess what was meant silently.",
+        example: "\"addressPrefixes\": [\"10.1.0.5/16\"] or \"serviceCidr\": \"10.2.0.1/16\"",
+        fix: "Write the network address of the block with the same prefix length: 10.1.0.5/16 \
+              becomes 10.1.0.0/16. If the address was right and the length wrong, correct the \
+              length instead.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for field in context.cidr_fields() {
+        let Some(net) = parsed(context, field.owner) else { continue };
+        let network = net.trunc();
+        if net.addr() == network.addr() {
+            continue;
+        }
+        let target = field.pointer();
+        out.push(
+            Finding::new(
+                RuleId::CidrHasHostBits,
+                format!(
+                    "{} is written {net}, which has host bits set; the block's network address is {network}",
+                    field.label(context.plan)
+                ),
+                vec![target.clone()],
+            )
+            .with_fix(Some(Fix::set(
+                format!("write {network}, the network address of the block"),
+                target,
+                network.to_string(),
+            ))),
+        );
+    }
+}
+
+/// The value of a field as the context parsed it; `None` for the docker bridge, whose address
+/// is the bridge's own and may carry host bits.
+fn parsed(context: &Context<'_>, owner: CidrOwner) -> Option<Ipv4Net> {
+    match owner {
+        CidrOwner::VnetPrefix { vnet, prefix } => *context.vnets.get(vnet)?.prefixes.get(prefix)?,
+        CidrOwner::Subnet { vnet, subnet } => context.subnet_net(vnet, subnet),
+        CidrOwner::External(index) => *context.externals.get(index)?,
+        CidrOwner::Cluster(index, ClusterRange::Service) => context.clusters.get(index)?.service,
+        CidrOwner::Cluster(index, ClusterRange::Pod) => context.clusters.get(index)?.pod,
+        CidrOwner::Cluster(_, ClusterRange::DockerBridge) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::catalog::RuleId::CidrHasHostBits;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    fn subjects(changes: &[(&str, Value)]) -> Vec<Vec<String>> {
+        assert_fires(CidrHasHostBits, changes).into_iter().map(|f| f.subjects).collect()
+    }
+
+    #[test]
+    fn fires_on_a_vnet_prefix_and_fixes_it() {
+        let changes = [("/vnets/0/addressPrefixes/0", json!("10.1.0.5/16"))];
+        let found = assert_fires(CidrHasHostBits, &changes);
+        let finding = found.first().expect("one finding");
+        assert_eq!(finding.subjects, ["/vnets/0/addressPrefixes/0"]);
+        assert_eq!(
+            finding.message,
+            "an address prefix of VNet 'ml-vnet' is written 10.1.0.5/16, which has host bits set; \
+             the block's network address is 10.1.0.0/16"
+        );
+        let fix = finding.fix.as_ref().expect("a fix");
+        assert_eq!(fix.title, "write 10.1.0.0/16, the network address of the block");
+        let values: Vec<&Value> = fix.changes.iter().map(|c| &c.value).collect();
+        assert_eq!(values, [&json!("10.1.0.0/16")]);
+        assert_fix_resolves(CidrHasHostBits, &changes);
+    }
+
+    #[test]
+    fn fires_on_subnet_external_service_and_pod_ranges() {
+        assert_eq!(
+            subjects(&[("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.1/22"))]),
+            [["/vnets/0/subnets/0/addressPrefix"]]
+        );
+        assert_eq!(
+            subjects(&[(
+                "/externalRanges",
+                json!([{"name": "onprem", "addressPrefix": "192.168.1.1/24", "kind": "onPremises"}])
+            )]),
+            [["/externalRanges/0/addressPrefix"]]
+        );
+        let service = [("/aksClusters/0/serviceCidr", json!("10.2.0.1/16"))];
+        assert_eq!(subjects(&service), [["/aksClusters/0/serviceCidr"]]);
+        assert_fix_resolves(CidrHasHostBits, &service);
+        let pod = [
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/podCidr", json!("10.244.0.7/16")),
+        ];
+        assert_eq!(subjects(&pod), [["/aksClusters/0/podCidr"]]);
+    }
+
+    #[test]
+    fn quiet_on_network_addresses_and_the_docker_bridge() {
+        assert_quiet(CidrHasHostBits, &[]);
+        assert_quiet(CidrHasHostBits, &[("/aksClusters/0/dockerBridgeCidr", json!("172.18.0.1/16"))]);
+        assert_quiet(CidrHasHostBits, &[("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.7/32"))]);
+        assert_quiet(CidrHasHostBits, &[("/vnets/0/addressPrefixes/0", json!("010.1.0.5/16"))]);
+    }
+}

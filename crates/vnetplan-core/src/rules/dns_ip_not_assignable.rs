@@ -1,10 +1,93 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use ipnet::Ipv4Net;
+
+use crate::alloc::dns_ip_for;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The DNS service IP (dnsServiceIP) of an AKS cluster must not be the network \
+               address (the first) or the broadcast address (the last) of the Kubernetes service \
+               range.",
+        why: "Kubernetes leaves the two edge addresses of the service range out of the pool it \
+              assigns service IPs from, so the cluster DNS service cannot be created on either \
+              of them and name resolution in the cluster never comes up. acs-engine, the engine \
+              AKS grew out of, refuses the broadcast address outright.",
+        example: "\"serviceCidr\": \"10.2.0.0/16\" with \"dnsServiceIP\": \"10.2.0.0\" or \
+                  \"10.2.255.255\"",
+        fix: "Pick an address from inside the range instead, conventionally its tenth address \
+              (10.2.0.10 for 10.2.0.0/16).",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        let (Some(service), Some(dns)) = (facts.service, facts.dns) else { continue };
+        let range = Range::of(service);
+        let which = match u32::from(dns) {
+            address if address == range.first => "network",
+            address if address == range.last => "broadcast",
+            _ => continue,
+        };
+        out.push(
+            Finding::new(
+                RuleId::DnsIpNotAssignable,
+                format!(
+                    "DNS service IP {dns} of cluster '{}' is the {which} address of its service CIDR {service}",
+                    cluster.name
+                ),
+                vec![pointer::cluster(index, "dnsServiceIP"), pointer::cluster(index, "serviceCidr")],
+            )
+            .with_fix(conventional_dns_ip(index, service)),
+        );
+    }
+}
+
+fn conventional_dns_ip(index: usize, service: Ipv4Net) -> Option<Fix> {
+    let dns = dns_ip_for(service)?;
+    Some(Fix::set(
+        format!("set the DNS service IP to {dns}, inside the service range {}", service.trunc()),
+        pointer::cluster(index, "dnsServiceIP"),
+        dns.to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::DnsIpNotAssignable;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_the_network_address() {
+        let changes = [("/aksClusters/0/dnsServiceIP", json!("10.2.0.0"))];
+        let found = assert_fires(DnsIpNotAssignable, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/dnsServiceIP", "/aksClusters/0/serviceCidr"]);
+        assert_eq!(
+            found[0].message,
+            "DNS service IP 10.2.0.0 of cluster 'ml-aks' is the network address of its service CIDR 10.2.0.0/16"
+        );
+        let fix = found[0].fix.as_ref().expect("the range has a tenth address");
+        assert_eq!(fix.changes[0].value, json!("10.2.0.10"));
+        assert_fix_resolves(DnsIpNotAssignable, &changes);
+    }
+
+    #[test]
+    fn fires_on_the_broadcast_address() {
+        let changes = [("/aksClusters/0/dnsServiceIP", json!("10.2.255.255"))];
+        let found = assert_fires(DnsIpNotAssignable, &changes);
+        assert!(found[0].message.contains("the broadcast address"), "{}", found[0].message);
+        assert_fix_resolves(DnsIpNotAssignable, &changes);
+    }
+
+    #[test]
+    fn quiet_on_inner_and_outside_addresses() {
+        assert_quiet(DnsIpNotAssignable, &[]);
+        assert_quiet(DnsIpNotAssignable, &[("/aksClusters/0/dnsServiceIP", json!("10.2.255.254"))]);
+        assert_quiet(DnsIpNotAssignable, &[("/aksClusters/0/dnsServiceIP", json!("10.3.0.0"))]);
+    }
+}

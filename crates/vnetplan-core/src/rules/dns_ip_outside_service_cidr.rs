@@ -1,10 +1,89 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use ipnet::Ipv4Net;
+
+use crate::alloc::dns_ip_for;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The DNS service IP (dnsServiceIP) of an AKS cluster must be an address of the \
+               cluster's Kubernetes service range (serviceCidr).",
+        why: "CoreDNS runs as a Kubernetes service, so its address is handed out from the \
+              service range like any other service address. The AKS resource provider refuses a \
+              DNS IP outside that range with DnsServiceIpOutOfServiceCidr. This usually happens \
+              when the service range is changed and the DNS IP is left at the default 10.0.0.10.",
+        example: "\"serviceCidr\": \"10.200.0.0/16\" with \"dnsServiceIP\": \"10.0.0.10\"",
+        fix: "Set dnsServiceIP to an address inside the service range; by convention its tenth \
+              address, 10.200.0.10 for 10.200.0.0/16.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        let (Some(service), Some(dns)) = (facts.service, facts.dns) else { continue };
+        if Range::of(service).contains_address(u32::from(dns)) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                RuleId::DnsIpOutsideServiceCidr,
+                format!(
+                    "DNS service IP {dns} of cluster '{}' is outside its service CIDR {service}",
+                    cluster.name
+                ),
+                vec![pointer::cluster(index, "dnsServiceIP"), pointer::cluster(index, "serviceCidr")],
+            )
+            .with_fix(conventional_dns_ip(index, service)),
+        );
+    }
+}
+
+fn conventional_dns_ip(index: usize, service: Ipv4Net) -> Option<Fix> {
+    let dns = dns_ip_for(service)?;
+    Some(Fix::set(
+        format!("set the DNS service IP to {dns}, inside the service range {}", service.trunc()),
+        pointer::cluster(index, "dnsServiceIP"),
+        dns.to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::DnsIpOutsideServiceCidr;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_the_documented_mismatch() {
+        let changes = [
+            ("/aksClusters/0/serviceCidr", json!("10.200.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.0.0.10")),
+        ];
+        let found = assert_fires(DnsIpOutsideServiceCidr, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/dnsServiceIP", "/aksClusters/0/serviceCidr"]);
+        assert_eq!(
+            found[0].message,
+            "DNS service IP 10.0.0.10 of cluster 'ml-aks' is outside its service CIDR 10.200.0.0/16"
+        );
+        let fix = found[0].fix.as_ref().expect("the range has a tenth address");
+        assert_eq!(fix.changes[0].value, json!("10.200.0.10"));
+        assert_fix_resolves(DnsIpOutsideServiceCidr, &changes);
+    }
+
+    #[test]
+    fn fires_just_past_the_broadcast_address() {
+        assert_fires(DnsIpOutsideServiceCidr, &[("/aksClusters/0/dnsServiceIP", json!("10.3.0.0"))]);
+    }
+
+    #[test]
+    fn quiet_inside_the_range_or_when_a_value_does_not_parse() {
+        assert_quiet(DnsIpOutsideServiceCidr, &[]);
+        assert_quiet(DnsIpOutsideServiceCidr, &[("/aksClusters/0/dnsServiceIP", json!("10.2.255.254"))]);
+        assert_quiet(DnsIpOutsideServiceCidr, &[("/aksClusters/0/dnsServiceIP", json!("10.0.0.300"))]);
+        assert_quiet(DnsIpOutsideServiceCidr, &[("/aksClusters/0/serviceCidr", json!("10.200.0.0"))]);
+    }
+}

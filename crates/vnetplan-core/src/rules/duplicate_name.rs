@@ -1,10 +1,150 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use std::collections::HashMap;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "Names must be unique where the plan looks things up by name: among the VNets, \
+               among the subnets of one VNet, among the AKS clusters and among the ACI \
+               deployments.",
+        why: "Azure identifies a VNet, a subnet, a compute target or a web service by its name, \
+              so a second resource with the same name replaces or clashes with the first instead \
+              of existing beside it. In the plan, a reference to a duplicated name can only reach \
+              the first one, so whatever the later one describes is never really checked.",
+        example: "two subnets of VNet 'ml-vnet' both named 'aks', or two clusters named 'ml-aks'",
+        fix: "Rename the later one, and update every cluster, deployment or private endpoint that \
+              was meant to refer to it.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    let plan = context.plan;
+    report_duplicates(
+        out,
+        plan.vnets.iter().map(|vnet| vnet.name.as_str()),
+        |index| pointer::vnet(index, "name"),
+        |name| format!("the VNet name '{name}' is already used by an earlier VNet"),
+    );
+    for (v, vnet) in plan.vnets.iter().enumerate() {
+        report_duplicates(
+            out,
+            vnet.subnets.iter().map(|subnet| subnet.name.as_str()),
+            |index| pointer::subnet(v, index, "name"),
+            |name| {
+                format!(
+                    "the subnet name '{name}' is already used by an earlier subnet of VNet '{}'",
+                    vnet.name
+                )
+            },
+        );
+    }
+    report_duplicates(
+        out,
+        plan.aks_clusters.iter().map(|cluster| cluster.name.as_str()),
+        |index| pointer::cluster(index, "name"),
+        |name| format!("the cluster name '{name}' is already used by an earlier AKS cluster"),
+    );
+    report_duplicates(
+        out,
+        plan.aci_deployments.iter().map(|deployment| deployment.name.as_str()),
+        |index| pointer::aci(index, "name"),
+        |name| format!("the deployment name '{name}' is already used by an earlier ACI deployment"),
+    );
+}
+
+/// Reports every name that an earlier item already has, pointing at it and at the first holder.
+fn report_duplicates<'a>(
+    out: &mut Findings,
+    names: impl Iterator<Item = &'a str>,
+    pointer: impl Fn(usize) -> String,
+    message: impl Fn(&str) -> String,
+) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (index, name) in names.enumerate() {
+        match first.get(name) {
+            Some(&earlier) => {
+                out.report(RuleId::DuplicateName, message(name), vec![pointer(index), pointer(earlier)])
+            }
+            None => {
+                first.insert(name, index);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::DuplicateName;
+    use crate::testing::{aci, assert_fires, assert_quiet};
+
+    #[test]
+    fn fires_on_each_later_subnet_with_a_taken_name() {
+        let changes = [
+            ("/vnets/0/subnets/-", json!({"name": "aks", "addressPrefix": "10.1.4.0/24"})),
+            ("/vnets/0/subnets/-", json!({"name": "aks", "addressPrefix": "10.1.5.0/24"})),
+        ];
+        let found = assert_fires(DuplicateName, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(
+            subjects,
+            [
+                ["/vnets/0/subnets/1/name", "/vnets/0/subnets/0/name"],
+                ["/vnets/0/subnets/2/name", "/vnets/0/subnets/0/name"],
+            ]
+        );
+        assert_eq!(
+            found.first().map(|f| f.message.as_str()),
+            Some("the subnet name 'aks' is already used by an earlier subnet of VNet 'ml-vnet'")
+        );
+    }
+
+    #[test]
+    fn fires_on_vnets_clusters_and_deployments() {
+        let mut changes = aci();
+        changes.push((
+            "/vnets/-",
+            json!({"name": "ml-vnet", "resourceGroup": "other-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
+        ));
+        changes.push((
+            "/aksClusters/-",
+            json!({
+                "name": "ml-aks", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
+                "dnsServiceIP": "10.3.0.10", "nodeCount": 3
+            }),
+        ));
+        changes
+            .push(("/aciDeployments/-", json!({"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"})));
+        let found = assert_fires(DuplicateName, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(
+            subjects,
+            [
+                ["/vnets/1/name", "/vnets/0/name"],
+                ["/aksClusters/1/name", "/aksClusters/0/name"],
+                ["/aciDeployments/1/name", "/aciDeployments/0/name"],
+            ]
+        );
+    }
+
+    #[test]
+    fn quiet_on_unique_names_and_on_the_same_subnet_name_in_two_vnets() {
+        assert_quiet(DuplicateName, &aci());
+        assert_quiet(
+            DuplicateName,
+            &[("/vnets/0/subnets/-", json!({"name": "AKS", "addressPrefix": "10.1.4.0/24"}))],
+        );
+        assert_quiet(
+            DuplicateName,
+            &[(
+                "/vnets/-",
+                json!({"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"],
+                       "subnets": [{"name": "aks", "addressPrefix": "10.9.0.0/24"}]}),
+            )],
+        );
+    }
+}

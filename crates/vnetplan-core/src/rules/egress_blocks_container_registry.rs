@@ -1,10 +1,118 @@
-use crate::catalog::{Rule, RuleDoc};
+use serde_json::Value;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::Context;
-use crate::finding::Findings;
+use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "When outbound traffic is restricted (egress.restricted), the allowed service tags must \
+               include AzureContainerRegistry, either globally or for the plan's region as \
+               AzureContainerRegistry.<region>. Tags are compared without regard to case.",
+        why: "Every Azure ML inference deployment starts by pulling its image from the workspace's Azure \
+              Container Registry. Azure ML documents that a network which overrides the default \
+              outbound rules must still let traffic reach the registry, typically with an NSG rule for \
+              the AzureContainerRegistry.<region> service tag. Without it the image pull times out and \
+              the deployment never becomes healthy.",
+        example: "\"region\": \"eastus2\", \"egress\": { \"restricted\": true, \"allowedServiceTags\": \
+                  [\"AzureActiveDirectory\", \"Storage.eastus2\"] }",
+        fix: "Add an outbound NSG or firewall rule that allows HTTPS to the AzureContainerRegistry service \
+              tag of the workspace region (for example AzureContainerRegistry.EastUS2) and list that tag \
+              in allowedServiceTags.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+const TAG: &str = "AzureContainerRegistry";
+
+fn check(context: &Context<'_>, out: &mut Findings) {
+    let plan = context.plan;
+    if !plan.egress.restricted {
+        return;
+    }
+    let tags = &plan.egress.allowed_service_tags;
+    let regional = regional_tag(TAG, &plan.region);
+    if tags.iter().any(|tag| tag.eq_ignore_ascii_case(TAG) || tag.eq_ignore_ascii_case(&regional)) {
+        return;
+    }
+    let listed = if tags.is_empty() { "none".to_owned() } else { tags.join(", ") };
+    let mut value: Vec<Value> = tags.iter().cloned().map(Value::String).collect();
+    value.push(Value::String(regional.clone()));
+    let subject = "/egress/allowedServiceTags".to_owned();
+    out.push(
+        Finding::new(
+            RuleId::EgressBlocksContainerRegistry,
+            format!(
+                "egress is restricted and the allowed service tags ({listed}) hold neither '{TAG}' nor \
+                 '{regional}', so images cannot be pulled from the workspace container registry"
+            ),
+            vec![subject.clone()],
+        )
+        .with_fix(Some(Fix::set(
+            format!("allow the service tag {regional}"),
+            subject,
+            Value::Array(value),
+        ))),
+    );
+}
+
+/// The tag scoped to `region`; an empty region leaves the global tag, which also satisfies the rule.
+fn regional_tag(tag: &str, region: &str) -> String {
+    if region.is_empty() {
+        tag.to_owned()
+    } else {
+        format!("{tag}.{region}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::EgressBlocksContainerRegistry;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_without_the_registry_tag() {
+        let changes =
+            [("/egress", json!({"restricted": true, "allowedServiceTags": ["Storage", "AzureMonitor"]}))];
+        let found = assert_fires(EgressBlocksContainerRegistry, &changes);
+        assert_eq!(found[0].subjects, ["/egress/allowedServiceTags"]);
+        assert_eq!(
+            found[0].message,
+            "egress is restricted and the allowed service tags (Storage, AzureMonitor) hold neither \
+             'AzureContainerRegistry' nor 'AzureContainerRegistry.eastus2', so images cannot be pulled \
+             from the workspace container registry"
+        );
+        let fix = found[0].fix.as_ref().expect("a tag can always be added");
+        assert_eq!(
+            fix.changes[0].value,
+            json!(["Storage", "AzureMonitor", "AzureContainerRegistry.eastus2"])
+        );
+        assert_fix_resolves(EgressBlocksContainerRegistry, &changes);
+    }
+
+    #[test]
+    fn fires_for_another_region() {
+        let changes = [(
+            "/egress",
+            json!({"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.WestEurope"]}),
+        )];
+        assert_fires(EgressBlocksContainerRegistry, &changes);
+        assert_fires(EgressBlocksContainerRegistry, &[("/egress", json!({"restricted": true}))]);
+    }
+
+    #[test]
+    fn quiet_with_the_tag_in_any_case_or_unrestricted() {
+        assert_quiet(EgressBlocksContainerRegistry, &[]);
+        assert_quiet(EgressBlocksContainerRegistry, &[("/egress", json!({"restricted": false}))]);
+        for tag in
+            ["AzureContainerRegistry", "AzureContainerRegistry.EastUS2", "azurecontainerregistry.eastus2"]
+        {
+            assert_quiet(
+                EgressBlocksContainerRegistry,
+                &[("/egress", json!({"restricted": true, "allowedServiceTags": [tag]}))],
+            );
+        }
+    }
+}

@@ -1,10 +1,97 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context, ACI_DELEGATION};
 use crate::finding::Findings;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The subnet an internal load balancer takes its address from (loadBalancerSubnet, or \
+               the node subnet when that field is empty) must not be delegated to \
+               Microsoft.ContainerInstance/containerGroups.",
+        why: "A subnet delegated to Azure Container Instances is reserved for container groups: \
+              Azure refuses to put any other kind of resource in it, a load balancer front end \
+              included. The AKS service that asks for the private address fails to deploy.",
+        example: "subnet 'aci' with \"delegations\": [\"Microsoft.ContainerInstance/containerGroups\"] \
+                  and a cluster with \"loadBalancerType\": \"InternalLoadBalancer\", \
+                  \"loadBalancerSubnet\": \"aci\"",
+        fix: "Give the internal load balancer a subnet of its own (or the node subnet) in the \
+              cluster's VNet, and keep the delegated subnet for ACI deployments only.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.load_balancer_subnet) else { continue };
+        let Some(delegations) = context.subnet(vnet, subnet).map(|s| &s.delegations) else { continue };
+        let Some(position) = delegations.iter().position(|d| d == ACI_DELEGATION) else { continue };
+        let name = context.subnet_name(vnet, subnet);
+        let (field, how) = if cluster.load_balancer_subnet.is_some() {
+            ("loadBalancerSubnet", "")
+        } else {
+            ("subnet", " (the node subnet, as loadBalancerSubnet is empty)")
+        };
+        out.report(
+            RuleId::IlbSubnetIsAciSubnet,
+            format!(
+                "the internal load balancer of cluster '{}' takes its address from subnet '{name}'{how} \
+                 of VNet '{}', which is delegated to {ACI_DELEGATION}",
+                cluster.name, cluster.vnet
+            ),
+            vec![
+                pointer::cluster(index, field),
+                pointer::subnet(vnet, subnet, &format!("delegations/{position}")),
+            ],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::IlbSubnetIsAciSubnet;
+    use crate::testing::{aci, assert_fires, assert_quiet};
+
+    #[test]
+    fn fires_on_a_named_aci_subnet() {
+        let mut changes = aci();
+        changes.push(("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")));
+        changes.push(("/aksClusters/0/loadBalancerSubnet", json!("aci")));
+        let found = assert_fires(IlbSubnetIsAciSubnet, &changes);
+        assert_eq!(
+            found[0].subjects,
+            ["/aksClusters/0/loadBalancerSubnet", "/vnets/0/subnets/1/delegations/0"]
+        );
+        assert_eq!(
+            found[0].message,
+            "the internal load balancer of cluster 'ml-aks' takes its address from subnet 'aci' of VNet \
+             'ml-vnet', which is delegated to Microsoft.ContainerInstance/containerGroups"
+        );
+    }
+
+    #[test]
+    fn fires_on_a_delegated_node_subnet_by_default() {
+        let changes = [
+            (
+                "/vnets/0/subnets/0/delegations",
+                json!(["Microsoft.Sql/managedInstances", "Microsoft.ContainerInstance/containerGroups"]),
+            ),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+        ];
+        let found = assert_fires(IlbSubnetIsAciSubnet, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/subnet", "/vnets/0/subnets/0/delegations/1"]);
+        assert!(found[0].message.contains("(the node subnet, as loadBalancerSubnet is empty)"));
+    }
+
+    #[test]
+    fn quiet_for_a_public_or_undelegated_load_balancer() {
+        assert_quiet(IlbSubnetIsAciSubnet, &[]);
+        assert_quiet(
+            IlbSubnetIsAciSubnet,
+            &[("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer"))],
+        );
+        let mut public = aci();
+        public.push(("/aksClusters/0/loadBalancerSubnet", json!("aci")));
+        assert_quiet(IlbSubnetIsAciSubnet, &public);
+    }
+}

@@ -1,10 +1,133 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::capacity::needed_addresses;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, ClusterFacts, Context, ACI_DELEGATION};
+use crate::finding::{Finding, Findings, Fix};
+use crate::net::usable_addresses;
+use crate::plan::{AksCluster, Choice, LoadBalancerType};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "A cluster may only name a loadBalancerSubnet when its loadBalancerType is \
+               InternalLoadBalancer; with PublicIp (the default) the field must stay empty.",
+        why: "A public load balancer takes its front end from a public IP, so a subnet means \
+              nothing to it. The Azure ML v1 SDK validates the attach and update configurations \
+              and refuses a load balancer subnet paired with a public load balancer, telling you \
+              the subnet may only change from its default for an internal one.",
+        example: "\"loadBalancerType\": \"PublicIp\", \"loadBalancerSubnet\": \"ilb\"",
+        fix: "If the scoring endpoint should get a private address, set loadBalancerType to \
+              InternalLoadBalancer; the named subnet must then be a subnet of the cluster's VNet \
+              that is not delegated to ACI. If a public endpoint was intended, remove \
+              loadBalancerSubnet.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        if cluster.load_balancer_type != LoadBalancerType::PublicIp {
+            continue;
+        }
+        let Some(name) = cluster.load_balancer_subnet.as_deref() else { continue };
+        let fix = internal_is_safe(context, cluster, facts, name).then(|| {
+            Fix::set(
+                format!("make the load balancer of cluster '{}' internal, in subnet '{name}'", cluster.name),
+                pointer::cluster(index, "loadBalancerType"),
+                LoadBalancerType::InternalLoadBalancer.as_str(),
+            )
+        });
+        out.push(
+            Finding::new(
+                RuleId::IlbSubnetWithoutInternalLb,
+                format!(
+                    "cluster '{}' names load balancer subnet '{name}' but its load balancer is public \
+                     (PublicIp); only an internal load balancer takes a subnet",
+                    cluster.name
+                ),
+                vec![
+                    pointer::cluster(index, "loadBalancerSubnet"),
+                    pointer::cluster(index, "loadBalancerType"),
+                ],
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// Whether switching to an internal load balancer in `name` adds no error: the subnet must be one
+/// of the cluster's VNet, be free of ACI (by delegation or by deployment), and when it is the
+/// node subnet still have an address for the load balancer's front end.
+fn internal_is_safe(context: &Context<'_>, cluster: &AksCluster, facts: &ClusterFacts, name: &str) -> bool {
+    let Some(vnet) = facts.node.vnet else { return false };
+    let Some(subnet) = context.subnet_named(vnet, name) else { return false };
+    let delegated_to_aci =
+        context.subnet(vnet, subnet).is_some_and(|s| s.delegations.iter().any(|d| d == ACI_DELEGATION));
+    let holds_aci =
+        context.aci.iter().any(|placement| placement.vnet == Some(vnet) && placement.subnet == Some(subnet));
+    if delegated_to_aci || holds_aci {
+        return false;
+    }
+    let Some(node_net) = facts.node.subnet.and_then(|s| context.subnet_net(vnet, s)) else { return true };
+    let usable = usable_addresses(node_net);
+    let internal =
+        AksCluster { load_balancer_type: LoadBalancerType::InternalLoadBalancer, ..cluster.clone() };
+    // A subnet that is already too small stays reported either way; only a new overflow counts.
+    needed_addresses(&internal) <= usable || needed_addresses(cluster) > usable
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::IlbSubnetWithoutInternalLb;
+    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+
+    fn ilb_subnet() -> (&'static str, serde_json::Value) {
+        ("/vnets/0/subnets/-", json!({"name": "ilb", "addressPrefix": "10.1.4.0/24"}))
+    }
+
+    #[test]
+    fn fires_on_a_subnet_with_a_public_load_balancer() {
+        let changes = [ilb_subnet(), ("/aksClusters/0/loadBalancerSubnet", json!("ilb"))];
+        let found = assert_fires(IlbSubnetWithoutInternalLb, &changes);
+        assert_eq!(
+            found[0].subjects,
+            ["/aksClusters/0/loadBalancerSubnet", "/aksClusters/0/loadBalancerType"]
+        );
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' names load balancer subnet 'ilb' but its load balancer is public (PublicIp); \
+             only an internal load balancer takes a subnet"
+        );
+        let fix = found[0].fix.as_ref().expect("'ilb' is a plain subnet of the cluster's VNet");
+        assert_eq!(fix.changes[0].value, json!("InternalLoadBalancer"));
+        assert_fix_resolves(IlbSubnetWithoutInternalLb, &changes);
+    }
+
+    #[test]
+    fn offers_no_fix_for_an_aci_subnet() {
+        let mut changes = aci();
+        changes.push(("/aksClusters/0/loadBalancerSubnet", json!("aci")));
+        let found = assert_fires(IlbSubnetWithoutInternalLb, &changes);
+        assert_eq!(found[0].fix, None);
+    }
+
+    #[test]
+    fn offers_no_fix_for_a_subnet_of_another_vnet() {
+        let changes = [("/aksClusters/0/loadBalancerSubnet", json!("elsewhere"))];
+        let found = assert_fires(IlbSubnetWithoutInternalLb, &changes);
+        assert_eq!(found[0].fix, None);
+    }
+
+    #[test]
+    fn quiet_without_a_subnet_or_with_an_internal_load_balancer() {
+        assert_quiet(IlbSubnetWithoutInternalLb, &[]);
+        assert_quiet(
+            IlbSubnetWithoutInternalLb,
+            &[
+                ilb_subnet(),
+                ("/aksClusters/0/loadBalancerSubnet", json!("ilb")),
+                ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ],
+        );
+    }
+}

@@ -1,10 +1,106 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::net::{parse_cidr, parse_ipv4, ValueError};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "No network field of the plan may hold an IPv6 value: VNet and subnet prefixes, \
+               external ranges, and a cluster's service, pod and docker bridge ranges and its DNS \
+               service IP all take IPv4 only.",
+        why: "The Azure ML v1 SDK describes an AKS network with single IPv4 values and checks \
+              them against IPv4 patterns, so an IPv6 range is refused. Dual-stack AKS uses \
+              separate list fields that the v1 SDK does not offer, and ACI in a VNet has no IPv6 \
+              support at all.",
+        example: "\"addressPrefixes\": [\"fd00:10::/48\"] or \"dnsServiceIP\": \"fd00::10\"",
+        fix: "Plan the environment in IPv4: use a private block such as 10.1.0.0/16 for the VNet, \
+              and IPv4 service, pod and DNS values for the cluster.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for field in context.cidr_fields() {
+        if parse_cidr(field.text) == Err(ValueError::Ipv6) {
+            out.report(
+                RuleId::Ipv6NotSupported,
+                format!(
+                    "{} is the IPv6 value {:?}; Azure ML v1 networking takes IPv4 only",
+                    field.label(context.plan),
+                    field.text
+                ),
+                vec![field.pointer()],
+            );
+        }
+    }
+    for (index, cluster, _) in context.clusters() {
+        if parse_ipv4(&cluster.dns_service_ip) == Err(ValueError::Ipv6) {
+            out.report(
+                RuleId::Ipv6NotSupported,
+                format!(
+                    "the DNS service IP of cluster '{}' is the IPv6 address {:?}; Azure ML v1 \
+                     networking takes IPv4 only",
+                    cluster.name, cluster.dns_service_ip
+                ),
+                vec![pointer::cluster(index, "dnsServiceIP")],
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::Ipv6NotSupported;
+    use crate::testing::{assert_fires, assert_quiet};
+
+    fn subjects(changes: &[(&str, serde_json::Value)]) -> Vec<Vec<String>> {
+        assert_fires(Ipv6NotSupported, changes).into_iter().map(|f| f.subjects).collect()
+    }
+
+    #[test]
+    fn fires_on_ipv6_ranges_in_any_cidr_field() {
+        assert_eq!(
+            subjects(&[("/vnets/0/addressPrefixes/0", json!("fd00:10::/48"))]),
+            [["/vnets/0/addressPrefixes/0"]]
+        );
+        assert_eq!(
+            subjects(&[("/vnets/0/subnets/0/addressPrefix", json!("fd00:10::/64"))]),
+            [["/vnets/0/subnets/0/addressPrefix"]]
+        );
+        assert_eq!(
+            subjects(&[("/aksClusters/0/dockerBridgeCidr", json!("fd00:17::1/64"))]),
+            [["/aksClusters/0/dockerBridgeCidr"]]
+        );
+        let found = assert_fires(Ipv6NotSupported, &[("/aksClusters/0/serviceCidr", json!("fd00:2::/108"))]);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["the Kubernetes service range of cluster 'ml-aks' is the IPv6 value \"fd00:2::/108\"; \
+              Azure ML v1 networking takes IPv4 only"]
+        );
+    }
+
+    #[test]
+    fn fires_on_an_ipv6_dns_service_ip() {
+        let found = assert_fires(Ipv6NotSupported, &[("/aksClusters/0/dnsServiceIP", json!("fd00::10"))]);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["the DNS service IP of cluster 'ml-aks' is the IPv6 address \"fd00::10\"; Azure ML v1 \
+              networking takes IPv4 only"]
+        );
+        assert_eq!(
+            subjects(&[("/aksClusters/0/dnsServiceIP", json!("::1"))]),
+            [["/aksClusters/0/dnsServiceIP"]]
+        );
+    }
+
+    #[test]
+    fn quiet_on_ipv4_and_on_values_that_are_merely_invalid() {
+        assert_quiet(Ipv6NotSupported, &[]);
+        assert_quiet(Ipv6NotSupported, &[("/vnets/0/addressPrefixes/0", json!("10.1.0.0"))]);
+        assert_quiet(Ipv6NotSupported, &[("/aksClusters/0/dnsServiceIP", json!("10.2.0.256"))]);
+    }
+}

@@ -1,10 +1,106 @@
-use crate::catalog::{Rule, RuleDoc};
+use std::collections::HashSet;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::Context;
 use crate::finding::Findings;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The user who deploys the plan must hold Microsoft.Network/virtualNetworks/join/action on \
+               every VNet the plan puts an AKS cluster, an ACI deployment or the workspace private endpoint \
+               into (permissions.vnetJoin). A plan that places nothing in a VNet does not need it.",
+        why: "Attaching anything to an existing virtual network is an authorization check on the VNet \
+              itself. Azure ML lists the VNet join action among the rights its users need for network \
+              isolation; without it Azure Resource Manager answers AuthorizationFailed and the cluster, \
+              container group or private endpoint is not created. Built-in roles such as Network \
+              Contributor include it; Reader and many custom roles do not.",
+        example: "\"permissions\": { \"vnetJoin\": false, \"subnetJoin\": true } with cluster 'ml-aks' in \
+                  VNet 'ml-vnet'",
+        fix: "Ask an administrator of the VNet to grant you a role that includes \
+              Microsoft.Network/virtualNetworks/join/action on it, for example Network Contributor or a \
+              custom role with that action, then set permissions.vnetJoin to true. The tool cannot grant \
+              permissions, so there is no automatic fix.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+const ACTION: &str = "Microsoft.Network/virtualNetworks/join/action";
+
+/// How many VNet names a message lists before it only counts the rest.
+const NAMED: usize = 3;
+
+fn check(context: &Context<'_>, out: &mut Findings) {
+    let plan = context.plan;
+    if plan.permissions.vnet_join {
+        return;
+    }
+    let mut seen = HashSet::new();
+    let vnets: Vec<&str> = plan
+        .aks_clusters
+        .iter()
+        .map(|cluster| cluster.vnet.as_str())
+        .chain(plan.aci_deployments.iter().map(|deployment| deployment.vnet.as_str()))
+        .chain(plan.workspace.private_endpoint.iter().map(|endpoint| endpoint.vnet.as_str()))
+        .filter(|name| seen.insert(*name))
+        .collect();
+    if vnets.is_empty() {
+        return;
+    }
+    let mut named = vnets.iter().take(NAMED).map(|name| format!("'{name}'")).collect::<Vec<_>>().join(", ");
+    if vnets.len() > NAMED {
+        named.push_str(&format!(" and {} more", vnets.len() - NAMED));
+    }
+    out.report(
+        RuleId::MissingVnetJoinPermission,
+        format!(
+            "the planning user lacks {ACTION}, which placing resources in VNet{} {named} requires",
+            if vnets.len() == 1 { "" } else { "s" }
+        ),
+        vec!["/permissions/vnetJoin".to_owned()],
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::MissingVnetJoinPermission;
+    use crate::testing::{aci, assert_fires, assert_quiet};
+
+    #[test]
+    fn fires_when_a_cluster_needs_the_vnet() {
+        let found = assert_fires(MissingVnetJoinPermission, &[("/permissions", json!({"vnetJoin": false}))]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].subjects, ["/permissions/vnetJoin"]);
+        assert_eq!(
+            found[0].message,
+            "the planning user lacks Microsoft.Network/virtualNetworks/join/action, which placing resources \
+             in VNet 'ml-vnet' requires"
+        );
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn fires_for_aci_or_a_private_endpoint_alone() {
+        let mut changes = aci();
+        changes.push(("/aksClusters", json!([])));
+        changes.push(("/permissions", json!({"vnetJoin": false})));
+        assert_fires(MissingVnetJoinPermission, &changes);
+        let endpoint = [
+            ("/aksClusters", json!([])),
+            ("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})),
+            ("/permissions", json!({"vnetJoin": false})),
+        ];
+        assert_fires(MissingVnetJoinPermission, &endpoint);
+    }
+
+    #[test]
+    fn quiet_when_granted_or_nothing_joins_a_vnet() {
+        assert_quiet(MissingVnetJoinPermission, &[]);
+        assert_quiet(MissingVnetJoinPermission, &[("/permissions", json!({"subnetJoin": false}))]);
+        assert_quiet(
+            MissingVnetJoinPermission,
+            &[("/aksClusters", json!([])), ("/permissions", json!({"vnetJoin": false}))],
+        );
+    }
+}

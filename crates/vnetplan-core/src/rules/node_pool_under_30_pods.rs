@@ -1,10 +1,113 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::capacity::needed_addresses;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, ClusterFacts, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::net::usable_addresses;
+use crate::plan::AksCluster;
+
+/// Pods every node pool must have room for.
+const POOL_MIN_PODS: u64 = 30;
+const MIN_PODS: u32 = 10;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The node pool must have room for at least 30 pods in total: nodeCount x maxPods \
+               >= 30, with maxPods after the plugin default.",
+        why: "AKS lets maxPods go as low as 10 only when the pool as a whole still holds 30 pods, \
+              because the system pods need that much room. A pool of 2 nodes with 10 pods each \
+              is refused; with 10 pods per node the pool needs at least 3 nodes.",
+        example: "\"nodeCount\": 2, \"maxPods\": 10",
+        fix: "Raise maxPods to 30 divided by nodeCount, rounded up (and at least 10), or add \
+              nodes. The suggested fix raises maxPods, unless that would overflow a plain Azure \
+              CNI node subnet that fits today.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        let pods = cluster.effective_max_pods();
+        let room = u64::from(cluster.node_count) * u64::from(pods);
+        if room >= POOL_MIN_PODS {
+            continue;
+        }
+        let nodes = u64::from(cluster.node_count.max(1));
+        let target =
+            u32::try_from(POOL_MIN_PODS.div_ceil(nodes)).map_or(MIN_PODS, |value| value.max(MIN_PODS));
+        let fix = still_fits(context, cluster, facts, target).then(|| {
+            Fix::set(
+                format!(
+                    "set maxPods to {target}, so that {} nodes hold at least 30 pods",
+                    cluster.node_count
+                ),
+                pointer::cluster(index, "maxPods"),
+                target,
+            )
+        });
+        out.push(
+            Finding::new(
+                RuleId::NodePoolUnder30Pods,
+                format!(
+                    "cluster '{}' has room for {room} pods ({} nodes x {pods} maxPods), fewer than \
+                     the 30 AKS requires of a node pool",
+                    cluster.name, cluster.node_count
+                ),
+                vec![pointer::cluster(index, "maxPods"), pointer::cluster(index, "nodeCount")],
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// Whether the cluster with `pods` per node still fits a node subnet that fits it today, so the
+/// fix cannot be what makes the subnet too small.
+fn still_fits(context: &Context<'_>, cluster: &AksCluster, facts: &ClusterFacts, pods: u32) -> bool {
+    let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) else { return true };
+    let Some(net) = context.subnet_net(vnet, subnet) else { return true };
+    let usable = usable_addresses(net);
+    let changed = AksCluster { max_pods: Some(pods), ..cluster.clone() };
+    needed_addresses(&changed) <= usable || needed_addresses(cluster) > usable
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::NodePoolUnder30Pods;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_two_nodes_of_ten_pods() {
+        let changes = [("/aksClusters/0/nodeCount", json!(2)), ("/aksClusters/0/maxPods", json!(10))];
+        let found = assert_fires(NodePoolUnder30Pods, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/maxPods", "/aksClusters/0/nodeCount"]);
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' has room for 20 pods (2 nodes x 10 maxPods), fewer than the 30 AKS \
+             requires of a node pool"
+        );
+        let fix = found[0].fix.as_ref().expect("the subnet has room");
+        assert_eq!(fix.changes[0].value, json!(15));
+        assert_fix_resolves(NodePoolUnder30Pods, &changes);
+    }
+
+    #[test]
+    fn no_fix_when_the_raise_would_overflow_the_subnet() {
+        // 2 nodes at the peak x (1 + 25) = 52 fit the 59 usable addresses of a /26; the 30 pods a
+        // single node needs would take 2 x 31 = 62.
+        let changes = [
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/26")),
+            ("/aksClusters/0/nodeCount", json!(1)),
+            ("/aksClusters/0/maxPods", json!(25)),
+        ];
+        let found = assert_fires(NodePoolUnder30Pods, &changes);
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn quiet_from_30_pods_and_on_defaults() {
+        assert_quiet(NodePoolUnder30Pods, &[]);
+        assert_quiet(NodePoolUnder30Pods, &[("/aksClusters/0/maxPods", json!(10))]);
+        assert_quiet(NodePoolUnder30Pods, &[("/aksClusters/0/nodeCount", json!(1))]);
+    }
+}

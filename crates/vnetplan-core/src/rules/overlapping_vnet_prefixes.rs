@@ -1,10 +1,103 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use serde_json::Value;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The address prefixes of one VNet must not share addresses with each other: no \
+               prefix may repeat another or sit inside it.",
+        why: "Azure rejects an address space whose prefixes overlap, because each address of the \
+              VNet must belong to one prefix. Two CIDR blocks that overlap always nest, so the \
+              inner prefix adds nothing the outer one does not already hold.",
+        example: "\"addressPrefixes\": [\"10.1.0.0/16\", \"10.1.4.0/22\"]",
+        fix: "Remove the prefix that lies inside the other; every subnet it held stays inside the \
+              larger prefix.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (v, facts) in context.vnets.iter().enumerate() {
+        for (a, b) in facts.prefix_index.overlapping_pairs() {
+            let (Some(Some(net_a)), Some(Some(net_b))) = (facts.prefixes.get(a), facts.prefixes.get(b))
+            else {
+                continue;
+            };
+            // Overlapping CIDR blocks always nest, so one of the pair holds the other. For a
+            // repeated block the pair lists the earlier index first, so the repeat is dropped.
+            let ((inner, inner_net), (outer, outer_net)) = if Range::of(*net_a).contains(Range::of(*net_b)) {
+                ((b, net_b), (a, net_a))
+            } else {
+                ((a, net_a), (b, net_b))
+            };
+            let vnet_name = context.vnet_name(v);
+            let fix = context.vnet(v).map(|vnet| {
+                let kept: Vec<Value> = vnet
+                    .address_prefixes
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| *index != inner)
+                    .map(|(_, text)| Value::from(text.as_str()))
+                    .collect();
+                Fix::set(
+                    format!("remove the address prefix {inner_net}, which {outer_net} already covers"),
+                    pointer::vnet(v, "addressPrefixes"),
+                    kept,
+                )
+            });
+            out.push(
+                Finding::new(
+                    RuleId::OverlappingVnetPrefixes,
+                    format!(
+                        "address prefix {inner_net} of VNet '{vnet_name}' overlaps its address prefix \
+                         {outer_net}, which already holds all of it"
+                    ),
+                    vec![pointer::vnet_prefix(v, inner), pointer::vnet_prefix(v, outer)],
+                )
+                .with_fix(fix),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::OverlappingVnetPrefixes;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_a_nested_prefix_and_removes_it() {
+        let changes = [("/vnets/0/addressPrefixes", json!(["10.1.4.0/22", "10.1.0.0/16"]))];
+        let found = assert_fires(OverlappingVnetPrefixes, &changes);
+        let finding = found.first().expect("one finding");
+        assert_eq!(finding.subjects, ["/vnets/0/addressPrefixes/0", "/vnets/0/addressPrefixes/1"]);
+        assert_eq!(
+            finding.message,
+            "address prefix 10.1.4.0/22 of VNet 'ml-vnet' overlaps its address prefix 10.1.0.0/16, \
+             which already holds all of it"
+        );
+        let fix = finding.fix.as_ref().expect("a fix");
+        assert_eq!(fix.changes.first().map(|c| &c.value), Some(&json!(["10.1.0.0/16"])));
+        assert_fix_resolves(OverlappingVnetPrefixes, &changes);
+    }
+
+    #[test]
+    fn fires_on_a_repeated_prefix_and_keeps_the_first() {
+        let changes = [("/vnets/0/addressPrefixes/-", json!("10.1.0.0/16"))];
+        let found = assert_fires(OverlappingVnetPrefixes, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(subjects, [["/vnets/0/addressPrefixes/1", "/vnets/0/addressPrefixes/0"]]);
+        assert_fix_resolves(OverlappingVnetPrefixes, &changes);
+    }
+
+    #[test]
+    fn quiet_on_separate_prefixes() {
+        assert_quiet(OverlappingVnetPrefixes, &[]);
+        assert_quiet(OverlappingVnetPrefixes, &[("/vnets/0/addressPrefixes/-", json!("10.2.0.0/16"))]);
+    }
+}

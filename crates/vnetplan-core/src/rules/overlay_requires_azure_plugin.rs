@@ -1,10 +1,83 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::plan::{Choice, NetworkPlugin, NetworkPluginMode};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "networkPluginMode \"overlay\" is a mode of Azure CNI, so a cluster that sets it \
+               must also use networkPlugin \"azure\", not kubenet.",
+        why: "Overlay mode only exists for the Azure CNI plugin: AKS and the Azure CLI accept \
+              --network-plugin-mode overlay only together with --network-plugin azure. A plan \
+              that pairs it with kubenet describes a cluster that cannot be created.",
+        example: "\"networkPlugin\": \"kubenet\", \"networkPluginMode\": \"overlay\", \"podCidr\": \
+                  \"10.244.0.0/16\"",
+        fix: "Set networkPlugin to \"azure\" to get Azure CNI Overlay, which keeps the pod range \
+              and is the supported successor of kubenet. If kubenet is really wanted, clear \
+              networkPluginMode instead.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, _) in context.clusters() {
+        if cluster.network_plugin != NetworkPlugin::Kubenet
+            || cluster.network_plugin_mode != Some(NetworkPluginMode::Overlay)
+        {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                RuleId::OverlayRequiresAzurePlugin,
+                format!(
+                    "cluster '{}' sets networkPluginMode 'overlay' with networkPlugin 'kubenet', \
+                     but overlay is a mode of Azure CNI only",
+                    cluster.name
+                ),
+                vec![pointer::cluster(index, "networkPluginMode"), pointer::cluster(index, "networkPlugin")],
+            )
+            .with_fix(Some(Fix::set(
+                "set networkPlugin to 'azure' to use Azure CNI Overlay".to_owned(),
+                pointer::cluster(index, "networkPlugin"),
+                NetworkPlugin::Azure.as_str(),
+            ))),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::OverlayRequiresAzurePlugin;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_overlay_with_kubenet() {
+        let changes = [
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+            ("/aksClusters/0/podCidr", json!("10.244.0.0/16")),
+        ];
+        let found = assert_fires(OverlayRequiresAzurePlugin, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/networkPluginMode", "/aksClusters/0/networkPlugin"]);
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' sets networkPluginMode 'overlay' with networkPlugin 'kubenet', but \
+             overlay is a mode of Azure CNI only"
+        );
+        assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!("azure")));
+        assert_fix_resolves(OverlayRequiresAzurePlugin, &changes);
+    }
+
+    #[test]
+    fn quiet_on_azure_overlay_and_plain_kubenet() {
+        assert_quiet(OverlayRequiresAzurePlugin, &[]);
+        let pod = ("/aksClusters/0/podCidr", json!("10.244.0.0/16"));
+        assert_quiet(
+            OverlayRequiresAzurePlugin,
+            &[pod.clone(), ("/aksClusters/0/networkPluginMode", json!("overlay"))],
+        );
+        assert_quiet(OverlayRequiresAzurePlugin, &[pod, ("/aksClusters/0/networkPlugin", json!("kubenet"))]);
+    }
+}

@@ -1,10 +1,114 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::alloc::move_cluster_range;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, ClusterRange, Context};
+use crate::finding::{Finding, Findings};
+
+/// Every node gets a block of this prefix length out of the pod range.
+const NODE_BLOCK: u8 = 24;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The pod range (podCidr) of a kubenet or overlay cluster must hold one /24 block \
+               for every node that can exist at once: nodeCount plus maxSurge. A range longer \
+               than /24 holds none.",
+        why: "Kubenet and overlay hand each node its own /24 out of the pod range. A node that \
+              finds no free block gets no pods, so a scale-out or an upgrade surge fails. The \
+              range cannot be changed once the cluster exists, which is why the AKS \
+              documentation asks for room for the largest size the pool will reach.",
+        example: "\"networkPlugin\": \"kubenet\", \"nodeCount\": 3, \"maxSurge\": 1, \"podCidr\": \
+                  \"10.244.0.0/23\" (2 blocks for 4 nodes)",
+        fix: "Give the pod range a shorter prefix, enough for a /24 per node at the peak (a /22 \
+              holds 4 nodes, a /16 holds 256), on a block nothing else in the plan uses.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        // A pod range on plain Azure CNI is reported by pod-cidr-with-azure-cni; AKS never uses it.
+        if cluster.pods_use_node_subnet() {
+            continue;
+        }
+        let Some(pod) = facts.pod else { continue };
+        let len = pod.prefix_len();
+        let peak = cluster.peak_nodes();
+        let detail = if len > NODE_BLOCK {
+            format!("is smaller than the /{NODE_BLOCK} each node takes")
+        } else {
+            let blocks = 1u64 << (NODE_BLOCK - len);
+            if blocks >= peak {
+                continue;
+            }
+            format!(
+                "holds {blocks} node {} (/{NODE_BLOCK}) but the cluster can run {peak} nodes \
+                 ({} plus a surge of {})",
+                if blocks == 1 { "block" } else { "blocks" },
+                cluster.node_count,
+                cluster.max_surge
+            )
+        };
+        out.push(
+            Finding::new(
+                RuleId::PodCidrTooSmall,
+                format!("pod CIDR {pod} of cluster '{}' {detail}", cluster.name),
+                vec![
+                    pointer::cluster(index, "podCidr"),
+                    pointer::cluster(index, "nodeCount"),
+                    pointer::cluster(index, "maxSurge"),
+                ],
+            )
+            .with_fix(move_cluster_range(context, index, ClusterRange::Pod)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::PodCidrTooSmall;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    fn kubenet(pod: &str) -> Vec<(&'static str, serde_json::Value)> {
+        vec![("/aksClusters/0/networkPlugin", json!("kubenet")), ("/aksClusters/0/podCidr", json!(pod))]
+    }
+
+    #[test]
+    fn fires_when_the_nodes_outnumber_the_blocks() {
+        let changes = kubenet("10.244.0.0/23");
+        let found = assert_fires(PodCidrTooSmall, &changes);
+        assert_eq!(
+            found[0].subjects,
+            ["/aksClusters/0/podCidr", "/aksClusters/0/nodeCount", "/aksClusters/0/maxSurge"]
+        );
+        assert_eq!(
+            found[0].message,
+            "pod CIDR 10.244.0.0/23 of cluster 'ml-aks' holds 2 node blocks (/24) but the cluster \
+             can run 4 nodes (3 plus a surge of 1)"
+        );
+        let fix = found[0].fix.as_ref().expect("a larger block is free");
+        assert_eq!(fix.changes[0].value, json!("10.244.0.0/22"));
+        assert_fix_resolves(PodCidrTooSmall, &changes);
+    }
+
+    #[test]
+    fn fires_below_one_node_block() {
+        let changes = kubenet("10.244.0.0/25");
+        let found = assert_fires(PodCidrTooSmall, &changes);
+        assert_eq!(
+            found[0].message,
+            "pod CIDR 10.244.0.0/25 of cluster 'ml-aks' is smaller than the /24 each node takes"
+        );
+        assert_fix_resolves(PodCidrTooSmall, &changes);
+    }
+
+    #[test]
+    fn quiet_when_every_node_has_a_block() {
+        assert_quiet(PodCidrTooSmall, &[]);
+        assert_quiet(PodCidrTooSmall, &kubenet("10.244.0.0/22"));
+        let mut single = kubenet("10.244.0.0/24");
+        single.extend([("/aksClusters/0/nodeCount", json!(1)), ("/aksClusters/0/maxSurge", json!(0))]);
+        assert_quiet(PodCidrTooSmall, &single);
+        assert_quiet(PodCidrTooSmall, &[("/aksClusters/0/podCidr", json!("10.244.0.0/25"))]);
+    }
+}

@@ -1,10 +1,77 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::plan::{Choice, Provisioning};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "A cluster with privateCluster true (an API server reached over Private Link) must \
+               have provisioning \"attach\", not \"create\".",
+        why: "Azure ML v1 cannot provision a private AKS cluster itself. Its documentation asks \
+              you to build the private cluster with AKS tooling (portal, az aks or a template) and \
+              then attach the finished cluster to the workspace as a compute target.",
+        example: "\"provisioning\": \"create\", \"privateCluster\": true",
+        fix: "Create the private cluster in AKS first, in the planned VNet and subnet, then attach \
+              it to the workspace; in the plan, set provisioning to \"attach\".",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, _) in context.clusters() {
+        if !cluster.private_cluster || cluster.provisioning != Provisioning::Create {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                RuleId::PrivateClusterMustBeAttached,
+                format!(
+                    "private cluster '{}' is planned to be created by Azure ML, which cannot create \
+                     private clusters; create it in AKS first, then attach it",
+                    cluster.name
+                ),
+                vec![pointer::cluster(index, "provisioning"), pointer::cluster(index, "privateCluster")],
+            )
+            .with_fix(Some(Fix::set(
+                format!("create cluster '{}' in AKS yourself and attach it to the workspace", cluster.name),
+                pointer::cluster(index, "provisioning"),
+                Provisioning::Attach.as_str(),
+            ))),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::PrivateClusterMustBeAttached;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_a_private_cluster_to_create() {
+        let changes = [("/aksClusters/0/privateCluster", json!(true))];
+        let found = assert_fires(PrivateClusterMustBeAttached, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/provisioning", "/aksClusters/0/privateCluster"]);
+        assert_eq!(
+            found[0].message,
+            "private cluster 'ml-aks' is planned to be created by Azure ML, which cannot create private \
+             clusters; create it in AKS first, then attach it"
+        );
+        let fix = found[0].fix.as_ref().expect("attaching always resolves it");
+        assert_eq!(fix.changes[0].value, json!("attach"));
+        assert_fix_resolves(PrivateClusterMustBeAttached, &changes);
+    }
+
+    #[test]
+    fn quiet_for_an_attached_private_cluster_or_a_public_one() {
+        assert_quiet(PrivateClusterMustBeAttached, &[]);
+        assert_quiet(
+            PrivateClusterMustBeAttached,
+            &[
+                ("/aksClusters/0/privateCluster", json!(true)),
+                ("/aksClusters/0/provisioning", json!("attach")),
+            ],
+        );
+    }
+}

@@ -1,10 +1,163 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::capacity::needed_addresses;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, ClusterFacts, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::net::usable_addresses;
+use crate::plan::{AksCluster, ClusterPurpose};
+
+/// The node count Azure ML asks of a production (FastProd) cluster.
+const PRODUCTION_NODES: u32 = 3;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "An AKS cluster whose clusterPurpose is FastProd (the default when the field is left \
+               out) must run at least three nodes.",
+        why: "Azure ML v1 treats FastProd as a production compute target and documents a floor of \
+              three nodes for it, whether the cluster is created by Azure ML or attached; only a \
+              DevTest cluster may run on a single node. A smaller production cluster is refused \
+              when it is created or attached.",
+        example: "\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2",
+        fix: "Raise nodeCount to 3, making sure the node subnet still has room for the extra \
+              nodes, or mark the cluster as a dev-test cluster with \"clusterPurpose\": \
+              \"DevTest\" if it will not serve production traffic.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        if cluster.cluster_purpose != ClusterPurpose::FastProd || cluster.node_count >= PRODUCTION_NODES {
+            continue;
+        }
+        let mut message = format!(
+            "FastProd cluster '{}' has {} node{}, fewer than the {PRODUCTION_NODES} a production cluster needs",
+            cluster.name,
+            cluster.node_count,
+            if cluster.node_count == 1 { "" } else { "s" }
+        );
+        let fix = match node_count_fits(context, cluster, facts, PRODUCTION_NODES) {
+            Ok(()) => Some(Fix::set(
+                format!("raise nodeCount to {PRODUCTION_NODES}"),
+                pointer::cluster(index, "nodeCount"),
+                PRODUCTION_NODES,
+            )),
+            Err(reason) => {
+                message
+                    .push_str(&format!("; {reason}, so make room for them or set clusterPurpose to DevTest"));
+                None
+            }
+        };
+        out.push(
+            Finding::new(
+                RuleId::ProductionClusterTooFewNodes,
+                message,
+                vec![pointer::cluster(index, "nodeCount"), pointer::cluster(index, "clusterPurpose")],
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// Whether the cluster could run `nodes` nodes without a new error: its node subnet (when it
+/// resolves) must hold their addresses, and its pod range (when it uses one) a /24 block per node.
+/// `Err` says what stands in the way, for the message of a finding that cannot offer a fix.
+pub(super) fn node_count_fits(
+    context: &Context<'_>,
+    cluster: &AksCluster,
+    facts: &ClusterFacts,
+    nodes: u32,
+) -> Result<(), String> {
+    let resized = AksCluster { node_count: nodes, ..cluster.clone() };
+    let node_net = facts.node.vnet.zip(facts.node.subnet).and_then(|(v, s)| context.subnet_net(v, s));
+    if let Some(net) = node_net {
+        let (needed, usable) = (needed_addresses(&resized), usable_addresses(net));
+        if needed > usable {
+            return Err(format!(
+                "subnet '{}' ({net}) has {usable} usable addresses and {nodes} nodes need {needed}",
+                cluster.subnet
+            ));
+        }
+    }
+    // Plain Azure CNI never uses a pod range, and one longer than /24 is already an error of its
+    // own whatever the node count.
+    let pod_range = facts.pod.filter(|pod| !cluster.pods_use_node_subnet() && pod.prefix_len() <= 24);
+    if let Some(pod) = pod_range {
+        let blocks = 1u64 << (24 - pod.prefix_len());
+        if blocks < resized.peak_nodes() {
+            return Err(format!(
+                "pod CIDR {pod} holds {blocks} /24 blocks and {nodes} nodes plus a surge of {} need {}",
+                cluster.max_surge,
+                resized.peak_nodes()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::ProductionClusterTooFewNodes;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_a_two_node_production_cluster() {
+        let changes = [("/aksClusters/0/nodeCount", json!(2))];
+        let found = assert_fires(ProductionClusterTooFewNodes, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/nodeCount", "/aksClusters/0/clusterPurpose"]);
+        assert_eq!(
+            found[0].message,
+            "FastProd cluster 'ml-aks' has 2 nodes, fewer than the 3 a production cluster needs"
+        );
+        let fix = found[0].fix.as_ref().expect("the /22 subnet has room for 3 nodes");
+        assert_eq!(fix.changes[0].value, json!(3));
+        assert_fix_resolves(ProductionClusterTooFewNodes, &changes);
+    }
+
+    #[test]
+    fn fires_when_purpose_is_left_to_its_default() {
+        let found = assert_fires(ProductionClusterTooFewNodes, &[("/aksClusters/0/nodeCount", json!(1))]);
+        assert!(found[0].message.contains("has 1 node,"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn offers_no_fix_when_the_subnet_is_full() {
+        // A /25 holds 123 usable addresses: 2 + 1 surge nodes of 31 addresses fit, 3 + 1 do not.
+        let changes = [
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/25")),
+            ("/aksClusters/0/nodeCount", json!(2)),
+        ];
+        let found = assert_fires(ProductionClusterTooFewNodes, &changes);
+        assert_eq!(found[0].fix, None);
+        assert!(found[0].message.ends_with(
+            "; subnet 'aks' (10.1.0.0/25) has 123 usable addresses and 3 nodes need 124, \
+             so make room for them or set clusterPurpose to DevTest"
+        ));
+    }
+
+    #[test]
+    fn offers_no_fix_when_the_pod_range_is_full() {
+        let changes = [
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/podCidr", json!("10.244.0.0/23")),
+            ("/aksClusters/0/nodeCount", json!(1)),
+        ];
+        let found = assert_fires(ProductionClusterTooFewNodes, &changes);
+        assert_eq!(found[0].fix, None);
+        assert!(
+            found[0].message.contains("pod CIDR 10.244.0.0/23 holds 2 /24 blocks"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn quiet_with_three_nodes_or_for_dev_test() {
+        assert_quiet(ProductionClusterTooFewNodes, &[]);
+        assert_quiet(
+            ProductionClusterTooFewNodes,
+            &[("/aksClusters/0/nodeCount", json!(1)), ("/aksClusters/0/clusterPurpose", json!("DevTest"))],
+        );
+    }
+}

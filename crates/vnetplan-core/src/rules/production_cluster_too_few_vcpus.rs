@@ -1,10 +1,153 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
+use crate::plan::ClusterPurpose;
+use crate::rules::production_cluster_too_few_nodes::node_count_fits;
+
+/// The vCPUs Azure ML asks of a production (FastProd) cluster, summed over its nodes.
+const PRODUCTION_VCPUS: u32 = 12;
+
+/// Nodes a production cluster needs in any case, so that this rule's fix does not stop short of
+/// the node-count rule.
+const PRODUCTION_NODES: u32 = 3;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "When vcpusPerNode is given for a FastProd cluster (the default purpose), nodeCount \
+               times vcpusPerNode must come to at least 12 vCPUs.",
+        why: "Azure ML v1 requires a production cluster to offer at least 12 virtual CPUs in \
+              total, counted as the number of nodes multiplied by the cores of the VM size. \
+              Creating or attaching a FastProd cluster below that fails, so two 4-core nodes \
+              are not enough while three are.",
+        example: "\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2, \"vcpusPerNode\": 4 \
+                  (8 vCPUs in total)",
+        fix: "Add nodes until the total reaches 12 vCPUs (three 4-core nodes, for example), pick \
+              a VM size with more cores, or mark a cluster that serves no production traffic \
+              as \"clusterPurpose\": \"DevTest\".",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        if cluster.cluster_purpose != ClusterPurpose::FastProd {
+            continue;
+        }
+        let Some(vcpus) = cluster.vcpus_per_node else { continue };
+        let total = u64::from(cluster.node_count) * u64::from(vcpus);
+        if total >= u64::from(PRODUCTION_VCPUS) {
+            continue;
+        }
+        let mut message = format!(
+            "FastProd cluster '{}' has {total} vCPUs ({} nodes of {vcpus} each), fewer than the \
+             {PRODUCTION_VCPUS} a production cluster needs",
+            cluster.name, cluster.node_count
+        );
+        let fix = match nodes_for_enough_vcpus(vcpus) {
+            None => {
+                message.push_str("; nodes without vCPUs never reach that, so pick another VM size or set clusterPurpose to DevTest");
+                None
+            }
+            Some(nodes) => match node_count_fits(context, cluster, facts, nodes) {
+                Ok(()) => Some(Fix::set(
+                    format!(
+                        "raise nodeCount to {nodes}, which gives {} vCPUs",
+                        u64::from(nodes) * u64::from(vcpus)
+                    ),
+                    pointer::cluster(index, "nodeCount"),
+                    nodes,
+                )),
+                Err(reason) => {
+                    message.push_str(&format!(
+                        "; {reason}, so make room for them, pick a larger VM size or set clusterPurpose to DevTest"
+                    ));
+                    None
+                }
+            },
+        };
+        out.push(
+            Finding::new(
+                RuleId::ProductionClusterTooFewVcpus,
+                message,
+                vec![
+                    pointer::cluster(index, "nodeCount"),
+                    pointer::cluster(index, "vcpusPerNode"),
+                    pointer::cluster(index, "clusterPurpose"),
+                ],
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// The smallest node count that reaches the vCPU floor without falling below the node floor;
+/// `None` when nodes without vCPUs can never reach it.
+fn nodes_for_enough_vcpus(vcpus: u32) -> Option<u32> {
+    let nodes = PRODUCTION_VCPUS.checked_add(vcpus.checked_sub(1)?)?.checked_div(vcpus)?;
+    Some(nodes.max(PRODUCTION_NODES))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::nodes_for_enough_vcpus;
+    use crate::catalog::RuleId::ProductionClusterTooFewVcpus;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_two_four_core_nodes() {
+        let changes = [("/aksClusters/0/nodeCount", json!(2)), ("/aksClusters/0/vcpusPerNode", json!(4))];
+        let found = assert_fires(ProductionClusterTooFewVcpus, &changes);
+        assert_eq!(
+            found[0].subjects,
+            ["/aksClusters/0/nodeCount", "/aksClusters/0/vcpusPerNode", "/aksClusters/0/clusterPurpose"]
+        );
+        assert_eq!(
+            found[0].message,
+            "FastProd cluster 'ml-aks' has 8 vCPUs (2 nodes of 4 each), fewer than the 12 a production cluster needs"
+        );
+        let fix = found[0].fix.as_ref().expect("the /22 subnet has room for 3 nodes");
+        assert_eq!(fix.title, "raise nodeCount to 3, which gives 12 vCPUs");
+        assert_fix_resolves(ProductionClusterTooFewVcpus, &changes);
+    }
+
+    #[test]
+    fn fires_on_three_two_core_nodes_and_asks_for_six() {
+        let changes = [("/aksClusters/0/vcpusPerNode", json!(2))];
+        let found = assert_fires(ProductionClusterTooFewVcpus, &changes);
+        let fix = found[0].fix.as_ref().expect("the /22 subnet has room for 6 nodes");
+        assert_eq!(fix.changes[0].value, json!(6));
+        assert_fix_resolves(ProductionClusterTooFewVcpus, &changes);
+    }
+
+    #[test]
+    fn offers_no_fix_when_the_subnet_is_full() {
+        // A /24 holds 251 usable addresses; 6 + 1 surge nodes of 31 addresses need 217, 12 + 1 need 403.
+        let changes = [
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/24")),
+            ("/aksClusters/0/vcpusPerNode", json!(1)),
+        ];
+        let found = assert_fires(ProductionClusterTooFewVcpus, &changes);
+        assert_eq!(found[0].fix, None);
+        assert!(found[0].message.contains("set clusterPurpose to DevTest"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn node_count_never_drops_below_three() {
+        assert_eq!(nodes_for_enough_vcpus(8), Some(3));
+        assert_eq!(nodes_for_enough_vcpus(5), Some(3));
+        assert_eq!(nodes_for_enough_vcpus(2), Some(6));
+        assert_eq!(nodes_for_enough_vcpus(0), None);
+    }
+
+    #[test]
+    fn quiet_at_twelve_vcpus_without_vcpus_or_for_dev_test() {
+        assert_quiet(ProductionClusterTooFewVcpus, &[]);
+        assert_quiet(ProductionClusterTooFewVcpus, &[("/aksClusters/0/vcpusPerNode", json!(4))]);
+        assert_quiet(
+            ProductionClusterTooFewVcpus,
+            &[("/aksClusters/0/vcpusPerNode", json!(2)), ("/aksClusters/0/clusterPurpose", json!("DevTest"))],
+        );
+    }
+}

@@ -1,10 +1,91 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::alloc::move_cluster_range;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, ClusterRange, Context};
+use crate::finding::{Finding, Findings};
+use crate::net::AKS_RESERVED;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "The Kubernetes service range (serviceCidr) of an AKS cluster must not touch any of \
+               the ranges AKS keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
+               192.0.2.0/24. Partial overlap counts, so a range that merely contains one of them \
+               is refused too.",
+        why: "AKS keeps these blocks for its own use, and its documentation lists them as \
+              off limits for the service range, the pod range and the cluster VNet alike. A \
+              cluster that uses them fails to provision, and in the past it failed late and \
+              without an error that named the cause.",
+        example: "\"serviceCidr\": \"172.30.0.0/16\" or \"172.16.0.0/12\" (which contains \
+                  172.30.0.0/16 and 172.31.0.0/16)",
+        fix: "Move the service range to a private block outside the reserved ones, for example \
+              10.2.0.0/16, and set dnsServiceIP to its .10 address.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (index, cluster, facts) in context.clusters() {
+        let Some(service) = facts.service_range() else { continue };
+        let hits: Vec<String> = AKS_RESERVED
+            .iter()
+            .filter(|reserved| reserved.overlaps(service))
+            .map(ToString::to_string)
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                RuleId::ServiceCidrReservedRange,
+                format!(
+                    "service CIDR {} of cluster '{}' overlaps {}, reserved by AKS",
+                    cluster.service_cidr,
+                    cluster.name,
+                    hits.join(" and ")
+                ),
+                vec![pointer::cluster(index, "serviceCidr")],
+            )
+            .with_fix(move_cluster_range(context, index, ClusterRange::Service)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::ServiceCidrReservedRange;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_a_reserved_range() {
+        let changes = [
+            ("/aksClusters/0/serviceCidr", json!("172.30.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("172.30.0.10")),
+        ];
+        let found = assert_fires(ServiceCidrReservedRange, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/serviceCidr"]);
+        assert_eq!(
+            found[0].message,
+            "service CIDR 172.30.0.0/16 of cluster 'ml-aks' overlaps 172.30.0.0/16, reserved by AKS"
+        );
+        let fix = found[0].fix.as_ref().expect("a free range exists");
+        assert_eq!(fix.changes[0].value, json!("172.29.0.0/16"));
+        assert_fix_resolves(ServiceCidrReservedRange, &changes);
+    }
+
+    #[test]
+    fn fires_on_a_range_that_contains_reserved_ones() {
+        let found =
+            assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("172.16.0.0/12"))]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("172.30.0.0/16 and 172.31.0.0/16"), "{}", found[0].message);
+        assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("192.0.2.128/25"))]);
+    }
+
+    #[test]
+    fn quiet_next_to_the_reserved_ranges() {
+        assert_quiet(ServiceCidrReservedRange, &[]);
+        assert_quiet(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("172.29.0.0/16"))]);
+        assert_quiet(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("192.0.3.0/24"))]);
+    }
+}

@@ -1,10 +1,107 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "Each subnet must lie wholly inside one address prefix of its VNet. A subnet that \
+               starts in one prefix and runs past its end, or that is larger than every prefix, \
+               counts as outside.",
+        why: "A subnet is carved out of its VNet's address space, so Azure refuses to create a \
+              subnet whose range the VNet does not hold. Two adjacent prefixes do not help: each \
+              subnet has to fit inside a single one of them.",
+        example: "VNet 'ml-vnet' with addressPrefixes [\"10.1.0.0/16\"] and a subnet 'aks' at \
+                  10.2.0.0/22",
+        fix: "Move the subnet into one of the VNet's prefixes, or add an address prefix to the \
+              VNet that covers the subnet.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (v, facts) in context.vnets.iter().enumerate() {
+        // A prefix that did not parse might hold the subnet; invalid-cidr reports it instead.
+        if facts.prefixes.iter().any(Option::is_none) {
+            continue;
+        }
+        let written: Vec<String> = facts.prefixes.iter().flatten().map(ToString::to_string).collect();
+        for (s, net) in facts.subnets.iter().enumerate() {
+            let Some(net) = net else { continue };
+            let range = Range::of(*net);
+            let overlapping = context.prefixes_overlapping(v, range);
+            if overlapping.iter().any(|(_, prefix)| prefix.contains(range)) {
+                continue;
+            }
+            let mut subjects = vec![pointer::subnet_prefix(v, s)];
+            if overlapping.is_empty() {
+                subjects.push(pointer::vnet(v, "addressPrefixes"));
+            } else {
+                subjects.extend(overlapping.iter().map(|(p, _)| pointer::vnet_prefix(v, *p)));
+            }
+            out.report(
+                RuleId::SubnetOutsideVnet,
+                format!(
+                    "subnet '{}' ({net}) is not inside any address prefix of VNet '{}' ({})",
+                    context.subnet_name(v, s),
+                    context.vnet_name(v),
+                    written.join(", ")
+                ),
+                subjects,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::SubnetOutsideVnet;
+    use crate::testing::{assert_fires, assert_quiet};
+
+    #[test]
+    fn fires_on_a_subnet_outside_every_prefix() {
+        let found =
+            assert_fires(SubnetOutsideVnet, &[("/vnets/0/subnets/0/addressPrefix", json!("10.2.0.0/22"))]);
+        let finding = found.first().expect("one finding");
+        assert_eq!(finding.subjects, ["/vnets/0/subnets/0/addressPrefix", "/vnets/0/addressPrefixes"]);
+        assert_eq!(
+            finding.message,
+            "subnet 'aks' (10.2.0.0/22) is not inside any address prefix of VNet 'ml-vnet' (10.1.0.0/16)"
+        );
+    }
+
+    #[test]
+    fn fires_on_a_subnet_larger_than_the_prefixes_it_spans() {
+        let changes = [
+            ("/vnets/0/addressPrefixes/-", json!("10.0.0.0/16")),
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.0.0.0/15")),
+        ];
+        let found = assert_fires(SubnetOutsideVnet, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(
+            subjects,
+            [[
+                "/vnets/0/subnets/0/addressPrefix",
+                "/vnets/0/addressPrefixes/1",
+                "/vnets/0/addressPrefixes/0"
+            ]]
+        );
+    }
+
+    #[test]
+    fn quiet_inside_any_one_prefix_or_when_a_prefix_is_invalid() {
+        assert_quiet(SubnetOutsideVnet, &[]);
+        let second_prefix = [
+            ("/vnets/0/addressPrefixes/-", json!("192.168.0.0/24")),
+            ("/vnets/0/subnets/-", json!({"name": "pe", "addressPrefix": "192.168.0.0/28"})),
+        ];
+        assert_quiet(SubnetOutsideVnet, &second_prefix);
+        let invalid_prefix = [
+            ("/vnets/0/addressPrefixes/-", json!("192.168.0.0")),
+            ("/vnets/0/subnets/-", json!({"name": "pe", "addressPrefix": "192.168.0.0/28"})),
+        ];
+        assert_quiet(SubnetOutsideVnet, &invalid_prefix);
+    }
+}

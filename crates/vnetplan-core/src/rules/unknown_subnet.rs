@@ -1,10 +1,174 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context, Placement};
+use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "Every subnet named by an AKS cluster (its node subnet and its loadBalancerSubnet), \
+               an ACI deployment or the workspace private endpoint must exist in the VNet it is \
+               named with, spelled exactly. A load balancer subnet is only reported here when no \
+               VNet of the plan has a subnet of that name.",
+        why: "Azure ML and AKS address a subnet by its VNet and name; a name that is not there \
+              fails the deployment when the subnet's resource ID is looked up, and the plan cannot \
+              check the size, delegations or overlaps of a subnet it does not describe.",
+        example: "cluster \"subnet\": \"AKS\" while VNet 'ml-vnet' has only a subnet named 'aks'",
+        fix: "Correct the name to a subnet of that VNet, or add the subnet to the VNet with its \
+              address prefix. When a subnet differs only in letter case, the finding offers to \
+              use it.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    let plan = context.plan;
+    for (index, cluster, facts) in context.clusters() {
+        let owner = format!("cluster '{}'", cluster.name);
+        report_subnet(context, out, &owner, facts.node, &cluster.subnet, pointer::cluster(index, "subnet"));
+        let (Some(vnet), Some(name)) = (facts.node.vnet, cluster.load_balancer_subnet.as_deref()) else {
+            continue;
+        };
+        // A subnet of another VNet is a different mistake, ilb-subnet-outside-cluster-vnet.
+        if (0..context.vnets.len()).any(|other| context.subnet_named(other, name).is_some()) {
+            continue;
+        }
+        let target = pointer::cluster(index, "loadBalancerSubnet");
+        let mut message = format!(
+            "the load balancer subnet '{name}' of cluster '{}' is not a subnet of any VNet in the plan",
+            cluster.name
+        );
+        let close = close_subnet(context, vnet, name);
+        if let Some(close) = close {
+            message.push_str(&format!(
+                "; names are case-sensitive and VNet '{}' has '{close}'",
+                context.vnet_name(vnet)
+            ));
+        }
+        let fix = close.map(|close| Fix::set(format!("use subnet '{close}'"), target.clone(), close));
+        out.push(Finding::new(RuleId::UnknownSubnet, message, vec![target]).with_fix(fix));
+    }
+    for (index, (deployment, placement)) in plan.aci_deployments.iter().zip(&context.aci).enumerate() {
+        let owner = format!("ACI deployment '{}'", deployment.name);
+        report_subnet(context, out, &owner, *placement, &deployment.subnet, pointer::aci(index, "subnet"));
+    }
+    if let Some(endpoint) = &plan.workspace.private_endpoint {
+        let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
+        let target = "/workspace/privateEndpoint/subnet".to_owned();
+        report_subnet(context, out, "the workspace private endpoint", placement, &endpoint.subnet, target);
+    }
+}
+
+/// Reports `subnet` when its VNet resolved and it did not; an unknown VNet is reported alone.
+fn report_subnet(
+    context: &Context<'_>,
+    out: &mut Findings,
+    owner: &str,
+    placement: Placement,
+    subnet: &str,
+    target: String,
+) {
+    let (Some(vnet), None) = (placement.vnet, placement.subnet) else { return };
+    let vnet_name = context.vnet_name(vnet);
+    let mut message = format!("{owner} names subnet '{subnet}', which VNet '{vnet_name}' does not have");
+    let close = close_subnet(context, vnet, subnet);
+    if let Some(close) = close {
+        message.push_str(&format!("; names are case-sensitive and the VNet has '{close}'"));
+    }
+    let fix = close.map(|close| Fix::set(format!("use subnet '{close}'"), target.clone(), close));
+    out.push(Finding::new(RuleId::UnknownSubnet, message, vec![target]).with_fix(fix));
+}
+
+/// A subnet of `vnet` whose name differs from `name` only in letter case.
+fn close_subnet<'p>(context: &Context<'p>, vnet: usize, name: &str) -> Option<&'p str> {
+    context
+        .vnet(vnet)?
+        .subnets
+        .iter()
+        .find(|subnet| same_ignoring_case(&subnet.name, name))
+        .map(|subnet| subnet.name.as_str())
+}
+
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::UnknownSubnet;
+    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_a_node_subnet_that_differs_in_case_and_fixes_it() {
+        let changes = [("/aksClusters/0/subnet", json!("AKS"))];
+        let found = assert_fires(UnknownSubnet, &changes);
+        let finding = found.first().expect("one finding");
+        assert_eq!(finding.subjects, ["/aksClusters/0/subnet"]);
+        assert_eq!(
+            finding.message,
+            "cluster 'ml-aks' names subnet 'AKS', which VNet 'ml-vnet' does not have; names are \
+             case-sensitive and the VNet has 'aks'"
+        );
+        assert_eq!(finding.fix.as_ref().map(|fix| fix.title.as_str()), Some("use subnet 'aks'"));
+        assert_fix_resolves(UnknownSubnet, &changes);
+    }
+
+    #[test]
+    fn fires_on_deployments_and_the_private_endpoint_without_a_fix() {
+        let mut changes = aci();
+        changes.push(("/aciDeployments/0/subnet", json!("containers")));
+        changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "pe"})));
+        let found = assert_fires(UnknownSubnet, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(subjects, [["/aciDeployments/0/subnet"], ["/workspace/privateEndpoint/subnet"]]);
+        assert!(found.iter().all(|f| f.fix.is_none()));
+    }
+
+    #[test]
+    fn fires_on_a_load_balancer_subnet_named_nowhere() {
+        let changes = [
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("ilb")),
+        ];
+        let found = assert_fires(UnknownSubnet, &changes);
+        let finding = found.first().expect("one finding");
+        assert_eq!(finding.subjects, ["/aksClusters/0/loadBalancerSubnet"]);
+        assert_eq!(
+            finding.message,
+            "the load balancer subnet 'ilb' of cluster 'ml-aks' is not a subnet of any VNet in the plan"
+        );
+        let close = [
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("Aks")),
+        ];
+        assert_fix_resolves(UnknownSubnet, &close);
+    }
+
+    #[test]
+    fn quiet_on_a_load_balancer_subnet_of_another_vnet() {
+        let changes = [
+            (
+                "/vnets/-",
+                json!({"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"],
+                       "subnets": [{"name": "ilb", "addressPrefix": "10.5.0.0/24"}]}),
+            ),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("ilb")),
+        ];
+        assert_quiet(UnknownSubnet, &changes);
+    }
+
+    #[test]
+    fn quiet_when_names_resolve_or_the_vnet_is_unknown() {
+        assert_quiet(UnknownSubnet, &[]);
+        assert_quiet(UnknownSubnet, &aci());
+        assert_quiet(
+            UnknownSubnet,
+            &[("/aksClusters/0/vnet", json!("other")), ("/aksClusters/0/subnet", json!("x"))],
+        );
+        assert_quiet(
+            UnknownSubnet,
+            &[("/workspace/privateEndpoint", json!({"vnet": "hub", "subnet": "pe"}))],
+        );
+    }
+}

@@ -1,10 +1,171 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use serde_json::Value;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "Every VNet named by an AKS cluster, an ACI deployment or the workspace private \
+               endpoint must be one of the plan's VNets, spelled exactly as the plan spells it.",
+        why: "The plan cannot check address space, subnet sizes or delegations for a VNet it \
+              does not describe, and the Azure ML SDK builds the subnet's resource ID from these \
+              names, so a misspelt VNet fails the deployment with a resource-not-found error. \
+              Names are compared exactly because that is how the plan resolves them.",
+        example: "a cluster with \"vnet\": \"ML-VNet\" in a plan whose only VNet is named 'ml-vnet'",
+        fix: "Correct the name to the VNet you mean, or add that VNet to the plan with its address \
+              prefixes and subnets. When a VNet differs only in letter case, the finding offers \
+              to use it.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+/// Something in the plan that names a VNet and a subnet of it.
+struct Reference<'p> {
+    owner: String,
+    vnet: &'p str,
+    subnet: &'p str,
+    vnet_pointer: String,
+    subnet_pointer: String,
+    /// Another subnet that must exist in the same VNet, as a cluster's load balancer subnet.
+    also_in_vnet: Option<&'p str>,
+}
+
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for reference in references(context) {
+        if context.vnet_named(reference.vnet).is_some() {
+            continue;
+        }
+        let mut message =
+            format!("{} names VNet '{}', which is not in the plan", reference.owner, reference.vnet);
+        let close = context.plan.vnets.iter().find(|vnet| same_ignoring_case(&vnet.name, reference.vnet));
+        if let Some(close) = close {
+            message.push_str(&format!("; names are case-sensitive and the plan has '{}'", close.name));
+        }
+        let fix = close.and_then(|close| fix_for(context, &reference, &close.name));
+        out.push(Finding::new(RuleId::UnknownVnet, message, vec![reference.vnet_pointer]).with_fix(fix));
+    }
+}
+
+fn references<'p>(context: &Context<'p>) -> Vec<Reference<'p>> {
+    let plan = context.plan;
+    let clusters = plan.aks_clusters.iter().enumerate().map(|(index, cluster)| Reference {
+        owner: format!("cluster '{}'", cluster.name),
+        vnet: &cluster.vnet,
+        subnet: &cluster.subnet,
+        vnet_pointer: pointer::cluster(index, "vnet"),
+        subnet_pointer: pointer::cluster(index, "subnet"),
+        also_in_vnet: cluster.load_balancer_subnet.as_deref(),
+    });
+    let deployments = plan.aci_deployments.iter().enumerate().map(|(index, deployment)| Reference {
+        owner: format!("ACI deployment '{}'", deployment.name),
+        vnet: &deployment.vnet,
+        subnet: &deployment.subnet,
+        vnet_pointer: pointer::aci(index, "vnet"),
+        subnet_pointer: pointer::aci(index, "subnet"),
+        also_in_vnet: None,
+    });
+    let endpoint = plan.workspace.private_endpoint.iter().map(|endpoint| Reference {
+        owner: "the workspace private endpoint".to_owned(),
+        vnet: &endpoint.vnet,
+        subnet: &endpoint.subnet,
+        vnet_pointer: "/workspace/privateEndpoint/vnet".to_owned(),
+        subnet_pointer: "/workspace/privateEndpoint/subnet".to_owned(),
+        also_in_vnet: None,
+    });
+    clusters.chain(deployments).chain(endpoint).collect()
+}
+
+/// Switching to the VNet whose name differs only in case, but only when the subnet names then
+/// resolve too: otherwise the change would trade this error for an unknown subnet.
+fn fix_for(context: &Context<'_>, reference: &Reference<'_>, close: &str) -> Option<Fix> {
+    let vnet = context.vnet_named(close)?;
+    if reference.also_in_vnet.is_some_and(|name| context.subnet_named(vnet, name).is_none()) {
+        return None;
+    }
+    let mut changes = vec![(reference.vnet_pointer.clone(), Value::from(close))];
+    let mut title = format!("use VNet '{close}'");
+    if context.subnet_named(vnet, reference.subnet).is_none() {
+        let subnet = context
+            .vnet(vnet)?
+            .subnets
+            .iter()
+            .find(|subnet| same_ignoring_case(&subnet.name, reference.subnet))?;
+        changes.push((reference.subnet_pointer.clone(), Value::from(subnet.name.as_str())));
+        title.push_str(&format!(" and its subnet '{}'", subnet.name));
+    }
+    Some(Fix::new(title, changes))
+}
+
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::catalog::RuleId::UnknownVnet;
+    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+
+    #[test]
+    fn fires_on_a_cluster_vnet_that_differs_in_case_and_fixes_it() {
+        let changes = [("/aksClusters/0/vnet", json!("ML-VNet"))];
+        let found = assert_fires(UnknownVnet, &changes);
+        let finding = found.first().expect("one finding");
+        assert_eq!(finding.subjects, ["/aksClusters/0/vnet"]);
+        assert_eq!(
+            finding.message,
+            "cluster 'ml-aks' names VNet 'ML-VNet', which is not in the plan; names are \
+             case-sensitive and the plan has 'ml-vnet'"
+        );
+        let fix = finding.fix.as_ref().expect("a close name exists");
+        let changes_made: Vec<(&str, &Value)> =
+            fix.changes.iter().map(|c| (c.path.as_str(), &c.value)).collect();
+        assert_eq!(changes_made, [("/aksClusters/0/vnet", &json!("ml-vnet"))]);
+        assert_fix_resolves(UnknownVnet, &changes);
+    }
+
+    #[test]
+    fn the_fix_also_corrects_a_subnet_that_differs_in_case() {
+        let changes = [("/aksClusters/0/vnet", json!("ML-VNET")), ("/aksClusters/0/subnet", json!("AKS"))];
+        let found = assert_fires(UnknownVnet, &changes);
+        let fix = found.first().and_then(|f| f.fix.as_ref()).expect("a fix");
+        assert_eq!(fix.title, "use VNet 'ml-vnet' and its subnet 'aks'");
+        assert_fix_resolves(UnknownVnet, &changes);
+    }
+
+    #[test]
+    fn no_fix_when_the_subnet_would_stay_unknown() {
+        let changes = [("/aksClusters/0/vnet", json!("ML-VNET")), ("/aksClusters/0/subnet", json!("nodes"))];
+        let found = assert_fires(UnknownVnet, &changes);
+        assert!(found.iter().all(|f| f.fix.is_none()));
+    }
+
+    #[test]
+    fn fires_on_deployments_and_the_private_endpoint() {
+        let mut changes = aci();
+        changes.push(("/aciDeployments/0/vnet", json!("other")));
+        changes.push(("/workspace/privateEndpoint", json!({"vnet": "hub", "subnet": "pe"})));
+        let found = assert_fires(UnknownVnet, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(subjects, [["/aciDeployments/0/vnet"], ["/workspace/privateEndpoint/vnet"]]);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "ACI deployment 'scoring-aci' names VNet 'other', which is not in the plan",
+                "the workspace private endpoint names VNet 'hub', which is not in the plan",
+            ]
+        );
+        assert!(found.iter().all(|f| f.fix.is_none()));
+    }
+
+    #[test]
+    fn quiet_when_every_vnet_resolves() {
+        assert_quiet(UnknownVnet, &[]);
+        let mut changes = aci();
+        changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})));
+        assert_quiet(UnknownVnet, &changes);
+    }
+}

@@ -1,10 +1,114 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use std::collections::BTreeMap;
+
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::net::{Range, AKS_RESERVED};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "A VNet that holds an AKS cluster must not take any address of the ranges AKS \
+               reserves for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
+               192.0.2.0/24.",
+        why: "AKS uses these ranges inside every cluster and documents that a cluster's VNet \
+              address space, service range and pod range may not include them. A VNet that does \
+              is a common cause of clusters that fail late or route traffic wrongly, for instance \
+              a VNet of 172.16.0.0/12, which contains 172.30.0.0/16 and 172.31.0.0/16.",
+        example: "cluster 'ml-aks' in VNet 'ml-vnet' with \"addressPrefixes\": [\"172.16.0.0/12\"]",
+        fix: "Give the cluster's VNet an address space that avoids these four ranges, for example \
+              a block of 10.0.0.0/8, or choose a smaller block of 172.16.0.0/12 such as \
+              172.16.0.0/16.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    // A VNet used by several clusters is reported once, naming the first of them.
+    let mut first_cluster: BTreeMap<usize, usize> = BTreeMap::new();
+    for (index, _, facts) in context.clusters() {
+        if let Some(vnet) = facts.node.vnet {
+            first_cluster.entry(vnet).or_insert(index);
+        }
+    }
+    for (&v, &cluster) in &first_cluster {
+        let Some(facts) = context.vnets.get(v) else { continue };
+        let cluster_name = context.cluster(cluster).map_or("", |(cluster, _)| cluster.name.as_str());
+        for (p, net) in facts.prefixes.iter().enumerate() {
+            let Some(net) = net else { continue };
+            let range = Range::of(*net);
+            for reserved in AKS_RESERVED.iter().filter(|reserved| range.overlaps(**reserved)) {
+                out.report(
+                    RuleId::VnetAksReservedRange,
+                    format!(
+                        "address prefix {net} of VNet '{}', which cluster '{cluster_name}' uses, \
+                         overlaps {reserved}, a range AKS reserves",
+                        context.vnet_name(v)
+                    ),
+                    vec![pointer::vnet_prefix(v, p), pointer::cluster(cluster, "vnet")],
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::VnetAksReservedRange;
+    use crate::testing::{assert_fires, assert_quiet};
+
+    fn in_172_16() -> Vec<(&'static str, serde_json::Value)> {
+        vec![
+            ("/vnets/0/addressPrefixes/0", json!("172.16.0.0/12")),
+            ("/vnets/0/subnets/0/addressPrefix", json!("172.16.0.0/22")),
+        ]
+    }
+
+    #[test]
+    fn fires_once_per_reserved_range_in_the_cluster_vnet() {
+        let found = assert_fires(VnetAksReservedRange, &in_172_16());
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(
+            subjects,
+            [
+                ["/vnets/0/addressPrefixes/0", "/aksClusters/0/vnet"],
+                ["/vnets/0/addressPrefixes/0", "/aksClusters/0/vnet"]
+            ]
+        );
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages.first().copied(),
+            Some(
+                "address prefix 172.16.0.0/12 of VNet 'ml-vnet', which cluster 'ml-aks' uses, overlaps \
+                 172.30.0.0/16, a range AKS reserves"
+            )
+        );
+    }
+
+    #[test]
+    fn a_vnet_shared_by_two_clusters_is_reported_once() {
+        let mut changes = in_172_16();
+        changes.push(("/vnets/0/addressPrefixes/-", json!("192.0.2.0/24")));
+        changes.push((
+            "/aksClusters/-",
+            json!({"name": "second", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
+                   "dnsServiceIP": "10.3.0.10", "nodeCount": 3}),
+        ));
+        let found = assert_fires(VnetAksReservedRange, &changes);
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|f| f.subjects.get(1).is_some_and(|s| s == "/aksClusters/0/vnet")));
+    }
+
+    #[test]
+    fn quiet_for_vnets_without_a_cluster() {
+        assert_quiet(VnetAksReservedRange, &[]);
+        assert_quiet(
+            VnetAksReservedRange,
+            &[(
+                "/vnets/-",
+                json!({"name": "legacy", "resourceGroup": "ml-rg", "addressPrefixes": ["172.30.0.0/16"], "subnets": []}),
+            )],
+        );
+    }
+}

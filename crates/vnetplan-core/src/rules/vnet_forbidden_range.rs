@@ -1,10 +1,89 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::net::{Range, VNET_FORBIDDEN};
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "No address prefix of a VNet may take any address of the ranges Azure keeps out of \
+               every virtual network: multicast 224.0.0.0/4, broadcast 255.255.255.255/32, \
+               loopback 127.0.0.0/8, link-local 169.254.0.0/16 and the platform address \
+               168.63.129.16/32.",
+        why: "Azure refuses a VNet address space that touches these ranges: they are multicast, \
+              broadcast and loopback space, and 168.63.129.16 is the virtual IP through which \
+              every VM reaches Azure DNS, DHCP and health probes.",
+        example: "\"addressPrefixes\": [\"168.63.0.0/16\"] (contains 168.63.129.16)",
+        fix: "Use private address space for the VNet, such as a block of 10.0.0.0/8, \
+              172.16.0.0/12 or 192.168.0.0/16 that no other network of yours uses.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+/// What each entry of [`VNET_FORBIDDEN`] is, in the same order.
+const PURPOSES: [&str; 5] = ["multicast", "broadcast", "loopback", "link-local", "Azure's platform address"];
+
+fn check(context: &Context<'_>, out: &mut Findings) {
+    for (v, facts) in context.vnets.iter().enumerate() {
+        for (p, net) in facts.prefixes.iter().enumerate() {
+            let Some(net) = net else { continue };
+            let range = Range::of(*net);
+            for (forbidden, purpose) in VNET_FORBIDDEN.iter().zip(PURPOSES) {
+                if !range.overlaps(*forbidden) {
+                    continue;
+                }
+                out.report(
+                    RuleId::VnetForbiddenRange,
+                    format!(
+                        "address prefix {net} of VNet '{}' overlaps {forbidden} ({purpose}), which \
+                         Azure does not allow in a VNet",
+                        context.vnet_name(v)
+                    ),
+                    vec![pointer::vnet_prefix(v, p)],
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::VnetForbiddenRange;
+    use crate::testing::{assert_fires, assert_quiet};
+
+    #[test]
+    fn fires_once_per_forbidden_range_touched() {
+        let found =
+            assert_fires(VnetForbiddenRange, &[("/vnets/0/addressPrefixes/-", json!("168.63.0.0/16"))]);
+        let finding = found.first().expect("one finding");
+        assert_eq!(finding.subjects, ["/vnets/0/addressPrefixes/1"]);
+        assert_eq!(
+            finding.message,
+            "address prefix 168.63.0.0/16 of VNet 'ml-vnet' overlaps 168.63.129.16 (Azure's platform \
+             address), which Azure does not allow in a VNet"
+        );
+        let everything =
+            assert_fires(VnetForbiddenRange, &[("/vnets/0/addressPrefixes/0", json!("0.0.0.0/0"))]);
+        assert_eq!(everything.len(), 5);
+    }
+
+    #[test]
+    fn fires_on_a_prefix_inside_loopback() {
+        let found =
+            assert_fires(VnetForbiddenRange, &[("/vnets/0/addressPrefixes/0", json!("127.1.0.0/16"))]);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["address prefix 127.1.0.0/16 of VNet 'ml-vnet' overlaps 127.0.0.0/8 (loopback), which Azure \
+              does not allow in a VNet"]
+        );
+    }
+
+    #[test]
+    fn quiet_on_private_space_and_neighbours() {
+        assert_quiet(VnetForbiddenRange, &[]);
+        assert_quiet(VnetForbiddenRange, &[("/vnets/0/addressPrefixes/-", json!("168.63.128.0/24"))]);
+        assert_quiet(VnetForbiddenRange, &[("/vnets/0/addressPrefixes/-", json!("169.255.0.0/16"))]);
+    }
+}

@@ -1,10 +1,106 @@
-use crate::catalog::{Rule, RuleDoc};
-use crate::context::Context;
-use crate::finding::Findings;
+use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::context::{pointer, Context};
+use crate::finding::{Finding, Findings, Fix};
+
+/// Where the workspace's private endpoint is declared.
+const PRIVATE_ENDPOINT: &str = "/workspace/privateEndpoint";
 
 pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc { what: "", why: "", example: "", fix: "" },
+    doc: RuleDoc {
+        what: "When the workspace has a private endpoint, every AKS cluster must be in the plan's \
+               region, the workspace's own.",
+        why: "Azure ML documents that a workspace reached through a private endpoint can only use \
+              AKS clusters in the workspace's Azure region; a cluster elsewhere cannot be created \
+              or attached as an inference target for it.",
+        example: "\"region\": \"eastus2\", \"workspace\": { \"privateEndpoint\": { \"vnet\": \
+                  \"ml-vnet\", \"subnet\": \"pe\" } }, and a cluster with \"region\": \"westeurope\"",
+        fix: "Plan the cluster, and the VNet it lives in, in the workspace's region; or use a \
+              workspace in the cluster's region.",
+    },
     check,
 };
 
-fn check(_context: &Context<'_>, _out: &mut Findings) {}
+fn check(context: &Context<'_>, out: &mut Findings) {
+    let plan = context.plan;
+    if plan.workspace.private_endpoint.is_none() {
+        return;
+    }
+    for (index, cluster, facts) in context.clusters() {
+        let region = plan.cluster_region(cluster);
+        if region == plan.region {
+            continue;
+        }
+        // Moving only the cluster is safe when its VNet is already in the workspace region;
+        // otherwise it would part the cluster from its VNet's region.
+        let vnet_in_region = facts
+            .node
+            .vnet
+            .and_then(|v| context.vnet(v))
+            .is_some_and(|vnet| plan.vnet_region(vnet) == plan.region);
+        let fix = vnet_in_region.then(|| {
+            Fix::set(
+                format!("move cluster '{}' to the workspace region {}", cluster.name, plan.region),
+                pointer::cluster(index, "region"),
+                plan.region.as_str(),
+            )
+        });
+        out.push(
+            Finding::new(
+                RuleId::WorkspacePeRegionMismatch,
+                format!(
+                    "cluster '{}' is in {region} but the workspace, which has a private endpoint, is in {}",
+                    cluster.name, plan.region
+                ),
+                vec![pointer::cluster(index, "region"), "/region".to_owned(), PRIVATE_ENDPOINT.to_owned()],
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::catalog::RuleId::WorkspacePeRegionMismatch;
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+
+    fn private_endpoint() -> (&'static str, serde_json::Value) {
+        ("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"}))
+    }
+
+    #[test]
+    fn fires_on_a_cluster_outside_the_workspace_region() {
+        let changes = [private_endpoint(), ("/aksClusters/0/region", json!("westus2"))];
+        let found = assert_fires(WorkspacePeRegionMismatch, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/region", "/region", "/workspace/privateEndpoint"]);
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' is in westus2 but the workspace, which has a private endpoint, is in eastus2"
+        );
+        let fix = found[0].fix.as_ref().expect("the VNet is in the workspace region");
+        assert_eq!(fix.changes[0].value, json!("eastus2"));
+        assert_fix_resolves(WorkspacePeRegionMismatch, &changes);
+    }
+
+    #[test]
+    fn offers_no_fix_when_the_vnet_is_in_the_cluster_region() {
+        let changes = [
+            private_endpoint(),
+            ("/aksClusters/0/region", json!("westus2")),
+            ("/vnets/0/region", json!("westus2")),
+        ];
+        let found = assert_fires(WorkspacePeRegionMismatch, &changes);
+        assert_eq!(found[0].fix, None);
+    }
+
+    #[test]
+    fn quiet_without_a_private_endpoint_or_in_the_same_region() {
+        assert_quiet(WorkspacePeRegionMismatch, &[("/aksClusters/0/region", json!("westus2"))]);
+        assert_quiet(WorkspacePeRegionMismatch, &[private_endpoint()]);
+        assert_quiet(
+            WorkspacePeRegionMismatch,
+            &[private_endpoint(), ("/aksClusters/0/region", json!("eastus2"))],
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! The command line as a pipeline sees it: exit codes, standard input, and the three commands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn vnetplan(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vnetplan"))
+        .args(args)
+        .current_dir(repo_root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin.unwrap_or("").as_bytes()).expect("stdin accepts the plan");
+    drop(input);
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn clean_plan_exits_zero() {
+    let output = vnetplan(&["check", "examples/default-aks.json"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn plan_with_errors_exits_one_and_says_how_to_fix() {
+    let output = vnetplan(&["check", "examples/broken/sdk-default-service-cidr.json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("error[service-cidr-overlaps-subnet]"), "{text}");
+    assert!(text.contains("--> /aksClusters/0/serviceCidr = \"10.0.0.0/16\""), "{text}");
+    assert!(text.contains("fix: use "), "{text}");
+}
+
+#[test]
+fn rejected_document_exits_two_with_the_field() {
+    let output = vnetplan(&["check", "-"], Some(r#"{"schemaVersion": 3}"#));
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("standard input") && error.contains("/schemaVersion"), "{error}");
+    let output = vnetplan(&["check", "does-not-exist.json"], None);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn json_format_is_the_report_contract() {
+    let plan = std::fs::read_to_string(repo_root().join("examples/broken/dns-outside-service-cidr.json"))
+        .expect("fixture");
+    let output = vnetplan(&["check", "--format", "json", "-"], Some(&plan));
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(report["schemaVersion"], 1);
+    assert_eq!(report["findings"][0]["rule"], "dns-ip-outside-service-cidr");
+    assert_eq!(report["findings"][0]["severity"], "error");
+    assert!(report["summary"]["errors"].as_u64() >= Some(1));
+    assert!(report["capacity"].is_array());
+}
+
+#[test]
+fn suggest_prints_a_plan_that_checks_clean() {
+    let output = vnetplan(&["suggest", "examples/broken/sdk-default-service-cidr.json"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let fixed = stdout(&output);
+    let recheck = vnetplan(&["check", "-"], Some(&fixed));
+    assert_eq!(recheck.status.code(), Some(0), "{}", stdout(&recheck));
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    let listing = stdout(&vnetplan(&["rules"], None));
+    assert_eq!(listing.lines().count(), 72);
+    assert!(listing
+        .lines()
+        .any(|line| line.starts_with("service-cidr-overlaps-subnet") && line.contains("error")));
+    let explained = vnetplan(&["rules", "dns-ip-outside-service-cidr"], None);
+    assert_eq!(explained.status.code(), Some(0));
+    let text = stdout(&explained);
+    for heading in ["What it checks", "Why it matters", "Example", "Fix"] {
+        assert!(text.contains(heading), "{text}");
+    }
+    assert_eq!(vnetplan(&["rules", "no-such-rule"], None).status.code(), Some(2));
+}

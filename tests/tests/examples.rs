@@ -1,0 +1,71 @@
+//! The example plans: the guide's four setups check clean, the broken ones fail the way Azure
+//! would, and the text report of each is pinned by a snapshot.
+
+use vnetplan_core::{check, render_text, RuleId, Severity};
+use vnetplan_tests::{json_files, load, repo_root, stem};
+
+#[test]
+fn guide_setups_have_no_errors_or_warnings() {
+    let files = json_files(&repo_root().join("examples"));
+    assert_eq!(files.len(), 4, "the guide has four setups");
+    for path in files {
+        let report = check(&load(&path));
+        let serious: Vec<_> = report.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(serious.is_empty(), "{}: {serious:#?}", path.display());
+    }
+}
+
+#[test]
+fn broken_examples_have_errors() {
+    for path in json_files(&repo_root().join("examples/broken")) {
+        assert!(check(&load(&path)).has_errors(), "{} checks clean", path.display());
+    }
+}
+
+fn rules_found(file: &str) -> Vec<RuleId> {
+    let report = check(&load(&repo_root().join(file)));
+    report.findings.iter().map(|finding| finding.rule).collect()
+}
+
+#[test]
+fn the_sdk_default_service_range_collides_with_the_subnet() {
+    assert!(rules_found("examples/broken/sdk-default-service-cidr.json")
+        .contains(&RuleId::ServiceCidrOverlapsSubnet));
+}
+
+#[test]
+fn a_dns_ip_left_at_its_default_is_outside_the_service_range() {
+    assert!(rules_found("examples/broken/dns-outside-service-cidr.json")
+        .contains(&RuleId::DnsIpOutsideServiceCidr));
+}
+
+#[test]
+fn fifty_cni_nodes_need_a_slash_21() {
+    let plan = load(&repo_root().join("examples/broken/subnet-too-small-for-cni.json"));
+    let report = check(&plan);
+    let row = report.capacity.first().expect("the cluster's subnet resolves");
+    assert_eq!((row.needed, row.usable), (1_581, 1_019));
+    assert!(report.findings.iter().any(|f| f.rule == RuleId::AksSubnetTooSmall));
+}
+
+#[test]
+fn text_reports_match_their_snapshots() {
+    let root = repo_root();
+    for dir in ["examples", "examples/broken", "tests/fixtures"] {
+        for path in json_files(&root.join(dir)) {
+            let plan = load(&path);
+            let text = render_text(&plan, &check(&plan));
+            insta::assert_snapshot!(format!("{}__{}", dir.replace('/', "_"), stem(&path)), text);
+        }
+    }
+}
+
+#[test]
+fn checking_twice_gives_identical_json() {
+    for dir in ["examples", "examples/broken", "tests/fixtures"] {
+        for path in json_files(&repo_root().join(dir)) {
+            let plan = load(&path);
+            assert_eq!(check(&plan).to_json(), check(&plan).to_json(), "{}", path.display());
+        }
+    }
+}

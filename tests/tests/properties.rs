@@ -1,0 +1,168 @@
+//! Properties over random plans: no input panics, reports are deterministic, a plan survives a
+//! round trip through its JSON, and `suggest` never adds an error.
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use vnetplan_core::{check, parse_plan, plan_from_value, suggest, Severity};
+
+/// CIDR texts mixing valid blocks that collide in interesting ways with hostile spellings.
+const CIDRS: &[&str] = &[
+    "10.0.0.0/16",
+    "10.0.0.0/24",
+    "10.0.1.0/24",
+    "10.1.0.0/16",
+    "10.0.0.0/8",
+    "10.2.0.0/16",
+    "172.16.0.0/12",
+    "172.17.0.1/16",
+    "172.30.0.0/16",
+    "192.168.0.0/24",
+    "169.254.0.0/16",
+    "10.0.0.0/30",
+    "0.0.0.0/0",
+    "255.255.255.255/32",
+    "10.0.0.5/24",
+    "010.1.0.0/16",
+    "10.0.0.0",
+    "1.2.3.4/33",
+    "fd00::/64",
+    "",
+    " ",
+    "١٠.0.0.0/8",
+    "10.0.0.0/11",
+    "100.64.0.0/16",
+];
+const ADDRESSES: &[&str] =
+    &["10.0.0.10", "10.0.0.1", "10.0.0.0", "10.2.0.10", "10.0.255.255", "::1", "10.0.0.010", ""];
+const NAMES: &[&str] = &["a", "b", "A", "default", "aks", ""];
+
+/// Picks from a slice with the next die; the dice come from proptest so failures shrink.
+struct Dice<'a>(std::slice::Iter<'a, u16>);
+
+impl Dice<'_> {
+    fn roll(&mut self, sides: usize) -> usize {
+        usize::from(self.0.next().copied().unwrap_or(0)) % sides.max(1)
+    }
+    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+        items[self.roll(items.len())].clone()
+    }
+    fn flag(&mut self) -> bool {
+        self.roll(2) == 1
+    }
+}
+
+fn random_plan(dice: &[u16]) -> Value {
+    let mut d = Dice(dice.iter());
+    let vnets: Vec<Value> = (0..d.roll(4))
+        .map(|_| {
+            json!({
+                "name": d.pick(NAMES),
+                "resourceGroup": d.pick(&["ml-rg", "other-rg"]),
+                "region": d.pick(&["eastus2", "westeurope"]),
+                "addressPrefixes": (0..1 + d.roll(3)).map(|_| d.pick(CIDRS)).collect::<Vec<_>>(),
+                "subnets": (0..d.roll(6)).map(|_| json!({
+                    "name": d.pick(NAMES),
+                    "addressPrefix": d.pick(CIDRS),
+                    "delegations": if d.flag() { vec!["Microsoft.ContainerInstance/containerGroups"] } else { vec![] },
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let clusters: Vec<Value> = (0..d.roll(4))
+        .map(|_| {
+            json!({
+                "name": d.pick(NAMES),
+                "provisioning": d.pick(&["create", "attach"]),
+                "vnet": d.pick(NAMES),
+                "subnet": d.pick(NAMES),
+                "networkPlugin": d.pick(&["azure", "kubenet"]),
+                "networkPluginMode": d.pick(&[Value::Null, json!("overlay")]),
+                "podCidr": if d.flag() { json!(d.pick(CIDRS)) } else { Value::Null },
+                "serviceCidr": d.pick(CIDRS),
+                "dnsServiceIP": d.pick(ADDRESSES),
+                "dockerBridgeCidr": if d.flag() { json!(d.pick(CIDRS)) } else { Value::Null },
+                "nodeCount": 1 + d.roll(600),
+                "maxSurge": d.roll(3),
+                "maxPods": d.pick(&[Value::Null, json!(0), json!(10), json!(30), json!(251), json!(u32::MAX)]),
+                "vcpusPerNode": d.pick(&[Value::Null, json!(2), json!(4)]),
+                "clusterPurpose": d.pick(&["FastProd", "DevTest"]),
+                "privateCluster": d.flag(),
+                "loadBalancerType": d.pick(&["PublicIp", "InternalLoadBalancer"]),
+                "loadBalancerSubnet": if d.flag() { json!(d.pick(NAMES)) } else { Value::Null },
+                "identity": d.pick(&["systemAssigned", "servicePrincipal"]),
+                "networkContributorGranted": d.flag(),
+                "scoringFromOutsideVnet": d.flag(),
+                "nsgAllowsScoringInbound": d.flag(),
+            })
+        })
+        .collect();
+    json!({
+        "schemaVersion": 1,
+        "region": "eastus2",
+        "workspace": {
+            "resourceGroup": "ml-rg",
+            "privateEndpoint": if d.flag() { json!({"vnet": d.pick(NAMES), "subnet": d.pick(NAMES)}) } else { Value::Null },
+            "acrInVnet": d.flag(),
+        },
+        "vnets": vnets,
+        "externalRanges": (0..d.roll(3)).map(|_| json!({"name": d.pick(NAMES), "addressPrefix": d.pick(CIDRS), "kind": "vpn"})).collect::<Vec<_>>(),
+        "aksClusters": clusters,
+        "aciDeployments": (0..d.roll(3)).map(|_| json!({
+            "name": d.pick(NAMES), "vnet": d.pick(NAMES), "subnet": d.pick(NAMES),
+            "dnsNameLabel": if d.flag() { json!("label") } else { Value::Null },
+        })).collect::<Vec<_>>(),
+        "egress": { "restricted": d.flag(), "allowedServiceTags": if d.flag() { vec!["AzureContainerRegistry"] } else { vec![] } },
+        "permissions": { "vnetJoin": d.flag(), "subnetJoin": d.flag() },
+    })
+}
+
+fn errors(plan: &vnetplan_core::Plan) -> Vec<(vnetplan_core::RuleId, Vec<String>)> {
+    check(plan)
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.rule, f.subjects))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_plans_check_deterministically(dice in proptest::collection::vec(any::<u16>(), 400)) {
+        let plan = plan_from_value(&random_plan(&dice)).expect("generated plans are valid documents");
+        let first = check(&plan).to_json();
+        prop_assert_eq!(&first, &check(&plan).to_json());
+        prop_assert_eq!(parse_plan(&plan.to_json()), Ok(plan.clone()));
+        for finding in check(&plan).findings {
+            prop_assert!(!finding.subjects.is_empty());
+            for subject in &finding.subjects {
+                prop_assert!(serde_json::to_value(&plan).expect("plan serialises").pointer(subject).is_some(),
+                    "{} points nowhere", subject);
+            }
+        }
+    }
+
+    #[test]
+    fn suggest_never_adds_errors(dice in proptest::collection::vec(any::<u16>(), 400)) {
+        let plan = plan_from_value(&random_plan(&dice)).expect("generated plans are valid documents");
+        let before = errors(&plan);
+        for error in errors(&suggest(&plan)) {
+            prop_assert!(before.contains(&error), "suggest added {:?}", error);
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = parse_plan(&text);
+    }
+
+    #[test]
+    fn mangled_documents_never_panic(dice in proptest::collection::vec(any::<u16>(), 400), cut in 0usize..4000) {
+        let text = random_plan(&dice).to_string();
+        let cut = text.char_indices().map(|(i, _)| i).find(|i| *i >= cut.min(text.len())).unwrap_or(text.len());
+        if let Ok(plan) = parse_plan(&text[..cut]) {
+            let _ = check(&plan);
+        }
+    }
+}
