@@ -4,7 +4,7 @@
 //! sorted into [`RangeIndex`]es so that overlap questions cost a binary search, not a scan of
 //! every pair. Rules read these facts and never re-parse the plan's text.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
@@ -31,6 +31,8 @@ pub struct Context<'p> {
     /// Fixes that move a cluster's range, by cluster and range: several findings about the same
     /// range share one fix, and choosing it means gathering every range of the plan.
     range_fixes: RefCell<HashMap<(usize, ClusterRange), Option<Fix>>>,
+    /// Built on first use: three rules walk every CIDR of the plan.
+    cidr_fields: OnceCell<Vec<CidrField<'p>>>,
 }
 
 pub struct VnetFacts<'p> {
@@ -40,6 +42,8 @@ pub struct VnetFacts<'p> {
     pub prefix_index: RangeIndex<usize>,
     /// The VNet's subnets, keyed by subnet index.
     pub subnet_index: RangeIndex<usize>,
+    /// Subnets whose name an earlier subnet of the VNet already has, as (index, earlier index).
+    pub duplicate_subnets: Vec<(usize, usize)>,
     subnet_names: HashMap<&'p str, usize>,
 }
 
@@ -117,6 +121,7 @@ impl<'p> Context<'p> {
             aci: Vec::new(),
             vnet_names,
             range_fixes: RefCell::default(),
+            cidr_fields: OnceCell::new(),
         };
         context.clusters = plan.aks_clusters.iter().map(|cluster| context.cluster_facts(cluster)).collect();
         context.aci = plan
@@ -290,10 +295,15 @@ impl<'p> VnetFacts<'p> {
         let subnets: Vec<Option<Ipv4Net>> =
             vnet.subnets.iter().map(|subnet| parse_cidr(&subnet.address_prefix).ok()).collect();
         let mut subnet_names = HashMap::with_capacity(vnet.subnets.len());
+        let mut duplicate_subnets = Vec::new();
         for (index, subnet) in vnet.subnets.iter().enumerate() {
-            subnet_names.entry(subnet.name.as_str()).or_insert(index);
+            let first = *subnet_names.entry(subnet.name.as_str()).or_insert(index);
+            if first != index {
+                duplicate_subnets.push((index, first));
+            }
         }
         Self {
+            duplicate_subnets,
             prefix_index: index_of(&prefixes),
             subnet_index: index_of(&subnets),
             prefixes,
@@ -349,11 +359,14 @@ pub enum CidrOwner {
     Cluster(usize, ClusterRange),
 }
 
-/// A CIDR as the user wrote it, with where it was written.
+/// A CIDR as the user wrote it, with where it was written and what the context read from it.
 #[derive(Debug, Clone, Copy)]
 pub struct CidrField<'p> {
     pub owner: CidrOwner,
     pub text: &'p str,
+    /// The value as parsed once by the context, host bits as written; `None` when the text is
+    /// not an IPv4 CIDR, or is a pod range that plain Azure CNI ignores.
+    pub net: Option<Ipv4Net>,
 }
 
 impl CidrField<'_> {
@@ -401,33 +414,45 @@ impl ClusterRange {
 
 impl<'p> Context<'p> {
     /// Every CIDR the plan holds, in document order.
-    pub fn cidr_fields(&self) -> Vec<CidrField<'p>> {
+    pub fn cidr_fields(&self) -> &[CidrField<'p>] {
+        self.cidr_fields.get_or_init(|| self.collect_cidr_fields())
+    }
+
+    fn collect_cidr_fields(&self) -> Vec<CidrField<'p>> {
         let plan = self.plan;
         let mut fields = Vec::new();
-        for (v, vnet) in plan.vnets.iter().enumerate() {
-            for (p, text) in vnet.address_prefixes.iter().enumerate() {
-                fields.push(CidrField { owner: CidrOwner::VnetPrefix { vnet: v, prefix: p }, text });
-            }
-            for (s, subnet) in vnet.subnets.iter().enumerate() {
+        for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&self.vnets) {
+            for ((p, text), net) in vnet.address_prefixes.iter().enumerate().zip(&facts.prefixes) {
                 fields.push(CidrField {
-                    owner: CidrOwner::Subnet { vnet: v, subnet: s },
-                    text: &subnet.address_prefix,
+                    owner: CidrOwner::VnetPrefix { vnet: v, prefix: p },
+                    text,
+                    net: *net,
                 });
             }
+            for ((s, subnet), net) in vnet.subnets.iter().enumerate().zip(&facts.subnets) {
+                let owner = CidrOwner::Subnet { vnet: v, subnet: s };
+                fields.push(CidrField { owner, text: &subnet.address_prefix, net: *net });
+            }
         }
-        for (e, range) in plan.external_ranges.iter().enumerate() {
-            fields.push(CidrField { owner: CidrOwner::External(e), text: &range.address_prefix });
+        for ((e, range), net) in plan.external_ranges.iter().enumerate().zip(&self.externals) {
+            fields.push(CidrField { owner: CidrOwner::External(e), text: &range.address_prefix, net: *net });
         }
-        for (c, cluster) in plan.aks_clusters.iter().enumerate() {
+        for (c, cluster, facts) in self.clusters() {
+            let owner = |kind| CidrOwner::Cluster(c, kind);
             fields.push(CidrField {
-                owner: CidrOwner::Cluster(c, ClusterRange::Service),
+                owner: owner(ClusterRange::Service),
                 text: &cluster.service_cidr,
+                net: facts.service,
             });
             if let Some(text) = &cluster.pod_cidr {
-                fields.push(CidrField { owner: CidrOwner::Cluster(c, ClusterRange::Pod), text });
+                fields.push(CidrField { owner: owner(ClusterRange::Pod), text, net: facts.pod });
             }
             if let Some(text) = &cluster.docker_bridge_cidr {
-                fields.push(CidrField { owner: CidrOwner::Cluster(c, ClusterRange::DockerBridge), text });
+                fields.push(CidrField {
+                    owner: owner(ClusterRange::DockerBridge),
+                    text,
+                    net: facts.docker_bridge,
+                });
             }
         }
         fields

@@ -58,10 +58,10 @@ impl std::error::Error for ValueError {}
 /// Reads a dotted-quad IPv4 address: four decimal octets, no leading zeros, no spaces.
 pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
     check_surroundings(text)?;
-    if text.contains(':') && text.parse::<Ipv6Addr>().is_ok() {
+    if text.as_bytes().contains(&b':') && text.parse::<Ipv6Addr>().is_ok() {
         return Err(ValueError::Ipv6);
     }
-    if text.contains('/') {
+    if text.as_bytes().contains(&b'/') {
         return Err(ValueError::UnexpectedPrefixLength);
     }
     parse_dotted_quad(text)
@@ -71,16 +71,17 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
 /// decision, because the docker bridge field documents `172.17.0.1/16` as its default.
 pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
     check_surroundings(text)?;
-    if text.contains(':') {
+    if text.as_bytes().contains(&b':') {
         let (address, _) = text.split_once('/').unwrap_or((text, ""));
         if address.parse::<Ipv6Addr>().is_ok() {
             return Err(ValueError::Ipv6);
         }
     }
-    let Some((address, length)) = text.split_once('/') else {
+    let Some(slash) = text.bytes().position(|b| b == b'/') else {
         parse_dotted_quad(text)?;
         return Err(ValueError::MissingPrefixLength);
     };
+    let (address, length) = (text.get(..slash).unwrap_or(""), text.get(slash + 1..).unwrap_or(""));
     let address = parse_dotted_quad(address)?;
     let length = parse_prefix_length(length)?;
     Ipv4Net::new(address, length).map_err(|_| ValueError::BadPrefixLength(length.to_string()))
@@ -111,11 +112,18 @@ fn parse_prefix_length(text: &str) -> Result<u8, ValueError> {
 }
 
 fn parse_dotted_quad(text: &str) -> Result<Ipv4Addr, ValueError> {
-    let parts: Vec<&str> = text.split('.').collect();
-    let [a, b, c, d] = parts.as_slice() else {
-        return Err(ValueError::OctetCount(parts.len()));
-    };
-    Ok(Ipv4Addr::new(octet(a)?, octet(b)?, octet(c)?, octet(d)?))
+    let mut octets = [0u8; 4];
+    let mut count = 0;
+    for part in text.split('.') {
+        if let Some(slot) = octets.get_mut(count) {
+            *slot = octet(part)?;
+        }
+        count += 1;
+    }
+    if count != 4 {
+        return Err(ValueError::OctetCount(count));
+    }
+    Ok(Ipv4Addr::from(octets))
 }
 
 fn octet(text: &str) -> Result<u8, ValueError> {

@@ -1,5 +1,3 @@
-use ipnet::Ipv4Net;
-
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{CidrOwner, ClusterRange, Context};
 use crate::finding::{Finding, Findings, Fix};
@@ -24,7 +22,11 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     for field in context.cidr_fields() {
-        let Some(net) = parsed(context, field.owner) else { continue };
+        // The docker bridge is documented with host bits set (172.17.0.1/16).
+        if matches!(field.owner, CidrOwner::Cluster(_, ClusterRange::DockerBridge)) {
+            continue;
+        }
+        let Some(net) = field.net else { continue };
         let network = net.trunc();
         if net.addr() == network.addr() {
             continue;
@@ -50,17 +52,6 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 
 /// The value of a field as the context parsed it; `None` for the docker bridge, whose address
 /// is the bridge's own and may carry host bits.
-fn parsed(context: &Context<'_>, owner: CidrOwner) -> Option<Ipv4Net> {
-    match owner {
-        CidrOwner::VnetPrefix { vnet, prefix } => *context.vnets.get(vnet)?.prefixes.get(prefix)?,
-        CidrOwner::Subnet { vnet, subnet } => context.subnet_net(vnet, subnet),
-        CidrOwner::External(index) => *context.externals.get(index)?,
-        CidrOwner::Cluster(index, ClusterRange::Service) => context.clusters.get(index)?.service,
-        CidrOwner::Cluster(index, ClusterRange::Pod) => context.clusters.get(index)?.pod,
-        CidrOwner::Cluster(_, ClusterRange::DockerBridge) => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::{json, Value};

@@ -28,18 +28,20 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         |index| pointer::vnet(index, "name"),
         |name| format!("the VNet name '{name}' is already used by an earlier VNet"),
     );
-    for (v, vnet) in plan.vnets.iter().enumerate() {
-        report_duplicates(
-            out,
-            vnet.subnets.iter().map(|subnet| subnet.name.as_str()),
-            |index| pointer::subnet(v, index, "name"),
-            |name| {
+    // Subnets can number in the many thousands; the context found their duplicates while it
+    // indexed their names.
+    for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&context.vnets) {
+        for &(duplicate, first) in &facts.duplicate_subnets {
+            out.report(
+                RuleId::DuplicateName,
                 format!(
-                    "the subnet name '{name}' is already used by an earlier subnet of VNet '{}'",
+                    "the subnet name '{}' is already used by an earlier subnet of VNet '{}'",
+                    context.subnet_name(v, duplicate),
                     vnet.name
-                )
-            },
-        );
+                ),
+                vec![pointer::subnet(v, duplicate, "name"), pointer::subnet(v, first, "name")],
+            );
+        }
     }
     report_duplicates(
         out,

@@ -20,7 +20,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for field in context.cidr_fields() {
+    for field in context.cidr_fields().iter().filter(|field| field.net.is_none()) {
         if parse_cidr(field.text) == Err(ValueError::Ipv6) {
             out.report(
                 RuleId::Ipv6NotSupported,

@@ -22,20 +22,31 @@ pub(crate) const RULE: Rule = Rule {
 fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(service)) = (facts.node.vnet, facts.service_range()) else { continue };
-        for (subnet, range) in context.subnets_overlapping(vnet, service) {
-            let name = context.subnet_name(vnet, subnet);
-            out.push(
-                Finding::new(
-                    RuleId::ServiceCidrOverlapsSubnet,
-                    format!(
-                        "service CIDR {} of cluster '{}' overlaps subnet '{name}' ({range}) of VNet '{}'",
-                        cluster.service_cidr, cluster.name, cluster.vnet
-                    ),
-                    vec![pointer::cluster(index, "serviceCidr"), pointer::subnet_prefix(vnet, subnet)],
-                )
-                .with_fix(move_cluster_range(context, index, ClusterRange::Service)),
-            );
-        }
+        let overlapping = context.subnets_overlapping(vnet, service);
+        let Some(&(first, first_range)) = overlapping.first() else { continue };
+        // One finding per cluster: a wide service range can cover thousands of subnets, and a
+        // single move fixes them all. Every subnet is still a subject so the map marks it.
+        let others = match overlapping.len() - 1 {
+            0 => String::new(),
+            1 => " and 1 more subnet".to_owned(),
+            more => format!(" and {more} more subnets"),
+        };
+        let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
+        subjects.extend(overlapping.iter().map(|(subnet, _)| pointer::subnet_prefix(vnet, *subnet)));
+        out.push(
+            Finding::new(
+                RuleId::ServiceCidrOverlapsSubnet,
+                format!(
+                    "service CIDR {} of cluster '{}' overlaps subnet '{}' ({first_range}){others} of VNet '{}'",
+                    cluster.service_cidr,
+                    cluster.name,
+                    context.subnet_name(vnet, first),
+                    cluster.vnet
+                ),
+                subjects,
+            )
+            .with_fix(move_cluster_range(context, index, ClusterRange::Service)),
+        );
     }
 }
 
@@ -70,6 +81,22 @@ mod tests {
         ];
         let found = assert_fires(ServiceCidrOverlapsSubnet, &changes);
         assert_eq!(found[0].subjects[1], "/vnets/0/subnets/1/addressPrefix");
+    }
+
+    #[test]
+    fn one_finding_names_every_covered_subnet() {
+        let changes = [
+            ("/vnets/0/subnets/-", json!({"name": "b", "addressPrefix": "10.1.4.0/24"})),
+            ("/vnets/0/subnets/-", json!({"name": "c", "addressPrefix": "10.1.5.0/24"})),
+            ("/aksClusters/0/serviceCidr", json!("10.1.0.0/16")),
+        ];
+        let found = assert_fires(ServiceCidrOverlapsSubnet, &changes);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "service CIDR 10.1.0.0/16 of cluster 'ml-aks' overlaps subnet 'aks' (10.1.0.0/22) and 2 more subnets of VNet 'ml-vnet'"
+        );
+        assert_eq!(found[0].subjects.len(), 4);
     }
 
     #[test]
