@@ -110,6 +110,17 @@ pub fn dns_ip_for(service: Ipv4Net) -> Option<Ipv4Addr> {
     Some(Ipv4Addr::from(range.first + offset))
 }
 
+/// The fix that sets cluster `index`'s DNS service IP to the conventional address of its
+/// service range.
+pub fn conventional_dns_ip(index: usize, service: Ipv4Net) -> Option<Fix> {
+    let dns = dns_ip_for(service)?;
+    Some(Fix::set(
+        format!("set the DNS service IP to {dns}, inside the service range {}", service.trunc()),
+        pointer::cluster(index, "dnsServiceIP"),
+        dns.to_string(),
+    ))
+}
+
 /// The first host address of a block written with its prefix, as docker bridge values are.
 fn first_host_form(net: Ipv4Net) -> String {
     let range = Range::of(net);

@@ -40,6 +40,17 @@ pub fn addresses_per_node(cluster: &AksCluster) -> u64 {
     }
 }
 
+/// Whether cluster `index`, changed to `changed`, still fits its node subnet, so that a fix making
+/// the change cannot be what makes the subnet too small. A subnet that does not resolve or parse,
+/// or that the cluster already overflows, stays reported either way and does not count.
+pub fn still_fits(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
+    let Some((cluster, facts)) = context.cluster(index) else { return true };
+    let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) else { return true };
+    let Some(net) = context.subnet_net(vnet, subnet) else { return true };
+    let usable = usable_addresses(net);
+    needed_addresses(changed) <= usable || needed_addresses(cluster) > usable
+}
+
 /// A cluster's node subnet, resolved, with what the cluster needs of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NodeSubnet {

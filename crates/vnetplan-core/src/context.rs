@@ -17,6 +17,17 @@ use crate::plan::{AksCluster, Plan, Subnet, Vnet};
 /// The delegation an ACI subnet needs.
 pub const ACI_DELEGATION: &str = "Microsoft.ContainerInstance/containerGroups";
 
+/// Whether a delegation names the container group service. ARM compares resource provider
+/// names without regard to case.
+pub fn is_aci_delegation(name: &str) -> bool {
+    name.eq_ignore_ascii_case(ACI_DELEGATION)
+}
+
+/// Whether `subnet` is delegated to the container group service.
+pub fn is_aci_delegated(subnet: &Subnet) -> bool {
+    subnet.delegations.iter().any(|name| is_aci_delegation(name))
+}
+
 pub struct Context<'p> {
     pub plan: &'p Plan,
     pub vnets: Vec<VnetFacts<'p>>,
@@ -191,6 +202,22 @@ impl<'p> Context<'p> {
         *self.vnets.get(vnet)?.subnets.get(subnet)?
     }
 
+    /// The name of external range `index`, or "" when there is none (for messages only).
+    pub fn external_name(&self, index: usize) -> &'p str {
+        self.plan.external_ranges.get(index).map_or("", |range| range.name.as_str())
+    }
+
+    /// The first VNet whose name differs from `name` at most in letter case, for suggesting the
+    /// name the user probably meant.
+    pub fn vnet_named_ignoring_case(&self, name: &str) -> Option<&'p Vnet> {
+        self.plan.vnets.iter().find(|vnet| same_ignoring_case(&vnet.name, name))
+    }
+
+    /// The first subnet of `vnet` whose name differs from `name` at most in letter case.
+    pub fn subnet_named_ignoring_case(&self, vnet: usize, name: &str) -> Option<&'p Subnet> {
+        self.vnet(vnet)?.subnets.iter().find(|subnet| same_ignoring_case(&subnet.name, name))
+    }
+
     /// Cluster `index` with its facts.
     pub fn cluster(&self, index: usize) -> Option<(&'p AksCluster, &ClusterFacts)> {
         Some((self.plan.aks_clusters.get(index)?, self.clusters.get(index)?))
@@ -199,6 +226,16 @@ impl<'p> Context<'p> {
     /// Every cluster with its index and facts.
     pub fn clusters(&self) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts)> {
         self.plan.aks_clusters.iter().zip(&self.clusters).enumerate().map(|(i, (c, f))| (i, c, f))
+    }
+
+    /// Every cluster whose pod range AKS uses, with that range as written. Plain Azure CNI
+    /// ignores a pod range, so such a cluster is left out; `pod-cidr-with-azure-cni` reports it.
+    pub fn clusters_with_pod_range(
+        &self,
+    ) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts, Ipv4Net)> {
+        self.clusters()
+            .filter(|(_, cluster, _)| !cluster.pods_use_node_subnet())
+            .filter_map(|(index, cluster, facts)| Some((index, cluster, facts, facts.pod?)))
     }
 
     /// Subnets of VNet `vnet` that share addresses with `range`, as (subnet index, range).
@@ -313,6 +350,10 @@ impl<'p> VnetFacts<'p> {
     }
 }
 
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
 fn index_of(nets: &[Option<Ipv4Net>]) -> RangeIndex<usize> {
     RangeIndex::new(
         nets.iter().enumerate().filter_map(|(index, net)| net.map(|net| (Range::of(net), index))).collect(),
@@ -321,6 +362,27 @@ fn index_of(nets: &[Option<Ipv4Net>]) -> RangeIndex<usize> {
 
 /// JSON pointers to the fields rules talk about.
 pub mod pointer {
+    /// The plan's region, which every resource without a region of its own shares.
+    pub fn region() -> String {
+        "/region".to_owned()
+    }
+
+    pub fn workspace(field: &str) -> String {
+        format!("/workspace/{field}")
+    }
+
+    pub fn private_endpoint(field: &str) -> String {
+        format!("/workspace/privateEndpoint/{field}")
+    }
+
+    pub fn egress(field: &str) -> String {
+        format!("/egress/{field}")
+    }
+
+    pub fn permissions(field: &str) -> String {
+        format!("/permissions/{field}")
+    }
+
     pub fn vnet(vnet: usize, field: &str) -> String {
         format!("/vnets/{vnet}/{field}")
     }
@@ -335,6 +397,15 @@ pub mod pointer {
 
     pub fn subnet_prefix(vnet: usize, index: usize) -> String {
         subnet(vnet, index, "addressPrefix")
+    }
+
+    pub fn subnet_delegations(vnet: usize, index: usize) -> String {
+        subnet(vnet, index, "delegations")
+    }
+
+    /// One delegation of a subnet, by its position in the list.
+    pub fn subnet_delegation(vnet: usize, index: usize, delegation: usize) -> String {
+        subnet(vnet, index, &format!("delegations/{delegation}"))
     }
 
     pub fn external(index: usize) -> String {

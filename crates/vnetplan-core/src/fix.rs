@@ -74,6 +74,23 @@ pub fn set_pointer(root: &mut Value, pointer: &str, new: Value) -> Result<(), St
     }
 }
 
+/// Removes what an RFC 6901 pointer names: a member of an object or an item of a list.
+pub fn remove_pointer(root: &mut Value, pointer: &str) -> Result<Value, String> {
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return Err(format!("'{pointer}' is not a JSON pointer: it must start with '/'"));
+    };
+    let key = last.replace("~1", "/").replace("~0", "~");
+    let container = if parent.is_empty() { Some(root) } else { root.pointer_mut(parent) };
+    match container {
+        Some(Value::Object(map)) => map.remove(&key).ok_or_else(|| format!("nothing at {pointer}")),
+        Some(Value::Array(items)) => match key.parse::<usize>() {
+            Ok(index) if index < items.len() => Ok(items.remove(index)),
+            _ => Err(format!("'{key}' is not an index of a list of {}", items.len())),
+        },
+        _ => Err(format!("nothing at {parent}")),
+    }
+}
+
 type FindingKey = (RuleId, Vec<String>);
 
 fn keys(report: &Report, severity: Severity) -> HashSet<FindingKey> {
@@ -153,5 +170,16 @@ mod tests {
         assert!(set_pointer(&mut value, "/a/9", json!(0)).is_err());
         assert!(set_pointer(&mut value, "/zz/q", json!(0)).is_err());
         assert!(set_pointer(&mut value, "a", json!(0)).is_err());
+    }
+
+    #[test]
+    fn pointers_remove_members_and_items() {
+        let mut value = json!({"a": [1, 2, 3], "b": {"c": 1}});
+        assert_eq!(remove_pointer(&mut value, "/a/1"), Ok(json!(2)));
+        assert_eq!(remove_pointer(&mut value, "/b/c"), Ok(json!(1)));
+        assert_eq!(value, json!({"a": [1, 3], "b": {}}));
+        assert!(remove_pointer(&mut value, "/a/5").is_err());
+        assert!(remove_pointer(&mut value, "/zz/0").is_err());
+        assert!(remove_pointer(&mut value, "zz").is_err());
     }
 }

@@ -15,16 +15,16 @@ use crate::net::{Range, AKS_RESERVED};
 use crate::Plan;
 
 /// Width of the drawing in SVG user units, label column included.
-pub const MAP_WIDTH: f64 = 1000.0;
+pub const MAP_WIDTH: f64 = 760.0;
 /// Width of the column that holds the lane labels.
-pub const LABEL_WIDTH: f64 = 170.0;
+pub const LABEL_WIDTH: f64 = 140.0;
 pub const LANE_HEIGHT: f64 = 28.0;
 /// Height of the axis band under the lanes, where segment bounds are written.
 pub const AXIS_HEIGHT: f64 = 34.0;
 /// Space between two segments, where the axis is cut.
 const SEGMENT_GAP: f64 = 14.0;
 /// No range is drawn narrower than this, however small it is in its segment.
-const MIN_ITEM_WIDTH: f64 = 3.0;
+const MIN_ITEM_WIDTH: f64 = 4.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RangeKind {

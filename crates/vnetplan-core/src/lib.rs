@@ -28,13 +28,14 @@ pub mod parse;
 pub mod plan;
 pub mod render;
 mod rules;
+pub mod templates;
 #[cfg(test)]
 mod testing;
 
 pub use catalog::{rule_summaries, RuleDoc, RuleId, RuleSummary};
 pub use check::{check, Report, Summary};
 pub use finding::{Change, Finding, Fix, Severity};
-pub use fix::{apply_fix, suggest};
+pub use fix::{apply_fix, remove_pointer, set_pointer, suggest};
 pub use parse::{parse_plan, plan_from_value, ParseError};
 pub use plan::*;
 pub use render::{render_rule, render_text};

@@ -169,7 +169,7 @@ fn vnet(object: &Object<'_>) -> Result<Vnet, ParseError> {
     Ok(Vnet {
         name: object.required_string("name")?,
         resource_group: object.required_string("resourceGroup")?,
-        region: object.optional_string("region")?,
+        region: object.nullable_string("region")?,
         address_prefixes: object.required_strings("addressPrefixes")?,
         subnets: object.required_list("subnets", subnet)?,
     })
@@ -195,7 +195,7 @@ fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
     Ok(AksCluster {
         name: object.required_string("name")?,
         provisioning: object.optional_choice("provisioning")?.unwrap_or(crate::Provisioning::Create),
-        region: object.optional_string("region")?,
+        region: object.nullable_string("region")?,
         vnet: object.required_string("vnet")?,
         subnet: object.required_string("subnet")?,
         network_plugin: object.optional_choice("networkPlugin")?.unwrap_or(crate::NetworkPlugin::Azure),

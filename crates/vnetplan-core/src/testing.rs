@@ -52,6 +52,13 @@ pub(crate) fn aci() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// [`aci`] followed by `extra`, for tests that change the ACI setup.
+pub(crate) fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
+    let mut changes = aci();
+    changes.extend(extra.iter().cloned());
+    changes
+}
+
 /// [`base`] with `changes` made, in order.
 pub(crate) fn plan_with(changes: &[(&str, Value)]) -> Plan {
     let mut value = base();

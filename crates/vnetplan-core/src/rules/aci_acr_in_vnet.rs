@@ -32,23 +32,17 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                  the VNet (acrInVnet is true) where ACI cannot pull from it",
                 deployment.name, deployment.vnet
             ),
-            vec![pointer::aci(index, "vnet"), "/workspace/acrInVnet".to_owned()],
+            vec![pointer::aci(index, "vnet"), pointer::workspace("acrInVnet")],
         );
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::AciAcrInVnet;
-    use crate::testing::{aci, assert_fires, assert_quiet};
-
-    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = aci();
-        changes.extend(extra.iter().cloned());
-        changes
-    }
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_with_a_registry_behind_the_vnet() {

@@ -49,13 +49,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use crate::catalog::RuleId::AciDnsLabelInVnet;
-    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
-
-    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = aci();
-        changes.extend(extra.iter().cloned());
-        changes
-    }
+    use crate::testing::{aci, aci_with, assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
     fn fires_on_a_label() {

@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::{pointer, Context, ACI_DELEGATION};
+use crate::context::{is_aci_delegated, pointer, Context, ACI_DELEGATION};
 use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
@@ -31,7 +31,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     {
         let (Some(vnet), Some(subnet_index)) = (placement.vnet, placement.subnet) else { continue };
         let Some(subnet) = context.subnet(vnet, subnet_index) else { continue };
-        if subnet.delegations.iter().any(|name| is_aci_delegation(name)) {
+        if is_aci_delegated(subnet) {
             continue;
         }
         let current = if subnet.delegations.is_empty() {
@@ -39,7 +39,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         } else {
             format!("it has {}", subnet.delegations.join(", "))
         };
-        let delegations = pointer::subnet(vnet, subnet_index, "delegations");
+        let delegations = pointer::subnet_delegations(vnet, subnet_index);
         let aks = used_by_aks.get_or_insert_with(|| aks_subnets(context));
         let fix = (!aks.contains(&(vnet, subnet_index))).then(|| {
             let mut value: Vec<Value> = subnet.delegations.iter().cloned().map(Value::String).collect();
@@ -67,11 +67,6 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     }
 }
 
-/// ARM compares resource provider names without regard to case.
-fn is_aci_delegation(name: &str) -> bool {
-    name.eq_ignore_ascii_case(ACI_DELEGATION)
-}
-
 /// Node and internal load balancer subnets: delegating one of them would only trade this
 /// finding for an AKS error, so no fix is offered there.
 fn aks_subnets(context: &Context<'_>) -> HashSet<(usize, usize)> {
@@ -86,16 +81,10 @@ fn aks_subnets(context: &Context<'_>) -> HashSet<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::AciSubnetNotDelegated;
-    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
-
-    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = aci();
-        changes.extend(extra.iter().cloned());
-        changes
-    }
+    use crate::testing::{aci, aci_with, assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
     fn fires_on_an_undelegated_subnet() {

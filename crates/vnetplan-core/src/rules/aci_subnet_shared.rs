@@ -75,7 +75,7 @@ fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> 
         let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
         if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
             tenants.entry((vnet, subnet)).or_default().push((
-                "/workspace/privateEndpoint/subnet".to_owned(),
+                pointer::private_endpoint("subnet"),
                 "the subnet of the workspace private endpoint".to_owned(),
             ));
         }
@@ -85,16 +85,10 @@ fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> 
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::AciSubnetShared;
-    use crate::testing::{aci, assert_fires, assert_quiet};
-
-    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = aci();
-        changes.extend(extra.iter().cloned());
-        changes
-    }
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_on_the_aks_node_subnet() {

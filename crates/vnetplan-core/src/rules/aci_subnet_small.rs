@@ -44,16 +44,10 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::AciSubnetSmall;
-    use crate::testing::{aci, assert_fires, assert_quiet};
-
-    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = aci();
-        changes.extend(extra.iter().cloned());
-        changes
-    }
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_on_a_29() {

@@ -40,23 +40,17 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                 context.vnet_name(vnet),
                 context.vnet_name(endpoint_vnet)
             ),
-            vec![pointer::aci(index, "vnet"), "/workspace/privateEndpoint/vnet".to_owned()],
+            vec![pointer::aci(index, "vnet"), pointer::private_endpoint("vnet")],
         );
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::AciVnetDiffersFromPrivateEndpoint;
-    use crate::testing::{aci, assert_fires, assert_quiet};
-
-    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = aci();
-        changes.extend(extra.iter().cloned());
-        changes
-    }
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_when_the_endpoint_is_in_another_vnet() {

@@ -37,7 +37,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             vec![
                 pointer::vnet(vnet_index, "resourceGroup"),
                 pointer::aci(index, "vnet"),
-                "/workspace/resourceGroup".to_owned(),
+                pointer::workspace("resourceGroup"),
             ],
         );
     }
@@ -45,16 +45,10 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::AciVnetResourceGroupMismatch;
-    use crate::testing::{aci, assert_fires, assert_quiet};
-
-    fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = aci();
-        changes.extend(extra.iter().cloned());
-        changes
-    }
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_on_another_resource_group() {

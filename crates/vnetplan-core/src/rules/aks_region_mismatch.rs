@@ -30,9 +30,9 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         }
         // A region left out is the plan's, so the plan's field is the one to change.
         let cluster_field =
-            if cluster.region.is_some() { pointer::cluster(index, "region") } else { "/region".to_owned() };
+            if cluster.region.is_some() { pointer::cluster(index, "region") } else { pointer::region() };
         let vnet_field =
-            if vnet.region.is_some() { pointer::vnet(vnet_index, "region") } else { "/region".to_owned() };
+            if vnet.region.is_some() { pointer::vnet(vnet_index, "region") } else { pointer::region() };
         out.report(
             RuleId::AksRegionMismatch,
             format!(

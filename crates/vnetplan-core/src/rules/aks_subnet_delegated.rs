@@ -35,7 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     "remove the delegations of subnet '{}', which no ACI deployment of the plan uses",
                     subnet.name
                 ),
-                pointer::subnet(vnet, subnet_index, "delegations"),
+                pointer::subnet_delegations(vnet, subnet_index),
                 Value::Array(Vec::new()),
             )
         });
@@ -49,7 +49,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     cluster.name,
                     subnet.delegations.join("', '")
                 ),
-                vec![pointer::subnet(vnet, subnet_index, "delegations"), pointer::cluster(index, "subnet")],
+                vec![pointer::subnet_delegations(vnet, subnet_index), pointer::cluster(index, "subnet")],
             )
             .with_fix(fix),
         );
@@ -61,7 +61,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::AksSubnetDelegated;
-    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{aci, aci_with, assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
     fn fires_on_a_delegated_node_subnet() {
@@ -78,8 +78,7 @@ mod tests {
 
     #[test]
     fn no_fix_when_aci_uses_the_subnet() {
-        let mut changes = aci();
-        changes.push(("/aksClusters/0/subnet", json!("aci")));
+        let changes = aci_with(&[("/aksClusters/0/subnet", json!("aci"))]);
         let found = assert_fires(AksSubnetDelegated, &changes);
         assert_eq!(found[0].subjects[0], "/vnets/0/subnets/1/delegations");
         assert!(found[0].fix.is_none());

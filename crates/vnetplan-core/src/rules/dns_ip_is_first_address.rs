@@ -1,9 +1,7 @@
-use ipnet::Ipv4Net;
-
-use crate::alloc::dns_ip_for;
+use crate::alloc::conventional_dns_ip;
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Finding, Findings};
 use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
@@ -42,15 +40,6 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             .with_fix(conventional_dns_ip(index, service)),
         );
     }
-}
-
-fn conventional_dns_ip(index: usize, service: Ipv4Net) -> Option<Fix> {
-    let dns = dns_ip_for(service)?;
-    Some(Fix::set(
-        format!("set the DNS service IP to {dns}, inside the service range {}", service.trunc()),
-        pointer::cluster(index, "dnsServiceIP"),
-        dns.to_string(),
-    ))
 }
 
 #[cfg(test)]

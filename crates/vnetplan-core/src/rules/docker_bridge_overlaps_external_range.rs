@@ -27,7 +27,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         };
         for (external, range) in context.externals_overlapping(bridge) {
-            let name = context.plan.external_ranges.get(external).map_or("", |range| range.name.as_str());
+            let name = context.external_name(external);
             out.push(
                 Finding::new(
                     RuleId::DockerBridgeOverlapsExternalRange,

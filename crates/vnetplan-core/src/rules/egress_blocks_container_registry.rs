@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::Context;
+use crate::context::{pointer, Context};
 use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
@@ -38,7 +38,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     let listed = if tags.is_empty() { "none".to_owned() } else { tags.join(", ") };
     let mut value: Vec<Value> = tags.iter().cloned().map(Value::String).collect();
     value.push(Value::String(regional.clone()));
-    let subject = "/egress/allowedServiceTags".to_owned();
+    let subject = pointer::egress("allowedServiceTags");
     out.push(
         Finding::new(
             RuleId::EgressBlocksContainerRegistry,

@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::Context;
+use crate::context::{pointer, Context};
 use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
@@ -65,7 +65,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     let named = missing.iter().map(|tag| format!("'{tag}'")).collect::<Vec<_>>().join(", ");
     let mut value: Vec<Value> = tags.iter().cloned().map(Value::String).collect();
     value.extend(missing.iter().cloned().map(Value::String));
-    let subject = "/egress/allowedServiceTags".to_owned();
+    let subject = pointer::egress("allowedServiceTags");
     out.push(
         Finding::new(
             RuleId::EgressMissingServiceTag,

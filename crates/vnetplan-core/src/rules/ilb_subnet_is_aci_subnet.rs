@@ -1,5 +1,5 @@
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::{pointer, Context, ACI_DELEGATION};
+use crate::context::{is_aci_delegation, pointer, Context, ACI_DELEGATION};
 use crate::finding::Findings;
 
 pub(crate) const RULE: Rule = Rule {
@@ -23,7 +23,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.load_balancer_subnet) else { continue };
         let Some(delegations) = context.subnet(vnet, subnet).map(|s| &s.delegations) else { continue };
-        let Some(position) = delegations.iter().position(|d| d == ACI_DELEGATION) else { continue };
+        let Some(position) = delegations.iter().position(|d| is_aci_delegation(d)) else { continue };
         let name = context.subnet_name(vnet, subnet);
         let (field, how) = if cluster.load_balancer_subnet.is_some() {
             ("loadBalancerSubnet", "")
@@ -37,10 +37,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                  of VNet '{}', which is delegated to {ACI_DELEGATION}",
                 cluster.name, cluster.vnet
             ),
-            vec![
-                pointer::cluster(index, field),
-                pointer::subnet(vnet, subnet, &format!("delegations/{position}")),
-            ],
+            vec![pointer::cluster(index, field), pointer::subnet_delegation(vnet, subnet, position)],
         );
     }
 }
@@ -50,13 +47,14 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::IlbSubnetIsAciSubnet;
-    use crate::testing::{aci, assert_fires, assert_quiet};
+    use crate::testing::{aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_on_a_named_aci_subnet() {
-        let mut changes = aci();
-        changes.push(("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")));
-        changes.push(("/aksClusters/0/loadBalancerSubnet", json!("aci")));
+        let changes = aci_with(&[
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("aci")),
+        ]);
         let found = assert_fires(IlbSubnetIsAciSubnet, &changes);
         assert_eq!(
             found[0].subjects,
@@ -84,14 +82,23 @@ mod tests {
     }
 
     #[test]
+    fn matches_the_delegation_whatever_its_case() {
+        let changes = [
+            ("/vnets/0/subnets/0/delegations", json!(["microsoft.containerinstance/containergroups"])),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+        ];
+        let found = assert_fires(IlbSubnetIsAciSubnet, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/subnet", "/vnets/0/subnets/0/delegations/0"]);
+    }
+
+    #[test]
     fn quiet_for_a_public_or_undelegated_load_balancer() {
         assert_quiet(IlbSubnetIsAciSubnet, &[]);
         assert_quiet(
             IlbSubnetIsAciSubnet,
             &[("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer"))],
         );
-        let mut public = aci();
-        public.push(("/aksClusters/0/loadBalancerSubnet", json!("aci")));
+        let public = aci_with(&[("/aksClusters/0/loadBalancerSubnet", json!("aci"))]);
         assert_quiet(IlbSubnetIsAciSubnet, &public);
     }
 }

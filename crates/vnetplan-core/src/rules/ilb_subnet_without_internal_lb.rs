@@ -1,8 +1,7 @@
-use crate::capacity::needed_addresses;
+use crate::capacity::still_fits;
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::{pointer, ClusterFacts, Context, ACI_DELEGATION};
+use crate::context::{is_aci_delegated, pointer, ClusterFacts, Context};
 use crate::finding::{Finding, Findings, Fix};
-use crate::net::usable_addresses;
 use crate::plan::{AksCluster, Choice, LoadBalancerType};
 
 pub(crate) const RULE: Rule = Rule {
@@ -28,7 +27,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         }
         let Some(name) = cluster.load_balancer_subnet.as_deref() else { continue };
-        let fix = internal_is_safe(context, cluster, facts, name).then(|| {
+        let fix = internal_is_safe(context, index, cluster, facts, name).then(|| {
             Fix::set(
                 format!("make the load balancer of cluster '{}' internal, in subnet '{name}'", cluster.name),
                 pointer::cluster(index, "loadBalancerType"),
@@ -56,22 +55,24 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 /// Whether switching to an internal load balancer in `name` adds no error: the subnet must be one
 /// of the cluster's VNet, be free of ACI (by delegation or by deployment), and when it is the
 /// node subnet still have an address for the load balancer's front end.
-fn internal_is_safe(context: &Context<'_>, cluster: &AksCluster, facts: &ClusterFacts, name: &str) -> bool {
+fn internal_is_safe(
+    context: &Context<'_>,
+    index: usize,
+    cluster: &AksCluster,
+    facts: &ClusterFacts,
+    name: &str,
+) -> bool {
     let Some(vnet) = facts.node.vnet else { return false };
     let Some(subnet) = context.subnet_named(vnet, name) else { return false };
-    let delegated_to_aci =
-        context.subnet(vnet, subnet).is_some_and(|s| s.delegations.iter().any(|d| d == ACI_DELEGATION));
+    let delegated_to_aci = context.subnet(vnet, subnet).is_some_and(is_aci_delegated);
     let holds_aci =
         context.aci.iter().any(|placement| placement.vnet == Some(vnet) && placement.subnet == Some(subnet));
     if delegated_to_aci || holds_aci {
         return false;
     }
-    let Some(node_net) = facts.node.subnet.and_then(|s| context.subnet_net(vnet, s)) else { return true };
-    let usable = usable_addresses(node_net);
     let internal =
         AksCluster { load_balancer_type: LoadBalancerType::InternalLoadBalancer, ..cluster.clone() };
-    // A subnet that is already too small stays reported either way; only a new overflow counts.
-    needed_addresses(&internal) <= usable || needed_addresses(cluster) > usable
+    still_fits(context, index, &internal)
 }
 
 #[cfg(test)]
@@ -79,7 +80,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::IlbSubnetWithoutInternalLb;
-    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{aci_with, assert_fires, assert_fix_resolves, assert_quiet};
 
     fn ilb_subnet() -> (&'static str, serde_json::Value) {
         ("/vnets/0/subnets/-", json!({"name": "ilb", "addressPrefix": "10.1.4.0/24"}))
@@ -105,8 +106,20 @@ mod tests {
 
     #[test]
     fn offers_no_fix_for_an_aci_subnet() {
-        let mut changes = aci();
-        changes.push(("/aksClusters/0/loadBalancerSubnet", json!("aci")));
+        let changes = aci_with(&[("/aksClusters/0/loadBalancerSubnet", json!("aci"))]);
+        let found = assert_fires(IlbSubnetWithoutInternalLb, &changes);
+        assert_eq!(found[0].fix, None);
+    }
+
+    #[test]
+    fn offers_no_fix_for_an_aci_delegation_in_another_case() {
+        let delegated = json!({
+            "name": "ilb",
+            "addressPrefix": "10.1.4.0/24",
+            "delegations": ["microsoft.containerinstance/containergroups"]
+        });
+        let changes =
+            [("/vnets/0/subnets/-", delegated), ("/aksClusters/0/loadBalancerSubnet", json!("ilb"))];
         let found = assert_fires(IlbSubnetWithoutInternalLb, &changes);
         assert_eq!(found[0].fix, None);
     }

@@ -1,8 +1,7 @@
-use crate::capacity::needed_addresses;
+use crate::capacity::still_fits;
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::{pointer, ClusterFacts, Context};
+use crate::context::{pointer, Context};
 use crate::finding::{Finding, Findings, Fix};
-use crate::net::usable_addresses;
 use crate::plan::AksCluster;
 
 const MIN_PODS: u32 = 10;
@@ -27,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for (index, cluster, facts) in context.clusters() {
+    for (index, cluster, _) in context.clusters() {
         let Some(pods) = cluster.max_pods else { continue };
         let (bound, target) = if pods < MIN_PODS {
             ("below the AKS minimum of 10", MIN_PODS.max(POOL_MIN_PODS.div_ceil(cluster.node_count.max(1))))
@@ -36,7 +35,8 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         } else {
             continue;
         };
-        let fix = still_fits(context, cluster, facts, target).then(|| {
+        let raised = AksCluster { max_pods: Some(target), ..cluster.clone() };
+        let fix = still_fits(context, index, &raised).then(|| {
             Fix::set(format!("set maxPods to {target}"), pointer::cluster(index, "maxPods"), target)
         });
         out.push(
@@ -48,16 +48,6 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             .with_fix(fix),
         );
     }
-}
-
-/// Whether the cluster with `pods` per node still fits a node subnet that fits it today, so the
-/// fix cannot be what makes the subnet too small.
-fn still_fits(context: &Context<'_>, cluster: &AksCluster, facts: &ClusterFacts, pods: u32) -> bool {
-    let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) else { return true };
-    let Some(net) = context.subnet_net(vnet, subnet) else { return true };
-    let usable = usable_addresses(net);
-    let changed = AksCluster { max_pods: Some(pods), ..cluster.clone() };
-    needed_addresses(&changed) <= usable || needed_addresses(cluster) > usable
 }
 
 #[cfg(test)]

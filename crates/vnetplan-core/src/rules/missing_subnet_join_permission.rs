@@ -1,8 +1,9 @@
 use std::collections::HashSet;
 
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::Context;
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::rules::missing_vnet_join_permission::{first_few, joined_subnets};
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -28,51 +29,27 @@ pub(crate) const RULE: Rule = Rule {
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/subnets/join/action";
 
-/// How many subnets a message lists before it only counts the rest.
-const NAMED: usize = 3;
-
 fn check(context: &Context<'_>, out: &mut Findings) {
     let plan = context.plan;
     if plan.permissions.subnet_join {
         return;
     }
     let mut seen = HashSet::new();
-    let subnets: Vec<(&str, &str)> = plan
-        .aks_clusters
-        .iter()
-        .map(|cluster| (cluster.vnet.as_str(), cluster.subnet.as_str()))
-        .chain(
-            plan.aci_deployments
-                .iter()
-                .map(|deployment| (deployment.vnet.as_str(), deployment.subnet.as_str())),
-        )
-        .chain(
-            plan.workspace
-                .private_endpoint
-                .iter()
-                .map(|endpoint| (endpoint.vnet.as_str(), endpoint.subnet.as_str())),
-        )
+    let subnets: Vec<String> = joined_subnets(plan)
         .filter(|pair| seen.insert(*pair))
+        .map(|(vnet, subnet)| format!("'{subnet}' of VNet '{vnet}'"))
         .collect();
     if subnets.is_empty() {
         return;
     }
-    let mut named = subnets
-        .iter()
-        .take(NAMED)
-        .map(|(vnet, subnet)| format!("'{subnet}' of VNet '{vnet}'"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if subnets.len() > NAMED {
-        named.push_str(&format!(" and {} more", subnets.len() - NAMED));
-    }
+    let named = first_few(&subnets);
     out.report(
         RuleId::MissingSubnetJoinPermission,
         format!(
             "the planning user lacks {ACTION}, which placing resources in subnet{} {named} requires",
             if subnets.len() == 1 { "" } else { "s" }
         ),
-        vec!["/permissions/subnetJoin".to_owned()],
+        vec![pointer::permissions("subnetJoin")],
     );
 }
 
@@ -81,12 +58,11 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::MissingSubnetJoinPermission;
-    use crate::testing::{aci, assert_fires, assert_quiet};
+    use crate::testing::{aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_naming_the_subnets() {
-        let mut changes = aci();
-        changes.push(("/permissions", json!({"subnetJoin": false})));
+        let changes = aci_with(&[("/permissions", json!({"subnetJoin": false}))]);
         let found = assert_fires(MissingSubnetJoinPermission, &changes);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].subjects, ["/permissions/subnetJoin"]);

@@ -1,8 +1,9 @@
 use std::collections::HashSet;
 
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::Context;
+use crate::context::{pointer, Context};
 use crate::finding::Findings;
+use crate::plan::Plan;
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -26,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/join/action";
 
-/// How many VNet names a message lists before it only counts the rest.
+/// How many VNets or subnets a message lists before it only counts the rest.
 const NAMED: usize = 3;
 
 fn check(context: &Context<'_>, out: &mut Findings) {
@@ -35,29 +36,45 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         return;
     }
     let mut seen = HashSet::new();
-    let vnets: Vec<&str> = plan
-        .aks_clusters
-        .iter()
-        .map(|cluster| cluster.vnet.as_str())
-        .chain(plan.aci_deployments.iter().map(|deployment| deployment.vnet.as_str()))
-        .chain(plan.workspace.private_endpoint.iter().map(|endpoint| endpoint.vnet.as_str()))
+    let vnets: Vec<String> = joined_subnets(plan)
+        .map(|(vnet, _)| vnet)
         .filter(|name| seen.insert(*name))
+        .map(|name| format!("'{name}'"))
         .collect();
     if vnets.is_empty() {
         return;
     }
-    let mut named = vnets.iter().take(NAMED).map(|name| format!("'{name}'")).collect::<Vec<_>>().join(", ");
-    if vnets.len() > NAMED {
-        named.push_str(&format!(" and {} more", vnets.len() - NAMED));
-    }
+    let named = first_few(&vnets);
     out.report(
         RuleId::MissingVnetJoinPermission,
         format!(
             "the planning user lacks {ACTION}, which placing resources in VNet{} {named} requires",
             if vnets.len() == 1 { "" } else { "s" }
         ),
-        vec!["/permissions/vnetJoin".to_owned()],
+        vec![pointer::permissions("vnetJoin")],
     );
+}
+
+/// The VNet and subnet names of everything the plan places in a subnet, in plan order.
+pub(super) fn joined_subnets(plan: &Plan) -> impl Iterator<Item = (&str, &str)> {
+    let clusters = plan.aks_clusters.iter().map(|cluster| (cluster.vnet.as_str(), cluster.subnet.as_str()));
+    let deployments =
+        plan.aci_deployments.iter().map(|deployment| (deployment.vnet.as_str(), deployment.subnet.as_str()));
+    let endpoint = plan
+        .workspace
+        .private_endpoint
+        .iter()
+        .map(|endpoint| (endpoint.vnet.as_str(), endpoint.subnet.as_str()));
+    clusters.chain(deployments).chain(endpoint)
+}
+
+/// The first few of `labels` joined for a message, followed by how many more there are.
+pub(super) fn first_few(labels: &[String]) -> String {
+    let mut named = labels.iter().take(NAMED).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if labels.len() > NAMED {
+        named.push_str(&format!(" and {} more", labels.len() - NAMED));
+    }
+    named
 }
 
 #[cfg(test)]
@@ -65,7 +82,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::MissingVnetJoinPermission;
-    use crate::testing::{aci, assert_fires, assert_quiet};
+    use crate::testing::{aci_with, assert_fires, assert_quiet};
 
     #[test]
     fn fires_when_a_cluster_needs_the_vnet() {
@@ -82,9 +99,7 @@ mod tests {
 
     #[test]
     fn fires_for_aci_or_a_private_endpoint_alone() {
-        let mut changes = aci();
-        changes.push(("/aksClusters", json!([])));
-        changes.push(("/permissions", json!({"vnetJoin": false})));
+        let changes = aci_with(&[("/aksClusters", json!([])), ("/permissions", json!({"vnetJoin": false}))]);
         assert_fires(MissingVnetJoinPermission, &changes);
         let endpoint = [
             ("/aksClusters", json!([])),

@@ -1,8 +1,7 @@
-use crate::capacity::needed_addresses;
+use crate::capacity::still_fits;
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::{pointer, ClusterFacts, Context};
+use crate::context::{pointer, Context};
 use crate::finding::{Finding, Findings, Fix};
-use crate::net::usable_addresses;
 use crate::plan::AksCluster;
 
 /// Pods every node pool must have room for.
@@ -25,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for (index, cluster, facts) in context.clusters() {
+    for (index, cluster, _) in context.clusters() {
         let pods = cluster.effective_max_pods();
         let room = u64::from(cluster.node_count) * u64::from(pods);
         if room >= POOL_MIN_PODS {
@@ -34,7 +33,8 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         let nodes = u64::from(cluster.node_count.max(1));
         let target =
             u32::try_from(POOL_MIN_PODS.div_ceil(nodes)).map_or(MIN_PODS, |value| value.max(MIN_PODS));
-        let fix = still_fits(context, cluster, facts, target).then(|| {
+        let raised = AksCluster { max_pods: Some(target), ..cluster.clone() };
+        let fix = still_fits(context, index, &raised).then(|| {
             Fix::set(
                 format!(
                     "set maxPods to {target}, so that {} nodes hold at least 30 pods",
@@ -57,16 +57,6 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             .with_fix(fix),
         );
     }
-}
-
-/// Whether the cluster with `pods` per node still fits a node subnet that fits it today, so the
-/// fix cannot be what makes the subnet too small.
-fn still_fits(context: &Context<'_>, cluster: &AksCluster, facts: &ClusterFacts, pods: u32) -> bool {
-    let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) else { return true };
-    let Some(net) = context.subnet_net(vnet, subnet) else { return true };
-    let usable = usable_addresses(net);
-    let changed = AksCluster { max_pods: Some(pods), ..cluster.clone() };
-    needed_addresses(&changed) <= usable || needed_addresses(cluster) > usable
 }
 
 #[cfg(test)]

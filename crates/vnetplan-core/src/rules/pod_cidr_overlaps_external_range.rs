@@ -2,6 +2,7 @@ use crate::alloc::move_cluster_range;
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Finding, Findings};
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -22,16 +23,9 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for (index, cluster, facts) in context.clusters() {
-        // A pod range on plain Azure CNI is reported by pod-cidr-with-azure-cni; AKS never uses it.
-        if cluster.pods_use_node_subnet() {
-            continue;
-        }
-        let (Some(pod), Some(pod_net)) = (facts.pod_range(), facts.pod) else { continue };
-        // Choosing a free block scans every range of the plan, so it is done once per cluster.
-        let mut fix = None;
-        for (external, range) in context.externals_overlapping(pod) {
-            let name = context.plan.external_ranges.get(external).map_or("", |r| r.name.as_str());
+    for (index, cluster, _, pod_net) in context.clusters_with_pod_range() {
+        for (external, range) in context.externals_overlapping(Range::of(pod_net)) {
+            let name = context.external_name(external);
             out.push(
                 Finding::new(
                     RuleId::PodCidrOverlapsExternalRange,
@@ -41,9 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     ),
                     vec![pointer::cluster(index, "podCidr"), pointer::external(external)],
                 )
-                .with_fix(
-                    fix.get_or_insert_with(|| move_cluster_range(context, index, ClusterRange::Pod)).clone(),
-                ),
+                .with_fix(move_cluster_range(context, index, ClusterRange::Pod)),
             );
         }
     }

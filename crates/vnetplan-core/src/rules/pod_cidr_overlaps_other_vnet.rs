@@ -2,6 +2,7 @@ use crate::alloc::move_cluster_range;
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Finding, Findings};
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -20,18 +21,10 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for (index, cluster, facts) in context.clusters() {
-        // A pod range on plain Azure CNI is reported by pod-cidr-with-azure-cni; AKS never uses it.
-        if cluster.pods_use_node_subnet() {
-            continue;
-        }
+    for (index, cluster, facts, pod_net) in context.clusters_with_pod_range() {
         // Without the cluster's own VNet there is no telling which VNets are the "other" ones.
-        let (Some(own), Some(pod), Some(pod_net)) = (facts.node.vnet, facts.pod_range(), facts.pod) else {
-            continue;
-        };
-        // Choosing a free block scans every range of the plan, so it is done once per cluster.
-        let mut fix = None;
-        for (vnet, prefix, range) in context.other_vnets_overlapping(Some(own), pod) {
+        let Some(own) = facts.node.vnet else { continue };
+        for (vnet, prefix, range) in context.other_vnets_overlapping(Some(own), Range::of(pod_net)) {
             out.push(
                 Finding::new(
                     RuleId::PodCidrOverlapsOtherVnet,
@@ -42,9 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     ),
                     vec![pointer::cluster(index, "podCidr"), pointer::vnet_prefix(vnet, prefix)],
                 )
-                .with_fix(
-                    fix.get_or_insert_with(|| move_cluster_range(context, index, ClusterRange::Pod)).clone(),
-                ),
+                .with_fix(move_cluster_range(context, index, ClusterRange::Pod)),
             );
         }
     }

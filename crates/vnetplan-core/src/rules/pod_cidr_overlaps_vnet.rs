@@ -2,6 +2,7 @@ use crate::alloc::move_cluster_range;
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Finding, Findings};
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -20,20 +21,12 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for (index, cluster, facts) in context.clusters() {
-        // A pod range on plain Azure CNI is reported by pod-cidr-with-azure-cni; AKS never uses it.
-        if cluster.pods_use_node_subnet() {
-            continue;
-        }
-        let (Some(vnet), Some(pod), Some(pod_net)) = (facts.node.vnet, facts.pod_range(), facts.pod) else {
-            continue;
-        };
+    for (index, cluster, facts, pod_net) in context.clusters_with_pod_range() {
+        let Some(vnet) = facts.node.vnet else { continue };
+        let pod = Range::of(pod_net);
         let vnet_name = context.vnet_name(vnet);
         let prefixes = context.prefixes_overlapping(vnet, pod);
-        // Choosing a free block scans every range of the plan, so it is done once per cluster.
-        let mut fix = None;
-        let mut report = |out: &mut Findings, what: String, subject: String| {
-            let fix = fix.get_or_insert_with(|| move_cluster_range(context, index, ClusterRange::Pod));
+        let report = |out: &mut Findings, what: String, subject: String| {
             out.push(
                 Finding::new(
                     RuleId::PodCidrOverlapsVnet,
@@ -43,7 +36,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     ),
                     vec![pointer::cluster(index, "podCidr"), subject],
                 )
-                .with_fix(fix.clone()),
+                .with_fix(move_cluster_range(context, index, ClusterRange::Pod)),
             );
         };
         for (prefix, range) in &prefixes {

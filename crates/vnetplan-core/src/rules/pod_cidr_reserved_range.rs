@@ -2,7 +2,7 @@ use crate::alloc::move_cluster_range;
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Finding, Findings};
-use crate::net::AKS_RESERVED;
+use crate::net::{Range, AKS_RESERVED};
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -21,12 +21,8 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for (index, cluster, facts) in context.clusters() {
-        // A pod range on plain Azure CNI is reported by pod-cidr-with-azure-cni; AKS never uses it.
-        if cluster.pods_use_node_subnet() {
-            continue;
-        }
-        let (Some(pod), Some(pod_net)) = (facts.pod_range(), facts.pod) else { continue };
+    for (index, cluster, _, pod_net) in context.clusters_with_pod_range() {
+        let pod = Range::of(pod_net);
         let hit: Vec<String> =
             AKS_RESERVED.iter().filter(|reserved| reserved.overlaps(pod)).map(ToString::to_string).collect();
         if hit.is_empty() {

@@ -24,12 +24,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    for (index, cluster, facts) in context.clusters() {
-        // A pod range on plain Azure CNI is reported by pod-cidr-with-azure-cni; AKS never uses it.
-        if cluster.pods_use_node_subnet() {
-            continue;
-        }
-        let Some(pod) = facts.pod else { continue };
+    for (index, cluster, _, pod) in context.clusters_with_pod_range() {
         let len = pod.prefix_len();
         let peak = cluster.peak_nodes();
         let detail = if len > NODE_BLOCK {

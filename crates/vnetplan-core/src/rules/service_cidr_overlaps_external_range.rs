@@ -25,7 +25,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service_range() else { continue };
         for (external, range) in context.externals_overlapping(service) {
-            let name = context.plan.external_ranges.get(external).map_or("", |range| range.name.as_str());
+            let name = context.external_name(external);
             out.push(
                 Finding::new(
                     RuleId::ServiceCidrOverlapsExternalRange,

@@ -2,9 +2,10 @@ use std::collections::BTreeMap;
 
 use crate::alloc::move_cluster_range;
 use crate::catalog::{Rule, RuleDoc, RuleId};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
 use crate::finding::{Finding, Findings};
 use crate::net::Range;
+use crate::rules::service_cidr_overlaps_vnet::overlapped_prefixes;
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -31,18 +32,15 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             by_vnet.entry(vnet).or_default().push((prefix, range));
         }
         for (vnet, prefixes) in by_vnet {
-            let listed: Vec<String> = prefixes.iter().map(|(_, range)| range.to_string()).collect();
-            let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
-            subjects.extend(prefixes.iter().map(|(prefix, _)| pointer::vnet_prefix(vnet, *prefix)));
+            let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
             out.push(
                 Finding::new(
                     RuleId::ServiceCidrOverlapsOtherVnet,
                     format!(
-                        "service CIDR {} of cluster '{}' overlaps VNet '{}' ({})",
+                        "service CIDR {} of cluster '{}' overlaps VNet '{}' ({listed})",
                         cluster.service_cidr,
                         cluster.name,
-                        context.vnet_name(vnet),
-                        listed.join(", ")
+                        context.vnet_name(vnet)
                     ),
                     subjects,
                 )

@@ -2,6 +2,7 @@ use crate::alloc::move_cluster_range;
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Finding, Findings};
+use crate::net::Range;
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -32,25 +33,35 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         if prefixes.is_empty() {
             continue;
         }
-        let listed: Vec<String> = prefixes.iter().map(|(_, range)| range.to_string()).collect();
-        let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
-        subjects.extend(prefixes.iter().map(|(prefix, _)| pointer::vnet_prefix(vnet, *prefix)));
+        let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
         out.push(
             Finding::new(
                 RuleId::ServiceCidrOverlapsVnet,
                 format!(
-                    "service CIDR {} of cluster '{}' overlaps the address space of VNet '{}' ({}) \
+                    "service CIDR {} of cluster '{}' overlaps the address space of VNet '{}' ({listed}) \
                      outside any of its subnets",
                     cluster.service_cidr,
                     cluster.name,
-                    context.vnet_name(vnet),
-                    listed.join(", ")
+                    context.vnet_name(vnet)
                 ),
                 subjects,
             )
             .with_fix(move_cluster_range(context, index, ClusterRange::Service)),
         );
     }
+}
+
+/// The subjects of a finding about cluster `index`'s service range reaching into `prefixes` of
+/// VNet `vnet`, and those prefixes as its message lists them.
+pub(super) fn overlapped_prefixes(
+    index: usize,
+    vnet: usize,
+    prefixes: &[(usize, Range)],
+) -> (Vec<String>, String) {
+    let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
+    subjects.extend(prefixes.iter().map(|(prefix, _)| pointer::vnet_prefix(vnet, *prefix)));
+    let listed: Vec<String> = prefixes.iter().map(|(_, range)| range.to_string()).collect();
+    (subjects, listed.join(", "))
 }
 
 #[cfg(test)]

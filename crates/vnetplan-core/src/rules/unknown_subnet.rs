@@ -52,7 +52,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     }
     if let Some(endpoint) = &plan.workspace.private_endpoint {
         let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
-        let target = "/workspace/privateEndpoint/subnet".to_owned();
+        let target = pointer::private_endpoint("subnet");
         report_subnet(context, out, "the workspace private endpoint", placement, &endpoint.subnet, target);
     }
 }
@@ -79,16 +79,7 @@ fn report_subnet(
 
 /// A subnet of `vnet` whose name differs from `name` only in letter case.
 fn close_subnet<'p>(context: &Context<'p>, vnet: usize, name: &str) -> Option<&'p str> {
-    context
-        .vnet(vnet)?
-        .subnets
-        .iter()
-        .find(|subnet| same_ignoring_case(&subnet.name, name))
-        .map(|subnet| subnet.name.as_str())
-}
-
-fn same_ignoring_case(a: &str, b: &str) -> bool {
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+    context.subnet_named_ignoring_case(vnet, name).map(|subnet| subnet.name.as_str())
 }
 
 #[cfg(test)]
@@ -96,7 +87,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::UnknownSubnet;
-    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{aci, aci_with, assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
     fn fires_on_a_node_subnet_that_differs_in_case_and_fixes_it() {
@@ -115,9 +106,10 @@ mod tests {
 
     #[test]
     fn fires_on_deployments_and_the_private_endpoint_without_a_fix() {
-        let mut changes = aci();
-        changes.push(("/aciDeployments/0/subnet", json!("containers")));
-        changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "pe"})));
+        let changes = aci_with(&[
+            ("/aciDeployments/0/subnet", json!("containers")),
+            ("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "pe"})),
+        ]);
         let found = assert_fires(UnknownSubnet, &changes);
         let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
         assert_eq!(subjects, [["/aciDeployments/0/subnet"], ["/workspace/privateEndpoint/subnet"]]);

@@ -38,7 +38,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         }
         let mut message =
             format!("{} names VNet '{}', which is not in the plan", reference.owner, reference.vnet);
-        let close = context.plan.vnets.iter().find(|vnet| same_ignoring_case(&vnet.name, reference.vnet));
+        let close = context.vnet_named_ignoring_case(reference.vnet);
         if let Some(close) = close {
             message.push_str(&format!("; names are case-sensitive and the plan has '{}'", close.name));
         }
@@ -69,8 +69,8 @@ fn references<'p>(context: &Context<'p>) -> Vec<Reference<'p>> {
         owner: "the workspace private endpoint".to_owned(),
         vnet: &endpoint.vnet,
         subnet: &endpoint.subnet,
-        vnet_pointer: "/workspace/privateEndpoint/vnet".to_owned(),
-        subnet_pointer: "/workspace/privateEndpoint/subnet".to_owned(),
+        vnet_pointer: pointer::private_endpoint("vnet"),
+        subnet_pointer: pointer::private_endpoint("subnet"),
         also_in_vnet: None,
     });
     clusters.chain(deployments).chain(endpoint).collect()
@@ -86,19 +86,11 @@ fn fix_for(context: &Context<'_>, reference: &Reference<'_>, close: &str) -> Opt
     let mut changes = vec![(reference.vnet_pointer.clone(), Value::from(close))];
     let mut title = format!("use VNet '{close}'");
     if context.subnet_named(vnet, reference.subnet).is_none() {
-        let subnet = context
-            .vnet(vnet)?
-            .subnets
-            .iter()
-            .find(|subnet| same_ignoring_case(&subnet.name, reference.subnet))?;
+        let subnet = context.subnet_named_ignoring_case(vnet, reference.subnet)?;
         changes.push((reference.subnet_pointer.clone(), Value::from(subnet.name.as_str())));
         title.push_str(&format!(" and its subnet '{}'", subnet.name));
     }
     Some(Fix::new(title, changes))
-}
-
-fn same_ignoring_case(a: &str, b: &str) -> bool {
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 #[cfg(test)]
@@ -106,7 +98,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use crate::catalog::RuleId::UnknownVnet;
-    use crate::testing::{aci, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{aci_with, assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
     fn fires_on_a_cluster_vnet_that_differs_in_case_and_fixes_it() {
@@ -144,9 +136,10 @@ mod tests {
 
     #[test]
     fn fires_on_deployments_and_the_private_endpoint() {
-        let mut changes = aci();
-        changes.push(("/aciDeployments/0/vnet", json!("other")));
-        changes.push(("/workspace/privateEndpoint", json!({"vnet": "hub", "subnet": "pe"})));
+        let changes = aci_with(&[
+            ("/aciDeployments/0/vnet", json!("other")),
+            ("/workspace/privateEndpoint", json!({"vnet": "hub", "subnet": "pe"})),
+        ]);
         let found = assert_fires(UnknownVnet, &changes);
         let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
         assert_eq!(subjects, [["/aciDeployments/0/vnet"], ["/workspace/privateEndpoint/vnet"]]);
@@ -164,8 +157,8 @@ mod tests {
     #[test]
     fn quiet_when_every_vnet_resolves() {
         assert_quiet(UnknownVnet, &[]);
-        let mut changes = aci();
-        changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})));
+        let changes =
+            aci_with(&[("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"}))]);
         assert_quiet(UnknownVnet, &changes);
     }
 }

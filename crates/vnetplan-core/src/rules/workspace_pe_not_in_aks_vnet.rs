@@ -19,9 +19,6 @@ pub(crate) const RULE: Rule = Rule {
     check,
 };
 
-/// Where the VNet of the workspace's private endpoint is named.
-const ENDPOINT_VNET: &str = "/workspace/privateEndpoint/vnet";
-
 fn check(context: &Context<'_>, out: &mut Findings) {
     let Some(endpoint) = &context.plan.workspace.private_endpoint else { return };
     let Some(endpoint_vnet) = context.vnet_named(&endpoint.vnet) else { return };
@@ -36,7 +33,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                 "the workspace private endpoint is in VNet '{}' but cluster '{}' is in VNet '{}'",
                 endpoint.vnet, cluster.name, cluster.vnet
             ),
-            vec![ENDPOINT_VNET.to_owned(), pointer::cluster(index, "vnet")],
+            vec![pointer::private_endpoint("vnet"), pointer::cluster(index, "vnet")],
         );
     }
 }

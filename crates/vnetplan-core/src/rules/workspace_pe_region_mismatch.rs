@@ -2,9 +2,6 @@ use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::{pointer, Context};
 use crate::finding::{Finding, Findings, Fix};
 
-/// Where the workspace's private endpoint is declared.
-const PRIVATE_ENDPOINT: &str = "/workspace/privateEndpoint";
-
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
         what: "When the workspace has a private endpoint, every AKS cluster must be in the plan's \
@@ -51,7 +48,11 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     "cluster '{}' is in {region} but the workspace, which has a private endpoint, is in {}",
                     cluster.name, plan.region
                 ),
-                vec![pointer::cluster(index, "region"), "/region".to_owned(), PRIVATE_ENDPOINT.to_owned()],
+                vec![
+                    pointer::cluster(index, "region"),
+                    pointer::region(),
+                    pointer::workspace("privateEndpoint"),
+                ],
             )
             .with_fix(fix),
         );
