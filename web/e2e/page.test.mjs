@@ -1,0 +1,189 @@
+// The planner page in a real Chromium, asserting on what a user sees. Run after `trunk build`.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { launchBrowser, openPage, root, serveDist } from './harness.mjs';
+
+const shots = join(root, 'artifacts', 'screenshots');
+
+/** A share link fragment exactly as the contract defines it. */
+function fragment(plan) {
+  return '#plan=' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
+}
+
+const collidingPlan = {
+  schemaVersion: 1,
+  name: 'shared by link',
+  region: 'eastus2',
+  workspace: { resourceGroup: 'ml-rg' },
+  vnets: [{
+    name: 'mynetwork', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'],
+    subnets: [{ name: 'default', addressPrefix: '10.0.0.0/24' }],
+  }],
+  aksClusters: [{
+    name: 'myaks', vnet: 'mynetwork', subnet: 'default', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10',
+    dockerBridgeCidr: '172.17.0.1/16', nodeCount: 3, networkContributorGranted: true,
+  }],
+};
+
+const field = (page, pointer) => page.locator(`[data-pointer="${pointer}"]`);
+const findings = (page, selector) => page.locator(`#findings li.finding${selector}`);
+
+describe('the planner page', () => {
+  let server;
+  let browser;
+  const seen = [];
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path = '/', options = {}) {
+    const opened = await openPage(browser, server.origin + path, options);
+    seen.push(opened);
+    return opened;
+  }
+
+  test('each preset loads with no errors', async () => {
+    const { page, errors } = await open();
+    const presets = await page.locator('#preset option').evaluateAll((options) => options.map((o) => o.value));
+    assert.deepEqual(presets, ['default-aks', 'private-aks', 'aks-internal-lb', 'aci-vnet', 'empty']);
+    for (const preset of presets) {
+      await page.selectOption('#preset', preset);
+      await page.click('#load-preset');
+      await page.locator('#notice').waitFor();
+      assert.equal(await findings(page, '[data-severity="error"]').count(), 0, `${preset} shows errors`);
+      assert.equal(await findings(page, '[data-severity="warning"]').count(), 0, `${preset} shows warnings`);
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  test('a shared link shows the service range collision on the map, and Fix removes it', async () => {
+    const { page, errors } = await open('/' + fragment(collidingPlan));
+    const finding = findings(page, '[data-rule="service-cidr-overlaps-subnet"]');
+    await finding.waitFor();
+    assert.equal(await finding.getAttribute('data-severity'), 'error');
+    for (const subject of ['/aksClusters/0/serviceCidr', '/vnets/0/subnets/0/addressPrefix']) {
+      const range = page.locator(`svg.address-map [data-subject="${subject}"]`);
+      assert.equal(await range.getAttribute('data-flagged'), 'true', `${subject} is not marked`);
+      assert.equal(await range.locator('rect.hatch').count(), 1, `${subject} is not hatched`);
+    }
+    await finding.locator('button.fix').click();
+    await page.locator('#notice.notice-done').waitFor();
+    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+    const service = await field(page, '/aksClusters/0/serviceCidr').inputValue();
+    assert.notEqual(service, '10.0.0.0/16');
+    assert.equal(
+      await page.locator('svg.address-map [data-subject="/aksClusters/0/serviceCidr"]').getAttribute('data-flagged'),
+      'false',
+    );
+    assert.deepEqual(errors, []);
+  });
+
+  test('typing an overlapping subnet shows the finding without a reload', async () => {
+    const { page } = await open();
+    await page.selectOption('#preset', 'default-aks');
+    await page.click('#load-preset');
+    await page.evaluate(() => { window.stillTheSamePage = true; });
+    const prefix = field(page, '/vnets/0/subnets/1/addressPrefix');
+    await prefix.fill('10.1.2.0/24');
+    await findings(page, '[data-rule="overlapping-subnets"]').waitFor();
+    assert.equal(await page.evaluate(() => window.stillTheSamePage), true);
+    assert.equal(await prefix.inputValue(), '10.1.2.0/24');
+  });
+
+  test('invalid text stays in its field with the problem beside it', async () => {
+    const { page } = await open();
+    await page.selectOption('#preset', 'default-aks');
+    await page.click('#load-preset');
+    const nodes = field(page, '/aksClusters/0/nodeCount');
+    await nodes.fill('3 nodes');
+    assert.equal(await nodes.inputValue(), '3 nodes');
+    assert.equal(await nodes.getAttribute('aria-invalid'), 'true');
+    const note = page.locator(`[id="note:/aksClusters/0/nodeCount"]`);
+    assert.match(await note.innerText(), /whole number of at least 1/);
+    const prefix = field(page, '/vnets/0/subnets/0/addressPrefix');
+    await prefix.fill('010.1.0.0/22');
+    await findings(page, '[data-rule="invalid-cidr"]').waitFor();
+    assert.match(await page.locator(`[id="note:/vnets/0/subnets/0/addressPrefix"]`).innerText(), /leading zero/);
+  });
+
+  test('a reload keeps the plan, and a broken link keeps it too', async () => {
+    const { page } = await open();
+    await field(page, '/name').fill('kept across reloads');
+    await page.reload();
+    await page.locator('#findings').waitFor();
+    assert.equal(await field(page, '/name').inputValue(), 'kept across reloads');
+
+    await page.evaluate(() => { window.location.hash = '#plan=this-is-not-a-plan'; });
+    await page.locator('#notice.notice-error').waitFor();
+    assert.match(await page.locator('#notice').innerText(), /could not be opened/);
+    assert.equal(await field(page, '/name').inputValue(), 'kept across reloads');
+
+    await page.goto(server.origin + '/#plan=AAAA');
+    await page.locator('#notice.notice-error').waitFor();
+    assert.equal(await field(page, '/name').inputValue(), 'kept across reloads');
+  });
+
+  test('undo and redo cover edits and fixes', async () => {
+    const { page } = await open('/' + fragment(collidingPlan));
+    await findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first().click();
+    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+    await page.click('#undo');
+    await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').waitFor();
+    await page.click('#redo');
+    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+  });
+
+  test('the keyboard alone reaches and applies a fix', async () => {
+    const { page } = await open('/' + fragment(collidingPlan));
+    const fix = findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first();
+    await fix.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+    const range = page.locator('svg.address-map g[data-subject="/vnets/0/subnets/0/addressPrefix"]');
+    await range.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.pointer), '/vnets/0/subnets/0/addressPrefix');
+  });
+
+  test('the page speaks French', async () => {
+    const { page } = await open('/' + fragment(collidingPlan));
+    await page.selectOption('#language', 'fr');
+    assert.equal(await page.locator('#findings-title').innerText(), 'Constats');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.match(
+      await findings(page, '[data-rule="service-cidr-overlaps-subnet"] .finding-head strong').innerText(),
+      /plage des services Kubernetes chevauche/,
+    );
+    const french = await open('/', { locale: 'fr-FR' });
+    assert.equal(await french.page.locator('#findings-title').innerText(), 'Constats');
+  });
+
+  test('light and dark screenshots', async () => {
+    mkdirSync(shots, { recursive: true });
+    for (const colorScheme of ['light', 'dark']) {
+      const { page } = await open('/' + fragment(collidingPlan), { colorScheme });
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(background, colorScheme === 'dark' ? 'rgb(20, 23, 27)' : 'rgb(246, 247, 249)');
+      await page.screenshot({ path: join(shots, `${colorScheme}.png`), fullPage: true });
+    }
+  });
+
+  test('no request leaves for anything but the page’s own files', () => {
+    assert.ok(seen.length > 0);
+    for (const { requests } of seen) {
+      for (const url of requests) {
+        assert.ok(url.startsWith(server.origin + '/') || url.startsWith('data:') || url.startsWith('blob:'), url);
+      }
+    }
+  });
+});

@@ -1,0 +1,346 @@
+//! The page: it owns the state, keeps it saved, and lays out the editor, the map and the
+//! findings. Components render; `vnetplan-core` computes.
+
+use gloo::events::EventListener;
+use gloo::file::callbacks::FileReader;
+use serde_json::{json, Value};
+use vnetplan_core::{parse_plan, plan_from_value};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::components::editor::Editor;
+use crate::components::findings::{CapacityPanel, FindingsPanel};
+use crate::components::map::AddressMapView;
+use crate::dom;
+use crate::i18n::{Lang, T};
+use crate::presets::Preset;
+use crate::share::{fragment_for, plan_from_fragment};
+use crate::state::{Action, Notice, NoticeKind, State};
+
+const AUTOSAVE_KEY: &str = "vnetplan.autosave.v1";
+const LANG_KEY: &str = "vnetplan.lang";
+const THEME_KEY: &str = "vnetplan.theme";
+
+/// What the page opens with: a plan from the link, else the autosaved plan, else the guide's
+/// default AKS setup. A link that cannot be read leaves the autosaved plan in place and says why.
+fn initial_state() -> State {
+    let saved = restore_autosave();
+    match plan_from_fragment(&dom::location_hash()) {
+        Some(Ok(plan)) => {
+            dom::clear_hash();
+            let mut state = State::new(plan);
+            state.notice = Some(Notice::Done(NoticeKind::LinkLoaded));
+            state
+        }
+        Some(Err(error)) => {
+            let mut state = saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan()));
+            state.notice =
+                Some(Notice::Error { headline: NoticeKind::LinkBroken, detail: error.to_string() });
+            state
+        }
+        None => saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan())),
+    }
+}
+
+fn restore_autosave() -> Option<State> {
+    let saved: Value = serde_json::from_str(&dom::stored(AUTOSAVE_KEY)?).ok()?;
+    let mut state = State::new(plan_from_value(saved.get("plan")?).ok()?);
+    if let Some(drafts) = saved.get("drafts").and_then(Value::as_object) {
+        state.drafts =
+            drafts.iter().filter_map(|(key, text)| Some((key.clone(), text.as_str()?.to_owned()))).collect();
+    }
+    Some(state)
+}
+
+fn autosave(state: &State) {
+    let saved = json!({ "plan": state.plan, "drafts": state.drafts });
+    dom::store(AUTOSAVE_KEY, &saved.to_string());
+}
+
+fn initial_lang() -> Lang {
+    dom::stored(LANG_KEY)
+        .and_then(|code| Lang::from_code(&code))
+        .or_else(|| Lang::from_code(&dom::browser_language()))
+        .unwrap_or(Lang::En)
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let lang = use_state(initial_lang);
+    let theme = use_state(|| dom::stored(THEME_KEY).unwrap_or_else(|| "system".to_owned()));
+    let share_url = use_state(|| None::<String>);
+    let reader = use_mut_ref(|| None::<FileReader>);
+
+    {
+        let saved = state.clone();
+        use_effect_with((state.plan.clone(), state.drafts.clone()), move |_| autosave(&saved));
+    }
+    use_effect_with(*lang, |lang| {
+        dom::set_root_attribute("lang", Some(lang.code()));
+        dom::store(LANG_KEY, lang.code());
+    });
+    use_effect_with((*theme).clone(), |theme| {
+        dom::set_root_attribute("data-theme", (theme != "system").then_some(theme.as_str()));
+        dom::store(THEME_KEY, theme);
+    });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    if let Some(loaded) = plan_from_fragment(&dom::location_hash()) {
+                        dom::clear_hash();
+                        dispatcher.dispatch(match loaded {
+                            Ok(plan) => Action::Replace {
+                                plan: Box::new(plan),
+                                notice: Some(Notice::Done(NoticeKind::LinkLoaded)),
+                            },
+                            Err(error) => Action::Refuse(Notice::Error {
+                                headline: NoticeKind::LinkBroken,
+                                detail: error.to_string(),
+                            }),
+                        });
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let t = |key: T| key.get(*lang);
+
+    let on_keydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let in_field =
+                event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()).is_some_and(
+                    |element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"),
+                );
+            if in_field || !(event.ctrl_key() || event.meta_key()) {
+                return;
+            }
+            match event.key().to_lowercase().as_str() {
+                "z" if event.shift_key() => dispatch.emit(Action::Redo),
+                "z" => dispatch.emit(Action::Undo),
+                "y" => dispatch.emit(Action::Redo),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+
+    let preset_choice = use_node_ref();
+    let on_load_preset = {
+        let dispatch = dispatch.clone();
+        let preset_choice = preset_choice.clone();
+        Callback::from(move |_| {
+            let key =
+                preset_choice.cast::<HtmlSelectElement>().map(|select| select.value()).unwrap_or_default();
+            if let Some(preset) = Preset::from_key(&key) {
+                dispatch.emit(Action::Replace {
+                    plan: Box::new(preset.plan()),
+                    notice: Some(Notice::Done(NoticeKind::PresetLoaded)),
+                });
+            }
+        })
+    };
+    let on_share = {
+        let plan = state.plan.clone();
+        let share_url = share_url.clone();
+        Callback::from(move |_| {
+            let url = format!("{}{}", dom::address_without_hash(), fragment_for(&plan));
+            dom::copy_to_clipboard(&url);
+            share_url.set(Some(url));
+        })
+    };
+    let on_download = {
+        let plan = state.plan.clone();
+        Callback::from(move |_| {
+            let name =
+                if plan.name.trim().is_empty() { "vnetplan".to_owned() } else { file_stem(&plan.name) };
+            dom::download(&format!("{name}.json"), &(plan.to_json() + "\n"));
+        })
+    };
+    let on_open_file = {
+        let dispatch = dispatch.clone();
+        let reader = reader.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let dispatch = dispatch.clone();
+            let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |read| {
+                dispatch.emit(
+                    match read
+                        .map_err(|e| e.to_string())
+                        .and_then(|t| parse_plan(&t).map_err(|e| e.to_string()))
+                    {
+                        Ok(plan) => Action::Replace {
+                            plan: Box::new(plan),
+                            notice: Some(Notice::Done(NoticeKind::FileLoaded)),
+                        },
+                        Err(detail) => {
+                            Action::Refuse(Notice::Error { headline: NoticeKind::FileBroken, detail })
+                        }
+                    },
+                );
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                lang.set(Lang::from_code(&select.value()).unwrap_or(Lang::En));
+            }
+        })
+    };
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                theme.set(select.value());
+            }
+        })
+    };
+    let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
+    let redo = dispatch.reform(|_: MouseEvent| Action::Redo);
+
+    html! {
+        <div class="app" onkeydown={on_keydown}>
+            <a class="skip-link" href="#findings">{ t(T::SkipToFindings) }</a>
+            <header class="masthead">
+                <div class="brand">
+                    <h1>{ "vnetplan" }</h1>
+                    <p class="tagline">{ t(T::Tagline) }</p>
+                </div>
+                <nav class="toolbar" aria-label="toolbar">
+                    <div class="tool-group">
+                        <label for="preset">{ t(T::StartFrom) }</label>
+                        <select id="preset" ref={preset_choice}>
+                            { for Preset::ALL.iter().map(|p| html! {
+                                <option value={p.key()} selected={*p == Preset::DefaultAks}>{ t(p.label()) }</option>
+                            }) }
+                        </select>
+                        <button type="button" id="load-preset" onclick={on_load_preset}>{ t(T::LoadPreset) }</button>
+                    </div>
+                    <div class="tool-group">
+                        <button type="button" id="undo" onclick={undo} disabled={!state.can_undo()}
+                            aria-keyshortcuts="Control+Z">{ t(T::Undo) }</button>
+                        <button type="button" id="redo" onclick={redo} disabled={!state.can_redo()}
+                            aria-keyshortcuts="Control+Y">{ t(T::Redo) }</button>
+                    </div>
+                    <div class="tool-group">
+                        <button type="button" id="share" onclick={on_share}>{ t(T::ShareLink) }</button>
+                        <button type="button" id="download" onclick={on_download}>{ t(T::Download) }</button>
+                        <label class="file-button" for="open-file">{ t(T::OpenFile) }</label>
+                        <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json"
+                            onchange={on_open_file} />
+                    </div>
+                    <div class="tool-group">
+                        <label for="language">{ t(T::Language) }</label>
+                        <select id="language" onchange={on_lang}>
+                            <option value="en" selected={*lang == Lang::En}>{ "English" }</option>
+                            <option value="fr" selected={*lang == Lang::Fr}>{ "Français" }</option>
+                        </select>
+                        <label for="theme">{ t(T::Theme) }</label>
+                        <select id="theme" onchange={on_theme}>
+                            { for [("system", T::ThemeSystem), ("light", T::ThemeLight), ("dark", T::ThemeDark)].iter().map(|(value, label)| html! {
+                                <option value={*value} selected={*theme == *value}>{ t(*label) }</option>
+                            }) }
+                        </select>
+                    </div>
+                </nav>
+                if let Some(url) = (*share_url).clone() {
+                    <div class="share-box">
+                        <label for="share-url">{ t(T::ShareLink) }</label>
+                        <input id="share-url" type="text" readonly=true value={url} />
+                        <p class="hint">{ t(T::ShareLinkHelp) }</p>
+                    </div>
+                }
+            </header>
+            <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
+            <main class="layout">
+                <section class="editor-column" aria-label={t(T::PlanSection)}>
+                    <Editor plan={state.plan.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
+                        selected={state.selected.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                </section>
+                <section class="results-column" aria-label={t(T::Findings)}>
+                    <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
+                        dispatch={dispatch.clone()} />
+                    <FindingsPanel report={state.report.clone()} plan={state.plan.clone()} lang={*lang}
+                        dispatch={dispatch.clone()} />
+                    <CapacityPanel report={state.report.clone()} lang={*lang} />
+                </section>
+            </main>
+            <footer class="footer"><p>{ t(T::Footer) }</p></footer>
+        </div>
+    }
+}
+
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .take(60)
+        .collect();
+    stem.trim_matches('-').to_owned()
+}
+
+#[derive(Properties, PartialEq)]
+struct NoticeProps {
+    notice: Option<Notice>,
+    lang: Lang,
+    dispatch: Callback<Action>,
+}
+
+#[component]
+fn NoticeBar(props: &NoticeProps) -> Html {
+    let Some(notice) = &props.notice else {
+        return html! { <div class="notice-slot" role="status" aria-live="polite"></div> };
+    };
+    let (class, headline, detail) = match notice {
+        Notice::Error { headline, detail } => ("notice notice-error", *headline, Some(detail.clone())),
+        Notice::Done(kind) => ("notice notice-done", *kind, None),
+    };
+    let text = match headline {
+        NoticeKind::LinkLoaded => T::NoticeLinkLoaded,
+        NoticeKind::LinkBroken => T::NoticeLinkBroken,
+        NoticeKind::FileLoaded => T::NoticeFileLoaded,
+        NoticeKind::FileBroken => T::NoticeFileBroken,
+        NoticeKind::FixApplied => T::NoticeFixApplied,
+        NoticeKind::FixFailed => T::NoticeFixFailed,
+        NoticeKind::EditRefused => T::NoticeEditRefused,
+        NoticeKind::PresetLoaded => T::NoticePresetLoaded,
+    };
+    let role = if detail.is_some() { "alert" } else { "status" };
+    html! {
+        <div class="notice-slot" role={role} aria-live="polite">
+            <div class={class} id="notice">
+                <p><strong>{ text.get(props.lang) }</strong></p>
+                if let Some(detail) = detail { <p class="notice-detail">{ detail }</p> }
+                <button type="button" onclick={props.dispatch.reform(|_| Action::Dismiss)}>{ T::Dismiss.get(props.lang) }</button>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn download_names_are_safe() {
+        assert_eq!(file_stem("Default AKS / prod"), "Default-AKS---prod");
+        assert_eq!(file_stem("<script>"), "script");
+    }
+}

@@ -1,0 +1,305 @@
+//! The editor for the whole plan. Every field is bound to the JSON pointer of its value, which is
+//! also how findings, the map and the share link name it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use serde_json::{json, Value};
+use vnetplan_core::templates::{new_aci_deployment, new_cluster, new_external_range, new_subnet, new_vnet};
+use vnetplan_core::{AksCluster, NetworkPlugin, NetworkPluginMode, Plan, Report};
+use yew::prelude::*;
+
+use super::fields::{CheckField, Kind, Note, SelectField, TextField};
+use crate::i18n::{Lang, T};
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub plan: Plan,
+    pub drafts: BTreeMap<String, String>,
+    pub report: Rc<Report>,
+    pub selected: Option<String>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// What every field of one render needs: the plan as a document to read values by pointer, the
+/// drafts, and the findings keyed by the field they are first about.
+struct Form<'a> {
+    document: Value,
+    drafts: &'a BTreeMap<String, String>,
+    notes: HashMap<&'a str, Vec<Note>>,
+    selected: Option<&'a str>,
+    lang: Lang,
+    dispatch: &'a Callback<Action>,
+}
+
+impl Form<'_> {
+    fn t(&self, key: T) -> &'static str {
+        key.get(self.lang)
+    }
+
+    fn shown(&self, pointer: &str) -> String {
+        if let Some(draft) = self.drafts.get(pointer) {
+            return draft.clone();
+        }
+        match self.document.pointer(pointer) {
+            Some(Value::String(text)) => text.clone(),
+            Some(Value::Number(number)) => number.to_string(),
+            Some(Value::Array(items)) => {
+                items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn notes(&self, pointer: &str) -> Vec<Note> {
+        self.notes.get(pointer).cloned().unwrap_or_default()
+    }
+
+    fn text(&self, pointer: String, label: &str, kind: Kind) -> Html {
+        self.text_with_hint(pointer, label, kind, None)
+    }
+
+    fn text_with_hint(&self, pointer: String, label: &str, kind: Kind, hint: Option<T>) -> Html {
+        html! {
+            <TextField pointer={pointer.clone()} label={label.to_owned()} value={self.shown(&pointer)} {kind}
+                lang={self.lang} dispatch={self.dispatch.clone()} notes={self.notes(&pointer)}
+                hint={hint.map(|h| AttrValue::from(self.t(h)))} selected={self.selected == Some(pointer.as_str())} />
+        }
+    }
+
+    fn check(&self, pointer: String, label: T) -> Html {
+        let checked = self.document.pointer(&pointer).and_then(Value::as_bool).unwrap_or(false);
+        html! {
+            <CheckField pointer={pointer.clone()} label={self.t(label)} {checked} dispatch={self.dispatch.clone()}
+                notes={self.notes(&pointer)} />
+        }
+    }
+
+    fn select(&self, pointer: String, label: T, options: &[(&'static str, T)]) -> Html {
+        let current = self.document.pointer(&pointer).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let options: Vec<(&'static str, AttrValue)> =
+            options.iter().map(|(value, label)| (*value, AttrValue::from(self.t(*label)))).collect();
+        html! {
+            <SelectField pointer={pointer.clone()} label={self.t(label)} {current} {options}
+                dispatch={self.dispatch.clone()} notes={self.notes(&pointer)} />
+        }
+    }
+
+    fn add(&self, list: String, item: Value, label: T) -> Html {
+        let onclick =
+            self.dispatch.reform(move |_| Action::Append { list: list.clone(), item: item.clone() });
+        html! { <button type="button" class="add" {onclick}>{ self.t(label) }</button> }
+    }
+
+    fn remove(&self, pointer: String, what: &str) -> Html {
+        let label = format!("{} {what}", self.t(T::Remove));
+        let onclick = self.dispatch.reform(move |_| Action::Remove { pointer: pointer.clone() });
+        html! { <button type="button" class="remove" aria-label={label} {onclick}>{ self.t(T::Remove) }</button> }
+    }
+}
+
+#[component]
+pub fn Editor(props: &EditorProps) -> Html {
+    let mut notes: HashMap<&str, Vec<Note>> = HashMap::new();
+    for finding in &props.report.findings {
+        if let Some(first) = finding.subjects.first() {
+            notes
+                .entry(first.as_str())
+                .or_default()
+                .push(Note { severity: finding.severity, text: finding.message.clone() });
+        }
+    }
+    let form = Form {
+        document: serde_json::to_value(&props.plan).unwrap_or(Value::Null),
+        drafts: &props.drafts,
+        notes,
+        selected: props.selected.as_deref(),
+        lang: props.lang,
+        dispatch: &props.dispatch,
+    };
+    let plan = &props.plan;
+    html! {
+        <form class="editor" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            <fieldset class="card">
+                <legend>{ form.t(T::PlanSection) }</legend>
+                { form.text("/name".into(), form.t(T::Name), Kind::Text) }
+                { form.text_with_hint("/region".into(), form.t(T::Region), Kind::Text, Some(T::RegionHint)) }
+            </fieldset>
+            { workspace(&form, plan) }
+            <section class="group" aria-labelledby="vnets-title">
+                <h2 id="vnets-title">{ form.t(T::Vnets) }</h2>
+                { for plan.vnets.iter().enumerate().map(|(v, vnet)| vnet_card(&form, plan, v, &vnet.name)) }
+                { form.add("/vnets".into(), new_vnet(plan), T::AddVnet) }
+            </section>
+            <section class="group" aria-labelledby="external-title">
+                <h2 id="external-title">{ form.t(T::ExternalRanges) }</h2>
+                <p class="hint">{ form.t(T::ExternalRangesHint) }</p>
+                { for plan.external_ranges.iter().enumerate().map(|(e, range)| html! {
+                    <fieldset class="card row">
+                        <legend>{ &range.name }</legend>
+                        { form.text(format!("/externalRanges/{e}/name"), form.t(T::Name), Kind::Text) }
+                        { form.text(format!("/externalRanges/{e}/addressPrefix"), form.t(T::AddressPrefix), Kind::Text) }
+                        { form.select(format!("/externalRanges/{e}/kind"), T::Kind, &[
+                            ("peeredVnet", T::KindPeeredVnet), ("onPremises", T::KindOnPremises), ("vpn", T::KindVpn),
+                            ("expressRoute", T::KindExpressRoute), ("other", T::KindOther)]) }
+                        { form.remove(format!("/externalRanges/{e}"), &range.name) }
+                    </fieldset>
+                }) }
+                { form.add("/externalRanges".into(), new_external_range(plan), T::AddExternal) }
+            </section>
+            <section class="group" aria-labelledby="clusters-title">
+                <h2 id="clusters-title">{ form.t(T::Clusters) }</h2>
+                { for plan.aks_clusters.iter().enumerate().map(|(c, cluster)| cluster_card(&form, c, cluster)) }
+                { form.add("/aksClusters".into(), new_cluster(plan), T::AddCluster) }
+            </section>
+            <section class="group" aria-labelledby="aci-title">
+                <h2 id="aci-title">{ form.t(T::AciDeployments) }</h2>
+                { for plan.aci_deployments.iter().enumerate().map(|(a, deployment)| html! {
+                    <fieldset class="card row">
+                        <legend>{ &deployment.name }</legend>
+                        { form.text(format!("/aciDeployments/{a}/name"), form.t(T::Name), Kind::Text) }
+                        { form.text(format!("/aciDeployments/{a}/vnet"), form.t(T::Vnet), Kind::Text) }
+                        { form.text(format!("/aciDeployments/{a}/subnet"), form.t(T::Subnet), Kind::Text) }
+                        { form.text(format!("/aciDeployments/{a}/dnsNameLabel"), form.t(T::DnsNameLabel), Kind::OptionalText) }
+                        { form.remove(format!("/aciDeployments/{a}"), &deployment.name) }
+                    </fieldset>
+                }) }
+                { form.add("/aciDeployments".into(), new_aci_deployment(plan), T::AddAci) }
+            </section>
+            <fieldset class="card">
+                <legend>{ form.t(T::Egress) }</legend>
+                { form.check("/egress/restricted".into(), T::EgressRestricted) }
+                if plan.egress.restricted {
+                    { form.text("/egress/allowedServiceTags".into(), form.t(T::AllowedTags), Kind::List) }
+                }
+            </fieldset>
+            <fieldset class="card">
+                <legend>{ form.t(T::Permissions) }</legend>
+                { form.check("/permissions/vnetJoin".into(), T::VnetJoin) }
+                { form.check("/permissions/subnetJoin".into(), T::SubnetJoin) }
+            </fieldset>
+        </form>
+    }
+}
+
+fn workspace(form: &Form<'_>, plan: &Plan) -> Html {
+    let endpoint_on = plan.workspace.private_endpoint.is_some();
+    let first_vnet = plan.vnets.first();
+    let default_endpoint = json!({
+        "vnet": first_vnet.map_or("", |v| v.name.as_str()),
+        "subnet": first_vnet.and_then(|v| v.subnets.first()).map_or("", |s| s.name.as_str()),
+    });
+    html! {
+        <fieldset class="card">
+            <legend>{ form.t(T::Workspace) }</legend>
+            { form.text("/workspace/resourceGroup".into(), form.t(T::ResourceGroup), Kind::Text) }
+            { form.check("/workspace/acrInVnet".into(), T::AcrInVnet) }
+            <CheckField pointer="/workspace/privateEndpoint" label={form.t(T::HasPrivateEndpoint)} checked={endpoint_on}
+                dispatch={form.dispatch.clone()} notes={form.notes("/workspace/privateEndpoint")}
+                values={Some((default_endpoint, Value::Null))} />
+            if endpoint_on {
+                <div class="row">
+                    { form.text("/workspace/privateEndpoint/vnet".into(), form.t(T::Vnet), Kind::Text) }
+                    { form.text("/workspace/privateEndpoint/subnet".into(), form.t(T::Subnet), Kind::Text) }
+                </div>
+            }
+        </fieldset>
+    }
+}
+
+fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str) -> Html {
+    let Some(vnet) = plan.vnets.get(v) else { return Html::default() };
+    html! {
+        <fieldset class="card vnet">
+            <legend>{ format!("VNet {name}") }</legend>
+            <div class="row">
+                { form.text(format!("/vnets/{v}/name"), form.t(T::Name), Kind::Text) }
+                { form.text(format!("/vnets/{v}/resourceGroup"), form.t(T::ResourceGroup), Kind::Text) }
+                { form.text(format!("/vnets/{v}/region"), form.t(T::RegionOptional), Kind::OptionalText) }
+            </div>
+            <fieldset class="inner">
+                <legend>{ form.t(T::AddressPrefixes) }</legend>
+                { for vnet.address_prefixes.iter().enumerate().map(|(p, prefix)| html! {
+                    <div class="row">
+                        { form.text(format!("/vnets/{v}/addressPrefixes/{p}"), &format!("{} {}", form.t(T::AddressPrefix), p + 1), Kind::Text) }
+                        if vnet.address_prefixes.len() > 1 { { form.remove(format!("/vnets/{v}/addressPrefixes/{p}"), prefix) } }
+                    </div>
+                }) }
+                { form.add(format!("/vnets/{v}/addressPrefixes"), json!(""), T::AddPrefix) }
+            </fieldset>
+            <fieldset class="inner">
+                <legend>{ form.t(T::Subnets) }</legend>
+                { for vnet.subnets.iter().enumerate().map(|(s, subnet)| html! {
+                    <div class="row subnet">
+                        { form.text(format!("/vnets/{v}/subnets/{s}/name"), form.t(T::Name), Kind::Text) }
+                        { form.text(format!("/vnets/{v}/subnets/{s}/addressPrefix"), form.t(T::AddressPrefix), Kind::Text) }
+                        { form.text(format!("/vnets/{v}/subnets/{s}/delegations"), form.t(T::Delegations), Kind::List) }
+                        { form.remove(format!("/vnets/{v}/subnets/{s}"), &subnet.name) }
+                    </div>
+                }) }
+                { form.add(format!("/vnets/{v}/subnets"), new_subnet(plan, v), T::AddSubnet) }
+            </fieldset>
+            { form.remove(format!("/vnets/{v}"), &format!("VNet {name}")) }
+        </fieldset>
+    }
+}
+
+fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
+    let p = |field: &str| format!("/aksClusters/{c}/{field}");
+    let kubenet = cluster.network_plugin == NetworkPlugin::Kubenet;
+    // Fields that do not apply to the chosen plugin stay visible while they hold a value, so the
+    // finding about them can point somewhere.
+    let show_overlay = !kubenet || cluster.network_plugin_mode.is_some();
+    let show_pod = kubenet || cluster.is_overlay() || cluster.pod_cidr.is_some();
+    let show_lb_subnet = cluster.has_internal_load_balancer() || cluster.load_balancer_subnet.is_some();
+    html! {
+        <fieldset class="card cluster">
+            <legend>{ format!("AKS {}", cluster.name) }</legend>
+            <div class="row">
+                { form.text(p("name"), form.t(T::Name), Kind::Text) }
+                { form.select(p("provisioning"), T::Provisioning, &[("create", T::ProvisionCreate), ("attach", T::ProvisionAttach)]) }
+                { form.text(p("region"), form.t(T::RegionOptional), Kind::OptionalText) }
+            </div>
+            <div class="row">
+                { form.text(p("vnet"), form.t(T::Vnet), Kind::Text) }
+                { form.text(p("subnet"), form.t(T::Subnet), Kind::Text) }
+            </div>
+            <div class="row">
+                { form.select(p("networkPlugin"), T::NetworkPlugin, &[("azure", T::PluginAzure), ("kubenet", T::PluginKubenet)]) }
+                if show_overlay {
+                    <CheckField pointer={p("networkPluginMode")} label={form.t(T::OverlayMode)}
+                        checked={cluster.network_plugin_mode == Some(NetworkPluginMode::Overlay)}
+                        dispatch={form.dispatch.clone()} notes={form.notes(&p("networkPluginMode"))}
+                        values={Some((json!("overlay"), Value::Null))} />
+                }
+                if show_pod { { form.text(p("podCidr"), form.t(T::PodCidr), Kind::OptionalText) } }
+            </div>
+            <div class="row">
+                { form.text(p("serviceCidr"), form.t(T::ServiceCidr), Kind::Text) }
+                { form.text(p("dnsServiceIP"), form.t(T::DnsServiceIp), Kind::Text) }
+                { form.text(p("dockerBridgeCidr"), form.t(T::DockerBridge), Kind::OptionalText) }
+            </div>
+            <div class="row">
+                { form.text(p("nodeCount"), form.t(T::NodeCount), Kind::Count { min: 1, nullable: false }) }
+                { form.text(p("maxSurge"), form.t(T::MaxSurge), Kind::Count { min: 0, nullable: false }) }
+                { form.text(p("maxPods"), form.t(T::MaxPods), Kind::Count { min: 0, nullable: true }) }
+                { form.text(p("vcpusPerNode"), form.t(T::VcpusPerNode), Kind::Count { min: 1, nullable: true }) }
+            </div>
+            <div class="row">
+                { form.select(p("clusterPurpose"), T::ClusterPurpose, &[("FastProd", T::PurposeProd), ("DevTest", T::PurposeDevTest)]) }
+                { form.select(p("loadBalancerType"), T::LoadBalancerType, &[("PublicIp", T::PublicIp), ("InternalLoadBalancer", T::InternalLoadBalancer)]) }
+                if show_lb_subnet { { form.text(p("loadBalancerSubnet"), form.t(T::LoadBalancerSubnet), Kind::OptionalText) } }
+                { form.select(p("identity"), T::Identity, &[("systemAssigned", T::SystemAssigned), ("servicePrincipal", T::ServicePrincipal)]) }
+            </div>
+            { form.check(p("privateCluster"), T::PrivateCluster) }
+            { form.check(p("networkContributorGranted"), T::NetworkContributor) }
+            { form.check(p("scoringFromOutsideVnet"), T::ScoringOutside) }
+            if cluster.scoring_from_outside_vnet || cluster.nsg_allows_scoring_inbound {
+                { form.check(p("nsgAllowsScoringInbound"), T::NsgInbound) }
+            }
+            { form.remove(format!("/aksClusters/{c}"), &format!("AKS {}", cluster.name)) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,196 @@
+//! Labelled form fields bound to a JSON pointer of the plan. Each shows what the user typed, the
+//! findings whose first subject is this field, and why a value cannot be taken.
+
+use serde_json::Value;
+use vnetplan_core::Severity;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::dom::field_id;
+use crate::i18n::{Lang, T};
+use crate::state::{Action, Edit};
+
+/// How a text field's content becomes a value of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    OptionalText,
+    Count { min: u32, nullable: bool },
+    List,
+}
+
+impl Kind {
+    fn edit(self, text: String) -> Edit {
+        match self {
+            Self::Text => Edit::Text(text),
+            Self::OptionalText => Edit::OptionalText(text),
+            Self::Count { min, nullable } => Edit::Count { text, min, nullable },
+            Self::List => Edit::List(text),
+        }
+    }
+
+    /// Why `text` cannot be taken, for a count that is not a whole number in range.
+    fn problem(self, text: &str, lang: Lang) -> Option<String> {
+        let Self::Count { min, nullable } = self else { return None };
+        let trimmed = text.trim();
+        if (trimmed.is_empty() && nullable) || trimmed.parse::<u32>().is_ok_and(|n| n >= min) {
+            return None;
+        }
+        let message = if nullable { T::CountOrEmptyError } else { T::CountError };
+        Some(message.get(lang).replace("{min}", &min.to_string()))
+    }
+}
+
+/// A finding shown beside the field it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub severity: Severity,
+    pub text: String,
+}
+
+fn note_list(id: &str, notes: &[Note], problem: Option<&str>) -> Html {
+    if notes.is_empty() && problem.is_none() {
+        return Html::default();
+    }
+    html! {
+        <ul class="notes" id={id.to_owned()}>
+            if let Some(problem) = problem { <li class="note sev-error">{ problem }</li> }
+            { for notes.iter().map(|note| html! { <li class={classes!("note", format!("sev-{}", note.severity.as_str()))}>{ &note.text }</li> }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub pointer: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub kind: Kind,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+    #[prop_or_default]
+    pub notes: Vec<Note>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub selected: bool,
+}
+
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let id = field_id(&props.pointer);
+    let note_id = format!("note:{}", props.pointer);
+    let problem = props.kind.problem(&props.value, props.lang);
+    let invalid = problem.is_some() || props.notes.iter().any(|n| n.severity == Severity::Error);
+    let oninput = {
+        let (pointer, kind, dispatch) = (props.pointer.to_string(), props.kind, props.dispatch.clone());
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                dispatch.emit(Action::Edit { pointer: pointer.clone(), edit: kind.edit(input.value()) });
+            }
+        })
+    };
+    let inputmode = matches!(props.kind, Kind::Count { .. }).then_some("numeric");
+    let described = (!props.notes.is_empty() || problem.is_some()).then(|| note_id.clone());
+    html! {
+        <div class={classes!("field", props.selected.then_some("selected"), invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{ &props.label }</label>
+            <input id={id} type="text" value={props.value.clone()} {oninput} spellcheck="false" autocomplete="off"
+                inputmode={inputmode} aria-invalid={invalid.to_string()} aria-describedby={described}
+                data-pointer={props.pointer.clone()} />
+            if let Some(hint) = &props.hint { <small class="hint">{ hint }</small> }
+            { note_list(&note_id, &props.notes, problem.as_deref()) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CheckFieldProps {
+    pub pointer: AttrValue,
+    pub label: AttrValue,
+    pub checked: bool,
+    pub dispatch: Callback<Action>,
+    #[prop_or_default]
+    pub notes: Vec<Note>,
+    /// The values a checked and an unchecked box stand for; booleans by default.
+    #[prop_or_default]
+    pub values: Option<(Value, Value)>,
+}
+
+#[component]
+pub fn CheckField(props: &CheckFieldProps) -> Html {
+    let id = field_id(&props.pointer);
+    let note_id = format!("note:{}", props.pointer);
+    let onchange = {
+        let (pointer, values, dispatch) =
+            (props.pointer.to_string(), props.values.clone(), props.dispatch.clone());
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+                return;
+            };
+            let checked = input.checked();
+            let value = match &values {
+                Some((on, off)) => {
+                    if checked {
+                        on.clone()
+                    } else {
+                        off.clone()
+                    }
+                }
+                None => Value::Bool(checked),
+            };
+            dispatch.emit(Action::Edit { pointer: pointer.clone(), edit: Edit::Value(value) });
+        })
+    };
+    let described = (!props.notes.is_empty()).then(|| note_id.clone());
+    html! {
+        <div class="field check">
+            <input id={id.clone()} type="checkbox" checked={props.checked} {onchange} aria-describedby={described}
+                data-pointer={props.pointer.clone()} />
+            <label for={id}>{ &props.label }</label>
+            { note_list(&note_id, &props.notes, None) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub pointer: AttrValue,
+    pub label: AttrValue,
+    /// The plan's current value, as the JSON string it is stored as.
+    pub current: AttrValue,
+    pub options: Vec<(&'static str, AttrValue)>,
+    pub dispatch: Callback<Action>,
+    #[prop_or_default]
+    pub notes: Vec<Note>,
+}
+
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let id = field_id(&props.pointer);
+    let note_id = format!("note:{}", props.pointer);
+    let onchange = {
+        let (pointer, dispatch) = (props.pointer.to_string(), props.dispatch.clone());
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                dispatch.emit(Action::Edit {
+                    pointer: pointer.clone(),
+                    edit: Edit::Value(Value::String(select.value())),
+                });
+            }
+        })
+    };
+    let described = (!props.notes.is_empty()).then(|| note_id.clone());
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ &props.label }</label>
+            <select id={id} {onchange} aria-describedby={described} data-pointer={props.pointer.clone()}>
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={*value} selected={props.current == *value}>{ label }</option>
+                }) }
+            </select>
+            { note_list(&note_id, &props.notes, None) }
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+//! The few browser facilities the page needs, behind functions that never panic: without a
+//! window (or with storage disabled) they quietly do nothing.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn stored(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        // A full or disabled storage loses only the autosave, never the plan on screen.
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn location_hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The page's address without its fragment.
+pub fn address_without_hash() -> String {
+    let Some(location) = window().map(|w| w.location()) else { return String::new() };
+    let href = location.href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Drops the fragment from the address bar without a reload, so that a reload restores the
+/// autosaved plan the user went on to edit, not the link's original.
+pub fn clear_hash() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address_without_hash()));
+    }
+}
+
+pub fn browser_language() -> String {
+    window().and_then(|w| w.navigator().language()).unwrap_or_default()
+}
+
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let _ = match value {
+        Some(value) => root.set_attribute(name, value),
+        None => root.remove_attribute(name),
+    };
+}
+
+/// The id of the editor field for a JSON pointer.
+pub fn field_id(pointer: &str) -> String {
+    format!("field:{pointer}")
+}
+
+/// Moves keyboard focus to the editor field of `pointer`, scrolling it into view.
+pub fn focus_field(pointer: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(element) = document.get_element_by_id(&field_id(pointer)) else { return };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(element) = element.dyn_into::<HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+pub fn focus_element(id: &str) {
+    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(anchor) =
+        document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Puts `text` on the clipboard where the browser allows it; the page also shows the text, so
+/// a refusal costs nothing.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    vnetplan_web::start();
+}

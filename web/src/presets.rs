@@ -1,0 +1,78 @@
+//! The guide's four setups and an empty plan, built into the page so it works offline.
+
+use vnetplan_core::{parse_plan, Plan};
+
+use crate::i18n::T;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    DefaultAks,
+    PrivateAks,
+    InternalLoadBalancer,
+    Aci,
+    Empty,
+}
+
+impl Preset {
+    pub const ALL: [Self; 5] =
+        [Self::DefaultAks, Self::PrivateAks, Self::InternalLoadBalancer, Self::Aci, Self::Empty];
+
+    /// A stable name for the `<select>` and for tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::DefaultAks => "default-aks",
+            Self::PrivateAks => "private-aks",
+            Self::InternalLoadBalancer => "aks-internal-lb",
+            Self::Aci => "aci-vnet",
+            Self::Empty => "empty",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|preset| preset.key() == key)
+    }
+
+    pub fn label(self) -> T {
+        match self {
+            Self::DefaultAks => T::PresetDefaultAks,
+            Self::PrivateAks => T::PresetPrivateAks,
+            Self::InternalLoadBalancer => T::PresetInternalLb,
+            Self::Aci => T::PresetAci,
+            Self::Empty => T::PresetEmpty,
+        }
+    }
+
+    pub fn plan(self) -> Plan {
+        let text = match self {
+            Self::DefaultAks => include_str!("../../examples/default-aks.json"),
+            Self::PrivateAks => include_str!("../../examples/private-aks.json"),
+            Self::InternalLoadBalancer => include_str!("../../examples/aks-internal-lb.json"),
+            Self::Aci => include_str!("../../examples/aci-vnet.json"),
+            Self::Empty => return Plan::empty("eastus2", "ml-rg"),
+        };
+        // The examples are checked by the test suite, so this fallback never shows in practice.
+        parse_plan(text).unwrap_or_else(|_| Plan::empty("eastus2", "ml-rg"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use vnetplan_core::{check, parse_plan, Severity};
+
+    use super::*;
+
+    #[test]
+    fn every_preset_checks_without_errors_or_warnings() {
+        for preset in Preset::ALL {
+            let report = check(&preset.plan());
+            assert!(report.findings.iter().all(|f| f.severity == Severity::Info), "{}", preset.key());
+            assert_eq!(Preset::from_key(preset.key()), Some(preset));
+        }
+    }
+
+    #[test]
+    fn presets_are_the_examples() {
+        let example = parse_plan(include_str!("../../examples/private-aks.json")).expect("example parses");
+        assert_eq!(Preset::PrivateAks.plan(), example);
+    }
+}

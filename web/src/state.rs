@@ -1,0 +1,447 @@
+//! The page's state and every change to it, as plain Rust that native tests can drive.
+//!
+//! The plan held here is always a valid document, so it can always be checked. What the user
+//! types that is not yet a valid value for its field (a node count of "3a", a half-typed list of
+//! service tags) waits in `drafts`, keyed by JSON pointer, and stays on screen until it is
+//! corrected: nothing typed is ever discarded.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+use vnetplan_core::layout::{layout, AddressMap};
+use vnetplan_core::{apply_fix, check, plan_from_value, remove_pointer, set_pointer, Fix, Plan, Report};
+use yew::Reducible;
+
+/// How many steps undo remembers.
+const HISTORY_LIMIT: usize = 200;
+
+/// What the user typed into a field, and how the field reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Free text, stored as typed (names, CIDRs, addresses).
+    Text(String),
+    /// Text where an empty field means `null` (optional names, the pod range).
+    OptionalText(String),
+    /// A whole number of at least `min`; with `nullable`, an empty field means `null`.
+    Count { text: String, min: u32, nullable: bool },
+    /// A comma-separated list of strings (delegations, service tags).
+    List(String),
+    /// A value taken as is: a checkbox, a choice from a list.
+    Value(Value),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Something the user asked for did not happen; the plan is unchanged.
+    Error {
+        headline: NoticeKind,
+        detail: String,
+    },
+    Done(NoticeKind),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    LinkLoaded,
+    LinkBroken,
+    FileLoaded,
+    FileBroken,
+    FixApplied,
+    FixFailed,
+    EditRefused,
+    PresetLoaded,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Edit {
+        pointer: String,
+        edit: Edit,
+    },
+    Append {
+        list: String,
+        item: Value,
+    },
+    Remove {
+        pointer: String,
+    },
+    ApplyFix(Fix),
+    Undo,
+    Redo,
+    /// A whole new plan: a preset, an opened file, a share link, an autosave.
+    Replace {
+        plan: Box<Plan>,
+        notice: Option<Notice>,
+    },
+    /// Something failed to load; the current plan stays.
+    Refuse(Notice),
+    Select(Option<String>),
+    Dismiss,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Snapshot {
+    plan: Plan,
+    drafts: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub plan: Plan,
+    pub drafts: BTreeMap<String, String>,
+    pub report: Rc<Report>,
+    pub map: Rc<AddressMap>,
+    pub notice: Option<Notice>,
+    /// The JSON pointer the user picked on the map or in a finding.
+    pub selected: Option<String>,
+    past: Vec<Snapshot>,
+    future: Vec<Snapshot>,
+    /// The field of the last edit: typing into one field is one undo step, not one per key.
+    last_edited: Option<String>,
+}
+
+impl State {
+    pub fn new(plan: Plan) -> Self {
+        let report = check(&plan);
+        let map = layout(&plan, &report);
+        Self {
+            plan,
+            drafts: BTreeMap::new(),
+            report: Rc::new(report),
+            map: Rc::new(map),
+            notice: None,
+            selected: None,
+            past: Vec::new(),
+            future: Vec::new(),
+            last_edited: None,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// What the field at `pointer` shows: the pending text, or the plan's value.
+    pub fn draft(&self, pointer: &str) -> Option<&str> {
+        self.drafts.get(pointer).map(String::as_str)
+    }
+
+    /// The state after `action`. Pure: the page's reducer and the tests both call it.
+    pub fn after(&self, action: Action) -> Self {
+        let mut next = self.clone();
+        match action {
+            Action::Edit { pointer, edit } => next.edit(pointer, edit),
+            Action::Append { list, item } => {
+                next.change_document(None, |value| set_pointer(value, &format!("{list}/-"), item))
+            }
+            Action::Remove { pointer } => {
+                let before = next.plan.clone();
+                next.change_document(None, |value| remove_pointer(value, &pointer).map(drop));
+                if next.plan != before {
+                    next.drafts = drafts_after_removal(&next.drafts, &pointer);
+                }
+            }
+            Action::ApplyFix(fix) => match apply_fix(&self.plan, &fix) {
+                Ok(plan) => {
+                    next.remember(None);
+                    for change in &fix.changes {
+                        next.drafts.remove(&change.path);
+                    }
+                    next.set_plan(plan);
+                    next.notice = Some(Notice::Done(NoticeKind::FixApplied));
+                }
+                Err(error) => {
+                    next.notice =
+                        Some(Notice::Error { headline: NoticeKind::FixFailed, detail: error.to_string() })
+                }
+            },
+            Action::Undo => {
+                if let Some(snapshot) = next.past.pop() {
+                    let current = next.snapshot();
+                    next.future.push(current);
+                    next.restore(snapshot);
+                }
+            }
+            Action::Redo => {
+                if let Some(snapshot) = next.future.pop() {
+                    let current = next.snapshot();
+                    next.past.push(current);
+                    next.restore(snapshot);
+                }
+            }
+            Action::Replace { plan, notice } => {
+                next.remember(None);
+                next.drafts.clear();
+                next.set_plan(*plan);
+                next.notice = notice;
+            }
+            Action::Refuse(notice) => next.notice = Some(notice),
+            Action::Select(pointer) => next.selected = pointer,
+            Action::Dismiss => next.notice = None,
+        }
+        next
+    }
+
+    fn edit(&mut self, pointer: String, edit: Edit) {
+        let value = match edit {
+            Edit::Text(text) => Some(Value::String(text)),
+            Edit::OptionalText(text) if text.trim().is_empty() => Some(Value::Null),
+            Edit::OptionalText(text) => Some(Value::String(text)),
+            Edit::Count { text, min, nullable } => match text.trim() {
+                "" if nullable => Some(Value::Null),
+                trimmed => match trimmed.parse::<u32>() {
+                    Ok(number) if number >= min => Some(Value::from(number)),
+                    _ => {
+                        self.remember(Some(&pointer));
+                        self.drafts.insert(pointer, text);
+                        return;
+                    }
+                },
+            },
+            Edit::List(text) => {
+                let items: Vec<Value> = text
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|item| !item.is_empty())
+                    .map(|item| Value::String(item.to_owned()))
+                    .collect();
+                self.remember(Some(&pointer));
+                self.drafts.insert(pointer.clone(), text);
+                self.change_plan_silently(&pointer, Value::Array(items));
+                return;
+            }
+            Edit::Value(value) => Some(value),
+        };
+        if let Some(value) = value {
+            let remembered = self.remember(Some(&pointer));
+            self.drafts.remove(&pointer);
+            if !self.change_plan_silently(&pointer, value) && remembered {
+                self.past.pop();
+            }
+        }
+    }
+
+    /// Sets one field; returns whether the plan changed.
+    fn change_plan_silently(&mut self, pointer: &str, value: Value) -> bool {
+        let mut document = serde_json::to_value(&self.plan).unwrap_or(Value::Null);
+        if document.pointer(pointer) == Some(&value) {
+            return false;
+        }
+        let changed = set_pointer(&mut document, pointer, value)
+            .map_err(|error| error.to_string())
+            .and_then(|()| plan_from_value(&document).map_err(|error| error.to_string()));
+        match changed {
+            Ok(plan) => {
+                self.set_plan(plan);
+                true
+            }
+            Err(detail) => {
+                self.notice = Some(Notice::Error { headline: NoticeKind::EditRefused, detail });
+                false
+            }
+        }
+    }
+
+    fn change_document(
+        &mut self,
+        field: Option<&str>,
+        change: impl FnOnce(&mut Value) -> Result<(), String>,
+    ) {
+        let mut document = serde_json::to_value(&self.plan).unwrap_or(Value::Null);
+        let changed =
+            change(&mut document).and_then(|()| plan_from_value(&document).map_err(|e| e.to_string()));
+        match changed {
+            Ok(plan) => {
+                self.remember(field);
+                self.set_plan(plan);
+            }
+            Err(detail) => self.notice = Some(Notice::Error { headline: NoticeKind::EditRefused, detail }),
+        }
+    }
+
+    /// Saves the current state for undo, unless this edit continues the previous one on the
+    /// same field. Returns whether a step was saved.
+    fn remember(&mut self, field: Option<&str>) -> bool {
+        let continues = field.is_some() && field == self.last_edited.as_deref();
+        self.last_edited = field.map(str::to_owned);
+        self.future.clear();
+        if continues {
+            return false;
+        }
+        let snapshot = self.snapshot();
+        self.past.push(snapshot);
+        if self.past.len() > HISTORY_LIMIT {
+            self.past.remove(0);
+        }
+        true
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot { plan: self.plan.clone(), drafts: self.drafts.clone() }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        self.drafts = snapshot.drafts;
+        self.last_edited = None;
+        self.set_plan(snapshot.plan);
+    }
+
+    fn set_plan(&mut self, plan: Plan) {
+        if plan != self.plan {
+            let report = check(&plan);
+            self.map = Rc::new(layout(&plan, &report));
+            self.report = Rc::new(report);
+            self.plan = plan;
+        }
+    }
+}
+
+/// Drafts re-keyed after the list item at `removed` is gone: the item's own drafts go with it,
+/// and those of the items after it follow them to their new index.
+fn drafts_after_removal(drafts: &BTreeMap<String, String>, removed: &str) -> BTreeMap<String, String> {
+    let Some((list, index)) = removed.rsplit_once('/') else { return drafts.clone() };
+    let Ok(index) = index.parse::<usize>() else { return drafts.clone() };
+    drafts
+        .iter()
+        .filter_map(|(key, text)| {
+            let Some(rest) = key.strip_prefix(list).and_then(|rest| rest.strip_prefix('/')) else {
+                return Some((key.clone(), text.clone()));
+            };
+            let (item, tail) = rest.split_once('/').map_or((rest, ""), |(item, tail)| (item, tail));
+            match item.parse::<usize>() {
+                Ok(i) if i == index => None,
+                Ok(i) if i > index => {
+                    let separator = if tail.is_empty() { "" } else { "/" };
+                    Some((format!("{list}/{}{separator}{tail}", i - 1), text.clone()))
+                }
+                _ => Some((key.clone(), text.clone())),
+            }
+        })
+        .collect()
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.after(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use vnetplan_core::{parse_plan, RuleId};
+
+    use super::*;
+
+    fn state() -> State {
+        State::new(parse_plan(include_str!("../../examples/default-aks.json")).expect("example parses"))
+    }
+
+    fn edit(state: &State, pointer: &str, edit: Edit) -> State {
+        state.after(Action::Edit { pointer: pointer.to_owned(), edit })
+    }
+
+    fn rules(state: &State) -> Vec<RuleId> {
+        state.report.findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn typing_a_conflict_rechecks_at_once() {
+        let next = edit(&state(), "/vnets/0/subnets/1/addressPrefix", Edit::Text("10.1.0.0/24".into()));
+        assert!(rules(&next).contains(&RuleId::OverlappingSubnets));
+        assert!(next.map.items.iter().any(|i| i.flagged));
+    }
+
+    #[test]
+    fn an_invalid_count_is_kept_as_typed_and_the_plan_keeps_its_value() {
+        let count = |text: &str| Edit::Count { text: text.into(), min: 1, nullable: false };
+        let next = edit(&state(), "/aksClusters/0/nodeCount", count("3a"));
+        assert_eq!(next.draft("/aksClusters/0/nodeCount"), Some("3a"));
+        assert_eq!(next.plan.aks_clusters[0].node_count, 3);
+        let fixed = edit(&next, "/aksClusters/0/nodeCount", count("5"));
+        assert_eq!(fixed.draft("/aksClusters/0/nodeCount"), None);
+        assert_eq!(fixed.plan.aks_clusters[0].node_count, 5);
+    }
+
+    #[test]
+    fn lists_keep_the_text_as_typed() {
+        let pointer = "/vnets/0/subnets/1/delegations";
+        let next =
+            edit(&state(), pointer, Edit::List("Microsoft.ContainerInstance/containerGroups, ".into()));
+        assert_eq!(next.draft(pointer), Some("Microsoft.ContainerInstance/containerGroups, "));
+        assert_eq!(
+            next.plan.vnets[0].subnets[1].delegations,
+            ["Microsoft.ContainerInstance/containerGroups"]
+        );
+    }
+
+    #[test]
+    fn typing_into_one_field_is_one_undo_step() {
+        let start = state();
+        let mut typed = start.clone();
+        for text in ["1", "10", "10.", "10.9.0.0/24"] {
+            typed = edit(&typed, "/vnets/0/subnets/1/addressPrefix", Edit::Text(text.into()));
+        }
+        let undone = typed.after(Action::Undo);
+        assert_eq!(undone.plan, start.plan);
+        assert!(!undone.can_undo());
+        let redone = undone.after(Action::Redo);
+        assert_eq!(redone.plan.vnets[0].subnets[1].address_prefix, "10.9.0.0/24");
+    }
+
+    #[test]
+    fn fixes_apply_and_undo() {
+        let broken = edit(&state(), "/aksClusters/0/serviceCidr", Edit::Text("10.1.0.0/16".into()));
+        let finding = broken
+            .report
+            .findings
+            .iter()
+            .find(|f| f.rule == RuleId::ServiceCidrOverlapsSubnet)
+            .expect("the conflict is found")
+            .clone();
+        let fixed = broken.after(Action::ApplyFix(finding.fix.expect("it has a fix")));
+        assert!(!rules(&fixed).contains(&RuleId::ServiceCidrOverlapsSubnet));
+        assert_eq!(fixed.notice, Some(Notice::Done(NoticeKind::FixApplied)));
+        assert_eq!(fixed.after(Action::Undo).plan, broken.plan);
+    }
+
+    #[test]
+    fn adding_and_removing_items() {
+        let start = state();
+        let item = vnetplan_core::templates::new_subnet(&start.plan, 0);
+        let added = start.after(Action::Append { list: "/vnets/0/subnets".into(), item });
+        assert_eq!(added.plan.vnets[0].subnets.len(), 3);
+        let removed = added.after(Action::Remove { pointer: "/vnets/0/subnets/2".into() });
+        assert_eq!(removed.plan, start.plan);
+    }
+
+    #[test]
+    fn removing_an_item_moves_the_drafts_of_the_ones_after_it() {
+        let count = |text: &str| Edit::Count { text: text.into(), min: 1, nullable: false };
+        let mut two = state().after(Action::Append {
+            list: "/aksClusters".into(),
+            item: serde_json::json!({"name": "b", "vnet": "mynetwork", "subnet": "default",
+                "serviceCidr": "10.3.0.0/16", "dnsServiceIP": "10.3.0.10", "nodeCount": 3}),
+        });
+        two = edit(&two, "/aksClusters/0/nodeCount", count("x"));
+        two = edit(&two, "/aksClusters/1/nodeCount", count("y"));
+        let removed = two.after(Action::Remove { pointer: "/aksClusters/0".into() });
+        assert_eq!(removed.draft("/aksClusters/0/nodeCount"), Some("y"));
+        assert_eq!(removed.drafts.len(), 1);
+    }
+
+    #[test]
+    fn a_refused_load_keeps_the_plan() {
+        let start = state();
+        let notice = Notice::Error { headline: NoticeKind::LinkBroken, detail: "bad".into() };
+        let next = start.after(Action::Refuse(notice.clone()));
+        assert_eq!(next.plan, start.plan);
+        assert_eq!(next.notice, Some(notice));
+    }
+}
