@@ -31,6 +31,30 @@ const collidingPlan = {
 const field = (page, pointer) => page.locator(`[data-pointer="${pointer}"]`);
 const findings = (page, selector) => page.locator(`#findings li.finding${selector}`);
 
+/** Waits until nothing matches: a finding has gone once the page has re-checked. */
+async function gone(locator) {
+  await locator.first().waitFor({ state: 'detached' });
+  assert.equal(await locator.count(), 0);
+}
+
+/** Loads a preset and waits until the page shows it. */
+async function loadPreset(page, preset) {
+  await page.selectOption('#preset', preset);
+  await page.click('#load-preset');
+  await page.waitForFunction(
+    (expected) => document.querySelector('[data-pointer="/name"]')?.value === expected,
+    presetNames[preset],
+  );
+}
+
+const presetNames = {
+  'default-aks': 'Default AKS cluster created by Azure ML in an existing VNet',
+  'private-aks': 'Private AKS cluster (Private Link) attached to a workspace with a private endpoint',
+  'aks-internal-lb': 'AKS behind an internal load balancer in its own subnet',
+  'aci-vnet': 'ACI web service in a delegated subnet',
+  empty: '',
+};
+
 describe('the planner page', () => {
   let server;
   let browser;
@@ -57,9 +81,7 @@ describe('the planner page', () => {
     const presets = await page.locator('#preset option').evaluateAll((options) => options.map((o) => o.value));
     assert.deepEqual(presets, ['default-aks', 'private-aks', 'aks-internal-lb', 'aci-vnet', 'empty']);
     for (const preset of presets) {
-      await page.selectOption('#preset', preset);
-      await page.click('#load-preset');
-      await page.locator('#notice').waitFor();
+      await loadPreset(page, preset);
       assert.equal(await findings(page, '[data-severity="error"]').count(), 0, `${preset} shows errors`);
       assert.equal(await findings(page, '[data-severity="warning"]').count(), 0, `${preset} shows warnings`);
     }
@@ -77,8 +99,7 @@ describe('the planner page', () => {
       assert.equal(await range.locator('rect.hatch').count(), 1, `${subject} is not hatched`);
     }
     await finding.locator('button.fix').click();
-    await page.locator('#notice.notice-done').waitFor();
-    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+    await gone(findings(page, '[data-rule="service-cidr-overlaps-subnet"]'));
     const service = await field(page, '/aksClusters/0/serviceCidr').inputValue();
     assert.notEqual(service, '10.0.0.0/16');
     assert.equal(
@@ -90,8 +111,7 @@ describe('the planner page', () => {
 
   test('typing an overlapping subnet shows the finding without a reload', async () => {
     const { page } = await open();
-    await page.selectOption('#preset', 'default-aks');
-    await page.click('#load-preset');
+    await loadPreset(page, 'default-aks');
     await page.evaluate(() => { window.stillTheSamePage = true; });
     const prefix = field(page, '/vnets/0/subnets/1/addressPrefix');
     await prefix.fill('10.1.2.0/24');
@@ -102,18 +122,19 @@ describe('the planner page', () => {
 
   test('invalid text stays in its field with the problem beside it', async () => {
     const { page } = await open();
-    await page.selectOption('#preset', 'default-aks');
-    await page.click('#load-preset');
+    await loadPreset(page, 'default-aks');
     const nodes = field(page, '/aksClusters/0/nodeCount');
     await nodes.fill('3 nodes');
+    const note = page.locator(`[id="note:/aksClusters/0/nodeCount"]`);
+    await note.waitFor();
     assert.equal(await nodes.inputValue(), '3 nodes');
     assert.equal(await nodes.getAttribute('aria-invalid'), 'true');
-    const note = page.locator(`[id="note:/aksClusters/0/nodeCount"]`);
     assert.match(await note.innerText(), /whole number of at least 1/);
     const prefix = field(page, '/vnets/0/subnets/0/addressPrefix');
     await prefix.fill('010.1.0.0/22');
     await findings(page, '[data-rule="invalid-cidr"]').waitFor();
     assert.match(await page.locator(`[id="note:/vnets/0/subnets/0/addressPrefix"]`).innerText(), /leading zero/);
+    assert.equal(await prefix.inputValue(), '010.1.0.0/22');
   });
 
   test('a reload keeps the plan, and a broken link keeps it too', async () => {
@@ -136,11 +157,12 @@ describe('the planner page', () => {
   test('undo and redo cover edits and fixes', async () => {
     const { page } = await open('/' + fragment(collidingPlan));
     await findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first().click();
-    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+    await gone(findings(page, '[data-rule="service-cidr-overlaps-subnet"]'));
     await page.click('#undo');
     await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').waitFor();
+    assert.equal(await field(page, '/aksClusters/0/serviceCidr').inputValue(), '10.0.0.0/16');
     await page.click('#redo');
-    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+    await gone(findings(page, '[data-rule="service-cidr-overlaps-subnet"]'));
   });
 
   test('the keyboard alone reaches and applies a fix', async () => {
@@ -148,21 +170,21 @@ describe('the planner page', () => {
     const fix = findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first();
     await fix.focus();
     await page.keyboard.press('Enter');
-    assert.equal(await findings(page, '[data-rule="service-cidr-overlaps-subnet"]').count(), 0);
+    await gone(findings(page, '[data-rule="service-cidr-overlaps-subnet"]'));
     const range = page.locator('svg.address-map g[data-subject="/vnets/0/subnets/0/addressPrefix"]');
     await range.focus();
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.pointer), '/vnets/0/subnets/0/addressPrefix');
+    await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/vnets/0/subnets/0/addressPrefix');
   });
 
   test('the page speaks French', async () => {
     const { page } = await open('/' + fragment(collidingPlan));
     await page.selectOption('#language', 'fr');
-    assert.equal(await page.locator('#findings-title').innerText(), 'Constats');
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
     assert.match(
       await findings(page, '[data-rule="service-cidr-overlaps-subnet"] .finding-head strong').innerText(),
-      /plage des services Kubernetes chevauche/,
+      /^La plage des services Kubernetes chevauche/,
     );
     const french = await open('/', { locale: 'fr-FR' });
     assert.equal(await french.page.locator('#findings-title').innerText(), 'Constats');

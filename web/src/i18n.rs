@@ -196,12 +196,15 @@ texts! {
         "vnetplan fonctionne entièrement dans votre navigateur : les plans restent sur cet appareil.";
 }
 
-/// The catalog's one-line summary of a rule, in the page's language.
-pub fn rule_summary(rule: RuleId, lang: Lang) -> &'static str {
-    match lang {
+/// The catalog's one-line summary of a rule, in the page's language, as a headline: the
+/// catalog writes summaries in lower case to read well inside sentences.
+pub fn rule_headline(rule: RuleId, lang: Lang) -> String {
+    let summary = match lang {
         Lang::En => rule.summary(),
         Lang::Fr => french_summary(rule),
-    }
+    };
+    let mut chars = summary.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn french_summary(rule: RuleId) -> &'static str {
@@ -321,10 +324,22 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_has_a_french_summary() {
+    fn every_rule_has_a_french_headline() {
         for rule in RuleId::ALL {
-            let french = rule_summary(*rule, Lang::Fr);
-            assert!(!french.is_empty() && french != rule.summary(), "{}", rule.id());
+            let french = rule_headline(*rule, Lang::Fr);
+            assert!(!french.is_empty() && french != rule_headline(*rule, Lang::En), "{}", rule.id());
         }
+    }
+
+    #[test]
+    fn headlines_start_with_a_capital() {
+        assert_eq!(
+            rule_headline(RuleId::DnsIpOutsideServiceCidr, Lang::En),
+            "The DNS service IP is outside the Kubernetes service range"
+        );
+        assert_eq!(
+            rule_headline(RuleId::OverlappingSubnets, Lang::Fr),
+            "Deux sous-réseaux d’un VNet partagent des adresses"
+        );
     }
 }

@@ -7,7 +7,7 @@ use vnetplan_core::{Finding, Plan, Report, Severity};
 use yew::prelude::*;
 
 use crate::dom;
-use crate::i18n::{rule_summary, Lang, T};
+use crate::i18n::{rule_headline, Lang, T};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -88,7 +88,7 @@ fn FindingItem(props: &FindingProps) -> Html {
             data-rule={id} data-severity={finding.severity.as_str()}>
             <p class="finding-head">
                 <span class="badge">{ severity_label(finding.severity).get(lang) }</span>
-                <strong>{ rule_summary(finding.rule, lang) }</strong>
+                <strong>{ rule_headline(finding.rule, lang) }</strong>
                 <code class="rule-id">{ id }</code>
             </p>
             <p class="message">{ &finding.message }</p>
