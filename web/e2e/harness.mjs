@@ -6,7 +6,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -20,10 +19,15 @@ const types = {
 
 /** Serves dist/ on 127.0.0.1 at a free port; resolves to { origin, close }. */
 export function serveDist() {
+  return serveFolder(join(root, 'dist'));
+}
+
+/** Serves a folder on 127.0.0.1 at a free port; resolves to { origin, close }. */
+export function serveFolder(folder) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) {
+    let file = normalize(join(folder, path));
+    if (!file.startsWith(folder)) {
       response.writeHead(403).end();
       return;
     }

@@ -24,9 +24,12 @@ const THEME_KEY: &str = "vnetplan.theme";
 
 /// What the page opens with: a plan from the link, else the autosaved plan, else the guide's
 /// default AKS setup. A link that cannot be read leaves the autosaved plan in place and says why.
-fn initial_state() -> State {
-    let saved = restore_autosave();
+/// An embedded view shows only its link's plan: it neither reads nor writes the autosave, which
+/// belongs to the person's own planner on the same site.
+fn initial_state(embedded: bool) -> State {
+    let saved = if embedded { None } else { restore_autosave() };
     match plan_from_fragment(&dom::location_hash()) {
+        Some(Ok(plan)) if embedded => State::new(plan),
         Some(Ok(plan)) => {
             dom::clear_hash();
             let mut state = State::new(plan);
@@ -67,7 +70,8 @@ fn initial_lang() -> Lang {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+    let embedded = *use_memo((), |()| dom::is_embedded());
+    let state = use_reducer(|| initial_state(embedded));
     let lang = use_state(initial_lang);
     let theme = use_state(|| dom::stored(THEME_KEY).unwrap_or_else(|| "system".to_owned()));
     let share_url = use_state(|| None::<String>);
@@ -75,8 +79,13 @@ pub fn App() -> Html {
 
     {
         let saved = state.clone();
-        use_effect_with((state.plan.clone(), state.drafts.clone()), move |_| autosave(&saved));
+        use_effect_with((state.plan.clone(), state.drafts.clone()), move |_| {
+            if !embedded {
+                autosave(&saved);
+            }
+        });
     }
+    use_effect_with((), |()| dom::register_service_worker());
     use_effect_with(*lang, |lang| {
         dom::set_root_attribute("lang", Some(lang.code()));
         dom::store(LANG_KEY, lang.code());
@@ -214,6 +223,26 @@ pub fn App() -> Html {
     };
     let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
     let redo = dispatch.reform(|_: MouseEvent| Action::Redo);
+
+    if embedded {
+        let full = dom::full_planner_address(&fragment_for(&state.plan));
+        return html! {
+            <div class="app embed">
+                <header class="embed-head">
+                    <strong>{ "vnetplan" }</strong>
+                    <span class="embed-name">{ &state.plan.name }</span>
+                    <a id="open-full" href={full} target="_blank" rel="noopener">{ t(T::OpenFullPlanner) }</a>
+                </header>
+                <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                <main class="embed-body">
+                    <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
+                        dispatch={dispatch.clone()} />
+                    <FindingsPanel report={state.report.clone()} plan={state.plan.clone()} lang={*lang}
+                        dispatch={dispatch.clone()} />
+                </main>
+            </div>
+        };
+    }
 
     html! {
         <div class="app" onkeydown={on_keydown}>

@@ -19,6 +19,38 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
+/// Whether the page was opened with `?embed`, as an iframe in another page.
+pub fn is_embedded() -> bool {
+    let search = window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    search.trim_start_matches('?').split('&').any(|part| part == "embed" || part.starts_with("embed="))
+}
+
+/// The full planner's address for the plan an embedded view shows.
+pub fn full_planner_address(fragment: &str) -> String {
+    let address = address_without_hash();
+    let (path, query) = address.split_once('?').unwrap_or((&address, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|part| !part.is_empty() && *part != "embed" && !part.starts_with("embed="))
+        .collect();
+    let query = if kept.is_empty() { String::new() } else { format!("?{}", kept.join("&")) };
+    format!("{path}{query}{fragment}")
+}
+
+/// Registers the service worker that keeps the page working offline after one visit. Pages
+/// opened from disk cannot have one, and need none: everything they use is in the file.
+pub fn register_service_worker() {
+    let Some(window) = window() else { return };
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol != "http:" && protocol != "https:" {
+        return;
+    }
+    let navigator = window.navigator();
+    if js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        let _ = navigator.service_worker().register("./sw.js");
+    }
+}
+
 pub fn location_hash() -> String {
     window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
@@ -98,5 +130,17 @@ pub fn download(name: &str, text: &str) {
 pub fn copy_to_clipboard(text: &str) {
     if let Some(window) = window() {
         let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_embed;
+
+    #[test]
+    fn the_full_planner_link_drops_only_the_embed_parameter() {
+        assert_eq!(without_embed("https://x/p/?embed", "#plan=a"), "https://x/p/#plan=a");
+        assert_eq!(without_embed("https://x/p/?lang=fr&embed=1", "#plan=a"), "https://x/p/?lang=fr#plan=a");
+        assert_eq!(without_embed("https://x/p/", "#plan=a"), "https://x/p/#plan=a");
     }
 }

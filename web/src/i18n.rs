@@ -192,6 +192,7 @@ texts! {
     CountError => "Enter a whole number of at least {min}.", "Saisissez un nombre entier d’au moins {min}.";
     CountOrEmptyError => "Enter a whole number of at least {min}, or leave it empty.",
         "Saisissez un nombre entier d’au moins {min}, ou laissez vide.";
+    OpenFullPlanner => "Open in the full planner", "Ouvrir dans le planificateur complet";
     Footer => "vnetplan runs entirely in your browser: plans stay on this device.",
         "vnetplan fonctionne entièrement dans votre navigateur : les plans restent sur cet appareil.";
 }

@@ -9,6 +9,7 @@ use crate::plan::AksCluster;
 
 /// One cluster's use of its node subnet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CapacityRow {
     pub cluster: String,
     pub vnet: String,

@@ -1,0 +1,192 @@
+//! vnetplan for JavaScript. Each function converts its arguments, calls `vnetplan-core`, and
+//! converts the answer back; no logic lives here.
+//!
+//! Values cross as plain objects: JSON-compatible serialisation gives `null` rather than
+//! `undefined` and objects rather than `Map`s. A rejected document throws an `Error` whose
+//! message is the core's message, naming the field as a JSON pointer.
+
+use serde::Serialize;
+use vnetplan_core::{check as check_plan, parse_plan, rule_summaries, suggest as suggest_plan, Plan, RuleId};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export type Severity = "error" | "warning" | "info";
+
+/** A plan, format v1: see the plan format contract for every field and default. */
+export interface Plan {
+  schemaVersion: 1;
+  name?: string;
+  region: string;
+  workspace: {
+    resourceGroup: string;
+    privateEndpoint?: { vnet: string; subnet: string } | null;
+    acrInVnet?: boolean;
+  };
+  vnets: Vnet[];
+  externalRanges?: ExternalRange[];
+  aksClusters?: AksCluster[];
+  aciDeployments?: AciDeployment[];
+  egress?: { restricted?: boolean; allowedServiceTags?: string[] };
+  permissions?: { vnetJoin?: boolean; subnetJoin?: boolean };
+}
+
+export interface Vnet {
+  name: string;
+  resourceGroup: string;
+  region?: string | null;
+  addressPrefixes: string[];
+  subnets: Subnet[];
+}
+
+export interface Subnet {
+  name: string;
+  addressPrefix: string;
+  delegations?: string[];
+}
+
+export interface ExternalRange {
+  name: string;
+  addressPrefix: string;
+  kind: "peeredVnet" | "onPremises" | "vpn" | "expressRoute" | "other";
+}
+
+export interface AksCluster {
+  name: string;
+  provisioning?: "create" | "attach";
+  region?: string | null;
+  vnet: string;
+  subnet: string;
+  networkPlugin?: "azure" | "kubenet";
+  networkPluginMode?: "overlay" | null;
+  podCidr?: string | null;
+  serviceCidr: string;
+  dnsServiceIP: string;
+  dockerBridgeCidr?: string | null;
+  nodeCount: number;
+  maxSurge?: number;
+  maxPods?: number | null;
+  vcpusPerNode?: number | null;
+  clusterPurpose?: "FastProd" | "DevTest";
+  privateCluster?: boolean;
+  loadBalancerType?: "PublicIp" | "InternalLoadBalancer";
+  loadBalancerSubnet?: string | null;
+  identity?: "systemAssigned" | "servicePrincipal";
+  networkContributorGranted?: boolean;
+  scoringFromOutsideVnet?: boolean;
+  nsgAllowsScoringInbound?: boolean;
+}
+
+export interface AciDeployment {
+  name: string;
+  vnet: string;
+  subnet: string;
+  dnsNameLabel?: string | null;
+}
+
+export interface Change { path: string; value: unknown }
+export interface Fix { title: string; changes: Change[] }
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** JSON pointers into the plan, most relevant first; never empty. */
+  subjects: string[];
+  fix: Fix | null;
+}
+
+export interface CapacityRow {
+  cluster: string;
+  vnet: string;
+  subnet: string;
+  usable: number;
+  needed: number;
+  perNode: number;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  findings: Finding[];
+  capacity: CapacityRow[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+export interface RuleSummary { id: string; severity: Severity; summary: string }
+
+export interface RuleDoc extends RuleSummary { what: string; why: string; example: string; fix: string }
+
+/** Checks a plan (an object, or its JSON text). Throws an Error naming the field when the document is rejected. */
+export function check(plan: Plan | string): Report;
+/** The plan with every fix applied that removes a finding without adding one. */
+export function suggest(plan: Plan | string): Plan;
+/** The rule catalog. */
+export function rules(): RuleSummary[];
+/** One rule's documentation, or null for an unknown ID. */
+export function explain(id: string): RuleDoc | null;
+"#;
+
+fn into_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+}
+
+/// Reads a plan given as an object or as JSON text; objects go through `JSON.stringify` so that
+/// `undefined` members read as absent, exactly as they would in a file.
+fn read_plan(plan: &JsValue) -> Result<Plan, JsValue> {
+    // Installed on first use rather than by a start function, which would be exported to JS.
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+    if plan.is_undefined() || plan.is_null() {
+        return Err(into_error("expected a plan object or its JSON text, found nothing"));
+    }
+    let text = match plan.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(plan)?.as_string().unwrap_or_default(),
+    };
+    parse_plan(&text).map_err(into_error)
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn check(plan: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&check_plan(&read_plan(&plan)?))
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn suggest(plan: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&suggest_plan(&read_plan(&plan)?))
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn rules() -> Result<JsValue, JsValue> {
+    to_js(&rule_summaries())
+}
+
+#[derive(Serialize)]
+struct RuleExplanation {
+    id: &'static str,
+    severity: vnetplan_core::Severity,
+    summary: &'static str,
+    what: &'static str,
+    why: &'static str,
+    example: &'static str,
+    fix: &'static str,
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn explain(id: &str) -> Result<JsValue, JsValue> {
+    let Some(rule) = RuleId::from_id(id) else { return Ok(JsValue::NULL) };
+    let doc = rule.doc();
+    to_js(&RuleExplanation {
+        id: rule.id(),
+        severity: rule.default_severity(),
+        summary: rule.summary(),
+        what: doc.what,
+        why: doc.why,
+        example: doc.example,
+        fix: doc.fix,
+    })
+}

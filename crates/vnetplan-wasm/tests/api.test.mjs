@@ -1,0 +1,111 @@
+// Pins the JavaScript contract of the `vnetplan` package built into pkg/ by scripts/package:
+// field names, nulls, the error on a rejected document, and that every example plan gives
+// exactly the report the command line gives.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+const examples = join(root, 'examples');
+const cli = join(root, 'target', 'debug', 'vnetplan');
+
+const plans = [
+  ...readdirSync(examples).filter((f) => f.endsWith('.json')).map((f) => join(examples, f)),
+  ...readdirSync(join(examples, 'broken')).map((f) => join(examples, 'broken', f)),
+];
+
+describe('the vnetplan package', () => {
+  let project;
+  let api;
+
+  before(async () => {
+    // Installed the way a user would, then imported by its package name.
+    project = mkdtempSync(join(tmpdir(), 'vnetplan-consumer-'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(root, 'pkg')], { cwd: project, stdio: 'pipe' });
+    writeFileSync(join(project, 'load.mjs'), "export * from 'vnetplan';\n");
+    api = await import(join(project, 'load.mjs'));
+  });
+
+  after(() => rmSync(project, { recursive: true, force: true }));
+
+  test('exports the contract functions', () => {
+    for (const name of ['check', 'suggest', 'rules', 'explain']) assert.equal(typeof api[name], 'function', name);
+  });
+
+  test('reports have the contract field names and plain values', () => {
+    const plan = JSON.parse(readFileSync(join(examples, 'broken', 'sdk-default-service-cidr.json'), 'utf8'));
+    const report = api.check(plan);
+    assert.deepEqual(Object.keys(report), ['schemaVersion', 'findings', 'capacity', 'summary']);
+    assert.equal(Object.getPrototypeOf(report), Object.prototype);
+    const overlap = report.findings.find((f) => f.rule === 'service-cidr-overlaps-subnet');
+    assert.deepEqual(Object.keys(overlap), ['rule', 'severity', 'message', 'subjects', 'fix']);
+    assert.equal(overlap.severity, 'error');
+    assert.deepEqual(overlap.subjects, ['/aksClusters/0/serviceCidr', '/vnets/0/subnets/0/addressPrefix']);
+    assert.deepEqual(Object.keys(overlap.fix), ['title', 'changes']);
+    assert.deepEqual(Object.keys(overlap.fix.changes[0]), ['path', 'value']);
+    const withoutFix = report.findings.find((f) => f.rule === 'docker-bridge-ignored');
+    assert.equal(withoutFix.fix, null);
+    assert.deepEqual(Object.keys(report.capacity[0]), ['cluster', 'vnet', 'subnet', 'usable', 'needed', 'perNode']);
+    assert.deepEqual(Object.keys(report.summary), ['errors', 'warnings', 'infos']);
+  });
+
+  test('absent values are null, never undefined', () => {
+    const plan = JSON.parse(readFileSync(join(examples, 'default-aks.json'), 'utf8'));
+    const fixed = api.suggest(plan);
+    const cluster = fixed.aksClusters[0];
+    for (const field of ['podCidr', 'networkPluginMode', 'maxPods', 'loadBalancerSubnet']) {
+      assert.ok(field in cluster, field);
+      assert.equal(cluster[field], null, field);
+    }
+    assert.equal(fixed.workspace.privateEndpoint, null);
+  });
+
+  test('a rejected document throws an Error naming the field', () => {
+    assert.throws(() => api.check({ schemaVersion: 2 }), {
+      name: 'Error',
+      message: '/schemaVersion: this tool reads plan format version 1, and the document says the number 2',
+    });
+    const misspelt = JSON.parse(readFileSync(join(examples, 'default-aks.json'), 'utf8'));
+    misspelt.aksClusters[0].dnsServiceIp = misspelt.aksClusters[0].dnsServiceIP;
+    delete misspelt.aksClusters[0].dnsServiceIP;
+    assert.throws(() => api.check(misspelt), {
+      message: '/aksClusters/0/dnsServiceIp: unknown field "dnsServiceIp"; did you mean "dnsServiceIP"?',
+    });
+    assert.throws(() => api.check('{"schemaVersion": 1,'), { message: 'line 1, column 20: this is not valid JSON (EOF while parsing a value)' });
+    assert.throws(() => api.check(undefined), { message: /expected a plan object or its JSON text/ });
+  });
+
+  test('undefined members read as absent, as in a file', () => {
+    const plan = JSON.parse(readFileSync(join(examples, 'aci-vnet.json'), 'utf8'));
+    plan.externalRanges = undefined;
+    assert.equal(api.check(plan).summary.errors, 0);
+  });
+
+  test('every example plan gives the report the command line gives', () => {
+    for (const file of plans) {
+      let stdout;
+      try {
+        stdout = execFileSync(cli, ['check', '--format', 'json', file], { encoding: 'utf8' });
+      } catch (failed) {
+        stdout = failed.stdout; // exit code 1 means the plan has errors, and still prints the report
+      }
+      const text = readFileSync(file, 'utf8');
+      assert.deepEqual(api.check(JSON.parse(text)), JSON.parse(stdout), file);
+      assert.deepEqual(api.check(text), JSON.parse(stdout), `${file} as text`);
+    }
+  });
+
+  test('the catalog and explanations', () => {
+    const rules = api.rules();
+    assert.equal(rules.length, 72);
+    assert.deepEqual(Object.keys(rules[0]), ['id', 'severity', 'summary']);
+    assert.ok(rules.some((r) => r.id === 'dns-ip-outside-service-cidr' && r.severity === 'error'));
+    const doc = api.explain('dns-ip-outside-service-cidr');
+    assert.deepEqual(Object.keys(doc), ['id', 'severity', 'summary', 'what', 'why', 'example', 'fix']);
+    assert.equal(api.explain('no-such-rule'), null);
+  });
+});
