@@ -27,8 +27,12 @@ pub fn is_embedded() -> bool {
 
 /// The full planner's address for the plan an embedded view shows.
 pub fn full_planner_address(fragment: &str) -> String {
-    let address = address_without_hash();
-    let (path, query) = address.split_once('?').unwrap_or((&address, ""));
+    without_embed(&address_without_hash(), fragment)
+}
+
+/// `address` without its `embed` query parameter, followed by `fragment`.
+fn without_embed(address: &str, fragment: &str) -> String {
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
     let kept: Vec<&str> = query
         .split('&')
         .filter(|part| !part.is_empty() && *part != "embed" && !part.starts_with("embed="))
