@@ -14,14 +14,18 @@
 //! - [`check`]: running the rules into a [`Report`]; [`capacity`]: node-subnet sizing.
 //! - [`alloc`]: choosing free blocks for fixes; [`fix`]: applying fixes and `suggest`.
 //! - [`render`]: the report as text; [`layout`]: the address map's geometry.
+//! - [`export`]: the guided steps (SDK v1, `az`) and the network as ARM, Bicep or Terraform.
+//! - [`import`]: a plan from what `az network vnet`, `az aks` and ARM templates print.
 
 pub mod alloc;
 pub mod capacity;
 pub mod catalog;
 pub mod check;
 pub mod context;
+pub mod export;
 pub mod finding;
 pub mod fix;
+pub mod import;
 pub mod layout;
 pub mod net;
 pub mod parse;

@@ -1,0 +1,142 @@
+//! The plan's network and clusters as one Azure CLI script: the same resources as the
+//! templates, for those who build with `az`.
+
+use std::fmt::Write;
+
+use super::infra::{self, ClusterSpec, Infra};
+use super::quote::{self, Command, Identifiers};
+use crate::plan::{Choice, Identity, Plan};
+
+pub(super) fn script(plan: &Plan) -> String {
+    let infra = Infra::new(plan);
+    let mut out =
+        String::from("#!/usr/bin/env bash\n# Network of the plan, built by vnetplan, with the Azure CLI.\n");
+    for note in &infra.omitted {
+        let _ = writeln!(out, "# {}.", quote::comment(note));
+    }
+    out.push_str("set -euo pipefail\n");
+
+    // Security groups come first: the subnets that they guard name them.
+    for nsg in &infra.nsgs {
+        let vnet = infra.vnet(nsg.vnet).map_or("", |spec| spec.vnet.name.as_str());
+        let _ = writeln!(out, "\n# Security group of the workload subnets of VNet {}", quote::comment(vnet));
+        let create = Command::new("az network nsg create")
+            .arg("-g", nsg.resource_group)
+            .arg("-n", &nsg.name)
+            .arg("-l", nsg.location);
+        let _ = writeln!(out, "{}", create.render());
+        for rule in &nsg.rules {
+            let ports = infra::port_list(rule.ports);
+            let command = Command::new("az network nsg rule create")
+                .arg("-g", nsg.resource_group)
+                .arg("--nsg-name", &nsg.name)
+                .arg("-n", &rule.name)
+                .arg("--priority", &rule.priority.to_string())
+                .arg("--direction", rule.direction.as_str())
+                .arg("--access", "Allow")
+                .arg("--protocol", "Tcp")
+                .arg("--source-address-prefixes", &rule.source)
+                .arg("--source-port-ranges", "*")
+                .arg("--destination-address-prefixes", &rule.destination)
+                .args("--destination-port-ranges", ports.iter().map(String::as_str))
+                .arg("--description", &rule.description);
+            let _ = writeln!(out, "{}", command.render());
+        }
+    }
+
+    for spec in &infra.vnets {
+        let vnet = spec.vnet;
+        let _ = writeln!(out, "\n# VNet {}", quote::comment(&vnet.name));
+        let create = Command::new("az network vnet create")
+            .arg("-g", &vnet.resource_group)
+            .arg("-n", &vnet.name)
+            .arg("-l", spec.location)
+            .args("--address-prefixes", vnet.address_prefixes.iter().map(String::as_str));
+        let _ = writeln!(out, "{}", create.render());
+        let nsg = spec.nsg.and_then(|index| infra.nsgs.get(index));
+        for entry in &spec.subnets {
+            let subnet = entry.subnet;
+            let mut command = Command::new("az network vnet subnet create")
+                .arg("-g", &vnet.resource_group)
+                .arg("--vnet-name", &vnet.name)
+                .arg("-n", &subnet.name)
+                .arg("--address-prefixes", &subnet.address_prefix);
+            if !subnet.delegations.is_empty() {
+                command = command.args("--delegations", subnet.delegations.iter().map(String::as_str));
+            }
+            if let Some(nsg) = nsg.filter(|_| entry.guarded) {
+                command = command.arg("--network-security-group", &nsg.name);
+            }
+            let _ = writeln!(out, "{}", command.render());
+        }
+    }
+
+    let mut ids = Identifiers::default();
+    for spec in &infra.clusters {
+        cluster(&mut out, &infra, spec, &mut ids);
+    }
+    out
+}
+
+fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mut Identifiers) {
+    let cluster = spec.cluster;
+    let _ = writeln!(out, "\n# AKS cluster {}", quote::comment(&cluster.name));
+    for note in &spec.notes {
+        let _ = writeln!(out, "# {}.", quote::comment(note));
+    }
+    let stem = ids.claim(&format!("aks_{}", cluster.name)).to_ascii_uppercase();
+    let mut require = |suffix: &str, description: String| {
+        let variable = format!("{stem}_{suffix}");
+        let _ = writeln!(out, "# {variable}: {}.", quote::comment(&description));
+        let _ = writeln!(out, ": \"${{{variable}:?set {variable} first}}\"");
+        variable
+    };
+    let vm_size = require("VM_SIZE", infra::vm_size_description(cluster));
+    let credentials = match cluster.identity {
+        Identity::SystemAssigned => None,
+        Identity::ServicePrincipal => Some((
+            require("CLIENT_ID", format!("client ID of the service principal of cluster {}", cluster.name)),
+            require("CLIENT_SECRET", format!("secret of the service principal of cluster {}", cluster.name)),
+        )),
+    };
+    if let Some((vnet, subnet)) = infra.node_subnet(spec) {
+        let show = Command::new("az network vnet subnet show")
+            .arg("-g", &vnet.resource_group)
+            .arg("--vnet-name", &vnet.name)
+            .arg("-n", &subnet.name)
+            .arg("--query", "id")
+            .arg("-o", "tsv");
+        let _ = writeln!(out, "subnet_id=$({})", show.line());
+    }
+    let mut command = Command::new("az aks create")
+        .arg("-g", spec.resource_group)
+        .arg("-n", &cluster.name)
+        .arg("-l", spec.location)
+        .arg("--dns-name-prefix", &spec.dns_prefix)
+        .arg("--nodepool-name", infra::NODE_POOL)
+        .arg("--node-count", &cluster.node_count.to_string())
+        .var("--node-vm-size", &vm_size)
+        .arg("--max-pods", &cluster.effective_max_pods().to_string())
+        .arg("--network-plugin", cluster.network_plugin.as_str());
+    if let Some(mode) = cluster.network_plugin_mode {
+        command = command.arg("--network-plugin-mode", mode.as_str());
+    }
+    if let Some(pod_cidr) = &cluster.pod_cidr {
+        command = command.arg("--pod-cidr", pod_cidr);
+    }
+    command = command
+        .arg("--service-cidr", &cluster.service_cidr)
+        .arg("--dns-service-ip", &cluster.dns_service_ip)
+        .var("--vnet-subnet-id", "subnet_id")
+        .arg("--load-balancer-sku", "standard");
+    if cluster.private_cluster {
+        command = command.flag("--enable-private-cluster");
+    }
+    command = match &credentials {
+        None => command.flag("--enable-managed-identity"),
+        Some((client_id, secret)) => {
+            command.var("--service-principal", client_id).var("--client-secret", secret)
+        }
+    };
+    let _ = writeln!(out, "{}", command.render());
+}

@@ -1,0 +1,169 @@
+//! The plan's network and clusters as Bicep: the same resources as the ARM template, declared
+//! with symbols. Resource groups other than the deployment's go into nested deployments, whose
+//! inner template is written as ARM objects, since Bicep modules would need files of their own.
+
+use std::fmt::Write;
+
+use super::arm::deployment_object;
+use super::infra::Infra;
+use super::quote;
+use super::template::{Kind, Resource, Target, Template, Value};
+use crate::Plan;
+
+const INDENT: &str = "  ";
+
+pub(super) fn render(plan: &Plan) -> String {
+    let template = Template::new(&Infra::new(plan));
+    let mut out = String::new();
+    let target = template.groups.first().map_or("", |group| group.resource_group.as_str());
+    let _ = writeln!(out, "// Network of the plan, built by vnetplan.");
+    let _ = writeln!(out, "// Deploy into resource group {}.", quote::comment(target));
+    for note in &template.notes {
+        let _ = writeln!(out, "// {}.", quote::comment(note));
+    }
+    out.push_str("targetScope = 'resourceGroup'\n");
+    for parameter in &template.parameters {
+        out.push('\n');
+        if parameter.secure {
+            out.push_str("@secure()\n");
+        }
+        let _ = writeln!(out, "@description({})", quote::bicep(&parameter.description));
+        let _ = writeln!(out, "param {} string", parameter.name);
+    }
+    for group in template.groups_in_order() {
+        if group.nested {
+            out.push('\n');
+            let _ = writeln!(
+                out,
+                "// Resource group {} gets its resources from a nested deployment.",
+                quote::comment(&group.resource_group)
+            );
+            let _ = write!(out, "resource {} '{}' = ", group.symbol, type_reference(Kind::Deployment));
+            let object = without_type(deployment_object(&template, group));
+            write_value(&mut out, &object, 0);
+            out.push('\n');
+        } else {
+            for resource in &group.resources {
+                out.push('\n');
+                declare(&mut out, &template, resource);
+            }
+        }
+    }
+    out
+}
+
+fn type_reference(kind: Kind) -> String {
+    format!("{}@{}", kind.type_name(), kind.api_version())
+}
+
+/// A resource of the template's own group, as a Bicep declaration.
+fn declare(out: &mut String, template: &Template, resource: &Resource) {
+    for comment in &resource.comments {
+        let _ = writeln!(out, "// {}.", quote::comment(comment));
+    }
+    let _ = writeln!(out, "resource {} '{}' = {{", resource.symbol, type_reference(resource.kind));
+    write_entry(out, "name", &Value::text(resource.name.as_str()), 1);
+    write_entry(out, "location", &Value::text(resource.location.as_str()), 1);
+    for (key, value) in &resource.body {
+        write_entry(out, key, value, 1);
+    }
+    let symbols: Vec<&str> =
+        resource.depends_on.iter().filter_map(|target| symbol(template, *target)).collect();
+    if !symbols.is_empty() {
+        let _ = writeln!(out, "{INDENT}dependsOn: [");
+        for name in symbols {
+            let _ = writeln!(out, "{INDENT}{INDENT}{name}");
+        }
+        let _ = writeln!(out, "{INDENT}]");
+    }
+    out.push_str("}\n");
+}
+
+fn symbol(template: &Template, target: Target) -> Option<&str> {
+    match target {
+        Target::Resource(group, index) => {
+            template.resource(group, index).map(|resource| resource.symbol.as_str())
+        }
+        Target::Group(group) => template.groups.get(group).map(|group| group.symbol.as_str()),
+    }
+}
+
+/// A nested deployment's object without the type and API version, which Bicep writes in the
+/// declaration itself.
+fn without_type(object: Value) -> Value {
+    match object {
+        Value::Object(entries) => Value::Object(
+            entries.into_iter().filter(|(key, _)| !matches!(*key, "type" | "apiVersion")).collect(),
+        ),
+        other => other,
+    }
+}
+
+fn write_value(out: &mut String, value: &Value, depth: usize) {
+    match value {
+        Value::List(items) if items.is_empty() => out.push_str("[]"),
+        Value::Object(entries) if entries.is_empty() => out.push_str("{}"),
+        Value::List(items) => {
+            out.push_str("[\n");
+            for item in items {
+                indent(out, depth + 1);
+                write_value(out, item, depth + 1);
+                out.push('\n');
+            }
+            indent(out, depth);
+            out.push(']');
+        }
+        Value::Object(entries) => {
+            out.push_str("{\n");
+            for (key, item) in entries {
+                write_entry(out, key, item, depth + 1);
+            }
+            indent(out, depth);
+            out.push('}');
+        }
+        _ => out.push_str(&expression(value, depth)),
+    }
+}
+
+/// A literal, a parameter or a function call; lists and objects among a call's arguments are
+/// written over several lines, as everywhere else.
+fn expression(value: &Value, depth: usize) -> String {
+    match value {
+        Value::Text(text) => quote::bicep(text),
+        Value::Int(number) => number.to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::List(_) | Value::Object(_) => {
+            let mut text = String::new();
+            write_value(&mut text, value, depth);
+            text
+        }
+        Value::Call(function, arguments) => format!(
+            "{function}({})",
+            arguments.iter().map(|argument| expression(argument, depth)).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Parameter(name) => name.clone(),
+    }
+}
+
+fn write_entry(out: &mut String, key: &str, value: &Value, depth: usize) {
+    indent(out, depth);
+    if is_identifier(key) {
+        out.push_str(key);
+    } else {
+        out.push_str(&quote::bicep(key));
+    }
+    out.push_str(": ");
+    write_value(out, value, depth);
+    out.push('\n');
+}
+
+fn is_identifier(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn indent(out: &mut String, depth: usize) {
+    for _ in 0..depth {
+        out.push_str(INDENT);
+    }
+}

@@ -1,0 +1,273 @@
+//! The infrastructure a plan describes, in terms every template language shares: the VNets with
+//! their subnets, one network security group per VNet whose workloads need a rule, and the AKS
+//! clusters to create. The ARM, Bicep, Terraform and `az` renderers only translate this.
+
+use crate::context::Context;
+use crate::plan::{AksCluster, Plan, Provisioning, Subnet, Vnet};
+
+/// Ports of the scoring endpoint: HTTP, and HTTPS once TLS is enabled.
+pub(super) const SCORING_PORTS: &[u16] = &[80, 443];
+const REGISTRY_PORTS: &[u16] = &[443];
+/// The first priority handed to the rules of a security group; lower numbers win in Azure.
+const FIRST_PRIORITY: u32 = 100;
+/// What a subnet delegated to container groups lets the service do, as Azure records it.
+pub(super) const ACI_DELEGATION_ACTION: &str = "Microsoft.Network/virtualNetworks/subnets/action";
+/// The node pool every generated cluster gets; `az aks create` uses the same default.
+pub(super) const NODE_POOL: &str = "nodepool1";
+
+pub(super) struct Infra<'p> {
+    pub(super) plan: &'p Plan,
+    /// One entry per VNet of the plan, in the plan's order.
+    pub(super) vnets: Vec<VnetSpec<'p>>,
+    pub(super) nsgs: Vec<NsgSpec<'p>>,
+    pub(super) clusters: Vec<ClusterSpec<'p>>,
+    /// Why some clusters of the plan have no cluster resource, one sentence each.
+    pub(super) omitted: Vec<String>,
+}
+
+pub(super) struct VnetSpec<'p> {
+    pub(super) vnet: &'p Vnet,
+    pub(super) location: &'p str,
+    /// Index into [`Infra::nsgs`] of the group that guards this VNet's workload subnets.
+    pub(super) nsg: Option<usize>,
+    pub(super) subnets: Vec<SubnetSpec<'p>>,
+}
+
+pub(super) struct SubnetSpec<'p> {
+    pub(super) subnet: &'p Subnet,
+    /// It hosts nodes, a load balancer or container groups, so the VNet's NSG applies to it.
+    pub(super) guarded: bool,
+}
+
+pub(super) struct NsgSpec<'p> {
+    pub(super) name: String,
+    pub(super) vnet: usize,
+    pub(super) resource_group: &'p str,
+    pub(super) location: &'p str,
+    pub(super) rules: Vec<NsgRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NsgRule {
+    pub(super) name: String,
+    pub(super) description: String,
+    pub(super) priority: u32,
+    pub(super) direction: Direction,
+    pub(super) source: String,
+    pub(super) destination: String,
+    pub(super) ports: &'static [u16],
+    /// The cluster whose scoring endpoint the rule opens; `None` for the registry rule.
+    pub(super) cluster: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Direction {
+    Inbound,
+    Outbound,
+}
+
+impl Direction {
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            Self::Inbound => "Inbound",
+            Self::Outbound => "Outbound",
+        }
+    }
+}
+
+pub(super) struct ClusterSpec<'p> {
+    pub(super) cluster: &'p AksCluster,
+    pub(super) location: &'p str,
+    /// The plan has no field for it: the workspace's resource group holds the cluster.
+    pub(super) resource_group: &'p str,
+    pub(super) vnet: usize,
+    pub(super) subnet: usize,
+    pub(super) dns_prefix: String,
+    /// What a reader of the template should know about this cluster, one sentence each.
+    pub(super) notes: Vec<String>,
+}
+
+impl<'p> Infra<'p> {
+    pub(super) fn new(plan: &'p Plan) -> Self {
+        let context = Context::new(plan);
+        let mut guarded: Vec<Vec<bool>> = plan.vnets.iter().map(|v| vec![false; v.subnets.len()]).collect();
+        let mut mark = |vnet: Option<usize>, subnet: Option<usize>| {
+            if let Some(flag) =
+                vnet.zip(subnet).and_then(|(v, s)| guarded.get_mut(v).and_then(|flags| flags.get_mut(s)))
+            {
+                *flag = true;
+            }
+        };
+        for facts in &context.clusters {
+            mark(facts.node.vnet, facts.node.subnet);
+            mark(facts.node.vnet, facts.load_balancer_subnet);
+        }
+        for placement in &context.aci {
+            mark(placement.vnet, placement.subnet);
+        }
+
+        let mut vnets = Vec::with_capacity(plan.vnets.len());
+        let mut nsgs = Vec::new();
+        for (index, (vnet, flags)) in plan.vnets.iter().zip(&guarded).enumerate() {
+            let location = plan.vnet_region(vnet);
+            let rules = vnet_rules(plan, &context, index, flags.contains(&true));
+            let nsg = (!rules.is_empty()).then(|| {
+                nsgs.push(NsgSpec {
+                    name: format!("{}-nsg", vnet.name),
+                    vnet: index,
+                    resource_group: &vnet.resource_group,
+                    location,
+                    rules,
+                });
+                nsgs.len() - 1
+            });
+            let subnets = vnet
+                .subnets
+                .iter()
+                .zip(flags)
+                .map(|(subnet, &flag)| SubnetSpec { subnet, guarded: flag && nsg.is_some() })
+                .collect();
+            vnets.push(VnetSpec { vnet, location, nsg, subnets });
+        }
+
+        let mut clusters = Vec::new();
+        let mut omitted = Vec::new();
+        for (_, cluster, facts) in context.clusters() {
+            match (cluster.provisioning, facts.node.vnet, facts.node.subnet) {
+                (Provisioning::Attach, _, _) => omitted.push(format!(
+                    "AKS cluster '{}' exists already and is attached to the workspace, so only its network \
+                     is declared here",
+                    cluster.name
+                )),
+                (Provisioning::Create, Some(vnet), Some(subnet)) => clusters.push(ClusterSpec {
+                    cluster,
+                    location: plan.cluster_region(cluster),
+                    resource_group: &plan.workspace.resource_group,
+                    vnet,
+                    subnet,
+                    dns_prefix: super::quote::label(&cluster.name, 54),
+                    notes: cluster_notes(cluster),
+                }),
+                (Provisioning::Create, _, _) => omitted.push(format!(
+                    "AKS cluster '{}' is left out: its node subnet '{}' of VNet '{}' is not in the plan",
+                    cluster.name, cluster.subnet, cluster.vnet
+                )),
+            }
+        }
+        Self { plan, vnets, nsgs, clusters, omitted }
+    }
+
+    pub(super) fn vnet(&self, index: usize) -> Option<&VnetSpec<'p>> {
+        self.vnets.get(index)
+    }
+
+    /// The VNet and subnet that cluster `spec`'s nodes join.
+    pub(super) fn node_subnet(&self, spec: &ClusterSpec<'p>) -> Option<(&'p Vnet, &'p Subnet)> {
+        let vnet = self.vnets.get(spec.vnet)?.vnet;
+        Some((vnet, vnet.subnets.get(spec.subnet)?))
+    }
+
+    /// The rule that opens cluster `index`'s scoring endpoint, when the plan asks for one.
+    pub(super) fn scoring_rule(&self, index: usize) -> Option<&NsgRule> {
+        self.nsgs.iter().flat_map(|nsg| &nsg.rules).find(|rule| rule.cluster == Some(index))
+    }
+
+    /// VNets whose security group lets their workloads reach the container registry.
+    pub(super) fn registry_rules(&self) -> impl Iterator<Item = (&VnetSpec<'p>, &NsgRule)> {
+        self.nsgs.iter().filter_map(|nsg| {
+            let rule = nsg.rules.iter().find(|rule| rule.cluster.is_none())?;
+            Some((self.vnets.get(nsg.vnet)?, rule))
+        })
+    }
+}
+
+/// The rules of VNet `vnet`'s security group: one inbound rule per cluster whose scoring
+/// endpoint is called from outside the VNet, and the registry rule when egress is restricted.
+fn vnet_rules(plan: &Plan, context: &Context<'_>, vnet: usize, has_workloads: bool) -> Vec<NsgRule> {
+    let mut rules: Vec<NsgRule> = context
+        .clusters()
+        .filter(|(_, cluster, facts)| cluster.scoring_from_outside_vnet && facts.node.vnet == Some(vnet))
+        .zip(FIRST_PRIORITY..)
+        .map(|((index, cluster, _), priority)| scoring_rule(index, cluster, priority))
+        .collect();
+    if plan.egress.restricted && has_workloads {
+        rules.push(registry_rule(&plan.region));
+    }
+    rules
+}
+
+/// Admits clients outside the VNet to cluster `cluster`'s scoring endpoint. The endpoint's
+/// address is only known once a model is deployed, so the rule covers any destination on the
+/// scoring ports; narrow it to that address when it is known.
+pub(super) fn scoring_rule(index: usize, cluster: &AksCluster, priority: u32) -> NsgRule {
+    NsgRule {
+        name: format!("allow-scoring-{}", super::quote::label(&cluster.name, 60)),
+        description: format!(
+            "Clients outside the VNet call the scoring endpoint of cluster {}",
+            cluster.name
+        ),
+        priority,
+        direction: Direction::Inbound,
+        source: "*".to_owned(),
+        destination: "*".to_owned(),
+        ports: SCORING_PORTS,
+        cluster: Some(index),
+    }
+}
+
+/// Lets workloads pull images from the workspace's container registry despite restricted egress.
+fn registry_rule(region: &str) -> NsgRule {
+    NsgRule {
+        name: "allow-container-registry".to_owned(),
+        description: "Images come from Azure Container Registry even with outbound traffic restricted"
+            .to_owned(),
+        priority: FIRST_PRIORITY,
+        direction: Direction::Outbound,
+        source: "VirtualNetwork".to_owned(),
+        destination: format!("AzureContainerRegistry.{region}"),
+        ports: REGISTRY_PORTS,
+        cluster: None,
+    }
+}
+
+fn cluster_notes(cluster: &AksCluster) -> Vec<String> {
+    let mut notes = vec![format!(
+        "Azure ML can create cluster '{}' itself (see the sdk and az exports); declaring it here instead \
+         means attaching it to the workspace once it exists",
+        cluster.name
+    )];
+    if let Some(subnet) = cluster.internal_load_balancer_subnet() {
+        notes.push(format!(
+            "Its scoring endpoint sits behind an internal load balancer in subnet '{subnet}', which Azure ML \
+             sets up: attach with load_balancer_type InternalLoadBalancer and load_balancer_subnet '{subnet}'"
+        ));
+    }
+    if cluster.docker_bridge_cidr.is_some() {
+        notes.push(
+            "dockerBridgeCidr is left out: only the Azure ML v1 SDK asks for it, AKS no longer uses it"
+                .to_owned(),
+        );
+    }
+    notes
+}
+
+/// A name for a delegation entry: ARM wants one, and the service name says what it is.
+pub(super) fn delegation_name(service: &str) -> String {
+    service.replace('/', ".")
+}
+
+/// The ports of a rule as Azure's templates take them, as text.
+pub(super) fn port_list(ports: &[u16]) -> Vec<String> {
+    ports.iter().map(u16::to_string).collect()
+}
+
+/// The sentence telling which VM size a cluster's nodes need.
+pub(super) fn vm_size_description(cluster: &AksCluster) -> String {
+    match cluster.vcpus_per_node {
+        Some(vcpus) => format!(
+            "VM size of the nodes of cluster {}: the plan counts {vcpus} vCPUs per node",
+            cluster.name
+        ),
+        None => format!("VM size of the nodes of cluster {}", cluster.name),
+    }
+}

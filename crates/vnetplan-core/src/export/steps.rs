@@ -1,0 +1,699 @@
+//! The guided steps: the commands and SDK code that set up the plan's inference environment,
+//! in the order the Azure ML guide takes them.
+//!
+//! The prerequisites come first (the role of each attached cluster's identity, the ACI subnet
+//! delegations, the security rules), then each AKS cluster created or attached with the v1
+//! Python SDK and its CLI v1 equivalent, then each ACI deployment. A cluster that Azure ML
+//! creates gets its role right after it is created, as the guide has it: its identity does not
+//! exist before. A step whose object the plan's check finds wrong carries the rule IDs, so that
+//! nobody runs it unwarned.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::infra::{self, Infra, NsgRule};
+use super::quote::{self, shell, Command};
+use crate::catalog::RuleId;
+use crate::check::{check, Report};
+use crate::context::{Context, ACI_DELEGATION};
+use crate::finding::Severity;
+use crate::plan::{AciDeployment, AksCluster, Choice, Identity, NetworkPlugin, Plan, Provisioning};
+
+/// One step of the guide: a titled block of code in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// The part of the guide it belongs to, such as `Prerequisites` or `AKS cluster 'ml-aks'`.
+    pub section: String,
+    pub title: String,
+    pub language: StepLanguage,
+    pub code: String,
+    /// IDs of the rules whose errors or warnings concern what this step sets up: run it only
+    /// once they are resolved.
+    pub flagged: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepLanguage {
+    Python,
+    Shell,
+}
+
+/// The guided steps for `plan`, in order.
+///
+/// # Examples
+///
+/// ```
+/// let plan = vnetplan_core::parse_plan(include_str!("../../../../examples/default-aks.json")).unwrap();
+/// let steps = vnetplan_core::export::steps(&plan);
+/// assert!(steps.iter().any(|step| step.code.contains("config.service_cidr = \"10.2.0.0/16\"")));
+/// ```
+pub fn steps(plan: &Plan) -> Vec<Step> {
+    guide(plan).into_iter().map(|entry| entry.step).collect()
+}
+
+/// Which of the two ways through the guide a step belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flow {
+    /// Needed whichever tool does the rest.
+    Both,
+    /// The Python SDK's way; the CLI has an equivalent step.
+    Sdk,
+    /// The CLI's way; the SDK has an equivalent step.
+    Cli,
+}
+
+pub(super) struct GuideStep {
+    pub(super) step: Step,
+    pub(super) flow: Flow,
+}
+
+/// The SDK keyword and the Azure ML CLI v1 (`azure-cli-ml`) flag of each setting the steps pass,
+/// kept in one table so that a spelling is corrected in one place. The flags are the keywords
+/// with dashes, as the extension named them.
+#[derive(Debug, Clone, Copy)]
+enum Param {
+    Name,
+    Workspace,
+    ResourceGroup,
+    ComputeResourceId,
+    AgentCount,
+    ClusterPurpose,
+    Location,
+    VnetResourceGroup,
+    VnetName,
+    SubnetName,
+    ServiceCidr,
+    DnsServiceIp,
+    DockerBridge,
+    LoadBalancerType,
+    LoadBalancerSubnet,
+}
+
+impl Param {
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Name => ("name", "--name"),
+            Self::Workspace => ("workspace", "--workspace-name"),
+            Self::ResourceGroup => ("resource_group", "--resource-group"),
+            Self::ComputeResourceId => ("resource_id", "--compute-resource-id"),
+            Self::AgentCount => ("agent_count", "--agent-count"),
+            Self::ClusterPurpose => ("cluster_purpose", "--cluster-purpose"),
+            Self::Location => ("location", "--location"),
+            Self::VnetResourceGroup => ("vnet_resourcegroup_name", "--vnet-resourcegroup-name"),
+            Self::VnetName => ("vnet_name", "--vnet-name"),
+            Self::SubnetName => ("subnet_name", "--subnet-name"),
+            Self::ServiceCidr => ("service_cidr", "--service-cidr"),
+            Self::DnsServiceIp => ("dns_service_ip", "--dns-service-ip"),
+            Self::DockerBridge => ("docker_bridge_cidr", "--docker-bridge-address"),
+            Self::LoadBalancerType => ("load_balancer_type", "--load-balancer-type"),
+            Self::LoadBalancerSubnet => ("load_balancer_subnet", "--load-balancer-subnet"),
+        }
+    }
+
+    fn sdk(self) -> &'static str {
+        self.names().0
+    }
+
+    fn cli(self) -> &'static str {
+        self.names().1
+    }
+}
+
+/// The shell variable the CLI steps read the workspace name from; the plan has no such field.
+pub(super) const WORKSPACE_VARIABLE: &str = "WORKSPACE_NAME";
+const WORKSPACE_NOTE: &str =
+    "# WORKSPACE_NAME holds the name of the Azure ML workspace, which the plan does not record.";
+const WS_NOTE: &str = "# ws is the workspace, for instance Workspace.from_config().";
+const INTERNAL_LB: &str = "InternalLoadBalancer";
+
+pub(super) fn guide(plan: &Plan) -> Vec<GuideStep> {
+    let guide = Guide { plan, context: Context::new(plan), infra: Infra::new(plan), report: check(plan) };
+    let mut out = Vec::new();
+    guide.prerequisites(&mut out);
+    for (index, cluster) in plan.aks_clusters.iter().enumerate() {
+        guide.cluster(index, cluster, &mut out);
+    }
+    for (index, deployment) in plan.aci_deployments.iter().enumerate() {
+        guide.deployment(index, deployment, &mut out);
+    }
+    out
+}
+
+/// A step before the guide attaches its flags.
+struct Draft {
+    title: String,
+    language: StepLanguage,
+    flow: Flow,
+    code: String,
+}
+
+impl Draft {
+    fn shell(title: String, flow: Flow, code: String) -> Self {
+        Self { title, language: StepLanguage::Shell, flow, code }
+    }
+
+    fn python(title: String, flow: Flow, code: String) -> Self {
+        Self { title, language: StepLanguage::Python, flow, code }
+    }
+}
+
+struct Guide<'p> {
+    plan: &'p Plan,
+    context: Context<'p>,
+    infra: Infra<'p>,
+    report: Report,
+}
+
+/// Where a step points into the plan: JSON pointers whose findings concern it, and the rules
+/// whose findings the guide itself resolves in another step.
+struct Scope {
+    pointers: Vec<String>,
+    resolved: &'static [RuleId],
+}
+
+/// How much of a cluster or deployment a step sets up.
+#[derive(Clone, Copy)]
+enum Reach {
+    /// These fields only.
+    Fields(&'static [&'static str]),
+    /// All of it, with its VNet's own fields and the subnets it uses.
+    Whole,
+}
+
+const CLUSTER_RESOLVED: &[RuleId] =
+    &[RuleId::AksIdentityLacksNetworkContributor, RuleId::ScoringEndpointBlockedInbound];
+const ACI_RESOLVED: &[RuleId] = &[RuleId::AciSubnetNotDelegated];
+const EGRESS_RESOLVED: &[RuleId] = &[RuleId::EgressBlocksContainerRegistry];
+
+impl<'p> Guide<'p> {
+    fn prerequisites(&self, out: &mut Vec<GuideStep>) {
+        let section = "Prerequisites";
+        for (index, cluster) in self.plan.aks_clusters.iter().enumerate() {
+            if cluster.provisioning == Provisioning::Attach {
+                self.push_role_assignment(out, section, index, cluster);
+            }
+        }
+        for (index, deployment) in self.plan.aci_deployments.iter().enumerate() {
+            let scope = self.deployment_scope(index, Reach::Fields(&["vnet", "subnet"]));
+            let title = format!("Delegate subnet '{}' to Azure Container Instances", deployment.subnet);
+            self.push(out, section, Draft::shell(title, Flow::Both, self.delegation(deployment)), &scope);
+        }
+        for (index, cluster) in self.plan.aks_clusters.iter().enumerate() {
+            if !cluster.scoring_from_outside_vnet {
+                continue;
+            }
+            let fields = &["name", "vnet", "subnet", "scoringFromOutsideVnet", "nsgAllowsScoringInbound"];
+            let scope = self.cluster_scope(index, Reach::Fields(fields));
+            let title =
+                format!("Admit clients outside the VNet to the scoring endpoint of '{}'", cluster.name);
+            let code = self.scoring_rule(index, cluster);
+            self.push(out, section, Draft::shell(title, Flow::Both, code), &scope);
+        }
+        for (vnet, rule) in self.infra.registry_rules() {
+            let scope = Scope { pointers: vec!["/egress".to_owned()], resolved: EGRESS_RESOLVED };
+            let title = format!("Let VNet '{}' reach Azure Container Registry", vnet.vnet.name);
+            let placeholder = format!("<NSG of the workload subnets of VNet {}>", vnet.vnet.name);
+            let code = format!(
+                "# With the default outbound rules overridden, images must still come from the registry.\n{}",
+                nsg_rule_command(&vnet.vnet.resource_group, &placeholder, rule, None)
+            );
+            self.push(out, section, Draft::shell(title, Flow::Both, code), &scope);
+        }
+    }
+
+    fn cluster(&self, index: usize, cluster: &AksCluster, out: &mut Vec<GuideStep>) {
+        let section = format!("AKS cluster '{}'", cluster.name);
+        let scope = self.cluster_scope(index, Reach::Whole);
+        let name = &cluster.name;
+        match cluster.provisioning {
+            Provisioning::Create => {
+                let title = format!("Create cluster '{name}' with the Python SDK");
+                self.push(out, &section, Draft::python(title, Flow::Sdk, self.sdk_create(cluster)), &scope);
+                let title = format!("Create cluster '{name}' with the Azure ML CLI v1");
+                self.push(out, &section, Draft::shell(title, Flow::Cli, self.cli_create(cluster)), &scope);
+                // The identity of a cluster that Azure ML creates exists only afterwards.
+                self.push_role_assignment(out, &section, index, cluster);
+            }
+            Provisioning::Attach => {
+                let title = format!("Attach cluster '{name}' with the Python SDK");
+                self.push(out, &section, Draft::python(title, Flow::Sdk, self.sdk_attach(cluster)), &scope);
+                if let Some(subnet) = cluster.internal_load_balancer_subnet() {
+                    let title =
+                        format!("Move cluster '{name}' behind an internal load balancer with the Python SDK");
+                    let code = sdk_update(cluster, subnet);
+                    self.push(out, &section, Draft::python(title, Flow::Sdk, code), &scope);
+                }
+                let title = format!("Attach cluster '{name}' with the Azure ML CLI v1");
+                self.push(out, &section, Draft::shell(title, Flow::Cli, self.cli_attach(cluster)), &scope);
+                if let Some(subnet) = cluster.internal_load_balancer_subnet() {
+                    let title = format!(
+                        "Move cluster '{name}' behind an internal load balancer with the Azure ML CLI v1"
+                    );
+                    let code = self.cli_update(cluster, subnet);
+                    self.push(out, &section, Draft::shell(title, Flow::Cli, code), &scope);
+                }
+            }
+        }
+    }
+
+    fn deployment(&self, index: usize, deployment: &AciDeployment, out: &mut Vec<GuideStep>) {
+        let section = format!("ACI deployment '{}'", deployment.name);
+        let scope = self.deployment_scope(index, Reach::Whole);
+        let title = format!(
+            "Deploy web service '{}' into subnet '{}' with the Python SDK",
+            deployment.name, deployment.subnet
+        );
+        self.push(out, &section, Draft::python(title, Flow::Both, aci_deploy(deployment)), &scope);
+    }
+
+    fn push_role_assignment(
+        &self,
+        out: &mut Vec<GuideStep>,
+        section: &str,
+        index: usize,
+        cluster: &AksCluster,
+    ) {
+        let fields = &["name", "vnet", "identity", "networkContributorGranted"];
+        let scope = self.cluster_scope(index, Reach::Fields(fields));
+        let title =
+            format!("Grant cluster '{}' Network Contributor on its VNet's resource group", cluster.name);
+        self.push(out, section, Draft::shell(title, Flow::Both, self.role_assignment(cluster)), &scope);
+    }
+
+    fn push(&self, out: &mut Vec<GuideStep>, section: &str, draft: Draft, scope: &Scope) {
+        let Draft { title, language, flow, code } = draft;
+        let step = Step { section: section.to_owned(), title, language, code, flagged: self.flagged(scope) };
+        out.push(GuideStep { step, flow });
+    }
+
+    /// Rule IDs of the errors and warnings whose first subject lies in `scope`, in report order.
+    fn flagged(&self, scope: &Scope) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for finding in &self.report.findings {
+            let serious = matches!(finding.severity, Severity::Error | Severity::Warning);
+            let inside = finding
+                .subjects
+                .first()
+                .is_some_and(|subject| scope.pointers.iter().any(|pointer| within(subject, pointer)));
+            let id = finding.rule.id();
+            if serious
+                && inside
+                && !scope.resolved.contains(&finding.rule)
+                && !ids.iter().any(|seen| seen == id)
+            {
+                ids.push(id.to_owned());
+            }
+        }
+        ids
+    }
+
+    /// Pointers of cluster `index` that `reach` covers. Fields only reach the VNet's name and
+    /// resource group, which every step about the cluster names.
+    fn cluster_scope(&self, index: usize, reach: Reach) -> Scope {
+        let mut pointers = own_pointers(&format!("/aksClusters/{index}"), reach);
+        if let Some(facts) = self.context.clusters.get(index) {
+            if let Some(vnet) = facts.node.vnet {
+                let fields: &[&str] = match reach {
+                    Reach::Fields(_) => &["name", "resourceGroup"],
+                    Reach::Whole => &VNET_FIELDS,
+                };
+                pointers.extend(fields.iter().map(|field| format!("/vnets/{vnet}/{field}")));
+                if matches!(reach, Reach::Whole) {
+                    for subnet in facts.node.subnet.into_iter().chain(facts.load_balancer_subnet) {
+                        pointers.push(format!("/vnets/{vnet}/subnets/{subnet}"));
+                    }
+                }
+            }
+        }
+        Scope { pointers, resolved: CLUSTER_RESOLVED }
+    }
+
+    /// Pointers of ACI deployment `index` that `reach` covers, its subnet always included.
+    fn deployment_scope(&self, index: usize, reach: Reach) -> Scope {
+        let mut pointers = own_pointers(&format!("/aciDeployments/{index}"), reach);
+        if let Some(placement) = self.context.aci.get(index) {
+            if let Some(vnet) = placement.vnet {
+                if matches!(reach, Reach::Whole) {
+                    pointers.extend(VNET_FIELDS.iter().map(|field| format!("/vnets/{vnet}/{field}")));
+                }
+                if let Some(subnet) = placement.subnet {
+                    pointers.push(format!("/vnets/{vnet}/subnets/{subnet}"));
+                }
+            }
+        }
+        Scope { pointers, resolved: ACI_RESOLVED }
+    }
+
+    /// The resource group of the VNet called `name`, or a placeholder when the plan has none.
+    fn vnet_group(&self, name: &str) -> String {
+        self.context
+            .vnet_named(name)
+            .and_then(|index| self.plan.vnets.get(index))
+            .map_or_else(|| format!("<resource group of VNet {name}>"), |vnet| vnet.resource_group.clone())
+    }
+
+    fn role_assignment(&self, cluster: &AksCluster) -> String {
+        let workspace_group = &self.plan.workspace.resource_group;
+        let vnet_group = self.vnet_group(&cluster.vnet);
+        let query = match cluster.identity {
+            Identity::SystemAssigned => "identity.principalId",
+            Identity::ServicePrincipal => "servicePrincipalProfile.clientId",
+        };
+        let mut code = String::new();
+        let _ = writeln!(
+            code,
+            "# The cluster's identity manages addresses in VNet {}, so it needs Network Contributor on the",
+            quote::comment(&cluster.vnet)
+        );
+        let _ = writeln!(code, "# resource group holding that VNet, {}.", quote::comment(&vnet_group));
+        let _ = writeln!(
+            code,
+            "# The plan does not record the cluster's own resource group: the workspace's, {}, is assumed.",
+            quote::comment(workspace_group)
+        );
+        if cluster.provisioning == Provisioning::Create {
+            code.push_str(
+                "# Azure ML creates this cluster and its identity with it: run this once creation is done.\n",
+            );
+        }
+        if cluster.network_contributor_granted {
+            code.push_str(
+                "# The plan records the role as granted already; running this again only confirms it.\n",
+            );
+        }
+        let show = Command::new("az aks show")
+            .arg("-g", workspace_group)
+            .arg("-n", &cluster.name)
+            .arg("--query", query)
+            .arg("-o", "tsv");
+        let group =
+            Command::new("az group show").arg("-n", &vnet_group).arg("--query", "id").arg("-o", "tsv");
+        let assign = Command::new("az role assignment create")
+            .var("--assignee", "cluster_identity")
+            .arg("--role", "Network Contributor")
+            .var("--scope", "vnet_group_id");
+        let _ = writeln!(code, "cluster_identity=$({})", show.line());
+        let _ = writeln!(code, "vnet_group_id=$({})", group.line());
+        code.push_str(&assign.render());
+        code
+    }
+
+    fn delegation(&self, deployment: &AciDeployment) -> String {
+        let command = Command::new("az network vnet subnet update")
+            .arg("-g", &self.vnet_group(&deployment.vnet))
+            .arg("--vnet-name", &deployment.vnet)
+            .arg("-n", &deployment.subnet)
+            .arg("--delegations", ACI_DELEGATION);
+        format!(
+            "# Azure ML starts container groups only in a subnet delegated to Azure Container Instances.\n{}",
+            command.render()
+        )
+    }
+
+    fn scoring_rule(&self, index: usize, cluster: &AksCluster) -> String {
+        let rule = self
+            .infra
+            .scoring_rule(index)
+            .cloned()
+            .unwrap_or_else(|| infra::scoring_rule(index, cluster, 100));
+        let mut code = String::new();
+        code.push_str(
+            "# Clients outside the VNet call this cluster's scoring endpoint, so the NSG on its subnet\n",
+        );
+        code.push_str(
+            "# must let them in. The plan names neither that NSG nor the endpoint's address: the scoring\n",
+        );
+        code.push_str("# URI of a deployed service shows the address.\n");
+        let _ = writeln!(code, "scoring_ip={}", shell("<address of the scoring endpoint>"));
+        let placeholder = format!("<NSG of subnet {}>", cluster.subnet);
+        code.push_str(&nsg_rule_command(
+            &self.vnet_group(&cluster.vnet),
+            &placeholder,
+            &rule,
+            Some("scoring_ip"),
+        ));
+        code
+    }
+
+    fn sdk_create(&self, cluster: &AksCluster) -> String {
+        let mut code = String::from("from azureml.core.compute import AksCompute, ComputeTarget\n\n");
+        code.push_str(WS_NOTE);
+        code.push('\n');
+        if let Some(vcpus) = cluster.vcpus_per_node {
+            let _ = writeln!(
+                code,
+                "# Pick a vm_size with {vcpus} vCPUs, as the plan counts; the plan names no size."
+            );
+        }
+        let unsupported = sdk_unsupported(cluster);
+        if !unsupported.is_empty() {
+            let _ = writeln!(
+                code,
+                "# The v1 SDK has no setting for {}: only a cluster created outside Azure ML and attached\n\
+                 # gets them (see the templates).",
+                unsupported.join(", ")
+            );
+        }
+        let mut arguments = vec![
+            (Param::AgentCount.sdk(), cluster.node_count.to_string()),
+            (Param::ClusterPurpose.sdk(), quote::python(cluster.cluster_purpose.as_str())),
+        ];
+        if let Some(region) = &cluster.region {
+            arguments.push((Param::Location.sdk(), quote::python(region)));
+        }
+        if let Some(subnet) = cluster.internal_load_balancer_subnet() {
+            arguments.push((Param::LoadBalancerType.sdk(), quote::python(INTERNAL_LB)));
+            arguments.push((Param::LoadBalancerSubnet.sdk(), quote::python(subnet)));
+        }
+        code.push_str(&python_call("config = AksCompute.provisioning_configuration", &arguments));
+        code.push_str("# The v1 SDK takes all six VNet values or none of them.\n");
+        for (param, value) in self.vnet_values(cluster) {
+            let _ = writeln!(code, "config.{} = {}", param.sdk(), quote::python(&value));
+        }
+        let _ = writeln!(
+            code,
+            "\naks_target = ComputeTarget.create(workspace=ws, name={}, provisioning_configuration=config)",
+            quote::python(&cluster.name)
+        );
+        code.push_str("aks_target.wait_for_completion(show_output=True)");
+        code
+    }
+
+    fn cli_create(&self, cluster: &AksCluster) -> String {
+        let mut command = Command::new("az ml computetarget create aks")
+            .arg(Param::Name.cli(), &cluster.name)
+            .var(Param::Workspace.cli(), WORKSPACE_VARIABLE)
+            .arg(Param::ResourceGroup.cli(), &self.plan.workspace.resource_group)
+            .arg(Param::AgentCount.cli(), &cluster.node_count.to_string())
+            .arg(Param::ClusterPurpose.cli(), cluster.cluster_purpose.as_str());
+        if let Some(region) = &cluster.region {
+            command = command.arg(Param::Location.cli(), region);
+        }
+        for (param, value) in self.vnet_values(cluster) {
+            command = command.arg(param.cli(), &value);
+        }
+        if let Some(subnet) = cluster.internal_load_balancer_subnet() {
+            command = command
+                .arg(Param::LoadBalancerType.cli(), INTERNAL_LB)
+                .arg(Param::LoadBalancerSubnet.cli(), subnet);
+        }
+        format!("{WORKSPACE_NOTE}\n{}", command.render())
+    }
+
+    /// The six VNet settings of the v1 SDK, as the plan has them; a missing docker bridge is
+    /// left out, and the check reports it.
+    fn vnet_values(&self, cluster: &AksCluster) -> Vec<(Param, String)> {
+        let mut values = vec![
+            (Param::VnetResourceGroup, self.vnet_group(&cluster.vnet)),
+            (Param::VnetName, cluster.vnet.clone()),
+            (Param::SubnetName, cluster.subnet.clone()),
+            (Param::ServiceCidr, cluster.service_cidr.clone()),
+            (Param::DnsServiceIp, cluster.dns_service_ip.clone()),
+        ];
+        if let Some(bridge) = &cluster.docker_bridge_cidr {
+            values.push((Param::DockerBridge, bridge.clone()));
+        }
+        values
+    }
+
+    fn sdk_attach(&self, cluster: &AksCluster) -> String {
+        let mut code = String::from("from azureml.core.compute import AksCompute, ComputeTarget\n\n");
+        code.push_str(WS_NOTE);
+        code.push('\n');
+        let _ = writeln!(
+            code,
+            "# The plan does not record the cluster's resource group: the workspace's, {}, is assumed.",
+            quote::comment(&self.plan.workspace.resource_group)
+        );
+        code.push_str(&python_call(
+            "attach_config = AksCompute.attach_configuration",
+            &[
+                (Param::ResourceGroup.sdk(), quote::python(&self.plan.workspace.resource_group)),
+                ("cluster_name", quote::python(&cluster.name)),
+                (Param::ClusterPurpose.sdk(), quote::python(cluster.cluster_purpose.as_str())),
+            ],
+        ));
+        let _ = writeln!(
+            code,
+            "\naks_target = ComputeTarget.attach(workspace=ws, name={}, attach_configuration=attach_config)",
+            quote::python(&cluster.name)
+        );
+        code.push_str("aks_target.wait_for_completion(show_output=True)");
+        code
+    }
+
+    fn cli_attach(&self, cluster: &AksCluster) -> String {
+        let group = &self.plan.workspace.resource_group;
+        let show = Command::new("az aks show")
+            .arg("-g", group)
+            .arg("-n", &cluster.name)
+            .arg("--query", "id")
+            .arg("-o", "tsv");
+        let attach = Command::new("az ml computetarget attach aks")
+            .arg(Param::Name.cli(), &cluster.name)
+            .var(Param::ComputeResourceId.cli(), "cluster_id")
+            .var(Param::Workspace.cli(), WORKSPACE_VARIABLE)
+            .arg(Param::ResourceGroup.cli(), group);
+        let mut code = String::new();
+        let _ = writeln!(code, "{WORKSPACE_NOTE}");
+        let _ = writeln!(
+            code,
+            "# The plan does not record the cluster's resource group: the workspace's, {}, is assumed.",
+            quote::comment(group)
+        );
+        let _ = writeln!(code, "cluster_id=$({})", show.line());
+        code.push_str(&attach.render());
+        code
+    }
+
+    fn cli_update(&self, cluster: &AksCluster, subnet: &str) -> String {
+        let command = Command::new("az ml computetarget update aks")
+            .arg(Param::Name.cli(), &cluster.name)
+            .arg(Param::LoadBalancerType.cli(), INTERNAL_LB)
+            .arg(Param::LoadBalancerSubnet.cli(), subnet)
+            .var(Param::Workspace.cli(), WORKSPACE_VARIABLE)
+            .arg(Param::ResourceGroup.cli(), &self.plan.workspace.resource_group);
+        format!("{WORKSPACE_NOTE}\n{UPDATE_NOTE}\n{}", command.render())
+    }
+}
+
+const VNET_FIELDS: [&str; 4] = ["name", "resourceGroup", "region", "addressPrefixes"];
+const UPDATE_NOTE: &str = "# Run this only once the attach has finished: the load balancer changes after it.";
+
+fn own_pointers(base: &str, reach: Reach) -> Vec<String> {
+    match reach {
+        Reach::Fields(fields) => fields.iter().map(|field| format!("{base}/{field}")).collect(),
+        Reach::Whole => vec![base.to_owned()],
+    }
+}
+
+/// Whether `pointer` is `scope` or lies inside it.
+fn within(pointer: &str, scope: &str) -> bool {
+    pointer.strip_prefix(scope).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+fn sdk_update(cluster: &AksCluster, subnet: &str) -> String {
+    let mut code = String::from(
+        "from azureml.core.compute import AksCompute\nfrom azureml.core.compute.aks import AksUpdateConfiguration\n\n",
+    );
+    code.push_str(WS_NOTE);
+    code.push('\n');
+    code.push_str(UPDATE_NOTE);
+    code.push('\n');
+    let _ = writeln!(code, "aks_target = AksCompute(ws, {})", quote::python(&cluster.name));
+    code.push_str(&python_call(
+        "update_config = AksUpdateConfiguration",
+        &[
+            (Param::LoadBalancerType.sdk(), quote::python(INTERNAL_LB)),
+            (Param::LoadBalancerSubnet.sdk(), quote::python(subnet)),
+        ],
+    ));
+    code.push_str("aks_target.update(update_config)\naks_target.wait_for_completion(show_output=True)");
+    code
+}
+
+fn aci_deploy(deployment: &AciDeployment) -> String {
+    let mut code = String::from(
+        "from azureml.core.model import Model\nfrom azureml.core.webservice import AciWebservice\n\n",
+    );
+    code.push_str(WS_NOTE);
+    code.push('\n');
+    let mut arguments = vec![
+        ("cpu_cores", "1".to_owned()),
+        ("memory_gb", "1".to_owned()),
+        ("vnet_name", quote::python(&deployment.vnet)),
+        ("subnet_name", quote::python(&deployment.subnet)),
+    ];
+    if let Some(label) = &deployment.dns_name_label {
+        arguments.push(("dns_name_label", quote::python(label)));
+    }
+    code.push_str(&python_call("deployment_config = AciWebservice.deploy_configuration", &arguments));
+    code.push_str("# model and inference_config come from your project.\n");
+    let _ = writeln!(
+        code,
+        "service = Model.deploy(ws, {}, [model], inference_config, deployment_config)",
+        quote::python(&deployment.name)
+    );
+    code.push_str("service.wait_for_deployment(show_output=True)");
+    code
+}
+
+/// Settings of the plan that the v1 SDK cannot pass to a cluster it creates.
+fn sdk_unsupported(cluster: &AksCluster) -> Vec<&'static str> {
+    let mut settings = Vec::new();
+    if cluster.network_plugin != NetworkPlugin::Azure || cluster.network_plugin_mode.is_some() {
+        settings.push("the network plugin");
+    }
+    if cluster.pod_cidr.is_some() {
+        settings.push("the pod range");
+    }
+    if cluster.max_pods.is_some() {
+        settings.push("pods per node");
+    }
+    if cluster.private_cluster {
+        settings.push("a private API server");
+    }
+    settings
+}
+
+fn python_call(head: &str, arguments: &[(&str, String)]) -> String {
+    let mut code = format!("{head}(\n");
+    for (keyword, value) in arguments {
+        let _ = writeln!(code, "    {keyword}={value},");
+    }
+    code.push_str(")\n");
+    code
+}
+
+/// `az network nsg rule create` for `rule` in the security group `nsg`, which the plan does not
+/// name, so `nsg` is a placeholder the reader replaces.
+/// The destination is `rule`'s own, or the shell variable `destination_variable` when given.
+fn nsg_rule_command(
+    resource_group: &str,
+    nsg: &str,
+    rule: &NsgRule,
+    destination_variable: Option<&str>,
+) -> String {
+    let ports = infra::port_list(rule.ports);
+    let mut code = format!("nsg_name={}\n", shell(nsg));
+    let mut command = Command::new("az network nsg rule create")
+        .arg("-g", resource_group)
+        .var("--nsg-name", "nsg_name")
+        .arg("-n", &rule.name)
+        .arg("--priority", &rule.priority.to_string())
+        .arg("--direction", rule.direction.as_str())
+        .arg("--access", "Allow")
+        .arg("--protocol", "Tcp")
+        .arg("--source-address-prefixes", &rule.source)
+        .arg("--source-port-ranges", "*");
+    command = match destination_variable {
+        Some(variable) => command.var("--destination-address-prefixes", variable),
+        None => command.arg("--destination-address-prefixes", &rule.destination),
+    };
+    command = command.args("--destination-port-ranges", ports.iter().map(String::as_str));
+    code.push_str(&command.render());
+    code
+}

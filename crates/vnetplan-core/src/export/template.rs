@@ -1,0 +1,412 @@
+//! Azure resources as data, for the ARM and Bicep renderers: both write the same resources,
+//! properties and dependencies, each in its own syntax.
+//!
+//! A template is deployed into the workspace's resource group, where the clusters go. VNets and
+//! security groups of other resource groups sit in a nested deployment per group; references
+//! name their resource group explicitly, so they resolve the same from anywhere.
+
+use super::infra::{self, ClusterSpec, Infra, NsgSpec, VnetSpec};
+use super::quote::{label, Identifiers};
+use crate::plan::{Choice, Identity, NetworkPlugin};
+
+/// The schema of a template deployed into a resource group.
+pub(super) const SCHEMA: &str =
+    "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+pub(super) const CONTENT_VERSION: &str = "1.0.0.0";
+
+/// A property value: plain data, or an expression that the deployment evaluates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Value {
+    Text(String),
+    Int(u64),
+    Bool(bool),
+    List(Vec<Value>),
+    Object(Vec<(&'static str, Value)>),
+    /// A template function applied to its arguments, such as `resourceId('rg', 'type', 'name')`.
+    Call(&'static str, Vec<Value>),
+    /// A parameter of the template, by name.
+    Parameter(String),
+}
+
+impl Value {
+    pub(super) fn text(text: impl Into<String>) -> Self {
+        Self::Text(text.into())
+    }
+
+    fn texts<'a>(items: impl IntoIterator<Item = &'a String>) -> Self {
+        Self::List(items.into_iter().map(|item| Self::text(item.as_str())).collect())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    NetworkSecurityGroup,
+    VirtualNetwork,
+    ManagedCluster,
+    Deployment,
+}
+
+impl Kind {
+    pub(super) fn type_name(self) -> &'static str {
+        match self {
+            Self::NetworkSecurityGroup => "Microsoft.Network/networkSecurityGroups",
+            Self::VirtualNetwork => "Microsoft.Network/virtualNetworks",
+            Self::ManagedCluster => "Microsoft.ContainerService/managedClusters",
+            Self::Deployment => "Microsoft.Resources/deployments",
+        }
+    }
+
+    pub(super) fn api_version(self) -> &'static str {
+        match self {
+            Self::NetworkSecurityGroup | Self::VirtualNetwork => "2023-09-01",
+            Self::ManagedCluster => "2024-02-01",
+            Self::Deployment => "2024-03-01",
+        }
+    }
+}
+
+pub(super) struct Parameter {
+    pub(super) name: String,
+    /// A secret: templates take it as `secureString` and never echo it.
+    pub(super) secure: bool,
+    pub(super) description: String,
+}
+
+pub(super) struct Resource {
+    pub(super) kind: Kind,
+    /// The Bicep symbol; unique in the template.
+    pub(super) symbol: String,
+    pub(super) name: String,
+    pub(super) resource_group: String,
+    pub(super) location: String,
+    pub(super) comments: Vec<String>,
+    pub(super) depends_on: Vec<Target>,
+    /// Every property after the common ones (`identity`, `properties`).
+    pub(super) body: Vec<(&'static str, Value)>,
+}
+
+/// What a resource waits for before it is deployed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Target {
+    /// A resource of the same group, by group and position.
+    Resource(usize, usize),
+    /// A whole nested group, by position.
+    Group(usize),
+}
+
+pub(super) struct Group {
+    pub(super) resource_group: String,
+    /// Deployed through a nested deployment; the first group is the template's own.
+    pub(super) nested: bool,
+    /// The nested deployment's name and Bicep symbol.
+    pub(super) deployment: String,
+    pub(super) symbol: String,
+    pub(super) resources: Vec<Resource>,
+}
+
+pub(super) struct Template {
+    pub(super) parameters: Vec<Parameter>,
+    pub(super) groups: Vec<Group>,
+    /// What the template leaves out and why, one sentence each.
+    pub(super) notes: Vec<String>,
+}
+
+impl Template {
+    pub(super) fn new(infra: &Infra<'_>) -> Self {
+        let mut builder = Builder {
+            ids: Identifiers::default(),
+            parameters: Vec::new(),
+            groups: vec![Group {
+                resource_group: infra.plan.workspace.resource_group.clone(),
+                nested: false,
+                deployment: String::new(),
+                symbol: String::new(),
+                resources: Vec::new(),
+            }],
+        };
+        let mut vnet_targets = Vec::with_capacity(infra.vnets.len());
+        for spec in &infra.vnets {
+            let group = builder.group(&spec.vnet.resource_group);
+            let nsg = spec.nsg.and_then(|index| infra.nsgs.get(index));
+            let nsg_target = nsg.map(|nsg| {
+                let resource = nsg_resource(&mut builder.ids, nsg);
+                builder.push(group, resource)
+            });
+            let resource = vnet_resource(&mut builder.ids, spec, nsg, nsg_target.into_iter().collect());
+            vnet_targets.push(builder.push(group, resource));
+        }
+        for spec in &infra.clusters {
+            let waits_for = match vnet_targets.get(spec.vnet) {
+                Some(Target::Resource(0, index)) => vec![Target::Resource(0, *index)],
+                Some(Target::Resource(group, _) | Target::Group(group)) => vec![Target::Group(*group)],
+                None => Vec::new(),
+            };
+            let resource = builder.cluster_resource(infra, spec, waits_for);
+            builder.push(0, resource);
+        }
+        Self { parameters: builder.parameters, groups: builder.groups, notes: infra.omitted.clone() }
+    }
+
+    /// The groups in the order a reader expects them: the networks of other resource groups
+    /// first, then the template's own group, whose clusters use them.
+    pub(super) fn groups_in_order(&self) -> impl Iterator<Item = &Group> {
+        self.groups
+            .iter()
+            .filter(|group| group.nested)
+            .chain(self.groups.iter().filter(|group| !group.nested))
+    }
+
+    pub(super) fn resource(&self, group: usize, index: usize) -> Option<&Resource> {
+        self.groups.get(group)?.resources.get(index)
+    }
+
+    /// A dependency as an ARM expression: the resource's ID, or the nested deployment's name.
+    pub(super) fn dependency(&self, target: Target) -> Option<Value> {
+        match target {
+            Target::Resource(group, index) => {
+                let resource = self.resource(group, index)?;
+                Some(resource_id(&resource.resource_group, resource.kind.type_name(), &[&resource.name]))
+            }
+            Target::Group(group) => Some(Value::text(self.groups.get(group)?.deployment.as_str())),
+        }
+    }
+}
+
+struct Builder {
+    ids: Identifiers,
+    parameters: Vec<Parameter>,
+    groups: Vec<Group>,
+}
+
+impl Builder {
+    /// The group of `resource_group`, added as a nested deployment the first time it is asked for.
+    fn group(&mut self, resource_group: &str) -> usize {
+        if let Some(index) = self.groups.iter().position(|group| group.resource_group == resource_group) {
+            return index;
+        }
+        let stem = format!("vnetplan-{}", label(resource_group, 50));
+        let deployment = (1..)
+            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
+            .find(|name| !self.groups.iter().any(|group| &group.deployment == name))
+            .unwrap_or(stem);
+        self.groups.push(Group {
+            resource_group: resource_group.to_owned(),
+            nested: true,
+            deployment,
+            symbol: self.ids.claim(&format!("network_{resource_group}")),
+            resources: Vec::new(),
+        });
+        self.groups.len() - 1
+    }
+
+    fn push(&mut self, group: usize, resource: Resource) -> Target {
+        match self.groups.get_mut(group) {
+            Some(entry) => {
+                entry.resources.push(resource);
+                Target::Resource(group, entry.resources.len() - 1)
+            }
+            None => Target::Group(group),
+        }
+    }
+
+    fn parameter(&mut self, stem: &str, secure: bool, description: String) -> Value {
+        let name = self.ids.claim(stem);
+        self.parameters.push(Parameter { name: name.clone(), secure, description });
+        Value::Parameter(name)
+    }
+
+    fn cluster_resource(
+        &mut self,
+        infra: &Infra<'_>,
+        spec: &ClusterSpec<'_>,
+        depends_on: Vec<Target>,
+    ) -> Resource {
+        let cluster = spec.cluster;
+        let symbol = self.ids.claim(&format!("aks_{}", cluster.name));
+        let vm_size =
+            self.parameter(&format!("{symbol}_vm_size"), false, infra::vm_size_description(cluster));
+        let subnet_id = infra.node_subnet(spec).map_or(Value::text(""), |(vnet, subnet)| {
+            resource_id(
+                &vnet.resource_group,
+                "Microsoft.Network/virtualNetworks/subnets",
+                &[&vnet.name, &subnet.name],
+            )
+        });
+        let pool = Value::Object(vec![
+            ("name", Value::text(infra::NODE_POOL)),
+            ("mode", Value::text("System")),
+            ("count", Value::Int(cluster.node_count.into())),
+            ("vmSize", vm_size),
+            ("maxPods", Value::Int(cluster.effective_max_pods().into())),
+            ("osType", Value::text("Linux")),
+            ("type", Value::text("VirtualMachineScaleSets")),
+            ("vnetSubnetID", subnet_id),
+        ]);
+        let mut network = vec![("networkPlugin", Value::text(cluster.network_plugin.as_str()))];
+        if let Some(mode) = cluster.network_plugin_mode {
+            network.push(("networkPluginMode", Value::text(mode.as_str())));
+        }
+        if let Some(pod_cidr) = &cluster.pod_cidr {
+            network.push(("podCidr", Value::text(pod_cidr.as_str())));
+        }
+        network.extend([
+            ("serviceCidr", Value::text(cluster.service_cidr.as_str())),
+            ("dnsServiceIP", Value::text(cluster.dns_service_ip.as_str())),
+            ("loadBalancerSku", Value::text("standard")),
+        ]);
+        let mut properties = vec![("dnsPrefix", Value::text(spec.dns_prefix.as_str()))];
+        let mut body = Vec::new();
+        match cluster.identity {
+            Identity::SystemAssigned => {
+                body.push(("identity", Value::Object(vec![("type", Value::text("SystemAssigned"))])));
+            }
+            Identity::ServicePrincipal => {
+                let client_id = self.parameter(
+                    &format!("{symbol}_client_id"),
+                    false,
+                    format!("Client ID of the service principal of cluster {}", cluster.name),
+                );
+                let secret = self.parameter(
+                    &format!("{symbol}_client_secret"),
+                    true,
+                    format!("Secret of the service principal of cluster {}", cluster.name),
+                );
+                properties.push((
+                    "servicePrincipalProfile",
+                    Value::Object(vec![("clientId", client_id), ("secret", secret)]),
+                ));
+            }
+        }
+        properties.extend([
+            ("agentPoolProfiles", Value::List(vec![pool])),
+            ("networkProfile", Value::Object(network)),
+            (
+                "apiServerAccessProfile",
+                Value::Object(vec![("enablePrivateCluster", Value::Bool(cluster.private_cluster))]),
+            ),
+        ]);
+        body.push(("properties", Value::Object(properties)));
+        let mut comments = spec.notes.clone();
+        if cluster.network_plugin == NetworkPlugin::Azure
+            && !cluster.is_overlay()
+            && cluster.pod_cidr.is_some()
+        {
+            comments.push("podCidr is kept as planned, though plain Azure CNI takes no pod range".to_owned());
+        }
+        Resource {
+            kind: Kind::ManagedCluster,
+            symbol,
+            name: cluster.name.clone(),
+            resource_group: spec.resource_group.to_owned(),
+            location: spec.location.to_owned(),
+            comments,
+            depends_on,
+            body,
+        }
+    }
+}
+
+fn nsg_resource(ids: &mut Identifiers, nsg: &NsgSpec<'_>) -> Resource {
+    let rules = nsg
+        .rules
+        .iter()
+        .map(|rule| {
+            Value::Object(vec![
+                ("name", Value::text(rule.name.as_str())),
+                (
+                    "properties",
+                    Value::Object(vec![
+                        ("description", Value::text(rule.description.as_str())),
+                        ("priority", Value::Int(rule.priority.into())),
+                        ("direction", Value::text(rule.direction.as_str())),
+                        ("access", Value::text("Allow")),
+                        ("protocol", Value::text("Tcp")),
+                        ("sourceAddressPrefix", Value::text(rule.source.as_str())),
+                        ("sourcePortRange", Value::text("*")),
+                        ("destinationAddressPrefix", Value::text(rule.destination.as_str())),
+                        ("destinationPortRanges", Value::texts(&infra::port_list(rule.ports))),
+                    ]),
+                ),
+            ])
+        })
+        .collect();
+    Resource {
+        kind: Kind::NetworkSecurityGroup,
+        symbol: ids.claim(&format!("nsg_{}", nsg.name)),
+        name: nsg.name.clone(),
+        resource_group: nsg.resource_group.to_owned(),
+        location: nsg.location.to_owned(),
+        comments: Vec::new(),
+        depends_on: Vec::new(),
+        body: vec![("properties", Value::Object(vec![("securityRules", Value::List(rules))]))],
+    }
+}
+
+fn vnet_resource(
+    ids: &mut Identifiers,
+    spec: &VnetSpec<'_>,
+    nsg: Option<&NsgSpec<'_>>,
+    depends_on: Vec<Target>,
+) -> Resource {
+    let vnet = spec.vnet;
+    let subnets = spec
+        .subnets
+        .iter()
+        .map(|entry| {
+            let subnet = entry.subnet;
+            let mut properties = vec![("addressPrefix", Value::text(subnet.address_prefix.as_str()))];
+            if !subnet.delegations.is_empty() {
+                let delegations = subnet
+                    .delegations
+                    .iter()
+                    .map(|service| {
+                        Value::Object(vec![
+                            ("name", Value::text(infra::delegation_name(service))),
+                            (
+                                "properties",
+                                Value::Object(vec![("serviceName", Value::text(service.as_str()))]),
+                            ),
+                        ])
+                    })
+                    .collect();
+                properties.push(("delegations", Value::List(delegations)));
+            }
+            if let Some(nsg) = nsg.filter(|_| entry.guarded) {
+                let id =
+                    resource_id(nsg.resource_group, Kind::NetworkSecurityGroup.type_name(), &[&nsg.name]);
+                properties.push(("networkSecurityGroup", Value::Object(vec![("id", id)])));
+            }
+            Value::Object(vec![
+                ("name", Value::text(subnet.name.as_str())),
+                ("properties", Value::Object(properties)),
+            ])
+        })
+        .collect();
+    Resource {
+        kind: Kind::VirtualNetwork,
+        symbol: ids.claim(&format!("vnet_{}", vnet.name)),
+        name: vnet.name.clone(),
+        resource_group: vnet.resource_group.clone(),
+        location: spec.location.to_owned(),
+        comments: Vec::new(),
+        depends_on,
+        body: vec![(
+            "properties",
+            Value::Object(vec![
+                (
+                    "addressSpace",
+                    Value::Object(vec![("addressPrefixes", Value::texts(&vnet.address_prefixes))]),
+                ),
+                ("subnets", Value::List(subnets)),
+            ]),
+        )],
+    }
+}
+
+/// `resourceId('<group>', '<type>', '<name>', …)`: an ID that names its resource group, so it
+/// resolves the same inside a nested deployment.
+pub(super) fn resource_id(resource_group: &str, type_name: &str, names: &[&str]) -> Value {
+    let mut arguments = vec![Value::text(resource_group), Value::text(type_name)];
+    arguments.extend(names.iter().map(|name| Value::text(*name)));
+    Value::Call("resourceId", arguments)
+}

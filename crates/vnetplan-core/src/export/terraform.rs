@@ -1,0 +1,297 @@
+//! The plan's network and clusters as Terraform configuration for the `azurerm` provider.
+
+use std::fmt::Write;
+
+use super::infra::{self, ClusterSpec, Infra};
+use super::quote::{self, Identifiers};
+use crate::context::is_aci_delegation;
+use crate::plan::{Choice, Identity, Plan};
+
+pub(super) fn render(plan: &Plan) -> String {
+    let infra = Infra::new(plan);
+    let mut ids = Identifiers::default();
+    let mut blocks = vec![
+        Block::new("terraform", &[]).block(
+            Block::new("required_providers", &[])
+                .attr("azurerm", "{ source = \"hashicorp/azurerm\", version = \">= 3.0\" }"),
+        ),
+        Block::new("provider", &["azurerm"]).block(Block::new("features", &[])),
+    ];
+    let mut variables = Vec::new();
+    let mut resources = Vec::new();
+
+    let nsg_ids: Vec<String> = infra
+        .nsgs
+        .iter()
+        .map(|nsg| {
+            let id = ids.claim(&nsg.name);
+            resources.push(
+                Block::new("resource", &["azurerm_network_security_group", &id])
+                    .text("name", &nsg.name)
+                    .text("location", nsg.location)
+                    .text("resource_group_name", nsg.resource_group),
+            );
+            for rule in &nsg.rules {
+                let rule_id = ids.claim(&format!("{}_{}", nsg.name, rule.name));
+                resources.push(
+                    Block::new("resource", &["azurerm_network_security_rule", &rule_id])
+                        .text("name", &rule.name)
+                        .text("description", &rule.description)
+                        .attr("priority", &rule.priority.to_string())
+                        .text("direction", rule.direction.as_str())
+                        .text("access", "Allow")
+                        .text("protocol", "Tcp")
+                        .text("source_port_range", "*")
+                        .attr("destination_port_ranges", &list(&infra::port_list(rule.ports)))
+                        .text("source_address_prefix", &rule.source)
+                        .text("destination_address_prefix", &rule.destination)
+                        .text("resource_group_name", nsg.resource_group)
+                        .attr(
+                            "network_security_group_name",
+                            &format!("azurerm_network_security_group.{id}.name"),
+                        ),
+                );
+            }
+            id
+        })
+        .collect();
+
+    let mut subnet_ids: Vec<Vec<String>> = Vec::with_capacity(infra.vnets.len());
+    for spec in &infra.vnets {
+        let vnet = spec.vnet;
+        let vnet_id = ids.claim(&vnet.name);
+        resources.push(
+            Block::new("resource", &["azurerm_virtual_network", &vnet_id])
+                .text("name", &vnet.name)
+                .text("location", spec.location)
+                .text("resource_group_name", &vnet.resource_group)
+                .attr("address_space", &list(&vnet.address_prefixes)),
+        );
+        let mut ids_of_vnet = Vec::with_capacity(spec.subnets.len());
+        for entry in &spec.subnets {
+            let subnet = entry.subnet;
+            let subnet_id = ids.claim(&format!("{}_{}", vnet.name, subnet.name));
+            let mut block = Block::new("resource", &["azurerm_subnet", &subnet_id])
+                .text("name", &subnet.name)
+                .text("resource_group_name", &vnet.resource_group)
+                .attr("virtual_network_name", &format!("azurerm_virtual_network.{vnet_id}.name"))
+                .attr("address_prefixes", &list(std::slice::from_ref(&subnet.address_prefix)));
+            for service in &subnet.delegations {
+                let mut delegation = Block::new("service_delegation", &[]).text("name", service);
+                if is_aci_delegation(service) {
+                    delegation =
+                        delegation.attr("actions", &list(&[infra::ACI_DELEGATION_ACTION.to_owned()]));
+                }
+                block = block.block(
+                    Block::new("delegation", &[])
+                        .text("name", &infra::delegation_name(service))
+                        .block(delegation),
+                );
+            }
+            resources.push(block);
+            if let Some(nsg_id) = spec.nsg.and_then(|index| nsg_ids.get(index)).filter(|_| entry.guarded) {
+                let association = ids.claim(&format!("{subnet_id}_nsg"));
+                resources.push(
+                    Block::new(
+                        "resource",
+                        &["azurerm_subnet_network_security_group_association", &association],
+                    )
+                    .attr("subnet_id", &format!("azurerm_subnet.{subnet_id}.id"))
+                    .attr(
+                        "network_security_group_id",
+                        &format!("azurerm_network_security_group.{nsg_id}.id"),
+                    ),
+                );
+            }
+            ids_of_vnet.push(subnet_id);
+        }
+        subnet_ids.push(ids_of_vnet);
+    }
+
+    for spec in &infra.clusters {
+        let subnet_id = subnet_ids.get(spec.vnet).and_then(|ids| ids.get(spec.subnet));
+        resources.push(cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables));
+    }
+
+    blocks.extend(variables);
+    blocks.extend(resources);
+    let mut out = String::from("# Network of the plan, built by vnetplan.\n");
+    for note in &infra.omitted {
+        let _ = writeln!(out, "# {}.", quote::comment(note));
+    }
+    for block in &blocks {
+        out.push('\n');
+        block.write(&mut out, 0);
+    }
+    out
+}
+
+fn cluster_block(
+    spec: &ClusterSpec<'_>,
+    subnet_id: Option<&str>,
+    ids: &mut Identifiers,
+    variables: &mut Vec<Block>,
+) -> Block {
+    let cluster = spec.cluster;
+    let id = ids.claim(&cluster.name);
+    let mut variable = |suffix: &str, description: String, sensitive: bool| {
+        let name = ids.claim(&format!("{id}_{suffix}"));
+        let mut block =
+            Block::new("variable", &[&name]).attr("type", "string").text("description", &description);
+        if sensitive {
+            block = block.attr("sensitive", "true");
+        }
+        variables.push(block);
+        format!("var.{name}")
+    };
+    let vm_size = variable("vm_size", infra::vm_size_description(cluster), false);
+    let mut pool = Block::new("default_node_pool", &[])
+        .text("name", infra::NODE_POOL)
+        .attr("node_count", &cluster.node_count.to_string())
+        .attr("vm_size", &vm_size)
+        .attr("max_pods", &cluster.effective_max_pods().to_string());
+    if let Some(subnet_id) = subnet_id {
+        pool = pool.attr("vnet_subnet_id", &format!("azurerm_subnet.{subnet_id}.id"));
+    }
+    let credentials = match cluster.identity {
+        Identity::SystemAssigned => Block::new("identity", &[]).text("type", "SystemAssigned"),
+        Identity::ServicePrincipal => {
+            let client_id = variable(
+                "client_id",
+                format!("Client ID of the service principal of cluster {}", cluster.name),
+                false,
+            );
+            let secret = variable(
+                "client_secret",
+                format!("Secret of the service principal of cluster {}", cluster.name),
+                true,
+            );
+            Block::new("service_principal", &[]).attr("client_id", &client_id).attr("client_secret", &secret)
+        }
+    };
+    let mut network =
+        Block::new("network_profile", &[]).text("network_plugin", cluster.network_plugin.as_str());
+    if let Some(mode) = cluster.network_plugin_mode {
+        network = network.text("network_plugin_mode", mode.as_str());
+    }
+    if let Some(pod_cidr) = &cluster.pod_cidr {
+        network = network.text("pod_cidr", pod_cidr);
+    }
+    network = network
+        .text("service_cidr", &cluster.service_cidr)
+        .text("dns_service_ip", &cluster.dns_service_ip)
+        .text("load_balancer_sku", "standard");
+
+    let mut block = Block::new("resource", &["azurerm_kubernetes_cluster", &id]);
+    for note in &spec.notes {
+        block = block.comment(note);
+    }
+    block
+        .text("name", &cluster.name)
+        .text("location", spec.location)
+        .text("resource_group_name", spec.resource_group)
+        .text("dns_prefix", &spec.dns_prefix)
+        .attr("private_cluster_enabled", if cluster.private_cluster { "true" } else { "false" })
+        .block(pool)
+        .block(credentials)
+        .block(network)
+}
+
+/// An HCL list of string literals.
+fn list(items: &[String]) -> String {
+    format!("[{}]", items.iter().map(|item| quote::hcl(item)).collect::<Vec<_>>().join(", "))
+}
+
+/// A block of configuration, written the way `terraform fmt` lays it out.
+struct Block {
+    kind: &'static str,
+    labels: Vec<String>,
+    items: Vec<Item>,
+}
+
+enum Item {
+    Comment(String),
+    /// An attribute and its value, already written as HCL.
+    Attribute(&'static str, String),
+    Block(Block),
+}
+
+impl Block {
+    fn new(kind: &'static str, labels: &[&str]) -> Self {
+        Self { kind, labels: labels.iter().map(|label| (*label).to_owned()).collect(), items: Vec::new() }
+    }
+
+    fn attr(mut self, key: &'static str, value: &str) -> Self {
+        self.items.push(Item::Attribute(key, value.to_owned()));
+        self
+    }
+
+    fn text(self, key: &'static str, value: &str) -> Self {
+        self.attr(key, &quote::hcl(value))
+    }
+
+    fn block(mut self, block: Block) -> Self {
+        self.items.push(Item::Block(block));
+        self
+    }
+
+    fn comment(mut self, text: &str) -> Self {
+        self.items.push(Item::Comment(text.to_owned()));
+        self
+    }
+
+    fn write(&self, out: &mut String, depth: usize) {
+        let pad = "  ".repeat(depth);
+        out.push_str(&pad);
+        out.push_str(self.kind);
+        for label in &self.labels {
+            out.push(' ');
+            out.push_str(&quote::hcl(label));
+        }
+        if self.items.is_empty() {
+            out.push_str(" {}\n");
+            return;
+        }
+        out.push_str(" {\n");
+        let inner = "  ".repeat(depth + 1);
+        for (index, item) in self.items.iter().enumerate() {
+            match item {
+                Item::Comment(text) => {
+                    let _ = writeln!(out, "{inner}# {}.", quote::comment(text));
+                }
+                Item::Attribute(key, value) => {
+                    // `terraform fmt` aligns the `=` of attributes that follow each other.
+                    let width = self
+                        .items
+                        .get(self.run_start(index)..)
+                        .unwrap_or_default()
+                        .iter()
+                        .map_while(|item| match item {
+                            Item::Attribute(key, _) => Some(key.len()),
+                            _ => None,
+                        })
+                        .max()
+                        .unwrap_or(key.len());
+                    let _ = writeln!(out, "{inner}{key:<width$} = {value}");
+                }
+                Item::Block(block) => {
+                    if index > 0 {
+                        out.push('\n');
+                    }
+                    block.write(out, depth + 1);
+                }
+            }
+        }
+        out.push_str(&pad);
+        out.push_str("}\n");
+    }
+
+    /// Where the run of attributes holding item `index` starts.
+    fn run_start(&self, index: usize) -> usize {
+        self.items
+            .iter()
+            .take(index)
+            .rposition(|item| !matches!(item, Item::Attribute(..)))
+            .map_or(0, |position| position + 1)
+    }
+}

@@ -1,0 +1,550 @@
+//! Exports of the guide's four example plans, pinned as snapshots, and the properties behind
+//! them: the templates parse and carry the plan's values, the steps follow the plan, and names
+//! of any shape stay names.
+
+use hcl::eval::{Context as HclContext, Evaluate};
+use serde_json::{json, Value};
+
+use super::*;
+use crate::fix::set_pointer;
+use crate::{plan_from_value, Plan};
+
+const EXAMPLES: [(&str, &str); 4] = [
+    ("default_aks", include_str!("../../../../examples/default-aks.json")),
+    ("private_aks", include_str!("../../../../examples/private-aks.json")),
+    ("aks_internal_lb", include_str!("../../../../examples/aks-internal-lb.json")),
+    ("aci_vnet", include_str!("../../../../examples/aci-vnet.json")),
+];
+
+fn example(name: &str) -> Plan {
+    let (_, text) = EXAMPLES.iter().find(|(stem, _)| *stem == name).expect("a known example");
+    crate::parse_plan(text).expect("examples are valid plans")
+}
+
+/// Example `name` with `changes` made, each a JSON pointer and its new value.
+fn changed(name: &str, changes: &[(&str, Value)]) -> Plan {
+    let mut value = serde_json::to_value(example(name)).expect("plans serialise");
+    for (path, new) in changes {
+        set_pointer(&mut value, path, new.clone()).expect("the change applies");
+    }
+    plan_from_value(&value).expect("the changed plan is a valid document")
+}
+
+fn arm(plan: &Plan) -> Value {
+    serde_json::from_str(&export(plan, ExportFormat::Arm)).expect("the ARM export is JSON")
+}
+
+/// Every resource of an ARM template, those of nested deployments included.
+fn arm_resources(template: &Value) -> Vec<Value> {
+    let mut found = Vec::new();
+    for resource in template["resources"].as_array().expect("a resource list") {
+        if resource["type"] == "Microsoft.Resources/deployments" {
+            found.extend(arm_resources(&resource["properties"]["template"]));
+        }
+        found.push(resource.clone());
+    }
+    found
+}
+
+fn arm_of_type(template: &Value, type_name: &str) -> Vec<Value> {
+    arm_resources(template).into_iter().filter(|resource| resource["type"] == type_name).collect()
+}
+
+fn terraform(plan: &Plan) -> hcl::Body {
+    let text = export(plan, ExportFormat::Terraform);
+    hcl::parse(&text).unwrap_or_else(|error| panic!("the Terraform export parses: {error}\n{text}"))
+}
+
+/// The `resource` blocks of one type, by their name label.
+fn tf_resources<'a>(body: &'a hcl::Body, type_name: &str) -> Vec<(&'a str, &'a hcl::Body)> {
+    body.blocks()
+        .filter(|block| block.identifier() == "resource")
+        .filter(|block| block.labels().first().map(hcl::BlockLabel::as_str) == Some(type_name))
+        .map(|block| (block.labels()[1].as_str(), block.body()))
+        .collect()
+}
+
+/// An attribute's value with its templates evaluated, so escapes count as what they mean.
+fn tf_attr(body: &hcl::Body, key: &str) -> Option<hcl::Value> {
+    let attribute = body.attributes().find(|attribute| attribute.key() == key)?;
+    attribute.expr().evaluate(&HclContext::new()).ok()
+}
+
+fn tf_text(body: &hcl::Body, key: &str) -> Option<String> {
+    tf_attr(body, key).and_then(|value| value.as_str().map(str::to_owned))
+}
+
+fn tf_block<'a>(body: &'a hcl::Body, identifier: &str) -> &'a hcl::Body {
+    body.blocks().find(|block| block.identifier() == identifier).expect("the block is there").body()
+}
+
+fn steps_titled<'a>(steps: &'a [Step], fragment: &str) -> Vec<&'a Step> {
+    steps.iter().filter(|step| step.title.contains(fragment)).collect()
+}
+
+#[test]
+fn examples_export_as_snapshots() {
+    for (name, _) in EXAMPLES {
+        let plan = example(name);
+        for format in ExportFormat::ALL {
+            insta::assert_snapshot!(format!("{name}.{}", format.name()), export(&plan, format));
+        }
+        let steps = serde_json::to_string_pretty(&steps(&plan)).expect("steps serialise");
+        insta::assert_snapshot!(format!("{name}.steps"), steps);
+    }
+}
+
+#[test]
+fn the_same_plan_gives_the_same_bytes() {
+    for (name, _) in EXAMPLES {
+        let plan = example(name);
+        for format in ExportFormat::ALL {
+            assert_eq!(export(&plan, format), export(&example(name), format), "{name} as {}", format.name());
+        }
+    }
+}
+
+#[test]
+fn format_names_round_trip() {
+    for format in ExportFormat::ALL {
+        assert_eq!(ExportFormat::from_name(format.name()), Some(format));
+    }
+    assert_eq!(ExportFormat::from_name("yaml"), None);
+}
+
+#[test]
+fn arm_cluster_carries_the_plans_network_profile() {
+    let plan = example("default_aks");
+    let cluster = &plan.aks_clusters[0];
+    let template = arm(&plan);
+    assert_eq!(template["$schema"], super::template::SCHEMA);
+    let clusters = arm_of_type(&template, "Microsoft.ContainerService/managedClusters");
+    assert_eq!(clusters.len(), 1);
+    let aks = &clusters[0];
+    assert_eq!(aks["name"], cluster.name.as_str());
+    assert!(aks["apiVersion"].as_str().is_some_and(|version| !version.is_empty()));
+    let profile = &aks["properties"]["networkProfile"];
+    assert_eq!(profile["networkPlugin"], "azure");
+    assert_eq!(profile["serviceCidr"], cluster.service_cidr.as_str());
+    assert_eq!(profile["dnsServiceIP"], cluster.dns_service_ip.as_str());
+    assert_eq!(profile["loadBalancerSku"], "standard");
+    assert!(profile.get("podCidr").is_none(), "plain Azure CNI takes no pod range");
+    let pool = &aks["properties"]["agentPoolProfiles"][0];
+    assert_eq!(pool["count"], cluster.node_count);
+    assert_eq!(pool["maxPods"], 30);
+    assert_eq!(
+        pool["vnetSubnetID"],
+        "[resourceId('ml-rg', 'Microsoft.Network/virtualNetworks/subnets', 'mynetwork', 'aks-subnet')]"
+    );
+    assert_eq!(aks["properties"]["apiServerAccessProfile"]["enablePrivateCluster"], false);
+    assert_eq!(aks["identity"]["type"], "SystemAssigned");
+    assert!(template["parameters"].get("aks_ml_aks_vm_size").is_some());
+
+    let vnets = arm_of_type(&template, "Microsoft.Network/virtualNetworks");
+    assert_eq!(vnets.len(), 1);
+    assert_eq!(vnets[0]["properties"]["addressSpace"]["addressPrefixes"], json!(["10.1.0.0/16"]));
+    let subnets = vnets[0]["properties"]["subnets"].as_array().expect("subnets inline");
+    assert_eq!(subnets.len(), 2);
+    assert_eq!(subnets[0]["properties"]["addressPrefix"], "10.1.0.0/22");
+    // Clients outside the VNet call the endpoint: the node subnet gets a security group.
+    let nsgs = arm_of_type(&template, "Microsoft.Network/networkSecurityGroups");
+    assert_eq!(nsgs.len(), 1);
+    let rule = &nsgs[0]["properties"]["securityRules"][0]["properties"];
+    assert_eq!(rule["direction"], "Inbound");
+    assert_eq!(rule["destinationPortRanges"], json!(["80", "443"]));
+    assert!(subnets[0]["properties"]["networkSecurityGroup"]["id"]
+        .as_str()
+        .is_some_and(|id| id.contains("mynetwork-nsg")));
+    assert!(subnets[1]["properties"].get("networkSecurityGroup").is_none(), "subnet 'default' hosts nothing");
+}
+
+#[test]
+fn arm_declares_no_attached_cluster_and_nests_other_resource_groups() {
+    let template = arm(&example("private_aks"));
+    assert!(arm_of_type(&template, "Microsoft.ContainerService/managedClusters").is_empty());
+    let top: Vec<&Value> = template["resources"].as_array().expect("resources").iter().collect();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0]["type"], "Microsoft.Resources/deployments");
+    assert_eq!(top[0]["resourceGroup"], "network-rg");
+    let vnets = arm_of_type(&template, "Microsoft.Network/virtualNetworks");
+    assert_eq!(vnets.len(), 1);
+    assert_eq!(vnets[0]["name"], "ml-vnet");
+    let notes = template["metadata"]["notes"].to_string();
+    assert!(notes.contains("private-aks"), "{notes}");
+}
+
+#[test]
+fn arm_takes_service_principals_and_delegations_from_the_plan() {
+    let template = arm(&example("aks_internal_lb"));
+    let aks = &arm_of_type(&template, "Microsoft.ContainerService/managedClusters")[0];
+    assert_eq!(
+        aks["properties"]["servicePrincipalProfile"]["secret"],
+        "[parameters('aks_ilb_aks_client_secret')]"
+    );
+    assert_eq!(template["parameters"]["aks_ilb_aks_client_secret"]["type"], "securestring");
+    assert!(aks.get("identity").is_none());
+
+    let template = arm(&example("aci_vnet"));
+    let subnet = &arm_of_type(&template, "Microsoft.Network/virtualNetworks")[0]["properties"]["subnets"][0];
+    assert_eq!(
+        subnet["properties"]["delegations"][0]["properties"]["serviceName"],
+        "Microsoft.ContainerInstance/containerGroups"
+    );
+}
+
+#[test]
+fn arm_writes_overlay_and_kubenet_ranges() {
+    let plan = changed(
+        "default_aks",
+        &[
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+            ("/aksClusters/0/podCidr", json!("192.168.0.0/16")),
+        ],
+    );
+    let template = arm(&plan);
+    let aks = &arm_of_type(&template, "Microsoft.ContainerService/managedClusters")[0];
+    assert_eq!(aks["properties"]["networkProfile"]["networkPluginMode"], "overlay");
+    assert_eq!(aks["properties"]["networkProfile"]["podCidr"], "192.168.0.0/16");
+    assert_eq!(aks["properties"]["agentPoolProfiles"][0]["maxPods"], 250);
+    let steps = steps(&plan);
+    let sdk = &steps_titled(&steps, "with the Python SDK")[0].code;
+    assert!(sdk.contains("# The v1 SDK has no setting for the network plugin, the pod range:"), "{sdk}");
+}
+
+#[test]
+fn an_empty_plan_exports_empty_documents() {
+    let plan = crate::Plan::empty("eastus2", "ml-rg");
+    assert!(steps(&plan).is_empty());
+    assert_eq!(arm(&plan)["resources"], json!([]));
+    assert_eq!(terraform(&plan).blocks().filter(|block| block.identifier() == "resource").count(), 0);
+    assert!(!export(&plan, ExportFormat::Az).contains("WORKSPACE_NAME"));
+    assert!(export(&plan, ExportFormat::Bicep).contains("targetScope"));
+}
+
+#[test]
+fn terraform_parses_and_carries_the_plans_values() {
+    let plan = example("default_aks");
+    let cluster = &plan.aks_clusters[0];
+    let body = terraform(&plan);
+    assert!(body.blocks().any(|block| block.identifier() == "provider"));
+
+    let vnets = tf_resources(&body, "azurerm_virtual_network");
+    assert_eq!(vnets.len(), 1);
+    assert_eq!(tf_text(vnets[0].1, "name").as_deref(), Some("mynetwork"));
+    assert_eq!(tf_text(vnets[0].1, "resource_group_name").as_deref(), Some("ml-rg"));
+    let subnets = tf_resources(&body, "azurerm_subnet");
+    assert_eq!(subnets.len(), 2);
+    assert_eq!(tf_resources(&body, "azurerm_network_security_group").len(), 1);
+    assert_eq!(tf_resources(&body, "azurerm_network_security_rule").len(), 1);
+    assert_eq!(tf_resources(&body, "azurerm_subnet_network_security_group_association").len(), 1);
+
+    let clusters = tf_resources(&body, "azurerm_kubernetes_cluster");
+    assert_eq!(clusters.len(), 1);
+    let (label, aks) = clusters[0];
+    assert_eq!(label, "ml_aks");
+    assert_eq!(tf_text(aks, "name").as_deref(), Some("ml-aks"));
+    let network = tf_block(aks, "network_profile");
+    assert_eq!(tf_text(network, "service_cidr").as_deref(), Some(cluster.service_cidr.as_str()));
+    assert_eq!(tf_text(network, "dns_service_ip").as_deref(), Some(cluster.dns_service_ip.as_str()));
+    assert_eq!(tf_text(network, "network_plugin").as_deref(), Some("azure"));
+    assert_eq!(tf_text(network, "load_balancer_sku").as_deref(), Some("standard"));
+    let pool = tf_block(aks, "default_node_pool");
+    assert_eq!(tf_attr(pool, "node_count"), Some(hcl::Value::from(3)));
+    assert_eq!(tf_attr(pool, "max_pods"), Some(hcl::Value::from(30)));
+    let subnet_ref = pool.attributes().find(|a| a.key() == "vnet_subnet_id").expect("a subnet reference");
+    assert_eq!(subnet_ref.expr().to_string(), "azurerm_subnet.mynetwork_aks_subnet.id");
+}
+
+#[test]
+fn terraform_delegates_subnets_and_skips_attached_clusters() {
+    let body = terraform(&example("aci_vnet"));
+    let (_, subnet) = tf_resources(&body, "azurerm_subnet")[0];
+    let delegation = tf_block(tf_block(subnet, "delegation"), "service_delegation");
+    assert_eq!(tf_text(delegation, "name").as_deref(), Some("Microsoft.ContainerInstance/containerGroups"));
+
+    let body = terraform(&example("private_aks"));
+    assert!(tf_resources(&body, "azurerm_kubernetes_cluster").is_empty());
+    assert_eq!(tf_resources(&body, "azurerm_virtual_network").len(), 1);
+
+    let body = terraform(&example("aks_internal_lb"));
+    let (_, aks) = tf_resources(&body, "azurerm_kubernetes_cluster")[0];
+    tf_block(aks, "service_principal");
+    let secret = body
+        .blocks()
+        .find(|block| {
+            block.identifier() == "variable" && block.labels()[0].as_str() == "ilb_aks_client_secret"
+        })
+        .expect("a variable for the secret");
+    assert_eq!(tf_attr(secret.body(), "sensitive"), Some(hcl::Value::Bool(true)));
+}
+
+#[test]
+fn steps_use_the_plans_values() {
+    let plan = example("default_aks");
+    let steps = steps(&plan);
+    let sdk = steps_titled(&steps, "with the Python SDK");
+    assert_eq!(sdk.len(), 1);
+    let code = &sdk[0].code;
+    for line in [
+        "config.vnet_resourcegroup_name = \"ml-rg\"",
+        "config.vnet_name = \"mynetwork\"",
+        "config.subnet_name = \"aks-subnet\"",
+        "config.service_cidr = \"10.2.0.0/16\"",
+        "config.dns_service_ip = \"10.2.0.10\"",
+        "config.docker_bridge_cidr = \"172.17.0.1/16\"",
+        "    agent_count=3,",
+        "ComputeTarget.create(workspace=ws, name=\"ml-aks\"",
+    ] {
+        assert!(code.contains(line), "{line} missing from\n{code}");
+    }
+    assert_eq!(sdk[0].language, StepLanguage::Python);
+    assert_eq!(sdk[0].section, "AKS cluster 'ml-aks'");
+
+    let cli = &steps_titled(&steps, "Create cluster 'ml-aks' with the Azure ML CLI v1")[0].code;
+    for flag in [
+        "--service-cidr 10.2.0.0/16",
+        "--dns-service-ip 10.2.0.10",
+        "--vnet-name mynetwork",
+        "--docker-bridge-address 172.17.0.1/16",
+    ] {
+        assert!(cli.contains(flag), "{flag} missing from\n{cli}");
+    }
+
+    let role = &steps_titled(&steps, "Network Contributor")[0];
+    // Azure ML creates this cluster: its identity exists only after the create steps.
+    assert_eq!(role.section, "AKS cluster 'ml-aks'");
+    let position = |title: &str| steps.iter().position(|step| step.title.contains(title));
+    assert!(position("Create cluster 'ml-aks' with the Azure ML CLI v1") < position("Network Contributor"));
+    assert!(role.code.contains("az aks show -g ml-rg -n ml-aks --query identity.principalId -o tsv"));
+    assert!(role.code.contains("az group show -n ml-rg --query id -o tsv"));
+    assert!(role.code.contains("--role 'Network Contributor'"));
+    let scoring = &steps_titled(&steps, "scoring endpoint")[0].code;
+    assert!(scoring.contains("--destination-port-ranges 80 443"), "{scoring}");
+    assert!(steps.iter().all(|step| step.flagged.is_empty()), "the example is clean");
+}
+
+#[test]
+fn a_service_principal_is_looked_up_by_client_id() {
+    let steps = steps(&example("aks_internal_lb"));
+    let role = &steps_titled(&steps, "Network Contributor")[0].code;
+    assert!(role.contains("--query servicePrincipalProfile.clientId -o tsv"), "{role}");
+    let sdk = &steps_titled(&steps, "Create cluster 'ilb-aks' with the Python SDK")[0].code;
+    assert!(sdk.contains("load_balancer_type=\"InternalLoadBalancer\""), "{sdk}");
+    assert!(sdk.contains("load_balancer_subnet=\"scoring-lb\""), "{sdk}");
+}
+
+#[test]
+fn an_attached_cluster_is_attached_then_updated_never_created() {
+    let plan = changed(
+        "private_aks",
+        &[
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("aks-nodes")),
+        ],
+    );
+    let steps = steps(&plan);
+    let code: Vec<&str> = steps.iter().map(|step| step.code.as_str()).collect();
+    assert!(!code
+        .iter()
+        .any(|code| code.contains("ComputeTarget.create") || code.contains("computetarget create")));
+    let attach = code
+        .iter()
+        .position(|code| code.contains("AksCompute.attach_configuration("))
+        .expect("an SDK attach");
+    let update =
+        code.iter().position(|code| code.contains("AksUpdateConfiguration(")).expect("an SDK update");
+    assert!(attach < update, "the update comes after the attach");
+    let update_code = code[update];
+    assert!(update_code.contains("load_balancer_type=\"InternalLoadBalancer\""));
+    assert!(update_code.contains("load_balancer_subnet=\"aks-nodes\""));
+    assert!(update_code.contains("aks_target.update(update_config)"));
+    assert!(code.iter().any(|code| code.contains("az ml computetarget attach aks")));
+    let cli_update =
+        code.iter().find(|code| code.contains("az ml computetarget update aks")).expect("a CLI update");
+    assert!(cli_update.contains("--load-balancer-subnet aks-nodes"));
+    assert!(code.iter().any(|code| code.contains("cluster_name=\"private-aks\"")));
+    let role = steps.iter().position(|step| step.title.contains("Network Contributor")).expect("a role step");
+    assert_eq!(steps[role].section, "Prerequisites");
+    assert!(role < attach, "an attached cluster exists already, so its role comes first");
+
+    let plain = steps_titled(&self::steps(&example("private_aks")), "internal load balancer").len();
+    assert_eq!(plain, 0, "without an internal load balancer there is nothing to update");
+}
+
+#[test]
+fn a_finding_flags_the_step_it_makes_wrong() {
+    let plan = changed("default_aks", &[("/aksClusters/0/serviceCidr", json!("10.1.0.0/16"))]);
+    let steps = steps(&plan);
+    for step in steps_titled(&steps, "Create cluster 'ml-aks'") {
+        assert!(step.flagged.iter().any(|id| id == "service-cidr-overlaps-subnet"), "{:?}", step.flagged);
+    }
+    let role = &steps_titled(&steps, "Network Contributor")[0];
+    assert!(
+        role.flagged.is_empty(),
+        "a role assignment does not depend on the service range: {:?}",
+        role.flagged
+    );
+    let document = export(&plan, ExportFormat::Sdk);
+    assert!(
+        document.contains("resolve them first: dns-ip-outside-service-cidr, service-cidr-overlaps-subnet"),
+        "{document}"
+    );
+}
+
+#[test]
+fn steps_that_resolve_a_finding_are_not_flagged_by_it() {
+    let plan = changed(
+        "default_aks",
+        &[
+            ("/aksClusters/0/networkContributorGranted", json!(false)),
+            ("/aksClusters/0/nsgAllowsScoringInbound", json!(false)),
+        ],
+    );
+    assert!(steps(&plan).iter().all(|step| step.flagged.is_empty()));
+
+    let plan = changed("aci_vnet", &[("/vnets/0/subnets/0/delegations", json!([]))]);
+    let steps = steps(&plan);
+    assert!(steps.iter().all(|step| !step.flagged.iter().any(|id| id == "aci-subnet-not-delegated")));
+    assert!(steps_titled(&steps, "Delegate subnet 'aci-subnet'")[0]
+        .code
+        .contains("--delegations Microsoft.ContainerInstance/containerGroups"));
+    let plan = changed("aci_vnet", &[("/aciDeployments/0/dnsNameLabel", json!("scoring"))]);
+    let aci_steps = self::steps(&plan);
+    let deploy = &steps_titled(&aci_steps, "Deploy web service")[0];
+    assert_eq!(deploy.flagged, ["aci-dns-label-in-vnet"]);
+    assert!(deploy.code.contains("dns_name_label=\"scoring\""));
+}
+
+#[test]
+fn restricted_egress_opens_the_registry() {
+    let plan = changed("aci_vnet", &[("/egress", json!({ "restricted": true, "allowedServiceTags": [] }))]);
+    let steps = steps(&plan);
+    let registry = &steps_titled(&steps, "Azure Container Registry")[0];
+    assert!(registry.code.contains("--destination-address-prefixes AzureContainerRegistry.eastus2"));
+    assert!(registry.code.contains("--direction Outbound"));
+    assert_eq!(registry.flagged, ["egress-missing-service-tag"]);
+    let template = arm(&plan);
+    let rule = &arm_of_type(&template, "Microsoft.Network/networkSecurityGroups")[0]["properties"]
+        ["securityRules"][0];
+    assert_eq!(rule["properties"]["destinationAddressPrefix"], "AzureContainerRegistry.eastus2");
+    assert!(export(&plan, ExportFormat::AzScript).contains("--network-security-group ml-vnet-nsg"));
+}
+
+#[test]
+fn documents_keep_to_their_language() {
+    let plan = example("aci_vnet");
+    let sdk = export(&plan, ExportFormat::Sdk);
+    assert!(sdk.contains("\n# $ az network vnet subnet update"), "{sdk}");
+    assert!(sdk.contains("\ndeployment_config = AciWebservice.deploy_configuration("));
+    let az = export(&plan, ExportFormat::Az);
+    assert!(az.starts_with("#!/usr/bin/env bash\n"));
+    assert!(az.contains("set -euo pipefail\n"));
+    assert!(az.contains("\naz network vnet subnet update"));
+    assert!(az.contains("\n#   deployment_config = AciWebservice.deploy_configuration("), "{az}");
+
+    let plan = example("default_aks");
+    let az = export(&plan, ExportFormat::Az);
+    assert!(az.contains("\naz ml computetarget create aks"));
+    assert!(!az.contains("ComputeTarget.create"), "the SDK's own steps stay out of the az script");
+    let sdk = export(&plan, ExportFormat::Sdk);
+    assert!(!sdk.contains("computetarget create"), "the CLI's own steps stay out of the SDK script");
+}
+
+#[test]
+fn az_script_creates_the_network_and_clusters() {
+    let script = export(&example("default_aks"), ExportFormat::AzScript);
+    assert!(script.starts_with("#!/usr/bin/env bash\n"));
+    for fragment in [
+        "set -euo pipefail",
+        "az network vnet create -g ml-rg -n mynetwork -l eastus2 --address-prefixes 10.1.0.0/16",
+        "az network nsg create -g ml-rg -n mynetwork-nsg -l eastus2",
+        "--network-plugin azure",
+        "--service-cidr 10.2.0.0/16",
+        "--dns-service-ip 10.2.0.10",
+        "--vnet-subnet-id \"$subnet_id\"",
+        "--load-balancer-sku standard",
+        "--enable-managed-identity",
+    ] {
+        assert!(script.contains(fragment), "{fragment} missing from\n{script}");
+    }
+    assert!(!script.contains("--enable-private-cluster"));
+    assert!(!export(&example("private_aks"), ExportFormat::AzScript).contains("az aks create"));
+}
+
+#[test]
+fn names_with_quotes_and_spaces_stay_names() {
+    let vnet = "my \"net\" it's";
+    let cluster = "it's ${aks}\nrm -rf /";
+    let plan = changed(
+        "default_aks",
+        &[
+            ("/name", json!("a plan\nrm -rf /")),
+            ("/vnets/0/name", json!(vnet)),
+            ("/aksClusters/0/vnet", json!(vnet)),
+            ("/aksClusters/0/name", json!(cluster)),
+        ],
+    );
+    for format in ExportFormat::ALL {
+        let text = export(&plan, format);
+        assert!(
+            !text.lines().any(|line| line.starts_with("rm -rf")),
+            "{} lets a name out:\n{text}",
+            format.name()
+        );
+    }
+    let script = export(&plan, ExportFormat::AzScript);
+    assert!(!script.lines().any(|line| line.starts_with("rm -rf")), "{script}");
+
+    let steps = steps(&plan);
+    let cli = &steps_titled(&steps, "with the Azure ML CLI v1")[0].code;
+    assert!(cli.contains(r#"--vnet-name 'my "net" it'\''s'"#), "{cli}");
+    assert!(cli.contains(r"--name $'it\'s ${aks}\nrm -rf /'"), "{cli}");
+    let sdk = &steps_titled(&steps, "with the Python SDK")[0].code;
+    assert!(sdk.contains(r#"config.vnet_name = "my \"net\" it's""#), "{sdk}");
+    assert!(sdk.contains(r#"name="it's ${aks}\nrm -rf /""#), "{sdk}");
+
+    let template = arm(&plan);
+    assert_eq!(arm_of_type(&template, "Microsoft.ContainerService/managedClusters")[0]["name"], cluster);
+    assert_eq!(arm_of_type(&template, "Microsoft.Network/virtualNetworks")[0]["name"], vnet);
+
+    let body = terraform(&plan);
+    let (label, aks) = tf_resources(&body, "azurerm_kubernetes_cluster")[0];
+    assert_eq!(label, "it_s___aks__rm__rf__");
+    assert_eq!(tf_text(aks, "name").as_deref(), Some(cluster));
+    assert_eq!(tf_text(tf_resources(&body, "azurerm_virtual_network")[0].1, "name").as_deref(), Some(vnet));
+
+    let bicep = export(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains(r"name: 'it\'s \${aks}\nrm -rf /'"), "{bicep}");
+}
+
+#[test]
+fn arm_keeps_bracketed_names_literal() {
+    let plan = changed("default_aks", &[("/aksClusters/0/name", json!("[concat('a')]"))]);
+    let text = export(&plan, ExportFormat::Arm);
+    assert!(text.contains(r#""name": "[[concat('a')]""#), "{text}");
+}
+
+#[test]
+fn a_cluster_waits_for_the_nested_deployment_of_its_vnet() {
+    let plan = changed("default_aks", &[("/vnets/0/resourceGroup", json!("network-rg"))]);
+    let template = arm(&plan);
+    let aks = &arm_of_type(&template, "Microsoft.ContainerService/managedClusters")[0];
+    assert_eq!(aks["dependsOn"], json!(["vnetplan-network-rg"]));
+    assert_eq!(
+        aks["properties"]["agentPoolProfiles"][0]["vnetSubnetID"],
+        "[resourceId('network-rg', 'Microsoft.Network/virtualNetworks/subnets', 'mynetwork', 'aks-subnet')]"
+    );
+    let deployment = &arm_of_type(&template, "Microsoft.Resources/deployments")[0];
+    assert_eq!(deployment["resourceGroup"], "network-rg");
+    let nested: Vec<&Value> =
+        deployment["properties"]["template"]["resources"].as_array().expect("resources").iter().collect();
+    assert_eq!(nested[0]["type"], "Microsoft.Network/networkSecurityGroups");
+    assert_eq!(
+        nested[1]["dependsOn"],
+        json!(["[resourceId('network-rg', 'Microsoft.Network/networkSecurityGroups', 'mynetwork-nsg')]"])
+    );
+
+    let bicep = export(&plan, ExportFormat::Bicep);
+    insta::assert_snapshot!("nested_group.bicep", bicep);
+    assert!(bicep.contains("  dependsOn: [\n    network_network_rg\n  ]\n"), "{bicep}");
+}

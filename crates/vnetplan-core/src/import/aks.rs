@@ -1,0 +1,694 @@
+//! Reading an AKS cluster as `az aks show` prints it. How its pools become one plan cluster is
+//! described in the parent module.
+
+use super::{id_name, id_segment, same_name, Expect, ImportError, Obj, Reader};
+use crate::plan::{
+    AksCluster, ClusterPurpose, Identity, LoadBalancerType, NetworkPlugin, NetworkPluginMode, Provisioning,
+};
+
+/// Fields of a cluster that [`Reader::cluster`] reads.
+const CLUSTER_READ: &[&str] = &[
+    "name",
+    "location",
+    "resourceGroup",
+    "networkProfile",
+    "agentPoolProfiles",
+    "apiServerAccessProfile",
+    "identity",
+    "servicePrincipalProfile",
+    "nodeResourceGroup",
+    "addonProfiles",
+];
+
+/// Fields of a cluster left out on purpose: bookkeeping, Kubernetes and security settings
+/// that do not decide which addresses the cluster uses.
+const CLUSTER_INFORMATIONAL: &[&str] = &[
+    "id",
+    "eTag",
+    "etag",
+    "type",
+    "kind",
+    "provisioningState",
+    "powerState",
+    "resourceUid",
+    "systemData",
+    "tags",
+    "sku",
+    "supportPlan",
+    "kubernetesVersion",
+    "currentKubernetesVersion",
+    "dnsPrefix",
+    "fqdn",
+    "fqdnSubdomain",
+    "privateFqdn",
+    "azurePortalFqdn",
+    "maxAgentPools",
+    "enableRbac",
+    "aadProfile",
+    "disableLocalAccounts",
+    "linuxProfile",
+    "windowsProfile",
+    "identityProfile",
+    "oidcIssuerProfile",
+    "podIdentityProfile",
+    "securityProfile",
+    "storageProfile",
+    "autoScalerProfile",
+    "autoUpgradeProfile",
+    "upgradeSettings",
+    "workloadAutoScalerProfile",
+    "azureMonitorProfile",
+    "metricsProfile",
+    "serviceMeshProfile",
+    "ingressProfile",
+    "nodeProvisioningProfile",
+    "nodeResourceGroupProfile",
+    "aiToolchainOperatorProfile",
+    "bootstrapProfile",
+    "safeguardsProfile",
+    "diskEncryptionSetId",
+    "enablePodSecurityPolicy",
+    "httpProxyConfig",
+    "privateLinkResources",
+    "publicNetworkAccess",
+    "extendedLocation",
+    "creationData",
+    "status",
+];
+
+const NETWORK_READ: &[&str] = &[
+    "networkPlugin",
+    "networkPluginMode",
+    "podCidr",
+    "podCidrs",
+    "serviceCidr",
+    "serviceCidrs",
+    "dnsServiceIp",
+    "dnsServiceIP",
+    "dockerBridgeCidr",
+    "outboundType",
+    "ipFamilies",
+];
+
+/// Network settings that shape traffic inside or out of the cluster, not its address ranges.
+/// The load balancer here is the cluster's own; the one Azure ML puts in front of a scoring
+/// endpoint is chosen when attaching.
+const NETWORK_INFORMATIONAL: &[&str] = &[
+    "loadBalancerSku",
+    "loadBalancerProfile",
+    "natGatewayProfile",
+    "networkDataplane",
+    "networkMode",
+    "networkPolicy",
+    "kubeProxyConfig",
+    "monitoring",
+    "advancedNetworking",
+    "podLinkLocalAccess",
+    "staticEgressGatewayProfile",
+];
+
+const POOL_READ: &[&str] = &[
+    "name",
+    "count",
+    "enableAutoScaling",
+    "minCount",
+    "maxCount",
+    "maxPods",
+    "mode",
+    "vnetSubnetId",
+    "podSubnetId",
+    "vmSize",
+    "upgradeSettings",
+];
+
+/// Pool settings about the nodes themselves (image, disks, labels, scheduling), not how many
+/// there are or where their addresses come from.
+const POOL_INFORMATIONAL: &[&str] = &[
+    "eTag",
+    "etag",
+    "type",
+    "provisioningState",
+    "powerState",
+    "status",
+    "orchestratorVersion",
+    "currentOrchestratorVersion",
+    "nodeImageVersion",
+    "osType",
+    "osSku",
+    "osDiskSizeGb",
+    "osDiskType",
+    "kubeletDiskType",
+    "kubeletConfig",
+    "linuxOsConfig",
+    "windowsProfile",
+    "workloadRuntime",
+    "availabilityZones",
+    "nodeLabels",
+    "nodeTaints",
+    "nodeInitializationTaints",
+    "tags",
+    "scaleDownMode",
+    "scaleSetPriority",
+    "scaleSetEvictionPolicy",
+    "spotMaxPrice",
+    "enableEncryptionAtHost",
+    "enableFips",
+    "enableUltraSsd",
+    "enableNodePublicIp",
+    "nodePublicIpPrefixId",
+    "enableCustomCaTrust",
+    "gpuInstanceProfile",
+    "gpuProfile",
+    "hostGroupId",
+    "capacityReservationGroupId",
+    "proximityPlacementGroupId",
+    "creationData",
+    "messageOfTheDay",
+    "networkProfile",
+    "securityProfile",
+    "artifactStreamingProfile",
+    "virtualMachinesProfile",
+    "virtualMachineNodesStatus",
+    "gatewayProfile",
+    "podIpAllocationMode",
+];
+
+const UPGRADE_READ: &[&str] = &["maxSurge"];
+const UPGRADE_INFORMATIONAL: &[&str] =
+    &["drainTimeoutInMinutes", "nodeSoakDurationInMinutes", "maxUnavailable", "undrainableNodeBehavior"];
+
+const API_SERVER_READ: &[&str] =
+    &["enablePrivateCluster", "authorizedIpRanges", "enableVnetIntegration", "subnetId"];
+const API_SERVER_INFORMATIONAL: &[&str] =
+    &["disableRunCommand", "enablePrivateClusterPublicFqdn", "privateDnsZone"];
+
+const IDENTITY_READ: &[&str] = &["type", "userAssignedIdentities"];
+const IDENTITY_INFORMATIONAL: &[&str] = &["principalId", "tenantId", "delegatedResources"];
+
+/// The surge of a pool whose upgrade settings do not give one.
+const DEFAULT_SURGE: u32 = 1;
+
+/// A cluster as read; its node VNet and subnet are named once every document is read.
+pub(super) struct ReadCluster {
+    pub(super) cluster: AksCluster,
+    pub(super) resource_group: String,
+    pub(super) node_subnet: NodeSubnet,
+    /// Where the node subnet was found, for notes about resolving it.
+    pub(super) subnet_pointer: String,
+}
+
+/// Where a cluster's nodes take their addresses from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum NodeSubnet {
+    Id(SubnetId),
+    /// No pool names a subnet: AKS made a VNet in the node resource group.
+    Managed {
+        node_resource_group: Option<String>,
+    },
+    /// A `vnetSubnetId` that is not a subnet id.
+    Unreadable(String),
+}
+
+/// A subnet named by its Azure resource id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct SubnetId {
+    pub(super) resource_group: String,
+    pub(super) vnet: String,
+    pub(super) subnet: String,
+}
+
+/// Reads `/subscriptions/…/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`,
+/// whatever the case of its segment names.
+pub(super) fn parse_subnet_id(id: &str) -> Option<SubnetId> {
+    let resource_group = id_segment(id, "resourceGroups")?;
+    let vnet = id_segment(id, "virtualNetworks")?;
+    let subnet = id_segment(id, "subnets")?;
+    Some(SubnetId {
+        resource_group: resource_group.to_owned(),
+        vnet: vnet.to_owned(),
+        subnet: subnet.to_owned(),
+    })
+}
+
+/// The network profile's values as the plan holds them.
+struct Network {
+    plugin: NetworkPlugin,
+    mode: Option<NetworkPluginMode>,
+    pod_cidr: Option<String>,
+    service_cidr: String,
+    dns_service_ip: String,
+    docker_bridge_cidr: Option<String>,
+}
+
+/// What the pools in the node subnet add up to.
+struct Pools {
+    node_subnet: NodeSubnet,
+    subnet_pointer: String,
+    node_count: u32,
+    max_pods: Option<u32>,
+    max_surge: u32,
+}
+
+impl Reader<'_> {
+    pub(super) fn cluster(&mut self, object: &Obj<'_>) -> Result<ReadCluster, ImportError> {
+        let name = self.name(object, "cluster")?;
+        let region = self.location(object);
+        if region.is_none() {
+            self.note(
+                &object.pointer,
+                "the cluster has no location: it is taken to be in the plan's region".to_owned(),
+            );
+        }
+        let resource_group = self.resource_group(object).unwrap_or_else(|| {
+            self.note(&object.pointer, "the cluster names no resource group".to_owned());
+            String::new()
+        });
+        let network = self.network(object);
+        let node_resource_group =
+            object.get("nodeResourceGroup").and_then(|field| field.value.as_str()).map(str::to_owned);
+        let pools = self.pools(object, node_resource_group);
+        let private_cluster = self.api_server(object);
+        let identity = self.identity(object);
+        self.addons(object);
+        self.note(
+            &object.pointer,
+            "az aks show does not say how Azure ML uses the cluster: the plan takes the compute \
+             target to be named after it, for production (FastProd), scored through a public \
+             load balancer by clients inside the VNet, with an identity that does not yet hold \
+             Network Contributor on the VNet's resource group (the check then gives the command \
+             that grants it). Correct what differs"
+                .to_owned(),
+        );
+        self.unread(object, CLUSTER_READ, CLUSTER_INFORMATIONAL);
+        Ok(ReadCluster {
+            cluster: AksCluster {
+                name,
+                provisioning: Provisioning::Attach,
+                region,
+                vnet: String::new(),
+                subnet: String::new(),
+                network_plugin: network.plugin,
+                network_plugin_mode: network.mode,
+                pod_cidr: network.pod_cidr,
+                service_cidr: network.service_cidr,
+                dns_service_ip: network.dns_service_ip,
+                docker_bridge_cidr: network.docker_bridge_cidr,
+                node_count: pools.node_count,
+                max_surge: pools.max_surge,
+                max_pods: pools.max_pods,
+                vcpus_per_node: None,
+                cluster_purpose: ClusterPurpose::FastProd,
+                private_cluster,
+                load_balancer_type: LoadBalancerType::PublicIp,
+                load_balancer_subnet: None,
+                identity,
+                network_contributor_granted: false,
+                scoring_from_outside_vnet: false,
+                nsg_allows_scoring_inbound: false,
+            },
+            resource_group,
+            node_subnet: pools.node_subnet,
+            subnet_pointer: pools.subnet_pointer,
+        })
+    }
+
+    fn network(&mut self, object: &Obj<'_>) -> Network {
+        let mut network = Network {
+            plugin: NetworkPlugin::Azure,
+            mode: None,
+            pod_cidr: None,
+            service_cidr: String::new(),
+            dns_service_ip: String::new(),
+            docker_bridge_cidr: None,
+        };
+        let Some(profile) = object.object("networkProfile") else {
+            self.note(
+                &object.pointer,
+                "the cluster has no network profile: the plan keeps the Azure CNI plugin and empty \
+                 service range and DNS IP, which the check reports"
+                    .to_owned(),
+            );
+            return network;
+        };
+        match self.string(&profile, "networkPlugin", Expect::Name) {
+            Some(plugin) if same_name(&plugin, "kubenet") => network.plugin = NetworkPlugin::Kubenet,
+            Some(plugin) if same_name(&plugin, "azure") => {}
+            other => self.note(
+                &profile.pointer,
+                format!(
+                    "network plugin {}: a plan cluster uses 'azure' or 'kubenet', and keeps 'azure'",
+                    other.map_or_else(|| "not given".to_owned(), |plugin| format!("'{plugin}'"))
+                ),
+            ),
+        }
+        if let Some(mode) = self.string(&profile, "networkPluginMode", Expect::Name) {
+            if same_name(&mode, "overlay") {
+                network.mode = Some(NetworkPluginMode::Overlay);
+            } else {
+                self.note(
+                    &profile.pointer,
+                    format!("network plugin mode '{mode}' is not one the plan knows"),
+                );
+            }
+        }
+        network.pod_cidr = self.range(&profile, "podCidr", "podCidrs");
+        network.service_cidr = self.range(&profile, "serviceCidr", "serviceCidrs").unwrap_or_else(|| {
+            self.note(
+                &profile.pointer,
+                "no service range: the plan keeps an empty one, which the check reports".to_owned(),
+            );
+            String::new()
+        });
+        // `az` spells it `dnsServiceIp`; ARM and the plan spell it `dnsServiceIP`.
+        let dns = self
+            .string(&profile, "dnsServiceIp", Expect::Cidr)
+            .or_else(|| self.string(&profile, "dnsServiceIP", Expect::Cidr));
+        network.dns_service_ip = dns.unwrap_or_else(|| {
+            self.note(
+                &profile.pointer,
+                "no DNS service IP: the plan keeps an empty one, which the check reports".to_owned(),
+            );
+            String::new()
+        });
+        network.docker_bridge_cidr = self.string(&profile, "dockerBridgeCidr", Expect::Cidr);
+        if let Some(field) = profile.get("outboundType") {
+            let outbound = field.value.as_str().unwrap_or_default();
+            if !same_name(outbound, "loadBalancer") {
+                self.note(
+                    &field.pointer,
+                    format!(
+                        "outbound traffic leaves through '{outbound}', not the cluster's load \
+                         balancer; if that path filters traffic, describe what it allows under egress"
+                    ),
+                );
+            }
+        }
+        if let Some(field) = profile.get("ipFamilies") {
+            let families = self.strings(&field, Expect::Name);
+            if families.iter().any(|family| !same_name(family, "IPv4")) {
+                self.note(
+                    &field.pointer,
+                    format!("IP families {}: the plan holds IPv4 ranges only", families.join(", ")),
+                );
+            }
+        }
+        self.unread(&profile, NETWORK_READ, NETWORK_INFORMATIONAL);
+        network
+    }
+
+    /// A range given alone and in a list (dual-stack clusters list an IPv4 and an IPv6 one).
+    /// The plan holds one, so the others are noted.
+    fn range(&mut self, profile: &Obj<'_>, single: &str, list: &str) -> Option<String> {
+        let alone = self.string(profile, single, Expect::Cidr);
+        let listed = profile.get(list).map(|field| (self.strings(&field, Expect::Cidr), field.pointer));
+        let kept = alone.or_else(|| listed.as_ref().and_then(|(ranges, _)| ranges.first().cloned()));
+        if let (Some(kept), Some((ranges, pointer))) = (&kept, listed) {
+            let others: Vec<String> = ranges.into_iter().filter(|range| range != kept).collect();
+            if !others.is_empty() {
+                self.note(
+                    &pointer,
+                    format!(
+                        "the cluster also uses {}; the plan holds one range here, {kept}",
+                        others.join(", ")
+                    ),
+                );
+            }
+        }
+        kept
+    }
+
+    fn pools(&mut self, object: &Obj<'_>, node_resource_group: Option<String>) -> Pools {
+        let field = object.get("agentPoolProfiles");
+        let pointer = field.as_ref().map_or_else(|| object.pointer.clone(), |field| field.pointer.clone());
+        let pools = field.map_or_else(Vec::new, |field| field.objects());
+        let managed = NodeSubnet::Managed { node_resource_group };
+        let Some(system) = pools
+            .iter()
+            .find(|pool| {
+                pool.get("mode").and_then(|mode| mode.value.as_str()).is_some_and(|m| same_name(m, "System"))
+            })
+            .or_else(|| pools.first())
+        else {
+            self.note(&pointer, "the cluster has no node pool: the plan counts one node".to_owned());
+            return Pools {
+                node_subnet: managed,
+                subnet_pointer: pointer,
+                node_count: 1,
+                max_pods: None,
+                max_surge: 1,
+            };
+        };
+        let subnet_of = |pool: &Obj<'_>| {
+            pool.get("vnetSubnetId").and_then(|field| field.value.as_str().map(str::to_owned))
+        };
+        let system_subnet = subnet_of(system);
+        let subnet_pointer =
+            system.get("vnetSubnetId").map_or_else(|| system.pointer.clone(), |field| field.pointer);
+        let node_subnet = match &system_subnet {
+            Some(id) => {
+                parse_subnet_id(id).map_or_else(|| NodeSubnet::Unreadable(id.clone()), NodeSubnet::Id)
+            }
+            None => managed,
+        };
+        if let Some(size) =
+            system.get("vmSize").and_then(|field| field.value.as_str().map(|s| (s.to_owned(), field.pointer)))
+        {
+            self.note(
+                &size.1,
+                format!(
+                    "the system pool's nodes are {} machines: vcpusPerNode stays empty; set it to \
+                     that size's vCPU count to check the 12-vCPU minimum for production",
+                    size.0
+                ),
+            );
+        }
+        let (mut node_count, mut max_surge) = (0_u32, 0_u32);
+        let mut max_pods: Vec<u32> = Vec::new();
+        for pool in &pools {
+            let pool_subnet = subnet_of(pool);
+            let same_subnet = match (&pool_subnet, &system_subnet) {
+                (Some(pool_subnet), Some(system_subnet)) => {
+                    same_name(pool_subnet.trim_end_matches('/'), system_subnet.trim_end_matches('/'))
+                }
+                (None, None) => true,
+                _ => false,
+            };
+            let pool_name =
+                pool.get("name").and_then(|field| field.value.as_str()).unwrap_or("(unnamed)").to_owned();
+            if same_subnet {
+                let nodes = self.pool_nodes(pool, &pool_name);
+                node_count = node_count.saturating_add(nodes);
+                max_surge = max_surge.max(self.pool_surge(pool, nodes));
+                max_pods.extend(pool.get("maxPods").and_then(|field| field.value.as_u64()).map(saturate));
+                if let Some(field) = pool.get("podSubnetId") {
+                    let pod_subnet =
+                        field.value.as_str().map_or_else(String::new, |id| id_name(id).to_owned());
+                    self.note(
+                        &field.pointer,
+                        format!(
+                            "pool '{pool_name}' gives its pods addresses from subnet '{pod_subnet}', \
+                             not the node subnet; the plan counts pod addresses in the node subnet, so \
+                             its figures for that subnet are higher than needed"
+                        ),
+                    );
+                }
+            } else {
+                let place = pool_subnet.as_deref().and_then(parse_subnet_id).map_or_else(
+                    || "another subnet".to_owned(),
+                    |id| format!("subnet '{}' of VNet '{}'", id.subnet, id.vnet),
+                );
+                let at = pool.get("vnetSubnetId").map_or_else(|| pool.pointer.clone(), |field| field.pointer);
+                self.note(
+                    &at,
+                    format!(
+                        "pool '{pool_name}' puts its nodes in {place}; a plan cluster has one node \
+                         subnet, so those nodes are not counted"
+                    ),
+                );
+            }
+            self.unread(pool, POOL_READ, POOL_INFORMATIONAL);
+        }
+        if node_count == 0 {
+            self.note(&pointer, "the pools in the node subnet have no nodes: the plan counts one".to_owned());
+            node_count = 1;
+        }
+        let largest = max_pods.iter().copied().max();
+        if max_pods.iter().any(|pods| Some(*pods) != largest) {
+            self.note(
+                &pointer,
+                format!(
+                    "the pools in the node subnet allow different numbers of pods per node; the plan \
+                     takes the largest, {}",
+                    largest.unwrap_or_default()
+                ),
+            );
+        }
+        Pools { node_subnet, subnet_pointer, node_count, max_pods: largest, max_surge }
+    }
+
+    /// The nodes a pool can have: its `maxCount` when the autoscaler may grow it.
+    fn pool_nodes(&mut self, pool: &Obj<'_>, name: &str) -> u32 {
+        let number = |key: &str| pool.get(key).and_then(|field| field.value.as_u64()).map(saturate);
+        let count = number("count").unwrap_or_default();
+        if pool.bool("enableAutoScaling") != Some(true) {
+            return count;
+        }
+        match number("maxCount") {
+            Some(most) => {
+                let at = pool.get("maxCount").map_or_else(|| pool.pointer.clone(), |field| field.pointer);
+                self.note(
+                    &at,
+                    format!(
+                        "pool '{name}' scales between {} and {most} nodes (now {count}); the plan counts \
+                         {most}, the most its subnet must hold",
+                        number("minCount").unwrap_or_default()
+                    ),
+                );
+                most
+            }
+            None => count,
+        }
+    }
+
+    /// The extra nodes a pool adds while upgrading: `maxSurge` is a count or a percentage of
+    /// the pool, rounded up so the plan never counts fewer nodes than AKS adds.
+    fn pool_surge(&mut self, pool: &Obj<'_>, nodes: u32) -> u32 {
+        let Some(settings) = pool.object("upgradeSettings") else {
+            return DEFAULT_SURGE;
+        };
+        self.unread(&settings, UPGRADE_READ, UPGRADE_INFORMATIONAL);
+        let Some(field) = settings.get("maxSurge") else {
+            return DEFAULT_SURGE;
+        };
+        let surge = match field.value {
+            serde_json::Value::Number(number) => number.as_u64().map(saturate),
+            serde_json::Value::String(text) => surge_of(text, nodes),
+            _ => None,
+        };
+        surge.unwrap_or_else(|| {
+            self.note(
+                &field.pointer,
+                format!("maxSurge {} is not a count or a percentage: the plan counts 1", field.value),
+            );
+            DEFAULT_SURGE
+        })
+    }
+
+    fn api_server(&mut self, object: &Obj<'_>) -> bool {
+        let Some(profile) = object.object("apiServerAccessProfile") else {
+            return false;
+        };
+        if let Some(field) = profile.get("authorizedIpRanges") {
+            let ranges = self.strings(&field, Expect::Cidr);
+            self.note(
+                &field.pointer,
+                format!(
+                    "the API server only admits {}; the plan does not check that Azure ML can reach it",
+                    ranges.join(", ")
+                ),
+            );
+        }
+        if let Some(field) = profile.get("subnetId").or_else(|| profile.get("enableVnetIntegration")) {
+            let subnet = profile
+                .get("subnetId")
+                .and_then(|id| id.value.as_str())
+                .map_or_else(String::new, |id| format!(" '{}'", id_name(id)));
+            self.note(
+                &field.pointer,
+                format!(
+                    "the API server takes addresses in subnet{subnet} (VNet integration); the plan \
+                     does not hold that use"
+                ),
+            );
+        }
+        self.unread(&profile, API_SERVER_READ, API_SERVER_INFORMATIONAL);
+        profile.bool("enablePrivateCluster") == Some(true)
+    }
+
+    /// A managed identity, system- or user-assigned, or a service principal (`clientId` other
+    /// than `msi`). The plan knows a system-assigned identity and a service principal; a
+    /// user-assigned identity is granted roles the same way as the former.
+    fn identity(&mut self, object: &Obj<'_>) -> Identity {
+        let client = object
+            .object("servicePrincipalProfile")
+            .and_then(|profile| profile.get("clientId"))
+            .and_then(|field| field.value.as_str().map(str::to_owned));
+        let kind = object.object("identity").and_then(|identity| {
+            self.unread(&identity, IDENTITY_READ, IDENTITY_INFORMATIONAL);
+            identity
+                .get("type")
+                .and_then(|field| field.value.as_str().map(|kind| (kind.to_owned(), field.pointer)))
+        });
+        match (kind, client) {
+            (Some((kind, _)), _) if same_name(&kind, "SystemAssigned") => Identity::SystemAssigned,
+            (Some((kind, pointer)), _) if same_name(&kind, "UserAssigned") => {
+                self.note(
+                    &pointer,
+                    "a user-assigned managed identity runs the cluster: the plan records a managed \
+                     identity ('systemAssigned'); grant the roles to that identity"
+                        .to_owned(),
+                );
+                Identity::SystemAssigned
+            }
+            (_, Some(client)) if same_name(&client, "msi") => Identity::SystemAssigned,
+            (_, Some(_)) => Identity::ServicePrincipal,
+            (_, None) => {
+                self.note(
+                    &object.pointer,
+                    "the output does not say which identity runs the cluster: the plan assumes a \
+                     system-assigned one"
+                        .to_owned(),
+                );
+                Identity::SystemAssigned
+            }
+        }
+    }
+
+    /// Of the add-ons, only the application gateway ingress controller takes a subnet.
+    fn addons(&mut self, object: &Obj<'_>) {
+        let Some(addons) = object.object("addonProfiles") else {
+            return;
+        };
+        for (key, field) in addons.fields() {
+            let Some(addon) = Obj::new(field.value, field.pointer) else {
+                continue;
+            };
+            if !same_name(key, "ingressApplicationGateway") || addon.bool("enabled") != Some(true) {
+                continue;
+            }
+            let config = addon.object("config");
+            let subnet = config.as_ref().and_then(|config| {
+                let cidr = config.get("subnetCIDR").and_then(|field| field.value.as_str().map(str::to_owned));
+                cidr.or_else(|| {
+                    config
+                        .get("subnetId")
+                        .and_then(|field| field.value.as_str().map(|id| id_name(id).to_owned()))
+                })
+            });
+            self.note(
+                &addon.pointer,
+                format!(
+                    "the application gateway ingress add-on is on{}; the plan does not hold the \
+                     gateway's subnet",
+                    subnet.map_or_else(String::new, |subnet| format!(" (subnet {subnet})"))
+                ),
+            );
+        }
+    }
+}
+
+/// A surge written as `"2"` or `"33%"`, for a pool of `nodes` nodes.
+pub(super) fn surge_of(text: &str, nodes: u32) -> Option<u32> {
+    let text = text.trim();
+    match text.strip_suffix('%') {
+        Some(percent) => {
+            let percent: u64 = percent.trim().parse().ok()?;
+            Some(saturate((u64::from(nodes) * percent).div_ceil(100)))
+        }
+        None => text.parse().ok(),
+    }
+}
+
+fn saturate(number: u64) -> u32 {
+    u32::try_from(number).unwrap_or(u32::MAX)
+}

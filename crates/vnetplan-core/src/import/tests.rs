@@ -1,0 +1,673 @@
+//! The importer against fixtures in the exact shapes `az` prints, field by field, with the
+//! notes each field gives, and snapshots of the whole result.
+
+use super::aks::parse_subnet_id;
+use super::template::child_name;
+use super::*;
+use crate::plan::{Identity, NetworkPlugin, NetworkPluginMode, Provisioning, Subnet};
+use crate::{check, parse_plan, RuleId};
+
+const VNET_SHOW: &str = include_str!("fixtures/vnet-show.json");
+const VNET_LIST: &str = include_str!("fixtures/vnet-list.json");
+const AKS_CNI: &str = include_str!("fixtures/aks-show-cni.json");
+const AKS_KUBENET: &str = include_str!("fixtures/aks-show-kubenet.json");
+const TEMPLATE: &str = include_str!("fixtures/template.json");
+const TEMPLATE_EXPORT: &str = include_str!("fixtures/template-export.json");
+
+fn imported(documents: &[&str]) -> Imported {
+    let imported = import(documents).unwrap_or_else(|error| panic!("{error}"));
+    // What `vnetplan import` prints must be a plan `vnetplan check` reads back unchanged.
+    let reread = parse_plan(&imported.plan.to_json()).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(reread, imported.plan);
+    imported
+}
+
+/// The messages of the notes on one field.
+fn notes_at<'a>(imported: &'a Imported, document: usize, pointer: &str) -> Vec<&'a str> {
+    imported
+        .notes
+        .iter()
+        .filter(|note| note.document == Some(document) && note.pointer == pointer)
+        .map(|note| note.message.as_str())
+        .collect()
+}
+
+fn note_at<'a>(imported: &'a Imported, document: usize, pointer: &str) -> &'a str {
+    match notes_at(imported, document, pointer).as_slice() {
+        [message] => message,
+        other => panic!("expected one note at document {document}, {pointer}, found {other:?}"),
+    }
+}
+
+fn pointers(imported: &Imported) -> Vec<(Option<usize>, &str)> {
+    imported.notes.iter().map(|note| (note.document, note.pointer.as_str())).collect()
+}
+
+fn rules(plan: &Plan) -> Vec<RuleId> {
+    check(plan).findings.iter().map(|finding| finding.rule).collect()
+}
+
+fn subnet(name: &str, prefix: &str, delegations: &[&str]) -> Subnet {
+    Subnet {
+        name: name.to_owned(),
+        address_prefix: prefix.to_owned(),
+        delegations: delegations.iter().map(|d| (*d).to_owned()).collect(),
+    }
+}
+
+/// The plan as the CLI prints it, then one line per note: what a reviewer reads.
+fn snapshot(imported: &Imported) -> String {
+    let mut text = imported.plan.to_json();
+    text.push_str("\n\nnotes:\n");
+    for note in &imported.notes {
+        text.push_str(&format!("- {note}\n"));
+    }
+    text
+}
+
+#[test]
+fn snapshots() {
+    insta::assert_snapshot!("vnet_show", snapshot(&imported(&[VNET_SHOW])));
+    insta::assert_snapshot!("vnet_list_and_aks_cni", snapshot(&imported(&[VNET_LIST, AKS_CNI])));
+    insta::assert_snapshot!("aks_kubenet", snapshot(&imported(&[AKS_KUBENET])));
+    insta::assert_snapshot!("template", snapshot(&imported(&[TEMPLATE])));
+    insta::assert_snapshot!("template_export", snapshot(&imported(&[TEMPLATE_EXPORT])));
+}
+
+#[test]
+fn vnet_show_maps_the_vnet_and_each_subnet() {
+    let result = imported(&[VNET_SHOW]);
+    let plan = &result.plan;
+    assert_eq!(plan.schema_version, 1);
+    assert_eq!(plan.region, "eastus2");
+    assert_eq!(plan.workspace.resource_group, "ml-rg");
+    assert_eq!(plan.workspace.private_endpoint, None);
+    assert!(plan.aks_clusters.is_empty() && plan.aci_deployments.is_empty());
+    let [vnet] = plan.vnets.as_slice() else { panic!("one VNet expected: {:?}", plan.vnets) };
+    assert_eq!(vnet.name, "ml-vnet");
+    assert_eq!(vnet.resource_group, "ml-rg");
+    assert_eq!(vnet.region.as_deref(), Some("eastus2"));
+    assert_eq!(vnet.address_prefixes, ["10.1.0.0/16"]);
+    assert_eq!(
+        vnet.subnets,
+        [
+            subnet("aks", "10.1.0.0/22", &[]),
+            subnet("aci", "10.1.8.0/24", &["Microsoft.ContainerInstance/containerGroups"]),
+            // Of two prefixes, the first.
+            subnet("endpoints", "10.1.9.0/24", &[]),
+        ]
+    );
+    // The peering's far side is reachable, so it is an external range.
+    assert_eq!(
+        plan.external_ranges,
+        [ExternalRange {
+            name: "hub-vnet".to_owned(),
+            address_prefix: "10.100.0.0/16".to_owned(),
+            kind: ExternalRangeKind::PeeredVnet,
+        }]
+    );
+    assert!(!check(plan).has_errors(), "{:#?}", check(plan).findings);
+}
+
+#[test]
+fn vnet_show_notes_what_the_plan_cannot_hold_and_nothing_informational() {
+    let result = imported(&[VNET_SHOW]);
+    assert!(note_at(&result, 0, "/subnets/0/networkSecurityGroup").contains("'aks-nsg'"));
+    assert!(note_at(&result, 0, "/subnets/0/routeTable").contains("'aks-udr'"));
+    assert!(note_at(&result, 0, "/subnets/0/serviceEndpoints")
+        .contains("Microsoft.Storage, Microsoft.ContainerRegistry"));
+    assert!(note_at(&result, 0, "/subnets/0/ipConfigurations").contains("3 IP configurations"));
+    let prefixes = note_at(&result, 0, "/subnets/2/addressPrefixes");
+    assert!(
+        prefixes.contains("10.1.9.0/24 is kept") && prefixes.contains("10.1.10.0/24 left out"),
+        "{prefixes}"
+    );
+    assert!(note_at(&result, 0, "/subnets/2/privateEndpoints").contains("2 private endpoints"));
+    // Ids, etags, GUIDs, provisioning states, policies and empty fields give no note.
+    assert_eq!(
+        pointers(&result),
+        [
+            (Some(0), "/subnets/0/networkSecurityGroup"),
+            (Some(0), "/subnets/0/routeTable"),
+            (Some(0), "/subnets/0/serviceEndpoints"),
+            (Some(0), "/subnets/0/ipConfigurations"),
+            (Some(0), "/subnets/2/addressPrefixes"),
+            (Some(0), "/subnets/2/privateEndpoints"),
+            (None, ""),
+        ]
+    );
+    let workspace = result.notes.last().map(|note| note.message.as_str()).unwrap_or_default();
+    assert!(workspace.contains("do not describe the workspace"), "{workspace}");
+}
+
+#[test]
+fn a_vnet_list_and_an_aks_show_resolve_the_cluster_into_the_vnet() {
+    let result = imported(&[VNET_LIST, AKS_CNI]);
+    let plan = &result.plan;
+    let names: Vec<&str> = plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["ml-vnet", "hub-vnet"]);
+    assert_eq!(plan.vnets[1].resource_group, "network-rg");
+    assert_eq!(
+        plan.vnets[1].subnets,
+        [subnet("AzureFirewallSubnet", "10.100.0.0/26", &[]), subnet("GatewaySubnet", "10.100.1.0/27", &[])]
+    );
+    // Both ends of the peering are VNets of the plan, so neither is an external range.
+    assert!(plan.external_ranges.is_empty());
+    let [cluster] = plan.aks_clusters.as_slice() else { panic!("one cluster expected") };
+    assert_eq!(cluster.name, "ml-aks");
+    assert_eq!(cluster.provisioning, Provisioning::Attach);
+    assert_eq!(cluster.region.as_deref(), Some("eastus2"));
+    // The id spells `resourcegroups` in lower case; the plan spells names as the VNet does.
+    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("ml-vnet", "aks"));
+    assert_eq!(cluster.network_plugin, NetworkPlugin::Azure);
+    assert_eq!(cluster.network_plugin_mode, None);
+    assert_eq!(cluster.pod_cidr, None);
+    assert_eq!(cluster.service_cidr, "10.2.0.0/16");
+    assert_eq!(cluster.dns_service_ip, "10.2.0.10");
+    assert_eq!(cluster.docker_bridge_cidr, None);
+    // 3 system nodes and an autoscaled pool counted at its maximum of 5.
+    assert_eq!(cluster.node_count, 8);
+    // The largest surge: 33% of 5 nodes, rounded up, beats 10% of 3.
+    assert_eq!(cluster.max_surge, 2);
+    assert_eq!(cluster.max_pods, Some(30));
+    assert_eq!(cluster.vcpus_per_node, None);
+    assert!(cluster.private_cluster);
+    assert_eq!(cluster.identity, Identity::SystemAssigned);
+    assert!(!cluster.network_contributor_granted);
+    assert_eq!(plan.region, "eastus2");
+    assert_eq!(plan.workspace.resource_group, "ml-rg");
+
+    assert!(note_at(&result, 1, "/agentPoolProfiles/1/maxCount").contains("the plan counts 5"));
+    assert!(note_at(&result, 1, "/agentPoolProfiles/0/vmSize").contains("Standard_D4s_v5"));
+    assert!(note_at(&result, 1, "").contains("how Azure ML uses the cluster"));
+    assert!(notes_at(&result, 1, "/agentPoolProfiles/0/vnetSubnetId").is_empty());
+
+    let report = check(plan);
+    let found: Vec<RuleId> = report.findings.iter().map(|finding| finding.rule).collect();
+    assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
+    // The one thing left to confirm: the identity's role on the VNet.
+    assert!(found.contains(&RuleId::AksIdentityLacksNetworkContributor), "{found:?}");
+    assert_eq!(report.capacity.len(), 1);
+}
+
+#[test]
+fn an_aks_show_alone_keeps_the_vnet_names_and_says_how_to_import_the_vnet() {
+    let result = imported(&[AKS_CNI]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("ml-vnet", "aks"));
+    assert!(result.plan.vnets.is_empty());
+    assert_eq!(result.plan.region, "eastus2");
+    assert_eq!(result.plan.workspace.resource_group, "ml-rg");
+    let note = note_at(&result, 0, "/agentPoolProfiles/0/vnetSubnetId");
+    assert!(note.contains("az network vnet show --resource-group ml-rg --name ml-vnet"), "{note}");
+    assert!(rules(&result.plan).contains(&RuleId::UnknownVnet));
+}
+
+#[test]
+fn a_kubenet_cluster_in_a_vnet_aks_manages() {
+    let result = imported(&[AKS_KUBENET]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.name, "dev-aks");
+    assert_eq!(cluster.region.as_deref(), Some("westeurope"));
+    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), (MANAGED_VNET, "aks-subnet"));
+    assert_eq!(cluster.network_plugin, NetworkPlugin::Kubenet);
+    assert_eq!(cluster.pod_cidr.as_deref(), Some("10.244.0.0/16"));
+    assert_eq!(cluster.service_cidr, "10.0.0.0/16");
+    assert_eq!(cluster.dns_service_ip, "10.0.0.10");
+    assert_eq!(cluster.docker_bridge_cidr.as_deref(), Some("172.17.0.1/16"));
+    assert_eq!((cluster.node_count, cluster.max_surge, cluster.max_pods), (2, 1, Some(110)));
+    assert!(!cluster.private_cluster);
+    // No managed identity, and a client id other than `msi`.
+    assert_eq!(cluster.identity, Identity::ServicePrincipal);
+    assert_eq!(result.plan.region, "westeurope");
+    assert_eq!(result.plan.workspace.resource_group, "dev-rg");
+    let note = note_at(&result, 0, "/agentPoolProfiles/0");
+    assert!(note.contains("az network vnet list --resource-group MC_dev-rg_dev-aks_westeurope"), "{note}");
+    assert!(rules(&result.plan).contains(&RuleId::UnknownVnet));
+}
+
+#[test]
+fn a_managed_vnet_found_in_the_node_resource_group_is_the_clusters() {
+    let managed = r#"[{
+        "type": "Microsoft.Network/virtualNetworks", "name": "aks-vnet-31415926",
+        "resourceGroup": "MC_dev-rg_dev-aks_westeurope", "location": "westeurope",
+        "addressSpace": { "addressPrefixes": ["10.224.0.0/12"] },
+        "subnets": [{ "name": "aks-subnet", "addressPrefix": "10.224.0.0/16" }]
+    }]"#;
+    let result = imported(&[AKS_KUBENET, managed]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("aks-vnet-31415926", "aks-subnet"));
+    assert!(note_at(&result, 0, "/agentPoolProfiles/0").contains("'aks-vnet-31415926'"));
+    assert!(!rules(&result.plan).contains(&RuleId::UnknownVnet));
+}
+
+#[test]
+fn a_subnet_the_vnet_lacks_is_kept_by_name_and_noted() {
+    let aks = AKS_CNI.replace("/subnets/aks\"", "/subnets/gone\"");
+    let result = imported(&[VNET_SHOW, &aks]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("ml-vnet", "gone"));
+    assert!(note_at(&result, 1, "/agentPoolProfiles/0/vnetSubnetId").contains("subnet 'gone'"));
+    assert!(rules(&result.plan).contains(&RuleId::UnknownSubnet));
+}
+
+/// A cluster with the given network profile and pools, and nothing else.
+fn cluster_json(network: &str, pools: &str) -> String {
+    format!(
+        r#"{{ "type": "Microsoft.ContainerService/ManagedClusters", "name": "c", "location": "eastus2",
+             "resourceGroup": "rg", "identity": {{ "type": "SystemAssigned" }},
+             "networkProfile": {network}, "agentPoolProfiles": {pools} }}"#
+    )
+}
+
+const SUBNET_ID: &str =
+    "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets";
+
+#[test]
+fn pools_in_other_subnets_are_noted_and_not_counted() {
+    let pools = format!(
+        r#"[{{ "name": "sys", "mode": "System", "count": 3, "maxPods": 30, "vnetSubnetId": "{SUBNET_ID}/nodes" }},
+            {{ "name": "gpu", "mode": "User", "count": 4, "maxPods": 50, "vnetSubnetId": "{SUBNET_ID}/gpu" }},
+            {{ "name": "more", "mode": "User", "count": 2, "maxPods": 60, "vnetSubnetId": "{SUBNET_ID}/NODES/",
+               "podSubnetId": "{SUBNET_ID}/pods", "upgradeSettings": {{ "maxSurge": "3" }} }}]"#
+    );
+    let network =
+        r#"{ "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "dnsServiceIp": "10.2.0.10" }"#;
+    let result = imported(&[&cluster_json(network, &pools)]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.subnet.as_str(), cluster.node_count, cluster.max_surge), ("nodes", 5, 3));
+    // Pools of the node subnet allow 30 and 60 pods; the largest counts.
+    assert_eq!(cluster.max_pods, Some(60));
+    assert!(note_at(&result, 0, "/agentPoolProfiles/1/vnetSubnetId").contains("subnet 'gpu' of VNet 'v'"));
+    assert!(note_at(&result, 0, "/agentPoolProfiles").contains("the largest, 60"));
+    assert!(note_at(&result, 0, "/agentPoolProfiles/2/podSubnetId").contains("'pods'"));
+}
+
+#[test]
+fn dual_stack_ranges_keep_the_first_and_note_the_rest() {
+    let network = r#"{ "networkPlugin": "azure", "networkPluginMode": "overlay",
+        "podCidr": null, "podCidrs": ["10.244.0.0/16", "fd12:3456:789a::/64"],
+        "serviceCidrs": ["10.2.0.0/16", "fd12:3456:789a:1::/108"], "dnsServiceIp": "10.2.0.10",
+        "ipFamilies": ["IPv4", "IPv6"], "outboundType": "userDefinedRouting" }"#;
+    let pools = r#"[{ "name": "sys", "mode": "System", "count": 3 }]"#;
+    let result = imported(&[&cluster_json(network, pools)]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.network_plugin_mode, Some(NetworkPluginMode::Overlay));
+    assert_eq!(cluster.pod_cidr.as_deref(), Some("10.244.0.0/16"));
+    assert_eq!(cluster.service_cidr, "10.2.0.0/16");
+    assert!(note_at(&result, 0, "/networkProfile/podCidrs").contains("fd12:3456:789a::/64"));
+    assert!(note_at(&result, 0, "/networkProfile/serviceCidrs").contains("fd12:3456:789a:1::/108"));
+    assert!(note_at(&result, 0, "/networkProfile/ipFamilies").contains("IPv6"));
+    assert!(note_at(&result, 0, "/networkProfile/outboundType").contains("egress"));
+}
+
+#[test]
+fn an_aks_list_and_a_user_assigned_identity() {
+    let list = format!("[{}]", cluster_json("{}", "[]").replace("\"SystemAssigned\"", "\"UserAssigned\""));
+    let result = imported(&[&list]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.identity, Identity::SystemAssigned);
+    assert!(note_at(&result, 0, "/0/identity/type").contains("user-assigned"));
+    // No pool and an empty network profile: the plan still reads back and checks.
+    assert_eq!(cluster.node_count, 1);
+    assert!(rules(&result.plan).contains(&RuleId::InvalidCidr));
+}
+
+#[test]
+fn a_template_keeps_expressions_and_adds_child_subnets() {
+    let result = imported(&[TEMPLATE]);
+    let plan = &result.plan;
+    let [vnet] = plan.vnets.as_slice() else { panic!("one VNet expected") };
+    assert_eq!(vnet.name, "tpl-vnet");
+    assert_eq!(vnet.resource_group, TEMPLATE_RESOURCE_GROUP);
+    assert_eq!(plan.workspace.resource_group, TEMPLATE_RESOURCE_GROUP);
+    // `East US 2` in its short form.
+    assert_eq!((vnet.region.as_deref(), plan.region.as_str()), (Some("eastus2"), "eastus2"));
+    assert_eq!(vnet.address_prefixes, ["[parameters('vnetPrefix')]"]);
+    assert_eq!(
+        vnet.subnets,
+        [
+            subnet("aks", "10.20.0.0/22", &[]),
+            // Nested in the VNet's `resources`.
+            subnet("jobs", "10.20.16.0/24", &[]),
+            // A top-level `tpl-vnet/aci` resource.
+            subnet("aci", "10.20.8.0/24", &["[variables('aciDelegation')]"]),
+        ]
+    );
+    let prefix = note_at(&result, 0, "/resources/1/properties/addressSpace/addressPrefixes/0");
+    assert!(prefix.contains("template expression") && prefix.contains("\"10.20.0.0/16\""), "{prefix}");
+    let service = note_at(&result, 0, "/resources/2/properties/delegations/0/properties/serviceName");
+    assert!(service.contains("\"Microsoft.ContainerInstance/containerGroups\""), "{service}");
+    assert!(note_at(&result, 0, "/resources/0")
+        .contains("'Microsoft.Network/networkSecurityGroups' is not imported"));
+    assert!(note_at(&result, 0, "/resources/1/location").contains("'eastus2'"));
+    assert!(note_at(&result, 0, "").contains(TEMPLATE_RESOURCE_GROUP));
+    let report = check(plan);
+    assert!(report.findings.iter().any(|f| f.rule == RuleId::InvalidCidr
+        && f.subjects.first().map(String::as_str) == Some("/vnets/0/addressPrefixes/0")));
+}
+
+#[test]
+fn an_exported_template_declares_each_subnet_twice_and_imports_it_once() {
+    let result = imported(&[TEMPLATE_EXPORT]);
+    let [vnet] = result.plan.vnets.as_slice() else { panic!("one VNet expected") };
+    assert_eq!(vnet.name, "[parameters('virtualNetworks_ml_vnet_name')]");
+    assert_eq!(
+        vnet.subnets,
+        [
+            subnet("aks", "10.1.0.0/22", &[]),
+            subnet("aci", "10.1.8.0/24", &["Microsoft.ContainerInstance/containerGroups"])
+        ]
+    );
+    assert!(note_at(&result, 0, "/resources/0/name").contains("\"ml-vnet\""));
+    // The child resources repeat the inline subnets exactly, so they add no notes.
+    assert!(result
+        .notes
+        .iter()
+        .all(|note| !note.pointer.starts_with("/resources/1") && !note.pointer.starts_with("/resources/2")));
+}
+
+/// A template with one VNet `v` of one inline subnet, and `extra` resources after it.
+fn template_with(extra: &str) -> String {
+    format!(
+        r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+             "contentVersion": "1.0.0.0",
+             "resources": [
+               {{ "type": "Microsoft.Network/virtualNetworks", "name": "v", "location": "eastus2",
+                  "properties": {{ "addressSpace": {{ "addressPrefixes": ["10.0.0.0/16"] }},
+                                   "subnets": [{{ "name": "a", "properties": {{ "addressPrefix": "10.0.0.0/24" }} }}] }} }}
+               {extra}
+             ] }}"#
+    )
+}
+
+#[test]
+fn a_child_subnet_that_differs_from_the_inline_one_wins() {
+    let template = template_with(
+        r#", { "type": "Microsoft.Network/virtualNetworks/subnets", "name": "[format('{0}/{1}', 'v', 'a')]",
+               "properties": { "addressPrefix": "10.0.4.0/24" } }"#,
+    );
+    let result = imported(&[&template]);
+    assert_eq!(result.plan.vnets[0].subnets, [subnet("a", "10.0.4.0/24", &[])]);
+    assert!(note_at(&result, 0, "/resources/1").contains("declared inside its VNet and again"));
+}
+
+#[test]
+fn a_child_subnet_of_an_undeclared_vnet_is_noted() {
+    let template = template_with(
+        r#", { "type": "Microsoft.Network/virtualNetworks/subnets", "name": "elsewhere/b",
+               "properties": { "addressPrefix": "10.9.0.0/24" } },
+             { "type": "Microsoft.Network/virtualNetworks/subnets", "name": "[parameters('full')]",
+               "properties": { "addressPrefix": "10.9.1.0/24" } }"#,
+    );
+    let result = imported(&[&template]);
+    assert_eq!(result.plan.vnets[0].subnets.len(), 1);
+    assert!(note_at(&result, 0, "/resources/1").contains("VNet 'elsewhere'"));
+    assert!(note_at(&result, 0, "/resources/2/name").contains("cannot tell which VNet"));
+}
+
+#[test]
+fn conditions_and_copy_loops_are_noted() {
+    let template = TEMPLATE.replace(
+        r#""name": "tpl-vnet",
+      "location""#,
+        r#""name": "tpl-vnet",
+      "condition": "[parameters('deployNetwork')]",
+      "copy": { "name": "vnets", "count": 2 },
+      "location""#,
+    );
+    let result = imported(&[&template]);
+    assert!(note_at(&result, 0, "/resources/1/condition").contains("deployed only when"));
+    assert!(note_at(&result, 0, "/resources/1/copy").contains("copy loop"));
+}
+
+#[test]
+fn several_documents_combine_and_a_vnet_read_twice_is_one() {
+    let result = imported(&[VNET_SHOW, VNET_LIST, TEMPLATE]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["ml-vnet", "hub-vnet", "tpl-vnet"]);
+    assert!(note_at(&result, 1, "/0").contains("already read from document 1"));
+    // The first VNet's facts make the plan's.
+    assert_eq!(
+        (result.plan.region.as_str(), result.plan.workspace.resource_group.as_str()),
+        ("eastus2", "ml-rg")
+    );
+    assert!(result.plan.external_ranges.is_empty());
+}
+
+#[test]
+fn a_list_notes_items_of_other_types() {
+    let list =
+        format!(r#"[{}, {{ "type": "Microsoft.Network/networkSecurityGroups", "name": "nsg" }}]"#, VNET_SHOW);
+    let result = imported(&[&list]);
+    assert_eq!(result.plan.vnets.len(), 1);
+    assert!(note_at(&result, 0, "/1").contains("'Microsoft.Network/networkSecurityGroups' is not imported"));
+}
+
+#[test]
+fn an_empty_list_is_noted_and_nothing_at_all_is_an_error() {
+    let result = imported(&["[]", VNET_SHOW]);
+    assert!(note_at(&result, 0, "").contains("empty"));
+    assert_eq!(import(&["[]"]), Err(ImportError::NothingToImport));
+    assert_eq!(import(&[]), Err(ImportError::NothingToImport));
+    assert_eq!(
+        ImportError::NothingToImport.to_string(),
+        "the documents hold no virtual network and no AKS cluster to import"
+    );
+}
+
+#[test]
+fn text_that_is_not_json_names_the_document_line_and_column() {
+    let error = import(&[VNET_SHOW, "{\n  \"name\": \"x\",\n  oops\n}"]).unwrap_err();
+    let ImportError::NotJson { document, line, column, .. } = &error else { panic!("{error:?}") };
+    assert_eq!((*document, *line, *column), (1, 3, 3));
+    assert_eq!(error.document(), Some(1));
+    assert_eq!(error.to_string(), "document 2 is not valid JSON: line 3, column 3: key must be a string");
+    assert_eq!(import(&["  \n"]).unwrap_err().to_string(), "document 1 is empty");
+}
+
+#[test]
+fn a_shape_that_is_none_of_the_known_ones_is_named() {
+    let nsg = r#"{ "type": "Microsoft.Network/networkSecurityGroups", "name": "nsg", "securityRules": [] }"#;
+    let error = import(&[nsg]).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::UnknownShape {
+            document: 0,
+            pointer: String::new(),
+            found: "an object of type 'Microsoft.Network/networkSecurityGroups'".to_owned(),
+        }
+    );
+    assert!(error.to_string().starts_with(
+        "document 1: an object of type 'Microsoft.Network/networkSecurityGroups' is not something vnetplan imports; \
+         it reads the JSON printed by `az network vnet show`"
+    ));
+    let plan_file = r#"{ "schemaVersion": 1, "region": "eastus2", "workspace": {}, "vnets": [] }"#;
+    assert!(import(&[plan_file])
+        .unwrap_err()
+        .to_string()
+        .contains("an object with the fields region, schemaVersion, vnets, workspace"));
+    assert!(import(&["42"]).unwrap_err().to_string().starts_with("document 1: a number is not"));
+    let nsgs = format!("[{nsg}]");
+    assert!(import(&[&nsgs])
+        .unwrap_err()
+        .to_string()
+        .contains("a list whose first item is an object of type"));
+    let odd = format!("[{VNET_SHOW}, \"text\"]");
+    assert!(import(&[&odd]).unwrap_err().to_string().starts_with("document 1, /1: a string is not"));
+}
+
+#[test]
+fn a_vnet_without_a_name_is_rejected_at_the_field() {
+    let nameless = r#"{ "type": "Microsoft.Network/virtualNetworks", "addressSpace": {}, "subnets": [] }"#;
+    assert_eq!(
+        import(&[nameless]).unwrap_err().to_string(),
+        "document 1, /name: a virtual network without a name"
+    );
+}
+
+#[test]
+fn notes_name_their_source() {
+    let note = ImportNote {
+        document: Some(1),
+        pointer: "/0/subnets/3/routeTable".to_owned(),
+        message: "m".to_owned(),
+    };
+    assert_eq!(note.to_string(), "document 2, /0/subnets/3/routeTable: m");
+    let whole = ImportNote { document: Some(0), pointer: String::new(), message: "m".to_owned() };
+    assert_eq!(whole.source(), "document 1");
+    assert_eq!(plan_note("m".to_owned()).to_string(), "the plan: m");
+}
+
+#[test]
+fn every_import_checks_without_panicking() {
+    let documents = [VNET_SHOW, VNET_LIST, AKS_CNI, AKS_KUBENET, TEMPLATE, TEMPLATE_EXPORT];
+    for document in documents {
+        check(&imported(&[document]).plan);
+    }
+    check(&imported(&documents).plan);
+}
+
+fn vnet(name: &str, prefix: &str) -> Vnet {
+    Vnet {
+        name: name.to_owned(),
+        resource_group: "rg".to_owned(),
+        region: None,
+        address_prefixes: vec![prefix.to_owned()],
+        subnets: Vec::new(),
+    }
+}
+
+#[test]
+fn merge_replaces_same_names_in_place_and_appends_the_rest() {
+    let mut plan = Plan::empty("westeurope", "my-rg");
+    plan.vnets = vec![vnet("ml-vnet", "10.50.0.0/16"), vnet("other", "10.60.0.0/16")];
+    plan.external_ranges = vec![ExternalRange {
+        name: "hub-vnet".to_owned(),
+        address_prefix: "10.100.0.0/16".to_owned(),
+        kind: ExternalRangeKind::PeeredVnet,
+    }];
+    let imported = imported(&[VNET_LIST, AKS_CNI]).plan;
+    let merged = merge(&plan, &imported);
+    let names: Vec<&str> = merged.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["ml-vnet", "other", "hub-vnet"]);
+    assert_eq!(merged.vnets[0].address_prefixes, ["10.1.0.0/16"]);
+    assert_eq!(merged.aks_clusters, imported.aks_clusters);
+    // The hub is a VNet of the plan now, so it is no longer an external range.
+    assert!(merged.external_ranges.is_empty());
+    // The plan's own facts stay.
+    assert_eq!((merged.region.as_str(), merged.workspace.resource_group.as_str()), ("westeurope", "my-rg"));
+    // Merging again changes nothing.
+    assert_eq!(merge(&merged, &imported), merged);
+}
+
+#[test]
+fn merge_adds_peered_ranges_once_and_never_for_a_vnet_of_the_plan() {
+    let mut plan = Plan::empty("", "");
+    plan.vnets = vec![vnet("hub-vnet", "10.100.0.0/16")];
+    let imported = imported(&[VNET_SHOW]).plan;
+    let merged = merge(&plan, &imported);
+    assert!(merged.external_ranges.is_empty());
+    assert_eq!((merged.region.as_str(), merged.workspace.resource_group.as_str()), ("eastus2", "ml-rg"));
+    let merged = merge(&merge(&Plan::empty("eastus2", "rg"), &imported), &imported);
+    assert_eq!(merged.external_ranges.len(), 1);
+}
+
+#[test]
+fn subnet_ids_are_read_whatever_the_case_of_their_segments() {
+    let id = "/subscriptions/s/resourcegroups/ML-RG/providers/microsoft.network/VIRTUALNETWORKS/ml-vnet/Subnets/aks/";
+    let parsed = parse_subnet_id(id).unwrap_or_else(|| panic!("{id}"));
+    assert_eq!(
+        (parsed.resource_group.as_str(), parsed.vnet.as_str(), parsed.subnet.as_str()),
+        ("ML-RG", "ml-vnet", "aks")
+    );
+    assert_eq!(
+        parse_subnet_id("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v"),
+        None
+    );
+    assert_eq!(parse_subnet_id("aks"), None);
+}
+
+#[test]
+fn child_resource_names_split_into_vnet_and_subnet() {
+    let split = |name: &str| child_name(name);
+    let pair = |vnet: &str, subnet: &str| Some((vnet.to_owned(), subnet.to_owned()));
+    assert_eq!(split("v/a"), pair("v", "a"));
+    assert_eq!(split("[concat(parameters('vnet'), '/aks')]"), pair("[parameters('vnet')]", "aks"));
+    assert_eq!(
+        split("[concat(variables('vnet'), '/', parameters('subnet'))]"),
+        pair("[variables('vnet')]", "[parameters('subnet')]")
+    );
+    assert_eq!(split("[format('{0}/{1}', parameters('vnet'), 'aci')]"), pair("[parameters('vnet')]", "aci"));
+    assert_eq!(split("v/a/b"), None);
+    assert_eq!(split("[concat('pre-', parameters('vnet'), '/a')]"), None);
+    assert_eq!(split("[parameters('full')]"), None);
+}
+
+#[test]
+fn surges_are_counts_or_percentages_rounded_up() {
+    use super::aks::surge_of;
+    assert_eq!(surge_of("1", 10), Some(1));
+    assert_eq!(surge_of("33%", 5), Some(2));
+    assert_eq!(surge_of("10%", 3), Some(1));
+    assert_eq!(surge_of("100%", 4), Some(4));
+    assert_eq!(surge_of("many", 4), None);
+}
+
+#[test]
+fn less_common_vnet_fields_are_noted_and_unknown_ones_are_not_dropped() {
+    let vnet = r#"{
+        "type": "Microsoft.Network/virtualNetworks", "name": "spoke", "resourceGroup": "rg",
+        "location": "eastus2", "addressSpace": { "addressPrefixes": ["10.5.0.0/16"] },
+        "dhcpOptions": { "dnsServers": ["10.100.0.4", "10.100.0.5"] },
+        "someNewSetting": { "enabled": true },
+        "subnets": [{
+            "name": "a", "addressPrefix": "10.5.0.0/24", "defaultOutboundAccess": false,
+            "natGateway": { "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/natGateways/nat" },
+            "serviceAssociationLinks": [{ "linkedResourceType": "Microsoft.ContainerInstance/containerGroups" }]
+        }],
+        "virtualNetworkPeerings": [
+            { "name": "to-hub", "useRemoteGateways": true,
+              "remoteVirtualNetwork": { "id": "/subscriptions/s/resourceGroups/hub-rg/providers/Microsoft.Network/virtualNetworks/hub" },
+              "remoteAddressSpace": { "addressPrefixes": ["10.100.0.0/16"] } },
+            { "name": "to-legacy" }
+        ]
+    }"#;
+    let result = imported(&[vnet]);
+    assert!(note_at(&result, 0, "/dhcpOptions/dnsServers").contains("10.100.0.4, 10.100.0.5"));
+    assert!(note_at(&result, 0, "/someNewSetting").contains("'someNewSetting' is not imported"));
+    assert!(note_at(&result, 0, "/subnets/0/defaultOutboundAccess").contains("outbound access is off"));
+    assert!(note_at(&result, 0, "/subnets/0/natGateway").contains("NAT gateway 'nat'"));
+    assert!(note_at(&result, 0, "/subnets/0/serviceAssociationLinks").contains("Microsoft.ContainerInstance"));
+    assert!(
+        note_at(&result, 0, "/virtualNetworkPeerings/0/useRemoteGateways").contains("VNet 'hub''s gateway")
+    );
+    assert!(note_at(&result, 0, "/virtualNetworkPeerings/1").contains("peering 'to-legacy'"));
+    assert_eq!(
+        result.plan.external_ranges,
+        [ExternalRange {
+            name: "hub".to_owned(),
+            address_prefix: "10.100.0.0/16".to_owned(),
+            kind: ExternalRangeKind::PeeredVnet,
+        }]
+    );
+}
+
+#[test]
+fn less_common_cluster_fields_are_noted() {
+    let mut cluster: serde_json::Value =
+        serde_json::from_str(AKS_CNI).unwrap_or_else(|error| panic!("{error}"));
+    cluster["networkProfile"]["networkPlugin"] = "none".into();
+    cluster["apiServerAccessProfile"]["authorizedIpRanges"] = serde_json::json!(["203.0.113.0/24"]);
+    cluster["apiServerAccessProfile"]["enableVnetIntegration"] = true.into();
+    cluster["apiServerAccessProfile"]["subnetId"] = format!("{SUBNET_ID}/apiserver").into();
+    cluster["addonProfiles"]["ingressApplicationGateway"] =
+        serde_json::json!({ "enabled": true, "config": { "subnetCIDR": "10.225.0.0/16" } });
+    let text = cluster.to_string();
+    let result = imported(&[&text]);
+    assert_eq!(result.plan.aks_clusters[0].network_plugin, NetworkPlugin::Azure);
+    assert!(note_at(&result, 0, "/networkProfile").contains("network plugin 'none'"));
+    assert!(note_at(&result, 0, "/apiServerAccessProfile/authorizedIpRanges").contains("203.0.113.0/24"));
+    assert!(note_at(&result, 0, "/apiServerAccessProfile/subnetId").contains("subnet 'apiserver'"));
+    assert!(note_at(&result, 0, "/addonProfiles/ingressApplicationGateway").contains("10.225.0.0/16"));
+}

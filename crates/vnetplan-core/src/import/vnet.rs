@@ -1,0 +1,457 @@
+//! Reading a VNet with its subnets and peerings, as the CLI prints it or as a template declares
+//! it (the same fields, nested under `properties`).
+
+use super::{
+    id_resource_group, id_segment, reference_name, template, Expect, Field, ImportError, Obj, Reader,
+};
+use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
+
+/// Fields of a VNet that [`Reader::vnet`] reads.
+const VNET_READ: &[&str] = &[
+    "name",
+    "resourceGroup",
+    "location",
+    "addressSpace",
+    "subnets",
+    "virtualNetworkPeerings",
+    "dhcpOptions",
+];
+
+/// Fields of a VNet left out on purpose: bookkeeping, and settings that change nothing about
+/// which addresses are used or reachable.
+const VNET_INFORMATIONAL: &[&str] = &[
+    "id",
+    "etag",
+    "type",
+    "provisioningState",
+    "resourceGuid",
+    "tags",
+    "enableDdosProtection",
+    "ddosProtectionPlan",
+    "enableVmProtection",
+    "encryption",
+    "flowTimeoutInMinutes",
+    "flowLogs",
+    "privateEndpointVNetPolicies",
+    "bgpCommunities",
+    "ipAllocations",
+    "extendedLocation",
+];
+
+const ADDRESS_SPACE_READ: &[&str] = &["addressPrefixes"];
+const ADDRESS_SPACE_INFORMATIONAL: &[&str] = &["ipamPoolPrefixAllocations"];
+
+/// Fields of a subnet that [`Reader::subnet`] reads, into the plan or into a note.
+const SUBNET_READ: &[&str] = &[
+    "name",
+    "addressPrefix",
+    "addressPrefixes",
+    "delegations",
+    "networkSecurityGroup",
+    "routeTable",
+    "natGateway",
+    "serviceEndpoints",
+    "serviceEndpointPolicies",
+    "privateEndpoints",
+    "ipConfigurations",
+    "applicationGatewayIPConfigurations",
+    "serviceAssociationLinks",
+    "resourceNavigationLinks",
+    "defaultOutboundAccess",
+];
+
+/// Fields of a subnet left out on purpose. The network policy switches only say whether NSGs
+/// and route tables apply to private endpoints, which the plan does not hold either.
+const SUBNET_INFORMATIONAL: &[&str] = &[
+    "id",
+    "etag",
+    "type",
+    "provisioningState",
+    "resourceGroup",
+    "privateEndpointNetworkPolicies",
+    "privateLinkServiceNetworkPolicies",
+    "purpose",
+    "ipConfigurationProfiles",
+    "ipAllocations",
+    "sharingScope",
+];
+
+const DELEGATION_READ: &[&str] = &["serviceName"];
+const DELEGATION_INFORMATIONAL: &[&str] =
+    &["actions", "etag", "id", "name", "provisioningState", "resourceGroup", "type"];
+
+/// Fields of a peering that [`Reader::peering`] reads.
+const PEERING_READ: &[&str] = &[
+    "name",
+    "remoteVirtualNetwork",
+    "remoteAddressSpace",
+    "remoteVirtualNetworkAddressSpace",
+    "useRemoteGateways",
+];
+
+/// Fields of a peering left out on purpose: they say how traffic may cross it, not which
+/// addresses lie on the other side.
+const PEERING_INFORMATIONAL: &[&str] = &[
+    "id",
+    "etag",
+    "type",
+    "provisioningState",
+    "resourceGroup",
+    "resourceGuid",
+    "peeringState",
+    "peeringSyncLevel",
+    "allowForwardedTraffic",
+    "allowGatewayTransit",
+    "allowVirtualNetworkAccess",
+    "doNotVerifyRemoteGateways",
+    "remoteBgpCommunities",
+    "remoteVirtualNetworkEncryption",
+    "peerCompleteVnets",
+    "enableOnlyIPv6Peering",
+    "localAddressSpace",
+    "localVirtualNetworkAddressSpace",
+    "localSubnetNames",
+    "remoteSubnetNames",
+];
+
+/// A VNet as read, with the ranges of the VNets it is peered with.
+pub(super) struct ReadVnet {
+    pub(super) vnet: Vnet,
+    pub(super) peerings: Vec<PeeredRange>,
+}
+
+/// A range of a peered VNet, kept as an external range unless that VNet is imported itself.
+pub(super) struct PeeredRange {
+    pub(super) range: ExternalRange,
+    /// The peered VNet's resource group and name, when its id says.
+    pub(super) remote: Option<(String, String)>,
+}
+
+impl Reader<'_> {
+    pub(super) fn vnet(&mut self, object: &Obj<'_>) -> Result<ReadVnet, ImportError> {
+        let name = self.name(object, "virtual network")?;
+        let resource_group = match &self.template {
+            Some(_) => super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+            None => self.resource_group(object).unwrap_or_else(|| {
+                self.note(&object.pointer, "the VNet names no resource group".to_owned());
+                String::new()
+            }),
+        };
+        let region = self.location(object);
+        if region.is_none() {
+            self.note(
+                &object.pointer,
+                "the VNet has no location: it is taken to be in the plan's region".to_owned(),
+            );
+        }
+        let address_prefixes = self.address_space(object);
+        let subnets = self.subnets(object)?;
+        let mut peerings = Vec::new();
+        if let Some(field) = object.get("virtualNetworkPeerings") {
+            for peering in field.objects() {
+                peerings.extend(self.peering(&peering));
+            }
+        }
+        if let Some(servers) = object
+            .object("dhcpOptions")
+            .and_then(|dhcp| dhcp.get("dnsServers"))
+            .map(|field| (self.strings(&field, Expect::Name), field.pointer))
+        {
+            self.note(
+                &servers.1,
+                format!(
+                    "the VNet uses its own DNS servers ({}); the plan does not hold them, but they \
+                     must resolve Azure's names for AKS and Azure ML to work",
+                    servers.0.join(", ")
+                ),
+            );
+        }
+        self.unread(object, VNET_READ, VNET_INFORMATIONAL);
+        Ok(ReadVnet { vnet: Vnet { name, resource_group, region, address_prefixes, subnets }, peerings })
+    }
+
+    fn address_space(&mut self, object: &Obj<'_>) -> Vec<String> {
+        let Some(space) = object.object("addressSpace") else {
+            self.note(&object.pointer, "the VNet has no address space: no prefix is imported".to_owned());
+            return Vec::new();
+        };
+        let prefixes = match space.get("addressPrefixes") {
+            Some(field) => self.strings(&field, Expect::Cidr),
+            None => Vec::new(),
+        };
+        if prefixes.is_empty() {
+            self.note(&space.pointer, "the address space lists no prefix".to_owned());
+        }
+        self.unread(&space, ADDRESS_SPACE_READ, ADDRESS_SPACE_INFORMATIONAL);
+        prefixes
+    }
+
+    fn subnets(&mut self, object: &Obj<'_>) -> Result<Vec<Subnet>, ImportError> {
+        let Some(field) = object.get("subnets") else {
+            return Ok(Vec::new());
+        };
+        if let Some(text) = field.value.as_str() {
+            self.note(
+                &field.pointer,
+                format!("the subnets are computed by '{text}', which vnetplan does not evaluate: none is imported"),
+            );
+            return Ok(Vec::new());
+        }
+        let mut subnets = Vec::new();
+        for item in field.items() {
+            match Obj::new(item.value, item.pointer.clone()) {
+                Some(subnet) => subnets.push(self.subnet(&subnet, None)?),
+                None => self.note(&item.pointer, "expected a subnet object; not imported".to_owned()),
+            }
+        }
+        Ok(subnets)
+    }
+
+    /// A subnet; `name` overrides the object's own, for a template child resource whose name
+    /// also carries its VNet's.
+    pub(super) fn subnet(&mut self, object: &Obj<'_>, name: Option<String>) -> Result<Subnet, ImportError> {
+        let name = match name {
+            Some(name) => name,
+            None => self.name(object, "subnet")?,
+        };
+        let address_prefix = self.subnet_prefix(object);
+        let delegations = match object.get("delegations") {
+            Some(field) => self.delegations(&field),
+            None => Vec::new(),
+        };
+        self.subnet_notes(object);
+        self.unread(object, SUBNET_READ, SUBNET_INFORMATIONAL);
+        Ok(Subnet { name, address_prefix, delegations })
+    }
+
+    /// The subnet's one prefix. Azure lets a subnet hold several; a v1 plan holds one, so the
+    /// first is kept and the others are noted.
+    fn subnet_prefix(&mut self, object: &Obj<'_>) -> String {
+        let single = self.string(object, "addressPrefix", Expect::Cidr);
+        let several =
+            object.get("addressPrefixes").map(|field| (self.strings(&field, Expect::Cidr), field.pointer));
+        let kept = single.or_else(|| several.as_ref().and_then(|(list, _)| list.first().cloned()));
+        match (&kept, several) {
+            (Some(kept), Some((list, pointer))) => {
+                let left_out: Vec<String> = list.into_iter().filter(|prefix| prefix != kept).collect();
+                if !left_out.is_empty() {
+                    self.note(
+                        &pointer,
+                        format!(
+                            "the subnet has {} prefixes, and a plan subnet holds one: {kept} is kept and {} \
+                             left out, so the check does not see those addresses",
+                            left_out.len() + 1,
+                            left_out.join(", ")
+                        ),
+                    );
+                }
+            }
+            (None, _) => self.note(
+                &object.pointer,
+                "the subnet has no address prefix: the plan keeps an empty one, which the check reports"
+                    .to_owned(),
+            ),
+            (Some(_), None) => {}
+        }
+        kept.unwrap_or_default()
+    }
+
+    fn delegations(&mut self, field: &Field<'_>) -> Vec<String> {
+        let mut services = Vec::new();
+        for item in field.items() {
+            if let Some(text) = item.value.as_str() {
+                services.push(self.text(text, &item.pointer, Expect::Service));
+                continue;
+            }
+            let Some(delegation) = Obj::new(item.value, item.pointer.clone()) else {
+                self.note(&item.pointer, "expected a delegation object; not imported".to_owned());
+                continue;
+            };
+            match self.string(&delegation, "serviceName", Expect::Service) {
+                Some(service) => services.push(service),
+                None => self.note(
+                    &delegation.pointer,
+                    "a delegation without a service name is not imported".to_owned(),
+                ),
+            }
+            self.unread(&delegation, DELEGATION_READ, DELEGATION_INFORMATIONAL);
+        }
+        services
+    }
+
+    /// Notes for what a subnet holds or is attached to that the plan does not describe.
+    fn subnet_notes(&mut self, object: &Obj<'_>) {
+        if let Some(field) = object.get("networkSecurityGroup") {
+            self.note(
+                &field.pointer,
+                format!(
+                    "network security group{} filters this subnet's traffic; the plan holds no NSG \
+                     rules (for scoring calls from outside the VNet, see nsgAllowsScoringInbound on \
+                     the cluster)",
+                    named(&reference_name(object, "networkSecurityGroup"))
+                ),
+            );
+        }
+        if let Some(field) = object.get("routeTable") {
+            self.note(
+                &field.pointer,
+                format!(
+                    "route table{} decides where this subnet's traffic goes; the plan holds no \
+                     routes (if it sends outbound traffic through a firewall, describe what that \
+                     allows under egress)",
+                    named(&reference_name(object, "routeTable"))
+                ),
+            );
+        }
+        if let Some(field) = object.get("natGateway") {
+            self.note(
+                &field.pointer,
+                format!(
+                    "NAT gateway{} carries this subnet's outbound traffic; the plan does not hold it",
+                    named(&reference_name(object, "natGateway"))
+                ),
+            );
+        }
+        if let Some(field) = object.get("serviceEndpoints") {
+            let services: Vec<String> = field
+                .objects()
+                .iter()
+                .filter_map(|endpoint| {
+                    endpoint.get("service").and_then(|f| f.value.as_str().map(str::to_owned))
+                })
+                .collect();
+            self.note(
+                &field.pointer,
+                format!("service endpoints for {}; the plan does not hold them", services.join(", ")),
+            );
+        }
+        if let Some(field) = object.get("serviceEndpointPolicies") {
+            self.note(&field.pointer, "service endpoint policies; the plan does not hold them".to_owned());
+        }
+        if let Some(field) = object.get("privateEndpoints") {
+            self.note(
+                &field.pointer,
+                format!(
+                    "the subnet holds {}; the plan neither holds private endpoints nor counts their \
+                     addresses (the workspace's own endpoint goes in workspace.privateEndpoint)",
+                    count(field.items().len(), "private endpoint", "private endpoints")
+                ),
+            );
+        }
+        if let Some(field) = object.get("ipConfigurations") {
+            self.note(
+                &field.pointer,
+                format!(
+                    "addresses already in use here: {} (of network interfaces, firewalls or \
+                     gateways); the plan's capacity figures do not subtract them",
+                    count(field.items().len(), "IP configuration", "IP configurations")
+                ),
+            );
+        }
+        if let Some(field) = object.get("applicationGatewayIPConfigurations") {
+            self.note(
+                &field.pointer,
+                "an application gateway uses this subnet; the plan does not hold it".to_owned(),
+            );
+        }
+        for key in ["serviceAssociationLinks", "resourceNavigationLinks"] {
+            if let Some(field) = object.get(key) {
+                let linked: Vec<String> = field
+                    .objects()
+                    .iter()
+                    .filter_map(|link| {
+                        link.get("linkedResourceType").and_then(|f| f.value.as_str().map(str::to_owned))
+                    })
+                    .collect();
+                self.note(
+                    &field.pointer,
+                    format!(
+                        "the subnet is in use by {}; the plan does not hold such links",
+                        if linked.is_empty() { "another service".to_owned() } else { linked.join(", ") }
+                    ),
+                );
+            }
+        }
+        if let Some(field) =
+            object.raw("defaultOutboundAccess").filter(|field| field.value.as_bool() == Some(false))
+        {
+            self.note(
+                &field.pointer,
+                "default outbound access is off: what runs here needs an explicit way out (NAT \
+                 gateway, firewall or load balancer), which the plan does not hold"
+                    .to_owned(),
+            );
+        }
+    }
+
+    /// The ranges on the far side of a peering, as external ranges named after that VNet.
+    fn peering(&mut self, object: &Obj<'_>) -> Vec<PeeredRange> {
+        let remote_id = object
+            .object("remoteVirtualNetwork")
+            .and_then(|remote| remote.get("id"))
+            .and_then(|id| id.value.as_str())
+            .filter(|id| !template::is_expression(id));
+        let remote = remote_id.and_then(|id| {
+            Some((id_resource_group(id)?.to_owned(), id_segment(id, "virtualNetworks")?.to_owned()))
+        });
+        let peering_name = object.get("name").and_then(|field| field.value.as_str()).unwrap_or("peering");
+        let name = remote.as_ref().map_or_else(|| peering_name.to_owned(), |(_, name)| name.clone());
+        // The remote VNet's current space; `remoteAddressSpace` is the space when the peering
+        // was last synced.
+        let space =
+            object.object("remoteVirtualNetworkAddressSpace").or_else(|| object.object("remoteAddressSpace"));
+        let prefixes = match space.as_ref().and_then(|space| space.get("addressPrefixes")) {
+            Some(field) => self.strings(&field, Expect::Cidr),
+            None => Vec::new(),
+        };
+        if prefixes.is_empty() {
+            self.note(
+                &object.pointer,
+                format!(
+                    "peering '{peering_name}' does not show the address space of VNet '{name}': add \
+                     its ranges as external ranges of kind peeredVnet"
+                ),
+            );
+        }
+        if let Some(field) =
+            object.get("useRemoteGateways").filter(|field| field.value.as_bool() == Some(true))
+        {
+            self.note(
+                &field.pointer,
+                format!(
+                    "traffic reaches other networks through VNet '{name}''s gateway: add the \
+                     on-premises or VPN ranges behind it as external ranges"
+                ),
+            );
+        }
+        self.unread(object, PEERING_READ, PEERING_INFORMATIONAL);
+        prefixes
+            .into_iter()
+            .map(|address_prefix| PeeredRange {
+                range: ExternalRange {
+                    name: name.clone(),
+                    address_prefix,
+                    kind: ExternalRangeKind::PeeredVnet,
+                },
+                remote: remote.clone(),
+            })
+            .collect()
+    }
+}
+
+/// " 'name'", or nothing when the name is unknown.
+fn named(name: &str) -> String {
+    if name.is_empty() {
+        String::new()
+    } else {
+        format!(" '{name}'")
+    }
+}
+
+fn count(number: usize, one: &str, many: &str) -> String {
+    if number == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{number} {many}")
+    }
+}
