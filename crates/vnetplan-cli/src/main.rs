@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use vnetplan_core::export::{export, ExportFormat};
+use vnetplan_core::import::import;
 use vnetplan_core::{check, parse_plan, render_rule, render_text, suggest, Plan, RuleId};
 
 /// Exit code when the plan has no errors.
@@ -36,6 +38,22 @@ enum Command {
     Suggest {
         /// The plan file, or `-` for standard input.
         plan: PathBuf,
+    },
+    /// Write the steps or templates that build the plan: the guide's SDK or az steps, ARM,
+    /// Bicep, Terraform, or one az script of the network.
+    Export {
+        /// sdk, az, arm, bicep, terraform or az-script.
+        #[arg(long, value_parser = export_format)]
+        format: ExportFormat,
+        /// The plan file, or `-` for standard input.
+        plan: PathBuf,
+    },
+    /// Turn what `az network vnet show/list`, `az aks show` or an ARM template print into a
+    /// plan; what cannot be mapped is listed on standard error, field by field.
+    Import {
+        /// One or more JSON files, or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// List the rule catalog, or explain one rule.
     Rules {
@@ -68,6 +86,11 @@ fn main() -> ExitCode {
             Ok(plan) => (Ok(suggest(&plan).to_json() + "\n"), CLEAN),
             Err(message) => (Err(message), REJECTED),
         },
+        Command::Export { format, plan } => match read_plan(&plan) {
+            Ok(plan) => (Ok(export(&plan, format)), CLEAN),
+            Err(message) => (Err(message), REJECTED),
+        },
+        Command::Import { files } => import_files(&files),
         Command::Rules { id: None } => (Ok(catalog_listing()), CLEAN),
         Command::Rules { id: Some(id) } => match RuleId::from_id(&id) {
             Some(rule) => (Ok(render_rule(rule)), CLEAN),
@@ -84,18 +107,61 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn read_plan(path: &PathBuf) -> Result<Plan, String> {
-    let text = if path.as_os_str() == "-" {
+fn read_text(path: &PathBuf) -> Result<String, String> {
+    if path.as_os_str() == "-" {
         let mut text = String::new();
         io::stdin()
             .read_to_string(&mut text)
             .map_err(|error| format!("cannot read standard input: {error}"))?;
-        text
+        Ok(text)
     } else {
-        std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?
+        std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+    }
+}
+
+fn display_name(path: &PathBuf) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn read_plan(path: &PathBuf) -> Result<Plan, String> {
+    let text = read_text(path)?;
+    parse_plan(&text)
+        .map_err(|error| format!("{} is not a plan this tool can read: {error}", display_name(path)))
+}
+
+fn export_format(name: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|format| format.name()).collect();
+        format!("'{name}' is not a format; use one of {}", names.join(", "))
+    })
+}
+
+/// Imports `files` into one plan on standard output; notes go to standard error, each naming
+/// its file and field, so that the plan can be piped straight into `vnetplan check -`.
+fn import_files(files: &[PathBuf]) -> (Result<String, String>, u8) {
+    let texts: Result<Vec<String>, String> = files.iter().map(read_text).collect();
+    let texts = match texts {
+        Ok(texts) => texts,
+        Err(message) => return (Err(message), REJECTED),
     };
-    let name = if path.as_os_str() == "-" { "standard input".to_owned() } else { path.display().to_string() };
-    parse_plan(&text).map_err(|error| format!("{name} is not a plan this tool can read: {error}"))
+    let name_of = |document: Option<usize>| {
+        document.and_then(|index| files.get(index)).map_or_else(|| "the plan".to_owned(), display_name)
+    };
+    let documents: Vec<&str> = texts.iter().map(String::as_str).collect();
+    match import(&documents) {
+        Ok(imported) => {
+            for note in &imported.notes {
+                let at = if note.pointer.is_empty() { String::new() } else { format!(" {}", note.pointer) };
+                eprintln!("note: {}{at}: {}", name_of(note.document), note.message);
+            }
+            (Ok(imported.plan.to_json() + "\n"), CLEAN)
+        }
+        Err(error) => (Err(format!("{}: {error}", name_of(error.document()))), REJECTED),
+    }
 }
 
 fn catalog_listing() -> String {

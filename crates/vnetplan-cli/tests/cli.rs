@@ -92,3 +92,35 @@ fn rules_lists_and_explains() {
     }
     assert_eq!(vnetplan(&["rules", "no-such-rule"], None).status.code(), Some(2));
 }
+
+#[test]
+fn export_writes_each_format() {
+    let arm = vnetplan(&["export", "--format", "arm", "examples/default-aks.json"], None);
+    assert_eq!(arm.status.code(), Some(0));
+    let template: serde_json::Value = serde_json::from_slice(&arm.stdout).expect("ARM output is JSON");
+    assert!(template["resources"].is_array());
+    let sdk = stdout(&vnetplan(&["export", "--format", "sdk", "examples/default-aks.json"], None));
+    assert!(sdk.contains("AksCompute.provisioning_configuration("), "{sdk}");
+    assert!(sdk.contains("config.service_cidr = \"10.2.0.0/16\""), "{sdk}");
+    let unknown = vnetplan(&["export", "--format", "pulumi", "examples/default-aks.json"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr)
+        .contains("use one of sdk, az, arm, bicep, terraform, az-script"));
+}
+
+#[test]
+fn import_prints_a_plan_that_checks_at_once() {
+    let fixtures = "crates/vnetplan-core/src/import/fixtures";
+    let output = vnetplan(
+        &["import", &format!("{fixtures}/vnet-list.json"), &format!("{fixtures}/aks-show-cni.json")],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let notes = String::from_utf8_lossy(&output.stderr);
+    assert!(notes.contains("vnet-list.json /0/subnets/0/routeTable"), "{notes}");
+    let recheck = vnetplan(&["check", "--format", "json", "-"], Some(&stdout(&output)));
+    assert_ne!(recheck.status.code(), Some(2), "the imported plan is a valid document");
+    let rejected = vnetplan(&["import", "-"], Some("{\"not\": \"az output\"}"));
+    assert_eq!(rejected.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&rejected.stderr).starts_with("vnetplan: standard input: "));
+}
