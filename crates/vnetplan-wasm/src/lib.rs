@@ -6,6 +6,8 @@
 //! message is the core's message, naming the field as a JSON pointer.
 
 use serde::Serialize;
+use vnetplan_core::export::{export, steps as guide_steps, ExportFormat};
+use vnetplan_core::import::import;
 use vnetplan_core::{check as check_plan, parse_plan, rule_summaries, suggest as suggest_plan, Plan, RuleId};
 use wasm_bindgen::prelude::*;
 
@@ -124,6 +126,32 @@ export function suggest(plan: Plan | string): Plan;
 export function rules(): RuleSummary[];
 /** One rule's documentation, or null for an unknown ID. */
 export function explain(id: string): RuleDoc | null;
+
+export type ExportFormat = "sdk" | "az" | "arm" | "bicep" | "terraform" | "az-script";
+
+export interface Step {
+  section: string;
+  title: string;
+  language: "python" | "shell";
+  code: string;
+  /** IDs of the rules whose errors or warnings make this step wrong until they are resolved. */
+  flagged: string[];
+}
+
+export interface ImportNote {
+  /** Index into the documents given to importAzure, or null for the plan as a whole. */
+  document: number | null;
+  /** JSON pointer into that document. */
+  pointer: string;
+  message: string;
+}
+
+/** The plan as one document: the guide's SDK or az steps, ARM, Bicep, Terraform or an az script. */
+export function exportPlan(plan: Plan | string, format: ExportFormat): string;
+/** The guide's steps for the plan, in order, each flagged with the rules that make it wrong. */
+export function steps(plan: Plan | string): Step[];
+/** A plan from what `az network vnet show/list`, `az aks show` or an ARM template print; throws an Error naming the document when one cannot be read. */
+export function importAzure(documents: string[]): { plan: Plan; notes: ImportNote[] };
 "#;
 
 fn into_error(message: impl std::fmt::Display) -> JsValue {
@@ -189,4 +217,24 @@ pub fn explain(id: &str) -> Result<JsValue, JsValue> {
         example: doc.example,
         fix: doc.fix,
     })
+}
+
+#[wasm_bindgen(js_name = exportPlan, skip_typescript)]
+pub fn export_plan(plan: JsValue, format: &str) -> Result<String, JsValue> {
+    let format = ExportFormat::from_name(format).ok_or_else(|| {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+        into_error(format!("'{format}' is not an export format; use one of {}", names.join(", ")))
+    })?;
+    Ok(export(&read_plan(&plan)?, format))
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn steps(plan: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&guide_steps(&read_plan(&plan)?))
+}
+
+#[wasm_bindgen(js_name = importAzure, skip_typescript)]
+pub fn import_azure(documents: Vec<String>) -> Result<JsValue, JsValue> {
+    let documents: Vec<&str> = documents.iter().map(String::as_str).collect();
+    to_js(&import(&documents).map_err(into_error)?)
 }

@@ -33,7 +33,9 @@ describe('the vnetplan package', () => {
   after(() => rmSync(project, { recursive: true, force: true }));
 
   test('exports the contract functions', () => {
-    for (const name of ['check', 'suggest', 'rules', 'explain']) assert.equal(typeof api[name], 'function', name);
+    for (const name of ['check', 'suggest', 'rules', 'explain', 'exportPlan', 'steps', 'importAzure']) {
+      assert.equal(typeof api[name], 'function', name);
+    }
   });
 
   test('reports have the contract field names and plain values', () => {
@@ -97,6 +99,40 @@ describe('the vnetplan package', () => {
       assert.deepEqual(api.check(JSON.parse(text)), JSON.parse(stdout), file);
       assert.deepEqual(api.check(text), JSON.parse(stdout), `${file} as text`);
     }
+  });
+
+  test('exports are the command line\'s exports', () => {
+    for (const file of plans.filter((f) => !f.includes('broken'))) {
+      const plan = JSON.parse(readFileSync(file, 'utf8'));
+      for (const format of ['sdk', 'az', 'arm', 'bicep', 'terraform', 'az-script']) {
+        const stdout = execFileSync(cli, ['export', '--format', format, file], { encoding: 'utf8' });
+        assert.equal(api.exportPlan(plan, format), stdout, `${file} as ${format}`);
+      }
+    }
+    assert.throws(() => api.exportPlan({ schemaVersion: 1 }, 'arm'), { message: /^\/region: / });
+    assert.throws(() => api.exportPlan(JSON.parse(readFileSync(plans[0], 'utf8')), 'pulumi'), {
+      message: "'pulumi' is not an export format; use one of sdk, az, arm, bicep, terraform, az-script",
+    });
+  });
+
+  test('steps are plain objects flagged by findings', () => {
+    const plan = JSON.parse(readFileSync(join(examples, 'broken', 'sdk-default-service-cidr.json'), 'utf8'));
+    const steps = api.steps(plan);
+    assert.deepEqual(Object.keys(steps[0]), ['section', 'title', 'language', 'code', 'flagged']);
+    assert.ok(steps.some((step) => step.flagged.includes('service-cidr-overlaps-subnet')));
+    assert.ok(steps.every((step) => step.language === 'python' || step.language === 'shell'));
+  });
+
+  test('az output imports to the plan the command line imports', () => {
+    const fixtures = join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures');
+    const files = ['vnet-list.json', 'aks-show-cni.json'].map((name) => join(fixtures, name));
+    const imported = api.importAzure(files.map((file) => readFileSync(file, 'utf8')));
+    const cliPlan = JSON.parse(execFileSync(cli, ['import', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    assert.deepEqual(imported.plan, cliPlan);
+    assert.deepEqual(Object.keys(imported.notes[0]), ['document', 'pointer', 'message']);
+    assert.ok(imported.notes.some((note) => note.document === null));
+    assert.equal(api.check(imported.plan).schemaVersion, 1);
+    assert.throws(() => api.importAzure(['{"oops": ']), { message: /^document 1 is not valid JSON/ });
   });
 
   test('the catalog and explanations', () => {
