@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::azure::{AzureSteps, ImportDialog};
 use crate::components::editor::Editor;
 use crate::components::findings::{CapacityPanel, FindingsPanel};
 use crate::components::map::AddressMapView;
@@ -274,6 +275,7 @@ pub fn App() -> Html {
                         <label class="file-button" for="open-file">{ t(T::OpenFile) }</label>
                         <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json"
                             onchange={on_open_file} />
+                        <ImportDialog plan={state.plan.clone()} lang={*lang} dispatch={dispatch.clone()} />
                     </div>
                     <div class="tool-group">
                         <label for="language">{ t(T::Language) }</label>
@@ -309,6 +311,7 @@ pub fn App() -> Html {
                     <FindingsPanel report={state.report.clone()} plan={state.plan.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
+                    <AzureSteps plan={state.plan.clone()} lang={*lang} />
                 </section>
             </main>
             <footer class="footer"><p>{ t(T::Footer) }</p></footer>
@@ -350,6 +353,7 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         NoticeKind::FixFailed => T::NoticeFixFailed,
         NoticeKind::EditRefused => T::NoticeEditRefused,
         NoticeKind::PresetLoaded => T::NoticePresetLoaded,
+        NoticeKind::Imported => T::NoticeImported,
     };
     let role = if detail.is_some() { "alert" } else { "status" };
     html! {

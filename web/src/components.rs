@@ -1,6 +1,7 @@
 //! The page's components. They render what the state and the core computed, and turn user
 //! actions into [`crate::state::Action`]s.
 
+pub mod azure;
 pub mod editor;
 pub mod fields;
 pub mod findings;

@@ -192,6 +192,30 @@ texts! {
     CountError => "Enter a whole number of at least {min}.", "Saisissez un nombre entier d’au moins {min}.";
     CountOrEmptyError => "Enter a whole number of at least {min}, or leave it empty.",
         "Saisissez un nombre entier d’au moins {min}, ou laissez vide.";
+    AzureSteps => "Azure steps", "Étapes Azure";
+    AzureStepsHint => "What builds this plan, in the guide's order, with the plan's own values. Steps marked with a finding are wrong until it is resolved.",
+        "Ce qui construit ce plan, dans l’ordre du guide, avec les valeurs du plan. Les étapes marquées d’un constat sont fausses tant qu’il n’est pas résolu.";
+    ShowSteps => "Show the steps", "Afficher les étapes";
+    HideSteps => "Hide the steps", "Masquer les étapes";
+    Copy => "Copy", "Copier";
+    Copied => "Copied", "Copié";
+    FlaggedBy => "Wrong until these findings are resolved:", "Fausse tant que ces constats ne sont pas résolus :";
+    Downloads => "Download as", "Télécharger en";
+    NoSteps => "Add an AKS cluster or an ACI deployment to see its steps.",
+        "Ajoutez un cluster AKS ou un déploiement ACI pour voir ses étapes.";
+    ImportFromAzure => "Import from Azure", "Importer depuis Azure";
+    ImportHint => "Paste or open what az network vnet show or list, az aks show -o json, or an ARM template print. Several documents combine into one plan.",
+        "Collez ou ouvrez ce qu’affichent az network vnet show ou list, az aks show -o json, ou un modèle ARM. Plusieurs documents se combinent en un plan.";
+    ImportPaste => "Azure JSON (one document)", "JSON Azure (un document)";
+    ImportFiles => "Or open files", "Ou ouvrir des fichiers";
+    ImportRun => "Import into the plan", "Importer dans le plan";
+    ImportDone => "Imported. VNets and clusters with the same names were replaced; Undo takes it back.",
+        "Importé. Les VNets et clusters de même nom ont été remplacés ; Annuler revient en arrière.";
+    ImportNotes => "Not imported, field by field:", "Non importé, champ par champ :";
+    ImportFailed => "Nothing was imported; your plan is unchanged:", "Rien n’a été importé ; votre plan est inchangé :";
+    Close => "Close", "Fermer";
+    NoticeImported => "Plan merged with what Azure printed. Undo takes it back.",
+        "Plan fusionné avec la sortie d’Azure. Annuler revient en arrière.";
     OpenFullPlanner => "Open in the full planner", "Ouvrir dans le planificateur complet";
     Footer => "vnetplan runs entirely in your browser: plans stay on this device.",
         "vnetplan fonctionne entièrement dans votre navigateur : les plans restent sur cet appareil.";

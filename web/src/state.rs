@@ -51,6 +51,7 @@ pub enum NoticeKind {
     FixFailed,
     EditRefused,
     PresetLoaded,
+    Imported,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 //! files, prints, and turns the outcome into an exit code.
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -107,7 +107,7 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn read_text(path: &PathBuf) -> Result<String, String> {
+fn read_text(path: &Path) -> Result<String, String> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
         io::stdin()
@@ -119,7 +119,7 @@ fn read_text(path: &PathBuf) -> Result<String, String> {
     }
 }
 
-fn display_name(path: &PathBuf) -> String {
+fn display_name(path: &Path) -> String {
     if path.as_os_str() == "-" {
         "standard input".to_owned()
     } else {
@@ -127,7 +127,7 @@ fn display_name(path: &PathBuf) -> String {
     }
 }
 
-fn read_plan(path: &PathBuf) -> Result<Plan, String> {
+fn read_plan(path: &Path) -> Result<Plan, String> {
     let text = read_text(path)?;
     parse_plan(&text)
         .map_err(|error| format!("{} is not a plan this tool can read: {error}", display_name(path)))
@@ -143,13 +143,15 @@ fn export_format(name: &str) -> Result<ExportFormat, String> {
 /// Imports `files` into one plan on standard output; notes go to standard error, each naming
 /// its file and field, so that the plan can be piped straight into `vnetplan check -`.
 fn import_files(files: &[PathBuf]) -> (Result<String, String>, u8) {
-    let texts: Result<Vec<String>, String> = files.iter().map(read_text).collect();
+    let texts: Result<Vec<String>, String> = files.iter().map(|path| read_text(path)).collect();
     let texts = match texts {
         Ok(texts) => texts,
         Err(message) => return (Err(message), REJECTED),
     };
     let name_of = |document: Option<usize>| {
-        document.and_then(|index| files.get(index)).map_or_else(|| "the plan".to_owned(), display_name)
+        document
+            .and_then(|index| files.get(index))
+            .map_or_else(|| "the plan".to_owned(), |path| display_name(path))
     };
     let documents: Vec<&str> = texts.iter().map(String::as_str).collect();
     match import(&documents) {

@@ -1,0 +1,241 @@
+//! From plan to Azure and back: the guide's steps for the current plan with copy buttons and
+//! downloads, and a dialog that merges what `az` printed into the plan.
+
+use std::rc::Rc;
+
+use vnetplan_core::export::{export, steps, ExportFormat, StepLanguage};
+use vnetplan_core::import::{import, merge};
+use vnetplan_core::Plan;
+use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::dom;
+use crate::i18n::{Lang, T};
+use crate::state::{Action, Notice, NoticeKind};
+
+#[derive(Properties, PartialEq)]
+pub struct StepsProps {
+    pub plan: Plan,
+    pub lang: Lang,
+}
+
+/// Download names and types for each export format.
+fn download_name(format: ExportFormat) -> (&'static str, &'static str) {
+    match format {
+        ExportFormat::Sdk => ("vnetplan-steps.py", "Python SDK v1"),
+        ExportFormat::Az => ("vnetplan-steps.sh", "az CLI v1"),
+        ExportFormat::Arm => ("vnetplan-network.json", "ARM"),
+        ExportFormat::Bicep => ("vnetplan-network.bicep", "Bicep"),
+        ExportFormat::Terraform => ("vnetplan-network.tf", "Terraform"),
+        ExportFormat::AzScript => ("vnetplan-network.sh", "az script"),
+    }
+}
+
+#[component]
+pub fn AzureSteps(props: &StepsProps) -> Html {
+    let open = use_state(|| false);
+    let copied = use_state(|| None::<usize>);
+    let lang = props.lang;
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    // The steps are only written while the panel is open: they are not needed on every keystroke.
+    let body = if *open {
+        let all = steps(&props.plan);
+        let downloads = ExportFormat::ALL.iter().map(|format| {
+            let (name, label) = download_name(*format);
+            let (plan, format) = (props.plan.clone(), *format);
+            let onclick = Callback::from(move |_| dom::download(name, &export(&plan, format)));
+            html! { <button type="button" class="download" data-format={format.name()} {onclick}>{ label }</button> }
+        });
+        let mut section = String::new();
+        let items = all.iter().enumerate().map(|(index, step)| {
+            let heading = (step.section != section).then(|| {
+                section.clone_from(&step.section);
+                html! { <h3 class="step-section">{ &step.section }</h3> }
+            });
+            let code = step.code.clone();
+            let copy = {
+                let copied = copied.clone();
+                Callback::from(move |_| {
+                    dom::copy_to_clipboard(&code);
+                    copied.set(Some(index));
+                })
+            };
+            let language = match step.language {
+                StepLanguage::Python => "python",
+                StepLanguage::Shell => "shell",
+            };
+            html! {
+                <>
+                    { heading.unwrap_or_default() }
+                    <li class={classes!("step", (!step.flagged.is_empty()).then_some("flagged"))}
+                        data-language={language} data-flagged={(!step.flagged.is_empty()).to_string()}>
+                        <p class="step-title"><strong>{ &step.title }</strong>
+                            <button type="button" class="copy" onclick={copy}>
+                                { if *copied == Some(index) { T::Copied.get(lang) } else { T::Copy.get(lang) } }
+                            </button>
+                        </p>
+                        if !step.flagged.is_empty() {
+                            <p class="step-flags" role="note">{ T::FlaggedBy.get(lang) }{ " " }
+                                { for step.flagged.iter().map(|rule| html! { <code class="rule-id">{ rule }</code> }) }
+                            </p>
+                        }
+                        <pre><code>{ &step.code }</code></pre>
+                    </li>
+                </>
+            }
+        });
+        html! {
+            <div id="azure-steps-body">
+                <p class="downloads">{ T::Downloads.get(lang) }{ " " }{ for downloads }</p>
+                if all.is_empty() { <p class="hint">{ T::NoSteps.get(lang) }</p> }
+                <ol class="steps">{ for items }</ol>
+            </div>
+        }
+    } else {
+        Html::default()
+    };
+    html! {
+        <section class="card steps-card" aria-labelledby="steps-title">
+            <h2 id="steps-title">{ T::AzureSteps.get(lang) }</h2>
+            <p class="hint">{ T::AzureStepsHint.get(lang) }</p>
+            <button type="button" id="toggle-steps" aria-expanded={open.to_string()} aria-controls="azure-steps-body"
+                onclick={toggle}>
+                { if *open { T::HideSteps.get(lang) } else { T::ShowSteps.get(lang) } }
+            </button>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub plan: Plan,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// What the last import attempt said.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Notes(Vec<String>),
+    Failed(String),
+}
+
+#[component]
+pub fn ImportDialog(props: &ImportProps) -> Html {
+    let lang = props.lang;
+    let dialog = use_node_ref();
+    let pasted = use_node_ref();
+    let files = use_node_ref();
+    let outcome = use_state(|| None::<Outcome>);
+    let readers = use_mut_ref(Vec::new);
+
+    let open = {
+        let (dialog, outcome) = (dialog.clone(), outcome.clone());
+        Callback::from(move |_| {
+            outcome.set(None);
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                let _ = dialog.show_modal();
+            }
+        })
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                dialog.close();
+            }
+        })
+    };
+    let finish: Rc<dyn Fn(Vec<String>)> = {
+        let (plan, dispatch, outcome) = (props.plan.clone(), props.dispatch.clone(), outcome.clone());
+        Rc::new(move |documents: Vec<String>| {
+            let texts: Vec<&str> = documents.iter().map(String::as_str).collect();
+            match import(&texts) {
+                Ok(imported) => {
+                    dispatch.emit(Action::Replace {
+                        plan: Box::new(merge(&plan, &imported.plan)),
+                        notice: Some(Notice::Done(NoticeKind::Imported)),
+                    });
+                    outcome
+                        .set(Some(Outcome::Notes(imported.notes.iter().map(ToString::to_string).collect())));
+                }
+                Err(error) => outcome.set(Some(Outcome::Failed(error.to_string()))),
+            }
+        })
+    };
+    let run = {
+        let (pasted, files, readers, finish) =
+            (pasted.clone(), files.clone(), readers.clone(), finish.clone());
+        Callback::from(move |_| {
+            let text = pasted.cast::<HtmlTextAreaElement>().map(|area| area.value()).unwrap_or_default();
+            let chosen: Vec<web_sys::File> = files
+                .cast::<HtmlInputElement>()
+                .and_then(|input| input.files())
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            let mut documents: Vec<String> = Vec::new();
+            if !text.trim().is_empty() {
+                documents.push(text);
+            }
+            if chosen.is_empty() {
+                finish(documents);
+                return;
+            }
+            // Files are read one after the other; the import runs once the last one is in.
+            let pending = Rc::new(std::cell::RefCell::new((documents, chosen.len())));
+            for file in chosen {
+                let (pending, finish) = (pending.clone(), finish.clone());
+                let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |read| {
+                    let mut state = pending.borrow_mut();
+                    state.0.push(read.unwrap_or_default());
+                    state.1 -= 1;
+                    if state.1 == 0 {
+                        let documents = std::mem::take(&mut state.0);
+                        drop(state);
+                        finish(documents);
+                    }
+                });
+                readers.borrow_mut().push(task);
+            }
+        })
+    };
+
+    html! {
+        <>
+            <button type="button" id="open-import" onclick={open}>{ T::ImportFromAzure.get(lang) }</button>
+            <dialog ref={dialog} id="import-dialog" aria-labelledby="import-title">
+                <h2 id="import-title">{ T::ImportFromAzure.get(lang) }</h2>
+                <p class="hint">{ T::ImportHint.get(lang) }</p>
+                <label for="import-text">{ T::ImportPaste.get(lang) }</label>
+                <textarea id="import-text" ref={pasted} rows="10" spellcheck="false" />
+                <label for="import-files">{ T::ImportFiles.get(lang) }</label>
+                <input id="import-files" ref={files} type="file" multiple=true accept=".json,application/json" />
+                <p class="dialog-actions">
+                    <button type="button" id="run-import" class="fix" onclick={run}>{ T::ImportRun.get(lang) }</button>
+                    <button type="button" id="close-import" onclick={close}>{ T::Close.get(lang) }</button>
+                </p>
+                <div id="import-outcome" role="status" aria-live="polite">
+                    { match &*outcome {
+                        Some(Outcome::Notes(notes)) => html! {
+                            <>
+                                <p class="ok">{ T::ImportDone.get(lang) }</p>
+                                if !notes.is_empty() {
+                                    <p>{ T::ImportNotes.get(lang) }</p>
+                                    <ul class="import-notes">{ for notes.iter().map(|note| html! { <li>{ note }</li> }) }</ul>
+                                }
+                            </>
+                        },
+                        Some(Outcome::Failed(message)) => html! {
+                            <p class="import-error">{ T::ImportFailed.get(lang) }{ " " }<code>{ message }</code></p>
+                        },
+                        None => Html::default(),
+                    } }
+                </div>
+            </dialog>
+        </>
+    }
+}
