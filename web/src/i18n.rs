@@ -216,6 +216,10 @@ texts! {
     Close => "Close", "Fermer";
     NoticeImported => "Plan merged with what Azure printed. Undo takes it back.",
         "Plan fusionné avec la sortie d’Azure. Annuler revient en arrière.";
+    SubnetsHidden => "{count} more subnets are not shown.", "{count} autres sous-réseaux ne sont pas affichés.";
+    ShowMore => "Show more", "Afficher plus";
+    ShowAll => "Show all", "Tout afficher";
+    FindingsHidden => "{count} more findings are not shown.", "{count} autres constats ne sont pas affichés.";
     OpenFullPlanner => "Open in the full planner", "Ouvrir dans le planificateur complet";
     Footer => "vnetplan runs entirely in your browser: plans stay on this device.",
         "vnetplan fonctionne entièrement dans votre navigateur : les plans restent sur cet appareil.";

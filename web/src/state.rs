@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use vnetplan_core::layout::{layout, AddressMap};
+use vnetplan_core::templates;
 use vnetplan_core::{apply_fix, check, plan_from_value, remove_pointer, set_pointer, Fix, Plan, Report};
 use yew::Reducible;
 
@@ -54,16 +55,39 @@ pub enum NoticeKind {
     Imported,
 }
 
+/// Something an "add" button adds. The item is chosen when the button is pressed, from the plan
+/// as it is then: a new range must avoid every range the plan uses, which means reading them all,
+/// and that is too much work to redo for every button on every keystroke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewItem {
+    Vnet,
+    Prefix { vnet: usize },
+    Subnet { vnet: usize },
+    ExternalRange,
+    Cluster,
+    AciDeployment,
+}
+
+impl NewItem {
+    fn list_and_item(self, plan: &Plan) -> (String, Value) {
+        match self {
+            Self::Vnet => ("/vnets".to_owned(), templates::new_vnet(plan)),
+            Self::Prefix { vnet } => (format!("/vnets/{vnet}/addressPrefixes"), Value::String(String::new())),
+            Self::Subnet { vnet } => (format!("/vnets/{vnet}/subnets"), templates::new_subnet(plan, vnet)),
+            Self::ExternalRange => ("/externalRanges".to_owned(), templates::new_external_range(plan)),
+            Self::Cluster => ("/aksClusters".to_owned(), templates::new_cluster(plan)),
+            Self::AciDeployment => ("/aciDeployments".to_owned(), templates::new_aci_deployment(plan)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Edit {
         pointer: String,
         edit: Edit,
     },
-    Append {
-        list: String,
-        item: Value,
-    },
+    Add(NewItem),
     Remove {
         pointer: String,
     },
@@ -137,8 +161,9 @@ impl State {
         let mut next = self.clone();
         match action {
             Action::Edit { pointer, edit } => next.edit(pointer, edit),
-            Action::Append { list, item } => {
-                next.change_document(None, |value| set_pointer(value, &format!("{list}/-"), item))
+            Action::Add(new) => {
+                let (list, item) = new.list_and_item(&self.plan);
+                next.append(&list, item);
             }
             Action::Remove { pointer } => {
                 let before = next.plan.clone();
@@ -225,6 +250,10 @@ impl State {
                 self.past.pop();
             }
         }
+    }
+
+    fn append(&mut self, list: &str, item: Value) {
+        self.change_document(None, |value| set_pointer(value, &format!("{list}/-"), item));
     }
 
     /// Sets one field; returns whether the plan changed.
@@ -415,9 +444,12 @@ mod tests {
     #[test]
     fn adding_and_removing_items() {
         let start = state();
-        let item = vnetplan_core::templates::new_subnet(&start.plan, 0);
-        let added = start.after(Action::Append { list: "/vnets/0/subnets".into(), item });
+        let added = start.after(Action::Add(NewItem::Subnet { vnet: 0 }));
         assert_eq!(added.plan.vnets[0].subnets.len(), 3);
+        assert_eq!(added.plan.vnets[0].subnets[2].address_prefix, "10.1.5.0/24");
+        let with_cluster = added.after(Action::Add(NewItem::Cluster));
+        assert_eq!(with_cluster.plan.aks_clusters.len(), 2);
+        assert!(!rules(&with_cluster).contains(&RuleId::ServiceCidrOverlapsSubnet));
         let removed = added.after(Action::Remove { pointer: "/vnets/0/subnets/2".into() });
         assert_eq!(removed.plan, start.plan);
     }
@@ -425,11 +457,7 @@ mod tests {
     #[test]
     fn removing_an_item_moves_the_drafts_of_the_ones_after_it() {
         let count = |text: &str| Edit::Count { text: text.into(), min: 1, nullable: false };
-        let mut two = state().after(Action::Append {
-            list: "/aksClusters".into(),
-            item: serde_json::json!({"name": "b", "vnet": "mynetwork", "subnet": "default",
-                "serviceCidr": "10.3.0.0/16", "dnsServiceIP": "10.3.0.10", "nodeCount": 3}),
-        });
+        let mut two = state().after(Action::Add(NewItem::Cluster));
         two = edit(&two, "/aksClusters/0/nodeCount", count("x"));
         two = edit(&two, "/aksClusters/1/nodeCount", count("y"));
         let removed = two.after(Action::Remove { pointer: "/aksClusters/0".into() });

@@ -58,7 +58,7 @@ impl std::error::Error for ValueError {}
 /// Reads a dotted-quad IPv4 address: four decimal octets, no leading zeros, no spaces.
 pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
     check_surroundings(text)?;
-    if text.as_bytes().contains(&b':') && text.parse::<Ipv6Addr>().is_ok() {
+    if is_ipv6(text) {
         return Err(ValueError::Ipv6);
     }
     if text.as_bytes().contains(&b'/') {
@@ -71,11 +71,9 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
 /// decision, because the docker bridge field documents `172.17.0.1/16` as its default.
 pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
     check_surroundings(text)?;
-    if text.as_bytes().contains(&b':') {
-        let (address, _) = text.split_once('/').unwrap_or((text, ""));
-        if address.parse::<Ipv6Addr>().is_ok() {
-            return Err(ValueError::Ipv6);
-        }
+    let (address, _) = text.split_once('/').unwrap_or((text, ""));
+    if is_ipv6(address) {
+        return Err(ValueError::Ipv6);
     }
     let Some(slash) = text.bytes().position(|b| b == b'/') else {
         parse_dotted_quad(text)?;
@@ -85,6 +83,19 @@ pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
     let address = parse_dotted_quad(address)?;
     let length = parse_prefix_length(length)?;
     Ipv4Net::new(address, length).map_err(|_| ValueError::BadPrefixLength(length.to_string()))
+}
+
+/// Whether `text` is an IPv6 address, a zone such as `%eth0` included: `std` reads no zones, yet
+/// a link-local address copied from `ipconfig` (`fe80::1%12`) is IPv6 all the same, and saying
+/// so helps more than calling it a malformed IPv4 value. The zone is read as Python's `ipaddress`
+/// reads it: anything non-empty without a second '%' or a '/'.
+fn is_ipv6(text: &str) -> bool {
+    let address = match text.split_once('%') {
+        Some((address, zone)) if !zone.is_empty() && !zone.contains(['%', '/']) => address,
+        Some(_) => return false,
+        None => text,
+    };
+    address.parse::<Ipv6Addr>().is_ok()
 }
 
 fn check_surroundings(text: &str) -> Result<(), ValueError> {
@@ -350,6 +361,18 @@ mod tests {
         assert_eq!(parse_ipv4("::1"), Err(ValueError::Ipv6));
         assert_eq!(parse_ipv4("10.0.0.0/24"), Err(ValueError::UnexpectedPrefixLength));
         assert_eq!(parse_ipv4("99999.1.1.1"), Err(ValueError::OctetTooLarge("99999".into())));
+    }
+
+    #[test]
+    fn ipv6_with_a_zone_is_named_ipv6() {
+        assert_eq!(parse_ipv4("fe80::1%eth0"), Err(ValueError::Ipv6));
+        assert_eq!(parse_cidr("fe80::1%eth0"), Err(ValueError::Ipv6));
+        assert_eq!(parse_cidr("fe80::1%eth0/64"), Err(ValueError::Ipv6));
+        assert_eq!(parse_cidr("fe80::1%2/64"), Err(ValueError::Ipv6));
+        // An empty zone, or a second '%', is not an IPv6 address with a zone.
+        assert_eq!(parse_ipv4("fe80::1%"), Err(ValueError::NotDecimal("fe80::1%".into())));
+        assert_eq!(parse_ipv4("fe80::1%a%b"), Err(ValueError::NotDecimal("fe80::1%a%b".into())));
+        assert_eq!(parse_ipv4("fe80::1%eth0/64"), Err(ValueError::UnexpectedPrefixLength));
     }
 
     #[test]

@@ -5,13 +5,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use vnetplan_core::templates::{new_aci_deployment, new_cluster, new_external_range, new_subnet, new_vnet};
 use vnetplan_core::{AksCluster, NetworkPlugin, NetworkPluginMode, Plan, Report};
 use yew::prelude::*;
 
 use super::fields::{CheckField, Kind, Note, SelectField, TextField};
 use crate::i18n::{Lang, T};
-use crate::state::Action;
+use crate::state::{Action, NewItem};
+
+/// Subnets shown per VNet before "show more": a plan may hold thousands, and rendering every
+/// field of every one on each keystroke would make typing lag.
+const SUBNET_PAGE: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -87,9 +90,8 @@ impl Form<'_> {
         }
     }
 
-    fn add(&self, list: String, item: Value, label: T) -> Html {
-        let onclick =
-            self.dispatch.reform(move |_| Action::Append { list: list.clone(), item: item.clone() });
+    fn add(&self, new: NewItem, label: T) -> Html {
+        let onclick = self.dispatch.reform(move |_| Action::Add(new));
         html! { <button type="button" class="add" {onclick}>{ self.t(label) }</button> }
     }
 
@@ -102,6 +104,7 @@ impl Form<'_> {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
+    let limits = use_state(HashMap::<usize, usize>::new);
     let mut notes: HashMap<&str, Vec<Note>> = HashMap::new();
     for finding in &props.report.findings {
         if let Some(first) = finding.subjects.first() {
@@ -130,8 +133,20 @@ pub fn Editor(props: &EditorProps) -> Html {
             { workspace(&form, plan) }
             <section class="group" aria-labelledby="vnets-title">
                 <h2 id="vnets-title">{ form.t(T::Vnets) }</h2>
-                { for plan.vnets.iter().enumerate().map(|(v, vnet)| vnet_card(&form, plan, v, &vnet.name)) }
-                { form.add("/vnets".into(), new_vnet(plan), T::AddVnet) }
+                { for plan.vnets.iter().enumerate().map(|(v, vnet)| {
+                    let shown = limits.get(&v).copied().unwrap_or(SUBNET_PAGE);
+                    let more = {
+                        let limits = limits.clone();
+                        Callback::from(move |all: bool| {
+                            let mut next = (*limits).clone();
+                            let current = next.get(&v).copied().unwrap_or(SUBNET_PAGE);
+                            next.insert(v, if all { usize::MAX } else { current.saturating_add(SUBNET_PAGE * 5) });
+                            limits.set(next);
+                        })
+                    };
+                    vnet_card(&form, plan, v, &vnet.name, shown, more)
+                }) }
+                { form.add(NewItem::Vnet, T::AddVnet) }
             </section>
             <section class="group" aria-labelledby="external-title">
                 <h2 id="external-title">{ form.t(T::ExternalRanges) }</h2>
@@ -147,12 +162,12 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { form.remove(format!("/externalRanges/{e}"), &range.name) }
                     </fieldset>
                 }) }
-                { form.add("/externalRanges".into(), new_external_range(plan), T::AddExternal) }
+                { form.add(NewItem::ExternalRange, T::AddExternal) }
             </section>
             <section class="group" aria-labelledby="clusters-title">
                 <h2 id="clusters-title">{ form.t(T::Clusters) }</h2>
                 { for plan.aks_clusters.iter().enumerate().map(|(c, cluster)| cluster_card(&form, c, cluster)) }
-                { form.add("/aksClusters".into(), new_cluster(plan), T::AddCluster) }
+                { form.add(NewItem::Cluster, T::AddCluster) }
             </section>
             <section class="group" aria-labelledby="aci-title">
                 <h2 id="aci-title">{ form.t(T::AciDeployments) }</h2>
@@ -166,7 +181,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { form.remove(format!("/aciDeployments/{a}"), &deployment.name) }
                     </fieldset>
                 }) }
-                { form.add("/aciDeployments".into(), new_aci_deployment(plan), T::AddAci) }
+                { form.add(NewItem::AciDeployment, T::AddAci) }
             </section>
             <fieldset class="card">
                 <legend>{ form.t(T::Egress) }</legend>
@@ -209,8 +224,27 @@ fn workspace(form: &Form<'_>, plan: &Plan) -> Html {
     }
 }
 
-fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str) -> Html {
+fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str, shown: usize, more: Callback<bool>) -> Html {
     let Some(vnet) = plan.vnets.get(v) else { return Html::default() };
+    // The subnet a finding or the map points at is shown even beyond the page, so that focusing
+    // its field always works.
+    let selected_subnet = form
+        .selected
+        .and_then(|pointer| pointer.strip_prefix(&format!("/vnets/{v}/subnets/")))
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|index| index.parse::<usize>().ok())
+        .filter(|index| *index >= shown);
+    let hidden = vnet.subnets.len().saturating_sub(shown);
+    let subnet_row = |s: usize, subnet: &vnetplan_core::Subnet| {
+        html! {
+            <div class="row subnet">
+                { form.text(format!("/vnets/{v}/subnets/{s}/name"), form.t(T::Name), Kind::Text) }
+                { form.text(format!("/vnets/{v}/subnets/{s}/addressPrefix"), form.t(T::AddressPrefix), Kind::Text) }
+                { form.text(format!("/vnets/{v}/subnets/{s}/delegations"), form.t(T::Delegations), Kind::List) }
+                { form.remove(format!("/vnets/{v}/subnets/{s}"), &subnet.name) }
+            </div>
+        }
+    };
     html! {
         <fieldset class="card vnet">
             <legend>{ format!("VNet {name}") }</legend>
@@ -227,19 +261,22 @@ fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str) -> Html {
                         if vnet.address_prefixes.len() > 1 { { form.remove(format!("/vnets/{v}/addressPrefixes/{p}"), prefix) } }
                     </div>
                 }) }
-                { form.add(format!("/vnets/{v}/addressPrefixes"), json!(""), T::AddPrefix) }
+                { form.add(NewItem::Prefix { vnet: v }, T::AddPrefix) }
             </fieldset>
             <fieldset class="inner">
                 <legend>{ form.t(T::Subnets) }</legend>
-                { for vnet.subnets.iter().enumerate().map(|(s, subnet)| html! {
-                    <div class="row subnet">
-                        { form.text(format!("/vnets/{v}/subnets/{s}/name"), form.t(T::Name), Kind::Text) }
-                        { form.text(format!("/vnets/{v}/subnets/{s}/addressPrefix"), form.t(T::AddressPrefix), Kind::Text) }
-                        { form.text(format!("/vnets/{v}/subnets/{s}/delegations"), form.t(T::Delegations), Kind::List) }
-                        { form.remove(format!("/vnets/{v}/subnets/{s}"), &subnet.name) }
-                    </div>
-                }) }
-                { form.add(format!("/vnets/{v}/subnets"), new_subnet(plan, v), T::AddSubnet) }
+                { for vnet.subnets.iter().enumerate().take(shown).map(|(s, subnet)| subnet_row(s, subnet)) }
+                if let Some(s) = selected_subnet {
+                    if let Some(subnet) = vnet.subnets.get(s) { { subnet_row(s, subnet) } }
+                }
+                if hidden > 0 {
+                    <p class="more">
+                        { form.t(T::SubnetsHidden).replace("{count}", &hidden.to_string()) }{ " " }
+                        <button type="button" class="show-more" onclick={more.reform(|_| false)}>{ form.t(T::ShowMore) }</button>
+                        <button type="button" class="show-all" onclick={more.reform(|_| true)}>{ form.t(T::ShowAll) }</button>
+                    </p>
+                }
+                { form.add(NewItem::Subnet { vnet: v }, T::AddSubnet) }
             </fieldset>
             { form.remove(format!("/vnets/{v}"), &format!("VNet {name}")) }
         </fieldset>

@@ -18,8 +18,12 @@ pub struct FindingsProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Findings shown before "show all": a wide conflict in a large plan can produce thousands.
+const FINDINGS_PAGE: usize = 100;
+
 #[component]
 pub fn FindingsPanel(props: &FindingsProps) -> Html {
+    let show_all = use_state(|| false);
     let lang = props.lang;
     let summary = props.report.summary;
     let document = serde_json::to_value(&props.plan).unwrap_or_default();
@@ -34,7 +38,7 @@ pub fn FindingsPanel(props: &FindingsProps) -> Html {
             </p>
             if serious == 0 { <p class="all-clear">{ T::NoProblems.get(lang) }</p> }
             <ul class="findings">
-                { for props.report.findings.iter().map(|finding| {
+                { for props.report.findings.iter().take(if *show_all { usize::MAX } else { FINDINGS_PAGE }).map(|finding| {
                     let values: Vec<String> = finding.subjects.iter().map(|subject| match document.pointer(subject) {
                         Some(serde_json::Value::String(text)) => text.clone(),
                         Some(value) if !value.is_object() && !value.is_array() => value.to_string(),
@@ -43,6 +47,12 @@ pub fn FindingsPanel(props: &FindingsProps) -> Html {
                     html! { <FindingItem finding={finding.clone()} {values} {lang} dispatch={props.dispatch.clone()} /> }
                 }) }
             </ul>
+            if !*show_all && props.report.findings.len() > FINDINGS_PAGE {
+                <p class="more">
+                    { T::FindingsHidden.get(lang).replace("{count}", &(props.report.findings.len() - FINDINGS_PAGE).to_string()) }{ " " }
+                    <button type="button" class="show-all" onclick={let show_all = show_all.clone(); Callback::from(move |_| show_all.set(true))}>{ T::ShowAll.get(lang) }</button>
+                </p>
+            }
         </section>
     }
 }

@@ -103,7 +103,6 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| "0")}
                 role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, lang)}
                 {onclick} {onkeydown} {onfocus} {onmouseenter}>
-                <title>{ describe(item, lang) }</title>
                 <rect class="bar" x={format!("{:.2}", item.x)} y={format!("{y:.2}")} width={format!("{:.2}", item.width)}
                     height={BAR_HEIGHT.to_string()} rx="2" />
                 if item.flagged {

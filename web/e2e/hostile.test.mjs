@@ -1,0 +1,119 @@
+// Hostile and heavy input on the page: markup in names, huge and random links, a 10,000-subnet
+// plan, the Content-Security-Policy, and a reload in the middle of typing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { launchBrowser, openPage, root, serveDist } from './harness.mjs';
+
+const link = (plan) => '/#plan=' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
+const example = JSON.parse(readFileSync(join(root, 'examples', 'default-aks.json'), 'utf8'));
+const field = (page, pointer) => page.locator(`[data-pointer="${pointer}"]`);
+
+/** A plan of `count` /28 subnets spread over /16 VNets, with one real conflict. */
+function bigPlan(count) {
+  const vnets = [];
+  for (let v = 0; v * 4000 < count; v += 1) {
+    const here = Math.min(4000, count - v * 4000);
+    const subnets = [];
+    for (let s = 0; s < here; s += 1) {
+      const offset = 16 * s;
+      subnets.push({ name: `s${s}`, addressPrefix: `10.${v}.${offset >> 8}.${offset & 255}/28` });
+    }
+    vnets.push({ name: `vnet${v}`, resourceGroup: 'ml-rg', addressPrefixes: [`10.${v}.0.0/16`], subnets });
+  }
+  vnets[0].subnets.push({ name: 'overlap', addressPrefix: '10.0.0.0/27' });
+  return { schemaVersion: 1, name: `${count} subnets`, region: 'eastus2', workspace: { resourceGroup: 'ml-rg' }, vnets };
+}
+
+describe('hostile and heavy input', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('names with markup and script render as text', async () => {
+    const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+    const plan = structuredClone(example);
+    plan.vnets[0].name = hostile;
+    plan.aksClusters[0].name = hostile;
+    const { page, errors } = await openPage(browser, server.origin + link(plan));
+    let dialogs = 0;
+    page.on('dialog', (dialog) => { dialogs += 1; return dialog.dismiss(); });
+    assert.equal(await field(page, '/vnets/0/name').inputValue(), hostile);
+    await page.locator('legend', { hasText: 'VNet <img' }).first().waitFor();
+    assert.equal(await page.locator('main img, main script').count(), 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.equal(dialogs, 0);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a 1 MB link and a link of random bytes are refused with a message, and the plan stays', async () => {
+    const { page } = await openPage(browser, server.origin + '/');
+    await field(page, '/name').fill('my plan');
+    for (const junk of [randomBytes(768 * 1024).toString('base64url'), randomBytes(300).toString('latin1')]) {
+      const started = Date.now();
+      await page.evaluate((hash) => { window.location.hash = hash; }, '#plan=' + junk);
+      await page.locator('#notice.notice-error').waitFor();
+      console.log(`refused a ${junk.length}-character link in ${Date.now() - started} ms`);
+      assert.match(await page.locator('#notice').innerText(), /could not be opened/);
+      assert.equal(await field(page, '/name').inputValue(), 'my plan');
+      await page.click('#notice button');
+    }
+  });
+
+  test('a plan of 10,000 subnets stays usable', async () => {
+    const started = Date.now();
+    const { page } = await openPage(browser, server.origin + link(bigPlan(10000)));
+    await page.locator('li.finding[data-rule="overlapping-subnets"]').first().waitFor();
+    console.log(`10,000-subnet plan shown in ${Date.now() - started} ms`);
+    const typed = Date.now();
+    await field(page, '/vnets/0/subnets/5/addressPrefix').fill('10.9.0.0/28');
+    await page.locator('li.finding[data-rule="subnet-outside-vnet"]').waitFor();
+    console.log(`re-checked after an edit in ${Date.now() - typed} ms`);
+    assert.ok(await page.locator('svg.address-map [data-subject="/vnets/2/subnets/1999/addressPrefix"]').count() === 1);
+  });
+
+  test('the Content-Security-Policy allows no inline code, and the page breaks none of it', async () => {
+    const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
+    const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    assert.ok(policy, 'the page has a CSP');
+    assert.doesNotMatch(policy, /unsafe-inline/);
+    assert.doesNotMatch(policy, /(^|\s)'unsafe-eval'/);
+    assert.match(policy, /default-src 'self'/);
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective));
+    });
+    const page = await context.newPage();
+    await page.goto(server.origin + link(example));
+    await page.locator('#findings').waitFor();
+    await page.click('#toggle-steps');
+    await page.locator('li.step').first().waitFor();
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+    await context.close();
+  });
+
+  test('a reload in the middle of typing loses nothing', async () => {
+    const { page } = await openPage(browser, server.origin + '/');
+    await page.selectOption('#preset', 'default-aks');
+    await page.click('#load-preset');
+    await field(page, '/vnets/0/subnets/1/addressPrefix').fill('10.1.');
+    await field(page, '/aksClusters/0/nodeCount').fill('12x');
+    await page.reload();
+    await page.locator('#findings').waitFor();
+    assert.equal(await field(page, '/vnets/0/subnets/1/addressPrefix').inputValue(), '10.1.');
+    assert.equal(await field(page, '/aksClusters/0/nodeCount').inputValue(), '12x');
+  });
+});
