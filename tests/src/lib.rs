@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use vnetplan_core::{parse_plan, Plan};
+use vnetplan_core::{check, parse_plan, Plan, RuleId, Severity};
 
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,4 +32,14 @@ pub fn load(path: &Path) -> Plan {
 
 pub fn stem(path: &Path) -> String {
     path.file_stem().expect("file name").to_string_lossy().into_owned()
+}
+
+/// The errors of a plan's check, as (rule, subjects): what "no new error" compares.
+pub fn error_keys(plan: &Plan) -> Vec<(RuleId, Vec<String>)> {
+    check(plan)
+        .findings
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .map(|finding| (finding.rule, finding.subjects))
+        .collect()
 }

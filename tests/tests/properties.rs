@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use vnetplan_core::{check, parse_plan, plan_from_value, suggest, Severity};
+use vnetplan_core::{check, parse_plan, plan_from_value, suggest};
+use vnetplan_tests::error_keys;
 
 /// CIDR texts mixing valid blocks that collide in interesting ways with hostile spellings.
 const CIDRS: &[&str] = &[
@@ -116,15 +117,6 @@ fn random_plan(dice: &[u16]) -> Value {
     })
 }
 
-fn errors(plan: &vnetplan_core::Plan) -> Vec<(vnetplan_core::RuleId, Vec<String>)> {
-    check(plan)
-        .findings
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule, f.subjects))
-        .collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -146,8 +138,8 @@ proptest! {
     #[test]
     fn suggest_never_adds_errors(dice in proptest::collection::vec(any::<u16>(), 400)) {
         let plan = plan_from_value(&random_plan(&dice)).expect("generated plans are valid documents");
-        let before = errors(&plan);
-        for error in errors(&suggest(&plan)) {
+        let before = error_keys(&plan);
+        for error in error_keys(&suggest(&plan)) {
             prop_assert!(before.contains(&error), "suggest added {:?}", error);
         }
     }

@@ -1,17 +1,8 @@
 //! `suggest` resolves address conflicts and never makes a plan worse.
 
 use vnetplan_core::net::{parse_cidr, parse_ipv4, Range};
-use vnetplan_core::{check, parse_plan, suggest, RuleId, Severity};
-use vnetplan_tests::{json_files, load, repo_root};
-
-fn error_keys(plan: &vnetplan_core::Plan) -> Vec<(RuleId, Vec<String>)> {
-    check(plan)
-        .findings
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule, f.subjects))
-        .collect()
-}
+use vnetplan_core::{check, parse_plan, suggest};
+use vnetplan_tests::{error_keys, json_files, load, repo_root};
 
 #[test]
 fn address_conflicts_are_all_resolved() {

@@ -4,12 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { launchBrowser, openPage, root, serveDist } from './harness.mjs';
+import { example, launchBrowser, openPage, planLink, root, serveDist } from './harness.mjs';
 
 const fixture = (name) => readFileSync(join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures', name), 'utf8');
-const example = (name) => JSON.parse(readFileSync(join(root, 'examples', name), 'utf8'));
-const link = (plan) => '/#plan=' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
 
 describe('Azure steps and import', () => {
   let server;
@@ -26,7 +23,7 @@ describe('Azure steps and import', () => {
   });
 
   test('the steps use the plan\'s values and download as templates', async () => {
-    const { page } = await openPage(browser, server.origin + link(example('default-aks.json')), { acceptDownloads: true });
+    const { page } = await openPage(browser, server.origin + planLink(example('default-aks.json')), { acceptDownloads: true });
     await page.click('#toggle-steps');
     const create = page.locator('li.step', { hasText: 'AksCompute.provisioning_configuration' }).first();
     await create.waitFor();
@@ -46,7 +43,7 @@ describe('Azure steps and import', () => {
   });
 
   test('a step that a finding makes wrong is marked', async () => {
-    const { page } = await openPage(browser, server.origin + link(example('broken/sdk-default-service-cidr.json')));
+    const { page } = await openPage(browser, server.origin + planLink(example('broken/sdk-default-service-cidr.json')));
     await page.click('#toggle-steps');
     const flagged = page.locator('li.step[data-flagged="true"]', { hasText: 'service-cidr-overlaps-subnet' });
     await flagged.first().waitFor();
@@ -54,7 +51,7 @@ describe('Azure steps and import', () => {
   });
 
   test('az output merges into the plan, with notes by field, and undo takes it back', async () => {
-    const { page } = await openPage(browser, server.origin + link(example('aci-vnet.json')));
+    const { page } = await openPage(browser, server.origin + planLink(example('aci-vnet.json')));
     await page.click('#open-import');
     await page.fill('#import-text', fixture('vnet-show.json'));
     await page.click('#run-import');

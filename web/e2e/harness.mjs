@@ -2,6 +2,7 @@
 // Chromium driven by playwright-core with every background connection switched off.
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -73,4 +74,14 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   await page.locator('#findings').waitFor();
   return { context, page, requests, errors };
+}
+
+/** The page's address for a share link holding `plan`: `#plan=` + base64url of raw DEFLATE. */
+export function planLink(plan) {
+  return '/#plan=' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
+}
+
+/** One of the plans in examples/, e.g. `example('broken/sdk-default-service-cidr.json')`. */
+export function example(name) {
+  return JSON.parse(readFileSync(join(root, 'examples', name), 'utf8'));
 }

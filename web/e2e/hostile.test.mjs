@@ -5,11 +5,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { launchBrowser, openPage, root, serveDist } from './harness.mjs';
+import { example, launchBrowser, openPage, planLink, root, serveDist } from './harness.mjs';
 
-const link = (plan) => '/#plan=' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
-const example = JSON.parse(readFileSync(join(root, 'examples', 'default-aks.json'), 'utf8'));
+const defaultAks = example('default-aks.json');
 const field = (page, pointer) => page.locator(`[data-pointer="${pointer}"]`);
 
 /** A plan of `count` /28 subnets spread over /16 VNets, with one real conflict. */
@@ -44,10 +42,10 @@ describe('hostile and heavy input', () => {
 
   test('names with markup and script render as text', async () => {
     const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
-    const plan = structuredClone(example);
+    const plan = structuredClone(defaultAks);
     plan.vnets[0].name = hostile;
     plan.aksClusters[0].name = hostile;
-    const { page, errors } = await openPage(browser, server.origin + link(plan));
+    const { page, errors } = await openPage(browser, server.origin + planLink(plan));
     let dialogs = 0;
     page.on('dialog', (dialog) => { dialogs += 1; return dialog.dismiss(); });
     assert.equal(await field(page, '/vnets/0/name').inputValue(), hostile);
@@ -74,7 +72,7 @@ describe('hostile and heavy input', () => {
 
   test('a plan of 10,000 subnets stays usable', async () => {
     const started = Date.now();
-    const { page } = await openPage(browser, server.origin + link(bigPlan(10000)));
+    const { page } = await openPage(browser, server.origin + planLink(bigPlan(10000)));
     await page.locator('li.finding[data-rule="overlapping-subnets"]').first().waitFor();
     console.log(`10,000-subnet plan shown in ${Date.now() - started} ms`);
     const typed = Date.now();
@@ -97,7 +95,7 @@ describe('hostile and heavy input', () => {
       document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective));
     });
     const page = await context.newPage();
-    await page.goto(server.origin + link(example));
+    await page.goto(server.origin + planLink(defaultAks));
     await page.locator('#findings').waitFor();
     await page.click('#toggle-steps');
     await page.locator('li.step').first().waitFor();

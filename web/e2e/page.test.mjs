@@ -3,15 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { launchBrowser, openPage, root, serveDist } from './harness.mjs';
+import { launchBrowser, openPage, planLink, root, serveDist } from './harness.mjs';
 
 const shots = join(root, 'artifacts', 'screenshots');
-
-/** A share link fragment exactly as the contract defines it. */
-function fragment(plan) {
-  return '#plan=' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
-}
 
 const collidingPlan = {
   schemaVersion: 1,
@@ -89,7 +83,7 @@ describe('the planner page', () => {
   });
 
   test('a shared link shows the service range collision on the map, and Fix removes it', async () => {
-    const { page, errors } = await open('/' + fragment(collidingPlan));
+    const { page, errors } = await open(planLink(collidingPlan));
     const finding = findings(page, '[data-rule="service-cidr-overlaps-subnet"]');
     await finding.waitFor();
     assert.equal(await finding.getAttribute('data-severity'), 'error');
@@ -155,7 +149,7 @@ describe('the planner page', () => {
   });
 
   test('undo and redo cover edits and fixes', async () => {
-    const { page } = await open('/' + fragment(collidingPlan));
+    const { page } = await open(planLink(collidingPlan));
     await findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first().click();
     await gone(findings(page, '[data-rule="service-cidr-overlaps-subnet"]'));
     await page.click('#undo');
@@ -166,7 +160,7 @@ describe('the planner page', () => {
   });
 
   test('the keyboard alone reaches and applies a fix', async () => {
-    const { page } = await open('/' + fragment(collidingPlan));
+    const { page } = await open(planLink(collidingPlan));
     const fix = findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first();
     await fix.focus();
     await page.keyboard.press('Enter');
@@ -178,7 +172,7 @@ describe('the planner page', () => {
   });
 
   test('the page speaks French', async () => {
-    const { page } = await open('/' + fragment(collidingPlan));
+    const { page } = await open(planLink(collidingPlan));
     await page.selectOption('#language', 'fr');
     await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
@@ -193,7 +187,7 @@ describe('the planner page', () => {
   test('light and dark screenshots', async () => {
     mkdirSync(shots, { recursive: true });
     for (const colorScheme of ['light', 'dark']) {
-      const { page } = await open('/' + fragment(collidingPlan), { colorScheme });
+      const { page } = await open(planLink(collidingPlan), { colorScheme });
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, colorScheme === 'dark' ? 'rgb(20, 23, 27)' : 'rgb(246, 247, 249)');
       await page.screenshot({ path: join(shots, `${colorScheme}.png`), fullPage: true });

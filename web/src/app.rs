@@ -91,9 +91,22 @@ pub fn App() -> Html {
         dom::set_root_attribute("lang", Some(lang.code()));
         dom::store(LANG_KEY, lang.code());
     });
+    // The stylesheet knows only `data-theme`; "system" is resolved here, and follows the
+    // system's setting when it changes while the page is open.
     use_effect_with((*theme).clone(), |theme| {
-        dom::set_root_attribute("data-theme", (theme != "system").then_some(theme.as_str()));
         dom::store(THEME_KEY, theme);
+        let choice = theme.clone();
+        let apply = move || {
+            let dark = match choice.as_str() {
+                "dark" => true,
+                "light" => false,
+                _ => dom::system_prefers_dark(),
+            };
+            dom::set_root_attribute("data-theme", Some(if dark { "dark" } else { "light" }));
+        };
+        apply();
+        let listener = (theme == "system").then(|| dom::on_system_theme_change(apply)).flatten();
+        move || drop(listener)
     });
     {
         let dispatcher = state.dispatcher();

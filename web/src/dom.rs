@@ -79,6 +79,21 @@ pub fn browser_language() -> String {
     window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
+fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
+    window()?.match_media("(prefers-color-scheme: dark)").ok()?
+}
+
+pub fn system_prefers_dark() -> bool {
+    dark_scheme_query().is_some_and(|query| query.matches())
+}
+
+/// Calls `changed` whenever the system switches between light and dark, for as long as the
+/// returned listener lives.
+pub fn on_system_theme_change(changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let query = dark_scheme_query()?;
+    Some(gloo::events::EventListener::new(&query, "change", move |_| changed()))
+}
+
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
     let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
     let _ = match value {
