@@ -132,9 +132,11 @@ pub fn App() -> Html {
         });
     }
 
+    // One callback for the page's life: Yew compares callbacks by identity, and a new one on
+    // every render would make every component re-render on every keystroke.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |()| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     let t = |key: T| key.get(*lang);
 

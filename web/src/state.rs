@@ -105,10 +105,12 @@ pub enum Action {
     Dismiss,
 }
 
+/// A step of the undo history. Shared, because every change copies the state and with it the
+/// whole history: copying pointers keeps a keystroke's cost independent of the history's length.
 #[derive(Debug, Clone, PartialEq)]
 struct Snapshot {
-    plan: Plan,
-    drafts: BTreeMap<String, String>,
+    plan: Rc<Plan>,
+    drafts: Rc<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -312,13 +314,13 @@ impl State {
     }
 
     fn snapshot(&self) -> Snapshot {
-        Snapshot { plan: self.plan.clone(), drafts: self.drafts.clone() }
+        Snapshot { plan: Rc::new(self.plan.clone()), drafts: Rc::new(self.drafts.clone()) }
     }
 
     fn restore(&mut self, snapshot: Snapshot) {
-        self.drafts = snapshot.drafts;
+        self.drafts = Rc::unwrap_or_clone(snapshot.drafts);
         self.last_edited = None;
-        self.set_plan(snapshot.plan);
+        self.set_plan(Rc::unwrap_or_clone(snapshot.plan));
     }
 
     fn set_plan(&mut self, plan: Plan) {

@@ -1,0 +1,281 @@
+// What the built page costs a visitor: the bytes of a first visit, compressed as a server would
+// send them, and, in headless Chromium, how long a keystroke takes to reach the findings and the
+// map and how long the first render takes. Run after `trunk build --release`.
+//
+//   node bench/page.mjs                 size and timings (timings are printed, never asserted)
+//   node bench/page.mjs --check         size only; exits 1 when it exceeds bench/budget.json
+//   node bench/page.mjs --write-budget  size only; stores it plus a 3% margin as the budget
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+import { launchBrowser, planLink, root, serveDist } from '../web/e2e/harness.mjs';
+
+const budgetFile = join(root, 'bench', 'budget.json');
+const dist = join(root, 'dist');
+const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--write-budget') ? 'write' : 'report';
+const KEYSTROKES = 30;
+const LOADS = 10;
+const HISTORY = 150;
+const MARGIN = 1.03;
+
+/** One VNet of 200 subnets (a /22 for the nodes, then /28s) and one cluster: no errors or warnings. */
+function plan200() {
+  const subnets = [{ name: 'aks', addressPrefix: '10.0.0.0/22' }];
+  for (let s = 1; s < 200; s++) {
+    const offset = 1024 + 16 * (s - 1);
+    subnets.push({ name: `s${s}`, addressPrefix: `10.0.${Math.floor(offset / 256)}.${offset % 256}/28` });
+  }
+  return {
+    schemaVersion: 1, name: '200 subnets', region: 'eastus2', workspace: { resourceGroup: 'ml-rg' },
+    vnets: [{ name: 'vnet0', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'], subnets }],
+    aksClusters: [{
+      name: 'aks0', vnet: 'vnet0', subnet: 'aks', serviceCidr: '10.100.0.0/16', dnsServiceIP: '10.100.0.10',
+      dockerBridgeCidr: '172.17.0.1/16', nodeCount: 3, networkContributorGranted: true,
+    }],
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `min ${sorted[0].toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}`;
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * Every file a first visit loads, with its gzip size (level 9, as a static server would
+ * precompress it). Requests are recorded for the whole context, so the service worker's own
+ * downloads are seen too; each file counts once.
+ */
+async function firstVisit(browser, origin) {
+  const context = await browser.newContext();
+  const requests = [];
+  context.on('request', (request) => requests.push({ url: request.url(), worker: Boolean(request.serviceWorker()) }));
+  const page = await context.newPage();
+  await page.goto(origin + '/');
+  await page.locator('#findings').waitFor();
+  // The service worker's install downloads the build once more; it controls the page once that
+  // is done. Without it the files still count once each, so a broken worker only loses the note.
+  const controlled = await page
+    .waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 15_000 })
+    .then(() => true, () => false);
+  await context.close();
+  if (!controlled) console.log('note: no service worker took control of the page; its downloads are not listed');
+
+  const files = new Map();
+  for (const { url, worker } of requests) {
+    const { origin: from, pathname } = new URL(url);
+    if (from !== origin) throw new Error(`the page requested ${url}, outside its own origin`);
+    const name = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const entry = files.get(name) ?? { name, page: 0, worker: 0 };
+    entry[worker ? 'worker' : 'page'] += 1;
+    files.set(name, entry);
+  }
+  for (const entry of files.values()) {
+    if (!existsSync(join(dist, entry.name))) throw new Error(`the page requested ${entry.name}, which is not in dist/`);
+    const body = readFileSync(join(dist, entry.name));
+    entry.raw = body.length;
+    entry.gzip = gzipSync(body, { level: constants.Z_BEST_COMPRESSION }).length;
+  }
+  return [...files.values()].sort((a, b) => b.gzip - a.gzip);
+}
+
+/**
+ * Milliseconds from an input event on a subnet prefix to the DOM showing its new finding. With
+ * `history`, that many other fields are edited first, as after a while of work: each is one
+ * undo step that the page keeps.
+ */
+async function keystrokes(browser, origin, history = 0) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(origin + planLink(plan200()));
+  const pointer = '/vnets/0/subnets/5/addressPrefix';
+  await page.locator(`[data-pointer="${pointer}"]`).waitFor();
+  // Editing another field than the last one starts a new undo step. The fields are those of
+  // subnets 10 to 29, which the editor shows without "show more".
+  await page.evaluate((history) => new Promise((done, fail) => {
+    const next = (i) => {
+      if (i >= history) {
+        done();
+        return;
+      }
+      const input = document.querySelector(`[data-pointer="/vnets/0/subnets/${10 + (i % 20)}/name"]`);
+      if (!input) {
+        fail(new Error(`no name field for subnet ${10 + (i % 20)}`));
+        return;
+      }
+      input.value = `renamed${i}`;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      requestAnimationFrame(() => requestAnimationFrame(() => next(i + 1)));
+    };
+    next(0);
+  }), history);
+  if (history > 0 && (await page.locator('#undo').isDisabled())) throw new Error('the edits made no undo steps');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+  // Alternates between a prefix that overlaps subnet s1 and the subnet's own free block, so each
+  // keystroke adds or removes one finding and one flagged range on the map.
+  const once = (value, expectConflict) => page.evaluate(({ pointer, value, expectConflict }) => new Promise((done, fail) => {
+    const input = document.querySelector(`[data-pointer="${pointer}"]`);
+    const shown = () => {
+      const finding = document.querySelector('#findings li.finding[data-rule="overlapping-subnets"]') !== null;
+      const flagged = document.querySelector(`.address-map g[data-subject="${pointer}"]`)?.getAttribute('data-flagged') === 'true';
+      return finding === expectConflict && flagged === expectConflict;
+    };
+    if (shown()) {
+      fail(new Error('the page already shows the state the keystroke should bring'));
+      return;
+    }
+    let observer;
+    const finish = () => {
+      const shownAt = performance.now() - start;
+      clearTimeout(limit);
+      observer.disconnect();
+      // A message posted now is delivered once the task that rendered (and the effects that
+      // run with it, such as the autosave) has finished: only then can the frame be painted.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const idleAt = performance.now() - start;
+        channel.port1.close();
+        // Two frames later the page has painted; the next keystroke starts from rest.
+        requestAnimationFrame(() => requestAnimationFrame(() => done({ shownAt, idleAt })));
+      };
+      channel.port2.postMessage(null);
+    };
+    observer = new MutationObserver(() => {
+      if (shown()) finish();
+    });
+    // A page that never shows the change must fail the run, not hang it.
+    const limit = setTimeout(() => {
+      observer.disconnect();
+      fail(new Error(`the page did not show the change of ${pointer} to ${value}`));
+    }, 10_000);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    const start = performance.now();
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+    // A render that finished inside the dispatch has already produced its mutations.
+    if (shown()) finish();
+  }), { pointer, value, expectConflict });
+
+  const before = await metrics();
+  const shown = [];
+  const idle = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const conflict = i % 2 === 0;
+    const { shownAt, idleAt } = await once(conflict ? '10.0.4.0/28' : '10.0.4.64/28', conflict);
+    shown.push(shownAt);
+    idle.push(idleAt);
+  }
+  const after = await metrics();
+  const per = (name) => ((after[name] - before[name]) * 1000) / KEYSTROKES;
+  const nodes = after.Nodes;
+  await context.close();
+  return {
+    shown, idle,
+    script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration'),
+    nodes,
+  };
+}
+
+/** Milliseconds from navigation start to `#findings` in the document, on fresh and repeat visits. */
+async function firstRenders(browser, origin) {
+  const watch = () => {
+    new MutationObserver((_, observer) => {
+      if (document.getElementById('findings')) {
+        window.__findingsAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  };
+  const read = (page) => page.waitForFunction(() => window.__findingsAt).then((handle) => handle.jsonValue());
+
+  const cold = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(watch);
+    const page = await context.newPage();
+    await page.goto(origin + '/');
+    cold.push(await read(page));
+    await context.close();
+  }
+  // A returning visitor: the service worker and the compiled wasm are cached.
+  const context = await browser.newContext();
+  await context.addInitScript(watch);
+  const page = await context.newPage();
+  await page.goto(origin + '/');
+  await read(page);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller);
+  const warm = [];
+  for (let i = 0; i < LOADS; i++) {
+    await page.reload();
+    warm.push(await read(page));
+  }
+  await context.close();
+  return { cold, warm };
+}
+
+const server = await serveDist();
+const browser = await launchBrowser();
+try {
+  const files = await firstVisit(browser, server.origin);
+  const total = files.reduce((sum, f) => sum + f.gzip, 0);
+  const raw = files.reduce((sum, f) => sum + f.raw, 0);
+  const twice = files.filter((f) => f.page + f.worker > 1);
+
+  console.log('first visit (gzip -9 per file, each file once):\n');
+  console.log('| file | raw | gzip | requests (page + service worker) |');
+  console.log('|---|---:|---:|---:|');
+  for (const f of files) console.log(`| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${f.page} + ${f.worker} |`);
+  console.log(`| **total** | ${kb(raw)} | **${kb(total)}** | |`);
+  console.log(`\ntotal ${total} bytes gzip (target ≤ 130 KB = 133120 bytes: ${total <= 130 * 1024 ? 'met' : 'MISSED'})`);
+  if (twice.length > 0) {
+    const again = twice.reduce((sum, f) => sum + f.gzip * (f.page + f.worker - 1), 0);
+    console.log(`requested more than once on the first visit: ${twice.map((f) => f.name).join(', ')} (${kb(again)} gzip more on the wire)`);
+  }
+
+  if (mode === 'write') {
+    const budget = Math.ceil(total * MARGIN);
+    writeFileSync(budgetFile, JSON.stringify({ firstVisitGzipBytes: budget, measured: total }, null, 2) + '\n');
+    console.log(`budget written to bench/budget.json: ${budget} bytes (${kb(budget)})`);
+  } else {
+    // A missing or unreadable budget fails the check: CI must never pass for want of a number.
+    const { firstVisitGzipBytes: budget } = JSON.parse(readFileSync(budgetFile, 'utf8'));
+    const within = total <= budget;
+    console.log(`budget (bench/budget.json): ${budget} bytes; ${within ? 'within' : 'EXCEEDED by ' + (total - budget) + ' bytes'}`);
+    if (!within) {
+      console.log('the first visit grew past its budget: shrink it, or if the growth is worth it, ' +
+        'run `node bench/page.mjs --write-budget` and commit bench/budget.json');
+      process.exitCode = 1;
+    }
+  }
+
+  if (mode === 'report') {
+    const browserVersion = browser.version();
+    console.log(`\nChromium ${browserVersion}, headless; ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}`);
+    for (const history of [0, HISTORY]) {
+      const typed = await keystrokes(browser, server.origin, history);
+      const after = history ? `, after ${history} edits of other fields (undo steps)` : ', fresh page';
+      console.log(`\nkeystroke in a 200-subnet plan → finding and map updated (${KEYSTROKES} keystrokes${after}):`);
+      console.log(`  DOM shows the finding: median ${median(typed.shown).toFixed(1)} ms (${spread(typed.shown)}); target ≤ 16 ms: ${median(typed.shown) <= 16 ? 'met' : 'MISSED'}`);
+      console.log(`  main thread free again: median ${median(typed.idle).toFixed(1)} ms (${spread(typed.idle)}); target ≤ 16 ms: ${median(typed.idle) <= 16 ? 'met' : 'MISSED'}`);
+      console.log(`  per keystroke, from Chromium's counters: script ${typed.script.toFixed(1)} ms, ` +
+        `style ${typed.style.toFixed(1)} ms, layout ${typed.layout.toFixed(1)} ms; ${typed.nodes} DOM nodes`);
+    }
+
+    const { cold, warm } = await firstRenders(browser, server.origin);
+    console.log(`\nnavigation start → #findings (${LOADS} loads each):`);
+    console.log(`  first visit (empty cache) median ${median(cold).toFixed(0)} ms (${spread(cold)}); target ≤ 250 ms: ${median(cold) <= 250 ? 'met' : 'MISSED'}`);
+    console.log(`  repeat visit (service worker) median ${median(warm).toFixed(0)} ms (${spread(warm)})`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
