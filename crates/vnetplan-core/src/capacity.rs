@@ -30,7 +30,9 @@ pub fn needed_addresses(cluster: &AksCluster) -> u64 {
     let per_node = addresses_per_node(cluster);
     let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == Some(cluster.subnet.as_str()));
     let api_endpoint = u64::from(cluster.private_cluster);
-    cluster.peak_nodes().saturating_mul(per_node) + load_balancer + api_endpoint
+    // Counts near u32::MAX saturate the product at u64::MAX, so the additions must saturate as
+    // well: such a cluster needs "more than any subnet has", not an overflow (found by fuzzing).
+    cluster.peak_nodes().saturating_mul(per_node).saturating_add(load_balancer).saturating_add(api_endpoint)
 }
 
 pub fn addresses_per_node(cluster: &AksCluster) -> u64 {
