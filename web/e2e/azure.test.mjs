@@ -1,29 +1,18 @@
 // From plan to Azure and back, on the page: the guide's steps with copy and downloads, steps
 // marked by findings, and the "Import from Azure" dialog merging az output with undo.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { example, launchBrowser, openPage, planLink, root, serveDist } from './harness.mjs';
+import { example, openPage, planLink, root, servedPage } from './harness.mjs';
 
 const fixture = (name) => readFileSync(join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures', name), 'utf8');
 
 describe('Azure steps and import', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = servedPage();
 
   test('the steps use the plan\'s values and download as templates', async () => {
-    const { page } = await openPage(browser, server.origin + planLink(example('default-aks.json')), { acceptDownloads: true });
+    const { page } = await openPage(suite.browser, suite.origin + planLink(example('default-aks.json')), { acceptDownloads: true });
     await page.click('#toggle-steps');
     const create = page.locator('li.step', { hasText: 'AksCompute.provisioning_configuration' }).first();
     await create.waitFor();
@@ -43,7 +32,7 @@ describe('Azure steps and import', () => {
   });
 
   test('a step that a finding makes wrong is marked', async () => {
-    const { page } = await openPage(browser, server.origin + planLink(example('broken/sdk-default-service-cidr.json')));
+    const { page } = await openPage(suite.browser, suite.origin + planLink(example('broken/sdk-default-service-cidr.json')));
     await page.click('#toggle-steps');
     const flagged = page.locator('li.step[data-flagged="true"]', { hasText: 'service-cidr-overlaps-subnet' });
     await flagged.first().waitFor();
@@ -51,7 +40,7 @@ describe('Azure steps and import', () => {
   });
 
   test('az output merges into the plan, with notes by field, and undo takes it back', async () => {
-    const { page } = await openPage(browser, server.origin + planLink(example('aci-vnet.json')));
+    const { page } = await openPage(suite.browser, suite.origin + planLink(example('aci-vnet.json')));
     await page.click('#open-import');
     await page.fill('#import-text', fixture('vnet-show.json'));
     await page.click('#run-import');

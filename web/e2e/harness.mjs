@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '..', '..');
@@ -84,4 +85,23 @@ export function planLink(plan) {
 /** One of the plans in examples/, e.g. `example('broken/sdk-default-service-cidr.json')`. */
 export function example(name) {
   return JSON.parse(readFileSync(join(root, 'examples', name), 'utf8'));
+}
+
+/**
+ * Serves dist/ and starts the browser before a suite's tests, and stops both after them.
+ * Returns a handle whose `origin` and `browser` are set once the suite runs.
+ */
+export function servedPage() {
+  const suite = { origin: '', browser: null };
+  let server;
+  before(async () => {
+    server = await serveDist();
+    suite.origin = server.origin;
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await server?.close();
+  });
+  return suite;
 }

@@ -1,11 +1,11 @@
 // Hostile and heavy input on the page: markup in names, huge and random links, a 10,000-subnet
 // plan, the Content-Security-Policy, and a reload in the middle of typing.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { example, launchBrowser, openPage, planLink, root, serveDist } from './harness.mjs';
+import { example, openPage, planLink, root, servedPage } from './harness.mjs';
 
 const defaultAks = example('default-aks.json');
 const field = (page, pointer) => page.locator(`[data-pointer="${pointer}"]`);
@@ -27,25 +27,14 @@ function bigPlan(count) {
 }
 
 describe('hostile and heavy input', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = servedPage();
 
   test('names with markup and script render as text', async () => {
     const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
     const plan = structuredClone(defaultAks);
     plan.vnets[0].name = hostile;
     plan.aksClusters[0].name = hostile;
-    const { page, errors } = await openPage(browser, server.origin + planLink(plan));
+    const { page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
     let dialogs = 0;
     page.on('dialog', (dialog) => { dialogs += 1; return dialog.dismiss(); });
     assert.equal(await field(page, '/vnets/0/name').inputValue(), hostile);
@@ -57,7 +46,7 @@ describe('hostile and heavy input', () => {
   });
 
   test('a 1 MB link and a link of random bytes are refused with a message, and the plan stays', async () => {
-    const { page } = await openPage(browser, server.origin + '/');
+    const { page } = await openPage(suite.browser, suite.origin + '/');
     await field(page, '/name').fill('my plan');
     for (const junk of [randomBytes(768 * 1024).toString('base64url'), randomBytes(300).toString('latin1')]) {
       const started = Date.now();
@@ -72,7 +61,7 @@ describe('hostile and heavy input', () => {
 
   test('a plan of 10,000 subnets stays usable', async () => {
     const started = Date.now();
-    const { page } = await openPage(browser, server.origin + planLink(bigPlan(10000)));
+    const { page } = await openPage(suite.browser, suite.origin + planLink(bigPlan(10000)));
     await page.locator('li.finding[data-rule="overlapping-subnets"]').first().waitFor();
     console.log(`10,000-subnet plan shown in ${Date.now() - started} ms`);
     const typed = Date.now();
@@ -89,13 +78,13 @@ describe('hostile and heavy input', () => {
     assert.doesNotMatch(policy, /unsafe-inline/);
     assert.doesNotMatch(policy, /(^|\s)'unsafe-eval'/);
     assert.match(policy, /default-src 'self'/);
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(() => {
       window.cspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective));
     });
     const page = await context.newPage();
-    await page.goto(server.origin + planLink(defaultAks));
+    await page.goto(suite.origin + planLink(defaultAks));
     await page.locator('#findings').waitFor();
     await page.click('#toggle-steps');
     await page.locator('li.step').first().waitFor();
@@ -104,7 +93,7 @@ describe('hostile and heavy input', () => {
   });
 
   test('a reload in the middle of typing loses nothing', async () => {
-    const { page } = await openPage(browser, server.origin + '/');
+    const { page } = await openPage(suite.browser, suite.origin + '/');
     await page.selectOption('#preset', 'default-aks');
     await page.click('#load-preset');
     await field(page, '/vnets/0/subnets/1/addressPrefix').fill('10.1.');

@@ -1,9 +1,9 @@
 // The planner page in a real Chromium, asserting on what a user sees. Run after `trunk build`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage, planLink, root, serveDist } from './harness.mjs';
+import { openPage, planLink, root, servedPage } from './harness.mjs';
 
 const shots = join(root, 'artifacts', 'screenshots');
 
@@ -50,22 +50,11 @@ const presetNames = {
 };
 
 describe('the planner page', () => {
-  let server;
-  let browser;
+  const suite = servedPage();
   const seen = [];
 
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(path = '/', options = {}) {
-    const opened = await openPage(browser, server.origin + path, options);
+    const opened = await openPage(suite.browser, suite.origin + path, options);
     seen.push(opened);
     return opened;
   }
@@ -143,7 +132,7 @@ describe('the planner page', () => {
     assert.match(await page.locator('#notice').innerText(), /could not be opened/);
     assert.equal(await field(page, '/name').inputValue(), 'kept across reloads');
 
-    await page.goto(server.origin + '/#plan=AAAA');
+    await page.goto(suite.origin + '/#plan=AAAA');
     await page.locator('#notice.notice-error').waitFor();
     assert.equal(await field(page, '/name').inputValue(), 'kept across reloads');
   });
@@ -198,7 +187,7 @@ describe('the planner page', () => {
     assert.ok(seen.length > 0);
     for (const { requests } of seen) {
       for (const url of requests) {
-        assert.ok(url.startsWith(server.origin + '/') || url.startsWith('data:') || url.startsWith('blob:'), url);
+        assert.ok(url.startsWith(suite.origin + '/') || url.startsWith('data:') || url.startsWith('blob:'), url);
       }
     }
   });
