@@ -7,6 +7,7 @@ use crate::catalog::RuleId;
 use crate::context::Context;
 use crate::finding::{Finding, Findings, Severity};
 use crate::plan::SCHEMA_VERSION;
+use crate::text::Lang;
 use crate::Plan;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,6 +29,14 @@ pub struct Summary {
 impl Report {
     pub fn has_errors(&self) -> bool {
         self.summary.errors > 0
+    }
+
+    /// Renders every message and fix title in `lang`; the order of findings stays the English one,
+    /// so a report reads the same in both languages.
+    pub fn localize(&mut self, lang: Lang) {
+        for finding in &mut self.findings {
+            finding.localize(lang);
+        }
     }
 
     /// The report as pretty JSON; the same plan always gives the same bytes.

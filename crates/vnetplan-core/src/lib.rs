@@ -17,6 +17,8 @@
 //! - [`export`]: the guided steps (SDK v1, `az`) and the network as ARM, Bicep or Terraform.
 //! - [`import`]: a plan from what `az network vnet`, `az aks` and ARM templates print.
 
+#[macro_use]
+pub mod text;
 pub mod alloc;
 pub mod capacity;
 pub mod catalog;
@@ -30,15 +32,17 @@ pub mod layout;
 pub mod net;
 pub mod parse;
 pub mod plan;
+pub mod reference;
 pub mod render;
 mod rules;
 pub mod templates;
 #[cfg(test)]
 mod testing;
 
-pub use catalog::{rule_summaries, RuleDoc, RuleId, RuleSummary};
+pub use catalog::{rule_summaries, Example, RuleDoc, RuleId, RuleSummary, Source};
 pub use check::{check, Report, Summary};
-pub use finding::{Change, Finding, Fix, Severity};
+pub use finding::{Change, Finding, Fix, FixKind, Severity};
+pub use text::{Lang, Message, Text};
 pub use fix::{apply_fix, remove_pointer, set_pointer, suggest};
 pub use parse::{parse_plan, plan_from_value, ParseError};
 pub use plan::*;

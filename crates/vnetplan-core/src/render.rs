@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
+use crate::catalog::Example;
 use crate::check::Report;
+use crate::text::{Lang, Text};
 use crate::Plan;
 
 /// Renders a report for a terminal or a CI log. Values of the subjects are read from `plan`.
@@ -68,16 +70,47 @@ fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 /// A rule's full documentation as text, for `vnetplan rules ID`.
-pub fn render_rule(rule: crate::RuleId) -> String {
+pub fn render_rule(rule: crate::RuleId, lang: Lang) -> String {
     let doc = rule.doc();
-    format!(
-        "{id} ({severity})\n{summary}\n\nWhat it checks\n{what}\n\nWhy it matters\n{why}\n\nExample\n{example}\n\nFix\n{fix}\n",
+    let heading = |text: Text| text.get(lang);
+    let mut out = format!(
+        "{id} ({severity})\n{summary}\n\n{what_heading}\n{what}\n\n{why_heading}\n{why}\n\n{example_heading}\n",
         id = rule.id(),
         severity = rule.default_severity().as_str(),
-        summary = rule.summary(),
-        what = doc.what.trim(),
-        why = doc.why.trim(),
-        example = doc.example.trim(),
-        fix = doc.fix.trim(),
-    )
+        summary = rule.summary_text().get(lang),
+        what_heading = heading(text!("What it checks", "Ce que la règle vérifie")),
+        what = doc.what.get(lang).trim(),
+        why_heading = heading(text!("Why it matters", "Pourquoi c’est important")),
+        why = doc.why.get(lang).trim(),
+        example_heading = heading(text!("Example", "Exemple")),
+    );
+    match doc.example {
+        Example::Fragment(fragment) => {
+            let _ = writeln!(out, "{}", fragment.trim());
+        }
+        Example::Changes(changes) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                heading(text!(
+                    "Starting from the reference plan (`vnetplan rules --reference-plan`), set:",
+                    "À partir du plan de référence (`vnetplan rules --reference-plan`), fixer :"
+                ))
+            );
+            for (path, value) in changes {
+                let _ = writeln!(out, "  {path} = {value}");
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "\n{}\n{}\n\n{}\n",
+        heading(text!("Fix", "Correction")),
+        doc.fix.get(lang).trim(),
+        heading(text!("Sources", "Sources"))
+    );
+    for source in doc.sources {
+        let _ = writeln!(out, "- {} ({}), {}", source.title, source.date, source.location);
+    }
+    out
 }

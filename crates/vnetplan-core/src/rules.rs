@@ -1,74 +1,133 @@
-//! One module per rule. Each holds the rule's documentation, its check and its tests.
+//! The rule catalog as one table: each row declares a rule's ID, severity and summary, and names
+//! the module that holds its documentation and check. The table generates the modules, the
+//! [`RuleId`] enum, the list of every rule and the lookups, so adding a rule is one new file in
+//! `rules/` and one row here. IDs are stable: they are never renamed or reused.
 
-pub(crate) mod aci_acr_in_vnet;
-pub(crate) mod aci_dns_label_in_vnet;
-pub(crate) mod aci_subnet_not_delegated;
-pub(crate) mod aci_subnet_shared;
-pub(crate) mod aci_subnet_small;
-pub(crate) mod aci_vnet_differs_from_private_endpoint;
-pub(crate) mod aci_vnet_resource_group_mismatch;
-pub(crate) mod aci_vnet_retired;
-pub(crate) mod aks_identity_lacks_network_contributor;
-pub(crate) mod aks_region_mismatch;
-pub(crate) mod aks_subnet_delegated;
-pub(crate) mod aks_subnet_no_headroom;
-pub(crate) mod aks_subnet_shared_kubenet;
-pub(crate) mod aks_subnet_too_small;
-pub(crate) mod cidr_has_host_bits;
-pub(crate) mod dns_ip_is_first_address;
-pub(crate) mod dns_ip_not_assignable;
-pub(crate) mod dns_ip_outside_service_cidr;
-pub(crate) mod docker_bridge_ignored;
-pub(crate) mod docker_bridge_missing;
-pub(crate) mod docker_bridge_overlaps_external_range;
-pub(crate) mod docker_bridge_overlaps_pod_cidr;
-pub(crate) mod docker_bridge_overlaps_service_cidr;
-pub(crate) mod docker_bridge_overlaps_subnet;
-pub(crate) mod duplicate_name;
-pub(crate) mod egress_blocks_container_registry;
-pub(crate) mod egress_missing_service_tag;
-pub(crate) mod ilb_not_in_studio;
-pub(crate) mod ilb_subnet_is_aci_subnet;
-pub(crate) mod ilb_subnet_outside_cluster_vnet;
-pub(crate) mod ilb_subnet_without_internal_lb;
-pub(crate) mod ilb_with_kubenet;
-pub(crate) mod invalid_cidr;
-pub(crate) mod invalid_ip;
-pub(crate) mod ipv6_not_supported;
-pub(crate) mod kubenet_retiring;
-pub(crate) mod kubenet_too_many_nodes;
-pub(crate) mod max_pods_out_of_range;
-pub(crate) mod missing_subnet_join_permission;
-pub(crate) mod missing_vnet_join_permission;
-pub(crate) mod node_pool_under_30_pods;
-pub(crate) mod overlapping_subnets;
-pub(crate) mod overlapping_vnet_prefixes;
-pub(crate) mod overlay_requires_azure_plugin;
-pub(crate) mod pod_cidr_missing;
-pub(crate) mod pod_cidr_overlaps_external_range;
-pub(crate) mod pod_cidr_overlaps_other_vnet;
-pub(crate) mod pod_cidr_overlaps_vnet;
-pub(crate) mod pod_cidr_reserved_range;
-pub(crate) mod pod_cidr_too_small;
-pub(crate) mod pod_cidr_with_azure_cni;
-pub(crate) mod private_cluster_must_be_attached;
-pub(crate) mod production_cluster_too_few_nodes;
-pub(crate) mod production_cluster_too_few_vcpus;
-pub(crate) mod scoring_endpoint_blocked_inbound;
-pub(crate) mod service_cidr_overlaps_external_range;
-pub(crate) mod service_cidr_overlaps_other_vnet;
-pub(crate) mod service_cidr_overlaps_pod_cidr;
-pub(crate) mod service_cidr_overlaps_subnet;
-pub(crate) mod service_cidr_overlaps_vnet;
-pub(crate) mod service_cidr_reserved_range;
-pub(crate) mod service_cidr_too_large;
-pub(crate) mod subnet_outside_vnet;
-pub(crate) mod subnet_too_small;
-pub(crate) mod unknown_subnet;
-pub(crate) mod unknown_vnet;
-pub(crate) mod vnet_aks_reserved_range;
-pub(crate) mod vnet_forbidden_range;
-pub(crate) mod vnet_overlaps_external_range;
-pub(crate) mod vnets_overlap;
-pub(crate) mod workspace_pe_not_in_aks_vnet;
-pub(crate) mod workspace_pe_region_mismatch;
+use crate::catalog::RuleDoc;
+use crate::context::Context;
+use crate::finding::{Findings, Severity};
+use crate::text::Text;
+
+macro_rules! rule_table {
+    ($($variant:ident $module:ident $id:literal $severity:ident [$en:expr, $fr:expr $(,)?];)*) => {
+        $(pub(crate) mod $module;)*
+
+        /// A rule of the catalog.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $($variant,)*
+        }
+
+        impl RuleId {
+            /// Every rule, in catalog order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)*];
+
+            /// The stable kebab-case ID used in reports.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $id,)*
+                }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(Self::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// One line saying what the rule reports, in both languages.
+            pub fn summary_text(self) -> Text {
+                match self {
+                    $(Self::$variant => crate::text!($en, $fr),)*
+                }
+            }
+
+            pub fn doc(self) -> &'static RuleDoc {
+                match self {
+                    $(Self::$variant => &$module::DOC,)*
+                }
+            }
+
+            pub(crate) fn run(self, context: &Context<'_>, out: &mut Findings) {
+                match self {
+                    $(Self::$variant => $module::check(context, &mut out.for_rule(self)),)*
+                }
+            }
+        }
+    };
+}
+
+rule_table! {
+    InvalidCidr invalid_cidr "invalid-cidr" Error ["a CIDR field is not a valid IPv4 a.b.c.d/n value", "un champ CIDR n’est pas une valeur IPv4 a.b.c.d/n valide"];
+    InvalidIp invalid_ip "invalid-ip" Error ["the DNS service IP is not a valid IPv4 address", "l’IP du service DNS n’est pas une adresse IPv4 valide"];
+    Ipv6NotSupported ipv6_not_supported "ipv6-not-supported" Error ["an IPv6 value sits in a field that Azure ML v1 takes as IPv4 only", "une valeur IPv6 occupe un champ qu’Azure ML v1 accepte en IPv4 seulement"];
+    CidrHasHostBits cidr_has_host_bits "cidr-has-host-bits" Error ["a CIDR is not written as its network address", "un CIDR n’est pas écrit avec son adresse de réseau"];
+    UnknownVnet unknown_vnet "unknown-vnet" Error ["a cluster, deployment or private endpoint names a VNet the plan lacks", "un cluster, un déploiement ou un point de terminaison nomme un VNet absent du plan"];
+    UnknownSubnet unknown_subnet "unknown-subnet" Error ["a cluster, deployment or private endpoint names a subnet its VNet lacks", "un cluster, un déploiement ou un point de terminaison nomme un sous-réseau absent de son VNet"];
+    DuplicateName duplicate_name "duplicate-name" Error ["two VNets, subnets of one VNet, clusters or deployments share a name", "deux VNets, sous-réseaux d’un VNet, clusters ou déploiements portent le même nom"];
+    SubnetOutsideVnet subnet_outside_vnet "subnet-outside-vnet" Error ["a subnet lies outside its VNet's address prefixes", "un sous-réseau sort des préfixes d’adresse de son VNet"];
+    OverlappingSubnets overlapping_subnets "overlapping-subnets" Error ["two subnets of one VNet share addresses", "deux sous-réseaux d’un VNet partagent des adresses"];
+    OverlappingVnetPrefixes overlapping_vnet_prefixes "overlapping-vnet-prefixes" Error ["two address prefixes of one VNet share addresses", "deux préfixes d’adresse d’un VNet partagent des adresses"];
+    SubnetTooSmall subnet_too_small "subnet-too-small" Error ["a subnet is smaller than /29, the smallest Azure allows", "un sous-réseau est plus petit que /29, le minimum d’Azure"];
+    VnetForbiddenRange vnet_forbidden_range "vnet-forbidden-range" Error ["a VNet prefix takes addresses Azure never allows in a VNet", "un préfixe de VNet prend des adresses qu’Azure n’autorise dans aucun VNet"];
+    VnetAksReservedRange vnet_aks_reserved_range "vnet-aks-reserved-range" Error ["an AKS cluster's VNet takes addresses AKS reserves", "le VNet d’un cluster AKS prend des adresses réservées par AKS"];
+    VnetsOverlap vnets_overlap "vnets-overlap" Warning ["two VNets of the plan share addresses and can never be peered", "deux VNets du plan partagent des adresses et ne pourront jamais être appairés"];
+    VnetOverlapsExternalRange vnet_overlaps_external_range "vnet-overlaps-external-range" Error ["a VNet prefix shares addresses with an external range", "un préfixe de VNet partage des adresses avec une plage externe"];
+    ServiceCidrOverlapsSubnet service_cidr_overlaps_subnet "service-cidr-overlaps-subnet" Error ["the Kubernetes service range overlaps a subnet of the cluster's VNet", "la plage des services Kubernetes chevauche un sous-réseau du VNet du cluster"];
+    ServiceCidrOverlapsVnet service_cidr_overlaps_vnet "service-cidr-overlaps-vnet" Warning ["the Kubernetes service range lies in the cluster VNet's address space", "la plage des services Kubernetes est dans l’espace d’adresses du VNet du cluster"];
+    ServiceCidrOverlapsExternalRange service_cidr_overlaps_external_range "service-cidr-overlaps-external-range" Error ["the Kubernetes service range overlaps an external range", "la plage des services Kubernetes chevauche une plage externe"];
+    ServiceCidrOverlapsOtherVnet service_cidr_overlaps_other_vnet "service-cidr-overlaps-other-vnet" Warning ["the Kubernetes service range overlaps another VNet of the plan", "la plage des services Kubernetes chevauche un autre VNet du plan"];
+    ServiceCidrOverlapsPodCidr service_cidr_overlaps_pod_cidr "service-cidr-overlaps-pod-cidr" Error ["the Kubernetes service range overlaps the pod range", "la plage des services Kubernetes chevauche la plage des pods"];
+    ServiceCidrReservedRange service_cidr_reserved_range "service-cidr-reserved-range" Error ["the Kubernetes service range takes addresses AKS reserves", "la plage des services Kubernetes prend des adresses réservées par AKS"];
+    ServiceCidrTooLarge service_cidr_too_large "service-cidr-too-large" Error ["the Kubernetes service range is larger than /12", "la plage des services Kubernetes est plus grande que /12"];
+    DnsIpOutsideServiceCidr dns_ip_outside_service_cidr "dns-ip-outside-service-cidr" Error ["the DNS service IP is outside the Kubernetes service range", "l’IP du service DNS est hors de la plage des services Kubernetes"];
+    DnsIpIsFirstAddress dns_ip_is_first_address "dns-ip-is-first-address" Error ["the DNS service IP is the service range's first address, kept for kubernetes.default", "l’IP du service DNS est la première adresse de la plage, prise par kubernetes.default"];
+    DnsIpNotAssignable dns_ip_not_assignable "dns-ip-not-assignable" Error ["the DNS service IP is the service range's network or broadcast address", "l’IP du service DNS est l’adresse de réseau ou de diffusion de la plage"];
+    DockerBridgeOverlapsSubnet docker_bridge_overlaps_subnet "docker-bridge-overlaps-subnet" Error ["the docker bridge range overlaps the cluster's VNet", "la plage du pont Docker chevauche le VNet du cluster"];
+    DockerBridgeOverlapsServiceCidr docker_bridge_overlaps_service_cidr "docker-bridge-overlaps-service-cidr" Error ["the docker bridge range overlaps the Kubernetes service range", "la plage du pont Docker chevauche la plage des services Kubernetes"];
+    DockerBridgeOverlapsPodCidr docker_bridge_overlaps_pod_cidr "docker-bridge-overlaps-pod-cidr" Error ["the docker bridge range overlaps the pod range", "la plage du pont Docker chevauche la plage des pods"];
+    DockerBridgeOverlapsExternalRange docker_bridge_overlaps_external_range "docker-bridge-overlaps-external-range" Warning ["the docker bridge range overlaps an external range", "la plage du pont Docker chevauche une plage externe"];
+    DockerBridgeMissing docker_bridge_missing "docker-bridge-missing" Error ["a cluster that Azure ML creates has no docker bridge range", "un cluster créé par Azure ML n’a pas de plage de pont Docker"];
+    DockerBridgeIgnored docker_bridge_ignored "docker-bridge-ignored" Info ["the docker bridge range only satisfies the v1 SDK; AKS no longer uses it", "la plage du pont Docker ne sert qu’au SDK v1 ; AKS ne l’utilise plus"];
+    PodCidrWithAzureCni pod_cidr_with_azure_cni "pod-cidr-with-azure-cni" Error ["a pod range is set for Azure CNI without overlay", "une plage de pods est définie pour Azure CNI sans overlay"];
+    PodCidrMissing pod_cidr_missing "pod-cidr-missing" Error ["kubenet or overlay has no pod range", "kubenet ou overlay n’a pas de plage de pods"];
+    OverlayRequiresAzurePlugin overlay_requires_azure_plugin "overlay-requires-azure-plugin" Error ["overlay mode is set with kubenet", "le mode overlay est défini avec kubenet"];
+    PodCidrOverlapsVnet pod_cidr_overlaps_vnet "pod-cidr-overlaps-vnet" Error ["the pod range overlaps the cluster's VNet", "la plage des pods chevauche le VNet du cluster"];
+    PodCidrOverlapsExternalRange pod_cidr_overlaps_external_range "pod-cidr-overlaps-external-range" Error ["the pod range overlaps an external range", "la plage des pods chevauche une plage externe"];
+    PodCidrOverlapsOtherVnet pod_cidr_overlaps_other_vnet "pod-cidr-overlaps-other-vnet" Warning ["the pod range overlaps another VNet of the plan", "la plage des pods chevauche un autre VNet du plan"];
+    PodCidrReservedRange pod_cidr_reserved_range "pod-cidr-reserved-range" Error ["the pod range overlaps addresses AKS reserves", "la plage des pods chevauche des adresses réservées par AKS"];
+    PodCidrTooSmall pod_cidr_too_small "pod-cidr-too-small" Error ["the pod range cannot give every node its /24", "la plage des pods ne peut pas donner un /24 à chaque nœud"];
+    AksSubnetTooSmall aks_subnet_too_small "aks-subnet-too-small" Error ["the node subnet has fewer usable addresses than the cluster needs", "le sous-réseau des nœuds a moins d’adresses utilisables que le cluster n’en demande"];
+    AksSubnetNoHeadroom aks_subnet_no_headroom "aks-subnet-no-headroom" Warning ["the node subnet fits the cluster but not one more node", "le sous-réseau des nœuds contient le cluster mais pas un nœud de plus"];
+    AksSubnetDelegated aks_subnet_delegated "aks-subnet-delegated" Error ["the node subnet is delegated to a service", "le sous-réseau des nœuds est délégué à un service"];
+    AksSubnetSharedKubenet aks_subnet_shared_kubenet "aks-subnet-shared-kubenet" Error ["a kubenet cluster shares its node subnet with another cluster", "un cluster kubenet partage son sous-réseau de nœuds avec un autre cluster"];
+    KubenetTooManyNodes kubenet_too_many_nodes "kubenet-too-many-nodes" Error ["a kubenet cluster needs more than 400 routes", "un cluster kubenet demande plus de 400 routes"];
+    KubenetRetiring kubenet_retiring "kubenet-retiring" Info ["kubenet is retired on 31 March 2028", "kubenet sera retiré le 31 mars 2028"];
+    MaxPodsOutOfRange max_pods_out_of_range "max-pods-out-of-range" Error ["pods per node is outside 10 to 250", "le nombre de pods par nœud est hors de l’intervalle 10 à 250"];
+    NodePoolUnder30Pods node_pool_under_30_pods "node-pool-under-30-pods" Error ["the node pool has room for fewer than 30 pods", "le pool de nœuds accueille moins de 30 pods"];
+    AksRegionMismatch aks_region_mismatch "aks-region-mismatch" Error ["the cluster and its VNet are in different regions", "le cluster et son VNet sont dans des régions différentes"];
+    ProductionClusterTooFewNodes production_cluster_too_few_nodes "production-cluster-too-few-nodes" Error ["a FastProd cluster has fewer than 3 nodes", "un cluster FastProd a moins de 3 nœuds"];
+    ProductionClusterTooFewVcpus production_cluster_too_few_vcpus "production-cluster-too-few-vcpus" Error ["a FastProd cluster has fewer than 12 vCPUs", "un cluster FastProd a moins de 12 vCPU"];
+    IlbSubnetWithoutInternalLb ilb_subnet_without_internal_lb "ilb-subnet-without-internal-lb" Error ["a load balancer subnet is set for a public load balancer", "un sous-réseau d’équilibreur est défini pour un équilibreur public"];
+    IlbSubnetOutsideClusterVnet ilb_subnet_outside_cluster_vnet "ilb-subnet-outside-cluster-vnet" Error ["the load balancer subnet belongs to another VNet", "le sous-réseau de l’équilibreur appartient à un autre VNet"];
+    IlbSubnetIsAciSubnet ilb_subnet_is_aci_subnet "ilb-subnet-is-aci-subnet" Error ["the load balancer subnet is delegated to ACI", "le sous-réseau de l’équilibreur est délégué à ACI"];
+    IlbNotInStudio ilb_not_in_studio "ilb-not-in-studio" Info ["an internal load balancer cannot be chosen in the studio", "un équilibreur de charge interne ne peut pas être choisi dans le studio"];
+    IlbWithKubenet ilb_with_kubenet "ilb-with-kubenet" Warning ["an internal load balancer with kubenet does not work for Azure ML", "un équilibreur interne avec kubenet ne fonctionne pas pour Azure ML"];
+    PrivateClusterMustBeAttached private_cluster_must_be_attached "private-cluster-must-be-attached" Error ["Azure ML cannot create a private cluster; it must be attached", "Azure ML ne peut pas créer un cluster privé ; il faut l’attacher"];
+    AksIdentityLacksNetworkContributor aks_identity_lacks_network_contributor "aks-identity-lacks-network-contributor" Error ["the cluster identity lacks Network Contributor on the VNet's resource group", "l’identité du cluster n’a pas le rôle Contributeur réseau sur le groupe de ressources du VNet"];
+    ScoringEndpointBlockedInbound scoring_endpoint_blocked_inbound "scoring-endpoint-blocked-inbound" Warning ["outside clients call the scoring endpoint and no NSG rule admits them", "des clients externes appellent le point de scoring et aucune règle NSG ne les admet"];
+    WorkspacePeRegionMismatch workspace_pe_region_mismatch "workspace-pe-region-mismatch" Error ["with a private endpoint, a cluster is outside the workspace region", "avec un point de terminaison privé, un cluster est hors de la région de l’espace de travail"];
+    WorkspacePeNotInAksVnet workspace_pe_not_in_aks_vnet "workspace-pe-not-in-aks-vnet" Warning ["the workspace private endpoint is in another VNet than a cluster", "le point de terminaison privé de l’espace de travail est dans un autre VNet qu’un cluster"];
+    AciSubnetNotDelegated aci_subnet_not_delegated "aci-subnet-not-delegated" Error ["the ACI subnet is not delegated to container groups", "le sous-réseau ACI n’est pas délégué aux groupes de conteneurs"];
+    AciSubnetShared aci_subnet_shared "aci-subnet-shared" Error ["the ACI subnet also holds AKS or the workspace private endpoint", "le sous-réseau ACI contient aussi AKS ou le point de terminaison privé"];
+    AciSubnetSmall aci_subnet_small "aci-subnet-small" Warning ["the ACI subnet is smaller than /28", "le sous-réseau ACI est plus petit que /28"];
+    AciVnetResourceGroupMismatch aci_vnet_resource_group_mismatch "aci-vnet-resource-group-mismatch" Error ["the ACI VNet is outside the workspace resource group", "le VNet ACI est hors du groupe de ressources de l’espace de travail"];
+    AciVnetDiffersFromPrivateEndpoint aci_vnet_differs_from_private_endpoint "aci-vnet-differs-from-private-endpoint" Error ["the ACI VNet is not the workspace private endpoint's VNet", "le VNet ACI n’est pas celui du point de terminaison privé de l’espace de travail"];
+    AciAcrInVnet aci_acr_in_vnet "aci-acr-in-vnet" Error ["ACI in a VNet cannot pull from a registry behind the VNet", "ACI dans un VNet ne peut pas tirer d’images d’un registre derrière le VNet"];
+    AciDnsLabelInVnet aci_dns_label_in_vnet "aci-dns-label-in-vnet" Error ["an ACI deployment in a VNet has a DNS name label", "un déploiement ACI dans un VNet a une étiquette de nom DNS"];
+    AciVnetRetired aci_vnet_retired "aci-vnet-retired" Info ["Azure ML no longer supports ACI in a VNet", "Azure ML ne prend plus en charge ACI dans un VNet"];
+    EgressBlocksContainerRegistry egress_blocks_container_registry "egress-blocks-container-registry" Error ["restricted egress does not allow the container registry", "le trafic sortant restreint n’autorise pas le registre de conteneurs"];
+    EgressMissingServiceTag egress_missing_service_tag "egress-missing-service-tag" Warning ["restricted egress misses a service tag Azure ML inference uses", "le trafic sortant restreint omet une balise de service utile à l’inférence Azure ML"];
+    MissingVnetJoinPermission missing_vnet_join_permission "missing-vnet-join-permission" Error ["the planning user cannot join the VNet", "l’utilisateur ne peut pas joindre le VNet"];
+    MissingSubnetJoinPermission missing_subnet_join_permission "missing-subnet-join-permission" Error ["the planning user cannot join the subnet", "l’utilisateur ne peut pas joindre le sous-réseau"];
+}

@@ -11,30 +11,9 @@ use crate::finding::{Finding, Findings, Severity};
 use crate::fix::{apply_fix, set_pointer};
 use crate::{check, plan_from_value, Plan};
 
-/// A plan with no errors or warnings: one VNet, one AKS node subnet, one Azure CNI cluster.
+/// The reference plan: no errors or warnings, one VNet, one AKS node subnet, one Azure CNI cluster.
 pub(crate) fn base() -> Value {
-    json!({
-        "schemaVersion": 1,
-        "name": "base",
-        "region": "eastus2",
-        "workspace": { "resourceGroup": "ml-rg" },
-        "vnets": [{
-            "name": "ml-vnet",
-            "resourceGroup": "ml-rg",
-            "addressPrefixes": ["10.1.0.0/16"],
-            "subnets": [{ "name": "aks", "addressPrefix": "10.1.0.0/22" }]
-        }],
-        "aksClusters": [{
-            "name": "ml-aks",
-            "vnet": "ml-vnet",
-            "subnet": "aks",
-            "serviceCidr": "10.2.0.0/16",
-            "dnsServiceIP": "10.2.0.10",
-            "dockerBridgeCidr": "172.17.0.1/16",
-            "nodeCount": 3,
-            "networkContributorGranted": true
-        }]
-    })
+    serde_json::from_str(crate::reference::REFERENCE_PLAN).expect("the reference plan is JSON")
 }
 
 /// Changes that add a delegated ACI subnet and a deployment in it to [`base`].

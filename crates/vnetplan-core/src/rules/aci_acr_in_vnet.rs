@@ -1,33 +1,29 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "An ACI deployment in a VNet cannot be combined with a workspace container registry that \
-               sits behind the VNet (workspace.acrInVnet).",
-        why: "Container Instances pulls the web service image from the workspace's Azure Container \
-              Registry. Azure ML documents that, for ACI inside a virtual network, that registry must \
-              not be in the virtual network; with the registry locked into the VNet the image pull, and \
-              with it the deployment, fails.",
-        example: "\"workspace\": { \"resourceGroup\": \"ml-rg\", \"acrInVnet\": true } with \
-                  \"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \
-                  \"subnet\": \"aci\" }]",
-        fix: "Keep the workspace container registry reachable from outside the VNet, or deploy the web \
-              service to the AKS cluster or a managed online endpoint, which can pull from a registry \
-              behind the VNet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("An ACI deployment in a VNet cannot be combined with a workspace container registry that \
+           sits behind the VNet (workspace.acrInVnet)."),
+    why: english!("Container Instances pulls the web service image from the workspace's Azure Container \
+          Registry. Azure ML documents that, for ACI inside a virtual network, that registry must \
+          not be in the virtual network; with the registry locked into the VNet the image pull, and \
+          with it the deployment, fails."),
+    example: Example::Fragment("\"workspace\": { \"resourceGroup\": \"ml-rg\", \"acrInVnet\": true } with \
+              \"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \
+              \"subnet\": \"aci\" }]"),
+    fix: english!("Keep the workspace container registry reachable from outside the VNet, or deploy the web \
+          service to the AKS cluster or a managed online endpoint, which can pull from a registry \
+          behind the VNet."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     if !context.plan.workspace.acr_in_vnet {
         return;
     }
     for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {
-        out.report(
-            RuleId::AciAcrInVnet,
-            format!(
+        out.report(format!(
                 "the ACI deployment '{}' runs in VNet '{}', but the workspace container registry is behind \
                  the VNet (acrInVnet is true) where ACI cannot pull from it",
                 deployment.name, deployment.vnet

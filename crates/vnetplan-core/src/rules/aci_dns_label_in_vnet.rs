@@ -1,34 +1,29 @@
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "An ACI deployment placed in a VNet must not set a DNS name label (dnsNameLabel).",
-        why: "A DNS name label gives a container group a public fully qualified domain name, and \
-              container groups inside a virtual network cannot be exposed to the internet, neither by a \
-              public IP nor by such a name. The Azure ML SDK does not stop the combination, so it is \
-              only refused when Container Instances creates the group.",
-        example:
-            "\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aci\", \
-                  \"dnsNameLabel\": \"my-scoring\" }]",
-        fix: "Remove the DNS name label (set dnsNameLabel to null) and call the service on its private IP \
-              from inside the VNet or a peered network. If it must be public, put a gateway or load \
-              balancer in front of it, or deploy without a VNet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("An ACI deployment placed in a VNet must not set a DNS name label (dnsNameLabel)."),
+    why: english!("A DNS name label gives a container group a public fully qualified domain name, and \
+          container groups inside a virtual network cannot be exposed to the internet, neither by a \
+          public IP nor by such a name. The Azure ML SDK does not stop the combination, so it is \
+          only refused when Container Instances creates the group."),
+    example: Example::Fragment("\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aci\", \
+              \"dnsNameLabel\": \"my-scoring\" }]"),
+    fix: english!("Remove the DNS name label (set dnsNameLabel to null) and call the service on its private IP \
+          from inside the VNet or a peered network. If it must be public, put a gateway or load \
+          balancer in front of it, or deploy without a VNet."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {
         let Some(label) = &deployment.dns_name_label else { continue };
         let subject = pointer::aci(index, "dnsNameLabel");
         out.push(
-            Finding::new(
-                RuleId::AciDnsLabelInVnet,
-                format!(
+            Draft::new(format!(
                     "the ACI deployment '{}' in VNet '{}' sets DNS name label '{label}', which a container \
                      group in a VNet cannot have",
                     deployment.name, deployment.vnet

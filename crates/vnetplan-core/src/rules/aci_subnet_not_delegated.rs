@@ -2,30 +2,28 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{is_aci_delegated, pointer, Context, ACI_DELEGATION};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The subnet an ACI deployment names must be delegated to the container group service, \
-               Microsoft.ContainerInstance/containerGroups.",
-        why: "Azure Container Instances places a container group only into a subnet that has been \
-              handed over to Microsoft.ContainerInstance/containerGroups. Without that delegation the \
-              container group cannot be created, so the Azure ML web service deployment fails. Once \
-              delegated, the subnet is reserved for container groups.",
-        example: "\"subnets\": [{ \"name\": \"aci\", \"addressPrefix\": \"10.1.8.0/24\" }] with \
-                  \"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \
-                  \"subnet\": \"aci\" }]",
-        fix: "Add the Microsoft.ContainerInstance/containerGroups delegation to the subnet (the portal's \
-              'Delegate subnet to a service' setting, or az network vnet subnet update --delegations). \
-              When the subnet also carries AKS nodes or an internal load balancer, give the deployment \
-              a subnet of its own instead, because those must not sit in a delegated subnet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The subnet an ACI deployment names must be delegated to the container group service, \
+           Microsoft.ContainerInstance/containerGroups."),
+    why: english!("Azure Container Instances places a container group only into a subnet that has been \
+          handed over to Microsoft.ContainerInstance/containerGroups. Without that delegation the \
+          container group cannot be created, so the Azure ML web service deployment fails. Once \
+          delegated, the subnet is reserved for container groups."),
+    example: Example::Fragment("\"subnets\": [{ \"name\": \"aci\", \"addressPrefix\": \"10.1.8.0/24\" }] with \
+              \"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \
+              \"subnet\": \"aci\" }]"),
+    fix: english!("Add the Microsoft.ContainerInstance/containerGroups delegation to the subnet (the portal's \
+          'Delegate subnet to a service' setting, or az network vnet subnet update --delegations). \
+          When the subnet also carries AKS nodes or an internal load balancer, give the deployment \
+          a subnet of its own instead, because those must not sit in a delegated subnet."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let mut used_by_aks: Option<HashSet<(usize, usize)>> = None;
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
     {
@@ -51,9 +49,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             )
         });
         out.push(
-            Finding::new(
-                RuleId::AciSubnetNotDelegated,
-                format!(
+            Draft::new(format!(
                     "subnet '{}' of VNet '{}' holds ACI deployment '{}' but is not delegated to \
                      {ACI_DELEGATION} ({current})",
                     subnet.name,

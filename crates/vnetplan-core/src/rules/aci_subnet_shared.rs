@@ -1,34 +1,31 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The subnet of an ACI deployment must hold container groups only: it must not also be \
-               the node subnet or internal load balancer subnet of an AKS cluster, nor the subnet of \
-               the workspace private endpoint.",
-        why: "A subnet delegated to Microsoft.ContainerInstance/containerGroups accepts nothing but \
-              container groups, and ACI refuses a subnet that already contains other kinds of \
-              resources. AKS nodes, a load balancer frontend or a private endpoint therefore cannot \
-              share it: whichever is deployed second fails (AKS reports \
-              SubnetWithExternalResourcesCannotBeUsedByOtherResources, and private endpoints are not \
-              allowed in delegated subnets).",
-        example:
-            "\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aks\" }] \
-                  where 'aks' is also the node subnet of cluster 'ml-aks'",
-        fix: "Create a separate subnet for ACI, for example a /24 next to the AKS subnet, delegate it to \
-              Microsoft.ContainerInstance/containerGroups and point the deployment at it. Keep AKS nodes, \
-              the internal load balancer and the private endpoint in undelegated subnets.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The subnet of an ACI deployment must hold container groups only: it must not also be \
+           the node subnet or internal load balancer subnet of an AKS cluster, nor the subnet of \
+           the workspace private endpoint."),
+    why: english!("A subnet delegated to Microsoft.ContainerInstance/containerGroups accepts nothing but \
+          container groups, and ACI refuses a subnet that already contains other kinds of \
+          resources. AKS nodes, a load balancer frontend or a private endpoint therefore cannot \
+          share it: whichever is deployed second fails (AKS reports \
+          SubnetWithExternalResourcesCannotBeUsedByOtherResources, and private endpoints are not \
+          allowed in delegated subnets)."),
+    example: Example::Fragment("\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aks\" }] \
+              where 'aks' is also the node subnet of cluster 'ml-aks'"),
+    fix: english!("Create a separate subnet for ACI, for example a /24 next to the AKS subnet, delegate it to \
+          Microsoft.ContainerInstance/containerGroups and point the deployment at it. Keep AKS nodes, \
+          the internal load balancer and the private endpoint in undelegated subnets."),
+    sources: &[],
 };
 
 /// Another resource in a subnet: the pointer to where the plan places it, and its description.
 type Tenant = (String, String);
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     if context.plan.aci_deployments.is_empty() {
         return;
     }
@@ -38,9 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
         let Some(others) = tenants.get(&(vnet, subnet)) else { continue };
         for (subject, what) in others {
-            out.report(
-                RuleId::AciSubnetShared,
-                format!(
+            out.report(format!(
                     "subnet '{}' of VNet '{}' holds ACI deployment '{}' and is also {what}",
                     context.subnet_name(vnet, subnet),
                     context.vnet_name(vnet),

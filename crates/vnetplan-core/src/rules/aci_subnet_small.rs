@@ -1,27 +1,25 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The subnet of an ACI deployment should be a /28 or larger, that is, its prefix length \
-               should be 28 or less.",
-        why: "Azure keeps five addresses of every subnet for itself, so a /29 leaves three for container \
-              groups and anything smaller leaves fewer. The Container Instances guidance is to size one \
-              step above /29 so that every container group keeps spare addresses, for example while it \
-              is redeployed.",
-        example: "\"subnets\": [{ \"name\": \"aci\", \"addressPrefix\": \"10.1.8.0/29\", \
-                  \"delegations\": [\"Microsoft.ContainerInstance/containerGroups\"] }]",
-        fix: "Give the ACI subnet a prefix of /28 or shorter, for example 10.1.8.0/28 or 10.1.8.0/24, \
-              taken from free space of the VNet so that it overlaps no other subnet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The subnet of an ACI deployment should be a /28 or larger, that is, its prefix length \
+           should be 28 or less."),
+    why: english!("Azure keeps five addresses of every subnet for itself, so a /29 leaves three for container \
+          groups and anything smaller leaves fewer. The Container Instances guidance is to size one \
+          step above /29 so that every container group keeps spare addresses, for example while it \
+          is redeployed."),
+    example: Example::Fragment("\"subnets\": [{ \"name\": \"aci\", \"addressPrefix\": \"10.1.8.0/29\", \
+              \"delegations\": [\"Microsoft.ContainerInstance/containerGroups\"] }]"),
+    fix: english!("Give the ACI subnet a prefix of /28 or shorter, for example 10.1.8.0/28 or 10.1.8.0/24, \
+          taken from free space of the VNet so that it overlaps no other subnet."),
+    sources: &[],
 };
 
 /// The longest prefix the Container Instances guidance recommends.
 const LONGEST_PREFIX: u8 = 28;
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
     {
         let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
@@ -29,9 +27,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         if net.prefix_len() <= LONGEST_PREFIX {
             continue;
         }
-        out.report(
-            RuleId::AciSubnetSmall,
-            format!(
+        out.report(format!(
                 "subnet '{}' ({net}) of VNet '{}' for ACI deployment '{}' is smaller than /{LONGEST_PREFIX}",
                 context.subnet_name(vnet, subnet),
                 context.vnet_name(vnet),

@@ -1,29 +1,26 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "When the workspace has a private endpoint, an ACI deployment must use the same VNet as \
-               that private endpoint.",
-        why: "The 2020 Azure ML guidance for Container Instances in a virtual network required the \
-              deployment's network to be the one holding the workspace private endpoint, since that is \
-              where the workspace is reachable privately. Since 2024 the documentation goes further: a \
-              workspace with a private endpoint does not support deploying to ACI in a VNet at all and \
-              recommends managed online endpoints with network isolation instead. A deployment in a \
-              different VNet fails under either reading.",
-        example:
-            "\"workspace\": { \"resourceGroup\": \"ml-rg\", \"privateEndpoint\": { \"vnet\": \"hub-vnet\", \
-                  \"subnet\": \"pe\" } } with \"aciDeployments\": [{ \"name\": \"scoring-aci\", \
-                  \"vnet\": \"ml-vnet\", \"subnet\": \"aci\" }]",
-        fix: "Put the ACI subnet in the VNet of the workspace private endpoint. Better, since current \
-              documentation no longer supports ACI in a VNet beside a private endpoint, move the web \
-              service to a managed online endpoint or to the AKS cluster.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("When the workspace has a private endpoint, an ACI deployment must use the same VNet as \
+           that private endpoint."),
+    why: english!("The 2020 Azure ML guidance for Container Instances in a virtual network required the \
+          deployment's network to be the one holding the workspace private endpoint, since that is \
+          where the workspace is reachable privately. Since 2024 the documentation goes further: a \
+          workspace with a private endpoint does not support deploying to ACI in a VNet at all and \
+          recommends managed online endpoints with network isolation instead. A deployment in a \
+          different VNet fails under either reading."),
+    example: Example::Fragment("\"workspace\": { \"resourceGroup\": \"ml-rg\", \"privateEndpoint\": { \"vnet\": \"hub-vnet\", \
+              \"subnet\": \"pe\" } } with \"aciDeployments\": [{ \"name\": \"scoring-aci\", \
+              \"vnet\": \"ml-vnet\", \"subnet\": \"aci\" }]"),
+    fix: english!("Put the ACI subnet in the VNet of the workspace private endpoint. Better, since current \
+          documentation no longer supports ACI in a VNet beside a private endpoint, move the web \
+          service to a managed online endpoint or to the AKS cluster."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let Some(endpoint) = &context.plan.workspace.private_endpoint else { return };
     let Some(endpoint_vnet) = context.vnet_named(&endpoint.vnet) else { return };
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
@@ -32,9 +29,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         if vnet == endpoint_vnet {
             continue;
         }
-        out.report(
-            RuleId::AciVnetDiffersFromPrivateEndpoint,
-            format!(
+        out.report(format!(
                 "the ACI deployment '{}' uses VNet '{}', but the workspace private endpoint is in VNet '{}'",
                 deployment.name,
                 context.vnet_name(vnet),

@@ -1,23 +1,21 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The VNet an ACI deployment uses must be in the same resource group as the Azure Machine \
-               Learning workspace.",
-        why: "Azure ML only deploys a web service to Container Instances in a virtual network when that \
-              network lives in the workspace's own resource group; its documentation lists this among \
-              the conditions for ACI in a VNet. With the network elsewhere the deployment cannot use it.",
-        example: "\"workspace\": { \"resourceGroup\": \"ml-rg\" } with VNet 'ml-vnet' in \
-                  \"resourceGroup\": \"network-rg\" and an ACI deployment in 'ml-vnet'",
-        fix: "Place the ACI subnet in a VNet of the workspace's resource group, or move the VNet into that \
-              resource group. Resource group names are compared without regard to case, as Azure does.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The VNet an ACI deployment uses must be in the same resource group as the Azure Machine \
+           Learning workspace."),
+    why: english!("Azure ML only deploys a web service to Container Instances in a virtual network when that \
+          network lives in the workspace's own resource group; its documentation lists this among \
+          the conditions for ACI in a VNet. With the network elsewhere the deployment cannot use it."),
+    example: Example::Fragment("\"workspace\": { \"resourceGroup\": \"ml-rg\" } with VNet 'ml-vnet' in \
+              \"resourceGroup\": \"network-rg\" and an ACI deployment in 'ml-vnet'"),
+    fix: english!("Place the ACI subnet in a VNet of the workspace's resource group, or move the VNet into that \
+          resource group. Resource group names are compared without regard to case, as Azure does."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let workspace_group = &context.plan.workspace.resource_group;
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
     {
@@ -27,9 +25,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         if vnet.resource_group.eq_ignore_ascii_case(workspace_group) {
             continue;
         }
-        out.report(
-            RuleId::AciVnetResourceGroupMismatch,
-            format!(
+        out.report(format!(
                 "the ACI deployment '{}' uses VNet '{}' in resource group '{}', but the workspace is in \
                  resource group '{workspace_group}'",
                 deployment.name, vnet.name, vnet.resource_group

@@ -1,31 +1,29 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Identity};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A cluster placed in a VNet of the plan must have networkContributorGranted true: its \
-               managed identity or service principal must hold the Network Contributor role on \
-               the resource group that contains that VNet.",
-        why: "When Azure ML creates or attaches an AKS cluster in a virtual network you made \
-              beforehand, AKS changes that network on the cluster's behalf (node NICs, load \
-              balancer front ends, routes), and the Azure ML documentation requires the cluster \
-              identity to hold Network Contributor on the VNet's resource group for it. Without \
-              the role those operations are denied and provisioning or the internal load \
-              balancer fails.",
-        example: "cluster 'ml-aks' in VNet 'ml-vnet' (resource group 'net-rg') with \
-                  \"networkContributorGranted\": false",
-        fix: "Look up the cluster identity's principal ID (or the service principal's client ID) \
-              with az aks show, look up the ID of the VNet's resource group with az group show, \
-              and assign Network Contributor with az role assignment create; the finding's fix \
-              spells out the three commands with the plan's names. Role assignments can take a \
-              while to take effect.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A cluster placed in a VNet of the plan must have networkContributorGranted true: its \
+           managed identity or service principal must hold the Network Contributor role on \
+           the resource group that contains that VNet."),
+    why: english!("When Azure ML creates or attaches an AKS cluster in a virtual network you made \
+          beforehand, AKS changes that network on the cluster's behalf (node NICs, load \
+          balancer front ends, routes), and the Azure ML documentation requires the cluster \
+          identity to hold Network Contributor on the VNet's resource group for it. Without \
+          the role those operations are denied and provisioning or the internal load \
+          balancer fails."),
+    example: Example::Fragment("cluster 'ml-aks' in VNet 'ml-vnet' (resource group 'net-rg') with \
+              \"networkContributorGranted\": false"),
+    fix: english!("Look up the cluster identity's principal ID (or the service principal's client ID) \
+          with az aks show, look up the ID of the VNet's resource group with az group show, \
+          and assign Network Contributor with az role assignment create; the finding's fix \
+          spells out the three commands with the plan's names. Role assignments can take a \
+          while to take effect."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         if cluster.network_contributor_granted {
             continue;
@@ -37,9 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             Identity::ServicePrincipal => "service principal",
         };
         out.push(
-            Finding::new(
-                RuleId::AksIdentityLacksNetworkContributor,
-                format!(
+            Draft::new(format!(
                     "the {kind} of cluster '{}' lacks Network Contributor on resource group '{}' of its \
                      VNet '{}'",
                     cluster.name, vnet.resource_group, vnet.name

@@ -1,25 +1,23 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "An AKS cluster must be in the same Azure region as the VNet of its node subnet. \
-               A cluster or VNet without a region of its own is in the plan's region.",
-        why: "A VNet is a regional resource and AKS can only place nodes in a subnet of its own \
-              region. The AKS documentation requires an existing VNet to be in the cluster's \
-              location and subscription, and the Azure ML guide repeats it for inference \
-              clusters: creating or attaching such a cluster fails.",
-        example: "\"region\": \"eastus2\" on the plan and VNet 'ml-vnet', and \"region\": \
-                  \"westeurope\" on the cluster",
-        fix: "Put the cluster in the VNet's region, or use a VNet of the cluster's region. No \
-              change is proposed automatically, as which of the two should move is a design \
-              choice.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("An AKS cluster must be in the same Azure region as the VNet of its node subnet. \
+           A cluster or VNet without a region of its own is in the plan's region."),
+    why: english!("A VNet is a regional resource and AKS can only place nodes in a subnet of its own \
+          region. The AKS documentation requires an existing VNet to be in the cluster's \
+          location and subscription, and the Azure ML guide repeats it for inference \
+          clusters: creating or attaching such a cluster fails."),
+    example: Example::Fragment("\"region\": \"eastus2\" on the plan and VNet 'ml-vnet', and \"region\": \
+              \"westeurope\" on the cluster"),
+    fix: english!("Put the cluster in the VNet's region, or use a VNet of the cluster's region. No \
+          change is proposed automatically, as which of the two should move is a design \
+          choice."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     for (index, cluster, facts) in context.clusters() {
         let Some(vnet_index) = facts.node.vnet else { continue };
@@ -33,9 +31,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             if cluster.region.is_some() { pointer::cluster(index, "region") } else { pointer::region() };
         let vnet_field =
             if vnet.region.is_some() { pointer::vnet(vnet_index, "region") } else { pointer::region() };
-        out.report(
-            RuleId::AksRegionMismatch,
-            format!(
+        out.report(format!(
                 "cluster '{}' is in region '{cluster_region}' but its VNet '{}' is in '{vnet_region}'",
                 cluster.name, vnet.name
             ),

@@ -1,27 +1,25 @@
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The node subnet of an AKS cluster must carry no delegation to any service.",
-        why: "A delegated subnet belongs to the service it is delegated to (for example \
-              Microsoft.ContainerInstance/containerGroups for ACI), and Azure keeps other \
-              resources out of it. The AKS documentation states that a node pool subnet cannot \
-              be delegated, and the resource provider refuses it with \
-              SubnetWithExternalResourcesCannotBeUsedByOtherResources.",
-        example: "cluster \"subnet\": \"aks\" where subnet 'aks' has \"delegations\": \
-                  [\"Microsoft.ContainerInstance/containerGroups\"]",
-        fix: "Give the cluster a subnet of its own without delegations. When no ACI deployment \
-              of the plan uses the subnet, the suggested fix removes the delegation instead; \
-              otherwise keep the delegated subnet for ACI and put the nodes elsewhere.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The node subnet of an AKS cluster must carry no delegation to any service."),
+    why: english!("A delegated subnet belongs to the service it is delegated to (for example \
+          Microsoft.ContainerInstance/containerGroups for ACI), and Azure keeps other \
+          resources out of it. The AKS documentation states that a node pool subnet cannot \
+          be delegated, and the resource provider refuses it with \
+          SubnetWithExternalResourcesCannotBeUsedByOtherResources."),
+    example: Example::Fragment("cluster \"subnet\": \"aks\" where subnet 'aks' has \"delegations\": \
+              [\"Microsoft.ContainerInstance/containerGroups\"]"),
+    fix: english!("Give the cluster a subnet of its own without delegations. When no ACI deployment \
+          of the plan uses the subnet, the suggested fix removes the delegation instead; \
+          otherwise keep the delegated subnet for ACI and put the nodes elsewhere."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(subnet_index)) = (facts.node.vnet, facts.node.subnet) else { continue };
         let Some(subnet) = context.subnet(vnet, subnet_index) else { continue };
@@ -40,9 +38,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             )
         });
         out.push(
-            Finding::new(
-                RuleId::AksSubnetDelegated,
-                format!(
+            Draft::new(format!(
                     "subnet '{}' of VNet '{}', the node subnet of cluster '{}', is delegated to '{}'",
                     subnet.name,
                     context.vnet_name(vnet),

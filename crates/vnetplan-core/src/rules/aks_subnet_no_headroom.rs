@@ -1,29 +1,27 @@
 use crate::capacity::{node_subnet, NodeSubnet};
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The node subnet of an AKS cluster should hold the cluster at its upgrade peak and \
-               still have room for one more node: 1 + maxPods addresses on plain Azure CNI, 1 \
-               address with kubenet or overlay.",
-        why: "A subnet sized to the exact need works until the first scale-out, a larger surge \
-              or a new internal load balancer, which then fails with SubnetIsFull. The AKS \
-              documentation warns that a subnet cannot in practice run the largest node count \
-              its size allows, and a subnet in use is hard to grow later.",
-        example: "\"networkPlugin\": \"azure\", \"nodeCount\": 3, \"maxSurge\": 1, \"maxPods\": \
-                  29 (120 addresses) in a node subnet \"10.1.0.0/25\" (123 usable), where one \
-                  more node would need 30",
-        fix: "Plan a larger node subnet (the message names a prefix that leaves room for one more \
-              node) or lower maxPods. No change is proposed automatically: resizing a subnet is \
-              the user's decision.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The node subnet of an AKS cluster should hold the cluster at its upgrade peak and \
+           still have room for one more node: 1 + maxPods addresses on plain Azure CNI, 1 \
+           address with kubenet or overlay."),
+    why: english!("A subnet sized to the exact need works until the first scale-out, a larger surge \
+          or a new internal load balancer, which then fails with SubnetIsFull. The AKS \
+          documentation warns that a subnet cannot in practice run the largest node count \
+          its size allows, and a subnet in use is hard to grow later."),
+    example: Example::Fragment("\"networkPlugin\": \"azure\", \"nodeCount\": 3, \"maxSurge\": 1, \"maxPods\": \
+              29 (120 addresses) in a node subnet \"10.1.0.0/25\" (123 usable), where one \
+              more node would need 30"),
+    fix: english!("Plan a larger node subnet (the message names a prefix that leaves room for one more \
+          node) or lower maxPods. No change is proposed automatically: resizing a subnet is \
+          the user's decision."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let Some(NodeSubnet { vnet, subnet, net, usable, needed, per_node }) = node_subnet(context, index)
         else {
@@ -35,9 +33,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         }
         let roomier = smallest_subnet_for(with_one_more)
             .map_or_else(String::new, |len| format!("; a /{len} leaves room for one more"));
-        out.report(
-            RuleId::AksSubnetNoHeadroom,
-            format!(
+        out.report(format!(
                 "subnet '{}' ({net}) of VNet '{}' has {usable} usable addresses and cluster '{}' \
                  needs {needed}, so one more node ({per_node} addresses) would not fit{roomier}",
                 context.subnet_name(vnet, subnet),

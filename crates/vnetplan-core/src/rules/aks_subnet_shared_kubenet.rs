@@ -1,28 +1,26 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::plan::{AksCluster, NetworkPlugin};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A kubenet cluster must have its node subnet to itself: no other cluster, kubenet \
-               or Azure CNI, may use the same subnet for its nodes.",
-        why: "Kubenet reaches pods through a route table attached to the node subnet, with one \
-              route per node towards that node's pod block. A subnet has one route table, so two \
-              clusters would overwrite each other's routes. The AKS documentation says outright \
-              that kubenet clusters cannot share a subnet, unlike Azure CNI clusters.",
-        example: "two clusters with \"vnet\": \"ml-vnet\", \"subnet\": \"aks\", one of them with \
-                  \"networkPlugin\": \"kubenet\"",
-        fix: "Add a subnet for each kubenet cluster and point the cluster's subnet field at it. \
-              No change is proposed automatically, since choosing a new subnet's range is the \
-              user's decision.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A kubenet cluster must have its node subnet to itself: no other cluster, kubenet \
+           or Azure CNI, may use the same subnet for its nodes."),
+    why: english!("Kubenet reaches pods through a route table attached to the node subnet, with one \
+          route per node towards that node's pod block. A subnet has one route table, so two \
+          clusters would overwrite each other's routes. The AKS documentation says outright \
+          that kubenet clusters cannot share a subnet, unlike Azure CNI clusters."),
+    example: Example::Fragment("two clusters with \"vnet\": \"ml-vnet\", \"subnet\": \"aks\", one of them with \
+              \"networkPlugin\": \"kubenet\""),
+    fix: english!("Add a subnet for each kubenet cluster and point the cluster's subnet field at it. \
+          No change is proposed automatically, since choosing a new subnet's range is the \
+          user's decision."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let mut by_subnet: HashMap<(usize, usize), Vec<(usize, &AksCluster)>> = HashMap::new();
     for (index, cluster, facts) in context.clusters() {
         if let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) {
@@ -40,9 +38,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     (false, true) => ((b, second), (a, first)),
                     (false, false) => continue,
                 };
-                out.report(
-                    RuleId::AksSubnetSharedKubenet,
-                    format!(
+                out.report(format!(
                         "kubenet cluster '{}' shares its node subnet '{}' of VNet '{}' with {} cluster '{}'",
                         kubenet.name,
                         context.subnet_name(vnet, subnet),

@@ -1,31 +1,29 @@
 use crate::capacity::{node_subnet, NodeSubnet};
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The node subnet of an AKS cluster must have enough usable addresses (its size less \
-               the 5 Azure keeps) for the cluster at the peak of an upgrade. Plain Azure CNI needs \
-               (nodeCount + maxSurge) x (1 + maxPods); kubenet and overlay need nodeCount + \
-               maxSurge; an internal load balancer placed in the node subnet and the API server \
-               endpoint of a private cluster take one more each.",
-        why: "Azure hands out node and, on plain Azure CNI, pod addresses from this subnet. When \
-              it runs dry, creating, scaling or upgrading the cluster fails with SubnetIsFull or \
-              InsufficientSubnetSize. The AKS sizing guide works the example: 50 nodes, a surge \
-              of 1 and 30 pods per node need 51 + 51 x 30 = 1,581 addresses, so a /21 or larger.",
-        example: "\"networkPlugin\": \"azure\", \"nodeCount\": 50, \"maxSurge\": 1, \"maxPods\": \
-                  30 in a node subnet \"addressPrefix\": \"10.1.0.0/22\" (1,019 usable)",
-        fix: "Give the node subnet at least the prefix the message names, or need fewer \
-              addresses: fewer nodes, a smaller maxPods, or Azure CNI Overlay, which takes pod \
-              addresses from the pod range. No change is proposed automatically, because \
-              resizing or moving a subnet that other resources may use is the user's decision.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The node subnet of an AKS cluster must have enough usable addresses (its size less \
+           the 5 Azure keeps) for the cluster at the peak of an upgrade. Plain Azure CNI needs \
+           (nodeCount + maxSurge) x (1 + maxPods); kubenet and overlay need nodeCount + \
+           maxSurge; an internal load balancer placed in the node subnet and the API server \
+           endpoint of a private cluster take one more each."),
+    why: english!("Azure hands out node and, on plain Azure CNI, pod addresses from this subnet. When \
+          it runs dry, creating, scaling or upgrading the cluster fails with SubnetIsFull or \
+          InsufficientSubnetSize. The AKS sizing guide works the example: 50 nodes, a surge \
+          of 1 and 30 pods per node need 51 + 51 x 30 = 1,581 addresses, so a /21 or larger."),
+    example: Example::Fragment("\"networkPlugin\": \"azure\", \"nodeCount\": 50, \"maxSurge\": 1, \"maxPods\": \
+              30 in a node subnet \"addressPrefix\": \"10.1.0.0/22\" (1,019 usable)"),
+    fix: english!("Give the node subnet at least the prefix the message names, or need fewer \
+          addresses: fewer nodes, a smaller maxPods, or Azure CNI Overlay, which takes pod \
+          addresses from the pod range. No change is proposed automatically, because \
+          resizing or moving a subnet that other resources may use is the user's decision."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let Some(NodeSubnet { vnet, subnet, net, usable, needed, .. }) = node_subnet(context, index) else {
             continue;
@@ -37,9 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             || "no single subnet is that large".to_owned(),
             |len| format!("a /{len} or larger fits"),
         );
-        out.report(
-            RuleId::AksSubnetTooSmall,
-            format!(
+        out.report(format!(
                 "cluster '{}' needs {needed} addresses in subnet '{}' ({net}) of VNet '{}', which has \
                  {usable} usable; {fits}",
                 cluster.name,

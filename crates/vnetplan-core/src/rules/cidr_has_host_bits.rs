@@ -1,26 +1,24 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{CidrOwner, ClusterRange, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A VNet prefix, subnet prefix, external range, service range or pod range must be \
-               written with its network address, the first address of the block, so that every \
-               bit after the prefix length is zero. The docker bridge value is exempt, because it \
-               names the bridge's own address inside its block.",
-        why: "Azure refuses an address space or subnet such as 10.1.0.5/16 with \
-              InvalidCIDRNotation instead of rounding it down, and the AKS and Azure ML settings \
-              expect a clean block as well. A value with host bits set usually means a typo, so \
-              the plan should not guess what was meant silently.",
-        example: "\"addressPrefixes\": [\"10.1.0.5/16\"] or \"serviceCidr\": \"10.2.0.1/16\"",
-        fix: "Write the network address of the block with the same prefix length: 10.1.0.5/16 \
-              becomes 10.1.0.0/16. If the address was right and the length wrong, correct the \
-              length instead.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A VNet prefix, subnet prefix, external range, service range or pod range must be \
+           written with its network address, the first address of the block, so that every \
+           bit after the prefix length is zero. The docker bridge value is exempt, because it \
+           names the bridge's own address inside its block."),
+    why: english!("Azure refuses an address space or subnet such as 10.1.0.5/16 with \
+          InvalidCIDRNotation instead of rounding it down, and the AKS and Azure ML settings \
+          expect a clean block as well. A value with host bits set usually means a typo, so \
+          the plan should not guess what was meant silently."),
+    example: Example::Fragment("\"addressPrefixes\": [\"10.1.0.5/16\"] or \"serviceCidr\": \"10.2.0.1/16\""),
+    fix: english!("Write the network address of the block with the same prefix length: 10.1.0.5/16 \
+          becomes 10.1.0.0/16. If the address was right and the length wrong, correct the \
+          length instead."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for field in context.cidr_fields() {
         // The docker bridge is documented with host bits set (172.17.0.1/16).
         if matches!(field.owner, CidrOwner::Cluster(_, ClusterRange::DockerBridge)) {
@@ -33,9 +31,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         }
         let target = field.pointer();
         out.push(
-            Finding::new(
-                RuleId::CidrHasHostBits,
-                format!(
+            Draft::new(format!(
                     "{} is written {net}, which has host bits set; the block's network address is {network}",
                     field.label(context.plan)
                 ),

@@ -1,25 +1,23 @@
 use crate::alloc::conventional_dns_ip;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The DNS service IP (dnsServiceIP) of an AKS cluster must not be the first host \
-               address of the Kubernetes service range, the network address plus one.",
-        why: "Kubernetes always gives that address to the API server's own service, \
-              kubernetes.default.svc.cluster.local. The AKS documentation says not to use it for \
-              DNS, and cluster tooling refuses it because the two services would claim the same \
-              address.",
-        example: "\"serviceCidr\": \"10.0.0.0/16\" with \"dnsServiceIP\": \"10.0.0.1\"",
-        fix: "Use another address of the service range for DNS; the usual choice is its tenth \
-              address, such as 10.0.0.10 for 10.0.0.0/16.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The DNS service IP (dnsServiceIP) of an AKS cluster must not be the first host \
+           address of the Kubernetes service range, the network address plus one."),
+    why: english!("Kubernetes always gives that address to the API server's own service, \
+          kubernetes.default.svc.cluster.local. The AKS documentation says not to use it for \
+          DNS, and cluster tooling refuses it because the two services would claim the same \
+          address."),
+    example: Example::Fragment("\"serviceCidr\": \"10.0.0.0/16\" with \"dnsServiceIP\": \"10.0.0.1\""),
+    fix: english!("Use another address of the service range for DNS; the usual choice is its tenth \
+          address, such as 10.0.0.10 for 10.0.0.0/16."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(service), Some(dns)) = (facts.service, facts.dns) else { continue };
         let range = Range::of(service);
@@ -28,9 +26,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::DnsIpIsFirstAddress,
-                format!(
+            Draft::new(format!(
                     "DNS service IP {dns} of cluster '{}' is the first address of its service CIDR {service}, \
                      which Kubernetes gives to the kubernetes.default service",
                     cluster.name

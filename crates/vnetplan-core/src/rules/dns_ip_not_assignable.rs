@@ -1,27 +1,25 @@
 use crate::alloc::conventional_dns_ip;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The DNS service IP (dnsServiceIP) of an AKS cluster must not be the network \
-               address (the first) or the broadcast address (the last) of the Kubernetes service \
-               range.",
-        why: "Kubernetes leaves the two edge addresses of the service range out of the pool it \
-              assigns service IPs from, so the cluster DNS service cannot be created on either \
-              of them and name resolution in the cluster never comes up. acs-engine, the engine \
-              AKS grew out of, refuses the broadcast address outright.",
-        example: "\"serviceCidr\": \"10.2.0.0/16\" with \"dnsServiceIP\": \"10.2.0.0\" or \
-                  \"10.2.255.255\"",
-        fix: "Pick an address from inside the range instead, conventionally its tenth address \
-              (10.2.0.10 for 10.2.0.0/16).",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The DNS service IP (dnsServiceIP) of an AKS cluster must not be the network \
+           address (the first) or the broadcast address (the last) of the Kubernetes service \
+           range."),
+    why: english!("Kubernetes leaves the two edge addresses of the service range out of the pool it \
+          assigns service IPs from, so the cluster DNS service cannot be created on either \
+          of them and name resolution in the cluster never comes up. acs-engine, the engine \
+          AKS grew out of, refuses the broadcast address outright."),
+    example: Example::Fragment("\"serviceCidr\": \"10.2.0.0/16\" with \"dnsServiceIP\": \"10.2.0.0\" or \
+              \"10.2.255.255\""),
+    fix: english!("Pick an address from inside the range instead, conventionally its tenth address \
+          (10.2.0.10 for 10.2.0.0/16)."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(service), Some(dns)) = (facts.service, facts.dns) else { continue };
         let range = Range::of(service);
@@ -31,9 +29,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             _ => continue,
         };
         out.push(
-            Finding::new(
-                RuleId::DnsIpNotAssignable,
-                format!(
+            Draft::new(format!(
                     "DNS service IP {dns} of cluster '{}' is the {which} address of its service CIDR {service}",
                     cluster.name
                 ),

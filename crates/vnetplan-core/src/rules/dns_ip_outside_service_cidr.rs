@@ -1,34 +1,30 @@
 use crate::alloc::conventional_dns_ip;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The DNS service IP (dnsServiceIP) of an AKS cluster must be an address of the \
-               cluster's Kubernetes service range (serviceCidr).",
-        why: "CoreDNS runs as a Kubernetes service, so its address is handed out from the \
-              service range like any other service address. The AKS resource provider refuses a \
-              DNS IP outside that range with DnsServiceIpOutOfServiceCidr. This usually happens \
-              when the service range is changed and the DNS IP is left at the default 10.0.0.10.",
-        example: "\"serviceCidr\": \"10.200.0.0/16\" with \"dnsServiceIP\": \"10.0.0.10\"",
-        fix: "Set dnsServiceIP to an address inside the service range; by convention its tenth \
-              address, 10.200.0.10 for 10.200.0.0/16.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The DNS service IP (dnsServiceIP) of an AKS cluster must be an address of the \
+           cluster's Kubernetes service range (serviceCidr)."),
+    why: english!("CoreDNS runs as a Kubernetes service, so its address is handed out from the \
+          service range like any other service address. The AKS resource provider refuses a \
+          DNS IP outside that range with DnsServiceIpOutOfServiceCidr. This usually happens \
+          when the service range is changed and the DNS IP is left at the default 10.0.0.10."),
+    example: Example::Fragment("\"serviceCidr\": \"10.200.0.0/16\" with \"dnsServiceIP\": \"10.0.0.10\""),
+    fix: english!("Set dnsServiceIP to an address inside the service range; by convention its tenth \
+          address, 10.200.0.10 for 10.200.0.0/16."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(service), Some(dns)) = (facts.service, facts.dns) else { continue };
         if Range::of(service).contains_address(u32::from(dns)) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::DnsIpOutsideServiceCidr,
-                format!(
+            Draft::new(format!(
                     "DNS service IP {dns} of cluster '{}' is outside its service CIDR {service}",
                     cluster.name
                 ),

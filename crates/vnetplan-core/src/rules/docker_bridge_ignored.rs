@@ -1,28 +1,24 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Notes every AKS cluster that sets a docker bridge range (dockerBridgeCidr), to \
-               explain what the value does today.",
-        why: "AKS nodes now run containerd rather than Docker, so no bridge network is created \
-              from this range: AKS marks the field as unused and the Azure CLI hides and drops \
-              its option. The Azure ML v1 SDK still insists on it when it creates a cluster in a \
-              custom VNet, so the value is kept only to get past that check.",
-        example: "\"dockerBridgeCidr\": \"172.17.0.1/16\" on any cluster",
-        fix: "Nothing needs to change. Keep the value on clusters that Azure ML creates, outside \
-              every range the plan uses, and expect AKS to ignore it.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Notes every AKS cluster that sets a docker bridge range (dockerBridgeCidr), to \
+           explain what the value does today."),
+    why: english!("AKS nodes now run containerd rather than Docker, so no bridge network is created \
+          from this range: AKS marks the field as unused and the Azure CLI hides and drops \
+          its option. The Azure ML v1 SDK still insists on it when it creates a cluster in a \
+          custom VNet, so the value is kept only to get past that check."),
+    example: Example::Fragment("\"dockerBridgeCidr\": \"172.17.0.1/16\" on any cluster"),
+    fix: english!("Nothing needs to change. Keep the value on clusters that Azure ML creates, outside \
+          every range the plan uses, and expect AKS to ignore it."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(bridge) = facts.docker_bridge else { continue };
-        out.report(
-            RuleId::DockerBridgeIgnored,
-            format!(
+        out.report(format!(
                 "docker bridge range {bridge} of cluster '{}' is ignored by current AKS nodes (containerd); \
                  it only satisfies the Azure ML v1 SDK",
                 cluster.name

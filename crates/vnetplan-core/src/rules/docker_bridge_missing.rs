@@ -1,7 +1,7 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 use crate::plan::Provisioning;
 
@@ -9,25 +9,23 @@ use crate::plan::Provisioning;
 const DEFAULT_BRIDGE: &str = "172.17.0.1/16";
 const DEFAULT_BLOCK: Range = Range::block(172, 17, 0, 1, 16);
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "An AKS cluster that Azure ML creates (provisioning \"create\") must have a docker \
-               bridge range (dockerBridgeCidr), even though AKS itself no longer uses it.",
-        why: "The Azure ML v1 SDK treats its custom-VNet settings as one unit: VNet name, VNet \
-              resource group, subnet, service range, DNS service IP and docker bridge range are \
-              either all given or none. When the bridge is missing the SDK's provisioning \
-              configuration rejects the whole set, saying that not all virtual network \
-              information was provided. Attached clusters already exist and are not affected.",
-        example: "{ \"name\": \"ml-aks\", \"provisioning\": \"create\", \"serviceCidr\": \
-                  \"10.2.0.0/16\", \"dnsServiceIP\": \"10.2.0.10\", \"dockerBridgeCidr\": null }",
-        fix: "Set dockerBridgeCidr to the customary 172.17.0.1/16, or, when the plan already \
-              uses any part of 172.17.0.0/16, to another private block that nothing in the plan \
-              uses.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("An AKS cluster that Azure ML creates (provisioning \"create\") must have a docker \
+           bridge range (dockerBridgeCidr), even though AKS itself no longer uses it."),
+    why: english!("The Azure ML v1 SDK treats its custom-VNet settings as one unit: VNet name, VNet \
+          resource group, subnet, service range, DNS service IP and docker bridge range are \
+          either all given or none. When the bridge is missing the SDK's provisioning \
+          configuration rejects the whole set, saying that not all virtual network \
+          information was provided. Attached clusters already exist and are not affected."),
+    example: Example::Fragment("{ \"name\": \"ml-aks\", \"provisioning\": \"create\", \"serviceCidr\": \
+              \"10.2.0.0/16\", \"dnsServiceIP\": \"10.2.0.10\", \"dockerBridgeCidr\": null }"),
+    fix: english!("Set dockerBridgeCidr to the customary 172.17.0.1/16, or, when the plan already \
+          uses any part of 172.17.0.0/16, to another private block that nothing in the plan \
+          uses."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let mut default_is_free = None;
     for (index, cluster, _) in context.clusters() {
         if cluster.provisioning != Provisioning::Create || cluster.docker_bridge_cidr.is_some() {
@@ -50,9 +48,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             move_cluster_range(context, index, ClusterRange::DockerBridge)
         };
         out.push(
-            Finding::new(
-                RuleId::DockerBridgeMissing,
-                format!(
+            Draft::new(format!(
                     "cluster '{}' is created by Azure ML but has no docker bridge range; the v1 SDK takes \
                      the custom VNet settings only together with dockerBridgeCidr",
                     cluster.name

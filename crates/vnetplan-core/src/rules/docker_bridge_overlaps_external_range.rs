@@ -1,27 +1,25 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The docker bridge range (dockerBridgeCidr) of an AKS cluster should not share \
-               addresses with an external range of the plan: a peered VNet, an on-premises \
-               network, or a range reached over VPN or ExpressRoute.",
-        why: "A node that runs Docker sends traffic for the bridge block to its local bridge, so \
-              machines in a peered or on-premises network with addresses in that block are \
-              unreachable from it. Earlier AKS documentation asked for a bridge that overlaps no \
-              other range in use on the network. Current AKS nodes use containerd and ignore the \
-              field, which is why this is only a warning.",
-        example: "externalRanges: [{ \"name\": \"branch\", \"addressPrefix\": \"172.17.0.0/16\", \
-                  \"kind\": \"vpn\" }] with \"dockerBridgeCidr\": \"172.17.0.1/16\"",
-        fix: "Move the bridge to a private block that no connected network uses, for example \
-              172.18.0.1/16.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster should not share \
+           addresses with an external range of the plan: a peered VNet, an on-premises \
+           network, or a range reached over VPN or ExpressRoute."),
+    why: english!("A node that runs Docker sends traffic for the bridge block to its local bridge, so \
+          machines in a peered or on-premises network with addresses in that block are \
+          unreachable from it. Earlier AKS documentation asked for a bridge that overlaps no \
+          other range in use on the network. Current AKS nodes use containerd and ignore the \
+          field, which is why this is only a warning."),
+    example: Example::Fragment("externalRanges: [{ \"name\": \"branch\", \"addressPrefix\": \"172.17.0.0/16\", \
+              \"kind\": \"vpn\" }] with \"dockerBridgeCidr\": \"172.17.0.1/16\""),
+    fix: english!("Move the bridge to a private block that no connected network uses, for example \
+          172.18.0.1/16."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(bridge), Some(written)) = (facts.docker_bridge_range(), facts.docker_bridge) else {
             continue;
@@ -29,9 +27,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         for (external, range) in context.externals_overlapping(bridge) {
             let name = context.external_name(external);
             out.push(
-                Finding::new(
-                    RuleId::DockerBridgeOverlapsExternalRange,
-                    format!(
+                Draft::new(format!(
                         "docker bridge range {written} of cluster '{}' overlaps external range '{name}' ({range})",
                         cluster.name
                     ),

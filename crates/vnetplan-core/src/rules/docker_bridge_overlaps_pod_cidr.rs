@@ -1,25 +1,23 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
-               address with the cluster's pod range (podCidr).",
-        why: "With kubenet or overlay each node gets a /24 of the pod range for its pods. A bridge \
-              block that covers part of the pod range makes nodes that still run Docker deliver \
-              traffic for those pods to their local bridge. The AKS documentation of the field \
-              asked for a block that collides with neither the service nor the pod range.",
-        example: "\"networkPlugin\": \"kubenet\", \"podCidr\": \"172.17.0.0/16\", \
-                  \"dockerBridgeCidr\": \"172.17.0.1/16\"",
-        fix: "Move the bridge to a private block that neither the pod range nor anything else in \
-              the plan uses, for example 172.18.0.1/16.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
+           address with the cluster's pod range (podCidr)."),
+    why: english!("With kubenet or overlay each node gets a /24 of the pod range for its pods. A bridge \
+          block that covers part of the pod range makes nodes that still run Docker deliver \
+          traffic for those pods to their local bridge. The AKS documentation of the field \
+          asked for a block that collides with neither the service nor the pod range."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": \"172.17.0.0/16\", \
+              \"dockerBridgeCidr\": \"172.17.0.1/16\""),
+    fix: english!("Move the bridge to a private block that neither the pod range nor anything else in \
+          the plan uses, for example 172.18.0.1/16."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(bridge), Some(pod), Some(written)) =
             (facts.docker_bridge_range(), facts.pod_range(), facts.docker_bridge)
@@ -30,9 +28,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::DockerBridgeOverlapsPodCidr,
-                format!(
+            Draft::new(format!(
                     "docker bridge range {written} of cluster '{}' overlaps its pod CIDR {}",
                     cluster.name,
                     cluster.pod_cidr.as_deref().unwrap_or_default()

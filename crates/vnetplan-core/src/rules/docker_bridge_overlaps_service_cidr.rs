@@ -1,24 +1,22 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
-               address with the cluster's Kubernetes service range (serviceCidr).",
-        why: "Where Docker is still in use, each node routes the bridge block to its local bridge, \
-              which hides any Kubernetes service whose address falls inside it. The Azure ML v1 \
-              and Azure CLI documentation name the service range as one of the ranges the bridge \
-              must stay out of.",
-        example: "\"serviceCidr\": \"172.17.0.0/16\" with \"dockerBridgeCidr\": \"172.17.0.1/16\"",
-        fix: "Move the bridge to an unused private block, for example 172.18.0.1/16, and leave the \
-              service range where it is.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
+           address with the cluster's Kubernetes service range (serviceCidr)."),
+    why: english!("Where Docker is still in use, each node routes the bridge block to its local bridge, \
+          which hides any Kubernetes service whose address falls inside it. The Azure ML v1 \
+          and Azure CLI documentation name the service range as one of the ranges the bridge \
+          must stay out of."),
+    example: Example::Fragment("\"serviceCidr\": \"172.17.0.0/16\" with \"dockerBridgeCidr\": \"172.17.0.1/16\""),
+    fix: english!("Move the bridge to an unused private block, for example 172.18.0.1/16, and leave the \
+          service range where it is."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(bridge), Some(service), Some(written)) =
             (facts.docker_bridge_range(), facts.service_range(), facts.docker_bridge)
@@ -29,9 +27,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::DockerBridgeOverlapsServiceCidr,
-                format!(
+            Draft::new(format!(
                     "docker bridge range {written} of cluster '{}' overlaps its service CIDR {}",
                     cluster.name, cluster.service_cidr
                 ),

@@ -1,26 +1,24 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
-               address with a subnet or an address prefix of the cluster's VNet.",
-        why: "On nodes that still run Docker, the bridge network takes this block on every node, \
-              so node traffic to a VNet address inside it stays on the node instead of leaving \
-              it. The Azure ML and Azure CLI documentation both say the bridge must lie outside \
-              every subnet, and older AKS documentation keeps it out of the VNet's whole address \
-              range.",
-        example: "VNet 10.1.0.0/16 with subnet 'aks' 10.1.0.0/22, and \
-                  \"dockerBridgeCidr\": \"10.1.0.1/16\"",
-        fix: "Put the bridge in a private block that nothing else in the plan uses; \
-              172.17.0.1/16 is the usual value, or 172.18.0.1/16 when that one is taken.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
+           address with a subnet or an address prefix of the cluster's VNet."),
+    why: english!("On nodes that still run Docker, the bridge network takes this block on every node, \
+          so node traffic to a VNet address inside it stays on the node instead of leaving \
+          it. The Azure ML and Azure CLI documentation both say the bridge must lie outside \
+          every subnet, and older AKS documentation keeps it out of the VNet's whole address \
+          range."),
+    example: Example::Fragment("VNet 10.1.0.0/16 with subnet 'aks' 10.1.0.0/22, and \
+              \"dockerBridgeCidr\": \"10.1.0.1/16\""),
+    fix: english!("Put the bridge in a private block that nothing else in the plan uses; \
+          172.17.0.1/16 is the usual value, or 172.18.0.1/16 when that one is taken."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(bridge), Some(written)) =
             (facts.node.vnet, facts.docker_bridge_range(), facts.docker_bridge)
@@ -48,9 +46,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         };
         out.push(
-            Finding::new(
-                RuleId::DockerBridgeOverlapsSubnet,
-                format!("docker bridge range {written} of cluster '{}' overlaps {what}", cluster.name),
+            Draft::new(format!("docker bridge range {written} of cluster '{}' overlaps {what}", cluster.name),
                 vec![pointer::cluster(index, "dockerBridgeCidr"), subject],
             )
             .with_fix(move_cluster_range(context, index, ClusterRange::DockerBridge)),

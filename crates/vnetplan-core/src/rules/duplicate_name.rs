@@ -1,26 +1,24 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Names must be unique where the plan looks things up by name: among the VNets, \
-               among the subnets of one VNet, among the AKS clusters and among the ACI \
-               deployments.",
-        why: "Azure identifies a VNet, a subnet, a compute target or a web service by its name, \
-              so a second resource with the same name replaces or clashes with the first instead \
-              of existing beside it. In the plan, a reference to a duplicated name can only reach \
-              the first one, so whatever the later one describes is never really checked.",
-        example: "two subnets of VNet 'ml-vnet' both named 'aks', or two clusters named 'ml-aks'",
-        fix: "Rename the later one, and update every cluster, deployment or private endpoint that \
-              was meant to refer to it.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Names must be unique where the plan looks things up by name: among the VNets, \
+           among the subnets of one VNet, among the AKS clusters and among the ACI \
+           deployments."),
+    why: english!("Azure identifies a VNet, a subnet, a compute target or a web service by its name, \
+          so a second resource with the same name replaces or clashes with the first instead \
+          of existing beside it. In the plan, a reference to a duplicated name can only reach \
+          the first one, so whatever the later one describes is never really checked."),
+    example: Example::Fragment("two subnets of VNet 'ml-vnet' both named 'aks', or two clusters named 'ml-aks'"),
+    fix: english!("Rename the later one, and update every cluster, deployment or private endpoint that \
+          was meant to refer to it."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     report_duplicates(
         out,
@@ -32,9 +30,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     // indexed their names.
     for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&context.vnets) {
         for &(duplicate, first) in &facts.duplicate_subnets {
-            out.report(
-                RuleId::DuplicateName,
-                format!(
+            out.report(format!(
                     "the subnet name '{}' is already used by an earlier subnet of VNet '{}'",
                     context.subnet_name(v, duplicate),
                     vnet.name
@@ -59,7 +55,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 
 /// Reports every name that an earlier item already has, pointing at it and at the first holder.
 fn report_duplicates<'a>(
-    out: &mut Findings,
+    out: &mut RuleFindings<'_>,
     names: impl Iterator<Item = &'a str>,
     pointer: impl Fn(usize) -> String,
     message: impl Fn(&str) -> String,
@@ -68,7 +64,7 @@ fn report_duplicates<'a>(
     for (index, name) in names.enumerate() {
         match first.get(name) {
             Some(&earlier) => {
-                out.report(RuleId::DuplicateName, message(name), vec![pointer(index), pointer(earlier)])
+                out.report(message(name), vec![pointer(index), pointer(earlier)])
             }
             None => {
                 first.insert(name, index);

@@ -1,31 +1,29 @@
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "When outbound traffic is restricted (egress.restricted), the allowed service tags must \
-               include AzureContainerRegistry, either globally or for the plan's region as \
-               AzureContainerRegistry.<region>. Tags are compared without regard to case.",
-        why: "Every Azure ML inference deployment starts by pulling its image from the workspace's Azure \
-              Container Registry. Azure ML documents that a network which overrides the default \
-              outbound rules must still let traffic reach the registry, typically with an NSG rule for \
-              the AzureContainerRegistry.<region> service tag. Without it the image pull times out and \
-              the deployment never becomes healthy.",
-        example: "\"region\": \"eastus2\", \"egress\": { \"restricted\": true, \"allowedServiceTags\": \
-                  [\"AzureActiveDirectory\", \"Storage.eastus2\"] }",
-        fix: "Add an outbound NSG or firewall rule that allows HTTPS to the AzureContainerRegistry service \
-              tag of the workspace region (for example AzureContainerRegistry.EastUS2) and list that tag \
-              in allowedServiceTags.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("When outbound traffic is restricted (egress.restricted), the allowed service tags must \
+           include AzureContainerRegistry, either globally or for the plan's region as \
+           AzureContainerRegistry.<region>. Tags are compared without regard to case."),
+    why: english!("Every Azure ML inference deployment starts by pulling its image from the workspace's Azure \
+          Container Registry. Azure ML documents that a network which overrides the default \
+          outbound rules must still let traffic reach the registry, typically with an NSG rule for \
+          the AzureContainerRegistry.<region> service tag. Without it the image pull times out and \
+          the deployment never becomes healthy."),
+    example: Example::Fragment("\"region\": \"eastus2\", \"egress\": { \"restricted\": true, \"allowedServiceTags\": \
+              [\"AzureActiveDirectory\", \"Storage.eastus2\"] }"),
+    fix: english!("Add an outbound NSG or firewall rule that allows HTTPS to the AzureContainerRegistry service \
+          tag of the workspace region (for example AzureContainerRegistry.EastUS2) and list that tag \
+          in allowedServiceTags."),
+    sources: &[],
 };
 
 const TAG: &str = "AzureContainerRegistry";
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     if !plan.egress.restricted {
         return;
@@ -40,9 +38,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     value.push(Value::String(regional.clone()));
     let subject = pointer::egress("allowedServiceTags");
     out.push(
-        Finding::new(
-            RuleId::EgressBlocksContainerRegistry,
-            format!(
+        Draft::new(format!(
                 "egress is restricted and the allowed service tags ({listed}) hold neither '{TAG}' nor \
                  '{regional}', so images cannot be pulled from the workspace container registry"
             ),

@@ -1,30 +1,28 @@
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "When outbound traffic is restricted, the allowed service tags should cover every tag Azure \
-               ML lists for inference: AzureActiveDirectory, AzureMachineLearning, AzureResourceManager, \
-               Storage (or Storage.<region>), AzureFrontDoor.FrontEnd, AzureFrontDoor.FirstParty, \
-               MicrosoftContainerRegistry and AzureMonitor. A tag scoped to the plan's region counts for \
-               the global one, and case does not matter. The container registry tag has a rule of its own.",
-        why: "Overriding the default outbound rules cuts a deployment off from services it talks to: \
-              Microsoft Entra ID for tokens (AzureActiveDirectory, ports 80 and 443), the Azure ML \
-              service itself (AzureMachineLearning, 443 and a few service ports), Resource Manager, the \
-              workspace storage account, the base images Microsoft publishes \
-              (MicrosoftContainerRegistry with AzureFrontDoor.FirstParty, which also set up the Azure ML \
-              router on AKS), Front Door and Azure Monitor. The deployment may create but then fail to \
-              authenticate, load the model or report its health.",
-        example: "\"egress\": { \"restricted\": true, \"allowedServiceTags\": \
-                  [\"AzureContainerRegistry.eastus2\", \"AzureActiveDirectory\"] }",
-        fix: "Add outbound rules for the missing tags (HTTPS 443 in all cases; see the Azure ML firewall \
-              guidance for the extra ports of AzureMachineLearning and AzureActiveDirectory) and list them \
-              in allowedServiceTags.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("When outbound traffic is restricted, the allowed service tags should cover every tag Azure \
+           ML lists for inference: AzureActiveDirectory, AzureMachineLearning, AzureResourceManager, \
+           Storage (or Storage.<region>), AzureFrontDoor.FrontEnd, AzureFrontDoor.FirstParty, \
+           MicrosoftContainerRegistry and AzureMonitor. A tag scoped to the plan's region counts for \
+           the global one, and case does not matter. The container registry tag has a rule of its own."),
+    why: english!("Overriding the default outbound rules cuts a deployment off from services it talks to: \
+          Microsoft Entra ID for tokens (AzureActiveDirectory, ports 80 and 443), the Azure ML \
+          service itself (AzureMachineLearning, 443 and a few service ports), Resource Manager, the \
+          workspace storage account, the base images Microsoft publishes \
+          (MicrosoftContainerRegistry with AzureFrontDoor.FirstParty, which also set up the Azure ML \
+          router on AKS), Front Door and Azure Monitor. The deployment may create but then fail to \
+          authenticate, load the model or report its health."),
+    example: Example::Fragment("\"egress\": { \"restricted\": true, \"allowedServiceTags\": \
+              [\"AzureContainerRegistry.eastus2\", \"AzureActiveDirectory\"] }"),
+    fix: english!("Add outbound rules for the missing tags (HTTPS 443 in all cases; see the Azure ML firewall \
+          guidance for the extra ports of AzureMachineLearning and AzureActiveDirectory) and list them \
+          in allowedServiceTags."),
+    sources: &[],
 };
 
 /// The tags Azure ML inference needs, and whether the fix should scope the tag to the region.
@@ -39,7 +37,7 @@ const REQUIRED: [(&str, bool); 8] = [
     ("AzureMonitor", false),
 ];
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     if !plan.egress.restricted {
         return;
@@ -67,9 +65,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     value.extend(missing.iter().cloned().map(Value::String));
     let subject = pointer::egress("allowedServiceTags");
     out.push(
-        Finding::new(
-            RuleId::EgressMissingServiceTag,
-            format!(
+        Draft::new(format!(
                 "egress is restricted and the allowed service tags miss {named}, which Azure ML \
                  inference uses"
             ),

@@ -1,25 +1,23 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::plan::Provisioning;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Notes every cluster planned with loadBalancerType InternalLoadBalancer, since that \
-               choice has to be made outside the Azure ML studio.",
-        why: "The studio's dialog for creating an AKS compute target has no way to ask for a \
-              private IP, so a plan with an internal load balancer cannot be carried out by \
-              clicking through it. For a cluster that is attached, the v1 SDK changes the load \
-              balancer with an update (AksUpdateConfiguration) once the attach is done.",
-        example: "\"provisioning\": \"create\", \"loadBalancerType\": \"InternalLoadBalancer\"",
-        fix: "Nothing in the plan needs to change. Create the cluster with the Azure ML SDK or CLI \
-              and pass the load balancer type and subnet there; for an attached cluster, attach it \
-              first and then apply an AksUpdateConfiguration with the internal load balancer.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Notes every cluster planned with loadBalancerType InternalLoadBalancer, since that \
+           choice has to be made outside the Azure ML studio."),
+    why: english!("The studio's dialog for creating an AKS compute target has no way to ask for a \
+          private IP, so a plan with an internal load balancer cannot be carried out by \
+          clicking through it. For a cluster that is attached, the v1 SDK changes the load \
+          balancer with an update (AksUpdateConfiguration) once the attach is done."),
+    example: Example::Fragment("\"provisioning\": \"create\", \"loadBalancerType\": \"InternalLoadBalancer\""),
+    fix: english!("Nothing in the plan needs to change. Create the cluster with the Azure ML SDK or CLI \
+          and pass the load balancer type and subnet there; for an attached cluster, attach it \
+          first and then apply an AksUpdateConfiguration with the internal load balancer."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if !cluster.has_internal_load_balancer() {
             continue;
@@ -31,9 +29,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                  attach has finished"
             }
         };
-        out.report(
-            RuleId::IlbNotInStudio,
-            format!(
+        out.report(format!(
                 "cluster '{}' uses an internal load balancer, which the studio cannot set up: {advice}",
                 cluster.name
             ),

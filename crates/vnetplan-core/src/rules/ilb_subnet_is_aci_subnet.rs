@@ -1,25 +1,23 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{is_aci_delegation, pointer, Context, ACI_DELEGATION};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The subnet an internal load balancer takes its address from (loadBalancerSubnet, or \
-               the node subnet when that field is empty) must not be delegated to \
-               Microsoft.ContainerInstance/containerGroups.",
-        why: "A subnet delegated to Azure Container Instances is reserved for container groups: \
-              Azure refuses to put any other kind of resource in it, a load balancer front end \
-              included. The AKS service that asks for the private address fails to deploy.",
-        example: "subnet 'aci' with \"delegations\": [\"Microsoft.ContainerInstance/containerGroups\"] \
-                  and a cluster with \"loadBalancerType\": \"InternalLoadBalancer\", \
-                  \"loadBalancerSubnet\": \"aci\"",
-        fix: "Give the internal load balancer a subnet of its own (or the node subnet) in the \
-              cluster's VNet, and keep the delegated subnet for ACI deployments only.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The subnet an internal load balancer takes its address from (loadBalancerSubnet, or \
+           the node subnet when that field is empty) must not be delegated to \
+           Microsoft.ContainerInstance/containerGroups."),
+    why: english!("A subnet delegated to Azure Container Instances is reserved for container groups: \
+          Azure refuses to put any other kind of resource in it, a load balancer front end \
+          included. The AKS service that asks for the private address fails to deploy."),
+    example: Example::Fragment("subnet 'aci' with \"delegations\": [\"Microsoft.ContainerInstance/containerGroups\"] \
+              and a cluster with \"loadBalancerType\": \"InternalLoadBalancer\", \
+              \"loadBalancerSubnet\": \"aci\""),
+    fix: english!("Give the internal load balancer a subnet of its own (or the node subnet) in the \
+          cluster's VNet, and keep the delegated subnet for ACI deployments only."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.load_balancer_subnet) else { continue };
         let Some(delegations) = context.subnet(vnet, subnet).map(|s| &s.delegations) else { continue };
@@ -30,9 +28,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         } else {
             ("subnet", " (the node subnet, as loadBalancerSubnet is empty)")
         };
-        out.report(
-            RuleId::IlbSubnetIsAciSubnet,
-            format!(
+        out.report(format!(
                 "the internal load balancer of cluster '{}' takes its address from subnet '{name}'{how} \
                  of VNet '{}', which is delegated to {ACI_DELEGATION}",
                 cluster.name, cluster.vnet

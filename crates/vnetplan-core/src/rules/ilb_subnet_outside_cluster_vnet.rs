@@ -1,27 +1,25 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The loadBalancerSubnet of a cluster must be a subnet of the cluster's own VNet. This \
-               rule reports the case where the name matches no subnet there but does match a \
-               subnet of some other VNet in the plan; a name found nowhere is left to \
-               unknown-subnet.",
-        why: "AKS places the internal load balancer's front end in a subnet of the virtual network \
-              the cluster's nodes live in, and its documentation says the subnet must be in that \
-              same network. A subnet of a peered or unrelated VNet cannot be used, so the service \
-              never gets its private address.",
-        example: "cluster in VNet 'ml-vnet' with \"loadBalancerType\": \"InternalLoadBalancer\", \
-                  \"loadBalancerSubnet\": \"ilb\", where 'ilb' is a subnet of VNet 'hub-vnet'",
-        fix: "Create the load balancer subnet inside the cluster's VNet (or pick one that is already \
-              there) and name that one, or leave loadBalancerSubnet empty so the load balancer uses \
-              the node subnet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The loadBalancerSubnet of a cluster must be a subnet of the cluster's own VNet. This \
+           rule reports the case where the name matches no subnet there but does match a \
+           subnet of some other VNet in the plan; a name found nowhere is left to \
+           unknown-subnet."),
+    why: english!("AKS places the internal load balancer's front end in a subnet of the virtual network \
+          the cluster's nodes live in, and its documentation says the subnet must be in that \
+          same network. A subnet of a peered or unrelated VNet cannot be used, so the service \
+          never gets its private address."),
+    example: Example::Fragment("cluster in VNet 'ml-vnet' with \"loadBalancerType\": \"InternalLoadBalancer\", \
+              \"loadBalancerSubnet\": \"ilb\", where 'ilb' is a subnet of VNet 'hub-vnet'"),
+    fix: english!("Create the load balancer subnet inside the cluster's VNet (or pick one that is already \
+          there) and name that one, or leave loadBalancerSubnet empty so the load balancer uses \
+          the node subnet."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(name) = cluster.load_balancer_subnet.as_deref() else { continue };
         let Some(vnet) = facts.node.vnet else { continue };
@@ -32,9 +30,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             .filter(|other| *other != vnet)
             .find_map(|other| context.subnet_named(other, name).map(|subnet| (other, subnet)));
         let Some((other, subnet)) = elsewhere else { continue };
-        out.report(
-            RuleId::IlbSubnetOutsideClusterVnet,
-            format!(
+        out.report(format!(
                 "load balancer subnet '{name}' of cluster '{}' is a subnet of VNet '{}', not of the \
                  cluster's VNet '{}'",
                 cluster.name,

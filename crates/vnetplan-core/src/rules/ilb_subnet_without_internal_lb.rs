@@ -1,27 +1,25 @@
 use crate::capacity::still_fits;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{is_aci_delegated, pointer, ClusterFacts, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Choice, LoadBalancerType};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A cluster may only name a loadBalancerSubnet when its loadBalancerType is \
-               InternalLoadBalancer; with PublicIp (the default) the field must stay empty.",
-        why: "A public load balancer takes its front end from a public IP, so a subnet means \
-              nothing to it. The Azure ML v1 SDK validates the attach and update configurations \
-              and refuses a load balancer subnet paired with a public load balancer, telling you \
-              the subnet may only change from its default for an internal one.",
-        example: "\"loadBalancerType\": \"PublicIp\", \"loadBalancerSubnet\": \"ilb\"",
-        fix: "If the scoring endpoint should get a private address, set loadBalancerType to \
-              InternalLoadBalancer; the named subnet must then be a subnet of the cluster's VNet \
-              that is not delegated to ACI. If a public endpoint was intended, remove \
-              loadBalancerSubnet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A cluster may only name a loadBalancerSubnet when its loadBalancerType is \
+           InternalLoadBalancer; with PublicIp (the default) the field must stay empty."),
+    why: english!("A public load balancer takes its front end from a public IP, so a subnet means \
+          nothing to it. The Azure ML v1 SDK validates the attach and update configurations \
+          and refuses a load balancer subnet paired with a public load balancer, telling you \
+          the subnet may only change from its default for an internal one."),
+    example: Example::Fragment("\"loadBalancerType\": \"PublicIp\", \"loadBalancerSubnet\": \"ilb\""),
+    fix: english!("If the scoring endpoint should get a private address, set loadBalancerType to \
+          InternalLoadBalancer; the named subnet must then be a subnet of the cluster's VNet \
+          that is not delegated to ACI. If a public endpoint was intended, remove \
+          loadBalancerSubnet."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         if cluster.load_balancer_type != LoadBalancerType::PublicIp {
             continue;
@@ -35,9 +33,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             )
         });
         out.push(
-            Finding::new(
-                RuleId::IlbSubnetWithoutInternalLb,
-                format!(
+            Draft::new(format!(
                     "cluster '{}' names load balancer subnet '{name}' but its load balancer is public \
                      (PublicIp); only an internal load balancer takes a subnet",
                     cluster.name

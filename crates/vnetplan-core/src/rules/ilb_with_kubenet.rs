@@ -1,34 +1,30 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Warns about a cluster that combines loadBalancerType InternalLoadBalancer with the \
-               kubenet network plugin.",
-        why: "Azure ML's v1 guidance for network isolation stated that an internal load balancer \
-              does not work on an AKS cluster using kubenet, and pointed to Azure CNI for a cluster \
-              that needs both a private API server and an internal load balancer. Newer pages no \
-              longer repeat the statement, so this is a warning rather than an error, but the \
-              combination is not one Azure ML documents as working.",
-        example: "\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\", \
-                  \"loadBalancerType\": \"InternalLoadBalancer\"",
-        fix: "Use Azure CNI (\"networkPlugin\": \"azure\", with overlay mode if node-subnet \
-              addresses are scarce) for a cluster with an internal load balancer, or keep kubenet \
-              with a public load balancer.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Warns about a cluster that combines loadBalancerType InternalLoadBalancer with the \
+           kubenet network plugin."),
+    why: english!("Azure ML's v1 guidance for network isolation stated that an internal load balancer \
+          does not work on an AKS cluster using kubenet, and pointed to Azure CNI for a cluster \
+          that needs both a private API server and an internal load balancer. Newer pages no \
+          longer repeat the statement, so this is a warning rather than an error, but the \
+          combination is not one Azure ML documents as working."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\", \
+              \"loadBalancerType\": \"InternalLoadBalancer\""),
+    fix: english!("Use Azure CNI (\"networkPlugin\": \"azure\", with overlay mode if node-subnet \
+          addresses are scarce) for a cluster with an internal load balancer, or keep kubenet \
+          with a public load balancer."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if cluster.network_plugin != NetworkPlugin::Kubenet || !cluster.has_internal_load_balancer() {
             continue;
         }
-        out.report(
-            RuleId::IlbWithKubenet,
-            format!(
+        out.report(format!(
                 "cluster '{}' pairs an internal load balancer with kubenet, a combination Azure ML \
                  documented as not working; use Azure CNI for it",
                 cluster.name

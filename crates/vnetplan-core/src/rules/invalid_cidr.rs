@@ -1,32 +1,28 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, ValueError};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Every CIDR field (VNet address prefixes, subnet prefixes, external ranges, and a \
-               cluster's service, pod and docker bridge ranges) must read as an IPv4 block \
-               a.b.c.d/n: four decimal octets from 0 to 255 without leading zeros, a prefix \
-               length from 0 to 32, and nothing else around it.",
-        why: "Azure, the AKS resource provider and the Azure ML SDK reject a value they cannot \
-              parse, often only after minutes of provisioning. Some tools read a leading zero as \
-              octal, so 010.1.0.0 can mean 8.1.0.0 to one tool and 10.1.0.0 to another.",
-        example: "\"addressPrefix\": \"010.1.0.0/16\" or \"serviceCidr\": \"10.0.0.0\" (no /n)",
-        fix: "Write the block in plain dotted-quad form with its prefix length, for example \
-              10.1.0.0/16. The message says which part of the value is wrong.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Every CIDR field (VNet address prefixes, subnet prefixes, external ranges, and a \
+           cluster's service, pod and docker bridge ranges) must read as an IPv4 block \
+           a.b.c.d/n: four decimal octets from 0 to 255 without leading zeros, a prefix \
+           length from 0 to 32, and nothing else around it."),
+    why: english!("Azure, the AKS resource provider and the Azure ML SDK reject a value they cannot \
+          parse, often only after minutes of provisioning. Some tools read a leading zero as \
+          octal, so 010.1.0.0 can mean 8.1.0.0 to one tool and 10.1.0.0 to another."),
+    example: Example::Fragment("\"addressPrefix\": \"010.1.0.0/16\" or \"serviceCidr\": \"10.0.0.0\" (no /n)"),
+    fix: english!("Write the block in plain dotted-quad form with its prefix length, for example \
+          10.1.0.0/16. The message says which part of the value is wrong."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // Only text the context could not read is parsed again, to learn why.
     for field in context.cidr_fields().iter().filter(|field| field.net.is_none()) {
         match parse_cidr(field.text) {
             Ok(_) | Err(ValueError::Ipv6) => {}
-            Err(error) => out.report(
-                RuleId::InvalidCidr,
-                format!("{} is not a valid IPv4 CIDR ({:?}): {error}", field.label(context.plan), field.text),
+            Err(error) => out.report(format!("{} is not a valid IPv4 CIDR ({:?}): {error}", field.label(context.plan), field.text),
                 vec![field.pointer()],
             ),
         }

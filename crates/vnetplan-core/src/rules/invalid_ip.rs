@@ -1,26 +1,24 @@
 use crate::alloc::dns_ip_for;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::{parse_ipv4, ValueError};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The DNS service IP (dnsServiceIP) of every AKS cluster must be one plain IPv4 \
-               address: four decimal numbers from 0 to 255 separated by dots, with no leading \
-               zeros, no prefix length and no spaces around it.",
-        why: "The Azure ML v1 SDK and the AKS resource provider check this value against an \
-              address pattern and refuse the cluster when it does not match, sometimes only after \
-              provisioning has already started. A value such as 10.0.0.010 is also ambiguous, \
-              because some resolvers read a leading zero as an octal number.",
-        example: "\"dnsServiceIP\": \"10.2.0.256\", \"10.2.0.010\" or \"10.2.0.10/32\"",
-        fix: "Write a single address inside the cluster's service range, conventionally its tenth \
-              address: with serviceCidr 10.2.0.0/16, use 10.2.0.10.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The DNS service IP (dnsServiceIP) of every AKS cluster must be one plain IPv4 \
+           address: four decimal numbers from 0 to 255 separated by dots, with no leading \
+           zeros, no prefix length and no spaces around it."),
+    why: english!("The Azure ML v1 SDK and the AKS resource provider check this value against an \
+          address pattern and refuse the cluster when it does not match, sometimes only after \
+          provisioning has already started. A value such as 10.0.0.010 is also ambiguous, \
+          because some resolvers read a leading zero as an octal number."),
+    example: Example::Fragment("\"dnsServiceIP\": \"10.2.0.256\", \"10.2.0.010\" or \"10.2.0.10/32\""),
+    fix: english!("Write a single address inside the cluster's service range, conventionally its tenth \
+          address: with serviceCidr 10.2.0.0/16, use 10.2.0.10."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let error = match parse_ipv4(&cluster.dns_service_ip) {
             // An IPv6 address is a readable value in the wrong family: ipv6-not-supported says so.
@@ -37,9 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             ))
         });
         out.push(
-            Finding::new(
-                RuleId::InvalidIp,
-                format!(
+            Draft::new(format!(
                     "the DNS service IP of cluster '{}' is not a valid IPv4 address ({:?}): {error}",
                     cluster.name, cluster.dns_service_ip
                 ),

@@ -1,30 +1,26 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_ipv4, ValueError};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "No network field of the plan may hold an IPv6 value: VNet and subnet prefixes, \
-               external ranges, and a cluster's service, pod and docker bridge ranges and its DNS \
-               service IP all take IPv4 only.",
-        why: "The Azure ML v1 SDK describes an AKS network with single IPv4 values and checks \
-              them against IPv4 patterns, so an IPv6 range is refused. Dual-stack AKS uses \
-              separate list fields that the v1 SDK does not offer, and ACI in a VNet has no IPv6 \
-              support at all.",
-        example: "\"addressPrefixes\": [\"fd00:10::/48\"] or \"dnsServiceIP\": \"fd00::10\"",
-        fix: "Plan the environment in IPv4: use a private block such as 10.1.0.0/16 for the VNet, \
-              and IPv4 service, pod and DNS values for the cluster.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("No network field of the plan may hold an IPv6 value: VNet and subnet prefixes, \
+           external ranges, and a cluster's service, pod and docker bridge ranges and its DNS \
+           service IP all take IPv4 only."),
+    why: english!("The Azure ML v1 SDK describes an AKS network with single IPv4 values and checks \
+          them against IPv4 patterns, so an IPv6 range is refused. Dual-stack AKS uses \
+          separate list fields that the v1 SDK does not offer, and ACI in a VNet has no IPv6 \
+          support at all."),
+    example: Example::Fragment("\"addressPrefixes\": [\"fd00:10::/48\"] or \"dnsServiceIP\": \"fd00::10\""),
+    fix: english!("Plan the environment in IPv4: use a private block such as 10.1.0.0/16 for the VNet, \
+          and IPv4 service, pod and DNS values for the cluster."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for field in context.cidr_fields().iter().filter(|field| field.net.is_none()) {
         if parse_cidr(field.text) == Err(ValueError::Ipv6) {
-            out.report(
-                RuleId::Ipv6NotSupported,
-                format!(
+            out.report(format!(
                     "{} is the IPv6 value {:?}; Azure ML v1 networking takes IPv4 only",
                     field.label(context.plan),
                     field.text
@@ -35,9 +31,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     }
     for (index, cluster, _) in context.clusters() {
         if parse_ipv4(&cluster.dns_service_ip) == Err(ValueError::Ipv6) {
-            out.report(
-                RuleId::Ipv6NotSupported,
-                format!(
+            out.report(format!(
                     "the DNS service IP of cluster '{}' is the IPv6 address {:?}; Azure ML v1 \
                      networking takes IPv4 only",
                     cluster.name, cluster.dns_service_ip

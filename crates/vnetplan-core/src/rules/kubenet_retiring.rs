@@ -1,31 +1,27 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Notes every cluster that chooses the kubenet network plugin.",
-        why: "Microsoft retires kubenet networking for AKS on 31 March 2028; the Azure CLI help \
-              and the AKS documentation both announce it. A cluster planned on kubenet today \
-              will have to be migrated before that date.",
-        example: "\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\"",
-        fix: "Prefer Azure CNI Overlay (\"networkPlugin\": \"azure\", \"networkPluginMode\": \
-              \"overlay\"): it also takes pod addresses from a separate pod range, so the same \
-              podCidr can stay, and it has no 400-node route limit. No change is proposed \
-              automatically, as switching plugins is a design decision.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Notes every cluster that chooses the kubenet network plugin."),
+    why: english!("Microsoft retires kubenet networking for AKS on 31 March 2028; the Azure CLI help \
+          and the AKS documentation both announce it. A cluster planned on kubenet today \
+          will have to be migrated before that date."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\""),
+    fix: english!("Prefer Azure CNI Overlay (\"networkPlugin\": \"azure\", \"networkPluginMode\": \
+          \"overlay\"): it also takes pod addresses from a separate pod range, so the same \
+          podCidr can stay, and it has no 400-node route limit. No change is proposed \
+          automatically, as switching plugins is a design decision."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if cluster.network_plugin != NetworkPlugin::Kubenet {
             continue;
         }
-        out.report(
-            RuleId::KubenetRetiring,
-            format!(
+        out.report(format!(
                 "cluster '{}' uses kubenet, which AKS retires on 31 March 2028; Azure CNI Overlay \
                  is its successor",
                 cluster.name

@@ -1,35 +1,31 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 
 /// Routes an Azure route table holds, and so nodes a kubenet cluster can have.
 const ROUTE_LIMIT: u64 = 400;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A kubenet cluster must never run more than 400 nodes at once, counting the \
-               upgrade surge: nodeCount + maxSurge <= 400.",
-        why: "Kubenet sends pod traffic through a user-defined route table with one route per \
-              node, and an Azure route table takes at most 400 routes. The AKS documentation \
-              draws the consequence: a kubenet cluster cannot grow beyond 400 nodes, and the \
-              surge node of an upgrade needs its route too.",
-        example: "\"networkPlugin\": \"kubenet\", \"nodeCount\": 400, \"maxSurge\": 1",
-        fix: "Lower nodeCount or maxSurge so that their sum is at most 400, or move the cluster \
-              to Azure CNI Overlay, which needs no route per node. No change is proposed \
-              automatically: both change what the cluster can run.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A kubenet cluster must never run more than 400 nodes at once, counting the \
+           upgrade surge: nodeCount + maxSurge <= 400."),
+    why: english!("Kubenet sends pod traffic through a user-defined route table with one route per \
+          node, and an Azure route table takes at most 400 routes. The AKS documentation \
+          draws the consequence: a kubenet cluster cannot grow beyond 400 nodes, and the \
+          surge node of an upgrade needs its route too."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"nodeCount\": 400, \"maxSurge\": 1"),
+    fix: english!("Lower nodeCount or maxSurge so that their sum is at most 400, or move the cluster \
+          to Azure CNI Overlay, which needs no route per node. No change is proposed \
+          automatically: both change what the cluster can run."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if cluster.network_plugin != NetworkPlugin::Kubenet || cluster.peak_nodes() <= ROUTE_LIMIT {
             continue;
         }
-        out.report(
-            RuleId::KubenetTooManyNodes,
-            format!(
+        out.report(format!(
                 "kubenet cluster '{}' can run {} nodes ({} plus a surge of {}), more than the \
                  {ROUTE_LIMIT} routes a route table holds",
                 cluster.name,

@@ -1,7 +1,7 @@
 use crate::capacity::still_fits;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
 
 const MIN_PODS: u32 = 10;
@@ -9,23 +9,21 @@ const MAX_PODS: u32 = 250;
 /// Pods every node pool must have room for, whatever maxPods says.
 const POOL_MIN_PODS: u32 = 30;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "maxPods, the number of pods each node may run, must lie between 10 and 250. Only \
-               an explicit value can be outside: the plugin defaults (30, 110 and 250) are all \
-               inside.",
-        why: "AKS accepts 10 to 250 pods per node with every network plugin and strictly \
-              enforces the minimum; anything else is refused with an invalid maxPods parameter \
-              when the node pool is created.",
-        example: "\"maxPods\": 5 or \"maxPods\": 300",
-        fix: "Bring maxPods into range: 250 when it is above; when it is below, 10, or more when \
-              the pool would otherwise hold fewer than 30 pods. The fix is left out when the \
-              higher value would overflow a plain Azure CNI node subnet that fits today.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("maxPods, the number of pods each node may run, must lie between 10 and 250. Only \
+           an explicit value can be outside: the plugin defaults (30, 110 and 250) are all \
+           inside."),
+    why: english!("AKS accepts 10 to 250 pods per node with every network plugin and strictly \
+          enforces the minimum; anything else is refused with an invalid maxPods parameter \
+          when the node pool is created."),
+    example: Example::Fragment("\"maxPods\": 5 or \"maxPods\": 300"),
+    fix: english!("Bring maxPods into range: 250 when it is above; when it is below, 10, or more when \
+          the pool would otherwise hold fewer than 30 pods. The fix is left out when the \
+          higher value would overflow a plain Azure CNI node subnet that fits today."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let Some(pods) = cluster.max_pods else { continue };
         let (bound, target) = if pods < MIN_PODS {
@@ -40,9 +38,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             Fix::set(format!("set maxPods to {target}"), pointer::cluster(index, "maxPods"), target)
         });
         out.push(
-            Finding::new(
-                RuleId::MaxPodsOutOfRange,
-                format!("cluster '{}' sets maxPods {pods}, {bound}", cluster.name),
+            Draft::new(format!("cluster '{}' sets maxPods {pods}, {bound}", cluster.name),
                 vec![pointer::cluster(index, "maxPods")],
             )
             .with_fix(fix),

@@ -1,35 +1,32 @@
 use std::collections::HashSet;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::rules::missing_vnet_join_permission::{first_few, joined_subnets};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what:
-            "The user who deploys the plan must hold Microsoft.Network/virtualNetworks/subnets/join/action \
-               on every subnet the plan puts an AKS node pool, an ACI deployment or the workspace private \
-               endpoint into (permissions.subnetJoin). A plan that places nothing in a VNet does not \
-               need it.",
-        why: "Placing a network interface, node pool or container group in a subnet is authorized on the \
-              subnet, separately from the VNet. Azure ML names the subnet join action as a right its users \
-              need for network isolation (an older version of the page misspelled it as \
-              virtualNetworks/subnet/join/action, which matches nothing). Without it Azure Resource \
-              Manager refuses the deployment with AuthorizationFailed.",
-        example: "\"permissions\": { \"vnetJoin\": true, \"subnetJoin\": false } with cluster 'ml-aks' in \
-                  subnet 'aks' of VNet 'ml-vnet'",
-        fix: "Ask an administrator to grant you a role that includes \
-              Microsoft.Network/virtualNetworks/subnets/join/action on the subnets (or their VNet), such as \
-              Network Contributor or a custom role, then set permissions.subnetJoin to true. Permissions \
-              are granted outside the plan, so there is no automatic fix.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The user who deploys the plan must hold Microsoft.Network/virtualNetworks/subnets/join/action \
+           on every subnet the plan puts an AKS node pool, an ACI deployment or the workspace private \
+           endpoint into (permissions.subnetJoin). A plan that places nothing in a VNet does not \
+           need it."),
+    why: english!("Placing a network interface, node pool or container group in a subnet is authorized on the \
+          subnet, separately from the VNet. Azure ML names the subnet join action as a right its users \
+          need for network isolation (an older version of the page misspelled it as \
+          virtualNetworks/subnet/join/action, which matches nothing). Without it Azure Resource \
+          Manager refuses the deployment with AuthorizationFailed."),
+    example: Example::Fragment("\"permissions\": { \"vnetJoin\": true, \"subnetJoin\": false } with cluster 'ml-aks' in \
+              subnet 'aks' of VNet 'ml-vnet'"),
+    fix: english!("Ask an administrator to grant you a role that includes \
+          Microsoft.Network/virtualNetworks/subnets/join/action on the subnets (or their VNet), such as \
+          Network Contributor or a custom role, then set permissions.subnetJoin to true. Permissions \
+          are granted outside the plan, so there is no automatic fix."),
+    sources: &[],
 };
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/subnets/join/action";
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     if plan.permissions.subnet_join {
         return;
@@ -43,9 +40,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         return;
     }
     let named = first_few(&subnets);
-    out.report(
-        RuleId::MissingSubnetJoinPermission,
-        format!(
+    out.report(format!(
             "the planning user lacks {ACTION}, which placing resources in subnet{} {named} requires",
             if subnets.len() == 1 { "" } else { "s" }
         ),

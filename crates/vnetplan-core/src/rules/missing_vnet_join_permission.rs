@@ -1,28 +1,26 @@
 use std::collections::HashSet;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::plan::Plan;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The user who deploys the plan must hold Microsoft.Network/virtualNetworks/join/action on \
-               every VNet the plan puts an AKS cluster, an ACI deployment or the workspace private endpoint \
-               into (permissions.vnetJoin). A plan that places nothing in a VNet does not need it.",
-        why: "Attaching anything to an existing virtual network is an authorization check on the VNet \
-              itself. Azure ML lists the VNet join action among the rights its users need for network \
-              isolation; without it Azure Resource Manager answers AuthorizationFailed and the cluster, \
-              container group or private endpoint is not created. Built-in roles such as Network \
-              Contributor include it; Reader and many custom roles do not.",
-        example: "\"permissions\": { \"vnetJoin\": false, \"subnetJoin\": true } with cluster 'ml-aks' in \
-                  VNet 'ml-vnet'",
-        fix: "Ask an administrator of the VNet to grant you a role that includes \
-              Microsoft.Network/virtualNetworks/join/action on it, for example Network Contributor or a \
-              custom role with that action, then set permissions.vnetJoin to true. The tool cannot grant \
-              permissions, so there is no automatic fix.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The user who deploys the plan must hold Microsoft.Network/virtualNetworks/join/action on \
+           every VNet the plan puts an AKS cluster, an ACI deployment or the workspace private endpoint \
+           into (permissions.vnetJoin). A plan that places nothing in a VNet does not need it."),
+    why: english!("Attaching anything to an existing virtual network is an authorization check on the VNet \
+          itself. Azure ML lists the VNet join action among the rights its users need for network \
+          isolation; without it Azure Resource Manager answers AuthorizationFailed and the cluster, \
+          container group or private endpoint is not created. Built-in roles such as Network \
+          Contributor include it; Reader and many custom roles do not."),
+    example: Example::Fragment("\"permissions\": { \"vnetJoin\": false, \"subnetJoin\": true } with cluster 'ml-aks' in \
+              VNet 'ml-vnet'"),
+    fix: english!("Ask an administrator of the VNet to grant you a role that includes \
+          Microsoft.Network/virtualNetworks/join/action on it, for example Network Contributor or a \
+          custom role with that action, then set permissions.vnetJoin to true. The tool cannot grant \
+          permissions, so there is no automatic fix."),
+    sources: &[],
 };
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/join/action";
@@ -30,7 +28,7 @@ const ACTION: &str = "Microsoft.Network/virtualNetworks/join/action";
 /// How many VNets or subnets a message lists before it only counts the rest.
 const NAMED: usize = 3;
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     if plan.permissions.vnet_join {
         return;
@@ -45,9 +43,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         return;
     }
     let named = first_few(&vnets);
-    out.report(
-        RuleId::MissingVnetJoinPermission,
-        format!(
+    out.report(format!(
             "the planning user lacks {ACTION}, which placing resources in VNet{} {named} requires",
             if vnets.len() == 1 { "" } else { "s" }
         ),

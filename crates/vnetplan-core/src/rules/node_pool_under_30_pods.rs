@@ -1,29 +1,27 @@
 use crate::capacity::still_fits;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
 
 /// Pods every node pool must have room for.
 const POOL_MIN_PODS: u64 = 30;
 const MIN_PODS: u32 = 10;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The node pool must have room for at least 30 pods in total: nodeCount x maxPods \
-               >= 30, with maxPods after the plugin default.",
-        why: "AKS lets maxPods go as low as 10 only when the pool as a whole still holds 30 pods, \
-              because the system pods need that much room. A pool of 2 nodes with 10 pods each \
-              is refused; with 10 pods per node the pool needs at least 3 nodes.",
-        example: "\"nodeCount\": 2, \"maxPods\": 10",
-        fix: "Raise maxPods to 30 divided by nodeCount, rounded up (and at least 10), or add \
-              nodes. The suggested fix raises maxPods, unless that would overflow a plain Azure \
-              CNI node subnet that fits today.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The node pool must have room for at least 30 pods in total: nodeCount x maxPods \
+           >= 30, with maxPods after the plugin default."),
+    why: english!("AKS lets maxPods go as low as 10 only when the pool as a whole still holds 30 pods, \
+          because the system pods need that much room. A pool of 2 nodes with 10 pods each \
+          is refused; with 10 pods per node the pool needs at least 3 nodes."),
+    example: Example::Fragment("\"nodeCount\": 2, \"maxPods\": 10"),
+    fix: english!("Raise maxPods to 30 divided by nodeCount, rounded up (and at least 10), or add \
+          nodes. The suggested fix raises maxPods, unless that would overflow a plain Azure \
+          CNI node subnet that fits today."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let pods = cluster.effective_max_pods();
         let room = u64::from(cluster.node_count) * u64::from(pods);
@@ -45,9 +43,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             )
         });
         out.push(
-            Finding::new(
-                RuleId::NodePoolUnder30Pods,
-                format!(
+            Draft::new(format!(
                     "cluster '{}' has room for {room} pods ({} nodes x {pods} maxPods), fewer than \
                      the 30 AKS requires of a node pool",
                     cluster.name, cluster.node_count

@@ -1,22 +1,20 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "No two subnets of the same VNet may share an address, whether one sits inside the \
-               other or they are the same block.",
-        why: "Azure hands out each address of a VNet to exactly one subnet, so it rejects a subnet \
-              whose range is already taken by another subnet of that VNet. Nodes, pods, load \
-              balancers and container groups placed in the two subnets would otherwise collide.",
-        example: "subnets 'aks' 10.1.0.0/22 and 'aci' 10.1.2.0/24 in the same VNet",
-        fix: "Move one of the two subnets to a free block of the VNet's address space, for example \
-              10.1.8.0/24 next to a 10.1.0.0/22 node subnet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("No two subnets of the same VNet may share an address, whether one sits inside the \
+           other or they are the same block."),
+    why: english!("Azure hands out each address of a VNet to exactly one subnet, so it rejects a subnet \
+          whose range is already taken by another subnet of that VNet. Nodes, pods, load \
+          balancers and container groups placed in the two subnets would otherwise collide."),
+    example: Example::Fragment("subnets 'aks' 10.1.0.0/22 and 'aci' 10.1.2.0/24 in the same VNet"),
+    fix: english!("Move one of the two subnets to a free block of the VNet's address space, for example \
+          10.1.8.0/24 next to a 10.1.0.0/22 node subnet."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (v, facts) in context.vnets.iter().enumerate() {
         for (a, b) in facts.subnet_index.overlapping_pairs() {
             let (first, second) = (a.min(b), a.max(b));
@@ -25,9 +23,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             else {
                 continue;
             };
-            out.report(
-                RuleId::OverlappingSubnets,
-                format!(
+            out.report(format!(
                     "subnets '{}' ({first_net}) and '{}' ({second_net}) of VNet '{}' overlap",
                     context.subnet_name(v, first),
                     context.subnet_name(v, second),

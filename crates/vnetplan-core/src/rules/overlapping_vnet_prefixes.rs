@@ -1,25 +1,23 @@
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The address prefixes of one VNet must not share addresses with each other: no \
-               prefix may repeat another or sit inside it.",
-        why: "Azure rejects an address space whose prefixes overlap, because each address of the \
-              VNet must belong to one prefix. Two CIDR blocks that overlap always nest, so the \
-              inner prefix adds nothing the outer one does not already hold.",
-        example: "\"addressPrefixes\": [\"10.1.0.0/16\", \"10.1.4.0/22\"]",
-        fix: "Remove the prefix that lies inside the other; every subnet it held stays inside the \
-              larger prefix.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The address prefixes of one VNet must not share addresses with each other: no \
+           prefix may repeat another or sit inside it."),
+    why: english!("Azure rejects an address space whose prefixes overlap, because each address of the \
+          VNet must belong to one prefix. Two CIDR blocks that overlap always nest, so the \
+          inner prefix adds nothing the outer one does not already hold."),
+    example: Example::Fragment("\"addressPrefixes\": [\"10.1.0.0/16\", \"10.1.4.0/22\"]"),
+    fix: english!("Remove the prefix that lies inside the other; every subnet it held stays inside the \
+          larger prefix."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (v, facts) in context.vnets.iter().enumerate() {
         for (a, b) in facts.prefix_index.overlapping_pairs() {
             let (Some(Some(net_a)), Some(Some(net_b))) = (facts.prefixes.get(a), facts.prefixes.get(b))
@@ -49,9 +47,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                 )
             });
             out.push(
-                Finding::new(
-                    RuleId::OverlappingVnetPrefixes,
-                    format!(
+                Draft::new(format!(
                         "address prefix {inner_net} of VNet '{vnet_name}' overlaps its address prefix \
                          {outer_net}, which already holds all of it"
                     ),

@@ -1,25 +1,23 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, NetworkPlugin, NetworkPluginMode};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "networkPluginMode \"overlay\" is a mode of Azure CNI, so a cluster that sets it \
-               must also use networkPlugin \"azure\", not kubenet.",
-        why: "Overlay mode only exists for the Azure CNI plugin: AKS and the Azure CLI accept \
-              --network-plugin-mode overlay only together with --network-plugin azure. A plan \
-              that pairs it with kubenet describes a cluster that cannot be created.",
-        example: "\"networkPlugin\": \"kubenet\", \"networkPluginMode\": \"overlay\", \"podCidr\": \
-                  \"10.244.0.0/16\"",
-        fix: "Set networkPlugin to \"azure\" to get Azure CNI Overlay, which keeps the pod range \
-              and is the supported successor of kubenet. If kubenet is really wanted, clear \
-              networkPluginMode instead.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("networkPluginMode \"overlay\" is a mode of Azure CNI, so a cluster that sets it \
+           must also use networkPlugin \"azure\", not kubenet."),
+    why: english!("Overlay mode only exists for the Azure CNI plugin: AKS and the Azure CLI accept \
+          --network-plugin-mode overlay only together with --network-plugin azure. A plan \
+          that pairs it with kubenet describes a cluster that cannot be created."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"networkPluginMode\": \"overlay\", \"podCidr\": \
+              \"10.244.0.0/16\""),
+    fix: english!("Set networkPlugin to \"azure\" to get Azure CNI Overlay, which keeps the pod range \
+          and is the supported successor of kubenet. If kubenet is really wanted, clear \
+          networkPluginMode instead."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if cluster.network_plugin != NetworkPlugin::Kubenet
             || cluster.network_plugin_mode != Some(NetworkPluginMode::Overlay)
@@ -27,9 +25,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::OverlayRequiresAzurePlugin,
-                format!(
+            Draft::new(format!(
                     "cluster '{}' sets networkPluginMode 'overlay' with networkPlugin 'kubenet', \
                      but overlay is a mode of Azure CNI only",
                     cluster.name

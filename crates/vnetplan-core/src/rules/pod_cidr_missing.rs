@@ -1,9 +1,9 @@
 use serde_json::Value;
 
 use crate::alloc::{move_cluster_range, pod_prefix_for};
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 use crate::plan::NetworkPlugin;
 
@@ -11,24 +11,22 @@ use crate::plan::NetworkPlugin;
 const AKS_DEFAULT_POD_RANGE: Range = Range::block(10, 244, 0, 0, 16);
 const AKS_DEFAULT_POD_CIDR: &str = "10.244.0.0/16";
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A kubenet cluster, or an Azure CNI cluster in overlay mode, must state its pod \
-               range in podCidr.",
-        why: "With kubenet and with overlay, pods do not take addresses from the node subnet: \
-              each node is handed a /24 out of the pod range instead. AKS would fall back to its \
-              default 10.244.0.0/16, but this planner can only check for overlaps, reserved \
-              ranges and size against a range the plan actually names, and the range cannot be \
-              changed once the cluster exists.",
-        example: "\"networkPlugin\": \"kubenet\", \"podCidr\": null",
-        fix: "Write the pod range into podCidr: AKS's default 10.244.0.0/16 when nothing in the \
-              plan uses it and it holds a /24 for every node, otherwise any private block that no \
-              VNet, external range or other cluster range touches.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A kubenet cluster, or an Azure CNI cluster in overlay mode, must state its pod \
+           range in podCidr."),
+    why: english!("With kubenet and with overlay, pods do not take addresses from the node subnet: \
+          each node is handed a /24 out of the pod range instead. AKS would fall back to its \
+          default 10.244.0.0/16, but this planner can only check for overlaps, reserved \
+          ranges and size against a range the plan actually names, and the range cannot be \
+          changed once the cluster exists."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": null"),
+    fix: english!("Write the pod range into podCidr: AKS's default 10.244.0.0/16 when nothing in the \
+          plan uses it and it holds a /24 for every node, otherwise any private block that no \
+          VNet, external range or other cluster range touches."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if cluster.pod_cidr.is_some() || cluster.pods_use_node_subnet() {
             continue;
@@ -39,9 +37,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             ("Azure CNI Overlay", "networkPluginMode")
         };
         out.push(
-            Finding::new(
-                RuleId::PodCidrMissing,
-                format!(
+            Draft::new(format!(
                     "cluster '{}' uses {setup} but has no podCidr to carve each node's /24 from",
                     cluster.name
                 ),

@@ -1,35 +1,31 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The pod range (podCidr) of a kubenet or overlay cluster must not share any address \
-               with an external range of the plan: a peered VNet, an on-premises network, a VPN \
-               or an ExpressRoute circuit.",
-        why: "Pods reach those networks by their own addresses (overlay translates them only on \
-              the way out of the cluster, kubenet routes them). When a destination sits in the \
-              pod range, the node sends the traffic to a pod instead, so the remote network \
-              becomes unreachable from the cluster. The AKS documentation says the pod range must \
-              not overlap directly connected networks.",
-        example: "externalRanges [{\"name\": \"onprem\", \"addressPrefix\": \"10.244.0.0/16\", \
-                  \"kind\": \"onPremises\"}] with \"podCidr\": \"10.244.0.0/16\"",
-        fix: "Move the pod range to a private block that no VNet, external range or other \
-              cluster range uses, keeping a /24 per node.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must not share any address \
+           with an external range of the plan: a peered VNet, an on-premises network, a VPN \
+           or an ExpressRoute circuit."),
+    why: english!("Pods reach those networks by their own addresses (overlay translates them only on \
+          the way out of the cluster, kubenet routes them). When a destination sits in the \
+          pod range, the node sends the traffic to a pod instead, so the remote network \
+          becomes unreachable from the cluster. The AKS documentation says the pod range must \
+          not overlap directly connected networks."),
+    example: Example::Fragment("externalRanges [{\"name\": \"onprem\", \"addressPrefix\": \"10.244.0.0/16\", \
+              \"kind\": \"onPremises\"}] with \"podCidr\": \"10.244.0.0/16\""),
+    fix: english!("Move the pod range to a private block that no VNet, external range or other \
+          cluster range uses, keeping a /24 per node."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _, pod_net) in context.clusters_with_pod_range() {
         for (external, range) in context.externals_overlapping(Range::of(pod_net)) {
             let name = context.external_name(external);
             out.push(
-                Finding::new(
-                    RuleId::PodCidrOverlapsExternalRange,
-                    format!(
+                Draft::new(format!(
                         "pod CIDR {pod_net} of cluster '{}' overlaps external range '{name}' ({range})",
                         cluster.name
                     ),

@@ -1,34 +1,30 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The pod range (podCidr) of a kubenet or overlay cluster should not share any \
-               address with a VNet of the plan other than the cluster's own.",
-        why: "AKS does not see the other VNets, so it accepts the cluster. But as soon as that \
-              VNet is peered or routed to the cluster's VNet, pods can no longer reach the \
-              machines whose addresses fall in the pod range, and the AKS documentation asks for \
-              pod ranges that stay clear of connected networks.",
-        example: "VNet 'shared-vnet' with addressPrefixes [\"10.244.0.0/16\"] and, on a kubenet \
-                  cluster in 'ml-vnet', \"podCidr\": \"10.244.0.0/16\"",
-        fix: "Move the pod range to a private block that no VNet, external range or other \
-              cluster range uses, keeping a /24 per node.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The pod range (podCidr) of a kubenet or overlay cluster should not share any \
+           address with a VNet of the plan other than the cluster's own."),
+    why: english!("AKS does not see the other VNets, so it accepts the cluster. But as soon as that \
+          VNet is peered or routed to the cluster's VNet, pods can no longer reach the \
+          machines whose addresses fall in the pod range, and the AKS documentation asks for \
+          pod ranges that stay clear of connected networks."),
+    example: Example::Fragment("VNet 'shared-vnet' with addressPrefixes [\"10.244.0.0/16\"] and, on a kubenet \
+              cluster in 'ml-vnet', \"podCidr\": \"10.244.0.0/16\""),
+    fix: english!("Move the pod range to a private block that no VNet, external range or other \
+          cluster range uses, keeping a /24 per node."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts, pod_net) in context.clusters_with_pod_range() {
         // Without the cluster's own VNet there is no telling which VNets are the "other" ones.
         let Some(own) = facts.node.vnet else { continue };
         for (vnet, prefix, range) in context.other_vnets_overlapping(Some(own), Range::of(pod_net)) {
             out.push(
-                Finding::new(
-                    RuleId::PodCidrOverlapsOtherVnet,
-                    format!(
+                Draft::new(format!(
                         "pod CIDR {pod_net} of cluster '{}' overlaps address prefix {range} of VNet '{}'",
                         cluster.name,
                         context.vnet_name(vnet)

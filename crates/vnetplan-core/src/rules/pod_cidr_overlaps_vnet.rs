@@ -1,36 +1,32 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The pod range (podCidr) of a kubenet or overlay cluster must not share any address \
-               with the address prefixes or the subnets of the cluster's own VNet.",
-        why: "With kubenet and overlay, pod addresses live outside the VNet and are reached \
-              through routes or encapsulation. If the pod range lies inside the VNet, a pod \
-              address and a real machine can be the same address. The AKS resource provider \
-              refuses such a cluster with NetworkProfileCIDROverlapVNET on networkProfile.podCIDR.",
-        example: "VNet addressPrefixes [\"10.240.0.0/16\"] and, on an overlay cluster in it, \
-                  \"podCidr\": \"10.240.100.0/24\"",
-        fix: "Move the pod range to a private block outside the VNet and every range it can \
-              reach, for example 10.244.0.0/16 when that is free, keeping a /24 per node.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must not share any address \
+           with the address prefixes or the subnets of the cluster's own VNet."),
+    why: english!("With kubenet and overlay, pod addresses live outside the VNet and are reached \
+          through routes or encapsulation. If the pod range lies inside the VNet, a pod \
+          address and a real machine can be the same address. The AKS resource provider \
+          refuses such a cluster with NetworkProfileCIDROverlapVNET on networkProfile.podCIDR."),
+    example: Example::Fragment("VNet addressPrefixes [\"10.240.0.0/16\"] and, on an overlay cluster in it, \
+              \"podCidr\": \"10.240.100.0/24\""),
+    fix: english!("Move the pod range to a private block outside the VNet and every range it can \
+          reach, for example 10.244.0.0/16 when that is free, keeping a /24 per node."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts, pod_net) in context.clusters_with_pod_range() {
         let Some(vnet) = facts.node.vnet else { continue };
         let pod = Range::of(pod_net);
         let vnet_name = context.vnet_name(vnet);
         let prefixes = context.prefixes_overlapping(vnet, pod);
-        let report = |out: &mut Findings, what: String, subject: String| {
+        let report = |out: &mut RuleFindings<'_>, what: String, subject: String| {
             out.push(
-                Finding::new(
-                    RuleId::PodCidrOverlapsVnet,
-                    format!(
+                Draft::new(format!(
                         "pod CIDR {pod_net} of cluster '{}' overlaps {what} of its VNet '{vnet_name}'",
                         cluster.name
                     ),

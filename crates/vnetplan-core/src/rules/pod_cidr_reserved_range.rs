@@ -1,26 +1,24 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::{Range, AKS_RESERVED};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The pod range (podCidr) of a kubenet or overlay cluster must not touch any of the \
-               ranges AKS keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
-               192.0.2.0/24. Any overlap counts, not only a pod range inside one of them.",
-        why: "AKS uses these ranges for its own plumbing and refuses a pod range that overlaps \
-              one of them, at creation and on update. That catches wide ranges too: \
-              172.16.0.0/12 looks like ordinary private space, yet it contains 172.30.0.0/16 and \
-              172.31.0.0/16.",
-        example: "\"networkPluginMode\": \"overlay\", \"podCidr\": \"172.16.0.0/12\"",
-        fix: "Move the pod range to a block clear of the four reserved ranges and of everything \
-              else in the plan, for example 10.244.0.0/16.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must not touch any of the \
+           ranges AKS keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
+           192.0.2.0/24. Any overlap counts, not only a pod range inside one of them."),
+    why: english!("AKS uses these ranges for its own plumbing and refuses a pod range that overlaps \
+          one of them, at creation and on update. That catches wide ranges too: \
+          172.16.0.0/12 looks like ordinary private space, yet it contains 172.30.0.0/16 and \
+          172.31.0.0/16."),
+    example: Example::Fragment("\"networkPluginMode\": \"overlay\", \"podCidr\": \"172.16.0.0/12\""),
+    fix: english!("Move the pod range to a block clear of the four reserved ranges and of everything \
+          else in the plan, for example 10.244.0.0/16."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _, pod_net) in context.clusters_with_pod_range() {
         let pod = Range::of(pod_net);
         let hit: Vec<String> =
@@ -29,9 +27,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::PodCidrReservedRange,
-                format!(
+            Draft::new(format!(
                     "pod CIDR {pod_net} of cluster '{}' overlaps {}, which AKS reserves",
                     cluster.name,
                     hit.join(" and ")

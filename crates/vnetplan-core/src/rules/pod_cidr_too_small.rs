@@ -1,29 +1,27 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
 /// Every node gets a block of this prefix length out of the pod range.
 const NODE_BLOCK: u8 = 24;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The pod range (podCidr) of a kubenet or overlay cluster must hold one /24 block \
-               for every node that can exist at once: nodeCount plus maxSurge. A range longer \
-               than /24 holds none.",
-        why: "Kubenet and overlay hand each node its own /24 out of the pod range. A node that \
-              finds no free block gets no pods, so a scale-out or an upgrade surge fails. The \
-              range cannot be changed once the cluster exists, which is why the AKS \
-              documentation asks for room for the largest size the pool will reach.",
-        example: "\"networkPlugin\": \"kubenet\", \"nodeCount\": 3, \"maxSurge\": 1, \"podCidr\": \
-                  \"10.244.0.0/23\" (2 blocks for 4 nodes)",
-        fix: "Give the pod range a shorter prefix, enough for a /24 per node at the peak (a /22 \
-              holds 4 nodes, a /16 holds 256), on a block nothing else in the plan uses.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must hold one /24 block \
+           for every node that can exist at once: nodeCount plus maxSurge. A range longer \
+           than /24 holds none."),
+    why: english!("Kubenet and overlay hand each node its own /24 out of the pod range. A node that \
+          finds no free block gets no pods, so a scale-out or an upgrade surge fails. The \
+          range cannot be changed once the cluster exists, which is why the AKS \
+          documentation asks for room for the largest size the pool will reach."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"nodeCount\": 3, \"maxSurge\": 1, \"podCidr\": \
+              \"10.244.0.0/23\" (2 blocks for 4 nodes)"),
+    fix: english!("Give the pod range a shorter prefix, enough for a /24 per node at the peak (a /22 \
+          holds 4 nodes, a /16 holds 256), on a block nothing else in the plan uses."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _, pod) in context.clusters_with_pod_range() {
         let len = pod.prefix_len();
         let peak = cluster.peak_nodes();
@@ -43,9 +41,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             )
         };
         out.push(
-            Finding::new(
-                RuleId::PodCidrTooSmall,
-                format!("pod CIDR {pod} of cluster '{}' {detail}", cluster.name),
+            Draft::new(format!("pod CIDR {pod} of cluster '{}' {detail}", cluster.name),
                 vec![
                     pointer::cluster(index, "podCidr"),
                     pointer::cluster(index, "nodeCount"),

@@ -1,38 +1,34 @@
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A cluster on plain Azure CNI (networkPlugin \"azure\" without networkPluginMode \
-               \"overlay\") must leave podCidr empty, because that plugin has no separate pod \
-               range.",
-        why: "With plain Azure CNI every pod receives an address of the node subnet, so a pod \
-              range means nothing to it. The Azure CLI refuses --pod-cidr in that setup and asks \
-              for overlay mode or kubenet instead; Terraform and the older AKS validation reject \
-              the same combination.",
-        example: "\"networkPlugin\": \"azure\", \"networkPluginMode\": null, \"podCidr\": \
-                  \"10.244.0.0/16\"",
-        fix: "Either clear podCidr and keep plain Azure CNI, whose pods use node subnet \
-              addresses (the node subnet must then be sized for them), or keep the pod range and \
-              set networkPluginMode to \"overlay\". The suggested fix clears podCidr, the smaller \
-              change.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A cluster on plain Azure CNI (networkPlugin \"azure\" without networkPluginMode \
+           \"overlay\") must leave podCidr empty, because that plugin has no separate pod \
+           range."),
+    why: english!("With plain Azure CNI every pod receives an address of the node subnet, so a pod \
+          range means nothing to it. The Azure CLI refuses --pod-cidr in that setup and asks \
+          for overlay mode or kubenet instead; Terraform and the older AKS validation reject \
+          the same combination."),
+    example: Example::Fragment("\"networkPlugin\": \"azure\", \"networkPluginMode\": null, \"podCidr\": \
+              \"10.244.0.0/16\""),
+    fix: english!("Either clear podCidr and keep plain Azure CNI, whose pods use node subnet \
+          addresses (the node subnet must then be sized for them), or keep the pod range and \
+          set networkPluginMode to \"overlay\". The suggested fix clears podCidr, the smaller \
+          change."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let Some(pod) = cluster.pod_cidr.as_deref() else { continue };
         if !cluster.pods_use_node_subnet() {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::PodCidrWithAzureCni,
-                format!(
+            Draft::new(format!(
                     "cluster '{}' sets podCidr {pod} but uses Azure CNI without overlay, where pods \
                      take node subnet addresses; clear podCidr, or set networkPluginMode to \
                      'overlay' to keep a separate pod range",

@@ -1,31 +1,27 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, Provisioning};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A cluster with privateCluster true (an API server reached over Private Link) must \
-               have provisioning \"attach\", not \"create\".",
-        why: "Azure ML v1 cannot provision a private AKS cluster itself. Its documentation asks \
-              you to build the private cluster with AKS tooling (portal, az aks or a template) and \
-              then attach the finished cluster to the workspace as a compute target.",
-        example: "\"provisioning\": \"create\", \"privateCluster\": true",
-        fix: "Create the private cluster in AKS first, in the planned VNet and subnet, then attach \
-              it to the workspace; in the plan, set provisioning to \"attach\".",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A cluster with privateCluster true (an API server reached over Private Link) must \
+           have provisioning \"attach\", not \"create\"."),
+    why: english!("Azure ML v1 cannot provision a private AKS cluster itself. Its documentation asks \
+          you to build the private cluster with AKS tooling (portal, az aks or a template) and \
+          then attach the finished cluster to the workspace as a compute target."),
+    example: Example::Fragment("\"provisioning\": \"create\", \"privateCluster\": true"),
+    fix: english!("Create the private cluster in AKS first, in the planned VNet and subnet, then attach \
+          it to the workspace; in the plan, set provisioning to \"attach\"."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if !cluster.private_cluster || cluster.provisioning != Provisioning::Create {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::PrivateClusterMustBeAttached,
-                format!(
+            Draft::new(format!(
                     "private cluster '{}' is planned to be created by Azure ML, which cannot create \
                      private clusters; create it in AKS first, then attach it",
                     cluster.name

@@ -1,30 +1,28 @@
 use crate::capacity::needed_addresses;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterFacts, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::usable_addresses;
 use crate::plan::{AksCluster, ClusterPurpose};
 
 /// The node count Azure ML asks of a production (FastProd) cluster.
 const PRODUCTION_NODES: u32 = 3;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "An AKS cluster whose clusterPurpose is FastProd (the default when the field is left \
-               out) must run at least three nodes.",
-        why: "Azure ML v1 treats FastProd as a production compute target and documents a floor of \
-              three nodes for it, whether the cluster is created by Azure ML or attached; only a \
-              DevTest cluster may run on a single node. A smaller production cluster is refused \
-              when it is created or attached.",
-        example: "\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2",
-        fix: "Raise nodeCount to 3, making sure the node subnet still has room for the extra \
-              nodes, or mark the cluster as a dev-test cluster with \"clusterPurpose\": \
-              \"DevTest\" if it will not serve production traffic.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("An AKS cluster whose clusterPurpose is FastProd (the default when the field is left \
+           out) must run at least three nodes."),
+    why: english!("Azure ML v1 treats FastProd as a production compute target and documents a floor of \
+          three nodes for it, whether the cluster is created by Azure ML or attached; only a \
+          DevTest cluster may run on a single node. A smaller production cluster is refused \
+          when it is created or attached."),
+    example: Example::Fragment("\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2"),
+    fix: english!("Raise nodeCount to 3, making sure the node subnet still has room for the extra \
+          nodes, or mark the cluster as a dev-test cluster with \"clusterPurpose\": \
+          \"DevTest\" if it will not serve production traffic."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         if cluster.cluster_purpose != ClusterPurpose::FastProd || cluster.node_count >= PRODUCTION_NODES {
             continue;
@@ -48,9 +46,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             }
         };
         out.push(
-            Finding::new(
-                RuleId::ProductionClusterTooFewNodes,
-                message,
+            Draft::new(message,
                 vec![pointer::cluster(index, "nodeCount"), pointer::cluster(index, "clusterPurpose")],
             )
             .with_fix(fix),

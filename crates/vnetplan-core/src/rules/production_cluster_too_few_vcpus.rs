@@ -1,6 +1,6 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
 use crate::rules::production_cluster_too_few_nodes::node_count_fits;
 
@@ -11,24 +11,22 @@ const PRODUCTION_VCPUS: u32 = 12;
 /// the node-count rule.
 const PRODUCTION_NODES: u32 = 3;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "When vcpusPerNode is given for a FastProd cluster (the default purpose), nodeCount \
-               times vcpusPerNode must come to at least 12 vCPUs.",
-        why: "Azure ML v1 requires a production cluster to offer at least 12 virtual CPUs in \
-              total, counted as the number of nodes multiplied by the cores of the VM size. \
-              Creating or attaching a FastProd cluster below that fails, so two 4-core nodes \
-              are not enough while three are.",
-        example: "\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2, \"vcpusPerNode\": 4 \
-                  (8 vCPUs in total)",
-        fix: "Add nodes until the total reaches 12 vCPUs (three 4-core nodes, for example), pick \
-              a VM size with more cores, or mark a cluster that serves no production traffic \
-              as \"clusterPurpose\": \"DevTest\".",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("When vcpusPerNode is given for a FastProd cluster (the default purpose), nodeCount \
+           times vcpusPerNode must come to at least 12 vCPUs."),
+    why: english!("Azure ML v1 requires a production cluster to offer at least 12 virtual CPUs in \
+          total, counted as the number of nodes multiplied by the cores of the VM size. \
+          Creating or attaching a FastProd cluster below that fails, so two 4-core nodes \
+          are not enough while three are."),
+    example: Example::Fragment("\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2, \"vcpusPerNode\": 4 \
+              (8 vCPUs in total)"),
+    fix: english!("Add nodes until the total reaches 12 vCPUs (three 4-core nodes, for example), pick \
+          a VM size with more cores, or mark a cluster that serves no production traffic \
+          as \"clusterPurpose\": \"DevTest\"."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         if cluster.cluster_purpose != ClusterPurpose::FastProd {
             continue;
@@ -66,9 +64,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             },
         };
         out.push(
-            Finding::new(
-                RuleId::ProductionClusterTooFewVcpus,
-                message,
+            Draft::new(message,
                 vec![
                     pointer::cluster(index, "nodeCount"),
                     pointer::cluster(index, "vcpusPerNode"),

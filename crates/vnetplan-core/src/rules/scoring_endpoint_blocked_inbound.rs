@@ -1,33 +1,29 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "When scoringFromOutsideVnet is true, nsgAllowsScoringInbound must be true as well: \
-               some network security group rule must admit callers to the scoring endpoint.",
-        why: "An NSG ends with a rule that denies all inbound traffic not coming from the virtual \
-              network or the Azure load balancer. Azure ML's guidance is to add an inbound rule \
-              for the scoring endpoint's IP address when it is called from outside the VNet; \
-              without one the deployment succeeds but outside clients time out.",
-        example: "\"scoringFromOutsideVnet\": true, \"nsgAllowsScoringInbound\": false",
-        fix: "Add an inbound security rule to the NSG of the cluster's subnet that allows the \
-              callers' addresses to the scoring endpoint's IP on TCP 443 (or 80 without TLS), then \
-              set nsgAllowsScoringInbound to true. Every deployment on one AKS cluster shares that \
-              IP, so one rule per cluster is enough.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("When scoringFromOutsideVnet is true, nsgAllowsScoringInbound must be true as well: \
+           some network security group rule must admit callers to the scoring endpoint."),
+    why: english!("An NSG ends with a rule that denies all inbound traffic not coming from the virtual \
+          network or the Azure load balancer. Azure ML's guidance is to add an inbound rule \
+          for the scoring endpoint's IP address when it is called from outside the VNet; \
+          without one the deployment succeeds but outside clients time out."),
+    example: Example::Fragment("\"scoringFromOutsideVnet\": true, \"nsgAllowsScoringInbound\": false"),
+    fix: english!("Add an inbound security rule to the NSG of the cluster's subnet that allows the \
+          callers' addresses to the scoring endpoint's IP on TCP 443 (or 80 without TLS), then \
+          set nsgAllowsScoringInbound to true. Every deployment on one AKS cluster shares that \
+          IP, so one rule per cluster is enough."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         if !cluster.scoring_from_outside_vnet || cluster.nsg_allows_scoring_inbound {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::ScoringEndpointBlockedInbound,
-                format!(
+            Draft::new(format!(
                     "the scoring endpoint of cluster '{}' is called from outside the VNet, but no NSG \
                      inbound rule admits traffic to its IP",
                     cluster.name

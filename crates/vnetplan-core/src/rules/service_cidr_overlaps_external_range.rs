@@ -1,35 +1,31 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The Kubernetes service range (serviceCidr) of an AKS cluster must not share any \
-               address with an external range of the plan: a peered VNet, an on-premises \
-               network, or a range reached over VPN or ExpressRoute.",
-        why: "Inside the cluster, kube-proxy treats every address of the service range as a \
-              Kubernetes service. Pods then cannot reach the real machines that hold the same \
-              addresses in a peered or on-premises network, and the traffic silently goes to the \
-              wrong place. The AKS documentation forbids overlaps with peered VNets and \
-              on-premises addresses.",
-        example: "externalRanges: [{ \"name\": \"datacenter\", \"addressPrefix\": \"10.2.0.0/16\", \
-                  \"kind\": \"onPremises\" }] with serviceCidr 10.2.0.0/16",
-        fix: "Move the service range to a block that none of the networks the VNet can reach \
-              uses, and move dnsServiceIP with it (its .10 address).",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must not share any \
+           address with an external range of the plan: a peered VNet, an on-premises \
+           network, or a range reached over VPN or ExpressRoute."),
+    why: english!("Inside the cluster, kube-proxy treats every address of the service range as a \
+          Kubernetes service. Pods then cannot reach the real machines that hold the same \
+          addresses in a peered or on-premises network, and the traffic silently goes to the \
+          wrong place. The AKS documentation forbids overlaps with peered VNets and \
+          on-premises addresses."),
+    example: Example::Fragment("externalRanges: [{ \"name\": \"datacenter\", \"addressPrefix\": \"10.2.0.0/16\", \
+              \"kind\": \"onPremises\" }] with serviceCidr 10.2.0.0/16"),
+    fix: english!("Move the service range to a block that none of the networks the VNet can reach \
+          uses, and move dnsServiceIP with it (its .10 address)."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service_range() else { continue };
         for (external, range) in context.externals_overlapping(service) {
             let name = context.external_name(external);
             out.push(
-                Finding::new(
-                    RuleId::ServiceCidrOverlapsExternalRange,
-                    format!(
+                Draft::new(format!(
                         "service CIDR {} of cluster '{}' overlaps external range '{name}' ({range})",
                         cluster.service_cidr, cluster.name
                     ),

@@ -1,30 +1,28 @@
 use std::collections::BTreeMap;
 
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 use crate::rules::service_cidr_overlaps_vnet::overlapped_prefixes;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The Kubernetes service range (serviceCidr) of an AKS cluster should not share \
-               addresses with any VNet of the plan other than the cluster's own.",
-        why: "Once the VNets are peered, or connected through a hub, pods cannot reach machines \
-              of the other VNet whose addresses fall in the service range: kube-proxy claims \
-              those addresses for Kubernetes services. The AKS documentation asks for a service \
-              range that overlaps no VNet the cluster's VNet peers with. Nothing fails at \
-              creation, which is why this is a warning; it breaks the day the VNets are joined.",
-        example: "cluster in VNet 'ml-vnet' (10.1.0.0/16), a second VNet 'hub' with 10.2.0.0/16, \
-                  and serviceCidr 10.2.0.0/16",
-        fix: "Pick a service range that lies in no VNet of the plan and in no external range, \
-              for example 10.3.0.0/16 with dnsServiceIP 10.3.0.10.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster should not share \
+           addresses with any VNet of the plan other than the cluster's own."),
+    why: english!("Once the VNets are peered, or connected through a hub, pods cannot reach machines \
+          of the other VNet whose addresses fall in the service range: kube-proxy claims \
+          those addresses for Kubernetes services. The AKS documentation asks for a service \
+          range that overlaps no VNet the cluster's VNet peers with. Nothing fails at \
+          creation, which is why this is a warning; it breaks the day the VNets are joined."),
+    example: Example::Fragment("cluster in VNet 'ml-vnet' (10.1.0.0/16), a second VNet 'hub' with 10.2.0.0/16, \
+              and serviceCidr 10.2.0.0/16"),
+    fix: english!("Pick a service range that lies in no VNet of the plan and in no external range, \
+          for example 10.3.0.0/16 with dnsServiceIP 10.3.0.10."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service_range() else { continue };
         let mut by_vnet: BTreeMap<usize, Vec<(usize, Range)>> = BTreeMap::new();
@@ -34,9 +32,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         for (vnet, prefixes) in by_vnet {
             let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
             out.push(
-                Finding::new(
-                    RuleId::ServiceCidrOverlapsOtherVnet,
-                    format!(
+                Draft::new(format!(
                         "service CIDR {} of cluster '{}' overlaps VNet '{}' ({listed})",
                         cluster.service_cidr,
                         cluster.name,

@@ -1,34 +1,30 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The Kubernetes service range (serviceCidr) and the pod range (podCidr) of the same \
-               AKS cluster must not share any address.",
-        why: "With kubenet or Azure CNI overlay every node takes a /24 of the pod range for its \
-              pods, while kube-proxy intercepts every address of the service range. An address \
-              in both would be a pod and a service at once, so traffic to such pods goes to the \
-              wrong place. The AKS documentation requires the two ranges to be disjoint.",
-        example: "\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\", \
-                  \"serviceCidr\": \"10.244.0.0/16\"",
-        fix: "Keep the pod range and move the service range to a free block, for example \
-              10.2.0.0/16 with dnsServiceIP 10.2.0.10.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The Kubernetes service range (serviceCidr) and the pod range (podCidr) of the same \
+           AKS cluster must not share any address."),
+    why: english!("With kubenet or Azure CNI overlay every node takes a /24 of the pod range for its \
+          pods, while kube-proxy intercepts every address of the service range. An address \
+          in both would be a pod and a service at once, so traffic to such pods goes to the \
+          wrong place. The AKS documentation requires the two ranges to be disjoint."),
+    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\", \
+              \"serviceCidr\": \"10.244.0.0/16\""),
+    fix: english!("Keep the pod range and move the service range to a free block, for example \
+          10.2.0.0/16 with dnsServiceIP 10.2.0.10."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(service), Some(pod)) = (facts.service_range(), facts.pod_range()) else { continue };
         if !service.overlaps(pod) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::ServiceCidrOverlapsPodCidr,
-                format!(
+            Draft::new(format!(
                     "service CIDR {} of cluster '{}' overlaps its pod CIDR {}",
                     cluster.service_cidr,
                     cluster.name,

@@ -1,25 +1,23 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The Kubernetes service range (serviceCidr) of an AKS cluster must not share any \
-               address with any subnet of the cluster's VNet, not only the node subnet.",
-        why: "Service IPs are virtual and only exist inside the cluster. If they overlap a subnet, \
-              traffic meant for machines in that subnet is captured by kube-proxy. The AKS \
-              resource provider refuses such a cluster with ServiceCidrOverlapExistingSubnetsCidr, \
-              at creation and again before every upgrade. Leaving the SDK's default 10.0.0.0/16 in \
-              a 10.0.0.0/16 VNet is the most common way to hit this.",
-        example: "VNet 10.0.0.0/16 with subnet 'default' 10.0.0.0/24, and serviceCidr 10.0.0.0/16",
-        fix: "Pick a service range outside every VNet, peered network and on-premises range, for \
-              example 10.2.0.0/16, and move dnsServiceIP into it (10.2.0.10).",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must not share any \
+           address with any subnet of the cluster's VNet, not only the node subnet."),
+    why: english!("Service IPs are virtual and only exist inside the cluster. If they overlap a subnet, \
+          traffic meant for machines in that subnet is captured by kube-proxy. The AKS \
+          resource provider refuses such a cluster with ServiceCidrOverlapExistingSubnetsCidr, \
+          at creation and again before every upgrade. Leaving the SDK's default 10.0.0.0/16 in \
+          a 10.0.0.0/16 VNet is the most common way to hit this."),
+    example: Example::Fragment("VNet 10.0.0.0/16 with subnet 'default' 10.0.0.0/24, and serviceCidr 10.0.0.0/16"),
+    fix: english!("Pick a service range outside every VNet, peered network and on-premises range, for \
+          example 10.2.0.0/16, and move dnsServiceIP into it (10.2.0.10)."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(service)) = (facts.node.vnet, facts.service_range()) else { continue };
         let overlapping = context.subnets_overlapping(vnet, service);
@@ -34,9 +32,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
         subjects.extend(overlapping.iter().map(|(subnet, _)| pointer::subnet_prefix(vnet, *subnet)));
         out.push(
-            Finding::new(
-                RuleId::ServiceCidrOverlapsSubnet,
-                format!(
+            Draft::new(format!(
                     "service CIDR {} of cluster '{}' overlaps subnet '{}' ({first_range}){others} of VNet '{}'",
                     cluster.service_cidr,
                     cluster.name,

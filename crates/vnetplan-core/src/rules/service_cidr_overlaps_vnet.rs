@@ -1,29 +1,27 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The Kubernetes service range (serviceCidr) of an AKS cluster should stay out of the \
-               address space of the cluster's own VNet, even where no subnet has claimed those \
-               addresses yet. Overlaps with an existing subnet are reported by \
-               service-cidr-overlaps-subnet instead.",
-        why: "The AKS documentation asks for a service range outside the cluster's VNet and warns \
-              that overlapping ranges behave unpredictably. The resource provider has accepted \
-              such a range at creation, but the Azure portal flags it, users report later \
-              operations failing on it, and the first subnet someone adds in that part of the \
-              VNet makes the cluster fail its next upgrade with \
-              ServiceCidrOverlapExistingSubnetsCidr.",
-        example: "VNet 10.1.0.0/16 whose only subnet is 10.1.0.0/22, and serviceCidr 10.1.128.0/17",
-        fix: "Choose a service range that no VNet, peered network or on-premises network uses, \
-              such as 10.2.0.0/16, and put dnsServiceIP inside it (10.2.0.10).",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster should stay out of the \
+           address space of the cluster's own VNet, even where no subnet has claimed those \
+           addresses yet. Overlaps with an existing subnet are reported by \
+           service-cidr-overlaps-subnet instead."),
+    why: english!("The AKS documentation asks for a service range outside the cluster's VNet and warns \
+          that overlapping ranges behave unpredictably. The resource provider has accepted \
+          such a range at creation, but the Azure portal flags it, users report later \
+          operations failing on it, and the first subnet someone adds in that part of the \
+          VNet makes the cluster fail its next upgrade with \
+          ServiceCidrOverlapExistingSubnetsCidr."),
+    example: Example::Fragment("VNet 10.1.0.0/16 whose only subnet is 10.1.0.0/22, and serviceCidr 10.1.128.0/17"),
+    fix: english!("Choose a service range that no VNet, peered network or on-premises network uses, \
+          such as 10.2.0.0/16, and put dnsServiceIP inside it (10.2.0.10)."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(service)) = (facts.node.vnet, facts.service_range()) else { continue };
         if !context.subnets_overlapping(vnet, service).is_empty() {
@@ -35,9 +33,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         }
         let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
         out.push(
-            Finding::new(
-                RuleId::ServiceCidrOverlapsVnet,
-                format!(
+            Draft::new(format!(
                     "service CIDR {} of cluster '{}' overlaps the address space of VNet '{}' ({listed}) \
                      outside any of its subnets",
                     cluster.service_cidr,

@@ -1,28 +1,26 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 use crate::net::AKS_RESERVED;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The Kubernetes service range (serviceCidr) of an AKS cluster must not touch any of \
-               the ranges AKS keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
-               192.0.2.0/24. Partial overlap counts, so a range that merely contains one of them \
-               is refused too.",
-        why: "AKS keeps these blocks for its own use, and its documentation lists them as \
-              off limits for the service range, the pod range and the cluster VNet alike. A \
-              cluster that uses them fails to provision, and in the past it failed late and \
-              without an error that named the cause.",
-        example: "\"serviceCidr\": \"172.30.0.0/16\" or \"172.16.0.0/12\" (which contains \
-                  172.30.0.0/16 and 172.31.0.0/16)",
-        fix: "Move the service range to a private block outside the reserved ones, for example \
-              10.2.0.0/16, and set dnsServiceIP to its .10 address.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must not touch any of \
+           the ranges AKS keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
+           192.0.2.0/24. Partial overlap counts, so a range that merely contains one of them \
+           is refused too."),
+    why: english!("AKS keeps these blocks for its own use, and its documentation lists them as \
+          off limits for the service range, the pod range and the cluster VNet alike. A \
+          cluster that uses them fails to provision, and in the past it failed late and \
+          without an error that named the cause."),
+    example: Example::Fragment("\"serviceCidr\": \"172.30.0.0/16\" or \"172.16.0.0/12\" (which contains \
+              172.30.0.0/16 and 172.31.0.0/16)"),
+    fix: english!("Move the service range to a private block outside the reserved ones, for example \
+          10.2.0.0/16, and set dnsServiceIP to its .10 address."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service_range() else { continue };
         let hits: Vec<String> = AKS_RESERVED
@@ -34,9 +32,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::ServiceCidrReservedRange,
-                format!(
+            Draft::new(format!(
                     "service CIDR {} of cluster '{}' overlaps {}, reserved by AKS",
                     cluster.service_cidr,
                     cluster.name,

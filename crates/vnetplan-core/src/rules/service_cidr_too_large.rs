@@ -1,36 +1,32 @@
 use crate::alloc::move_cluster_range;
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::{Finding, Findings};
+use crate::finding::{Draft, RuleFindings};
 
 /// Kubernetes caps an IPv4 service range at 2^20 addresses, so /12 is the shortest prefix.
 const SHORTEST_PREFIX: u8 = 12;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "The Kubernetes service range (serviceCidr) of an AKS cluster must hold at most a \
-               /12, that is 1,048,576 addresses: its prefix length must be 12 or more.",
-        why: "The Kubernetes API server tracks every service address in memory and refuses IPv4 \
-              service ranges shorter than /12, and the AKS documentation sets the same ceiling, \
-              so a /8 or /11 does not deploy. Such a range would also swallow a large part of \
-              the private address space that VNets and peered networks need.",
-        example: "\"serviceCidr\": \"10.0.0.0/8\", \"dnsServiceIP\": \"10.0.0.10\"",
-        fix: "Use a much smaller service range; a /16 (65,536 services) is more than any cluster \
-              needs, for example 10.2.0.0/16 with dnsServiceIP 10.2.0.10.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must hold at most a \
+           /12, that is 1,048,576 addresses: its prefix length must be 12 or more."),
+    why: english!("The Kubernetes API server tracks every service address in memory and refuses IPv4 \
+          service ranges shorter than /12, and the AKS documentation sets the same ceiling, \
+          so a /8 or /11 does not deploy. Such a range would also swallow a large part of \
+          the private address space that VNets and peered networks need."),
+    example: Example::Fragment("\"serviceCidr\": \"10.0.0.0/8\", \"dnsServiceIP\": \"10.0.0.10\""),
+    fix: english!("Use a much smaller service range; a /16 (65,536 services) is more than any cluster \
+          needs, for example 10.2.0.0/16 with dnsServiceIP 10.2.0.10."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service else { continue };
         if service.prefix_len() >= SHORTEST_PREFIX {
             continue;
         }
         out.push(
-            Finding::new(
-                RuleId::ServiceCidrTooLarge,
-                format!(
+            Draft::new(format!(
                     "service CIDR {} of cluster '{}' is a /{}, larger than the /{SHORTEST_PREFIX} AKS allows",
                     cluster.service_cidr,
                     cluster.name,

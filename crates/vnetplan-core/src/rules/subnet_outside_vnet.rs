@@ -1,25 +1,23 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Each subnet must lie wholly inside one address prefix of its VNet. A subnet that \
-               starts in one prefix and runs past its end, or that is larger than every prefix, \
-               counts as outside.",
-        why: "A subnet is carved out of its VNet's address space, so Azure refuses to create a \
-              subnet whose range the VNet does not hold. Two adjacent prefixes do not help: each \
-              subnet has to fit inside a single one of them.",
-        example: "VNet 'ml-vnet' with addressPrefixes [\"10.1.0.0/16\"] and a subnet 'aks' at \
-                  10.2.0.0/22",
-        fix: "Move the subnet into one of the VNet's prefixes, or add an address prefix to the \
-              VNet that covers the subnet.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Each subnet must lie wholly inside one address prefix of its VNet. A subnet that \
+           starts in one prefix and runs past its end, or that is larger than every prefix, \
+           counts as outside."),
+    why: english!("A subnet is carved out of its VNet's address space, so Azure refuses to create a \
+          subnet whose range the VNet does not hold. Two adjacent prefixes do not help: each \
+          subnet has to fit inside a single one of them."),
+    example: Example::Fragment("VNet 'ml-vnet' with addressPrefixes [\"10.1.0.0/16\"] and a subnet 'aks' at \
+              10.2.0.0/22"),
+    fix: english!("Move the subnet into one of the VNet's prefixes, or add an address prefix to the \
+          VNet that covers the subnet."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (v, facts) in context.vnets.iter().enumerate() {
         // A prefix that did not parse might hold the subnet; invalid-cidr reports it instead.
         if facts.prefixes.iter().any(Option::is_none) {
@@ -39,9 +37,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             } else {
                 subjects.extend(overlapping.iter().map(|(p, _)| pointer::vnet_prefix(v, *p)));
             }
-            out.report(
-                RuleId::SubnetOutsideVnet,
-                format!(
+            out.report(format!(
                     "subnet '{}' ({net}) is not inside any address prefix of VNet '{}' ({})",
                     context.subnet_name(v, s),
                     context.vnet_name(v),

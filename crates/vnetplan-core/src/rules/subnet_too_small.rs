@@ -1,30 +1,26 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Every subnet must be at least a /29: a prefix length of 30, 31 or 32 is too long.",
-        why: "Azure keeps five addresses of every subnet for itself (the first four and the last \
-              one), and a /29 is the smallest subnet it lets you create. A /30 would leave no \
-              address for anything, so Azure refuses it outright.",
-        example: "{ \"name\": \"tiny\", \"addressPrefix\": \"10.1.8.0/30\" }",
-        fix: "Give the subnet a prefix length of 29 or less, sized for what it will hold; an AKS \
-              node subnet or an ACI subnet needs far more than a /29.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Every subnet must be at least a /29: a prefix length of 30, 31 or 32 is too long."),
+    why: english!("Azure keeps five addresses of every subnet for itself (the first four and the last \
+          one), and a /29 is the smallest subnet it lets you create. A /30 would leave no \
+          address for anything, so Azure refuses it outright."),
+    example: Example::Fragment("{ \"name\": \"tiny\", \"addressPrefix\": \"10.1.8.0/30\" }"),
+    fix: english!("Give the subnet a prefix length of 29 or less, sized for what it will hold; an AKS \
+          node subnet or an ACI subnet needs far more than a /29."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (v, facts) in context.vnets.iter().enumerate() {
         for (s, net) in facts.subnets.iter().enumerate() {
             let Some(net) = net else { continue };
             if net.prefix_len() <= 29 {
                 continue;
             }
-            out.report(
-                RuleId::SubnetTooSmall,
-                format!(
+            out.report(format!(
                     "subnet '{}' ({net}) of VNet '{}' is a /{}, smaller than the /29 Azure requires",
                     context.subnet_name(v, s),
                     context.vnet_name(v),

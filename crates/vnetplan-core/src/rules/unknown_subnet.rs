@@ -1,25 +1,23 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context, Placement};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Every subnet named by an AKS cluster (its node subnet and its loadBalancerSubnet), \
-               an ACI deployment or the workspace private endpoint must exist in the VNet it is \
-               named with, spelled exactly. A load balancer subnet is only reported here when no \
-               VNet of the plan has a subnet of that name.",
-        why: "Azure ML and AKS address a subnet by its VNet and name; a name that is not there \
-              fails the deployment when the subnet's resource ID is looked up, and the plan cannot \
-              check the size, delegations or overlaps of a subnet it does not describe.",
-        example: "cluster \"subnet\": \"AKS\" while VNet 'ml-vnet' has only a subnet named 'aks'",
-        fix: "Correct the name to a subnet of that VNet, or add the subnet to the VNet with its \
-              address prefix. When a subnet differs only in letter case, the finding offers to \
-              use it.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Every subnet named by an AKS cluster (its node subnet and its loadBalancerSubnet), \
+           an ACI deployment or the workspace private endpoint must exist in the VNet it is \
+           named with, spelled exactly. A load balancer subnet is only reported here when no \
+           VNet of the plan has a subnet of that name."),
+    why: english!("Azure ML and AKS address a subnet by its VNet and name; a name that is not there \
+          fails the deployment when the subnet's resource ID is looked up, and the plan cannot \
+          check the size, delegations or overlaps of a subnet it does not describe."),
+    example: Example::Fragment("cluster \"subnet\": \"AKS\" while VNet 'ml-vnet' has only a subnet named 'aks'"),
+    fix: english!("Correct the name to a subnet of that VNet, or add the subnet to the VNet with its \
+          address prefix. When a subnet differs only in letter case, the finding offers to \
+          use it."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     for (index, cluster, facts) in context.clusters() {
         let owner = format!("cluster '{}'", cluster.name);
@@ -44,7 +42,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             ));
         }
         let fix = close.map(|close| Fix::set(format!("use subnet '{close}'"), target.clone(), close));
-        out.push(Finding::new(RuleId::UnknownSubnet, message, vec![target]).with_fix(fix));
+        out.push(Draft::new(message, vec![target]).with_fix(fix));
     }
     for (index, (deployment, placement)) in plan.aci_deployments.iter().zip(&context.aci).enumerate() {
         let owner = format!("ACI deployment '{}'", deployment.name);
@@ -60,7 +58,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 /// Reports `subnet` when its VNet resolved and it did not; an unknown VNet is reported alone.
 fn report_subnet(
     context: &Context<'_>,
-    out: &mut Findings,
+    out: &mut RuleFindings<'_>,
     owner: &str,
     placement: Placement,
     subnet: &str,
@@ -74,7 +72,7 @@ fn report_subnet(
         message.push_str(&format!("; names are case-sensitive and the VNet has '{close}'"));
     }
     let fix = close.map(|close| Fix::set(format!("use subnet '{close}'"), target.clone(), close));
-    out.push(Finding::new(RuleId::UnknownSubnet, message, vec![target]).with_fix(fix));
+    out.push(Draft::new(message, vec![target]).with_fix(fix));
 }
 
 /// A subnet of `vnet` whose name differs from `name` only in letter case.

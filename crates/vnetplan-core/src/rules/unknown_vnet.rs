@@ -1,23 +1,21 @@
 use serde_json::Value;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Every VNet named by an AKS cluster, an ACI deployment or the workspace private \
-               endpoint must be one of the plan's VNets, spelled exactly as the plan spells it.",
-        why: "The plan cannot check address space, subnet sizes or delegations for a VNet it \
-              does not describe, and the Azure ML SDK builds the subnet's resource ID from these \
-              names, so a misspelt VNet fails the deployment with a resource-not-found error. \
-              Names are compared exactly because that is how the plan resolves them.",
-        example: "a cluster with \"vnet\": \"ML-VNet\" in a plan whose only VNet is named 'ml-vnet'",
-        fix: "Correct the name to the VNet you mean, or add that VNet to the plan with its address \
-              prefixes and subnets. When a VNet differs only in letter case, the finding offers \
-              to use it.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Every VNet named by an AKS cluster, an ACI deployment or the workspace private \
+           endpoint must be one of the plan's VNets, spelled exactly as the plan spells it."),
+    why: english!("The plan cannot check address space, subnet sizes or delegations for a VNet it \
+          does not describe, and the Azure ML SDK builds the subnet's resource ID from these \
+          names, so a misspelt VNet fails the deployment with a resource-not-found error. \
+          Names are compared exactly because that is how the plan resolves them."),
+    example: Example::Fragment("a cluster with \"vnet\": \"ML-VNet\" in a plan whose only VNet is named 'ml-vnet'"),
+    fix: english!("Correct the name to the VNet you mean, or add that VNet to the plan with its address \
+          prefixes and subnets. When a VNet differs only in letter case, the finding offers \
+          to use it."),
+    sources: &[],
 };
 
 /// Something in the plan that names a VNet and a subnet of it.
@@ -31,7 +29,7 @@ struct Reference<'p> {
     also_in_vnet: Option<&'p str>,
 }
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for reference in references(context) {
         if context.vnet_named(reference.vnet).is_some() {
             continue;
@@ -43,7 +41,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             message.push_str(&format!("; names are case-sensitive and the plan has '{}'", close.name));
         }
         let fix = close.and_then(|close| fix_for(context, &reference, &close.name));
-        out.push(Finding::new(RuleId::UnknownVnet, message, vec![reference.vnet_pointer]).with_fix(fix));
+        out.push(Draft::new(message, vec![reference.vnet_pointer]).with_fix(fix));
     }
 }
 

@@ -1,28 +1,26 @@
 use std::collections::BTreeMap;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::{Range, AKS_RESERVED};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "A VNet that holds an AKS cluster must not take any address of the ranges AKS \
-               reserves for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
-               192.0.2.0/24.",
-        why: "AKS uses these ranges inside every cluster and documents that a cluster's VNet \
-              address space, service range and pod range may not include them. A VNet that does \
-              is a common cause of clusters that fail late or route traffic wrongly, for instance \
-              a VNet of 172.16.0.0/12, which contains 172.30.0.0/16 and 172.31.0.0/16.",
-        example: "cluster 'ml-aks' in VNet 'ml-vnet' with \"addressPrefixes\": [\"172.16.0.0/12\"]",
-        fix: "Give the cluster's VNet an address space that avoids these four ranges, for example \
-              a block of 10.0.0.0/8, or choose a smaller block of 172.16.0.0/12 such as \
-              172.16.0.0/16.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("A VNet that holds an AKS cluster must not take any address of the ranges AKS \
+           reserves for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
+           192.0.2.0/24."),
+    why: english!("AKS uses these ranges inside every cluster and documents that a cluster's VNet \
+          address space, service range and pod range may not include them. A VNet that does \
+          is a common cause of clusters that fail late or route traffic wrongly, for instance \
+          a VNet of 172.16.0.0/12, which contains 172.30.0.0/16 and 172.31.0.0/16."),
+    example: Example::Fragment("cluster 'ml-aks' in VNet 'ml-vnet' with \"addressPrefixes\": [\"172.16.0.0/12\"]"),
+    fix: english!("Give the cluster's VNet an address space that avoids these four ranges, for example \
+          a block of 10.0.0.0/8, or choose a smaller block of 172.16.0.0/12 such as \
+          172.16.0.0/16."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // A VNet used by several clusters is reported once, naming the first of them.
     let mut first_cluster: BTreeMap<usize, usize> = BTreeMap::new();
     for (index, _, facts) in context.clusters() {
@@ -37,9 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             let Some(net) = net else { continue };
             let range = Range::of(*net);
             for reserved in AKS_RESERVED.iter().filter(|reserved| range.overlaps(**reserved)) {
-                out.report(
-                    RuleId::VnetAksReservedRange,
-                    format!(
+                out.report(format!(
                         "address prefix {net} of VNet '{}', which cluster '{cluster_name}' uses, \
                          overlaps {reserved}, a range AKS reserves",
                         context.vnet_name(v)

@@ -1,28 +1,26 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::{Range, VNET_FORBIDDEN};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "No address prefix of a VNet may take any address of the ranges Azure keeps out of \
-               every virtual network: multicast 224.0.0.0/4, broadcast 255.255.255.255/32, \
-               loopback 127.0.0.0/8, link-local 169.254.0.0/16 and the platform address \
-               168.63.129.16/32.",
-        why: "Azure refuses a VNet address space that touches these ranges: they are multicast, \
-              broadcast and loopback space, and 168.63.129.16 is the virtual IP through which \
-              every VM reaches Azure DNS, DHCP and health probes.",
-        example: "\"addressPrefixes\": [\"168.63.0.0/16\"] (contains 168.63.129.16)",
-        fix: "Use private address space for the VNet, such as a block of 10.0.0.0/8, \
-              172.16.0.0/12 or 192.168.0.0/16 that no other network of yours uses.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("No address prefix of a VNet may take any address of the ranges Azure keeps out of \
+           every virtual network: multicast 224.0.0.0/4, broadcast 255.255.255.255/32, \
+           loopback 127.0.0.0/8, link-local 169.254.0.0/16 and the platform address \
+           168.63.129.16/32."),
+    why: english!("Azure refuses a VNet address space that touches these ranges: they are multicast, \
+          broadcast and loopback space, and 168.63.129.16 is the virtual IP through which \
+          every VM reaches Azure DNS, DHCP and health probes."),
+    example: Example::Fragment("\"addressPrefixes\": [\"168.63.0.0/16\"] (contains 168.63.129.16)"),
+    fix: english!("Use private address space for the VNet, such as a block of 10.0.0.0/8, \
+          172.16.0.0/12 or 192.168.0.0/16 that no other network of yours uses."),
+    sources: &[],
 };
 
 /// What each entry of [`VNET_FORBIDDEN`] is, in the same order.
 const PURPOSES: [&str; 5] = ["multicast", "broadcast", "loopback", "link-local", "Azure's platform address"];
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (v, facts) in context.vnets.iter().enumerate() {
         for (p, net) in facts.prefixes.iter().enumerate() {
             let Some(net) = net else { continue };
@@ -31,9 +29,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                 if !range.overlaps(*forbidden) {
                     continue;
                 }
-                out.report(
-                    RuleId::VnetForbiddenRange,
-                    format!(
+                out.report(format!(
                         "address prefix {net} of VNet '{}' overlaps {forbidden} ({purpose}), which \
                          Azure does not allow in a VNet",
                         context.vnet_name(v)

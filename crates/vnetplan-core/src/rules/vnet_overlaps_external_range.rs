@@ -1,34 +1,30 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "No address prefix of a VNet may share an address with any external range the plan \
-               lists: a peered VNet, an on-premises network, a VPN or an ExpressRoute range.",
-        why: "Traffic between the VNet and that network is routed by address. When the same \
-              addresses exist on both sides, Azure refuses the peering, and over a VPN or \
-              ExpressRoute packets for the shared addresses stay on the wrong side, so clients \
-              cannot reach the scoring endpoint or the cluster cannot reach its dependencies.",
-        example: "VNet prefix 10.1.0.0/16 and an external range 'onprem' of kind onPremises at \
-                  10.1.128.0/17",
-        fix: "Move the VNet to address space that none of the connected networks use; if the \
-              external range is listed too broadly, narrow it to what is really routed.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("No address prefix of a VNet may share an address with any external range the plan \
+           lists: a peered VNet, an on-premises network, a VPN or an ExpressRoute range."),
+    why: english!("Traffic between the VNet and that network is routed by address. When the same \
+          addresses exist on both sides, Azure refuses the peering, and over a VPN or \
+          ExpressRoute packets for the shared addresses stay on the wrong side, so clients \
+          cannot reach the scoring endpoint or the cluster cannot reach its dependencies."),
+    example: Example::Fragment("VNet prefix 10.1.0.0/16 and an external range 'onprem' of kind onPremises at \
+              10.1.128.0/17"),
+    fix: english!("Move the VNet to address space that none of the connected networks use; if the \
+          external range is listed too broadly, narrow it to what is really routed."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let externals = &context.plan.external_ranges;
     for (v, facts) in context.vnets.iter().enumerate() {
         for (p, net) in facts.prefixes.iter().enumerate() {
             let Some(net) = net else { continue };
             for (e, _) in context.externals_overlapping(Range::of(*net)) {
                 let Some(external) = externals.get(e) else { continue };
-                out.report(
-                    RuleId::VnetOverlapsExternalRange,
-                    format!(
+                out.report(format!(
                         "address prefix {net} of VNet '{}' overlaps external range '{}' ({})",
                         context.vnet_name(v),
                         external.name,

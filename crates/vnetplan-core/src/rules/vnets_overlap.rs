@@ -1,26 +1,24 @@
 use std::collections::BTreeMap;
 
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 use crate::net::Range;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "Two different VNets of the plan should not share any address: no address prefix of \
-               one may overlap an address prefix of the other.",
-        why: "Azure creates overlapping VNets without complaint, but it refuses to peer them, and \
-              a VPN or ExpressRoute path between them cannot route either. A workspace, its \
-              private endpoint and the inference clusters usually need to reach each other later, \
-              so overlapping spaces close that door.",
-        example: "VNet 'ml-vnet' 10.1.0.0/16 and VNet 'hub' 10.1.128.0/24",
-        fix: "Give each VNet its own block of private address space, for example 10.1.0.0/16 for \
-              one and 10.3.0.0/16 for the other.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("Two different VNets of the plan should not share any address: no address prefix of \
+           one may overlap an address prefix of the other."),
+    why: english!("Azure creates overlapping VNets without complaint, but it refuses to peer them, and \
+          a VPN or ExpressRoute path between them cannot route either. A workspace, its \
+          private endpoint and the inference clusters usually need to reach each other later, \
+          so overlapping spaces close that door."),
+    example: Example::Fragment("VNet 'ml-vnet' 10.1.0.0/16 and VNet 'hub' 10.1.128.0/24"),
+    fix: english!("Give each VNet its own block of private address space, for example 10.1.0.0/16 for \
+          one and 10.3.0.0/16 for the other."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // Every pair of overlapping prefixes is visited, not only the nearest nesting ones, so that a
     // VNet inside another that also holds a third is paired with both. Each VNet pair keeps the
     // first overlapping prefixes found for it.
@@ -42,9 +40,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         ) else {
             continue;
         };
-        out.report(
-            RuleId::VnetsOverlap,
-            format!(
+        out.report(format!(
                 "address prefix {net_v} of VNet '{}' overlaps address prefix {net_w} of VNet '{}', so \
                  the two VNets can never be peered",
                 context.vnet_name(v),

@@ -1,25 +1,23 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::Findings;
+use crate::finding::RuleFindings;
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "When the workspace has a private endpoint, it should sit in the same VNet as every \
-               AKS cluster of the plan; this warns for each cluster whose VNet is another one.",
-        why: "Azure ML's v1 guidance asks that, for an AKS cluster behind a VNet, the workspace and \
-              its storage, key vault and container registry be reachable through private or \
-              service endpoints in the cluster's own VNet. With the endpoint in another network \
-              the cluster depends on peering and private DNS to reach the workspace, and \
-              deployments fail when either is missing.",
-        example: "\"workspace\": { \"privateEndpoint\": { \"vnet\": \"hub-vnet\", \"subnet\": \"pe\" } } \
-                  with a cluster in \"vnet\": \"ml-vnet\"",
-        fix: "Put the workspace private endpoint (and those of its associated resources) in a \
-              subnet of the cluster's VNet, or add one there in addition to the existing endpoint.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("When the workspace has a private endpoint, it should sit in the same VNet as every \
+           AKS cluster of the plan; this warns for each cluster whose VNet is another one."),
+    why: english!("Azure ML's v1 guidance asks that, for an AKS cluster behind a VNet, the workspace and \
+          its storage, key vault and container registry be reachable through private or \
+          service endpoints in the cluster's own VNet. With the endpoint in another network \
+          the cluster depends on peering and private DNS to reach the workspace, and \
+          deployments fail when either is missing."),
+    example: Example::Fragment("\"workspace\": { \"privateEndpoint\": { \"vnet\": \"hub-vnet\", \"subnet\": \"pe\" } } \
+              with a cluster in \"vnet\": \"ml-vnet\""),
+    fix: english!("Put the workspace private endpoint (and those of its associated resources) in a \
+          subnet of the cluster's VNet, or add one there in addition to the existing endpoint."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let Some(endpoint) = &context.plan.workspace.private_endpoint else { return };
     let Some(endpoint_vnet) = context.vnet_named(&endpoint.vnet) else { return };
     for (index, cluster, facts) in context.clusters() {
@@ -27,9 +25,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         if cluster_vnet == endpoint_vnet {
             continue;
         }
-        out.report(
-            RuleId::WorkspacePeNotInAksVnet,
-            format!(
+        out.report(format!(
                 "the workspace private endpoint is in VNet '{}' but cluster '{}' is in VNet '{}'",
                 endpoint.vnet, cluster.name, cluster.vnet
             ),

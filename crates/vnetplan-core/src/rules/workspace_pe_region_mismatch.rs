@@ -1,23 +1,21 @@
-use crate::catalog::{Rule, RuleDoc, RuleId};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
-use crate::finding::{Finding, Findings, Fix};
+use crate::finding::{Draft, Fix, RuleFindings};
 
-pub(crate) const RULE: Rule = Rule {
-    doc: RuleDoc {
-        what: "When the workspace has a private endpoint, every AKS cluster must be in the plan's \
-               region, the workspace's own.",
-        why: "Azure ML documents that a workspace reached through a private endpoint can only use \
-              AKS clusters in the workspace's Azure region; a cluster elsewhere cannot be created \
-              or attached as an inference target for it.",
-        example: "\"region\": \"eastus2\", \"workspace\": { \"privateEndpoint\": { \"vnet\": \
-                  \"ml-vnet\", \"subnet\": \"pe\" } }, and a cluster with \"region\": \"westeurope\"",
-        fix: "Plan the cluster, and the VNet it lives in, in the workspace's region; or use a \
-              workspace in the cluster's region.",
-    },
-    check,
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: english!("When the workspace has a private endpoint, every AKS cluster must be in the plan's \
+           region, the workspace's own."),
+    why: english!("Azure ML documents that a workspace reached through a private endpoint can only use \
+          AKS clusters in the workspace's Azure region; a cluster elsewhere cannot be created \
+          or attached as an inference target for it."),
+    example: Example::Fragment("\"region\": \"eastus2\", \"workspace\": { \"privateEndpoint\": { \"vnet\": \
+              \"ml-vnet\", \"subnet\": \"pe\" } }, and a cluster with \"region\": \"westeurope\""),
+    fix: english!("Plan the cluster, and the VNet it lives in, in the workspace's region; or use a \
+          workspace in the cluster's region."),
+    sources: &[],
 };
 
-fn check(context: &Context<'_>, out: &mut Findings) {
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     if plan.workspace.private_endpoint.is_none() {
         return;
@@ -42,9 +40,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             )
         });
         out.push(
-            Finding::new(
-                RuleId::WorkspacePeRegionMismatch,
-                format!(
+            Draft::new(format!(
                     "cluster '{}' is in {region} but the workspace, which has a private endpoint, is in {}",
                     cluster.name, plan.region
                 ),

@@ -1,0 +1,259 @@
+//! Every string a user reads, in English and French.
+//!
+//! A [`Text`] holds both languages of one string, with `{name}` placeholders. It is only made
+//! through [`text!`](crate::text!), which refuses at compile time a text whose two languages do
+//! not use the same placeholders, so a string cannot exist in one language only. A [`Message`]
+//! is a text with its arguments: findings, fixes and notes keep it, so a report can be shown in
+//! either language after the check.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The languages the project speaks. English is the default of the CLI and the JS package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Self; 2] = [Self::En, Self::Fr];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    /// Reads `en` or `fr`, and also a browser's language tag such as `fr-CA`.
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        let primary = code.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Ok(Self::En),
+            "fr" => Ok(Self::Fr),
+            _ => Err(format!("unknown language \"{code}\"; expected \"en\" or \"fr\"")),
+        }
+    }
+}
+
+/// One string in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Text {
+    pub en: &'static str,
+    pub fr: &'static str,
+}
+
+impl Text {
+    /// Use [`text!`](crate::text!), which runs this in a constant so a mismatch fails the build.
+    #[doc(hidden)]
+    pub const fn checked(en: &'static str, fr: &'static str) -> Self {
+        assert!(!en.is_empty() && !fr.is_empty(), "a text needs both languages");
+        assert!(
+            placeholders_covered(en.as_bytes(), fr.as_bytes())
+                && placeholders_covered(fr.as_bytes(), en.as_bytes()),
+            "the English and French texts must use the same placeholders"
+        );
+        Self { en, fr }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+        }
+    }
+
+    /// The text with no arguments, as a message.
+    pub fn message(self) -> Message {
+        Message::new(self, Vec::new())
+    }
+}
+
+/// A text with the values of its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    template: Template,
+    args: Vec<(&'static str, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Template {
+    Text(Text),
+    /// English only: what a message built with `format!` still is until it gets its French.
+    Untranslated(String),
+}
+
+impl Message {
+    pub fn new(text: Text, args: Vec<(&'static str, String)>) -> Self {
+        Self { template: Template::Text(text), args }
+    }
+
+    /// The text behind the message, or `None` for an English-only message.
+    pub fn text(&self) -> Option<Text> {
+        match &self.template {
+            Template::Text(text) => Some(*text),
+            Template::Untranslated(_) => None,
+        }
+    }
+
+    /// The message in `lang`, each `{name}` replaced by its argument. A placeholder with no
+    /// argument stays as written, which a test of every rule's messages would show.
+    pub fn render(&self, lang: Lang) -> String {
+        let template = match &self.template {
+            Template::Text(text) => text.get(lang),
+            Template::Untranslated(english) => return english.clone(),
+        };
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let (before, from_brace) = rest.split_at(open);
+            out.push_str(before);
+            let Some(close) = from_brace.find('}') else {
+                out.push_str(from_brace);
+                return out;
+            };
+            let name = from_brace.get(1..close).unwrap_or_default();
+            match self.args.iter().find(|(key, _)| *key == name) {
+                Some((_, value)) => out.push_str(value),
+                None => out.push_str(from_brace.get(..=close).unwrap_or_default()),
+            }
+            rest = from_brace.get(close + 1..).unwrap_or_default();
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+impl From<String> for Message {
+    fn from(english: String) -> Self {
+        Self { template: Template::Untranslated(english), args: Vec::new() }
+    }
+}
+
+impl From<Text> for Message {
+    fn from(text: Text) -> Self {
+        text.message()
+    }
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// Makes a [`Text`] from its English and French forms, checked at compile time.
+#[macro_export]
+macro_rules! text {
+    ($en:expr, $fr:expr $(,)?) => {{
+        const TEXT: $crate::text::Text = $crate::text::Text::checked($en, $fr);
+        TEXT
+    }};
+}
+
+/// Makes a [`Message`]: a text (a constant, or English and French literals in brackets) and the
+/// values of its placeholders, `name = value`.
+#[macro_export]
+macro_rules! msg {
+    ([$en:expr, $fr:expr $(,)?] $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::text::Message::new(
+            $crate::text!($en, $fr),
+            vec![$((stringify!($name), ($value).to_string())),*],
+        )
+    };
+    ($text:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::text::Message::new($text, vec![$((stringify!($name), ($value).to_string())),*])
+    };
+}
+
+/// A documentation text that still waits for its French: both languages hold the English, which
+/// the catalog's tests report.
+macro_rules! english {
+    ($en:expr) => {
+        $crate::text::Text::checked($en, $en)
+    };
+}
+
+/// Whether every `{name}` of `source` also appears in `other`.
+const fn placeholders_covered(source: &[u8], other: &[u8]) -> bool {
+    let mut i = 0;
+    while i < source.len() {
+        if source[i] == b'{' {
+            let start = i + 1;
+            let mut end = start;
+            while end < source.len() && source[end] != b'}' {
+                end += 1;
+            }
+            if !contains_placeholder(other, source, start, end) {
+                return false;
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn contains_placeholder(haystack: &[u8], source: &[u8], start: usize, end: usize) -> bool {
+    let length = end - start;
+    let mut i = 0;
+    while i + length + 1 < haystack.len() {
+        if haystack[i] == b'{' && haystack[i + length + 1] == b'}' {
+            let mut k = 0;
+            while k < length && haystack[i + 1 + k] == source[start + k] {
+                k += 1;
+            }
+            if k == length {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GREETING: Text = crate::text!("cluster '{name}' has {count} nodes", "le cluster « {name} » a {count} nœuds");
+
+    #[test]
+    fn renders_each_language_with_its_arguments() {
+        let message = crate::msg!(GREETING, name = "aks", count = 3);
+        assert_eq!(message.render(Lang::En), "cluster 'aks' has 3 nodes");
+        assert_eq!(message.render(Lang::Fr), "le cluster « aks » a 3 nœuds");
+    }
+
+    #[test]
+    fn inline_texts_take_arguments_too() {
+        let message = crate::msg!(["{n} free", "{n} libres"], n = 7);
+        assert_eq!(message.render(Lang::Fr), "7 libres");
+    }
+
+    #[test]
+    fn placeholders_must_match_in_both_languages() {
+        assert!(placeholders_covered(b"a {x} b {y}", b"{y} then {x}"));
+        assert!(!placeholders_covered(b"a {x}", b"a {xy}"));
+        assert!(!placeholders_covered(b"{name}", b"no placeholder"));
+        assert!(placeholders_covered(b"no placeholder", b"{extra}"));
+    }
+
+    #[test]
+    fn a_missing_argument_stays_visible() {
+        assert_eq!(GREETING.message().render(Lang::En), "cluster '{name}' has {count} nodes");
+    }
+
+    #[test]
+    fn languages_read_browser_tags() {
+        assert_eq!("fr-CA".parse(), Ok(Lang::Fr));
+        assert_eq!("EN".parse(), Ok(Lang::En));
+        assert!("de".parse::<Lang>().is_err());
+    }
+}
