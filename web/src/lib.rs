@@ -18,7 +18,23 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the page on the document body.
+/// Why a name read from storage, a `<select>` or the browser is none of an enum's: the caller
+/// falls back to its default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownName;
+
+/// Shown when the page panics: after that it no longer answers, and the person must know.
+const FAILURE: &str = "vnetplan stopped after an internal error (details in the browser console). \
+     Reload the page to go on from the last saved plan. / vnetplan s’est arrêté sur une erreur \
+     interne (détails dans la console du navigateur). Rechargez la page pour reprendre le dernier \
+     plan enregistré.";
+
+/// Mounts the page on the document body, after the panic hook: through Yew, which otherwise
+/// installs its own, console-only hook when it renders.
 pub fn start() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        gloo::console::error!(info.to_string());
+        dom::show_failure(FAILURE);
+    }));
     yew::Renderer::<App>::new().render();
 }
