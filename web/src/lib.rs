@@ -2,8 +2,9 @@
 //!
 //! # Organization
 //!
-//! - [`app`]: the page, its toolbar, autosave, share links and file loading.
-//! - [`state`]: the page's state and every change to it, as plain testable Rust.
+//! - [`app`]: the page, its toolbar, share links and file loading.
+//! - [`state`]: the page's state and every change to it, as plain testable Rust, and the
+//!   autosave.
 //! - [`components`]: the editor, the address map, the findings and the capacity gauges.
 //! - [`share`]: the `#plan=` link format; [`presets`]: the guide's setups; [`i18n`]: English and
 //!   French; [`dom`]: the few browser calls the page makes.
