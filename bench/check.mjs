@@ -9,7 +9,17 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { overlapCidr } from 'cidr-tools';
+
+let flags;
+try {
+  ({ values: flags } = parseArgs({ options: { quick: { type: 'boolean' } }, strict: true }));
+} catch (error) {
+  console.error(`bench: ${error.message}\nusage: node bench/check.mjs [--quick]`);
+  process.exit(2);
+}
+const quick = flags.quick === true;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'pkg', 'node', 'vnetplan.js'))) {
@@ -18,7 +28,6 @@ if (!existsSync(join(root, 'pkg', 'node', 'vnetplan.js'))) {
 }
 const { check } = await import('../pkg/node/vnetplan.js');
 
-const quick = process.argv.includes('--quick');
 const SIZES = [100, 1_000, 2_000, 10_000, 100_000];
 // Pairwise comparison is quadratic: two million calls at 2,000 subnets already take seconds.
 const PAIRWISE_LIMIT = 2_000;

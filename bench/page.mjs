@@ -8,12 +8,28 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync, constants } from 'node:zlib';
 import { launchBrowser, planLink, root, serveDist } from '../web/e2e/harness.mjs';
 
 const budgetFile = join(root, 'bench', 'budget.json');
 const dist = join(root, 'dist');
-const mode = process.argv.includes('--check') ? 'check' : process.argv.includes('--write-budget') ? 'write' : 'report';
+const USAGE = 'usage: node bench/page.mjs [--check | --write-budget]';
+let flags;
+try {
+  ({ values: flags } = parseArgs({
+    options: { check: { type: 'boolean' }, 'write-budget': { type: 'boolean' } },
+    strict: true,
+  }));
+} catch (error) {
+  console.error(`bench: ${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (flags.check && flags['write-budget']) {
+  console.error(`bench: --check and --write-budget exclude each other\n${USAGE}`);
+  process.exit(2);
+}
+const mode = flags.check ? 'check' : flags['write-budget'] ? 'write' : 'report';
 const KEYSTROKES = 30;
 const LOADS = 10;
 const HISTORY = 150;

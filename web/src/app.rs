@@ -1,10 +1,11 @@
 //! The page: it owns the state, keeps it saved, and lays out the editor, the map and the
 //! findings. Components render; `vnetplan-core` computes.
 
+use std::str::FromStr;
+
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
-use serde_json::{json, Value};
-use vnetplan_core::{parse_plan, plan_from_value};
+use vnetplan_core::parse_plan;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
@@ -17,9 +18,9 @@ use crate::dom;
 use crate::i18n::{Lang, T};
 use crate::presets::Preset;
 use crate::share::{fragment_for, plan_from_fragment};
-use crate::state::{Action, Notice, NoticeKind, State};
+use crate::state::{Action, Autosave, Notice, NoticeKind, State};
+use crate::UnknownName;
 
-const AUTOSAVE_KEY: &str = "vnetplan.autosave.v1";
 const LANG_KEY: &str = "vnetplan.lang";
 const THEME_KEY: &str = "vnetplan.theme";
 
@@ -28,7 +29,7 @@ const THEME_KEY: &str = "vnetplan.theme";
 /// An embedded view shows only its link's plan: it neither reads nor writes the autosave, which
 /// belongs to the person's own planner on the same site.
 fn initial_state(embedded: bool) -> State {
-    let saved = if embedded { None } else { restore_autosave() };
+    let saved = if embedded { None } else { Autosave::restore() };
     match plan_from_fragment(&dom::location_hash()) {
         Some(Ok(plan)) if embedded => State::new(plan),
         Some(Ok(plan)) => {
@@ -47,26 +48,61 @@ fn initial_state(embedded: bool) -> State {
     }
 }
 
-fn restore_autosave() -> Option<State> {
-    let saved: Value = serde_json::from_str(&dom::stored(AUTOSAVE_KEY)?).ok()?;
-    let mut state = State::new(plan_from_value(saved.get("plan")?).ok()?);
-    if let Some(drafts) = saved.get("drafts").and_then(Value::as_object) {
-        state.drafts =
-            drafts.iter().filter_map(|(key, text)| Some((key.clone(), text.as_str()?.to_owned()))).collect();
-    }
-    Some(state)
-}
-
-fn autosave(state: &State) {
-    let saved = json!({ "plan": state.plan, "drafts": state.drafts });
-    dom::store(AUTOSAVE_KEY, &saved.to_string());
-}
-
 fn initial_lang() -> Lang {
     dom::stored(LANG_KEY)
-        .and_then(|code| Lang::from_code(&code))
-        .or_else(|| Lang::from_code(&dom::browser_language()))
+        .and_then(|code| code.parse().ok())
+        .or_else(|| dom::browser_language().parse().ok())
         .unwrap_or(Lang::En)
+}
+
+/// The colour scheme picked in the toolbar. The stylesheet knows only light and dark: `System`
+/// is resolved here, and follows the system's setting when it changes while the page is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::System => "system",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    fn label(self) -> T {
+        match self {
+            Self::System => T::ThemeSystem,
+            Self::Light => T::ThemeLight,
+            Self::Dark => T::ThemeDark,
+        }
+    }
+
+    fn is_dark(self) -> bool {
+        match self {
+            Self::System => dom::system_prefers_dark(),
+            Self::Light => false,
+            Self::Dark => true,
+        }
+    }
+}
+
+impl FromStr for Theme {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        Self::ALL.into_iter().find(|theme| theme.as_str() == name).ok_or(UnknownName)
+    }
+}
+
+/// The value of the `<select>` that `event` changed, read as one of its enum's names.
+fn chosen<V: FromStr>(event: &Event) -> Option<V> {
+    event.target()?.dyn_into::<HtmlSelectElement>().ok()?.value().parse().ok()
 }
 
 #[component]
@@ -74,38 +110,35 @@ pub fn App() -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
     let state = use_reducer(|| initial_state(embedded));
     let lang = use_state(initial_lang);
-    let theme = use_state(|| dom::stored(THEME_KEY).unwrap_or_else(|| "system".to_owned()));
+    let theme =
+        use_state(|| dom::stored(THEME_KEY).and_then(|name| name.parse().ok()).unwrap_or(Theme::System));
     let share_url = use_state(|| None::<String>);
     let reader = use_mut_ref(|| None::<FileReader>);
 
+    // An embedded view neither reads nor writes the autosave: it has none.
+    let autosave = use_memo((), move |()| (!embedded).then(Autosave::start));
     {
         let saved = state.clone();
-        use_effect_with((state.plan.clone(), state.drafts.clone()), move |_| {
-            if !embedded {
-                autosave(&saved);
+        use_effect_with((state.document.clone(), state.drafts.clone()), move |_| {
+            if let Some(autosave) = &*autosave {
+                autosave.schedule(&saved);
             }
         });
     }
     use_effect_with((), |()| dom::register_service_worker());
     use_effect_with(*lang, |lang| {
-        dom::set_root_attribute("lang", Some(lang.code()));
-        dom::store(LANG_KEY, lang.code());
+        dom::set_root_attribute("lang", Some(lang.as_str()));
+        dom::store(LANG_KEY, lang.as_str());
     });
-    // The stylesheet knows only `data-theme`; "system" is resolved here, and follows the
-    // system's setting when it changes while the page is open.
-    use_effect_with((*theme).clone(), |theme| {
-        dom::store(THEME_KEY, theme);
-        let choice = theme.clone();
+    use_effect_with(*theme, |theme| {
+        dom::store(THEME_KEY, theme.as_str());
+        let theme = *theme;
         let apply = move || {
-            let dark = match choice.as_str() {
-                "dark" => true,
-                "light" => false,
-                _ => dom::system_prefers_dark(),
-            };
-            dom::set_root_attribute("data-theme", Some(if dark { "dark" } else { "light" }));
+            let shown = if theme.is_dark() { Theme::Dark } else { Theme::Light };
+            dom::set_root_attribute("data-theme", Some(shown.as_str()));
         };
         apply();
-        let listener = (theme == "system").then(|| dom::on_system_theme_change(apply)).flatten();
+        let listener = (theme == Theme::System).then(|| dom::on_system_theme_change(apply)).flatten();
         move || drop(listener)
     });
     {
@@ -165,9 +198,10 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let preset_choice = preset_choice.clone();
         Callback::from(move |_| {
-            let key =
-                preset_choice.cast::<HtmlSelectElement>().map(|select| select.value()).unwrap_or_default();
-            if let Some(preset) = Preset::from_key(&key) {
+            let preset = preset_choice
+                .cast::<HtmlSelectElement>()
+                .and_then(|select| select.value().parse::<Preset>().ok());
+            if let Some(preset) = preset {
                 dispatch.emit(Action::Replace {
                     plan: Box::new(preset.plan()),
                     notice: Some(Notice::Done(NoticeKind::PresetLoaded)),
@@ -223,25 +257,21 @@ pub fn App() -> Html {
     };
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
-                lang.set(Lang::from_code(&select.value()).unwrap_or(Lang::En));
-            }
-        })
+        Callback::from(move |event: Event| lang.set(chosen(&event).unwrap_or(Lang::En)))
     };
     let on_theme = {
         let theme = theme.clone();
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
-                theme.set(select.value());
-            }
-        })
+        Callback::from(move |event: Event| theme.set(chosen(&event).unwrap_or(Theme::System)))
     };
+    // Deflating the plan for the link is done only when the plan changes, and only when embedded.
+    let full_planner = use_memo(state.plan.clone(), move |plan| {
+        embedded.then(|| dom::full_planner_address(&fragment_for(plan)))
+    });
     let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
     let redo = dispatch.reform(|_: MouseEvent| Action::Redo);
 
     if embedded {
-        let full = dom::full_planner_address(&fragment_for(&state.plan));
+        let full = (*full_planner).clone().unwrap_or_default();
         return html! {
             <div class="app embed">
                 <header class="embed-head">
@@ -253,7 +283,7 @@ pub fn App() -> Html {
                 <main class="embed-body">
                     <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
-                    <FindingsPanel report={state.report.clone()} plan={state.plan.clone()} lang={*lang}
+                    <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                 </main>
             </div>
@@ -273,7 +303,7 @@ pub fn App() -> Html {
                         <label for="preset">{ t(T::StartFrom) }</label>
                         <select id="preset" ref={preset_choice}>
                             { for Preset::ALL.iter().map(|p| html! {
-                                <option value={p.key()} selected={*p == Preset::DefaultAks}>{ t(p.label()) }</option>
+                                <option value={p.as_str()} selected={*p == Preset::DefaultAks}>{ t(p.label()) }</option>
                             }) }
                         </select>
                         <button type="button" id="load-preset" onclick={on_load_preset}>{ t(T::LoadPreset) }</button>
@@ -300,8 +330,8 @@ pub fn App() -> Html {
                         </select>
                         <label for="theme">{ t(T::Theme) }</label>
                         <select id="theme" onchange={on_theme}>
-                            { for [("system", T::ThemeSystem), ("light", T::ThemeLight), ("dark", T::ThemeDark)].iter().map(|(value, label)| html! {
-                                <option value={*value} selected={*theme == *value}>{ t(*label) }</option>
+                            { for Theme::ALL.iter().map(|choice| html! {
+                                <option value={choice.as_str()} selected={*theme == *choice}>{ t(choice.label()) }</option>
                             }) }
                         </select>
                     </div>
@@ -317,13 +347,13 @@ pub fn App() -> Html {
             <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
             <main class="layout">
                 <section class="editor-column" aria-label={t(T::PlanSection)}>
-                    <Editor plan={state.plan.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
+                    <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
                         selected={state.selected.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
                 <section class="results-column" aria-label={t(T::Findings)}>
                     <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
-                    <FindingsPanel report={state.report.clone()} plan={state.plan.clone()} lang={*lang}
+                    <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
                     <AzureSteps plan={state.plan.clone()} lang={*lang} />

@@ -94,6 +94,31 @@ pub fn on_system_theme_change(changed: impl Fn() + 'static) -> Option<gloo::even
     Some(gloo::events::EventListener::new(&query, "change", move |_| changed()))
 }
 
+/// Calls `handler` on each `event` the window receives, for as long as the returned listener
+/// lives.
+pub fn on_window(event: &'static str, handler: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = window()?;
+    Some(gloo::events::EventListener::new(&window, event, move |_| handler()))
+}
+
+/// Whether the page is out of sight: another tab, a minimised window, or being left.
+pub fn is_hidden() -> bool {
+    window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+/// Puts `message` above everything else on the page, for when the page itself has failed. The
+/// rest stays on screen so what was typed can still be read and copied. Built with DOM calls,
+/// not markup, so the message cannot inject any.
+pub fn show_failure(message: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    let Ok(element) = document.create_element("p") else { return };
+    element.set_id("page-failure");
+    let _ = element.set_attribute("role", "alert");
+    element.set_text_content(Some(message));
+    let _ = body.prepend_with_node_1(&element);
+}
+
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
     let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
     let _ = match value {

@@ -1,7 +1,11 @@
 //! The page's words in English and French. Every text has both languages by construction: the
 //! table is one macro call, and a missing translation does not compile.
 
+use std::str::FromStr;
+
 use vnetplan_core::RuleId;
+
+use crate::UnknownName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -10,19 +14,24 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub fn code(self) -> &'static str {
+    pub const ALL: [Self; 2] = [Self::En, Self::Fr];
+
+    /// The language's code, as in `lang` attributes.
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::En => "en",
             Self::Fr => "fr",
         }
     }
+}
 
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code.get(..2)?.to_ascii_lowercase().as_str() {
-            "fr" => Some(Self::Fr),
-            "en" => Some(Self::En),
-            _ => None,
-        }
+/// Reads a language tag by its language alone, so the browser's "fr-CA" is French.
+impl FromStr for Lang {
+    type Err = UnknownName;
+
+    fn from_str(tag: &str) -> Result<Self, UnknownName> {
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        Self::ALL.into_iter().find(|lang| lang.as_str().eq_ignore_ascii_case(language)).ok_or(UnknownName)
     }
 }
 
@@ -346,10 +355,14 @@ mod tests {
 
     #[test]
     fn browser_languages_map_to_page_languages() {
-        assert_eq!(Lang::from_code("fr-CA"), Some(Lang::Fr));
-        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
-        assert_eq!(Lang::from_code("de"), None);
-        assert_eq!(Lang::from_code(""), None);
+        assert_eq!("fr-CA".parse(), Ok(Lang::Fr));
+        assert_eq!("en-GB".parse(), Ok(Lang::En));
+        assert_eq!("FR".parse(), Ok(Lang::Fr));
+        assert_eq!("de".parse::<Lang>(), Err(UnknownName));
+        assert_eq!("".parse::<Lang>(), Err(UnknownName));
+        for lang in Lang::ALL {
+            assert_eq!(lang.as_str().parse(), Ok(lang));
+        }
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! # Organization
 //!
-//! - [`app`]: the page, its toolbar, autosave, share links and file loading.
-//! - [`state`]: the page's state and every change to it, as plain testable Rust.
+//! - [`app`]: the page, its toolbar, share links and file loading.
+//! - [`state`]: the page's state and every change to it, as plain testable Rust, and the
+//!   autosave.
 //! - [`components`]: the editor, the address map, the findings and the capacity gauges.
 //! - [`share`]: the `#plan=` link format; [`presets`]: the guide's setups; [`i18n`]: English and
 //!   French; [`dom`]: the few browser calls the page makes.
@@ -18,7 +19,23 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the page on the document body.
+/// Why a name read from storage, a `<select>` or the browser is none of an enum's: the caller
+/// falls back to its default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownName;
+
+/// Shown when the page panics: after that it no longer answers, and the person must know.
+const FAILURE: &str = "vnetplan stopped after an internal error (details in the browser console). \
+     Reload the page to go on from the last saved plan. / vnetplan s’est arrêté sur une erreur \
+     interne (détails dans la console du navigateur). Rechargez la page pour reprendre le dernier \
+     plan enregistré.";
+
+/// Mounts the page on the document body, after the panic hook: through Yew, which otherwise
+/// installs its own, console-only hook when it renders.
 pub fn start() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        gloo::console::error!(info.to_string());
+        dom::show_failure(FAILURE);
+    }));
     yew::Renderer::<App>::new().render();
 }

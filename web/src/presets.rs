@@ -1,8 +1,11 @@
 //! The guide's four setups and an empty plan, built into the page so it works offline.
 
+use std::str::FromStr;
+
 use vnetplan_core::{parse_plan, Plan};
 
 use crate::i18n::T;
+use crate::UnknownName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preset {
@@ -18,7 +21,7 @@ impl Preset {
         [Self::DefaultAks, Self::PrivateAks, Self::InternalLoadBalancer, Self::Aci, Self::Empty];
 
     /// A stable name for the `<select>` and for tests.
-    pub fn key(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::DefaultAks => "default-aks",
             Self::PrivateAks => "private-aks",
@@ -26,10 +29,6 @@ impl Preset {
             Self::Aci => "aci-vnet",
             Self::Empty => "empty",
         }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|preset| preset.key() == key)
     }
 
     pub fn label(self) -> T {
@@ -55,6 +54,14 @@ impl Preset {
     }
 }
 
+impl FromStr for Preset {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        Self::ALL.into_iter().find(|preset| preset.as_str() == name).ok_or(UnknownName)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use vnetplan_core::{check, parse_plan, Severity};
@@ -65,8 +72,8 @@ mod tests {
     fn every_preset_checks_without_errors_or_warnings() {
         for preset in Preset::ALL {
             let report = check(&preset.plan());
-            assert!(report.findings.iter().all(|f| f.severity == Severity::Info), "{}", preset.key());
-            assert_eq!(Preset::from_key(preset.key()), Some(preset));
+            assert!(report.findings.iter().all(|f| f.severity == Severity::Info), "{}", preset.as_str());
+            assert_eq!(preset.as_str().parse(), Ok(preset));
         }
     }
 

@@ -4,15 +4,23 @@
 //! types that is not yet a valid value for its field (a node count of "3a", a half-typed list of
 //! service tags) waits in `drafts`, keyed by JSON pointer, and stays on screen until it is
 //! corrected: nothing typed is ever discarded.
+//!
+//! The plan is serialised once per change, into `document`: the fields, the findings' links,
+//! the next edit and the autosave all read that one copy.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde_json::Value;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use serde_json::{json, Value};
 use vnetplan_core::layout::{layout, AddressMap};
 use vnetplan_core::templates;
 use vnetplan_core::{apply_fix, check, plan_from_value, remove_pointer, set_pointer, Fix, Plan, Report};
 use yew::Reducible;
+
+use crate::dom;
 
 /// How many steps undo remembers.
 const HISTORY_LIMIT: usize = 200;
@@ -115,7 +123,9 @@ struct Snapshot {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub plan: Plan,
+    pub plan: Rc<Plan>,
+    /// The plan as a JSON document, made once per change.
+    pub document: Rc<Value>,
     pub drafts: BTreeMap<String, String>,
     pub report: Rc<Report>,
     pub map: Rc<AddressMap>,
@@ -133,7 +143,8 @@ impl State {
         let report = check(&plan);
         let map = layout(&plan, &report);
         Self {
-            plan,
+            document: Rc::new(document_of(&plan)),
+            plan: Rc::new(plan),
             drafts: BTreeMap::new(),
             report: Rc::new(report),
             map: Rc::new(map),
@@ -260,10 +271,10 @@ impl State {
 
     /// Sets one field; returns whether the plan changed.
     fn change_plan_silently(&mut self, pointer: &str, value: Value) -> bool {
-        let mut document = serde_json::to_value(&self.plan).unwrap_or(Value::Null);
-        if document.pointer(pointer) == Some(&value) {
+        if self.document.pointer(pointer) == Some(&value) {
             return false;
         }
+        let mut document = (*self.document).clone();
         let changed = set_pointer(&mut document, pointer, value)
             .map_err(|error| error.to_string())
             .and_then(|()| plan_from_value(&document).map_err(|error| error.to_string()));
@@ -284,7 +295,7 @@ impl State {
         field: Option<&str>,
         change: impl FnOnce(&mut Value) -> Result<(), String>,
     ) {
-        let mut document = serde_json::to_value(&self.plan).unwrap_or(Value::Null);
+        let mut document = (*self.document).clone();
         let changed =
             change(&mut document).and_then(|()| plan_from_value(&document).map_err(|e| e.to_string()));
         match changed {
@@ -314,22 +325,120 @@ impl State {
     }
 
     fn snapshot(&self) -> Snapshot {
-        Snapshot { plan: Rc::new(self.plan.clone()), drafts: Rc::new(self.drafts.clone()) }
+        Snapshot { plan: self.plan.clone(), drafts: Rc::new(self.drafts.clone()) }
     }
 
     fn restore(&mut self, snapshot: Snapshot) {
         self.drafts = Rc::unwrap_or_clone(snapshot.drafts);
         self.last_edited = None;
-        self.set_plan(Rc::unwrap_or_clone(snapshot.plan));
+        self.set_plan(snapshot.plan);
     }
 
-    fn set_plan(&mut self, plan: Plan) {
+    fn set_plan(&mut self, plan: impl Into<Rc<Plan>>) {
+        let plan = plan.into();
         if plan != self.plan {
             let report = check(&plan);
             self.map = Rc::new(layout(&plan, &report));
             self.report = Rc::new(report);
+            self.document = Rc::new(document_of(&plan));
             self.plan = plan;
         }
+    }
+
+    /// The state an autosave's text describes; `None` when it is not one.
+    pub fn from_saved_text(text: &str) -> Option<Self> {
+        let saved: Value = serde_json::from_str(text).ok()?;
+        let mut state = Self::new(plan_from_value(saved.get("plan")?).ok()?);
+        if let Some(drafts) = saved.get("drafts").and_then(Value::as_object) {
+            state.drafts = drafts
+                .iter()
+                .filter_map(|(key, text)| Some((key.clone(), text.as_str()?.to_owned())))
+                .collect();
+        }
+        Some(state)
+    }
+}
+
+fn document_of(plan: &Plan) -> Value {
+    serde_json::to_value(plan).unwrap_or(Value::Null)
+}
+
+/// The text shown for the value at `pointer` of a plan's document: what a field holds, or what a
+/// finding's link names. Lists read as their items joined by commas, the way list fields take them.
+pub fn value_text(document: &Value, pointer: &str) -> String {
+    match document.pointer(pointer) {
+        Some(Value::String(text)) => text.clone(),
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
+        Some(Value::Object(_) | Value::Null) | None => String::new(),
+        Some(value) => value.to_string(),
+    }
+}
+
+const AUTOSAVE_KEY: &str = "vnetplan.autosave.v1";
+/// How long typing must pause before the plan is saved: serialising and storing a large plan on
+/// every keystroke would make typing lag.
+const AUTOSAVE_DELAY_MS: u32 = 400;
+
+/// What waits to be saved: the plan's document and the drafts, as they were at the last change.
+struct Unsaved {
+    document: Rc<Value>,
+    drafts: BTreeMap<String, String>,
+}
+
+impl Unsaved {
+    fn save(self) {
+        dom::store(AUTOSAVE_KEY, &saved_text(&self.document, &self.drafts));
+    }
+}
+
+/// The plan saved in the browser. A change is saved once typing pauses; each change replaces the
+/// one waiting. What waits is saved at once when the page is hidden or left, so a reload or a
+/// closed tab loses nothing.
+pub struct Autosave {
+    unsaved: Rc<RefCell<Option<Unsaved>>>,
+    timer: RefCell<Option<Timeout>>,
+    _listeners: [Option<EventListener>; 2],
+}
+
+impl Autosave {
+    /// Starts saving: from now on, leaving or hiding the page saves what waits.
+    pub fn start() -> Self {
+        let unsaved: Rc<RefCell<Option<Unsaved>>> = Rc::default();
+        let on_leave = |event: &'static str, only_when_hidden: bool| {
+            let unsaved = unsaved.clone();
+            dom::on_window(event, move || {
+                if !only_when_hidden || dom::is_hidden() {
+                    save_now(&unsaved);
+                }
+            })
+        };
+        let listeners = [on_leave("pagehide", false), on_leave("visibilitychange", true)];
+        Self { unsaved, timer: RefCell::new(None), _listeners: listeners }
+    }
+
+    /// The saved plan, if there is one that can be read.
+    pub fn restore() -> Option<State> {
+        State::from_saved_text(&dom::stored(AUTOSAVE_KEY)?)
+    }
+
+    pub fn schedule(&self, state: &State) {
+        let unsaved = Unsaved { document: state.document.clone(), drafts: state.drafts.clone() };
+        *self.unsaved.borrow_mut() = Some(unsaved);
+        let waiting = self.unsaved.clone();
+        // Replacing the timer cancels the one before it.
+        *self.timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || save_now(&waiting)));
+    }
+}
+
+/// The autosave's text: the plan and the drafts, so a reload keeps half-typed values.
+fn saved_text(document: &Value, drafts: &BTreeMap<String, String>) -> String {
+    json!({ "plan": document, "drafts": drafts }).to_string()
+}
+
+fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
+    let waiting = unsaved.borrow_mut().take();
+    if let Some(waiting) = waiting {
+        waiting.save();
     }
 }
 
@@ -377,6 +486,31 @@ mod tests {
 
     fn edit(state: &State, pointer: &str, edit: Edit) -> State {
         state.after(Action::Edit { pointer: pointer.to_owned(), edit })
+    }
+
+    #[test]
+    fn the_autosave_keeps_the_plan_and_what_waits_in_its_fields() {
+        let count = Edit::Count { text: "12x".into(), min: 1, nullable: false };
+        let typed = edit(&state(), "/vnets/0/subnets/1/addressPrefix", Edit::Text("10.9.0.0/24".into()));
+        let typed = edit(&typed, "/aksClusters/0/nodeCount", count);
+        let text = saved_text(&typed.document, &typed.drafts);
+        let restored = State::from_saved_text(&text).expect("the autosave reads back");
+        assert_eq!(restored.plan, typed.plan);
+        assert_eq!(restored.drafts, typed.drafts);
+        assert_eq!(State::from_saved_text("{\"plan\": 1}"), None);
+    }
+
+    #[test]
+    fn values_read_as_their_fields_show_them() {
+        let start = state();
+        assert_eq!(value_text(&start.document, "/aksClusters/0/nodeCount"), "3");
+        assert_eq!(
+            value_text(&start.document, "/vnets/0/addressPrefixes"),
+            start.plan.vnets[0].address_prefixes.join(", ")
+        );
+        assert_eq!(value_text(&start.document, "/aksClusters/0/podCidr"), "");
+        assert_eq!(value_text(&start.document, "/vnets/0"), "");
+        assert_eq!(value_text(&start.document, "/nowhere"), "");
     }
 
     fn rules(state: &State) -> Vec<RuleId> {

@@ -15,7 +15,7 @@ use crate::state::{Action, Notice, NoticeKind};
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
-    pub plan: Plan,
+    pub plan: Rc<Plan>,
     pub lang: Lang,
 }
 
@@ -112,7 +112,7 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
-    pub plan: Plan,
+    pub plan: Rc<Plan>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }

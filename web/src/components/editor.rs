@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::fields::{CheckField, Kind, Note, SelectField, TextField};
 use crate::i18n::{Lang, T};
-use crate::state::{Action, NewItem};
+use crate::state::{value_text, Action, NewItem};
 
 /// Subnets shown per VNet before "show more": a plan may hold thousands, and rendering every
 /// field of every one on each keystroke would make typing lag.
@@ -18,7 +18,8 @@ const SUBNET_PAGE: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub plan: Plan,
+    pub plan: Rc<Plan>,
+    pub document: Rc<Value>,
     pub drafts: BTreeMap<String, String>,
     pub report: Rc<Report>,
     pub selected: Option<String>,
@@ -29,7 +30,7 @@ pub struct EditorProps {
 /// What every field of one render needs: the plan as a document to read values by pointer, the
 /// drafts, and the findings keyed by the field they are first about.
 struct Form<'a> {
-    document: Value,
+    document: &'a Value,
     drafts: &'a BTreeMap<String, String>,
     notes: HashMap<&'a str, Vec<Note>>,
     selected: Option<&'a str>,
@@ -43,16 +44,9 @@ impl Form<'_> {
     }
 
     fn shown(&self, pointer: &str) -> String {
-        if let Some(draft) = self.drafts.get(pointer) {
-            return draft.clone();
-        }
-        match self.document.pointer(pointer) {
-            Some(Value::String(text)) => text.clone(),
-            Some(Value::Number(number)) => number.to_string(),
-            Some(Value::Array(items)) => {
-                items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
-            }
-            _ => String::new(),
+        match self.drafts.get(pointer) {
+            Some(draft) => draft.clone(),
+            None => value_text(self.document, pointer),
         }
     }
 
@@ -115,7 +109,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     }
     let form = Form {
-        document: serde_json::to_value(&props.plan).unwrap_or(Value::Null),
+        document: &props.document,
         drafts: &props.drafts,
         notes,
         selected: props.selected.as_deref(),

@@ -3,17 +3,18 @@
 
 use std::rc::Rc;
 
-use vnetplan_core::{Finding, Plan, Report, Severity};
+use serde_json::Value;
+use vnetplan_core::{Finding, Report, Severity};
 use yew::prelude::*;
 
 use crate::dom;
 use crate::i18n::{rule_headline, Lang, T};
-use crate::state::Action;
+use crate::state::{value_text, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
     pub report: Rc<Report>,
-    pub plan: Plan,
+    pub document: Rc<Value>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -26,7 +27,6 @@ pub fn FindingsPanel(props: &FindingsProps) -> Html {
     let show_all = use_state(|| false);
     let lang = props.lang;
     let summary = props.report.summary;
-    let document = serde_json::to_value(&props.plan).unwrap_or_default();
     let serious = summary.errors + summary.warnings;
     html! {
         <section class="card findings-card" id="findings" tabindex="-1" aria-labelledby="findings-title">
@@ -39,11 +39,8 @@ pub fn FindingsPanel(props: &FindingsProps) -> Html {
             if serious == 0 { <p class="all-clear">{ T::NoProblems.get(lang) }</p> }
             <ul class="findings">
                 { for props.report.findings.iter().take(if *show_all { usize::MAX } else { FINDINGS_PAGE }).map(|finding| {
-                    let values: Vec<String> = finding.subjects.iter().map(|subject| match document.pointer(subject) {
-                        Some(serde_json::Value::String(text)) => text.clone(),
-                        Some(value) if !value.is_object() && !value.is_array() => value.to_string(),
-                        _ => String::new(),
-                    }).collect();
+                    let values: Vec<String> =
+                        finding.subjects.iter().map(|subject| value_text(&props.document, subject)).collect();
                     html! { <FindingItem finding={finding.clone()} {values} {lang} dispatch={props.dispatch.clone()} /> }
                 }) }
             </ul>
