@@ -1,39 +1,9 @@
 //! The page's words in English and French. Every text has both languages by construction: the
 //! table is one macro call, and a missing translation does not compile.
 
-use std::str::FromStr;
-
 use vnetplan_core::RuleId;
 
-use crate::UnknownName;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Fr,
-}
-
-impl Lang {
-    pub const ALL: [Self; 2] = [Self::En, Self::Fr];
-
-    /// The language's code, as in `lang` attributes.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Fr => "fr",
-        }
-    }
-}
-
-/// Reads a language tag by its language alone, so the browser's "fr-CA" is French.
-impl FromStr for Lang {
-    type Err = UnknownName;
-
-    fn from_str(tag: &str) -> Result<Self, UnknownName> {
-        let language = tag.split(['-', '_']).next().unwrap_or_default();
-        Self::ALL.into_iter().find(|lang| lang.as_str().eq_ignore_ascii_case(language)).ok_or(UnknownName)
-    }
-}
+pub use vnetplan_core::Lang;
 
 macro_rules! texts {
     ($($key:ident => $en:literal, $fr:literal;)*) => {
@@ -182,7 +152,6 @@ texts! {
     WhyItMatters => "Why it matters", "Pourquoi c’est important";
     Example => "Example", "Exemple";
     HowToFix => "How to fix it", "Comment corriger";
-    DocsInEnglish => "The rule's explanation is written in English.", "L’explication de la règle est rédigée en anglais.";
     Fields => "Fields", "Champs";
     AddressMap => "Address map", "Carte des adresses";
     AddressMapHint => "Each bar is a range. Hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; press Enter to edit its field.",
@@ -230,6 +199,7 @@ texts! {
     ShowAll => "Show all", "Tout afficher";
     FindingsHidden => "{count} more findings are not shown.", "{count} autres constats ne sont pas affichés.";
     OpenFullPlanner => "Open in the full planner", "Ouvrir dans le planificateur complet";
+    Sources => "Sources", "Sources";
     Footer => "vnetplan runs entirely in your browser: plans stay on this device.",
         "vnetplan fonctionne entièrement dans votre navigateur : les plans restent sur cet appareil.";
 }
@@ -237,141 +207,14 @@ texts! {
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the
 /// catalog writes summaries in lower case to read well inside sentences.
 pub fn rule_headline(rule: RuleId, lang: Lang) -> String {
-    let summary = match lang {
-        Lang::En => rule.summary(),
-        Lang::Fr => french_summary(rule),
-    };
+    let summary = rule.summary_text().get(lang);
     let mut chars = summary.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-fn french_summary(rule: RuleId) -> &'static str {
-    use RuleId::*;
-    match rule {
-        InvalidCidr => "un champ CIDR n’est pas une valeur IPv4 a.b.c.d/n valide",
-        InvalidIp => "l’IP du service DNS n’est pas une adresse IPv4 valide",
-        Ipv6NotSupported => "une valeur IPv6 occupe un champ qu’Azure ML v1 accepte en IPv4 seulement",
-        CidrHasHostBits => "un CIDR n’est pas écrit avec son adresse de réseau",
-        UnknownVnet => "un cluster, un déploiement ou un point de terminaison nomme un VNet absent du plan",
-        UnknownSubnet => {
-            "un cluster, un déploiement ou un point de terminaison nomme un sous-réseau absent de son VNet"
-        }
-        DuplicateName => "deux VNets, sous-réseaux d’un VNet, clusters ou déploiements portent le même nom",
-        SubnetOutsideVnet => "un sous-réseau sort des préfixes d’adresse de son VNet",
-        OverlappingSubnets => "deux sous-réseaux d’un VNet partagent des adresses",
-        OverlappingVnetPrefixes => "deux préfixes d’adresse d’un VNet partagent des adresses",
-        SubnetTooSmall => "un sous-réseau est plus petit que /29, le minimum d’Azure",
-        VnetForbiddenRange => "un préfixe de VNet prend des adresses qu’Azure n’autorise dans aucun VNet",
-        VnetAksReservedRange => "le VNet d’un cluster AKS prend des adresses réservées par AKS",
-        VnetsOverlap => "deux VNets du plan partagent des adresses et ne pourront jamais être appairés",
-        VnetOverlapsExternalRange => "un préfixe de VNet partage des adresses avec une plage externe",
-        ServiceCidrOverlapsSubnet => {
-            "la plage des services Kubernetes chevauche un sous-réseau du VNet du cluster"
-        }
-        ServiceCidrOverlapsVnet => {
-            "la plage des services Kubernetes est dans l’espace d’adresses du VNet du cluster"
-        }
-        ServiceCidrOverlapsExternalRange => "la plage des services Kubernetes chevauche une plage externe",
-        ServiceCidrOverlapsOtherVnet => "la plage des services Kubernetes chevauche un autre VNet du plan",
-        ServiceCidrOverlapsPodCidr => "la plage des services Kubernetes chevauche la plage des pods",
-        ServiceCidrReservedRange => "la plage des services Kubernetes prend des adresses réservées par AKS",
-        ServiceCidrTooLarge => "la plage des services Kubernetes est plus grande que /12",
-        DnsIpOutsideServiceCidr => "l’IP du service DNS est hors de la plage des services Kubernetes",
-        DnsIpIsFirstAddress => {
-            "l’IP du service DNS est la première adresse de la plage, prise par kubernetes.default"
-        }
-        DnsIpNotAssignable => "l’IP du service DNS est l’adresse de réseau ou de diffusion de la plage",
-        DockerBridgeOverlapsSubnet => "la plage du pont Docker chevauche le VNet du cluster",
-        DockerBridgeOverlapsServiceCidr => {
-            "la plage du pont Docker chevauche la plage des services Kubernetes"
-        }
-        DockerBridgeOverlapsPodCidr => "la plage du pont Docker chevauche la plage des pods",
-        DockerBridgeOverlapsExternalRange => "la plage du pont Docker chevauche une plage externe",
-        DockerBridgeMissing => "un cluster créé par Azure ML n’a pas de plage de pont Docker",
-        DockerBridgeIgnored => "la plage du pont Docker ne sert qu’au SDK v1 ; AKS ne l’utilise plus",
-        PodCidrWithAzureCni => "une plage de pods est définie pour Azure CNI sans overlay",
-        PodCidrMissing => "kubenet ou overlay n’a pas de plage de pods",
-        OverlayRequiresAzurePlugin => "le mode overlay est défini avec kubenet",
-        PodCidrOverlapsVnet => "la plage des pods chevauche le VNet du cluster",
-        PodCidrOverlapsExternalRange => "la plage des pods chevauche une plage externe",
-        PodCidrOverlapsOtherVnet => "la plage des pods chevauche un autre VNet du plan",
-        PodCidrReservedRange => "la plage des pods chevauche des adresses réservées par AKS",
-        PodCidrTooSmall => "la plage des pods ne peut pas donner un /24 à chaque nœud",
-        AksSubnetTooSmall => {
-            "le sous-réseau des nœuds a moins d’adresses utilisables que le cluster n’en demande"
-        }
-        AksSubnetNoHeadroom => "le sous-réseau des nœuds contient le cluster mais pas un nœud de plus",
-        AksSubnetDelegated => "le sous-réseau des nœuds est délégué à un service",
-        AksSubnetSharedKubenet => "un cluster kubenet partage son sous-réseau de nœuds avec un autre cluster",
-        KubenetTooManyNodes => "un cluster kubenet demande plus de 400 routes",
-        KubenetRetiring => "kubenet sera retiré le 31 mars 2028",
-        MaxPodsOutOfRange => "le nombre de pods par nœud est hors de l’intervalle 10 à 250",
-        NodePoolUnder30Pods => "le pool de nœuds accueille moins de 30 pods",
-        AksRegionMismatch => "le cluster et son VNet sont dans des régions différentes",
-        ProductionClusterTooFewNodes => "un cluster FastProd a moins de 3 nœuds",
-        ProductionClusterTooFewVcpus => "un cluster FastProd a moins de 12 vCPU",
-        IlbSubnetWithoutInternalLb => "un sous-réseau d’équilibreur est défini pour un équilibreur public",
-        IlbSubnetOutsideClusterVnet => "le sous-réseau de l’équilibreur appartient à un autre VNet",
-        IlbSubnetIsAciSubnet => "le sous-réseau de l’équilibreur est délégué à ACI",
-        IlbNotInStudio => "un équilibreur de charge interne ne peut pas être choisi dans le studio",
-        IlbWithKubenet => "un équilibreur interne avec kubenet ne fonctionne pas pour Azure ML",
-        PrivateClusterMustBeAttached => "Azure ML ne peut pas créer un cluster privé ; il faut l’attacher",
-        AksIdentityLacksNetworkContributor => {
-            "l’identité du cluster n’a pas le rôle Contributeur réseau sur le groupe de ressources du VNet"
-        }
-        ScoringEndpointBlockedInbound => {
-            "des clients externes appellent le point de scoring et aucune règle NSG ne les admet"
-        }
-        WorkspacePeRegionMismatch => {
-            "avec un point de terminaison privé, un cluster est hors de la région de l’espace de travail"
-        }
-        WorkspacePeNotInAksVnet => {
-            "le point de terminaison privé de l’espace de travail est dans un autre VNet qu’un cluster"
-        }
-        AciSubnetNotDelegated => "le sous-réseau ACI n’est pas délégué aux groupes de conteneurs",
-        AciSubnetShared => "le sous-réseau ACI contient aussi AKS ou le point de terminaison privé",
-        AciSubnetSmall => "le sous-réseau ACI est plus petit que /28",
-        AciVnetResourceGroupMismatch => "le VNet ACI est hors du groupe de ressources de l’espace de travail",
-        AciVnetDiffersFromPrivateEndpoint => {
-            "le VNet ACI n’est pas celui du point de terminaison privé de l’espace de travail"
-        }
-        AciAcrInVnet => "ACI dans un VNet ne peut pas tirer d’images d’un registre derrière le VNet",
-        AciDnsLabelInVnet => "un déploiement ACI dans un VNet a une étiquette de nom DNS",
-        AciVnetRetired => "Azure ML ne prend plus en charge ACI dans un VNet",
-        EgressBlocksContainerRegistry => {
-            "le trafic sortant restreint n’autorise pas le registre de conteneurs"
-        }
-        EgressMissingServiceTag => {
-            "le trafic sortant restreint omet une balise de service utile à l’inférence Azure ML"
-        }
-        MissingVnetJoinPermission => "l’utilisateur ne peut pas joindre le VNet",
-        MissingSubnetJoinPermission => "l’utilisateur ne peut pas joindre le sous-réseau",
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn browser_languages_map_to_page_languages() {
-        assert_eq!("fr-CA".parse(), Ok(Lang::Fr));
-        assert_eq!("en-GB".parse(), Ok(Lang::En));
-        assert_eq!("FR".parse(), Ok(Lang::Fr));
-        assert_eq!("de".parse::<Lang>(), Err(UnknownName));
-        assert_eq!("".parse::<Lang>(), Err(UnknownName));
-        for lang in Lang::ALL {
-            assert_eq!(lang.as_str().parse(), Ok(lang));
-        }
-    }
-
-    #[test]
-    fn every_rule_has_a_french_headline() {
-        for rule in RuleId::ALL {
-            let french = rule_headline(*rule, Lang::Fr);
-            assert!(!french.is_empty() && french != rule_headline(*rule, Lang::En), "{}", rule.id());
-        }
-    }
 
     #[test]
     fn headlines_start_with_a_capital() {

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use vnetplan_core::export::{export, ExportFormat};
 use vnetplan_core::import::import;
-use vnetplan_core::{check, parse_plan, render_rule, render_text, suggest, Plan, RuleId};
+use vnetplan_core::reference::REFERENCE_PLAN;
+use vnetplan_core::{check, parse_plan, render_rule, render_text, suggest, Lang, Plan, RuleId};
 
 /// Exit code when the plan has no errors.
 const CLEAN: u8 = 0;
@@ -21,6 +22,9 @@ const REJECTED: u8 = 2;
 #[derive(Parser)]
 #[command(name = "vnetplan", version, about = "Checks Azure ML inference VNet plans before Azure does")]
 struct Cli {
+    /// The language of messages, fixes and rule explanations: en or fr.
+    #[arg(long, global = true, default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
 }
@@ -59,6 +63,9 @@ enum Command {
     Rules {
         /// A rule ID such as `service-cidr-overlaps-subnet`.
         id: Option<String>,
+        /// Print the reference plan that the rules' examples change, instead.
+        #[arg(long, conflicts_with = "id")]
+        reference_plan: bool,
     },
 }
 
@@ -73,7 +80,8 @@ fn main() -> ExitCode {
     let (output, code) = match cli.command {
         Command::Check { plan, format } => match read_plan(&plan) {
             Ok(plan) => {
-                let report = check(&plan);
+                let mut report = check(&plan);
+                report.localize(cli.lang);
                 let text = match format {
                     Format::Text => render_text(&plan, &report),
                     Format::Json => report.to_json() + "\n",
@@ -91,9 +99,10 @@ fn main() -> ExitCode {
             Err(message) => (Err(message), REJECTED),
         },
         Command::Import { files } => import_files(&files),
-        Command::Rules { id: None } => (Ok(catalog_listing()), CLEAN),
-        Command::Rules { id: Some(id) } => match RuleId::from_id(&id) {
-            Some(rule) => (Ok(render_rule(rule)), CLEAN),
+        Command::Rules { reference_plan: true, .. } => (Ok(format!("{REFERENCE_PLAN}\n")), CLEAN),
+        Command::Rules { id: None, .. } => (Ok(catalog_listing(cli.lang)), CLEAN),
+        Command::Rules { id: Some(id), .. } => match RuleId::from_id(&id) {
+            Some(rule) => (Ok(render_rule(rule, cli.lang)), CLEAN),
             None => (Err(format!("there is no rule '{id}'; `vnetplan rules` lists them all")), REJECTED),
         },
     };
@@ -166,12 +175,17 @@ fn import_files(files: &[PathBuf]) -> (Result<String, String>, u8) {
     }
 }
 
-fn catalog_listing() -> String {
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    code.parse()
+}
+
+fn catalog_listing(lang: Lang) -> String {
     let width = RuleId::ALL.iter().map(|rule| rule.id().len()).max().unwrap_or(0);
     RuleId::ALL
         .iter()
         .map(|rule| {
-            format!("{:<width$}  {:<7}  {}\n", rule.id(), rule.default_severity().as_str(), rule.summary())
+            let summary = rule.summary_text().get(lang);
+            format!("{:<width$}  {:<7}  {summary}\n", rule.id(), rule.default_severity().as_str())
         })
         .collect()
 }

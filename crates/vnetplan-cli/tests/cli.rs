@@ -80,14 +80,14 @@ fn suggest_prints_a_plan_that_checks_clean() {
 #[test]
 fn rules_lists_and_explains() {
     let listing = stdout(&vnetplan(&["rules"], None));
-    assert_eq!(listing.lines().count(), 72);
+    assert_eq!(listing.lines().count(), vnetplan_core::RuleId::ALL.len());
     assert!(listing
         .lines()
         .any(|line| line.starts_with("service-cidr-overlaps-subnet") && line.contains("error")));
     let explained = vnetplan(&["rules", "dns-ip-outside-service-cidr"], None);
     assert_eq!(explained.status.code(), Some(0));
     let text = stdout(&explained);
-    for heading in ["What it checks", "Why it matters", "Example", "Fix"] {
+    for heading in ["What it checks", "Why it matters", "Example", "Fix", "Sources"] {
         assert!(text.contains(heading), "{text}");
     }
     assert_eq!(vnetplan(&["rules", "no-such-rule"], None).status.code(), Some(2));

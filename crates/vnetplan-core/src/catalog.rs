@@ -80,6 +80,56 @@ pub fn rule_summaries(lang: Lang) -> Vec<RuleSummary> {
         .collect()
 }
 
+/// A rule's documentation in one language, as `explain()` returns it to JavaScript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleExplanation {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub what: &'static str,
+    pub why: &'static str,
+    pub example: String,
+    pub fix: &'static str,
+    pub sources: &'static [Source],
+}
+
+impl RuleId {
+    pub fn explanation(self, lang: Lang) -> RuleExplanation {
+        let doc = self.doc();
+        RuleExplanation {
+            id: self.id(),
+            severity: self.default_severity(),
+            summary: self.summary_text().get(lang),
+            what: doc.what.get(lang),
+            why: doc.why.get(lang),
+            example: doc.example.render(lang),
+            fix: doc.fix.get(lang),
+            sources: doc.sources,
+        }
+    }
+}
+
+impl Example {
+    /// The example as text: the fragment, or the changes one per line after a lead-in.
+    pub fn render(self, lang: Lang) -> String {
+        match self {
+            Self::Fragment(fragment) => fragment.trim().to_owned(),
+            Self::Changes(changes) => {
+                let mut out = text!(
+                    "Starting from the reference plan (`vnetplan rules --reference-plan`), set:",
+                    "À partir du plan de référence (`vnetplan rules --reference-plan`), fixer :"
+                )
+                .get(lang)
+                .to_owned();
+                for (path, value) in changes {
+                    out.push_str(&format!("\n  {path} = {value}"));
+                }
+                out
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;

@@ -4,7 +4,6 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::catalog::Example;
 use crate::check::Report;
 use crate::text::{Lang, Text};
 use crate::Plan;
@@ -84,24 +83,7 @@ pub fn render_rule(rule: crate::RuleId, lang: Lang) -> String {
         why = doc.why.get(lang).trim(),
         example_heading = heading(text!("Example", "Exemple")),
     );
-    match doc.example {
-        Example::Fragment(fragment) => {
-            let _ = writeln!(out, "{}", fragment.trim());
-        }
-        Example::Changes(changes) => {
-            let _ = writeln!(
-                out,
-                "{}",
-                heading(text!(
-                    "Starting from the reference plan (`vnetplan rules --reference-plan`), set:",
-                    "À partir du plan de référence (`vnetplan rules --reference-plan`), fixer :"
-                ))
-            );
-            for (path, value) in changes {
-                let _ = writeln!(out, "  {path} = {value}");
-            }
-        }
-    }
+    let _ = writeln!(out, "{}", doc.example.render(lang));
     let _ = write!(
         out,
         "\n{}\n{}\n\n{}\n",

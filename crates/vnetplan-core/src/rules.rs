@@ -83,14 +83,14 @@ rule_table! {
     DnsIpOutsideServiceCidr dns_ip_outside_service_cidr "dns-ip-outside-service-cidr" Error ["the DNS service IP is outside the Kubernetes service range", "l’IP du service DNS est hors de la plage des services Kubernetes"];
     DnsIpIsFirstAddress dns_ip_is_first_address "dns-ip-is-first-address" Error ["the DNS service IP is the service range's first address, kept for kubernetes.default", "l’IP du service DNS est la première adresse de la plage, prise par kubernetes.default"];
     DnsIpNotAssignable dns_ip_not_assignable "dns-ip-not-assignable" Error ["the DNS service IP is the service range's network or broadcast address", "l’IP du service DNS est l’adresse de réseau ou de diffusion de la plage"];
-    DockerBridgeOverlapsSubnet docker_bridge_overlaps_subnet "docker-bridge-overlaps-subnet" Error ["the docker bridge range overlaps the cluster's VNet", "la plage du pont Docker chevauche le VNet du cluster"];
-    DockerBridgeOverlapsServiceCidr docker_bridge_overlaps_service_cidr "docker-bridge-overlaps-service-cidr" Error ["the docker bridge range overlaps the Kubernetes service range", "la plage du pont Docker chevauche la plage des services Kubernetes"];
-    DockerBridgeOverlapsPodCidr docker_bridge_overlaps_pod_cidr "docker-bridge-overlaps-pod-cidr" Error ["the docker bridge range overlaps the pod range", "la plage du pont Docker chevauche la plage des pods"];
+    DockerBridgeOverlapsSubnet docker_bridge_overlaps_subnet "docker-bridge-overlaps-subnet" Warning ["the docker bridge range overlaps the cluster's VNet", "la plage du pont Docker chevauche le VNet du cluster"];
+    DockerBridgeOverlapsServiceCidr docker_bridge_overlaps_service_cidr "docker-bridge-overlaps-service-cidr" Warning ["the docker bridge range overlaps the Kubernetes service range", "la plage du pont Docker chevauche la plage des services Kubernetes"];
+    DockerBridgeOverlapsPodCidr docker_bridge_overlaps_pod_cidr "docker-bridge-overlaps-pod-cidr" Warning ["the docker bridge range overlaps the pod range", "la plage du pont Docker chevauche la plage des pods"];
     DockerBridgeOverlapsExternalRange docker_bridge_overlaps_external_range "docker-bridge-overlaps-external-range" Warning ["the docker bridge range overlaps an external range", "la plage du pont Docker chevauche une plage externe"];
     DockerBridgeMissing docker_bridge_missing "docker-bridge-missing" Error ["a cluster that Azure ML creates has no docker bridge range", "un cluster créé par Azure ML n’a pas de plage de pont Docker"];
     DockerBridgeIgnored docker_bridge_ignored "docker-bridge-ignored" Info ["the docker bridge range only satisfies the v1 SDK; AKS no longer uses it", "la plage du pont Docker ne sert qu’au SDK v1 ; AKS ne l’utilise plus"];
     PodCidrWithAzureCni pod_cidr_with_azure_cni "pod-cidr-with-azure-cni" Error ["a pod range is set for Azure CNI without overlay", "une plage de pods est définie pour Azure CNI sans overlay"];
-    PodCidrMissing pod_cidr_missing "pod-cidr-missing" Error ["kubenet or overlay has no pod range", "kubenet ou overlay n’a pas de plage de pods"];
+    PodCidrMissing pod_cidr_missing "pod-cidr-missing" Info ["kubenet or overlay has no pod range", "kubenet ou overlay n’a pas de plage de pods"];
     OverlayRequiresAzurePlugin overlay_requires_azure_plugin "overlay-requires-azure-plugin" Error ["overlay mode is set with kubenet", "le mode overlay est défini avec kubenet"];
     PodCidrOverlapsVnet pod_cidr_overlaps_vnet "pod-cidr-overlaps-vnet" Error ["the pod range overlaps the cluster's VNet", "la plage des pods chevauche le VNet du cluster"];
     PodCidrOverlapsExternalRange pod_cidr_overlaps_external_range "pod-cidr-overlaps-external-range" Error ["the pod range overlaps an external range", "la plage des pods chevauche une plage externe"];
@@ -125,7 +125,7 @@ rule_table! {
     AciVnetDiffersFromPrivateEndpoint aci_vnet_differs_from_private_endpoint "aci-vnet-differs-from-private-endpoint" Error ["the ACI VNet is not the workspace private endpoint's VNet", "le VNet ACI n’est pas celui du point de terminaison privé de l’espace de travail"];
     AciAcrInVnet aci_acr_in_vnet "aci-acr-in-vnet" Error ["ACI in a VNet cannot pull from a registry behind the VNet", "ACI dans un VNet ne peut pas tirer d’images d’un registre derrière le VNet"];
     AciDnsLabelInVnet aci_dns_label_in_vnet "aci-dns-label-in-vnet" Error ["an ACI deployment in a VNet has a DNS name label", "un déploiement ACI dans un VNet a une étiquette de nom DNS"];
-    AciVnetRetired aci_vnet_retired "aci-vnet-retired" Info ["Azure ML no longer supports ACI in a VNet", "Azure ML ne prend plus en charge ACI dans un VNet"];
+    AciVnetRetired aci_vnet_retired "aci-vnet-retired" Warning ["Azure ML no longer supports ACI in a VNet", "Azure ML ne prend plus en charge ACI dans un VNet"];
     EgressBlocksContainerRegistry egress_blocks_container_registry "egress-blocks-container-registry" Error ["restricted egress does not allow the container registry", "le trafic sortant restreint n’autorise pas le registre de conteneurs"];
     EgressMissingServiceTag egress_missing_service_tag "egress-missing-service-tag" Warning ["restricted egress misses a service tag Azure ML inference uses", "le trafic sortant restreint omet une balise de service utile à l’inférence Azure ML"];
     MissingVnetJoinPermission missing_vnet_join_permission "missing-vnet-join-permission" Error ["the planning user cannot join the VNet", "l’utilisateur ne peut pas joindre le VNet"];

@@ -181,6 +181,9 @@ macro_rules! english {
 }
 
 /// Whether every `{name}` of `source` also appears in `other`.
+// These run in constants only (`text!`): an index out of bounds would stop the build, never a
+// running program, and slices have no `const` checked access to use instead.
+#[allow(clippy::indexing_slicing)]
 const fn placeholders_covered(source: &[u8], other: &[u8]) -> bool {
     let mut i = 0;
     while i < source.len() {
@@ -200,6 +203,7 @@ const fn placeholders_covered(source: &[u8], other: &[u8]) -> bool {
     true
 }
 
+#[allow(clippy::indexing_slicing)]
 const fn contains_placeholder(haystack: &[u8], source: &[u8], start: usize, end: usize) -> bool {
     let length = end - start;
     let mut i = 0;
@@ -222,7 +226,8 @@ const fn contains_placeholder(haystack: &[u8], source: &[u8], start: usize, end:
 mod tests {
     use super::*;
 
-    const GREETING: Text = crate::text!("cluster '{name}' has {count} nodes", "le cluster « {name} » a {count} nœuds");
+    const GREETING: Text =
+        crate::text!("cluster '{name}' has {count} nodes", "le cluster « {name} » a {count} nœuds");
 
     #[test]
     fn renders_each_language_with_its_arguments() {

@@ -8,7 +8,9 @@
 use serde::Serialize;
 use vnetplan_core::export::{export, steps as guide_steps, ExportFormat};
 use vnetplan_core::import::import;
-use vnetplan_core::{check as check_plan, parse_plan, rule_summaries, suggest as suggest_plan, Plan, RuleId};
+use vnetplan_core::{
+    check as check_plan, parse_plan, rule_summaries, suggest as suggest_plan, Lang, Plan, RuleId,
+};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -87,7 +89,7 @@ export interface AciDeployment {
 }
 
 export interface Change { path: string; value: unknown }
-export interface Fix { title: string; changes: Change[] }
+export interface Fix { title: string; kind: "design" | "attestation"; changes: Change[] }
 
 export interface Finding {
   rule: string;
@@ -116,16 +118,28 @@ export interface Report {
 
 export interface RuleSummary { id: string; severity: Severity; summary: string }
 
-export interface RuleDoc extends RuleSummary { what: string; why: string; example: string; fix: string }
+export interface Source { title: string; location: string; date: string }
+
+export interface RuleDoc extends RuleSummary {
+  what: string;
+  why: string;
+  example: string;
+  fix: string;
+  /** The dated articles or repository paths the rule rests on. */
+  sources: Source[];
+}
+
+/** Options of the functions that return text a person reads. English by default. */
+export interface TextOptions { lang?: "en" | "fr" }
 
 /** Checks a plan (an object, or its JSON text). Throws an Error naming the field when the document is rejected. */
-export function check(plan: Plan | string): Report;
+export function check(plan: Plan | string, options?: TextOptions): Report;
 /** The plan with every fix applied that removes a finding without adding one. */
 export function suggest(plan: Plan | string): Plan;
 /** The rule catalog. */
-export function rules(): RuleSummary[];
+export function rules(options?: TextOptions): RuleSummary[];
 /** One rule's documentation, or null for an unknown ID. */
-export function explain(id: string): RuleDoc | null;
+export function explain(id: string, options?: TextOptions): RuleDoc | null;
 
 export type ExportFormat = "sdk" | "az" | "arm" | "bicep" | "terraform" | "az-script";
 
@@ -178,9 +192,24 @@ fn read_plan(plan: &JsValue) -> Result<Plan, JsValue> {
     parse_plan(&text).map_err(into_error)
 }
 
+/// Reads `{ lang: "en" | "fr" }`; English when the options or the language are absent.
+fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Lang::default());
+    }
+    let lang = js_sys::Reflect::get(options, &JsValue::from_str("lang"))?;
+    match lang.as_string() {
+        Some(code) => code.parse().map_err(into_error),
+        None if lang.is_undefined() || lang.is_null() => Ok(Lang::default()),
+        None => Err(into_error("options.lang must be \"en\" or \"fr\"")),
+    }
+}
+
 #[wasm_bindgen(skip_typescript)]
-pub fn check(plan: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&check_plan(&read_plan(&plan)?))
+pub fn check(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let mut report = check_plan(&read_plan(&plan)?);
+    report.localize(read_lang(&options)?);
+    to_js(&report)
 }
 
 #[wasm_bindgen(skip_typescript)]
@@ -189,34 +218,14 @@ pub fn suggest(plan: JsValue) -> Result<JsValue, JsValue> {
 }
 
 #[wasm_bindgen(skip_typescript)]
-pub fn rules() -> Result<JsValue, JsValue> {
-    to_js(&rule_summaries())
-}
-
-#[derive(Serialize)]
-struct RuleExplanation {
-    id: &'static str,
-    severity: vnetplan_core::Severity,
-    summary: &'static str,
-    what: &'static str,
-    why: &'static str,
-    example: &'static str,
-    fix: &'static str,
+pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&rule_summaries(read_lang(&options)?))
 }
 
 #[wasm_bindgen(skip_typescript)]
-pub fn explain(id: &str) -> Result<JsValue, JsValue> {
+pub fn explain(id: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let Some(rule) = RuleId::from_id(id) else { return Ok(JsValue::NULL) };
-    let doc = rule.doc();
-    to_js(&RuleExplanation {
-        id: rule.id(),
-        severity: rule.default_severity(),
-        summary: rule.summary(),
-        what: doc.what,
-        why: doc.why,
-        example: doc.example,
-        fix: doc.fix,
-    })
+    to_js(&rule.explanation(read_lang(&options)?))
 }
 
 #[wasm_bindgen(js_name = exportPlan, skip_typescript)]

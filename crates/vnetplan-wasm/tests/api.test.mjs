@@ -137,11 +137,16 @@ describe('the vnetplan package', () => {
 
   test('the catalog and explanations', () => {
     const rules = api.rules();
-    assert.equal(rules.length, 72);
+    const cliListing = execFileSync(cli, ['rules'], { encoding: 'utf8' }).trim().split('\n');
+    assert.deepEqual(rules.map((r) => r.id), cliListing.map((line) => line.split(/\s+/)[0]));
     assert.deepEqual(Object.keys(rules[0]), ['id', 'severity', 'summary']);
     assert.ok(rules.some((r) => r.id === 'dns-ip-outside-service-cidr' && r.severity === 'error'));
     const doc = api.explain('dns-ip-outside-service-cidr');
-    assert.deepEqual(Object.keys(doc), ['id', 'severity', 'summary', 'what', 'why', 'example', 'fix']);
+    assert.deepEqual(Object.keys(doc), ['id', 'severity', 'summary', 'what', 'why', 'example', 'fix', 'sources']);
+    const french = api.explain('dns-ip-outside-service-cidr', { lang: 'fr' });
+    assert.equal(french.summary, execFileSync(cli, ['--lang', 'fr', 'rules'], { encoding: 'utf8' })
+      .split('\n').find((line) => line.startsWith('dns-ip-outside-service-cidr')).replace(/^\S+\s+\S+\s+/, ''));
+    assert.throws(() => api.rules({ lang: 'de' }), { message: /unknown language "de"/ });
     assert.equal(api.explain('no-such-rule'), null);
   });
 });

@@ -105,7 +105,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             notes
                 .entry(first.as_str())
                 .or_default()
-                .push(Note { severity: finding.severity, text: finding.message.clone() });
+                .push(Note { severity: finding.severity, text: finding.text.render(props.lang) });
         }
     }
     let form = Form {

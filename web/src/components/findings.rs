@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use vnetplan_core::{Finding, Report, Severity};
+use vnetplan_core::{Example, Finding, Report, Severity};
 use yew::prelude::*;
 
 use crate::dom;
@@ -98,7 +98,7 @@ fn FindingItem(props: &FindingProps) -> Html {
                 <strong>{ rule_headline(finding.rule, lang) }</strong>
                 <code class="rule-id">{ id }</code>
             </p>
-            <p class="message">{ &finding.message }</p>
+            <p class="message">{ finding.text.render(lang) }</p>
             <ul class="subjects" aria-label={T::Fields.get(lang)}>
                 { for finding.subjects.iter().zip(&props.values).take(12).map(|(subject, value)| {
                     let onclick = {
@@ -123,18 +123,23 @@ fn FindingItem(props: &FindingProps) -> Html {
                         onclick={let (fix, dispatch) = (fix.clone(), props.dispatch.clone()); Callback::from(move |_| dispatch.emit(Action::ApplyFix(fix.clone())))}>
                         { T::Fix.get(lang) }
                     </button>
-                    <span id={format!("{doc_id}-fix")}>{ &fix.title }</span>
+                    <span id={format!("{doc_id}-fix")}>{ fix.text.render(lang) }</span>
                 </p>
             }
             <button type="button" class="why" aria-expanded={open.to_string()} aria-controls={doc_id.clone()} onclick={toggle}>
                 { if *open { T::HideWhy.get(lang) } else { T::Why.get(lang) } }
             </button>
             <div class="rule-doc" id={doc_id} hidden={!*open}>
-                if lang != Lang::En { <p class="hint">{ T::DocsInEnglish.get(lang) }</p> }
-                <h3>{ T::WhatItChecks.get(lang) }</h3><p>{ doc.what }</p>
-                <h3>{ T::WhyItMatters.get(lang) }</h3><p>{ doc.why }</p>
-                <h3>{ T::Example.get(lang) }</h3><p><code>{ doc.example }</code></p>
-                <h3>{ T::HowToFix.get(lang) }</h3><p>{ doc.fix }</p>
+                <h3>{ T::WhatItChecks.get(lang) }</h3><p>{ doc.what.get(lang) }</p>
+                <h3>{ T::WhyItMatters.get(lang) }</h3><p>{ doc.why.get(lang) }</p>
+                <h3>{ T::Example.get(lang) }</h3>{ example(doc.example) }
+                <h3>{ T::HowToFix.get(lang) }</h3><p>{ doc.fix.get(lang) }</p>
+                if !doc.sources.is_empty() {
+                    <h3>{ T::Sources.get(lang) }</h3>
+                    <ul class="sources">{ for doc.sources.iter().map(|source| html! {
+                        <li>{ format!("{} ({}), {}", source.title, source.date, source.location) }</li>
+                    }) }</ul>
+                }
             </div>
         </li>
     }
@@ -174,5 +179,16 @@ pub fn CapacityPanel(props: &CapacityProps) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+fn example(example: Example) -> Html {
+    match example {
+        Example::Fragment(fragment) => html! { <p><code>{ fragment }</code></p> },
+        Example::Changes(changes) => html! {
+            <ul class="example">{ for changes.iter().map(|(path, value)| html! {
+                <li><code>{ format!("{path} = {value}") }</code></li>
+            }) }</ul>
+        },
     }
 }

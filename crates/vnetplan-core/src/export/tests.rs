@@ -411,7 +411,7 @@ fn steps_that_resolve_a_finding_are_not_flagged_by_it() {
     let plan = changed("aci_vnet", &[("/aciDeployments/0/dnsNameLabel", json!("scoring"))]);
     let aci_steps = self::steps(&plan);
     let deploy = &steps_titled(&aci_steps, "Deploy web service")[0];
-    assert_eq!(deploy.flagged, ["aci-dns-label-in-vnet"]);
+    assert_eq!(deploy.flagged, ["aci-dns-label-in-vnet", "aci-vnet-retired"]);
     assert!(deploy.code.contains("dns_name_label=\"scoring\""));
 }
 
