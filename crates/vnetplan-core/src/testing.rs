@@ -96,12 +96,9 @@ pub(crate) fn assert_fix_resolves(rule: RuleId, changes: &[(&str, Value)]) {
     }
 }
 
-/// Warnings every plan with an ACI deployment in a VNet gets: Azure ML no longer supports it.
-const ACI_WARNINGS: &[RuleId] = &[RuleId::AciVnetRetired];
-
 #[test]
 fn base_plan_has_no_errors_or_warnings() {
-    for (changes, expected) in [(vec![], &[][..]), (aci(), ACI_WARNINGS)] {
+    for (changes, expected) in [(vec![], &[][..]), (aci(), RuleId::RETIREMENT_NOTICES)] {
         let report = check(&plan_with(&changes));
         let serious: Vec<_> = report
             .findings
