@@ -5,12 +5,16 @@ use vnetplan_core::{check, render_text, RuleId, Severity};
 use vnetplan_tests::{json_files, load, repo_root, stem};
 
 #[test]
-fn guide_setups_have_no_errors_or_warnings() {
+fn guide_setups_have_no_errors_or_warnings_beyond_retirement_notices() {
     let files = json_files(&repo_root().join("examples"));
     assert_eq!(files.len(), 4, "the guide has four setups");
     for path in files {
         let report = check(&load(&path));
-        let serious: Vec<_> = report.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        let serious: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info && !RuleId::RETIREMENT_NOTICES.contains(&f.rule))
+            .collect();
         assert!(serious.is_empty(), "{}: {serious:#?}", path.display());
     }
 }

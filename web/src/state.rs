@@ -16,7 +16,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use serde_json::{json, Value};
 use vnetplan_core::layout::{layout, AddressMap};
-use vnetplan_core::templates;
+use vnetplan_core::new_items;
 use vnetplan_core::{apply_fix, check, plan_from_value, remove_pointer, set_pointer, Fix, Plan, Report};
 use yew::Reducible;
 
@@ -79,12 +79,12 @@ pub enum NewItem {
 impl NewItem {
     fn list_and_item(self, plan: &Plan) -> (String, Value) {
         match self {
-            Self::Vnet => ("/vnets".to_owned(), templates::new_vnet(plan)),
+            Self::Vnet => ("/vnets".to_owned(), new_items::new_vnet(plan)),
             Self::Prefix { vnet } => (format!("/vnets/{vnet}/addressPrefixes"), Value::String(String::new())),
-            Self::Subnet { vnet } => (format!("/vnets/{vnet}/subnets"), templates::new_subnet(plan, vnet)),
-            Self::ExternalRange => ("/externalRanges".to_owned(), templates::new_external_range(plan)),
-            Self::Cluster => ("/aksClusters".to_owned(), templates::new_cluster(plan)),
-            Self::AciDeployment => ("/aciDeployments".to_owned(), templates::new_aci_deployment(plan)),
+            Self::Subnet { vnet } => (format!("/vnets/{vnet}/subnets"), new_items::new_subnet(plan, vnet)),
+            Self::ExternalRange => ("/externalRanges".to_owned(), new_items::new_external_range(plan)),
+            Self::Cluster => ("/aksClusters".to_owned(), new_items::new_cluster(plan)),
+            Self::AciDeployment => ("/aciDeployments".to_owned(), new_items::new_aci_deployment(plan)),
         }
     }
 }

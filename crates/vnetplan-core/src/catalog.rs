@@ -189,8 +189,9 @@ mod tests {
             let changes: Vec<(&str, serde_json::Value)> = changes
                 .iter()
                 .map(|(path, value)| {
-                    let value = serde_json::from_str(value)
-                        .unwrap_or_else(|error| panic!("{}: example value {value} is not JSON: {error}", rule.id()));
+                    let value = serde_json::from_str(value).unwrap_or_else(|error| {
+                        panic!("{}: example value {value} is not JSON: {error}", rule.id())
+                    });
                     (*path, value)
                 })
                 .collect();

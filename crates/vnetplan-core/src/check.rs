@@ -7,6 +7,7 @@ use crate::catalog::RuleId;
 use crate::context::Context;
 use crate::finding::{Finding, Findings, Severity};
 use crate::plan::SCHEMA_VERSION;
+use crate::range_fixes::choose_fixes;
 use crate::text::Lang;
 use crate::Plan;
 
@@ -63,6 +64,7 @@ pub fn check(plan: &Plan) -> Report {
     }
     let mut findings = out.into_vec();
     findings.sort_by(Finding::report_order);
+    choose_fixes(&context, &mut findings);
     let mut summary = Summary::default();
     for finding in &findings {
         match finding.severity {

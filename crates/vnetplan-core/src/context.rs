@@ -4,13 +4,12 @@
 //! sorted into [`RangeIndex`]es so that overlap questions cost a binary search, not a scan of
 //! every pair. Rules read these facts and never re-parse the plan's text.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::finding::Fix;
 use crate::net::{parse_cidr, parse_ipv4, Range, RangeIndex};
 use crate::plan::{AksCluster, Plan, Subnet, Vnet};
 
@@ -41,7 +40,6 @@ pub struct Context<'p> {
     vnet_names: HashMap<&'p str, usize>,
     /// Fixes that move a cluster's range, by cluster and range: several findings about the same
     /// range share one fix, and choosing it means gathering every range of the plan.
-    range_fixes: RefCell<HashMap<(usize, ClusterRange), Option<Fix>>>,
     /// Built on first use: three rules walk every CIDR of the plan.
     cidr_fields: OnceCell<Vec<CidrField<'p>>>,
 }
@@ -131,7 +129,6 @@ impl<'p> Context<'p> {
             clusters: Vec::new(),
             aci: Vec::new(),
             vnet_names,
-            range_fixes: RefCell::default(),
             cidr_fields: OnceCell::new(),
         };
         context.clusters = plan.aks_clusters.iter().map(|cluster| context.cluster_facts(cluster)).collect();
@@ -266,22 +263,6 @@ impl<'p> Context<'p> {
             .filter(|(_, (v, _))| Some(*v) != except)
             .map(|(r, (v, p))| (v, p, r))
             .collect()
-    }
-
-    /// The fix moving one of cluster `index`'s ranges, computed by `choose` the first time it
-    /// is asked for in this check.
-    pub fn range_fix(
-        &self,
-        index: usize,
-        kind: ClusterRange,
-        choose: impl FnOnce() -> Option<Fix>,
-    ) -> Option<Fix> {
-        if let Some(fix) = self.range_fixes.borrow().get(&(index, kind)) {
-            return fix.clone();
-        }
-        let fix = choose();
-        self.range_fixes.borrow_mut().insert((index, kind), fix.clone());
-        fix
     }
 
     /// Every range the plan already uses, for fixes that must pick a free block: all VNet
@@ -466,7 +447,7 @@ impl CidrField<'_> {
             ),
             CidrOwner::Cluster(index, kind) => format!(
                 "the {} of cluster '{}'",
-                kind.label(),
+                kind.label().en,
                 plan.aks_clusters.get(index).map_or("", |c| c.name.as_str())
             ),
         }

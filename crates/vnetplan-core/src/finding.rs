@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::RuleId;
+use crate::range_fixes::RangeMove;
 use crate::text::{Lang, Message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -102,6 +103,9 @@ pub struct Fix {
     pub changes: Vec<Change>,
     #[serde(skip)]
     pub text: Message,
+    /// A range move whose block the check has yet to pick (see `range_fixes::choose_fixes`).
+    #[serde(skip)]
+    pub(crate) pending: Option<RangeMove>,
 }
 
 /// Whether applying a fix changes the design, or records that a person did something in Azure.
@@ -136,7 +140,12 @@ impl Fix {
             kind: FixKind::Design,
             changes: changes.into_iter().map(|(path, value)| Change { path, value }).collect(),
             text,
+            pending: None,
         }
+    }
+
+    pub(crate) fn pending(moved: RangeMove) -> Self {
+        Self { pending: Some(moved), ..Self::new(Message::from(String::new()), Vec::new()) }
     }
 
     /// A fix that sets one field.

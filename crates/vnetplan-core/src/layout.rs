@@ -246,7 +246,7 @@ fn collect_clusters(context: &Context<'_>, lanes: &mut Vec<String>, placed: &mut
                 placed.push(Placed {
                     subject: Some(pointer::cluster(c, kind.field())),
                     kind: range_kind,
-                    label: kind.label().to_owned(),
+                    label: kind.label().en.to_owned(),
                     block: range.to_string(),
                     range,
                     lane,

@@ -12,14 +12,13 @@
 //! - [`context`]: facts computed once per check (parsed ranges, resolved names, sorted indices).
 //! - [`catalog`]: the rule enum; [`rules`]: one module per rule with its docs, check and tests.
 //! - [`check`]: running the rules into a [`Report`]; [`capacity`]: node-subnet sizing.
-//! - [`alloc`]: choosing free blocks for fixes; [`fix`]: applying fixes and `suggest`.
+//! - [`range_fixes`]: choosing free blocks for fixes; [`fix`]: applying fixes and `suggest`.
 //! - [`render`]: the report as text; [`layout`]: the address map's geometry.
 //! - [`export`]: the guided steps (SDK v1, `az`) and the network as ARM, Bicep or Terraform.
 //! - [`import`]: a plan from what `az network vnet`, `az aks` and ARM templates print.
 
 #[macro_use]
 pub mod text;
-pub mod alloc;
 pub mod capacity;
 pub mod catalog;
 pub mod check;
@@ -30,12 +29,13 @@ pub mod fix;
 pub mod import;
 pub mod layout;
 pub mod net;
+pub mod new_items;
 pub mod parse;
 pub mod plan;
+pub mod range_fixes;
 pub mod reference;
 pub mod render;
 mod rules;
-pub mod templates;
 #[cfg(test)]
 mod testing;
 

@@ -52,7 +52,10 @@ pub(crate) fn findings(rule: RuleId, plan: &Plan) -> Vec<Finding> {
     let context = Context::new(plan);
     let mut out = Findings::default();
     rule.run(&context, &mut out);
-    out.into_vec()
+    let mut found = out.into_vec();
+    found.sort_by(Finding::report_order);
+    crate::range_fixes::choose_fixes(&context, &mut found);
+    found
 }
 
 /// Asserts that `rule` fires on [`base`] with `changes`, and returns what it reported.

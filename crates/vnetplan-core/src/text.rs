@@ -79,7 +79,21 @@ impl Text {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     template: Template,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// The value of a placeholder: plain text (a name, an address), or a message of its own that is
+/// rendered in the same language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Plain(String),
+    Message(Box<Message>),
+}
+
+impl<T: fmt::Display> From<T> for Arg {
+    fn from(value: T) -> Self {
+        Self::Plain(value.to_string())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,8 +104,14 @@ enum Template {
 }
 
 impl Message {
-    pub fn new(text: Text, args: Vec<(&'static str, String)>) -> Self {
+    pub fn new(text: Text, args: Vec<(&'static str, Arg)>) -> Self {
         Self { template: Template::Text(text), args }
+    }
+
+    /// This message with `{name}` standing for another message, rendered in the same language.
+    pub fn with_message(mut self, name: &'static str, message: Message) -> Self {
+        self.args.push((name, Arg::Message(Box::new(message))));
+        self
     }
 
     /// The text behind the message, or `None` for an English-only message.
@@ -120,7 +140,8 @@ impl Message {
             };
             let name = from_brace.get(1..close).unwrap_or_default();
             match self.args.iter().find(|(key, _)| *key == name) {
-                Some((_, value)) => out.push_str(value),
+                Some((_, Arg::Plain(value))) => out.push_str(value),
+                Some((_, Arg::Message(inner))) => out.push_str(&inner.render(lang)),
                 None => out.push_str(from_brace.get(..=close).unwrap_or_default()),
             }
             rest = from_brace.get(close + 1..).unwrap_or_default();
@@ -164,11 +185,11 @@ macro_rules! msg {
     ([$en:expr, $fr:expr $(,)?] $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::text::Message::new(
             $crate::text!($en, $fr),
-            vec![$((stringify!($name), ($value).to_string())),*],
+            vec![$((stringify!($name), $crate::text::Arg::from($value))),*],
         )
     };
     ($text:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::text::Message::new($text, vec![$((stringify!($name), ($value).to_string())),*])
+        $crate::text::Message::new($text, vec![$((stringify!($name), $crate::text::Arg::from($value))),*])
     };
 }
 

@@ -1,4 +1,4 @@
-use crate::alloc::conventional_dns_ip;
+use crate::range_fixes::conventional_dns_ip;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, RuleFindings};

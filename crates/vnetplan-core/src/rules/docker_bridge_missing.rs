@@ -1,4 +1,4 @@
-use crate::alloc::move_cluster_range;
+use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
@@ -45,7 +45,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 DEFAULT_BRIDGE,
             ))
         } else {
-            move_cluster_range(context, index, ClusterRange::DockerBridge)
+            move_cluster_range(index, ClusterRange::DockerBridge)
         };
         out.push(
             Draft::new(format!(

@@ -1,4 +1,4 @@
-use crate::alloc::move_cluster_range;
+use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
@@ -35,7 +35,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 ),
                 vec![pointer::cluster(index, "dockerBridgeCidr"), pointer::cluster(index, "podCidr")],
             )
-            .with_fix(move_cluster_range(context, index, ClusterRange::DockerBridge)),
+            .with_fix(move_cluster_range(index, ClusterRange::DockerBridge)),
         );
     }
 }

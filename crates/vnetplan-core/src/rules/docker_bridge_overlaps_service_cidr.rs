@@ -1,4 +1,4 @@
-use crate::alloc::move_cluster_range;
+use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
@@ -33,7 +33,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 ),
                 vec![pointer::cluster(index, "dockerBridgeCidr"), pointer::cluster(index, "serviceCidr")],
             )
-            .with_fix(move_cluster_range(context, index, ClusterRange::DockerBridge)),
+            .with_fix(move_cluster_range(index, ClusterRange::DockerBridge)),
         );
     }
 }
@@ -55,7 +55,7 @@ mod tests {
             "docker bridge range 10.2.0.1/16 of cluster 'ml-aks' overlaps its service CIDR 10.2.0.0/16"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
-        assert_eq!(fix.changes[0].value, json!("10.3.0.1/16"));
+        assert_eq!(fix.changes[0].value, json!("172.17.0.1/16"), "AKS's default bridge is free here");
         assert_fix_resolves(DockerBridgeOverlapsServiceCidr, &changes);
     }
 

@@ -1,4 +1,4 @@
-use crate::alloc::move_cluster_range;
+use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
@@ -49,7 +49,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             Draft::new(format!("docker bridge range {written} of cluster '{}' overlaps {what}", cluster.name),
                 vec![pointer::cluster(index, "dockerBridgeCidr"), subject],
             )
-            .with_fix(move_cluster_range(context, index, ClusterRange::DockerBridge)),
+            .with_fix(move_cluster_range(index, ClusterRange::DockerBridge)),
         );
     }
 }
@@ -75,7 +75,7 @@ mod tests {
             "docker bridge range 10.1.0.1/16 of cluster 'ml-aks' overlaps subnet 'aks' (10.1.0.0/22) of VNet 'ml-vnet'"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
-        assert_eq!(fix.changes[0].value, json!("10.0.0.1/16"));
+        assert_eq!(fix.changes[0].value, json!("172.17.0.1/16"), "AKS's default bridge is free here");
         assert_fix_resolves(DockerBridgeOverlapsSubnet, &changes);
     }
 

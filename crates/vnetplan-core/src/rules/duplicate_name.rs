@@ -122,9 +122,9 @@ mod tests {
         assert_eq!(
             subjects,
             [
-                ["/vnets/1/name", "/vnets/0/name"],
-                ["/aksClusters/1/name", "/aksClusters/0/name"],
                 ["/aciDeployments/1/name", "/aciDeployments/0/name"],
+                ["/aksClusters/1/name", "/aksClusters/0/name"],
+                ["/vnets/1/name", "/vnets/0/name"],
             ]
         );
     }

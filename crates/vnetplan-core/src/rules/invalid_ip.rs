@@ -1,4 +1,4 @@
-use crate::alloc::dns_ip_for;
+use crate::range_fixes::dns_ip_for;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};

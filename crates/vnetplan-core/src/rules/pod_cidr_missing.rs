@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::alloc::{move_cluster_range, pod_prefix_for};
+use crate::range_fixes::{move_cluster_range, pod_prefix_for};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
@@ -45,7 +45,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             )
             .with_fix(
                 default_range_fix(context, index)
-                    .or_else(|| move_cluster_range(context, index, ClusterRange::Pod)),
+                    .or_else(|| move_cluster_range(index, ClusterRange::Pod)),
             ),
         );
     }

@@ -1,4 +1,4 @@
-use crate::alloc::move_cluster_range;
+use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
@@ -48,7 +48,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                     pointer::cluster(index, "maxSurge"),
                 ],
             )
-            .with_fix(move_cluster_range(context, index, ClusterRange::Pod)),
+            .with_fix(move_cluster_range(index, ClusterRange::Pod)),
         );
     }
 }
@@ -78,7 +78,7 @@ mod tests {
              can run 4 nodes (3 plus a surge of 1)"
         );
         let fix = found[0].fix.as_ref().expect("a larger block is free");
-        assert_eq!(fix.changes[0].value, json!("10.244.0.0/22"));
+        assert_eq!(fix.changes[0].value, json!("10.244.0.0/16"), "the smallest pod range a fix proposes is a /16");
         assert_fix_resolves(PodCidrTooSmall, &changes);
     }
 

@@ -63,12 +63,12 @@ mod tests {
         assert_eq!(
             subjects,
             [
-                ["/vnets/0/addressPrefixes/0", "/externalRanges/2/addressPrefix"],
                 ["/vnets/0/addressPrefixes/0", "/externalRanges/1/addressPrefix"],
+                ["/vnets/0/addressPrefixes/0", "/externalRanges/2/addressPrefix"],
             ]
         );
         assert_eq!(
-            found.get(1).map(|f| f.message.as_str()),
+            found.first().map(|f| f.message.as_str()),
             Some(
                 "address prefix 10.1.0.0/16 of VNet 'ml-vnet' overlaps external range 'net1' (10.1.128.0/17)"
             )

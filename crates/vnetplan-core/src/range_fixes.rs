@@ -8,9 +8,13 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 use serde_json::Value;
 
+use std::collections::HashMap;
+
 use crate::context::{pointer, ClusterRange, Context};
-use crate::finding::Fix;
+use crate::finding::{Finding, Fix, FixKind};
 use crate::net::{Range, AKS_RESERVED, PRIVATE_SPACE, SHARED_SPACE, VNET_FORBIDDEN};
+use crate::plan::{AksCluster, Provisioning};
+use crate::text::Text;
 
 /// The free, aligned block of `2^(32-len)` addresses nearest to `near`, searched in `pools`.
 /// The pool that holds `near` is preferred; then the pools in the order given.
@@ -135,54 +139,209 @@ pub fn pod_prefix_for(nodes: u64) -> u8 {
     24 - bits
 }
 
-/// A fix that moves one of cluster `index`'s own ranges to a free block, keeping its size where
-/// that size is valid. A moved service range brings its DNS IP along.
-pub fn move_cluster_range(context: &Context<'_>, index: usize, kind: ClusterRange) -> Option<Fix> {
-    context.range_fix(index, kind, || choose_moved_range(context, index, kind))
+/// A fix that moves one of cluster `index`'s own ranges to a free block. The rule only says that
+/// such a fix exists: the block is picked by [`choose_fixes`], once the report is in order, so
+/// that the fixes of one report never pick the same addresses.
+pub(crate) fn move_cluster_range(index: usize, kind: ClusterRange) -> Option<Fix> {
+    Some(Fix::pending(RangeMove { cluster: index, kind }))
 }
 
-fn choose_moved_range(context: &Context<'_>, index: usize, kind: ClusterRange) -> Option<Fix> {
+/// A range of a cluster that a fix moves, before the block is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RangeMove {
+    pub cluster: usize,
+    pub kind: ClusterRange,
+}
+
+/// The blocks the fixes of one report have picked so far.
+#[derive(Default)]
+struct Picked {
+    blocks: Vec<(ClusterRange, Range)>,
+    fixes: HashMap<RangeMove, Option<Fix>>,
+}
+
+/// Picks the block of every range fix, in report order, each avoiding every range of the plan
+/// and every block an earlier fix picked, then marks each fix as design or attestation.
+pub(crate) fn choose_fixes(context: &Context<'_>, findings: &mut [Finding]) {
+    let mut picked = Picked::default();
+    for finding in findings.iter_mut() {
+        let Some(fix) = &finding.fix else { continue };
+        if let Some(moved) = fix.pending {
+            let chosen = match picked.fixes.get(&moved) {
+                Some(chosen) => chosen.clone(),
+                None => {
+                    let chosen = choose_moved_range(context, moved, &picked.blocks);
+                    if let Some((_, block)) = &chosen {
+                        picked.blocks.push((moved.kind, *block));
+                    }
+                    let chosen = chosen.map(|(fix, _)| fix);
+                    picked.fixes.insert(moved, chosen.clone());
+                    chosen
+                }
+            };
+            finding.fix = chosen;
+        }
+        if let Some(fix) = &mut finding.fix {
+            fix.kind = kind_of(context, fix);
+        }
+    }
+}
+
+/// A fix is an attestation when it records something a person does or reads in Azure: a grant,
+/// an NSG or egress rule, the user's rights, or a fact of a cluster that already exists.
+fn kind_of(context: &Context<'_>, fix: &Fix) -> FixKind {
+    const ATTESTED: [&str; 7] = [
+        "networkContributorGranted",
+        "nsgAllowsScoringInbound",
+        "allowedServiceTags",
+        "allowedFqdns",
+        "v1LegacyMode",
+        "trustedAccess",
+        "vnetJoin",
+    ];
+    const EXISTING_CLUSTER: [&str; 10] = [
+        "networkPlugin",
+        "networkPluginMode",
+        "podCidr",
+        "serviceCidr",
+        "dnsServiceIP",
+        "maxPods",
+        "nodeCount",
+        "maxSurge",
+        "privateCluster",
+        "identity",
+    ];
+    let attested = fix.changes.iter().any(|change| {
+        let mut tokens = change.path.split('/').skip(1);
+        let first = tokens.next().unwrap_or_default();
+        let field = change.path.rsplit('/').next().unwrap_or_default();
+        if first == "permissions" || ATTESTED.contains(&field) {
+            return true;
+        }
+        let attached = first == "aksClusters"
+            && tokens
+                .next()
+                .and_then(|index| index.parse::<usize>().ok())
+                .and_then(|index| context.plan.aks_clusters.get(index))
+                .is_some_and(|cluster| cluster.provisioning == Provisioning::Attach);
+        attached && EXISTING_CLUSTER.contains(&field)
+    });
+    if attested {
+        FixKind::Attestation
+    } else {
+        FixKind::Design
+    }
+}
+
+/// Where a moved range may go, and how large it is: the current size when a free block of it
+/// exists, otherwise the smallest block that still serves the cluster.
+fn candidate_sizes(cluster: &AksCluster, kind: ClusterRange, current_len: Option<u8>) -> Vec<u8> {
+    let mut sizes = Vec::new();
+    match kind {
+        ClusterRange::Service => {
+            sizes.extend(current_len.filter(|len| (12..=28).contains(len)));
+            sizes.extend([16, 20, 24]);
+        }
+        ClusterRange::Pod => {
+            // Every node needs its own /24, plus one spare for an upgrade's extra node.
+            let smallest = pod_prefix_for(cluster.peak_nodes().saturating_add(1)).min(16);
+            sizes.extend(current_len.filter(|len| *len <= smallest));
+            sizes.push(smallest);
+        }
+        ClusterRange::DockerBridge => {
+            sizes.extend(current_len.filter(|len| *len <= 28));
+            sizes.extend([16, 24]);
+        }
+    }
+    sizes.dedup();
+    sizes
+}
+
+fn choose_moved_range(
+    context: &Context<'_>,
+    moved: RangeMove,
+    picked: &[(ClusterRange, Range)],
+) -> Option<(Fix, Range)> {
+    let RangeMove { cluster: index, kind } = moved;
     let (cluster, facts) = context.cluster(index)?;
     let current = kind.range(facts);
     let near = current.map_or(PRIVATE_SPACE[0].first, |range| range.first);
     let current_len = current.and_then(Range::as_net).map(|net| net.prefix_len());
-    let (len, pools): (u8, &[Range]) = match kind {
-        ClusterRange::Service => {
-            (current_len.filter(|len| (12..=28).contains(len)).unwrap_or(16), &PRIVATE_SPACE)
-        }
-        ClusterRange::Pod => {
-            let largest_allowed = pod_prefix_for(cluster.peak_nodes());
-            (current_len.unwrap_or(16).min(largest_allowed), &POD_SPACE)
-        }
-        ClusterRange::DockerBridge => (current_len.filter(|len| *len <= 28).unwrap_or(16), &PRIVATE_SPACE),
-    };
+    let pools: &[Range] = if kind == ClusterRange::Pod { &POD_SPACE } else { &PRIVATE_SPACE };
     let mut taken = context.occupied_ranges(Some((index, kind)));
     taken.extend(AKS_RESERVED);
     taken.extend(VNET_FORBIDDEN);
-    let block = free_block(len, near, pools, &taken)?;
+    // Bridges live inside each node, so bridges may share a block; nothing else may.
+    let placing_bridge = kind == ClusterRange::DockerBridge;
+    taken.extend(
+        picked
+            .iter()
+            .filter(|(other, _)| !(placing_bridge && *other == ClusterRange::DockerBridge))
+            .map(|(_, block)| *block),
+    );
+    let default_bridge = DEFAULT_DOCKER_BRIDGE.parse::<Ipv4Net>().ok().map(|net| Range::of(net.trunc()));
+    let block = match default_bridge {
+        Some(default) if placing_bridge && !taken.iter().any(|range| range.overlaps(default)) => {
+            default.as_net()
+        }
+        _ => candidate_sizes(cluster, kind, current_len)
+            .into_iter()
+            .find_map(|len| free_block(len, near, pools, &taken)),
+    }?;
     let value = match kind {
         ClusterRange::DockerBridge => first_host_form(block),
         ClusterRange::Service | ClusterRange::Pod => block.to_string(),
     };
-    let mut title = format!("use {value} for the {}, a block nothing else in the plan uses", kind.label());
-    let mut changes = vec![(pointer::cluster(index, kind.field()), Value::String(value))];
+    let mut changes = vec![(pointer::cluster(index, kind.field()), Value::String(value.clone()))];
+    let mut title = msg!(
+        [
+            "use {value} for the {range} of cluster '{cluster}': it is free in this plan; confirm it \
+             against your organisation's address records",
+            "utiliser {value} pour la {range} du cluster « {cluster} » : ce bloc est libre dans ce \
+             plan ; vérifiez-le dans les registres d’adresses de votre organisation"
+        ],
+        value = &value,
+        cluster = &cluster.name,
+    )
+    .with_message("range", kind.label().message());
     if kind == ClusterRange::Service {
         if let Some(dns) = dns_ip_for(block) {
             changes.push((pointer::cluster(index, "dnsServiceIP"), Value::String(dns.to_string())));
-            title.push_str(&format!(", with the DNS service IP {dns}"));
+            title = msg!(
+                ["{move}, with the DNS service IP {dns}", "{move}, avec l’IP du service DNS {dns}"],
+                dns = dns
+            )
+            .with_message("move", title);
         }
     }
-    Some(Fix::new(title, changes))
+    if cluster.provisioning == Provisioning::Attach {
+        title = msg!(
+            [
+                "cluster '{cluster}' already exists, so this value is a fact of Azure: read it with \
+                 `az aks show --name {cluster} --query networkProfile`, and to change it recreate the \
+                 cluster; the plan's choice would be: {move}",
+                "le cluster « {cluster} » existe déjà, cette valeur est donc un fait d’Azure : lisez-la \
+                 avec `az aks show --name {cluster} --query networkProfile`, et pour la changer \
+                 recréez le cluster ; le choix du plan serait : {move}"
+            ],
+            cluster = &cluster.name
+        )
+        .with_message("move", title);
+    }
+    Some((Fix::new(title, changes), Range::of(block)))
 }
+
+/// AKS's own default for the docker bridge, which a fix proposes whenever it is free.
+const DEFAULT_DOCKER_BRIDGE: &str = "172.17.0.1/16";
 
 const POD_SPACE: [Range; 4] = [PRIVATE_SPACE[0], PRIVATE_SPACE[1], PRIVATE_SPACE[2], SHARED_SPACE];
 
 impl ClusterRange {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text {
         match self {
-            Self::Service => "Kubernetes service range",
-            Self::Pod => "pod range",
-            Self::DockerBridge => "docker bridge range",
+            Self::Service => text!("Kubernetes service range", "plage de services Kubernetes"),
+            Self::Pod => text!("pod range", "plage d’adresses des pods"),
+            Self::DockerBridge => text!("docker bridge range", "plage du pont docker"),
         }
     }
 }

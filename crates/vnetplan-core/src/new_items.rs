@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::alloc::{dns_ip_for, free_block};
 use crate::context::{Context, ACI_DELEGATION};
 use crate::net::{Range, AKS_RESERVED, PRIVATE_SPACE, VNET_FORBIDDEN};
+use crate::range_fixes::{dns_ip_for, free_block};
 use crate::Plan;
 
 /// `stem-1`, `stem-2`, … : the first that no name in `taken` already is.
