@@ -28,8 +28,8 @@ pub struct CapacityRow {
 /// takes a front-end address there, and a private cluster's API server endpoint lives there too.
 pub fn needed_addresses(cluster: &AksCluster) -> u64 {
     let per_node = addresses_per_node(cluster);
-    let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == Some(cluster.subnet.as_str()));
-    let api_endpoint = u64::from(cluster.private_cluster);
+    let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == cluster.subnet.as_deref());
+    let api_endpoint = u64::from(cluster.private_cluster());
     // Counts near u32::MAX saturate the product at u64::MAX, so the additions must saturate as
     // well: such a cluster needs "more than any subnet has", not an overflow (found by fuzzing).
     cluster.peak_nodes().saturating_mul(per_node).saturating_add(load_balancer).saturating_add(api_endpoint)
@@ -98,8 +98,8 @@ pub fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
             let node = node_subnet(context, index)?;
             Some(CapacityRow {
                 cluster: cluster.name.clone(),
-                vnet: cluster.vnet.clone(),
-                subnet: cluster.subnet.clone(),
+                vnet: cluster.vnet_name().to_owned(),
+                subnet: cluster.subnet_name().to_owned(),
                 usable: node.usable,
                 needed: node.needed,
                 per_node: node.per_node,

@@ -144,7 +144,11 @@ impl<'p> Context<'p> {
     }
 
     fn cluster_facts(&self, cluster: &AksCluster) -> ClusterFacts {
-        let node = self.placement(&cluster.vnet, &cluster.subnet);
+        // A cluster in the AKS-managed VNet has no node subnet in the plan.
+        let node = match (cluster.vnet.as_deref(), cluster.subnet.as_deref()) {
+            (Some(vnet), Some(subnet)) => self.placement(vnet, subnet),
+            _ => Placement::default(),
+        };
         let load_balancer_subnet = match (node.vnet, cluster.internal_load_balancer_subnet()) {
             (Some(vnet), Some(name)) => self.subnet_named(vnet, name),
             _ => None,

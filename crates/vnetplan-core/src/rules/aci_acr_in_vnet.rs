@@ -21,7 +21,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, out: &mut Findings) {
-    if !context.plan.workspace.acr_in_vnet {
+    if !context.plan.workspace.acr_in_vnet() {
         return;
     }
     for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {

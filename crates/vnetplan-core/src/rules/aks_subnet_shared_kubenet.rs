@@ -58,7 +58,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 }
 
 fn is_kubenet(cluster: &AksCluster) -> bool {
-    cluster.network_plugin == NetworkPlugin::Kubenet
+    cluster.plugin() == NetworkPlugin::Kubenet
 }
 
 #[cfg(test)]

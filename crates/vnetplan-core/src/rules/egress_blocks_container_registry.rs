@@ -6,7 +6,7 @@ use crate::finding::{Finding, Findings, Fix};
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
-        what: "When outbound traffic is restricted (egress.restricted), the allowed service tags must \
+        what: "When outbound traffic is restricted (egress.restricted()), the allowed service tags must \
                include AzureContainerRegistry, either globally or for the plan's region as \
                AzureContainerRegistry.<region>. Tags are compared without regard to case.",
         why: "Every Azure ML inference deployment starts by pulling its image from the workspace's Azure \
@@ -27,7 +27,7 @@ const TAG: &str = "AzureContainerRegistry";
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     let plan = context.plan;
-    if !plan.egress.restricted {
+    if !plan.egress.restricted() {
         return;
     }
     let tags = &plan.egress.allowed_service_tags;

@@ -41,7 +41,7 @@ const REQUIRED: [(&str, bool); 8] = [
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     let plan = context.plan;
-    if !plan.egress.restricted {
+    if !plan.egress.restricted() {
         return;
     }
     let tags = &plan.egress.allowed_service_tags;

@@ -35,7 +35,8 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             format!(
                 "the internal load balancer of cluster '{}' takes its address from subnet '{name}'{how} \
                  of VNet '{}', which is delegated to {ACI_DELEGATION}",
-                cluster.name, cluster.vnet
+                cluster.name,
+                cluster.vnet_name()
             ),
             vec![pointer::cluster(index, field), pointer::subnet_delegation(vnet, subnet, position)],
         );

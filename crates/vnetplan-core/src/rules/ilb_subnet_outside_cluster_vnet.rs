@@ -39,7 +39,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                  cluster's VNet '{}'",
                 cluster.name,
                 context.vnet_name(other),
-                cluster.vnet
+                cluster.vnet_name()
             ),
             vec![pointer::cluster(index, "loadBalancerSubnet"), pointer::subnet(other, subnet, "name")],
         );

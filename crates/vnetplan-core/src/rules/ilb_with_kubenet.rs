@@ -23,7 +23,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet || !cluster.has_internal_load_balancer() {
+        if cluster.plugin() != NetworkPlugin::Kubenet || !cluster.has_internal_load_balancer() {
             continue;
         }
         out.report(

@@ -20,7 +20,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet {
+        if cluster.plugin() != NetworkPlugin::Kubenet {
             continue;
         }
         out.report(

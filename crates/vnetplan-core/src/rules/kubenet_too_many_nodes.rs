@@ -24,7 +24,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet || cluster.peak_nodes() <= ROUTE_LIMIT {
+        if cluster.plugin() != NetworkPlugin::Kubenet || cluster.peak_nodes() <= ROUTE_LIMIT {
             continue;
         }
         out.report(
@@ -35,7 +35,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                 cluster.name,
                 cluster.peak_nodes(),
                 cluster.node_count,
-                cluster.max_surge
+                cluster.surge_nodes()
             ),
             vec![pointer::cluster(index, "nodeCount"), pointer::cluster(index, "maxSurge")],
         );
@@ -54,6 +54,7 @@ mod tests {
             ("/aksClusters/0/networkPlugin", json!("kubenet")),
             ("/aksClusters/0/podCidr", json!("10.244.0.0/15")),
             ("/aksClusters/0/nodeCount", json!(nodes)),
+            ("/aksClusters/0/maxSurge", json!(1)),
         ]
     }
 
@@ -66,6 +67,16 @@ mod tests {
             "kubenet cluster 'ml-aks' can run 401 nodes (400 plus a surge of 1), more than the 400 \
              routes a route table holds"
         );
+    }
+
+    #[test]
+    fn default_surge_is_ten_percent_rounded_up() {
+        let mut changes = kubenet(364);
+        changes.pop();
+        let found = assert_fires(KubenetTooManyNodes, &changes);
+        assert!(found[0].message.contains("401 nodes (364 plus a surge of 37)"), "{}", found[0].message);
+        changes.push(("/aksClusters/0/nodeCount", json!(363)));
+        assert_quiet(KubenetTooManyNodes, &changes);
     }
 
     #[test]

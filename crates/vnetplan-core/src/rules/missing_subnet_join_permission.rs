@@ -31,7 +31,7 @@ const ACTION: &str = "Microsoft.Network/virtualNetworks/subnets/join/action";
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     let plan = context.plan;
-    if plan.permissions.subnet_join {
+    if plan.permissions.subnet_join() {
         return;
     }
     let mut seen = HashSet::new();

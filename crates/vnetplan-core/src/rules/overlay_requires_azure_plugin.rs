@@ -21,9 +21,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet
-            || cluster.network_plugin_mode != Some(NetworkPluginMode::Overlay)
-        {
+        if cluster.plugin() != NetworkPlugin::Kubenet || cluster.mode() != Some(NetworkPluginMode::Overlay) {
             continue;
         }
         out.push(

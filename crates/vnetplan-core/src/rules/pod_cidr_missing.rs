@@ -33,7 +33,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
         if cluster.pod_cidr.is_some() || cluster.pods_use_node_subnet() {
             continue;
         }
-        let (setup, field) = if cluster.network_plugin == NetworkPlugin::Kubenet {
+        let (setup, field) = if cluster.plugin() == NetworkPlugin::Kubenet {
             ("kubenet", "networkPlugin")
         } else {
             ("Azure CNI Overlay", "networkPluginMode")

@@ -39,7 +39,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                  ({} plus a surge of {})",
                 if blocks == 1 { "block" } else { "blocks" },
                 cluster.node_count,
-                cluster.max_surge
+                cluster.surge_nodes()
             )
         };
         out.push(

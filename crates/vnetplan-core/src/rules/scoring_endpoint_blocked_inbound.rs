@@ -21,7 +21,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     for (index, cluster, _) in context.clusters() {
-        if !cluster.scoring_from_outside_vnet || cluster.nsg_allows_scoring_inbound {
+        if !cluster.scoring_from_outside_vnet() || cluster.nsg_allows_scoring_inbound() {
             continue;
         }
         out.push(

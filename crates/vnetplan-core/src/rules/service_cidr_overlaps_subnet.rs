@@ -41,7 +41,7 @@ fn check(context: &Context<'_>, out: &mut Findings) {
                     cluster.service_cidr,
                     cluster.name,
                     context.subnet_name(vnet, first),
-                    cluster.vnet
+                    cluster.vnet_name()
                 ),
                 subjects,
             )

@@ -23,7 +23,9 @@ fn check(context: &Context<'_>, out: &mut Findings) {
     let plan = context.plan;
     for (index, cluster, facts) in context.clusters() {
         let owner = format!("cluster '{}'", cluster.name);
-        report_subnet(context, out, &owner, facts.node, &cluster.subnet, pointer::cluster(index, "subnet"));
+        if let Some(subnet) = cluster.subnet.as_deref() {
+            report_subnet(context, out, &owner, facts.node, subnet, pointer::cluster(index, "subnet"));
+        }
         let (Some(vnet), Some(name)) = (facts.node.vnet, cluster.load_balancer_subnet.as_deref()) else {
             continue;
         };

@@ -49,13 +49,16 @@ fn check(context: &Context<'_>, out: &mut Findings) {
 
 fn references<'p>(context: &Context<'p>) -> Vec<Reference<'p>> {
     let plan = context.plan;
-    let clusters = plan.aks_clusters.iter().enumerate().map(|(index, cluster)| Reference {
-        owner: format!("cluster '{}'", cluster.name),
-        vnet: &cluster.vnet,
-        subnet: &cluster.subnet,
-        vnet_pointer: pointer::cluster(index, "vnet"),
-        subnet_pointer: pointer::cluster(index, "subnet"),
-        also_in_vnet: cluster.load_balancer_subnet.as_deref(),
+    // A cluster without `vnet` and `subnet` lives in the AKS-managed VNet: it names none.
+    let clusters = plan.aks_clusters.iter().enumerate().filter_map(|(index, cluster)| {
+        Some(Reference {
+            owner: format!("cluster '{}'", cluster.name),
+            vnet: cluster.vnet.as_deref()?,
+            subnet: cluster.subnet.as_deref()?,
+            vnet_pointer: pointer::cluster(index, "vnet"),
+            subnet_pointer: pointer::cluster(index, "subnet"),
+            also_in_vnet: cluster.load_balancer_subnet.as_deref(),
+        })
     });
     let deployments = plan.aci_deployments.iter().enumerate().map(|(index, deployment)| Reference {
         owner: format!("ACI deployment '{}'", deployment.name),

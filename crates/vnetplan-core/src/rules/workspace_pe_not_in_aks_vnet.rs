@@ -31,7 +31,9 @@ fn check(context: &Context<'_>, out: &mut Findings) {
             RuleId::WorkspacePeNotInAksVnet,
             format!(
                 "the workspace private endpoint is in VNet '{}' but cluster '{}' is in VNet '{}'",
-                endpoint.vnet, cluster.name, cluster.vnet
+                endpoint.vnet,
+                cluster.name,
+                cluster.vnet_name()
             ),
             vec![pointer::private_endpoint("vnet"), pointer::cluster(index, "vnet")],
         );
