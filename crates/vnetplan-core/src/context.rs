@@ -38,7 +38,8 @@ pub struct Context<'p> {
     pub prefix_index: RangeIndex<(usize, usize)>,
     pub clusters: Vec<ClusterFacts>,
     pub aci: Vec<Placement>,
-    vnet_names: HashMap<&'p str, usize>,
+    /// VNet names folded to lower case ([`name_key`]), to the first VNet of that name.
+    vnet_names: HashMap<String, usize>,
     /// Fixes that move a cluster's range, by cluster and range: several findings about the same
     /// range share one fix, and choosing it means gathering every range of the plan.
     range_fixes: RefCell<HashMap<(usize, ClusterRange), Option<Fix>>>,
@@ -55,7 +56,25 @@ pub struct VnetFacts<'p> {
     pub subnet_index: RangeIndex<usize>,
     /// Subnets whose name an earlier subnet of the VNet already has, as (index, earlier index).
     pub duplicate_subnets: Vec<(usize, usize)>,
-    subnet_names: HashMap<&'p str, usize>,
+    /// Subnet names folded to lower case ([`name_key`]), to the first subnet of that name.
+    subnet_names: HashMap<String, usize>,
+    _names: std::marker::PhantomData<&'p str>,
+}
+
+/// A name reference that resolves only when letter case is ignored, as Azure resolves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDifference<'p> {
+    /// Where the reference is written, e.g. `/aksClusters/0/subnet`.
+    pub pointer: String,
+    /// The name as the reference writes it.
+    pub written: &'p str,
+    /// The name as the VNet or subnet itself spells it.
+    pub actual: &'p str,
+}
+
+/// The form of a name used to compare it: Azure compares resource names without regard to case.
+pub fn name_key(name: &str) -> String {
+    name.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// A VNet and subnet named by a cluster, deployment or endpoint, resolved to indices.
@@ -97,7 +116,7 @@ impl<'p> Context<'p> {
     pub fn new(plan: &'p Plan) -> Self {
         let mut vnet_names = HashMap::with_capacity(plan.vnets.len());
         for (index, vnet) in plan.vnets.iter().enumerate() {
-            vnet_names.entry(vnet.name.as_str()).or_insert(index);
+            vnet_names.entry(name_key(&vnet.name)).or_insert(index);
         }
         let vnets: Vec<VnetFacts<'p>> = plan.vnets.iter().map(VnetFacts::new).collect();
         let externals: Vec<Option<Ipv4Net>> =
@@ -160,28 +179,100 @@ impl<'p> Context<'p> {
             dns: parse_ipv4(&cluster.dns_service_ip).ok(),
             // AKS ignores a pod range under plain Azure CNI (pods take subnet addresses), so such
             // a range takes part in no overlap; `pod-cidr-with-azure-cni` reports it.
+            // Kubenet and overlay without a pod range get AKS's default, checked as if written.
             pod: cluster
-                .pod_cidr
-                .as_deref()
+                .effective_pod_cidr()
                 .filter(|_| !cluster.pods_use_node_subnet())
                 .and_then(|text| parse_cidr(text).ok()),
             docker_bridge: cluster.docker_bridge_cidr.as_deref().and_then(|text| parse_cidr(text).ok()),
         }
     }
 
-    /// Resolves a VNet and subnet by name. Names match exactly; with duplicates the first wins
-    /// (the duplicate itself is reported by its own rule).
+    /// Resolves a VNet and subnet by name, without regard to case as Azure does; with duplicates
+    /// the first wins (the duplicate itself is reported by its own rule).
     pub fn placement(&self, vnet: &str, subnet: &str) -> Placement {
         let vnet = self.vnet_named(vnet);
         Placement { vnet, subnet: vnet.and_then(|v| self.subnet_named(v, subnet)) }
     }
 
+    /// The VNet called `name`, compared without regard to case.
     pub fn vnet_named(&self, name: &str) -> Option<usize> {
-        self.vnet_names.get(name).copied()
+        self.vnet_names.get(&name_key(name)).copied()
     }
 
+    /// The subnet of VNet `vnet` called `name`, compared without regard to case.
     pub fn subnet_named(&self, vnet: usize, name: &str) -> Option<usize> {
-        self.vnets.get(vnet)?.subnet_names.get(name).copied()
+        self.vnets.get(vnet)?.subnet_names.get(&name_key(name)).copied()
+    }
+
+    /// Whether `written` names VNet `vnet` only when case is ignored.
+    pub fn vnet_case_differs(&self, vnet: usize, written: &str) -> bool {
+        self.vnet(vnet).is_some_and(|vnet| vnet.name != written)
+    }
+
+    /// Whether `written` names subnet `subnet` of VNet `vnet` only when case is ignored.
+    pub fn subnet_case_differs(&self, vnet: usize, subnet: usize, written: &str) -> bool {
+        self.subnet(vnet, subnet).is_some_and(|subnet| subnet.name != written)
+    }
+
+    /// Every VNet or subnet reference of the plan (clusters' `vnet`, `subnet` and
+    /// `loadBalancerSubnet`, ACI deployments' `vnet` and `subnet`, the private endpoint's) that
+    /// resolves only because case is ignored: clusters' node VNets and subnets, then deployments,
+    /// the endpoint, and last the load balancer subnets.
+    pub fn case_differences(&self) -> Vec<CaseDifference<'p>> {
+        let plan = self.plan;
+        let mut found = Vec::new();
+        let mut note = |pointer: String, written: &'p str, actual: Option<&'p str>| {
+            if let Some(actual) = actual.filter(|actual| *actual != written) {
+                found.push(CaseDifference { pointer, written, actual });
+            }
+        };
+        let mut place = |vnet_pointer: String, subnet_pointer: String, vnet: &'p str, subnet: &'p str| {
+            let placement = self.placement(vnet, subnet);
+            let vnet_index = placement.vnet;
+            note(vnet_pointer, vnet, vnet_index.map(|v| self.vnet_name(v)));
+            note(
+                subnet_pointer,
+                subnet,
+                vnet_index.zip(placement.subnet).map(|(v, s)| self.subnet_name(v, s)),
+            );
+        };
+        for (index, cluster) in plan.aks_clusters.iter().enumerate() {
+            if let (Some(vnet), Some(subnet)) = (cluster.vnet.as_deref(), cluster.subnet.as_deref()) {
+                place(pointer::cluster(index, "vnet"), pointer::cluster(index, "subnet"), vnet, subnet);
+            }
+        }
+        for (index, deployment) in plan.aci_deployments.iter().enumerate() {
+            place(
+                pointer::aci(index, "vnet"),
+                pointer::aci(index, "subnet"),
+                &deployment.vnet,
+                &deployment.subnet,
+            );
+        }
+        if let Some(endpoint) = &plan.workspace.private_endpoint {
+            place(
+                pointer::private_endpoint("vnet"),
+                pointer::private_endpoint("subnet"),
+                &endpoint.vnet,
+                &endpoint.subnet,
+            );
+        }
+        for (index, cluster, facts) in self.clusters() {
+            let (Some(vnet), Some(subnet), Some(written)) =
+                (facts.node.vnet, facts.load_balancer_subnet, cluster.load_balancer_subnet.as_deref())
+            else {
+                continue;
+            };
+            if self.subnet_case_differs(vnet, subnet, written) {
+                found.push(CaseDifference {
+                    pointer: pointer::cluster(index, "loadBalancerSubnet"),
+                    written,
+                    actual: self.subnet_name(vnet, subnet),
+                });
+            }
+        }
+        found
     }
 
     pub fn vnet(&self, index: usize) -> Option<&'p Vnet> {
@@ -338,7 +429,7 @@ impl<'p> VnetFacts<'p> {
         let mut subnet_names = HashMap::with_capacity(vnet.subnets.len());
         let mut duplicate_subnets = Vec::new();
         for (index, subnet) in vnet.subnets.iter().enumerate() {
-            let first = *subnet_names.entry(subnet.name.as_str()).or_insert(index);
+            let first = *subnet_names.entry(name_key(&subnet.name)).or_insert(index);
             if first != index {
                 duplicate_subnets.push((index, first));
             }
@@ -350,6 +441,7 @@ impl<'p> VnetFacts<'p> {
             prefixes,
             subnets,
             subnet_names,
+            _names: std::marker::PhantomData,
         }
     }
 }
@@ -531,5 +623,71 @@ impl<'p> Context<'p> {
             }
         }
         fields
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::testing::plan_with;
+
+    #[test]
+    fn names_resolve_without_regard_to_case_and_say_so() {
+        let plan = plan_with(&[
+            ("/aksClusters/0/vnet", json!("ML-VNet")),
+            ("/aksClusters/0/subnet", json!("AKS")),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("Aks")),
+            ("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})),
+        ]);
+        let context = Context::new(&plan);
+        let facts = context.clusters.first().expect("one cluster");
+        assert_eq!(facts.node, Placement { vnet: Some(0), subnet: Some(0) });
+        assert_eq!(facts.load_balancer_subnet, Some(0));
+        assert!(context.vnet_case_differs(0, "ML-VNet") && !context.vnet_case_differs(0, "ml-vnet"));
+        let found: Vec<(String, &str, &str)> = context
+            .case_differences()
+            .into_iter()
+            .map(|difference| (difference.pointer, difference.written, difference.actual))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/aksClusters/0/vnet".to_owned(), "ML-VNet", "ml-vnet"),
+                ("/aksClusters/0/subnet".to_owned(), "AKS", "aks"),
+                ("/aksClusters/0/loadBalancerSubnet".to_owned(), "Aks", "aks"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_pod_range_is_checked_as_the_aks_default() {
+        let plan = plan_with(&[("/aksClusters/0/networkPlugin", json!("kubenet"))]);
+        let context = Context::new(&plan);
+        let facts = context.clusters.first().expect("one cluster");
+        assert_eq!(facts.pod.map(|net| net.to_string()).as_deref(), Some("10.244.0.0/16"));
+        assert!(plan.aks_clusters.first().is_some_and(|cluster| cluster.pod_cidr.is_none()));
+        // Only written values are fields the value rules read.
+        assert!(!context
+            .cidr_fields()
+            .iter()
+            .any(|field| field.owner == CidrOwner::Cluster(0, ClusterRange::Pod)));
+        let flat = plan_with(&[]);
+        assert_eq!(Context::new(&flat).clusters.first().and_then(|facts| facts.pod), None);
+    }
+
+    #[test]
+    fn a_cluster_in_the_managed_vnet_has_no_node_subnet_but_keeps_its_ranges() {
+        let mut plan = plan_with(&[]);
+        if let Some(cluster) = plan.aks_clusters.first_mut() {
+            cluster.vnet = None;
+            cluster.subnet = None;
+        }
+        let context = Context::new(&plan);
+        let facts = context.clusters.first().expect("one cluster");
+        assert_eq!(facts.node, Placement::default());
+        assert!(facts.service.is_some() && facts.dns.is_some());
     }
 }

@@ -128,7 +128,8 @@ mod tests {
             ("/aksClusters/0/networkPluginMode", json!("overlay")),
             ("/aksClusters/0/nodeCount", json!(300)),
         ];
-        assert_eq!(fix_value(&changes), json!("10.4.0.0/15"));
+        // 1.1: the default 10.244.0.0/16 is the range being checked, so the fix grows it in place.
+        assert_eq!(fix_value(&changes), json!("10.244.0.0/15"));
         assert_fix_resolves(PodCidrMissing, &changes);
     }
 
