@@ -57,8 +57,8 @@ export interface AksCluster {
   name: string;
   provisioning?: "create" | "attach";
   region?: string | null;
-  vnet: string;
-  subnet: string;
+  vnet?: string;
+  subnet?: string;
   networkPlugin?: "azure" | "kubenet";
   networkPluginMode?: "overlay" | null;
   podCidr?: string | null;
@@ -66,9 +66,10 @@ export interface AksCluster {
   dnsServiceIP: string;
   dockerBridgeCidr?: string | null;
   nodeCount: number;
-  maxSurge?: number;
+  maxSurge?: number | `${number}%`;
   maxPods?: number | null;
   vcpusPerNode?: number | null;
+  vmSize?: string | null;
   clusterPurpose?: "FastProd" | "DevTest";
   privateCluster?: boolean;
   loadBalancerType?: "PublicIp" | "InternalLoadBalancer";
@@ -105,6 +106,8 @@ export interface CapacityRow {
   usable: number;
   needed: number;
   perNode: number;
+  subnetNeeded: number;
+  sharedWith: string[];
 }
 
 export interface Report {
