@@ -8,10 +8,10 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
-use ipnet::Ipv4Net;
+use ipnet::{Ipv4Net, Ipv6Net};
 
 use crate::finding::Fix;
-use crate::net::{parse_cidr, parse_ipv4, Range, RangeIndex};
+use crate::net::{parse_cidr, parse_ipv4, parse_ipv6_prefix, Range, RangeIndex};
 use crate::plan::{AksCluster, Plan, Subnet, Vnet};
 
 /// The delegation an ACI subnet needs.
@@ -33,6 +33,8 @@ pub struct Context<'p> {
     pub vnets: Vec<VnetFacts<'p>>,
     /// Each external range as parsed; `None` when its text is not an IPv4 CIDR.
     pub externals: Vec<Option<Ipv4Net>>,
+    /// Each external range that is an IPv6 prefix. IPv4 and IPv6 are never compared.
+    pub externals_v6: Vec<Option<Ipv6Net>>,
     pub external_index: RangeIndex<usize>,
     /// Every address prefix of every VNet, keyed by (VNet, prefix) index.
     pub prefix_index: RangeIndex<(usize, usize)>,
@@ -48,8 +50,12 @@ pub struct Context<'p> {
 }
 
 pub struct VnetFacts<'p> {
+    /// The IPv4 prefixes; `None` for text that is not an IPv4 CIDR (an IPv6 prefix included).
     pub prefixes: Vec<Option<Ipv4Net>>,
     pub subnets: Vec<Option<Ipv4Net>>,
+    /// The same lists' IPv6 prefixes (dual-stack VNets); `None` where the text is not IPv6.
+    pub prefixes_v6: Vec<Option<Ipv6Net>>,
+    pub subnets_v6: Vec<Option<Ipv6Net>>,
     /// The VNet's own prefixes, keyed by prefix index.
     pub prefix_index: RangeIndex<usize>,
     /// The VNet's subnets, keyed by subnet index.
@@ -121,6 +127,8 @@ impl<'p> Context<'p> {
         let vnets: Vec<VnetFacts<'p>> = plan.vnets.iter().map(VnetFacts::new).collect();
         let externals: Vec<Option<Ipv4Net>> =
             plan.external_ranges.iter().map(|range| parse_cidr(&range.address_prefix).ok()).collect();
+        let externals_v6 =
+            plan.external_ranges.iter().map(|range| parse_ipv6_prefix(&range.address_prefix).ok()).collect();
         let external_index = RangeIndex::new(
             externals
                 .iter()
@@ -145,6 +153,7 @@ impl<'p> Context<'p> {
             plan,
             vnets,
             externals,
+            externals_v6,
             external_index,
             prefix_index,
             clusters: Vec::new(),
@@ -426,6 +435,9 @@ impl<'p> VnetFacts<'p> {
             vnet.address_prefixes.iter().map(|text| parse_cidr(text).ok()).collect();
         let subnets: Vec<Option<Ipv4Net>> =
             vnet.subnets.iter().map(|subnet| parse_cidr(&subnet.address_prefix).ok()).collect();
+        let prefixes_v6 = vnet.address_prefixes.iter().map(|text| parse_ipv6_prefix(text).ok()).collect();
+        let subnets_v6 =
+            vnet.subnets.iter().map(|subnet| parse_ipv6_prefix(&subnet.address_prefix).ok()).collect();
         let mut subnet_names = HashMap::with_capacity(vnet.subnets.len());
         let mut duplicate_subnets = Vec::new();
         for (index, subnet) in vnet.subnets.iter().enumerate() {
@@ -440,6 +452,8 @@ impl<'p> VnetFacts<'p> {
             subnet_index: index_of(&subnets),
             prefixes,
             subnets,
+            prefixes_v6,
+            subnets_v6,
             subnet_names,
             _names: std::marker::PhantomData,
         }
@@ -534,6 +548,17 @@ pub struct CidrField<'p> {
     /// The value as parsed once by the context, host bits as written; `None` when the text is
     /// not an IPv4 CIDR, or is a pod range that plain Azure CNI ignores.
     pub net: Option<Ipv4Net>,
+    /// The value as an IPv6 prefix, host bits as written, in the fields that take one (VNet,
+    /// subnet and external prefixes); `None` elsewhere and when the text is not IPv6.
+    pub net6: Option<Ipv6Net>,
+}
+
+impl CidrField<'_> {
+    /// Whether the field takes IPv6 prefixes too: VNet, subnet and external prefixes do, a
+    /// cluster's Kubernetes ranges do not.
+    pub fn takes_ipv6(&self) -> bool {
+        !matches!(self.owner, CidrOwner::Cluster(..))
+    }
 }
 
 impl CidrField<'_> {
@@ -589,20 +614,30 @@ impl<'p> Context<'p> {
         let plan = self.plan;
         let mut fields = Vec::new();
         for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&self.vnets) {
-            for ((p, text), net) in vnet.address_prefixes.iter().enumerate().zip(&facts.prefixes) {
+            for (p, text) in vnet.address_prefixes.iter().enumerate() {
                 fields.push(CidrField {
                     owner: CidrOwner::VnetPrefix { vnet: v, prefix: p },
                     text,
-                    net: *net,
+                    net: facts.prefixes.get(p).copied().flatten(),
+                    net6: facts.prefixes_v6.get(p).copied().flatten(),
                 });
             }
-            for ((s, subnet), net) in vnet.subnets.iter().enumerate().zip(&facts.subnets) {
-                let owner = CidrOwner::Subnet { vnet: v, subnet: s };
-                fields.push(CidrField { owner, text: &subnet.address_prefix, net: *net });
+            for (s, subnet) in vnet.subnets.iter().enumerate() {
+                fields.push(CidrField {
+                    owner: CidrOwner::Subnet { vnet: v, subnet: s },
+                    text: &subnet.address_prefix,
+                    net: facts.subnets.get(s).copied().flatten(),
+                    net6: facts.subnets_v6.get(s).copied().flatten(),
+                });
             }
         }
-        for ((e, range), net) in plan.external_ranges.iter().enumerate().zip(&self.externals) {
-            fields.push(CidrField { owner: CidrOwner::External(e), text: &range.address_prefix, net: *net });
+        for (e, range) in plan.external_ranges.iter().enumerate() {
+            fields.push(CidrField {
+                owner: CidrOwner::External(e),
+                text: &range.address_prefix,
+                net: self.externals.get(e).copied().flatten(),
+                net6: self.externals_v6.get(e).copied().flatten(),
+            });
         }
         for (c, cluster, facts) in self.clusters() {
             let owner = |kind| CidrOwner::Cluster(c, kind);
@@ -610,15 +645,17 @@ impl<'p> Context<'p> {
                 owner: owner(ClusterRange::Service),
                 text: &cluster.service_cidr,
                 net: facts.service,
+                net6: None,
             });
             if let Some(text) = &cluster.pod_cidr {
-                fields.push(CidrField { owner: owner(ClusterRange::Pod), text, net: facts.pod });
+                fields.push(CidrField { owner: owner(ClusterRange::Pod), text, net: facts.pod, net6: None });
             }
             if let Some(text) = &cluster.docker_bridge_cidr {
                 fields.push(CidrField {
                     owner: owner(ClusterRange::DockerBridge),
                     text,
                     net: facts.docker_bridge,
+                    net6: None,
                 });
             }
         }
@@ -631,6 +668,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::catalog::RuleId;
     use crate::testing::plan_with;
 
     #[test]
@@ -659,6 +697,34 @@ mod tests {
                 ("/aksClusters/0/subnet".to_owned(), "AKS", "aks"),
                 ("/aksClusters/0/loadBalancerSubnet".to_owned(), "Aks", "aks"),
             ]
+        );
+    }
+
+    #[test]
+    fn ipv6_prefixes_are_read_beside_ipv4_ones() {
+        let plan = plan_with(&[
+            ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")),
+            ("/vnets/0/subnets/-", json!({"name": "v6", "addressPrefix": "fd00:10::1/64"})),
+            ("/externalRanges", json!([{"name": "peer", "addressPrefix": "fd00:20::/48", "kind": "vpn"}])),
+        ]);
+        let context = Context::new(&plan);
+        let facts = context.vnets.first().expect("one VNet");
+        assert_eq!(facts.prefixes.get(1), Some(&None));
+        assert_eq!(
+            facts.prefixes_v6.get(1).copied().flatten().map(|net| net.to_string()).as_deref(),
+            Some("fd00:10::/48")
+        );
+        assert_eq!(
+            facts.subnets_v6.get(1).copied().flatten().map(|net| net.to_string()).as_deref(),
+            Some("fd00:10::1/64")
+        );
+        assert!(context.externals_v6.first().copied().flatten().is_some());
+        let report = crate::check(&plan);
+        let rules: Vec<RuleId> = report.findings.iter().map(|finding| finding.rule).collect();
+        assert!(rules.contains(&RuleId::CidrHasHostBits), "{rules:?}");
+        assert!(
+            !rules.contains(&RuleId::InvalidCidr) && !rules.contains(&RuleId::Ipv6NotSupported),
+            "{rules:?}"
         );
     }
 

@@ -1,7 +1,7 @@
 use crate::catalog::{Rule, RuleDoc, RuleId};
 use crate::context::Context;
 use crate::finding::Findings;
-use crate::net::{parse_cidr, ValueError};
+use crate::net::{parse_cidr, parse_prefix, ValueError};
 
 pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
@@ -21,9 +21,16 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, out: &mut Findings) {
     // Only text the context could not read is parsed again, to learn why.
-    for field in context.cidr_fields().iter().filter(|field| field.net.is_none()) {
-        match parse_cidr(field.text) {
-            Ok(_) | Err(ValueError::Ipv6) => {}
+    // 1.1: VNet, subnet and external prefixes may be IPv6; an unreadable IPv6 prefix there is
+    // invalid, while an IPv6 value in a Kubernetes field is ipv6-not-supported.
+    for field in context.cidr_fields().iter().filter(|field| field.net.is_none() && field.net6.is_none()) {
+        let read = if field.takes_ipv6() {
+            parse_prefix(field.text).map(|_| ())
+        } else {
+            parse_cidr(field.text).map(|_| ())
+        };
+        match read {
+            Ok(()) | Err(ValueError::Ipv6) => {}
             Err(error) => out.report(
                 RuleId::InvalidCidr,
                 format!("{} is not a valid IPv4 CIDR ({:?}): {error}", field.label(context.plan), field.text),
