@@ -235,7 +235,7 @@ impl Builder {
         let pool = Value::Object(vec![
             ("name", Value::text(infra::NODE_POOL)),
             ("mode", Value::text("System")),
-            ("count", Value::Int(cluster.node_count.into())),
+            ("count", Value::Int(cluster.node_count)),
             ("vmSize", vm_size),
             ("maxPods", Value::Int(cluster.effective_max_pods().into())),
             ("osType", Value::text("Linux")),
