@@ -71,30 +71,40 @@ fn random_plan(dice: &[u16]) -> Value {
         .collect();
     let clusters: Vec<Value> = (0..d.roll(4))
         .map(|_| {
-            json!({
+            let mut cluster = json!({
                 "name": d.pick(NAMES),
-                "provisioning": d.pick(&["create", "attach"]),
+                "provisioning": d.pick(&[json!("create"), json!("attach"), Value::Null]),
                 "vnet": d.pick(NAMES),
                 "subnet": d.pick(NAMES),
-                "networkPlugin": d.pick(&["azure", "kubenet"]),
+                "networkPlugin": d.pick(&[json!("azure"), json!("kubenet"), Value::Null]),
                 "networkPluginMode": d.pick(&[Value::Null, json!("overlay")]),
                 "podCidr": if d.flag() { json!(d.pick(CIDRS)) } else { Value::Null },
                 "serviceCidr": d.pick(CIDRS),
                 "dnsServiceIP": d.pick(ADDRESSES),
                 "dockerBridgeCidr": if d.flag() { json!(d.pick(CIDRS)) } else { Value::Null },
-                "nodeCount": 1 + d.roll(600),
-                "maxSurge": d.roll(3),
+                "nodeCount": if d.roll(8) == 0 { json!(d.pick(&[4_294_967_296_u64, 9_007_199_254_740_991])) } else { json!(1 + d.roll(600)) },
+                "maxSurge": d.pick(&[json!(0), json!(1), json!(2), json!("10%"), json!("33%"), json!("100%"), Value::Null]),
                 "maxPods": d.pick(&[Value::Null, json!(0), json!(10), json!(30), json!(251), json!(u32::MAX)]),
                 "vcpusPerNode": d.pick(&[Value::Null, json!(2), json!(4)]),
+                "vmSize": d.pick(&[Value::Null, json!("Standard_D4s_v5"), json!("Standard_E8-4s_v5"), json!("Standard_B")]),
                 "clusterPurpose": d.pick(&["FastProd", "DevTest"]),
                 "privateCluster": d.flag(),
                 "loadBalancerType": d.pick(&["PublicIp", "InternalLoadBalancer"]),
                 "loadBalancerSubnet": if d.flag() { json!(d.pick(NAMES)) } else { Value::Null },
                 "identity": d.pick(&["systemAssigned", "servicePrincipal"]),
-                "networkContributorGranted": d.flag(),
+                "networkContributorGranted": d.pick(&[json!(true), json!(false), Value::Null]),
                 "scoringFromOutsideVnet": d.flag(),
                 "nsgAllowsScoringInbound": d.flag(),
-            })
+            });
+            // These fields take no null: a Null above stands for leaving the field out.
+            if let Value::Object(map) = &mut cluster {
+                for key in ["provisioning", "networkPlugin", "maxSurge", "networkContributorGranted"] {
+                    if map.get(key).is_some_and(Value::is_null) {
+                        map.remove(key);
+                    }
+                }
+            }
+            cluster
         })
         .collect();
     json!({
@@ -117,6 +127,27 @@ fn random_plan(dice: &[u16]) -> Value {
     })
 }
 
+/// The document as a plan writes it back: `null`, empty optional lists and empty optional objects
+/// are the same as absent, everything else stays as written.
+fn without_empties(value: &Value) -> Value {
+    const REQUIRED_LISTS: &[&str] = &["vnets", "subnets", "addressPrefixes"];
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), without_empties(v)))
+                .filter(|(k, v)| match v {
+                    Value::Null => false,
+                    Value::Array(items) => !items.is_empty() || REQUIRED_LISTS.contains(&k.as_str()),
+                    Value::Object(members) => !members.is_empty() || k == "workspace",
+                    _ => true,
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_empties).collect()),
+        other => other.clone(),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -126,13 +157,25 @@ proptest! {
         let first = check(&plan).to_json();
         prop_assert_eq!(&first, &check(&plan).to_json());
         prop_assert_eq!(parse_plan(&plan.to_json()), Ok(plan.clone()));
+        let written = serde_json::to_value(&plan).expect("plan serialises");
         for finding in check(&plan).findings {
             prop_assert!(!finding.subjects.is_empty());
             for subject in &finding.subjects {
-                prop_assert!(serde_json::to_value(&plan).expect("plan serialises").pointer(subject).is_some(),
+                // A subject may name a field the plan omits (its default was checked), but the
+                // object that would hold it must exist.
+                let parent = subject.rsplit_once('/').map_or("", |(parent, _)| parent);
+                prop_assert!(written.pointer(subject).is_some() || written.pointer(parent).is_some_and(Value::is_object),
                     "{} points nowhere", subject);
             }
         }
+    }
+
+    #[test]
+    fn absent_stays_absent(dice in proptest::collection::vec(any::<u16>(), 400)) {
+        let document = random_plan(&dice);
+        let plan = plan_from_value(&document).expect("generated plans are valid documents");
+        let written: Value = serde_json::from_str(&plan.to_json()).expect("plans serialise");
+        prop_assert_eq!(written, without_empties(&document));
     }
 
     #[test]

@@ -16,9 +16,15 @@ pub struct CapacityRow {
     pub subnet: String,
     /// Subnet size less the five addresses Azure keeps.
     pub usable: u64,
+    /// This cluster's own need, its internal load balancer and API endpoint included.
     pub needed: u64,
     /// What one more node would add to `needed`.
     pub per_node: u64,
+    /// What the subnet must hold for every cluster in it and every internal load balancer
+    /// placed in it: the figure `aks-subnet-too-small` compares with `usable`.
+    pub subnet_needed: u64,
+    /// The other clusters whose node subnet it is.
+    pub shared_with: Vec<String>,
 }
 
 /// Addresses a cluster takes from its node subnet at the peak of an upgrade.
@@ -28,8 +34,8 @@ pub struct CapacityRow {
 /// takes a front-end address there, and a private cluster's API server endpoint lives there too.
 pub fn needed_addresses(cluster: &AksCluster) -> u64 {
     let per_node = addresses_per_node(cluster);
-    let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == Some(cluster.subnet.as_str()));
-    let api_endpoint = u64::from(cluster.private_cluster);
+    let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == cluster.subnet.as_deref());
+    let api_endpoint = u64::from(cluster.private_cluster());
     // Counts near u32::MAX saturate the product at u64::MAX, so the additions must saturate as
     // well: such a cluster needs "more than any subnet has", not an overflow (found by fuzzing).
     cluster.peak_nodes().saturating_mul(per_node).saturating_add(load_balancer).saturating_add(api_endpoint)
@@ -43,51 +49,98 @@ pub fn addresses_per_node(cluster: &AksCluster) -> u64 {
     }
 }
 
-/// Whether cluster `index`, changed to `changed`, still fits its node subnet, so that a fix making
-/// the change cannot be what makes the subnet too small. A subnet that does not resolve or parse,
-/// or that the cluster already overflows, stays reported either way and does not count.
+/// Whether cluster `index`, changed to `changed`, still fits its node subnet together with the
+/// other clusters there, so that a fix making the change cannot be what makes the subnet too
+/// small. A subnet that does not resolve or parse, or that is already too small, stays reported
+/// either way and does not count.
 pub fn still_fits(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
-    let Some((cluster, facts)) = context.cluster(index) else { return true };
-    let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) else { return true };
-    let Some(net) = context.subnet_net(vnet, subnet) else { return true };
-    let usable = usable_addresses(net);
-    needed_addresses(changed) <= usable || needed_addresses(cluster) > usable
+    let Some(node) = node_subnet(context, index) else { return true };
+    let others = node.subnet_needed.saturating_sub(node.needed);
+    let after = others.saturating_add(own_need(context, index, changed));
+    after <= node.usable || node.subnet_needed > node.usable
 }
 
-/// A cluster's node subnet, resolved, with what the cluster needs of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A cluster's own need of its node subnet, `changed` standing in for the cluster's fields.
+fn own_need(context: &Context<'_>, index: usize, cluster: &AksCluster) -> u64 {
+    let Some((_, facts)) = context.cluster(index) else { return needed_addresses(cluster) };
+    // The load balancer counts here when it resolves to the node subnet, whatever its name's case.
+    let node_and_load_balancer =
+        facts.node.subnet.is_some() && facts.load_balancer_subnet == facts.node.subnet;
+    let load_balancer = u64::from(cluster.has_internal_load_balancer() && node_and_load_balancer);
+    cluster
+        .peak_nodes()
+        .saturating_mul(addresses_per_node(cluster))
+        .saturating_add(load_balancer)
+        .saturating_add(u64::from(cluster.private_cluster()))
+}
+
+/// A cluster's node subnet, resolved, with what the cluster and the subnet as a whole need.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeSubnet {
     pub vnet: usize,
     pub subnet: usize,
     pub net: Ipv4Net,
     pub usable: u64,
-    /// The cluster's own need plus one address per internal load balancer of another cluster
-    /// that takes its front end from this subnet.
+    /// The cluster's own need: its nodes (and pods under flat Azure CNI) at the peak of an
+    /// upgrade, its internal load balancer when placed here, its private API endpoint.
     pub needed: u64,
     pub per_node: u64,
+    /// What the subnet must hold: every cluster whose node subnet it is, plus the internal load
+    /// balancer of any other cluster placed in it.
+    pub subnet_needed: u64,
+    /// The largest per-node need among the clusters in the subnet: one more node of any of them.
+    pub headroom: u64,
+    /// Every cluster whose node subnet it is, this one included, in plan order.
+    pub clusters: Vec<usize>,
 }
 
-/// The node subnet of cluster `index` when it resolves and parses.
+/// One node subnet and everything placed in it, for the rules that size it.
 pub fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSubnet> {
     let (cluster, facts) = context.cluster(index)?;
     let (vnet, subnet) = (facts.node.vnet?, facts.node.subnet?);
     let net = context.subnet_net(vnet, subnet)?;
-    let foreign_load_balancers = context
-        .clusters()
-        .filter(|(other, _, other_facts)| {
-            *other != index
-                && other_facts.node.vnet == Some(vnet)
-                && other_facts.load_balancer_subnet == Some(subnet)
-        })
-        .count();
+    let mut clusters = Vec::new();
+    let (mut subnet_needed, mut headroom) = (0u64, 0u64);
+    for (other, other_cluster, other_facts) in context.clusters() {
+        let here = other_facts.node.vnet == Some(vnet);
+        if here && other_facts.node.subnet == Some(subnet) {
+            clusters.push(other);
+            subnet_needed = subnet_needed.saturating_add(own_need(context, other, other_cluster));
+            headroom = headroom.max(addresses_per_node(other_cluster));
+        } else if here
+            && other_facts.load_balancer_subnet == Some(subnet)
+            && other_cluster.has_internal_load_balancer()
+        {
+            // Another cluster's internal load balancer takes its front end from this subnet.
+            subnet_needed = subnet_needed.saturating_add(1);
+        }
+    }
     Some(NodeSubnet {
         vnet,
         subnet,
         net,
         usable: usable_addresses(net),
-        needed: needed_addresses(cluster).saturating_add(foreign_load_balancers as u64),
+        needed: own_need(context, index, cluster),
         per_node: addresses_per_node(cluster),
+        subnet_needed,
+        headroom,
+        clusters,
     })
+}
+
+/// Every node subnet that resolves and parses, once each, in the order of the first cluster in it.
+pub fn node_subnets(context: &Context<'_>) -> Vec<NodeSubnet> {
+    let mut seen = Vec::new();
+    let mut subnets = Vec::new();
+    for (index, _, facts) in context.clusters() {
+        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) else { continue };
+        if seen.contains(&(vnet, subnet)) {
+            continue;
+        }
+        seen.push((vnet, subnet));
+        subnets.extend(node_subnet(context, index));
+    }
+    subnets
 }
 
 /// One row per cluster whose node subnet resolved and parsed.
@@ -96,14 +149,157 @@ pub fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
         .clusters()
         .filter_map(|(index, cluster, _)| {
             let node = node_subnet(context, index)?;
+            let shared_with = node
+                .clusters
+                .iter()
+                .filter(|other| **other != index)
+                .filter_map(|other| context.cluster(*other).map(|(other, _)| other.name.clone()))
+                .collect();
             Some(CapacityRow {
                 cluster: cluster.name.clone(),
-                vnet: cluster.vnet.clone(),
-                subnet: cluster.subnet.clone(),
+                vnet: context.vnet_name(node.vnet).to_owned(),
+                subnet: context.subnet_name(node.vnet, node.subnet).to_owned(),
                 usable: node.usable,
                 needed: node.needed,
                 per_node: node.per_node,
+                subnet_needed: node.subnet_needed,
+                shared_with,
             })
         })
         .collect()
+}
+
+/// Who needs the addresses, for a message: "cluster 'a' needs" or "clusters 'a' and 'b' need".
+pub fn cluster_names(context: &Context<'_>, clusters: &[usize]) -> String {
+    let names: Vec<String> = clusters
+        .iter()
+        .filter_map(|index| context.cluster(*index).map(|(cluster, _)| format!("'{}'", cluster.name)))
+        .collect();
+    match names.as_slice() {
+        [one] => format!("cluster {one} needs"),
+        [init @ .., last] => format!("clusters {} and {last} need", init.join(", ")),
+        [] => "the clusters need".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::catalog::RuleId;
+    use crate::check;
+    use crate::testing::plan_with;
+
+    /// A second Azure CNI cluster of `nodes` nodes in the base plan's node subnet, resized to `prefix`.
+    fn two_clusters(prefix: &str, nodes: u64) -> Vec<(&'static str, Value)> {
+        vec![
+            ("/vnets/0/subnets/0/addressPrefix", json!(prefix)),
+            ("/aksClusters/0/nodeCount", json!(nodes)),
+            (
+                "/aksClusters/-",
+                json!({"name": "second", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
+                       "dnsServiceIP": "10.3.0.10", "nodeCount": nodes, "networkContributorGranted": true}),
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_shared_node_subnet_is_sized_for_every_cluster_in_it() {
+        // 4 nodes, surge 10% -> 1, 30 pods: 5 x 31 = 155 each, 310 together in a /24 (251 usable).
+        let plan = plan_with(&two_clusters("10.1.0.0/24", 4));
+        let report = check(&plan);
+        let rows: Vec<(u64, u64, u64, Vec<String>)> = report
+            .capacity
+            .iter()
+            .map(|row| (row.usable, row.needed, row.subnet_needed, row.shared_with.clone()))
+            .collect();
+        assert_eq!(
+            rows,
+            [(251, 155, 310, vec!["second".to_owned()]), (251, 155, 310, vec!["ml-aks".to_owned()])]
+        );
+        let too_small: Vec<_> =
+            report.findings.iter().filter(|finding| finding.rule == RuleId::AksSubnetTooSmall).collect();
+        assert_eq!(too_small.len(), 1, "one finding per subnet");
+        assert_eq!(
+            too_small[0].subjects,
+            ["/vnets/0/subnets/0/addressPrefix", "/aksClusters/0/subnet", "/aksClusters/1/subnet"]
+        );
+        assert_eq!(
+            too_small[0].message,
+            "clusters 'ml-aks' and 'second' need 310 addresses in subnet 'aks' (10.1.0.0/24) of VNet \
+             'ml-vnet', which has 251 usable; a /23 or larger fits"
+        );
+        // Each alone would fit.
+        let alone = check(&plan_with(&[
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/24")),
+            ("/aksClusters/0/nodeCount", json!(4)),
+        ]));
+        assert!(!alone.findings.iter().any(|finding| finding.rule == RuleId::AksSubnetTooSmall));
+        assert_eq!(alone.capacity.first().map(|row| row.shared_with.len()), Some(0));
+    }
+
+    #[test]
+    fn sixty_four_flat_cni_nodes_overflow_a_slash_21_with_the_default_surge() {
+        // S = ceil(64 x 10%) = 7: 71 x 31 = 2201 > 2043.
+        let plan = plan_with(&[
+            ("/vnets/0/addressPrefixes/0", json!("10.1.0.0/16")),
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/21")),
+            ("/aksClusters/0/nodeCount", json!(64)),
+        ]);
+        let report = check(&plan);
+        let row = report.capacity.first().expect("one row");
+        assert_eq!((row.usable, row.needed, row.subnet_needed), (2043, 2201, 2201));
+        assert!(report.findings.iter().any(|finding| finding.rule == RuleId::AksSubnetTooSmall));
+    }
+
+    #[test]
+    fn headroom_uses_the_largest_per_node_need_in_the_subnet() {
+        // A kubenet cluster (1 per node) and a flat Azure CNI cluster (31 per node) in a /24:
+        // 3 + 1 = 4 kubenet addresses plus 4 x 31 = 124, 128 of 251; one more CNI node fits.
+        let mut changes = two_clusters("10.1.0.0/24", 3);
+        changes.push(("/aksClusters/1/networkPlugin", json!("kubenet")));
+        changes.push(("/aksClusters/1/podCidr", json!("10.50.0.0/16")));
+        let context_plan = plan_with(&changes);
+        let context = Context::new(&context_plan);
+        let node = node_subnet(&context, 1).expect("resolves");
+        assert_eq!((node.needed, node.subnet_needed, node.headroom, node.per_node), (4, 128, 31, 1));
+        // 7 CNI nodes + 1 surge = 248, plus the kubenet 4 = 252 > 251: too small. 6 + 1 = 217 + 4 = 221
+        // leaves 30 free, less than one more CNI node (31): no headroom, though a kubenet node fits.
+        changes.push(("/aksClusters/0/nodeCount", json!(6)));
+        let report = check(&plan_with(&changes));
+        let rules: Vec<RuleId> = report
+            .findings
+            .iter()
+            .map(|finding| finding.rule)
+            .filter(|rule| matches!(rule, RuleId::AksSubnetNoHeadroom | RuleId::AksSubnetTooSmall))
+            .collect();
+        assert_eq!(rules, [RuleId::AksSubnetNoHeadroom]);
+    }
+
+    #[test]
+    fn an_internal_load_balancer_of_another_cluster_counts_once_in_the_subnet() {
+        let mut changes = two_clusters("10.1.0.0/24", 2);
+        changes.push(("/vnets/0/subnets/-", json!({"name": "other", "addressPrefix": "10.1.8.0/24"})));
+        changes.push(("/aksClusters/1/subnet", json!("other")));
+        changes.push(("/aksClusters/1/loadBalancerType", json!("InternalLoadBalancer")));
+        changes.push(("/aksClusters/1/loadBalancerSubnet", json!("AKS")));
+        let plan = plan_with(&changes);
+        let context = Context::new(&plan);
+        let node = node_subnet(&context, 0).expect("resolves");
+        // 2 nodes + 1 surge = 3 x 31 = 93, plus the other cluster's load balancer.
+        assert_eq!((node.needed, node.subnet_needed, node.clusters.clone()), (93, 94, vec![0]));
+    }
+
+    #[test]
+    fn a_cluster_in_the_managed_vnet_has_no_capacity_row() {
+        let mut plan = plan_with(&[]);
+        if let Some(cluster) = plan.aks_clusters.first_mut() {
+            cluster.vnet = None;
+            cluster.subnet = None;
+        }
+        let report = check(&plan);
+        assert!(report.capacity.is_empty());
+        assert!(!report.findings.iter().any(|finding| finding.rule == RuleId::AksSubnetTooSmall));
+    }
 }

@@ -8,9 +8,9 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
-use ipnet::Ipv4Net;
+use ipnet::{Ipv4Net, Ipv6Net};
 
-use crate::net::{parse_cidr, parse_ipv4, Range, RangeIndex};
+use crate::net::{parse_cidr, parse_ipv4, parse_ipv6_prefix, Range, RangeIndex};
 use crate::plan::{AksCluster, Plan, Subnet, Vnet};
 
 /// The delegation an ACI subnet needs.
@@ -32,12 +32,15 @@ pub struct Context<'p> {
     pub vnets: Vec<VnetFacts<'p>>,
     /// Each external range as parsed; `None` when its text is not an IPv4 CIDR.
     pub externals: Vec<Option<Ipv4Net>>,
+    /// Each external range that is an IPv6 prefix. IPv4 and IPv6 are never compared.
+    pub externals_v6: Vec<Option<Ipv6Net>>,
     pub external_index: RangeIndex<usize>,
     /// Every address prefix of every VNet, keyed by (VNet, prefix) index.
     pub prefix_index: RangeIndex<(usize, usize)>,
     pub clusters: Vec<ClusterFacts>,
     pub aci: Vec<Placement>,
-    vnet_names: HashMap<&'p str, usize>,
+    /// VNet names folded to lower case ([`name_key`]), to the first VNet of that name.
+    vnet_names: HashMap<String, usize>,
     /// Fixes that move a cluster's range, by cluster and range: several findings about the same
     /// range share one fix, and choosing it means gathering every range of the plan.
     /// Built on first use: three rules walk every CIDR of the plan.
@@ -45,15 +48,37 @@ pub struct Context<'p> {
 }
 
 pub struct VnetFacts<'p> {
+    /// The IPv4 prefixes; `None` for text that is not an IPv4 CIDR (an IPv6 prefix included).
     pub prefixes: Vec<Option<Ipv4Net>>,
     pub subnets: Vec<Option<Ipv4Net>>,
+    /// The same lists' IPv6 prefixes (dual-stack VNets); `None` where the text is not IPv6.
+    pub prefixes_v6: Vec<Option<Ipv6Net>>,
+    pub subnets_v6: Vec<Option<Ipv6Net>>,
     /// The VNet's own prefixes, keyed by prefix index.
     pub prefix_index: RangeIndex<usize>,
     /// The VNet's subnets, keyed by subnet index.
     pub subnet_index: RangeIndex<usize>,
     /// Subnets whose name an earlier subnet of the VNet already has, as (index, earlier index).
     pub duplicate_subnets: Vec<(usize, usize)>,
-    subnet_names: HashMap<&'p str, usize>,
+    /// Subnet names folded to lower case ([`name_key`]), to the first subnet of that name.
+    subnet_names: HashMap<String, usize>,
+    _names: std::marker::PhantomData<&'p str>,
+}
+
+/// A name reference that resolves only when letter case is ignored, as Azure resolves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDifference<'p> {
+    /// Where the reference is written, e.g. `/aksClusters/0/subnet`.
+    pub pointer: String,
+    /// The name as the reference writes it.
+    pub written: &'p str,
+    /// The name as the VNet or subnet itself spells it.
+    pub actual: &'p str,
+}
+
+/// The form of a name used to compare it: Azure compares resource names without regard to case.
+pub fn name_key(name: &str) -> String {
+    name.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// A VNet and subnet named by a cluster, deployment or endpoint, resolved to indices.
@@ -95,11 +120,13 @@ impl<'p> Context<'p> {
     pub fn new(plan: &'p Plan) -> Self {
         let mut vnet_names = HashMap::with_capacity(plan.vnets.len());
         for (index, vnet) in plan.vnets.iter().enumerate() {
-            vnet_names.entry(vnet.name.as_str()).or_insert(index);
+            vnet_names.entry(name_key(&vnet.name)).or_insert(index);
         }
         let vnets: Vec<VnetFacts<'p>> = plan.vnets.iter().map(VnetFacts::new).collect();
         let externals: Vec<Option<Ipv4Net>> =
             plan.external_ranges.iter().map(|range| parse_cidr(&range.address_prefix).ok()).collect();
+        let externals_v6 =
+            plan.external_ranges.iter().map(|range| parse_ipv6_prefix(&range.address_prefix).ok()).collect();
         let external_index = RangeIndex::new(
             externals
                 .iter()
@@ -124,6 +151,7 @@ impl<'p> Context<'p> {
             plan,
             vnets,
             externals,
+            externals_v6,
             external_index,
             prefix_index,
             clusters: Vec::new(),
@@ -141,7 +169,11 @@ impl<'p> Context<'p> {
     }
 
     fn cluster_facts(&self, cluster: &AksCluster) -> ClusterFacts {
-        let node = self.placement(&cluster.vnet, &cluster.subnet);
+        // A cluster in the AKS-managed VNet has no node subnet in the plan.
+        let node = match (cluster.vnet.as_deref(), cluster.subnet.as_deref()) {
+            (Some(vnet), Some(subnet)) => self.placement(vnet, subnet),
+            _ => Placement::default(),
+        };
         let load_balancer_subnet = match (node.vnet, cluster.internal_load_balancer_subnet()) {
             (Some(vnet), Some(name)) => self.subnet_named(vnet, name),
             _ => None,
@@ -153,28 +185,100 @@ impl<'p> Context<'p> {
             dns: parse_ipv4(&cluster.dns_service_ip).ok(),
             // AKS ignores a pod range under plain Azure CNI (pods take subnet addresses), so such
             // a range takes part in no overlap; `pod-cidr-with-azure-cni` reports it.
+            // Kubenet and overlay without a pod range get AKS's default, checked as if written.
             pod: cluster
-                .pod_cidr
-                .as_deref()
+                .effective_pod_cidr()
                 .filter(|_| !cluster.pods_use_node_subnet())
                 .and_then(|text| parse_cidr(text).ok()),
             docker_bridge: cluster.docker_bridge_cidr.as_deref().and_then(|text| parse_cidr(text).ok()),
         }
     }
 
-    /// Resolves a VNet and subnet by name. Names match exactly; with duplicates the first wins
-    /// (the duplicate itself is reported by its own rule).
+    /// Resolves a VNet and subnet by name, without regard to case as Azure does; with duplicates
+    /// the first wins (the duplicate itself is reported by its own rule).
     pub fn placement(&self, vnet: &str, subnet: &str) -> Placement {
         let vnet = self.vnet_named(vnet);
         Placement { vnet, subnet: vnet.and_then(|v| self.subnet_named(v, subnet)) }
     }
 
+    /// The VNet called `name`, compared without regard to case.
     pub fn vnet_named(&self, name: &str) -> Option<usize> {
-        self.vnet_names.get(name).copied()
+        self.vnet_names.get(&name_key(name)).copied()
     }
 
+    /// The subnet of VNet `vnet` called `name`, compared without regard to case.
     pub fn subnet_named(&self, vnet: usize, name: &str) -> Option<usize> {
-        self.vnets.get(vnet)?.subnet_names.get(name).copied()
+        self.vnets.get(vnet)?.subnet_names.get(&name_key(name)).copied()
+    }
+
+    /// Whether `written` names VNet `vnet` only when case is ignored.
+    pub fn vnet_case_differs(&self, vnet: usize, written: &str) -> bool {
+        self.vnet(vnet).is_some_and(|vnet| vnet.name != written)
+    }
+
+    /// Whether `written` names subnet `subnet` of VNet `vnet` only when case is ignored.
+    pub fn subnet_case_differs(&self, vnet: usize, subnet: usize, written: &str) -> bool {
+        self.subnet(vnet, subnet).is_some_and(|subnet| subnet.name != written)
+    }
+
+    /// Every VNet or subnet reference of the plan (clusters' `vnet`, `subnet` and
+    /// `loadBalancerSubnet`, ACI deployments' `vnet` and `subnet`, the private endpoint's) that
+    /// resolves only because case is ignored: clusters' node VNets and subnets, then deployments,
+    /// the endpoint, and last the load balancer subnets.
+    pub fn case_differences(&self) -> Vec<CaseDifference<'p>> {
+        let plan = self.plan;
+        let mut found = Vec::new();
+        let mut note = |pointer: String, written: &'p str, actual: Option<&'p str>| {
+            if let Some(actual) = actual.filter(|actual| *actual != written) {
+                found.push(CaseDifference { pointer, written, actual });
+            }
+        };
+        let mut place = |vnet_pointer: String, subnet_pointer: String, vnet: &'p str, subnet: &'p str| {
+            let placement = self.placement(vnet, subnet);
+            let vnet_index = placement.vnet;
+            note(vnet_pointer, vnet, vnet_index.map(|v| self.vnet_name(v)));
+            note(
+                subnet_pointer,
+                subnet,
+                vnet_index.zip(placement.subnet).map(|(v, s)| self.subnet_name(v, s)),
+            );
+        };
+        for (index, cluster) in plan.aks_clusters.iter().enumerate() {
+            if let (Some(vnet), Some(subnet)) = (cluster.vnet.as_deref(), cluster.subnet.as_deref()) {
+                place(pointer::cluster(index, "vnet"), pointer::cluster(index, "subnet"), vnet, subnet);
+            }
+        }
+        for (index, deployment) in plan.aci_deployments.iter().enumerate() {
+            place(
+                pointer::aci(index, "vnet"),
+                pointer::aci(index, "subnet"),
+                &deployment.vnet,
+                &deployment.subnet,
+            );
+        }
+        if let Some(endpoint) = &plan.workspace.private_endpoint {
+            place(
+                pointer::private_endpoint("vnet"),
+                pointer::private_endpoint("subnet"),
+                &endpoint.vnet,
+                &endpoint.subnet,
+            );
+        }
+        for (index, cluster, facts) in self.clusters() {
+            let (Some(vnet), Some(subnet), Some(written)) =
+                (facts.node.vnet, facts.load_balancer_subnet, cluster.load_balancer_subnet.as_deref())
+            else {
+                continue;
+            };
+            if self.subnet_case_differs(vnet, subnet, written) {
+                found.push(CaseDifference {
+                    pointer: pointer::cluster(index, "loadBalancerSubnet"),
+                    written,
+                    actual: self.subnet_name(vnet, subnet),
+                });
+            }
+        }
+        found
     }
 
     pub fn vnet(&self, index: usize) -> Option<&'p Vnet> {
@@ -312,10 +416,13 @@ impl<'p> VnetFacts<'p> {
             vnet.address_prefixes.iter().map(|text| parse_cidr(text).ok()).collect();
         let subnets: Vec<Option<Ipv4Net>> =
             vnet.subnets.iter().map(|subnet| parse_cidr(&subnet.address_prefix).ok()).collect();
+        let prefixes_v6 = vnet.address_prefixes.iter().map(|text| parse_ipv6_prefix(text).ok()).collect();
+        let subnets_v6 =
+            vnet.subnets.iter().map(|subnet| parse_ipv6_prefix(&subnet.address_prefix).ok()).collect();
         let mut subnet_names = HashMap::with_capacity(vnet.subnets.len());
         let mut duplicate_subnets = Vec::new();
         for (index, subnet) in vnet.subnets.iter().enumerate() {
-            let first = *subnet_names.entry(subnet.name.as_str()).or_insert(index);
+            let first = *subnet_names.entry(name_key(&subnet.name)).or_insert(index);
             if first != index {
                 duplicate_subnets.push((index, first));
             }
@@ -326,7 +433,10 @@ impl<'p> VnetFacts<'p> {
             subnet_index: index_of(&subnets),
             prefixes,
             subnets,
+            prefixes_v6,
+            subnets_v6,
             subnet_names,
+            _names: std::marker::PhantomData,
         }
     }
 }
@@ -419,6 +529,17 @@ pub struct CidrField<'p> {
     /// The value as parsed once by the context, host bits as written; `None` when the text is
     /// not an IPv4 CIDR, or is a pod range that plain Azure CNI ignores.
     pub net: Option<Ipv4Net>,
+    /// The value as an IPv6 prefix, host bits as written, in the fields that take one (VNet,
+    /// subnet and external prefixes); `None` elsewhere and when the text is not IPv6.
+    pub net6: Option<Ipv6Net>,
+}
+
+impl CidrField<'_> {
+    /// Whether the field takes IPv6 prefixes too: VNet, subnet and external prefixes do, a
+    /// cluster's Kubernetes ranges do not.
+    pub fn takes_ipv6(&self) -> bool {
+        !matches!(self.owner, CidrOwner::Cluster(..))
+    }
 }
 
 impl CidrField<'_> {
@@ -474,20 +595,30 @@ impl<'p> Context<'p> {
         let plan = self.plan;
         let mut fields = Vec::new();
         for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&self.vnets) {
-            for ((p, text), net) in vnet.address_prefixes.iter().enumerate().zip(&facts.prefixes) {
+            for (p, text) in vnet.address_prefixes.iter().enumerate() {
                 fields.push(CidrField {
                     owner: CidrOwner::VnetPrefix { vnet: v, prefix: p },
                     text,
-                    net: *net,
+                    net: facts.prefixes.get(p).copied().flatten(),
+                    net6: facts.prefixes_v6.get(p).copied().flatten(),
                 });
             }
-            for ((s, subnet), net) in vnet.subnets.iter().enumerate().zip(&facts.subnets) {
-                let owner = CidrOwner::Subnet { vnet: v, subnet: s };
-                fields.push(CidrField { owner, text: &subnet.address_prefix, net: *net });
+            for (s, subnet) in vnet.subnets.iter().enumerate() {
+                fields.push(CidrField {
+                    owner: CidrOwner::Subnet { vnet: v, subnet: s },
+                    text: &subnet.address_prefix,
+                    net: facts.subnets.get(s).copied().flatten(),
+                    net6: facts.subnets_v6.get(s).copied().flatten(),
+                });
             }
         }
-        for ((e, range), net) in plan.external_ranges.iter().enumerate().zip(&self.externals) {
-            fields.push(CidrField { owner: CidrOwner::External(e), text: &range.address_prefix, net: *net });
+        for (e, range) in plan.external_ranges.iter().enumerate() {
+            fields.push(CidrField {
+                owner: CidrOwner::External(e),
+                text: &range.address_prefix,
+                net: self.externals.get(e).copied().flatten(),
+                net6: self.externals_v6.get(e).copied().flatten(),
+            });
         }
         for (c, cluster, facts) in self.clusters() {
             let owner = |kind| CidrOwner::Cluster(c, kind);
@@ -495,18 +626,115 @@ impl<'p> Context<'p> {
                 owner: owner(ClusterRange::Service),
                 text: &cluster.service_cidr,
                 net: facts.service,
+                net6: None,
             });
             if let Some(text) = &cluster.pod_cidr {
-                fields.push(CidrField { owner: owner(ClusterRange::Pod), text, net: facts.pod });
+                fields.push(CidrField { owner: owner(ClusterRange::Pod), text, net: facts.pod, net6: None });
             }
             if let Some(text) = &cluster.docker_bridge_cidr {
                 fields.push(CidrField {
                     owner: owner(ClusterRange::DockerBridge),
                     text,
                     net: facts.docker_bridge,
+                    net6: None,
                 });
             }
         }
         fields
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::catalog::RuleId;
+    use crate::testing::plan_with;
+
+    #[test]
+    fn names_resolve_without_regard_to_case_and_say_so() {
+        let plan = plan_with(&[
+            ("/aksClusters/0/vnet", json!("ML-VNet")),
+            ("/aksClusters/0/subnet", json!("AKS")),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("Aks")),
+            ("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})),
+        ]);
+        let context = Context::new(&plan);
+        let facts = context.clusters.first().expect("one cluster");
+        assert_eq!(facts.node, Placement { vnet: Some(0), subnet: Some(0) });
+        assert_eq!(facts.load_balancer_subnet, Some(0));
+        assert!(context.vnet_case_differs(0, "ML-VNet") && !context.vnet_case_differs(0, "ml-vnet"));
+        let found: Vec<(String, &str, &str)> = context
+            .case_differences()
+            .into_iter()
+            .map(|difference| (difference.pointer, difference.written, difference.actual))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/aksClusters/0/vnet".to_owned(), "ML-VNet", "ml-vnet"),
+                ("/aksClusters/0/subnet".to_owned(), "AKS", "aks"),
+                ("/aksClusters/0/loadBalancerSubnet".to_owned(), "Aks", "aks"),
+            ]
+        );
+    }
+
+    #[test]
+    fn ipv6_prefixes_are_read_beside_ipv4_ones() {
+        let plan = plan_with(&[
+            ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")),
+            ("/vnets/0/subnets/-", json!({"name": "v6", "addressPrefix": "fd00:10::1/64"})),
+            ("/externalRanges", json!([{"name": "peer", "addressPrefix": "fd00:20::/48", "kind": "vpn"}])),
+        ]);
+        let context = Context::new(&plan);
+        let facts = context.vnets.first().expect("one VNet");
+        assert_eq!(facts.prefixes.get(1), Some(&None));
+        assert_eq!(
+            facts.prefixes_v6.get(1).copied().flatten().map(|net| net.to_string()).as_deref(),
+            Some("fd00:10::/48")
+        );
+        assert_eq!(
+            facts.subnets_v6.get(1).copied().flatten().map(|net| net.to_string()).as_deref(),
+            Some("fd00:10::1/64")
+        );
+        assert!(context.externals_v6.first().copied().flatten().is_some());
+        let report = crate::check(&plan);
+        let rules: Vec<RuleId> = report.findings.iter().map(|finding| finding.rule).collect();
+        assert!(rules.contains(&RuleId::CidrHasHostBits), "{rules:?}");
+        assert!(
+            !rules.contains(&RuleId::InvalidCidr) && !rules.contains(&RuleId::Ipv6NotSupported),
+            "{rules:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_pod_range_is_checked_as_the_aks_default() {
+        let plan = plan_with(&[("/aksClusters/0/networkPlugin", json!("kubenet"))]);
+        let context = Context::new(&plan);
+        let facts = context.clusters.first().expect("one cluster");
+        assert_eq!(facts.pod.map(|net| net.to_string()).as_deref(), Some("10.244.0.0/16"));
+        assert!(plan.aks_clusters.first().is_some_and(|cluster| cluster.pod_cidr.is_none()));
+        // Only written values are fields the value rules read.
+        assert!(!context
+            .cidr_fields()
+            .iter()
+            .any(|field| field.owner == CidrOwner::Cluster(0, ClusterRange::Pod)));
+        let flat = plan_with(&[]);
+        assert_eq!(Context::new(&flat).clusters.first().and_then(|facts| facts.pod), None);
+    }
+
+    #[test]
+    fn a_cluster_in_the_managed_vnet_has_no_node_subnet_but_keeps_its_ranges() {
+        let mut plan = plan_with(&[]);
+        if let Some(cluster) = plan.aks_clusters.first_mut() {
+            cluster.vnet = None;
+            cluster.subnet = None;
+        }
+        let context = Context::new(&plan);
+        let facts = context.clusters.first().expect("one cluster");
+        assert_eq!(facts.node, Placement::default());
+        assert!(facts.service.is_some() && facts.dns.is_some());
     }
 }

@@ -31,7 +31,10 @@ pub fn apply_fix(plan: &Plan, fix: &Fix) -> Result<Plan, ParseError> {
 }
 
 /// Puts `new` at an RFC 6901 pointer. The last token may name a new member of an object, or
-/// `-` (or the length) to append to an array; every earlier token must exist.
+/// `-` (or the length) to append to an array. A plan leaves out the lists and objects it does not
+/// use (absent stays absent), so a member of an object missing on the way is created: a list when
+/// the token after it appends (`-` or `0`), an object otherwise. An index past the end of a list,
+/// or a token into a value that is neither, is still an error.
 pub fn set_pointer(root: &mut Value, pointer: &str, new: Value) -> Result<(), String> {
     let Some(rest) = pointer.strip_prefix('/') else {
         return Err(format!("'{pointer}' is not a JSON pointer: it must start with '/'"));
@@ -41,9 +44,16 @@ pub fn set_pointer(root: &mut Value, pointer: &str, new: Value) -> Result<(), St
         return Err("the pointer is empty".to_owned());
     };
     let mut target = root;
-    for token in parents {
+    for (depth, token) in parents.iter().enumerate() {
+        let next = tokens.get(depth + 1).map_or("", String::as_str);
         target = match target {
-            Value::Object(map) => map.get_mut(token),
+            Value::Object(map) => Some(map.entry(token.clone()).or_insert_with(|| {
+                if next == "-" || next == "0" {
+                    Value::Array(Vec::new())
+                } else {
+                    Value::Object(serde_json::Map::new())
+                }
+            })),
             Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
             _ => None,
         }
@@ -168,8 +178,21 @@ mod tests {
         set_pointer(&mut value, "/b/x~1y", json!(0)).expect("escaped");
         assert_eq!(value, json!({"a": [1, 5, 6], "b": {"c": 1, "d": "new", "x/y": 0}}));
         assert!(set_pointer(&mut value, "/a/9", json!(0)).is_err());
-        assert!(set_pointer(&mut value, "/zz/q", json!(0)).is_err());
+        assert!(set_pointer(&mut value, "/a/0/q", json!(0)).is_err());
         assert!(set_pointer(&mut value, "a", json!(0)).is_err());
+    }
+
+    #[test]
+    fn pointers_create_the_containers_a_plan_leaves_out() {
+        let mut value = json!({"vnets": []});
+        set_pointer(&mut value, "/externalRanges/-", json!({"name": "x"})).expect("list created");
+        set_pointer(&mut value, "/egress/restricted", json!(true)).expect("object created");
+        set_pointer(&mut value, "/permissions/vnetJoin", json!(false)).expect("object created");
+        assert_eq!(
+            value,
+            json!({"vnets": [], "externalRanges": [{"name": "x"}], "egress": {"restricted": true},
+                   "permissions": {"vnetJoin": false}})
+        );
     }
 
     #[test]

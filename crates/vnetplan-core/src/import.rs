@@ -172,12 +172,13 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
         if text.trim().is_empty() {
             return Err(ImportError::EmptyDocument { document });
         }
-        let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
-            document,
-            line: error.line(),
-            column: error.column(),
-            detail: syntax_detail(&error),
-        })?;
+        let value: Value =
+            serde_json::from_str(crate::parse::strip_bom(text)).map_err(|error| ImportError::NotJson {
+                document,
+                line: error.line(),
+                column: error.column(),
+                detail: syntax_detail(&error),
+            })?;
         read_document(document, &value, &mut found)?;
     }
     found.finish()
@@ -397,14 +398,14 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
     let note = match &read.item.node_subnet {
         NodeSubnet::Id(id) => match vnets.iter().find(|vnet| is_vnet(vnet, &id.resource_group, &id.vnet)) {
             Some(vnet) => {
-                cluster.vnet.clone_from(&vnet.name);
+                cluster.vnet = Some(vnet.name.clone());
                 match vnet.subnets.iter().find(|subnet| same_name(&subnet.name, &id.subnet)) {
                     Some(subnet) => {
-                        cluster.subnet.clone_from(&subnet.name);
+                        cluster.subnet = Some(subnet.name.clone());
                         None
                     }
                     None => {
-                        cluster.subnet.clone_from(&id.subnet);
+                        cluster.subnet = Some(id.subnet.clone());
                         Some(format!(
                             "subnet '{}' is not among the subnets of VNet '{}' as imported, so the \
                              check reports it as unknown",
@@ -414,8 +415,8 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
                 }
             }
             None => {
-                cluster.vnet.clone_from(&id.vnet);
-                cluster.subnet.clone_from(&id.subnet);
+                cluster.vnet = Some(id.vnet.clone());
+                cluster.subnet = Some(id.subnet.clone());
                 Some(format!(
                     "the node subnet is in VNet '{vnet}' of resource group '{rg}', which these \
                      documents do not hold, so the check reports the VNet as unknown; unless the \
@@ -430,13 +431,14 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
             let group = node_resource_group.as_deref();
             match group.and_then(|group| vnets.iter().find(|vnet| same_name(&vnet.resource_group, group))) {
                 Some(vnet) => {
-                    cluster.vnet.clone_from(&vnet.name);
+                    cluster.vnet = Some(vnet.name.clone());
                     let subnet = vnet
                         .subnets
                         .iter()
                         .find(|subnet| same_name(&subnet.name, MANAGED_SUBNET))
                         .or_else(|| vnet.subnets.first());
-                    cluster.subnet = subnet.map_or_else(|| MANAGED_SUBNET.to_owned(), |s| s.name.clone());
+                    cluster.subnet =
+                        Some(subnet.map_or_else(|| MANAGED_SUBNET.to_owned(), |s| s.name.clone()));
                     Some(format!(
                         "no pool names a subnet: AKS created this cluster's VNet itself; it is taken \
                          to be VNet '{}', found in the cluster's node resource group",
@@ -444,8 +446,8 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
                     ))
                 }
                 None => {
-                    cluster.vnet = MANAGED_VNET.to_owned();
-                    cluster.subnet = MANAGED_SUBNET.to_owned();
+                    cluster.vnet = Some(MANAGED_VNET.to_owned());
+                    cluster.subnet = Some(MANAGED_SUBNET.to_owned());
                     let how = group.map_or_else(String::new, |group| {
                         format!(
                             "; to check its addresses, import it as well: az network vnet list \
@@ -460,8 +462,8 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
             }
         }
         NodeSubnet::Unreadable(text) => {
-            cluster.vnet.clone_from(text);
-            cluster.subnet = String::new();
+            cluster.vnet = Some(text.clone());
+            cluster.subnet = Some(String::new());
             Some(format!(
                 "'{text}' is not a subnet id (/subscriptions/…/resourceGroups/…/providers/\
                  Microsoft.Network/virtualNetworks/…/subnets/…): the plan keeps it as the VNet name"

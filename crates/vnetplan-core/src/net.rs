@@ -7,7 +7,7 @@
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use ipnet::Ipv4Net;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 
 /// Why a network value could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub enum ValueError {
     OctetTooLarge(String),
     LeadingZero(String),
     UnexpectedPrefixLength,
+    /// Text that is not an IPv6 prefix `address/n` (RFC 4291 or RFC 5952 form, n 0 to 128).
+    BadIpv6Prefix(String),
 }
 
 impl fmt::Display for ValueError {
@@ -41,6 +43,11 @@ impl fmt::Display for ValueError {
                 write!(f, "'{octet}' is not a number from 0 to 255 written with the digits 0-9")
             }
             Self::OctetTooLarge(octet) => write!(f, "'{octet}' is larger than 255"),
+            Self::BadIpv6Prefix(text) => write!(
+                f,
+                "'{text}' is not an IPv6 prefix; write it as address/n with n from 0 to 128, \
+                 without a zone (for example fd00:db8::/64)"
+            ),
             Self::UnexpectedPrefixLength => {
                 f.write_str("this field takes one address such as 10.0.0.10, not a range")
             }
@@ -83,6 +90,49 @@ pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
     let address = parse_dotted_quad(address)?;
     let length = parse_prefix_length(length)?;
     Ipv4Net::new(address, length).map_err(|_| ValueError::BadPrefixLength(length.to_string()))
+}
+
+/// Reads a VNet, subnet or external prefix: an IPv4 CIDR as [`parse_cidr`] reads it, or an IPv6
+/// prefix in RFC 4291 or RFC 5952 text (`fd00:db8::/64`). No zone, no spaces, and the prefix
+/// length is decimal without a leading zero. Host bits are kept, as with IPv4.
+pub fn parse_prefix(text: &str) -> Result<IpNet, ValueError> {
+    check_surroundings(text)?;
+    let address = text.split_once('/').map_or(text, |(address, _)| address);
+    if !address.contains(':') {
+        return parse_cidr(text).map(IpNet::V4);
+    }
+    parse_ipv6_prefix(text).map(IpNet::V6)
+}
+
+/// Reads an IPv6 prefix strictly; see [`parse_prefix`].
+pub fn parse_ipv6_prefix(text: &str) -> Result<Ipv6Net, ValueError> {
+    let bad = || ValueError::BadIpv6Prefix(text.to_owned());
+    let (address, length) = text.split_once('/').ok_or_else(bad)?;
+    let length_ok = !length.is_empty()
+        && length.len() <= 3
+        && length.bytes().all(|b| b.is_ascii_digit())
+        && !(length.len() > 1 && length.starts_with('0'));
+    if !length_ok || address.contains('%') {
+        return Err(bad());
+    }
+    let address: Ipv6Addr = address.parse().map_err(|_| bad())?;
+    let length: u8 = length.parse().map_err(|_| bad())?;
+    let net = Ipv6Net::new(address, length).map_err(|_| bad())?;
+    // The same text through ipnet's own reader must agree, so nothing lax slips through.
+    match text.parse::<Ipv6Net>() {
+        Ok(parsed) if parsed == net => Ok(net),
+        _ => Err(bad()),
+    }
+}
+
+/// Whether two IPv6 prefixes share an address.
+pub fn ipv6_overlap(a: Ipv6Net, b: Ipv6Net) -> bool {
+    a.trunc().contains(&b.trunc().network()) || b.trunc().contains(&a.trunc().network())
+}
+
+/// Whether `outer` holds all of `inner`.
+pub fn ipv6_contains(outer: Ipv6Net, inner: Ipv6Net) -> bool {
+    outer.trunc().contains(&inner.trunc())
 }
 
 /// Whether `text` is an IPv6 address, a zone such as `%eth0` included: `std` reads no zones, yet
@@ -352,6 +402,41 @@ mod tests {
         assert_eq!(parse_cidr("١٠.0.0.0/8"), Err(ValueError::NotDecimal("١٠".into())));
         assert_eq!(parse_cidr("10.0.0.0/+8"), Err(ValueError::BadPrefixLength("+8".into())));
         assert_eq!(parse_cidr("10.0.0.5/24").map(|n| n.addr()), Ok(Ipv4Addr::new(10, 0, 0, 5)));
+    }
+
+    #[test]
+    fn ipv6_prefixes_are_read_strictly() {
+        let v6 = |text: &str| {
+            parse_prefix(text).ok().and_then(|net| match net {
+                IpNet::V6(net) => Some(net.to_string()),
+                IpNet::V4(_) => None,
+            })
+        };
+        assert_eq!(v6("fd00:db8::/64").as_deref(), Some("fd00:db8::/64"));
+        assert_eq!(v6("fd00:0db8:0000:0000:0000:0000:0000:0000/48").as_deref(), Some("fd00:db8::/48"));
+        assert_eq!(v6("::/0").as_deref(), Some("::/0"));
+        // Host bits are kept for cidr-has-host-bits to report.
+        assert_eq!(v6("fd00::1/64").as_deref(), Some("fd00::1/64"));
+        for bad in [
+            "fd00::/129",
+            "fd00::/064",
+            "fd00::",
+            "fe80::1%eth0/64",
+            "fd00::/",
+            "fd00:::/64",
+            "fd00::/+8",
+            "gd00::/64",
+        ] {
+            assert_eq!(parse_prefix(bad), Err(ValueError::BadIpv6Prefix(bad.to_owned())), "{bad}");
+        }
+        assert_eq!(parse_prefix(" fd00::/64"), Err(ValueError::SurroundingWhitespace));
+        assert_eq!(parse_prefix("10.0.0.0/8").map(|net| net.to_string()), Ok("10.0.0.0/8".to_owned()));
+        assert_eq!(parse_prefix("010.0.0.0/8"), Err(ValueError::LeadingZero("010".into())));
+        let net = |text: &str| parse_ipv6_prefix(text).expect("valid");
+        assert!(ipv6_overlap(net("fd00::/48"), net("fd00:0:0:1::/64")));
+        assert!(!ipv6_overlap(net("fd00::/64"), net("fd00:0:0:1::/64")));
+        assert!(ipv6_contains(net("fd00::/48"), net("fd00:0:0:1::/64")));
+        assert!(!ipv6_contains(net("fd00:0:0:1::/64"), net("fd00::/48")));
     }
 
     #[test]

@@ -10,8 +10,8 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::plan::{
-    AciDeployment, AksCluster, Choice, Egress, ExternalRange, Permissions, Plan, Subnet, SubnetRef, Vnet,
-    Workspace, SCHEMA_VERSION,
+    AciDeployment, AksCluster, Choice, Egress, ExternalRange, MaxSurge, Permissions, Plan, Subnet, SubnetRef,
+    Vnet, Workspace, MAX_NODE_COUNT, SCHEMA_VERSION,
 };
 
 /// Why a document was rejected as a whole.
@@ -48,6 +48,7 @@ impl std::error::Error for ParseError {}
 /// assert_eq!(error.pointer, "/schemaVersion");
 /// ```
 pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
+    let text = strip_bom(text);
     let value: Value = serde_json::from_str(text).map_err(|error| ParseError {
         pointer: String::new(),
         message: syntax_message(&error),
@@ -55,6 +56,12 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
         column: Some(error.column()),
     })?;
     plan_from_value(&value)
+}
+
+/// The text without a UTF-8 byte-order mark in front, which PowerShell writes and JSON does
+/// not allow.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn syntax_message(error: &serde_json::Error) -> String {
@@ -88,15 +95,15 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, ParseError> {
         aci_deployments: root.optional_list("aciDeployments", aci_deployment)?,
         egress: match root.optional_object("egress", EGRESS_FIELDS)? {
             Some(egress) => Egress {
-                restricted: egress.optional_bool("restricted")?.unwrap_or(false),
+                restricted: egress.optional_bool("restricted")?,
                 allowed_service_tags: egress.optional_strings("allowedServiceTags")?,
             },
             None => Egress::default(),
         },
         permissions: match root.optional_object("permissions", PERMISSIONS_FIELDS)? {
             Some(permissions) => Permissions {
-                vnet_join: permissions.optional_bool("vnetJoin")?.unwrap_or(true),
-                subnet_join: permissions.optional_bool("subnetJoin")?.unwrap_or(true),
+                vnet_join: permissions.optional_bool("vnetJoin")?,
+                subnet_join: permissions.optional_bool("subnetJoin")?,
             },
             None => Permissions::default(),
         },
@@ -136,6 +143,7 @@ const CLUSTER_FIELDS: &[&str] = &[
     "maxSurge",
     "maxPods",
     "vcpusPerNode",
+    "vmSize",
     "clusterPurpose",
     "privateCluster",
     "loadBalancerType",
@@ -161,7 +169,7 @@ fn workspace(object: &Object<'_>) -> Result<Workspace, ParseError> {
                 })
             })
             .transpose()?,
-        acr_in_vnet: object.optional_bool("acrInVnet")?.unwrap_or(false),
+        acr_in_vnet: object.optional_bool("acrInVnet")?,
     })
 }
 
@@ -192,32 +200,51 @@ fn external_range(object: &Object<'_>) -> Result<ExternalRange, ParseError> {
 }
 
 fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
+    let (vnet, subnet) = (object.optional_string("vnet")?, object.optional_string("subnet")?);
+    match (&vnet, &subnet) {
+        (Some(_), None) => {
+            return Err(object.error_at(
+                "subnet",
+                "the cluster names a VNet but no subnet; give both, or leave both out for a cluster \
+                 in the VNet that AKS manages"
+                    .to_owned(),
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(object.error_at(
+                "vnet",
+                "the cluster names a subnet but no VNet; give both, or leave both out for a cluster \
+                 in the VNet that AKS manages"
+                    .to_owned(),
+            ))
+        }
+        _ => {}
+    }
     Ok(AksCluster {
         name: object.required_string("name")?,
-        provisioning: object.optional_choice("provisioning")?.unwrap_or(crate::Provisioning::Create),
+        provisioning: object.optional_choice("provisioning")?,
         region: object.nullable_string("region")?,
-        vnet: object.required_string("vnet")?,
-        subnet: object.required_string("subnet")?,
-        network_plugin: object.optional_choice("networkPlugin")?.unwrap_or(crate::NetworkPlugin::Azure),
+        vnet,
+        subnet,
+        network_plugin: object.optional_choice("networkPlugin")?,
         network_plugin_mode: object.nullable_choice("networkPluginMode")?,
         pod_cidr: object.nullable_string("podCidr")?,
         service_cidr: object.required_string("serviceCidr")?,
         dns_service_ip: object.required_string("dnsServiceIP")?,
         docker_bridge_cidr: object.nullable_string("dockerBridgeCidr")?,
-        node_count: object.required_count("nodeCount", 1)?,
-        max_surge: object.optional_count("maxSurge", 0)?.unwrap_or(1),
+        node_count: object.count("nodeCount", object.required("nodeCount")?, 1, MAX_NODE_COUNT)?,
+        max_surge: object.optional("maxSurge").map(|value| object.max_surge(value)).transpose()?,
         max_pods: object.nullable_count("maxPods", 0)?,
         vcpus_per_node: object.nullable_count("vcpusPerNode", 1)?,
-        cluster_purpose: object.optional_choice("clusterPurpose")?.unwrap_or(crate::ClusterPurpose::FastProd),
-        private_cluster: object.optional_bool("privateCluster")?.unwrap_or(false),
-        load_balancer_type: object
-            .optional_choice("loadBalancerType")?
-            .unwrap_or(crate::LoadBalancerType::PublicIp),
+        vm_size: object.nullable_string("vmSize")?,
+        cluster_purpose: object.optional_choice("clusterPurpose")?,
+        private_cluster: object.optional_bool("privateCluster")?,
+        load_balancer_type: object.optional_choice("loadBalancerType")?,
         load_balancer_subnet: object.nullable_string("loadBalancerSubnet")?,
-        identity: object.optional_choice("identity")?.unwrap_or(crate::Identity::SystemAssigned),
-        network_contributor_granted: object.optional_bool("networkContributorGranted")?.unwrap_or(false),
-        scoring_from_outside_vnet: object.optional_bool("scoringFromOutsideVnet")?.unwrap_or(false),
-        nsg_allows_scoring_inbound: object.optional_bool("nsgAllowsScoringInbound")?.unwrap_or(false),
+        identity: object.optional_choice("identity")?,
+        network_contributor_granted: object.optional_bool("networkContributorGranted")?,
+        scoring_from_outside_vnet: object.optional_bool("scoringFromOutsideVnet")?,
+        nsg_allows_scoring_inbound: object.optional_bool("nsgAllowsScoringInbound")?,
     })
 }
 
@@ -312,29 +339,57 @@ impl<'a> Object<'a> {
             .transpose()
     }
 
-    fn count(&self, key: &str, value: &Value, minimum: u32) -> Result<u32, ParseError> {
-        value
-            .as_u64()
-            .and_then(|number| u32::try_from(number).ok())
-            .filter(|number| *number >= minimum)
-            .ok_or_else(|| {
-                self.error_at(
-                    key,
-                    format!("expected a whole number of at least {minimum}, found {}", describe(value)),
-                )
-            })
+    /// A whole number from `minimum` to `maximum`; the message states both bounds, so a number
+    /// that is too large is not told it should be "at least" something it already is.
+    fn count(&self, key: &str, value: &Value, minimum: u64, maximum: u64) -> Result<u64, ParseError> {
+        value.as_u64().filter(|number| (minimum..=maximum).contains(number)).ok_or_else(|| {
+            self.error_at(
+                key,
+                format!("expected a whole number from {minimum} to {maximum}, found {}", describe(value)),
+            )
+        })
     }
 
-    fn required_count(&self, key: &str, minimum: u32) -> Result<u32, ParseError> {
-        self.count(key, self.required(key)?, minimum)
-    }
-
-    fn optional_count(&self, key: &str, minimum: u32) -> Result<Option<u32>, ParseError> {
-        self.optional(key).map(|value| self.count(key, value, minimum)).transpose()
-    }
-
+    /// A 32-bit count (pods, vCPUs) from `minimum` up.
     fn nullable_count(&self, key: &str, minimum: u32) -> Result<Option<u32>, ParseError> {
-        self.nullable(key).map(|value| self.count(key, value, minimum)).transpose()
+        self.nullable(key)
+            .map(|value| {
+                let number = self.count(key, value, u64::from(minimum), u64::from(u32::MAX))?;
+                Ok(u32::try_from(number).unwrap_or(u32::MAX))
+            })
+            .transpose()
+    }
+
+    /// `maxSurge`: a node count, or a percentage of the pool written as `"N%"`.
+    fn max_surge(&self, value: &Value) -> Result<MaxSurge, ParseError> {
+        const KEY: &str = "maxSurge";
+        if let Some(text) = value.as_str() {
+            let percent = text
+                .strip_suffix('%')
+                .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .filter(|digits| !digits.starts_with('0'))
+                .and_then(|digits| digits.parse::<u8>().ok())
+                .filter(|percent| (1..=100).contains(percent));
+            return percent.map(MaxSurge::Percent).ok_or_else(|| {
+                self.error_at(
+                    KEY,
+                    format!(
+                        "expected a percentage from \"1%\" to \"100%\" (digits then '%', no spaces), found {}",
+                        describe(value)
+                    ),
+                )
+            });
+        }
+        if value.is_number() {
+            return self.count(KEY, value, 0, MAX_NODE_COUNT).map(MaxSurge::Nodes);
+        }
+        Err(self.error_at(
+            KEY,
+            format!(
+                "expected a whole number of nodes (such as 1) or a percentage string (such as \"10%\"), found {}",
+                describe(value)
+            ),
+        ))
     }
 
     fn choice<T: Choice>(&self, key: &str, value: &Value) -> Result<T, ParseError> {
@@ -532,8 +587,8 @@ mod tests {
     fn minimal_plan_gets_documented_defaults() {
         let plan = parse_plan(MINIMAL).expect("minimal plan parses");
         assert_eq!(plan.name, "");
-        assert!(plan.permissions.vnet_join && plan.permissions.subnet_join);
-        assert!(!plan.egress.restricted);
+        assert!(plan.permissions.vnet_join() && plan.permissions.subnet_join());
+        assert!(!plan.egress.restricted());
         assert!(plan.aks_clusters.is_empty());
     }
 
@@ -599,6 +654,123 @@ mod tests {
     #[test]
     fn pointer_tokens_are_escaped() {
         assert_eq!(child_pointer("/a", "b/c~d"), "/a/b~1c~0d");
+    }
+
+    fn with_cluster(fields: &str) -> String {
+        MINIMAL.replace(
+            r#""vnets":[]"#,
+            &format!(
+                r#""vnets":[],"aksClusters":[{{"name":"a","serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.10"{fields}}}]"#
+            ),
+        )
+    }
+
+    fn cluster(fields: &str) -> AksCluster {
+        let plan = parse_plan(&with_cluster(fields)).expect("cluster parses");
+        plan.aks_clusters.into_iter().next().expect("one cluster")
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let plan = parse_plan(&format!("\u{feff}{MINIMAL}")).expect("BOM is skipped");
+        assert_eq!(plan.region, "eastus2");
+        // Only in front of the document: inside, it is still not JSON.
+        assert!(parse_plan(&format!("{MINIMAL}\u{feff}")).is_err());
+    }
+
+    #[test]
+    fn node_count_takes_every_exact_json_integer() {
+        assert_eq!(cluster(r#","vnet":"v","subnet":"s","nodeCount":4294967296"#).node_count, 4_294_967_296);
+        assert_eq!(
+            cluster(r#","vnet":"v","subnet":"s","nodeCount":9007199254740991"#).node_count,
+            MAX_NODE_COUNT
+        );
+        assert_eq!(
+            rejection(&with_cluster(r#","vnet":"v","subnet":"s","nodeCount":9007199254740992"#)),
+            "/aksClusters/0/nodeCount: expected a whole number from 1 to 9007199254740991, found the number \
+             9007199254740992"
+        );
+        assert_eq!(
+            rejection(&with_cluster(r#","vnet":"v","subnet":"s","nodeCount":0"#)),
+            "/aksClusters/0/nodeCount: expected a whole number from 1 to 9007199254740991, found the number 0"
+        );
+        assert_eq!(
+            rejection(&with_cluster(r#","vnet":"v","subnet":"s","nodeCount":3,"maxPods":4294967296"#)),
+            "/aksClusters/0/maxPods: expected a whole number from 0 to 4294967295, found the number 4294967296"
+        );
+    }
+
+    #[test]
+    fn max_surge_is_a_count_or_a_percentage() {
+        let surge =
+            |value: &str| cluster(&format!(r#","vnet":"v","subnet":"s","nodeCount":4,"maxSurge":{value}"#));
+        assert_eq!(surge("0").max_surge, Some(MaxSurge::Nodes(0)));
+        assert_eq!(surge("3").surge_nodes(), 3);
+        assert_eq!(surge(r#""10%""#).max_surge, Some(MaxSurge::Percent(10)));
+        assert_eq!(surge(r#""10%""#).surge_nodes(), 1);
+        assert_eq!(surge(r#""100%""#).surge_nodes(), 4);
+        assert_eq!(surge(r#""33%""#).peak_nodes(), 6);
+        let absent = cluster(r#","vnet":"v","subnet":"s","nodeCount":64"#);
+        assert_eq!((absent.max_surge, absent.surge_nodes(), absent.peak_nodes()), (None, 7, 71));
+        for bad in [r#""0%""#, r#""101%""#, r#""10 %""#, r#""%""#, r#""010%""#, r#""ten%""#, r#""5""#] {
+            let text = with_cluster(&format!(r#","vnet":"v","subnet":"s","nodeCount":4,"maxSurge":{bad}"#));
+            let message = rejection(&text);
+            assert!(
+                message.starts_with("/aksClusters/0/maxSurge: expected a percentage from \"1%\" to \"100%\""),
+                "{message}"
+            );
+        }
+        assert_eq!(
+            rejection(&with_cluster(r#","vnet":"v","subnet":"s","nodeCount":4,"maxSurge":-1"#)),
+            "/aksClusters/0/maxSurge: expected a whole number from 0 to 9007199254740991, found the number -1"
+        );
+        assert!(rejection(&with_cluster(r#","vnet":"v","subnet":"s","nodeCount":4,"maxSurge":true"#))
+            .contains("a percentage string (such as \"10%\")"));
+    }
+
+    #[test]
+    fn vnet_and_subnet_are_omitted_together_or_not_at_all() {
+        let managed = cluster(r#","nodeCount":3"#);
+        assert!(managed.in_managed_vnet() && managed.vnet.is_none());
+        assert_eq!(
+            rejection(&with_cluster(r#","vnet":"v","nodeCount":3"#)),
+            "/aksClusters/0/subnet: the cluster names a VNet but no subnet; give both, or leave both out \
+             for a cluster in the VNet that AKS manages"
+        );
+        assert!(
+            rejection(&with_cluster(r#","subnet":"s","nodeCount":3"#)).starts_with("/aksClusters/0/vnet: ")
+        );
+    }
+
+    #[test]
+    fn vm_size_is_read_and_gives_the_vcpus() {
+        let sized = cluster(r#","vnet":"v","subnet":"s","nodeCount":3,"vmSize":"Standard_D4s_v5""#);
+        assert_eq!(
+            (sized.vm_size.as_deref(), sized.vcpus_per_node, sized.vcpus()),
+            (Some("Standard_D4s_v5"), None, Some(4))
+        );
+        let both =
+            cluster(r#","vnet":"v","subnet":"s","nodeCount":3,"vmSize":"Standard_D4s_v5","vcpusPerNode":8"#);
+        assert_eq!(both.vcpus(), Some(8));
+    }
+
+    #[test]
+    fn network_contributor_grant_keeps_not_recorded_apart_from_false() {
+        let field = |text: &str| cluster(&format!(r#","vnet":"v","subnet":"s","nodeCount":3{text}"#));
+        assert_eq!(field("").network_contributor_granted, None);
+        assert!(!field("").network_contributor_missing());
+        assert!(field(r#","networkContributorGranted":false"#).network_contributor_missing());
+        assert!(!field(r#","networkContributorGranted":true"#).network_contributor_missing());
+    }
+
+    #[test]
+    fn absent_fields_stay_absent_when_written_back() {
+        let text = with_cluster(r#","vnet":"v","subnet":"s","nodeCount":3,"maxSurge":"10%""#);
+        let plan = parse_plan(&text).expect("parses");
+        let written: Value = serde_json::from_str(&plan.to_json()).expect("JSON");
+        let read: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(written, read);
+        assert!(!plan.to_json().contains("networkPlugin"));
     }
 
     #[test]

@@ -13,14 +13,20 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub schema_version: u32,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
     pub region: String,
     pub workspace: Workspace,
     pub vnets: Vec<Vnet>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub external_ranges: Vec<ExternalRange>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aks_clusters: Vec<AksCluster>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aci_deployments: Vec<AciDeployment>,
+    #[serde(skip_serializing_if = "Egress::is_unwritten")]
     pub egress: Egress,
+    #[serde(skip_serializing_if = "Permissions::is_unwritten")]
     pub permissions: Permissions,
 }
 
@@ -28,8 +34,17 @@ pub struct Plan {
 #[serde(rename_all = "camelCase")]
 pub struct Workspace {
     pub resource_group: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub private_endpoint: Option<SubnetRef>,
-    pub acr_in_vnet: bool,
+    /// As written; [`Workspace::acr_in_vnet`] gives the value with its default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_in_vnet: Option<bool>,
+}
+
+impl Workspace {
+    pub fn acr_in_vnet(&self) -> bool {
+        self.acr_in_vnet.unwrap_or(false)
+    }
 }
 
 /// A subnet named by its VNet and its own name, as the workspace private endpoint is.
@@ -55,6 +70,7 @@ pub struct Vnet {
 pub struct Subnet {
     pub name: String,
     pub address_prefix: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub delegations: Vec<String>,
 }
 
@@ -66,69 +82,294 @@ pub struct ExternalRange {
     pub kind: ExternalRangeKind,
 }
 
+/// The largest `nodeCount` the format accepts: the largest integer a JSON number read by
+/// JavaScript still holds exactly.
+pub const MAX_NODE_COUNT: u64 = (1 << 53) - 1;
+
+/// The pod range AKS uses when a kubenet or overlay cluster names none.
+pub const AKS_DEFAULT_POD_CIDR: &str = "10.244.0.0/16";
+
+/// Extra nodes an upgrade may add, as `maxSurge` writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaxSurge {
+    /// A fixed number of nodes (`"maxSurge": 3`).
+    Nodes(u64),
+    /// A share of the pool, 1 to 100 (`"maxSurge": "10%"`).
+    Percent(u8),
+}
+
+impl MaxSurge {
+    /// AKS's default for new node pools.
+    pub const DEFAULT: Self = Self::Percent(10);
+
+    /// The surge in nodes for a pool of `node_count`: a percentage rounds up.
+    pub fn nodes(self, node_count: u64) -> u64 {
+        match self {
+            Self::Nodes(nodes) => nodes,
+            Self::Percent(percent) => node_count.saturating_mul(u64::from(percent)).saturating_add(99) / 100,
+        }
+    }
+}
+
+impl Serialize for MaxSurge {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Nodes(nodes) => serializer.serialize_u64(*nodes),
+            Self::Percent(percent) => serializer.serialize_str(&format!("{percent}%")),
+        }
+    }
+}
+
+/// The vCPU count a VM size name states: the number after the family letters (`Standard_D4s_v5`
+/// is 4), or for a constrained-core size the active count after the dash (`Standard_E8-4s_v5`
+/// is 4). `None` when the name states no number (or zero).
+pub fn vcpus_of_vm_size(name: &str) -> Option<u32> {
+    let name = name.trim();
+    let size = match name.split_once('_') {
+        Some((tier, rest)) if tier.eq_ignore_ascii_case("standard") || tier.eq_ignore_ascii_case("basic") => {
+            rest
+        }
+        _ => name,
+    };
+    let size = size.split('_').next().unwrap_or("");
+    let after_family = size.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    if after_family.len() == size.len() {
+        // No family letters: not a size name this reader understands.
+        return None;
+    }
+    let digits = |text: &str| -> Option<(u32, usize)> {
+        let length = text.bytes().take_while(u8::is_ascii_digit).count();
+        let number = text.get(..length)?.parse::<u32>().ok()?;
+        Some((number, length))
+    };
+    let (total, length) = digits(after_family)?;
+    let rest = after_family.get(length..).unwrap_or("");
+    let count = match rest.strip_prefix('-').and_then(digits) {
+        Some((active, _)) => active,
+        None => total,
+    };
+    (count > 0).then_some(count)
+}
+
+/// An AKS cluster as the plan writes it. Fields a plan may omit stay `None` (or empty) so that
+/// writing the plan back gives only what was there; the methods of the same or a similar name
+/// give the value once the contract's default is applied, and every rule uses those.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AksCluster {
     pub name: String,
-    pub provisioning: Provisioning,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioning: Option<Provisioning>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    pub vnet: String,
-    pub subnet: String,
-    pub network_plugin: NetworkPlugin,
+    /// `None` together with `subnet`: the cluster lives in the VNet that AKS manages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vnet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subnet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_plugin: Option<NetworkPlugin>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub network_plugin_mode: Option<NetworkPluginMode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pod_cidr: Option<String>,
     pub service_cidr: String,
     #[serde(rename = "dnsServiceIP")]
     pub dns_service_ip: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_bridge_cidr: Option<String>,
-    pub node_count: u32,
-    pub max_surge: u32,
+    pub node_count: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_surge: Option<MaxSurge>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_pods: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vcpus_per_node: Option<u32>,
-    pub cluster_purpose: ClusterPurpose,
-    pub private_cluster: bool,
-    pub load_balancer_type: LoadBalancerType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vm_size: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster_purpose: Option<ClusterPurpose>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_cluster: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_balancer_type: Option<LoadBalancerType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub load_balancer_subnet: Option<String>,
-    pub identity: Identity,
-    pub network_contributor_granted: bool,
-    pub scoring_from_outside_vnet: bool,
-    pub nsg_allows_scoring_inbound: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// `None`: nobody recorded whether the grant exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_contributor_granted: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring_from_outside_vnet: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nsg_allows_scoring_inbound: Option<bool>,
 }
 
 impl AksCluster {
+    /// A cluster with the required fields only; every optional field is absent.
+    pub fn new(name: &str, vnet: &str, subnet: &str, service_cidr: &str, dns_service_ip: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            provisioning: None,
+            region: None,
+            vnet: Some(vnet.to_owned()),
+            subnet: Some(subnet.to_owned()),
+            network_plugin: None,
+            network_plugin_mode: None,
+            pod_cidr: None,
+            service_cidr: service_cidr.to_owned(),
+            dns_service_ip: dns_service_ip.to_owned(),
+            docker_bridge_cidr: None,
+            node_count: 3,
+            max_surge: None,
+            max_pods: None,
+            vcpus_per_node: None,
+            vm_size: None,
+            cluster_purpose: None,
+            private_cluster: None,
+            load_balancer_type: None,
+            load_balancer_subnet: None,
+            identity: None,
+            network_contributor_granted: None,
+            scoring_from_outside_vnet: None,
+            nsg_allows_scoring_inbound: None,
+        }
+    }
+
+    pub fn provisioning(&self) -> Provisioning {
+        self.provisioning.unwrap_or(Provisioning::Create)
+    }
+
+    /// The node VNet's name as written, for messages; "" for a cluster in the AKS-managed VNet.
+    pub fn vnet_name(&self) -> &str {
+        self.vnet.as_deref().unwrap_or_default()
+    }
+
+    /// The node subnet's name as written, for messages; "" for a cluster in the AKS-managed VNet.
+    pub fn subnet_name(&self) -> &str {
+        self.subnet.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the plan omits both `vnet` and `subnet`: AKS created and manages the VNet.
+    pub fn in_managed_vnet(&self) -> bool {
+        self.vnet.is_none() && self.subnet.is_none()
+    }
+
+    /// Whether the plugin is not written and is taken to be Azure CNI Overlay, which is what
+    /// AKS gives an existing cluster by default since Kubernetes 1.30.
+    pub fn plugin_assumed(&self) -> bool {
+        self.network_plugin.is_none() && self.provisioning() == Provisioning::Attach
+    }
+
+    /// The network plugin once the default is applied: Azure CNI either way.
+    pub fn plugin(&self) -> NetworkPlugin {
+        self.network_plugin.unwrap_or(NetworkPlugin::Azure)
+    }
+
+    /// The plugin mode once the default is applied: overlay for an assumed attach cluster.
+    pub fn mode(&self) -> Option<NetworkPluginMode> {
+        if self.plugin_assumed() {
+            return self.network_plugin_mode.or(Some(NetworkPluginMode::Overlay));
+        }
+        self.network_plugin_mode
+    }
+
     pub fn is_overlay(&self) -> bool {
-        self.network_plugin == NetworkPlugin::Azure
-            && self.network_plugin_mode == Some(NetworkPluginMode::Overlay)
+        self.plugin() == NetworkPlugin::Azure && self.mode() == Some(NetworkPluginMode::Overlay)
+    }
+
+    pub fn is_kubenet(&self) -> bool {
+        self.plugin() == NetworkPlugin::Kubenet
     }
 
     /// Azure CNI without overlay gives every pod an address of the node subnet.
     pub fn pods_use_node_subnet(&self) -> bool {
-        self.network_plugin == NetworkPlugin::Azure && !self.is_overlay()
+        self.plugin() == NetworkPlugin::Azure && !self.is_overlay()
     }
 
     /// Pods per node once the plugin's default is applied.
     pub fn effective_max_pods(&self) -> u32 {
-        self.max_pods.unwrap_or(match (self.network_plugin, self.network_plugin_mode) {
+        self.max_pods.unwrap_or(match (self.plugin(), self.is_overlay()) {
             (NetworkPlugin::Kubenet, _) => 110,
-            (NetworkPlugin::Azure, Some(NetworkPluginMode::Overlay)) => 250,
-            (NetworkPlugin::Azure, None) => 30,
+            (NetworkPlugin::Azure, true) => 250,
+            (NetworkPlugin::Azure, false) => 30,
         })
+    }
+
+    /// The pod range AKS uses: as written, or AKS's default for kubenet and overlay when none
+    /// is written. Plain Azure CNI takes pod addresses from the node subnet and gets no default.
+    pub fn effective_pod_cidr(&self) -> Option<&str> {
+        match self.pod_cidr.as_deref() {
+            Some(text) => Some(text),
+            None if !self.pods_use_node_subnet() => Some(AKS_DEFAULT_POD_CIDR),
+            None => None,
+        }
+    }
+
+    /// Whether the pod range checked is AKS's default rather than one the plan writes.
+    pub fn pod_cidr_defaulted(&self) -> bool {
+        self.pod_cidr.is_none() && !self.pods_use_node_subnet()
+    }
+
+    pub fn max_surge(&self) -> MaxSurge {
+        self.max_surge.unwrap_or(MaxSurge::DEFAULT)
+    }
+
+    /// S: the surge in nodes.
+    pub fn surge_nodes(&self) -> u64 {
+        self.max_surge().nodes(self.node_count)
     }
 
     /// Nodes that can exist at once: the pool plus the upgrade surge.
     pub fn peak_nodes(&self) -> u64 {
-        u64::from(self.node_count) + u64::from(self.max_surge)
+        self.node_count.saturating_add(self.surge_nodes())
+    }
+
+    /// vCPUs per node: as written, or read from `vmSize` when that names a count.
+    pub fn vcpus(&self) -> Option<u32> {
+        self.vcpus_per_node.or_else(|| self.vm_size.as_deref().and_then(vcpus_of_vm_size))
+    }
+
+    pub fn cluster_purpose(&self) -> ClusterPurpose {
+        self.cluster_purpose.unwrap_or(ClusterPurpose::FastProd)
+    }
+
+    pub fn private_cluster(&self) -> bool {
+        self.private_cluster.unwrap_or(false)
+    }
+
+    pub fn load_balancer_type(&self) -> LoadBalancerType {
+        self.load_balancer_type.unwrap_or(LoadBalancerType::PublicIp)
+    }
+
+    pub fn identity(&self) -> Identity {
+        self.identity.unwrap_or(Identity::SystemAssigned)
+    }
+
+    /// Whether the grant is recorded as missing (`false`); not recorded is not missing.
+    pub fn network_contributor_missing(&self) -> bool {
+        self.network_contributor_granted == Some(false)
+    }
+
+    pub fn scoring_from_outside_vnet(&self) -> bool {
+        self.scoring_from_outside_vnet.unwrap_or(false)
+    }
+
+    pub fn nsg_allows_scoring_inbound(&self) -> bool {
+        self.nsg_allows_scoring_inbound.unwrap_or(false)
     }
 
     pub fn has_internal_load_balancer(&self) -> bool {
-        self.load_balancer_type == LoadBalancerType::InternalLoadBalancer
+        self.load_balancer_type() == LoadBalancerType::InternalLoadBalancer
     }
 
     /// The subnet the internal load balancer takes its address from.
     pub fn internal_load_balancer_subnet(&self) -> Option<&str> {
-        self.has_internal_load_balancer()
-            .then(|| self.load_balancer_subnet.as_deref().unwrap_or(&self.subnet))
+        if !self.has_internal_load_balancer() {
+            return None;
+        }
+        self.load_balancer_subnet.as_deref().or(self.subnet.as_deref())
     }
 }
 
@@ -138,26 +379,51 @@ pub struct AciDeployment {
     pub name: String,
     pub vnet: String,
     pub subnet: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dns_name_label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Egress {
-    pub restricted: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restricted: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allowed_service_tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Permissions {
-    pub vnet_join: bool,
-    pub subnet_join: bool,
+impl Egress {
+    pub fn restricted(&self) -> bool {
+        self.restricted.unwrap_or(false)
+    }
+
+    /// Whether the plan writes nothing here, so that writing it back leaves it out.
+    pub fn is_unwritten(&self) -> bool {
+        self.restricted.is_none() && self.allowed_service_tags.is_empty()
+    }
 }
 
-impl Default for Permissions {
-    fn default() -> Self {
-        Self { vnet_join: true, subnet_join: true }
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Permissions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vnet_join: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subnet_join: Option<bool>,
+}
+
+impl Permissions {
+    pub fn vnet_join(&self) -> bool {
+        self.vnet_join.unwrap_or(true)
+    }
+
+    pub fn subnet_join(&self) -> bool {
+        self.subnet_join.unwrap_or(true)
+    }
+
+    /// Whether the plan writes nothing here, so that writing it back leaves it out.
+    pub fn is_unwritten(&self) -> bool {
+        self.vnet_join.is_none() && self.subnet_join.is_none()
     }
 }
 
@@ -218,7 +484,7 @@ impl Plan {
             workspace: Workspace {
                 resource_group: resource_group.to_owned(),
                 private_endpoint: None,
-                acr_in_vnet: false,
+                acr_in_vnet: None,
             },
             vnets: Vec::new(),
             external_ranges: Vec::new(),
@@ -229,7 +495,8 @@ impl Plan {
         }
     }
 
-    /// The plan as pretty JSON with every field written out, defaults included.
+    /// The plan as pretty JSON. Only what the plan holds is written: an omitted field stays
+    /// omitted, because defaults are applied when a plan is checked, never written back.
     pub fn to_json(&self) -> String {
         // Every type here serialises to plain JSON objects, strings, numbers and booleans.
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -241,5 +508,64 @@ impl Plan {
 
     pub fn vnet_region<'p>(&'p self, vnet: &'p Vnet) -> &'p str {
         vnet.region.as_deref().unwrap_or(&self.region)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vm_size_names_give_their_vcpus() {
+        assert_eq!(vcpus_of_vm_size("Standard_D4s_v5"), Some(4));
+        assert_eq!(vcpus_of_vm_size("Standard_D2s_v3"), Some(2));
+        assert_eq!(vcpus_of_vm_size("Standard_E8-4s_v5"), Some(4));
+        assert_eq!(vcpus_of_vm_size("Standard_NC24ads_A100_v4"), Some(24));
+        assert_eq!(vcpus_of_vm_size("Standard_M416-208s_v2"), Some(208));
+        assert_eq!(vcpus_of_vm_size("Standard_HB120rs_v3"), Some(120));
+        assert_eq!(vcpus_of_vm_size("standard_b1ls"), Some(1));
+        assert_eq!(vcpus_of_vm_size("D16as_v5"), Some(16));
+        for none in
+            ["", "Standard_", "Standard_B", "Standard_4", "custom", "Standard_D0s", "Standard_D99999999999s"]
+        {
+            assert_eq!(vcpus_of_vm_size(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn surge_percentages_round_up_and_never_overflow() {
+        assert_eq!(MaxSurge::Percent(10).nodes(4), 1);
+        assert_eq!(MaxSurge::Percent(10).nodes(64), 7);
+        assert_eq!(MaxSurge::Percent(10).nodes(50), 5);
+        assert_eq!(MaxSurge::Percent(33).nodes(1), 1);
+        assert_eq!(MaxSurge::Percent(100).nodes(MAX_NODE_COUNT), MAX_NODE_COUNT);
+        assert_eq!(MaxSurge::Nodes(0).nodes(10), 0);
+        assert_eq!(MaxSurge::Percent(100).nodes(u64::MAX), u64::MAX / 100);
+    }
+
+    #[test]
+    fn network_plugin_defaults_follow_provisioning() {
+        let mut cluster = AksCluster::new("a", "v", "s", "10.2.0.0/16", "10.2.0.10");
+        assert!(cluster.pods_use_node_subnet() && !cluster.plugin_assumed());
+        assert_eq!(
+            (cluster.plugin(), cluster.mode(), cluster.effective_max_pods()),
+            (NetworkPlugin::Azure, None, 30)
+        );
+        assert_eq!(cluster.effective_pod_cidr(), None);
+        cluster.provisioning = Some(Provisioning::Attach);
+        assert!(cluster.plugin_assumed() && cluster.is_overlay() && !cluster.pods_use_node_subnet());
+        assert_eq!(cluster.effective_max_pods(), 250);
+        assert_eq!(cluster.effective_pod_cidr(), Some(AKS_DEFAULT_POD_CIDR));
+        assert!(cluster.pod_cidr_defaulted());
+        cluster.network_plugin = Some(NetworkPlugin::Azure);
+        assert!(!cluster.plugin_assumed() && cluster.pods_use_node_subnet());
+        cluster.network_plugin = Some(NetworkPlugin::Kubenet);
+        assert_eq!(cluster.effective_pod_cidr(), Some(AKS_DEFAULT_POD_CIDR));
+        cluster.pod_cidr = Some("10.50.0.0/16".to_owned());
+        assert_eq!(cluster.effective_pod_cidr(), Some("10.50.0.0/16"));
+        assert!(!cluster.pod_cidr_defaulted());
+        // The serialised cluster still holds only what was set.
+        let written = serde_json::to_value(&cluster).unwrap_or_default();
+        assert!(written.get("maxSurge").is_none() && written.get("networkPluginMode").is_none());
     }
 }

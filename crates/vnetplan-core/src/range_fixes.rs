@@ -223,7 +223,7 @@ fn kind_of(context: &Context<'_>, fix: &Fix) -> FixKind {
                 .next()
                 .and_then(|index| index.parse::<usize>().ok())
                 .and_then(|index| context.plan.aks_clusters.get(index))
-                .is_some_and(|cluster| cluster.provisioning == Provisioning::Attach);
+                .is_some_and(|cluster| cluster.provisioning() == Provisioning::Attach);
         attached && EXISTING_CLUSTER.contains(&field)
     });
     if attested {
@@ -314,7 +314,7 @@ fn choose_moved_range(
             .with_message("move", title);
         }
     }
-    if cluster.provisioning == Provisioning::Attach {
+    if cluster.provisioning() == Provisioning::Attach {
         title = msg!(
             [
                 "cluster '{cluster}' already exists, so this value is a fact of Azure: read it with \

@@ -59,8 +59,8 @@ export interface AksCluster {
   name: string;
   provisioning?: "create" | "attach";
   region?: string | null;
-  vnet: string;
-  subnet: string;
+  vnet?: string;
+  subnet?: string;
   networkPlugin?: "azure" | "kubenet";
   networkPluginMode?: "overlay" | null;
   podCidr?: string | null;
@@ -68,9 +68,10 @@ export interface AksCluster {
   dnsServiceIP: string;
   dockerBridgeCidr?: string | null;
   nodeCount: number;
-  maxSurge?: number;
+  maxSurge?: number | `${number}%`;
   maxPods?: number | null;
   vcpusPerNode?: number | null;
+  vmSize?: string | null;
   clusterPurpose?: "FastProd" | "DevTest";
   privateCluster?: boolean;
   loadBalancerType?: "PublicIp" | "InternalLoadBalancer";
@@ -107,6 +108,8 @@ export interface CapacityRow {
   usable: number;
   needed: number;
   perNode: number;
+  subnetNeeded: number;
+  sharedWith: string[];
 }
 
 export interface Report {

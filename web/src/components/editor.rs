@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use vnetplan_core::{AksCluster, NetworkPlugin, NetworkPluginMode, Plan, Report};
+use vnetplan_core::{AksCluster, NetworkPluginMode, Plan, Report};
 use yew::prelude::*;
 
 use super::fields::{CheckField, Kind, Note, SelectField, TextField};
@@ -67,7 +67,9 @@ impl Form<'_> {
     }
 
     fn check(&self, pointer: String, label: T) -> Html {
-        let checked = self.document.pointer(&pointer).and_then(Value::as_bool).unwrap_or(false);
+        // An absent flag shows its default: the join permissions default to granted.
+        let default = pointer.ends_with("Join");
+        let checked = self.document.pointer(&pointer).and_then(Value::as_bool).unwrap_or(default);
         html! {
             <CheckField pointer={pointer.clone()} label={self.t(label)} {checked} dispatch={self.dispatch.clone()}
                 notes={self.notes(&pointer)} />
@@ -180,7 +182,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             <fieldset class="card">
                 <legend>{ form.t(T::Egress) }</legend>
                 { form.check("/egress/restricted".into(), T::EgressRestricted) }
-                if plan.egress.restricted {
+                if plan.egress.restricted() {
                     { form.text("/egress/allowedServiceTags".into(), form.t(T::AllowedTags), Kind::List) }
                 }
             </fieldset>
@@ -279,7 +281,7 @@ fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str, shown: usize, m
 
 fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
     let p = |field: &str| format!("/aksClusters/{c}/{field}");
-    let kubenet = cluster.network_plugin == NetworkPlugin::Kubenet;
+    let kubenet = cluster.is_kubenet();
     // Fields that do not apply to the chosen plugin stay visible while they hold a value, so the
     // finding about them can point somewhere.
     let show_overlay = !kubenet || cluster.network_plugin_mode.is_some();
@@ -327,7 +329,7 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
             { form.check(p("privateCluster"), T::PrivateCluster) }
             { form.check(p("networkContributorGranted"), T::NetworkContributor) }
             { form.check(p("scoringFromOutsideVnet"), T::ScoringOutside) }
-            if cluster.scoring_from_outside_vnet || cluster.nsg_allows_scoring_inbound {
+            if cluster.scoring_from_outside_vnet() || cluster.nsg_allows_scoring_inbound() {
                 { form.check(p("nsgAllowsScoringInbound"), T::NsgInbound) }
             }
             { form.remove(format!("/aksClusters/{c}"), &format!("AKS {}", cluster.name)) }

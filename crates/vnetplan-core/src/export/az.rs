@@ -92,7 +92,7 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         variable
     };
     let vm_size = require("VM_SIZE", infra::vm_size_description(cluster));
-    let credentials = match cluster.identity {
+    let credentials = match cluster.identity() {
         Identity::SystemAssigned => None,
         Identity::ServicePrincipal => Some((
             require("CLIENT_ID", format!("client ID of the service principal of cluster {}", cluster.name)),
@@ -117,8 +117,8 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         .arg("--node-count", &cluster.node_count.to_string())
         .var("--node-vm-size", &vm_size)
         .arg("--max-pods", &cluster.effective_max_pods().to_string())
-        .arg("--network-plugin", cluster.network_plugin.as_str());
-    if let Some(mode) = cluster.network_plugin_mode {
+        .arg("--network-plugin", cluster.plugin().as_str());
+    if let Some(mode) = cluster.mode() {
         command = command.arg("--network-plugin-mode", mode.as_str());
     }
     if let Some(pod_cidr) = &cluster.pod_cidr {
@@ -129,7 +129,7 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         .arg("--dns-service-ip", &cluster.dns_service_ip)
         .var("--vnet-subnet-id", "subnet_id")
         .arg("--load-balancer-sku", "standard");
-    if cluster.private_cluster {
+    if cluster.private_cluster() {
         command = command.flag("--enable-private-cluster");
     }
     command = match &credentials {

@@ -133,7 +133,7 @@ impl<'p> Infra<'p> {
         let mut clusters = Vec::new();
         let mut omitted = Vec::new();
         for (_, cluster, facts) in context.clusters() {
-            match (cluster.provisioning, facts.node.vnet, facts.node.subnet) {
+            match (cluster.provisioning(), facts.node.vnet, facts.node.subnet) {
                 (Provisioning::Attach, _, _) => omitted.push(format!(
                     "AKS cluster '{}' exists already and is attached to the workspace, so only its network \
                      is declared here",
@@ -148,10 +148,16 @@ impl<'p> Infra<'p> {
                     dns_prefix: super::quote::label(&cluster.name, 54),
                     notes: cluster_notes(cluster),
                 }),
-                (Provisioning::Create, _, _) => omitted.push(format!(
-                    "AKS cluster '{}' is left out: its node subnet '{}' of VNet '{}' is not in the plan",
-                    cluster.name, cluster.subnet, cluster.vnet
-                )),
+                (Provisioning::Create, _, _) => omitted.push(match (&cluster.vnet, &cluster.subnet) {
+                    (Some(vnet), Some(subnet)) => format!(
+                        "AKS cluster '{}' is left out: its node subnet '{subnet}' of VNet '{vnet}' is not in the plan",
+                        cluster.name
+                    ),
+                    _ => format!(
+                        "AKS cluster '{}' is left out: it lives in the VNet that AKS manages, outside the plan",
+                        cluster.name
+                    ),
+                }),
             }
         }
         Self { plan, vnets, nsgs, clusters, omitted }
@@ -186,11 +192,11 @@ impl<'p> Infra<'p> {
 fn vnet_rules(plan: &Plan, context: &Context<'_>, vnet: usize, has_workloads: bool) -> Vec<NsgRule> {
     let mut rules: Vec<NsgRule> = context
         .clusters()
-        .filter(|(_, cluster, facts)| cluster.scoring_from_outside_vnet && facts.node.vnet == Some(vnet))
+        .filter(|(_, cluster, facts)| cluster.scoring_from_outside_vnet() && facts.node.vnet == Some(vnet))
         .zip(FIRST_PRIORITY..)
         .map(|((index, cluster, _), priority)| scoring_rule(index, cluster, priority))
         .collect();
-    if plan.egress.restricted && has_workloads {
+    if plan.egress.restricted() && has_workloads {
         rules.push(registry_rule(&plan.region));
     }
     rules
@@ -263,7 +269,7 @@ pub(super) fn port_list(ports: &[u16]) -> Vec<String> {
 
 /// The sentence telling which VM size a cluster's nodes need.
 pub(super) fn vm_size_description(cluster: &AksCluster) -> String {
-    match cluster.vcpus_per_node {
+    match cluster.vcpus() {
         Some(vcpus) => format!(
             "VM size of the nodes of cluster {}: the plan counts {vcpus} vCPUs per node",
             cluster.name

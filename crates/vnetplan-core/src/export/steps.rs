@@ -192,7 +192,7 @@ impl<'p> Guide<'p> {
     fn prerequisites(&self, out: &mut Vec<GuideStep>) {
         let section = "Prerequisites";
         for (index, cluster) in self.plan.aks_clusters.iter().enumerate() {
-            if cluster.provisioning == Provisioning::Attach {
+            if cluster.provisioning() == Provisioning::Attach {
                 self.push_role_assignment(out, section, index, cluster);
             }
         }
@@ -202,7 +202,7 @@ impl<'p> Guide<'p> {
             self.push(out, section, Draft::shell(title, Flow::Both, self.delegation(deployment)), &scope);
         }
         for (index, cluster) in self.plan.aks_clusters.iter().enumerate() {
-            if !cluster.scoring_from_outside_vnet {
+            if !cluster.scoring_from_outside_vnet() {
                 continue;
             }
             let fields = &["name", "vnet", "subnet", "scoringFromOutsideVnet", "nsgAllowsScoringInbound"];
@@ -228,7 +228,7 @@ impl<'p> Guide<'p> {
         let section = format!("AKS cluster '{}'", cluster.name);
         let scope = self.cluster_scope(index, Reach::Whole);
         let name = &cluster.name;
-        match cluster.provisioning {
+        match cluster.provisioning() {
             Provisioning::Create => {
                 let title = format!("Create cluster '{name}' with the Python SDK");
                 self.push(out, &section, Draft::python(title, Flow::Sdk, self.sdk_create(cluster)), &scope);
@@ -357,8 +357,8 @@ impl<'p> Guide<'p> {
 
     fn role_assignment(&self, cluster: &AksCluster) -> String {
         let workspace_group = &self.plan.workspace.resource_group;
-        let vnet_group = self.vnet_group(&cluster.vnet);
-        let query = match cluster.identity {
+        let vnet_group = self.vnet_group(cluster.vnet.as_deref().unwrap_or_default());
+        let query = match cluster.identity() {
             Identity::SystemAssigned => "identity.principalId",
             Identity::ServicePrincipal => "servicePrincipalProfile.clientId",
         };
@@ -366,7 +366,7 @@ impl<'p> Guide<'p> {
         let _ = writeln!(
             code,
             "# The cluster's identity manages addresses in VNet {}, so it needs Network Contributor on the",
-            quote::comment(&cluster.vnet)
+            quote::comment(cluster.vnet.as_deref().unwrap_or_default())
         );
         let _ = writeln!(code, "# resource group holding that VNet, {}.", quote::comment(&vnet_group));
         let _ = writeln!(
@@ -374,12 +374,12 @@ impl<'p> Guide<'p> {
             "# The plan does not record the cluster's own resource group: the workspace's, {}, is assumed.",
             quote::comment(workspace_group)
         );
-        if cluster.provisioning == Provisioning::Create {
+        if cluster.provisioning() == Provisioning::Create {
             code.push_str(
                 "# Azure ML creates this cluster and its identity with it: run this once creation is done.\n",
             );
         }
-        if cluster.network_contributor_granted {
+        if cluster.network_contributor_granted == Some(true) {
             code.push_str(
                 "# The plan records the role as granted already; running this again only confirms it.\n",
             );
@@ -428,9 +428,9 @@ impl<'p> Guide<'p> {
         );
         code.push_str("# URI of a deployed service shows the address.\n");
         let _ = writeln!(code, "scoring_ip={}", shell("<address of the scoring endpoint>"));
-        let placeholder = format!("<NSG of subnet {}>", cluster.subnet);
+        let placeholder = format!("<NSG of subnet {}>", cluster.subnet.as_deref().unwrap_or_default());
         code.push_str(&nsg_rule_command(
-            &self.vnet_group(&cluster.vnet),
+            &self.vnet_group(cluster.vnet.as_deref().unwrap_or_default()),
             &placeholder,
             &rule,
             Some("scoring_ip"),
@@ -442,7 +442,7 @@ impl<'p> Guide<'p> {
         let mut code = String::from("from azureml.core.compute import AksCompute, ComputeTarget\n\n");
         code.push_str(WS_NOTE);
         code.push('\n');
-        if let Some(vcpus) = cluster.vcpus_per_node {
+        if let Some(vcpus) = cluster.vcpus() {
             let _ = writeln!(
                 code,
                 "# Pick a vm_size with {vcpus} vCPUs, as the plan counts; the plan names no size."
@@ -459,7 +459,7 @@ impl<'p> Guide<'p> {
         }
         let mut arguments = vec![
             (Param::AgentCount.sdk(), cluster.node_count.to_string()),
-            (Param::ClusterPurpose.sdk(), quote::python(cluster.cluster_purpose.as_str())),
+            (Param::ClusterPurpose.sdk(), quote::python(cluster.cluster_purpose().as_str())),
         ];
         if let Some(region) = &cluster.region {
             arguments.push((Param::Location.sdk(), quote::python(region)));
@@ -488,7 +488,7 @@ impl<'p> Guide<'p> {
             .var(Param::Workspace.cli(), WORKSPACE_VARIABLE)
             .arg(Param::ResourceGroup.cli(), &self.plan.workspace.resource_group)
             .arg(Param::AgentCount.cli(), &cluster.node_count.to_string())
-            .arg(Param::ClusterPurpose.cli(), cluster.cluster_purpose.as_str());
+            .arg(Param::ClusterPurpose.cli(), cluster.cluster_purpose().as_str());
         if let Some(region) = &cluster.region {
             command = command.arg(Param::Location.cli(), region);
         }
@@ -507,9 +507,9 @@ impl<'p> Guide<'p> {
     /// left out, and the check reports it.
     fn vnet_values(&self, cluster: &AksCluster) -> Vec<(Param, String)> {
         let mut values = vec![
-            (Param::VnetResourceGroup, self.vnet_group(&cluster.vnet)),
-            (Param::VnetName, cluster.vnet.clone()),
-            (Param::SubnetName, cluster.subnet.clone()),
+            (Param::VnetResourceGroup, self.vnet_group(cluster.vnet.as_deref().unwrap_or_default())),
+            (Param::VnetName, cluster.vnet.clone().unwrap_or_default()),
+            (Param::SubnetName, cluster.subnet.clone().unwrap_or_default()),
             (Param::ServiceCidr, cluster.service_cidr.clone()),
             (Param::DnsServiceIp, cluster.dns_service_ip.clone()),
         ];
@@ -533,7 +533,7 @@ impl<'p> Guide<'p> {
             &[
                 (Param::ResourceGroup.sdk(), quote::python(&self.plan.workspace.resource_group)),
                 ("cluster_name", quote::python(&cluster.name)),
-                (Param::ClusterPurpose.sdk(), quote::python(cluster.cluster_purpose.as_str())),
+                (Param::ClusterPurpose.sdk(), quote::python(cluster.cluster_purpose().as_str())),
             ],
         ));
         let _ = writeln!(
@@ -644,7 +644,7 @@ fn aci_deploy(deployment: &AciDeployment) -> String {
 /// Settings of the plan that the v1 SDK cannot pass to a cluster it creates.
 fn sdk_unsupported(cluster: &AksCluster) -> Vec<&'static str> {
     let mut settings = Vec::new();
-    if cluster.network_plugin != NetworkPlugin::Azure || cluster.network_plugin_mode.is_some() {
+    if cluster.plugin() != NetworkPlugin::Azure || cluster.mode().is_some() {
         settings.push("the network plugin");
     }
     if cluster.pod_cidr.is_some() {
@@ -653,7 +653,7 @@ fn sdk_unsupported(cluster: &AksCluster) -> Vec<&'static str> {
     if cluster.max_pods.is_some() {
         settings.push("pods per node");
     }
-    if cluster.private_cluster {
+    if cluster.private_cluster() {
         settings.push("a private API server");
     }
     settings

@@ -235,15 +235,15 @@ impl Builder {
         let pool = Value::Object(vec![
             ("name", Value::text(infra::NODE_POOL)),
             ("mode", Value::text("System")),
-            ("count", Value::Int(cluster.node_count.into())),
+            ("count", Value::Int(cluster.node_count)),
             ("vmSize", vm_size),
             ("maxPods", Value::Int(cluster.effective_max_pods().into())),
             ("osType", Value::text("Linux")),
             ("type", Value::text("VirtualMachineScaleSets")),
             ("vnetSubnetID", subnet_id),
         ]);
-        let mut network = vec![("networkPlugin", Value::text(cluster.network_plugin.as_str()))];
-        if let Some(mode) = cluster.network_plugin_mode {
+        let mut network = vec![("networkPlugin", Value::text(cluster.plugin().as_str()))];
+        if let Some(mode) = cluster.mode() {
             network.push(("networkPluginMode", Value::text(mode.as_str())));
         }
         if let Some(pod_cidr) = &cluster.pod_cidr {
@@ -256,7 +256,7 @@ impl Builder {
         ]);
         let mut properties = vec![("dnsPrefix", Value::text(spec.dns_prefix.as_str()))];
         let mut body = Vec::new();
-        match cluster.identity {
+        match cluster.identity() {
             Identity::SystemAssigned => {
                 body.push(("identity", Value::Object(vec![("type", Value::text("SystemAssigned"))])));
             }
@@ -282,15 +282,12 @@ impl Builder {
             ("networkProfile", Value::Object(network)),
             (
                 "apiServerAccessProfile",
-                Value::Object(vec![("enablePrivateCluster", Value::Bool(cluster.private_cluster))]),
+                Value::Object(vec![("enablePrivateCluster", Value::Bool(cluster.private_cluster()))]),
             ),
         ]);
         body.push(("properties", Value::Object(properties)));
         let mut comments = spec.notes.clone();
-        if cluster.network_plugin == NetworkPlugin::Azure
-            && !cluster.is_overlay()
-            && cluster.pod_cidr.is_some()
-        {
+        if cluster.plugin() == NetworkPlugin::Azure && !cluster.is_overlay() && cluster.pod_cidr.is_some() {
             comments.push("podCidr is kept as planned, though plain Azure CNI takes no pod range".to_owned());
         }
         Resource {

@@ -153,7 +153,7 @@ fn cluster_block(
     if let Some(subnet_id) = subnet_id {
         pool = pool.attr("vnet_subnet_id", &format!("azurerm_subnet.{subnet_id}.id"));
     }
-    let credentials = match cluster.identity {
+    let credentials = match cluster.identity() {
         Identity::SystemAssigned => Block::new("identity", &[]).text("type", "SystemAssigned"),
         Identity::ServicePrincipal => {
             let client_id = variable(
@@ -169,9 +169,8 @@ fn cluster_block(
             Block::new("service_principal", &[]).attr("client_id", &client_id).attr("client_secret", &secret)
         }
     };
-    let mut network =
-        Block::new("network_profile", &[]).text("network_plugin", cluster.network_plugin.as_str());
-    if let Some(mode) = cluster.network_plugin_mode {
+    let mut network = Block::new("network_profile", &[]).text("network_plugin", cluster.plugin().as_str());
+    if let Some(mode) = cluster.mode() {
         network = network.text("network_plugin_mode", mode.as_str());
     }
     if let Some(pod_cidr) = &cluster.pod_cidr {
@@ -191,7 +190,7 @@ fn cluster_block(
         .text("location", spec.location)
         .text("resource_group_name", spec.resource_group)
         .text("dns_prefix", &spec.dns_prefix)
-        .attr("private_cluster_enabled", if cluster.private_cluster { "true" } else { "false" })
+        .attr("private_cluster_enabled", if cluster.private_cluster() { "true" } else { "false" })
         .block(pool)
         .block(credentials)
         .block(network)

@@ -3,7 +3,8 @@
 
 use super::{id_name, id_segment, same_name, Expect, ImportError, Obj, Reader};
 use crate::plan::{
-    AksCluster, ClusterPurpose, Identity, LoadBalancerType, NetworkPlugin, NetworkPluginMode, Provisioning,
+    AksCluster, ClusterPurpose, Identity, LoadBalancerType, MaxSurge, NetworkPlugin, NetworkPluginMode,
+    Provisioning,
 };
 
 /// Fields of a cluster that [`Reader::cluster`] reads.
@@ -283,28 +284,29 @@ impl Reader<'_> {
         Ok(ReadCluster {
             cluster: AksCluster {
                 name,
-                provisioning: Provisioning::Attach,
+                provisioning: Some(Provisioning::Attach),
                 region,
-                vnet: String::new(),
-                subnet: String::new(),
-                network_plugin: network.plugin,
+                vnet: Some(String::new()),
+                subnet: Some(String::new()),
+                network_plugin: Some(network.plugin),
                 network_plugin_mode: network.mode,
                 pod_cidr: network.pod_cidr,
                 service_cidr: network.service_cidr,
                 dns_service_ip: network.dns_service_ip,
                 docker_bridge_cidr: network.docker_bridge_cidr,
-                node_count: pools.node_count,
-                max_surge: pools.max_surge,
+                node_count: u64::from(pools.node_count),
+                max_surge: Some(MaxSurge::Nodes(u64::from(pools.max_surge))),
                 max_pods: pools.max_pods,
                 vcpus_per_node: None,
-                cluster_purpose: ClusterPurpose::FastProd,
-                private_cluster,
-                load_balancer_type: LoadBalancerType::PublicIp,
+                vm_size: None,
+                cluster_purpose: Some(ClusterPurpose::FastProd),
+                private_cluster: Some(private_cluster),
+                load_balancer_type: Some(LoadBalancerType::PublicIp),
                 load_balancer_subnet: None,
-                identity,
-                network_contributor_granted: false,
-                scoring_from_outside_vnet: false,
-                nsg_allows_scoring_inbound: false,
+                identity: Some(identity),
+                network_contributor_granted: Some(false),
+                scoring_from_outside_vnet: Some(false),
+                nsg_allows_scoring_inbound: Some(false),
             },
             resource_group,
             node_subnet: pools.node_subnet,

@@ -155,11 +155,11 @@ fn a_vnet_list_and_an_aks_show_resolve_the_cluster_into_the_vnet() {
     assert!(plan.external_ranges.is_empty());
     let [cluster] = plan.aks_clusters.as_slice() else { panic!("one cluster expected") };
     assert_eq!(cluster.name, "ml-aks");
-    assert_eq!(cluster.provisioning, Provisioning::Attach);
+    assert_eq!(cluster.provisioning(), Provisioning::Attach);
     assert_eq!(cluster.region.as_deref(), Some("eastus2"));
     // The id spells `resourcegroups` in lower case; the plan spells names as the VNet does.
-    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("ml-vnet", "aks"));
-    assert_eq!(cluster.network_plugin, NetworkPlugin::Azure);
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("ml-vnet", "aks"));
+    assert_eq!(cluster.plugin(), NetworkPlugin::Azure);
     assert_eq!(cluster.network_plugin_mode, None);
     assert_eq!(cluster.pod_cidr, None);
     assert_eq!(cluster.service_cidr, "10.2.0.0/16");
@@ -168,12 +168,12 @@ fn a_vnet_list_and_an_aks_show_resolve_the_cluster_into_the_vnet() {
     // 3 system nodes and an autoscaled pool counted at its maximum of 5.
     assert_eq!(cluster.node_count, 8);
     // The largest surge: 33% of 5 nodes, rounded up, beats 10% of 3.
-    assert_eq!(cluster.max_surge, 2);
+    assert_eq!(cluster.surge_nodes(), 2);
     assert_eq!(cluster.max_pods, Some(30));
     assert_eq!(cluster.vcpus_per_node, None);
-    assert!(cluster.private_cluster);
-    assert_eq!(cluster.identity, Identity::SystemAssigned);
-    assert!(!cluster.network_contributor_granted);
+    assert!(cluster.private_cluster());
+    assert_eq!(cluster.identity(), Identity::SystemAssigned);
+    assert!(cluster.network_contributor_missing());
     assert_eq!(plan.region, "eastus2");
     assert_eq!(plan.workspace.resource_group, "ml-rg");
 
@@ -194,7 +194,7 @@ fn a_vnet_list_and_an_aks_show_resolve_the_cluster_into_the_vnet() {
 fn an_aks_show_alone_keeps_the_vnet_names_and_says_how_to_import_the_vnet() {
     let result = imported(&[AKS_CNI]);
     let cluster = &result.plan.aks_clusters[0];
-    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("ml-vnet", "aks"));
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("ml-vnet", "aks"));
     assert!(result.plan.vnets.is_empty());
     assert_eq!(result.plan.region, "eastus2");
     assert_eq!(result.plan.workspace.resource_group, "ml-rg");
@@ -209,16 +209,16 @@ fn a_kubenet_cluster_in_a_vnet_aks_manages() {
     let cluster = &result.plan.aks_clusters[0];
     assert_eq!(cluster.name, "dev-aks");
     assert_eq!(cluster.region.as_deref(), Some("westeurope"));
-    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), (MANAGED_VNET, "aks-subnet"));
-    assert_eq!(cluster.network_plugin, NetworkPlugin::Kubenet);
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), (MANAGED_VNET, "aks-subnet"));
+    assert_eq!(cluster.plugin(), NetworkPlugin::Kubenet);
     assert_eq!(cluster.pod_cidr.as_deref(), Some("10.244.0.0/16"));
     assert_eq!(cluster.service_cidr, "10.0.0.0/16");
     assert_eq!(cluster.dns_service_ip, "10.0.0.10");
     assert_eq!(cluster.docker_bridge_cidr.as_deref(), Some("172.17.0.1/16"));
-    assert_eq!((cluster.node_count, cluster.max_surge, cluster.max_pods), (2, 1, Some(110)));
-    assert!(!cluster.private_cluster);
+    assert_eq!((cluster.node_count, cluster.surge_nodes(), cluster.max_pods), (2, 1, Some(110)));
+    assert!(!cluster.private_cluster());
     // No managed identity, and a client id other than `msi`.
-    assert_eq!(cluster.identity, Identity::ServicePrincipal);
+    assert_eq!(cluster.identity(), Identity::ServicePrincipal);
     assert_eq!(result.plan.region, "westeurope");
     assert_eq!(result.plan.workspace.resource_group, "dev-rg");
     let note = note_at(&result, 0, "/agentPoolProfiles/0");
@@ -236,7 +236,7 @@ fn a_managed_vnet_found_in_the_node_resource_group_is_the_clusters() {
     }]"#;
     let result = imported(&[AKS_KUBENET, managed]);
     let cluster = &result.plan.aks_clusters[0];
-    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("aks-vnet-31415926", "aks-subnet"));
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("aks-vnet-31415926", "aks-subnet"));
     assert!(note_at(&result, 0, "/agentPoolProfiles/0").contains("'aks-vnet-31415926'"));
     assert!(!rules(&result.plan).contains(&RuleId::UnknownVnet));
 }
@@ -246,7 +246,7 @@ fn a_subnet_the_vnet_lacks_is_kept_by_name_and_noted() {
     let aks = AKS_CNI.replace("/subnets/aks\"", "/subnets/gone\"");
     let result = imported(&[VNET_SHOW, &aks]);
     let cluster = &result.plan.aks_clusters[0];
-    assert_eq!((cluster.vnet.as_str(), cluster.subnet.as_str()), ("ml-vnet", "gone"));
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("ml-vnet", "gone"));
     assert!(note_at(&result, 1, "/agentPoolProfiles/0/vnetSubnetId").contains("subnet 'gone'"));
     assert!(rules(&result.plan).contains(&RuleId::UnknownSubnet));
 }
@@ -275,7 +275,7 @@ fn pools_in_other_subnets_are_noted_and_not_counted() {
         r#"{ "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "dnsServiceIp": "10.2.0.10" }"#;
     let result = imported(&[&cluster_json(network, &pools)]);
     let cluster = &result.plan.aks_clusters[0];
-    assert_eq!((cluster.subnet.as_str(), cluster.node_count, cluster.max_surge), ("nodes", 5, 3));
+    assert_eq!((cluster.subnet_name(), cluster.node_count, cluster.surge_nodes()), ("nodes", 5, 3));
     // Pools of the node subnet allow 30 and 60 pods; the largest counts.
     assert_eq!(cluster.max_pods, Some(60));
     assert!(note_at(&result, 0, "/agentPoolProfiles/1/vnetSubnetId").contains("subnet 'gpu' of VNet 'v'"));
@@ -306,7 +306,7 @@ fn an_aks_list_and_a_user_assigned_identity() {
     let list = format!("[{}]", cluster_json("{}", "[]").replace("\"SystemAssigned\"", "\"UserAssigned\""));
     let result = imported(&[&list]);
     let cluster = &result.plan.aks_clusters[0];
-    assert_eq!(cluster.identity, Identity::SystemAssigned);
+    assert_eq!(cluster.identity(), Identity::SystemAssigned);
     assert!(note_at(&result, 0, "/0/identity/type").contains("user-assigned"));
     // No pool and an empty network profile: the plan still reads back and checks.
     assert_eq!(cluster.node_count, 1);
@@ -665,7 +665,7 @@ fn less_common_cluster_fields_are_noted() {
         serde_json::json!({ "enabled": true, "config": { "subnetCIDR": "10.225.0.0/16" } });
     let text = cluster.to_string();
     let result = imported(&[&text]);
-    assert_eq!(result.plan.aks_clusters[0].network_plugin, NetworkPlugin::Azure);
+    assert_eq!(result.plan.aks_clusters[0].plugin(), NetworkPlugin::Azure);
     assert!(note_at(&result, 0, "/networkProfile").contains("network plugin 'none'"));
     assert!(note_at(&result, 0, "/apiServerAccessProfile/authorizedIpRanges").contains("203.0.113.0/24"));
     assert!(note_at(&result, 0, "/apiServerAccessProfile/subnetId").contains("subnet 'apiserver'"));

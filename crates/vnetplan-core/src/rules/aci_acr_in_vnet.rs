@@ -19,7 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    if !context.plan.workspace.acr_in_vnet {
+    if !context.plan.workspace.acr_in_vnet() {
         return;
     }
     for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {

@@ -25,12 +25,12 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
-        if cluster.network_contributor_granted {
+        if !cluster.network_contributor_missing() {
             continue;
         }
         let Some(vnet_index) = facts.node.vnet else { continue };
         let Some(vnet) = context.vnet(vnet_index) else { continue };
-        let kind = match cluster.identity {
+        let kind = match cluster.identity() {
             Identity::SystemAssigned => "system-assigned identity",
             Identity::ServicePrincipal => "service principal",
         };
@@ -56,7 +56,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 
 /// The `az` commands that grant the role, with the plan's names filled in.
 fn grant_title(cluster: &AksCluster, workspace_group: &str, vnet_group: &str) -> String {
-    let query = match cluster.identity {
+    let query = match cluster.identity() {
         Identity::SystemAssigned => "identity.principalId",
         Identity::ServicePrincipal => "servicePrincipalProfile.clientId",
     };

@@ -1,4 +1,4 @@
-use crate::capacity::{node_subnet, NodeSubnet};
+use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
@@ -22,25 +22,27 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, _) in context.clusters() {
-        let Some(NodeSubnet { vnet, subnet, net, usable, needed, per_node }) = node_subnet(context, index)
-        else {
-            continue;
-        };
+    // One finding per node subnet: one more node of whichever cluster there needs the most.
+    for NodeSubnet {
+        vnet, subnet, net, usable, subnet_needed: needed, headroom: per_node, clusters, ..
+    } in node_subnets(context)
+    {
         let with_one_more = needed.saturating_add(per_node);
         if usable < needed || usable >= with_one_more {
             continue;
         }
         let roomier = smallest_subnet_for(with_one_more)
             .map_or_else(String::new, |len| format!("; a /{len} leaves room for one more"));
+        let who = cluster_names(context, &clusters);
+        let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];
+        subjects.extend(clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
         out.report(format!(
-                "subnet '{}' ({net}) of VNet '{}' has {usable} usable addresses and cluster '{}' \
-                 needs {needed}, so one more node ({per_node} addresses) would not fit{roomier}",
+                "subnet '{}' ({net}) of VNet '{}' has {usable} usable addresses and {who} \
+                 {needed}, so one more node ({per_node} addresses) would not fit{roomier}",
                 context.subnet_name(vnet, subnet),
-                context.vnet_name(vnet),
-                cluster.name
+                context.vnet_name(vnet)
             ),
-            vec![pointer::subnet_prefix(vnet, subnet), pointer::cluster(index, "subnet")],
+            subjects,
         );
     }
 }

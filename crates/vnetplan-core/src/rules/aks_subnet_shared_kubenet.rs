@@ -54,7 +54,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 }
 
 fn is_kubenet(cluster: &AksCluster) -> bool {
-    cluster.network_plugin == NetworkPlugin::Kubenet
+    cluster.plugin() == NetworkPlugin::Kubenet
 }
 
 #[cfg(test)]

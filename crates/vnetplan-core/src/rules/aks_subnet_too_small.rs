@@ -1,4 +1,4 @@
-use crate::capacity::{node_subnet, NodeSubnet};
+use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
@@ -24,10 +24,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, _) in context.clusters() {
-        let Some(NodeSubnet { vnet, subnet, net, usable, needed, .. }) = node_subnet(context, index) else {
-            continue;
-        };
+    // One finding per node subnet, sized for every cluster in it.
+    for NodeSubnet { vnet, subnet, net, usable, subnet_needed: needed, clusters, .. } in node_subnets(context)
+    {
         if usable >= needed {
             continue;
         }
@@ -35,14 +34,16 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             || "no single subnet is that large".to_owned(),
             |len| format!("a /{len} or larger fits"),
         );
+        let who = cluster_names(context, &clusters);
+        let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];
+        subjects.extend(clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
         out.report(format!(
-                "cluster '{}' needs {needed} addresses in subnet '{}' ({net}) of VNet '{}', which has \
+                "{who} {needed} addresses in subnet '{}' ({net}) of VNet '{}', which has \
                  {usable} usable; {fits}",
-                cluster.name,
                 context.subnet_name(vnet, subnet),
                 context.vnet_name(vnet)
             ),
-            vec![pointer::subnet_prefix(vnet, subnet), pointer::cluster(index, "subnet")],
+            subjects,
         );
     }
 }

@@ -24,11 +24,14 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if matches!(field.owner, CidrOwner::Cluster(_, ClusterRange::DockerBridge)) {
             continue;
         }
-        let Some(net) = field.net else { continue };
-        let network = net.trunc();
-        if net.addr() == network.addr() {
-            continue;
-        }
+        // IPv4 or, in VNet, subnet and external prefixes, IPv6: both must be network addresses.
+        let (net, network) = match (field.net, field.net6) {
+            (Some(net), _) if net.addr() != net.trunc().addr() => (net.to_string(), net.trunc().to_string()),
+            (None, Some(net)) if net.addr() != net.trunc().addr() => {
+                (net.to_string(), net.trunc().to_string())
+            }
+            _ => continue,
+        };
         let target = field.pointer();
         out.push(
             Draft::new(format!(

@@ -28,7 +28,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let mut default_is_free = None;
     for (index, cluster, _) in context.clusters() {
-        if cluster.provisioning != Provisioning::Create || cluster.docker_bridge_cidr.is_some() {
+        if cluster.provisioning() != Provisioning::Create || cluster.docker_bridge_cidr.is_some() {
             continue;
         }
         // Every range of the plan is gathered once, and only when some cluster needs a value.

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc};
-use crate::context::{pointer, Context};
+use crate::context::{name_key, pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -60,14 +60,15 @@ fn report_duplicates<'a>(
     pointer: impl Fn(usize) -> String,
     message: impl Fn(&str) -> String,
 ) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    // Azure resource names are case-insensitive: 'AKS' and 'aks' are one name.
+    let mut first: HashMap<String, usize> = HashMap::new();
     for (index, name) in names.enumerate() {
-        match first.get(name) {
+        match first.get(&name_key(name)) {
             Some(&earlier) => {
                 out.report(message(name), vec![pointer(index), pointer(earlier)])
             }
             None => {
-                first.insert(name, index);
+                first.insert(name_key(name), index);
             }
         }
     }
@@ -130,11 +131,28 @@ mod tests {
     }
 
     #[test]
+    fn names_differing_only_in_case_are_duplicates() {
+        let found = assert_fires(
+            DuplicateName,
+            &[("/vnets/0/subnets/-", json!({"name": "AKS", "addressPrefix": "10.1.4.0/24"}))],
+        );
+        assert_eq!(found[0].subjects, ["/vnets/0/subnets/1/name", "/vnets/0/subnets/0/name"]);
+        let found = assert_fires(
+            DuplicateName,
+            &[(
+                "/vnets/-",
+                json!({"name": "ML-VNet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
+            )],
+        );
+        assert_eq!(found[0].subjects, ["/vnets/1/name", "/vnets/0/name"]);
+    }
+
+    #[test]
     fn quiet_on_unique_names_and_on_the_same_subnet_name_in_two_vnets() {
         assert_quiet(DuplicateName, &aci());
         assert_quiet(
             DuplicateName,
-            &[("/vnets/0/subnets/-", json!({"name": "AKS", "addressPrefix": "10.1.4.0/24"}))],
+            &[("/vnets/0/subnets/-", json!({"name": "aks2", "addressPrefix": "10.1.4.0/24"}))],
         );
         assert_quiet(
             DuplicateName,

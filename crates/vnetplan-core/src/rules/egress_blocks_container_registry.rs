@@ -5,7 +5,7 @@ use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When outbound traffic is restricted (egress.restricted), the allowed service tags must \
+    what: english!("When outbound traffic is restricted (egress.restricted()), the allowed service tags must \
            include AzureContainerRegistry, either globally or for the plan's region as \
            AzureContainerRegistry.<region>. Tags are compared without regard to case."),
     why: english!("Every Azure ML inference deployment starts by pulling its image from the workspace's Azure \
@@ -25,7 +25,7 @@ const TAG: &str = "AzureContainerRegistry";
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
-    if !plan.egress.restricted {
+    if !plan.egress.restricted() {
         return;
     }
     let tags = &plan.egress.allowed_service_tags;

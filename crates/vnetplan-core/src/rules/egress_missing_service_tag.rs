@@ -39,7 +39,7 @@ const REQUIRED: [(&str, bool); 8] = [
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
-    if !plan.egress.restricted {
+    if !plan.egress.restricted() {
         return;
     }
     let tags = &plan.egress.allowed_service_tags;

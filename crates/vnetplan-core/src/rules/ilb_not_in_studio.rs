@@ -22,7 +22,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if !cluster.has_internal_load_balancer() {
             continue;
         }
-        let advice = match cluster.provisioning {
+        let advice = match cluster.provisioning() {
             Provisioning::Create => "create it with the SDK or CLI",
             Provisioning::Attach => {
                 "attach it, then switch the load balancer with an AksUpdateConfiguration once the \

@@ -31,7 +31,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         out.report(format!(
                 "the internal load balancer of cluster '{}' takes its address from subnet '{name}'{how} \
                  of VNet '{}', which is delegated to {ACI_DELEGATION}",
-                cluster.name, cluster.vnet
+                cluster.name,
+                cluster.vnet_name()
             ),
             vec![pointer::cluster(index, field), pointer::subnet_delegation(vnet, subnet, position)],
         );

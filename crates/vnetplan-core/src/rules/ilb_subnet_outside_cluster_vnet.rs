@@ -35,7 +35,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                  cluster's VNet '{}'",
                 cluster.name,
                 context.vnet_name(other),
-                cluster.vnet
+                cluster.vnet_name()
             ),
             vec![pointer::cluster(index, "loadBalancerSubnet"), pointer::subnet(other, subnet, "name")],
         );

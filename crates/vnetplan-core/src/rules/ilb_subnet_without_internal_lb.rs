@@ -21,7 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
-        if cluster.load_balancer_type != LoadBalancerType::PublicIp {
+        if cluster.load_balancer_type() != LoadBalancerType::PublicIp {
             continue;
         }
         let Some(name) = cluster.load_balancer_subnet.as_deref() else { continue };
@@ -67,7 +67,7 @@ fn internal_is_safe(
         return false;
     }
     let internal =
-        AksCluster { load_balancer_type: LoadBalancerType::InternalLoadBalancer, ..cluster.clone() };
+        AksCluster { load_balancer_type: Some(LoadBalancerType::InternalLoadBalancer), ..cluster.clone() };
     still_fits(context, index, &internal)
 }
 

@@ -21,7 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet || !cluster.has_internal_load_balancer() {
+        if cluster.plugin() != NetworkPlugin::Kubenet || !cluster.has_internal_load_balancer() {
             continue;
         }
         out.report(format!(

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
-use crate::net::{parse_cidr, ValueError};
+use crate::net::{parse_cidr, parse_prefix, ValueError};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: english!("Every CIDR field (VNet address prefixes, subnet prefixes, external ranges, and a \
@@ -19,9 +19,16 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // Only text the context could not read is parsed again, to learn why.
-    for field in context.cidr_fields().iter().filter(|field| field.net.is_none()) {
-        match parse_cidr(field.text) {
-            Ok(_) | Err(ValueError::Ipv6) => {}
+    // 1.1: VNet, subnet and external prefixes may be IPv6; an unreadable IPv6 prefix there is
+    // invalid, while an IPv6 value in a Kubernetes field is ipv6-not-supported.
+    for field in context.cidr_fields().iter().filter(|field| field.net.is_none() && field.net6.is_none()) {
+        let read = if field.takes_ipv6() {
+            parse_prefix(field.text).map(|_| ())
+        } else {
+            parse_cidr(field.text).map(|_| ())
+        };
+        match read {
+            Ok(()) | Err(ValueError::Ipv6) => {}
             Err(error) => out.report(format!("{} is not a valid IPv4 CIDR ({:?}): {error}", field.label(context.plan), field.text),
                 vec![field.pointer()],
             ),

@@ -1,5 +1,5 @@
 use crate::catalog::{Example, RuleDoc};
-use crate::context::{pointer, Context};
+use crate::context::{pointer, CidrOwner, Context};
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_ipv4, ValueError};
 
@@ -18,8 +18,21 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
+    // 1.1: IPv6 prefixes are valid in VNets, subnets and external ranges, except on a subnet
+    // that must hold IPv4 addresses: an AKS node subnet, a load balancer subnet, an ACI subnet.
+    let mut ipv4_only: Vec<(usize, usize)> = Vec::new();
+    for (_, _, facts) in context.clusters() {
+        ipv4_only.extend(facts.node.vnet.zip(facts.node.subnet));
+        ipv4_only.extend(facts.node.vnet.zip(facts.load_balancer_subnet));
+    }
+    ipv4_only.extend(context.aci.iter().filter_map(|placement| placement.vnet.zip(placement.subnet)));
     for field in context.cidr_fields().iter().filter(|field| field.net.is_none()) {
-        if parse_cidr(field.text) == Err(ValueError::Ipv6) {
+        let needs_ipv4 = match field.owner {
+            CidrOwner::Subnet { vnet, subnet } => ipv4_only.contains(&(vnet, subnet)),
+            CidrOwner::Cluster(..) => true,
+            CidrOwner::VnetPrefix { .. } | CidrOwner::External(_) => false,
+        };
+        if needs_ipv4 && (field.net6.is_some() || parse_cidr(field.text) == Err(ValueError::Ipv6)) {
             out.report(format!(
                     "{} is the IPv6 value {:?}; Azure ML v1 networking takes IPv4 only",
                     field.label(context.plan),
@@ -54,11 +67,21 @@ mod tests {
     }
 
     #[test]
-    fn fires_on_ipv6_ranges_in_any_cidr_field() {
-        assert_eq!(
-            subjects(&[("/vnets/0/addressPrefixes/0", json!("fd00:10::/48"))]),
-            [["/vnets/0/addressPrefixes/0"]]
+    fn fires_on_ipv6_kubernetes_ranges_and_ipv6_node_subnets() {
+        // 1.1: dual-stack VNet prefixes and subnets that hold no cluster or deployment are valid.
+        assert_quiet(Ipv6NotSupported, &[("/vnets/0/addressPrefixes/-", json!("fd00:10::/48"))]);
+        assert_quiet(
+            Ipv6NotSupported,
+            &[
+                ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")),
+                ("/vnets/0/subnets/-", json!({"name": "v6", "addressPrefix": "fd00:10::/64"})),
+                (
+                    "/externalRanges",
+                    json!([{"name": "peer", "addressPrefix": "fd00:20::/48", "kind": "peeredVnet"}]),
+                ),
+            ],
         );
+        // The node subnet must be IPv4.
         assert_eq!(
             subjects(&[("/vnets/0/subnets/0/addressPrefix", json!("fd00:10::/64"))]),
             [["/vnets/0/subnets/0/addressPrefix"]]

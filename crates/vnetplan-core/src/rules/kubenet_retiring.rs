@@ -18,7 +18,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet {
+        if cluster.plugin() != NetworkPlugin::Kubenet {
             continue;
         }
         out.report(format!(

@@ -22,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet || cluster.peak_nodes() <= ROUTE_LIMIT {
+        if cluster.plugin() != NetworkPlugin::Kubenet || cluster.peak_nodes() <= ROUTE_LIMIT {
             continue;
         }
         out.report(format!(
@@ -31,7 +31,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 cluster.name,
                 cluster.peak_nodes(),
                 cluster.node_count,
-                cluster.max_surge
+                cluster.surge_nodes()
             ),
             vec![pointer::cluster(index, "nodeCount"), pointer::cluster(index, "maxSurge")],
         );
@@ -50,6 +50,7 @@ mod tests {
             ("/aksClusters/0/networkPlugin", json!("kubenet")),
             ("/aksClusters/0/podCidr", json!("10.244.0.0/15")),
             ("/aksClusters/0/nodeCount", json!(nodes)),
+            ("/aksClusters/0/maxSurge", json!(1)),
         ]
     }
 
@@ -62,6 +63,16 @@ mod tests {
             "kubenet cluster 'ml-aks' can run 401 nodes (400 plus a surge of 1), more than the 400 \
              routes a route table holds"
         );
+    }
+
+    #[test]
+    fn default_surge_is_ten_percent_rounded_up() {
+        let mut changes = kubenet(364);
+        changes.pop();
+        let found = assert_fires(KubenetTooManyNodes, &changes);
+        assert!(found[0].message.contains("401 nodes (364 plus a surge of 37)"), "{}", found[0].message);
+        changes.push(("/aksClusters/0/nodeCount", json!(363)));
+        assert_quiet(KubenetTooManyNodes, &changes);
     }
 
     #[test]

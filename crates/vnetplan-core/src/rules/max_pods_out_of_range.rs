@@ -27,7 +27,13 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let Some(pods) = cluster.max_pods else { continue };
         let (bound, target) = if pods < MIN_PODS {
-            ("below the AKS minimum of 10", MIN_PODS.max(POOL_MIN_PODS.div_ceil(cluster.node_count.max(1))))
+            (
+                "below the AKS minimum of 10",
+                MIN_PODS.max(
+                    u32::try_from(u64::from(POOL_MIN_PODS).div_ceil(cluster.node_count.max(1)))
+                        .unwrap_or(u32::MAX),
+                ),
+            )
         } else if pods > MAX_PODS {
             ("above the AKS maximum of 250", MAX_PODS)
         } else {

@@ -28,7 +28,7 @@ const ACTION: &str = "Microsoft.Network/virtualNetworks/subnets/join/action";
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
-    if plan.permissions.subnet_join {
+    if plan.permissions.subnet_join() {
         return;
     }
     let mut seen = HashSet::new();

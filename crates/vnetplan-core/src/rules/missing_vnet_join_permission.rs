@@ -30,7 +30,7 @@ const NAMED: usize = 3;
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
-    if plan.permissions.vnet_join {
+    if plan.permissions.vnet_join() {
         return;
     }
     let mut seen = HashSet::new();
@@ -53,7 +53,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 
 /// The VNet and subnet names of everything the plan places in a subnet, in plan order.
 pub(super) fn joined_subnets(plan: &Plan) -> impl Iterator<Item = (&str, &str)> {
-    let clusters = plan.aks_clusters.iter().map(|cluster| (cluster.vnet.as_str(), cluster.subnet.as_str()));
+    let clusters = plan
+        .aks_clusters
+        .iter()
+        .filter_map(|cluster| Some((cluster.vnet.as_deref()?, cluster.subnet.as_deref()?)));
     let deployments =
         plan.aci_deployments.iter().map(|deployment| (deployment.vnet.as_str(), deployment.subnet.as_str()));
     let endpoint = plan

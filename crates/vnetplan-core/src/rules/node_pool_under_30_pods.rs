@@ -24,11 +24,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let pods = cluster.effective_max_pods();
-        let room = u64::from(cluster.node_count) * u64::from(pods);
+        let room = cluster.node_count.saturating_mul(u64::from(pods));
         if room >= POOL_MIN_PODS {
             continue;
         }
-        let nodes = u64::from(cluster.node_count.max(1));
+        let nodes = cluster.node_count.max(1);
         let target =
             u32::try_from(POOL_MIN_PODS.div_ceil(nodes)).map_or(MIN_PODS, |value| value.max(MIN_PODS));
         let raised = AksCluster { max_pods: Some(target), ..cluster.clone() };

@@ -19,9 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.network_plugin != NetworkPlugin::Kubenet
-            || cluster.network_plugin_mode != Some(NetworkPluginMode::Overlay)
-        {
+        if cluster.plugin() != NetworkPlugin::Kubenet || cluster.mode() != Some(NetworkPluginMode::Overlay) {
             continue;
         }
         out.push(

@@ -31,7 +31,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if cluster.pod_cidr.is_some() || cluster.pods_use_node_subnet() {
             continue;
         }
-        let (setup, field) = if cluster.network_plugin == NetworkPlugin::Kubenet {
+        let (setup, field) = if cluster.plugin() == NetworkPlugin::Kubenet {
             ("kubenet", "networkPlugin")
         } else {
             ("Azure CNI Overlay", "networkPluginMode")
@@ -124,7 +124,8 @@ mod tests {
             ("/aksClusters/0/networkPluginMode", json!("overlay")),
             ("/aksClusters/0/nodeCount", json!(300)),
         ];
-        assert_eq!(fix_value(&changes), json!("10.4.0.0/15"));
+        // 1.1: the default 10.244.0.0/16 is the range being checked, so the fix grows it in place.
+        assert_eq!(fix_value(&changes), json!("10.244.0.0/15"));
         assert_fix_resolves(PodCidrMissing, &changes);
     }
 

@@ -37,7 +37,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                  ({} plus a surge of {})",
                 if blocks == 1 { "block" } else { "blocks" },
                 cluster.node_count,
-                cluster.max_surge
+                cluster.surge_nodes()
             )
         };
         out.push(

@@ -17,7 +17,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        if !cluster.private_cluster || cluster.provisioning != Provisioning::Create {
+        if !cluster.private_cluster() || cluster.provisioning() != Provisioning::Create {
             continue;
         }
         out.push(
@@ -46,7 +46,12 @@ mod tests {
 
     #[test]
     fn fires_on_a_private_cluster_to_create() {
-        let changes = [("/aksClusters/0/privateCluster", json!(true))];
+        // The plugin is written: an attach cluster without one is assumed to use overlay, which
+        // would then need a pod range (`pod-cidr-missing`).
+        let changes = [
+            ("/aksClusters/0/privateCluster", json!(true)),
+            ("/aksClusters/0/networkPlugin", json!("azure")),
+        ];
         let found = assert_fires(PrivateClusterMustBeAttached, &changes);
         assert_eq!(found[0].subjects, ["/aksClusters/0/provisioning", "/aksClusters/0/privateCluster"]);
         assert_eq!(

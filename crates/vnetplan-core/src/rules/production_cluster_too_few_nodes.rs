@@ -24,7 +24,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
-        if cluster.cluster_purpose != ClusterPurpose::FastProd || cluster.node_count >= PRODUCTION_NODES {
+        if cluster.cluster_purpose() != ClusterPurpose::FastProd
+            || cluster.node_count >= u64::from(PRODUCTION_NODES)
+        {
             continue;
         }
         let mut message = format!(
@@ -63,14 +65,14 @@ pub(super) fn node_count_fits(
     facts: &ClusterFacts,
     nodes: u32,
 ) -> Result<(), String> {
-    let resized = AksCluster { node_count: nodes, ..cluster.clone() };
+    let resized = AksCluster { node_count: u64::from(nodes), ..cluster.clone() };
     let node_net = facts.node.vnet.zip(facts.node.subnet).and_then(|(v, s)| context.subnet_net(v, s));
     if let Some(net) = node_net {
         let (needed, usable) = (needed_addresses(&resized), usable_addresses(net));
         if needed > usable {
             return Err(format!(
                 "subnet '{}' ({net}) has {usable} usable addresses and {nodes} nodes need {needed}",
-                cluster.subnet
+                cluster.subnet_name()
             ));
         }
     }
@@ -82,7 +84,7 @@ pub(super) fn node_count_fits(
         if blocks < resized.peak_nodes() {
             return Err(format!(
                 "pod CIDR {pod} holds {blocks} /24 blocks and {nodes} nodes plus a surge of {} need {}",
-                cluster.max_surge,
+                cluster.surge_nodes(),
                 resized.peak_nodes()
             ));
         }

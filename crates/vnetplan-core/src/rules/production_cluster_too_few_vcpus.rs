@@ -28,11 +28,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
-        if cluster.cluster_purpose != ClusterPurpose::FastProd {
+        if cluster.cluster_purpose() != ClusterPurpose::FastProd {
             continue;
         }
-        let Some(vcpus) = cluster.vcpus_per_node else { continue };
-        let total = u64::from(cluster.node_count) * u64::from(vcpus);
+        let Some(vcpus) = cluster.vcpus() else { continue };
+        let total = cluster.node_count.saturating_mul(u64::from(vcpus));
         if total >= u64::from(PRODUCTION_VCPUS) {
             continue;
         }

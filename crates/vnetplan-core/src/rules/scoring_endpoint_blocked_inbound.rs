@@ -19,7 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        if !cluster.scoring_from_outside_vnet || cluster.nsg_allows_scoring_inbound {
+        if !cluster.scoring_from_outside_vnet() || cluster.nsg_allows_scoring_inbound() {
             continue;
         }
         out.push(

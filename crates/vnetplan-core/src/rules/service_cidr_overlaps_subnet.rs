@@ -37,7 +37,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                     cluster.service_cidr,
                     cluster.name,
                     context.subnet_name(vnet, first),
-                    cluster.vnet
+                    cluster.vnet_name()
                 ),
                 subjects,
             )

@@ -47,13 +47,16 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 
 fn references<'p>(context: &Context<'p>) -> Vec<Reference<'p>> {
     let plan = context.plan;
-    let clusters = plan.aks_clusters.iter().enumerate().map(|(index, cluster)| Reference {
-        owner: format!("cluster '{}'", cluster.name),
-        vnet: &cluster.vnet,
-        subnet: &cluster.subnet,
-        vnet_pointer: pointer::cluster(index, "vnet"),
-        subnet_pointer: pointer::cluster(index, "subnet"),
-        also_in_vnet: cluster.load_balancer_subnet.as_deref(),
+    // A cluster without `vnet` and `subnet` lives in the AKS-managed VNet: it names none.
+    let clusters = plan.aks_clusters.iter().enumerate().filter_map(|(index, cluster)| {
+        Some(Reference {
+            owner: format!("cluster '{}'", cluster.name),
+            vnet: cluster.vnet.as_deref()?,
+            subnet: cluster.subnet.as_deref()?,
+            vnet_pointer: pointer::cluster(index, "vnet"),
+            subnet_pointer: pointer::cluster(index, "subnet"),
+            also_in_vnet: cluster.load_balancer_subnet.as_deref(),
+        })
     });
     let deployments = plan.aci_deployments.iter().enumerate().map(|(index, deployment)| Reference {
         owner: format!("ACI deployment '{}'", deployment.name),
@@ -93,43 +96,38 @@ fn fix_for(context: &Context<'_>, reference: &Reference<'_>, close: &str) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::UnknownVnet;
-    use crate::testing::{aci_with, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{aci_with, assert_fires, assert_quiet};
 
     #[test]
-    fn fires_on_a_cluster_vnet_that_differs_in_case_and_fixes_it() {
-        let changes = [("/aksClusters/0/vnet", json!("ML-VNet"))];
-        let found = assert_fires(UnknownVnet, &changes);
-        let finding = found.first().expect("one finding");
-        assert_eq!(finding.subjects, ["/aksClusters/0/vnet"]);
-        assert_eq!(
-            finding.message,
-            "cluster 'ml-aks' names VNet 'ML-VNet', which is not in the plan; names are \
-             case-sensitive and the plan has 'ml-vnet'"
+    fn quiet_on_names_that_differ_only_in_case() {
+        // 1.1: Azure resolves names without regard to case.
+        assert_quiet(UnknownVnet, &[("/aksClusters/0/vnet", json!("ML-VNet"))]);
+        assert_quiet(
+            UnknownVnet,
+            &[("/aksClusters/0/vnet", json!("ML-VNET")), ("/aksClusters/0/subnet", json!("AKS"))],
         );
-        let fix = finding.fix.as_ref().expect("a close name exists");
-        let changes_made: Vec<(&str, &Value)> =
-            fix.changes.iter().map(|c| (c.path.as_str(), &c.value)).collect();
-        assert_eq!(changes_made, [("/aksClusters/0/vnet", &json!("ml-vnet"))]);
-        assert_fix_resolves(UnknownVnet, &changes);
+        assert_quiet(
+            UnknownVnet,
+            &[("/aksClusters/0/vnet", json!("ML-VNET")), ("/aksClusters/0/subnet", json!("nodes"))],
+        );
     }
 
     #[test]
-    fn the_fix_also_corrects_a_subnet_that_differs_in_case() {
-        let changes = [("/aksClusters/0/vnet", json!("ML-VNET")), ("/aksClusters/0/subnet", json!("AKS"))];
-        let found = assert_fires(UnknownVnet, &changes);
-        let fix = found.first().and_then(|f| f.fix.as_ref()).expect("a fix");
-        assert_eq!(fix.title, "use VNet 'ml-vnet' and its subnet 'aks'");
-        assert_fix_resolves(UnknownVnet, &changes);
-    }
-
-    #[test]
-    fn no_fix_when_the_subnet_would_stay_unknown() {
-        let changes = [("/aksClusters/0/vnet", json!("ML-VNET")), ("/aksClusters/0/subnet", json!("nodes"))];
-        let found = assert_fires(UnknownVnet, &changes);
-        assert!(found.iter().all(|f| f.fix.is_none()));
+    fn quiet_for_a_cluster_in_the_aks_managed_vnet() {
+        let plan = crate::testing::plan_with(&[]);
+        let mut managed = plan.clone();
+        if let Some(cluster) = managed.aks_clusters.first_mut() {
+            cluster.vnet = None;
+            cluster.subnet = None;
+        }
+        let report = crate::check(&managed);
+        assert!(!report
+            .findings
+            .iter()
+            .any(|f| matches!(f.rule, UnknownVnet | crate::RuleId::UnknownSubnet)));
     }
 
     #[test]

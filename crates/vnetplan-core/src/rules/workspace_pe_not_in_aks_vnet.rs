@@ -27,7 +27,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         out.report(format!(
                 "the workspace private endpoint is in VNet '{}' but cluster '{}' is in VNet '{}'",
-                endpoint.vnet, cluster.name, cluster.vnet
+                endpoint.vnet,
+                cluster.name,
+                cluster.vnet_name()
             ),
             vec![pointer::private_endpoint("vnet"), pointer::cluster(index, "vnet")],
         );
