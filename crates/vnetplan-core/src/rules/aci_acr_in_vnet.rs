@@ -1,21 +1,43 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("An ACI deployment in a VNet cannot be combined with a workspace container registry that \
-           sits behind the VNet (workspace.acrInVnet)."),
-    why: english!("Container Instances pulls the web service image from the workspace's Azure Container \
-          Registry. Azure ML documents that, for ACI inside a virtual network, that registry must \
-          not be in the virtual network; with the registry locked into the VNet the image pull, and \
-          with it the deployment, fails."),
-    example: Example::Fragment("\"workspace\": { \"resourceGroup\": \"ml-rg\", \"acrInVnet\": true } with \
-              \"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \
-              \"subnet\": \"aci\" }]"),
-    fix: english!("Keep the workspace container registry reachable from outside the VNet, or deploy the web \
-          service to the AKS cluster or a managed online endpoint, which can pull from a registry \
-          behind the VNet."),
-    sources: &[],
+    what: text!(
+        "An ACI deployment in a VNet cannot be combined with a workspace container registry that sits \
+         behind the VNet (workspace.acrInVnet is true).",
+        "Un déploiement ACI dans un VNet ne peut pas aller avec un registre de conteneurs de l’espace \
+         de travail placé derrière le VNet (workspace.acrInVnet à true)."
+    ),
+    why: text!(
+        "Container Instances pulls the web service image from the workspace’s Azure Container Registry. \
+         The Azure ML guide for ACI in a virtual network says that this registry must not be inside the \
+         network: when it is, the image cannot be pulled and the deployment fails.",
+        "Container Instances récupère l’image du service web dans le registre Azure Container Registry \
+         de l’espace de travail. Le guide d’Azure ML pour ACI dans un réseau virtuel exige que ce \
+         registre ne soit pas dans le réseau : s’il y est, l’image ne peut pas être récupérée et le \
+         déploiement échoue."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
+        ("/workspace/acrInVnet", "true"),
+    ]),
+    fix: text!(
+        "Keep the workspace container registry reachable from outside the VNet, or serve the model from \
+         the AKS cluster or a managed online endpoint, both of which can pull from a registry behind the \
+         VNet.",
+        "Laissez le registre de conteneurs de l’espace de travail joignable depuis l’extérieur du VNet, \
+         ou servez le modèle depuis le cluster AKS ou un point de terminaison en ligne managé, qui \
+         savent tous deux récupérer une image dans un registre placé derrière le VNet."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+            date: "2020-10-23",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,21 +1,44 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("An ACI deployment placed in a VNet must not set a DNS name label (dnsNameLabel)."),
-    why: english!("A DNS name label gives a container group a public fully qualified domain name, and \
-          container groups inside a virtual network cannot be exposed to the internet, neither by a \
-          public IP nor by such a name. The Azure ML SDK does not stop the combination, so it is \
-          only refused when Container Instances creates the group."),
-    example: Example::Fragment("\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aci\", \
-              \"dnsNameLabel\": \"my-scoring\" }]"),
-    fix: english!("Remove the DNS name label (set dnsNameLabel to null) and call the service on its private IP \
-          from inside the VNet or a peered network. If it must be public, put a gateway or load \
-          balancer in front of it, or deploy without a VNet."),
-    sources: &[],
+    what: text!(
+        "An ACI deployment placed in a VNet must not set a DNS name label (dnsNameLabel).",
+        "Un déploiement ACI placé dans un VNet ne doit pas définir d’étiquette de nom DNS \
+         (dnsNameLabel)."
+    ),
+    why: text!(
+        "A DNS name label gives a container group a public fully qualified domain name, and a container \
+         group inside a virtual network cannot be exposed to the internet, neither by a public IP nor by \
+         such a name. The Azure ML v1 SDK lets the combination through, so it only fails when Container \
+         Instances creates the group.",
+        "Une étiquette de nom DNS donne au groupe de conteneurs un nom de domaine complet public, or un \
+         groupe de conteneurs placé dans un réseau virtuel ne peut être exposé à Internet ni par une IP \
+         publique ni par un tel nom. Le SDK Azure ML v1 laisse passer la combinaison : elle n’échoue \
+         qu’au moment où Container Instances crée le groupe."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci", "dnsNameLabel": "my-scoring"}]"#),
+    ]),
+    fix: text!(
+        "Remove the DNS name label (set dnsNameLabel to null) and call the service on its private IP \
+         from inside the VNet or a peered network. If it must be reachable from the internet, put a \
+         gateway in front of it, or deploy it outside the VNet.",
+        "Supprimez l’étiquette de nom DNS (dnsNameLabel à null) et appelez le service sur son IP privée \
+         depuis le VNet ou un réseau appairé. S’il doit être joignable depuis Internet, placez une \
+         passerelle devant lui, ou déployez-le hors du VNet."
+    ),
+    sources: &[
+        Source {
+            title: "Virtual network scenarios and resources (Azure Container Instances)",
+            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
+            date: "2026-07-25",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -2,25 +2,53 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{is_aci_delegated, pointer, Context, ACI_DELEGATION};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The subnet an ACI deployment names must be delegated to the container group service, \
-           Microsoft.ContainerInstance/containerGroups."),
-    why: english!("Azure Container Instances places a container group only into a subnet that has been \
-          handed over to Microsoft.ContainerInstance/containerGroups. Without that delegation the \
-          container group cannot be created, so the Azure ML web service deployment fails. Once \
-          delegated, the subnet is reserved for container groups."),
-    example: Example::Fragment("\"subnets\": [{ \"name\": \"aci\", \"addressPrefix\": \"10.1.8.0/24\" }] with \
-              \"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \
-              \"subnet\": \"aci\" }]"),
-    fix: english!("Add the Microsoft.ContainerInstance/containerGroups delegation to the subnet (the portal's \
-          'Delegate subnet to a service' setting, or az network vnet subnet update --delegations). \
-          When the subnet also carries AKS nodes or an internal load balancer, give the deployment \
-          a subnet of its own instead, because those must not sit in a delegated subnet."),
-    sources: &[],
+    what: text!(
+        "The subnet an ACI deployment names must be delegated to \
+         Microsoft.ContainerInstance/containerGroups.",
+        "Le sous-réseau que nomme un déploiement ACI doit être délégué à \
+         Microsoft.ContainerInstance/containerGroups."
+    ),
+    why: text!(
+        "Container Instances only places a container group in a subnet delegated to \
+         Microsoft.ContainerInstance/containerGroups. Without the delegation the container group cannot \
+         be created and the Azure ML web service deployment fails. Once delegated, the subnet holds \
+         container groups and nothing else.",
+        "Container Instances ne place un groupe de conteneurs que dans un sous-réseau délégué à \
+         Microsoft.ContainerInstance/containerGroups. Sans cette délégation, le groupe de conteneurs ne \
+         peut pas être créé et le déploiement du service web Azure ML échoue. Une fois délégué, le \
+         sous-réseau n’accueille plus que des groupes de conteneurs."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24"}"#),
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
+    ]),
+    fix: text!(
+        "Delegate the subnet to Microsoft.ContainerInstance/containerGroups (in the portal, or with az \
+         network vnet subnet update --delegations). If the subnet also holds AKS nodes or an internal \
+         load balancer, give the deployment a subnet of its own instead, since those cannot live in a \
+         delegated subnet.",
+        "Déléguez le sous-réseau à Microsoft.ContainerInstance/containerGroups (dans le portail, ou \
+         avec az network vnet subnet update --delegations). Si le sous-réseau porte aussi des nœuds AKS \
+         ou un équilibreur de charge interne, donnez plutôt au déploiement un sous-réseau à lui, car \
+         ceux-ci ne peuvent pas se trouver dans un sous-réseau délégué."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+            date: "2020-10-23",
+        },
+        Source {
+            title: "Deploy container instances into an Azure virtual network",
+            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-vnet.md@883ff7bb",
+            date: "883ff7bb",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,25 +1,61 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The subnet of an ACI deployment must hold container groups only: it must not also be \
-           the node subnet or internal load balancer subnet of an AKS cluster, nor the subnet of \
-           the workspace private endpoint."),
-    why: english!("A subnet delegated to Microsoft.ContainerInstance/containerGroups accepts nothing but \
-          container groups, and ACI refuses a subnet that already contains other kinds of \
-          resources. AKS nodes, a load balancer frontend or a private endpoint therefore cannot \
-          share it: whichever is deployed second fails (AKS reports \
-          SubnetWithExternalResourcesCannotBeUsedByOtherResources, and private endpoints are not \
-          allowed in delegated subnets)."),
-    example: Example::Fragment("\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aks\" }] \
-              where 'aks' is also the node subnet of cluster 'ml-aks'"),
-    fix: english!("Create a separate subnet for ACI, for example a /24 next to the AKS subnet, delegate it to \
-          Microsoft.ContainerInstance/containerGroups and point the deployment at it. Keep AKS nodes, \
-          the internal load balancer and the private endpoint in undelegated subnets."),
-    sources: &[],
+    what: text!(
+        "The subnet of an ACI deployment must hold container groups only: it must not also be the node \
+         subnet or the internal load balancer subnet of an AKS cluster, nor the subnet of the workspace \
+         private endpoint. Names are compared without regard to case.",
+        "Le sous-réseau d’un déploiement ACI ne doit contenir que des groupes de conteneurs : il ne \
+         doit être ni le sous-réseau des nœuds ou de l’équilibreur de charge interne d’un cluster AKS, \
+         ni celui du point de terminaison privé de l’espace de travail. Les noms sont comparés sans \
+         tenir compte de la casse."
+    ),
+    why: text!(
+        "A subnet delegated to Microsoft.ContainerInstance/containerGroups accepts container groups \
+         only, and Container Instances refuses a subnet that already holds other resources. AKS nodes, a \
+         load balancer front end or a private endpoint therefore cannot share it: whichever comes second \
+         fails. AKS reports SubnetWithExternalResourcesCannotBeUsedByOtherResources, and a private \
+         endpoint cannot go into a delegated subnet.",
+        "Un sous-réseau délégué à Microsoft.ContainerInstance/containerGroups n’accepte que des groupes \
+         de conteneurs, et Container Instances refuse un sous-réseau qui contient déjà d’autres \
+         ressources. Des nœuds AKS, l’adresse frontale d’un équilibreur de charge ou un point de \
+         terminaison privé ne peuvent donc pas le partager : celui qui arrive en second échoue. AKS \
+         renvoie SubnetWithExternalResourcesCannotBeUsedByOtherResources, et un point de terminaison \
+         privé ne peut pas être placé dans un sous-réseau délégué."
+    ),
+    example: Example::Changes(&[
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aks"}]"#),
+    ]),
+    fix: text!(
+        "Add a separate subnet for ACI, for example a /24 beside the node subnet, delegate it to \
+         Microsoft.ContainerInstance/containerGroups and point the deployment at it. Keep the AKS nodes, \
+         the internal load balancer and the private endpoint in subnets without delegation.",
+        "Ajoutez un sous-réseau distinct pour ACI, par exemple un /24 à côté du sous-réseau des nœuds, \
+         déléguez-le à Microsoft.ContainerInstance/containerGroups et faites-y pointer le déploiement. \
+         Laissez les nœuds AKS, l’équilibreur de charge interne et le point de terminaison privé dans \
+         des sous-réseaux sans délégation."
+    ),
+    sources: &[
+        Source {
+            title: "Virtual network scenarios and resources (Azure Container Instances)",
+            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
+            date: "2026-07-25",
+        },
+        Source {
+            title: "What is subnet delegation in Azure virtual network?",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
+            date: "223ece96",
+        },
+        Source {
+            title: "Azure Kubernetes Service (AKS) CNI networking overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+            date: "2026-07-10",
+        },
+    ],
 };
 
 /// Another resource in a subnet: the pointer to where the plan places it, and its description.

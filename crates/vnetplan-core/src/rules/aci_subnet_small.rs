@@ -1,19 +1,45 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The subnet of an ACI deployment should be a /28 or larger, that is, its prefix length \
-           should be 28 or less."),
-    why: english!("Azure keeps five addresses of every subnet for itself, so a /29 leaves three for container \
-          groups and anything smaller leaves fewer. The Container Instances guidance is to size one \
-          step above /29 so that every container group keeps spare addresses, for example while it \
-          is redeployed."),
-    example: Example::Fragment("\"subnets\": [{ \"name\": \"aci\", \"addressPrefix\": \"10.1.8.0/29\", \
-              \"delegations\": [\"Microsoft.ContainerInstance/containerGroups\"] }]"),
-    fix: english!("Give the ACI subnet a prefix of /28 or shorter, for example 10.1.8.0/28 or 10.1.8.0/24, \
-          taken from free space of the VNet so that it overlaps no other subnet."),
-    sources: &[],
+    what: text!(
+        "The subnet of an ACI deployment should be a /28 or larger, that is, have a prefix length of 28 \
+         or less.",
+        "Le sous-réseau d’un déploiement ACI devrait être un /28 ou plus grand, c’est-à-dire avoir une \
+         longueur de préfixe de 28 au plus."
+    ),
+    why: text!(
+        "Azure keeps five addresses of every subnet, so a /29 leaves three for container groups. The \
+         Container Instances guidance is to go one size above /29, so that each container group keeps \
+         spare addresses, for example while it is redeployed.",
+        "Azure réserve cinq adresses dans chaque sous-réseau : un /29 n’en laisse donc que trois aux \
+         groupes de conteneurs. Container Instances conseille de prendre une taille au-dessus du /29, \
+         pour que chaque groupe de conteneurs garde des adresses de réserve, par exemple pendant un \
+         redéploiement."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/29", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
+    ]),
+    fix: text!(
+        "Give the ACI subnet a /28 or a shorter prefix, for example 10.1.8.0/28 or 10.1.8.0/24, taken \
+         from free space of the VNet so that it overlaps no other subnet.",
+        "Donnez au sous-réseau ACI un /28 ou un préfixe plus court, par exemple 10.1.8.0/28 ou \
+         10.1.8.0/24, pris dans l’espace libre du VNet afin qu’il ne chevauche aucun autre sous-réseau."
+    ),
+    sources: &[
+        Source {
+            title: "Deploy container instances into an Azure virtual network",
+            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-vnet.md@883ff7bb",
+            date: "883ff7bb",
+        },
+        Source {
+            title: "Azure Virtual Network FAQ",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
+            date: "2019-02-12",
+        },
+    ],
 };
 
 /// The longest prefix the Container Instances guidance recommends.

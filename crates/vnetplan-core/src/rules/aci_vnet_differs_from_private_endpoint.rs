@@ -1,23 +1,55 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When the workspace has a private endpoint, an ACI deployment must use the same VNet as \
-           that private endpoint."),
-    why: english!("The 2020 Azure ML guidance for Container Instances in a virtual network required the \
-          deployment's network to be the one holding the workspace private endpoint, since that is \
-          where the workspace is reachable privately. Since 2024 the documentation goes further: a \
-          workspace with a private endpoint does not support deploying to ACI in a VNet at all and \
-          recommends managed online endpoints with network isolation instead. A deployment in a \
-          different VNet fails under either reading."),
-    example: Example::Fragment("\"workspace\": { \"resourceGroup\": \"ml-rg\", \"privateEndpoint\": { \"vnet\": \"hub-vnet\", \
-              \"subnet\": \"pe\" } } with \"aciDeployments\": [{ \"name\": \"scoring-aci\", \
-              \"vnet\": \"ml-vnet\", \"subnet\": \"aci\" }]"),
-    fix: english!("Put the ACI subnet in the VNet of the workspace private endpoint. Better, since current \
-          documentation no longer supports ACI in a VNet beside a private endpoint, move the web \
-          service to a managed online endpoint or to the AKS cluster."),
-    sources: &[],
+    what: text!(
+        "When the workspace has a private endpoint, an ACI deployment must be in the VNet of that \
+         private endpoint. VNet names are compared without regard to case.",
+        "Quand l’espace de travail a un point de terminaison privé, un déploiement ACI doit se trouver \
+         dans le VNet de ce point de terminaison. Les noms de VNet sont comparés sans tenir compte de la \
+         casse."
+    ),
+    why: text!(
+        "The 2020 Azure ML guide required Container Instances in a virtual network to use the network \
+         of the workspace private endpoint, where the workspace is reachable privately. The v1 guide of \
+         2024 goes further: with a workspace private endpoint, ACI in a VNet is not supported at all, \
+         and managed online endpoints with network isolation take its place. A deployment in another \
+         VNet fails under either text.",
+        "Le guide Azure ML de 2020 imposait à Container Instances dans un réseau virtuel d’utiliser le \
+         réseau du point de terminaison privé de l’espace de travail, où celui-ci est joignable en \
+         privé. Le guide v1 de 2024 va plus loin : avec un point de terminaison privé sur l’espace de \
+         travail, ACI dans un VNet n’est plus pris en charge du tout, et les points de terminaison en \
+         ligne managés avec isolement réseau le remplacent. Un déploiement dans un autre VNet échoue \
+         selon l’un comme l’autre texte."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
+        ("/vnets/-", r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "pe", "addressPrefix": "10.5.0.0/24"}]}"#),
+        ("/workspace/privateEndpoint", r#"{"vnet": "hub-vnet", "subnet": "pe"}"#),
+    ]),
+    fix: text!(
+        "Move the web service to a managed online endpoint or to the AKS cluster, since current \
+         guidance no longer supports ACI in a VNet beside a workspace private endpoint. If the \
+         deployment must stay on ACI for now, put its subnet in the VNet of the private endpoint.",
+        "Passez le service web sur un point de terminaison en ligne managé ou sur le cluster AKS, \
+         puisque la documentation actuelle ne prend plus en charge ACI dans un VNet à côté d’un point de \
+         terminaison privé de l’espace de travail. Si le déploiement doit rester sur ACI pour l’instant, \
+         placez son sous-réseau dans le VNet du point de terminaison privé."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+            date: "2020-10-23",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

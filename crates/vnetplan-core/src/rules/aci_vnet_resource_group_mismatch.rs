@@ -1,18 +1,42 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The VNet an ACI deployment uses must be in the same resource group as the Azure Machine \
-           Learning workspace."),
-    why: english!("Azure ML only deploys a web service to Container Instances in a virtual network when that \
-          network lives in the workspace's own resource group; its documentation lists this among \
-          the conditions for ACI in a VNet. With the network elsewhere the deployment cannot use it."),
-    example: Example::Fragment("\"workspace\": { \"resourceGroup\": \"ml-rg\" } with VNet 'ml-vnet' in \
-              \"resourceGroup\": \"network-rg\" and an ACI deployment in 'ml-vnet'"),
-    fix: english!("Place the ACI subnet in a VNet of the workspace's resource group, or move the VNet into that \
-          resource group. Resource group names are compared without regard to case, as Azure does."),
-    sources: &[],
+    what: text!(
+        "The VNet of an ACI deployment must be in the resource group of the Azure Machine Learning \
+         workspace. Resource group names are compared without regard to case, as Azure does.",
+        "Le VNet d’un déploiement ACI doit se trouver dans le groupe de ressources de l’espace de \
+         travail Azure Machine Learning. Les noms de groupes de ressources sont comparés sans tenir \
+         compte de la casse, comme le fait Azure."
+    ),
+    why: text!(
+        "The Azure ML guide lists this among the conditions for Container Instances in a virtual \
+         network: Azure ML deploys the web service into a VNet only when that network lives in the \
+         workspace’s own resource group. With the VNet elsewhere the deployment cannot use it.",
+        "Le guide d’Azure ML en fait l’une des conditions de Container Instances dans un réseau virtuel \
+         : Azure ML ne déploie le service web dans un VNet que si ce réseau se trouve dans le groupe de \
+         ressources de l’espace de travail. Si le VNet est ailleurs, le déploiement ne peut pas s’en \
+         servir."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
+        ("/vnets/0/resourceGroup", r#""network-rg""#),
+    ]),
+    fix: text!(
+        "Put the ACI subnet in a VNet of the workspace’s resource group, or move the VNet into that \
+         resource group.",
+        "Placez le sous-réseau ACI dans un VNet du groupe de ressources de l’espace de travail, ou \
+         déplacez le VNet dans ce groupe de ressources."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+            date: "2020-10-23",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,18 +1,49 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Notes every ACI deployment in a VNet: current Azure Machine Learning documentation no \
-           longer supports Container Instances inside a virtual network."),
-    why: english!("Since mid-2024 the Azure ML v1 article on deploying to Container Instances states that \
-          deploying ACI into a virtual network is unsupported and suggests managed online endpoints \
-          for network isolation. SDK v1 itself is deprecated, so a plan that relies on ACI in a VNet \
-          has no supported future even when it deploys today."),
-    example: Example::Fragment("\"aciDeployments\": [{ \"name\": \"scoring-aci\", \"vnet\": \"ml-vnet\", \"subnet\": \"aci\" }]"),
-    fix: english!("For new work, use a managed online endpoint with network isolation, or serve the model from \
-          the AKS cluster in the VNet. Keep ACI for quick tests outside the VNet."),
-    sources: &[],
+    what: text!(
+        "Warns about every ACI deployment in a VNet: current Azure Machine Learning documentation no \
+         longer supports Container Instances inside a virtual network.",
+        "Avertit pour chaque déploiement ACI dans un VNet : la documentation actuelle d’Azure Machine \
+         Learning ne prend plus en charge Container Instances dans un réseau virtuel."
+    ),
+    why: text!(
+        "Since July 2024 the v1 article on deploying to Container Instances states that ACI in a \
+         virtual network is not supported and points to managed online endpoints for network isolation. \
+         The v1 SDK and CLI that deploy to ACI are themselves out of support, so such a plan has no \
+         supported future even if it still deploys today. The finding is a warning, since existing \
+         deployments keep running.",
+        "Depuis juillet 2024, l’article v1 sur le déploiement dans Container Instances indique qu’ACI \
+         dans un réseau virtuel n’est pas pris en charge et renvoie aux points de terminaison en ligne \
+         managés pour l’isolement réseau. Le SDK et la CLI v1 qui déploient sur ACI ne sont eux-mêmes \
+         plus pris en charge : un tel plan n’a donc pas d’avenir pris en charge, même s’il se déploie \
+         encore aujourd’hui. Le constat est un avertissement, car les déploiements existants continuent \
+         de fonctionner."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
+    ]),
+    fix: text!(
+        "Serve the model from a managed online endpoint with network isolation, or from the AKS cluster \
+         in the VNet. Keep ACI for quick tests outside the VNet.",
+        "Servez le modèle depuis un point de terminaison en ligne managé avec isolement réseau, ou \
+         depuis le cluster AKS dans le VNet. Gardez ACI pour des tests rapides hors du VNet."
+    ),
+    sources: &[
+        Source {
+            title: "Deploy a model to Azure Container Instances with CLI (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-deploy-azure-container-instance",
+            date: "2024-07-10",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,26 +1,62 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Identity};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A cluster placed in a VNet of the plan must have networkContributorGranted true: its \
-           managed identity or service principal must hold the Network Contributor role on \
-           the resource group that contains that VNet."),
-    why: english!("When Azure ML creates or attaches an AKS cluster in a virtual network you made \
-          beforehand, AKS changes that network on the cluster's behalf (node NICs, load \
-          balancer front ends, routes), and the Azure ML documentation requires the cluster \
-          identity to hold Network Contributor on the VNet's resource group for it. Without \
-          the role those operations are denied and provisioning or the internal load \
-          balancer fails."),
-    example: Example::Fragment("cluster 'ml-aks' in VNet 'ml-vnet' (resource group 'net-rg') with \
-              \"networkContributorGranted\": false"),
-    fix: english!("Look up the cluster identity's principal ID (or the service principal's client ID) \
-          with az aks show, look up the ID of the VNet's resource group with az group show, \
-          and assign Network Contributor with az role assignment create; the finding's fix \
-          spells out the three commands with the plan's names. Role assignments can take a \
-          while to take effect."),
-    sources: &[],
+    what: text!(
+        "A cluster in a VNet of the plan needs its managed identity or service principal to hold the \
+         Network Contributor role on the resource group of that VNet. networkContributorGranted false is \
+         an error; when the field is absent, the grant is not recorded and the finding is a warning.",
+        "Un cluster placé dans un VNet du plan a besoin que son identité managée ou son principal de \
+         service ait le rôle Network Contributor sur le groupe de ressources de ce VNet. \
+         networkContributorGranted à false est une erreur ; si le champ est absent, l’attribution n’est \
+         pas consignée et le constat est un avertissement."
+    ),
+    why: text!(
+        "When Azure ML creates or attaches an AKS cluster in a virtual network made beforehand, AKS \
+         changes that network on the cluster’s behalf (node network interfaces, load balancer front \
+         ends, routes). The Azure ML guide requires the cluster identity to hold Network Contributor on \
+         the resource group of the VNet for this, and AKS itself asks for the role on the subnet at \
+         least. Without it those operations are denied, and provisioning or the internal load balancer \
+         fails.",
+        "Quand Azure ML crée ou attache un cluster AKS dans un réseau virtuel créé au préalable, AKS \
+         modifie ce réseau pour le compte du cluster (interfaces réseau des nœuds, adresses frontales de \
+         l’équilibreur de charge, routes). Le guide d’Azure ML exige pour cela que l’identité du cluster \
+         ait le rôle Network Contributor sur le groupe de ressources du VNet, et AKS lui-même demande ce \
+         rôle au moins sur le sous-réseau. Sans lui, ces opérations sont refusées, et le provisionnement \
+         ou l’équilibreur de charge interne échoue."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkContributorGranted", "false"),
+    ]),
+    fix: text!(
+        "Find the cluster identity’s principal ID (or the service principal’s client ID) with az aks \
+         show and the ID of the VNet’s resource group with az group show, then assign Network \
+         Contributor with az role assignment create; the finding’s fix gives the three commands with the \
+         plan’s names. When the field is absent, check for an existing grant with az role assignment \
+         list --assignee and the resource group as scope, and record the result. A new role assignment \
+         can take a while to apply.",
+        "Obtenez l’ID du principal de l’identité du cluster (ou l’ID client du principal de service) \
+         avec az aks show et l’ID du groupe de ressources du VNet avec az group show, puis attribuez \
+         Network Contributor avec az role assignment create ; le correctif du constat donne les trois \
+         commandes avec les noms du plan. Si le champ est absent, vérifiez s’il existe déjà une \
+         attribution avec az role assignment list --assignee et le groupe de ressources comme étendue, \
+         puis consignez le résultat. Une nouvelle attribution de rôle peut mettre un moment à prendre \
+         effet."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Azure Kubernetes Service (AKS) CNI networking overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+            date: "2026-07-10",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

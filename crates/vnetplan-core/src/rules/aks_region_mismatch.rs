@@ -1,20 +1,46 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("An AKS cluster must be in the same Azure region as the VNet of its node subnet. \
-           A cluster or VNet without a region of its own is in the plan's region."),
-    why: english!("A VNet is a regional resource and AKS can only place nodes in a subnet of its own \
-          region. The AKS documentation requires an existing VNet to be in the cluster's \
-          location and subscription, and the Azure ML guide repeats it for inference \
-          clusters: creating or attaching such a cluster fails."),
-    example: Example::Fragment("\"region\": \"eastus2\" on the plan and VNet 'ml-vnet', and \"region\": \
-              \"westeurope\" on the cluster"),
-    fix: english!("Put the cluster in the VNet's region, or use a VNet of the cluster's region. No \
-          change is proposed automatically, as which of the two should move is a design \
-          choice."),
-    sources: &[],
+    what: text!(
+        "An AKS cluster must be in the same Azure region as the VNet of its node subnet. A cluster or \
+         VNet without a region of its own is in the plan’s region.",
+        "Un cluster AKS doit être dans la même région Azure que le VNet de son sous-réseau de nœuds. Un \
+         cluster ou un VNet sans région propre est dans la région du plan."
+    ),
+    why: text!(
+        "A VNet is a regional resource, and AKS only places nodes in a subnet of the cluster’s own \
+         region. The AKS documentation requires an existing VNet to be in the cluster’s location and \
+         subscription, and the Azure ML guide repeats it for inference clusters: creating or attaching \
+         such a cluster fails.",
+        "Un VNet est une ressource régionale, et AKS ne place des nœuds que dans un sous-réseau de la \
+         région du cluster. La documentation d’AKS exige qu’un VNet existant soit dans la région et \
+         l’abonnement du cluster, et le guide d’Azure ML le rappelle pour les clusters d’inférence : la \
+         création ou l’attachement d’un tel cluster échoue."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/region", r#""westeurope""#),
+    ]),
+    fix: text!(
+        "Put the cluster in the VNet’s region, or use a VNet of the cluster’s region. No change is \
+         proposed automatically, because which of the two should move is a design choice.",
+        "Placez le cluster dans la région du VNet, ou utilisez un VNet de la région du cluster. Aucune \
+         modification n’est proposée automatiquement, car le choix de celui qui doit bouger relève de la \
+         conception."
+    ),
+    sources: &[
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+            date: "2020-10-23",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

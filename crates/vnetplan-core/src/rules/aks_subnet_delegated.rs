@@ -1,22 +1,48 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The node subnet of an AKS cluster must carry no delegation to any service."),
-    why: english!("A delegated subnet belongs to the service it is delegated to (for example \
-          Microsoft.ContainerInstance/containerGroups for ACI), and Azure keeps other \
-          resources out of it. The AKS documentation states that a node pool subnet cannot \
-          be delegated, and the resource provider refuses it with \
-          SubnetWithExternalResourcesCannotBeUsedByOtherResources."),
-    example: Example::Fragment("cluster \"subnet\": \"aks\" where subnet 'aks' has \"delegations\": \
-              [\"Microsoft.ContainerInstance/containerGroups\"]"),
-    fix: english!("Give the cluster a subnet of its own without delegations. When no ACI deployment \
-          of the plan uses the subnet, the suggested fix removes the delegation instead; \
-          otherwise keep the delegated subnet for ACI and put the nodes elsewhere."),
-    sources: &[],
+    what: text!(
+        "The node subnet of an AKS cluster must not be delegated to any service.",
+        "Le sous-réseau des nœuds d’un cluster AKS ne doit être délégué à aucun service."
+    ),
+    why: text!(
+        "A delegated subnet belongs to the service it is delegated to (for example \
+         Microsoft.ContainerInstance/containerGroups for ACI), and Azure keeps other resources out of \
+         it. The AKS documentation states that a node pool subnet cannot be delegated, and the resource \
+         provider refuses one with SubnetWithExternalResourcesCannotBeUsedByOtherResources.",
+        "Un sous-réseau délégué appartient au service auquel il est délégué (par exemple \
+         Microsoft.ContainerInstance/containerGroups pour ACI), et Azure en écarte les autres \
+         ressources. La documentation d’AKS précise que le sous-réseau d’un pool de nœuds ne peut pas \
+         être délégué, et le fournisseur de ressources le refuse avec \
+         SubnetWithExternalResourcesCannotBeUsedByOtherResources."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/0/delegations", r#"["Microsoft.ContainerInstance/containerGroups"]"#),
+    ]),
+    fix: text!(
+        "Give the cluster a subnet of its own without delegations. When no ACI deployment of the plan \
+         uses the subnet, the suggested fix removes the delegation instead; otherwise keep the delegated \
+         subnet for ACI and move the nodes elsewhere.",
+        "Donnez au cluster un sous-réseau à lui, sans délégation. Si aucun déploiement ACI du plan \
+         n’utilise ce sous-réseau, le correctif proposé retire plutôt la délégation ; sinon, gardez le \
+         sous-réseau délégué pour ACI et placez les nœuds ailleurs."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Kubernetes Service (AKS) CNI networking overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+            date: "2026-07-10",
+        },
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,24 +1,55 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The node subnet of an AKS cluster should hold the cluster at its upgrade peak and \
-           still have room for one more node: 1 + maxPods addresses on plain Azure CNI, 1 \
-           address with kubenet or overlay."),
-    why: english!("A subnet sized to the exact need works until the first scale-out, a larger surge \
-          or a new internal load balancer, which then fails with SubnetIsFull. The AKS \
-          documentation warns that a subnet cannot in practice run the largest node count \
-          its size allows, and a subnet in use is hard to grow later."),
-    example: Example::Fragment("\"networkPlugin\": \"azure\", \"nodeCount\": 3, \"maxSurge\": 1, \"maxPods\": \
-              29 (120 addresses) in a node subnet \"10.1.0.0/25\" (123 usable), where one \
-              more node would need 30"),
-    fix: english!("Plan a larger node subnet (the message names a prefix that leaves room for one more \
-          node) or lower maxPods. No change is proposed automatically: resizing a subnet is \
-          the user's decision."),
-    sources: &[],
+    what: text!(
+        "A node subnet should hold every cluster that uses it at its upgrade peak and still have room \
+         for one more node of the most demanding of them: 1 + maxPods addresses for plain Azure CNI, 1 \
+         address for kubenet or overlay. The need is summed over all clusters sharing the subnet.",
+        "Un sous-réseau de nœuds devrait contenir tous les clusters qui l’utilisent au pic de leur mise \
+         à niveau, et garder encore la place d’un nœud de plus pour le plus exigeant d’entre eux : 1 + \
+         maxPods adresses en Azure CNI classique, 1 adresse en kubenet ou en overlay. Le besoin est \
+         additionné sur tous les clusters qui partagent le sous-réseau."
+    ),
+    why: text!(
+        "A subnet sized to the exact need works until the first scale-out, a larger surge or a new \
+         internal load balancer, which then fails with SubnetIsFull. The AKS documentation warns that a \
+         subnet cannot in practice run the largest node count its size allows, and a subnet in use is \
+         hard to grow later.",
+        "Un sous-réseau dimensionné au plus juste fonctionne jusqu’au premier ajout de nœuds, à un \
+         maxSurge plus élevé ou à un nouvel équilibreur de charge interne, qui échoue alors avec \
+         SubnetIsFull. La documentation d’AKS prévient qu’un sous-réseau ne peut pas, en pratique, faire \
+         tourner le nombre maximal de nœuds que permet sa taille, et un sous-réseau en service est \
+         difficile à agrandir ensuite."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/0/addressPrefix", r#""10.1.0.0/25""#),
+        ("/aksClusters/0/maxPods", "29"),
+    ]),
+    fix: text!(
+        "Plan a larger node subnet (the message names a prefix that leaves room for one more node), \
+         lower maxPods, or move a cluster to a subnet of its own. No change is proposed automatically: \
+         resizing a subnet is the user’s decision.",
+        "Prévoyez un sous-réseau de nœuds plus grand (le message indique un préfixe qui laisse la place \
+         d’un nœud de plus), baissez maxPods ou donnez à un cluster son propre sous-réseau. Aucune \
+         modification n’est proposée automatiquement : redimensionner un sous-réseau est une décision de \
+         l’utilisateur."
+    ),
+    sources: &[
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,23 +1,51 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::plan::{AksCluster, NetworkPlugin};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A kubenet cluster must have its node subnet to itself: no other cluster, kubenet \
-           or Azure CNI, may use the same subnet for its nodes."),
-    why: english!("Kubenet reaches pods through a route table attached to the node subnet, with one \
-          route per node towards that node's pod block. A subnet has one route table, so two \
-          clusters would overwrite each other's routes. The AKS documentation says outright \
-          that kubenet clusters cannot share a subnet, unlike Azure CNI clusters."),
-    example: Example::Fragment("two clusters with \"vnet\": \"ml-vnet\", \"subnet\": \"aks\", one of them with \
-              \"networkPlugin\": \"kubenet\""),
-    fix: english!("Add a subnet for each kubenet cluster and point the cluster's subnet field at it. \
-          No change is proposed automatically, since choosing a new subnet's range is the \
-          user's decision."),
-    sources: &[],
+    what: text!(
+        "A kubenet cluster must have its node subnet to itself: no other cluster, kubenet or Azure CNI, \
+         may put its nodes in the same subnet. Names are compared without regard to case.",
+        "Un cluster kubenet doit avoir son sous-réseau de nœuds pour lui seul : aucun autre cluster, \
+         kubenet ou Azure CNI, ne peut placer ses nœuds dans le même sous-réseau. Les noms sont comparés \
+         sans tenir compte de la casse."
+    ),
+    why: text!(
+        "Kubenet reaches pods through a route table attached to the node subnet, with one route per \
+         node towards that node’s pod block. A subnet has a single route table, so two clusters would \
+         overwrite each other’s routes. The AKS documentation says plainly that kubenet clusters cannot \
+         share a subnet, unlike Azure CNI clusters.",
+        "Kubenet atteint les pods par une table de routage associée au sous-réseau des nœuds, avec une \
+         route par nœud vers le bloc de pods de ce nœud. Un sous-réseau n’a qu’une table de routage : \
+         deux clusters écraseraient donc les routes l’un de l’autre. La documentation d’AKS dit \
+         clairement que les clusters kubenet ne peuvent pas partager un sous-réseau, contrairement aux \
+         clusters Azure CNI."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/-", r#"{"name": "second-aks", "provisioning": "attach", "vnet": "ml-vnet", "subnet": "aks", "networkPlugin": "kubenet", "podCidr": "10.245.0.0/16", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "networkContributorGranted": true}"#),
+    ]),
+    fix: text!(
+        "Add a subnet for each kubenet cluster and point the cluster’s subnet field at it. No change is \
+         proposed automatically, since choosing a new subnet’s range is the user’s decision.",
+        "Ajoutez un sous-réseau pour chaque cluster kubenet et faites-y pointer le champ subnet du \
+         cluster. Aucune modification n’est proposée automatiquement, car le choix de la plage \
+         d’adresses d’un nouveau sous-réseau revient à l’utilisateur."
+    ),
+    sources: &[
+        Source {
+            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+        Source {
+            title: "Azure Kubernetes Service (AKS) CNI networking overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+            date: "2026-07-10",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

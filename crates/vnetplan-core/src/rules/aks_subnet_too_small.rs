@@ -1,26 +1,71 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The node subnet of an AKS cluster must have enough usable addresses (its size less \
-           the 5 Azure keeps) for the cluster at the peak of an upgrade. Plain Azure CNI needs \
-           (nodeCount + maxSurge) x (1 + maxPods); kubenet and overlay need nodeCount + \
-           maxSurge; an internal load balancer placed in the node subnet and the API server \
-           endpoint of a private cluster take one more each."),
-    why: english!("Azure hands out node and, on plain Azure CNI, pod addresses from this subnet. When \
-          it runs dry, creating, scaling or upgrading the cluster fails with SubnetIsFull or \
-          InsufficientSubnetSize. The AKS sizing guide works the example: 50 nodes, a surge \
-          of 1 and 30 pods per node need 51 + 51 x 30 = 1,581 addresses, so a /21 or larger."),
-    example: Example::Fragment("\"networkPlugin\": \"azure\", \"nodeCount\": 50, \"maxSurge\": 1, \"maxPods\": \
-              30 in a node subnet \"addressPrefix\": \"10.1.0.0/22\" (1,019 usable)"),
-    fix: english!("Give the node subnet at least the prefix the message names, or need fewer \
-          addresses: fewer nodes, a smaller maxPods, or Azure CNI Overlay, which takes pod \
-          addresses from the pod range. No change is proposed automatically, because \
-          resizing or moving a subnet that other resources may use is the user's decision."),
-    sources: &[],
+    what: text!(
+        "A node subnet must have enough usable addresses (its size less the 5 Azure keeps) for every \
+         cluster that uses it, at the peak of an upgrade. Each cluster needs (nodeCount + maxSurge) x (1 \
+         + maxPods) on plain Azure CNI and nodeCount + maxSurge on kubenet or overlay, where maxSurge \
+         defaults to 10% of the nodes, rounded up; an internal load balancer in the subnet and the API \
+         server endpoint of a private cluster take one more each. The needs of all clusters sharing the \
+         subnet are added up, and the finding names each of them.",
+        "Un sous-réseau de nœuds doit avoir assez d’adresses utilisables (sa taille moins les 5 que \
+         garde Azure) pour tous les clusters qui l’utilisent, au pic d’une mise à niveau. Chaque cluster \
+         demande (nodeCount + maxSurge) x (1 + maxPods) en Azure CNI classique et nodeCount + maxSurge \
+         en kubenet ou en overlay, où maxSurge vaut par défaut 10 % des nœuds, arrondi au supérieur ; un \
+         équilibreur de charge interne dans le sous-réseau et le point de terminaison du serveur d’API \
+         d’un cluster privé en prennent une de plus chacun. Les besoins de tous les clusters qui \
+         partagent le sous-réseau s’additionnent, et le constat les nomme tous."
+    ),
+    why: text!(
+        "Azure hands out node addresses, and on plain Azure CNI pod addresses too, from this subnet. \
+         When it runs dry, creating, scaling or upgrading a cluster fails with SubnetIsFull or \
+         InsufficientSubnetSize. The AKS sizing guide works an example: 50 nodes, a surge of 1 and 30 \
+         pods per node need 51 + 51 x 30 = 1,581 addresses, so a /21 or larger. AKS has raised its \
+         default surge for new node pools from one node to 10%.",
+        "Azure attribue les adresses des nœuds, et en Azure CNI classique celles des pods aussi, dans \
+         ce sous-réseau. Quand il est épuisé, la création, la mise à l’échelle ou la mise à niveau d’un \
+         cluster échoue avec SubnetIsFull ou InsufficientSubnetSize. Le guide de dimensionnement d’AKS \
+         donne un exemple : 50 nœuds, un maxSurge de 1 et 30 pods par nœud demandent 51 + 51 x 30 = 1 \
+         581 adresses, soit un /21 ou plus. Pour les nouveaux pools de nœuds, AKS a porté la valeur par \
+         défaut de maxSurge d’un nœud à 10 %."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/nodeCount", "50"),
+        ("/aksClusters/0/maxSurge", "1"),
+        ("/aksClusters/0/maxPods", "30"),
+    ]),
+    fix: text!(
+        "Give the node subnet at least the prefix the message names, or need fewer addresses: fewer \
+         nodes, a smaller maxPods, Azure CNI Overlay (which takes pod addresses from the pod range), or \
+         a subnet of its own for one of the clusters. No change is proposed automatically, because \
+         resizing or moving a subnet that other resources may use is the user’s decision.",
+        "Donnez au sous-réseau de nœuds au moins le préfixe qu’indique le message, ou réduisez le \
+         besoin : moins de nœuds, un maxPods plus petit, Azure CNI Overlay (qui prend les adresses des \
+         pods dans la plage des pods) ou un sous-réseau à part pour l’un des clusters. Aucune \
+         modification n’est proposée automatiquement, car redimensionner ou déplacer un sous-réseau que \
+         d’autres ressources peuvent utiliser est une décision de l’utilisateur."
+    ),
+    sources: &[
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+        Source {
+            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+        Source {
+            title: "AKS release notes (CHANGELOG)",
+            location: "Azure/AKS:CHANGELOG.md@8d1c890",
+            date: "2026-08-07",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,21 +1,43 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{CidrOwner, ClusterRange, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A VNet prefix, subnet prefix, external range, service range or pod range must be \
-           written with its network address, the first address of the block, so that every \
-           bit after the prefix length is zero. The docker bridge value is exempt, because it \
-           names the bridge's own address inside its block."),
-    why: english!("Azure refuses an address space or subnet such as 10.1.0.5/16 with \
-          InvalidCIDRNotation instead of rounding it down, and the AKS and Azure ML settings \
-          expect a clean block as well. A value with host bits set usually means a typo, so \
-          the plan should not guess what was meant silently."),
-    example: Example::Fragment("\"addressPrefixes\": [\"10.1.0.5/16\"] or \"serviceCidr\": \"10.2.0.1/16\""),
-    fix: english!("Write the network address of the block with the same prefix length: 10.1.0.5/16 \
-          becomes 10.1.0.0/16. If the address was right and the length wrong, correct the \
-          length instead."),
-    sources: &[],
+    what: text!(
+        "A VNet prefix, subnet prefix, external range, service range or pod range must be written with \
+         its network address, the first address of the block, so that every bit after the prefix length \
+         is zero. The docker bridge value is exempt, because it names the bridge’s own address inside \
+         its block.",
+        "Un préfixe de VNet ou de sous-réseau, une plage externe, la plage des services ou celle des \
+         pods doit être écrit avec son adresse de réseau, la première adresse du bloc, de sorte que tous \
+         les bits après la longueur de préfixe soient à zéro. La valeur du pont Docker fait exception, \
+         car elle désigne l’adresse propre du pont à l’intérieur de son bloc."
+    ),
+    why: text!(
+        "Azure refuses an address space or subnet such as 10.1.0.5/16 with InvalidCIDRNotation instead \
+         of rounding it down, and the AKS and Azure ML settings expect a clean block as well. Host bits \
+         usually betray a typo, so the checker does not guess silently what was meant.",
+        "Azure refuse un espace d’adressage ou un sous-réseau tel que 10.1.0.5/16 avec \
+         InvalidCIDRNotation au lieu de l’arrondir, et les paramètres d’AKS et d’Azure ML attendent eux \
+         aussi un bloc propre. Des bits d’hôte trahissent en général une faute de frappe : le \
+         vérificateur ne devine donc pas en silence ce qui était voulu."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/addressPrefixes/0", r#""10.1.0.5/16""#),
+    ]),
+    fix: text!(
+        "Write the network address of the block with the same prefix length: 10.1.0.5/16 becomes \
+         10.1.0.0/16. If the address was right and the length wrong, correct the length instead.",
+        "Écrivez l’adresse de réseau du bloc avec la même longueur de préfixe : 10.1.0.5/16 devient \
+         10.1.0.0/16. Si l’adresse était juste et la longueur fausse, corrigez plutôt la longueur."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network FAQ",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
+            date: "2019-02-12",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

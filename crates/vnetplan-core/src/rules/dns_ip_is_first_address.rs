@@ -1,20 +1,47 @@
 use crate::range_fixes::conventional_dns_ip;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The DNS service IP (dnsServiceIP) of an AKS cluster must not be the first host \
-           address of the Kubernetes service range, the network address plus one."),
-    why: english!("Kubernetes always gives that address to the API server's own service, \
-          kubernetes.default.svc.cluster.local. The AKS documentation says not to use it for \
-          DNS, and cluster tooling refuses it because the two services would claim the same \
-          address."),
-    example: Example::Fragment("\"serviceCidr\": \"10.0.0.0/16\" with \"dnsServiceIP\": \"10.0.0.1\""),
-    fix: english!("Use another address of the service range for DNS; the usual choice is its tenth \
-          address, such as 10.0.0.10 for 10.0.0.0/16."),
-    sources: &[],
+    what: text!(
+        "The DNS service IP (dnsServiceIP) of an AKS cluster must not be the first host address of the \
+         Kubernetes service range, its network address plus one.",
+        "L’IP du service DNS (dnsServiceIP) d’un cluster AKS ne doit pas être la première adresse \
+         d’hôte de la plage des services Kubernetes, c’est-à-dire son adresse de réseau plus un."
+    ),
+    why: text!(
+        "Kubernetes always gives that address to the API server’s own service, \
+         kubernetes.default.svc.cluster.local. The AKS documentation says not to use it for DNS, and the \
+         validation AKS inherited from acs-engine refuses it, because the two services would claim the \
+         same address.",
+        "Kubernetes attribue toujours cette adresse au service du serveur d’API lui-même, \
+         kubernetes.default.svc.cluster.local. La documentation d’AKS demande de ne pas l’utiliser pour \
+         le DNS, et la validation qu’AKS tient d’acs-engine la refuse, puisque les deux services \
+         réclameraient la même adresse."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/dnsServiceIP", r#""10.2.0.1""#),
+    ]),
+    fix: text!(
+        "Use another address of the service range for DNS; the usual choice is its tenth address, such \
+         as 10.2.0.10 for 10.2.0.0/16.",
+        "Prenez une autre adresse de la plage des services pour le DNS ; le choix habituel est sa \
+         dixième adresse, par exemple 10.2.0.10 pour 10.2.0.0/16."
+    ),
+    sources: &[
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "acs-engine: AKS agent-pool-only API validation (v20180331)",
+            location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
+            date: "2019-03-08",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,22 +1,42 @@
 use crate::range_fixes::conventional_dns_ip;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The DNS service IP (dnsServiceIP) of an AKS cluster must not be the network \
-           address (the first) or the broadcast address (the last) of the Kubernetes service \
-           range."),
-    why: english!("Kubernetes leaves the two edge addresses of the service range out of the pool it \
-          assigns service IPs from, so the cluster DNS service cannot be created on either \
-          of them and name resolution in the cluster never comes up. acs-engine, the engine \
-          AKS grew out of, refuses the broadcast address outright."),
-    example: Example::Fragment("\"serviceCidr\": \"10.2.0.0/16\" with \"dnsServiceIP\": \"10.2.0.0\" or \
-              \"10.2.255.255\""),
-    fix: english!("Pick an address from inside the range instead, conventionally its tenth address \
-          (10.2.0.10 for 10.2.0.0/16)."),
-    sources: &[],
+    what: text!(
+        "The DNS service IP (dnsServiceIP) of an AKS cluster must not be the network address (the \
+         first) or the broadcast address (the last) of the Kubernetes service range.",
+        "L’IP du service DNS (dnsServiceIP) d’un cluster AKS ne doit être ni l’adresse de réseau (la \
+         première) ni l’adresse de diffusion (la dernière) de la plage des services Kubernetes."
+    ),
+    why: text!(
+        "Kubernetes leaves the two edge addresses of the service range out of the pool it assigns \
+         service IPs from, so the cluster DNS service cannot be created on either of them and name \
+         resolution in the cluster never comes up. acs-engine, which AKS grew out of, refuses the \
+         broadcast address outright.",
+        "Kubernetes exclut les deux adresses extrêmes de la plage des services du pool dans lequel il \
+         attribue les IP de service : le service DNS du cluster ne peut donc être créé sur aucune \
+         d’elles, et la résolution de noms du cluster ne démarre jamais. acs-engine, dont AKS est issu, \
+         refuse d’emblée l’adresse de diffusion."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/dnsServiceIP", r#""10.2.255.255""#),
+    ]),
+    fix: text!(
+        "Pick an address from inside the range instead, conventionally its tenth address (10.2.0.10 for \
+         10.2.0.0/16).",
+        "Choisissez plutôt une adresse à l’intérieur de la plage, par convention sa dixième adresse \
+         (10.2.0.10 pour 10.2.0.0/16)."
+    ),
+    sources: &[
+        Source {
+            title: "acs-engine: vlabs API validation",
+            location: "Azure/acs-engine:pkg/api/vlabs/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
+            date: "2019-03-08",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,47 @@
 use crate::range_fixes::conventional_dns_ip;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The DNS service IP (dnsServiceIP) of an AKS cluster must be an address of the \
-           cluster's Kubernetes service range (serviceCidr)."),
-    why: english!("CoreDNS runs as a Kubernetes service, so its address is handed out from the \
-          service range like any other service address. The AKS resource provider refuses a \
-          DNS IP outside that range with DnsServiceIpOutOfServiceCidr. This usually happens \
-          when the service range is changed and the DNS IP is left at the default 10.0.0.10."),
-    example: Example::Fragment("\"serviceCidr\": \"10.200.0.0/16\" with \"dnsServiceIP\": \"10.0.0.10\""),
-    fix: english!("Set dnsServiceIP to an address inside the service range; by convention its tenth \
-          address, 10.200.0.10 for 10.200.0.0/16."),
-    sources: &[],
+    what: text!(
+        "The DNS service IP (dnsServiceIP) of an AKS cluster must be an address of the cluster’s \
+         Kubernetes service range (serviceCidr).",
+        "L’IP du service DNS (dnsServiceIP) d’un cluster AKS doit être une adresse de la plage des \
+         services Kubernetes du cluster (serviceCidr)."
+    ),
+    why: text!(
+        "The cluster DNS runs as a Kubernetes service, so its address is handed out from the service \
+         range like any other service address. The AKS resource provider refuses a DNS IP outside that \
+         range with DnsServiceIpOutOfServiceCidr. It typically happens when the service range is changed \
+         and the DNS IP is left as it was.",
+        "Le DNS du cluster tourne comme un service Kubernetes : son adresse est donc prise dans la \
+         plage des services, comme celle de tout autre service. Le fournisseur de ressources AKS refuse \
+         une IP DNS hors de cette plage avec DnsServiceIpOutOfServiceCidr. Cela arrive typiquement quand \
+         on change la plage des services en laissant l’IP DNS telle quelle."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/serviceCidr", r#""10.200.0.0/16""#),
+    ]),
+    fix: text!(
+        "Set dnsServiceIP to an address inside the service range; by convention its tenth address, \
+         10.200.0.10 for 10.200.0.0/16.",
+        "Donnez à dnsServiceIP une adresse de la plage des services ; par convention sa dixième \
+         adresse, 10.200.0.10 pour 10.200.0.0/16."
+    ),
+    sources: &[
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

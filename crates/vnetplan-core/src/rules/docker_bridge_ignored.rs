@@ -1,18 +1,54 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Notes every AKS cluster that sets a docker bridge range (dockerBridgeCidr), to \
-           explain what the value does today."),
-    why: english!("AKS nodes now run containerd rather than Docker, so no bridge network is created \
-          from this range: AKS marks the field as unused and the Azure CLI hides and drops \
-          its option. The Azure ML v1 SDK still insists on it when it creates a cluster in a \
-          custom VNet, so the value is kept only to get past that check."),
-    example: Example::Fragment("\"dockerBridgeCidr\": \"172.17.0.1/16\" on any cluster"),
-    fix: english!("Nothing needs to change. Keep the value on clusters that Azure ML creates, outside \
-          every range the plan uses, and expect AKS to ignore it."),
-    sources: &[],
+    what: text!(
+        "Notes every AKS cluster that sets a docker bridge range (dockerBridgeCidr), to say what the \
+         value still does.",
+        "Signale chaque cluster AKS qui définit une plage de pont Docker (dockerBridgeCidr), pour dire \
+         à quoi la valeur sert encore."
+    ),
+    why: text!(
+        "AKS nodes run containerd rather than Docker, so no bridge network is built from this range. \
+         The AKS documentation calls the field no longer in use, and the AKS API dropped it from version \
+         2023-04-01; the Azure CLI hides its option. The Azure ML v1 SDK still insists on it when it \
+         creates a cluster in a custom VNet, so the value only gets past that check. For the same reason \
+         its overlaps with other ranges are now warnings, not errors.",
+        "Les nœuds AKS utilisent containerd et non plus Docker : aucun réseau de pont n’est créé à \
+         partir de cette plage. La documentation d’AKS indique que le champ n’est plus utilisé, et l’API \
+         d’AKS l’a retiré à partir de la version 2023-04-01 ; la CLI Azure masque son option. Le SDK \
+         Azure ML v1 l’exige pourtant encore quand il crée un cluster dans un VNet personnalisé : la \
+         valeur ne sert donc qu’à passer ce contrôle. Pour la même raison, ses chevauchements avec \
+         d’autres plages sont désormais des avertissements, et non des erreurs."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/dockerBridgeCidr", r#""172.17.0.1/16""#),
+    ]),
+    fix: text!(
+        "Nothing needs to change. Keep the value on clusters that Azure ML creates, preferably AKS’s \
+         default 172.17.0.1/16 outside every range of the plan, and expect AKS to ignore it.",
+        "Rien à changer. Gardez la valeur sur les clusters que crée Azure ML, de préférence la valeur \
+         par défaut d’AKS, 172.17.0.1/16, hors de toutes les plages du plan, et attendez-vous à ce \
+         qu’AKS l’ignore."
+    ),
+    sources: &[
+        Source {
+            title: "Configure Azure CNI networking in Azure Kubernetes Service (AKS)",
+            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@c429a311de629d9e39647f4912d4818cb2be8ce2",
+            date: "2023-07-20",
+        },
+        Source {
+            title: "AKS release notes (CHANGELOG)",
+            location: "Azure/AKS:CHANGELOG.md@8d1c890",
+            date: "2026-08-07",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
