@@ -19,11 +19,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          outbound rules must still allow the registry, for example through an NSG rule for the \
          AzureContainerRegistry.<region> service tag. Without it the image pull times out and the \
          deployment never becomes healthy.",
-        "Tout déploiement d’inférence Azure ML commence par tirer son image du registre de \
+        "Tout déploiement d’inférence Azure ML commence par extraire son image du registre de \
          conteneurs de l’espace de travail. Le guide Azure ML v1 précise qu’un réseau qui renonce \
          aux règles sortantes par défaut doit toujours autoriser le registre, par exemple par une \
-         règle NSG pour la balise de service AzureContainerRegistry.<région>. Sans elle, le \
-         téléchargement de l’image expire et le déploiement n’atteint jamais un état sain."
+         règle NSG pour la balise de service AzureContainerRegistry.<région>. Sans elle, \
+         l’extraction de l’image expire et le déploiement n’atteint jamais un état sain."
     ),
     example: Example::Changes(&[
         ("/egress", r#"{"restricted": true, "allowedServiceTags": ["AzureActiveDirectory", "Storage.eastus2"]}"#),

@@ -9,7 +9,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          name found nowhere is left to unknown-subnet. Names are compared without regard to case.",
         "Le loadBalancerSubnet d’un cluster doit être un sous-réseau du VNet du cluster. La règle \
          signale un nom qui ne correspond à aucun sous-réseau de ce VNet mais à un sous-réseau d’un \
-         autre VNet du plan ; un nom introuvable partout relève d’unknown-subnet. Les noms se \
+         autre VNet du plan ; un nom qui n’existe nulle part relève d’unknown-subnet. Les noms se \
          comparent sans tenir compte de la casse."
     ),
     why: text!(
