@@ -1,5 +1,5 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
@@ -10,19 +10,55 @@ const DEFAULT_BRIDGE: &str = "172.17.0.1/16";
 const DEFAULT_BLOCK: Range = Range::block(172, 17, 0, 1, 16);
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("An AKS cluster that Azure ML creates (provisioning \"create\") must have a docker \
-           bridge range (dockerBridgeCidr), even though AKS itself no longer uses it."),
-    why: english!("The Azure ML v1 SDK treats its custom-VNet settings as one unit: VNet name, VNet \
-          resource group, subnet, service range, DNS service IP and docker bridge range are \
-          either all given or none. When the bridge is missing the SDK's provisioning \
-          configuration rejects the whole set, saying that not all virtual network \
-          information was provided. Attached clusters already exist and are not affected."),
-    example: Example::Fragment("{ \"name\": \"ml-aks\", \"provisioning\": \"create\", \"serviceCidr\": \
-              \"10.2.0.0/16\", \"dnsServiceIP\": \"10.2.0.10\", \"dockerBridgeCidr\": null }"),
-    fix: english!("Set dockerBridgeCidr to the customary 172.17.0.1/16, or, when the plan already \
-          uses any part of 172.17.0.0/16, to another private block that nothing in the plan \
-          uses."),
-    sources: &[],
+    what: text!(
+        "An AKS cluster that Azure ML creates (provisioning \"create\") must have a docker bridge \
+         range (dockerBridgeCidr), although AKS itself has ignored the field since API version \
+         2023-04-01.",
+        "Un cluster AKS créé par Azure ML (provisioning \"create\") doit avoir une plage de pont \
+         Docker (dockerBridgeCidr), bien qu’AKS ignore ce champ depuis la version d’API 2023-04-01."
+    ),
+    why: text!(
+        "The Azure ML v1 SDK accepts the custom-VNet settings of a new cluster only as a complete \
+         set: VNet name, VNet resource group, subnet, service range, DNS service IP and docker \
+         bridge range. Without the bridge, the provisioning configuration rejects the whole set with \
+         an error saying that not all virtual network information was provided, and the cluster is \
+         never created. Attached clusters already exist, so the rule leaves them alone.",
+        "Le SDK Azure ML v1 n’accepte les paramètres de VNet personnalisé d’un nouveau cluster que \
+         sous forme d’ensemble complet : nom du VNet, groupe de ressources du VNet, sous-réseau, \
+         plage des services, IP du service DNS et plage du pont Docker. Sans pont, la configuration \
+         de provisionnement rejette tout l’ensemble avec une erreur indiquant que les informations \
+         de réseau virtuel sont incomplètes, et le cluster n’est jamais créé. Les clusters attachés \
+         existent déjà : la règle ne les concerne pas."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/dockerBridgeCidr", r#"null"#),
+    ]),
+    fix: text!(
+        "Set dockerBridgeCidr to 172.17.0.1/16, AKS's customary default, when no range of the plan \
+         touches 172.17.0.0/16; otherwise pick another private block that nothing in the plan uses. \
+         The value only satisfies the SDK, so any unused block will do.",
+        "Donnez à dockerBridgeCidr la valeur par défaut habituelle d’AKS, 172.17.0.1/16, si aucune \
+         plage du plan ne touche 172.17.0.0/16 ; sinon, choisissez un autre bloc privé que rien \
+         n’utilise dans le plan. La valeur ne sert qu’à satisfaire le SDK : tout bloc libre \
+         convient."
+    ),
+    sources: &[
+        Source {
+            title: "azureml-core 1.61.0.post4: AksProvisioningConfiguration.validate_configuration",
+            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
+            date: "1.61.0.post4",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
+            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
+            date: "2023-05-07",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

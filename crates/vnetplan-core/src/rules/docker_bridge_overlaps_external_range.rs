@@ -1,22 +1,55 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster should not share \
-           addresses with an external range of the plan: a peered VNet, an on-premises \
-           network, or a range reached over VPN or ExpressRoute."),
-    why: english!("A node that runs Docker sends traffic for the bridge block to its local bridge, so \
-          machines in a peered or on-premises network with addresses in that block are \
-          unreachable from it. Earlier AKS documentation asked for a bridge that overlaps no \
-          other range in use on the network. Current AKS nodes use containerd and ignore the \
-          field, which is why this is only a warning."),
-    example: Example::Fragment("externalRanges: [{ \"name\": \"branch\", \"addressPrefix\": \"172.17.0.0/16\", \
-              \"kind\": \"vpn\" }] with \"dockerBridgeCidr\": \"172.17.0.1/16\""),
-    fix: english!("Move the bridge to a private block that no connected network uses, for example \
-          172.18.0.1/16."),
-    sources: &[],
+    what: text!(
+        "Warns when the docker bridge range (dockerBridgeCidr) of an AKS cluster shares addresses \
+         with an external range of the plan: a peered VNet, an on-premises network, or a range \
+         reached over VPN or ExpressRoute.",
+        "Signale une plage de pont Docker (dockerBridgeCidr) d’un cluster AKS qui partage des \
+         adresses avec une plage externe du plan : VNet appairé, réseau local, ou plage jointe par \
+         VPN ou ExpressRoute."
+    ),
+    why: text!(
+        "A node that runs Docker hands traffic for the bridge block to its own bridge, so machines \
+         of a connected network whose addresses fall inside that block cannot be reached from it. \
+         Earlier AKS documentation asked for a bridge that overlaps no other range in use on the \
+         network. Since API version 2023-04-01 AKS ignores the field and its nodes run containerd, \
+         which is why this is a warning.",
+        "Un nœud qui exécute Docker remet à son propre pont le trafic destiné au bloc du pont : les \
+         machines d’un réseau connecté dont l’adresse s’y trouve sont injoignables depuis ce nœud. \
+         L’ancienne documentation AKS demandait un pont qui ne chevauche aucune autre plage utilisée \
+         sur le réseau. Depuis la version d’API 2023-04-01, AKS ignore ce champ et ses nœuds \
+         utilisent containerd ; c’est pourquoi il s’agit d’un avertissement."
+    ),
+    example: Example::Changes(&[
+        ("/externalRanges", r#"[{"name": "branch", "addressPrefix": "172.17.0.0/16", "kind": "vpn"}]"#),
+    ]),
+    fix: text!(
+        "Move the bridge to a private block that no connected network uses, for example \
+         172.18.0.1/16, and confirm the choice against the organisation's own address records.",
+        "Déplacez le pont vers un bloc privé qu’aucun réseau connecté n’utilise, par exemple \
+         172.18.0.1/16, et vérifiez ce choix dans les registres d’adresses de l’organisation."
+    ),
+    sources: &[
+        Source {
+            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
+            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md@fed5d7731f185fc3bfd9e2a9206726008143dd85",
+            date: "2023-08-16",
+        },
+        Source {
+            title: "Configure Azure CNI networking in Azure Kubernetes Service (AKS)",
+            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@2a148ac04afe68d57cce4ae69b20cbce06fb9a08",
+            date: "2019-07-09",
+        },
+        Source {
+            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
+            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
+            date: "2023-05-07",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,53 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
-           address with the cluster's pod range (podCidr)."),
-    why: english!("With kubenet or overlay each node gets a /24 of the pod range for its pods. A bridge \
-          block that covers part of the pod range makes nodes that still run Docker deliver \
-          traffic for those pods to their local bridge. The AKS documentation of the field \
-          asked for a block that collides with neither the service nor the pod range."),
-    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": \"172.17.0.0/16\", \
-              \"dockerBridgeCidr\": \"172.17.0.1/16\""),
-    fix: english!("Move the bridge to a private block that neither the pod range nor anything else in \
-          the plan uses, for example 172.18.0.1/16."),
-    sources: &[],
+    what: text!(
+        "Warns when the docker bridge range (dockerBridgeCidr) of an AKS cluster shares addresses \
+         with the cluster's pod range (podCidr): the one written in the plan, or AKS's default \
+         10.244.0.0/16 for kubenet and overlay when none is written.",
+        "Signale une plage de pont Docker (dockerBridgeCidr) d’un cluster AKS qui partage des \
+         adresses avec la plage des pods du cluster (podCidr) : celle écrite dans le plan ou, à \
+         défaut, la valeur par défaut d’AKS, 10.244.0.0/16, pour kubenet et overlay."
+    ),
+    why: text!(
+        "With kubenet or Azure CNI Overlay, every node receives a /24 of the pod range for its pods. \
+         A node that still runs Docker sends traffic for the bridge block to its local bridge, so \
+         pods whose addresses fall inside it cannot be reached from that node. The AKS documentation \
+         of the field asked for a block that collides with neither the service range nor the pod \
+         range. AKS has ignored the field since API version 2023-04-01, so this is only a warning.",
+        "Avec kubenet ou Azure CNI Overlay, chaque nœud reçoit un /24 de la plage des pods pour ses \
+         pods. Un nœud qui exécute encore Docker envoie le trafic destiné au bloc du pont vers son \
+         pont local : les pods dont l’adresse s’y trouve deviennent injoignables depuis ce nœud. La \
+         documentation AKS de ce champ demandait un bloc qui n’entre en conflit ni avec la plage des \
+         services ni avec celle des pods. AKS ignore ce champ depuis la version d’API 2023-04-01 : \
+         ce n’est donc qu’un avertissement."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/provisioning", r#""attach""#),
+        ("/aksClusters/0/networkPlugin", r#""kubenet""#),
+        ("/aksClusters/0/podCidr", r#""172.16.0.0/14""#),
+    ]),
+    fix: text!(
+        "Keep the pod range and move the bridge to a private block that neither it nor anything else \
+         in the plan uses, for example 172.17.0.1/16 when that block is free.",
+        "Conservez la plage des pods et déplacez le pont vers un bloc privé que ni elle ni rien \
+         d’autre dans le plan n’utilise, par exemple 172.17.0.1/16 si ce bloc est libre."
+    ),
+    sources: &[
+        Source {
+            title: "Configure Azure CNI networking in Azure Kubernetes Service (AKS)",
+            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@3469849f2b5273d899efb3cd537c8f70c74fd143",
+            date: "2023-04-20",
+        },
+        Source {
+            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
+            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
+            date: "2023-05-07",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

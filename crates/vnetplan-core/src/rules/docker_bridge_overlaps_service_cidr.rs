@@ -1,19 +1,53 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
-           address with the cluster's Kubernetes service range (serviceCidr)."),
-    why: english!("Where Docker is still in use, each node routes the bridge block to its local bridge, \
-          which hides any Kubernetes service whose address falls inside it. The Azure ML v1 \
-          and Azure CLI documentation name the service range as one of the ranges the bridge \
-          must stay out of."),
-    example: Example::Fragment("\"serviceCidr\": \"172.17.0.0/16\" with \"dockerBridgeCidr\": \"172.17.0.1/16\""),
-    fix: english!("Move the bridge to an unused private block, for example 172.18.0.1/16, and leave the \
-          service range where it is."),
-    sources: &[],
+    what: text!(
+        "Warns when the docker bridge range (dockerBridgeCidr) of an AKS cluster shares addresses \
+         with the cluster's Kubernetes service range (serviceCidr).",
+        "Signale une plage de pont Docker (dockerBridgeCidr) d’un cluster AKS qui partage des \
+         adresses avec la plage des services Kubernetes du cluster (serviceCidr)."
+    ),
+    why: text!(
+        "A node that still runs Docker routes the bridge block to its local bridge, which hides \
+         every Kubernetes service whose cluster IP falls inside it. The Azure ML v1 guide and the \
+         Azure CLI help name the service range among the ranges the bridge must avoid. AKS has \
+         ignored the field since API version 2023-04-01, so current clusters are not harmed and the \
+         rule is a warning.",
+        "Un nœud qui exécute encore Docker achemine le bloc du pont vers son pont local, ce qui \
+         masque tout service Kubernetes dont l’IP de cluster s’y trouve. Le guide Azure ML v1 et \
+         l’aide de l’Azure CLI citent la plage des services parmi celles que le pont doit éviter. \
+         AKS ignore ce champ depuis la version d’API 2023-04-01 : les clusters actuels n’en \
+         souffrent pas, d’où un simple avertissement."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/dockerBridgeCidr", r#""10.2.0.1/16""#),
+    ]),
+    fix: text!(
+        "Leave the service range where it is and move the bridge to an unused private block, such as \
+         172.17.0.1/16 when that block is free.",
+        "Laissez la plage des services en place et déplacez le pont vers un bloc privé inutilisé, \
+         par exemple 172.17.0.1/16 si ce bloc est libre."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Configure Azure CNI networking in Azure Kubernetes Service (AKS)",
+            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@2a148ac04afe68d57cce4ae69b20cbce06fb9a08",
+            date: "2019-07-09",
+        },
+        Source {
+            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
+            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
+            date: "2023-05-07",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

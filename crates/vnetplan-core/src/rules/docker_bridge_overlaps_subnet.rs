@@ -1,21 +1,57 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The docker bridge range (dockerBridgeCidr) of an AKS cluster must not share any \
-           address with a subnet or an address prefix of the cluster's VNet."),
-    why: english!("On nodes that still run Docker, the bridge network takes this block on every node, \
-          so node traffic to a VNet address inside it stays on the node instead of leaving \
-          it. The Azure ML and Azure CLI documentation both say the bridge must lie outside \
-          every subnet, and older AKS documentation keeps it out of the VNet's whole address \
-          range."),
-    example: Example::Fragment("VNet 10.1.0.0/16 with subnet 'aks' 10.1.0.0/22, and \
-              \"dockerBridgeCidr\": \"10.1.0.1/16\""),
-    fix: english!("Put the bridge in a private block that nothing else in the plan uses; \
-          172.17.0.1/16 is the usual value, or 172.18.0.1/16 when that one is taken."),
-    sources: &[],
+    what: text!(
+        "Warns when the docker bridge range (dockerBridgeCidr) of an AKS cluster shares addresses \
+         with a subnet or an address prefix of the cluster's VNet.",
+        "Signale une plage de pont Docker (dockerBridgeCidr) d’un cluster AKS qui partage des \
+         adresses avec un sous-réseau ou un préfixe d’adresse du VNet du cluster."
+    ),
+    why: text!(
+        "On a node that runs Docker, the bridge claims this block locally, so traffic from the node \
+         to VNet addresses inside it never leaves the node. The Azure ML v1 guide and the Azure CLI \
+         help both keep the bridge out of every subnet, and AKS documentation up to 2023 kept it out \
+         of the VNet's whole address space. Since API version 2023-04-01 AKS ignores the field and \
+         its nodes run containerd, so the overlap no longer breaks a new cluster; azureml-core only \
+         checks the value's format. Hence a warning, not an error.",
+        "Sur un nœud qui exécute Docker, le pont s’approprie ce bloc localement : le trafic du nœud \
+         vers les adresses du VNet qui s’y trouvent ne quitte jamais le nœud. Le guide Azure ML v1 \
+         et l’aide de l’Azure CLI tiennent tous deux le pont à l’écart de tout sous-réseau, et la \
+         documentation AKS jusqu’en 2023 l’écartait de tout l’espace d’adressage du VNet. Depuis la \
+         version d’API 2023-04-01, AKS ignore ce champ et ses nœuds utilisent containerd : le \
+         chevauchement ne casse plus un nouveau cluster, et azureml-core ne vérifie que le format de \
+         la valeur. D’où un avertissement et non une erreur."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/dockerBridgeCidr", r#""10.1.0.1/16""#),
+    ]),
+    fix: text!(
+        "Move the bridge to a private block that nothing else in the plan uses: 172.17.0.1/16, AKS's \
+         default, when it is free, or else another unused block such as 172.18.0.1/16.",
+        "Déplacez le pont vers un bloc privé que rien d’autre n’utilise dans le plan : \
+         172.17.0.1/16, la valeur par défaut d’AKS, s’il est libre, sinon un autre bloc inutilisé \
+         comme 172.18.0.1/16."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
+            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md@fed5d7731f185fc3bfd9e2a9206726008143dd85",
+            date: "2023-08-16",
+        },
+        Source {
+            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
+            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
+            date: "2023-05-07",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

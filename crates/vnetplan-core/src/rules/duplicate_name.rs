@@ -1,21 +1,45 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{name_key, pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Names must be unique where the plan looks things up by name: among the VNets, \
-           among the subnets of one VNet, among the AKS clusters and among the ACI \
-           deployments."),
-    why: english!("Azure identifies a VNet, a subnet, a compute target or a web service by its name, \
-          so a second resource with the same name replaces or clashes with the first instead \
-          of existing beside it. In the plan, a reference to a duplicated name can only reach \
-          the first one, so whatever the later one describes is never really checked."),
-    example: Example::Fragment("two subnets of VNet 'ml-vnet' both named 'aks', or two clusters named 'ml-aks'"),
-    fix: english!("Rename the later one, and update every cluster, deployment or private endpoint that \
-          was meant to refer to it."),
-    sources: &[],
+    what: text!(
+        "Names must be unique, compared without regard to case, wherever the plan looks things up by \
+         name: among the VNets, among the subnets of one VNet, among the AKS clusters, among the ACI \
+         deployments and among the online endpoints.",
+        "Les noms doivent être uniques, sans tenir compte de la casse, partout où le plan retrouve \
+         un élément par son nom : entre VNets, entre sous-réseaux d’un même VNet, entre clusters \
+         AKS, entre déploiements ACI et entre points de terminaison en ligne."
+    ),
+    why: text!(
+        "Azure resource names are case-insensitive: ml-vnet and ML-VNet name the same VNet, and a \
+         second compute target or web service with a name already taken replaces or collides with \
+         the first instead of standing beside it. In the plan, a reference to a duplicated name \
+         reaches only the first item that holds it, so the later one is never really checked.",
+        "Les noms de ressources Azure ne distinguent pas la casse : ml-vnet et ML-VNet désignent le \
+         même VNet, et une deuxième cible de calcul ou un deuxième service web portant un nom déjà \
+         pris remplace le premier ou entre en conflit avec lui au lieu de coexister. Dans le plan, \
+         une référence à un nom en double n’atteint que le premier élément qui le porte : le suivant \
+         n’est jamais vraiment vérifié."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aks", "addressPrefix": "10.1.4.0/24"}"#),
+    ]),
+    fix: text!(
+        "Rename the item that comes second, and update every cluster, deployment or private endpoint \
+         that was meant to refer to it.",
+        "Renommez l’élément qui vient en second et mettez à jour chaque cluster, déploiement ou \
+         point de terminaison privé censé y faire référence."
+    ),
+    sources: &[
+        Source {
+            title: "Create and attach an Azure Kubernetes Service cluster with v1",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
+            date: "2022-04-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

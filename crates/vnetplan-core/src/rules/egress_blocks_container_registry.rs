@@ -1,24 +1,53 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When outbound traffic is restricted (egress.restricted()), the allowed service tags must \
-           include AzureContainerRegistry, either globally or for the plan's region as \
-           AzureContainerRegistry.<region>. Tags are compared without regard to case."),
-    why: english!("Every Azure ML inference deployment starts by pulling its image from the workspace's Azure \
-          Container Registry. Azure ML documents that a network which overrides the default \
-          outbound rules must still let traffic reach the registry, typically with an NSG rule for \
-          the AzureContainerRegistry.<region> service tag. Without it the image pull times out and \
-          the deployment never becomes healthy."),
-    example: Example::Fragment("\"region\": \"eastus2\", \"egress\": { \"restricted\": true, \"allowedServiceTags\": \
-              [\"AzureActiveDirectory\", \"Storage.eastus2\"] }"),
-    fix: english!("Add an outbound NSG or firewall rule that allows HTTPS to the AzureContainerRegistry service \
-          tag of the workspace region (for example AzureContainerRegistry.EastUS2) and list that tag \
-          in allowedServiceTags."),
-    sources: &[],
+    what: text!(
+        "When outbound traffic is restricted (egress.restricted), allowedServiceTags must include \
+         AzureContainerRegistry: the global tag, or AzureContainerRegistry.<region> for the plan's \
+         region. Tags are compared without regard to case.",
+        "Quand le trafic sortant est restreint (egress.restricted), allowedServiceTags doit contenir \
+         AzureContainerRegistry : la balise globale, ou AzureContainerRegistry.<région> pour la \
+         région du plan. Les balises se comparent sans tenir compte de la casse."
+    ),
+    why: text!(
+        "Every Azure ML inference deployment begins by pulling its image from the workspace's \
+         container registry. The Azure ML v1 guide says that a network which gives up the default \
+         outbound rules must still allow the registry, for example through an NSG rule for the \
+         AzureContainerRegistry.<region> service tag. Without it the image pull times out and the \
+         deployment never becomes healthy.",
+        "Tout déploiement d’inférence Azure ML commence par extraire son image du registre de \
+         conteneurs de l’espace de travail. Le guide Azure ML v1 précise qu’un réseau qui renonce \
+         aux règles sortantes par défaut doit toujours autoriser le registre, par exemple par une \
+         règle NSG pour la balise de service AzureContainerRegistry.<région>. Sans elle, \
+         l’extraction de l’image expire et le déploiement n’atteint jamais un état sain."
+    ),
+    example: Example::Changes(&[
+        ("/egress", r#"{"restricted": true, "allowedServiceTags": ["AzureActiveDirectory", "Storage.eastus2"]}"#),
+    ]),
+    fix: text!(
+        "Add an outbound NSG or firewall rule that allows HTTPS to the AzureContainerRegistry \
+         service tag of the workspace's region (for example AzureContainerRegistry.EastUS2), and \
+         list that tag in allowedServiceTags.",
+        "Ajoutez une règle sortante de NSG ou de pare-feu qui autorise HTTPS vers la balise de \
+         service AzureContainerRegistry de la région de l’espace de travail (par exemple \
+         AzureContainerRegistry.EastUS2), puis ajoutez cette balise à allowedServiceTags."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Configure inbound and outbound network traffic (Azure Machine Learning)",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall",
+            date: "2026-03-19",
+        },
+    ],
 };
 
 const TAG: &str = "AzureContainerRegistry";

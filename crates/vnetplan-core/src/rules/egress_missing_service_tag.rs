@@ -1,28 +1,61 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When outbound traffic is restricted, the allowed service tags should cover every tag Azure \
-           ML lists for inference: AzureActiveDirectory, AzureMachineLearning, AzureResourceManager, \
-           Storage (or Storage.<region>), AzureFrontDoor.FrontEnd, AzureFrontDoor.FirstParty, \
-           MicrosoftContainerRegistry and AzureMonitor. A tag scoped to the plan's region counts for \
-           the global one, and case does not matter. The container registry tag has a rule of its own."),
-    why: english!("Overriding the default outbound rules cuts a deployment off from services it talks to: \
-          Microsoft Entra ID for tokens (AzureActiveDirectory, ports 80 and 443), the Azure ML \
-          service itself (AzureMachineLearning, 443 and a few service ports), Resource Manager, the \
-          workspace storage account, the base images Microsoft publishes \
-          (MicrosoftContainerRegistry with AzureFrontDoor.FirstParty, which also set up the Azure ML \
-          router on AKS), Front Door and Azure Monitor. The deployment may create but then fail to \
-          authenticate, load the model or report its health."),
-    example: Example::Fragment("\"egress\": { \"restricted\": true, \"allowedServiceTags\": \
-              [\"AzureContainerRegistry.eastus2\", \"AzureActiveDirectory\"] }"),
-    fix: english!("Add outbound rules for the missing tags (HTTPS 443 in all cases; see the Azure ML firewall \
-          guidance for the extra ports of AzureMachineLearning and AzureActiveDirectory) and list them \
-          in allowedServiceTags."),
-    sources: &[],
+    what: text!(
+        "When outbound traffic is restricted, allowedServiceTags should hold every tag that Azure ML \
+         lists for inference: AzureActiveDirectory, AzureMachineLearning, AzureResourceManager, \
+         Storage (or Storage.<region>), AzureFrontDoor.FrontEnd, AzureFrontDoor.FirstParty, \
+         MicrosoftContainerRegistry and AzureMonitor. A tag scoped to the plan's region stands for \
+         the global one, and case is ignored. AzureContainerRegistry has a rule of its own.",
+        "Quand le trafic sortant est restreint, allowedServiceTags doit contenir toutes les balises \
+         qu’Azure ML indique pour l’inférence : AzureActiveDirectory, AzureMachineLearning, \
+         AzureResourceManager, Storage (ou Storage.<région>), AzureFrontDoor.FrontEnd, \
+         AzureFrontDoor.FirstParty, MicrosoftContainerRegistry et AzureMonitor. Une balise limitée à \
+         la région du plan vaut pour la balise globale, et la casse est ignorée. \
+         AzureContainerRegistry relève d’une règle distincte."
+    ),
+    why: text!(
+        "A network that overrides the default outbound rules cuts a deployment off from the services \
+         it depends on: Microsoft Entra ID for tokens, the Azure ML service, Resource Manager, the \
+         workspace's storage account, the base images Microsoft publishes \
+         (MicrosoftContainerRegistry together with AzureFrontDoor.FirstParty, which also set up the \
+         Azure ML router on AKS), Front Door and Azure Monitor. The deployment may be created and \
+         then fail to authenticate, to load its model or to report its health.",
+        "Un réseau qui remplace les règles sortantes par défaut coupe le déploiement des services \
+         dont il dépend : Microsoft Entra ID pour les jetons, le service Azure ML, Resource Manager, \
+         le compte de stockage de l’espace de travail, les images de base publiées par Microsoft \
+         (MicrosoftContainerRegistry avec AzureFrontDoor.FirstParty, qui servent aussi à installer \
+         le routeur Azure ML sur AKS), Front Door et Azure Monitor. Le déploiement peut être créé, \
+         puis échouer à s’authentifier, à charger son modèle ou à signaler son état de santé."
+    ),
+    example: Example::Changes(&[
+        ("/egress", r#"{"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.eastus2", "AzureActiveDirectory"]}"#),
+    ]),
+    fix: text!(
+        "Add outbound rules for the missing tags (HTTPS on port 443 for each; AzureMachineLearning \
+         and AzureActiveDirectory need further ports, listed in the Azure ML article on inbound and \
+         outbound traffic) and add the tags to allowedServiceTags.",
+        "Ajoutez des règles sortantes pour les balises manquantes (HTTPS sur le port 443 pour \
+         chacune ; AzureMachineLearning et AzureActiveDirectory demandent d’autres ports, indiqués \
+         dans l’article Azure ML sur le trafic entrant et sortant), puis ajoutez ces balises à \
+         allowedServiceTags."
+    ),
+    sources: &[
+        Source {
+            title: "Configure inbound and outbound network traffic (Azure Machine Learning)",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall",
+            date: "2026-03-19",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 /// The tags Azure ML inference needs, and whether the fix should scope the tag to the region.

@@ -1,20 +1,49 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::plan::Provisioning;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Notes every cluster planned with loadBalancerType InternalLoadBalancer, since that \
-           choice has to be made outside the Azure ML studio."),
-    why: english!("The studio's dialog for creating an AKS compute target has no way to ask for a \
-          private IP, so a plan with an internal load balancer cannot be carried out by \
-          clicking through it. For a cluster that is attached, the v1 SDK changes the load \
-          balancer with an update (AksUpdateConfiguration) once the attach is done."),
-    example: Example::Fragment("\"provisioning\": \"create\", \"loadBalancerType\": \"InternalLoadBalancer\""),
-    fix: english!("Nothing in the plan needs to change. Create the cluster with the Azure ML SDK or CLI \
-          and pass the load balancer type and subnet there; for an attached cluster, attach it \
-          first and then apply an AksUpdateConfiguration with the internal load balancer."),
-    sources: &[],
+    what: text!(
+        "Notes every cluster planned with loadBalancerType InternalLoadBalancer, because that choice \
+         cannot be made in the Azure ML studio.",
+        "Signale chaque cluster prévu avec loadBalancerType InternalLoadBalancer, car ce choix ne \
+         peut pas se faire dans le studio Azure ML."
+    ),
+    why: text!(
+        "The studio's dialog for creating an AKS inference cluster offers no private IP, so a plan \
+         with an internal load balancer cannot be carried out by clicking through it. The v1 SDK and \
+         the v1 CLI extension can create such a cluster; for an attached cluster, the load balancer \
+         is switched by an update once the attach has finished.",
+        "La boîte de dialogue du studio qui crée un cluster d’inférence AKS ne propose pas d’IP \
+         privée : un plan avec un équilibreur de charge interne ne peut donc pas être appliqué en \
+         quelques clics. Le SDK v1 et l’extension CLI v1 savent créer un tel cluster ; pour un \
+         cluster attaché, l’équilibreur de charge est changé par une mise à jour une fois \
+         l’attachement terminé."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
+    ]),
+    fix: text!(
+        "Nothing in the plan has to change. Create the cluster with the Azure ML SDK or CLI and pass \
+         the load balancer type and subnet there; for an attached cluster, attach it first, then \
+         apply an AksUpdateConfiguration with the internal load balancer.",
+        "Le plan n’a pas à changer. Créez le cluster avec le SDK ou la CLI Azure ML en leur passant \
+         le type et le sous-réseau de l’équilibreur de charge ; pour un cluster attaché, attachez-le \
+         d’abord, puis appliquez une AksUpdateConfiguration avec l’équilibreur de charge interne."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+            date: "2020-10-23",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

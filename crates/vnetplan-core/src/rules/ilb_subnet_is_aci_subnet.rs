@@ -1,20 +1,49 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{is_aci_delegation, pointer, Context, ACI_DELEGATION};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The subnet an internal load balancer takes its address from (loadBalancerSubnet, or \
-           the node subnet when that field is empty) must not be delegated to \
-           Microsoft.ContainerInstance/containerGroups."),
-    why: english!("A subnet delegated to Azure Container Instances is reserved for container groups: \
-          Azure refuses to put any other kind of resource in it, a load balancer front end \
-          included. The AKS service that asks for the private address fails to deploy."),
-    example: Example::Fragment("subnet 'aci' with \"delegations\": [\"Microsoft.ContainerInstance/containerGroups\"] \
-              and a cluster with \"loadBalancerType\": \"InternalLoadBalancer\", \
-              \"loadBalancerSubnet\": \"aci\""),
-    fix: english!("Give the internal load balancer a subnet of its own (or the node subnet) in the \
-          cluster's VNet, and keep the delegated subnet for ACI deployments only."),
-    sources: &[],
+    what: text!(
+        "The subnet from which an internal load balancer takes its address (loadBalancerSubnet, or \
+         the node subnet when that field is empty) must not be delegated to \
+         Microsoft.ContainerInstance/containerGroups.",
+        "Le sous-réseau dont un équilibreur de charge interne tire son adresse (loadBalancerSubnet, \
+         ou le sous-réseau des nœuds si ce champ est vide) ne doit pas être délégué à \
+         Microsoft.ContainerInstance/containerGroups."
+    ),
+    why: text!(
+        "Once a subnet is delegated to Azure Container Instances it can hold container groups only: \
+         Azure refuses any other kind of resource there, a load balancer front end included. The \
+         Kubernetes service that asks for the private address never gets one, and the scoring \
+         endpoint stays unreachable.",
+        "Un sous-réseau délégué à Azure Container Instances ne peut contenir que des groupes de \
+         conteneurs : Azure y refuse toute autre ressource, y compris l’adresse frontale d’un \
+         équilibreur de charge. Le service Kubernetes qui demande l’adresse privée ne l’obtient \
+         jamais et le point de terminaison de scoring reste injoignable."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
+        ("/aksClusters/0/loadBalancerSubnet", r#""aci""#),
+    ]),
+    fix: text!(
+        "Give the internal load balancer a subnet of its own (or the node subnet) in the cluster's \
+         VNet, and keep the delegated subnet for ACI deployments alone.",
+        "Donnez à l’équilibreur de charge interne un sous-réseau dédié (ou le sous-réseau des nœuds) \
+         dans le VNet du cluster, et réservez le sous-réseau délégué aux seuls déploiements ACI."
+    ),
+    sources: &[
+        Source {
+            title: "Virtual network scenarios and resources (Azure Container Instances)",
+            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
+            date: "2026-07-25",
+        },
+        Source {
+            title: "What is subnet delegation?",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
+            date: "223ece96",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,22 +1,46 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The loadBalancerSubnet of a cluster must be a subnet of the cluster's own VNet. This \
-           rule reports the case where the name matches no subnet there but does match a \
-           subnet of some other VNet in the plan; a name found nowhere is left to \
-           unknown-subnet."),
-    why: english!("AKS places the internal load balancer's front end in a subnet of the virtual network \
-          the cluster's nodes live in, and its documentation says the subnet must be in that \
-          same network. A subnet of a peered or unrelated VNet cannot be used, so the service \
-          never gets its private address."),
-    example: Example::Fragment("cluster in VNet 'ml-vnet' with \"loadBalancerType\": \"InternalLoadBalancer\", \
-              \"loadBalancerSubnet\": \"ilb\", where 'ilb' is a subnet of VNet 'hub-vnet'"),
-    fix: english!("Create the load balancer subnet inside the cluster's VNet (or pick one that is already \
-          there) and name that one, or leave loadBalancerSubnet empty so the load balancer uses \
-          the node subnet."),
-    sources: &[],
+    what: text!(
+        "A cluster's loadBalancerSubnet must be a subnet of the cluster's own VNet. The rule reports \
+         a name that matches no subnet there but does match a subnet of another VNet of the plan; a \
+         name found nowhere is left to unknown-subnet. Names are compared without regard to case.",
+        "Le loadBalancerSubnet d’un cluster doit être un sous-réseau du VNet du cluster. La règle \
+         signale un nom qui ne correspond à aucun sous-réseau de ce VNet mais à un sous-réseau d’un \
+         autre VNet du plan ; un nom qui n’existe nulle part relève d’unknown-subnet. Les noms se \
+         comparent sans tenir compte de la casse."
+    ),
+    why: text!(
+        "AKS places an internal load balancer's front end in a subnet of the virtual network that \
+         holds the cluster, and its documentation requires that subnet to be in that same network. A \
+         subnet of a peered or unrelated VNet cannot be used, so the service never receives its \
+         private address.",
+        "AKS place l’adresse frontale d’un équilibreur de charge interne dans un sous-réseau du \
+         réseau virtuel qui héberge le cluster, et sa documentation exige que ce sous-réseau \
+         appartienne à ce même réseau. Un sous-réseau d’un VNet appairé ou sans rapport ne peut pas \
+         servir : le service ne reçoit jamais son adresse privée."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/-", r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "ilb", "addressPrefix": "10.5.1.0/24"}]}"#),
+        ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
+        ("/aksClusters/0/loadBalancerSubnet", r#""ilb""#),
+    ]),
+    fix: text!(
+        "Create the load balancer subnet inside the cluster's VNet (or choose one already there) and \
+         name it, or leave loadBalancerSubnet empty so that the load balancer uses the node subnet.",
+        "Créez le sous-réseau de l’équilibreur de charge dans le VNet du cluster (ou choisissez-en \
+         un qui s’y trouve déjà) et nommez-le, ou laissez loadBalancerSubnet vide pour que \
+         l’équilibreur de charge utilise le sous-réseau des nœuds."
+    ),
+    sources: &[
+        Source {
+            title: "Use an internal load balancer with Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/internal-lb",
+            date: "2026-07-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,22 +1,52 @@
 use crate::capacity::still_fits;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{is_aci_delegated, pointer, ClusterFacts, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Choice, LoadBalancerType};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A cluster may only name a loadBalancerSubnet when its loadBalancerType is \
-           InternalLoadBalancer; with PublicIp (the default) the field must stay empty."),
-    why: english!("A public load balancer takes its front end from a public IP, so a subnet means \
-          nothing to it. The Azure ML v1 SDK validates the attach and update configurations \
-          and refuses a load balancer subnet paired with a public load balancer, telling you \
-          the subnet may only change from its default for an internal one."),
-    example: Example::Fragment("\"loadBalancerType\": \"PublicIp\", \"loadBalancerSubnet\": \"ilb\""),
-    fix: english!("If the scoring endpoint should get a private address, set loadBalancerType to \
-          InternalLoadBalancer; the named subnet must then be a subnet of the cluster's VNet \
-          that is not delegated to ACI. If a public endpoint was intended, remove \
-          loadBalancerSubnet."),
-    sources: &[],
+    what: text!(
+        "A cluster may name a loadBalancerSubnet only when its loadBalancerType is \
+         InternalLoadBalancer; with PublicIp, the default, the field must stay empty.",
+        "Un cluster ne peut indiquer un loadBalancerSubnet que si son loadBalancerType vaut \
+         InternalLoadBalancer ; avec PublicIp, la valeur par défaut, ce champ doit rester vide."
+    ),
+    why: text!(
+        "A public load balancer takes its front end from a public IP address, so a subnet means \
+         nothing to it. The Azure ML v1 SDK validates the attach and update configurations and \
+         refuses a load balancer subnet together with a public load balancer: the subnet may only \
+         differ from its default for an internal one.",
+        "Un équilibreur de charge public tire son adresse frontale d’une IP publique : un \
+         sous-réseau n’a aucun sens pour lui. Le SDK Azure ML v1 valide les configurations \
+         d’attachement et de mise à jour et refuse un sous-réseau d’équilibreur associé à un \
+         équilibreur public : le sous-réseau ne peut s’écarter de sa valeur par défaut que pour un \
+         équilibreur interne."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "ilb", "addressPrefix": "10.1.4.0/24"}"#),
+        ("/aksClusters/0/loadBalancerSubnet", r#""ilb""#),
+    ]),
+    fix: text!(
+        "If the scoring endpoint should have a private address, set loadBalancerType to \
+         InternalLoadBalancer; the named subnet must then belong to the cluster's VNet and must not \
+         be delegated to ACI. If a public endpoint was intended, remove loadBalancerSubnet.",
+        "Si le point de terminaison de scoring doit avoir une adresse privée, passez \
+         loadBalancerType à InternalLoadBalancer ; le sous-réseau nommé doit alors appartenir au \
+         VNet du cluster et ne pas être délégué à ACI. Si un point de terminaison public était \
+         voulu, supprimez loadBalancerSubnet."
+    ),
+    sources: &[
+        Source {
+            title: "azureml-core 1.61.0.post4: AksAttachConfiguration and AksUpdateConfiguration validation",
+            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
+            date: "1.61.0.post4",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,22 +1,54 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Warns about a cluster that combines loadBalancerType InternalLoadBalancer with the \
-           kubenet network plugin."),
-    why: english!("Azure ML's v1 guidance for network isolation stated that an internal load balancer \
-          does not work on an AKS cluster using kubenet, and pointed to Azure CNI for a cluster \
-          that needs both a private API server and an internal load balancer. Newer pages no \
-          longer repeat the statement, so this is a warning rather than an error, but the \
-          combination is not one Azure ML documents as working."),
-    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\", \
-              \"loadBalancerType\": \"InternalLoadBalancer\""),
-    fix: english!("Use Azure CNI (\"networkPlugin\": \"azure\", with overlay mode if node-subnet \
-          addresses are scarce) for a cluster with an internal load balancer, or keep kubenet \
-          with a public load balancer."),
-    sources: &[],
+    what: text!(
+        "Warns about a cluster that combines loadBalancerType InternalLoadBalancer with the kubenet \
+         network plugin.",
+        "Signale un cluster qui associe loadBalancerType InternalLoadBalancer au plug-in réseau \
+         kubenet."
+    ),
+    why: text!(
+        "The 2020 Azure ML guide to securing inference in a VNet stated that an internal load \
+         balancer does not work with an AKS cluster on kubenet, and sent clusters that need both a \
+         private API server and an internal load balancer to Azure CNI. Later versions of the page \
+         dropped the sentence without saying that the combination now works, so the rule warns \
+         instead of failing the plan.",
+        "Le guide Azure ML de 2020 sur la sécurisation de l’inférence dans un VNet indiquait qu’un \
+         équilibreur de charge interne ne fonctionne pas avec un cluster AKS sous kubenet, et \
+         renvoyait vers Azure CNI les clusters qui ont besoin à la fois d’un serveur d’API privé et \
+         d’un équilibreur de charge interne. Les versions suivantes de la page ont retiré cette \
+         phrase sans dire que la combinaison fonctionne désormais : la règle avertit donc au lieu de \
+         rejeter le plan."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/provisioning", r#""attach""#),
+        ("/aksClusters/0/networkPlugin", r#""kubenet""#),
+        ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
+        ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
+    ]),
+    fix: text!(
+        "Use Azure CNI for a cluster with an internal load balancer (networkPlugin \"azure\", in \
+         overlay mode if node-subnet addresses are scarce), or keep kubenet with a public load \
+         balancer. Kubenet itself is retired on 31 March 2028.",
+        "Utilisez Azure CNI pour un cluster doté d’un équilibreur de charge interne (networkPlugin \
+         \"azure\", en mode overlay si les adresses du sous-réseau des nœuds sont rares), ou gardez \
+         kubenet avec un équilibreur public. Kubenet lui-même sera retiré le 31 mars 2028."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+            date: "2020-10-23",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,52 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_prefix, ValueError};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Every CIDR field (VNet address prefixes, subnet prefixes, external ranges, and a \
-           cluster's service, pod and docker bridge ranges) must read as an IPv4 block \
-           a.b.c.d/n: four decimal octets from 0 to 255 without leading zeros, a prefix \
-           length from 0 to 32, and nothing else around it."),
-    why: english!("Azure, the AKS resource provider and the Azure ML SDK reject a value they cannot \
-          parse, often only after minutes of provisioning. Some tools read a leading zero as \
-          octal, so 010.1.0.0 can mean 8.1.0.0 to one tool and 10.1.0.0 to another."),
-    example: Example::Fragment("\"addressPrefix\": \"010.1.0.0/16\" or \"serviceCidr\": \"10.0.0.0\" (no /n)"),
-    fix: english!("Write the block in plain dotted-quad form with its prefix length, for example \
-          10.1.0.0/16. The message says which part of the value is wrong."),
-    sources: &[],
+    what: text!(
+        "Every CIDR field must parse. A cluster's ranges (serviceCidr, podCidr, dockerBridgeCidr) \
+         take an IPv4 block a.b.c.d/n: four decimal octets from 0 to 255 without leading zeros, a \
+         prefix length from 0 to 32, and nothing around it. VNet, subnet and external prefixes take \
+         such a block or an IPv6 prefix in RFC 5952 or RFC 4291 text form.",
+        "Chaque champ CIDR doit être lisible. Les plages d’un cluster (serviceCidr, podCidr, \
+         dockerBridgeCidr) prennent un bloc IPv4 a.b.c.d/n : quatre octets décimaux de 0 à 255 sans \
+         zéro initial, une longueur de préfixe de 0 à 32, et rien autour. Les préfixes de VNet, de \
+         sous-réseau et de plage externe acceptent un tel bloc ou un préfixe IPv6 sous forme texte \
+         RFC 5952 ou RFC 4291."
+    ),
+    why: text!(
+        "Azure, the AKS resource provider and the Azure ML SDK refuse a value they cannot parse, \
+         often only after minutes of provisioning. Some tools read a leading zero as octal, so \
+         010.1.0.0 is 8.1.0.0 to one tool and 10.1.0.0 to another. A well-formed IPv6 value in a \
+         cluster field is reported by ipv6-not-supported instead.",
+        "Azure, le fournisseur de ressources AKS et le SDK Azure ML refusent une valeur qu’ils ne \
+         savent pas lire, souvent après plusieurs minutes de provisionnement. Certains outils lisent \
+         un zéro initial comme de l’octal : 010.1.0.0 vaut 8.1.0.0 pour l’un et 10.1.0.0 pour \
+         l’autre. Une valeur IPv6 bien formée dans un champ de cluster relève plutôt \
+         d’ipv6-not-supported."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/serviceCidr", r#""10.2.0.0""#),
+    ]),
+    fix: text!(
+        "Write the block in plain form with its prefix length, for example 10.1.0.0/16. The message \
+         says which part of the value is wrong.",
+        "Écrivez le bloc sous sa forme simple, avec sa longueur de préfixe, par exemple 10.1.0.0/16. \
+         Le message indique quelle partie de la valeur est fautive."
+    ),
+    sources: &[
+        Source {
+            title: "azureml-core 1.61.0.post4: AksNetworkingConfiguration validation patterns",
+            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/_restclient/models/aks_networking_configuration.py",
+            date: "1.61.0.post4",
+        },
+        Source {
+            title: "acs-engine agentPoolOnly API validation errors (v20180331)",
+            location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/errors.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
+            date: "2019-03-08",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,21 +1,50 @@
 use crate::range_fixes::dns_ip_for;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::{parse_ipv4, ValueError};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The DNS service IP (dnsServiceIP) of every AKS cluster must be one plain IPv4 \
-           address: four decimal numbers from 0 to 255 separated by dots, with no leading \
-           zeros, no prefix length and no spaces around it."),
-    why: english!("The Azure ML v1 SDK and the AKS resource provider check this value against an \
-          address pattern and refuse the cluster when it does not match, sometimes only after \
-          provisioning has already started. A value such as 10.0.0.010 is also ambiguous, \
-          because some resolvers read a leading zero as an octal number."),
-    example: Example::Fragment("\"dnsServiceIP\": \"10.2.0.256\", \"10.2.0.010\" or \"10.2.0.10/32\""),
-    fix: english!("Write a single address inside the cluster's service range, conventionally its tenth \
-          address: with serviceCidr 10.2.0.0/16, use 10.2.0.10."),
-    sources: &[],
+    what: text!(
+        "The DNS service IP (dnsServiceIP) of every AKS cluster must be a single IPv4 address: four \
+         decimal numbers from 0 to 255 separated by dots, with no leading zeros, no prefix length \
+         and no spaces around it.",
+        "L’IP du service DNS (dnsServiceIP) de chaque cluster AKS doit être une seule adresse IPv4 : \
+         quatre nombres décimaux de 0 à 255 séparés par des points, sans zéro initial, sans longueur \
+         de préfixe et sans espace autour."
+    ),
+    why: text!(
+        "The Azure ML v1 SDK and the AKS resource provider match this value against an IPv4 address \
+         pattern and refuse the cluster when it does not fit, sometimes only once provisioning has \
+         started. A value such as 10.2.0.010 is ambiguous as well, because some resolvers read a \
+         leading zero as octal. An IPv6 address is reported by ipv6-not-supported instead.",
+        "Le SDK Azure ML v1 et le fournisseur de ressources AKS comparent cette valeur à un motif \
+         d’adresse IPv4 et refusent le cluster si elle n’y correspond pas, parfois une fois le \
+         provisionnement déjà commencé. Une valeur comme 10.2.0.010 est en outre ambiguë, car \
+         certains résolveurs lisent un zéro initial comme de l’octal. Une adresse IPv6 relève plutôt \
+         d’ipv6-not-supported."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/dnsServiceIP", r#""10.2.0.256""#),
+    ]),
+    fix: text!(
+        "Write one address inside the cluster's service range, by convention its tenth: with \
+         serviceCidr 10.2.0.0/16, use 10.2.0.10.",
+        "Écrivez une seule adresse dans la plage des services du cluster, par convention la dixième \
+         : avec serviceCidr 10.2.0.0/16, utilisez 10.2.0.10."
+    ),
+    sources: &[
+        Source {
+            title: "azureml-core 1.61.0.post4: AksNetworkingConfiguration validation patterns",
+            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/_restclient/models/aks_networking_configuration.py",
+            date: "1.61.0.post4",
+        },
+        Source {
+            title: "acs-engine agentPoolOnly API validation errors (v20180331)",
+            location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/errors.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
+            date: "2019-03-08",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,53 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, CidrOwner, Context};
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_ipv4, ValueError};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("No network field of the plan may hold an IPv6 value: VNet and subnet prefixes, \
-           external ranges, and a cluster's service, pod and docker bridge ranges and its DNS \
-           service IP all take IPv4 only."),
-    why: english!("The Azure ML v1 SDK describes an AKS network with single IPv4 values and checks \
-          them against IPv4 patterns, so an IPv6 range is refused. Dual-stack AKS uses \
-          separate list fields that the v1 SDK does not offer, and ACI in a VNet has no IPv6 \
-          support at all."),
-    example: Example::Fragment("\"addressPrefixes\": [\"fd00:10::/48\"] or \"dnsServiceIP\": \"fd00::10\""),
-    fix: english!("Plan the environment in IPv4: use a private block such as 10.1.0.0/16 for the VNet, \
-          and IPv4 service, pod and DNS values for the cluster."),
-    sources: &[],
+    what: text!(
+        "A cluster's Kubernetes fields (serviceCidr, podCidr, dockerBridgeCidr and dnsServiceIP) \
+         take IPv4 only, and so does the addressPrefix of a subnet that serves as an AKS node \
+         subnet, a load balancer subnet or an ACI subnet. Elsewhere, IPv6 prefixes of VNets, subnets \
+         and external ranges are valid: they describe dual-stack networks.",
+        "Les champs Kubernetes d’un cluster (serviceCidr, podCidr, dockerBridgeCidr et dnsServiceIP) \
+         n’acceptent que l’IPv4, tout comme l’addressPrefix d’un sous-réseau qui sert de sous-réseau \
+         de nœuds AKS, de sous-réseau d’équilibreur de charge ou de sous-réseau ACI. Ailleurs, les \
+         préfixes IPv6 des VNets, sous-réseaux et plages externes sont valides : ils décrivent des \
+         réseaux double pile."
+    ),
+    why: text!(
+        "The Azure ML v1 SDK describes a cluster's network with single IPv4 values and checks them \
+         against IPv4 patterns, so an IPv6 range is refused. Dual-stack AKS uses separate list \
+         fields that the v1 SDK does not offer, and Azure Container Instances in a VNet does not \
+         support IPv6 addresses at all.",
+        "Le SDK Azure ML v1 décrit le réseau d’un cluster par des valeurs IPv4 uniques qu’il vérifie \
+         avec des motifs IPv4 : une plage IPv6 y est refusée. AKS en double pile utilise des champs \
+         de liste distincts que le SDK v1 ne propose pas, et Azure Container Instances dans un VNet \
+         ne prend pas du tout en charge les adresses IPv6."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/serviceCidr", r#""fd00:2::/108""#),
+    ]),
+    fix: text!(
+        "Give the cluster IPv4 values (for example serviceCidr 10.2.0.0/16 with dnsServiceIP \
+         10.2.0.10) and give node, load balancer and ACI subnets an IPv4 prefix. The VNet may keep \
+         an IPv6 prefix beside its IPv4 one.",
+        "Donnez au cluster des valeurs IPv4 (par exemple serviceCidr 10.2.0.0/16 avec dnsServiceIP \
+         10.2.0.10) et un préfixe IPv4 aux sous-réseaux de nœuds, d’équilibreur de charge et ACI. Le \
+         VNet peut garder un préfixe IPv6 à côté de son préfixe IPv4."
+    ),
+    sources: &[
+        Source {
+            title: "azureml-core 1.61.0.post4: AksNetworkingConfiguration validation patterns",
+            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/_restclient/models/aks_networking_configuration.py",
+            date: "1.61.0.post4",
+        },
+        Source {
+            title: "Virtual network scenarios and resources (Azure Container Instances)",
+            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
+            date: "2026-07-25",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,4 +1,4 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
@@ -7,17 +7,52 @@ use crate::plan::NetworkPlugin;
 const ROUTE_LIMIT: u64 = 400;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A kubenet cluster must never run more than 400 nodes at once, counting the \
-           upgrade surge: nodeCount + maxSurge <= 400."),
-    why: english!("Kubenet sends pod traffic through a user-defined route table with one route per \
-          node, and an Azure route table takes at most 400 routes. The AKS documentation \
-          draws the consequence: a kubenet cluster cannot grow beyond 400 nodes, and the \
-          surge node of an upgrade needs its route too."),
-    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"nodeCount\": 400, \"maxSurge\": 1"),
-    fix: english!("Lower nodeCount or maxSurge so that their sum is at most 400, or move the cluster \
-          to Azure CNI Overlay, which needs no route per node. No change is proposed \
-          automatically: both change what the cluster can run."),
-    sources: &[],
+    what: text!(
+        "A kubenet cluster must never run more than 400 nodes at once, counting the extra nodes of \
+         an upgrade: nodeCount + maxSurge <= 400, where maxSurge defaults to \"10%\", that is 10% of \
+         nodeCount rounded up.",
+        "Un cluster kubenet ne doit jamais faire tourner plus de 400 nœuds à la fois, nœuds \
+         supplémentaires d’une mise à niveau compris : nodeCount + maxSurge <= 400, où maxSurge vaut \
+         par défaut \"10%\", soit 10 % de nodeCount arrondi à l’entier supérieur."
+    ),
+    why: text!(
+        "Kubenet routes pod traffic through a user-defined route table with one route per node, and \
+         an Azure route table holds at most 400 routes. The AKS documentation draws the consequence: \
+         a kubenet cluster cannot grow beyond 400 nodes, and each surge node of an upgrade needs a \
+         route too.",
+        "Kubenet achemine le trafic des pods par une table de routage définie par l’utilisateur, \
+         avec une route par nœud, et une table de routage Azure contient au plus 400 routes. La \
+         documentation AKS en tire la conséquence : un cluster kubenet ne peut pas dépasser 400 \
+         nœuds, et chaque nœud supplémentaire d’une mise à niveau a lui aussi besoin d’une route."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/provisioning", r#""attach""#),
+        ("/aksClusters/0/networkPlugin", r#""kubenet""#),
+        ("/aksClusters/0/podCidr", r#""10.244.0.0/15""#),
+        ("/aksClusters/0/nodeCount", r#"400"#),
+        ("/aksClusters/0/maxSurge", r#"1"#),
+    ]),
+    fix: text!(
+        "Lower nodeCount or maxSurge until their sum is at most 400, or move the cluster to Azure \
+         CNI Overlay, which needs no route per node. No change is proposed automatically: either one \
+         changes what the cluster can run.",
+        "Réduisez nodeCount ou maxSurge jusqu’à ce que leur somme ne dépasse pas 400, ou passez le \
+         cluster à Azure CNI Overlay, qui n’a pas besoin d’une route par nœud. Aucune modification \
+         n’est proposée automatiquement : l’une comme l’autre change ce que le cluster peut \
+         exécuter."
+    ),
+    sources: &[
+        Source {
+            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+        Source {
+            title: "AKS release notes: Release 2025-03-16 (default maxSurge 10%)",
+            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
+            date: "2025-03-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

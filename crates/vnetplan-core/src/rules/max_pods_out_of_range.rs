@@ -1,5 +1,5 @@
 use crate::capacity::still_fits;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
@@ -10,17 +10,41 @@ const MAX_PODS: u32 = 250;
 const POOL_MIN_PODS: u32 = 30;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("maxPods, the number of pods each node may run, must lie between 10 and 250. Only \
-           an explicit value can be outside: the plugin defaults (30, 110 and 250) are all \
-           inside."),
-    why: english!("AKS accepts 10 to 250 pods per node with every network plugin and strictly \
-          enforces the minimum; anything else is refused with an invalid maxPods parameter \
-          when the node pool is created."),
-    example: Example::Fragment("\"maxPods\": 5 or \"maxPods\": 300"),
-    fix: english!("Bring maxPods into range: 250 when it is above; when it is below, 10, or more when \
-          the pool would otherwise hold fewer than 30 pods. The fix is left out when the \
-          higher value would overflow a plain Azure CNI node subnet that fits today."),
-    sources: &[],
+    what: text!(
+        "maxPods, the number of pods each node may run, must lie between 10 and 250. Only an \
+         explicit value can fall outside: the plugin defaults (30 for Azure CNI, 110 for kubenet, \
+         250 for overlay) are all inside.",
+        "maxPods, le nombre de pods qu’un nœud peut exécuter, doit être compris entre 10 et 250. \
+         Seule une valeur explicite peut en sortir : les valeurs par défaut des plug-ins (30 pour \
+         Azure CNI, 110 pour kubenet, 250 pour overlay) sont toutes dans l’intervalle."
+    ),
+    why: text!(
+        "AKS accepts 10 to 250 pods per node with every network plugin and enforces the minimum \
+         strictly; any other value is refused as an invalid maxPods parameter when the node pool is \
+         created.",
+        "AKS accepte de 10 à 250 pods par nœud, quel que soit le plug-in réseau, et applique \
+         strictement le minimum ; toute autre valeur est refusée comme paramètre maxPods invalide à \
+         la création du pool de nœuds."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/maxPods", r#"300"#),
+    ]),
+    fix: text!(
+        "Bring maxPods into range: 250 when it is above; when it is below, 10, or more if the pool \
+         would otherwise hold fewer than 30 pods. No fix is offered when the higher value would \
+         overflow an Azure CNI node subnet without overlay that fits today.",
+        "Ramenez maxPods dans l’intervalle : 250 s’il est au-dessus ; s’il est en dessous, 10, ou \
+         davantage si le pool contenait sinon moins de 30 pods. Aucune correction n’est proposée \
+         quand la valeur relevée ferait déborder un sous-réseau de nœuds Azure CNI sans overlay qui \
+         suffit aujourd’hui."
+    ),
+    sources: &[
+        Source {
+            title: "IP address planning for Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
