@@ -1,27 +1,61 @@
 use std::collections::HashSet;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::rules::missing_vnet_join_permission::{first_few, joined_subnets};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The user who deploys the plan must hold Microsoft.Network/virtualNetworks/subnets/join/action \
-           on every subnet the plan puts an AKS node pool, an ACI deployment or the workspace private \
-           endpoint into (permissions.subnetJoin). A plan that places nothing in a VNet does not \
-           need it."),
-    why: english!("Placing a network interface, node pool or container group in a subnet is authorized on the \
-          subnet, separately from the VNet. Azure ML names the subnet join action as a right its users \
-          need for network isolation (an older version of the page misspelled it as \
-          virtualNetworks/subnet/join/action, which matches nothing). Without it Azure Resource \
-          Manager refuses the deployment with AuthorizationFailed."),
-    example: Example::Fragment("\"permissions\": { \"vnetJoin\": true, \"subnetJoin\": false } with cluster 'ml-aks' in \
-              subnet 'aks' of VNet 'ml-vnet'"),
-    fix: english!("Ask an administrator to grant you a role that includes \
-          Microsoft.Network/virtualNetworks/subnets/join/action on the subnets (or their VNet), such as \
-          Network Contributor or a custom role, then set permissions.subnetJoin to true. Permissions \
-          are granted outside the plan, so there is no automatic fix."),
-    sources: &[],
+    what: text!(
+        "The user who deploys the plan must hold Microsoft.Network/virtualNetworks/subnets/join/action \
+         on every subnet where the plan places an AKS node pool, an ACI deployment or the workspace \
+         private endpoint; the plan records this as permissions.subnetJoin. A plan that places nothing \
+         in a subnet does not need it.",
+        "L’utilisateur qui déploie le plan doit disposer de \
+         Microsoft.Network/virtualNetworks/subnets/join/action sur chaque sous-réseau où le plan place \
+         un pool de nœuds AKS, un déploiement ACI ou le point de terminaison privé de l’espace de \
+         travail ; le plan le consigne dans permissions.subnetJoin. Un plan qui ne place rien dans un \
+         sous-réseau n’en a pas besoin.",
+    ),
+    why: text!(
+        "Azure authorizes placing a network interface, a node pool or a container group on the subnet \
+         itself, separately from the VNet. Azure ML lists the subnet join action among the rights its \
+         users need for network isolation (an older version of the page spelled it \
+         virtualNetworks/subnet/join/action, an action that does not exist). Without it, Azure Resource \
+         Manager rejects the deployment with AuthorizationFailed.",
+        "Azure vérifie sur le sous-réseau lui-même, indépendamment du VNet, le droit d’y placer une \
+         interface réseau, un pool de nœuds ou un groupe de conteneurs. Azure ML range l’action de \
+         jonction au sous-réseau parmi les droits nécessaires à ses utilisateurs pour l’isolement \
+         réseau (une ancienne version de la page l’écrivait virtualNetworks/subnet/join/action, une \
+         action qui n’existe pas). Sans elle, Azure Resource Manager refuse le déploiement avec \
+         AuthorizationFailed.",
+    ),
+    example: Example::Changes(&[
+        ("/permissions", r#"{"subnetJoin": false}"#),
+    ]),
+    fix: text!(
+        "Ask an administrator to grant you, on the subnets or their VNet, a role that includes \
+         Microsoft.Network/virtualNetworks/subnets/join/action, such as Network Contributor or a custom \
+         role, then set permissions.subnetJoin to true. Permissions are granted outside the plan, so \
+         there is no automatic fix.",
+        "Demandez à un administrateur de vous attribuer, sur les sous-réseaux ou sur leur VNet, un rôle \
+         qui comprend Microsoft.Network/virtualNetworks/subnets/join/action, par exemple Network \
+         Contributor ou un rôle personnalisé, puis passez permissions.subnetJoin à true. Les \
+         autorisations s’accordent hors du plan : il n’y a donc pas de correction automatique.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Machine Learning include network-rbac.md: permissions to deploy into a virtual \
+             network or subnet",
+            location: "MicrosoftDocs/azure-ai-docs:articles/machine-learning/includes/network-rbac.md@b5ff1690",
+            date: "b5ff1690",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/subnets/join/action";

@@ -1,26 +1,61 @@
 use std::collections::HashSet;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::plan::Plan;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The user who deploys the plan must hold Microsoft.Network/virtualNetworks/join/action on \
-           every VNet the plan puts an AKS cluster, an ACI deployment or the workspace private endpoint \
-           into (permissions.vnetJoin). A plan that places nothing in a VNet does not need it."),
-    why: english!("Attaching anything to an existing virtual network is an authorization check on the VNet \
-          itself. Azure ML lists the VNet join action among the rights its users need for network \
-          isolation; without it Azure Resource Manager answers AuthorizationFailed and the cluster, \
-          container group or private endpoint is not created. Built-in roles such as Network \
-          Contributor include it; Reader and many custom roles do not."),
-    example: Example::Fragment("\"permissions\": { \"vnetJoin\": false, \"subnetJoin\": true } with cluster 'ml-aks' in \
-              VNet 'ml-vnet'"),
-    fix: english!("Ask an administrator of the VNet to grant you a role that includes \
-          Microsoft.Network/virtualNetworks/join/action on it, for example Network Contributor or a \
-          custom role with that action, then set permissions.vnetJoin to true. The tool cannot grant \
-          permissions, so there is no automatic fix."),
-    sources: &[],
+    what: text!(
+        "The user who deploys the plan must hold Microsoft.Network/virtualNetworks/join/action on every \
+         VNet where the plan places an AKS cluster, an ACI deployment or the workspace private \
+         endpoint; the plan records this as permissions.vnetJoin. Only an explicit false is reported: a \
+         plan that leaves the field out, or places nothing in a VNet, gets no finding.",
+        "L’utilisateur qui déploie le plan doit disposer de \
+         Microsoft.Network/virtualNetworks/join/action sur chaque VNet où le plan place un cluster AKS, \
+         un déploiement ACI ou le point de terminaison privé de l’espace de travail ; le plan le \
+         consigne dans permissions.vnetJoin. Seul un false explicite est signalé : un plan qui omet le \
+         champ, ou qui ne place rien dans un VNet, ne reçoit aucun constat.",
+    ),
+    why: text!(
+        "Attaching anything to an existing virtual network is authorized on the VNet itself. Azure ML \
+         lists the VNet join action among the rights its users need for network isolation; without it, \
+         Azure Resource Manager answers AuthorizationFailed and the cluster, container group or private \
+         endpoint is not created. Built-in roles such as Network Contributor include it; Reader and \
+         many custom roles do not.",
+        "Rattacher quoi que ce soit à un réseau virtuel existant est une autorisation vérifiée sur le \
+         VNet lui-même. Azure ML range l’action de jonction au VNet parmi les droits nécessaires à ses \
+         utilisateurs pour l’isolement réseau ; sans elle, Azure Resource Manager répond \
+         AuthorizationFailed et le cluster, le groupe de conteneurs ou le point de terminaison privé \
+         n’est pas créé. Des rôles intégrés comme Network Contributor la comprennent ; Reader et bien \
+         des rôles personnalisés, non.",
+    ),
+    example: Example::Changes(&[
+        ("/permissions", r#"{"vnetJoin": false}"#),
+    ]),
+    fix: text!(
+        "Ask an administrator of the VNet to grant you a role that includes \
+         Microsoft.Network/virtualNetworks/join/action on it, for example Network Contributor or a \
+         custom role with that action, then set permissions.vnetJoin to true. The tool cannot grant \
+         permissions, so there is no automatic fix.",
+        "Demandez à un administrateur du VNet de vous y attribuer un rôle qui comprend \
+         Microsoft.Network/virtualNetworks/join/action, par exemple Network Contributor ou un rôle \
+         personnalisé doté de cette action, puis passez permissions.vnetJoin à true. L’outil ne peut \
+         pas accorder d’autorisations : il n’y a donc pas de correction automatique.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Machine Learning include network-rbac.md: permissions to deploy into a virtual \
+             network or subnet",
+            location: "MicrosoftDocs/azure-ai-docs:articles/machine-learning/includes/network-rbac.md@b5ff1690",
+            date: "b5ff1690",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/join/action";

@@ -1,5 +1,5 @@
 use crate::capacity::still_fits;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
@@ -9,16 +9,40 @@ const POOL_MIN_PODS: u64 = 30;
 const MIN_PODS: u32 = 10;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The node pool must have room for at least 30 pods in total: nodeCount x maxPods \
-           >= 30, with maxPods after the plugin default."),
-    why: english!("AKS lets maxPods go as low as 10 only when the pool as a whole still holds 30 pods, \
-          because the system pods need that much room. A pool of 2 nodes with 10 pods each \
-          is refused; with 10 pods per node the pool needs at least 3 nodes."),
-    example: Example::Fragment("\"nodeCount\": 2, \"maxPods\": 10"),
-    fix: english!("Raise maxPods to 30 divided by nodeCount, rounded up (and at least 10), or add \
-          nodes. The suggested fix raises maxPods, unless that would overflow a plain Azure \
-          CNI node subnet that fits today."),
-    sources: &[],
+    what: text!(
+        "Each node pool must have room for at least 30 pods in total: nodeCount x maxPods >= 30, where \
+         maxPods is the network plugin's default when the plan leaves it out.",
+        "Chaque pool de nœuds doit pouvoir accueillir au moins 30 pods au total : nodeCount x maxPods >= \
+         30, maxPods prenant la valeur par défaut du plug-in réseau quand le plan l’omet.",
+    ),
+    why: text!(
+        "AKS accepts a maxPods as low as 10 only if the pool as a whole still holds 30 pods, the room \
+         its system pods need, and it enforces that minimum strictly. Two nodes of 10 pods are \
+         therefore refused; with 10 pods per node, a pool needs at least 3 nodes.",
+        "AKS n’accepte un maxPods descendant jusqu’à 10 que si le pool, dans son ensemble, accueille \
+         encore 30 pods, la place qu’exigent ses pods système, et il applique ce minimum strictement. \
+         Deux nœuds à 10 pods sont donc refusés ; avec 10 pods par nœud, un pool doit compter au moins \
+         3 nœuds.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/nodeCount", "2"),
+        ("/aksClusters/0/maxPods", "10"),
+    ]),
+    fix: text!(
+        "Raise maxPods to 30 divided by nodeCount, rounded up (and at least 10), or add nodes. The \
+         suggested fix raises maxPods, unless the larger value would no longer fit a plain Azure CNI \
+         node subnet that fits today.",
+        "Portez maxPods à 30 divisé par nodeCount, arrondi au supérieur (et au moins 10), ou ajoutez des \
+         nœuds. La correction proposée relève maxPods, sauf si la nouvelle valeur ne tenait plus dans \
+         un sous-réseau de nœuds Azure CNI classique qui suffit aujourd’hui.",
+    ),
+    sources: &[
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

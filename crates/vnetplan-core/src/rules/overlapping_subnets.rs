@@ -1,17 +1,41 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("No two subnets of the same VNet may share an address, whether one sits inside the \
-           other or they are the same block."),
-    why: english!("Azure hands out each address of a VNet to exactly one subnet, so it rejects a subnet \
-          whose range is already taken by another subnet of that VNet. Nodes, pods, load \
-          balancers and container groups placed in the two subnets would otherwise collide."),
-    example: Example::Fragment("subnets 'aks' 10.1.0.0/22 and 'aci' 10.1.2.0/24 in the same VNet"),
-    fix: english!("Move one of the two subnets to a free block of the VNet's address space, for example \
-          10.1.8.0/24 next to a 10.1.0.0/22 node subnet."),
-    sources: &[],
+    what: text!(
+        "No two subnets of one VNet may share an address, whether one lies inside the other, they \
+         overlap in part, or they are the same block. IPv6 prefixes are compared with IPv6 prefixes \
+         only.",
+        "Deux sous-réseaux d’un même VNet ne peuvent partager aucune adresse, que l’un soit contenu dans \
+         l’autre, qu’ils se chevauchent en partie ou qu’il s’agisse du même bloc. Les préfixes IPv6 ne \
+         sont comparés qu’à des préfixes IPv6.",
+    ),
+    why: text!(
+        "Each address of a VNet belongs to at most one subnet: Azure refuses a subnet whose range is \
+         already taken by another subnet of the same VNet. Were it accepted, nodes, pods, load \
+         balancers and container groups in the two subnets could be given the same address.",
+        "Chaque adresse d’un VNet appartient au plus à un sous-réseau : Azure refuse un sous-réseau dont \
+         la plage d’adresses est déjà prise par un autre sous-réseau du même VNet. S’il l’acceptait, \
+         des nœuds, des pods, des équilibreurs de charge et des groupes de conteneurs placés dans les \
+         deux sous-réseaux pourraient recevoir la même adresse.",
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.2.0/24"}"#),
+    ]),
+    fix: text!(
+        "Move one of the two subnets to a free block of the VNet's address space, for example \
+         10.1.8.0/24 beside a 10.1.0.0/22 node subnet.",
+        "Déplacez l’un des deux sous-réseaux vers un bloc libre de l’espace d’adressage du VNet, par \
+         exemple 10.1.8.0/24 à côté d’un sous-réseau de nœuds en 10.1.0.0/22.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network frequently asked questions (FAQ)",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
+            date: "2019-02-12",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

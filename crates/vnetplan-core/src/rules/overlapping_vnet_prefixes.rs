@@ -1,20 +1,47 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The address prefixes of one VNet must not share addresses with each other: no \
-           prefix may repeat another or sit inside it."),
-    why: english!("Azure rejects an address space whose prefixes overlap, because each address of the \
-          VNet must belong to one prefix. Two CIDR blocks that overlap always nest, so the \
-          inner prefix adds nothing the outer one does not already hold."),
-    example: Example::Fragment("\"addressPrefixes\": [\"10.1.0.0/16\", \"10.1.4.0/22\"]"),
-    fix: english!("Remove the prefix that lies inside the other; every subnet it held stays inside the \
-          larger prefix."),
-    sources: &[],
+    what: text!(
+        "The address prefixes of one VNet must not share addresses: no prefix may repeat another or lie \
+         inside it. IPv6 prefixes are compared with IPv6 prefixes only.",
+        "Les préfixes d’adresse d’un même VNet ne doivent partager aucune adresse : aucun préfixe ne \
+         peut en répéter un autre ni être contenu dans un autre. Les préfixes IPv6 ne sont comparés \
+         qu’à des préfixes IPv6.",
+    ),
+    why: text!(
+        "Azure refuses an address space whose prefixes overlap, since each address of the VNet must \
+         belong to exactly one prefix. Two overlapping CIDR blocks always nest, so the inner one adds \
+         no address the outer one does not already hold.",
+        "Azure refuse un espace d’adressage dont les préfixes se chevauchent, car chaque adresse du VNet \
+         doit appartenir à un seul préfixe. Deux blocs CIDR qui se chevauchent sont toujours imbriqués \
+         : le bloc intérieur n’ajoute aucune adresse que l’extérieur ne contienne déjà.",
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/addressPrefixes/-", r#""10.1.4.0/22""#),
+    ]),
+    fix: text!(
+        "Remove the prefix that lies inside the other; every subnet it held stays inside the larger \
+         prefix.",
+        "Supprimez le préfixe contenu dans l’autre ; chaque sous-réseau qu’il contenait reste dans le \
+         préfixe le plus large.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network frequently asked questions (FAQ)",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
+            date: "2019-02-12",
+        },
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,49 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, NetworkPlugin, NetworkPluginMode};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("networkPluginMode \"overlay\" is a mode of Azure CNI, so a cluster that sets it \
-           must also use networkPlugin \"azure\", not kubenet."),
-    why: english!("Overlay mode only exists for the Azure CNI plugin: AKS and the Azure CLI accept \
-          --network-plugin-mode overlay only together with --network-plugin azure. A plan \
-          that pairs it with kubenet describes a cluster that cannot be created."),
-    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"networkPluginMode\": \"overlay\", \"podCidr\": \
-              \"10.244.0.0/16\""),
-    fix: english!("Set networkPlugin to \"azure\" to get Azure CNI Overlay, which keeps the pod range \
-          and is the supported successor of kubenet. If kubenet is really wanted, clear \
-          networkPluginMode instead."),
-    sources: &[],
+    what: text!(
+        "networkPluginMode \"overlay\" is a mode of Azure CNI, so a cluster that sets it must use \
+         networkPlugin \"azure\", not kubenet.",
+        "networkPluginMode « overlay » est un mode d’Azure CNI : un cluster qui le définit doit donc \
+         utiliser networkPlugin « azure », et non kubenet.",
+    ),
+    why: text!(
+        "Overlay exists only as a mode of the Azure CNI plugin: AKS and the Azure CLI take \
+         --network-plugin-mode overlay only together with --network-plugin azure. Paired with kubenet, \
+         the plan describes a cluster that cannot be created.",
+        "Le mode overlay n’existe que pour le plug-in Azure CNI : AKS et l’Azure CLI n’acceptent \
+         --network-plugin-mode overlay qu’avec --network-plugin azure. Associé à kubenet, le plan \
+         décrit un cluster impossible à créer.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkPlugin", r#""kubenet""#),
+        ("/aksClusters/0/networkPluginMode", r#""overlay""#),
+        ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
+    ]),
+    fix: text!(
+        "Set networkPlugin to \"azure\" to get Azure CNI Overlay, which keeps the pod range and is the \
+         supported successor of kubenet (retired on 31 March 2028). If kubenet is really meant, remove \
+         networkPluginMode instead.",
+        "Passez networkPlugin à « azure » pour obtenir Azure CNI Overlay, qui conserve la plage des pods \
+         et succède officiellement à kubenet (retiré le 31 mars 2028). Si c’est bien kubenet que vous \
+         voulez, supprimez plutôt networkPluginMode.",
+    ),
+    sources: &[
+        Source {
+            title: "Configure Azure CNI Overlay networking in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
+             Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

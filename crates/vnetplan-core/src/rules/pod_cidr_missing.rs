@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use crate::range_fixes::{move_cluster_range, pod_prefix_for};
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
@@ -12,18 +12,48 @@ const AKS_DEFAULT_POD_RANGE: Range = Range::block(10, 244, 0, 0, 16);
 const AKS_DEFAULT_POD_CIDR: &str = "10.244.0.0/16";
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A kubenet cluster, or an Azure CNI cluster in overlay mode, must state its pod \
-           range in podCidr."),
-    why: english!("With kubenet and with overlay, pods do not take addresses from the node subnet: \
-          each node is handed a /24 out of the pod range instead. AKS would fall back to its \
-          default 10.244.0.0/16, but this planner can only check for overlaps, reserved \
-          ranges and size against a range the plan actually names, and the range cannot be \
-          changed once the cluster exists."),
-    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": null"),
-    fix: english!("Write the pod range into podCidr: AKS's default 10.244.0.0/16 when nothing in the \
-          plan uses it and it holds a /24 for every node, otherwise any private block that no \
-          VNet, external range or other cluster range touches."),
-    sources: &[],
+    what: text!(
+        "Notes a kubenet cluster, or an Azure CNI cluster in overlay mode, that leaves podCidr out. AKS \
+         then gives it its default pod range, 10.244.0.0/16, and the planner checks that range as if \
+         the plan had written it.",
+        "Signale un cluster kubenet, ou Azure CNI en mode overlay, qui omet podCidr. AKS lui attribue \
+         alors sa plage de pods par défaut, 10.244.0.0/16, et le planificateur vérifie cette plage \
+         comme si le plan l’avait écrite.",
+    ),
+    why: text!(
+        "With kubenet and overlay, pods take no addresses from the node subnet: each node gets a /24 out \
+         of the pod range. Leaving the field out is valid, but the range cannot be replaced once the \
+         cluster exists (overlay can only extend it), so the plan is clearer when it states the range \
+         it relies on, where reviewers can see it.",
+        "Avec kubenet et overlay, les pods ne prennent aucune adresse dans le sous-réseau des nœuds : \
+         chaque nœud reçoit un /24 de la plage des pods. Omettre le champ est valide, mais la plage ne \
+         peut plus être remplacée une fois le cluster créé (overlay permet seulement de l’étendre) ; le \
+         plan gagne donc en clarté à écrire la plage dont il dépend, là où ses relecteurs la voient.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkPluginMode", r#""overlay""#),
+    ]),
+    fix: text!(
+        "Write the pod range into podCidr. The suggested fix writes 10.244.0.0/16 when nothing else in \
+         the plan uses it and it holds a /24 for every node; otherwise it picks a free private block \
+         that is large enough.",
+        "Inscrivez la plage des pods dans podCidr. La correction proposée écrit 10.244.0.0/16 si rien \
+         d’autre dans le plan ne l’utilise et qu’elle offre un /24 à chaque nœud ; sinon, elle choisit \
+         un bloc privé libre et assez grand.",
+    ),
+    sources: &[
+        Source {
+            title: "Configure Azure CNI Overlay networking in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
+             (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

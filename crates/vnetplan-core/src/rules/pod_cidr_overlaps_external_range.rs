@@ -1,23 +1,55 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must not share any address \
-           with an external range of the plan: a peered VNet, an on-premises network, a VPN \
-           or an ExpressRoute circuit."),
-    why: english!("Pods reach those networks by their own addresses (overlay translates them only on \
-          the way out of the cluster, kubenet routes them). When a destination sits in the \
-          pod range, the node sends the traffic to a pod instead, so the remote network \
-          becomes unreachable from the cluster. The AKS documentation says the pod range must \
-          not overlap directly connected networks."),
-    example: Example::Fragment("externalRanges [{\"name\": \"onprem\", \"addressPrefix\": \"10.244.0.0/16\", \
-              \"kind\": \"onPremises\"}] with \"podCidr\": \"10.244.0.0/16\""),
-    fix: english!("Move the pod range to a private block that no VNet, external range or other \
-          cluster range uses, keeping a /24 per node."),
-    sources: &[],
+    what: text!(
+        "The pod range of a kubenet or overlay cluster (podCidr, or AKS's default 10.244.0.0/16 when it \
+         is left out) must not share any address with an external range of the plan: a peered VNet, an \
+         on-premises network, a VPN or an ExpressRoute circuit.",
+        "La plage des pods d’un cluster kubenet ou overlay (podCidr, ou 10.244.0.0/16, la valeur par \
+         défaut d’AKS, s’il est omis) ne doit partager aucune adresse avec une plage externe du plan : \
+         VNet appairé, réseau local, VPN ou circuit ExpressRoute.",
+    ),
+    why: text!(
+        "Pods reach those networks from their own addresses (overlay translates them to the node's \
+         address on the way out, kubenet routes them). When a destination lies in the pod range, the \
+         node hands the packet to the pod network instead, and the remote host becomes unreachable from \
+         the cluster. The AKS documentation requires the pod range to stay clear of directly connected \
+         networks.",
+        "Les pods joignent ces réseaux depuis leurs propres adresses (overlay les traduit en adresse du \
+         nœud à la sortie, kubenet les route). Quand une destination se trouve dans la plage des pods, \
+         le nœud remet le paquet au réseau des pods, et l’hôte distant devient injoignable depuis le \
+         cluster. La documentation AKS exige que la plage des pods reste à l’écart des réseaux \
+         directement connectés.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkPlugin", r#""kubenet""#),
+        ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
+        ("/externalRanges", r#"[{"name": "onprem", "addressPrefix": "10.244.8.0/24", "kind": "onPremises"}]"#),
+    ]),
+    fix: text!(
+        "Move the pod range to a private block that no VNet, external range or other cluster range uses, \
+         with a /24 for each node.",
+        "Déplacez la plage des pods vers un bloc privé qu’aucun VNet, aucune plage externe ni aucune \
+         autre plage de cluster n’utilise, avec un /24 par nœud.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
+             Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
+             (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,21 +1,47 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The pod range (podCidr) of a kubenet or overlay cluster should not share any \
-           address with a VNet of the plan other than the cluster's own."),
-    why: english!("AKS does not see the other VNets, so it accepts the cluster. But as soon as that \
-          VNet is peered or routed to the cluster's VNet, pods can no longer reach the \
-          machines whose addresses fall in the pod range, and the AKS documentation asks for \
-          pod ranges that stay clear of connected networks."),
-    example: Example::Fragment("VNet 'shared-vnet' with addressPrefixes [\"10.244.0.0/16\"] and, on a kubenet \
-              cluster in 'ml-vnet', \"podCidr\": \"10.244.0.0/16\""),
-    fix: english!("Move the pod range to a private block that no VNet, external range or other \
-          cluster range uses, keeping a /24 per node."),
-    sources: &[],
+    what: text!(
+        "The pod range of a kubenet or overlay cluster (podCidr, or AKS's default 10.244.0.0/16 when it \
+         is left out) should not share any address with a VNet of the plan other than the cluster's \
+         own.",
+        "La plage des pods d’un cluster kubenet ou overlay (podCidr, ou 10.244.0.0/16, la valeur par \
+         défaut d’AKS, s’il est omis) ne devrait partager aucune adresse avec un autre VNet du plan que \
+         celui du cluster.",
+    ),
+    why: text!(
+        "AKS does not look at other VNets, so it creates the cluster. But as soon as that VNet is peered \
+         with, or routed to, the cluster's VNet, pods can no longer reach the machines whose addresses \
+         fall in the pod range; the AKS documentation asks for pod ranges that stay clear of connected \
+         networks.",
+        "AKS ne regarde pas les autres VNets et crée donc le cluster. Mais dès que ce VNet est appairé \
+         ou routé vers celui du cluster, les pods ne peuvent plus joindre les machines dont l’adresse \
+         tombe dans la plage des pods ; la documentation AKS demande des plages de pods à l’écart des \
+         réseaux connectés.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkPluginMode", r#""overlay""#),
+        ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
+        ("/vnets/-", r#"{"name": "shared-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.244.16.0/20"], "subnets": []}"#),
+    ]),
+    fix: text!(
+        "Move the pod range to a private block that no VNet, external range or other cluster range uses, \
+         with a /24 for each node.",
+        "Déplacez la plage des pods vers un bloc privé qu’aucun VNet, aucune plage externe ni aucune \
+         autre plage de cluster n’utilise, avec un /24 par nœud.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
+             Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,21 +1,52 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must not share any address \
-           with the address prefixes or the subnets of the cluster's own VNet."),
-    why: english!("With kubenet and overlay, pod addresses live outside the VNet and are reached \
-          through routes or encapsulation. If the pod range lies inside the VNet, a pod \
-          address and a real machine can be the same address. The AKS resource provider \
-          refuses such a cluster with NetworkProfileCIDROverlapVNET on networkProfile.podCIDR."),
-    example: Example::Fragment("VNet addressPrefixes [\"10.240.0.0/16\"] and, on an overlay cluster in it, \
-              \"podCidr\": \"10.240.100.0/24\""),
-    fix: english!("Move the pod range to a private block outside the VNet and every range it can \
-          reach, for example 10.244.0.0/16 when that is free, keeping a /24 per node."),
-    sources: &[],
+    what: text!(
+        "The pod range of a kubenet or overlay cluster (podCidr, or AKS's default 10.244.0.0/16 when it \
+         is left out) must not share any address with the address prefixes or the subnets of the \
+         cluster's own VNet.",
+        "La plage des pods d’un cluster kubenet ou overlay (podCidr, ou 10.244.0.0/16, la valeur par \
+         défaut d’AKS, s’il est omis) ne doit partager aucune adresse avec les préfixes d’adresse ni \
+         avec les sous-réseaux du VNet du cluster.",
+    ),
+    why: text!(
+        "With kubenet and overlay, pod addresses live outside the VNet and are reached through routes or \
+         the overlay network. A pod range inside the VNet lets a pod and a real machine hold the same \
+         address. The AKS resource provider refuses such a cluster with NetworkProfileCIDROverlapVNET \
+         on networkProfile.podCIDR.",
+        "Avec kubenet et overlay, les adresses des pods sont hors du VNet et se joignent par des routes \
+         ou par le réseau overlay. Une plage de pods située dans le VNet permet à un pod et à une vraie \
+         machine d’avoir la même adresse. Le fournisseur de ressources AKS refuse un tel cluster avec \
+         NetworkProfileCIDROverlapVNET sur networkProfile.podCIDR.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkPluginMode", r#""overlay""#),
+        ("/aksClusters/0/podCidr", r#""10.1.128.0/17""#),
+    ]),
+    fix: text!(
+        "Move the pod range to a private block outside the VNet and every network it reaches, for \
+         example 10.244.0.0/16 when that is free, with a /24 for each node.",
+        "Déplacez la plage des pods vers un bloc privé hors du VNet et de tous les réseaux qu’il \
+         atteint, par exemple 10.244.0.0/16 s’il est libre, avec un /24 par nœud.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
+             Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
+             (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

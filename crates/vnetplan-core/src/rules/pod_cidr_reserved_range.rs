@@ -1,21 +1,50 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::{Range, AKS_RESERVED};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must not touch any of the \
-           ranges AKS keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
-           192.0.2.0/24. Any overlap counts, not only a pod range inside one of them."),
-    why: english!("AKS uses these ranges for its own plumbing and refuses a pod range that overlaps \
-          one of them, at creation and on update. That catches wide ranges too: \
-          172.16.0.0/12 looks like ordinary private space, yet it contains 172.30.0.0/16 and \
-          172.31.0.0/16."),
-    example: Example::Fragment("\"networkPluginMode\": \"overlay\", \"podCidr\": \"172.16.0.0/12\""),
-    fix: english!("Move the pod range to a block clear of the four reserved ranges and of everything \
-          else in the plan, for example 10.244.0.0/16."),
-    sources: &[],
+    what: text!(
+        "The pod range (podCidr) of a kubenet or overlay cluster must not touch any of the ranges AKS \
+         keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24. Any overlap \
+         counts, not only a pod range that lies inside one of them.",
+        "La plage des pods (podCidr) d’un cluster kubenet ou overlay ne doit toucher aucune des plages \
+         qu’AKS se réserve : 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 et 192.0.2.0/24. Tout \
+         chevauchement compte, pas seulement une plage de pods contenue dans l’une d’elles.",
+    ),
+    why: text!(
+        "AKS uses these ranges for its own plumbing and refuses, at creation and on update, a pod range \
+         that overlaps one of them. Wide ranges are caught too: 172.16.0.0/12 looks like ordinary \
+         private space, yet it contains 172.30.0.0/16 and 172.31.0.0/16.",
+        "AKS utilise ces plages pour son propre fonctionnement et refuse, à la création comme à la mise \
+         à jour, une plage de pods qui en chevauche une. Les plages larges sont concernées aussi : \
+         172.16.0.0/12 ressemble à un espace privé ordinaire, mais contient 172.30.0.0/16 et \
+         172.31.0.0/16.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkPluginMode", r#""overlay""#),
+        ("/aksClusters/0/podCidr", r#""172.16.0.0/12""#),
+    ]),
+    fix: text!(
+        "Move the pod range to a block clear of the four reserved ranges and of everything else in the \
+         plan, for example 10.244.0.0/16.",
+        "Déplacez la plage des pods vers un bloc à l’écart des quatre plages réservées et de tout le \
+         reste du plan, par exemple 10.244.0.0/16.",
+    ),
+    sources: &[
+        Source {
+            title: "Azure Kubernetes Service (AKS) CNI networking overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+            date: "2026-07-10",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
+             (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

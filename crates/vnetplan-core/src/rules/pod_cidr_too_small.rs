@@ -1,5 +1,5 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
@@ -7,18 +7,57 @@ use crate::finding::{Draft, RuleFindings};
 const NODE_BLOCK: u8 = 24;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The pod range (podCidr) of a kubenet or overlay cluster must hold one /24 block \
-           for every node that can exist at once: nodeCount plus maxSurge. A range longer \
-           than /24 holds none."),
-    why: english!("Kubenet and overlay hand each node its own /24 out of the pod range. A node that \
-          finds no free block gets no pods, so a scale-out or an upgrade surge fails. The \
-          range cannot be changed once the cluster exists, which is why the AKS \
-          documentation asks for room for the largest size the pool will reach."),
-    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"nodeCount\": 3, \"maxSurge\": 1, \"podCidr\": \
-              \"10.244.0.0/23\" (2 blocks for 4 nodes)"),
-    fix: english!("Give the pod range a shorter prefix, enough for a /24 per node at the peak (a /22 \
-          holds 4 nodes, a /16 holds 256), on a block nothing else in the plan uses."),
-    sources: &[],
+    what: text!(
+        "The pod range of a kubenet or overlay cluster (podCidr, or AKS's default 10.244.0.0/16 when it \
+         is left out) must hold one /24 block for every node that can exist at once: nodeCount plus \
+         maxSurge, where maxSurge defaults to 10% of the nodes, rounded up. A range longer than /24 \
+         holds none.",
+        "La plage des pods d’un cluster kubenet ou overlay (podCidr, ou 10.244.0.0/16, la valeur par \
+         défaut d’AKS, s’il est omis) doit contenir un bloc /24 pour chaque nœud pouvant exister en \
+         même temps : nodeCount plus maxSurge, maxSurge valant par défaut 10 % des nœuds, arrondi au \
+         supérieur. Une plage plus longue que /24 n’en contient aucun.",
+    ),
+    why: text!(
+        "Kubenet and overlay give each node its own /24 from the pod range. A node that finds no free \
+         block gets no pods, so a scale-out or the extra nodes of an upgrade fail. The range cannot be \
+         replaced once the cluster exists, which is why the AKS documentation asks for room for the \
+         largest size the pool will reach.",
+        "Kubenet et overlay attribuent à chaque nœud son propre /24 dans la plage des pods. Un nœud qui \
+         ne trouve aucun bloc libre ne reçoit aucun pod : une montée en charge ou les nœuds \
+         supplémentaires d’une mise à niveau échouent. La plage ne peut plus être remplacée une fois le \
+         cluster créé ; c’est pourquoi la documentation AKS demande de prévoir la plus grande taille \
+         que le pool atteindra.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/networkPlugin", r#""kubenet""#),
+        ("/aksClusters/0/podCidr", r#""10.244.0.0/23""#),
+    ]),
+    fix: text!(
+        "Give the pod range a shorter prefix, with a /24 per node at the peak (a /22 holds 4 nodes, a \
+         /16 holds 256), on a block nothing else in the plan uses.",
+        "Donnez à la plage des pods un préfixe plus court, avec un /24 par nœud au plus fort (un /22 \
+         accueille 4 nœuds, un /16 en accueille 256), sur un bloc qu’aucun autre élément du plan \
+         n’utilise.",
+    ),
+    sources: &[
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
+             (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-04-16",
+        },
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
+             Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

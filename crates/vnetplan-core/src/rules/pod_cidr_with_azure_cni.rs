@@ -1,24 +1,50 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A cluster on plain Azure CNI (networkPlugin \"azure\" without networkPluginMode \
-           \"overlay\") must leave podCidr empty, because that plugin has no separate pod \
-           range."),
-    why: english!("With plain Azure CNI every pod receives an address of the node subnet, so a pod \
-          range means nothing to it. The Azure CLI refuses --pod-cidr in that setup and asks \
-          for overlay mode or kubenet instead; Terraform and the older AKS validation reject \
-          the same combination."),
-    example: Example::Fragment("\"networkPlugin\": \"azure\", \"networkPluginMode\": null, \"podCidr\": \
-              \"10.244.0.0/16\""),
-    fix: english!("Either clear podCidr and keep plain Azure CNI, whose pods use node subnet \
-          addresses (the node subnet must then be sized for them), or keep the pod range and \
-          set networkPluginMode to \"overlay\". The suggested fix clears podCidr, the smaller \
-          change."),
-    sources: &[],
+    what: text!(
+        "A cluster on plain Azure CNI (networkPlugin \"azure\" without networkPluginMode \"overlay\") \
+         must leave podCidr empty, because that plugin has no separate pod range.",
+        "Un cluster en Azure CNI classique (networkPlugin « azure » sans networkPluginMode « overlay ») \
+         doit laisser podCidr vide, car ce plug-in n’a pas de plage de pods distincte.",
+    ),
+    why: text!(
+        "With plain Azure CNI every pod takes an address from the node subnet, so a pod range means \
+         nothing to it. The Azure CLI refuses --pod-cidr in that setup and points to overlay mode or \
+         kubenet instead; Terraform rejects the same combination.",
+        "En Azure CNI classique, chaque pod prend une adresse dans le sous-réseau des nœuds : une plage \
+         de pods n’y a aucun sens. L’Azure CLI refuse --pod-cidr dans cette configuration et renvoie \
+         vers le mode overlay ou kubenet ; Terraform rejette la même combinaison.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
+    ]),
+    fix: text!(
+        "Either clear podCidr and keep plain Azure CNI, whose pods use node subnet addresses (the node \
+         subnet must then be sized for them), or keep the pod range and set networkPluginMode to \
+         \"overlay\". A cluster that Azure ML creates can only take the first way, since Azure ML v1 \
+         creates plain Azure CNI clusters. The suggested fix clears podCidr.",
+        "Soit vous videz podCidr et gardez Azure CNI classique, dont les pods utilisent des adresses du \
+         sous-réseau des nœuds (ce sous-réseau doit alors être dimensionné pour eux), soit vous gardez \
+         la plage des pods et passez networkPluginMode à « overlay ». Un cluster créé par Azure ML ne \
+         peut suivre que la première voie, car Azure ML v1 crée des clusters en Azure CNI classique. La \
+         correction proposée vide podCidr.",
+    ),
+    sources: &[
+        Source {
+            title: "Configure Azure CNI Overlay networking in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,18 +1,44 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, Provisioning};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A cluster with privateCluster true (an API server reached over Private Link) must \
-           have provisioning \"attach\", not \"create\"."),
-    why: english!("Azure ML v1 cannot provision a private AKS cluster itself. Its documentation asks \
-          you to build the private cluster with AKS tooling (portal, az aks or a template) and \
-          then attach the finished cluster to the workspace as a compute target."),
-    example: Example::Fragment("\"provisioning\": \"create\", \"privateCluster\": true"),
-    fix: english!("Create the private cluster in AKS first, in the planned VNet and subnet, then attach \
-          it to the workspace; in the plan, set provisioning to \"attach\"."),
-    sources: &[],
+    what: text!(
+        "A cluster with privateCluster true (its API server reached over Private Link) must have \
+         provisioning \"attach\", not \"create\".",
+        "Un cluster dont privateCluster vaut true (serveur d’API joint via Private Link) doit avoir \
+         provisioning à « attach », et non à « create ».",
+    ),
+    why: text!(
+        "Azure ML v1 cannot create a private AKS cluster. Its documentation asks you to build the \
+         private cluster with AKS tooling (the portal, az aks or a template) and then attach the \
+         finished cluster to the workspace as a compute target.",
+        "Azure ML v1 ne sait pas créer de cluster AKS privé. Sa documentation demande de construire le \
+         cluster privé avec les outils d’AKS (portail, az aks ou modèle), puis de rattacher le cluster \
+         terminé à l’espace de travail comme cible de calcul.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/privateCluster", "true"),
+    ]),
+    fix: text!(
+        "Create the private cluster in AKS first, in the planned VNet and subnet, then attach it to the \
+         workspace; in the plan, set provisioning to \"attach\".",
+        "Créez d’abord le cluster privé dans AKS, dans le VNet et le sous-réseau prévus, puis \
+         rattachez-le à l’espace de travail ; dans le plan, passez provisioning à « attach ».",
+    ),
+    sources: &[
+        Source {
+            title: "Create and attach an Azure Kubernetes Service cluster (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
+            date: "2022-04-21",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

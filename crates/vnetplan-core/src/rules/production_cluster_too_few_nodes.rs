@@ -1,5 +1,5 @@
 use crate::capacity::needed_addresses;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterFacts, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::usable_addresses;
@@ -9,17 +9,40 @@ use crate::plan::{AksCluster, ClusterPurpose};
 const PRODUCTION_NODES: u32 = 3;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("An AKS cluster whose clusterPurpose is FastProd (the default when the field is left \
-           out) must run at least three nodes."),
-    why: english!("Azure ML v1 treats FastProd as a production compute target and documents a floor of \
-          three nodes for it, whether the cluster is created by Azure ML or attached; only a \
-          DevTest cluster may run on a single node. A smaller production cluster is refused \
-          when it is created or attached."),
-    example: Example::Fragment("\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2"),
-    fix: english!("Raise nodeCount to 3, making sure the node subnet still has room for the extra \
-          nodes, or mark the cluster as a dev-test cluster with \"clusterPurpose\": \
-          \"DevTest\" if it will not serve production traffic."),
-    sources: &[],
+    what: text!(
+        "An AKS cluster whose clusterPurpose is FastProd (the default when the field is left out) must \
+         run at least three nodes.",
+        "Un cluster AKS dont clusterPurpose vaut FastProd (la valeur par défaut quand le champ est omis) \
+         doit compter au moins trois nœuds.",
+    ),
+    why: text!(
+        "Azure ML v1 treats a FastProd cluster as a production compute target and requires at least \
+         three nodes for it, whether Azure ML creates the cluster or attaches it; only a DevTest \
+         cluster may run on a single node. A smaller production cluster is refused when it is created \
+         or attached.",
+        "Azure ML v1 considère un cluster FastProd comme une cible de calcul de production et lui impose \
+         au moins trois nœuds, qu’Azure ML crée le cluster ou le rattache ; seul un cluster DevTest \
+         peut tourner sur un seul nœud. Un cluster de production plus petit est refusé à la création ou \
+         au rattachement.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/nodeCount", "2"),
+    ]),
+    fix: text!(
+        "Raise nodeCount to 3, making sure the node subnet (and, with kubenet or overlay, the pod range) \
+         still has room for the extra nodes, or set clusterPurpose to \"DevTest\" if the cluster will \
+         not serve production traffic.",
+        "Portez nodeCount à 3 en vérifiant que le sous-réseau des nœuds (et, avec kubenet ou overlay, la \
+         plage des pods) a encore de la place pour les nœuds supplémentaires, ou passez clusterPurpose \
+         à « DevTest » si le cluster ne servira pas de trafic de production.",
+    ),
+    sources: &[
+        Source {
+            title: "Create and attach an Azure Kubernetes Service cluster (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
+            date: "2022-04-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

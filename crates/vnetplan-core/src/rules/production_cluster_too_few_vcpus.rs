@@ -1,4 +1,4 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
@@ -12,18 +12,44 @@ const PRODUCTION_VCPUS: u32 = 12;
 const PRODUCTION_NODES: u32 = 3;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When vcpusPerNode is given for a FastProd cluster (the default purpose), nodeCount \
-           times vcpusPerNode must come to at least 12 vCPUs."),
-    why: english!("Azure ML v1 requires a production cluster to offer at least 12 virtual CPUs in \
-          total, counted as the number of nodes multiplied by the cores of the VM size. \
-          Creating or attaching a FastProd cluster below that fails, so two 4-core nodes \
-          are not enough while three are."),
-    example: Example::Fragment("\"clusterPurpose\": \"FastProd\", \"nodeCount\": 2, \"vcpusPerNode\": 4 \
-              (8 vCPUs in total)"),
-    fix: english!("Add nodes until the total reaches 12 vCPUs (three 4-core nodes, for example), pick \
-          a VM size with more cores, or mark a cluster that serves no production traffic \
-          as \"clusterPurpose\": \"DevTest\"."),
-    sources: &[],
+    what: text!(
+        "When vcpusPerNode is given for a FastProd cluster (the default purpose), nodeCount times \
+         vcpusPerNode must come to at least 12 vCPUs.",
+        "Quand vcpusPerNode est renseigné pour un cluster FastProd (l’usage par défaut), nodeCount \
+         multiplié par vcpusPerNode doit atteindre au moins 12 vCPU.",
+    ),
+    why: text!(
+        "Azure ML v1 requires a production cluster to offer at least 12 virtual CPUs in total, counted \
+         as the number of nodes times the cores of the VM size. Creating or attaching a FastProd \
+         cluster below that fails: two 4-core nodes are not enough, three are.",
+        "Azure ML v1 exige qu’un cluster de production offre au moins 12 processeurs virtuels au total, \
+         soit le nombre de nœuds multiplié par le nombre de cœurs de la taille de VM. Créer ou \
+         rattacher un cluster FastProd sous ce seuil échoue : deux nœuds à 4 cœurs ne suffisent pas, \
+         trois oui.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/vcpusPerNode", "2"),
+    ]),
+    fix: text!(
+        "Add nodes until the total reaches 12 vCPUs (three 4-core nodes, for example), choose a VM size \
+         with more cores, or set clusterPurpose to \"DevTest\" for a cluster that serves no production \
+         traffic.",
+        "Ajoutez des nœuds jusqu’à atteindre 12 vCPU (trois nœuds à 4 cœurs, par exemple), choisissez \
+         une taille de VM avec plus de cœurs, ou passez clusterPurpose à « DevTest » pour un cluster \
+         qui ne sert pas de trafic de production.",
+    ),
+    sources: &[
+        Source {
+            title: "Deploy a model to an Azure Kubernetes Service cluster",
+            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-deploy-azure-kubernetes-service.md",
+            date: "2020-01-16",
+        },
+        Source {
+            title: "Create and attach an Azure Kubernetes Service cluster (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
+            date: "2022-04-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,50 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When scoringFromOutsideVnet is true, nsgAllowsScoringInbound must be true as well: \
-           some network security group rule must admit callers to the scoring endpoint."),
-    why: english!("An NSG ends with a rule that denies all inbound traffic not coming from the virtual \
-          network or the Azure load balancer. Azure ML's guidance is to add an inbound rule \
-          for the scoring endpoint's IP address when it is called from outside the VNet; \
-          without one the deployment succeeds but outside clients time out."),
-    example: Example::Fragment("\"scoringFromOutsideVnet\": true, \"nsgAllowsScoringInbound\": false"),
-    fix: english!("Add an inbound security rule to the NSG of the cluster's subnet that allows the \
-          callers' addresses to the scoring endpoint's IP on TCP 443 (or 80 without TLS), then \
-          set nsgAllowsScoringInbound to true. Every deployment on one AKS cluster shares that \
-          IP, so one rule per cluster is enough."),
-    sources: &[],
+    what: text!(
+        "When scoringFromOutsideVnet is true, nsgAllowsScoringInbound must be true as well: a network \
+         security group rule must let callers reach the scoring endpoint.",
+        "Quand scoringFromOutsideVnet vaut true, nsgAllowsScoringInbound doit valoir true lui aussi : \
+         une règle de groupe de sécurité réseau doit laisser les appelants atteindre le point de \
+         terminaison de scoring.",
+    ),
+    why: text!(
+        "A network security group ends with a rule that denies all inbound traffic not coming from the \
+         virtual network or the Azure load balancer. Azure ML asks for an inbound rule for the scoring \
+         endpoint's IP address when it is called from outside the VNet; without one the deployment \
+         succeeds, but outside clients time out.",
+        "Un groupe de sécurité réseau se termine par une règle qui refuse tout trafic entrant ne venant \
+         ni du réseau virtuel ni de l’équilibreur de charge Azure. Azure ML demande une règle entrante \
+         pour l’adresse IP du point de terminaison de scoring quand il est appelé depuis l’extérieur du \
+         VNet ; sans elle, le déploiement réussit, mais les appels des clients externes expirent.",
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/scoringFromOutsideVnet", "true"),
+    ]),
+    fix: text!(
+        "Add an inbound security rule to the NSG of the cluster's subnet that allows the callers' \
+         addresses to the scoring endpoint's IP on TCP 443 (or 80 without TLS), then set \
+         nsgAllowsScoringInbound to true. All deployments on one AKS cluster share that IP, so one rule \
+         per cluster is enough.",
+        "Ajoutez au NSG du sous-réseau du cluster une règle de sécurité entrante qui autorise les \
+         adresses des appelants vers l’IP du point de terminaison de scoring en TCP 443 (ou 80 sans \
+         TLS), puis passez nsgAllowsScoringInbound à true. Tous les déploiements d’un même cluster AKS \
+         partagent cette IP : une règle par cluster suffit.",
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Network security groups",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/network-security-groups-overview.md@0088bfa7",
+            date: "0088bfa7",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
