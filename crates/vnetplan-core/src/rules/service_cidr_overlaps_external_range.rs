@@ -1,22 +1,54 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must not share any \
-           address with an external range of the plan: a peered VNet, an on-premises \
-           network, or a range reached over VPN or ExpressRoute."),
-    why: english!("Inside the cluster, kube-proxy treats every address of the service range as a \
-          Kubernetes service. Pods then cannot reach the real machines that hold the same \
-          addresses in a peered or on-premises network, and the traffic silently goes to the \
-          wrong place. The AKS documentation forbids overlaps with peered VNets and \
-          on-premises addresses."),
-    example: Example::Fragment("externalRanges: [{ \"name\": \"datacenter\", \"addressPrefix\": \"10.2.0.0/16\", \
-              \"kind\": \"onPremises\" }] with serviceCidr 10.2.0.0/16"),
-    fix: english!("Move the service range to a block that none of the networks the VNet can reach \
-          uses, and move dnsServiceIP with it (its .10 address)."),
-    sources: &[],
+    what: text!(
+        "The Kubernetes service range (serviceCidr) of an AKS cluster must share no address with an \
+         external range of the plan: a peered VNet, an on-premises network, or a range reached over VPN or \
+         ExpressRoute.",
+        "La plage des services Kubernetes (serviceCidr) d’un cluster AKS ne doit partager aucune adresse \
+         avec une plage externe du plan : VNet appairé, réseau sur site, ou plage joignable par VPN ou \
+         ExpressRoute."
+    ),
+    why: text!(
+        "Service addresses exist only inside the cluster, where kube-proxy captures every packet sent to \
+         them. Pods therefore cannot reach the real hosts that use the same addresses in a peered or \
+         on-premises network: their traffic ends at a Kubernetes service, or nowhere. The AKS \
+         documentation requires the service range to stay clear of peered VNets and on-premises addresses.",
+        "Les adresses de service n’existent qu’à l’intérieur du cluster, où kube-proxy intercepte tout \
+         paquet qui leur est destiné. Les pods ne peuvent donc plus joindre les vraies machines qui \
+         portent les mêmes adresses dans un réseau appairé ou sur site : leur trafic aboutit à un service \
+         Kubernetes, ou nulle part. La documentation d’AKS exige que la plage des services évite les VNets \
+         appairés et les adresses sur site."
+    ),
+    example: Example::Changes(&[
+        ("/externalRanges", r#"[{"name": "datacenter", "addressPrefix": "10.2.0.0/16", "kind": "onPremises"}]"#),
+    ]),
+    fix: text!(
+        "Move the service range to a block that no network reachable from the VNet uses, and move \
+         dnsServiceIP into it (its .10 address is the usual choice).",
+        "Déplacez la plage des services vers un bloc qu’aucun réseau joignable depuis le VNet n’utilise, \
+         et déplacez dnsServiceIP avec elle (on choisit d’ordinaire son adresse .10)."
+    ),
+    sources: &[
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

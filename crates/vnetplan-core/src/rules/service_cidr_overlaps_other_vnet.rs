@@ -1,25 +1,53 @@
 use std::collections::BTreeMap;
 
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 use crate::rules::service_cidr_overlaps_vnet::overlapped_prefixes;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster should not share \
-           addresses with any VNet of the plan other than the cluster's own."),
-    why: english!("Once the VNets are peered, or connected through a hub, pods cannot reach machines \
-          of the other VNet whose addresses fall in the service range: kube-proxy claims \
-          those addresses for Kubernetes services. The AKS documentation asks for a service \
-          range that overlaps no VNet the cluster's VNet peers with. Nothing fails at \
-          creation, which is why this is a warning; it breaks the day the VNets are joined."),
-    example: Example::Fragment("cluster in VNet 'ml-vnet' (10.1.0.0/16), a second VNet 'hub' with 10.2.0.0/16, \
-              and serviceCidr 10.2.0.0/16"),
-    fix: english!("Pick a service range that lies in no VNet of the plan and in no external range, \
-          for example 10.3.0.0/16 with dnsServiceIP 10.3.0.10."),
-    sources: &[],
+    what: text!(
+        "The Kubernetes service range (serviceCidr) of an AKS cluster should share no address with a VNet \
+         of the plan other than the cluster's own. A cluster that has no VNet in the plan (it lives in a \
+         VNet that AKS manages) is compared with every VNet of the plan.",
+        "La plage des services Kubernetes (serviceCidr) d’un cluster AKS ne devrait partager aucune \
+         adresse avec un VNet du plan autre que celui du cluster. Un cluster qui n’a pas de VNet dans le \
+         plan (il vit dans un VNet géré par AKS) est comparé à tous les VNets du plan."
+    ),
+    why: text!(
+        "Nothing fails when the cluster is created, hence a warning. But once the two VNets are peered, \
+         or joined through a hub, pods can no longer reach the machines of the other VNet whose addresses \
+         fall in the service range, because kube-proxy claims those addresses for Kubernetes services. The \
+         AKS documentation asks for a service range that overlaps no VNet peered with the cluster's.",
+        "Rien n’échoue à la création du cluster, d’où un simple avertissement. Mais dès que les deux \
+         VNets sont appairés, ou reliés par un hub, les pods ne joignent plus les machines de l’autre VNet \
+         dont les adresses tombent dans la plage des services, car kube-proxy réserve ces adresses aux \
+         services Kubernetes. La documentation d’AKS demande une plage des services qui ne chevauche aucun \
+         VNet appairé avec celui du cluster."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/-", r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.2.0.0/16"], "subnets": []}"#),
+    ]),
+    fix: text!(
+        "Choose a service range that lies in no VNet and no external range of the plan, for example \
+         10.3.0.0/16 with dnsServiceIP 10.3.0.10.",
+        "Choisissez une plage des services qui ne tombe dans aucun VNet ni aucune plage externe du plan, \
+         par exemple 10.3.0.0/16 avec dnsServiceIP 10.3.0.10."
+    ),
+    sources: &[
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,52 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The Kubernetes service range (serviceCidr) and the pod range (podCidr) of the same \
-           AKS cluster must not share any address."),
-    why: english!("With kubenet or Azure CNI overlay every node takes a /24 of the pod range for its \
-          pods, while kube-proxy intercepts every address of the service range. An address \
-          in both would be a pod and a service at once, so traffic to such pods goes to the \
-          wrong place. The AKS documentation requires the two ranges to be disjoint."),
-    example: Example::Fragment("\"networkPlugin\": \"kubenet\", \"podCidr\": \"10.244.0.0/16\", \
-              \"serviceCidr\": \"10.244.0.0/16\""),
-    fix: english!("Keep the pod range and move the service range to a free block, for example \
-          10.2.0.0/16 with dnsServiceIP 10.2.0.10."),
-    sources: &[],
+    what: text!(
+        "The Kubernetes service range (serviceCidr) and the pod range of one AKS cluster must share no \
+         address. The pod range is podCidr or, for a kubenet or overlay cluster that leaves it out, AKS's \
+         default 10.244.0.0/16. Flat Azure CNI has no pod range: its pods take addresses in the node \
+         subnet.",
+        "La plage des services Kubernetes (serviceCidr) et la plage des pods d’un même cluster AKS ne \
+         doivent partager aucune adresse. La plage des pods est podCidr ou, pour un cluster kubenet ou \
+         overlay qui l’omet, la valeur par défaut d’AKS, 10.244.0.0/16. Azure CNI à plat n’a pas de plage \
+         des pods : ses pods prennent leurs adresses dans le sous-réseau des nœuds."
+    ),
+    why: text!(
+        "With kubenet or Azure CNI Overlay each node takes a /24 of the pod range for its pods, while \
+         kube-proxy intercepts every address of the service range. An address in both ranges would name a \
+         pod and a service at once, so traffic to such pods goes astray. The AKS documentation requires \
+         the two ranges to be disjoint.",
+        "Avec kubenet ou Azure CNI Overlay, chaque nœud prend un /24 de la plage des pods pour ses pods, \
+         tandis que kube-proxy intercepte toutes les adresses de la plage des services. Une adresse \
+         présente dans les deux plages désignerait à la fois un pod et un service : le trafic destiné à \
+         ces pods s’égare. La documentation d’AKS exige que les deux plages soient disjointes."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/provisioning", r#""attach""#),
+        ("/aksClusters/0/networkPlugin", r#""kubenet""#),
+        ("/aksClusters/0/podCidr", r#""10.2.0.0/17""#),
+    ]),
+    fix: text!(
+        "Keep the pod range and move the service range to a free block, for example 10.3.0.0/16 with \
+         dnsServiceIP 10.3.0.10.",
+        "Gardez la plage des pods et déplacez la plage des services vers un bloc libre, par exemple \
+         10.3.0.0/16 avec dnsServiceIP 10.3.0.10."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

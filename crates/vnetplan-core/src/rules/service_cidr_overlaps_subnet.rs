@@ -1,20 +1,57 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must not share any \
-           address with any subnet of the cluster's VNet, not only the node subnet."),
-    why: english!("Service IPs are virtual and only exist inside the cluster. If they overlap a subnet, \
-          traffic meant for machines in that subnet is captured by kube-proxy. The AKS \
-          resource provider refuses such a cluster with ServiceCidrOverlapExistingSubnetsCidr, \
-          at creation and again before every upgrade. Leaving the SDK's default 10.0.0.0/16 in \
-          a 10.0.0.0/16 VNet is the most common way to hit this."),
-    example: Example::Fragment("VNet 10.0.0.0/16 with subnet 'default' 10.0.0.0/24, and serviceCidr 10.0.0.0/16"),
-    fix: english!("Pick a service range outside every VNet, peered network and on-premises range, for \
-          example 10.2.0.0/16, and move dnsServiceIP into it (10.2.0.10)."),
-    sources: &[],
+    what: text!(
+        "The Kubernetes service range (serviceCidr) of an AKS cluster must share no address with any \
+         subnet of the cluster's VNet, not only with the node subnet.",
+        "La plage des services Kubernetes (serviceCidr) d’un cluster AKS ne doit partager aucune adresse \
+         avec un sous-réseau du VNet du cluster, quel qu’il soit, et pas seulement avec le sous-réseau des \
+         nœuds."
+    ),
+    why: text!(
+        "Service IPs are virtual and exist only inside the cluster; where they overlap a subnet, \
+         kube-proxy captures traffic meant for the machines of that subnet. The AKS resource provider \
+         therefore rejects the cluster with ServiceCidrOverlapExistingSubnetsCidr, at creation and again \
+         before every upgrade. Keeping the SDK default 10.0.0.0/16 in a 10.0.0.0/16 VNet is the most \
+         common way to hit this.",
+        "Les IP de service sont virtuelles et n’existent qu’à l’intérieur du cluster ; là où elles \
+         chevauchent un sous-réseau, kube-proxy capte le trafic destiné aux machines de ce sous-réseau. Le \
+         fournisseur de ressources AKS refuse donc le cluster avec ServiceCidrOverlapExistingSubnetsCidr, \
+         à la création puis avant chaque mise à niveau. Garder la valeur par défaut du SDK, 10.0.0.0/16, \
+         dans un VNet en 10.0.0.0/16 est la façon la plus courante d’y tomber."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/addressPrefixes/0", r#""10.0.0.0/16""#),
+        ("/vnets/0/subnets/0/addressPrefix", r#""10.0.0.0/24""#),
+        ("/aksClusters/0/serviceCidr", r#""10.0.0.0/16""#),
+        ("/aksClusters/0/dnsServiceIP", r#""10.0.0.10""#),
+    ]),
+    fix: text!(
+        "Choose a service range outside every VNet, peered network and on-premises range, for example \
+         10.2.0.0/16 when that block is free, and move dnsServiceIP into it (10.2.0.10).",
+        "Choisissez une plage des services hors de tout VNet, réseau appairé et plage sur site, par \
+         exemple 10.2.0.0/16 si ce bloc est libre, et placez dnsServiceIP dedans (10.2.0.10)."
+    ),
+    sources: &[
+        Source {
+            title: "Troubleshoot the ServiceCidrOverlapExistingSubnetsCidr error code",
+            location: "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-servicecidroverlapexistingsubnetscidr.md@666275301e4c72f163833c01e06ea549b2d24367",
+            date: "2023-11-15",
+        },
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

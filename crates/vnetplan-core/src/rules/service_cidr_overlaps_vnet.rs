@@ -1,24 +1,57 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster should stay out of the \
-           address space of the cluster's own VNet, even where no subnet has claimed those \
-           addresses yet. Overlaps with an existing subnet are reported by \
-           service-cidr-overlaps-subnet instead."),
-    why: english!("The AKS documentation asks for a service range outside the cluster's VNet and warns \
-          that overlapping ranges behave unpredictably. The resource provider has accepted \
-          such a range at creation, but the Azure portal flags it, users report later \
-          operations failing on it, and the first subnet someone adds in that part of the \
-          VNet makes the cluster fail its next upgrade with \
-          ServiceCidrOverlapExistingSubnetsCidr."),
-    example: Example::Fragment("VNet 10.1.0.0/16 whose only subnet is 10.1.0.0/22, and serviceCidr 10.1.128.0/17"),
-    fix: english!("Choose a service range that no VNet, peered network or on-premises network uses, \
-          such as 10.2.0.0/16, and put dnsServiceIP inside it (10.2.0.10)."),
-    sources: &[],
+    what: text!(
+        "The Kubernetes service range (serviceCidr) of an AKS cluster should stay out of the address \
+         space of the cluster's own VNet, even where no subnet uses those addresses yet. An overlap with \
+         an existing subnet is reported by service-cidr-overlaps-subnet instead.",
+        "La plage des services Kubernetes (serviceCidr) d’un cluster AKS devrait rester hors de l’espace \
+         d’adresses du VNet du cluster, même là où aucun sous-réseau n’utilise encore ces adresses. Le \
+         chevauchement d’un sous-réseau existant relève de service-cidr-overlaps-subnet."
+    ),
+    why: text!(
+        "The AKS documentation advises against a service range inside the cluster's VNet and warns of \
+         unpredictable behaviour. The resource provider has accepted such ranges at creation, which is why \
+         this is a warning. But Azure networking cannot see the service range: the first subnet someone \
+         creates in that part of the VNet makes the next upgrade fail with \
+         ServiceCidrOverlapExistingSubnetsCidr.",
+        "La documentation d’AKS déconseille une plage des services située dans le VNet du cluster et \
+         prévient d’un comportement imprévisible. Le fournisseur de ressources a accepté de telles plages \
+         à la création, d’où un simple avertissement. Mais le réseau Azure ne voit pas la plage des \
+         services : le premier sous-réseau créé dans cette partie du VNet fait échouer la mise à niveau \
+         suivante avec ServiceCidrOverlapExistingSubnetsCidr."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/serviceCidr", r#""10.1.128.0/17""#),
+        ("/aksClusters/0/dnsServiceIP", r#""10.1.128.10""#),
+    ]),
+    fix: text!(
+        "Choose a service range that no VNet, peered network or on-premises network uses, such as \
+         10.2.0.0/16, and put dnsServiceIP inside it (10.2.0.10).",
+        "Choisissez une plage des services qu’aucun VNet, réseau appairé ou réseau sur site n’utilise, \
+         comme 10.2.0.0/16, et placez dnsServiceIP dedans (10.2.0.10)."
+    ),
+    sources: &[
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+        Source {
+            title: "Troubleshoot the ServiceCidrOverlapExistingSubnetsCidr error code",
+            location: "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-servicecidroverlapexistingsubnetscidr.md@666275301e4c72f163833c01e06ea549b2d24367",
+            date: "2023-11-15",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,23 +1,49 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::AKS_RESERVED;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must not touch any of \
-           the ranges AKS keeps for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
-           192.0.2.0/24. Partial overlap counts, so a range that merely contains one of them \
-           is refused too."),
-    why: english!("AKS keeps these blocks for its own use, and its documentation lists them as \
-          off limits for the service range, the pod range and the cluster VNet alike. A \
-          cluster that uses them fails to provision, and in the past it failed late and \
-          without an error that named the cause."),
-    example: Example::Fragment("\"serviceCidr\": \"172.30.0.0/16\" or \"172.16.0.0/12\" (which contains \
-              172.30.0.0/16 and 172.31.0.0/16)"),
-    fix: english!("Move the service range to a private block outside the reserved ones, for example \
-          10.2.0.0/16, and set dnsServiceIP to its .10 address."),
-    sources: &[],
+    what: text!(
+        "The Kubernetes service range (serviceCidr) of an AKS cluster must not touch the ranges AKS \
+         reserves: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24. Partial overlap counts, \
+         so a range that contains one of them, such as 172.16.0.0/12, is refused too.",
+        "La plage des services Kubernetes (serviceCidr) d’un cluster AKS ne doit toucher aucune des \
+         plages réservées par AKS : 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 et 192.0.2.0/24. Un \
+         chevauchement partiel compte : une plage qui en contient une, comme 172.16.0.0/12, est refusée \
+         elle aussi."
+    ),
+    why: text!(
+        "AKS uses these blocks itself, and its documentation puts them off limits for the service range, \
+         the pod range and the cluster's VNet alike. A cluster that uses them does not provision, and in \
+         the past it failed late, with an error that did not name the cause.",
+        "AKS utilise lui-même ces blocs, et sa documentation les interdit aussi bien à la plage des \
+         services qu’à la plage des pods et au VNet du cluster. Un cluster qui les utilise ne se déploie \
+         pas, et l’échec survenait autrefois tard, avec une erreur qui n’en nommait pas la cause."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/serviceCidr", r#""172.30.0.0/16""#),
+        ("/aksClusters/0/dnsServiceIP", r#""172.30.0.10""#),
+    ]),
+    fix: text!(
+        "Move the service range to a private block outside the reserved ones, for example 10.2.0.0/16, \
+         and set dnsServiceIP to its .10 address.",
+        "Déplacez la plage des services vers un bloc privé hors des plages réservées, par exemple \
+         10.2.0.0/16, et donnez à dnsServiceIP son adresse .10."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Kubernetes Service (AKS) CNI networking overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+            date: "2026-07-10",
+        },
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,5 +1,5 @@
 use crate::range_fixes::move_cluster_range;
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 
@@ -7,16 +7,49 @@ use crate::finding::{Draft, RuleFindings};
 const SHORTEST_PREFIX: u8 = 12;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("The Kubernetes service range (serviceCidr) of an AKS cluster must hold at most a \
-           /12, that is 1,048,576 addresses: its prefix length must be 12 or more."),
-    why: english!("The Kubernetes API server tracks every service address in memory and refuses IPv4 \
-          service ranges shorter than /12, and the AKS documentation sets the same ceiling, \
-          so a /8 or /11 does not deploy. Such a range would also swallow a large part of \
-          the private address space that VNets and peered networks need."),
-    example: Example::Fragment("\"serviceCidr\": \"10.0.0.0/8\", \"dnsServiceIP\": \"10.0.0.10\""),
-    fix: english!("Use a much smaller service range; a /16 (65,536 services) is more than any cluster \
-          needs, for example 10.2.0.0/16 with dnsServiceIP 10.2.0.10."),
-    sources: &[],
+    what: text!(
+        "The Kubernetes service range (serviceCidr) of an AKS cluster must be a /12 or smaller, at most \
+         1,048,576 addresses: its prefix length must be 12 or more.",
+        "La plage des services Kubernetes (serviceCidr) d’un cluster AKS doit être un /12 ou plus petite, \
+         soit au plus 1 048 576 adresses : la longueur de son préfixe doit valoir 12 ou plus."
+    ),
+    why: text!(
+        "Kubernetes keeps a table of every service address and refuses IPv4 service ranges with a prefix \
+         shorter than /12; the AKS documentation sets the same ceiling, so a /8 or a /11 does not deploy. \
+         A range that large would also swallow much of the private address space that VNets and connected \
+         networks need.",
+        "Kubernetes tient une table de toutes les adresses de service et refuse les plages de services \
+         IPv4 dont le préfixe est plus court que /12 ; la documentation d’AKS fixe le même plafond, si \
+         bien qu’un /8 ou un /11 ne se déploie pas. Une plage aussi vaste engloutirait en outre une bonne \
+         part de l’espace d’adresses privé dont les VNets et les réseaux connectés ont besoin."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/serviceCidr", r#""10.32.0.0/11""#),
+        ("/aksClusters/0/dnsServiceIP", r#""10.32.0.10""#),
+    ]),
+    fix: text!(
+        "Use a far smaller service range: a /16 (65,536 services) is more than any cluster needs, for \
+         example 10.2.0.0/16 with dnsServiceIP 10.2.0.10.",
+        "Prenez une plage des services bien plus petite : un /16 (65 536 services) suffit largement à \
+         tout cluster, par exemple 10.2.0.0/16 avec dnsServiceIP 10.2.0.10."
+    ),
+    sources: &[
+        Source {
+            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+            date: "2026-04-16",
+        },
+        Source {
+            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+            date: "2026-07-31",
+        },
+        Source {
+            title: "acs-engine: validation of the AKS agentPoolOnly API (v20180331)",
+            location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
+            date: "2019-03-08",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

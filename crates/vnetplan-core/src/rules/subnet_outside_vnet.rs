@@ -1,20 +1,42 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Each subnet must lie wholly inside one address prefix of its VNet. A subnet that \
-           starts in one prefix and runs past its end, or that is larger than every prefix, \
-           counts as outside."),
-    why: english!("A subnet is carved out of its VNet's address space, so Azure refuses to create a \
-          subnet whose range the VNet does not hold. Two adjacent prefixes do not help: each \
-          subnet has to fit inside a single one of them."),
-    example: Example::Fragment("VNet 'ml-vnet' with addressPrefixes [\"10.1.0.0/16\"] and a subnet 'aks' at \
-              10.2.0.0/22"),
-    fix: english!("Move the subnet into one of the VNet's prefixes, or add an address prefix to the \
-          VNet that covers the subnet."),
-    sources: &[],
+    what: text!(
+        "Each subnet must lie wholly inside one address prefix of its VNet. A subnet that starts in one \
+         prefix and runs past its end, or that is larger than every prefix, counts as outside. An IPv6 \
+         subnet is compared with the VNet's IPv6 prefixes only.",
+        "Chaque sous-réseau doit tenir entièrement dans un seul préfixe d’adresse de son VNet. Un \
+         sous-réseau qui commence dans un préfixe et déborde au-delà de sa fin, ou qui est plus grand que \
+         tous les préfixes, est considéré comme en dehors. Un sous-réseau IPv6 n’est comparé qu’aux \
+         préfixes IPv6 du VNet."
+    ),
+    why: text!(
+        "A subnet is carved out of its VNet's address space, so Azure refuses to create a subnet whose \
+         range the VNet does not hold. Two adjacent prefixes do not help: each subnet must fit inside a \
+         single one of them.",
+        "Un sous-réseau est découpé dans l’espace d’adresses de son VNet : Azure refuse donc de créer un \
+         sous-réseau dont le VNet ne contient pas la plage. Deux préfixes contigus n’y changent rien : \
+         chaque sous-réseau doit tenir dans un seul d’entre eux."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/0/addressPrefix", r#""10.2.0.0/22""#),
+    ]),
+    fix: text!(
+        "Move the subnet into one of the VNet's prefixes, or add to the VNet an address prefix that \
+         covers the subnet.",
+        "Placez le sous-réseau dans l’un des préfixes du VNet, ou ajoutez au VNet un préfixe d’adresse \
+         qui couvre le sous-réseau."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network frequently asked questions (FAQ)",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
+            date: "2019-02-12",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

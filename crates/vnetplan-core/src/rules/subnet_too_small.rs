@@ -1,16 +1,38 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Every subnet must be at least a /29: a prefix length of 30, 31 or 32 is too long."),
-    why: english!("Azure keeps five addresses of every subnet for itself (the first four and the last \
-          one), and a /29 is the smallest subnet it lets you create. A /30 would leave no \
-          address for anything, so Azure refuses it outright."),
-    example: Example::Fragment("{ \"name\": \"tiny\", \"addressPrefix\": \"10.1.8.0/30\" }"),
-    fix: english!("Give the subnet a prefix length of 29 or less, sized for what it will hold; an AKS \
-          node subnet or an ACI subnet needs far more than a /29."),
-    sources: &[],
+    what: text!(
+        "Every IPv4 subnet must be at least a /29: a prefix length of 30, 31 or 32 is too long. IPv6 \
+         subnets are not checked here.",
+        "Tout sous-réseau IPv4 doit être au moins un /29 : une longueur de préfixe de 30, 31 ou 32 est \
+         trop grande. Les sous-réseaux IPv6 ne sont pas vérifiés ici."
+    ),
+    why: text!(
+        "Azure keeps five addresses of every subnet for itself (the first four and the last), and a /29 \
+         is the smallest IPv4 subnet it lets you create. A /30 would leave nothing for any resource, so \
+         Azure refuses it outright.",
+        "Azure garde pour lui cinq adresses de chaque sous-réseau (les quatre premières et la dernière), \
+         et un /29 est le plus petit sous-réseau IPv4 qu’il permet de créer. Un /30 ne laisserait rien à \
+         aucune ressource : Azure le refuse d’emblée."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "tiny", "addressPrefix": "10.1.8.0/30"}"#),
+    ]),
+    fix: text!(
+        "Give the subnet a prefix length of 29 or less, sized for what it will hold; an AKS node subnet \
+         or an ACI subnet needs far more than a /29.",
+        "Donnez au sous-réseau une longueur de préfixe de 29 ou moins, dimensionnée pour ce qu’il \
+         accueillera ; un sous-réseau de nœuds AKS ou un sous-réseau ACI a besoin de bien plus qu’un /29."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network frequently asked questions (FAQ)",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
+            date: "2019-02-12",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

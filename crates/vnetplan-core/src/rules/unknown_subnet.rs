@@ -1,20 +1,51 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context, Placement};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Every subnet named by an AKS cluster (its node subnet and its loadBalancerSubnet), \
-           an ACI deployment or the workspace private endpoint must exist in the VNet it is \
-           named with, spelled exactly. A load balancer subnet is only reported here when no \
-           VNet of the plan has a subnet of that name."),
-    why: english!("Azure ML and AKS address a subnet by its VNet and name; a name that is not there \
-          fails the deployment when the subnet's resource ID is looked up, and the plan cannot \
-          check the size, delegations or overlaps of a subnet it does not describe."),
-    example: Example::Fragment("cluster \"subnet\": \"AKS\" while VNet 'ml-vnet' has only a subnet named 'aks'"),
-    fix: english!("Correct the name to a subnet of that VNet, or add the subnet to the VNet with its \
-          address prefix. When a subnet differs only in letter case, the finding offers to \
-          use it."),
-    sources: &[],
+    what: text!(
+        "Every subnet named by an AKS cluster (its node subnet and its loadBalancerSubnet), an ACI \
+         deployment or the workspace private endpoint must exist in the VNet named with it. Names compare \
+         without regard to case, as Azure's do; a reference that resolves only that way is left to \
+         name-case-differs. A load balancer subnet is reported here only when no VNet of the plan has a \
+         subnet of that name.",
+        "Tout sous-réseau nommé par un cluster AKS (son sous-réseau de nœuds et son loadBalancerSubnet), \
+         par un déploiement ACI ou par le point de terminaison privé de l’espace de travail doit exister \
+         dans le VNet nommé avec lui. Les noms se comparent sans tenir compte de la casse, comme dans \
+         Azure ; une référence qui ne se résout que de cette façon relève de name-case-differs. Un \
+         sous-réseau d’équilibreur de charge n’est signalé ici que si aucun VNet du plan n’a de \
+         sous-réseau de ce nom."
+    ),
+    why: text!(
+        "Azure ML and AKS address a subnet through its VNet and its name. A name that is not there fails \
+         the deployment when the subnet's resource ID is looked up, and the plan cannot check the size, \
+         delegations or overlaps of a subnet it does not describe.",
+        "Azure ML et AKS désignent un sous-réseau par son VNet et son nom. Un nom introuvable fait \
+         échouer le déploiement au moment de résoudre l’ID de ressource du sous-réseau, et le plan ne peut \
+         vérifier ni la taille, ni les délégations, ni les chevauchements d’un sous-réseau qu’il ne décrit \
+         pas."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/subnet", r#""nodes""#),
+    ]),
+    fix: text!(
+        "Correct the name to a subnet of that VNet, or add the subnet to the VNet with its address \
+         prefix.",
+        "Corrigez le nom pour désigner un sous-réseau de ce VNet, ou ajoutez le sous-réseau au VNet avec \
+         son préfixe d’adresse."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Configure a private endpoint for an Azure Machine Learning workspace",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+            date: "2024-09-05",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,21 +1,51 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Every VNet named by an AKS cluster, an ACI deployment or the workspace private \
-           endpoint must be one of the plan's VNets, spelled exactly as the plan spells it."),
-    why: english!("The plan cannot check address space, subnet sizes or delegations for a VNet it \
-          does not describe, and the Azure ML SDK builds the subnet's resource ID from these \
-          names, so a misspelt VNet fails the deployment with a resource-not-found error. \
-          Names are compared exactly because that is how the plan resolves them."),
-    example: Example::Fragment("a cluster with \"vnet\": \"ML-VNet\" in a plan whose only VNet is named 'ml-vnet'"),
-    fix: english!("Correct the name to the VNet you mean, or add that VNet to the plan with its address \
-          prefixes and subnets. When a VNet differs only in letter case, the finding offers \
-          to use it."),
-    sources: &[],
+    what: text!(
+        "Every VNet named by an AKS cluster, an ACI deployment or the workspace private endpoint must be \
+         one of the plan's VNets. Names compare without regard to case, as Azure's do; a reference that \
+         matches only in another case is left to name-case-differs. A cluster that omits both vnet and \
+         subnet lives in a VNet that AKS manages and names none.",
+        "Tout VNet nommé par un cluster AKS, un déploiement ACI ou le point de terminaison privé de \
+         l’espace de travail doit être l’un des VNets du plan. Les noms se comparent sans tenir compte de \
+         la casse, comme dans Azure ; une référence qui ne correspond que dans une autre casse relève de \
+         name-case-differs. Un cluster qui omet à la fois vnet et subnet vit dans un VNet géré par AKS et \
+         n’en nomme aucun."
+    ),
+    why: text!(
+        "The Azure ML SDK builds the subnet's resource ID from these names, so a VNet that does not exist \
+         fails the deployment with a resource-not-found error. The plan also cannot check the address \
+         space, subnet sizes or delegations of a VNet it does not describe.",
+        "Le SDK Azure ML construit l’ID de ressource du sous-réseau à partir de ces noms : un VNet \
+         inexistant fait échouer le déploiement avec une erreur de ressource introuvable. Le plan ne peut \
+         pas non plus vérifier l’espace d’adresses, la taille des sous-réseaux ni les délégations d’un \
+         VNet qu’il ne décrit pas."
+    ),
+    example: Example::Changes(&[
+        ("/aksClusters/0/vnet", r#""ml-vnet-prod""#),
+    ]),
+    fix: text!(
+        "Correct the name to the VNet you mean, or add that VNet to the plan with its address prefixes \
+         and subnets.",
+        "Corrigez le nom pour désigner le VNet voulu, ou ajoutez ce VNet au plan avec ses préfixes \
+         d’adresse et ses sous-réseaux."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Configure a private endpoint for an Azure Machine Learning workspace",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+            date: "2024-09-05",
+        },
+    ],
 };
 
 /// Something in the plan that names a VNet and a subnet of it.

@@ -1,23 +1,52 @@
 use std::collections::BTreeMap;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::net::{Range, AKS_RESERVED};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("A VNet that holds an AKS cluster must not take any address of the ranges AKS \
-           reserves for itself: 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and \
-           192.0.2.0/24."),
-    why: english!("AKS uses these ranges inside every cluster and documents that a cluster's VNet \
-          address space, service range and pod range may not include them. A VNet that does \
-          is a common cause of clusters that fail late or route traffic wrongly, for instance \
-          a VNet of 172.16.0.0/12, which contains 172.30.0.0/16 and 172.31.0.0/16."),
-    example: Example::Fragment("cluster 'ml-aks' in VNet 'ml-vnet' with \"addressPrefixes\": [\"172.16.0.0/12\"]"),
-    fix: english!("Give the cluster's VNet an address space that avoids these four ranges, for example \
-          a block of 10.0.0.0/8, or choose a smaller block of 172.16.0.0/12 such as \
-          172.16.0.0/16."),
-    sources: &[],
+    what: text!(
+        "A VNet that holds an AKS cluster must take no address of the ranges AKS reserves: \
+         169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24.",
+        "Un VNet qui accueille un cluster AKS ne doit prendre aucune adresse des plages réservées par AKS \
+         : 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 et 192.0.2.0/24."
+    ),
+    why: text!(
+        "AKS uses these ranges inside every cluster, and its documentation forbids them in the address \
+         space of the cluster's VNet as much as in the service and pod ranges. A common way to hit this is \
+         a VNet of 172.16.0.0/12, which contains 172.30.0.0/16 and 172.31.0.0/16.",
+        "AKS utilise ces plages dans chaque cluster, et sa documentation les interdit dans l’espace \
+         d’adresses du VNet du cluster comme dans les plages des services et des pods. Un cas fréquent est \
+         un VNet en 172.16.0.0/12, qui contient 172.30.0.0/16 et 172.31.0.0/16."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/addressPrefixes/0", r#""172.16.0.0/12""#),
+        ("/vnets/0/subnets/0/addressPrefix", r#""172.16.0.0/22""#),
+    ]),
+    fix: text!(
+        "Give the cluster's VNet an address space that avoids the four ranges, for example a block of \
+         10.0.0.0/8, or a smaller block of 172.16.0.0/12 such as 172.16.0.0/16.",
+        "Donnez au VNet du cluster un espace d’adresses qui évite ces quatre plages, par exemple un bloc \
+         de 10.0.0.0/8, ou un bloc plus petit de 172.16.0.0/12 comme 172.16.0.0/16."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Kubernetes Service (AKS) CNI networking overview",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+            date: "2026-07-10",
+        },
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,42 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::net::{Range, VNET_FORBIDDEN};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("No address prefix of a VNet may take any address of the ranges Azure keeps out of \
-           every virtual network: multicast 224.0.0.0/4, broadcast 255.255.255.255/32, \
-           loopback 127.0.0.0/8, link-local 169.254.0.0/16 and the platform address \
-           168.63.129.16/32."),
-    why: english!("Azure refuses a VNet address space that touches these ranges: they are multicast, \
-          broadcast and loopback space, and 168.63.129.16 is the virtual IP through which \
-          every VM reaches Azure DNS, DHCP and health probes."),
-    example: Example::Fragment("\"addressPrefixes\": [\"168.63.0.0/16\"] (contains 168.63.129.16)"),
-    fix: english!("Use private address space for the VNet, such as a block of 10.0.0.0/8, \
-          172.16.0.0/12 or 192.168.0.0/16 that no other network of yours uses."),
-    sources: &[],
+    what: text!(
+        "No IPv4 address prefix of a VNet may take an address of the ranges Azure keeps out of every \
+         virtual network: multicast 224.0.0.0/4, broadcast 255.255.255.255/32, loopback 127.0.0.0/8, \
+         link-local 169.254.0.0/16 and the platform address 168.63.129.16/32.",
+        "Aucun préfixe d’adresse IPv4 d’un VNet ne peut prendre une adresse des plages qu’Azure exclut de \
+         tout réseau virtuel : multidiffusion 224.0.0.0/4, diffusion 255.255.255.255/32, bouclage \
+         127.0.0.0/8, liaison locale 169.254.0.0/16 et l’adresse de plateforme 168.63.129.16/32."
+    ),
+    why: text!(
+        "Azure refuses a VNet address space that touches these ranges: multicast, broadcast, loopback and \
+         link-local addresses have no place in a VNet, and 168.63.129.16 is the virtual IP through which \
+         every VM reaches Azure DNS, DHCP and the health probes.",
+        "Azure refuse un espace d’adresses de VNet qui touche ces plages : les adresses de \
+         multidiffusion, de diffusion, de bouclage et de liaison locale n’ont pas leur place dans un VNet, \
+         et 168.63.129.16 est l’IP virtuelle par laquelle chaque VM joint le DNS d’Azure, le DHCP et les \
+         sondes d’intégrité."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/addressPrefixes/-", r#""168.63.0.0/16""#),
+    ]),
+    fix: text!(
+        "Use private address space for the VNet, such as a block of 10.0.0.0/8, 172.16.0.0/12 or \
+         192.168.0.0/16 that no other network of yours uses.",
+        "Utilisez de l’espace d’adresses privé pour le VNet, par exemple un bloc de 10.0.0.0/8, \
+         172.16.0.0/12 ou 192.168.0.0/16 qu’aucun autre de vos réseaux n’utilise."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network frequently asked questions (FAQ)",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
+            date: "2019-02-12",
+        },
+    ],
 };
 
 /// What each entry of [`VNET_FORBIDDEN`] is, in the same order.

@@ -1,20 +1,53 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("No address prefix of a VNet may share an address with any external range the plan \
-           lists: a peered VNet, an on-premises network, a VPN or an ExpressRoute range."),
-    why: english!("Traffic between the VNet and that network is routed by address. When the same \
-          addresses exist on both sides, Azure refuses the peering, and over a VPN or \
-          ExpressRoute packets for the shared addresses stay on the wrong side, so clients \
-          cannot reach the scoring endpoint or the cluster cannot reach its dependencies."),
-    example: Example::Fragment("VNet prefix 10.1.0.0/16 and an external range 'onprem' of kind onPremises at \
-              10.1.128.0/17"),
-    fix: english!("Move the VNet to address space that none of the connected networks use; if the \
-          external range is listed too broadly, narrow it to what is really routed."),
-    sources: &[],
+    what: text!(
+        "No address prefix of a VNet may share an address with an external range of the plan: a peered \
+         VNet, an on-premises network, a VPN or an ExpressRoute range. IPv6 prefixes are compared with \
+         IPv6 ranges only.",
+        "Aucun préfixe d’adresse d’un VNet ne doit partager d’adresse avec une plage externe du plan : \
+         VNet appairé, réseau sur site, plage VPN ou ExpressRoute. Les préfixes IPv6 ne sont comparés \
+         qu’aux plages IPv6."
+    ),
+    why: text!(
+        "Traffic between the VNet and the other network is routed by address. Where the same addresses \
+         exist on both sides, Azure refuses the peering, and over VPN or ExpressRoute the packets for the \
+         shared addresses stay on the wrong side: clients cannot reach the scoring endpoint, or the \
+         cluster cannot reach its dependencies.",
+        "Le trafic entre le VNet et l’autre réseau est routé selon les adresses. Là où les mêmes adresses \
+         existent des deux côtés, Azure refuse l’appairage, et par VPN ou ExpressRoute les paquets \
+         destinés aux adresses communes restent du mauvais côté : les clients ne joignent pas le point de \
+         terminaison de scoring, ou le cluster ne joint pas ses dépendances."
+    ),
+    example: Example::Changes(&[
+        ("/externalRanges", r#"[{"name": "onprem", "addressPrefix": "10.1.128.0/17", "kind": "onPremises"}]"#),
+    ]),
+    fix: text!(
+        "Move the VNet to address space that none of the connected networks uses; if the external range \
+         is listed too broadly, narrow it to what is really routed.",
+        "Placez le VNet dans un espace d’adresses qu’aucun réseau connecté n’utilise ; si la plage \
+         externe est déclarée trop largement, réduisez-la à ce qui est réellement routé."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network frequently asked questions (FAQ)",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
+            date: "2019-02-12",
+        },
+        Source {
+            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
+            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
+            date: "2026-08-21",
+        },
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,21 +1,48 @@
 use std::collections::BTreeMap;
 
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("Two different VNets of the plan should not share any address: no address prefix of \
-           one may overlap an address prefix of the other."),
-    why: english!("Azure creates overlapping VNets without complaint, but it refuses to peer them, and \
-          a VPN or ExpressRoute path between them cannot route either. A workspace, its \
-          private endpoint and the inference clusters usually need to reach each other later, \
-          so overlapping spaces close that door."),
-    example: Example::Fragment("VNet 'ml-vnet' 10.1.0.0/16 and VNet 'hub' 10.1.128.0/24"),
-    fix: english!("Give each VNet its own block of private address space, for example 10.1.0.0/16 for \
-          one and 10.3.0.0/16 for the other."),
-    sources: &[],
+    what: text!(
+        "Two VNets of the plan should share no address: no address prefix of one may overlap an address \
+         prefix of the other. IPv6 prefixes are compared with IPv6 prefixes only.",
+        "Deux VNets du plan ne devraient partager aucune adresse : aucun préfixe d’adresse de l’un ne \
+         doit chevaucher un préfixe de l’autre. Les préfixes IPv6 ne sont comparés qu’à des préfixes IPv6."
+    ),
+    why: text!(
+        "Azure creates overlapping VNets without complaint, which is why this is a warning, but it \
+         refuses to peer them, and a VPN or ExpressRoute path between them cannot route either. The \
+         workspace private endpoint, the inference clusters and their clients usually need to reach each \
+         other sooner or later, and overlapping spaces close that door.",
+        "Azure crée sans broncher des VNets qui se chevauchent, d’où un simple avertissement, mais il \
+         refuse de les appairer, et un chemin VPN ou ExpressRoute entre eux ne peut pas router non plus. \
+         Le point de terminaison privé de l’espace de travail, les clusters d’inférence et leurs clients \
+         doivent en général se joindre tôt ou tard : des espaces qui se chevauchent ferment cette porte."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/-", r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.1.128.0/24"], "subnets": []}"#),
+    ]),
+    fix: text!(
+        "Give each VNet its own block of private address space, for example 10.1.0.0/16 for one and \
+         10.3.0.0/16 for the other.",
+        "Donnez à chaque VNet son propre bloc d’espace d’adresses privé, par exemple 10.1.0.0/16 pour \
+         l’un et 10.3.0.0/16 pour l’autre."
+    ),
+    sources: &[
+        Source {
+            title: "Azure Virtual Network frequently asked questions (FAQ)",
+            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
+            date: "2019-02-12",
+        },
+        Source {
+            title: "AKS Legacy Container Networking Interfaces (CNI)",
+            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
+            date: "2026-08-21",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,20 +1,58 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When the workspace has a private endpoint, it should sit in the same VNet as every \
-           AKS cluster of the plan; this warns for each cluster whose VNet is another one."),
-    why: english!("Azure ML's v1 guidance asks that, for an AKS cluster behind a VNet, the workspace and \
-          its storage, key vault and container registry be reachable through private or \
-          service endpoints in the cluster's own VNet. With the endpoint in another network \
-          the cluster depends on peering and private DNS to reach the workspace, and \
-          deployments fail when either is missing."),
-    example: Example::Fragment("\"workspace\": { \"privateEndpoint\": { \"vnet\": \"hub-vnet\", \"subnet\": \"pe\" } } \
-              with a cluster in \"vnet\": \"ml-vnet\""),
-    fix: english!("Put the workspace private endpoint (and those of its associated resources) in a \
-          subnet of the cluster's VNet, or add one there in addition to the existing endpoint."),
-    sources: &[],
+    what: text!(
+        "When the workspace has a private endpoint, it should sit in the VNet of every AKS cluster of the \
+         plan; the rule warns once for each cluster whose VNet is another one.",
+        "Quand l’espace de travail a un point de terminaison privé, celui-ci devrait se trouver dans le \
+         VNet de chaque cluster AKS du plan ; la règle avertit une fois pour chaque cluster dont le VNet \
+         est un autre."
+    ),
+    why: text!(
+        "The v1 inferencing guide requires that, for an AKS cluster behind a VNet, the workspace and its \
+         storage, key vault and container registry have private or service endpoints in the cluster's \
+         VNet. Newer Azure ML guidance also accepts a VNet peered with the cluster's, which is why this is \
+         a warning: the cluster then depends on the peering and on private DNS to reach the workspace, and \
+         deployments fail when either is missing.",
+        "Le guide d’inférence v1 exige que, pour un cluster AKS derrière un VNet, l’espace de travail et \
+         son stockage, son coffre de clés et son registre de conteneurs aient des points de terminaison \
+         privés ou de service dans le VNet du cluster. La documentation Azure ML plus récente accepte \
+         aussi un VNet appairé avec celui du cluster, d’où un simple avertissement : le cluster dépend \
+         alors de l’appairage et du DNS privé pour joindre l’espace de travail, et les déploiements \
+         échouent si l’un des deux manque."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/-", r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "pe", "addressPrefix": "10.5.0.0/24"}]}"#),
+        ("/workspace/privateEndpoint", r#"{"vnet": "hub-vnet", "subnet": "pe"}"#),
+    ]),
+    fix: text!(
+        "Put the workspace private endpoint (and those of its associated resources) in a subnet of the \
+         cluster's VNet, or add one there next to the existing endpoint. If the endpoint stays in a peered \
+         VNet, link its private DNS zones to the cluster's VNet.",
+        "Placez le point de terminaison privé de l’espace de travail (et ceux de ses ressources \
+         associées) dans un sous-réseau du VNet du cluster, ou ajoutez-en un là, en plus du point de \
+         terminaison existant. Si le point de terminaison reste dans un VNet appairé, liez ses zones DNS \
+         privées au VNet du cluster."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Secure Azure Kubernetes Service inferencing environment",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-kubernetes-inferencing-environment",
+            date: "2026-03-30",
+        },
+        Source {
+            title: "Configure a private endpoint for an Azure Machine Learning workspace",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+            date: "2024-09-05",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,18 +1,51 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{pointer, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
-    what: english!("When the workspace has a private endpoint, every AKS cluster must be in the plan's \
-           region, the workspace's own."),
-    why: english!("Azure ML documents that a workspace reached through a private endpoint can only use \
-          AKS clusters in the workspace's Azure region; a cluster elsewhere cannot be created \
-          or attached as an inference target for it."),
-    example: Example::Fragment("\"region\": \"eastus2\", \"workspace\": { \"privateEndpoint\": { \"vnet\": \
-              \"ml-vnet\", \"subnet\": \"pe\" } }, and a cluster with \"region\": \"westeurope\""),
-    fix: english!("Plan the cluster, and the VNet it lives in, in the workspace's region; or use a \
-          workspace in the cluster's region."),
-    sources: &[],
+    what: text!(
+        "When the workspace has a private endpoint, every AKS cluster must be in the plan's region, which \
+         is the workspace's.",
+        "Quand l’espace de travail a un point de terminaison privé, chaque cluster AKS doit être dans la \
+         région du plan, qui est celle de l’espace de travail."
+    ),
+    why: text!(
+        "Azure ML documents that a workspace reached through a private endpoint can only use AKS clusters \
+         in its own Azure region: a cluster elsewhere cannot be created or attached as an inference target \
+         for it.",
+        "Azure ML indique qu’un espace de travail joint par un point de terminaison privé ne peut \
+         utiliser que des clusters AKS de sa propre région Azure : un cluster situé ailleurs ne peut être \
+         ni créé ni attaché comme cible d’inférence pour lui."
+    ),
+    example: Example::Changes(&[
+        ("/vnets/0/subnets/-", r#"{"name": "pe", "addressPrefix": "10.1.4.0/27"}"#),
+        ("/workspace/privateEndpoint", r#"{"vnet": "ml-vnet", "subnet": "pe"}"#),
+        ("/vnets/0/region", r#""westus2""#),
+        ("/aksClusters/0/region", r#""westus2""#),
+    ]),
+    fix: text!(
+        "Plan the cluster, and the VNet it lives in, in the workspace's region; or use a workspace in the \
+         cluster's region.",
+        "Prévoyez le cluster, et le VNet qui l’héberge, dans la région de l’espace de travail ; ou \
+         utilisez un espace de travail situé dans la région du cluster."
+    ),
+    sources: &[
+        Source {
+            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
+            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
+            date: "2024-01-31",
+        },
+        Source {
+            title: "Configure a private endpoint for an Azure Machine Learning workspace",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
+            date: "2024-09-05",
+        },
+        Source {
+            title: "Secure Azure Kubernetes Service inferencing environment",
+            location: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-kubernetes-inferencing-environment",
+            date: "2026-03-30",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
