@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::net::usable_addresses;
 use crate::plan::AksCluster;
+use crate::text::Message;
 
 /// One cluster's use of its node subnet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -170,15 +171,26 @@ pub fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
 }
 
 /// Who needs the addresses, for a message: "cluster 'a' needs" or "clusters 'a' and 'b' need".
-pub fn cluster_names(context: &Context<'_>, clusters: &[usize]) -> String {
+/// Who needs the addresses, for messages: "cluster 'a' needs", "clusters 'a' and 'b' need".
+pub fn cluster_names(context: &Context<'_>, clusters: &[usize]) -> Message {
     let names: Vec<String> = clusters
         .iter()
-        .filter_map(|index| context.cluster(*index).map(|(cluster, _)| format!("'{}'", cluster.name)))
+        .filter_map(|index| context.cluster(*index).map(|(cluster, _)| cluster.name.clone()))
         .collect();
     match names.as_slice() {
-        [one] => format!("cluster {one} needs"),
-        [init @ .., last] => format!("clusters {} and {last} need", init.join(", ")),
-        [] => "the clusters need".to_owned(),
+        [one] => msg!(["cluster '{name}' needs", "le cluster « {name} » demande"], name = one),
+        [first, rest @ .., last] => {
+            let quoted = |name: &String| msg!(["'{name}'", "« {name} »"], name = name);
+            let listed = rest.iter().fold(quoted(first), |listed, name| {
+                msg!(["{listed}, {name}", "{listed}, {name}"])
+                    .with_message("listed", listed)
+                    .with_message("name", quoted(name))
+            });
+            msg!(["clusters {listed} and {last} need", "les clusters {listed} et {last} demandent"])
+                .with_message("listed", listed)
+                .with_message("last", quoted(last))
+        }
+        [] => text!("the clusters need", "les clusters demandent").message(),
     }
 }
 

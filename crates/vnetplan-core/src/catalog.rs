@@ -22,16 +22,11 @@ pub struct RuleDoc {
     pub sources: &'static [Source],
 }
 
-/// An example of a plan on which a rule fires.
+/// An example of a plan on which a rule fires: changes to the reference plan
+/// ([`crate::reference::REFERENCE_PLAN`]), each a JSON pointer and the JSON text of its new value
+/// (`-` appends to a list). A test applies them and expects the rule to fire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Example {
-    /// A plan fragment as prose, from before examples were executable.
-    Fragment(&'static str),
-    /// Changes to the reference plan ([`crate::reference::REFERENCE_PLAN`]): each a JSON pointer
-    /// and the JSON text of its new value (`-` appends to a list). A test applies them and
-    /// expects the rule to fire.
-    Changes(&'static [(&'static str, &'static str)]),
-}
+pub struct Example(pub &'static [(&'static str, &'static str)]);
 
 /// A dated source: an article or a repository path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -116,21 +111,16 @@ impl RuleId {
 impl Example {
     /// The example as text: the fragment, or the changes one per line after a lead-in.
     pub fn render(self, lang: Lang) -> String {
-        match self {
-            Self::Fragment(fragment) => fragment.trim().to_owned(),
-            Self::Changes(changes) => {
-                let mut out = text!(
-                    "Starting from the reference plan (`vnetplan rules --reference-plan`), set:",
-                    "À partir du plan de référence (`vnetplan rules --reference-plan`), fixer :"
-                )
-                .get(lang)
-                .to_owned();
-                for (path, value) in changes {
-                    out.push_str(&format!("\n  {path} = {value}"));
-                }
-                out
-            }
+        let mut out = text!(
+            "Starting from the reference plan (`vnetplan rules --reference-plan`), set:",
+            "À partir du plan de référence (`vnetplan rules --reference-plan`), fixer :"
+        )
+        .get(lang)
+        .to_owned();
+        for (path, value) in self.0 {
+            out.push_str(&format!("\n  {path} = {value}"));
         }
+        out
     }
 }
 
@@ -185,7 +175,7 @@ mod tests {
     #[test]
     fn documented_examples_fire() {
         for rule in RuleId::ALL {
-            let Example::Changes(changes) = rule.doc().example else { continue };
+            let Example(changes) = rule.doc().example;
             let changes: Vec<(&str, serde_json::Value)> = changes
                 .iter()
                 .map(|(path, value)| {
@@ -196,6 +186,31 @@ mod tests {
                 })
                 .collect();
             crate::testing::assert_fires(*rule, &changes);
+        }
+    }
+
+    #[test]
+    fn every_rule_rests_on_dated_sources() {
+        for rule in RuleId::ALL {
+            let sources = rule.doc().sources;
+            assert!(!sources.is_empty(), "{} names no source", rule.id());
+            for source in sources {
+                assert!(
+                    !source.title.is_empty() && !source.location.is_empty() && source.date.len() >= 4,
+                    "{}: incomplete source {source:?}",
+                    rule.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_explanation_is_in_both_languages() {
+        for rule in RuleId::ALL {
+            let doc = rule.doc();
+            for (part, text) in [("what", doc.what), ("why", doc.why), ("fix", doc.fix)] {
+                assert_ne!(text.en, text.fr, "{}: '{part}' has no French", rule.id());
+            }
         }
     }
 

@@ -12,20 +12,8 @@ use ipnet::{Ipv4Net, Ipv6Net};
 
 use crate::net::{parse_cidr, parse_ipv4, parse_ipv6_prefix, Range, RangeIndex};
 use crate::plan::{AksCluster, Plan, Subnet, Vnet};
-
-/// The delegation an ACI subnet needs.
-pub const ACI_DELEGATION: &str = "Microsoft.ContainerInstance/containerGroups";
-
-/// Whether a delegation names the container group service. ARM compares resource provider
-/// names without regard to case.
-pub fn is_aci_delegation(name: &str) -> bool {
-    name.eq_ignore_ascii_case(ACI_DELEGATION)
-}
-
-/// Whether `subnet` is delegated to the container group service.
-pub fn is_aci_delegated(subnet: &Subnet) -> bool {
-    subnet.delegations.iter().any(|name| is_aci_delegation(name))
-}
+use crate::pointer;
+use crate::text::Message;
 
 pub struct Context<'p> {
     pub plan: &'p Plan,
@@ -451,67 +439,6 @@ fn index_of(nets: &[Option<Ipv4Net>]) -> RangeIndex<usize> {
     )
 }
 
-/// JSON pointers to the fields rules talk about.
-pub mod pointer {
-    /// The plan's region, which every resource without a region of its own shares.
-    pub fn region() -> String {
-        "/region".to_owned()
-    }
-
-    pub fn workspace(field: &str) -> String {
-        format!("/workspace/{field}")
-    }
-
-    pub fn private_endpoint(field: &str) -> String {
-        format!("/workspace/privateEndpoint/{field}")
-    }
-
-    pub fn egress(field: &str) -> String {
-        format!("/egress/{field}")
-    }
-
-    pub fn permissions(field: &str) -> String {
-        format!("/permissions/{field}")
-    }
-
-    pub fn vnet(vnet: usize, field: &str) -> String {
-        format!("/vnets/{vnet}/{field}")
-    }
-
-    pub fn vnet_prefix(vnet: usize, prefix: usize) -> String {
-        format!("/vnets/{vnet}/addressPrefixes/{prefix}")
-    }
-
-    pub fn subnet(vnet: usize, subnet: usize, field: &str) -> String {
-        format!("/vnets/{vnet}/subnets/{subnet}/{field}")
-    }
-
-    pub fn subnet_prefix(vnet: usize, index: usize) -> String {
-        subnet(vnet, index, "addressPrefix")
-    }
-
-    pub fn subnet_delegations(vnet: usize, index: usize) -> String {
-        subnet(vnet, index, "delegations")
-    }
-
-    /// One delegation of a subnet, by its position in the list.
-    pub fn subnet_delegation(vnet: usize, index: usize, delegation: usize) -> String {
-        subnet(vnet, index, &format!("delegations/{delegation}"))
-    }
-
-    pub fn external(index: usize) -> String {
-        format!("/externalRanges/{index}/addressPrefix")
-    }
-
-    pub fn cluster(cluster: usize, field: &str) -> String {
-        format!("/aksClusters/{cluster}/{field}")
-    }
-
-    pub fn aci(deployment: usize, field: &str) -> String {
-        format!("/aciDeployments/{deployment}/{field}")
-    }
-}
-
 /// Which field of the plan a CIDR value was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CidrOwner {
@@ -553,24 +480,32 @@ impl CidrField<'_> {
     }
 
     /// Names the field for a message, e.g. `the address prefix of subnet 'aks' in VNet 'hub'`.
-    pub fn label(&self, plan: &Plan) -> String {
+    /// Which field this is, for messages: "an address prefix of VNet 'hub'".
+    pub fn label(&self, plan: &Plan) -> Message {
         let vnet_name = |v: usize| plan.vnets.get(v).map_or("", |vnet| vnet.name.as_str());
         match self.owner {
-            CidrOwner::VnetPrefix { vnet, .. } => format!("an address prefix of VNet '{}'", vnet_name(vnet)),
-            CidrOwner::Subnet { vnet, subnet } => format!(
-                "the address prefix of subnet '{}' in VNet '{}'",
-                plan.vnets.get(vnet).and_then(|v| v.subnets.get(subnet)).map_or("", |s| s.name.as_str()),
-                vnet_name(vnet)
+            CidrOwner::VnetPrefix { vnet, .. } => msg!(
+                ["an address prefix of VNet '{vnet}'", "un préfixe d’adresses du VNet « {vnet} »"],
+                vnet = vnet_name(vnet)
             ),
-            CidrOwner::External(index) => format!(
-                "external range '{}'",
-                plan.external_ranges.get(index).map_or("", |r| r.name.as_str())
+            CidrOwner::Subnet { vnet, subnet } => msg!(
+                [
+                    "the address prefix of subnet '{subnet}' in VNet '{vnet}'",
+                    "le préfixe d’adresses du sous-réseau « {subnet} » du VNet « {vnet} »"
+                ],
+                subnet =
+                    plan.vnets.get(vnet).and_then(|v| v.subnets.get(subnet)).map_or("", |s| s.name.as_str()),
+                vnet = vnet_name(vnet)
             ),
-            CidrOwner::Cluster(index, kind) => format!(
-                "the {} of cluster '{}'",
-                kind.label().en,
-                plan.aks_clusters.get(index).map_or("", |c| c.name.as_str())
+            CidrOwner::External(index) => msg!(
+                ["external range '{name}'", "la plage externe « {name} »"],
+                name = plan.external_ranges.get(index).map_or("", |r| r.name.as_str())
             ),
+            CidrOwner::Cluster(index, kind) => msg!(
+                ["the {range} of cluster '{cluster}'", "la {range} du cluster « {cluster} »"],
+                cluster = plan.aks_clusters.get(index).map_or("", |c| c.name.as_str())
+            )
+            .with_message("range", kind.label().message()),
         }
     }
 }

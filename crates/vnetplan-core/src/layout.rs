@@ -9,9 +9,10 @@
 use std::net::Ipv4Addr;
 
 use crate::check::Report;
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
 use crate::finding::Severity;
 use crate::net::{Range, AKS_RESERVED};
+use crate::pointer;
 use crate::Plan;
 
 /// Width of the drawing in SVG user units, label column included.

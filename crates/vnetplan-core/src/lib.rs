@@ -32,6 +32,7 @@ pub mod net;
 pub mod new_items;
 pub mod parse;
 pub mod plan;
+pub mod pointer;
 pub mod range_fixes;
 pub mod reference;
 pub mod render;

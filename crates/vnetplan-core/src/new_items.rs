@@ -3,8 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::context::{Context, ACI_DELEGATION};
+use crate::context::Context;
 use crate::net::{Range, AKS_RESERVED, PRIVATE_SPACE, VNET_FORBIDDEN};
+use crate::plan::ACI_DELEGATION;
 use crate::range_fixes::{dns_ip_for, free_block};
 use crate::Plan;
 

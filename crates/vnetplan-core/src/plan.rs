@@ -427,6 +427,22 @@ impl Permissions {
     }
 }
 
+/// The delegation an ACI subnet needs.
+pub const ACI_DELEGATION: &str = "Microsoft.ContainerInstance/containerGroups";
+
+/// Whether a delegation names the container group service. ARM compares resource provider
+/// names without regard to case.
+pub fn is_aci_delegation(name: &str) -> bool {
+    name.eq_ignore_ascii_case(ACI_DELEGATION)
+}
+
+impl Subnet {
+    /// Whether the subnet is delegated to the container group service.
+    pub fn is_aci_delegated(&self) -> bool {
+        self.delegations.iter().any(|name| is_aci_delegation(name))
+    }
+}
+
 /// A closed set of spellings taken from Azure's own JSON.
 pub trait Choice: Sized + Copy + 'static {
     const CHOICES: &'static [(&'static str, Self)];

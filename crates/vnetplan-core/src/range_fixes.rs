@@ -10,10 +10,11 @@ use serde_json::Value;
 
 use std::collections::HashMap;
 
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
 use crate::finding::{Finding, Fix, FixKind};
 use crate::net::{Range, AKS_RESERVED, PRIVATE_SPACE, SHARED_SPACE, VNET_FORBIDDEN};
 use crate::plan::{AksCluster, Provisioning};
+use crate::pointer;
 use crate::text::Text;
 
 /// The free, aligned block of `2^(32-len)` addresses nearest to `near`, searched in `pools`.

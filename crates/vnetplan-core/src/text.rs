@@ -193,14 +193,6 @@ macro_rules! msg {
     };
 }
 
-/// A documentation text that still waits for its French: both languages hold the English, which
-/// the catalog's tests report.
-macro_rules! english {
-    ($en:expr) => {
-        $crate::text::Text::checked($en, $en)
-    };
-}
-
 /// Whether every `{name}` of `source` also appears in `other`.
 // These run in constants only (`text!`): an index out of bounds would stop the build, never a
 // running program, and slices have no `const` checked access to use instead.

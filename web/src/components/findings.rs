@@ -182,13 +182,10 @@ pub fn CapacityPanel(props: &CapacityProps) -> Html {
     }
 }
 
-fn example(example: Example) -> Html {
-    match example {
-        Example::Fragment(fragment) => html! { <p><code>{ fragment }</code></p> },
-        Example::Changes(changes) => html! {
-            <ul class="example">{ for changes.iter().map(|(path, value)| html! {
-                <li><code>{ format!("{path} = {value}") }</code></li>
-            }) }</ul>
-        },
+fn example(Example(changes): Example) -> Html {
+    html! {
+        <ul class="example">{ for changes.iter().map(|(path, value)| html! {
+            <li><code>{ format!("{path} = {value}") }</code></li>
+        }) }</ul>
     }
 }

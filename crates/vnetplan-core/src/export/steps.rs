@@ -16,8 +16,9 @@ use super::infra::{self, Infra, NsgRule};
 use super::quote::{self, shell, Command};
 use crate::catalog::RuleId;
 use crate::check::{check, Report};
-use crate::context::{Context, ACI_DELEGATION};
+use crate::context::Context;
 use crate::finding::Severity;
+use crate::plan::ACI_DELEGATION;
 use crate::plan::{AciDeployment, AksCluster, Choice, Identity, NetworkPlugin, Plan, Provisioning};
 
 /// One step of the guide: a titled block of code in one language.

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::infra::{self, ClusterSpec, Infra};
 use super::quote::{self, Identifiers};
-use crate::context::is_aci_delegation;
+use crate::plan::is_aci_delegation;
 use crate::plan::{Choice, Identity, Plan};
 
 pub(super) fn render(plan: &Plan) -> String {

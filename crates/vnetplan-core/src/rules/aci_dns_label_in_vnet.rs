@@ -1,7 +1,8 @@
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -20,7 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          publique ni par un tel nom. Le SDK Azure ML v1 laisse passer la combinaison : elle n’échoue \
          qu’au moment où Container Instances crée le groupe."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci", "dnsNameLabel": "my-scoring"}]"#),
     ]),

@@ -3,7 +3,9 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{is_aci_delegated, pointer, Context, ACI_DELEGATION};
+use crate::context::Context;
+use crate::pointer;
+use crate::plan::ACI_DELEGATION;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -23,7 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          peut pas être créé et le déploiement du service web Azure ML échoue. Une fois délégué, le \
          sous-réseau n’accueille plus que des groupes de conteneurs."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24"}"#),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
     ]),
@@ -57,7 +59,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     {
         let (Some(vnet), Some(subnet_index)) = (placement.vnet, placement.subnet) else { continue };
         let Some(subnet) = context.subnet(vnet, subnet_index) else { continue };
-        if is_aci_delegated(subnet) {
+        if subnet.is_aci_delegated() {
             continue;
         }
         let current = if subnet.delegations.is_empty() {

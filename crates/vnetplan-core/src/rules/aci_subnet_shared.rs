@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -27,7 +28,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          renvoie SubnetWithExternalResourcesCannotBeUsedByOtherResources, et un point de terminaison \
          privé ne peut pas être placé dans un sous-réseau délégué."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aks"}]"#),
     ]),
     fix: text!(

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -18,7 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          pour que chaque groupe de conteneurs garde des adresses de réserve, par exemple pendant un \
          redéploiement."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/29", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
     ]),

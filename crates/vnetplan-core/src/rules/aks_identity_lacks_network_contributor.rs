@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Identity};
 
@@ -27,7 +28,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          rôle au moins sur le sous-réseau. Sans lui, ces opérations sont refusées, et le provisionnement \
          ou l’équilibreur de charge interne échoue."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkContributorGranted", "false"),
     ]),
     fix: text!(

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -19,7 +20,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          l’abonnement du cluster, et le guide d’Azure ML le rappelle pour les clusters d’inférence : la \
          création ou l’attachement d’un tel cluster échoue."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/region", r#""westeurope""#),
     ]),
     fix: text!(

@@ -1,7 +1,8 @@
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -20,7 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          être délégué, et le fournisseur de ressources le refuse avec \
          SubnetWithExternalResourcesCannotBeUsedByOtherResources."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/0/delegations", r#"["Microsoft.ContainerInstance/containerGroups"]"#),
     ]),
     fix: text!(

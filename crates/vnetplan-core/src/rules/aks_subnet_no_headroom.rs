@@ -1,6 +1,7 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          tourner le nombre maximal de nœuds que permet sa taille, et un sous-réseau en service est \
          difficile à agrandir ensuite."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/0/addressPrefix", r#""10.1.0.0/25""#),
         ("/aksClusters/0/maxPods", "29"),
     ]),

@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::{AksCluster, NetworkPlugin};
 
@@ -24,7 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          clairement que les clusters kubenet ne peuvent pas partager un sous-réseau, contrairement aux \
          clusters Azure CNI."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/-", r#"{"name": "second-aks", "provisioning": "attach", "vnet": "ml-vnet", "subnet": "aks", "networkPlugin": "kubenet", "podCidr": "10.245.0.0/16", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "networkContributorGranted": true}"#),
     ]),
     fix: text!(

@@ -1,6 +1,7 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 
@@ -33,7 +34,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          581 adresses, soit un /21 ou plus. Pour les nouveaux pools de nœuds, AKS a porté la valeur par \
          défaut de maxSurge d’un nœud à 10 %."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/nodeCount", "50"),
         ("/aksClusters/0/maxSurge", "1"),
         ("/aksClusters/0/maxPods", "30"),

@@ -22,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          aussi un bloc propre. Des bits d’hôte trahissent en général une faute de frappe : le \
          vérificateur ne devine donc pas en silence ce qui était voulu."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/addressPrefixes/0", r#""10.1.0.5/16""#),
     ]),
     fix: text!(

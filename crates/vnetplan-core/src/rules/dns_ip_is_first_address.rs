@@ -1,6 +1,7 @@
 use crate::range_fixes::conventional_dns_ip;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
@@ -21,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          le DNS, et la validation qu’AKS tient d’acs-engine la refuse, puisque les deux services \
          réclameraient la même adresse."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/dnsServiceIP", r#""10.2.0.1""#),
     ]),
     fix: text!(

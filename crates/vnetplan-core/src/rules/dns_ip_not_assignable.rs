@@ -1,6 +1,7 @@
 use crate::range_fixes::conventional_dns_ip;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
@@ -21,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          d’elles, et la résolution de noms du cluster ne démarre jamais. acs-engine, dont AKS est issu, \
          refuse d’emblée l’adresse de diffusion."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/dnsServiceIP", r#""10.2.255.255""#),
     ]),
     fix: text!(

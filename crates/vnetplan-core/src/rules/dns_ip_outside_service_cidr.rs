@@ -1,6 +1,7 @@
 use crate::range_fixes::conventional_dns_ip;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
@@ -21,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          une IP DNS hors de cette plage avec DnsServiceIpOutOfServiceCidr. Cela arrive typiquement quand \
          on change la plage des services en laissant l’IP DNS telle quelle."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/serviceCidr", r#""10.200.0.0/16""#),
     ]),
     fix: text!(

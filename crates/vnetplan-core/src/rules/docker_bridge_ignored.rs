@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          valeur ne sert donc qu’à passer ce contrôle. Pour la même raison, ses chevauchements avec \
          d’autres plages sont désormais des avertissements, et non des erreurs."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/dockerBridgeCidr", r#""172.17.0.1/16""#),
     ]),
     fix: text!(

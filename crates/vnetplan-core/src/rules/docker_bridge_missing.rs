@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 use crate::plan::Provisioning;
@@ -30,7 +31,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de réseau virtuel sont incomplètes, et le cluster n’est jamais créé. Les clusters attachés \
          existent déjà : la règle ne les concerne pas."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/dockerBridgeCidr", r#"null"#),
     ]),
     fix: text!(

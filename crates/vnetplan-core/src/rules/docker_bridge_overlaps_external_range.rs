@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -24,7 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          sur le réseau. Depuis la version d’API 2023-04-01, AKS ignore ce champ et ses nœuds \
          utilisent containerd ; c’est pourquoi il s’agit d’un avertissement."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/externalRanges", r#"[{"name": "branch", "addressPrefix": "172.17.0.0/16", "kind": "vpn"}]"#),
     ]),
     fix: text!(

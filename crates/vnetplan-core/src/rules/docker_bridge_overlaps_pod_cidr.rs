@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          services ni avec celle des pods. AKS ignore ce champ depuis la version d’API 2023-04-01 : \
          ce n’est donc qu’un avertissement."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/provisioning", r#""attach""#),
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""172.16.0.0/14""#),

@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          AKS ignore ce champ depuis la version d’API 2023-04-01 : les clusters actuels n’en \
          souffrent pas, d’où un simple avertissement."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/dockerBridgeCidr", r#""10.2.0.1/16""#),
     ]),
     fix: text!(

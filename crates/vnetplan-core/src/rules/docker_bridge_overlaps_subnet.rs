@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          chevauchement ne casse plus un nouveau cluster, et azureml-core ne vérifie que le format de \
          la valeur. D’où un avertissement et non une erreur."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/dockerBridgeCidr", r#""10.1.0.1/16""#),
     ]),
     fix: text!(

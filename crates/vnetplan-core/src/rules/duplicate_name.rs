@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{name_key, pointer, Context};
+use crate::context::{name_key, Context};
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -24,7 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          une référence à un nom en double n’atteint que le premier élément qui le porte : le suivant \
          n’est jamais vraiment vérifié."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "aks", "addressPrefix": "10.1.4.0/24"}"#),
     ]),
     fix: text!(

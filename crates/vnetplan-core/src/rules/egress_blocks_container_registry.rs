@@ -1,7 +1,8 @@
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          règle NSG pour la balise de service AzureContainerRegistry.<région>. Sans elle, \
          l’extraction de l’image expire et le déploiement n’atteint jamais un état sain."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/egress", r#"{"restricted": true, "allowedServiceTags": ["AzureActiveDirectory", "Storage.eastus2"]}"#),
     ]),
     fix: text!(

@@ -1,7 +1,8 @@
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -32,7 +33,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          le routeur Azure ML sur AKS), Front Door et Azure Monitor. Le déploiement peut être créé, \
          puis échouer à s’authentifier, à charger son modèle ou à signaler son état de santé."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/egress", r#"{"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.eastus2", "AzureActiveDirectory"]}"#),
     ]),
     fix: text!(

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::Provisioning;
 
@@ -21,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster attaché, l’équilibreur de charge est changé par une mise à jour une fois \
          l’attachement terminé."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
     ]),
     fix: text!(

@@ -1,5 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{is_aci_delegation, pointer, Context, ACI_DELEGATION};
+use crate::context::Context;
+use crate::pointer;
+use crate::plan::ACI_DELEGATION;
+use crate::plan::is_aci_delegation;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -21,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          équilibreur de charge. Le service Kubernetes qui demande l’adresse privée ne l’obtient \
          jamais et le point de terminaison de scoring reste injoignable."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
         ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
         ("/aksClusters/0/loadBalancerSubnet", r#""aci""#),

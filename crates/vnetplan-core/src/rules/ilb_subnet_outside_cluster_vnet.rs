@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          appartienne à ce même réseau. Un sous-réseau d’un VNet appairé ou sans rapport ne peut pas \
          servir : le service ne reçoit jamais son adresse privée."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/-", r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "ilb", "addressPrefix": "10.5.1.0/24"}]}"#),
         ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
         ("/aksClusters/0/loadBalancerSubnet", r#""ilb""#),

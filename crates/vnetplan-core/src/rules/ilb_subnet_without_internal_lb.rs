@@ -1,6 +1,7 @@
 use crate::capacity::still_fits;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{is_aci_delegated, pointer, ClusterFacts, Context};
+use crate::context::{ClusterFacts, Context};
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Choice, LoadBalancerType};
 
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          équilibreur public : le sous-réseau ne peut s’écarter de sa valeur par défaut que pour un \
          équilibreur interne."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "ilb", "addressPrefix": "10.1.4.0/24"}"#),
         ("/aksClusters/0/loadBalancerSubnet", r#""ilb""#),
     ]),
@@ -90,7 +91,7 @@ fn internal_is_safe(
 ) -> bool {
     let Some(vnet) = facts.node.vnet else { return false };
     let Some(subnet) = context.subnet_named(vnet, name) else { return false };
-    let delegated_to_aci = context.subnet(vnet, subnet).is_some_and(is_aci_delegated);
+    let delegated_to_aci = context.subnet(vnet, subnet).is_some_and(crate::plan::Subnet::is_aci_delegated);
     let holds_aci =
         context.aci.iter().any(|placement| placement.vnet == Some(vnet) && placement.subnet == Some(subnet));
     if delegated_to_aci || holds_aci {

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 
@@ -23,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          phrase sans dire que la combinaison fonctionne désormais : la règle avertit donc au lieu de \
          rejeter le plan."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/provisioning", r#""attach""#),
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),

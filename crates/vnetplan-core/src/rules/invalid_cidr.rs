@@ -26,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          l’autre. Une valeur IPv6 bien formée dans un champ de cluster relève plutôt \
          d’ipv6-not-supported."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/serviceCidr", r#""10.2.0.0""#),
     ]),
     fix: text!(

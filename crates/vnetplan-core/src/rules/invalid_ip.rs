@@ -1,6 +1,7 @@
 use crate::range_fixes::dns_ip_for;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::{parse_ipv4, ValueError};
 
@@ -24,7 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          certains résolveurs lisent un zéro initial comme de l’octal. Une adresse IPv6 relève plutôt \
          d’ipv6-not-supported."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/dnsServiceIP", r#""10.2.0.256""#),
     ]),
     fix: text!(

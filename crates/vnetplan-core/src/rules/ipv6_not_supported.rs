@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, CidrOwner, Context};
+use crate::context::{CidrOwner, Context};
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_ipv4, ValueError};
 
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de liste distincts que le SDK v1 ne propose pas, et Azure Container Instances dans un VNet \
          ne prend pas du tout en charge les adresses IPv6."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/serviceCidr", r#""fd00:2::/108""#),
     ]),
     fix: text!(

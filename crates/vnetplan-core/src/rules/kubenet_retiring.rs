@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 
@@ -16,7 +17,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          documentation AKS et l’aide de l’Azure CLI. Un cluster prévu aujourd’hui sous kubenet devra \
          changer de plug-in avant cette date."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/provisioning", r#""attach""#),
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          documentation AKS en tire la conséquence : un cluster kubenet ne peut pas dépasser 400 \
          nœuds, et chaque nœud supplémentaire d’une mise à niveau a lui aussi besoin d’une route."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/provisioning", r#""attach""#),
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/15""#),

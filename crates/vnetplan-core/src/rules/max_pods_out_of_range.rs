@@ -1,6 +1,7 @@
 use crate::capacity::still_fits;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
 
@@ -26,7 +27,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          strictement le minimum ; toute autre valeur est refusée comme paramètre maxPods invalide à \
          la création du pool de nœuds."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/maxPods", r#"300"#),
     ]),
     fix: text!(

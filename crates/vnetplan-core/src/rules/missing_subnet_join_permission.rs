@@ -1,7 +1,8 @@
 use std::collections::HashSet;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::rules::missing_vnet_join_permission::{first_few, joined_subnets};
 
@@ -30,7 +31,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          action qui n’existe pas). Sans elle, Azure Resource Manager refuse le déploiement avec \
          AuthorizationFailed.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/permissions", r#"{"subnetJoin": false}"#),
     ]),
     fix: text!(

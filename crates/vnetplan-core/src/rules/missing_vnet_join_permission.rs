@@ -1,7 +1,8 @@
 use std::collections::HashSet;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::Plan;
 
@@ -30,7 +31,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          n’est pas créé. Des rôles intégrés comme Network Contributor la comprennent ; Reader et bien \
          des rôles personnalisés, non.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/permissions", r#"{"vnetJoin": false}"#),
     ]),
     fix: text!(

@@ -1,6 +1,7 @@
 use crate::capacity::still_fits;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
 
@@ -24,7 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Deux nœuds à 10 pods sont donc refusés ; avec 10 pods par nœud, un pool doit compter au moins \
          3 nœuds.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/nodeCount", "2"),
         ("/aksClusters/0/maxPods", "10"),
     ]),

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -20,7 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          des nœuds, des pods, des équilibreurs de charge et des groupes de conteneurs placés dans les \
          deux sous-réseaux pourraient recevoir la même adresse.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.2.0/24"}"#),
     ]),
     fix: text!(

@@ -1,7 +1,8 @@
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 
@@ -21,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          doit appartenir à un seul préfixe. Deux blocs CIDR qui se chevauchent sont toujours imbriqués \
          : le bloc intérieur n’ajoute aucune adresse que l’extérieur ne contienne déjà.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/addressPrefixes/-", r#""10.1.4.0/22""#),
     ]),
     fix: text!(

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, NetworkPlugin, NetworkPluginMode};
 
@@ -18,7 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          --network-plugin-mode overlay qu’avec --network-plugin azure. Associé à kubenet, le plan \
          décrit un cluster impossible à créer.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),

@@ -2,7 +2,8 @@ use serde_json::Value;
 
 use crate::range_fixes::{move_cluster_range, pod_prefix_for};
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 use crate::plan::NetworkPlugin;
@@ -30,7 +31,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          peut plus être remplacée une fois le cluster créé (overlay permet seulement de l’étendre) ; le \
          plan gagne donc en clarté à écrire la plage dont il dépend, là où ses relecteurs la voient.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
     ]),
     fix: text!(

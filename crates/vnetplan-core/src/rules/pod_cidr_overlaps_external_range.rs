@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster. La documentation AKS exige que la plage des pods reste à l’écart des réseaux \
          directement connectés.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
         ("/externalRanges", r#"[{"name": "onprem", "addressPrefix": "10.244.8.0/24", "kind": "onPremises"}]"#),

@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
@@ -23,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          tombe dans la plage des pods ; la documentation AKS demande des plages de pods à l’écart des \
          réseaux connectés.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
         ("/vnets/-", r#"{"name": "shared-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.244.16.0/20"], "subnets": []}"#),

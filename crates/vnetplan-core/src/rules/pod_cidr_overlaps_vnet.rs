@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
@@ -23,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          machine d’avoir la même adresse. Le fournisseur de ressources AKS refuse un tel cluster avec \
          NetworkProfileCIDROverlapVNET sur networkProfile.podCIDR.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
         ("/aksClusters/0/podCidr", r#""10.1.128.0/17""#),
     ]),

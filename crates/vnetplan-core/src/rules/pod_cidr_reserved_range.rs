@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::{Range, AKS_RESERVED};
 
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          172.16.0.0/12 ressemble à un espace privé ordinaire, mais contient 172.30.0.0/16 et \
          172.31.0.0/16.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
         ("/aksClusters/0/podCidr", r#""172.16.0.0/12""#),
     ]),

@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 /// Every node gets a block of this prefix length out of the pod range.
@@ -28,7 +29,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster créé ; c’est pourquoi la documentation AKS demande de prévoir la plus grande taille \
          que le pool atteindra.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/23""#),
     ]),

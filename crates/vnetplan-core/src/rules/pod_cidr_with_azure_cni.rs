@@ -1,7 +1,8 @@
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -19,7 +20,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de pods n’y a aucun sens. L’Azure CLI refuse --pod-cidr dans cette configuration et renvoie \
          vers le mode overlay ou kubenet ; Terraform rejette la même combinaison.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
     ]),
     fix: text!(

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, Provisioning};
 
@@ -18,7 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster privé avec les outils d’AKS (portail, az aks ou modèle), puis de rattacher le cluster \
          terminé à l’espace de travail comme cible de calcul.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/privateCluster", "true"),
     ]),
     fix: text!(

@@ -1,6 +1,7 @@
 use crate::capacity::needed_addresses;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterFacts, Context};
+use crate::context::{ClusterFacts, Context};
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::usable_addresses;
 use crate::plan::{AksCluster, ClusterPurpose};
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          peut tourner sur un seul nœud. Un cluster de production plus petit est refusé à la création ou \
          au rattachement.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/nodeCount", "2"),
     ]),
     fix: text!(

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
 use crate::rules::production_cluster_too_few_nodes::node_count_fits;
@@ -27,7 +28,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          rattacher un cluster FastProd sous ce seuil échoue : deux nœuds à 4 cœurs ne suffisent pas, \
          trois oui.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/vcpusPerNode", "2"),
     ]),
     fix: text!(

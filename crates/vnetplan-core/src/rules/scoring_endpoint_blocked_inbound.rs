@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -20,7 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          pour l’adresse IP du point de terminaison de scoring quand il est appelé depuis l’extérieur du \
          VNet ; sans elle, le déploiement réussit, mais les appels des clients externes expirent.",
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/scoringFromOutsideVnet", "true"),
     ]),
     fix: text!(

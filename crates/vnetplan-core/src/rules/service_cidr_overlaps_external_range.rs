@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -23,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Kubernetes, ou nulle part. La documentation d’AKS exige que la plage des services évite les VNets \
          appairés et les adresses sur site."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/externalRanges", r#"[{"name": "datacenter", "addressPrefix": "10.2.0.0/16", "kind": "onPremises"}]"#),
     ]),
     fix: text!(

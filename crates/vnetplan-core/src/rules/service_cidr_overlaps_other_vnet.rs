@@ -27,7 +27,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          services Kubernetes. La documentation d’AKS demande une plage des services qui ne chevauche aucun \
          VNet appairé avec celui du cluster."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/-", r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.2.0.0/16"], "subnets": []}"#),
     ]),
     fix: text!(

@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -24,7 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          présente dans les deux plages désignerait à la fois un pod et un service : le trafic destiné à \
          ces pods s’égare. La documentation d’AKS exige que les deux plages soient disjointes."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/provisioning", r#""attach""#),
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""10.2.0.0/17""#),

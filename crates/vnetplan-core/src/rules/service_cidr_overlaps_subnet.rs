@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -23,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          à la création puis avant chaque mise à niveau. Garder la valeur par défaut du SDK, 10.0.0.0/16, \
          dans un VNet en 10.0.0.0/16 est la façon la plus courante d’y tomber."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/addressPrefixes/0", r#""10.0.0.0/16""#),
         ("/vnets/0/subnets/0/addressPrefix", r#""10.0.0.0/24""#),
         ("/aksClusters/0/serviceCidr", r#""10.0.0.0/16""#),

@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          services : le premier sous-réseau créé dans cette partie du VNet fait échouer la mise à niveau \
          suivante avec ServiceCidrOverlapExistingSubnetsCidr."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/serviceCidr", r#""10.1.128.0/17""#),
         ("/aksClusters/0/dnsServiceIP", r#""10.1.128.10""#),
     ]),

@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::AKS_RESERVED;
 
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          services qu’à la plage des pods et au VNet du cluster. Un cluster qui les utilise ne se déploie \
          pas, et l’échec survenait autrefois tard, avec une erreur qui n’en nommait pas la cause."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/serviceCidr", r#""172.30.0.0/16""#),
         ("/aksClusters/0/dnsServiceIP", r#""172.30.0.10""#),
     ]),

@@ -1,6 +1,7 @@
 use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, ClusterRange, Context};
+use crate::context::{ClusterRange, Context};
+use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 
 /// Kubernetes caps an IPv4 service range at 2^20 addresses, so /12 is the shortest prefix.
@@ -23,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          bien qu’un /8 ou un /11 ne se déploie pas. Une plage aussi vaste engloutirait en outre une bonne \
          part de l’espace d’adresses privé dont les VNets et les réseaux connectés ont besoin."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/serviceCidr", r#""10.32.0.0/11""#),
         ("/aksClusters/0/dnsServiceIP", r#""10.32.0.10""#),
     ]),

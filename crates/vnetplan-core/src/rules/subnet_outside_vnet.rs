@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::Range;
 
@@ -21,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          sous-réseau dont le VNet ne contient pas la plage. Deux préfixes contigus n’y changent rien : \
          chaque sous-réseau doit tenir dans un seul d’entre eux."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/0/addressPrefix", r#""10.2.0.0/22""#),
     ]),
     fix: text!(

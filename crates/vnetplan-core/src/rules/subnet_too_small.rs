@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -17,7 +18,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          et un /29 est le plus petit sous-réseau IPv4 qu’il permet de créer. Un /30 ne laisserait rien à \
          aucune ressource : Azure le refuse d’emblée."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "tiny", "addressPrefix": "10.1.8.0/30"}"#),
     ]),
     fix: text!(

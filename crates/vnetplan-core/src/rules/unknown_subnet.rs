@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context, Placement};
+use crate::context::{Context, Placement};
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          vérifier ni la taille, ni les délégations, ni les chevauchements d’un sous-réseau qu’il ne décrit \
          pas."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/subnet", r#""nodes""#),
     ]),
     fix: text!(

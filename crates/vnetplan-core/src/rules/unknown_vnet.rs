@@ -1,7 +1,8 @@
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -25,7 +26,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          pas non plus vérifier l’espace d’adresses, la taille des sous-réseaux ni les délégations d’un \
          VNet qu’il ne décrit pas."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/aksClusters/0/vnet", r#""ml-vnet-prod""#),
     ]),
     fix: text!(

@@ -1,7 +1,8 @@
 use std::collections::BTreeMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::{Range, AKS_RESERVED};
 
@@ -20,7 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          d’adresses du VNet du cluster comme dans les plages des services et des pods. Un cas fréquent est \
          un VNet en 172.16.0.0/12, qui contient 172.30.0.0/16 et 172.31.0.0/16."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/addressPrefixes/0", r#""172.16.0.0/12""#),
         ("/vnets/0/subnets/0/addressPrefix", r#""172.16.0.0/22""#),
     ]),

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::{Range, VNET_FORBIDDEN};
 
@@ -21,7 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          et 168.63.129.16 est l’IP virtuelle par laquelle chaque VM joint le DNS d’Azure, le DHCP et les \
          sondes d’intégrité."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/addressPrefixes/-", r#""168.63.0.0/16""#),
     ]),
     fix: text!(

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::Range;
 
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          destinés aux adresses communes restent du mauvais côté : les clients ne joignent pas le point de \
          terminaison de scoring, ou le cluster ne joint pas ses dépendances."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/externalRanges", r#"[{"name": "onprem", "addressPrefix": "10.1.128.0/17", "kind": "onPremises"}]"#),
     ]),
     fix: text!(

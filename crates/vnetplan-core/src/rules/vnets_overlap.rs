@@ -1,7 +1,8 @@
 use std::collections::BTreeMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::Range;
 
@@ -22,7 +23,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Le point de terminaison privé de l’espace de travail, les clusters d’inférence et leurs clients \
          doivent en général se joindre tôt ou tard : des espaces qui se chevauchent ferment cette porte."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/-", r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.1.128.0/24"], "subnets": []}"#),
     ]),
     fix: text!(

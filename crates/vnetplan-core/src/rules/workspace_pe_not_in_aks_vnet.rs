@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::RuleFindings;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -23,7 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          alors de l’appairage et du DNS privé pour joindre l’espace de travail, et les déploiements \
          échouent si l’un des deux manque."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/-", r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "pe", "addressPrefix": "10.5.0.0/24"}]}"#),
         ("/workspace/privateEndpoint", r#"{"vnet": "hub-vnet", "subnet": "pe"}"#),
     ]),

@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{pointer, Context};
+use crate::context::Context;
+use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -17,7 +18,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          utiliser que des clusters AKS de sa propre région Azure : un cluster situé ailleurs ne peut être \
          ni créé ni attaché comme cible d’inférence pour lui."
     ),
-    example: Example::Changes(&[
+    example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "pe", "addressPrefix": "10.1.4.0/27"}"#),
         ("/workspace/privateEndpoint", r#"{"vnet": "ml-vnet", "subnet": "pe"}"#),
         ("/vnets/0/region", r#""westus2""#),
