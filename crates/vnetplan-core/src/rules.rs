@@ -8,6 +8,8 @@ use crate::context::Context;
 use crate::finding::{Findings, Severity};
 use crate::text::Text;
 
+pub(crate) mod shared;
+
 macro_rules! rule_table {
     ($($variant:ident $module:ident $id:literal $severity:ident [$en:expr, $fr:expr $(,)?];)*) => {
         $(pub(crate) mod $module;)*

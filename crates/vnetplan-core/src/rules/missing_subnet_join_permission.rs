@@ -4,7 +4,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::pointer;
 use crate::finding::RuleFindings;
-use crate::rules::missing_vnet_join_permission::{first_few, joined_subnets};
+use crate::rules::shared::{first_few, joined_subnets};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(

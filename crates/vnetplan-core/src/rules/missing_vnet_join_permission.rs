@@ -1,10 +1,10 @@
 use std::collections::HashSet;
 
+use crate::rules::shared::{joined_subnets, first_few};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::pointer;
 use crate::finding::RuleFindings;
-use crate::plan::Plan;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -61,8 +61,6 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/join/action";
 
-/// How many VNets or subnets a message lists before it only counts the rest.
-const NAMED: usize = 3;
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
@@ -87,30 +85,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     );
 }
 
-/// The VNet and subnet names of everything the plan places in a subnet, in plan order.
-pub(super) fn joined_subnets(plan: &Plan) -> impl Iterator<Item = (&str, &str)> {
-    let clusters = plan
-        .aks_clusters
-        .iter()
-        .filter_map(|cluster| Some((cluster.vnet.as_deref()?, cluster.subnet.as_deref()?)));
-    let deployments =
-        plan.aci_deployments.iter().map(|deployment| (deployment.vnet.as_str(), deployment.subnet.as_str()));
-    let endpoint = plan
-        .workspace
-        .private_endpoint
-        .iter()
-        .map(|endpoint| (endpoint.vnet.as_str(), endpoint.subnet.as_str()));
-    clusters.chain(deployments).chain(endpoint)
-}
 
-/// The first few of `labels` joined for a message, followed by how many more there are.
-pub(super) fn first_few(labels: &[String]) -> String {
-    let mut named = labels.iter().take(NAMED).map(String::as_str).collect::<Vec<_>>().join(", ");
-    if labels.len() > NAMED {
-        named.push_str(&format!(" and {} more", labels.len() - NAMED));
-    }
-    named
-}
 
 #[cfg(test)]
 mod tests {

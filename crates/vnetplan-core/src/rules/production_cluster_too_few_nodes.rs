@@ -1,13 +1,11 @@
-use crate::capacity::needed_addresses;
+use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{ClusterFacts, Context};
+use crate::context::Context;
 use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
-use crate::net::usable_addresses;
-use crate::plan::{AksCluster, ClusterPurpose};
+use crate::plan::ClusterPurpose;
 
 /// The node count Azure ML asks of a production (FastProd) cluster.
-const PRODUCTION_NODES: u32 = 3;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -80,41 +78,6 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-/// Whether the cluster could run `nodes` nodes without a new error: its node subnet (when it
-/// resolves) must hold their addresses, and its pod range (when it uses one) a /24 block per node.
-/// `Err` says what stands in the way, for the message of a finding that cannot offer a fix.
-pub(super) fn node_count_fits(
-    context: &Context<'_>,
-    cluster: &AksCluster,
-    facts: &ClusterFacts,
-    nodes: u32,
-) -> Result<(), String> {
-    let resized = AksCluster { node_count: u64::from(nodes), ..cluster.clone() };
-    let node_net = facts.node.vnet.zip(facts.node.subnet).and_then(|(v, s)| context.subnet_net(v, s));
-    if let Some(net) = node_net {
-        let (needed, usable) = (needed_addresses(&resized), usable_addresses(net));
-        if needed > usable {
-            return Err(format!(
-                "subnet '{}' ({net}) has {usable} usable addresses and {nodes} nodes need {needed}",
-                cluster.subnet_name()
-            ));
-        }
-    }
-    // Plain Azure CNI never uses a pod range, and one longer than /24 is already an error of its
-    // own whatever the node count.
-    let pod_range = facts.pod.filter(|pod| !cluster.pods_use_node_subnet() && pod.prefix_len() <= 24);
-    if let Some(pod) = pod_range {
-        let blocks = 1u64 << (24 - pod.prefix_len());
-        if blocks < resized.peak_nodes() {
-            return Err(format!(
-                "pod CIDR {pod} holds {blocks} /24 blocks and {nodes} nodes plus a surge of {} need {}",
-                cluster.surge_nodes(),
-                resized.peak_nodes()
-            ));
-        }
-    }
-    Ok(())
-}
 
 #[cfg(test)]
 mod tests {

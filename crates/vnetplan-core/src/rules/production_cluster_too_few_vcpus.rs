@@ -3,14 +3,13 @@ use crate::context::Context;
 use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
-use crate::rules::production_cluster_too_few_nodes::node_count_fits;
+use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
 
 /// The vCPUs Azure ML asks of a production (FastProd) cluster, summed over its nodes.
 const PRODUCTION_VCPUS: u32 = 12;
 
 /// Nodes a production cluster needs in any case, so that this rule's fix does not stop short of
 /// the node-count rule.
-const PRODUCTION_NODES: u32 = 3;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(

@@ -5,7 +5,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
-use crate::rules::service_cidr_overlaps_vnet::overlapped_prefixes;
+use crate::rules::shared::overlapped_prefixes;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(

@@ -1,9 +1,8 @@
 use crate::range_fixes::move_cluster_range;
+use crate::rules::shared::{overlapped_prefixes};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
-use crate::net::Range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -81,18 +80,6 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-/// The subjects of a finding about cluster `index`'s service range reaching into `prefixes` of
-/// VNet `vnet`, and those prefixes as its message lists them.
-pub(super) fn overlapped_prefixes(
-    index: usize,
-    vnet: usize,
-    prefixes: &[(usize, Range)],
-) -> (Vec<String>, String) {
-    let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
-    subjects.extend(prefixes.iter().map(|(prefix, _)| pointer::vnet_prefix(vnet, *prefix)));
-    let listed: Vec<String> = prefixes.iter().map(|(_, range)| range.to_string()).collect();
-    (subjects, listed.join(", "))
-}
 
 #[cfg(test)]
 mod tests {

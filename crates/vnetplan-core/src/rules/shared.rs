@@ -1,0 +1,87 @@
+//! Pieces that several rules share, so that no rule imports from another.
+
+use crate::capacity::needed_addresses;
+use crate::context::{ClusterFacts, Context};
+use crate::net::{usable_addresses, Range};
+use crate::plan::{AksCluster, Plan};
+use crate::pointer;
+
+/// The fewest nodes Azure ML accepts in a cluster meant for production (`FastProd`).
+pub(crate) const PRODUCTION_NODES: u32 = 3;
+
+/// How many names a message lists before it says how many more there are.
+const NAMED: usize = 3;
+
+/// The VNet and subnet names of everything the plan places in a subnet, in plan order.
+pub(crate) fn joined_subnets(plan: &Plan) -> impl Iterator<Item = (&str, &str)> {
+    let clusters = plan
+        .aks_clusters
+        .iter()
+        .filter_map(|cluster| Some((cluster.vnet.as_deref()?, cluster.subnet.as_deref()?)));
+    let deployments =
+        plan.aci_deployments.iter().map(|deployment| (deployment.vnet.as_str(), deployment.subnet.as_str()));
+    let endpoint = plan
+        .workspace
+        .private_endpoint
+        .iter()
+        .map(|endpoint| (endpoint.vnet.as_str(), endpoint.subnet.as_str()));
+    clusters.chain(deployments).chain(endpoint)
+}
+
+/// The first few of `labels` joined for a message, followed by how many more there are.
+pub(crate) fn first_few(labels: &[String]) -> String {
+    let mut named = labels.iter().take(NAMED).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if labels.len() > NAMED {
+        named.push_str(&format!(" and {} more", labels.len() - NAMED));
+    }
+    named
+}
+
+/// Whether the cluster could run `nodes` nodes without a new error: its node subnet (when it
+/// resolves) must hold their addresses, and its pod range (when it uses one) a /24 block per node.
+/// `Err` says what stands in the way, for the message of a finding that cannot offer a fix.
+pub(crate) fn node_count_fits(
+    context: &Context<'_>,
+    cluster: &AksCluster,
+    facts: &ClusterFacts,
+    nodes: u32,
+) -> Result<(), String> {
+    let resized = AksCluster { node_count: u64::from(nodes), ..cluster.clone() };
+    let node_net = facts.node.vnet.zip(facts.node.subnet).and_then(|(v, s)| context.subnet_net(v, s));
+    if let Some(net) = node_net {
+        let (needed, usable) = (needed_addresses(&resized), usable_addresses(net));
+        if needed > usable {
+            return Err(format!(
+                "subnet '{}' ({net}) has {usable} usable addresses and {nodes} nodes need {needed}",
+                cluster.subnet_name()
+            ));
+        }
+    }
+    // Plain Azure CNI never uses a pod range, and one longer than /24 is already an error of its
+    // own whatever the node count.
+    let pod_range = facts.pod.filter(|pod| !cluster.pods_use_node_subnet() && pod.prefix_len() <= 24);
+    if let Some(pod) = pod_range {
+        let blocks = 1u64 << (24 - pod.prefix_len());
+        if blocks < resized.peak_nodes() {
+            return Err(format!(
+                "pod CIDR {pod} holds {blocks} /24 blocks and {nodes} nodes plus a surge of {} need {}",
+                cluster.surge_nodes(),
+                resized.peak_nodes()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The subjects of a finding about cluster `index`'s service range reaching into `prefixes` of
+/// VNet `vnet`, and those prefixes as its message lists them.
+pub(crate) fn overlapped_prefixes(
+    index: usize,
+    vnet: usize,
+    prefixes: &[(usize, Range)],
+) -> (Vec<String>, String) {
+    let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
+    subjects.extend(prefixes.iter().map(|(prefix, _)| pointer::vnet_prefix(vnet, *prefix)));
+    let listed: Vec<String> = prefixes.iter().map(|(_, range)| range.to_string()).collect();
+    (subjects, listed.join(", "))
+}
