@@ -5,8 +5,6 @@ use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
 
-/// The node count Azure ML asks of a production (FastProd) cluster.
-
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "An AKS cluster whose clusterPurpose is FastProd (the default when the field is left out) must \

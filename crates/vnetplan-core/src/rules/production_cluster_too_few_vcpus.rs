@@ -8,9 +8,6 @@ use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
 /// The vCPUs Azure ML asks of a production (FastProd) cluster, summed over its nodes.
 const PRODUCTION_VCPUS: u32 = 12;
 
-/// Nodes a production cluster needs in any case, so that this rule's fix does not stop short of
-/// the node-count rule.
-
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "When vcpusPerNode is given for a FastProd cluster (the default purpose), nodeCount times \
