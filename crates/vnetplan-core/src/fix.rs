@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::catalog::RuleId;
 use crate::check::{check, Report};
-use crate::finding::{Finding, Fix, Severity};
+use crate::finding::{Finding, Fix, FixKind, Severity};
 use crate::parse::{plan_from_value, ParseError};
 use crate::Plan;
 
@@ -122,8 +122,10 @@ fn improves(before: &Report, after: &Report, fixed: &Finding) -> bool {
         .all(|severity| keys(after, severity).is_subset(&keys(before, severity)))
 }
 
-/// The plan with every fix applied that helps, re-checking after each one. Fixes that would
-/// bring a new error or warning are left out, so the result is never worse than the input.
+/// The plan with every design fix applied that helps, re-checking after each one. Fixes that
+/// would bring a new error or warning are left out, so the result is never worse than the input.
+/// Attestations are never applied: they record that a person did something in Azure, which only
+/// that person can say.
 ///
 /// # Examples
 ///
@@ -147,7 +149,7 @@ pub fn suggest(plan: &Plan) -> Plan {
     for _ in 0..256 {
         let mut progressed = false;
         for finding in report.findings.clone() {
-            let Some(fix) = &finding.fix else { continue };
+            let Some(fix) = finding.fix.as_ref().filter(|fix| fix.kind == FixKind::Design) else { continue };
             let Ok(candidate) = apply_fix(&current, fix) else { continue };
             let next = check(&candidate);
             if improves(&report, &next, &finding) {
