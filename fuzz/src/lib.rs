@@ -193,16 +193,21 @@ impl Region {
     }
 }
 
-/// A network value: most often a range near one of the bases, sometimes an address without a
-/// prefix length, a hostile string or random text.
+/// A network value: most often a range near one of the bases, sometimes an IPv6 prefix (valid in
+/// VNets, subnets and external ranges since contract 1.1, refused in Kubernetes fields), an address
+/// without a prefix length, a hostile string or random text.
 #[derive(Arbitrary, Debug)]
 pub enum Cidr {
     Near { base: u8, step: u16, low: u8, prefix: u8, aligned: bool },
     AlsoNear { base: u8, step: u16, prefix: u8 },
+    Ipv6 { base: u8, step: u16, prefix: u8, aligned: bool },
     Address { base: u8, step: u16, low: u8 },
     Hostile(u8),
     Free(String),
 }
+
+/// IPv6 blocks plans use: unique local, documentation, and a global one.
+const V6_BASES: &[&str] = &["fd00", "fd00:db8", "2001:db8", "2603:1030"];
 
 fn near(base: u8, step: u16, low: u8) -> u32 {
     let base = BASES.get(usize::from(base) % BASES.len()).copied().unwrap_or_default();
@@ -238,12 +243,45 @@ impl Cidr {
                 let address = near(*base, *step, 0) & u32::MAX.checked_shl(32 - length).unwrap_or(0);
                 format!("{}/{length}", dotted(address))
             }
+            Self::Ipv6 { base, step, prefix, aligned } => {
+                // Mostly /48 to /64, the sizes Azure VNets and subnets take, sometimes any.
+                let length =
+                    if *prefix < 200 { 48 + u32::from(*prefix) % 17 } else { u32::from(*prefix) % 129 };
+                let host = if *aligned { "" } else { "1" };
+                format!("{}:{step:x}::{host}/{length}", pick(V6_BASES, *base))
+            }
             Self::Address { base, step, low } => dotted(near(*base, *step, *low)),
             Self::Hostile(index) => pick(HOSTILE, *index).to_owned(),
             Self::Free(text) => text.clone(),
         })
     }
 }
+
+/// `maxSurge`: a node count, or a percentage of the pool as AKS takes it ("33%").
+#[derive(Arbitrary, Debug)]
+pub enum Surge {
+    Nodes(Count),
+    Percent(u8),
+}
+
+impl Surge {
+    fn render(&self) -> Value {
+        match self {
+            Self::Nodes(count) => count.render(),
+            Self::Percent(percent) => json!(format!("{percent}%")),
+        }
+    }
+}
+
+/// VM sizes whose names give a vCPU count, a constrained-core count, or none.
+const VM_SIZES: &[&str] = &[
+    "Standard_D2s_v3",
+    "Standard_D4s_v5",
+    "Standard_E8-4s_v5",
+    "Standard_NC24ads_A100_v4",
+    "Standard_A0",
+    "Basic",
+];
 
 /// A whole number field: small values most of the time, any `u32` sometimes.
 #[derive(Arbitrary, Debug)]
@@ -350,8 +388,10 @@ struct FuzzCluster {
     name: Text,
     provisioning: Option<u8>,
     region: Nullable<Region>,
-    vnet: Text,
-    subnet: Text,
+    /// Absent together: a cluster in the VNet that AKS manages. One without the other is for the
+    /// reader to reject.
+    vnet: Option<Text>,
+    subnet: Option<Text>,
     network_plugin: Option<u8>,
     network_plugin_mode: Nullable<()>,
     pod_cidr: Nullable<Cidr>,
@@ -359,9 +399,10 @@ struct FuzzCluster {
     dns_service_ip: Cidr,
     docker_bridge_cidr: Nullable<Cidr>,
     node_count: Count,
-    max_surge: Option<Count>,
+    max_surge: Option<Surge>,
     max_pods: Nullable<Count>,
     vcpus_per_node: Nullable<Count>,
+    vm_size: Nullable<u8>,
     cluster_purpose: Option<u8>,
     private_cluster: Option<bool>,
     load_balancer_type: Option<u8>,
@@ -490,8 +531,8 @@ impl FuzzCluster {
         object.insert("name".to_owned(), self.name.render());
         put(&mut object, "provisioning", choice(&["create", "attach"], &self.provisioning));
         put_nullable(&mut object, "region", &self.region, Region::render);
-        object.insert("vnet".to_owned(), self.vnet.render());
-        object.insert("subnet".to_owned(), self.subnet.render());
+        put(&mut object, "vnet", self.vnet.as_ref().map(Text::render));
+        put(&mut object, "subnet", self.subnet.as_ref().map(Text::render));
         put(&mut object, "networkPlugin", choice(&["azure", "kubenet"], &self.network_plugin));
         put_nullable(&mut object, "networkPluginMode", &self.network_plugin_mode, |()| json!("overlay"));
         put_nullable(&mut object, "podCidr", &self.pod_cidr, Cidr::render);
@@ -499,9 +540,10 @@ impl FuzzCluster {
         object.insert("dnsServiceIP".to_owned(), self.dns_service_ip.render());
         put_nullable(&mut object, "dockerBridgeCidr", &self.docker_bridge_cidr, Cidr::render);
         object.insert("nodeCount".to_owned(), self.node_count.render());
-        put(&mut object, "maxSurge", self.max_surge.as_ref().map(Count::render));
+        put(&mut object, "maxSurge", self.max_surge.as_ref().map(Surge::render));
         put_nullable(&mut object, "maxPods", &self.max_pods, Count::render);
         put_nullable(&mut object, "vcpusPerNode", &self.vcpus_per_node, Count::render);
+        put_nullable(&mut object, "vmSize", &self.vm_size, |index| json!(pick(VM_SIZES, *index)));
         put(&mut object, "clusterPurpose", choice(&["FastProd", "DevTest"], &self.cluster_purpose));
         put(&mut object, "privateCluster", self.private_cluster.map(Value::Bool));
         put(
