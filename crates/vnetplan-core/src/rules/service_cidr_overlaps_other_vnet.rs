@@ -1,10 +1,10 @@
 use std::collections::BTreeMap;
 
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
+use crate::range_fixes::move_cluster_range;
 use crate::rules::shared::overlapped_prefixes;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {

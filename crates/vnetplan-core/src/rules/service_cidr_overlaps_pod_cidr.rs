@@ -1,9 +1,9 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
+use crate::finding::{Draft, RuleFindings};
 use crate::plan::AKS_DEFAULT_POD_CIDR;
 use crate::pointer;
-use crate::finding::{Draft, RuleFindings};
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -82,7 +82,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             ),
         };
         out.push(
-            Draft::new(message, vec![pointer::cluster(index, "serviceCidr"), pointer::cluster(index, "podCidr")])
+            Draft::new(
+                message,
+                vec![pointer::cluster(index, "serviceCidr"), pointer::cluster(index, "podCidr")],
+            )
             .with_fix(move_cluster_range(index, ClusterRange::Service)),
         );
     }

@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
-use crate::rules::shared::{overlapped_prefixes};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
+use crate::range_fixes::move_cluster_range;
+use crate::rules::shared::overlapped_prefixes;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -85,7 +85,6 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         );
     }
 }
-
 
 #[cfg(test)]
 mod tests {

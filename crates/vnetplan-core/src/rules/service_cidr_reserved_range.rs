@@ -1,9 +1,9 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::{Range, AKS_RESERVED};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -79,11 +79,15 @@ fn reserved_ranges(hits: &[&Range]) -> Option<Message> {
         [first, middle @ .., last] => {
             // French separates all but the last with commas, where the English wording keeps "and".
             let listed = middle.iter().fold(msg!(["{range}", "{range}"], range = first), |listed, range| {
-                msg!(["{listed} and {range}", "{listed}, {range}"], range = range).with_message("listed", listed)
+                msg!(["{listed} and {range}", "{listed}, {range}"], range = range)
+                    .with_message("listed", listed)
             });
             Some(
                 msg!(
-                    ["{listed} and {last}, reserved by AKS", "les plages {listed} et {last}, réservées par AKS"],
+                    [
+                        "{listed} and {last}, reserved by AKS",
+                        "les plages {listed} et {last}, réservées par AKS"
+                    ],
                     last = last
                 )
                 .with_message("listed", listed),
@@ -129,9 +133,13 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("172.30.0.0/16 and 172.31.0.0/16"), "{}", found[0].message);
         let french = found[0].text.render(Lang::Fr);
-        assert!(french.ends_with("chevauche les plages 172.30.0.0/16 et 172.31.0.0/16, réservées par AKS"), "{french}");
+        assert!(
+            french.ends_with("chevauche les plages 172.30.0.0/16 et 172.31.0.0/16, réservées par AKS"),
+            "{french}"
+        );
         assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("192.0.2.128/25"))]);
-        let all = assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("128.0.0.0/1"))]);
+        let all =
+            assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("128.0.0.0/1"))]);
         assert_eq!(
             all[0].text.render(Lang::Fr),
             "la plage de services 128.0.0.0/1 du cluster « ml-aks » chevauche les plages 169.254.0.0/16, \

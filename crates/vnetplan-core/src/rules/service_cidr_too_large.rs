@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 /// Kubernetes caps an IPv4 service range at 2^20 addresses, so /12 is the shortest prefix.
 const SHORTEST_PREFIX: u8 = 12;

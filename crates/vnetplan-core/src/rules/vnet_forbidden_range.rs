@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::{Range, VNET_FORBIDDEN};
+use crate::pointer;
 use crate::text::Text;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
