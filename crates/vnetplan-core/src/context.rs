@@ -296,17 +296,6 @@ impl<'p> Context<'p> {
         self.plan.external_ranges.get(index).map_or("", |range| range.name.as_str())
     }
 
-    /// The first VNet whose name differs from `name` at most in letter case, for suggesting the
-    /// name the user probably meant.
-    pub fn vnet_named_ignoring_case(&self, name: &str) -> Option<&'p Vnet> {
-        self.plan.vnets.iter().find(|vnet| same_ignoring_case(&vnet.name, name))
-    }
-
-    /// The first subnet of `vnet` whose name differs from `name` at most in letter case.
-    pub fn subnet_named_ignoring_case(&self, vnet: usize, name: &str) -> Option<&'p Subnet> {
-        self.vnet(vnet)?.subnets.iter().find(|subnet| same_ignoring_case(&subnet.name, name))
-    }
-
     /// Cluster `index` with its facts.
     pub fn cluster(&self, index: usize) -> Option<(&'p AksCluster, &ClusterFacts)> {
         Some((self.plan.aks_clusters.get(index)?, self.clusters.get(index)?))
@@ -427,10 +416,6 @@ impl<'p> VnetFacts<'p> {
             _names: std::marker::PhantomData,
         }
     }
-}
-
-fn same_ignoring_case(a: &str, b: &str) -> bool {
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn index_of(nets: &[Option<Ipv4Net>]) -> RangeIndex<usize> {

@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -58,9 +58,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         for (external, range) in context.externals_overlapping(service) {
             let name = context.external_name(external);
             out.push(
-                Draft::new(format!(
-                        "service CIDR {} of cluster '{}' overlaps external range '{name}' ({range})",
-                        cluster.service_cidr, cluster.name
+                Draft::new(
+                    msg!(
+                        [
+                            "service CIDR {cidr} of cluster '{cluster}' overlaps external range '{name}' ({range})",
+                            "la plage de services {cidr} du cluster « {cluster} » chevauche la plage externe \
+                             « {name} » ({range})"
+                        ],
+                        cidr = &cluster.service_cidr,
+                        cluster = &cluster.name,
+                        name = name,
+                        range = range,
                     ),
                     vec![pointer::cluster(index, "serviceCidr"), pointer::external(external)],
                 )
@@ -76,6 +84,7 @@ mod tests {
 
     use crate::catalog::RuleId::ServiceCidrOverlapsExternalRange;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn external(prefix: &str) -> (&'static str, serde_json::Value) {
         ("/externalRanges", json!([{ "name": "datacenter", "addressPrefix": prefix, "kind": "onPremises" }]))
@@ -89,6 +98,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "service CIDR 10.2.0.0/16 of cluster 'ml-aks' overlaps external range 'datacenter' (10.0.0.0/14)"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 10.2.0.0/16 du cluster « ml-aks » chevauche la plage externe \
+             « datacenter » (10.0.0.0/14)"
         );
         assert_fix_resolves(ServiceCidrOverlapsExternalRange, &changes);
     }

@@ -1,10 +1,10 @@
 use std::collections::BTreeMap;
 
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
+use crate::range_fixes::move_cluster_range;
 use crate::rules::shared::overlapped_prefixes;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -60,11 +60,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         for (vnet, prefixes) in by_vnet {
             let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
             out.push(
-                Draft::new(format!(
-                        "service CIDR {} of cluster '{}' overlaps VNet '{}' ({listed})",
-                        cluster.service_cidr,
-                        cluster.name,
-                        context.vnet_name(vnet)
+                Draft::new(
+                    msg!(
+                        [
+                            "service CIDR {cidr} of cluster '{cluster}' overlaps VNet '{vnet}' ({listed})",
+                            "la plage de services {cidr} du cluster « {cluster} » chevauche le VNet « {vnet} » \
+                             ({listed})"
+                        ],
+                        cidr = &cluster.service_cidr,
+                        cluster = &cluster.name,
+                        vnet = context.vnet_name(vnet),
+                        listed = listed,
                     ),
                     subjects,
                 )
@@ -80,6 +86,7 @@ mod tests {
 
     use crate::catalog::RuleId::ServiceCidrOverlapsOtherVnet;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn hub(prefixes: &[&str]) -> (&'static str, Value) {
         (
@@ -96,6 +103,10 @@ mod tests {
         assert_eq!(
             found[0].message,
             "service CIDR 10.2.0.0/16 of cluster 'ml-aks' overlaps VNet 'hub' (10.2.0.0/16)"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 10.2.0.0/16 du cluster « ml-aks » chevauche le VNet « hub » (10.2.0.0/16)"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("10.3.0.0/16"));

@@ -1,8 +1,9 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::plan::AKS_DEFAULT_POD_CIDR;
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -56,13 +57,33 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if !service.overlaps(pod) {
             continue;
         }
+        // Without a written podCidr the clash is with AKS's default, which the message must name
+        // since the plan shows no value to compare with.
+        let message = match cluster.pod_cidr.as_deref() {
+            Some(pod) => msg!(
+                [
+                    "service CIDR {cidr} of cluster '{cluster}' overlaps its pod CIDR {pod}",
+                    "la plage de services {cidr} du cluster « {cluster} » chevauche sa plage de pods {pod}"
+                ],
+                cidr = &cluster.service_cidr,
+                cluster = &cluster.name,
+                pod = pod,
+            ),
+            None => msg!(
+                [
+                    "service CIDR {cidr} of cluster '{cluster}' overlaps {pod}, the pod range AKS uses when \
+                     podCidr is not set",
+                    "la plage de services {cidr} du cluster « {cluster} » chevauche {pod}, la plage de pods \
+                     qu’AKS prend quand podCidr n’est pas défini"
+                ],
+                cidr = &cluster.service_cidr,
+                cluster = &cluster.name,
+                pod = AKS_DEFAULT_POD_CIDR,
+            ),
+        };
         out.push(
-            Draft::new(format!(
-                    "service CIDR {} of cluster '{}' overlaps its pod CIDR {}",
-                    cluster.service_cidr,
-                    cluster.name,
-                    cluster.pod_cidr.as_deref().unwrap_or_default()
-                ),
+            Draft::new(
+                message,
                 vec![pointer::cluster(index, "serviceCidr"), pointer::cluster(index, "podCidr")],
             )
             .with_fix(move_cluster_range(index, ClusterRange::Service)),
@@ -76,6 +97,7 @@ mod tests {
 
     use crate::catalog::RuleId::ServiceCidrOverlapsPodCidr;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_the_pod_range_sits_in_the_service_range() {
@@ -89,10 +111,46 @@ mod tests {
             found[0].message,
             "service CIDR 10.2.0.0/16 of cluster 'ml-aks' overlaps its pod CIDR 10.2.0.0/17"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 10.2.0.0/16 du cluster « ml-aks » chevauche sa plage de pods 10.2.0.0/17"
+        );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("10.3.0.0/16"));
         assert_eq!(fix.changes[1].value, json!("10.3.0.10"));
         assert_fix_resolves(ServiceCidrOverlapsPodCidr, &changes);
+    }
+
+    #[test]
+    fn fires_on_the_default_pod_range_when_none_is_written() {
+        let changes = [
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/serviceCidr", json!("10.244.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.244.0.10")),
+        ];
+        let found = assert_fires(ServiceCidrOverlapsPodCidr, &changes);
+        assert_eq!(
+            found[0].message,
+            "service CIDR 10.244.0.0/16 of cluster 'ml-aks' overlaps 10.244.0.0/16, the pod range AKS \
+             uses when podCidr is not set"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 10.244.0.0/16 du cluster « ml-aks » chevauche 10.244.0.0/16, la plage \
+             de pods qu’AKS prend quand podCidr n’est pas défini"
+        );
+    }
+
+    #[test]
+    fn quiet_next_to_the_default_pod_range() {
+        assert_quiet(
+            ServiceCidrOverlapsPodCidr,
+            &[
+                ("/aksClusters/0/networkPlugin", json!("kubenet")),
+                ("/aksClusters/0/serviceCidr", json!("10.245.0.0/16")),
+                ("/aksClusters/0/dnsServiceIP", json!("10.245.0.10")),
+            ],
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -62,21 +62,46 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let Some(&(first, first_range)) = overlapping.first() else { continue };
         // One finding per cluster: a wide service range can cover thousands of subnets, and a
         // single move fixes them all. Every subnet is still a subject so the map marks it.
-        let others = match overlapping.len() - 1 {
-            0 => String::new(),
-            1 => " and 1 more subnet".to_owned(),
-            more => format!(" and {more} more subnets"),
+        let first_subnet = context.subnet_name(vnet, first);
+        let covered = match overlapping.len() - 1 {
+            0 => msg!(
+                ["subnet '{subnet}' ({range})", "le sous-réseau « {subnet} » ({range})"],
+                subnet = first_subnet,
+                range = first_range,
+            ),
+            1 => msg!(
+                [
+                    "subnet '{subnet}' ({range}) and 1 more subnet",
+                    "le sous-réseau « {subnet} » ({range}) et 1 autre sous-réseau"
+                ],
+                subnet = first_subnet,
+                range = first_range,
+            ),
+            more => msg!(
+                [
+                    "subnet '{subnet}' ({range}) and {more} more subnets",
+                    "le sous-réseau « {subnet} » ({range}) et {more} autres sous-réseaux"
+                ],
+                subnet = first_subnet,
+                range = first_range,
+                more = more,
+            ),
         };
         let mut subjects = vec![pointer::cluster(index, "serviceCidr")];
         subjects.extend(overlapping.iter().map(|(subnet, _)| pointer::subnet_prefix(vnet, *subnet)));
         out.push(
-            Draft::new(format!(
-                    "service CIDR {} of cluster '{}' overlaps subnet '{}' ({first_range}){others} of VNet '{}'",
-                    cluster.service_cidr,
-                    cluster.name,
-                    context.subnet_name(vnet, first),
-                    cluster.vnet_name()
-                ),
+            Draft::new(
+                msg!(
+                    [
+                        "service CIDR {cidr} of cluster '{cluster}' overlaps {covered} of VNet '{vnet}'",
+                        "la plage de services {cidr} du cluster « {cluster} » chevauche {covered} du VNet \
+                         « {vnet} »"
+                    ],
+                    cidr = &cluster.service_cidr,
+                    cluster = &cluster.name,
+                    vnet = context.vnet_name(vnet),
+                )
+                .with_message("covered", covered),
                 subjects,
             )
             .with_fix(move_cluster_range(index, ClusterRange::Service)),
@@ -90,6 +115,7 @@ mod tests {
 
     use crate::catalog::RuleId::ServiceCidrOverlapsSubnet;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_the_sdk_default_inside_the_vnet() {
@@ -129,6 +155,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "service CIDR 10.1.0.0/16 of cluster 'ml-aks' overlaps subnet 'aks' (10.1.0.0/22) and 2 more subnets of VNet 'ml-vnet'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 10.1.0.0/16 du cluster « ml-aks » chevauche le sous-réseau « aks » \
+             (10.1.0.0/22) et 2 autres sous-réseaux du VNet « ml-vnet »"
         );
         assert_eq!(found[0].subjects.len(), 4);
     }

@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
-use crate::rules::shared::{overlapped_prefixes};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
+use crate::range_fixes::move_cluster_range;
+use crate::rules::shared::overlapped_prefixes;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -66,12 +66,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
         out.push(
-            Draft::new(format!(
-                    "service CIDR {} of cluster '{}' overlaps the address space of VNet '{}' ({listed}) \
-                     outside any of its subnets",
-                    cluster.service_cidr,
-                    cluster.name,
-                    context.vnet_name(vnet)
+            Draft::new(
+                msg!(
+                    [
+                        "service CIDR {cidr} of cluster '{cluster}' overlaps the address space of VNet \
+                         '{vnet}' ({listed}) outside any of its subnets",
+                        "la plage de services {cidr} du cluster « {cluster} » chevauche l’espace d’adresses \
+                         du VNet « {vnet} » ({listed}) en dehors de tous ses sous-réseaux"
+                    ],
+                    cidr = &cluster.service_cidr,
+                    cluster = &cluster.name,
+                    vnet = context.vnet_name(vnet),
+                    listed = listed,
                 ),
                 subjects,
             )
@@ -80,13 +86,13 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::ServiceCidrOverlapsVnet;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_service_range_in_unused_vnet_space() {
@@ -101,6 +107,11 @@ mod tests {
             found[0].message,
             "service CIDR 10.1.128.0/17 of cluster 'ml-aks' overlaps the address space of VNet \
              'ml-vnet' (10.1.0.0/16) outside any of its subnets"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 10.1.128.0/17 du cluster « ml-aks » chevauche l’espace d’adresses du \
+             VNet « ml-vnet » (10.1.0.0/16) en dehors de tous ses sous-réseaux"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("10.2.0.0/17"));

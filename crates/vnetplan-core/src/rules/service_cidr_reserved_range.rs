@@ -1,9 +1,10 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
-use crate::net::AKS_RESERVED;
+use crate::net::{Range, AKS_RESERVED};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -50,25 +51,48 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service_range() else { continue };
-        let hits: Vec<String> = AKS_RESERVED
-            .iter()
-            .filter(|reserved| reserved.overlaps(service))
-            .map(ToString::to_string)
-            .collect();
-        if hits.is_empty() {
-            continue;
-        }
+        let hits: Vec<&Range> = AKS_RESERVED.iter().filter(|reserved| reserved.overlaps(service)).collect();
+        let Some(reserved) = reserved_ranges(&hits) else { continue };
         out.push(
-            Draft::new(format!(
-                    "service CIDR {} of cluster '{}' overlaps {}, reserved by AKS",
-                    cluster.service_cidr,
-                    cluster.name,
-                    hits.join(" and ")
-                ),
+            Draft::new(
+                msg!(
+                    [
+                        "service CIDR {cidr} of cluster '{cluster}' overlaps {reserved}",
+                        "la plage de services {cidr} du cluster « {cluster} » chevauche {reserved}"
+                    ],
+                    cidr = &cluster.service_cidr,
+                    cluster = &cluster.name,
+                )
+                .with_message("reserved", reserved),
                 vec![pointer::cluster(index, "serviceCidr")],
             )
             .with_fix(move_cluster_range(index, ClusterRange::Service)),
         );
+    }
+}
+
+/// The reserved ranges a service range touches, as the message lists them; `None` for none.
+fn reserved_ranges(hits: &[&Range]) -> Option<Message> {
+    match hits {
+        [] => None,
+        [one] => Some(msg!(["{range}, reserved by AKS", "la plage {range}, réservée par AKS"], range = one)),
+        [first, middle @ .., last] => {
+            // French separates all but the last with commas, where the English wording keeps "and".
+            let listed = middle.iter().fold(msg!(["{range}", "{range}"], range = first), |listed, range| {
+                msg!(["{listed} and {range}", "{listed}, {range}"], range = range)
+                    .with_message("listed", listed)
+            });
+            Some(
+                msg!(
+                    [
+                        "{listed} and {last}, reserved by AKS",
+                        "les plages {listed} et {last}, réservées par AKS"
+                    ],
+                    last = last
+                )
+                .with_message("listed", listed),
+            )
+        }
     }
 }
 
@@ -78,6 +102,7 @@ mod tests {
 
     use crate::catalog::RuleId::ServiceCidrReservedRange;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_reserved_range() {
@@ -91,6 +116,11 @@ mod tests {
             found[0].message,
             "service CIDR 172.30.0.0/16 of cluster 'ml-aks' overlaps 172.30.0.0/16, reserved by AKS"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 172.30.0.0/16 du cluster « ml-aks » chevauche la plage 172.30.0.0/16, \
+             réservée par AKS"
+        );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("172.29.0.0/16"));
         assert_fix_resolves(ServiceCidrReservedRange, &changes);
@@ -102,7 +132,22 @@ mod tests {
             assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("172.16.0.0/12"))]);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("172.30.0.0/16 and 172.31.0.0/16"), "{}", found[0].message);
+        let french = found[0].text.render(Lang::Fr);
+        assert!(
+            french.ends_with("chevauche les plages 172.30.0.0/16 et 172.31.0.0/16, réservées par AKS"),
+            "{french}"
+        );
         assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("192.0.2.128/25"))]);
+        let all =
+            assert_fires(ServiceCidrReservedRange, &[("/aksClusters/0/serviceCidr", json!("128.0.0.0/1"))]);
+        assert_eq!(
+            all[0].text.render(Lang::Fr),
+            "la plage de services 128.0.0.0/1 du cluster « ml-aks » chevauche les plages 169.254.0.0/16, \
+             172.30.0.0/16, 172.31.0.0/16 et 192.0.2.0/24, réservées par AKS"
+        );
+        assert!(all[0].message.ends_with(
+            "169.254.0.0/16 and 172.30.0.0/16 and 172.31.0.0/16 and 192.0.2.0/24, reserved by AKS"
+        ));
     }
 
     #[test]

@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 /// Kubernetes caps an IPv4 service range at 2^20 addresses, so /12 is the shortest prefix.
 const SHORTEST_PREFIX: u8 = 12;
@@ -60,11 +60,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         out.push(
-            Draft::new(format!(
-                    "service CIDR {} of cluster '{}' is a /{}, larger than the /{SHORTEST_PREFIX} AKS allows",
-                    cluster.service_cidr,
-                    cluster.name,
-                    service.prefix_len()
+            Draft::new(
+                msg!(
+                    [
+                        "service CIDR {cidr} of cluster '{cluster}' is a /{length}, larger than the /{limit} \
+                         AKS allows",
+                        "la plage de services {cidr} du cluster « {cluster} » est un /{length}, plus grand que \
+                         le /{limit} qu’AKS autorise"
+                    ],
+                    cidr = &cluster.service_cidr,
+                    cluster = &cluster.name,
+                    length = service.prefix_len(),
+                    limit = SHORTEST_PREFIX,
                 ),
                 vec![pointer::cluster(index, "serviceCidr")],
             )
@@ -79,6 +86,7 @@ mod tests {
 
     use crate::catalog::RuleId::ServiceCidrTooLarge;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_slash_8() {
@@ -91,6 +99,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "service CIDR 10.0.0.0/8 of cluster 'ml-aks' is a /8, larger than the /12 AKS allows"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services 10.0.0.0/8 du cluster « ml-aks » est un /8, plus grand que le /12 \
+             qu’AKS autorise"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("10.0.0.0/16"));

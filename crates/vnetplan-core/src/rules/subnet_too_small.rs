@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -43,11 +43,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             if net.prefix_len() <= 29 {
                 continue;
             }
-            out.report(format!(
-                    "subnet '{}' ({net}) of VNet '{}' is a /{}, smaller than the /29 Azure requires",
-                    context.subnet_name(v, s),
-                    context.vnet_name(v),
-                    net.prefix_len()
+            out.report(
+                msg!(
+                    [
+                        "subnet '{subnet}' ({net}) of VNet '{vnet}' is a /{length}, smaller than the /29 \
+                         Azure requires",
+                        "le sous-réseau « {subnet} » ({net}) du VNet « {vnet} » est un /{length}, plus petit \
+                         que le /29 exigé par Azure"
+                    ],
+                    subnet = context.subnet_name(v, s),
+                    net = net,
+                    vnet = context.vnet_name(v),
+                    length = net.prefix_len(),
                 ),
                 vec![pointer::subnet_prefix(v, s)],
             );
@@ -61,6 +68,7 @@ mod tests {
 
     use crate::catalog::RuleId::SubnetTooSmall;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_prefixes_longer_than_29() {
@@ -80,6 +88,24 @@ mod tests {
                 "subnet 'tiny' (10.1.8.0/30) of VNet 'ml-vnet' is a /30, smaller than the /29 Azure requires"
             )
         );
+        assert_eq!(
+            found.first().map(|f| f.text.render(Lang::Fr)).as_deref(),
+            Some(
+                "le sous-réseau « tiny » (10.1.8.0/30) du VNet « ml-vnet » est un /30, plus petit que le /29 \
+                 exigé par Azure"
+            )
+        );
+    }
+
+    #[test]
+    fn quiet_on_small_ipv6_subnets() {
+        // The /29 floor is an IPv4 rule: a dual-stack subnet's IPv6 prefix is usually a /64, and
+        // even a /127 must not be read against it.
+        let changes = [
+            ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")),
+            ("/vnets/0/subnets/-", json!({"name": "v6", "addressPrefix": "fd00:10::/127"})),
+        ];
+        assert_quiet(SubnetTooSmall, &changes);
     }
 
     #[test]

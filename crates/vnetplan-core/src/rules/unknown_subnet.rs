@@ -1,7 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{Context, Placement};
+use crate::finding::RuleFindings;
 use crate::pointer;
-use crate::finding::{Draft, Fix, RuleFindings};
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -26,9 +27,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          vérifier ni la taille, ni les délégations, ni les chevauchements d’un sous-réseau qu’il ne décrit \
          pas."
     ),
-    example: Example(&[
-        ("/aksClusters/0/subnet", r#""nodes""#),
-    ]),
+    example: Example(&[("/aksClusters/0/subnet", r#""nodes""#)]),
     fix: text!(
         "Correct the name to a subnet of that VNet, or add the subnet to the VNet with its address \
          prefix.",
@@ -52,40 +51,42 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     for (index, cluster, facts) in context.clusters() {
-        let owner = format!("cluster '{}'", cluster.name);
+        let owner = || msg!(["cluster '{name}'", "le cluster « {name} »"], name = &cluster.name);
         if let Some(subnet) = cluster.subnet.as_deref() {
-            report_subnet(context, out, &owner, facts.node, subnet, pointer::cluster(index, "subnet"));
+            report_subnet(context, out, owner(), facts.node, subnet, pointer::cluster(index, "subnet"));
         }
-        let (Some(vnet), Some(name)) = (facts.node.vnet, cluster.load_balancer_subnet.as_deref()) else {
+        let (Some(_), Some(name)) = (facts.node.vnet, cluster.load_balancer_subnet.as_deref()) else {
             continue;
         };
         // A subnet of another VNet is a different mistake, ilb-subnet-outside-cluster-vnet.
         if (0..context.vnets.len()).any(|other| context.subnet_named(other, name).is_some()) {
             continue;
         }
-        let target = pointer::cluster(index, "loadBalancerSubnet");
-        let mut message = format!(
-            "the load balancer subnet '{name}' of cluster '{}' is not a subnet of any VNet in the plan",
-            cluster.name
+        out.report(
+            msg!(
+                [
+                    "the load balancer subnet '{name}' of cluster '{cluster}' is not a subnet of any VNet in \
+                     the plan",
+                    "le sous-réseau d’équilibreur de charge « {name} » du cluster « {cluster} » n’est un \
+                     sous-réseau d’aucun VNet du plan"
+                ],
+                name = name,
+                cluster = &cluster.name,
+            ),
+            vec![pointer::cluster(index, "loadBalancerSubnet")],
         );
-        let close = close_subnet(context, vnet, name);
-        if let Some(close) = close {
-            message.push_str(&format!(
-                "; names are case-sensitive and VNet '{}' has '{close}'",
-                context.vnet_name(vnet)
-            ));
-        }
-        let fix = close.map(|close| Fix::set(format!("use subnet '{close}'"), target.clone(), close));
-        out.push(Draft::new(message, vec![target]).with_fix(fix));
     }
     for (index, (deployment, placement)) in plan.aci_deployments.iter().zip(&context.aci).enumerate() {
-        let owner = format!("ACI deployment '{}'", deployment.name);
-        report_subnet(context, out, &owner, *placement, &deployment.subnet, pointer::aci(index, "subnet"));
+        let owner =
+            msg!(["ACI deployment '{name}'", "le déploiement ACI « {name} »"], name = &deployment.name);
+        report_subnet(context, out, owner, *placement, &deployment.subnet, pointer::aci(index, "subnet"));
     }
     if let Some(endpoint) = &plan.workspace.private_endpoint {
         let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
-        let target = pointer::private_endpoint("subnet");
-        report_subnet(context, out, "the workspace private endpoint", placement, &endpoint.subnet, target);
+        let owner =
+            text!("the workspace private endpoint", "le point de terminaison privé de l’espace de travail")
+                .message();
+        report_subnet(context, out, owner, placement, &endpoint.subnet, pointer::private_endpoint("subnet"));
     }
 }
 
@@ -93,25 +94,24 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 fn report_subnet(
     context: &Context<'_>,
     out: &mut RuleFindings<'_>,
-    owner: &str,
+    owner: Message,
     placement: Placement,
     subnet: &str,
     target: String,
 ) {
     let (Some(vnet), None) = (placement.vnet, placement.subnet) else { return };
-    let vnet_name = context.vnet_name(vnet);
-    let mut message = format!("{owner} names subnet '{subnet}', which VNet '{vnet_name}' does not have");
-    let close = close_subnet(context, vnet, subnet);
-    if let Some(close) = close {
-        message.push_str(&format!("; names are case-sensitive and the VNet has '{close}'"));
-    }
-    let fix = close.map(|close| Fix::set(format!("use subnet '{close}'"), target.clone(), close));
-    out.push(Draft::new(message, vec![target]).with_fix(fix));
-}
-
-/// A subnet of `vnet` whose name differs from `name` only in letter case.
-fn close_subnet<'p>(context: &Context<'p>, vnet: usize, name: &str) -> Option<&'p str> {
-    context.subnet_named_ignoring_case(vnet, name).map(|subnet| subnet.name.as_str())
+    out.report(
+        msg!(
+            [
+                "{owner} names subnet '{subnet}', which VNet '{vnet}' does not have",
+                "{owner} nomme le sous-réseau « {subnet} », que le VNet « {vnet} » n’a pas"
+            ],
+            subnet = subnet,
+            vnet = context.vnet_name(vnet),
+        )
+        .with_message("owner", owner),
+        vec![target],
+    );
 }
 
 #[cfg(test)]
@@ -120,6 +120,7 @@ mod tests {
 
     use crate::catalog::RuleId::UnknownSubnet;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn quiet_on_a_subnet_that_differs_only_in_case() {
@@ -132,6 +133,11 @@ mod tests {
                 ("/aksClusters/0/loadBalancerSubnet", json!("Aks")),
             ],
         );
+        let changes = aci_with(&[
+            ("/aciDeployments/0/subnet", json!("ACI")),
+            ("/workspace/privateEndpoint", json!({"vnet": "ML-VNET", "subnet": "Aks"})),
+        ]);
+        assert_quiet(UnknownSubnet, &changes);
     }
 
     #[test]
@@ -144,6 +150,18 @@ mod tests {
         let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
         assert_eq!(subjects, [["/aciDeployments/0/subnet"], ["/workspace/privateEndpoint/subnet"]]);
         assert!(found.iter().all(|f| f.fix.is_none()));
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "ACI deployment 'scoring-aci' names subnet 'containers', which VNet 'ml-vnet' does not have",
+                "the workspace private endpoint names subnet 'pe', which VNet 'ml-vnet' does not have",
+            ]
+        );
+        assert_eq!(
+            found.first().map(|f| f.text.render(Lang::Fr)).as_deref(),
+            Some("le déploiement ACI « scoring-aci » nomme le sous-réseau « containers », que le VNet « ml-vnet » n’a pas")
+        );
     }
 
     #[test]
@@ -158,6 +176,11 @@ mod tests {
         assert_eq!(
             finding.message,
             "the load balancer subnet 'ilb' of cluster 'ml-aks' is not a subnet of any VNet in the plan"
+        );
+        assert_eq!(
+            finding.text.render(Lang::Fr),
+            "le sous-réseau d’équilibreur de charge « ilb » du cluster « ml-aks » n’est un sous-réseau \
+             d’aucun VNet du plan"
         );
     }
 

@@ -1,9 +1,8 @@
-use serde_json::Value;
-
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
+use crate::finding::RuleFindings;
 use crate::pointer;
-use crate::finding::{Draft, Fix, RuleFindings};
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -26,9 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          pas non plus vérifier l’espace d’adresses, la taille des sous-réseaux ni les délégations d’un \
          VNet qu’il ne décrit pas."
     ),
-    example: Example(&[
-        ("/aksClusters/0/vnet", r#""ml-vnet-prod""#),
-    ]),
+    example: Example(&[("/aksClusters/0/vnet", r#""ml-vnet-prod""#)]),
     fix: text!(
         "Correct the name to the VNet you mean, or add that VNet to the plan with its address prefixes \
          and subnets.",
@@ -49,15 +46,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     ],
 };
 
-/// Something in the plan that names a VNet and a subnet of it.
+/// Something in the plan that names a VNet.
 struct Reference<'p> {
-    owner: String,
+    owner: Message,
     vnet: &'p str,
-    subnet: &'p str,
-    vnet_pointer: String,
-    subnet_pointer: String,
-    /// Another subnet that must exist in the same VNet, as a cluster's load balancer subnet.
-    also_in_vnet: Option<&'p str>,
+    pointer: String,
 }
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -65,14 +58,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if context.vnet_named(reference.vnet).is_some() {
             continue;
         }
-        let mut message =
-            format!("{} names VNet '{}', which is not in the plan", reference.owner, reference.vnet);
-        let close = context.vnet_named_ignoring_case(reference.vnet);
-        if let Some(close) = close {
-            message.push_str(&format!("; names are case-sensitive and the plan has '{}'", close.name));
-        }
-        let fix = close.and_then(|close| fix_for(context, &reference, &close.name));
-        out.push(Draft::new(message, vec![reference.vnet_pointer]).with_fix(fix));
+        out.report(
+            msg!(
+                [
+                    "{owner} names VNet '{vnet}', which is not in the plan",
+                    "{owner} nomme le VNet « {vnet} », absent du plan"
+                ],
+                vnet = reference.vnet,
+            )
+            .with_message("owner", reference.owner),
+            vec![reference.pointer],
+        );
     }
 }
 
@@ -81,48 +77,26 @@ fn references<'p>(context: &Context<'p>) -> Vec<Reference<'p>> {
     // A cluster without `vnet` and `subnet` lives in the AKS-managed VNet: it names none.
     let clusters = plan.aks_clusters.iter().enumerate().filter_map(|(index, cluster)| {
         Some(Reference {
-            owner: format!("cluster '{}'", cluster.name),
+            owner: msg!(["cluster '{name}'", "le cluster « {name} »"], name = &cluster.name),
             vnet: cluster.vnet.as_deref()?,
-            subnet: cluster.subnet.as_deref()?,
-            vnet_pointer: pointer::cluster(index, "vnet"),
-            subnet_pointer: pointer::cluster(index, "subnet"),
-            also_in_vnet: cluster.load_balancer_subnet.as_deref(),
+            pointer: pointer::cluster(index, "vnet"),
         })
     });
     let deployments = plan.aci_deployments.iter().enumerate().map(|(index, deployment)| Reference {
-        owner: format!("ACI deployment '{}'", deployment.name),
+        owner: msg!(["ACI deployment '{name}'", "le déploiement ACI « {name} »"], name = &deployment.name),
         vnet: &deployment.vnet,
-        subnet: &deployment.subnet,
-        vnet_pointer: pointer::aci(index, "vnet"),
-        subnet_pointer: pointer::aci(index, "subnet"),
-        also_in_vnet: None,
+        pointer: pointer::aci(index, "vnet"),
     });
     let endpoint = plan.workspace.private_endpoint.iter().map(|endpoint| Reference {
-        owner: "the workspace private endpoint".to_owned(),
+        owner: text!(
+            "the workspace private endpoint",
+            "le point de terminaison privé de l’espace de travail"
+        )
+        .message(),
         vnet: &endpoint.vnet,
-        subnet: &endpoint.subnet,
-        vnet_pointer: pointer::private_endpoint("vnet"),
-        subnet_pointer: pointer::private_endpoint("subnet"),
-        also_in_vnet: None,
+        pointer: pointer::private_endpoint("vnet"),
     });
     clusters.chain(deployments).chain(endpoint).collect()
-}
-
-/// Switching to the VNet whose name differs only in case, but only when the subnet names then
-/// resolve too: otherwise the change would trade this error for an unknown subnet.
-fn fix_for(context: &Context<'_>, reference: &Reference<'_>, close: &str) -> Option<Fix> {
-    let vnet = context.vnet_named(close)?;
-    if reference.also_in_vnet.is_some_and(|name| context.subnet_named(vnet, name).is_none()) {
-        return None;
-    }
-    let mut changes = vec![(reference.vnet_pointer.clone(), Value::from(close))];
-    let mut title = format!("use VNet '{close}'");
-    if context.subnet_named(vnet, reference.subnet).is_none() {
-        let subnet = context.subnet_named_ignoring_case(vnet, reference.subnet)?;
-        changes.push((reference.subnet_pointer.clone(), Value::from(subnet.name.as_str())));
-        title.push_str(&format!(" and its subnet '{}'", subnet.name));
-    }
-    Some(Fix::new(title, changes))
 }
 
 #[cfg(test)]
@@ -131,6 +105,7 @@ mod tests {
 
     use crate::catalog::RuleId::UnknownVnet;
     use crate::testing::{aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn quiet_on_names_that_differ_only_in_case() {
@@ -176,6 +151,14 @@ mod tests {
             [
                 "ACI deployment 'scoring-aci' names VNet 'other', which is not in the plan",
                 "the workspace private endpoint names VNet 'hub', which is not in the plan",
+            ]
+        );
+        let french: Vec<String> = found.iter().map(|f| f.text.render(Lang::Fr)).collect();
+        assert_eq!(
+            french,
+            [
+                "le déploiement ACI « scoring-aci » nomme le VNet « other », absent du plan",
+                "le point de terminaison privé de l’espace de travail nomme le VNet « hub », absent du plan",
             ]
         );
         assert!(found.iter().all(|f| f.fix.is_none()));

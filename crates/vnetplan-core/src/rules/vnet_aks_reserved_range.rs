@@ -2,9 +2,9 @@ use std::collections::BTreeMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::{Range, AKS_RESERVED};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -65,10 +65,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             let Some(net) = net else { continue };
             let range = Range::of(*net);
             for reserved in AKS_RESERVED.iter().filter(|reserved| range.overlaps(**reserved)) {
-                out.report(format!(
-                        "address prefix {net} of VNet '{}', which cluster '{cluster_name}' uses, \
-                         overlaps {reserved}, a range AKS reserves",
-                        context.vnet_name(v)
+                out.report(
+                    msg!(
+                        [
+                            "address prefix {net} of VNet '{vnet}', which cluster '{cluster}' uses, \
+                             overlaps {reserved}, a range AKS reserves",
+                            "le préfixe d’adresses {net} du VNet « {vnet} », qu’utilise le cluster \
+                             « {cluster} », chevauche {reserved}, une plage réservée par AKS"
+                        ],
+                        net = net,
+                        vnet = context.vnet_name(v),
+                        cluster = cluster_name,
+                        reserved = reserved,
                     ),
                     vec![pointer::vnet_prefix(v, p), pointer::cluster(cluster, "vnet")],
                 );
@@ -83,6 +91,7 @@ mod tests {
 
     use crate::catalog::RuleId::VnetAksReservedRange;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn in_172_16() -> Vec<(&'static str, serde_json::Value)> {
         vec![
@@ -110,6 +119,13 @@ mod tests {
                  172.30.0.0/16, a range AKS reserves"
             )
         );
+        assert_eq!(
+            found.first().map(|f| f.text.render(Lang::Fr)).as_deref(),
+            Some(
+                "le préfixe d’adresses 172.16.0.0/12 du VNet « ml-vnet », qu’utilise le cluster « ml-aks », \
+                 chevauche 172.30.0.0/16, une plage réservée par AKS"
+            )
+        );
     }
 
     #[test]
@@ -124,6 +140,13 @@ mod tests {
         let found = assert_fires(VnetAksReservedRange, &changes);
         assert_eq!(found.len(), 3);
         assert!(found.iter().all(|f| f.subjects.get(1).is_some_and(|s| s == "/aksClusters/0/vnet")));
+    }
+
+    #[test]
+    fn quiet_on_an_ipv6_prefix_of_the_cluster_vnet() {
+        // Read as IPv4, ::/0 would take every reserved range; the rule compares IPv4 only.
+        assert_quiet(VnetAksReservedRange, &[("/vnets/0/addressPrefixes/-", json!("::/0"))]);
+        assert_quiet(VnetAksReservedRange, &[("/vnets/0/addressPrefixes/-", json!("fd00:10::/48"))]);
     }
 
     #[test]

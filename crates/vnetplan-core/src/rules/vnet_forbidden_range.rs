@@ -1,8 +1,9 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::{Range, VNET_FORBIDDEN};
+use crate::pointer;
+use crate::text::Text;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -41,7 +42,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 /// What each entry of [`VNET_FORBIDDEN`] is, in the same order.
-const PURPOSES: [&str; 5] = ["multicast", "broadcast", "loopback", "link-local", "Azure's platform address"];
+const PURPOSES: [Text; 5] = [
+    text!("multicast", "multidiffusion"),
+    text!("broadcast", "diffusion"),
+    text!("loopback", "bouclage"),
+    text!("link-local", "liaison locale"),
+    text!("Azure's platform address", "adresse de plateforme d’Azure"),
+];
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (v, facts) in context.vnets.iter().enumerate() {
@@ -52,11 +59,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 if !range.overlaps(*forbidden) {
                     continue;
                 }
-                out.report(format!(
-                        "address prefix {net} of VNet '{}' overlaps {forbidden} ({purpose}), which \
-                         Azure does not allow in a VNet",
-                        context.vnet_name(v)
-                    ),
+                out.report(
+                    msg!(
+                        [
+                            "address prefix {net} of VNet '{vnet}' overlaps {forbidden} ({purpose}), which \
+                             Azure does not allow in a VNet",
+                            "le préfixe d’adresses {net} du VNet « {vnet} » chevauche {forbidden} ({purpose}), \
+                             qu’Azure n’autorise dans aucun VNet"
+                        ],
+                        net = net,
+                        vnet = context.vnet_name(v),
+                        forbidden = forbidden,
+                    )
+                    .with_message("purpose", purpose.message()),
                     vec![pointer::vnet_prefix(v, p)],
                 );
             }
@@ -70,6 +85,7 @@ mod tests {
 
     use crate::catalog::RuleId::VnetForbiddenRange;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_once_per_forbidden_range_touched() {
@@ -81,6 +97,11 @@ mod tests {
             finding.message,
             "address prefix 168.63.0.0/16 of VNet 'ml-vnet' overlaps 168.63.129.16 (Azure's platform \
              address), which Azure does not allow in a VNet"
+        );
+        assert_eq!(
+            finding.text.render(Lang::Fr),
+            "le préfixe d’adresses 168.63.0.0/16 du VNet « ml-vnet » chevauche 168.63.129.16 (adresse de \
+             plateforme d’Azure), qu’Azure n’autorise dans aucun VNet"
         );
         let everything =
             assert_fires(VnetForbiddenRange, &[("/vnets/0/addressPrefixes/0", json!("0.0.0.0/0"))]);
@@ -97,6 +118,14 @@ mod tests {
             ["address prefix 127.1.0.0/16 of VNet 'ml-vnet' overlaps 127.0.0.0/8 (loopback), which Azure \
               does not allow in a VNet"]
         );
+    }
+
+    #[test]
+    fn quiet_on_ipv6_prefixes() {
+        // IPv6 has its own multicast, loopback and link-local blocks; the rule lists IPv4 ones only.
+        for prefix in ["ff00::/8", "::1/128", "fe80::/10", "::/0"] {
+            assert_quiet(VnetForbiddenRange, &[("/vnets/0/addressPrefixes/-", json!(prefix))]);
+        }
     }
 
     #[test]

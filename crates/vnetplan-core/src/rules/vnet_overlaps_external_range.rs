@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
-use crate::net::Range;
+use crate::net::{ipv6_overlap, Range};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -52,23 +52,44 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    let externals = &context.plan.external_ranges;
     for (v, facts) in context.vnets.iter().enumerate() {
         for (p, net) in facts.prefixes.iter().enumerate() {
             let Some(net) = net else { continue };
             for (e, _) in context.externals_overlapping(Range::of(*net)) {
-                let Some(external) = externals.get(e) else { continue };
-                out.report(format!(
-                        "address prefix {net} of VNet '{}' overlaps external range '{}' ({})",
-                        context.vnet_name(v),
-                        external.name,
-                        external.address_prefix
-                    ),
-                    vec![pointer::vnet_prefix(v, p), pointer::external(e)],
-                );
+                report(context, out, (v, p, &net.to_string()), e);
+            }
+        }
+        for (p, net) in facts.prefixes_v6.iter().enumerate() {
+            let Some(net) = *net else { continue };
+            let overlapping = context
+                .externals_v6
+                .iter()
+                .enumerate()
+                .filter(|(_, external)| external.is_some_and(|external| ipv6_overlap(net, external)));
+            for (e, _) in overlapping {
+                report(context, out, (v, p, &net.to_string()), e);
             }
         }
     }
+}
+
+/// Reports address prefix `p` of VNet `v`, shown as `net`, against external range `e`.
+fn report(context: &Context<'_>, out: &mut RuleFindings<'_>, (v, p, net): (usize, usize, &str), e: usize) {
+    let Some(external) = context.plan.external_ranges.get(e) else { return };
+    out.report(
+        msg!(
+            [
+                "address prefix {net} of VNet '{vnet}' overlaps external range '{name}' ({range})",
+                "le préfixe d’adresses {net} du VNet « {vnet} » chevauche la plage externe « {name} » \
+                 ({range})"
+            ],
+            net = net,
+            vnet = context.vnet_name(v),
+            name = &external.name,
+            range = &external.address_prefix,
+        ),
+        vec![pointer::vnet_prefix(v, p), pointer::external(e)],
+    );
 }
 
 #[cfg(test)]
@@ -77,6 +98,7 @@ mod tests {
 
     use crate::catalog::RuleId::VnetOverlapsExternalRange;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn externals(prefixes: &[&str]) -> (&'static str, Value) {
         let ranges: Vec<Value> = prefixes
@@ -107,6 +129,33 @@ mod tests {
                 "address prefix 10.1.0.0/16 of VNet 'ml-vnet' overlaps external range 'net1' (10.1.128.0/17)"
             )
         );
+        assert_eq!(
+            found.first().map(|f| f.text.render(Lang::Fr)).as_deref(),
+            Some(
+                "le préfixe d’adresses 10.1.0.0/16 du VNet « ml-vnet » chevauche la plage externe « net1 » \
+                 (10.1.128.0/17)"
+            )
+        );
+    }
+
+    #[test]
+    fn fires_on_an_ipv6_prefix_inside_an_ipv6_external_range() {
+        let changes = [("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")), externals(&["fd00::/32"])];
+        let found = assert_fires(VnetOverlapsExternalRange, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(subjects, [["/vnets/0/addressPrefixes/1", "/externalRanges/0/addressPrefix"]]);
+        assert_eq!(
+            found.first().map(|f| f.message.as_str()),
+            Some("address prefix fd00:10::/48 of VNet 'ml-vnet' overlaps external range 'net0' (fd00::/32)")
+        );
+    }
+
+    #[test]
+    fn quiet_on_adjacent_ipv6_ranges_and_across_families() {
+        let own = ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48"));
+        assert_quiet(VnetOverlapsExternalRange, &[own, externals(&["fd00:11::/48"])]);
+        // Neither ::/0 nor an IPv4-mapped prefix is ever compared with the VNet's 10.1.0.0/16.
+        assert_quiet(VnetOverlapsExternalRange, &[externals(&["::/0", "::ffff:10.1.0.0/112"])]);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 use std::collections::BTreeMap;
 
+use ipnet::Ipv6Net;
+
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
-use crate::net::Range;
+use crate::net::{ipv6_overlap, Range};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -49,33 +51,76 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // Every pair of overlapping prefixes is visited, not only the nearest nesting ones, so that a
     // VNet inside another that also holds a third is paired with both. Each VNet pair keeps the
-    // first overlapping prefixes found for it.
-    let mut pairs: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
+    // first overlapping prefixes found for it, IPv4 before IPv6.
+    let mut pairs: BTreeMap<(usize, usize), Clash> = BTreeMap::new();
     for (v, facts) in context.vnets.iter().enumerate() {
         for (p, net) in facts.prefixes.iter().enumerate() {
             let Some(net) = net else { continue };
             for (w, q, _) in context.other_vnets_overlapping(Some(v), Range::of(*net)) {
+                let Some(Some(other)) = context.vnets.get(w).and_then(|facts| facts.prefixes.get(q)) else {
+                    continue;
+                };
                 if w > v {
-                    pairs.entry((v, w)).or_insert((p, q));
+                    pairs.entry((v, w)).or_insert_with(|| Clash::new((p, net), (q, other)));
                 }
             }
         }
     }
-    for ((v, w), (p, q)) in pairs {
-        let (Some(Some(net_v)), Some(Some(net_w))) = (
-            context.vnets.get(v).and_then(|facts| facts.prefixes.get(p)),
-            context.vnets.get(w).and_then(|facts| facts.prefixes.get(q)),
-        ) else {
-            continue;
-        };
-        out.report(format!(
-                "address prefix {net_v} of VNet '{}' overlaps address prefix {net_w} of VNet '{}', so \
-                 the two VNets can never be peered",
-                context.vnet_name(v),
-                context.vnet_name(w)
+    // Dual-stack VNets are few and hold few IPv6 prefixes, so a plain scan of the pairs suffices.
+    let v6: Vec<(usize, usize, Ipv6Net)> = context
+        .vnets
+        .iter()
+        .enumerate()
+        .flat_map(|(v, facts)| {
+            facts.prefixes_v6.iter().enumerate().filter_map(move |(p, net)| Some((v, p, (*net)?)))
+        })
+        .collect();
+    for (k, &(v, p, net)) in v6.iter().enumerate() {
+        for &(w, q, other) in v6.iter().skip(k + 1) {
+            if w != v && ipv6_overlap(net, other) {
+                let (first, second) =
+                    if v < w { ((v, p, net), (w, q, other)) } else { ((w, q, other), (v, p, net)) };
+                pairs
+                    .entry((first.0, second.0))
+                    .or_insert_with(|| Clash::new((first.1, &first.2), (second.1, &second.2)));
+            }
+        }
+    }
+    for ((v, w), clash) in pairs {
+        out.report(
+            msg!(
+                [
+                    "address prefix {first} of VNet '{vnet}' overlaps address prefix {second} of VNet \
+                     '{other}', so the two VNets can never be peered",
+                    "le préfixe d’adresses {first} du VNet « {vnet} » chevauche le préfixe d’adresses \
+                     {second} du VNet « {other} » : les deux VNets ne pourront jamais être appairés"
+                ],
+                first = &clash.first,
+                vnet = context.vnet_name(v),
+                second = &clash.second,
+                other = context.vnet_name(w),
             ),
-            vec![pointer::vnet_prefix(v, p), pointer::vnet_prefix(w, q)],
+            vec![pointer::vnet_prefix(v, clash.first_index), pointer::vnet_prefix(w, clash.second_index)],
         );
+    }
+}
+
+/// The first overlapping prefixes of a pair of VNets, by index and as the message shows them.
+struct Clash {
+    first_index: usize,
+    first: String,
+    second_index: usize,
+    second: String,
+}
+
+impl Clash {
+    fn new(first: (usize, &impl ToString), second: (usize, &impl ToString)) -> Self {
+        Self {
+            first_index: first.0,
+            first: first.1.to_string(),
+            second_index: second.0,
+            second: second.1.to_string(),
+        }
     }
 }
 
@@ -85,6 +130,7 @@ mod tests {
 
     use crate::catalog::RuleId::VnetsOverlap;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn vnet(name: &str, prefixes: &[&str]) -> (&'static str, Value) {
         (
@@ -105,6 +151,13 @@ mod tests {
                  VNet 'hub', so the two VNets can never be peered"
             )
         );
+        assert_eq!(
+            found.first().map(|f| f.text.render(Lang::Fr)).as_deref(),
+            Some(
+                "le préfixe d’adresses 10.1.0.0/16 du VNet « ml-vnet » chevauche le préfixe d’adresses \
+                 10.1.128.0/24 du VNet « hub » : les deux VNets ne pourront jamais être appairés"
+            )
+        );
     }
 
     #[test]
@@ -120,6 +173,30 @@ mod tests {
                 ["/vnets/1/addressPrefixes/0", "/vnets/2/addressPrefixes/0"],
             ]
         );
+    }
+
+    #[test]
+    fn fires_on_overlapping_ipv6_prefixes() {
+        let changes =
+            [("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")), vnet("hub", &["fd00:10:8000::/56"])];
+        let found = assert_fires(VnetsOverlap, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(subjects, [["/vnets/0/addressPrefixes/1", "/vnets/1/addressPrefixes/0"]]);
+        assert_eq!(
+            found.first().map(|f| f.message.as_str()),
+            Some(
+                "address prefix fd00:10::/48 of VNet 'ml-vnet' overlaps address prefix fd00:10:8000::/56 of \
+                 VNet 'hub', so the two VNets can never be peered"
+            )
+        );
+    }
+
+    #[test]
+    fn quiet_on_adjacent_ipv6_prefixes_and_across_families() {
+        let own = ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48"));
+        assert_quiet(VnetsOverlap, &[own, vnet("hub", &["fd00:11::/48"])]);
+        // An IPv4-mapped IPv6 prefix is IPv6 all the same: it is never compared with 10.1.0.0/16.
+        assert_quiet(VnetsOverlap, &[vnet("hub", &["::ffff:10.1.0.0/112", "::/0"])]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -64,11 +64,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if cluster_vnet == endpoint_vnet {
             continue;
         }
-        out.report(format!(
-                "the workspace private endpoint is in VNet '{}' but cluster '{}' is in VNet '{}'",
-                endpoint.vnet,
-                cluster.name,
-                cluster.vnet_name()
+        out.report(
+            msg!(
+                [
+                    "the workspace private endpoint is in VNet '{endpoint}' but cluster '{cluster}' is in \
+                     VNet '{vnet}'",
+                    "le point de terminaison privé de l’espace de travail est dans le VNet « {endpoint} », \
+                     mais le cluster « {cluster} » est dans le VNet « {vnet} »"
+                ],
+                endpoint = &endpoint.vnet,
+                cluster = &cluster.name,
+                vnet = cluster.vnet_name(),
             ),
             vec![pointer::private_endpoint("vnet"), pointer::cluster(index, "vnet")],
         );
@@ -81,6 +87,7 @@ mod tests {
 
     use crate::catalog::RuleId::WorkspacePeNotInAksVnet;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn hub_vnet() -> (&'static str, serde_json::Value) {
         (
@@ -103,6 +110,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "the workspace private endpoint is in VNet 'hub-vnet' but cluster 'ml-aks' is in VNet 'ml-vnet'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le point de terminaison privé de l’espace de travail est dans le VNet « hub-vnet », mais le \
+             cluster « ml-aks » est dans le VNet « ml-vnet »"
         );
     }
 

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -68,15 +68,30 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             .is_some_and(|vnet| plan.vnet_region(vnet) == plan.region);
         let fix = vnet_in_region.then(|| {
             Fix::set(
-                format!("move cluster '{}' to the workspace region {}", cluster.name, plan.region),
+                msg!(
+                    [
+                        "move cluster '{cluster}' to the workspace region {region}",
+                        "déplacer le cluster « {cluster} » dans la région de l’espace de travail, {region}"
+                    ],
+                    cluster = &cluster.name,
+                    region = &plan.region,
+                ),
                 pointer::cluster(index, "region"),
                 plan.region.as_str(),
             )
         });
         out.push(
-            Draft::new(format!(
-                    "cluster '{}' is in {region} but the workspace, which has a private endpoint, is in {}",
-                    cluster.name, plan.region
+            Draft::new(
+                msg!(
+                    [
+                        "cluster '{cluster}' is in {region} but the workspace, which has a private endpoint, \
+                         is in {workspace}",
+                        "le cluster « {cluster} » est dans la région {region}, mais l’espace de travail, qui a \
+                         un point de terminaison privé, est dans la région {workspace}"
+                    ],
+                    cluster = &cluster.name,
+                    region = region,
+                    workspace = &plan.region,
                 ),
                 vec![
                     pointer::cluster(index, "region"),
@@ -95,6 +110,7 @@ mod tests {
 
     use crate::catalog::RuleId::WorkspacePeRegionMismatch;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn private_endpoint() -> (&'static str, serde_json::Value) {
         ("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"}))
@@ -109,7 +125,17 @@ mod tests {
             found[0].message,
             "cluster 'ml-aks' is in westus2 but the workspace, which has a private endpoint, is in eastus2"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » est dans la région westus2, mais l’espace de travail, qui a un point de \
+             terminaison privé, est dans la région eastus2"
+        );
         let fix = found[0].fix.as_ref().expect("the VNet is in the workspace region");
+        assert_eq!(fix.title, "move cluster 'ml-aks' to the workspace region eastus2");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "déplacer le cluster « ml-aks » dans la région de l’espace de travail, eastus2"
+        );
         assert_eq!(fix.changes[0].value, json!("eastus2"));
         assert_fix_resolves(WorkspacePeRegionMismatch, &changes);
     }
