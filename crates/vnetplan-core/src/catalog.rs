@@ -42,7 +42,7 @@ pub struct Source {
 impl RuleId {
     /// Warnings that a plan on a retired Azure ML flow gets however well it is designed: the
     /// guide's own setups carry them. Tests of "a clean plan" allow these and nothing else.
-    pub const RETIREMENT_NOTICES: &'static [Self] = &[Self::AciVnetRetired];
+    pub const RETIREMENT_NOTICES: &'static [Self] = &[Self::SdkV1OutOfSupport, Self::AciVnetRetired];
 
     /// One line saying what the rule reports, in English.
     pub fn summary(self) -> &'static str {

@@ -58,3 +58,8 @@ pub fn cluster(cluster: usize, field: &str) -> String {
 pub fn aci(deployment: usize, field: &str) -> String {
     format!("/aciDeployments/{deployment}/{field}")
 }
+
+/// A whole ACI deployment, for findings about the deployment rather than one of its fields.
+pub fn aci_deployment(deployment: usize) -> String {
+    format!("/aciDeployments/{deployment}")
+}

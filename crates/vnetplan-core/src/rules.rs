@@ -60,6 +60,7 @@ macro_rules! rule_table {
 }
 
 rule_table! {
+    SdkV1OutOfSupport sdk_v1_out_of_support "sdk-v1-out-of-support" Warning ["the plan deploys through Azure ML v1, which is out of support", "le plan déploie par Azure ML v1, qui n’est plus pris en charge"];
     InvalidCidr invalid_cidr "invalid-cidr" Error ["a CIDR field is not a valid IPv4 a.b.c.d/n value", "un champ CIDR n’est pas une valeur IPv4 a.b.c.d/n valide"];
     InvalidIp invalid_ip "invalid-ip" Error ["the DNS service IP is not a valid IPv4 address", "l’IP du service DNS n’est pas une adresse IPv4 valide"];
     Ipv6NotSupported ipv6_not_supported "ipv6-not-supported" Error ["an IPv6 value sits in a field that Azure ML v1 takes as IPv4 only", "une valeur IPv6 occupe un champ qu’Azure ML v1 accepte en IPv4 seulement"];
@@ -94,6 +95,7 @@ rule_table! {
     PodCidrWithAzureCni pod_cidr_with_azure_cni "pod-cidr-with-azure-cni" Error ["a pod range is set for Azure CNI without overlay", "une plage de pods est définie pour Azure CNI sans overlay"];
     PodCidrMissing pod_cidr_missing "pod-cidr-missing" Info ["kubenet or overlay has no pod range", "kubenet ou overlay n’a pas de plage de pods"];
     OverlayRequiresAzurePlugin overlay_requires_azure_plugin "overlay-requires-azure-plugin" Error ["overlay mode is set with kubenet", "le mode overlay est défini avec kubenet"];
+    OverlayNamesTooLong overlay_names_too_long "overlay-names-too-long" Error ["an overlay cluster has a subnet, VNet or resource group name over 63 characters", "un cluster overlay a un nom de sous-réseau, de VNet ou de groupe de ressources de plus de 63 caractères"];
     PodCidrOverlapsVnet pod_cidr_overlaps_vnet "pod-cidr-overlaps-vnet" Error ["the pod range overlaps the cluster's VNet", "la plage des pods chevauche le VNet du cluster"];
     PodCidrOverlapsExternalRange pod_cidr_overlaps_external_range "pod-cidr-overlaps-external-range" Error ["the pod range overlaps an external range", "la plage des pods chevauche une plage externe"];
     PodCidrOverlapsOtherVnet pod_cidr_overlaps_other_vnet "pod-cidr-overlaps-other-vnet" Warning ["the pod range overlaps another VNet of the plan", "la plage des pods chevauche un autre VNet du plan"];

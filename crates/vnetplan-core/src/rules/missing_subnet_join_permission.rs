@@ -5,6 +5,7 @@ use crate::context::Context;
 use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::rules::shared::{first_few, joined_subnets};
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -67,20 +68,27 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         return;
     }
     let mut seen = HashSet::new();
-    let subnets: Vec<String> = joined_subnets(plan)
+    let subnets: Vec<Message> = joined_subnets(plan)
         .filter(|pair| seen.insert(*pair))
-        .map(|(vnet, subnet)| format!("'{subnet}' of VNet '{vnet}'"))
+        .map(|(vnet, subnet)| {
+            msg!(["'{subnet}' of VNet '{vnet}'", "« {subnet} » du VNet « {vnet} »"], subnet = subnet, vnet = vnet)
+        })
         .collect();
-    if subnets.is_empty() {
-        return;
-    }
-    let named = first_few(&subnets);
-    out.report(format!(
-            "the planning user lacks {ACTION}, which placing resources in subnet{} {named} requires",
-            if subnets.len() == 1 { "" } else { "s" }
-        ),
-        vec![pointer::permissions("subnetJoin")],
-    );
+    let Some(named) = first_few(&subnets) else { return };
+    let message = if subnets.len() == 1 {
+        msg!([
+            "the planning user lacks {action}, which placing resources in subnet {named} requires",
+            "l’utilisateur qui déploie le plan n’a pas {action}, qu’exige le placement de ressources dans le \
+             sous-réseau {named}"
+        ], action = ACTION)
+    } else {
+        msg!([
+            "the planning user lacks {action}, which placing resources in subnets {named} requires",
+            "l’utilisateur qui déploie le plan n’a pas {action}, qu’exige le placement de ressources dans les \
+             sous-réseaux {named}"
+        ], action = ACTION)
+    };
+    out.report(message.with_message("named", named), vec![pointer::permissions("subnetJoin")]);
 }
 
 #[cfg(test)]
@@ -88,6 +96,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::MissingSubnetJoinPermission;
+    use crate::text::Lang;
     use crate::testing::{aci_with, assert_fires, assert_quiet};
 
     #[test]
@@ -102,6 +111,35 @@ mod tests {
              resources in subnets 'aks' of VNet 'ml-vnet', 'aci' of VNet 'ml-vnet' requires"
         );
         assert!(found[0].fix.is_none());
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’utilisateur qui déploie le plan n’a pas Microsoft.Network/virtualNetworks/subnets/join/action, \
+             qu’exige le placement de ressources dans les sous-réseaux « aks » du VNet « ml-vnet », \
+             « aci » du VNet « ml-vnet »"
+        );
+    }
+
+    #[test]
+    fn names_a_single_subnet_in_the_singular_and_counts_the_rest() {
+        let single = [("/permissions", json!({"subnetJoin": false}))];
+        let found = assert_fires(MissingSubnetJoinPermission, &single);
+        assert!(found[0].message.ends_with("in subnet 'aks' of VNet 'ml-vnet' requires"), "{}", found[0].message);
+        let mut many = aci_with(&[("/permissions", json!({"subnetJoin": false}))]);
+        for name in ["b", "c", "d"] {
+            many.push(("/vnets/0/subnets/-", json!({"name": name, "addressPrefix": "10.1.9.0/24"})));
+        }
+        many.push((
+            "/aciDeployments",
+            json!([
+                {"name": "one", "vnet": "ml-vnet", "subnet": "aci"},
+                {"name": "two", "vnet": "ml-vnet", "subnet": "b"},
+                {"name": "three", "vnet": "ml-vnet", "subnet": "c"},
+                {"name": "four", "vnet": "ml-vnet", "subnet": "d"}
+            ]),
+        ));
+        let found = assert_fires(MissingSubnetJoinPermission, &many);
+        assert!(found[0].message.ends_with("'b' of VNet 'ml-vnet' and 2 more requires"), "{}", found[0].message);
+        assert!(found[0].text.render(Lang::Fr).ends_with("« b » du VNet « ml-vnet » et 2 autres"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -68,30 +69,34 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         return;
     }
     let mut seen = HashSet::new();
-    let vnets: Vec<String> = joined_subnets(plan)
+    let vnets: Vec<Message> = joined_subnets(plan)
         .map(|(vnet, _)| vnet)
         .filter(|name| seen.insert(*name))
-        .map(|name| format!("'{name}'"))
+        .map(|name| msg!(["'{name}'", "« {name} »"], name = name))
         .collect();
-    if vnets.is_empty() {
-        return;
-    }
-    let named = first_few(&vnets);
-    out.report(format!(
-            "the planning user lacks {ACTION}, which placing resources in VNet{} {named} requires",
-            if vnets.len() == 1 { "" } else { "s" }
-        ),
-        vec![pointer::permissions("vnetJoin")],
-    );
+    let Some(named) = first_few(&vnets) else { return };
+    let message = if vnets.len() == 1 {
+        msg!([
+            "the planning user lacks {action}, which placing resources in VNet {named} requires",
+            "l’utilisateur qui déploie le plan n’a pas {action}, qu’exige le placement de ressources dans le \
+             VNet {named}"
+        ], action = ACTION)
+    } else {
+        msg!([
+            "the planning user lacks {action}, which placing resources in VNets {named} requires",
+            "l’utilisateur qui déploie le plan n’a pas {action}, qu’exige le placement de ressources dans les \
+             VNet {named}"
+        ], action = ACTION)
+    };
+    out.report(message.with_message("named", named), vec![pointer::permissions("vnetJoin")]);
 }
-
-
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::MissingVnetJoinPermission;
+    use crate::text::Lang;
     use crate::testing::{aci_with, assert_fires, assert_quiet};
 
     #[test]
@@ -105,6 +110,11 @@ mod tests {
              in VNet 'ml-vnet' requires"
         );
         assert!(found[0].fix.is_none());
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’utilisateur qui déploie le plan n’a pas Microsoft.Network/virtualNetworks/join/action, qu’exige \
+             le placement de ressources dans le VNet « ml-vnet »"
+        );
     }
 
     #[test]

@@ -59,19 +59,31 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let raised = AksCluster { max_pods: Some(target), ..cluster.clone() };
         let fix = still_fits(context, index, &raised).then(|| {
             Fix::set(
-                format!(
-                    "set maxPods to {target}, so that {} nodes hold at least 30 pods",
-                    cluster.node_count
+                msg!(
+                    [
+                        "set maxPods to {target}, so that {nodes} nodes hold at least 30 pods",
+                        "fixer maxPods à {target}, pour que {nodes} nœuds accueillent au moins 30 pods"
+                    ],
+                    target = target,
+                    nodes = cluster.node_count,
                 ),
                 pointer::cluster(index, "maxPods"),
                 target,
             )
         });
         out.push(
-            Draft::new(format!(
-                    "cluster '{}' has room for {room} pods ({} nodes x {pods} maxPods), fewer than \
-                     the 30 AKS requires of a node pool",
-                    cluster.name, cluster.node_count
+            Draft::new(
+                msg!(
+                    [
+                        "cluster '{cluster}' has room for {room} pods ({nodes} nodes x {pods} maxPods), \
+                         fewer than the 30 AKS requires of a node pool",
+                        "le cluster « {cluster} » a de la place pour {room} pods ({nodes} nœuds x {pods} \
+                         maxPods), moins que les 30 qu’AKS exige d’un pool de nœuds"
+                    ],
+                    cluster = &cluster.name,
+                    room = room,
+                    nodes = cluster.node_count,
+                    pods = pods,
                 ),
                 vec![pointer::cluster(index, "maxPods"), pointer::cluster(index, "nodeCount")],
             )
@@ -85,6 +97,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::NodePoolUnder30Pods;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -99,6 +112,12 @@ mod tests {
         );
         let fix = found[0].fix.as_ref().expect("the subnet has room");
         assert_eq!(fix.changes[0].value, json!(15));
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » a de la place pour 20 pods (2 nœuds x 10 maxPods), moins que les 30 \
+             qu’AKS exige d’un pool de nœuds"
+        );
+        assert_eq!(fix.text.render(Lang::Fr), "fixer maxPods à 15, pour que 2 nœuds accueillent au moins 30 pods");
         assert_fix_resolves(NodePoolUnder30Pods, &changes);
     }
 

@@ -1,7 +1,12 @@
+use std::fmt::Display;
+
+use ipnet::Ipv6Net;
+
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::net::ipv6_overlap;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -48,16 +53,44 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             else {
                 continue;
             };
-            out.report(format!(
-                    "subnets '{}' ({first_net}) and '{}' ({second_net}) of VNet '{}' overlap",
-                    context.subnet_name(v, first),
-                    context.subnet_name(v, second),
-                    context.vnet_name(v)
-                ),
-                vec![pointer::subnet_prefix(v, first), pointer::subnet_prefix(v, second)],
-            );
+            report(context, out, v, (first, &first_net), (second, &second_net));
+        }
+        // A dual-stack VNet has few IPv6 subnets, so comparing every pair costs little and needs no
+        // index of its own.
+        let subnets_v6: Vec<(usize, Ipv6Net)> =
+            facts.subnets_v6.iter().enumerate().filter_map(|(s, net)| Some((s, (*net)?))).collect();
+        for (i, (first, first_net)) in subnets_v6.iter().enumerate() {
+            for (second, second_net) in subnets_v6.iter().skip(i + 1) {
+                if ipv6_overlap(*first_net, *second_net) {
+                    report(context, out, v, (*first, first_net), (*second, second_net));
+                }
+            }
         }
     }
+}
+
+fn report(
+    context: &Context<'_>,
+    out: &mut RuleFindings<'_>,
+    vnet: usize,
+    (first, first_net): (usize, &dyn Display),
+    (second, second_net): (usize, &dyn Display),
+) {
+    out.report(
+        msg!(
+            [
+                "subnets '{first}' ({first_net}) and '{second}' ({second_net}) of VNet '{vnet}' overlap",
+                "les sous-réseaux « {first} » ({first_net}) et « {second} » ({second_net}) du VNet « {vnet} » \
+                 se chevauchent"
+            ],
+            first = context.subnet_name(vnet, first),
+            first_net = first_net,
+            second = context.subnet_name(vnet, second),
+            second_net = second_net,
+            vnet = context.vnet_name(vnet),
+        ),
+        vec![pointer::subnet_prefix(vnet, first), pointer::subnet_prefix(vnet, second)],
+    );
 }
 
 #[cfg(test)]
@@ -65,6 +98,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::OverlappingSubnets;
+    use crate::text::Lang;
     use crate::testing::{aci, assert_fires, assert_quiet};
 
     #[test]
@@ -81,6 +115,44 @@ mod tests {
         assert_eq!(
             finding.message,
             "subnets 'aks' (10.1.0.0/22) and 'aci' (10.1.2.0/24) of VNet 'ml-vnet' overlap"
+        );
+        assert_eq!(
+            finding.text.render(Lang::Fr),
+            "les sous-réseaux « aks » (10.1.0.0/22) et « aci » (10.1.2.0/24) du VNet « ml-vnet » se \
+             chevauchent"
+        );
+    }
+
+    fn dual_stack(first: &str, second: &str) -> Vec<(&'static str, serde_json::Value)> {
+        vec![
+            ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")),
+            ("/vnets/0/subnets/-", json!({"name": "v6a", "addressPrefix": first})),
+            ("/vnets/0/subnets/-", json!({"name": "v6b", "addressPrefix": second})),
+        ]
+    }
+
+    #[test]
+    fn fires_on_overlapping_ipv6_subnets() {
+        let found = assert_fires(OverlappingSubnets, &dual_stack("fd00:10::/64", "fd00:10::/56"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].subjects,
+            ["/vnets/0/subnets/1/addressPrefix", "/vnets/0/subnets/2/addressPrefix"]
+        );
+        assert_eq!(
+            found[0].message,
+            "subnets 'v6a' (fd00:10::/64) and 'v6b' (fd00:10::/56) of VNet 'ml-vnet' overlap"
+        );
+    }
+
+    #[test]
+    fn quiet_on_adjacent_ipv6_subnets_and_across_address_families() {
+        assert_quiet(OverlappingSubnets, &dual_stack("fd00:10::/64", "fd00:10:0:1::/64"));
+        // An IPv4-mapped IPv6 prefix names the same numbers as 10.1.0.0/22, yet the two families
+        // are separate address spaces in Azure.
+        assert_quiet(
+            OverlappingSubnets,
+            &[("/vnets/0/subnets/-", json!({"name": "mapped", "addressPrefix": "::ffff:10.1.0.0/118"}))],
         );
     }
 

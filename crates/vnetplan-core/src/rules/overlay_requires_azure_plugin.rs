@@ -53,15 +53,23 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         out.push(
-            Draft::new(format!(
-                    "cluster '{}' sets networkPluginMode 'overlay' with networkPlugin 'kubenet', \
-                     but overlay is a mode of Azure CNI only",
-                    cluster.name
+            Draft::new(
+                msg!(
+                    [
+                        "cluster '{cluster}' sets networkPluginMode 'overlay' with networkPlugin 'kubenet', \
+                         but overlay is a mode of Azure CNI only",
+                        "le cluster « {cluster} » définit networkPluginMode « overlay » avec networkPlugin \
+                         « kubenet », alors qu’overlay n’est qu’un mode d’Azure CNI"
+                    ],
+                    cluster = &cluster.name,
                 ),
                 vec![pointer::cluster(index, "networkPluginMode"), pointer::cluster(index, "networkPlugin")],
             )
             .with_fix(Some(Fix::set(
-                "set networkPlugin to 'azure' to use Azure CNI Overlay".to_owned(),
+                text!(
+                    "set networkPlugin to 'azure' to use Azure CNI Overlay",
+                    "passer networkPlugin à « azure » pour utiliser Azure CNI Overlay"
+                ),
                 pointer::cluster(index, "networkPlugin"),
                 NetworkPlugin::Azure.as_str(),
             ))),
@@ -74,6 +82,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::OverlayRequiresAzurePlugin;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -91,6 +100,11 @@ mod tests {
              overlay is a mode of Azure CNI only"
         );
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!("azure")));
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » définit networkPluginMode « overlay » avec networkPlugin « kubenet », \
+             alors qu’overlay n’est qu’un mode d’Azure CNI"
+        );
         assert_fix_resolves(OverlayRequiresAzurePlugin, &changes);
     }
 

@@ -6,11 +6,10 @@ use crate::context::{ClusterRange, Context};
 use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
-use crate::plan::NetworkPlugin;
+use crate::plan::{NetworkPlugin, Provisioning, AKS_DEFAULT_POD_CIDR};
 
-/// The pod range AKS picks when none is given.
+/// [`AKS_DEFAULT_POD_CIDR`] as a range, to compare without parsing.
 const AKS_DEFAULT_POD_RANGE: Range = Range::block(10, 244, 0, 0, 16);
-const AKS_DEFAULT_POD_CIDR: &str = "10.244.0.0/16";
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -59,7 +58,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        if cluster.pod_cidr.is_some() || cluster.pods_use_node_subnet() {
+        if !cluster.pod_cidr_defaulted() {
             continue;
         }
         let (setup, field) = if cluster.plugin() == NetworkPlugin::Kubenet {
@@ -68,9 +67,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             ("Azure CNI Overlay", "networkPluginMode")
         };
         out.push(
-            Draft::new(format!(
-                    "cluster '{}' uses {setup} but has no podCidr to carve each node's /24 from",
-                    cluster.name
+            Draft::new(
+                msg!(
+                    [
+                        "cluster '{cluster}' uses {setup} without a podCidr, so AKS gives it its default \
+                         pod range {default}, which this check treats as if the plan had written it",
+                        "le cluster « {cluster} » utilise {setup} sans podCidr : AKS lui donne donc sa \
+                         plage d’adresses de pods par défaut, {default}, que cette vérification traite \
+                         comme si le plan l’avait écrite"
+                    ],
+                    cluster = &cluster.name,
+                    setup = setup,
+                    default = AKS_DEFAULT_POD_CIDR,
                 ),
                 vec![pointer::cluster(index, "podCidr"), pointer::cluster(index, field)],
             )
@@ -82,8 +90,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-/// AKS's own default, when the plan leaves it free and it is large enough: the value the user
-/// would most likely recognise.
+/// AKS's own default, when the plan leaves it free and it is large enough: writing it down
+/// changes nothing in Azure, only makes the plan say what it relies on.
 fn default_range_fix(context: &Context<'_>, index: usize) -> Option<Fix> {
     let (cluster, _) = context.cluster(index)?;
     let holds_every_node = pod_prefix_for(cluster.peak_nodes()) >= 16;
@@ -91,15 +99,34 @@ fn default_range_fix(context: &Context<'_>, index: usize) -> Option<Fix> {
         .occupied_ranges(Some((index, ClusterRange::Pod)))
         .iter()
         .any(|range| range.overlaps(AKS_DEFAULT_POD_RANGE));
-    (holds_every_node && free).then(|| {
-        Fix::set(
-            format!(
-                "use AKS's default pod range {AKS_DEFAULT_POD_CIDR}, which nothing else in the plan uses"
-            ),
-            pointer::cluster(index, "podCidr"),
-            Value::String(AKS_DEFAULT_POD_CIDR.to_owned()),
+    if !(holds_every_node && free) {
+        return None;
+    }
+    let title = if cluster.provisioning() == Provisioning::Attach {
+        // The cluster exists: its range is a fact to read from Azure, not a choice of the plan.
+        msg!(
+            [
+                "cluster '{cluster}' already exists: check with `az aks show --name {cluster} --query \
+                 networkProfile.podCidr` that it uses AKS's default pod range {default}, and write that \
+                 value into the plan",
+                "le cluster « {cluster} » existe déjà : vérifiez avec `az aks show --name {cluster} --query \
+                 networkProfile.podCidr` qu’il utilise la plage d’adresses de pods par défaut d’AKS, \
+                 {default}, et inscrivez cette valeur dans le plan"
+            ],
+            cluster = &cluster.name,
+            default = AKS_DEFAULT_POD_CIDR,
         )
-    })
+    } else {
+        msg!(
+            [
+                "write AKS's default pod range {default} into the plan; nothing else in it uses that block",
+                "inscrire dans le plan la plage d’adresses de pods par défaut d’AKS, {default} ; rien \
+                 d’autre dans le plan n’utilise ce bloc"
+            ],
+            default = AKS_DEFAULT_POD_CIDR,
+        )
+    };
+    Some(Fix::set(title, pointer::cluster(index, "podCidr"), Value::String(AKS_DEFAULT_POD_CIDR.to_owned())))
 }
 
 #[cfg(test)]
@@ -107,6 +134,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrMissing;
+    use crate::finding::{FixKind, Severity};
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     fn fix_value(changes: &[(&str, serde_json::Value)]) -> serde_json::Value {
@@ -119,11 +148,25 @@ mod tests {
         let changes = [("/aksClusters/0/networkPlugin", json!("kubenet"))];
         let found = assert_fires(PodCidrMissing, &changes);
         assert_eq!(found[0].subjects, ["/aksClusters/0/podCidr", "/aksClusters/0/networkPlugin"]);
+        assert_eq!(found[0].severity, Severity::Info);
         assert_eq!(
             found[0].message,
-            "cluster 'ml-aks' uses kubenet but has no podCidr to carve each node's /24 from"
+            "cluster 'ml-aks' uses kubenet without a podCidr, so AKS gives it its default pod range \
+             10.244.0.0/16, which this check treats as if the plan had written it"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » utilise kubenet sans podCidr : AKS lui donne donc sa plage d’adresses \
+             de pods par défaut, 10.244.0.0/16, que cette vérification traite comme si le plan l’avait \
+             écrite"
         );
         assert_eq!(fix_value(&changes), json!("10.244.0.0/16"));
+        let fix = found[0].fix.as_ref().expect("the default is free");
+        assert_eq!(
+            fix.title,
+            "write AKS's default pod range 10.244.0.0/16 into the plan; nothing else in it uses that block"
+        );
+        assert_eq!(fix.kind, FixKind::Design);
         assert_fix_resolves(PodCidrMissing, &changes);
     }
 
@@ -133,6 +176,19 @@ mod tests {
         let found = assert_fires(PodCidrMissing, &changes);
         assert_eq!(found[0].subjects[1], "/aksClusters/0/networkPluginMode");
         assert_fix_resolves(PodCidrMissing, &changes);
+    }
+
+    #[test]
+    fn an_attached_cluster_is_told_to_read_its_range_from_azure() {
+        let changes = [
+            ("/aksClusters/0/provisioning", json!("attach")),
+            ("/aksClusters/0/networkPlugin", json!("azure")),
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+        ];
+        let found = assert_fires(PodCidrMissing, &changes);
+        let fix = found[0].fix.as_ref().expect("the default is free");
+        assert!(fix.title.contains("`az aks show --name ml-aks --query networkProfile.podCidr`"), "{}", fix.title);
+        assert_eq!(fix.kind, FixKind::Attestation);
     }
 
     #[test]
@@ -146,6 +202,9 @@ mod tests {
         ];
         let value = fix_value(&changes);
         assert_ne!(value, json!("10.244.0.0/16"));
+        let found = assert_fires(PodCidrMissing, &changes);
+        let title = &found[0].fix.as_ref().expect("a free block exists").title;
+        assert!(title.starts_with(&format!("use {} for the pod range", value.as_str().unwrap_or_default())), "{title}");
         assert_fix_resolves(PodCidrMissing, &changes);
     }
 

@@ -58,9 +58,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         for (external, range) in context.externals_overlapping(Range::of(pod_net)) {
             let name = context.external_name(external);
             out.push(
-                Draft::new(format!(
-                        "pod CIDR {pod_net} of cluster '{}' overlaps external range '{name}' ({range})",
-                        cluster.name
+                Draft::new(
+                    msg!(
+                        [
+                            "pod CIDR {pod} of cluster '{cluster}' overlaps external range '{name}' ({range})",
+                            "la plage des pods {pod} du cluster « {cluster} » chevauche la plage externe \
+                             « {name} » ({range})"
+                        ],
+                        pod = pod_net,
+                        cluster = &cluster.name,
+                        name = name,
+                        range = range,
                     ),
                     vec![pointer::cluster(index, "podCidr"), pointer::external(external)],
                 )
@@ -75,6 +83,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrOverlapsExternalRange;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     fn kubenet() -> Vec<(&'static str, serde_json::Value)> {
@@ -96,6 +105,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "pod CIDR 10.244.0.0/16 of cluster 'ml-aks' overlaps external range 'onprem' (10.244.8.0/24)"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage des pods 10.244.0.0/16 du cluster « ml-aks » chevauche la plage externe « onprem » \
+             (10.244.8.0/24)"
         );
         assert_fix_resolves(PodCidrOverlapsExternalRange, &changes);
     }

@@ -51,10 +51,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let Some(own) = facts.node.vnet else { continue };
         for (vnet, prefix, range) in context.other_vnets_overlapping(Some(own), Range::of(pod_net)) {
             out.push(
-                Draft::new(format!(
-                        "pod CIDR {pod_net} of cluster '{}' overlaps address prefix {range} of VNet '{}'",
-                        cluster.name,
-                        context.vnet_name(vnet)
+                Draft::new(
+                    msg!(
+                        [
+                            "pod CIDR {pod} of cluster '{cluster}' overlaps address prefix {range} of VNet \
+                             '{vnet}'",
+                            "la plage des pods {pod} du cluster « {cluster} » chevauche le préfixe \
+                             d’adresses {range} du VNet « {vnet} »"
+                        ],
+                        pod = pod_net,
+                        cluster = &cluster.name,
+                        range = range,
+                        vnet = context.vnet_name(vnet),
                     ),
                     vec![pointer::cluster(index, "podCidr"), pointer::vnet_prefix(vnet, prefix)],
                 )
@@ -69,6 +77,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrOverlapsOtherVnet;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     fn other_vnet(prefix: &str) -> (&'static str, serde_json::Value) {
@@ -90,6 +99,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "pod CIDR 10.244.0.0/16 of cluster 'ml-aks' overlaps address prefix 10.244.16.0/20 of VNet 'shared-vnet'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage des pods 10.244.0.0/16 du cluster « ml-aks » chevauche le préfixe d’adresses \
+             10.244.16.0/20 du VNet « shared-vnet »"
         );
         assert_fix_resolves(PodCidrOverlapsOtherVnet, &changes);
     }

@@ -4,6 +4,7 @@ use crate::context::{ClusterRange, Context};
 use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -56,19 +57,28 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let pod = Range::of(pod_net);
         let vnet_name = context.vnet_name(vnet);
         let prefixes = context.prefixes_overlapping(vnet, pod);
-        let report = |out: &mut RuleFindings<'_>, what: String, subject: String| {
+        let report = |out: &mut RuleFindings<'_>, what: Message, subject: String| {
             out.push(
-                Draft::new(format!(
-                        "pod CIDR {pod_net} of cluster '{}' overlaps {what} of its VNet '{vnet_name}'",
-                        cluster.name
-                    ),
+                Draft::new(
+                    msg!(
+                        [
+                            "pod CIDR {pod} of cluster '{cluster}' overlaps {what} of its VNet '{vnet}'",
+                            "la plage des pods {pod} du cluster « {cluster} » chevauche {what} de son VNet \
+                             « {vnet} »"
+                        ],
+                        pod = pod_net,
+                        cluster = &cluster.name,
+                        vnet = vnet_name,
+                    )
+                    .with_message("what", what),
                     vec![pointer::cluster(index, "podCidr"), subject],
                 )
                 .with_fix(move_cluster_range(index, ClusterRange::Pod)),
             );
         };
         for (prefix, range) in &prefixes {
-            report(out, format!("address prefix {range}"), pointer::vnet_prefix(vnet, *prefix));
+            let what = msg!(["address prefix {range}", "le préfixe d’adresses {range}"], range = range);
+            report(out, what, pointer::vnet_prefix(vnet, *prefix));
         }
         // A subnet inside an overlapping prefix adds nothing new; one outside every prefix (a
         // plan error of its own) still collides with the pods and is named on its own.
@@ -77,7 +87,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 continue;
             }
             let name = context.subnet_name(vnet, subnet);
-            report(out, format!("subnet '{name}' ({range})"), pointer::subnet_prefix(vnet, subnet));
+            let what = msg!(["subnet '{name}' ({range})", "le sous-réseau « {name} » ({range})"], name = name, range = range);
+            report(out, what, pointer::subnet_prefix(vnet, subnet));
         }
     }
 }
@@ -87,6 +98,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrOverlapsVnet;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -118,6 +130,11 @@ mod tests {
         let found = assert_fires(PodCidrOverlapsVnet, &changes);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].subjects, ["/aksClusters/0/podCidr", "/vnets/0/subnets/1/addressPrefix"]);
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage des pods 10.244.0.0/16 du cluster « ml-aks » chevauche le sous-réseau « stray » \
+             (10.244.0.0/24) de son VNet « ml-vnet »"
+        );
         assert_fix_resolves(PodCidrOverlapsVnet, &changes);
     }
 

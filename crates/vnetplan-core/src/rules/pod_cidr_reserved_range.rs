@@ -51,17 +51,23 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _, pod_net) in context.clusters_with_pod_range() {
         let pod = Range::of(pod_net);
-        let hit: Vec<String> =
-            AKS_RESERVED.iter().filter(|reserved| reserved.overlaps(pod)).map(ToString::to_string).collect();
-        if hit.is_empty() {
-            continue;
-        }
+        let mut hit = AKS_RESERVED.iter().filter(|reserved| reserved.overlaps(pod));
+        let Some(first) = hit.next() else { continue };
+        let reserved = hit.fold(msg!(["{range}", "{range}"], range = first), |list, range| {
+            msg!(["{list} and {range}", "{list} et {range}"], range = range).with_message("list", list)
+        });
         out.push(
-            Draft::new(format!(
-                    "pod CIDR {pod_net} of cluster '{}' overlaps {}, which AKS reserves",
-                    cluster.name,
-                    hit.join(" and ")
-                ),
+            Draft::new(
+                msg!(
+                    [
+                        "pod CIDR {pod} of cluster '{cluster}' overlaps {reserved}, which AKS reserves",
+                        "la plage des pods {pod} du cluster « {cluster} » chevauche {reserved}, qu’AKS \
+                         réserve"
+                    ],
+                    pod = pod_net,
+                    cluster = &cluster.name,
+                )
+                .with_message("reserved", reserved),
                 vec![pointer::cluster(index, "podCidr")],
             )
             .with_fix(move_cluster_range(index, ClusterRange::Pod)),
@@ -74,6 +80,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrReservedRange;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -89,6 +96,11 @@ mod tests {
             found[0].message,
             "pod CIDR 172.16.0.0/12 of cluster 'ml-aks' overlaps 172.30.0.0/16 and 172.31.0.0/16, \
              which AKS reserves"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage des pods 172.16.0.0/12 du cluster « ml-aks » chevauche 172.30.0.0/16 et \
+             172.31.0.0/16, qu’AKS réserve"
         );
         assert_fix_resolves(PodCidrReservedRange, &changes);
     }

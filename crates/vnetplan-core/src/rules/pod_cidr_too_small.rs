@@ -65,23 +65,46 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _, pod) in context.clusters_with_pod_range() {
         let len = pod.prefix_len();
         let peak = cluster.peak_nodes();
-        let detail = if len > NODE_BLOCK {
-            format!("is smaller than the /{NODE_BLOCK} each node takes")
+        let message = if len > NODE_BLOCK {
+            msg!(
+                [
+                    "pod CIDR {pod} of cluster '{cluster}' is smaller than the /{block} each node takes",
+                    "la plage des pods {pod} du cluster « {cluster} » est plus petite que le /{block} que \
+                     prend chaque nœud"
+                ],
+                pod = pod,
+                cluster = &cluster.name,
+                block = NODE_BLOCK,
+            )
         } else {
             let blocks = 1u64 << (NODE_BLOCK - len);
             if blocks >= peak {
                 continue;
             }
-            format!(
-                "holds {blocks} node {} (/{NODE_BLOCK}) but the cluster can run {peak} nodes \
-                 ({} plus a surge of {})",
-                if blocks == 1 { "block" } else { "blocks" },
-                cluster.node_count,
-                cluster.surge_nodes()
+            let held = if blocks == 1 {
+                msg!(["1 node block", "1 bloc de nœud"])
+            } else {
+                msg!(["{blocks} node blocks", "{blocks} blocs de nœud"], blocks = blocks)
+            };
+            msg!(
+                [
+                    "pod CIDR {pod} of cluster '{cluster}' holds {held} (/{block}) but the cluster can run \
+                     {peak} nodes ({nodes} plus a surge of {surge})",
+                    "la plage des pods {pod} du cluster « {cluster} » contient {held} (/{block}), mais le \
+                     cluster peut faire tourner {peak} nœuds ({nodes} plus {surge} en surplus pendant une \
+                     mise à niveau)"
+                ],
+                pod = pod,
+                cluster = &cluster.name,
+                block = NODE_BLOCK,
+                peak = peak,
+                nodes = cluster.node_count,
+                surge = cluster.surge_nodes(),
             )
+            .with_message("held", held)
         };
         out.push(
-            Draft::new(format!("pod CIDR {pod} of cluster '{}' {detail}", cluster.name),
+            Draft::new(message,
                 vec![
                     pointer::cluster(index, "podCidr"),
                     pointer::cluster(index, "nodeCount"),
@@ -98,6 +121,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrTooSmall;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     fn kubenet(pod: &str) -> Vec<(&'static str, serde_json::Value)> {
@@ -119,6 +143,11 @@ mod tests {
         );
         let fix = found[0].fix.as_ref().expect("a larger block is free");
         assert_eq!(fix.changes[0].value, json!("10.244.0.0/16"), "the smallest pod range a fix proposes is a /16");
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage des pods 10.244.0.0/23 du cluster « ml-aks » contient 2 blocs de nœud (/24), mais le \
+             cluster peut faire tourner 4 nœuds (3 plus 1 en surplus pendant une mise à niveau)"
+        );
         assert_fix_resolves(PodCidrTooSmall, &changes);
     }
 

@@ -55,16 +55,27 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         out.push(
-            Draft::new(format!(
-                    "cluster '{}' sets podCidr {pod} but uses Azure CNI without overlay, where pods \
-                     take node subnet addresses; clear podCidr, or set networkPluginMode to \
-                     'overlay' to keep a separate pod range",
-                    cluster.name
+            Draft::new(
+                msg!(
+                    [
+                        "cluster '{cluster}' sets podCidr {pod} but uses Azure CNI without overlay, where \
+                         pods take node subnet addresses; clear podCidr, or set networkPluginMode to \
+                         'overlay' to keep a separate pod range",
+                        "le cluster « {cluster} » définit podCidr {pod} mais utilise Azure CNI sans \
+                         overlay, où les pods prennent leurs adresses dans le sous-réseau des nœuds ; \
+                         videz podCidr, ou passez networkPluginMode à « overlay » pour garder une plage \
+                         d’adresses distincte pour les pods"
+                    ],
+                    cluster = &cluster.name,
+                    pod = pod,
                 ),
                 vec![pointer::cluster(index, "podCidr"), pointer::cluster(index, "networkPlugin")],
             )
             .with_fix(Some(Fix::set(
-                "clear podCidr: plain Azure CNI gives pods addresses of the node subnet".to_owned(),
+                text!(
+                    "clear podCidr: plain Azure CNI gives pods addresses of the node subnet",
+                    "vider podCidr : Azure CNI classique donne aux pods des adresses du sous-réseau des nœuds"
+                ),
                 pointer::cluster(index, "podCidr"),
                 Value::Null,
             ))),
@@ -77,6 +88,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrWithAzureCni;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -91,6 +103,13 @@ mod tests {
              to keep a separate pod range"
         );
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!(null)));
+        assert!(
+            found[0].text.render(Lang::Fr).starts_with(
+                "le cluster « ml-aks » définit podCidr 10.244.0.0/16 mais utilise Azure CNI sans overlay"
+            ),
+            "{}",
+            found[0].text.render(Lang::Fr)
+        );
         assert_fix_resolves(PodCidrWithAzureCni, &changes);
     }
 

@@ -48,15 +48,27 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         out.push(
-            Draft::new(format!(
-                    "private cluster '{}' is planned to be created by Azure ML, which cannot create \
-                     private clusters; create it in AKS first, then attach it",
-                    cluster.name
+            Draft::new(
+                msg!(
+                    [
+                        "private cluster '{cluster}' is planned to be created by Azure ML, which cannot \
+                         create private clusters; create it in AKS first, then attach it",
+                        "le plan fait créer le cluster privé « {cluster} » par Azure ML, qui ne sait pas \
+                         créer de cluster privé ; créez-le d’abord dans AKS, puis attachez-le"
+                    ],
+                    cluster = &cluster.name,
                 ),
                 vec![pointer::cluster(index, "provisioning"), pointer::cluster(index, "privateCluster")],
             )
             .with_fix(Some(Fix::set(
-                format!("create cluster '{}' in AKS yourself and attach it to the workspace", cluster.name),
+                msg!(
+                    [
+                        "create cluster '{cluster}' in AKS yourself and attach it to the workspace",
+                        "créer vous-même le cluster « {cluster} » dans AKS et l’attacher à l’espace de \
+                         travail"
+                    ],
+                    cluster = &cluster.name,
+                ),
                 pointer::cluster(index, "provisioning"),
                 Provisioning::Attach.as_str(),
             ))),
@@ -69,6 +81,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PrivateClusterMustBeAttached;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -88,6 +101,11 @@ mod tests {
         );
         let fix = found[0].fix.as_ref().expect("attaching always resolves it");
         assert_eq!(fix.changes[0].value, json!("attach"));
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le plan fait créer le cluster privé « ml-aks » par Azure ML, qui ne sait pas créer de \
+             cluster privé ; créez-le d’abord dans AKS, puis attachez-le"
+        );
         assert_fix_resolves(PrivateClusterMustBeAttached, &changes);
     }
 

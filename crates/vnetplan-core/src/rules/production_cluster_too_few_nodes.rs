@@ -49,21 +49,34 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         {
             continue;
         }
-        let mut message = format!(
-            "FastProd cluster '{}' has {} node{}, fewer than the {PRODUCTION_NODES} a production cluster needs",
-            cluster.name,
-            cluster.node_count,
-            if cluster.node_count == 1 { "" } else { "s" }
-        );
+        let count = if cluster.node_count == 1 {
+            msg!(["1 node", "1 nœud"])
+        } else {
+            msg!(["{count} nodes", "{count} nœuds"], count = cluster.node_count)
+        };
+        let mut message = msg!(
+            [
+                "FastProd cluster '{cluster}' has {count}, fewer than the {needed} a production cluster needs",
+                "le cluster FastProd « {cluster} » a {count}, moins que les {needed} qu’exige un cluster \
+                 de production"
+            ],
+            cluster = &cluster.name,
+            needed = PRODUCTION_NODES,
+        )
+        .with_message("count", count);
         let fix = match node_count_fits(context, cluster, facts, PRODUCTION_NODES) {
             Ok(()) => Some(Fix::set(
-                format!("raise nodeCount to {PRODUCTION_NODES}"),
+                msg!(["raise nodeCount to {nodes}", "porter nodeCount à {nodes}"], nodes = PRODUCTION_NODES),
                 pointer::cluster(index, "nodeCount"),
                 PRODUCTION_NODES,
             )),
             Err(reason) => {
-                message
-                    .push_str(&format!("; {reason}, so make room for them or set clusterPurpose to DevTest"));
+                message = msg!([
+                    "{finding}; {reason}, so make room for them or set clusterPurpose to DevTest",
+                    "{finding} ; {reason} : faites-leur de la place ou passez clusterPurpose à DevTest"
+                ])
+                .with_message("finding", message)
+                .with_message("reason", reason);
                 None
             }
         };
@@ -82,6 +95,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::ProductionClusterTooFewNodes;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -117,6 +131,12 @@ mod tests {
             "; subnet 'aks' (10.1.0.0/25) has 123 usable addresses and 3 nodes need 124, \
              so make room for them or set clusterPurpose to DevTest"
         ));
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster FastProd « ml-aks » a 2 nœuds, moins que les 3 qu’exige un cluster de production ; \
+             le sous-réseau « aks » (10.1.0.0/25) a 123 adresses utilisables et 3 nœuds en demandent 124 : \
+             faites-leur de la place ou passez clusterPurpose à DevTest"
+        );
     }
 
     #[test]

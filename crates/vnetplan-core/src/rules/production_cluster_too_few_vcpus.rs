@@ -59,29 +59,52 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if total >= u64::from(PRODUCTION_VCPUS) {
             continue;
         }
-        let mut message = format!(
-            "FastProd cluster '{}' has {total} vCPUs ({} nodes of {vcpus} each), fewer than the \
-             {PRODUCTION_VCPUS} a production cluster needs",
-            cluster.name, cluster.node_count
+        let mut message = msg!(
+            [
+                "FastProd cluster '{cluster}' has {total} vCPUs ({nodes} nodes of {vcpus} each), fewer than \
+                 the {needed} a production cluster needs",
+                "le cluster FastProd « {cluster} » a {total} vCPU ({nodes} nœuds de {vcpus} chacun), moins \
+                 que les {needed} qu’exige un cluster de production"
+            ],
+            cluster = &cluster.name,
+            total = total,
+            nodes = cluster.node_count,
+            vcpus = vcpus,
+            needed = PRODUCTION_VCPUS,
         );
         let fix = match nodes_for_enough_vcpus(vcpus) {
             None => {
-                message.push_str("; nodes without vCPUs never reach that, so pick another VM size or set clusterPurpose to DevTest");
+                message = msg!([
+                    "{finding}; nodes without vCPUs never reach that, so pick another VM size or set \
+                     clusterPurpose to DevTest",
+                    "{finding} ; des nœuds sans vCPU n’y arriveront jamais : choisissez une autre taille \
+                     de machine virtuelle ou passez clusterPurpose à DevTest"
+                ])
+                .with_message("finding", message);
                 None
             }
             Some(nodes) => match node_count_fits(context, cluster, facts, nodes) {
                 Ok(()) => Some(Fix::set(
-                    format!(
-                        "raise nodeCount to {nodes}, which gives {} vCPUs",
-                        u64::from(nodes) * u64::from(vcpus)
+                    msg!(
+                        [
+                            "raise nodeCount to {nodes}, which gives {total} vCPUs",
+                            "porter nodeCount à {nodes}, ce qui donne {total} vCPU"
+                        ],
+                        nodes = nodes,
+                        total = u64::from(nodes) * u64::from(vcpus),
                     ),
                     pointer::cluster(index, "nodeCount"),
                     nodes,
                 )),
                 Err(reason) => {
-                    message.push_str(&format!(
-                        "; {reason}, so make room for them, pick a larger VM size or set clusterPurpose to DevTest"
-                    ));
+                    message = msg!([
+                        "{finding}; {reason}, so make room for them, pick a larger VM size or set \
+                         clusterPurpose to DevTest",
+                        "{finding} ; {reason} : faites-leur de la place, choisissez une taille de machine \
+                         virtuelle plus grande ou passez clusterPurpose à DevTest"
+                    ])
+                    .with_message("finding", message)
+                    .with_message("reason", reason);
                     None
                 }
             },
@@ -112,6 +135,7 @@ mod tests {
 
     use super::nodes_for_enough_vcpus;
     use crate::catalog::RuleId::ProductionClusterTooFewVcpus;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -128,6 +152,12 @@ mod tests {
         );
         let fix = found[0].fix.as_ref().expect("the /22 subnet has room for 3 nodes");
         assert_eq!(fix.title, "raise nodeCount to 3, which gives 12 vCPUs");
+        assert_eq!(fix.text.render(Lang::Fr), "porter nodeCount à 3, ce qui donne 12 vCPU");
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster FastProd « ml-aks » a 8 vCPU (2 nœuds de 4 chacun), moins que les 12 qu’exige un \
+             cluster de production"
+        );
         assert_fix_resolves(ProductionClusterTooFewVcpus, &changes);
     }
 
@@ -150,6 +180,11 @@ mod tests {
         let found = assert_fires(ProductionClusterTooFewVcpus, &changes);
         assert_eq!(found[0].fix, None);
         assert!(found[0].message.contains("set clusterPurpose to DevTest"), "{}", found[0].message);
+        assert!(
+            found[0].text.render(Lang::Fr).contains("le sous-réseau « aks » (10.1.0.0/24) a 251 adresses"),
+            "{}",
+            found[0].text.render(Lang::Fr)
+        );
     }
 
     #[test]

@@ -49,15 +49,27 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, _) in context.clusters() {
+    for (index, cluster, facts) in context.clusters() {
         if !cluster.scoring_from_outside_vnet() || cluster.nsg_allows_scoring_inbound() {
             continue;
         }
+        // The NSG and the endpoint's IP are not in the plan; the VNet's resource group is the
+        // likeliest home of the subnet's NSG, so the command starts from it.
+        let resource_group = facts
+            .node
+            .vnet
+            .and_then(|vnet| context.vnet(vnet))
+            .map_or("<resource-group>", |vnet| vnet.resource_group.as_str());
         out.push(
-            Draft::new(format!(
-                    "the scoring endpoint of cluster '{}' is called from outside the VNet, but no NSG \
-                     inbound rule admits traffic to its IP",
-                    cluster.name
+            Draft::new(
+                msg!(
+                    [
+                        "the scoring endpoint of cluster '{cluster}' is called from outside the VNet, but \
+                         no NSG inbound rule admits traffic to its IP",
+                        "le point de terminaison de scoring du cluster « {cluster} » est appelé depuis \
+                         l’extérieur du VNet, mais aucune règle NSG entrante n’admet le trafic vers son IP"
+                    ],
+                    cluster = &cluster.name,
                 ),
                 vec![
                     pointer::cluster(index, "nsgAllowsScoringInbound"),
@@ -65,10 +77,23 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 ],
             )
             .with_fix(Some(Fix::set(
-                format!(
-                    "add an NSG inbound rule that allows the scoring endpoint IP of cluster '{}' on \
-                     TCP 443 (80 without TLS)",
-                    cluster.name
+                msg!(
+                    [
+                        "admit outside callers to the scoring endpoint IP of cluster '{cluster}' with an NSG \
+                         inbound rule on the cluster's subnet, then record it here: `az network nsg rule \
+                         create --resource-group {group} --nsg-name <nsg> --name allow-scoring --priority \
+                         200 --direction Inbound --access Allow --protocol Tcp \
+                         --destination-address-prefixes <scoring-ip> --destination-port-ranges 443` (80 \
+                         without TLS)",
+                        "admettre les appelants externes vers l’IP du point de terminaison de scoring du \
+                         cluster « {cluster} » par une règle NSG entrante sur le sous-réseau du cluster, \
+                         puis l’indiquer ici : `az network nsg rule create --resource-group {group} \
+                         --nsg-name <nsg> --name allow-scoring --priority 200 --direction Inbound --access \
+                         Allow --protocol Tcp --destination-address-prefixes <scoring-ip> \
+                         --destination-port-ranges 443` (80 sans TLS)"
+                    ],
+                    cluster = &cluster.name,
+                    group = resource_group,
                 ),
                 pointer::cluster(index, "nsgAllowsScoringInbound"),
                 true,
@@ -82,6 +107,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::ScoringEndpointBlockedInbound;
+    use crate::finding::FixKind;
+    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
 
     #[test]
@@ -96,6 +123,21 @@ mod tests {
             found[0].message,
             "the scoring endpoint of cluster 'ml-aks' is called from outside the VNet, but no NSG inbound \
              rule admits traffic to its IP"
+        );
+        let fix = found[0].fix.as_ref().expect("recording the rule resolves it");
+        assert!(
+            fix.title.contains("`az network nsg rule create --resource-group ml-rg --nsg-name <nsg>"),
+            "{}",
+            fix.title
+        );
+        assert_eq!(fix.kind, FixKind::Attestation);
+        assert!(fix.text.render(Lang::Fr).starts_with(
+            "admettre les appelants externes vers l’IP du point de terminaison de scoring du cluster « ml-aks »"
+        ));
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le point de terminaison de scoring du cluster « ml-aks » est appelé depuis l’extérieur du \
+             VNet, mais aucune règle NSG entrante n’admet le trafic vers son IP"
         );
         assert_fix_resolves(ScoringEndpointBlockedInbound, &changes);
     }

@@ -5,6 +5,7 @@ use crate::context::{ClusterFacts, Context};
 use crate::net::{usable_addresses, Range};
 use crate::plan::{AksCluster, Plan};
 use crate::pointer;
+use crate::text::Message;
 
 /// The fewest nodes Azure ML accepts in a cluster meant for production (`FastProd`).
 pub(crate) const PRODUCTION_NODES: u32 = 3;
@@ -28,13 +29,19 @@ pub(crate) fn joined_subnets(plan: &Plan) -> impl Iterator<Item = (&str, &str)> 
     clusters.chain(deployments).chain(endpoint)
 }
 
-/// The first few of `labels` joined for a message, followed by how many more there are.
-pub(crate) fn first_few(labels: &[String]) -> String {
-    let mut named = labels.iter().take(NAMED).map(String::as_str).collect::<Vec<_>>().join(", ");
-    if labels.len() > NAMED {
-        named.push_str(&format!(" and {} more", labels.len() - NAMED));
-    }
-    named
+/// The first few of `labels` joined for a message, followed by how many more there are; `None`
+/// when there is nothing to name.
+pub(crate) fn first_few(labels: &[Message]) -> Option<Message> {
+    let mut named = labels.iter().take(NAMED).cloned();
+    let first = named.next()?;
+    let listed = named.fold(first, |list, next| {
+        msg!(["{list}, {next}", "{list}, {next}"]).with_message("list", list).with_message("next", next)
+    });
+    Some(match labels.len().checked_sub(NAMED).filter(|more| *more > 0) {
+        Some(more) => msg!(["{list} and {more} more", "{list} et {more} autres"], more = more)
+            .with_message("list", listed),
+        None => listed,
+    })
 }
 
 /// Whether the cluster could run `nodes` nodes without a new error: its node subnet (when it
@@ -45,15 +52,23 @@ pub(crate) fn node_count_fits(
     cluster: &AksCluster,
     facts: &ClusterFacts,
     nodes: u32,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     let resized = AksCluster { node_count: u64::from(nodes), ..cluster.clone() };
     let node_net = facts.node.vnet.zip(facts.node.subnet).and_then(|(v, s)| context.subnet_net(v, s));
     if let Some(net) = node_net {
         let (needed, usable) = (needed_addresses(&resized), usable_addresses(net));
         if needed > usable {
-            return Err(format!(
-                "subnet '{}' ({net}) has {usable} usable addresses and {nodes} nodes need {needed}",
-                cluster.subnet_name()
+            return Err(msg!(
+                [
+                    "subnet '{subnet}' ({net}) has {usable} usable addresses and {nodes} nodes need {needed}",
+                    "le sous-réseau « {subnet} » ({net}) a {usable} adresses utilisables et {nodes} nœuds \
+                     en demandent {needed}"
+                ],
+                subnet = cluster.subnet_name(),
+                net = net,
+                usable = usable,
+                nodes = nodes,
+                needed = needed,
             ));
         }
     }
@@ -63,10 +78,18 @@ pub(crate) fn node_count_fits(
     if let Some(pod) = pod_range {
         let blocks = 1u64 << (24 - pod.prefix_len());
         if blocks < resized.peak_nodes() {
-            return Err(format!(
-                "pod CIDR {pod} holds {blocks} /24 blocks and {nodes} nodes plus a surge of {} need {}",
-                cluster.surge_nodes(),
-                resized.peak_nodes()
+            return Err(msg!(
+                [
+                    "pod CIDR {pod} holds {blocks} /24 blocks and {nodes} nodes plus a surge of {surge} \
+                     need {peak}",
+                    "la plage des pods {pod} contient {blocks} blocs /24, alors que {nodes} nœuds, plus \
+                     {surge} en surplus pendant une mise à niveau, en demandent {peak}"
+                ],
+                pod = pod,
+                blocks = blocks,
+                nodes = nodes,
+                surge = cluster.surge_nodes(),
+                peak = resized.peak_nodes(),
             ));
         }
     }
