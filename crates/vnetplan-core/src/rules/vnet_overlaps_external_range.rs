@@ -140,13 +140,13 @@ mod tests {
 
     #[test]
     fn fires_on_an_ipv6_prefix_inside_an_ipv6_external_range() {
-        let changes = [("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")), externals(&["fd00::/32"])];
+        let changes = [("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")), externals(&["fd00::/16"])];
         let found = assert_fires(VnetOverlapsExternalRange, &changes);
         let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
         assert_eq!(subjects, [["/vnets/0/addressPrefixes/1", "/externalRanges/0/addressPrefix"]]);
         assert_eq!(
             found.first().map(|f| f.message.as_str()),
-            Some("address prefix fd00:10::/48 of VNet 'ml-vnet' overlaps external range 'net0' (fd00::/32)")
+            Some("address prefix fd00:10::/48 of VNet 'ml-vnet' overlaps external range 'net0' (fd00::/16)")
         );
     }
 

@@ -178,14 +178,14 @@ mod tests {
     #[test]
     fn fires_on_overlapping_ipv6_prefixes() {
         let changes =
-            [("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")), vnet("hub", &["fd00:10:8000::/56"])];
+            [("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")), vnet("hub", &["fd00:10:0:8000::/56"])];
         let found = assert_fires(VnetsOverlap, &changes);
         let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
         assert_eq!(subjects, [["/vnets/0/addressPrefixes/1", "/vnets/1/addressPrefixes/0"]]);
         assert_eq!(
             found.first().map(|f| f.message.as_str()),
             Some(
-                "address prefix fd00:10::/48 of VNet 'ml-vnet' overlaps address prefix fd00:10:8000::/56 of \
+                "address prefix fd00:10::/48 of VNet 'ml-vnet' overlaps address prefix fd00:10:0:8000::/56 of \
                  VNet 'hub', so the two VNets can never be peered"
             )
         );
