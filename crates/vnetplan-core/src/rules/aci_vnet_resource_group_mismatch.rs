@@ -50,11 +50,20 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if vnet.resource_group.eq_ignore_ascii_case(workspace_group) {
             continue;
         }
-        out.report(format!(
-                "the ACI deployment '{}' uses VNet '{}' in resource group '{}', but the workspace is in \
-                 resource group '{workspace_group}'",
-                deployment.name, vnet.name, vnet.resource_group
-            ),
+        let message = msg!(
+            [
+                "the ACI deployment '{deployment}' uses VNet '{vnet}' in resource group '{group}', but the \
+                 workspace is in resource group '{workspace}'",
+                "le déploiement ACI « {deployment} » utilise le VNet « {vnet} » du groupe de ressources \
+                 « {group} », mais l’espace de travail est dans le groupe de ressources « {workspace} »"
+            ],
+            deployment = &deployment.name,
+            vnet = &vnet.name,
+            group = &vnet.resource_group,
+            workspace = workspace_group,
+        );
+        out.report(
+            message,
             vec![
                 pointer::vnet(vnet_index, "resourceGroup"),
                 pointer::aci(index, "vnet"),
@@ -70,6 +79,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciVnetResourceGroupMismatch;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_another_resource_group() {
@@ -85,6 +95,11 @@ mod tests {
             found[0].message,
             "the ACI deployment 'scoring-aci' uses VNet 'ml-vnet' in resource group 'network-rg', but the \
              workspace is in resource group 'ml-rg'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le déploiement ACI « scoring-aci » utilise le VNet « ml-vnet » du groupe de ressources \
+             « network-rg », mais l’espace de travail est dans le groupe de ressources « ml-rg »"
         );
     }
 

@@ -58,12 +58,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             if cluster.region.is_some() { pointer::cluster(index, "region") } else { pointer::region() };
         let vnet_field =
             if vnet.region.is_some() { pointer::vnet(vnet_index, "region") } else { pointer::region() };
-        out.report(format!(
-                "cluster '{}' is in region '{cluster_region}' but its VNet '{}' is in '{vnet_region}'",
-                cluster.name, vnet.name
-            ),
-            vec![cluster_field, vnet_field],
+        let message = msg!(
+            [
+                "cluster '{cluster}' is in region '{cluster_region}' but its VNet '{vnet}' is in \
+                 '{vnet_region}'",
+                "le cluster « {cluster} » est dans la région « {cluster_region} » mais son VNet « {vnet} » \
+                 est dans « {vnet_region} »"
+            ],
+            cluster = &cluster.name,
+            cluster_region = cluster_region,
+            vnet = &vnet.name,
+            vnet_region = vnet_region,
         );
+        out.report(message, vec![cluster_field, vnet_field]);
     }
 }
 
@@ -73,6 +80,7 @@ mod tests {
 
     use crate::catalog::RuleId::AksRegionMismatch;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_cluster_in_another_region() {
@@ -81,6 +89,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "cluster 'ml-aks' is in region 'westeurope' but its VNet 'ml-vnet' is in 'eastus2'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » est dans la région « westeurope » mais son VNet « ml-vnet » est dans \
+             « eastus2 »"
         );
         assert!(found[0].fix.is_none());
     }
