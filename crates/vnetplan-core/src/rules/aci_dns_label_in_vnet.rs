@@ -2,8 +2,8 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -64,9 +64,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             ],
             deployment = &deployment.name,
         );
-        out.push(
-            Draft::new(message, vec![subject.clone()]).with_fix(Some(Fix::set(title, subject, Value::Null))),
-        );
+        out.push(Draft::new(message, vec![subject.clone()]).with_fix(Some(Fix::set(
+            title,
+            subject,
+            Value::Null,
+        ))));
     }
 }
 
@@ -94,7 +96,10 @@ mod tests {
              « my-scoring », qu’un groupe de conteneurs placé dans un VNet ne peut pas avoir"
         );
         let fix = found[0].fix.as_ref().expect("removing the label resolves it");
-        assert_eq!(fix.text.render(Lang::Fr), "supprimer l’étiquette de nom DNS du déploiement « scoring-aci »");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "supprimer l’étiquette de nom DNS du déploiement « scoring-aci »"
+        );
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(Value::Null));
         assert_fix_resolves(AciDnsLabelInVnet, &changes);
     }

@@ -4,9 +4,9 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
-use crate::plan::ACI_DELEGATION;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::plan::ACI_DELEGATION;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -65,7 +65,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let current = if subnet.delegations.is_empty() {
             text!("it has none", "il n’a aucune délégation").message()
         } else {
-            msg!(["it has {delegations}", "il est délégué à {delegations}"], delegations = subnet.delegations.join(", "))
+            msg!(
+                ["it has {delegations}", "il est délégué à {delegations}"],
+                delegations = subnet.delegations.join(", ")
+            )
         };
         let delegations = pointer::subnet_delegations(vnet, subnet_index);
         let aks = used_by_aks.get_or_insert_with(|| aks_subnets(context));
@@ -73,7 +76,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             let mut value: Vec<Value> = subnet.delegations.iter().cloned().map(Value::String).collect();
             value.push(Value::String(ACI_DELEGATION.to_owned()));
             let title = msg!(
-                ["delegate subnet '{subnet}' to {delegation}", "déléguer le sous-réseau « {subnet} » à {delegation}"],
+                [
+                    "delegate subnet '{subnet}' to {delegation}",
+                    "déléguer le sous-réseau « {subnet} » à {delegation}"
+                ],
                 subnet = &subnet.name,
                 delegation = ACI_DELEGATION,
             );

@@ -2,8 +2,8 @@ use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -99,7 +99,10 @@ fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> 
             tenants.entry((vnet, subnet)).or_default().push((
                 pointer::cluster(index, "subnet"),
                 msg!(
-                    ["the node subnet of cluster '{cluster}'", "le sous-réseau des nœuds du cluster « {cluster} »"],
+                    [
+                        "the node subnet of cluster '{cluster}'",
+                        "le sous-réseau des nœuds du cluster « {cluster} »"
+                    ],
                     cluster = &cluster.name,
                 ),
             ));

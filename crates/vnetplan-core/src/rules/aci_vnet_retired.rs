@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -24,7 +24,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de fonctionner."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
     ]),
     fix: text!(
@@ -38,7 +41,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     sources: &[
         Source {
             title: "Deploy a model to Azure Container Instances with CLI (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-deploy-azure-container-instance",
+            location:
+                "https://learn.microsoft.com/azure/machine-learning/v1/how-to-deploy-azure-container-instance",
             date: "2024-07-10",
         },
         Source {

@@ -88,10 +88,7 @@ mod tests {
     #[test]
     fn warns_once_per_deployment_whatever_the_endpoint_vnet() {
         let changes = aci_with(&[
-            (
-                "/aciDeployments/-",
-                json!({"name": "second-aci", "vnet": "ml-vnet", "subnet": "aci"}),
-            ),
+            ("/aciDeployments/-", json!({"name": "second-aci", "vnet": "ml-vnet", "subnet": "aci"})),
             (
                 "/vnets/-",
                 json!({

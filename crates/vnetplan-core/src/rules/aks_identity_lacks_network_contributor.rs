@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings, Severity};
 use crate::plan::{AksCluster, Identity};
+use crate::pointer;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -29,9 +29,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          rôle au moins sur le sous-réseau. Sans lui, ces opérations sont refusées, et le provisionnement \
          ou l’équilibreur de charge interne échoue."
     ),
-    example: Example(&[
-        ("/aksClusters/0/networkContributorGranted", "false"),
-    ]),
+    example: Example(&[("/aksClusters/0/networkContributorGranted", "false")]),
     fix: text!(
         "Find the cluster identity’s principal ID (or the service principal’s client ID) with az aks \
          show and the ID of the VNet’s resource group with az group show, then assign Network \
@@ -132,7 +130,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             ],
             group = &vnet.resource_group,
         );
-        out.push_as(Severity::Warning, Draft::new(message, subjects).with_fix(Some(Fix::set(title, field, true))));
+        out.push_as(
+            Severity::Warning,
+            Draft::new(message, subjects).with_fix(Some(Fix::set(title, field, true))),
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -20,9 +20,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          l’abonnement du cluster, et le guide d’Azure ML le rappelle pour les clusters d’inférence : la \
          création ou l’attachement d’un tel cluster échoue."
     ),
-    example: Example(&[
-        ("/aksClusters/0/region", r#""westeurope""#),
-    ]),
+    example: Example(&[("/aksClusters/0/region", r#""westeurope""#)]),
     fix: text!(
         "Put the cluster in the VNet’s region, or use a VNet of the cluster’s region. No change is \
          proposed automatically, because which of the two should move is a design choice.",

@@ -2,8 +2,8 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -22,9 +22,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          être délégué, et le fournisseur de ressources le refuse avec \
          SubnetWithExternalResourcesCannotBeUsedByOtherResources."
     ),
-    example: Example(&[
-        ("/vnets/0/subnets/0/delegations", r#"["Microsoft.ContainerInstance/containerGroups"]"#),
-    ]),
+    example: Example(&[(
+        "/vnets/0/subnets/0/delegations",
+        r#"["Microsoft.ContainerInstance/containerGroups"]"#,
+    )]),
     fix: text!(
         "Give the cluster a subnet of its own without delegations. When no ACI deployment of the plan \
          uses the subnet, the suggested fix removes the delegation instead; otherwise keep the delegated \
@@ -139,7 +140,9 @@ mod tests {
         )];
         let found = assert_fires(AksSubnetDelegated, &changes);
         assert!(
-            found[0].message.ends_with("delegated to 'Microsoft.Web/serverFarms', 'Microsoft.Sql/managedInstances'"),
+            found[0]
+                .message
+                .ends_with("delegated to 'Microsoft.Web/serverFarms', 'Microsoft.Sql/managedInstances'"),
             "{}",
             found[0].message
         );

@@ -2,9 +2,9 @@ use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::{AksCluster, NetworkPlugin};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,9 +25,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          clairement que les clusters kubenet ne peuvent pas partager un sous-réseau, contrairement aux \
          clusters Azure CNI."
     ),
-    example: Example(&[
-        ("/aksClusters/-", r#"{"name": "second-aks", "provisioning": "attach", "vnet": "ml-vnet", "subnet": "aks", "networkPlugin": "kubenet", "podCidr": "10.245.0.0/16", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "networkContributorGranted": true}"#),
-    ]),
+    example: Example(&[(
+        "/aksClusters/-",
+        r#"{"name": "second-aks", "provisioning": "attach", "vnet": "ml-vnet", "subnet": "aks", "networkPlugin": "kubenet", "podCidr": "10.245.0.0/16", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "networkContributorGranted": true}"#,
+    )]),
     fix: text!(
         "Add a subnet for each kubenet cluster and point the cluster’s subnet field at it. No change is \
          proposed automatically, since choosing a new subnet’s range is the user’s decision.",

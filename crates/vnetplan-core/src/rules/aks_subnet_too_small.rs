@@ -1,9 +1,9 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -77,7 +77,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         let fits = smallest_subnet_for(needed).map_or_else(
-            || text!("no single subnet is that large", "aucun sous-réseau ne peut être aussi grand").message(),
+            || {
+                text!("no single subnet is that large", "aucun sous-réseau ne peut être aussi grand")
+                    .message()
+            },
             |len| msg!(["a /{len} or larger fits", "un /{len} ou plus grand suffit"], len = len),
         );
         let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];

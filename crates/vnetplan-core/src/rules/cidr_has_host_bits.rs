@@ -22,22 +22,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          aussi un bloc propre. Des bits d’hôte trahissent en général une faute de frappe : le \
          vérificateur ne devine donc pas en silence ce qui était voulu."
     ),
-    example: Example(&[
-        ("/vnets/0/addressPrefixes/0", r#""10.1.0.5/16""#),
-    ]),
+    example: Example(&[("/vnets/0/addressPrefixes/0", r#""10.1.0.5/16""#)]),
     fix: text!(
         "Write the network address of the block with the same prefix length: 10.1.0.5/16 becomes \
          10.1.0.0/16. If the address was right and the length wrong, correct the length instead.",
         "Écrivez l’adresse de réseau du bloc avec la même longueur de préfixe : 10.1.0.5/16 devient \
          10.1.0.0/16. Si l’adresse était juste et la longueur fausse, corrigez plutôt la longueur."
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network FAQ",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
-            date: "2019-02-12",
-        },
-    ],
+    sources: &[Source {
+        title: "Azure Virtual Network FAQ",
+        location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
+        date: "2019-02-12",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

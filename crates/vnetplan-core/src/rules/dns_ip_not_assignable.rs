@@ -21,22 +21,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          d’elles, et la résolution de noms du cluster ne démarre jamais. acs-engine, dont AKS est issu, \
          refuse d’emblée l’adresse de diffusion."
     ),
-    example: Example(&[
-        ("/aksClusters/0/dnsServiceIP", r#""10.2.255.255""#),
-    ]),
+    example: Example(&[("/aksClusters/0/dnsServiceIP", r#""10.2.255.255""#)]),
     fix: text!(
         "Pick an address from inside the range instead, conventionally its tenth address (10.2.0.10 for \
          10.2.0.0/16).",
         "Choisissez plutôt une adresse à l’intérieur de la plage, par convention sa dixième adresse \
          (10.2.0.10 pour 10.2.0.0/16)."
     ),
-    sources: &[
-        Source {
-            title: "acs-engine: vlabs API validation",
-            location: "Azure/acs-engine:pkg/api/vlabs/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
-            date: "2019-03-08",
-        },
-    ],
+    sources: &[Source {
+        title: "acs-engine: vlabs API validation",
+        location: "Azure/acs-engine:pkg/api/vlabs/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
+        date: "2019-03-08",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

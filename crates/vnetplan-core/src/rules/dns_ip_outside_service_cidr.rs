@@ -21,9 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          une IP DNS hors de cette plage avec DnsServiceIpOutOfServiceCidr. Cela arrive typiquement quand \
          on change la plage des services en laissant l’IP DNS telle quelle."
     ),
-    example: Example(&[
-        ("/aksClusters/0/serviceCidr", r#""10.200.0.0/16""#),
-    ]),
+    example: Example(&[("/aksClusters/0/serviceCidr", r#""10.200.0.0/16""#)]),
     fix: text!(
         "Set dnsServiceIP to an address inside the service range; by convention its tenth address, \
          10.200.0.10 for 10.200.0.0/16.",
