@@ -110,6 +110,7 @@ rule_table! {
     MaxPodsOutOfRange max_pods_out_of_range "max-pods-out-of-range" Error ["pods per node is outside 10 to 250", "le nombre de pods par nœud est hors de l’intervalle 10 à 250"];
     NodePoolUnder30Pods node_pool_under_30_pods "node-pool-under-30-pods" Error ["the node pool has room for fewer than 30 pods", "le pool de nœuds accueille moins de 30 pods"];
     AksRegionMismatch aks_region_mismatch "aks-region-mismatch" Error ["the cluster and its VNet are in different regions", "le cluster et son VNet sont dans des régions différentes"];
+    AksManagedVnet aks_managed_vnet "aks-managed-vnet" Warning ["a cluster lives in the VNet that AKS manages, outside the plan's VNets", "un cluster vit dans le VNet géré par AKS, hors des VNets du plan"];
     ProductionClusterTooFewNodes production_cluster_too_few_nodes "production-cluster-too-few-nodes" Error ["a FastProd cluster has fewer than 3 nodes", "un cluster FastProd a moins de 3 nœuds"];
     ProductionClusterTooFewVcpus production_cluster_too_few_vcpus "production-cluster-too-few-vcpus" Error ["a FastProd cluster has fewer than 12 vCPUs", "un cluster FastProd a moins de 12 vCPU"];
     IlbSubnetWithoutInternalLb ilb_subnet_without_internal_lb "ilb-subnet-without-internal-lb" Error ["a load balancer subnet is set for a public load balancer", "un sous-réseau d’équilibreur est défini pour un équilibreur public"];
@@ -130,6 +131,7 @@ rule_table! {
     AciAcrInVnet aci_acr_in_vnet "aci-acr-in-vnet" Error ["ACI in a VNet cannot pull from a registry behind the VNet", "ACI dans un VNet ne peut pas tirer d’images d’un registre derrière le VNet"];
     AciDnsLabelInVnet aci_dns_label_in_vnet "aci-dns-label-in-vnet" Error ["an ACI deployment in a VNet has a DNS name label", "un déploiement ACI dans un VNet a une étiquette de nom DNS"];
     AciVnetRetired aci_vnet_retired "aci-vnet-retired" Warning ["Azure ML no longer supports ACI in a VNet", "Azure ML ne prend plus en charge ACI dans un VNet"];
+    AciWithWorkspacePrivateEndpoint aci_with_workspace_private_endpoint "aci-with-workspace-private-endpoint" Warning ["an ACI deployment is in a VNet while the workspace has a private endpoint", "un déploiement ACI est dans un VNet alors que l’espace de travail a un point de terminaison privé"];
     EgressBlocksContainerRegistry egress_blocks_container_registry "egress-blocks-container-registry" Error ["restricted egress does not allow the container registry", "le trafic sortant restreint n’autorise pas le registre de conteneurs"];
     EgressMissingServiceTag egress_missing_service_tag "egress-missing-service-tag" Warning ["restricted egress misses a service tag Azure ML inference uses", "le trafic sortant restreint omet une balise de service utile à l’inférence Azure ML"];
     MissingVnetJoinPermission missing_vnet_join_permission "missing-vnet-join-permission" Error ["the planning user cannot join the VNet", "l’utilisateur ne peut pas joindre le VNet"];

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -20,7 +20,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          déploiement échoue."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
         ("/workspace/acrInVnet", "true"),
     ]),
@@ -32,13 +35,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          ou servez le modèle depuis le cluster AKS ou un point de terminaison en ligne managé, qui \
          savent tous deux récupérer une image dans un registre placé derrière le VNet."
     ),
-    sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-            date: "2020-10-23",
-        },
-    ],
+    sources: &[Source {
+        title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+        location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+        date: "2020-10-23",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -46,10 +47,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         return;
     }
     for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {
-        out.report(format!(
-                "the ACI deployment '{}' runs in VNet '{}', but the workspace container registry is behind \
-                 the VNet (acrInVnet is true) where ACI cannot pull from it",
-                deployment.name, deployment.vnet
+        out.report(
+            msg!(
+                [
+                    "the ACI deployment '{deployment}' runs in VNet '{vnet}', but the workspace container \
+                     registry is behind the VNet (acrInVnet is true) where ACI cannot pull from it",
+                    "le déploiement ACI « {deployment} » s’exécute dans le VNet « {vnet} », mais le \
+                     registre de conteneurs de l’espace de travail est derrière le VNet (acrInVnet vaut \
+                     true) et ACI ne peut pas y récupérer d’images"
+                ],
+                deployment = &deployment.name,
+                vnet = &deployment.vnet,
             ),
             vec![pointer::aci(index, "vnet"), pointer::workspace("acrInVnet")],
         );
@@ -62,6 +70,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciAcrInVnet;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_with_a_registry_behind_the_vnet() {
@@ -71,6 +80,12 @@ mod tests {
             found[0].message,
             "the ACI deployment 'scoring-aci' runs in VNet 'ml-vnet', but the workspace container registry \
              is behind the VNet (acrInVnet is true) where ACI cannot pull from it"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le déploiement ACI « scoring-aci » s’exécute dans le VNet « ml-vnet », mais le registre de \
+             conteneurs de l’espace de travail est derrière le VNet (acrInVnet vaut true) et ACI ne peut \
+             pas y récupérer d’images"
         );
     }
 

@@ -2,8 +2,8 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -46,20 +46,29 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {
         let Some(label) = &deployment.dns_name_label else { continue };
         let subject = pointer::aci(index, "dnsNameLabel");
-        out.push(
-            Draft::new(format!(
-                    "the ACI deployment '{}' in VNet '{}' sets DNS name label '{label}', which a container \
-                     group in a VNet cannot have",
-                    deployment.name, deployment.vnet
-                ),
-                vec![subject.clone()],
-            )
-            .with_fix(Some(Fix::set(
-                format!("remove the DNS name label of deployment '{}'", deployment.name),
-                subject,
-                Value::Null,
-            ))),
+        let message = msg!(
+            [
+                "the ACI deployment '{deployment}' in VNet '{vnet}' sets DNS name label '{label}', which \
+                 a container group in a VNet cannot have",
+                "le déploiement ACI « {deployment} » du VNet « {vnet} » définit l’étiquette de nom DNS \
+                 « {label} », qu’un groupe de conteneurs placé dans un VNet ne peut pas avoir"
+            ],
+            deployment = &deployment.name,
+            vnet = &deployment.vnet,
+            label = label,
         );
+        let title = msg!(
+            [
+                "remove the DNS name label of deployment '{deployment}'",
+                "supprimer l’étiquette de nom DNS du déploiement « {deployment} »"
+            ],
+            deployment = &deployment.name,
+        );
+        out.push(Draft::new(message, vec![subject.clone()]).with_fix(Some(Fix::set(
+            title,
+            subject,
+            Value::Null,
+        ))));
     }
 }
 
@@ -69,6 +78,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciDnsLabelInVnet;
     use crate::testing::{aci, aci_with, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_label() {
@@ -79,6 +89,16 @@ mod tests {
             found[0].message,
             "the ACI deployment 'scoring-aci' in VNet 'ml-vnet' sets DNS name label 'my-scoring', which a \
              container group in a VNet cannot have"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le déploiement ACI « scoring-aci » du VNet « ml-vnet » définit l’étiquette de nom DNS \
+             « my-scoring », qu’un groupe de conteneurs placé dans un VNet ne peut pas avoir"
+        );
+        let fix = found[0].fix.as_ref().expect("removing the label resolves it");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "supprimer l’étiquette de nom DNS du déploiement « scoring-aci »"
         );
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(Value::Null));
         assert_fix_resolves(AciDnsLabelInVnet, &changes);

@@ -4,9 +4,9 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
-use crate::plan::ACI_DELEGATION;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::plan::ACI_DELEGATION;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -63,33 +63,42 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         let current = if subnet.delegations.is_empty() {
-            "it has none".to_owned()
+            text!("it has none", "il n’a aucune délégation").message()
         } else {
-            format!("it has {}", subnet.delegations.join(", "))
+            msg!(
+                ["it has {delegations}", "il est délégué à {delegations}"],
+                delegations = subnet.delegations.join(", ")
+            )
         };
         let delegations = pointer::subnet_delegations(vnet, subnet_index);
         let aks = used_by_aks.get_or_insert_with(|| aks_subnets(context));
         let fix = (!aks.contains(&(vnet, subnet_index))).then(|| {
             let mut value: Vec<Value> = subnet.delegations.iter().cloned().map(Value::String).collect();
             value.push(Value::String(ACI_DELEGATION.to_owned()));
-            Fix::set(
-                format!("delegate subnet '{}' to {ACI_DELEGATION}", subnet.name),
-                delegations.clone(),
-                Value::Array(value),
-            )
+            let title = msg!(
+                [
+                    "delegate subnet '{subnet}' to {delegation}",
+                    "déléguer le sous-réseau « {subnet} » à {delegation}"
+                ],
+                subnet = &subnet.name,
+                delegation = ACI_DELEGATION,
+            );
+            Fix::set(title, delegations.clone(), Value::Array(value))
         });
-        out.push(
-            Draft::new(format!(
-                    "subnet '{}' of VNet '{}' holds ACI deployment '{}' but is not delegated to \
-                     {ACI_DELEGATION} ({current})",
-                    subnet.name,
-                    context.vnet_name(vnet),
-                    deployment.name
-                ),
-                vec![delegations, pointer::aci(index, "subnet")],
-            )
-            .with_fix(fix),
-        );
+        let message = msg!(
+            [
+                "subnet '{subnet}' of VNet '{vnet}' holds ACI deployment '{deployment}' but is not \
+                 delegated to {delegation} ({current})",
+                "le sous-réseau « {subnet} » du VNet « {vnet} » accueille le déploiement ACI \
+                 « {deployment} » mais n’est pas délégué à {delegation} ({current})"
+            ],
+            subnet = &subnet.name,
+            vnet = context.vnet_name(vnet),
+            deployment = &deployment.name,
+            delegation = ACI_DELEGATION,
+        )
+        .with_message("current", current);
+        out.push(Draft::new(message, vec![delegations, pointer::aci(index, "subnet")]).with_fix(fix));
     }
 }
 
@@ -111,6 +120,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciSubnetNotDelegated;
     use crate::testing::{aci, aci_with, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_an_undelegated_subnet() {
@@ -122,7 +132,16 @@ mod tests {
             "subnet 'aci' of VNet 'ml-vnet' holds ACI deployment 'scoring-aci' but is not delegated to \
              Microsoft.ContainerInstance/containerGroups (it has none)"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le sous-réseau « aci » du VNet « ml-vnet » accueille le déploiement ACI « scoring-aci » \
+             mais n’est pas délégué à Microsoft.ContainerInstance/containerGroups (il n’a aucune délégation)"
+        );
         let fix = found[0].fix.as_ref().expect("a plain subnet can be delegated");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "déléguer le sous-réseau « aci » à Microsoft.ContainerInstance/containerGroups"
+        );
         assert_eq!(fix.changes[0].value, json!(["Microsoft.ContainerInstance/containerGroups"]));
         assert_fix_resolves(AciSubnetNotDelegated, &changes);
     }

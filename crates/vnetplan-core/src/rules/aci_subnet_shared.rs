@@ -2,8 +2,9 @@ use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -60,7 +61,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 /// Another resource in a subnet: the pointer to where the plan places it, and its description.
-type Tenant = (String, String);
+type Tenant = (String, Message);
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     if context.plan.aci_deployments.is_empty() {
@@ -72,14 +73,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
         let Some(others) = tenants.get(&(vnet, subnet)) else { continue };
         for (subject, what) in others {
-            out.report(format!(
-                    "subnet '{}' of VNet '{}' holds ACI deployment '{}' and is also {what}",
-                    context.subnet_name(vnet, subnet),
-                    context.vnet_name(vnet),
-                    deployment.name
-                ),
-                vec![pointer::aci(index, "subnet"), subject.clone()],
-            );
+            let message = msg!(
+                [
+                    "subnet '{subnet}' of VNet '{vnet}' holds ACI deployment '{deployment}' and is also \
+                     {what}",
+                    "le sous-réseau « {subnet} » du VNet « {vnet} » accueille le déploiement ACI \
+                     « {deployment} » et est aussi {what}"
+                ],
+                subnet = context.subnet_name(vnet, subnet),
+                vnet = context.vnet_name(vnet),
+                deployment = &deployment.name,
+            )
+            .with_message("what", what.clone());
+            out.report(message, vec![pointer::aci(index, "subnet"), subject.clone()]);
         }
     }
 }
@@ -92,14 +98,26 @@ fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> 
         if let Some(subnet) = facts.node.subnet {
             tenants.entry((vnet, subnet)).or_default().push((
                 pointer::cluster(index, "subnet"),
-                format!("the node subnet of cluster '{}'", cluster.name),
+                msg!(
+                    [
+                        "the node subnet of cluster '{cluster}'",
+                        "le sous-réseau des nœuds du cluster « {cluster} »"
+                    ],
+                    cluster = &cluster.name,
+                ),
             ));
         }
         // A load balancer in the node subnet is already covered by the node subnet finding.
         if let Some(subnet) = facts.load_balancer_subnet.filter(|subnet| Some(*subnet) != facts.node.subnet) {
             tenants.entry((vnet, subnet)).or_default().push((
                 pointer::cluster(index, "loadBalancerSubnet"),
-                format!("the internal load balancer subnet of cluster '{}'", cluster.name),
+                msg!(
+                    [
+                        "the internal load balancer subnet of cluster '{cluster}'",
+                        "le sous-réseau de l’équilibreur de charge interne du cluster « {cluster} »"
+                    ],
+                    cluster = &cluster.name,
+                ),
             ));
         }
     }
@@ -108,7 +126,11 @@ fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> 
         if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
             tenants.entry((vnet, subnet)).or_default().push((
                 pointer::private_endpoint("subnet"),
-                "the subnet of the workspace private endpoint".to_owned(),
+                text!(
+                    "the subnet of the workspace private endpoint",
+                    "le sous-réseau du point de terminaison privé de l’espace de travail"
+                )
+                .message(),
             ));
         }
     }
@@ -121,6 +143,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciSubnetShared;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_the_aks_node_subnet() {
@@ -131,6 +154,11 @@ mod tests {
             found[0].message,
             "subnet 'aks' of VNet 'ml-vnet' holds ACI deployment 'scoring-aci' and is also the node \
              subnet of cluster 'ml-aks'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le sous-réseau « aks » du VNet « ml-vnet » accueille le déploiement ACI « scoring-aci » et \
+             est aussi le sous-réseau des nœuds du cluster « ml-aks »"
         );
     }
 

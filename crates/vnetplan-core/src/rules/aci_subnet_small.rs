@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -54,14 +54,20 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if net.prefix_len() <= LONGEST_PREFIX {
             continue;
         }
-        out.report(format!(
-                "subnet '{}' ({net}) of VNet '{}' for ACI deployment '{}' is smaller than /{LONGEST_PREFIX}",
-                context.subnet_name(vnet, subnet),
-                context.vnet_name(vnet),
-                deployment.name
-            ),
-            vec![pointer::subnet_prefix(vnet, subnet), pointer::aci(index, "subnet")],
+        let message = msg!(
+            [
+                "subnet '{subnet}' ({net}) of VNet '{vnet}' for ACI deployment '{deployment}' is smaller \
+                 than /{longest}",
+                "le sous-réseau « {subnet} » ({net}) du VNet « {vnet} », destiné au déploiement ACI \
+                 « {deployment} », est plus petit qu’un /{longest}"
+            ],
+            subnet = context.subnet_name(vnet, subnet),
+            net = net,
+            vnet = context.vnet_name(vnet),
+            deployment = &deployment.name,
+            longest = LONGEST_PREFIX,
         );
+        out.report(message, vec![pointer::subnet_prefix(vnet, subnet), pointer::aci(index, "subnet")]);
     }
 }
 
@@ -71,6 +77,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciSubnetSmall;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_29() {
@@ -83,6 +90,11 @@ mod tests {
             found[0].message,
             "subnet 'aci' (10.1.8.0/29) of VNet 'ml-vnet' for ACI deployment 'scoring-aci' is smaller \
              than /28"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le sous-réseau « aci » (10.1.8.0/29) du VNet « ml-vnet », destiné au déploiement ACI \
+             « scoring-aci », est plus petit qu’un /28"
         );
     }
 

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,9 +25,15 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          selon l’un comme l’autre texte."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
-        ("/vnets/-", r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "pe", "addressPrefix": "10.5.0.0/24"}]}"#),
+        (
+            "/vnets/-",
+            r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "pe", "addressPrefix": "10.5.0.0/24"}]}"#,
+        ),
         ("/workspace/privateEndpoint", r#"{"vnet": "hub-vnet", "subnet": "pe"}"#),
     ]),
     fix: text!(
@@ -62,14 +68,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if vnet == endpoint_vnet {
             continue;
         }
-        out.report(format!(
-                "the ACI deployment '{}' uses VNet '{}', but the workspace private endpoint is in VNet '{}'",
-                deployment.name,
-                context.vnet_name(vnet),
-                context.vnet_name(endpoint_vnet)
-            ),
-            vec![pointer::aci(index, "vnet"), pointer::private_endpoint("vnet")],
+        let message = msg!(
+            [
+                "the ACI deployment '{deployment}' uses VNet '{vnet}', but the workspace private endpoint \
+                 is in VNet '{endpoint}'",
+                "le déploiement ACI « {deployment} » utilise le VNet « {vnet} », mais le point de \
+                 terminaison privé de l’espace de travail est dans le VNet « {endpoint} »"
+            ],
+            deployment = &deployment.name,
+            vnet = context.vnet_name(vnet),
+            endpoint = context.vnet_name(endpoint_vnet),
         );
+        out.report(message, vec![pointer::aci(index, "vnet"), pointer::private_endpoint("vnet")]);
     }
 }
 
@@ -79,6 +89,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciVnetDiffersFromPrivateEndpoint;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_the_endpoint_is_in_another_vnet() {
@@ -100,6 +111,11 @@ mod tests {
             found[0].message,
             "the ACI deployment 'scoring-aci' uses VNet 'ml-vnet', but the workspace private endpoint is in \
              VNet 'hub-vnet'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le déploiement ACI « scoring-aci » utilise le VNet « ml-vnet », mais le point de terminaison \
+             privé de l’espace de travail est dans le VNet « hub-vnet »"
         );
     }
 

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -21,7 +21,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          servir."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
         ("/vnets/0/resourceGroup", r#""network-rg""#),
     ]),
@@ -31,13 +34,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Placez le sous-réseau ACI dans un VNet du groupe de ressources de l’espace de travail, ou \
          déplacez le VNet dans ce groupe de ressources."
     ),
-    sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-            date: "2020-10-23",
-        },
-    ],
+    sources: &[Source {
+        title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
+        location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
+        date: "2020-10-23",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -50,11 +51,20 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if vnet.resource_group.eq_ignore_ascii_case(workspace_group) {
             continue;
         }
-        out.report(format!(
-                "the ACI deployment '{}' uses VNet '{}' in resource group '{}', but the workspace is in \
-                 resource group '{workspace_group}'",
-                deployment.name, vnet.name, vnet.resource_group
-            ),
+        let message = msg!(
+            [
+                "the ACI deployment '{deployment}' uses VNet '{vnet}' in resource group '{group}', but the \
+                 workspace is in resource group '{workspace}'",
+                "le déploiement ACI « {deployment} » utilise le VNet « {vnet} » du groupe de ressources \
+                 « {group} », mais l’espace de travail est dans le groupe de ressources « {workspace} »"
+            ],
+            deployment = &deployment.name,
+            vnet = &vnet.name,
+            group = &vnet.resource_group,
+            workspace = workspace_group,
+        );
+        out.report(
+            message,
             vec![
                 pointer::vnet(vnet_index, "resourceGroup"),
                 pointer::aci(index, "vnet"),
@@ -70,6 +80,7 @@ mod tests {
 
     use crate::catalog::RuleId::AciVnetResourceGroupMismatch;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_another_resource_group() {
@@ -85,6 +96,11 @@ mod tests {
             found[0].message,
             "the ACI deployment 'scoring-aci' uses VNet 'ml-vnet' in resource group 'network-rg', but the \
              workspace is in resource group 'ml-rg'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le déploiement ACI « scoring-aci » utilise le VNet « ml-vnet » du groupe de ressources \
+             « network-rg », mais l’espace de travail est dans le groupe de ressources « ml-rg »"
         );
     }
 

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -24,19 +24,25 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de fonctionner."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
     ]),
     fix: text!(
         "Serve the model from a managed online endpoint with network isolation, or from the AKS cluster \
-         in the VNet. Keep ACI for quick tests outside the VNet.",
+         in the VNet; `vnetplan migrate` drafts the managed online endpoint from this plan. Keep ACI for \
+         quick tests outside the VNet.",
         "Servez le modèle depuis un point de terminaison en ligne managé avec isolement réseau, ou \
-         depuis le cluster AKS dans le VNet. Gardez ACI pour des tests rapides hors du VNet."
+         depuis le cluster AKS dans le VNet ; `vnetplan migrate` prépare le point de terminaison en \
+         ligne managé à partir de ce plan. Gardez ACI pour des tests rapides hors du VNet."
     ),
     sources: &[
         Source {
             title: "Deploy a model to Azure Container Instances with CLI (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-deploy-azure-container-instance",
+            location:
+                "https://learn.microsoft.com/azure/machine-learning/v1/how-to-deploy-azure-container-instance",
             date: "2024-07-10",
         },
         Source {
@@ -49,30 +55,46 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, deployment) in context.plan.aci_deployments.iter().enumerate() {
-        out.report(format!(
-                "the ACI deployment '{}' runs in VNet '{}', which current Azure ML documentation no longer \
-                 supports; managed online endpoints take its place",
-                deployment.name, deployment.vnet
-            ),
-            vec![pointer::aci(index, "vnet")],
+        let message = msg!(
+            [
+                "the ACI deployment '{deployment}' runs in VNet '{vnet}', which the current Azure ML v1 \
+                 documentation does not support; its successor is a managed online endpoint, which \
+                 `vnetplan migrate` prepares",
+                "le déploiement ACI « {deployment} » s’exécute dans le VNet « {vnet} », ce que la \
+                 documentation actuelle d’Azure ML v1 ne prend pas en charge ; il a pour successeur un \
+                 point de terminaison en ligne managé, que `vnetplan migrate` prépare"
+            ],
+            deployment = &deployment.name,
+            vnet = &deployment.vnet,
         );
+        out.report(message, vec![pointer::aci(index, "vnet")]);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::catalog::RuleId::AciVnetRetired;
+    use crate::finding::Severity;
     use crate::testing::{aci, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
-    fn fires_on_any_aci_deployment() {
+    fn warns_on_any_aci_deployment_and_names_the_migration() {
         let found = assert_fires(AciVnetRetired, &aci());
         assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(found[0].subjects, ["/aciDeployments/0/vnet"]);
         assert_eq!(
             found[0].message,
-            "the ACI deployment 'scoring-aci' runs in VNet 'ml-vnet', which current Azure ML documentation \
-             no longer supports; managed online endpoints take its place"
+            "the ACI deployment 'scoring-aci' runs in VNet 'ml-vnet', which the current Azure ML v1 \
+             documentation does not support; its successor is a managed online endpoint, which \
+             `vnetplan migrate` prepares"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le déploiement ACI « scoring-aci » s’exécute dans le VNet « ml-vnet », ce que la \
+             documentation actuelle d’Azure ML v1 ne prend pas en charge ; il a pour successeur un point \
+             de terminaison en ligne managé, que `vnetplan migrate` prépare"
         );
     }
 

@@ -1,8 +1,9 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
-use crate::finding::{Draft, Fix, RuleFindings};
+use crate::finding::{Draft, Fix, RuleFindings, Severity};
 use crate::plan::{AksCluster, Identity};
+use crate::pointer;
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -28,9 +29,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          rôle au moins sur le sous-réseau. Sans lui, ces opérations sont refusées, et le provisionnement \
          ou l’équilibreur de charge interne échoue."
     ),
-    example: Example(&[
-        ("/aksClusters/0/networkContributorGranted", "false"),
-    ]),
+    example: Example(&[("/aksClusters/0/networkContributorGranted", "false")]),
     fix: text!(
         "Find the cluster identity’s principal ID (or the service principal’s client ID) with az aks \
          show and the ID of the VNet’s resource group with az group show, then assign Network \
@@ -62,50 +61,115 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
-        if !cluster.network_contributor_missing() {
+        let granted = cluster.network_contributor_granted;
+        if granted == Some(true) {
             continue;
         }
+        // A cluster in the AKS-managed VNet resolves to no VNet here, so it is left out.
         let Some(vnet_index) = facts.node.vnet else { continue };
         let Some(vnet) = context.vnet(vnet_index) else { continue };
-        let kind = match cluster.identity() {
-            Identity::SystemAssigned => "system-assigned identity",
-            Identity::ServicePrincipal => "service principal",
-        };
-        out.push(
-            Draft::new(format!(
-                    "the {kind} of cluster '{}' lacks Network Contributor on resource group '{}' of its \
-                     VNet '{}'",
-                    cluster.name, vnet.resource_group, vnet.name
-                ),
-                vec![
-                    pointer::cluster(index, "networkContributorGranted"),
-                    pointer::vnet(vnet_index, "resourceGroup"),
+        let field = pointer::cluster(index, "networkContributorGranted");
+        let subjects = vec![field.clone(), pointer::vnet(vnet_index, "resourceGroup")];
+        let lookups = lookups(cluster, &context.plan.workspace.resource_group, &vnet.resource_group);
+        if granted == Some(false) {
+            let message = msg!(
+                [
+                    "the {kind} of cluster '{cluster}' lacks Network Contributor on resource group \
+                     '{group}' of its VNet '{vnet}'",
+                    "{kind} du cluster « {cluster} » n’a pas le rôle Network Contributor sur le groupe de \
+                     ressources « {group} » de son VNet « {vnet} »"
                 ],
+                cluster = &cluster.name,
+                group = &vnet.resource_group,
+                vnet = &vnet.name,
             )
-            .with_fix(Some(Fix::set(
-                grant_title(cluster, &context.plan.workspace.resource_group, &vnet.resource_group),
-                pointer::cluster(index, "networkContributorGranted"),
-                true,
-            ))),
+            .with_message("kind", identity_kind(cluster));
+            let title = msg!(
+                [
+                    "grant the cluster identity Network Contributor on resource group '{group}': \
+                     {lookups}, then run `az role assignment create --assignee <id> --role \"Network \
+                     Contributor\" --scope <rg id>`",
+                    "attribuer à l’identité du cluster le rôle Network Contributor sur le groupe de \
+                     ressources « {group} » : {lookups}, puis lancez `az role assignment create --assignee \
+                     <id> --role \"Network Contributor\" --scope <rg id>`"
+                ],
+                group = &vnet.resource_group,
+            )
+            .with_message("lookups", lookups);
+            out.push(Draft::new(message, subjects).with_fix(Some(Fix::set(title, field, true))));
+            continue;
+        }
+        // Not recorded is not missing: the grant may well exist, so the finding asks to look.
+        let message = msg!(
+            [
+                "nothing records whether the {kind} of cluster '{cluster}' holds Network Contributor on \
+                 resource group '{group}' of its VNet '{vnet}' (networkContributorGranted is absent); to \
+                 verify it, {lookups}, then run `az role assignment list --assignee <id> --scope <rg id> \
+                 --role \"Network Contributor\" --include-inherited`, which lists the grant if it exists",
+                "rien n’indique si {kind} du cluster « {cluster} » a le rôle Network Contributor sur le \
+                 groupe de ressources « {group} » de son VNet « {vnet} » (networkContributorGranted est \
+                 absent) ; pour le vérifier, {lookups}, puis lancez `az role assignment list --assignee \
+                 <id> --scope <rg id> --role \"Network Contributor\" --include-inherited`, qui affiche \
+                 l’attribution si elle existe"
+            ],
+            cluster = &cluster.name,
+            group = &vnet.resource_group,
+            vnet = &vnet.name,
+        )
+        .with_message("kind", identity_kind(cluster))
+        .with_message("lookups", lookups);
+        let title = msg!(
+            [
+                "record that the cluster identity holds Network Contributor on resource group '{group}' \
+                 once `az role assignment list` shows the grant; if it shows none, first run `az role \
+                 assignment create --assignee <id> --role \"Network Contributor\" --scope <rg id>`",
+                "consigner que l’identité du cluster a le rôle Network Contributor sur le groupe de \
+                 ressources « {group} » une fois que `az role assignment list` affiche l’attribution ; \
+                 s’il n’en affiche aucune, lancez d’abord `az role assignment create --assignee <id> \
+                 --role \"Network Contributor\" --scope <rg id>`"
+            ],
+            group = &vnet.resource_group,
+        );
+        out.push_as(
+            Severity::Warning,
+            Draft::new(message, subjects).with_fix(Some(Fix::set(title, field, true))),
         );
     }
 }
 
-/// The `az` commands that grant the role, with the plan's names filled in.
-fn grant_title(cluster: &AksCluster, workspace_group: &str, vnet_group: &str) -> String {
+/// Which kind of principal the cluster runs as, with its article, as messages start with it.
+fn identity_kind(cluster: &AksCluster) -> Message {
+    match cluster.identity() {
+        Identity::SystemAssigned => {
+            text!("system-assigned identity", "l’identité managée affectée par le système").message()
+        }
+        Identity::ServicePrincipal => text!("service principal", "le principal de service").message(),
+    }
+}
+
+/// The `az` commands that give the `<id>` and `<rg id>` the role commands take, with the plan's
+/// names filled in.
+fn lookups(cluster: &AksCluster, workspace_group: &str, vnet_group: &str) -> Message {
     let query = match cluster.identity() {
         Identity::SystemAssigned => "identity.principalId",
         Identity::ServicePrincipal => "servicePrincipalProfile.clientId",
     };
-    format!(
-        "grant the cluster identity Network Contributor on resource group '{vnet_group}': get <id> with \
-         `az aks show -g {} -n {} --query {query} -o tsv` (the plan does not hold the cluster's own \
-         resource group, so this uses the workspace's '{workspace_group}'; change it if the cluster \
-         lives elsewhere), get <rg id> with `az group show -n {} --query id -o tsv`, then run \
-         `az role assignment create --assignee <id> --role \"Network Contributor\" --scope <rg id>`",
-        shell_word(workspace_group),
-        shell_word(&cluster.name),
-        shell_word(vnet_group)
+    msg!(
+        [
+            "get <id> with `az aks show -g {workspace_word} -n {cluster_word} --query {query} -o tsv` (the \
+             plan does not hold the cluster's own resource group, so this uses the workspace's \
+             '{workspace}'; change it if the cluster lives elsewhere), get <rg id> with `az group show -n \
+             {group_word} --query id -o tsv`",
+            "obtenez <id> avec `az aks show -g {workspace_word} -n {cluster_word} --query {query} -o tsv` \
+             (le plan ne contient pas le groupe de ressources du cluster : la commande prend donc celui \
+             de l’espace de travail, « {workspace} » ; changez-le si le cluster est ailleurs), obtenez \
+             <rg id> avec `az group show -n {group_word} --query id -o tsv`"
+        ],
+        workspace_word = shell_word(workspace_group),
+        cluster_word = shell_word(&cluster.name),
+        query = query,
+        workspace = workspace_group,
+        group_word = shell_word(vnet_group),
     )
 }
 
@@ -127,7 +191,23 @@ mod tests {
 
     use super::shell_word;
     use crate::catalog::RuleId::AksIdentityLacksNetworkContributor;
-    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::finding::{Finding, FixKind, Severity};
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet, findings, plan_with};
+    use crate::text::Lang;
+
+    /// What the rule reports once the grant is not recorded at all, optionally for a cluster
+    /// moved into the AKS-managed VNet.
+    fn unrecorded(managed_vnet: bool) -> Vec<Finding> {
+        let mut plan = plan_with(&[("/vnets/0/resourceGroup", json!("net-rg"))]);
+        if let Some(cluster) = plan.aks_clusters.first_mut() {
+            cluster.network_contributor_granted = None;
+            if managed_vnet {
+                cluster.vnet = None;
+                cluster.subnet = None;
+            }
+        }
+        findings(AksIdentityLacksNetworkContributor, &plan)
+    }
 
     #[test]
     fn fires_with_the_commands_for_a_system_assigned_identity() {
@@ -136,6 +216,7 @@ mod tests {
             ("/vnets/0/resourceGroup", json!("net-rg")),
         ];
         let found = assert_fires(AksIdentityLacksNetworkContributor, &changes);
+        assert_eq!(found[0].severity, Severity::Error);
         assert_eq!(found[0].subjects, ["/aksClusters/0/networkContributorGranted", "/vnets/0/resourceGroup"]);
         assert_eq!(
             found[0].message,
@@ -152,7 +233,57 @@ mod tests {
              run `az role assignment create --assignee <id> --role \"Network Contributor\" --scope <rg id>`"
         );
         assert_eq!(fix.changes[0].value, json!(true));
+        assert_eq!(fix.kind, FixKind::Attestation);
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’identité managée affectée par le système du cluster « ml-aks » n’a pas le rôle Network \
+             Contributor sur le groupe de ressources « net-rg » de son VNet « ml-vnet »"
+        );
+        assert!(
+            fix.text.render(Lang::Fr).starts_with(
+                "attribuer à l’identité du cluster le rôle Network Contributor sur le groupe de \
+                 ressources « net-rg » : obtenez <id> avec `az aks show -g ml-rg -n ml-aks"
+            ),
+            "{}",
+            fix.text.render(Lang::Fr)
+        );
         assert_fix_resolves(AksIdentityLacksNetworkContributor, &changes);
+    }
+
+    #[test]
+    fn warns_with_the_command_that_verifies_an_unrecorded_grant() {
+        let found = unrecorded(false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/networkContributorGranted", "/vnets/0/resourceGroup"]);
+        assert_eq!(
+            found[0].message,
+            "nothing records whether the system-assigned identity of cluster 'ml-aks' holds Network \
+             Contributor on resource group 'net-rg' of its VNet 'ml-vnet' (networkContributorGranted is \
+             absent); to verify it, get <id> with `az aks show -g ml-rg -n ml-aks --query \
+             identity.principalId -o tsv` (the plan does not hold the cluster's own resource group, so \
+             this uses the workspace's 'ml-rg'; change it if the cluster lives elsewhere), get <rg id> \
+             with `az group show -n net-rg --query id -o tsv`, then run `az role assignment list \
+             --assignee <id> --scope <rg id> --role \"Network Contributor\" --include-inherited`, which \
+             lists the grant if it exists"
+        );
+        assert!(
+            found[0].text.render(Lang::Fr).starts_with(
+                "rien n’indique si l’identité managée affectée par le système du cluster « ml-aks » a le \
+                 rôle Network Contributor"
+            ),
+            "{}",
+            found[0].text.render(Lang::Fr)
+        );
+        let fix = found[0].fix.as_ref().expect("recording the grant resolves it");
+        assert_eq!(fix.changes[0].path, "/aksClusters/0/networkContributorGranted");
+        assert_eq!(fix.changes[0].value, json!(true));
+        assert_eq!(fix.kind, FixKind::Attestation);
+    }
+
+    #[test]
+    fn quiet_on_an_unrecorded_grant_in_the_aks_managed_vnet() {
+        assert!(unrecorded(true).is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -20,9 +20,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          l’abonnement du cluster, et le guide d’Azure ML le rappelle pour les clusters d’inférence : la \
          création ou l’attachement d’un tel cluster échoue."
     ),
-    example: Example(&[
-        ("/aksClusters/0/region", r#""westeurope""#),
-    ]),
+    example: Example(&[("/aksClusters/0/region", r#""westeurope""#)]),
     fix: text!(
         "Put the cluster in the VNet’s region, or use a VNet of the cluster’s region. No change is \
          proposed automatically, because which of the two should move is a design choice.",
@@ -58,12 +56,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             if cluster.region.is_some() { pointer::cluster(index, "region") } else { pointer::region() };
         let vnet_field =
             if vnet.region.is_some() { pointer::vnet(vnet_index, "region") } else { pointer::region() };
-        out.report(format!(
-                "cluster '{}' is in region '{cluster_region}' but its VNet '{}' is in '{vnet_region}'",
-                cluster.name, vnet.name
-            ),
-            vec![cluster_field, vnet_field],
+        let message = msg!(
+            [
+                "cluster '{cluster}' is in region '{cluster_region}' but its VNet '{vnet}' is in \
+                 '{vnet_region}'",
+                "le cluster « {cluster} » est dans la région « {cluster_region} » mais son VNet « {vnet} » \
+                 est dans « {vnet_region} »"
+            ],
+            cluster = &cluster.name,
+            cluster_region = cluster_region,
+            vnet = &vnet.name,
+            vnet_region = vnet_region,
         );
+        out.report(message, vec![cluster_field, vnet_field]);
     }
 }
 
@@ -73,6 +78,7 @@ mod tests {
 
     use crate::catalog::RuleId::AksRegionMismatch;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_cluster_in_another_region() {
@@ -81,6 +87,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "cluster 'ml-aks' is in region 'westeurope' but its VNet 'ml-vnet' is in 'eastus2'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » est dans la région « westeurope » mais son VNet « ml-vnet » est dans \
+             « eastus2 »"
         );
         assert!(found[0].fix.is_none());
     }

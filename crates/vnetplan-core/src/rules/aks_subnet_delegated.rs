@@ -2,8 +2,9 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -21,9 +22,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          être délégué, et le fournisseur de ressources le refuse avec \
          SubnetWithExternalResourcesCannotBeUsedByOtherResources."
     ),
-    example: Example(&[
-        ("/vnets/0/subnets/0/delegations", r#"["Microsoft.ContainerInstance/containerGroups"]"#),
-    ]),
+    example: Example(&[(
+        "/vnets/0/subnets/0/delegations",
+        r#"["Microsoft.ContainerInstance/containerGroups"]"#,
+    )]),
     fix: text!(
         "Give the cluster a subnet of its own without delegations. When no ACI deployment of the plan \
          uses the subnet, the suggested fix removes the delegation instead; otherwise keep the delegated \
@@ -55,28 +57,48 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         let used_by_aci = context.aci.contains(&facts.node);
         let fix = (!used_by_aci).then(|| {
-            Fix::set(
-                format!(
-                    "remove the delegations of subnet '{}', which no ACI deployment of the plan uses",
-                    subnet.name
-                ),
-                pointer::subnet_delegations(vnet, subnet_index),
-                Value::Array(Vec::new()),
-            )
+            let title = msg!(
+                [
+                    "remove the delegations of subnet '{subnet}', which no ACI deployment of the plan uses",
+                    "retirer les délégations du sous-réseau « {subnet} », qu’aucun déploiement ACI du plan \
+                     n’utilise"
+                ],
+                subnet = &subnet.name,
+            );
+            Fix::set(title, pointer::subnet_delegations(vnet, subnet_index), Value::Array(Vec::new()))
         });
+        let message = msg!(
+            [
+                "subnet '{subnet}' of VNet '{vnet}', the node subnet of cluster '{cluster}', is delegated \
+                 to {delegations}",
+                "le sous-réseau « {subnet} » du VNet « {vnet} », sous-réseau des nœuds du cluster \
+                 « {cluster} », est délégué à {delegations}"
+            ],
+            subnet = &subnet.name,
+            vnet = context.vnet_name(vnet),
+            cluster = &cluster.name,
+        )
+        .with_message("delegations", quoted_list(&subnet.delegations));
         out.push(
-            Draft::new(format!(
-                    "subnet '{}' of VNet '{}', the node subnet of cluster '{}', is delegated to '{}'",
-                    subnet.name,
-                    context.vnet_name(vnet),
-                    cluster.name,
-                    subnet.delegations.join("', '")
-                ),
+            Draft::new(
+                message,
                 vec![pointer::subnet_delegations(vnet, subnet_index), pointer::cluster(index, "subnet")],
             )
             .with_fix(fix),
         );
     }
+}
+
+/// Each name in the quotation marks of the message's language, separated by commas.
+fn quoted_list(names: &[String]) -> Message {
+    let quoted = |name: &String| msg!(["'{name}'", "« {name} »"], name = name);
+    let mut names = names.iter();
+    let first = names.next().map_or_else(|| msg!(["''", "« »"]), quoted);
+    names.fold(first, |listed, name| {
+        msg!(["{listed}, {name}", "{listed}, {name}"])
+            .with_message("listed", listed)
+            .with_message("name", quoted(name))
+    })
 }
 
 #[cfg(test)]
@@ -85,6 +107,7 @@ mod tests {
 
     use crate::catalog::RuleId::AksSubnetDelegated;
     use crate::testing::{aci, aci_with, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_delegated_node_subnet() {
@@ -96,7 +119,37 @@ mod tests {
             "subnet 'aks' of VNet 'ml-vnet', the node subnet of cluster 'ml-aks', is delegated to \
              'Microsoft.Web/serverFarms'"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le sous-réseau « aks » du VNet « ml-vnet », sous-réseau des nœuds du cluster « ml-aks », est \
+             délégué à « Microsoft.Web/serverFarms »"
+        );
+        let fix = found[0].fix.as_ref().expect("no ACI deployment uses the subnet");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "retirer les délégations du sous-réseau « aks », qu’aucun déploiement ACI du plan n’utilise"
+        );
         assert_fix_resolves(AksSubnetDelegated, &changes);
+    }
+
+    #[test]
+    fn lists_every_delegation_in_each_language() {
+        let changes = [(
+            "/vnets/0/subnets/0/delegations",
+            json!(["Microsoft.Web/serverFarms", "Microsoft.Sql/managedInstances"]),
+        )];
+        let found = assert_fires(AksSubnetDelegated, &changes);
+        assert!(
+            found[0]
+                .message
+                .ends_with("delegated to 'Microsoft.Web/serverFarms', 'Microsoft.Sql/managedInstances'"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0]
+            .text
+            .render(Lang::Fr)
+            .ends_with("délégué à « Microsoft.Web/serverFarms », « Microsoft.Sql/managedInstances »"));
     }
 
     #[test]

@@ -1,9 +1,9 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -63,19 +63,34 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if usable < needed || usable >= with_one_more {
             continue;
         }
-        let roomier = smallest_subnet_for(with_one_more)
-            .map_or_else(String::new, |len| format!("; a /{len} leaves room for one more"));
-        let who = cluster_names(context, &clusters);
         let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];
         subjects.extend(clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
-        out.report(format!(
-                "subnet '{}' ({net}) of VNet '{}' has {usable} usable addresses and {who} \
-                 {needed}, so one more node ({per_node} addresses) would not fit{roomier}",
-                context.subnet_name(vnet, subnet),
-                context.vnet_name(vnet)
-            ),
-            subjects,
-        );
+        let mut message = msg!(
+            [
+                "subnet '{subnet}' ({net}) of VNet '{vnet}' has {usable} usable addresses and {who} \
+                 {needed}, so one more node ({per_node} addresses) would not fit",
+                "le sous-réseau « {subnet} » ({net}) du VNet « {vnet} » a {usable} adresses utilisables et \
+                 {who} {needed} : un nœud de plus ({per_node} adresses) n’y tiendrait pas"
+            ],
+            subnet = context.subnet_name(vnet, subnet),
+            net = net,
+            vnet = context.vnet_name(vnet),
+            usable = usable,
+            needed = needed,
+            per_node = per_node,
+        )
+        .with_message("who", cluster_names(context, &clusters));
+        if let Some(len) = smallest_subnet_for(with_one_more) {
+            message = msg!(
+                [
+                    "{fits_now}; a /{len} leaves room for one more",
+                    "{fits_now} ; un /{len} laisse la place d’un nœud de plus"
+                ],
+                len = len,
+            )
+            .with_message("fits_now", message);
+        }
+        out.report(message, subjects);
     }
 }
 
@@ -85,6 +100,7 @@ mod tests {
 
     use crate::catalog::RuleId::AksSubnetNoHeadroom;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_one_more_node_would_not_fit() {
@@ -100,6 +116,12 @@ mod tests {
             "subnet 'aks' (10.1.0.0/25) of VNet 'ml-vnet' has 123 usable addresses and cluster \
              'ml-aks' needs 120, so one more node (30 addresses) would not fit; a /24 leaves room \
              for one more"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le sous-réseau « aks » (10.1.0.0/25) du VNet « ml-vnet » a 123 adresses utilisables et le \
+             cluster « ml-aks » demande 120 : un nœud de plus (30 adresses) n’y tiendrait pas ; un /24 \
+             laisse la place d’un nœud de plus"
         );
     }
 

@@ -2,9 +2,9 @@ use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::{AksCluster, NetworkPlugin};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,9 +25,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          clairement que les clusters kubenet ne peuvent pas partager un sous-réseau, contrairement aux \
          clusters Azure CNI."
     ),
-    example: Example(&[
-        ("/aksClusters/-", r#"{"name": "second-aks", "provisioning": "attach", "vnet": "ml-vnet", "subnet": "aks", "networkPlugin": "kubenet", "podCidr": "10.245.0.0/16", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "networkContributorGranted": true}"#),
-    ]),
+    example: Example(&[(
+        "/aksClusters/-",
+        r#"{"name": "second-aks", "provisioning": "attach", "vnet": "ml-vnet", "subnet": "aks", "networkPlugin": "kubenet", "podCidr": "10.245.0.0/16", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "networkContributorGranted": true}"#,
+    )]),
     fix: text!(
         "Add a subnet for each kubenet cluster and point the cluster’s subnet field at it. No change is \
          proposed automatically, since choosing a new subnet’s range is the user’s decision.",
@@ -67,16 +68,21 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                     (false, true) => ((b, second), (a, first)),
                     (false, false) => continue,
                 };
-                out.report(format!(
-                        "kubenet cluster '{}' shares its node subnet '{}' of VNet '{}' with {} cluster '{}'",
-                        kubenet.name,
-                        context.subnet_name(vnet, subnet),
-                        context.vnet_name(vnet),
-                        if is_kubenet(other) { "kubenet" } else { "Azure CNI" },
-                        other.name
-                    ),
-                    vec![pointer::cluster(k, "subnet"), pointer::cluster(o, "subnet")],
+                // Plugin names are product names, the same in every language.
+                let message = msg!(
+                    [
+                        "kubenet cluster '{kubenet}' shares its node subnet '{subnet}' of VNet '{vnet}' \
+                         with {plugin} cluster '{other}'",
+                        "le cluster kubenet « {kubenet} » partage son sous-réseau de nœuds « {subnet} » du \
+                         VNet « {vnet} » avec le cluster {plugin} « {other} »"
+                    ],
+                    kubenet = &kubenet.name,
+                    subnet = context.subnet_name(vnet, subnet),
+                    vnet = context.vnet_name(vnet),
+                    plugin = if is_kubenet(other) { "kubenet" } else { "Azure CNI" },
+                    other = &other.name,
                 );
+                out.report(message, vec![pointer::cluster(k, "subnet"), pointer::cluster(o, "subnet")]);
             }
         }
     }
@@ -92,6 +98,7 @@ mod tests {
 
     use crate::catalog::RuleId::AksSubnetSharedKubenet;
     use crate::testing::{assert_fires, assert_quiet, base};
+    use crate::text::Lang;
 
     fn second_cluster(plugin: &str, subnet: &str) -> (&'static str, Value) {
         let mut cluster = base()["aksClusters"][0].clone();
@@ -114,6 +121,11 @@ mod tests {
             found[0].message,
             "kubenet cluster 'second-aks' shares its node subnet 'aks' of VNet 'ml-vnet' with Azure \
              CNI cluster 'ml-aks'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster kubenet « second-aks » partage son sous-réseau de nœuds « aks » du VNet « ml-vnet » \
+             avec le cluster Azure CNI « ml-aks »"
         );
     }
 

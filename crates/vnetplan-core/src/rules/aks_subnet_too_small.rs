@@ -1,9 +1,9 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -77,20 +77,30 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         let fits = smallest_subnet_for(needed).map_or_else(
-            || "no single subnet is that large".to_owned(),
-            |len| format!("a /{len} or larger fits"),
+            || {
+                text!("no single subnet is that large", "aucun sous-réseau ne peut être aussi grand")
+                    .message()
+            },
+            |len| msg!(["a /{len} or larger fits", "un /{len} ou plus grand suffit"], len = len),
         );
-        let who = cluster_names(context, &clusters);
         let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];
         subjects.extend(clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
-        out.report(format!(
-                "{who} {needed} addresses in subnet '{}' ({net}) of VNet '{}', which has \
+        let message = msg!(
+            [
+                "{who} {needed} addresses in subnet '{subnet}' ({net}) of VNet '{vnet}', which has \
                  {usable} usable; {fits}",
-                context.subnet_name(vnet, subnet),
-                context.vnet_name(vnet)
-            ),
-            subjects,
-        );
+                "{who} {needed} adresses dans le sous-réseau « {subnet} » ({net}) du VNet « {vnet} », qui \
+                 en a {usable} utilisables ; {fits}"
+            ],
+            needed = needed,
+            subnet = context.subnet_name(vnet, subnet),
+            net = net,
+            vnet = context.vnet_name(vnet),
+            usable = usable,
+        )
+        .with_message("who", cluster_names(context, &clusters))
+        .with_message("fits", fits);
+        out.report(message, subjects);
     }
 }
 
@@ -100,6 +110,7 @@ mod tests {
 
     use crate::catalog::RuleId::AksSubnetTooSmall;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn fifty_nodes(subnet: &str) -> Vec<(&'static str, serde_json::Value)> {
         vec![
@@ -118,6 +129,11 @@ mod tests {
             found[0].message,
             "cluster 'ml-aks' needs 1581 addresses in subnet 'aks' (10.1.0.0/22) of VNet 'ml-vnet', \
              which has 1019 usable; a /21 or larger fits"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » demande 1581 adresses dans le sous-réseau « aks » (10.1.0.0/22) du \
+             VNet « ml-vnet », qui en a 1019 utilisables ; un /21 ou plus grand suffit"
         );
         assert!(found[0].fix.is_none());
     }

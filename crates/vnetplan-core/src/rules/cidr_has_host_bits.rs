@@ -22,22 +22,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          aussi un bloc propre. Des bits d’hôte trahissent en général une faute de frappe : le \
          vérificateur ne devine donc pas en silence ce qui était voulu."
     ),
-    example: Example(&[
-        ("/vnets/0/addressPrefixes/0", r#""10.1.0.5/16""#),
-    ]),
+    example: Example(&[("/vnets/0/addressPrefixes/0", r#""10.1.0.5/16""#)]),
     fix: text!(
         "Write the network address of the block with the same prefix length: 10.1.0.5/16 becomes \
          10.1.0.0/16. If the address was right and the length wrong, correct the length instead.",
         "Écrivez l’adresse de réseau du bloc avec la même longueur de préfixe : 10.1.0.5/16 devient \
          10.1.0.0/16. Si l’adresse était juste et la longueur fausse, corrigez plutôt la longueur."
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network FAQ",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
-            date: "2019-02-12",
-        },
-    ],
+    sources: &[Source {
+        title: "Azure Virtual Network FAQ",
+        location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
+        date: "2019-02-12",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -55,30 +51,35 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             _ => continue,
         };
         let target = field.pointer();
-        out.push(
-            Draft::new(format!(
-                    "{} is written {net}, which has host bits set; the block's network address is {network}",
-                    field.label(context.plan)
-                ),
-                vec![target.clone()],
-            )
-            .with_fix(Some(Fix::set(
-                format!("write {network}, the network address of the block"),
-                target,
-                network.to_string(),
-            ))),
+        let message = msg!(
+            [
+                "{field} is written {net}, which has host bits set; the block's network address is \
+                 {network}",
+                "{field} vaut {net}, dont les bits d’hôte ne sont pas tous à zéro ; l’adresse de réseau \
+                 du bloc est {network}"
+            ],
+            net = &net,
+            network = &network,
+        )
+        .with_message("field", field.label(context.plan));
+        let title = msg!(
+            [
+                "write {network}, the network address of the block",
+                "écrire {network}, l’adresse de réseau du bloc"
+            ],
+            network = &network,
         );
+        out.push(Draft::new(message, vec![target.clone()]).with_fix(Some(Fix::set(title, target, network))));
     }
 }
 
-/// The value of a field as the context parsed it; `None` for the docker bridge, whose address
-/// is the bridge's own and may carry host bits.
 #[cfg(test)]
 mod tests {
     use serde_json::{json, Value};
 
     use crate::catalog::RuleId::CidrHasHostBits;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn subjects(changes: &[(&str, Value)]) -> Vec<Vec<String>> {
         assert_fires(CidrHasHostBits, changes).into_iter().map(|f| f.subjects).collect()
@@ -97,6 +98,12 @@ mod tests {
         );
         let fix = finding.fix.as_ref().expect("a fix");
         assert_eq!(fix.title, "write 10.1.0.0/16, the network address of the block");
+        assert_eq!(
+            finding.text.render(Lang::Fr),
+            "un préfixe d’adresses du VNet « ml-vnet » vaut 10.1.0.5/16, dont les bits d’hôte ne sont \
+             pas tous à zéro ; l’adresse de réseau du bloc est 10.1.0.0/16"
+        );
+        assert_eq!(fix.text.render(Lang::Fr), "écrire 10.1.0.0/16, l’adresse de réseau du bloc");
         let values: Vec<&Value> = fix.changes.iter().map(|c| &c.value).collect();
         assert_eq!(values, [&json!("10.1.0.0/16")]);
         assert_fix_resolves(CidrHasHostBits, &changes);

@@ -1,9 +1,8 @@
-use crate::range_fixes::conventional_dns_ip;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::RuleFindings;
 use crate::net::Range;
+use crate::rules::shared::dns_ip_finding;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -53,16 +52,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if range.first.checked_add(1) != Some(address) || !range.contains_address(address) {
             continue;
         }
-        out.push(
-            Draft::new(format!(
-                    "DNS service IP {dns} of cluster '{}' is the first address of its service CIDR {service}, \
-                     which Kubernetes gives to the kubernetes.default service",
-                    cluster.name
-                ),
-                vec![pointer::cluster(index, "dnsServiceIP"), pointer::cluster(index, "serviceCidr")],
-            )
-            .with_fix(conventional_dns_ip(index, service)),
+        let message = msg!(
+            [
+                "DNS service IP {dns} of cluster '{cluster}' is the first address of its service CIDR \
+                 {service}, which Kubernetes gives to the kubernetes.default service",
+                "l’IP du service DNS {dns} du cluster « {cluster} » est la première adresse de sa plage \
+                 de services {service}, que Kubernetes attribue au service kubernetes.default"
+            ],
+            dns = dns,
+            cluster = &cluster.name,
+            service = service,
         );
+        out.push(dns_ip_finding(index, service, message));
     }
 }
 
@@ -72,6 +73,7 @@ mod tests {
 
     use crate::catalog::RuleId::DnsIpIsFirstAddress;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_the_dot_one_address() {
@@ -82,6 +84,11 @@ mod tests {
             found[0].message,
             "DNS service IP 10.2.0.1 of cluster 'ml-aks' is the first address of its service CIDR \
              10.2.0.0/16, which Kubernetes gives to the kubernetes.default service"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’IP du service DNS 10.2.0.1 du cluster « ml-aks » est la première adresse de sa plage de \
+             services 10.2.0.0/16, que Kubernetes attribue au service kubernetes.default"
         );
         let fix = found[0].fix.as_ref().expect("the range has a tenth address");
         assert_eq!(fix.changes[0].value, json!("10.2.0.10"));

@@ -1,9 +1,8 @@
-use crate::range_fixes::conventional_dns_ip;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::RuleFindings;
 use crate::net::Range;
+use crate::rules::shared::dns_ip_finding;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -22,22 +21,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          d’elles, et la résolution de noms du cluster ne démarre jamais. acs-engine, dont AKS est issu, \
          refuse d’emblée l’adresse de diffusion."
     ),
-    example: Example(&[
-        ("/aksClusters/0/dnsServiceIP", r#""10.2.255.255""#),
-    ]),
+    example: Example(&[("/aksClusters/0/dnsServiceIP", r#""10.2.255.255""#)]),
     fix: text!(
         "Pick an address from inside the range instead, conventionally its tenth address (10.2.0.10 for \
          10.2.0.0/16).",
         "Choisissez plutôt une adresse à l’intérieur de la plage, par convention sa dixième adresse \
          (10.2.0.10 pour 10.2.0.0/16)."
     ),
-    sources: &[
-        Source {
-            title: "acs-engine: vlabs API validation",
-            location: "Azure/acs-engine:pkg/api/vlabs/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
-            date: "2019-03-08",
-        },
-    ],
+    sources: &[Source {
+        title: "acs-engine: vlabs API validation",
+        location: "Azure/acs-engine:pkg/api/vlabs/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
+        date: "2019-03-08",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -45,19 +40,22 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let (Some(service), Some(dns)) = (facts.service, facts.dns) else { continue };
         let range = Range::of(service);
         let which = match u32::from(dns) {
-            address if address == range.first => "network",
-            address if address == range.last => "broadcast",
+            address if address == range.first => text!("the network address", "l’adresse de réseau"),
+            address if address == range.last => text!("the broadcast address", "l’adresse de diffusion"),
             _ => continue,
         };
-        out.push(
-            Draft::new(format!(
-                    "DNS service IP {dns} of cluster '{}' is the {which} address of its service CIDR {service}",
-                    cluster.name
-                ),
-                vec![pointer::cluster(index, "dnsServiceIP"), pointer::cluster(index, "serviceCidr")],
-            )
-            .with_fix(conventional_dns_ip(index, service)),
-        );
+        let message = msg!(
+            [
+                "DNS service IP {dns} of cluster '{cluster}' is {which} of its service CIDR {service}",
+                "l’IP du service DNS {dns} du cluster « {cluster} » est {which} de sa plage de services \
+                 {service}"
+            ],
+            dns = dns,
+            cluster = &cluster.name,
+            service = service,
+        )
+        .with_message("which", which.message());
+        out.push(dns_ip_finding(index, service, message));
     }
 }
 
@@ -67,6 +65,7 @@ mod tests {
 
     use crate::catalog::RuleId::DnsIpNotAssignable;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_the_network_address() {
@@ -87,6 +86,11 @@ mod tests {
         let changes = [("/aksClusters/0/dnsServiceIP", json!("10.2.255.255"))];
         let found = assert_fires(DnsIpNotAssignable, &changes);
         assert!(found[0].message.contains("the broadcast address"), "{}", found[0].message);
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’IP du service DNS 10.2.255.255 du cluster « ml-aks » est l’adresse de diffusion de sa \
+             plage de services 10.2.0.0/16"
+        );
         assert_fix_resolves(DnsIpNotAssignable, &changes);
     }
 

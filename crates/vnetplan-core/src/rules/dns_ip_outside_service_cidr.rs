@@ -1,9 +1,8 @@
-use crate::range_fixes::conventional_dns_ip;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::RuleFindings;
 use crate::net::Range;
+use crate::rules::shared::dns_ip_finding;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -22,9 +21,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          une IP DNS hors de cette plage avec DnsServiceIpOutOfServiceCidr. Cela arrive typiquement quand \
          on change la plage des services en laissant l’IP DNS telle quelle."
     ),
-    example: Example(&[
-        ("/aksClusters/0/serviceCidr", r#""10.200.0.0/16""#),
-    ]),
+    example: Example(&[("/aksClusters/0/serviceCidr", r#""10.200.0.0/16""#)]),
     fix: text!(
         "Set dnsServiceIP to an address inside the service range; by convention its tenth address, \
          10.200.0.10 for 10.200.0.0/16.",
@@ -51,15 +48,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if Range::of(service).contains_address(u32::from(dns)) {
             continue;
         }
-        out.push(
-            Draft::new(format!(
-                    "DNS service IP {dns} of cluster '{}' is outside its service CIDR {service}",
-                    cluster.name
-                ),
-                vec![pointer::cluster(index, "dnsServiceIP"), pointer::cluster(index, "serviceCidr")],
-            )
-            .with_fix(conventional_dns_ip(index, service)),
+        let message = msg!(
+            [
+                "DNS service IP {dns} of cluster '{cluster}' is outside its service CIDR {service}",
+                "l’IP du service DNS {dns} du cluster « {cluster} » est hors de sa plage de services \
+                 {service}"
+            ],
+            dns = dns,
+            cluster = &cluster.name,
+            service = service,
         );
+        out.push(dns_ip_finding(index, service, message));
     }
 }
 
@@ -69,6 +68,7 @@ mod tests {
 
     use crate::catalog::RuleId::DnsIpOutsideServiceCidr;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_the_documented_mismatch() {
@@ -81,6 +81,11 @@ mod tests {
         assert_eq!(
             found[0].message,
             "DNS service IP 10.0.0.10 of cluster 'ml-aks' is outside its service CIDR 10.200.0.0/16"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’IP du service DNS 10.0.0.10 du cluster « ml-aks » est hors de sa plage de services \
+             10.200.0.0/16"
         );
         let fix = found[0].fix.as_ref().expect("the range has a tenth address");
         assert_eq!(fix.changes[0].value, json!("10.200.0.10"));

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -55,10 +55,16 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(bridge) = facts.docker_bridge else { continue };
-        out.report(format!(
-                "docker bridge range {bridge} of cluster '{}' is ignored by current AKS nodes (containerd); \
-                 it only satisfies the Azure ML v1 SDK",
-                cluster.name
+        out.report(
+            msg!(
+                [
+                    "docker bridge range {bridge} of cluster '{cluster}' is ignored by current AKS nodes \
+                     (containerd); it only satisfies the Azure ML v1 SDK",
+                    "la plage du pont Docker {bridge} du cluster « {cluster} » est ignorée par les nœuds \
+                     AKS actuels (containerd) ; elle ne sert qu’à satisfaire le SDK Azure ML v1"
+                ],
+                bridge = bridge,
+                cluster = &cluster.name,
             ),
             vec![pointer::cluster(index, "dockerBridgeCidr")],
         );
@@ -71,6 +77,7 @@ mod tests {
 
     use crate::catalog::RuleId::DockerBridgeIgnored;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_a_bridge_is_set() {
@@ -81,6 +88,11 @@ mod tests {
             found[0].message,
             "docker bridge range 172.17.0.1/16 of cluster 'ml-aks' is ignored by current AKS nodes \
              (containerd); it only satisfies the Azure ML v1 SDK"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage du pont Docker 172.17.0.1/16 du cluster « ml-aks » est ignorée par les nœuds AKS \
+             actuels (containerd) ; elle ne sert qu’à satisfaire le SDK Azure ML v1"
         );
         assert!(found[0].fix.is_none());
     }

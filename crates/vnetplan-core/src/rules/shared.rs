@@ -108,3 +108,16 @@ pub(crate) fn overlapped_prefixes(
     let listed: Vec<String> = prefixes.iter().map(|(_, range)| range.to_string()).collect();
     (subjects, listed.join(", "))
 }
+
+/// A finding about cluster `index`'s DNS service IP: the three DNS rules point at the same two
+/// fields and offer the same move to the conventional address, so they only differ in `message`.
+// Paths are written in full so that this addition touches no import line another change may edit.
+pub(crate) fn dns_ip_finding(
+    index: usize,
+    service: ipnet::Ipv4Net,
+    message: crate::text::Message,
+) -> crate::finding::Draft {
+    let subjects = vec![pointer::cluster(index, "dnsServiceIP"), pointer::cluster(index, "serviceCidr")];
+    crate::finding::Draft::new(message, subjects)
+        .with_fix(crate::range_fixes::conventional_dns_ip(index, service))
+}
