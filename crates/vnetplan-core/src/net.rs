@@ -9,6 +9,8 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 
+use crate::text::{Lang, Message};
+
 /// Why a network value could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueError {
@@ -28,33 +30,72 @@ pub enum ValueError {
 
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl ValueError {
+    /// What is wrong with the value, in both languages, for a finding's message.
+    pub fn message(&self) -> Message {
         match self {
-            Self::Empty => f.write_str("the value is empty"),
-            Self::SurroundingWhitespace => f.write_str("the value has spaces around it; remove them"),
-            Self::Ipv6 => f.write_str("this is an IPv6 value, and this field takes IPv4 only"),
-            Self::MissingPrefixLength => f.write_str("the prefix length is missing; write it as a.b.c.d/n"),
-            Self::BadPrefixLength(text) => {
-                write!(f, "the prefix length '{text}' is not a whole number from 0 to 32")
-            }
-            Self::OctetCount(count) => {
-                write!(f, "an IPv4 address has 4 dot-separated numbers, this one has {count}")
-            }
-            Self::NotDecimal(octet) => {
-                write!(f, "'{octet}' is not a number from 0 to 255 written with the digits 0-9")
-            }
-            Self::OctetTooLarge(octet) => write!(f, "'{octet}' is larger than 255"),
-            Self::BadIpv6Prefix(text) => write!(
-                f,
-                "'{text}' is not an IPv6 prefix; write it as address/n with n from 0 to 128, \
-                 without a zone (for example fd00:db8::/64)"
+            Self::Empty => msg!(["the value is empty", "la valeur est vide"]),
+            Self::SurroundingWhitespace => msg!([
+                "the value has spaces around it; remove them",
+                "la valeur est entourée d’espaces ; retirez-les"
+            ]),
+            Self::Ipv6 => msg!([
+                "this is an IPv6 value, and this field takes IPv4 only",
+                "c’est une valeur IPv6, et ce champ n’accepte que l’IPv4"
+            ]),
+            Self::MissingPrefixLength => msg!([
+                "the prefix length is missing; write it as a.b.c.d/n",
+                "la longueur de préfixe manque ; écrivez-la sous la forme a.b.c.d/n"
+            ]),
+            Self::BadPrefixLength(text) => msg!(
+                [
+                    "the prefix length '{text}' is not a whole number from 0 to 32",
+                    "la longueur de préfixe « {text} » n’est pas un entier de 0 à 32"
+                ],
+                text = text
             ),
-            Self::UnexpectedPrefixLength => {
-                f.write_str("this field takes one address such as 10.0.0.10, not a range")
+            Self::OctetCount(count) => msg!(
+                [
+                    "an IPv4 address has 4 dot-separated numbers, this one has {count}",
+                    "une adresse IPv4 compte 4 nombres séparés par des points, celle-ci en a {count}"
+                ],
+                count = count
+            ),
+            Self::NotDecimal(octet) => msg!(
+                [
+                    "'{octet}' is not a number from 0 to 255 written with the digits 0-9",
+                    "« {octet} » n’est pas un nombre de 0 à 255 écrit avec les chiffres 0-9"
+                ],
+                octet = octet
+            ),
+            Self::OctetTooLarge(octet) => {
+                msg!(["'{octet}' is larger than 255", "« {octet} » dépasse 255"], octet = octet)
             }
-            Self::LeadingZero(octet) => write!(
-                f,
-                "'{octet}' has a leading zero, which some tools read as octal; write '{}'",
-                octet.trim_start_matches('0').parse::<u32>().unwrap_or(0)
+            Self::BadIpv6Prefix(text) => msg!(
+                [
+                    "'{text}' is not an IPv6 prefix; write it as address/n with n from 0 to 128, \
+                     without a zone (for example fd00:db8::/64)",
+                    "« {text} » n’est pas un préfixe IPv6 ; écrivez-le sous la forme adresse/n, n allant \
+                     de 0 à 128, sans zone (par exemple fd00:db8::/64)"
+                ],
+                text = text
+            ),
+            Self::UnexpectedPrefixLength => msg!([
+                "this field takes one address such as 10.0.0.10, not a range",
+                "ce champ prend une seule adresse, comme 10.0.0.10, et non une plage"
+            ]),
+            Self::LeadingZero(octet) => msg!(
+                [
+                    "'{octet}' has a leading zero, which some tools read as octal; write '{plain}'",
+                    "« {octet} » commence par un zéro, que certains outils lisent comme de l’octal ; \
+                     écrivez « {plain} »"
+                ],
+                octet = octet,
+                plain = octet.trim_start_matches('0').parse::<u32>().unwrap_or(0)
             ),
         }
     }

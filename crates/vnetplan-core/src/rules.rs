@@ -68,6 +68,7 @@ rule_table! {
     UnknownVnet unknown_vnet "unknown-vnet" Error ["a cluster, deployment or private endpoint names a VNet the plan lacks", "un cluster, un déploiement ou un point de terminaison nomme un VNet absent du plan"];
     UnknownSubnet unknown_subnet "unknown-subnet" Error ["a cluster, deployment or private endpoint names a subnet its VNet lacks", "un cluster, un déploiement ou un point de terminaison nomme un sous-réseau absent de son VNet"];
     DuplicateName duplicate_name "duplicate-name" Error ["two VNets, subnets of one VNet, clusters or deployments share a name", "deux VNets, sous-réseaux d’un VNet, clusters ou déploiements portent le même nom"];
+    NameCaseDiffers name_case_differs "name-case-differs" Info ["a VNet or subnet reference matches its name only when case is ignored", "une référence à un VNet ou à un sous-réseau ne correspond au nom qu’en ignorant la casse"];
     SubnetOutsideVnet subnet_outside_vnet "subnet-outside-vnet" Error ["a subnet lies outside its VNet's address prefixes", "un sous-réseau sort des préfixes d’adresse de son VNet"];
     OverlappingSubnets overlapping_subnets "overlapping-subnets" Error ["two subnets of one VNet share addresses", "deux sous-réseaux d’un VNet partagent des adresses"];
     OverlappingVnetPrefixes overlapping_vnet_prefixes "overlapping-vnet-prefixes" Error ["two address prefixes of one VNet share addresses", "deux préfixes d’adresse d’un VNet partagent des adresses"];
@@ -107,7 +108,9 @@ rule_table! {
     AksSubnetSharedKubenet aks_subnet_shared_kubenet "aks-subnet-shared-kubenet" Error ["a kubenet cluster shares its node subnet with another cluster", "un cluster kubenet partage son sous-réseau de nœuds avec un autre cluster"];
     KubenetTooManyNodes kubenet_too_many_nodes "kubenet-too-many-nodes" Error ["a kubenet cluster needs more than 400 routes", "un cluster kubenet demande plus de 400 routes"];
     KubenetRetiring kubenet_retiring "kubenet-retiring" Info ["kubenet is retired on 31 March 2028", "kubenet sera retiré le 31 mars 2028"];
+    CreatePluginNotConfigurable create_plugin_not_configurable "create-plugin-not-configurable" Error ["a cluster Azure ML creates asks for kubenet, overlay or a pod range", "un cluster créé par Azure ML demande kubenet, overlay ou une plage de pods"];
     MaxPodsOutOfRange max_pods_out_of_range "max-pods-out-of-range" Error ["pods per node is outside 10 to 250", "le nombre de pods par nœud est hors de l’intervalle 10 à 250"];
+    NetworkPluginAssumed network_plugin_assumed "network-plugin-assumed" Info ["an attached cluster without networkPlugin is checked as Azure CNI Overlay", "un cluster attaché sans networkPlugin est vérifié comme Azure CNI Overlay"];
     NodePoolUnder30Pods node_pool_under_30_pods "node-pool-under-30-pods" Error ["the node pool has room for fewer than 30 pods", "le pool de nœuds accueille moins de 30 pods"];
     AksRegionMismatch aks_region_mismatch "aks-region-mismatch" Error ["the cluster and its VNet are in different regions", "le cluster et son VNet sont dans des régions différentes"];
     AksManagedVnet aks_managed_vnet "aks-managed-vnet" Warning ["a cluster lives in the VNet that AKS manages, outside the plan's VNets", "un cluster vit dans le VNet géré par AKS, hors des VNets du plan"];

@@ -77,7 +77,13 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         });
         let fix = if free {
             Some(Fix::set(
-                format!("set the docker bridge range to {DEFAULT_BRIDGE}, the customary value, which is free here"),
+                msg!(
+                    [
+                        "set the docker bridge range to {bridge}, the customary value, which is free here",
+                        "fixer la plage du pont Docker à {bridge}, la valeur habituelle, libre ici"
+                    ],
+                    bridge = DEFAULT_BRIDGE
+                ),
                 pointer::cluster(index, "dockerBridgeCidr"),
                 DEFAULT_BRIDGE,
             ))
@@ -85,10 +91,16 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             move_cluster_range(index, ClusterRange::DockerBridge)
         };
         out.push(
-            Draft::new(format!(
-                    "cluster '{}' is created by Azure ML but has no docker bridge range; the v1 SDK takes \
-                     the custom VNet settings only together with dockerBridgeCidr",
-                    cluster.name
+            Draft::new(
+                msg!(
+                    [
+                        "cluster '{cluster}' is created by Azure ML but has no docker bridge range; the v1 SDK \
+                         takes the custom VNet settings only together with dockerBridgeCidr",
+                        "le cluster « {cluster} » est créé par Azure ML mais n’a pas de plage de pont Docker ; \
+                         le SDK v1 n’accepte les paramètres de VNet personnalisés qu’accompagnés de \
+                         dockerBridgeCidr"
+                    ],
+                    cluster = &cluster.name
                 ),
                 vec![pointer::cluster(index, "dockerBridgeCidr")],
             )
@@ -103,6 +115,7 @@ mod tests {
 
     use crate::catalog::RuleId::DockerBridgeMissing;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_created_cluster_without_a_bridge() {
@@ -116,6 +129,15 @@ mod tests {
         );
         let fix = found[0].fix.as_ref().expect("a bridge value is always offered here");
         assert_eq!(fix.changes[0].value, json!("172.17.0.1/16"));
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » est créé par Azure ML mais n’a pas de plage de pont Docker ; le SDK v1 \
+             n’accepte les paramètres de VNet personnalisés qu’accompagnés de dockerBridgeCidr"
+        );
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "fixer la plage du pont Docker à 172.17.0.1/16, la valeur habituelle, libre ici"
+        );
         assert_fix_resolves(DockerBridgeMissing, &changes);
     }
 

@@ -61,9 +61,20 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         for (external, range) in context.externals_overlapping(bridge) {
             let name = context.external_name(external);
             out.push(
-                Draft::new(format!(
-                        "docker bridge range {written} of cluster '{}' overlaps external range '{name}' ({range})",
-                        cluster.name
+                Draft::new(
+                    msg!(
+                        [
+                        "docker bridge range {written} of cluster '{cluster}' overlaps external range '{name}' \
+                        ({range}); AKS has ignored this field since API 2023-04-01 and the v1 SDK only checks \
+                        its format, so the overlap matters only to that SDK",
+                        "la plage du pont Docker {written} du cluster « {cluster} » chevauche la plage externe « \
+                        {name} » ({range}) ; AKS ignore ce champ depuis l’API 2023-04-01 et le SDK v1 n’en \
+                        vérifie que le format : ce chevauchement ne concerne donc que ce SDK"
+                        ],
+                        written = written,
+                        cluster = &cluster.name,
+                        name = name,
+                        range = range,
                     ),
                     vec![pointer::cluster(index, "dockerBridgeCidr"), pointer::external(external)],
                 )
@@ -79,6 +90,7 @@ mod tests {
 
     use crate::catalog::RuleId::DockerBridgeOverlapsExternalRange;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn external(prefix: &str) -> (&'static str, Value) {
         ("/externalRanges", json!([{ "name": "branch", "addressPrefix": prefix, "kind": "vpn" }]))
@@ -91,7 +103,15 @@ mod tests {
         assert_eq!(found[0].subjects, ["/aksClusters/0/dockerBridgeCidr", "/externalRanges/0/addressPrefix"]);
         assert_eq!(
             found[0].message,
-            "docker bridge range 172.17.0.1/16 of cluster 'ml-aks' overlaps external range 'branch' (172.17.0.0/16)"
+            "docker bridge range 172.17.0.1/16 of cluster 'ml-aks' overlaps external range 'branch' (172.17.0.0/16)\
+             ; AKS has ignored this field since API 2023-04-01 and the v1 SDK only checks its format, so \
+             the overlap matters only to that SDK"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage du pont Docker 172.17.0.1/16 du cluster « ml-aks » chevauche la plage externe « branch » \
+             (172.17.0.0/16) ; AKS ignore ce champ depuis l’API 2023-04-01 et le SDK v1 n’en vérifie que le \
+             format : ce chevauchement ne concerne donc que ce SDK"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("172.18.0.1/16"));

@@ -62,10 +62,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         out.push(
-            Draft::new(format!(
-                    "docker bridge range {written} of cluster '{}' overlaps its pod CIDR {}",
-                    cluster.name,
-                    cluster.pod_cidr.as_deref().unwrap_or_default()
+            Draft::new(
+                msg!(
+                    [
+                        "docker bridge range {written} of cluster '{cluster}' overlaps its pod CIDR {pod}; AKS \
+                        has ignored this field since API 2023-04-01 and the v1 SDK only checks its format, so \
+                        the overlap matters only to that SDK",
+                        "la plage du pont Docker {written} du cluster « {cluster} » chevauche sa plage de pods \
+                        {pod} ; AKS ignore ce champ depuis l’API 2023-04-01 et le SDK v1 n’en vérifie que le \
+                        format : ce chevauchement ne concerne donc que ce SDK"
+                    ],
+                    written = written,
+                    cluster = &cluster.name,
+                    pod = cluster.effective_pod_cidr().unwrap_or_default(),
                 ),
                 vec![pointer::cluster(index, "dockerBridgeCidr"), pointer::cluster(index, "podCidr")],
             )
@@ -80,6 +89,7 @@ mod tests {
 
     use crate::catalog::RuleId::DockerBridgeOverlapsPodCidr;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_the_pod_range_holds_the_bridge() {
@@ -91,7 +101,15 @@ mod tests {
         assert_eq!(found[0].subjects, ["/aksClusters/0/dockerBridgeCidr", "/aksClusters/0/podCidr"]);
         assert_eq!(
             found[0].message,
-            "docker bridge range 172.17.0.1/16 of cluster 'ml-aks' overlaps its pod CIDR 172.16.0.0/14"
+            "docker bridge range 172.17.0.1/16 of cluster 'ml-aks' overlaps its pod CIDR 172.16.0.0/14\
+             ; AKS has ignored this field since API 2023-04-01 and the v1 SDK only checks its format, so \
+             the overlap matters only to that SDK"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage du pont Docker 172.17.0.1/16 du cluster « ml-aks » chevauche sa plage de pods \
+             172.16.0.0/14 ; AKS ignore ce champ depuis l’API 2023-04-01 et le SDK v1 n’en vérifie que le \
+             format : ce chevauchement ne concerne donc que ce SDK"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("172.20.0.1/16"));

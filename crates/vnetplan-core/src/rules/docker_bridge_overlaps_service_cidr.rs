@@ -62,9 +62,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         out.push(
-            Draft::new(format!(
-                    "docker bridge range {written} of cluster '{}' overlaps its service CIDR {}",
-                    cluster.name, cluster.service_cidr
+            Draft::new(
+                msg!(
+                    [
+                        "docker bridge range {written} of cluster '{cluster}' overlaps its service CIDR \
+                        {service}; AKS has ignored this field since API 2023-04-01 and the v1 SDK only checks \
+                        its format, so the overlap matters only to that SDK",
+                        "la plage du pont Docker {written} du cluster « {cluster} » chevauche sa plage de \
+                        services {service} ; AKS ignore ce champ depuis l’API 2023-04-01 et le SDK v1 n’en \
+                        vérifie que le format : ce chevauchement ne concerne donc que ce SDK"
+                    ],
+                    written = written,
+                    cluster = &cluster.name,
+                    service = &cluster.service_cidr,
                 ),
                 vec![pointer::cluster(index, "dockerBridgeCidr"), pointer::cluster(index, "serviceCidr")],
             )
@@ -79,6 +89,7 @@ mod tests {
 
     use crate::catalog::RuleId::DockerBridgeOverlapsServiceCidr;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_the_bridge_covers_the_service_range() {
@@ -87,7 +98,15 @@ mod tests {
         assert_eq!(found[0].subjects, ["/aksClusters/0/dockerBridgeCidr", "/aksClusters/0/serviceCidr"]);
         assert_eq!(
             found[0].message,
-            "docker bridge range 10.2.0.1/16 of cluster 'ml-aks' overlaps its service CIDR 10.2.0.0/16"
+            "docker bridge range 10.2.0.1/16 of cluster 'ml-aks' overlaps its service CIDR 10.2.0.0/16\
+             ; AKS has ignored this field since API 2023-04-01 and the v1 SDK only checks its format, so \
+             the overlap matters only to that SDK"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage du pont Docker 10.2.0.1/16 du cluster « ml-aks » chevauche sa plage de services \
+             10.2.0.0/16 ; AKS ignore ce champ depuis l’API 2023-04-01 et le SDK v1 n’en vérifie que le \
+             format : ce chevauchement ne concerne donc que ce SDK"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("172.17.0.1/16"), "AKS's default bridge is free here");

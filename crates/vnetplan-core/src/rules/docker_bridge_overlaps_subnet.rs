@@ -65,25 +65,48 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let vnet_name = context.vnet_name(vnet);
         let subnets = context.subnets_overlapping(vnet, bridge);
         let (what, subject) = if let Some(&(subnet, range)) = subnets.first() {
-            let others = match subnets.len().saturating_sub(1) {
-                0 => String::new(),
-                1 => " and 1 more of its subnets".to_owned(),
-                more => format!(" and {more} more of its subnets"),
+            let what = msg!(
+                ["subnet '{subnet}' ({range}) of VNet '{vnet}'", "le sous-réseau « {subnet} » ({range}) du VNet « {vnet} »"],
+                subnet = context.subnet_name(vnet, subnet),
+                range = range,
+                vnet = vnet_name,
+            );
+            let what = match subnets.len().saturating_sub(1) {
+                0 => what,
+                1 => msg!(["{what} and 1 more of its subnets", "{what} et un autre de ses sous-réseaux"])
+                    .with_message("what", what),
+                more => msg!(
+                    ["{what} and {more} more of its subnets", "{what} et {more} autres de ses sous-réseaux"],
+                    more = more
+                )
+                .with_message("what", what),
             };
-            (
-                format!(
-                    "subnet '{}' ({range}) of VNet '{vnet_name}'{others}",
-                    context.subnet_name(vnet, subnet)
-                ),
-                pointer::subnet_prefix(vnet, subnet),
-            )
+            (what, pointer::subnet_prefix(vnet, subnet))
         } else if let Some(&(prefix, range)) = context.prefixes_overlapping(vnet, bridge).first() {
-            (format!("address prefix {range} of VNet '{vnet_name}'"), pointer::vnet_prefix(vnet, prefix))
+            let what = msg!(
+                ["address prefix {range} of VNet '{vnet}'", "le préfixe d’adresses {range} du VNet « {vnet} »"],
+                range = range,
+                vnet = vnet_name,
+            );
+            (what, pointer::vnet_prefix(vnet, prefix))
         } else {
             continue;
         };
         out.push(
-            Draft::new(format!("docker bridge range {written} of cluster '{}' overlaps {what}", cluster.name),
+            Draft::new(
+                msg!(
+                    [
+                        "docker bridge range {written} of cluster '{cluster}' overlaps {what}; AKS has ignored \
+                         this field since API 2023-04-01 and the v1 SDK only checks its format, so the \
+                         overlap matters only to that SDK",
+                        "la plage du pont Docker {written} du cluster « {cluster} » chevauche {what} ; AKS \
+                         ignore ce champ depuis l’API 2023-04-01 et le SDK v1 n’en vérifie que le format : \
+                         ce chevauchement ne concerne donc que ce SDK"
+                    ],
+                    written = written,
+                    cluster = &cluster.name,
+                )
+                .with_message("what", what),
                 vec![pointer::cluster(index, "dockerBridgeCidr"), subject],
             )
             .with_fix(move_cluster_range(index, ClusterRange::DockerBridge)),
@@ -97,6 +120,7 @@ mod tests {
 
     use crate::catalog::RuleId::DockerBridgeOverlapsSubnet;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_bridge_over_the_node_subnet() {
@@ -109,7 +133,15 @@ mod tests {
         );
         assert_eq!(
             found[0].message,
-            "docker bridge range 10.1.0.1/16 of cluster 'ml-aks' overlaps subnet 'aks' (10.1.0.0/22) of VNet 'ml-vnet'"
+            "docker bridge range 10.1.0.1/16 of cluster 'ml-aks' overlaps subnet 'aks' (10.1.0.0/22) of VNet 'ml-vnet'\
+             ; AKS has ignored this field since API 2023-04-01 and the v1 SDK only checks its format, so \
+             the overlap matters only to that SDK"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage du pont Docker 10.1.0.1/16 du cluster « ml-aks » chevauche le sous-réseau « aks » \
+             (10.1.0.0/22) du VNet « ml-vnet » ; AKS ignore ce champ depuis l’API 2023-04-01 et le SDK v1 \
+             n’en vérifie que le format : ce chevauchement ne concerne donc que ce SDK"
         );
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("172.17.0.1/16"), "AKS's default bridge is free here");
@@ -125,9 +157,14 @@ mod tests {
         let found = assert_fires(DockerBridgeOverlapsSubnet, &changes);
         assert_eq!(found.len(), 1);
         assert!(
-            found[0].message.ends_with("of VNet 'ml-vnet' and 1 more of its subnets"),
+            found[0].message.contains("of VNet 'ml-vnet' and 1 more of its subnets; "),
             "{}",
             found[0].message
+        );
+        assert!(
+            found[0].text.render(Lang::Fr).contains("du VNet « ml-vnet » et un autre de ses sous-réseaux ; "),
+            "{}",
+            found[0].text.render(Lang::Fr)
         );
     }
 
@@ -138,7 +175,9 @@ mod tests {
         assert_eq!(found[0].subjects, ["/aksClusters/0/dockerBridgeCidr", "/vnets/0/addressPrefixes/0"]);
         assert_eq!(
             found[0].message,
-            "docker bridge range 10.1.128.1/17 of cluster 'ml-aks' overlaps address prefix 10.1.0.0/16 of VNet 'ml-vnet'"
+            "docker bridge range 10.1.128.1/17 of cluster 'ml-aks' overlaps address prefix 10.1.0.0/16 of VNet \
+             'ml-vnet'; AKS has ignored this field since API 2023-04-01 and the v1 SDK only checks its format, so \
+             the overlap matters only to that SDK"
         );
         assert_fix_resolves(DockerBridgeOverlapsSubnet, &changes);
     }

@@ -4,6 +4,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{name_key, Context};
 use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -49,17 +50,29 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         out,
         plan.vnets.iter().map(|vnet| vnet.name.as_str()),
         |index| pointer::vnet(index, "name"),
-        |name| format!("the VNet name '{name}' is already used by an earlier VNet"),
+        |name| {
+            msg!(
+                ["the VNet name '{name}' is already used by an earlier VNet", "le nom de VNet « {name} » est déjà pris par un VNet précédent"],
+                name = name
+            )
+        },
     );
     // Subnets can number in the many thousands; the context found their duplicates while it
     // indexed their names.
     for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&context.vnets) {
         for &(duplicate, first) in &facts.duplicate_subnets {
-            out.report(format!(
-                    "the subnet name '{}' is already used by an earlier subnet of VNet '{}'",
-                    context.subnet_name(v, duplicate),
-                    vnet.name
-                ),
+            let name = context.subnet_name(v, duplicate);
+            let message = msg!(
+                [
+                    "the subnet name '{name}' is already used by an earlier subnet of VNet '{vnet}'",
+                    "le nom de sous-réseau « {name} » est déjà pris par un sous-réseau précédent du VNet \
+                     « {vnet} »"
+                ],
+                name = name,
+                vnet = &vnet.name,
+            );
+            out.report(
+                noting_case(message, name, context.subnet_name(v, first)),
                 vec![pointer::subnet(v, duplicate, "name"), pointer::subnet(v, first, "name")],
             );
         }
@@ -68,13 +81,29 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         out,
         plan.aks_clusters.iter().map(|cluster| cluster.name.as_str()),
         |index| pointer::cluster(index, "name"),
-        |name| format!("the cluster name '{name}' is already used by an earlier AKS cluster"),
+        |name| {
+            msg!(
+                [
+                    "the cluster name '{name}' is already used by an earlier AKS cluster",
+                    "le nom de cluster « {name} » est déjà pris par un cluster AKS précédent"
+                ],
+                name = name
+            )
+        },
     );
     report_duplicates(
         out,
         plan.aci_deployments.iter().map(|deployment| deployment.name.as_str()),
         |index| pointer::aci(index, "name"),
-        |name| format!("the deployment name '{name}' is already used by an earlier ACI deployment"),
+        |name| {
+            msg!(
+                [
+                    "the deployment name '{name}' is already used by an earlier ACI deployment",
+                    "le nom de déploiement « {name} » est déjà pris par un déploiement ACI précédent"
+                ],
+                name = name
+            )
+        },
     );
 }
 
@@ -83,20 +112,36 @@ fn report_duplicates<'a>(
     out: &mut RuleFindings<'_>,
     names: impl Iterator<Item = &'a str>,
     pointer: impl Fn(usize) -> String,
-    message: impl Fn(&str) -> String,
+    message: impl Fn(&str) -> Message,
 ) {
     // Azure resource names are case-insensitive: 'AKS' and 'aks' are one name.
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: HashMap<String, (usize, &'a str)> = HashMap::new();
     for (index, name) in names.enumerate() {
         match first.get(&name_key(name)) {
-            Some(&earlier) => {
-                out.report(message(name), vec![pointer(index), pointer(earlier)])
-            }
+            Some(&(earlier, earlier_name)) => out.report(
+                noting_case(message(name), name, earlier_name),
+                vec![pointer(index), pointer(earlier)],
+            ),
             None => {
-                first.insert(name_key(name), index);
+                first.insert(name_key(name), (index, name));
             }
         }
     }
+}
+
+/// A user who wrote 'AKS' beside 'aks' may think them distinct: the message says why they are not.
+fn noting_case(message: Message, name: &str, earlier: &str) -> Message {
+    if name == earlier {
+        return message;
+    }
+    msg!(
+        [
+            "{message}, written '{earlier}' there; Azure compares these names without regard to case",
+            "{message}, écrit « {earlier} » ; Azure compare ces noms sans tenir compte de la casse"
+        ],
+        earlier = earlier
+    )
+    .with_message("message", message)
 }
 
 #[cfg(test)]
@@ -105,6 +150,7 @@ mod tests {
 
     use crate::catalog::RuleId::DuplicateName;
     use crate::testing::{aci, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_each_later_subnet_with_a_taken_name() {
@@ -124,6 +170,10 @@ mod tests {
         assert_eq!(
             found.first().map(|f| f.message.as_str()),
             Some("the subnet name 'aks' is already used by an earlier subnet of VNet 'ml-vnet'")
+        );
+        assert_eq!(
+            found.first().map(|f| f.text.render(Lang::Fr)).as_deref(),
+            Some("le nom de sous-réseau « aks » est déjà pris par un sous-réseau précédent du VNet « ml-vnet »")
         );
     }
 
@@ -162,6 +212,16 @@ mod tests {
             &[("/vnets/0/subnets/-", json!({"name": "AKS", "addressPrefix": "10.1.4.0/24"}))],
         );
         assert_eq!(found[0].subjects, ["/vnets/0/subnets/1/name", "/vnets/0/subnets/0/name"]);
+        assert_eq!(
+            found[0].message,
+            "the subnet name 'AKS' is already used by an earlier subnet of VNet 'ml-vnet', written 'aks' \
+             there; Azure compares these names without regard to case"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le nom de sous-réseau « AKS » est déjà pris par un sous-réseau précédent du VNet « ml-vnet », \
+             écrit « aks » ; Azure compare ces noms sans tenir compte de la casse"
+        );
         let found = assert_fires(
             DuplicateName,
             &[(
@@ -170,6 +230,19 @@ mod tests {
             )],
         );
         assert_eq!(found[0].subjects, ["/vnets/1/name", "/vnets/0/name"]);
+        assert!(found[0].message.ends_with("written 'ml-vnet' there; Azure compares these names without regard to case"));
+    }
+
+    #[test]
+    fn the_case_note_is_left_out_for_identical_names() {
+        let found = assert_fires(
+            DuplicateName,
+            &[("/aksClusters/-", json!({
+                "name": "ml-aks", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
+                "dnsServiceIP": "10.3.0.10", "nodeCount": 3
+            }))],
+        );
+        assert_eq!(found[0].message, "the cluster name 'ml-aks' is already used by an earlier AKS cluster");
     }
 
     #[test]

@@ -63,19 +63,32 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     if tags.iter().any(|tag| tag.eq_ignore_ascii_case(TAG) || tag.eq_ignore_ascii_case(&regional)) {
         return;
     }
-    let listed = if tags.is_empty() { "none".to_owned() } else { tags.join(", ") };
+    let listed = if tags.is_empty() {
+        msg!(["none", "aucune"])
+    } else {
+        msg!(["{tags}", "{tags}"], tags = tags.join(", "))
+    };
     let mut value: Vec<Value> = tags.iter().cloned().map(Value::String).collect();
     value.push(Value::String(regional.clone()));
     let subject = pointer::egress("allowedServiceTags");
     out.push(
-        Draft::new(format!(
-                "egress is restricted and the allowed service tags ({listed}) hold neither '{TAG}' nor \
-                 '{regional}', so images cannot be pulled from the workspace container registry"
-            ),
+        Draft::new(
+            msg!(
+                [
+                    "egress is restricted and the allowed service tags ({listed}) hold neither '{tag}' nor \
+                     '{regional}', so images cannot be pulled from the workspace container registry",
+                    "le trafic sortant est restreint et les balises de service autorisées ({listed}) ne \
+                     contiennent ni « {tag} » ni « {regional} » : les images ne peuvent pas être tirées du \
+                     registre de conteneurs de l’espace de travail"
+                ],
+                tag = TAG,
+                regional = &regional,
+            )
+            .with_message("listed", listed),
             vec![subject.clone()],
         )
         .with_fix(Some(Fix::set(
-            format!("allow the service tag {regional}"),
+            msg!(["allow the service tag {regional}", "autoriser la balise de service {regional}"], regional = &regional),
             subject,
             Value::Array(value),
         ))),
@@ -97,6 +110,7 @@ mod tests {
 
     use crate::catalog::RuleId::EgressBlocksContainerRegistry;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_without_the_registry_tag() {
@@ -110,7 +124,14 @@ mod tests {
              'AzureContainerRegistry' nor 'AzureContainerRegistry.eastus2', so images cannot be pulled \
              from the workspace container registry"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le trafic sortant est restreint et les balises de service autorisées (Storage, AzureMonitor) \
+             ne contiennent ni « AzureContainerRegistry » ni « AzureContainerRegistry.eastus2 » : les \
+             images ne peuvent pas être tirées du registre de conteneurs de l’espace de travail"
+        );
         let fix = found[0].fix.as_ref().expect("a tag can always be added");
+        assert_eq!(fix.text.render(Lang::Fr), "autoriser la balise de service AzureContainerRegistry.eastus2");
         assert_eq!(
             fix.changes[0].value,
             json!(["Storage", "AzureMonitor", "AzureContainerRegistry.eastus2"])
@@ -125,7 +146,9 @@ mod tests {
             json!({"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.WestEurope"]}),
         )];
         assert_fires(EgressBlocksContainerRegistry, &changes);
-        assert_fires(EgressBlocksContainerRegistry, &[("/egress", json!({"restricted": true}))]);
+        let found = assert_fires(EgressBlocksContainerRegistry, &[("/egress", json!({"restricted": true}))]);
+        assert!(found[0].text.render(Lang::Fr).contains("autorisées (aucune)"));
+        assert!(found[0].message.contains("allowed service tags (none)"));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -94,31 +95,42 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     if missing.is_empty() {
         return;
     }
-    let named = missing.iter().map(|tag| format!("'{tag}'")).collect::<Vec<_>>().join(", ");
+    let mut named: Option<Message> = None;
+    for tag in &missing {
+        named = Some(match named {
+            None => msg!(["'{tag}'", "« {tag} »"], tag = tag),
+            Some(before) => {
+                msg!(["{before}, '{tag}'", "{before}, « {tag} »"], tag = tag).with_message("before", before)
+            }
+        });
+    }
+    let Some(named) = named else {
+        return;
+    };
     let mut value: Vec<Value> = tags.iter().cloned().map(Value::String).collect();
     value.extend(missing.iter().cloned().map(Value::String));
     let subject = pointer::egress("allowedServiceTags");
     out.push(
-        Draft::new(format!(
+        Draft::new(
+            msg!([
                 "egress is restricted and the allowed service tags miss {named}, which Azure ML \
-                 inference uses"
-            ),
+                 inference uses",
+                "le trafic sortant est restreint et les balises de service autorisées omettent {named}, \
+                 dont se sert l’inférence Azure ML"
+            ])
+            .with_message("named", named),
             vec![subject.clone()],
         )
         .with_fix(Some(Fix::set(
-            format!("allow the service tag{} {}", plural(missing.len()), missing.join(", ")),
+            if missing.len() == 1 {
+                msg!(["allow the service tag {tags}", "autoriser la balise de service {tags}"], tags = missing.join(", "))
+            } else {
+                msg!(["allow the service tags {tags}", "autoriser les balises de service {tags}"], tags = missing.join(", "))
+            },
             subject,
             Value::Array(value),
         ))),
     );
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// Service tag names are matched without regard to case, as Azure writes regions in mixed case
@@ -134,6 +146,7 @@ mod tests {
 
     use crate::catalog::RuleId::EgressMissingServiceTag;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     const ALL: [&str; 8] = [
         "AzureActiveDirectory",
@@ -163,7 +176,16 @@ mod tests {
             "egress is restricted and the allowed service tags miss 'Storage.eastus2', \
              'AzureFrontDoor.FirstParty', 'MicrosoftContainerRegistry', which Azure ML inference uses"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le trafic sortant est restreint et les balises de service autorisées omettent « Storage.eastus2 », \
+             « AzureFrontDoor.FirstParty », « MicrosoftContainerRegistry », dont se sert l’inférence Azure ML"
+        );
         let fix = found[0].fix.as_ref().expect("tags can always be added");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "autoriser les balises de service Storage.eastus2, AzureFrontDoor.FirstParty, MicrosoftContainerRegistry"
+        );
         assert_eq!(
             fix.changes[0].value.as_array().map(|tags| tags[7..].to_vec()),
             Some(vec![

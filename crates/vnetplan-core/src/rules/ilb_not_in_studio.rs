@@ -53,16 +53,27 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         let advice = match cluster.provisioning() {
-            Provisioning::Create => "create it with the SDK or CLI",
-            Provisioning::Attach => {
-                "attach it, then switch the load balancer with an AksUpdateConfiguration once the \
-                 attach has finished"
+            Provisioning::Create => {
+                msg!(["create it with the SDK or CLI", "créez-le avec le SDK ou la CLI"])
             }
+            Provisioning::Attach => msg!([
+                "attach it, then switch the load balancer with an AksUpdateConfiguration once the \
+                 attach has finished",
+                "attachez-le, puis changez d’équilibreur de charge avec une AksUpdateConfiguration une \
+                 fois l’attachement terminé"
+            ]),
         };
-        out.report(format!(
-                "cluster '{}' uses an internal load balancer, which the studio cannot set up: {advice}",
-                cluster.name
-            ),
+        out.report(
+            msg!(
+                [
+                    "cluster '{cluster}' uses an internal load balancer, which the studio cannot set up: \
+                     {advice}",
+                    "le cluster « {cluster} » utilise un équilibreur de charge interne, que le studio ne \
+                     sait pas configurer : {advice}"
+                ],
+                cluster = &cluster.name,
+            )
+            .with_message("advice", advice),
             vec![pointer::cluster(index, "loadBalancerType"), pointer::cluster(index, "provisioning")],
         );
     }
@@ -74,6 +85,7 @@ mod tests {
 
     use crate::catalog::RuleId::IlbNotInStudio;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_for_a_created_cluster() {
@@ -87,6 +99,11 @@ mod tests {
             "cluster 'ml-aks' uses an internal load balancer, which the studio cannot set up: create it with \
              the SDK or CLI"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » utilise un équilibreur de charge interne, que le studio ne sait pas \
+             configurer : créez-le avec le SDK ou la CLI"
+        );
     }
 
     #[test]
@@ -99,6 +116,7 @@ mod tests {
             ],
         );
         assert!(found[0].message.ends_with("AksUpdateConfiguration once the attach has finished"));
+        assert!(found[0].text.render(Lang::Fr).ends_with("une fois l’attachement terminé"));
     }
 
     #[test]

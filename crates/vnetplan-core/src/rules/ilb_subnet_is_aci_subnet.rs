@@ -55,17 +55,32 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let Some(delegations) = context.subnet(vnet, subnet).map(|s| &s.delegations) else { continue };
         let Some(position) = delegations.iter().position(|d| is_aci_delegation(d)) else { continue };
         let name = context.subnet_name(vnet, subnet);
-        let (field, how) = if cluster.load_balancer_subnet.is_some() {
-            ("loadBalancerSubnet", "")
+        let subnet_named = msg!(["subnet '{name}'", "le sous-réseau « {name} »"], name = name);
+        let (field, which) = if cluster.load_balancer_subnet.is_some() {
+            ("loadBalancerSubnet", subnet_named)
         } else {
-            ("subnet", " (the node subnet, as loadBalancerSubnet is empty)")
+            (
+                "subnet",
+                msg!([
+                    "{subnet} (the node subnet, as loadBalancerSubnet is empty)",
+                    "{subnet} (le sous-réseau des nœuds, loadBalancerSubnet étant vide)"
+                ])
+                .with_message("subnet", subnet_named),
+            )
         };
-        out.report(format!(
-                "the internal load balancer of cluster '{}' takes its address from subnet '{name}'{how} \
-                 of VNet '{}', which is delegated to {ACI_DELEGATION}",
-                cluster.name,
-                cluster.vnet_name()
-            ),
+        out.report(
+            msg!(
+                [
+                    "the internal load balancer of cluster '{cluster}' takes its address from {which} of \
+                     VNet '{vnet}', which is delegated to {delegation}",
+                    "l’équilibreur de charge interne du cluster « {cluster} » prend son adresse dans \
+                     {which} du VNet « {vnet} », délégué à {delegation}"
+                ],
+                cluster = &cluster.name,
+                vnet = cluster.vnet_name(),
+                delegation = ACI_DELEGATION,
+            )
+            .with_message("which", which),
             vec![pointer::cluster(index, field), pointer::subnet_delegation(vnet, subnet, position)],
         );
     }
@@ -77,6 +92,7 @@ mod tests {
 
     use crate::catalog::RuleId::IlbSubnetIsAciSubnet;
     use crate::testing::{aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_named_aci_subnet() {
@@ -94,6 +110,11 @@ mod tests {
             "the internal load balancer of cluster 'ml-aks' takes its address from subnet 'aci' of VNet \
              'ml-vnet', which is delegated to Microsoft.ContainerInstance/containerGroups"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’équilibreur de charge interne du cluster « ml-aks » prend son adresse dans le sous-réseau \
+             « aci » du VNet « ml-vnet », délégué à Microsoft.ContainerInstance/containerGroups"
+        );
     }
 
     #[test]
@@ -108,6 +129,7 @@ mod tests {
         let found = assert_fires(IlbSubnetIsAciSubnet, &changes);
         assert_eq!(found[0].subjects, ["/aksClusters/0/subnet", "/vnets/0/subnets/0/delegations/1"]);
         assert!(found[0].message.contains("(the node subnet, as loadBalancerSubnet is empty)"));
+        assert!(found[0].text.render(Lang::Fr).contains("(le sous-réseau des nœuds, loadBalancerSubnet étant vide)"));
     }
 
     #[test]

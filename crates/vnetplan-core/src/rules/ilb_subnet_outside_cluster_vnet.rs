@@ -55,12 +55,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             .filter(|other| *other != vnet)
             .find_map(|other| context.subnet_named(other, name).map(|subnet| (other, subnet)));
         let Some((other, subnet)) = elsewhere else { continue };
-        out.report(format!(
-                "load balancer subnet '{name}' of cluster '{}' is a subnet of VNet '{}', not of the \
-                 cluster's VNet '{}'",
-                cluster.name,
-                context.vnet_name(other),
-                cluster.vnet_name()
+        out.report(
+            msg!(
+                [
+                    "load balancer subnet '{name}' of cluster '{cluster}' is a subnet of VNet '{other}', not \
+                     of the cluster's VNet '{vnet}'",
+                    "le sous-réseau d’équilibreur de charge « {name} » du cluster « {cluster} » appartient \
+                     au VNet « {other} », pas au VNet du cluster « {vnet} »"
+                ],
+                name = name,
+                cluster = &cluster.name,
+                other = context.vnet_name(other),
+                vnet = cluster.vnet_name(),
             ),
             vec![pointer::cluster(index, "loadBalancerSubnet"), pointer::subnet(other, subnet, "name")],
         );
@@ -73,6 +79,7 @@ mod tests {
 
     use crate::catalog::RuleId::IlbSubnetOutsideClusterVnet;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn hub_vnet() -> (&'static str, serde_json::Value) {
         (
@@ -102,6 +109,11 @@ mod tests {
             found[0].message,
             "load balancer subnet 'ilb' of cluster 'ml-aks' is a subnet of VNet 'hub-vnet', not of the \
              cluster's VNet 'ml-vnet'"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le sous-réseau d’équilibreur de charge « ilb » du cluster « ml-aks » appartient au VNet \
+             « hub-vnet », pas au VNet du cluster « ml-vnet »"
         );
     }
 

@@ -58,16 +58,31 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let Some(name) = cluster.load_balancer_subnet.as_deref() else { continue };
         let fix = internal_is_safe(context, index, cluster, facts, name).then(|| {
             Fix::set(
-                format!("make the load balancer of cluster '{}' internal, in subnet '{name}'", cluster.name),
+                msg!(
+                    [
+                        "make the load balancer of cluster '{cluster}' internal, in subnet '{name}'",
+                        "rendre interne l’équilibreur de charge du cluster « {cluster} », dans le \
+                         sous-réseau « {name} »"
+                    ],
+                    cluster = &cluster.name,
+                    name = name,
+                ),
                 pointer::cluster(index, "loadBalancerType"),
                 LoadBalancerType::InternalLoadBalancer.as_str(),
             )
         });
         out.push(
-            Draft::new(format!(
-                    "cluster '{}' names load balancer subnet '{name}' but its load balancer is public \
-                     (PublicIp); only an internal load balancer takes a subnet",
-                    cluster.name
+            Draft::new(
+                msg!(
+                    [
+                        "cluster '{cluster}' names load balancer subnet '{name}' but its load balancer is \
+                         public (PublicIp); only an internal load balancer takes a subnet",
+                        "le cluster « {cluster} » nomme le sous-réseau d’équilibreur de charge « {name} », \
+                         mais son équilibreur est public (PublicIp) ; seul un équilibreur de charge interne \
+                         prend un sous-réseau"
+                    ],
+                    cluster = &cluster.name,
+                    name = name,
                 ),
                 vec![
                     pointer::cluster(index, "loadBalancerSubnet"),
@@ -108,6 +123,7 @@ mod tests {
 
     use crate::catalog::RuleId::IlbSubnetWithoutInternalLb;
     use crate::testing::{aci_with, assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn ilb_subnet() -> (&'static str, serde_json::Value) {
         ("/vnets/0/subnets/-", json!({"name": "ilb", "addressPrefix": "10.1.4.0/24"}))
@@ -128,6 +144,15 @@ mod tests {
         );
         let fix = found[0].fix.as_ref().expect("'ilb' is a plain subnet of the cluster's VNet");
         assert_eq!(fix.changes[0].value, json!("InternalLoadBalancer"));
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » nomme le sous-réseau d’équilibreur de charge « ilb », mais son \
+             équilibreur est public (PublicIp) ; seul un équilibreur de charge interne prend un sous-réseau"
+        );
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "rendre interne l’équilibreur de charge du cluster « ml-aks », dans le sous-réseau « ilb »"
+        );
         assert_fix_resolves(IlbSubnetWithoutInternalLb, &changes);
     }
 

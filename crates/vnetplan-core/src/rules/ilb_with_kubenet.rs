@@ -57,10 +57,16 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if cluster.plugin() != NetworkPlugin::Kubenet || !cluster.has_internal_load_balancer() {
             continue;
         }
-        out.report(format!(
-                "cluster '{}' pairs an internal load balancer with kubenet, a combination Azure ML \
-                 documented as not working; use Azure CNI for it",
-                cluster.name
+        out.report(
+            msg!(
+                [
+                    "cluster '{cluster}' pairs an internal load balancer with kubenet, a combination Azure \
+                     ML documented as not working; use Azure CNI for it",
+                    "le cluster « {cluster} » associe un équilibreur de charge interne à kubenet, une \
+                     combinaison qu’Azure ML a documentée comme ne fonctionnant pas ; utilisez Azure CNI \
+                     pour ce cluster"
+                ],
+                cluster = &cluster.name,
             ),
             vec![pointer::cluster(index, "loadBalancerType"), pointer::cluster(index, "networkPlugin")],
         );
@@ -73,6 +79,7 @@ mod tests {
 
     use crate::catalog::RuleId::IlbWithKubenet;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn kubenet() -> [(&'static str, serde_json::Value); 2] {
         [
@@ -91,6 +98,11 @@ mod tests {
             found[0].message,
             "cluster 'ml-aks' pairs an internal load balancer with kubenet, a combination Azure ML \
              documented as not working; use Azure CNI for it"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » associe un équilibreur de charge interne à kubenet, une combinaison \
+             qu’Azure ML a documentée comme ne fonctionnant pas ; utilisez Azure CNI pour ce cluster"
         );
     }
 

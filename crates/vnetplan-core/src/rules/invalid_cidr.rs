@@ -61,9 +61,33 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         };
         match read {
             Ok(()) | Err(ValueError::Ipv6) => {}
-            Err(error) => out.report(format!("{} is not a valid IPv4 CIDR ({:?}): {error}", field.label(context.plan), field.text),
-                vec![field.pointer()],
-            ),
+            Err(error) => {
+                // Quoted as Rust would, so stray spaces and invisible characters show.
+                let text = format!("{:?}", field.text);
+                let message = if field.takes_ipv6() {
+                    msg!(
+                        [
+                            "{field} is not a valid IPv4 or IPv6 prefix ({text}): {error}",
+                            "{field} n’est pas un préfixe IPv4 ou IPv6 valide ({text}) : {error}"
+                        ],
+                        text = text
+                    )
+                } else {
+                    msg!(
+                        [
+                            "{field} is not a valid IPv4 CIDR ({text}): {error}",
+                            "{field} n’est pas un CIDR IPv4 valide ({text}) : {error}"
+                        ],
+                        text = text
+                    )
+                };
+                out.report(
+                    message
+                        .with_message("field", field.label(context.plan))
+                        .with_message("error", error.message()),
+                    vec![field.pointer()],
+                );
+            }
         }
     }
 }
@@ -74,6 +98,7 @@ mod tests {
 
     use crate::catalog::RuleId::InvalidCidr;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_malformed_values() {
@@ -87,6 +112,35 @@ mod tests {
             "the Kubernetes service range of cluster 'ml-aks' is not a valid IPv4 CIDR (\"10.0.0.0\"): \
              the prefix length is missing; write it as a.b.c.d/n"
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services Kubernetes du cluster « ml-aks » n’est pas un CIDR IPv4 valide \
+             (\"10.0.0.0\") : la longueur de préfixe manque ; écrivez-la sous la forme a.b.c.d/n"
+        );
+    }
+
+    #[test]
+    fn vnet_subnet_and_external_prefixes_are_not_called_ipv4_only() {
+        // 1.1: these fields also take IPv6 prefixes, so the message must not promise IPv4 only.
+        let found = assert_fires(InvalidCidr, &[("/vnets/0/addressPrefixes/0", json!("10.1.0.0"))]);
+        assert_eq!(
+            found[0].message,
+            "an address prefix of VNet 'ml-vnet' is not a valid IPv4 or IPv6 prefix (\"10.1.0.0\"): the \
+             prefix length is missing; write it as a.b.c.d/n"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "un préfixe d’adresses du VNet « ml-vnet » n’est pas un préfixe IPv4 ou IPv6 valide \
+             (\"10.1.0.0\") : la longueur de préfixe manque ; écrivez-la sous la forme a.b.c.d/n"
+        );
+        for (path, bad) in [
+            ("/vnets/0/subnets/0/addressPrefix", json!("fd00::g/64")),
+            ("/externalRanges", json!([{"name": "peer", "addressPrefix": "10.9.0.0/33", "kind": "vpn"}])),
+        ] {
+            let found = assert_fires(InvalidCidr, &[(path, bad)]);
+            assert!(found[0].message.contains("is not a valid IPv4 or IPv6 prefix"), "{}", found[0].message);
+            assert!(!found[0].message.contains("IPv4 CIDR"), "{}", found[0].message);
+        }
     }
 
     #[test]

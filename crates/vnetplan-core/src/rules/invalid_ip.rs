@@ -59,16 +59,32 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let fix = facts.service.and_then(|service| {
             let dns = dns_ip_for(service)?;
             Some(Fix::set(
-                format!("use {dns}, an address of the service range {}", service.trunc()),
+                msg!(
+                    [
+                        "use {dns}, an address of the service range {service}",
+                        "utiliser {dns}, une adresse de la plage des services {service}"
+                    ],
+                    dns = dns,
+                    service = service.trunc(),
+                ),
                 target.clone(),
                 dns.to_string(),
             ))
         });
         out.push(
-            Draft::new(format!(
-                    "the DNS service IP of cluster '{}' is not a valid IPv4 address ({:?}): {error}",
-                    cluster.name, cluster.dns_service_ip
-                ),
+            Draft::new(
+                msg!(
+                    [
+                        "the DNS service IP of cluster '{cluster}' is not a valid IPv4 address ({text}): \
+                         {error}",
+                        "l’IP du service DNS du cluster « {cluster} » n’est pas une adresse IPv4 valide \
+                         ({text}) : {error}"
+                    ],
+                    cluster = &cluster.name,
+                    // Quoted as Rust would, so stray spaces and invisible characters show.
+                    text = format!("{:?}", cluster.dns_service_ip),
+                )
+                .with_message("error", error.message()),
                 vec![target],
             )
             .with_fix(fix),
@@ -82,6 +98,7 @@ mod tests {
 
     use crate::catalog::RuleId::InvalidIp;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_malformed_addresses() {
@@ -103,6 +120,15 @@ mod tests {
         );
         let fix = finding.fix.as_ref().expect("the service range is valid");
         assert_eq!(fix.title, "use 10.2.0.10, an address of the service range 10.2.0.0/16");
+        assert_eq!(
+            finding.text.render(Lang::Fr),
+            "l’IP du service DNS du cluster « ml-aks » n’est pas une adresse IPv4 valide (\"10.2.0.256\") : \
+             « 256 » dépasse 255"
+        );
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "utiliser 10.2.0.10, une adresse de la plage des services 10.2.0.0/16"
+        );
         assert_fix_resolves(InvalidIp, &[("/aksClusters/0/dnsServiceIP", json!("10.2.0.256"))]);
     }
 

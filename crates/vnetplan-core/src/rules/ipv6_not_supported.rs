@@ -67,21 +67,31 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             CidrOwner::VnetPrefix { .. } | CidrOwner::External(_) => false,
         };
         if needs_ipv4 && (field.net6.is_some() || parse_cidr(field.text) == Err(ValueError::Ipv6)) {
-            out.report(format!(
-                    "{} is the IPv6 value {:?}; Azure ML v1 networking takes IPv4 only",
-                    field.label(context.plan),
-                    field.text
-                ),
+            out.report(
+                msg!(
+                    [
+                        "{field} is the IPv6 value {text}; Azure ML v1 networking takes IPv4 only",
+                        "{field} est la valeur IPv6 {text} ; le réseau d’Azure ML v1 n’accepte que l’IPv4"
+                    ],
+                    text = format!("{:?}", field.text),
+                )
+                .with_message("field", field.label(context.plan)),
                 vec![field.pointer()],
             );
         }
     }
     for (index, cluster, _) in context.clusters() {
         if parse_ipv4(&cluster.dns_service_ip) == Err(ValueError::Ipv6) {
-            out.report(format!(
-                    "the DNS service IP of cluster '{}' is the IPv6 address {:?}; Azure ML v1 \
-                     networking takes IPv4 only",
-                    cluster.name, cluster.dns_service_ip
+            out.report(
+                msg!(
+                    [
+                        "the DNS service IP of cluster '{cluster}' is the IPv6 address {text}; Azure ML v1 \
+                         networking takes IPv4 only",
+                        "l’IP du service DNS du cluster « {cluster} » est l’adresse IPv6 {text} ; le réseau \
+                         d’Azure ML v1 n’accepte que l’IPv4"
+                    ],
+                    cluster = &cluster.name,
+                    text = format!("{:?}", cluster.dns_service_ip),
                 ),
                 vec![pointer::cluster(index, "dnsServiceIP")],
             );
@@ -95,6 +105,7 @@ mod tests {
 
     use crate::catalog::RuleId::Ipv6NotSupported;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn subjects(changes: &[(&str, serde_json::Value)]) -> Vec<Vec<String>> {
         assert_fires(Ipv6NotSupported, changes).into_iter().map(|f| f.subjects).collect()
@@ -131,6 +142,11 @@ mod tests {
             ["the Kubernetes service range of cluster 'ml-aks' is the IPv6 value \"fd00:2::/108\"; \
               Azure ML v1 networking takes IPv4 only"]
         );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "la plage de services Kubernetes du cluster « ml-aks » est la valeur IPv6 \"fd00:2::/108\" ; \
+             le réseau d’Azure ML v1 n’accepte que l’IPv4"
+        );
     }
 
     #[test]
@@ -141,6 +157,11 @@ mod tests {
             messages,
             ["the DNS service IP of cluster 'ml-aks' is the IPv6 address \"fd00::10\"; Azure ML v1 \
               networking takes IPv4 only"]
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "l’IP du service DNS du cluster « ml-aks » est l’adresse IPv6 \"fd00::10\" ; le réseau \
+             d’Azure ML v1 n’accepte que l’IPv4"
         );
         assert_eq!(
             subjects(&[("/aksClusters/0/dnsServiceIP", json!("::1"))]),

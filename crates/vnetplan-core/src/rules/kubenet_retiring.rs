@@ -54,10 +54,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if cluster.plugin() != NetworkPlugin::Kubenet {
             continue;
         }
-        out.report(format!(
-                "cluster '{}' uses kubenet, which AKS retires on 31 March 2028; Azure CNI Overlay \
-                 is its successor",
-                cluster.name
+        out.report(
+            msg!(
+                [
+                    "cluster '{cluster}' uses kubenet, which AKS retires on 31 March 2028; Azure CNI \
+                     Overlay is its successor",
+                    "le cluster « {cluster} » utilise kubenet, qu’AKS retire le 31 mars 2028 ; Azure CNI \
+                     Overlay lui succède"
+                ],
+                cluster = &cluster.name,
             ),
             vec![pointer::cluster(index, "networkPlugin")],
         );
@@ -70,6 +75,7 @@ mod tests {
 
     use crate::catalog::RuleId::KubenetRetiring;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_kubenet() {
@@ -85,6 +91,11 @@ mod tests {
             found[0].message,
             "cluster 'ml-aks' uses kubenet, which AKS retires on 31 March 2028; Azure CNI Overlay is \
              its successor"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » utilise kubenet, qu’AKS retire le 31 mars 2028 ; Azure CNI Overlay lui \
+             succède"
         );
     }
 

@@ -61,13 +61,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if cluster.plugin() != NetworkPlugin::Kubenet || cluster.peak_nodes() <= ROUTE_LIMIT {
             continue;
         }
-        out.report(format!(
-                "kubenet cluster '{}' can run {} nodes ({} plus a surge of {}), more than the \
-                 {ROUTE_LIMIT} routes a route table holds",
-                cluster.name,
-                cluster.peak_nodes(),
-                cluster.node_count,
-                cluster.surge_nodes()
+        out.report(
+            msg!(
+                [
+                    "kubenet cluster '{cluster}' can run {peak} nodes ({nodes} plus a surge of {surge}), \
+                     more than the {limit} routes a route table holds",
+                    "le cluster kubenet « {cluster} » peut compter {peak} nœuds ({nodes} plus un \
+                     surplus de {surge}), plus que les {limit} routes que contient une table de routage"
+                ],
+                cluster = &cluster.name,
+                peak = cluster.peak_nodes(),
+                nodes = cluster.node_count,
+                surge = cluster.surge_nodes(),
+                limit = ROUTE_LIMIT,
             ),
             vec![pointer::cluster(index, "nodeCount"), pointer::cluster(index, "maxSurge")],
         );
@@ -80,6 +86,7 @@ mod tests {
 
     use crate::catalog::RuleId::KubenetTooManyNodes;
     use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     fn kubenet(nodes: u32) -> Vec<(&'static str, serde_json::Value)> {
         vec![
@@ -98,6 +105,11 @@ mod tests {
             found[0].message,
             "kubenet cluster 'ml-aks' can run 401 nodes (400 plus a surge of 1), more than the 400 \
              routes a route table holds"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster kubenet « ml-aks » peut compter 401 nœuds (400 plus un surplus de 1), plus que \
+             les 400 routes que contient une table de routage"
         );
     }
 

@@ -3,7 +3,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
-use crate::plan::AksCluster;
+use crate::plan::{AksCluster, Provisioning};
 
 const MIN_PODS: u32 = 10;
 const MAX_PODS: u32 = 250;
@@ -53,23 +53,45 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let Some(pods) = cluster.max_pods else { continue };
         let (bound, target) = if pods < MIN_PODS {
             (
-                "below the AKS minimum of 10",
+                msg!(["below the AKS minimum of {min}", "sous le minimum AKS de {min}"], min = MIN_PODS),
                 MIN_PODS.max(
                     u32::try_from(u64::from(POOL_MIN_PODS).div_ceil(cluster.node_count.max(1)))
                         .unwrap_or(u32::MAX),
                 ),
             )
         } else if pods > MAX_PODS {
-            ("above the AKS maximum of 250", MAX_PODS)
+            (msg!(["above the AKS maximum of {max}", "au-dessus du maximum AKS de {max}"], max = MAX_PODS), MAX_PODS)
         } else {
             continue;
         };
         let raised = AksCluster { max_pods: Some(target), ..cluster.clone() };
         let fix = still_fits(context, index, &raised).then(|| {
-            Fix::set(format!("set maxPods to {target}"), pointer::cluster(index, "maxPods"), target)
+            let mut title = msg!(["set maxPods to {target}", "fixer maxPods à {target}"], target = target);
+            // The pod limit of an existing cluster is a fact of Azure: the plan can only record it.
+            if cluster.provisioning() == Provisioning::Attach {
+                title = msg!(
+                    [
+                        "cluster '{cluster}' already exists: read its pod limit with `az aks show --name \
+                         {cluster} --query agentPoolProfiles[].maxPods`, and change the node pool if needed; \
+                         the plan's choice would be: {title}",
+                        "le cluster « {cluster} » existe déjà : lisez sa limite de pods avec `az aks show \
+                         --name {cluster} --query agentPoolProfiles[].maxPods`, et modifiez le pool de nœuds \
+                         si besoin ; le choix du plan serait : {title}"
+                    ],
+                    cluster = &cluster.name,
+                )
+                .with_message("title", title);
+            }
+            Fix::set(title, pointer::cluster(index, "maxPods"), target)
         });
         out.push(
-            Draft::new(format!("cluster '{}' sets maxPods {pods}, {bound}", cluster.name),
+            Draft::new(
+                msg!(
+                    ["cluster '{cluster}' sets maxPods {pods}, {bound}", "le cluster « {cluster} » fixe maxPods à {pods}, {bound}"],
+                    cluster = &cluster.name,
+                    pods = pods,
+                )
+                .with_message("bound", bound),
                 vec![pointer::cluster(index, "maxPods")],
             )
             .with_fix(fix),
@@ -82,7 +104,9 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::MaxPodsOutOfRange;
+    use crate::finding::FixKind;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn fix_value(changes: &[(&str, serde_json::Value)]) -> Option<serde_json::Value> {
         let found = assert_fires(MaxPodsOutOfRange, changes);
@@ -104,8 +128,25 @@ mod tests {
         let changes = [("/aksClusters/0/maxPods", json!(5))];
         let found = assert_fires(MaxPodsOutOfRange, &changes);
         assert_eq!(found[0].message, "cluster 'ml-aks' sets maxPods 5, below the AKS minimum of 10");
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » fixe maxPods à 5, sous le minimum AKS de 10"
+        );
+        let title = found[0].fix.as_ref().map(|fix| fix.text.render(Lang::Fr));
+        assert_eq!(title.as_deref(), Some("fixer maxPods à 10"));
         assert_eq!(fix_value(&changes), Some(json!(10)));
         assert_fix_resolves(MaxPodsOutOfRange, &changes);
+    }
+
+    #[test]
+    fn fix_for_an_attached_cluster_says_to_read_azure() {
+        let changes = [("/aksClusters/0/maxPods", json!(300)), ("/aksClusters/0/provisioning", json!("attach"))];
+        let found = assert_fires(MaxPodsOutOfRange, &changes);
+        let fix = found[0].fix.as_ref().expect("250 fits the subnet");
+        assert_eq!(fix.kind, FixKind::Attestation);
+        assert!(fix.title.contains("`az aks show --name ml-aks --query agentPoolProfiles[].maxPods`"), "{}", fix.title);
+        assert!(fix.title.ends_with("the plan's choice would be: set maxPods to 250"), "{}", fix.title);
+        assert!(fix.text.render(Lang::Fr).ends_with("le choix du plan serait : fixer maxPods à 250"));
     }
 
     #[test]
