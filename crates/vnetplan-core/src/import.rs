@@ -481,11 +481,13 @@ fn plan_region(vnets: &[Vnet], clusters: &[AksCluster]) -> String {
     stated.find(|region| !is_expression(region)).or(first).unwrap_or_default().to_owned()
 }
 
-/// Whether `vnet` is the VNet an id names. A template VNet's resource group is unknown, so
-/// its name alone decides.
+/// Whether `vnet` is the VNet an id names. A template leaves the resource group unknown, on
+/// either side, and then the name alone decides.
 fn is_vnet(vnet: &Vnet, resource_group: &str, name: &str) -> bool {
     same_name(&vnet.name, name)
-        && (same_name(&vnet.resource_group, resource_group) || vnet.resource_group == TEMPLATE_RESOURCE_GROUP)
+        && (same_name(&vnet.resource_group, resource_group)
+            || vnet.resource_group == TEMPLATE_RESOURCE_GROUP
+            || resource_group == TEMPLATE_RESOURCE_GROUP)
 }
 
 /// Names a cluster's node VNet and subnet as the imported VNets spell them.
@@ -517,13 +519,19 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
             None => {
                 cluster.vnet = Some(id.vnet.clone());
                 cluster.subnet = Some(id.subnet.clone());
+                // A template does not say where it deploys, so the command cannot name the group.
+                let rg = if id.resource_group == TEMPLATE_RESOURCE_GROUP {
+                    "<resource-group>"
+                } else {
+                    &id.resource_group
+                };
                 Some(msg!(
                     [
                         "the node subnet is in VNet '{vnet}' of resource group '{rg}', which these documents do not hold, so the check reports the VNet as unknown; unless the plan already has it, import it too: az network vnet show --resource-group {rg} --name {vnet} -o json",
                         "le sous-réseau des nœuds est dans le VNet « {vnet} » du groupe de ressources « {rg} », que ces documents ne contiennent pas, donc la vérification signale le VNet comme inconnu ; sauf si le plan l'a déjà, importez-le aussi : az network vnet show --resource-group {rg} --name {vnet} -o json"
                     ],
                     vnet = &id.vnet,
-                    rg = &id.resource_group
+                    rg = rg
                 ))
             }
         },

@@ -678,3 +678,202 @@ fn less_common_cluster_fields_are_noted() {
     assert!(note_at(&result, 0, "/apiServerAccessProfile/subnetId").contains("'apiserver'"));
     assert!(note_at(&result, 0, "/addonProfiles/ingressApplicationGateway").contains("10.225.0.0/16"));
 }
+
+// Documents in the shapes the REST API, ARM templates and `az … create` print, as issue 16
+// found them: each test below reproduces one of its defects.
+
+const REST_CLUSTER: &str = include_str!("fixtures/rest-managed-cluster.json");
+const REST_VNET_LIST: &str = include_str!("fixtures/rest-vnet-list.json");
+const VNET_CREATE: &str = include_str!("fixtures/vnet-create.json");
+const TEMPLATE_PARAMETERS: &str = include_str!("fixtures/template-vnet-parameters.json");
+const TEMPLATE_CLUSTER: &str = include_str!("fixtures/template-cluster-only.json");
+const AKS_HEALTHY: &str = include_str!("fixtures/aks-show-healthy.json");
+const VNET_HEALTHY: &str = include_str!("fixtures/vnet-show-healthy.json");
+
+/// Every fixture, alone, as the round trip and the JS package's comparison read them.
+const FIXTURES: &[(&str, &str)] = &[
+    ("vnet-show", VNET_SHOW),
+    ("vnet-list", VNET_LIST),
+    ("aks-show-cni", AKS_CNI),
+    ("aks-show-kubenet", AKS_KUBENET),
+    ("template", TEMPLATE),
+    ("template-export", TEMPLATE_EXPORT),
+    ("rest-managed-cluster", REST_CLUSTER),
+    ("rest-vnet-list", REST_VNET_LIST),
+    ("vnet-create", VNET_CREATE),
+    ("template-vnet-parameters", TEMPLATE_PARAMETERS),
+    ("template-cluster-only", TEMPLATE_CLUSTER),
+    ("aks-show-healthy", AKS_HEALTHY),
+    ("vnet-show-healthy", VNET_HEALTHY),
+];
+
+/// Rules that rest on a fact an import can never know, and so must not fire on one.
+const UNRECORDED: &[RuleId] = &[RuleId::AksIdentityLacksNetworkContributor, RuleId::UnknownVnet];
+
+#[test]
+fn every_fixture_imports_then_checks_without_an_error_from_an_unrecorded_fact() {
+    for (name, text) in FIXTURES {
+        let result = imported(&[text]);
+        for cluster in &result.plan.aks_clusters {
+            assert_eq!(cluster.network_contributor_granted, None, "{name}");
+            assert_eq!(cluster.nsg_allows_scoring_inbound, None, "{name}");
+            assert_eq!(cluster.cluster_purpose, None, "{name}");
+        }
+        assert_eq!(result.plan.permissions, crate::plan::Permissions::default(), "{name}");
+        let found = rules(&result.plan);
+        assert!(!found.contains(&RuleId::AksIdentityLacksNetworkContributor), "{name}: {found:?}");
+        // Every note says something: no empty quotation where a value should be.
+        for note in &result.notes {
+            assert!(!note.message.contains("''") && !note.message.contains("for ;"), "{name}: {note}");
+            assert!(!note.text.render(Lang::Fr).is_empty(), "{name}: {note}");
+        }
+    }
+}
+
+#[test]
+fn a_healthy_cluster_in_its_own_vnet_checks_clean() {
+    let result = imported(&[VNET_HEALTHY, AKS_HEALTHY]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("prod-vnet", "aks-nodes"));
+    assert_eq!(cluster.vcpus(), Some(4));
+    let report = check(&result.plan);
+    assert!(!report.has_errors(), "{:#?}", report.findings);
+    let found = rules(&result.plan);
+    assert!(UNRECORDED.iter().all(|rule| !found.contains(rule)), "{found:?}");
+}
+
+#[test]
+fn rest_spellings_name_the_node_subnet_and_are_not_noted_as_unknown() {
+    let result = imported(&[REST_VNET_LIST, REST_CLUSTER]);
+    let cluster = &result.plan.aks_clusters[0];
+    // `vnetSubnetID` is `vnetSubnetId` in another case.
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("rest-vnet", "aks"));
+    assert_eq!(cluster.dns_service_ip, "10.0.0.10");
+    for note in &result.notes {
+        for field in ["vnetSubnetID", "enableRBAC", "privateFQDN", "dnsServiceIP"] {
+            assert!(!note.message.contains(&format!("'{field}' is not imported")), "{note}");
+        }
+    }
+    let found = rules(&result.plan);
+    assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
+    assert_eq!(result.plan.vnets[0].resource_group, "rest-rg");
+}
+
+#[test]
+fn property_names_match_in_any_case() {
+    let spelled = |key: &str| {
+        cluster_json(
+            r#"{ "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "DNSSERVICEIP": "10.2.0.10" }"#,
+            &format!(r#"[{{ "name": "p", "count": 3, "mode": "System", "{key}": "{SUBNET_ID}/s" }}]"#),
+        )
+    };
+    let upper = imported(&[&spelled("vnetSubnetID")]);
+    let lower = imported(&[&spelled("vnetSubnetId")]);
+    assert_eq!(upper.plan, lower.plan);
+    assert_eq!(upper.plan.aks_clusters[0].subnet_name(), "s");
+    assert_eq!(upper.plan.aks_clusters[0].dns_service_ip, "10.2.0.10");
+    assert!(note_at(&upper, 0, "/agentPoolProfiles/0/vnetSubnetID").contains("resource group 'rg'"));
+}
+
+#[test]
+fn the_vm_size_gives_the_vcpus_and_a_production_shortfall_is_checked() {
+    let result = imported(&[REST_VNET_LIST, REST_CLUSTER]);
+    let cluster = &result.plan.aks_clusters[0];
+    // 4 × Standard_D2s_v3 = 8 vCPUs, under the 12 a FastProd cluster needs.
+    assert_eq!(
+        (cluster.vm_size.as_deref(), cluster.vcpus(), cluster.node_count),
+        (Some("Standard_D2s_v3"), Some(2), 4)
+    );
+    assert!(rules(&result.plan).contains(&RuleId::ProductionClusterTooFewVcpus));
+}
+
+#[test]
+fn wrappers_are_unwrapped() {
+    let created = imported(&[VNET_CREATE]);
+    assert_eq!(created.plan.vnets[0].name, "new-vnet");
+    assert_eq!(created.plan.vnets[0].subnets[0].address_prefix, "10.30.0.0/24");
+    assert!(created.notes.iter().all(|note| !note.pointer.is_empty()
+        || note.document.is_none()
+        || note.pointer.starts_with("/newVNet")));
+    let listed = imported(&[REST_VNET_LIST]);
+    assert_eq!(listed.plan.vnets[0].subnets[0].name, "aks");
+    assert!(pointers(&listed)
+        .iter()
+        .all(|(_, pointer)| pointer.is_empty() || pointer.starts_with("/value/0")));
+    let empty = imported(&[r#"{"value": []}"#, VNET_CREATE]);
+    assert!(note_at(&empty, 0, "/value").contains("empty"));
+}
+
+#[test]
+fn template_parameters_and_variables_take_their_stated_values() {
+    let result = imported(&[TEMPLATE_PARAMETERS]);
+    let vnet = &result.plan.vnets[0];
+    assert_eq!(vnet.name, "param-vnet");
+    assert_eq!(vnet.address_prefixes, ["10.40.0.0/16"]);
+    assert_eq!(vnet.subnets[0].name, "aks");
+    assert_eq!(vnet.subnets[0].address_prefix, "10.40.0.0/22");
+    assert!(note_at(&result, 0, "/resources/0/name").contains("default value of parameter 'vnetName'"));
+    assert!(note_at(&result, 0, "/resources/0/properties/subnets/0/name").contains("variable 'subnetName'"));
+    // A default that is itself an expression cannot be resolved: kept, noted, region from the plan.
+    assert!(note_at(&result, 0, "/resources/0/location").contains("cannot resolve"));
+    assert_eq!(vnet.region, None);
+    // An expression standing for the service endpoints is quoted, not garbled.
+    let endpoints = note_at(&result, 0, "/resources/0/properties/subnets/0/properties/serviceEndpoints");
+    assert!(endpoints.contains("[variables('endpoints')]"), "{endpoints}");
+    assert!(!rules(&result.plan).contains(&RuleId::InvalidCidr));
+}
+
+#[test]
+fn a_template_with_only_a_cluster_imports_and_finds_its_vnet() {
+    let alone = imported(&[TEMPLATE_CLUSTER]);
+    let cluster = &alone.plan.aks_clusters[0];
+    assert_eq!(cluster.name, "attach-aks");
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("rest-vnet", "aks"));
+    let subnet_notes = notes_at(&alone, 0, "/resources/0/properties/agentPoolProfiles/0/vnetSubnetID");
+    assert!(
+        subnet_notes.iter().any(|note| note.contains("subnet 'aks' of VNet 'rest-vnet'")),
+        "{subnet_notes:?}"
+    );
+    assert!(subnet_notes.iter().all(|note| !note.contains(TEMPLATE_RESOURCE_GROUP)), "{subnet_notes:?}");
+    let with_vnet = imported(&[TEMPLATE_CLUSTER, REST_VNET_LIST]);
+    let found = rules(&with_vnet.plan);
+    assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
+}
+
+#[test]
+fn two_templates_with_the_same_unresolved_name_keep_their_vnets_apart() {
+    let template = |prefix: &str| {
+        format!(
+            r#"{{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {{ "vnetName": {{ "type": "string" }} }},
+  "resources": [{{
+    "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+    "name": "[parameters('vnetName')]", "location": "eastus2",
+    "properties": {{
+      "addressSpace": {{ "addressPrefixes": ["{prefix}/16"] }},
+      "subnets": [{{ "name": "default", "properties": {{ "addressPrefix": "{prefix}/24" }} }}]
+    }}
+  }}]
+}}"#
+        )
+    };
+    let result = imported(&[&template("10.50.0.0"), &template("10.60.0.0")]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["[parameters('vnetName')]", "[parameters('vnetName')] (document 2)"]);
+    assert_eq!(result.plan.vnets[1].subnets[0].address_prefix, "10.60.0.0/24");
+    assert!(note_at(&result, 1, "/resources/0").contains("(document 2)"));
+    assert!(note_at(&result, 0, "/resources/0/name").contains("cannot resolve"));
+}
+
+#[test]
+fn notes_render_in_french() {
+    let mut result = imported(&[AKS_KUBENET]);
+    result.localize(Lang::Fr);
+    assert!(
+        result.notes.iter().any(|note| note.message.contains("AKS a créé et gère")),
+        "{:#?}",
+        result.notes
+    );
+}
