@@ -331,7 +331,7 @@ impl Found {
                 self.ranges.extend(read.peerings);
                 self.add_vnet(Sourced { item: read.vnet, document, pointer });
             }
-            Read::Cluster(cluster) => self.add_cluster(Sourced { item: cluster, document, pointer }),
+            Read::Cluster(cluster) => self.add_cluster(Sourced { item: *cluster, document, pointer }),
         }
     }
 
@@ -595,7 +595,7 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
 /// A resource read from a document.
 enum Read {
     Vnet(vnet::ReadVnet),
-    Cluster(ReadCluster),
+    Cluster(Box<ReadCluster>),
 }
 
 /// Sends one parsed document to the reader for its shape.
@@ -609,7 +609,7 @@ fn read_document(document: usize, value: &Value, found: &mut Found) -> Result<()
             found.add(document, pointer, Read::Vnet(vnet));
         }
         for (pointer, cluster) in read.clusters {
-            found.add(document, pointer, Read::Cluster(cluster));
+            found.add(document, pointer, Read::Cluster(Box::new(cluster)));
         }
         return Ok(());
     }
@@ -705,7 +705,7 @@ fn read_resource(
     let mut reader = Reader::new(document);
     let read = match Shape::of(object.map) {
         Some(Shape::Vnet) => Read::Vnet(reader.vnet(&object)?),
-        Some(Shape::Cluster) => Read::Cluster(reader.cluster(&object)?),
+        Some(Shape::Cluster) => Read::Cluster(Box::new(reader.cluster(&object)?)),
         None => return Ok(false),
     };
     found.notes.append(&mut reader.notes);
