@@ -98,7 +98,7 @@ fn main() -> ExitCode {
             Ok(plan) => (Ok(export(&plan, format)), CLEAN),
             Err(message) => (Err(message), REJECTED),
         },
-        Command::Import { files } => import_files(&files),
+        Command::Import { files } => import_files(&files, cli.lang),
         Command::Rules { reference_plan: true, .. } => (Ok(format!("{REFERENCE_PLAN}\n")), CLEAN),
         Command::Rules { id: None, .. } => (Ok(catalog_listing(cli.lang)), CLEAN),
         Command::Rules { id: Some(id), .. } => match RuleId::from_id(&id) {
@@ -151,23 +151,26 @@ fn export_format(name: &str) -> Result<ExportFormat, String> {
 
 /// Imports `files` into one plan on standard output; notes go to standard error, each naming
 /// its file and field, so that the plan can be piped straight into `vnetplan check -`.
-fn import_files(files: &[PathBuf]) -> (Result<String, String>, u8) {
+fn import_files(files: &[PathBuf], lang: Lang) -> (Result<String, String>, u8) {
     let texts: Result<Vec<String>, String> = files.iter().map(|path| read_text(path)).collect();
     let texts = match texts {
         Ok(texts) => texts,
         Err(message) => return (Err(message), REJECTED),
     };
     let name_of = |document: Option<usize>| {
-        document
-            .and_then(|index| files.get(index))
-            .map_or_else(|| "the plan".to_owned(), |path| display_name(path))
+        document.and_then(|index| files.get(index)).map_or_else(
+            || if lang == Lang::Fr { "le plan" } else { "the plan" }.to_owned(),
+            |path| display_name(path),
+        )
     };
     let documents: Vec<&str> = texts.iter().map(String::as_str).collect();
     match import(&documents) {
-        Ok(imported) => {
+        Ok(mut imported) => {
+            imported.localize(lang);
             for note in &imported.notes {
                 let at = if note.pointer.is_empty() { String::new() } else { format!(" {}", note.pointer) };
-                eprintln!("note: {}{at}: {}", name_of(note.document), note.message);
+                let colon = if lang == Lang::Fr { " :" } else { ":" };
+                eprintln!("note: {}{at}{colon} {}", name_of(note.document), note.message);
             }
             (Ok(imported.plan.to_json() + "\n"), CLEAN)
         }

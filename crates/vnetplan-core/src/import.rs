@@ -25,6 +25,8 @@
 //! [`merge`] adds an import to a plan being edited, for the page's "Import from Azure" dialog.
 
 mod aks;
+mod json;
+mod reader;
 mod template;
 #[cfg(test)]
 mod tests;
@@ -33,19 +35,18 @@ mod vnet;
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::parse::child_pointer;
 use crate::plan::{AksCluster, ExternalRange, ExternalRangeKind, Plan, Vnet};
+use crate::text::{Lang, Message};
 
 use aks::{NodeSubnet, ReadCluster};
+use json::{describe, lookup, same_name, Obj};
+use reader::{is_expression, Reader};
 use vnet::PeeredRange;
 
 /// The resource group of VNets read from a template, which never says where it is deployed.
 pub const TEMPLATE_RESOURCE_GROUP: &str = "(from template)";
-
-/// The VNet name of a cluster whose VNet AKS created itself and that the documents lack.
-pub const MANAGED_VNET: &str = "(managed by AKS)";
 
 /// The subnet AKS creates in a VNet it manages.
 const MANAGED_SUBNET: &str = "aks-subnet";
@@ -66,13 +67,40 @@ pub struct ImportNote {
     pub document: Option<usize>,
     /// JSON pointer of the field in that document; empty for the document itself.
     pub pointer: String,
+    /// The note in the import's language (English unless [`Imported::localize`] changed it).
     pub message: String,
+    /// The note in every language, so it can be shown in another after the import.
+    #[serde(skip)]
+    pub text: Message,
 }
 
 impl ImportNote {
+    fn new(document: Option<usize>, pointer: &str, text: Message) -> Self {
+        Self { document, pointer: pointer.to_owned(), message: text.render(Lang::En), text }
+    }
+
     /// Where the note comes from, as "document 2, /subnets/1/routeTable" (counting from 1).
     pub fn source(&self) -> String {
         source(self.document, &self.pointer)
+    }
+
+    /// The note with its source, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let message = self.text.render(lang);
+        match (lang, self.document) {
+            (Lang::En, _) => format!("{}: {message}", self.source()),
+            (Lang::Fr, None) => format!("le plan : {message}"),
+            (Lang::Fr, Some(_)) => format!("{} : {message}", self.source()),
+        }
+    }
+}
+
+impl Imported {
+    /// Renders every note's message in `lang`.
+    pub fn localize(&mut self, lang: Lang) {
+        for note in &mut self.notes {
+            note.message = note.text.render(lang);
+        }
     }
 }
 
@@ -86,7 +114,7 @@ fn source(document: Option<usize>, pointer: &str) -> String {
 
 impl fmt::Display for ImportNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.source(), self.message)
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -262,21 +290,49 @@ struct Sourced<T> {
 }
 
 impl<T> Sourced<T> {
-    fn note(&self, pointer: &str, message: String) -> ImportNote {
-        ImportNote { document: Some(self.document), pointer: pointer.to_owned(), message }
+    fn note(&self, pointer: &str, text: Message) -> ImportNote {
+        ImportNote::new(Some(self.document), pointer, text)
     }
 }
 
 impl Found {
     /// A VNet read twice (a `show` beside a `list`) is one VNet: the later copy replaces it.
-    fn add_vnet(&mut self, vnet: Sourced<Vnet>) {
+    fn add_vnet(&mut self, mut vnet: Sourced<Vnet>) {
+        let names: Vec<(&str, usize)> =
+            self.vnets.iter().map(|earlier| (earlier.item.name.as_str(), earlier.document)).collect();
+        let mut name = vnet.item.name.clone();
+        if let Some(note) = keep_apart(&names, &mut name, &vnet) {
+            self.notes.push(note);
+            vnet.item.name = name;
+        }
         let identity = |vnet: &Vnet| (vnet.name.clone(), vnet.resource_group.clone());
         add_once(&mut self.vnets, &mut self.notes, vnet, "VNet", identity);
     }
 
-    fn add_cluster(&mut self, cluster: Sourced<ReadCluster>) {
+    fn add_cluster(&mut self, mut cluster: Sourced<ReadCluster>) {
+        let names: Vec<(&str, usize)> = self
+            .clusters
+            .iter()
+            .map(|earlier| (earlier.item.cluster.name.as_str(), earlier.document))
+            .collect();
+        let mut name = cluster.item.cluster.name.clone();
+        if let Some(note) = keep_apart(&names, &mut name, &cluster) {
+            self.notes.push(note);
+            cluster.item.cluster.name = name;
+        }
         let identity = |read: &ReadCluster| (read.cluster.name.clone(), read.resource_group.clone());
         add_once(&mut self.clusters, &mut self.notes, cluster, "cluster", identity);
+    }
+
+    /// Reads one resource of a known shape into what was found.
+    fn add(&mut self, document: usize, pointer: String, read: Read) {
+        match read {
+            Read::Vnet(read) => {
+                self.ranges.extend(read.peerings);
+                self.add_vnet(Sourced { item: read.vnet, document, pointer });
+            }
+            Read::Cluster(cluster) => self.add_cluster(Sourced { item: *cluster, document, pointer }),
+        }
     }
 
     /// Resolves clusters and peerings against every VNet read, and assembles the plan.
@@ -305,32 +361,43 @@ impl Found {
             .into_iter()
             .map(|mut vnet| {
                 // A location the template computes is taken to be the plan's region.
-                if vnet.region.as_deref().is_some_and(template::is_expression) {
+                if vnet.region.as_deref().is_some_and(is_expression) {
                     vnet.region = None;
                 }
                 vnet
             })
             .collect();
         let (resource_group, from) = match (vnets.first(), self.clusters.first()) {
-            (Some(vnet), _) => (vnet.resource_group.clone(), format!("VNet '{}'", vnet.name)),
-            (None, Some(read)) => {
-                (read.item.resource_group.clone(), format!("cluster '{}'", read.item.cluster.name))
-            }
-            (None, None) => (String::new(), String::new()),
+            (Some(vnet), _) => (
+                vnet.resource_group.clone(),
+                msg!(["VNet '{name}'", "le VNet « {name} »"], name = &vnet.name),
+            ),
+            (None, Some(read)) => (
+                read.item.resource_group.clone(),
+                msg!(["cluster '{name}'", "le cluster « {name} »"], name = &read.item.cluster.name),
+            ),
+            (None, None) => (String::new(), msg!(["nothing", "rien"])),
         };
         let mut plan = Plan::empty(&region, &resource_group);
         plan.vnets = vnets;
         plan.external_ranges = external_ranges;
         plan.aks_clusters = clusters;
         if region.is_empty() {
-            self.notes.push(plan_note("no document gives a location: set the plan's region".to_owned()));
+            self.notes.push(plan_note(msg!([
+                "no document gives a location: set the plan's region",
+                "aucun document ne donne d'emplacement : indiquez la région du plan"
+            ])));
         }
-        self.notes.push(plan_note(format!(
-            "these outputs do not describe the workspace: its resource group is taken from {from} \
-             ('{resource_group}'), with no private endpoint and no container registry behind the \
-             VNet; outbound traffic is taken as unrestricted and your VNet and subnet join rights as \
-             granted. Correct these in the plan where they differ"
-        )));
+        self.notes.push(plan_note(
+            msg!(
+                [
+                    "these outputs do not describe the workspace: its resource group is taken from {from} ('{group}'), with no private endpoint and no container registry behind the VNet; outbound traffic and your VNet and subnet join rights are not recorded, and the check applies the contract's defaults. Correct these in the plan where they differ",
+                    "ces sorties ne décrivent pas l'espace de travail : son groupe de ressources est pris sur {from} (« {group} »), sans point de terminaison privé ni registre de conteneurs derrière le VNet ; le trafic sortant et vos droits de jonction au VNet et au sous-réseau ne sont pas renseignés, et la vérification applique les valeurs par défaut du contrat. Corrigez-les dans le plan s'ils diffèrent"
+                ],
+                group = &resource_group
+            )
+            .with_message("from", from),
+        ));
         Ok(Imported { plan, notes: self.notes })
     }
 }
@@ -352,10 +419,15 @@ fn add_once<T>(
         Some(earlier) => {
             notes.push(item.note(
                 &item.pointer,
-                format!(
-                    "{what} '{name}' of resource group '{resource_group}' was already read from {}; \
-                     this later copy replaces it",
-                    source(Some(earlier.document), &earlier.pointer)
+                msg!(
+                    [
+                        "{what} '{name}' of resource group '{group}' was already read from {source}; this later copy replaces it",
+                        "{what} « {name} » du groupe de ressources « {group} » a déjà été lu dans {source} ; cette copie ultérieure le remplace"
+                    ],
+                    what = what,
+                    name = &name,
+                    group = &resource_group,
+                    source = source(Some(earlier.document), &earlier.pointer)
                 ),
             ));
             *earlier = item;
@@ -364,8 +436,38 @@ fn add_once<T>(
     }
 }
 
-fn plan_note(message: String) -> ImportNote {
-    ImportNote { document: None, pointer: String::new(), message }
+/// Names an item whose name is an unresolved template expression apart from an earlier item of
+/// another document with the same name: the same text in two templates need not be the same
+/// deployed name, and merging them would lose one.
+fn keep_apart<T>(earlier: &[(&str, usize)], name: &mut String, item: &Sourced<T>) -> Option<ImportNote> {
+    if !is_expression(name) {
+        return None;
+    }
+    let taken = |candidate: &str| earlier.iter().any(|(other, _)| same_name(other, candidate));
+    let clash = earlier.iter().any(|(other, document)| *document != item.document && same_name(other, name));
+    if !clash {
+        return None;
+    }
+    let distinct = (item.document + 1..)
+        .map(|number| format!("{name} (document {})", number))
+        .find(|candidate| !taken(candidate))?;
+    let note = item.note(
+        &item.pointer,
+        msg!(
+            [
+                "another document also names a resource '{name}', an expression that vnetplan cannot resolve; the two may be different resources, so this one is named '{distinct}' in the plan",
+                "un autre document nomme aussi une ressource « {name} », une expression que vnetplan ne sait pas résoudre ; ce peuvent être deux ressources différentes, celle-ci est donc nommée « {distinct} » dans le plan"
+            ],
+            name = &name,
+            distinct = &distinct
+        ),
+    );
+    *name = distinct;
+    Some(note)
+}
+
+fn plan_note(text: Message) -> ImportNote {
+    ImportNote::new(None, "", text)
 }
 
 /// The first location Azure states outright (a VNet's, else a cluster's); a template
@@ -376,19 +478,16 @@ fn plan_region(vnets: &[Vnet], clusters: &[AksCluster]) -> String {
         .filter_map(|vnet| vnet.region.as_deref())
         .chain(clusters.iter().filter_map(|cluster| cluster.region.as_deref()));
     let first = stated.clone().next();
-    stated.find(|region| !template::is_expression(region)).or(first).unwrap_or_default().to_owned()
+    stated.find(|region| !is_expression(region)).or(first).unwrap_or_default().to_owned()
 }
 
-/// ARM names are case-insensitive, and ids often spell resource groups in lower case.
-fn same_name(left: &str, right: &str) -> bool {
-    left.eq_ignore_ascii_case(right)
-}
-
-/// Whether `vnet` is the VNet an id names. A template VNet's resource group is unknown, so
-/// its name alone decides.
+/// Whether `vnet` is the VNet an id names. A template leaves the resource group unknown, on
+/// either side, and then the name alone decides.
 fn is_vnet(vnet: &Vnet, resource_group: &str, name: &str) -> bool {
     same_name(&vnet.name, name)
-        && (same_name(&vnet.resource_group, resource_group) || vnet.resource_group == TEMPLATE_RESOURCE_GROUP)
+        && (same_name(&vnet.resource_group, resource_group)
+            || vnet.resource_group == TEMPLATE_RESOURCE_GROUP
+            || resource_group == TEMPLATE_RESOURCE_GROUP)
 }
 
 /// Names a cluster's node VNet and subnet as the imported VNets spell them.
@@ -406,10 +505,13 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
                     }
                     None => {
                         cluster.subnet = Some(id.subnet.clone());
-                        Some(format!(
-                            "subnet '{}' is not among the subnets of VNet '{}' as imported, so the \
-                             check reports it as unknown",
-                            id.subnet, vnet.name
+                        Some(msg!(
+                            [
+                                "subnet '{subnet}' is not among the subnets of VNet '{vnet}' as imported, so the check reports it as unknown",
+                                "le sous-réseau « {subnet} » n'est pas parmi les sous-réseaux du VNet « {vnet} » importé, donc la vérification le signale comme inconnu"
+                            ],
+                            subnet = &id.subnet,
+                            vnet = &vnet.name
                         ))
                     }
                 }
@@ -417,13 +519,19 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
             None => {
                 cluster.vnet = Some(id.vnet.clone());
                 cluster.subnet = Some(id.subnet.clone());
-                Some(format!(
-                    "the node subnet is in VNet '{vnet}' of resource group '{rg}', which these \
-                     documents do not hold, so the check reports the VNet as unknown; unless the \
-                     plan already has it, import it too: az network vnet show --resource-group \
-                     {rg} --name {vnet} -o json",
-                    vnet = id.vnet,
-                    rg = id.resource_group
+                // A template does not say where it deploys, so the command cannot name the group.
+                let rg = if id.resource_group == TEMPLATE_RESOURCE_GROUP {
+                    "<resource-group>"
+                } else {
+                    &id.resource_group
+                };
+                Some(msg!(
+                    [
+                        "the node subnet is in VNet '{vnet}' of resource group '{rg}', which these documents do not hold, so the check reports the VNet as unknown; unless the plan already has it, import it too: az network vnet show --resource-group {rg} --name {vnet} -o json",
+                        "le sous-réseau des nœuds est dans le VNet « {vnet} » du groupe de ressources « {rg} », que ces documents ne contiennent pas, donc la vérification signale le VNet comme inconnu ; sauf si le plan l'a déjà, importez-le aussi : az network vnet show --resource-group {rg} --name {vnet} -o json"
+                    ],
+                    vnet = &id.vnet,
+                    rg = rg
                 ))
             }
         },
@@ -439,34 +547,44 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
                         .or_else(|| vnet.subnets.first());
                     cluster.subnet =
                         Some(subnet.map_or_else(|| MANAGED_SUBNET.to_owned(), |s| s.name.clone()));
-                    Some(format!(
-                        "no pool names a subnet: AKS created this cluster's VNet itself; it is taken \
-                         to be VNet '{}', found in the cluster's node resource group",
-                        vnet.name
+                    Some(msg!(
+                        [
+                            "no pool names a subnet: AKS created this cluster's VNet itself; it is taken to be VNet '{vnet}', found in the cluster's node resource group",
+                            "aucun pool ne nomme de sous-réseau : AKS a créé lui-même le VNet de ce cluster ; c'est supposé être le VNet « {vnet} », trouvé dans le groupe de ressources des nœuds du cluster"
+                        ],
+                        vnet = &vnet.name
                     ))
                 }
                 None => {
-                    cluster.vnet = Some(MANAGED_VNET.to_owned());
-                    cluster.subnet = Some(MANAGED_SUBNET.to_owned());
                     let how = group.map_or_else(String::new, |group| {
-                        format!(
-                            "; to check its addresses, import it as well: az network vnet list \
-                             --resource-group {group} -o json"
-                        )
+                        format!("az network vnet list --resource-group {group} -o json")
                     });
-                    Some(format!(
-                        "no pool names a subnet: AKS created and manages this cluster's VNet, so the \
-                         plan names it '{MANAGED_VNET}'{how}"
-                    ))
+                    Some(if how.is_empty() {
+                        msg!([
+                            "no pool names a subnet: AKS created and manages this cluster's VNet, which the plan leaves out (vnet and subnet omitted)",
+                            "aucun pool ne nomme de sous-réseau : AKS a créé et gère le VNet de ce cluster, que le plan laisse de côté (vnet et subnet omis)"
+                        ])
+                    } else {
+                        msg!(
+                            [
+                                "no pool names a subnet: AKS created and manages this cluster's VNet, which the plan leaves out (vnet and subnet omitted); to check its addresses, import it as well: {how}",
+                                "aucun pool ne nomme de sous-réseau : AKS a créé et gère le VNet de ce cluster, que le plan laisse de côté (vnet et subnet omis) ; pour vérifier ses adresses, importez-le aussi : {how}"
+                            ],
+                            how = how
+                        )
+                    })
                 }
             }
         }
         NodeSubnet::Unreadable(text) => {
             cluster.vnet = Some(text.clone());
             cluster.subnet = Some(String::new());
-            Some(format!(
-                "'{text}' is not a subnet id (/subscriptions/…/resourceGroups/…/providers/\
-                 Microsoft.Network/virtualNetworks/…/subnets/…): the plan keeps it as the VNet name"
+            Some(msg!(
+                [
+                    "'{text}' is not a subnet id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…) that vnetplan can read: the plan keeps it as the VNet name",
+                    "« {text} » n'est pas un identifiant de sous-réseau (/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…) que vnetplan sait lire : le plan le garde comme nom du VNet"
+                ],
+                text = text
             ))
         }
     };
@@ -474,53 +592,90 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
     (cluster, note)
 }
 
+/// A resource read from a document.
+enum Read {
+    Vnet(vnet::ReadVnet),
+    Cluster(Box<ReadCluster>),
+}
+
 /// Sends one parsed document to the reader for its shape.
 fn read_document(document: usize, value: &Value, found: &mut Found) -> Result<(), ImportError> {
+    let object = value.as_object();
+    if object.is_some_and(template::is_template) {
+        let mut reader = Reader::new(document);
+        let read = reader.template(value)?;
+        found.notes.append(&mut reader.notes);
+        for (pointer, vnet) in read.vnets {
+            found.add(document, pointer, Read::Vnet(vnet));
+        }
+        for (pointer, cluster) in read.clusters {
+            found.add(document, pointer, Read::Cluster(Box::new(cluster)));
+        }
+        return Ok(());
+    }
+    if let Some((pointer, inner)) = object.and_then(unwrap) {
+        return match inner {
+            Value::Array(items) => read_list(document, items, &pointer, found),
+            inner if read_resource(document, inner, pointer.clone(), found)? => Ok(()),
+            inner => Err(ImportError::UnknownShape { document, pointer, found: describe(inner) }),
+        };
+    }
     match value {
-        Value::Array(items) => read_list(document, items, found),
-        Value::Object(map) if template::is_template(map) => {
-            let mut reader = Reader::new(document);
-            let vnets = reader.template(value)?;
-            for (pointer, read) in vnets {
-                found.ranges.extend(read.peerings);
-                found.add_vnet(Sourced { item: read.vnet, document, pointer });
-            }
-            found.notes.append(&mut reader.notes);
-            Ok(())
-        }
-        _ => {
-            if read_resource(document, value, String::new(), found)? {
-                Ok(())
-            } else {
-                Err(ImportError::UnknownShape { document, pointer: String::new(), found: describe(value) })
-            }
-        }
+        Value::Array(items) => read_list(document, items, "", found),
+        _ if read_resource(document, value, String::new(), found)? => Ok(()),
+        _ => Err(ImportError::UnknownShape { document, pointer: String::new(), found: describe(value) }),
     }
 }
 
-/// A list printed by `az … list`: items of other types are noted, but a list holding nothing
-/// this module reads is the wrong document.
-fn read_list(document: usize, items: &[Value], found: &mut Found) -> Result<(), ImportError> {
+/// What a wrapper holds: the list of `{"value": [...]}` (a REST list, with its `nextLink`), or
+/// the one resource of an object with a single field, such as `{"newVNet": {...}}` printed by
+/// `az network vnet create`. A resource is never a wrapper, however few fields it has.
+fn unwrap(map: &serde_json::Map<String, Value>) -> Option<(String, &Value)> {
+    if let Some((key, list @ Value::Array(_))) = lookup(map, "value") {
+        let others = map.keys().filter(|other| !same_name(other, key) && !same_name(other, "nextLink"));
+        if others.count() == 0 {
+            return Some((format!("/{key}"), list));
+        }
+    }
+    match map.iter().next() {
+        Some((key, inner @ Value::Object(fields))) if map.len() == 1 && Shape::of(fields).is_some() => {
+            Some((crate::parse::child_pointer("", key), inner))
+        }
+        _ => None,
+    }
+}
+
+/// A list printed by `az … list` or a REST list: items of other types are noted, but a list
+/// holding nothing this module reads is the wrong document.
+fn read_list(document: usize, items: &[Value], base: &str, found: &mut Found) -> Result<(), ImportError> {
     if items.is_empty() {
-        found.notes.push(ImportNote {
-            document: Some(document),
-            pointer: String::new(),
-            message: "the list is empty: nothing to import from it".to_owned(),
-        });
+        found.notes.push(ImportNote::new(
+            Some(document),
+            base,
+            msg!(["the list is empty: nothing to import from it", "la liste est vide : rien à en importer"]),
+        ));
         return Ok(());
     }
     let mut skipped = Vec::new();
     let mut any = false;
     for (index, item) in items.iter().enumerate() {
-        let pointer = format!("/{index}");
+        let pointer = format!("{base}/{index}");
         if read_resource(document, item, pointer.clone(), found)? {
             any = true;
-        } else if let Some(kind) = item.get("type").and_then(Value::as_str) {
-            skipped.push(ImportNote {
-                document: Some(document),
-                message: format!("a resource of type '{kind}' is not imported"),
-                pointer,
-            });
+        } else if let Some(kind) =
+            item.as_object().and_then(|map| lookup(map, "type")).and_then(|(_, kind)| kind.as_str())
+        {
+            skipped.push(ImportNote::new(
+                Some(document),
+                &pointer,
+                msg!(
+                    [
+                        "a resource of type '{kind}' is not imported",
+                        "une ressource de type « {kind} » n'est pas importée"
+                    ],
+                    kind = kind
+                ),
+            ));
         } else {
             return Err(ImportError::UnknownShape { document, pointer, found: describe(item) });
         }
@@ -528,7 +683,7 @@ fn read_list(document: usize, items: &[Value], found: &mut Found) -> Result<(), 
     if !any {
         return Err(ImportError::UnknownShape {
             document,
-            pointer: String::new(),
+            pointer: base.to_owned(),
             found: format!("a list whose first item is {}", items.first().map_or_else(String::new, describe)),
         });
     }
@@ -536,7 +691,8 @@ fn read_list(document: usize, items: &[Value], found: &mut Found) -> Result<(), 
     Ok(())
 }
 
-/// Reads a VNet or a cluster as the CLI prints it; `false` when `value` is neither.
+/// Reads a VNet or a cluster as the CLI or the REST API prints it; `false` when `value` is
+/// neither.
 fn read_resource(
     document: usize,
     value: &Value,
@@ -547,20 +703,13 @@ fn read_resource(
         return Ok(false);
     };
     let mut reader = Reader::new(document);
-    match Shape::of(object.map) {
-        Some(Shape::Vnet) => {
-            let read = reader.vnet(&object)?;
-            found.notes.append(&mut reader.notes);
-            found.ranges.extend(read.peerings);
-            found.add_vnet(Sourced { item: read.vnet, document, pointer });
-        }
-        Some(Shape::Cluster) => {
-            let cluster = reader.cluster(&object)?;
-            found.notes.append(&mut reader.notes);
-            found.add_cluster(Sourced { item: cluster, document, pointer });
-        }
+    let read = match Shape::of(object.map) {
+        Some(Shape::Vnet) => Read::Vnet(reader.vnet(&object)?),
+        Some(Shape::Cluster) => Read::Cluster(Box::new(reader.cluster(&object)?)),
         None => return Ok(false),
-    }
+    };
+    found.notes.append(&mut reader.notes);
+    found.add(document, pointer, read);
     Ok(true)
 }
 
@@ -577,310 +726,19 @@ enum Shape {
 impl Shape {
     /// By `type` where the object has one (ARM compares types without regard to case), else by
     /// the fields only that kind of object has.
-    fn of(map: &Map<String, Value>) -> Option<Self> {
-        match map.get("type").and_then(Value::as_str) {
+    fn of(map: &serde_json::Map<String, Value>) -> Option<Self> {
+        let object = Obj { map, pointer: String::new() };
+        match object.own_str("type") {
             Some(kind) if same_name(kind, VNET_TYPE) => Some(Self::Vnet),
             Some(kind) if same_name(kind, CLUSTER_TYPE) => Some(Self::Cluster),
             Some(_) => None,
-            None if map.contains_key("addressSpace") && map.contains_key("subnets") => Some(Self::Vnet),
-            None if map.contains_key("agentPoolProfiles") && map.contains_key("networkProfile") => {
+            None if object.raw("addressSpace").is_some() && object.raw("subnets").is_some() => {
+                Some(Self::Vnet)
+            }
+            None if object.raw("agentPoolProfiles").is_some() && object.raw("networkProfile").is_some() => {
                 Some(Self::Cluster)
             }
             None => None,
         }
     }
-}
-
-/// A few words on what a document holds, for an error that says it is not importable.
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(_) => "a boolean".to_owned(),
-        Value::Number(_) => "a number".to_owned(),
-        Value::String(_) => "a string".to_owned(),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(map) => match map.get("type").and_then(Value::as_str) {
-            Some(kind) => format!("an object of type '{kind}'"),
-            None if map.is_empty() => "an empty object".to_owned(),
-            None => {
-                let keys: Vec<&str> = map.keys().take(4).map(String::as_str).collect();
-                let more = if map.len() > keys.len() { ", …" } else { "" };
-                format!("an object with the fields {}{more}", keys.join(", "))
-            }
-        },
-    }
-}
-
-/// Reads one document's objects and collects its notes.
-struct Reader<'a> {
-    document: usize,
-    /// The template being read, whose expressions refer to its parameters and variables;
-    /// `None` for CLI output.
-    template: Option<template::Scope<'a>>,
-    notes: Vec<ImportNote>,
-}
-
-impl Reader<'_> {
-    fn new(document: usize) -> Self {
-        Self { document, template: None, notes: Vec::new() }
-    }
-
-    fn note(&mut self, pointer: &str, message: String) {
-        self.notes.push(ImportNote { document: Some(self.document), pointer: pointer.to_owned(), message });
-    }
-
-    fn invalid(&self, pointer: &str, message: &str) -> ImportError {
-        ImportError::Invalid {
-            document: self.document,
-            pointer: pointer.to_owned(),
-            message: message.to_owned(),
-        }
-    }
-
-    /// Notes every field of `object` that holds something and that neither the reader reads
-    /// (`read`) nor the module leaves out on purpose (`informational`).
-    fn unread(&mut self, object: &Obj<'_>, read: &[&str], informational: &[&str]) {
-        let envelope = if self.template.is_some() { template::RESOURCE_FIELDS } else { &[] };
-        for (key, field) in object.fields() {
-            if read.contains(&key) || informational.contains(&key) || envelope.contains(&key) {
-                continue;
-            }
-            if is_set(field.value) {
-                self.note(&field.pointer, format!("'{key}' is not imported: the plan has no place for it"));
-            }
-        }
-    }
-
-    /// The object's name, which everything else about it hangs on.
-    fn name(&mut self, object: &Obj<'_>, what: &str) -> Result<String, ImportError> {
-        match object.get("name") {
-            Some(field) => match field.value.as_str() {
-                Some(text) => Ok(self.text(text, &field.pointer, Expect::Name)),
-                None => Err(self.invalid(&field.pointer, &format!("the name of a {what} must be a string"))),
-            },
-            None => {
-                Err(self
-                    .invalid(&child_pointer(&object.pointer, "name"), &format!("a {what} without a name")))
-            }
-        }
-    }
-
-    /// A string field as the plan keeps it. Only templates hold expressions.
-    fn text(&mut self, text: &str, pointer: &str, expect: Expect) -> String {
-        match &self.template {
-            Some(scope) => {
-                let (kept, note) = scope.text(text, expect);
-                if let Some(message) = note {
-                    self.note(pointer, message);
-                }
-                kept
-            }
-            None => text.to_owned(),
-        }
-    }
-
-    /// A list of strings: items that are not strings are noted, and in a template an
-    /// expression standing for the whole list is kept as its only item.
-    fn strings(&mut self, field: &Field<'_>, expect: Expect) -> Vec<String> {
-        match field.value {
-            Value::String(text) => vec![self.text(text, &field.pointer, expect)],
-            Value::Array(_) => field
-                .items()
-                .into_iter()
-                .filter_map(|item| match item.value.as_str() {
-                    Some(text) => Some(self.text(text, &item.pointer, expect)),
-                    None => {
-                        self.note(
-                            &item.pointer,
-                            "expected a string here; this item is not imported".to_owned(),
-                        );
-                        None
-                    }
-                })
-                .collect(),
-            _ => {
-                self.note(&field.pointer, "expected a list of strings; not imported".to_owned());
-                Vec::new()
-            }
-        }
-    }
-
-    /// A string field, noting a value of another type.
-    fn string(&mut self, object: &Obj<'_>, key: &str, expect: Expect) -> Option<String> {
-        let field = object.get(key)?;
-        match field.value.as_str() {
-            Some(text) => Some(self.text(text, &field.pointer, expect)),
-            None => {
-                self.note(&field.pointer, "expected a string here; not imported".to_owned());
-                None
-            }
-        }
-    }
-
-    /// The region a resource is in, in the short form the plan uses (`eastus2`): templates
-    /// often spell the display name (`East US 2`).
-    fn location(&mut self, object: &Obj<'_>) -> Option<String> {
-        let field = object.get("location")?;
-        let Some(text) = field.value.as_str() else {
-            self.note(&field.pointer, "expected a string here; not imported".to_owned());
-            return None;
-        };
-        if template::is_expression(text) {
-            return Some(self.text(text, &field.pointer, Expect::Location));
-        }
-        let short: String =
-            text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        if short != text {
-            self.note(&field.pointer, format!("'{text}' becomes '{short}', the short form the plan uses"));
-        }
-        Some(short)
-    }
-
-    /// The resource group an object names, or the one in its id.
-    fn resource_group(&mut self, object: &Obj<'_>) -> Option<String> {
-        object
-            .get("resourceGroup")
-            .and_then(|field| field.value.as_str())
-            .or_else(|| object.get("id").and_then(|field| field.value.as_str()).and_then(id_resource_group))
-            .map(str::to_owned)
-    }
-}
-
-/// What a string field holds, for the note about a template expression in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
-    Name,
-    Location,
-    Cidr,
-    Service,
-}
-
-/// An object of a document with its JSON pointer. ARM nests a resource's settings under
-/// `properties` where the CLI prints them flat, so lookups try both places.
-struct Obj<'a> {
-    map: &'a Map<String, Value>,
-    pointer: String,
-}
-
-/// A value of a document with its JSON pointer.
-struct Field<'a> {
-    value: &'a Value,
-    pointer: String,
-}
-
-impl<'a> Obj<'a> {
-    fn new(value: &'a Value, pointer: String) -> Option<Self> {
-        value.as_object().map(|map| Self { map, pointer })
-    }
-
-    fn properties(&self) -> Option<&'a Map<String, Value>> {
-        self.map.get("properties").and_then(Value::as_object)
-    }
-
-    /// A field that holds something, at the top or under `properties`.
-    fn get(&self, key: &str) -> Option<Field<'a>> {
-        self.raw(key).filter(|field| is_set(field.value))
-    }
-
-    /// A field whatever it holds, for the few where `false` says something.
-    fn raw(&self, key: &str) -> Option<Field<'a>> {
-        if let Some(value) = self.map.get(key) {
-            return Some(Field { value, pointer: child_pointer(&self.pointer, key) });
-        }
-        let value = self.properties()?.get(key)?;
-        Some(Field { value, pointer: child_pointer(&child_pointer(&self.pointer, "properties"), key) })
-    }
-
-    fn object(&self, key: &str) -> Option<Obj<'a>> {
-        self.get(key).and_then(|field| Obj::new(field.value, field.pointer))
-    }
-
-    fn bool(&self, key: &str) -> Option<bool> {
-        self.get(key).and_then(|field| field.value.as_bool())
-    }
-
-    /// Every field, those under `properties` included, sorted by name so that notes come in
-    /// the same order whatever the JSON map keeps.
-    fn fields(&self) -> Vec<(&'a str, Field<'a>)> {
-        let mut fields: Vec<(&'a str, Field<'a>)> = self
-            .map
-            .iter()
-            .filter(|(key, _)| key.as_str() != "properties" || self.properties().is_none())
-            .map(|(key, value)| (key.as_str(), Field { value, pointer: child_pointer(&self.pointer, key) }))
-            .collect();
-        if let Some(properties) = self.properties() {
-            let base = child_pointer(&self.pointer, "properties");
-            fields.extend(
-                properties
-                    .iter()
-                    .map(|(key, value)| (key.as_str(), Field { value, pointer: child_pointer(&base, key) })),
-            );
-        }
-        fields.sort_by_key(|(key, _)| *key);
-        fields
-    }
-}
-
-impl<'a> Field<'a> {
-    /// The items of a list with their pointers; nothing for another value.
-    fn items(&self) -> Vec<Field<'a>> {
-        self.value.as_array().map_or_else(Vec::new, |items| {
-            items
-                .iter()
-                .enumerate()
-                .map(|(index, value)| Field { value, pointer: format!("{}/{index}", self.pointer) })
-                .collect()
-        })
-    }
-
-    fn objects(&self) -> Vec<Obj<'a>> {
-        self.items().into_iter().filter_map(|item| Obj::new(item.value, item.pointer)).collect()
-    }
-}
-
-/// Whether a value says anything: the CLI prints every unset field as null, false or empty.
-fn is_set(value: &Value) -> bool {
-    match value {
-        Value::Null | Value::Bool(false) => false,
-        Value::String(text) => !text.is_empty(),
-        Value::Array(items) => !items.is_empty(),
-        Value::Object(map) => !map.is_empty(),
-        Value::Bool(true) | Value::Number(_) => true,
-    }
-}
-
-/// The segment after `key` in an Azure resource id, matching segment names without regard to
-/// case (ids print `resourceGroups` and `resourcegroups` alike).
-fn id_segment<'i>(id: &'i str, key: &str) -> Option<&'i str> {
-    let mut segments = id.split('/').filter(|segment| !segment.is_empty());
-    while let Some(segment) = segments.next() {
-        if same_name(segment, key) {
-            return segments.next();
-        }
-    }
-    None
-}
-
-fn id_resource_group(id: &str) -> Option<&str> {
-    id_segment(id, "resourceGroups")
-}
-
-/// The last segment of an id: the name of the resource it identifies.
-fn id_name(id: &str) -> &str {
-    id.trim_end_matches('/').rsplit('/').next().unwrap_or(id)
-}
-
-/// The name of the resource a `{ "id": … }` reference points to, or "" without one.
-fn reference_name(object: &Obj<'_>, key: &str) -> String {
-    object.object(key).and_then(|reference| reference.get("id")).and_then(|id| id.value.as_str()).map_or_else(
-        String::new,
-        |id| {
-            // A template computes the id; its text says more than any part of it.
-            if template::is_expression(id) {
-                id.to_owned()
-            } else {
-                id_name(id).to_owned()
-            }
-        },
-    )
 }

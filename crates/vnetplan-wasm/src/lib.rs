@@ -167,8 +167,8 @@ export interface ImportNote {
 export function exportPlan(plan: Plan | string, format: ExportFormat): string;
 /** The guide's steps for the plan, in order, each flagged with the rules that make it wrong. */
 export function steps(plan: Plan | string): Step[];
-/** A plan from what `az network vnet show/list`, `az aks show` or an ARM template print; throws an Error naming the document when one cannot be read. */
-export function importAzure(documents: string[]): { plan: Plan; notes: ImportNote[] };
+/** A plan from what `az network vnet show/list/create`, `az aks show`, the REST API or an ARM template print, with its notes in `options.lang`; throws an Error naming the document when one cannot be read. */
+export function importAzure(documents: string[], options?: TextOptions): { plan: Plan; notes: ImportNote[] };
 "#;
 
 fn into_error(message: impl std::fmt::Display) -> JsValue {
@@ -246,7 +246,10 @@ pub fn steps(plan: JsValue) -> Result<JsValue, JsValue> {
 }
 
 #[wasm_bindgen(js_name = importAzure, skip_typescript)]
-pub fn import_azure(documents: Vec<String>) -> Result<JsValue, JsValue> {
+pub fn import_azure(documents: Vec<String>, options: JsValue) -> Result<JsValue, JsValue> {
+    let lang = read_lang(&options)?;
     let documents: Vec<&str> = documents.iter().map(String::as_str).collect();
-    to_js(&import(&documents).map_err(into_error)?)
+    let mut imported = import(&documents).map_err(into_error)?;
+    imported.localize(lang);
+    to_js(&imported)
 }

@@ -3,7 +3,7 @@
 // exactly the report the command line gives.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -133,6 +133,26 @@ describe('the vnetplan package', () => {
     assert.ok(imported.notes.some((note) => note.document === null));
     assert.equal(api.check(imported.plan).schemaVersion, 1);
     assert.throws(() => api.importAzure(['{"oops": ']), { message: /^document 1 is not valid JSON/ });
+  });
+
+  test('importAzure gives the CLI's plan and notes for every import fixture, in both languages', () => {
+    const fixtures = join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures');
+    for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.json')).sort()) {
+      const file = join(fixtures, name);
+      for (const lang of ['en', 'fr']) {
+        const imported = api.importAzure([readFileSync(file, 'utf8')], { lang });
+        const run = spawnSync(cli, ['--lang', lang, 'import', file], { encoding: 'utf8' });
+        assert.equal(run.status, 0, `${name}: ${run.stderr}`);
+        assert.deepEqual(imported.plan, JSON.parse(run.stdout), name);
+        const colon = lang === 'fr' ? ' :' : ':';
+        const lines = imported.notes.map((note) => {
+          const source = note.document === null ? (lang === 'fr' ? 'le plan' : 'the plan') : file;
+          return `note: ${source}${note.pointer ? ` ${note.pointer}` : ''}${colon} ${note.message}`;
+        });
+        assert.deepEqual(lines, run.stderr.split('\n').filter((line) => line !== ''), `${name} (${lang})`);
+      }
+    }
+    assert.throws(() => api.importAzure(['{}'], { lang: 'de' }), { message: /unknown language "de"/ });
   });
 
   test('the catalog and explanations', () => {

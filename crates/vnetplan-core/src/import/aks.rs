@@ -1,11 +1,10 @@
 //! Reading an AKS cluster as `az aks show` prints it. How its pools become one plan cluster is
 //! described in the parent module.
 
-use super::{id_name, id_segment, same_name, Expect, ImportError, Obj, Reader};
-use crate::plan::{
-    AksCluster, ClusterPurpose, Identity, LoadBalancerType, MaxSurge, NetworkPlugin, NetworkPluginMode,
-    Provisioning,
-};
+use super::json::{id_name, id_segment, same_name, Obj};
+use super::reader::{call, is_expression, quoted, Expect, Reader};
+use super::ImportError;
+use crate::plan::{AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning};
 
 /// Fields of a cluster that [`Reader::cluster`] reads.
 const CLUSTER_READ: &[&str] = &[
@@ -25,7 +24,6 @@ const CLUSTER_READ: &[&str] = &[
 /// that do not decide which addresses the cluster uses.
 const CLUSTER_INFORMATIONAL: &[&str] = &[
     "id",
-    "eTag",
     "etag",
     "type",
     "kind",
@@ -84,7 +82,6 @@ const NETWORK_READ: &[&str] = &[
     "podCidrs",
     "serviceCidr",
     "serviceCidrs",
-    "dnsServiceIp",
     "dnsServiceIP",
     "dockerBridgeCidr",
     "outboundType",
@@ -125,7 +122,6 @@ const POOL_READ: &[&str] = &[
 /// Pool settings about the nodes themselves (image, disks, labels, scheduling), not how many
 /// there are or where their addresses come from.
 const POOL_INFORMATIONAL: &[&str] = &[
-    "eTag",
     "etag",
     "type",
     "provisioningState",
@@ -206,7 +202,7 @@ pub(super) enum NodeSubnet {
     Managed {
         node_resource_group: Option<String>,
     },
-    /// A `vnetSubnetId` that is not a subnet id.
+    /// A `vnetSubnetId` that is neither a subnet id nor a template expression that gives one.
     Unreadable(String),
 }
 
@@ -248,6 +244,7 @@ struct Pools {
     node_count: u32,
     max_pods: Option<u32>,
     max_surge: u32,
+    vm_size: Option<String>,
 }
 
 impl Reader<'_> {
@@ -257,28 +254,37 @@ impl Reader<'_> {
         if region.is_none() {
             self.note(
                 &object.pointer,
-                "the cluster has no location: it is taken to be in the plan's region".to_owned(),
+                msg!([
+                    "the cluster has no location: it is taken to be in the plan's region",
+                    "le cluster n'a pas d'emplacement : il est supposé dans la région du plan"
+                ]),
             );
         }
-        let resource_group = self.resource_group(object).unwrap_or_else(|| {
-            self.note(&object.pointer, "the cluster names no resource group".to_owned());
-            String::new()
-        });
+        let resource_group = match &self.template {
+            Some(_) => super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+            None => self.resource_group(object).unwrap_or_else(|| {
+                self.note(
+                    &object.pointer,
+                    msg!([
+                        "the cluster names no resource group",
+                        "le cluster ne nomme aucun groupe de ressources"
+                    ]),
+                );
+                String::new()
+            }),
+        };
         let network = self.network(object);
-        let node_resource_group =
-            object.get("nodeResourceGroup").and_then(|field| field.value.as_str()).map(str::to_owned);
+        let node_resource_group = object.str("nodeResourceGroup").map(str::to_owned);
         let pools = self.pools(object, node_resource_group);
         let private_cluster = self.api_server(object);
         let identity = self.identity(object);
         self.addons(object);
         self.note(
             &object.pointer,
-            "az aks show does not say how Azure ML uses the cluster: the plan takes the compute \
-             target to be named after it, for production (FastProd), scored through a public \
-             load balancer by clients inside the VNet, with an identity that does not yet hold \
-             Network Contributor on the VNet's resource group (the check then gives the command \
-             that grants it). Correct what differs"
-                .to_owned(),
+            msg!([
+                "Azure's output does not say how Azure ML uses the cluster, whether its identity holds Network Contributor on the VNet's resource group, or whether an NSG admits scoring calls: the plan leaves these unrecorded, takes the compute target to be named after the cluster, and applies the contract's defaults when checking. Record what you know",
+                "la sortie d'Azure ne dit pas comment Azure ML utilise le cluster, si son identité détient Network Contributor sur le groupe de ressources du VNet, ni si un NSG admet les appels de scoring : le plan laisse ces faits non renseignés, suppose la cible de calcul nommée d'après le cluster et applique les valeurs par défaut du contrat à la vérification. Renseignez ce que vous savez"
+            ]),
         );
         self.unread(object, CLUSTER_READ, CLUSTER_INFORMATIONAL);
         Ok(ReadCluster {
@@ -286,8 +292,8 @@ impl Reader<'_> {
                 name,
                 provisioning: Some(Provisioning::Attach),
                 region,
-                vnet: Some(String::new()),
-                subnet: Some(String::new()),
+                vnet: None,
+                subnet: None,
                 network_plugin: Some(network.plugin),
                 network_plugin_mode: network.mode,
                 pod_cidr: network.pod_cidr,
@@ -298,15 +304,15 @@ impl Reader<'_> {
                 max_surge: Some(MaxSurge::Nodes(u64::from(pools.max_surge))),
                 max_pods: pools.max_pods,
                 vcpus_per_node: None,
-                vm_size: None,
-                cluster_purpose: Some(ClusterPurpose::FastProd),
+                vm_size: pools.vm_size,
+                cluster_purpose: None,
                 private_cluster: Some(private_cluster),
-                load_balancer_type: Some(LoadBalancerType::PublicIp),
+                load_balancer_type: None,
                 load_balancer_subnet: None,
                 identity: Some(identity),
-                network_contributor_granted: Some(false),
-                scoring_from_outside_vnet: Some(false),
-                nsg_allows_scoring_inbound: Some(false),
+                network_contributor_granted: None,
+                scoring_from_outside_vnet: None,
+                nsg_allows_scoring_inbound: None,
             },
             resource_group,
             node_subnet: pools.node_subnet,
@@ -326,21 +332,32 @@ impl Reader<'_> {
         let Some(profile) = object.object("networkProfile") else {
             self.note(
                 &object.pointer,
-                "the cluster has no network profile: the plan keeps the Azure CNI plugin and empty \
-                 service range and DNS IP, which the check reports"
-                    .to_owned(),
+                msg!([
+                    "the cluster has no network profile: the plan keeps the Azure CNI plugin and empty service range and DNS IP, which the check reports",
+                    "le cluster n'a pas de profil réseau : le plan garde le plugin Azure CNI et une plage de services et une IP DNS vides, que la vérification signale"
+                ]),
             );
             return network;
         };
         match self.string(&profile, "networkPlugin", Expect::Name) {
             Some(plugin) if same_name(&plugin, "kubenet") => network.plugin = NetworkPlugin::Kubenet,
             Some(plugin) if same_name(&plugin, "azure") => {}
-            other => self.note(
+            Some(plugin) => self.note(
                 &profile.pointer,
-                format!(
-                    "network plugin {}: a plan cluster uses 'azure' or 'kubenet', and keeps 'azure'",
-                    other.map_or_else(|| "not given".to_owned(), |plugin| format!("'{plugin}'"))
+                msg!(
+                    [
+                        "network plugin '{plugin}': a plan cluster uses 'azure' or 'kubenet', and keeps 'azure'",
+                        "plugin réseau « {plugin} » : un cluster du plan utilise « azure » ou « kubenet », et garde « azure »"
+                    ],
+                    plugin = plugin
                 ),
+            ),
+            None => self.note(
+                &profile.pointer,
+                msg!([
+                    "no network plugin is given: the plan keeps 'azure'",
+                    "aucun plugin réseau n'est donné : le plan garde « azure »"
+                ]),
             ),
         }
         if let Some(mode) = self.string(&profile, "networkPluginMode", Expect::Name) {
@@ -349,7 +366,13 @@ impl Reader<'_> {
             } else {
                 self.note(
                     &profile.pointer,
-                    format!("network plugin mode '{mode}' is not one the plan knows"),
+                    msg!(
+                        [
+                            "network plugin mode '{mode}' is not one the plan knows",
+                            "le mode de plugin réseau « {mode} » n'est pas connu du plan"
+                        ],
+                        mode = mode
+                    ),
                 );
             }
         }
@@ -357,30 +380,36 @@ impl Reader<'_> {
         network.service_cidr = self.range(&profile, "serviceCidr", "serviceCidrs").unwrap_or_else(|| {
             self.note(
                 &profile.pointer,
-                "no service range: the plan keeps an empty one, which the check reports".to_owned(),
+                msg!([
+                    "no service range: the plan keeps an empty one, which the check reports",
+                    "pas de plage de services : le plan en garde une vide, que la vérification signale"
+                ]),
             );
             String::new()
         });
-        // `az` spells it `dnsServiceIp`; ARM and the plan spell it `dnsServiceIP`.
-        let dns = self
-            .string(&profile, "dnsServiceIp", Expect::Cidr)
-            .or_else(|| self.string(&profile, "dnsServiceIP", Expect::Cidr));
+        let dns = self.string(&profile, "dnsServiceIP", Expect::Cidr);
         network.dns_service_ip = dns.unwrap_or_else(|| {
             self.note(
                 &profile.pointer,
-                "no DNS service IP: the plan keeps an empty one, which the check reports".to_owned(),
+                msg!([
+                    "no DNS service IP: the plan keeps an empty one, which the check reports",
+                    "pas d'IP de service DNS : le plan en garde une vide, que la vérification signale"
+                ]),
             );
             String::new()
         });
         network.docker_bridge_cidr = self.string(&profile, "dockerBridgeCidr", Expect::Cidr);
         if let Some(field) = profile.get("outboundType") {
-            let outbound = field.value.as_str().unwrap_or_default();
-            if !same_name(outbound, "loadBalancer") {
+            let outbound = field.value.as_str().map_or_else(|| quoted(field.value), str::to_owned);
+            if !same_name(&outbound, "loadBalancer") {
                 self.note(
                     &field.pointer,
-                    format!(
-                        "outbound traffic leaves through '{outbound}', not the cluster's load \
-                         balancer; if that path filters traffic, describe what it allows under egress"
+                    msg!(
+                        [
+                            "outbound traffic leaves through '{outbound}', not the cluster's load balancer; if that path filters traffic, describe what it allows under egress",
+                            "le trafic sortant passe par « {outbound} », pas par l'équilibreur de charge du cluster ; si ce chemin filtre le trafic, décrivez ce qu'il autorise sous egress"
+                        ],
+                        outbound = outbound
                     ),
                 );
             }
@@ -390,7 +419,13 @@ impl Reader<'_> {
             if families.iter().any(|family| !same_name(family, "IPv4")) {
                 self.note(
                     &field.pointer,
-                    format!("IP families {}: the plan holds IPv4 ranges only", families.join(", ")),
+                    msg!(
+                        [
+                            "IP families {families}: the plan holds the cluster's IPv4 ranges only",
+                            "familles IP {families} : le plan ne contient que les plages IPv4 du cluster"
+                        ],
+                        families = families.join(", ")
+                    ),
                 );
             }
         }
@@ -409,9 +444,13 @@ impl Reader<'_> {
             if !others.is_empty() {
                 self.note(
                     &pointer,
-                    format!(
-                        "the cluster also uses {}; the plan holds one range here, {kept}",
-                        others.join(", ")
+                    msg!(
+                        [
+                            "the cluster also uses {others}; the plan holds one range here, {kept}",
+                            "le cluster utilise aussi {others} ; le plan ne contient qu'une plage ici, {kept}"
+                        ],
+                        others = others.join(", "),
+                        kept = kept
                     ),
                 );
             }
@@ -426,44 +465,36 @@ impl Reader<'_> {
         let managed = NodeSubnet::Managed { node_resource_group };
         let Some(system) = pools
             .iter()
-            .find(|pool| {
-                pool.get("mode").and_then(|mode| mode.value.as_str()).is_some_and(|m| same_name(m, "System"))
-            })
+            .find(|pool| pool.str("mode").is_some_and(|mode| same_name(mode, "System")))
             .or_else(|| pools.first())
         else {
-            self.note(&pointer, "the cluster has no node pool: the plan counts one node".to_owned());
+            self.note(
+                &pointer,
+                msg!([
+                    "the cluster has no node pool: the plan counts one node",
+                    "le cluster n'a pas de pool de nœuds : le plan compte un nœud"
+                ]),
+            );
             return Pools {
                 node_subnet: managed,
                 subnet_pointer: pointer,
                 node_count: 1,
                 max_pods: None,
                 max_surge: 1,
+                vm_size: None,
             };
         };
-        let subnet_of = |pool: &Obj<'_>| {
-            pool.get("vnetSubnetId").and_then(|field| field.value.as_str().map(str::to_owned))
-        };
+        let subnet_of = |pool: &Obj<'_>| pool.str("vnetSubnetId").map(str::to_owned);
         let system_subnet = subnet_of(system);
         let subnet_pointer =
             system.get("vnetSubnetId").map_or_else(|| system.pointer.clone(), |field| field.pointer);
         let node_subnet = match &system_subnet {
-            Some(id) => {
-                parse_subnet_id(id).map_or_else(|| NodeSubnet::Unreadable(id.clone()), NodeSubnet::Id)
-            }
+            Some(id) => self.node_subnet(id, &subnet_pointer),
             None => managed,
         };
-        if let Some(size) =
-            system.get("vmSize").and_then(|field| field.value.as_str().map(|s| (s.to_owned(), field.pointer)))
-        {
-            self.note(
-                &size.1,
-                format!(
-                    "the system pool's nodes are {} machines: vcpusPerNode stays empty; set it to \
-                     that size's vCPU count to check the 12-vCPU minimum for production",
-                    size.0
-                ),
-            );
-        }
+        let vm_size = system
+            .get("vmSize")
+            .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)));
         let (mut node_count, mut max_surge) = (0_u32, 0_u32);
         let mut max_pods: Vec<u32> = Vec::new();
         for pool in &pools {
@@ -475,8 +506,7 @@ impl Reader<'_> {
                 (None, None) => true,
                 _ => false,
             };
-            let pool_name =
-                pool.get("name").and_then(|field| field.value.as_str()).unwrap_or("(unnamed)").to_owned();
+            let pool_name = pool.str("name").unwrap_or("(unnamed)").to_owned();
             if same_subnet {
                 let nodes = self.pool_nodes(pool, &pool_name);
                 node_count = node_count.saturating_add(nodes);
@@ -484,48 +514,133 @@ impl Reader<'_> {
                 max_pods.extend(pool.get("maxPods").and_then(|field| field.value.as_u64()).map(saturate));
                 if let Some(field) = pool.get("podSubnetId") {
                     let pod_subnet =
-                        field.value.as_str().map_or_else(String::new, |id| id_name(id).to_owned());
+                        field.value.as_str().map_or_else(|| quoted(field.value), |id| id_name(id).to_owned());
                     self.note(
                         &field.pointer,
-                        format!(
-                            "pool '{pool_name}' gives its pods addresses from subnet '{pod_subnet}', \
-                             not the node subnet; the plan counts pod addresses in the node subnet, so \
-                             its figures for that subnet are higher than needed"
+                        msg!(
+                            [
+                                "pool '{pool}' gives its pods addresses from subnet '{subnet}', not the node subnet; the plan counts pod addresses in the node subnet, so its figures for that subnet are higher than needed",
+                                "le pool « {pool} » donne à ses pods des adresses du sous-réseau « {subnet} », pas du sous-réseau des nœuds ; le plan compte les adresses des pods dans le sous-réseau des nœuds, ses chiffres pour ce sous-réseau sont donc plus élevés que nécessaire"
+                            ],
+                            pool = &pool_name,
+                            subnet = pod_subnet
                         ),
                     );
                 }
+                let pool_size = pool.str("vmSize");
+                if let (Some(size), Some(kept)) = (pool_size, vm_size.as_deref()) {
+                    if !same_name(size, kept) {
+                        let at =
+                            pool.get("vmSize").map_or_else(|| pool.pointer.clone(), |field| field.pointer);
+                        self.note(
+                            &at,
+                            msg!(
+                                [
+                                    "pool '{pool}' runs {size} machines, and a plan cluster has one VM size: it keeps the system pool's, {kept}",
+                                    "le pool « {pool} » utilise des machines {size}, et un cluster du plan a une seule taille de VM : il garde celle du pool système, {kept}"
+                                ],
+                                pool = &pool_name,
+                                size = size,
+                                kept = kept
+                            ),
+                        );
+                    }
+                }
             } else {
                 let place = pool_subnet.as_deref().and_then(parse_subnet_id).map_or_else(
-                    || "another subnet".to_owned(),
-                    |id| format!("subnet '{}' of VNet '{}'", id.subnet, id.vnet),
+                    || pool_subnet.clone().unwrap_or_else(|| "the VNet that AKS manages".to_owned()),
+                    |id| format!("{}/{}", id.vnet, id.subnet),
                 );
                 let at = pool.get("vnetSubnetId").map_or_else(|| pool.pointer.clone(), |field| field.pointer);
                 self.note(
                     &at,
-                    format!(
-                        "pool '{pool_name}' puts its nodes in {place}; a plan cluster has one node \
-                         subnet, so those nodes are not counted"
+                    msg!(
+                        [
+                            "pool '{pool}' puts its nodes in '{place}'; a plan cluster has one node subnet, so those nodes are not counted",
+                            "le pool « {pool} » place ses nœuds dans « {place} » ; un cluster du plan a un seul sous-réseau de nœuds, ces nœuds ne sont donc pas comptés"
+                        ],
+                        pool = &pool_name,
+                        place = place
                     ),
                 );
             }
             self.unread(pool, POOL_READ, POOL_INFORMATIONAL);
         }
         if node_count == 0 {
-            self.note(&pointer, "the pools in the node subnet have no nodes: the plan counts one".to_owned());
+            self.note(
+                &pointer,
+                msg!([
+                    "the pools in the node subnet have no nodes: the plan counts one",
+                    "les pools du sous-réseau des nœuds n'ont aucun nœud : le plan en compte un"
+                ]),
+            );
             node_count = 1;
         }
         let largest = max_pods.iter().copied().max();
-        if max_pods.iter().any(|pods| Some(*pods) != largest) {
+        if let Some(largest) = largest.filter(|largest| max_pods.iter().any(|pods| pods != largest)) {
             self.note(
                 &pointer,
-                format!(
-                    "the pools in the node subnet allow different numbers of pods per node; the plan \
-                     takes the largest, {}",
-                    largest.unwrap_or_default()
+                msg!(
+                    [
+                        "the pools in the node subnet allow different numbers of pods per node; the plan takes the largest, {largest}",
+                        "les pools du sous-réseau des nœuds autorisent des nombres de pods par nœud différents ; le plan prend le plus grand, {largest}"
+                    ],
+                    largest = largest
                 ),
             );
         }
-        Pools { node_subnet, subnet_pointer, node_count, max_pods: largest, max_surge }
+        Pools { node_subnet, subnet_pointer, node_count, max_pods: largest, max_surge, vm_size }
+    }
+
+    /// The node subnet a pool's `vnetSubnetId` names. In a template the id is usually computed,
+    /// by `resourceId('Microsoft.Network/virtualNetworks/subnets', vnet, subnet)` or through a
+    /// parameter or variable; those whose parts the template states are read.
+    fn node_subnet(&mut self, id: &str, pointer: &str) -> NodeSubnet {
+        if let Some(parsed) = parse_subnet_id(id) {
+            return NodeSubnet::Id(parsed);
+        }
+        let Some(scope) = self.template.as_ref().filter(|_| is_expression(id)) else {
+            return NodeSubnet::Unreadable(id.to_owned());
+        };
+        let from_resource_id = id
+            .strip_prefix('[')
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(call)
+            .filter(|(function, _)| same_name(function, "resourceId"))
+            .and_then(|(_, arguments)| {
+                let kind = arguments.iter().position(|argument| {
+                    scope
+                        .argument(argument)
+                        .is_some_and(|kind| same_name(&kind, "Microsoft.Network/virtualNetworks/subnets"))
+                })?;
+                let part = |index: usize| arguments.get(index).and_then(|argument| scope.argument(argument));
+                let resource_group = kind.checked_sub(1).and_then(part);
+                Some(SubnetId {
+                    resource_group: resource_group
+                        .unwrap_or_else(|| super::TEMPLATE_RESOURCE_GROUP.to_owned()),
+                    vnet: part(kind + 1)?,
+                    subnet: part(kind + 2)?,
+                })
+            });
+        let found = from_resource_id.or_else(|| scope.text_value(id).as_deref().and_then(parse_subnet_id));
+        match found {
+            Some(subnet) => {
+                self.note(
+                    pointer,
+                    msg!(
+                        [
+                            "'{expression}' is read as subnet '{subnet}' of VNet '{vnet}', from the values the template states",
+                            "« {expression} » est lu comme le sous-réseau « {subnet} » du VNet « {vnet} », d'après les valeurs que le modèle donne"
+                        ],
+                        expression = id,
+                        subnet = &subnet.subnet,
+                        vnet = &subnet.vnet
+                    ),
+                );
+                NodeSubnet::Id(subnet)
+            }
+            None => NodeSubnet::Unreadable(id.to_owned()),
+        }
     }
 
     /// The nodes a pool can have: its `maxCount` when the autoscaler may grow it.
@@ -540,10 +655,15 @@ impl Reader<'_> {
                 let at = pool.get("maxCount").map_or_else(|| pool.pointer.clone(), |field| field.pointer);
                 self.note(
                     &at,
-                    format!(
-                        "pool '{name}' scales between {} and {most} nodes (now {count}); the plan counts \
-                         {most}, the most its subnet must hold",
-                        number("minCount").unwrap_or_default()
+                    msg!(
+                        [
+                            "pool '{name}' scales between {least} and {most} nodes (now {count}); the plan counts {most}, the most its subnet must hold",
+                            "le pool « {name} » varie entre {least} et {most} nœuds (actuellement {count}) ; le plan en compte {most}, le plus que son sous-réseau doit contenir"
+                        ],
+                        name = name,
+                        least = number("minCount").unwrap_or_default(),
+                        most = most,
+                        count = count
                     ),
                 );
                 most
@@ -570,7 +690,13 @@ impl Reader<'_> {
         surge.unwrap_or_else(|| {
             self.note(
                 &field.pointer,
-                format!("maxSurge {} is not a count or a percentage: the plan counts 1", field.value),
+                msg!(
+                    [
+                        "maxSurge {value} is not a count or a percentage: the plan counts 1",
+                        "maxSurge {value} n'est ni un nombre ni un pourcentage : le plan compte 1"
+                    ],
+                    value = quoted(field.value)
+                ),
             );
             DEFAULT_SURGE
         })
@@ -584,9 +710,12 @@ impl Reader<'_> {
             let ranges = self.strings(&field, Expect::Cidr);
             self.note(
                 &field.pointer,
-                format!(
-                    "the API server only admits {}; the plan does not check that Azure ML can reach it",
-                    ranges.join(", ")
+                msg!(
+                    [
+                        "the API server only admits {ranges}; the plan does not check that Azure ML can reach it",
+                        "le serveur d'API n'admet que {ranges} ; le plan ne vérifie pas qu'Azure ML peut l'atteindre"
+                    ],
+                    ranges = ranges.join(", ")
                 ),
             );
         }
@@ -594,12 +723,15 @@ impl Reader<'_> {
             let subnet = profile
                 .get("subnetId")
                 .and_then(|id| id.value.as_str())
-                .map_or_else(String::new, |id| format!(" '{}'", id_name(id)));
+                .map_or_else(|| quoted(field.value), |id| format!("'{}'", id_name(id)));
             self.note(
                 &field.pointer,
-                format!(
-                    "the API server takes addresses in subnet{subnet} (VNet integration); the plan \
-                     does not hold that use"
+                msg!(
+                    [
+                        "the API server takes addresses in a subnet ({subnet}) through VNet integration; the plan does not hold that use",
+                        "le serveur d'API prend des adresses dans un sous-réseau ({subnet}) par l'intégration au VNet ; le plan ne contient pas cet usage"
+                    ],
+                    subnet = subnet
                 ),
             );
         }
@@ -626,9 +758,10 @@ impl Reader<'_> {
             (Some((kind, pointer)), _) if same_name(&kind, "UserAssigned") => {
                 self.note(
                     &pointer,
-                    "a user-assigned managed identity runs the cluster: the plan records a managed \
-                     identity ('systemAssigned'); grant the roles to that identity"
-                        .to_owned(),
+                    msg!([
+                        "a user-assigned managed identity runs the cluster: the plan records a managed identity ('systemAssigned'); grant the roles to that identity",
+                        "une identité managée affectée par l'utilisateur exécute le cluster : le plan enregistre une identité managée (« systemAssigned ») ; accordez les rôles à cette identité"
+                    ]),
                 );
                 Identity::SystemAssigned
             }
@@ -637,9 +770,10 @@ impl Reader<'_> {
             (_, None) => {
                 self.note(
                     &object.pointer,
-                    "the output does not say which identity runs the cluster: the plan assumes a \
-                     system-assigned one"
-                        .to_owned(),
+                    msg!([
+                        "the output does not say which identity runs the cluster: the plan assumes a system-assigned one",
+                        "la sortie ne dit pas quelle identité exécute le cluster : le plan suppose une identité affectée par le système"
+                    ]),
                 );
                 Identity::SystemAssigned
             }
@@ -669,10 +803,12 @@ impl Reader<'_> {
             });
             self.note(
                 &addon.pointer,
-                format!(
-                    "the application gateway ingress add-on is on{}; the plan does not hold the \
-                     gateway's subnet",
-                    subnet.map_or_else(String::new, |subnet| format!(" (subnet {subnet})"))
+                msg!(
+                    [
+                        "the application gateway ingress add-on is on (subnet {subnet}); the plan does not hold the gateway's subnet",
+                        "le module d'entrée de passerelle d'application est activé (sous-réseau {subnet}) ; le plan ne contient pas le sous-réseau de la passerelle"
+                    ],
+                    subnet = subnet.unwrap_or_else(|| "?".to_owned())
                 ),
             );
         }

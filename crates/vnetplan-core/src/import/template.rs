@@ -5,16 +5,14 @@
 //! need the deployment's parameters and Azure's function library, so they are kept as written
 //! and noted, with the parameter's default value when the template gives one.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::aks::ReadCluster;
+use super::json::{lookup, same_name, Field, Obj};
+use super::reader::{call, is_expression, Expect, Piece, Reader, Scope};
 use super::vnet::ReadVnet;
-use super::{same_name, Expect, Field, ImportError, Obj, Reader, SUBNET_TYPE, VNET_TYPE};
+use super::{ImportError, CLUSTER_TYPE, SUBNET_TYPE, VNET_TYPE};
 use crate::parse::child_pointer;
-
-/// Fields every template resource may have, which the template reader handles itself
-/// (`condition`, `copy`, `resources`) or which only order the deployment.
-pub(super) const RESOURCE_FIELDS: &[&str] =
-    &["apiVersion", "comments", "condition", "copy", "dependsOn", "metadata", "resources", "scope"];
 
 /// Top-level fields of a template other than its resources: they define inputs, outputs and
 /// helpers, none of which is a resource.
@@ -34,78 +32,16 @@ const TEMPLATE_INFORMATIONAL: &[&str] = &[
 ];
 
 /// Whether a top-level object is a deployment template rather than a resource.
-pub(super) fn is_template(map: &Map<String, Value>) -> bool {
-    let schema = map.get("$schema").and_then(Value::as_str);
+pub(super) fn is_template(map: &serde_json::Map<String, Value>) -> bool {
+    let schema = lookup(map, "$schema").and_then(|(_, schema)| schema.as_str());
     schema.is_some_and(|schema| schema.to_ascii_lowercase().contains("deploymenttemplate"))
-        || (map.contains_key("resources") && map.contains_key("contentVersion"))
+        || (lookup(map, "resources").is_some() && lookup(map, "contentVersion").is_some())
 }
 
-/// Whether a string is a template expression. A leading `[[` escapes a literal bracket.
-pub(super) fn is_expression(text: &str) -> bool {
-    text.starts_with('[') && !text.starts_with("[[") && text.ends_with(']')
-}
-
-/// What a template's expressions can refer to.
-pub(super) struct Scope<'a> {
-    parameters: Option<&'a Map<String, Value>>,
-    variables: Option<&'a Map<String, Value>>,
-}
-
-impl Scope<'_> {
-    /// The text the plan keeps for a template string, and a note when it is an expression.
-    pub(super) fn text(&self, text: &str, expect: Expect) -> (String, Option<String>) {
-        if let Some(rest) = text.strip_prefix("[[") {
-            return (format!("[{rest}"), None);
-        }
-        if !is_expression(text) {
-            return (text.to_owned(), None);
-        }
-        let consequence = match expect {
-            Expect::Cidr => {
-                "the plan keeps its text, which the check reports until you write the deployed value"
-            }
-            Expect::Name => "the plan keeps its text as the name",
-            Expect::Location => "the plan keeps its text, and the VNet is taken to be in the plan's region",
-            Expect::Service => "the plan keeps its text as the delegation's service",
-        };
-        let hint =
-            self.known_value(text).map_or_else(String::new, |value| format!(" (it defaults to {value})"));
-        (
-            text.to_owned(),
-            Some(format!(
-                "'{text}' is a template expression, which vnetplan does not evaluate: {consequence}{hint}"
-            )),
-        )
-    }
-
-    /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it.
-    /// ARM matches parameter and variable names without regard to case.
-    fn known_value(&self, text: &str) -> Option<String> {
-        let inner = text.strip_prefix('[')?.strip_suffix(']')?;
-        let (function, arguments) = call(inner)?;
-        let [Piece::Literal(name)] = arguments.as_slice() else {
-            return None;
-        };
-        let value = if same_name(function, "parameters") {
-            lookup(self.parameters?, name)?.get("defaultValue")?
-        } else if same_name(function, "variables") {
-            lookup(self.variables?, name)?
-        } else {
-            return None;
-        };
-        let stated = match value {
-            Value::String(text) => !is_expression(text),
-            Value::Array(items) => {
-                items.iter().all(|item| item.as_str().is_some_and(|text| !is_expression(text)))
-            }
-            _ => false,
-        };
-        stated.then(|| value.to_string())
-    }
-}
-
-fn lookup<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
-    map.iter().find(|(key, _)| same_name(key, name)).map(|(_, value)| value)
+/// What a template declares that the plan holds, each with the pointer of its resource.
+pub(super) struct TemplateRead {
+    pub(super) vnets: Vec<(String, ReadVnet)>,
+    pub(super) clusters: Vec<(String, ReadCluster)>,
 }
 
 /// A subnet declared apart from its VNet's `subnets` list.
@@ -116,96 +52,143 @@ struct ChildSubnet<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Every VNet the template declares, with the pointer of its resource.
-    pub(super) fn template(&mut self, value: &'a Value) -> Result<Vec<(String, ReadVnet)>, ImportError> {
+    /// Every VNet and cluster the template declares.
+    pub(super) fn template(&mut self, value: &'a Value) -> Result<TemplateRead, ImportError> {
+        let mut read = TemplateRead { vnets: Vec::new(), clusters: Vec::new() };
         let Some(root) = Obj::new(value, String::new()) else {
-            return Ok(Vec::new());
+            return Ok(read);
         };
-        self.template = Some(Scope {
-            parameters: root.map.get("parameters").and_then(Value::as_object),
-            variables: root.map.get("variables").and_then(Value::as_object),
-        });
-        let mut vnets: Vec<(String, ReadVnet)> = Vec::new();
+        let section = |key: &str| lookup(root.map, key).and_then(|(_, value)| value.as_object());
+        self.template = Some(Scope { parameters: section("parameters"), variables: section("variables") });
         let mut children = Vec::new();
         for resource in resources(&root) {
             let Some(object) = Obj::new(resource.value, resource.pointer.clone()) else {
-                self.note(&resource.pointer, "expected a resource object; not imported".to_owned());
+                self.note(
+                    &resource.pointer,
+                    msg!([
+                        "expected a resource object; not imported",
+                        "un objet de ressource était attendu ; non importé"
+                    ]),
+                );
                 continue;
             };
-            let kind = object.map.get("type").and_then(Value::as_str).unwrap_or_default();
+            let kind = object.own_str("type").unwrap_or_default();
             if same_name(kind, VNET_TYPE) {
                 self.envelope(&object);
-                let read = self.vnet(&object)?;
-                let index = vnets.len();
+                let vnet = self.vnet(&object)?;
+                let index = read.vnets.len();
                 for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
-                    let kind = nested.map.get("type").and_then(Value::as_str).unwrap_or_default();
+                    let kind = nested.own_str("type").unwrap_or_default();
                     if same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE) {
                         children.push(ChildSubnet { object: nested, nested_in: Some(index) });
                     } else {
                         self.not_imported(&nested, kind);
                     }
                 }
-                vnets.push((object.pointer.clone(), read));
+                read.vnets.push((object.pointer.clone(), vnet));
             } else if same_name(kind, SUBNET_TYPE) {
                 children.push(ChildSubnet { object, nested_in: None });
+            } else if same_name(kind, CLUSTER_TYPE) {
+                self.envelope(&object);
+                let cluster = self.cluster(&object)?;
+                read.clusters.push((object.pointer.clone(), cluster));
             } else {
                 self.not_imported(&object, kind);
             }
         }
         for child in children {
-            self.attach(&child, &mut vnets)?;
+            self.attach(&child, &mut read.vnets)?;
         }
-        if vnets.is_empty() {
-            self.note("", "the template declares no virtual network".to_owned());
+        if read.vnets.is_empty() && read.clusters.is_empty() {
+            self.note(
+                "",
+                msg!([
+                    "the template declares no virtual network and no AKS cluster",
+                    "le modèle ne déclare ni réseau virtuel ni cluster AKS"
+                ]),
+            );
         } else {
             self.note(
                 "",
-                format!(
-                    "a template does not say which resource group it is deployed to: its VNets get \
-                     the resource group '{}'; write the real one in the plan",
-                    super::TEMPLATE_RESOURCE_GROUP
+                msg!(
+                    [
+                        "a template does not say which resource group it is deployed to: what it declares gets the resource group '{group}'; write the real one in the plan",
+                        "un modèle ne dit pas dans quel groupe de ressources il est déployé : ce qu'il déclare reçoit le groupe de ressources « {group} » ; écrivez le vrai dans le plan"
+                    ],
+                    group = super::TEMPLATE_RESOURCE_GROUP
                 ),
             );
         }
         self.unread(&root, &["resources"], TEMPLATE_INFORMATIONAL);
-        Ok(vnets)
+        Ok(read)
     }
 
     fn not_imported(&mut self, object: &Obj<'_>, kind: &str) {
-        let name = object
-            .map
-            .get("name")
-            .and_then(Value::as_str)
-            .map_or_else(String::new, |name| format!(" '{name}'"));
-        let kind = if kind.is_empty() { "without a type".to_owned() } else { format!("of type '{kind}'") };
-        self.note(&object.pointer, format!("resource{name} {kind} is not imported"));
+        let name = object.own_str("name").unwrap_or_default();
+        let message = match (name.is_empty(), kind.is_empty()) {
+            (_, true) => msg!(
+                [
+                    "resource '{name}' without a type is not imported",
+                    "la ressource « {name} » sans type n'est pas importée"
+                ],
+                name = name
+            ),
+            (true, false) => msg!(
+                [
+                    "a resource of type '{kind}' is not imported",
+                    "une ressource de type « {kind} » n'est pas importée"
+                ],
+                kind = kind
+            ),
+            (false, false) => msg!(
+                [
+                    "resource '{name}' of type '{kind}' is not imported",
+                    "la ressource « {name} » de type « {kind} » n'est pas importée"
+                ],
+                name = name,
+                kind = kind
+            ),
+        };
+        self.note(&object.pointer, message);
     }
 
     /// Notes for the resource fields that make a deployment differ from what is written.
     fn envelope(&mut self, object: &Obj<'_>) {
-        if let Some(field) = object.map.get("condition").filter(|condition| **condition != Value::Bool(true))
+        if let Some((key, field)) =
+            lookup(object.map, "condition").filter(|(_, condition)| **condition != Value::Bool(true))
         {
             self.note(
-                &child_pointer(&object.pointer, "condition"),
-                format!("deployed only when {field}; imported as if it were"),
+                &child_pointer(&object.pointer, key),
+                msg!(
+                    [
+                        "deployed only when {condition}; imported as if it were",
+                        "déployé seulement si {condition} ; importé comme si c'était le cas"
+                    ],
+                    condition = field
+                ),
             );
         }
-        if object.map.contains_key("copy") {
+        if let Some((key, _)) = lookup(object.map, "copy") {
             self.note(
-                &child_pointer(&object.pointer, "copy"),
-                "the resource is repeated by a copy loop, which vnetplan does not expand: it is imported once, as written"
-                    .to_owned(),
+                &child_pointer(&object.pointer, key),
+                msg!([
+                    "the resource is repeated by a copy loop, which vnetplan does not expand: it is imported once, as written",
+                    "la ressource est répétée par une boucle copy, que vnetplan ne déroule pas : elle est importée une fois, telle qu'écrite"
+                ]),
             );
         }
-        if let Some(copy) = object.properties().and_then(|properties| properties.get("copy")) {
-            let names: Vec<&str> = copy.as_array().map_or_else(Vec::new, |loops| {
+        if let Some(field) = object.object("properties").and_then(|properties| properties.raw("copy")) {
+            let names: Vec<&str> = field.value.as_array().map_or_else(Vec::new, |loops| {
                 loops.iter().filter_map(|l| l.get("name")?.as_str()).collect()
             });
             self.note(
-                &child_pointer(&child_pointer(&object.pointer, "properties"), "copy"),
-                format!(
-                    "a copy loop builds {}, which vnetplan does not expand: what it builds is not imported",
-                    if names.is_empty() { "part of the properties".to_owned() } else { names.join(", ") }
+                &field.pointer,
+                msg!(
+                    [
+                        "a copy loop builds {built}, which vnetplan does not expand: what it builds is not imported",
+                        "une boucle copy construit {built}, que vnetplan ne déroule pas : ce qu'elle construit n'est pas importé"
+                    ],
+                    built = if names.is_empty() { "properties".to_owned() } else { names.join(", ") }
                 ),
             );
         }
@@ -219,7 +202,7 @@ impl<'a> Reader<'a> {
     ) -> Result<(), ImportError> {
         let object = &child.object;
         let pointer = child_pointer(&object.pointer, "name");
-        let Some(full_name) = object.map.get("name").and_then(Value::as_str) else {
+        let Some(full_name) = object.own_str("name") else {
             return Err(self.invalid(&pointer, "a subnet resource without a name"));
         };
         let (index, name) = match (child.nested_in, child_name(full_name)) {
@@ -227,14 +210,22 @@ impl<'a> Reader<'a> {
             (Some(index), Some((_, name))) => (index, name),
             (Some(index), None) => (index, full_name.to_owned()),
             (None, Some((parent, name))) => {
-                match vnets.iter().position(|(_, read)| same_text(&read.vnet.name, &parent)) {
+                let resolved = self.template.as_ref().and_then(|scope| scope.text_value(&parent));
+                let names_it = |vnet: &str| {
+                    same_text(vnet, &parent)
+                        || resolved.as_deref().is_some_and(|value| same_text(vnet, value))
+                };
+                match vnets.iter().position(|(_, read)| names_it(&read.vnet.name)) {
                     Some(index) => (index, name),
                     None => {
                         self.note(
                             &object.pointer,
-                            format!(
-                                "this subnet belongs to VNet '{parent}', which the template does not \
-                                 declare: it is not imported"
+                            msg!(
+                                [
+                                    "this subnet belongs to VNet '{parent}', which the template does not declare: it is not imported",
+                                    "ce sous-réseau appartient au VNet « {parent} », que le modèle ne déclare pas : il n'est pas importé"
+                                ],
+                                parent = parent
                             ),
                         );
                         return Ok(());
@@ -244,7 +235,13 @@ impl<'a> Reader<'a> {
             (None, None) => {
                 self.note(
                     &pointer,
-                    format!("cannot tell which VNet '{full_name}' belongs to: the subnet is not imported"),
+                    msg!(
+                        [
+                            "cannot tell which VNet '{name}' belongs to: the subnet is not imported",
+                            "impossible de savoir à quel VNet appartient « {name} » : le sous-réseau n'est pas importé"
+                        ],
+                        name = full_name
+                    ),
                 );
                 return Ok(());
             }
@@ -263,10 +260,12 @@ impl<'a> Reader<'a> {
             Some(inline) => {
                 self.note(
                     &object.pointer,
-                    format!(
-                        "subnet '{}' is declared inside its VNet and again as a resource, differently; \
-                         the resource is deployed last, so its values are kept",
-                        subnet.name
+                    msg!(
+                        [
+                            "subnet '{name}' is declared inside its VNet and again as a resource, differently; the resource is deployed last, so its values are kept",
+                            "le sous-réseau « {name} » est déclaré dans son VNet et de nouveau comme ressource, différemment ; la ressource est déployée en dernier, ses valeurs sont donc gardées"
+                        ],
+                        name = &subnet.name
                     ),
                 );
                 *inline = subnet;
@@ -280,14 +279,17 @@ impl<'a> Reader<'a> {
 /// The resources of a template: a list, or (language version 2.0) an object keyed by
 /// symbolic name.
 fn resources<'a>(root: &Obj<'a>) -> Vec<Field<'a>> {
-    let base = child_pointer(&root.pointer, "resources");
-    match root.map.get("resources") {
-        Some(Value::Array(items)) => items
+    let Some((key, value)) = lookup(root.map, "resources") else {
+        return Vec::new();
+    };
+    let base = child_pointer(&root.pointer, key);
+    match value {
+        Value::Array(items) => items
             .iter()
             .enumerate()
             .map(|(index, value)| Field { value, pointer: format!("{base}/{index}") })
             .collect(),
-        Some(Value::Object(map)) => {
+        Value::Object(map) => {
             map.iter().map(|(key, value)| Field { value, pointer: child_pointer(&base, key) }).collect()
         }
         _ => Vec::new(),
@@ -378,47 +380,4 @@ fn name_pieces(inner: &str) -> Option<Vec<Piece>> {
         pieces.push(Piece::Literal(rest.to_owned()));
     }
     Some(pieces)
-}
-
-/// An argument of a template function: a quoted string or any other expression.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
-    Literal(String),
-    Expression(String),
-}
-
-/// Reads `function(argument, …)`, splitting the arguments at their top-level commas.
-fn call(expression: &str) -> Option<(&str, Vec<Piece>)> {
-    let expression = expression.trim();
-    let open = expression.find('(')?;
-    let function = expression.get(..open)?.trim();
-    let body = expression.get(open + 1..)?.strip_suffix(')')?;
-    let mut arguments = Vec::new();
-    let (mut depth, mut quoted, mut start) = (0_usize, false, 0);
-    for (index, character) in body.char_indices() {
-        match character {
-            // A quote inside a string is doubled, which toggles twice and changes nothing.
-            '\'' => quoted = !quoted,
-            '(' | '[' if !quoted => depth += 1,
-            ')' | ']' if !quoted => depth = depth.checked_sub(1)?,
-            ',' if !quoted && depth == 0 => {
-                arguments.push(piece(body.get(start..index)?));
-                start = index + 1;
-            }
-            _ => {}
-        }
-    }
-    if quoted || depth != 0 {
-        return None;
-    }
-    arguments.push(piece(body.get(start..)?));
-    Some((function, arguments))
-}
-
-fn piece(argument: &str) -> Piece {
-    let argument = argument.trim();
-    match argument.strip_prefix('\'').and_then(|rest| rest.strip_suffix('\'')) {
-        Some(text) => Piece::Literal(text.replace("''", "'")),
-        None => Piece::Expression(argument.to_owned()),
-    }
 }

@@ -1,9 +1,9 @@
 //! Reading a VNet with its subnets and peerings, as the CLI prints it or as a template declares
 //! it (the same fields, nested under `properties`).
 
-use super::{
-    id_resource_group, id_segment, reference_name, template, Expect, Field, ImportError, Obj, Reader,
-};
+use super::json::{id_resource_group, id_segment, Field, Obj};
+use super::reader::{is_expression, quoted, Expect, Reader};
+use super::ImportError;
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
 
 /// Fields of a VNet that [`Reader::vnet`] reads.
@@ -133,7 +133,10 @@ impl Reader<'_> {
         let resource_group = match &self.template {
             Some(_) => super::TEMPLATE_RESOURCE_GROUP.to_owned(),
             None => self.resource_group(object).unwrap_or_else(|| {
-                self.note(&object.pointer, "the VNet names no resource group".to_owned());
+                self.note(
+                    &object.pointer,
+                    msg!(["the VNet names no resource group", "le VNet ne nomme aucun groupe de ressources"]),
+                );
                 String::new()
             }),
         };
@@ -141,7 +144,10 @@ impl Reader<'_> {
         if region.is_none() {
             self.note(
                 &object.pointer,
-                "the VNet has no location: it is taken to be in the plan's region".to_owned(),
+                msg!([
+                    "the VNet has no location: it is taken to be in the plan's region",
+                    "le VNet n'a pas d'emplacement : il est supposé dans la région du plan"
+                ]),
             );
         }
         let address_prefixes = self.address_space(object);
@@ -159,10 +165,12 @@ impl Reader<'_> {
         {
             self.note(
                 &servers.1,
-                format!(
-                    "the VNet uses its own DNS servers ({}); the plan does not hold them, but they \
-                     must resolve Azure's names for AKS and Azure ML to work",
-                    servers.0.join(", ")
+                msg!(
+                    [
+                        "the VNet uses its own DNS servers ({servers}); the plan does not hold them, but they must resolve Azure's names for AKS and Azure ML to work",
+                        "le VNet utilise ses propres serveurs DNS ({servers}) ; le plan ne les contient pas, mais ils doivent résoudre les noms d'Azure pour qu'AKS et Azure ML fonctionnent"
+                    ],
+                    servers = servers.0.join(", ")
                 ),
             );
         }
@@ -172,7 +180,13 @@ impl Reader<'_> {
 
     fn address_space(&mut self, object: &Obj<'_>) -> Vec<String> {
         let Some(space) = object.object("addressSpace") else {
-            self.note(&object.pointer, "the VNet has no address space: no prefix is imported".to_owned());
+            self.note(
+                &object.pointer,
+                msg!([
+                    "the VNet has no address space: no prefix is imported",
+                    "le VNet n'a pas d'espace d'adressage : aucun préfixe n'est importé"
+                ]),
+            );
             return Vec::new();
         };
         let prefixes = match space.get("addressPrefixes") {
@@ -180,7 +194,10 @@ impl Reader<'_> {
             None => Vec::new(),
         };
         if prefixes.is_empty() {
-            self.note(&space.pointer, "the address space lists no prefix".to_owned());
+            self.note(
+                &space.pointer,
+                msg!(["the address space lists no prefix", "l'espace d'adressage ne liste aucun préfixe"]),
+            );
         }
         self.unread(&space, ADDRESS_SPACE_READ, ADDRESS_SPACE_INFORMATIONAL);
         prefixes
@@ -193,7 +210,13 @@ impl Reader<'_> {
         if let Some(text) = field.value.as_str() {
             self.note(
                 &field.pointer,
-                format!("the subnets are computed by '{text}', which vnetplan does not evaluate: none is imported"),
+                msg!(
+                    [
+                        "the subnets are computed by '{text}', which vnetplan does not evaluate: none is imported",
+                        "les sous-réseaux sont calculés par « {text} », que vnetplan n'évalue pas : aucun n'est importé"
+                    ],
+                    text = text
+                ),
             );
             return Ok(Vec::new());
         }
@@ -201,7 +224,16 @@ impl Reader<'_> {
         for item in field.items() {
             match Obj::new(item.value, item.pointer.clone()) {
                 Some(subnet) => subnets.push(self.subnet(&subnet, None)?),
-                None => self.note(&item.pointer, "expected a subnet object; not imported".to_owned()),
+                None => self.note(
+                    &item.pointer,
+                    msg!(
+                        [
+                            "expected a subnet object, found {found}; not imported",
+                            "un objet de sous-réseau était attendu, trouvé {found} ; non importé"
+                        ],
+                        found = quoted(item.value)
+                    ),
+                ),
             }
         }
         Ok(subnets)
@@ -237,19 +269,24 @@ impl Reader<'_> {
                 if !left_out.is_empty() {
                     self.note(
                         &pointer,
-                        format!(
-                            "the subnet has {} prefixes, and a plan subnet holds one: {kept} is kept and {} \
-                             left out, so the check does not see those addresses",
-                            left_out.len() + 1,
-                            left_out.join(", ")
+                        msg!(
+                            [
+                                "the subnet has {count} prefixes, and a plan subnet holds one: {kept} is kept and {left} left out, so the check does not see those addresses",
+                                "le sous-réseau a {count} préfixes, et un sous-réseau du plan n'en contient qu'un : {kept} est gardé et {left} laissé de côté, donc la vérification ne voit pas ces adresses"
+                            ],
+                            count = left_out.len() + 1,
+                            kept = kept,
+                            left = left_out.join(", ")
                         ),
                     );
                 }
             }
             (None, _) => self.note(
                 &object.pointer,
-                "the subnet has no address prefix: the plan keeps an empty one, which the check reports"
-                    .to_owned(),
+                msg!([
+                    "the subnet has no address prefix: the plan keeps an empty one, which the check reports",
+                    "le sous-réseau n'a pas de préfixe d'adresse : le plan en garde un vide, que la vérification signale"
+                ]),
             ),
             (Some(_), None) => {}
         }
@@ -264,14 +301,26 @@ impl Reader<'_> {
                 continue;
             }
             let Some(delegation) = Obj::new(item.value, item.pointer.clone()) else {
-                self.note(&item.pointer, "expected a delegation object; not imported".to_owned());
+                self.note(
+                    &item.pointer,
+                    msg!(
+                        [
+                            "expected a delegation object, found {found}; not imported",
+                            "un objet de délégation était attendu, trouvé {found} ; non importé"
+                        ],
+                        found = quoted(item.value)
+                    ),
+                );
                 continue;
             };
             match self.string(&delegation, "serviceName", Expect::Service) {
                 Some(service) => services.push(service),
                 None => self.note(
                     &delegation.pointer,
-                    "a delegation without a service name is not imported".to_owned(),
+                    msg!([
+                        "a delegation without a service name is not imported",
+                        "une délégation sans nom de service n'est pas importée"
+                    ]),
                 ),
             }
             self.unread(&delegation, DELEGATION_READ, DELEGATION_INFORMATIONAL);
@@ -284,31 +333,36 @@ impl Reader<'_> {
         if let Some(field) = object.get("networkSecurityGroup") {
             self.note(
                 &field.pointer,
-                format!(
-                    "network security group{} filters this subnet's traffic; the plan holds no NSG \
-                     rules (for scoring calls from outside the VNet, see nsgAllowsScoringInbound on \
-                     the cluster)",
-                    named(&reference_name(object, "networkSecurityGroup"))
+                msg!(
+                    [
+                        "network security group {name} filters this subnet's traffic; the plan holds no NSG rules (for scoring calls from outside the VNet, see nsgAllowsScoringInbound on the cluster)",
+                        "le groupe de sécurité réseau {name} filtre le trafic de ce sous-réseau ; le plan ne contient pas de règles NSG (pour les appels de scoring depuis l'extérieur du VNet, voir nsgAllowsScoringInbound sur le cluster)"
+                    ],
+                    name = named(&self.reference_name(object, "networkSecurityGroup"), field.value)
                 ),
             );
         }
         if let Some(field) = object.get("routeTable") {
             self.note(
                 &field.pointer,
-                format!(
-                    "route table{} decides where this subnet's traffic goes; the plan holds no \
-                     routes (if it sends outbound traffic through a firewall, describe what that \
-                     allows under egress)",
-                    named(&reference_name(object, "routeTable"))
+                msg!(
+                    [
+                        "route table {name} decides where this subnet's traffic goes; the plan holds no routes (if it sends outbound traffic through a firewall, describe what that allows under egress)",
+                        "la table de routage {name} décide où va le trafic de ce sous-réseau ; le plan ne contient pas de routes (si elle envoie le trafic sortant par un pare-feu, décrivez ce qu'il autorise sous egress)"
+                    ],
+                    name = named(&self.reference_name(object, "routeTable"), field.value)
                 ),
             );
         }
         if let Some(field) = object.get("natGateway") {
             self.note(
                 &field.pointer,
-                format!(
-                    "NAT gateway{} carries this subnet's outbound traffic; the plan does not hold it",
-                    named(&reference_name(object, "natGateway"))
+                msg!(
+                    [
+                        "NAT gateway {name} carries this subnet's outbound traffic; the plan does not hold it",
+                        "la passerelle NAT {name} porte le trafic sortant de ce sous-réseau ; le plan ne la contient pas"
+                    ],
+                    name = named(&self.reference_name(object, "natGateway"), field.value)
                 ),
             );
         }
@@ -316,42 +370,63 @@ impl Reader<'_> {
             let services: Vec<String> = field
                 .objects()
                 .iter()
-                .filter_map(|endpoint| {
-                    endpoint.get("service").and_then(|f| f.value.as_str().map(str::to_owned))
-                })
+                .filter_map(|endpoint| endpoint.str("service").map(str::to_owned))
                 .collect();
+            let services = if services.is_empty() { quoted(field.value) } else { services.join(", ") };
             self.note(
                 &field.pointer,
-                format!("service endpoints for {}; the plan does not hold them", services.join(", ")),
+                msg!(
+                    [
+                        "service endpoints ({services}) are not imported: the plan does not hold them",
+                        "les points de terminaison de service ({services}) ne sont pas importés : le plan ne les contient pas"
+                    ],
+                    services = services
+                ),
             );
         }
         if let Some(field) = object.get("serviceEndpointPolicies") {
-            self.note(&field.pointer, "service endpoint policies; the plan does not hold them".to_owned());
+            self.note(
+                &field.pointer,
+                msg!(
+                    [
+                        "service endpoint policies ({policies}) are not imported: the plan does not hold them",
+                        "les stratégies de point de terminaison de service ({policies}) ne sont pas importées : le plan ne les contient pas"
+                    ],
+                    policies = quoted(field.value)
+                ),
+            );
         }
         if let Some(field) = object.get("privateEndpoints") {
             self.note(
                 &field.pointer,
-                format!(
-                    "the subnet holds {}; the plan neither holds private endpoints nor counts their \
-                     addresses (the workspace's own endpoint goes in workspace.privateEndpoint)",
-                    count(field.items().len(), "private endpoint", "private endpoints")
+                msg!(
+                    [
+                        "the subnet holds {count} private endpoint(s); the plan neither holds private endpoints nor counts their addresses (the workspace's own endpoint goes in workspace.privateEndpoint)",
+                        "le sous-réseau contient {count} point(s) de terminaison privé(s) ; le plan ne les contient pas et ne compte pas leurs adresses (celui de l'espace de travail va dans workspace.privateEndpoint)"
+                    ],
+                    count = field.items().len()
                 ),
             );
         }
         if let Some(field) = object.get("ipConfigurations") {
             self.note(
                 &field.pointer,
-                format!(
-                    "addresses already in use here: {} (of network interfaces, firewalls or \
-                     gateways); the plan's capacity figures do not subtract them",
-                    count(field.items().len(), "IP configuration", "IP configurations")
+                msg!(
+                    [
+                        "addresses already in use here: {count} IP configuration(s) (of network interfaces, firewalls or gateways); the plan's capacity figures do not subtract them",
+                        "adresses déjà utilisées ici : {count} configuration(s) IP (d'interfaces réseau, de pare-feu ou de passerelles) ; les chiffres de capacité du plan ne les retranchent pas"
+                    ],
+                    count = field.items().len()
                 ),
             );
         }
         if let Some(field) = object.get("applicationGatewayIPConfigurations") {
             self.note(
                 &field.pointer,
-                "an application gateway uses this subnet; the plan does not hold it".to_owned(),
+                msg!([
+                    "an application gateway uses this subnet; the plan does not hold it",
+                    "une passerelle d'application utilise ce sous-réseau ; le plan ne la contient pas"
+                ]),
             );
         }
         for key in ["serviceAssociationLinks", "resourceNavigationLinks"] {
@@ -359,15 +434,17 @@ impl Reader<'_> {
                 let linked: Vec<String> = field
                     .objects()
                     .iter()
-                    .filter_map(|link| {
-                        link.get("linkedResourceType").and_then(|f| f.value.as_str().map(str::to_owned))
-                    })
+                    .filter_map(|link| link.str("linkedResourceType").map(str::to_owned))
                     .collect();
+                let linked = if linked.is_empty() { quoted(field.value) } else { linked.join(", ") };
                 self.note(
                     &field.pointer,
-                    format!(
-                        "the subnet is in use by {}; the plan does not hold such links",
-                        if linked.is_empty() { "another service".to_owned() } else { linked.join(", ") }
+                    msg!(
+                        [
+                            "the subnet is in use by {linked}; the plan does not hold such links",
+                            "le sous-réseau est utilisé par {linked} ; le plan ne contient pas de tels liens"
+                        ],
+                        linked = linked
                     ),
                 );
             }
@@ -377,9 +454,10 @@ impl Reader<'_> {
         {
             self.note(
                 &field.pointer,
-                "default outbound access is off: what runs here needs an explicit way out (NAT \
-                 gateway, firewall or load balancer), which the plan does not hold"
-                    .to_owned(),
+                msg!([
+                    "default outbound access is off: what runs here needs an explicit way out (NAT gateway, firewall or load balancer), which the plan does not hold",
+                    "l'accès sortant par défaut est désactivé : ce qui tourne ici a besoin d'une sortie explicite (passerelle NAT, pare-feu ou équilibreur de charge), que le plan ne contient pas"
+                ]),
             );
         }
     }
@@ -390,11 +468,11 @@ impl Reader<'_> {
             .object("remoteVirtualNetwork")
             .and_then(|remote| remote.get("id"))
             .and_then(|id| id.value.as_str())
-            .filter(|id| !template::is_expression(id));
+            .filter(|id| !is_expression(id));
         let remote = remote_id.and_then(|id| {
             Some((id_resource_group(id)?.to_owned(), id_segment(id, "virtualNetworks")?.to_owned()))
         });
-        let peering_name = object.get("name").and_then(|field| field.value.as_str()).unwrap_or("peering");
+        let peering_name = object.str("name").unwrap_or("peering");
         let name = remote.as_ref().map_or_else(|| peering_name.to_owned(), |(_, name)| name.clone());
         // The remote VNet's current space; `remoteAddressSpace` is the space when the peering
         // was last synced.
@@ -407,9 +485,13 @@ impl Reader<'_> {
         if prefixes.is_empty() {
             self.note(
                 &object.pointer,
-                format!(
-                    "peering '{peering_name}' does not show the address space of VNet '{name}': add \
-                     its ranges as external ranges of kind peeredVnet"
+                msg!(
+                    [
+                        "peering '{peering}' does not show the address space of VNet '{name}': add its ranges as external ranges of kind peeredVnet",
+                        "l'appairage « {peering} » ne montre pas l'espace d'adressage du VNet « {name} » : ajoutez ses plages comme plages externes de type peeredVnet"
+                    ],
+                    peering = peering_name,
+                    name = &name
                 ),
             );
         }
@@ -418,9 +500,12 @@ impl Reader<'_> {
         {
             self.note(
                 &field.pointer,
-                format!(
-                    "traffic reaches other networks through VNet '{name}''s gateway: add the \
-                     on-premises or VPN ranges behind it as external ranges"
+                msg!(
+                    [
+                        "traffic reaches other networks through the gateway of VNet '{name}': add the on-premises or VPN ranges behind it as external ranges",
+                        "le trafic atteint d'autres réseaux par la passerelle du VNet « {name} » : ajoutez les plages locales ou VPN derrière elle comme plages externes"
+                    ],
+                    name = &name
                 ),
             );
         }
@@ -439,19 +524,11 @@ impl Reader<'_> {
     }
 }
 
-/// " 'name'", or nothing when the name is unknown.
-fn named(name: &str) -> String {
+/// The referenced resource's name, or the reference as written when it names none.
+fn named(name: &str, reference: &serde_json::Value) -> String {
     if name.is_empty() {
-        String::new()
+        quoted(reference)
     } else {
-        format!(" '{name}'")
-    }
-}
-
-fn count(number: usize, one: &str, many: &str) -> String {
-    if number == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{number} {many}")
+        format!("'{name}'")
     }
 }

@@ -1,0 +1,416 @@
+//! Reading one document's objects into plan values, with a note for everything the plan
+//! cannot hold as written, and the template expressions that values may be.
+
+use serde_json::{Map, Value};
+
+use super::json::{id_name, is_set, listed, lookup, same_name, Field, Obj};
+use super::{ImportError, ImportNote};
+use crate::parse::child_pointer;
+use crate::text::{Message, Text};
+
+/// Fields every template resource may have, which the template reader handles itself
+/// (`condition`, `copy`, `resources`) or which only order the deployment.
+const RESOURCE_FIELDS: &[&str] =
+    &["apiVersion", "comments", "condition", "copy", "dependsOn", "metadata", "resources", "scope"];
+
+/// Reads one document's objects and collects its notes.
+pub(super) struct Reader<'a> {
+    pub(super) document: usize,
+    /// The template being read, whose expressions refer to its parameters and variables;
+    /// `None` for CLI and REST output.
+    pub(super) template: Option<Scope<'a>>,
+    pub(super) notes: Vec<ImportNote>,
+}
+
+/// What a string field holds, which decides what an unresolved expression in it leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Expect {
+    Name,
+    Location,
+    Cidr,
+    Service,
+}
+
+impl Expect {
+    fn consequence(self) -> Text {
+        match self {
+            Self::Cidr => text!(
+                "the plan keeps its text, which the check reports as unresolved until you write the deployed value",
+                "le plan garde son texte, que la vérification signale comme non résolu tant que la valeur déployée n'est pas écrite"
+            ),
+            Self::Name => text!("the plan keeps its text as the name", "le plan garde son texte comme nom"),
+            Self::Location => text!(
+                "the plan keeps its text, and the resource is taken to be in the plan's region",
+                "le plan garde son texte, et la ressource est supposée dans la région du plan"
+            ),
+            Self::Service => text!(
+                "the plan keeps its text as the delegation's service",
+                "le plan garde son texte comme service de la délégation"
+            ),
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(document: usize) -> Self {
+        Self { document, template: None, notes: Vec::new() }
+    }
+
+    pub(super) fn note(&mut self, pointer: &str, text: Message) {
+        self.notes.push(ImportNote::new(Some(self.document), pointer, text));
+    }
+
+    pub(super) fn invalid(&self, pointer: &str, message: &str) -> ImportError {
+        ImportError::Invalid {
+            document: self.document,
+            pointer: pointer.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+
+    /// Notes every field of `object` that holds something and that neither the reader reads
+    /// (`read`) nor the module leaves out on purpose (`informational`).
+    pub(super) fn unread(&mut self, object: &Obj<'_>, read: &[&str], informational: &[&str]) {
+        let envelope = if self.template.is_some() { RESOURCE_FIELDS } else { &[] };
+        for (key, field) in object.fields() {
+            if listed(read, key) || listed(informational, key) || listed(envelope, key) {
+                continue;
+            }
+            if is_set(field.value) {
+                self.note(
+                    &field.pointer,
+                    msg!(
+                        [
+                            "'{key}' is not imported: the plan has no place for it",
+                            "« {key} » n'est pas importé : le plan n'a pas de place pour ce champ"
+                        ],
+                        key = key
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The object's name, which everything else about it hangs on.
+    pub(super) fn name(&mut self, object: &Obj<'_>, what: &str) -> Result<String, ImportError> {
+        match object.get("name") {
+            Some(field) => match field.value.as_str() {
+                Some(text) => Ok(self.text(text, &field.pointer, Expect::Name)),
+                None => Err(self.invalid(&field.pointer, &format!("the name of a {what} must be a string"))),
+            },
+            None => {
+                Err(self
+                    .invalid(&child_pointer(&object.pointer, "name"), &format!("a {what} without a name")))
+            }
+        }
+    }
+
+    /// A string field as the plan keeps it: in a template, an expression whose value the
+    /// template states is replaced by it, and any other stays as written; both are noted.
+    pub(super) fn text(&mut self, text: &str, pointer: &str, expect: Expect) -> String {
+        match self.resolve(text, pointer, expect) {
+            Resolved::Text(kept) => kept,
+            Resolved::List(items) => {
+                // A list where one value is expected: the first stands for the field.
+                items.into_iter().next().unwrap_or_default()
+            }
+        }
+    }
+
+    fn resolve(&mut self, text: &str, pointer: &str, expect: Expect) -> Resolved {
+        let Some(scope) = &self.template else {
+            return Resolved::Text(text.to_owned());
+        };
+        if let Some(rest) = text.strip_prefix("[[") {
+            return Resolved::Text(format!("[{rest}"));
+        }
+        if !is_expression(text) {
+            return Resolved::Text(text.to_owned());
+        }
+        match scope.literal(text) {
+            Some((source, value)) => {
+                let shown = match &value {
+                    Resolved::Text(kept) => kept.clone(),
+                    Resolved::List(items) => items.join(", "),
+                };
+                self.note(pointer, source.note(text, &shown));
+                value
+            }
+            None => {
+                self.note(
+                    pointer,
+                    msg!(
+                        [
+                            "'{expression}' is a template expression that vnetplan cannot resolve: {consequence}",
+                            "« {expression} » est une expression de modèle que vnetplan ne sait pas résoudre : {consequence}"
+                        ],
+                        expression = text
+                    )
+                    .with_message("consequence", expect.consequence().message()),
+                );
+                Resolved::Text(text.to_owned())
+            }
+        }
+    }
+
+    /// A list of strings: items that are not strings are noted, and in a template an
+    /// expression standing for the whole list gives the list it resolves to, or itself.
+    pub(super) fn strings(&mut self, field: &Field<'_>, expect: Expect) -> Vec<String> {
+        match field.value {
+            Value::String(text) => match self.resolve(text, &field.pointer, expect) {
+                Resolved::Text(kept) => vec![kept],
+                Resolved::List(items) => items,
+            },
+            Value::Array(_) => field
+                .items()
+                .into_iter()
+                .filter_map(|item| match item.value.as_str() {
+                    Some(text) => Some(self.text(text, &item.pointer, expect)),
+                    None => {
+                        self.note(&item.pointer, not_a_string(item.value));
+                        None
+                    }
+                })
+                .collect(),
+            other => {
+                self.note(
+                    &field.pointer,
+                    msg!(
+                        [
+                            "expected a list of strings, found {found}; not imported",
+                            "une liste de chaînes était attendue, trouvé {found} ; non importé"
+                        ],
+                        found = quoted(other)
+                    ),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A string field, noting a value of another type.
+    pub(super) fn string(&mut self, object: &Obj<'_>, key: &str, expect: Expect) -> Option<String> {
+        let field = object.get(key)?;
+        match field.value.as_str() {
+            Some(text) => Some(self.text(text, &field.pointer, expect)),
+            None => {
+                self.note(&field.pointer, not_a_string(field.value));
+                None
+            }
+        }
+    }
+
+    /// The region a resource is in, in the short form the plan uses (`eastus2`): templates
+    /// often spell the display name (`East US 2`).
+    pub(super) fn location(&mut self, object: &Obj<'_>) -> Option<String> {
+        let field = object.get("location")?;
+        let Some(text) = field.value.as_str() else {
+            self.note(&field.pointer, not_a_string(field.value));
+            return None;
+        };
+        let text = self.text(text, &field.pointer, Expect::Location);
+        if is_expression(&text) {
+            return Some(text);
+        }
+        let short: String =
+            text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if short != text {
+            self.note(
+                &field.pointer,
+                msg!(
+                    [
+                        "'{text}' becomes '{short}', the short form the plan uses",
+                        "« {text} » devient « {short} », la forme courte qu'utilise le plan"
+                    ],
+                    text = &text,
+                    short = &short
+                ),
+            );
+        }
+        Some(short)
+    }
+
+    /// The resource group an object names, or the one in its id.
+    pub(super) fn resource_group(&self, object: &Obj<'_>) -> Option<String> {
+        object
+            .str("resourceGroup")
+            .or_else(|| object.str("id").and_then(super::json::id_resource_group))
+            .map(str::to_owned)
+    }
+
+    /// The name of the resource a `{ "id": … }` reference points to, or "" without one.
+    pub(super) fn reference_name(&self, object: &Obj<'_>, key: &str) -> String {
+        object.object(key).and_then(|reference| reference.str("id")).map_or_else(String::new, |id| {
+            // A template computes the id; its text says more than any part of it.
+            if is_expression(id) {
+                id.to_owned()
+            } else {
+                id_name(id).to_owned()
+            }
+        })
+    }
+}
+
+/// A value an expression resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Resolved {
+    Text(String),
+    List(Vec<String>),
+}
+
+fn not_a_string(value: &Value) -> Message {
+    msg!(
+        [
+            "expected a string here, found {found}; not imported",
+            "une chaîne était attendue ici, trouvé {found} ; non importé"
+        ],
+        found = quoted(value)
+    )
+}
+
+/// A value as the document wrote it, cut short when long.
+pub(super) fn quoted(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or_default()),
+        None => text,
+    }
+}
+
+/// Whether a string is a template expression. A leading `[[` escapes a literal bracket.
+pub(super) fn is_expression(text: &str) -> bool {
+    text.starts_with('[') && !text.starts_with("[[") && text.ends_with(']')
+}
+
+/// What a template's expressions can refer to.
+pub(super) struct Scope<'a> {
+    pub(super) parameters: Option<&'a Map<String, Value>>,
+    pub(super) variables: Option<&'a Map<String, Value>>,
+}
+
+/// Where a resolved value comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    Parameter(String),
+    Variable(String),
+}
+
+impl Source {
+    fn note(&self, expression: &str, value: &str) -> Message {
+        match self {
+            Self::Parameter(name) => msg!(
+                [
+                    "'{expression}' takes the default value of parameter '{name}', '{value}'; a deployment that passes another value differs",
+                    "« {expression} » prend la valeur par défaut du paramètre « {name} », « {value} » ; un déploiement qui passe une autre valeur diffère"
+                ],
+                expression = expression,
+                name = name,
+                value = value
+            ),
+            Self::Variable(name) => msg!(
+                [
+                    "'{expression}' takes the value of variable '{name}', '{value}'",
+                    "« {expression} » prend la valeur de la variable « {name} », « {value} »"
+                ],
+                expression = expression,
+                name = name,
+                value = value
+            ),
+        }
+    }
+}
+
+impl Scope<'_> {
+    /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it as a
+    /// literal string or list of strings. ARM matches these names without regard to case.
+    fn literal(&self, text: &str) -> Option<(Source, Resolved)> {
+        let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+        let (function, arguments) = call(inner)?;
+        let [Piece::Literal(name)] = arguments.as_slice() else {
+            return None;
+        };
+        let (source, value) = if same_name(function, "parameters") {
+            let (_, parameter) = lookup(self.parameters?, name)?;
+            let (_, value) = lookup(parameter.as_object()?, "defaultValue")?;
+            (Source::Parameter(name.clone()), value)
+        } else if same_name(function, "variables") {
+            let (_, value) = lookup(self.variables?, name)?;
+            (Source::Variable(name.clone()), value)
+        } else {
+            return None;
+        };
+        let resolved = match value {
+            Value::String(text) if !is_expression(text) => Resolved::Text(text.clone()),
+            Value::Array(items) => Resolved::List(
+                items
+                    .iter()
+                    .map(|item| item.as_str().filter(|text| !is_expression(text)).map(str::to_owned))
+                    .collect::<Option<Vec<String>>>()?,
+            ),
+            _ => return None,
+        };
+        Some((source, resolved))
+    }
+
+    /// The literal string an expression stands for, without a note: for matching names.
+    pub(super) fn text_value(&self, text: &str) -> Option<String> {
+        match self.literal(text)? {
+            (_, Resolved::Text(value)) => Some(value),
+            (_, Resolved::List(_)) => None,
+        }
+    }
+
+    /// A literal argument, or a `parameters`/`variables` call whose value is a literal string.
+    pub(super) fn argument(&self, piece: &Piece) -> Option<String> {
+        match piece {
+            Piece::Literal(text) => Some(text.clone()),
+            Piece::Expression(expression) => match self.literal(&format!("[{expression}]"))? {
+                (_, Resolved::Text(text)) => Some(text),
+                (_, Resolved::List(_)) => None,
+            },
+        }
+    }
+}
+
+/// An argument of a template function: a quoted string or any other expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Piece {
+    Literal(String),
+    Expression(String),
+}
+
+/// Reads `function(argument, …)`, splitting the arguments at their top-level commas.
+pub(super) fn call(expression: &str) -> Option<(&str, Vec<Piece>)> {
+    let expression = expression.trim();
+    let open = expression.find('(')?;
+    let function = expression.get(..open)?.trim();
+    let body = expression.get(open + 1..)?.strip_suffix(')')?;
+    let mut arguments = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0_usize, false, 0);
+    for (index, character) in body.char_indices() {
+        match character {
+            // A quote inside a string is doubled, which toggles twice and changes nothing.
+            '\'' => quoted = !quoted,
+            '(' | '[' if !quoted => depth += 1,
+            ')' | ']' if !quoted => depth = depth.checked_sub(1)?,
+            ',' if !quoted && depth == 0 => {
+                arguments.push(piece(body.get(start..index)?));
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    if quoted || depth != 0 {
+        return None;
+    }
+    arguments.push(piece(body.get(start..)?));
+    Some((function, arguments))
+}
+
+fn piece(argument: &str) -> Piece {
+    let argument = argument.trim();
+    match argument.strip_prefix('\'').and_then(|rest| rest.strip_suffix('\'')) {
+        Some(text) => Piece::Literal(text.replace("''", "'")),
+        None => Piece::Expression(argument.to_owned()),
+    }
+}
