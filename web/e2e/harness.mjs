@@ -9,6 +9,12 @@ import { chromium } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 
+/**
+ * The warnings a plan that is otherwise clean may carry: notices that Azure retired what the plan
+ * uses (the core's `RuleId::RETIREMENT_NOTICES`), which no change to the plan's design removes.
+ */
+export const retirementNotices = ['aci-vnet-retired', 'sdk-v1-out-of-support'];
+
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

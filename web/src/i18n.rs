@@ -103,7 +103,7 @@ texts! {
     DnsServiceIp => "Kubernetes DNS service IP", "IP du service DNS Kubernetes";
     DockerBridge => "Docker bridge address", "Adresse du pont Docker";
     NodeCount => "Nodes", "Nœuds";
-    MaxSurge => "Upgrade surge (extra nodes)", "Surcroît de mise à niveau (nœuds en plus)";
+    MaxSurge => "Upgrade surge (nodes or %, empty: 10%)", "Surcroît de mise à niveau (nœuds ou %, vide : 10 %)";
     MaxPods => "Pods per node (empty: plugin default)", "Pods par nœud (vide : défaut du plug-in)";
     VcpusPerNode => "vCPUs per node (optional)", "vCPU par nœud (facultatif)";
     ClusterPurpose => "Cluster purpose", "Usage du cluster";
@@ -168,6 +168,9 @@ texts! {
     Capacity => "Node subnet capacity", "Capacité des sous-réseaux des nœuds";
     CapacityRow => "{needed} of {usable} usable addresses needed", "{needed} adresses nécessaires sur {usable} utilisables";
     CountError => "Enter a whole number of at least {min}.", "Saisissez un nombre entier d’au moins {min}.";
+    SurgeError => "Enter a number of nodes, a percentage such as 33%, or leave it empty for AKS's 10%.",
+        "Saisissez un nombre de nœuds, un pourcentage comme 33 %, ou laissez vide pour les 10 % d’AKS.";
+    NotSet => "Not set (the default)", "Non défini (valeur par défaut)";
     CountOrEmptyError => "Enter a whole number of at least {min}, or leave it empty.",
         "Saisissez un nombre entier d’au moins {min}, ou laissez vide.";
     AzureSteps => "Azure steps", "Étapes Azure";
