@@ -1,7 +1,9 @@
 // Shared pieces of the browser tests: a static server for dist/ on loopback, and Debian's
 // Chromium driven by playwright-core with every background connection switched off.
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
@@ -91,6 +93,25 @@ export function planLink(plan) {
 /** One of the plans in examples/, e.g. `example('broken/sdk-default-service-cidr.json')`. */
 export function example(name) {
   return JSON.parse(readFileSync(join(root, 'examples', name), 'utf8'));
+}
+
+/**
+ * Runs the command-line checker (`cargo build -p vnetplan-cli`) with `args`; `PLAN` among them
+ * stands for a file holding `plan`. Returns what it printed: its exit status says whether the
+ * plan has errors, which these tests read from the output instead.
+ */
+export function cli(args, plan) {
+  const binary = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'vnetplan');
+  const folder = mkdtempSync(join(tmpdir(), 'vnetplan-e2e-'));
+  try {
+    const file = join(folder, 'plan.json');
+    if (plan) writeFileSync(file, JSON.stringify(plan));
+    const run = spawnSync(binary, args.map((arg) => (arg === 'PLAN' ? file : arg)), { encoding: 'utf8' });
+    if (run.error) throw run.error;
+    return run.stdout;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**
