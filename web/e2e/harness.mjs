@@ -1,13 +1,21 @@
 // Shared pieces of the browser tests: a static server for dist/ on loopback, and Debian's
 // Chromium driven by playwright-core with every background connection switched off.
 import { createServer } from 'node:http';
-import { readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * The warnings a plan that is otherwise clean may carry: notices that Azure retired what the plan
+ * uses (the core's `RuleId::RETIREMENT_NOTICES`), which no change to the plan's design removes.
+ */
+export const retirementNotices = ['aci-vnet-retired', 'sdk-v1-out-of-support'];
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -85,6 +93,25 @@ export function planLink(plan) {
 /** One of the plans in examples/, e.g. `example('broken/sdk-default-service-cidr.json')`. */
 export function example(name) {
   return JSON.parse(readFileSync(join(root, 'examples', name), 'utf8'));
+}
+
+/**
+ * Runs the command-line checker (`cargo build -p vnetplan-cli`) with `args`; `PLAN` among them
+ * stands for a file holding `plan`. Returns what it printed: its exit status says whether the
+ * plan has errors, which these tests read from the output instead.
+ */
+export function cli(args, plan) {
+  const binary = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'vnetplan');
+  const folder = mkdtempSync(join(tmpdir(), 'vnetplan-e2e-'));
+  try {
+    const file = join(folder, 'plan.json');
+    if (plan) writeFileSync(file, JSON.stringify(plan));
+    const run = spawnSync(binary, args.map((arg) => (arg === 'PLAN' ? file : arg)), { encoding: 'utf8' });
+    if (run.error) throw run.error;
+    return run.stdout;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**

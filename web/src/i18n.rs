@@ -103,7 +103,7 @@ texts! {
     DnsServiceIp => "Kubernetes DNS service IP", "IP du service DNS Kubernetes";
     DockerBridge => "Docker bridge address", "Adresse du pont Docker";
     NodeCount => "Nodes", "Nœuds";
-    MaxSurge => "Upgrade surge (extra nodes)", "Surcroît de mise à niveau (nœuds en plus)";
+    MaxSurge => "Upgrade surge (nodes or %, empty: 10%)", "Surcroît de mise à niveau (nœuds ou %, vide : 10 %)";
     MaxPods => "Pods per node (empty: plugin default)", "Pods par nœud (vide : défaut du plug-in)";
     VcpusPerNode => "vCPUs per node (optional)", "vCPU par nœud (facultatif)";
     ClusterPurpose => "Cluster purpose", "Usage du cluster";
@@ -147,6 +147,12 @@ texts! {
     SeverityInfo => "Info", "Info";
     Fix => "Fix", "Corriger";
     Why => "Why?", "Pourquoi ?";
+    RecordAsDone => "Record as done…", "Noter comme fait…";
+    AttestTitle => "Done in Azure?", "Fait dans Azure ?";
+    AttestBody => "This changes no design: it records in the plan that this was done in Azure. Do it first, then record it:",
+        "Cela ne change pas la conception : le plan note que ceci a été fait dans Azure. Faites-le d’abord, puis notez-le :";
+    Cancel => "Cancel", "Annuler";
+    ConfirmRecorded => "It is done: record it", "C’est fait : le noter";
     HideWhy => "Hide explanation", "Masquer l’explication";
     WhatItChecks => "What it checks", "Ce qui est vérifié";
     WhyItMatters => "Why it matters", "Pourquoi c’est important";
@@ -161,13 +167,19 @@ texts! {
     Usable => "Usable", "Utilisables";
     Size => "Size", "Taille";
     Addresses => "addresses", "adresses";
+    OneAddress => "address", "adresse";
     InConflict => "in a finding", "concernée par un constat";
     ReservedByAks => "reserved by AKS", "réservée par AKS";
     EmptyMap => "No range parses yet: add a VNet with an address prefix.",
         "Aucune plage n’est encore lisible : ajoutez un VNet avec un préfixe d’adresse.";
     Capacity => "Node subnet capacity", "Capacité des sous-réseaux des nœuds";
     CapacityRow => "{needed} of {usable} usable addresses needed", "{needed} adresses nécessaires sur {usable} utilisables";
+    ClusterShares => "Each cluster's share", "Part de chaque cluster";
+    ClusterShare => "AKS {cluster}: {needed}", "AKS {cluster} : {needed}";
     CountError => "Enter a whole number of at least {min}.", "Saisissez un nombre entier d’au moins {min}.";
+    SurgeError => "Enter a number of nodes, a percentage such as 33%, or leave it empty for AKS's 10%.",
+        "Saisissez un nombre de nœuds, un pourcentage comme 33 %, ou laissez vide pour les 10 % d’AKS.";
+    NotSet => "Not set (the default)", "Non défini (valeur par défaut)";
     CountOrEmptyError => "Enter a whole number of at least {min}, or leave it empty.",
         "Saisissez un nombre entier d’au moins {min}, ou laissez vide.";
     AzureSteps => "Azure steps", "Étapes Azure";
@@ -212,9 +224,36 @@ pub fn rule_headline(rule: RuleId, lang: Lang) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// A whole number as the language writes it: `1,581` in English, `1 581` in French (with the
+/// narrow no-break space that browsers' `Intl.NumberFormat` also uses).
+pub fn number(value: u64, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::En => ',',
+        Lang::Fr => '\u{202f}',
+    };
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() * 2);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(number(1581, Lang::En), "1,581");
+        assert_eq!(number(1_019, Lang::Fr), "1\u{202f}019");
+        assert_eq!(number(251, Lang::En), "251");
+        assert_eq!(number(0, Lang::Fr), "0");
+        assert_eq!(number(1_234_567, Lang::En), "1,234,567");
+    }
 
     #[test]
     fn headlines_start_with_a_capital() {

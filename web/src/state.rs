@@ -36,6 +36,8 @@ pub enum Edit {
     Count { text: String, min: u32, nullable: bool },
     /// A comma-separated list of strings (delegations, service tags).
     List(String),
+    /// An upgrade surge: a node count, a percentage such as `10%`, or empty for AKS's default.
+    Surge(String),
     /// A value taken as is: a checkbox, a choice from a list.
     Value(Value),
 }
@@ -254,6 +256,14 @@ impl State {
                 self.change_plan_silently(&pointer, Value::Array(items));
                 return;
             }
+            Edit::Surge(text) => match surge_value(&text) {
+                Some(value) => Some(value),
+                None => {
+                    self.remember(Some(&pointer));
+                    self.drafts.insert(pointer, text);
+                    return;
+                }
+            },
             Edit::Value(value) => Some(value),
         };
         if let Some(value) = value {
@@ -269,13 +279,21 @@ impl State {
         self.change_document(None, |value| set_pointer(value, &format!("{list}/-"), item));
     }
 
-    /// Sets one field; returns whether the plan changed.
+    /// Sets one field, or leaves it out for `null`; returns whether the plan changed.
     fn change_plan_silently(&mut self, pointer: &str, value: Value) -> bool {
-        if self.document.pointer(pointer) == Some(&value) {
+        let current = self.document.pointer(pointer);
+        if current == Some(&value) || (value.is_null() && current.is_none()) {
             return false;
         }
         let mut document = (*self.document).clone();
-        let changed = set_pointer(&mut document, pointer, value)
+        // The plan writes an optional field's default by leaving the field out: several such
+        // fields (the surge, the plugin, the choices) do not take `null`.
+        let set = if value.is_null() {
+            remove_pointer(&mut document, pointer).map(drop)
+        } else {
+            set_pointer(&mut document, pointer, value)
+        };
+        let changed = set
             .map_err(|error| error.to_string())
             .and_then(|()| plan_from_value(&document).map_err(|error| error.to_string()));
         match changed {
@@ -357,6 +375,20 @@ impl State {
         }
         Some(state)
     }
+}
+
+/// The plan's value for a surge typed as `text`: `null` (AKS's default) when empty, a node count,
+/// or a percentage from 1% to 100%; `None` when it is none of these.
+pub fn surge_value(text: &str) -> Option<Value> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Some(Value::Null);
+    }
+    if let Some(percent) = trimmed.strip_suffix('%') {
+        let percent = percent.trim().parse::<u8>().ok().filter(|p| (1..=100).contains(p))?;
+        return Some(Value::String(format!("{percent}%")));
+    }
+    trimmed.parse::<u32>().ok().map(Value::from)
 }
 
 fn document_of(plan: &Plan) -> Value {
@@ -533,6 +565,23 @@ mod tests {
         let fixed = edit(&next, "/aksClusters/0/nodeCount", count("5"));
         assert_eq!(fixed.draft("/aksClusters/0/nodeCount"), None);
         assert_eq!(fixed.plan.aks_clusters[0].node_count, 5);
+    }
+
+    #[test]
+    fn a_surge_is_a_node_count_a_percentage_or_the_default() {
+        let pointer = "/aksClusters/0/maxSurge";
+        let surge = |state: &State, text: &str| edit(state, pointer, Edit::Surge(text.into()));
+        let percent = surge(&state(), "33 %");
+        assert_eq!(percent.document.pointer(pointer), Some(&json!("33%")));
+        let nodes = surge(&percent, "2");
+        assert_eq!(nodes.document.pointer(pointer), Some(&json!(2)));
+        let typo = surge(&nodes, "2x");
+        assert_eq!(typo.draft(pointer), Some("2x"));
+        assert_eq!(typo.document.pointer(pointer), Some(&json!(2)));
+        assert_eq!(surge(&typo, "101%").draft(pointer), Some("101%"));
+        let default = surge(&typo, "");
+        assert_eq!(default.document.pointer(pointer), None);
+        assert_eq!(default.draft(pointer), None);
     }
 
     #[test]

@@ -47,23 +47,23 @@ describe('the vnetplan package', () => {
     assert.deepEqual(Object.keys(overlap), ['rule', 'severity', 'message', 'subjects', 'fix']);
     assert.equal(overlap.severity, 'error');
     assert.deepEqual(overlap.subjects, ['/aksClusters/0/serviceCidr', '/vnets/0/subnets/0/addressPrefix']);
-    assert.deepEqual(Object.keys(overlap.fix), ['title', 'changes']);
+    assert.deepEqual(Object.keys(overlap.fix), ['title', 'kind', 'changes']);
+    assert.equal(overlap.fix.kind, 'design');
     assert.deepEqual(Object.keys(overlap.fix.changes[0]), ['path', 'value']);
     const withoutFix = report.findings.find((f) => f.rule === 'docker-bridge-ignored');
     assert.equal(withoutFix.fix, null);
-    assert.deepEqual(Object.keys(report.capacity[0]), ['cluster', 'vnet', 'subnet', 'usable', 'needed', 'perNode']);
+    assert.deepEqual(Object.keys(report.capacity[0]), ['cluster', 'vnet', 'subnet', 'usable', 'needed', 'perNode', 'subnetNeeded', 'sharedWith']);
     assert.deepEqual(Object.keys(report.summary), ['errors', 'warnings', 'infos']);
   });
 
-  test('absent values are null, never undefined', () => {
+  test('absent values stay absent, never null or undefined', () => {
     const plan = JSON.parse(readFileSync(join(examples, 'default-aks.json'), 'utf8'));
     const fixed = api.suggest(plan);
     const cluster = fixed.aksClusters[0];
     for (const field of ['podCidr', 'networkPluginMode', 'maxPods', 'loadBalancerSubnet']) {
-      assert.ok(field in cluster, field);
-      assert.equal(cluster[field], null, field);
+      assert.ok(!(field in cluster), field);
     }
-    assert.equal(fixed.workspace.privateEndpoint, null);
+    assert.ok(!('privateEndpoint' in fixed.workspace));
   });
 
   test('a rejected document throws an Error naming the field', () => {

@@ -76,13 +76,14 @@ impl Form<'_> {
         }
     }
 
-    fn select(&self, pointer: String, label: T, options: &[(&'static str, T)]) -> Html {
+    /// A choice among `options`; an `optional` field also offers leaving it out of the plan.
+    fn select(&self, pointer: String, label: T, options: &[(&'static str, T)], optional: bool) -> Html {
         let current = self.document.pointer(&pointer).and_then(Value::as_str).unwrap_or_default().to_owned();
         let options: Vec<(&'static str, AttrValue)> =
             options.iter().map(|(value, label)| (*value, AttrValue::from(self.t(*label)))).collect();
         html! {
             <SelectField pointer={pointer.clone()} label={self.t(label)} {current} {options}
-                dispatch={self.dispatch.clone()} notes={self.notes(&pointer)} />
+                unset={optional.then(|| AttrValue::from(self.t(T::NotSet)))} dispatch={self.dispatch.clone()} notes={self.notes(&pointer)} />
         }
     }
 
@@ -154,7 +155,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { form.text(format!("/externalRanges/{e}/addressPrefix"), form.t(T::AddressPrefix), Kind::Text) }
                         { form.select(format!("/externalRanges/{e}/kind"), T::Kind, &[
                             ("peeredVnet", T::KindPeeredVnet), ("onPremises", T::KindOnPremises), ("vpn", T::KindVpn),
-                            ("expressRoute", T::KindExpressRoute), ("other", T::KindOther)]) }
+                            ("expressRoute", T::KindExpressRoute), ("other", T::KindOther)], false) }
                         { form.remove(format!("/externalRanges/{e}"), &range.name) }
                     </fieldset>
                 }) }
@@ -292,7 +293,7 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
             <legend>{ format!("AKS {}", cluster.name) }</legend>
             <div class="row">
                 { form.text(p("name"), form.t(T::Name), Kind::Text) }
-                { form.select(p("provisioning"), T::Provisioning, &[("create", T::ProvisionCreate), ("attach", T::ProvisionAttach)]) }
+                { form.select(p("provisioning"), T::Provisioning, &[("create", T::ProvisionCreate), ("attach", T::ProvisionAttach)], true) }
                 { form.text(p("region"), form.t(T::RegionOptional), Kind::OptionalText) }
             </div>
             <div class="row">
@@ -300,7 +301,7 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
                 { form.text(p("subnet"), form.t(T::Subnet), Kind::Text) }
             </div>
             <div class="row">
-                { form.select(p("networkPlugin"), T::NetworkPlugin, &[("azure", T::PluginAzure), ("kubenet", T::PluginKubenet)]) }
+                { form.select(p("networkPlugin"), T::NetworkPlugin, &[("azure", T::PluginAzure), ("kubenet", T::PluginKubenet)], true) }
                 if show_overlay {
                     <CheckField pointer={p("networkPluginMode")} label={form.t(T::OverlayMode)}
                         checked={cluster.network_plugin_mode == Some(NetworkPluginMode::Overlay)}
@@ -316,15 +317,15 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
             </div>
             <div class="row">
                 { form.text(p("nodeCount"), form.t(T::NodeCount), Kind::Count { min: 1, nullable: false }) }
-                { form.text(p("maxSurge"), form.t(T::MaxSurge), Kind::Count { min: 0, nullable: false }) }
+                { form.text(p("maxSurge"), form.t(T::MaxSurge), Kind::Surge) }
                 { form.text(p("maxPods"), form.t(T::MaxPods), Kind::Count { min: 0, nullable: true }) }
                 { form.text(p("vcpusPerNode"), form.t(T::VcpusPerNode), Kind::Count { min: 1, nullable: true }) }
             </div>
             <div class="row">
-                { form.select(p("clusterPurpose"), T::ClusterPurpose, &[("FastProd", T::PurposeProd), ("DevTest", T::PurposeDevTest)]) }
-                { form.select(p("loadBalancerType"), T::LoadBalancerType, &[("PublicIp", T::PublicIp), ("InternalLoadBalancer", T::InternalLoadBalancer)]) }
+                { form.select(p("clusterPurpose"), T::ClusterPurpose, &[("FastProd", T::PurposeProd), ("DevTest", T::PurposeDevTest)], true) }
+                { form.select(p("loadBalancerType"), T::LoadBalancerType, &[("PublicIp", T::PublicIp), ("InternalLoadBalancer", T::InternalLoadBalancer)], true) }
                 if show_lb_subnet { { form.text(p("loadBalancerSubnet"), form.t(T::LoadBalancerSubnet), Kind::OptionalText) } }
-                { form.select(p("identity"), T::Identity, &[("systemAssigned", T::SystemAssigned), ("servicePrincipal", T::ServicePrincipal)]) }
+                { form.select(p("identity"), T::Identity, &[("systemAssigned", T::SystemAssigned), ("servicePrincipal", T::ServicePrincipal)], true) }
             </div>
             { form.check(p("privateCluster"), T::PrivateCluster) }
             { form.check(p("networkContributorGranted"), T::NetworkContributor) }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::dom::field_id;
 use crate::i18n::{Lang, T};
-use crate::state::{Action, Edit};
+use crate::state::{surge_value, Action, Edit};
 
 /// How a text field's content becomes a value of the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,7 @@ pub enum Kind {
     OptionalText,
     Count { min: u32, nullable: bool },
     List,
+    Surge,
 }
 
 impl Kind {
@@ -27,11 +28,16 @@ impl Kind {
             Self::OptionalText => Edit::OptionalText(text),
             Self::Count { min, nullable } => Edit::Count { text, min, nullable },
             Self::List => Edit::List(text),
+            Self::Surge => Edit::Surge(text),
         }
     }
 
-    /// Why `text` cannot be taken, for a count that is not a whole number in range.
+    /// Why `text` cannot be taken: a count that is not a whole number in range, a surge that is
+    /// neither a count nor a percentage.
     fn problem(self, text: &str, lang: Lang) -> Option<String> {
+        if self == Self::Surge {
+            return surge_value(text).is_none().then(|| T::SurgeError.get(lang).to_owned());
+        }
         let Self::Count { min, nullable } = self else { return None };
         let trimmed = text.trim();
         if (trimmed.is_empty() && nullable) || trimmed.parse::<u32>().is_ok_and(|n| n >= min) {
@@ -161,6 +167,10 @@ pub struct SelectFieldProps {
     /// The plan's current value, as the JSON string it is stored as.
     pub current: AttrValue,
     pub options: Vec<(&'static str, AttrValue)>,
+    /// For an optional field, the label of a first choice that leaves the field out of the plan,
+    /// so that its documented default applies.
+    #[prop_or_default]
+    pub unset: Option<AttrValue>,
     pub dispatch: Callback<Action>,
     #[prop_or_default]
     pub notes: Vec<Note>,
@@ -174,10 +184,9 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
         let (pointer, dispatch) = (props.pointer.to_string(), props.dispatch.clone());
         Callback::from(move |event: Event| {
             if let Some(select) = event.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
-                dispatch.emit(Action::Edit {
-                    pointer: pointer.clone(),
-                    edit: Edit::Value(Value::String(select.value())),
-                });
+                let value = select.value();
+                let value = if value.is_empty() { Value::Null } else { Value::String(value) };
+                dispatch.emit(Action::Edit { pointer: pointer.clone(), edit: Edit::Value(value) });
             }
         })
     };
@@ -186,6 +195,9 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
         <div class="field">
             <label for={id.clone()}>{ &props.label }</label>
             <select id={id} {onchange} aria-describedby={described} data-pointer={props.pointer.clone()}>
+                if let Some(unset) = &props.unset {
+                    <option value="" selected={props.current.is_empty()}>{ unset }</option>
+                }
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={*value} selected={props.current == *value}>{ label }</option>
                 }) }

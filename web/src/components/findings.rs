@@ -4,11 +4,12 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use vnetplan_core::{Example, Finding, Report, Severity};
+use vnetplan_core::{Example, Finding, Fix, FixKind, Report, Severity};
+use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 use crate::dom;
-use crate::i18n::{rule_headline, Lang, T};
+use crate::i18n::{number, rule_headline, Lang, T};
 use crate::state::{value_text, Action};
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,22 @@ const FINDINGS_PAGE: usize = 100;
 #[component]
 pub fn FindingsPanel(props: &FindingsProps) -> Html {
     let show_all = use_state(|| false);
+    // Where focus goes once the fix at this index is applied: the focus would otherwise fall to
+    // the body with the removed finding, where the page's shortcuts (Undo) no longer run.
+    let pending_focus = use_mut_ref(|| None::<(usize, String)>);
+    {
+        let pending_focus = pending_focus.clone();
+        let shown = if *show_all { usize::MAX } else { FINDINGS_PAGE };
+        use_effect_with(props.report.clone(), move |report| {
+            if let Some((index, field)) = pending_focus.borrow_mut().take() {
+                if index < report.findings.len().min(shown) {
+                    dom::focus_element(&finding_id(index));
+                } else {
+                    dom::focus_field(&field);
+                }
+            }
+        });
+    }
     let lang = props.lang;
     let summary = props.report.summary;
     let serious = summary.errors + summary.warnings;
@@ -38,10 +55,18 @@ pub fn FindingsPanel(props: &FindingsProps) -> Html {
             </p>
             if serious == 0 { <p class="all-clear">{ T::NoProblems.get(lang) }</p> }
             <ul class="findings">
-                { for props.report.findings.iter().take(if *show_all { usize::MAX } else { FINDINGS_PAGE }).map(|finding| {
+                { for props.report.findings.iter().take(if *show_all { usize::MAX } else { FINDINGS_PAGE }).enumerate().map(|(index, finding)| {
                     let values: Vec<String> =
                         finding.subjects.iter().map(|subject| value_text(&props.document, subject)).collect();
-                    html! { <FindingItem finding={finding.clone()} {values} {lang} dispatch={props.dispatch.clone()} /> }
+                    let on_fix = {
+                        let (pending_focus, dispatch) = (pending_focus.clone(), props.dispatch.clone());
+                        Callback::from(move |fix: Fix| {
+                            let field = fix.changes.first().map(|change| change.path.clone()).unwrap_or_default();
+                            *pending_focus.borrow_mut() = Some((index, field));
+                            dispatch.emit(Action::ApplyFix(fix));
+                        })
+                    };
+                    html! { <FindingItem finding={finding.clone()} {index} {values} {lang} dispatch={props.dispatch.clone()} {on_fix} /> }
                 }) }
             </ul>
             if !*show_all && props.report.findings.len() > FINDINGS_PAGE {
@@ -63,10 +88,19 @@ fn counted(count: usize, one: T, many: T, lang: Lang) -> String {
 #[derive(Properties, PartialEq)]
 struct FindingProps {
     finding: Finding,
+    /// The finding's place in the report, for its element's id.
+    index: usize,
     /// The plan's value at each subject, for the links.
     values: Vec<String>,
     lang: Lang,
     dispatch: Callback<Action>,
+    /// Applies the finding's fix, once confirmed where it needs confirming.
+    on_fix: Callback<Fix>,
+}
+
+/// The id of the element of the finding at `index` of the report.
+fn finding_id(index: usize) -> String {
+    format!("finding-{index}")
 }
 
 fn severity_label(severity: Severity) -> T {
@@ -91,9 +125,9 @@ fn FindingItem(props: &FindingProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     html! {
-        <li class={classes!("finding", format!("sev-{}", finding.severity.as_str()))}
-            data-rule={id} data-severity={finding.severity.as_str()}>
-            <p class="finding-head">
+        <li class={classes!("finding", format!("sev-{}", finding.severity.as_str()))} id={finding_id(props.index)}
+            tabindex="-1" aria-labelledby={format!("{doc_id}-head")} data-rule={id} data-severity={finding.severity.as_str()}>
+            <p class="finding-head" id={format!("{doc_id}-head")}>
                 <span class="badge">{ severity_label(finding.severity).get(lang) }</span>
                 <strong>{ rule_headline(finding.rule, lang) }</strong>
                 <code class="rule-id">{ id }</code>
@@ -118,13 +152,17 @@ fn FindingItem(props: &FindingProps) -> Html {
                 if finding.subjects.len() > 12 { <li>{ format!("… +{}", finding.subjects.len() - 12) }</li> }
             </ul>
             if let Some(fix) = &finding.fix {
-                <p class="fix-line">
-                    <button type="button" class="fix" aria-describedby={format!("{doc_id}-fix")}
-                        onclick={let (fix, dispatch) = (fix.clone(), props.dispatch.clone()); Callback::from(move |_| dispatch.emit(Action::ApplyFix(fix.clone())))}>
-                        { T::Fix.get(lang) }
-                    </button>
-                    <span id={format!("{doc_id}-fix")}>{ fix.text.render(lang) }</span>
-                </p>
+                if fix.kind == FixKind::Attestation {
+                    <AttestationFix fix={fix.clone()} id={format!("{doc_id}-fix")} {lang} on_fix={props.on_fix.clone()} />
+                } else {
+                    <p class="fix-line">
+                        <button type="button" class="fix" aria-describedby={format!("{doc_id}-fix")}
+                            onclick={let fix = fix.clone(); props.on_fix.reform(move |_| fix.clone())}>
+                            { T::Fix.get(lang) }
+                        </button>
+                        <span id={format!("{doc_id}-fix")}>{ fix.text.render(lang) }</span>
+                    </p>
+                }
             }
             <button type="button" class="why" aria-expanded={open.to_string()} aria-controls={doc_id.clone()} onclick={toggle}>
                 { if *open { T::HideWhy.get(lang) } else { T::Why.get(lang) } }
@@ -146,9 +184,128 @@ fn FindingItem(props: &FindingProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+struct AttestationProps {
+    fix: Fix,
+    /// The id of the fix's title, which the button and the dialog are described by.
+    id: String,
+    lang: Lang,
+    on_fix: Callback<Fix>,
+}
+
+/// A fix that records something done in Azure rather than changing the design: applying it
+/// unasked would claim a role assignment or a rule nobody made, so it asks first.
+#[component]
+fn AttestationFix(props: &AttestationProps) -> Html {
+    let dialog = use_node_ref();
+    let lang = props.lang;
+    let title_id = format!("{}-confirm", props.id);
+    let open = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                let _ = dialog.show_modal();
+            }
+        })
+    };
+    let close = |dialog: &NodeRef| {
+        if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+            dialog.close();
+        }
+    };
+    let cancel = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| close(&dialog))
+    };
+    let confirm = {
+        let (dialog, fix, on_fix) = (dialog.clone(), props.fix.clone(), props.on_fix.clone());
+        Callback::from(move |_: MouseEvent| {
+            close(&dialog);
+            on_fix.emit(fix.clone());
+        })
+    };
+    let text = props.fix.text.render(lang);
+    html! {
+        <div class="fix-line">
+            <button type="button" class="fix attest" aria-describedby={props.id.clone()} aria-haspopup="dialog" onclick={open}>
+                { T::RecordAsDone.get(lang) }
+            </button>
+            <span id={props.id.clone()}>{ text.clone() }</span>
+            <dialog ref={dialog} class="confirm-attestation" aria-labelledby={title_id.clone()}>
+                <h2 id={title_id}>{ T::AttestTitle.get(lang) }</h2>
+                <p>{ T::AttestBody.get(lang) }</p>
+                <p class="attest-command">{ text }</p>
+                <p class="dialog-actions">
+                    <button type="button" class="cancel" autofocus=true onclick={cancel}>{ T::Cancel.get(lang) }</button>
+                    <button type="button" class="confirm fix" onclick={confirm}>{ T::ConfirmRecorded.get(lang) }</button>
+                </p>
+            </dialog>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct CapacityProps {
     pub report: Rc<Report>,
     pub lang: Lang,
+}
+
+/// One node subnet as its gauge shows it: what every cluster in it needs together, against what
+/// it has, and each cluster's own share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SubnetGauge<'a> {
+    vnet: &'a str,
+    subnet: &'a str,
+    usable: u64,
+    needed: u64,
+    /// The largest per-node need in the subnet: the room one more node takes.
+    per_node: u64,
+    shares: Vec<(&'a str, u64)>,
+}
+
+/// The report's capacity rows, one per cluster, gathered into one gauge per node subnet in the
+/// order of the first cluster in each.
+fn subnet_gauges(report: &Report) -> Vec<SubnetGauge<'_>> {
+    let mut gauges: Vec<SubnetGauge<'_>> = Vec::new();
+    for row in &report.capacity {
+        let share = (row.cluster.as_str(), row.needed);
+        match gauges.iter_mut().find(|gauge| gauge.vnet == row.vnet && gauge.subnet == row.subnet) {
+            Some(gauge) => {
+                gauge.shares.push(share);
+                gauge.per_node = gauge.per_node.max(row.per_node);
+            }
+            None => gauges.push(SubnetGauge {
+                vnet: &row.vnet,
+                subnet: &row.subnet,
+                usable: row.usable,
+                needed: row.subnet_needed,
+                per_node: row.per_node,
+                shares: vec![share],
+            }),
+        }
+    }
+    gauges
+}
+
+/// A share's width on its gauge, in percent of the larger of the subnet's room and its need, so
+/// that an overfull subnet's shares still fit the bar.
+fn share_width(share: u64, gauge: &SubnetGauge<'_>) -> f64 {
+    let whole = gauge.usable.max(gauge.needed).max(1);
+    share as f64 * 100.0 / whole as f64
+}
+
+/// Where each cluster's share starts on its gauge and how wide it is, one after the other.
+fn share_spans(gauge: &SubnetGauge<'_>) -> Vec<(f64, f64)> {
+    let mut start = 0.0;
+    gauge
+        .shares
+        .iter()
+        .map(|(_, share)| {
+            let width = share_width(*share, gauge);
+            let span = (start, width);
+            start += width;
+            span
+        })
+        .collect()
 }
 
 #[component]
@@ -161,19 +318,33 @@ pub fn CapacityPanel(props: &CapacityProps) -> Html {
         <section class="card capacity-card" aria-labelledby="capacity-title">
             <h2 id="capacity-title">{ T::Capacity.get(lang) }</h2>
             <ul class="capacity">
-                { for props.report.capacity.iter().enumerate().map(|(index, row)| {
+                { for subnet_gauges(&props.report).iter().enumerate().map(|(index, gauge)| {
                     let text = T::CapacityRow.get(lang)
-                        .replace("{needed}", &row.needed.to_string())
-                        .replace("{usable}", &row.usable.to_string());
-                    let over = row.needed > row.usable;
+                        .replace("{needed}", &number(gauge.needed, lang))
+                        .replace("{usable}", &number(gauge.usable, lang));
+                    let over = gauge.needed > gauge.usable;
                     let gauge_id = format!("capacity-{index}");
                     html! {
-                        <li class={classes!("gauge", over.then_some("over"))}>
-                            <label for={gauge_id.clone()}>{ format!("AKS {} → {}/{}", row.cluster, row.vnet, row.subnet) }</label>
-                            <meter id={gauge_id} min="0" max={row.usable.max(1).to_string()} value={row.needed.to_string()}
-                                low={(row.usable * 3 / 4).to_string()} high={row.usable.saturating_sub(row.per_node).to_string()}
+                        <li class={classes!("gauge", over.then_some("over"))} data-vnet={gauge.vnet.to_owned()}
+                            data-subnet={gauge.subnet.to_owned()}>
+                            <label for={gauge_id.clone()}>{ format!("VNet {} → {}", gauge.vnet, gauge.subnet) }</label>
+                            <meter id={gauge_id} min="0" max={gauge.usable.max(1).to_string()} value={gauge.needed.to_string()}
+                                low={(gauge.usable * 3 / 4).to_string()} high={gauge.usable.saturating_sub(gauge.per_node).to_string()}
                                 optimum="0">{ text.clone() }</meter>
+                            <svg class="shares-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                                { for share_spans(gauge).into_iter().map(|(x, width)| html! {
+                                    <rect class="share" x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="6" />
+                                }) }
+                                <rect class="room-end" x={format!("{:.2}", share_width(gauge.usable, gauge) - 0.6)} y="0" width="0.6" height="6" />
+                            </svg>
                             <span class="gauge-text">{ text }</span>
+                            <ul class="shares" aria-label={T::ClusterShares.get(lang)}>
+                                { for gauge.shares.iter().map(|(cluster, share)| html! {
+                                    <li class="share-item" data-cluster={cluster.to_string()}>
+                                        { T::ClusterShare.get(lang).replace("{cluster}", cluster).replace("{needed}", &number(*share, lang)) }
+                                    </li>
+                                }) }
+                            </ul>
                         </li>
                     }
                 }) }
@@ -187,5 +358,43 @@ fn example(Example(changes): Example) -> Html {
         <ul class="example">{ for changes.iter().map(|(path, value)| html! {
             <li><code>{ format!("{path} = {value}") }</code></li>
         }) }</ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use vnetplan_core::{check, plan_from_value};
+
+    use super::*;
+
+    fn cluster(name: &str, subnet: &str, service: &str) -> serde_json::Value {
+        json!({"name": name, "vnet": "v", "subnet": subnet, "networkPlugin": "azure", "serviceCidr": service,
+               "dnsServiceIP": service.replace("0/16", "10"), "nodeCount": 4})
+    }
+
+    #[test]
+    fn a_shared_subnet_is_one_gauge_listing_every_cluster() {
+        let plan = plan_from_value(&json!({
+            "schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "rg"},
+            "vnets": [{"name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.1.0.0/16"], "subnets": [
+                {"name": "aks", "addressPrefix": "10.1.0.0/24"}, {"name": "other", "addressPrefix": "10.1.4.0/22"}]}],
+            "aksClusters": [cluster("a", "aks", "10.2.0.0/16"), cluster("b", "other", "10.3.0.0/16"),
+                            cluster("c", "aks", "10.4.0.0/16")],
+        }))
+        .expect("the plan parses");
+        let report = check(&plan);
+        let gauges = subnet_gauges(&report);
+        assert_eq!(gauges.len(), 2);
+        // 4 nodes and a 10% surge: 5 nodes of 31 addresses each, per cluster.
+        assert_eq!((gauges[0].subnet, gauges[0].needed, gauges[0].usable), ("aks", 310, 251));
+        assert_eq!(gauges[0].shares, [("a", 155), ("c", 155)]);
+        assert_eq!((gauges[1].subnet, gauges[1].needed, gauges[1].usable), ("other", 155, 1019));
+        assert_eq!(gauges[1].shares, [("b", 155)]);
+        // Overfull: the shares are drawn against the need, so together they fill the bar.
+        assert!((share_width(155, &gauges[0]) - 50.0).abs() < 1e-9);
+        assert!((share_width(251, &gauges[0]) - 251.0 * 100.0 / 310.0).abs() < 1e-9);
+        assert!((share_width(1019, &gauges[1]) - 100.0).abs() < 1e-9);
+        assert_eq!(share_spans(&gauges[0]), [(0.0, 50.0), (50.0, 50.0)]);
     }
 }

@@ -9,7 +9,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::dom;
-use crate::i18n::{Lang, T};
+use crate::i18n::{number, Lang, T};
 use crate::state::Action;
 
 const BAR_HEIGHT: f64 = 18.0;
@@ -35,7 +35,7 @@ fn describe(item: &MapItem, lang: Lang) -> String {
         T::LastAddress.get(lang),
         item.last,
         T::Usable.get(lang),
-        item.usable
+        number(item.usable, lang)
     )
 }
 
@@ -161,14 +161,20 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                             <dt>{ kind_name(item.kind, lang) }</dt><dd>{ format!("{} {}", item.label, item.block) }</dd>
                             <dt>{ T::FirstAddress.get(lang) }</dt><dd>{ item.first.to_string() }</dd>
                             <dt>{ T::LastAddress.get(lang) }</dt><dd>{ item.last.to_string() }</dd>
-                            <dt>{ T::Usable.get(lang) }</dt><dd>{ item.usable.to_string() }</dd>
-                            <dt>{ T::Size.get(lang) }</dt><dd>{ format!("{} {}", item.size, T::Addresses.get(lang)) }</dd>
+                            <dt>{ T::Usable.get(lang) }</dt><dd>{ number(item.usable, lang) }</dd>
+                            <dt>{ T::Size.get(lang) }</dt><dd>{ addresses(item.size, lang) }</dd>
                         </dl>
                     }
                 </div>
             }
         </section>
     }
+}
+
+/// "1 address", "1,024 addresses".
+fn addresses(size: u64, lang: Lang) -> String {
+    let unit = if size == 1 { T::OneAddress } else { T::Addresses };
+    format!("{} {}", number(size, lang), unit.get(lang))
 }
 
 /// Cuts a label to what fits in `width` user units at the map's font size (about 6.5 units a
@@ -185,7 +191,14 @@ fn truncate(text: &str, width: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::truncate;
+    use super::{addresses, truncate, Lang};
+
+    #[test]
+    fn a_size_reads_as_a_count_of_addresses() {
+        assert_eq!(addresses(1, Lang::En), "1 address");
+        assert_eq!(addresses(65536, Lang::En), "65,536 addresses");
+        assert_eq!(addresses(1, Lang::Fr), "1 adresse");
+    }
 
     #[test]
     fn labels_are_cut_to_their_bar() {

@@ -1,0 +1,87 @@
+// Fixes as a user applies them: a design fix at once, an attestation only after the person
+// confirms it was done in Azure; and after either, focus goes on to the next finding, or to the
+// changed field when none follows.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, planLink, servedPage } from './harness.mjs';
+
+// Its findings, in order: the missing Network Contributor grant (an attestation), the missing
+// docker bridge and the service range over the subnet (both design fixes).
+const plan = {
+  schemaVersion: 1,
+  name: 'fixes of both kinds',
+  region: 'eastus2',
+  workspace: { resourceGroup: 'ml-rg' },
+  vnets: [{
+    name: 'mynetwork', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'],
+    subnets: [{ name: 'default', addressPrefix: '10.0.0.0/24' }],
+  }],
+  aksClusters: [{
+    name: 'myaks', vnet: 'mynetwork', subnet: 'default', networkPlugin: 'azure', serviceCidr: '10.0.0.0/16',
+    dnsServiceIP: '10.0.0.10', nodeCount: 3, networkContributorGranted: false,
+  }],
+};
+const grant = 'aks-identity-lacks-network-contributor';
+const finding = (page, rule) => page.locator(`#findings li.finding[data-rule="${rule}"]`);
+const focused = (page) => page.evaluate(() => {
+  const element = document.activeElement;
+  return { id: element?.id, rule: element?.dataset.rule, pointer: element?.dataset.pointer };
+});
+
+describe('fixes', () => {
+  const suite = servedPage();
+
+  test('an attestation says what to run in Azure and applies only once confirmed, by keyboard', async () => {
+    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(plan));
+    const item = finding(page, grant);
+    const button = item.locator('.fix-line > button');
+    assert.equal(await button.innerText(), 'Record as done…');
+    const title = await item.locator('.fix-line > span').innerText();
+    assert.match(title, /az role assignment create/);
+    const granted = page.locator('[data-pointer="/aksClusters/0/networkContributorGranted"]');
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Done in Azure?' });
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('.attest-command').innerText(), title);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await item.count(), 1, 'Escape applied the attestation');
+    assert.equal(await granted.isChecked(), false);
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'It is done: record it');
+    await page.keyboard.press('Enter');
+    await item.waitFor({ state: 'detached' });
+    assert.equal(await granted.isChecked(), true);
+    assert.deepEqual(await focused(page), { id: 'finding-0', rule: 'docker-bridge-missing', pointer: undefined });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a design fix applies at once; focus goes to the next finding, or to the field after the last', async () => {
+    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(plan));
+    // The last finding's fix leaves none after it: focus goes to the field the fix changed, where
+    // the keyboard goes on.
+    const service = finding(page, 'service-cidr-overlaps-subnet');
+    assert.equal(await service.locator('.fix-line > button').innerText(), 'Fix');
+    await service.locator('.fix-line > button').click();
+    await service.waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    assert.deepEqual(await focused(page), { id: 'field:/aksClusters/0/serviceCidr', rule: undefined, pointer: '/aksClusters/0/serviceCidr' });
+    assert.notEqual(await page.locator('[data-pointer="/aksClusters/0/serviceCidr"]').inputValue(), '10.0.0.0/16');
+
+    // AKS's default bridge, which the fix picks, brings a notice that takes the fixed finding's place.
+    const bridge = finding(page, 'docker-bridge-missing');
+    await bridge.locator('.fix-line > button').click();
+    await bridge.waitFor({ state: 'detached' });
+    assert.deepEqual(await focused(page), { id: 'finding-1', rule: 'docker-bridge-ignored', pointer: undefined });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

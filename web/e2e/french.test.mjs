@@ -1,0 +1,57 @@
+// The French page against the French of the command-line checker: the same plan must read the
+// same in both, finding by finding, and a rule's explanation must carry its sources.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cli, openPage, planLink, servedPage } from './harness.mjs';
+
+const overlapping = {
+  schemaVersion: 1,
+  name: 'service range over a subnet',
+  region: 'eastus2',
+  workspace: { resourceGroup: 'ml-rg' },
+  vnets: [{
+    name: 'mynetwork', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'],
+    subnets: [{ name: 'default', addressPrefix: '10.0.0.0/24' }],
+  }],
+  aksClusters: [{
+    name: 'myaks', vnet: 'mynetwork', subnet: 'default', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10',
+    nodeCount: 3, networkContributorGranted: true,
+  }],
+};
+const rule = 'service-cidr-overlaps-subnet';
+
+/** The paragraphs of `vnetplan rules ID`, keyed by their heading, and its source lines. */
+function explanation(text) {
+  const blocks = text.trim().split(/\n\n/).map((block) => block.split('\n'));
+  const sections = Object.fromEntries(blocks.map(([heading, ...lines]) => [heading, lines]));
+  return { sections, sources: sections.Sources.map((line) => line.replace(/^- /, '')) };
+}
+
+describe('the page in French', () => {
+  const suite = servedPage();
+
+  test('a finding, its fix and its explanation read as the French checker prints them', async () => {
+    const expected = JSON.parse(cli(['--lang', 'fr', 'check', 'PLAN', '--format', 'json'], overlapping))
+      .findings.find((finding) => finding.rule === rule);
+    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(overlapping));
+    await page.selectOption('#language', 'fr');
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+
+    const finding = page.locator(`#findings li.finding[data-rule="${rule}"]`);
+    assert.equal(await finding.locator('.message').innerText(), expected.message);
+    const fix = await finding.locator('.fix-line span').innerText();
+    assert.equal(fix, expected.fix.title);
+    assert.match(fix, /ce bloc est libre dans ce plan/);
+
+    const { sections, sources } = explanation(cli(['--lang', 'fr', 'rules', rule]));
+    await finding.getByRole('button', { name: 'Pourquoi ?' }).click();
+    const doc = finding.locator('.rule-doc');
+    await doc.waitFor();
+    assert.equal(await doc.locator('h3').first().innerText(), 'Ce qui est vérifié');
+    assert.equal(await doc.locator('p').first().innerText(), sections['Ce que la règle vérifie'].join('\n'));
+    assert.ok(sources.length > 0);
+    assert.deepEqual(await doc.locator('ul.sources li').allInnerTexts(), sources);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
