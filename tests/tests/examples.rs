@@ -1,7 +1,7 @@
 //! The example plans: the guide's four setups check clean, the broken ones fail the way Azure
 //! would, and the text report of each is pinned by a snapshot.
 
-use vnetplan_core::{check, render_text, RuleId, Severity};
+use vnetplan_core::{check, render_text, Lang, RuleId, Severity};
 use vnetplan_tests::{json_files, load, repo_root, stem};
 
 #[test]
@@ -71,6 +71,34 @@ fn checking_twice_gives_identical_json() {
         for path in json_files(&repo_root().join(dir)) {
             let plan = load(&path);
             assert_eq!(check(&plan).to_json(), check(&plan).to_json(), "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn every_finding_and_fix_reads_in_french_too() {
+    let root = repo_root();
+    for dir in ["examples", "examples/broken", "tests/fixtures"] {
+        for path in json_files(&root.join(dir)) {
+            for finding in check(&load(&path)).findings {
+                let (english, french) = (finding.text.render(Lang::En), finding.text.render(Lang::Fr));
+                assert_ne!(
+                    english,
+                    french,
+                    "{}: {} has no French message",
+                    path.display(),
+                    finding.rule.id()
+                );
+                if let Some(fix) = &finding.fix {
+                    assert_ne!(
+                        fix.text.render(Lang::En),
+                        fix.text.render(Lang::Fr),
+                        "{}: the fix of {} has no French title",
+                        path.display(),
+                        finding.rule.id()
+                    );
+                }
+            }
         }
     }
 }

@@ -145,7 +145,9 @@ impl Fix {
     }
 
     pub(crate) fn pending(moved: RangeMove) -> Self {
-        Self { pending: Some(moved), ..Self::new(Message::from(String::new()), Vec::new()) }
+        // The pass that picks the block writes the real title; this one is never shown.
+        let placeholder = text!("move the range to a free block", "déplacer la plage vers un bloc libre");
+        Self { pending: Some(moved), ..Self::new(placeholder, Vec::new()) }
     }
 
     /// A fix that sets one field.

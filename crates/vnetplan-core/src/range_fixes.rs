@@ -120,7 +120,14 @@ pub fn dns_ip_for(service: Ipv4Net) -> Option<Ipv4Addr> {
 pub fn conventional_dns_ip(index: usize, service: Ipv4Net) -> Option<Fix> {
     let dns = dns_ip_for(service)?;
     Some(Fix::set(
-        format!("set the DNS service IP to {dns}, inside the service range {}", service.trunc()),
+        msg!(
+            [
+                "set the DNS service IP to {dns}, inside the service range {service}",
+                "fixer l’IP du service DNS à {dns}, dans la plage de services {service}"
+            ],
+            dns = dns,
+            service = service.trunc()
+        ),
         pointer::cluster(index, "dnsServiceIP"),
         dns.to_string(),
     ))

@@ -78,7 +78,7 @@ impl Text {
 /// A text with the values of its placeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    template: Template,
+    text: Text,
     args: Vec<(&'static str, Arg)>,
 }
 
@@ -96,16 +96,9 @@ impl<T: fmt::Display> From<T> for Arg {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Template {
-    Text(Text),
-    /// English only: what a message built with `format!` still is until it gets its French.
-    Untranslated(String),
-}
-
 impl Message {
     pub fn new(text: Text, args: Vec<(&'static str, Arg)>) -> Self {
-        Self { template: Template::Text(text), args }
+        Self { text, args }
     }
 
     /// This message with `{name}` standing for another message, rendered in the same language.
@@ -114,21 +107,15 @@ impl Message {
         self
     }
 
-    /// The text behind the message, or `None` for an English-only message.
-    pub fn text(&self) -> Option<Text> {
-        match &self.template {
-            Template::Text(text) => Some(*text),
-            Template::Untranslated(_) => None,
-        }
+    /// The text behind the message.
+    pub fn text(&self) -> Text {
+        self.text
     }
 
     /// The message in `lang`, each `{name}` replaced by its argument. A placeholder with no
     /// argument stays as written, which a test of every rule's messages would show.
     pub fn render(&self, lang: Lang) -> String {
-        let template = match &self.template {
-            Template::Text(text) => text.get(lang),
-            Template::Untranslated(english) => return english.clone(),
-        };
+        let template = self.text.get(lang);
         let mut out = String::with_capacity(template.len() + 16);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -148,12 +135,6 @@ impl Message {
         }
         out.push_str(rest);
         out
-    }
-}
-
-impl From<String> for Message {
-    fn from(english: String) -> Self {
-        Self { template: Template::Untranslated(english), args: Vec::new() }
     }
 }
 
