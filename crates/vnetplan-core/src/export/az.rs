@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::infra::{self, ClusterSpec, Infra};
-use super::quote::{self, Command, Identifiers};
+use super::infra::{self, ClusterSpec, Infra, NsgRule};
+use super::quote::{self, Command, Identifiers, Operand};
 use crate::plan::{Choice, Identity, Plan};
 
 pub(super) fn script(plan: &Plan) -> String {
@@ -26,20 +26,13 @@ pub(super) fn script(plan: &Plan) -> String {
             .arg("-l", nsg.location);
         let _ = writeln!(out, "{}", create.render());
         for rule in &nsg.rules {
-            let ports = infra::port_list(rule.ports);
-            let command = Command::new("az network nsg rule create")
-                .arg("-g", nsg.resource_group)
-                .arg("--nsg-name", &nsg.name)
-                .arg("-n", &rule.name)
-                .arg("--priority", &rule.priority.to_string())
-                .arg("--direction", rule.direction.as_str())
-                .arg("--access", "Allow")
-                .arg("--protocol", "Tcp")
-                .arg("--source-address-prefixes", &rule.source)
-                .arg("--source-port-ranges", "*")
-                .arg("--destination-address-prefixes", &rule.destination)
-                .args("--destination-port-ranges", ports.iter().map(String::as_str))
-                .arg("--description", &rule.description);
+            let command = nsg_rule_create(
+                nsg.resource_group,
+                Operand::Word(&nsg.name),
+                rule,
+                Operand::Word(&rule.destination),
+            )
+            .arg("--description", &rule.description);
             let _ = writeln!(out, "{}", command.render());
         }
     }
@@ -139,4 +132,27 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         }
     };
     let _ = writeln!(out, "{}", command.render());
+}
+
+/// `az network nsg rule create` for `rule` in the security group `nsg`. The guide's steps name
+/// neither the group nor, for the scoring endpoint, the destination, so they pass variables.
+pub(super) fn nsg_rule_create(
+    resource_group: &str,
+    nsg: Operand<'_>,
+    rule: &NsgRule,
+    destination: Operand<'_>,
+) -> Command {
+    let ports = infra::port_list(rule.ports);
+    Command::new("az network nsg rule create")
+        .arg("-g", resource_group)
+        .operand("--nsg-name", nsg)
+        .arg("-n", &rule.name)
+        .arg("--priority", &rule.priority.to_string())
+        .arg("--direction", rule.direction.as_str())
+        .arg("--access", "Allow")
+        .arg("--protocol", "Tcp")
+        .arg("--source-address-prefixes", &rule.source)
+        .arg("--source-port-ranges", "*")
+        .operand("--destination-address-prefixes", destination)
+        .args("--destination-port-ranges", ports.iter().map(String::as_str))
 }
