@@ -71,7 +71,7 @@ impl ExportFormat {
 }
 
 /// The plan as one document in `format`. `report` is the plan's check, which flags the steps
-/// that its findings make wrong; the steps' comments are in `lang`.
+/// that its findings make wrong; the comments and descriptions are in `lang`.
 ///
 /// # Examples
 ///
@@ -89,10 +89,10 @@ pub fn export(plan: &Plan, report: &Report, format: ExportFormat, lang: Lang) ->
     match format {
         ExportFormat::Sdk => sdk_document(plan, report, lang),
         ExportFormat::Az => az_document(plan, report, lang),
-        ExportFormat::Arm => arm::render(plan),
-        ExportFormat::Bicep => bicep::render(plan),
-        ExportFormat::Terraform => terraform::render(plan),
-        ExportFormat::AzScript => az::script(plan),
+        ExportFormat::Arm => arm::render(plan, lang),
+        ExportFormat::Bicep => bicep::render(plan, lang),
+        ExportFormat::Terraform => terraform::render(plan, lang),
+        ExportFormat::AzScript => az::script(plan, lang),
     }
 }
 

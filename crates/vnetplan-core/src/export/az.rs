@@ -4,13 +4,14 @@
 use std::fmt::Write;
 
 use super::infra::{self, ClusterSpec, Infra, NsgRule};
+use super::prose::{AZ_NETWORK_HEADER, CLUSTER_COMMENT, NSG_COMMENT, VNET_COMMENT};
 use super::quote::{self, Command, Identifiers, Operand};
 use crate::plan::{Choice, Identity, Plan};
+use crate::text::Lang;
 
-pub(super) fn script(plan: &Plan) -> String {
-    let infra = Infra::new(plan);
-    let mut out =
-        String::from("#!/usr/bin/env bash\n# Network of the plan, built by vnetplan, with the Azure CLI.\n");
+pub(super) fn script(plan: &Plan, lang: Lang) -> String {
+    let infra = Infra::new(plan, lang);
+    let mut out = format!("#!/usr/bin/env bash\n# {}\n", AZ_NETWORK_HEADER.get(lang));
     for note in &infra.omitted {
         let _ = writeln!(out, "# {}.", quote::comment(note));
     }
@@ -19,7 +20,7 @@ pub(super) fn script(plan: &Plan) -> String {
     // Security groups come first: the subnets that they guard name them.
     for nsg in &infra.nsgs {
         let vnet = infra.vnet(nsg.vnet).map_or("", |spec| spec.vnet.name.as_str());
-        let _ = writeln!(out, "\n# Security group of the workload subnets of VNet {}", quote::comment(vnet));
+        let _ = writeln!(out, "\n# {}", msg!(NSG_COMMENT, vnet = quote::comment(vnet)).render(lang));
         let create = Command::new("az network nsg create")
             .arg("-g", nsg.resource_group)
             .arg("-n", &nsg.name)
@@ -39,7 +40,7 @@ pub(super) fn script(plan: &Plan) -> String {
 
     for spec in &infra.vnets {
         let vnet = spec.vnet;
-        let _ = writeln!(out, "\n# VNet {}", quote::comment(&vnet.name));
+        let _ = writeln!(out, "\n# {}", msg!(VNET_COMMENT, vnet = quote::comment(&vnet.name)).render(lang));
         let create = Command::new("az network vnet create")
             .arg("-g", &vnet.resource_group)
             .arg("-n", &vnet.name)
@@ -73,7 +74,8 @@ pub(super) fn script(plan: &Plan) -> String {
 
 fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mut Identifiers) {
     let cluster = spec.cluster;
-    let _ = writeln!(out, "\n# AKS cluster {}", quote::comment(&cluster.name));
+    let heading = msg!(CLUSTER_COMMENT, name = quote::comment(&cluster.name));
+    let _ = writeln!(out, "\n# {}", heading.render(infra.lang));
     for note in &spec.notes {
         let _ = writeln!(out, "# {}.", quote::comment(note));
     }
@@ -84,13 +86,13 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         let _ = writeln!(out, ": \"${{{variable}:?set {variable} first}}\"");
         variable
     };
-    let vm_size = require("VM_SIZE", infra::vm_size_description(cluster));
+    let vm_size = require("VM_SIZE", infra::vm_size_description(cluster, infra.lang));
     let credentials = match cluster.identity() {
         Identity::SystemAssigned => None,
-        Identity::ServicePrincipal => Some((
-            require("CLIENT_ID", format!("client ID of the service principal of cluster {}", cluster.name)),
-            require("CLIENT_SECRET", format!("secret of the service principal of cluster {}", cluster.name)),
-        )),
+        Identity::ServicePrincipal => {
+            let (client_id, secret) = infra::credential_descriptions(cluster, infra.lang);
+            Some((require("CLIENT_ID", client_id), require("CLIENT_SECRET", secret)))
+        }
     };
     if let Some((vnet, subnet)) = infra.node_subnet(spec) {
         let show = Command::new("az network vnet subnet show")

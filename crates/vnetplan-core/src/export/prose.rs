@@ -1,6 +1,7 @@
-//! The prose of the guided steps and of the `sdk` and `az` documents, in English and French:
-//! section names, step titles, and the comments written into the code. The code itself, values
-//! in `<angle brackets>` included, is the same in both languages, since it is what runs.
+//! The prose of the exports, in English and French: the guided steps' section names and titles,
+//! the comments written into the code, and the descriptions the templates give their
+//! parameters and security rules. The code itself, values in `<angle brackets>` included, is the
+//! same in both languages, since it is what runs.
 //!
 //! A comment may span lines (`\n`); each line becomes its own comment line.
 
@@ -124,4 +125,71 @@ prose! {
     PLACEHOLDERS_NOTE =>
         "Values in <angle brackets> are not in the plan: replace them before running.",
         "Les valeurs entre <chevrons> ne sont pas dans le plan : remplacez-les avant de lancer.";
+
+    // The comments and descriptions of the templates and the az script.
+    NETWORK_HEADER => "Network of the plan, built by vnetplan.", "Réseau du plan, construit par vnetplan.";
+    AZ_NETWORK_HEADER =>
+        "Network of the plan, built by vnetplan, with the Azure CLI.",
+        "Réseau du plan, construit par vnetplan, avec l'Azure CLI.";
+    ARM_DESCRIPTION =>
+        "Network of the plan, built by vnetplan. Deploy it into resource group {group}.",
+        "Réseau du plan, construit par vnetplan. Déployez-le dans le groupe de ressources {group}.";
+    ARM_NESTED =>
+        "Resources of other resource groups go there through nested deployments.",
+        "Les ressources des autres groupes de ressources y vont par des déploiements imbriqués.";
+    DEPLOY_INTO => "Deploy into resource group {group}.", "Déployez dans le groupe de ressources {group}.";
+    NESTED_GROUP =>
+        "Resource group {group} gets its resources from a nested deployment.",
+        "Le groupe de ressources {group} reçoit ses ressources d'un déploiement imbriqué.";
+    NSG_COMMENT =>
+        "Security group of the workload subnets of VNet {vnet}",
+        "Groupe de sécurité des sous-réseaux de charges de travail du VNet {vnet}";
+    VNET_COMMENT => "VNet {vnet}", "Réseau virtuel {vnet}";
+    CLUSTER_COMMENT => "AKS cluster {name}", "Cluster AKS {name}";
+
+    ATTACHED_OMITTED =>
+        "AKS cluster '{name}' exists already and is attached to the workspace, so only its network is \
+         declared here",
+        "Le cluster AKS « {name} » existe déjà et est attaché à l'espace de travail : seul son réseau est \
+         déclaré ici";
+    SUBNET_OMITTED =>
+        "AKS cluster '{name}' is left out: its node subnet '{subnet}' of VNet '{vnet}' is not in the plan",
+        "Le cluster AKS « {name} » est omis : son sous-réseau de nœuds « {subnet} » du VNet « {vnet} » \
+         n'est pas dans le plan";
+    MANAGED_VNET_OMITTED =>
+        "AKS cluster '{name}' is left out: it lives in the VNet that AKS manages, outside the plan",
+        "Le cluster AKS « {name} » est omis : il vit dans le VNet que gère AKS, hors du plan";
+    CREATE_OR_ATTACH =>
+        "Azure ML can create cluster '{name}' itself (see the sdk and az exports); declaring it here instead \
+         means attaching it to the workspace once it exists",
+        "Azure ML peut créer lui-même le cluster « {name} » (voir les exports sdk et az) ; le déclarer ici \
+         oblige à l'attacher à l'espace de travail une fois qu'il existe";
+    INTERNAL_LB_NOTE =>
+        "Its scoring endpoint sits behind an internal load balancer in subnet '{subnet}', which Azure ML \
+         sets up: attach with load_balancer_type InternalLoadBalancer and load_balancer_subnet '{subnet}'",
+        "Son point de terminaison de scoring est derrière un équilibreur de charge interne du sous-réseau \
+         « {subnet} », que configure Azure ML : attachez-le avec load_balancer_type InternalLoadBalancer et \
+         load_balancer_subnet '{subnet}'";
+    DOCKER_BRIDGE_NOTE =>
+        "dockerBridgeCidr is left out: only the Azure ML v1 SDK asks for it, AKS no longer uses it",
+        "dockerBridgeCidr est omis : seul le SDK Azure ML v1 le demande, AKS ne s'en sert plus";
+    POD_CIDR_KEPT =>
+        "podCidr is kept as planned, though plain Azure CNI takes no pod range",
+        "podCidr est gardé tel que prévu, bien qu'Azure CNI simple ne prenne aucune plage de pods";
+    VM_SIZE_COUNTED =>
+        "VM size of the nodes of cluster {name}: the plan counts {vcpus} vCPUs per node",
+        "Taille de VM des nœuds du cluster {name} : le plan compte {vcpus} vCPU par nœud";
+    VM_SIZE => "VM size of the nodes of cluster {name}", "Taille de VM des nœuds du cluster {name}";
+    CLIENT_ID =>
+        "Client ID of the service principal of cluster {name}",
+        "ID client du principal de service du cluster {name}";
+    CLIENT_SECRET =>
+        "Secret of the service principal of cluster {name}",
+        "Secret du principal de service du cluster {name}";
+    SCORING_RULE_DESCRIPTION =>
+        "Clients outside the VNet call the scoring endpoint of cluster {name}",
+        "Des clients hors du VNet appellent le point de terminaison de scoring du cluster {name}";
+    REGISTRY_RULE_DESCRIPTION =>
+        "Images come from Azure Container Registry even with outbound traffic restricted",
+        "Les images viennent d'Azure Container Registry même avec le trafic sortant restreint";
 }

@@ -136,7 +136,7 @@ pub(super) const WORKSPACE_VARIABLE: &str = "WORKSPACE_NAME";
 const INTERNAL_LB: &str = "InternalLoadBalancer";
 
 pub(super) fn guide<'p>(plan: &'p Plan, report: &'p Report, lang: Lang) -> Vec<GuideStep> {
-    let guide = Guide { plan, context: Context::new(plan), infra: Infra::new(plan), report, lang };
+    let guide = Guide { plan, context: Context::new(plan), infra: Infra::new(plan, lang), report, lang };
     let mut out = Vec::new();
     guide.prerequisites(&mut out);
     for (index, cluster) in plan.aks_clusters.iter().enumerate() {
@@ -428,7 +428,7 @@ impl<'p> Guide<'p> {
             .infra
             .scoring_rule(index)
             .cloned()
-            .unwrap_or_else(|| infra::scoring_rule(index, cluster, 100));
+            .unwrap_or_else(|| infra::scoring_rule(index, cluster, 100, self.lang));
         let mut code = String::new();
         self.note(&mut code, SCORING_NOTE.message());
         let _ = writeln!(code, "scoring_ip={}", shell("<address of the scoring endpoint>"));

@@ -622,11 +622,38 @@ fn french_steps_change_the_prose_and_keep_the_code() {
 }
 
 #[test]
+fn french_templates_change_the_comments_and_descriptions_only() {
+    for plan in plans_for_every_step() {
+        let report = check(&plan);
+        let french = |format| export(&plan, &report, format, Lang::Fr);
+        let english = |format| export(&plan, &report, format, Lang::En);
+        for format in
+            [ExportFormat::Arm, ExportFormat::Bicep, ExportFormat::Terraform, ExportFormat::AzScript]
+        {
+            assert_ne!(english(format), french(format), "{}", format.name());
+        }
+        let commands = |script: &str| -> Vec<String> {
+            code_lines(script)
+                .into_iter()
+                .filter(|line| !line.contains("--description"))
+                .map(str::to_owned)
+                .collect()
+        };
+        assert_eq!(commands(&english(ExportFormat::AzScript)), commands(&french(ExportFormat::AzScript)));
+        let arm: Value =
+            serde_json::from_str(&french(ExportFormat::Arm)).expect("the French ARM export is JSON");
+        assert_eq!(arm_resources(&arm).len(), arm_resources(&self::arm(&plan)).len());
+        let body = hcl::parse(&french(ExportFormat::Terraform)).expect("the French Terraform export parses");
+        assert_eq!(body.blocks().count(), terraform(&plan).blocks().count());
+    }
+}
+
+#[test]
 fn every_step_text_has_its_french() {
     for text in super::prose::ALL {
         assert_ne!(text.en, text.fr, "{} has no French of its own", text.en);
     }
-    // Every line a French reader sees, so that English left in any of them shows.
+    // Every line a French reader sees, code included, so that English left anywhere shows.
     let mut french: Vec<String> = Vec::new();
     for plan in plans_for_every_step() {
         let report = check(&plan);
@@ -634,10 +661,8 @@ fn every_step_text_has_its_french() {
             french.extend(comment_lines(&step.code).into_iter().map(str::to_owned));
             french.extend([step.section, step.title]);
         }
-        for format in [ExportFormat::Sdk, ExportFormat::Az] {
-            french.extend(
-                comment_lines(&export(&plan, &report, format, Lang::Fr)).into_iter().map(str::to_owned),
-            );
+        for format in ExportFormat::ALL {
+            french.extend(export(&plan, &report, format, Lang::Fr).lines().map(str::to_owned));
         }
     }
     let english_only = super::prose::ALL.iter().find(|text| {
