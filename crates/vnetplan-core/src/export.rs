@@ -25,7 +25,7 @@ mod az;
 mod bicep;
 mod infra;
 mod prose;
-// The rest of the crate quotes shell words with it too.
+// Open to the crate, so that a command shown anywhere quotes its words with the one shell quoter.
 pub(crate) mod quote;
 mod steps;
 mod template;

@@ -163,9 +163,9 @@ export interface ImportNote {
   message: string;
 }
 
-/** The plan as one document: the guide's SDK or az steps, ARM, Bicep, Terraform or an az script. */
+/** The plan as one document: the guide's SDK or az steps, ARM, Bicep, Terraform or an az script; comments in options.lang. */
 export function exportPlan(plan: Plan | string, format: ExportFormat, options?: TextOptions): string;
-/** The guide's steps for the plan, in order, each flagged with the rules that make it wrong. */
+/** The guide's steps for the plan, in order, each flagged with the rules that make it wrong; titles and comments in options.lang. */
 export function steps(plan: Plan | string, options?: TextOptions): Step[];
 /** A plan from what `az network vnet show/list`, `az aks show` or an ARM template print; throws an Error naming the document when one cannot be read. */
 export function importAzure(documents: string[]): { plan: Plan; notes: ImportNote[] };
