@@ -356,7 +356,7 @@ pub fn App() -> Html {
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
-                    <AzureSteps plan={state.plan.clone()} lang={*lang} />
+                    <AzureSteps plan={state.plan.clone()} report={state.report.clone()} lang={*lang} />
                 </section>
             </main>
             <footer class="footer"><p>{ t(T::Footer) }</p></footer>

@@ -22,7 +22,7 @@ const REJECTED: u8 = 2;
 #[derive(Parser)]
 #[command(name = "vnetplan", version, about = "Checks Azure ML inference VNet plans before Azure does")]
 struct Cli {
-    /// The language of messages, fixes and rule explanations: en or fr.
+    /// The language of messages, fixes, rule explanations and the steps' comments: en or fr.
     #[arg(long, global = true, default_value = "en", value_parser = parse_lang)]
     lang: Lang,
     #[command(subcommand)]
@@ -95,7 +95,7 @@ fn main() -> ExitCode {
             Err(message) => (Err(message), REJECTED),
         },
         Command::Export { format, plan } => match read_plan(&plan) {
-            Ok(plan) => (Ok(export(&plan, format)), CLEAN),
+            Ok(plan) => (Ok(export(&plan, &check(&plan), format, cli.lang)), CLEAN),
             Err(message) => (Err(message), REJECTED),
         },
         Command::Import { files } => import_files(&files, cli.lang),

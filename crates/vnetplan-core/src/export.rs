@@ -3,7 +3,8 @@
 //!
 //! Everything is written from the plan's own values, and the same plan always gives the same
 //! bytes. Names are free text: they are quoted for each language, so a name with a quote, a
-//! space or a newline stays a name.
+//! space or a newline stays a name. The steps' prose is in English or French; their code is the
+//! same in both.
 //!
 //! # Organization
 //!
@@ -23,7 +24,9 @@ mod arm;
 mod az;
 mod bicep;
 mod infra;
-mod quote;
+mod prose;
+// Open to the crate, so that a command shown anywhere quotes its words with the one shell quoter.
+pub(crate) mod quote;
 mod steps;
 mod template;
 mod terraform;
@@ -33,7 +36,8 @@ use std::fmt::Write;
 use steps::{guide, Flow, GuideStep, WORKSPACE_VARIABLE};
 pub use steps::{steps, Step, StepLanguage};
 
-use crate::Plan;
+use crate::text::{Lang, Message};
+use crate::{Plan, Report};
 
 /// The kinds of document [`export`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,43 +70,45 @@ impl ExportFormat {
     }
 }
 
-/// The plan as one document in `format`.
+/// The plan as one document in `format`. `report` is the plan's check, which flags the steps
+/// that its findings make wrong; the comments and descriptions are in `lang`.
 ///
 /// # Examples
 ///
 /// ```
 /// use vnetplan_core::export::{export, ExportFormat};
+/// use vnetplan_core::{check, Lang};
 ///
 /// let plan = vnetplan_core::parse_plan(include_str!("../../../examples/default-aks.json")).unwrap();
-/// let arm: serde_json::Value = serde_json::from_str(&export(&plan, ExportFormat::Arm)).unwrap();
+/// let report = check(&plan);
+/// let arm: serde_json::Value =
+///     serde_json::from_str(&export(&plan, &report, ExportFormat::Arm, Lang::En)).unwrap();
 /// assert_eq!(arm["contentVersion"], "1.0.0.0");
 /// ```
-pub fn export(plan: &Plan, format: ExportFormat) -> String {
+pub fn export(plan: &Plan, report: &Report, format: ExportFormat, lang: Lang) -> String {
     match format {
-        ExportFormat::Sdk => sdk_document(plan),
-        ExportFormat::Az => az_document(plan),
-        ExportFormat::Arm => arm::render(plan),
-        ExportFormat::Bicep => bicep::render(plan),
-        ExportFormat::Terraform => terraform::render(plan),
-        ExportFormat::AzScript => az::script(plan),
+        ExportFormat::Sdk => sdk_document(plan, report, lang),
+        ExportFormat::Az => az_document(plan, report, lang),
+        ExportFormat::Arm => arm::render(plan, lang),
+        ExportFormat::Bicep => bicep::render(plan, lang),
+        ExportFormat::Terraform => terraform::render(plan, lang),
+        ExportFormat::AzScript => az::script(plan, lang),
     }
 }
 
-fn sdk_document(plan: &Plan) -> String {
+fn sdk_document(plan: &Plan, report: &Report, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Azure ML SDK v1 steps for plan {}, written by vnetplan.", plan_title(plan));
-    out.push_str("# The shell prerequisites are here as comments: run them with the Azure CLI first.\n");
-    out.push_str("# Values in <angle brackets> are not in the plan: replace them before running.\n");
+    write_comment(&mut out, &prose::SDK_HEADER.message().with_message("plan", plan_title(plan)), lang);
+    write_comment(&mut out, &prose::PLACEHOLDERS_NOTE.message(), lang);
     out.push_str("from azureml.core import Workspace\n\nws = Workspace.from_config()\n");
-    write_steps(&mut out, &guide(plan), Flow::Sdk, StepLanguage::Python);
+    write_steps(&mut out, &guide(plan, report, lang), Flow::Sdk, StepLanguage::Python, lang);
     out
 }
 
-fn az_document(plan: &Plan) -> String {
+fn az_document(plan: &Plan, report: &Report, lang: Lang) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
-    let _ = writeln!(out, "# Azure CLI steps for plan {}, written by vnetplan.", plan_title(plan));
-    out.push_str("# The Azure ML commands come from the CLI v1 extension (azure-cli-ml).\n");
-    out.push_str("# Values in <angle brackets> are not in the plan: replace them before running.\n");
+    write_comment(&mut out, &prose::AZ_HEADER.message().with_message("plan", plan_title(plan)), lang);
+    write_comment(&mut out, &prose::PLACEHOLDERS_NOTE.message(), lang);
     out.push_str("set -euo pipefail\n");
     if !plan.aks_clusters.is_empty() {
         let _ = writeln!(
@@ -110,13 +116,13 @@ fn az_document(plan: &Plan) -> String {
             ": \"${{{WORKSPACE_VARIABLE}:?set {WORKSPACE_VARIABLE} to the name of the Azure ML workspace}}\""
         );
     }
-    write_steps(&mut out, &guide(plan), Flow::Cli, StepLanguage::Shell);
+    write_steps(&mut out, &guide(plan, report, lang), Flow::Cli, StepLanguage::Shell, lang);
     out
 }
 
 /// Writes the steps of `flow` and those both flows share: code in `language` as it is, code in
 /// the other language as comments, since this document's reader runs it elsewhere.
-fn write_steps(out: &mut String, steps: &[GuideStep], flow: Flow, language: StepLanguage) {
+fn write_steps(out: &mut String, steps: &[GuideStep], flow: Flow, language: StepLanguage, lang: Lang) {
     let mut section = None;
     for GuideStep { step, flow: step_flow } in steps {
         if *step_flow != flow && *step_flow != Flow::Both {
@@ -128,11 +134,7 @@ fn write_steps(out: &mut String, steps: &[GuideStep], flow: Flow, language: Step
         }
         let _ = writeln!(out, "\n# ---- {} ----", quote::comment(&step.title));
         if !step.flagged.is_empty() {
-            let _ = writeln!(
-                out,
-                "# The plan's check finds problems here; resolve them first: {}.",
-                step.flagged.join(", ")
-            );
+            write_comment(out, &msg!(prose::FLAGGED, rules = step.flagged.join(", ")), lang);
         }
         if step.language == language {
             out.push_str(&step.code);
@@ -160,11 +162,18 @@ fn write_as_comments(out: &mut String, code: &str, language: StepLanguage) {
     }
 }
 
-fn plan_title(plan: &Plan) -> String {
+/// `message` in `lang` as line comments, one for each of its lines.
+fn write_comment(out: &mut String, message: &Message, lang: Lang) {
+    for line in message.render(lang).lines() {
+        let _ = writeln!(out, "# {line}");
+    }
+}
+
+fn plan_title(plan: &Plan) -> Message {
     if plan.name.is_empty() {
-        "(unnamed)".to_owned()
+        prose::UNNAMED.message()
     } else {
-        format!("'{}'", quote::comment(&plan.name))
+        msg!(prose::PLAN_NAME, name = quote::comment(&plan.name))
     }
 }
 

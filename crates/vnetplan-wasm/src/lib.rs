@@ -163,10 +163,10 @@ export interface ImportNote {
   message: string;
 }
 
-/** The plan as one document: the guide's SDK or az steps, ARM, Bicep, Terraform or an az script. */
-export function exportPlan(plan: Plan | string, format: ExportFormat): string;
-/** The guide's steps for the plan, in order, each flagged with the rules that make it wrong. */
-export function steps(plan: Plan | string): Step[];
+/** The plan as one document: the guide's SDK or az steps, ARM, Bicep, Terraform or an az script; comments in options.lang. */
+export function exportPlan(plan: Plan | string, format: ExportFormat, options?: TextOptions): string;
+/** The guide's steps for the plan, in order, each flagged with the rules that make it wrong; titles and comments in options.lang. */
+export function steps(plan: Plan | string, options?: TextOptions): Step[];
 /** A plan from what `az network vnet show/list/create`, `az aks show`, the REST API or an ARM template print, with its notes in `options.lang`; throws an Error naming the document when one cannot be read. */
 export function importAzure(documents: string[], options?: TextOptions): { plan: Plan; notes: ImportNote[] };
 "#;
@@ -232,17 +232,19 @@ pub fn explain(id: &str, options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 #[wasm_bindgen(js_name = exportPlan, skip_typescript)]
-pub fn export_plan(plan: JsValue, format: &str) -> Result<String, JsValue> {
+pub fn export_plan(plan: JsValue, format: &str, options: JsValue) -> Result<String, JsValue> {
     let format = ExportFormat::from_name(format).ok_or_else(|| {
         let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
         into_error(format!("'{format}' is not an export format; use one of {}", names.join(", ")))
     })?;
-    Ok(export(&read_plan(&plan)?, format))
+    let plan = read_plan(&plan)?;
+    Ok(export(&plan, &check_plan(&plan), format, read_lang(&options)?))
 }
 
 #[wasm_bindgen(skip_typescript)]
-pub fn steps(plan: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&guide_steps(&read_plan(&plan)?))
+pub fn steps(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let plan = read_plan(&plan)?;
+    to_js(&guide_steps(&plan, &check_plan(&plan), read_lang(&options)?))
 }
 
 #[wasm_bindgen(js_name = importAzure, skip_typescript)]

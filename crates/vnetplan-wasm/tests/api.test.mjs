@@ -109,6 +109,9 @@ describe('the vnetplan package', () => {
         assert.equal(api.exportPlan(plan, format), stdout, `${file} as ${format}`);
       }
     }
+    const example = join(examples, 'default-aks.json');
+    const french = execFileSync(cli, ['--lang', 'fr', 'export', '--format', 'sdk', example], { encoding: 'utf8' });
+    assert.equal(api.exportPlan(JSON.parse(readFileSync(example, 'utf8')), 'sdk', { lang: 'fr' }), french);
     assert.throws(() => api.exportPlan({ schemaVersion: 1 }, 'arm'), { message: /^\/region: / });
     assert.throws(() => api.exportPlan(JSON.parse(readFileSync(plans[0], 'utf8')), 'pulumi'), {
       message: "'pulumi' is not an export format; use one of sdk, az, arm, bicep, terraform, az-script",
@@ -121,6 +124,9 @@ describe('the vnetplan package', () => {
     assert.deepEqual(Object.keys(steps[0]), ['section', 'title', 'language', 'code', 'flagged']);
     assert.ok(steps.some((step) => step.flagged.includes('service-cidr-overlaps-subnet')));
     assert.ok(steps.every((step) => step.language === 'python' || step.language === 'shell'));
+    const french = api.steps(plan, { lang: 'fr' });
+    assert.deepEqual(french.map((step) => step.flagged), steps.map((step) => step.flagged));
+    assert.notEqual(french[0].title, steps[0].title);
   });
 
   test('az output imports to the plan the command line imports', () => {

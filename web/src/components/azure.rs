@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use vnetplan_core::export::{export, steps, ExportFormat, StepLanguage};
 use vnetplan_core::import::{import, merge};
-use vnetplan_core::Plan;
+use vnetplan_core::{Plan, Report};
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -16,6 +16,7 @@ use crate::state::{Action, Notice, NoticeKind};
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
     pub plan: Rc<Plan>,
+    pub report: Rc<Report>,
     pub lang: Lang,
 }
 
@@ -42,11 +43,11 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
     };
     // The steps are only written while the panel is open: they are not needed on every keystroke.
     let body = if *open {
-        let all = steps(&props.plan);
+        let all = steps(&props.plan, &props.report, lang);
         let downloads = ExportFormat::ALL.iter().map(|format| {
             let (name, label) = download_name(*format);
-            let (plan, format) = (props.plan.clone(), *format);
-            let onclick = Callback::from(move |_| dom::download(name, &export(&plan, format)));
+            let (plan, report, format) = (props.plan.clone(), props.report.clone(), *format);
+            let onclick = Callback::from(move |_| dom::download(name, &export(&plan, &report, format, lang)));
             html! { <button type="button" class="download" data-format={format.name()} {onclick}>{ label }</button> }
         });
         let mut section = String::new();

@@ -7,12 +7,13 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::infra::Infra;
+use super::prose::{ARM_DESCRIPTION, ARM_NESTED};
 use super::quote;
 use super::template::{Group, Kind, Resource, Template, Value, CONTENT_VERSION, SCHEMA};
-use crate::Plan;
+use crate::{Lang, Plan};
 
-pub(super) fn render(plan: &Plan) -> String {
-    let template = Template::new(&Infra::new(plan));
+pub(super) fn render(plan: &Plan, lang: Lang) -> String {
+    let template = Template::new(&Infra::new(plan, lang));
     let mut json = serde_json::to_string_pretty(&Document(&template)).unwrap_or_default();
     json.push('\n');
     json
@@ -21,10 +22,10 @@ pub(super) fn render(plan: &Plan) -> String {
 /// Where to deploy the template and what it leaves out.
 fn metadata(template: &Template) -> Value {
     let target = template.groups.first().map_or("", |group| group.resource_group.as_str());
-    let mut description =
-        format!("Network of the plan, built by vnetplan. Deploy it into resource group {target}.");
+    let mut description = msg!(ARM_DESCRIPTION, group = target).render(template.lang);
     if template.groups.iter().any(|group| group.nested) {
-        description.push_str(" Resources of other resource groups go there through nested deployments.");
+        description.push(' ');
+        description.push_str(ARM_NESTED.get(template.lang));
     }
     let mut entries = vec![("description", Value::text(description))];
     if !template.notes.is_empty() {

@@ -3,14 +3,15 @@
 
 use std::fmt::Write;
 
-use super::infra::{self, ClusterSpec, Infra};
-use super::quote::{self, Command, Identifiers};
+use super::infra::{self, ClusterSpec, Infra, NsgRule};
+use super::prose::{AZ_NETWORK_HEADER, CLUSTER_COMMENT, NSG_COMMENT, VNET_COMMENT};
+use super::quote::{self, Command, Identifiers, Operand};
 use crate::plan::{Choice, Identity, Plan};
+use crate::text::Lang;
 
-pub(super) fn script(plan: &Plan) -> String {
-    let infra = Infra::new(plan);
-    let mut out =
-        String::from("#!/usr/bin/env bash\n# Network of the plan, built by vnetplan, with the Azure CLI.\n");
+pub(super) fn script(plan: &Plan, lang: Lang) -> String {
+    let infra = Infra::new(plan, lang);
+    let mut out = format!("#!/usr/bin/env bash\n# {}\n", AZ_NETWORK_HEADER.get(lang));
     for note in &infra.omitted {
         let _ = writeln!(out, "# {}.", quote::comment(note));
     }
@@ -19,34 +20,27 @@ pub(super) fn script(plan: &Plan) -> String {
     // Security groups come first: the subnets that they guard name them.
     for nsg in &infra.nsgs {
         let vnet = infra.vnet(nsg.vnet).map_or("", |spec| spec.vnet.name.as_str());
-        let _ = writeln!(out, "\n# Security group of the workload subnets of VNet {}", quote::comment(vnet));
+        let _ = writeln!(out, "\n# {}", msg!(NSG_COMMENT, vnet = quote::comment(vnet)).render(lang));
         let create = Command::new("az network nsg create")
             .arg("-g", nsg.resource_group)
             .arg("-n", &nsg.name)
             .arg("-l", nsg.location);
         let _ = writeln!(out, "{}", create.render());
         for rule in &nsg.rules {
-            let ports = infra::port_list(rule.ports);
-            let command = Command::new("az network nsg rule create")
-                .arg("-g", nsg.resource_group)
-                .arg("--nsg-name", &nsg.name)
-                .arg("-n", &rule.name)
-                .arg("--priority", &rule.priority.to_string())
-                .arg("--direction", rule.direction.as_str())
-                .arg("--access", "Allow")
-                .arg("--protocol", "Tcp")
-                .arg("--source-address-prefixes", &rule.source)
-                .arg("--source-port-ranges", "*")
-                .arg("--destination-address-prefixes", &rule.destination)
-                .args("--destination-port-ranges", ports.iter().map(String::as_str))
-                .arg("--description", &rule.description);
+            let command = nsg_rule_create(
+                nsg.resource_group,
+                Operand::Word(&nsg.name),
+                rule,
+                Operand::Word(&rule.destination),
+            )
+            .arg("--description", &rule.description);
             let _ = writeln!(out, "{}", command.render());
         }
     }
 
     for spec in &infra.vnets {
         let vnet = spec.vnet;
-        let _ = writeln!(out, "\n# VNet {}", quote::comment(&vnet.name));
+        let _ = writeln!(out, "\n# {}", msg!(VNET_COMMENT, vnet = quote::comment(&vnet.name)).render(lang));
         let create = Command::new("az network vnet create")
             .arg("-g", &vnet.resource_group)
             .arg("-n", &vnet.name)
@@ -80,7 +74,8 @@ pub(super) fn script(plan: &Plan) -> String {
 
 fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mut Identifiers) {
     let cluster = spec.cluster;
-    let _ = writeln!(out, "\n# AKS cluster {}", quote::comment(&cluster.name));
+    let heading = msg!(CLUSTER_COMMENT, name = quote::comment(&cluster.name));
+    let _ = writeln!(out, "\n# {}", heading.render(infra.lang));
     for note in &spec.notes {
         let _ = writeln!(out, "# {}.", quote::comment(note));
     }
@@ -91,13 +86,13 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         let _ = writeln!(out, ": \"${{{variable}:?set {variable} first}}\"");
         variable
     };
-    let vm_size = require("VM_SIZE", infra::vm_size_description(cluster));
+    let vm_size = require("VM_SIZE", infra::vm_size_description(cluster, infra.lang));
     let credentials = match cluster.identity() {
         Identity::SystemAssigned => None,
-        Identity::ServicePrincipal => Some((
-            require("CLIENT_ID", format!("client ID of the service principal of cluster {}", cluster.name)),
-            require("CLIENT_SECRET", format!("secret of the service principal of cluster {}", cluster.name)),
-        )),
+        Identity::ServicePrincipal => {
+            let (client_id, secret) = infra::credential_descriptions(cluster, infra.lang);
+            Some((require("CLIENT_ID", client_id), require("CLIENT_SECRET", secret)))
+        }
     };
     if let Some((vnet, subnet)) = infra.node_subnet(spec) {
         let show = Command::new("az network vnet subnet show")
@@ -139,4 +134,27 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         }
     };
     let _ = writeln!(out, "{}", command.render());
+}
+
+/// `az network nsg rule create` for `rule` in the security group `nsg`. The guide's steps name
+/// neither the group nor, for the scoring endpoint, the destination, so they pass variables.
+pub(super) fn nsg_rule_create(
+    resource_group: &str,
+    nsg: Operand<'_>,
+    rule: &NsgRule,
+    destination: Operand<'_>,
+) -> Command {
+    let ports = infra::port_list(rule.ports);
+    Command::new("az network nsg rule create")
+        .arg("-g", resource_group)
+        .operand("--nsg-name", nsg)
+        .arg("-n", &rule.name)
+        .arg("--priority", &rule.priority.to_string())
+        .arg("--direction", rule.direction.as_str())
+        .arg("--access", "Allow")
+        .arg("--protocol", "Tcp")
+        .arg("--source-address-prefixes", &rule.source)
+        .arg("--source-port-ranges", "*")
+        .operand("--destination-address-prefixes", destination)
+        .args("--destination-port-ranges", ports.iter().map(String::as_str))
 }

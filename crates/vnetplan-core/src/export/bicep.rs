@@ -6,18 +6,19 @@ use std::fmt::Write;
 
 use super::arm::deployment_object;
 use super::infra::Infra;
+use super::prose::{DEPLOY_INTO, NESTED_GROUP, NETWORK_HEADER};
 use super::quote;
 use super::template::{Kind, Resource, Target, Template, Value};
-use crate::Plan;
+use crate::{Lang, Plan};
 
 const INDENT: &str = "  ";
 
-pub(super) fn render(plan: &Plan) -> String {
-    let template = Template::new(&Infra::new(plan));
+pub(super) fn render(plan: &Plan, lang: Lang) -> String {
+    let template = Template::new(&Infra::new(plan, lang));
     let mut out = String::new();
     let target = template.groups.first().map_or("", |group| group.resource_group.as_str());
-    let _ = writeln!(out, "// Network of the plan, built by vnetplan.");
-    let _ = writeln!(out, "// Deploy into resource group {}.", quote::comment(target));
+    let _ = writeln!(out, "// {}", NETWORK_HEADER.get(lang));
+    let _ = writeln!(out, "// {}", msg!(DEPLOY_INTO, group = quote::comment(target)).render(lang));
     for note in &template.notes {
         let _ = writeln!(out, "// {}.", quote::comment(note));
     }
@@ -33,11 +34,8 @@ pub(super) fn render(plan: &Plan) -> String {
     for group in template.groups_in_order() {
         if group.nested {
             out.push('\n');
-            let _ = writeln!(
-                out,
-                "// Resource group {} gets its resources from a nested deployment.",
-                quote::comment(&group.resource_group)
-            );
+            let comment = msg!(NESTED_GROUP, group = quote::comment(&group.resource_group));
+            let _ = writeln!(out, "// {}", comment.render(lang));
             let _ = write!(out, "resource {} '{}' = ", group.symbol, type_reference(Kind::Deployment));
             let object = without_type(deployment_object(&template, group));
             write_value(&mut out, &object, 0);

@@ -2,8 +2,10 @@
 //! their subnets, one network security group per VNet whose workloads need a rule, and the AKS
 //! clusters to create. The ARM, Bicep, Terraform and `az` renderers only translate this.
 
+use super::prose::*;
 use crate::context::Context;
 use crate::plan::{AksCluster, Plan, Provisioning, Subnet, Vnet};
+use crate::text::Lang;
 
 /// Ports of the scoring endpoint: HTTP, and HTTPS once TLS is enabled.
 pub(super) const SCORING_PORTS: &[u16] = &[80, 443];
@@ -17,6 +19,8 @@ pub(super) const NODE_POOL: &str = "nodepool1";
 
 pub(super) struct Infra<'p> {
     pub(super) plan: &'p Plan,
+    /// The language of the notes and descriptions.
+    pub(super) lang: Lang,
     /// One entry per VNet of the plan, in the plan's order.
     pub(super) vnets: Vec<VnetSpec<'p>>,
     pub(super) nsgs: Vec<NsgSpec<'p>>,
@@ -88,7 +92,7 @@ pub(super) struct ClusterSpec<'p> {
 }
 
 impl<'p> Infra<'p> {
-    pub(super) fn new(plan: &'p Plan) -> Self {
+    pub(super) fn new(plan: &'p Plan, lang: Lang) -> Self {
         let context = Context::new(plan);
         let mut guarded: Vec<Vec<bool>> = plan.vnets.iter().map(|v| vec![false; v.subnets.len()]).collect();
         let mut mark = |vnet: Option<usize>, subnet: Option<usize>| {
@@ -110,7 +114,7 @@ impl<'p> Infra<'p> {
         let mut nsgs = Vec::new();
         for (index, (vnet, flags)) in plan.vnets.iter().zip(&guarded).enumerate() {
             let location = plan.vnet_region(vnet);
-            let rules = vnet_rules(plan, &context, index, flags.contains(&true));
+            let rules = vnet_rules(plan, &context, index, flags.contains(&true), lang);
             let nsg = (!rules.is_empty()).then(|| {
                 nsgs.push(NsgSpec {
                     name: format!("{}-nsg", vnet.name),
@@ -134,11 +138,9 @@ impl<'p> Infra<'p> {
         let mut omitted = Vec::new();
         for (_, cluster, facts) in context.clusters() {
             match (cluster.provisioning(), facts.node.vnet, facts.node.subnet) {
-                (Provisioning::Attach, _, _) => omitted.push(format!(
-                    "AKS cluster '{}' exists already and is attached to the workspace, so only its network \
-                     is declared here",
-                    cluster.name
-                )),
+                (Provisioning::Attach, _, _) => {
+                    omitted.push(msg!(ATTACHED_OMITTED, name = &cluster.name).render(lang));
+                }
                 (Provisioning::Create, Some(vnet), Some(subnet)) => clusters.push(ClusterSpec {
                     cluster,
                     location: plan.cluster_region(cluster),
@@ -146,21 +148,20 @@ impl<'p> Infra<'p> {
                     vnet,
                     subnet,
                     dns_prefix: super::quote::label(&cluster.name, 54),
-                    notes: cluster_notes(cluster),
+                    notes: cluster_notes(cluster, lang),
                 }),
-                (Provisioning::Create, _, _) => omitted.push(match (&cluster.vnet, &cluster.subnet) {
-                    (Some(vnet), Some(subnet)) => format!(
-                        "AKS cluster '{}' is left out: its node subnet '{subnet}' of VNet '{vnet}' is not in the plan",
-                        cluster.name
-                    ),
-                    _ => format!(
-                        "AKS cluster '{}' is left out: it lives in the VNet that AKS manages, outside the plan",
-                        cluster.name
-                    ),
-                }),
+                (Provisioning::Create, _, _) => {
+                    let note = match (&cluster.vnet, &cluster.subnet) {
+                        (Some(vnet), Some(subnet)) => {
+                            msg!(SUBNET_OMITTED, name = &cluster.name, subnet = subnet, vnet = vnet)
+                        }
+                        _ => msg!(MANAGED_VNET_OMITTED, name = &cluster.name),
+                    };
+                    omitted.push(note.render(lang));
+                }
             }
         }
-        Self { plan, vnets, nsgs, clusters, omitted }
+        Self { plan, lang, vnets, nsgs, clusters, omitted }
     }
 
     pub(super) fn vnet(&self, index: usize) -> Option<&VnetSpec<'p>> {
@@ -189,15 +190,21 @@ impl<'p> Infra<'p> {
 
 /// The rules of VNet `vnet`'s security group: one inbound rule per cluster whose scoring
 /// endpoint is called from outside the VNet, and the registry rule when egress is restricted.
-fn vnet_rules(plan: &Plan, context: &Context<'_>, vnet: usize, has_workloads: bool) -> Vec<NsgRule> {
+fn vnet_rules(
+    plan: &Plan,
+    context: &Context<'_>,
+    vnet: usize,
+    has_workloads: bool,
+    lang: Lang,
+) -> Vec<NsgRule> {
     let mut rules: Vec<NsgRule> = context
         .clusters()
         .filter(|(_, cluster, facts)| cluster.scoring_from_outside_vnet() && facts.node.vnet == Some(vnet))
         .zip(FIRST_PRIORITY..)
-        .map(|((index, cluster, _), priority)| scoring_rule(index, cluster, priority))
+        .map(|((index, cluster, _), priority)| scoring_rule(index, cluster, priority, lang))
         .collect();
     if plan.egress.restricted() && has_workloads {
-        rules.push(registry_rule(&plan.region));
+        rules.push(registry_rule(&plan.region, lang));
     }
     rules
 }
@@ -205,13 +212,10 @@ fn vnet_rules(plan: &Plan, context: &Context<'_>, vnet: usize, has_workloads: bo
 /// Admits clients outside the VNet to cluster `cluster`'s scoring endpoint. The endpoint's
 /// address is only known once a model is deployed, so the rule covers any destination on the
 /// scoring ports; narrow it to that address when it is known.
-pub(super) fn scoring_rule(index: usize, cluster: &AksCluster, priority: u32) -> NsgRule {
+pub(super) fn scoring_rule(index: usize, cluster: &AksCluster, priority: u32, lang: Lang) -> NsgRule {
     NsgRule {
         name: format!("allow-scoring-{}", super::quote::label(&cluster.name, 60)),
-        description: format!(
-            "Clients outside the VNet call the scoring endpoint of cluster {}",
-            cluster.name
-        ),
+        description: msg!(SCORING_RULE_DESCRIPTION, name = &cluster.name).render(lang),
         priority,
         direction: Direction::Inbound,
         source: "*".to_owned(),
@@ -222,11 +226,10 @@ pub(super) fn scoring_rule(index: usize, cluster: &AksCluster, priority: u32) ->
 }
 
 /// Lets workloads pull images from the workspace's container registry despite restricted egress.
-fn registry_rule(region: &str) -> NsgRule {
+fn registry_rule(region: &str, lang: Lang) -> NsgRule {
     NsgRule {
         name: "allow-container-registry".to_owned(),
-        description: "Images come from Azure Container Registry even with outbound traffic restricted"
-            .to_owned(),
+        description: REGISTRY_RULE_DESCRIPTION.get(lang).to_owned(),
         priority: FIRST_PRIORITY,
         direction: Direction::Outbound,
         source: "VirtualNetwork".to_owned(),
@@ -236,23 +239,13 @@ fn registry_rule(region: &str) -> NsgRule {
     }
 }
 
-fn cluster_notes(cluster: &AksCluster) -> Vec<String> {
-    let mut notes = vec![format!(
-        "Azure ML can create cluster '{}' itself (see the sdk and az exports); declaring it here instead \
-         means attaching it to the workspace once it exists",
-        cluster.name
-    )];
+fn cluster_notes(cluster: &AksCluster, lang: Lang) -> Vec<String> {
+    let mut notes = vec![msg!(CREATE_OR_ATTACH, name = &cluster.name).render(lang)];
     if let Some(subnet) = cluster.internal_load_balancer_subnet() {
-        notes.push(format!(
-            "Its scoring endpoint sits behind an internal load balancer in subnet '{subnet}', which Azure ML \
-             sets up: attach with load_balancer_type InternalLoadBalancer and load_balancer_subnet '{subnet}'"
-        ));
+        notes.push(msg!(INTERNAL_LB_NOTE, subnet = subnet).render(lang));
     }
     if cluster.docker_bridge_cidr.is_some() {
-        notes.push(
-            "dockerBridgeCidr is left out: only the Azure ML v1 SDK asks for it, AKS no longer uses it"
-                .to_owned(),
-        );
+        notes.push(DOCKER_BRIDGE_NOTE.get(lang).to_owned());
     }
     notes
 }
@@ -268,12 +261,18 @@ pub(super) fn port_list(ports: &[u16]) -> Vec<String> {
 }
 
 /// The sentence telling which VM size a cluster's nodes need.
-pub(super) fn vm_size_description(cluster: &AksCluster) -> String {
-    match cluster.vcpus() {
-        Some(vcpus) => format!(
-            "VM size of the nodes of cluster {}: the plan counts {vcpus} vCPUs per node",
-            cluster.name
-        ),
-        None => format!("VM size of the nodes of cluster {}", cluster.name),
-    }
+pub(super) fn vm_size_description(cluster: &AksCluster, lang: Lang) -> String {
+    let description = match cluster.vcpus() {
+        Some(vcpus) => msg!(VM_SIZE_COUNTED, name = &cluster.name, vcpus = vcpus),
+        None => msg!(VM_SIZE, name = &cluster.name),
+    };
+    description.render(lang)
+}
+
+/// The descriptions of the client ID and the secret of cluster `cluster`'s service principal.
+pub(super) fn credential_descriptions(cluster: &AksCluster, lang: Lang) -> (String, String) {
+    (
+        msg!(CLIENT_ID, name = &cluster.name).render(lang),
+        msg!(CLIENT_SECRET, name = &cluster.name).render(lang),
+    )
 }

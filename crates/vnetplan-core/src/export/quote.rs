@@ -11,7 +11,9 @@ use std::fmt::Write;
 /// A shell word: left bare when every character is inert in a POSIX shell, single quoted
 /// otherwise, where only the quote itself needs care. Text with control characters is written
 /// as bash's `$'…'` instead, so that a newline in a name does not split the command's line.
-pub(super) fn shell(text: &str) -> Cow<'_, str> {
+///
+/// The crate's one shell quoter: whatever writes a value into a command line uses it.
+pub(crate) fn shell(text: &str) -> Cow<'_, str> {
     let inert = |c: char| c.is_ascii_alphanumeric() || "_-.,:/=+@%".contains(c);
     if !text.is_empty() && text.chars().all(inert) {
         Cow::Borrowed(text)
@@ -158,6 +160,14 @@ impl Identifiers {
     }
 }
 
+/// What an option of a [`Command`] takes: a value from the plan, quoted as needed, or a shell
+/// variable that the script sets before.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Operand<'a> {
+    Word(&'a str),
+    Variable(&'a str),
+}
+
 /// A shell command, one option a line once it is too long to read on one.
 pub(super) struct Command {
     head: &'static str,
@@ -189,6 +199,13 @@ impl Command {
     pub(super) fn var(mut self, flag: &str, variable: &str) -> Self {
         self.options.push(format!("{flag} \"${variable}\""));
         self
+    }
+
+    pub(super) fn operand(self, flag: &str, operand: Operand<'_>) -> Self {
+        match operand {
+            Operand::Word(value) => self.arg(flag, value),
+            Operand::Variable(variable) => self.var(flag, variable),
+        }
     }
 
     pub(super) fn flag(mut self, flag: &str) -> Self {

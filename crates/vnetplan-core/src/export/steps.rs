@@ -12,14 +12,18 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::infra::{self, Infra, NsgRule};
-use super::quote::{self, shell, Command};
+use super::az::nsg_rule_create;
+use super::infra::{self, Infra};
+use super::prose::*;
+use super::quote::{self, shell, Command, Operand};
+use super::write_comment;
 use crate::catalog::RuleId;
-use crate::check::{check, Report};
+use crate::check::Report;
 use crate::context::Context;
 use crate::finding::Severity;
 use crate::plan::ACI_DELEGATION;
 use crate::plan::{AciDeployment, AksCluster, Choice, Identity, NetworkPlugin, Plan, Provisioning};
+use crate::text::{Lang, Message, Text};
 
 /// One step of the guide: a titled block of code in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,17 +46,21 @@ pub enum StepLanguage {
     Shell,
 }
 
-/// The guided steps for `plan`, in order.
+/// The guided steps for `plan`, in order, flagged from `report` (the plan's check) and written
+/// in `lang`.
 ///
 /// # Examples
 ///
 /// ```
+/// use vnetplan_core::{check, export::steps, Lang};
+///
 /// let plan = vnetplan_core::parse_plan(include_str!("../../../../examples/default-aks.json")).unwrap();
-/// let steps = vnetplan_core::export::steps(&plan);
+/// let steps = steps(&plan, &check(&plan), Lang::Fr);
 /// assert!(steps.iter().any(|step| step.code.contains("config.service_cidr = \"10.2.0.0/16\"")));
+/// assert!(steps.iter().any(|step| step.section == "Cluster AKS « ml-aks »"));
 /// ```
-pub fn steps(plan: &Plan) -> Vec<Step> {
-    guide(plan).into_iter().map(|entry| entry.step).collect()
+pub fn steps(plan: &Plan, report: &Report, lang: Lang) -> Vec<Step> {
+    guide(plan, report, lang).into_iter().map(|entry| entry.step).collect()
 }
 
 /// Which of the two ways through the guide a step belongs to.
@@ -125,13 +133,10 @@ impl Param {
 
 /// The shell variable the CLI steps read the workspace name from; the plan has no such field.
 pub(super) const WORKSPACE_VARIABLE: &str = "WORKSPACE_NAME";
-const WORKSPACE_NOTE: &str =
-    "# WORKSPACE_NAME holds the name of the Azure ML workspace, which the plan does not record.";
-const WS_NOTE: &str = "# ws is the workspace, for instance Workspace.from_config().";
 const INTERNAL_LB: &str = "InternalLoadBalancer";
 
-pub(super) fn guide(plan: &Plan) -> Vec<GuideStep> {
-    let guide = Guide { plan, context: Context::new(plan), infra: Infra::new(plan), report: check(plan) };
+pub(super) fn guide<'p>(plan: &'p Plan, report: &'p Report, lang: Lang) -> Vec<GuideStep> {
+    let guide = Guide { plan, context: Context::new(plan), infra: Infra::new(plan, lang), report, lang };
     let mut out = Vec::new();
     guide.prerequisites(&mut out);
     for (index, cluster) in plan.aks_clusters.iter().enumerate() {
@@ -165,7 +170,8 @@ struct Guide<'p> {
     plan: &'p Plan,
     context: Context<'p>,
     infra: Infra<'p>,
-    report: Report,
+    report: &'p Report,
+    lang: Lang,
 }
 
 /// Where a step points into the plan: JSON pointers whose findings concern it, and the rules
@@ -191,16 +197,16 @@ const EGRESS_RESOLVED: &[RuleId] = &[RuleId::EgressBlocksContainerRegistry];
 
 impl<'p> Guide<'p> {
     fn prerequisites(&self, out: &mut Vec<GuideStep>) {
-        let section = "Prerequisites";
+        let section = self.say(PREREQUISITES.message());
         for (index, cluster) in self.plan.aks_clusters.iter().enumerate() {
             if cluster.provisioning() == Provisioning::Attach {
-                self.push_role_assignment(out, section, index, cluster);
+                self.push_role_assignment(out, &section, index, cluster);
             }
         }
         for (index, deployment) in self.plan.aci_deployments.iter().enumerate() {
             let scope = self.deployment_scope(index, Reach::Fields(&["vnet", "subnet"]));
-            let title = format!("Delegate subnet '{}' to Azure Container Instances", deployment.subnet);
-            self.push(out, section, Draft::shell(title, Flow::Both, self.delegation(deployment)), &scope);
+            let title = self.say(msg!(DELEGATE_TITLE, subnet = &deployment.subnet));
+            self.push(out, &section, Draft::shell(title, Flow::Both, self.delegation(deployment)), &scope);
         }
         for (index, cluster) in self.plan.aks_clusters.iter().enumerate() {
             if !cluster.scoring_from_outside_vnet() {
@@ -208,66 +214,75 @@ impl<'p> Guide<'p> {
             }
             let fields = &["name", "vnet", "subnet", "scoringFromOutsideVnet", "nsgAllowsScoringInbound"];
             let scope = self.cluster_scope(index, Reach::Fields(fields));
-            let title =
-                format!("Admit clients outside the VNet to the scoring endpoint of '{}'", cluster.name);
+            let title = self.say(msg!(SCORING_TITLE, name = &cluster.name));
             let code = self.scoring_rule(index, cluster);
-            self.push(out, section, Draft::shell(title, Flow::Both, code), &scope);
+            self.push(out, &section, Draft::shell(title, Flow::Both, code), &scope);
         }
         for (vnet, rule) in self.infra.registry_rules() {
             let scope = Scope { pointers: vec!["/egress".to_owned()], resolved: EGRESS_RESOLVED };
-            let title = format!("Let VNet '{}' reach Azure Container Registry", vnet.vnet.name);
+            let title = self.say(msg!(REGISTRY_TITLE, vnet = &vnet.vnet.name));
             let placeholder = format!("<NSG of the workload subnets of VNet {}>", vnet.vnet.name);
-            let code = format!(
-                "# With the default outbound rules overridden, images must still come from the registry.\n{}",
-                nsg_rule_command(&vnet.vnet.resource_group, &placeholder, rule, None)
+            let mut code = String::new();
+            self.note(&mut code, REGISTRY_NOTE.message());
+            let _ = writeln!(code, "nsg_name={}", shell(&placeholder));
+            let command = nsg_rule_create(
+                &vnet.vnet.resource_group,
+                Operand::Variable("nsg_name"),
+                rule,
+                Operand::Word(&rule.destination),
             );
-            self.push(out, section, Draft::shell(title, Flow::Both, code), &scope);
+            code.push_str(&command.render());
+            self.push(out, &section, Draft::shell(title, Flow::Both, code), &scope);
         }
     }
 
     fn cluster(&self, index: usize, cluster: &AksCluster, out: &mut Vec<GuideStep>) {
-        let section = format!("AKS cluster '{}'", cluster.name);
+        let section = self.say(msg!(CLUSTER_SECTION, name = &cluster.name));
         let scope = self.cluster_scope(index, Reach::Whole);
-        let name = &cluster.name;
+        let title = |text: Text, tool: Text| {
+            self.say(msg!(text, name = &cluster.name).with_message("tool", tool.message()))
+        };
         match cluster.provisioning() {
             Provisioning::Create => {
-                let title = format!("Create cluster '{name}' with the Python SDK");
-                self.push(out, &section, Draft::python(title, Flow::Sdk, self.sdk_create(cluster)), &scope);
-                let title = format!("Create cluster '{name}' with the Azure ML CLI v1");
-                self.push(out, &section, Draft::shell(title, Flow::Cli, self.cli_create(cluster)), &scope);
+                let sdk = Draft::python(title(CREATE_TITLE, WITH_SDK), Flow::Sdk, self.sdk_create(cluster));
+                self.push(out, &section, sdk, &scope);
+                let cli = Draft::shell(title(CREATE_TITLE, WITH_CLI), Flow::Cli, self.cli_create(cluster));
+                self.push(out, &section, cli, &scope);
                 // The identity of a cluster that Azure ML creates exists only afterwards.
                 self.push_role_assignment(out, &section, index, cluster);
             }
             Provisioning::Attach => {
-                let title = format!("Attach cluster '{name}' with the Python SDK");
-                self.push(out, &section, Draft::python(title, Flow::Sdk, self.sdk_attach(cluster)), &scope);
+                let sdk = Draft::python(title(ATTACH_TITLE, WITH_SDK), Flow::Sdk, self.sdk_attach(cluster));
+                self.push(out, &section, sdk, &scope);
                 if let Some(subnet) = cluster.internal_load_balancer_subnet() {
-                    let title =
-                        format!("Move cluster '{name}' behind an internal load balancer with the Python SDK");
-                    let code = sdk_update(cluster, subnet);
-                    self.push(out, &section, Draft::python(title, Flow::Sdk, code), &scope);
-                }
-                let title = format!("Attach cluster '{name}' with the Azure ML CLI v1");
-                self.push(out, &section, Draft::shell(title, Flow::Cli, self.cli_attach(cluster)), &scope);
-                if let Some(subnet) = cluster.internal_load_balancer_subnet() {
-                    let title = format!(
-                        "Move cluster '{name}' behind an internal load balancer with the Azure ML CLI v1"
+                    let code = self.sdk_update(cluster, subnet);
+                    self.push(
+                        out,
+                        &section,
+                        Draft::python(title(MOVE_TITLE, WITH_SDK), Flow::Sdk, code),
+                        &scope,
                     );
+                }
+                let cli = Draft::shell(title(ATTACH_TITLE, WITH_CLI), Flow::Cli, self.cli_attach(cluster));
+                self.push(out, &section, cli, &scope);
+                if let Some(subnet) = cluster.internal_load_balancer_subnet() {
                     let code = self.cli_update(cluster, subnet);
-                    self.push(out, &section, Draft::shell(title, Flow::Cli, code), &scope);
+                    self.push(
+                        out,
+                        &section,
+                        Draft::shell(title(MOVE_TITLE, WITH_CLI), Flow::Cli, code),
+                        &scope,
+                    );
                 }
             }
         }
     }
 
     fn deployment(&self, index: usize, deployment: &AciDeployment, out: &mut Vec<GuideStep>) {
-        let section = format!("ACI deployment '{}'", deployment.name);
+        let section = self.say(msg!(DEPLOYMENT_SECTION, name = &deployment.name));
         let scope = self.deployment_scope(index, Reach::Whole);
-        let title = format!(
-            "Deploy web service '{}' into subnet '{}' with the Python SDK",
-            deployment.name, deployment.subnet
-        );
-        self.push(out, &section, Draft::python(title, Flow::Both, aci_deploy(deployment)), &scope);
+        let title = self.say(msg!(DEPLOY_TITLE, name = &deployment.name, subnet = &deployment.subnet));
+        self.push(out, &section, Draft::python(title, Flow::Both, self.aci_deploy(deployment)), &scope);
     }
 
     fn push_role_assignment(
@@ -279,11 +294,17 @@ impl<'p> Guide<'p> {
     ) {
         let fields = &["name", "vnet", "identity", "networkContributorGranted"];
         let scope = self.cluster_scope(index, Reach::Fields(fields));
-        let title =
-            format!("Grant cluster '{}' Network Contributor on its VNet's resource group", cluster.name);
+        let title = self.say(msg!(ROLE_TITLE, name = &cluster.name));
         self.push(out, section, Draft::shell(title, Flow::Both, self.role_assignment(cluster)), &scope);
     }
 
+    fn say(&self, message: Message) -> String {
+        message.render(self.lang)
+    }
+
+    fn note(&self, code: &mut String, message: Message) {
+        write_comment(code, &message, self.lang);
+    }
     fn push(&self, out: &mut Vec<GuideStep>, section: &str, draft: Draft, scope: &Scope) {
         let Draft { title, language, flow, code } = draft;
         let step = Step { section: section.to_owned(), title, language, code, flagged: self.flagged(scope) };
@@ -364,26 +385,14 @@ impl<'p> Guide<'p> {
             Identity::ServicePrincipal => "servicePrincipalProfile.clientId",
         };
         let mut code = String::new();
-        let _ = writeln!(
-            code,
-            "# The cluster's identity manages addresses in VNet {}, so it needs Network Contributor on the",
-            quote::comment(cluster.vnet.as_deref().unwrap_or_default())
-        );
-        let _ = writeln!(code, "# resource group holding that VNet, {}.", quote::comment(&vnet_group));
-        let _ = writeln!(
-            code,
-            "# The plan does not record the cluster's own resource group: the workspace's, {}, is assumed.",
-            quote::comment(workspace_group)
-        );
+        let vnet = quote::comment(cluster.vnet.as_deref().unwrap_or_default());
+        self.note(&mut code, msg!(ROLE_NOTE, vnet = vnet, group = quote::comment(&vnet_group)));
+        self.note(&mut code, msg!(OWN_GROUP_ASSUMED, group = quote::comment(workspace_group)));
         if cluster.provisioning() == Provisioning::Create {
-            code.push_str(
-                "# Azure ML creates this cluster and its identity with it: run this once creation is done.\n",
-            );
+            self.note(&mut code, ROLE_AFTER_CREATE.message());
         }
         if cluster.network_contributor_granted == Some(true) {
-            code.push_str(
-                "# The plan records the role as granted already; running this again only confirms it.\n",
-            );
+            self.note(&mut code, ROLE_GRANTED.message());
         }
         let show = Command::new("az aks show")
             .arg("-g", workspace_group)
@@ -408,10 +417,10 @@ impl<'p> Guide<'p> {
             .arg("--vnet-name", &deployment.vnet)
             .arg("-n", &deployment.subnet)
             .arg("--delegations", ACI_DELEGATION);
-        format!(
-            "# Azure ML starts container groups only in a subnet delegated to Azure Container Instances.\n{}",
-            command.render()
-        )
+        let mut code = String::new();
+        self.note(&mut code, DELEGATION_NOTE.message());
+        code.push_str(&command.render());
+        code
     }
 
     fn scoring_rule(&self, index: usize, cluster: &AksCluster) -> String {
@@ -419,44 +428,32 @@ impl<'p> Guide<'p> {
             .infra
             .scoring_rule(index)
             .cloned()
-            .unwrap_or_else(|| infra::scoring_rule(index, cluster, 100));
+            .unwrap_or_else(|| infra::scoring_rule(index, cluster, 100, self.lang));
         let mut code = String::new();
-        code.push_str(
-            "# Clients outside the VNet call this cluster's scoring endpoint, so the NSG on its subnet\n",
-        );
-        code.push_str(
-            "# must let them in. The plan names neither that NSG nor the endpoint's address: the scoring\n",
-        );
-        code.push_str("# URI of a deployed service shows the address.\n");
+        self.note(&mut code, SCORING_NOTE.message());
         let _ = writeln!(code, "scoring_ip={}", shell("<address of the scoring endpoint>"));
         let placeholder = format!("<NSG of subnet {}>", cluster.subnet.as_deref().unwrap_or_default());
-        code.push_str(&nsg_rule_command(
+        let _ = writeln!(code, "nsg_name={}", shell(&placeholder));
+        let command = nsg_rule_create(
             &self.vnet_group(cluster.vnet.as_deref().unwrap_or_default()),
-            &placeholder,
+            Operand::Variable("nsg_name"),
             &rule,
-            Some("scoring_ip"),
-        ));
+            Operand::Variable("scoring_ip"),
+        );
+        code.push_str(&command.render());
         code
     }
 
     fn sdk_create(&self, cluster: &AksCluster) -> String {
         let mut code = String::from("from azureml.core.compute import AksCompute, ComputeTarget\n\n");
-        code.push_str(WS_NOTE);
-        code.push('\n');
+        self.note(&mut code, WORKSPACE_OBJECT_NOTE.message());
         if let Some(vcpus) = cluster.vcpus() {
-            let _ = writeln!(
-                code,
-                "# Pick a vm_size with {vcpus} vCPUs, as the plan counts; the plan names no size."
-            );
+            self.note(&mut code, msg!(VM_SIZE_NOTE, vcpus = vcpus));
         }
-        let unsupported = sdk_unsupported(cluster);
+        let unsupported: Vec<String> =
+            sdk_unsupported(cluster).into_iter().map(|text| self.say(text.message())).collect();
         if !unsupported.is_empty() {
-            let _ = writeln!(
-                code,
-                "# The v1 SDK has no setting for {}: only a cluster created outside Azure ML and attached\n\
-                 # gets them (see the templates).",
-                unsupported.join(", ")
-            );
+            self.note(&mut code, msg!(SDK_UNSUPPORTED, settings = unsupported.join(", ")));
         }
         let mut arguments = vec![
             (Param::AgentCount.sdk(), cluster.node_count.to_string()),
@@ -470,7 +467,7 @@ impl<'p> Guide<'p> {
             arguments.push((Param::LoadBalancerSubnet.sdk(), quote::python(subnet)));
         }
         code.push_str(&python_call("config = AksCompute.provisioning_configuration", &arguments));
-        code.push_str("# The v1 SDK takes all six VNet values or none of them.\n");
+        self.note(&mut code, SIX_VNET_VALUES.message());
         for (param, value) in self.vnet_values(cluster) {
             let _ = writeln!(code, "config.{} = {}", param.sdk(), quote::python(&value));
         }
@@ -501,7 +498,10 @@ impl<'p> Guide<'p> {
                 .arg(Param::LoadBalancerType.cli(), INTERNAL_LB)
                 .arg(Param::LoadBalancerSubnet.cli(), subnet);
         }
-        format!("{WORKSPACE_NOTE}\n{}", command.render())
+        let mut code = String::new();
+        self.note(&mut code, WORKSPACE_VARIABLE_NOTE.message());
+        code.push_str(&command.render());
+        code
     }
 
     /// The six VNet settings of the v1 SDK, as the plan has them; a missing docker bridge is
@@ -522,12 +522,10 @@ impl<'p> Guide<'p> {
 
     fn sdk_attach(&self, cluster: &AksCluster) -> String {
         let mut code = String::from("from azureml.core.compute import AksCompute, ComputeTarget\n\n");
-        code.push_str(WS_NOTE);
-        code.push('\n');
-        let _ = writeln!(
-            code,
-            "# The plan does not record the cluster's resource group: the workspace's, {}, is assumed.",
-            quote::comment(&self.plan.workspace.resource_group)
+        self.note(&mut code, WORKSPACE_OBJECT_NOTE.message());
+        self.note(
+            &mut code,
+            msg!(GROUP_ASSUMED, group = quote::comment(&self.plan.workspace.resource_group)),
         );
         code.push_str(&python_call(
             "attach_config = AksCompute.attach_configuration",
@@ -559,12 +557,8 @@ impl<'p> Guide<'p> {
             .var(Param::Workspace.cli(), WORKSPACE_VARIABLE)
             .arg(Param::ResourceGroup.cli(), group);
         let mut code = String::new();
-        let _ = writeln!(code, "{WORKSPACE_NOTE}");
-        let _ = writeln!(
-            code,
-            "# The plan does not record the cluster's resource group: the workspace's, {}, is assumed.",
-            quote::comment(group)
-        );
+        self.note(&mut code, WORKSPACE_VARIABLE_NOTE.message());
+        self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
         let _ = writeln!(code, "cluster_id=$({})", show.line());
         code.push_str(&attach.render());
         code
@@ -577,12 +571,58 @@ impl<'p> Guide<'p> {
             .arg(Param::LoadBalancerSubnet.cli(), subnet)
             .var(Param::Workspace.cli(), WORKSPACE_VARIABLE)
             .arg(Param::ResourceGroup.cli(), &self.plan.workspace.resource_group);
-        format!("{WORKSPACE_NOTE}\n{UPDATE_NOTE}\n{}", command.render())
+        let mut code = String::new();
+        self.note(&mut code, WORKSPACE_VARIABLE_NOTE.message());
+        self.note(&mut code, UPDATE_NOTE.message());
+        code.push_str(&command.render());
+        code
+    }
+
+    fn sdk_update(&self, cluster: &AksCluster, subnet: &str) -> String {
+        let mut code = String::from(
+            "from azureml.core.compute import AksCompute\nfrom azureml.core.compute.aks import AksUpdateConfiguration\n\n",
+        );
+        self.note(&mut code, WORKSPACE_OBJECT_NOTE.message());
+        self.note(&mut code, UPDATE_NOTE.message());
+        let _ = writeln!(code, "aks_target = AksCompute(ws, {})", quote::python(&cluster.name));
+        code.push_str(&python_call(
+            "update_config = AksUpdateConfiguration",
+            &[
+                (Param::LoadBalancerType.sdk(), quote::python(INTERNAL_LB)),
+                (Param::LoadBalancerSubnet.sdk(), quote::python(subnet)),
+            ],
+        ));
+        code.push_str("aks_target.update(update_config)\naks_target.wait_for_completion(show_output=True)");
+        code
+    }
+
+    fn aci_deploy(&self, deployment: &AciDeployment) -> String {
+        let mut code = String::from(
+            "from azureml.core.model import Model\nfrom azureml.core.webservice import AciWebservice\n\n",
+        );
+        self.note(&mut code, WORKSPACE_OBJECT_NOTE.message());
+        let mut arguments = vec![
+            ("cpu_cores", "1".to_owned()),
+            ("memory_gb", "1".to_owned()),
+            ("vnet_name", quote::python(&deployment.vnet)),
+            ("subnet_name", quote::python(&deployment.subnet)),
+        ];
+        if let Some(label) = &deployment.dns_name_label {
+            arguments.push(("dns_name_label", quote::python(label)));
+        }
+        code.push_str(&python_call("deployment_config = AciWebservice.deploy_configuration", &arguments));
+        self.note(&mut code, MODEL_NOTE.message());
+        let _ = writeln!(
+            code,
+            "service = Model.deploy(ws, {}, [model], inference_config, deployment_config)",
+            quote::python(&deployment.name)
+        );
+        code.push_str("service.wait_for_deployment(show_output=True)");
+        code
     }
 }
 
 const VNET_FIELDS: [&str; 4] = ["name", "resourceGroup", "region", "addressPrefixes"];
-const UPDATE_NOTE: &str = "# Run this only once the attach has finished: the load balancer changes after it.";
 
 fn own_pointers(base: &str, reach: Reach) -> Vec<String> {
     match reach {
@@ -596,66 +636,20 @@ fn within(pointer: &str, scope: &str) -> bool {
     pointer.strip_prefix(scope).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-fn sdk_update(cluster: &AksCluster, subnet: &str) -> String {
-    let mut code = String::from(
-        "from azureml.core.compute import AksCompute\nfrom azureml.core.compute.aks import AksUpdateConfiguration\n\n",
-    );
-    code.push_str(WS_NOTE);
-    code.push('\n');
-    code.push_str(UPDATE_NOTE);
-    code.push('\n');
-    let _ = writeln!(code, "aks_target = AksCompute(ws, {})", quote::python(&cluster.name));
-    code.push_str(&python_call(
-        "update_config = AksUpdateConfiguration",
-        &[
-            (Param::LoadBalancerType.sdk(), quote::python(INTERNAL_LB)),
-            (Param::LoadBalancerSubnet.sdk(), quote::python(subnet)),
-        ],
-    ));
-    code.push_str("aks_target.update(update_config)\naks_target.wait_for_completion(show_output=True)");
-    code
-}
-
-fn aci_deploy(deployment: &AciDeployment) -> String {
-    let mut code = String::from(
-        "from azureml.core.model import Model\nfrom azureml.core.webservice import AciWebservice\n\n",
-    );
-    code.push_str(WS_NOTE);
-    code.push('\n');
-    let mut arguments = vec![
-        ("cpu_cores", "1".to_owned()),
-        ("memory_gb", "1".to_owned()),
-        ("vnet_name", quote::python(&deployment.vnet)),
-        ("subnet_name", quote::python(&deployment.subnet)),
-    ];
-    if let Some(label) = &deployment.dns_name_label {
-        arguments.push(("dns_name_label", quote::python(label)));
-    }
-    code.push_str(&python_call("deployment_config = AciWebservice.deploy_configuration", &arguments));
-    code.push_str("# model and inference_config come from your project.\n");
-    let _ = writeln!(
-        code,
-        "service = Model.deploy(ws, {}, [model], inference_config, deployment_config)",
-        quote::python(&deployment.name)
-    );
-    code.push_str("service.wait_for_deployment(show_output=True)");
-    code
-}
-
 /// Settings of the plan that the v1 SDK cannot pass to a cluster it creates.
-fn sdk_unsupported(cluster: &AksCluster) -> Vec<&'static str> {
+fn sdk_unsupported(cluster: &AksCluster) -> Vec<Text> {
     let mut settings = Vec::new();
     if cluster.plugin() != NetworkPlugin::Azure || cluster.mode().is_some() {
-        settings.push("the network plugin");
+        settings.push(NETWORK_PLUGIN);
     }
     if cluster.pod_cidr.is_some() {
-        settings.push("the pod range");
+        settings.push(POD_RANGE);
     }
     if cluster.max_pods.is_some() {
-        settings.push("pods per node");
+        settings.push(PODS_PER_NODE);
     }
     if cluster.private_cluster() {
-        settings.push("a private API server");
+        settings.push(PRIVATE_API_SERVER);
     }
     settings
 }
@@ -666,35 +660,5 @@ fn python_call(head: &str, arguments: &[(&str, String)]) -> String {
         let _ = writeln!(code, "    {keyword}={value},");
     }
     code.push_str(")\n");
-    code
-}
-
-/// `az network nsg rule create` for `rule` in the security group `nsg`, which the plan does not
-/// name, so `nsg` is a placeholder the reader replaces.
-/// The destination is `rule`'s own, or the shell variable `destination_variable` when given.
-fn nsg_rule_command(
-    resource_group: &str,
-    nsg: &str,
-    rule: &NsgRule,
-    destination_variable: Option<&str>,
-) -> String {
-    let ports = infra::port_list(rule.ports);
-    let mut code = format!("nsg_name={}\n", shell(nsg));
-    let mut command = Command::new("az network nsg rule create")
-        .arg("-g", resource_group)
-        .var("--nsg-name", "nsg_name")
-        .arg("-n", &rule.name)
-        .arg("--priority", &rule.priority.to_string())
-        .arg("--direction", rule.direction.as_str())
-        .arg("--access", "Allow")
-        .arg("--protocol", "Tcp")
-        .arg("--source-address-prefixes", &rule.source)
-        .arg("--source-port-ranges", "*");
-    command = match destination_variable {
-        Some(variable) => command.var("--destination-address-prefixes", variable),
-        None => command.arg("--destination-address-prefixes", &rule.destination),
-    };
-    command = command.args("--destination-port-ranges", ports.iter().map(String::as_str));
-    code.push_str(&command.render());
     code
 }

@@ -6,8 +6,10 @@
 //! name their resource group explicitly, so they resolve the same from anywhere.
 
 use super::infra::{self, ClusterSpec, Infra, NsgSpec, VnetSpec};
+use super::prose::POD_CIDR_KEPT;
 use super::quote::{label, Identifiers};
 use crate::plan::{Choice, Identity, NetworkPlugin};
+use crate::text::Lang;
 
 /// The schema of a template deployed into a resource group.
 pub(super) const SCHEMA: &str =
@@ -109,6 +111,8 @@ pub(super) struct Template {
     pub(super) groups: Vec<Group>,
     /// What the template leaves out and why, one sentence each.
     pub(super) notes: Vec<String>,
+    /// The language of the notes, comments and descriptions.
+    pub(super) lang: Lang,
 }
 
 impl Template {
@@ -144,7 +148,12 @@ impl Template {
             let resource = builder.cluster_resource(infra, spec, waits_for);
             builder.push(0, resource);
         }
-        Self { parameters: builder.parameters, groups: builder.groups, notes: infra.omitted.clone() }
+        Self {
+            parameters: builder.parameters,
+            groups: builder.groups,
+            notes: infra.omitted.clone(),
+            lang: infra.lang,
+        }
     }
 
     /// The groups in the order a reader expects them: the networks of other resource groups
@@ -223,8 +232,11 @@ impl Builder {
     ) -> Resource {
         let cluster = spec.cluster;
         let symbol = self.ids.claim(&format!("aks_{}", cluster.name));
-        let vm_size =
-            self.parameter(&format!("{symbol}_vm_size"), false, infra::vm_size_description(cluster));
+        let vm_size = self.parameter(
+            &format!("{symbol}_vm_size"),
+            false,
+            infra::vm_size_description(cluster, infra.lang),
+        );
         let subnet_id = infra.node_subnet(spec).map_or(Value::text(""), |(vnet, subnet)| {
             resource_id(
                 &vnet.resource_group,
@@ -261,16 +273,9 @@ impl Builder {
                 body.push(("identity", Value::Object(vec![("type", Value::text("SystemAssigned"))])));
             }
             Identity::ServicePrincipal => {
-                let client_id = self.parameter(
-                    &format!("{symbol}_client_id"),
-                    false,
-                    format!("Client ID of the service principal of cluster {}", cluster.name),
-                );
-                let secret = self.parameter(
-                    &format!("{symbol}_client_secret"),
-                    true,
-                    format!("Secret of the service principal of cluster {}", cluster.name),
-                );
+                let (client_id, secret) = infra::credential_descriptions(cluster, infra.lang);
+                let client_id = self.parameter(&format!("{symbol}_client_id"), false, client_id);
+                let secret = self.parameter(&format!("{symbol}_client_secret"), true, secret);
                 properties.push((
                     "servicePrincipalProfile",
                     Value::Object(vec![("clientId", client_id), ("secret", secret)]),
@@ -288,7 +293,7 @@ impl Builder {
         body.push(("properties", Value::Object(properties)));
         let mut comments = spec.notes.clone();
         if cluster.plugin() == NetworkPlugin::Azure && !cluster.is_overlay() && cluster.pod_cidr.is_some() {
-            comments.push("podCidr is kept as planned, though plain Azure CNI takes no pod range".to_owned());
+            comments.push(POD_CIDR_KEPT.get(infra.lang).to_owned());
         }
         Resource {
             kind: Kind::ManagedCluster,

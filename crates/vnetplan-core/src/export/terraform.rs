@@ -3,12 +3,14 @@
 use std::fmt::Write;
 
 use super::infra::{self, ClusterSpec, Infra};
+use super::prose::NETWORK_HEADER;
 use super::quote::{self, Identifiers};
 use crate::plan::is_aci_delegation;
 use crate::plan::{Choice, Identity, Plan};
+use crate::text::Lang;
 
-pub(super) fn render(plan: &Plan) -> String {
-    let infra = Infra::new(plan);
+pub(super) fn render(plan: &Plan, lang: Lang) -> String {
+    let infra = Infra::new(plan, lang);
     let mut ids = Identifiers::default();
     let mut blocks = vec![
         Block::new("terraform", &[]).block(
@@ -110,12 +112,12 @@ pub(super) fn render(plan: &Plan) -> String {
 
     for spec in &infra.clusters {
         let subnet_id = subnet_ids.get(spec.vnet).and_then(|ids| ids.get(spec.subnet));
-        resources.push(cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables));
+        resources.push(cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables, lang));
     }
 
     blocks.extend(variables);
     blocks.extend(resources);
-    let mut out = String::from("# Network of the plan, built by vnetplan.\n");
+    let mut out = format!("# {}\n", NETWORK_HEADER.get(lang));
     for note in &infra.omitted {
         let _ = writeln!(out, "# {}.", quote::comment(note));
     }
@@ -131,6 +133,7 @@ fn cluster_block(
     subnet_id: Option<&str>,
     ids: &mut Identifiers,
     variables: &mut Vec<Block>,
+    lang: Lang,
 ) -> Block {
     let cluster = spec.cluster;
     let id = ids.claim(&cluster.name);
@@ -144,7 +147,7 @@ fn cluster_block(
         variables.push(block);
         format!("var.{name}")
     };
-    let vm_size = variable("vm_size", infra::vm_size_description(cluster), false);
+    let vm_size = variable("vm_size", infra::vm_size_description(cluster, lang), false);
     let mut pool = Block::new("default_node_pool", &[])
         .text("name", infra::NODE_POOL)
         .attr("node_count", &cluster.node_count.to_string())
@@ -156,16 +159,9 @@ fn cluster_block(
     let credentials = match cluster.identity() {
         Identity::SystemAssigned => Block::new("identity", &[]).text("type", "SystemAssigned"),
         Identity::ServicePrincipal => {
-            let client_id = variable(
-                "client_id",
-                format!("Client ID of the service principal of cluster {}", cluster.name),
-                false,
-            );
-            let secret = variable(
-                "client_secret",
-                format!("Secret of the service principal of cluster {}", cluster.name),
-                true,
-            );
+            let (client_id, secret) = infra::credential_descriptions(cluster, lang);
+            let client_id = variable("client_id", client_id, false);
+            let secret = variable("client_secret", secret, true);
             Block::new("service_principal", &[]).attr("client_id", &client_id).attr("client_secret", &secret)
         }
     };

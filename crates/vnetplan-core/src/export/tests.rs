@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::fix::set_pointer;
-use crate::{plan_from_value, Plan};
+use crate::{check, plan_from_value, Lang, Plan};
 
 const EXAMPLES: [(&str, &str); 4] = [
     ("default_aks", include_str!("../../../../examples/default-aks.json")),
@@ -15,6 +15,14 @@ const EXAMPLES: [(&str, &str); 4] = [
     ("aks_internal_lb", include_str!("../../../../examples/aks-internal-lb.json")),
     ("aci_vnet", include_str!("../../../../examples/aci-vnet.json")),
 ];
+
+fn document(plan: &Plan, format: ExportFormat) -> String {
+    export(plan, &check(plan), format, Lang::En)
+}
+
+fn english_steps(plan: &Plan) -> Vec<Step> {
+    steps(plan, &check(plan), Lang::En)
+}
 
 fn example(name: &str) -> Plan {
     let (_, text) = EXAMPLES.iter().find(|(stem, _)| *stem == name).expect("a known example");
@@ -40,7 +48,7 @@ fn flags_only_notices(step: &Step) -> bool {
 }
 
 fn arm(plan: &Plan) -> Value {
-    serde_json::from_str(&export(plan, ExportFormat::Arm)).expect("the ARM export is JSON")
+    serde_json::from_str(&document(plan, ExportFormat::Arm)).expect("the ARM export is JSON")
 }
 
 /// Every resource of an ARM template, those of nested deployments included.
@@ -60,7 +68,7 @@ fn arm_of_type(template: &Value, type_name: &str) -> Vec<Value> {
 }
 
 fn terraform(plan: &Plan) -> hcl::Body {
-    let text = export(plan, ExportFormat::Terraform);
+    let text = document(plan, ExportFormat::Terraform);
     hcl::parse(&text).unwrap_or_else(|error| panic!("the Terraform export parses: {error}\n{text}"))
 }
 
@@ -96,9 +104,9 @@ fn examples_export_as_snapshots() {
     for (name, _) in EXAMPLES {
         let plan = example(name);
         for format in ExportFormat::ALL {
-            insta::assert_snapshot!(format!("{name}.{}", format.name()), export(&plan, format));
+            insta::assert_snapshot!(format!("{name}.{}", format.name()), document(&plan, format));
         }
-        let steps = serde_json::to_string_pretty(&steps(&plan)).expect("steps serialise");
+        let steps = serde_json::to_string_pretty(&english_steps(&plan)).expect("steps serialise");
         insta::assert_snapshot!(format!("{name}.steps"), steps);
     }
 }
@@ -108,7 +116,12 @@ fn the_same_plan_gives_the_same_bytes() {
     for (name, _) in EXAMPLES {
         let plan = example(name);
         for format in ExportFormat::ALL {
-            assert_eq!(export(&plan, format), export(&example(name), format), "{name} as {}", format.name());
+            assert_eq!(
+                document(&plan, format),
+                document(&example(name), format),
+                "{name} as {}",
+                format.name()
+            );
         }
     }
 }
@@ -215,7 +228,7 @@ fn arm_writes_overlay_and_kubenet_ranges() {
     assert_eq!(aks["properties"]["networkProfile"]["networkPluginMode"], "overlay");
     assert_eq!(aks["properties"]["networkProfile"]["podCidr"], "192.168.0.0/16");
     assert_eq!(aks["properties"]["agentPoolProfiles"][0]["maxPods"], 250);
-    let steps = steps(&plan);
+    let steps = english_steps(&plan);
     let sdk = &steps_titled(&steps, "with the Python SDK")[0].code;
     assert!(sdk.contains("# The v1 SDK has no setting for the network plugin, the pod range:"), "{sdk}");
 }
@@ -223,11 +236,11 @@ fn arm_writes_overlay_and_kubenet_ranges() {
 #[test]
 fn an_empty_plan_exports_empty_documents() {
     let plan = crate::Plan::empty("eastus2", "ml-rg");
-    assert!(steps(&plan).is_empty());
+    assert!(english_steps(&plan).is_empty());
     assert_eq!(arm(&plan)["resources"], json!([]));
     assert_eq!(terraform(&plan).blocks().filter(|block| block.identifier() == "resource").count(), 0);
-    assert!(!export(&plan, ExportFormat::Az).contains("WORKSPACE_NAME"));
-    assert!(export(&plan, ExportFormat::Bicep).contains("targetScope"));
+    assert!(!document(&plan, ExportFormat::Az).contains("WORKSPACE_NAME"));
+    assert!(document(&plan, ExportFormat::Bicep).contains("targetScope"));
 }
 
 #[test]
@@ -290,7 +303,7 @@ fn terraform_delegates_subnets_and_skips_attached_clusters() {
 #[test]
 fn steps_use_the_plans_values() {
     let plan = example("default_aks");
-    let steps = steps(&plan);
+    let steps = english_steps(&plan);
     let sdk = steps_titled(&steps, "with the Python SDK");
     assert_eq!(sdk.len(), 1);
     let code = &sdk[0].code;
@@ -334,7 +347,7 @@ fn steps_use_the_plans_values() {
 
 #[test]
 fn a_service_principal_is_looked_up_by_client_id() {
-    let steps = steps(&example("aks_internal_lb"));
+    let steps = english_steps(&example("aks_internal_lb"));
     let role = &steps_titled(&steps, "Network Contributor")[0].code;
     assert!(role.contains("--query servicePrincipalProfile.clientId -o tsv"), "{role}");
     let sdk = &steps_titled(&steps, "Create cluster 'ilb-aks' with the Python SDK")[0].code;
@@ -351,7 +364,7 @@ fn an_attached_cluster_is_attached_then_updated_never_created() {
             ("/aksClusters/0/loadBalancerSubnet", json!("aks-nodes")),
         ],
     );
-    let steps = steps(&plan);
+    let steps = english_steps(&plan);
     let code: Vec<&str> = steps.iter().map(|step| step.code.as_str()).collect();
     assert!(!code
         .iter()
@@ -376,14 +389,14 @@ fn an_attached_cluster_is_attached_then_updated_never_created() {
     assert_eq!(steps[role].section, "Prerequisites");
     assert!(role < attach, "an attached cluster exists already, so its role comes first");
 
-    let plain = steps_titled(&self::steps(&example("private_aks")), "internal load balancer").len();
+    let plain = steps_titled(&english_steps(&example("private_aks")), "internal load balancer").len();
     assert_eq!(plain, 0, "without an internal load balancer there is nothing to update");
 }
 
 #[test]
 fn a_finding_flags_the_step_it_makes_wrong() {
     let plan = changed("default_aks", &[("/aksClusters/0/serviceCidr", json!("10.1.0.0/16"))]);
-    let steps = steps(&plan);
+    let steps = english_steps(&plan);
     for step in steps_titled(&steps, "Create cluster 'ml-aks'") {
         assert!(step.flagged.iter().any(|id| id == "service-cidr-overlaps-subnet"), "{:?}", step.flagged);
     }
@@ -393,10 +406,10 @@ fn a_finding_flags_the_step_it_makes_wrong() {
         "a role assignment does not depend on the service range: {:?}",
         role.flagged
     );
-    let document = export(&plan, ExportFormat::Sdk);
+    let sdk = document(&plan, ExportFormat::Sdk);
     assert!(
-        document.contains("resolve them first: dns-ip-outside-service-cidr, service-cidr-overlaps-subnet"),
-        "{document}"
+        sdk.contains("resolve them first: dns-ip-outside-service-cidr, service-cidr-overlaps-subnet"),
+        "{sdk}"
     );
 }
 
@@ -409,16 +422,16 @@ fn steps_that_resolve_a_finding_are_not_flagged_by_it() {
             ("/aksClusters/0/nsgAllowsScoringInbound", json!(false)),
         ],
     );
-    assert!(steps(&plan).iter().all(flags_only_notices));
+    assert!(english_steps(&plan).iter().all(flags_only_notices));
 
     let plan = changed("aci_vnet", &[("/vnets/0/subnets/0/delegations", json!([]))]);
-    let steps = steps(&plan);
+    let steps = english_steps(&plan);
     assert!(steps.iter().all(|step| !step.flagged.iter().any(|id| id == "aci-subnet-not-delegated")));
     assert!(steps_titled(&steps, "Delegate subnet 'aci-subnet'")[0]
         .code
         .contains("--delegations Microsoft.ContainerInstance/containerGroups"));
     let plan = changed("aci_vnet", &[("/aciDeployments/0/dnsNameLabel", json!("scoring"))]);
-    let aci_steps = self::steps(&plan);
+    let aci_steps = english_steps(&plan);
     let deploy = &steps_titled(&aci_steps, "Deploy web service")[0];
     assert_eq!(deploy.flagged, ["aci-dns-label-in-vnet", "aci-vnet-retired", "sdk-v1-out-of-support"]);
     assert!(deploy.code.contains("dns_name_label=\"scoring\""));
@@ -427,7 +440,7 @@ fn steps_that_resolve_a_finding_are_not_flagged_by_it() {
 #[test]
 fn restricted_egress_opens_the_registry() {
     let plan = changed("aci_vnet", &[("/egress", json!({ "restricted": true, "allowedServiceTags": [] }))]);
-    let steps = steps(&plan);
+    let steps = english_steps(&plan);
     let registry = &steps_titled(&steps, "Azure Container Registry")[0];
     assert!(registry.code.contains("--destination-address-prefixes AzureContainerRegistry.eastus2"));
     assert!(registry.code.contains("--direction Outbound"));
@@ -436,32 +449,32 @@ fn restricted_egress_opens_the_registry() {
     let rule = &arm_of_type(&template, "Microsoft.Network/networkSecurityGroups")[0]["properties"]
         ["securityRules"][0];
     assert_eq!(rule["properties"]["destinationAddressPrefix"], "AzureContainerRegistry.eastus2");
-    assert!(export(&plan, ExportFormat::AzScript).contains("--network-security-group ml-vnet-nsg"));
+    assert!(document(&plan, ExportFormat::AzScript).contains("--network-security-group ml-vnet-nsg"));
 }
 
 #[test]
 fn documents_keep_to_their_language() {
     let plan = example("aci_vnet");
-    let sdk = export(&plan, ExportFormat::Sdk);
+    let sdk = document(&plan, ExportFormat::Sdk);
     assert!(sdk.contains("\n# $ az network vnet subnet update"), "{sdk}");
     assert!(sdk.contains("\ndeployment_config = AciWebservice.deploy_configuration("));
-    let az = export(&plan, ExportFormat::Az);
+    let az = document(&plan, ExportFormat::Az);
     assert!(az.starts_with("#!/usr/bin/env bash\n"));
     assert!(az.contains("set -euo pipefail\n"));
     assert!(az.contains("\naz network vnet subnet update"));
     assert!(az.contains("\n#   deployment_config = AciWebservice.deploy_configuration("), "{az}");
 
     let plan = example("default_aks");
-    let az = export(&plan, ExportFormat::Az);
+    let az = document(&plan, ExportFormat::Az);
     assert!(az.contains("\naz ml computetarget create aks"));
     assert!(!az.contains("ComputeTarget.create"), "the SDK's own steps stay out of the az script");
-    let sdk = export(&plan, ExportFormat::Sdk);
+    let sdk = document(&plan, ExportFormat::Sdk);
     assert!(!sdk.contains("computetarget create"), "the CLI's own steps stay out of the SDK script");
 }
 
 #[test]
 fn az_script_creates_the_network_and_clusters() {
-    let script = export(&example("default_aks"), ExportFormat::AzScript);
+    let script = document(&example("default_aks"), ExportFormat::AzScript);
     assert!(script.starts_with("#!/usr/bin/env bash\n"));
     for fragment in [
         "set -euo pipefail",
@@ -477,7 +490,7 @@ fn az_script_creates_the_network_and_clusters() {
         assert!(script.contains(fragment), "{fragment} missing from\n{script}");
     }
     assert!(!script.contains("--enable-private-cluster"));
-    assert!(!export(&example("private_aks"), ExportFormat::AzScript).contains("az aks create"));
+    assert!(!document(&example("private_aks"), ExportFormat::AzScript).contains("az aks create"));
 }
 
 #[test]
@@ -494,17 +507,17 @@ fn names_with_quotes_and_spaces_stay_names() {
         ],
     );
     for format in ExportFormat::ALL {
-        let text = export(&plan, format);
+        let text = document(&plan, format);
         assert!(
             !text.lines().any(|line| line.starts_with("rm -rf")),
             "{} lets a name out:\n{text}",
             format.name()
         );
     }
-    let script = export(&plan, ExportFormat::AzScript);
+    let script = document(&plan, ExportFormat::AzScript);
     assert!(!script.lines().any(|line| line.starts_with("rm -rf")), "{script}");
 
-    let steps = steps(&plan);
+    let steps = english_steps(&plan);
     let cli = &steps_titled(&steps, "with the Azure ML CLI v1")[0].code;
     assert!(cli.contains(r#"--vnet-name 'my "net" it'\''s'"#), "{cli}");
     assert!(cli.contains(r"--name $'it\'s ${aks}\nrm -rf /'"), "{cli}");
@@ -522,14 +535,14 @@ fn names_with_quotes_and_spaces_stay_names() {
     assert_eq!(tf_text(aks, "name").as_deref(), Some(cluster));
     assert_eq!(tf_text(tf_resources(&body, "azurerm_virtual_network")[0].1, "name").as_deref(), Some(vnet));
 
-    let bicep = export(&plan, ExportFormat::Bicep);
+    let bicep = document(&plan, ExportFormat::Bicep);
     assert!(bicep.contains(r"name: 'it\'s \${aks}\nrm -rf /'"), "{bicep}");
 }
 
 #[test]
 fn arm_keeps_bracketed_names_literal() {
     let plan = changed("default_aks", &[("/aksClusters/0/name", json!("[concat('a')]"))]);
-    let text = export(&plan, ExportFormat::Arm);
+    let text = document(&plan, ExportFormat::Arm);
     assert!(text.contains(r#""name": "[[concat('a')]""#), "{text}");
 }
 
@@ -553,7 +566,117 @@ fn a_cluster_waits_for_the_nested_deployment_of_its_vnet() {
         json!(["[resourceId('network-rg', 'Microsoft.Network/networkSecurityGroups', 'mynetwork-nsg')]"])
     );
 
-    let bicep = export(&plan, ExportFormat::Bicep);
+    let bicep = document(&plan, ExportFormat::Bicep);
     insta::assert_snapshot!("nested_group.bicep", bicep);
     assert!(bicep.contains("  dependsOn: [\n    network_network_rg\n  ]\n"), "{bicep}");
+}
+
+/// The lines of `code` that run, as opposed to its comments.
+fn code_lines(code: &str) -> Vec<&str> {
+    code.lines().filter(|line| !line.trim_start().starts_with('#')).collect()
+}
+
+fn comment_lines(code: &str) -> Vec<&str> {
+    code.lines().filter(|line| line.trim_start().starts_with('#')).collect()
+}
+
+/// The examples, and variants that reach the steps the examples alone do not: an SDK that lacks
+/// settings, flagged steps, an internal load balancer on an attached cluster, restricted egress.
+fn plans_for_every_step() -> Vec<Plan> {
+    let mut plans: Vec<Plan> = EXAMPLES.iter().map(|(name, _)| example(name)).collect();
+    plans.push(changed(
+        "default_aks",
+        &[
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+            ("/aksClusters/0/podCidr", json!("192.168.0.0/16")),
+            ("/aksClusters/0/serviceCidr", json!("10.1.0.0/16")),
+        ],
+    ));
+    plans.push(changed(
+        "private_aks",
+        &[
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("aks-nodes")),
+        ],
+    ));
+    plans.push(changed("aci_vnet", &[("/egress", json!({ "restricted": true, "allowedServiceTags": [] }))]));
+    plans
+}
+
+#[test]
+fn french_steps_change_the_prose_and_keep_the_code() {
+    for plan in plans_for_every_step() {
+        let report = check(&plan);
+        let english = steps(&plan, &report, Lang::En);
+        let french = steps(&plan, &report, Lang::Fr);
+        assert_eq!(english.len(), french.len());
+        for (en, fr) in english.iter().zip(&french) {
+            assert_ne!(en.section, fr.section);
+            assert_ne!(en.title, fr.title);
+            assert_eq!((en.language, &en.flagged), (fr.language, &fr.flagged));
+            assert_eq!(code_lines(&en.code), code_lines(&fr.code), "{}", en.title);
+            let (en_notes, fr_notes) = (comment_lines(&en.code), comment_lines(&fr.code));
+            assert_eq!(en_notes.len(), fr_notes.len(), "{}:\n{}\n{}", en.title, en.code, fr.code);
+            for (en_note, fr_note) in en_notes.iter().zip(&fr_notes) {
+                assert_ne!(en_note, fr_note, "an untranslated comment in {}", en.title);
+            }
+        }
+        for format in [ExportFormat::Sdk, ExportFormat::Az] {
+            let en = export(&plan, &report, format, Lang::En);
+            let fr = export(&plan, &report, format, Lang::Fr);
+            assert_eq!(code_lines(&en), code_lines(&fr), "{}", format.name());
+            assert_ne!(comment_lines(&en), comment_lines(&fr), "{}", format.name());
+        }
+    }
+}
+
+#[test]
+fn french_templates_change_the_comments_and_descriptions_only() {
+    for plan in plans_for_every_step() {
+        let report = check(&plan);
+        let french = |format| export(&plan, &report, format, Lang::Fr);
+        let english = |format| export(&plan, &report, format, Lang::En);
+        for format in
+            [ExportFormat::Arm, ExportFormat::Bicep, ExportFormat::Terraform, ExportFormat::AzScript]
+        {
+            assert_ne!(english(format), french(format), "{}", format.name());
+        }
+        let commands = |script: &str| -> Vec<String> {
+            code_lines(script)
+                .into_iter()
+                .filter(|line| !line.contains("--description"))
+                .map(str::to_owned)
+                .collect()
+        };
+        assert_eq!(commands(&english(ExportFormat::AzScript)), commands(&french(ExportFormat::AzScript)));
+        let arm: Value =
+            serde_json::from_str(&french(ExportFormat::Arm)).expect("the French ARM export is JSON");
+        assert_eq!(arm_resources(&arm).len(), arm_resources(&self::arm(&plan)).len());
+        let body = hcl::parse(&french(ExportFormat::Terraform)).expect("the French Terraform export parses");
+        assert_eq!(body.blocks().count(), terraform(&plan).blocks().count());
+    }
+}
+
+#[test]
+fn every_step_text_has_its_french() {
+    for text in super::prose::ALL {
+        assert_ne!(text.en, text.fr, "{} has no French of its own", text.en);
+    }
+    // Every line a French reader sees, code included, so that English left anywhere shows.
+    let mut french: Vec<String> = Vec::new();
+    for plan in plans_for_every_step() {
+        let report = check(&plan);
+        for step in steps(&plan, &report, Lang::Fr) {
+            french.extend(comment_lines(&step.code).into_iter().map(str::to_owned));
+            french.extend([step.section, step.title]);
+        }
+        for format in ExportFormat::ALL {
+            french.extend(export(&plan, &report, format, Lang::Fr).lines().map(str::to_owned));
+        }
+    }
+    let english_only = super::prose::ALL.iter().find(|text| {
+        let fixed = text.en.split(['{', '\n']).next().unwrap_or_default();
+        fixed.len() > 12 && french.iter().any(|line| line.contains(fixed))
+    });
+    assert_eq!(english_only, None, "English prose in the French steps");
 }
