@@ -16,6 +16,7 @@
 //! - [`render`]: the report as text; [`layout`]: the address map's geometry.
 //! - [`export`]: the guided steps (SDK v1, `az`) and the network as ARM, Bicep or Terraform.
 //! - [`import`]: a plan from what `az network vnet`, `az aks` and ARM templates print.
+//! - [`fqdn`]: whether a firewall's allowed name covers a name a service needs.
 
 #[macro_use]
 pub mod text;
@@ -26,6 +27,7 @@ pub mod context;
 pub mod export;
 pub mod finding;
 pub mod fix;
+pub mod fqdn;
 pub mod import;
 pub mod layout;
 pub mod net;
