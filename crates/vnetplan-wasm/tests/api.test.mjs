@@ -33,7 +33,7 @@ describe('the vnetplan package', () => {
   after(() => rmSync(project, { recursive: true, force: true }));
 
   test('exports the contract functions', () => {
-    for (const name of ['check', 'suggest', 'rules', 'explain', 'exportPlan', 'steps', 'importAzure']) {
+    for (const name of ['check', 'suggest', 'rules', 'explain', 'exportPlan', 'steps', 'importAzure', 'migrate']) {
       assert.equal(typeof api[name], 'function', name);
     }
   });
@@ -148,5 +148,29 @@ describe('the vnetplan package', () => {
       .split('\n').find((line) => line.startsWith('dns-ip-outside-service-cidr')).replace(/^\S+\s+\S+\s+/, ''));
     assert.throws(() => api.rules({ lang: 'de' }), { message: /unknown language "de"/ });
     assert.equal(api.explain('no-such-rule'), null);
+  });
+
+  test('every example migrates to the plan and notes the command line gives', () => {
+    for (const file of plans) {
+      let cliPlan;
+      let cliNotes;
+      try {
+        const run = (lang) => execFileSync(cli, ['--lang', lang, 'migrate', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        cliPlan = JSON.parse(run('en'));
+      } catch (error) {
+        assert.throws(() => api.migrate(readFileSync(file, 'utf8')), Error, file);
+        continue;
+      }
+      const { spawnSync } = process.getBuiltinModule('node:child_process');
+      const fr = spawnSync(cli, ['--lang', 'fr', 'migrate', file], { encoding: 'utf8' });
+      cliNotes = fr.stderr.split('\n').filter((line) => line !== '');
+      const migrated = api.migrate(readFileSync(file, 'utf8'), { lang: 'fr' });
+      assert.deepEqual(migrated.plan, cliPlan, file);
+      assert.deepEqual(migrated.notes.map((n) => `${n.code} ${n.subjects[0]}: ${n.message}`), cliNotes, file);
+      for (const note of migrated.notes) {
+        assert.deepEqual(Object.keys(note), ['code', 'subjects', 'message']);
+      }
+      assert.deepEqual(api.migrate(migrated.plan), { plan: migrated.plan, notes: [] }, file);
+    }
   });
 });
