@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use vnetplan_core::export::{export, ExportFormat};
 use vnetplan_core::import::import;
 use vnetplan_core::reference::REFERENCE_PLAN;
-use vnetplan_core::{check, parse_plan, render_rule, render_text, suggest, Lang, Plan, RuleId};
+use vnetplan_core::{check, migrate, parse_plan, render_rule, render_text, suggest, Lang, Plan, RuleId};
 
 /// Exit code when the plan has no errors.
 const CLEAN: u8 = 0;
@@ -67,6 +67,12 @@ enum Command {
         #[arg(long, conflicts_with = "id")]
         reference_plan: bool,
     },
+    /// Rewrite a v1 plan for Azure ML v2 (Kubernetes compute, managed online endpoints): the plan
+    /// goes to standard output, one note per line to standard error.
+    Migrate {
+        /// The plan file, or `-` for standard input.
+        plan: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -104,6 +110,17 @@ fn main() -> ExitCode {
         Command::Rules { id: Some(id), .. } => match RuleId::from_id(&id) {
             Some(rule) => (Ok(render_rule(rule, cli.lang)), CLEAN),
             None => (Err(format!("there is no rule '{id}'; `vnetplan rules` lists them all")), REJECTED),
+        },
+        Command::Migrate { plan } => match read_plan(&plan) {
+            Ok(plan) => {
+                let (migrated, notes) = migrate(&plan);
+                for mut note in notes {
+                    note.localize(cli.lang);
+                    eprintln!("{} {}: {}", note.code, note.subject(), note.message);
+                }
+                (Ok(migrated.to_json() + "\n"), CLEAN)
+            }
+            Err(message) => (Err(message), REJECTED),
         },
     };
     match output {

@@ -126,3 +126,23 @@ fn import_prints_a_plan_that_checks_at_once() {
     assert_eq!(rejected.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&rejected.stderr).starts_with("vnetplan: standard input: "));
 }
+
+#[test]
+fn migrate_prints_the_v2_plan_and_its_notes_apart() {
+    let output = vnetplan(&["migrate", "examples/aci-vnet.json"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let plan = stdout(&output);
+    assert!(plan.contains("\"onlineEndpoints\"") && !plan.contains("aciDeployments"), "{plan}");
+    let notes = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        notes.lines().any(|line| line.starts_with("aci-vnet-not-carried /aciDeployments/0/vnet: ")),
+        "{notes}"
+    );
+    // The output is a plan that migrates to itself, without notes.
+    let again = vnetplan(&["migrate", "-"], Some(&plan));
+    assert_eq!((stdout(&again), again.stderr.is_empty()), (plan, true));
+    let french = vnetplan(&["--lang", "fr", "migrate", "examples/aci-vnet.json"], None);
+    assert!(String::from_utf8_lossy(&french.stderr).contains("point de terminaison"));
+    let rejected = vnetplan(&["migrate", "-"], Some(r#"{"schemaVersion": 3}"#));
+    assert_eq!(rejected.status.code(), Some(2));
+}

@@ -231,7 +231,7 @@ fn syntax_detail(error: &serde_json::Error) -> String {
 /// let mut imported = Plan::empty("eastus2", "ml-rg");
 /// imported.vnets = vec![vnetplan_core::Vnet {
 ///     name: "ml-vnet".into(), resource_group: "ml-rg".into(), region: None,
-///     address_prefixes: vec!["10.1.0.0/16".into()], subnets: vec![],
+///     address_prefixes: vec!["10.1.0.0/16".into()], subnets: vec![], peerings: vec![],
 /// }];
 /// let merged = merge(&Plan::empty("", ""), &imported);
 /// assert_eq!((merged.region.as_str(), merged.vnets.len()), ("eastus2", 1));

@@ -16,6 +16,8 @@
 //! - [`render`]: the report as text; [`layout`]: the address map's geometry.
 //! - [`export`]: the guided steps (SDK v1, `az`) and the network as ARM, Bicep or Terraform.
 //! - [`import`]: a plan from what `az network vnet`, `az aks` and ARM templates print.
+//! - [`fqdn`]: whether a firewall's allowed name covers a name a service needs.
+//! - [`migrate`]: a v1 plan rewritten for the Azure ML v2 successors, with notes.
 
 #[macro_use]
 pub mod text;
@@ -26,8 +28,10 @@ pub mod context;
 pub mod export;
 pub mod finding;
 pub mod fix;
+pub mod fqdn;
 pub mod import;
 pub mod layout;
+pub mod migrate;
 pub mod net;
 pub mod new_items;
 pub mod parse;
@@ -44,6 +48,7 @@ pub use catalog::{rule_summaries, Example, RuleDoc, RuleId, RuleSummary, Source}
 pub use check::{check, Report, Summary};
 pub use finding::{Change, Finding, Fix, FixKind, Severity};
 pub use fix::{apply_fix, remove_pointer, set_pointer, suggest};
+pub use migrate::{migrate, MigrationNote};
 pub use parse::{parse_plan, plan_from_value, ParseError};
 pub use plan::*;
 pub use render::{render_rule, render_text};

@@ -10,8 +10,9 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::plan::{
-    AciDeployment, AksCluster, Choice, Egress, ExternalRange, MaxSurge, Permissions, Plan, Subnet, SubnetRef,
-    Vnet, Workspace, MAX_NODE_COUNT, SCHEMA_VERSION,
+    is_namespace_name, AciDeployment, AksCluster, AzureMl, AzureMlApi, Choice, Egress, EndpointKind,
+    ExternalRange, ManagedNetwork, MaxSurge, OnlineEndpoint, OutboundRule, Permissions, Plan, PortRange,
+    Subnet, SubnetRef, Vnet, Workspace, MAX_NODE_COUNT, SCHEMA_VERSION,
 };
 
 /// Why a document was rejected as a whole.
@@ -97,6 +98,7 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, ParseError> {
             Some(egress) => Egress {
                 restricted: egress.optional_bool("restricted")?,
                 allowed_service_tags: egress.optional_strings("allowedServiceTags")?,
+                allowed_fqdns: egress.nullable_strings("allowedFqdns")?,
             },
             None => Egress::default(),
         },
@@ -107,6 +109,7 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, ParseError> {
             },
             None => Permissions::default(),
         },
+        online_endpoints: root.optional_list("onlineEndpoints", online_endpoint)?,
     })
 }
 
@@ -121,10 +124,12 @@ const PLAN_FIELDS: &[&str] = &[
     "aciDeployments",
     "egress",
     "permissions",
+    "onlineEndpoints",
 ];
-const WORKSPACE_FIELDS: &[&str] = &["resourceGroup", "privateEndpoint", "acrInVnet"];
+const WORKSPACE_FIELDS: &[&str] =
+    &["resourceGroup", "privateEndpoint", "acrInVnet", "v1LegacyMode", "managedNetwork", "acrSku"];
 const SUBNET_REF_FIELDS: &[&str] = &["vnet", "subnet"];
-const VNET_FIELDS: &[&str] = &["name", "resourceGroup", "region", "addressPrefixes", "subnets"];
+const VNET_FIELDS: &[&str] = &["name", "resourceGroup", "region", "addressPrefixes", "subnets", "peerings"];
 const SUBNET_FIELDS: &[&str] = &["name", "addressPrefix", "delegations"];
 const EXTERNAL_FIELDS: &[&str] = &["name", "addressPrefix", "kind"];
 const CLUSTER_FIELDS: &[&str] = &[
@@ -152,9 +157,14 @@ const CLUSTER_FIELDS: &[&str] = &[
     "networkContributorGranted",
     "scoringFromOutsideVnet",
     "nsgAllowsScoringInbound",
+    "azureMl",
+    "apiServerAuthorizedIpRanges",
+    "trustedAccess",
+    "localAccountsDisabled",
+    "privateClusterPublicFqdn",
 ];
 const ACI_FIELDS: &[&str] = &["name", "vnet", "subnet", "dnsNameLabel"];
-const EGRESS_FIELDS: &[&str] = &["restricted", "allowedServiceTags"];
+const EGRESS_FIELDS: &[&str] = &["restricted", "allowedServiceTags", "allowedFqdns"];
 const PERMISSIONS_FIELDS: &[&str] = &["vnetJoin", "subnetJoin"];
 
 fn workspace(object: &Object<'_>) -> Result<Workspace, ParseError> {
@@ -170,6 +180,12 @@ fn workspace(object: &Object<'_>) -> Result<Workspace, ParseError> {
             })
             .transpose()?,
         acr_in_vnet: object.optional_bool("acrInVnet")?,
+        v1_legacy_mode: object.optional_bool("v1LegacyMode")?,
+        managed_network: object
+            .nullable_object("managedNetwork", MANAGED_NETWORK_FIELDS)?
+            .map(|network| managed_network(&network))
+            .transpose()?,
+        acr_sku: object.nullable_choice("acrSku")?,
     })
 }
 
@@ -180,6 +196,7 @@ fn vnet(object: &Object<'_>) -> Result<Vnet, ParseError> {
         region: object.nullable_string("region")?,
         address_prefixes: object.required_strings("addressPrefixes")?,
         subnets: object.required_list("subnets", subnet)?,
+        peerings: object.optional_strings("peerings")?,
     })
 }
 
@@ -245,6 +262,14 @@ fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
         network_contributor_granted: object.optional_bool("networkContributorGranted")?,
         scoring_from_outside_vnet: object.optional_bool("scoringFromOutsideVnet")?,
         nsg_allows_scoring_inbound: object.optional_bool("nsgAllowsScoringInbound")?,
+        azure_ml: object
+            .optional_object("azureMl", AZURE_ML_FIELDS)?
+            .map(|settings| azure_ml(&settings))
+            .transpose()?,
+        api_server_authorized_ip_ranges: object.optional_strings("apiServerAuthorizedIpRanges")?,
+        trusted_access: object.optional_bool("trustedAccess")?,
+        local_accounts_disabled: object.optional_bool("localAccountsDisabled")?,
+        private_cluster_public_fqdn: object.optional_bool("privateClusterPublicFqdn")?,
     })
 }
 
@@ -371,13 +396,15 @@ impl<'a> Object<'a> {
                 .and_then(|digits| digits.parse::<u8>().ok())
                 .filter(|percent| (1..=100).contains(percent));
             return percent.map(MaxSurge::Percent).ok_or_else(|| {
-                self.error_at(
-                    KEY,
-                    format!(
-                        "expected a percentage from \"1%\" to \"100%\" (digits then '%', no spaces), found {}",
-                        describe(value)
-                    ),
-                )
+                let mut message = format!(
+                    "expected a percentage from \"1%\" to \"100%\" (digits then '%', no spaces), found {}",
+                    describe(value)
+                );
+                // ARM writes a node count as a string; this format takes the number itself.
+                if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+                    message.push_str(&format!("; for a number of nodes write {text} without quotes"));
+                }
+                self.error_at(KEY, message)
             });
         }
         if value.is_number() {
@@ -395,7 +422,15 @@ impl<'a> Object<'a> {
     fn choice<T: Choice>(&self, key: &str, value: &Value) -> Result<T, ParseError> {
         value.as_str().and_then(T::from_text).ok_or_else(|| {
             let allowed: Vec<String> = T::CHOICES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-            self.error_at(key, format!("expected one of {}, found {}", allowed.join(", "), describe(value)))
+            let mut message = format!("expected one of {}, found {}", allowed.join(", "), describe(value));
+            // ARM writes these values in another case (`Disabled`, `FQDN`); name this format's.
+            let same_letters = value
+                .as_str()
+                .and_then(|text| T::CHOICES.iter().find(|(name, _)| name.eq_ignore_ascii_case(text)));
+            if let Some((name, _)) = same_letters {
+                message.push_str(&format!("; this format writes it \"{name}\""));
+            }
+            self.error_at(key, message)
         })
     }
 
@@ -489,6 +524,14 @@ impl<'a> Object<'a> {
     fn optional_strings(&self, key: &str) -> Result<Vec<String>, ParseError> {
         self.optional(key).map_or(Ok(Vec::new()), |value| self.strings(key, value))
     }
+
+    fn nullable_strings(&self, key: &str) -> Result<Option<Vec<String>>, ParseError> {
+        self.nullable(key).map(|value| self.strings(key, value)).transpose()
+    }
+
+    fn present(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
 }
 
 /// The field names an object of a list may hold, so a list reader can check them.
@@ -510,6 +553,12 @@ impl Listed for AksCluster {
 }
 impl Listed for AciDeployment {
     const FIELDS: &'static [&'static str] = ACI_FIELDS;
+}
+impl Listed for OutboundRule {
+    const FIELDS: &'static [&'static str] = OUTBOUND_RULE_FIELDS;
+}
+impl Listed for OnlineEndpoint {
+    const FIELDS: &'static [&'static str] = ENDPOINT_FIELDS;
 }
 
 /// Appends one reference token, escaped as RFC 6901 requires.
@@ -533,6 +582,9 @@ fn describe(value: &Value) -> String {
 }
 
 fn unknown_field_message(unknown: &str, known: &[&str]) -> String {
+    if let Some(message) = respelling(unknown) {
+        return message;
+    }
     match nearest_name(unknown, known) {
         Some(near) => format!("unknown field \"{unknown}\"; did you mean \"{near}\"?"),
         None => format!("unknown field \"{unknown}\"; the fields here are {}", known.join(", ")),
@@ -570,6 +622,147 @@ fn edit_distance(a: &str, b: &str) -> usize {
         previous = current;
     }
     previous.last().copied().unwrap_or(0)
+}
+
+const AZURE_ML_FIELDS: &[&str] = &[
+    "api",
+    "inferenceRouterServiceType",
+    "internalLoadBalancerProvider",
+    "allowInsecureConnections",
+    "sslCname",
+    "sslCertificate",
+    "inferenceRouterHA",
+    "namespace",
+    "reusesV1Cluster",
+];
+const MANAGED_NETWORK_FIELDS: &[&str] = &["isolationMode", "outboundRules", "imageBuildCompute"];
+const OUTBOUND_RULE_FIELDS: &[&str] = &["name", "type", "destination", "ports"];
+const ENDPOINT_FIELDS: &[&str] =
+    &["name", "kind", "compute", "publicNetworkAccess", "legacyEgressPublicNetworkAccess"];
+
+/// Names that Azure's own documents use for a field this format spells otherwise, or does not
+/// model; a plain nearest-name suggestion would miss most of them.
+fn respelling(unknown: &str) -> Option<String> {
+    let renamed = match unknown {
+        "authorizedIPRanges" | "apiServerAuthorizedIPRanges" => "apiServerAuthorizedIpRanges",
+        "disableLocalAccounts" => "localAccountsDisabled",
+        "enablePrivateClusterPublicFQDN" | "privateClusterPublicFQDN" => "privateClusterPublicFqdn",
+        "sslSecret" | "sslCertPemFile" | "sslKeyPemFile" => {
+            return Some(format!(
+                "unknown field \"{unknown}\"; this format says how the certificate is given with \
+                 \"sslCertificate\": \"secret\" or \"pemFiles\""
+            ))
+        }
+        "enableInference" | "nodeSelector" => {
+            return Some(format!(
+                "the extension setting \"{unknown}\" is not modelled in azureMl: inference is taken as \
+                 enabled and every node as schedulable; remove it"
+            ))
+        }
+        "egressPublicNetworkAccess" => "legacyEgressPublicNetworkAccess",
+        "imageBuildCompute" => {
+            return Some(
+                "unknown field \"imageBuildCompute\" here; this format keeps it in the workspace's \
+                 managed network: \"managedNetwork\": { \"imageBuildCompute\": … }"
+                    .to_owned(),
+            )
+        }
+        _ => return None,
+    };
+    Some(format!("unknown field \"{unknown}\"; this format calls it \"{renamed}\""))
+}
+
+fn azure_ml(object: &Object<'_>) -> Result<AzureMl, ParseError> {
+    let api: Option<AzureMlApi> = object.optional_choice("api")?;
+    if api != Some(AzureMlApi::V2) {
+        // The other members describe the v2 extension; under v1 they would be silently ignored.
+        if let Some(member) = AZURE_ML_FIELDS.iter().skip(1).find(|member| object.present(member)) {
+            return Err(object.error_at(
+                member,
+                format!("\"{member}\" describes Kubernetes compute and needs \"api\": \"v2\" in azureMl"),
+            ));
+        }
+    } else if !object.present("inferenceRouterServiceType") {
+        return Err(object.error_at(
+            "inferenceRouterServiceType",
+            "a cluster with \"api\": \"v2\" needs \"inferenceRouterServiceType\": \"loadBalancer\", \
+             \"nodePort\" or \"clusterIP\""
+                .to_owned(),
+        ));
+    }
+    let namespace = object.optional_string("namespace")?;
+    if let Some(name) = namespace.as_deref().filter(|name| !is_namespace_name(name)) {
+        return Err(object.error_at(
+            "namespace",
+            format!(
+                "expected a Kubernetes namespace name (lower-case letters, digits and inner dashes, 1 to 63 \
+                 characters), found {}",
+                describe(&Value::String(name.to_owned()))
+            ),
+        ));
+    }
+    Ok(AzureMl {
+        api,
+        inference_router_service_type: object.optional_choice("inferenceRouterServiceType")?,
+        internal_load_balancer_provider: object.nullable_choice("internalLoadBalancerProvider")?,
+        allow_insecure_connections: object.optional_bool("allowInsecureConnections")?,
+        ssl_cname: object.nullable_string("sslCname")?,
+        ssl_certificate: object.nullable_choice("sslCertificate")?,
+        inference_router_ha: object.optional_bool("inferenceRouterHA")?,
+        namespace,
+        reuses_v1_cluster: object.optional_bool("reusesV1Cluster")?,
+    })
+}
+
+fn managed_network(object: &Object<'_>) -> Result<ManagedNetwork, ParseError> {
+    Ok(ManagedNetwork {
+        isolation_mode: object.required_choice("isolationMode")?,
+        outbound_rules: object.optional_list("outboundRules", outbound_rule)?,
+        image_build_compute: object.nullable_string("imageBuildCompute")?,
+    })
+}
+
+fn outbound_rule(object: &Object<'_>) -> Result<OutboundRule, ParseError> {
+    let ports = object.optional("ports").map(|value| object.strings("ports", value)).transpose()?;
+    let pointer = child_pointer(&object.pointer, "ports");
+    for (index, text) in ports.iter().flatten().enumerate() {
+        if PortRange::parse(text).is_none() {
+            return Err(ParseError {
+                pointer: format!("{pointer}/{index}"),
+                message: format!(
+                    "expected \"*\", a port such as \"443\" or a range such as \"8000-8080\" (ports 1 to \
+                     65535, no leading zeros, the lower first), found {}",
+                    describe(&Value::String(text.clone()))
+                ),
+                line: None,
+                column: None,
+            });
+        }
+    }
+    Ok(OutboundRule {
+        name: object.required_string("name")?,
+        rule_type: object.required_choice("type")?,
+        destination: object.required_string("destination")?,
+        ports,
+    })
+}
+
+fn online_endpoint(object: &Object<'_>) -> Result<OnlineEndpoint, ParseError> {
+    let kind: EndpointKind = object.required_choice("kind")?;
+    let compute = object.nullable_string("compute")?;
+    if kind == EndpointKind::Kubernetes && compute.is_none() {
+        return Err(object.error_at(
+            "compute",
+            "a \"kubernetes\" endpoint needs \"compute\": the name of the v2 cluster it runs on".to_owned(),
+        ));
+    }
+    Ok(OnlineEndpoint {
+        name: object.required_string("name")?,
+        kind,
+        compute,
+        public_network_access: object.nullable_choice("publicNetworkAccess")?,
+        legacy_egress_public_network_access: object.nullable_choice("legacyEgressPublicNetworkAccess")?,
+    })
 }
 
 #[cfg(test)]
@@ -777,5 +970,390 @@ mod tests {
     fn round_trip_keeps_the_plan() {
         let plan = parse_plan(MINIMAL).expect("minimal plan parses");
         assert_eq!(parse_plan(&plan.to_json()), Ok(plan));
+    }
+
+    const V2_EXAMPLE: &str = r#"{
+      "schemaVersion": 1,
+      "region": "eastus2",
+      "workspace": {
+        "resourceGroup": "ml-rg",
+        "privateEndpoint": { "vnet": "ml-vnet", "subnet": "pe" },
+        "acrInVnet": true, "acrSku": "Premium", "v1LegacyMode": false,
+        "managedNetwork": {
+          "isolationMode": "allowOnlyApprovedOutbound",
+          "outboundRules": [
+            { "name": "pypi", "type": "fqdn", "destination": "pypi.org" },
+            { "name": "monitor", "type": "serviceTag", "destination": "AzureMonitor", "ports": ["443", "8000-8080"] }
+          ],
+          "imageBuildCompute": "cpu-cluster"
+        }
+      },
+      "vnets": [
+        { "name": "aks-vnet", "resourceGroup": "net-rg", "addressPrefixes": ["10.20.0.0/16"],
+          "peerings": ["ml-vnet"], "subnets": [{ "name": "aks", "addressPrefix": "10.20.0.0/22" }] }
+      ],
+      "aksClusters": [{
+        "name": "k8s-inf", "provisioning": "attach", "vnet": "aks-vnet", "subnet": "aks",
+        "serviceCidr": "10.0.0.0/16", "dnsServiceIP": "10.0.0.10", "nodeCount": 3,
+        "apiServerAuthorizedIpRanges": ["203.0.113.0/24"], "trustedAccess": true,
+        "localAccountsDisabled": true, "privateCluster": true, "privateClusterPublicFqdn": true,
+        "azureMl": { "api": "v2", "inferenceRouterServiceType": "loadBalancer",
+                     "internalLoadBalancerProvider": "azure", "allowInsecureConnections": false,
+                     "sslCname": "score.contoso.com", "sslCertificate": "secret",
+                     "inferenceRouterHA": false, "namespace": "inference", "reusesV1Cluster": true }
+      }],
+      "egress": { "restricted": true, "allowedFqdns": ["*.azurecr.io"] },
+      "onlineEndpoints": [
+        { "name": "fraud-moe", "kind": "managed", "publicNetworkAccess": "disabled",
+          "legacyEgressPublicNetworkAccess": "enabled" },
+        { "name": "fraud-k8s", "kind": "kubernetes", "compute": "k8s-inf" }
+      ]
+    }"#;
+
+    fn v2_with(from: &str, to: &str) -> String {
+        assert!(V2_EXAMPLE.contains(from), "{from}");
+        V2_EXAMPLE.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn every_v2_field_is_read_and_written_back_as_it_was() {
+        use crate::plan::{
+            AcrSku, EndpointKind, IsolationMode, NetworkAccess, OutboundRuleType, RouterServiceType,
+            SslCertificate,
+        };
+        let plan = parse_plan(V2_EXAMPLE).expect("the v2 example parses");
+        let written: Value = serde_json::from_str(&plan.to_json()).expect("JSON");
+        let read: Value = serde_json::from_str(V2_EXAMPLE).expect("JSON");
+        assert_eq!(written, read);
+        let cluster = plan.aks_clusters.first().expect("one cluster");
+        let azure_ml = cluster.azure_ml();
+        assert!(cluster.is_v2() && cluster.trusted_access() && cluster.local_accounts_disabled());
+        assert!(cluster.private_cluster_public_fqdn());
+        assert_eq!(azure_ml.router_service_type(), Some(RouterServiceType::LoadBalancer));
+        assert!(azure_ml.has_internal_router() && !azure_ml.has_public_router());
+        assert_eq!(
+            (azure_ml.ssl_cname(), azure_ml.ssl_certificate),
+            (Some("score.contoso.com"), Some(SslCertificate::Secret))
+        );
+        assert!(!azure_ml.inference_router_ha() && azure_ml.reuses_v1_cluster());
+        assert_eq!(azure_ml.namespace(), "inference");
+        let workspace = &plan.workspace;
+        assert_eq!(
+            (workspace.acr_sku, workspace.isolation_mode()),
+            (Some(AcrSku::Premium), IsolationMode::AllowOnlyApprovedOutbound)
+        );
+        let network = workspace.managed_network.as_ref().expect("managed network");
+        assert_eq!(network.image_build_compute(), Some("cpu-cluster"));
+        let rules = &network.outbound_rules;
+        assert_eq!(
+            rules.first().map(|rule| (rule.rule_type, rule.ports())),
+            Some((
+                OutboundRuleType::Fqdn,
+                vec![PortRange { first: 80, last: 80 }, PortRange { first: 443, last: 443 }]
+            ))
+        );
+        assert_eq!(
+            rules.get(1).map(OutboundRule::ports),
+            Some(vec![PortRange { first: 443, last: 443 }, PortRange { first: 8000, last: 8080 }])
+        );
+        assert_eq!(plan.egress.fqdn_allow_list(), Some(&["*.azurecr.io".to_owned()][..]));
+        assert_eq!(plan.vnets.first().map(|vnet| vnet.peerings.clone()), Some(vec!["ml-vnet".to_owned()]));
+        let kinds: Vec<_> =
+            plan.online_endpoints.iter().map(|e| (e.kind, e.public_network_access())).collect();
+        assert_eq!(
+            kinds,
+            [(EndpointKind::Managed, Some(NetworkAccess::Disabled)), (EndpointKind::Kubernetes, None)]
+        );
+    }
+
+    #[test]
+    fn v2_defaults_apply_when_the_fields_are_absent() {
+        use crate::plan::{IsolationMode, NetworkAccess, OutboundRuleType};
+        let plain = cluster(r#","vnet":"v","subnet":"s","nodeCount":3"#);
+        assert!(!plain.is_v2() && plain.azure_ml.is_none() && plain.azure_ml().api() == AzureMlApi::V1);
+        assert!(
+            plain.azure_ml().inference_router_ha()
+                && !plain.trusted_access()
+                && !plain.private_cluster_public_fqdn()
+        );
+        assert_eq!(plain.azure_ml().namespace(), "default");
+        let only_fqdn = cluster(r#","vnet":"v","subnet":"s","nodeCount":3,"privateClusterPublicFqdn":true"#);
+        assert!(!only_fqdn.private_cluster_public_fqdn(), "read only on a private cluster");
+        let plan = parse_plan(MINIMAL).expect("parses");
+        assert_eq!(plan.workspace.isolation_mode(), IsolationMode::Disabled);
+        assert!(!plan.workspace.v1_legacy_mode() && plan.online_endpoints.is_empty());
+        let unrestricted = MINIMAL.replace(r#""vnets":[]"#, r#""vnets":[],"egress":{"allowedFqdns":[]}"#);
+        assert_eq!(parse_plan(&unrestricted).expect("parses").egress.fqdn_allow_list(), None);
+        let empty_names = v2_with(r#""sslCname": "score.contoso.com""#, r#""sslCname": """#)
+            .replace(r#""imageBuildCompute": "cpu-cluster""#, r#""imageBuildCompute": """#)
+            .replace(r#""publicNetworkAccess": "disabled","#, "");
+        let plan = parse_plan(&empty_names).expect("parses");
+        let cluster = plan.aks_clusters.first().expect("cluster");
+        assert_eq!(cluster.azure_ml().ssl_cname(), None);
+        let network = plan.workspace.managed_network.as_ref().expect("network");
+        assert_eq!(network.image_build_compute(), None);
+        assert_eq!(
+            plan.online_endpoints.first().and_then(|e| e.public_network_access()),
+            Some(NetworkAccess::Enabled)
+        );
+        let tag = OutboundRule {
+            name: "t".into(),
+            rule_type: OutboundRuleType::ServiceTag,
+            destination: "Storage".into(),
+            ports: None,
+        };
+        assert_eq!(tag.ports(), vec![PortRange::ANY]);
+        let endpoint = OutboundRule {
+            rule_type: OutboundRuleType::PrivateEndpoint,
+            ports: Some(vec!["443".into()]),
+            ..tag
+        };
+        assert!(endpoint.ports().is_empty());
+    }
+
+    #[test]
+    fn null_members_read_as_absent_and_are_not_written() {
+        let text =
+            v2_with(r#""internalLoadBalancerProvider": "azure""#, r#""internalLoadBalancerProvider": null"#)
+                .replace(r#""allowedFqdns": ["*.azurecr.io"]"#, r#""allowedFqdns": null"#);
+        let plan = parse_plan(&text).expect("parses");
+        let cluster = plan.aks_clusters.first().expect("cluster");
+        assert!(cluster.azure_ml().has_public_router());
+        assert_eq!(plan.egress.allowed_fqdns, None);
+        let json = plan.to_json();
+        assert!(!json.contains("internalLoadBalancerProvider") && !json.contains("allowedFqdns"));
+    }
+
+    #[test]
+    fn a_v2_cluster_needs_its_router_service_type() {
+        let text = v2_with(r#""inferenceRouterServiceType": "loadBalancer","#, "")
+            .replace(r#""internalLoadBalancerProvider": "azure","#, "");
+        assert!(
+            rejection(&text).starts_with("/aksClusters/0/azureMl/inferenceRouterServiceType: "),
+            "{}",
+            rejection(&text)
+        );
+        let null = v2_with(
+            r#""inferenceRouterServiceType": "loadBalancer""#,
+            r#""inferenceRouterServiceType": null"#,
+        );
+        assert!(rejection(&null)
+            .starts_with("/aksClusters/0/azureMl/inferenceRouterServiceType: expected one of"));
+    }
+
+    #[test]
+    fn v2_members_need_api_v2() {
+        for api in [r#""api": "v1""#, ""] {
+            let text = with_cluster(&format!(
+                r#","vnet":"v","subnet":"s","nodeCount":3,"azureMl":{{{api}{}"sslCname":"a.contoso.com"}}"#,
+                if api.is_empty() { "" } else { "," }
+            ));
+            let message = rejection(&text);
+            assert!(message.starts_with("/aksClusters/0/azureMl/sslCname: "), "{message}");
+            assert!(message.contains(r#"needs "api": "v2""#), "{message}");
+        }
+        let bare = cluster(r#","vnet":"v","subnet":"s","nodeCount":3,"azureMl":{"api":"v1"}"#);
+        assert_eq!(bare.azure_ml().api(), AzureMlApi::V1);
+        assert!(bare.azure_ml.is_some(), "an explicit v1 stays written");
+    }
+
+    #[test]
+    fn a_kubernetes_endpoint_needs_its_compute() {
+        for replacement in ["", r#", "compute": null"#] {
+            let message = rejection(&v2_with(r#", "compute": "k8s-inf""#, replacement));
+            assert!(message.starts_with("/onlineEndpoints/1/compute: "), "{message}");
+        }
+    }
+
+    #[test]
+    fn namespaces_follow_the_kubernetes_grammar() {
+        for good in ["a", "inference", "ml-2", &"a".repeat(63)] {
+            let text = v2_with(r#""namespace": "inference""#, &format!(r#""namespace": "{good}""#));
+            assert!(parse_plan(&text).is_ok(), "{good}");
+        }
+        for bad in ["", "Inference", "-ml", "ml-", "ml_x", "ml.x", &"a".repeat(64)] {
+            let text = v2_with(r#""namespace": "inference""#, &format!(r#""namespace": "{bad}""#));
+            assert!(
+                rejection(&text)
+                    .starts_with("/aksClusters/0/azureMl/namespace: expected a Kubernetes namespace"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn outbound_ports_follow_their_grammar() {
+        for good in ["*", "1", "65535", "80-80", "1-65535"] {
+            assert!(PortRange::parse(good).is_some(), "{good}");
+        }
+        for bad in ["", "0", "65536", "080", "443-80", "80-", "-80", " 80", "1-2-3", "**", "99999999"] {
+            assert_eq!(PortRange::parse(bad), None, "{bad}");
+            let text = v2_with(r#""8000-8080""#, &format!("{:?}", bad));
+            assert!(
+                rejection(&text).starts_with("/workspace/managedNetwork/outboundRules/1/ports/1: "),
+                "{bad}"
+            );
+        }
+        assert!(PortRange::ANY.contains(8080) && !PortRange { first: 80, last: 80 }.contains(443));
+    }
+
+    #[test]
+    fn azure_spellings_are_answered_with_this_format_names() {
+        let cases = [
+            (
+                r#""trustedAccess": true"#,
+                r#""authorizedIPRanges": []"#,
+                "/aksClusters/0/authorizedIPRanges",
+                "apiServerAuthorizedIpRanges",
+            ),
+            (
+                r#""trustedAccess": true"#,
+                r#""apiServerAuthorizedIPRanges": []"#,
+                "/aksClusters/0/apiServerAuthorizedIPRanges",
+                "apiServerAuthorizedIpRanges",
+            ),
+            (
+                r#""trustedAccess": true"#,
+                r#""disableLocalAccounts": true"#,
+                "/aksClusters/0/disableLocalAccounts",
+                "localAccountsDisabled",
+            ),
+            (
+                r#""trustedAccess": true"#,
+                r#""enablePrivateClusterPublicFQDN": true"#,
+                "/aksClusters/0/enablePrivateClusterPublicFQDN",
+                "privateClusterPublicFqdn",
+            ),
+            (
+                r#""trustedAccess": true"#,
+                r#""privateClusterPublicFQDN": true"#,
+                "/aksClusters/0/privateClusterPublicFQDN",
+                "privateClusterPublicFqdn",
+            ),
+            (
+                r#""sslCertificate": "secret""#,
+                r#""sslSecret": "tls""#,
+                "/aksClusters/0/azureMl/sslSecret",
+                "sslCertificate",
+            ),
+            (
+                r#""sslCertificate": "secret""#,
+                r#""sslCertPemFile": "a.pem""#,
+                "/aksClusters/0/azureMl/sslCertPemFile",
+                "sslCertificate",
+            ),
+            (
+                r#""sslCertificate": "secret""#,
+                r#""sslKeyPemFile": "k.pem""#,
+                "/aksClusters/0/azureMl/sslKeyPemFile",
+                "sslCertificate",
+            ),
+            (
+                r#""reusesV1Cluster": true"#,
+                r#""enableInference": true"#,
+                "/aksClusters/0/azureMl/enableInference",
+                "not modelled",
+            ),
+            (
+                r#""reusesV1Cluster": true"#,
+                r#""nodeSelector": {}"#,
+                "/aksClusters/0/azureMl/nodeSelector",
+                "not modelled",
+            ),
+            (
+                r#""legacyEgressPublicNetworkAccess": "enabled""#,
+                r#""egressPublicNetworkAccess": "enabled""#,
+                "/onlineEndpoints/0/egressPublicNetworkAccess",
+                "legacyEgressPublicNetworkAccess",
+            ),
+            (
+                r#""acrSku": "Premium""#,
+                r#""imageBuildCompute": "cpu""#,
+                "/workspace/imageBuildCompute",
+                "managedNetwork",
+            ),
+            (
+                r#""allowOnlyApprovedOutbound""#,
+                r#""AllowOnlyApprovedOutbound""#,
+                "/workspace/managedNetwork/isolationMode",
+                r#""allowOnlyApprovedOutbound""#,
+            ),
+            (
+                r#""allowOnlyApprovedOutbound""#,
+                r#""AllowInternetOutbound""#,
+                "/workspace/managedNetwork/isolationMode",
+                r#""allowInternetOutbound""#,
+            ),
+            (
+                r#""allowOnlyApprovedOutbound""#,
+                r#""Disabled""#,
+                "/workspace/managedNetwork/isolationMode",
+                r#""disabled""#,
+            ),
+            (
+                r#""type": "fqdn""#,
+                r#""type": "FQDN""#,
+                "/workspace/managedNetwork/outboundRules/0/type",
+                r#""fqdn""#,
+            ),
+            (
+                r#""type": "serviceTag""#,
+                r#""type": "ServiceTag""#,
+                "/workspace/managedNetwork/outboundRules/1/type",
+                r#""serviceTag""#,
+            ),
+            (
+                r#""type": "fqdn""#,
+                r#""type": "PrivateEndpoint""#,
+                "/workspace/managedNetwork/outboundRules/0/type",
+                r#""privateEndpoint""#,
+            ),
+            (
+                r#""publicNetworkAccess": "disabled""#,
+                r#""publicNetworkAccess": "Disabled""#,
+                "/onlineEndpoints/0/publicNetworkAccess",
+                r#""disabled""#,
+            ),
+            (
+                r#""legacyEgressPublicNetworkAccess": "enabled""#,
+                r#""legacyEgressPublicNetworkAccess": "Enabled""#,
+                "/onlineEndpoints/0/legacyEgressPublicNetworkAccess",
+                r#""enabled""#,
+            ),
+        ];
+        for (from, to, pointer, named) in cases {
+            let text = if to.contains("imageBuildCompute")
+                || from.contains("trustedAccess")
+                || from.contains("sslCertificate")
+                || from.contains("reusesV1Cluster")
+                || (from.contains("legacyEgress") && !to.contains("Enabled"))
+            {
+                v2_with(from, &format!("{from}, {to}"))
+            } else {
+                v2_with(from, to)
+            };
+            let message = rejection(&text);
+            assert!(message.starts_with(&format!("{pointer}: ")), "{message}");
+            assert!(message.contains(named), "{message}");
+        }
+    }
+
+    #[test]
+    fn an_arm_node_count_string_is_answered_with_the_number() {
+        let message = rejection(&with_cluster(r#","vnet":"v","subnet":"s","nodeCount":4,"maxSurge":"3""#));
+        assert!(
+            message.starts_with("/aksClusters/0/maxSurge: ") && message.contains("write 3 without quotes"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_v1_plan_reads_as_before() {
+        let text = with_cluster(r#","vnet":"v","subnet":"s","nodeCount":3,"clusterPurpose":"DevTest""#);
+        let plan = parse_plan(&text).expect("parses");
+        let written: Value = serde_json::from_str(&plan.to_json()).expect("JSON");
+        let read: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(written, read);
+        assert!(!plan.to_json().contains("azureMl") && !plan.to_json().contains("onlineEndpoints"));
     }
 }

@@ -28,6 +28,8 @@ pub struct Plan {
     pub egress: Egress,
     #[serde(skip_serializing_if = "Permissions::is_unwritten")]
     pub permissions: Permissions,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub online_endpoints: Vec<OnlineEndpoint>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,11 +41,26 @@ pub struct Workspace {
     /// As written; [`Workspace::acr_in_vnet`] gives the value with its default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acr_in_vnet: Option<bool>,
+    #[serde(rename = "v1LegacyMode", skip_serializing_if = "Option::is_none")]
+    pub v1_legacy_mode: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_network: Option<ManagedNetwork>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_sku: Option<AcrSku>,
 }
 
 impl Workspace {
     pub fn acr_in_vnet(&self) -> bool {
         self.acr_in_vnet.unwrap_or(false)
+    }
+
+    pub fn v1_legacy_mode(&self) -> bool {
+        self.v1_legacy_mode.unwrap_or(false)
+    }
+
+    /// A workspace without a managed network behaves as one whose isolation is disabled.
+    pub fn isolation_mode(&self) -> IsolationMode {
+        self.managed_network.as_ref().map_or(IsolationMode::Disabled, |network| network.isolation_mode)
     }
 }
 
@@ -63,6 +80,8 @@ pub struct Vnet {
     pub region: Option<String>,
     pub address_prefixes: Vec<String>,
     pub subnets: Vec<Subnet>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub peerings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -204,6 +223,16 @@ pub struct AksCluster {
     pub scoring_from_outside_vnet: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nsg_allows_scoring_inbound: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub azure_ml: Option<AzureMl>,
+    #[serde(rename = "apiServerAuthorizedIpRanges", skip_serializing_if = "Vec::is_empty")]
+    pub api_server_authorized_ip_ranges: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted_access: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_accounts_disabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_cluster_public_fqdn: Option<bool>,
 }
 
 impl AksCluster {
@@ -234,6 +263,11 @@ impl AksCluster {
             network_contributor_granted: None,
             scoring_from_outside_vnet: None,
             nsg_allows_scoring_inbound: None,
+            azure_ml: None,
+            api_server_authorized_ip_ranges: Vec::new(),
+            trusted_access: None,
+            local_accounts_disabled: None,
+            private_cluster_public_fqdn: None,
         }
     }
 
@@ -371,6 +405,236 @@ impl AksCluster {
         }
         self.load_balancer_subnet.as_deref().or(self.subnet.as_deref())
     }
+
+    /// The Azure ML settings with the contract's defaults when the plan writes none.
+    pub fn azure_ml(&self) -> &AzureMl {
+        self.azure_ml.as_ref().unwrap_or(&AzureMl::V1)
+    }
+
+    /// Whether Azure ML uses the cluster as a v2 Kubernetes compute.
+    pub fn is_v2(&self) -> bool {
+        self.azure_ml().api() == AzureMlApi::V2
+    }
+
+    pub fn trusted_access(&self) -> bool {
+        self.trusted_access.unwrap_or(false)
+    }
+
+    pub fn local_accounts_disabled(&self) -> bool {
+        self.local_accounts_disabled.unwrap_or(false)
+    }
+
+    /// A public FQDN only means something on a private cluster's API server.
+    pub fn private_cluster_public_fqdn(&self) -> bool {
+        self.private_cluster() && self.private_cluster_public_fqdn.unwrap_or(false)
+    }
+}
+
+/// How Azure ML uses an AKS cluster (`aksClusters[].azureMl`). Every member stays as written;
+/// the methods apply the defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzureMl {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api: Option<AzureMlApi>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inference_router_service_type: Option<RouterServiceType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub internal_load_balancer_provider: Option<InternalLoadBalancerProvider>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_insecure_connections: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssl_cname: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssl_certificate: Option<SslCertificate>,
+    #[serde(rename = "inferenceRouterHA", skip_serializing_if = "Option::is_none")]
+    pub inference_router_ha: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    #[serde(rename = "reusesV1Cluster", skip_serializing_if = "Option::is_none")]
+    pub reuses_v1_cluster: Option<bool>,
+}
+
+/// The namespace the attach uses when the plan names none.
+pub const DEFAULT_NAMESPACE: &str = "default";
+
+impl AzureMl {
+    /// What a cluster without `azureMl` means: the legacy flow, nothing else set.
+    pub const V1: Self = Self {
+        api: None,
+        inference_router_service_type: None,
+        internal_load_balancer_provider: None,
+        allow_insecure_connections: None,
+        ssl_cname: None,
+        ssl_certificate: None,
+        inference_router_ha: None,
+        namespace: None,
+        reuses_v1_cluster: None,
+    };
+
+    pub fn api(&self) -> AzureMlApi {
+        self.api.unwrap_or(AzureMlApi::V1)
+    }
+
+    /// The router's exposure; `None` only for a v1 cluster, since the parser requires it for v2.
+    pub fn router_service_type(&self) -> Option<RouterServiceType> {
+        self.inference_router_service_type
+    }
+
+    /// Whether the router sits behind an internal load balancer in the node subnet.
+    pub fn has_internal_router(&self) -> bool {
+        self.inference_router_service_type == Some(RouterServiceType::LoadBalancer)
+            && self.internal_load_balancer_provider.is_some()
+    }
+
+    /// A load balancer with no internal provider is reachable from the internet.
+    pub fn has_public_router(&self) -> bool {
+        self.inference_router_service_type == Some(RouterServiceType::LoadBalancer)
+            && self.internal_load_balancer_provider.is_none()
+    }
+
+    pub fn allow_insecure_connections(&self) -> bool {
+        self.allow_insecure_connections.unwrap_or(false)
+    }
+
+    /// The host name clients call; an empty string names no host.
+    pub fn ssl_cname(&self) -> Option<&str> {
+        self.ssl_cname.as_deref().filter(|name| !name.is_empty())
+    }
+
+    pub fn inference_router_ha(&self) -> bool {
+        self.inference_router_ha.unwrap_or(true)
+    }
+
+    pub fn namespace(&self) -> &str {
+        self.namespace.as_deref().unwrap_or(DEFAULT_NAMESPACE)
+    }
+
+    pub fn reuses_v1_cluster(&self) -> bool {
+        self.reuses_v1_cluster.unwrap_or(false)
+    }
+}
+
+/// Whether a name is a Kubernetes namespace name (an RFC 1123 label): lower-case letters,
+/// digits and inner dashes, 1 to 63 characters.
+pub fn is_namespace_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let edge = |byte: Option<&u8>| byte.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    (1..=63).contains(&bytes.len())
+        && edge(bytes.first())
+        && edge(bytes.last())
+        && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+}
+
+/// The workspace managed virtual network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManagedNetwork {
+    pub isolation_mode: IsolationMode,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outbound_rules: Vec<OutboundRule>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_build_compute: Option<String>,
+}
+
+impl ManagedNetwork {
+    /// The compute that builds images; an empty string names none.
+    pub fn image_build_compute(&self) -> Option<&str> {
+        self.image_build_compute.as_deref().filter(|name| !name.is_empty())
+    }
+}
+
+/// A user-defined outbound rule of the managed network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboundRule {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub rule_type: OutboundRuleType,
+    pub destination: String,
+    /// As written; each entry already follows the port grammar. [`OutboundRule::ports`] applies
+    /// the default of the rule's type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ports: Option<Vec<String>>,
+}
+
+impl OutboundRule {
+    /// The ports once the default of the type is applied; none for a private endpoint, whose
+    /// ports are not read.
+    pub fn ports(&self) -> Vec<PortRange> {
+        if self.rule_type == OutboundRuleType::PrivateEndpoint {
+            return Vec::new();
+        }
+        match &self.ports {
+            Some(written) => written.iter().filter_map(|text| PortRange::parse(text)).collect(),
+            None if self.rule_type == OutboundRuleType::Fqdn => {
+                vec![PortRange { first: 80, last: 80 }, PortRange { first: 443, last: 443 }]
+            }
+            None => vec![PortRange::ANY],
+        }
+    }
+}
+
+/// An inclusive range of TCP or UDP ports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PortRange {
+    pub first: u16,
+    pub last: u16,
+}
+
+impl PortRange {
+    /// What `"*"` stands for.
+    pub const ANY: Self = Self { first: 1, last: 65535 };
+
+    /// Reads `"*"`, `"P"` or `"P-Q"`: ports 1 to 65535 in decimal without leading zeros, P ≤ Q.
+    pub fn parse(text: &str) -> Option<Self> {
+        if text == "*" {
+            return Some(Self::ANY);
+        }
+        let port = |digits: &str| -> Option<u16> {
+            let plain = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0')
+                && digits.len() <= 5;
+            plain.then(|| digits.parse::<u16>().ok()).flatten().filter(|port| *port >= 1)
+        };
+        let (first, last) = match text.split_once('-') {
+            Some((first, last)) => (port(first)?, port(last)?),
+            None => {
+                let single = port(text)?;
+                (single, single)
+            }
+        };
+        (first <= last).then_some(Self { first, last })
+    }
+
+    pub fn contains(self, port: u16) -> bool {
+        (self.first..=self.last).contains(&port)
+    }
+}
+
+/// A v2 online endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OnlineEndpoint {
+    pub name: String,
+    pub kind: EndpointKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compute: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_network_access: Option<NetworkAccess>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legacy_egress_public_network_access: Option<NetworkAccess>,
+}
+
+impl OnlineEndpoint {
+    /// Public access once the default is applied: a managed endpoint is public unless it says
+    /// otherwise; a Kubernetes endpoint has no default.
+    pub fn public_network_access(&self) -> Option<NetworkAccess> {
+        match self.kind {
+            EndpointKind::Managed => Some(self.public_network_access.unwrap_or(NetworkAccess::Enabled)),
+            EndpointKind::Kubernetes => self.public_network_access,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -390,6 +654,8 @@ pub struct Egress {
     pub restricted: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allowed_service_tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_fqdns: Option<Vec<String>>,
 }
 
 impl Egress {
@@ -399,7 +665,16 @@ impl Egress {
 
     /// Whether the plan writes nothing here, so that writing it back leaves it out.
     pub fn is_unwritten(&self) -> bool {
-        self.restricted.is_none() && self.allowed_service_tags.is_empty()
+        self.restricted.is_none() && self.allowed_service_tags.is_empty() && self.allowed_fqdns.is_none()
+    }
+
+    /// The names the firewall allows, or `None` when the plan describes no filtering by name,
+    /// which is also the case while egress is not restricted.
+    pub fn fqdn_allow_list(&self) -> Option<&[String]> {
+        if !self.restricted() {
+            return None;
+        }
+        self.allowed_fqdns.as_deref()
     }
 }
 
@@ -489,6 +764,19 @@ choice!(NetworkPluginMode { Overlay = "overlay" });
 choice!(ClusterPurpose { FastProd = "FastProd", DevTest = "DevTest" });
 choice!(LoadBalancerType { PublicIp = "PublicIp", InternalLoadBalancer = "InternalLoadBalancer" });
 choice!(Identity { SystemAssigned = "systemAssigned", ServicePrincipal = "servicePrincipal" });
+choice!(AzureMlApi { V1 = "v1", V2 = "v2" });
+choice!(RouterServiceType { LoadBalancer = "loadBalancer", NodePort = "nodePort", ClusterIp = "clusterIP" });
+choice!(InternalLoadBalancerProvider { Azure = "azure" });
+choice!(SslCertificate { Secret = "secret", PemFiles = "pemFiles" });
+choice!(IsolationMode {
+    Disabled = "disabled",
+    AllowInternetOutbound = "allowInternetOutbound",
+    AllowOnlyApprovedOutbound = "allowOnlyApprovedOutbound",
+});
+choice!(OutboundRuleType { Fqdn = "fqdn", ServiceTag = "serviceTag", PrivateEndpoint = "privateEndpoint" });
+choice!(AcrSku { Basic = "Basic", Standard = "Standard", Premium = "Premium" });
+choice!(EndpointKind { Managed = "managed", Kubernetes = "kubernetes" });
+choice!(NetworkAccess { Enabled = "enabled", Disabled = "disabled" });
 
 impl Plan {
     /// A plan with the required fields only, for editors that start from nothing.
@@ -501,6 +789,9 @@ impl Plan {
                 resource_group: resource_group.to_owned(),
                 private_endpoint: None,
                 acr_in_vnet: None,
+                v1_legacy_mode: None,
+                managed_network: None,
+                acr_sku: None,
             },
             vnets: Vec::new(),
             external_ranges: Vec::new(),
@@ -508,6 +799,7 @@ impl Plan {
             aci_deployments: Vec::new(),
             egress: Egress::default(),
             permissions: Permissions::default(),
+            online_endpoints: Vec::new(),
         }
     }
 

@@ -9,7 +9,8 @@ use serde::Serialize;
 use vnetplan_core::export::{export, steps as guide_steps, ExportFormat};
 use vnetplan_core::import::import;
 use vnetplan_core::{
-    check as check_plan, parse_plan, rule_summaries, suggest as suggest_plan, Lang, Plan, RuleId,
+    check as check_plan, migrate as migrate_plan, parse_plan, rule_summaries, suggest as suggest_plan, Lang,
+    MigrationNote, Plan, RuleId,
 };
 use wasm_bindgen::prelude::*;
 
@@ -22,17 +23,50 @@ export interface Plan {
   schemaVersion: 1;
   name?: string;
   region: string;
-  workspace: {
-    resourceGroup: string;
-    privateEndpoint?: { vnet: string; subnet: string } | null;
-    acrInVnet?: boolean;
-  };
+  workspace: Workspace;
   vnets: Vnet[];
   externalRanges?: ExternalRange[];
   aksClusters?: AksCluster[];
   aciDeployments?: AciDeployment[];
-  egress?: { restricted?: boolean; allowedServiceTags?: string[] };
+  egress?: Egress;
   permissions?: { vnetJoin?: boolean; subnetJoin?: boolean };
+  /** Azure ML v2 online endpoints. */
+  onlineEndpoints?: OnlineEndpoint[];
+}
+
+export interface Workspace {
+  resourceGroup: string;
+  privateEndpoint?: { vnet: string; subnet: string } | null;
+  acrInVnet?: boolean;
+  /** ARM `v1LegacyMode`: true turns the v2 API off for the workspace. */
+  v1LegacyMode?: boolean;
+  /** null or absent reads as isolationMode "disabled". */
+  managedNetwork?: ManagedNetwork | null;
+  /** null: the registry's SKU is not known. */
+  acrSku?: "Basic" | "Standard" | "Premium" | null;
+}
+
+export interface ManagedNetwork {
+  isolationMode: "disabled" | "allowInternetOutbound" | "allowOnlyApprovedOutbound";
+  outboundRules?: OutboundRule[];
+  /** The compute that builds images when the registry is private; "" counts as null. */
+  imageBuildCompute?: string | null;
+}
+
+export interface OutboundRule {
+  name: string;
+  type: "fqdn" | "serviceTag" | "privateEndpoint";
+  /** A host name or `*.` + host name, a service tag, or an ARM resource ID, by type. */
+  destination: string;
+  /** Each "*", "P" or "P-Q"; by default ["80", "443"] for fqdn and ["*"] for serviceTag. */
+  ports?: string[];
+}
+
+export interface Egress {
+  restricted?: boolean;
+  allowedServiceTags?: string[];
+  /** Host names the firewall allows; null: no filtering by name is described. */
+  allowedFqdns?: string[] | null;
 }
 
 export interface Vnet {
@@ -41,6 +75,8 @@ export interface Vnet {
   region?: string | null;
   addressPrefixes: string[];
   subnets: Subnet[];
+  /** Names of other VNets of the plan that this one is peered with. */
+  peerings?: string[];
 }
 
 export interface Subnet {
@@ -80,6 +116,36 @@ export interface AksCluster {
   networkContributorGranted?: boolean;
   scoringFromOutsideVnet?: boolean;
   nsgAllowsScoringInbound?: boolean;
+  /** How Azure ML uses the cluster; absent means { api: "v1" }. */
+  azureMl?: AzureMl;
+  apiServerAuthorizedIpRanges?: string[];
+  trustedAccess?: boolean;
+  localAccountsDisabled?: boolean;
+  privateClusterPublicFqdn?: boolean;
+}
+
+/** Members other than `api` are only accepted with api "v2", which requires inferenceRouterServiceType. */
+export interface AzureMl {
+  api?: "v1" | "v2";
+  inferenceRouterServiceType?: "loadBalancer" | "nodePort" | "clusterIP";
+  internalLoadBalancerProvider?: "azure" | null;
+  allowInsecureConnections?: boolean;
+  sslCname?: string | null;
+  sslCertificate?: "secret" | "pemFiles" | null;
+  /** Default true. */
+  inferenceRouterHA?: boolean;
+  /** A Kubernetes namespace name; default "default". */
+  namespace?: string;
+  reusesV1Cluster?: boolean;
+}
+
+export interface OnlineEndpoint {
+  name: string;
+  kind: "managed" | "kubernetes";
+  /** Required (not null) for kubernetes: the name of a v2 cluster. */
+  compute?: string | null;
+  publicNetworkAccess?: "enabled" | "disabled" | null;
+  legacyEgressPublicNetworkAccess?: "enabled" | "disabled" | null;
 }
 
 export interface AciDeployment {
@@ -169,6 +235,15 @@ export function exportPlan(plan: Plan | string, format: ExportFormat, options?: 
 export function steps(plan: Plan | string, options?: TextOptions): Step[];
 /** A plan from what `az network vnet show/list/create`, `az aks show`, the REST API or an ARM template print, with its notes in `options.lang`; throws an Error naming the document when one cannot be read. */
 export function importAzure(documents: string[], options?: TextOptions): { plan: Plan; notes: ImportNote[] };
+export interface MigrationNote {
+  code: string;
+  /** JSON pointers into the plan given to migrate, most relevant first; never empty. */
+  subjects: string[];
+  message: string;
+}
+
+/** The plan rewritten for Azure ML v2 and what changed or is left to do; throws an Error naming the field when the document is rejected. */
+export function migrate(plan: Plan | string, options?: TextOptions): { plan: Plan; notes: MigrationNote[] };
 "#;
 
 fn into_error(message: impl std::fmt::Display) -> JsValue {
@@ -254,4 +329,20 @@ pub fn import_azure(documents: Vec<String>, options: JsValue) -> Result<JsValue,
     let mut imported = import(&documents).map_err(into_error)?;
     imported.localize(lang);
     to_js(&imported)
+}
+
+#[derive(Serialize)]
+struct Migrated {
+    plan: Plan,
+    notes: Vec<MigrationNote>,
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn migrate(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let lang = read_lang(&options)?;
+    let (plan, mut notes) = migrate_plan(&read_plan(&plan)?);
+    for note in &mut notes {
+        note.localize(lang);
+    }
+    to_js(&Migrated { plan, notes })
 }

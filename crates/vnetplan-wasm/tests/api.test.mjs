@@ -33,7 +33,7 @@ describe('the vnetplan package', () => {
   after(() => rmSync(project, { recursive: true, force: true }));
 
   test('exports the contract functions', () => {
-    for (const name of ['check', 'suggest', 'rules', 'explain', 'exportPlan', 'steps', 'importAzure']) {
+    for (const name of ['check', 'suggest', 'rules', 'explain', 'exportPlan', 'steps', 'importAzure', 'migrate']) {
       assert.equal(typeof api[name], 'function', name);
     }
   });
@@ -174,5 +174,23 @@ describe('the vnetplan package', () => {
       .split('\n').find((line) => line.startsWith('dns-ip-outside-service-cidr')).replace(/^\S+\s+\S+\s+/, ''));
     assert.throws(() => api.rules({ lang: 'de' }), { message: /unknown language "de"/ });
     assert.equal(api.explain('no-such-rule'), null);
+  });
+
+  test('every example migrates to the plan and notes the command line gives', () => {
+    for (const file of plans) {
+      const run = spawnSync(cli, ['--lang', 'fr', 'migrate', file], { encoding: 'utf8' });
+      if (run.status !== 0) {
+        assert.throws(() => api.migrate(readFileSync(file, 'utf8')), Error, file);
+        continue;
+      }
+      const cliNotes = run.stderr.split('\n').filter((line) => line !== '');
+      const migrated = api.migrate(readFileSync(file, 'utf8'), { lang: 'fr' });
+      assert.deepEqual(migrated.plan, JSON.parse(run.stdout), file);
+      assert.deepEqual(migrated.notes.map((n) => `${n.code} ${n.subjects[0]}: ${n.message}`), cliNotes, file);
+      for (const note of migrated.notes) {
+        assert.deepEqual(Object.keys(note), ['code', 'subjects', 'message']);
+      }
+      assert.deepEqual(api.migrate(migrated.plan), { plan: migrated.plan, notes: [] }, file);
+    }
   });
 });

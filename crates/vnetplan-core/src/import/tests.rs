@@ -543,6 +543,7 @@ fn vnet(name: &str, prefix: &str) -> Vnet {
         region: None,
         address_prefixes: vec![prefix.to_owned()],
         subnets: Vec::new(),
+        peerings: Vec::new(),
     }
 }
 

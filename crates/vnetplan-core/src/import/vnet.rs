@@ -175,7 +175,10 @@ impl Reader<'_> {
             );
         }
         self.unread(object, VNET_READ, VNET_INFORMATIONAL);
-        Ok(ReadVnet { vnet: Vnet { name, resource_group, region, address_prefixes, subnets }, peerings })
+        Ok(ReadVnet {
+            vnet: Vnet { name, resource_group, region, address_prefixes, subnets, peerings: Vec::new() },
+            peerings,
+        })
     }
 
     fn address_space(&mut self, object: &Obj<'_>) -> Vec<String> {

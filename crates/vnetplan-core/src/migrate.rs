@@ -1,0 +1,528 @@
+//! Rewriting a v1 plan for the Azure ML v2 successors (`vnetplan migrate`): legacy AksCompute
+//! clusters become Kubernetes compute, ACI deployments become managed online endpoints.
+//!
+//! Every value that does not carry over, and every step a person must take in Azure, becomes a
+//! note naming where it was in the input. Migration records no attestation: whether Trusted
+//! Access, `v1LegacyMode` or a firewall's names are right is for a person to say, so those stay
+//! notes (and later findings) rather than values the plan would then vouch for.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use crate::plan::{
+    AksCluster, AzureMl, AzureMlApi, Choice, ClusterPurpose, EndpointKind, Identity,
+    InternalLoadBalancerProvider, IsolationMode, ManagedNetwork, NetworkAccess, NetworkPlugin,
+    OnlineEndpoint, Plan, Provisioning, RouterServiceType,
+};
+use crate::text::{Lang, Message, Text};
+
+/// One thing the migration changed, dropped, or leaves for a person to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MigrationNote {
+    pub code: &'static str,
+    /// JSON pointers into the input plan, most relevant first; never empty.
+    pub subjects: Vec<String>,
+    /// The message in the chosen language (English unless [`MigrationNote::localize`] changed it).
+    pub message: String,
+    /// The message in every language.
+    #[serde(skip)]
+    pub text: Message,
+}
+
+impl MigrationNote {
+    fn new(code: &'static str, subject: String, text: Message) -> Self {
+        Self { code, subjects: vec![subject], message: text.render(Lang::En), text }
+    }
+
+    pub fn localize(&mut self, lang: Lang) {
+        self.message = self.text.render(lang);
+    }
+
+    /// The first subject, which is where the CLI says the note belongs.
+    pub fn subject(&self) -> &str {
+        self.subjects.first().map_or("", String::as_str)
+    }
+}
+
+/// The plan rewritten for Azure ML v2, and the notes that say what changed and what is left to
+/// do, ordered by first subject then code. A plan with no v1 cluster and no ACI deployment comes
+/// back as it was, without notes, so migrating twice gives the first result.
+///
+/// # Examples
+///
+/// ```
+/// let plan = vnetplan_core::parse_plan(
+///     r#"{"schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "rg"},
+///         "vnets": [], "aksClusters": [{"name": "aks", "serviceCidr": "10.0.0.0/16",
+///         "dnsServiceIP": "10.0.0.10", "nodeCount": 3}]}"#,
+/// ).unwrap();
+/// let (migrated, notes) = vnetplan_core::migrate::migrate(&plan);
+/// assert!(migrated.aks_clusters[0].is_v2());
+/// assert!(notes.iter().any(|note| note.code == "tls-certificate-needed"));
+/// assert_eq!(vnetplan_core::migrate::migrate(&migrated), (migrated, vec![]));
+/// ```
+pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
+    let mut migrated = plan.clone();
+    let mut notes = Vec::new();
+    let mut clusters_migrated = false;
+    for (index, cluster) in migrated.aks_clusters.iter_mut().enumerate() {
+        if !cluster.is_v2() {
+            migrate_cluster(index, cluster, &mut notes);
+            clusters_migrated = true;
+        }
+    }
+    let deployments_migrated = !migrated.aci_deployments.is_empty();
+    migrate_deployments(&mut migrated, &mut notes);
+    if deployments_migrated && migrated.workspace.managed_network.is_none() {
+        let isolation_mode = if migrated.egress.restricted() {
+            IsolationMode::AllowOnlyApprovedOutbound
+        } else {
+            IsolationMode::AllowInternetOutbound
+        };
+        migrated.workspace.managed_network =
+            Some(ManagedNetwork { isolation_mode, outbound_rules: Vec::new(), image_build_compute: None });
+        notes.push(MigrationNote::new(
+            "managed-network-enabled",
+            "/workspace/managedNetwork".to_owned(),
+            crate::msg!(MANAGED_NETWORK_ENABLED, mode = isolation_mode.as_str()),
+        ));
+    }
+    if (clusters_migrated || deployments_migrated) && plan.workspace.private_endpoint.is_some() {
+        notes.push(MigrationNote::new(
+            "v1-legacy-mode-check",
+            "/workspace/v1LegacyMode".to_owned(),
+            V1_LEGACY_MODE_CHECK.message(),
+        ));
+    }
+    if clusters_migrated && plan.egress.restricted() {
+        notes.push(MigrationNote::new(
+            "egress-fqdns",
+            "/egress/allowedFqdns".to_owned(),
+            EGRESS_FQDNS.message(),
+        ));
+    }
+    notes.sort_by(|a, b| compare_pointers(a.subject(), b.subject()).then_with(|| a.code.cmp(b.code)));
+    (migrated, notes)
+}
+
+fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<MigrationNote>) {
+    let at = |field: &str| format!("/aksClusters/{index}/{field}");
+    let name = cluster.name.clone();
+    let mut azure_ml = AzureMl {
+        api: Some(AzureMlApi::V2),
+        inference_router_service_type: Some(RouterServiceType::LoadBalancer),
+        ..AzureMl::default()
+    };
+    if cluster.has_internal_load_balancer() {
+        azure_ml.internal_load_balancer_provider = Some(InternalLoadBalancerProvider::Azure);
+    }
+    if cluster.cluster_purpose() == ClusterPurpose::DevTest {
+        azure_ml.inference_router_ha = Some(false);
+    }
+    notes.push(MigrationNote::new(
+        "legacy-azureml-fe",
+        at("azureMl"),
+        crate::msg!(LEGACY_AZUREML_FE, cluster = &name),
+    ));
+    notes.push(MigrationNote::new(
+        "tls-certificate-needed",
+        at("azureMl"),
+        crate::msg!(TLS_CERTIFICATE_NEEDED, cluster = &name),
+    ));
+
+    if cluster.provisioning() == Provisioning::Create {
+        let text = if cluster.network_plugin.is_none() {
+            // v1 created flat Azure CNI clusters; attach alone would make the plugin assumed overlay.
+            cluster.network_plugin = Some(NetworkPlugin::Azure);
+            CREATED_OUTSIDE_WITH_PLUGIN
+        } else {
+            CREATED_OUTSIDE
+        };
+        notes.push(MigrationNote::new(
+            "cluster-created-outside-azure-ml",
+            at("provisioning"),
+            crate::msg!(text, cluster = &name),
+        ));
+    }
+    cluster.provisioning = Some(Provisioning::Attach);
+
+    if let Some(subnet) = cluster.load_balancer_subnet.take() {
+        let node_subnet = cluster.subnet.as_deref().unwrap_or_default();
+        if !subnet.eq_ignore_ascii_case(node_subnet) {
+            notes.push(MigrationNote::new(
+                "ilb-frontend-moves-to-node-subnet",
+                at("loadBalancerSubnet"),
+                crate::msg!(ILB_FRONTEND_MOVES, cluster = &name, subnet = &subnet, node = node_subnet),
+            ));
+        }
+    }
+    if let Some(cidr) = cluster.docker_bridge_cidr.take() {
+        notes.push(MigrationNote::new(
+            "docker-bridge-dropped",
+            at("dockerBridgeCidr"),
+            crate::msg!(DOCKER_BRIDGE_DROPPED, cluster = &name, cidr = cidr),
+        ));
+    }
+    if cluster.identity() == Identity::ServicePrincipal {
+        notes.push(MigrationNote::new(
+            "managed-identity-needed",
+            at("identity"),
+            crate::msg!(MANAGED_IDENTITY_NEEDED, cluster = &name),
+        ));
+    }
+    notes.push(MigrationNote::new(
+        "scoring-url-changes",
+        format!("/aksClusters/{index}"),
+        crate::msg!(SCORING_URL_CHANGES, name = &name),
+    ));
+    cluster.load_balancer_type = None;
+    cluster.cluster_purpose = None;
+    cluster.azure_ml = Some(azure_ml);
+}
+
+fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
+    let access = if plan.workspace.private_endpoint.is_some() {
+        NetworkAccess::Disabled
+    } else {
+        NetworkAccess::Enabled
+    };
+    for (index, deployment) in std::mem::take(&mut plan.aci_deployments).into_iter().enumerate() {
+        let at = |field: &str| format!("/aciDeployments/{index}/{field}");
+        let name = free_name(&plan.online_endpoints, &deployment.name);
+        if name != deployment.name {
+            notes.push(MigrationNote::new(
+                "endpoint-renamed",
+                at("name"),
+                crate::msg!(ENDPOINT_RENAMED, deployment = &deployment.name, endpoint = &name),
+            ));
+        }
+        notes.push(MigrationNote::new(
+            "aci-vnet-not-carried",
+            at("vnet"),
+            crate::msg!(
+                ACI_VNET_NOT_CARRIED,
+                deployment = &deployment.name,
+                endpoint = &name,
+                vnet = &deployment.vnet
+            ),
+        ));
+        notes.push(MigrationNote::new(
+            "delegated-subnet-unused",
+            at("subnet"),
+            crate::msg!(DELEGATED_SUBNET_UNUSED, subnet = &deployment.subnet, vnet = &deployment.vnet),
+        ));
+        if let Some(label) = &deployment.dns_name_label {
+            notes.push(MigrationNote::new(
+                "dns-label-not-carried",
+                at("dnsNameLabel"),
+                crate::msg!(DNS_LABEL_NOT_CARRIED, deployment = &deployment.name, label = label),
+            ));
+        }
+        notes.push(MigrationNote::new(
+            "no-auth-not-carried",
+            format!("/aciDeployments/{index}"),
+            crate::msg!(NO_AUTH_NOT_CARRIED, endpoint = &name),
+        ));
+        notes.push(MigrationNote::new(
+            "scoring-url-changes",
+            format!("/aciDeployments/{index}"),
+            crate::msg!(SCORING_URL_CHANGES, name = &deployment.name),
+        ));
+        plan.online_endpoints.push(OnlineEndpoint {
+            name,
+            kind: EndpointKind::Managed,
+            compute: None,
+            public_network_access: Some(access),
+            legacy_egress_public_network_access: None,
+        });
+    }
+}
+
+/// `name`, or the first `name-N` from 2 up that no endpoint has, without regard to case.
+fn free_name(endpoints: &[OnlineEndpoint], name: &str) -> String {
+    let taken =
+        |candidate: &str| endpoints.iter().any(|endpoint| endpoint.name.eq_ignore_ascii_case(candidate));
+    if !taken(name) {
+        return name.to_owned();
+    }
+    // Among len + 1 suffixes at least one is free, so the search always ends.
+    (2..=endpoints.len() + 2)
+        .map(|suffix| format!("{name}-{suffix}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| name.to_owned())
+}
+
+/// Pointer order with array indices compared as numbers, so `/aciDeployments/10` follows
+/// `/aciDeployments/2`.
+fn compare_pointers(left: &str, right: &str) -> Ordering {
+    let mut a = left.split('/');
+    let mut b = right.split('/');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let order = match (x.parse::<u64>(), y.parse::<u64>()) {
+                    (Ok(m), Ok(n)) => m.cmp(&n),
+                    _ => x.cmp(y),
+                };
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+        }
+    }
+}
+
+const LEGACY_AZUREML_FE: Text = crate::text!(
+    "cluster '{cluster}' becomes a Kubernetes compute served by the Azure ML extension, its router behind a \
+     load balancer. If this is the AKS cluster that served v1, delete the legacy azureml-fe objects in the \
+     'default' namespace before installing the extension, or keep them by setting reusesV1Cluster (preview)",
+    "le cluster « {cluster} » devient un calcul Kubernetes servi par l'extension Azure ML, son routeur derrière \
+     un équilibreur de charge. Si c'est le cluster AKS qui servait la v1, supprimez les anciens objets \
+     azureml-fe de l'espace de noms « default » avant d'installer l'extension, ou gardez-les en définissant \
+     reusesV1Cluster (préversion)"
+);
+const TLS_CERTIFICATE_NEEDED: Text = crate::text!(
+    "cluster '{cluster}': the leaf-domain certificate that Microsoft generated for v1 does not exist in v2. \
+     Give a certificate (sslCertificate) and the host name it is for (sslCname), or serve plain HTTP \
+     (allowInsecureConnections) behind a TLS ingress of your own",
+    "cluster « {cluster} » : le certificat de domaine que Microsoft générait en v1 n'existe pas en v2. \
+     Fournissez un certificat (sslCertificate) et le nom d'hôte qu'il couvre (sslCname), ou servez du HTTP \
+     simple (allowInsecureConnections) derrière votre propre entrée TLS"
+);
+const CREATED_OUTSIDE: Text = crate::text!(
+    "Azure ML v2 only attaches clusters: create '{cluster}' with az aks create or ARM from the plan's values, \
+     then attach it. If v1 created the cluster and you keep it, detach the v1 compute; never delete it, \
+     since that deletes the cluster",
+    "Azure ML v2 ne fait qu'attacher des clusters : créez « {cluster} » avec az aks create ou ARM à partir des \
+     valeurs du plan, puis attachez-le. Si la v1 a créé le cluster et que vous le gardez, détachez le calcul \
+     v1 ; ne le supprimez jamais, cela supprimerait le cluster"
+);
+const CREATED_OUTSIDE_WITH_PLUGIN: Text = crate::text!(
+    "Azure ML v2 only attaches clusters: create '{cluster}' with az aks create or ARM from the plan's values, \
+     then attach it. If v1 created the cluster and you keep it, detach the v1 compute; never delete it, \
+     since that deletes the cluster. The plan now states networkPlugin \"azure\" (flat Azure CNI, as v1 \
+     created it), so the attached cluster is not taken to be Azure CNI Overlay",
+    "Azure ML v2 ne fait qu'attacher des clusters : créez « {cluster} » avec az aks create ou ARM à partir des \
+     valeurs du plan, puis attachez-le. Si la v1 a créé le cluster et que vous le gardez, détachez le calcul \
+     v1 ; ne le supprimez jamais, cela supprimerait le cluster. Le plan indique désormais networkPlugin \
+     « azure » (Azure CNI classique, tel que la v1 le créait), pour que le cluster attaché ne soit pas \
+     supposé en Azure CNI Overlay"
+);
+const ILB_FRONTEND_MOVES: Text = crate::text!(
+    "cluster '{cluster}': loadBalancerSubnet '{subnet}' is removed, because v2 gives the internal load \
+     balancer its address in the node subnet '{node}', which then needs one more free address",
+    "cluster « {cluster} » : loadBalancerSubnet « {subnet} » est retiré, car la v2 prend l'adresse de \
+     l'équilibreur de charge interne dans le sous-réseau des nœuds « {node} », qui doit donc avoir une \
+     adresse libre de plus"
+);
+const DOCKER_BRIDGE_DROPPED: Text = crate::text!(
+    "cluster '{cluster}': dockerBridgeCidr {cidr} is removed; only the v1 SDK asked for it",
+    "cluster « {cluster} » : dockerBridgeCidr {cidr} est retiré ; seul le SDK v1 le demandait"
+);
+const MANAGED_IDENTITY_NEEDED: Text = crate::text!(
+    "cluster '{cluster}' runs with a service principal, which the Azure ML extension does not support: move \
+     it to a managed identity, which recreates its node pools",
+    "le cluster « {cluster} » utilise un principal de service, que l'extension Azure ML ne prend pas en \
+     charge : passez-le à une identité managée, ce qui recrée ses pools de nœuds"
+);
+const SCORING_URL_CHANGES: Text = crate::text!(
+    "'{name}' will be scored at a new URL under v2: update every client that calls it",
+    "« {name} » aura une nouvelle URL de scoring en v2 : mettez à jour chaque client qui l'appelle"
+);
+const ENDPOINT_RENAMED: Text = crate::text!(
+    "ACI deployment '{deployment}' becomes the endpoint '{endpoint}', because another endpoint already has \
+     its name",
+    "le déploiement ACI « {deployment} » devient le point de terminaison « {endpoint} », car un autre point \
+     de terminaison porte déjà son nom"
+);
+const ACI_VNET_NOT_CARRIED: Text = crate::text!(
+    "ACI deployment '{deployment}' becomes the managed online endpoint '{endpoint}', which cannot be placed in \
+     VNet '{vnet}': clients reach it through the workspace private endpoint, and it reaches out through the \
+     workspace managed network",
+    "le déploiement ACI « {deployment} » devient le point de terminaison en ligne managé « {endpoint} », qui \
+     ne peut pas être placé dans le VNet « {vnet} » : les clients l'atteignent par le point de terminaison \
+     privé de l'espace de travail, et ses sorties passent par le réseau managé de l'espace de travail"
+);
+const DELEGATED_SUBNET_UNUSED: Text = crate::text!(
+    "subnet '{subnet}' of VNet '{vnet}' stays in the plan but no endpoint needs it now; as long as it is \
+     delegated to container groups it cannot hold AKS nodes",
+    "le sous-réseau « {subnet} » du VNet « {vnet} » reste dans le plan mais plus aucun point de terminaison \
+     n'en a besoin ; tant qu'il est délégué aux groupes de conteneurs, il ne peut pas accueillir de nœuds AKS"
+);
+const DNS_LABEL_NOT_CARRIED: Text = crate::text!(
+    "ACI deployment '{deployment}': the DNS name label '{label}' is removed, since a managed online endpoint \
+     has no custom DNS name",
+    "déploiement ACI « {deployment} » : l'étiquette de nom DNS « {label} » est retirée, car un point de \
+     terminaison en ligne managé n'a pas de nom DNS personnalisé"
+);
+const NO_AUTH_NOT_CARRIED: Text = crate::text!(
+    "endpoint '{endpoint}' always asks for a key or a token; v1 plans do not say whether scoring was \
+     anonymous, so check that every client sends one",
+    "le point de terminaison « {endpoint} » exige toujours une clé ou un jeton ; les plans v1 ne disent pas \
+     si le scoring était anonyme, vérifiez donc que chaque client en envoie un"
+);
+const MANAGED_NETWORK_ENABLED: Text = crate::text!(
+    "the workspace now has a managed network ({mode}). Turning it on cannot be undone; the network is \
+     provisioned by the first compute or by az ml workspace provision-network (about 30 minutes), and no \
+     deployment can be created before that; existing managed endpoints and compute must be recreated; the \
+     VNet's service-tag allow-list does not govern it",
+    "l'espace de travail a désormais un réseau managé ({mode}). Ce choix est définitif ; le réseau est \
+     provisionné par le premier calcul ou par az ml workspace provision-network (environ 30 minutes), et \
+     aucun déploiement ne peut être créé avant ; les points de terminaison managés et les calculs existants \
+     doivent être recréés ; la liste d'étiquettes de service du VNet ne s'y applique pas"
+);
+const V1_LEGACY_MODE_CHECK: Text = crate::text!(
+    "the workspace has a private endpoint, so Azure may hold v1LegacyMode true although the plan does not \
+     say so: check it and set the ARM property to false (this takes 30 to 60 minutes). A workspace private \
+     endpoint created before 2022-05-24 must be recreated before private managed endpoints can use it",
+    "l'espace de travail a un point de terminaison privé : Azure peut donc avoir v1LegacyMode à true sans \
+     que le plan le dise. Vérifiez-le et mettez la propriété ARM à false (cela prend de 30 à 60 minutes). Un \
+     point de terminaison privé d'espace de travail créé avant le 2022-05-24 doit être recréé avant que des \
+     points de terminaison managés privés puissent l'utiliser"
+);
+const EGRESS_FQDNS: Text = crate::text!(
+    "egress is restricted: if the firewall filters by host name, list the names it allows in allowedFqdns, \
+     since Kubernetes compute needs the names that k8s-egress-fqdn-missing checks",
+    "la sortie est restreinte : si le pare-feu filtre par nom d'hôte, listez les noms qu'il autorise dans \
+     allowedFqdns, car le calcul Kubernetes a besoin des noms que vérifie k8s-egress-fqdn-missing"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_plan;
+
+    const V1: &str = r#"{
+      "schemaVersion": 1, "region": "eastus2",
+      "workspace": { "resourceGroup": "rg", "privateEndpoint": { "vnet": "v", "subnet": "pe" } },
+      "vnets": [{ "name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.0.0.0/16"], "subnets": [] }],
+      "aksClusters": [
+        { "name": "dev", "vnet": "v", "subnet": "aks", "serviceCidr": "10.1.0.0/16", "dnsServiceIP": "10.1.0.10",
+          "nodeCount": 3, "clusterPurpose": "DevTest", "loadBalancerType": "InternalLoadBalancer",
+          "loadBalancerSubnet": "ilb", "dockerBridgeCidr": "172.17.0.1/16", "identity": "servicePrincipal" },
+        { "name": "prod", "provisioning": "attach", "vnet": "v", "subnet": "aks2", "serviceCidr": "10.1.0.0/16",
+          "dnsServiceIP": "10.1.0.10", "nodeCount": 3, "loadBalancerSubnet": "AKS2" }
+      ],
+      "aciDeployments": [
+        { "name": "score", "vnet": "v", "subnet": "aci", "dnsNameLabel": "mylabel" },
+        { "name": "Score", "vnet": "v", "subnet": "aci" }
+      ],
+      "egress": { "restricted": true },
+      "onlineEndpoints": [{ "name": "score-2", "kind": "managed" }]
+    }"#;
+
+    fn codes(notes: &[MigrationNote]) -> Vec<(&str, &str)> {
+        notes.iter().map(|note| (note.subject(), note.code)).collect()
+    }
+
+    #[test]
+    fn v1_clusters_and_deployments_become_their_v2_successors() {
+        let plan = parse_plan(V1).expect("parses");
+        let (migrated, notes) = migrate(&plan);
+        let dev = migrated.aks_clusters.first().expect("dev");
+        assert!(dev.is_v2() && dev.azure_ml().has_internal_router() && !dev.azure_ml().inference_router_ha());
+        assert_eq!(
+            (dev.provisioning, dev.network_plugin),
+            (Some(Provisioning::Attach), Some(NetworkPlugin::Azure))
+        );
+        assert_eq!((dev.load_balancer_type, dev.load_balancer_subnet.as_deref()), (None, None));
+        assert_eq!((dev.cluster_purpose, dev.docker_bridge_cidr.as_deref()), (None, None));
+        assert_eq!(dev.identity, Some(Identity::ServicePrincipal));
+        let prod = migrated.aks_clusters.get(1).expect("prod");
+        assert!(
+            prod.azure_ml().has_public_router()
+                && prod.azure_ml.as_ref().and_then(|m| m.inference_router_ha).is_none()
+        );
+        assert_eq!(prod.network_plugin, None, "an attached cluster keeps its plugin as written");
+        assert!(migrated.aci_deployments.is_empty());
+        let endpoints: Vec<(&str, Option<NetworkAccess>)> =
+            migrated.online_endpoints.iter().map(|e| (e.name.as_str(), e.public_network_access)).collect();
+        assert_eq!(
+            endpoints,
+            [
+                ("score-2", None),
+                ("score", Some(NetworkAccess::Disabled)),
+                ("Score-3", Some(NetworkAccess::Disabled))
+            ]
+        );
+        let network = migrated.workspace.managed_network.as_ref().expect("managed network");
+        assert_eq!(network.isolation_mode, IsolationMode::AllowOnlyApprovedOutbound);
+        assert_eq!(migrated.workspace.v1_legacy_mode, None, "no attestation is written");
+        assert_eq!(migrated.egress.allowed_fqdns, None);
+        assert_eq!(
+            codes(&notes),
+            [
+                ("/aciDeployments/0", "no-auth-not-carried"),
+                ("/aciDeployments/0", "scoring-url-changes"),
+                ("/aciDeployments/0/dnsNameLabel", "dns-label-not-carried"),
+                ("/aciDeployments/0/subnet", "delegated-subnet-unused"),
+                ("/aciDeployments/0/vnet", "aci-vnet-not-carried"),
+                ("/aciDeployments/1", "no-auth-not-carried"),
+                ("/aciDeployments/1", "scoring-url-changes"),
+                ("/aciDeployments/1/name", "endpoint-renamed"),
+                ("/aciDeployments/1/subnet", "delegated-subnet-unused"),
+                ("/aciDeployments/1/vnet", "aci-vnet-not-carried"),
+                ("/aksClusters/0", "scoring-url-changes"),
+                ("/aksClusters/0/azureMl", "legacy-azureml-fe"),
+                ("/aksClusters/0/azureMl", "tls-certificate-needed"),
+                ("/aksClusters/0/dockerBridgeCidr", "docker-bridge-dropped"),
+                ("/aksClusters/0/identity", "managed-identity-needed"),
+                ("/aksClusters/0/loadBalancerSubnet", "ilb-frontend-moves-to-node-subnet"),
+                ("/aksClusters/0/provisioning", "cluster-created-outside-azure-ml"),
+                ("/aksClusters/1", "scoring-url-changes"),
+                ("/aksClusters/1/azureMl", "legacy-azureml-fe"),
+                ("/aksClusters/1/azureMl", "tls-certificate-needed"),
+                ("/egress/allowedFqdns", "egress-fqdns"),
+                ("/workspace/managedNetwork", "managed-network-enabled"),
+                ("/workspace/v1LegacyMode", "v1-legacy-mode-check"),
+            ]
+        );
+        assert_eq!(parse_plan(&migrated.to_json()).as_ref(), Ok(&migrated), "the result is a valid plan");
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let (once, _) = migrate(&parse_plan(V1).expect("parses"));
+        assert_eq!(migrate(&once), (once.clone(), Vec::new()));
+    }
+
+    #[test]
+    fn a_plan_without_v1_workloads_comes_back_unchanged() {
+        let plan = parse_plan(
+            r#"{"schemaVersion":1,"region":"r","workspace":{"resourceGroup":"rg","privateEndpoint":{"vnet":"v","subnet":"s"}},
+               "vnets":[],"egress":{"restricted":true}}"#,
+        )
+        .expect("parses");
+        assert_eq!(migrate(&plan), (plan.clone(), Vec::new()));
+    }
+
+    #[test]
+    fn notes_speak_both_languages() {
+        let (_, mut notes) = migrate(&parse_plan(V1).expect("parses"));
+        for note in &mut notes {
+            let english = note.message.clone();
+            assert!(!english.contains('{'), "{english}");
+            note.localize(Lang::Fr);
+            assert!(note.message != english && !note.message.contains('{'), "{}", note.message);
+        }
+    }
+
+    #[test]
+    fn renamed_endpoints_take_the_first_free_suffix() {
+        let endpoint = |name: &str| OnlineEndpoint {
+            name: name.to_owned(),
+            kind: EndpointKind::Managed,
+            compute: None,
+            public_network_access: None,
+            legacy_egress_public_network_access: None,
+        };
+        assert_eq!(free_name(&[], "a"), "a");
+        assert_eq!(free_name(&[endpoint("A")], "a"), "a-2");
+        assert_eq!(free_name(&[endpoint("a"), endpoint("a-2"), endpoint("A-3")], "a"), "a-4");
+        assert_eq!(compare_pointers("/aciDeployments/10", "/aciDeployments/2"), Ordering::Greater);
+    }
+}
