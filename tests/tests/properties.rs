@@ -313,7 +313,6 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    #[ignore = "holds once the v1-only rules skip v2 clusters (issue 12, rules part): a DevTest cluster migrated is read as FastProd"]
     fn every_error_after_migration_is_allowed_by_the_guarantee(dice in proptest::collection::vec(any::<u16>(), 400)) {
         let plan = plan_from_value(&random_plan(&dice)).expect("generated plans are valid documents");
         let before = first_subjects_of_errors(&plan);

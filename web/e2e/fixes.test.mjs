@@ -66,14 +66,13 @@ describe('fixes', () => {
 
   test('a design fix applies at once; focus goes to the next finding, or to the field after the last', async () => {
     const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(plan));
-    // The last finding's fix leaves none after it: focus goes to the field the fix changed, where
-    // the keyboard goes on.
+    // The v1 support notice, a warning, follows the errors: it takes the fixed finding's place.
     const service = finding(page, 'service-cidr-overlaps-subnet');
     assert.equal(await service.locator('.fix-line > button').innerText(), 'Fix');
     await service.locator('.fix-line > button').click();
     await service.waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('dialog').count(), 0);
-    assert.deepEqual(await focused(page), { id: 'field:/aksClusters/0/serviceCidr', rule: undefined, pointer: '/aksClusters/0/serviceCidr' });
+    assert.deepEqual(await focused(page), { id: 'finding-2', rule: 'sdk-v1-out-of-support', pointer: undefined });
     assert.notEqual(await page.locator('[data-pointer="/aksClusters/0/serviceCidr"]').inputValue(), '10.0.0.0/16');
 
     // AKS's default bridge, which the fix picks, brings a notice that takes the fixed finding's place.
@@ -83,5 +82,19 @@ describe('fixes', () => {
     assert.deepEqual(await focused(page), { id: 'finding-1', rule: 'docker-bridge-ignored', pointer: undefined });
     assert.deepEqual(errors, []);
     await context.close();
+
+    // A plan with one finding: once it is fixed none follows, so focus goes to the changed field,
+    // where the keyboard goes on.
+    const single = { ...plan, aksClusters: [], vnets: [{ ...plan.vnets[0], addressPrefixes: ['10.0.0.5/16'] }] };
+    const second = await openPage(suite.browser, suite.origin + planLink(single));
+    const hostBits = finding(second.page, 'cidr-has-host-bits');
+    await hostBits.locator('.fix-line > button').click();
+    await hostBits.waitFor({ state: 'detached' });
+    assert.deepEqual(await focused(second.page), {
+      id: 'field:/vnets/0/addressPrefixes/0', rule: undefined, pointer: '/vnets/0/addressPrefixes/0',
+    });
+    assert.equal(await second.page.locator('[data-pointer="/vnets/0/addressPrefixes/0"]').inputValue(), '10.0.0.0/16');
+    assert.deepEqual(second.errors, []);
+    await second.context.close();
   });
 });

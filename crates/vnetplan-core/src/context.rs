@@ -306,6 +306,12 @@ impl<'p> Context<'p> {
         self.plan.aks_clusters.iter().zip(&self.clusters).enumerate().map(|(i, (c, f))| (i, c, f))
     }
 
+    /// The clusters on the legacy Azure ML v1 flow: the rules about v1-only settings never judge
+    /// a v2 cluster, whose v1 fields other rules report.
+    pub fn v1_clusters(&self) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts)> {
+        self.clusters().filter(|(_, cluster, _)| !cluster.is_v2())
+    }
+
     /// Every cluster whose pod range AKS uses, with that range as written. Plain Azure CNI
     /// ignores a pod range, so such a cluster is left out; `pod-cidr-with-azure-cni` reports it.
     pub fn clusters_with_pod_range(

@@ -141,7 +141,7 @@ describe('the vnetplan package', () => {
     assert.throws(() => api.importAzure(['{"oops": ']), { message: /^document 1 is not valid JSON/ });
   });
 
-  test('importAzure gives the CLI's plan and notes for every import fixture, in both languages', () => {
+  test("importAzure gives the CLI's plan and notes for every import fixture, in both languages", () => {
     const fixtures = join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures');
     for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.json')).sort()) {
       const file = join(fixtures, name);

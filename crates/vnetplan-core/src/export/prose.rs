@@ -114,14 +114,18 @@ prose! {
     PLAN_NAME => "'{name}'", "« {name} »";
     SDK_HEADER =>
         "Azure ML SDK v1 steps for plan {plan}, written by vnetplan.\n\
+         SDK v1 support ended on 30 June 2026: `vnetplan migrate` prepares the v2 plan.\n\
          The shell prerequisites are here as comments: run them with the Azure CLI first.",
         "Étapes du SDK Azure ML v1 pour le plan {plan}, écrites par vnetplan.\n\
+         Le SDK v1 n'est plus pris en charge depuis le 30 juin 2026 : `vnetplan migrate` prépare le plan v2.\n\
          Les prérequis shell sont ici en commentaires : lancez-les d'abord avec l'Azure CLI.";
     AZ_HEADER =>
         "Azure CLI steps for plan {plan}, written by vnetplan.\n\
-         The Azure ML commands come from the CLI v1 extension (azure-cli-ml).",
+         The Azure ML commands come from the CLI v1 extension (azure-cli-ml), whose support ended on\n\
+         30 September 2025: `vnetplan migrate` prepares the v2 plan.",
         "Étapes Azure CLI pour le plan {plan}, écrites par vnetplan.\n\
-         Les commandes Azure ML viennent de l'extension CLI v1 (azure-cli-ml).";
+         Les commandes Azure ML viennent de l'extension CLI v1 (azure-cli-ml), plus prise en charge\n\
+         depuis le 30 septembre 2025 : `vnetplan migrate` prépare le plan v2.";
     PLACEHOLDERS_NOTE =>
         "Values in <angle brackets> are not in the plan: replace them before running.",
         "Les valeurs entre <chevrons> ne sont pas dans le plan : remplacez-les avant de lancer.";

@@ -312,10 +312,13 @@ impl<'p> Guide<'p> {
     }
 
     /// Rule IDs of the errors and warnings whose first subject lies in `scope`, in report order.
+    /// A retirement notice is about the whole flow, not a step that a change could put right, so
+    /// it marks no step; the document's header carries it.
     fn flagged(&self, scope: &Scope) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         for finding in &self.report.findings {
-            let serious = matches!(finding.severity, Severity::Error | Severity::Warning);
+            let serious = matches!(finding.severity, Severity::Error | Severity::Warning)
+                && !RuleId::RETIREMENT_NOTICES.contains(&finding.rule);
             let inside = finding
                 .subjects
                 .first()

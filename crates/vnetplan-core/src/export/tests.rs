@@ -38,15 +38,6 @@ fn changed(name: &str, changes: &[(&str, Value)]) -> Plan {
     plan_from_value(&value).expect("the changed plan is a valid document")
 }
 
-/// Whether a step is flagged by nothing but the notices every v1 plan gets, which no change of
-/// the step resolves.
-fn flags_only_notices(step: &Step) -> bool {
-    step.flagged.iter().all(|id| {
-        crate::catalog::RuleId::from_id(id)
-            .is_some_and(|rule| crate::catalog::RuleId::RETIREMENT_NOTICES.contains(&rule))
-    })
-}
-
 fn arm(plan: &Plan) -> Value {
     serde_json::from_str(&document(plan, ExportFormat::Arm)).expect("the ARM export is JSON")
 }
@@ -342,7 +333,7 @@ fn steps_use_the_plans_values() {
     assert!(role.code.contains("--role 'Network Contributor'"));
     let scoring = &steps_titled(&steps, "scoring endpoint")[0].code;
     assert!(scoring.contains("--destination-port-ranges 80 443"), "{scoring}");
-    assert!(steps.iter().all(flags_only_notices), "the example is clean");
+    assert!(steps.iter().all(|step| step.flagged.is_empty()), "the example is clean");
 }
 
 #[test]
@@ -422,7 +413,7 @@ fn steps_that_resolve_a_finding_are_not_flagged_by_it() {
             ("/aksClusters/0/nsgAllowsScoringInbound", json!(false)),
         ],
     );
-    assert!(english_steps(&plan).iter().all(flags_only_notices));
+    assert!(english_steps(&plan).iter().all(|step| step.flagged.is_empty()));
 
     let plan = changed("aci_vnet", &[("/vnets/0/subnets/0/delegations", json!([]))]);
     let steps = english_steps(&plan);
@@ -433,7 +424,7 @@ fn steps_that_resolve_a_finding_are_not_flagged_by_it() {
     let plan = changed("aci_vnet", &[("/aciDeployments/0/dnsNameLabel", json!("scoring"))]);
     let aci_steps = english_steps(&plan);
     let deploy = &steps_titled(&aci_steps, "Deploy web service")[0];
-    assert_eq!(deploy.flagged, ["aci-dns-label-in-vnet", "aci-vnet-retired", "sdk-v1-out-of-support"]);
+    assert_eq!(deploy.flagged, ["aci-dns-label-in-vnet"], "retirement notices mark no step");
     assert!(deploy.code.contains("dns_name_label=\"scoring\""));
 }
 

@@ -47,7 +47,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, _) in context.clusters() {
+    for (index, cluster, _) in context.v1_clusters() {
         if cluster.provisioning() != Provisioning::Create {
             continue;
         }

@@ -64,7 +64,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let mut default_is_free = None;
-    for (index, cluster, _) in context.clusters() {
+    for (index, cluster, _) in context.v1_clusters() {
         if cluster.provisioning() != Provisioning::Create || cluster.docker_bridge_cidr.is_some() {
             continue;
         }
@@ -165,6 +165,17 @@ mod tests {
             &[
                 ("/aksClusters/0/provisioning", json!("attach")),
                 ("/aksClusters/0/dockerBridgeCidr", json!(null)),
+            ],
+        );
+    }
+
+    #[test]
+    fn quiet_on_a_v2_cluster_whose_bridge_no_sdk_asks_for() {
+        assert_quiet(
+            DockerBridgeMissing,
+            &[
+                ("/aksClusters/0/dockerBridgeCidr", json!(null)),
+                ("/aksClusters/0/azureMl", json!({ "api": "v2", "inferenceRouterServiceType": "clusterIP" })),
             ],
         );
     }

@@ -48,7 +48,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, _) in context.clusters() {
+    for (index, cluster, _) in context.v1_clusters() {
         if !cluster.has_internal_load_balancer() {
             continue;
         }

@@ -50,7 +50,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, facts) in context.clusters() {
+    for (index, cluster, facts) in context.v1_clusters() {
         let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.load_balancer_subnet) else { continue };
         let Some(delegations) = context.subnet(vnet, subnet).map(|s| &s.delegations) else { continue };
         let Some(position) = delegations.iter().position(|d| is_aci_delegation(d)) else { continue };

@@ -45,7 +45,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, facts) in context.clusters() {
+    for (index, cluster, facts) in context.v1_clusters() {
         let Some(name) = cluster.load_balancer_subnet.as_deref() else { continue };
         let Some(vnet) = facts.node.vnet else { continue };
         if context.subnet_named(vnet, name).is_some() {

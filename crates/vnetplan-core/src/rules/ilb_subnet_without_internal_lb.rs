@@ -51,7 +51,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, facts) in context.clusters() {
+    for (index, cluster, facts) in context.v1_clusters() {
         if cluster.load_balancer_type() != LoadBalancerType::PublicIp {
             continue;
         }

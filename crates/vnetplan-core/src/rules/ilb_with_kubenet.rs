@@ -53,7 +53,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    for (index, cluster, _) in context.clusters() {
+    for (index, cluster, _) in context.v1_clusters() {
         if cluster.plugin() != NetworkPlugin::Kubenet || !cluster.has_internal_load_balancer() {
             continue;
         }

@@ -61,7 +61,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
-    let (clusters, deployments) = (plan.aks_clusters.len(), plan.aci_deployments.len());
+    let v1_clusters: Vec<usize> = context.v1_clusters().map(|(index, _, _)| index).collect();
+    let (clusters, deployments) = (v1_clusters.len(), plan.aci_deployments.len());
     let counted = match (count_clusters(clusters), count_deployments(deployments)) {
         (None, None) => return,
         (Some(one), None) | (None, Some(one)) => one,
@@ -69,9 +70,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             .with_message("clusters", clusters)
             .with_message("deployments", deployments),
     };
-    // The plan format has no `azureMl` field yet, so the pointer names the field a v2 plan would
-    // write to leave the v1 flow.
-    let subjects = (0..clusters)
+    // The pointer names the field that moves a cluster to v2, written or not.
+    let subjects = v1_clusters
+        .into_iter()
         .map(|index| pointer::cluster(index, "azureMl/api"))
         .chain((0..deployments).map(pointer::aci_deployment))
         .collect();
@@ -158,5 +159,19 @@ mod tests {
     #[test]
     fn quiet_without_clusters_or_deployments() {
         assert_quiet(SdkV1OutOfSupport, &[("/aksClusters", json!([]))]);
+    }
+
+    #[test]
+    fn a_cluster_on_kubernetes_compute_is_not_on_the_v1_flow() {
+        let v2 = json!({ "api": "v2", "inferenceRouterServiceType": "loadBalancer" });
+        assert_quiet(
+            SdkV1OutOfSupport,
+            &[("/aksClusters/0/provisioning", json!("attach")), ("/aksClusters/0/azureMl", v2.clone())],
+        );
+        // With a v1 deployment beside it, only the deployment is named.
+        let mut changes = aci();
+        changes.push(("/aksClusters/0/azureMl", v2));
+        let found = assert_fires(SdkV1OutOfSupport, &changes);
+        assert_eq!(found[0].subjects, ["/aciDeployments/0"]);
     }
 }

@@ -55,7 +55,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if let Some(subnet) = cluster.subnet.as_deref() {
             report_subnet(context, out, owner(), facts.node, subnet, pointer::cluster(index, "subnet"));
         }
-        let (Some(_), Some(name)) = (facts.node.vnet, cluster.load_balancer_subnet.as_deref()) else {
+        // v2 ignores loadBalancerSubnet; aks-v2-v1-only-setting reports it there.
+        let (false, Some(_), Some(name)) = (cluster.is_v2(), facts.node.vnet, cluster.load_balancer_subnet.as_deref())
+        else {
             continue;
         };
         // A subnet of another VNet is a different mistake, ilb-subnet-outside-cluster-vnet.
