@@ -146,9 +146,14 @@ mod tests {
         assert_eq!(subjects, [["/aksClusters/0/networkPluginMode"]]);
         assert_fix_resolves(CreatePluginNotConfigurable, &changes);
         // Alone, a pod range is what asks for something Azure ML cannot build.
-        let found = assert_fires(CreatePluginNotConfigurable, &[("/aksClusters/0/podCidr", json!("10.244.0.0/16"))]);
+        let found =
+            assert_fires(CreatePluginNotConfigurable, &[("/aksClusters/0/podCidr", json!("10.244.0.0/16"))]);
         assert_eq!(found[0].subjects, ["/aksClusters/0/podCidr"]);
-        assert!(found[0].message.contains("the plan sets podCidr \"10.244.0.0/16\";"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("the plan sets podCidr \"10.244.0.0/16\";"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 use crate::plan::Provisioning;
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 /// The value the Azure CLI and the Azure ML SDK have always defaulted to.
 const DEFAULT_BRIDGE: &str = "172.17.0.1/16";
@@ -31,9 +31,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de réseau virtuel sont incomplètes, et le cluster n’est jamais créé. Les clusters attachés \
          existent déjà : la règle ne les concerne pas."
     ),
-    example: Example(&[
-        ("/aksClusters/0/dockerBridgeCidr", r#"null"#),
-    ]),
+    example: Example(&[("/aksClusters/0/dockerBridgeCidr", r#"null"#)]),
     fix: text!(
         "Set dockerBridgeCidr to 172.17.0.1/16, AKS's customary default, when no range of the plan \
          touches 172.17.0.0/16; otherwise pick another private block that nothing in the plan uses. \

@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(

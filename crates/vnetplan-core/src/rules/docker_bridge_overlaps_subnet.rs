@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -66,7 +66,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let subnets = context.subnets_overlapping(vnet, bridge);
         let (what, subject) = if let Some(&(subnet, range)) = subnets.first() {
             let what = msg!(
-                ["subnet '{subnet}' ({range}) of VNet '{vnet}'", "le sous-réseau « {subnet} » ({range}) du VNet « {vnet} »"],
+                [
+                    "subnet '{subnet}' ({range}) of VNet '{vnet}'",
+                    "le sous-réseau « {subnet} » ({range}) du VNet « {vnet} »"
+                ],
                 subnet = context.subnet_name(vnet, subnet),
                 range = range,
                 vnet = vnet_name,
@@ -84,7 +87,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             (what, pointer::subnet_prefix(vnet, subnet))
         } else if let Some(&(prefix, range)) = context.prefixes_overlapping(vnet, bridge).first() {
             let what = msg!(
-                ["address prefix {range} of VNet '{vnet}'", "le préfixe d’adresses {range} du VNet « {vnet} »"],
+                [
+                    "address prefix {range} of VNet '{vnet}'",
+                    "le préfixe d’adresses {range} du VNet « {vnet} »"
+                ],
                 range = range,
                 vnet = vnet_name,
             );

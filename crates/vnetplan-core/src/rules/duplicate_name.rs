@@ -2,8 +2,8 @@ use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{name_key, Context};
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -26,22 +26,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          une référence à un nom en double n’atteint que le premier élément qui le porte : le suivant \
          n’est jamais vraiment vérifié."
     ),
-    example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aks", "addressPrefix": "10.1.4.0/24"}"#),
-    ]),
+    example: Example(&[("/vnets/0/subnets/-", r#"{"name": "aks", "addressPrefix": "10.1.4.0/24"}"#)]),
     fix: text!(
         "Rename the item that comes second, and update every cluster, deployment or private endpoint \
          that was meant to refer to it.",
         "Renommez l’élément qui vient en second et mettez à jour chaque cluster, déploiement ou \
          point de terminaison privé censé y faire référence."
     ),
-    sources: &[
-        Source {
-            title: "Create and attach an Azure Kubernetes Service cluster with v1",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
-            date: "2022-04-21",
-        },
-    ],
+    sources: &[Source {
+        title: "Create and attach an Azure Kubernetes Service cluster with v1",
+        location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
+        date: "2022-04-21",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -52,7 +48,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         |index| pointer::vnet(index, "name"),
         |name| {
             msg!(
-                ["the VNet name '{name}' is already used by an earlier VNet", "le nom de VNet « {name} » est déjà pris par un VNet précédent"],
+                [
+                    "the VNet name '{name}' is already used by an earlier VNet",
+                    "le nom de VNet « {name} » est déjà pris par un VNet précédent"
+                ],
                 name = name
             )
         },
@@ -230,17 +229,22 @@ mod tests {
             )],
         );
         assert_eq!(found[0].subjects, ["/vnets/1/name", "/vnets/0/name"]);
-        assert!(found[0].message.ends_with("written 'ml-vnet' there; Azure compares these names without regard to case"));
+        assert!(found[0]
+            .message
+            .ends_with("written 'ml-vnet' there; Azure compares these names without regard to case"));
     }
 
     #[test]
     fn the_case_note_is_left_out_for_identical_names() {
         let found = assert_fires(
             DuplicateName,
-            &[("/aksClusters/-", json!({
-                "name": "ml-aks", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
-                "dnsServiceIP": "10.3.0.10", "nodeCount": 3
-            }))],
+            &[(
+                "/aksClusters/-",
+                json!({
+                    "name": "ml-aks", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
+                    "dnsServiceIP": "10.3.0.10", "nodeCount": 3
+                }),
+            )],
         );
         assert_eq!(found[0].message, "the cluster name 'ml-aks' is already used by an earlier AKS cluster");
     }

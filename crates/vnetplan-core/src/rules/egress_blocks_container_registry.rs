@@ -2,8 +2,8 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -26,9 +26,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          règle NSG pour la balise de service AzureContainerRegistry.<région>. Sans elle, \
          l’extraction de l’image expire et le déploiement n’atteint jamais un état sain."
     ),
-    example: Example(&[
-        ("/egress", r#"{"restricted": true, "allowedServiceTags": ["AzureActiveDirectory", "Storage.eastus2"]}"#),
-    ]),
+    example: Example(&[(
+        "/egress",
+        r#"{"restricted": true, "allowedServiceTags": ["AzureActiveDirectory", "Storage.eastus2"]}"#,
+    )]),
     fix: text!(
         "Add an outbound NSG or firewall rule that allows HTTPS to the AzureContainerRegistry \
          service tag of the workspace's region (for example AzureContainerRegistry.EastUS2), and \
@@ -45,7 +46,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         },
         Source {
             title: "Configure inbound and outbound network traffic (Azure Machine Learning)",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall",
+            location:
+                "https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall",
             date: "2026-03-19",
         },
     ],
@@ -88,7 +90,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             vec![subject.clone()],
         )
         .with_fix(Some(Fix::set(
-            msg!(["allow the service tag {regional}", "autoriser la balise de service {regional}"], regional = &regional),
+            msg!(
+                ["allow the service tag {regional}", "autoriser la balise de service {regional}"],
+                regional = &regional
+            ),
             subject,
             Value::Array(value),
         ))),
@@ -131,7 +136,10 @@ mod tests {
              images ne peuvent pas être tirées du registre de conteneurs de l’espace de travail"
         );
         let fix = found[0].fix.as_ref().expect("a tag can always be added");
-        assert_eq!(fix.text.render(Lang::Fr), "autoriser la balise de service AzureContainerRegistry.eastus2");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "autoriser la balise de service AzureContainerRegistry.eastus2"
+        );
         assert_eq!(
             fix.changes[0].value,
             json!(["Storage", "AzureMonitor", "AzureContainerRegistry.eastus2"])

@@ -2,8 +2,8 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -34,9 +34,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          le routeur Azure ML sur AKS), Front Door et Azure Monitor. Le déploiement peut être créé, \
          puis échouer à s’authentifier, à charger son modèle ou à signaler son état de santé."
     ),
-    example: Example(&[
-        ("/egress", r#"{"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.eastus2", "AzureActiveDirectory"]}"#),
-    ]),
+    example: Example(&[(
+        "/egress",
+        r#"{"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.eastus2", "AzureActiveDirectory"]}"#,
+    )]),
     fix: text!(
         "Add outbound rules for the missing tags (HTTPS on port 443 for each; AzureMachineLearning \
          and AzureActiveDirectory need further ports, listed in the Azure ML article on inbound and \
@@ -49,7 +50,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     sources: &[
         Source {
             title: "Configure inbound and outbound network traffic (Azure Machine Learning)",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall",
+            location:
+                "https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall",
             date: "2026-03-19",
         },
         Source {
@@ -123,9 +125,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         )
         .with_fix(Some(Fix::set(
             if missing.len() == 1 {
-                msg!(["allow the service tag {tags}", "autoriser la balise de service {tags}"], tags = missing.join(", "))
+                msg!(
+                    ["allow the service tag {tags}", "autoriser la balise de service {tags}"],
+                    tags = missing.join(", ")
+                )
             } else {
-                msg!(["allow the service tags {tags}", "autoriser les balises de service {tags}"], tags = missing.join(", "))
+                msg!(
+                    ["allow the service tags {tags}", "autoriser les balises de service {tags}"],
+                    tags = missing.join(", ")
+                )
             },
             subject,
             Value::Array(value),

@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::Provisioning;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -22,9 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster attaché, l’équilibreur de charge est changé par une mise à jour une fois \
          l’attachement terminé."
     ),
-    example: Example(&[
-        ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
-    ]),
+    example: Example(&[("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#)]),
     fix: text!(
         "Nothing in the plan has to change. Create the cluster with the Azure ML SDK or CLI and pass \
          the load balancer type and subnet there; for an attached cluster, attach it first, then \

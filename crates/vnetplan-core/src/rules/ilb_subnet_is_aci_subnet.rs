@@ -1,9 +1,9 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
-use crate::plan::ACI_DELEGATION;
-use crate::plan::is_aci_delegation;
 use crate::finding::RuleFindings;
+use crate::plan::is_aci_delegation;
+use crate::plan::ACI_DELEGATION;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -129,7 +129,10 @@ mod tests {
         let found = assert_fires(IlbSubnetIsAciSubnet, &changes);
         assert_eq!(found[0].subjects, ["/aksClusters/0/subnet", "/vnets/0/subnets/0/delegations/1"]);
         assert!(found[0].message.contains("(the node subnet, as loadBalancerSubnet is empty)"));
-        assert!(found[0].text.render(Lang::Fr).contains("(le sous-réseau des nœuds, loadBalancerSubnet étant vide)"));
+        assert!(found[0]
+            .text
+            .render(Lang::Fr)
+            .contains("(le sous-réseau des nœuds, loadBalancerSubnet étant vide)"));
     }
 
     #[test]

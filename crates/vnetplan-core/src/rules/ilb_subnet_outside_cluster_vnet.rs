@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -24,7 +24,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          servir : le service ne reçoit jamais son adresse privée."
     ),
     example: Example(&[
-        ("/vnets/-", r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "ilb", "addressPrefix": "10.5.1.0/24"}]}"#),
+        (
+            "/vnets/-",
+            r#"{"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.5.0.0/16"], "subnets": [{"name": "ilb", "addressPrefix": "10.5.1.0/24"}]}"#,
+        ),
         ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
         ("/aksClusters/0/loadBalancerSubnet", r#""ilb""#),
     ]),
@@ -35,13 +38,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          un qui s’y trouve déjà) et nommez-le, ou laissez loadBalancerSubnet vide pour que \
          l’équilibreur de charge utilise le sous-réseau des nœuds."
     ),
-    sources: &[
-        Source {
-            title: "Use an internal load balancer with Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/internal-lb",
-            date: "2026-07-31",
-        },
-    ],
+    sources: &[Source {
+        title: "Use an internal load balancer with Azure Kubernetes Service (AKS)",
+        location: "https://learn.microsoft.com/azure/aks/internal-lb",
+        date: "2026-07-31",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,9 @@
 use crate::capacity::still_fits;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterFacts, Context};
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Choice, LoadBalancerType};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(

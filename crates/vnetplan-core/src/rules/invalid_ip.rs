@@ -1,9 +1,9 @@
-use crate::range_fixes::dns_ip_for;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::{parse_ipv4, ValueError};
+use crate::pointer;
+use crate::range_fixes::dns_ip_for;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(

@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{CidrOwner, Context};
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_ipv4, ValueError};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(

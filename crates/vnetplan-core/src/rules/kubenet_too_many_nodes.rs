@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
+use crate::pointer;
 
 /// Routes an Azure route table holds, and so nodes a kubenet cluster can have.
 const ROUTE_LIMIT: u64 = 400;

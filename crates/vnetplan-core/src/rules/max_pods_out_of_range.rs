@@ -1,9 +1,9 @@
 use crate::capacity::still_fits;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Provisioning};
+use crate::pointer;
 
 const MIN_PODS: u32 = 10;
 const MAX_PODS: u32 = 250;
@@ -27,9 +27,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          strictement le minimum ; toute autre valeur est refusée comme paramètre maxPods invalide à \
          la création du pool de nœuds."
     ),
-    example: Example(&[
-        ("/aksClusters/0/maxPods", r#"300"#),
-    ]),
+    example: Example(&[("/aksClusters/0/maxPods", r#"300"#)]),
     fix: text!(
         "Bring maxPods into range: 250 when it is above; when it is below, 10, or more if the pool \
          would otherwise hold fewer than 30 pods. No fix is offered when the higher value would \
@@ -39,13 +37,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          quand la valeur relevée ferait déborder un sous-réseau de nœuds Azure CNI sans overlay qui \
          suffit aujourd’hui."
     ),
-    sources: &[
-        Source {
-            title: "IP address planning for Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[Source {
+        title: "IP address planning for Azure Kubernetes Service (AKS)",
+        location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+        date: "2026-04-16",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -60,7 +56,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 ),
             )
         } else if pods > MAX_PODS {
-            (msg!(["above the AKS maximum of {max}", "au-dessus du maximum AKS de {max}"], max = MAX_PODS), MAX_PODS)
+            (
+                msg!(["above the AKS maximum of {max}", "au-dessus du maximum AKS de {max}"], max = MAX_PODS),
+                MAX_PODS,
+            )
         } else {
             continue;
         };
@@ -87,7 +86,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         out.push(
             Draft::new(
                 msg!(
-                    ["cluster '{cluster}' sets maxPods {pods}, {bound}", "le cluster « {cluster} » fixe maxPods à {pods}, {bound}"],
+                    [
+                        "cluster '{cluster}' sets maxPods {pods}, {bound}",
+                        "le cluster « {cluster} » fixe maxPods à {pods}, {bound}"
+                    ],
                     cluster = &cluster.name,
                     pods = pods,
                 )
@@ -140,11 +142,16 @@ mod tests {
 
     #[test]
     fn fix_for_an_attached_cluster_says_to_read_azure() {
-        let changes = [("/aksClusters/0/maxPods", json!(300)), ("/aksClusters/0/provisioning", json!("attach"))];
+        let changes =
+            [("/aksClusters/0/maxPods", json!(300)), ("/aksClusters/0/provisioning", json!("attach"))];
         let found = assert_fires(MaxPodsOutOfRange, &changes);
         let fix = found[0].fix.as_ref().expect("250 fits the subnet");
         assert_eq!(fix.kind, FixKind::Attestation);
-        assert!(fix.title.contains("`az aks show --name ml-aks --query agentPoolProfiles[].maxPods`"), "{}", fix.title);
+        assert!(
+            fix.title.contains("`az aks show --name ml-aks --query agentPoolProfiles[].maxPods`"),
+            "{}",
+            fix.title
+        );
         assert!(fix.title.ends_with("the plan's choice would be: set maxPods to 250"), "{}", fix.title);
         assert!(fix.text.render(Lang::Fr).ends_with("le choix du plan serait : fixer maxPods à 250"));
     }

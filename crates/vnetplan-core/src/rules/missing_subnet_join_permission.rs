@@ -2,8 +2,8 @@ use std::collections::HashSet;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
 use crate::rules::shared::{first_few, joined_subnets};
 use crate::text::Message;
 
@@ -32,9 +32,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          action qui n’existe pas). Sans elle, Azure Resource Manager refuse le déploiement avec \
          AuthorizationFailed.",
     ),
-    example: Example(&[
-        ("/permissions", r#"{"subnetJoin": false}"#),
-    ]),
+    example: Example(&[("/permissions", r#"{"subnetJoin": false}"#)]),
     fix: text!(
         "Ask an administrator to grant you, on the subnets or their VNet, a role that includes \
          Microsoft.Network/virtualNetworks/subnets/join/action, such as Network Contributor or a custom \
@@ -49,7 +47,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         Source {
             title: "Azure Machine Learning include network-rbac.md: permissions to deploy into a virtual \
              network or subnet",
-            location: "MicrosoftDocs/azure-ai-docs:articles/machine-learning/includes/network-rbac.md@b5ff1690",
+            location:
+                "MicrosoftDocs/azure-ai-docs:articles/machine-learning/includes/network-rbac.md@b5ff1690",
             date: "b5ff1690",
         },
         Source {
@@ -71,7 +70,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let subnets: Vec<Message> = joined_subnets(plan)
         .filter(|pair| seen.insert(*pair))
         .map(|(vnet, subnet)| {
-            msg!(["'{subnet}' of VNet '{vnet}'", "« {subnet} » du VNet « {vnet} »"], subnet = subnet, vnet = vnet)
+            msg!(
+                ["'{subnet}' of VNet '{vnet}'", "« {subnet} » du VNet « {vnet} »"],
+                subnet = subnet,
+                vnet = vnet
+            )
         })
         .collect();
     let Some(named) = first_few(&subnets) else { return };
@@ -96,8 +99,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::MissingSubnetJoinPermission;
-    use crate::text::Lang;
     use crate::testing::{aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_naming_the_subnets() {
@@ -123,7 +126,11 @@ mod tests {
     fn names_a_single_subnet_in_the_singular_and_counts_the_rest() {
         let single = [("/permissions", json!({"subnetJoin": false}))];
         let found = assert_fires(MissingSubnetJoinPermission, &single);
-        assert!(found[0].message.ends_with("in subnet 'aks' of VNet 'ml-vnet' requires"), "{}", found[0].message);
+        assert!(
+            found[0].message.ends_with("in subnet 'aks' of VNet 'ml-vnet' requires"),
+            "{}",
+            found[0].message
+        );
         let mut many = aci_with(&[("/permissions", json!({"subnetJoin": false}))]);
         for name in ["b", "c", "d"] {
             many.push(("/vnets/0/subnets/-", json!({"name": name, "addressPrefix": "10.1.9.0/24"})));
@@ -138,7 +145,11 @@ mod tests {
             ]),
         ));
         let found = assert_fires(MissingSubnetJoinPermission, &many);
-        assert!(found[0].message.ends_with("'b' of VNet 'ml-vnet' and 2 more requires"), "{}", found[0].message);
+        assert!(
+            found[0].message.ends_with("'b' of VNet 'ml-vnet' and 2 more requires"),
+            "{}",
+            found[0].message
+        );
         assert!(found[0].text.render(Lang::Fr).ends_with("« b » du VNet « ml-vnet » et 2 autres"));
     }
 

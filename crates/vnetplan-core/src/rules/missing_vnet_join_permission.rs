@@ -1,10 +1,10 @@
 use std::collections::HashSet;
 
-use crate::rules::shared::{joined_subnets, first_few};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::RuleFindings;
+use crate::pointer;
+use crate::rules::shared::{first_few, joined_subnets};
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -32,9 +32,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          n’est pas créé. Des rôles intégrés comme Network Contributor la comprennent ; Reader et bien \
          des rôles personnalisés, non.",
     ),
-    example: Example(&[
-        ("/permissions", r#"{"vnetJoin": false}"#),
-    ]),
+    example: Example(&[("/permissions", r#"{"vnetJoin": false}"#)]),
     fix: text!(
         "Ask an administrator of the VNet to grant you a role that includes \
          Microsoft.Network/virtualNetworks/join/action on it, for example Network Contributor or a \
@@ -49,7 +47,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         Source {
             title: "Azure Machine Learning include network-rbac.md: permissions to deploy into a virtual \
              network or subnet",
-            location: "MicrosoftDocs/azure-ai-docs:articles/machine-learning/includes/network-rbac.md@b5ff1690",
+            location:
+                "MicrosoftDocs/azure-ai-docs:articles/machine-learning/includes/network-rbac.md@b5ff1690",
             date: "b5ff1690",
         },
         Source {
@@ -61,7 +60,6 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/join/action";
-
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
@@ -96,8 +94,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::MissingVnetJoinPermission;
-    use crate::text::Lang;
     use crate::testing::{aci_with, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_a_cluster_needs_the_vnet() {

@@ -88,8 +88,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             mismatch.actual,
         );
         out.push(
-            Draft::new(message.with_message("holder", mismatch.holder), vec![mismatch.reference, mismatch.target])
-                .with_fix(Some(fix)),
+            Draft::new(
+                message.with_message("holder", mismatch.holder),
+                vec![mismatch.reference, mismatch.target],
+            )
+            .with_fix(Some(fix)),
         );
     }
 }
@@ -148,7 +151,12 @@ fn mismatches<'p>(context: &Context<'p>) -> Vec<Mismatch<'p>> {
     }
     if let Some(endpoint) = &plan.workspace.private_endpoint {
         place(
-            &|| msg!(["the workspace private endpoint", "le point de terminaison privé de l’espace de travail"]),
+            &|| {
+                msg!([
+                    "the workspace private endpoint",
+                    "le point de terminaison privé de l’espace de travail"
+                ])
+            },
             &pointer::private_endpoint,
             &endpoint.vnet,
             &endpoint.subnet,

@@ -131,7 +131,10 @@ mod tests {
         assert_quiet(NetworkPluginAssumed, &[]);
         assert_quiet(
             NetworkPluginAssumed,
-            &[("/aksClusters/0/provisioning", json!("attach")), ("/aksClusters/0/networkPlugin", json!("azure"))],
+            &[
+                ("/aksClusters/0/provisioning", json!("attach")),
+                ("/aksClusters/0/networkPlugin", json!("azure")),
+            ],
         );
         assert_quiet(NetworkPluginAssumed, &[("/aksClusters/0/provisioning", json!("create"))]);
     }

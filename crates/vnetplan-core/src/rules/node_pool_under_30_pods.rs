@@ -1,9 +1,9 @@
 use crate::capacity::still_fits;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
+use crate::pointer;
 
 /// Pods every node pool must have room for.
 const POOL_MIN_PODS: u64 = 30;
@@ -25,10 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Deux nœuds à 10 pods sont donc refusés ; avec 10 pods par nœud, un pool doit compter au moins \
          3 nœuds.",
     ),
-    example: Example(&[
-        ("/aksClusters/0/nodeCount", "2"),
-        ("/aksClusters/0/maxPods", "10"),
-    ]),
+    example: Example(&[("/aksClusters/0/nodeCount", "2"), ("/aksClusters/0/maxPods", "10")]),
     fix: text!(
         "Raise maxPods to 30 divided by nodeCount, rounded up (and at least 10), or add nodes. The \
          suggested fix raises maxPods, unless the larger value would no longer fit a plain Azure CNI \
@@ -37,13 +34,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          nœuds. La correction proposée relève maxPods, sauf si la nouvelle valeur ne tenait plus dans \
          un sous-réseau de nœuds Azure CNI classique qui suffit aujourd’hui.",
     ),
-    sources: &[
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[Source {
+        title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
+        location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
+        date: "2026-04-16",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -97,8 +92,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::NodePoolUnder30Pods;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_two_nodes_of_ten_pods() {
@@ -117,7 +112,10 @@ mod tests {
             "le cluster « ml-aks » a de la place pour 20 pods (2 nœuds x 10 maxPods), moins que les 30 \
              qu’AKS exige d’un pool de nœuds"
         );
-        assert_eq!(fix.text.render(Lang::Fr), "fixer maxPods à 15, pour que 2 nœuds accueillent au moins 30 pods");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "fixer maxPods à 15, pour que 2 nœuds accueillent au moins 30 pods"
+        );
         assert_fix_resolves(NodePoolUnder30Pods, &changes);
     }
 

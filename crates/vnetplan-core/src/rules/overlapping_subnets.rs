@@ -26,22 +26,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          des nœuds, des pods, des équilibreurs de charge et des groupes de conteneurs placés dans les \
          deux sous-réseaux pourraient recevoir la même adresse.",
     ),
-    example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.2.0/24"}"#),
-    ]),
+    example: Example(&[("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.2.0/24"}"#)]),
     fix: text!(
         "Move one of the two subnets to a free block of the VNet's address space, for example \
          10.1.8.0/24 beside a 10.1.0.0/22 node subnet.",
         "Déplacez l’un des deux sous-réseaux vers un bloc libre de l’espace d’adressage du VNet, par \
          exemple 10.1.8.0/24 à côté d’un sous-réseau de nœuds en 10.1.0.0/22.",
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network frequently asked questions (FAQ)",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
-            date: "2019-02-12",
-        },
-    ],
+    sources: &[Source {
+        title: "Azure Virtual Network frequently asked questions (FAQ)",
+        location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
+        date: "2019-02-12",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -98,8 +94,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::OverlappingSubnets;
-    use crate::text::Lang;
     use crate::testing::{aci, assert_fires, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_subnet_inside_another() {

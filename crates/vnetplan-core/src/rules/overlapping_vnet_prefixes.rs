@@ -5,9 +5,9 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::{ipv6_contains, ipv6_overlap, Range};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,9 +25,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          doit appartenir à un seul préfixe. Deux blocs CIDR qui se chevauchent sont toujours imbriqués \
          : le bloc intérieur n’ajoute aucune adresse que l’extérieur ne contienne déjà.",
     ),
-    example: Example(&[
-        ("/vnets/0/addressPrefixes/-", r#""10.1.4.0/22""#),
-    ]),
+    example: Example(&[("/vnets/0/addressPrefixes/-", r#""10.1.4.0/22""#)]),
     fix: text!(
         "Remove the prefix that lies inside the other; every subnet it held stays inside the larger \
          prefix.",
@@ -135,8 +133,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::OverlappingVnetPrefixes;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_nested_prefix_and_removes_it() {
@@ -156,7 +154,10 @@ mod tests {
             "le préfixe d’adresses 10.1.4.0/22 du VNet « ml-vnet » chevauche son préfixe d’adresses \
              10.1.0.0/16, qui le contient déjà entièrement"
         );
-        assert_eq!(fix.text.render(Lang::Fr), "supprimer le préfixe d’adresses 10.1.4.0/22, que 10.1.0.0/16 couvre déjà");
+        assert_eq!(
+            fix.text.render(Lang::Fr),
+            "supprimer le préfixe d’adresses 10.1.4.0/22, que 10.1.0.0/16 couvre déjà"
+        );
         assert_fix_resolves(OverlappingVnetPrefixes, &changes);
     }
 
@@ -171,7 +172,8 @@ mod tests {
 
     #[test]
     fn fires_on_nested_ipv6_prefixes_and_removes_the_inner_one() {
-        let changes = [("/vnets/0/addressPrefixes", json!(["10.1.0.0/16", "fd00:10:0:4::/64", "fd00:10::/48"]))];
+        let changes =
+            [("/vnets/0/addressPrefixes", json!(["10.1.0.0/16", "fd00:10:0:4::/64", "fd00:10::/48"]))];
         let found = assert_fires(OverlappingVnetPrefixes, &changes);
         assert_eq!(found.len(), 1);
         let finding = found.first().expect("one finding");
@@ -201,7 +203,10 @@ mod tests {
             &[("/vnets/0/addressPrefixes", json!(["10.1.0.0/16", "fd00:10::/48", "fd00:11::/48"]))],
         );
         // The IPv4-mapped form of 10.1.0.0/16 is still IPv6: Azure keeps the families apart.
-        assert_quiet(OverlappingVnetPrefixes, &[("/vnets/0/addressPrefixes/-", json!("::ffff:10.1.0.0/112"))]);
+        assert_quiet(
+            OverlappingVnetPrefixes,
+            &[("/vnets/0/addressPrefixes/-", json!("::ffff:10.1.0.0/112"))],
+        );
     }
 
     #[test]

@@ -115,8 +115,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-const SUBNET: crate::text::Text =
-    text!("subnet name '{name}' ({length} characters)", "le nom de sous-réseau « {name} » ({length} caractères)");
+const SUBNET: crate::text::Text = text!(
+    "subnet name '{name}' ({length} characters)",
+    "le nom de sous-réseau « {name} » ({length} caractères)"
+);
 const VNET: crate::text::Text =
     text!("VNet name '{name}' ({length} characters)", "le nom de VNet « {name} » ({length} caractères)");
 const RESOURCE_GROUP: crate::text::Text = text!(
@@ -193,7 +195,11 @@ mod tests {
         let long = name(64);
         assert_quiet(
             OverlayNamesTooLong,
-            &[("/vnets/0/resourceGroup", json!(long)), ("/vnets/0/subnets/0/name", json!(long)), ("/aksClusters/0/subnet", json!(long))],
+            &[
+                ("/vnets/0/resourceGroup", json!(long)),
+                ("/vnets/0/subnets/0/name", json!(long)),
+                ("/aksClusters/0/subnet", json!(long)),
+            ],
         );
     }
 }

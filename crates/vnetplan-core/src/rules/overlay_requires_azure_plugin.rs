@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, NetworkPlugin, NetworkPluginMode};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -82,8 +82,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::OverlayRequiresAzurePlugin;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_overlay_with_kubenet() {

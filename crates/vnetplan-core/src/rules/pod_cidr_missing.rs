@@ -1,12 +1,12 @@
 use serde_json::Value;
 
-use crate::range_fixes::{move_cluster_range, pod_prefix_for};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 use crate::plan::{NetworkPlugin, Provisioning, AKS_DEFAULT_POD_CIDR};
+use crate::pointer;
+use crate::range_fixes::{move_cluster_range, pod_prefix_for};
 
 /// [`AKS_DEFAULT_POD_CIDR`] as a range, to compare without parsing.
 const AKS_DEFAULT_POD_RANGE: Range = Range::block(10, 244, 0, 0, 16);
@@ -30,9 +30,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          peut plus être remplacée une fois le cluster créé (overlay permet seulement de l’étendre) ; le \
          plan gagne donc en clarté à écrire la plage dont il dépend, là où ses relecteurs la voient.",
     ),
-    example: Example(&[
-        ("/aksClusters/0/networkPluginMode", r#""overlay""#),
-    ]),
+    example: Example(&[("/aksClusters/0/networkPluginMode", r#""overlay""#)]),
     fix: text!(
         "Write the pod range into podCidr. The suggested fix writes 10.244.0.0/16 when nothing else in \
          the plan uses it and it holds a /24 for every node; otherwise it picks a free private block \
@@ -83,8 +81,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 vec![pointer::cluster(index, "podCidr"), pointer::cluster(index, field)],
             )
             .with_fix(
-                default_range_fix(context, index)
-                    .or_else(|| move_cluster_range(index, ClusterRange::Pod)),
+                default_range_fix(context, index).or_else(|| move_cluster_range(index, ClusterRange::Pod)),
             ),
         );
     }
@@ -135,8 +132,8 @@ mod tests {
 
     use crate::catalog::RuleId::PodCidrMissing;
     use crate::finding::{FixKind, Severity};
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn fix_value(changes: &[(&str, serde_json::Value)]) -> serde_json::Value {
         let found = assert_fires(PodCidrMissing, changes);
@@ -187,7 +184,11 @@ mod tests {
         ];
         let found = assert_fires(PodCidrMissing, &changes);
         let fix = found[0].fix.as_ref().expect("the default is free");
-        assert!(fix.title.contains("`az aks show --name ml-aks --query networkProfile.podCidr`"), "{}", fix.title);
+        assert!(
+            fix.title.contains("`az aks show --name ml-aks --query networkProfile.podCidr`"),
+            "{}",
+            fix.title
+        );
         assert_eq!(fix.kind, FixKind::Attestation);
     }
 
@@ -204,7 +205,10 @@ mod tests {
         assert_ne!(value, json!("10.244.0.0/16"));
         let found = assert_fires(PodCidrMissing, &changes);
         let title = &found[0].fix.as_ref().expect("a free block exists").title;
-        assert!(title.starts_with(&format!("use {} for the pod range", value.as_str().unwrap_or_default())), "{title}");
+        assert!(
+            title.starts_with(&format!("use {} for the pod range", value.as_str().unwrap_or_default())),
+            "{title}"
+        );
         assert_fix_resolves(PodCidrMissing, &changes);
     }
 

@@ -1,9 +1,9 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -29,7 +29,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     example: Example(&[
         ("/aksClusters/0/networkPlugin", r#""kubenet""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
-        ("/externalRanges", r#"[{"name": "onprem", "addressPrefix": "10.244.8.0/24", "kind": "onPremises"}]"#),
+        (
+            "/externalRanges",
+            r#"[{"name": "onprem", "addressPrefix": "10.244.8.0/24", "kind": "onPremises"}]"#,
+        ),
     ]),
     fix: text!(
         "Move the pod range to a private block that no VNet, external range or other cluster range uses, \
@@ -83,8 +86,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrOverlapsExternalRange;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn kubenet() -> Vec<(&'static str, serde_json::Value)> {
         vec![

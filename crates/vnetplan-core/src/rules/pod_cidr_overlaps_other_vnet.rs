@@ -1,9 +1,9 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -27,7 +27,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     example: Example(&[
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
         ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
-        ("/vnets/-", r#"{"name": "shared-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.244.16.0/20"], "subnets": []}"#),
+        (
+            "/vnets/-",
+            r#"{"name": "shared-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.244.16.0/20"], "subnets": []}"#,
+        ),
     ]),
     fix: text!(
         "Move the pod range to a private block that no VNet, external range or other cluster range uses, \
@@ -35,14 +38,12 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Déplacez la plage des pods vers un bloc privé qu’aucun VNet, aucune plage externe ni aucune \
          autre plage de cluster n’utilise, avec un /24 par nœud.",
     ),
-    sources: &[
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
+    sources: &[Source {
+        title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
              Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
-    ],
+        location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
+        date: "2026-07-31",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -77,8 +78,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrOverlapsOtherVnet;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn other_vnet(prefix: &str) -> (&'static str, serde_json::Value) {
         (

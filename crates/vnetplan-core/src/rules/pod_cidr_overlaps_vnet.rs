@@ -1,9 +1,9 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -87,7 +87,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 continue;
             }
             let name = context.subnet_name(vnet, subnet);
-            let what = msg!(["subnet '{name}' ({range})", "le sous-réseau « {name} » ({range})"], name = name, range = range);
+            let what = msg!(
+                ["subnet '{name}' ({range})", "le sous-réseau « {name} » ({range})"],
+                name = name,
+                range = range
+            );
             report(out, what, pointer::subnet_prefix(vnet, subnet));
         }
     }
@@ -98,8 +102,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrOverlapsVnet;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_the_documented_overlay_example() {

@@ -1,9 +1,9 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
 use crate::net::{Range, AKS_RESERVED};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -80,8 +80,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrReservedRange;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_range_that_contains_reserved_blocks() {

@@ -1,8 +1,8 @@
-use crate::range_fixes::move_cluster_range;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::pointer;
 use crate::finding::{Draft, RuleFindings};
+use crate::pointer;
+use crate::range_fixes::move_cluster_range;
 
 /// Every node gets a block of this prefix length out of the pod range.
 const NODE_BLOCK: u8 = 24;
@@ -104,7 +104,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             .with_message("held", held)
         };
         out.push(
-            Draft::new(message,
+            Draft::new(
+                message,
                 vec![
                     pointer::cluster(index, "podCidr"),
                     pointer::cluster(index, "nodeCount"),
@@ -121,8 +122,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrTooSmall;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     fn kubenet(pod: &str) -> Vec<(&'static str, serde_json::Value)> {
         vec![("/aksClusters/0/networkPlugin", json!("kubenet")), ("/aksClusters/0/podCidr", json!(pod))]
@@ -142,7 +143,11 @@ mod tests {
              can run 4 nodes (3 plus a surge of 1)"
         );
         let fix = found[0].fix.as_ref().expect("a larger block is free");
-        assert_eq!(fix.changes[0].value, json!("10.244.0.0/16"), "the smallest pod range a fix proposes is a /16");
+        assert_eq!(
+            fix.changes[0].value,
+            json!("10.244.0.0/16"),
+            "the smallest pod range a fix proposes is a /16"
+        );
         assert_eq!(
             found[0].text.render(Lang::Fr),
             "la plage des pods 10.244.0.0/23 du cluster « ml-aks » contient 2 blocs de nœud (/24), mais le \

@@ -2,8 +2,8 @@ use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -20,9 +20,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de pods n’y a aucun sens. L’Azure CLI refuse --pod-cidr dans cette configuration et renvoie \
          vers le mode overlay ou kubenet ; Terraform rejette la même combinaison.",
     ),
-    example: Example(&[
-        ("/aksClusters/0/podCidr", r#""10.244.0.0/16""#),
-    ]),
+    example: Example(&[("/aksClusters/0/podCidr", r#""10.244.0.0/16""#)]),
     fix: text!(
         "Either clear podCidr and keep plain Azure CNI, whose pods use node subnet addresses (the node \
          subnet must then be sized for them), or keep the pod range and set networkPluginMode to \
@@ -88,8 +86,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrWithAzureCni;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_pod_range_with_plain_azure_cni() {

@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, Provisioning};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -19,9 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster privé avec les outils d’AKS (portail, az aks ou modèle), puis de rattacher le cluster \
          terminé à l’espace de travail comme cible de calcul.",
     ),
-    example: Example(&[
-        ("/aksClusters/0/privateCluster", "true"),
-    ]),
+    example: Example(&[("/aksClusters/0/privateCluster", "true")]),
     fix: text!(
         "Create the private cluster in AKS first, in the planned VNet and subnet, then attach it to the \
          workspace; in the plan, set provisioning to \"attach\".",
@@ -81,8 +79,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PrivateClusterMustBeAttached;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_private_cluster_to_create() {

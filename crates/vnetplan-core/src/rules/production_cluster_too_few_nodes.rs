@@ -1,9 +1,9 @@
-use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
+use crate::pointer;
+use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -22,9 +22,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          peut tourner sur un seul nœud. Un cluster de production plus petit est refusé à la création ou \
          au rattachement.",
     ),
-    example: Example(&[
-        ("/aksClusters/0/nodeCount", "2"),
-    ]),
+    example: Example(&[("/aksClusters/0/nodeCount", "2")]),
     fix: text!(
         "Raise nodeCount to 3, making sure the node subnet (and, with kubenet or overlay, the pod range) \
          still has room for the extra nodes, or set clusterPurpose to \"DevTest\" if the cluster will \
@@ -33,13 +31,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          plage des pods) a encore de la place pour les nœuds supplémentaires, ou passez clusterPurpose \
          à « DevTest » si le cluster ne servira pas de trafic de production.",
     ),
-    sources: &[
-        Source {
-            title: "Create and attach an Azure Kubernetes Service cluster (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
-            date: "2022-04-21",
-        },
-    ],
+    sources: &[Source {
+        title: "Create and attach an Azure Kubernetes Service cluster (v1)",
+        location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
+        date: "2022-04-21",
+    }],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -81,7 +77,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             }
         };
         out.push(
-            Draft::new(message,
+            Draft::new(
+                message,
                 vec![pointer::cluster(index, "nodeCount"), pointer::cluster(index, "clusterPurpose")],
             )
             .with_fix(fix),
@@ -89,14 +86,13 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::ProductionClusterTooFewNodes;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_a_two_node_production_cluster() {

@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
+use crate::pointer;
 use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
 
 /// The vCPUs Azure ML asks of a production (FastProd) cluster, summed over its nodes.
@@ -24,9 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          rattacher un cluster FastProd sous ce seuil échoue : deux nœuds à 4 cœurs ne suffisent pas, \
          trois oui.",
     ),
-    example: Example(&[
-        ("/aksClusters/0/vcpusPerNode", "2"),
-    ]),
+    example: Example(&[("/aksClusters/0/vcpusPerNode", "2")]),
     fix: text!(
         "Add nodes until the total reaches 12 vCPUs (three 4-core nodes, for example), choose a VM size \
          with more cores, or set clusterPurpose to \"DevTest\" for a cluster that serves no production \
@@ -38,7 +36,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     sources: &[
         Source {
             title: "Deploy a model to an Azure Kubernetes Service cluster",
-            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-deploy-azure-kubernetes-service.md",
+            location:
+                "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-deploy-azure-kubernetes-service.md",
             date: "2020-01-16",
         },
         Source {
@@ -110,7 +109,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             },
         };
         out.push(
-            Draft::new(message,
+            Draft::new(
+                message,
                 vec![
                     pointer::cluster(index, "nodeCount"),
                     pointer::cluster(index, "vcpusPerNode"),
@@ -135,8 +135,8 @@ mod tests {
 
     use super::nodes_for_enough_vcpus;
     use crate::catalog::RuleId::ProductionClusterTooFewVcpus;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_on_two_four_core_nodes() {

@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::pointer;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::pointer;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -108,8 +108,8 @@ mod tests {
 
     use crate::catalog::RuleId::ScoringEndpointBlockedInbound;
     use crate::finding::FixKind;
-    use crate::text::Lang;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::text::Lang;
 
     #[test]
     fn fires_when_outside_callers_have_no_inbound_rule() {

@@ -53,7 +53,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         },
         Source {
             title: "Upgrade steps for Azure Container Instances web services to managed online endpoints",
-            location: "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-managed-online-endpoints",
+            location:
+                "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-managed-online-endpoints",
             date: "2026-03-26",
         },
     ],
@@ -66,9 +67,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let counted = match (count_clusters(clusters), count_deployments(deployments)) {
         (None, None) => return,
         (Some(one), None) | (None, Some(one)) => one,
-        (Some(clusters), Some(deployments)) => msg!(["{clusters} and {deployments}", "{clusters} et {deployments}"])
-            .with_message("clusters", clusters)
-            .with_message("deployments", deployments),
+        (Some(clusters), Some(deployments)) => {
+            msg!(["{clusters} and {deployments}", "{clusters} et {deployments}"])
+                .with_message("clusters", clusters)
+                .with_message("deployments", deployments)
+        }
     };
     // The pointer names the field that moves a cluster to v2, written or not.
     let subjects = v1_clusters
@@ -134,10 +137,13 @@ mod tests {
     #[test]
     fn lists_clusters_then_aci_deployments_in_one_finding() {
         let mut changes = aci();
-        changes.push(("/aksClusters/-", json!({
-            "name": "second", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
-            "dnsServiceIP": "10.3.0.10", "nodeCount": 3
-        })));
+        changes.push((
+            "/aksClusters/-",
+            json!({
+                "name": "second", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.3.0.0/16",
+                "dnsServiceIP": "10.3.0.10", "nodeCount": 3
+            }),
+        ));
         let found = assert_fires(SdkV1OutOfSupport, &changes);
         assert_eq!(found.len(), 1);
         assert_eq!(
@@ -145,7 +151,10 @@ mod tests {
             ["/aksClusters/0/azureMl/api", "/aksClusters/1/azureMl/api", "/aciDeployments/0"]
         );
         assert!(found[0].message.starts_with("the plan deploys 2 AKS clusters and 1 ACI deployment through"));
-        assert!(found[0].text.render(Lang::Fr).starts_with("le plan déploie 2 clusters AKS et 1 déploiement ACI par"));
+        assert!(found[0]
+            .text
+            .render(Lang::Fr)
+            .starts_with("le plan déploie 2 clusters AKS et 1 déploiement ACI par"));
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             report_subnet(context, out, owner(), facts.node, subnet, pointer::cluster(index, "subnet"));
         }
         // v2 ignores loadBalancerSubnet; aks-v2-v1-only-setting reports it there.
-        let (false, Some(_), Some(name)) = (cluster.is_v2(), facts.node.vnet, cluster.load_balancer_subnet.as_deref())
+        let (false, Some(_), Some(name)) =
+            (cluster.is_v2(), facts.node.vnet, cluster.load_balancer_subnet.as_deref())
         else {
             continue;
         };
