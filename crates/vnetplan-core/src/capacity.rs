@@ -33,7 +33,7 @@ pub struct CapacityRow {
 /// Azure CNI without overlay gives each node its own address plus one per pod; kubenet and
 /// overlay take pod addresses from elsewhere. An internal load balancer placed in the node subnet
 /// takes a front-end address there, and a private cluster's API server endpoint lives there too.
-pub fn needed_addresses(cluster: &AksCluster) -> u64 {
+pub(crate) fn needed_addresses(cluster: &AksCluster) -> u64 {
     let per_node = addresses_per_node(cluster);
     let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == cluster.subnet.as_deref());
     let api_endpoint = u64::from(cluster.private_cluster());
@@ -42,7 +42,7 @@ pub fn needed_addresses(cluster: &AksCluster) -> u64 {
     cluster.peak_nodes().saturating_mul(per_node).saturating_add(load_balancer).saturating_add(api_endpoint)
 }
 
-pub fn addresses_per_node(cluster: &AksCluster) -> u64 {
+pub(crate) fn addresses_per_node(cluster: &AksCluster) -> u64 {
     if cluster.pods_use_node_subnet() {
         1 + u64::from(cluster.effective_max_pods())
     } else {
@@ -54,7 +54,7 @@ pub fn addresses_per_node(cluster: &AksCluster) -> u64 {
 /// other clusters there, so that a fix making the change cannot be what makes the subnet too
 /// small. A subnet that does not resolve or parse, or that is already too small, stays reported
 /// either way and does not count.
-pub fn still_fits(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
+pub(crate) fn still_fits(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
     let Some(node) = node_subnet(context, index) else { return true };
     let others = node.subnet_needed.saturating_sub(node.needed);
     let after = others.saturating_add(own_need(context, index, changed));
@@ -77,7 +77,7 @@ fn own_need(context: &Context<'_>, index: usize, cluster: &AksCluster) -> u64 {
 
 /// A cluster's node subnet, resolved, with what the cluster and the subnet as a whole need.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeSubnet {
+pub(crate) struct NodeSubnet {
     pub vnet: usize,
     pub subnet: usize,
     pub net: Ipv4Net,
@@ -96,7 +96,7 @@ pub struct NodeSubnet {
 }
 
 /// One node subnet and everything placed in it, for the rules that size it.
-pub fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSubnet> {
+pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSubnet> {
     let (cluster, facts) = context.cluster(index)?;
     let (vnet, subnet) = (facts.node.vnet?, facts.node.subnet?);
     let net = context.subnet_net(vnet, subnet)?;
@@ -130,7 +130,7 @@ pub fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSubnet> {
 }
 
 /// Every node subnet that resolves and parses, once each, in the order of the first cluster in it.
-pub fn node_subnets(context: &Context<'_>) -> Vec<NodeSubnet> {
+pub(crate) fn node_subnets(context: &Context<'_>) -> Vec<NodeSubnet> {
     let mut seen = Vec::new();
     let mut subnets = Vec::new();
     for (index, _, facts) in context.clusters() {
@@ -145,7 +145,7 @@ pub fn node_subnets(context: &Context<'_>) -> Vec<NodeSubnet> {
 }
 
 /// One row per cluster whose node subnet resolved and parsed.
-pub fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
+pub(crate) fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
     context
         .clusters()
         .filter_map(|(index, cluster, _)| {
@@ -172,7 +172,7 @@ pub fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
 
 /// Who needs the addresses, for a message: "cluster 'a' needs" or "clusters 'a' and 'b' need".
 /// Who needs the addresses, for messages: "cluster 'a' needs", "clusters 'a' and 'b' need".
-pub fn cluster_names(context: &Context<'_>, clusters: &[usize]) -> Message {
+pub(crate) fn cluster_names(context: &Context<'_>, clusters: &[usize]) -> Message {
     let names: Vec<String> = clusters
         .iter()
         .filter_map(|index| context.cluster(*index).map(|(cluster, _)| cluster.name.clone()))

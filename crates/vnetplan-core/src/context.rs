@@ -15,7 +15,7 @@ use crate::plan::{AksCluster, Plan, Subnet, Vnet};
 use crate::pointer;
 use crate::text::Message;
 
-pub struct Context<'p> {
+pub(crate) struct Context<'p> {
     pub plan: &'p Plan,
     pub vnets: Vec<VnetFacts<'p>>,
     /// Each external range as parsed; `None` when its text is not an IPv4 CIDR.
@@ -35,7 +35,7 @@ pub struct Context<'p> {
     cidr_fields: OnceCell<Vec<CidrField<'p>>>,
 }
 
-pub struct VnetFacts<'p> {
+pub(crate) struct VnetFacts<'p> {
     /// The IPv4 prefixes; `None` for text that is not an IPv4 CIDR (an IPv6 prefix included).
     pub prefixes: Vec<Option<Ipv4Net>>,
     pub subnets: Vec<Option<Ipv4Net>>,
@@ -53,32 +53,21 @@ pub struct VnetFacts<'p> {
     _names: std::marker::PhantomData<&'p str>,
 }
 
-/// A name reference that resolves only when letter case is ignored, as Azure resolves it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseDifference<'p> {
-    /// Where the reference is written, e.g. `/aksClusters/0/subnet`.
-    pub pointer: String,
-    /// The name as the reference writes it.
-    pub written: &'p str,
-    /// The name as the VNet or subnet itself spells it.
-    pub actual: &'p str,
-}
-
 /// The form of a name used to compare it: Azure compares resource names without regard to case.
-pub fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     name.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// A VNet and subnet named by a cluster, deployment or endpoint, resolved to indices.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Placement {
+pub(crate) struct Placement {
     pub vnet: Option<usize>,
     /// Only resolved when `vnet` is.
     pub subnet: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct ClusterFacts {
+pub(crate) struct ClusterFacts {
     pub node: Placement,
     /// The subnet its internal load balancer takes an address from, in the cluster's VNet;
     /// `None` without an internal load balancer or when the name does not resolve there.
@@ -91,21 +80,21 @@ pub struct ClusterFacts {
 }
 
 impl ClusterFacts {
-    pub fn service_range(&self) -> Option<Range> {
+    pub(crate) fn service_range(&self) -> Option<Range> {
         self.service.map(Range::of)
     }
 
-    pub fn pod_range(&self) -> Option<Range> {
+    pub(crate) fn pod_range(&self) -> Option<Range> {
         self.pod.map(Range::of)
     }
 
-    pub fn docker_bridge_range(&self) -> Option<Range> {
+    pub(crate) fn docker_bridge_range(&self) -> Option<Range> {
         self.docker_bridge.map(Range::of)
     }
 }
 
 impl<'p> Context<'p> {
-    pub fn new(plan: &'p Plan) -> Self {
+    pub(crate) fn new(plan: &'p Plan) -> Self {
         let mut vnet_names = HashMap::with_capacity(plan.vnets.len());
         for (index, vnet) in plan.vnets.iter().enumerate() {
             vnet_names.entry(name_key(&vnet.name)).or_insert(index);
@@ -184,137 +173,77 @@ impl<'p> Context<'p> {
 
     /// Resolves a VNet and subnet by name, without regard to case as Azure does; with duplicates
     /// the first wins (the duplicate itself is reported by its own rule).
-    pub fn placement(&self, vnet: &str, subnet: &str) -> Placement {
+    pub(crate) fn placement(&self, vnet: &str, subnet: &str) -> Placement {
         let vnet = self.vnet_named(vnet);
         Placement { vnet, subnet: vnet.and_then(|v| self.subnet_named(v, subnet)) }
     }
 
     /// The VNet called `name`, compared without regard to case.
-    pub fn vnet_named(&self, name: &str) -> Option<usize> {
+    pub(crate) fn vnet_named(&self, name: &str) -> Option<usize> {
         self.vnet_names.get(&name_key(name)).copied()
     }
 
     /// The subnet of VNet `vnet` called `name`, compared without regard to case.
-    pub fn subnet_named(&self, vnet: usize, name: &str) -> Option<usize> {
+    pub(crate) fn subnet_named(&self, vnet: usize, name: &str) -> Option<usize> {
         self.vnets.get(vnet)?.subnet_names.get(&name_key(name)).copied()
     }
 
     /// Whether `written` names VNet `vnet` only when case is ignored.
-    pub fn vnet_case_differs(&self, vnet: usize, written: &str) -> bool {
+    pub(crate) fn vnet_case_differs(&self, vnet: usize, written: &str) -> bool {
         self.vnet(vnet).is_some_and(|vnet| vnet.name != written)
     }
 
     /// Whether `written` names subnet `subnet` of VNet `vnet` only when case is ignored.
-    pub fn subnet_case_differs(&self, vnet: usize, subnet: usize, written: &str) -> bool {
+    pub(crate) fn subnet_case_differs(&self, vnet: usize, subnet: usize, written: &str) -> bool {
         self.subnet(vnet, subnet).is_some_and(|subnet| subnet.name != written)
     }
 
-    /// Every VNet or subnet reference of the plan (clusters' `vnet`, `subnet` and
-    /// `loadBalancerSubnet`, ACI deployments' `vnet` and `subnet`, the private endpoint's) that
-    /// resolves only because case is ignored: clusters' node VNets and subnets, then deployments,
-    /// the endpoint, and last the load balancer subnets.
-    pub fn case_differences(&self) -> Vec<CaseDifference<'p>> {
-        let plan = self.plan;
-        let mut found = Vec::new();
-        let mut note = |pointer: String, written: &'p str, actual: Option<&'p str>| {
-            if let Some(actual) = actual.filter(|actual| *actual != written) {
-                found.push(CaseDifference { pointer, written, actual });
-            }
-        };
-        let mut place = |vnet_pointer: String, subnet_pointer: String, vnet: &'p str, subnet: &'p str| {
-            let placement = self.placement(vnet, subnet);
-            let vnet_index = placement.vnet;
-            note(vnet_pointer, vnet, vnet_index.map(|v| self.vnet_name(v)));
-            note(
-                subnet_pointer,
-                subnet,
-                vnet_index.zip(placement.subnet).map(|(v, s)| self.subnet_name(v, s)),
-            );
-        };
-        for (index, cluster) in plan.aks_clusters.iter().enumerate() {
-            if let (Some(vnet), Some(subnet)) = (cluster.vnet.as_deref(), cluster.subnet.as_deref()) {
-                place(pointer::cluster(index, "vnet"), pointer::cluster(index, "subnet"), vnet, subnet);
-            }
-        }
-        for (index, deployment) in plan.aci_deployments.iter().enumerate() {
-            place(
-                pointer::aci(index, "vnet"),
-                pointer::aci(index, "subnet"),
-                &deployment.vnet,
-                &deployment.subnet,
-            );
-        }
-        if let Some(endpoint) = &plan.workspace.private_endpoint {
-            place(
-                pointer::private_endpoint("vnet"),
-                pointer::private_endpoint("subnet"),
-                &endpoint.vnet,
-                &endpoint.subnet,
-            );
-        }
-        for (index, cluster, facts) in self.clusters() {
-            let (Some(vnet), Some(subnet), Some(written)) =
-                (facts.node.vnet, facts.load_balancer_subnet, cluster.load_balancer_subnet.as_deref())
-            else {
-                continue;
-            };
-            if self.subnet_case_differs(vnet, subnet, written) {
-                found.push(CaseDifference {
-                    pointer: pointer::cluster(index, "loadBalancerSubnet"),
-                    written,
-                    actual: self.subnet_name(vnet, subnet),
-                });
-            }
-        }
-        found
-    }
-
-    pub fn vnet(&self, index: usize) -> Option<&'p Vnet> {
+    pub(crate) fn vnet(&self, index: usize) -> Option<&'p Vnet> {
         self.plan.vnets.get(index)
     }
 
-    pub fn subnet(&self, vnet: usize, subnet: usize) -> Option<&'p Subnet> {
+    pub(crate) fn subnet(&self, vnet: usize, subnet: usize) -> Option<&'p Subnet> {
         self.plan.vnets.get(vnet)?.subnets.get(subnet)
     }
 
     /// The name of VNet `index`, or "" when there is none (for messages only).
-    pub fn vnet_name(&self, index: usize) -> &'p str {
+    pub(crate) fn vnet_name(&self, index: usize) -> &'p str {
         self.vnet(index).map_or("", |vnet| vnet.name.as_str())
     }
 
     /// The name of a subnet, or "" when there is none (for messages only).
-    pub fn subnet_name(&self, vnet: usize, subnet: usize) -> &'p str {
+    pub(crate) fn subnet_name(&self, vnet: usize, subnet: usize) -> &'p str {
         self.subnet(vnet, subnet).map_or("", |subnet| subnet.name.as_str())
     }
 
-    pub fn subnet_net(&self, vnet: usize, subnet: usize) -> Option<Ipv4Net> {
+    pub(crate) fn subnet_net(&self, vnet: usize, subnet: usize) -> Option<Ipv4Net> {
         *self.vnets.get(vnet)?.subnets.get(subnet)?
     }
 
     /// The name of external range `index`, or "" when there is none (for messages only).
-    pub fn external_name(&self, index: usize) -> &'p str {
+    pub(crate) fn external_name(&self, index: usize) -> &'p str {
         self.plan.external_ranges.get(index).map_or("", |range| range.name.as_str())
     }
 
     /// Cluster `index` with its facts.
-    pub fn cluster(&self, index: usize) -> Option<(&'p AksCluster, &ClusterFacts)> {
+    pub(crate) fn cluster(&self, index: usize) -> Option<(&'p AksCluster, &ClusterFacts)> {
         Some((self.plan.aks_clusters.get(index)?, self.clusters.get(index)?))
     }
 
     /// Every cluster with its index and facts.
-    pub fn clusters(&self) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts)> {
+    pub(crate) fn clusters(&self) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts)> {
         self.plan.aks_clusters.iter().zip(&self.clusters).enumerate().map(|(i, (c, f))| (i, c, f))
     }
 
     /// The clusters on the legacy Azure ML v1 flow: the rules about v1-only settings never judge
     /// a v2 cluster, whose v1 fields other rules report.
-    pub fn v1_clusters(&self) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts)> {
+    pub(crate) fn v1_clusters(&self) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts)> {
         self.clusters().filter(|(_, cluster, _)| !cluster.is_v2())
     }
 
     /// Every cluster whose pod range AKS uses, with that range as written. Plain Azure CNI
     /// ignores a pod range, so such a cluster is left out; `pod-cidr-with-azure-cni` reports it.
-    pub fn clusters_with_pod_range(
+    pub(crate) fn clusters_with_pod_range(
         &self,
     ) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts, Ipv4Net)> {
         self.clusters()
@@ -323,27 +252,31 @@ impl<'p> Context<'p> {
     }
 
     /// Subnets of VNet `vnet` that share addresses with `range`, as (subnet index, range).
-    pub fn subnets_overlapping(&self, vnet: usize, range: Range) -> Vec<(usize, Range)> {
+    pub(crate) fn subnets_overlapping(&self, vnet: usize, range: Range) -> Vec<(usize, Range)> {
         self.vnets.get(vnet).map_or_else(Vec::new, |facts| {
             facts.subnet_index.overlapping(range).into_iter().map(|(r, s)| (s, r)).collect()
         })
     }
 
     /// Address prefixes of VNet `vnet` that share addresses with `range`.
-    pub fn prefixes_overlapping(&self, vnet: usize, range: Range) -> Vec<(usize, Range)> {
+    pub(crate) fn prefixes_overlapping(&self, vnet: usize, range: Range) -> Vec<(usize, Range)> {
         self.vnets.get(vnet).map_or_else(Vec::new, |facts| {
             facts.prefix_index.overlapping(range).into_iter().map(|(r, p)| (p, r)).collect()
         })
     }
 
     /// External ranges that share addresses with `range`.
-    pub fn externals_overlapping(&self, range: Range) -> Vec<(usize, Range)> {
+    pub(crate) fn externals_overlapping(&self, range: Range) -> Vec<(usize, Range)> {
         self.external_index.overlapping(range).into_iter().map(|(r, e)| (e, r)).collect()
     }
 
     /// Prefixes of VNets other than `except` that share addresses with `range`, as
     /// (VNet, prefix, range).
-    pub fn other_vnets_overlapping(&self, except: Option<usize>, range: Range) -> Vec<(usize, usize, Range)> {
+    pub(crate) fn other_vnets_overlapping(
+        &self,
+        except: Option<usize>,
+        range: Range,
+    ) -> Vec<(usize, usize, Range)> {
         self.prefix_index
             .overlapping(range)
             .into_iter()
@@ -356,7 +289,7 @@ impl<'p> Context<'p> {
     /// prefixes and subnets, external ranges, and every cluster's service, pod and bridge ranges
     /// except the one field being moved. A docker bridge only exists inside each node, so a
     /// bridge being placed may share its block with other clusters' bridges.
-    pub fn occupied_ranges(&self, moving: Option<(usize, ClusterRange)>) -> Vec<Range> {
+    pub(crate) fn occupied_ranges(&self, moving: Option<(usize, ClusterRange)>) -> Vec<Range> {
         let mut taken: Vec<Range> = self.prefix_index.entries().iter().map(|(r, _)| *r).collect();
         for facts in &self.vnets {
             taken.extend(facts.subnet_index.entries().iter().map(|(r, _)| *r));
@@ -377,14 +310,14 @@ impl<'p> Context<'p> {
 
 /// The address ranges a cluster itself declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ClusterRange {
+pub(crate) enum ClusterRange {
     Service,
     Pod,
     DockerBridge,
 }
 
 impl ClusterRange {
-    pub fn range(self, facts: &ClusterFacts) -> Option<Range> {
+    pub(crate) fn range(self, facts: &ClusterFacts) -> Option<Range> {
         match self {
             Self::Service => facts.service_range(),
             Self::Pod => facts.pod_range(),
@@ -432,7 +365,7 @@ fn index_of(nets: &[Option<Ipv4Net>]) -> RangeIndex<usize> {
 
 /// Which field of the plan a CIDR value was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CidrOwner {
+pub(crate) enum CidrOwner {
     VnetPrefix { vnet: usize, prefix: usize },
     Subnet { vnet: usize, subnet: usize },
     External(usize),
@@ -441,7 +374,7 @@ pub enum CidrOwner {
 
 /// A CIDR as the user wrote it, with where it was written and what the context read from it.
 #[derive(Debug, Clone, Copy)]
-pub struct CidrField<'p> {
+pub(crate) struct CidrField<'p> {
     pub owner: CidrOwner,
     pub text: &'p str,
     /// The value as parsed once by the context, host bits as written; `None` when the text is
@@ -455,13 +388,13 @@ pub struct CidrField<'p> {
 impl CidrField<'_> {
     /// Whether the field takes IPv6 prefixes too: VNet, subnet and external prefixes do, a
     /// cluster's Kubernetes ranges do not.
-    pub fn takes_ipv6(&self) -> bool {
+    pub(crate) fn takes_ipv6(&self) -> bool {
         !matches!(self.owner, CidrOwner::Cluster(..))
     }
 }
 
 impl CidrField<'_> {
-    pub fn pointer(&self) -> String {
+    pub(crate) fn pointer(&self) -> String {
         match self.owner {
             CidrOwner::VnetPrefix { vnet, prefix } => pointer::vnet_prefix(vnet, prefix),
             CidrOwner::Subnet { vnet, subnet } => pointer::subnet_prefix(vnet, subnet),
@@ -472,7 +405,7 @@ impl CidrField<'_> {
 
     /// Names the field for a message, e.g. `the address prefix of subnet 'aks' in VNet 'hub'`.
     /// Which field this is, for messages: "an address prefix of VNet 'hub'".
-    pub fn label(&self, plan: &Plan) -> Message {
+    pub(crate) fn label(&self, plan: &Plan) -> Message {
         let vnet_name = |v: usize| plan.vnets.get(v).map_or("", |vnet| vnet.name.as_str());
         match self.owner {
             CidrOwner::VnetPrefix { vnet, .. } => msg!(
@@ -502,7 +435,7 @@ impl CidrField<'_> {
 }
 
 impl ClusterRange {
-    pub fn field(self) -> &'static str {
+    pub(crate) fn field(self) -> &'static str {
         match self {
             Self::Service => "serviceCidr",
             Self::Pod => "podCidr",
@@ -513,7 +446,7 @@ impl ClusterRange {
 
 impl<'p> Context<'p> {
     /// Every CIDR the plan holds, in document order.
-    pub fn cidr_fields(&self) -> &[CidrField<'p>] {
+    pub(crate) fn cidr_fields(&self) -> &[CidrField<'p>] {
         self.cidr_fields.get_or_init(|| self.collect_cidr_fields())
     }
 
@@ -592,19 +525,7 @@ mod tests {
         assert_eq!(facts.node, Placement { vnet: Some(0), subnet: Some(0) });
         assert_eq!(facts.load_balancer_subnet, Some(0));
         assert!(context.vnet_case_differs(0, "ML-VNet") && !context.vnet_case_differs(0, "ml-vnet"));
-        let found: Vec<(String, &str, &str)> = context
-            .case_differences()
-            .into_iter()
-            .map(|difference| (difference.pointer, difference.written, difference.actual))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("/aksClusters/0/vnet".to_owned(), "ML-VNet", "ml-vnet"),
-                ("/aksClusters/0/subnet".to_owned(), "AKS", "aks"),
-                ("/aksClusters/0/loadBalancerSubnet".to_owned(), "Aks", "aks"),
-            ]
-        );
+        assert!(context.subnet_case_differs(0, 0, "AKS") && !context.subnet_case_differs(0, 0, "aks"));
     }
 
     #[test]

@@ -21,10 +21,10 @@
 
 #[macro_use]
 pub mod text;
-pub mod capacity;
+pub(crate) mod capacity;
 pub mod catalog;
 pub mod check;
-pub mod context;
+pub(crate) mod context;
 pub mod export;
 pub mod finding;
 pub mod fix;
@@ -36,14 +36,15 @@ pub mod net;
 pub mod new_items;
 pub mod parse;
 pub mod plan;
-pub mod pointer;
-pub mod range_fixes;
+pub(crate) mod pointer;
+pub(crate) mod range_fixes;
 pub mod reference;
 pub mod render;
 mod rules;
 #[cfg(test)]
 mod testing;
 
+pub use capacity::CapacityRow;
 pub use catalog::{rule_summaries, Example, RuleDoc, RuleId, RuleSummary, Source};
 pub use check::{check, Report, Summary};
 pub use finding::{Change, Finding, Fix, FixKind, Severity};

@@ -19,7 +19,7 @@ use crate::text::Text;
 
 /// The free, aligned block of `2^(32-len)` addresses nearest to `near`, searched in `pools`.
 /// The pool that holds `near` is preferred; then the pools in the order given.
-pub fn free_block(len: u8, near: u32, pools: &[Range], taken: &[Range]) -> Option<Ipv4Net> {
+pub(crate) fn free_block(len: u8, near: u32, pools: &[Range], taken: &[Range]) -> Option<Ipv4Net> {
     if len > 32 {
         return None;
     }
@@ -105,7 +105,7 @@ fn tie_breaks_upward(start: u64, target: u64) -> (u64, bool) {
 
 /// The DNS service IP conventionally used for a service range: its tenth address, or the second
 /// when the range is too small for a tenth that is not its broadcast address.
-pub fn dns_ip_for(service: Ipv4Net) -> Option<Ipv4Addr> {
+pub(crate) fn dns_ip_for(service: Ipv4Net) -> Option<Ipv4Addr> {
     let range = Range::of(service);
     let offset = match range.size() {
         size if size >= 16 => 10,
@@ -117,7 +117,7 @@ pub fn dns_ip_for(service: Ipv4Net) -> Option<Ipv4Addr> {
 
 /// The fix that sets cluster `index`'s DNS service IP to the conventional address of its
 /// service range.
-pub fn conventional_dns_ip(index: usize, service: Ipv4Net) -> Option<Fix> {
+pub(crate) fn conventional_dns_ip(index: usize, service: Ipv4Net) -> Option<Fix> {
     let dns = dns_ip_for(service)?;
     Some(Fix::set(
         msg!(
@@ -141,7 +141,7 @@ fn first_host_form(net: Ipv4Net) -> String {
 }
 
 /// Prefix length of a pod range that gives each of `nodes` nodes its own /24.
-pub fn pod_prefix_for(nodes: u64) -> u8 {
+pub(crate) fn pod_prefix_for(nodes: u64) -> u8 {
     let blocks = nodes.max(1).next_power_of_two();
     let bits = u8::try_from(blocks.trailing_zeros()).unwrap_or(24).min(24);
     24 - bits
@@ -156,7 +156,7 @@ pub(crate) fn move_cluster_range(index: usize, kind: ClusterRange) -> Option<Fix
 
 /// A range of a cluster that a fix moves, before the block is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RangeMove {
+pub(crate) struct RangeMove {
     pub cluster: usize,
     pub kind: ClusterRange,
 }
@@ -345,7 +345,7 @@ const DEFAULT_DOCKER_BRIDGE: &str = "172.17.0.1/16";
 const POD_SPACE: [Range; 4] = [PRIVATE_SPACE[0], PRIVATE_SPACE[1], PRIVATE_SPACE[2], SHARED_SPACE];
 
 impl ClusterRange {
-    pub fn label(self) -> Text {
+    pub(crate) fn label(self) -> Text {
         match self {
             Self::Service => text!("Kubernetes service range", "plage de services Kubernetes"),
             Self::Pod => text!("pod range", "plage d’adresses des pods"),
