@@ -99,3 +99,21 @@ fn catalog_order_and_ids_are_pinned() {
         .collect();
     insta::assert_snapshot!("catalog", listing);
 }
+
+#[test]
+fn every_rule_file_has_its_row_in_the_table() {
+    // A rule file without a row is never compiled, so only the file system can tell.
+    let dir = repo_root().join("crates/vnetplan-core/src/rules");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display())) {
+        let path = entry.expect("directory entry").path();
+        let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) else { continue };
+        if path.extension().is_none_or(|ext| ext != "rs") || stem == "shared" {
+            continue;
+        }
+        files += 1;
+        let id = stem.replace('_', "-");
+        assert!(RuleId::from_id(&id).is_some(), "rules/{stem}.rs has no row in the table of rules.rs");
+    }
+    assert_eq!(files, RuleId::ALL.len(), "a row of the table has no file of its own");
+}

@@ -413,4 +413,35 @@ mod tests {
         assert_eq!(pod_prefix_for(1), 24);
         assert_eq!(pod_prefix_for(401), 15);
     }
+
+    #[test]
+    fn a_pod_range_with_no_free_block_of_its_size_shrinks_to_what_the_cluster_needs() {
+        // A /8 over the VNet: no other /8 is free in private space, so the fix proposes the
+        // smallest block that still gives every node and the surge a /24, at least a /16.
+        let plan = crate::testing::plan_with(&[
+            ("/aksClusters/0/networkPlugin", serde_json::json!("azure")),
+            ("/aksClusters/0/networkPluginMode", serde_json::json!("overlay")),
+            ("/aksClusters/0/provisioning", serde_json::json!("attach")),
+            ("/aksClusters/0/podCidr", serde_json::json!("10.0.0.0/8")),
+        ]);
+        let found = crate::testing::findings(crate::RuleId::PodCidrOverlapsVnet, &plan);
+        let fix = found.first().and_then(|finding| finding.fix.as_ref()).expect("a smaller block is offered");
+        let value = fix.changes.first().and_then(|change| change.value.as_str()).expect("a CIDR");
+        assert!(value.ends_with("/16"), "{value}");
+        assert!(fix.title.contains("free in this plan"), "{}", fix.title);
+    }
+
+    #[test]
+    fn a_docker_bridge_fix_proposes_the_aks_default_when_it_is_free() {
+        let plan = crate::testing::plan_with(&[(
+            "/aksClusters/0/dockerBridgeCidr",
+            serde_json::json!("10.1.0.1/16"),
+        )]);
+        let found = crate::testing::findings(crate::RuleId::DockerBridgeOverlapsSubnet, &plan);
+        let fix = found.first().and_then(|finding| finding.fix.as_ref()).expect("a fix");
+        assert_eq!(
+            fix.changes.first().map(|change| &change.value),
+            Some(&serde_json::json!("172.17.0.1/16"))
+        );
+    }
 }
