@@ -66,33 +66,12 @@ impl Finding {
 
 fn compare_subjects(left: &[String], right: &[String]) -> Ordering {
     for (a, b) in left.iter().zip(right) {
-        let order = compare_pointers(a, b);
+        let order = crate::pointer::compare(a, b);
         if order != Ordering::Equal {
             return order;
         }
     }
     left.len().cmp(&right.len())
-}
-
-fn compare_pointers(left: &str, right: &str) -> Ordering {
-    let mut a = left.split('/');
-    let mut b = right.split('/');
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) => {
-                let order = match (x.parse::<u64>(), y.parse::<u64>()) {
-                    (Ok(m), Ok(n)) => m.cmp(&n),
-                    _ => x.cmp(y),
-                };
-                if order != Ordering::Equal {
-                    return order;
-                }
-            }
-        }
-    }
 }
 
 /// Changes that resolve a finding, each a JSON pointer and the value to put there.
@@ -230,8 +209,8 @@ mod tests {
 
     #[test]
     fn pointers_sort_indices_as_numbers() {
-        assert_eq!(compare_pointers("/vnets/2/name", "/vnets/10/name"), Ordering::Less);
-        assert_eq!(compare_pointers("/aksClusters/0", "/vnets/0"), Ordering::Less);
-        assert_eq!(compare_pointers("/vnets/0", "/vnets/0/name"), Ordering::Less);
+        assert_eq!(crate::pointer::compare("/vnets/2/name", "/vnets/10/name"), Ordering::Less);
+        assert_eq!(crate::pointer::compare("/aksClusters/0", "/vnets/0"), Ordering::Less);
+        assert_eq!(crate::pointer::compare("/vnets/0", "/vnets/0/name"), Ordering::Less);
     }
 }

@@ -6,8 +6,6 @@
 //! Access, `v1LegacyMode` or a firewall's names are right is for a person to say, so those stay
 //! notes (and later findings) rather than values the plan would then vouch for.
 
-use std::cmp::Ordering;
-
 use serde::Serialize;
 
 use crate::plan::{
@@ -15,6 +13,7 @@ use crate::plan::{
     InternalLoadBalancerProvider, IsolationMode, ManagedNetwork, NetworkAccess, NetworkPlugin,
     OnlineEndpoint, Plan, Provisioning, RouterServiceType,
 };
+use crate::pointer;
 use crate::text::{Lang, Message, Text};
 
 /// One thing the migration changed, dropped, or leaves for a person to do.
@@ -102,7 +101,7 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
             EGRESS_FQDNS.message(),
         ));
     }
-    notes.sort_by(|a, b| compare_pointers(a.subject(), b.subject()).then_with(|| a.code.cmp(b.code)));
+    notes.sort_by(|a, b| pointer::compare(a.subject(), b.subject()).then_with(|| a.code.cmp(b.code)));
     (migrated, notes)
 }
 
@@ -251,29 +250,6 @@ fn free_name(endpoints: &[OnlineEndpoint], name: &str) -> String {
         .map(|suffix| format!("{name}-{suffix}"))
         .find(|candidate| !taken(candidate))
         .unwrap_or_else(|| name.to_owned())
-}
-
-/// Pointer order with array indices compared as numbers, so `/aciDeployments/10` follows
-/// `/aciDeployments/2`.
-fn compare_pointers(left: &str, right: &str) -> Ordering {
-    let mut a = left.split('/');
-    let mut b = right.split('/');
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) => {
-                let order = match (x.parse::<u64>(), y.parse::<u64>()) {
-                    (Ok(m), Ok(n)) => m.cmp(&n),
-                    _ => x.cmp(y),
-                };
-                if order != Ordering::Equal {
-                    return order;
-                }
-            }
-        }
-    }
 }
 
 const LEGACY_AZUREML_FE: Text = crate::text!(
@@ -523,6 +499,6 @@ mod tests {
         assert_eq!(free_name(&[], "a"), "a");
         assert_eq!(free_name(&[endpoint("A")], "a"), "a-2");
         assert_eq!(free_name(&[endpoint("a"), endpoint("a-2"), endpoint("A-3")], "a"), "a-4");
-        assert_eq!(compare_pointers("/aciDeployments/10", "/aciDeployments/2"), Ordering::Greater);
+        assert_eq!(pointer::compare("/aciDeployments/10", "/aciDeployments/2"), std::cmp::Ordering::Greater);
     }
 }

@@ -1,6 +1,30 @@
 //! JSON pointers (RFC 6901) into the plan, one function per kind of place, so every rule, fix
 //! and export names a field the same way.
 
+use std::cmp::Ordering;
+
+/// Pointer order with array indices compared as numbers, so `/vnets/10` follows `/vnets/2`.
+pub(crate) fn compare(left: &str, right: &str) -> Ordering {
+    let mut a = left.split('/');
+    let mut b = right.split('/');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let order = match (x.parse::<u64>(), y.parse::<u64>()) {
+                    (Ok(m), Ok(n)) => m.cmp(&n),
+                    _ => x.cmp(y),
+                };
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+        }
+    }
+}
+
 /// The plan's region, which every resource without a region of its own shares.
 pub(crate) fn region() -> String {
     "/region".to_owned()

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -35,11 +36,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          ou servez le modèle depuis le cluster AKS ou un point de terminaison en ligne managé, qui \
          savent tous deux récupérer une image dans un registre placé derrière le VNet."
     ),
-    sources: &[Source {
-        title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-        location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-        date: "2020-10-23",
-    }],
+    sources: &[sources::HOW_TO_SECURE_INFERENCING_VNET_2020_10_23],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

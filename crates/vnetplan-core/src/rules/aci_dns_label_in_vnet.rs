@@ -1,9 +1,10 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -22,8 +23,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          qu’au moment où Container Instances crée le groupe."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
-        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci", "dnsNameLabel": "my-scoring"}]"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
+        (
+            "/aciDeployments",
+            r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci", "dnsNameLabel": "my-scoring"}]"#,
+        ),
     ]),
     fix: text!(
         "Remove the DNS name label (set dnsNameLabel to null) and call the service on its private IP \
@@ -33,13 +40,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          depuis le VNet ou un réseau appairé. S’il doit être joignable depuis Internet, placez une \
          passerelle devant lui, ou déployez-le hors du VNet."
     ),
-    sources: &[
-        Source {
-            title: "Virtual network scenarios and resources (Azure Container Instances)",
-            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
-            date: "2026-07-25",
-        },
-    ],
+    sources: &[sources::CONTAINER_INSTANCES_VIRTUAL_NETWORK_CONCEPTS],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -2,11 +2,12 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ACI_DELEGATION;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -39,18 +40,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          ou un équilibreur de charge interne, donnez plutôt au déploiement un sous-réseau à lui, car \
          ceux-ci ne peuvent pas se trouver dans un sous-réseau délégué."
     ),
-    sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-            date: "2020-10-23",
-        },
-        Source {
-            title: "Deploy container instances into an Azure virtual network",
-            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-vnet.md@883ff7bb",
-            date: "883ff7bb",
-        },
-    ],
+    sources: &[sources::HOW_TO_SECURE_INFERENCING_VNET_2020_10_23, sources::CONTAINER_INSTANCES_VNET],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

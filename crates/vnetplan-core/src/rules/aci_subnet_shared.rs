@@ -4,6 +4,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -29,9 +30,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          renvoie SubnetWithExternalResourcesCannotBeUsedByOtherResources, et un point de terminaison \
          privé ne peut pas être placé dans un sous-réseau délégué."
     ),
-    example: Example(&[
-        ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aks"}]"#),
-    ]),
+    example: Example(&[(
+        "/aciDeployments",
+        r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aks"}]"#,
+    )]),
     fix: text!(
         "Add a separate subnet for ACI, for example a /24 beside the node subnet, delegate it to \
          Microsoft.ContainerInstance/containerGroups and point the deployment at it. Keep the AKS nodes, \
@@ -42,21 +44,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          des sous-réseaux sans délégation."
     ),
     sources: &[
-        Source {
-            title: "Virtual network scenarios and resources (Azure Container Instances)",
-            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
-            date: "2026-07-25",
-        },
+        sources::CONTAINER_INSTANCES_VIRTUAL_NETWORK_CONCEPTS,
         Source {
             title: "What is subnet delegation in Azure virtual network?",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
+            location:
+                "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
             date: "223ece96",
         },
-        Source {
-            title: "Azure Kubernetes Service (AKS) CNI networking overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
-            date: "2026-07-10",
-        },
+        sources::CONCEPTS_NETWORK_CNI_OVERVIEW,
     ],
 };
 

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -20,7 +21,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          redéploiement."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/29", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/29", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
     ]),
     fix: text!(
@@ -29,18 +33,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Donnez au sous-réseau ACI un /28 ou un préfixe plus court, par exemple 10.1.8.0/28 ou \
          10.1.8.0/24, pris dans l’espace libre du VNet afin qu’il ne chevauche aucun autre sous-réseau."
     ),
-    sources: &[
-        Source {
-            title: "Deploy container instances into an Azure virtual network",
-            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-vnet.md@883ff7bb",
-            date: "883ff7bb",
-        },
-        Source {
-            title: "Azure Virtual Network FAQ",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
-            date: "2019-02-12",
-        },
-    ],
+    sources: &[sources::CONTAINER_INSTANCES_VNET, sources::VIRTUAL_NETWORKS_FAQ_2019_02_12],
 };
 
 /// The longest prefix the Container Instances guidance recommends.

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -46,16 +47,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          placez son sous-réseau dans le VNet du point de terminaison privé."
     ),
     sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-            date: "2020-10-23",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2020_10_23,
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
     ],
 };
 

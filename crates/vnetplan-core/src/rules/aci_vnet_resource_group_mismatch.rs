@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -34,11 +35,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Placez le sous-réseau ACI dans un VNet du groupe de ressources de l’espace de travail, ou \
          déplacez le VNet dans ce groupe de ressources."
     ),
-    sources: &[Source {
-        title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-        location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-        date: "2020-10-23",
-    }],
+    sources: &[sources::HOW_TO_SECURE_INFERENCING_VNET_2020_10_23],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -2,6 +2,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -45,11 +46,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
                 "https://learn.microsoft.com/azure/machine-learning/v1/how-to-deploy-azure-container-instance",
             date: "2024-07-10",
         },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
     ],
 };
 

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -26,7 +27,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          un nouveau déploiement n’a plus de voie prise en charge."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/vnets/0/subnets/-", r#"{"name": "pe", "addressPrefix": "10.1.9.0/24"}"#),
         ("/aciDeployments", r#"[{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aci"}]"#),
         ("/workspace/privateEndpoint", r#"{"vnet": "ml-vnet", "subnet": "pe"}"#),
@@ -42,16 +46,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          disparaître le constat, au prix de l’accès privé à l’espace de travail."
     ),
     sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "MicrosoftDocs/azure-ai-docs:articles/machine-learning/v1/how-to-secure-inferencing-vnet.md@0eea71ca",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-            date: "2020-10-23",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2020_10_23,
     ],
 };
 

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings, Severity};
 use crate::plan::{AksCluster, Identity};
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -45,18 +46,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          puis consignez le résultat. Une nouvelle attribution de rôle peut mettre un moment à prendre \
          effet."
     ),
-    sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Azure Kubernetes Service (AKS) CNI networking overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
-            date: "2026-07-10",
-        },
-    ],
+    sources: &[sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31, sources::CONCEPTS_NETWORK_CNI_OVERVIEW],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,9 +26,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          ni dimensionner son sous-réseau, ni l’appairer, ni le router, et les ressources de l’espace de \
          travail n’y sont pas jointes en privé."
     ),
-    example: Example(&[
-        ("/aksClusters/0", r#"{"name": "ml-aks", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "dockerBridgeCidr": "172.17.0.1/16", "nodeCount": 3, "networkContributorGranted": true}"#),
-    ]),
+    example: Example(&[(
+        "/aksClusters/0",
+        r#"{"name": "ml-aks", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10", "dockerBridgeCidr": "172.17.0.1/16", "nodeCount": 3, "networkContributorGranted": true}"#,
+    )]),
     fix: text!(
         "Give the cluster a vnet and a subnet of the plan, for example a /22 node subnet in the VNet \
          that holds the workspace private endpoint. An existing cluster cannot move to another VNet: \
@@ -36,18 +38,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          le VNet qui porte le point de terminaison privé de l’espace de travail. Un cluster existant ne \
          peut pas changer de VNet : créez-en un nouveau à cet endroit et attachez-le à sa place."
     ),
-    sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "MicrosoftDocs/azure-ai-docs:articles/machine-learning/v1/how-to-secure-inferencing-vnet.md@0eea71ca",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-08-21",
-        },
-    ],
+    sources: &[sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31, sources::CONFIGURE_KUBENET_2026_08_21],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

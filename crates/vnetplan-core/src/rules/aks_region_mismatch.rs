@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -28,18 +29,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          modification n’est proposée automatiquement, car le choix de celui qui doit bouger relève de la \
          conception."
     ),
-    sources: &[
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks",
-            location: "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-secure-inferencing-vnet.md",
-            date: "2020-10-23",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_LEGACY_CNI, sources::HOW_TO_SECURE_INFERENCING_VNET_2020_10_23],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,10 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -34,18 +35,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          n’utilise ce sous-réseau, le correctif proposé retire plutôt la délégation ; sinon, gardez le \
          sous-réseau délégué pour ACI et placez les nœuds ailleurs."
     ),
-    sources: &[
-        Source {
-            title: "Azure Kubernetes Service (AKS) CNI networking overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
-            date: "2026-07-10",
-        },
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_CNI_OVERVIEW, sources::CONCEPTS_NETWORK_LEGACY_CNI],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

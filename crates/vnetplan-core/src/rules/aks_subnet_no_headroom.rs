@@ -1,9 +1,10 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -39,18 +40,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          modification n’est proposée automatiquement : redimensionner un sous-réseau est une décision de \
          l’utilisateur."
     ),
-    sources: &[
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_LEGACY_CNI, sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,10 +1,11 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::{AksCluster, NetworkPlugin};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -36,18 +37,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster. Aucune modification n’est proposée automatiquement, car le choix de la plage \
          d’adresses d’un nouveau sous-réseau revient à l’utilisateur."
     ),
-    sources: &[
-        Source {
-            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
-        Source {
-            title: "Azure Kubernetes Service (AKS) CNI networking overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
-            date: "2026-07-10",
-        },
-    ],
+    sources: &[sources::CONFIGURE_KUBENET_2026_04_16, sources::CONCEPTS_NETWORK_CNI_OVERVIEW],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,10 @@
 use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -51,21 +52,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          d’autres ressources peuvent utiliser est une décision de l’utilisateur."
     ),
     sources: &[
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-        Source {
-            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
-        Source {
-            title: "AKS release notes (CHANGELOG)",
-            location: "Azure/AKS:CHANGELOG.md@8d1c890",
-            date: "2026-08-07",
-        },
+        sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
+        sources::CONFIGURE_KUBENET_2026_04_16,
+        sources::AKS_CHANGELOG,
     ],
 };
 

@@ -1,6 +1,7 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{CidrOwner, ClusterRange, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -29,11 +30,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Écrivez l’adresse de réseau du bloc avec la même longueur de préfixe : 10.1.0.5/16 devient \
          10.1.0.0/16. Si l’adresse était juste et la longueur fausse, corrigez plutôt la longueur."
     ),
-    sources: &[Source {
-        title: "Azure Virtual Network FAQ",
-        location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
-        date: "2019-02-12",
-    }],
+    sources: &[sources::VIRTUAL_NETWORKS_FAQ_2019_02_12],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, NetworkPlugin, Provisioning};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -38,11 +39,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/_restclient/models/aks_networking_configuration.py",
             date: "1.61.0.post4",
         },
-        Source {
-            title: "Create and attach an Azure Kubernetes Service cluster with v1",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
-            date: "2022-04-21",
-        },
+        sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21,
     ],
 };
 

@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::Range;
 use crate::rules::shared::dns_ip_finding;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -31,11 +32,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          dixième adresse, par exemple 10.2.0.10 pour 10.2.0.0/16."
     ),
     sources: &[
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
+        sources::CONCEPTS_NETWORK_LEGACY_CNI,
         Source {
             title: "acs-engine: AKS agent-pool-only API validation (v20180331)",
             location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",

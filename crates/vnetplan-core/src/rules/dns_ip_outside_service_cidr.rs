@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::Range;
 use crate::rules::shared::dns_ip_finding;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -28,18 +29,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Donnez à dnsServiceIP une adresse de la plage des services ; par convention sa dixième \
          adresse, 10.200.0.10 pour 10.200.0.0/16."
     ),
-    sources: &[
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_LEGACY_CNI, sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -2,6 +2,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -39,16 +40,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@c429a311de629d9e39647f4912d4818cb2be8ce2",
             date: "2023-07-20",
         },
-        Source {
-            title: "AKS release notes (CHANGELOG)",
-            location: "Azure/AKS:CHANGELOG.md@8d1c890",
-            date: "2026-08-07",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
+        sources::AKS_CHANGELOG,
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
     ],
 };
 

@@ -5,6 +5,7 @@ use crate::net::Range;
 use crate::plan::Provisioning;
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 /// The value the Azure CLI and the Azure ML SDK have always defaulted to.
 const DEFAULT_BRIDGE: &str = "172.17.0.1/16";
@@ -47,16 +48,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
             date: "1.61.0.post4",
         },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
-            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
-            date: "2023-05-07",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::CHANGELOG,
     ],
 };
 

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,32 +26,17 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          sur le réseau. Depuis la version d’API 2023-04-01, AKS ignore ce champ et ses nœuds \
          utilisent containerd ; c’est pourquoi il s’agit d’un avertissement."
     ),
-    example: Example(&[
-        ("/externalRanges", r#"[{"name": "branch", "addressPrefix": "172.17.0.0/16", "kind": "vpn"}]"#),
-    ]),
+    example: Example(&[(
+        "/externalRanges",
+        r#"[{"name": "branch", "addressPrefix": "172.17.0.0/16", "kind": "vpn"}]"#,
+    )]),
     fix: text!(
         "Move the bridge to a private block that no connected network uses, for example \
          172.18.0.1/16, and confirm the choice against the organisation's own address records.",
         "Déplacez le pont vers un bloc privé qu’aucun réseau connecté n’utilise, par exemple \
          172.18.0.1/16, et vérifiez ce choix dans les registres d’adresses de l’organisation."
     ),
-    sources: &[
-        Source {
-            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
-            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md@fed5d7731f185fc3bfd9e2a9206726008143dd85",
-            date: "2023-08-16",
-        },
-        Source {
-            title: "Configure Azure CNI networking in Azure Kubernetes Service (AKS)",
-            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@2a148ac04afe68d57cce4ae69b20cbce06fb9a08",
-            date: "2019-07-09",
-        },
-        Source {
-            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
-            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
-            date: "2023-05-07",
-        },
-    ],
+    sources: &[sources::CONFIGURE_KUBENET_2023_08_16, sources::CONFIGURE_AZURE_CNI, sources::CHANGELOG],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

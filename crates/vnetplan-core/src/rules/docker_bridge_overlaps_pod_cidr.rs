@@ -3,6 +3,7 @@ use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -43,11 +44,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@3469849f2b5273d899efb3cd537c8f70c74fd143",
             date: "2023-04-20",
         },
-        Source {
-            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
-            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
-            date: "2023-05-07",
-        },
+        sources::CHANGELOG,
     ],
 };
 

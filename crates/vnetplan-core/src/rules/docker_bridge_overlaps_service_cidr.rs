@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -23,9 +24,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          AKS ignore ce champ depuis la version d’API 2023-04-01 : les clusters actuels n’en \
          souffrent pas, d’où un simple avertissement."
     ),
-    example: Example(&[
-        ("/aksClusters/0/dockerBridgeCidr", r#""10.2.0.1/16""#),
-    ]),
+    example: Example(&[("/aksClusters/0/dockerBridgeCidr", r#""10.2.0.1/16""#)]),
     fix: text!(
         "Leave the service range where it is and move the bridge to an unused private block, such as \
          172.17.0.1/16 when that block is free.",
@@ -33,21 +32,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          par exemple 172.17.0.1/16 si ce bloc est libre."
     ),
     sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Configure Azure CNI networking in Azure Kubernetes Service (AKS)",
-            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni.md@2a148ac04afe68d57cce4ae69b20cbce06fb9a08",
-            date: "2019-07-09",
-        },
-        Source {
-            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
-            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
-            date: "2023-05-07",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::CONFIGURE_AZURE_CNI,
+        sources::CHANGELOG,
     ],
 };
 

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -26,9 +27,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          chevauchement ne casse plus un nouveau cluster, et azureml-core ne vérifie que le format de \
          la valeur. D’où un avertissement et non une erreur."
     ),
-    example: Example(&[
-        ("/aksClusters/0/dockerBridgeCidr", r#""10.1.0.1/16""#),
-    ]),
+    example: Example(&[("/aksClusters/0/dockerBridgeCidr", r#""10.1.0.1/16""#)]),
     fix: text!(
         "Move the bridge to a private block that nothing else in the plan uses: 172.17.0.1/16, AKS's \
          default, when it is free, or else another unused block such as 172.18.0.1/16.",
@@ -37,21 +36,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          comme 172.18.0.1/16."
     ),
     sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
-            location: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md@fed5d7731f185fc3bfd9e2a9206726008143dd85",
-            date: "2023-08-16",
-        },
-        Source {
-            title: "AKS release notes: Release 2023-05-07 (docker bridge CIDR removed from API 2023-04-01)",
-            location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",
-            date: "2023-05-07",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::CONFIGURE_KUBENET_2023_08_16,
+        sources::CHANGELOG,
     ],
 };
 

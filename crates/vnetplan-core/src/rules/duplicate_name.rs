@@ -1,9 +1,10 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{name_key, Context};
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -33,11 +34,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Renommez l’élément qui vient en second et mettez à jour chaque cluster, déploiement ou \
          point de terminaison privé censé y faire référence."
     ),
-    sources: &[Source {
-        title: "Create and attach an Azure Kubernetes Service cluster with v1",
-        location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
-        date: "2022-04-21",
-    }],
+    sources: &[sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,10 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -39,17 +40,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          AzureContainerRegistry.EastUS2), puis ajoutez cette balise à allowedServiceTags."
     ),
     sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Configure inbound and outbound network traffic (Azure Machine Learning)",
-            location:
-                "https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall",
-            date: "2026-03-19",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::HOW_TO_ACCESS_AZUREML_BEHIND_FIREWALL,
     ],
 };
 

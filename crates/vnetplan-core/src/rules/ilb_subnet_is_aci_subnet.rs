@@ -4,6 +4,7 @@ use crate::finding::RuleFindings;
 use crate::plan::is_aci_delegation;
 use crate::plan::ACI_DELEGATION;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,7 +26,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          jamais et le point de terminaison de scoring reste injoignable."
     ),
     example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#),
+        (
+            "/vnets/0/subnets/-",
+            r#"{"name": "aci", "addressPrefix": "10.1.8.0/24", "delegations": ["Microsoft.ContainerInstance/containerGroups"]}"#,
+        ),
         ("/aksClusters/0/loadBalancerType", r#""InternalLoadBalancer""#),
         ("/aksClusters/0/loadBalancerSubnet", r#""aci""#),
     ]),
@@ -36,14 +40,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          dans le VNet du cluster, et réservez le sous-réseau délégué aux seuls déploiements ACI."
     ),
     sources: &[
-        Source {
-            title: "Virtual network scenarios and resources (Azure Container Instances)",
-            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
-            date: "2026-07-25",
-        },
+        sources::CONTAINER_INSTANCES_VIRTUAL_NETWORK_CONCEPTS,
         Source {
             title: "What is subnet delegation?",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
+            location:
+                "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
             date: "223ece96",
         },
     ],

@@ -4,6 +4,7 @@ use crate::context::{ClusterFacts, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{AksCluster, Choice, LoadBalancerType};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -42,11 +43,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
             date: "1.61.0.post4",
         },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
     ],
 };
 

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_prefix, ValueError};
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -26,27 +27,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          l’autre. Une valeur IPv6 bien formée dans un champ de cluster relève plutôt \
          d’ipv6-not-supported."
     ),
-    example: Example(&[
-        ("/aksClusters/0/serviceCidr", r#""10.2.0.0""#),
-    ]),
+    example: Example(&[("/aksClusters/0/serviceCidr", r#""10.2.0.0""#)]),
     fix: text!(
         "Write the block in plain form with its prefix length, for example 10.1.0.0/16. The message \
          says which part of the value is wrong.",
         "Écrivez le bloc sous sa forme simple, avec sa longueur de préfixe, par exemple 10.1.0.0/16. \
          Le message indique quelle partie de la valeur est fautive."
     ),
-    sources: &[
-        Source {
-            title: "azureml-core 1.61.0.post4: AksNetworkingConfiguration validation patterns",
-            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/_restclient/models/aks_networking_configuration.py",
-            date: "1.61.0.post4",
-        },
-        Source {
-            title: "acs-engine agentPoolOnly API validation errors (v20180331)",
-            location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/errors.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
-            date: "2019-03-08",
-        },
-    ],
+    sources: &[sources::AKS_NETWORKING_CONFIGURATION, sources::ERRORS],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,10 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::{parse_ipv4, ValueError};
 use crate::pointer;
 use crate::range_fixes::dns_ip_for;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,27 +26,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          certains résolveurs lisent un zéro initial comme de l’octal. Une adresse IPv6 relève plutôt \
          d’ipv6-not-supported."
     ),
-    example: Example(&[
-        ("/aksClusters/0/dnsServiceIP", r#""10.2.0.256""#),
-    ]),
+    example: Example(&[("/aksClusters/0/dnsServiceIP", r#""10.2.0.256""#)]),
     fix: text!(
         "Write one address inside the cluster's service range, by convention its tenth: with \
          serviceCidr 10.2.0.0/16, use 10.2.0.10.",
         "Écrivez une seule adresse dans la plage des services du cluster, par convention la dixième \
          : avec serviceCidr 10.2.0.0/16, utilisez 10.2.0.10."
     ),
-    sources: &[
-        Source {
-            title: "azureml-core 1.61.0.post4: AksNetworkingConfiguration validation patterns",
-            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/_restclient/models/aks_networking_configuration.py",
-            date: "1.61.0.post4",
-        },
-        Source {
-            title: "acs-engine agentPoolOnly API validation errors (v20180331)",
-            location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/errors.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",
-            date: "2019-03-08",
-        },
-    ],
+    sources: &[sources::AKS_NETWORKING_CONFIGURATION, sources::ERRORS],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

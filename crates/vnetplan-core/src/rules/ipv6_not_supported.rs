@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{CidrOwner, Context};
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_ipv4, ValueError};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -26,9 +27,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de liste distincts que le SDK v1 ne propose pas, et Azure Container Instances dans un VNet \
          ne prend pas du tout en charge les adresses IPv6."
     ),
-    example: Example(&[
-        ("/aksClusters/0/serviceCidr", r#""fd00:2::/108""#),
-    ]),
+    example: Example(&[("/aksClusters/0/serviceCidr", r#""fd00:2::/108""#)]),
     fix: text!(
         "Give the cluster IPv4 values (for example serviceCidr 10.2.0.0/16 with dnsServiceIP \
          10.2.0.10) and give node, load balancer and ACI subnets an IPv4 prefix. The VNet may keep \
@@ -37,18 +36,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          10.2.0.10) et un préfixe IPv4 aux sous-réseaux de nœuds, d’équilibreur de charge et ACI. Le \
          VNet peut garder un préfixe IPv6 à côté de son préfixe IPv4."
     ),
-    sources: &[
-        Source {
-            title: "azureml-core 1.61.0.post4: AksNetworkingConfiguration validation patterns",
-            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/_restclient/models/aks_networking_configuration.py",
-            date: "1.61.0.post4",
-        },
-        Source {
-            title: "Virtual network scenarios and resources (Azure Container Instances)",
-            location: "MicrosoftDocs/azure-compute-docs:articles/container-instances/container-instances-virtual-network-concepts.md@0068a3aa",
-            date: "2026-07-25",
-        },
-    ],
+    sources: &[sources::AKS_NETWORKING_CONFIGURATION, sources::CONTAINER_INSTANCES_VIRTUAL_NETWORK_CONCEPTS],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -41,11 +42,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md@fb060abe6a8f",
             date: "2026-01-14",
         },
-        Source {
-            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
+        sources::CONFIGURE_KUBENET_2026_04_16,
     ],
 };
 

@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::NetworkPlugin;
 use crate::pointer;
+use crate::sources;
 
 /// Routes an Azure route table holds, and so nodes a kubenet cluster can have.
 const ROUTE_LIMIT: u64 = 400;
@@ -43,11 +44,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          exécuter."
     ),
     sources: &[
-        Source {
-            title: "Configure kubenet networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
+        sources::CONFIGURE_KUBENET_2026_04_16,
         Source {
             title: "AKS release notes: Release 2025-03-16 (default maxSurge 10%)",
             location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",

@@ -1,10 +1,11 @@
 use std::collections::HashSet;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
 use crate::rules::shared::{first_few, joined_subnets};
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -43,20 +44,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Contributor ou un rôle personnalisé, puis passez permissions.subnetJoin à true. Les \
          autorisations s’accordent hors du plan : il n’y a donc pas de correction automatique.",
     ),
-    sources: &[
-        Source {
-            title: "Azure Machine Learning include network-rbac.md: permissions to deploy into a virtual \
-             network or subnet",
-            location:
-                "MicrosoftDocs/azure-ai-docs:articles/machine-learning/includes/network-rbac.md@b5ff1690",
-            date: "b5ff1690",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-    ],
+    sources: &[sources::NETWORK_RBAC, sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31],
 };
 
 const ACTION: &str = "Microsoft.Network/virtualNetworks/subnets/join/action";

@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, NetworkPlugin, NetworkPluginMode};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -32,11 +33,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          à confirmer d’abord."
     ),
     sources: &[
-        Source {
-            title: "Configure Azure CNI Overlay networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/azure-cni-overlay",
-            date: "2026-07-31",
-        },
+        sources::AZURE_CNI_OVERLAY,
         Source {
             title: "AKS API: network plugin defaulted by Kubernetes version (CNI Overlay from 1.30)",
             location: "https://github.com/Azure/azure-rest-api-specs/pull/30845",

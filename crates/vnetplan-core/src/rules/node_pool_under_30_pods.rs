@@ -1,9 +1,10 @@
 use crate::capacity::still_fits;
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::AksCluster;
 use crate::pointer;
+use crate::sources;
 
 /// Pods every node pool must have room for.
 const POOL_MIN_PODS: u64 = 30;
@@ -34,11 +35,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          nœuds. La correction proposée relève maxPods, sauf si la nouvelle valeur ne tenait plus dans \
          un sous-réseau de nœuds Azure CNI classique qui suffit aujourd’hui.",
     ),
-    sources: &[Source {
-        title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-        location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-        date: "2026-04-16",
-    }],
+    sources: &[sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -2,11 +2,12 @@ use std::fmt::Display;
 
 use ipnet::Ipv6Net;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::ipv6_overlap;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -33,11 +34,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Déplacez l’un des deux sous-réseaux vers un bloc libre de l’espace d’adressage du VNet, par \
          exemple 10.1.8.0/24 à côté d’un sous-réseau de nœuds en 10.1.0.0/22.",
     ),
-    sources: &[Source {
-        title: "Azure Virtual Network frequently asked questions (FAQ)",
-        location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
-        date: "2019-02-12",
-    }],
+    sources: &[sources::VIRTUAL_NETWORKS_FAQ_2019_02_12],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

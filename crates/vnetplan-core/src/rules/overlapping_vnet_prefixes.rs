@@ -3,11 +3,12 @@ use std::fmt::Display;
 use ipnet::Ipv6Net;
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::{ipv6_contains, ipv6_overlap, Range};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -32,18 +33,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Supprimez le préfixe contenu dans l’autre ; chaque sous-réseau qu’il contenait reste dans le \
          préfixe le plus large.",
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network frequently asked questions (FAQ)",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
-            date: "2019-02-12",
-        },
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[sources::VIRTUAL_NETWORKS_FAQ_2019_02_12, sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

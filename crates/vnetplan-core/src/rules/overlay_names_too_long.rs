@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
 use crate::rules::shared::first_few;
+use crate::sources;
 use crate::text::Message;
 
 /// The longest subnet, VNet or resource group name Azure CNI Overlay takes with a subnet of the
@@ -44,12 +45,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          n’y a donc pas de correction automatique.",
     ),
     sources: &[
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
-             Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
+        sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY,
         Source {
             title: "AKS release notes, Release 2023-11-28",
             location: "https://github.com/Azure/AKS/blob/master/CHANGELOG.md",

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, NetworkPlugin, NetworkPluginMode};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -32,19 +33,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          et succède officiellement à kubenet (retiré le 31 mars 2028). Si c’est bien kubenet que vous \
          voulez, supprimez plutôt networkPluginMode.",
     ),
-    sources: &[
-        Source {
-            title: "Configure Azure CNI Overlay networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/azure-cni-overlay",
-            date: "2026-07-31",
-        },
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
-             Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
-    ],
+    sources: &[sources::AZURE_CNI_OVERLAY, sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,12 +1,13 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::net::Range;
 use crate::plan::{NetworkPlugin, Provisioning, AKS_DEFAULT_POD_CIDR};
 use crate::pointer;
 use crate::range_fixes::{move_cluster_range, pod_prefix_for};
+use crate::sources;
 
 /// [`AKS_DEFAULT_POD_CIDR`] as a range, to compare without parsing.
 const AKS_DEFAULT_POD_RANGE: Range = Range::block(10, 244, 0, 0, 16);
@@ -39,19 +40,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          d’autre dans le plan ne l’utilise et qu’elle offre un /24 à chaque nœud ; sinon, elle choisit \
          un bloc privé libre et assez grand.",
     ),
-    sources: &[
-        Source {
-            title: "Configure Azure CNI Overlay networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/azure-cni-overlay",
-            date: "2026-07-31",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
-             (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[sources::AZURE_CNI_OVERLAY, sources::CONFIGURE_KUBENET_2026_04_16],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

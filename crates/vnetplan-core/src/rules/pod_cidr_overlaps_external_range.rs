@@ -1,9 +1,10 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -40,20 +41,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Déplacez la plage des pods vers un bloc privé qu’aucun VNet, aucune plage externe ni aucune \
          autre plage de cluster n’utilise, avec un /24 par nœud.",
     ),
-    sources: &[
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
-             Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
-             (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY, sources::CONFIGURE_KUBENET_2026_04_16],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,10 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::{Range, AKS_RESERVED};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -33,19 +34,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Déplacez la plage des pods vers un bloc à l’écart des quatre plages réservées et de tout le \
          reste du plan, par exemple 10.244.0.0/16.",
     ),
-    sources: &[
-        Source {
-            title: "Azure Kubernetes Service (AKS) CNI networking overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
-            date: "2026-07-10",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
-             (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_CNI_OVERVIEW, sources::CONFIGURE_KUBENET_2026_04_16],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

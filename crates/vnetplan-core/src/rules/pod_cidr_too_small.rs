@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 /// Every node gets a block of this prefix length out of the pod range.
 const NODE_BLOCK: u8 = 24;
@@ -41,23 +42,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          n’utilise.",
     ),
     sources: &[
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service \
-             (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-04-16",
-        },
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes \
-             Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
+        sources::CONFIGURE_KUBENET_2026_04_16,
+        sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY,
+        sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
     ],
 };
 

@@ -1,9 +1,10 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -32,18 +33,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          peut suivre que la première voie, car Azure ML v1 crée des clusters en Azure CNI classique. La \
          correction proposée vide podCidr.",
     ),
-    sources: &[
-        Source {
-            title: "Configure Azure CNI Overlay networking in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/azure-cni-overlay",
-            date: "2026-07-31",
-        },
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-    ],
+    sources: &[sources::AZURE_CNI_OVERLAY, sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, Provisioning};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -27,16 +28,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          rattachez-le à l’espace de travail ; dans le plan, passez provisioning à « attach ».",
     ),
     sources: &[
-        Source {
-            title: "Create and attach an Azure Kubernetes Service cluster (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
-            date: "2022-04-21",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
+        sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21,
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
     ],
 };
 

@@ -1,9 +1,10 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
 use crate::pointer;
 use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -31,11 +32,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          plage des pods) a encore de la place pour les nœuds supplémentaires, ou passez clusterPurpose \
          à « DevTest » si le cluster ne servira pas de trafic de production.",
     ),
-    sources: &[Source {
-        title: "Create and attach an Azure Kubernetes Service cluster (v1)",
-        location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
-        date: "2022-04-21",
-    }],
+    sources: &[sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

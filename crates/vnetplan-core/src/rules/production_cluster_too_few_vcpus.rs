@@ -4,6 +4,7 @@ use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::ClusterPurpose;
 use crate::pointer;
 use crate::rules::shared::{node_count_fits, PRODUCTION_NODES};
+use crate::sources;
 
 /// The vCPUs Azure ML asks of a production (FastProd) cluster, summed over its nodes.
 const PRODUCTION_VCPUS: u32 = 12;
@@ -40,11 +41,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
                 "MicrosoftDocs/azure-docs:articles/machine-learning/how-to-deploy-azure-kubernetes-service.md",
             date: "2020-01-16",
         },
-        Source {
-            title: "Create and attach an Azure Kubernetes Service cluster (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-attach-kubernetes",
-            date: "2022-04-21",
-        },
+        sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21,
     ],
 };
 

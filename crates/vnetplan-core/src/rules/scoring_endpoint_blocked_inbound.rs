@@ -2,6 +2,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -35,11 +36,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          partagent cette IP : une règle par cluster suffit.",
     ),
     sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
         Source {
             title: "Network security groups",
             location: "MicrosoftDocs/azure-docs:articles/virtual-network/network-security-groups-overview.md@0088bfa7",

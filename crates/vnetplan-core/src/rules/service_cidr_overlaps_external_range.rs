@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -24,9 +25,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Kubernetes, ou nulle part. La documentation d’AKS exige que la plage des services évite les VNets \
          appairés et les adresses sur site."
     ),
-    example: Example(&[
-        ("/externalRanges", r#"[{"name": "datacenter", "addressPrefix": "10.2.0.0/16", "kind": "onPremises"}]"#),
-    ]),
+    example: Example(&[(
+        "/externalRanges",
+        r#"[{"name": "datacenter", "addressPrefix": "10.2.0.0/16", "kind": "onPremises"}]"#,
+    )]),
     fix: text!(
         "Move the service range to a block that no network reachable from the VNet uses, and move \
          dnsServiceIP into it (its .10 address is the usual choice).",
@@ -34,21 +36,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          et déplacez dnsServiceIP avec elle (on choisit d’ordinaire son adresse .10)."
     ),
     sources: &[
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-08-21",
-        },
+        sources::CONCEPTS_NETWORK_LEGACY_CNI,
+        sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY,
+        sources::CONFIGURE_KUBENET_2026_08_21,
     ],
 };
 

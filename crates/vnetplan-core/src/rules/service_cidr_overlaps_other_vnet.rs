@@ -1,11 +1,12 @@
 use std::collections::BTreeMap;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::Range;
 use crate::range_fixes::move_cluster_range;
 use crate::rules::shared::overlapped_prefixes;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -27,27 +28,17 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          services Kubernetes. La documentation d’AKS demande une plage des services qui ne chevauche aucun \
          VNet appairé avec celui du cluster."
     ),
-    example: Example(&[
-        ("/vnets/-", r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.2.0.0/16"], "subnets": []}"#),
-    ]),
+    example: Example(&[(
+        "/vnets/-",
+        r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.2.0.0/16"], "subnets": []}"#,
+    )]),
     fix: text!(
         "Choose a service range that lies in no VNet and no external range of the plan, for example \
          10.3.0.0/16 with dnsServiceIP 10.3.0.10.",
         "Choisissez une plage des services qui ne tombe dans aucun VNet ni aucune plage externe du plan, \
          par exemple 10.3.0.0/16 avec dnsServiceIP 10.3.0.10."
     ),
-    sources: &[
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_LEGACY_CNI, sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,10 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::plan::AKS_DEFAULT_POD_CIDR;
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -37,18 +38,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Gardez la plage des pods et déplacez la plage des services vers un bloc libre, par exemple \
          10.3.0.0/16 avec dnsServiceIP 10.3.0.10."
     ),
-    sources: &[
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-08-21",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY, sources::CONFIGURE_KUBENET_2026_08_21],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -37,21 +38,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          exemple 10.2.0.0/16 si ce bloc est libre, et placez dnsServiceIP dedans (10.2.0.10)."
     ),
     sources: &[
-        Source {
-            title: "Troubleshoot the ServiceCidrOverlapExistingSubnetsCidr error code",
-            location: "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-servicecidroverlapexistingsubnetscidr.md@666275301e4c72f163833c01e06ea549b2d24367",
-            date: "2023-11-15",
-        },
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
+        sources::ERROR_CODE_SERVICECIDROVERLAPEXISTINGSUBNETSCIDR,
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::CONCEPTS_NETWORK_LEGACY_CNI,
     ],
 };
 

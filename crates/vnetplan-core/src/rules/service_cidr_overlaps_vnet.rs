@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::range_fixes::move_cluster_range;
 use crate::rules::shared::overlapped_prefixes;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -36,21 +37,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          comme 10.2.0.0/16, et placez dnsServiceIP dedans (10.2.0.10)."
     ),
     sources: &[
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-        Source {
-            title: "Troubleshoot the ServiceCidrOverlapExistingSubnetsCidr error code",
-            location: "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-servicecidroverlapexistingsubnetscidr.md@666275301e4c72f163833c01e06ea549b2d24367",
-            date: "2023-11-15",
-        },
+        sources::CONCEPTS_NETWORK_LEGACY_CNI,
+        sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
+        sources::ERROR_CODE_SERVICECIDROVERLAPEXISTINGSUBNETSCIDR,
     ],
 };
 

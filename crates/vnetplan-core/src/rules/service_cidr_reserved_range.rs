@@ -1,9 +1,10 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::net::{Range, AKS_RESERVED};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -34,18 +35,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Déplacez la plage des services vers un bloc privé hors des plages réservées, par exemple \
          10.2.0.0/16, et donnez à dnsServiceIP son adresse .10."
     ),
-    sources: &[
-        Source {
-            title: "Azure Kubernetes Service (AKS) CNI networking overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
-            date: "2026-07-10",
-        },
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-    ],
+    sources: &[sources::CONCEPTS_NETWORK_CNI_OVERVIEW, sources::CONCEPTS_NETWORK_LEGACY_CNI],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

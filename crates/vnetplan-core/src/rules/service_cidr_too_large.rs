@@ -3,6 +3,7 @@ use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::sources;
 
 /// Kubernetes caps an IPv4 service range at 2^20 addresses, so /12 is the shortest prefix.
 const SHORTEST_PREFIX: u8 = 12;
@@ -35,16 +36,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          tout cluster, par exemple 10.2.0.0/16 avec dnsServiceIP 10.2.0.10."
     ),
     sources: &[
-        Source {
-            title: "IP address planning for your Azure Kubernetes Service (AKS) clusters",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-            date: "2026-04-16",
-        },
-        Source {
-            title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay",
-            date: "2026-07-31",
-        },
+        sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
+        sources::CONCEPTS_NETWORK_AZURE_CNI_OVERLAY,
         Source {
             title: "acs-engine: validation of the AKS agentPoolOnly API (v20180331)",
             location: "Azure/acs-engine:pkg/api/agentPoolOnlyApi/v20180331/validate.go@36d434b2a7102ab8f4219f095787c7ab31b5ddd6",

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{ipv6_contains, ipv6_overlap, Range};
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -23,22 +24,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          sous-réseau dont le VNet ne contient pas la plage. Deux préfixes contigus n’y changent rien : \
          chaque sous-réseau doit tenir dans un seul d’entre eux."
     ),
-    example: Example(&[
-        ("/vnets/0/subnets/0/addressPrefix", r#""10.2.0.0/22""#),
-    ]),
+    example: Example(&[("/vnets/0/subnets/0/addressPrefix", r#""10.2.0.0/22""#)]),
     fix: text!(
         "Move the subnet into one of the VNet's prefixes, or add to the VNet an address prefix that \
          covers the subnet.",
         "Placez le sous-réseau dans l’un des préfixes du VNet, ou ajoutez au VNet un préfixe d’adresse \
          qui couvre le sous-réseau."
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network frequently asked questions (FAQ)",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
-            date: "2019-02-12",
-        },
-    ],
+    sources: &[sources::VIRTUAL_NETWORKS_FAQ_2019_02_12],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

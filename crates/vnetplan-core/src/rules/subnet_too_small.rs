@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -18,22 +19,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          et un /29 est le plus petit sous-réseau IPv4 qu’il permet de créer. Un /30 ne laisserait rien à \
          aucune ressource : Azure le refuse d’emblée."
     ),
-    example: Example(&[
-        ("/vnets/0/subnets/-", r#"{"name": "tiny", "addressPrefix": "10.1.8.0/30"}"#),
-    ]),
+    example: Example(&[("/vnets/0/subnets/-", r#"{"name": "tiny", "addressPrefix": "10.1.8.0/30"}"#)]),
     fix: text!(
         "Give the subnet a prefix length of 29 or less, sized for what it will hold; an AKS node subnet \
          or an ACI subnet needs far more than a /29.",
         "Donnez au sous-réseau une longueur de préfixe de 29 ou moins, dimensionnée pour ce qu’il \
          accueillera ; un sous-réseau de nœuds AKS ou un sous-réseau ACI a besoin de bien plus qu’un /29."
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network frequently asked questions (FAQ)",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
-            date: "2019-02-12",
-        },
-    ],
+    sources: &[sources::VIRTUAL_NETWORKS_FAQ_2019_02_12],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::{Context, Placement};
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -34,18 +35,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Corrigez le nom pour désigner un sous-réseau de ce VNet, ou ajoutez le sous-réseau au VNet avec \
          son préfixe d’adresse."
     ),
-    sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Configure a private endpoint for an Azure Machine Learning workspace",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
-            date: "2024-09-05",
-        },
-    ],
+    sources: &[sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31, sources::HOW_TO_CONFIGURE_PRIVATE_LINK],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

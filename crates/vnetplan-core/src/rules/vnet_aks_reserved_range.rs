@@ -1,10 +1,11 @@
 use std::collections::BTreeMap;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{Range, AKS_RESERVED};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -32,21 +33,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          de 10.0.0.0/8, ou un bloc plus petit de 172.16.0.0/12 comme 172.16.0.0/16."
     ),
     sources: &[
-        Source {
-            title: "Azure Kubernetes Service (AKS) CNI networking overview",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
-            date: "2026-07-10",
-        },
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-08-21",
-        },
+        sources::CONCEPTS_NETWORK_CNI_OVERVIEW,
+        sources::CONCEPTS_NETWORK_LEGACY_CNI,
+        sources::CONFIGURE_KUBENET_2026_08_21,
     ],
 };
 

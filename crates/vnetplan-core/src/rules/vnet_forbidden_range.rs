@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{Range, VNET_FORBIDDEN};
 use crate::pointer;
+use crate::sources;
 use crate::text::Text;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -23,22 +24,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          et 168.63.129.16 est l’IP virtuelle par laquelle chaque VM joint le DNS d’Azure, le DHCP et les \
          sondes d’intégrité."
     ),
-    example: Example(&[
-        ("/vnets/0/addressPrefixes/-", r#""168.63.0.0/16""#),
-    ]),
+    example: Example(&[("/vnets/0/addressPrefixes/-", r#""168.63.0.0/16""#)]),
     fix: text!(
         "Use private address space for the VNet, such as a block of 10.0.0.0/8, 172.16.0.0/12 or \
          192.168.0.0/16 that no other network of yours uses.",
         "Utilisez de l’espace d’adresses privé pour le VNet, par exemple un bloc de 10.0.0.0/8, \
          172.16.0.0/12 ou 192.168.0.0/16 qu’aucun autre de vos réseaux n’utilise."
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network frequently asked questions (FAQ)",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
-            date: "2019-02-12",
-        },
-    ],
+    sources: &[sources::VIRTUAL_NETWORKS_FAQ_2019_02_12],
 };
 
 /// What each entry of [`VNET_FORBIDDEN`] is, in the same order.

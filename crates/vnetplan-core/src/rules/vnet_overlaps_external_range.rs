@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{ipv6_overlap, Range};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -23,9 +24,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          destinés aux adresses communes restent du mauvais côté : les clients ne joignent pas le point de \
          terminaison de scoring, ou le cluster ne joint pas ses dépendances."
     ),
-    example: Example(&[
-        ("/externalRanges", r#"[{"name": "onprem", "addressPrefix": "10.1.128.0/17", "kind": "onPremises"}]"#),
-    ]),
+    example: Example(&[(
+        "/externalRanges",
+        r#"[{"name": "onprem", "addressPrefix": "10.1.128.0/17", "kind": "onPremises"}]"#,
+    )]),
     fix: text!(
         "Move the VNet to address space that none of the connected networks uses; if the external range \
          is listed too broadly, narrow it to what is really routed.",
@@ -33,21 +35,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          externe est déclarée trop largement, réduisez-la à ce qui est réellement routé."
     ),
     sources: &[
-        Source {
-            title: "Azure Virtual Network frequently asked questions (FAQ)",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
-            date: "2019-02-12",
-        },
-        Source {
-            title: "Use kubenet networking with your own IP address ranges in Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            date: "2026-08-21",
-        },
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
+        sources::VIRTUAL_NETWORKS_FAQ_2019_02_12,
+        sources::CONFIGURE_KUBENET_2026_08_21,
+        sources::CONCEPTS_NETWORK_LEGACY_CNI,
     ],
 };
 

@@ -2,11 +2,12 @@ use std::collections::BTreeMap;
 
 use ipnet::Ipv6Net;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{ipv6_overlap, Range};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -25,27 +26,17 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Le point de terminaison privé de l’espace de travail, les clusters d’inférence et leurs clients \
          doivent en général se joindre tôt ou tard : des espaces qui se chevauchent ferment cette porte."
     ),
-    example: Example(&[
-        ("/vnets/-", r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.1.128.0/24"], "subnets": []}"#),
-    ]),
+    example: Example(&[(
+        "/vnets/-",
+        r#"{"name": "hub", "resourceGroup": "ml-rg", "addressPrefixes": ["10.1.128.0/24"], "subnets": []}"#,
+    )]),
     fix: text!(
         "Give each VNet its own block of private address space, for example 10.1.0.0/16 for one and \
          10.3.0.0/16 for the other.",
         "Donnez à chaque VNet son propre bloc d’espace d’adresses privé, par exemple 10.1.0.0/16 pour \
          l’un et 10.3.0.0/16 pour l’autre."
     ),
-    sources: &[
-        Source {
-            title: "Azure Virtual Network frequently asked questions (FAQ)",
-            location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532ffd5dbb44ccfc5fa4777731fe874e52c",
-            date: "2019-02-12",
-        },
-        Source {
-            title: "AKS Legacy Container Networking Interfaces (CNI)",
-            location: "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-            date: "2026-08-21",
-        },
-    ],
+    sources: &[sources::VIRTUAL_NETWORKS_FAQ_2019_02_12, sources::CONCEPTS_NETWORK_LEGACY_CNI],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

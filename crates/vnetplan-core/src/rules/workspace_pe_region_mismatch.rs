@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -31,21 +32,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          utilisez un espace de travail situé dans la région du cluster."
     ),
     sources: &[
-        Source {
-            title: "Secure an Azure Machine Learning inferencing environment with virtual networks (v1)",
-            location: "https://learn.microsoft.com/azure/machine-learning/v1/how-to-secure-inferencing-vnet",
-            date: "2024-01-31",
-        },
-        Source {
-            title: "Configure a private endpoint for an Azure Machine Learning workspace",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",
-            date: "2024-09-05",
-        },
-        Source {
-            title: "Secure Azure Kubernetes Service inferencing environment",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-kubernetes-inferencing-environment",
-            date: "2026-03-30",
-        },
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::HOW_TO_CONFIGURE_PRIVATE_LINK,
+        sources::HOW_TO_SECURE_KUBERNETES_INFERENCING_ENVIRONMENT,
     ],
 };
 
