@@ -289,7 +289,6 @@ impl Reader<'_> {
         self.unread(object, CLUSTER_READ, CLUSTER_INFORMATIONAL);
         Ok(ReadCluster {
             cluster: AksCluster {
-                name,
                 provisioning: Some(Provisioning::Attach),
                 region,
                 vnet: None,
@@ -297,27 +296,15 @@ impl Reader<'_> {
                 network_plugin: Some(network.plugin),
                 network_plugin_mode: network.mode,
                 pod_cidr: network.pod_cidr,
-                service_cidr: network.service_cidr,
-                dns_service_ip: network.dns_service_ip,
                 docker_bridge_cidr: network.docker_bridge_cidr,
                 node_count: u64::from(pools.node_count),
                 max_surge: Some(MaxSurge::Nodes(u64::from(pools.max_surge))),
                 max_pods: pools.max_pods,
-                vcpus_per_node: None,
                 vm_size: pools.vm_size,
-                cluster_purpose: None,
                 private_cluster: Some(private_cluster),
-                load_balancer_type: None,
-                load_balancer_subnet: None,
                 identity: Some(identity),
-                network_contributor_granted: None,
-                scoring_from_outside_vnet: None,
-                nsg_allows_scoring_inbound: None,
-                azure_ml: None,
-                api_server_authorized_ip_ranges: Vec::new(),
-                trusted_access: None,
-                local_accounts_disabled: None,
-                private_cluster_public_fqdn: None,
+                // What Azure's output cannot say stays absent (not recorded).
+                ..AksCluster::new(&name, "", "", &network.service_cidr, &network.dns_service_ip)
             },
             resource_group,
             node_subnet: pools.node_subnet,
