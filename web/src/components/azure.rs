@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use vnetplan_core::export::{export, steps, ExportFormat, StepLanguage};
-use vnetplan_core::import::{import, merge};
+use vnetplan_core::import::{import, merge, ImportNote};
 use vnetplan_core::{Plan, Report};
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -121,7 +121,7 @@ pub struct ImportProps {
 /// What the last import attempt said.
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Notes(Vec<String>),
+    Notes(Vec<ImportNote>),
     Failed(String),
 }
 
@@ -161,8 +161,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                         plan: Box::new(merge(&plan, &imported.plan)),
                         notice: Some(Notice::Done(NoticeKind::Imported)),
                     });
-                    outcome
-                        .set(Some(Outcome::Notes(imported.notes.iter().map(ToString::to_string).collect())));
+                    outcome.set(Some(Outcome::Notes(imported.notes)));
                 }
                 Err(error) => outcome.set(Some(Outcome::Failed(error.to_string()))),
             }
@@ -226,7 +225,15 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                                 <p class="ok">{ T::ImportDone.get(lang) }</p>
                                 if !notes.is_empty() {
                                     <p>{ T::ImportNotes.get(lang) }</p>
-                                    <ul class="import-notes">{ for notes.iter().map(|note| html! { <li>{ note }</li> }) }</ul>
+                                    <ul class="import-notes">{ for notes.iter().map(|note| html! {
+                                        // Each note stands by the field of the pasted document it
+                                        // concerns, in the page's language.
+                                        <li data-document={note.document.map(|index| (index + 1).to_string())}
+                                            data-pointer={note.pointer.clone()}>
+                                            <code class="note-source">{ note.source() }</code>{ ": " }
+                                            { note.text.render(lang) }
+                                        </li>
+                                    }) }</ul>
                                 }
                             </>
                         },
