@@ -52,6 +52,25 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             Err(error) => {
                 // Quoted as Rust would, so stray spaces and invisible characters show.
                 let text = format!("{:?}", field.text);
+                if is_template_expression(field.text) {
+                    // What an import could not resolve: not a typo, a value still to be supplied.
+                    out.report(
+                        msg!(
+                            [
+                                "{field} is an ARM template expression that vnetplan could not resolve \
+                                 ({text}): give the parameter a default value or write the address \
+                                 range it stands for",
+                                "{field} est une expression de modèle ARM que vnetplan n’a pas pu \
+                                 résoudre ({text}) : donnez une valeur par défaut au paramètre ou écrivez \
+                                 la plage d’adresses qu’elle représente"
+                            ],
+                            text = text
+                        )
+                        .with_message("field", field.label(context.plan)),
+                        vec![field.pointer()],
+                    );
+                    continue;
+                }
                 let message = if field.takes_ipv6() {
                     msg!(
                         [
@@ -78,6 +97,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             }
         }
     }
+}
+
+/// An ARM template expression such as `[parameters('vnetPrefix')]`, as an import keeps it.
+fn is_template_expression(text: &str) -> bool {
+    text.len() > 2 && text.starts_with('[') && text.ends_with(']') && !text.starts_with("[[")
 }
 
 #[cfg(test)]
@@ -136,5 +160,18 @@ mod tests {
         assert_quiet(InvalidCidr, &[]);
         assert_quiet(InvalidCidr, &[("/aksClusters/0/dockerBridgeCidr", json!("172.17.0.1/16"))]);
         assert_quiet(InvalidCidr, &[("/vnets/0/addressPrefixes/0", json!("fd00::/48"))]);
+    }
+
+    #[test]
+    fn an_unresolved_template_expression_is_reported_as_such() {
+        let expression = "[parameters('subnetPrefix')]";
+        let found = assert_fires(InvalidCidr, &[("/vnets/0/subnets/0/addressPrefix", json!(expression))]);
+        assert!(found[0].message.contains("is an ARM template expression that vnetplan could not resolve"));
+        assert!(!found[0].message.contains("not a valid"), "{}", found[0].message);
+        assert!(found[0].text.render(Lang::Fr).contains("expression de modèle ARM"));
+        // An escaped bracket is a literal string in ARM, so it is only a malformed value.
+        let found =
+            assert_fires(InvalidCidr, &[("/vnets/0/subnets/0/addressPrefix", json!("[[10.0.0.0/24]"))]);
+        assert!(found[0].message.contains("not a valid"), "{}", found[0].message);
     }
 }
