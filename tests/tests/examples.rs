@@ -59,7 +59,7 @@ fn text_reports_match_their_snapshots() {
     for dir in ["examples", "examples/broken", "tests/fixtures"] {
         for path in json_files(&root.join(dir)) {
             let plan = load(&path);
-            let text = render_text(&plan, &check(&plan));
+            let text = render_text(&plan, &check(&plan), vnetplan_core::Lang::En);
             insta::assert_snapshot!(format!("{}__{}", dir.replace('/', "_"), stem(&path)), text);
         }
     }

@@ -13,7 +13,7 @@ fn address_conflicts_are_all_resolved() {
         assert!(
             !report.has_errors(),
             "{file} still has errors after suggest:\n{}",
-            vnetplan_core::render_text(&fixed, &report)
+            vnetplan_core::render_text(&fixed, &report, vnetplan_core::Lang::En)
         );
     }
 }
@@ -129,5 +129,9 @@ fn the_fixes_of_one_report_pick_disjoint_blocks() {
     }
     // Applying every fix one by one adds no overlap among them.
     let fixed = suggest(&plan);
-    assert!(!check(&fixed).has_errors(), "{}", vnetplan_core::render_text(&fixed, &check(&fixed)));
+    assert!(
+        !check(&fixed).has_errors(),
+        "{}",
+        vnetplan_core::render_text(&fixed, &check(&fixed), vnetplan_core::Lang::En)
+    );
 }

@@ -89,7 +89,7 @@ fn main() -> ExitCode {
                 let mut report = check(&plan);
                 report.localize(cli.lang);
                 let text = match format {
-                    Format::Text => render_text(&plan, &report),
+                    Format::Text => render_text(&plan, &report, cli.lang),
                     Format::Json => report.to_json() + "\n",
                 };
                 (Ok(text), if report.has_errors() { HAS_ERRORS } else { CLEAN })

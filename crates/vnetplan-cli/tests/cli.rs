@@ -47,6 +47,20 @@ fn plan_with_errors_exits_one_and_says_how_to_fix() {
 }
 
 #[test]
+fn french_reports_say_everything_in_french() {
+    let output = vnetplan(&["--lang", "fr", "check", "examples/broken/sdk-default-service-cidr.json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("chevauche le sous-réseau « default »"), "{text}");
+    assert!(text.contains("correction : utiliser "), "{text}");
+    assert!(text.contains("fixer /aksClusters/0/serviceCidr à "), "{text}");
+    assert!(text.contains(" erreurs, "), "{text}");
+    for english in ["fix: ", "set /", " errors", " overlaps "] {
+        assert!(!text.contains(english), "English left in the French report: {english}\n{text}");
+    }
+}
+
+#[test]
 fn rejected_document_exits_two_with_the_field() {
     let output = vnetplan(&["check", "-"], Some(r#"{"schemaVersion": 3}"#));
     assert_eq!(output.status.code(), Some(2));

@@ -8,12 +8,14 @@ use crate::check::Report;
 use crate::text::{Lang, Text};
 use crate::Plan;
 
-/// Renders a report for a terminal or a CI log. Values of the subjects are read from `plan`.
-pub fn render_text(plan: &Plan, report: &Report) -> String {
+/// Renders a report for a terminal or a CI log, in `lang`. Values of the subjects are read from
+/// `plan`.
+pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
     let document = serde_json::to_value(plan).unwrap_or(Value::Null);
     let mut text = String::new();
     for finding in &report.findings {
-        let _ = writeln!(text, "{}[{}]: {}", finding.severity.as_str(), finding.rule.id(), finding.message);
+        let message = finding.text.render(lang);
+        let _ = writeln!(text, "{}[{}]: {message}", finding.severity.as_str(), finding.rule.id());
         for subject in &finding.subjects {
             match document.pointer(subject) {
                 Some(value) if !value.is_object() && !value.is_array() => {
@@ -25,47 +27,70 @@ pub fn render_text(plan: &Plan, report: &Report) -> String {
             }
         }
         if let Some(fix) = &finding.fix {
-            let _ = writeln!(text, "  fix: {}", fix.title);
+            let title = fix.text.render(lang);
+            let _ = writeln!(
+                text,
+                "  {}",
+                msg!(["fix: {title}", "correction : {title}"], title = title).render(lang)
+            );
             for change in &fix.changes {
-                let _ = writeln!(text, "       set {} to {}", change.path, change.value);
+                let set = msg!(
+                    ["set {path} to {value}", "fixer {path} à {value}"],
+                    path = &change.path,
+                    value = &change.value
+                );
+                let _ = writeln!(text, "       {}", set.render(lang));
             }
         }
         text.push('\n');
     }
     if !report.capacity.is_empty() {
-        text.push_str("node subnet capacity:\n");
+        let _ = writeln!(
+            text,
+            "{}",
+            text!("node subnet capacity:", "capacité des sous-réseaux de nœuds :").get(lang)
+        );
         for row in &report.capacity {
-            let _ = writeln!(
-                text,
-                "  {} in {}/{}: needs {} of {} usable addresses",
-                row.cluster, row.vnet, row.subnet, row.needed, row.usable
+            let line = msg!(
+                [
+                    "{cluster} in {vnet}/{subnet}: needs {needed} of {usable} usable addresses",
+                    "{cluster} dans {vnet}/{subnet} : demande {needed} des {usable} adresses utilisables"
+                ],
+                cluster = &row.cluster,
+                vnet = &row.vnet,
+                subnet = &row.subnet,
+                needed = row.needed,
+                usable = row.usable,
             );
+            let _ = writeln!(text, "  {}", line.render(lang));
         }
         text.push('\n');
     }
     let summary = report.summary;
     let _ = writeln!(
         text,
-        "{} {}, {} {}, {} {}",
-        summary.errors,
-        plural(summary.errors, "error", "errors"),
-        summary.warnings,
-        plural(summary.warnings, "warning", "warnings"),
-        summary.infos,
-        plural(summary.infos, "info", "infos"),
+        "{}, {}, {}",
+        count(summary.errors, text!("error", "erreur"), text!("errors", "erreurs"), lang),
+        count(summary.warnings, text!("warning", "avertissement"), text!("warnings", "avertissements"), lang),
+        count(summary.infos, text!("info", "information"), text!("infos", "informations"), lang),
     );
     if !report.findings.is_empty() {
-        text.push_str("why a rule matters: vnetplan rules <rule-id>\n");
+        let why = text!(
+            "why a rule matters: vnetplan rules <rule-id>",
+            "pourquoi une règle compte : vnetplan --lang fr rules <id-de-règle>"
+        );
+        let _ = writeln!(text, "{}", why.get(lang));
     }
     text
 }
 
-fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
-    if count == 1 {
-        one
-    } else {
-        many
-    }
+/// "1 error", "2 warnings", "0 info" in French: English puts zero in the plural, French does not.
+fn count(n: usize, one: Text, many: Text, lang: Lang) -> String {
+    let singular = match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    format!("{n} {}", if singular { one } else { many }.get(lang))
 }
 
 /// A rule's full documentation as text, for `vnetplan rules ID`.
