@@ -3,24 +3,11 @@
 // changed field when none follows.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, planLink, servedPage } from './harness.mjs';
+import { collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
 
 // Its findings, in order: the missing Network Contributor grant (an attestation), the missing
 // docker bridge and the service range over the subnet (both design fixes).
-const plan = {
-  schemaVersion: 1,
-  name: 'fixes of both kinds',
-  region: 'eastus2',
-  workspace: { resourceGroup: 'ml-rg' },
-  vnets: [{
-    name: 'mynetwork', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'],
-    subnets: [{ name: 'default', addressPrefix: '10.0.0.0/24' }],
-  }],
-  aksClusters: [{
-    name: 'myaks', vnet: 'mynetwork', subnet: 'default', networkPlugin: 'azure', serviceCidr: '10.0.0.0/16',
-    dnsServiceIP: '10.0.0.10', nodeCount: 3, networkContributorGranted: false,
-  }],
-};
+const plan = collidingPlan('fixes of both kinds', { networkPlugin: 'azure', networkContributorGranted: false });
 const grant = 'aks-identity-lacks-network-contributor';
 const finding = (page, rule) => page.locator(`#findings li.finding[data-rule="${rule}"]`);
 const focused = (page) => page.evaluate(() => {

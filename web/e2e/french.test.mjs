@@ -2,22 +2,9 @@
 // same in both, finding by finding, and a rule's explanation must carry its sources.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, openPage, planLink, servedPage } from './harness.mjs';
+import { cli, collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
 
-const overlapping = {
-  schemaVersion: 1,
-  name: 'service range over a subnet',
-  region: 'eastus2',
-  workspace: { resourceGroup: 'ml-rg' },
-  vnets: [{
-    name: 'mynetwork', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'],
-    subnets: [{ name: 'default', addressPrefix: '10.0.0.0/24' }],
-  }],
-  aksClusters: [{
-    name: 'myaks', vnet: 'mynetwork', subnet: 'default', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10',
-    nodeCount: 3, networkContributorGranted: true,
-  }],
-};
+const overlapping = collidingPlan('service range over a subnet');
 const rule = 'service-cidr-overlaps-subnet';
 
 /** The paragraphs of `vnetplan rules ID`, keyed by their heading, and its source lines. */

@@ -15,6 +15,27 @@ export const root = resolve(import.meta.dirname, '..', '..');
  * The warnings a plan that is otherwise clean may carry: notices that Azure retired what the plan
  * uses (the core's `RuleId::RETIREMENT_NOTICES`), which no change to the plan's design removes.
  */
+/**
+ * The guide's first failure: the SDK's default service range over the node subnet of a
+ * 10.0.0.0/16 VNet. `cluster` overrides fields of its one cluster.
+ */
+export function collidingPlan(name, cluster = {}) {
+  return {
+    schemaVersion: 1,
+    name,
+    region: 'eastus2',
+    workspace: { resourceGroup: 'ml-rg' },
+    vnets: [{
+      name: 'mynetwork', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'],
+      subnets: [{ name: 'default', addressPrefix: '10.0.0.0/24' }],
+    }],
+    aksClusters: [{
+      name: 'myaks', vnet: 'mynetwork', subnet: 'default', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10',
+      nodeCount: 3, networkContributorGranted: true, ...cluster,
+    }],
+  };
+}
+
 export const retirementNotices = ['aci-vnet-retired', 'sdk-v1-out-of-support'];
 
 const types = {

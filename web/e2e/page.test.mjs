@@ -3,24 +3,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, planLink, retirementNotices, root, servedPage } from './harness.mjs';
+import { collidingPlan, openPage, planLink, retirementNotices, root, servedPage } from './harness.mjs';
 
 const shots = join(root, 'artifacts', 'screenshots');
 
-const collidingPlan = {
-  schemaVersion: 1,
-  name: 'shared by link',
-  region: 'eastus2',
-  workspace: { resourceGroup: 'ml-rg' },
-  vnets: [{
-    name: 'mynetwork', resourceGroup: 'ml-rg', addressPrefixes: ['10.0.0.0/16'],
-    subnets: [{ name: 'default', addressPrefix: '10.0.0.0/24' }],
-  }],
-  aksClusters: [{
-    name: 'myaks', vnet: 'mynetwork', subnet: 'default', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10',
-    dockerBridgeCidr: '172.17.0.1/16', nodeCount: 3, networkContributorGranted: true,
-  }],
-};
+const sharedPlan = collidingPlan('shared by link', { dockerBridgeCidr: '172.17.0.1/16' });
 
 const field = (page, pointer) => page.locator(`[data-pointer="${pointer}"]`);
 const findings = (page, selector) => page.locator(`#findings li.finding${selector}`);
@@ -75,7 +62,7 @@ describe('the planner page', () => {
   });
 
   test('a shared link shows the service range collision on the map, and Fix removes it', async () => {
-    const { page, errors } = await open(planLink(collidingPlan));
+    const { page, errors } = await open(planLink(sharedPlan));
     const finding = findings(page, '[data-rule="service-cidr-overlaps-subnet"]');
     await finding.waitFor();
     assert.equal(await finding.getAttribute('data-severity'), 'error');
@@ -141,7 +128,7 @@ describe('the planner page', () => {
   });
 
   test('undo and redo cover edits and fixes', async () => {
-    const { page } = await open(planLink(collidingPlan));
+    const { page } = await open(planLink(sharedPlan));
     await findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first().click();
     await gone(findings(page, '[data-rule="service-cidr-overlaps-subnet"]'));
     await page.click('#undo');
@@ -152,7 +139,7 @@ describe('the planner page', () => {
   });
 
   test('the keyboard alone reaches and applies a fix', async () => {
-    const { page } = await open(planLink(collidingPlan));
+    const { page } = await open(planLink(sharedPlan));
     const fix = findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first();
     await fix.focus();
     await page.keyboard.press('Enter');
@@ -164,7 +151,7 @@ describe('the planner page', () => {
   });
 
   test('the page speaks French', async () => {
-    const { page } = await open(planLink(collidingPlan));
+    const { page } = await open(planLink(sharedPlan));
     await page.selectOption('#language', 'fr');
     await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
@@ -179,7 +166,7 @@ describe('the planner page', () => {
   test('light and dark screenshots', async () => {
     mkdirSync(shots, { recursive: true });
     for (const colorScheme of ['light', 'dark']) {
-      const { page } = await open(planLink(collidingPlan), { colorScheme });
+      const { page } = await open(planLink(sharedPlan), { colorScheme });
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, colorScheme === 'dark' ? 'rgb(20, 23, 27)' : 'rgb(246, 247, 249)');
       await page.screenshot({ path: join(shots, `${colorScheme}.png`), fullPage: true });
