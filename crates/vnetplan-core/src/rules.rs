@@ -131,6 +131,7 @@ rule_table! {
     K8sServicePrincipalIdentity k8s_service_principal_identity "k8s-service-principal-identity" Error ["the Azure ML extension does not support a service principal cluster", "l’extension Azure ML ne prend pas en charge un cluster à principal de service"];
     K8sTlsSettingsIncomplete k8s_tls_settings_incomplete "k8s-tls-settings-incomplete" Error ["HTTPS scoring lacks its certificate or host name", "le scoring HTTPS n’a pas son certificat ou son nom d’hôte"];
     K8sInsecureConnections k8s_insecure_connections "k8s-insecure-connections" Warning ["the router serves plain HTTP on its load balancer", "le routeur sert du HTTP en clair sur son équilibreur de charge"];
+    K8sRouterHaTooFewNodes k8s_router_ha_too_few_nodes "k8s-router-ha-too-few-nodes" Error ["a highly available router has fewer than 3 nodes", "un routeur en haute disponibilité a moins de 3 nœuds"];
     AciSubnetNotDelegated aci_subnet_not_delegated "aci-subnet-not-delegated" Error ["the ACI subnet is not delegated to container groups", "le sous-réseau ACI n’est pas délégué aux groupes de conteneurs"];
     AciSubnetShared aci_subnet_shared "aci-subnet-shared" Error ["the ACI subnet also holds AKS or the workspace private endpoint", "le sous-réseau ACI contient aussi AKS ou le point de terminaison privé"];
     AciSubnetSmall aci_subnet_small "aci-subnet-small" Warning ["the ACI subnet is smaller than /28", "le sous-réseau ACI est plus petit que /28"];
