@@ -136,6 +136,7 @@ rule_table! {
     K8sPublicScoringIp k8s_public_scoring_ip "k8s-public-scoring-ip" Warning ["the router gets a public IP in a plan meant to be private", "le routeur reçoit une IP publique dans un plan voulu privé"];
     K8sAuthorizedRangesWithoutTrustedAccess k8s_authorized_ranges_without_trusted_access "k8s-authorized-ranges-without-trusted-access" Warning ["API server authorized ranges without Trusted Access must admit Azure ML", "sans accès approuvé, les plages autorisées du serveur d’API doivent admettre Azure ML"];
     K8sLocalAccountsDisabled k8s_local_accounts_disabled "k8s-local-accounts-disabled" Error ["local accounts are disabled without Trusted Access", "les comptes locaux sont désactivés sans accès approuvé"];
+    K8sPrivateClusterPublicFqdn k8s_private_cluster_public_fqdn "k8s-private-cluster-public-fqdn" Error ["a private cluster keeps a public FQDN without Trusted Access", "un cluster privé garde un FQDN public sans accès approuvé"];
     AciSubnetNotDelegated aci_subnet_not_delegated "aci-subnet-not-delegated" Error ["the ACI subnet is not delegated to container groups", "le sous-réseau ACI n’est pas délégué aux groupes de conteneurs"];
     AciSubnetShared aci_subnet_shared "aci-subnet-shared" Error ["the ACI subnet also holds AKS or the workspace private endpoint", "le sous-réseau ACI contient aussi AKS ou le point de terminaison privé"];
     AciSubnetSmall aci_subnet_small "aci-subnet-small" Warning ["the ACI subnet is smaller than /28", "le sous-réseau ACI est plus petit que /28"];
