@@ -134,6 +134,7 @@ rule_table! {
     AciAcrInVnet aci_acr_in_vnet "aci-acr-in-vnet" Error ["ACI in a VNet cannot pull from a registry behind the VNet", "ACI dans un VNet ne peut pas tirer d’images d’un registre derrière le VNet"];
     AciDnsLabelInVnet aci_dns_label_in_vnet "aci-dns-label-in-vnet" Error ["an ACI deployment in a VNet has a DNS name label", "un déploiement ACI dans un VNet a une étiquette de nom DNS"];
     UnknownCompute unknown_compute "unknown-compute" Error ["a Kubernetes endpoint names a compute that is not in the plan", "un point de terminaison Kubernetes nomme un calcul absent du plan"];
+    V1LegacyModeBlocksV2 v1_legacy_mode_blocks_v2 "v1-legacy-mode-blocks-v2" Error ["the workspace's v1 legacy mode turns off the v2 API the plan needs", "le mode hérité v1 de l’espace de travail coupe l’API v2 dont le plan a besoin"];
     AciVnetRetired aci_vnet_retired "aci-vnet-retired" Warning ["Azure ML no longer supports ACI in a VNet", "Azure ML ne prend plus en charge ACI dans un VNet"];
     AciWithWorkspacePrivateEndpoint aci_with_workspace_private_endpoint "aci-with-workspace-private-endpoint" Warning ["an ACI deployment is in a VNet while the workspace has a private endpoint", "un déploiement ACI est dans un VNet alors que l’espace de travail a un point de terminaison privé"];
     EgressBlocksContainerRegistry egress_blocks_container_registry "egress-blocks-container-registry" Error ["restricted egress does not allow the container registry", "le trafic sortant restreint n’autorise pas le registre de conteneurs"];
