@@ -87,3 +87,8 @@ pub(crate) fn aci(deployment: usize, field: &str) -> String {
 pub(crate) fn aci_deployment(deployment: usize) -> String {
     format!("/aciDeployments/{deployment}")
 }
+
+/// One field of an online endpoint.
+pub(crate) fn endpoint(endpoint: usize, field: &str) -> String {
+    format!("/onlineEndpoints/{endpoint}/{field}")
+}
