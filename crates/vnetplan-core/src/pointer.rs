@@ -87,3 +87,9 @@ pub(crate) fn aci(deployment: usize, field: &str) -> String {
 pub(crate) fn aci_deployment(deployment: usize) -> String {
     format!("/aciDeployments/{deployment}")
 }
+
+
+/// A field of an online endpoint.
+pub(crate) fn online_endpoint(endpoint: usize, field: &str) -> String {
+    format!("/onlineEndpoints/{endpoint}/{field}")
+}

@@ -137,6 +137,7 @@ rule_table! {
     AciWithWorkspacePrivateEndpoint aci_with_workspace_private_endpoint "aci-with-workspace-private-endpoint" Warning ["an ACI deployment is in a VNet while the workspace has a private endpoint", "un déploiement ACI est dans un VNet alors que l’espace de travail a un point de terminaison privé"];
     EgressBlocksContainerRegistry egress_blocks_container_registry "egress-blocks-container-registry" Error ["restricted egress does not allow the container registry", "le trafic sortant restreint n’autorise pas le registre de conteneurs"];
     EgressMissingServiceTag egress_missing_service_tag "egress-missing-service-tag" Warning ["restricted egress misses a service tag Azure ML inference uses", "le trafic sortant restreint omet une balise de service utile à l’inférence Azure ML"];
+    ManagedEndpointPrivateWithoutWorkspacePe managed_endpoint_private_without_workspace_pe "managed-endpoint-private-without-workspace-pe" Error ["a managed endpoint without public access has no workspace private endpoint to come through", "un point de terminaison managé sans accès public n’a pas de point de terminaison privé d’espace de travail par où passer"];
     MissingVnetJoinPermission missing_vnet_join_permission "missing-vnet-join-permission" Error ["the planning user cannot join the VNet", "l’utilisateur ne peut pas joindre le VNet"];
     MissingSubnetJoinPermission missing_subnet_join_permission "missing-subnet-join-permission" Error ["the planning user cannot join the subnet", "l’utilisateur ne peut pas joindre le sous-réseau"];
 }
