@@ -93,3 +93,7 @@ pub(crate) fn aci_deployment(deployment: usize) -> String {
 pub(crate) fn online_endpoint(endpoint: usize, field: &str) -> String {
     format!("/onlineEndpoints/{endpoint}/{field}")
 }
+
+pub(crate) fn managed_network(field: &str) -> String {
+    format!("/workspace/managedNetwork/{field}")
+}
