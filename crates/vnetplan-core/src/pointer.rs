@@ -97,3 +97,8 @@ pub(crate) fn online_endpoint(endpoint: usize, field: &str) -> String {
 pub(crate) fn managed_network(field: &str) -> String {
     format!("/workspace/managedNetwork/{field}")
 }
+
+/// A field of a user-defined outbound rule of the managed network.
+pub(crate) fn outbound_rule(rule: usize, field: &str) -> String {
+    format!("/workspace/managedNetwork/outboundRules/{rule}/{field}")
+}
