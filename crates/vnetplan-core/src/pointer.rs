@@ -88,7 +88,6 @@ pub(crate) fn aci_deployment(deployment: usize) -> String {
     format!("/aciDeployments/{deployment}")
 }
 
-
 /// A field of an online endpoint.
 pub(crate) fn online_endpoint(endpoint: usize, field: &str) -> String {
     format!("/onlineEndpoints/{endpoint}/{field}")
