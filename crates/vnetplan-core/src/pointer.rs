@@ -101,3 +101,8 @@ pub(crate) fn managed_network(field: &str) -> String {
 pub(crate) fn outbound_rule(rule: usize, field: &str) -> String {
     format!("/workspace/managedNetwork/outboundRules/{rule}/{field}")
 }
+
+/// A whole AKS cluster, for findings about the cluster rather than one of its fields.
+pub(crate) fn cluster_whole(cluster: usize) -> String {
+    format!("/aksClusters/{cluster}")
+}
