@@ -143,6 +143,7 @@ rule_table! {
     ManagedNetworkFqdnPort managed_network_fqdn_port "managed-network-fqdn-port" Error ["an fqdn outbound rule uses a port other than 80 and 443", "une règle sortante fqdn utilise un port autre que 80 et 443"];
     ManagedNetworkFqdnToStorage managed_network_fqdn_to_storage "managed-network-fqdn-to-storage" Error ["an fqdn outbound rule opens a storage account, which needs a private endpoint rule", "une règle sortante fqdn ouvre un compte de stockage, qui exige une règle de point de terminaison privé"];
     K8sEgressFqdnMissing k8s_egress_fqdn_missing "k8s-egress-fqdn-missing" Error ["the firewall's allowed names miss some that Kubernetes compute needs", "les noms autorisés par le pare-feu omettent certains noms nécessaires au calcul Kubernetes"];
+    K8sEgressDiagnosticsFqdnMissing k8s_egress_diagnostics_fqdn_missing "k8s-egress-diagnostics-fqdn-missing" Warning ["the firewall's allowed names miss where the Azure ML extension sends diagnostics", "les noms autorisés par le pare-feu omettent la destination des diagnostics de l’extension Azure ML"];
     MissingVnetJoinPermission missing_vnet_join_permission "missing-vnet-join-permission" Error ["the planning user cannot join the VNet", "l’utilisateur ne peut pas joindre le VNet"];
     MissingSubnetJoinPermission missing_subnet_join_permission "missing-subnet-join-permission" Error ["the planning user cannot join the subnet", "l’utilisateur ne peut pas joindre le sous-réseau"];
 }
