@@ -106,3 +106,8 @@ pub(crate) fn outbound_rule(rule: usize, field: &str) -> String {
 pub(crate) fn cluster_whole(cluster: usize) -> String {
     format!("/aksClusters/{cluster}")
 }
+
+/// A whole online endpoint, for findings about the endpoint rather than one of its fields.
+pub(crate) fn online_endpoint_whole(endpoint: usize) -> String {
+    format!("/onlineEndpoints/{endpoint}")
+}

@@ -144,6 +144,7 @@ rule_table! {
     ManagedNetworkFqdnToStorage managed_network_fqdn_to_storage "managed-network-fqdn-to-storage" Error ["an fqdn outbound rule opens a storage account, which needs a private endpoint rule", "une règle sortante fqdn ouvre un compte de stockage, qui exige une règle de point de terminaison privé"];
     K8sEgressFqdnMissing k8s_egress_fqdn_missing "k8s-egress-fqdn-missing" Error ["the firewall's allowed names miss some that Kubernetes compute needs", "les noms autorisés par le pare-feu omettent certains noms nécessaires au calcul Kubernetes"];
     K8sEgressDiagnosticsFqdnMissing k8s_egress_diagnostics_fqdn_missing "k8s-egress-diagnostics-fqdn-missing" Warning ["the firewall's allowed names miss where the Azure ML extension sends diagnostics", "les noms autorisés par le pare-feu omettent la destination des diagnostics de l’extension Azure ML"];
+    PrivateAcrSetupIncomplete private_acr_setup_incomplete "private-acr-setup-incomplete" Error ["a private container registry lacks the Premium tier or an image build compute", "un registre de conteneurs privé n’a pas le niveau Premium ou un calcul de génération d’images"];
     MissingVnetJoinPermission missing_vnet_join_permission "missing-vnet-join-permission" Error ["the planning user cannot join the VNet", "l’utilisateur ne peut pas joindre le VNet"];
     MissingSubnetJoinPermission missing_subnet_join_permission "missing-subnet-join-permission" Error ["the planning user cannot join the subnet", "l’utilisateur ne peut pas joindre le sous-réseau"];
 }
