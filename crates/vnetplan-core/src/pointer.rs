@@ -88,7 +88,27 @@ pub(crate) fn aci_deployment(deployment: usize) -> String {
     format!("/aciDeployments/{deployment}")
 }
 
-/// One field of an online endpoint.
-pub(crate) fn endpoint(endpoint: usize, field: &str) -> String {
+/// A field of an online endpoint.
+pub(crate) fn online_endpoint(endpoint: usize, field: &str) -> String {
     format!("/onlineEndpoints/{endpoint}/{field}")
+}
+
+/// A field of the workspace's managed network.
+pub(crate) fn managed_network(field: &str) -> String {
+    format!("/workspace/managedNetwork/{field}")
+}
+
+/// A field of a user-defined outbound rule of the managed network.
+pub(crate) fn outbound_rule(rule: usize, field: &str) -> String {
+    format!("/workspace/managedNetwork/outboundRules/{rule}/{field}")
+}
+
+/// A whole AKS cluster, for findings about the cluster rather than one of its fields.
+pub(crate) fn cluster_whole(cluster: usize) -> String {
+    format!("/aksClusters/{cluster}")
+}
+
+/// A whole online endpoint, for findings about the endpoint rather than one of its fields.
+pub(crate) fn online_endpoint_whole(endpoint: usize) -> String {
+    format!("/onlineEndpoints/{endpoint}")
 }

@@ -75,7 +75,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 endpoint = &endpoint.name,
                 cluster = &cluster.name,
             ),
-            vec![pointer::endpoint(index, "compute"), pointer::cluster(cluster_index, "azureMl/api")],
+            vec![pointer::online_endpoint(index, "compute"), pointer::cluster(cluster_index, "azureMl/api")],
         );
     }
 }

@@ -98,7 +98,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                     field = field,
                 ),
             };
-            out.report(message, vec![pointer::endpoint(index, field), pointer::endpoint(index, "kind")]);
+            out.report(
+                message,
+                vec![pointer::online_endpoint(index, field), pointer::online_endpoint(index, "kind")],
+            );
         }
     }
 }

@@ -1,7 +1,11 @@
 //! Pieces that several rules share, so that no rule imports from another.
 
+use serde_json::Value;
+
 use crate::capacity::needed_addresses;
 use crate::context::{ClusterFacts, Context};
+use crate::finding::Fix;
+use crate::fqdn::{covers, REGION_PLACEHOLDER};
 use crate::net::{usable_addresses, Range};
 use crate::plan::{AksCluster, Plan};
 use crate::pointer;
@@ -120,4 +124,80 @@ pub(crate) fn dns_ip_finding(
     let subjects = vec![pointer::cluster(index, "dnsServiceIP"), pointer::cluster(index, "serviceCidr")];
     crate::finding::Draft::new(message, subjects)
         .with_fix(crate::range_fixes::conventional_dns_ip(index, service))
+}
+
+/// Each need lists the name to allow first, then other names that satisfy it just as well.
+pub(crate) type Need = &'static [&'static str];
+
+/// What a group of needed names lacks: the names no entry covers, and the clusters they concern.
+pub(crate) struct Gap {
+    pub missing: Vec<String>,
+    pub clusters: Vec<usize>,
+}
+
+/// The gap of one group, or `None` when the rule does not apply or nothing is missing. With
+/// `per_cluster`, `<region>` takes each v2 cluster's region; otherwise the plan's, and every v2
+/// cluster is concerned.
+pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool) -> Option<Gap> {
+    let plan = context.plan;
+    let entries = plan.egress.fqdn_allow_list()?;
+    let v2: Vec<(usize, &str)> = context
+        .clusters()
+        .filter(|(_, cluster, _)| cluster.is_v2())
+        .map(|(index, cluster, _)| (index, plan.cluster_region(cluster)))
+        .collect();
+    if v2.is_empty() {
+        return None;
+    }
+    let regions: Vec<(Option<usize>, &str)> = if per_cluster {
+        v2.iter().map(|(index, region)| (Some(*index), *region)).collect()
+    } else {
+        vec![(None, plan.region.as_str())]
+    };
+    let mut missing: Vec<String> = Vec::new();
+    let mut clusters = Vec::new();
+    for (cluster, region) in regions {
+        let mut lacks = false;
+        for need in needs {
+            let covered = need.iter().any(|name| entries.iter().any(|entry| covers(entry, name, region)));
+            let Some(first) = need.first().filter(|_| !covered) else {
+                continue;
+            };
+            lacks = true;
+            let name = first.replace(REGION_PLACEHOLDER, region);
+            if !missing.iter().any(|known| known.eq_ignore_ascii_case(&name)) {
+                missing.push(name);
+            }
+        }
+        if let Some(index) = cluster.filter(|_| lacks) {
+            clusters.push(index);
+        }
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    if !per_cluster {
+        clusters = v2.into_iter().map(|(index, _)| index).collect();
+    }
+    Some(Gap { missing, clusters })
+}
+
+/// The allow-list with `missing` appended, recorded once a person has allowed them in Azure.
+pub(crate) fn append_fix(context: &Context<'_>, missing: &[String]) -> Fix {
+    let written = context.plan.egress.allowed_fqdns.iter().flatten();
+    let value: Vec<Value> = written.chain(missing).cloned().map(Value::String).collect();
+    Fix::set(
+        msg!(
+            ["record that the firewall allows {names}", "noter que le pare-feu autorise {names}"],
+            names = missing.join(", "),
+        ),
+        pointer::egress("allowedFqdns"),
+        Value::Array(value),
+    )
+}
+
+pub(crate) fn subjects(gap: &Gap) -> Vec<String> {
+    std::iter::once(pointer::egress("allowedFqdns"))
+        .chain(gap.clusters.iter().map(|index| pointer::cluster_whole(*index)))
+        .collect()
 }

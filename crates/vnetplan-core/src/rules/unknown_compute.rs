@@ -68,7 +68,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 endpoint = &endpoint.name,
                 compute = compute,
             ),
-            vec![pointer::endpoint(index, "compute")],
+            vec![pointer::online_endpoint(index, "compute")],
         );
     }
 }

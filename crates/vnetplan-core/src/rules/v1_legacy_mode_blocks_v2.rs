@@ -63,7 +63,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let flag = pointer::workspace("v1LegacyMode");
     let subjects = std::iter::once(flag.clone())
         .chain(v2_clusters.iter().map(|&index| pointer::cluster(index, "azureMl/api")))
-        .chain((0..endpoints).map(|index| pointer::endpoint(index, "kind")))
+        .chain((0..endpoints).map(|index| pointer::online_endpoint(index, "kind")))
         .collect();
     let needs = match (v2_clusters.is_empty(), endpoints) {
         (false, 0) => msg!(["the plan’s v2 clusters", "les clusters v2 du plan"]),
