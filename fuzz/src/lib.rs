@@ -345,13 +345,73 @@ pub struct FuzzPlan {
     aci: Option<Vec<FuzzAci>>,
     egress: Option<FuzzEgress>,
     permissions: Option<(Option<bool>, Option<bool>)>,
+    endpoints: Option<Vec<FuzzEndpoint>>,
 }
+
+/// An Azure ML v2 online endpoint, managed or on a Kubernetes compute named like the clusters.
+#[derive(Arbitrary, Debug)]
+struct FuzzEndpoint {
+    name: Text,
+    kubernetes: bool,
+    compute: Option<Text>,
+    public: Option<bool>,
+    legacy_egress_public: Option<bool>,
+}
+
+/// The v2 settings of a cluster (`azureMl`), the router's exposure among them.
+#[derive(Arbitrary, Debug)]
+struct FuzzAzureMl {
+    v2: Option<bool>,
+    router: Option<u8>,
+    internal: bool,
+    insecure: Option<bool>,
+    cname: Option<Text>,
+    certificate: Option<u8>,
+    high_availability: Option<bool>,
+    namespace: Option<u8>,
+    reuses_v1: Option<bool>,
+}
+
+/// The workspace's managed network, with outbound rules of each type.
+#[derive(Arbitrary, Debug)]
+struct FuzzManagedNetwork {
+    isolation: u8,
+    rules: Vec<(Text, u8, u8, Option<Vec<u8>>)>,
+    image_build: Option<Text>,
+}
+
+const NAMESPACES: &[&str] = &["default", "azureml-ws", "inference", "a"];
+const DESTINATIONS: &[&str] = &[
+    "mcr.microsoft.com",
+    "*.azurecr.io",
+    "pypi.org",
+    "*.blob.core.windows.net",
+    "AzureMonitor",
+    "Storage.eastus2",
+    "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st",
+];
+const PORTS: &[&str] = &["*", "80", "443", "8080-8090", "22"];
+const FQDNS: &[&str] = &[
+    "*",
+    "*.hcp.eastus2.azmk8s.io",
+    "mcr.microsoft.com",
+    "*.data.mcr.microsoft.com",
+    "management.azure.com",
+    "login.microsoftonline.com",
+    "*.azurecr.io",
+    "eastus2.dp.kubernetesconfiguration.azure.com",
+    "*.blob.core.windows.net",
+    "*.api.azureml.ms",
+];
 
 #[derive(Arbitrary, Debug)]
 struct FuzzWorkspace {
     resource_group: Text,
     private_endpoint: Nullable<(Text, Text)>,
     acr_in_vnet: Option<bool>,
+    v1_legacy_mode: Option<bool>,
+    managed_network: Option<FuzzManagedNetwork>,
+    acr_sku: Option<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -361,6 +421,7 @@ struct FuzzVnet {
     region: Nullable<Region>,
     prefixes: Vec<Cidr>,
     subnets: Vec<FuzzSubnet>,
+    peerings: Option<Vec<Text>>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -411,6 +472,11 @@ struct FuzzCluster {
     network_contributor_granted: Option<bool>,
     scoring_from_outside_vnet: Option<bool>,
     nsg_allows_scoring_inbound: Option<bool>,
+    azure_ml: Option<FuzzAzureMl>,
+    authorized_ranges: Option<Vec<Cidr>>,
+    trusted_access: Option<bool>,
+    local_accounts_disabled: Option<bool>,
+    private_cluster_public_fqdn: Option<bool>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -425,6 +491,7 @@ struct FuzzAci {
 struct FuzzEgress {
     restricted: Option<bool>,
     tags: Option<Vec<ServiceTag>>,
+    fqdns: Option<Vec<u8>>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -465,6 +532,11 @@ impl FuzzPlan {
             put(&mut permissions, "subnetJoin", subnet_join.map(Value::Bool));
             root.insert("permissions".to_owned(), Value::Object(permissions));
         }
+        put(
+            &mut root,
+            "onlineEndpoints",
+            self.endpoints.as_ref().map(|endpoints| list(endpoints, MAX_ACI, FuzzEndpoint::render)),
+        );
         Value::Object(root)
     }
 }
@@ -480,6 +552,9 @@ impl FuzzWorkspace {
             |(vnet, subnet)| json!({"vnet": vnet.render(), "subnet": subnet.render()}),
         );
         put(&mut object, "acrInVnet", self.acr_in_vnet.map(Value::Bool));
+        put(&mut object, "v1LegacyMode", self.v1_legacy_mode.map(Value::Bool));
+        put(&mut object, "managedNetwork", self.managed_network.as_ref().map(FuzzManagedNetwork::render));
+        put(&mut object, "acrSku", choice(&["Basic", "Standard", "Premium"], &self.acr_sku));
         Value::Object(object)
     }
 }
@@ -492,6 +567,11 @@ impl FuzzVnet {
         put_nullable(&mut object, "region", &self.region, Region::render);
         object.insert("addressPrefixes".to_owned(), list(&self.prefixes, MAX_PREFIXES, Cidr::render));
         object.insert("subnets".to_owned(), list(&self.subnets, MAX_SUBNETS, FuzzSubnet::render));
+        put(
+            &mut object,
+            "peerings",
+            self.peerings.as_ref().map(|names| list(names, MAX_VNETS, Text::render)),
+        );
         Value::Object(object)
     }
 }
@@ -556,6 +636,15 @@ impl FuzzCluster {
         put(&mut object, "networkContributorGranted", self.network_contributor_granted.map(Value::Bool));
         put(&mut object, "scoringFromOutsideVnet", self.scoring_from_outside_vnet.map(Value::Bool));
         put(&mut object, "nsgAllowsScoringInbound", self.nsg_allows_scoring_inbound.map(Value::Bool));
+        put(&mut object, "azureMl", self.azure_ml.as_ref().map(FuzzAzureMl::render));
+        put(
+            &mut object,
+            "apiServerAuthorizedIpRanges",
+            self.authorized_ranges.as_ref().map(|ranges| list(ranges, MAX_PREFIXES, Cidr::render)),
+        );
+        put(&mut object, "trustedAccess", self.trusted_access.map(Value::Bool));
+        put(&mut object, "localAccountsDisabled", self.local_accounts_disabled.map(Value::Bool));
+        put(&mut object, "privateClusterPublicFqdn", self.private_cluster_public_fqdn.map(Value::Bool));
         Value::Object(object)
     }
 }
@@ -585,6 +674,75 @@ impl FuzzEgress {
                 })
             }),
         );
+        put(
+            &mut object,
+            "allowedFqdns",
+            self.fqdns.as_ref().map(|names| list(names, FQDNS.len(), |name| json!(pick(FQDNS, *name)))),
+        );
+        Value::Object(object)
+    }
+}
+
+impl FuzzAzureMl {
+    /// Mostly documents the reader accepts: v2 members only with `"api": "v2"`, which then
+    /// names the router; sometimes not, for the reader to reject.
+    fn render(&self) -> Value {
+        let mut object = Map::new();
+        put(&mut object, "api", self.v2.map(|v2| json!(if v2 { "v2" } else { "v1" })));
+        if self.v2 == Some(true) {
+            put(
+                &mut object,
+                "inferenceRouterServiceType",
+                choice(&["loadBalancer", "nodePort", "clusterIP"], &self.router),
+            );
+            if self.internal {
+                object.insert("internalLoadBalancerProvider".to_owned(), json!("azure"));
+            }
+            put(&mut object, "allowInsecureConnections", self.insecure.map(Value::Bool));
+            put(&mut object, "sslCname", self.cname.as_ref().map(Text::render));
+            put(&mut object, "sslCertificate", choice(&["secret", "pemFiles"], &self.certificate));
+            put(&mut object, "inferenceRouterHA", self.high_availability.map(Value::Bool));
+            put(&mut object, "namespace", choice(NAMESPACES, &self.namespace));
+            put(&mut object, "reusesV1Cluster", self.reuses_v1.map(Value::Bool));
+        }
+        Value::Object(object)
+    }
+}
+
+impl FuzzManagedNetwork {
+    fn render(&self) -> Value {
+        let rules = self.rules.iter().take(MAX_TAGS).map(|(name, kind, destination, ports)| {
+            let mut rule = Map::new();
+            rule.insert("name".to_owned(), name.render());
+            rule.insert("type".to_owned(), json!(pick(&["fqdn", "serviceTag", "privateEndpoint"], *kind)));
+            rule.insert("destination".to_owned(), json!(pick(DESTINATIONS, *destination)));
+            put(
+                &mut rule,
+                "ports",
+                ports.as_ref().map(|ports| list(ports, 3, |port| json!(pick(PORTS, *port)))),
+            );
+            Value::Object(rule)
+        });
+        let mut object = Map::new();
+        object.insert(
+            "isolationMode".to_owned(),
+            json!(pick(&["disabled", "allowInternetOutbound", "allowOnlyApprovedOutbound"], self.isolation)),
+        );
+        object.insert("outboundRules".to_owned(), Value::Array(rules.collect()));
+        put(&mut object, "imageBuildCompute", self.image_build.as_ref().map(Text::render));
+        Value::Object(object)
+    }
+}
+
+impl FuzzEndpoint {
+    fn render(&self) -> Value {
+        let mut object = Map::new();
+        object.insert("name".to_owned(), self.name.render());
+        object.insert("kind".to_owned(), json!(if self.kubernetes { "kubernetes" } else { "managed" }));
+        put(&mut object, "compute", self.compute.as_ref().map(Text::render));
+        let access = |open: bool| json!(if open { "enabled" } else { "disabled" });
+        put(&mut object, "publicNetworkAccess", self.public.map(access));
+        put(&mut object, "legacyEgressPublicNetworkAccess", self.legacy_egress_public.map(access));
         Value::Object(object)
     }
 }

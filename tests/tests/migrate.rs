@@ -42,3 +42,28 @@ fn every_example_migrates_to_a_fixed_point() {
         assert!(once.aci_deployments.is_empty() && once.aks_clusters.iter().all(|c| c.is_v2()));
     }
 }
+
+/// Findings a migrated plan keeps because only a person can decide them: which certificate the
+/// router serves, which managed identity replaces a service principal, whether a public scoring
+/// address is wanted next to a private workspace.
+const DECISIONS: &[&str] =
+    &["k8s-tls-settings-incomplete", "k8s-service-principal-identity", "k8s-public-scoring-ip"];
+
+#[test]
+fn the_v2_examples_are_the_guide_setups_migrated_and_check_with_decisions_only() {
+    for path in json_files(&repo_root().join("examples")) {
+        let migrated = repo_root().join("examples/v2").join(path.file_name().expect("a file name"));
+        let committed = load(&migrated);
+        assert_eq!(committed, migrate(&load(&path)).0, "{} is not what migrate writes", migrated.display());
+        let report = vnetplan_core::check(&committed);
+        for finding in &report.findings {
+            assert!(
+                DECISIONS.contains(&finding.rule.id()),
+                "{}: {} is not a decision left to a person: {}",
+                migrated.display(),
+                finding.rule.id(),
+                finding.message
+            );
+        }
+    }
+}
