@@ -122,3 +122,57 @@ pub(crate) const VIRTUAL_NETWORKS_FAQ_2019_02_12: Source = Source {
     location: "MicrosoftDocs/azure-docs:articles/virtual-network/virtual-networks-faq.md@004ec532",
     date: "2019-02-12",
 };
+
+pub(crate) const ATTACH_COMPUTE_ON_AKS_V1_CLUSTER_2024_04_30: Source = Source {
+    title: "AML-Kubernetes: attach compute on an AKS cluster used by Azure ML v1",
+    location: "Azure/AML-Kubernetes:docs/attach-compute-on-aks-v1-cluster.md",
+    date: "2024-04-30",
+};
+
+pub(crate) const AZUREML_AKS_TA_SUPPORT_2024_07_05: Source = Source {
+    title: "Azure ML extension on AKS with Trusted Access",
+    location: "Azure/AML-Kubernetes:docs/azureml-aks-ta-support.md",
+    date: "2024-07-05",
+};
+
+pub(crate) const HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28: Source = Source {
+    title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
+    location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
+    date: "2026-01-28",
+};
+
+pub(crate) const HOW_TO_ATTACH_KUBERNETES_ANYWHERE_2026_01_27: Source = Source {
+    title: "Introduction to Kubernetes compute target in Azure Machine Learning",
+    location: "https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-anywhere",
+    date: "2026-01-27",
+};
+
+pub(crate) const CONCEPT_SECURE_ONLINE_ENDPOINT_2024_02_29: Source = Source {
+    title: "Network isolation with managed online endpoints",
+    location: "https://learn.microsoft.com/azure/machine-learning/concept-secure-online-endpoint",
+    date: "2024-02-29",
+};
+
+pub(crate) const REFERENCE_KUBERNETES_2022_06_06: Source = Source {
+    title: "Reference for configuring Kubernetes cluster for Azure Machine Learning",
+    location: "https://learn.microsoft.com/azure/machine-learning/reference-kubernetes",
+    date: "2022-06-06",
+};
+
+pub(crate) const HOW_TO_TROUBLESHOOT_KUBERNETES_EXTENSION_2025_03_05: Source = Source {
+    title: "Troubleshoot Azure Machine Learning extension",
+    location: "https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-extension",
+    date: "2025-03-05",
+};
+
+pub(crate) const INTERNAL_LB_2026_07_31: Source = Source {
+    title: "Use an internal load balancer with Azure Kubernetes Service (AKS)",
+    location: "https://learn.microsoft.com/azure/aks/internal-lb",
+    date: "2026-07-31",
+};
+
+pub(crate) const HOW_TO_MANAGED_NETWORK_2025_05_23: Source = Source {
+    title: "Workspace managed virtual network isolation",
+    location: "https://learn.microsoft.com/azure/machine-learning/how-to-managed-network",
+    date: "2025-05-23",
+};

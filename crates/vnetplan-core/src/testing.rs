@@ -31,6 +31,14 @@ pub(crate) fn aci() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// Changes that make [`base`]'s cluster an Azure ML v2 Kubernetes compute behind a load balancer.
+pub(crate) fn v2_cluster() -> Vec<(&'static str, Value)> {
+    vec![
+        ("/aksClusters/0/provisioning", json!("attach")),
+        ("/aksClusters/0/azureMl", json!({"api": "v2", "inferenceRouterServiceType": "loadBalancer"})),
+    ]
+}
+
 /// [`aci`] followed by `extra`, for tests that change the ACI setup.
 pub(crate) fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
     let mut changes = aci();

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, Provisioning};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -32,16 +33,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          az aks create ou un modèle, avant de l’attacher."
     ),
     sources: &[
-        Source {
-            title: "Introduction to Kubernetes compute target in Azure Machine Learning",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-anywhere",
-            date: "2026-01-27",
-        },
-        Source {
-            title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
-            date: "2026-01-28",
-        },
+        sources::HOW_TO_ATTACH_KUBERNETES_ANYWHERE_2026_01_27,
+        sources::HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28,
     ],
 };
 

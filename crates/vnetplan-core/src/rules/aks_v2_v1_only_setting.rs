@@ -1,4 +1,4 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
@@ -38,16 +38,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     ),
     sources: &[
         sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21,
-        Source {
-            title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
-            date: "2026-01-28",
-        },
-        Source {
-            title: "Use an internal load balancer with Azure Kubernetes Service (AKS)",
-            location: "https://learn.microsoft.com/azure/aks/internal-lb",
-            date: "2026-07-31",
-        },
+        sources::HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28,
+        sources::INTERNAL_LB_2026_07_31,
     ],
 };
 
@@ -100,23 +92,16 @@ fn counterpart(field: &str) -> Message {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     use crate::catalog::RuleId::AksV2V1OnlySetting;
     use crate::finding::Severity;
-    use crate::testing::{assert_fires, assert_quiet};
+    use crate::testing::{assert_fires, assert_quiet, v2_cluster};
     use crate::text::Lang;
-
-    fn v2() -> Vec<(&'static str, Value)> {
-        vec![
-            ("/aksClusters/0/provisioning", json!("attach")),
-            ("/aksClusters/0/azureMl", json!({"api": "v2", "inferenceRouterServiceType": "loadBalancer"})),
-        ]
-    }
 
     #[test]
     fn fires_once_per_v1_field_with_its_counterpart() {
-        let mut changes = v2();
+        let mut changes = v2_cluster();
         changes.push(("/aksClusters/0/clusterPurpose", json!("FastProd")));
         changes.push(("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")));
         changes.push(("/aksClusters/0/loadBalancerSubnet", json!("aks")));
@@ -138,7 +123,7 @@ mod tests {
 
     #[test]
     fn quiet_without_the_fields_or_on_v1() {
-        assert_quiet(AksV2V1OnlySetting, &v2());
+        assert_quiet(AksV2V1OnlySetting, &v2_cluster());
         assert_quiet(AksV2V1OnlySetting, &[("/aksClusters/0/clusterPurpose", json!("DevTest"))]);
     }
 }

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -38,11 +39,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          un qui s’y trouve déjà) et nommez-le, ou laissez loadBalancerSubnet vide pour que \
          l’équilibreur de charge utilise le sous-réseau des nœuds."
     ),
-    sources: &[Source {
-        title: "Use an internal load balancer with Azure Kubernetes Service (AKS)",
-        location: "https://learn.microsoft.com/azure/aks/internal-lb",
-        date: "2026-07-31",
-    }],
+    sources: &[sources::INTERNAL_LB_2026_07_31],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

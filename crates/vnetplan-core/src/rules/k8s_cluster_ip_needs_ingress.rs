@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::RouterServiceType;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -35,11 +36,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          inferenceRouterServiceType à loadBalancer, interne s’il doit rester privé."
     ),
     sources: &[
-        Source {
-            title: "Reference for configuring Kubernetes cluster for Azure Machine Learning",
-            location: "https://learn.microsoft.com/azure/machine-learning/reference-kubernetes",
-            date: "2022-06-06",
-        },
+        sources::REFERENCE_KUBERNETES_2022_06_06,
         Source {
             title: "Azure/AML-Kubernetes issue 282: online endpoint invoke times out with clusterIP",
             location: "https://github.com/Azure/AML-Kubernetes/issues/282",

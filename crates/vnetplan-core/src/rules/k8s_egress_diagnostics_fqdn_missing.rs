@@ -40,11 +40,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "https://learn.microsoft.com/azure/machine-learning/how-to-kubernetes-inference-routing-azureml-fe",
             date: "2024-02-05",
         },
-        Source {
-            title: "Troubleshoot Azure Machine Learning extension",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-extension",
-            date: "2025-03-05",
-        },
+        sources::HOW_TO_TROUBLESHOOT_KUBERNETES_EXTENSION_2025_03_05,
     ],
 };
 

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::RouterServiceType;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -40,16 +41,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          derrière une entrée qui termine le TLS."
     ),
     sources: &[
-        Source {
-            title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
-            date: "2026-01-28",
-        },
-        Source {
-            title: "Reference for configuring Kubernetes cluster for Azure Machine Learning",
-            location: "https://learn.microsoft.com/azure/machine-learning/reference-kubernetes",
-            date: "2022-06-06",
-        },
+        sources::HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28,
+        sources::REFERENCE_KUBERNETES_2022_06_06,
     ],
 };
 

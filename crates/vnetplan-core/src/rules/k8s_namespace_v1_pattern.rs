@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 /// How v1 names the namespace it deploys to; the workspace name that follows is not in the plan.
 const V1_PREFIX: &str = "azureml-";
@@ -38,11 +39,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Attachez le calcul v2 avec un espace de noms qui lui soit propre et ne commence pas par \
          azureml-, par exemple inference-v2."
     ),
-    sources: &[Source {
-        title: "AML-Kubernetes: attach compute on an AKS cluster used by Azure ML v1",
-        location: "Azure/AML-Kubernetes:docs/attach-compute-on-aks-v1-cluster.md",
-        date: "2024-04-30",
-    }],
+    sources: &[sources::ATTACH_COMPUTE_ON_AKS_V1_CLUSTER_2024_04_30],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

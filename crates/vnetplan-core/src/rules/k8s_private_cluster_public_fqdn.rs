@@ -2,6 +2,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -41,11 +42,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
                 "https://learn.microsoft.com/azure/machine-learning/how-to-secure-kubernetes-inferencing-environment",
             date: "2026-03-30",
         },
-        Source {
-            title: "Azure ML extension on AKS with Trusted Access",
-            location: "Azure/AML-Kubernetes:docs/azureml-aks-ta-support.md",
-            date: "2024-07-05",
-        },
+        sources::AZUREML_AKS_TA_SUPPORT_2024_07_05,
     ],
 };
 

@@ -4,6 +4,7 @@ use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, InternalLoadBalancerProvider, LoadBalancerType};
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -41,11 +42,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          existe."
     ),
     sources: &[
-        Source {
-            title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
-            date: "2026-01-28",
-        },
+        sources::HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28,
         Source {
             title: "MicrosoftDocs/azure-docs issue 77654: the scoring endpoint gets a public IP address",
             location: "https://github.com/MicrosoftDocs/azure-docs/issues/77654",
@@ -140,18 +137,11 @@ mod tests {
 
     use crate::catalog::RuleId::K8sPublicScoringIp;
     use crate::finding::Severity;
-    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet, v2_cluster};
     use crate::text::Lang;
 
-    fn v2() -> Vec<(&'static str, Value)> {
-        vec![
-            ("/aksClusters/0/provisioning", json!("attach")),
-            ("/aksClusters/0/azureMl", json!({"api": "v2", "inferenceRouterServiceType": "loadBalancer"})),
-        ]
-    }
-
     fn with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
-        let mut changes = v2();
+        let mut changes = v2_cluster();
         changes.extend(extra.iter().cloned());
         changes
     }
@@ -214,7 +204,7 @@ mod tests {
 
     #[test]
     fn quiet_when_internal_or_nothing_private() {
-        assert_quiet(K8sPublicScoringIp, &v2());
+        assert_quiet(K8sPublicScoringIp, &v2_cluster());
         assert_quiet(
             K8sPublicScoringIp,
             &with(&[

@@ -1,4 +1,4 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
@@ -40,16 +40,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          avant la liaison."
     ),
     sources: &[
-        Source {
-            title: "Azure ML extension on AKS with Trusted Access",
-            location: "Azure/AML-Kubernetes:docs/azureml-aks-ta-support.md",
-            date: "2024-07-05",
-        },
-        Source {
-            title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
-            date: "2026-01-28",
-        },
+        sources::AZUREML_AKS_TA_SUPPORT_2024_07_05,
+        sources::HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28,
         sources::HOW_TO_SECURE_KUBERNETES_INFERENCING_ENVIRONMENT,
     ],
 };

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -38,17 +39,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Azure ML a créé le cluster."
     ),
     sources: &[
-        Source {
-            title: "AML-Kubernetes: attach compute on an AKS cluster used by Azure ML v1",
-            location: "Azure/AML-Kubernetes:docs/attach-compute-on-aks-v1-cluster.md",
-            date: "2024-04-30",
-        },
-        Source {
-            title: "Troubleshoot Azure Machine Learning extension",
-            location:
-                "https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-extension",
-            date: "2025-03-05",
-        },
+        sources::ATTACH_COMPUTE_ON_AKS_V1_CLUSTER_2024_04_30,
+        sources::HOW_TO_TROUBLESHOOT_KUBERNETES_EXTENSION_2025_03_05,
     ],
 };
 

@@ -1,7 +1,8 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
+use crate::sources;
 
 /// Replicas of azureml-fe that high availability spreads over distinct nodes.
 const HA_NODES: u64 = 3;
@@ -33,17 +34,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          inferenceRouterHA à false afin qu’un seul réplica du routeur tourne."
     ),
     sources: &[
-        Source {
-            title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
-            date: "2026-01-28",
-        },
-        Source {
-            title: "Troubleshoot Azure Machine Learning extension",
-            location:
-                "https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-extension",
-            date: "2025-03-05",
-        },
+        sources::HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28,
+        sources::HOW_TO_TROUBLESHOOT_KUBERNETES_EXTENSION_2025_03_05,
     ],
 };
 

@@ -2,6 +2,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -34,11 +35,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          mettez plutôt allowInsecureConnections à true."
     ),
     sources: &[
-        Source {
-            title: "Deploy Azure Machine Learning extension on AKS or Arc Kubernetes cluster",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension",
-            date: "2026-01-28",
-        },
+        sources::HOW_TO_DEPLOY_KUBERNETES_EXTENSION_2026_01_28,
         Source {
             title: "Configure a secure online endpoint with TLS/SSL (Kubernetes)",
             location:

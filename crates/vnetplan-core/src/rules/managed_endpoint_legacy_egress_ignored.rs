@@ -1,10 +1,11 @@
 use serde_json::Value;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{Choice, EndpointKind, IsolationMode};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -37,11 +38,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Retirez legacyEgressPublicNetworkAccess du point de terminaison, et réglez son trafic sortant \
          par le mode d’isolement et les règles sortantes du réseau managé."
     ),
-    sources: &[Source {
-        title: "Network isolation with managed online endpoints",
-        location: "https://learn.microsoft.com/azure/machine-learning/concept-secure-online-endpoint",
-        date: "2024-02-29",
-    }],
+    sources: &[sources::CONCEPT_SECURE_ONLINE_ENDPOINT_2024_02_29],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

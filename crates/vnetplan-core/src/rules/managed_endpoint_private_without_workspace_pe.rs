@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::{EndpointKind, NetworkAccess};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -31,11 +32,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          atteignent (workspace.privateEndpoint), ou laissez activé l’accès réseau public du point de \
          terminaison."
     ),
-    sources: &[Source {
-        title: "Network isolation with managed online endpoints",
-        location: "https://learn.microsoft.com/azure/machine-learning/concept-secure-online-endpoint",
-        date: "2024-02-29",
-    }],
+    sources: &[sources::CONCEPT_SECURE_ONLINE_ENDPOINT_2024_02_29],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -1,9 +1,10 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::fqdn::covers;
 use crate::plan::{IsolationMode, OutboundRuleType};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -34,11 +35,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Remplacez la règle par une règle privateEndpoint vers le compte de stockage, en indiquant la \
          sous-ressource voulue (blob, file, queue, table ou dfs)."
     ),
-    sources: &[Source {
-        title: "Workspace managed virtual network isolation",
-        location: "https://learn.microsoft.com/azure/machine-learning/how-to-managed-network",
-        date: "2025-05-23",
-    }],
+    sources: &[sources::HOW_TO_MANAGED_NETWORK_2025_05_23],
 };
 
 const STORAGE: [&str; 5] = [

@@ -1,8 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::{Choice, IsolationMode, OutboundRuleType};
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -32,11 +33,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Passez le réseau managé en allowOnlyApprovedOutbound si le trafic sortant doit être limité, ou \
          supprimez les règles fqdn et serviceTag, dont le mode actuel n’a pas besoin."
     ),
-    sources: &[Source {
-        title: "Workspace managed virtual network isolation",
-        location: "https://learn.microsoft.com/azure/machine-learning/how-to-managed-network",
-        date: "2025-05-23",
-    }],
+    sources: &[sources::HOW_TO_MANAGED_NETWORK_2025_05_23],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

@@ -50,11 +50,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "https://learn.microsoft.com/azure/machine-learning/how-to-secure-online-endpoint",
             date: "2025-03-31",
         },
-        Source {
-            title: "Workspace managed virtual network isolation",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-managed-network",
-            date: "2025-05-23",
-        },
+        sources::HOW_TO_MANAGED_NETWORK_2025_05_23,
         sources::HOW_TO_SECURE_KUBERNETES_INFERENCING_ENVIRONMENT,
     ],
 };

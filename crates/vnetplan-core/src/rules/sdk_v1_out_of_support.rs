@@ -2,6 +2,7 @@ use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
+use crate::sources;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -46,11 +47,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1",
             date: "2026-02-05",
         },
-        Source {
-            title: "Introduction to Kubernetes compute target in Azure Machine Learning",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-anywhere",
-            date: "2026-01-27",
-        },
+        sources::HOW_TO_ATTACH_KUBERNETES_ANYWHERE_2026_01_27,
         Source {
             title: "Upgrade steps for Azure Container Instances web services to managed online endpoints",
             location:

@@ -3,6 +3,7 @@ use crate::context::{name_key, Context};
 use crate::finding::RuleFindings;
 use crate::plan::EndpointKind;
 use crate::pointer;
+use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -38,11 +39,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
             location: "vnetplan:docs/spec/plan-format.md",
             date: "2026-11-30",
         },
-        Source {
-            title: "Introduction to Kubernetes compute target in Azure Machine Learning",
-            location: "https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-anywhere",
-            date: "2026-01-27",
-        },
+        sources::HOW_TO_ATTACH_KUBERNETES_ANYWHERE_2026_01_27,
     ],
 };
 
