@@ -1,5 +1,6 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
+use crate::export::quote::shell;
 use crate::finding::{Draft, Fix, RuleFindings, Severity};
 use crate::plan::{AksCluster, Identity};
 use crate::pointer;
@@ -155,32 +156,20 @@ fn lookups(cluster: &AksCluster, workspace_group: &str, vnet_group: &str) -> Mes
              de l’espace de travail, « {workspace} » ; changez-le si le cluster est ailleurs), obtenez \
              <rg id> avec `az group show -n {group_word} --query id -o tsv`"
         ],
-        workspace_word = shell_word(workspace_group),
-        cluster_word = shell_word(&cluster.name),
+        workspace_word = shell(workspace_group),
+        cluster_word = shell(&cluster.name),
         query = query,
         workspace = workspace_group,
-        group_word = shell_word(vnet_group),
+        group_word = shell(vnet_group),
     )
-}
-
-/// `text` as one shell word: as it is when it holds only characters the shell leaves alone,
-/// otherwise in single quotes, since resource group names may contain parentheses.
-fn shell_word(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'));
-    if plain {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
-    use super::shell_word;
     use crate::catalog::RuleId::AksIdentityLacksNetworkContributor;
+    use crate::export::quote::shell;
     use crate::finding::{Finding, FixKind, Severity};
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet, findings, plan_with};
     use crate::text::Lang;
@@ -304,8 +293,8 @@ mod tests {
 
     #[test]
     fn quotes_names_the_shell_would_split() {
-        assert_eq!(shell_word("ml-rg"), "ml-rg");
-        assert_eq!(shell_word("rg (prod)"), "'rg (prod)'");
-        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell("ml-rg"), "ml-rg");
+        assert_eq!(shell("rg (prod)"), "'rg (prod)'");
+        assert_eq!(shell("it's"), r"'it'\''s'");
     }
 }
