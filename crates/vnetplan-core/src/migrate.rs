@@ -83,21 +83,21 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
             Some(ManagedNetwork { isolation_mode, outbound_rules: Vec::new(), image_build_compute: None });
         notes.push(MigrationNote::new(
             "managed-network-enabled",
-            "/workspace/managedNetwork".to_owned(),
+            pointer::workspace("managedNetwork"),
             crate::msg!(MANAGED_NETWORK_ENABLED, mode = isolation_mode.as_str()),
         ));
     }
     if (clusters_migrated || deployments_migrated) && plan.workspace.private_endpoint.is_some() {
         notes.push(MigrationNote::new(
             "v1-legacy-mode-check",
-            "/workspace/v1LegacyMode".to_owned(),
+            pointer::workspace("v1LegacyMode"),
             V1_LEGACY_MODE_CHECK.message(),
         ));
     }
     if clusters_migrated && plan.egress.restricted() {
         notes.push(MigrationNote::new(
             "egress-fqdns",
-            "/egress/allowedFqdns".to_owned(),
+            pointer::egress("allowedFqdns"),
             EGRESS_FQDNS.message(),
         ));
     }
@@ -106,7 +106,7 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
 }
 
 fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<MigrationNote>) {
-    let at = |field: &str| format!("/aksClusters/{index}/{field}");
+    let at = |field: &str| pointer::cluster(index, field);
     let name = cluster.name.clone();
     let mut azure_ml = AzureMl {
         api: Some(AzureMlApi::V2),
@@ -172,7 +172,7 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
     }
     notes.push(MigrationNote::new(
         "scoring-url-changes",
-        format!("/aksClusters/{index}"),
+        pointer::cluster_whole(index),
         crate::msg!(SCORING_URL_CHANGES, name = &name),
     ));
     cluster.load_balancer_type = None;
@@ -187,7 +187,7 @@ fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
         NetworkAccess::Enabled
     };
     for (index, deployment) in std::mem::take(&mut plan.aci_deployments).into_iter().enumerate() {
-        let at = |field: &str| format!("/aciDeployments/{index}/{field}");
+        let at = |field: &str| pointer::aci(index, field);
         let name = free_name(&plan.online_endpoints, &deployment.name);
         if name != deployment.name {
             notes.push(MigrationNote::new(
@@ -220,12 +220,12 @@ fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
         }
         notes.push(MigrationNote::new(
             "no-auth-not-carried",
-            format!("/aciDeployments/{index}"),
+            pointer::aci_deployment(index),
             crate::msg!(NO_AUTH_NOT_CARRIED, endpoint = &name),
         ));
         notes.push(MigrationNote::new(
             "scoring-url-changes",
-            format!("/aciDeployments/{index}"),
+            pointer::aci_deployment(index),
             crate::msg!(SCORING_URL_CHANGES, name = &deployment.name),
         ));
         plan.online_endpoints.push(OnlineEndpoint {
