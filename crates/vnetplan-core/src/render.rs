@@ -95,26 +95,23 @@ fn count(n: usize, one: Text, many: Text, lang: Lang) -> String {
 
 /// A rule's full documentation as text, for `vnetplan rules ID`.
 pub fn render_rule(rule: crate::RuleId, lang: Lang) -> String {
-    let doc = rule.doc();
+    let doc = rule.explanation(lang);
     let heading = |text: Text| text.get(lang);
     let mut out = format!(
-        "{id} ({severity})\n{summary}\n\n{what_heading}\n{what}\n\n{why_heading}\n{why}\n\n{example_heading}\n",
-        id = rule.id(),
-        severity = rule.default_severity().as_str(),
-        summary = rule.summary_text().get(lang),
+        "{id} ({severity})\n{summary}\n\n{what_heading}\n{what}\n\n{why_heading}\n{why}\n\n{example_heading}\n\
+         {example}\n\n{fix_heading}\n{fix}\n\n{sources_heading}\n",
+        id = doc.id,
+        severity = doc.severity.as_str(),
+        summary = doc.summary,
         what_heading = heading(text!("What it checks", "Ce que la règle vérifie")),
-        what = doc.what.get(lang).trim(),
+        what = doc.what.trim(),
         why_heading = heading(text!("Why it matters", "Pourquoi c’est important")),
-        why = doc.why.get(lang).trim(),
+        why = doc.why.trim(),
         example_heading = heading(text!("Example", "Exemple")),
-    );
-    let _ = writeln!(out, "{}", doc.example.render(lang));
-    let _ = write!(
-        out,
-        "\n{}\n{}\n\n{}\n",
-        heading(text!("Fix", "Correction")),
-        doc.fix.get(lang).trim(),
-        heading(text!("Sources", "Sources"))
+        example = doc.example,
+        fix_heading = heading(text!("Fix", "Correction")),
+        fix = doc.fix.trim(),
+        sources_heading = heading(text!("Sources", "Sources")),
     );
     for source in doc.sources {
         let _ = writeln!(out, "- {} ({}), {}", source.title, source.date, source.location);
