@@ -32,10 +32,11 @@ pub struct CapacityRow {
 ///
 /// Azure CNI without overlay gives each node its own address plus one per pod; kubenet and
 /// overlay take pod addresses from elsewhere. An internal load balancer placed in the node subnet
-/// takes a front-end address there, and a private cluster's API server endpoint lives there too.
+/// (a v1 one placed there, or a v2 internal router) takes a front-end address there, and a
+/// private cluster's API server endpoint lives there too.
 pub(crate) fn needed_addresses(cluster: &AksCluster) -> u64 {
     let per_node = addresses_per_node(cluster);
-    let load_balancer = u64::from(cluster.internal_load_balancer_subnet() == cluster.subnet.as_deref());
+    let load_balancer = u64::from(cluster.internal_front_end_in_node_subnet());
     let api_endpoint = u64::from(cluster.private_cluster());
     // Counts near u32::MAX saturate the product at u64::MAX, so the additions must saturate as
     // well: such a cluster needs "more than any subnet has", not an overflow (found by fuzzing).
@@ -64,10 +65,15 @@ pub(crate) fn still_fits(context: &Context<'_>, index: usize, changed: &AksClust
 /// A cluster's own need of its node subnet, `changed` standing in for the cluster's fields.
 fn own_need(context: &Context<'_>, index: usize, cluster: &AksCluster) -> u64 {
     let Some((_, facts)) = context.cluster(index) else { return needed_addresses(cluster) };
-    // The load balancer counts here when it resolves to the node subnet, whatever its name's case.
-    let node_and_load_balancer =
-        facts.node.subnet.is_some() && facts.load_balancer_subnet == facts.node.subnet;
-    let load_balancer = u64::from(cluster.has_internal_load_balancer() && node_and_load_balancer);
+    let load_balancer = if cluster.is_v2() {
+        cluster.internal_front_end_in_node_subnet() && facts.node.subnet.is_some()
+    } else {
+        // The load balancer counts here when it resolves to the node subnet, whatever its name's case.
+        let node_and_load_balancer =
+            facts.node.subnet.is_some() && facts.load_balancer_subnet == facts.node.subnet;
+        cluster.has_internal_load_balancer() && node_and_load_balancer
+    };
+    let load_balancer = u64::from(load_balancer);
     cluster
         .peak_nodes()
         .saturating_mul(addresses_per_node(cluster))
@@ -111,8 +117,10 @@ pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSub
         } else if here
             && other_facts.load_balancer_subnet == Some(subnet)
             && other_cluster.has_internal_load_balancer()
+            && !other_cluster.is_v2()
         {
-            // Another cluster's internal load balancer takes its front end from this subnet.
+            // Another v1 cluster's internal load balancer takes its front end from this subnet; a v2
+            // router's front end stays in its own node subnet.
             subnet_needed = subnet_needed.saturating_add(1);
         }
     }
@@ -301,6 +309,36 @@ mod tests {
         let node = node_subnet(&context, 0).expect("resolves");
         // 2 nodes + 1 surge = 3 x 31 = 93, plus the other cluster's load balancer.
         assert_eq!((node.needed, node.subnet_needed, node.clusters.clone()), (93, 94, vec![0]));
+    }
+
+    #[test]
+    fn a_v2_internal_router_takes_one_address_of_the_node_subnet() {
+        let public = crate::testing::v2_cluster();
+        let mut internal = public.clone();
+        internal.push(("/aksClusters/0/azureMl/internalLoadBalancerProvider", json!("azure")));
+        // v2 ignores loadBalancerSubnet: naming another subnet does not move the front end.
+        internal.push(("/vnets/0/subnets/-", json!({"name": "ilb", "addressPrefix": "10.1.8.0/24"})));
+        internal.push(("/aksClusters/0/loadBalancerSubnet", json!("ilb")));
+        let needed = |changes: &[(&str, Value)]| {
+            let plan = plan_with(changes);
+            let context = Context::new(&plan);
+            let node = node_subnet(&context, 0).expect("resolves");
+            (node.needed, node.subnet_needed, needed_addresses(&plan.aks_clusters[0]))
+        };
+        let (public_need, _, _) = needed(&public);
+        assert_eq!(needed(&internal), (public_need + 1, public_need + 1, public_need + 1));
+        let plan = plan_with(&internal);
+        let context = Context::new(&plan);
+        let ilb = node_subnet_of(&context, "ilb");
+        assert_eq!(ilb, None, "no cluster's node subnet, and no v1 front end placed there");
+    }
+
+    /// The capacity row of the subnet called `name`, if some cluster's node subnet it is.
+    fn node_subnet_of(context: &Context<'_>, name: &str) -> Option<u64> {
+        node_subnets(context)
+            .into_iter()
+            .find(|node| context.subnet_name(node.vnet, node.subnet) == name)
+            .map(|node| node.subnet_needed)
     }
 
     #[test]

@@ -406,6 +406,16 @@ impl AksCluster {
         self.load_balancer_subnet.as_deref().or(self.subnet.as_deref())
     }
 
+    /// Whether an internal load balancer of this cluster takes its front-end address from the
+    /// node subnet: a v1 one placed there, or a v2 router behind an internal load balancer,
+    /// which v2 always puts in the node subnet whatever `loadBalancerSubnet` says.
+    pub fn internal_front_end_in_node_subnet(&self) -> bool {
+        if self.is_v2() {
+            return self.azure_ml().has_internal_router();
+        }
+        self.internal_load_balancer_subnet().is_some_and(|subnet| Some(subnet) == self.subnet.as_deref())
+    }
+
     /// The Azure ML settings with the contract's defaults when the plan writes none.
     pub fn azure_ml(&self) -> &AzureMl {
         self.azure_ml.as_ref().unwrap_or(&AzureMl::V1)

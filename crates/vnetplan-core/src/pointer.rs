@@ -54,6 +54,10 @@ pub(crate) fn vnet_prefix(vnet: usize, prefix: usize) -> String {
     format!("/vnets/{vnet}/addressPrefixes/{prefix}")
 }
 
+pub(crate) fn peering(vnet: usize, peering: usize) -> String {
+    format!("/vnets/{vnet}/peerings/{peering}")
+}
+
 pub(crate) fn subnet(vnet: usize, subnet: usize, field: &str) -> String {
     format!("/vnets/{vnet}/subnets/{subnet}/{field}")
 }
@@ -77,6 +81,10 @@ pub(crate) fn external(index: usize) -> String {
 
 pub(crate) fn cluster(cluster: usize, field: &str) -> String {
     format!("/aksClusters/{cluster}/{field}")
+}
+
+pub(crate) fn cluster_authorized_range(cluster: usize, index: usize) -> String {
+    format!("/aksClusters/{cluster}/apiServerAuthorizedIpRanges/{index}")
 }
 
 pub(crate) fn aci(deployment: usize, field: &str) -> String {

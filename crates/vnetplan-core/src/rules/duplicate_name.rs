@@ -11,10 +11,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Names must be unique, compared without regard to case, wherever the plan looks things up by \
          name: among the VNets, among the subnets of one VNet, among the AKS clusters, among the ACI \
-         deployments and among the online endpoints.",
+         deployments, among the online endpoints and among the managed network's outbound rules.",
         "Les noms doivent être uniques, sans tenir compte de la casse, partout où le plan retrouve \
          un élément par son nom : entre VNets, entre sous-réseaux d’un même VNet, entre clusters \
-         AKS, entre déploiements ACI et entre points de terminaison en ligne."
+         AKS, entre déploiements ACI, entre points de terminaison en ligne et entre règles sortantes du \
+         réseau managé."
     ),
     why: text!(
         "Azure resource names are case-insensitive: ml-vnet and ML-VNet name the same VNet, and a \
@@ -101,6 +102,41 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             )
         },
     );
+    report_duplicates(
+        out,
+        plan.online_endpoints.iter().map(|endpoint| endpoint.name.as_str()),
+        |index| pointer::online_endpoint(index, "name"),
+        |name| {
+            msg!(
+                [
+                    "the endpoint name '{name}' is already used by an earlier online endpoint",
+                    "le nom de point de terminaison « {name} » est déjà pris par un point de terminaison en \
+                     ligne précédent"
+                ],
+                name = name
+            )
+        },
+    );
+    // Outbound rules are keyed by name in the managed network: `outbound-rule set` with a name
+    // already taken rewrites that rule rather than adding a second one.
+    if let Some(network) = &plan.workspace.managed_network {
+        report_duplicates(
+            out,
+            network.outbound_rules.iter().map(|rule| rule.name.as_str()),
+            |index| pointer::outbound_rule(index, "name"),
+            |name| {
+                msg!(
+                    [
+                        "the outbound rule name '{name}' is already used by an earlier rule of the managed \
+                         network",
+                        "le nom de règle sortante « {name} » est déjà pris par une règle précédente du réseau \
+                         managé"
+                    ],
+                    name = name
+                )
+            },
+        );
+    }
 }
 
 /// Reports every name that an earlier item already has, pointing at it and at the first holder.
@@ -198,6 +234,57 @@ mod tests {
                 ["/aksClusters/1/name", "/aksClusters/0/name"],
                 ["/vnets/1/name", "/vnets/0/name"],
             ]
+        );
+    }
+
+    #[test]
+    fn fires_on_online_endpoints_and_outbound_rules() {
+        let found = assert_fires(
+            DuplicateName,
+            &[
+                ("/onlineEndpoints/-", json!({"name": "fraud", "kind": "managed"})),
+                ("/onlineEndpoints/-", json!({"name": "Fraud", "kind": "managed"})),
+                (
+                    "/workspace/managedNetwork",
+                    json!({"isolationMode": "allowOnlyApprovedOutbound", "outboundRules": [
+                        {"name": "pypi", "type": "fqdn", "destination": "pypi.org"},
+                        {"name": "pypi", "type": "fqdn", "destination": "files.pythonhosted.org"}
+                    ]}),
+                ),
+            ],
+        );
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(
+            subjects,
+            [
+                ["/onlineEndpoints/1/name", "/onlineEndpoints/0/name"],
+                [
+                    "/workspace/managedNetwork/outboundRules/1/name",
+                    "/workspace/managedNetwork/outboundRules/0/name"
+                ],
+            ]
+        );
+        assert_eq!(
+            found[1].message,
+            "the outbound rule name 'pypi' is already used by an earlier rule of the managed network"
+        );
+    }
+
+    #[test]
+    fn quiet_on_distinct_endpoint_and_outbound_rule_names() {
+        assert_quiet(
+            DuplicateName,
+            &[
+                ("/onlineEndpoints/-", json!({"name": "fraud", "kind": "managed"})),
+                ("/onlineEndpoints/-", json!({"name": "fraud-2", "kind": "managed"})),
+                (
+                    "/workspace/managedNetwork",
+                    json!({"isolationMode": "allowOnlyApprovedOutbound", "outboundRules": [
+                        {"name": "pypi", "type": "fqdn", "destination": "pypi.org"},
+                        {"name": "pypi-files", "type": "fqdn", "destination": "files.pythonhosted.org"}
+                    ]}),
+                ),
+            ],
         );
     }
 

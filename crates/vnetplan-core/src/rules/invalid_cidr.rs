@@ -2,6 +2,7 @@ use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::{parse_cidr, parse_prefix, ValueError};
+use crate::pointer;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -9,12 +10,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Every CIDR field must parse. A cluster's ranges (serviceCidr, podCidr, dockerBridgeCidr) \
          take an IPv4 block a.b.c.d/n: four decimal octets from 0 to 255 without leading zeros, a \
          prefix length from 0 to 32, and nothing around it. VNet, subnet and external prefixes take \
-         such a block or an IPv6 prefix in RFC 5952 or RFC 4291 text form.",
+         such a block or an IPv6 prefix in RFC 5952 or RFC 4291 text form, and so do the entries of a \
+         cluster's apiServerAuthorizedIpRanges.",
         "Chaque champ CIDR doit être lisible. Les plages d’un cluster (serviceCidr, podCidr, \
          dockerBridgeCidr) prennent un bloc IPv4 a.b.c.d/n : quatre octets décimaux de 0 à 255 sans \
          zéro initial, une longueur de préfixe de 0 à 32, et rien autour. Les préfixes de VNet, de \
          sous-réseau et de plage externe acceptent un tel bloc ou un préfixe IPv6 sous forme texte \
-         RFC 5952 ou RFC 4291."
+         RFC 5952 ou RFC 4291, tout comme les entrées de apiServerAuthorizedIpRanges d’un cluster."
     ),
     why: text!(
         "Azure, the AKS resource provider and the Azure ML SDK refuse a value they cannot parse, \
@@ -97,6 +99,32 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             }
         }
     }
+    report_authorized_ranges(context, out);
+}
+
+/// An authorized range that does not parse makes AKS refuse the whole cluster update. Either
+/// family is accepted here: which one the API server admits is not this rule's question.
+fn report_authorized_ranges(context: &Context<'_>, out: &mut RuleFindings<'_>) {
+    for (c, cluster) in context.plan.aks_clusters.iter().enumerate() {
+        for (index, text) in cluster.api_server_authorized_ip_ranges.iter().enumerate() {
+            let Err(error) = parse_prefix(text) else { continue };
+            out.report(
+                msg!(
+                    [
+                        "authorized IP range {number} of cluster '{cluster}' is not a valid IPv4 CIDR or \
+                         IPv6 prefix ({text}): {error}",
+                        "la plage d’adresses IP autorisée n° {number} du cluster « {cluster} » n’est pas \
+                         un CIDR IPv4 ou un préfixe IPv6 valide ({text}) : {error}"
+                    ],
+                    number = index + 1,
+                    cluster = &cluster.name,
+                    text = format!("{text:?}"),
+                )
+                .with_message("error", error.message()),
+                vec![pointer::cluster_authorized_range(c, index)],
+            );
+        }
+    }
 }
 
 /// An ARM template expression such as `[parameters('vnetPrefix')]`, as an import keeps it.
@@ -128,6 +156,27 @@ mod tests {
             found[0].text.render(Lang::Fr),
             "la plage de services Kubernetes du cluster « ml-aks » n’est pas un CIDR IPv4 valide \
              (\"10.0.0.0\") : la longueur de préfixe manque ; écrivez-la sous la forme a.b.c.d/n"
+        );
+    }
+
+    #[test]
+    fn fires_on_an_authorized_range_that_does_not_parse() {
+        let found = assert_fires(
+            InvalidCidr,
+            &[("/aksClusters/0/apiServerAuthorizedIpRanges", json!(["203.0.113.0/24", "203.0.113.300/32"]))],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/apiServerAuthorizedIpRanges/1"]);
+        assert!(found[0].message.starts_with(
+            "authorized IP range 2 of cluster 'ml-aks' is not a valid IPv4 CIDR or IPv6 prefix"
+        ));
+    }
+
+    #[test]
+    fn quiet_on_well_formed_authorized_ranges() {
+        assert_quiet(
+            InvalidCidr,
+            &[("/aksClusters/0/apiServerAuthorizedIpRanges", json!(["203.0.113.0/24", "2001:db8::/48"]))],
         );
     }
 

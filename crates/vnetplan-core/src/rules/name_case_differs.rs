@@ -1,18 +1,19 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::Context;
+use crate::context::{name_key, Context};
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::pointer;
 use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
-        "A reference to a VNet or subnet (a cluster's vnet, subnet and loadBalancerSubnet, an ACI \
-         deployment's vnet and subnet, the workspace private endpoint's vnet and subnet) should spell \
-         the name exactly as the VNet or subnet does. The rule notes each reference that finds its \
+        "A reference to a VNet, subnet or cluster (a cluster's vnet, subnet and loadBalancerSubnet, an \
+         ACI deployment's vnet and subnet, the workspace private endpoint's vnet and subnet, a VNet's \
+         peerings, an online endpoint's compute) should spell the name exactly as its target does. The rule notes each reference that finds its \
          target only once letter case is ignored, such as Default for a subnet called default.",
-        "Une référence à un VNet ou à un sous-réseau (vnet, subnet et loadBalancerSubnet d’un cluster, \
-         vnet et subnet d’un déploiement ACI ou du point de terminaison privé de l’espace de travail) \
-         devrait écrire le nom exactement comme le VNet ou le sous-réseau lui-même. La règle relève \
+        "Une référence à un VNet, à un sous-réseau ou à un cluster (vnet, subnet et loadBalancerSubnet \
+         d’un cluster, vnet et subnet d’un déploiement ACI ou du point de terminaison privé de l’espace \
+         de travail, peerings d’un VNet, compute d’un point de terminaison en ligne) devrait écrire le \
+         nom exactement comme sa cible. La règle relève \
          chaque référence qui ne trouve sa cible qu’en ignorant la casse, par exemple Default pour un \
          sous-réseau nommé default."
     ),
@@ -50,13 +51,20 @@ struct Mismatch<'p> {
     holder: Message,
     written: &'p str,
     actual: &'p str,
-    subnet: bool,
+    kind: TargetKind,
+}
+
+#[derive(Clone, Copy)]
+enum TargetKind {
+    Vnet,
+    Subnet,
+    Cluster,
 }
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for mismatch in mismatches(context) {
-        let message = if mismatch.subnet {
-            msg!(
+        let message = match mismatch.kind {
+            TargetKind::Subnet => msg!(
                 [
                     "{holder} names subnet '{written}', which the plan spells '{actual}'; Azure ignores \
                      the case of resource names, but one spelling keeps the plan unambiguous",
@@ -66,9 +74,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 ],
                 written = mismatch.written,
                 actual = mismatch.actual,
-            )
-        } else {
-            msg!(
+            ),
+            TargetKind::Vnet => msg!(
                 [
                     "{holder} names VNet '{written}', which the plan spells '{actual}'; Azure ignores the \
                      case of resource names, but one spelling keeps the plan unambiguous",
@@ -77,7 +84,18 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 ],
                 written = mismatch.written,
                 actual = mismatch.actual,
-            )
+            ),
+            TargetKind::Cluster => msg!(
+                [
+                    "{holder} runs on compute '{written}', which the plan spells '{actual}'; Azure ignores \
+                     the case of resource names, but one spelling keeps the plan unambiguous",
+                    "{holder} tourne sur le calcul « {written} », que le plan écrit « {actual} » ; Azure \
+                     ignore la casse des noms de ressources, mais une seule graphie garde le plan sans \
+                     ambiguïté"
+                ],
+                written = mismatch.written,
+                actual = mismatch.actual,
+            ),
         };
         let fix = Fix::set(
             msg!(
@@ -98,7 +116,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 }
 
 /// Every case-only match, in plan order: clusters (VNet, subnet, load balancer subnet), ACI
-/// deployments, then the private endpoint.
+/// deployments, the private endpoint, peerings, then the online endpoints' computes.
 fn mismatches<'p>(context: &Context<'p>) -> Vec<Mismatch<'p>> {
     let plan = context.plan;
     let mut found = Vec::new();
@@ -116,7 +134,7 @@ fn mismatches<'p>(context: &Context<'p>) -> Vec<Mismatch<'p>> {
                 holder: holder(),
                 written: vnet_written,
                 actual: context.vnet_name(vnet),
-                subnet: false,
+                kind: TargetKind::Vnet,
             });
         }
         let Some(subnet) = placement.subnet else { return };
@@ -127,7 +145,7 @@ fn mismatches<'p>(context: &Context<'p>) -> Vec<Mismatch<'p>> {
                 holder: holder(),
                 written: subnet_written,
                 actual: context.subnet_name(vnet, subnet),
-                subnet: true,
+                kind: TargetKind::Subnet,
             });
         }
     };
@@ -182,7 +200,48 @@ fn mismatches<'p>(context: &Context<'p>) -> Vec<Mismatch<'p>> {
                 ),
                 written,
                 actual: context.subnet_name(vnet, subnet),
-                subnet: true,
+                kind: TargetKind::Subnet,
+            });
+        }
+    }
+    for (v, vnet) in plan.vnets.iter().enumerate() {
+        for (index, written) in vnet.peerings.iter().enumerate() {
+            let Some(peer) = context.vnet_named(written) else { continue };
+            if context.vnet_case_differs(peer, written) {
+                found.push(Mismatch {
+                    reference: pointer::peering(v, index),
+                    target: pointer::vnet(peer, "name"),
+                    holder: msg!(
+                        ["a peering of VNet '{name}'", "un appairage du VNet « {name} »"],
+                        name = &vnet.name
+                    ),
+                    written,
+                    actual: context.vnet_name(peer),
+                    kind: TargetKind::Vnet,
+                });
+            }
+        }
+    }
+    for (index, endpoint) in plan.online_endpoints.iter().enumerate() {
+        let Some(written) = endpoint.compute.as_deref() else { continue };
+        let key = name_key(written);
+        // The first cluster of that name is the one a lookup reaches; a duplicate is duplicate-name's.
+        let Some((cluster_index, cluster)) =
+            plan.aks_clusters.iter().enumerate().find(|(_, cluster)| name_key(&cluster.name) == key)
+        else {
+            continue;
+        };
+        if cluster.name != written {
+            found.push(Mismatch {
+                reference: pointer::online_endpoint(index, "compute"),
+                target: pointer::cluster(cluster_index, "name"),
+                holder: msg!(
+                    ["online endpoint '{name}'", "le point de terminaison en ligne « {name} »"],
+                    name = &endpoint.name
+                ),
+                written,
+                actual: &cluster.name,
+                kind: TargetKind::Cluster,
             });
         }
     }
@@ -242,6 +301,43 @@ mod tests {
             ]
         );
         assert!(found[3].message.starts_with("the workspace private endpoint names VNet 'ML-vnet'"));
+    }
+
+    #[test]
+    fn fires_on_peerings_and_endpoint_computes() {
+        let mut changes = crate::testing::v2_cluster();
+        changes.extend([
+            (
+                "/vnets/-",
+                json!({"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
+            ),
+            ("/vnets/0/peerings", json!(["HUB-vnet"])),
+            ("/onlineEndpoints", json!([{"name": "fraud-k8s", "kind": "kubernetes", "compute": "ML-AKS"}])),
+        ]);
+        let found = assert_fires(NameCaseDiffers, &changes);
+        let subjects: Vec<&[String]> = found.iter().map(|f| f.subjects.as_slice()).collect();
+        assert_eq!(
+            subjects,
+            [["/onlineEndpoints/0/compute", "/aksClusters/0/name"], ["/vnets/0/peerings/0", "/vnets/1/name"]]
+        );
+        assert!(found[0].message.starts_with(
+            "online endpoint 'fraud-k8s' runs on compute 'ML-AKS', which the plan spells 'ml-aks'"
+        ));
+        assert_fix_resolves(NameCaseDiffers, &changes);
+    }
+
+    #[test]
+    fn quiet_on_exact_peerings_and_endpoint_computes() {
+        let mut changes = crate::testing::v2_cluster();
+        changes.extend([
+            (
+                "/vnets/-",
+                json!({"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
+            ),
+            ("/vnets/0/peerings", json!(["hub-vnet"])),
+            ("/onlineEndpoints", json!([{"name": "fraud-k8s", "kind": "kubernetes", "compute": "ml-aks"}])),
+        ]);
+        assert_quiet(NameCaseDiffers, &changes);
     }
 
     #[test]

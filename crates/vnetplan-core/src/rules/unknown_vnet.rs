@@ -7,12 +7,12 @@ use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
-        "Every VNet named by an AKS cluster, an ACI deployment or the workspace private endpoint must be \
-         one of the plan's VNets. Names compare without regard to case, as Azure's do; a reference that \
+        "Every VNet named by an AKS cluster, an ACI deployment, the workspace private endpoint or a VNet's \
+         peerings must be one of the plan's VNets. Names compare without regard to case, as Azure's do; a reference that \
          matches only in another case is left to name-case-differs. A cluster that omits both vnet and \
          subnet lives in a VNet that AKS manages and names none.",
-        "Tout VNet nommé par un cluster AKS, un déploiement ACI ou le point de terminaison privé de \
-         l’espace de travail doit être l’un des VNets du plan. Les noms se comparent sans tenir compte de \
+        "Tout VNet nommé par un cluster AKS, un déploiement ACI, le point de terminaison privé de \
+         l’espace de travail ou les peerings d’un VNet doit être l’un des VNets du plan. Les noms se comparent sans tenir compte de \
          la casse, comme dans Azure ; une référence qui ne correspond que dans une autre casse relève de \
          name-case-differs. Un cluster qui omet à la fois vnet et subnet vit dans un VNet géré par AKS et \
          n’en nomme aucun."
@@ -86,7 +86,16 @@ fn references<'p>(context: &Context<'p>) -> Vec<Reference<'p>> {
         vnet: &endpoint.vnet,
         pointer: pointer::private_endpoint("vnet"),
     });
-    clusters.chain(deployments).chain(endpoint).collect()
+    // A peering to a VNet outside the plan reaches nothing the plan can check: the rules that
+    // ask whether two VNets are peered would silently count it as absent.
+    let peerings = plan.vnets.iter().enumerate().flat_map(|(v, vnet)| {
+        vnet.peerings.iter().enumerate().map(move |(index, peer)| Reference {
+            owner: msg!(["a peering of VNet '{name}'", "un appairage du VNet « {name} »"], name = &vnet.name),
+            vnet: peer,
+            pointer: pointer::peering(v, index),
+        })
+    });
+    clusters.chain(deployments).chain(endpoint).chain(peerings).collect()
 }
 
 #[cfg(test)]
@@ -152,6 +161,23 @@ mod tests {
             ]
         );
         assert!(found.iter().all(|f| f.fix.is_none()));
+    }
+
+    #[test]
+    fn fires_on_a_peering_to_a_vnet_outside_the_plan() {
+        let found = assert_fires(UnknownVnet, &[("/vnets/0/peerings", json!(["hub-vnet"]))]);
+        assert_eq!(found[0].subjects, ["/vnets/0/peerings/0"]);
+        assert_eq!(
+            found[0].message,
+            "a peering of VNet 'ml-vnet' names VNet 'hub-vnet', which is not in the plan"
+        );
+    }
+
+    #[test]
+    fn quiet_on_a_peering_to_a_vnet_of_the_plan_in_any_case() {
+        let hub = json!({"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []});
+        assert_quiet(UnknownVnet, &[("/vnets/-", hub.clone()), ("/vnets/0/peerings", json!(["hub-vnet"]))]);
+        assert_quiet(UnknownVnet, &[("/vnets/-", hub), ("/vnets/0/peerings", json!(["HUB-VNet"]))]);
     }
 
     #[test]
