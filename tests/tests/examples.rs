@@ -56,7 +56,7 @@ fn fifty_cni_nodes_need_a_slash_21() {
 #[test]
 fn text_reports_match_their_snapshots() {
     let root = repo_root();
-    for dir in ["examples", "examples/broken", "tests/fixtures"] {
+    for dir in ["examples", "examples/v2", "examples/broken", "tests/fixtures"] {
         for path in json_files(&root.join(dir)) {
             let plan = load(&path);
             let text = render_text(&plan, &check(&plan), vnetplan_core::Lang::En);
@@ -67,7 +67,7 @@ fn text_reports_match_their_snapshots() {
 
 #[test]
 fn checking_twice_gives_identical_json() {
-    for dir in ["examples", "examples/broken", "tests/fixtures"] {
+    for dir in ["examples", "examples/v2", "examples/broken", "tests/fixtures"] {
         for path in json_files(&repo_root().join(dir)) {
             let plan = load(&path);
             assert_eq!(check(&plan).to_json(), check(&plan).to_json(), "{}", path.display());
@@ -78,7 +78,7 @@ fn checking_twice_gives_identical_json() {
 #[test]
 fn every_finding_and_fix_reads_in_french_too() {
     let root = repo_root();
-    for dir in ["examples", "examples/broken", "tests/fixtures"] {
+    for dir in ["examples", "examples/v2", "examples/broken", "tests/fixtures"] {
         for path in json_files(&root.join(dir)) {
             for finding in check(&load(&path)).findings {
                 let (english, french) = (finding.text.render(Lang::En), finding.text.render(Lang::Fr));

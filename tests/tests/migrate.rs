@@ -43,27 +43,55 @@ fn every_example_migrates_to_a_fixed_point() {
     }
 }
 
-/// Findings a migrated plan keeps because only a person can decide them: which certificate the
+/// Findings a v2 example keeps because only a person can decide them: which certificate the
 /// router serves, which managed identity replaces a service principal, whether a public scoring
-/// address is wanted next to a private workspace.
-const DECISIONS: &[&str] =
-    &["k8s-tls-settings-incomplete", "k8s-service-principal-identity", "k8s-public-scoring-ip"];
+/// address is wanted next to a private workspace, and whether the private DNS zones of a
+/// workspace endpoint in a peered hub are linked to the cluster's spoke (the plan holds no DNS).
+/// The README lists the same findings.
+const DECISIONS: &[&str] = &[
+    "k8s-tls-settings-incomplete",
+    "k8s-service-principal-identity",
+    "k8s-public-scoring-ip",
+    "workspace-pe-not-in-aks-vnet",
+];
 
 #[test]
-fn the_v2_examples_are_the_guide_setups_migrated_and_check_with_decisions_only() {
+fn four_v2_examples_are_the_guide_setups_migrated() {
     for path in json_files(&repo_root().join("examples")) {
         let migrated = repo_root().join("examples/v2").join(path.file_name().expect("a file name"));
-        let committed = load(&migrated);
-        assert_eq!(committed, migrate(&load(&path)).0, "{} is not what migrate writes", migrated.display());
-        let report = vnetplan_core::check(&committed);
-        for finding in &report.findings {
+        assert_eq!(
+            load(&migrated),
+            migrate(&load(&path)).0,
+            "{} is not what migrate writes",
+            migrated.display()
+        );
+    }
+}
+
+#[test]
+fn every_v2_example_checks_with_decisions_only_and_is_its_own_migration() {
+    let files = json_files(&repo_root().join("examples/v2"));
+    assert_eq!(files.len(), 5, "the four guide setups migrated and the private hub-and-spoke");
+    for path in files {
+        let plan = load(&path);
+        assert_eq!(migrate(&plan), (plan.clone(), Vec::new()), "{}", path.display());
+        for finding in &vnetplan_core::check(&plan).findings {
             assert!(
                 DECISIONS.contains(&finding.rule.id()),
                 "{}: {} is not a decision left to a person: {}",
-                migrated.display(),
+                path.display(),
                 finding.rule.id(),
                 finding.message
             );
         }
     }
+}
+
+#[test]
+fn the_private_spoke_example_counts_its_internal_router_and_keeps_one_decision() {
+    let report = vnetplan_core::check(&load(&repo_root().join("examples/v2/private-spoke-k8s.json")));
+    let rules: Vec<&str> = report.findings.iter().map(|finding| finding.rule.id()).collect();
+    assert_eq!(rules, ["workspace-pe-not-in-aks-vnet"]);
+    // Three nodes, one surge node, and the router's internal front end.
+    assert_eq!(report.capacity.first().map(|row| row.needed), Some(5));
 }

@@ -178,6 +178,18 @@ impl<'p> Context<'p> {
         Placement { vnet, subnet: vnet.and_then(|v| self.subnet_named(v, subnet)) }
     }
 
+    /// Whether VNets `a` and `b` are one VNet or peered: a peering counts when either side lists
+    /// the other, since the plan records each peering once. A name outside the plan can still be
+    /// peered through the other side's list.
+    pub(crate) fn peered(&self, a: &str, b: &str) -> bool {
+        let lists = |from: &str, to: &str| {
+            self.vnet_named(from)
+                .and_then(|index| self.vnet(index))
+                .is_some_and(|vnet| vnet.peerings.iter().any(|peer| name_key(peer) == name_key(to)))
+        };
+        name_key(a) == name_key(b) || lists(a, b) || lists(b, a)
+    }
+
     /// The VNet called `name`, compared without regard to case.
     pub(crate) fn vnet_named(&self, name: &str) -> Option<usize> {
         self.vnet_names.get(&name_key(name)).copied()

@@ -14,6 +14,7 @@ const cli = join(root, 'target', 'debug', 'vnetplan');
 
 const plans = [
   ...readdirSync(examples).filter((f) => f.endsWith('.json')).map((f) => join(examples, f)),
+  ...readdirSync(join(examples, 'v2')).map((f) => join(examples, 'v2', f)),
   ...readdirSync(join(examples, 'broken')).map((f) => join(examples, 'broken', f)),
 ];
 

@@ -1,5 +1,5 @@
 use crate::catalog::{Example, RuleDoc, Source};
-use crate::context::{name_key, Context};
+use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
 
@@ -59,17 +59,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if !cluster.is_v2() {
             continue;
         }
-        if let Some(name) = cluster.vnet.as_deref() {
-            let key = name_key(name);
-            let cluster_vnet = context.vnet_named(name).and_then(|vnet| context.vnet(vnet));
-            let peered = name_key(&endpoint_vnet.name) == key
-                || endpoint_vnet.peerings.iter().any(|peer| name_key(peer) == key)
-                || cluster_vnet.is_some_and(|vnet| {
-                    vnet.peerings.iter().any(|peer| name_key(peer) == name_key(&endpoint_vnet.name))
-                });
-            if peered {
-                continue;
-            }
+        if cluster.vnet.as_deref().is_some_and(|name| context.peered(name, &endpoint_vnet.name)) {
+            continue;
         }
         let place = match cluster.vnet.as_deref() {
             Some(vnet) => msg!(["in VNet '{vnet}'", "dans le VNet « {vnet} »"], vnet = vnet),

@@ -7,10 +7,12 @@ use crate::sources;
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "When the workspace has a private endpoint, it should sit in the VNet of every AKS cluster of the \
-         plan; the rule warns once for each cluster whose VNet is another one.",
+         plan; the rule warns once for each cluster whose VNet is another one. For a v2 cluster it warns \
+         only when the two VNets are peered: an unpeered one is k8s-workspace-pe-not-reachable's error.",
         "Quand l’espace de travail a un point de terminaison privé, celui-ci devrait se trouver dans le \
          VNet de chaque cluster AKS du plan ; la règle avertit une fois pour chaque cluster dont le VNet \
-         est un autre."
+         est un autre. Pour un cluster v2, elle n’avertit que si les deux VNet sont appairés : sans \
+         appairage, c’est l’erreur k8s-workspace-pe-not-reachable."
     ),
     why: text!(
         "The v1 inferencing guide requires that, for an AKS cluster behind a VNet, the workspace and its \
@@ -56,20 +58,38 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if cluster_vnet == endpoint_vnet {
             continue;
         }
-        out.report(
+        // A v2 cluster in a VNet not peered with the endpoint's cannot reach the workspace at all:
+        // that error is k8s-workspace-pe-not-reachable's, and this warning would only repeat it.
+        if cluster.is_v2() && !context.peered(context.vnet_name(cluster_vnet), &endpoint.vnet) {
+            continue;
+        }
+        let message = msg!(
+            [
+                "the workspace private endpoint is in VNet '{endpoint}' but cluster '{cluster}' is in VNet \
+                 '{vnet}'",
+                "le point de terminaison privé de l’espace de travail est dans le VNet « {endpoint} », \
+                 mais le cluster « {cluster} » est dans le VNet « {vnet} »"
+            ],
+            endpoint = &endpoint.vnet,
+            cluster = &cluster.name,
+            vnet = cluster.vnet_name(),
+        );
+        // Through a peering the cluster reaches the endpoint only if the names resolve to it there.
+        let message = if context.peered(context.vnet_name(cluster_vnet), &endpoint.vnet) {
             msg!(
                 [
-                    "the workspace private endpoint is in VNet '{endpoint}' but cluster '{cluster}' is in \
-                     VNet '{vnet}'",
-                    "le point de terminaison privé de l’espace de travail est dans le VNet « {endpoint} », \
-                     mais le cluster « {cluster} » est dans le VNet « {vnet} »"
+                    "{message}; the two are peered, so the endpoint's private DNS zones must also be \
+                     linked to VNet '{vnet}'",
+                    "{message} ; les deux sont appairés : les zones DNS privées du point de terminaison \
+                     doivent donc aussi être liées au VNet « {vnet} »"
                 ],
-                endpoint = &endpoint.vnet,
-                cluster = &cluster.name,
                 vnet = cluster.vnet_name(),
-            ),
-            vec![pointer::private_endpoint("vnet"), pointer::cluster(index, "vnet")],
-        );
+            )
+            .with_message("message", message)
+        } else {
+            message
+        };
+        out.report(message, vec![pointer::private_endpoint("vnet"), pointer::cluster(index, "vnet")]);
     }
 }
 
@@ -108,6 +128,19 @@ mod tests {
             "le point de terminaison privé de l’espace de travail est dans le VNet « hub-vnet », mais le \
              cluster « ml-aks » est dans le VNet « ml-vnet »"
         );
+    }
+
+    #[test]
+    fn a_v2_cluster_is_warned_only_when_the_vnets_are_peered() {
+        let mut changes = crate::testing::v2_cluster();
+        changes.extend([
+            hub_vnet(),
+            ("/workspace/privateEndpoint", json!({"vnet": "hub-vnet", "subnet": "pe"})),
+        ]);
+        assert_quiet(WorkspacePeNotInAksVnet, &changes);
+        changes.push(("/vnets/1/peerings", json!(["ML-VNet"])));
+        let found = assert_fires(WorkspacePeNotInAksVnet, &changes);
+        assert_eq!(found[0].subjects, ["/workspace/privateEndpoint/vnet", "/aksClusters/0/vnet"]);
     }
 
     #[test]
