@@ -25,6 +25,13 @@ fn guide_setups_migrate_as_pinned() {
 }
 
 #[test]
+fn broken_examples_migrate_as_pinned() {
+    for path in json_files(&repo_root().join("examples/broken")) {
+        insta::assert_snapshot!(format!("broken__{}", stem(&path)), migrated_text(&path, Lang::En));
+    }
+}
+
+#[test]
 fn notes_are_pinned_in_french_too() {
     let path = repo_root().join("examples/aci-vnet.json");
     insta::assert_snapshot!("aci-vnet.fr", migrated_text(&path, Lang::Fr));
