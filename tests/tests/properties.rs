@@ -323,3 +323,129 @@ proptest! {
         }
     }
 }
+
+/// Every place in a document where a value sits, as JSON pointers.
+fn value_pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, member) in map {
+                let here = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                value_pointers(member, here.clone(), out);
+                out.push(here);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let here = format!("{at}/{index}");
+                value_pointers(item, here.clone(), out);
+                out.push(here);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Values that sit at the edges of what the format takes: nulls where only absence is allowed,
+/// numbers just out of range, strings in the wrong case, containers of the wrong kind.
+fn edge_values() -> Vec<Value> {
+    vec![
+        Value::Null,
+        json!(true),
+        json!(0),
+        json!(1),
+        json!(-1),
+        json!(1.5),
+        json!(3.0),
+        json!(4_294_967_296_u64),
+        json!(9_007_199_254_740_992_u64),
+        json!(""),
+        json!("10%"),
+        json!("0%"),
+        json!("3"),
+        json!("v1"),
+        json!("v2"),
+        json!("Disabled"),
+        json!("azure"),
+        json!("kubernetes"),
+        json!("443"),
+        json!("08-80"),
+        json!("Inference"),
+        json!([]),
+        json!(["*"]),
+        json!({}),
+    ]
+}
+
+/// A document changed in up to three places: a value replaced, a member removed, or an unknown
+/// member added.
+fn mutated(mut document: Value, dice: &[u16]) -> Value {
+    let mut d = Dice(dice.iter());
+    for _ in 0..1 + d.roll(3) {
+        let mut pointers = Vec::new();
+        value_pointers(&document, String::new(), &mut pointers);
+        if pointers.is_empty() {
+            break;
+        }
+        let pointer = d.pick(&pointers);
+        let (parent, key) = pointer.rsplit_once('/').map_or(("", ""), |split| split);
+        match d.roll(4) {
+            0 => {
+                if let Some(Value::Object(map)) = document.pointer_mut(parent) {
+                    map.remove(key);
+                }
+            }
+            1 => {
+                if let Some(Value::Object(map)) = document.pointer_mut(parent) {
+                    map.insert("unknownMember".into(), Value::Null);
+                }
+            }
+            _ => {
+                let replacement = d.pick(&edge_values());
+                if let Some(slot) = document.pointer_mut(&pointer) {
+                    *slot = replacement;
+                }
+            }
+        }
+    }
+    document
+}
+
+/// The examples, so that mutations reach every field of the format, v2 ones included.
+fn example_documents() -> Vec<Value> {
+    let root = vnetplan_tests::repo_root();
+    ["examples", "examples/v2", "examples/broken"]
+        .iter()
+        .flat_map(|dir| vnetplan_tests::json_files(&root.join(dir)))
+        .map(|path| serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON"))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// `parse_plan` reads well-formed text without a JSON tree; whatever it reads, and whatever
+    /// it refuses, must be exactly what the tree reader makes of the same text.
+    #[test]
+    fn reading_without_a_tree_agrees_with_the_tree_reader(
+        dice in proptest::collection::vec(any::<u16>(), 400),
+        mutation in proptest::collection::vec(any::<u16>(), 12),
+        seed in 0usize..64,
+        v2_mask in any::<u8>(),
+    ) {
+        let examples = example_documents();
+        let document = match examples.get(seed) {
+            Some(example) => example.clone(),
+            None => random_mixed_plan(&dice, v2_mask),
+        };
+        for text in [document.to_string(), mutated(document, &mutation).to_string()] {
+            let by_tree = serde_json::from_str::<Value>(&text)
+                .map_err(|error| error.to_string())
+                .and_then(|value| plan_from_value(&value).map_err(|error| error.to_string()));
+            let read = parse_plan(&text).map_err(|error| error.to_string());
+            prop_assert_eq!(read.is_ok(), by_tree.is_ok(), "{}", text);
+            if let (Ok(read), Ok(by_tree)) = (read, by_tree) {
+                prop_assert_eq!(read, by_tree, "{}", text);
+            }
+        }
+    }
+}

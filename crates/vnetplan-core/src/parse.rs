@@ -4,6 +4,12 @@
 //! lets every rejection name the field as a JSON pointer, say what was found and what was
 //! expected, and suggest the nearest known name for a misspelt field (`az` prints
 //! `dnsServiceIp` where this format says `dnsServiceIP`).
+//!
+//! Building that tree costs more than checking the plan, so [`parse_plan`] first tries
+//! [`direct`], which reads well-formed text straight into the model and leaves every document it
+//! does not take to the tree reader.
+
+mod direct;
 
 use std::fmt;
 
@@ -50,6 +56,9 @@ impl std::error::Error for ParseError {}
 /// ```
 pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
     let text = strip_bom(text);
+    if let Some(plan) = direct::read(text) {
+        return Ok(plan);
+    }
     let value: Value = serde_json::from_str(text).map_err(|error| ParseError {
         pointer: String::new(),
         message: syntax_message(&error),
@@ -389,13 +398,7 @@ impl<'a> Object<'a> {
     fn max_surge(&self, value: &Value) -> Result<MaxSurge, ParseError> {
         const KEY: &str = "maxSurge";
         if let Some(text) = value.as_str() {
-            let percent = text
-                .strip_suffix('%')
-                .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-                .filter(|digits| !digits.starts_with('0'))
-                .and_then(|digits| digits.parse::<u8>().ok())
-                .filter(|percent| (1..=100).contains(percent));
-            return percent.map(MaxSurge::Percent).ok_or_else(|| {
+            return surge_percent(text).map(MaxSurge::Percent).ok_or_else(|| {
                 let mut message = format!(
                     "expected a percentage from \"1%\" to \"100%\" (digits then '%', no spaces), found {}",
                     describe(value)
@@ -532,6 +535,15 @@ impl<'a> Object<'a> {
     fn present(&self, key: &str) -> bool {
         self.map.contains_key(key)
     }
+}
+
+/// `"N%"` with N from 1 to 100, digits only and no leading zero.
+fn surge_percent(text: &str) -> Option<u8> {
+    text.strip_suffix('%')
+        .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|digits| !digits.starts_with('0'))
+        .and_then(|digits| digits.parse::<u8>().ok())
+        .filter(|percent| (1..=100).contains(percent))
 }
 
 /// The field names an object of a list may hold, so a list reader can check them.
