@@ -1,9 +1,12 @@
 //! vnetplan for JavaScript. Each function converts its arguments, calls `vnetplan-core`, and
 //! converts the answer back; no logic lives here.
 //!
-//! Values cross as plain objects: JSON-compatible serialisation gives `null` rather than
-//! `undefined` and objects rather than `Map`s. A rejected document throws an `Error` whose
-//! message is the core's message, naming the field as a JSON pointer.
+//! Values cross as JSON text, once each way: a plan object is stringified by `JSON.stringify`
+//! and read by the core without a JSON tree, and an answer is written as JSON and handed to
+//! `JSON.parse`. Building the answer object by object across the boundary cost more than the
+//! check itself. So answers hold `null` rather than `undefined`, and objects rather than `Map`s.
+//! A rejected document throws an `Error` whose message is the core's message, naming the field
+//! as a JSON pointer.
 
 use serde::Serialize;
 use vnetplan_core::export::{export, steps as guide_steps, ExportFormat};
@@ -251,7 +254,7 @@ fn into_error(message: impl std::fmt::Display) -> JsValue {
 }
 
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+    js_sys::JSON::parse(&serde_json::to_string(value).map_err(into_error)?)
 }
 
 /// Reads a plan given as an object or as JSON text; objects go through `JSON.stringify` so that
