@@ -250,3 +250,6 @@ fn plan_title(plan: &Plan) -> Message {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_v2;
