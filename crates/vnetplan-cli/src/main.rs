@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use vnetplan_core::export::{export, ExportFormat};
+use vnetplan_core::export::{export, yaml_files, ExportFormat};
 use vnetplan_core::import::import;
 use vnetplan_core::reference::REFERENCE_PLAN;
 use vnetplan_core::{check, migrate, parse_plan, render_rule, render_text, suggest, Lang, Plan, RuleId};
@@ -44,11 +44,16 @@ enum Command {
         plan: PathBuf,
     },
     /// Write the steps or templates that build the plan: the guide's SDK or az steps, ARM,
-    /// Bicep, Terraform, or one az script of the network.
+    /// Bicep, Terraform, one az script of the network, the Azure ML v2 steps with the Python SDK
+    /// v2, or the v2 objects as YAML files.
     Export {
-        /// sdk, az, arm, bicep, terraform or az-script.
+        /// sdk, az, arm, bicep, terraform, az-script, sdk-v2 or yaml.
         #[arg(long, value_parser = export_format)]
         format: ExportFormat,
+        /// With `--format yaml`: write each YAML file into this folder (created if missing) and
+        /// list their paths, instead of printing them all as one stream.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
         /// The plan file, or `-` for standard input.
         plan: PathBuf,
     },
@@ -100,10 +105,24 @@ fn main() -> ExitCode {
             Ok(plan) => (Ok(suggest(&plan).to_json() + "\n"), CLEAN),
             Err(message) => (Err(message), REJECTED),
         },
-        Command::Export { format, plan } => match read_plan(&plan) {
+        Command::Export { format, out_dir: None, plan } => match read_plan(&plan) {
             Ok(plan) => (Ok(export(&plan, &check(&plan), format, cli.lang)), CLEAN),
             Err(message) => (Err(message), REJECTED),
         },
+        Command::Export { format: ExportFormat::Yaml, out_dir: Some(folder), plan } => match read_plan(&plan) {
+            Ok(plan) => match write_yaml_files(&plan, &folder, cli.lang) {
+                Ok(listing) => (Ok(listing), CLEAN),
+                Err(message) => (Err(message), REJECTED),
+            },
+            Err(message) => (Err(message), REJECTED),
+        },
+        Command::Export { format, out_dir: Some(_), .. } => (
+            Err(format!(
+                "--out-dir writes the files of --format yaml; --format {} is one document, printed on standard output",
+                format.name()
+            )),
+            REJECTED,
+        ),
         Command::Import { files } => import_files(&files, cli.lang),
         Command::Rules { reference_plan: true, .. } => (Ok(format!("{REFERENCE_PLAN}\n")), CLEAN),
         Command::Rules { id: None, .. } => (Ok(catalog_listing(cli.lang)), CLEAN),
@@ -131,6 +150,20 @@ fn main() -> ExitCode {
         Err(message) => eprintln!("vnetplan: {message}"),
     }
     ExitCode::from(code)
+}
+
+/// Writes each YAML file of `plan` into `folder` and lists the paths written, one a line.
+fn write_yaml_files(plan: &Plan, folder: &Path, lang: Lang) -> Result<String, String> {
+    std::fs::create_dir_all(folder)
+        .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+    let mut listing = String::new();
+    for file in yaml_files(plan, &check(plan), lang) {
+        let path = folder.join(&file.name);
+        std::fs::write(&path, file.text)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        listing.push_str(&format!("{}\n", path.display()));
+    }
+    Ok(listing)
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

@@ -125,6 +125,41 @@ fn export_writes_each_format() {
 }
 
 #[test]
+fn yaml_export_writes_each_file_into_a_folder() {
+    let folder = std::env::temp_dir().join(format!("vnetplan-yaml-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let folder_text = folder.to_string_lossy().into_owned();
+    let written = vnetplan(
+        &["export", "--format", "yaml", "--out-dir", &folder_text, "examples/v2/aci-vnet.json"],
+        None,
+    );
+    assert_eq!(written.status.code(), Some(0), "{}", String::from_utf8_lossy(&written.stderr));
+    let listed: Vec<PathBuf> = stdout(&written).lines().map(PathBuf::from).collect();
+    let names: Vec<String> = listed
+        .iter()
+        .filter_map(|path| path.file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["workspace-network.yml", "endpoint-scoring-aci.yml"]);
+    let endpoint =
+        std::fs::read_to_string(folder.join("endpoint-scoring-aci.yml")).expect("the file is there");
+    assert!(endpoint.ends_with("name: \"scoring-aci\"\npublic_network_access: enabled\n"), "{endpoint}");
+    // The stream on standard output is the same files, one YAML document each.
+    let stream = stdout(&vnetplan(&["export", "--format", "yaml", "examples/v2/aci-vnet.json"], None));
+    let workspace = std::fs::read_to_string(folder.join("workspace-network.yml")).expect("the file is there");
+    assert_eq!(stream, format!("---\n{workspace}---\n{endpoint}"));
+    let _ = std::fs::remove_dir_all(&folder);
+
+    let other = vnetplan(
+        &["export", "--format", "sdk", "--out-dir", &folder_text, "examples/v2/aci-vnet.json"],
+        None,
+    );
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("--out-dir writes the files of --format yaml"));
+    assert!(!folder.exists());
+}
+
+#[test]
 fn import_prints_a_plan_that_checks_at_once() {
     let fixtures = "crates/vnetplan-core/src/import/fixtures";
     let output = vnetplan(

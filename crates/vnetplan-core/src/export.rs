@@ -11,10 +11,15 @@
 //! - [`steps`]: the guided steps, each flagged with the rules whose findings make it wrong.
 //! - [`export`]: one document in an [`ExportFormat`]:
 //!   - `sdk`: a Python script of the SDK steps; the shell prerequisites are in it as comments.
-//!   - `az`: a bash script of the prerequisites and the Azure ML CLI v1 commands; the ACI
+//!   - `az`: a bash script of the prerequisites and the Azure ML CLI commands (v1 for v1
+//!     clusters, v2 for the rest, its YAML files written by the script itself); the ACI
 //!     deployment, which only the SDK does, is in it as comments. It does not create the VNets,
 //!     since the guide starts from VNets that exist already: `az-script` creates them, as the
 //!     templates do.
+//!   - `sdk-v2`: a Python script of the v2 steps with azure-ai-ml (`MLClient`); the shell steps
+//!     (`az aks create`, the extension) are in it as comments.
+//!   - `yaml`: the v2 objects as the YAML files of `az ml … -f`, one YAML document each
+//!     ([`yaml_files`] gives them apart).
 //!   - `arm`, `bicep`, `terraform`: the VNets, subnets with their delegations, the security
 //!     rules, and each AKS cluster that the plan creates (an attached cluster already exists, so
 //!     only its network is there).
@@ -30,11 +35,13 @@ pub(crate) mod quote;
 mod steps;
 mod template;
 mod terraform;
+mod yaml;
 
 use std::fmt::Write;
 
-use steps::{guide, Flow, GuideStep, WORKSPACE_VARIABLE};
+use steps::{guide, Api, Flow, GuideStep, WORKSPACE_VARIABLE};
 pub use steps::{steps, Step, StepLanguage};
+pub use yaml::{yaml_files, YamlFile};
 
 use crate::text::{Lang, Message};
 use crate::{Plan, Report};
@@ -49,10 +56,23 @@ pub enum ExportFormat {
     Terraform,
     /// The templates' content as one `az` script.
     AzScript,
+    /// The Azure ML v2 steps with the Python SDK v2.
+    SdkV2,
+    /// The Azure ML v2 objects as YAML files.
+    Yaml,
 }
 
 impl ExportFormat {
-    pub const ALL: [Self; 6] = [Self::Sdk, Self::Az, Self::Arm, Self::Bicep, Self::Terraform, Self::AzScript];
+    pub const ALL: [Self; 8] = [
+        Self::Sdk,
+        Self::Az,
+        Self::Arm,
+        Self::Bicep,
+        Self::Terraform,
+        Self::AzScript,
+        Self::SdkV2,
+        Self::Yaml,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -62,6 +82,8 @@ impl ExportFormat {
             Self::Bicep => "bicep",
             Self::Terraform => "terraform",
             Self::AzScript => "az-script",
+            Self::SdkV2 => "sdk-v2",
+            Self::Yaml => "yaml",
         }
     }
 
@@ -93,41 +115,85 @@ pub fn export(plan: &Plan, report: &Report, format: ExportFormat, lang: Lang) ->
         ExportFormat::Bicep => bicep::render(plan, lang),
         ExportFormat::Terraform => terraform::render(plan, lang),
         ExportFormat::AzScript => az::script(plan, lang),
+        ExportFormat::SdkV2 => sdk_v2_document(plan, report, lang),
+        ExportFormat::Yaml => yaml::document(plan, report, lang),
     }
 }
 
 fn sdk_document(plan: &Plan, report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     write_comment(&mut out, &prose::SDK_HEADER.message().with_message("plan", plan_title(plan)), lang);
+    if has_v2(plan) {
+        write_comment(&mut out, &prose::SDK_LEAVES_V2.message(), lang);
+    }
     write_comment(&mut out, &prose::PLACEHOLDERS_NOTE.message(), lang);
     out.push_str("from azureml.core import Workspace\n\nws = Workspace.from_config()\n");
-    write_steps(&mut out, &guide(plan, report, lang), Flow::Sdk, StepLanguage::Python, lang);
+    let keep = |entry: &GuideStep| matches!(entry.flow, Flow::Both | Flow::Sdk) && entry.api != Api::V2;
+    write_steps(&mut out, &guide(plan, report, lang), keep, StepLanguage::Python, lang);
     out
+}
+
+fn sdk_v2_document(plan: &Plan, report: &Report, lang: Lang) -> String {
+    let mut out = String::new();
+    write_comment(&mut out, &prose::SDK_V2_HEADER.message().with_message("plan", plan_title(plan)), lang);
+    if !plan.aks_clusters.iter().all(|cluster| cluster.is_v2()) || !plan.aci_deployments.is_empty() {
+        write_comment(&mut out, &prose::SDK_V2_LEAVES_V1.message(), lang);
+    }
+    write_comment(&mut out, &prose::PLACEHOLDERS_NOTE.message(), lang);
+    let _ = writeln!(
+        out,
+        "from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n\n\
+         ml_client = MLClient(\n    DefaultAzureCredential(),\n    subscription_id={},\n    \
+         resource_group_name={},\n    workspace_name={},\n)",
+        quote::python("<subscription ID>"),
+        quote::python(&plan.workspace.resource_group),
+        quote::python("<workspace name>"),
+    );
+    let keep = |entry: &GuideStep| matches!(entry.flow, Flow::Both | Flow::SdkV2) && entry.api != Api::V1;
+    write_steps(&mut out, &guide(plan, report, lang), keep, StepLanguage::Python, lang);
+    out
+}
+
+/// Whether the plan has anything that only the Azure ML v2 steps set up.
+fn has_v2(plan: &Plan) -> bool {
+    plan.aks_clusters.iter().any(|cluster| cluster.is_v2())
+        || plan.workspace.managed_network.is_some()
+        || !plan.online_endpoints.is_empty()
 }
 
 fn az_document(plan: &Plan, report: &Report, lang: Lang) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
-    write_comment(&mut out, &prose::AZ_HEADER.message().with_message("plan", plan_title(plan)), lang);
+    let header = if has_v2(plan) { prose::AZ_V2_HEADER } else { prose::AZ_HEADER };
+    write_comment(&mut out, &header.message().with_message("plan", plan_title(plan)), lang);
     write_comment(&mut out, &prose::PLACEHOLDERS_NOTE.message(), lang);
     out.push_str("set -euo pipefail\n");
-    if !plan.aks_clusters.is_empty() {
+    if !plan.aks_clusters.is_empty() || has_v2(plan) {
         let _ = writeln!(
             out,
             ": \"${{{WORKSPACE_VARIABLE}:?set {WORKSPACE_VARIABLE} to the name of the Azure ML workspace}}\""
         );
     }
-    write_steps(&mut out, &guide(plan, report, lang), Flow::Cli, StepLanguage::Shell, lang);
+    let keep = |entry: &GuideStep| matches!(entry.flow, Flow::Both | Flow::Cli);
+    write_steps(&mut out, &guide(plan, report, lang), keep, StepLanguage::Shell, lang);
     out
 }
 
-/// Writes the steps of `flow` and those both flows share: code in `language` as it is, code in
-/// the other language as comments, since this document's reader runs it elsewhere.
-fn write_steps(out: &mut String, steps: &[GuideStep], flow: Flow, language: StepLanguage, lang: Lang) {
+/// Writes the steps that `keep` keeps: code in `language` as it is, a YAML file in a shell
+/// script as a here-document that writes it, other code as comments, since this document's
+/// reader runs it elsewhere.
+fn write_steps(
+    out: &mut String,
+    steps: &[GuideStep],
+    keep: impl Fn(&GuideStep) -> bool,
+    language: StepLanguage,
+    lang: Lang,
+) {
     let mut section = None;
-    for GuideStep { step, flow: step_flow } in steps {
-        if *step_flow != flow && *step_flow != Flow::Both {
+    for entry in steps {
+        if !keep(entry) {
             continue;
         }
+        let step = &entry.step;
         if section != Some(step.section.as_str()) {
             let _ = writeln!(out, "\n# ==== {} ====", quote::comment(&step.section));
             section = Some(step.section.as_str());
@@ -139,6 +205,11 @@ fn write_steps(out: &mut String, steps: &[GuideStep], flow: Flow, language: Step
         if step.language == language {
             out.push_str(&step.code);
             out.push('\n');
+        } else if let (StepLanguage::Yaml, StepLanguage::Shell, Some(file)) =
+            (step.language, language, &entry.file)
+        {
+            // No line of the generated YAML is the bare word that ends the here-document.
+            let _ = writeln!(out, "cat > {} <<'YAML'\n{}\nYAML", quote::shell(file), step.code);
         } else {
             write_as_comments(out, &step.code, step.language);
         }
@@ -179,3 +250,6 @@ fn plan_title(plan: &Plan) -> Message {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_v2;

@@ -213,12 +213,13 @@ export function rules(options?: TextOptions): RuleSummary[];
 /** One rule's documentation, or null for an unknown ID. */
 export function explain(id: string, options?: TextOptions): RuleDoc | null;
 
-export type ExportFormat = "sdk" | "az" | "arm" | "bicep" | "terraform" | "az-script";
+export type ExportFormat = "sdk" | "az" | "arm" | "bicep" | "terraform" | "az-script" | "sdk-v2" | "yaml";
 
 export interface Step {
   section: string;
   title: string;
-  language: "python" | "shell";
+  /** "yaml": a file for an `az ml … -f` command, named in the title. */
+  language: "python" | "shell" | "yaml";
   code: string;
   /** IDs of the rules whose errors or warnings make this step wrong until they are resolved. */
   flagged: string[];
@@ -232,7 +233,7 @@ export interface ImportNote {
   message: string;
 }
 
-/** The plan as one document: the guide's SDK or az steps, ARM, Bicep, Terraform or an az script; comments in options.lang. */
+/** The plan as one document: the guide's SDK or az steps, ARM, Bicep, Terraform, an az script, the Azure ML v2 steps with the Python SDK v2, or the v2 objects as YAML files (one YAML document each); comments in options.lang. */
 export function exportPlan(plan: Plan | string, format: ExportFormat, options?: TextOptions): string;
 /** The guide's steps for the plan, in order, each flagged with the rules that make it wrong; titles and comments in options.lang. */
 export function steps(plan: Plan | string, options?: TextOptions): Step[];

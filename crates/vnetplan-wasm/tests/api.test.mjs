@@ -103,9 +103,10 @@ describe('the vnetplan package', () => {
   });
 
   test('exports are the command line\'s exports', () => {
-    for (const file of plans.filter((f) => !f.includes('broken'))) {
+    const v2 = readdirSync(join(examples, 'v2')).map((f) => join(examples, 'v2', f));
+    for (const file of [...plans.filter((f) => !f.includes('broken')), ...v2]) {
       const plan = JSON.parse(readFileSync(file, 'utf8'));
-      for (const format of ['sdk', 'az', 'arm', 'bicep', 'terraform', 'az-script']) {
+      for (const format of ['sdk', 'az', 'arm', 'bicep', 'terraform', 'az-script', 'sdk-v2', 'yaml']) {
         const stdout = execFileSync(cli, ['export', '--format', format, file], { encoding: 'utf8' });
         assert.equal(api.exportPlan(plan, format), stdout, `${file} as ${format}`);
       }
@@ -115,7 +116,7 @@ describe('the vnetplan package', () => {
     assert.equal(api.exportPlan(JSON.parse(readFileSync(example, 'utf8')), 'sdk', { lang: 'fr' }), french);
     assert.throws(() => api.exportPlan({ schemaVersion: 1 }, 'arm'), { message: /^\/region: / });
     assert.throws(() => api.exportPlan(JSON.parse(readFileSync(plans[0], 'utf8')), 'pulumi'), {
-      message: "'pulumi' is not an export format; use one of sdk, az, arm, bicep, terraform, az-script",
+      message: "'pulumi' is not an export format; use one of sdk, az, arm, bicep, terraform, az-script, sdk-v2, yaml",
     });
   });
 
@@ -125,6 +126,8 @@ describe('the vnetplan package', () => {
     assert.deepEqual(Object.keys(steps[0]), ['section', 'title', 'language', 'code', 'flagged']);
     assert.ok(steps.some((step) => step.flagged.includes('service-cidr-overlaps-subnet')));
     assert.ok(steps.every((step) => step.language === 'python' || step.language === 'shell'));
+    const v2 = api.steps(JSON.parse(readFileSync(join(examples, 'v2', 'aci-vnet.json'), 'utf8')));
+    assert.deepEqual([...new Set(v2.map((step) => step.language))].sort(), ['python', 'shell', 'yaml']);
     const french = api.steps(plan, { lang: 'fr' });
     assert.deepEqual(french.map((step) => step.flagged), steps.map((step) => step.flagged));
     assert.notEqual(french[0].title, steps[0].title);

@@ -24,11 +24,13 @@ pub struct StepsProps {
 fn download_name(format: ExportFormat) -> (&'static str, &'static str) {
     match format {
         ExportFormat::Sdk => ("vnetplan-steps.py", "Python SDK v1"),
-        ExportFormat::Az => ("vnetplan-steps.sh", "az CLI v1"),
+        ExportFormat::Az => ("vnetplan-steps.sh", "az CLI"),
         ExportFormat::Arm => ("vnetplan-network.json", "ARM"),
         ExportFormat::Bicep => ("vnetplan-network.bicep", "Bicep"),
         ExportFormat::Terraform => ("vnetplan-network.tf", "Terraform"),
         ExportFormat::AzScript => ("vnetplan-network.sh", "az script"),
+        ExportFormat::SdkV2 => ("vnetplan-steps-v2.py", "Python SDK v2"),
+        ExportFormat::Yaml => ("vnetplan-v2.yml", "YAML (v2)"),
     }
 }
 
@@ -67,6 +69,7 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
             let language = match step.language {
                 StepLanguage::Python => "python",
                 StepLanguage::Shell => "shell",
+                StepLanguage::Yaml => "yaml",
             };
             html! {
                 <>

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::infra::{self, ClusterSpec, Infra, NsgRule};
 use super::prose::{AZ_NETWORK_HEADER, CLUSTER_COMMENT, NSG_COMMENT, VNET_COMMENT};
 use super::quote::{self, Command, Identifiers, Operand};
-use crate::plan::{Choice, Identity, Plan};
+use crate::plan::{AksCluster, Choice, Identity, Plan};
 use crate::text::Lang;
 
 pub(super) fn script(plan: &Plan, lang: Lang) -> String {
@@ -103,14 +103,36 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
             .arg("-o", "tsv");
         let _ = writeln!(out, "subnet_id=$({})", show.line());
     }
+    let command = aks_create(
+        cluster,
+        spec.resource_group,
+        spec.location,
+        Operand::Variable(&vm_size),
+        Some(Operand::Variable("subnet_id")),
+        credentials.as_ref().map(|(id, secret)| (id.as_str(), secret.as_str())),
+    );
+    let _ = writeln!(out, "{}", command.render());
+}
+
+/// `az aks create` with the cluster's node pool, network profile and API server access, its nodes
+/// in `subnet` (an ID; without one, in the VNet that AKS makes). `credentials` are the variables
+/// holding a service principal's ID and secret; without them the cluster gets a managed identity.
+pub(super) fn aks_create(
+    cluster: &AksCluster,
+    resource_group: &str,
+    location: &str,
+    vm_size: Operand<'_>,
+    subnet: Option<Operand<'_>>,
+    credentials: Option<(&str, &str)>,
+) -> Command {
     let mut command = Command::new("az aks create")
-        .arg("-g", spec.resource_group)
+        .arg("-g", resource_group)
         .arg("-n", &cluster.name)
-        .arg("-l", spec.location)
-        .arg("--dns-name-prefix", &spec.dns_prefix)
+        .arg("-l", location)
+        .arg("--dns-name-prefix", &quote::label(&cluster.name, 54))
         .arg("--nodepool-name", infra::NODE_POOL)
         .arg("--node-count", &cluster.node_count.to_string())
-        .var("--node-vm-size", &vm_size)
+        .operand("--node-vm-size", vm_size)
         .arg("--max-pods", &cluster.effective_max_pods().to_string())
         .arg("--network-plugin", cluster.plugin().as_str());
     if let Some(mode) = cluster.mode() {
@@ -119,21 +141,33 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
     if let Some(pod_cidr) = &cluster.pod_cidr {
         command = command.arg("--pod-cidr", pod_cidr);
     }
-    command = command
-        .arg("--service-cidr", &cluster.service_cidr)
-        .arg("--dns-service-ip", &cluster.dns_service_ip)
-        .var("--vnet-subnet-id", "subnet_id")
-        .arg("--load-balancer-sku", "standard");
+    command =
+        command.arg("--service-cidr", &cluster.service_cidr).arg("--dns-service-ip", &cluster.dns_service_ip);
+    if let Some(subnet) = subnet {
+        command = command.operand("--vnet-subnet-id", subnet);
+    }
+    command = command.arg("--load-balancer-sku", "standard");
     if cluster.private_cluster() {
         command = command.flag("--enable-private-cluster");
+        // The CLI gives a private cluster a public FQDN too unless told otherwise; the plan's
+        // default is none.
+        if !cluster.private_cluster_public_fqdn() {
+            command = command.flag("--disable-public-fqdn");
+        }
     }
-    command = match &credentials {
+    if !cluster.api_server_authorized_ip_ranges.is_empty() {
+        command = command
+            .arg("--api-server-authorized-ip-ranges", &cluster.api_server_authorized_ip_ranges.join(","));
+    }
+    if cluster.local_accounts_disabled() {
+        command = command.flag("--disable-local-accounts");
+    }
+    match credentials {
         None => command.flag("--enable-managed-identity"),
         Some((client_id, secret)) => {
             command.var("--service-principal", client_id).var("--client-secret", secret)
         }
-    };
-    let _ = writeln!(out, "{}", command.render());
+    }
 }
 
 /// `az network nsg rule create` for `rule` in the security group `nsg`. The guide's steps name

@@ -110,6 +110,97 @@ prose! {
         "model and inference_config come from your project.",
         "model et inference_config viennent de votre projet.";
 
+    // The Azure ML v2 flow: Kubernetes compute, the workspace's managed network, online endpoints.
+    WORKSPACE_SECTION => "Workspace managed network", "Réseau managé de l'espace de travail";
+    ENDPOINT_SECTION => "Online endpoint '{name}'", "Point de terminaison en ligne « {name} »";
+    WITH_AZ => "with the Azure CLI", "avec l'Azure CLI";
+    WITH_CLI_V2 => "with the Azure ML CLI v2", "avec la CLI Azure ML v2";
+    WITH_SDK_V2 => "with the Python SDK v2", "avec le SDK Python v2";
+    AKS_CREATE_TITLE => "Create AKS cluster '{name}' {tool}", "Créer le cluster AKS « {name} » {tool}";
+    EXTENSION_TITLE =>
+        "Install the Azure ML extension on cluster '{name}'",
+        "Installer l'extension Azure ML sur le cluster « {name} »";
+    KUBERNETES_ATTACH_TITLE =>
+        "Attach cluster '{name}' as Kubernetes compute {tool}",
+        "Attacher le cluster « {name} » comme calcul Kubernetes {tool}";
+    NETWORK_TITLE =>
+        "Set the workspace's managed network {tool}",
+        "Régler le réseau managé de l'espace de travail {tool}";
+    RULE_TITLE =>
+        "Add outbound rule '{name}' {tool}",
+        "Ajouter la règle sortante « {name} » {tool}";
+    PROVISION_TITLE =>
+        "Provision the managed network {tool}",
+        "Provisionner le réseau managé {tool}";
+    ENDPOINT_TITLE =>
+        "Create online endpoint '{name}' {tool}",
+        "Créer le point de terminaison en ligne « {name} » {tool}";
+    FILE_TITLE => "File {file}: {what}", "Fichier {file} : {what}";
+    COMPUTE_FILE => "compute '{name}', for az ml compute attach -f", "calcul « {name} », pour az ml compute attach -f";
+    WORKSPACE_FILE =>
+        "the workspace's managed network, for az ml workspace update -f",
+        "le réseau managé de l'espace de travail, pour az ml workspace update -f";
+    ENDPOINT_FILE =>
+        "online endpoint '{name}', for az ml online-endpoint create -f",
+        "point de terminaison en ligne « {name} », pour az ml online-endpoint create -f";
+
+    V2_CREATE_NOTE =>
+        "Azure ML v2 does not create AKS clusters: create this one here, or skip this step if it exists.\n\
+         az aks create takes no surge setting: the node pool update after it sets the plan's.",
+        "Azure ML v2 ne crée pas de clusters AKS : créez celui-ci ici, ou sautez cette étape s'il existe.\n\
+         az aks create ne prend aucun réglage de surge : la mise à jour du pool de nœuds qui suit règle celui du plan.";
+    VM_SIZE_PICK =>
+        "The plan names no VM size: pick one with {vcpus} vCPUs, as it counts.",
+        "Le plan ne nomme aucune taille de VM : choisissez-en une à {vcpus} vCPU, comme il les compte.";
+    EXTENSION_NOTE =>
+        "Online endpoints need the extension with inference enabled; the router settings come from the plan.",
+        "Les points de terminaison en ligne demandent l'extension avec l'inférence activée ; les réglages du \
+         routeur viennent du plan.";
+    REUSE_NOTE =>
+        "The cluster was a v1 AksCompute: its azureml-fe is marked for the upgrade first (preview path).",
+        "Le cluster était un AksCompute v1 : son azureml-fe est d'abord marqué pour la mise à niveau (chemin \
+         en préversion).";
+    COMPUTE_IDENTITY_NOTE =>
+        "The plan records no identity for the compute: a system-assigned one is used.",
+        "Le plan n'indique aucune identité pour le calcul : une identité attribuée par le système est utilisée.";
+    FQDN_PORTS_NOTE =>
+        "An FQDN rule takes no ports: the ports the plan gives rule '{name}' ({ports}) are not set.",
+        "Une règle FQDN ne prend aucun port : les ports que le plan donne à la règle « {name} » ({ports}) ne \
+         sont pas réglés.";
+    PROVISION_NOTE =>
+        "Online deployments can only be created once the managed network is provisioned.",
+        "Les déploiements en ligne ne peuvent être créés qu'une fois le réseau managé provisionné.";
+    LEGACY_EGRESS_NOTE =>
+        "The plan's deployments of this endpoint set egress_public_network_access: {value}.",
+        "Les déploiements de ce point de terminaison dans le plan règlent egress_public_network_access : {value}.";
+    V2_WORKSPACE_NOTE =>
+        "WORKSPACE_NAME holds the name of the Azure ML workspace, which the plan does not record.\n\
+         These commands come from the CLI v2 extension (ml), which cannot be installed beside azure-cli-ml.",
+        "WORKSPACE_NAME contient le nom de l'espace de travail Azure ML, que le plan n'indique pas.\n\
+         Ces commandes viennent de l'extension CLI v2 (ml), qui ne peut être installée à côté d'azure-cli-ml.";
+    ML_CLIENT_NOTE =>
+        "ml_client is the workspace's MLClient, for instance the one at the top of the sdk-v2 export.",
+        "ml_client est le MLClient de l'espace de travail, par exemple celui du début de l'export sdk-v2.";
+    SDK_V2_HEADER =>
+        "Azure ML SDK v2 (azure-ai-ml) steps for plan {plan}, written by vnetplan.\n\
+         The shell steps are here as comments: run them with the Azure CLI first.",
+        "Étapes du SDK Azure ML v2 (azure-ai-ml) pour le plan {plan}, écrites par vnetplan.\n\
+         Les étapes shell sont ici en commentaires : lancez-les d'abord avec l'Azure CLI.";
+    SDK_V2_LEAVES_V1 =>
+        "The plan's v1 clusters and ACI deployments are not here: the sdk export has them, and\n\
+         `vnetplan migrate` prepares their v2 successors.",
+        "Les clusters v1 et les déploiements ACI du plan ne sont pas ici : l'export sdk les contient, et\n\
+         `vnetplan migrate` prépare leurs successeurs v2.";
+    SDK_LEAVES_V2 =>
+        "The plan's Azure ML v2 objects are not here: the sdk-v2 export has them.",
+        "Les objets Azure ML v2 du plan ne sont pas ici : l'export sdk-v2 les contient.";
+    YAML_HEADER =>
+        "{file}, written by vnetplan for plan {plan}.",
+        "{file}, écrit par vnetplan pour le plan {plan}.";
+    NO_YAML =>
+        "The plan has no Azure ML v2 object, so there is no YAML file to write.",
+        "Le plan n'a aucun objet Azure ML v2 : il n'y a aucun fichier YAML à écrire.";
+
     UNNAMED => "(unnamed)", "(sans nom)";
     PLAN_NAME => "'{name}'", "« {name} »";
     SDK_HEADER =>
@@ -126,6 +217,15 @@ prose! {
         "Étapes Azure CLI pour le plan {plan}, écrites par vnetplan.\n\
          Les commandes Azure ML viennent de l'extension CLI v1 (azure-cli-ml), plus prise en charge\n\
          depuis le 30 septembre 2025 : `vnetplan migrate` prépare le plan v2.";
+    AZ_V2_HEADER =>
+        "Azure CLI steps for plan {plan}, written by vnetplan.\n\
+         The Azure ML v1 commands come from the CLI v1 extension (azure-cli-ml), whose support ended on\n\
+         30 September 2025; the v2 ones from the ml extension (CLI v2), and the two cannot be installed\n\
+         together: run each part where its extension is.",
+        "Étapes Azure CLI pour le plan {plan}, écrites par vnetplan.\n\
+         Les commandes Azure ML v1 viennent de l'extension CLI v1 (azure-cli-ml), plus prise en charge\n\
+         depuis le 30 septembre 2025 ; les v2 de l'extension ml (CLI v2), et les deux ne s'installent pas\n\
+         ensemble : lancez chaque partie là où se trouve son extension.";
     PLACEHOLDERS_NOTE =>
         "Values in <angle brackets> are not in the plan: replace them before running.",
         "Les valeurs entre <chevrons> ne sont pas dans le plan : remplacez-les avant de lancer.";

@@ -7,6 +7,10 @@
 //! creates gets its role right after it is created, as the guide has it: its identity does not
 //! exist before. A step whose object the plan's check finds wrong carries the rule IDs, so that
 //! nobody runs it unwarned.
+//!
+//! A v2 cluster (Kubernetes compute) takes the v2 way instead, in [`v2`]: `az aks create`, the
+//! Azure ML extension, the attach with the CLI v2 or the SDK v2, and its YAML file; then come the
+//! workspace's managed network with its outbound rules, and the online endpoints.
 
 use std::fmt::Write;
 
@@ -24,6 +28,8 @@ use crate::finding::Severity;
 use crate::plan::ACI_DELEGATION;
 use crate::plan::{AciDeployment, AksCluster, Choice, Identity, NetworkPlugin, Plan, Provisioning};
 use crate::text::{Lang, Message, Text};
+
+pub(super) mod v2;
 
 /// One step of the guide: a titled block of code in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,6 +50,8 @@ pub struct Step {
 pub enum StepLanguage {
     Python,
     Shell,
+    /// A file for an `az ml … -f` command; the step's title names the file.
+    Yaml,
 }
 
 /// The guided steps for `plan`, in order, flagged from `report` (the plan's check) and written
@@ -72,11 +80,27 @@ pub(super) enum Flow {
     Sdk,
     /// The CLI's way; the SDK has an equivalent step.
     Cli,
+    /// The Python SDK v2's way; the CLI v2 has an equivalent step.
+    SdkV2,
+    /// A YAML file that only the `yaml` export writes: a CLI step does the same with options.
+    File,
+}
+
+/// The Azure ML API whose documents carry a step: the `sdk` export keeps to v1, `sdk-v2` to v2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Api {
+    V1,
+    V2,
+    /// Needed by both, such as the security rules of a VNet.
+    Any,
 }
 
 pub(super) struct GuideStep {
     pub(super) step: Step,
     pub(super) flow: Flow,
+    pub(super) api: Api,
+    /// The file name of a YAML step.
+    pub(super) file: Option<String>,
 }
 
 /// The SDK keyword and the Azure ML CLI v1 (`azure-cli-ml`) flag of each setting the steps pass,
@@ -140,7 +164,15 @@ pub(super) fn guide<'p>(plan: &'p Plan, report: &'p Report, lang: Lang) -> Vec<G
     let mut out = Vec::new();
     guide.prerequisites(&mut out);
     for (index, cluster) in plan.aks_clusters.iter().enumerate() {
-        guide.cluster(index, cluster, &mut out);
+        if cluster.is_v2() {
+            guide.kubernetes_compute(index, cluster, &mut out);
+        } else {
+            guide.cluster(index, cluster, &mut out);
+        }
+    }
+    guide.managed_network(&mut out);
+    for (index, endpoint) in plan.online_endpoints.iter().enumerate() {
+        guide.online_endpoint(index, endpoint, &mut out);
     }
     for (index, deployment) in plan.aci_deployments.iter().enumerate() {
         guide.deployment(index, deployment, &mut out);
@@ -154,15 +186,25 @@ struct Draft {
     language: StepLanguage,
     flow: Flow,
     code: String,
+    api: Api,
+    file: Option<String>,
 }
 
 impl Draft {
     fn shell(title: String, flow: Flow, code: String) -> Self {
-        Self { title, language: StepLanguage::Shell, flow, code }
+        Self { title, language: StepLanguage::Shell, flow, code, api: Api::V1, file: None }
     }
 
     fn python(title: String, flow: Flow, code: String) -> Self {
-        Self { title, language: StepLanguage::Python, flow, code }
+        Self { title, language: StepLanguage::Python, flow, code, api: Api::V1, file: None }
+    }
+
+    fn yaml(title: String, flow: Flow, file: String, code: String) -> Self {
+        Self { title, language: StepLanguage::Yaml, flow, code, api: Api::V2, file: Some(file) }
+    }
+
+    fn api(self, api: Api) -> Self {
+        Self { api, ..self }
     }
 }
 
@@ -199,7 +241,8 @@ impl<'p> Guide<'p> {
     fn prerequisites(&self, out: &mut Vec<GuideStep>) {
         let section = self.say(PREREQUISITES.message());
         for (index, cluster) in self.plan.aks_clusters.iter().enumerate() {
-            if cluster.provisioning() == Provisioning::Attach {
+            // A v2 cluster is created in its own section, and gets its role there.
+            if cluster.provisioning() == Provisioning::Attach && !cluster.is_v2() {
                 self.push_role_assignment(out, &section, index, cluster);
             }
         }
@@ -216,7 +259,7 @@ impl<'p> Guide<'p> {
             let scope = self.cluster_scope(index, Reach::Fields(fields));
             let title = self.say(msg!(SCORING_TITLE, name = &cluster.name));
             let code = self.scoring_rule(index, cluster);
-            self.push(out, &section, Draft::shell(title, Flow::Both, code), &scope);
+            self.push(out, &section, Draft::shell(title, Flow::Both, code).api(api_of(cluster)), &scope);
         }
         for (vnet, rule) in self.infra.registry_rules() {
             let scope = Scope { pointers: vec!["/egress".to_owned()], resolved: EGRESS_RESOLVED };
@@ -232,7 +275,7 @@ impl<'p> Guide<'p> {
                 Operand::Word(&rule.destination),
             );
             code.push_str(&command.render());
-            self.push(out, &section, Draft::shell(title, Flow::Both, code), &scope);
+            self.push(out, &section, Draft::shell(title, Flow::Both, code).api(Api::Any), &scope);
         }
     }
 
@@ -295,7 +338,8 @@ impl<'p> Guide<'p> {
         let fields = &["name", "vnet", "identity", "networkContributorGranted"];
         let scope = self.cluster_scope(index, Reach::Fields(fields));
         let title = self.say(msg!(ROLE_TITLE, name = &cluster.name));
-        self.push(out, section, Draft::shell(title, Flow::Both, self.role_assignment(cluster)), &scope);
+        let draft = Draft::shell(title, Flow::Both, self.role_assignment(cluster)).api(api_of(cluster));
+        self.push(out, section, draft, &scope);
     }
 
     fn say(&self, message: Message) -> String {
@@ -305,10 +349,11 @@ impl<'p> Guide<'p> {
     fn note(&self, code: &mut String, message: Message) {
         write_comment(code, &message, self.lang);
     }
+
     fn push(&self, out: &mut Vec<GuideStep>, section: &str, draft: Draft, scope: &Scope) {
-        let Draft { title, language, flow, code } = draft;
+        let Draft { title, language, flow, code, api, file } = draft;
         let step = Step { section: section.to_owned(), title, language, code, flagged: self.flagged(scope) };
-        out.push(GuideStep { step, flow });
+        out.push(GuideStep { step, flow, api, file });
     }
 
     /// Rule IDs of the errors and warnings whose first subject lies in `scope`, in report order.
@@ -637,6 +682,14 @@ fn own_pointers(base: &str, reach: Reach) -> Vec<String> {
 /// Whether `pointer` is `scope` or lies inside it.
 fn within(pointer: &str, scope: &str) -> bool {
     pointer.strip_prefix(scope).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+fn api_of(cluster: &AksCluster) -> Api {
+    if cluster.is_v2() {
+        Api::V2
+    } else {
+        Api::V1
+    }
 }
 
 /// Settings of the plan that the v1 SDK cannot pass to a cluster it creates.

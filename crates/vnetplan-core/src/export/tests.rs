@@ -122,7 +122,7 @@ fn format_names_round_trip() {
     for format in ExportFormat::ALL {
         assert_eq!(ExportFormat::from_name(format.name()), Some(format));
     }
-    assert_eq!(ExportFormat::from_name("yaml"), None);
+    assert_eq!(ExportFormat::from_name("pulumi"), None);
 }
 
 #[test]
