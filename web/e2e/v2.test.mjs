@@ -199,6 +199,51 @@ describe('Azure ML v2 on the page', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('the new sections edit peerings, endpoints, outbound rules and the firewall\'s host names', async () => {
+    const { page, errors } = await open(planLink(example('v2/aci-vnet.json')));
+    await field(page, '/vnets/0/peerings').fill('hub-vnet, spoke-vnet');
+    assert.deepEqual((await downloadedPlan(page)).vnets[0].peerings, ['hub-vnet', 'spoke-vnet']);
+    await field(page, '/vnets/0/peerings').fill('');
+    assert.equal((await downloadedPlan(page)).vnets[0].peerings, undefined);
+
+    // A Kubernetes endpoint names its compute; the managed-only fields leave with the kind.
+    await page.click('button:has-text("Add an online endpoint")');
+    await field(page, '/onlineEndpoints/1/kind').selectOption('kubernetes');
+    await field(page, '/onlineEndpoints/1/compute').fill('k8s');
+    await findings(page, '[data-rule="unknown-compute"]').waitFor();
+    assert.equal(await field(page, '/onlineEndpoints/1/publicNetworkAccess').count(), 0);
+
+    // A new outbound rule is of a type the isolation mode accepts, so it adds no finding.
+    await page.click('button:has-text("Add an outbound rule")');
+    assert.equal(await field(page, '/workspace/managedNetwork/outboundRules/0/type').inputValue(), 'privateEndpoint');
+    await field(page, '/workspace/managedNetwork/outboundRules/0/type').selectOption('fqdn');
+    await findings(page, '[data-rule="managed-network-rule-needs-approved-outbound"]').waitFor();
+    await field(page, '/workspace/managedNetwork/isolationMode').selectOption('allowOnlyApprovedOutbound');
+    await findings(page, '[data-rule="managed-network-rule-needs-approved-outbound"]').waitFor({ state: 'detached' });
+    await field(page, '/workspace/managedNetwork/outboundRules/0/destination').fill('pypi.org');
+    await field(page, '/workspace/managedNetwork/outboundRules/0/ports').fill('443, 8000-8080');
+    let plan = await downloadedPlan(page);
+    assert.deepEqual(plan.workspace.managedNetwork.outboundRules,
+      [{ name: 'rule-1', type: 'fqdn', destination: 'pypi.org', ports: ['443', '8000-8080'] }]);
+    assert.deepEqual(plan.onlineEndpoints[1], { name: 'endpoint-1', kind: 'kubernetes', compute: 'k8s' });
+
+    // No filtering by name, a firewall that allows no name, and a list are three different plans.
+    await field(page, '/egress/restricted').check();
+    // The box and the list are one value, so the box gives way to the list once checked.
+    await page.locator('input[type="checkbox"][data-pointer="/egress/allowedFqdns"]').click();
+    const byName = page.locator('input[type="text"][data-pointer="/egress/allowedFqdns"]');
+    await byName.waitFor();
+    assert.deepEqual((await downloadedPlan(page)).egress.allowedFqdns, []);
+    await byName.fill('pypi.org, *.blob.core.windows.net');
+    assert.deepEqual((await downloadedPlan(page)).egress.allowedFqdns, ['pypi.org', '*.blob.core.windows.net']);
+    await page.click('button:has-text("No filtering by host name")');
+    await page.locator('input[type="checkbox"][data-pointer="/egress/allowedFqdns"]').waitFor();
+    plan = await downloadedPlan(page);
+    assert.equal(plan.egress.allowedFqdns, undefined);
+    assert.equal(plan.egress.restricted, true);
+    assert.deepEqual(errors, []);
+  });
+
   test('a share link carries every v2 field there and back', async () => {
     const first = await open(planLink(v2Plan));
     const { page } = first;

@@ -226,8 +226,8 @@ texts! {
     RouterLoadBalancer => "Load balancer", "Équilibreur de charge";
     RouterNodePort => "Node port", "Port de nœud";
     RouterClusterIp => "Cluster IP (behind your own ingress)", "IP de cluster (derrière votre propre entrée)";
-    InternalRouter => "The router's load balancer is internal (its address comes from the node subnet)",
-        "L’équilibreur du routeur est interne (son adresse vient du sous-réseau des nœuds)";
+    InternalRouter => "Internal load balancer (an address of the node subnet)",
+        "Équilibreur interne (une adresse du sous-réseau des nœuds)";
     SslCname => "Host name that clients call (empty: none)", "Nom d’hôte appelé par les clients (vide : aucun)";
     SslCertificate => "Router certificate", "Certificat du routeur";
     CertSecret => "Kubernetes secret", "Secret Kubernetes";
@@ -290,8 +290,8 @@ texts! {
     Migrate => "Migrate to v2", "Migrer vers la v2";
     NothingToMigrate => "Every workload of this plan already uses Azure ML v2.",
         "Toutes les charges de ce plan utilisent déjà Azure ML v2.";
-    MigrationNotes => "What the migration changed, and what is left for you to do:",
-        "Ce que la migration a changé, et ce qu’il vous reste à faire :";
+    MigrationNotes => "What the migration changed, and what is left for you to do (Undo takes the migration back):",
+        "Ce que la migration a changé, et ce qu’il vous reste à faire (Annuler revient sur la migration) :";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the

@@ -19,7 +19,7 @@ use vnetplan_core::layout::{layout, AddressMap};
 use vnetplan_core::new_items::{self, unique_name};
 use vnetplan_core::{
     apply_fix, check, is_namespace_name, migrate, plan_from_value, remove_pointer, set_pointer, Fix,
-    MigrationNote, Plan, Report,
+    IsolationMode, MigrationNote, Plan, Report,
 };
 use yew::Reducible;
 
@@ -101,7 +101,14 @@ impl NewItem {
             Self::OutboundRule => {
                 let rules = plan.workspace.managed_network.iter().flat_map(|network| &network.outbound_rules);
                 let name = unique_name("rule", rules.map(|rule| rule.name.as_str()));
-                let rule = json!({ "name": name, "type": "fqdn", "destination": "" });
+                // Only a private endpoint rule is accepted in the other modes, and a new item must
+                // not add a finding.
+                let kind = if plan.workspace.isolation_mode() == IsolationMode::AllowOnlyApprovedOutbound {
+                    "fqdn"
+                } else {
+                    "privateEndpoint"
+                };
+                let rule = json!({ "name": name, "type": kind, "destination": "" });
                 ("/workspace/managedNetwork/outboundRules".to_owned(), rule)
             }
         }
@@ -798,6 +805,18 @@ mod tests {
         let network = rules.plan.workspace.managed_network.as_ref().expect("the migration adds one");
         let names: Vec<&str> = network.outbound_rules.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["rule-1", "rule-2"]);
+        assert_eq!(rules.report.findings, added.report.findings, "a new rule adds no finding");
+        let approved = edit(
+            &added,
+            "/workspace/managedNetwork/isolationMode",
+            Edit::Value(json!("allowOnlyApprovedOutbound")),
+        );
+        let fqdn = approved.after(Action::Add(NewItem::OutboundRule));
+        assert_eq!(
+            fqdn.document.pointer("/workspace/managedNetwork/outboundRules/0/type"),
+            Some(&json!("fqdn"))
+        );
+        assert_eq!(fqdn.report.findings, approved.report.findings);
     }
 
     #[test]

@@ -39,8 +39,8 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
                     <ul class="migration-notes">
                         { for props.notes.iter().map(|note| html! {
                             <li class="migration-note" data-code={note.code} data-subject={note.subject().to_owned()}>
-                                <code class="rule-id">{ note.code }</code>{ " " }
-                                <span class="message">{ note.text.render(lang) }</span>
+                                <code class="rule-id">{ note.code }</code>
+                                <p class="message">{ note.text.render(lang) }</p>
                                 <ul class="subjects" aria-label={T::Fields.get(lang)}>
                                     { for note.subjects.iter().map(|subject| html! { <li><code>{ subject }</code></li> }) }
                                 </ul>

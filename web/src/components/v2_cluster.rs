@@ -51,17 +51,15 @@ pub(super) fn settings(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html 
             if v2 {
                 <fieldset class="inner extension">
                     <legend>{ form.t(T::ExtensionSettings) }</legend>
-                    <div class="row">
-                        { form.select(p("azureMl/inferenceRouterServiceType"), T::RouterServiceType, &[
-                            ("loadBalancer", T::RouterLoadBalancer), ("nodePort", T::RouterNodePort),
-                            ("clusterIP", T::RouterClusterIp)], false) }
-                        if show_internal {
-                            <CheckField pointer={internal.clone()} label={form.t(T::InternalRouter)}
-                                checked={azure_ml.internal_load_balancer_provider.is_some()}
-                                dispatch={form.dispatch.clone()} notes={form.notes(&internal)}
-                                values={Some((json!("azure"), Value::Null))} />
-                        }
-                    </div>
+                    { form.select(p("azureMl/inferenceRouterServiceType"), T::RouterServiceType, &[
+                        ("loadBalancer", T::RouterLoadBalancer), ("nodePort", T::RouterNodePort),
+                        ("clusterIP", T::RouterClusterIp)], false) }
+                    if show_internal {
+                        <CheckField pointer={internal.clone()} label={form.t(T::InternalRouter)}
+                            checked={azure_ml.internal_load_balancer_provider.is_some()}
+                            dispatch={form.dispatch.clone()} notes={form.notes(&internal)}
+                            values={Some((json!("azure"), Value::Null))} />
+                    }
                     <div class="row">
                         { form.text(p("azureMl/sslCname"), form.t(T::SslCname), Kind::OptionalText) }
                         { form.select(p("azureMl/sslCertificate"), T::SslCertificate, &[

@@ -2,11 +2,11 @@
 //! managed network with its outbound rules, VNet peerings and the firewall's host names.
 
 use serde_json::{json, Value};
-use vnetplan_core::{EndpointKind, Plan};
+use vnetplan_core::{Choice, EndpointKind, OnlineEndpoint, Plan};
 use yew::prelude::*;
 
 use super::editor::Form;
-use super::fields::{CheckField, Kind};
+use super::fields::{CheckField, Kind, SelectField};
 use crate::i18n::T;
 use crate::state::{Action, Edit, NewItem};
 
@@ -26,8 +26,7 @@ pub(super) fn online_endpoints(form: &Form<'_>, plan: &Plan) -> Html {
                     <fieldset class="card row endpoint">
                         <legend>{ &endpoint.name }</legend>
                         { form.text(p("name"), form.t(T::Name), Kind::Text) }
-                        { form.select(p("kind"), T::Kind, &[
-                            ("managed", T::EndpointManaged), ("kubernetes", T::EndpointKubernetes)], false) }
+                        { endpoint_kind(form, plan, k, endpoint) }
                         if !managed || endpoint.compute.is_some() {
                             { form.text(p("compute"), form.t(T::EndpointCompute), Kind::OptionalText) }
                         }
@@ -43,6 +42,38 @@ pub(super) fn online_endpoints(form: &Form<'_>, plan: &Plan) -> Html {
             }) }
             { form.add(NewItem::OnlineEndpoint, T::AddEndpoint) }
         </section>
+    }
+}
+
+/// The endpoint's kind. A Kubernetes endpoint cannot be without its compute, so choosing a kind
+/// rewrites the endpoint: it keeps its name, drops what the new kind does not take, and a
+/// Kubernetes endpoint runs on the plan's first v2 cluster (or names none yet, which a finding
+/// then points at).
+fn endpoint_kind(form: &Form<'_>, plan: &Plan, k: usize, endpoint: &OnlineEndpoint) -> Html {
+    let pointer = format!("/onlineEndpoints/{k}/kind");
+    let compute = plan
+        .aks_clusters
+        .iter()
+        .find(|cluster| cluster.is_v2())
+        .map_or_else(String::new, |cluster| cluster.name.clone());
+    let name = endpoint.name.clone();
+    let dispatch = form.dispatch.reform(move |action: Action| {
+        let kubernetes = matches!(&action, Action::Edit { edit: Edit::Value(Value::String(kind)), .. }
+            if kind == EndpointKind::Kubernetes.as_str());
+        let rewritten = if kubernetes {
+            json!({ "name": name, "kind": "kubernetes", "compute": compute })
+        } else {
+            json!({ "name": name, "kind": "managed" })
+        };
+        Action::Edit { pointer: format!("/onlineEndpoints/{k}"), edit: Edit::Value(rewritten) }
+    });
+    let options = vec![
+        (EndpointKind::Managed.as_str(), AttrValue::from(form.t(T::EndpointManaged))),
+        (EndpointKind::Kubernetes.as_str(), AttrValue::from(form.t(T::EndpointKubernetes))),
+    ];
+    html! {
+        <SelectField pointer={pointer.clone()} label={form.t(T::Kind)} current={endpoint.kind.as_str()}
+            {options} {dispatch} notes={form.notes(&pointer)} />
     }
 }
 
