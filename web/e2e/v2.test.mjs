@@ -145,6 +145,9 @@ describe('Azure ML v2 on the page', () => {
     await page.selectOption('#language', 'fr');
     await page.locator('#migration .migration-intro', { hasText: 'Ce que la migration a changé' }).waitFor();
     assert.deepEqual(await noteLines(page), pinnedNotes('aci-vnet.fr'));
+    assert.equal(await page.locator('#preset option[value="v2-managed-endpoint"]').innerText(),
+      'Point de terminaison en ligne managé avec un réseau managé (v2)');
+    assert.equal(await page.locator('#endpoints-title').innerText(), 'Points de terminaison en ligne');
     await page.selectOption('#language', 'en');
 
     await page.click('#undo');
