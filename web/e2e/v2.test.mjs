@@ -99,6 +99,8 @@ describe('Azure ML v2 on the page', () => {
     assert.deepEqual(await shown(page, 'error'), ['k8s-tls-settings-incomplete']);
     const codes = await noteCodes(page);
     assert.ok(codes.includes('tls-certificate-needed') && codes.includes('cluster-created-outside-azure-ml'), codes.join());
+    await page.click('#migration button.subject[data-subject="/aksClusters/0/provisioning"]');
+    await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/aksClusters/0/provisioning');
 
     // Choosing the router's certificate and host name leaves no error.
     await field(page, '/aksClusters/0/azureMl/sslCertificate').selectOption('secret');
@@ -138,6 +140,9 @@ describe('Azure ML v2 on the page', () => {
     assert.deepEqual(await shown(page, 'warning'), []);
     assert.deepEqual(await shown(page, 'error'), []);
     assert.deepEqual(await noteLines(page), pinnedNotes('aci-vnet'));
+    // The deployment's fields are gone with it: only the managed network is still there to visit.
+    const links = await page.locator('#migration button.subject').evaluateAll((buttons) => buttons.map((b) => b.dataset.subject));
+    assert.deepEqual(links, ['/workspace/managedNetwork']);
     assert.deepEqual(await downloadedPlan(page), example('v2/aci-vnet.json'));
     assert.match(await page.locator('#migration').innerText(), /already uses Azure ML v2/);
     await page.locator('section.results-column').screenshot({ path: join(shots, 'v2-migrated.png') });

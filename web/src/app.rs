@@ -356,7 +356,7 @@ pub fn App() -> Html {
                         dispatch={dispatch.clone()} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
-                    <MigrationPanel plan={state.plan.clone()} notes={state.migration_notes.clone()} lang={*lang}
+                    <MigrationPanel plan={state.plan.clone()} document={state.document.clone()} notes={state.migration_notes.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
                     <AzureSteps plan={state.plan.clone()} report={state.report.clone()} lang={*lang} />

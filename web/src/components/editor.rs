@@ -35,7 +35,7 @@ pub(super) struct Form<'a> {
     drafts: &'a BTreeMap<String, String>,
     notes: HashMap<&'a str, Vec<Note>>,
     selected: Option<&'a str>,
-    pub(super) lang: Lang,
+    lang: Lang,
     pub(super) dispatch: &'a Callback<Action>,
 }
 
@@ -59,7 +59,7 @@ impl Form<'_> {
         self.text_with_hint(pointer, label, kind, None)
     }
 
-    pub(super) fn text_with_hint(&self, pointer: String, label: &str, kind: Kind, hint: Option<T>) -> Html {
+    fn text_with_hint(&self, pointer: String, label: &str, kind: Kind, hint: Option<T>) -> Html {
         html! {
             <TextField pointer={pointer.clone()} label={label.to_owned()} value={self.shown(&pointer)} {kind}
                 lang={self.lang} dispatch={self.dispatch.clone()} notes={self.notes(&pointer)}

@@ -3,15 +3,19 @@
 
 use std::rc::Rc;
 
+use serde_json::Value;
 use vnetplan_core::{MigrationNote, Plan};
 use yew::prelude::*;
 
+use crate::dom;
 use crate::i18n::{Lang, T};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct MigrationProps {
     pub plan: Rc<Plan>,
+    /// The plan as a document, to tell which of a note's fields the migrated plan still has.
+    pub document: Rc<Value>,
     pub notes: Rc<Vec<MigrationNote>>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
@@ -42,7 +46,7 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
                                 <code class="rule-id">{ note.code }</code>
                                 <p class="message">{ note.text.render(lang) }</p>
                                 <ul class="subjects" aria-label={T::Fields.get(lang)}>
-                                    { for note.subjects.iter().map(|subject| html! { <li><code>{ subject }</code></li> }) }
+                                    { for note.subjects.iter().map(|subject| subject_link(subject, &props.document, &props.dispatch)) }
                                 </ul>
                             </li>
                         }) }
@@ -50,5 +54,23 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+/// A note's field: a link to it while the plan has it, as a finding's are; the migration may have
+/// removed it (an ACI deployment), and then only its name remains.
+fn subject_link(subject: &str, document: &Value, dispatch: &Callback<Action>) -> Html {
+    if document.pointer(subject).is_none() {
+        return html! { <li><code>{ subject }</code></li> };
+    }
+    let onclick = {
+        let subject = subject.to_owned();
+        dispatch.reform(move |_: MouseEvent| {
+            dom::focus_field(&subject);
+            Action::Select(Some(subject.clone()))
+        })
+    };
+    html! {
+        <li><button type="button" class="subject" data-subject={subject.to_owned()} {onclick}><code>{ subject }</code></button></li>
     }
 }
