@@ -49,8 +49,12 @@ describe('the planner page', () => {
   test('each preset loads with no errors, and no warnings but retirement notices', async () => {
     const { page, errors } = await open();
     const presets = await page.locator('#preset option').evaluateAll((options) => options.map((o) => o.value));
-    assert.deepEqual(presets, ['default-aks', 'private-aks', 'aks-internal-lb', 'aci-vnet', 'empty']);
-    for (const preset of presets) {
+    assert.deepEqual(presets, [
+      'default-aks', 'private-aks', 'aks-internal-lb', 'aci-vnet', 'v2-k8s-internal-router', 'v2-managed-endpoint',
+      'empty',
+    ]);
+    // The v2 presets keep the decisions the README leaves to a person: v2.test.mjs checks them.
+    for (const preset of presets.filter((name) => !name.startsWith('v2-'))) {
       await loadPreset(page, preset);
       assert.equal(await findings(page, '[data-severity="error"]').count(), 0, `${preset} shows errors`);
       const warned = await findings(page, '[data-severity="warning"]').evaluateAll((items) => items.map((li) => li.dataset.rule));

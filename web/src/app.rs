@@ -14,6 +14,7 @@ use crate::components::azure::{AzureSteps, ImportDialog};
 use crate::components::editor::Editor;
 use crate::components::findings::{CapacityPanel, FindingsPanel};
 use crate::components::map::AddressMapView;
+use crate::components::migration::MigrationPanel;
 use crate::dom;
 use crate::i18n::{Lang, T};
 use crate::presets::Preset;
@@ -354,6 +355,8 @@ pub fn App() -> Html {
                     <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
+                        dispatch={dispatch.clone()} />
+                    <MigrationPanel plan={state.plan.clone()} document={state.document.clone()} notes={state.migration_notes.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
                     <AzureSteps plan={state.plan.clone()} report={state.report.clone()} lang={*lang} />

@@ -6,3 +6,6 @@ pub mod editor;
 pub mod fields;
 pub mod findings;
 pub mod map;
+pub mod migration;
+pub mod v2_cluster;
+pub mod v2_sections;

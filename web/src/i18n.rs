@@ -214,6 +214,84 @@ texts! {
     Sources => "Sources", "Sources";
     Footer => "vnetplan runs entirely in your browser: plans stay on this device.",
         "vnetplan fonctionne entièrement dans votre navigateur : les plans restent sur cet appareil.";
+    PresetK8sInternalRouter => "Kubernetes compute with an internal router (v2)",
+        "Calcul Kubernetes avec un routeur interne (v2)";
+    PresetManagedEndpoint => "Managed online endpoint with a managed network (v2)",
+        "Point de terminaison en ligne managé avec un réseau managé (v2)";
+    AzureMlApi => "Azure ML", "Azure ML";
+    ApiV1 => "v1 (legacy)", "v1 (hérité)";
+    ApiV2 => "v2 (Kubernetes compute)", "v2 (calcul Kubernetes)";
+    ExtensionSettings => "Azure ML extension", "Extension Azure ML";
+    RouterServiceType => "Inference router exposed as", "Routeur d’inférence exposé en";
+    RouterLoadBalancer => "Load balancer", "Équilibreur de charge";
+    RouterNodePort => "Node port", "Port de nœud";
+    RouterClusterIp => "Cluster IP (behind your own ingress)", "IP de cluster (derrière votre propre entrée)";
+    InternalRouter => "Internal load balancer (an address of the node subnet)",
+        "Équilibreur interne (une adresse du sous-réseau des nœuds)";
+    SslCname => "Host name that clients call (empty: none)", "Nom d’hôte appelé par les clients (vide : aucun)";
+    SslCertificate => "Router certificate", "Certificat du routeur";
+    CertSecret => "Kubernetes secret", "Secret Kubernetes";
+    CertPemFiles => "PEM files", "Fichiers PEM";
+    Namespace => "Namespace (empty: default)", "Espace de noms (vide : default)";
+    NamespaceError => "Enter a Kubernetes namespace: lower-case letters, digits and inner dashes, 63 characters at most.",
+        "Saisissez un espace de noms Kubernetes : lettres minuscules, chiffres et tirets intérieurs, 63 caractères au plus.";
+    AllowInsecure => "The router serves plain HTTP", "Le routeur sert du HTTP simple";
+    RouterHa => "Three router replicas, one per node", "Trois répliques du routeur, une par nœud";
+    ReusesV1 => "Reuses the AKS cluster of a v1 compute (preview)", "Réutilise le cluster AKS d’un calcul v1 (préversion)";
+    AksFacts => "AKS cluster access", "Accès au cluster AKS";
+    AuthorizedRanges => "API server authorized IP ranges (comma-separated, empty: not enabled)",
+        "Plages d’IP autorisées du serveur d’API (séparées par des virgules, vide : désactivé)";
+    TrustedAccess => "Trusted Access binds the cluster to this workspace",
+        "L’accès approuvé lie le cluster à cet espace de travail";
+    LocalAccountsDisabled => "Local accounts are disabled", "Les comptes locaux sont désactivés";
+    PrivateClusterPublicFqdn => "The private API server also has a public FQDN",
+        "Le serveur d’API privé a aussi un FQDN public";
+    OnlineEndpoints => "Online endpoints", "Points de terminaison en ligne";
+    OnlineEndpointsHint => "Azure ML v2 scoring: managed endpoints that Azure ML hosts, or endpoints on a v2 cluster.",
+        "Scoring Azure ML v2 : points de terminaison managés hébergés par Azure ML, ou sur un cluster v2.";
+    AddEndpoint => "Add an online endpoint", "Ajouter un point de terminaison en ligne";
+    EndpointManaged => "Managed", "Managé";
+    EndpointKubernetes => "Kubernetes", "Kubernetes";
+    EndpointCompute => "Compute (the v2 cluster's name)", "Calcul (nom du cluster v2)";
+    PublicNetworkAccess => "Public network access", "Accès réseau public";
+    LegacyEgress => "Deployments' public egress (legacy)", "Sortie publique des déploiements (hérité)";
+    AccessEnabled => "Enabled", "Activé";
+    AccessDisabled => "Disabled", "Désactivé";
+    ManagedNetwork => "Workspace managed network", "Réseau managé de l’espace de travail";
+    HasManagedNetwork => "The workspace has a managed virtual network",
+        "L’espace de travail a un réseau virtuel managé";
+    IsolationMode => "Isolation mode", "Mode d’isolement";
+    IsolationDisabled => "Disabled", "Désactivé";
+    IsolationInternet => "Allow internet outbound", "Sortie Internet autorisée";
+    IsolationApproved => "Allow only approved outbound", "Sorties approuvées uniquement";
+    ImageBuildCompute => "Image build compute (empty: none)", "Calcul de build des images (vide : aucun)";
+    OutboundRules => "Outbound rules", "Règles de sortie";
+    AddOutboundRule => "Add an outbound rule", "Ajouter une règle de sortie";
+    RuleFqdn => "FQDN", "FQDN";
+    RuleServiceTag => "Service tag", "Balise de service";
+    RulePrivateEndpoint => "Private endpoint", "Point de terminaison privé";
+    Destination => "Destination (host name, service tag or resource ID)",
+        "Destination (nom d’hôte, balise de service ou ID de ressource)";
+    Ports => "Ports (comma-separated)", "Ports (séparés par des virgules)";
+    AcrSku => "Container registry SKU", "SKU du registre de conteneurs";
+    SkuBasic => "Basic", "De base";
+    SkuStandard => "Standard", "Standard";
+    SkuPremium => "Premium", "Premium";
+    V1LegacyMode => "v1 legacy mode is on (it turns the v2 API off)",
+        "Le mode hérité v1 est actif (il désactive l’API v2)";
+    Peerings => "Peered with (names of the plan's VNets, comma-separated)",
+        "Appairé avec (noms des VNets du plan, séparés par des virgules)";
+    FiltersByName => "The firewall also filters by host name", "Le pare-feu filtre aussi par nom d’hôte";
+    AllowedFqdns => "Allowed host names (comma-separated)", "Noms d’hôte autorisés (séparés par des virgules)";
+    StopFilteringByName => "No filtering by host name", "Pas de filtrage par nom d’hôte";
+    MigrationTitle => "Azure ML v2", "Azure ML v2";
+    MigrateHint => "Rewrites every v1 cluster as a Kubernetes compute and every ACI deployment as a managed online endpoint. One Undo takes it all back.",
+        "Réécrit chaque cluster v1 en calcul Kubernetes et chaque déploiement ACI en point de terminaison en ligne managé. Un seul Annuler revient sur le tout.";
+    Migrate => "Migrate to v2", "Migrer vers la v2";
+    NothingToMigrate => "Every workload of this plan already uses Azure ML v2.",
+        "Toutes les charges de ce plan utilisent déjà Azure ML v2.";
+    MigrationNotes => "What the migration changed, and what is left for you to do (Undo takes the migration back):",
+        "Ce que la migration a changé, et ce qu’il vous reste à faire (Annuler revient sur la migration) :";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the

@@ -1,4 +1,5 @@
-//! The guide's four setups and an empty plan, built into the page so it works offline.
+//! The guide's four setups, two Azure ML v2 setups and an empty plan, built into the page so it
+//! works offline.
 
 use std::str::FromStr;
 
@@ -13,12 +14,23 @@ pub enum Preset {
     PrivateAks,
     InternalLoadBalancer,
     Aci,
+    /// The internal load balancer setup as `vnetplan migrate` writes it (`examples/v2/`).
+    K8sInternalRouter,
+    /// The ACI setup as `vnetplan migrate` writes it.
+    ManagedEndpoint,
     Empty,
 }
 
 impl Preset {
-    pub const ALL: [Self; 5] =
-        [Self::DefaultAks, Self::PrivateAks, Self::InternalLoadBalancer, Self::Aci, Self::Empty];
+    pub const ALL: [Self; 7] = [
+        Self::DefaultAks,
+        Self::PrivateAks,
+        Self::InternalLoadBalancer,
+        Self::Aci,
+        Self::K8sInternalRouter,
+        Self::ManagedEndpoint,
+        Self::Empty,
+    ];
 
     /// A stable name for the `<select>` and for tests.
     pub fn as_str(self) -> &'static str {
@@ -27,6 +39,8 @@ impl Preset {
             Self::PrivateAks => "private-aks",
             Self::InternalLoadBalancer => "aks-internal-lb",
             Self::Aci => "aci-vnet",
+            Self::K8sInternalRouter => "v2-k8s-internal-router",
+            Self::ManagedEndpoint => "v2-managed-endpoint",
             Self::Empty => "empty",
         }
     }
@@ -37,6 +51,8 @@ impl Preset {
             Self::PrivateAks => T::PresetPrivateAks,
             Self::InternalLoadBalancer => T::PresetInternalLb,
             Self::Aci => T::PresetAci,
+            Self::K8sInternalRouter => T::PresetK8sInternalRouter,
+            Self::ManagedEndpoint => T::PresetManagedEndpoint,
             Self::Empty => T::PresetEmpty,
         }
     }
@@ -47,6 +63,8 @@ impl Preset {
             Self::PrivateAks => include_str!("../../examples/private-aks.json"),
             Self::InternalLoadBalancer => include_str!("../../examples/aks-internal-lb.json"),
             Self::Aci => include_str!("../../examples/aci-vnet.json"),
+            Self::K8sInternalRouter => include_str!("../../examples/v2/aks-internal-lb.json"),
+            Self::ManagedEndpoint => include_str!("../../examples/v2/aci-vnet.json"),
             Self::Empty => return Plan::empty("eastus2", "ml-rg"),
         };
         // The examples are checked by the test suite, so this fallback never shows in practice.
@@ -68,20 +86,42 @@ mod tests {
 
     use super::*;
 
+    /// The errors and warnings each preset keeps: the v1 setups Azure's retirement notices, the v2
+    /// setups the decisions the README leaves to a person (the router's certificate, and the
+    /// managed identity that replaces a service principal).
+    fn expected(preset: Preset) -> &'static [RuleId] {
+        match preset {
+            Preset::K8sInternalRouter => {
+                &[RuleId::K8sTlsSettingsIncomplete, RuleId::K8sServicePrincipalIdentity]
+            }
+            Preset::ManagedEndpoint | Preset::Empty => &[],
+            _ => RuleId::RETIREMENT_NOTICES,
+        }
+    }
+
     #[test]
-    fn every_preset_checks_without_errors_or_warnings_beyond_retirement_notices() {
+    fn every_preset_checks_without_errors_or_warnings_beyond_what_it_must_keep() {
         for preset in Preset::ALL {
             let report = check(&preset.plan());
+            let serious: Vec<RuleId> =
+                report.findings.iter().filter(|f| f.severity != Severity::Info).map(|f| f.rule).collect();
             assert!(
-                report
-                    .findings
-                    .iter()
-                    .all(|f| f.severity == Severity::Info || RuleId::RETIREMENT_NOTICES.contains(&f.rule)),
-                "{}",
+                serious.iter().all(|rule| expected(preset).contains(rule)),
+                "{}: {serious:?}",
                 preset.as_str()
             );
             assert_eq!(preset.as_str().parse(), Ok(preset));
         }
+    }
+
+    #[test]
+    fn the_v2_presets_are_v2_and_keep_their_decisions() {
+        let router = Preset::K8sInternalRouter.plan();
+        assert!(router.aks_clusters.iter().all(|c| c.is_v2() && c.azure_ml().has_internal_router()));
+        let rules: Vec<RuleId> = check(&router).findings.iter().map(|f| f.rule).collect();
+        assert!(expected(Preset::K8sInternalRouter).iter().all(|rule| rules.contains(rule)), "{rules:?}");
+        let endpoint = Preset::ManagedEndpoint.plan();
+        assert!(endpoint.workspace.managed_network.is_some() && !endpoint.online_endpoints.is_empty());
     }
 
     #[test]

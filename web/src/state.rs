@@ -16,8 +16,11 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use serde_json::{json, Value};
 use vnetplan_core::layout::{layout, AddressMap};
-use vnetplan_core::new_items;
-use vnetplan_core::{apply_fix, check, plan_from_value, remove_pointer, set_pointer, Fix, Plan, Report};
+use vnetplan_core::new_items::{self, unique_name};
+use vnetplan_core::{
+    apply_fix, check, is_namespace_name, migrate, plan_from_value, remove_pointer, set_pointer, Fix,
+    IsolationMode, MigrationNote, Plan, Report,
+};
 use yew::Reducible;
 
 use crate::dom;
@@ -38,6 +41,8 @@ pub enum Edit {
     List(String),
     /// An upgrade surge: a node count, a percentage such as `10%`, or empty for AKS's default.
     Surge(String),
+    /// A Kubernetes namespace name, or empty for the attach's default.
+    Namespace(String),
     /// A value taken as is: a checkbox, a choice from a list.
     Value(Value),
 }
@@ -76,6 +81,8 @@ pub enum NewItem {
     ExternalRange,
     Cluster,
     AciDeployment,
+    OnlineEndpoint,
+    OutboundRule,
 }
 
 impl NewItem {
@@ -87,6 +94,23 @@ impl NewItem {
             Self::ExternalRange => ("/externalRanges".to_owned(), new_items::new_external_range(plan)),
             Self::Cluster => ("/aksClusters".to_owned(), new_items::new_cluster(plan)),
             Self::AciDeployment => ("/aciDeployments".to_owned(), new_items::new_aci_deployment(plan)),
+            Self::OnlineEndpoint => {
+                let name = unique_name("endpoint", plan.online_endpoints.iter().map(|e| e.name.as_str()));
+                ("/onlineEndpoints".to_owned(), json!({ "name": name, "kind": "managed" }))
+            }
+            Self::OutboundRule => {
+                let rules = plan.workspace.managed_network.iter().flat_map(|network| &network.outbound_rules);
+                let name = unique_name("rule", rules.map(|rule| rule.name.as_str()));
+                // Only a private endpoint rule is accepted in the other modes, and a new item must
+                // not add a finding.
+                let kind = if plan.workspace.isolation_mode() == IsolationMode::AllowOnlyApprovedOutbound {
+                    "fqdn"
+                } else {
+                    "privateEndpoint"
+                };
+                let rule = json!({ "name": name, "type": kind, "destination": "" });
+                ("/workspace/managedNetwork/outboundRules".to_owned(), rule)
+            }
         }
     }
 }
@@ -102,6 +126,11 @@ pub enum Action {
         pointer: String,
     },
     ApplyFix(Fix),
+    /// Rewrites the plan for Azure ML v2 with the core's migration: every v1 workload, or only
+    /// the cluster at this index.
+    Migrate {
+        cluster: Option<usize>,
+    },
     Undo,
     Redo,
     /// A whole new plan: a preset, an opened file, a share link, an autosave.
@@ -121,6 +150,7 @@ pub enum Action {
 struct Snapshot {
     plan: Rc<Plan>,
     drafts: Rc<BTreeMap<String, String>>,
+    migration_notes: Rc<Vec<MigrationNote>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +162,9 @@ pub struct State {
     pub report: Rc<Report>,
     pub map: Rc<AddressMap>,
     pub notice: Option<Notice>,
+    /// What the last migration changed and left to do. Undo and redo bring back the notes that
+    /// went with the plan they restore.
+    pub migration_notes: Rc<Vec<MigrationNote>>,
     /// The JSON pointer the user picked on the map or in a finding.
     pub selected: Option<String>,
     past: Vec<Snapshot>,
@@ -151,6 +184,7 @@ impl State {
             report: Rc::new(report),
             map: Rc::new(map),
             notice: None,
+            migration_notes: Rc::default(),
             selected: None,
             past: Vec::new(),
             future: Vec::new(),
@@ -201,6 +235,7 @@ impl State {
                         Some(Notice::Error { headline: NoticeKind::FixFailed, detail: error.to_string() })
                 }
             },
+            Action::Migrate { cluster } => next.migrate(cluster),
             Action::Undo => {
                 if let Some(snapshot) = next.past.pop() {
                     let current = next.snapshot();
@@ -218,6 +253,7 @@ impl State {
             Action::Replace { plan, notice } => {
                 next.remember(None);
                 next.drafts.clear();
+                next.migration_notes = Rc::default();
                 next.set_plan(*plan);
                 next.notice = notice;
             }
@@ -264,15 +300,49 @@ impl State {
                     return;
                 }
             },
+            Edit::Namespace(text) => match text.trim() {
+                "" => Some(Value::Null),
+                name if is_namespace_name(name) => Some(Value::String(name.to_owned())),
+                _ => {
+                    self.remember(Some(&pointer));
+                    self.drafts.insert(pointer, text);
+                    return;
+                }
+            },
             Edit::Value(value) => Some(value),
         };
         if let Some(value) = value {
             let remembered = self.remember(Some(&pointer));
             self.drafts.remove(&pointer);
+            if value.is_null() {
+                // Leaving out an object (a managed network, a cluster's azureMl) takes the text
+                // waiting in its fields with it.
+                let inside = format!("{pointer}/");
+                self.drafts.retain(|key, _| !key.starts_with(&inside));
+            }
             if !self.change_plan_silently(&pointer, value) && remembered {
                 self.past.pop();
             }
         }
+    }
+
+    fn migrate(&mut self, cluster: Option<usize>) {
+        let migrated = match cluster {
+            None => Some(migrate(&self.plan)),
+            Some(index) => migrate_cluster(&self.plan, index),
+        };
+        let Some((plan, notes)) = migrated else { return };
+        if plan == *self.plan {
+            return;
+        }
+        self.remember(None);
+        let document = document_of(&plan);
+        // A draft whose item the migration removed (an ACI deployment) has nowhere to show.
+        self.drafts.retain(|pointer, _| {
+            pointer.rsplit_once('/').is_some_and(|(parent, _)| document.pointer(parent).is_some())
+        });
+        self.migration_notes = Rc::new(notes);
+        self.set_plan(plan);
     }
 
     fn append(&mut self, list: &str, item: Value) {
@@ -343,11 +413,16 @@ impl State {
     }
 
     fn snapshot(&self) -> Snapshot {
-        Snapshot { plan: self.plan.clone(), drafts: Rc::new(self.drafts.clone()) }
+        Snapshot {
+            plan: self.plan.clone(),
+            drafts: Rc::new(self.drafts.clone()),
+            migration_notes: self.migration_notes.clone(),
+        }
     }
 
     fn restore(&mut self, snapshot: Snapshot) {
         self.drafts = Rc::unwrap_or_clone(snapshot.drafts);
+        self.migration_notes = snapshot.migration_notes;
         self.last_edited = None;
         self.set_plan(snapshot.plan);
     }
@@ -389,6 +464,29 @@ pub fn surge_value(text: &str) -> Option<Value> {
         return Some(Value::String(format!("{percent}%")));
     }
     trimmed.parse::<u32>().ok().map(Value::from)
+}
+
+/// The plan with only the cluster at `index` migrated, and the migration's notes about it: the
+/// core migrates a whole plan, so it is given the plan with that cluster alone, and the notes'
+/// pointers are moved back to the cluster's place. `None` when there is no such cluster.
+fn migrate_cluster(plan: &Plan, index: usize) -> Option<(Plan, Vec<MigrationNote>)> {
+    let alone = Plan {
+        aks_clusters: vec![plan.aks_clusters.get(index)?.clone()],
+        aci_deployments: Vec::new(),
+        ..plan.clone()
+    };
+    let (mut migrated, mut notes) = migrate(&alone);
+    let mut result = plan.clone();
+    *result.aks_clusters.get_mut(index)? = migrated.aks_clusters.pop()?;
+    let place = format!("/aksClusters/{index}");
+    for subject in notes.iter_mut().flat_map(|note| note.subjects.iter_mut()) {
+        if let Some(rest) = subject.strip_prefix("/aksClusters/0") {
+            if rest.is_empty() || rest.starts_with('/') {
+                *subject = format!("{place}{rest}");
+            }
+        }
+    }
+    Some((result, notes))
 }
 
 fn document_of(plan: &Plan) -> Value {
@@ -648,6 +746,77 @@ mod tests {
         let removed = two.after(Action::Remove { pointer: "/aksClusters/0".into() });
         assert_eq!(removed.draft("/aksClusters/0/nodeCount"), Some("y"));
         assert_eq!(removed.drafts.len(), 1);
+    }
+
+    #[test]
+    fn migrating_is_one_step_that_undo_takes_back_with_its_notes() {
+        let mut start = state().after(Action::Add(NewItem::AciDeployment));
+        start = edit(&start, "/aciDeployments/0/name", Edit::Text("scorer".into()));
+        let migrated = start.after(Action::Migrate { cluster: None });
+        assert!(migrated.plan.aks_clusters.iter().all(|c| c.is_v2()));
+        assert!(migrated.plan.aci_deployments.is_empty());
+        assert_eq!(migrated.plan.online_endpoints[0].name, "scorer");
+        assert!(migrated.migration_notes.iter().any(|note| note.code == "tls-certificate-needed"));
+        let undone = migrated.after(Action::Undo);
+        assert_eq!(undone.plan, start.plan);
+        assert!(undone.migration_notes.is_empty());
+        assert_eq!(undone.after(Action::Redo).migration_notes, migrated.migration_notes);
+        let again = migrated.after(Action::Migrate { cluster: None });
+        assert_eq!(again.plan, migrated.plan);
+        assert_eq!(again.past.len(), migrated.past.len(), "migrating a v2 plan changes nothing");
+    }
+
+    #[test]
+    fn one_cluster_migrates_alone_and_its_notes_name_its_place() {
+        let two = state().after(Action::Add(NewItem::Cluster));
+        let switched = two.after(Action::Migrate { cluster: Some(1) });
+        assert!(!switched.plan.aks_clusters[0].is_v2());
+        assert!(switched.plan.aks_clusters[1].is_v2());
+        assert_eq!(switched.plan.aks_clusters[0], two.plan.aks_clusters[0]);
+        let subjects: Vec<&str> = switched.migration_notes.iter().map(MigrationNote::subject).collect();
+        assert!(subjects.contains(&"/aksClusters/1"), "{subjects:?}");
+        assert!(subjects.iter().all(|s| !s.starts_with("/aksClusters/0")), "{subjects:?}");
+        assert_eq!(switched.after(Action::Undo).plan, two.plan);
+        assert_eq!(two.after(Action::Migrate { cluster: Some(7) }), two);
+    }
+
+    #[test]
+    fn a_namespace_that_is_not_a_kubernetes_name_waits_in_its_field() {
+        let v2 = state().after(Action::Migrate { cluster: None });
+        let pointer = "/aksClusters/0/azureMl/namespace";
+        let typed = edit(&v2, pointer, Edit::Namespace("Inference".into()));
+        assert_eq!(typed.draft(pointer), Some("Inference"));
+        assert_eq!(typed.plan, v2.plan);
+        let fixed = edit(&typed, pointer, Edit::Namespace("inference".into()));
+        assert_eq!(fixed.draft(pointer), None);
+        assert_eq!(fixed.plan.aks_clusters[0].azure_ml().namespace(), "inference");
+        let default = edit(&fixed, pointer, Edit::Namespace(" ".into()));
+        assert_eq!(default.document.pointer(pointer), None);
+    }
+
+    #[test]
+    fn new_endpoints_and_outbound_rules_get_free_names() {
+        let v2 = state().after(Action::Add(NewItem::AciDeployment)).after(Action::Migrate { cluster: None });
+        let added =
+            v2.after(Action::Add(NewItem::OnlineEndpoint)).after(Action::Add(NewItem::OnlineEndpoint));
+        let names: Vec<&str> = added.plan.online_endpoints.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names[1..], ["endpoint-1", "endpoint-2"]);
+        let rules = added.after(Action::Add(NewItem::OutboundRule)).after(Action::Add(NewItem::OutboundRule));
+        let network = rules.plan.workspace.managed_network.as_ref().expect("the migration adds one");
+        let names: Vec<&str> = network.outbound_rules.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["rule-1", "rule-2"]);
+        assert_eq!(rules.report.findings, added.report.findings, "a new rule adds no finding");
+        let approved = edit(
+            &added,
+            "/workspace/managedNetwork/isolationMode",
+            Edit::Value(json!("allowOnlyApprovedOutbound")),
+        );
+        let fqdn = approved.after(Action::Add(NewItem::OutboundRule));
+        assert_eq!(
+            fqdn.document.pointer("/workspace/managedNetwork/outboundRules/0/type"),
+            Some(&json!("fqdn"))
+        );
+        assert_eq!(fqdn.report.findings, approved.report.findings);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use vnetplan_core::{AksCluster, NetworkPluginMode, Plan, Report};
 use yew::prelude::*;
 
 use super::fields::{CheckField, Kind, Note, SelectField, TextField};
+use super::{v2_cluster, v2_sections};
 use crate::i18n::{Lang, T};
 use crate::state::{value_text, Action, NewItem};
 
@@ -29,17 +30,17 @@ pub struct EditorProps {
 
 /// What every field of one render needs: the plan as a document to read values by pointer, the
 /// drafts, and the findings keyed by the field they are first about.
-struct Form<'a> {
+pub(super) struct Form<'a> {
     document: &'a Value,
     drafts: &'a BTreeMap<String, String>,
     notes: HashMap<&'a str, Vec<Note>>,
     selected: Option<&'a str>,
     lang: Lang,
-    dispatch: &'a Callback<Action>,
+    pub(super) dispatch: &'a Callback<Action>,
 }
 
 impl Form<'_> {
-    fn t(&self, key: T) -> &'static str {
+    pub(super) fn t(&self, key: T) -> &'static str {
         key.get(self.lang)
     }
 
@@ -50,11 +51,11 @@ impl Form<'_> {
         }
     }
 
-    fn notes(&self, pointer: &str) -> Vec<Note> {
+    pub(super) fn notes(&self, pointer: &str) -> Vec<Note> {
         self.notes.get(pointer).cloned().unwrap_or_default()
     }
 
-    fn text(&self, pointer: String, label: &str, kind: Kind) -> Html {
+    pub(super) fn text(&self, pointer: String, label: &str, kind: Kind) -> Html {
         self.text_with_hint(pointer, label, kind, None)
     }
 
@@ -66,9 +67,14 @@ impl Form<'_> {
         }
     }
 
-    fn check(&self, pointer: String, label: T) -> Html {
+    pub(super) fn check(&self, pointer: String, label: T) -> Html {
         // An absent flag shows its default: the join permissions default to granted.
         let default = pointer.ends_with("Join");
+        self.check_defaulting(pointer, label, default)
+    }
+
+    /// A checkbox for a flag that reads as `default` while the plan leaves it out.
+    pub(super) fn check_defaulting(&self, pointer: String, label: T, default: bool) -> Html {
         let checked = self.document.pointer(&pointer).and_then(Value::as_bool).unwrap_or(default);
         html! {
             <CheckField pointer={pointer.clone()} label={self.t(label)} {checked} dispatch={self.dispatch.clone()}
@@ -77,7 +83,13 @@ impl Form<'_> {
     }
 
     /// A choice among `options`; an `optional` field also offers leaving it out of the plan.
-    fn select(&self, pointer: String, label: T, options: &[(&'static str, T)], optional: bool) -> Html {
+    pub(super) fn select(
+        &self,
+        pointer: String,
+        label: T,
+        options: &[(&'static str, T)],
+        optional: bool,
+    ) -> Html {
         let current = self.document.pointer(&pointer).and_then(Value::as_str).unwrap_or_default().to_owned();
         let options: Vec<(&'static str, AttrValue)> =
             options.iter().map(|(value, label)| (*value, AttrValue::from(self.t(*label)))).collect();
@@ -87,12 +99,12 @@ impl Form<'_> {
         }
     }
 
-    fn add(&self, new: NewItem, label: T) -> Html {
+    pub(super) fn add(&self, new: NewItem, label: T) -> Html {
         let onclick = self.dispatch.reform(move |_| Action::Add(new));
         html! { <button type="button" class="add" {onclick}>{ self.t(label) }</button> }
     }
 
-    fn remove(&self, pointer: String, what: &str) -> Html {
+    pub(super) fn remove(&self, pointer: String, what: &str) -> Html {
         let label = format!("{} {what}", self.t(T::Remove));
         let onclick = self.dispatch.reform(move |_| Action::Remove { pointer: pointer.clone() });
         html! { <button type="button" class="remove" aria-label={label} {onclick}>{ self.t(T::Remove) }</button> }
@@ -128,6 +140,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 { form.text_with_hint("/region".into(), form.t(T::Region), Kind::Text, Some(T::RegionHint)) }
             </fieldset>
             { workspace(&form, plan) }
+            { v2_sections::managed_network(&form, plan) }
             <section class="group" aria-labelledby="vnets-title">
                 <h2 id="vnets-title">{ form.t(T::Vnets) }</h2>
                 { for plan.vnets.iter().enumerate().map(|(v, vnet)| {
@@ -166,6 +179,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 { for plan.aks_clusters.iter().enumerate().map(|(c, cluster)| cluster_card(&form, c, cluster)) }
                 { form.add(NewItem::Cluster, T::AddCluster) }
             </section>
+            { v2_sections::online_endpoints(&form, plan) }
             <section class="group" aria-labelledby="aci-title">
                 <h2 id="aci-title">{ form.t(T::AciDeployments) }</h2>
                 { for plan.aci_deployments.iter().enumerate().map(|(a, deployment)| html! {
@@ -185,6 +199,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 { form.check("/egress/restricted".into(), T::EgressRestricted) }
                 if plan.egress.restricted() {
                     { form.text("/egress/allowedServiceTags".into(), form.t(T::AllowedTags), Kind::List) }
+                    { v2_sections::allowed_fqdns(&form, plan) }
                 }
             </fieldset>
             <fieldset class="card">
@@ -250,6 +265,7 @@ fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str, shown: usize, m
                 { form.text(format!("/vnets/{v}/resourceGroup"), form.t(T::ResourceGroup), Kind::Text) }
                 { form.text(format!("/vnets/{v}/region"), form.t(T::RegionOptional), Kind::OptionalText) }
             </div>
+            { v2_sections::peerings(form, v) }
             <fieldset class="inner">
                 <legend>{ form.t(T::AddressPrefixes) }</legend>
                 { for vnet.address_prefixes.iter().enumerate().map(|(p, prefix)| html! {
@@ -287,7 +303,10 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
     // finding about them can point somewhere.
     let show_overlay = !kubenet || cluster.network_plugin_mode.is_some();
     let show_pod = kubenet || cluster.is_overlay() || cluster.pod_cidr.is_some();
-    let show_lb_subnet = cluster.has_internal_load_balancer() || cluster.load_balancer_subnet.is_some();
+    // A v2 cluster hides the v1-only fields unless they hold a value, which a finding then names.
+    let v1 = !cluster.is_v2();
+    let show_lb_subnet =
+        (v1 && cluster.has_internal_load_balancer()) || cluster.load_balancer_subnet.is_some();
     html! {
         <fieldset class="card cluster">
             <legend>{ format!("AKS {}", cluster.name) }</legend>
@@ -295,6 +314,7 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
                 { form.text(p("name"), form.t(T::Name), Kind::Text) }
                 { form.select(p("provisioning"), T::Provisioning, &[("create", T::ProvisionCreate), ("attach", T::ProvisionAttach)], true) }
                 { form.text(p("region"), form.t(T::RegionOptional), Kind::OptionalText) }
+                { v2_cluster::api_switch(form, c, cluster) }
             </div>
             <div class="row">
                 { form.text(p("vnet"), form.t(T::Vnet), Kind::Text) }
@@ -322,11 +342,16 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
                 { form.text(p("vcpusPerNode"), form.t(T::VcpusPerNode), Kind::Count { min: 1, nullable: true }) }
             </div>
             <div class="row">
-                { form.select(p("clusterPurpose"), T::ClusterPurpose, &[("FastProd", T::PurposeProd), ("DevTest", T::PurposeDevTest)], true) }
-                { form.select(p("loadBalancerType"), T::LoadBalancerType, &[("PublicIp", T::PublicIp), ("InternalLoadBalancer", T::InternalLoadBalancer)], true) }
+                if v1 || cluster.cluster_purpose.is_some() {
+                    { form.select(p("clusterPurpose"), T::ClusterPurpose, &[("FastProd", T::PurposeProd), ("DevTest", T::PurposeDevTest)], true) }
+                }
+                if v1 || cluster.load_balancer_type.is_some() {
+                    { form.select(p("loadBalancerType"), T::LoadBalancerType, &[("PublicIp", T::PublicIp), ("InternalLoadBalancer", T::InternalLoadBalancer)], true) }
+                }
                 if show_lb_subnet { { form.text(p("loadBalancerSubnet"), form.t(T::LoadBalancerSubnet), Kind::OptionalText) } }
                 { form.select(p("identity"), T::Identity, &[("systemAssigned", T::SystemAssigned), ("servicePrincipal", T::ServicePrincipal)], true) }
             </div>
+            { v2_cluster::settings(form, c, cluster) }
             { form.check(p("privateCluster"), T::PrivateCluster) }
             { form.check(p("networkContributorGranted"), T::NetworkContributor) }
             { form.check(p("scoringFromOutsideVnet"), T::ScoringOutside) }

@@ -2,7 +2,7 @@
 //! findings whose first subject is this field, and why a value cannot be taken.
 
 use serde_json::Value;
-use vnetplan_core::Severity;
+use vnetplan_core::{is_namespace_name, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -19,6 +19,7 @@ pub enum Kind {
     Count { min: u32, nullable: bool },
     List,
     Surge,
+    Namespace,
 }
 
 impl Kind {
@@ -29,6 +30,7 @@ impl Kind {
             Self::Count { min, nullable } => Edit::Count { text, min, nullable },
             Self::List => Edit::List(text),
             Self::Surge => Edit::Surge(text),
+            Self::Namespace => Edit::Namespace(text),
         }
     }
 
@@ -37,6 +39,11 @@ impl Kind {
     fn problem(self, text: &str, lang: Lang) -> Option<String> {
         if self == Self::Surge {
             return surge_value(text).is_none().then(|| T::SurgeError.get(lang).to_owned());
+        }
+        if self == Self::Namespace {
+            let trimmed = text.trim();
+            let valid = trimmed.is_empty() || is_namespace_name(trimmed);
+            return (!valid).then(|| T::NamespaceError.get(lang).to_owned());
         }
         let Self::Count { min, nullable } = self else { return None };
         let trimmed = text.trim();

@@ -1,0 +1,76 @@
+//! "Migrate to v2": the button that rewrites the plan with the core's migration, and the notes
+//! of the last migration, shown beside the findings until Undo takes the migration back.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+use vnetplan_core::{MigrationNote, Plan};
+use yew::prelude::*;
+
+use crate::dom;
+use crate::i18n::{Lang, T};
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct MigrationProps {
+    pub plan: Rc<Plan>,
+    /// The plan as a document, to tell which of a note's fields the migrated plan still has.
+    pub document: Rc<Value>,
+    pub notes: Rc<Vec<MigrationNote>>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn MigrationPanel(props: &MigrationProps) -> Html {
+    let lang = props.lang;
+    let plan = &props.plan;
+    // What the migration rewrites: a plan without either is already on v2 and comes back as is.
+    let has_v1 = plan.aks_clusters.iter().any(|cluster| !cluster.is_v2()) || !plan.aci_deployments.is_empty();
+    let migrate = props.dispatch.reform(|_: MouseEvent| Action::Migrate { cluster: None });
+    html! {
+        <section class="card migration-card" id="migration" aria-labelledby="migration-title">
+            <h2 id="migration-title">{ T::MigrationTitle.get(lang) }</h2>
+            if has_v1 {
+                <p class="hint">{ T::MigrateHint.get(lang) }</p>
+                <button type="button" id="migrate" class="fix" onclick={migrate}>{ T::Migrate.get(lang) }</button>
+            } else {
+                <p class="hint">{ T::NothingToMigrate.get(lang) }</p>
+            }
+            <div aria-live="polite">
+                if !props.notes.is_empty() {
+                    <p class="migration-intro">{ T::MigrationNotes.get(lang) }</p>
+                    <ul class="migration-notes">
+                        { for props.notes.iter().map(|note| html! {
+                            <li class="migration-note" data-code={note.code} data-subject={note.subject().to_owned()}>
+                                <code class="rule-id">{ note.code }</code>
+                                <p class="message">{ note.text.render(lang) }</p>
+                                <ul class="subjects" aria-label={T::Fields.get(lang)}>
+                                    { for note.subjects.iter().map(|subject| subject_link(subject, &props.document, &props.dispatch)) }
+                                </ul>
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// A note's field: a link to it while the plan has it, as a finding's are; the migration may have
+/// removed it (an ACI deployment), and then only its name remains.
+fn subject_link(subject: &str, document: &Value, dispatch: &Callback<Action>) -> Html {
+    if document.pointer(subject).is_none() {
+        return html! { <li><code>{ subject }</code></li> };
+    }
+    let onclick = {
+        let subject = subject.to_owned();
+        dispatch.reform(move |_: MouseEvent| {
+            dom::focus_field(&subject);
+            Action::Select(Some(subject.clone()))
+        })
+    };
+    html! {
+        <li><button type="button" class="subject" data-subject={subject.to_owned()} {onclick}><code>{ subject }</code></button></li>
+    }
+}
