@@ -5,11 +5,12 @@
 use super::*;
 use crate::{check, Lang, Plan};
 
-const PLANS: [(&str, &str); 5] = [
+const PLANS: [(&str, &str); 6] = [
     ("v2_default_aks", include_str!("../../../../examples/v2/default-aks.json")),
     ("v2_private_aks", include_str!("../../../../examples/v2/private-aks.json")),
     ("v2_aks_internal_lb", include_str!("../../../../examples/v2/aks-internal-lb.json")),
     ("v2_aci_vnet", include_str!("../../../../examples/v2/aci-vnet.json")),
+    ("v2_private_spoke_k8s", include_str!("../../../../examples/v2/private-spoke-k8s.json")),
     // Outbound rules of each type and a Kubernetes online endpoint, which no example has.
     ("v2_managed_network", include_str!("../../../../tests/python/sdk-v2/plans/managed-network.json")),
 ];
