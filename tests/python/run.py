@@ -11,7 +11,10 @@ def main() -> int:
     folder = sys.argv[1]
     suite = unittest.defaultTestLoader.discover(folder, pattern="test_*.py", top_level_dir=folder)
     result = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    # A failing subtest is reported on its own; count each test method once, as testsRun does.
+    failing = {getattr(test, "test_case", test).id() for test, _ in result.failures + result.errors}
+    failing.update(test.id() for test in result.unexpectedSuccesses)
+    failed = len(failing)
     print(f"# pass {result.testsRun - failed}")
     print(f"# fail {failed}")
     return 0 if failed == 0 and result.testsRun > 0 else 1
