@@ -4,6 +4,7 @@
 //! sorted into [`RangeIndex`]es so that overlap questions cost a binary search, not a scan of
 //! every pair. Rules read these facts and never re-parse the plan's text.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
@@ -28,7 +29,7 @@ pub(crate) struct Context<'p> {
     pub clusters: Vec<ClusterFacts>,
     pub aci: Vec<Placement>,
     /// VNet names folded to lower case ([`name_key`]), to the first VNet of that name.
-    vnet_names: HashMap<String, usize>,
+    vnet_names: HashMap<Cow<'p, str>, usize>,
     /// Fixes that move a cluster's range, by cluster and range: several findings about the same
     /// range share one fix, and choosing it means gathering every range of the plan.
     /// Built on first use: three rules walk every CIDR of the plan.
@@ -49,13 +50,18 @@ pub(crate) struct VnetFacts<'p> {
     /// Subnets whose name an earlier subnet of the VNet already has, as (index, earlier index).
     pub duplicate_subnets: Vec<(usize, usize)>,
     /// Subnet names folded to lower case ([`name_key`]), to the first subnet of that name.
-    subnet_names: HashMap<String, usize>,
+    subnet_names: HashMap<Cow<'p, str>, usize>,
     _names: std::marker::PhantomData<&'p str>,
 }
 
 /// The form of a name used to compare it: Azure compares resource names without regard to case.
-pub(crate) fn name_key(name: &str) -> String {
-    name.chars().flat_map(char::to_lowercase).collect()
+/// A name that is already lower case (most are) is its own key, so that indexing the many
+/// subnets of a large plan allocates nothing.
+pub(crate) fn name_key(name: &str) -> Cow<'_, str> {
+    if name.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(name.chars().flat_map(char::to_lowercase).collect())
 }
 
 /// A VNet and subnet named by a cluster, deployment or endpoint, resolved to indices.
@@ -103,7 +109,7 @@ impl<'p> Context<'p> {
         let externals: Vec<Option<Ipv4Net>> =
             plan.external_ranges.iter().map(|range| parse_cidr(&range.address_prefix).ok()).collect();
         let externals_v6 =
-            plan.external_ranges.iter().map(|range| parse_ipv6_prefix(&range.address_prefix).ok()).collect();
+            plan.external_ranges.iter().map(|range| ipv6_prefix(&range.address_prefix)).collect();
         let external_index = RangeIndex::new(
             externals
                 .iter()
@@ -344,9 +350,8 @@ impl<'p> VnetFacts<'p> {
             vnet.address_prefixes.iter().map(|text| parse_cidr(text).ok()).collect();
         let subnets: Vec<Option<Ipv4Net>> =
             vnet.subnets.iter().map(|subnet| parse_cidr(&subnet.address_prefix).ok()).collect();
-        let prefixes_v6 = vnet.address_prefixes.iter().map(|text| parse_ipv6_prefix(text).ok()).collect();
-        let subnets_v6 =
-            vnet.subnets.iter().map(|subnet| parse_ipv6_prefix(&subnet.address_prefix).ok()).collect();
+        let prefixes_v6 = vnet.address_prefixes.iter().map(|text| ipv6_prefix(text)).collect();
+        let subnets_v6 = vnet.subnets.iter().map(|subnet| ipv6_prefix(&subnet.address_prefix)).collect();
         let mut subnet_names = HashMap::with_capacity(vnet.subnets.len());
         let mut duplicate_subnets = Vec::new();
         for (index, subnet) in vnet.subnets.iter().enumerate() {
@@ -367,6 +372,12 @@ impl<'p> VnetFacts<'p> {
             _names: std::marker::PhantomData,
         }
     }
+}
+
+/// The text as an IPv6 prefix. Only text with a colon can be one, and checking that first spares
+/// the thousands of IPv4 prefixes of a large plan a failed IPv6 read each.
+fn ipv6_prefix(text: &str) -> Option<Ipv6Net> {
+    text.contains(':').then(|| parse_ipv6_prefix(text).ok()).flatten()
 }
 
 fn index_of(nets: &[Option<Ipv4Net>]) -> RangeIndex<usize> {

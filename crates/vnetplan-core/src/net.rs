@@ -120,7 +120,8 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
 pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
     check_surroundings(text)?;
     let (address, _) = text.split_once('/').unwrap_or((text, ""));
-    if is_ipv6(address) {
+    // Every IPv6 address has a colon; the full IPv6 reader is left for those that do.
+    if address.contains(':') && is_ipv6(address) {
         return Err(ValueError::Ipv6);
     }
     let Some(slash) = text.bytes().position(|b| b == b'/') else {
@@ -214,6 +215,9 @@ fn parse_prefix_length(text: &str) -> Result<u8, ValueError> {
 }
 
 fn parse_dotted_quad(text: &str) -> Result<Ipv4Addr, ValueError> {
+    if let Some(address) = plain_dotted_quad(text.as_bytes()) {
+        return Ok(address);
+    }
     let mut octets = [0u8; 4];
     let mut count = 0;
     for part in text.split('.') {
@@ -226,6 +230,25 @@ fn parse_dotted_quad(text: &str) -> Result<Ipv4Addr, ValueError> {
         return Err(ValueError::OctetCount(count));
     }
     Ok(Ipv4Addr::from(octets))
+}
+
+/// A well-formed address in one pass over its bytes, for the thousands of prefixes of a large
+/// plan; `None` for anything else, which the part-by-part reader then explains.
+fn plain_dotted_quad(bytes: &[u8]) -> Option<Ipv4Addr> {
+    let mut octets = [0u8; 4];
+    let mut parts = bytes.split(|&b| b == b'.');
+    for slot in &mut octets {
+        let part = parts.next()?;
+        let plain = matches!(part.len(), 1..=3)
+            && part.iter().all(u8::is_ascii_digit)
+            && !(part.len() > 1 && part.first() == Some(&b'0'));
+        if !plain {
+            return None;
+        }
+        let value = part.iter().fold(0u16, |value, digit| value * 10 + u16::from(digit - b'0'));
+        *slot = u8::try_from(value).ok()?;
+    }
+    parts.next().is_none().then(|| Ipv4Addr::from(octets))
 }
 
 fn octet(text: &str) -> Result<u8, ValueError> {

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::catalog::{Example, RuleDoc};
@@ -147,7 +148,7 @@ fn report_duplicates<'a>(
     message: impl Fn(&str) -> Message,
 ) {
     // Azure resource names are case-insensitive: 'AKS' and 'aks' are one name.
-    let mut first: HashMap<String, (usize, &'a str)> = HashMap::new();
+    let mut first: HashMap<Cow<'a, str>, (usize, &'a str)> = HashMap::new();
     for (index, name) in names.enumerate() {
         match first.get(&name_key(name)) {
             Some(&(earlier, earlier_name)) => out.report(
