@@ -442,11 +442,7 @@ impl<'p> Guide<'p> {
         if cluster.network_contributor_granted == Some(true) {
             self.note(&mut code, ROLE_GRANTED.message());
         }
-        let show = Command::new("az aks show")
-            .arg("-g", workspace_group)
-            .arg("-n", &cluster.name)
-            .arg("--query", query)
-            .arg("-o", "tsv");
+        let show = self.aks_show(cluster, query);
         let group =
             Command::new("az group show").arg("-n", &vnet_group).arg("--query", "id").arg("-o", "tsv");
         let assign = Command::new("az role assignment create")
@@ -592,13 +588,19 @@ impl<'p> Guide<'p> {
         code
     }
 
+    /// One property of the cluster, read with `az aks show` as plain text; the plan does not
+    /// record the cluster's resource group, so the workspace's is used.
+    fn aks_show(&self, cluster: &AksCluster, query: &str) -> Command {
+        Command::new("az aks show")
+            .arg("-g", &self.plan.workspace.resource_group)
+            .arg("-n", &cluster.name)
+            .arg("--query", query)
+            .arg("-o", "tsv")
+    }
+
     fn cli_attach(&self, cluster: &AksCluster) -> String {
         let group = &self.plan.workspace.resource_group;
-        let show = Command::new("az aks show")
-            .arg("-g", group)
-            .arg("-n", &cluster.name)
-            .arg("--query", "id")
-            .arg("-o", "tsv");
+        let show = self.aks_show(cluster, "id");
         let attach = Command::new("az ml computetarget attach aks")
             .arg(Param::Name.cli(), &cluster.name)
             .var(Param::ComputeResourceId.cli(), "cluster_id")

@@ -258,11 +258,7 @@ impl Guide<'_> {
 
     fn cli_kubernetes(&self, cluster: &AksCluster) -> String {
         let group = &self.plan.workspace.resource_group;
-        let show = Command::new("az aks show")
-            .arg("-g", group)
-            .arg("-n", &cluster.name)
-            .arg("--query", "id")
-            .arg("-o", "tsv");
+        let show = self.aks_show(cluster, "id");
         let attach = self
             .workspace_options(Command::new("az ml compute attach"), "--workspace-name")
             .arg("--type", "Kubernetes")
