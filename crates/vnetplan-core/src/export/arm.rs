@@ -48,6 +48,10 @@ pub(super) fn resource_object(template: &Template, resource: &Resource) -> Value
     if !resource.comments.is_empty() {
         entries.push(("comments", Value::text(resource.comments.join(". ") + ".")));
     }
+    if !resource.skips.is_empty() {
+        let directives = resource.skips.iter().map(|skip| Value::text(skip.directive())).collect();
+        entries.push(("metadata", Value::Object(vec![("checkov", Value::List(directives))])));
+    }
     let depends_on: Vec<Value> =
         resource.depends_on.iter().filter_map(|target| template.dependency(*target)).collect();
     if !depends_on.is_empty() {

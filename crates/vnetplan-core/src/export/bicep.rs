@@ -60,6 +60,10 @@ fn declare(out: &mut String, template: &Template, resource: &Resource) {
         let _ = writeln!(out, "// {}.", quote::comment(comment));
     }
     let _ = writeln!(out, "resource {} '{}' = {{", resource.symbol, type_reference(resource.kind));
+    // The scanner reads a skip from a comment inside the declaration's braces.
+    for skip in &resource.skips {
+        let _ = writeln!(out, "{INDENT}// {}", quote::comment(&skip.directive()));
+    }
     write_entry(out, "name", &Value::text(resource.name.as_str()), 1);
     write_entry(out, "location", &Value::text(resource.location.as_str()), 1);
     for (key, value) in &resource.body {

@@ -5,7 +5,7 @@
 //! security groups of other resource groups sit in a nested deployment per group; references
 //! name their resource group explicitly, so they resolve the same from anywhere.
 
-use super::infra::{self, ClusterSpec, Infra, NsgSpec, VnetSpec};
+use super::infra::{self, ClusterSpec, Infra, NsgSpec, Skip, VnetSpec};
 use super::prose::POD_CIDR_KEPT;
 use super::quote::{label, Identifiers};
 use crate::plan::{Choice, Identity, NetworkPlugin};
@@ -15,6 +15,9 @@ use crate::text::Lang;
 pub(super) const SCHEMA: &str =
     "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
 pub(super) const CONTENT_VERSION: &str = "1.0.0.0";
+/// Calico enforces network policy with kubenet, Azure CNI and overlay alike, where Azure's own
+/// policy manager is being retired.
+pub(super) const NETWORK_POLICY: &str = "calico";
 
 /// A property value: plain data, or an expression that the deployment evaluates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +85,8 @@ pub(super) struct Resource {
     pub(super) resource_group: String,
     pub(super) location: String,
     pub(super) comments: Vec<String>,
+    /// The scanner checks this resource leaves failing, each with its reason.
+    pub(super) skips: Vec<Skip>,
     pub(super) depends_on: Vec<Target>,
     /// Every property after the common ones (`identity`, `properties`).
     pub(super) body: Vec<(&'static str, Value)>,
@@ -266,7 +271,12 @@ impl Builder {
             ("dnsServiceIP", Value::text(cluster.dns_service_ip.as_str())),
             ("loadBalancerSku", Value::text("standard")),
         ]);
-        let mut properties = vec![("dnsPrefix", Value::text(spec.dns_prefix.as_str()))];
+        network.push(("networkPolicy", Value::text(NETWORK_POLICY)));
+        let mut properties = vec![
+            ("dnsPrefix", Value::text(spec.dns_prefix.as_str())),
+            ("enableRBAC", Value::Bool(true)),
+            ("disableLocalAccounts", Value::Bool(cluster.local_accounts_disabled())),
+        ];
         let mut body = Vec::new();
         match cluster.identity() {
             Identity::SystemAssigned => {
@@ -282,13 +292,14 @@ impl Builder {
                 ));
             }
         }
+        let mut access = vec![("enablePrivateCluster", Value::Bool(cluster.private_cluster()))];
+        if !cluster.api_server_authorized_ip_ranges.is_empty() {
+            access.push(("authorizedIPRanges", Value::texts(&cluster.api_server_authorized_ip_ranges)));
+        }
         properties.extend([
             ("agentPoolProfiles", Value::List(vec![pool])),
             ("networkProfile", Value::Object(network)),
-            (
-                "apiServerAccessProfile",
-                Value::Object(vec![("enablePrivateCluster", Value::Bool(cluster.private_cluster()))]),
-            ),
+            ("apiServerAccessProfile", Value::Object(access)),
         ]);
         body.push(("properties", Value::Object(properties)));
         let mut comments = spec.notes.clone();
@@ -302,6 +313,7 @@ impl Builder {
             resource_group: spec.resource_group.to_owned(),
             location: spec.location.to_owned(),
             comments,
+            skips: arm_skips(&spec.skips),
             depends_on,
             body,
         }
@@ -339,6 +351,7 @@ fn nsg_resource(ids: &mut Identifiers, nsg: &NsgSpec<'_>) -> Resource {
         resource_group: nsg.resource_group.to_owned(),
         location: nsg.location.to_owned(),
         comments: Vec::new(),
+        skips: arm_skips(nsg.rules.iter().flat_map(|rule| &rule.skips)),
         depends_on: Vec::new(),
         body: vec![("properties", Value::Object(vec![("securityRules", Value::List(rules))]))],
     }
@@ -391,6 +404,7 @@ fn vnet_resource(
         resource_group: vnet.resource_group.clone(),
         location: spec.location.to_owned(),
         comments: Vec::new(),
+        skips: arm_skips(spec.subnets.iter().flat_map(|subnet| &subnet.skips)),
         depends_on,
         body: vec![(
             "properties",
@@ -403,6 +417,18 @@ fn vnet_resource(
             ]),
         )],
     }
+}
+
+/// The skips of `skips` that the scanner's ARM checks need, once each: rules of one security
+/// group, or subnets of one VNet, may give the same.
+fn arm_skips<'a>(skips: impl IntoIterator<Item = &'a Skip>) -> Vec<Skip> {
+    let mut kept: Vec<Skip> = Vec::new();
+    for skip in skips {
+        if skip.in_arm() && !kept.iter().any(|other| other.check == skip.check) {
+            kept.push(skip.clone());
+        }
+    }
+    kept
 }
 
 /// `resourceId('<group>', '<type>', '<name>', …)`: an ID that names its resource group, so it

@@ -2,9 +2,10 @@
 
 use std::fmt::Write;
 
-use super::infra::{self, ClusterSpec, Infra};
+use super::infra::{self, ClusterSpec, Infra, Skip};
 use super::prose::NETWORK_HEADER;
 use super::quote::{self, Identifiers};
+use super::template::NETWORK_POLICY;
 use crate::plan::is_aci_delegation;
 use crate::plan::{Choice, Identity, Plan};
 use crate::text::Lang;
@@ -37,6 +38,7 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
                 let rule_id = ids.claim(&format!("{}_{}", nsg.name, rule.name));
                 resources.push(
                     Block::new("resource", &["azurerm_network_security_rule", &rule_id])
+                        .skips(&rule.skips)
                         .text("name", &rule.name)
                         .text("description", &rule.description)
                         .attr("priority", &rule.priority.to_string())
@@ -74,6 +76,7 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
             let subnet = entry.subnet;
             let subnet_id = ids.claim(&format!("{}_{}", vnet.name, subnet.name));
             let mut block = Block::new("resource", &["azurerm_subnet", &subnet_id])
+                .skips(&entry.skips)
                 .text("name", &subnet.name)
                 .text("resource_group_name", &vnet.resource_group)
                 .attr("virtual_network_name", &format!("azurerm_virtual_network.{vnet_id}.name"))
@@ -175,21 +178,40 @@ fn cluster_block(
     network = network
         .text("service_cidr", &cluster.service_cidr)
         .text("dns_service_ip", &cluster.dns_service_ip)
-        .text("load_balancer_sku", "standard");
+        .text("load_balancer_sku", "standard")
+        .text("network_policy", NETWORK_POLICY);
 
     let mut block = Block::new("resource", &["azurerm_kubernetes_cluster", &id]);
     for note in &spec.notes {
         block = block.comment(note);
     }
-    block
+    block = block
+        .skips(&spec.skips)
         .text("name", &cluster.name)
         .text("location", spec.location)
         .text("resource_group_name", spec.resource_group)
         .text("dns_prefix", &spec.dns_prefix)
-        .attr("private_cluster_enabled", if cluster.private_cluster() { "true" } else { "false" })
+        .attr("private_cluster_enabled", flag(cluster.private_cluster()))
+        .attr("role_based_access_control_enabled", "true")
+        .attr("local_account_disabled", flag(cluster.local_accounts_disabled()))
         .block(pool)
         .block(credentials)
-        .block(network)
+        .block(network);
+    if !cluster.api_server_authorized_ip_ranges.is_empty() {
+        block = block.block(
+            Block::new("api_server_access_profile", &[])
+                .attr("authorized_ip_ranges", &list(&cluster.api_server_authorized_ip_ranges)),
+        );
+    }
+    block
+}
+
+fn flag(value: bool) -> &'static str {
+    if value {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 /// An HCL list of string literals.
@@ -206,6 +228,8 @@ struct Block {
 
 enum Item {
     Comment(String),
+    /// A scanner directive, written as the scanner wants it: `#` right before it.
+    Directive(String),
     /// An attribute and its value, already written as HCL.
     Attribute(&'static str, String),
     Block(Block),
@@ -235,6 +259,14 @@ impl Block {
         self
     }
 
+    /// The scanner's inline skips for the checks of `skips` that it runs on Terraform.
+    fn skips(mut self, skips: &[Skip]) -> Self {
+        self.items.extend(
+            skips.iter().filter(|skip| skip.in_terraform()).map(|skip| Item::Directive(skip.directive())),
+        );
+        self
+    }
+
     fn write(&self, out: &mut String, depth: usize) {
         let pad = "  ".repeat(depth);
         out.push_str(&pad);
@@ -253,6 +285,9 @@ impl Block {
             match item {
                 Item::Comment(text) => {
                     let _ = writeln!(out, "{inner}# {}.", quote::comment(text));
+                }
+                Item::Directive(text) => {
+                    let _ = writeln!(out, "{inner}#{}", quote::comment(text));
                 }
                 Item::Attribute(key, value) => {
                     // `terraform fmt` aligns the `=` of attributes that follow each other.
