@@ -45,9 +45,15 @@ fn every_example_migrates_to_a_fixed_point() {
 
 /// Findings a migrated plan keeps because only a person can decide them: which certificate the
 /// router serves, which managed identity replaces a service principal, whether a public scoring
-/// address is wanted next to a private workspace.
-const DECISIONS: &[&str] =
-    &["k8s-tls-settings-incomplete", "k8s-service-principal-identity", "k8s-public-scoring-ip"];
+/// address is wanted next to a private workspace, and how far to close the cluster's API server
+/// and local accounts.
+const DECISIONS: &[&str] = &[
+    "k8s-tls-settings-incomplete",
+    "k8s-service-principal-identity",
+    "k8s-public-scoring-ip",
+    "aks-api-server-public",
+    "aks-local-accounts-enabled",
+];
 
 #[test]
 fn the_v2_examples_are_the_guide_setups_migrated_and_check_with_decisions_only() {
