@@ -42,9 +42,14 @@ pub(super) fn resource_object(template: &Template, resource: &Resource) -> Value
     let mut entries = vec![
         ("type", Value::text(resource.kind.type_name())),
         ("apiVersion", Value::text(resource.kind.api_version())),
-        ("name", Value::text(resource.name.as_str())),
-        ("location", Value::text(resource.location.as_str())),
+        ("name", Template::full_name(resource)),
     ];
+    if let Some(scope) = resource.scope.and_then(|target| template.scope(target)) {
+        entries.push(("scope", scope));
+    }
+    if let Some(location) = &resource.location {
+        entries.push(("location", Value::text(location.as_str())));
+    }
     if !resource.comments.is_empty() {
         entries.push(("comments", Value::text(resource.comments.join(". ") + ".")));
     }

@@ -64,8 +64,13 @@ fn declare(out: &mut String, template: &Template, resource: &Resource) {
     for skip in &resource.skips {
         let _ = writeln!(out, "{INDENT}// {}", quote::comment(&skip.directive()));
     }
-    write_entry(out, "name", &Value::text(resource.name.as_str()), 1);
-    write_entry(out, "location", &Value::text(resource.location.as_str()), 1);
+    write_entry(out, "name", &Template::full_name(resource), 1);
+    if let Some(scope) = resource.scope.and_then(|target| symbol(template, target)) {
+        let _ = writeln!(out, "{INDENT}scope: {scope}");
+    }
+    if let Some(location) = &resource.location {
+        write_entry(out, "location", &Value::text(location.as_str()), 1);
+    }
     for (key, value) in &resource.body {
         write_entry(out, key, value, 1);
     }

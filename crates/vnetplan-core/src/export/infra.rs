@@ -3,8 +3,10 @@
 //! and the AKS clusters to create. The ARM, Bicep, Terraform and `az` renderers only translate
 //! this.
 
-mod skips;
+pub(super) mod kubernetes;
+pub(super) mod skips;
 
+pub(super) use kubernetes::{ExtensionSpec, Placeholder, Setting};
 pub(super) use skips::Skip;
 
 use super::prose::*;
@@ -103,6 +105,8 @@ pub(super) struct ClusterSpec<'p> {
     pub(super) notes: Vec<String>,
     /// Scanner checks the cluster resource leaves failing, and why.
     pub(super) skips: Vec<Skip>,
+    /// For a v2 cluster, the Azure ML extension that the template installs before attaching it.
+    pub(super) extension: Option<ExtensionSpec>,
 }
 
 impl<'p> Infra<'p> {
@@ -155,7 +159,9 @@ impl<'p> Infra<'p> {
         let mut clusters = Vec::new();
         let mut omitted = Vec::new();
         for (_, cluster, facts) in context.clusters() {
-            match (cluster.provisioning(), facts.node.vnet, facts.node.subnet) {
+            // Azure ML v2 never creates a cluster, so the template creates every v2 one.
+            let provisioning = if cluster.is_v2() { Provisioning::Create } else { cluster.provisioning() };
+            match (provisioning, facts.node.vnet, facts.node.subnet) {
                 (Provisioning::Attach, _, _) => {
                     omitted.push(msg!(ATTACHED_OMITTED, name = &cluster.name).render(lang));
                 }
@@ -168,6 +174,13 @@ impl<'p> Infra<'p> {
                     dns_prefix: super::quote::label(&cluster.name, 54),
                     notes: cluster_notes(cluster, lang),
                     skips: skips::cluster_skips(cluster, lang),
+                    extension: cluster.is_v2().then(|| {
+                        kubernetes::extension(
+                            cluster,
+                            &super::quote::Identifiers::default().claim(&cluster.name),
+                            lang,
+                        )
+                    }),
                 }),
                 (Provisioning::Create, _, _) => {
                     let note = match (&cluster.vnet, &cluster.subnet) {
@@ -267,7 +280,8 @@ fn registry_rule(region: &str, lang: Lang) -> NsgRule {
 }
 
 fn cluster_notes(cluster: &AksCluster, lang: Lang) -> Vec<String> {
-    let mut notes = vec![msg!(CREATE_OR_ATTACH, name = &cluster.name).render(lang)];
+    let first = if cluster.is_v2() { kubernetes::V2_CLUSTER_NOTE } else { CREATE_OR_ATTACH };
+    let mut notes = vec![msg!(first, name = &cluster.name).render(lang)];
     if let Some(subnet) = cluster.internal_load_balancer_subnet() {
         notes.push(msg!(INTERNAL_LB_NOTE, subnet = subnet).render(lang));
     }

@@ -692,3 +692,137 @@ fn every_step_text_has_its_french() {
     });
     assert_eq!(english_only, None, "English prose in the French steps");
 }
+
+const V2_EXAMPLES: [(&str, &str); 4] = [
+    ("v2_default_aks", include_str!("../../../../examples/v2/default-aks.json")),
+    ("v2_private_aks", include_str!("../../../../examples/v2/private-aks.json")),
+    ("v2_aks_internal_lb", include_str!("../../../../examples/v2/aks-internal-lb.json")),
+    ("v2_aci_vnet", include_str!("../../../../examples/v2/aci-vnet.json")),
+];
+
+/// A v2 plan that reaches every v2 resource of the templates; the scanner test scans it too.
+const V2_EVERYTHING: &str =
+    include_str!("../../../../tests/python/checkov/fixtures/plans/v2-everything.json");
+
+const TEMPLATES: [ExportFormat; 3] = [ExportFormat::Arm, ExportFormat::Bicep, ExportFormat::Terraform];
+
+#[test]
+fn v2_templates_export_as_snapshots() {
+    for (name, text) in V2_EXAMPLES {
+        let plan = crate::parse_plan(text).expect("examples are valid plans");
+        for format in TEMPLATES {
+            insta::assert_snapshot!(format!("{name}.{}", format.name()), document(&plan, format));
+        }
+    }
+}
+
+#[test]
+fn arm_creates_installs_and_attaches_each_v2_cluster() {
+    let plan = crate::parse_plan(V2_EVERYTHING).expect("a valid plan");
+    let template = arm(&plan);
+    let clusters = arm_of_type(&template, "Microsoft.ContainerService/managedClusters");
+    assert_eq!(clusters.len(), 2, "Azure ML v2 creates no cluster: the template does");
+    let inference = &clusters[0];
+    assert_eq!(inference["properties"]["agentPoolProfiles"][0]["upgradeSettings"]["maxSurge"], "33%");
+    assert_eq!(inference["properties"]["disableLocalAccounts"], true);
+    assert_eq!(
+        inference["properties"]["apiServerAccessProfile"]["authorizedIPRanges"],
+        json!(["203.0.113.0/24"])
+    );
+    assert_eq!(clusters[1]["properties"]["apiServerAccessProfile"]["enablePrivateClusterPublicFQDN"], true);
+
+    let extensions = arm_of_type(&template, "Microsoft.KubernetesConfiguration/extensions");
+    assert_eq!(extensions.len(), 2);
+    assert_eq!(
+        extensions[0]["scope"],
+        "[format('{0}/{1}', 'Microsoft.ContainerService/managedClusters', 'k8s-inf')]"
+    );
+    let properties = &extensions[0]["properties"];
+    assert_eq!(properties["extensionType"], "Microsoft.AzureML.Kubernetes");
+    assert_eq!(
+        properties["configurationSettings"],
+        json!({
+            "enableInference": "True",
+            "inferenceRouterServiceType": "LoadBalancer",
+            "internalLoadBalancerProvider": "azure",
+            "allowInsecureConnections": "False",
+            "sslCname": "score.contoso.com",
+            "inferenceRouterHA": "True",
+        })
+    );
+    assert_eq!(
+        properties["configurationProtectedSettings"]["sslCertPemFile"],
+        "[parameters('k8s_inf_ssl_cert_pem')]"
+    );
+    assert_eq!(template["parameters"]["k8s_inf_ssl_cert_pem"]["type"], "securestring");
+    let plain = &extensions[1]["properties"]["configurationSettings"];
+    assert_eq!(plain["inferenceRouterServiceType"], "NodePort");
+    assert_eq!(plain["allowInsecureConnections"], "True");
+    assert!(plain.get("sslCname").is_none());
+
+    let computes = arm_of_type(&template, "Microsoft.MachineLearningServices/workspaces/computes");
+    assert_eq!(computes[0]["name"], "[format('{0}/{1}', parameters('workspace_name'), 'k8s-inf')]");
+    assert_eq!(computes[0]["properties"]["computeType"], "Kubernetes");
+    assert_eq!(computes[0]["properties"]["properties"]["namespace"], "inference");
+    assert_eq!(
+        computes[0]["dependsOn"][0],
+        "[extensionResourceId(resourceId('ml-rg', 'Microsoft.ContainerService/managedClusters', 'k8s-inf'), \
+         'Microsoft.KubernetesConfiguration/extensions', 'azureml')]"
+    );
+
+    let workspaces = arm_of_type(&template, "Microsoft.MachineLearningServices/workspaces");
+    assert_eq!(workspaces[0]["properties"]["managedNetwork"]["isolationMode"], "AllowOnlyApprovedOutbound");
+    assert_eq!(workspaces[0]["properties"]["imageBuildCompute"], "cpu-cluster");
+    let rules = arm_of_type(&template, "Microsoft.MachineLearningServices/workspaces/outboundRules");
+    let kinds: Vec<&str> = rules.iter().filter_map(|rule| rule["properties"]["type"].as_str()).collect();
+    assert_eq!(kinds, ["FQDN", "ServiceTag", "PrivateEndpoint"]);
+    assert_eq!(rules[1]["properties"]["destination"]["portRanges"], "443,8000-8010");
+    assert_eq!(
+        rules[2]["properties"]["destination"]["subresourceTarget"],
+        "[parameters('outbound_rule_2_subresource')]",
+        "the plan does not hold the sub-resource: a placeholder asks for it"
+    );
+}
+
+#[test]
+fn terraform_installs_the_extension_and_attaches_through_azapi() {
+    let plan = crate::parse_plan(V2_EVERYTHING).expect("a valid plan");
+    let body = terraform(&plan);
+    let extensions = tf_resources(&body, "azurerm_kubernetes_cluster_extension");
+    assert_eq!(extensions.len(), 2);
+    assert_eq!(tf_text(extensions[0].1, "extension_type").as_deref(), Some("Microsoft.AzureML.Kubernetes"));
+    let settings = tf_attr(extensions[0].1, "configuration_settings").expect("settings");
+    assert!(settings.to_string().contains("\"sslCname\""));
+    let computes = tf_resources(&body, "azapi_resource");
+    assert_eq!(
+        tf_text(computes[0].1, "type").as_deref(),
+        Some("Microsoft.MachineLearningServices/workspaces/computes@2024-04-01")
+    );
+    let parent = computes[0].1.attributes().find(|a| a.key() == "parent_id").expect("a parent");
+    assert_eq!(parent.expr().to_string(), "azurerm_machine_learning_workspace.workspace.id");
+    let workspace = tf_resources(&body, "azurerm_machine_learning_workspace");
+    assert_eq!(
+        tf_text(tf_block(workspace[0].1, "managed_network"), "isolation_mode").as_deref(),
+        Some("AllowOnlyApprovedOutbound")
+    );
+    assert_eq!(tf_resources(&body, "azurerm_machine_learning_workspace_network_outbound_rule_fqdn").len(), 1);
+    assert_eq!(
+        tf_resources(&body, "azurerm_machine_learning_workspace_network_outbound_rule_service_tag").len(),
+        1
+    );
+    assert_eq!(
+        tf_resources(&body, "azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint")
+            .len(),
+        1
+    );
+    let pool = tf_block(tf_resources(&body, "azurerm_kubernetes_cluster")[0].1, "default_node_pool");
+    assert_eq!(tf_text(tf_block(pool, "upgrade_settings"), "max_surge").as_deref(), Some("33%"));
+
+    // Without a managed network the template does not declare the workspace: its ID is asked for.
+    let plain = crate::parse_plan(V2_EXAMPLES[0].1).expect("a valid plan");
+    let body = terraform(&plain);
+    let computes = tf_resources(&body, "azapi_resource");
+    let parent = computes[0].1.attributes().find(|a| a.key() == "parent_id").expect("a parent");
+    assert_eq!(parent.expr().to_string(), "var.workspace_id");
+    assert!(tf_resources(&body, "azurerm_machine_learning_workspace").is_empty());
+}

@@ -3,7 +3,7 @@
 //! scanner's own inline skip on the resource, so a pipeline that scans the template sees why
 //! instead of a failure, and a reader does not "fix" the template into one Azure ML rejects.
 
-use crate::plan::AksCluster;
+use crate::plan::{AksCluster, ManagedNetwork, OutboundRuleType};
 use crate::text::{Lang, Text};
 
 /// Which templates a check runs on: the scanner's Terraform and ARM checks differ, and a skip
@@ -107,6 +107,18 @@ pub(in crate::export) fn cluster_skips(cluster: &AksCluster, lang: Lang) -> Vec<
     skips
 }
 
+/// The checks that the workspace resource, declared for its managed network, leaves failing.
+pub(in crate::export) fn workspace_skips(network: &ManagedNetwork, lang: Lang) -> Vec<Skip> {
+    let private_rules =
+        network.outbound_rules.iter().any(|rule| rule.rule_type == OutboundRuleType::PrivateEndpoint);
+    let endpoints = if private_rules { &PRIVATE_RULES_APART } else { &NO_PRIVATE_RULES };
+    vec![
+        Skip::new("CKV_AZURE_144", Scope::Terraform, &WORKSPACE_PUBLIC_ACCESS, lang),
+        Skip::new("CKV_AZURE_243", Scope::Arm, endpoints, lang),
+        Skip::new("CKV2_AZURE_50", Scope::Terraform, &WORKSPACE_STORAGE, lang),
+    ]
+}
+
 const NO_NSG_ALLOWED: Text = text!(
     "Azure refuses a network security group on this subnet, so none is attached",
     "Azure refuse un groupe de sécurité réseau sur ce sous-réseau : aucun n'y est associé"
@@ -190,6 +202,23 @@ const LOCAL_ACCOUNTS_NO_TRUSTED_ACCESS: Text = text!(
 const LOCAL_ACCOUNTS_KEPT: Text = text!(
     "the plan keeps local accounts (localAccountsDisabled false; finding aks-local-accounts-enabled)",
     "le plan garde les comptes locaux (localAccountsDisabled à false ; constat aks-local-accounts-enabled)"
+);
+
+const WORKSPACE_PUBLIC_ACCESS: Text = text!(
+    "the plan does not record whether the workspace takes public traffic; turn it off once a private endpoint serves every client",
+    "le plan n'indique pas si l'espace de travail accepte le trafic public ; coupez-le une fois qu'un point de terminaison privé sert tous les clients"
+);
+const PRIVATE_RULES_APART: Text = text!(
+    "the plan's private endpoint outbound rules are declared as workspaces/outboundRules resources, which this check does not read",
+    "les règles sortantes de point de terminaison privé du plan sont déclarées comme ressources workspaces/outboundRules, que ce contrôle ne lit pas"
+);
+const NO_PRIVATE_RULES: Text = text!(
+    "the plan lists no private endpoint outbound rule; Azure ML creates the required ones (the workspace's storage, key vault and registry) itself",
+    "le plan ne liste aucune règle sortante de point de terminaison privé ; Azure ML crée lui-même celles qu'il exige (stockage, coffre de clés et registre de l'espace de travail)"
+);
+const WORKSPACE_STORAGE: Text = text!(
+    "the workspace's storage account is given by its ID and declared outside this template, so its public access is set there",
+    "le compte de stockage de l'espace de travail est donné par son ID et déclaré hors de ce modèle : son accès public se règle là-bas"
 );
 
 #[cfg(test)]
