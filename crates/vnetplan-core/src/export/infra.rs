@@ -174,13 +174,7 @@ impl<'p> Infra<'p> {
                     dns_prefix: super::quote::label(&cluster.name, 54),
                     notes: cluster_notes(cluster, lang),
                     skips: skips::cluster_skips(cluster, lang),
-                    extension: cluster.is_v2().then(|| {
-                        kubernetes::extension(
-                            cluster,
-                            &super::quote::Identifiers::default().claim(&cluster.name),
-                            lang,
-                        )
-                    }),
+                    extension: cluster.is_v2().then(|| kubernetes::extension(cluster, lang)),
                 }),
                 (Provisioning::Create, _, _) => {
                     let note = match (&cluster.vnet, &cluster.subnet) {

@@ -144,6 +144,7 @@ impl Template {
         let mut builder = Builder {
             ids: Identifiers::default(),
             parameters: Vec::new(),
+            workspace: None,
             groups: vec![Group {
                 resource_group: infra.plan.workspace.resource_group.clone(),
                 nested: false,
@@ -252,6 +253,8 @@ struct Builder {
     ids: Identifiers,
     parameters: Vec<Parameter>,
     groups: Vec<Group>,
+    /// The workspace name's parameter, once something has asked for it.
+    workspace: Option<Value>,
 }
 
 impl Builder {
@@ -297,11 +300,12 @@ impl Builder {
 
     /// The workspace's name: one parameter, asked for the first time it is needed.
     fn workspace_name(&mut self, infra: &Infra<'_>) -> Value {
-        let placeholder = kubernetes::workspace_name(infra.lang);
-        match self.parameters.iter().find(|parameter| parameter.description == placeholder.description) {
-            Some(parameter) => Value::Parameter(parameter.name.clone()),
-            None => self.placeholder(&placeholder),
+        if let Some(name) = &self.workspace {
+            return name.clone();
         }
+        let name = self.placeholder(&kubernetes::workspace_name(infra.lang));
+        self.workspace = Some(name.clone());
+        name
     }
 
     /// The workspace with its managed network, and one resource per outbound rule. The workspace

@@ -26,8 +26,8 @@ pub(in crate::export) enum Setting {
     Placeholder(Placeholder),
 }
 
-/// A value the plan does not hold. `stem` names the parameter or variable (after the cluster's
-/// own stem where it is per cluster); `secret` ones are taken as secure strings.
+/// A value the plan does not hold. `stem` names the parameter or variable once a renderer has
+/// made it an identifier of its language; `secret` ones are taken as secure strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(in crate::export) struct Placeholder {
     pub(in crate::export) stem: String,
@@ -49,8 +49,9 @@ pub(in crate::export) struct ExtensionSpec {
     pub(in crate::export) protected: Vec<(&'static str, Placeholder)>,
 }
 
-/// The extension settings of v2 cluster `cluster`; `stem` prefixes its placeholders.
-pub(in crate::export) fn extension(cluster: &AksCluster, stem: &str, lang: Lang) -> ExtensionSpec {
+/// The extension settings of v2 cluster `cluster`; its name prefixes its placeholders.
+pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> ExtensionSpec {
+    let stem = &cluster.name;
     let azure_ml = cluster.azure_ml();
     let text = |value: &str| Setting::Text(value.to_owned());
     let flag = |value: bool| text(if value { "True" } else { "False" });
@@ -230,7 +231,7 @@ mod tests {
             ssl_certificate: Some(SslCertificate::PemFiles),
             ..AzureMl::V1
         });
-        let spec = extension(&cluster, "aks", Lang::En);
+        let spec = extension(&cluster, Lang::En);
         assert_eq!(
             keys(&spec),
             [
@@ -259,7 +260,7 @@ mod tests {
             inference_router_ha: Some(false),
             ..AzureMl::V1
         });
-        let spec = extension(&cluster, "aks", Lang::En);
+        let spec = extension(&cluster, Lang::En);
         assert!(!keys(&spec).contains(&"sslCname"));
         assert!(spec.protected.is_empty());
         assert!(spec
