@@ -83,7 +83,11 @@ pub(in crate::export) fn cluster_skips(cluster: &AksCluster, lang: Lang) -> Vec<
         skips.push(Skip::new("CKV_AZURE_168", Scope::All, &MAX_PODS, lang));
     }
     if !cluster.private_cluster() {
-        let reason = if cluster.is_v2() { &PUBLIC_API_SERVER } else { &PUBLIC_API_SERVER_V1 };
+        let reason = match (cluster.is_v2(), cluster.api_server_authorized_ip_ranges.is_empty()) {
+            (_, false) => &RANGES_INSTEAD,
+            (true, true) => &PUBLIC_API_SERVER,
+            (false, true) => &PUBLIC_API_SERVER_V1,
+        };
         skips.push(Skip::new("CKV_AZURE_115", Scope::Terraform, reason, lang));
     }
     if cluster.api_server_authorized_ip_ranges.is_empty() {
@@ -183,6 +187,10 @@ const PUBLIC_API_SERVER: Text = text!(
     "the plan keeps the API server public (privateCluster false; finding aks-api-server-public)",
     "le plan garde le serveur d'API public (privateCluster à false ; constat aks-api-server-public)"
 );
+const RANGES_INSTEAD: Text = text!(
+    "the plan keeps the API server public but limits it to its authorized IP ranges (apiServerAuthorizedIpRanges)",
+    "le plan garde le serveur d'API public mais le limite à ses plages d'IP autorisées (apiServerAuthorizedIpRanges)"
+);
 const RANGES_PRIVATE: Text = text!(
     "a private cluster's API server has no public address, and AKS refuses authorized IP ranges on it",
     "le serveur d'API d'un cluster privé n'a pas d'adresse publique, et AKS y refuse les plages d'IP autorisées"
@@ -249,6 +257,10 @@ mod tests {
         for check in ["CKV_AZURE_6", "CKV_AZURE_141", "CKV_AZURE_168"] {
             assert!(!hardened.contains(&check), "{check}");
         }
+        // A public API server behind ranges is the plan's choice, not the finding's case.
+        let reasons = cluster_skips(&cluster, Lang::En);
+        let private = reasons.iter().find(|skip| skip.check == "CKV_AZURE_115").expect("still public");
+        assert!(!private.reason.contains("aks-api-server-public"), "{}", private.reason);
     }
 
     #[test]
