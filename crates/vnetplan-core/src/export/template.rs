@@ -335,7 +335,7 @@ impl Builder {
             scope: None,
             resource_group: infra.plan.workspace.resource_group.clone(),
             location: Some(infra.plan.region.clone()),
-            comments: Vec::new(),
+            comments: vec![kubernetes::WORKSPACE_NOTE.get(infra.lang).to_owned()],
             skips: arm_skips(&infra::skips::workspace_skips(network, infra.lang)),
             depends_on: Vec::new(),
             body: vec![

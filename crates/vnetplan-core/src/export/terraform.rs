@@ -179,6 +179,7 @@ fn workspace_blocks(
     let id = ids.claim("workspace");
     let name = variable(ids, variables, &kubernetes::workspace_name(lang));
     let mut block = Block::new("resource", &["azurerm_machine_learning_workspace", &id])
+        .comment(kubernetes::WORKSPACE_NOTE.get(lang))
         .skips(&infra::skips::workspace_skips(network, lang))
         .attr("name", &name)
         .text("location", &plan.region)

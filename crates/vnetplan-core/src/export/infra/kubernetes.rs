@@ -166,6 +166,13 @@ pub(super) const V2_CLUSTER_NOTE: Text = text!(
     "Azure ML v2 ne crée pas de cluster : ce modèle crée le cluster « {name} », y installe l'extension \
      Azure ML et l'attache à l'espace de travail comme calcul Kubernetes « {name} »"
 );
+/// What a reader should know about the workspace resource before deploying it.
+pub(in crate::export) const WORKSPACE_NOTE: Text = text!(
+    "The workspace is declared for its managed network, one of its own properties: give the name and \
+     resources of the existing workspace, since a deployment sets every property written here",
+    "L'espace de travail est déclaré pour son réseau managé, qui est l'une de ses propriétés : donnez le \
+     nom et les ressources de l'espace existant, car un déploiement fixe chaque propriété écrite ici"
+);
 const SSL_CNAME: Text = text!(
     "Host name that clients call for HTTPS scoring, matching the certificate; the plan does not set sslCname",
     "Nom d'hôte qu'appellent les clients pour le scoring HTTPS, conforme au certificat ; le plan ne définit pas sslCname"
