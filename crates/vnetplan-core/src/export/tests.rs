@@ -826,3 +826,24 @@ fn terraform_installs_the_extension_and_attaches_through_azapi() {
     assert_eq!(parent.expr().to_string(), "var.workspace_id");
     assert!(tf_resources(&body, "azurerm_machine_learning_workspace").is_empty());
 }
+
+#[test]
+fn subnets_azure_keeps_bare_get_no_security_group() {
+    let plan = changed(
+        "default_aks",
+        &[("/vnets/0/subnets/1", json!({"name": "RouteServerSubnet", "addressPrefix": "10.1.4.0/24"}))],
+    );
+    let template = arm(&plan);
+    let vnets = arm_of_type(&template, "Microsoft.Network/virtualNetworks");
+    let subnets = vnets[0]["properties"]["subnets"].as_array().expect("subnets inline");
+    assert!(subnets[0]["properties"].get("networkSecurityGroup").is_some());
+    assert!(subnets[1]["properties"].get("networkSecurityGroup").is_none(), "Azure refuses one there");
+
+    let code = document(&plan, ExportFormat::Terraform);
+    let body = terraform(&plan);
+    assert_eq!(tf_resources(&body, "azurerm_subnet_network_security_group_association").len(), 1);
+    // The scanner does not know that Azure refuses the group there: the subnet says so.
+    let bare =
+        code.split("resource \"azurerm_subnet\" \"mynetwork_routeserversubnet\"").nth(1).expect("the subnet");
+    assert!(bare.lines().nth(1).is_some_and(|line| line.trim().starts_with("#checkov:skip=CKV2_AZURE_31:")));
+}
