@@ -52,13 +52,15 @@ fn every_example_migrates_to_a_fixed_point() {
 
 /// Findings a v2 example keeps because only a person can decide them: which certificate the
 /// router serves, which managed identity replaces a service principal, whether a public scoring
-/// address is wanted next to a private workspace, and whether the private DNS zones of a
-/// workspace endpoint in a peered hub are linked to the cluster's spoke (the plan holds no DNS).
-/// The README lists the same findings.
+/// address is wanted next to a private workspace, how far to close the cluster's API server and
+/// local accounts, and whether the private DNS zones of a workspace endpoint in a peered hub are
+/// linked to the cluster's spoke (the plan holds no DNS). The README lists the same findings.
 const DECISIONS: &[&str] = &[
     "k8s-tls-settings-incomplete",
     "k8s-service-principal-identity",
     "k8s-public-scoring-ip",
+    "aks-api-server-public",
+    "aks-local-accounts-enabled",
     "workspace-pe-not-in-aks-vnet",
 ];
 
@@ -95,10 +97,13 @@ fn every_v2_example_checks_with_decisions_only_and_is_its_own_migration() {
 }
 
 #[test]
-fn the_private_spoke_example_counts_its_internal_router_and_keeps_one_decision() {
+fn the_private_spoke_example_counts_its_internal_router_and_keeps_its_decisions() {
     let report = vnetplan_core::check(&load(&repo_root().join("examples/v2/private-spoke-k8s.json")));
     let rules: Vec<&str> = report.findings.iter().map(|finding| finding.rule.id()).collect();
-    assert_eq!(rules, ["workspace-pe-not-in-aks-vnet"]);
+    assert_eq!(
+        rules,
+        ["workspace-pe-not-in-aks-vnet", "aks-api-server-public", "aks-local-accounts-enabled"]
+    );
     // Three nodes, one surge node, and the router's internal front end.
     assert_eq!(report.capacity.first().map(|row| row.needed), Some(5));
 }

@@ -167,4 +167,6 @@ rule_table! {
     PrivateAcrSetupIncomplete private_acr_setup_incomplete "private-acr-setup-incomplete" Error ["a private container registry lacks the Premium tier or an image build compute", "un registre de conteneurs privé n’a pas le niveau Premium ou un calcul de génération d’images"];
     MissingVnetJoinPermission missing_vnet_join_permission "missing-vnet-join-permission" Error ["the planning user cannot join the VNet", "l’utilisateur ne peut pas joindre le VNet"];
     MissingSubnetJoinPermission missing_subnet_join_permission "missing-subnet-join-permission" Error ["the planning user cannot join the subnet", "l’utilisateur ne peut pas joindre le sous-réseau"];
+    AksApiServerPublic aks_api_server_public "aks-api-server-public" Info ["the cluster's API server is public and admits every address", "le serveur d’API du cluster est public et admet toute adresse"];
+    AksLocalAccountsEnabled aks_local_accounts_enabled "aks-local-accounts-enabled" Info ["the cluster keeps its local accounts", "le cluster garde ses comptes locaux"];
 }

@@ -42,11 +42,20 @@ pub(super) fn resource_object(template: &Template, resource: &Resource) -> Value
     let mut entries = vec![
         ("type", Value::text(resource.kind.type_name())),
         ("apiVersion", Value::text(resource.kind.api_version())),
-        ("name", Value::text(resource.name.as_str())),
-        ("location", Value::text(resource.location.as_str())),
+        ("name", Template::full_name(resource)),
     ];
+    if let Some(scope) = resource.scope.and_then(|target| template.scope(target)) {
+        entries.push(("scope", scope));
+    }
+    if let Some(location) = &resource.location {
+        entries.push(("location", Value::text(location.as_str())));
+    }
     if !resource.comments.is_empty() {
         entries.push(("comments", Value::text(resource.comments.join(". ") + ".")));
+    }
+    if !resource.skips.is_empty() {
+        let directives = resource.skips.iter().map(|skip| Value::text(skip.directive())).collect();
+        entries.push(("metadata", Value::Object(vec![("checkov", Value::List(directives))])));
     }
     let depends_on: Vec<Value> =
         resource.depends_on.iter().filter_map(|target| template.dependency(*target)).collect();

@@ -60,8 +60,17 @@ fn declare(out: &mut String, template: &Template, resource: &Resource) {
         let _ = writeln!(out, "// {}.", quote::comment(comment));
     }
     let _ = writeln!(out, "resource {} '{}' = {{", resource.symbol, type_reference(resource.kind));
-    write_entry(out, "name", &Value::text(resource.name.as_str()), 1);
-    write_entry(out, "location", &Value::text(resource.location.as_str()), 1);
+    // The scanner reads a skip from a comment inside the declaration's braces.
+    for skip in &resource.skips {
+        let _ = writeln!(out, "{INDENT}// {}", quote::comment(&skip.directive()));
+    }
+    write_entry(out, "name", &Template::full_name(resource), 1);
+    if let Some(scope) = resource.scope.and_then(|target| symbol(template, target)) {
+        let _ = writeln!(out, "{INDENT}scope: {scope}");
+    }
+    if let Some(location) = &resource.location {
+        write_entry(out, "location", &Value::text(location.as_str()), 1);
+    }
     for (key, value) in &resource.body {
         write_entry(out, key, value, 1);
     }

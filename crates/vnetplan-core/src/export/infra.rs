@@ -1,14 +1,24 @@
 //! The infrastructure a plan describes, in terms every template language shares: the VNets with
-//! their subnets, one network security group per VNet whose workloads need a rule, and the AKS
-//! clusters to create. The ARM, Bicep, Terraform and `az` renderers only translate this.
+//! their subnets, one network security group per VNet for every subnet that Azure lets have one,
+//! and the AKS clusters to create. The ARM, Bicep, Terraform and `az` renderers only translate
+//! this.
+
+pub(super) mod kubernetes;
+pub(super) mod skips;
+
+pub(super) use kubernetes::{ExtensionSpec, Placeholder, Setting};
+pub(super) use skips::Skip;
 
 use super::prose::*;
 use crate::context::Context;
 use crate::plan::{AksCluster, Plan, Provisioning, Subnet, Vnet};
 use crate::text::Lang;
 
-/// Ports of the scoring endpoint: HTTP, and HTTPS once TLS is enabled.
-pub(super) const SCORING_PORTS: &[u16] = &[80, 443];
+/// Ports of a v1 scoring endpoint: HTTP, and HTTPS once TLS is enabled, which a v1 plan does not
+/// record.
+const SCORING_PORTS: &[u16] = &[80, 443];
+/// Ports of a v2 router that serves HTTPS only.
+const TLS_PORTS: &[u16] = &[443];
 const REGISTRY_PORTS: &[u16] = &[443];
 /// The first priority handed to the rules of a security group; lower numbers win in Azure.
 const FIRST_PRIORITY: u32 = 100;
@@ -32,15 +42,17 @@ pub(super) struct Infra<'p> {
 pub(super) struct VnetSpec<'p> {
     pub(super) vnet: &'p Vnet,
     pub(super) location: &'p str,
-    /// Index into [`Infra::nsgs`] of the group that guards this VNet's workload subnets.
+    /// Index into [`Infra::nsgs`] of the group that guards this VNet's subnets.
     pub(super) nsg: Option<usize>,
     pub(super) subnets: Vec<SubnetSpec<'p>>,
 }
 
 pub(super) struct SubnetSpec<'p> {
     pub(super) subnet: &'p Subnet,
-    /// It hosts nodes, a load balancer or container groups, so the VNet's NSG applies to it.
+    /// The VNet's NSG applies to it: every subnet but those on which Azure refuses one.
     pub(super) guarded: bool,
+    /// Scanner checks the subnet leaves failing, and why.
+    pub(super) skips: Vec<Skip>,
 }
 
 pub(super) struct NsgSpec<'p> {
@@ -62,6 +74,8 @@ pub(super) struct NsgRule {
     pub(super) ports: &'static [u16],
     /// The cluster whose scoring endpoint the rule opens; `None` for the registry rule.
     pub(super) cluster: Option<usize>,
+    /// Scanner checks the rule leaves failing, and why.
+    pub(super) skips: Vec<Skip>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,15 +103,19 @@ pub(super) struct ClusterSpec<'p> {
     pub(super) dns_prefix: String,
     /// What a reader of the template should know about this cluster, one sentence each.
     pub(super) notes: Vec<String>,
+    /// Scanner checks the cluster resource leaves failing, and why.
+    pub(super) skips: Vec<Skip>,
+    /// For a v2 cluster, the Azure ML extension that the template installs before attaching it.
+    pub(super) extension: Option<ExtensionSpec>,
 }
 
 impl<'p> Infra<'p> {
     pub(super) fn new(plan: &'p Plan, lang: Lang) -> Self {
         let context = Context::new(plan);
-        let mut guarded: Vec<Vec<bool>> = plan.vnets.iter().map(|v| vec![false; v.subnets.len()]).collect();
+        let mut workloads: Vec<Vec<bool>> = plan.vnets.iter().map(|v| vec![false; v.subnets.len()]).collect();
         let mut mark = |vnet: Option<usize>, subnet: Option<usize>| {
             if let Some(flag) =
-                vnet.zip(subnet).and_then(|(v, s)| guarded.get_mut(v).and_then(|flags| flags.get_mut(s)))
+                vnet.zip(subnet).and_then(|(v, s)| workloads.get_mut(v).and_then(|flags| flags.get_mut(s)))
             {
                 *flag = true;
             }
@@ -112,10 +130,11 @@ impl<'p> Infra<'p> {
 
         let mut vnets = Vec::with_capacity(plan.vnets.len());
         let mut nsgs = Vec::new();
-        for (index, (vnet, flags)) in plan.vnets.iter().zip(&guarded).enumerate() {
+        for (index, (vnet, flags)) in plan.vnets.iter().zip(&workloads).enumerate() {
             let location = plan.vnet_region(vnet);
             let rules = vnet_rules(plan, &context, index, flags.contains(&true), lang);
-            let nsg = (!rules.is_empty()).then(|| {
+            let any_guarded = vnet.subnets.iter().any(|subnet| !skips::refuses_nsg(&subnet.name));
+            let nsg = any_guarded.then(|| {
                 nsgs.push(NsgSpec {
                     name: format!("{}-nsg", vnet.name),
                     vnet: index,
@@ -128,8 +147,11 @@ impl<'p> Infra<'p> {
             let subnets = vnet
                 .subnets
                 .iter()
-                .zip(flags)
-                .map(|(subnet, &flag)| SubnetSpec { subnet, guarded: flag && nsg.is_some() })
+                .map(|subnet| SubnetSpec {
+                    subnet,
+                    guarded: !skips::refuses_nsg(&subnet.name),
+                    skips: skips::subnet_skip(&subnet.name, lang).into_iter().collect(),
+                })
                 .collect();
             vnets.push(VnetSpec { vnet, location, nsg, subnets });
         }
@@ -137,7 +159,9 @@ impl<'p> Infra<'p> {
         let mut clusters = Vec::new();
         let mut omitted = Vec::new();
         for (_, cluster, facts) in context.clusters() {
-            match (cluster.provisioning(), facts.node.vnet, facts.node.subnet) {
+            // Azure ML v2 never creates a cluster, so the template creates every v2 one.
+            let provisioning = if cluster.is_v2() { Provisioning::Create } else { cluster.provisioning() };
+            match (provisioning, facts.node.vnet, facts.node.subnet) {
                 (Provisioning::Attach, _, _) => {
                     omitted.push(msg!(ATTACHED_OMITTED, name = &cluster.name).render(lang));
                 }
@@ -149,6 +173,8 @@ impl<'p> Infra<'p> {
                     subnet,
                     dns_prefix: super::quote::label(&cluster.name, 54),
                     notes: cluster_notes(cluster, lang),
+                    skips: skips::cluster_skips(cluster, lang),
+                    extension: cluster.is_v2().then(|| kubernetes::extension(cluster, lang)),
                 }),
                 (Provisioning::Create, _, _) => {
                     let note = match (&cluster.vnet, &cluster.subnet) {
@@ -211,8 +237,14 @@ fn vnet_rules(
 
 /// Admits clients outside the VNet to cluster `cluster`'s scoring endpoint. The endpoint's
 /// address is only known once a model is deployed, so the rule covers any destination on the
-/// scoring ports; narrow it to that address when it is known.
+/// scoring ports; narrow it to that address when it is known. A v2 router serves HTTPS, and
+/// plain HTTP only when the plan allows insecure connections.
 pub(super) fn scoring_rule(index: usize, cluster: &AksCluster, priority: u32, lang: Lang) -> NsgRule {
+    let ports = match (cluster.is_v2(), cluster.azure_ml().allow_insecure_connections()) {
+        (true, false) => TLS_PORTS,
+        _ => SCORING_PORTS,
+    };
+    let skips = if ports.contains(&80) { vec![skips::http_skip(cluster, lang)] } else { Vec::new() };
     NsgRule {
         name: format!("allow-scoring-{}", super::quote::label(&cluster.name, 60)),
         description: msg!(SCORING_RULE_DESCRIPTION, name = &cluster.name).render(lang),
@@ -220,8 +252,9 @@ pub(super) fn scoring_rule(index: usize, cluster: &AksCluster, priority: u32, la
         direction: Direction::Inbound,
         source: "*".to_owned(),
         destination: "*".to_owned(),
-        ports: SCORING_PORTS,
+        ports,
         cluster: Some(index),
+        skips,
     }
 }
 
@@ -236,11 +269,13 @@ fn registry_rule(region: &str, lang: Lang) -> NsgRule {
         destination: format!("AzureContainerRegistry.{region}"),
         ports: REGISTRY_PORTS,
         cluster: None,
+        skips: Vec::new(),
     }
 }
 
 fn cluster_notes(cluster: &AksCluster, lang: Lang) -> Vec<String> {
-    let mut notes = vec![msg!(CREATE_OR_ATTACH, name = &cluster.name).render(lang)];
+    let first = if cluster.is_v2() { kubernetes::V2_CLUSTER_NOTE } else { CREATE_OR_ATTACH };
+    let mut notes = vec![msg!(first, name = &cluster.name).render(lang)];
     if let Some(subnet) = cluster.internal_load_balancer_subnet() {
         notes.push(msg!(INTERNAL_LB_NOTE, subnet = subnet).render(lang));
     }

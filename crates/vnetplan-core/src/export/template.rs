@@ -5,16 +5,22 @@
 //! security groups of other resource groups sit in a nested deployment per group; references
 //! name their resource group explicitly, so they resolve the same from anywhere.
 
-use super::infra::{self, ClusterSpec, Infra, NsgSpec, VnetSpec};
+use super::infra::kubernetes::{
+    self, COMPUTE_TYPE, EXTENSION_NAME, EXTENSION_TYPE, RELEASE_NAMESPACE, RELEASE_TRAIN,
+};
+use super::infra::{self, ClusterSpec, ExtensionSpec, Infra, NsgSpec, Placeholder, Setting, Skip, VnetSpec};
 use super::prose::POD_CIDR_KEPT;
 use super::quote::{label, Identifiers};
-use crate::plan::{Choice, Identity, NetworkPlugin};
+use crate::plan::{Choice, Identity, ManagedNetwork, NetworkPlugin, OutboundRuleType};
 use crate::text::Lang;
 
 /// The schema of a template deployed into a resource group.
 pub(super) const SCHEMA: &str =
     "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
 pub(super) const CONTENT_VERSION: &str = "1.0.0.0";
+/// Calico enforces network policy with kubenet, Azure CNI and overlay alike, where Azure's own
+/// policy manager is being retired.
+pub(super) const NETWORK_POLICY: &str = "calico";
 
 /// A property value: plain data, or an expression that the deployment evaluates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +52,10 @@ pub(super) enum Kind {
     VirtualNetwork,
     ManagedCluster,
     Deployment,
+    KubernetesExtension,
+    Workspace,
+    Compute,
+    OutboundRule,
 }
 
 impl Kind {
@@ -55,6 +65,10 @@ impl Kind {
             Self::VirtualNetwork => "Microsoft.Network/virtualNetworks",
             Self::ManagedCluster => "Microsoft.ContainerService/managedClusters",
             Self::Deployment => "Microsoft.Resources/deployments",
+            Self::KubernetesExtension => "Microsoft.KubernetesConfiguration/extensions",
+            Self::Workspace => "Microsoft.MachineLearningServices/workspaces",
+            Self::Compute => "Microsoft.MachineLearningServices/workspaces/computes",
+            Self::OutboundRule => "Microsoft.MachineLearningServices/workspaces/outboundRules",
         }
     }
 
@@ -63,6 +77,8 @@ impl Kind {
             Self::NetworkSecurityGroup | Self::VirtualNetwork => "2023-09-01",
             Self::ManagedCluster => "2024-02-01",
             Self::Deployment => "2024-03-01",
+            Self::KubernetesExtension => "2023-05-01",
+            Self::Workspace | Self::Compute | Self::OutboundRule => "2024-04-01",
         }
     }
 }
@@ -78,10 +94,18 @@ pub(super) struct Resource {
     pub(super) kind: Kind,
     /// The Bicep symbol; unique in the template.
     pub(super) symbol: String,
-    pub(super) name: String,
+    /// The name: text, or a parameter for a workspace the plan does not name.
+    pub(super) name: Value,
+    /// The name of the parent of a child resource (a workspace's compute or outbound rule).
+    pub(super) parent: Option<Value>,
+    /// The resource an extension resource extends (a cluster's Azure ML extension).
+    pub(super) scope: Option<Target>,
     pub(super) resource_group: String,
-    pub(super) location: String,
+    /// `None` for resources that take their parent's or scope's location.
+    pub(super) location: Option<String>,
     pub(super) comments: Vec<String>,
+    /// The scanner checks this resource leaves failing, each with its reason.
+    pub(super) skips: Vec<Skip>,
     pub(super) depends_on: Vec<Target>,
     /// Every property after the common ones (`identity`, `properties`).
     pub(super) body: Vec<(&'static str, Value)>,
@@ -120,6 +144,7 @@ impl Template {
         let mut builder = Builder {
             ids: Identifiers::default(),
             parameters: Vec::new(),
+            workspace: None,
             groups: vec![Group {
                 resource_group: infra.plan.workspace.resource_group.clone(),
                 nested: false,
@@ -139,6 +164,8 @@ impl Template {
             let resource = vnet_resource(&mut builder.ids, spec, nsg, nsg_target.into_iter().collect());
             vnet_targets.push(builder.push(group, resource));
         }
+        let workspace =
+            infra.plan.workspace.managed_network.as_ref().map(|network| builder.workspace(infra, network));
         for spec in &infra.clusters {
             let waits_for = match vnet_targets.get(spec.vnet) {
                 Some(Target::Resource(0, index)) => vec![Target::Resource(0, *index)],
@@ -146,13 +173,30 @@ impl Template {
                 None => Vec::new(),
             };
             let resource = builder.cluster_resource(infra, spec, waits_for);
-            builder.push(0, resource);
+            let symbol = resource.symbol.clone();
+            let cluster = builder.push(0, resource);
+            if let Some(extension) = &spec.extension {
+                let resource = builder.extension_resource(spec, &symbol, extension, cluster);
+                let extension = builder.push(0, resource);
+                let resource = builder.compute_resource(infra, spec, &symbol, extension, workspace);
+                builder.push(0, resource);
+            }
         }
         Self {
             parameters: builder.parameters,
             groups: builder.groups,
             notes: infra.omitted.clone(),
             lang: infra.lang,
+        }
+    }
+
+    /// The full name of `resource` as a template writes it: a child's is `parent/name`.
+    pub(super) fn full_name(resource: &Resource) -> Value {
+        match &resource.parent {
+            Some(parent) => {
+                Value::Call("format", vec![Value::text("{0}/{1}"), parent.clone(), resource.name.clone()])
+            }
+            None => resource.name.clone(),
         }
     }
 
@@ -169,12 +213,36 @@ impl Template {
         self.groups.get(group)?.resources.get(index)
     }
 
+    /// The `scope` of an extension resource in ARM: the extended resource's type and name.
+    pub(super) fn scope(&self, target: Target) -> Option<Value> {
+        let Target::Resource(group, index) = target else { return None };
+        let resource = self.resource(group, index)?;
+        Some(Value::Call(
+            "format",
+            vec![Value::text("{0}/{1}"), Value::text(resource.kind.type_name()), resource.name.clone()],
+        ))
+    }
+
     /// A dependency as an ARM expression: the resource's ID, or the nested deployment's name.
     pub(super) fn dependency(&self, target: Target) -> Option<Value> {
         match target {
             Target::Resource(group, index) => {
                 let resource = self.resource(group, index)?;
-                Some(resource_id(&resource.resource_group, resource.kind.type_name(), &[&resource.name]))
+                let own = Value::Call(
+                    "resourceId",
+                    [Value::text(resource.resource_group.as_str()), Value::text(resource.kind.type_name())]
+                        .into_iter()
+                        .chain(resource.parent.clone())
+                        .chain([resource.name.clone()])
+                        .collect(),
+                );
+                match resource.scope.and_then(|scope| self.dependency(scope)) {
+                    Some(scope) => Some(Value::Call(
+                        "extensionResourceId",
+                        vec![scope, Value::text(resource.kind.type_name()), resource.name.clone()],
+                    )),
+                    None => Some(own),
+                }
             }
             Target::Group(group) => Some(Value::text(self.groups.get(group)?.deployment.as_str())),
         }
@@ -185,6 +253,8 @@ struct Builder {
     ids: Identifiers,
     parameters: Vec<Parameter>,
     groups: Vec<Group>,
+    /// The workspace name's parameter, once something has asked for it.
+    workspace: Option<Value>,
 }
 
 impl Builder {
@@ -224,6 +294,195 @@ impl Builder {
         Value::Parameter(name)
     }
 
+    fn placeholder(&mut self, placeholder: &Placeholder) -> Value {
+        self.parameter(&placeholder.stem, placeholder.secret, placeholder.description.clone())
+    }
+
+    /// The workspace's name: one parameter, asked for the first time it is needed.
+    fn workspace_name(&mut self, infra: &Infra<'_>) -> Value {
+        if let Some(name) = &self.workspace {
+            return name.clone();
+        }
+        let name = self.placeholder(&kubernetes::workspace_name(infra.lang));
+        self.workspace = Some(name.clone());
+        name
+    }
+
+    /// The workspace with its managed network, and one resource per outbound rule. The workspace
+    /// is declared whole, since its managed network is one of its properties: the resources it
+    /// needs and the plan does not hold are parameters.
+    fn workspace(&mut self, infra: &Infra<'_>, network: &ManagedNetwork) -> Target {
+        let name = self.workspace_name(infra);
+        let mut properties: Vec<(&'static str, Value)> = kubernetes::workspace_dependencies(infra.lang)
+            .iter()
+            .map(|(key, placeholder)| (*key, self.placeholder(placeholder)))
+            .collect();
+        properties.push((
+            "managedNetwork",
+            Value::Object(vec![("isolationMode", Value::text(kubernetes::isolation_mode(network)))]),
+        ));
+        if let Some(compute) = network.image_build_compute() {
+            properties.push(("imageBuildCompute", Value::text(compute)));
+        }
+        if let Some(legacy) = infra.plan.workspace.v1_legacy_mode {
+            properties.push(("v1LegacyMode", Value::Bool(legacy)));
+        }
+        let resource = Resource {
+            kind: Kind::Workspace,
+            symbol: self.ids.claim("workspace"),
+            name: name.clone(),
+            parent: None,
+            scope: None,
+            resource_group: infra.plan.workspace.resource_group.clone(),
+            location: Some(infra.plan.region.clone()),
+            comments: vec![kubernetes::WORKSPACE_NOTE.get(infra.lang).to_owned()],
+            skips: arm_skips(&infra::skips::workspace_skips(network, infra.lang)),
+            depends_on: Vec::new(),
+            body: vec![
+                ("identity", Value::Object(vec![("type", Value::text("SystemAssigned"))])),
+                ("properties", Value::Object(properties)),
+            ],
+        };
+        let workspace = self.push(0, resource);
+        for (index, rule) in network.outbound_rules.iter().enumerate() {
+            let destination = match rule.rule_type {
+                OutboundRuleType::Fqdn => Value::text(rule.destination.as_str()),
+                OutboundRuleType::ServiceTag => Value::Object(vec![
+                    ("serviceTag", Value::text(rule.destination.as_str())),
+                    ("protocol", Value::text("*")),
+                    ("portRanges", Value::text(kubernetes::port_ranges(rule))),
+                ]),
+                OutboundRuleType::PrivateEndpoint => Value::Object(vec![
+                    ("serviceResourceId", Value::text(rule.destination.as_str())),
+                    (
+                        "subresourceTarget",
+                        self.placeholder(&kubernetes::sub_resource(index, rule, infra.lang)),
+                    ),
+                    ("sparkEnabled", Value::Bool(false)),
+                ]),
+            };
+            let resource = Resource {
+                kind: Kind::OutboundRule,
+                symbol: self.ids.claim(&format!("outbound_{}", rule.name)),
+                name: Value::text(rule.name.as_str()),
+                parent: Some(name.clone()),
+                scope: None,
+                resource_group: infra.plan.workspace.resource_group.clone(),
+                location: None,
+                comments: Vec::new(),
+                skips: Vec::new(),
+                depends_on: vec![workspace],
+                body: vec![(
+                    "properties",
+                    Value::Object(vec![
+                        ("type", Value::text(kubernetes::rule_type(rule))),
+                        ("category", Value::text("UserDefined")),
+                        ("destination", destination),
+                    ]),
+                )],
+            };
+            self.push(0, resource);
+        }
+        workspace
+    }
+
+    /// The Azure ML extension of the v2 cluster `spec`, whose resource is `cluster`.
+    fn extension_resource(
+        &mut self,
+        spec: &ClusterSpec<'_>,
+        symbol: &str,
+        extension: &ExtensionSpec,
+        cluster: Target,
+    ) -> Resource {
+        let settings = extension
+            .settings
+            .iter()
+            .map(|(key, setting)| {
+                let value = match setting {
+                    Setting::Text(text) => Value::text(text.as_str()),
+                    Setting::Placeholder(placeholder) => self.placeholder(placeholder),
+                };
+                (*key, value)
+            })
+            .collect();
+        let protected: Vec<(&'static str, Value)> = extension
+            .protected
+            .iter()
+            .map(|(key, placeholder)| (*key, self.placeholder(placeholder)))
+            .collect();
+        let mut properties = vec![
+            ("extensionType", Value::text(EXTENSION_TYPE)),
+            ("releaseTrain", Value::text(RELEASE_TRAIN)),
+            ("autoUpgradeMinorVersion", Value::Bool(true)),
+            (
+                "scope",
+                Value::Object(vec![(
+                    "cluster",
+                    Value::Object(vec![("releaseNamespace", Value::text(RELEASE_NAMESPACE))]),
+                )]),
+            ),
+            ("configurationSettings", Value::Object(settings)),
+        ];
+        if !protected.is_empty() {
+            properties.push(("configurationProtectedSettings", Value::Object(protected)));
+        }
+        Resource {
+            kind: Kind::KubernetesExtension,
+            symbol: self.ids.claim(&format!("{symbol}_azureml")),
+            name: Value::text(EXTENSION_NAME),
+            parent: None,
+            scope: Some(cluster),
+            resource_group: spec.resource_group.to_owned(),
+            location: None,
+            comments: Vec::new(),
+            skips: Vec::new(),
+            depends_on: vec![cluster],
+            body: vec![
+                ("identity", Value::Object(vec![("type", Value::text("SystemAssigned"))])),
+                ("properties", Value::Object(properties)),
+            ],
+        }
+    }
+
+    /// The Kubernetes compute that attaches the v2 cluster `spec` once its extension is in.
+    fn compute_resource(
+        &mut self,
+        infra: &Infra<'_>,
+        spec: &ClusterSpec<'_>,
+        symbol: &str,
+        extension: Target,
+        workspace: Option<Target>,
+    ) -> Resource {
+        let cluster = spec.cluster;
+        let cluster_id = resource_id(spec.resource_group, Kind::ManagedCluster.type_name(), &[&cluster.name]);
+        Resource {
+            kind: Kind::Compute,
+            symbol: self.ids.claim(&format!("{symbol}_compute")),
+            name: Value::text(cluster.name.as_str()),
+            parent: Some(self.workspace_name(infra)),
+            scope: None,
+            resource_group: infra.plan.workspace.resource_group.clone(),
+            location: Some(spec.location.to_owned()),
+            comments: Vec::new(),
+            skips: Vec::new(),
+            depends_on: [extension].into_iter().chain(workspace).collect(),
+            body: vec![
+                ("identity", Value::Object(vec![("type", Value::text("SystemAssigned"))])),
+                (
+                    "properties",
+                    Value::Object(vec![
+                        ("computeType", Value::text(COMPUTE_TYPE)),
+                        ("resourceId", cluster_id),
+                        (
+                            "properties",
+                            Value::Object(vec![("namespace", Value::text(cluster.azure_ml().namespace()))]),
+                        ),
+                    ]),
+                ),
+            ],
+        }
+    }
+
     fn cluster_resource(
         &mut self,
         infra: &Infra<'_>,
@@ -253,6 +512,7 @@ impl Builder {
             ("osType", Value::text("Linux")),
             ("type", Value::text("VirtualMachineScaleSets")),
             ("vnetSubnetID", subnet_id),
+            ("upgradeSettings", Value::Object(vec![("maxSurge", Value::text(surge(cluster)))])),
         ]);
         let mut network = vec![("networkPlugin", Value::text(cluster.plugin().as_str()))];
         if let Some(mode) = cluster.mode() {
@@ -266,7 +526,12 @@ impl Builder {
             ("dnsServiceIP", Value::text(cluster.dns_service_ip.as_str())),
             ("loadBalancerSku", Value::text("standard")),
         ]);
-        let mut properties = vec![("dnsPrefix", Value::text(spec.dns_prefix.as_str()))];
+        network.push(("networkPolicy", Value::text(NETWORK_POLICY)));
+        let mut properties = vec![
+            ("dnsPrefix", Value::text(spec.dns_prefix.as_str())),
+            ("enableRBAC", Value::Bool(true)),
+            ("disableLocalAccounts", Value::Bool(cluster.local_accounts_disabled())),
+        ];
         let mut body = Vec::new();
         match cluster.identity() {
             Identity::SystemAssigned => {
@@ -282,13 +547,18 @@ impl Builder {
                 ));
             }
         }
+        let mut access = vec![("enablePrivateCluster", Value::Bool(cluster.private_cluster()))];
+        if cluster.private_cluster() {
+            access
+                .push(("enablePrivateClusterPublicFQDN", Value::Bool(cluster.private_cluster_public_fqdn())));
+        }
+        if !cluster.api_server_authorized_ip_ranges.is_empty() {
+            access.push(("authorizedIPRanges", Value::texts(&cluster.api_server_authorized_ip_ranges)));
+        }
         properties.extend([
             ("agentPoolProfiles", Value::List(vec![pool])),
             ("networkProfile", Value::Object(network)),
-            (
-                "apiServerAccessProfile",
-                Value::Object(vec![("enablePrivateCluster", Value::Bool(cluster.private_cluster()))]),
-            ),
+            ("apiServerAccessProfile", Value::Object(access)),
         ]);
         body.push(("properties", Value::Object(properties)));
         let mut comments = spec.notes.clone();
@@ -298,10 +568,13 @@ impl Builder {
         Resource {
             kind: Kind::ManagedCluster,
             symbol,
-            name: cluster.name.clone(),
+            name: Value::text(cluster.name.as_str()),
+            parent: None,
+            scope: None,
             resource_group: spec.resource_group.to_owned(),
-            location: spec.location.to_owned(),
+            location: Some(spec.location.to_owned()),
             comments,
+            skips: arm_skips(&spec.skips),
             depends_on,
             body,
         }
@@ -335,10 +608,13 @@ fn nsg_resource(ids: &mut Identifiers, nsg: &NsgSpec<'_>) -> Resource {
     Resource {
         kind: Kind::NetworkSecurityGroup,
         symbol: ids.claim(&format!("nsg_{}", nsg.name)),
-        name: nsg.name.clone(),
+        name: Value::text(nsg.name.as_str()),
+        parent: None,
+        scope: None,
         resource_group: nsg.resource_group.to_owned(),
-        location: nsg.location.to_owned(),
+        location: Some(nsg.location.to_owned()),
         comments: Vec::new(),
+        skips: arm_skips(nsg.rules.iter().flat_map(|rule| &rule.skips)),
         depends_on: Vec::new(),
         body: vec![("properties", Value::Object(vec![("securityRules", Value::List(rules))]))],
     }
@@ -387,10 +663,13 @@ fn vnet_resource(
     Resource {
         kind: Kind::VirtualNetwork,
         symbol: ids.claim(&format!("vnet_{}", vnet.name)),
-        name: vnet.name.clone(),
+        name: Value::text(vnet.name.as_str()),
+        parent: None,
+        scope: None,
         resource_group: vnet.resource_group.clone(),
-        location: spec.location.to_owned(),
+        location: Some(spec.location.to_owned()),
         comments: Vec::new(),
+        skips: arm_skips(spec.subnets.iter().flat_map(|subnet| &subnet.skips)),
         depends_on,
         body: vec![(
             "properties",
@@ -403,6 +682,26 @@ fn vnet_resource(
             ]),
         )],
     }
+}
+
+/// The surge of a cluster's node pool as AKS takes it: a node count or a percentage, as text.
+pub(super) fn surge(cluster: &crate::plan::AksCluster) -> String {
+    match cluster.max_surge() {
+        crate::plan::MaxSurge::Nodes(nodes) => nodes.to_string(),
+        crate::plan::MaxSurge::Percent(percent) => format!("{percent}%"),
+    }
+}
+
+/// The skips of `skips` that the scanner's ARM checks need, once each: rules of one security
+/// group, or subnets of one VNet, may give the same.
+fn arm_skips<'a>(skips: impl IntoIterator<Item = &'a Skip>) -> Vec<Skip> {
+    let mut kept: Vec<Skip> = Vec::new();
+    for skip in skips {
+        if skip.in_arm() && !kept.iter().any(|other| other.check == skip.check) {
+            kept.push(skip.clone());
+        }
+    }
+    kept
 }
 
 /// `resourceId('<group>', '<type>', '<name>', …)`: an ID that names its resource group, so it

@@ -1,22 +1,34 @@
-//! The plan's network and clusters as Terraform configuration for the `azurerm` provider.
+//! The plan's network and clusters as Terraform configuration for the `azurerm` provider, and
+//! for Azure ML v2 the cluster extension, the workspace's managed network and, through `azapi`
+//! since `azurerm` has no resource for it, the Kubernetes compute.
 
 use std::fmt::Write;
 
-use super::infra::{self, ClusterSpec, Infra};
+use super::infra::kubernetes::{
+    self, COMPUTE_TYPE, EXTENSION_NAME, EXTENSION_TYPE, RELEASE_NAMESPACE, RELEASE_TRAIN,
+};
+use super::infra::{self, ClusterSpec, ExtensionSpec, Infra, Placeholder, Setting, Skip};
 use super::prose::NETWORK_HEADER;
 use super::quote::{self, Identifiers};
+use super::template::{surge, Kind, NETWORK_POLICY};
 use crate::plan::is_aci_delegation;
-use crate::plan::{Choice, Identity, Plan};
+use crate::plan::{Choice, Identity, ManagedNetwork, OutboundRuleType, Plan};
 use crate::text::Lang;
 
 pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     let infra = Infra::new(plan, lang);
     let mut ids = Identifiers::default();
+    let kubernetes = infra.clusters.iter().any(|spec| spec.extension.is_some());
+    let network = plan.workspace.managed_network.as_ref();
+    // The cluster extension and the workspace's outbound rules came with azurerm 4.
+    let azurerm = if kubernetes || network.is_some() { ">= 4.0" } else { ">= 3.0" };
+    let mut providers = Block::new("required_providers", &[])
+        .attr("azurerm", &format!("{{ source = \"hashicorp/azurerm\", version = \"{azurerm}\" }}"));
+    if kubernetes {
+        providers = providers.attr("azapi", "{ source = \"azure/azapi\", version = \">= 2.0\" }");
+    }
     let mut blocks = vec![
-        Block::new("terraform", &[]).block(
-            Block::new("required_providers", &[])
-                .attr("azurerm", "{ source = \"hashicorp/azurerm\", version = \">= 3.0\" }"),
-        ),
+        Block::new("terraform", &[]).block(providers),
         Block::new("provider", &["azurerm"]).block(Block::new("features", &[])),
     ];
     let mut variables = Vec::new();
@@ -37,6 +49,7 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
                 let rule_id = ids.claim(&format!("{}_{}", nsg.name, rule.name));
                 resources.push(
                     Block::new("resource", &["azurerm_network_security_rule", &rule_id])
+                        .skips(&rule.skips)
                         .text("name", &rule.name)
                         .text("description", &rule.description)
                         .attr("priority", &rule.priority.to_string())
@@ -74,6 +87,7 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
             let subnet = entry.subnet;
             let subnet_id = ids.claim(&format!("{}_{}", vnet.name, subnet.name));
             let mut block = Block::new("resource", &["azurerm_subnet", &subnet_id])
+                .skips(&entry.skips)
                 .text("name", &subnet.name)
                 .text("resource_group_name", &vnet.resource_group)
                 .attr("virtual_network_name", &format!("azurerm_virtual_network.{vnet_id}.name"))
@@ -110,9 +124,21 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
         subnet_ids.push(ids_of_vnet);
     }
 
+    let workspace = network
+        .map(|network| workspace_blocks(plan, network, &mut ids, &mut variables, &mut resources, lang));
+    let mut workspace_id = workspace.map(|id| format!("azurerm_machine_learning_workspace.{id}.id"));
     for spec in &infra.clusters {
         let subnet_id = subnet_ids.get(spec.vnet).and_then(|ids| ids.get(spec.subnet));
-        resources.push(cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables, lang));
+        let (id, block) = cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables, lang);
+        resources.push(block);
+        if let Some(extension) = &spec.extension {
+            let extension_id = ids.claim(&format!("{id}_azureml"));
+            resources.push(extension_block(&id, &extension_id, extension, &mut ids, &mut variables));
+            let parent = workspace_id
+                .get_or_insert_with(|| variable(&mut ids, &mut variables, &kubernetes::workspace_id(lang)))
+                .clone();
+            resources.push(compute_block(spec, &id, &extension_id, &parent, &mut ids));
+        }
     }
 
     blocks.extend(variables);
@@ -128,24 +154,169 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     out
 }
 
+/// A variable for a value the plan does not hold; returns the reference to it.
+fn variable(ids: &mut Identifiers, variables: &mut Vec<Block>, placeholder: &Placeholder) -> String {
+    let name = ids.claim(&placeholder.stem);
+    let mut block =
+        Block::new("variable", &[&name]).attr("type", "string").text("description", &placeholder.description);
+    if placeholder.secret {
+        block = block.attr("sensitive", "true");
+    }
+    variables.push(block);
+    format!("var.{name}")
+}
+
+/// The workspace with its managed network, then one resource per outbound rule; returns the
+/// workspace's identifier. The workspace's own dependencies are variables.
+fn workspace_blocks(
+    plan: &Plan,
+    network: &ManagedNetwork,
+    ids: &mut Identifiers,
+    variables: &mut Vec<Block>,
+    resources: &mut Vec<Block>,
+    lang: Lang,
+) -> String {
+    let id = ids.claim("workspace");
+    let name = variable(ids, variables, &kubernetes::workspace_name(lang));
+    let mut block = Block::new("resource", &["azurerm_machine_learning_workspace", &id])
+        .comment(kubernetes::WORKSPACE_NOTE.get(lang))
+        .skips(&infra::skips::workspace_skips(network, lang))
+        .attr("name", &name)
+        .text("location", &plan.region)
+        .text("resource_group_name", &plan.workspace.resource_group);
+    for (key, placeholder) in kubernetes::workspace_dependencies(lang) {
+        let attribute = match key {
+            "storageAccount" => "storage_account_id",
+            "keyVault" => "key_vault_id",
+            _ => "application_insights_id",
+        };
+        block = block.attr(attribute, &variable(ids, variables, &placeholder));
+    }
+    if let Some(compute) = network.image_build_compute() {
+        block = block.text("image_build_compute_name", compute);
+    }
+    if let Some(legacy) = plan.workspace.v1_legacy_mode {
+        block = block.attr("v1_legacy_mode_enabled", flag(legacy));
+    }
+    resources.push(block.block(Block::new("identity", &[]).text("type", "SystemAssigned")).block(
+        Block::new("managed_network", &[]).text("isolation_mode", kubernetes::isolation_mode(network)),
+    ));
+    for (index, rule) in network.outbound_rules.iter().enumerate() {
+        let rule_id = ids.claim(&format!("outbound_{}", rule.name));
+        let kind = match rule.rule_type {
+            OutboundRuleType::Fqdn => "azurerm_machine_learning_workspace_network_outbound_rule_fqdn",
+            OutboundRuleType::ServiceTag => {
+                "azurerm_machine_learning_workspace_network_outbound_rule_service_tag"
+            }
+            OutboundRuleType::PrivateEndpoint => {
+                "azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint"
+            }
+        };
+        let block = Block::new("resource", &[kind, &rule_id])
+            .text("name", &rule.name)
+            .attr("workspace_id", &format!("azurerm_machine_learning_workspace.{id}.id"));
+        let block = match rule.rule_type {
+            OutboundRuleType::Fqdn => block.text("destination_fqdn", &rule.destination),
+            OutboundRuleType::ServiceTag => block
+                .text("service_tag", &rule.destination)
+                .text("protocol", "*")
+                .text("port_ranges", &kubernetes::port_ranges(rule)),
+            OutboundRuleType::PrivateEndpoint => {
+                let target = variable(ids, variables, &kubernetes::sub_resource(index, rule, lang));
+                block
+                    .text("service_resource_id", &rule.destination)
+                    .attr("sub_resource_target", &target)
+                    .attr("spark_enabled", "false")
+            }
+        };
+        resources.push(block);
+    }
+    id
+}
+
+/// The Azure ML extension on cluster `cluster_id`, with the plan's router and TLS settings.
+fn extension_block(
+    cluster_id: &str,
+    id: &str,
+    extension: &ExtensionSpec,
+    ids: &mut Identifiers,
+    variables: &mut Vec<Block>,
+) -> Block {
+    let settings: Vec<(&str, String)> = extension
+        .settings
+        .iter()
+        .map(|(key, setting)| {
+            let value = match setting {
+                Setting::Text(text) => quote::hcl(text),
+                Setting::Placeholder(placeholder) => variable(ids, variables, placeholder),
+            };
+            (*key, value)
+        })
+        .collect();
+    let mut block = Block::new("resource", &["azurerm_kubernetes_cluster_extension", id])
+        .text("name", EXTENSION_NAME)
+        .attr("cluster_id", &format!("azurerm_kubernetes_cluster.{cluster_id}.id"))
+        .text("extension_type", EXTENSION_TYPE)
+        .text("release_train", RELEASE_TRAIN)
+        .text("release_namespace", RELEASE_NAMESPACE)
+        .attr("configuration_settings", &map(&settings));
+    if !extension.protected.is_empty() {
+        let protected: Vec<(&str, String)> = extension
+            .protected
+            .iter()
+            .map(|(key, placeholder)| (*key, variable(ids, variables, placeholder)))
+            .collect();
+        block = block.attr("configuration_protected_settings", &map(&protected));
+    }
+    block
+}
+
+/// The Kubernetes compute that attaches cluster `cluster_id` to the workspace `parent`.
+fn compute_block(
+    spec: &ClusterSpec<'_>,
+    cluster_id: &str,
+    extension_id: &str,
+    parent: &str,
+    ids: &mut Identifiers,
+) -> Block {
+    let cluster = spec.cluster;
+    let body = format!(
+        "{{\n    properties = {{\n      computeType = {}\n      resourceId  = azurerm_kubernetes_cluster.{cluster_id}.id\n      properties = {{\n        namespace = {}\n      }}\n    }}\n  }}",
+        quote::hcl(COMPUTE_TYPE),
+        quote::hcl(cluster.azure_ml().namespace()),
+    );
+    Block::new("resource", &["azapi_resource", &ids.claim(&format!("{cluster_id}_compute"))])
+        .text("type", &format!("{}@{}", Kind::Compute.type_name(), Kind::Compute.api_version()))
+        .text("name", &cluster.name)
+        .attr("parent_id", parent)
+        .text("location", spec.location)
+        .block(Block::new("identity", &[]).text("type", "SystemAssigned"))
+        .attr("body", &body)
+        .attr("depends_on", &format!("[azurerm_kubernetes_cluster_extension.{extension_id}]"))
+}
+
+/// An HCL map written over several lines, for an attribute of a top-level block.
+fn map(entries: &[(&str, String)]) -> String {
+    let width = entries.iter().map(|(key, _)| quote::hcl(key).len()).max().unwrap_or(0);
+    let mut out = String::from("{\n");
+    for (key, value) in entries {
+        let _ = writeln!(out, "    {:<width$} = {value}", quote::hcl(key));
+    }
+    out.push_str("  }");
+    out
+}
+
 fn cluster_block(
     spec: &ClusterSpec<'_>,
     subnet_id: Option<&str>,
     ids: &mut Identifiers,
     variables: &mut Vec<Block>,
     lang: Lang,
-) -> Block {
+) -> (String, Block) {
     let cluster = spec.cluster;
     let id = ids.claim(&cluster.name);
-    let mut variable = |suffix: &str, description: String, sensitive: bool| {
-        let name = ids.claim(&format!("{id}_{suffix}"));
-        let mut block =
-            Block::new("variable", &[&name]).attr("type", "string").text("description", &description);
-        if sensitive {
-            block = block.attr("sensitive", "true");
-        }
-        variables.push(block);
-        format!("var.{name}")
+    let mut variable = |suffix: &str, description: String, secret: bool| {
+        variable(ids, variables, &Placeholder { stem: format!("{id}_{suffix}"), description, secret })
     };
     let vm_size = variable("vm_size", infra::vm_size_description(cluster, lang), false);
     let mut pool = Block::new("default_node_pool", &[])
@@ -156,6 +327,7 @@ fn cluster_block(
     if let Some(subnet_id) = subnet_id {
         pool = pool.attr("vnet_subnet_id", &format!("azurerm_subnet.{subnet_id}.id"));
     }
+    pool = pool.block(Block::new("upgrade_settings", &[]).text("max_surge", &surge(cluster)));
     let credentials = match cluster.identity() {
         Identity::SystemAssigned => Block::new("identity", &[]).text("type", "SystemAssigned"),
         Identity::ServicePrincipal => {
@@ -175,21 +347,45 @@ fn cluster_block(
     network = network
         .text("service_cidr", &cluster.service_cidr)
         .text("dns_service_ip", &cluster.dns_service_ip)
-        .text("load_balancer_sku", "standard");
+        .text("load_balancer_sku", "standard")
+        .text("network_policy", NETWORK_POLICY);
 
     let mut block = Block::new("resource", &["azurerm_kubernetes_cluster", &id]);
     for note in &spec.notes {
         block = block.comment(note);
     }
-    block
+    block = block
+        .skips(&spec.skips)
         .text("name", &cluster.name)
         .text("location", spec.location)
         .text("resource_group_name", spec.resource_group)
         .text("dns_prefix", &spec.dns_prefix)
-        .attr("private_cluster_enabled", if cluster.private_cluster() { "true" } else { "false" })
+        .attr("private_cluster_enabled", flag(cluster.private_cluster()));
+    if cluster.private_cluster() {
+        block =
+            block.attr("private_cluster_public_fqdn_enabled", flag(cluster.private_cluster_public_fqdn()));
+    }
+    block = block
+        .attr("role_based_access_control_enabled", "true")
+        .attr("local_account_disabled", flag(cluster.local_accounts_disabled()))
         .block(pool)
         .block(credentials)
-        .block(network)
+        .block(network);
+    if !cluster.api_server_authorized_ip_ranges.is_empty() {
+        block = block.block(
+            Block::new("api_server_access_profile", &[])
+                .attr("authorized_ip_ranges", &list(&cluster.api_server_authorized_ip_ranges)),
+        );
+    }
+    (id, block)
+}
+
+fn flag(value: bool) -> &'static str {
+    if value {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 /// An HCL list of string literals.
@@ -206,6 +402,8 @@ struct Block {
 
 enum Item {
     Comment(String),
+    /// A scanner directive, written as the scanner wants it: `#` right before it.
+    Directive(String),
     /// An attribute and its value, already written as HCL.
     Attribute(&'static str, String),
     Block(Block),
@@ -235,6 +433,14 @@ impl Block {
         self
     }
 
+    /// The scanner's inline skips for the checks of `skips` that it runs on Terraform.
+    fn skips(mut self, skips: &[Skip]) -> Self {
+        self.items.extend(
+            skips.iter().filter(|skip| skip.in_terraform()).map(|skip| Item::Directive(skip.directive())),
+        );
+        self
+    }
+
     fn write(&self, out: &mut String, depth: usize) {
         let pad = "  ".repeat(depth);
         out.push_str(&pad);
@@ -254,15 +460,22 @@ impl Block {
                 Item::Comment(text) => {
                     let _ = writeln!(out, "{inner}# {}.", quote::comment(text));
                 }
+                Item::Directive(text) => {
+                    let _ = writeln!(out, "{inner}#{}", quote::comment(text));
+                }
+                Item::Attribute(key, value) if value.contains('\n') => {
+                    let _ = writeln!(out, "{inner}{key} = {value}");
+                }
                 Item::Attribute(key, value) => {
-                    // `terraform fmt` aligns the `=` of attributes that follow each other.
+                    // `terraform fmt` aligns the `=` of single-line attributes that follow each
+                    // other.
                     let width = self
                         .items
                         .get(self.run_start(index)..)
                         .unwrap_or_default()
                         .iter()
                         .map_while(|item| match item {
-                            Item::Attribute(key, _) => Some(key.len()),
+                            Item::Attribute(key, value) if !value.contains('\n') => Some(key.len()),
                             _ => None,
                         })
                         .max()
@@ -286,7 +499,7 @@ impl Block {
         self.items
             .iter()
             .take(index)
-            .rposition(|item| !matches!(item, Item::Attribute(..)))
+            .rposition(|item| !matches!(item, Item::Attribute(_, value) if !value.contains('\n')))
             .map_or(0, |position| position + 1)
     }
 }
