@@ -21,7 +21,12 @@ FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
 # Plan folders, and the prefix that keeps their file names apart in one scan: the examples, and
 # a plan that reaches the v2 resources the examples leave out (a managed network with every rule
 # type, certificates given as files, a plain HTTP router).
-EXAMPLE_SETS = {"v1": ROOT / "examples", "v2": ROOT / "examples" / "v2", "fixture": FIXTURES / "plans"}
+EXAMPLE_SETS = {
+    "v1": ROOT / "examples",
+    "v2": ROOT / "examples" / "v2",
+    "broken": ROOT / "examples" / "broken",
+    "fixture": FIXTURES / "plans",
+}
 # How each export format is laid out: Terraform reads a folder, the others one file each.
 LAYOUT = {
     "terraform": lambda stem: f"terraform/{stem}/main.tf",

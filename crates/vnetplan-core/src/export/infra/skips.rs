@@ -3,7 +3,7 @@
 //! scanner's own inline skip on the resource, so a pipeline that scans the template sees why
 //! instead of a failure, and a reader does not "fix" the template into one Azure ML rejects.
 
-use crate::plan::{AksCluster, ManagedNetwork, OutboundRuleType};
+use crate::plan::{AksCluster, ManagedNetwork, NetworkPlugin, OutboundRuleType};
 use crate::text::{Lang, Text};
 
 /// Which templates a check runs on: the scanner's Terraform and ARM checks differ, and a skip
@@ -79,6 +79,9 @@ pub(in crate::export) fn cluster_skips(cluster: &AksCluster, lang: Lang) -> Vec<
         Skip::new("CKV_AZURE_227", Scope::All, &HOST_ENCRYPTION, lang),
         Skip::new("CKV_AZURE_232", Scope::Terraform, &SYSTEM_POOL, lang),
     ];
+    if cluster.plugin() == NetworkPlugin::Kubenet {
+        skips.push(Skip::new("CKV2_AZURE_29", Scope::Terraform, &KUBENET, lang));
+    }
     if cluster.effective_max_pods() < 50 {
         skips.push(Skip::new("CKV_AZURE_168", Scope::All, &MAX_PODS, lang));
     }
@@ -134,6 +137,10 @@ const HTTP_V1: Text = text!(
 const HTTP_V2_INSECURE: Text = text!(
     "the plan sets allowInsecureConnections, so the router serves plain HTTP on port 80 (finding k8s-insecure-connections)",
     "le plan définit allowInsecureConnections : le routeur sert du HTTP en clair sur le port 80 (constat k8s-insecure-connections)"
+);
+const KUBENET: Text = text!(
+    "the plan chooses kubenet (networkPlugin), whose pods take addresses from podCidr outside the VNet; choose Azure CNI Overlay in the plan to pass this check",
+    "le plan choisit kubenet (networkPlugin), dont les pods prennent leurs adresses dans podCidr hors du VNet ; choisissez Azure CNI Overlay dans le plan pour passer ce contrôle"
 );
 const MONITORING: Text = text!(
     "Container insights needs a Log Analytics workspace, which a network plan does not hold; add the monitoring add-on with your own workspace",
