@@ -281,7 +281,7 @@ pub fn App() -> Html {
                 </header>
                 <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 <main class="embed-body">
-                    <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
+                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
@@ -351,7 +351,7 @@ pub fn App() -> Html {
                         selected={state.selected.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
                 <section class="results-column" aria-label={t(T::Findings)}>
-                    <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
+                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />

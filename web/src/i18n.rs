@@ -214,6 +214,11 @@ texts! {
     Sources => "Sources", "Sources";
     Footer => "vnetplan runs entirely in your browser: plans stay on this device.",
         "vnetplan fonctionne entièrement dans votre navigateur : les plans restent sur cet appareil.";
+    FreeSpace => "Free space", "Espace libre";
+    LargestBlocks => "Largest blocks", "Plus grands blocs";
+    AddSubnetHere => "Add a subnet here", "Ajouter un sous-réseau ici";
+    NewSubnetSize => "Size of the new subnet", "Taille du nouveau sous-réseau";
+    RouterFrontend => "Router frontend (internal load balancer)", "Frontal du routeur (équilibreur interne)";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the

@@ -15,7 +15,6 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use serde_json::{json, Value};
-use vnetplan_core::layout::{layout, AddressMap};
 use vnetplan_core::new_items;
 use vnetplan_core::{apply_fix, check, plan_from_value, remove_pointer, set_pointer, Fix, Plan, Report};
 use yew::Reducible;
@@ -71,8 +70,18 @@ pub enum NoticeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewItem {
     Vnet,
-    Prefix { vnet: usize },
-    Subnet { vnet: usize },
+    Prefix {
+        vnet: usize,
+    },
+    Subnet {
+        vnet: usize,
+    },
+    /// A subnet at the block `first`/`len` that the user picked in a free block of the map.
+    SubnetAt {
+        vnet: usize,
+        first: std::net::Ipv4Addr,
+        len: u8,
+    },
     ExternalRange,
     Cluster,
     AciDeployment,
@@ -84,6 +93,10 @@ impl NewItem {
             Self::Vnet => ("/vnets".to_owned(), new_items::new_vnet(plan)),
             Self::Prefix { vnet } => (format!("/vnets/{vnet}/addressPrefixes"), Value::String(String::new())),
             Self::Subnet { vnet } => (format!("/vnets/{vnet}/subnets"), new_items::new_subnet(plan, vnet)),
+            Self::SubnetAt { vnet, first, len } => (
+                format!("/vnets/{vnet}/subnets"),
+                new_items::new_subnet_at(plan, vnet, &format!("{first}/{len}")),
+            ),
             Self::ExternalRange => ("/externalRanges".to_owned(), new_items::new_external_range(plan)),
             Self::Cluster => ("/aksClusters".to_owned(), new_items::new_cluster(plan)),
             Self::AciDeployment => ("/aciDeployments".to_owned(), new_items::new_aci_deployment(plan)),
@@ -130,7 +143,6 @@ pub struct State {
     pub document: Rc<Value>,
     pub drafts: BTreeMap<String, String>,
     pub report: Rc<Report>,
-    pub map: Rc<AddressMap>,
     pub notice: Option<Notice>,
     /// The JSON pointer the user picked on the map or in a finding.
     pub selected: Option<String>,
@@ -143,13 +155,11 @@ pub struct State {
 impl State {
     pub fn new(plan: Plan) -> Self {
         let report = check(&plan);
-        let map = layout(&plan, &report);
         Self {
             document: Rc::new(document_of(&plan)),
             plan: Rc::new(plan),
             drafts: BTreeMap::new(),
             report: Rc::new(report),
-            map: Rc::new(map),
             notice: None,
             selected: None,
             past: Vec::new(),
@@ -355,9 +365,7 @@ impl State {
     fn set_plan(&mut self, plan: impl Into<Rc<Plan>>) {
         let plan = plan.into();
         if plan != self.plan {
-            let report = check(&plan);
-            self.map = Rc::new(layout(&plan, &report));
-            self.report = Rc::new(report);
+            self.report = Rc::new(check(&plan));
             self.document = Rc::new(document_of(&plan));
             self.plan = plan;
         }
@@ -553,7 +561,11 @@ mod tests {
     fn typing_a_conflict_rechecks_at_once() {
         let next = edit(&state(), "/vnets/0/subnets/1/addressPrefix", Edit::Text("10.1.0.0/24".into()));
         assert!(rules(&next).contains(&RuleId::OverlappingSubnets));
-        assert!(next.map.items.iter().any(|i| i.flagged));
+        assert!(next
+            .report
+            .findings
+            .iter()
+            .any(|f| f.subjects.iter().any(|s| s == "/vnets/0/subnets/1/addressPrefix")));
     }
 
     #[test]

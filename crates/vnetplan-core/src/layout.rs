@@ -10,7 +10,7 @@
 mod axis;
 mod labels;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
@@ -652,21 +652,31 @@ fn free_tag(blocks: &[Ipv4Net], width: f64) -> String {
 /// Items named together by one error or warning become each other's partners, so the page can
 /// light up both ends of a conflict.
 fn link_partners(map: &mut AddressMap, report: &Report) {
+    let mut by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, item) in map.items.iter().enumerate() {
+        if let Some(subject) = &item.subject {
+            by_subject.entry(subject.as_str()).or_default().push(index);
+        }
+    }
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); map.items.len()];
     for finding in report.findings.iter().filter(|finding| finding.severity != Severity::Info) {
-        let named: Vec<usize> = map
-            .items
+        let named: Vec<usize> = finding
+            .subjects
             .iter()
-            .enumerate()
-            .filter(|(_, item)| item.subject.as_ref().is_some_and(|s| finding.subjects.contains(s)))
-            .map(|(index, _)| index)
+            .filter_map(|subject| by_subject.get(subject.as_str()))
+            .flatten()
+            .copied()
             .collect();
         for &index in &named {
-            let Some(item) = map.items.get_mut(index) else { continue };
-            let partners = &mut item.partners;
-            partners.extend(named.iter().copied().filter(|&other| other != index));
-            partners.sort_unstable();
-            partners.dedup();
+            if let Some(list) = partners.get_mut(index) {
+                list.extend(named.iter().copied().filter(|&other| other != index));
+            }
         }
+    }
+    for (item, mut list) in map.items.iter_mut().zip(partners) {
+        list.sort_unstable();
+        list.dedup();
+        item.partners = list;
     }
 }
 

@@ -6,6 +6,8 @@
 //! (free space) get a smaller share, so free space is compressed rather than dominant. Inside a
 //! piece the scale is linear, so the order of addresses is kept everywhere.
 
+use std::collections::HashMap;
+
 use crate::net::Range;
 
 /// Room left between two parts of an axis that are far apart in the address space.
@@ -50,23 +52,32 @@ pub(super) fn build(
     (left, right): (f64, f64),
     scale: Scale,
 ) -> Axis {
+    // Plans may hold thousands of ranges: coverage is looked up in the merged ranges and the
+    // wished widths in a map, never by scanning every range for every piece.
+    let mut merged: Vec<Range> = used.to_vec();
+    merged.sort_unstable();
+    let merged = crate::range_fixes::merge(merged);
+    let mut wished: HashMap<(u64, u64), f64> = HashMap::new();
+    for (range, width) in wanted {
+        let slot = wished.entry((u64::from(range.first), u64::from(range.last) + 1)).or_insert(0.0);
+        *slot = slot.max(*width);
+    }
+    let mut edges: Vec<u64> = used
+        .iter()
+        .chain(wanted.iter().map(|(range, _)| range))
+        .flat_map(|range| [u64::from(range.first), u64::from(range.last) + 1])
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
     let mut pieces: Vec<(usize, u64, u64, bool)> = Vec::new();
     for (part, piece) in domain.iter().enumerate() {
         let (start, stop) = (u64::from(piece.first), u64::from(piece.last) + 1);
-        let mut bounds: Vec<u64> = vec![start, stop];
-        for range in used.iter().chain(wanted.iter().map(|(range, _)| range)) {
-            for bound in [u64::from(range.first), u64::from(range.last) + 1] {
-                if start < bound && bound < stop {
-                    bounds.push(bound);
-                }
-            }
-        }
-        bounds.sort_unstable();
-        bounds.dedup();
+        let inner = edges.iter().copied().filter(|bound| start < *bound && *bound < stop);
+        let bounds: Vec<u64> = std::iter::once(start).chain(inner).chain(std::iter::once(stop)).collect();
         for pair in bounds.windows(2) {
             let &[first, end] = pair else { continue };
-            let covered =
-                used.iter().any(|range| u64::from(range.first) < end && first <= u64::from(range.last));
+            let index = merged.partition_point(|range| u64::from(range.last) < first);
+            let covered = merged.get(index).is_some_and(|range| u64::from(range.first) < end);
             pieces.push((part, first, end, covered));
         }
     }
@@ -80,13 +91,7 @@ pub(super) fn build(
     let generous: Vec<f64> = pieces
         .iter()
         .zip(&base)
-        .map(|(&(_, first, end, _), &base)| {
-            wanted
-                .iter()
-                .filter(|(range, _)| u64::from(range.first) == first && u64::from(range.last) + 1 == end)
-                .map(|(_, width)| *width)
-                .fold(base, f64::max)
-        })
+        .map(|(&(_, first, end, _), &base)| wished.get(&(first, end)).copied().unwrap_or(0.0).max(base))
         .collect();
     let mins = if generous.iter().sum::<f64>() <= available { generous } else { base };
     let weights: Vec<f64> = pieces

@@ -50,22 +50,20 @@ pub(super) fn place(requests: &[Request], (left, right): (f64, f64)) -> (Vec<Spo
         .filter(|(_, request)| request.text_width + 2.0 * INSIDE_PADDING > request.bar_width)
         .collect();
     outside.sort_by(|(_, a), (_, b)| centre(a).total_cmp(&centre(b)));
-    let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+    // The rightmost end of each row: labels come in the order of their bars, so a label fits a
+    // row when it starts after that end.
+    let mut rows: Vec<f64> = Vec::new();
     for (index, request) in outside {
         let x = (centre(&request) - request.text_width / 2.0).min(right - request.text_width).max(left);
-        let span = (x, x + request.text_width);
-        let free = |row: &Vec<(f64, f64)>| {
-            row.iter().all(|&(start, end)| span.1 + SPACING <= start || end + SPACING <= span.0)
-        };
-        let row = match rows.iter().position(free) {
+        let row = match rows.iter().position(|end| end + SPACING <= x) {
             Some(row) => row,
             None => {
-                rows.push(Vec::new());
+                rows.push(f64::NEG_INFINITY);
                 rows.len() - 1
             }
         };
-        if let Some(taken) = rows.get_mut(row) {
-            taken.push(span);
+        if let Some(end) = rows.get_mut(row) {
+            *end = x + request.text_width;
         }
         if let Some(spot) = spots.get_mut(index) {
             *spot = Spot::Row { row, x };
