@@ -192,6 +192,9 @@ impl Draft {
     fn tag(&self) -> String {
         match self.kind {
             RangeKind::DnsIp => format!("DNS {}", self.block),
+            RangeKind::ServiceCidr => format!("services {}", self.block),
+            RangeKind::PodCidr => format!("pods {}", self.block),
+            RangeKind::DockerBridge => format!("docker bridge {}", self.block),
             RangeKind::Reserved => format!("reserved {}", self.block),
             RangeKind::RouterFrontend => format!("router frontend {}", self.name),
             _ => format!("{} {}", self.name, self.block),
@@ -256,8 +259,10 @@ fn sorted(mut ranges: Vec<Range>) -> Vec<Range> {
 
 /// Each range asks for the width that holds its label.
 fn wishes(spec: &LaneSpec) -> Vec<(Range, f64)> {
+    // A DNS IP is a marker with its label beside it: it needs no room for a label inside.
     spec.drafts
         .iter()
+        .filter(|draft| draft.kind != RangeKind::DnsIp)
         .map(|draft| (draft.range, labels::inside_width(&draft.tag())))
         .chain(spec.free.iter().map(|free| {
             let largest = cidrs_in(*free).first().map(ToString::to_string).unwrap_or_default();
@@ -576,7 +581,7 @@ fn add_lane(map: &mut AddressMap, spec: LaneSpec, axis: &axis::Axis, flagged: &H
     texts.extend(placed_free.iter().map(|(_, blocks, _, width)| free_tag(blocks, *width)));
     let bars = placed_drafts
         .iter()
-        .map(|(_, x, w, _)| (*x, *w))
+        .map(|(draft, x, w, _)| if draft.kind == RangeKind::DnsIp { (x + w / 2.0, 0.0) } else { (*x, *w) })
         .chain(placed_free.iter().map(|(_, _, x, w)| (*x, *w)));
     let requests: Vec<labels::Request> = bars
         .zip(&texts)

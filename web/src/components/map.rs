@@ -77,21 +77,20 @@ fn px(value: f64) -> String {
     format!("{value:.2}")
 }
 
-/// A label, and the line that joins it to its bar when it stands under the bars.
-fn label_view(tag: &Label, bar: (f64, f64, f64, f64), class: &'static str) -> Html {
-    let (x, y, width, height) = bar;
-    let leader = (!tag.inside).then(|| {
+/// The line that joins a label written under the bars to its bar.
+fn leader_view(tag: &Label, (x, y, width, height): (f64, f64, f64, f64)) -> Option<Html> {
+    (!tag.inside).then(|| {
         let from = x + width / 2.0;
         let to = from.clamp(tag.x, tag.x + tag.width);
         html! { <line class="leader" x1={px(from)} y1={px(y + height)} x2={px(to)} y2={px(tag.y - 9.0)} /> }
-    });
+    })
+}
+
+fn label_view(tag: &Label, class: &'static str) -> Html {
     html! {
-        <>
-            { for leader }
-            <text class={classes!(class, if tag.inside { "inside" } else { "outside" })} x={px(tag.x)} y={px(tag.y)}>
-                { &tag.text }
-            </text>
-        </>
+        <text class={classes!(class, if tag.inside { "inside" } else { "outside" })} x={px(tag.x)} y={px(tag.y)}>
+            { &tag.text }
+        </text>
     }
 }
 
@@ -198,7 +197,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, lang)}
                 {onclick} {onkeydown} {onfocus} {onmouseenter}>
                 { shape }
-                { label_view(&item.tag, (x, y, w, h), "bar-label") }
+                { label_view(&item.tag, "bar-label") }
             </g>
         }
     });
@@ -231,7 +230,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             <g class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
                 data-free={index.to_string()} aria-label={describe_free(free, lang)} {onclick} {onkeydown} {onfocus}>
                 <rect class="free-bar" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
-                { label_view(&free.tag, (x, y, w, h), "free-label") }
+                { label_view(&free.tag, "free-label") }
             </g>
         }
     });
@@ -246,6 +245,13 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         }
     });
 
+    // Drawn before every bar and label, so that no line crosses a label's text.
+    let leaders = map
+        .items
+        .iter()
+        .map(|item| (&item.tag, (item.x, item.y, item.width, item.height)))
+        .chain(map.free.iter().map(|free| (&free.tag, (free.x, free.y, free.width, free.height))))
+        .filter_map(|(tag, bar)| leader_view(tag, bar));
     let lanes = map.lanes.iter().map(|lane| {
         let bottom = lane.y + lane.height - 4.0;
         html! {
@@ -301,6 +307,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                         </defs>
                         { for lanes }
                         { for peerings }
+                        { for leaders }
                         { for free_blocks }
                         { for bars }
                         { for connectors }

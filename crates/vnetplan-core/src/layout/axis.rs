@@ -44,7 +44,7 @@ pub(super) struct Axis {
 
 /// Builds an axis over `domain` (sorted, disjoint ranges) from `left` to `right`. `used` are the
 /// drawn ranges; `wanted` asks, for a range, a width that lets its label fit inside it, granted
-/// only when every such wish fits the lane at once.
+/// smallest wish first while the lane has room.
 pub(super) fn build(
     domain: &[Range],
     used: &[Range],
@@ -88,12 +88,28 @@ pub(super) fn build(
         .iter()
         .map(|&(_, _, _, covered)| if covered { scale.min_used } else { scale.min_free })
         .collect();
-    let generous: Vec<f64> = pieces
+    // Wishes are granted smallest first, as long as the lane has room for them.
+    let mut mins = base;
+    let mut budget = available - mins.iter().sum::<f64>();
+    let mut asks: Vec<(usize, f64)> = pieces
         .iter()
-        .zip(&base)
-        .map(|(&(_, first, end, _), &base)| wished.get(&(first, end)).copied().unwrap_or(0.0).max(base))
+        .zip(&mins)
+        .enumerate()
+        .filter_map(|(index, (&(_, first, end, _), &base))| {
+            let wish = wished.get(&(first, end)).copied()?;
+            (wish > base).then_some((index, wish - base))
+        })
         .collect();
-    let mins = if generous.iter().sum::<f64>() <= available { generous } else { base };
+    asks.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for (index, more) in asks {
+        if more > budget {
+            break;
+        }
+        budget -= more;
+        if let Some(min) = mins.get_mut(index) {
+            *min += more;
+        }
+    }
     let weights: Vec<f64> = pieces
         .iter()
         .map(|&(_, first, end, covered)| {
@@ -189,13 +205,17 @@ mod tests {
     }
 
     #[test]
-    fn wished_widths_are_granted_only_when_all_fit() {
-        let subnet = block("10.0.0.0/24");
-        let wish = [(subnet, 150.0)];
-        let roomy = build(&[block("10.0.0.0/16")], &[subnet], &wish, (0.0, 400.0), SCALE);
-        assert!(roomy.place(subnet).expect("drawn").1 >= 150.0);
-        let tight = build(&[block("10.0.0.0/16")], &[subnet], &wish, (0.0, 120.0), SCALE);
-        assert!(tight.place(subnet).expect("drawn").1 < 150.0);
+    fn wished_widths_are_granted_smallest_first_while_there_is_room() {
+        let (small, large) = (block("10.0.0.0/24"), block("10.0.1.0/24"));
+        let wish = [(small, 100.0), (large, 200.0)];
+        let domain = [block("10.0.0.0/23")];
+        let roomy = build(&domain, &[small, large], &wish, (0.0, 400.0), SCALE);
+        assert!(
+            roomy.place(small).expect("drawn").1 >= 100.0 && roomy.place(large).expect("drawn").1 >= 200.0
+        );
+        let tight = build(&domain, &[small, large], &wish, (0.0, 250.0), SCALE);
+        assert!(tight.place(small).expect("drawn").1 >= 100.0);
+        assert!(tight.place(large).expect("drawn").1 < 200.0);
     }
 
     #[test]

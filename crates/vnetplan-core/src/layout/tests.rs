@@ -133,6 +133,7 @@ fn the_dns_ip_is_a_labelled_marker() {
     let map = map_of(&[]);
     let dns = item(&map, "/aksClusters/0/dnsServiceIP");
     assert_eq!(dns.tag.text, "DNS 10.2.0.10");
+    assert!(!dns.tag.inside && dns.width < text_width(&dns.tag.text), "a marker, labelled beside it");
     assert!(dns.width >= MIN_BAR_WIDTH);
     let service = item(&map, "/aksClusters/0/serviceCidr");
     assert!(dns.x >= service.x && dns.x + dns.width <= service.x + service.width + 1e-9);
