@@ -160,7 +160,10 @@ mod tests {
         assert_eq!(cluster["dnsServiceIP"], "10.0.0.10");
         assert_eq!((cluster["vnet"].as_str(), cluster["subnet"].as_str()), (Some("ml-vnet"), Some("aks")));
         let added = with_added("/aksClusters", cluster);
-        assert!(check(&added).findings.iter().all(|f| f.severity != Severity::Error), "no error comes with it");
+        assert!(
+            check(&added).findings.iter().all(|f| f.severity != Severity::Error),
+            "no error comes with it"
+        );
     }
 
     #[test]
