@@ -173,25 +173,54 @@ pub fn App() -> Html {
     };
     let t = |key: T| key.get(*lang);
 
-    let on_keydown = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            let in_field =
-                event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()).is_some_and(
-                    |element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"),
-                );
-            if in_field || !(event.ctrl_key() || event.meta_key()) {
-                return;
-            }
-            match event.key().to_lowercase().as_str() {
-                "z" if event.shift_key() => dispatch.emit(Action::Redo),
-                "z" => dispatch.emit(Action::Undo),
-                "y" => dispatch.emit(Action::Redo),
-                _ => return,
-            }
-            event.prevent_default();
-        })
-    };
+    // Undo and redo listen on the window, so that they run wherever focus is, the body
+    // included (a Fix removes the button that had it). Outside a text field, or in one with no
+    // typing since the plan last changed, they undo plan changes and the browser's own undo is
+    // stopped: it would rewrite whichever field was typed into last. While the user types in a
+    // field, they are that field's own undo, whose input events then reach the plan as edits.
+    let typing = use_mut_ref(|| None::<String>);
+    *typing.borrow_mut() = state.typing_in().map(str::to_owned);
+    {
+        let (dispatch, typing) = (dispatch.clone(), typing.clone());
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new_with_options(
+                    &window,
+                    "keydown",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                        if !(event.ctrl_key() || event.meta_key()) {
+                            return;
+                        }
+                        let action = match event.key().to_lowercase().as_str() {
+                            "z" if event.shift_key() => Action::Redo,
+                            "z" => Action::Undo,
+                            "y" => Action::Redo,
+                            _ => return,
+                        };
+                        let field =
+                            event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+                        let own_undo = field.is_some_and(|input| {
+                            input.type_() == "text"
+                                && input.get_attribute("data-pointer").is_some_and(|pointer| {
+                                    typing.borrow().as_deref() == Some(pointer.as_str())
+                                })
+                        }) || event
+                            .target()
+                            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|element| element.tag_name() == "TEXTAREA");
+                        if own_undo {
+                            return;
+                        }
+                        event.prevent_default();
+                        dispatch.emit(action);
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
 
     let preset_choice = use_node_ref();
     let on_load_preset = {
@@ -291,7 +320,7 @@ pub fn App() -> Html {
     }
 
     html! {
-        <div class="app" onkeydown={on_keydown}>
+        <div class="app">
             <a class="skip-link" href="#findings">{ t(T::SkipToFindings) }</a>
             <header class="masthead">
                 <div class="brand">

@@ -176,6 +176,12 @@ impl State {
         !self.future.is_empty()
     }
 
+    /// The field the user has typed into since the plan last changed in another way: while they
+    /// type there, Ctrl+Z is that field's own undo; anywhere else it undoes plan changes.
+    pub fn typing_in(&self) -> Option<&str> {
+        self.last_edited.as_deref()
+    }
+
     /// What the field at `pointer` shows: the pending text, or the plan's value.
     pub fn draft(&self, pointer: &str) -> Option<&str> {
         self.drafts.get(pointer).map(String::as_str)
@@ -635,6 +641,8 @@ mod tests {
         let fixed = broken.after(Action::ApplyFix(finding.fix.expect("it has a fix")));
         assert!(!rules(&fixed).contains(&RuleId::ServiceCidrOverlapsSubnet));
         assert_eq!(fixed.notice, Some(Notice::Done(NoticeKind::FixApplied)));
+        assert_eq!(fixed.typing_in(), None, "after a fix, Ctrl+Z undoes the fix, not the last typing");
+        assert_eq!(broken.typing_in(), Some("/aksClusters/0/serviceCidr"));
         assert_eq!(fixed.after(Action::Undo).plan, broken.plan);
     }
 
