@@ -66,6 +66,7 @@ describe('the address map', () => {
       test(`${planName} plan at ${viewport.width} px: subnets are wide and hoverable, labels whole`, async () => {
         const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan), { viewport });
         try {
+          if (viewport.width < 900) await page.click('#tab-results');
           await page.locator('svg.address-map g.range[data-kind="subnet"]').first().waitFor();
           const seen = await measure(page);
           const expected = plan.vnets.reduce((sum, vnet) => sum + vnet.subnets.length, 0);
@@ -115,6 +116,7 @@ describe('the address map', () => {
       try {
         const subjects = () => page.locator('#findings li.finding button.subject').evaluateAll(
           (buttons) => buttons.map((b) => b.dataset.subject));
+        if (viewport.width < 900) await page.click('#tab-results');
         const before = await subjects();
         const free = page.locator('svg.address-map g.free rect.free-bar').first();
         await free.click();

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
 use vnetplan_core::parse_plan;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
@@ -222,6 +223,27 @@ pub fn App() -> Html {
         });
     }
 
+    // Under 900 px the editor and the results are two tabs (the stylesheet hides the other).
+    // Picking a field from the results (a map bar, a finding's link) opens the editor's tab.
+    let results_tab = use_state_eq(|| false);
+    {
+        let results_tab = results_tab.clone();
+        use_effect_with(state.selected.clone(), move |selected| {
+            if let Some(pointer) = selected.clone() {
+                if *results_tab && dom::is_narrow() {
+                    results_tab.set(false);
+                    // The field is shown only once the tab has rendered.
+                    Timeout::new(0, move || dom::focus_field(&pointer)).forget();
+                }
+            }
+        });
+    }
+    let tab = |results: bool| {
+        let results_tab = results_tab.clone();
+        Callback::from(move |_: MouseEvent| results_tab.set(results))
+    };
+    let errors = state.report.summary.errors;
+
     let preset_choice = use_node_ref();
     let on_load_preset = {
         let dispatch = dispatch.clone();
@@ -374,14 +396,25 @@ pub fn App() -> Html {
                 }
             </header>
             <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
-            <main class="layout">
-                <section class="editor-column" aria-label={t(T::PlanSection)}>
+            <div class="tabs" role="tablist" aria-label={t(T::Views)}>
+                <button type="button" role="tab" id="tab-plan" aria-controls="editor-panel"
+                    aria-selected={(!*results_tab).to_string()} onclick={tab(false)}>{ t(T::PlanSection) }</button>
+                <button type="button" role="tab" id="tab-results" aria-controls="results-panel"
+                    aria-selected={results_tab.to_string()} onclick={tab(true)}>
+                    { t(T::ResultsTab) }{ " " }
+                    <span class={classes!("tab-count", (errors > 0).then_some("has-errors"))} aria-live="polite">
+                        { format!("{errors} {}", if errors == 1 { t(T::OneError) } else { t(T::Errors) }) }
+                    </span>
+                </button>
+            </div>
+            <main class={classes!("layout", if *results_tab { "show-results" } else { "show-editor" })}>
+                <section class="editor-column" id="editor-panel" aria-label={t(T::PlanSection)}>
                     <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
                         selected={state.selected.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
-                <section class="results-column" aria-label={t(T::Findings)}>
+                <section class="results-column" id="results-panel" aria-label={t(T::Findings)}>
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
-                        dispatch={dispatch.clone()} />
+                        dispatch={dispatch.clone()} shown={*results_tab} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />

@@ -94,6 +94,14 @@ pub fn on_system_theme_change(changed: impl Fn() + 'static) -> Option<gloo::even
     Some(gloo::events::EventListener::new(&query, "change", move |_| changed()))
 }
 
+/// Whether the page is laid out for a narrow screen, where the editor and the results are tabs.
+/// The width matches the stylesheet's breakpoint.
+pub fn is_narrow() -> bool {
+    window()
+        .and_then(|w| w.match_media("(max-width: 900px)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
 /// Calls `handler` on each `event` the window receives, for as long as the returned listener
 /// lives.
 pub fn on_window(event: &'static str, handler: impl Fn() + 'static) -> Option<gloo::events::EventListener> {

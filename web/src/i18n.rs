@@ -219,6 +219,8 @@ texts! {
     AddSubnetHere => "Add a subnet here", "Ajouter un sous-réseau ici";
     NewSubnetSize => "Size of the new subnet", "Taille du nouveau sous-réseau";
     RouterFrontend => "Router frontend (internal load balancer)", "Frontal du routeur (équilibreur interne)";
+    ResultsTab => "Results", "Résultats";
+    Views => "Views", "Vues";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the

@@ -24,6 +24,10 @@ pub struct MapProps {
     pub selected: Option<String>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// Changes when the map's tab is shown or hidden on a narrow screen: a hidden map has no
+    /// width to measure, so it measures again when it is shown.
+    #[prop_or_default]
+    pub shown: bool,
 }
 
 fn describe(item: &MapItem, lang: Lang) -> String {
@@ -106,7 +110,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let scroller = use_node_ref();
     {
         let (width, scroller) = (width.clone(), scroller.clone());
-        use_effect_with((), move |()| {
+        use_effect_with(props.shown, move |_| {
             let measure = move || {
                 if let Some(element) = scroller.cast::<web_sys::Element>() {
                     let measured = f64::from(element.client_width());
@@ -192,7 +196,8 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             }
         };
         html! {
-            <g class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
+            <g key={format!("{}:{}:{}", item.lane, item.kind.as_str(), item.subject.as_deref().unwrap_or(&item.block))}
+                class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
                 data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| "0")}
                 role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, lang)}
                 {onclick} {onkeydown} {onfocus} {onmouseenter}>
@@ -227,7 +232,8 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         let onfocus = Callback::from(move |_: FocusEvent| choose());
         let (x, y, w, h) = (free.x, free.y, free.width, free.height);
         html! {
-            <g class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
+            <g key={format!("free:{}:{}", free.lane, free.first)}
+                class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
                 data-free={index.to_string()} aria-label={describe_free(free, lang)} {onclick} {onkeydown} {onfocus}>
                 <rect class="free-bar" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
                 { label_view(&free.tag, "free-label") }
@@ -305,12 +311,13 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                                 <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
                             </pattern>
                         </defs>
-                        { for lanes }
-                        { for peerings }
-                        { for leaders }
-                        { for free_blocks }
-                        { for bars }
-                        { for connectors }
+                        // Each layer has an element of its own, so that what one layer adds or drops
+                        // never shifts the elements of the next: the focused bar must stay itself.
+                        <g class="lanes">{ for lanes }{ for peerings }</g>
+                        <g class="leaders">{ for leaders }</g>
+                        <g class="free-blocks">{ for free_blocks }</g>
+                        <g class="bars">{ for bars }</g>
+                        <g class="connectors">{ for connectors }</g>
                     </svg>
                 }
             </div>
