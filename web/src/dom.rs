@@ -127,6 +127,13 @@ pub fn show_failure(message: &str) {
     let _ = body.prepend_with_node_1(&element);
 }
 
+/// Removes the element `id`, e.g. index.html's loading message once the page runs.
+pub fn remove_element(id: &str) {
+    if let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        element.remove();
+    }
+}
+
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
     let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
     let _ = match value {
