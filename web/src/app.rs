@@ -1,12 +1,13 @@
 //! The page: it owns the state, keeps it saved, and lays out the editor, the map and the
 //! findings. Components render; `vnetplan-core` computes.
 
+use std::rc::Rc;
 use std::str::FromStr;
 
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
-use vnetplan_core::parse_plan;
+use vnetplan_core::{parse_plan, Plan};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
@@ -113,7 +114,7 @@ pub fn App() -> Html {
     let lang = use_state(initial_lang);
     let theme =
         use_state(|| dom::stored(THEME_KEY).and_then(|name| name.parse().ok()).unwrap_or(Theme::System));
-    let share_url = use_state(|| None::<String>);
+    let share = use_state(|| None::<Share>);
     let reader = use_mut_ref(|| None::<FileReader>);
 
     // An embedded view neither reads nor writes the autosave: it has none.
@@ -262,11 +263,19 @@ pub fn App() -> Html {
     };
     let on_share = {
         let plan = state.plan.clone();
-        let share_url = share_url.clone();
+        let share = share.clone();
         Callback::from(move |_| {
-            let url = format!("{}{}", dom::address_without_hash(), fragment_for(&plan));
-            dom::copy_to_clipboard(&url);
-            share_url.set(Some(url));
+            let fragment = fragment_for(&plan);
+            let (url, file_only) = match (dom::is_file_page(), HOSTED_PLANNER) {
+                (true, Some(hosted)) => (format!("{hosted}{fragment}"), false),
+                (file_only, _) => (format!("{}{fragment}", dom::address_without_hash()), file_only),
+            };
+            let made = Share { url: url.clone(), plan: plan.clone(), file_only, copied: None };
+            share.set(Some(made.clone()));
+            let share = share.clone();
+            dom::copy_to_clipboard(&url, move |copied| {
+                share.set(Some(Share { copied: Some(copied), ..made }))
+            });
         })
     };
     let on_download = {
@@ -387,13 +396,19 @@ pub fn App() -> Html {
                         </select>
                     </div>
                 </nav>
-                if let Some(url) = (*share_url).clone() {
+                // A link shows the plan as it was when it was made: it goes once the plan changes.
+                if let Some(current) = (*share).clone().filter(|made| Rc::ptr_eq(&made.plan, &state.plan)) {
                     <div class="share-box">
                         <label for="share-url">{ t(T::ShareLink) }</label>
-                        <input id="share-url" type="text" readonly=true value={url} />
-                        <p class="hint">{ t(T::ShareLinkHelp) }</p>
+                        <input id="share-url" type="text" readonly=true value={current.url} />
+                        <p class="hint">{ t(if current.file_only { T::ShareLinkFileOnly } else { T::ShareLinkHelp }) }</p>
                     </div>
                 }
+                <p id="share-status" class="share-status" role="status" aria-live="polite">
+                    { (*share).as_ref().filter(|made| Rc::ptr_eq(&made.plan, &state.plan)).and_then(|made| made.copied).map(|copied| {
+                        t(if copied { T::LinkCopied } else { T::LinkCopyFailed })
+                    }).unwrap_or_default() }
+                </p>
             </header>
             <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
             <div class="tabs" role="tablist" aria-label={t(T::Views)}>
@@ -424,6 +439,21 @@ pub fn App() -> Html {
             <footer class="footer"><p>{ t(T::Footer) }</p></footer>
         </div>
     }
+}
+
+/// The hosted planner that links made in the offline file open, when the build names one
+/// (`VNETPLAN_PLANNER_URL`, e.g. `https://example.org/vnetplan/`).
+const HOSTED_PLANNER: Option<&str> = option_env!("VNETPLAN_PLANNER_URL");
+
+/// A share link, and the plan it holds.
+#[derive(Clone, PartialEq)]
+struct Share {
+    url: String,
+    plan: Rc<Plan>,
+    /// Made in a page opened from a file, with no hosted planner to point at.
+    file_only: bool,
+    /// Whether the copy to the clipboard worked, once the browser says.
+    copied: Option<bool>,
 }
 
 fn file_stem(name: &str) -> String {

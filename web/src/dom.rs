@@ -184,12 +184,29 @@ pub fn download(name: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Puts `text` on the clipboard where the browser allows it; the page also shows the text, so
-/// a refusal costs nothing.
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
+/// Puts `text` on the clipboard where the browser allows it, then tells `done` whether it did.
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = window() else { return done(false) };
+    let promise = window.navigator().clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let settle = |copied: bool| {
+        let done = done.clone();
+        wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(copied);
+            }
+        })
+    };
+    let (ok, failed) = (settle(true), settle(false));
+    let _ = promise.then2(&ok, &failed);
+    // The promise settles once, after this function returns: the closures must outlive it.
+    ok.forget();
+    failed.forget();
+}
+
+/// Whether the page was opened from a file on disk (the single-file offline page).
+pub fn is_file_page() -> bool {
+    window().and_then(|w| w.location().protocol().ok()).is_some_and(|protocol| protocol == "file:")
 }
 
 #[cfg(test)]

@@ -221,6 +221,10 @@ texts! {
     RouterFrontend => "Router frontend (internal load balancer)", "Frontal du routeur (équilibreur interne)";
     ResultsTab => "Results", "Résultats";
     Views => "Views", "Vues";
+    LinkCopyFailed => "The browser did not let the page copy: select the link below and copy it.",
+        "Le navigateur n’a pas laissé la page copier : sélectionnez le lien ci-dessous et copiez-le.";
+    ShareLinkFileOnly => "This page was opened from a file, so the link opens only where a copy of this same file sits at the same place.",
+        "Cette page a été ouverte depuis un fichier : le lien ne s’ouvre que là où une copie de ce même fichier se trouve au même endroit.";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the

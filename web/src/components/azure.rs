@@ -60,7 +60,7 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
             let copy = {
                 let copied = copied.clone();
                 Callback::from(move |_| {
-                    dom::copy_to_clipboard(&code);
+                    dom::copy_to_clipboard(&code, drop);
                     copied.set(Some(index));
                 })
             };
