@@ -201,7 +201,8 @@ texts! {
     ImportRun => "Import into the plan", "Importer dans le plan";
     ImportDone => "Imported. VNets and clusters with the same names were replaced; Undo takes it back.",
         "Importé. Les VNets et clusters de même nom ont été remplacés ; Annuler revient en arrière.";
-    ImportNotes => "Not imported, field by field:", "Non importé, champ par champ :";
+    ImportNotes => "What changed in the plan, and what was not imported, field by field:",
+        "Ce qui a changé dans le plan, et ce qui n’a pas été importé, champ par champ :";
     ImportFailed => "Nothing was imported; your plan is unchanged:", "Rien n’a été importé ; votre plan est inchangé :";
     Close => "Close", "Fermer";
     NoticeImported => "Plan merged with what Azure printed. Undo takes it back.",
