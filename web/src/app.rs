@@ -342,7 +342,7 @@ pub fn App() -> Html {
                 <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 <main class="embed-body">
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
-                        dispatch={dispatch.clone()} />
+                        dispatch={dispatch.clone()} embedded=true />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                 </main>

@@ -224,6 +224,8 @@ texts! {
     Views => "Views", "Vues";
     LinkCopyFailed => "The browser did not let the page copy: select the link below and copy it.",
         "Le navigateur n’a pas laissé la page copier : sélectionnez le lien ci-dessous et copiez-le.";
+    AddressMapHintEmbedded => "Each bar is a range; hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; the full planner edits them.",
+        "Chaque barre est une plage ; les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; le planificateur complet les modifie.";
     ShareLinkFileOnly => "This page was opened from a file, so the link opens only where a copy of this same file sits at the same place.",
         "Cette page a été ouverte depuis un fichier : le lien ne s’ouvre que là où une copie de ce même fichier se trouve au même endroit.";
 }

@@ -28,6 +28,9 @@ pub struct MapProps {
     /// width to measure, so it measures again when it is shown.
     #[prop_or_default]
     pub shown: bool,
+    /// In an embedded view there are no fields to edit, and no free block adds anything.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 fn describe(item: &MapItem, lang: Lang) -> String {
@@ -207,7 +210,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         }
     });
 
-    let free_blocks = map.free.iter().enumerate().map(|(index, free)| {
+    let free_blocks = map.free.iter().enumerate().filter(|_| !props.embedded).map(|(index, free)| {
         let choose = {
             let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
             move || {
@@ -297,7 +300,9 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     html! {
         <section class="card map-card" aria-labelledby="map-title">
             <h2 id="map-title">{ T::AddressMap.get(lang) }</h2>
-            <p class="hint" id="map-hint">{ T::AddressMapHint.get(lang) }</p>
+            <p class="hint" id="map-hint">
+                { if props.embedded { T::AddressMapHintEmbedded.get(lang) } else { T::AddressMapHint.get(lang) } }
+            </p>
             <div class="map-scroll" ref={scroller}>
                 if map.items.is_empty() {
                     <p class="empty">{ T::EmptyMap.get(lang) }</p>
