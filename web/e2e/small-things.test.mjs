@@ -44,6 +44,25 @@ describe('small things', () => {
     }
   });
 
+  test('no choice in the editor is cut, on a desktop or a phone', async () => {
+    for (const width of [1400, 390]) {
+      const { context, page } = await openPage(suite.browser, suite.origin + '/', { viewport: { width, height: 900 } });
+      try {
+        const cut = await page.evaluate(() => [...document.querySelectorAll('.editor-column select')].map((select) => {
+          const shown = select.offsetWidth;
+          const previous = select.style.width;
+          select.style.width = 'max-content';
+          const needed = select.offsetWidth;
+          select.style.width = previous;
+          return { id: select.id, shown, needed };
+        }).filter(({ shown, needed }) => shown < needed - 1));
+        assert.deepEqual(cut, [], `at ${width} px`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('"Add an AKS cluster" adds a cluster that brings no error', async () => {
     const { context, page } = await openPage(suite.browser, suite.origin + '/');
     try {
