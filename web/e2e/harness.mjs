@@ -102,7 +102,8 @@ export async function openPage(browser, url, options = {}) {
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(url);
-  await page.locator('#findings').waitFor();
+  // Attached, not visible: on a phone the findings sit on a tab of their own.
+  await page.locator('#findings').waitFor({ state: 'attached' });
   return { context, page, requests, errors };
 }
 

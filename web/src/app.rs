@@ -1,11 +1,13 @@
 //! The page: it owns the state, keeps it saved, and lays out the editor, the map and the
 //! findings. Components render; `vnetplan-core` computes.
 
+use std::rc::Rc;
 use std::str::FromStr;
 
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
-use vnetplan_core::parse_plan;
+use gloo::timers::callback::Timeout;
+use vnetplan_core::{parse_plan, Plan};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
@@ -113,7 +115,7 @@ pub fn App() -> Html {
     let lang = use_state(initial_lang);
     let theme =
         use_state(|| dom::stored(THEME_KEY).and_then(|name| name.parse().ok()).unwrap_or(Theme::System));
-    let share_url = use_state(|| None::<String>);
+    let share = use_state(|| None::<Share>);
     let reader = use_mut_ref(|| None::<FileReader>);
 
     // An embedded view neither reads nor writes the autosave: it has none.
@@ -174,25 +176,75 @@ pub fn App() -> Html {
     };
     let t = |key: T| key.get(*lang);
 
-    let on_keydown = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            let in_field =
-                event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()).is_some_and(
-                    |element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"),
-                );
-            if in_field || !(event.ctrl_key() || event.meta_key()) {
-                return;
+    // Undo and redo listen on the window, so that they run wherever focus is, the body
+    // included (a Fix removes the button that had it). Outside a text field, or in one with no
+    // typing since the plan last changed, they undo plan changes and the browser's own undo is
+    // stopped: it would rewrite whichever field was typed into last. While the user types in a
+    // field, they are that field's own undo, whose input events then reach the plan as edits.
+    let typing = use_mut_ref(|| None::<String>);
+    *typing.borrow_mut() = state.typing_in().map(str::to_owned);
+    {
+        let (dispatch, typing) = (dispatch.clone(), typing.clone());
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new_with_options(
+                    &window,
+                    "keydown",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                        if !(event.ctrl_key() || event.meta_key()) {
+                            return;
+                        }
+                        let action = match event.key().to_lowercase().as_str() {
+                            "z" if event.shift_key() => Action::Redo,
+                            "z" => Action::Undo,
+                            "y" => Action::Redo,
+                            _ => return,
+                        };
+                        let field =
+                            event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok());
+                        let own_undo = field.is_some_and(|input| {
+                            input.type_() == "text"
+                                && input.get_attribute("data-pointer").is_some_and(|pointer| {
+                                    typing.borrow().as_deref() == Some(pointer.as_str())
+                                })
+                        }) || event
+                            .target()
+                            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|element| element.tag_name() == "TEXTAREA");
+                        if own_undo {
+                            return;
+                        }
+                        event.prevent_default();
+                        dispatch.emit(action);
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Under 900 px the editor and the results are two tabs (the stylesheet hides the other).
+    // Picking a field from the results (a map bar, a finding's link) opens the editor's tab.
+    let results_tab = use_state_eq(|| false);
+    {
+        let results_tab = results_tab.clone();
+        use_effect_with(state.selected.clone(), move |selected| {
+            if let Some(pointer) = selected.clone() {
+                if *results_tab && dom::is_narrow() {
+                    results_tab.set(false);
+                    // The field is shown only once the tab has rendered.
+                    Timeout::new(0, move || dom::focus_field(&pointer)).forget();
+                }
             }
-            match event.key().to_lowercase().as_str() {
-                "z" if event.shift_key() => dispatch.emit(Action::Redo),
-                "z" => dispatch.emit(Action::Undo),
-                "y" => dispatch.emit(Action::Redo),
-                _ => return,
-            }
-            event.prevent_default();
-        })
+        });
+    }
+    let tab = |results: bool| {
+        let results_tab = results_tab.clone();
+        Callback::from(move |_: MouseEvent| results_tab.set(results))
     };
+    let errors = state.report.summary.errors;
 
     let preset_choice = use_node_ref();
     let on_load_preset = {
@@ -212,11 +264,19 @@ pub fn App() -> Html {
     };
     let on_share = {
         let plan = state.plan.clone();
-        let share_url = share_url.clone();
+        let share = share.clone();
         Callback::from(move |_| {
-            let url = format!("{}{}", dom::address_without_hash(), fragment_for(&plan));
-            dom::copy_to_clipboard(&url);
-            share_url.set(Some(url));
+            let fragment = fragment_for(&plan);
+            let (url, file_only) = match (dom::is_file_page(), HOSTED_PLANNER) {
+                (true, Some(hosted)) => (format!("{hosted}{fragment}"), false),
+                (file_only, _) => (format!("{}{fragment}", dom::address_without_hash()), file_only),
+            };
+            let made = Share { url: url.clone(), plan: plan.clone(), file_only, copied: None };
+            share.set(Some(made.clone()));
+            let share = share.clone();
+            dom::copy_to_clipboard(&url, move |copied| {
+                share.set(Some(Share { copied: Some(copied), ..made }))
+            });
         })
     };
     let on_download = {
@@ -282,8 +342,8 @@ pub fn App() -> Html {
                 </header>
                 <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 <main class="embed-body">
-                    <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
-                        dispatch={dispatch.clone()} />
+                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
+                        dispatch={dispatch.clone()} embedded=true />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                 </main>
@@ -292,7 +352,7 @@ pub fn App() -> Html {
     }
 
     html! {
-        <div class="app" onkeydown={on_keydown}>
+        <div class="app">
             <a class="skip-link" href="#findings">{ t(T::SkipToFindings) }</a>
             <header class="masthead">
                 <div class="brand">
@@ -337,23 +397,40 @@ pub fn App() -> Html {
                         </select>
                     </div>
                 </nav>
-                if let Some(url) = (*share_url).clone() {
+                // A link shows the plan as it was when it was made: it goes once the plan changes.
+                if let Some(current) = (*share).clone().filter(|made| Rc::ptr_eq(&made.plan, &state.plan)) {
                     <div class="share-box">
                         <label for="share-url">{ t(T::ShareLink) }</label>
-                        <input id="share-url" type="text" readonly=true value={url} />
-                        <p class="hint">{ t(T::ShareLinkHelp) }</p>
+                        <input id="share-url" type="text" readonly=true value={current.url} />
+                        <p class="hint">{ t(if current.file_only { T::ShareLinkFileOnly } else { T::ShareLinkHelp }) }</p>
                     </div>
                 }
+                <p id="share-status" class="share-status" role="status" aria-live="polite">
+                    { (*share).as_ref().filter(|made| Rc::ptr_eq(&made.plan, &state.plan)).and_then(|made| made.copied).map(|copied| {
+                        t(if copied { T::LinkCopied } else { T::LinkCopyFailed })
+                    }).unwrap_or_default() }
+                </p>
             </header>
             <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
-            <main class="layout">
-                <section class="editor-column" aria-label={t(T::PlanSection)}>
+            <div class="tabs" role="tablist" aria-label={t(T::Views)}>
+                <button type="button" role="tab" id="tab-plan" aria-controls="editor-panel"
+                    aria-selected={(!*results_tab).to_string()} onclick={tab(false)}>{ t(T::PlanSection) }</button>
+                <button type="button" role="tab" id="tab-results" aria-controls="results-panel"
+                    aria-selected={results_tab.to_string()} onclick={tab(true)}>
+                    { t(T::ResultsTab) }{ " " }
+                    <span class={classes!("tab-count", (errors > 0).then_some("has-errors"))} aria-live="polite">
+                        { format!("{errors} {}", if errors == 1 { t(T::OneError) } else { t(T::Errors) }) }
+                    </span>
+                </button>
+            </div>
+            <main class={classes!("layout", if *results_tab { "show-results" } else { "show-editor" })}>
+                <section class="editor-column" id="editor-panel" aria-label={t(T::PlanSection)}>
                     <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
                         selected={state.selected.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
-                <section class="results-column" aria-label={t(T::Findings)}>
-                    <AddressMapView map={state.map.clone()} selected={state.selected.clone()} lang={*lang}
-                        dispatch={dispatch.clone()} />
+                <section class="results-column" id="results-panel" aria-label={t(T::Findings)}>
+                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
+                        dispatch={dispatch.clone()} shown={*results_tab} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <MigrationPanel plan={state.plan.clone()} document={state.document.clone()} notes={state.migration_notes.clone()} lang={*lang}
@@ -365,6 +442,21 @@ pub fn App() -> Html {
             <footer class="footer"><p>{ t(T::Footer) }</p></footer>
         </div>
     }
+}
+
+/// The hosted planner that links made in the offline file open, when the build names one
+/// (`VNETPLAN_PLANNER_URL`, e.g. `https://example.org/vnetplan/`).
+const HOSTED_PLANNER: Option<&str> = option_env!("VNETPLAN_PLANNER_URL");
+
+/// A share link, and the plan it holds.
+#[derive(Clone, PartialEq)]
+struct Share {
+    url: String,
+    plan: Rc<Plan>,
+    /// Made in a page opened from a file, with no hosted planner to point at.
+    file_only: bool,
+    /// Whether the copy to the clipboard worked, once the browser says.
+    copied: Option<bool>,
 }
 
 fn file_stem(name: &str) -> String {

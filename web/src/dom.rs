@@ -94,6 +94,14 @@ pub fn on_system_theme_change(changed: impl Fn() + 'static) -> Option<gloo::even
     Some(gloo::events::EventListener::new(&query, "change", move |_| changed()))
 }
 
+/// Whether the page is laid out for a narrow screen, where the editor and the results are tabs.
+/// The width matches the stylesheet's breakpoint.
+pub fn is_narrow() -> bool {
+    window()
+        .and_then(|w| w.match_media("(max-width: 900px)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
 /// Calls `handler` on each `event` the window receives, for as long as the returned listener
 /// lives.
 pub fn on_window(event: &'static str, handler: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
@@ -117,6 +125,13 @@ pub fn show_failure(message: &str) {
     let _ = element.set_attribute("role", "alert");
     element.set_text_content(Some(message));
     let _ = body.prepend_with_node_1(&element);
+}
+
+/// Removes the element `id`, e.g. index.html's loading message once the page runs.
+pub fn remove_element(id: &str) {
+    if let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        element.remove();
+    }
 }
 
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
@@ -169,12 +184,29 @@ pub fn download(name: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Puts `text` on the clipboard where the browser allows it; the page also shows the text, so
-/// a refusal costs nothing.
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
+/// Puts `text` on the clipboard where the browser allows it, then tells `done` whether it did.
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = window() else { return done(false) };
+    let promise = window.navigator().clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let settle = |copied: bool| {
+        let done = done.clone();
+        wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(copied);
+            }
+        })
+    };
+    let (ok, failed) = (settle(true), settle(false));
+    let _ = promise.then2(&ok, &failed);
+    // The promise settles once, after this function returns: the closures must outlive it.
+    ok.forget();
+    failed.forget();
+}
+
+/// Whether the page was opened from a file on disk (the single-file offline page).
+pub fn is_file_page() -> bool {
+    window().and_then(|w| w.location().protocol().ok()).is_some_and(|protocol| protocol == "file:")
 }
 
 #[cfg(test)]

@@ -201,7 +201,8 @@ texts! {
     ImportRun => "Import into the plan", "Importer dans le plan";
     ImportDone => "Imported. VNets and clusters with the same names were replaced; Undo takes it back.",
         "Importé. Les VNets et clusters de même nom ont été remplacés ; Annuler revient en arrière.";
-    ImportNotes => "Not imported, field by field:", "Non importé, champ par champ :";
+    ImportNotes => "What changed in the plan, and what was not imported, field by field:",
+        "Ce qui a changé dans le plan, et ce qui n’a pas été importé, champ par champ :";
     ImportFailed => "Nothing was imported; your plan is unchanged:", "Rien n’a été importé ; votre plan est inchangé :";
     Close => "Close", "Fermer";
     NoticeImported => "Plan merged with what Azure printed. Undo takes it back.",
@@ -292,6 +293,19 @@ texts! {
         "Toutes les charges de ce plan utilisent déjà Azure ML v2.";
     MigrationNotes => "What the migration changed, and what is left for you to do (Undo takes the migration back):",
         "Ce que la migration a changé, et ce qu’il vous reste à faire (Annuler revient sur la migration) :";
+    FreeSpace => "Free space", "Espace libre";
+    LargestBlocks => "Largest blocks", "Plus grands blocs";
+    AddSubnetHere => "Add a subnet here", "Ajouter un sous-réseau ici";
+    NewSubnetSize => "Size of the new subnet", "Taille du nouveau sous-réseau";
+    RouterFrontend => "Router frontend (internal load balancer)", "Frontal du routeur (équilibreur interne)";
+    ResultsTab => "Results", "Résultats";
+    Views => "Views", "Vues";
+    LinkCopyFailed => "The browser did not let the page copy: select the link below and copy it.",
+        "Le navigateur n’a pas laissé la page copier : sélectionnez le lien ci-dessous et copiez-le.";
+    AddressMapHintEmbedded => "Each bar is a range; hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; the full planner edits them.",
+        "Chaque barre est une plage ; les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; le planificateur complet les modifie.";
+    ShareLinkFileOnly => "This page was opened from a file, so the link opens only where a copy of this same file sits at the same place.",
+        "Cette page a été ouverte depuis un fichier : le lien ne s’ouvre que là où une copie de ce même fichier se trouve au même endroit.";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the

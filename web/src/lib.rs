@@ -37,5 +37,6 @@ pub fn start() {
         gloo::console::error!(info.to_string());
         dom::show_failure(FAILURE);
     }));
+    dom::remove_element("boot");
     yew::Renderer::<App>::new().render();
 }

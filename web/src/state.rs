@@ -15,7 +15,6 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use serde_json::{json, Value};
-use vnetplan_core::layout::{layout, AddressMap};
 use vnetplan_core::new_items::{self, unique_name};
 use vnetplan_core::{
     apply_fix, check, is_namespace_name, migrate, plan_from_value, remove_pointer, set_pointer, Fix,
@@ -76,8 +75,18 @@ pub enum NoticeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewItem {
     Vnet,
-    Prefix { vnet: usize },
-    Subnet { vnet: usize },
+    Prefix {
+        vnet: usize,
+    },
+    Subnet {
+        vnet: usize,
+    },
+    /// A subnet at the block `first`/`len` that the user picked in a free block of the map.
+    SubnetAt {
+        vnet: usize,
+        first: std::net::Ipv4Addr,
+        len: u8,
+    },
     ExternalRange,
     Cluster,
     AciDeployment,
@@ -91,6 +100,10 @@ impl NewItem {
             Self::Vnet => ("/vnets".to_owned(), new_items::new_vnet(plan)),
             Self::Prefix { vnet } => (format!("/vnets/{vnet}/addressPrefixes"), Value::String(String::new())),
             Self::Subnet { vnet } => (format!("/vnets/{vnet}/subnets"), new_items::new_subnet(plan, vnet)),
+            Self::SubnetAt { vnet, first, len } => (
+                format!("/vnets/{vnet}/subnets"),
+                new_items::new_subnet_at(plan, vnet, &format!("{first}/{len}")),
+            ),
             Self::ExternalRange => ("/externalRanges".to_owned(), new_items::new_external_range(plan)),
             Self::Cluster => ("/aksClusters".to_owned(), new_items::new_cluster(plan)),
             Self::AciDeployment => ("/aciDeployments".to_owned(), new_items::new_aci_deployment(plan)),
@@ -160,7 +173,6 @@ pub struct State {
     pub document: Rc<Value>,
     pub drafts: BTreeMap<String, String>,
     pub report: Rc<Report>,
-    pub map: Rc<AddressMap>,
     pub notice: Option<Notice>,
     /// What the last migration changed and left to do. Undo and redo bring back the notes that
     /// went with the plan they restore.
@@ -176,13 +188,11 @@ pub struct State {
 impl State {
     pub fn new(plan: Plan) -> Self {
         let report = check(&plan);
-        let map = layout(&plan, &report);
         Self {
             document: Rc::new(document_of(&plan)),
             plan: Rc::new(plan),
             drafts: BTreeMap::new(),
             report: Rc::new(report),
-            map: Rc::new(map),
             notice: None,
             migration_notes: Rc::default(),
             selected: None,
@@ -198,6 +208,12 @@ impl State {
 
     pub fn can_redo(&self) -> bool {
         !self.future.is_empty()
+    }
+
+    /// The field the user has typed into since the plan last changed in another way: while they
+    /// type there, Ctrl+Z is that field's own undo; anywhere else it undoes plan changes.
+    pub fn typing_in(&self) -> Option<&str> {
+        self.last_edited.as_deref()
     }
 
     /// What the field at `pointer` shows: the pending text, or the plan's value.
@@ -430,9 +446,7 @@ impl State {
     fn set_plan(&mut self, plan: impl Into<Rc<Plan>>) {
         let plan = plan.into();
         if plan != self.plan {
-            let report = check(&plan);
-            self.map = Rc::new(layout(&plan, &report));
-            self.report = Rc::new(report);
+            self.report = Rc::new(check(&plan));
             self.document = Rc::new(document_of(&plan));
             self.plan = plan;
         }
@@ -651,7 +665,11 @@ mod tests {
     fn typing_a_conflict_rechecks_at_once() {
         let next = edit(&state(), "/vnets/0/subnets/1/addressPrefix", Edit::Text("10.1.0.0/24".into()));
         assert!(rules(&next).contains(&RuleId::OverlappingSubnets));
-        assert!(next.map.items.iter().any(|i| i.flagged));
+        assert!(next
+            .report
+            .findings
+            .iter()
+            .any(|f| f.subjects.iter().any(|s| s == "/vnets/0/subnets/1/addressPrefix")));
     }
 
     #[test]
@@ -721,6 +739,8 @@ mod tests {
         let fixed = broken.after(Action::ApplyFix(finding.fix.expect("it has a fix")));
         assert!(!rules(&fixed).contains(&RuleId::ServiceCidrOverlapsSubnet));
         assert_eq!(fixed.notice, Some(Notice::Done(NoticeKind::FixApplied)));
+        assert_eq!(fixed.typing_in(), None, "after a fix, Ctrl+Z undoes the fix, not the last typing");
+        assert_eq!(broken.typing_in(), Some("/aksClusters/0/serviceCidr"));
         assert_eq!(fixed.after(Action::Undo).plan, broken.plan);
     }
 

@@ -43,9 +43,10 @@ const script = `${glue}
 const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 `;
+const boot = readFileSync(join(dir, 'boot.js'), 'utf8');
 const csp = [
   "default-src 'none'",
-  `script-src 'sha256-${sha(script, 'base64')}' 'wasm-unsafe-eval'`,
+  `script-src 'sha256-${sha(script, 'base64')}' 'sha256-${sha(boot, 'base64')}' 'wasm-unsafe-eval'`,
   `style-src 'sha256-${sha(css, 'base64')}'`,
   'img-src data:',
   "base-uri 'none'",
@@ -54,6 +55,7 @@ const csp = [
 const single = html
   .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace(inlineLoader, () => `<script type="module">${script}</script>`)
+  .replace('<script src="./boot.js" defer></script>', () => `<script>${boot}</script>`)
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 writeFileSync(join(dir, 'vnetplan-offline.html'), single);

@@ -89,7 +89,8 @@ impl ImportNote {
         let message = self.text.render(lang);
         match (lang, self.document) {
             (Lang::En, _) => format!("{}: {message}", self.source()),
-            (Lang::Fr, None) => format!("le plan : {message}"),
+            (Lang::Fr, None) if self.pointer.is_empty() => format!("le plan : {message}"),
+            (Lang::Fr, None) => format!("le plan, {} : {message}", self.pointer),
             (Lang::Fr, Some(_)) => format!("{} : {message}", self.source()),
         }
     }
@@ -108,7 +109,8 @@ fn source(document: Option<usize>, pointer: &str) -> String {
     match document {
         Some(index) if pointer.is_empty() => format!("document {}", index + 1),
         Some(index) => format!("document {}, {pointer}", index + 1),
-        None => "the plan".to_owned(),
+        None if pointer.is_empty() => "the plan".to_owned(),
+        None => format!("the plan, {pointer}"),
     }
 }
 
@@ -263,6 +265,128 @@ pub fn merge(into: &Plan, imported: &Plan) -> Plan {
         plan.workspace.resource_group.clone_from(&imported.workspace.resource_group);
     }
     plan
+}
+
+/// [`merge`], with notes that say exactly what changed in `into`: the notes on the documents'
+/// fields, then one note per item of the plan that was added, replaced or removed, each naming
+/// its plan pointer, or one note saying that nothing changed. The import's notes about the
+/// plan as a whole describe a new plan, not this one, so they are left out: where one still
+/// holds (no region anywhere), it is said again about the merged plan.
+pub fn merge_noted(into: &Plan, imported: &Imported) -> Imported {
+    let plan = merge(into, &imported.plan);
+    let mut notes: Vec<ImportNote> =
+        imported.notes.iter().filter(|note| note.document.is_some()).cloned().collect();
+    notes.extend(changes(into, &plan));
+    Imported { plan, notes }
+}
+
+/// A note about the plan at `pointer`.
+fn change(pointer: String, text: Message) -> ImportNote {
+    ImportNote::new(None, &pointer, text)
+}
+
+/// One note per item of the plan that differs between `before` and `after`.
+fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
+    let mut notes = Vec::new();
+    let mut items = |list: &str, what: &str, old: Vec<(&str, bool)>, new: usize| {
+        for index in 0..new {
+            let pointer = format!("/{list}/{index}");
+            match old.get(index) {
+                Some((_, true)) => {}
+                Some((name, false)) => notes.push(change(
+                    pointer,
+                    msg!(
+                        [
+                            "replaced by the imported {what} of the same name ('{name}')",
+                            "remplacé par l'élément importé de même nom (« {name} », {what})"
+                        ],
+                        what = what,
+                        name = *name
+                    ),
+                )),
+                None => notes.push(change(
+                    pointer,
+                    msg!(["added: the imported {what}", "ajouté : l'élément importé ({what})"], what = what),
+                )),
+            }
+        }
+    };
+    let vnets = before
+        .vnets
+        .iter()
+        .enumerate()
+        .map(|(i, vnet)| (vnet.name.as_str(), after.vnets.get(i) == Some(vnet)));
+    items("vnets", "VNet", vnets.collect(), after.vnets.len());
+    let clusters = before
+        .aks_clusters
+        .iter()
+        .enumerate()
+        .map(|(i, cluster)| (cluster.name.as_str(), after.aks_clusters.get(i) == Some(cluster)));
+    items("aksClusters", "AKS cluster", clusters.collect(), after.aks_clusters.len());
+    for (index, range) in before.external_ranges.iter().enumerate() {
+        if !after.external_ranges.contains(range) {
+            notes.push(change(
+                format!("/externalRanges/{index}"),
+                msg!(
+                    [
+                        "removed: the peered range '{name}' is a VNet of the plan now",
+                        "retirée : la plage appairée « {name} » est maintenant un VNet du plan"
+                    ],
+                    name = range.name.as_str()
+                ),
+            ));
+        }
+    }
+    for (index, range) in after.external_ranges.iter().enumerate() {
+        if !before.external_ranges.contains(range) {
+            notes.push(change(
+                format!("/externalRanges/{index}"),
+                msg!(
+                    [
+                        "added: the range of the peered VNet '{name}', which the import does not hold",
+                        "ajoutée : la plage du VNet appairé « {name} », que l'import ne contient pas"
+                    ],
+                    name = range.name.as_str()
+                ),
+            ));
+        }
+    }
+    for (pointer, old, new) in [
+        ("/region", &before.region, &after.region),
+        ("/workspace/resourceGroup", &before.workspace.resource_group, &after.workspace.resource_group),
+    ] {
+        if old != new {
+            notes.push(change(
+                pointer.to_owned(),
+                msg!(
+                    [
+                        "was empty, set to '{value}' from the import; correct it if it differs",
+                        "était vide, mis à « {value} » d'après l'import ; corrigez-le s'il diffère"
+                    ],
+                    value = new.as_str()
+                ),
+            ));
+        }
+    }
+    if notes.is_empty() {
+        notes.push(change(
+            String::new(),
+            msg!([
+                "nothing changed: the plan already holds what these outputs describe",
+                "rien n'a changé : le plan contient déjà ce que décrivent ces sorties"
+            ]),
+        ));
+    }
+    if after.region.is_empty() {
+        notes.push(change(
+            "/region".to_owned(),
+            msg!([
+                "no document gives a location: set the plan's region",
+                "aucun document ne donne d'emplacement : indiquez la région du plan"
+            ]),
+        ));
+    }
+    notes
 }
 
 /// Whether `range` stands for one of `vnets` as the far end of a peering.

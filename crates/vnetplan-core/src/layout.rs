@@ -1,31 +1,57 @@
-//! Geometry of the address map: where each range of a plan is drawn.
+//! Geometry of the address map: where each range of a plan is drawn, and where its label goes.
 //!
-//! Ranges far apart in the address space (10.x next to 172.17.x) would leave small ranges a
-//! fraction of a pixel wide on one linear axis, so the axis is cut into segments: ranges close to
-//! each other share a segment, and each segment is linear inside. Every range gets a minimum
-//! width so that a /29 next to a /16 can still be seen, hovered and clicked. This module only
-//! computes numbers; the page renders them.
+//! Each VNet has a lane of its own, on a scale of its own (see `axis`): every range gets a
+//! readable width, and free space is compressed, drawn as free blocks labelled with the largest
+//! CIDR blocks that fit in them. The cluster ranges and the ranges AKS reserves share overview
+//! lanes on one axis, cut where ranges are far apart. Overlapping ranges stack on sub-rows, and
+//! labels that do not fit in their bar go on label rows under it (see `labels`). This module only
+//! computes numbers; the page renders them, in user units equal to CSS pixels.
 
+mod axis;
+mod labels;
+
+use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
 
+use ipnet::Ipv4Net;
+
 use crate::check::Report;
-use crate::context::{ClusterRange, Context};
+use crate::context::{ClusterRange, Context, VnetFacts};
 use crate::finding::Severity;
 use crate::net::{Range, AKS_RESERVED};
+use crate::plan::Vnet;
 use crate::pointer;
+use crate::range_fixes::{free_block, gaps, merge};
 use crate::Plan;
 
-/// Width of the drawing in SVG user units, label column included.
-pub const MAP_WIDTH: f64 = 760.0;
-/// Width of the column that holds the lane labels.
-pub const LABEL_WIDTH: f64 = 140.0;
-pub const LANE_HEIGHT: f64 = 28.0;
-/// Height of the axis band under the lanes, where segment bounds are written.
-pub const AXIS_HEIGHT: f64 = 34.0;
-/// Space between two segments, where the axis is cut.
-const SEGMENT_GAP: f64 = 14.0;
-/// No range is drawn narrower than this, however small it is in its segment.
-const MIN_ITEM_WIDTH: f64 = 4.0;
+pub use labels::{text_width, CHAR_WIDTH};
+
+/// The width a page that cannot measure itself draws the map at.
+pub const DEFAULT_WIDTH: f64 = 760.0;
+/// No range is drawn narrower than this, so that each one can be seen, hovered and clicked.
+pub const MIN_BAR_WIDTH: f64 = 24.0;
+pub const BAR_HEIGHT: f64 = 18.0;
+/// Height of a row of bars, the space under the bar included.
+pub const ROW_HEIGHT: f64 = 22.0;
+/// Height of a lane's title line.
+pub const TITLE_HEIGHT: f64 = 18.0;
+/// Height of a row of labels written under the bars.
+pub const LABEL_ROW_HEIGHT: f64 = 14.0;
+/// Left and right margins; the left one holds the lines that join peered VNets.
+pub const MARGIN: f64 = 12.0;
+const LANE_GAP: f64 = 8.0;
+/// Narrowest width laid out: below it, the map scrolls.
+const NARROWEST: f64 = 280.0;
+/// Baseline of a label inside a bar, from the bar's top.
+const INSIDE_BASELINE: f64 = 13.0;
+/// Baseline of a label on a label row, from the row's top.
+const ROW_BASELINE: f64 = 10.0;
+/// Azure's smallest subnet: the largest prefix length a new subnet can have.
+pub const SMALLEST_SUBNET: u8 = 29;
+
+const VNET_SCALE: axis::Scale =
+    axis::Scale { min_used: MIN_BAR_WIDTH, min_free: MIN_BAR_WIDTH, free_share: 0.4 };
+const OVERVIEW_SCALE: axis::Scale = axis::Scale { min_used: MIN_BAR_WIDTH, min_free: 10.0, free_share: 0.3 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RangeKind {
@@ -37,6 +63,9 @@ pub enum RangeKind {
     DockerBridge,
     DnsIp,
     Reserved,
+    /// The internal load balancer of a v2 cluster's router, which takes an address of the
+    /// node subnet.
+    RouterFrontend,
 }
 
 impl RangeKind {
@@ -51,23 +80,32 @@ impl RangeKind {
             Self::DockerBridge => "bridge",
             Self::DnsIp => "dns",
             Self::Reserved => "reserved",
+            Self::RouterFrontend => "router",
         }
     }
 }
 
-/// A row of the map, e.g. the subnets of one VNet, or the ranges of one cluster.
+/// A band of the map with a title: one VNet, or one part of the overview.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
-    pub label: String,
+    pub title: String,
+    /// The VNet the lane shows, for a VNet's own lane.
+    pub vnet: Option<usize>,
     pub y: f64,
+    pub height: f64,
+    /// Where the lane's axis is cut between ranges far apart.
+    pub cuts: Vec<f64>,
 }
 
+/// A label, whole: inside its bar, or on a label row under the lane's bars.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Segment {
-    pub first: Ipv4Addr,
-    pub last: Ipv4Addr,
+pub struct Label {
+    pub text: String,
     pub x: f64,
+    /// The text's baseline.
+    pub y: f64,
     pub width: f64,
+    pub inside: bool,
 }
 
 /// One drawn range.
@@ -76,6 +114,7 @@ pub struct MapItem {
     /// JSON pointer of the field the range comes from; `None` for ranges Azure reserves.
     pub subject: Option<String>,
     pub kind: RangeKind,
+    /// The name of what the range belongs to (subnet, VNet, cluster).
     pub label: String,
     /// The block as text, e.g. `10.0.0.0/24`, or the address for a DNS IP.
     pub block: String,
@@ -88,8 +127,43 @@ pub struct MapItem {
     pub x: f64,
     pub y: f64,
     pub width: f64,
+    pub height: f64,
     /// The range is a subject of an error or warning.
     pub flagged: bool,
+    pub tag: Label,
+    /// The other items named by the same errors or warnings as this one.
+    pub partners: Vec<usize>,
+}
+
+/// Addresses of a VNet's address space that no subnet uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FreeBlock {
+    pub vnet: usize,
+    pub lane: usize,
+    pub first: Ipv4Addr,
+    pub last: Ipv4Addr,
+    pub size: u64,
+    /// The CIDR blocks that tile the free space, largest first.
+    pub blocks: Vec<Ipv4Net>,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub tag: Label,
+}
+
+impl FreeBlock {
+    /// The prefix lengths a subnet added here can have, largest block first.
+    pub fn sizes(&self) -> std::ops::RangeInclusive<u8> {
+        let largest = self.blocks.first().map_or(SMALLEST_SUBNET, Ipv4Net::prefix_len);
+        largest.min(SMALLEST_SUBNET)..=SMALLEST_SUBNET
+    }
+
+    /// The first block of prefix length `len` in this free space.
+    pub fn block_of(&self, len: u8) -> Option<Ipv4Net> {
+        let space = Range { first: u32::from(self.first), last: u32::from(self.last) };
+        free_block(len, space.first, &[space], &[])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,333 +171,519 @@ pub struct AddressMap {
     pub width: f64,
     pub height: f64,
     pub lanes: Vec<Lane>,
-    pub segments: Vec<Segment>,
     pub items: Vec<MapItem>,
+    pub free: Vec<FreeBlock>,
+    /// Pairs of lanes whose VNets are peered.
+    pub peerings: Vec<(usize, usize)>,
 }
 
-struct Placed {
+/// A range to draw, before it has a place.
+struct Draft {
     subject: Option<String>,
     kind: RangeKind,
-    label: String,
+    name: String,
     block: String,
     range: Range,
-    lane: usize,
+    /// Ranges of one group share rows; groups are drawn one under the other.
+    group: usize,
 }
 
-/// Lays out every range of `plan`; `report` marks the ranges that findings are about.
-pub fn layout(plan: &Plan, report: &Report) -> AddressMap {
-    let context = Context::new(plan);
-    let mut lanes: Vec<String> = Vec::new();
-    let mut placed: Vec<Placed> = Vec::new();
-    collect_vnets(&context, &mut lanes, &mut placed);
-    collect_externals(&context, &mut lanes, &mut placed);
-    collect_clusters(&context, &mut lanes, &mut placed);
-    collect_reserved(&mut lanes, &mut placed);
+impl Draft {
+    fn tag(&self) -> String {
+        match self.kind {
+            RangeKind::DnsIp => format!("DNS {}", self.block),
+            RangeKind::ServiceCidr => format!("services {}", self.block),
+            RangeKind::PodCidr => format!("pods {}", self.block),
+            RangeKind::DockerBridge => format!("docker bridge {}", self.block),
+            RangeKind::Reserved => format!("reserved {}", self.block),
+            RangeKind::RouterFrontend => format!("router frontend {}", self.name),
+            _ => format!("{} {}", self.name, self.block),
+        }
+    }
+}
 
-    let segments = segments_for(placed.iter().map(|p| p.range).collect());
-    let flagged: std::collections::HashSet<&str> = report
+struct LaneSpec {
+    title: String,
+    vnet: Option<usize>,
+    drafts: Vec<Draft>,
+    /// Free space, drawn on the first row of `free_group`.
+    free: Vec<Range>,
+    free_group: usize,
+}
+
+/// Lays out every range of `plan` for a map `width` units wide; `report` marks the ranges
+/// that findings are about.
+pub fn layout(plan: &Plan, report: &Report, width: f64) -> AddressMap {
+    let width = if width.is_finite() { width.max(NARROWEST) } else { DEFAULT_WIDTH };
+    let context = Context::new(plan);
+    let flagged: HashSet<&str> = report
         .findings
         .iter()
         .filter(|finding| finding.severity != Severity::Info)
         .flat_map(|finding| finding.subjects.iter().map(String::as_str))
         .collect();
-    let items = placed
-        .into_iter()
-        .filter_map(|item| {
-            let segment = segments.iter().find(|s| s.range.contains(item.range))?;
-            let (x, width) = segment.place(item.range);
-            Some(MapItem {
-                flagged: item.subject.as_deref().is_some_and(|s| flagged.contains(s)),
-                first: Ipv4Addr::from(item.range.first),
-                last: Ipv4Addr::from(item.range.last),
-                size: item.range.size(),
-                usable: if item.kind == RangeKind::Subnet {
-                    item.range.size().saturating_sub(5)
-                } else {
-                    item.range.size()
-                },
-                y: lane_y(item.lane),
-                subject: item.subject,
-                kind: item.kind,
-                label: item.label,
-                block: item.block,
-                lane: item.lane,
-                x,
-                width,
-            })
-        })
-        .collect();
-    AddressMap {
-        width: MAP_WIDTH,
-        height: lane_y(lanes.len()) + AXIS_HEIGHT,
-        lanes: lanes.into_iter().enumerate().map(|(i, label)| Lane { label, y: lane_y(i) }).collect(),
-        segments: segments
-            .iter()
-            .map(|s| Segment {
-                first: Ipv4Addr::from(s.range.first),
-                last: Ipv4Addr::from(s.range.last),
-                x: s.x,
-                width: s.width,
-            })
-            .collect(),
-        items,
+    let mut map = AddressMap {
+        width,
+        height: 0.0,
+        lanes: Vec::new(),
+        items: Vec::new(),
+        free: Vec::new(),
+        peerings: Vec::new(),
+    };
+    let bounds = (MARGIN, width - MARGIN);
+    for (v, (vnet, facts)) in plan.vnets.iter().zip(&context.vnets).enumerate() {
+        let spec = vnet_lane(&context, v, vnet, facts);
+        let used: Vec<Range> = spec.drafts.iter().map(|d| d.range).collect();
+        let domain = merge(sorted(used.iter().copied().chain(spec.free.iter().copied()).collect()));
+        let axis = axis::build(&domain, &used, &wishes(&spec), bounds, VNET_SCALE);
+        add_lane(&mut map, spec, &axis, &flagged);
     }
-}
-
-fn lane_y(lane: usize) -> f64 {
-    // Lane counts are small; the conversion is exact far beyond any real plan.
-    #[expect(clippy::cast_precision_loss, reason = "lane indices stay far below 2^52")]
-    let index = lane as f64;
-    index * LANE_HEIGHT
-}
-
-fn collect_vnets(context: &Context<'_>, lanes: &mut Vec<String>, placed: &mut Vec<Placed>) {
-    for (v, vnet) in context.plan.vnets.iter().enumerate() {
-        let Some(facts) = context.vnets.get(v) else { continue };
-        let prefix_lane = lanes.len();
-        lanes.push(format!("VNet {}", vnet.name));
-        for (p, net) in facts.prefixes.iter().enumerate() {
-            if let Some(net) = net {
-                placed.push(Placed {
-                    subject: Some(pointer::vnet_prefix(v, p)),
-                    kind: RangeKind::VnetPrefix,
-                    label: vnet.name.clone(),
-                    block: net.trunc().to_string(),
-                    range: Range::of(*net),
-                    lane: prefix_lane,
-                });
-            }
-        }
-        if vnet.subnets.is_empty() {
-            continue;
-        }
-        let subnet_lane = lanes.len();
-        lanes.push(format!("{} subnets", vnet.name));
-        for (s, (subnet, net)) in vnet.subnets.iter().zip(&facts.subnets).enumerate() {
-            if let Some(net) = net {
-                placed.push(Placed {
-                    subject: Some(pointer::subnet_prefix(v, s)),
-                    kind: RangeKind::Subnet,
-                    label: subnet.name.clone(),
-                    block: net.trunc().to_string(),
-                    range: Range::of(*net),
-                    lane: subnet_lane,
-                });
-            }
+    map.peerings = peerings(&context);
+    let overview = overview_lanes(&context);
+    let used: Vec<Range> = overview.iter().flat_map(|spec| spec.drafts.iter().map(|d| d.range)).collect();
+    if !used.is_empty() {
+        let wished: Vec<(Range, f64)> = overview.iter().flat_map(wishes).collect();
+        let axis = axis::build(&parts(used.clone()), &used, &wished, bounds, OVERVIEW_SCALE);
+        for spec in overview {
+            add_lane(&mut map, spec, &axis, &flagged);
         }
     }
+    link_partners(&mut map, report);
+    map
 }
 
-fn collect_externals(context: &Context<'_>, lanes: &mut Vec<String>, placed: &mut Vec<Placed>) {
-    if context.externals.iter().all(Option::is_none) {
-        return;
-    }
-    let lane = lanes.len();
-    lanes.push("External ranges".to_owned());
-    for (e, (range, net)) in context.plan.external_ranges.iter().zip(&context.externals).enumerate() {
+fn sorted(mut ranges: Vec<Range>) -> Vec<Range> {
+    ranges.sort_unstable();
+    ranges
+}
+
+/// Each range asks for the width that holds its label.
+fn wishes(spec: &LaneSpec) -> Vec<(Range, f64)> {
+    // A DNS IP is a marker with its label beside it: it needs no room for a label inside.
+    spec.drafts
+        .iter()
+        .filter(|draft| draft.kind != RangeKind::DnsIp)
+        .map(|draft| (draft.range, labels::inside_width(&draft.tag())))
+        .chain(spec.free.iter().map(|free| {
+            let largest = cidrs_in(*free).first().map(ToString::to_string).unwrap_or_default();
+            (*free, labels::inside_width(&largest))
+        }))
+        .collect()
+}
+
+fn vnet_lane(context: &Context<'_>, v: usize, vnet: &Vnet, facts: &VnetFacts<'_>) -> LaneSpec {
+    let mut drafts = Vec::new();
+    for (p, net) in facts.prefixes.iter().enumerate() {
         if let Some(net) = net {
-            placed.push(Placed {
-                subject: Some(pointer::external(e)),
-                kind: RangeKind::ExternalRange,
-                label: range.name.clone(),
+            drafts.push(Draft {
+                subject: Some(pointer::vnet_prefix(v, p)),
+                kind: RangeKind::VnetPrefix,
+                name: vnet.name.clone(),
                 block: net.trunc().to_string(),
                 range: Range::of(*net),
-                lane,
+                group: 0,
             });
         }
     }
-}
-
-fn collect_clusters(context: &Context<'_>, lanes: &mut Vec<String>, placed: &mut Vec<Placed>) {
-    for (c, cluster, facts) in context.clusters() {
-        let lane = lanes.len();
-        lanes.push(format!("AKS {}", cluster.name));
-        for (kind, range_kind) in [
-            (ClusterRange::Service, RangeKind::ServiceCidr),
-            (ClusterRange::Pod, RangeKind::PodCidr),
-            (ClusterRange::DockerBridge, RangeKind::DockerBridge),
-        ] {
-            if let Some(range) = kind.range(facts) {
-                placed.push(Placed {
-                    subject: Some(pointer::cluster(c, kind.field())),
-                    kind: range_kind,
-                    label: kind.label().en.to_owned(),
-                    block: range.to_string(),
-                    range,
-                    lane,
-                });
-            }
-        }
-        if let Some(dns) = facts.dns {
-            placed.push(Placed {
-                subject: Some(pointer::cluster(c, "dnsServiceIP")),
-                kind: RangeKind::DnsIp,
-                label: "DNS service IP".to_owned(),
-                block: dns.to_string(),
-                range: Range::address(u32::from(dns)),
-                lane,
+    let mut subnets = Vec::new();
+    for (s, (subnet, net)) in vnet.subnets.iter().zip(&facts.subnets).enumerate() {
+        if let Some(net) = net {
+            subnets.push(Range::of(*net));
+            drafts.push(Draft {
+                subject: Some(pointer::subnet_prefix(v, s)),
+                kind: RangeKind::Subnet,
+                name: subnet.name.clone(),
+                block: net.trunc().to_string(),
+                range: Range::of(*net),
+                group: 1,
             });
         }
     }
-}
-
-/// The AKS-reserved ranges that sit in the same /8 as something of the plan: far-away ones
-/// would only add segments nobody needs to see.
-fn collect_reserved(lanes: &mut Vec<String>, placed: &mut Vec<Placed>) {
-    let nearby: Vec<Range> = AKS_RESERVED
+    for (c, cluster, cluster_facts) in context.clusters() {
+        let node_subnet = (cluster_facts.node.vnet == Some(v))
+            .then_some(cluster_facts.node.subnet)
+            .flatten()
+            .and_then(|s| facts.subnets.get(s).copied().flatten());
+        if let (true, Some(net)) = (cluster.is_v2() && cluster.azure_ml().has_internal_router(), node_subnet)
+        {
+            drafts.push(Draft {
+                subject: Some(pointer::cluster(c, "azureMl/internalLoadBalancerProvider")),
+                kind: RangeKind::RouterFrontend,
+                name: cluster.name.clone(),
+                block: net.trunc().to_string(),
+                range: Range::of(net),
+                group: 2,
+            });
+        }
+    }
+    let taken = merge(sorted(subnets));
+    let prefixes = merge(sorted(facts.prefixes.iter().flatten().map(|net| Range::of(*net)).collect()));
+    let free = prefixes
         .iter()
-        .copied()
-        .filter(|reserved| placed.iter().any(|p| p.range.first >> 24 == reserved.first >> 24))
+        .flat_map(|prefix| gaps(*prefix, &taken).collect::<Vec<_>>())
+        .filter_map(|(first, last)| {
+            Some(Range { first: u32::try_from(first).ok()?, last: u32::try_from(last).ok()? })
+        })
         .collect();
-    if nearby.is_empty() {
-        return;
-    }
-    let lane = lanes.len();
-    lanes.push("Reserved by AKS".to_owned());
-    placed.extend(nearby.into_iter().map(|range| Placed {
-        subject: None,
-        kind: RangeKind::Reserved,
-        label: "reserved by AKS".to_owned(),
-        block: range.to_string(),
-        range,
-        lane,
-    }));
-}
-
-struct SegmentSpan {
-    range: Range,
-    x: f64,
-    width: f64,
-}
-
-impl SegmentSpan {
-    fn place(&self, range: Range) -> (f64, f64) {
-        #[expect(clippy::cast_precision_loss, reason = "address offsets fit an f64 mantissa exactly")]
-        let scale = |addresses: u64| addresses as f64 / self.range.size() as f64 * self.width;
-        let x = self.x + scale(u64::from(range.first - self.range.first));
-        let width = scale(range.size()).max(MIN_ITEM_WIDTH);
-        // A minimum-width item at the very end of a segment is pulled back inside it.
-        (x.min(self.x + self.width - width).max(self.x), width)
-    }
-}
-
-/// Groups ranges into segments: a range joins the current segment when the gap before it is no
-/// larger than four times the larger of the two neighbours, so a VNet and the service range next
-/// to it share one axis while 10.x and 172.17.x do not.
-fn segments_for(mut ranges: Vec<Range>) -> Vec<SegmentSpan> {
-    ranges.sort_unstable();
-    let mut spans: Vec<Range> = Vec::new();
-    for range in ranges {
-        match spans.last_mut() {
-            Some(span) if joins(*span, range) => span.last = span.last.max(range.last),
-            _ => spans.push(range),
-        }
-    }
-    let weights: Vec<f64> = spans.iter().map(|span| weight(*span)).collect();
-    let total: f64 = weights.iter().sum();
-    #[expect(clippy::cast_precision_loss, reason = "segment counts are small")]
-    let gaps = SEGMENT_GAP * spans.len().saturating_sub(1) as f64;
-    let available = MAP_WIDTH - LABEL_WIDTH - gaps;
-    let mut x = LABEL_WIDTH;
-    spans
+    let peers: Vec<&str> = peers_of(context, v)
         .into_iter()
-        .zip(weights)
-        .map(|(range, weight)| {
-            let width = available * weight / total;
-            let span = SegmentSpan { range, x, width };
-            x += width + SEGMENT_GAP;
-            span
+        .filter_map(|p| context.plan.vnets.get(p))
+        .map(|peer| peer.name.as_str())
+        .collect();
+    let title = if peers.is_empty() {
+        format!("VNet {}", vnet.name)
+    } else {
+        format!("VNet {} (peered with {})", vnet.name, peers.join(", "))
+    };
+    LaneSpec { title, vnet: Some(v), drafts, free, free_group: 1 }
+}
+
+/// The VNets peered with VNet `v`: peering holds when either side names the other.
+fn peers_of(context: &Context<'_>, v: usize) -> Vec<usize> {
+    let plan = context.plan;
+    (0..plan.vnets.len())
+        .filter(|&other| {
+            let names = |a: usize, b: usize| {
+                plan.vnets
+                    .get(a)
+                    .is_some_and(|vnet| vnet.peerings.iter().any(|name| context.vnet_named(name) == Some(b)))
+            };
+            other != v && (names(v, other) || names(other, v))
         })
         .collect()
 }
 
-fn joins(span: Range, next: Range) -> bool {
-    let gap = u64::from(next.first).saturating_sub(u64::from(span.last) + 1);
-    let neighbour = span.size().max(next.size());
-    next.first <= span.last || gap <= neighbour.saturating_mul(4)
+fn peerings(context: &Context<'_>) -> Vec<(usize, usize)> {
+    (0..context.plan.vnets.len())
+        .flat_map(|v| {
+            peers_of(context, v).into_iter().filter(move |&other| other > v).map(move |other| (v, other))
+        })
+        .collect()
 }
 
-/// Larger segments get more room, but only logarithmically, so a /8 does not crush a /24.
-fn weight(span: Range) -> f64 {
-    8.0 + f64::from(64 - span.size().leading_zeros())
+fn overview_lanes(context: &Context<'_>) -> Vec<LaneSpec> {
+    let lane = |title: String, drafts: Vec<Draft>| LaneSpec {
+        title,
+        vnet: None,
+        drafts,
+        free: Vec::new(),
+        free_group: 0,
+    };
+    let mut lanes = Vec::new();
+    let prefixes: Vec<Draft> = context
+        .plan
+        .vnets
+        .iter()
+        .zip(&context.vnets)
+        .enumerate()
+        .flat_map(|(v, (vnet, facts))| {
+            facts.prefixes.iter().enumerate().filter_map(move |(p, net)| {
+                net.map(|net| Draft {
+                    subject: Some(pointer::vnet_prefix(v, p)),
+                    kind: RangeKind::VnetPrefix,
+                    name: vnet.name.clone(),
+                    block: net.trunc().to_string(),
+                    range: Range::of(net),
+                    group: 0,
+                })
+            })
+        })
+        .collect();
+    if !prefixes.is_empty() {
+        lanes.push(lane("VNets".to_owned(), prefixes));
+    }
+    let externals: Vec<Draft> = context
+        .plan
+        .external_ranges
+        .iter()
+        .zip(&context.externals)
+        .enumerate()
+        .filter_map(|(e, (range, net))| {
+            net.map(|net| Draft {
+                subject: Some(pointer::external(e)),
+                kind: RangeKind::ExternalRange,
+                name: range.name.clone(),
+                block: net.trunc().to_string(),
+                range: Range::of(net),
+                group: 0,
+            })
+        })
+        .collect();
+    if !externals.is_empty() {
+        lanes.push(lane("External ranges".to_owned(), externals));
+    }
+    for (c, cluster, facts) in context.clusters() {
+        let mut drafts: Vec<Draft> = [
+            (ClusterRange::Service, RangeKind::ServiceCidr),
+            (ClusterRange::Pod, RangeKind::PodCidr),
+            (ClusterRange::DockerBridge, RangeKind::DockerBridge),
+        ]
+        .into_iter()
+        .filter_map(|(kind, range_kind)| {
+            kind.range(facts).map(|range| Draft {
+                subject: Some(pointer::cluster(c, kind.field())),
+                kind: range_kind,
+                name: kind.label().en.to_owned(),
+                block: range.to_string(),
+                range,
+                group: 0,
+            })
+        })
+        .collect();
+        if let Some(dns) = facts.dns {
+            drafts.push(Draft {
+                subject: Some(pointer::cluster(c, "dnsServiceIP")),
+                kind: RangeKind::DnsIp,
+                name: "DNS service IP".to_owned(),
+                block: dns.to_string(),
+                range: Range::address(u32::from(dns)),
+                group: 0,
+            });
+        }
+        if !drafts.is_empty() {
+            lanes.push(lane(format!("AKS {}", cluster.name), drafts));
+        }
+    }
+    // Reserved ranges far from everything would only add parts of the axis nobody needs.
+    let drawn: Vec<Range> = lanes.iter().flat_map(|spec| spec.drafts.iter().map(|d| d.range)).collect();
+    let reserved: Vec<Draft> = AKS_RESERVED
+        .iter()
+        .filter(|reserved| drawn.iter().any(|range| range.first >> 24 == reserved.first >> 24))
+        .map(|range| Draft {
+            subject: None,
+            kind: RangeKind::Reserved,
+            name: "reserved by AKS".to_owned(),
+            block: range.to_string(),
+            range: *range,
+            group: 0,
+        })
+        .collect();
+    if !reserved.is_empty() {
+        lanes.push(lane("Reserved by AKS".to_owned(), reserved));
+    }
+    lanes
+}
+
+/// Splits the overview's ranges into parts of the axis: a range joins the part before it when
+/// the gap between them is no larger than four times the larger of the two, so a VNet and the
+/// service range next to it share a part while 10.x and 172.17.x do not.
+fn parts(ranges: Vec<Range>) -> Vec<Range> {
+    let mut parts: Vec<Range> = Vec::new();
+    for range in sorted(ranges) {
+        match parts.last_mut() {
+            Some(part) if joins(*part, range) => part.last = part.last.max(range.last),
+            _ => parts.push(range),
+        }
+    }
+    parts
+}
+
+fn joins(part: Range, next: Range) -> bool {
+    let gap = u64::from(next.first).saturating_sub(u64::from(part.last) + 1);
+    next.first <= part.last || gap <= part.size().max(next.size()).saturating_mul(4)
+}
+
+/// The CIDR blocks that tile `range`, largest first.
+fn cidrs_in(range: Range) -> Vec<Ipv4Net> {
+    let mut blocks = Vec::new();
+    let mut start = u64::from(range.first);
+    let end = u64::from(range.last) + 1;
+    while start < end {
+        let mut size = if start == 0 { 1u64 << 32 } else { 1u64 << start.trailing_zeros().min(32) };
+        while start + size > end {
+            size /= 2;
+        }
+        let len = 32 - u8::try_from(size.trailing_zeros()).unwrap_or(32);
+        if let Some(net) = u32::try_from(start).ok().and_then(|a| Ipv4Net::new(Ipv4Addr::from(a), len).ok()) {
+            blocks.push(net);
+        }
+        start += size;
+    }
+    blocks.sort_by_key(|net| (net.prefix_len(), net.network()));
+    blocks
+}
+
+/// Rows for the ranges of one group: each goes on the first row where it overlaps nothing.
+fn stack(ranges: &[(usize, Range)]) -> (Vec<(usize, usize)>, usize) {
+    let mut order: Vec<&(usize, Range)> = ranges.iter().collect();
+    order.sort_by_key(|(_, range)| (range.first, std::cmp::Reverse(range.last)));
+    let mut row_ends: Vec<u32> = Vec::new();
+    let mut rows = Vec::with_capacity(ranges.len());
+    for (index, range) in order {
+        let row = match row_ends.iter().position(|end| *end < range.first) {
+            Some(row) => row,
+            None => {
+                row_ends.push(0);
+                row_ends.len() - 1
+            }
+        };
+        if let Some(end) = row_ends.get_mut(row) {
+            *end = range.last;
+        }
+        rows.push((*index, row));
+    }
+    (rows, row_ends.len())
+}
+
+/// Where a label of `width` with its `text` stands, given its spot and the lane's rows.
+fn label_at(spot: labels::Spot, text: String, width: f64, bar_y: f64, rows_bottom: f64) -> Label {
+    match spot {
+        labels::Spot::Inside { x } => Label { text, x, y: bar_y + INSIDE_BASELINE, width, inside: true },
+        labels::Spot::Row { row, x } => {
+            #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
+            let top = rows_bottom + row as f64 * LABEL_ROW_HEIGHT;
+            Label { text, x, y: top + ROW_BASELINE, width, inside: false }
+        }
+    }
+}
+
+fn add_lane(map: &mut AddressMap, spec: LaneSpec, axis: &axis::Axis, flagged: &HashSet<&str>) {
+    let lane = map.lanes.len();
+    let top = map.height;
+    let groups = spec.drafts.iter().map(|d| d.group).max().map_or(0, |g| g + 1).max(spec.free_group + 1);
+    // Row of each draft, counted from the lane's first row.
+    let mut row_of = vec![0usize; spec.drafts.len()];
+    let mut first_row = Vec::with_capacity(groups);
+    let mut rows = 0;
+    for group in 0..groups {
+        first_row.push(rows);
+        let members: Vec<(usize, Range)> = spec
+            .drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.group == group)
+            .map(|(i, d)| (i, d.range))
+            .collect();
+        let (placed, count) = stack(&members);
+        for (index, row) in placed {
+            if let Some(slot) = row_of.get_mut(index) {
+                *slot = rows + row;
+            }
+        }
+        rows += count.max(usize::from(group == spec.free_group && !spec.free.is_empty()));
+    }
+    #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
+    let row_y = |row: usize| top + TITLE_HEIGHT + row as f64 * ROW_HEIGHT + 2.0;
+    let free_row = first_row.get(spec.free_group).copied().unwrap_or(0);
+
+    let placed_drafts: Vec<(Draft, f64, f64, usize)> = spec
+        .drafts
+        .into_iter()
+        .zip(row_of)
+        .filter_map(|(draft, row)| axis.place(draft.range).map(|(x, w)| (draft, x, w, row)))
+        .collect();
+    let placed_free: Vec<(Range, Vec<Ipv4Net>, f64, f64)> = spec
+        .free
+        .iter()
+        .filter_map(|free| axis.place(*free).map(|(x, w)| (*free, cidrs_in(*free), x, w)))
+        .collect();
+    let mut texts: Vec<String> = placed_drafts.iter().map(|(draft, ..)| draft.tag()).collect();
+    texts.extend(placed_free.iter().map(|(_, blocks, _, width)| free_tag(blocks, *width)));
+    let bars = placed_drafts
+        .iter()
+        .map(|(draft, x, w, _)| if draft.kind == RangeKind::DnsIp { (x + w / 2.0, 0.0) } else { (*x, *w) })
+        .chain(placed_free.iter().map(|(_, _, x, w)| (*x, *w)));
+    let requests: Vec<labels::Request> = bars
+        .zip(&texts)
+        .map(|((bar_x, bar_width), text)| labels::Request { bar_x, bar_width, text_width: text_width(text) })
+        .collect();
+    let right = (map.width - MARGIN).max(axis.end);
+    let (spots, label_rows) = labels::place(&requests, (MARGIN, right));
+    #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
+    let rows_bottom = top + TITLE_HEIGHT + rows as f64 * ROW_HEIGHT;
+    let mut spots = spots.into_iter().zip(texts).zip(requests);
+
+    for ((draft, x, width, row), ((spot, text), request)) in placed_drafts.into_iter().zip(spots.by_ref()) {
+        let y = row_y(row);
+        map.items.push(MapItem {
+            flagged: draft.subject.as_deref().is_some_and(|s| flagged.contains(s)),
+            first: Ipv4Addr::from(draft.range.first),
+            last: Ipv4Addr::from(draft.range.last),
+            size: draft.range.size(),
+            usable: if draft.kind == RangeKind::Subnet {
+                draft.range.size().saturating_sub(5)
+            } else {
+                draft.range.size()
+            },
+            subject: draft.subject,
+            kind: draft.kind,
+            label: draft.name,
+            block: draft.block,
+            lane,
+            x,
+            y,
+            width,
+            height: BAR_HEIGHT,
+            tag: label_at(spot, text, request.text_width, y, rows_bottom),
+            partners: Vec::new(),
+        });
+    }
+    for ((range, blocks, x, width), ((spot, text), request)) in placed_free.into_iter().zip(spots) {
+        let y = row_y(free_row);
+        map.free.push(FreeBlock {
+            vnet: spec.vnet.unwrap_or_default(),
+            lane,
+            first: Ipv4Addr::from(range.first),
+            last: Ipv4Addr::from(range.last),
+            size: range.size(),
+            blocks,
+            x,
+            y,
+            width,
+            height: BAR_HEIGHT,
+            tag: label_at(spot, text, request.text_width, y, rows_bottom),
+        });
+    }
+    #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
+    let height = TITLE_HEIGHT + rows as f64 * ROW_HEIGHT + label_rows as f64 * LABEL_ROW_HEIGHT + LANE_GAP;
+    map.lanes.push(Lane { title: spec.title, vnet: spec.vnet, y: top, height, cuts: axis.cuts.clone() });
+    map.height = top + height;
+    map.width = map.width.max(axis.end + MARGIN);
+}
+
+/// A free block's label: as many of its largest CIDR blocks as fit inside it, at least one.
+fn free_tag(blocks: &[Ipv4Net], width: f64) -> String {
+    let mut tag = String::new();
+    for block in blocks {
+        let next = if tag.is_empty() { block.to_string() } else { format!("{tag} {block}") };
+        if !tag.is_empty() && labels::inside_width(&next) > width {
+            break;
+        }
+        tag = next;
+    }
+    tag
+}
+
+/// Items named together by one error or warning become each other's partners, so the page can
+/// light up both ends of a conflict.
+fn link_partners(map: &mut AddressMap, report: &Report) {
+    let mut by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, item) in map.items.iter().enumerate() {
+        if let Some(subject) = &item.subject {
+            by_subject.entry(subject.as_str()).or_default().push(index);
+        }
+    }
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); map.items.len()];
+    for finding in report.findings.iter().filter(|finding| finding.severity != Severity::Info) {
+        let named: Vec<usize> = finding
+            .subjects
+            .iter()
+            .filter_map(|subject| by_subject.get(subject.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        for &index in &named {
+            if let Some(list) = partners.get_mut(index) {
+                list.extend(named.iter().copied().filter(|&other| other != index));
+            }
+        }
+    }
+    for (item, mut list) in map.items.iter_mut().zip(partners) {
+        list.sort_unstable();
+        list.dedup();
+        item.partners = list;
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use super::*;
-    use crate::check;
-    use crate::testing::plan_with;
-
-    fn map_of(changes: &[(&str, serde_json::Value)]) -> AddressMap {
-        let plan = plan_with(changes);
-        layout(&plan, &check(&plan))
-    }
-
-    fn item<'m>(map: &'m AddressMap, subject: &str) -> &'m MapItem {
-        map.items.iter().find(|i| i.subject.as_deref() == Some(subject)).expect("the range is drawn")
-    }
-
-    #[test]
-    fn every_parsed_range_is_drawn_with_its_subject() {
-        let map = map_of(&[]);
-        for subject in [
-            "/vnets/0/addressPrefixes/0",
-            "/vnets/0/subnets/0/addressPrefix",
-            "/aksClusters/0/serviceCidr",
-            "/aksClusters/0/dnsServiceIP",
-            "/aksClusters/0/dockerBridgeCidr",
-        ] {
-            let drawn = item(&map, subject);
-            assert!(drawn.x >= LABEL_WIDTH && drawn.x + drawn.width <= MAP_WIDTH + 1e-9, "{subject}");
-        }
-        assert_eq!(map.lanes.len(), 4, "VNet, its subnets, the cluster, reserved ranges near 172.17");
-    }
-
-    #[test]
-    fn distant_ranges_get_their_own_segments() {
-        let map = map_of(&[]);
-        // 10.1/16 and 10.2/16 share one; 172.17/16 and the reserved 172.30-31/16 sit apart.
-        assert_eq!(map.segments.len(), 3);
-        let vnet = item(&map, "/vnets/0/addressPrefixes/0");
-        let bridge = item(&map, "/aksClusters/0/dockerBridgeCidr");
-        assert!(bridge.x > vnet.x + vnet.width);
-    }
-
-    #[test]
-    fn small_ranges_stay_visible() {
-        let map =
-            map_of(&[("/vnets/0/subnets/-", json!({"name": "tiny", "addressPrefix": "10.1.200.0/29"}))]);
-        assert!(item(&map, "/vnets/0/subnets/1/addressPrefix").width >= MIN_ITEM_WIDTH);
-        assert!(item(&map, "/aksClusters/0/dnsServiceIP").width >= MIN_ITEM_WIDTH);
-    }
-
-    #[test]
-    fn ranges_in_findings_are_flagged() {
-        let map = map_of(&[
-            ("/vnets/0/addressPrefixes/0", json!("10.0.0.0/16")),
-            ("/vnets/0/subnets/0/addressPrefix", json!("10.0.0.0/24")),
-            ("/aksClusters/0/serviceCidr", json!("10.0.0.0/16")),
-            ("/aksClusters/0/dnsServiceIP", json!("10.0.0.10")),
-        ]);
-        assert!(item(&map, "/aksClusters/0/serviceCidr").flagged);
-        assert!(item(&map, "/vnets/0/subnets/0/addressPrefix").flagged);
-        assert!(!item(&map, "/aksClusters/0/dockerBridgeCidr").flagged);
-    }
-
-    #[test]
-    fn subnets_report_azure_usable_addresses() {
-        let map = map_of(&[]);
-        let subnet = item(&map, "/vnets/0/subnets/0/addressPrefix");
-        assert_eq!((subnet.size, subnet.usable), (1024, 1019));
-        assert_eq!(subnet.first, Ipv4Addr::new(10, 1, 0, 0));
-        assert_eq!(subnet.last, Ipv4Addr::new(10, 1, 3, 255));
-    }
-
-    #[test]
-    fn unparsable_values_are_left_out_not_misdrawn() {
-        let map = map_of(&[("/aksClusters/0/serviceCidr", json!("10.2.0.0"))]);
-        assert!(map.items.iter().all(|i| i.subject.as_deref() != Some("/aksClusters/0/serviceCidr")));
-    }
-}
+mod tests;

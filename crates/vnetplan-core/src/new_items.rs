@@ -38,17 +38,25 @@ pub fn new_vnet(plan: &Plan) -> Value {
 /// or its prefixes do not parse, which the checks then point at.
 pub fn new_subnet(plan: &Plan, vnet: usize) -> Value {
     let context = Context::new(plan);
-    let (names, prefix) = match (plan.vnets.get(vnet), context.vnets.get(vnet)) {
-        (Some(spec), Some(facts)) => {
+    let prefix = context
+        .vnets
+        .get(vnet)
+        .and_then(|facts| {
             let pools: Vec<Range> = facts.prefixes.iter().flatten().map(|net| Range::of(*net)).collect();
             let taken: Vec<Range> = facts.subnet_index.entries().iter().map(|(range, _)| *range).collect();
             let near = pools.first().map_or(0, |pool| pool.first);
-            let prefix = free_block(24, near, &pools, &taken).map(|net| net.to_string()).unwrap_or_default();
-            (spec.subnets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), prefix)
-        }
-        _ => (Vec::new(), String::new()),
-    };
-    json!({ "name": unique_name("subnet", names.into_iter()), "addressPrefix": prefix, "delegations": [] })
+            free_block(24, near, &pools, &taken)
+        })
+        .map(|net| net.to_string())
+        .unwrap_or_default();
+    new_subnet_at(plan, vnet, &prefix)
+}
+
+/// A subnet of VNet `vnet` at `prefix`, e.g. the block picked in a free block of the map.
+pub fn new_subnet_at(plan: &Plan, vnet: usize, prefix: &str) -> Value {
+    let names =
+        plan.vnets.get(vnet).into_iter().flat_map(|spec| spec.subnets.iter().map(|s| s.name.as_str()));
+    json!({ "name": unique_name("subnet", names), "addressPrefix": prefix, "delegations": [] })
 }
 
 pub fn new_external_range(plan: &Plan) -> Value {
@@ -151,6 +159,24 @@ mod tests {
         assert_eq!(cluster["serviceCidr"], "10.0.0.0/16");
         assert_eq!(cluster["dnsServiceIP"], "10.0.0.10");
         assert_eq!((cluster["vnet"].as_str(), cluster["subnet"].as_str()), (Some("ml-vnet"), Some("aks")));
+        let added = with_added("/aksClusters", cluster);
+        assert!(
+            check(&added).findings.iter().all(|f| f.severity != Severity::Error),
+            "no error comes with it"
+        );
+    }
+
+    #[test]
+    fn a_subnet_added_in_a_free_block_of_the_map_brings_no_finding() {
+        let plan = plan_with(&[]);
+        let map = crate::layout::layout(&plan, &check(&plan), crate::layout::DEFAULT_WIDTH);
+        let free = map.free.first().expect("the VNet has free space");
+        for len in [free.sizes().start().to_owned(), 24, crate::layout::SMALLEST_SUBNET] {
+            let block = free.block_of(len).expect("a block of each offered size").to_string();
+            let added = with_added("/vnets/0/subnets", new_subnet_at(&plan, 0, &block));
+            assert_eq!(serious(&added), Vec::<String>::new(), "{block}");
+            assert_eq!(added.vnets[0].subnets[1].name, "subnet-1");
+        }
     }
 
     #[test]

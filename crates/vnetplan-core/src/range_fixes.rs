@@ -42,7 +42,8 @@ pub(crate) fn free_block(len: u8, near: u32, pools: &[Range], taken: &[Range]) -
     None
 }
 
-fn merge(sorted: Vec<Range>) -> Vec<Range> {
+/// Joins overlapping and touching ranges of a sorted list.
+pub(crate) fn merge(sorted: Vec<Range>) -> Vec<Range> {
     let mut merged: Vec<Range> = Vec::with_capacity(sorted.len());
     for range in sorted {
         match merged.last_mut() {
@@ -56,7 +57,7 @@ fn merge(sorted: Vec<Range>) -> Vec<Range> {
 }
 
 /// The parts of `pool` that no merged range covers.
-fn gaps(pool: Range, merged: &[Range]) -> impl Iterator<Item = (u64, u64)> + '_ {
+pub(crate) fn gaps(pool: Range, merged: &[Range]) -> impl Iterator<Item = (u64, u64)> + '_ {
     let mut cursor = u64::from(pool.first);
     let end = u64::from(pool.last);
     let mut ranges = merged.iter().filter(move |r| r.overlaps(pool));

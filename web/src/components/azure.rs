@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use vnetplan_core::export::{export, steps, ExportFormat, StepLanguage};
-use vnetplan_core::import::{import, merge, ImportNote};
+use vnetplan_core::import::{import, merge_noted, ImportNote};
 use vnetplan_core::{Plan, Report};
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -62,7 +62,7 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
             let copy = {
                 let copied = copied.clone();
                 Callback::from(move |_| {
-                    dom::copy_to_clipboard(&code);
+                    dom::copy_to_clipboard(&code, drop);
                     copied.set(Some(index));
                 })
             };
@@ -160,11 +160,12 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             let texts: Vec<&str> = documents.iter().map(String::as_str).collect();
             match import(&texts) {
                 Ok(imported) => {
+                    let merged = merge_noted(&plan, &imported);
                     dispatch.emit(Action::Replace {
-                        plan: Box::new(merge(&plan, &imported.plan)),
+                        plan: Box::new(merged.plan),
                         notice: Some(Notice::Done(NoticeKind::Imported)),
                     });
-                    outcome.set(Some(Outcome::Notes(imported.notes)));
+                    outcome.set(Some(Outcome::Notes(merged.notes)));
                 }
                 Err(error) => outcome.set(Some(Outcome::Failed(error.to_string()))),
             }

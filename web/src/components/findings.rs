@@ -330,7 +330,7 @@ pub fn CapacityPanel(props: &CapacityProps) -> Html {
                             <label for={gauge_id.clone()}>{ format!("VNet {} → {}", gauge.vnet, gauge.subnet) }</label>
                             <meter id={gauge_id} min="0" max={gauge.usable.max(1).to_string()} value={gauge.needed.to_string()}
                                 low={(gauge.usable * 3 / 4).to_string()} high={gauge.usable.saturating_sub(gauge.per_node).to_string()}
-                                optimum="0">{ text.clone() }</meter>
+                                optimum="0" aria-valuetext={text.clone()}>{ text.clone() }</meter>
                             <svg class="shares-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
                                 { for share_spans(gauge).into_iter().map(|(x, width)| html! {
                                     <rect class="share" x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="6" />

@@ -1,26 +1,36 @@
-//! The address map: draws the geometry `vnetplan_core::layout` computed. Each range is a
-//! focusable element carrying `data-subject`, its JSON pointer; ranges in findings are hatched
-//! and outlined so conflicts do not depend on colour alone.
+//! The address map: draws the geometry `vnetplan_core::layout` computes for the width the map
+//! has on screen, so one user unit is one CSS pixel. Each range is a focusable element carrying
+//! `data-subject`, its JSON pointer; ranges in findings are hatched and outlined so conflicts do
+//! not depend on colour alone, and focusing one lights up and joins the ranges it conflicts with.
+//! Free blocks of a VNet offer to add a subnet there.
 
 use std::rc::Rc;
 
-use vnetplan_core::layout::{AddressMap, MapItem, RangeKind, LABEL_WIDTH, LANE_HEIGHT};
-use web_sys::KeyboardEvent;
+use vnetplan_core::layout::{
+    layout, AddressMap, FreeBlock, Label, MapItem, RangeKind, DEFAULT_WIDTH, MARGIN,
+};
+use vnetplan_core::{Plan, Report};
+use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::dom;
 use crate::i18n::{number, Lang, T};
-use crate::state::Action;
-
-const BAR_HEIGHT: f64 = 18.0;
-const BAR_TOP: f64 = 5.0;
+use crate::state::{Action, NewItem};
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub map: Rc<AddressMap>,
+    pub plan: Rc<Plan>,
+    pub report: Rc<Report>,
     pub selected: Option<String>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// Changes when the map's tab is shown or hidden on a narrow screen: a hidden map has no
+    /// width to measure, so it measures again when it is shown.
+    #[prop_or_default]
+    pub shown: bool,
+    /// In an embedded view there are no fields to edit, and no free block adds anything.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 fn describe(item: &MapItem, lang: Lang) -> String {
@@ -39,6 +49,23 @@ fn describe(item: &MapItem, lang: Lang) -> String {
     )
 }
 
+fn describe_free(free: &FreeBlock, lang: Lang) -> String {
+    format!(
+        "{}: {} – {}, {}; {}: {}. {}",
+        T::FreeSpace.get(lang),
+        free.first,
+        free.last,
+        addresses(free.size, lang),
+        T::LargestBlocks.get(lang),
+        blocks_text(free),
+        T::AddSubnetHere.get(lang)
+    )
+}
+
+fn blocks_text(free: &FreeBlock) -> String {
+    free.blocks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+}
+
 fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
     match kind {
         RangeKind::VnetPrefix => T::Vnet.get(lang),
@@ -49,17 +76,67 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
         RangeKind::DockerBridge => T::DockerBridge.get(lang),
         RangeKind::DnsIp => T::DnsServiceIp.get(lang),
         RangeKind::Reserved => T::ReservedByAks.get(lang),
+        RangeKind::RouterFrontend => T::RouterFrontend.get(lang),
     }
+}
+
+fn px(value: f64) -> String {
+    format!("{value:.2}")
+}
+
+/// The line that joins a label written under the bars to its bar.
+fn leader_view(tag: &Label, (x, y, width, height): (f64, f64, f64, f64)) -> Option<Html> {
+    (!tag.inside).then(|| {
+        let from = x + width / 2.0;
+        let to = from.clamp(tag.x, tag.x + tag.width);
+        html! { <line class="leader" x1={px(from)} y1={px(y + height)} x2={px(to)} y2={px(tag.y - 9.0)} /> }
+    })
+}
+
+fn label_view(tag: &Label, class: &'static str) -> Html {
+    html! {
+        <text class={classes!(class, if tag.inside { "inside" } else { "outside" })} x={px(tag.x)} y={px(tag.y)}>
+            { &tag.text }
+        </text>
+    }
+}
+
+fn centre(item: &MapItem) -> (f64, f64) {
+    (item.x + item.width / 2.0, item.y + item.height / 2.0)
 }
 
 #[component]
 pub fn AddressMapView(props: &MapProps) -> Html {
-    let focused = use_state(|| None::<usize>);
+    let focused = use_state_eq(|| None::<usize>);
+    let chosen_free = use_state_eq(|| None::<usize>);
+    let width = use_state_eq(|| DEFAULT_WIDTH);
+    let scroller = use_node_ref();
+    {
+        let (width, scroller) = (width.clone(), scroller.clone());
+        use_effect_with(props.shown, move |_| {
+            let measure = move || {
+                if let Some(element) = scroller.cast::<web_sys::Element>() {
+                    let measured = f64::from(element.client_width());
+                    if measured > 0.0 {
+                        width.set(measured.floor());
+                    }
+                }
+            };
+            measure();
+            let listener = dom::on_window("resize", measure);
+            move || drop(listener)
+        });
+    }
+    let map: Rc<AddressMap> =
+        use_memo((props.plan.clone(), props.report.clone(), (*width).to_bits()), |(plan, report, width)| {
+            layout(plan, report, f64::from_bits(*width))
+        });
     let lang = props.lang;
-    let map = &props.map;
-    let shown = (*focused)
-        .and_then(|index| map.items.get(index))
-        .or_else(|| map.items.iter().find(|item| item.subject.is_some() && item.subject == props.selected));
+    let active = (*focused).filter(|index| *index < map.items.len()).or_else(|| {
+        map.items.iter().position(|item| item.subject.is_some() && item.subject == props.selected)
+    });
+    let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
+    let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
 
     let bars = map.items.iter().enumerate().map(|(index, item)| {
         let selected = item.subject.is_some() && item.subject == props.selected;
@@ -67,9 +144,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             "range",
             format!("kind-{}", item.kind.as_str()),
             item.flagged.then_some("flagged"),
-            selected.then_some("selected")
+            selected.then_some("selected"),
+            partners.contains(&index).then_some("partner"),
+            (active == Some(index)).then_some("active")
         );
-        let y = item.y + BAR_TOP;
         let activate = {
             let (subject, dispatch) = (item.subject.clone(), props.dispatch.clone());
             move || {
@@ -89,45 +167,148 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 activate();
             }
         });
+        let show = {
+            let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
+            move || {
+                focused.set(Some(index));
+                chosen_free.set(None);
+            }
+        };
         let onfocus = {
-            let focused = focused.clone();
-            Callback::from(move |_: FocusEvent| focused.set(Some(index)))
+            let show = show.clone();
+            Callback::from(move |_: FocusEvent| show())
         };
-        let onmouseenter = {
-            let focused = focused.clone();
-            Callback::from(move |_: MouseEvent| focused.set(Some(index)))
+        let onmouseenter = Callback::from(move |_: MouseEvent| show());
+        let (x, y, w, h) = (item.x, item.y, item.width, item.height);
+        let shape = if item.kind == RangeKind::DnsIp {
+            let cx = x + w / 2.0;
+            html! {
+                <>
+                    <rect class="hit" x={px(x)} y={px(y)} width={px(w)} height={px(h)} />
+                    <path class="marker" d={format!("M{} {}l7 {}l-7 {}l-7 -{}z", px(cx), px(y), px(h / 2.0), px(h / 2.0), px(h / 2.0))} />
+                </>
+            }
+        } else {
+            html! {
+                <>
+                    <rect class="bar" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
+                    if item.flagged {
+                        <rect class="hatch" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
+                    }
+                </>
+            }
         };
-        let text_fits = item.width > 70.0;
         html! {
-            <g class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
+            <g key={format!("{}:{}:{}", item.lane, item.kind.as_str(), item.subject.as_deref().unwrap_or(&item.block))}
+                class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
                 data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| "0")}
                 role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, lang)}
                 {onclick} {onkeydown} {onfocus} {onmouseenter}>
-                <rect class="bar" x={format!("{:.2}", item.x)} y={format!("{y:.2}")} width={format!("{:.2}", item.width)}
-                    height={BAR_HEIGHT.to_string()} rx="2" />
-                if item.flagged {
-                    <rect class="hatch" x={format!("{:.2}", item.x)} y={format!("{y:.2}")}
-                        width={format!("{:.2}", item.width)} height={BAR_HEIGHT.to_string()} rx="2" />
-                }
-                if text_fits {
-                    <text class="bar-label" x={format!("{:.2}", item.x + 4.0)} y={format!("{:.2}", y + 13.0)}>
-                        { truncate(&format!("{} {}", item.label, item.block), item.width) }
-                    </text>
-                }
+                { shape }
+                { label_view(&item.tag, "bar-label") }
             </g>
         }
     });
-    let axis_y = map.lanes.len() as f64 * LANE_HEIGHT;
+
+    let free_blocks = map.free.iter().enumerate().filter(|_| !props.embedded).map(|(index, free)| {
+        let choose = {
+            let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
+            move || {
+                chosen_free.set(Some(index));
+                focused.set(None);
+            }
+        };
+        let onclick = {
+            let choose = choose.clone();
+            Callback::from(move |_: MouseEvent| choose())
+        };
+        let onkeydown = {
+            let choose = choose.clone();
+            Callback::from(move |event: KeyboardEvent| {
+                if event.key() == "Enter" || event.key() == " " {
+                    event.prevent_default();
+                    choose();
+                    dom::focus_element("free-size");
+                }
+            })
+        };
+        let onfocus = Callback::from(move |_: FocusEvent| choose());
+        let (x, y, w, h) = (free.x, free.y, free.width, free.height);
+        html! {
+            <g key={format!("free:{}:{}", free.lane, free.first)}
+                class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
+                data-free={index.to_string()} aria-label={describe_free(free, lang)} {onclick} {onkeydown} {onfocus}>
+                <rect class="free-bar" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
+                { label_view(&free.tag, "free-label") }
+            </g>
+        }
+    });
+
+    let connectors = active.and_then(|index| map.items.get(index)).map(|item| {
+        let (x1, y1) = centre(item);
+        html! {
+            { for item.partners.iter().filter_map(|p| map.items.get(*p)).map(|partner| {
+                let (x2, y2) = centre(partner);
+                html! { <line class="connector" x1={px(x1)} y1={px(y1)} x2={px(x2)} y2={px(y2)} /> }
+            }) }
+        }
+    });
+
+    // Drawn before every bar and label, so that no line crosses a label's text.
+    let leaders = map
+        .items
+        .iter()
+        .map(|item| (&item.tag, (item.x, item.y, item.width, item.height)))
+        .chain(map.free.iter().map(|free| (&free.tag, (free.x, free.y, free.width, free.height))))
+        .filter_map(|(tag, bar)| leader_view(tag, bar));
+    let lanes = map.lanes.iter().map(|lane| {
+        let bottom = lane.y + lane.height - 4.0;
+        html! {
+            <g class="lane">
+                <text class="lane-title" x={px(MARGIN)} y={px(lane.y + 13.0)}>{ &lane.title }</text>
+                <line class="lane-rule" x1="0" x2={px(map.width)} y1={px(bottom)} y2={px(bottom)} />
+                { for lane.cuts.iter().map(|cut| html! {
+                    <line class="cut" x1={px(*cut)} x2={px(*cut)} y1={px(lane.y + 16.0)} y2={px(bottom - 2.0)} />
+                }) }
+            </g>
+        }
+    });
+    let peerings = map.peerings.iter().filter_map(|(a, b)| {
+        let (a, b) = (map.lanes.get(*a)?, map.lanes.get(*b)?);
+        let (ya, yb) = (a.y + 9.0, b.y + 9.0);
+        Some(html! {
+            <path class="peering" d={format!("M{} {}H3V{}H{}", px(MARGIN - 3.0), px(ya), px(yb), px(MARGIN - 3.0))} />
+        })
+    });
+
+    let detail = if let Some(free) = free_shown {
+        free_detail(free, lang, &props.dispatch, &chosen_free)
+    } else if let Some(item) = active.and_then(|index| map.items.get(index)) {
+        html! {
+            <dl>
+                <dt>{ kind_name(item.kind, lang) }</dt><dd>{ format!("{} {}", item.label, item.block) }</dd>
+                <dt>{ T::FirstAddress.get(lang) }</dt><dd>{ item.first.to_string() }</dd>
+                <dt>{ T::LastAddress.get(lang) }</dt><dd>{ item.last.to_string() }</dd>
+                <dt>{ T::Usable.get(lang) }</dt><dd>{ number(item.usable, lang) }</dd>
+                <dt>{ T::Size.get(lang) }</dt><dd>{ addresses(item.size, lang) }</dd>
+            </dl>
+        }
+    } else {
+        Html::default()
+    };
 
     html! {
         <section class="card map-card" aria-labelledby="map-title">
             <h2 id="map-title">{ T::AddressMap.get(lang) }</h2>
-            <p class="hint" id="map-hint">{ T::AddressMapHint.get(lang) }</p>
-            if map.items.is_empty() {
-                <p class="empty">{ T::EmptyMap.get(lang) }</p>
-            } else {
-                <div class="map-scroll">
-                    <svg class="address-map" viewBox={format!("0 0 {} {}", map.width, map.height)}
+            <p class="hint" id="map-hint">
+                { if props.embedded { T::AddressMapHintEmbedded.get(lang) } else { T::AddressMapHint.get(lang) } }
+            </p>
+            <div class="map-scroll" ref={scroller}>
+                if map.items.is_empty() {
+                    <p class="empty">{ T::EmptyMap.get(lang) }</p>
+                } else {
+                    <svg class="address-map" width={px(map.width)} height={px(map.height)}
+                        viewBox={format!("0 0 {} {}", px(map.width), px(map.height))}
                         role="group" aria-labelledby="map-title" aria-describedby="map-hint"
                         onmouseleave={let focused = focused.clone(); Callback::from(move |_: MouseEvent| focused.set(None))}>
                         <defs>
@@ -135,39 +316,69 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                                 <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
                             </pattern>
                         </defs>
-                        { for map.lanes.iter().map(|lane| html! {
-                            <g class="lane">
-                                <line class="lane-rule" x1="0" x2={map.width.to_string()} y1={format!("{:.2}", lane.y + LANE_HEIGHT)}
-                                    y2={format!("{:.2}", lane.y + LANE_HEIGHT)} />
-                                <text class="lane-label" x="4" y={format!("{:.2}", lane.y + 18.0)}>{ truncate(&lane.label, LABEL_WIDTH - 8.0) }</text>
-                            </g>
-                        }) }
-                        { for map.segments.iter().map(|segment| html! {
-                            <g class="segment">
-                                <line class="segment-edge" x1={format!("{:.2}", segment.x)} x2={format!("{:.2}", segment.x)} y1="0" y2={format!("{:.2}", axis_y + 6.0)} />
-                                <line class="axis" x1={format!("{:.2}", segment.x)} x2={format!("{:.2}", segment.x + segment.width)}
-                                    y1={format!("{:.2}", axis_y + 4.0)} y2={format!("{:.2}", axis_y + 4.0)} />
-                                <text class="axis-label" x={format!("{:.2}", segment.x)} y={format!("{:.2}", axis_y + 17.0)}>{ segment.first.to_string() }</text>
-                                <text class="axis-label end" x={format!("{:.2}", segment.x + segment.width)} y={format!("{:.2}", axis_y + 29.0)}
-                                    text-anchor="end">{ segment.last.to_string() }</text>
-                            </g>
-                        }) }
-                        { for bars }
+                        // Each layer has an element of its own, so that what one layer adds or drops
+                        // never shifts the elements of the next: the focused bar must stay itself.
+                        <g class="lanes">{ for lanes }{ for peerings }</g>
+                        <g class="leaders">{ for leaders }</g>
+                        <g class="free-blocks">{ for free_blocks }</g>
+                        <g class="bars">{ for bars }</g>
+                        <g class="connectors">{ for connectors }</g>
                     </svg>
-                </div>
-                <div class="map-detail" aria-live="polite">
-                    if let Some(item) = shown {
-                        <dl>
-                            <dt>{ kind_name(item.kind, lang) }</dt><dd>{ format!("{} {}", item.label, item.block) }</dd>
-                            <dt>{ T::FirstAddress.get(lang) }</dt><dd>{ item.first.to_string() }</dd>
-                            <dt>{ T::LastAddress.get(lang) }</dt><dd>{ item.last.to_string() }</dd>
-                            <dt>{ T::Usable.get(lang) }</dt><dd>{ number(item.usable, lang) }</dd>
-                            <dt>{ T::Size.get(lang) }</dt><dd>{ addresses(item.size, lang) }</dd>
-                        </dl>
-                    }
-                </div>
-            }
+                }
+            </div>
+            <div class="map-detail" aria-live="polite">{ detail }</div>
         </section>
+    }
+}
+
+/// What a chosen free block shows: its extent, its largest blocks, and the form that adds a
+/// subnet there at a size the user picks.
+fn free_detail(
+    free: &FreeBlock,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+    chosen: &UseStateHandle<Option<usize>>,
+) -> Html {
+    let sizes = free.sizes();
+    let preferred = if sizes.contains(&24) { 24 } else { *sizes.start() };
+    let size_choice = NodeRef::default();
+    let onadd = {
+        let (size_choice, dispatch, chosen, free) =
+            (size_choice.clone(), dispatch.clone(), chosen.clone(), free.clone());
+        Callback::from(move |_: MouseEvent| {
+            let len = size_choice
+                .cast::<HtmlSelectElement>()
+                .and_then(|select| select.value().parse::<u8>().ok())
+                .unwrap_or(preferred);
+            if let Some(block) = free.block_of(len) {
+                dispatch.emit(Action::Add(NewItem::SubnetAt {
+                    vnet: free.vnet,
+                    first: block.network(),
+                    len,
+                }));
+                chosen.set(None);
+            }
+        })
+    };
+    html! {
+        <div class="free-detail">
+            <dl>
+                <dt>{ T::FreeSpace.get(lang) }</dt><dd>{ format!("{} – {}", free.first, free.last) }</dd>
+                <dt>{ T::Size.get(lang) }</dt><dd>{ addresses(free.size, lang) }</dd>
+                <dt>{ T::LargestBlocks.get(lang) }</dt><dd>{ blocks_text(free) }</dd>
+            </dl>
+            <div class="add-here">
+                <label for="free-size">{ T::NewSubnetSize.get(lang) }</label>
+                <select id="free-size" ref={size_choice}>
+                    { for sizes.map(|len| html! {
+                        <option value={len.to_string()} selected={len == preferred}>
+                            { format!("/{len} ({})", addresses(1u64 << (32 - u32::from(len)), lang)) }
+                        </option>
+                    }) }
+                </select>
+                <button type="button" id="add-subnet-here" onclick={onadd}>{ T::AddSubnetHere.get(lang) }</button>
+            </div>
+        </div>
     }
 }
 
@@ -177,32 +388,14 @@ fn addresses(size: u64, lang: Lang) -> String {
     format!("{} {}", number(size, lang), unit.get(lang))
 }
 
-/// Cuts a label to what fits in `width` user units at the map's font size (about 6.5 units a
-/// character), marking the cut.
-fn truncate(text: &str, width: f64) -> String {
-    let fits = (width / 6.5).floor().max(1.0) as usize;
-    if text.chars().count() <= fits {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(fits.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{addresses, truncate, Lang};
+    use super::{addresses, Lang};
 
     #[test]
     fn a_size_reads_as_a_count_of_addresses() {
         assert_eq!(addresses(1, Lang::En), "1 address");
         assert_eq!(addresses(65536, Lang::En), "65,536 addresses");
         assert_eq!(addresses(1, Lang::Fr), "1 adresse");
-    }
-
-    #[test]
-    fn labels_are_cut_to_their_bar() {
-        assert_eq!(truncate("aks 10.1.0.0/22", 200.0), "aks 10.1.0.0/22");
-        assert_eq!(truncate("aks 10.1.0.0/22", 40.0), "aks 1…");
     }
 }

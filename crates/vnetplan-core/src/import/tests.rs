@@ -6,6 +6,7 @@ use super::template::child_name;
 use super::*;
 use crate::plan::{Identity, NetworkPlugin, NetworkPluginMode, Provisioning, Subnet};
 use crate::{check, parse_plan, RuleId};
+use serde_json::Value;
 
 const VNET_SHOW: &str = include_str!("fixtures/vnet-show.json");
 const VNET_LIST: &str = include_str!("fixtures/vnet-list.json");
@@ -568,6 +569,88 @@ fn merge_replaces_same_names_in_place_and_appends_the_rest() {
     assert_eq!((merged.region.as_str(), merged.workspace.resource_group.as_str()), ("westeurope", "my-rg"));
     // Merging again changes nothing.
     assert_eq!(merge(&merged, &imported), merged);
+}
+
+/// The pointers of the plan's items that differ between two plans, from their JSON: each item
+/// of the plan's lists, and each other field.
+fn diff(before: &Plan, after: &Plan) -> std::collections::BTreeSet<String> {
+    let (old, new) =
+        (serde_json::to_value(before).expect("a plan"), serde_json::to_value(after).expect("a plan"));
+    let mut pointers = std::collections::BTreeSet::new();
+    let keys: std::collections::BTreeSet<&String> =
+        new.as_object().into_iter().chain(old.as_object()).flat_map(|fields| fields.keys()).collect();
+    let empty = Value::Array(Vec::new());
+    for key in keys {
+        // A plan leaves an empty list out.
+        let value = new.get(key).unwrap_or(&empty);
+        match (value, Some(old.get(key).unwrap_or(&empty))) {
+            (Value::Array(items), Some(Value::Array(previous))) => {
+                // An item counts as changed where it differs from the one at its index, except
+                // for ranges, which are matched by content since one may be removed.
+                for (index, item) in items.iter().enumerate() {
+                    let moved = key == "externalRanges" && previous.contains(item);
+                    if previous.get(index) != Some(item) && !moved {
+                        pointers.insert(format!("/{key}/{index}"));
+                    }
+                }
+                if key == "externalRanges" {
+                    for (index, item) in previous.iter().enumerate() {
+                        if !items.contains(item) {
+                            pointers.insert(format!("/{key}/{index}"));
+                        }
+                    }
+                }
+            }
+            (Value::Object(fields), Some(Value::Object(previous))) => {
+                for (field, inner) in fields {
+                    if previous.get(field) != Some(inner) {
+                        pointers.insert(format!("/{key}/{field}"));
+                    }
+                }
+            }
+            (value, previous) if previous != Some(value) => {
+                pointers.insert(format!("/{key}"));
+            }
+            _ => {}
+        }
+    }
+    pointers
+}
+
+#[test]
+fn merge_notes_name_exactly_what_changed_in_the_plan() {
+    let mut plan = Plan::empty("westeurope", "my-rg");
+    plan.vnets = vec![vnet("ml-vnet", "10.50.0.0/16"), vnet("other", "10.60.0.0/16")];
+    plan.external_ranges = vec![ExternalRange {
+        name: "hub-vnet".to_owned(),
+        address_prefix: "10.100.0.0/16".to_owned(),
+        kind: ExternalRangeKind::PeeredVnet,
+    }];
+    for (into, documents) in [
+        (plan.clone(), vec![VNET_LIST]),
+        (plan.clone(), vec![VNET_LIST, AKS_CNI]),
+        (Plan::empty("", ""), vec![VNET_SHOW]),
+        (Plan::empty("eastus2", "rg"), vec![VNET_SHOW, AKS_KUBENET]),
+    ] {
+        let merged = merge_noted(&into, &imported(&documents));
+        assert_eq!(merged.plan, merge(&into, &imported(&documents).plan));
+        let noted: std::collections::BTreeSet<String> = merged
+            .notes
+            .iter()
+            .filter(|note| note.document.is_none())
+            .map(|note| note.pointer.clone())
+            .collect();
+        assert_eq!(noted, diff(&into, &merged.plan), "{} documents", documents.len());
+        // The workspace is what the plan had: no note says it was taken from a VNet.
+        if !into.workspace.resource_group.is_empty() {
+            assert!(merged.notes.iter().all(|note| !note.message.contains("resource group is taken")));
+        }
+        // Merging the same outputs again changes nothing, and says so.
+        let again = merge_noted(&merged.plan, &imported(&documents));
+        let plan_notes: Vec<&str> =
+            again.notes.iter().filter(|n| n.document.is_none()).map(|n| n.message.as_str()).collect();
+        assert_eq!(plan_notes, ["nothing changed: the plan already holds what these outputs describe"]);
+    }
 }
 
 #[test]

@@ -1,0 +1,120 @@
+//! Where the map writes each label. A label is never cut: it goes inside its bar when it fits
+//! there, and otherwise on a label row under the lane's bars, as near its bar as the labels
+//! already placed allow.
+
+/// Width of one character of the map's labels, in user units: the page draws them in a
+/// monospace face at 10 px, whose characters are 0.6 em wide; the rest is margin.
+pub const CHAR_WIDTH: f64 = 6.3;
+/// Room kept between a label inside a bar and the bar's edges.
+const INSIDE_PADDING: f64 = 4.0;
+/// Room kept between two labels on one row.
+const SPACING: f64 = 8.0;
+
+/// How wide `text` is drawn.
+pub fn text_width(text: &str) -> f64 {
+    #[expect(clippy::cast_precision_loss, reason = "labels are short")]
+    let count = text.chars().count() as f64;
+    count * CHAR_WIDTH
+}
+
+/// The width a bar needs to hold `text` inside it.
+pub(super) fn inside_width(text: &str) -> f64 {
+    text_width(text) + 2.0 * INSIDE_PADDING
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Spot {
+    /// Inside the bar, starting at `x`.
+    Inside { x: f64 },
+    /// On label row `row` under the bars, starting at `x`.
+    Row { row: usize, x: f64 },
+}
+
+/// A label to place: its bar's extent and its text's width.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Request {
+    pub bar_x: f64,
+    pub bar_width: f64,
+    pub text_width: f64,
+}
+
+/// Places every request between `left` and `right`; returns the spots, in the order of the
+/// requests, and how many label rows they take.
+pub(super) fn place(requests: &[Request], (left, right): (f64, f64)) -> (Vec<Spot>, usize) {
+    let mut spots: Vec<Spot> =
+        requests.iter().map(|request| Spot::Inside { x: request.bar_x + INSIDE_PADDING }).collect();
+    let mut outside: Vec<(usize, Request)> = requests
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, request)| request.text_width + 2.0 * INSIDE_PADDING > request.bar_width)
+        .collect();
+    outside.sort_by(|(_, a), (_, b)| centre(a).total_cmp(&centre(b)));
+    // The rightmost end of each row: labels come in the order of their bars, so a label fits a
+    // row when it starts after that end.
+    let mut rows: Vec<f64> = Vec::new();
+    for (index, request) in outside {
+        let x = (centre(&request) - request.text_width / 2.0).min(right - request.text_width).max(left);
+        let row = match rows.iter().position(|end| end + SPACING <= x) {
+            Some(row) => row,
+            None => {
+                rows.push(f64::NEG_INFINITY);
+                rows.len() - 1
+            }
+        };
+        if let Some(end) = rows.get_mut(row) {
+            *end = x + request.text_width;
+        }
+        if let Some(spot) = spots.get_mut(index) {
+            *spot = Spot::Row { row, x };
+        }
+    }
+    (spots, rows.len())
+}
+
+fn centre(request: &Request) -> f64 {
+    request.bar_x + request.bar_width / 2.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(bar_x: f64, bar_width: f64, text: &str) -> Request {
+        Request { bar_x, bar_width, text_width: text_width(text) }
+    }
+
+    #[test]
+    fn a_label_that_fits_goes_inside_its_bar() {
+        let (spots, rows) = place(&[request(10.0, 200.0, "aks 10.1.0.0/22")], (0.0, 400.0));
+        assert_eq!(spots, [Spot::Inside { x: 14.0 }]);
+        assert_eq!(rows, 0);
+    }
+
+    #[test]
+    fn labels_too_long_for_their_bars_go_below_without_overlapping() {
+        let requests = [request(100.0, 24.0, "default 10.1.4.0/24"), request(126.0, 24.0, "db 10.1.5.0/24")];
+        let (spots, rows) = place(&requests, (0.0, 400.0));
+        assert_eq!(rows, 2, "the second label would overlap the first on one row");
+        let Spot::Row { row: first_row, x: first_x } = spots[0] else { panic!("below") };
+        let Spot::Row { row: second_row, .. } = spots[1] else { panic!("below") };
+        assert_ne!(first_row, second_row);
+        assert!(first_x + requests[0].text_width / 2.0 - 112.0 < 1e-9, "centred under its bar");
+    }
+
+    #[test]
+    fn labels_below_stay_inside_the_lane() {
+        let requests = [request(370.0, 24.0, "default 10.1.4.0/24"), request(0.0, 4.0, "dns 10.2.0.10")];
+        let (spots, _) = place(&requests, (0.0, 400.0));
+        for (spot, request) in spots.iter().zip(&requests) {
+            let Spot::Row { x, .. } = *spot else { panic!("below") };
+            assert!(x >= 0.0 && x + request.text_width <= 400.0 + 1e-9);
+        }
+    }
+
+    #[test]
+    fn labels_far_apart_share_a_row() {
+        let requests = [request(0.0, 24.0, "a 10.0.0.0/24"), request(300.0, 24.0, "b 10.0.1.0/24")];
+        assert_eq!(place(&requests, (0.0, 400.0)).1, 1);
+    }
+}

@@ -1,0 +1,154 @@
+// The address map in a real Chromium, at a desktop and a phone width, in both themes: every
+// subnet can be seen and hovered, no label is cut, and a free block adds a subnet that brings no
+// finding of its own. Saves the map's screenshots in artifacts/screenshots/.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { example, openPage, planLink, root, servedPage } from './harness.mjs';
+
+const shots = join(root, 'artifacts', 'screenshots');
+
+/** Eight subnets in two peered VNets, and two clusters. */
+function crowdedPlan() {
+  const plan = example('default-aks.json');
+  plan.name = 'crowded';
+  plan.vnets[0].subnets.push(
+    { name: 'app-0', addressPrefix: '10.1.5.0/26' },
+    { name: 'app-1', addressPrefix: '10.1.5.64/27' },
+    { name: 'batch', addressPrefix: '10.1.6.0/24' },
+  );
+  plan.vnets.push({
+    name: 'hub', resourceGroup: 'ml-rg', addressPrefixes: ['10.3.0.0/16'], peerings: ['mynetwork'],
+    subnets: [
+      { name: 'firewall', addressPrefix: '10.3.0.0/26' },
+      { name: 'gateway', addressPrefix: '10.3.1.0/27' },
+      { name: 'aks-2', addressPrefix: '10.3.4.0/22' },
+    ],
+  });
+  plan.aksClusters.push({
+    ...plan.aksClusters[0], name: 'aks-two', vnet: 'hub', subnet: 'aks-2',
+    serviceCidr: '10.4.0.0/16', dnsServiceIP: '10.4.0.10',
+  });
+  return plan;
+}
+
+const plans = { default: example('default-aks.json'), crowded: crowdedPlan() };
+const widths = { desktop: { width: 1400, height: 1000 }, phone: { width: 390, height: 844 } };
+
+/** Where every map label and bar is on screen, read from the page. */
+function measure(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('svg.address-map');
+    const box = (element) => {
+      const r = element.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+    };
+    const labels = [...svg.querySelectorAll('text')].map((text) => ({
+      text: text.textContent,
+      inside: text.classList.contains('inside'),
+      box: box(text),
+      bar: text.closest('g.range, g.free')?.querySelector('rect') ? box(text.closest('g.range, g.free').querySelector('rect')) : null,
+    }));
+    const subnets = [...svg.querySelectorAll('g.range[data-kind="subnet"]')].map((g) => ({
+      subject: g.dataset.subject, box: box(g.querySelector('rect.bar')),
+    }));
+    const scroll = svg.closest('.map-scroll');
+    return { svg: box(svg), scroll: box(scroll), labels, subnets };
+  });
+}
+
+describe('the address map', () => {
+  const suite = servedPage();
+
+  for (const [planName, plan] of Object.entries(plans)) {
+    for (const [widthName, viewport] of Object.entries(widths)) {
+      test(`${planName} plan at ${viewport.width} px: subnets are wide and hoverable, labels whole`, async () => {
+        const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan), { viewport });
+        try {
+          if (viewport.width < 900) await page.click('#tab-results');
+          await page.locator('svg.address-map g.range[data-kind="subnet"]').first().waitFor();
+          const seen = await measure(page);
+          const expected = plan.vnets.reduce((sum, vnet) => sum + vnet.subnets.length, 0);
+          assert.equal(seen.subnets.length, expected);
+          for (const subnet of seen.subnets) {
+            assert.ok(subnet.box.width >= 24, `${subnet.subject} is ${subnet.box.width} px wide`);
+            const bar = page.locator(`svg.address-map g.range[data-subject="${subnet.subject}"] rect.bar`);
+            await bar.scrollIntoViewIfNeeded();
+            const hit = await bar.evaluate((rect) => {
+              const r = rect.getBoundingClientRect();
+              return document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)?.closest('g.range')?.dataset.subject;
+            });
+            assert.equal(hit, subnet.subject, `the pointer over ${subnet.subject} reaches ${hit}`);
+          }
+          for (const label of seen.labels) {
+            assert.doesNotMatch(label.text, /…/);
+            assert.ok(label.box.left >= seen.svg.left - 0.5 && label.box.right <= seen.svg.right + 0.5, `${label.text} leaves the map`);
+            if (label.inside) {
+              assert.ok(label.box.left >= label.bar.left - 0.5 && label.box.right <= label.bar.right + 0.5, `${label.text} overflows its bar`);
+            }
+          }
+          const outside = seen.labels.filter((label) => !label.inside);
+          for (const [i, a] of outside.entries()) {
+            for (const b of outside.slice(i + 1)) {
+              const apart = a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top;
+              assert.ok(apart, `${a.text} and ${b.text} overlap`);
+            }
+          }
+          assert.ok(seen.scroll.right <= viewport.width + 0.5, 'the map stays inside the page');
+          mkdirSync(shots, { recursive: true });
+          for (const theme of ['light', 'dark']) {
+            await page.selectOption('#theme', theme);
+            await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+            await page.locator('.map-card').screenshot({ path: join(shots, `map-${planName}-${viewport.width}-${theme}.png`) });
+          }
+          assert.deepEqual(errors, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
+  test('a free block adds a subnet of the chosen size that brings no finding of its own', async () => {
+    for (const viewport of Object.values(widths)) {
+      const { context, page } = await openPage(suite.browser, suite.origin + planLink(plans.crowded), { viewport });
+      try {
+        const subjects = () => page.locator('#findings li.finding button.subject').evaluateAll(
+          (buttons) => buttons.map((b) => b.dataset.subject));
+        if (viewport.width < 900) await page.click('#tab-results');
+        const before = await subjects();
+        const free = page.locator('svg.address-map g.free rect.free-bar').first();
+        await free.click();
+        await page.selectOption('#free-size', '27');
+        await page.click('#add-subnet-here');
+        const added = page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/5/addressPrefix"]');
+        await added.waitFor();
+        assert.match(await page.locator('[data-pointer="/vnets/0/subnets/5/addressPrefix"]').inputValue(), /\/27$/);
+        assert.equal(await added.getAttribute('data-flagged'), 'false');
+        const after = await subjects();
+        assert.deepEqual(after.filter((s) => s.startsWith('/vnets/0/subnets/5')), []);
+        assert.deepEqual(after, before);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('focusing a range in a conflict lights up the range it conflicts with', async () => {
+    const plan = example('default-aks.json');
+    plan.aksClusters[0].serviceCidr = '10.1.0.0/16';
+    plan.aksClusters[0].dnsServiceIP = '10.1.0.10';
+    const { context, page } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const service = page.locator('svg.address-map g[data-subject="/aksClusters/0/serviceCidr"]');
+      await service.focus();
+      const subnet = page.locator('svg.address-map g[data-subject="/vnets/0/subnets/0/addressPrefix"]');
+      assert.match(await subnet.getAttribute('class'), /\bpartner\b/);
+      assert.ok(await page.locator('svg.address-map line.connector').count() >= 1);
+      await page.locator('.map-card').screenshot({ path: join(shots, 'map-conflict-focused.png') });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+// The page on a phone (390 × 844): the editor and the results are two tabs, the results tab
+// counts the errors as they change, and nothing is wider than the screen.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+describe('the page on a phone', () => {
+  const suite = servedPage();
+
+  test('editor and results are tabs with a live error count, and the results fit the screen', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('phone')), phone);
+    try {
+      const count = page.locator('#tab-results .tab-count');
+      assert.equal(await count.getAttribute('aria-live'), 'polite');
+      assert.match(await count.innerText(), /^[1-9]\d* errors?$/);
+      const before = parseInt(await count.innerText(), 10);
+      assert.equal(await page.locator('#results-panel').isVisible(), false);
+      await page.click('#tab-results');
+      assert.equal(await page.locator('#tab-results').getAttribute('aria-selected'), 'true');
+      assert.equal(await page.locator('#editor-panel').isVisible(), false);
+      const finding = page.locator('#findings li.finding[data-rule="service-cidr-overlaps-subnet"]');
+      await finding.waitFor();
+      const top = await page.locator('#findings').evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+      assert.ok(top < 2000, `the findings start ${top} px down`);
+      const widest = await page.evaluate(() => Math.max(
+        document.documentElement.scrollWidth,
+        ...[...document.querySelectorAll('#findings li.finding, #findings .message')].map((e) => e.getBoundingClientRect().right),
+      ));
+      assert.ok(widest <= 390, `something is ${widest} px wide`);
+      await finding.locator('button.fix').click();
+      await page.waitForFunction(
+        (n) => parseInt(document.querySelector('#tab-results .tab-count').textContent, 10) < n, before);
+      await page.locator('svg.address-map g[data-subject="/aksClusters/0/serviceCidr"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/aksClusters/0/serviceCidr');
+      assert.equal(await page.locator('#tab-plan').getAttribute('aria-selected'), 'true', 'picking a range opens the editor');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+// Small things of the page that each had a way to go wrong.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
+
+describe('small things', () => {
+  const suite = servedPage();
+
+  test('a capacity gauge reads its numbers as the text beside it writes them', async () => {
+    const plan = collidingPlan('gauge', { serviceCidr: '10.2.0.0/16', dnsServiceIP: '10.2.0.10', nodeCount: 50 });
+    plan.vnets[0].subnets[0].addressPrefix = '10.0.0.0/22';
+    const { context, page } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const meter = page.locator('li.gauge meter').first();
+      const text = await meter.getAttribute('aria-valuetext');
+      assert.match(text, /^\d{1,3}(,\d{3})* of \d{1,3}(,\d{3})* usable addresses needed$/);
+      assert.equal(text, (await page.locator('li.gauge .gauge-text').first().innerText()).trim());
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the embedded view speaks of no fields and offers no free block', async () => {
+    const { context, page } = await openPage(suite.browser, `${suite.origin}/?embed${planLink(collidingPlan('embed')).slice(1)}`);
+    try {
+      await page.locator('svg.address-map g.range').first().waitFor();
+      assert.doesNotMatch(await page.locator('#map-hint').innerText(), /field/);
+      assert.equal(await page.locator('svg.address-map g.free').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the file-open control shows a focus ring when reached by keyboard', async () => {
+    const { context, page } = await openPage(suite.browser, suite.origin + '/');
+    try {
+      await page.locator('#download').focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-file');
+      const outline = await page.locator('label.file-button').evaluate((label) => getComputedStyle(label).outlineStyle);
+      assert.equal(outline, 'solid');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('no choice in the editor is cut, on a desktop or a phone', async () => {
+    for (const width of [1400, 390]) {
+      const { context, page } = await openPage(suite.browser, suite.origin + '/', { viewport: { width, height: 900 } });
+      try {
+        const cut = await page.evaluate(() => [...document.querySelectorAll('.editor-column select')].map((select) => {
+          const shown = select.offsetWidth;
+          const previous = select.style.width;
+          select.style.width = 'max-content';
+          const needed = select.offsetWidth;
+          select.style.width = previous;
+          return { id: select.id, shown, needed };
+        }).filter(({ shown, needed }) => shown < needed - 1));
+        assert.deepEqual(cut, [], `at ${width} px`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('"Add an AKS cluster" adds a cluster that brings no error', async () => {
+    const { context, page } = await openPage(suite.browser, suite.origin + '/');
+    try {
+      const errors = page.locator('#findings li.finding[data-severity="error"]');
+      assert.equal(await errors.count(), 0);
+      const clusters = page.locator('[data-pointer$="/name"][data-pointer^="/aksClusters/"]');
+      const before = await clusters.count();
+      await page.locator('button.add', { hasText: /AKS/ }).first().click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-pointer^="/aksClusters/"][data-pointer$="/name"]').length > n, before);
+      assert.equal(await errors.count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+});
