@@ -548,8 +548,9 @@ fn vnet(name: &str, prefix: &str) -> Vnet {
     }
 }
 
-#[test]
-fn merge_replaces_same_names_in_place_and_appends_the_rest() {
+/// A plan that shares VNet 'ml-vnet' with the imported documents and has a VNet and an external
+/// range of its own.
+fn plan_to_merge_into() -> Plan {
     let mut plan = Plan::empty("westeurope", "my-rg");
     plan.vnets = vec![vnet("ml-vnet", "10.50.0.0/16"), vnet("other", "10.60.0.0/16")];
     plan.external_ranges = vec![ExternalRange {
@@ -557,6 +558,12 @@ fn merge_replaces_same_names_in_place_and_appends_the_rest() {
         address_prefix: "10.100.0.0/16".to_owned(),
         kind: ExternalRangeKind::PeeredVnet,
     }];
+    plan
+}
+
+#[test]
+fn merge_replaces_same_names_in_place_and_appends_the_rest() {
+    let plan = plan_to_merge_into();
     let imported = imported(&[VNET_LIST, AKS_CNI]).plan;
     let merged = merge(&plan, &imported);
     let names: Vec<&str> = merged.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
@@ -619,13 +626,7 @@ fn diff(before: &Plan, after: &Plan) -> std::collections::BTreeSet<String> {
 
 #[test]
 fn merge_notes_name_exactly_what_changed_in_the_plan() {
-    let mut plan = Plan::empty("westeurope", "my-rg");
-    plan.vnets = vec![vnet("ml-vnet", "10.50.0.0/16"), vnet("other", "10.60.0.0/16")];
-    plan.external_ranges = vec![ExternalRange {
-        name: "hub-vnet".to_owned(),
-        address_prefix: "10.100.0.0/16".to_owned(),
-        kind: ExternalRangeKind::PeeredVnet,
-    }];
+    let plan = plan_to_merge_into();
     for (into, documents) in [
         (plan.clone(), vec![VNET_LIST]),
         (plan.clone(), vec![VNET_LIST, AKS_CNI]),
