@@ -654,8 +654,13 @@ fn free_tag(blocks: &[Ipv4Net], width: f64) -> String {
     tag
 }
 
+/// Beyond this many ranges, a finding's ranges are linked to its first subject only.
+const ALL_PAIRS_LIMIT: usize = 32;
+
 /// Items named together by one error or warning become each other's partners, so the page can
-/// light up both ends of a conflict.
+/// light up both ends of a conflict. A finding that names thousands of ranges (a service range
+/// over every subnet of a large VNet) would make millions of pairs: there, the first subject,
+/// which is what the finding is about, is linked with every other range, and the others with it.
 fn link_partners(map: &mut AddressMap, report: &Report) {
     let mut by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, item) in map.items.iter().enumerate() {
@@ -672,9 +677,18 @@ fn link_partners(map: &mut AddressMap, report: &Report) {
             .flatten()
             .copied()
             .collect();
+        let hubs: &[usize] = if named.len() > ALL_PAIRS_LIMIT {
+            let first = finding.subjects.first().and_then(|subject| by_subject.get(subject.as_str()));
+            first.map_or(&[], Vec::as_slice)
+        } else {
+            &named
+        };
         for &index in &named {
-            if let Some(list) = partners.get_mut(index) {
+            let Some(list) = partners.get_mut(index) else { continue };
+            if hubs.contains(&index) {
                 list.extend(named.iter().copied().filter(|&other| other != index));
+            } else {
+                list.extend(hubs.iter().copied());
             }
         }
     }

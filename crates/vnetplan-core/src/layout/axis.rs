@@ -149,16 +149,23 @@ fn log2(size: u64) -> f64 {
 impl Axis {
     /// Where `range` is drawn: its left edge and width; `None` when it is outside the axis.
     pub(super) fn place(&self, range: Range) -> Option<(f64, f64)> {
-        let start = self.position(u64::from(range.first), |span, a| span.first <= a && a < span.end)?;
-        let stop = self.position(u64::from(range.last) + 1, |span, a| span.first < a && a <= span.end)?;
+        let first = u64::from(range.first);
+        let end = u64::from(range.last) + 1;
+        // The spans are sorted and disjoint, so each end is found by binary search: a lane of
+        // ten thousand subnets has as many spans.
+        let starts_in = self.spans.get(self.spans.partition_point(|span| span.end <= first))?;
+        let ends_in = self.spans.get(self.spans.partition_point(|span| span.end < end))?;
+        let start = (starts_in.first <= first).then(|| starts_in.at(first))?;
+        let stop = (ends_in.first < end).then(|| ends_in.at(end))?;
         Some((start, stop - start))
     }
+}
 
-    fn position(&self, address: u64, holds: impl Fn(&Span, u64) -> bool) -> Option<f64> {
-        let span = self.spans.iter().find(|span| holds(span, address))?;
+impl Span {
+    fn at(&self, address: u64) -> f64 {
         #[expect(clippy::cast_precision_loss, reason = "offsets are at most 2^32, exact in an f64")]
-        let fraction = (address - span.first) as f64 / (span.end - span.first) as f64;
-        Some(span.x + fraction * span.width)
+        let fraction = (address - self.first) as f64 / (self.end - self.first) as f64;
+        self.x + fraction * self.width
     }
 }
 

@@ -206,6 +206,28 @@ fn conflicting_ranges_are_flagged_and_name_each_other() {
 }
 
 #[test]
+fn a_finding_over_many_ranges_links_them_through_its_first_subject() {
+    // A service range over forty subnets: one finding with forty-one subjects.
+    let mut changes: Vec<(&'static str, Value)> = (0..40)
+        .map(|i| {
+            (
+                "/vnets/0/subnets/-",
+                json!({"name": format!("s{i}"), "addressPrefix": format!("10.1.{}.0/28", 10 + i)}),
+            )
+        })
+        .collect();
+    changes.push(("/aksClusters/0/serviceCidr", json!("10.1.0.0/16")));
+    changes.push(("/aksClusters/0/dnsServiceIP", json!("10.1.0.10")));
+    let map = map_of(&changes);
+    let index = |subject: &str| map.items.iter().position(|i| i.subject.as_deref() == Some(subject));
+    let service = index("/aksClusters/0/serviceCidr").expect("drawn");
+    let subnet = item(&map, "/vnets/0/subnets/3/addressPrefix");
+    assert_eq!(subnet.partners, [service], "a covered subnet points at the service range only");
+    let covered = map.items.get(service).map_or(0, |item| item.partners.len());
+    assert!(covered >= 41, "the service range points at every subnet it covers ({covered})");
+}
+
+#[test]
 fn peered_vnets_are_joined_and_named_in_their_titles() {
     let map = map_of(&crowded());
     assert_eq!(map.peerings, [(0, 1)]);
