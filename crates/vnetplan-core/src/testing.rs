@@ -39,6 +39,19 @@ pub(crate) fn v2_cluster() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// A second VNet, `hub-vnet`, with a subnet `pe` for the workspace private endpoint.
+pub(crate) fn hub_vnet() -> (&'static str, Value) {
+    (
+        "/vnets/-",
+        json!({
+            "name": "hub-vnet",
+            "resourceGroup": "ml-rg",
+            "addressPrefixes": ["10.5.0.0/16"],
+            "subnets": [{ "name": "pe", "addressPrefix": "10.5.0.0/24" }]
+        }),
+    )
+}
+
 /// [`aci`] followed by `extra`, for tests that change the ACI setup.
 pub(crate) fn aci_with(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
     let mut changes = aci();

@@ -81,21 +81,13 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::AciVnetDiffersFromPrivateEndpoint;
-    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet, hub_vnet};
     use crate::text::Lang;
 
     #[test]
     fn fires_when_the_endpoint_is_in_another_vnet() {
         let changes = aci_with(&[
-            (
-                "/vnets/-",
-                json!({
-                    "name": "hub-vnet",
-                    "resourceGroup": "ml-rg",
-                    "addressPrefixes": ["10.5.0.0/16"],
-                    "subnets": [{"name": "pe", "addressPrefix": "10.5.0.0/24"}]
-                }),
-            ),
+            hub_vnet(),
             ("/workspace/privateEndpoint", json!({"vnet": "hub-vnet", "subnet": "pe"})),
         ]);
         let found = assert_fires(AciVnetDiffersFromPrivateEndpoint, &changes);

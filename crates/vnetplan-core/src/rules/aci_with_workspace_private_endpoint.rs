@@ -78,22 +78,14 @@ mod tests {
 
     use crate::catalog::RuleId::AciWithWorkspacePrivateEndpoint;
     use crate::finding::Severity;
-    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet, hub_vnet};
     use crate::text::Lang;
 
     #[test]
     fn warns_once_per_deployment_whatever_the_endpoint_vnet() {
         let changes = aci_with(&[
             ("/aciDeployments/-", json!({"name": "second-aci", "vnet": "ml-vnet", "subnet": "aci"})),
-            (
-                "/vnets/-",
-                json!({
-                    "name": "hub-vnet",
-                    "resourceGroup": "ml-rg",
-                    "addressPrefixes": ["10.5.0.0/16"],
-                    "subnets": [{"name": "pe", "addressPrefix": "10.5.0.0/24"}]
-                }),
-            ),
+            hub_vnet(),
             ("/workspace/privateEndpoint", json!({"vnet": "hub-vnet", "subnet": "pe"})),
         ]);
         let found = assert_fires(AciWithWorkspacePrivateEndpoint, &changes);

@@ -307,10 +307,7 @@ mod tests {
     fn fires_on_peerings_and_endpoint_computes() {
         let mut changes = crate::testing::v2_cluster();
         changes.extend([
-            (
-                "/vnets/-",
-                json!({"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
-            ),
+            crate::testing::hub_vnet(),
             ("/vnets/0/peerings", json!(["HUB-vnet"])),
             ("/onlineEndpoints", json!([{"name": "fraud-k8s", "kind": "kubernetes", "compute": "ML-AKS"}])),
         ]);
@@ -330,10 +327,7 @@ mod tests {
     fn quiet_on_exact_peerings_and_endpoint_computes() {
         let mut changes = crate::testing::v2_cluster();
         changes.extend([
-            (
-                "/vnets/-",
-                json!({"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
-            ),
+            crate::testing::hub_vnet(),
             ("/vnets/0/peerings", json!(["hub-vnet"])),
             ("/onlineEndpoints", json!([{"name": "fraud-k8s", "kind": "kubernetes", "compute": "ml-aks"}])),
         ]);

@@ -103,7 +103,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::UnknownVnet;
-    use crate::testing::{aci_with, assert_fires, assert_quiet};
+    use crate::testing::{aci_with, assert_fires, assert_quiet, hub_vnet};
     use crate::text::Lang;
 
     #[test]
@@ -175,9 +175,8 @@ mod tests {
 
     #[test]
     fn quiet_on_a_peering_to_a_vnet_of_the_plan_in_any_case() {
-        let hub = json!({"name": "hub-vnet", "resourceGroup": "ml-rg", "addressPrefixes": ["10.9.0.0/16"], "subnets": []});
-        assert_quiet(UnknownVnet, &[("/vnets/-", hub.clone()), ("/vnets/0/peerings", json!(["hub-vnet"]))]);
-        assert_quiet(UnknownVnet, &[("/vnets/-", hub), ("/vnets/0/peerings", json!(["HUB-VNet"]))]);
+        assert_quiet(UnknownVnet, &[hub_vnet(), ("/vnets/0/peerings", json!(["hub-vnet"]))]);
+        assert_quiet(UnknownVnet, &[hub_vnet(), ("/vnets/0/peerings", json!(["HUB-VNet"]))]);
     }
 
     #[test]

@@ -98,20 +98,8 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::WorkspacePeNotInAksVnet;
-    use crate::testing::{assert_fires, assert_quiet};
+    use crate::testing::{assert_fires, assert_quiet, hub_vnet};
     use crate::text::Lang;
-
-    fn hub_vnet() -> (&'static str, serde_json::Value) {
-        (
-            "/vnets/-",
-            json!({
-                "name": "hub-vnet",
-                "resourceGroup": "ml-rg",
-                "addressPrefixes": ["10.5.0.0/16"],
-                "subnets": [{ "name": "pe", "addressPrefix": "10.5.0.0/24" }]
-            }),
-        )
-    }
 
     #[test]
     fn fires_on_an_endpoint_in_another_vnet() {
