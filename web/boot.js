@@ -2,7 +2,7 @@
 // allows no inline script). It marks the page as running script, so that index.html shows its
 // "loading" message and not the one for browsers without JavaScript, and it shows the failure
 // message when the planner's code or WebAssembly cannot load or start. The planner removes the
-// whole #boot block once it runs.
+// whole #boot block once it runs. It also defines how the planner loads its on-demand module.
 document.documentElement.classList.add('js');
 const failed = () => {
   if (document.getElementById('boot')) document.documentElement.classList.add('boot-failed');
@@ -10,3 +10,40 @@ const failed = () => {
 // Capturing, because a script that fails to load reports on its own element, not the window.
 addEventListener('error', failed, true);
 addEventListener('unhandledrejection', failed);
+
+// The on-demand module (the Azure steps and exports, the import, the rule explanations), loaded
+// on first use and once; a failed load is forgotten, so the next use tries again. The single
+// offline file carries it inline; a hosted page names its two files in a meta element.
+let extras;
+window.vnetplanExtras = () => {
+  extras ??= loadExtras().catch((error) => {
+    extras = undefined;
+    throw error;
+  });
+  return extras;
+};
+
+async function loadExtras() {
+  const inline = document.getElementById('vnetplan-extras-wasm');
+  if (inline) {
+    const bytes = Uint8Array.from(atob(inline.textContent.trim()), (c) => c.charCodeAt(0));
+    return vnetplanExtrasModule({ module_or_path: bytes }).then(() => vnetplanExtrasModule);
+  }
+  const named = document.querySelector('meta[name="vnetplan-extras"]');
+  if (!named) throw new Error('this build of the page names no on-demand module');
+  if (typeof vnetplanExtrasModule === 'undefined') {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = named.content;
+      script.onload = resolve;
+      script.onerror = () => {
+        script.remove();
+        reject(new Error(`${named.content} did not load`));
+      };
+      document.head.append(script);
+    });
+  }
+  // vnetplanExtrasModule is the global that the module's glue defines.
+  await vnetplanExtrasModule({ module_or_path: named.dataset.wasm });
+  return vnetplanExtrasModule;
+}

@@ -436,7 +436,7 @@ pub fn App() -> Html {
                     <MigrationPanel plan={state.plan.clone()} document={state.document.clone()} notes={state.migration_notes.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
-                    <AzureSteps plan={state.plan.clone()} report={state.report.clone()} lang={*lang} />
+                    <AzureSteps plan={state.plan.clone()} lang={*lang} />
                 </section>
             </main>
             <footer class="footer"><p>{ t(T::Footer) }</p></footer>

@@ -306,6 +306,9 @@ texts! {
         "Chaque barre est une plage ; les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; le planificateur complet les modifie.";
     ShareLinkFileOnly => "This page was opened from a file, so the link opens only where a copy of this same file sits at the same place.",
         "Cette page a été ouverte depuis un fichier : le lien ne s’ouvre que là où une copie de ce même fichier se trouve au même endroit.";
+    ExtrasLoading => "Loading…", "Chargement…";
+    ExtrasUnavailable => "This part of the planner could not be loaded: it is fetched the first time it is used, and the network is not reachable. Connect once and try again.",
+        "Cette partie du planificateur n’a pas pu être chargée : elle est téléchargée à sa première utilisation, et le réseau est injoignable. Connectez-vous une fois et réessayez.";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the

@@ -7,11 +7,13 @@
 //!   autosave.
 //! - [`components`]: the editor, the address map, the findings and the capacity gauges.
 //! - [`share`]: the `#plan=` link format; [`presets`]: the guide's setups; [`i18n`]: English and
-//!   French; [`dom`]: the few browser calls the page makes.
+//!   French; [`dom`]: the few browser calls the page makes; [`extras`]: what is fetched on first
+//!   use (the Azure steps, the import, the rule explanations).
 
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod extras;
 pub mod i18n;
 pub mod presets;
 pub mod share;

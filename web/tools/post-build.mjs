@@ -4,14 +4,23 @@
 // 2. moves the loader script Trunk writes inline into its own file, so the page runs under a
 //    Content-Security-Policy without 'unsafe-inline';
 // 3. writes sw.js, a service worker that caches every file of this build so the page keeps
-//    working offline after one visit.
+//    working offline after one visit;
+// 4. adds the on-demand module that scripts/extras built (the Azure steps and exports, the
+//    import, the rule explanations): as two files the page fetches on first use, and inline in
+//    the single file.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('post-build: TRUNK_STAGING_DIR is not set; Trunk runs this script as a hook');
+const source = process.env.TRUNK_SOURCE_DIR;
+if (!dir || !source) {
+  console.error('post-build: TRUNK_STAGING_DIR or TRUNK_SOURCE_DIR is not set; Trunk runs this script as a hook');
+  process.exit(1);
+}
+const extrasDir = join(source, 'target', 'page-extras');
+if (!existsSync(join(extrasDir, 'extras.js'))) {
+  console.error(`post-build: ${extrasDir} has no extras.js; Trunk's pre_build hook runs scripts/extras`);
   process.exit(1);
 }
 
@@ -44,9 +53,11 @@ const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 `;
 const boot = readFileSync(join(dir, 'boot.js'), 'utf8');
+const extrasGlue = readFileSync(join(extrasDir, 'extras.js'), 'utf8');
+const extrasWasm = readFileSync(join(extrasDir, 'extras_bg.wasm'));
 const csp = [
   "default-src 'none'",
-  `script-src 'sha256-${sha(script, 'base64')}' 'sha256-${sha(boot, 'base64')}' 'wasm-unsafe-eval'`,
+  `script-src 'sha256-${sha(script, 'base64')}' 'sha256-${sha(boot, 'base64')}' 'sha256-${sha(extrasGlue, 'base64')}' 'wasm-unsafe-eval'`,
   `style-src 'sha256-${sha(css, 'base64')}'`,
   'img-src data:',
   "base-uri 'none'",
@@ -55,7 +66,11 @@ const csp = [
 const single = html
   .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace(inlineLoader, () => `<script type="module">${script}</script>`)
-  .replace('<script src="./boot.js" defer></script>', () => `<script>${boot}</script>`)
+  // The module's bytes sit in a data block, which no browser runs or parses as script: they are
+  // decoded only when the person first opens a part that needs them.
+  .replace('<script src="./boot.js" defer></script>', () => `<script>${extrasGlue}</script>
+    <script type="application/octet-stream" id="vnetplan-extras-wasm">${extrasWasm.toString('base64')}</script>
+    <script>${boot}</script>`)
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 writeFileSync(join(dir, 'vnetplan-offline.html'), single);
@@ -65,6 +80,12 @@ const code = loader[1].trim() + '\n';
 const loaderName = `loader-${sha(code).slice(0, 16)}.js`;
 writeFileSync(join(dir, loaderName), code);
 html = html.replace(inlineLoader, `<script type="module" src="./${loaderName}"></script>`);
+
+// 4. The on-demand module, named by content so that caches never serve an old one.
+const extrasName = `extras-${sha(Buffer.concat([Buffer.from(extrasGlue), extrasWasm])).slice(0, 16)}`;
+writeFileSync(join(dir, `${extrasName}.js`), extrasGlue);
+writeFileSync(join(dir, `${extrasName}_bg.wasm`), extrasWasm);
+html = html.replace('</head>', `  <meta name="vnetplan-extras" content="./${extrasName}.js" data-wasm="./${extrasName}_bg.wasm">\n  </head>`);
 writeFileSync(page, html);
 
 // 3. The service worker, with this build's files (the single file is a separate download).

@@ -105,7 +105,9 @@ impl Imported {
     }
 }
 
-fn source(document: Option<usize>, pointer: &str) -> String {
+/// Where a note comes from, as "document 2, /subnets/1/routeTable" (counting from 1) or "the
+/// plan, /vnets/0".
+pub fn source(document: Option<usize>, pointer: &str) -> String {
     match document {
         Some(index) if pointer.is_empty() => format!("document {}", index + 1),
         Some(index) => format!("document {}, {pointer}", index + 1),

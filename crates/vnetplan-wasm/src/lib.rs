@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 use vnetplan_core::export::{export, steps as guide_steps, ExportFormat};
-use vnetplan_core::import::import;
+use vnetplan_core::import::{import, merge_noted};
 use vnetplan_core::{
     check as check_plan, migrate as migrate_plan, parse_plan, rule_summaries, suggest as suggest_plan, Lang,
     MigrationNote, Plan, RuleId,
@@ -237,8 +237,13 @@ export interface ImportNote {
 export function exportPlan(plan: Plan | string, format: ExportFormat, options?: TextOptions): string;
 /** The guide's steps for the plan, in order, each flagged with the rules that make it wrong; titles and comments in options.lang. */
 export function steps(plan: Plan | string, options?: TextOptions): Step[];
+export interface ImportOptions extends TextOptions {
+  /** A plan to merge the import into: imported items replace those of the same name, and the notes then also say what changed in this plan. */
+  into?: Plan | string;
+}
+
 /** A plan from what `az network vnet show/list/create`, `az aks show`, the REST API or an ARM template print, with its notes in `options.lang`; throws an Error naming the document when one cannot be read. */
-export function importAzure(documents: string[], options?: TextOptions): { plan: Plan; notes: ImportNote[] };
+export function importAzure(documents: string[], options?: ImportOptions): { plan: Plan; notes: ImportNote[] };
 export interface MigrationNote {
   code: string;
   /** JSON pointers into the plan given to migrate, most relevant first; never empty. */
@@ -292,12 +297,17 @@ fn utf8(text: &js_sys::JsString) -> Result<String, JsValue> {
     String::from_utf8(TextEncoder::new().encode(text)).map_err(into_error)
 }
 
+/// The member `name` of `options`; `undefined` when the options themselves are absent.
+fn option(options: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(name))
+}
+
 /// Reads `{ lang: "en" | "fr" }`; English when the options or the language are absent.
 fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Lang::default());
-    }
-    let lang = js_sys::Reflect::get(options, &JsValue::from_str("lang"))?;
+    let lang = option(options, "lang")?;
     match lang.as_string() {
         Some(code) => code.parse().map_err(into_error),
         None if lang.is_undefined() || lang.is_null() => Ok(Lang::default()),
@@ -349,6 +359,10 @@ pub fn import_azure(documents: Vec<String>, options: JsValue) -> Result<JsValue,
     let lang = read_lang(&options)?;
     let documents: Vec<&str> = documents.iter().map(String::as_str).collect();
     let mut imported = import(&documents).map_err(into_error)?;
+    let into = option(&options, "into")?;
+    if !into.is_undefined() && !into.is_null() {
+        imported = merge_noted(&read_plan(&into)?, &imported);
+    }
     imported.localize(lang);
     to_js(&imported)
 }

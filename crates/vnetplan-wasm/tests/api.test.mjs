@@ -145,6 +145,21 @@ describe('the vnetplan package', () => {
     assert.throws(() => api.importAzure(['{"oops": ']), { message: /^document 1 is not valid JSON/ });
   });
 
+  test('importAzure merges into a plan given as options.into, and says what changed in it', () => {
+    const shown = readFileSync(join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures', 'vnet-show.json'), 'utf8');
+    const into = JSON.parse(readFileSync(join(root, 'examples', 'aci-vnet.json'), 'utf8'));
+    const merged = api.importAzure([shown], { into });
+    const alone = api.importAzure([shown]);
+    // The example's VNet has the imported one's name: it is replaced, and its deployment stays.
+    assert.deepEqual(merged.plan.vnets, alone.plan.vnets);
+    assert.deepEqual(merged.plan.aciDeployments.map((d) => d.name), into.aciDeployments.map((d) => d.name));
+    const change = merged.notes.find((note) => note.document === null && note.pointer === '/vnets/0');
+    assert.match(change.message, /replaced by the imported/);
+    assert.deepEqual(api.importAzure([shown], { into: JSON.stringify(into) }), merged);
+    assert.match(api.importAzure([shown], { into, lang: 'fr' }).notes.find((note) => note.pointer === '/vnets/0').message, /remplacé/);
+    assert.throws(() => api.importAzure([shown], { into: { ...into, region: 7 } }), { message: /\/region/ });
+  });
+
   test("importAzure gives the CLI's plan and notes for every import fixture, in both languages", () => {
     const fixtures = join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures');
     for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.json')).sort()) {

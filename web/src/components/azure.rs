@@ -1,22 +1,22 @@
 //! From plan to Azure and back: the guide's steps for the current plan with copy buttons and
 //! downloads, and a dialog that merges what `az` printed into the plan.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use vnetplan_core::export::{export, steps, ExportFormat, StepLanguage};
-use vnetplan_core::import::{import, merge_noted, ImportNote};
-use vnetplan_core::{Plan, Report};
+use vnetplan_core::export::ExportFormat;
+use vnetplan_core::Plan;
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::dom;
+use crate::extras::{self, ExtrasError, ImportNote, Imported, Step};
 use crate::i18n::{Lang, T};
 use crate::state::{Action, Notice, NoticeKind};
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
     pub plan: Rc<Plan>,
-    pub report: Rc<Report>,
     pub lang: Lang,
 }
 
@@ -34,68 +34,76 @@ fn download_name(format: ExportFormat) -> (&'static str, &'static str) {
     }
 }
 
+/// The plan as the JSON text the on-demand module reads.
+fn plan_text(plan: &Plan) -> String {
+    serde_json::to_string(plan).unwrap_or_default()
+}
+
+/// What the steps panel shows while it is open.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Loading,
+    Steps(Rc<Vec<Step>>),
+    Failed(ExtrasError),
+}
+
 #[component]
 pub fn AzureSteps(props: &StepsProps) -> Html {
     let open = use_state(|| false);
     let copied = use_state(|| None::<usize>);
+    let shown = use_state(|| Shown::Loading);
+    let export_failure = use_state(|| None::<ExtrasError>);
+    // Answers can arrive out of order while the plan changes: only the latest request's is shown.
+    let latest = use_mut_ref(|| Cell::new(0_u32));
     let lang = props.lang;
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
     // The steps are only written while the panel is open: they are not needed on every keystroke.
-    let body = if *open {
-        let all = steps(&props.plan, &props.report, lang);
-        let downloads = ExportFormat::ALL.iter().map(|format| {
-            let (name, label) = download_name(*format);
-            let (plan, report, format) = (props.plan.clone(), props.report.clone(), *format);
-            let onclick = Callback::from(move |_| dom::download(name, &export(&plan, &report, format, lang)));
-            html! { <button type="button" class="download" data-format={format.name()} {onclick}>{ label }</button> }
-        });
-        let mut section = String::new();
-        let items = all.iter().enumerate().map(|(index, step)| {
-            let heading = (step.section != section).then(|| {
-                section.clone_from(&step.section);
-                html! { <h3 class="step-section">{ &step.section }</h3> }
-            });
-            let code = step.code.clone();
-            let copy = {
-                let copied = copied.clone();
-                Callback::from(move |_| {
-                    dom::copy_to_clipboard(&code, drop);
-                    copied.set(Some(index));
-                })
-            };
-            let language = match step.language {
-                StepLanguage::Python => "python",
-                StepLanguage::Shell => "shell",
-                StepLanguage::Yaml => "yaml",
-            };
-            html! {
-                <>
-                    { heading.unwrap_or_default() }
-                    <li class={classes!("step", (!step.flagged.is_empty()).then_some("flagged"))}
-                        data-language={language} data-flagged={(!step.flagged.is_empty()).to_string()}>
-                        <p class="step-title"><strong>{ &step.title }</strong>
-                            <button type="button" class="copy" onclick={copy}>
-                                { if *copied == Some(index) { T::Copied.get(lang) } else { T::Copy.get(lang) } }
-                            </button>
-                        </p>
-                        if !step.flagged.is_empty() {
-                            <p class="step-flags" role="note">{ T::FlaggedBy.get(lang) }{ " " }
-                                { for step.flagged.iter().map(|rule| html! { <code class="rule-id">{ rule }</code> }) }
-                            </p>
-                        }
-                        <pre><code>{ &step.code }</code></pre>
-                    </li>
-                </>
+    {
+        let (shown, latest) = (shown.clone(), latest.clone());
+        use_effect_with((*open, props.plan.clone(), lang), move |(open, plan, lang)| {
+            if *open {
+                let request = latest.borrow().get().wrapping_add(1);
+                latest.borrow().set(request);
+                extras::run(extras::steps(plan_text(plan), *lang), move |answer| {
+                    if latest.borrow().get() == request {
+                        shown.set(answer.map(Rc::new).map_or_else(Shown::Failed, Shown::Steps));
+                    }
+                });
             }
         });
+    }
+    let body = if *open {
+        let downloads = ExportFormat::ALL.iter().map(|format| {
+            let (name, label) = download_name(*format);
+            let (plan, format, export_failure) = (props.plan.clone(), *format, export_failure.clone());
+            let onclick = Callback::from(move |_| {
+                let export_failure = export_failure.clone();
+                extras::run(extras::export(plan_text(&plan), format, lang), move |answer| match answer {
+                    Ok(text) => {
+                        dom::download(name, &text);
+                        export_failure.set(None);
+                    }
+                    Err(error) => export_failure.set(Some(error)),
+                });
+            });
+            html! { <button type="button" class="download" data-format={format.name()} {onclick}>{ label }</button> }
+        });
+        let content = match &*shown {
+            Shown::Loading => html! { <p class="hint" role="status">{ T::ExtrasLoading.get(lang) }</p> },
+            Shown::Failed(error) => html! { <p class="extras-error" role="alert">{ error.render(lang) }</p> },
+            Shown::Steps(all) if all.is_empty() => html! { <p class="hint">{ T::NoSteps.get(lang) }</p> },
+            Shown::Steps(all) => step_list(all, &copied, lang),
+        };
         html! {
             <div id="azure-steps-body">
                 <p class="downloads">{ T::Downloads.get(lang) }{ " " }{ for downloads }</p>
-                if all.is_empty() { <p class="hint">{ T::NoSteps.get(lang) }</p> }
-                <ol class="steps">{ for items }</ol>
+                if let Some(error) = &*export_failure {
+                    <p class="extras-error" role="alert">{ error.render(lang) }</p>
+                }
+                { content }
             </div>
         }
     } else {
@@ -114,6 +122,44 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
     }
 }
 
+fn step_list(all: &[Step], copied: &UseStateHandle<Option<usize>>, lang: Lang) -> Html {
+    let mut section = String::new();
+    let items = all.iter().enumerate().map(|(index, step)| {
+        let heading = (step.section != section).then(|| {
+            section.clone_from(&step.section);
+            html! { <h3 class="step-section">{ &step.section }</h3> }
+        });
+        let code = step.code.clone();
+        let copy = {
+            let copied = copied.clone();
+            Callback::from(move |_| {
+                dom::copy_to_clipboard(&code, drop);
+                copied.set(Some(index));
+            })
+        };
+        html! {
+            <>
+                { heading.unwrap_or_default() }
+                <li class={classes!("step", (!step.flagged.is_empty()).then_some("flagged"))}
+                    data-language={step.language.clone()} data-flagged={(!step.flagged.is_empty()).to_string()}>
+                    <p class="step-title"><strong>{ &step.title }</strong>
+                        <button type="button" class="copy" onclick={copy}>
+                            { if **copied == Some(index) { T::Copied.get(lang) } else { T::Copy.get(lang) } }
+                        </button>
+                    </p>
+                    if !step.flagged.is_empty() {
+                        <p class="step-flags" role="note">{ T::FlaggedBy.get(lang) }{ " " }
+                            { for step.flagged.iter().map(|rule| html! { <code class="rule-id">{ rule }</code> }) }
+                        </p>
+                    }
+                    <pre><code>{ &step.code }</code></pre>
+                </li>
+            </>
+        }
+    });
+    html! { <ol class="steps">{ for items }</ol> }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub plan: Rc<Plan>,
@@ -124,8 +170,9 @@ pub struct ImportProps {
 /// What the last import attempt said.
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Notes(Vec<ImportNote>),
-    Failed(String),
+    Running,
+    Merged(Rc<Imported>),
+    Failed(ExtrasError),
 }
 
 #[component]
@@ -157,18 +204,19 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     let finish: Rc<dyn Fn(Vec<String>)> = {
         let (plan, dispatch, outcome) = (props.plan.clone(), props.dispatch.clone(), outcome.clone());
         Rc::new(move |documents: Vec<String>| {
-            let texts: Vec<&str> = documents.iter().map(String::as_str).collect();
-            match import(&texts) {
+            outcome.set(Some(Outcome::Running));
+            let (dispatch, outcome) = (dispatch.clone(), outcome.clone());
+            // The dialog is modal, so the plan cannot change before the merged one replaces it.
+            extras::run(extras::import_into(plan_text(&plan), documents), move |answer| match answer {
                 Ok(imported) => {
-                    let merged = merge_noted(&plan, &imported);
                     dispatch.emit(Action::Replace {
-                        plan: Box::new(merged.plan),
+                        plan: Box::new(imported.plan.clone()),
                         notice: Some(Notice::Done(NoticeKind::Imported)),
                     });
-                    outcome.set(Some(Outcome::Notes(merged.notes)));
+                    outcome.set(Some(Outcome::Merged(Rc::new(imported))));
                 }
-                Err(error) => outcome.set(Some(Outcome::Failed(error.to_string()))),
-            }
+                Err(error) => outcome.set(Some(Outcome::Failed(error))),
+            });
         })
     };
     let run = {
@@ -224,30 +272,32 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                 </p>
                 <div id="import-outcome" role="status" aria-live="polite">
                     { match &*outcome {
-                        Some(Outcome::Notes(notes)) => html! {
+                        Some(Outcome::Running) => html! { <p class="hint">{ T::ExtrasLoading.get(lang) }</p> },
+                        Some(Outcome::Merged(imported)) => html! {
                             <>
                                 <p class="ok">{ T::ImportDone.get(lang) }</p>
-                                if !notes.is_empty() {
+                                if !imported.notes(lang).is_empty() {
                                     <p>{ T::ImportNotes.get(lang) }</p>
-                                    <ul class="import-notes">{ for notes.iter().map(|note| html! {
-                                        // Each note stands by the field of the pasted document it
-                                        // concerns, in the page's language.
-                                        <li data-document={note.document.map(|index| (index + 1).to_string())}
-                                            data-pointer={note.pointer.clone()}>
-                                            <code class="note-source">{ note.source() }</code>{ ": " }
-                                            { note.text.render(lang) }
-                                        </li>
-                                    }) }</ul>
+                                    <ul class="import-notes">{ for imported.notes(lang).iter().map(import_note) }</ul>
                                 }
                             </>
                         },
-                        Some(Outcome::Failed(message)) => html! {
-                            <p class="import-error">{ T::ImportFailed.get(lang) }{ " " }<code>{ message }</code></p>
+                        Some(Outcome::Failed(error)) => html! {
+                            <p class="import-error">{ T::ImportFailed.get(lang) }{ " " }<code>{ error.render(lang) }</code></p>
                         },
                         None => Html::default(),
                     } }
                 </div>
             </dialog>
         </>
+    }
+}
+
+/// A note stands by the field of the pasted document it concerns, in the page's language.
+fn import_note(note: &ImportNote) -> Html {
+    html! {
+        <li data-document={note.document.map(|index| (index + 1).to_string())} data-pointer={note.pointer.clone()}>
+            <code class="note-source">{ note.source() }</code>{ ": " }{ &note.message }
+        </li>
     }
 }

@@ -4,11 +4,12 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use vnetplan_core::{Example, Finding, Fix, FixKind, Report, Severity};
+use vnetplan_core::{Finding, Fix, FixKind, Report, Severity};
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 use crate::dom;
+use crate::extras::{self, Explanation, ExtrasError};
 use crate::i18n::{number, rule_headline, Lang, T};
 use crate::state::{value_text, Action};
 
@@ -117,7 +118,6 @@ fn FindingItem(props: &FindingProps) -> Html {
     let finding = &props.finding;
     let lang = props.lang;
     let id = finding.rule.id();
-    let doc = finding.rule.doc();
     let doc_id =
         format!("why-{}-{}", id, finding.subjects.first().map_or("", String::as_str).replace('/', "-"));
     let toggle = {
@@ -168,16 +168,7 @@ fn FindingItem(props: &FindingProps) -> Html {
                 { if *open { T::HideWhy.get(lang) } else { T::Why.get(lang) } }
             </button>
             <div class="rule-doc" id={doc_id} hidden={!*open}>
-                <h3>{ T::WhatItChecks.get(lang) }</h3><p>{ doc.what.get(lang) }</p>
-                <h3>{ T::WhyItMatters.get(lang) }</h3><p>{ doc.why.get(lang) }</p>
-                <h3>{ T::Example.get(lang) }</h3>{ example(doc.example) }
-                <h3>{ T::HowToFix.get(lang) }</h3><p>{ doc.fix.get(lang) }</p>
-                if !doc.sources.is_empty() {
-                    <h3>{ T::Sources.get(lang) }</h3>
-                    <ul class="sources">{ for doc.sources.iter().map(|source| html! {
-                        <li>{ format!("{} ({}), {}", source.title, source.date, source.location) }</li>
-                    }) }</ul>
-                }
+                if *open { <RuleDoc rule={id} {lang} /> }
             </div>
         </li>
     }
@@ -353,11 +344,40 @@ pub fn CapacityPanel(props: &CapacityProps) -> Html {
     }
 }
 
-fn example(Example(changes): Example) -> Html {
-    html! {
-        <ul class="example">{ for changes.iter().map(|(path, value)| html! {
-            <li><code>{ format!("{path} = {value}") }</code></li>
-        }) }</ul>
+#[derive(Properties, PartialEq)]
+struct RuleDocProps {
+    rule: &'static str,
+    lang: Lang,
+}
+
+/// A rule's explanation, fetched from the on-demand module the first time it is opened.
+#[component]
+fn RuleDoc(props: &RuleDocProps) -> Html {
+    let lang = props.lang;
+    let explained = use_state(|| None::<Result<Rc<Explanation>, ExtrasError>>);
+    {
+        let explained = explained.clone();
+        use_effect_with((props.rule, lang), move |(rule, lang)| {
+            extras::run(extras::explain(rule, *lang), move |answer| explained.set(Some(answer.map(Rc::new))));
+        });
+    }
+    match &*explained {
+        None => html! { <p class="hint" role="status">{ T::ExtrasLoading.get(lang) }</p> },
+        Some(Err(error)) => html! { <p class="extras-error" role="alert">{ error.render(lang) }</p> },
+        Some(Ok(doc)) => html! {
+            <>
+                <h3>{ T::WhatItChecks.get(lang) }</h3><p>{ &doc.what }</p>
+                <h3>{ T::WhyItMatters.get(lang) }</h3><p>{ &doc.why }</p>
+                <h3>{ T::Example.get(lang) }</h3><pre class="example">{ &doc.example }</pre>
+                <h3>{ T::HowToFix.get(lang) }</h3><p>{ &doc.fix }</p>
+                if !doc.sources.is_empty() {
+                    <h3>{ T::Sources.get(lang) }</h3>
+                    <ul class="sources">{ for doc.sources.iter().map(|source| html! {
+                        <li>{ format!("{} ({}), {}", source.title, source.date, source.location) }</li>
+                    }) }</ul>
+                }
+            </>
+        },
     }
 }
 

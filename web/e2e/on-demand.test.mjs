@@ -1,0 +1,113 @@
+// The parts the first visit does not download: the Azure steps and exports, the import and the
+// rule explanations come from a second module, fetched on first use. After one visit they work
+// with the network cut, from the service worker's cache; the single offline file carries them
+// inline; and when they cannot be fetched the page says so and the plan stays as it was.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { example, openPage, planLink, root, servedPage } from './harness.mjs';
+
+const broken = example('broken/sdk-default-service-cidr.json');
+const rule = 'service-cidr-overlaps-subnet';
+const vnetShow = readFileSync(join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures', 'vnet-show.json'), 'utf8');
+const isExtras = (url) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(url);
+
+/** Opens the steps, a download, an explanation and the import, and checks what each shows. */
+async function useEveryPart(page) {
+  await page.click('#toggle-steps');
+  const flagged = page.locator('li.step[data-flagged="true"]', { hasText: rule });
+  await flagged.first().waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.download[data-format="terraform"]')]);
+  assert.match(readFileSync(await download.path(), 'utf8'), /resource "azurerm_virtual_network"/);
+
+  const finding = page.locator(`#findings li.finding[data-rule="${rule}"]`);
+  await finding.getByRole('button', { name: 'Why?' }).click();
+  const doc = finding.locator('.rule-doc');
+  await doc.locator('h3', { hasText: 'What it checks' }).waitFor();
+  assert.match(await doc.locator('pre.example').innerText(), /reference plan/);
+  assert.ok((await doc.locator('ul.sources li').count()) > 0);
+
+  await page.click('#open-import');
+  await page.fill('#import-text', vnetShow);
+  await page.click('#run-import');
+  await page.locator('#import-outcome .ok').waitFor();
+  assert.match(await page.locator('.import-notes').innerText(), /routeTable/);
+  await page.click('#close-import');
+
+  await page.selectOption('#language', 'fr');
+  await finding.locator('.rule-doc h3', { hasText: 'Ce qui est vérifié' }).waitFor();
+  await page.locator('li.step', { hasText: 'Créer' }).first().waitFor();
+}
+
+describe('parts fetched on first use', () => {
+  const suite = servedPage();
+
+  test('the first visit leaves them out, and after it they work offline from the cache', async () => {
+    const { context, page, requests, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { acceptDownloads: true });
+    await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
+    assert.deepEqual(requests.filter(isExtras), [], 'the first screen fetched the on-demand module');
+    // The worker precaches every file of the build, the on-demand module included, once active.
+    const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const cache = await caches.open((await caches.keys()).find((key) => key.startsWith('vnetplan-')));
+      return (await cache.keys()).map((request) => request.url);
+    });
+    assert.equal(cached.filter(isExtras).length, 2);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
+    await useEveryPart(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('when the module cannot be fetched the page says so, keeps the plan, and tries again later', async () => {
+    // Without a worker: it would serve the module from the cache it fills after the first visit.
+    const { context, page } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
+    await context.route(isExtras, (route) => route.abort());
+    const before = await page.locator('[data-pointer="/vnets/0/name"]').inputValue();
+
+    await page.click('#toggle-steps');
+    assert.match(await page.locator('#azure-steps-body .extras-error').innerText(), /could not be loaded/);
+    const finding = page.locator(`#findings li.finding[data-rule="${rule}"]`);
+    await finding.getByRole('button', { name: 'Why?' }).click();
+    assert.match(await finding.locator('.rule-doc .extras-error').innerText(), /could not be loaded/);
+    await page.click('#open-import');
+    await page.fill('#import-text', vnetShow);
+    await page.click('#run-import');
+    assert.match(await page.locator('#import-outcome .import-error').innerText(), /could not be loaded/);
+    await page.click('#close-import');
+    assert.equal(await page.locator('[data-pointer="/vnets/0/name"]').inputValue(), before);
+    assert.equal(await page.locator('#undo').isDisabled(), true);
+
+    await context.unroute(isExtras);
+    await page.click('#toggle-steps');
+    await page.click('#toggle-steps');
+    await page.locator('li.step[data-flagged="true"]', { hasText: rule }).first().waitFor();
+    await context.close();
+  });
+
+  test('the single offline file carries them, with the network blocked', async () => {
+    const context = await suite.browser.newContext({ offline: true, acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    const outside = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(pathToFileURL(join(root, 'dist', 'vnetplan-offline.html')).href + planLink(broken).slice(1));
+    await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
+    await useEveryPart(page);
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,178 @@
+//! What the first screen does not need, fetched on first use: the Azure steps and exports, the
+//! import and the rule explanations. They come from the JS package's own wasm module, which has
+//! every one of them, so the page's module carries only the checker, the editor and the map.
+//!
+//! `web/boot.js` defines `window.vnetplanExtras()`, which loads that module once (from the
+//! build's folder, or from the single offline file, where it is inline) and resolves to its
+//! functions. Values cross as JSON text, as the package's API defines them.
+
+use std::future::Future;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use vnetplan_core::export::ExportFormat;
+use vnetplan_core::{parse_plan, Lang, Plan};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::T;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = window, js_name = vnetplanExtras, catch)]
+    fn load_extras() -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Why an on-demand call gave no answer, in the words the page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExtrasError {
+    /// The module could not be fetched or started: offline before it was ever cached, or blocked.
+    Unavailable,
+    /// The module answered with an error, such as a document it cannot read.
+    Refused(String),
+}
+
+impl ExtrasError {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Self::Unavailable => T::ExtrasUnavailable.get(lang).to_owned(),
+            Self::Refused(message) => message.clone(),
+        }
+    }
+}
+
+/// One step of the guide, as the package's `steps` returns it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Step {
+    pub section: String,
+    pub title: String,
+    pub language: String,
+    pub code: String,
+    pub flagged: Vec<String>,
+}
+
+/// A rule's documentation, as the package's `explain` returns it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Explanation {
+    pub what: String,
+    pub why: String,
+    pub example: String,
+    pub fix: String,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub location: String,
+    pub date: String,
+}
+
+/// A note of an import, as the package's `importAzure` returns it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ImportNote {
+    pub document: Option<usize>,
+    pub pointer: String,
+    pub message: String,
+}
+
+impl ImportNote {
+    /// Where the note comes from, as "document 2, /subnets/1" (counting from 1).
+    pub fn source(&self) -> String {
+        vnetplan_core::import::source(self.document, &self.pointer)
+    }
+}
+
+/// A merged import: the plan, and its notes in each language so that switching the page's
+/// language later shows them in the new one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub plan: Plan,
+    pub notes: [Vec<ImportNote>; 2],
+}
+
+impl Imported {
+    pub fn notes(&self, lang: Lang) -> &[ImportNote] {
+        let [english, french] = &self.notes;
+        match lang {
+            Lang::En => english,
+            Lang::Fr => french,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ImportAnswer {
+    plan: serde_json::Value,
+    notes: Vec<ImportNote>,
+}
+
+fn options(lang: Lang) -> JsValue {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"lang".into(), &lang.as_str().into());
+    options.into()
+}
+
+fn message_of(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+async fn module() -> Result<JsValue, ExtrasError> {
+    let promise = load_extras().map_err(|_| ExtrasError::Unavailable)?;
+    JsFuture::from(promise).await.map_err(|_| ExtrasError::Unavailable)
+}
+
+/// Calls the module's function `name` and returns its answer unchanged.
+async fn call(name: &str, arguments: Vec<JsValue>) -> Result<JsValue, ExtrasError> {
+    let module = module().await?;
+    let function = js_sys::Reflect::get(&module, &name.into())
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Function>().ok())
+        .ok_or(ExtrasError::Unavailable)?;
+    let arguments: js_sys::Array = arguments.into_iter().collect();
+    function.apply(&JsValue::NULL, &arguments).map_err(|error| ExtrasError::Refused(message_of(&error)))
+}
+
+/// Calls `name` and reads its answer, an object or list, into `T`.
+async fn call_json<T: DeserializeOwned>(name: &str, arguments: Vec<JsValue>) -> Result<T, ExtrasError> {
+    let answer = call(name, arguments).await?;
+    let text = js_sys::JSON::stringify(&answer).map_err(|error| ExtrasError::Refused(message_of(&error)))?;
+    serde_json::from_str(&String::from(text)).map_err(|error| ExtrasError::Refused(error.to_string()))
+}
+
+pub async fn steps(plan: String, lang: Lang) -> Result<Vec<Step>, ExtrasError> {
+    call_json("steps", vec![plan.into(), options(lang)]).await
+}
+
+pub async fn export(plan: String, format: ExportFormat, lang: Lang) -> Result<String, ExtrasError> {
+    let answer = call("exportPlan", vec![plan.into(), format.name().into(), options(lang)]).await?;
+    answer.as_string().ok_or_else(|| ExtrasError::Refused("the export is not text".to_owned()))
+}
+
+pub async fn explain(rule: &'static str, lang: Lang) -> Result<Explanation, ExtrasError> {
+    call_json("explain", vec![rule.into(), options(lang)]).await
+}
+
+/// The documents read and merged into `plan`, with the notes in both languages.
+pub async fn import_into(plan: String, documents: Vec<String>) -> Result<Imported, ExtrasError> {
+    let documents: js_sys::Array = documents.iter().map(|text| JsValue::from_str(text)).collect();
+    let answer = |lang: Lang| {
+        let options = options(lang);
+        let _ = js_sys::Reflect::set(&options, &"into".into(), &plan.as_str().into());
+        call_json::<ImportAnswer>("importAzure", vec![documents.clone().into(), options])
+    };
+    let english = answer(Lang::En).await?;
+    let french = answer(Lang::Fr).await?;
+    let plan =
+        parse_plan(&english.plan.to_string()).map_err(|error| ExtrasError::Refused(error.to_string()))?;
+    Ok(Imported { plan, notes: [english.notes, french.notes] })
+}
+
+/// Starts `task` and hands its outcome to `done` when it ends; the page goes on meanwhile.
+pub fn run<T: 'static>(task: impl Future<Output = T> + 'static, done: impl FnOnce(T) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move { done(task.await) });
+}
