@@ -4,7 +4,7 @@
 // inline; and when they cannot be fetched the page says so and the plan stays as it was.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { example, openPage, planLink, root, servedPage } from './harness.mjs';
@@ -12,10 +12,12 @@ import { example, openPage, planLink, root, servedPage } from './harness.mjs';
 const broken = example('broken/sdk-default-service-cidr.json');
 const rule = 'service-cidr-overlaps-subnet';
 const vnetShow = readFileSync(join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures', 'vnet-show.json'), 'utf8');
+const shots = join(root, 'artifacts', 'screenshots');
+mkdirSync(shots, { recursive: true });
 const isExtras = (url) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(url);
 
 /** Opens the steps, a download, an explanation and the import, and checks what each shows. */
-async function useEveryPart(page) {
+async function useEveryPart(page, shotName) {
   await page.click('#toggle-steps');
   const flagged = page.locator('li.step[data-flagged="true"]', { hasText: rule });
   await flagged.first().waitFor();
@@ -29,6 +31,8 @@ async function useEveryPart(page) {
   await doc.locator('h3', { hasText: 'What it checks' }).waitFor();
   assert.match(await doc.locator('pre.example').innerText(), /reference plan/);
   assert.ok((await doc.locator('ul.sources li').count()) > 0);
+  await finding.screenshot({ path: join(shots, `${shotName}-explanation.png`) });
+  await page.locator('.steps-card').screenshot({ path: join(shots, `${shotName}-steps.png`) });
 
   await page.click('#open-import');
   await page.fill('#import-text', vnetShow);
@@ -60,7 +64,7 @@ describe('parts fetched on first use', () => {
     await context.setOffline(true);
     await page.reload();
     await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
-    await useEveryPart(page);
+    await useEveryPart(page, 'on-demand-cached');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -76,6 +80,7 @@ describe('parts fetched on first use', () => {
     const finding = page.locator(`#findings li.finding[data-rule="${rule}"]`);
     await finding.getByRole('button', { name: 'Why?' }).click();
     assert.match(await finding.locator('.rule-doc .extras-error').innerText(), /could not be loaded/);
+    await finding.screenshot({ path: join(shots, 'on-demand-unavailable.png') });
     await page.click('#open-import');
     await page.fill('#import-text', vnetShow);
     await page.click('#run-import');
@@ -105,7 +110,7 @@ describe('parts fetched on first use', () => {
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(pathToFileURL(join(root, 'dist', 'vnetplan-offline.html')).href + planLink(broken).slice(1));
     await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
-    await useEveryPart(page);
+    await useEveryPart(page, 'on-demand-offline-file');
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
     await context.close();
