@@ -11,7 +11,7 @@ use std::future::Future;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use vnetplan_core::export::ExportFormat;
-use vnetplan_core::{parse_plan, Lang, Plan};
+use vnetplan_core::{plan_from_value, Lang, Plan};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -167,8 +167,7 @@ pub async fn import_into(plan: String, documents: Vec<String>) -> Result<Importe
     };
     let english = answer(Lang::En).await?;
     let french = answer(Lang::Fr).await?;
-    let plan =
-        parse_plan(&english.plan.to_string()).map_err(|error| ExtrasError::Refused(error.to_string()))?;
+    let plan = plan_from_value(&english.plan).map_err(|error| ExtrasError::Refused(error.to_string()))?;
     Ok(Imported { plan, notes: [english.notes, french.notes] })
 }
 
