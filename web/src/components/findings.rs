@@ -8,6 +8,7 @@ use vnetplan_core::{Finding, Fix, FixKind, Report, Severity};
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
+use crate::components::decimal;
 use crate::dom;
 use crate::extras::{self, Explanation, ExtrasError};
 use crate::i18n::{number, rule_headline, Lang, T};
@@ -324,9 +325,9 @@ pub fn CapacityPanel(props: &CapacityProps) -> Html {
                                 optimum="0" aria-valuetext={text.clone()}>{ text.clone() }</meter>
                             <svg class="shares-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
                                 { for share_spans(gauge).into_iter().map(|(x, width)| html! {
-                                    <rect class="share" x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="6" />
+                                    <rect class="share" x={decimal(x)} y="0" width={decimal(width)} height="6" />
                                 }) }
-                                <rect class="room-end" x={format!("{:.2}", share_width(gauge.usable, gauge) - 0.6)} y="0" width="0.6" height="6" />
+                                <rect class="room-end" x={decimal(share_width(gauge.usable, gauge) - 0.6)} y="0" width="0.6" height="6" />
                             </svg>
                             <span class="gauge-text">{ text }</span>
                             <ul class="shares" aria-label={T::ClusterShares.get(lang)}>
