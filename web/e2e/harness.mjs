@@ -53,10 +53,15 @@ export function serveDist() {
   return serveFolder(join(root, 'dist'));
 }
 
-/** Serves a folder on 127.0.0.1 at a free port; resolves to { origin, close }. */
+/**
+ * Serves a folder on 127.0.0.1 at a free port; resolves to { origin, close, served }, where
+ * `served` lists the path of every request that reached the server, in order.
+ */
 export function serveFolder(folder) {
+  const served = [];
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    served.push(path);
     let file = normalize(join(folder, path));
     if (!file.startsWith(folder)) {
       response.writeHead(403).end();
@@ -74,7 +79,7 @@ export function serveFolder(folder) {
   return new Promise((ready) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      ready({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) });
+      ready({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)), served });
     });
   });
 }
