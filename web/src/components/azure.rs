@@ -1,7 +1,6 @@
 //! From plan to Azure and back: the guide's steps for the current plan with copy buttons and
 //! downloads, and a dialog that merges what `az` printed into the plan.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use vnetplan_core::export::ExportFormat;
@@ -54,7 +53,7 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
     let shown = use_state(|| Shown::Loading);
     let export_failure = use_state(|| None::<ExtrasError>);
     // Answers can arrive out of order while the plan changes: only the latest request's is shown.
-    let latest = use_mut_ref(|| Cell::new(0_u32));
+    let latest = use_mut_ref(|| 0_u32);
     let lang = props.lang;
     let toggle = {
         let open = open.clone();
@@ -65,10 +64,10 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
         let (shown, latest) = (shown.clone(), latest.clone());
         use_effect_with((*open, props.plan.clone(), lang), move |(open, plan, lang)| {
             if *open {
-                let request = latest.borrow().get().wrapping_add(1);
-                latest.borrow().set(request);
+                let request = latest.borrow().wrapping_add(1);
+                *latest.borrow_mut() = request;
                 extras::run(extras::steps(plan_text(plan), *lang), move |answer| {
-                    if latest.borrow().get() == request {
+                    if *latest.borrow() == request {
                         shown.set(answer.map(Rc::new).map_or_else(Shown::Failed, Shown::Steps));
                     }
                 });
