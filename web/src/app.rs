@@ -263,10 +263,10 @@ pub fn App() -> Html {
         })
     };
     let on_share = {
-        let plan = state.plan.clone();
+        let (plan, document) = (state.plan.clone(), state.document.clone());
         let share = share.clone();
         Callback::from(move |_| {
-            let fragment = fragment_for(&plan);
+            let fragment = fragment_for(&document);
             let (url, file_only) = match (dom::is_file_page(), HOSTED_PLANNER) {
                 (true, Some(hosted)) => (format!("{hosted}{fragment}"), false),
                 (file_only, _) => (format!("{}{fragment}", dom::address_without_hash()), file_only),
@@ -325,8 +325,8 @@ pub fn App() -> Html {
         Callback::from(move |event: Event| theme.set(chosen(&event).unwrap_or(Theme::System)))
     };
     // Deflating the plan for the link is done only when the plan changes, and only when embedded.
-    let full_planner = use_memo(state.plan.clone(), move |plan| {
-        embedded.then(|| dom::full_planner_address(&fragment_for(plan)))
+    let full_planner = use_memo(state.document.clone(), move |document| {
+        embedded.then(|| dom::full_planner_address(&fragment_for(document)))
     });
     let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
     let redo = dispatch.reform(|_: MouseEvent| Action::Redo);
@@ -381,7 +381,7 @@ pub fn App() -> Html {
                         <label class="file-button" for="open-file">{ t(T::OpenFile) }</label>
                         <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json"
                             onchange={on_open_file} />
-                        <ImportDialog plan={state.plan.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                        <ImportDialog document={state.document.clone()} lang={*lang} dispatch={dispatch.clone()} />
                     </div>
                     <div class="tool-group">
                         <label for="language">{ t(T::Language) }</label>
@@ -436,7 +436,7 @@ pub fn App() -> Html {
                     <MigrationPanel plan={state.plan.clone()} document={state.document.clone()} notes={state.migration_notes.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
-                    <AzureSteps plan={state.plan.clone()} lang={*lang} />
+                    <AzureSteps document={state.document.clone()} lang={*lang} />
                 </section>
             </main>
             <footer class="footer"><p>{ t(T::Footer) }</p></footer>

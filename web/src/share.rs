@@ -5,6 +5,7 @@ use std::fmt;
 
 use base64::engine::general_purpose::{URL_SAFE_NO_PAD, URL_SAFE_NO_PAD_INDIFFERENT};
 use base64::Engine as _;
+use serde_json::Value;
 use vnetplan_core::{parse_plan, ParseError, Plan};
 
 const KEY: &str = "plan=";
@@ -34,9 +35,10 @@ impl fmt::Display for LinkError {
     }
 }
 
-/// The fragment (with its `#`) that carries `plan`.
-pub fn fragment_for(plan: &Plan) -> String {
-    let json = serde_json::to_string(plan).unwrap_or_default();
+/// The fragment (with its `#`) that carries the plan `document` (the state's serialised plan,
+/// which the page already holds: serialising the plan again would take a serializer of its own).
+pub fn fragment_for(document: &Value) -> String {
+    let json = document.to_string();
     let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     format!("#{KEY}{}", URL_SAFE_NO_PAD.encode(compressed))
 }
@@ -70,7 +72,7 @@ mod tests {
     #[test]
     fn a_plan_survives_the_round_trip() {
         let plan = parse_plan(PLAN).expect("the example parses");
-        let fragment = fragment_for(&plan);
+        let fragment = fragment_for(&serde_json::to_value(&plan).expect("a plan serialises"));
         assert!(fragment.starts_with("#plan="));
         assert!(!fragment.contains('=') || fragment.find('=') == Some(5), "no padding: {fragment}");
         assert_eq!(plan_from_fragment(&fragment), Some(Ok(plan)));

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use serde_json::Value;
 use vnetplan_core::export::ExportFormat;
-use vnetplan_core::Plan;
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -15,7 +15,8 @@ use crate::state::{Action, Notice, NoticeKind};
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
-    pub plan: Rc<Plan>,
+    /// The plan as the state serialised it, which is what the on-demand module reads.
+    pub document: Rc<Value>,
     pub lang: Lang,
 }
 
@@ -31,11 +32,6 @@ fn download_name(format: ExportFormat) -> (&'static str, &'static str) {
         ExportFormat::SdkV2 => ("vnetplan-steps-v2.py", "Python SDK v2"),
         ExportFormat::Yaml => ("vnetplan-v2.yml", "YAML (v2)"),
     }
-}
-
-/// The plan as the JSON text the on-demand module reads.
-fn plan_text(plan: &Plan) -> String {
-    serde_json::to_string(plan).unwrap_or_default()
 }
 
 /// What the steps panel shows while it is open.
@@ -62,11 +58,11 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
     // The steps are only written while the panel is open: they are not needed on every keystroke.
     {
         let (shown, latest) = (shown.clone(), latest.clone());
-        use_effect_with((*open, props.plan.clone(), lang), move |(open, plan, lang)| {
+        use_effect_with((*open, props.document.clone(), lang), move |(open, document, lang)| {
             if *open {
                 let request = latest.borrow().wrapping_add(1);
                 *latest.borrow_mut() = request;
-                extras::run(extras::steps(plan_text(plan), *lang), move |answer| {
+                extras::run(extras::steps(document.to_string(), *lang), move |answer| {
                     if *latest.borrow() == request {
                         shown.set(answer.map(Rc::new).map_or_else(Shown::Failed, Shown::Steps));
                     }
@@ -77,10 +73,10 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
     let body = if *open {
         let downloads = ExportFormat::ALL.iter().map(|format| {
             let (name, label) = download_name(*format);
-            let (plan, format, export_failure) = (props.plan.clone(), *format, export_failure.clone());
+            let (document, format, export_failure) = (props.document.clone(), *format, export_failure.clone());
             let onclick = Callback::from(move |_| {
                 let export_failure = export_failure.clone();
-                extras::run(extras::export(plan_text(&plan), format, lang), move |answer| match answer {
+                extras::run(extras::export(document.to_string(), format, lang), move |answer| match answer {
                     Ok(text) => {
                         dom::download(name, &text);
                         export_failure.set(None);
@@ -161,7 +157,7 @@ fn step_list(all: &[Step], copied: &UseStateHandle<Option<usize>>, lang: Lang) -
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
-    pub plan: Rc<Plan>,
+    pub document: Rc<Value>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -201,12 +197,12 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         })
     };
     let finish: Rc<dyn Fn(Vec<String>)> = {
-        let (plan, dispatch, outcome) = (props.plan.clone(), props.dispatch.clone(), outcome.clone());
+        let (plan, dispatch, outcome) = (props.document.clone(), props.dispatch.clone(), outcome.clone());
         Rc::new(move |documents: Vec<String>| {
             outcome.set(Some(Outcome::Running));
             let (dispatch, outcome) = (dispatch.clone(), outcome.clone());
             // The dialog is modal, so the plan cannot change before the merged one replaces it.
-            extras::run(extras::import_into(plan_text(&plan), documents), move |answer| match answer {
+            extras::run(extras::import_into(plan.to_string(), documents), move |answer| match answer {
                 Ok(imported) => {
                     dispatch.emit(Action::Replace {
                         plan: Box::new(imported.plan.clone()),
