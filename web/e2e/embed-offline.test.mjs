@@ -4,8 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, root, serveDist, serveFolder } from './harness.mjs';
+import { launchBrowser, openOfflineFile, openPage, root, serveDist, serveFolder } from './harness.mjs';
 
 describe('embedding and offline use', () => {
   let browser;
@@ -63,19 +62,7 @@ describe('embedding and offline use', () => {
   });
 
   test('the single-file build works from disk with the network blocked', async () => {
-    const context = await browser.newContext({ offline: true });
-    const outside = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(pathToFileURL(join(root, 'dist', 'vnetplan-offline.html')).href);
-    await page.locator('#findings').waitFor();
+    const { context, page, outside, errors } = await openOfflineFile(browser);
     await page.selectOption('#preset', 'private-aks');
     await page.click('#load-preset');
     await page.locator('li.finding[data-rule="docker-bridge-ignored"]').waitFor({ state: 'detached' });

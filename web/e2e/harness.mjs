@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -110,6 +111,28 @@ export async function openPage(browser, url, options = {}) {
   // Attached, not visible: on a phone the findings sit on a tab of their own.
   await page.locator('#findings').waitFor({ state: 'attached' });
   return { context, page, requests, errors };
+}
+
+/**
+ * Opens the single offline file from disk (`dist/vnetplan-offline.html`, then `fragment`) in a
+ * context with the network cut, where any request for something other than a file or inline
+ * data is refused and listed in `outside`.
+ */
+export async function openOfflineFile(browser, fragment = '', options = {}) {
+  const context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 }, ...options });
+  const outside = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(pathToFileURL(join(root, 'dist', 'vnetplan-offline.html')).href + fragment);
+  await page.locator('#findings').waitFor({ state: 'attached' });
+  return { context, page, outside, errors };
 }
 
 /** The page's address for a share link holding `plan`: `#plan=` + base64url of raw DEFLATE. */

@@ -6,8 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { example, openPage, planLink, root, servedPage } from './harness.mjs';
+import { example, openOfflineFile, openPage, planLink, root, servedPage } from './harness.mjs';
 
 const broken = example('broken/sdk-default-service-cidr.json');
 const rule = 'service-cidr-overlaps-subnet';
@@ -97,18 +96,7 @@ describe('parts fetched on first use', () => {
   });
 
   test('the single offline file carries them, with the network blocked', async () => {
-    const context = await suite.browser.newContext({ offline: true, acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
-    const outside = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(pathToFileURL(join(root, 'dist', 'vnetplan-offline.html')).href + planLink(broken).slice(1));
+    const { context, page, outside, errors } = await openOfflineFile(suite.browser, planLink(broken).slice(1), { acceptDownloads: true });
     await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
     await useEveryPart(page, 'on-demand-offline-file');
     assert.deepEqual(outside, []);
