@@ -118,6 +118,9 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
 /// Reads `a.b.c.d/n`. Host bits are kept as written: whether they are allowed is the caller's
 /// decision, because the docker bridge field documents `172.17.0.1/16` as its default.
 pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
+    if let Some(net) = plain_cidr(text.as_bytes()) {
+        return Ok(net);
+    }
     check_surroundings(text)?;
     let (address, _) = text.split_once('/').unwrap_or((text, ""));
     // Every IPv6 address has a colon; the full IPv6 reader is left for those that do.
@@ -251,6 +254,19 @@ fn plain_dotted_quad(bytes: &[u8]) -> Option<Ipv4Addr> {
     parts.next().is_none().then(|| Ipv4Addr::from(octets))
 }
 
+/// A well-formed `a.b.c.d/n` in one pass over its bytes, which is how nearly every prefix of a
+/// large plan is written; `None` for anything else, which [`parse_cidr`]'s checks then explain.
+fn plain_cidr(bytes: &[u8]) -> Option<Ipv4Net> {
+    let slash = bytes.iter().position(|&b| b == b'/')?;
+    let address = plain_dotted_quad(bytes.get(..slash)?)?;
+    let length = match *bytes.get(slash + 1..)? {
+        [digit @ b'0'..=b'9'] => digit - b'0',
+        [tens @ b'1'..=b'9', units @ b'0'..=b'9'] => (tens - b'0') * 10 + (units - b'0'),
+        _ => return None,
+    };
+    Ipv4Net::new(address, length).ok()
+}
+
 fn octet(text: &str) -> Result<u8, ValueError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ValueError::NotDecimal(text.to_owned()));
@@ -372,9 +388,9 @@ pub struct RangeIndex<T> {
 
 impl<T: Copy + Ord> RangeIndex<T> {
     pub fn new(mut entries: Vec<(Range, T)>) -> Self {
-        entries.sort_unstable_by(|a, b| {
-            a.0.first.cmp(&b.0.first).then(b.0.last.cmp(&a.0.last)).then(a.1.cmp(&b.1))
-        });
+        // The order is total, so a stable sort gives the same result; it also finds the runs
+        // that are already in order (a VNet's subnets usually are) instead of sorting them again.
+        entries.sort_by(|a, b| a.0.first.cmp(&b.0.first).then(b.0.last.cmp(&a.0.last)).then(a.1.cmp(&b.1)));
         let mut highest = 0;
         let reach = entries
             .iter()
@@ -396,24 +412,34 @@ impl<T: Copy + Ord> RangeIndex<T> {
 
     /// Every entry that shares at least one address with `query`, in address order.
     pub fn overlapping(&self, query: Range) -> Vec<(Range, T)> {
-        let end = self.entries.partition_point(|(range, _)| range.first <= query.last);
-        let mut hits = Vec::new();
-        for i in (0..end).rev() {
-            if self.reach.get(i).is_none_or(|reach| *reach < query.first) {
-                break;
-            }
-            if let Some(entry) = self.entries.get(i) {
-                if entry.0.last >= query.first {
-                    hits.push(*entry);
-                }
-            }
-        }
+        let mut hits: Vec<(Range, T)> = self.overlapping_backwards(query).copied().collect();
         hits.reverse();
         hits
     }
 
     pub fn any_overlap(&self, query: Range) -> bool {
-        !self.overlapping(query).is_empty()
+        self.overlapping_backwards(query).next().is_some()
+    }
+
+    /// Whether one entry holds all of `query`.
+    pub fn any_containing(&self, query: Range) -> bool {
+        self.overlapping_backwards(query).any(|(range, _)| range.contains(query))
+    }
+
+    /// The entries that share an address with `query`, from the last in address order to the
+    /// first. Nothing is allocated: questions asked once per subnet stay cheap.
+    fn overlapping_backwards(&self, query: Range) -> impl Iterator<Item = &(Range, T)> {
+        let end = self.entries.partition_point(|(range, _)| range.first <= query.last);
+        let reach = &self.reach;
+        self.entries
+            .get(..end)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(move |(i, _)| reach.get(*i).is_some_and(|reach| *reach >= query.first))
+            .map(|(_, entry)| entry)
+            .filter(move |(range, _)| range.last >= query.first)
     }
 
     /// Pairs of entries that overlap each other. Each entry is paired with the nearest earlier
