@@ -118,9 +118,11 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
 /// Reads `a.b.c.d/n`. Host bits are kept as written: whether they are allowed is the caller's
 /// decision, because the docker bridge field documents `172.17.0.1/16` as its default.
 pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
-    if let Some(net) = plain_cidr(text.as_bytes()) {
-        return Ok(net);
-    }
+    plain_cidr(text.as_bytes()).map_or_else(|| careful_cidr(text), Ok)
+}
+
+/// [`parse_cidr`] step by step, so that a rejection names what is wrong.
+fn careful_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
     check_surroundings(text)?;
     let (address, _) = text.split_once('/').unwrap_or((text, ""));
     // Every IPv6 address has a colon; the full IPv6 reader is left for those that do.
@@ -257,14 +259,41 @@ fn plain_dotted_quad(bytes: &[u8]) -> Option<Ipv4Addr> {
 /// A well-formed `a.b.c.d/n` in one pass over its bytes, which is how nearly every prefix of a
 /// large plan is written; `None` for anything else, which [`parse_cidr`]'s checks then explain.
 fn plain_cidr(bytes: &[u8]) -> Option<Ipv4Net> {
-    let slash = bytes.iter().position(|&b| b == b'/')?;
-    let address = plain_dotted_quad(bytes.get(..slash)?)?;
-    let length = match *bytes.get(slash + 1..)? {
+    let mut address = 0u32;
+    let mut octets = 0;
+    let mut rest = bytes.iter();
+    // Each octet: one to three digits, no leading zero, at most 255, then '.' or, after the
+    // fourth, '/'.
+    loop {
+        let mut value = 0u32;
+        let mut digits = 0;
+        let end = loop {
+            match *rest.next()? {
+                digit @ b'0'..=b'9' if digits < 3 && !(digits == 1 && value == 0) => {
+                    value = value * 10 + u32::from(digit - b'0');
+                    digits += 1;
+                }
+                end @ (b'.' | b'/') if digits > 0 => break end,
+                _ => return None,
+            }
+        };
+        if value > 255 {
+            return None;
+        }
+        address = (address << 8) | value;
+        octets += 1;
+        match (end, octets) {
+            (b'/', 4) => break,
+            (b'.', 1..=3) => {}
+            _ => return None,
+        }
+    }
+    let length = match *rest.as_slice() {
         [digit @ b'0'..=b'9'] => digit - b'0',
         [tens @ b'1'..=b'9', units @ b'0'..=b'9'] => (tens - b'0') * 10 + (units - b'0'),
         _ => return None,
     };
-    Ipv4Net::new(address, length).ok()
+    Ipv4Net::new(Ipv4Addr::from(address), length).ok()
 }
 
 fn octet(text: &str) -> Result<u8, ValueError> {
@@ -471,6 +500,35 @@ impl<T: Copy + Ord> RangeIndex<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_one_pass_reader_reads_what_the_careful_one_reads_and_nothing_else() {
+        let mut texts: Vec<String> = [
+            "0.0.0.0/0", "255.255.255.255/32", "10.0.0.0/8", "10.1.2.3/9", "1.2.3.4/33", "1.2.3.4/08",
+            "1.2.3.4/3a", "1.2.3.4/", "1.2.3.4/100", "01.2.3.4/8", "1.02.3.4/8", "0.0.0.00/8",
+            "256.1.1.1/8", "1.1.1.1000/8", "1.1.1/8", "1.1.1.1.1/8", "1..1.1/8", ".1.1.1/8",
+            "1.1.1.1./8", "1.1.1.1", "1.1.1.1/8/8", " 1.1.1.1/8", "1.1.1.1/8 ", "fd00::/8",
+            "1.1.1.1/+8", "1.1.1.1/-8", "١.1.1.1/8", "",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        for octet in ["0", "9", "10", "99", "100", "199", "200", "249", "250", "255", "256", "300", "999"] {
+            for length in ["0", "1", "9", "10", "24", "30", "32", "33", "39", "40", "99"] {
+                texts.push(format!("{octet}.{octet}.0.{octet}/{length}"));
+            }
+        }
+        // Refusing costs only time (the careful reader follows); reading differently is a bug.
+        let mut read = 0;
+        for text in &texts {
+            if let Some(net) = plain_cidr(text.as_bytes()) {
+                assert_eq!(careful_cidr(text), Ok(net), "{text}");
+                read += 1;
+            }
+        }
+        let valid = texts.iter().filter(|text| careful_cidr(text).is_ok()).count();
+        assert_eq!(read, valid, "every valid text here is written plainly");
+    }
 
     fn cidr(text: &str) -> Ipv4Net {
         parse_cidr(text).expect("test value parses")
