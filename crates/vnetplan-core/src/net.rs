@@ -325,8 +325,8 @@ impl Range {
         Self { first: address & !host_mask, last: address | host_mask }
     }
 
+    /// The block `net` names, host bits or not: `network` and `broadcast` ignore them.
     pub fn of(net: Ipv4Net) -> Self {
-        let net = net.trunc();
         Self { first: u32::from(net.network()), last: u32::from(net.broadcast()) }
     }
 
