@@ -675,8 +675,8 @@ mod tests {
         assert_eq!(hits, vec![0, 2, 1]);
         assert!(!index.any_overlap(Range::of(cidr("10.0.2.0/23"))));
         assert!(index.any_overlap(Range::of(cidr("10.0.5.128/25"))));
-        // Held by 10.0.4.0/22, not by the 10.0.5.0/24 that starts later and ends sooner.
-        assert!(index.any_containing(Range::of(cidr("10.0.6.0/24"))));
+        // Held by 10.0.4.0/22, past the 10.0.5.0/24 that overlaps it without holding it.
+        assert!(index.any_containing(Range::of(cidr("10.0.4.0/23"))));
         assert!(index.any_containing(Range::of(cidr("10.0.0.128/26"))));
         // Overlapped by two entries, held by neither.
         assert!(!index.any_containing(Range::of(cidr("10.0.0.0/23"))));
