@@ -3,20 +3,25 @@
 // All three run in this one process, interleaved repetition by repetition, so that a slow
 // moment of the machine (another build, a GC, frequency scaling) lands on all of them alike.
 //
-// Run after `bash scripts/package`:  node bench/check.mjs [--quick]
-// Timings are printed, never asserted.
+// Run after `bash scripts/package`:  node bench/check.mjs [--quick] [--against OTHER/pkg]
+// Timings are printed, never asserted. `--against` also times another build of the package (a
+// `pkg` folder built from an earlier commit), interleaved with this one, so that a change is
+// measured under the same load as what it replaces; both must give the same reports.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { overlapCidr } from 'cidr-tools';
 
 let flags;
 try {
-  ({ values: flags } = parseArgs({ options: { quick: { type: 'boolean' } }, strict: true }));
+  ({ values: flags } = parseArgs({
+    options: { quick: { type: 'boolean' }, against: { type: 'string' } },
+    strict: true,
+  }));
 } catch (error) {
-  console.error(`bench: ${error.message}\nusage: node bench/check.mjs [--quick]`);
+  console.error(`bench: ${error.message}\nusage: node bench/check.mjs [--quick] [--against OTHER/pkg]`);
   process.exit(2);
 }
 const quick = flags.quick === true;
@@ -27,6 +32,15 @@ if (!existsSync(join(root, 'pkg', 'node', 'vnetplan.js'))) {
   process.exit(2);
 }
 const { check } = await import('../pkg/node/vnetplan.js');
+let other = null;
+if (flags.against !== undefined) {
+  const path = resolve(flags.against, 'node', 'vnetplan.js');
+  if (!existsSync(path)) {
+    console.error(`bench: ${path} is missing; --against takes a pkg folder that scripts/package built`);
+    process.exit(2);
+  }
+  other = (await import(pathToFileURL(path).href)).check;
+}
 
 const SIZES = [100, 1_000, 2_000, 10_000, 100_000];
 // Pairwise comparison is quadratic: two million calls at 2,000 subnets already take seconds.
@@ -206,14 +220,22 @@ for (const subnets of SIZES) {
   if (report.summary.errors === 0) throw new Error(`check found none of the generated conflicts at ${subnets}`);
   const withPairwise = subnets <= PAIRWISE_LIMIT;
   if (withPairwise && pairwise(prefixes) !== found) throw new Error(`cidr-tools and the sweep disagree at ${subnets}`);
+  if (other && JSON.stringify(other(plan)) !== JSON.stringify(report)) {
+    throw new Error(`the other build's report differs at ${subnets}`);
+  }
 
   const text = JSON.stringify(plan);
   const runs = [
     { name: 'wasm check', run: () => check(plan) },
     { name: 'wasm check (text)', run: () => check(text) },
+    // The first step of `check(plan)` on its own: the floor of the object column.
+    { name: 'JSON.stringify', run: () => JSON.stringify(plan) },
     { name: 'JS sweep', run: () => sweep(prefixes, rangeByCodes) },
     { name: 'JS sweep (split)', run: () => sweep(prefixes, rangeBySplit) },
   ];
+  if (other) {
+    runs.push({ name: 'other build', run: () => other(plan) }, { name: 'other build (text)', run: () => other(text) });
+  }
   if (withPairwise) runs.push({ name: 'cidr-tools pairwise', run: () => pairwise(prefixes), reps: PAIRWISE_REPETITIONS });
   for (const r of runs) {
     r.calls = warmUp(r.run);
@@ -235,12 +257,12 @@ for (const subnets of SIZES) {
 const median = (subnets, name) => results.get(subnets)[name].median;
 const ratio = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(2));
 
-console.log('\n| subnets | prefixes | wasm `check` | wasm `check` (text) | JS sweep | JS sweep (split) | wasm / sweep | cidr-tools pairwise |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| subnets | prefixes | wasm `check` | wasm `check` (text) | `JSON.stringify` | JS sweep | JS sweep (split) | wasm / sweep | cidr-tools pairwise |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of results.values()) {
   const pair = row['cidr-tools pairwise'];
   console.log(`| ${row.subnets.toLocaleString('en')} | ${row.prefixes.toLocaleString('en')} | ` +
-    `${ms(row['wasm check'].median)} | ${ms(row['wasm check (text)'].median)} | ` +
+    `${ms(row['wasm check'].median)} | ${ms(row['wasm check (text)'].median)} | ${ms(row['JSON.stringify'].median)} | ` +
     `${ms(row['JS sweep'].median)} | ${ms(row['JS sweep (split)'].median)} | ` +
     `${ratio(row['wasm check'].median / row['JS sweep'].median)}× | ${pair ? ms(pair.median) : '–'} |`);
 }
@@ -250,9 +272,20 @@ const vsSweep = tenK / median(10_000, 'JS sweep');
 const vsPairwise = median(2_000, 'cidr-tools pairwise') / median(2_000, 'wasm check');
 const scaling = median(100_000, 'wasm check') / tenK;
 const verdict = (ok) => (ok ? 'met' : 'MISSED');
+if (other) {
+  console.log('\nthe other build, at each size: object, text, and this build\'s time as a share of its own');
+  for (const row of results.values()) {
+    const share = (mine, theirs) => `${((100 * row[mine].median) / row[theirs].median).toFixed(0)}%`;
+    console.log(`  ${row.subnets.toLocaleString('en').padStart(7)}: ${ms(row['other build'].median)}, ` +
+      `${ms(row['other build (text)'].median)}; this build ${share('wasm check', 'other build')}, ` +
+      `${share('wasm check (text)', 'other build (text)')} (other ${ratio(row['other build'].median / row['JS sweep'].median)}× the sweep)`);
+  }
+}
 console.log('\ntargets:');
 console.log(`  10,000 subnets checked in wasm, the plan passed as an object: ${ms(tenK)}; ` +
   `as JSON text: ${ms(median(10_000, 'wasm check (text)'))}`);
+console.log(`  JSON.stringify of that plan alone: ${ms(median(10_000, 'JSON.stringify'))}, ` +
+  `${ratio(median(10_000, 'JSON.stringify') / median(10_000, 'JS sweep'))}× the sweep's time`);
 console.log(`  wasm check / JS sweep at 10,000: ${ratio(vsSweep)}× the sweep's time ` +
   `(target ≤ 2×: ${verdict(vsSweep <= 2)}); ${ratio(tenK / median(10_000, 'JS sweep (split)'))}× the split-based sweep's`);
 console.log(`  cidr-tools pairwise / wasm check at 2,000: ${ratio(vsPairwise)}× (target ≥ 100×: ${verdict(vsPairwise >= 100)})`);

@@ -351,7 +351,13 @@ impl<'p> VnetFacts<'p> {
         let subnets: Vec<Option<Ipv4Net>> =
             vnet.subnets.iter().map(|subnet| parse_cidr(&subnet.address_prefix).ok()).collect();
         let prefixes_v6 = vnet.address_prefixes.iter().map(|text| ipv6_prefix(text)).collect();
-        let subnets_v6 = vnet.subnets.iter().map(|subnet| ipv6_prefix(&subnet.address_prefix)).collect();
+        // Text read as IPv4 has no colon, so only the rest can be IPv6.
+        let subnets_v6 = vnet
+            .subnets
+            .iter()
+            .zip(&subnets)
+            .map(|(subnet, v4)| v4.is_none().then(|| ipv6_prefix(&subnet.address_prefix)).flatten())
+            .collect();
         let mut subnet_names = HashMap::with_capacity(vnet.subnets.len());
         let mut duplicate_subnets = Vec::new();
         for (index, subnet) in vnet.subnets.iter().enumerate() {
@@ -475,7 +481,10 @@ impl<'p> Context<'p> {
 
     fn collect_cidr_fields(&self) -> Vec<CidrField<'p>> {
         let plan = self.plan;
-        let mut fields = Vec::new();
+        let in_vnets: usize =
+            plan.vnets.iter().map(|vnet| vnet.address_prefixes.len() + vnet.subnets.len()).sum();
+        let mut fields =
+            Vec::with_capacity(in_vnets + plan.external_ranges.len() + 3 * plan.aks_clusters.len());
         for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&self.vnets) {
             for (p, text) in vnet.address_prefixes.iter().enumerate() {
                 fields.push(CidrField {

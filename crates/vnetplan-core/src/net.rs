@@ -118,6 +118,11 @@ pub fn parse_ipv4(text: &str) -> Result<Ipv4Addr, ValueError> {
 /// Reads `a.b.c.d/n`. Host bits are kept as written: whether they are allowed is the caller's
 /// decision, because the docker bridge field documents `172.17.0.1/16` as its default.
 pub fn parse_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
+    plain_cidr(text.as_bytes()).map_or_else(|| careful_cidr(text), Ok)
+}
+
+/// [`parse_cidr`] step by step, so that a rejection names what is wrong.
+fn careful_cidr(text: &str) -> Result<Ipv4Net, ValueError> {
     check_surroundings(text)?;
     let (address, _) = text.split_once('/').unwrap_or((text, ""));
     // Every IPv6 address has a colon; the full IPv6 reader is left for those that do.
@@ -251,6 +256,46 @@ fn plain_dotted_quad(bytes: &[u8]) -> Option<Ipv4Addr> {
     parts.next().is_none().then(|| Ipv4Addr::from(octets))
 }
 
+/// A well-formed `a.b.c.d/n` in one pass over its bytes, which is how nearly every prefix of a
+/// large plan is written; `None` for anything else, which [`parse_cidr`]'s checks then explain.
+fn plain_cidr(bytes: &[u8]) -> Option<Ipv4Net> {
+    let mut address = 0u32;
+    let mut octets = 0;
+    let mut rest = bytes.iter();
+    // Each octet: one to three digits, no leading zero, at most 255, then '.' or, after the
+    // fourth, '/'.
+    loop {
+        let mut value = 0u32;
+        let mut digits = 0;
+        let end = loop {
+            match *rest.next()? {
+                digit @ b'0'..=b'9' if digits < 3 && !(digits == 1 && value == 0) => {
+                    value = value * 10 + u32::from(digit - b'0');
+                    digits += 1;
+                }
+                end @ (b'.' | b'/') if digits > 0 => break end,
+                _ => return None,
+            }
+        };
+        if value > 255 {
+            return None;
+        }
+        address = (address << 8) | value;
+        octets += 1;
+        match (end, octets) {
+            (b'/', 4) => break,
+            (b'.', 1..=3) => {}
+            _ => return None,
+        }
+    }
+    let length = match *rest.as_slice() {
+        [digit @ b'0'..=b'9'] => digit - b'0',
+        [tens @ b'1'..=b'9', units @ b'0'..=b'9'] => (tens - b'0') * 10 + (units - b'0'),
+        _ => return None,
+    };
+    Ipv4Net::new(Ipv4Addr::from(address), length).ok()
+}
+
 fn octet(text: &str) -> Result<u8, ValueError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ValueError::NotDecimal(text.to_owned()));
@@ -280,8 +325,8 @@ impl Range {
         Self { first: address & !host_mask, last: address | host_mask }
     }
 
+    /// The block `net` names, host bits or not: `network` and `broadcast` ignore them.
     pub fn of(net: Ipv4Net) -> Self {
-        let net = net.trunc();
         Self { first: u32::from(net.network()), last: u32::from(net.broadcast()) }
     }
 
@@ -372,9 +417,9 @@ pub struct RangeIndex<T> {
 
 impl<T: Copy + Ord> RangeIndex<T> {
     pub fn new(mut entries: Vec<(Range, T)>) -> Self {
-        entries.sort_unstable_by(|a, b| {
-            a.0.first.cmp(&b.0.first).then(b.0.last.cmp(&a.0.last)).then(a.1.cmp(&b.1))
-        });
+        // The order is total, so a stable sort gives the same result; it also finds the runs
+        // that are already in order (a VNet's subnets usually are) instead of sorting them again.
+        entries.sort_by(|a, b| a.0.first.cmp(&b.0.first).then(b.0.last.cmp(&a.0.last)).then(a.1.cmp(&b.1)));
         let mut highest = 0;
         let reach = entries
             .iter()
@@ -396,24 +441,34 @@ impl<T: Copy + Ord> RangeIndex<T> {
 
     /// Every entry that shares at least one address with `query`, in address order.
     pub fn overlapping(&self, query: Range) -> Vec<(Range, T)> {
-        let end = self.entries.partition_point(|(range, _)| range.first <= query.last);
-        let mut hits = Vec::new();
-        for i in (0..end).rev() {
-            if self.reach.get(i).is_none_or(|reach| *reach < query.first) {
-                break;
-            }
-            if let Some(entry) = self.entries.get(i) {
-                if entry.0.last >= query.first {
-                    hits.push(*entry);
-                }
-            }
-        }
+        let mut hits: Vec<(Range, T)> = self.overlapping_backwards(query).copied().collect();
         hits.reverse();
         hits
     }
 
     pub fn any_overlap(&self, query: Range) -> bool {
-        !self.overlapping(query).is_empty()
+        self.overlapping_backwards(query).next().is_some()
+    }
+
+    /// Whether one entry holds all of `query`.
+    pub fn any_containing(&self, query: Range) -> bool {
+        self.overlapping_backwards(query).any(|(range, _)| range.contains(query))
+    }
+
+    /// The entries that share an address with `query`, from the last in address order to the
+    /// first. Nothing is allocated: questions asked once per subnet stay cheap.
+    fn overlapping_backwards(&self, query: Range) -> impl Iterator<Item = &(Range, T)> {
+        let end = self.entries.partition_point(|(range, _)| range.first <= query.last);
+        let reach = &self.reach;
+        self.entries
+            .get(..end)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(move |(i, _)| reach.get(*i).is_some_and(|reach| *reach >= query.first))
+            .map(|(_, entry)| entry)
+            .filter(move |(range, _)| range.last >= query.first)
     }
 
     /// Pairs of entries that overlap each other. Each entry is paired with the nearest earlier
@@ -445,6 +500,58 @@ impl<T: Copy + Ord> RangeIndex<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_one_pass_reader_reads_what_the_careful_one_reads_and_nothing_else() {
+        let mut texts: Vec<String> = [
+            "0.0.0.0/0",
+            "255.255.255.255/32",
+            "10.0.0.0/8",
+            "10.1.2.3/9",
+            "1.2.3.4/33",
+            "1.2.3.4/08",
+            "1.2.3.4/3a",
+            "1.2.3.4/",
+            "1.2.3.4/100",
+            "01.2.3.4/8",
+            "1.02.3.4/8",
+            "0.0.0.00/8",
+            "256.1.1.1/8",
+            "1.1.1.1000/8",
+            "1.1.1/8",
+            "1.1.1.1.1/8",
+            "1..1.1/8",
+            ".1.1.1/8",
+            "1.1.1.1./8",
+            "1.1.1.1",
+            "1.1.1.1/8/8",
+            " 1.1.1.1/8",
+            "1.1.1.1/8 ",
+            "fd00::/8",
+            "1.1.1.1/+8",
+            "1.1.1.1/-8",
+            "١.1.1.1/8",
+            "",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        for octet in ["0", "9", "10", "99", "100", "199", "200", "249", "250", "255", "256", "300", "999"] {
+            for length in ["0", "1", "9", "10", "24", "30", "32", "33", "39", "40", "99"] {
+                texts.push(format!("{octet}.{octet}.0.{octet}/{length}"));
+            }
+        }
+        // Refusing costs only time (the careful reader follows); reading differently is a bug.
+        let mut read = 0;
+        for text in &texts {
+            if let Some(net) = plain_cidr(text.as_bytes()) {
+                assert_eq!(careful_cidr(text), Ok(net), "{text}");
+                read += 1;
+            }
+        }
+        let valid = texts.iter().filter(|text| careful_cidr(text).is_ok()).count();
+        assert_eq!(read, valid, "every valid text here is written plainly");
+    }
 
     fn cidr(text: &str) -> Ipv4Net {
         parse_cidr(text).expect("test value parses")
@@ -567,6 +674,12 @@ mod tests {
             index.overlapping(Range::of(cidr("10.0.0.0/22"))).iter().map(|e| e.1).collect();
         assert_eq!(hits, vec![0, 2, 1]);
         assert!(!index.any_overlap(Range::of(cidr("10.0.2.0/23"))));
+        assert!(index.any_overlap(Range::of(cidr("10.0.5.128/25"))));
+        // Held by 10.0.4.0/22, past the 10.0.5.0/24 that overlaps it without holding it.
+        assert!(index.any_containing(Range::of(cidr("10.0.4.0/23"))));
+        assert!(index.any_containing(Range::of(cidr("10.0.0.128/26"))));
+        // Overlapped by two entries, held by neither.
+        assert!(!index.any_containing(Range::of(cidr("10.0.0.0/23"))));
     }
 
     #[test]

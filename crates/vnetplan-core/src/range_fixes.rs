@@ -20,18 +20,30 @@ use crate::text::Text;
 /// The free, aligned block of `2^(32-len)` addresses nearest to `near`, searched in `pools`.
 /// The pool that holds `near` is preferred; then the pools in the order given.
 pub(crate) fn free_block(len: u8, near: u32, pools: &[Range], taken: &[Range]) -> Option<Ipv4Net> {
+    free_block_among(len, near, pools, &occupied(taken))
+}
+
+/// `taken` sorted and joined into the list [`free_block_among`] searches: a fix that tries
+/// several sizes among the thousands of ranges of a large plan builds it once.
+fn occupied(taken: &[Range]) -> Vec<Range> {
+    let mut sorted = taken.to_vec();
+    // Stable, so the runs already in order (each index's entries) are merged, not sorted again;
+    // equal ranges are indistinguishable, so the result is the same as any sort's.
+    sorted.sort();
+    merge(sorted)
+}
+
+/// [`free_block`] with what is taken already sorted and joined by [`occupied`].
+fn free_block_among(len: u8, near: u32, pools: &[Range], merged: &[Range]) -> Option<Ipv4Net> {
     if len > 32 {
         return None;
     }
     let size = 1u64 << (32 - u32::from(len));
-    let mut merged: Vec<Range> = taken.to_vec();
-    merged.sort_unstable();
-    let merged = merge(merged);
     let mut ordered: Vec<Range> = pools.iter().copied().filter(|p| p.contains_address(near)).collect();
     ordered.extend(pools.iter().copied().filter(|p| !p.contains_address(near)));
     for pool in ordered {
         let target = if pool.contains_address(near) { u64::from(near) } else { u64::from(pool.first) };
-        let best = gaps(pool, &merged)
+        let best = gaps(pool, merged)
             .filter_map(|gap| nearest_aligned(gap, size, target))
             .min_by_key(|start| tie_breaks_upward(*start, target));
         if let Some(start) = best {
@@ -293,9 +305,12 @@ fn choose_moved_range(
         Some(default) if placing_bridge && !taken.iter().any(|range| range.overlaps(default)) => {
             default.as_net()
         }
-        _ => candidate_sizes(cluster, kind, current_len)
-            .into_iter()
-            .find_map(|len| free_block(len, near, pools, &taken)),
+        _ => {
+            let merged = occupied(&taken);
+            candidate_sizes(cluster, kind, current_len)
+                .into_iter()
+                .find_map(|len| free_block_among(len, near, pools, &merged))
+        }
     }?;
     let value = match kind {
         ClusterRange::DockerBridge => first_host_form(block),

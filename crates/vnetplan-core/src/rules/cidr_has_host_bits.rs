@@ -41,10 +41,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         // IPv4 or, in VNet, subnet and external prefixes, IPv6: both must be network addresses.
         let (net, network) = match (field.net, field.net6) {
-            (Some(net), _) if net.addr() != net.trunc().addr() => (net.to_string(), net.trunc().to_string()),
-            (None, Some(net)) if net.addr() != net.trunc().addr() => {
-                (net.to_string(), net.trunc().to_string())
-            }
+            (Some(net), _) if net.addr() != net.network() => (net.to_string(), net.trunc().to_string()),
+            (None, Some(net)) if net.addr() != net.network() => (net.to_string(), net.trunc().to_string()),
             _ => continue,
         };
         let target = field.pointer();

@@ -46,10 +46,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         for (s, net) in facts.subnets.iter().enumerate() {
             let Some(net) = net else { continue };
             let range = Range::of(*net);
-            let overlapping = context.prefixes_overlapping(v, range);
-            if overlapping.iter().any(|(_, prefix)| prefix.contains(range)) {
+            if facts.prefix_index.any_containing(range) {
                 continue;
             }
+            let overlapping = context.prefixes_overlapping(v, range);
             let touched: Vec<usize> = overlapping.iter().map(|(p, _)| *p).collect();
             let outside = Outside { vnet: v, subnet: s, net: net.to_string(), touched };
             out.report(outside.message(context, &written, "IPv4"), outside.subjects());
