@@ -134,6 +134,8 @@ pub enum Action {
         pointer: String,
         edit: Edit,
     },
+    /// Edits typed within one animation frame, applied in order and checked once.
+    Edits(Vec<(String, Edit)>),
     Add(NewItem),
     Remove {
         pointer: String,
@@ -221,11 +223,17 @@ impl State {
         self.drafts.get(pointer).map(String::as_str)
     }
 
-    /// The state after `action`. Pure: the page's reducer and the tests both call it.
+    /// The state after `action`. Pure: the page's reducer and the tests both call it. However
+    /// many changes the action makes to the plan, the plan is checked once, at the end.
     pub fn after(&self, action: Action) -> Self {
         let mut next = self.clone();
         match action {
             Action::Edit { pointer, edit } => next.edit(pointer, edit),
+            Action::Edits(edits) => {
+                for (pointer, edit) in edits {
+                    next.edit(pointer, edit);
+                }
+            }
             Action::Add(new) => {
                 let (list, item) = new.list_and_item(&self.plan);
                 next.append(&list, item);
@@ -276,6 +284,9 @@ impl State {
             Action::Refuse(notice) => next.notice = Some(notice),
             Action::Select(pointer) => next.selected = pointer,
             Action::Dismiss => next.notice = None,
+        }
+        if !Rc::ptr_eq(&next.plan, &self.plan) {
+            next.report = Rc::new(check(&next.plan));
         }
         next
     }
@@ -443,10 +454,10 @@ impl State {
         self.set_plan(snapshot.plan);
     }
 
+    /// Takes `plan` unless it equals the current one; `after` checks it.
     fn set_plan(&mut self, plan: impl Into<Rc<Plan>>) {
         let plan = plan.into();
         if plan != self.plan {
-            self.report = Rc::new(check(&plan));
             self.document = Rc::new(document_of(&plan));
             self.plan = plan;
         }
@@ -670,6 +681,25 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.subjects.iter().any(|s| s == "/vnets/0/subnets/1/addressPrefix")));
+    }
+
+    #[test]
+    fn edits_of_one_frame_apply_in_order_as_one_check() {
+        let prefix = "/vnets/0/subnets/1/addressPrefix";
+        let count = Edit::Count { text: "4".into(), min: 1, nullable: false };
+        let edits = vec![
+            (prefix.to_owned(), Edit::Text("10.1.".into())),
+            (prefix.to_owned(), Edit::Text("10.1.0.0/24".into())),
+            ("/aksClusters/0/nodeCount".to_owned(), count),
+        ];
+        let together = state().after(Action::Edits(edits.clone()));
+        let one_by_one =
+            edits.into_iter().fold(state(), |state, (pointer, change)| edit(&state, &pointer, change));
+        assert_eq!(together.plan, one_by_one.plan);
+        assert_eq!(together.report, one_by_one.report);
+        assert!(rules(&together).contains(&RuleId::OverlappingSubnets));
+        assert_eq!(together.plan.aks_clusters[0].node_count, 4);
+        assert_eq!(together.after(Action::Undo).after(Action::Undo).plan, state().plan);
     }
 
     #[test]

@@ -143,37 +143,47 @@ fn centre(item: &MapItem) -> (f64, f64) {
 pub fn AddressMapView(props: &MapProps) -> Html {
     let focused = use_state_eq(|| None::<usize>);
     let chosen_free = use_state_eq(|| None::<usize>);
-    let width = use_state_eq(|| DEFAULT_WIDTH);
+    // The map is laid out once its width is known: a layout at a guessed width, then another at
+    // the measured one, would lay a large plan out twice on every opening.
+    let width = use_state_eq(|| None::<f64>);
     let scroll_step = use_state_eq(|| 0u32);
     let scroller = use_node_ref();
     {
         let (width, scroller) = (width.clone(), scroller.clone());
         use_effect_with(props.shown, move |_| {
-            let measure = move || {
-                if let Some(element) = scroller.cast::<web_sys::Element>() {
-                    let measured = f64::from(element.client_width());
-                    if measured > 0.0 {
-                        width.set(measured.floor());
-                    }
-                }
+            let measured = move || {
+                let element = scroller.cast::<web_sys::Element>()?;
+                Some(f64::from(element.client_width()).floor()).filter(|measured| *measured > 0.0)
             };
-            measure();
-            let listener = dom::on_window("resize", measure);
+            match measured() {
+                Some(measured) => width.set(Some(measured)),
+                // A hidden map has no width; it measures again when it is shown.
+                None if width.is_none() => width.set(Some(DEFAULT_WIDTH)),
+                None => {}
+            }
+            let listener = dom::on_window("resize", move || {
+                if let Some(measured) = measured() {
+                    width.set(Some(measured));
+                }
+            });
             move || drop(listener)
         });
     }
-    let map: Rc<AddressMap> =
-        use_memo((props.plan.clone(), props.report.clone(), (*width).to_bits()), |(plan, report, width)| {
-            layout(plan, report, f64::from_bits(*width))
-        });
+    let laid_out: Rc<Option<AddressMap>> = use_memo(
+        (props.plan.clone(), props.report.clone(), width.map(f64::to_bits)),
+        |(plan, report, width)| width.map(|width| layout(plan, report, f64::from_bits(width))),
+    );
+    let not_yet = AddressMap::default();
+    let map = laid_out.as_ref().as_ref().unwrap_or(&not_yet);
     let lang = props.lang;
     let active = (*focused).filter(|index| *index < map.items.len()).or_else(|| {
         map.items.iter().position(|item| item.subject.is_some() && item.subject == props.selected)
     });
     let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
+    let view_width = (*width).unwrap_or(DEFAULT_WIDTH);
     let span =
-        (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*scroll_step, *width));
+        (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*scroll_step, view_width));
     let is_selected = |item: &MapItem| item.subject.is_some() && item.subject == props.selected;
     let bar_drawn = |index: usize, item: &MapItem| {
         span.is_none_or(|span| {
@@ -379,7 +389,8 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 }
             </p>
             <div class="map-scroll" ref={scroller} {onscroll}>
-                if map.items.is_empty() {
+                if laid_out.is_none() {
+                } else if map.items.is_empty() {
                     <p class="empty">{ T::EmptyMap.get(lang) }</p>
                 } else {
                     <svg class="address-map" width={px(map.width)} height={px(map.height)}
