@@ -155,11 +155,21 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 let element = scroller.cast::<web_sys::Element>()?;
                 Some(f64::from(element.client_width()).floor()).filter(|measured| *measured > 0.0)
             };
-            match measured() {
-                Some(measured) => width.set(Some(measured)),
-                // A hidden map has no width; it measures again when it is shown.
-                None if width.is_none() => width.set(Some(DEFAULT_WIDTH)),
-                None => {}
+            let measure_now = {
+                let (width, measured) = (width.clone(), measured.clone());
+                move || match measured() {
+                    Some(measured) => width.set(Some(measured)),
+                    // A hidden map has no width; it measures again when it is shown.
+                    None if width.is_none() => width.set(Some(DEFAULT_WIDTH)),
+                    None => {}
+                }
+            };
+            if width.is_none() {
+                // On opening, the findings and the editor are painted first: they should not
+                // wait for the layout of a large plan's map.
+                dom::after_next_paint(measure_now);
+            } else {
+                measure_now();
             }
             let listener = dom::on_window("resize", move || {
                 if let Some(measured) = measured() {
