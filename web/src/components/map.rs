@@ -80,8 +80,14 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
     }
 }
 
+/// A coordinate with two decimals, as `{:.2}` writes it but through integers: a map writes
+/// thousands of coordinates on each edit, and Rust's exact float formatting is slow in wasm.
 fn px(value: f64) -> String {
-    format!("{value:.2}")
+    #[expect(clippy::cast_possible_truncation, reason = "map coordinates are far below 2^53 hundredths")]
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let hundredths = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 /// The line that joins a label written under the bars to its bar.
@@ -486,7 +492,7 @@ fn addresses(size: u64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{addresses, beside, Lang, Span, SCROLL_STEP};
+    use super::{addresses, beside, px, Lang, Span, SCROLL_STEP};
 
     #[test]
     fn a_size_reads_as_a_count_of_addresses() {
@@ -512,6 +518,15 @@ mod tests {
         let span = Span::around(10, width);
         assert!(!span.holds(0.0, 24.0));
         assert!(span.holds(0.0, 10.0 * step), "a bar across the whole view is drawn");
+    }
+
+    #[test]
+    fn coordinates_read_as_with_two_decimals() {
+        for value in [0.0, 12.0, 12.345, 12.355, 0.004, 96_047.999, -3.5] {
+            assert_eq!(px(value), format!("{:.2}", (value * 100.0_f64).round() / 100.0), "{value}");
+        }
+        assert_eq!(px(24.0), "24.00");
+        assert_eq!(px(-0.25), "-0.25");
     }
 
     #[test]
