@@ -611,6 +611,8 @@ fn add_lane(
     let rows_bottom = top + TITLE_HEIGHT + rows as f64 * ROW_HEIGHT;
     let mut spots = spots.into_iter().zip(texts).zip(requests);
 
+    map.items.reserve(placed_drafts.len());
+    map.free.reserve(placed_free.len());
     for ((draft, x, width, row), ((spot, text), request)) in placed_drafts.into_iter().zip(spots.by_ref()) {
         let y = row_y(row);
         map.items.push(MapItem {
@@ -688,7 +690,8 @@ fn link_partners(map: &mut AddressMap, report: &Report) {
         .flat_map(|finding| &finding.subjects)
         .map(|subject| (subject.as_str(), Vec::new()))
         .collect();
-    for (index, item) in map.items.iter().enumerate() {
+    // A flagged item is one whose subject these findings name: the others need no lookup.
+    for (index, item) in map.items.iter().enumerate().filter(|(_, item)| item.flagged) {
         if let Some(indexes) = item.subject.as_deref().and_then(|subject| by_subject.get_mut(subject)) {
             indexes.push(index);
         }
