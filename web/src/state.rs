@@ -382,6 +382,11 @@ impl State {
         if current == Some(&value) || (value.is_null() && current.is_none()) {
             return false;
         }
+        if let Value::String(text) = &value {
+            if self.set_subnet_text(pointer, text) {
+                return true;
+            }
+        }
         let mut document = (*self.document).clone();
         // The plan writes an optional field's default by leaving the field out: several such
         // fields (the surge, the plugin, the choices) do not take `null`.
@@ -403,6 +408,27 @@ impl State {
                 false
             }
         }
+    }
+
+    /// Sets a subnet's name or prefix in the plan and its document directly, without reading the
+    /// whole document into a new plan and writing it out again: these are the fields of the one
+    /// list that may hold thousands of items, and the plan takes them as any string. Returns
+    /// false, changing nothing, when `pointer` is not such a field.
+    fn set_subnet_text(&mut self, pointer: &str, text: &str) -> bool {
+        let Some((v, s, field)) = subnet_text_field(pointer) else { return false };
+        let mut plan = (*self.plan).clone();
+        let Some(subnet) = plan.vnets.get_mut(v).and_then(|vnet| vnet.subnets.get_mut(s)) else {
+            return false;
+        };
+        let slot = if field == "name" { &mut subnet.name } else { &mut subnet.address_prefix };
+        text.clone_into(slot);
+        let mut document = (*self.document).clone();
+        if set_pointer(&mut document, pointer, Value::String(text.to_owned())).is_err() {
+            return false;
+        }
+        self.plan = Rc::new(plan);
+        self.document = Rc::new(document);
+        true
     }
 
     fn change_document(
@@ -512,6 +538,16 @@ fn migrate_cluster(plan: &Plan, index: usize) -> Option<(Plan, Vec<MigrationNote
         }
     }
     Some((result, notes))
+}
+
+/// The VNet, the subnet and the field of a pointer to a subnet's name or prefix, with indexes
+/// written as a JSON pointer writes them.
+fn subnet_text_field(pointer: &str) -> Option<(usize, usize, &str)> {
+    let index = |text: &str| text.parse::<usize>().ok().filter(|index| index.to_string() == text);
+    let rest = pointer.strip_prefix("/vnets/")?;
+    let (v, rest) = rest.split_once("/subnets/")?;
+    let (s, field) = rest.split_once('/')?;
+    matches!(field, "name" | "addressPrefix").then_some((index(v)?, index(s)?, field))
 }
 
 fn document_of(plan: &Plan) -> Value {
@@ -700,6 +736,35 @@ mod tests {
         assert!(rules(&together).contains(&RuleId::OverlappingSubnets));
         assert_eq!(together.plan.aks_clusters[0].node_count, 4);
         assert_eq!(together.after(Action::Undo).after(Action::Undo).plan, state().plan);
+    }
+
+    #[test]
+    fn a_subnet_field_set_directly_reads_as_through_the_document() {
+        let start = state();
+        for (pointer, text) in [
+            ("/vnets/0/subnets/1/addressPrefix", "10.1.0.0/24"),
+            ("/vnets/0/subnets/0/name", " spaced <name> "),
+            ("/vnets/0/subnets/1/addressPrefix", ""),
+        ] {
+            let direct = edit(&start, pointer, Edit::Text(text.into()));
+            let mut document = (*start.document).clone();
+            set_pointer(&mut document, pointer, json!(text)).expect("the field exists");
+            let through = plan_from_value(&document).expect("the document is a plan");
+            assert_eq!(*direct.plan, through, "{pointer}");
+            assert_eq!(*direct.document, document_of(&through), "{pointer}");
+            assert_eq!(direct.report, Rc::new(check(&through)), "{pointer}");
+        }
+        assert_eq!(subnet_text_field("/vnets/0/subnets/12/name"), Some((0, 12, "name")));
+        for other in [
+            "/vnets/0/subnets/01/name",
+            "/vnets/0/subnets/1/delegations",
+            "/vnets/0/name",
+            "/vnets/x/subnets/1/name",
+        ] {
+            assert_eq!(subnet_text_field(other), None, "{other}");
+        }
+        let beyond = edit(&start, "/vnets/0/subnets/9/name", Edit::Text("x".into()));
+        assert_eq!(beyond.plan, start.plan, "a subnet that is not there is not made");
     }
 
     #[test]
