@@ -621,9 +621,11 @@ impl Autosave {
     }
 }
 
-/// The autosave's text: the plan and the drafts, so a reload keeps half-typed values.
+/// The autosave's text: the plan and the drafts, so a reload keeps half-typed values. Written
+/// around the document rather than through a new JSON tree, which would copy a large plan first.
 fn saved_text(document: &Value, drafts: &BTreeMap<String, String>) -> String {
-    json!({ "plan": document, "drafts": drafts }).to_string()
+    let drafts = serde_json::to_string(drafts).unwrap_or_else(|_| "{}".to_owned());
+    format!(r#"{{"drafts":{drafts},"plan":{document}}}"#)
 }
 
 fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
@@ -685,6 +687,8 @@ mod tests {
         let typed = edit(&state(), "/vnets/0/subnets/1/addressPrefix", Edit::Text("10.9.0.0/24".into()));
         let typed = edit(&typed, "/aksClusters/0/nodeCount", count);
         let text = saved_text(&typed.document, &typed.drafts);
+        let read: Value = serde_json::from_str(&text).expect("the autosave is JSON");
+        assert_eq!(read, json!({ "plan": *typed.document, "drafts": typed.drafts }));
         let restored = State::from_saved_text(&text).expect("the autosave reads back");
         assert_eq!(restored.plan, typed.plan);
         assert_eq!(restored.drafts, typed.drafts);
