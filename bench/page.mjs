@@ -1,6 +1,7 @@
 // What the built page costs a visitor: the bytes of a first visit, compressed as a server would
 // send them, and, in headless Chromium, how long a keystroke takes to reach the findings and the
-// map and how long the first render takes. Run after `trunk build --release`.
+// map, how long the first render takes, and how long a 10,000-subnet plan takes to open and to
+// re-check after an edit. Run after `trunk build --release`.
 //
 //   node bench/page.mjs                 size and timings (timings are printed, never asserted)
 //   node bench/page.mjs --check         size only; exits 1 when it exceeds bench/budget.json
@@ -10,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync, constants } from 'node:zlib';
-import { launchBrowser, planLink, root, serveDist } from '../web/e2e/harness.mjs';
+import { bigPlan, launchBrowser, planLink, root, serveDist } from '../web/e2e/harness.mjs';
 
 const budgetFile = join(root, 'bench', 'budget.json');
 const dist = join(root, 'dist');
@@ -33,6 +34,9 @@ const mode = flags.check ? 'check' : flags['write-budget'] ? 'write' : 'report';
 const KEYSTROKES = 30;
 const LOADS = 10;
 const HISTORY = 150;
+const BIG = 10000;
+const BIG_LOADS = 5;
+const BIG_EDITS = 10;
 const MARGIN = 1.03;
 
 /** One VNet of 200 subnets (a /22 for the nodes, then /28s) and one cluster: no errors or warnings. */
@@ -159,10 +163,39 @@ async function keystrokes(browser, origin, history = 0) {
 
   // Alternates between a prefix that overlaps subnet s1 and the subnet's own free block, so each
   // keystroke adds or removes one finding and one flagged range on the map.
-  const once = (value, expectConflict) => page.evaluate(({ pointer, value, expectConflict }) => new Promise((done, fail) => {
+  const once = (value, expectConflict) =>
+    timeEdit(page, { pointer, value, rule: 'overlapping-subnets', expectConflict });
+
+  const before = await metrics();
+  const shown = [];
+  const idle = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const conflict = i % 2 === 0;
+    const { shownAt, idleAt } = await once(conflict ? '10.0.4.0/28' : '10.0.4.64/28', conflict);
+    shown.push(shownAt);
+    idle.push(idleAt);
+  }
+  const after = await metrics();
+  const per = (name) => ((after[name] - before[name]) * 1000) / KEYSTROKES;
+  const nodes = after.Nodes;
+  await context.close();
+  return {
+    shown, idle,
+    script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration'),
+    nodes,
+  };
+}
+
+/**
+ * Milliseconds from an input event that sets the field at `pointer` to `value` until the DOM
+ * shows the finding of `rule` and the range's flag on the map (`expectConflict`) or shows
+ * neither (`shownAt`), and until the main thread is free again (`idleAt`).
+ */
+function timeEdit(page, { pointer, value, rule, expectConflict }) {
+  return page.evaluate(({ pointer, value, rule, expectConflict }) => new Promise((done, fail) => {
     const input = document.querySelector(`[data-pointer="${pointer}"]`);
     const shown = () => {
-      const finding = document.querySelector('#findings li.finding[data-rule="overlapping-subnets"]') !== null;
+      const finding = document.querySelector(`#findings li.finding[data-rule="${rule}"]`) !== null;
       const flagged = document.querySelector(`.address-map g[data-subject="${pointer}"]`)?.getAttribute('data-flagged') === 'true';
       return finding === expectConflict && flagged === expectConflict;
     };
@@ -200,26 +233,54 @@ async function keystrokes(browser, origin, history = 0) {
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
     // A render that finished inside the dispatch has already produced its mutations.
     if (shown()) finish();
-  }), { pointer, value, expectConflict });
+  }), { pointer, value, rule, expectConflict });
+}
 
-  const before = await metrics();
+/**
+ * The 10,000-subnet plan of the browser tests, opened from a share link: milliseconds from
+ * navigation start until its findings are in the document, and until its map is; then, on one
+ * page, from an edit that moves a subnet out of its VNet (or back) until the finding and the
+ * map's flag show it.
+ */
+async function bigPlanTimes(browser, origin) {
+  const link = origin + planLink(bigPlan(BIG));
+  const watch = () => {
+    new MutationObserver((_, observer) => {
+      window.__findingsAt ??= document.querySelector('#findings li.finding') ? performance.now() : undefined;
+      window.__mapAt ??= document.querySelector('svg.address-map g.range') ? performance.now() : undefined;
+      if (window.__findingsAt && window.__mapAt) observer.disconnect();
+    }).observe(document, { subtree: true, childList: true });
+  };
+  const findings = [];
+  const map = [];
+  for (let i = 0; i < BIG_LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addInitScript(watch);
+    const page = await context.newPage();
+    await page.goto(link);
+    const times = await page.waitForFunction(() => window.__findingsAt && window.__mapAt && [window.__findingsAt, window.__mapAt]);
+    const [findingsAt, mapAt] = await times.jsonValue();
+    findings.push(findingsAt);
+    map.push(mapAt);
+    await context.close();
+  }
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(link);
+  const pointer = '/vnets/0/subnets/5/addressPrefix';
+  await page.locator(`[data-pointer="${pointer}"]`).waitFor();
+  await page.locator('svg.address-map g.range').first().waitFor();
   const shown = [];
   const idle = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const conflict = i % 2 === 0;
-    const { shownAt, idleAt } = await once(conflict ? '10.0.4.0/28' : '10.0.4.64/28', conflict);
-    shown.push(shownAt);
-    idle.push(idleAt);
+  for (let i = 0; i < BIG_EDITS; i++) {
+    const outside = i % 2 === 0;
+    const value = outside ? '10.9.0.0/28' : '10.0.0.80/28';
+    const edit = await timeEdit(page, { pointer, value, rule: 'subnet-outside-vnet', expectConflict: outside });
+    shown.push(edit.shownAt);
+    idle.push(edit.idleAt);
   }
-  const after = await metrics();
-  const per = (name) => ((after[name] - before[name]) * 1000) / KEYSTROKES;
-  const nodes = after.Nodes;
   await context.close();
-  return {
-    shown, idle,
-    script: per('ScriptDuration'), style: per('RecalcStyleDuration'), layout: per('LayoutDuration'),
-    nodes,
-  };
+  return { findings, map, shown, idle };
 }
 
 /** Milliseconds from navigation start to `#findings` in the document, on fresh and repeat visits. */
@@ -303,6 +364,13 @@ try {
     console.log(`\nnavigation start → #findings (${LOADS} loads each):`);
     console.log(`  first visit (empty cache) median ${median(cold).toFixed(0)} ms (${spread(cold)}); target ≤ 250 ms: ${median(cold) <= 250 ? 'met' : 'MISSED'}`);
     console.log(`  repeat visit (service worker) median ${median(warm).toFixed(0)} ms (${spread(warm)})`);
+
+    const big = await bigPlanTimes(browser, server.origin);
+    console.log(`\n${BIG.toLocaleString('en')}-subnet plan from a share link (${BIG_LOADS} loads, then ${BIG_EDITS} edits on one page):`);
+    console.log(`  navigation start → findings: median ${median(big.findings).toFixed(0)} ms (${spread(big.findings)}); target ≤ 1000 ms: ${median(big.findings) <= 1000 ? 'met' : 'MISSED'}`);
+    console.log(`  navigation start → map drawn: median ${median(big.map).toFixed(0)} ms (${spread(big.map)})`);
+    console.log(`  edit → finding and map updated: median ${median(big.shown).toFixed(1)} ms (${spread(big.shown)}); target ≤ 100 ms: ${median(big.shown) <= 100 ? 'met' : 'MISSED'}`);
+    console.log(`  edit → main thread free again: median ${median(big.idle).toFixed(1)} ms (${spread(big.idle)})`);
   }
 } finally {
   await browser.close();

@@ -140,6 +140,22 @@ export function planLink(plan) {
   return '/#plan=' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
 }
 
+/** A plan of `count` /28 subnets spread over /16 VNets, with one real conflict. */
+export function bigPlan(count) {
+  const vnets = [];
+  for (let v = 0; v * 4000 < count; v += 1) {
+    const here = Math.min(4000, count - v * 4000);
+    const subnets = [];
+    for (let s = 0; s < here; s += 1) {
+      const offset = 16 * s;
+      subnets.push({ name: `s${s}`, addressPrefix: `10.${v}.${offset >> 8}.${offset & 255}/28` });
+    }
+    vnets.push({ name: `vnet${v}`, resourceGroup: 'ml-rg', addressPrefixes: [`10.${v}.0.0/16`], subnets });
+  }
+  vnets[0].subnets.push({ name: 'overlap', addressPrefix: '10.0.0.0/27' });
+  return { schemaVersion: 1, name: `${count} subnets`, region: 'eastus2', workspace: { resourceGroup: 'ml-rg' }, vnets };
+}
+
 /** One of the plans in examples/, e.g. `example('broken/sdk-default-service-cidr.json')`. */
 export function example(name) {
   return JSON.parse(readFileSync(join(root, 'examples', name), 'utf8'));

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { example, openPage, planLink, root, servedPage } from './harness.mjs';
+import { bigPlan, example, openPage, planLink, root, servedPage } from './harness.mjs';
 
 const shots = join(root, 'artifacts', 'screenshots');
 
@@ -132,6 +132,39 @@ describe('the address map', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  test('a map of hundreds of ranges draws those in view and every conflict, and Tab reaches every range', async () => {
+    const plan = bigPlan(600);
+    // A conflict at the far end of the lane, out of view when the page opens.
+    plan.vnets[0].subnets.push({ name: 'late', addressPrefix: '10.0.37.112/29' });
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const map = page.locator('svg.address-map');
+      const bar = (s) => map.locator(`g.range[data-subject="/vnets/0/subnets/${s}/addressPrefix"]`);
+      await bar(0).waitFor();
+      const drawn = await map.locator('g.range[data-kind="subnet"]').count();
+      assert.ok(drawn < 300, `${drawn} of 602 subnets drawn`);
+      assert.match(await page.locator('#map-hint').innerText(), /This map holds 60\d ranges/);
+      for (const s of [599, 601]) assert.equal(await bar(s).getAttribute('data-flagged'), 'true', `subnet ${s} is in conflict`);
+      assert.equal(await bar(400).count(), 0);
+
+      await bar(0).focus();
+      for (let i = 0; i < 400; i += 1) await page.keyboard.press('Tab');
+      const focused = () => page.evaluate(() => document.activeElement?.dataset.subject);
+      assert.equal(await focused(), '/vnets/0/subnets/400/addressPrefix');
+      const shown = await bar(400).evaluate((g) => {
+        const r = g.getBoundingClientRect();
+        const view = g.closest('.map-scroll').getBoundingClientRect();
+        return r.left >= view.left && r.right <= view.right;
+      });
+      assert.ok(shown, 'the focused range is scrolled into view');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await focused(), '/vnets/0/subnets/399/addressPrefix');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 

@@ -204,6 +204,21 @@ pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     failed.forget();
 }
 
+/// Calls `then` once, before the browser paints its next frame. Without a window it is never
+/// called.
+pub fn on_next_frame(then: impl FnOnce() + 'static) {
+    let Some(window) = window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
+/// Calls `then` once, after the browser has painted its next frame.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    on_next_frame(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+}
+
 /// Whether the page was opened from a file on disk (the single-file offline page).
 pub fn is_file_page() -> bool {
     window().and_then(|w| w.location().protocol().ok()).is_some_and(|protocol| protocol == "file:")

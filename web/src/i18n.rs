@@ -162,6 +162,8 @@ texts! {
     AddressMap => "Address map", "Carte des adresses";
     AddressMapHint => "Each bar is a range. Hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; press Enter to edit its field. Dashed blocks are free space: select one to add a subnet there.",
         "Chaque barre est une plage. Les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; Entrée ouvre son champ. Les blocs en pointillés sont libres : sélectionnez-en un pour y ajouter un sous-réseau.";
+    MapWindowed => "This map holds {count} ranges. It draws those in view and every one in conflict: scroll it, or go from bar to bar with Tab, to reach the others.",
+        "Cette carte contient {count} plages. Elle dessine celles qui sont en vue et toutes celles en conflit : faites-la défiler, ou passez de barre en barre avec Tab, pour atteindre les autres.";
     FirstAddress => "First", "Première";
     LastAddress => "Last", "Dernière";
     Usable => "Usable", "Utilisables";

@@ -134,6 +134,8 @@ pub enum Action {
         pointer: String,
         edit: Edit,
     },
+    /// Edits typed within one animation frame, applied in order and checked once.
+    Edits(Vec<(String, Edit)>),
     Add(NewItem),
     Remove {
         pointer: String,
@@ -221,11 +223,17 @@ impl State {
         self.drafts.get(pointer).map(String::as_str)
     }
 
-    /// The state after `action`. Pure: the page's reducer and the tests both call it.
+    /// The state after `action`. Pure: the page's reducer and the tests both call it. However
+    /// many changes the action makes to the plan, the plan is checked once, at the end.
     pub fn after(&self, action: Action) -> Self {
         let mut next = self.clone();
         match action {
             Action::Edit { pointer, edit } => next.edit(pointer, edit),
+            Action::Edits(edits) => {
+                for (pointer, edit) in edits {
+                    next.edit(pointer, edit);
+                }
+            }
             Action::Add(new) => {
                 let (list, item) = new.list_and_item(&self.plan);
                 next.append(&list, item);
@@ -276,6 +284,9 @@ impl State {
             Action::Refuse(notice) => next.notice = Some(notice),
             Action::Select(pointer) => next.selected = pointer,
             Action::Dismiss => next.notice = None,
+        }
+        if !Rc::ptr_eq(&next.plan, &self.plan) {
+            next.report = Rc::new(check(&next.plan));
         }
         next
     }
@@ -371,6 +382,11 @@ impl State {
         if current == Some(&value) || (value.is_null() && current.is_none()) {
             return false;
         }
+        if let Value::String(text) = &value {
+            if self.set_subnet_text(pointer, text) {
+                return true;
+            }
+        }
         let mut document = (*self.document).clone();
         // The plan writes an optional field's default by leaving the field out: several such
         // fields (the surge, the plugin, the choices) do not take `null`.
@@ -392,6 +408,27 @@ impl State {
                 false
             }
         }
+    }
+
+    /// Sets a subnet's name or prefix in the plan and its document directly, without reading the
+    /// whole document into a new plan and writing it out again: these are the fields of the one
+    /// list that may hold thousands of items, and the plan takes them as any string. Returns
+    /// false, changing nothing, when `pointer` is not such a field.
+    fn set_subnet_text(&mut self, pointer: &str, text: &str) -> bool {
+        let Some((v, s, field)) = subnet_text_field(pointer) else { return false };
+        let mut plan = (*self.plan).clone();
+        let Some(subnet) = plan.vnets.get_mut(v).and_then(|vnet| vnet.subnets.get_mut(s)) else {
+            return false;
+        };
+        let slot = if field == "name" { &mut subnet.name } else { &mut subnet.address_prefix };
+        text.clone_into(slot);
+        let mut document = (*self.document).clone();
+        if set_pointer(&mut document, pointer, Value::String(text.to_owned())).is_err() {
+            return false;
+        }
+        self.plan = Rc::new(plan);
+        self.document = Rc::new(document);
+        true
     }
 
     fn change_document(
@@ -443,10 +480,10 @@ impl State {
         self.set_plan(snapshot.plan);
     }
 
+    /// Takes `plan` unless it equals the current one; `after` checks it.
     fn set_plan(&mut self, plan: impl Into<Rc<Plan>>) {
         let plan = plan.into();
         if plan != self.plan {
-            self.report = Rc::new(check(&plan));
             self.document = Rc::new(document_of(&plan));
             self.plan = plan;
         }
@@ -501,6 +538,16 @@ fn migrate_cluster(plan: &Plan, index: usize) -> Option<(Plan, Vec<MigrationNote
         }
     }
     Some((result, notes))
+}
+
+/// The VNet, the subnet and the field of a pointer to a subnet's name or prefix, with indexes
+/// written as a JSON pointer writes them.
+fn subnet_text_field(pointer: &str) -> Option<(usize, usize, &str)> {
+    let index = |text: &str| text.parse::<usize>().ok().filter(|index| index.to_string() == text);
+    let rest = pointer.strip_prefix("/vnets/")?;
+    let (v, rest) = rest.split_once("/subnets/")?;
+    let (s, field) = rest.split_once('/')?;
+    matches!(field, "name" | "addressPrefix").then_some((index(v)?, index(s)?, field))
 }
 
 fn document_of(plan: &Plan) -> Value {
@@ -574,9 +621,11 @@ impl Autosave {
     }
 }
 
-/// The autosave's text: the plan and the drafts, so a reload keeps half-typed values.
+/// The autosave's text: the plan and the drafts, so a reload keeps half-typed values. Written
+/// around the document rather than through a new JSON tree, which would copy a large plan first.
 fn saved_text(document: &Value, drafts: &BTreeMap<String, String>) -> String {
-    json!({ "plan": document, "drafts": drafts }).to_string()
+    let drafts = serde_json::to_string(drafts).unwrap_or_else(|_| "{}".to_owned());
+    format!(r#"{{"drafts":{drafts},"plan":{document}}}"#)
 }
 
 fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
@@ -638,6 +687,8 @@ mod tests {
         let typed = edit(&state(), "/vnets/0/subnets/1/addressPrefix", Edit::Text("10.9.0.0/24".into()));
         let typed = edit(&typed, "/aksClusters/0/nodeCount", count);
         let text = saved_text(&typed.document, &typed.drafts);
+        let read: Value = serde_json::from_str(&text).expect("the autosave is JSON");
+        assert_eq!(read, json!({ "plan": *typed.document, "drafts": typed.drafts }));
         let restored = State::from_saved_text(&text).expect("the autosave reads back");
         assert_eq!(restored.plan, typed.plan);
         assert_eq!(restored.drafts, typed.drafts);
@@ -670,6 +721,54 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.subjects.iter().any(|s| s == "/vnets/0/subnets/1/addressPrefix")));
+    }
+
+    #[test]
+    fn edits_of_one_frame_apply_in_order_as_one_check() {
+        let prefix = "/vnets/0/subnets/1/addressPrefix";
+        let count = Edit::Count { text: "4".into(), min: 1, nullable: false };
+        let edits = vec![
+            (prefix.to_owned(), Edit::Text("10.1.".into())),
+            (prefix.to_owned(), Edit::Text("10.1.0.0/24".into())),
+            ("/aksClusters/0/nodeCount".to_owned(), count),
+        ];
+        let together = state().after(Action::Edits(edits.clone()));
+        let one_by_one =
+            edits.into_iter().fold(state(), |state, (pointer, change)| edit(&state, &pointer, change));
+        assert_eq!(together.plan, one_by_one.plan);
+        assert_eq!(together.report, one_by_one.report);
+        assert!(rules(&together).contains(&RuleId::OverlappingSubnets));
+        assert_eq!(together.plan.aks_clusters[0].node_count, 4);
+        assert_eq!(together.after(Action::Undo).after(Action::Undo).plan, state().plan);
+    }
+
+    #[test]
+    fn a_subnet_field_set_directly_reads_as_through_the_document() {
+        let start = state();
+        for (pointer, text) in [
+            ("/vnets/0/subnets/1/addressPrefix", "10.1.0.0/24"),
+            ("/vnets/0/subnets/0/name", " spaced <name> "),
+            ("/vnets/0/subnets/1/addressPrefix", ""),
+        ] {
+            let direct = edit(&start, pointer, Edit::Text(text.into()));
+            let mut document = (*start.document).clone();
+            set_pointer(&mut document, pointer, json!(text)).expect("the field exists");
+            let through = plan_from_value(&document).expect("the document is a plan");
+            assert_eq!(*direct.plan, through, "{pointer}");
+            assert_eq!(*direct.document, document_of(&through), "{pointer}");
+            assert_eq!(direct.report, Rc::new(check(&through)), "{pointer}");
+        }
+        assert_eq!(subnet_text_field("/vnets/0/subnets/12/name"), Some((0, 12, "name")));
+        for other in [
+            "/vnets/0/subnets/01/name",
+            "/vnets/0/subnets/1/delegations",
+            "/vnets/0/name",
+            "/vnets/x/subnets/1/name",
+        ] {
+            assert_eq!(subnet_text_field(other), None, "{other}");
+        }
+        let beyond = edit(&start, "/vnets/0/subnets/9/name", Edit::Text("x".into()));
+        assert_eq!(beyond.plan, start.plan, "a subnet that is not there is not made");
     }
 
     #[test]

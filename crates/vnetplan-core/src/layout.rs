@@ -17,7 +17,7 @@ use ipnet::Ipv4Net;
 
 use crate::check::Report;
 use crate::context::{ClusterRange, Context, VnetFacts};
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::net::{Range, AKS_RESERVED};
 use crate::plan::Vnet;
 use crate::pointer;
@@ -166,7 +166,8 @@ impl FreeBlock {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The default is the map of nothing, for a page that has not laid its map out yet.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AddressMap {
     pub width: f64,
     pub height: f64,
@@ -235,17 +236,20 @@ pub fn layout(plan: &Plan, report: &Report, width: f64) -> AddressMap {
         let spec = vnet_lane(&context, v, vnet, facts);
         let used: Vec<Range> = spec.drafts.iter().map(|d| d.range).collect();
         let domain = merge(sorted(used.iter().copied().chain(spec.free.iter().copied()).collect()));
-        let axis = axis::build(&domain, &used, &wishes(&spec), bounds, VNET_SCALE);
-        add_lane(&mut map, spec, &axis, &flagged);
+        let tags = tags(&spec);
+        let axis = axis::build(&domain, &used, &wishes(&spec, &tags), bounds, VNET_SCALE);
+        add_lane(&mut map, spec, tags, &axis, &flagged);
     }
     map.peerings = peerings(&context);
     let overview = overview_lanes(&context);
     let used: Vec<Range> = overview.iter().flat_map(|spec| spec.drafts.iter().map(|d| d.range)).collect();
     if !used.is_empty() {
-        let wished: Vec<(Range, f64)> = overview.iter().flat_map(wishes).collect();
+        let tagged: Vec<(LaneSpec, Vec<String>)> =
+            overview.into_iter().map(|spec| (tags(&spec), spec)).map(|(tags, spec)| (spec, tags)).collect();
+        let wished: Vec<(Range, f64)> = tagged.iter().flat_map(|(spec, tags)| wishes(spec, tags)).collect();
         let axis = axis::build(&parts(used.clone()), &used, &wished, bounds, OVERVIEW_SCALE);
-        for spec in overview {
-            add_lane(&mut map, spec, &axis, &flagged);
+        for (spec, tags) in tagged {
+            add_lane(&mut map, spec, tags, &axis, &flagged);
         }
     }
     link_partners(&mut map, report);
@@ -257,13 +261,20 @@ fn sorted(mut ranges: Vec<Range>) -> Vec<Range> {
     ranges
 }
 
-/// Each range asks for the width that holds its label.
-fn wishes(spec: &LaneSpec) -> Vec<(Range, f64)> {
+/// The label of each of the lane's ranges, made once: both the axis and the labels' places
+/// need it, and a lane may hold thousands.
+fn tags(spec: &LaneSpec) -> Vec<String> {
+    spec.drafts.iter().map(Draft::tag).collect()
+}
+
+/// Each range asks for the width that holds its label (`tags`, one per draft).
+fn wishes(spec: &LaneSpec, tags: &[String]) -> Vec<(Range, f64)> {
     // A DNS IP is a marker with its label beside it: it needs no room for a label inside.
     spec.drafts
         .iter()
-        .filter(|draft| draft.kind != RangeKind::DnsIp)
-        .map(|draft| (draft.range, labels::inside_width(&draft.tag())))
+        .zip(tags)
+        .filter(|(draft, _)| draft.kind != RangeKind::DnsIp)
+        .map(|(draft, tag)| (draft.range, labels::inside_width(tag)))
         .chain(spec.free.iter().map(|free| {
             let largest = cidrs_in(*free).first().map(ToString::to_string).unwrap_or_default();
             (*free, labels::inside_width(&largest))
@@ -537,7 +548,13 @@ fn label_at(spot: labels::Spot, text: String, width: f64, bar_y: f64, rows_botto
     }
 }
 
-fn add_lane(map: &mut AddressMap, spec: LaneSpec, axis: &axis::Axis, flagged: &HashSet<&str>) {
+fn add_lane(
+    map: &mut AddressMap,
+    spec: LaneSpec,
+    tags: Vec<String>,
+    axis: &axis::Axis,
+    flagged: &HashSet<&str>,
+) {
     let lane = map.lanes.len();
     let top = map.height;
     let groups = spec.drafts.iter().map(|d| d.group).max().map_or(0, |g| g + 1).max(spec.free_group + 1);
@@ -566,18 +583,19 @@ fn add_lane(map: &mut AddressMap, spec: LaneSpec, axis: &axis::Axis, flagged: &H
     let row_y = |row: usize| top + TITLE_HEIGHT + row as f64 * ROW_HEIGHT + 2.0;
     let free_row = first_row.get(spec.free_group).copied().unwrap_or(0);
 
-    let placed_drafts: Vec<(Draft, f64, f64, usize)> = spec
-        .drafts
-        .into_iter()
-        .zip(row_of)
-        .filter_map(|(draft, row)| axis.place(draft.range).map(|(x, w)| (draft, x, w, row)))
-        .collect();
+    let mut texts: Vec<String> = Vec::with_capacity(tags.len());
+    let mut placed_drafts: Vec<(Draft, f64, f64, usize)> = Vec::with_capacity(tags.len());
+    for ((draft, row), tag) in spec.drafts.into_iter().zip(row_of).zip(tags) {
+        if let Some((x, w)) = axis.place(draft.range) {
+            placed_drafts.push((draft, x, w, row));
+            texts.push(tag);
+        }
+    }
     let placed_free: Vec<(Range, Vec<Ipv4Net>, f64, f64)> = spec
         .free
         .iter()
         .filter_map(|free| axis.place(*free).map(|(x, w)| (*free, cidrs_in(*free), x, w)))
         .collect();
-    let mut texts: Vec<String> = placed_drafts.iter().map(|(draft, ..)| draft.tag()).collect();
     texts.extend(placed_free.iter().map(|(_, blocks, _, width)| free_tag(blocks, *width)));
     let bars = placed_drafts
         .iter()
@@ -593,6 +611,8 @@ fn add_lane(map: &mut AddressMap, spec: LaneSpec, axis: &axis::Axis, flagged: &H
     let rows_bottom = top + TITLE_HEIGHT + rows as f64 * ROW_HEIGHT;
     let mut spots = spots.into_iter().zip(texts).zip(requests);
 
+    map.items.reserve(placed_drafts.len());
+    map.free.reserve(placed_free.len());
     for ((draft, x, width, row), ((spot, text), request)) in placed_drafts.into_iter().zip(spots.by_ref()) {
         let y = row_y(row);
         map.items.push(MapItem {
@@ -662,14 +682,22 @@ const ALL_PAIRS_LIMIT: usize = 32;
 /// over every subnet of a large VNet) would make millions of pairs: there, the first subject,
 /// which is what the finding is about, is linked with every other range, and the others with it.
 fn link_partners(map: &mut AddressMap, report: &Report) {
-    let mut by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, item) in map.items.iter().enumerate() {
-        if let Some(subject) = &item.subject {
-            by_subject.entry(subject.as_str()).or_default().push(index);
+    let findings: Vec<&Finding> =
+        report.findings.iter().filter(|finding| finding.severity != Severity::Info).collect();
+    // Only the subjects of findings are looked up: in a large plan, few of its ranges.
+    let mut by_subject: HashMap<&str, Vec<usize>> = findings
+        .iter()
+        .flat_map(|finding| &finding.subjects)
+        .map(|subject| (subject.as_str(), Vec::new()))
+        .collect();
+    // A flagged item is one whose subject these findings name: the others need no lookup.
+    for (index, item) in map.items.iter().enumerate().filter(|(_, item)| item.flagged) {
+        if let Some(indexes) = item.subject.as_deref().and_then(|subject| by_subject.get_mut(subject)) {
+            indexes.push(index);
         }
     }
     let mut partners: Vec<Vec<usize>> = vec![Vec::new(); map.items.len()];
-    for finding in report.findings.iter().filter(|finding| finding.severity != Severity::Info) {
+    for finding in findings {
         let named: Vec<usize> = finding
             .subjects
             .iter()

@@ -80,8 +80,14 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
     }
 }
 
+/// A coordinate with two decimals, as `{:.2}` writes it but through integers: a map writes
+/// thousands of coordinates on each edit, and Rust's exact float formatting is slow in wasm.
 fn px(value: f64) -> String {
-    format!("{value:.2}")
+    #[expect(clippy::cast_possible_truncation, reason = "map coordinates are far below 2^53 hundredths")]
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let hundredths = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 /// The line that joins a label written under the bars to its bar.
@@ -101,6 +107,40 @@ fn label_view(tag: &Label, class: &'static str) -> Html {
     }
 }
 
+/// A map of more ranges than this draws only those near the part in view, plus every range in
+/// conflict and the ones keyboard focus can move to next: drawing ten thousand bars takes
+/// seconds, and so does updating them on each edit.
+const DRAW_ALL_UP_TO: usize = 400;
+/// The map draws again each time its scroll position crosses a multiple of this many pixels, and
+/// draws more than one such step beyond each side of the view, so a scroll never shows a gap.
+const SCROLL_STEP: u32 = 600;
+
+/// The horizontal extent a windowed map draws, in user units (CSS pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Span {
+    left: f64,
+    right: f64,
+}
+
+impl Span {
+    /// What is drawn when the view, `width` wide, is scrolled to the step `step`.
+    fn around(step: u32, width: f64) -> Self {
+        let start = f64::from(step.saturating_mul(SCROLL_STEP));
+        let step = f64::from(SCROLL_STEP);
+        Self { left: start - step, right: start + width + 2.0 * step }
+    }
+
+    fn holds(self, x: f64, width: f64) -> bool {
+        x + width >= self.left && x <= self.right
+    }
+}
+
+/// Whether `index` is `anchor` or next to it in document order: Tab moves from a focused range
+/// to the next one drawn, so the ranges on each side of it must be drawn for Tab to reach them.
+fn beside(index: usize, anchor: Option<usize>) -> bool {
+    anchor.is_some_and(|anchor| index.abs_diff(anchor) <= 1)
+}
+
 fn centre(item: &MapItem) -> (f64, f64) {
     (item.x + item.width / 2.0, item.y + item.height / 2.0)
 }
@@ -109,37 +149,73 @@ fn centre(item: &MapItem) -> (f64, f64) {
 pub fn AddressMapView(props: &MapProps) -> Html {
     let focused = use_state_eq(|| None::<usize>);
     let chosen_free = use_state_eq(|| None::<usize>);
-    let width = use_state_eq(|| DEFAULT_WIDTH);
+    // The map is laid out once its width is known: a layout at a guessed width, then another at
+    // the measured one, would lay a large plan out twice on every opening.
+    let width = use_state_eq(|| None::<f64>);
+    let scroll_step = use_state_eq(|| 0u32);
     let scroller = use_node_ref();
     {
         let (width, scroller) = (width.clone(), scroller.clone());
         use_effect_with(props.shown, move |_| {
-            let measure = move || {
-                if let Some(element) = scroller.cast::<web_sys::Element>() {
-                    let measured = f64::from(element.client_width());
-                    if measured > 0.0 {
-                        width.set(measured.floor());
-                    }
+            let measured = move || {
+                let element = scroller.cast::<web_sys::Element>()?;
+                Some(f64::from(element.client_width()).floor()).filter(|measured| *measured > 0.0)
+            };
+            let measure_now = {
+                let (width, measured) = (width.clone(), measured.clone());
+                move || match measured() {
+                    Some(measured) => width.set(Some(measured)),
+                    // A hidden map has no width; it measures again when it is shown.
+                    None if width.is_none() => width.set(Some(DEFAULT_WIDTH)),
+                    None => {}
                 }
             };
-            measure();
-            let listener = dom::on_window("resize", measure);
+            if width.is_none() {
+                // On opening, the findings and the editor are painted first: they should not
+                // wait for the layout of a large plan's map.
+                dom::after_next_paint(measure_now);
+            } else {
+                measure_now();
+            }
+            let listener = dom::on_window("resize", move || {
+                if let Some(measured) = measured() {
+                    width.set(Some(measured));
+                }
+            });
             move || drop(listener)
         });
     }
-    let map: Rc<AddressMap> =
-        use_memo((props.plan.clone(), props.report.clone(), (*width).to_bits()), |(plan, report, width)| {
-            layout(plan, report, f64::from_bits(*width))
-        });
+    let laid_out: Rc<Option<AddressMap>> = use_memo(
+        (props.plan.clone(), props.report.clone(), width.map(f64::to_bits)),
+        |(plan, report, width)| width.map(|width| layout(plan, report, f64::from_bits(width))),
+    );
+    let not_yet = AddressMap::default();
+    let map = laid_out.as_ref().as_ref().unwrap_or(&not_yet);
     let lang = props.lang;
     let active = (*focused).filter(|index| *index < map.items.len()).or_else(|| {
         map.items.iter().position(|item| item.subject.is_some() && item.subject == props.selected)
     });
     let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
+    let view_width = (*width).unwrap_or(DEFAULT_WIDTH);
+    let span =
+        (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*scroll_step, view_width));
+    let is_selected = |item: &MapItem| item.subject.is_some() && item.subject == props.selected;
+    let bar_drawn = |index: usize, item: &MapItem| {
+        span.is_none_or(|span| {
+            span.holds(item.x, item.width)
+                || item.flagged
+                || beside(index, active)
+                || is_selected(item)
+                || partners.contains(&index)
+        })
+    };
+    let free_drawn = |index: usize, free: &FreeBlock| {
+        span.is_none_or(|span| span.holds(free.x, free.width) || beside(index, *chosen_free))
+    };
 
-    let bars = map.items.iter().enumerate().map(|(index, item)| {
-        let selected = item.subject.is_some() && item.subject == props.selected;
+    let bars = map.items.iter().enumerate().filter(|(index, item)| bar_drawn(*index, item)).map(|(index, item)| {
+        let selected = is_selected(item);
         let class = classes!(
             "range",
             format!("kind-{}", item.kind.as_str()),
@@ -210,7 +286,12 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         }
     });
 
-    let free_blocks = map.free.iter().enumerate().filter(|_| !props.embedded).map(|(index, free)| {
+    let free_blocks = map
+        .free
+        .iter()
+        .enumerate()
+        .filter(|(index, free)| !props.embedded && free_drawn(*index, free))
+        .map(|(index, free)| {
         let choose = {
             let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
             move || {
@@ -258,8 +339,16 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let leaders = map
         .items
         .iter()
-        .map(|item| (&item.tag, (item.x, item.y, item.width, item.height)))
-        .chain(map.free.iter().map(|free| (&free.tag, (free.x, free.y, free.width, free.height))))
+        .enumerate()
+        .filter(|(index, item)| bar_drawn(*index, item))
+        .map(|(_, item)| (&item.tag, (item.x, item.y, item.width, item.height)))
+        .chain(
+            map.free
+                .iter()
+                .enumerate()
+                .filter(|(index, free)| free_drawn(*index, free))
+                .map(|(_, free)| (&free.tag, (free.x, free.y, free.width, free.height))),
+        )
         .filter_map(|(tag, bar)| leader_view(tag, bar));
     let lanes = map.lanes.iter().map(|lane| {
         let bottom = lane.y + lane.height - 4.0;
@@ -267,7 +356,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             <g class="lane">
                 <text class="lane-title" x={px(MARGIN)} y={px(lane.y + 13.0)}>{ &lane.title }</text>
                 <line class="lane-rule" x1="0" x2={px(map.width)} y1={px(bottom)} y2={px(bottom)} />
-                { for lane.cuts.iter().map(|cut| html! {
+                { for lane.cuts.iter().filter(|cut| span.is_none_or(|span| span.holds(**cut, 0.0))).map(|cut| html! {
                     <line class="cut" x1={px(*cut)} x2={px(*cut)} y1={px(lane.y + 16.0)} y2={px(bottom - 2.0)} />
                 }) }
             </g>
@@ -297,14 +386,27 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         Html::default()
     };
 
+    let onscroll = {
+        let scroll_step = scroll_step.clone();
+        Callback::from(move |event: Event| {
+            if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
+                scroll_step.set(u32::try_from(element.scroll_left()).unwrap_or(0) / SCROLL_STEP);
+            }
+        })
+    };
+
     html! {
         <section class="card map-card" aria-labelledby="map-title">
             <h2 id="map-title">{ T::AddressMap.get(lang) }</h2>
             <p class="hint" id="map-hint">
                 { if props.embedded { T::AddressMapHintEmbedded.get(lang) } else { T::AddressMapHint.get(lang) } }
+                if span.is_some() {
+                    { " " }{ T::MapWindowed.get(lang).replace("{count}", &number(u64::try_from(map.items.len()).unwrap_or(u64::MAX), lang)) }
+                }
             </p>
-            <div class="map-scroll" ref={scroller}>
-                if map.items.is_empty() {
+            <div class="map-scroll" ref={scroller} {onscroll}>
+                if laid_out.is_none() {
+                } else if map.items.is_empty() {
                     <p class="empty">{ T::EmptyMap.get(lang) }</p>
                 } else {
                     <svg class="address-map" width={px(map.width)} height={px(map.height)}
@@ -390,12 +492,46 @@ fn addresses(size: u64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{addresses, Lang};
+    use super::{addresses, beside, px, Lang, Span, SCROLL_STEP};
 
     #[test]
     fn a_size_reads_as_a_count_of_addresses() {
         assert_eq!(addresses(1, Lang::En), "1 address");
         assert_eq!(addresses(65536, Lang::En), "65,536 addresses");
         assert_eq!(addresses(1, Lang::Fr), "1 adresse");
+    }
+
+    #[test]
+    fn a_windowed_map_draws_more_than_the_view_on_each_side() {
+        let width = 700.0;
+        let step = f64::from(SCROLL_STEP);
+        for scrolled in [0.0, step - 1.0, 5.0 * step + 10.0] {
+            // The step the page computes for this scroll position: whole steps scrolled past.
+            let at = (scrolled / step).floor();
+            let span = Span::around(at as u32, width);
+            assert!(span.holds(scrolled - step, 1.0), "a bar a step before the view at {scrolled}");
+            assert!(
+                span.holds(scrolled + width + step - 1.0, 1.0),
+                "a bar a step after the view at {scrolled}"
+            );
+        }
+        let span = Span::around(10, width);
+        assert!(!span.holds(0.0, 24.0));
+        assert!(span.holds(0.0, 10.0 * step), "a bar across the whole view is drawn");
+    }
+
+    #[test]
+    fn coordinates_read_as_with_two_decimals() {
+        for value in [0.0, 12.0, 12.345, 12.355, 0.004, 96_047.999, -3.5] {
+            assert_eq!(px(value), format!("{:.2}", (value * 100.0_f64).round() / 100.0), "{value}");
+        }
+        assert_eq!(px(24.0), "24.00");
+        assert_eq!(px(-0.25), "-0.25");
+    }
+
+    #[test]
+    fn the_ranges_beside_the_focused_one_are_drawn() {
+        assert!(beside(4, Some(5)) && beside(5, Some(5)) && beside(6, Some(5)));
+        assert!(!beside(7, Some(5)) && !beside(0, None));
     }
 }

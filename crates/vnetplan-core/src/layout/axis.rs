@@ -57,7 +57,7 @@ pub(super) fn build(
     let mut merged: Vec<Range> = used.to_vec();
     merged.sort_unstable();
     let merged = crate::range_fixes::merge(merged);
-    let mut wished: HashMap<(u64, u64), f64> = HashMap::new();
+    let mut wished: HashMap<(u64, u64), f64> = HashMap::with_capacity(wanted.len());
     for (range, width) in wanted {
         let slot = wished.entry((u64::from(range.first), u64::from(range.last) + 1)).or_insert(0.0);
         *slot = slot.max(*width);
