@@ -13,6 +13,7 @@ use vnetplan_core::{Plan, Report};
 use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::decimal;
 use crate::dom;
 use crate::i18n::{number, Lang, T};
 use crate::state::{Action, NewItem};
@@ -80,28 +81,18 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
     }
 }
 
-/// A coordinate with two decimals, as `{:.2}` writes it but through integers: a map writes
-/// thousands of coordinates on each edit, and Rust's exact float formatting is slow in wasm.
-fn px(value: f64) -> String {
-    #[expect(clippy::cast_possible_truncation, reason = "map coordinates are far below 2^53 hundredths")]
-    let hundredths = (value * 100.0).round() as i64;
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let hundredths = hundredths.unsigned_abs();
-    format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
-}
-
 /// The line that joins a label written under the bars to its bar.
 fn leader_view(tag: &Label, (x, y, width, height): (f64, f64, f64, f64)) -> Option<Html> {
     (!tag.inside).then(|| {
         let from = x + width / 2.0;
         let to = from.clamp(tag.x, tag.x + tag.width);
-        html! { <line class="leader" x1={px(from)} y1={px(y + height)} x2={px(to)} y2={px(tag.y - 9.0)} /> }
+        html! { <line class="leader" x1={decimal(from)} y1={decimal(y + height)} x2={decimal(to)} y2={decimal(tag.y - 9.0)} /> }
     })
 }
 
 fn label_view(tag: &Label, class: &'static str) -> Html {
     html! {
-        <text class={classes!(class, if tag.inside { "inside" } else { "outside" })} x={px(tag.x)} y={px(tag.y)}>
+        <text class={classes!(class, if tag.inside { "inside" } else { "outside" })} x={decimal(tag.x)} y={decimal(tag.y)}>
             { &tag.text }
         </text>
     }
@@ -260,16 +251,16 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             let cx = x + w / 2.0;
             html! {
                 <>
-                    <rect class="hit" x={px(x)} y={px(y)} width={px(w)} height={px(h)} />
-                    <path class="marker" d={format!("M{} {}l7 {}l-7 {}l-7 -{}z", px(cx), px(y), px(h / 2.0), px(h / 2.0), px(h / 2.0))} />
+                    <rect class="hit" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} />
+                    <path class="marker" d={format!("M{} {}l7 {}l-7 {}l-7 -{}z", decimal(cx), decimal(y), decimal(h / 2.0), decimal(h / 2.0), decimal(h / 2.0))} />
                 </>
             }
         } else {
             html! {
                 <>
-                    <rect class="bar" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
+                    <rect class="bar" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
                     if item.flagged {
-                        <rect class="hatch" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
+                        <rect class="hatch" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
                     }
                 </>
             }
@@ -319,7 +310,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             <g key={format!("free:{}:{}", free.lane, free.first)}
                 class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
                 data-free={index.to_string()} aria-label={describe_free(free, lang)} {onclick} {onkeydown} {onfocus}>
-                <rect class="free-bar" x={px(x)} y={px(y)} width={px(w)} height={px(h)} rx="2" />
+                <rect class="free-bar" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
                 { label_view(&free.tag, "free-label") }
             </g>
         }
@@ -330,7 +321,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         html! {
             { for item.partners.iter().filter_map(|p| map.items.get(*p)).map(|partner| {
                 let (x2, y2) = centre(partner);
-                html! { <line class="connector" x1={px(x1)} y1={px(y1)} x2={px(x2)} y2={px(y2)} /> }
+                html! { <line class="connector" x1={decimal(x1)} y1={decimal(y1)} x2={decimal(x2)} y2={decimal(y2)} /> }
             }) }
         }
     });
@@ -354,10 +345,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         let bottom = lane.y + lane.height - 4.0;
         html! {
             <g class="lane">
-                <text class="lane-title" x={px(MARGIN)} y={px(lane.y + 13.0)}>{ &lane.title }</text>
-                <line class="lane-rule" x1="0" x2={px(map.width)} y1={px(bottom)} y2={px(bottom)} />
+                <text class="lane-title" x={decimal(MARGIN)} y={decimal(lane.y + 13.0)}>{ &lane.title }</text>
+                <line class="lane-rule" x1="0" x2={decimal(map.width)} y1={decimal(bottom)} y2={decimal(bottom)} />
                 { for lane.cuts.iter().filter(|cut| span.is_none_or(|span| span.holds(**cut, 0.0))).map(|cut| html! {
-                    <line class="cut" x1={px(*cut)} x2={px(*cut)} y1={px(lane.y + 16.0)} y2={px(bottom - 2.0)} />
+                    <line class="cut" x1={decimal(*cut)} x2={decimal(*cut)} y1={decimal(lane.y + 16.0)} y2={decimal(bottom - 2.0)} />
                 }) }
             </g>
         }
@@ -366,7 +357,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         let (a, b) = (map.lanes.get(*a)?, map.lanes.get(*b)?);
         let (ya, yb) = (a.y + 9.0, b.y + 9.0);
         Some(html! {
-            <path class="peering" d={format!("M{} {}H3V{}H{}", px(MARGIN - 3.0), px(ya), px(yb), px(MARGIN - 3.0))} />
+            <path class="peering" d={format!("M{} {}H3V{}H{}", decimal(MARGIN - 3.0), decimal(ya), decimal(yb), decimal(MARGIN - 3.0))} />
         })
     });
 
@@ -409,8 +400,8 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 } else if map.items.is_empty() {
                     <p class="empty">{ T::EmptyMap.get(lang) }</p>
                 } else {
-                    <svg class="address-map" width={px(map.width)} height={px(map.height)}
-                        viewBox={format!("0 0 {} {}", px(map.width), px(map.height))}
+                    <svg class="address-map" width={decimal(map.width)} height={decimal(map.height)}
+                        viewBox={format!("0 0 {} {}", decimal(map.width), decimal(map.height))}
                         role="group" aria-labelledby="map-title" aria-describedby="map-hint"
                         onmouseleave={let focused = focused.clone(); Callback::from(move |_: MouseEvent| focused.set(None))}>
                         <defs>
@@ -492,7 +483,7 @@ fn addresses(size: u64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{addresses, beside, px, Lang, Span, SCROLL_STEP};
+    use super::{addresses, beside, Lang, Span, SCROLL_STEP};
 
     #[test]
     fn a_size_reads_as_a_count_of_addresses() {
@@ -518,15 +509,6 @@ mod tests {
         let span = Span::around(10, width);
         assert!(!span.holds(0.0, 24.0));
         assert!(span.holds(0.0, 10.0 * step), "a bar across the whole view is drawn");
-    }
-
-    #[test]
-    fn coordinates_read_as_with_two_decimals() {
-        for value in [0.0, 12.0, 12.345, 12.355, 0.004, 96_047.999, -3.5] {
-            assert_eq!(px(value), format!("{:.2}", (value * 100.0_f64).round() / 100.0), "{value}");
-        }
-        assert_eq!(px(24.0), "24.00");
-        assert_eq!(px(-0.25), "-0.25");
     }
 
     #[test]
