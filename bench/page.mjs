@@ -78,12 +78,17 @@ function watchFirstRender() {
 }
 const firstRenderAt = (page) => page.waitForFunction(() => window.__findingsAt).then((handle) => handle.jsonValue());
 
-/** The file of dist/ that `url` names, with its raw and gzip sizes (level 9, as a static server would precompress it). */
-function distFile(url, origin) {
+/** The file of dist/ that `url` names. */
+function distName(url, origin) {
   const { origin: from, pathname } = new URL(url);
   if (from !== origin) throw new Error(`the page requested ${url}, outside its own origin`);
   const name = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
   if (!existsSync(join(dist, name))) throw new Error(`the page requested ${name}, which is not in dist/`);
+  return name;
+}
+
+/** A file of dist/ with its raw and gzip sizes (level 9, as a static server would precompress it). */
+function measured(name) {
   const body = readFileSync(join(dist, name));
   return { name, raw: body.length, gzip: gzipSync(body, { level: constants.Z_BEST_COMPRESSION }).length };
 }
@@ -116,14 +121,16 @@ async function firstVisit(browser, server) {
   await context.close();
   if (!controlled) console.log('note: no service worker took control of the page; its downloads are not listed');
 
-  const byName = (urls) => new Map(urls.map((url) => distFile(url, origin)).map((file) => [file.name, file]));
-  const first = byName(beforeRender);
-  const later = [...byName(requests).values()].filter((file) => !first.has(file.name));
+  // Each file is named once and measured once, however often it was requested.
+  const names = (urls) => new Set(urls.map((url) => distName(url, origin)));
+  const firstNames = names(beforeRender);
+  const first = [...firstNames].map(measured);
+  const later = [...names(requests)].filter((name) => !firstNames.has(name)).map(measured);
   const counts = new Map();
   for (const path of served) counts.set(path, (counts.get(path) ?? 0) + 1);
-  const twice = [...counts].filter(([, count]) => count > 1).map(([path]) => distFile(origin + path, origin).name);
+  const twice = [...counts].filter(([, count]) => count > 1).map(([path]) => distName(origin + path, origin));
   const bySize = (files) => [...files].sort((a, b) => b.gzip - a.gzip);
-  return { first: bySize(first.values()), later: bySize(later), twice };
+  return { first: bySize(first), later: bySize(later), twice };
 }
 
 /**
