@@ -244,8 +244,13 @@ pub fn layout(plan: &Plan, report: &Report, width: f64) -> AddressMap {
     let overview = overview_lanes(&context);
     let used: Vec<Range> = overview.iter().flat_map(|spec| spec.drafts.iter().map(|d| d.range)).collect();
     if !used.is_empty() {
-        let tagged: Vec<(LaneSpec, Vec<String>)> =
-            overview.into_iter().map(|spec| (tags(&spec), spec)).map(|(tags, spec)| (spec, tags)).collect();
+        let tagged: Vec<(LaneSpec, Vec<String>)> = overview
+            .into_iter()
+            .map(|spec| {
+                let tags = tags(&spec);
+                (spec, tags)
+            })
+            .collect();
         let wished: Vec<(Range, f64)> = tagged.iter().flat_map(|(spec, tags)| wishes(spec, tags)).collect();
         let axis = axis::build(&parts(used.clone()), &used, &wished, bounds, OVERVIEW_SCALE);
         for (spec, tags) in tagged {
