@@ -192,20 +192,31 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let span =
         (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*scroll_step, view_width));
     let is_selected = |item: &MapItem| item.subject.is_some() && item.subject == props.selected;
-    let bar_drawn = |index: usize, item: &MapItem| {
-        span.is_none_or(|span| {
-            span.holds(item.x, item.width)
-                || item.flagged
-                || beside(index, active)
-                || is_selected(item)
-                || partners.contains(&index)
+    // Chosen once: the bars and their labels' leaders are drawn for the same ranges.
+    let drawn_items: Vec<(usize, &MapItem)> = map
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(index, item)| {
+            span.is_none_or(|span| {
+                span.holds(item.x, item.width)
+                    || item.flagged
+                    || beside(*index, active)
+                    || is_selected(item)
+                    || partners.contains(index)
+            })
         })
-    };
-    let free_drawn = |index: usize, free: &FreeBlock| {
-        span.is_none_or(|span| span.holds(free.x, free.width) || beside(index, *chosen_free))
-    };
+        .collect();
+    let drawn_free: Vec<(usize, &FreeBlock)> = map
+        .free
+        .iter()
+        .enumerate()
+        .filter(|(index, free)| {
+            span.is_none_or(|span| span.holds(free.x, free.width) || beside(*index, *chosen_free))
+        })
+        .collect();
 
-    let bars = map.items.iter().enumerate().filter(|(index, item)| bar_drawn(*index, item)).map(|(index, item)| {
+    let bars = drawn_items.iter().map(|&(index, item)| {
         let selected = is_selected(item);
         let class = classes!(
             "range",
@@ -277,12 +288,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         }
     });
 
-    let free_blocks = map
-        .free
-        .iter()
-        .enumerate()
-        .filter(|(index, free)| !props.embedded && free_drawn(*index, free))
-        .map(|(index, free)| {
+    let free_blocks = drawn_free.iter().filter(|_| !props.embedded).map(|&(index, free)| {
         let choose = {
             let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
             move || {
@@ -327,19 +333,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     });
 
     // Drawn before every bar and label, so that no line crosses a label's text.
-    let leaders = map
-        .items
+    let leaders = drawn_items
         .iter()
-        .enumerate()
-        .filter(|(index, item)| bar_drawn(*index, item))
         .map(|(_, item)| (&item.tag, (item.x, item.y, item.width, item.height)))
-        .chain(
-            map.free
-                .iter()
-                .enumerate()
-                .filter(|(index, free)| free_drawn(*index, free))
-                .map(|(_, free)| (&free.tag, (free.x, free.y, free.width, free.height))),
-        )
+        .chain(drawn_free.iter().map(|(_, free)| (&free.tag, (free.x, free.y, free.width, free.height))))
         .filter_map(|(tag, bar)| leader_view(tag, bar));
     let lanes = map.lanes.iter().map(|lane| {
         let bottom = lane.y + lane.height - 4.0;
