@@ -93,6 +93,10 @@ pub struct Lane {
     pub vnet: Option<usize>,
     pub y: f64,
     pub height: f64,
+    /// Where the lane's bars end and its label rows begin. A view that draws the lane's ranges
+    /// from here rather than from the top redraws little when an overlap adds or removes a row:
+    /// the labels, their leaders and the bars of the lowest rows keep their places.
+    pub baseline: f64,
     /// Where the lane's axis is cut between ranges far apart.
     pub cuts: Vec<f64>,
 }
@@ -563,12 +567,14 @@ fn add_lane(
     let lane = map.lanes.len();
     let top = map.height;
     let groups = spec.drafts.iter().map(|d| d.group).max().map_or(0, |g| g + 1).max(spec.free_group + 1);
-    // Row of each draft, counted from the lane's first row.
+    // Row of each draft, counted from the lane's first row. Within a group the first row is the
+    // lowest and the stacked ones go above it, so that the group drawn last keeps its rows'
+    // places against the label rows however many stack: an overlap typed in a long lane moves
+    // the bars above it, not every label and leader under it (see `Lane::baseline`).
     let mut row_of = vec![0usize; spec.drafts.len()];
-    let mut first_row = Vec::with_capacity(groups);
+    let mut free_row = 0;
     let mut rows = 0;
     for group in 0..groups {
-        first_row.push(rows);
         let members: Vec<(usize, Range)> = spec
             .drafts
             .iter()
@@ -577,16 +583,20 @@ fn add_lane(
             .map(|(i, d)| (i, d.range))
             .collect();
         let (placed, count) = stack(&members);
+        let count = count.max(usize::from(group == spec.free_group && !spec.free.is_empty()));
+        let lowest = (rows + count).saturating_sub(1);
         for (index, row) in placed {
             if let Some(slot) = row_of.get_mut(index) {
-                *slot = rows + row;
+                *slot = lowest - row;
             }
         }
-        rows += count.max(usize::from(group == spec.free_group && !spec.free.is_empty()));
+        if group == spec.free_group {
+            free_row = lowest;
+        }
+        rows += count;
     }
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
     let row_y = |row: usize| top + TITLE_HEIGHT + row as f64 * ROW_HEIGHT + 2.0;
-    let free_row = first_row.get(spec.free_group).copied().unwrap_or(0);
 
     let mut texts: Vec<String> = Vec::with_capacity(tags.len());
     let mut placed_drafts: Vec<(Draft, f64, f64, usize)> = Vec::with_capacity(tags.len());
@@ -661,7 +671,14 @@ fn add_lane(
     }
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
     let height = TITLE_HEIGHT + rows as f64 * ROW_HEIGHT + label_rows as f64 * LABEL_ROW_HEIGHT + LANE_GAP;
-    map.lanes.push(Lane { title: spec.title, vnet: spec.vnet, y: top, height, cuts: axis.cuts.clone() });
+    map.lanes.push(Lane {
+        title: spec.title,
+        vnet: spec.vnet,
+        y: top,
+        height,
+        baseline: rows_bottom,
+        cuts: axis.cuts.clone(),
+    });
     map.height = top + height;
     map.width = map.width.max(axis.end + MARGIN);
 }

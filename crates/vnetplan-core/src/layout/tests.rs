@@ -112,9 +112,33 @@ fn overlapping_subnets_stack_on_sub_rows() {
     let map = map_of(&[("/vnets/0/subnets/-", json!({"name": "inner", "addressPrefix": "10.1.1.0/24"}))]);
     let (outer, inner) =
         (item(&map, "/vnets/0/subnets/0/addressPrefix"), item(&map, "/vnets/0/subnets/1/addressPrefix"));
-    assert!(inner.y > outer.y, "the inner subnet is on a row of its own");
+    assert!(inner.y < outer.y, "the inner subnet is on a row of its own, above the first");
     assert!(inner.x >= outer.x && inner.x + inner.width <= outer.x + outer.width + 1e-9);
     assert!(inner.flagged && outer.flagged);
+}
+
+/// Every range of a lane and its label, measured from the lane's baseline.
+fn from_baseline(map: &AddressMap, lane: usize) -> Vec<(String, f64, f64)> {
+    let baseline = map.lanes[lane].baseline;
+    map.items
+        .iter()
+        .filter(|item| item.lane == lane && item.kind == RangeKind::Subnet)
+        .map(|item| (item.tag.text.clone(), item.y - baseline, item.tag.y - baseline))
+        .collect()
+}
+
+#[test]
+fn an_overlap_moves_only_what_is_above_the_lowest_row() {
+    let quiet = map_of(&[]);
+    let lane = quiet.items.iter().find(|item| item.kind == RangeKind::Subnet).map(|item| item.lane).unwrap();
+    let stacked = map_of(&[("/vnets/0/subnets/-", json!({"name": "inner", "addressPrefix": "10.1.1.0/24"}))]);
+    assert!(stacked.lanes[lane].baseline > quiet.lanes[lane].baseline, "the stacked row makes the lane taller");
+    let before = from_baseline(&quiet, lane);
+    let after = from_baseline(&stacked, lane);
+    for (tag, bar_y, label_y) in &before {
+        let same = after.iter().find(|(other, _, _)| other == tag).unwrap();
+        assert_eq!((same.1, same.2), (*bar_y, *label_y), "{tag} moved against the baseline");
+    }
 }
 
 #[test]
