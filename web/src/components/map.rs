@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use vnetplan_core::layout::{
-    layout, AddressMap, FreeBlock, Label, MapItem, RangeKind, DEFAULT_WIDTH, MARGIN,
+    layout, AddressMap, FreeBlock, Label, Lane, MapItem, RangeKind, DEFAULT_WIDTH, MARGIN,
 };
 use vnetplan_core::{Plan, Report};
 use web_sys::{HtmlSelectElement, KeyboardEvent};
@@ -82,26 +82,57 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
 }
 
 /// The line that joins a label written under the bars to its bar.
-fn leader_view(tag: &Label, (x, y, width, height): (f64, f64, f64, f64)) -> Option<Html> {
-    (!tag.inside).then(|| {
-        let from = x + width / 2.0;
-        let to = from.clamp(tag.x, tag.x + tag.width);
-        html! { <line class="leader" x1={decimal(from)} y1={decimal(y + height)} x2={decimal(to)} y2={decimal(tag.y - 9.0)} /> }
-    })
+/// Keyed as its range is: when a label below the bars comes or goes, the leaders of the others
+/// keep their elements instead of each taking its neighbour's, which rewrote every leader's
+/// coordinates on an edit near the start of a long lane.
+fn leader_view(key: String, tag: &Label, (x, y, width, height): (f64, f64, f64, f64), base: f64) -> Html {
+    let from = x + width / 2.0;
+    let to = from.clamp(tag.x, tag.x + tag.width);
+    html! { <line {key} class="leader" x1={decimal(from)} y1={decimal(y + height - base)} x2={decimal(to)} y2={decimal(tag.y - 9.0 - base)} /> }
 }
 
-fn label_view(tag: &Label, class: &'static str) -> Html {
+fn item_key(item: &MapItem) -> String {
+    format!("{}:{}:{}", item.lane, item.kind.as_str(), item.subject.as_deref().unwrap_or(&item.block))
+}
+
+fn free_key(free: &FreeBlock) -> String {
+    format!("free:{}:{}", free.lane, free.first)
+}
+
+/// The lane's ranges drawn from its baseline (see `Lane::baseline`), one group per lane: when an
+/// overlap stacks a row in a long lane, that group moves, and the labels and leaders in it keep
+/// their coordinates instead of each being rewritten.
+fn per_lane(lanes: &[Lane], parts: impl Iterator<Item = (usize, Html)>) -> Html {
+    let mut grouped: Vec<Vec<Html>> = lanes.iter().map(|_| Vec::new()).collect();
+    for (lane, part) in parts {
+        if let Some(group) = grouped.get_mut(lane) {
+            group.push(part);
+        }
+    }
     html! {
-        <text class={classes!(class, if tag.inside { "inside" } else { "outside" })} x={decimal(tag.x)} y={decimal(tag.y)}>
+        { for lanes.iter().zip(grouped).enumerate().filter(|(_, (_, parts))| !parts.is_empty()).map(|(index, (lane, parts))| html! {
+            <g key={index} transform={format!("translate(0 {})", decimal(lane.baseline))}>{ for parts }</g>
+        }) }
+    }
+}
+
+fn baseline(lanes: &[Lane], lane: usize) -> f64 {
+    lanes.get(lane).map_or(0.0, |lane| lane.baseline)
+}
+
+fn label_view(tag: &Label, class: &'static str, base: f64) -> Html {
+    html! {
+        <text class={classes!(class, if tag.inside { "inside" } else { "outside" })} x={decimal(tag.x)} y={decimal(tag.y - base)}>
             { &tag.text }
         </text>
     }
 }
 
 /// A map of more ranges than this draws only those near the part in view, plus every range in
-/// conflict and the ones keyboard focus can move to next: drawing ten thousand bars takes
-/// seconds, and so does updating them on each edit.
-const DRAW_ALL_UP_TO: usize = 400;
+/// conflict and the ones keyboard focus can move to next. The browser lays the whole drawing
+/// out again when one bar changes: with 200 ranges all drawn, that alone took most of a
+/// keystroke's time in `bench/page.mjs`, and ten thousand bars take seconds.
+const DRAW_ALL_UP_TO: usize = 100;
 /// The map draws again each time its scroll position crosses a multiple of this many pixels, and
 /// draws more than one such step beyond each side of the view, so a scroll never shows a gap.
 const SCROLL_STEP: u32 = 600;
@@ -216,76 +247,28 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         })
         .collect();
 
+    let show = {
+        let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
+        use_callback((), move |index: usize, ()| {
+            focused.set(Some(index));
+            chosen_free.set(None);
+        })
+    };
     let bars = drawn_items.iter().map(|&(index, item)| {
-        let selected = is_selected(item);
-        let class = classes!(
-            "range",
-            format!("kind-{}", item.kind.as_str()),
-            item.flagged.then_some("flagged"),
-            selected.then_some("selected"),
-            partners.contains(&index).then_some("partner"),
-            (active == Some(index)).then_some("active")
-        );
-        let activate = {
-            let (subject, dispatch) = (item.subject.clone(), props.dispatch.clone());
-            move || {
-                if let Some(subject) = &subject {
-                    dispatch.emit(Action::Select(Some(subject.clone())));
-                    dom::focus_field(subject);
-                }
-            }
+        // Measured from the lane's baseline, and without the partners' indices, which shift
+        // when a range is added before them: a range that did not change keeps equal props, so
+        // it is neither drawn nor compared again.
+        let mut drawn = item.clone();
+        let base = baseline(&map.lanes, item.lane);
+        drawn.y -= base;
+        drawn.tag.y -= base;
+        drawn.partners = Vec::new();
+        let bar = html! {
+            <RangeBar key={item_key(item)} item={Rc::new(drawn)} {index} {lang}
+                selected={is_selected(item)} partner={partners.contains(&index)} active={active == Some(index)}
+                dispatch={props.dispatch.clone()} show={show.clone()} />
         };
-        let onclick = {
-            let activate = activate.clone();
-            Callback::from(move |_: MouseEvent| activate())
-        };
-        let onkeydown = Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Enter" || event.key() == " " {
-                event.prevent_default();
-                activate();
-            }
-        });
-        let show = {
-            let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
-            move || {
-                focused.set(Some(index));
-                chosen_free.set(None);
-            }
-        };
-        let onfocus = {
-            let show = show.clone();
-            Callback::from(move |_: FocusEvent| show())
-        };
-        let onmouseenter = Callback::from(move |_: MouseEvent| show());
-        let (x, y, w, h) = (item.x, item.y, item.width, item.height);
-        let shape = if item.kind == RangeKind::DnsIp {
-            let cx = x + w / 2.0;
-            html! {
-                <>
-                    <rect class="hit" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} />
-                    <path class="marker" d={format!("M{} {}l7 {}l-7 {}l-7 -{}z", decimal(cx), decimal(y), decimal(h / 2.0), decimal(h / 2.0), decimal(h / 2.0))} />
-                </>
-            }
-        } else {
-            html! {
-                <>
-                    <rect class="bar" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
-                    if item.flagged {
-                        <rect class="hatch" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
-                    }
-                </>
-            }
-        };
-        html! {
-            <g key={format!("{}:{}:{}", item.lane, item.kind.as_str(), item.subject.as_deref().unwrap_or(&item.block))}
-                class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
-                data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| "0")}
-                role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, lang)}
-                {onclick} {onkeydown} {onfocus} {onmouseenter}>
-                { shape }
-                { label_view(&item.tag, "bar-label") }
-            </g>
-        }
+        (item.lane, bar)
     });
 
     let free_blocks = drawn_free.iter().filter(|_| !props.embedded).map(|&(index, free)| {
@@ -311,15 +294,17 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             })
         };
         let onfocus = Callback::from(move |_: FocusEvent| choose());
-        let (x, y, w, h) = (free.x, free.y, free.width, free.height);
-        html! {
-            <g key={format!("free:{}:{}", free.lane, free.first)}
+        let base = baseline(&map.lanes, free.lane);
+        let (x, y, w, h) = (free.x, free.y - base, free.width, free.height);
+        let block = html! {
+            <g key={free_key(free)}
                 class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
                 data-free={index.to_string()} aria-label={describe_free(free, lang)} {onclick} {onkeydown} {onfocus}>
                 <rect class="free-bar" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
-                { label_view(&free.tag, "free-label") }
+                { label_view(&free.tag, "free-label", base) }
             </g>
-        }
+        };
+        (free.lane, block)
     });
 
     let connectors = active.and_then(|index| map.items.get(index)).map(|item| {
@@ -333,11 +318,18 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     });
 
     // Drawn before every bar and label, so that no line crosses a label's text.
+    // An embedded map hides the free blocks, and so their labels' leaders too.
     let leaders = drawn_items
         .iter()
-        .map(|(_, item)| (&item.tag, (item.x, item.y, item.width, item.height)))
-        .chain(drawn_free.iter().map(|(_, free)| (&free.tag, (free.x, free.y, free.width, free.height))))
-        .filter_map(|(tag, bar)| leader_view(tag, bar));
+        .filter(|(_, item)| !item.tag.inside)
+        .map(|(_, item)| {
+            let bar = (item.x, item.y, item.width, item.height);
+            (item.lane, leader_view(item_key(item), &item.tag, bar, baseline(&map.lanes, item.lane)))
+        })
+        .chain(drawn_free.iter().filter(|(_, free)| !props.embedded && !free.tag.inside).map(|(_, free)| {
+            let bar = (free.x, free.y, free.width, free.height);
+            (free.lane, leader_view(free_key(free), &free.tag, bar, baseline(&map.lanes, free.lane)))
+        }));
     let lanes = map.lanes.iter().map(|lane| {
         let bottom = lane.y + lane.height - 4.0;
         html! {
@@ -409,15 +401,93 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                         // Each layer has an element of its own, so that what one layer adds or drops
                         // never shifts the elements of the next: the focused bar must stay itself.
                         <g class="lanes">{ for lanes }{ for peerings }</g>
-                        <g class="leaders">{ for leaders }</g>
-                        <g class="free-blocks">{ for free_blocks }</g>
-                        <g class="bars">{ for bars }</g>
+                        <g class="leaders">{ per_lane(&map.lanes, leaders) }</g>
+                        <g class="free-blocks">{ per_lane(&map.lanes, free_blocks) }</g>
+                        <g class="bars">{ per_lane(&map.lanes, bars) }</g>
                         <g class="connectors">{ for connectors }</g>
                     </svg>
                 }
             </div>
             <div class="map-detail" aria-live="polite">{ detail }</div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RangeBarProps {
+    /// The range with `y` measured from its lane's baseline.
+    item: Rc<MapItem>,
+    index: usize,
+    lang: Lang,
+    selected: bool,
+    partner: bool,
+    active: bool,
+    dispatch: Callback<Action>,
+    /// Shows the details of the range at this index.
+    show: Callback<usize>,
+}
+
+/// One range of the map, drawn again only when what it shows changes.
+#[function_component]
+fn RangeBar(props: &RangeBarProps) -> Html {
+    let item = props.item.as_ref();
+    let class = classes!(
+        "range",
+        format!("kind-{}", item.kind.as_str()),
+        item.flagged.then_some("flagged"),
+        props.selected.then_some("selected"),
+        props.partner.then_some("partner"),
+        props.active.then_some("active")
+    );
+    let activate = {
+        let (subject, dispatch) = (item.subject.clone(), props.dispatch.clone());
+        move || {
+            if let Some(subject) = &subject {
+                dispatch.emit(Action::Select(Some(subject.clone())));
+                dom::focus_field(subject);
+            }
+        }
+    };
+    let onclick = {
+        let activate = activate.clone();
+        Callback::from(move |_: MouseEvent| activate())
+    };
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" || event.key() == " " {
+            event.prevent_default();
+            activate();
+        }
+    });
+    let index = props.index;
+    let onfocus = props.show.reform(move |_: FocusEvent| index);
+    let onmouseenter = props.show.reform(move |_: MouseEvent| index);
+    let (x, y, w, h) = (item.x, item.y, item.width, item.height);
+    let shape = if item.kind == RangeKind::DnsIp {
+        let cx = x + w / 2.0;
+        html! {
+            <>
+                <rect class="hit" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} />
+                <path class="marker" d={format!("M{} {}l7 {}l-7 {}l-7 -{}z", decimal(cx), decimal(y), decimal(h / 2.0), decimal(h / 2.0), decimal(h / 2.0))} />
+            </>
+        }
+    } else {
+        html! {
+            <>
+                <rect class="bar" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
+                if item.flagged {
+                    <rect class="hatch" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
+                }
+            </>
+        }
+    };
+    html! {
+        <g class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
+            data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| "0")}
+            role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, props.lang)}
+            {onclick} {onkeydown} {onfocus} {onmouseenter}>
+            { shape }
+            { label_view(&item.tag, "bar-label", 0.0) }
+        </g>
     }
 }
 
