@@ -168,6 +168,38 @@ describe('the address map', () => {
     }
   });
 
+  test('choosing a finding brings its range into the map\'s view, however far along the lane', async () => {
+    const plan = bigPlan(150);
+    // A conflict at the far end of the lane, out of view when the page opens.
+    plan.vnets[0].subnets.push({ name: 'late', addressPrefix: '10.0.9.80/29' });
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const late = '/vnets/0/subnets/151/addressPrefix';
+      const inView = () => page.locator(`svg.address-map g.range[data-subject="${late}"]`).evaluate((g) => {
+        const r = g.getBoundingClientRect();
+        const view = g.closest('.map-scroll').getBoundingClientRect();
+        return r.left >= view.left && r.right <= view.right;
+      });
+      await page.locator(`svg.address-map g.range[data-subject="${late}"][data-flagged="true"]`).waitFor();
+      assert.equal(await inView(), false, 'the conflict starts out of view');
+      await page.click(`#findings li.finding[data-rule="overlapping-subnets"] button.subject[data-subject="${late}"]`);
+      await page.waitForFunction((late) => {
+        const g = document.querySelector(`svg.address-map g.range[data-subject="${late}"]`);
+        const r = g?.getBoundingClientRect();
+        const view = g?.closest('.map-scroll').getBoundingClientRect();
+        return g?.classList.contains('selected') && r.left >= view.left && r.right <= view.right;
+      }, late);
+      // The window follows the view: the range's neighbours are drawn beside it.
+      const neighbour = page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/140/addressPrefix"]');
+      await neighbour.waitFor();
+      assert.equal(await page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/5/addressPrefix"]').count(), 0,
+        'the start of the lane is no longer drawn');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('focusing a range in a conflict lights up the range it conflicts with', async () => {
     const plan = example('default-aks.json');
     plan.aksClusters[0].serviceCidr = '10.1.0.0/16';

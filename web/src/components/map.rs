@@ -213,6 +213,25 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     );
     let not_yet = AddressMap::default();
     let map = laid_out.as_ref().as_ref().unwrap_or(&not_yet);
+    {
+        // A range chosen outside the map, from a finding or a migration note, is brought into
+        // the map's view: in a long lane it may be far to the side, and a windowed map draws it
+        // but not its surroundings until the view is there.
+        let scroller = scroller.clone();
+        let extent = props.selected.as_ref().and_then(|subject| {
+            let item = map.items.iter().find(|item| item.subject.as_ref() == Some(subject))?;
+            Some((item.x.to_bits(), item.width.to_bits()))
+        });
+        use_effect_with((props.selected.clone(), extent), move |(_, extent)| {
+            let (Some((x, width)), Some(element)) = (*extent, scroller.cast::<web_sys::Element>()) else { return };
+            let (x, width) = (f64::from_bits(x), f64::from_bits(width));
+            let (left, view) = (f64::from(element.scroll_left()), f64::from(element.client_width()));
+            if x < left || x + width > left + view {
+                #[expect(clippy::cast_possible_truncation, reason = "a map is far narrower than 2^31 pixels")]
+                element.set_scroll_left((x + width / 2.0 - view / 2.0).max(0.0) as i32);
+            }
+        });
+    }
     let lang = props.lang;
     let active = (*focused).filter(|index| *index < map.items.len()).or_else(|| {
         map.items.iter().position(|item| item.subject.is_some() && item.subject == props.selected)
