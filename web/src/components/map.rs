@@ -87,7 +87,9 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
 /// coordinates on an edit near the start of a long lane.
 fn leader_view(key: String, tag: &Label, (x, y, width, height): (f64, f64, f64, f64), base: f64) -> Html {
     let from = x + width / 2.0;
-    let to = from.clamp(tag.x, tag.x + tag.width);
+    // Not `f64::clamp`: its check of the bounds would format them, which alone brings float
+    // formatting (13 KB) into the page's wasm.
+    let to = from.max(tag.x).min(tag.x + tag.width);
     html! { <line {key} class="leader" x1={decimal(from)} y1={decimal(y + height - base)} x2={decimal(to)} y2={decimal(tag.y - 9.0 - base)} /> }
 }
 
