@@ -225,11 +225,16 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             Some((item.x.to_bits(), item.width.to_bits()))
         });
         use_effect_with((props.selected.clone(), extent), move |(_, extent)| {
-            let (Some((x, width)), Some(element)) = (*extent, scroller.cast::<web_sys::Element>()) else { return };
+            let (Some((x, width)), Some(element)) = (*extent, scroller.cast::<web_sys::Element>()) else {
+                return;
+            };
             let (x, width) = (f64::from_bits(x), f64::from_bits(width));
             let (left, view) = (f64::from(element.scroll_left()), f64::from(element.client_width()));
             if x < left || x + width > left + view {
-                #[expect(clippy::cast_possible_truncation, reason = "a map is far narrower than 2^31 pixels")]
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "a map is far narrower than 2^31 pixels"
+                )]
                 element.set_scroll_left((x + width / 2.0 - view / 2.0).max(0.0) as i32);
             }
         });

@@ -132,7 +132,10 @@ fn an_overlap_moves_only_what_is_above_the_lowest_row() {
     let quiet = map_of(&[]);
     let lane = quiet.items.iter().find(|item| item.kind == RangeKind::Subnet).map(|item| item.lane).unwrap();
     let stacked = map_of(&[("/vnets/0/subnets/-", json!({"name": "inner", "addressPrefix": "10.1.1.0/24"}))]);
-    assert!(stacked.lanes[lane].baseline > quiet.lanes[lane].baseline, "the stacked row makes the lane taller");
+    assert!(
+        stacked.lanes[lane].baseline > quiet.lanes[lane].baseline,
+        "the stacked row makes the lane taller"
+    );
     let before = from_baseline(&quiet, lane);
     let after = from_baseline(&stacked, lane);
     for (tag, bar_y, label_y) in &before {
