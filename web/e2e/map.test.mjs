@@ -34,6 +34,13 @@ function crowdedPlan() {
 }
 
 const plans = { default: example('default-aks.json'), crowded: crowdedPlan() };
+
+/** Whether all of a map element is inside the map's scrolled view. Runs in the page. */
+function inMapView(element) {
+  const r = element.getBoundingClientRect();
+  const view = element.closest('.map-scroll').getBoundingClientRect();
+  return r.left >= view.left && r.right <= view.right;
+}
 const widths = { desktop: { width: 1400, height: 1000 }, phone: { width: 390, height: 844 } };
 
 /** Where every map label and bar is on screen, read from the page. */
@@ -154,12 +161,7 @@ describe('the address map', () => {
       for (let i = 0; i < 400; i += 1) await page.keyboard.press('Tab');
       const focused = () => page.evaluate(() => document.activeElement?.dataset.subject);
       assert.equal(await focused(), '/vnets/0/subnets/400/addressPrefix');
-      const shown = await bar(400).evaluate((g) => {
-        const r = g.getBoundingClientRect();
-        const view = g.closest('.map-scroll').getBoundingClientRect();
-        return r.left >= view.left && r.right <= view.right;
-      });
-      assert.ok(shown, 'the focused range is scrolled into view');
+      assert.ok(await bar(400).evaluate(inMapView), 'the focused range is scrolled into view');
       await page.keyboard.press('Shift+Tab');
       assert.equal(await focused(), '/vnets/0/subnets/399/addressPrefix');
       assert.deepEqual(errors, []);
@@ -175,20 +177,12 @@ describe('the address map', () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
     try {
       const late = '/vnets/0/subnets/151/addressPrefix';
-      const inView = () => page.locator(`svg.address-map g.range[data-subject="${late}"]`).evaluate((g) => {
-        const r = g.getBoundingClientRect();
-        const view = g.closest('.map-scroll').getBoundingClientRect();
-        return r.left >= view.left && r.right <= view.right;
-      });
+      const range = page.locator(`svg.address-map g.range[data-subject="${late}"]`);
       await page.locator(`svg.address-map g.range[data-subject="${late}"][data-flagged="true"]`).waitFor();
-      assert.equal(await inView(), false, 'the conflict starts out of view');
+      assert.equal(await range.evaluate(inMapView), false, 'the conflict starts out of view');
       await page.click(`#findings li.finding[data-rule="overlapping-subnets"] button.subject[data-subject="${late}"]`);
-      await page.waitForFunction((late) => {
-        const g = document.querySelector(`svg.address-map g.range[data-subject="${late}"]`);
-        const r = g?.getBoundingClientRect();
-        const view = g?.closest('.map-scroll').getBoundingClientRect();
-        return g?.classList.contains('selected') && r.left >= view.left && r.right <= view.right;
-      }, late);
+      await page.locator(`svg.address-map g.range.selected[data-subject="${late}"]`).waitFor();
+      await page.waitForFunction(inMapView, await range.elementHandle());
       // The window follows the view: the range's neighbours are drawn beside it.
       const neighbour = page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/140/addressPrefix"]');
       await neighbour.waitFor();
