@@ -215,15 +215,20 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     );
     let not_yet = AddressMap::default();
     let map = laid_out.as_ref().as_ref().unwrap_or(&not_yet);
+    // The first range drawn for the field chosen elsewhere (a VNet's prefix is drawn in its lane
+    // and in the overview).
+    let selected_index = props
+        .selected
+        .as_ref()
+        .and_then(|subject| map.items.iter().position(|item| item.subject.as_ref() == Some(subject)));
     {
         // A range chosen outside the map, from a finding or a migration note, is brought into
         // the map's view: in a long lane it may be far to the side, and a windowed map draws it
         // but not its surroundings until the view is there.
         let scroller = scroller.clone();
-        let extent = props.selected.as_ref().and_then(|subject| {
-            let item = map.items.iter().find(|item| item.subject.as_ref() == Some(subject))?;
-            Some((item.x.to_bits(), item.width.to_bits()))
-        });
+        let extent = selected_index
+            .and_then(|index| map.items.get(index))
+            .map(|item| (item.x.to_bits(), item.width.to_bits()));
         use_effect_with((props.selected.clone(), extent), move |(_, extent)| {
             let (Some((x, width)), Some(element)) = (*extent, scroller.cast::<web_sys::Element>()) else {
                 return;
@@ -240,9 +245,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         });
     }
     let lang = props.lang;
-    let active = (*focused).filter(|index| *index < map.items.len()).or_else(|| {
-        map.items.iter().position(|item| item.subject.is_some() && item.subject == props.selected)
-    });
+    let active = (*focused).filter(|index| *index < map.items.len()).or(selected_index);
     let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
     let view_width = (*width).unwrap_or(DEFAULT_WIDTH);
