@@ -156,6 +156,25 @@ export function bigPlan(count) {
   return { schemaVersion: 1, name: `${count} subnets`, region: 'eastus2', workspace: { resourceGroup: 'ml-rg' }, vnets };
 }
 
+/**
+ * A hub-and-spokes shape of a big plan: `vnets` VNets of a /23 each, one under the other on the
+ * map, each with `subnets` /28 subnets, and one real conflict in the first VNet.
+ */
+export function manyVnetsPlan(vnets, subnets) {
+  const list = [];
+  for (let v = 0; v < vnets; v += 1) {
+    const [second, third] = [v >> 7, (v & 127) * 2];
+    const subnetList = [];
+    for (let s = 0; s < subnets; s += 1) {
+      const offset = 16 * s;
+      subnetList.push({ name: `s${s}`, addressPrefix: `10.${second}.${third + (offset >> 8)}.${offset & 255}/28` });
+    }
+    list.push({ name: `vnet${v}`, resourceGroup: 'ml-rg', addressPrefixes: [`10.${second}.${third}.0/23`], subnets: subnetList });
+  }
+  list[0].subnets.push({ name: 'overlap', addressPrefix: '10.0.0.0/27' });
+  return { schemaVersion: 1, name: `${vnets} VNets`, region: 'eastus2', workspace: { resourceGroup: 'ml-rg' }, vnets: list };
+}
+
 /** One of the plans in examples/, e.g. `example('broken/sdk-default-service-cidr.json')`. */
 export function example(name) {
   return JSON.parse(readFileSync(join(root, 'examples', name), 'utf8'));

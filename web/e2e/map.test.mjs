@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { bigPlan, example, openPage, planLink, root, servedPage } from './harness.mjs';
+import { bigPlan, example, manyVnetsPlan, openPage, planLink, root, servedPage } from './harness.mjs';
 
 const shots = join(root, 'artifacts', 'screenshots');
 
@@ -35,11 +35,11 @@ function crowdedPlan() {
 
 const plans = { default: example('default-aks.json'), crowded: crowdedPlan() };
 
-/** Whether all of a map element is inside the map's scrolled view. Runs in the page. */
+/** Whether all of a map element is inside the map's scrolled view, across and down. Runs in the page. */
 function inMapView(element) {
   const r = element.getBoundingClientRect();
   const view = element.closest('.map-scroll').getBoundingClientRect();
-  return r.left >= view.left && r.right <= view.right;
+  return r.left >= view.left && r.right <= view.right && r.top >= view.top && r.bottom <= view.bottom;
 }
 const widths = { desktop: { width: 1400, height: 1000 }, phone: { width: 390, height: 844 } };
 
@@ -188,6 +188,40 @@ describe('the address map', () => {
       await neighbour.waitFor();
       assert.equal(await page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/5/addressPrefix"]').count(), 0,
         'the start of the lane is no longer drawn');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a plan of 500 VNets draws the lanes in view and every conflict, and the editor shows ten VNets at first', async () => {
+    const plan = manyVnetsPlan(500, 20);
+    // A conflict far down the map, in a VNet past the editor's first page.
+    plan.vnets[450].subnets.push({ name: 'late', addressPrefix: '10.3.132.16/29' });
+    const late = '/vnets/450/subnets/20/addressPrefix';
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const map = page.locator('svg.address-map');
+      const bar = (pointer) => map.locator(`g.range[data-subject="${pointer}"]`);
+      await bar('/vnets/0/subnets/0/addressPrefix').waitFor();
+      const drawn = await map.locator('g.range[data-kind="subnet"]').count();
+      assert.ok(drawn < 1000, `${drawn} of 10,002 subnets drawn`);
+      assert.equal(await bar(late).getAttribute('data-flagged'), 'true', 'a conflict far down is drawn');
+      assert.equal(await bar('/vnets/1/subnets/0/addressPrefix').count(), 1, 'the second lane is in view');
+      assert.equal(await bar('/vnets/499/subnets/0/addressPrefix').count(), 0, 'the last lane is not drawn yet');
+
+      await page.locator('.map-scroll').evaluate((scroller) => { scroller.scrollTop = scroller.scrollHeight; });
+      await bar('/vnets/499/subnets/0/addressPrefix').waitFor();
+      assert.equal(await bar('/vnets/1/subnets/0/addressPrefix').count(), 0, 'the second lane, now far above, is not drawn');
+      assert.ok(await page.locator('#findings').evaluate((findings) => findings.getBoundingClientRect().top < 1.5 * innerHeight),
+        'the findings stay close under the map, which scrolls in its own box');
+
+      assert.match(await page.locator('.editor').innerText(), /490 more VNets are not shown\./);
+      assert.equal(await page.locator(`.editor [data-pointer="${late}"]`).count(), 0);
+      await page.locator('.map-scroll').evaluate((scroller) => { scroller.scrollTop = 0; });
+      await page.click(`#findings li.finding[data-rule="overlapping-subnets"] button.subject[data-subject="${late}"]`);
+      await page.waitForFunction((pointer) => document.activeElement?.dataset.pointer === pointer, late);
+      await page.waitForFunction(inMapView, await bar(late).elementHandle());
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -210,6 +210,7 @@ texts! {
     NoticeImported => "Plan merged with what Azure printed. Undo takes it back.",
         "Plan fusionné avec la sortie d’Azure. Annuler revient en arrière.";
     SubnetsHidden => "{count} more subnets are not shown.", "{count} autres sous-réseaux ne sont pas affichés.";
+    VnetsHidden => "{count} more VNets are not shown.", "{count} autres VNets ne sont pas affichés.";
     ShowMore => "Show more", "Afficher plus";
     ShowAll => "Show all", "Tout afficher";
     FindingsHidden => "{count} more findings are not shown.", "{count} autres constats ne sont pas affichés.";

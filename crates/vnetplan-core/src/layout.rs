@@ -236,15 +236,16 @@ pub fn layout(plan: &Plan, report: &Report, width: f64) -> AddressMap {
         peerings: Vec::new(),
     };
     let bounds = (MARGIN, width - MARGIN);
-    for (v, (vnet, facts)) in plan.vnets.iter().zip(&context.vnets).enumerate() {
-        let spec = vnet_lane(&context, v, vnet, facts);
+    let peers = peer_lists(&context);
+    for (v, ((vnet, facts), peers)) in plan.vnets.iter().zip(&context.vnets).zip(&peers).enumerate() {
+        let spec = vnet_lane(&context, v, vnet, facts, peers);
         let used: Vec<Range> = spec.drafts.iter().map(|d| d.range).collect();
         let domain = merge(sorted(used.iter().copied().chain(spec.free.iter().copied()).collect()));
         let tags = tags(&spec);
         let axis = axis::build(&domain, &used, &wishes(&spec, &tags), bounds, VNET_SCALE);
         add_lane(&mut map, spec, tags, &axis, &flagged);
     }
-    map.peerings = peerings(&context);
+    map.peerings = peerings(&peers);
     let overview = overview_lanes(&context);
     let used: Vec<Range> = overview.iter().flat_map(|spec| spec.drafts.iter().map(|d| d.range)).collect();
     if !used.is_empty() {
@@ -291,7 +292,13 @@ fn wishes(spec: &LaneSpec, tags: &[String]) -> Vec<(Range, f64)> {
         .collect()
 }
 
-fn vnet_lane(context: &Context<'_>, v: usize, vnet: &Vnet, facts: &VnetFacts<'_>) -> LaneSpec {
+fn vnet_lane(
+    context: &Context<'_>,
+    v: usize,
+    vnet: &Vnet,
+    facts: &VnetFacts<'_>,
+    peers: &[usize],
+) -> LaneSpec {
     let mut drafts = Vec::new();
     for (p, net) in facts.prefixes.iter().enumerate() {
         if let Some(net) = net {
@@ -345,11 +352,8 @@ fn vnet_lane(context: &Context<'_>, v: usize, vnet: &Vnet, facts: &VnetFacts<'_>
             Some(Range { first: u32::try_from(first).ok()?, last: u32::try_from(last).ok()? })
         })
         .collect();
-    let peers: Vec<&str> = peers_of(context, v)
-        .into_iter()
-        .filter_map(|p| context.plan.vnets.get(p))
-        .map(|peer| peer.name.as_str())
-        .collect();
+    let peers: Vec<&str> =
+        peers.iter().filter_map(|&p| context.plan.vnets.get(p)).map(|peer| peer.name.as_str()).collect();
     let title = if peers.is_empty() {
         format!("VNet {}", vnet.name)
     } else {
@@ -358,26 +362,35 @@ fn vnet_lane(context: &Context<'_>, v: usize, vnet: &Vnet, facts: &VnetFacts<'_>
     LaneSpec { title, vnet: Some(v), drafts, free, free_group: 1 }
 }
 
-/// The VNets peered with VNet `v`: peering holds when either side names the other.
-fn peers_of(context: &Context<'_>, v: usize) -> Vec<usize> {
-    let plan = context.plan;
-    (0..plan.vnets.len())
-        .filter(|&other| {
-            let names = |a: usize, b: usize| {
-                plan.vnets
-                    .get(a)
-                    .is_some_and(|vnet| vnet.peerings.iter().any(|name| context.vnet_named(name) == Some(b)))
-            };
-            other != v && (names(v, other) || names(other, v))
-        })
-        .collect()
+/// The VNets peered with each VNet, in VNet order: peering holds when either side names the
+/// other. Built from the names each VNet lists, so a plan of hundreds of VNets with few peerings
+/// costs as many lookups as it has peerings, not one per pair of VNets.
+fn peer_lists(context: &Context<'_>) -> Vec<Vec<usize>> {
+    let mut peers: Vec<Vec<usize>> = vec![Vec::new(); context.plan.vnets.len()];
+    for (v, vnet) in context.plan.vnets.iter().enumerate() {
+        for other in
+            vnet.peerings.iter().filter_map(|name| context.vnet_named(name)).filter(|&other| other != v)
+        {
+            if let Some(list) = peers.get_mut(v) {
+                list.push(other);
+            }
+            if let Some(list) = peers.get_mut(other) {
+                list.push(v);
+            }
+        }
+    }
+    for list in &mut peers {
+        list.sort_unstable();
+        list.dedup();
+    }
+    peers
 }
 
-fn peerings(context: &Context<'_>) -> Vec<(usize, usize)> {
-    (0..context.plan.vnets.len())
-        .flat_map(|v| {
-            peers_of(context, v).into_iter().filter(move |&other| other > v).map(move |other| (v, other))
-        })
+fn peerings(peers: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    peers
+        .iter()
+        .enumerate()
+        .flat_map(|(v, list)| list.iter().filter(move |&&other| other > v).map(move |&other| (v, other)))
         .collect()
 }
 

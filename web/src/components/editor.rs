@@ -18,6 +18,9 @@ use crate::state::{value_text, Action, Edit, NewItem};
 /// Subnets shown per VNet before "show more": a plan may hold thousands, and rendering every
 /// field of every one on each keystroke would make typing lag.
 const SUBNET_PAGE: usize = 40;
+/// VNets shown before "show more": a hub with hundreds of spokes would otherwise render every
+/// spoke's fields, which took seconds for 500 VNets of 20 subnets.
+const VNET_PAGE: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -167,6 +170,7 @@ impl FrameGate {
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let limits = use_state(HashMap::<usize, usize>::new);
+    let vnets_shown = use_state_eq(|| VNET_PAGE);
     let gate = use_mut_ref(FrameGate::default);
     // One callback for as long as the page's own lives: Yew compares callbacks by identity.
     let dispatch = (*use_memo(props.dispatch.clone(), move |dispatch| {
@@ -183,6 +187,18 @@ pub fn Editor(props: &EditorProps) -> Html {
                 .push(Note { severity: finding.severity, text: finding.text.render(props.lang) });
         }
     }
+    {
+        // A field chosen past a page only exists once this render has shown it: the focus that
+        // the finding, the map or the note gave it found nothing, so it is given here.
+        let revealed = props.selected.as_deref().and_then(vnet_and_subnet).is_some_and(|(v, s)| {
+            v >= *vnets_shown || s.is_some_and(|s| s >= limits.get(&v).copied().unwrap_or(SUBNET_PAGE))
+        });
+        use_effect_with(props.selected.clone().filter(|_| revealed), |pointer| {
+            if let Some(pointer) = pointer {
+                dom::focus_field(pointer);
+            }
+        });
+    }
     let form = Form {
         document: &props.document,
         drafts: &props.drafts,
@@ -192,6 +208,27 @@ pub fn Editor(props: &EditorProps) -> Html {
         dispatch: &dispatch,
     };
     let plan = &props.plan;
+    // The VNet a finding or the map points at is shown even beyond the page, as its subnet is.
+    let selected_at = form.selected.and_then(vnet_and_subnet);
+    let selected_vnet = selected_at.map(|(v, _)| v).filter(|v| *v >= *vnets_shown);
+    let hidden_vnets = plan.vnets.len().saturating_sub(*vnets_shown);
+    let more_vnets = {
+        let vnets_shown = vnets_shown.clone();
+        Callback::from(move |all: bool| {
+            vnets_shown.set(if all { usize::MAX } else { vnets_shown.saturating_add(VNET_PAGE * 5) });
+        })
+    };
+    // A VNet added past the page is shown at once: it would otherwise be added out of sight.
+    let add_vnet = {
+        let (vnets_shown, count) = (vnets_shown.clone(), plan.vnets.len());
+        let onclick = dispatch.reform(move |_| {
+            if *vnets_shown <= count {
+                vnets_shown.set(count + 1);
+            }
+            Action::Add(NewItem::Vnet)
+        });
+        html! { <button type="button" class="add" {onclick}>{ form.t(T::AddVnet) }</button> }
+    };
     html! {
         <form class="editor" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <fieldset class="card">
@@ -203,7 +240,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             { v2_sections::managed_network(&form, plan) }
             <section class="group" aria-labelledby="vnets-title">
                 <h2 id="vnets-title">{ form.t(T::Vnets) }</h2>
-                { for plan.vnets.iter().enumerate().map(|(v, vnet)| {
+                { for plan.vnets.iter().enumerate().filter(|(v, _)| *v < *vnets_shown || selected_vnet == Some(*v)).map(|(v, vnet)| {
                     let shown = limits.get(&v).copied().unwrap_or(SUBNET_PAGE);
                     let more = {
                         let limits = limits.clone();
@@ -216,7 +253,14 @@ pub fn Editor(props: &EditorProps) -> Html {
                     };
                     vnet_card(&form, plan, v, &vnet.name, shown, more)
                 }) }
-                { form.add(NewItem::Vnet, T::AddVnet) }
+                if hidden_vnets > 0 {
+                    <p class="more">
+                        { form.t(T::VnetsHidden).replace("{count}", &hidden_vnets.to_string()) }{ " " }
+                        <button type="button" class="show-more" onclick={more_vnets.reform(|_| false)}>{ form.t(T::ShowMore) }</button>
+                        <button type="button" class="show-all" onclick={more_vnets.reform(|_| true)}>{ form.t(T::ShowAll) }</button>
+                    </p>
+                }
+                { add_vnet }
             </section>
             <section class="group" aria-labelledby="external-title">
                 <h2 id="external-title">{ form.t(T::ExternalRanges) }</h2>
@@ -302,9 +346,9 @@ fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str, shown: usize, m
     // its field always works.
     let selected_subnet = form
         .selected
-        .and_then(|pointer| pointer.strip_prefix(&format!("/vnets/{v}/subnets/")))
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|index| index.parse::<usize>().ok())
+        .and_then(vnet_and_subnet)
+        .filter(|(selected_vnet, _)| *selected_vnet == v)
+        .and_then(|(_, subnet)| subnet)
         .filter(|index| *index >= shown);
     let hidden = vnet.subnets.len().saturating_sub(shown);
     let subnet_row = |s: usize, subnet: &vnetplan_core::Subnet| {
@@ -354,6 +398,18 @@ fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str, shown: usize, m
             { form.remove(format!("/vnets/{v}"), &format!("VNet {name}")) }
         </fieldset>
     }
+}
+
+/// The VNet, and the subnet if any, that a pointer is in: `/vnets/3/subnets/7/name` is in VNet 3
+/// and its subnet 7.
+fn vnet_and_subnet(pointer: &str) -> Option<(usize, Option<usize>)> {
+    let mut parts = pointer.strip_prefix("/vnets/")?.split('/');
+    let vnet = parts.next()?.parse().ok()?;
+    let subnet = match parts.next() {
+        Some("subnets") => parts.next().and_then(|index| index.parse().ok()),
+        _ => None,
+    };
+    Some((vnet, subnet))
 }
 
 fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
@@ -420,5 +476,19 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
             }
             { form.remove(format!("/aksClusters/{c}"), &format!("AKS {}", cluster.name)) }
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::vnet_and_subnet;
+
+    #[test]
+    fn a_pointer_says_which_vnet_and_subnet_it_is_in() {
+        assert_eq!(vnet_and_subnet("/vnets/3/subnets/7/addressPrefix"), Some((3, Some(7))));
+        assert_eq!(vnet_and_subnet("/vnets/12/name"), Some((12, None)));
+        assert_eq!(vnet_and_subnet("/vnets/2/addressPrefixes/0"), Some((2, None)));
+        assert_eq!(vnet_and_subnet("/vnets/x/name"), None);
+        assert_eq!(vnet_and_subnet("/aksClusters/0/vnet"), None);
     }
 }

@@ -130,33 +130,87 @@ fn label_view(tag: &Label, class: &'static str, base: f64) -> Html {
     }
 }
 
-/// A map of more ranges than this draws only those near the part in view, plus every range in
-/// conflict and the ones keyboard focus can move to next. The browser lays the whole drawing
-/// out again when one bar changes: with 200 ranges all drawn, that alone took most of a
-/// keystroke's time in `bench/page.mjs`, and ten thousand bars take seconds.
+/// A map of more ranges than this draws only those near the part in view, across and down, plus
+/// every range in conflict and the ones keyboard focus can move to next. The browser lays the
+/// whole drawing out again when one bar changes: with 200 ranges all drawn, that alone took most
+/// of a keystroke's time in `bench/page.mjs`, and ten thousand bars take seconds, whether they
+/// lie along one lane or in hundreds of VNets one under the other.
 const DRAW_ALL_UP_TO: usize = 100;
-/// The map draws again each time its scroll position crosses a multiple of this many pixels, and
-/// draws more than one such step beyond each side of the view, so a scroll never shows a gap.
+/// The map draws again each time the view crosses a multiple of this many pixels, across or
+/// down, and draws more than one such step beyond each side of the view, so a scroll never
+/// shows a gap.
 const SCROLL_STEP: u32 = 600;
 
-/// The horizontal extent a windowed map draws, in user units (CSS pixels).
+/// Where the map's view is, in whole [`SCROLL_STEP`]s: how far the map is scrolled across and
+/// down, and how tall its box is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct View {
+    across: u32,
+    down: u32,
+    tall: u32,
+}
+
+impl Default for View {
+    /// Before the first measure: the top left of the map, in a box of ordinary height.
+    fn default() -> Self {
+        Self { across: 0, down: 0, tall: 2 }
+    }
+}
+
+impl View {
+    /// The view of the map whose scrolling box is `scroller`.
+    fn of(scroller: &web_sys::Element) -> Self {
+        let steps = |pixels: i32| u32::try_from(pixels).unwrap_or(0) / SCROLL_STEP;
+        Self {
+            across: steps(scroller.scroll_left()),
+            down: steps(scroller.scroll_top()),
+            tall: steps(scroller.client_height()) + 1,
+        }
+    }
+}
+
+/// The part of the drawing a windowed map draws, in user units (CSS pixels).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Span {
     left: f64,
     right: f64,
+    top: f64,
+    bottom: f64,
 }
 
 impl Span {
-    /// What is drawn when the view, `width` wide, is scrolled to the step `step`.
-    fn around(step: u32, width: f64) -> Self {
-        let start = f64::from(step.saturating_mul(SCROLL_STEP));
+    /// What is drawn for `view` when the map is `width` wide on screen.
+    fn around(view: View, width: f64) -> Self {
         let step = f64::from(SCROLL_STEP);
-        Self { left: start - step, right: start + width + 2.0 * step }
+        let (left, top) = (f64::from(view.across) * step, f64::from(view.down) * step);
+        Self {
+            left: left - step,
+            right: left + width + 2.0 * step,
+            top: top - step,
+            bottom: top + f64::from(view.tall) * step + 2.0 * step,
+        }
     }
 
     fn holds(self, x: f64, width: f64) -> bool {
         x + width >= self.left && x <= self.right
     }
+
+    fn holds_rows(self, y: f64, height: f64) -> bool {
+        y + height >= self.top && y <= self.bottom
+    }
+
+    fn shows(self, (x, y, width, height): (f64, f64, f64, f64)) -> bool {
+        self.holds(x, width) && self.holds_rows(y, height)
+    }
+}
+
+/// A scroll offset in whole pixels; none is negative.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a map is far smaller than 2^31 pixels; the cast saturates"
+)]
+fn pixels(offset: f64) -> i32 {
+    offset.max(0.0) as i32
 }
 
 /// Whether `index` is `anchor` or next to it in document order: Tab moves from a focused range
@@ -176,7 +230,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     // The map is laid out once its width is known: a layout at a guessed width, then another at
     // the measured one, would lay a large plan out twice on every opening.
     let width = use_state_eq(|| None::<f64>);
-    let scroll_step = use_state_eq(|| 0u32);
+    let view = use_state_eq(View::default);
     let scroller = use_node_ref();
     {
         let (width, scroller) = (width.clone(), scroller.clone());
@@ -213,6 +267,16 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         (props.plan.clone(), props.report.clone(), width.map(f64::to_bits)),
         |(plan, report, width)| width.map(|width| layout(plan, report, f64::from_bits(width))),
     );
+    {
+        // Measured again once the map is drawn, its box being only as tall as the drawing, and
+        // when the window's size changes, which the box's height follows.
+        let (view, scroller) = (view.clone(), scroller.clone());
+        use_effect_with((laid_out.is_some(), width.map(f64::to_bits)), move |_| {
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                view.set(View::of(&element));
+            }
+        });
+    }
     let not_yet = AddressMap::default();
     let map = laid_out.as_ref().as_ref().unwrap_or(&not_yet);
     // The first range drawn for the field chosen elsewhere (a VNet's prefix is drawn in its lane
@@ -228,19 +292,19 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         let scroller = scroller.clone();
         let extent = selected_index
             .and_then(|index| map.items.get(index))
-            .map(|item| (item.x.to_bits(), item.width.to_bits()));
+            .map(|item| [item.x, item.width, item.y, item.height].map(f64::to_bits));
         use_effect_with((props.selected.clone(), extent), move |(_, extent)| {
-            let (Some((x, width)), Some(element)) = (*extent, scroller.cast::<web_sys::Element>()) else {
+            let (Some(extent), Some(element)) = (*extent, scroller.cast::<web_sys::Element>()) else {
                 return;
             };
-            let (x, width) = (f64::from_bits(x), f64::from_bits(width));
-            let (left, view) = (f64::from(element.scroll_left()), f64::from(element.client_width()));
-            if x < left || x + width > left + view {
-                #[expect(
-                    clippy::cast_possible_truncation,
-                    reason = "a map is far narrower than 2^31 pixels"
-                )]
-                element.set_scroll_left((x + width / 2.0 - view / 2.0).max(0.0) as i32);
+            let [x, width, y, height] = extent.map(f64::from_bits);
+            let (left, wide) = (f64::from(element.scroll_left()), f64::from(element.client_width()));
+            if x < left || x + width > left + wide {
+                element.set_scroll_left(pixels(x + width / 2.0 - wide / 2.0));
+            }
+            let (top, tall) = (f64::from(element.scroll_top()), f64::from(element.client_height()));
+            if y < top || y + height > top + tall {
+                element.set_scroll_top(pixels(y + height / 2.0 - tall / 2.0));
             }
         });
     }
@@ -249,8 +313,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
     let view_width = (*width).unwrap_or(DEFAULT_WIDTH);
-    let span =
-        (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*scroll_step, view_width));
+    let span = (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*view, view_width));
     let is_selected = |item: &MapItem| item.subject.is_some() && item.subject == props.selected;
     // Chosen once: the bars and their labels' leaders are drawn for the same ranges.
     let drawn_items: Vec<(usize, &MapItem)> = map
@@ -259,7 +322,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         .enumerate()
         .filter(|(index, item)| {
             span.is_none_or(|span| {
-                span.holds(item.x, item.width)
+                span.shows((item.x, item.y, item.width, item.height))
                     || item.flagged
                     || beside(*index, active)
                     || is_selected(item)
@@ -272,7 +335,9 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(index, free)| {
-            span.is_none_or(|span| span.holds(free.x, free.width) || beside(*index, *chosen_free))
+            span.is_none_or(|span| {
+                span.shows((free.x, free.y, free.width, free.height)) || beside(*index, *chosen_free)
+            })
         })
         .collect();
 
@@ -359,10 +424,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             let bar = (free.x, free.y, free.width, free.height);
             (free.lane, leader_view(free_key(free), &free.tag, bar, baseline(&map.lanes, free.lane)))
         }));
-    let lanes = map.lanes.iter().map(|lane| {
+    let lanes = map.lanes.iter().enumerate().filter(|(_, lane)| span.is_none_or(|span| span.holds_rows(lane.y, lane.height))).map(|(index, lane)| {
         let bottom = lane.y + lane.height - 4.0;
         html! {
-            <g class="lane">
+            <g key={index} class="lane">
                 <text class="lane-title" x={decimal(MARGIN)} y={decimal(lane.y + 13.0)}>{ &lane.title }</text>
                 <line class="lane-rule" x1="0" x2={decimal(map.width)} y1={decimal(bottom)} y2={decimal(bottom)} />
                 { for lane.cuts.iter().filter(|cut| span.is_none_or(|span| span.holds(**cut, 0.0))).map(|cut| html! {
@@ -396,10 +461,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     };
 
     let onscroll = {
-        let scroll_step = scroll_step.clone();
+        let view = view.clone();
         Callback::from(move |event: Event| {
             if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
-                scroll_step.set(u32::try_from(element.scroll_left()).unwrap_or(0) / SCROLL_STEP);
+                view.set(View::of(&element));
             }
         })
     };
@@ -429,7 +494,8 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                         </defs>
                         // Each layer has an element of its own, so that what one layer adds or drops
                         // never shifts the elements of the next: the focused bar must stay itself.
-                        <g class="lanes">{ for lanes }{ for peerings }</g>
+                        <g class="lanes">{ for lanes }</g>
+                        <g class="peerings">{ for peerings }</g>
                         <g class="leaders">{ per_lane(&map.lanes, leaders) }</g>
                         <g class="free-blocks">{ per_lane(&map.lanes, free_blocks) }</g>
                         <g class="bars">{ per_lane(&map.lanes, bars) }</g>
@@ -579,7 +645,7 @@ fn addresses(size: u64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{addresses, beside, Lang, Span, SCROLL_STEP};
+    use super::{addresses, beside, Lang, Span, View, SCROLL_STEP};
 
     #[test]
     fn a_size_reads_as_a_count_of_addresses() {
@@ -590,21 +656,30 @@ mod tests {
 
     #[test]
     fn a_windowed_map_draws_more_than_the_view_on_each_side() {
-        let width = 700.0;
+        let (width, height) = (700.0, 900.0);
         let step = f64::from(SCROLL_STEP);
-        for scrolled in [0.0, step - 1.0, 5.0 * step + 10.0] {
-            // The step the page computes for this scroll position: whole steps scrolled past.
-            let at = (scrolled / step).floor();
-            let span = Span::around(at as u32, width);
+        for scrolled in [0, SCROLL_STEP - 1, 5 * SCROLL_STEP + 10] {
+            // The view the page measures with its box scrolled this far across and down.
+            let at = scrolled / SCROLL_STEP;
+            let span = Span::around(View { across: at, down: at, tall: 900 / SCROLL_STEP + 1 }, width);
+            let scrolled = f64::from(scrolled);
             assert!(span.holds(scrolled - step, 1.0), "a bar a step before the view at {scrolled}");
             assert!(
                 span.holds(scrolled + width + step - 1.0, 1.0),
                 "a bar a step after the view at {scrolled}"
             );
+            assert!(span.holds_rows(scrolled - step, 1.0), "a row a step above the view at {scrolled}");
+            assert!(
+                span.holds_rows(scrolled + height + step - 1.0, 1.0),
+                "a row a step below the view at {scrolled}"
+            );
         }
-        let span = Span::around(10, width);
+        let span = Span::around(View { across: 10, down: 10, tall: 2 }, width);
         assert!(!span.holds(0.0, 24.0));
         assert!(span.holds(0.0, 10.0 * step), "a bar across the whole view is drawn");
+        assert!(!span.holds_rows(0.0, 24.0), "a lane far above the view is not drawn");
+        assert!(!span.holds_rows(20.0 * step, 24.0), "nor one far below it");
+        assert!(!span.shows((10.0 * step, 0.0, 24.0, 24.0)), "in view across is not enough");
     }
 
     #[test]

@@ -264,6 +264,17 @@ fn peered_vnets_are_joined_and_named_in_their_titles() {
 }
 
 #[test]
+fn a_peering_named_from_both_sides_is_joined_once_and_a_vnet_naming_itself_is_not_peered() {
+    let mut changes = crowded();
+    // Azure compares names without regard to case: "ML-VNet" is the first VNet.
+    changes.push(("/vnets/0/peerings", json!(["hub", "ML-VNet", "nowhere"])));
+    let map = map_of(&changes);
+    assert_eq!(map.peerings, [(0, 1)]);
+    assert_eq!(map.lanes[0].title, "VNet ml-vnet (peered with hub)");
+    assert_eq!(map.lanes[1].title, "VNet hub (peered with ml-vnet)");
+}
+
+#[test]
 fn a_v2_internal_router_frontend_is_drawn_in_its_node_subnet() {
     let mut changes = v2_cluster();
     changes.push(("/aksClusters/0/azureMl/internalLoadBalancerProvider", json!("azure")));
