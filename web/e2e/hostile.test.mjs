@@ -61,6 +61,36 @@ describe('hostile and heavy input', () => {
     await last.waitFor();
   });
 
+  test('the editor shows long lists a page at a time, and shows what is chosen or added past a page', async () => {
+    const plan = bigPlan(150);
+    plan.externalRanges = Array.from({ length: 100 }, (_, i) => ({ name: `onprem${i}`, addressPrefix: `172.16.${i}.0/24`, kind: 'onPremises' }));
+    // Far past the first page, one on-premises range overlaps the VNet.
+    plan.externalRanges[90].addressPrefix = '10.0.200.0/24';
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const editor = page.locator('.editor');
+      await field(page, '/externalRanges/39/name').waitFor();
+      assert.equal(await field(page, '/externalRanges/40/name').count(), 0);
+      assert.match(await editor.innerText(), /60 more external ranges are not shown\./);
+      assert.match(await editor.innerText(), /111 more subnets are not shown\./);
+
+      await page.click('#findings button.subject[data-subject="/externalRanges/90/addressPrefix"]');
+      await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/externalRanges/90/addressPrefix');
+      assert.equal(await field(page, '/externalRanges/60/name').count(), 0, 'only the chosen range is shown past the page');
+
+      await page.getByRole('button', { name: 'Add an external range' }).click();
+      await field(page, '/externalRanges/100/name').waitFor();
+
+      const firstVnet = page.locator('fieldset.vnet').first();
+      await firstVnet.locator('p.more button.show-more').click();
+      await field(page, '/vnets/0/subnets/150/name').waitFor();
+      assert.equal(await firstVnet.locator('p.more').count(), 0, 'a page of 200 more shows the last of 151 subnets');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('keys typed faster than a 10,000-subnet plan is checked reach it together, the last one winning', async () => {
     const { page } = await openPage(suite.browser, suite.origin + planLink(bigPlan(10000)));
     const pointer = '/vnets/0/subnets/7/addressPrefix';

@@ -211,6 +211,10 @@ texts! {
         "Plan fusionné avec la sortie d’Azure. Annuler revient en arrière.";
     SubnetsHidden => "{count} more subnets are not shown.", "{count} autres sous-réseaux ne sont pas affichés.";
     VnetsHidden => "{count} more VNets are not shown.", "{count} autres VNets ne sont pas affichés.";
+    ExternalRangesHidden => "{count} more external ranges are not shown.", "{count} autres plages externes ne sont pas affichées.";
+    ClustersHidden => "{count} more AKS clusters are not shown.", "{count} autres clusters AKS ne sont pas affichés.";
+    EndpointsHidden => "{count} more online endpoints are not shown.", "{count} autres points de terminaison en ligne ne sont pas affichés.";
+    AciDeploymentsHidden => "{count} more ACI deployments are not shown.", "{count} autres déploiements ACI ne sont pas affichés.";
     ShowMore => "Show more", "Afficher plus";
     ShowAll => "Show all", "Tout afficher";
     FindingsHidden => "{count} more findings are not shown.", "{count} autres constats ne sont pas affichés.";

@@ -15,12 +15,77 @@ use crate::dom;
 use crate::i18n::{Lang, T};
 use crate::state::{value_text, Action, Edit, NewItem};
 
-/// Subnets shown per VNet before "show more": a plan may hold thousands, and rendering every
-/// field of every one on each keystroke would make typing lag.
-const SUBNET_PAGE: usize = 40;
-/// VNets shown before "show more": a hub with hundreds of spokes would otherwise render every
-/// spoke's fields, which took seconds for 500 VNets of 20 subnets.
-const VNET_PAGE: usize = 10;
+/// A list of the plan that the editor shows a page at a time: a plan may hold thousands of
+/// subnets, or hundreds of VNets or on-premises ranges, and rendering every field of every one
+/// took seconds on opening and lagged each keystroke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum List {
+    Vnets,
+    Subnets { vnet: usize },
+    ExternalRanges,
+    Clusters,
+    OnlineEndpoints,
+    AciDeployments,
+}
+
+impl List {
+    /// The lists that are not inside another.
+    const TOP: [Self; 5] =
+        [Self::Vnets, Self::ExternalRanges, Self::Clusters, Self::OnlineEndpoints, Self::AciDeployments];
+
+    /// Items shown before "show more": a card of many fields costs more to render than a row.
+    fn page(self) -> usize {
+        match self {
+            Self::Vnets | Self::Clusters => 10,
+            Self::OnlineEndpoints | Self::AciDeployments => 20,
+            Self::Subnets { .. } | Self::ExternalRanges => 40,
+        }
+    }
+
+    fn hidden(self) -> T {
+        match self {
+            Self::Vnets => T::VnetsHidden,
+            Self::Subnets { .. } => T::SubnetsHidden,
+            Self::ExternalRanges => T::ExternalRangesHidden,
+            Self::Clusters => T::ClustersHidden,
+            Self::OnlineEndpoints => T::EndpointsHidden,
+            Self::AciDeployments => T::AciDeploymentsHidden,
+        }
+    }
+
+    /// The index of the item of this list that `pointer` is in or at: `/aksClusters/4/vnet` is
+    /// in item 4 of the clusters, `/vnets/2/subnets/7` is item 7 of VNet 2's subnets.
+    fn index_of(self, pointer: &str) -> Option<usize> {
+        let rest = match self {
+            Self::Vnets => pointer.strip_prefix("/vnets/")?,
+            Self::Subnets { vnet } => {
+                let (index, rest) = Self::Vnets.index_of(pointer).zip(pointer.split('/').nth(3))?;
+                (index == vnet && rest == "subnets").then(|| pointer.splitn(5, '/').nth(4)).flatten()?
+            }
+            Self::ExternalRanges => pointer.strip_prefix("/externalRanges/")?,
+            Self::Clusters => pointer.strip_prefix("/aksClusters/")?,
+            Self::OnlineEndpoints => pointer.strip_prefix("/onlineEndpoints/")?,
+            Self::AciDeployments => pointer.strip_prefix("/aciDeployments/")?,
+        };
+        rest.split('/').next()?.parse().ok()
+    }
+}
+
+/// How many items of each list the editor shows; a list not in the map shows its first page.
+type Pages = HashMap<List, usize>;
+
+fn page_end(pages: &Pages, list: List) -> usize {
+    pages.get(&list).copied().unwrap_or(list.page())
+}
+
+/// Whether the field at `pointer` is in an item past the pages its lists show.
+fn past_a_page(pages: &Pages, pointer: &str) -> bool {
+    let subnets = List::Vnets.index_of(pointer).map(|vnet| List::Subnets { vnet });
+    List::TOP
+        .into_iter()
+        .chain(subnets)
+        .any(|list| list.index_of(pointer).is_some_and(|index| index >= page_end(pages, list)))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -42,6 +107,7 @@ pub(super) struct Form<'a> {
     selected: Option<&'a str>,
     lang: Lang,
     pub(super) dispatch: &'a Callback<Action>,
+    pages: UseStateHandle<Pages>,
 }
 
 impl Form<'_> {
@@ -102,6 +168,56 @@ impl Form<'_> {
             <SelectField pointer={pointer.clone()} label={self.t(label)} {current} {options}
                 unset={optional.then(|| AttrValue::from(self.t(T::NotSet)))} dispatch={self.dispatch.clone()} notes={self.notes(&pointer)} />
         }
+    }
+
+    /// The indices of the `count` items of `list` to show: the pages shown so far, then the
+    /// item a finding or the map chose, even past them, so that focusing its field works.
+    pub(super) fn items(&self, list: List, count: usize) -> impl Iterator<Item = usize> {
+        let end = page_end(&self.pages, list).min(count);
+        let chosen = self
+            .selected
+            .and_then(|pointer| list.index_of(pointer))
+            .filter(|index| (end..count).contains(index));
+        (0..end).chain(chosen)
+    }
+
+    /// How many items of `list` are not shown, with the buttons that show more or all of them.
+    pub(super) fn more(&self, list: List, count: usize) -> Html {
+        let hidden = count.saturating_sub(page_end(&self.pages, list));
+        if hidden == 0 {
+            return Html::default();
+        }
+        let show = |all: bool| {
+            let pages = self.pages.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*pages).clone();
+                let end = page_end(&next, list);
+                next.insert(list, if all { usize::MAX } else { end.saturating_add(list.page() * 5) });
+                pages.set(next);
+            })
+        };
+        html! {
+            <p class="more">
+                { self.t(list.hidden()).replace("{count}", &hidden.to_string()) }{ " " }
+                <button type="button" class="show-more" onclick={show(false)}>{ self.t(T::ShowMore) }</button>
+                <button type="button" class="show-all" onclick={show(true)}>{ self.t(T::ShowAll) }</button>
+            </p>
+        }
+    }
+
+    /// The button that adds an item to `list`, which holds `count`: an item added past the
+    /// page is shown at once, not added out of sight.
+    pub(super) fn add_to(&self, list: List, count: usize, new: NewItem, label: T) -> Html {
+        let pages = self.pages.clone();
+        let onclick = self.dispatch.reform(move |_| {
+            if page_end(&pages, list) <= count {
+                let mut next = (*pages).clone();
+                next.insert(list, count + 1);
+                pages.set(next);
+            }
+            Action::Add(new)
+        });
+        html! { <button type="button" class="add" {onclick}>{ self.t(label) }</button> }
     }
 
     pub(super) fn add(&self, new: NewItem, label: T) -> Html {
@@ -169,8 +285,7 @@ impl FrameGate {
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    let limits = use_state(HashMap::<usize, usize>::new);
-    let vnets_shown = use_state_eq(|| VNET_PAGE);
+    let pages = use_state(Pages::new);
     let gate = use_mut_ref(FrameGate::default);
     // One callback for as long as the page's own lives: Yew compares callbacks by identity.
     let dispatch = (*use_memo(props.dispatch.clone(), move |dispatch| {
@@ -190,9 +305,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         // A field chosen past a page only exists once this render has shown it: the focus that
         // the finding, the map or the note gave it found nothing, so it is given here.
-        let revealed = props.selected.as_deref().and_then(vnet_and_subnet).is_some_and(|(v, s)| {
-            v >= *vnets_shown || s.is_some_and(|s| s >= limits.get(&v).copied().unwrap_or(SUBNET_PAGE))
-        });
+        let revealed = props.selected.as_deref().is_some_and(|pointer| past_a_page(&pages, pointer));
         use_effect_with(props.selected.clone().filter(|_| revealed), |pointer| {
             if let Some(pointer) = pointer {
                 dom::focus_field(pointer);
@@ -206,29 +319,9 @@ pub fn Editor(props: &EditorProps) -> Html {
         selected: props.selected.as_deref(),
         lang: props.lang,
         dispatch: &dispatch,
+        pages,
     };
     let plan = &props.plan;
-    // The VNet a finding or the map points at is shown even beyond the page, as its subnet is.
-    let selected_at = form.selected.and_then(vnet_and_subnet);
-    let selected_vnet = selected_at.map(|(v, _)| v).filter(|v| *v >= *vnets_shown);
-    let hidden_vnets = plan.vnets.len().saturating_sub(*vnets_shown);
-    let more_vnets = {
-        let vnets_shown = vnets_shown.clone();
-        Callback::from(move |all: bool| {
-            vnets_shown.set(if all { usize::MAX } else { vnets_shown.saturating_add(VNET_PAGE * 5) });
-        })
-    };
-    // A VNet added past the page is shown at once: it would otherwise be added out of sight.
-    let add_vnet = {
-        let (vnets_shown, count) = (vnets_shown.clone(), plan.vnets.len());
-        let onclick = dispatch.reform(move |_| {
-            if *vnets_shown <= count {
-                vnets_shown.set(count + 1);
-            }
-            Action::Add(NewItem::Vnet)
-        });
-        html! { <button type="button" class="add" {onclick}>{ form.t(T::AddVnet) }</button> }
-    };
     html! {
         <form class="editor" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <fieldset class="card">
@@ -240,32 +333,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             { v2_sections::managed_network(&form, plan) }
             <section class="group" aria-labelledby="vnets-title">
                 <h2 id="vnets-title">{ form.t(T::Vnets) }</h2>
-                { for plan.vnets.iter().enumerate().filter(|(v, _)| *v < *vnets_shown || selected_vnet == Some(*v)).map(|(v, vnet)| {
-                    let shown = limits.get(&v).copied().unwrap_or(SUBNET_PAGE);
-                    let more = {
-                        let limits = limits.clone();
-                        Callback::from(move |all: bool| {
-                            let mut next = (*limits).clone();
-                            let current = next.get(&v).copied().unwrap_or(SUBNET_PAGE);
-                            next.insert(v, if all { usize::MAX } else { current.saturating_add(SUBNET_PAGE * 5) });
-                            limits.set(next);
-                        })
-                    };
-                    vnet_card(&form, plan, v, &vnet.name, shown, more)
-                }) }
-                if hidden_vnets > 0 {
-                    <p class="more">
-                        { form.t(T::VnetsHidden).replace("{count}", &hidden_vnets.to_string()) }{ " " }
-                        <button type="button" class="show-more" onclick={more_vnets.reform(|_| false)}>{ form.t(T::ShowMore) }</button>
-                        <button type="button" class="show-all" onclick={more_vnets.reform(|_| true)}>{ form.t(T::ShowAll) }</button>
-                    </p>
-                }
-                { add_vnet }
+                { for form.items(List::Vnets, plan.vnets.len()).map(|v| vnet_card(&form, plan, v)) }
+                { form.more(List::Vnets, plan.vnets.len()) }
+                { form.add_to(List::Vnets, plan.vnets.len(), NewItem::Vnet, T::AddVnet) }
             </section>
             <section class="group" aria-labelledby="external-title">
                 <h2 id="external-title">{ form.t(T::ExternalRanges) }</h2>
                 <p class="hint">{ form.t(T::ExternalRangesHint) }</p>
-                { for plan.external_ranges.iter().enumerate().map(|(e, range)| html! {
+                { for form.items(List::ExternalRanges, plan.external_ranges.len()).filter_map(|e| Some((e, plan.external_ranges.get(e)?))).map(|(e, range)| html! {
                     <fieldset class="card row">
                         <legend>{ &range.name }</legend>
                         { form.text(format!("/externalRanges/{e}/name"), form.t(T::Name), Kind::Text) }
@@ -276,17 +351,19 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { form.remove(format!("/externalRanges/{e}"), &range.name) }
                     </fieldset>
                 }) }
-                { form.add(NewItem::ExternalRange, T::AddExternal) }
+                { form.more(List::ExternalRanges, plan.external_ranges.len()) }
+                { form.add_to(List::ExternalRanges, plan.external_ranges.len(), NewItem::ExternalRange, T::AddExternal) }
             </section>
             <section class="group" aria-labelledby="clusters-title">
                 <h2 id="clusters-title">{ form.t(T::Clusters) }</h2>
-                { for plan.aks_clusters.iter().enumerate().map(|(c, cluster)| cluster_card(&form, c, cluster)) }
-                { form.add(NewItem::Cluster, T::AddCluster) }
+                { for form.items(List::Clusters, plan.aks_clusters.len()).filter_map(|c| Some(cluster_card(&form, c, plan.aks_clusters.get(c)?))) }
+                { form.more(List::Clusters, plan.aks_clusters.len()) }
+                { form.add_to(List::Clusters, plan.aks_clusters.len(), NewItem::Cluster, T::AddCluster) }
             </section>
             { v2_sections::online_endpoints(&form, plan) }
             <section class="group" aria-labelledby="aci-title">
                 <h2 id="aci-title">{ form.t(T::AciDeployments) }</h2>
-                { for plan.aci_deployments.iter().enumerate().map(|(a, deployment)| html! {
+                { for form.items(List::AciDeployments, plan.aci_deployments.len()).filter_map(|a| Some((a, plan.aci_deployments.get(a)?))).map(|(a, deployment)| html! {
                     <fieldset class="card row">
                         <legend>{ &deployment.name }</legend>
                         { form.text(format!("/aciDeployments/{a}/name"), form.t(T::Name), Kind::Text) }
@@ -296,7 +373,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { form.remove(format!("/aciDeployments/{a}"), &deployment.name) }
                     </fieldset>
                 }) }
-                { form.add(NewItem::AciDeployment, T::AddAci) }
+                { form.more(List::AciDeployments, plan.aci_deployments.len()) }
+                { form.add_to(List::AciDeployments, plan.aci_deployments.len(), NewItem::AciDeployment, T::AddAci) }
             </section>
             <fieldset class="card">
                 <legend>{ form.t(T::Egress) }</legend>
@@ -340,17 +418,10 @@ fn workspace(form: &Form<'_>, plan: &Plan) -> Html {
     }
 }
 
-fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str, shown: usize, more: Callback<bool>) -> Html {
+fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize) -> Html {
     let Some(vnet) = plan.vnets.get(v) else { return Html::default() };
-    // The subnet a finding or the map points at is shown even beyond the page, so that focusing
-    // its field always works.
-    let selected_subnet = form
-        .selected
-        .and_then(vnet_and_subnet)
-        .filter(|(selected_vnet, _)| *selected_vnet == v)
-        .and_then(|(_, subnet)| subnet)
-        .filter(|index| *index >= shown);
-    let hidden = vnet.subnets.len().saturating_sub(shown);
+    let name = &vnet.name;
+    let subnets = List::Subnets { vnet: v };
     let subnet_row = |s: usize, subnet: &vnetplan_core::Subnet| {
         html! {
             <div class="row subnet">
@@ -382,34 +453,13 @@ fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize, name: &str, shown: usize, m
             </fieldset>
             <fieldset class="inner">
                 <legend>{ form.t(T::Subnets) }</legend>
-                { for vnet.subnets.iter().enumerate().take(shown).map(|(s, subnet)| subnet_row(s, subnet)) }
-                if let Some(s) = selected_subnet {
-                    if let Some(subnet) = vnet.subnets.get(s) { { subnet_row(s, subnet) } }
-                }
-                if hidden > 0 {
-                    <p class="more">
-                        { form.t(T::SubnetsHidden).replace("{count}", &hidden.to_string()) }{ " " }
-                        <button type="button" class="show-more" onclick={more.reform(|_| false)}>{ form.t(T::ShowMore) }</button>
-                        <button type="button" class="show-all" onclick={more.reform(|_| true)}>{ form.t(T::ShowAll) }</button>
-                    </p>
-                }
-                { form.add(NewItem::Subnet { vnet: v }, T::AddSubnet) }
+                { for form.items(subnets, vnet.subnets.len()).filter_map(|s| Some(subnet_row(s, vnet.subnets.get(s)?))) }
+                { form.more(subnets, vnet.subnets.len()) }
+                { form.add_to(subnets, vnet.subnets.len(), NewItem::Subnet { vnet: v }, T::AddSubnet) }
             </fieldset>
             { form.remove(format!("/vnets/{v}"), &format!("VNet {name}")) }
         </fieldset>
     }
-}
-
-/// The VNet, and the subnet if any, that a pointer is in: `/vnets/3/subnets/7/name` is in VNet 3
-/// and its subnet 7.
-fn vnet_and_subnet(pointer: &str) -> Option<(usize, Option<usize>)> {
-    let mut parts = pointer.strip_prefix("/vnets/")?.split('/');
-    let vnet = parts.next()?.parse().ok()?;
-    let subnet = match parts.next() {
-        Some("subnets") => parts.next().and_then(|index| index.parse().ok()),
-        _ => None,
-    };
-    Some((vnet, subnet))
 }
 
 fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
@@ -481,14 +531,30 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::vnet_and_subnet;
+    use super::{past_a_page, List, Pages};
 
     #[test]
-    fn a_pointer_says_which_vnet_and_subnet_it_is_in() {
-        assert_eq!(vnet_and_subnet("/vnets/3/subnets/7/addressPrefix"), Some((3, Some(7))));
-        assert_eq!(vnet_and_subnet("/vnets/12/name"), Some((12, None)));
-        assert_eq!(vnet_and_subnet("/vnets/2/addressPrefixes/0"), Some((2, None)));
-        assert_eq!(vnet_and_subnet("/vnets/x/name"), None);
-        assert_eq!(vnet_and_subnet("/aksClusters/0/vnet"), None);
+    fn a_pointer_says_which_item_of_a_list_it_is_in() {
+        assert_eq!(List::Vnets.index_of("/vnets/12/name"), Some(12));
+        assert_eq!(List::Subnets { vnet: 3 }.index_of("/vnets/3/subnets/7/addressPrefix"), Some(7));
+        assert_eq!(List::Subnets { vnet: 3 }.index_of("/vnets/3/subnets/7"), Some(7));
+        assert_eq!(List::Subnets { vnet: 2 }.index_of("/vnets/3/subnets/7/addressPrefix"), None);
+        assert_eq!(List::Subnets { vnet: 3 }.index_of("/vnets/3/addressPrefixes/0"), None);
+        assert_eq!(List::Clusters.index_of("/aksClusters/4/vnet"), Some(4));
+        assert_eq!(List::Vnets.index_of("/vnets/x/name"), None);
+        assert_eq!(List::Vnets.index_of("/aksClusters/0/vnet"), None);
+    }
+
+    #[test]
+    fn a_field_past_a_page_is_told_from_one_on_it() {
+        let mut pages = Pages::new();
+        assert!(!past_a_page(&pages, "/vnets/9/subnets/39/name"));
+        assert!(past_a_page(&pages, "/vnets/10/name"));
+        assert!(past_a_page(&pages, "/vnets/0/subnets/40/name"));
+        assert!(past_a_page(&pages, "/externalRanges/40/addressPrefix"));
+        assert!(!past_a_page(&pages, "/workspace/resourceGroup"));
+        pages.insert(List::Subnets { vnet: 0 }, 240);
+        assert!(!past_a_page(&pages, "/vnets/0/subnets/40/name"));
+        assert!(past_a_page(&pages, "/vnets/1/subnets/40/name"), "each VNet's subnets are paged alone");
     }
 }

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use vnetplan_core::{Choice, EndpointKind, OnlineEndpoint, Plan};
 use yew::prelude::*;
 
-use super::editor::Form;
+use super::editor::{Form, List};
 use super::fields::{CheckField, Kind, SelectField};
 use crate::i18n::T;
 use crate::state::{Action, Edit, NewItem};
@@ -17,7 +17,7 @@ pub(super) fn online_endpoints(form: &Form<'_>, plan: &Plan) -> Html {
         <section class="group" aria-labelledby="endpoints-title">
             <h2 id="endpoints-title">{ form.t(T::OnlineEndpoints) }</h2>
             <p class="hint">{ form.t(T::OnlineEndpointsHint) }</p>
-            { for plan.online_endpoints.iter().enumerate().map(|(k, endpoint)| {
+            { for form.items(List::OnlineEndpoints, plan.online_endpoints.len()).filter_map(|k| Some((k, plan.online_endpoints.get(k)?))).map(|(k, endpoint)| {
                 let p = |field: &str| format!("/onlineEndpoints/{k}/{field}");
                 let managed = endpoint.kind == EndpointKind::Managed;
                 // A field that does not apply to the endpoint's kind stays visible while it holds
@@ -40,7 +40,8 @@ pub(super) fn online_endpoints(form: &Form<'_>, plan: &Plan) -> Html {
                     </fieldset>
                 }
             }) }
-            { form.add(NewItem::OnlineEndpoint, T::AddEndpoint) }
+            { form.more(List::OnlineEndpoints, plan.online_endpoints.len()) }
+            { form.add_to(List::OnlineEndpoints, plan.online_endpoints.len(), NewItem::OnlineEndpoint, T::AddEndpoint) }
         </section>
     }
 }
