@@ -20,8 +20,10 @@ fuzz_target!(|input: FuzzPlan| {
     // Migration never panics, and a migrated plan is a fixed point of it.
     let (migrated, _) = vnetplan_core::migrate(&plan);
     assert_eq!(vnetplan_core::migrate(&migrated).0, migrated, "migrating twice changed the plan");
-    // The map lays out at a desktop's width and at a phone's.
+    // The map lays out at a desktop's width and at a phone's, in each language.
     for width in [vnetplan_core::layout::DEFAULT_WIDTH, 390.0] {
-        let _ = vnetplan_core::layout::layout(&plan, &report, width);
+        for lang in Lang::ALL {
+            let _ = vnetplan_core::layout::layout(&plan, &report, width, lang);
+        }
     }
 });

@@ -41,4 +41,20 @@ describe('the page in French', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('the address map writes its own words in French too', async () => {
+    const plan = structuredClone(overlapping);
+    plan.externalRanges = [{ name: 'on-prem', addressPrefix: '192.168.0.0/16', kind: 'onPremises' }];
+    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(plan));
+    const titles = page.locator('svg.address-map text.lane-title');
+    await titles.filter({ hasText: 'External ranges' }).waitFor();
+    await page.selectOption('#language', 'fr');
+    await titles.filter({ hasText: 'Plages externes' }).waitFor();
+    const map = await page.locator('svg.address-map').innerHTML();
+    assert.doesNotMatch(map, /External ranges|Reserved by AKS|docker bridge|reserved by AKS|service range/);
+    const service = page.locator('svg.address-map g.range[data-subject="/aksClusters/0/serviceCidr"]');
+    assert.match(await service.getAttribute('aria-label'), /plage de services Kubernetes/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

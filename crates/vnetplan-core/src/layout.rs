@@ -22,6 +22,7 @@ use crate::net::{Range, AKS_RESERVED};
 use crate::plan::Vnet;
 use crate::pointer;
 use crate::range_fixes::{free_block, gaps, merge};
+use crate::text::{Lang, Text};
 use crate::Plan;
 
 pub use labels::{text_width, CHAR_WIDTH};
@@ -193,15 +194,30 @@ struct Draft {
     group: usize,
 }
 
+/// The words the map writes besides the plan's names and addresses. A label's length sets the
+/// room its range asks for, so the map is laid out in the language it is shown in.
+const PEERED_VNET_TITLE: Text =
+    text!("VNet {name} (peered with {peers})", "VNet {name} (appairé avec {peers})");
+const EXTERNAL_TITLE: Text = text!("External ranges", "Plages externes");
+const RESERVED_TITLE: Text = text!("Reserved by AKS", "Réservé par AKS");
+const DNS_NAME: Text = text!("DNS service IP", "IP du service DNS");
+const RESERVED_NAME: Text = text!("reserved by AKS", "réservé par AKS");
+const SERVICES_TAG: Text = text!("services {block}", "services {block}");
+const PODS_TAG: Text = text!("pods {block}", "pods {block}");
+const BRIDGE_TAG: Text = text!("docker bridge {block}", "pont Docker {block}");
+const RESERVED_TAG: Text = text!("reserved {block}", "réservé {block}");
+const ROUTER_TAG: Text = text!("router frontend {name}", "frontal du routeur {name}");
+
 impl Draft {
-    fn tag(&self) -> String {
+    fn tag(&self, lang: Lang) -> String {
+        let with_block = |text: Text| msg!(text, block = &self.block).render(lang);
         match self.kind {
             RangeKind::DnsIp => format!("DNS {}", self.block),
-            RangeKind::ServiceCidr => format!("services {}", self.block),
-            RangeKind::PodCidr => format!("pods {}", self.block),
-            RangeKind::DockerBridge => format!("docker bridge {}", self.block),
-            RangeKind::Reserved => format!("reserved {}", self.block),
-            RangeKind::RouterFrontend => format!("router frontend {}", self.name),
+            RangeKind::ServiceCidr => with_block(SERVICES_TAG),
+            RangeKind::PodCidr => with_block(PODS_TAG),
+            RangeKind::DockerBridge => with_block(BRIDGE_TAG),
+            RangeKind::Reserved => with_block(RESERVED_TAG),
+            RangeKind::RouterFrontend => msg!(ROUTER_TAG, name = &self.name).render(lang),
             _ => format!("{} {}", self.name, self.block),
         }
     }
@@ -218,7 +234,7 @@ struct LaneSpec {
 
 /// Lays out every range of `plan` for a map `width` units wide; `report` marks the ranges
 /// that findings are about.
-pub fn layout(plan: &Plan, report: &Report, width: f64) -> AddressMap {
+pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMap {
     let width = if width.is_finite() { width.max(NARROWEST) } else { DEFAULT_WIDTH };
     let context = Context::new(plan);
     let flagged: HashSet<&str> = report
@@ -238,21 +254,21 @@ pub fn layout(plan: &Plan, report: &Report, width: f64) -> AddressMap {
     let bounds = (MARGIN, width - MARGIN);
     let peers = peer_lists(&context);
     for (v, ((vnet, facts), peers)) in plan.vnets.iter().zip(&context.vnets).zip(&peers).enumerate() {
-        let spec = vnet_lane(&context, v, vnet, facts, peers);
+        let spec = vnet_lane(&context, v, vnet, facts, peers, lang);
         let used: Vec<Range> = spec.drafts.iter().map(|d| d.range).collect();
         let domain = merge(sorted(used.iter().copied().chain(spec.free.iter().copied()).collect()));
-        let tags = tags(&spec);
+        let tags = tags(&spec, lang);
         let axis = axis::build(&domain, &used, &wishes(&spec, &tags), bounds, VNET_SCALE);
         add_lane(&mut map, spec, tags, &axis, &flagged);
     }
     map.peerings = peerings(&peers);
-    let overview = overview_lanes(&context);
+    let overview = overview_lanes(&context, lang);
     let used: Vec<Range> = overview.iter().flat_map(|spec| spec.drafts.iter().map(|d| d.range)).collect();
     if !used.is_empty() {
         let tagged: Vec<(LaneSpec, Vec<String>)> = overview
             .into_iter()
             .map(|spec| {
-                let tags = tags(&spec);
+                let tags = tags(&spec, lang);
                 (spec, tags)
             })
             .collect();
@@ -273,8 +289,8 @@ fn sorted(mut ranges: Vec<Range>) -> Vec<Range> {
 
 /// The label of each of the lane's ranges, made once: both the axis and the labels' places
 /// need it, and a lane may hold thousands.
-fn tags(spec: &LaneSpec) -> Vec<String> {
-    spec.drafts.iter().map(Draft::tag).collect()
+fn tags(spec: &LaneSpec, lang: Lang) -> Vec<String> {
+    spec.drafts.iter().map(|draft| draft.tag(lang)).collect()
 }
 
 /// Each range asks for the width that holds its label (`tags`, one per draft).
@@ -298,6 +314,7 @@ fn vnet_lane(
     vnet: &Vnet,
     facts: &VnetFacts<'_>,
     peers: &[usize],
+    lang: Lang,
 ) -> LaneSpec {
     let mut drafts = Vec::new();
     for (p, net) in facts.prefixes.iter().enumerate() {
@@ -357,7 +374,7 @@ fn vnet_lane(
     let title = if peers.is_empty() {
         format!("VNet {}", vnet.name)
     } else {
-        format!("VNet {} (peered with {})", vnet.name, peers.join(", "))
+        msg!(PEERED_VNET_TITLE, name = &vnet.name, peers = peers.join(", ")).render(lang)
     };
     LaneSpec { title, vnet: Some(v), drafts, free, free_group: 1 }
 }
@@ -394,7 +411,7 @@ fn peerings(peers: &[Vec<usize>]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn overview_lanes(context: &Context<'_>) -> Vec<LaneSpec> {
+fn overview_lanes(context: &Context<'_>, lang: Lang) -> Vec<LaneSpec> {
     let lane = |title: String, drafts: Vec<Draft>| LaneSpec {
         title,
         vnet: None,
@@ -443,7 +460,7 @@ fn overview_lanes(context: &Context<'_>) -> Vec<LaneSpec> {
         })
         .collect();
     if !externals.is_empty() {
-        lanes.push(lane("External ranges".to_owned(), externals));
+        lanes.push(lane(EXTERNAL_TITLE.get(lang).to_owned(), externals));
     }
     for (c, cluster, facts) in context.clusters() {
         let mut drafts: Vec<Draft> = [
@@ -456,7 +473,7 @@ fn overview_lanes(context: &Context<'_>) -> Vec<LaneSpec> {
             kind.range(facts).map(|range| Draft {
                 subject: Some(pointer::cluster(c, kind.field())),
                 kind: range_kind,
-                name: kind.label().en.to_owned(),
+                name: kind.label().get(lang).to_owned(),
                 block: range.to_string(),
                 range,
                 group: 0,
@@ -467,7 +484,7 @@ fn overview_lanes(context: &Context<'_>) -> Vec<LaneSpec> {
             drafts.push(Draft {
                 subject: Some(pointer::cluster(c, "dnsServiceIP")),
                 kind: RangeKind::DnsIp,
-                name: "DNS service IP".to_owned(),
+                name: DNS_NAME.get(lang).to_owned(),
                 block: dns.to_string(),
                 range: Range::address(u32::from(dns)),
                 group: 0,
@@ -485,14 +502,14 @@ fn overview_lanes(context: &Context<'_>) -> Vec<LaneSpec> {
         .map(|range| Draft {
             subject: None,
             kind: RangeKind::Reserved,
-            name: "reserved by AKS".to_owned(),
+            name: RESERVED_NAME.get(lang).to_owned(),
             block: range.to_string(),
             range: *range,
             group: 0,
         })
         .collect();
     if !reserved.is_empty() {
-        lanes.push(lane("Reserved by AKS".to_owned(), reserved));
+        lanes.push(lane(RESERVED_TITLE.get(lang).to_owned(), reserved));
     }
     lanes
 }

@@ -169,7 +169,7 @@ mod tests {
     #[test]
     fn a_subnet_added_in_a_free_block_of_the_map_brings_no_finding() {
         let plan = plan_with(&[]);
-        let map = crate::layout::layout(&plan, &check(&plan), crate::layout::DEFAULT_WIDTH);
+        let map = crate::layout::layout(&plan, &check(&plan), crate::layout::DEFAULT_WIDTH, crate::Lang::En);
         let free = map.free.first().expect("the VNet has free space");
         for len in [free.sizes().start().to_owned(), 24, crate::layout::SMALLEST_SUBNET] {
             let block = free.block_of(len).expect("a block of each offered size").to_string();

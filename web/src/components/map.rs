@@ -264,8 +264,8 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         });
     }
     let laid_out: Rc<Option<AddressMap>> = use_memo(
-        (props.plan.clone(), props.report.clone(), width.map(f64::to_bits)),
-        |(plan, report, width)| width.map(|width| layout(plan, report, f64::from_bits(width))),
+        (props.plan.clone(), props.report.clone(), width.map(f64::to_bits), props.lang),
+        |(plan, report, width, lang)| width.map(|width| layout(plan, report, f64::from_bits(width), *lang)),
     );
     {
         // Measured again once the map is drawn, its box being only as tall as the drawing, and

@@ -3,10 +3,11 @@ use serde_json::{json, Value};
 use super::*;
 use crate::check;
 use crate::testing::{plan_with, v2_cluster};
+use crate::text::Lang;
 
 fn map_at(width: f64, changes: &[(&str, Value)]) -> AddressMap {
     let plan = plan_with(changes);
-    layout(&plan, &check(&plan), width)
+    layout(&plan, &check(&plan), width, Lang::En)
 }
 
 fn map_of(changes: &[(&str, Value)]) -> AddressMap {
@@ -275,6 +276,37 @@ fn a_peering_named_from_both_sides_is_joined_once_and_a_vnet_naming_itself_is_no
 }
 
 #[test]
+fn the_map_writes_its_own_words_in_the_language_it_is_shown_in() {
+    let mut changes = crowded();
+    changes.push((
+        "/externalRanges/-",
+        json!({"name": "on-prem", "addressPrefix": "192.168.0.0/16", "kind": "onPremises"}),
+    ));
+    let plan = plan_with(&changes);
+    let french = layout(&plan, &check(&plan), DEFAULT_WIDTH, Lang::Fr);
+    let titles: Vec<&str> = french.lanes.iter().map(|lane| lane.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "VNet ml-vnet (appairé avec hub)",
+            "VNet hub (appairé avec ml-vnet)",
+            "VNets",
+            "Plages externes",
+            "AKS ml-aks",
+            "AKS aks-two",
+            "Réservé par AKS"
+        ]
+    );
+    let bridge = item(&french, "/aksClusters/0/dockerBridgeCidr");
+    assert_eq!(bridge.label, "plage du pont docker");
+    assert_eq!(bridge.tag.text, "pont Docker 172.17.0.0/16");
+    let dns = item(&french, "/aksClusters/0/dnsServiceIP");
+    assert_eq!(dns.label, "IP du service DNS");
+    let english = layout(&plan, &check(&plan), DEFAULT_WIDTH, Lang::En);
+    assert_eq!(item(&english, "/aksClusters/0/dockerBridgeCidr").tag.text, "docker bridge 172.17.0.0/16");
+}
+
+#[test]
 fn a_v2_internal_router_frontend_is_drawn_in_its_node_subnet() {
     let mut changes = v2_cluster();
     changes.push(("/aksClusters/0/azureMl/internalLoadBalancerProvider", json!("azure")));
@@ -307,7 +339,7 @@ fn unparsable_values_are_left_out_not_misdrawn() {
     assert!(map.items.iter().all(|i| i.subject.as_deref() != Some("/aksClusters/0/serviceCidr")));
     assert!(map.free.is_empty(), "no address space, so no free space");
     assert!(map.width.is_finite() && map.height > 0.0);
-    assert!(layout(&plan_with(&[]), &check(&plan_with(&[])), f64::NAN).width.is_finite());
+    assert!(layout(&plan_with(&[]), &check(&plan_with(&[])), f64::NAN, Lang::En).width.is_finite());
 }
 
 #[test]
