@@ -228,6 +228,30 @@ describe('the address map', () => {
     }
   });
 
+  test('a map with hundreds of ranges in conflict draws those in view, and says so', async () => {
+    const plan = bigPlan(600);
+    // The SDK's default service range over the whole VNet: every subnet is in conflict.
+    plan.aksClusters = [{
+      name: 'aks', vnet: 'vnet0', subnet: 's0', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10',
+      nodeCount: 3, networkContributorGranted: true,
+    }];
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const map = page.locator('svg.address-map');
+      await map.locator('g.range').first().waitFor();
+      assert.match(await page.locator('#map-hint').innerText(), /ranges, 6\d\d of them in conflict\. It draws those in view/);
+      const drawn = await map.locator('g.range[data-flagged="true"]').count();
+      assert.ok(drawn < 300, `${drawn} ranges in conflict drawn`);
+      const last = map.locator('g.range[data-subject="/vnets/0/subnets/599/addressPrefix"]');
+      assert.equal(await last.count(), 0, 'a range in conflict far out of view is not drawn');
+      await page.locator('.map-scroll').evaluate((scroller) => { scroller.scrollLeft = scroller.scrollWidth; });
+      await map.locator('g.range[data-subject="/vnets/0/subnets/599/addressPrefix"][data-flagged="true"]').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('focusing a range in a conflict lights up the range it conflicts with', async () => {
     const plan = example('default-aks.json');
     plan.aksClusters[0].serviceCidr = '10.1.0.0/16';

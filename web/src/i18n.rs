@@ -164,6 +164,8 @@ texts! {
         "Chaque barre est une plage. Les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; Entrée ouvre son champ. Les blocs en pointillés sont libres : sélectionnez-en un pour y ajouter un sous-réseau.";
     MapWindowed => "This map holds {count} ranges. It draws those in view and every one in conflict: scroll it, or go from bar to bar with Tab, to reach the others.",
         "Cette carte contient {count} plages. Elle dessine celles qui sont en vue et toutes celles en conflit : faites-la défiler, ou passez de barre en barre avec Tab, pour atteindre les autres.";
+    MapWindowedManyConflicts => "This map holds {count} ranges, {conflicts} of them in conflict. It draws those in view: scroll it, or go from bar to bar with Tab, to reach the others; the findings name every range in conflict.",
+        "Cette carte contient {count} plages, dont {conflicts} en conflit. Elle dessine celles qui sont en vue : faites-la défiler, ou passez de barre en barre avec Tab, pour atteindre les autres ; les constats nomment toutes les plages en conflit.";
     FirstAddress => "First", "Première";
     LastAddress => "Last", "Dernière";
     Usable => "Usable", "Utilisables";

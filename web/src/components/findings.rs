@@ -24,6 +24,9 @@ pub struct FindingsProps {
 
 /// Findings shown before "show all": a wide conflict in a large plan can produce thousands.
 const FINDINGS_PAGE: usize = 100;
+/// Fields named per finding; the rest are counted. A service range over a VNet's 4,000 subnets
+/// names every one, and reading each one's value on every keystroke took milliseconds.
+const SUBJECTS_SHOWN: usize = 12;
 
 #[component]
 pub fn FindingsPanel(props: &FindingsProps) -> Html {
@@ -58,8 +61,12 @@ pub fn FindingsPanel(props: &FindingsProps) -> Html {
             if serious == 0 { <p class="all-clear">{ T::NoProblems.get(lang) }</p> }
             <ul class="findings">
                 { for props.report.findings.iter().take(if *show_all { usize::MAX } else { FINDINGS_PAGE }).enumerate().map(|(index, finding)| {
-                    let values: Vec<String> =
-                        finding.subjects.iter().map(|subject| value_text(&props.document, subject)).collect();
+                    let values: Vec<String> = finding
+                        .subjects
+                        .iter()
+                        .take(SUBJECTS_SHOWN)
+                        .map(|subject| value_text(&props.document, subject))
+                        .collect();
                     let on_fix = {
                         let (pending_focus, dispatch) = (pending_focus.clone(), props.dispatch.clone());
                         Callback::from(move |fix: Fix| {
@@ -92,7 +99,7 @@ struct FindingProps {
     finding: Finding,
     /// The finding's place in the report, for its element's id.
     index: usize,
-    /// The plan's value at each subject, for the links.
+    /// The plan's value at each subject shown, for the links.
     values: Vec<String>,
     lang: Lang,
     dispatch: Callback<Action>,
@@ -135,7 +142,7 @@ fn FindingItem(props: &FindingProps) -> Html {
             </p>
             <p class="message">{ finding.text.render(lang) }</p>
             <ul class="subjects" aria-label={T::Fields.get(lang)}>
-                { for finding.subjects.iter().zip(&props.values).take(12).map(|(subject, value)| {
+                { for finding.subjects.iter().zip(&props.values).map(|(subject, value)| {
                     let onclick = {
                         let (subject, dispatch) = (subject.clone(), props.dispatch.clone());
                         Callback::from(move |_| {
@@ -150,7 +157,7 @@ fn FindingItem(props: &FindingProps) -> Html {
                         </button></li>
                     }
                 }) }
-                if finding.subjects.len() > 12 { <li>{ format!("… +{}", finding.subjects.len() - 12) }</li> }
+                if finding.subjects.len() > SUBJECTS_SHOWN { <li>{ format!("… +{}", finding.subjects.len() - SUBJECTS_SHOWN) }</li> }
             </ul>
             if let Some(fix) = &finding.fix {
                 if fix.kind == FixKind::Attestation {
