@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use vnetplan_core::{AksCluster, NetworkPluginMode, Plan, Report};
+use vnetplan_core::{AksCluster, NetworkPluginMode, Plan, Report, Vnet};
 use yew::prelude::*;
 
 use super::fields::{CheckField, Kind, Note, SelectField, TextField};
@@ -76,6 +76,13 @@ type Pages = HashMap<List, usize>;
 
 fn page_end(pages: &Pages, list: List) -> usize {
     pages.get(&list).copied().unwrap_or(list.page())
+}
+
+/// Shows the items of `list` up to `end`.
+fn show_up_to(pages: &UseStateHandle<Pages>, list: List, end: usize) {
+    let mut next = (**pages).clone();
+    next.insert(list, end);
+    pages.set(next);
 }
 
 /// Whether the field at `pointer` is in an item past the pages its lists show.
@@ -170,15 +177,20 @@ impl Form<'_> {
         }
     }
 
-    /// The indices of the `count` items of `list` to show: the pages shown so far, then the
-    /// item a finding or the map chose, even past them, so that focusing its field works.
-    pub(super) fn items(&self, list: List, count: usize) -> impl Iterator<Item = usize> {
-        let end = page_end(&self.pages, list).min(count);
+    /// The items of `list`, which holds `all`, to show with their indices: the pages shown so
+    /// far, then the item a finding or the map chose, even past them, so that focusing its field
+    /// works.
+    pub(super) fn items<'i, Item>(
+        &self,
+        list: List,
+        all: &'i [Item],
+    ) -> impl Iterator<Item = (usize, &'i Item)> {
+        let end = page_end(&self.pages, list).min(all.len());
         let chosen = self
             .selected
             .and_then(|pointer| list.index_of(pointer))
-            .filter(|index| (end..count).contains(index));
-        (0..end).chain(chosen)
+            .filter(|index| (end..all.len()).contains(index));
+        (0..end).chain(chosen).filter_map(|index| Some((index, all.get(index)?)))
     }
 
     /// How many items of `list` are not shown, with the buttons that show more or all of them.
@@ -190,10 +202,9 @@ impl Form<'_> {
         let show = |all: bool| {
             let pages = self.pages.clone();
             Callback::from(move |_: MouseEvent| {
-                let mut next = (*pages).clone();
-                let end = page_end(&next, list);
-                next.insert(list, if all { usize::MAX } else { end.saturating_add(list.page() * 5) });
-                pages.set(next);
+                let end =
+                    if all { usize::MAX } else { page_end(&pages, list).saturating_add(list.page() * 5) };
+                show_up_to(&pages, list, end);
             })
         };
         html! {
@@ -209,19 +220,22 @@ impl Form<'_> {
     /// page is shown at once, not added out of sight.
     pub(super) fn add_to(&self, list: List, count: usize, new: NewItem, label: T) -> Html {
         let pages = self.pages.clone();
-        let onclick = self.dispatch.reform(move |_| {
-            if page_end(&pages, list) <= count {
-                let mut next = (*pages).clone();
-                next.insert(list, count + 1);
-                pages.set(next);
-            }
-            Action::Add(new)
-        });
-        html! { <button type="button" class="add" {onclick}>{ self.t(label) }</button> }
+        self.add_button(
+            self.dispatch.reform(move |_| {
+                if page_end(&pages, list) <= count {
+                    show_up_to(&pages, list, count + 1);
+                }
+                Action::Add(new)
+            }),
+            label,
+        )
     }
 
     pub(super) fn add(&self, new: NewItem, label: T) -> Html {
-        let onclick = self.dispatch.reform(move |_| Action::Add(new));
+        self.add_button(self.dispatch.reform(move |_| Action::Add(new)), label)
+    }
+
+    fn add_button(&self, onclick: Callback<MouseEvent>, label: T) -> Html {
         html! { <button type="button" class="add" {onclick}>{ self.t(label) }</button> }
     }
 
@@ -333,14 +347,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             { v2_sections::managed_network(&form, plan) }
             <section class="group" aria-labelledby="vnets-title">
                 <h2 id="vnets-title">{ form.t(T::Vnets) }</h2>
-                { for form.items(List::Vnets, plan.vnets.len()).map(|v| vnet_card(&form, plan, v)) }
+                { for form.items(List::Vnets, &plan.vnets).map(|(v, vnet)| vnet_card(&form, v, vnet)) }
                 { form.more(List::Vnets, plan.vnets.len()) }
                 { form.add_to(List::Vnets, plan.vnets.len(), NewItem::Vnet, T::AddVnet) }
             </section>
             <section class="group" aria-labelledby="external-title">
                 <h2 id="external-title">{ form.t(T::ExternalRanges) }</h2>
                 <p class="hint">{ form.t(T::ExternalRangesHint) }</p>
-                { for form.items(List::ExternalRanges, plan.external_ranges.len()).filter_map(|e| Some((e, plan.external_ranges.get(e)?))).map(|(e, range)| html! {
+                { for form.items(List::ExternalRanges, &plan.external_ranges).map(|(e, range)| html! {
                     <fieldset class="card row">
                         <legend>{ &range.name }</legend>
                         { form.text(format!("/externalRanges/{e}/name"), form.t(T::Name), Kind::Text) }
@@ -356,14 +370,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             </section>
             <section class="group" aria-labelledby="clusters-title">
                 <h2 id="clusters-title">{ form.t(T::Clusters) }</h2>
-                { for form.items(List::Clusters, plan.aks_clusters.len()).filter_map(|c| Some(cluster_card(&form, c, plan.aks_clusters.get(c)?))) }
+                { for form.items(List::Clusters, &plan.aks_clusters).map(|(c, cluster)| cluster_card(&form, c, cluster)) }
                 { form.more(List::Clusters, plan.aks_clusters.len()) }
                 { form.add_to(List::Clusters, plan.aks_clusters.len(), NewItem::Cluster, T::AddCluster) }
             </section>
             { v2_sections::online_endpoints(&form, plan) }
             <section class="group" aria-labelledby="aci-title">
                 <h2 id="aci-title">{ form.t(T::AciDeployments) }</h2>
-                { for form.items(List::AciDeployments, plan.aci_deployments.len()).filter_map(|a| Some((a, plan.aci_deployments.get(a)?))).map(|(a, deployment)| html! {
+                { for form.items(List::AciDeployments, &plan.aci_deployments).map(|(a, deployment)| html! {
                     <fieldset class="card row">
                         <legend>{ &deployment.name }</legend>
                         { form.text(format!("/aciDeployments/{a}/name"), form.t(T::Name), Kind::Text) }
@@ -418,8 +432,7 @@ fn workspace(form: &Form<'_>, plan: &Plan) -> Html {
     }
 }
 
-fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize) -> Html {
-    let Some(vnet) = plan.vnets.get(v) else { return Html::default() };
+fn vnet_card(form: &Form<'_>, v: usize, vnet: &Vnet) -> Html {
     let name = &vnet.name;
     let subnets = List::Subnets { vnet: v };
     let subnet_row = |s: usize, subnet: &vnetplan_core::Subnet| {
@@ -453,7 +466,7 @@ fn vnet_card(form: &Form<'_>, plan: &Plan, v: usize) -> Html {
             </fieldset>
             <fieldset class="inner">
                 <legend>{ form.t(T::Subnets) }</legend>
-                { for form.items(subnets, vnet.subnets.len()).filter_map(|s| Some(subnet_row(s, vnet.subnets.get(s)?))) }
+                { for form.items(subnets, &vnet.subnets).map(|(s, subnet)| subnet_row(s, subnet)) }
                 { form.more(subnets, vnet.subnets.len()) }
                 { form.add_to(subnets, vnet.subnets.len(), NewItem::Subnet { vnet: v }, T::AddSubnet) }
             </fieldset>

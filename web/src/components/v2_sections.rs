@@ -17,7 +17,7 @@ pub(super) fn online_endpoints(form: &Form<'_>, plan: &Plan) -> Html {
         <section class="group" aria-labelledby="endpoints-title">
             <h2 id="endpoints-title">{ form.t(T::OnlineEndpoints) }</h2>
             <p class="hint">{ form.t(T::OnlineEndpointsHint) }</p>
-            { for form.items(List::OnlineEndpoints, plan.online_endpoints.len()).filter_map(|k| Some((k, plan.online_endpoints.get(k)?))).map(|(k, endpoint)| {
+            { for form.items(List::OnlineEndpoints, &plan.online_endpoints).map(|(k, endpoint)| {
                 let p = |field: &str| format!("/onlineEndpoints/{k}/{field}");
                 let managed = endpoint.kind == EndpointKind::Managed;
                 // A field that does not apply to the endpoint's kind stays visible while it holds
