@@ -218,6 +218,18 @@ fn pixels(offset: f64) -> i32 {
     offset.max(0.0) as i32
 }
 
+/// One flag per range, set for the ranges at `indices`: asking whether a range is among
+/// thousands must not search them once per range.
+fn marks(count: usize, indices: impl Iterator<Item = usize>) -> Vec<bool> {
+    let mut marked = vec![false; count];
+    for index in indices {
+        if let Some(slot) = marked.get_mut(index) {
+            *slot = true;
+        }
+    }
+    marked
+}
+
 /// Whether `index` is `anchor` or next to it in document order: Tab moves from a focused range
 /// to the next one drawn, so the ranges on each side of it must be drawn for Tab to reach them.
 fn beside(index: usize, anchor: Option<usize>) -> bool {
@@ -323,12 +335,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let conflicts = map.items.iter().filter(|item| item.flagged).count();
     let every_conflict = conflicts <= DRAW_EVERY_CONFLICT_UP_TO;
     let every_partner = partners.len() <= DRAW_EVERY_CONFLICT_UP_TO;
-    let mut is_partner = vec![false; map.items.len()];
-    for &partner in partners {
-        if let Some(slot) = is_partner.get_mut(partner) {
-            *slot = true;
-        }
-    }
+    let is_partner = marks(map.items.len(), partners.iter().copied());
     let partner = |index: usize| is_partner.get(index).copied().unwrap_or(false);
     // Chosen once: the bars and their labels' leaders are drawn for the same ranges.
     let drawn_items: Vec<(usize, &MapItem)> = map
@@ -417,12 +424,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     });
 
     // Only to the partners drawn: a line to a range that is not there would point at nothing.
-    let mut is_drawn = vec![false; map.items.len()];
-    for &(index, _) in &drawn_items {
-        if let Some(slot) = is_drawn.get_mut(index) {
-            *slot = true;
-        }
-    }
+    let is_drawn = marks(map.items.len(), drawn_items.iter().map(|&(index, _)| index));
     let connectors = active.and_then(|index| map.items.get(index)).map(|item| {
         let (x1, y1) = centre(item);
         html! {
