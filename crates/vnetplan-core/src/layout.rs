@@ -199,13 +199,14 @@ struct Draft {
 const PEERED_VNET_TITLE: Text =
     text!("VNet {name} (peered with {peers})", "VNet {name} (appairé avec {peers})");
 const EXTERNAL_TITLE: Text = text!("External ranges", "Plages externes");
-const RESERVED_TITLE: Text = text!("Reserved by AKS", "Réservé par AKS");
+const RESERVED_TITLE: Text = text!("Reserved by AKS", "Plages réservées par AKS");
 const DNS_NAME: Text = text!("DNS service IP", "IP du service DNS");
-const RESERVED_NAME: Text = text!("reserved by AKS", "réservé par AKS");
+// French agrees these with "plage", the range they name.
+const RESERVED_NAME: Text = text!("reserved by AKS", "réservée par AKS");
 const SERVICES_TAG: Text = text!("services {block}", "services {block}");
 const PODS_TAG: Text = text!("pods {block}", "pods {block}");
 const BRIDGE_TAG: Text = text!("docker bridge {block}", "pont Docker {block}");
-const RESERVED_TAG: Text = text!("reserved {block}", "réservé {block}");
+const RESERVED_TAG: Text = text!("reserved {block}", "réservée {block}");
 const ROUTER_TAG: Text = text!("router frontend {name}", "frontal du routeur {name}");
 
 impl Draft {

@@ -294,7 +294,7 @@ fn the_map_writes_its_own_words_in_the_language_it_is_shown_in() {
             "Plages externes",
             "AKS ml-aks",
             "AKS aks-two",
-            "Réservé par AKS"
+            "Plages réservées par AKS"
         ]
     );
     let bridge = item(&french, "/aksClusters/0/dockerBridgeCidr");
@@ -302,6 +302,10 @@ fn the_map_writes_its_own_words_in_the_language_it_is_shown_in() {
     assert_eq!(bridge.tag.text, "pont Docker 172.17.0.0/16");
     let dns = item(&french, "/aksClusters/0/dnsServiceIP");
     assert_eq!(dns.label, "IP du service DNS");
+    let reserved =
+        french.items.iter().find(|item| item.kind == RangeKind::Reserved).expect("a reserved range");
+    assert_eq!(reserved.label, "réservée par AKS");
+    assert_eq!(reserved.tag.text, format!("réservée {}", reserved.block));
     let english = layout(&plan, &check(&plan), DEFAULT_WIDTH, Lang::En);
     assert_eq!(item(&english, "/aksClusters/0/dockerBridgeCidr").tag.text, "docker bridge 172.17.0.0/16");
 }
