@@ -129,9 +129,12 @@ describe('the address map', () => {
         await free.click();
         await page.selectOption('#free-size', '27');
         await page.click('#add-subnet-here');
+        // The new subnet's field takes the focus, on a phone in the editor's tab.
+        await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/vnets/0/subnets/5/addressPrefix');
+        assert.match(await page.locator('[data-pointer="/vnets/0/subnets/5/addressPrefix"]').inputValue(), /\/27$/);
+        if (viewport.width < 900) await page.click('#tab-results');
         const added = page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/5/addressPrefix"]');
         await added.waitFor();
-        assert.match(await page.locator('[data-pointer="/vnets/0/subnets/5/addressPrefix"]').inputValue(), /\/27$/);
         assert.equal(await added.getAttribute('data-flagged'), 'false');
         const after = await subjects();
         assert.deepEqual(after.filter((s) => s.startsWith('/vnets/0/subnets/5')), []);
@@ -139,6 +142,26 @@ describe('the address map', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  test('a subnet added from the map past its VNet\'s page is shown in the editor and takes the focus', async () => {
+    // 51 subnets: the editor shows the first 40, and the map (under 100 ranges) draws them all.
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(bigPlan(50)));
+    try {
+      const pointer = '/vnets/0/subnets/51/addressPrefix';
+      await page.locator('[data-pointer="/vnets/0/subnets/39/name"]').waitFor();
+      assert.match(await page.locator('.editor').innerText(), /11 more subnets are not shown\./);
+      await page.locator('svg.address-map g.free rect.free-bar').first().click();
+      await page.selectOption('#free-size', '24');
+      await page.click('#add-subnet-here');
+      await page.waitForFunction((p) => document.activeElement?.dataset.pointer === p, pointer);
+      assert.match(await page.locator(`[data-pointer="${pointer}"]`).inputValue(), /^10\.0\.\d+\.0\/24$/);
+      assert.equal(await page.locator('[data-pointer="/vnets/0/subnets/45/name"]').count(), 0, 'only the new subnet is shown past the page');
+      assert.equal(await page.locator(`svg.address-map g.range[data-subject="${pointer}"]`).getAttribute('data-flagged'), 'false');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 

@@ -237,6 +237,15 @@ impl State {
             Action::Add(new) => {
                 let (list, item) = new.list_and_item(&self.plan);
                 next.append(&list, item);
+                if let NewItem::SubnetAt { vnet, .. } = new {
+                    // Chosen like a bar of the map, so that the editor shows the new subnet even
+                    // past its VNet's page or past the page of VNets.
+                    let subnets = |plan: &Plan| plan.vnets.get(vnet).map_or(0, |vnet| vnet.subnets.len());
+                    let index = subnets(&self.plan);
+                    if subnets(&next.plan) > index {
+                        next.selected = Some(format!("/vnets/{vnet}/subnets/{index}/addressPrefix"));
+                    }
+                }
             }
             Action::Remove { pointer } => {
                 let before = next.plan.clone();
@@ -854,6 +863,18 @@ mod tests {
         assert!(!rules(&with_cluster).contains(&RuleId::ServiceCidrOverlapsSubnet));
         let removed = added.after(Action::Remove { pointer: "/vnets/0/subnets/2".into() });
         assert_eq!(removed.plan, start.plan);
+    }
+
+    #[test]
+    fn a_subnet_added_from_the_map_is_chosen_and_one_refused_chooses_nothing() {
+        let at = |first: [u8; 4]| Action::Add(NewItem::SubnetAt { vnet: 0, first: first.into(), len: 27 });
+        let added = state().after(at([10, 1, 9, 0]));
+        assert_eq!(added.plan.vnets[0].subnets[2].address_prefix, "10.1.9.0/27");
+        assert_eq!(added.selected.as_deref(), Some("/vnets/0/subnets/2/addressPrefix"));
+        let no_vnet =
+            state().after(Action::Add(NewItem::SubnetAt { vnet: 7, first: [10, 1, 9, 0].into(), len: 27 }));
+        assert_eq!(no_vnet.plan, state().plan);
+        assert_eq!(no_vnet.selected, None);
     }
 
     #[test]
