@@ -161,6 +161,15 @@ function sweep(prefixes, toRange) {
   return pairs;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The JavaScript half of `check(plan)`: the plan out as UTF-8 text, the report back as objects. */
+function boundary(plan, reportBytes) {
+  encoder.encode(JSON.stringify(plan));
+  return JSON.parse(decoder.decode(reportBytes));
+}
+
 /** Milliseconds per call of `run`, repeating it within the sample when one call is too short. */
 function sample(run, calls) {
   const start = performance.now();
@@ -225,11 +234,15 @@ for (const subnets of SIZES) {
   }
 
   const text = JSON.stringify(plan);
+  const reportBytes = encoder.encode(JSON.stringify(report));
   const runs = [
     { name: 'wasm check', run: () => check(plan) },
     { name: 'wasm check (text)', run: () => check(text) },
     // The first step of `check(plan)` on its own: the floor of the object column.
     { name: 'JSON.stringify', run: () => JSON.stringify(plan) },
+    // All that `check(plan)` does outside its wasm: write the plan's text, copy it in as UTF-8,
+    // and read the report's text back into objects. No wasm work goes below this.
+    { name: 'JS boundary', run: () => boundary(plan, reportBytes) },
     { name: 'JS sweep', run: () => sweep(prefixes, rangeByCodes) },
     { name: 'JS sweep (split)', run: () => sweep(prefixes, rangeBySplit) },
   ];
@@ -257,12 +270,12 @@ for (const subnets of SIZES) {
 const median = (subnets, name) => results.get(subnets)[name].median;
 const ratio = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(2));
 
-console.log('\n| subnets | prefixes | wasm `check` | wasm `check` (text) | `JSON.stringify` | JS sweep | JS sweep (split) | wasm / sweep | cidr-tools pairwise |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| subnets | prefixes | wasm `check` | wasm `check` (text) | `JSON.stringify` | JS boundary | JS sweep | JS sweep (split) | wasm / sweep | cidr-tools pairwise |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of results.values()) {
   const pair = row['cidr-tools pairwise'];
   console.log(`| ${row.subnets.toLocaleString('en')} | ${row.prefixes.toLocaleString('en')} | ` +
-    `${ms(row['wasm check'].median)} | ${ms(row['wasm check (text)'].median)} | ${ms(row['JSON.stringify'].median)} | ` +
+    `${ms(row['wasm check'].median)} | ${ms(row['wasm check (text)'].median)} | ${ms(row['JSON.stringify'].median)} | ${ms(row['JS boundary'].median)} | ` +
     `${ms(row['JS sweep'].median)} | ${ms(row['JS sweep (split)'].median)} | ` +
     `${ratio(row['wasm check'].median / row['JS sweep'].median)}× | ${pair ? ms(pair.median) : '–'} |`);
 }
@@ -286,6 +299,12 @@ console.log(`  10,000 subnets checked in wasm, the plan passed as an object: ${m
   `as JSON text: ${ms(median(10_000, 'wasm check (text)'))}`);
 console.log(`  JSON.stringify of that plan alone: ${ms(median(10_000, 'JSON.stringify'))}, ` +
   `${ratio(median(10_000, 'JSON.stringify') / median(10_000, 'JS sweep'))}× the sweep's time`);
+const boundaryShare = median(10_000, 'JS boundary') / median(10_000, 'JS sweep');
+console.log(`  the JS boundary alone at 10,000 (stringify, UTF-8 in, report parsed back): ` +
+  `${ms(median(10_000, 'JS boundary'))}, ${ratio(boundaryShare)}× the sweep's time; 2× leaves ` +
+  `${ms(Math.max(0, 2 * median(10_000, 'JS sweep') - median(10_000, 'JS boundary')))} for the wasm's own work, ` +
+  `which takes ${ms(tenK - median(10_000, 'JS boundary'))} here ` +
+  '(natively: `cargo bench -p vnetplan-core --bench check -- text_to_report`)');
 console.log(`  wasm check / JS sweep at 10,000: ${ratio(vsSweep)}× the sweep's time ` +
   `(target ≤ 2×: ${verdict(vsSweep <= 2)}); ${ratio(tenK / median(10_000, 'JS sweep (split)'))}× the split-based sweep's`);
 console.log(`  cidr-tools pairwise / wasm check at 2,000: ${ratio(vsPairwise)}× (target ≥ 100×: ${verdict(vsPairwise >= 100)})`);

@@ -1,10 +1,13 @@
 //! How long `check` takes on large generated plans. The aim is 10,000 subnets in under 2 ms.
+//! The second group times what the JS package's `check(text)` does inside its wasm, natively:
+//! read the plan's JSON text, check it and write the report's JSON text. `bench/check.mjs`
+//! compares it with the package's own time.
 //!
 //! Run with `cargo bench -p vnetplan-core`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use serde_json::{json, Value};
-use vnetplan_core::{check, plan_from_value, Plan};
+use vnetplan_core::{check, parse_plan, plan_from_value, Lang, Plan};
 
 /// Subnets of /28 per VNet of /16, after the /22 node subnet that opens each VNet.
 const SUBNETS_PER_VNET: usize = 4_000;
@@ -60,5 +63,22 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check);
+fn bench_text_to_report(c: &mut Criterion) {
+    let mut group = c.benchmark_group("text_to_report");
+    for subnets in [100, 10_000, 100_000] {
+        // Compact, as `JSON.stringify` writes the plan and the package writes its report.
+        let text = serde_json::to_string(&generated_plan(subnets)).expect("a plan serialises");
+        group.throughput(Throughput::Elements(subnets as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(subnets), &text, |b, text| {
+            b.iter(|| {
+                let mut report = check(&parse_plan(text).expect("the generated plan reads back"));
+                report.localize(Lang::En);
+                serde_json::to_string(&report).expect("a report serialises")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_text_to_report);
 criterion_main!(benches);
