@@ -5,6 +5,11 @@
 //! not use the same placeholders, so a string cannot exist in one language only. A [`Message`]
 //! is a text with its arguments: findings, fixes and notes keep it, so a report can be shown in
 //! either language after the check.
+//!
+//! Built without the `french` feature (the planner page, whose first visit carries English
+//! only), a text keeps its English and a key of its French, and the French strings are
+//! installed at run time with [`install_french`] once the page has fetched them. Until then, or
+//! for a key the installed strings lack, French reads as English.
 
 use std::fmt;
 use std::str::FromStr;
@@ -43,10 +48,19 @@ impl FromStr for Lang {
 }
 
 /// One string in both languages.
+#[cfg(feature = "french")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Text {
     pub en: &'static str,
     pub fr: &'static str,
+}
+
+/// One string's English, and the key of its French among the strings [`install_french`] takes.
+#[cfg(not(feature = "french"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Text {
+    pub en: &'static str,
+    french: u64,
 }
 
 impl Text {
@@ -59,13 +73,27 @@ impl Text {
                 && placeholders_covered(fr.as_bytes(), en.as_bytes()),
             "the English and French texts must use the same placeholders"
         );
+        Self::keeping(en, fr)
+    }
+
+    #[cfg(feature = "french")]
+    const fn keeping(en: &'static str, fr: &'static str) -> Self {
         Self { en, fr }
+    }
+
+    /// Evaluated in a constant, so the French literal is never linked: only its key is.
+    #[cfg(not(feature = "french"))]
+    const fn keeping(en: &'static str, fr: &'static str) -> Self {
+        Self { en, french: french_key(fr) }
     }
 
     pub fn get(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
+            #[cfg(feature = "french")]
             Lang::Fr => self.fr,
+            #[cfg(not(feature = "french"))]
+            Lang::Fr => installed::get(self.french).unwrap_or(self.en),
         }
     }
 
@@ -147,6 +175,70 @@ impl From<Text> for Message {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// The key of a French string: its 64-bit FNV-1a hash, computed at compile time by `text!` in a
+/// build without French, and at run time by [`install_french`] for the strings it is given.
+#[allow(clippy::indexing_slicing)]
+pub const fn french_key(french: &str) -> u64 {
+    let bytes = french.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+#[cfg(feature = "french")]
+pub use inline::*;
+#[cfg(not(feature = "french"))]
+pub use installed::*;
+
+#[cfg(feature = "french")]
+mod inline {
+    /// Whether French reads as French: always, in a build with the `french` feature.
+    pub fn french_available() -> bool {
+        true
+    }
+
+    /// Does nothing: a build with the `french` feature carries its French.
+    pub fn install_french(_strings: Vec<String>) {}
+}
+
+#[cfg(not(feature = "french"))]
+mod installed {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+
+    static FRENCH: OnceLock<HashMap<u64, &'static str>> = OnceLock::new();
+
+    /// Whether French reads as French: once [`install_french`] has run.
+    pub fn french_available() -> bool {
+        FRENCH.get().is_some()
+    }
+
+    /// Gives this build without French its French strings: every French text of the project,
+    /// as the JS package's `frenchTexts` lists them. Only the first call counts.
+    pub fn install_french(strings: Vec<String>) {
+        // Texts are `'static`: the strings stay for as long as the page, as they would have had
+        // they come with it.
+        FRENCH.get_or_init(|| {
+            strings
+                .into_iter()
+                .map(|string| {
+                    let string: &'static str = Box::leak(string.into_boxed_str());
+                    (super::french_key(string), string)
+                })
+                .collect()
+        });
+    }
+
+    pub(super) fn get(key: u64) -> Option<&'static str> {
+        FRENCH.get()?.get(&key).copied()
     }
 }
 

@@ -338,6 +338,14 @@ pub fn explain(id: &str, options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&rule.explanation(read_lang(&options)?))
 }
 
+/// Every French text of the core and the planner page, which build.rs lists from their sources.
+/// The page's own build carries English only; `examples/french_texts.rs` writes these for it to
+/// fetch on first use. No function of the package uses them, so its wasm does not carry them.
+#[doc(hidden)]
+pub mod french {
+    include!(concat!(env!("OUT_DIR"), "/french.rs"));
+}
+
 #[wasm_bindgen(js_name = exportPlan, skip_typescript)]
 pub fn export_plan(plan: JsValue, format: &str, options: JsValue) -> Result<String, JsValue> {
     let format = ExportFormat::from_name(format).ok_or_else(|| {
