@@ -2,7 +2,7 @@
 // allows no inline script). It marks the page as running script, so that index.html shows its
 // "loading" message and not the one for browsers without JavaScript, and it shows the failure
 // message when the planner's code or WebAssembly cannot load or start. The planner removes the
-// whole #boot block once it runs. It also defines how the planner loads its on-demand module.
+// whole #boot block once it runs. It also defines how the planner loads its on-demand parts.
 document.documentElement.classList.add('js');
 const failed = () => {
   if (document.getElementById('boot')) document.documentElement.classList.add('boot-failed');
@@ -46,4 +46,25 @@ async function loadExtras() {
   // vnetplanExtrasModule is the global that the module's glue defines.
   await vnetplanExtrasModule({ module_or_path: named.dataset.wasm });
   return vnetplanExtrasModule;
+}
+
+// The French texts, which the planner's own module leaves out: fetched on first use and once,
+// like the module above, or read from the single offline file, which carries them inline.
+let french;
+window.vnetplanFrench = () => {
+  french ??= loadFrench().catch((error) => {
+    french = undefined;
+    throw error;
+  });
+  return french;
+};
+
+async function loadFrench() {
+  const inline = document.getElementById('vnetplan-french');
+  if (inline) return JSON.parse(inline.textContent);
+  const named = document.querySelector('meta[name="vnetplan-french"]');
+  if (!named) throw new Error('this build of the page names no French texts');
+  const response = await fetch(named.content);
+  if (!response.ok) throw new Error(`${named.content} answered ${response.status}`);
+  return response.json();
 }

@@ -1,7 +1,8 @@
 // The parts the first visit does not download: the Azure steps and exports, the import and the
-// rule explanations come from a second module, fetched on first use. After one visit they work
-// with the network cut, from the service worker's cache; the single offline file carries them
-// inline; and when they cannot be fetched the page says so and the plan stays as it was.
+// rule explanations come from a second module, and the French texts from a file, each fetched
+// on first use. After one visit they work with the network cut, from the service worker's
+// cache; the single offline file carries them inline; and when they cannot be fetched the page
+// says so and the plan stays as it was.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const vnetShow = readFileSync(join(root, 'crates', 'vnetplan-core', 'src', 'impo
 const shots = join(root, 'artifacts', 'screenshots');
 mkdirSync(shots, { recursive: true });
 const isExtras = (url) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(url);
+const isFrench = (url) => /\/french-[0-9a-f]+\.json$/.test(url);
 
 /** Opens the steps, a download, an explanation and the import, and checks what each shows. */
 async function useEveryPart(page, shotName) {
@@ -52,6 +54,7 @@ describe('parts fetched on first use', () => {
     const { context, page, requests, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { acceptDownloads: true });
     await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
     assert.deepEqual(requests.filter(isExtras), [], 'the first screen fetched the on-demand module');
+    assert.deepEqual(requests.filter(isFrench), [], 'the English first screen fetched the French texts');
     // The worker precaches every file of the build, the on-demand module included, once active.
     const cached = await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -59,12 +62,47 @@ describe('parts fetched on first use', () => {
       return (await cache.keys()).map((request) => request.url);
     });
     assert.equal(cached.filter(isExtras).length, 2);
+    assert.equal(cached.filter(isFrench).length, 1);
 
     await context.setOffline(true);
     await page.reload();
     await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
     await useEveryPart(page, 'on-demand-cached');
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a page that opens in French fetches the French texts before it shows, and not the module', async () => {
+    const { context, page, requests, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { locale: 'fr-FR' });
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.equal(await page.inputValue('#language'), 'fr');
+    assert.match(await page.locator(`li.finding[data-rule="${rule}"] .message`).innerText(), /la plage de services .* chevauche le sous-réseau/);
+    assert.equal(requests.filter(isFrench).length, 1);
+    assert.deepEqual(requests.filter(isExtras), [], 'French needs no on-demand module');
+    await page.screenshot({ path: join(shots, 'on-demand-french-first.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('when the French texts cannot be fetched the page stays in English, says so, and tries again later', async () => {
+    const { context, page } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
+    await context.route(isFrench, (route) => route.abort());
+    await page.selectOption('#language', 'fr');
+    await page.locator('#notice', { hasText: 'The French texts could not be loaded' }).waitFor();
+    assert.equal(await page.inputValue('#language'), 'en');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.match(await page.locator('#findings-title').innerText(), /Findings/);
+    await page.locator('#notice').screenshot({ path: join(shots, 'on-demand-french-unavailable.png') });
+
+    // The choice is kept: the next visit asks for French again, and opens in English without it.
+    await page.reload();
+    await page.locator('#notice', { hasText: 'The French texts could not be loaded' }).waitFor();
+    assert.match(await page.locator('#findings-title').innerText(), /Findings/);
+
+    await context.unroute(isFrench);
+    await page.selectOption('#language', 'fr');
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
     await context.close();
   });
 

@@ -17,12 +17,12 @@ use crate::components::editor::Editor;
 use crate::components::findings::{CapacityPanel, FindingsPanel};
 use crate::components::map::AddressMapView;
 use crate::components::migration::MigrationPanel;
-use crate::dom;
 use crate::i18n::{Lang, T};
 use crate::presets::Preset;
 use crate::share::{fragment_for, plan_from_fragment};
 use crate::state::{Action, Autosave, Notice, NoticeKind, State};
 use crate::UnknownName;
+use crate::{dom, extras};
 
 const LANG_KEY: &str = "vnetplan.lang";
 const THEME_KEY: &str = "vnetplan.theme";
@@ -51,11 +51,21 @@ fn initial_state(embedded: bool) -> State {
     }
 }
 
-fn initial_lang() -> Lang {
+/// The language the person chose before, or their browser's.
+pub(crate) fn wanted_lang() -> Lang {
     dom::stored(LANG_KEY)
         .and_then(|code| code.parse().ok())
         .or_else(|| dom::browser_language().parse().ok())
         .unwrap_or(Lang::En)
+}
+
+/// The language the page opens in: French only once its texts are here (`start` fetches them
+/// first when French is wanted).
+fn initial_lang() -> Lang {
+    match wanted_lang() {
+        Lang::Fr if !vnetplan_core::text::french_available() => Lang::En,
+        wanted => wanted,
+    }
 }
 
 /// The colour scheme picked in the toolbar. The stylesheet knows only light and dark: `System`
@@ -111,8 +121,15 @@ fn chosen<V: FromStr>(event: &Event) -> Option<V> {
 #[component]
 pub fn App() -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
-    let state = use_reducer(|| initial_state(embedded));
+    let state = use_reducer(|| {
+        let mut state = initial_state(embedded);
+        if wanted_lang() != initial_lang() {
+            state.notice = Some(french_unavailable());
+        }
+        state
+    });
     let lang = use_state(initial_lang);
+    let lang_loading = use_state_eq(|| false);
     let theme =
         use_state(|| dom::stored(THEME_KEY).and_then(|name| name.parse().ok()).unwrap_or(Theme::System));
     let share = use_state(|| None::<Share>);
@@ -129,10 +146,7 @@ pub fn App() -> Html {
         });
     }
     use_effect_with((), |()| dom::register_service_worker());
-    use_effect_with(*lang, |lang| {
-        dom::set_root_attribute("lang", Some(lang.as_str()));
-        dom::store(LANG_KEY, lang.as_str());
-    });
+    use_effect_with(*lang, |lang| dom::set_root_attribute("lang", Some(lang.as_str())));
     use_effect_with(*theme, |theme| {
         dom::store(THEME_KEY, theme.as_str());
         let theme = *theme;
@@ -317,8 +331,31 @@ pub fn App() -> Html {
         })
     };
     let on_lang = {
-        let lang = lang.clone();
-        Callback::from(move |event: Event| lang.set(chosen(&event).unwrap_or(Lang::En)))
+        let (lang, lang_loading, dispatch) = (lang.clone(), lang_loading.clone(), dispatch.clone());
+        Callback::from(move |event: Event| {
+            let choice = chosen(&event).unwrap_or(Lang::En);
+            dom::store(LANG_KEY, choice.as_str());
+            if choice == Lang::En || vnetplan_core::text::french_available() {
+                lang.set(choice);
+                return;
+            }
+            let select = event.target().and_then(|target| target.dyn_into::<HtmlSelectElement>().ok());
+            let (lang, lang_loading, dispatch) = (lang.clone(), lang_loading.clone(), dispatch.clone());
+            lang_loading.set(true);
+            extras::run(extras::install_french(), move |installed| {
+                lang_loading.set(false);
+                match installed {
+                    Ok(()) => lang.set(Lang::Fr),
+                    Err(_) => {
+                        // The page stays in English: the list must say so again.
+                        if let Some(select) = select {
+                            select.set_value(Lang::En.as_str());
+                        }
+                        dispatch.emit(Action::Refuse(french_unavailable()));
+                    }
+                }
+            });
+        })
     };
     let on_theme = {
         let theme = theme.clone();
@@ -385,10 +422,11 @@ pub fn App() -> Html {
                     </div>
                     <div class="tool-group">
                         <label for="language">{ t(T::Language) }</label>
-                        <select id="language" onchange={on_lang}>
+                        <select id="language" onchange={on_lang} aria-busy={lang_loading.to_string()}>
                             <option value="en" selected={*lang == Lang::En}>{ "English" }</option>
                             <option value="fr" selected={*lang == Lang::Fr}>{ "Français" }</option>
                         </select>
+                        if *lang_loading { <span class="lang-loading" role="status">{ t(T::ExtrasLoading) }</span> }
                         <label for="theme">{ t(T::Theme) }</label>
                         <select id="theme" onchange={on_theme}>
                             { for Theme::ALL.iter().map(|choice| html! {
@@ -468,6 +506,13 @@ fn file_stem(name: &str) -> String {
     stem.trim_matches('-').to_owned()
 }
 
+fn french_unavailable() -> Notice {
+    Notice::Error {
+        headline: NoticeKind::FrenchUnavailable,
+        detail: T::ExtrasUnavailable.get(Lang::En).to_owned(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct NoticeProps {
     notice: Option<Notice>,
@@ -494,6 +539,7 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         NoticeKind::EditRefused => T::NoticeEditRefused,
         NoticeKind::PresetLoaded => T::NoticePresetLoaded,
         NoticeKind::Imported => T::NoticeImported,
+        NoticeKind::FrenchUnavailable => T::NoticeFrenchUnavailable,
     };
     let role = if detail.is_some() { "alert" } else { "status" };
     html! {

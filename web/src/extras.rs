@@ -1,10 +1,11 @@
 //! What the first screen does not need, fetched on first use: the Azure steps and exports, the
-//! import and the rule explanations. They come from the JS package's own wasm module, which has
+//! import, the rule explanations and the French texts. They come from the JS package's own wasm module, which has
 //! every one of them, so the page's module carries only the checker, the editor and the map.
 //!
 //! `web/boot.js` defines `window.vnetplanExtras()`, which loads that module once (from the
 //! build's folder, or from the single offline file, where it is inline) and resolves to its
-//! functions. Values cross as JSON text, as the package's API defines them.
+//! functions. Values cross as JSON text, as the package's API defines them. It also defines
+//! `window.vnetplanFrench()`, which resolves to the French texts, fetched the same way.
 
 use std::future::Future;
 
@@ -21,6 +22,9 @@ use crate::i18n::T;
 extern "C" {
     #[wasm_bindgen(js_namespace = window, js_name = vnetplanExtras, catch)]
     fn load_extras() -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(js_namespace = window, js_name = vnetplanFrench, catch)]
+    fn load_french() -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Why an on-demand call gave no answer, in the words the page shows.
@@ -142,6 +146,18 @@ async fn call_json<T: DeserializeOwned>(name: &str, arguments: Vec<JsValue>) -> 
     let answer = call(name, arguments).await?;
     let text = js_sys::JSON::stringify(&answer).map_err(|error| ExtrasError::Refused(message_of(&error)))?;
     serde_json::from_str(&String::from(text)).map_err(|error| ExtrasError::Refused(error.to_string()))
+}
+
+/// Fetches the French texts, once: after that French reads as French everywhere on the page.
+pub async fn install_french() -> Result<(), ExtrasError> {
+    if vnetplan_core::text::french_available() {
+        return Ok(());
+    }
+    let promise = load_french().map_err(|_| ExtrasError::Unavailable)?;
+    let texts = JsFuture::from(promise).await.map_err(|_| ExtrasError::Unavailable)?;
+    let texts: js_sys::Array = texts.dyn_into().map_err(|_| ExtrasError::Unavailable)?;
+    vnetplan_core::text::install_french(texts.iter().filter_map(|text| text.as_string()).collect());
+    Ok(())
 }
 
 pub async fn steps(plan: String, lang: Lang) -> Result<Vec<Step>, ExtrasError> {

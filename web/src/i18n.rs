@@ -1,7 +1,8 @@
 //! The page's words in English and French. Every text has both languages by construction: the
-//! table is one macro call, and a missing translation does not compile.
+//! table is one macro call, and a missing translation does not compile. The page's build links
+//! only the English; the French comes with the on-demand module (see [`crate::extras`]).
 
-use vnetplan_core::RuleId;
+use vnetplan_core::{RuleId, Text};
 
 pub use vnetplan_core::Lang;
 
@@ -12,10 +13,16 @@ macro_rules! texts {
         pub enum T { $($key),* }
 
         impl T {
-            pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Self::$key, Lang::En) => $en, (Self::$key, Lang::Fr) => $fr,)*
+            /// Both languages of the text, as the core keeps them: the page's build carries
+            /// the English, and the French once it is fetched.
+            pub fn text(self) -> Text {
+                match self {
+                    $(Self::$key => vnetplan_core::text!($en, $fr),)*
                 }
+            }
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                self.text().get(lang)
             }
         }
     };
@@ -316,6 +323,9 @@ texts! {
     ShareLinkFileOnly => "This page was opened from a file, so the link opens only where a copy of this same file sits at the same place.",
         "Cette page a été ouverte depuis un fichier : le lien ne s’ouvre que là où une copie de ce même fichier se trouve au même endroit.";
     ExtrasLoading => "Loading…", "Chargement…";
+    // Shown when French is what could not be loaded, so the English text says it in both.
+    NoticeFrenchUnavailable => "The French texts could not be loaded, so the page stays in English. / Les textes français n’ont pas pu être chargés : la page reste en anglais.",
+        "Les textes français n’ont pas pu être chargés : la page reste en anglais.";
     ExtrasUnavailable => "This part of the planner could not be loaded: it is fetched the first time it is used, and the network is not reachable. Connect once and try again.",
         "Cette partie du planificateur n’a pas pu être chargée : elle est téléchargée à sa première utilisation, et le réseau est injoignable. Connectez-vous une fois et réessayez.";
 }

@@ -19,6 +19,11 @@ pub mod presets;
 pub mod share;
 pub mod state;
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+
 pub use app::App;
 
 /// Why a name read from storage, a `<select>` or the browser is none of an enum's: the caller
@@ -39,6 +44,24 @@ pub fn start() {
         gloo::console::error!(info.to_string());
         dom::show_failure(FAILURE);
     }));
-    dom::remove_element("boot");
-    yew::Renderer::<App>::new().render();
+    // French is fetched on first use: a page that opens in French waits for it under the boot
+    // message, which says "loading" in both languages, rather than showing English first. A
+    // network that neither answers nor fails must not keep the planner from opening, so after
+    // FRENCH_WAIT_MS it opens in English, and French can be chosen once it has come.
+    let rendered = Rc::new(Cell::new(false));
+    let render = move || {
+        if !rendered.replace(true) {
+            dom::remove_element("boot");
+            yew::Renderer::<App>::new().render();
+        }
+    };
+    if app::wanted_lang() == i18n::Lang::Fr && !vnetplan_core::text::french_available() {
+        let late = render.clone();
+        Timeout::new(FRENCH_WAIT_MS, late).forget();
+        extras::run(extras::install_french(), move |_| render());
+    } else {
+        render();
+    }
 }
+
+const FRENCH_WAIT_MS: u32 = 5_000;

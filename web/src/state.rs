@@ -67,6 +67,8 @@ pub enum NoticeKind {
     EditRefused,
     PresetLoaded,
     Imported,
+    /// French was asked for and its texts could not be fetched: the page stays in English.
+    FrenchUnavailable,
 }
 
 /// Something an "add" button adds. The item is chosen when the button is pressed, from the plan

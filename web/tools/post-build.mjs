@@ -5,9 +5,9 @@
 //    Content-Security-Policy without 'unsafe-inline';
 // 3. writes sw.js, a service worker that caches every file of this build so the page keeps
 //    working offline after one visit;
-// 4. adds the on-demand module that scripts/extras built (the Azure steps and exports, the
-//    import, the rule explanations): as two files the page fetches on first use, and inline in
-//    the single file.
+// 4. adds the on-demand parts that scripts/extras built, the module (the Azure steps and
+//    exports, the import, the rule explanations) and the French texts: as files the page
+//    fetches on first use, and inline in the single file.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +19,9 @@ if (!dir || !source) {
   process.exit(1);
 }
 const extrasDir = join(source, 'target', 'page-extras');
-if (!existsSync(join(extrasDir, 'extras.js'))) {
-  console.error(`post-build: ${extrasDir} has no extras.js; Trunk's pre_build hook runs scripts/extras`);
+const frenchFile = join(source, 'target', 'page-french.json');
+if (!existsSync(join(extrasDir, 'extras.js')) || !existsSync(frenchFile)) {
+  console.error(`post-build: ${extrasDir}/extras.js or ${frenchFile} is missing; Trunk's pre_build hook runs scripts/extras`);
   process.exit(1);
 }
 
@@ -55,6 +56,9 @@ await __wbg_init({ module_or_path: bytes });
 const boot = readFileSync(join(dir, 'boot.js'), 'utf8');
 const extrasGlue = readFileSync(join(extrasDir, 'extras.js'), 'utf8');
 const extrasWasm = readFileSync(join(extrasDir, 'extras_bg.wasm'));
+const french = readFileSync(frenchFile, 'utf8').trim();
+// Inline in a data block, "<" would be the one character able to end it early.
+const frenchInline = french.replaceAll('<', '\\u003c');
 const csp = [
   "default-src 'none'",
   `script-src 'sha256-${sha(script, 'base64')}' 'sha256-${sha(boot, 'base64')}' 'sha256-${sha(extrasGlue, 'base64')}' 'wasm-unsafe-eval'`,
@@ -70,6 +74,7 @@ const single = html
   // decoded only when the person first opens a part that needs them.
   .replace('<script src="./boot.js" defer></script>', () => `<script>${extrasGlue}</script>
     <script type="application/octet-stream" id="vnetplan-extras-wasm">${extrasWasm.toString('base64')}</script>
+    <script type="application/json" id="vnetplan-french">${frenchInline}</script>
     <script>${boot}</script>`)
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
@@ -86,6 +91,9 @@ const extrasName = `extras-${sha(Buffer.concat([Buffer.from(extrasGlue), extrasW
 writeFileSync(join(dir, `${extrasName}.js`), extrasGlue);
 writeFileSync(join(dir, `${extrasName}_bg.wasm`), extrasWasm);
 html = html.replace('</head>', `  <meta name="vnetplan-extras" content="./${extrasName}.js" data-wasm="./${extrasName}_bg.wasm">\n  </head>`);
+const frenchName = `french-${sha(french).slice(0, 16)}.json`;
+writeFileSync(join(dir, frenchName), french);
+html = html.replace('</head>', `  <meta name="vnetplan-french" content="./${frenchName}">\n  </head>`);
 writeFileSync(page, html);
 
 // 3. The service worker, with this build's files (the single file is a separate download).
