@@ -4,13 +4,13 @@
 //!
 //! Texts are constants written where they are used, so nothing at run time can enumerate them.
 //! This script reads the sources of the core and of the page as Rust tokens and copies out the
-//! French argument of every form that makes a text:
+//! English and French arguments of every form that makes a text:
 //! - `text!(english, french)` and `msg!([english, french], …)`;
 //! - the rows of the tables `rule_table!` (`… [english, french];`), `prose!` and `texts!`
 //!   (`NAME => english, french;`).
 //!
-//! The French tokens are written out unchanged, so the compiler reads each literal exactly as
-//! it read it in its own file. A form this script does not know would go unlisted and read as
+//! The tokens are written out unchanged, so the compiler reads each literal exactly as it read
+//! it in its own file. A form this script does not know would go unlisted and read as
 //! English on the page; so each file's count of `text!(` and `msg!([` must equal what was found
 //! there, and a table that yields no row fails the build.
 
@@ -32,7 +32,7 @@ fn main() -> Result<(), String> {
     rust_files(&workspace.join("web/src"), &mut files)?;
     files.sort();
 
-    let mut french = Vec::new();
+    let mut texts = Vec::new();
     for file in &files {
         println!("cargo::rerun-if-changed={}", file.display());
         let source = fs::read_to_string(file).map_err(|error| format!("{}: {error}", file.display()))?;
@@ -48,16 +48,17 @@ fn main() -> Result<(), String> {
             file.display(),
             found.calls
         );
-        french.extend(found.french);
+        texts.extend(found.texts);
     }
-    french.sort();
-    french.dedup();
+    texts.sort();
+    texts.dedup();
 
-    let mut out =
-        String::from("/// Every French text of the core and the page, as written in their sources.\n");
-    out.push_str("pub const FRENCH: &[&str] = &[\n");
-    for text in &french {
-        let _ = writeln!(out, "    {text},");
+    let mut out = String::from(
+        "/// Every text of the core and the page, English then French, as their sources write them.\n",
+    );
+    out.push_str("pub const TEXTS: &[(&str, &str)] = &[\n");
+    for (english, french) in &texts {
+        let _ = writeln!(out, "    ({english}, {french}),");
     }
     out.push_str("];\n");
     let target = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("french.rs");
@@ -93,8 +94,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 struct Found {
     /// `text!(` and `msg!([` calls seen, those inside macro definitions and rule docs included.
     calls: usize,
-    /// The French tokens of each text, as source text.
-    french: Vec<String>,
+    /// The English and French tokens of each text, as source text.
+    texts: Vec<(String, String)>,
 }
 
 fn walk(tokens: TokenStream, found: &mut Found) {
@@ -115,9 +116,9 @@ fn walk(tokens: TokenStream, found: &mut Found) {
                     }
                 }
                 table if TABLES.contains(&table) && group.delimiter() == Delimiter::Brace => {
-                    let before = found.french.len();
+                    let before = found.texts.len();
                     table_rows(group.stream(), found);
-                    assert!(found.french.len() > before, "a {table}! table yielded no text");
+                    assert!(found.texts.len() > before, "a {table}! table yielded no text");
                 }
                 _ => {}
             }
@@ -127,10 +128,10 @@ fn walk(tokens: TokenStream, found: &mut Found) {
             // which carries both: its texts need not be fetched again.
             let before = index.checked_sub(1).and_then(|before| tokens.get(before));
             let rule_doc = matches!(before, Some(TokenTree::Ident(name)) if name == "RuleDoc");
-            let kept = found.french.len();
+            let kept = found.texts.len();
             walk(group.stream(), found);
             if rule_doc {
-                found.french.truncate(kept);
+                found.texts.truncate(kept);
             }
         }
     }
@@ -146,12 +147,12 @@ fn invocation(tokens: &[TokenTree], index: usize) -> Option<(String, &proc_macro
     (bang.as_char() == '!').then(|| (name.to_string(), group))
 }
 
-/// Keeps the second of two comma-separated arguments, unless they are a macro's own `$en, $fr`.
+/// Keeps two comma-separated arguments, unless they are a macro's own `$en, $fr`.
 fn take_pair(arguments: TokenStream, found: &mut Found) {
     let parts = split(arguments.into_iter().collect(), ',');
     if let [english, french, ..] = parts.as_slice() {
         if !is_metavariable(english) && !is_metavariable(french) {
-            found.french.push(source_of(french));
+            found.texts.push((source_of(english), source_of(french)));
         }
     }
 }

@@ -156,7 +156,11 @@ pub async fn install_french() -> Result<(), ExtrasError> {
     let promise = load_french().map_err(|_| ExtrasError::Unavailable)?;
     let texts = JsFuture::from(promise).await.map_err(|_| ExtrasError::Unavailable)?;
     let texts: js_sys::Array = texts.dyn_into().map_err(|_| ExtrasError::Unavailable)?;
-    vnetplan_core::text::install_french(texts.iter().filter_map(|text| text.as_string()).collect());
+    let pair = |pair: JsValue| {
+        let pair = pair.dyn_into::<js_sys::Array>().ok()?;
+        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    };
+    vnetplan_core::text::install_french(texts.iter().filter_map(pair).collect());
     Ok(())
 }
 

@@ -7,9 +7,11 @@
 //! either language after the check.
 //!
 //! Built without the `french` feature (the planner page, whose first visit carries English
-//! only), a text keeps its English and a key of its French, and the French strings are
-//! installed at run time with [`install_french`] once the page has fetched them. Until then, or
-//! for a key the installed strings lack, French reads as English.
+//! only), a text keeps its English and a six-bit tag of its French ([`french_tag`]), and the
+//! French is installed at run time with [`install_french`] once the page has fetched it: the
+//! English and the tag find it. The tag tells apart the few English texts that read differently
+//! in French by where they are used ("Fix" is "Corriger" on a button and "Correction" as a
+//! heading). Until French is installed, or for a text it lacks, French reads as English.
 
 use std::fmt;
 use std::str::FromStr;
@@ -55,12 +57,13 @@ pub struct Text {
     pub fr: &'static str,
 }
 
-/// One string's English, and the key of its French among the strings [`install_french`] takes.
+/// One string's English and the tag of its French: together, the key of its French among the
+/// pairs that [`install_french`] takes.
 #[cfg(not(feature = "french"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Text {
     pub en: &'static str,
-    french: u64,
+    french_tag: u8,
 }
 
 impl Text {
@@ -81,10 +84,10 @@ impl Text {
         Self { en, fr }
     }
 
-    /// Evaluated in a constant, so the French literal is never linked: only its key is.
+    /// Evaluated in a constant, so the French literal is never linked: only its tag is.
     #[cfg(not(feature = "french"))]
     const fn keeping(en: &'static str, fr: &'static str) -> Self {
-        Self { en, french: french_key(fr) }
+        Self { en, french_tag: french_tag(fr) }
     }
 
     pub fn get(self, lang: Lang) -> &'static str {
@@ -93,7 +96,7 @@ impl Text {
             #[cfg(feature = "french")]
             Lang::Fr => self.fr,
             #[cfg(not(feature = "french"))]
-            Lang::Fr => installed::get(self.french).unwrap_or(self.en),
+            Lang::Fr => installed::get(self.en, self.french_tag).unwrap_or(self.en),
         }
     }
 
@@ -178,19 +181,21 @@ impl fmt::Display for Message {
     }
 }
 
-/// The key of a French string: its 64-bit FNV-1a hash, computed at compile time by `text!` in a
-/// build without French, and at run time by [`install_french`] for the strings it is given.
+/// Six bits of a French text's FNV-1a hash: it tells apart the French texts of one English text.
+/// Six bits, because the page's code carries one per text, and a constant under 64 takes one
+/// byte of wasm. Two French texts of one English with the same tag fail the page's build
+/// (`crates/vnetplan-wasm/examples/french_texts.rs`).
 #[allow(clippy::indexing_slicing)]
-pub const fn french_key(french: &str) -> u64 {
+pub const fn french_tag(french: &str) -> u8 {
     let bytes = french.as_bytes();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash: u32 = 0x811c_9dc5;
     let mut i = 0;
     while i < bytes.len() {
-        hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
         i += 1;
     }
-    hash
+    (hash & 0x3f) as u8
 }
 
 #[cfg(feature = "french")]
@@ -206,7 +211,7 @@ mod inline {
     }
 
     /// Does nothing: a build with the `french` feature carries its French.
-    pub fn install_french(_strings: Vec<String>) {}
+    pub fn install_french(_pairs: Vec<(String, String)>) {}
 }
 
 #[cfg(not(feature = "french"))]
@@ -214,31 +219,30 @@ mod installed {
     use std::collections::HashMap;
     use std::sync::OnceLock;
 
-    static FRENCH: OnceLock<HashMap<u64, &'static str>> = OnceLock::new();
+    static FRENCH: OnceLock<HashMap<(&'static str, u8), &'static str>> = OnceLock::new();
 
     /// Whether French reads as French: once [`install_french`] has run.
     pub fn french_available() -> bool {
         FRENCH.get().is_some()
     }
 
-    /// Gives this build without French its French strings: every French text of the project,
-    /// as the JS package's `frenchTexts` lists them. Only the first call counts.
-    pub fn install_french(strings: Vec<String>) {
+    /// Gives this build without French the French of its texts, as pairs of an English text
+    /// and its French: every text of the project, as the build writes them for the page. Only the
+    /// first call counts.
+    pub fn install_french(pairs: Vec<(String, String)>) {
         // Texts are `'static`: the strings stay for as long as the page, as they would have had
         // they come with it.
+        let leak = |string: String| -> &'static str { Box::leak(string.into_boxed_str()) };
         FRENCH.get_or_init(|| {
-            strings
+            pairs
                 .into_iter()
-                .map(|string| {
-                    let string: &'static str = Box::leak(string.into_boxed_str());
-                    (super::french_key(string), string)
-                })
+                .map(|(english, french)| ((leak(english), super::french_tag(&french)), leak(french)))
                 .collect()
         });
     }
 
-    pub(super) fn get(key: u64) -> Option<&'static str> {
-        FRENCH.get()?.get(&key).copied()
+    pub(super) fn get(english: &'static str, tag: u8) -> Option<&'static str> {
+        FRENCH.get()?.get(&(english, tag)).copied()
     }
 }
 

@@ -338,9 +338,10 @@ pub fn explain(id: &str, options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&rule.explanation(read_lang(&options)?))
 }
 
-/// Every French text of the core and the planner page, which build.rs lists from their sources.
-/// The page's own build carries English only; `examples/french_texts.rs` writes these for it to
-/// fetch on first use. No function of the package uses them, so its wasm does not carry them.
+/// Every text of the core and the planner page in English and French, which build.rs lists
+/// from their sources. The page's own build carries English only; `examples/french_texts.rs`
+/// writes these for it to fetch on first use. No function of the package uses them, so its wasm
+/// does not carry them twice.
 #[doc(hidden)]
 pub mod french {
     include!(concat!(env!("OUT_DIR"), "/french.rs"));

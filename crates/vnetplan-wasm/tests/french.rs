@@ -1,16 +1,20 @@
-//! The French texts the page fetches must hold the French of every message it shows: the
-//! page's own build keeps only a key of each (`vnetplan_core::text::french_key`).
+//! The texts the page fetches for French must hold every message it shows: the page's own build
+//! keeps only the English of each and a tag of its French (`vnetplan_core::text::french_tag`).
 
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 use vnetplan_core::reference::REFERENCE_PLAN;
-use vnetplan_core::text::french_key;
-use vnetplan_core::{check, migrate, plan_from_value, set_pointer, RuleId};
-use vnetplan_wasm::french::FRENCH;
+use vnetplan_core::text::french_tag;
+use vnetplan_core::{check, migrate, plan_from_value, set_pointer, RuleId, Text};
+use vnetplan_wasm::french::TEXTS;
 
-fn listed() -> HashSet<&'static str> {
-    FRENCH.iter().copied().collect()
+fn listed() -> HashSet<(&'static str, &'static str)> {
+    TEXTS.iter().copied().collect()
+}
+
+fn is_listed(listed: &HashSet<(&'static str, &'static str)>, text: Text) -> bool {
+    listed.contains(&(text.en, text.fr))
 }
 
 /// The reference plan with the changes of `rule`'s documented example.
@@ -29,21 +33,21 @@ fn every_rule_summary_and_every_example_finding_fix_and_note_is_listed() {
     let mut checked = 0;
     for &rule in RuleId::ALL {
         let summary = rule.summary_text();
-        assert!(listed.contains(summary.fr), "{}: summary '{}' is not listed", rule.id(), summary.fr);
+        assert!(is_listed(&listed, summary), "{}: summary '{}' is not listed", rule.id(), summary.en);
         let Ok(plan) = plan_from_value(&example_of(rule)) else { continue };
         for finding in check(&plan).findings {
             let texts = std::iter::once(finding.text.text()).chain(finding.fix.map(|fix| fix.text.text()));
             for text in texts {
-                assert!(listed.contains(text.fr), "{}: '{}' is not listed", finding.rule.id(), text.fr);
+                assert!(is_listed(&listed, text), "{}: '{}' is not listed", finding.rule.id(), text.en);
                 checked += 1;
             }
         }
         for note in migrate(&plan).1 {
             assert!(
-                listed.contains(note.text.text().fr),
+                is_listed(&listed, note.text.text()),
                 "{}: '{}' is not listed",
                 note.code,
-                note.text.text().fr
+                note.text.text().en
             );
             checked += 1;
         }
@@ -52,20 +56,23 @@ fn every_rule_summary_and_every_example_finding_fix_and_note_is_listed() {
 }
 
 #[test]
-fn no_two_french_texts_share_a_key() {
-    let mut keys = HashMap::new();
-    for text in FRENCH {
-        if let Some(other) = keys.insert(french_key(text), text) {
-            assert_eq!(other, text, "two texts share a key");
+fn an_english_text_and_a_tag_find_one_french_text() {
+    let mut found = HashMap::new();
+    for &(english, french) in TEXTS {
+        if let Some(other) = found.insert((english, french_tag(french)), french) {
+            assert_eq!(other, french, "two French texts of '{english}' share a tag");
         }
     }
-    assert!(keys.len() > 500, "only {} texts are listed", keys.len());
+    assert!(found.len() > 500, "only {} texts are listed", found.len());
+    let fix: HashSet<&str> =
+        TEXTS.iter().filter(|(english, _)| *english == "Fix").map(|&(_, french)| french).collect();
+    assert!(fix.len() > 1, "\"Fix\" reads differently as a button and as a heading: {fix:?}");
 }
 
 #[test]
 fn the_documentation_is_left_to_the_module_that_shows_it() {
     let listed = listed();
     let doc = RuleId::OverlappingSubnets.doc();
-    assert!(!listed.contains(doc.what.fr));
-    assert!(!listed.contains(doc.fix.fr));
+    assert!(!is_listed(&listed, doc.what));
+    assert!(!is_listed(&listed, doc.fix));
 }
