@@ -11,17 +11,22 @@ const failed = () => {
 addEventListener('error', failed, true);
 addEventListener('unhandledrejection', failed);
 
-// The on-demand module (the Azure steps and exports, the import, the rule explanations), loaded
-// on first use and once; a failed load is forgotten, so the next use tries again. The single
-// offline file carries it inline; a hosted page names its two files in a meta element.
-let extras;
-window.vnetplanExtras = () => {
-  extras ??= loadExtras().catch((error) => {
-    extras = undefined;
-    throw error;
-  });
-  return extras;
-};
+// The on-demand parts load on first use and once; a failed load is forgotten, so the next use
+// tries again.
+function once(load) {
+  let pending;
+  return () => {
+    pending ??= load().catch((error) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+// The on-demand module (the Azure steps and exports, the import, the rule explanations). The
+// single offline file carries it inline; a hosted page names its two files in a meta element.
+window.vnetplanExtras = once(loadExtras);
 
 async function loadExtras() {
   const inline = document.getElementById('vnetplan-extras-wasm');
@@ -48,16 +53,9 @@ async function loadExtras() {
   return vnetplanExtrasModule;
 }
 
-// The French texts, which the planner's own module leaves out: fetched on first use and once,
-// like the module above, or read from the single offline file, which carries them inline.
-let french;
-window.vnetplanFrench = () => {
-  french ??= loadFrench().catch((error) => {
-    french = undefined;
-    throw error;
-  });
-  return french;
-};
+// The French texts, which the planner's own module leaves out, as [English, French] pairs: the
+// single offline file carries them inline; a hosted page names their file in a meta element.
+window.vnetplanFrench = once(loadFrench);
 
 async function loadFrench() {
   const inline = document.getElementById('vnetplan-french');

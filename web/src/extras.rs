@@ -1,11 +1,13 @@
-//! What the first screen does not need, fetched on first use: the Azure steps and exports, the
-//! import, the rule explanations and the French texts. They come from the JS package's own wasm module, which has
-//! every one of them, so the page's module carries only the checker, the editor and the map.
+//! What the first screen does not need, fetched on first use. The Azure steps and exports, the
+//! import and the rule explanations come from the JS package's own wasm module, which has every
+//! one of them, so the page's module carries only the checker, the editor and the map. The
+//! French texts come from a file the build writes beside the page.
 //!
 //! `web/boot.js` defines `window.vnetplanExtras()`, which loads that module once (from the
 //! build's folder, or from the single offline file, where it is inline) and resolves to its
 //! functions. Values cross as JSON text, as the package's API defines them. It also defines
-//! `window.vnetplanFrench()`, which resolves to the French texts, fetched the same way.
+//! `window.vnetplanFrench()`, which resolves to the French texts, fetched or read inline the
+//! same way, as `[English, French]` pairs.
 
 use std::future::Future;
 

@@ -1,6 +1,6 @@
 //! The page's words in English and French. Every text has both languages by construction: the
 //! table is one macro call, and a missing translation does not compile. The page's build links
-//! only the English; the French comes with the on-demand module (see [`crate::extras`]).
+//! only the English; the French is fetched on first use (see [`crate::extras`]).
 
 use vnetplan_core::{RuleId, Text};
 
