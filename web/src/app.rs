@@ -7,7 +7,7 @@ use std::str::FromStr;
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
-use vnetplan_core::{parse_plan, Plan};
+use vnetplan_core::{parse_plan_through_tree, Plan};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
@@ -315,7 +315,7 @@ pub fn App() -> Html {
                 dispatch.emit(
                     match read
                         .map_err(|e| e.to_string())
-                        .and_then(|t| parse_plan(&t).map_err(|e| e.to_string()))
+                        .and_then(|t| parse_plan_through_tree(&t).map_err(|e| e.to_string()))
                     {
                         Ok(plan) => Action::Replace {
                             plan: Box::new(plan),

@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use vnetplan_core::{parse_plan, Plan};
+use vnetplan_core::{parse_plan_through_tree, Plan};
 
 use crate::i18n::T;
 use crate::UnknownName;
@@ -68,7 +68,7 @@ impl Preset {
             Self::Empty => return Plan::empty("eastus2", "ml-rg"),
         };
         // The examples are checked by the test suite, so this fallback never shows in practice.
-        parse_plan(text).unwrap_or_else(|_| Plan::empty("eastus2", "ml-rg"))
+        parse_plan_through_tree(text).unwrap_or_else(|_| Plan::empty("eastus2", "ml-rg"))
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 use base64::engine::general_purpose::{URL_SAFE_NO_PAD, URL_SAFE_NO_PAD_INDIFFERENT};
 use base64::Engine as _;
 use serde_json::Value;
-use vnetplan_core::{parse_plan, ParseError, Plan};
+use vnetplan_core::{parse_plan_through_tree, ParseError, Plan};
 
 const KEY: &str = "plan=";
 /// A decompressed plan larger than this is refused: a link must not be able to exhaust memory.
@@ -60,7 +60,7 @@ fn decode(encoded: &str) -> Result<Plan, LinkError> {
             }
         })?;
     let text = String::from_utf8(bytes).map_err(|_| LinkError::NotUtf8)?;
-    parse_plan(&text).map_err(LinkError::NotAPlan)
+    parse_plan_through_tree(&text).map_err(LinkError::NotAPlan)
 }
 
 #[cfg(test)]
@@ -71,7 +71,7 @@ mod tests {
 
     #[test]
     fn a_plan_survives_the_round_trip() {
-        let plan = parse_plan(PLAN).expect("the example parses");
+        let plan = parse_plan_through_tree(PLAN).expect("the example parses");
         let fragment = fragment_for(&serde_json::to_value(&plan).expect("a plan serialises"));
         assert!(fragment.starts_with("#plan="));
         assert!(!fragment.contains('=') || fragment.find('=') == Some(5), "no padding: {fragment}");

@@ -51,7 +51,7 @@ pub use check::{check, Report, Summary};
 pub use finding::{Change, Finding, Fix, FixKind, Severity};
 pub use fix::{apply_fix, remove_pointer, set_pointer, suggest};
 pub use migrate::{migrate, MigrationNote};
-pub use parse::{parse_plan, plan_from_value, ParseError};
+pub use parse::{parse_plan, parse_plan_through_tree, plan_from_value, ParseError};
 pub use plan::*;
 pub use render::{render_rule, render_text};
 pub use text::{Lang, Message, Text};
