@@ -6,7 +6,6 @@ use std::str::FromStr;
 
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
-use gloo::timers::callback::Timeout;
 use vnetplan_core::{parse_plan_through_tree, Plan};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
@@ -242,18 +241,24 @@ pub fn App() -> Html {
     // Under 900 px the editor and the results are two tabs (the stylesheet hides the other).
     // Picking a field from the results (a map bar, a finding's link) opens the editor's tab.
     let results_tab = use_state_eq(|| false);
+    // The field is shown only once the editor's tab has rendered, which an effect comes after.
+    let focus_after_tab = use_mut_ref(|| None::<String>);
     {
-        let results_tab = results_tab.clone();
+        let (results_tab, focus_after_tab) = (results_tab.clone(), focus_after_tab.clone());
         use_effect_with(state.selected.clone(), move |selected| {
             if let Some(pointer) = selected.clone() {
                 if *results_tab && dom::is_narrow() {
+                    *focus_after_tab.borrow_mut() = Some(pointer);
                     results_tab.set(false);
-                    // The field is shown only once the tab has rendered.
-                    Timeout::new(0, move || dom::focus_field(&pointer)).forget();
                 }
             }
         });
     }
+    use_effect_with(*results_tab, move |_| {
+        if let Some(pointer) = focus_after_tab.borrow_mut().take() {
+            dom::focus_field(&pointer);
+        }
+    });
     let tab = |results: bool| {
         let results_tab = results_tab.clone();
         Callback::from(move |_: MouseEvent| results_tab.set(results))

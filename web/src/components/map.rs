@@ -6,7 +6,6 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use vnetplan_core::layout::{
     layout, AddressMap, FreeBlock, Label, Lane, MapItem, RangeKind, DEFAULT_WIDTH, MARGIN,
 };
@@ -470,8 +469,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     });
 
     let detail = if let Some(free) = free_shown {
-        let subnets = props.plan.vnets.get(free.vnet).map_or(0, |vnet| vnet.subnets.len());
-        free_detail(free, subnets, lang, &props.dispatch, &chosen_free)
+        free_detail(free, lang, &props.dispatch, &chosen_free)
     } else if let Some(item) = active.and_then(|index| map.items.get(index)) {
         html! {
             <dl>
@@ -613,11 +611,10 @@ fn RangeBar(props: &RangeBarProps) -> Html {
 }
 
 /// What a chosen free block shows: its extent, its largest blocks, and the form that adds a
-/// subnet there at a size the user picks. The new subnet's field takes the focus, as a chosen
-/// bar's does: the button that had it is gone once the subnet is added.
+/// subnet there at a size the user picks. The new subnet is chosen, so its field takes the focus
+/// that the button had, as a chosen bar's does.
 fn free_detail(
     free: &FreeBlock,
-    subnets: usize,
     lang: Lang,
     dispatch: &Callback<Action>,
     chosen: &UseStateHandle<Option<usize>>,
@@ -640,9 +637,6 @@ fn free_detail(
                     len,
                 }));
                 chosen.set(None);
-                // The field exists only once the change has rendered.
-                let pointer = format!("/vnets/{}/subnets/{subnets}/addressPrefix", free.vnet);
-                Timeout::new(0, move || dom::focus_field(&pointer)).forget();
             }
         })
     };
