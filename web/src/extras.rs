@@ -127,14 +127,15 @@ fn message_of(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-async fn module() -> Result<JsValue, ExtrasError> {
-    let promise = load_extras().map_err(|_| ExtrasError::Unavailable)?;
+/// What one of `boot.js`'s loaders resolves to; it fails as unavailable however it fails.
+async fn loaded(loader: fn() -> Result<js_sys::Promise, JsValue>) -> Result<JsValue, ExtrasError> {
+    let promise = loader().map_err(|_| ExtrasError::Unavailable)?;
     JsFuture::from(promise).await.map_err(|_| ExtrasError::Unavailable)
 }
 
 /// Calls the module's function `name` and returns its answer unchanged.
 async fn call(name: &str, arguments: Vec<JsValue>) -> Result<JsValue, ExtrasError> {
-    let module = module().await?;
+    let module = loaded(load_extras).await?;
     let function = js_sys::Reflect::get(&module, &name.into())
         .ok()
         .and_then(|value| value.dyn_into::<js_sys::Function>().ok())
@@ -155,9 +156,7 @@ pub async fn install_french() -> Result<(), ExtrasError> {
     if vnetplan_core::text::french_available() {
         return Ok(());
     }
-    let promise = load_french().map_err(|_| ExtrasError::Unavailable)?;
-    let texts = JsFuture::from(promise).await.map_err(|_| ExtrasError::Unavailable)?;
-    let texts: js_sys::Array = texts.dyn_into().map_err(|_| ExtrasError::Unavailable)?;
+    let texts: js_sys::Array = loaded(load_french).await?.dyn_into().map_err(|_| ExtrasError::Unavailable)?;
     let pair = |pair: JsValue| {
         let pair = pair.dyn_into::<js_sys::Array>().ok()?;
         Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
