@@ -58,10 +58,10 @@ pub(crate) fn wanted_lang() -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// The language the page opens in: French only once its texts are here (`start` fetches them
-/// first when French is wanted).
-fn initial_lang() -> Lang {
-    match wanted_lang() {
+/// The language the page opens in when `wanted` is asked for: French only once its texts are
+/// here (`start` fetches them first when French is wanted).
+fn opening_lang(wanted: Lang) -> Lang {
+    match wanted {
         Lang::Fr if !vnetplan_core::text::french_available() => Lang::En,
         wanted => wanted,
     }
@@ -120,14 +120,15 @@ fn chosen<V: FromStr>(event: &Event) -> Option<V> {
 #[component]
 pub fn App() -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
+    let wanted = *use_memo((), |()| wanted_lang());
     let state = use_reducer(|| {
         let mut state = initial_state(embedded);
-        if wanted_lang() != initial_lang() {
+        if opening_lang(wanted) != wanted {
             state.notice = Some(french_unavailable());
         }
         state
     });
-    let lang = use_state(initial_lang);
+    let lang = use_state(|| opening_lang(wanted));
     let lang_loading = use_state_eq(|| false);
     let theme =
         use_state(|| dom::stored(THEME_KEY).and_then(|name| name.parse().ok()).unwrap_or(Theme::System));
