@@ -1,6 +1,7 @@
 // How light the page could be at best while it still checks plans on its first screen: builds
-// bench/checker-floor, a wasm with nothing but reading a plan, the rules and the report (both
-// languages), the way the page's wasm is built, and prints its weight beside the page's.
+// bench/checker-floor, a wasm with nothing but reading a plan, the rules and the report (in
+// English, as the first visit has them), the way the page's wasm is built, and prints its weight
+// beside the page's.
 //
 //   node bench/checker-floor.mjs
 //
@@ -31,7 +32,7 @@ try {
 const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const floor = readFileSync(optimized);
-console.log(`the checker alone (read, every rule, the report; English and French), after wasm-opt -Oz: ${kb(floor.length)}, gzip -9 ${kb(gzip(floor))}`);
+console.log(`the checker alone (read, every rule, the report; English, as the first visit has it), after wasm-opt -Oz: ${kb(floor.length)}, gzip -9 ${kb(gzip(floor))}`);
 const dist = join(root, 'dist');
 const page = existsSync(dist) ? readdirSync(dist).find((name) => /^vnetplan-web-.*_bg\.wasm$/.test(name)) : undefined;
 if (page) {

@@ -13,21 +13,21 @@ pub extern "C" fn reserve(len: usize) -> *mut u8 {
     start
 }
 
-/// Checks the plan text at `start` (from `reserve(len)`), in French when `french` is set; the
-/// report, or the reason the text is not a plan, is left in memory and its length returned.
+/// Checks the plan text at `start` (from `reserve(len)`), in English; the report, or the reason
+/// the text is not a plan, is left in memory and its length returned.
 ///
 /// # Safety
 ///
 /// `start` and `len` must come from one call to `reserve`, with `len` bytes written there.
 #[no_mangle]
-pub unsafe extern "C" fn check(start: *mut u8, len: usize, french: bool) -> usize {
+pub unsafe extern "C" fn check(start: *mut u8, len: usize) -> usize {
     let bytes = unsafe { Vec::from_raw_parts(start, len, len) };
     let out = match String::from_utf8(bytes).map_err(|e| e.to_string()).and_then(|text| {
         parse_plan(&text).map_err(|e| e.to_string())
     }) {
         Ok(plan) => {
             let mut report = check_plan(&plan);
-            report.localize(if french { Lang::Fr } else { Lang::En });
+            report.localize(Lang::En);
             serde_json::to_string(&report).unwrap_or_default()
         }
         Err(reason) => reason,
