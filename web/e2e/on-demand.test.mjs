@@ -1,5 +1,5 @@
-// The parts the first visit does not download: the Azure steps and exports, the import and the
-// rule explanations come from a second module, and the French texts from a file, each fetched
+// The parts the first visit does not download: the Azure steps and exports, the import, the
+// migration to Azure ML v2 and the rule explanations come from a second module, and the French texts from a file, each fetched
 // on first use. After one visit they work with the network cut, from the service worker's
 // cache; the single offline file carries them inline; and when they cannot be fetched the page
 // says so and the plan stays as it was.
@@ -17,7 +17,10 @@ mkdirSync(shots, { recursive: true });
 const isExtras = (url) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(url);
 const isFrench = (url) => /\/french-[0-9a-f]+\.json$/.test(url);
 
-/** Opens the steps, a download, an explanation and the import, and checks what each shows. */
+/**
+ * Opens the steps, a download, an explanation, the import and the migration to v2, and checks
+ * what each shows.
+ */
 async function useEveryPart(page, shotName) {
   await page.click('#toggle-steps');
   const flagged = page.locator('li.step[data-flagged="true"]', { hasText: rule });
@@ -45,6 +48,12 @@ async function useEveryPart(page, shotName) {
   await page.selectOption('#language', 'fr');
   await finding.locator('.rule-doc h3', { hasText: 'Ce qui est vérifié' }).waitFor();
   await page.locator('li.step', { hasText: 'Créer' }).first().waitFor();
+
+  await page.click('#migrate');
+  await page.locator('#migration .migration-intro', { hasText: 'Ce que la migration a changé' }).waitFor();
+  assert.ok((await page.locator('#migration li.migration-note').count()) > 0);
+  assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v2');
+  await page.locator('#migration').screenshot({ path: join(shots, `${shotName}-migration.png`) });
 }
 
 describe('parts fetched on first use', () => {
@@ -106,6 +115,39 @@ describe('parts fetched on first use', () => {
     await context.close();
   });
 
+  test('French texts that come after the page gave up waiting replace its notice, and one click shows French', async () => {
+    // The page waits for French for a while, then opens in English so that a silent network
+    // cannot keep it shut. The texts are held back until it has done so, then let through.
+    const context = await suite.browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block', viewport: { width: 1400, height: 1000 } });
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await context.route(isFrench, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(suite.origin + planLink(broken));
+    await page.locator('#notice', { hasText: 'The French texts could not be loaded' }).waitFor();
+    assert.match(await page.locator('#findings-title').innerText(), /Findings/);
+
+    release();
+    const arrived = page.locator('#notice', { hasText: 'Les textes français sont maintenant chargés' });
+    await arrived.waitFor();
+    assert.equal(await page.locator('#notice', { hasText: 'could not be loaded' }).count(), 0, 'the old notice is gone');
+    await arrived.screenshot({ path: join(shots, 'on-demand-french-arrived.png') });
+    const offer = arrived.getByRole('button', { name: 'Passer en français' });
+    assert.equal(await offer.getAttribute('lang'), 'fr');
+    await offer.click();
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    assert.equal(await page.locator('#notice').count(), 0);
+    assert.equal(await page.inputValue('#language'), 'fr');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'language');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('when the module cannot be fetched the page says so, keeps the plan, and tries again later', async () => {
     // Without a worker: it would serve the module from the cache it fills after the first visit.
     const { context, page } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
@@ -123,6 +165,16 @@ describe('parts fetched on first use', () => {
     await page.click('#run-import');
     assert.match(await page.locator('#import-outcome .import-error').innerText(), /could not be loaded/);
     await page.click('#close-import');
+    await page.click('#migrate');
+    await page.locator('#notice', { hasText: 'The plan could not be migrated to v2; it is unchanged.' }).waitFor();
+    assert.match(await page.locator('#notice .notice-detail').innerText(), /could not be loaded/);
+    assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v1');
+    assert.equal(await page.locator('#migrate').getAttribute('aria-busy'), 'false');
+    // The cluster's switch asks for the same migration, and shows the plan's v1 again.
+    await page.locator('#notice').getByRole('button', { name: 'Dismiss' }).click();
+    await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').selectOption('v2');
+    await page.locator('#notice', { hasText: 'The plan could not be migrated to v2' }).waitFor();
+    assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v1');
     assert.equal(await page.locator('[data-pointer="/vnets/0/name"]').inputValue(), before);
     assert.equal(await page.locator('#undo').isDisabled(), true);
 

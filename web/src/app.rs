@@ -25,6 +25,8 @@ use crate::{dom, extras};
 
 const LANG_KEY: &str = "vnetplan.lang";
 const THEME_KEY: &str = "vnetplan.theme";
+/// The id of the toolbar's language list.
+const LANGUAGE_LIST: &str = "language";
 
 /// What the page opens with: a plan from the link, else the autosaved plan, else the guide's
 /// default AKS setup. A link that cannot be read leaves the autosaved plan in place and says why.
@@ -190,6 +192,22 @@ pub fn App() -> Html {
     };
     let t = |key: T| key.get(*lang);
 
+    // The migration comes with the on-demand module: the reducer records the request, and this
+    // runs it and hands the answer back, which the reducer applies only to the plan it was for.
+    {
+        let (dispatch, lang) = (dispatch.clone(), *lang);
+        use_effect_with(state.migrating.clone(), move |migrating| {
+            if let Some(request) = migrating.clone() {
+                if let Some(input) = request.input() {
+                    extras::run(extras::migrate(input.to_json()), move |answer| {
+                        let answer = answer.map(Box::new).map_err(|error| error.render(lang));
+                        dispatch.emit(Action::Migrated { request, answer });
+                    });
+                }
+            }
+        });
+    }
+
     // Undo and redo listen on the window, so that they run wherever focus is, the body
     // included (a Fix removes the button that had it). Outside a text field, or in one with no
     // typing since the plan last changed, they undo plan changes and the browser's own undo is
@@ -343,26 +361,55 @@ pub fn App() -> Html {
             dom::store(LANG_KEY, choice.as_str());
             if choice == Lang::En || vnetplan_core::text::french_available() {
                 lang.set(choice);
+                if choice == Lang::Fr {
+                    dispatch.emit(Action::FrenchLoaded { shown: true });
+                }
                 return;
             }
-            let select = event.target().and_then(|target| target.dyn_into::<HtmlSelectElement>().ok());
             let (lang, lang_loading, dispatch) = (lang.clone(), lang_loading.clone(), dispatch.clone());
             lang_loading.set(true);
             extras::run(extras::install_french(), move |installed| {
                 lang_loading.set(false);
                 match installed {
-                    Ok(()) => lang.set(Lang::Fr),
+                    Ok(()) => {
+                        lang.set(Lang::Fr);
+                        dispatch.emit(Action::FrenchLoaded { shown: true });
+                    }
                     Err(_) => {
                         // The page stays in English: the list must say so again.
-                        if let Some(select) = select {
-                            select.set_value(Lang::En.as_str());
-                        }
+                        dom::show_choice(LANGUAGE_LIST, Lang::En.as_str());
                         dispatch.emit(Action::Refuse(french_unavailable()));
                     }
                 }
             });
         })
     };
+    let show_french = {
+        let (lang, dispatch) = (lang.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            dom::store(LANG_KEY, Lang::Fr.as_str());
+            lang.set(Lang::Fr);
+            dom::show_choice(LANGUAGE_LIST, Lang::Fr.as_str());
+            dispatch.emit(Action::FrenchLoaded { shown: true });
+            // The button goes with the notice: the focus goes where the language is chosen.
+            dom::focus_element(LANGUAGE_LIST);
+        })
+    };
+    // A page that wanted French but opened in English without it (start() stopped waiting, or
+    // the fetch failed) keeps trying, so that its notice does not go on saying French is missing
+    // once it has come. A fetch still pending is shared; one that failed is tried once more.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            if opening_lang(wanted) != wanted {
+                extras::run(extras::install_french(), move |installed| {
+                    if installed.is_ok() {
+                        dispatch.emit(Action::FrenchLoaded { shown: false });
+                    }
+                });
+            }
+        });
+    }
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |event: Event| theme.set(chosen(&event).unwrap_or(Theme::System)))
@@ -383,7 +430,7 @@ pub fn App() -> Html {
                     <span class="embed-name">{ &state.plan.name }</span>
                     <a id="open-full" href={full} target="_blank" rel="noopener">{ t(T::OpenFullPlanner) }</a>
                 </header>
-                <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
                 <main class="embed-body">
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} embedded=true />
@@ -427,8 +474,8 @@ pub fn App() -> Html {
                         <ImportDialog document={state.document.clone()} lang={*lang} dispatch={dispatch.clone()} />
                     </div>
                     <div class="tool-group">
-                        <label for="language">{ t(T::Language) }</label>
-                        <select id="language" onchange={on_lang} aria-busy={lang_loading.to_string()}>
+                        <label for={LANGUAGE_LIST}>{ t(T::Language) }</label>
+                        <select id={LANGUAGE_LIST} onchange={on_lang} aria-busy={lang_loading.to_string()}>
                             <option value="en" selected={*lang == Lang::En}>{ "English" }</option>
                             <option value="fr" selected={*lang == Lang::Fr}>{ "Français" }</option>
                         </select>
@@ -455,7 +502,7 @@ pub fn App() -> Html {
                     }).unwrap_or_default() }
                 </p>
             </header>
-            <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} />
+            <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
             <div class="tabs" role="tablist" aria-label={t(T::Views)}>
                 <button type="button" role="tab" id="tab-plan" aria-controls="editor-panel"
                     aria-selected={(!*results_tab).to_string()} onclick={tab(false)}>{ t(T::PlanSection) }</button>
@@ -470,14 +517,15 @@ pub fn App() -> Html {
             <main class={classes!("layout", if *results_tab { "show-results" } else { "show-editor" })}>
                 <section class="editor-column" id="editor-panel" aria-label={t(T::PlanSection)}>
                     <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
-                        selected={state.selected.clone()} lang={*lang} dispatch={dispatch.clone()} />
+                        selected={state.selected.clone()} switching={state.migrating.as_ref().and_then(|request| request.cluster)}
+                        lang={*lang} dispatch={dispatch.clone()} />
                 </section>
                 <section class="results-column" id="results-panel" aria-label={t(T::Findings)}>
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} shown={*results_tab} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
-                    <MigrationPanel plan={state.plan.clone()} document={state.document.clone()} notes={state.migration_notes.clone()} lang={*lang}
+                    <MigrationPanel plan={state.plan.clone()} document={state.document.clone()} notes={state.migration_notes.clone()} busy={state.migrating.is_some()} lang={*lang}
                         dispatch={dispatch.clone()} />
                     <CapacityPanel report={state.report.clone()} lang={*lang} />
                     <AzureSteps document={state.document.clone()} lang={*lang} />
@@ -524,6 +572,8 @@ struct NoticeProps {
     notice: Option<Notice>,
     lang: Lang,
     dispatch: Callback<Action>,
+    /// Switches the page to French, offered once its texts have come late.
+    show_french: Callback<MouseEvent>,
 }
 
 #[component]
@@ -546,6 +596,9 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         NoticeKind::PresetLoaded => T::NoticePresetLoaded,
         NoticeKind::Imported => T::NoticeImported,
         NoticeKind::FrenchUnavailable => T::NoticeFrenchUnavailable,
+        NoticeKind::FrenchArrived => T::NoticeFrenchArrived,
+        NoticeKind::MigrationFailed => T::NoticeMigrationFailed,
+        NoticeKind::MigrationOutdated => T::NoticeMigrationOutdated,
     };
     let role = if detail.is_some() { "alert" } else { "status" };
     html! {
@@ -553,6 +606,9 @@ fn NoticeBar(props: &NoticeProps) -> Html {
             <div class={class} id="notice">
                 <p><strong>{ text.get(props.lang) }</strong></p>
                 if let Some(detail) = detail { <p class="notice-detail">{ detail }</p> }
+                if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
+                    <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
+                }
                 <button type="button" onclick={props.dispatch.reform(|_| Action::Dismiss)}>{ T::Dismiss.get(props.lang) }</button>
             </div>
         </div>

@@ -1,5 +1,5 @@
 //! What the first screen does not need, fetched on first use. The Azure steps and exports, the
-//! import and the rule explanations come from the JS package's own wasm module, which has every
+//! import, the migration to Azure ML v2 and the rule explanations come from the JS package's own wasm module, which has every
 //! one of them, so the page's module carries only the checker, the editor and the map. The
 //! French texts come from a file the build writes beside the page.
 //!
@@ -107,6 +107,39 @@ impl Imported {
     }
 }
 
+/// A plan rewritten for Azure ML v2, as the package's `migrate` returns it, with each note in
+/// both languages so that switching the page's language shows the notes in the new one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Migrated {
+    pub plan: Plan,
+    pub notes: Vec<MigrationNote>,
+}
+
+/// What the migration changed or left to do, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MigrationNote {
+    pub code: String,
+    /// JSON pointers into the plan, most relevant first.
+    pub subjects: Vec<String>,
+    /// The message in English, then in French.
+    pub messages: [String; 2],
+}
+
+impl MigrationNote {
+    pub fn message(&self, lang: Lang) -> &str {
+        let [english, french] = &self.messages;
+        match lang {
+            Lang::En => english,
+            Lang::Fr => french,
+        }
+    }
+
+    /// The first subject: where the note belongs.
+    pub fn subject(&self) -> &str {
+        self.subjects.first().map_or("", String::as_str)
+    }
+}
+
 #[derive(Deserialize)]
 struct ImportAnswer {
     plan: serde_json::Value,
@@ -192,7 +225,102 @@ pub async fn import_into(plan: String, documents: Vec<String>) -> Result<Importe
     Ok(Imported { plan, notes: [english.notes, french.notes] })
 }
 
+/// `plan` rewritten for Azure ML v2, with the notes in both languages.
+pub async fn migrate(plan: String) -> Result<Migrated, ExtrasError> {
+    // Read as a JSON tree, whose reader the page already has, rather than through a derived
+    // reader of its own: that code would outweigh what moving the migration out saves.
+    let answer =
+        |lang: Lang| call_json::<serde_json::Value>("migrate", vec![plan.as_str().into(), options(lang)]);
+    let english = answer(Lang::En).await?;
+    let french = answer(Lang::Fr).await?;
+    migrated_from(&english, &french)
+}
+
+/// The plan of the package's English answer, with the notes of both answers paired.
+fn migrated_from(english: &serde_json::Value, french: &serde_json::Value) -> Result<Migrated, ExtrasError> {
+    let unreadable = || ExtrasError::Refused("the migration's answer is not the package's".to_owned());
+    // Each note as its code, its subjects and its message.
+    let notes = |answer: &serde_json::Value| -> Option<Vec<(String, Vec<String>, String)>> {
+        let text = |value: &serde_json::Value| value.as_str().map(str::to_owned);
+        let field = |note: &serde_json::Value, name: &str| note.get(name).and_then(text);
+        answer
+            .get("notes")?
+            .as_array()?
+            .iter()
+            .map(|note| {
+                let subjects = note.get("subjects")?.as_array()?.iter().map(text).collect::<Option<_>>()?;
+                Some((field(note, "code")?, subjects, field(note, "message")?))
+            })
+            .collect()
+    };
+    let (english_notes, french_notes) =
+        (notes(english).ok_or_else(unreadable)?, notes(french).ok_or_else(unreadable)?);
+    // The migration is deterministic, so the two answers list the same notes in the same order.
+    if english_notes.len() != french_notes.len() {
+        return Err(unreadable());
+    }
+    let mut paired = Vec::with_capacity(english_notes.len());
+    for ((code, subjects, english), (french_code, french_subjects, french)) in
+        english_notes.into_iter().zip(french_notes)
+    {
+        if code != french_code || subjects != french_subjects {
+            return Err(unreadable());
+        }
+        paired.push(MigrationNote { code, subjects, messages: [english, french] });
+    }
+    let plan = english.get("plan").ok_or_else(unreadable)?;
+    let plan = plan_from_value(plan).map_err(|error| ExtrasError::Refused(error.to_string()))?;
+    Ok(Migrated { plan, notes: paired })
+}
+
 /// Starts `task` and hands its outcome to `done` when it ends; the page goes on meanwhile.
 pub fn run<T: 'static>(task: impl Future<Output = T> + 'static, done: impl FnOnce(T) + 'static) {
     wasm_bindgen_futures::spawn_local(async move { done(task.await) });
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use vnetplan_core::parse_plan;
+
+    use super::*;
+
+    /// The package's `migrate` answer in `lang`, made by the core as the package makes it.
+    fn package_answer(plan: &Plan, lang: Lang) -> serde_json::Value {
+        let (migrated, mut notes) = vnetplan_core::migrate(plan);
+        for note in &mut notes {
+            note.localize(lang);
+        }
+        json!({ "plan": serde_json::from_str::<serde_json::Value>(&migrated.to_json()).expect("a plan is JSON"), "notes": notes })
+    }
+
+    #[test]
+    fn the_two_answers_give_the_plan_and_each_note_in_both_languages() {
+        let plan = parse_plan(include_str!("../../examples/aci-vnet.json")).expect("example parses");
+        let (expected_plan, expected_notes) = vnetplan_core::migrate(&plan);
+        let migrated = migrated_from(&package_answer(&plan, Lang::En), &package_answer(&plan, Lang::Fr))
+            .expect("answers pair");
+        assert_eq!(migrated.plan, expected_plan);
+        assert_eq!(migrated.notes.len(), expected_notes.len());
+        for (note, expected) in migrated.notes.iter().zip(&expected_notes) {
+            assert_eq!(note.code, expected.code);
+            assert_eq!(note.subjects, expected.subjects);
+            assert_eq!(note.message(Lang::En), expected.text.render(Lang::En));
+            assert_eq!(note.message(Lang::Fr), expected.text.render(Lang::Fr));
+            assert_ne!(note.message(Lang::En), note.message(Lang::Fr));
+        }
+    }
+
+    #[test]
+    fn answers_that_do_not_match_are_refused() {
+        let plan = parse_plan(include_str!("../../examples/aci-vnet.json")).expect("example parses");
+        let english = package_answer(&plan, Lang::En);
+        let mut fewer = package_answer(&plan, Lang::Fr);
+        fewer["notes"].as_array_mut().expect("notes").pop();
+        assert!(matches!(migrated_from(&english, &fewer), Err(ExtrasError::Refused(_))));
+        let mut moved = package_answer(&plan, Lang::Fr);
+        moved["notes"][0]["subjects"] = json!(["/elsewhere"]);
+        assert!(matches!(migrated_from(&english, &moved), Err(ExtrasError::Refused(_))));
+        assert!(matches!(migrated_from(&json!({}), &english), Err(ExtrasError::Refused(_))));
+    }
 }

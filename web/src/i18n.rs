@@ -323,9 +323,18 @@ texts! {
     ShareLinkFileOnly => "This page was opened from a file, so the link opens only where a copy of this same file sits at the same place.",
         "Cette page a été ouverte depuis un fichier : le lien ne s’ouvre que là où une copie de ce même fichier se trouve au même endroit.";
     ExtrasLoading => "Loading…", "Chargement…";
+    NoticeMigrationFailed => "The plan could not be migrated to v2; it is unchanged.",
+        "Le plan n’a pas pu être migré vers la v2 ; il est inchangé.";
+    NoticeMigrationOutdated => "The plan changed while the migration was loading, so it was left as it is. Ask for the migration again to migrate the plan as it is now.",
+        "Le plan a changé pendant le chargement de la migration : il est resté tel quel. Relancez la migration pour migrer le plan tel qu’il est maintenant.";
     // Shown when French is what could not be loaded, so the English text says it in both.
     NoticeFrenchUnavailable => "The French texts could not be loaded, so the page stays in English. / Les textes français n’ont pas pu être chargés : la page reste en anglais.",
         "Les textes français n’ont pas pu être chargés : la page reste en anglais.";
+    // Shown in an English page to someone who wanted French, so the English text says it in both.
+    NoticeFrenchArrived => "The French texts have now loaded. / Les textes français sont maintenant chargés.",
+        "Les textes français sont maintenant chargés.";
+    // Addressed to a French reader whatever the page's language, and marked lang="fr".
+    SwitchToFrench => "Passer en français", "Passer en français";
     ExtrasUnavailable => "This part of the planner could not be loaded: it is fetched the first time it is used, and the network is not reachable. Connect once and try again.",
         "Cette partie du planificateur n’a pas pu être chargée : elle est téléchargée à sa première utilisation, et le réseau est injoignable. Connectez-vous une fois et réessayez.";
 }

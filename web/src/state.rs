@@ -17,12 +17,13 @@ use gloo::timers::callback::Timeout;
 use serde_json::{json, Value};
 use vnetplan_core::new_items::{self, unique_name};
 use vnetplan_core::{
-    apply_fix, check, is_namespace_name, migrate, plan_from_value, remove_pointer, set_pointer, Fix,
-    IsolationMode, MigrationNote, Plan, Report,
+    apply_fix, check, is_namespace_name, plan_from_value, remove_pointer, set_pointer, Fix, IsolationMode,
+    Plan, Report,
 };
 use yew::Reducible;
 
 use crate::dom;
+use crate::extras::{Migrated, MigrationNote};
 
 /// How many steps undo remembers.
 const HISTORY_LIMIT: usize = 200;
@@ -56,6 +57,15 @@ pub enum Notice {
     Done(NoticeKind),
 }
 
+impl Notice {
+    pub fn kind(&self) -> NoticeKind {
+        match self {
+            Self::Error { headline, .. } => *headline,
+            Self::Done(kind) => *kind,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
     LinkLoaded,
@@ -69,6 +79,12 @@ pub enum NoticeKind {
     Imported,
     /// French was asked for and its texts could not be fetched: the page stays in English.
     FrenchUnavailable,
+    /// The French texts came after the page had opened in English without them.
+    FrenchArrived,
+    /// The migration, fetched on first use, did not answer.
+    MigrationFailed,
+    /// The plan changed while the migration was being fetched, which then left it as it was.
+    MigrationOutdated,
 }
 
 /// Something an "add" button adds. The item is chosen when the button is pressed, from the plan
@@ -143,10 +159,16 @@ pub enum Action {
         pointer: String,
     },
     ApplyFix(Fix),
-    /// Rewrites the plan for Azure ML v2 with the core's migration: every v1 workload, or only
-    /// the cluster at this index.
+    /// Asks for the plan rewritten for Azure ML v2: every v1 workload, or only the cluster at
+    /// this index. The migration is fetched on first use, so the page runs it (see
+    /// [`State::migrating`]) and answers with [`Action::Migrated`].
     Migrate {
         cluster: Option<usize>,
+    },
+    /// The answer to the pending migration `request`; an error is said in the page's language.
+    Migrated {
+        request: Migrating,
+        answer: Result<Box<Migrated>, String>,
     },
     Undo,
     Redo,
@@ -157,8 +179,60 @@ pub enum Action {
     },
     /// Something failed to load; the current plan stays.
     Refuse(Notice),
+    /// The French texts are here, and the page now shows French when `shown`: a notice that
+    /// said they could not be loaded is out of date.
+    FrenchLoaded {
+        shown: bool,
+    },
     Select(Option<String>),
     Dismiss,
+}
+
+/// A migration the page has asked for and not yet had answered: of the plan `from`, which the
+/// answer replaces only if the plan is still that one.
+#[derive(Debug, Clone)]
+pub struct Migrating {
+    pub cluster: Option<usize>,
+    pub from: Rc<Plan>,
+}
+
+impl Migrating {
+    /// What to send to the migration: the whole plan, or the plan with that cluster alone, since
+    /// the migration rewrites every v1 workload it is given. `None` when there is no such cluster.
+    pub fn input(&self) -> Option<Plan> {
+        let Some(index) = self.cluster else { return Some((*self.from).clone()) };
+        Some(Plan {
+            aks_clusters: vec![self.from.aks_clusters.get(index)?.clone()],
+            aci_deployments: Vec::new(),
+            ..(*self.from).clone()
+        })
+    }
+
+    /// The plan `from` after the migration answered `migrated` for [`Migrating::input`], with the
+    /// notes' pointers moved back to the cluster's place when one cluster was migrated alone.
+    fn apply(&self, migrated: Migrated) -> Option<(Plan, Vec<MigrationNote>)> {
+        let Migrated { plan: mut rewritten, mut notes } = migrated;
+        let Some(index) = self.cluster else { return Some((rewritten, notes)) };
+        let mut result = (*self.from).clone();
+        *result.aks_clusters.get_mut(index)? = rewritten.aks_clusters.pop()?;
+        let place = format!("/aksClusters/{index}");
+        for subject in notes.iter_mut().flat_map(|note| note.subjects.iter_mut()) {
+            if let Some(rest) = subject.strip_prefix("/aksClusters/0") {
+                if rest.is_empty() || rest.starts_with('/') {
+                    *subject = format!("{place}{rest}");
+                }
+            }
+        }
+        Some((result, notes))
+    }
+}
+
+/// Compared by identity: the plans are the same plan only if they are the same copy, and
+/// comparing their contents would cost a whole plan's walk on every render.
+impl PartialEq for Migrating {
+    fn eq(&self, other: &Self) -> bool {
+        self.cluster == other.cluster && Rc::ptr_eq(&self.from, &other.from)
+    }
 }
 
 /// A step of the undo history. Shared, because every change copies the state and with it the
@@ -181,6 +255,8 @@ pub struct State {
     /// What the last migration changed and left to do. Undo and redo bring back the notes that
     /// went with the plan they restore.
     pub migration_notes: Rc<Vec<MigrationNote>>,
+    /// The migration asked for and not yet answered: the page fetches it and runs it.
+    pub migrating: Option<Migrating>,
     /// The JSON pointer the user picked on the map or in a finding.
     pub selected: Option<String>,
     past: Vec<Snapshot>,
@@ -199,6 +275,7 @@ impl State {
             report: Rc::new(report),
             notice: None,
             migration_notes: Rc::default(),
+            migrating: None,
             selected: None,
             past: Vec::new(),
             future: Vec::new(),
@@ -270,7 +347,18 @@ impl State {
                         Some(Notice::Error { headline: NoticeKind::FixFailed, detail: error.to_string() })
                 }
             },
-            Action::Migrate { cluster } => next.migrate(cluster),
+            Action::Migrate { cluster } => {
+                let exists = cluster.is_none_or(|index| index < self.plan.aks_clusters.len());
+                if self.migrating.is_none() && exists {
+                    next.migrating = Some(Migrating { cluster, from: self.plan.clone() });
+                }
+            }
+            Action::Migrated { request, answer } => {
+                if self.migrating.as_ref() == Some(&request) {
+                    next.migrating = None;
+                    next.migrated(&request, answer);
+                }
+            }
             Action::Undo => {
                 if let Some(snapshot) = next.past.pop() {
                     let current = next.snapshot();
@@ -293,6 +381,15 @@ impl State {
                 next.notice = notice;
             }
             Action::Refuse(notice) => next.notice = Some(notice),
+            Action::FrenchLoaded { shown } => match self.notice.as_ref().map(Notice::kind) {
+                Some(NoticeKind::FrenchUnavailable) if !shown => {
+                    next.notice = Some(Notice::Done(NoticeKind::FrenchArrived));
+                }
+                Some(NoticeKind::FrenchUnavailable | NoticeKind::FrenchArrived) if shown => {
+                    next.notice = None
+                }
+                _ => {}
+            },
             Action::Select(pointer) => next.selected = pointer,
             Action::Dismiss => next.notice = None,
         }
@@ -364,12 +461,21 @@ impl State {
         }
     }
 
-    fn migrate(&mut self, cluster: Option<usize>) {
-        let migrated = match cluster {
-            None => Some(migrate(&self.plan)),
-            Some(index) => migrate_cluster(&self.plan, index),
+    fn migrated(&mut self, request: &Migrating, answer: Result<Box<Migrated>, String>) {
+        let migrated = match answer {
+            Ok(migrated) => migrated,
+            Err(detail) => {
+                self.notice = Some(Notice::Error { headline: NoticeKind::MigrationFailed, detail });
+                return;
+            }
         };
-        let Some((plan, notes)) = migrated else { return };
+        // An edit or an undo made while the migration loaded wins: the answer is for a plan that
+        // is gone, and applying it would throw that change away.
+        if !Rc::ptr_eq(&request.from, &self.plan) {
+            self.notice = Some(Notice::Done(NoticeKind::MigrationOutdated));
+            return;
+        }
+        let Some((plan, notes)) = request.apply(*migrated) else { return };
         if plan == *self.plan {
             return;
         }
@@ -528,29 +634,6 @@ pub fn surge_value(text: &str) -> Option<Value> {
     trimmed.parse::<u32>().ok().map(Value::from)
 }
 
-/// The plan with only the cluster at `index` migrated, and the migration's notes about it: the
-/// core migrates a whole plan, so it is given the plan with that cluster alone, and the notes'
-/// pointers are moved back to the cluster's place. `None` when there is no such cluster.
-fn migrate_cluster(plan: &Plan, index: usize) -> Option<(Plan, Vec<MigrationNote>)> {
-    let alone = Plan {
-        aks_clusters: vec![plan.aks_clusters.get(index)?.clone()],
-        aci_deployments: Vec::new(),
-        ..plan.clone()
-    };
-    let (mut migrated, mut notes) = migrate(&alone);
-    let mut result = plan.clone();
-    *result.aks_clusters.get_mut(index)? = migrated.aks_clusters.pop()?;
-    let place = format!("/aksClusters/{index}");
-    for subject in notes.iter_mut().flat_map(|note| note.subjects.iter_mut()) {
-        if let Some(rest) = subject.strip_prefix("/aksClusters/0") {
-            if rest.is_empty() || rest.starts_with('/') {
-                *subject = format!("{place}{rest}");
-            }
-        }
-    }
-    Some((result, notes))
-}
-
 /// The VNet, the subnet and the field of a pointer to a subnet's name or prefix, with indexes
 /// written as a JSON pointer writes them.
 fn subnet_text_field(pointer: &str) -> Option<(usize, usize, &str)> {
@@ -680,12 +763,37 @@ impl Reducible for State {
 
 #[cfg(test)]
 mod tests {
-    use vnetplan_core::{parse_plan, RuleId};
+    use vnetplan_core::{parse_plan, Lang, RuleId};
 
     use super::*;
 
     fn state() -> State {
         State::new(parse_plan(include_str!("../../examples/default-aks.json")).expect("example parses"))
+    }
+
+    /// What the on-demand module answers for `request`: the core's own migration, with each
+    /// note in both languages, as `extras::migrate` assembles it.
+    fn module_answer(request: &Migrating) -> Migrated {
+        let (plan, notes) = vnetplan_core::migrate(&request.input().expect("the cluster exists"));
+        let notes = notes
+            .into_iter()
+            .map(|note| MigrationNote {
+                code: note.code.to_owned(),
+                messages: [note.text.render(Lang::En), note.text.render(Lang::Fr)],
+                subjects: note.subjects,
+            })
+            .collect();
+        Migrated { plan, notes }
+    }
+
+    /// `state` after asking for a migration and receiving the module's answer.
+    fn migrated(state: &State, cluster: Option<usize>) -> State {
+        let asked = state.after(Action::Migrate { cluster });
+        let request = asked.migrating.clone().expect("the migration is asked for");
+        let answer = Ok(Box::new(module_answer(&request)));
+        let done = asked.after(Action::Migrated { request, answer });
+        assert_eq!(done.migrating, None);
+        done
     }
 
     fn edit(state: &State, pointer: &str, edit: Edit) -> State {
@@ -894,24 +1002,58 @@ mod tests {
     fn migrating_is_one_step_that_undo_takes_back_with_its_notes() {
         let mut start = state().after(Action::Add(NewItem::AciDeployment));
         start = edit(&start, "/aciDeployments/0/name", Edit::Text("scorer".into()));
-        let migrated = start.after(Action::Migrate { cluster: None });
-        assert!(migrated.plan.aks_clusters.iter().all(|c| c.is_v2()));
-        assert!(migrated.plan.aci_deployments.is_empty());
-        assert_eq!(migrated.plan.online_endpoints[0].name, "scorer");
-        assert!(migrated.migration_notes.iter().any(|note| note.code == "tls-certificate-needed"));
-        let undone = migrated.after(Action::Undo);
+        let v2 = migrated(&start, None);
+        assert!(v2.plan.aks_clusters.iter().all(|c| c.is_v2()));
+        assert!(v2.plan.aci_deployments.is_empty());
+        assert_eq!(v2.plan.online_endpoints[0].name, "scorer");
+        assert!(v2.migration_notes.iter().any(|note| note.code == "tls-certificate-needed"));
+        let undone = v2.after(Action::Undo);
         assert_eq!(undone.plan, start.plan);
         assert!(undone.migration_notes.is_empty());
-        assert_eq!(undone.after(Action::Redo).migration_notes, migrated.migration_notes);
-        let again = migrated.after(Action::Migrate { cluster: None });
-        assert_eq!(again.plan, migrated.plan);
-        assert_eq!(again.past.len(), migrated.past.len(), "migrating a v2 plan changes nothing");
+        assert_eq!(undone.after(Action::Redo).migration_notes, v2.migration_notes);
+        let again = migrated(&v2, None);
+        assert_eq!(again.plan, v2.plan);
+        assert_eq!(again.past.len(), v2.past.len(), "migrating a v2 plan changes nothing");
+    }
+
+    #[test]
+    fn a_migration_answers_only_the_plan_it_was_asked_for() {
+        let start = state();
+        let asked = start.after(Action::Migrate { cluster: None });
+        let request = asked.migrating.clone().expect("the migration is asked for");
+        assert_eq!(asked.plan, start.plan, "nothing changes before the answer");
+        assert_eq!(asked.after(Action::Migrate { cluster: Some(0) }).migrating, Some(request.clone()));
+
+        let renamed = edit(&asked, "/vnets/0/name", Edit::Text("typed-meanwhile".into()));
+        let late = renamed.after(Action::Migrated {
+            request: request.clone(),
+            answer: Ok(Box::new(module_answer(&request))),
+        });
+        assert_eq!(late.plan, renamed.plan, "the edit made meanwhile stays");
+        assert_eq!(late.notice, Some(Notice::Done(NoticeKind::MigrationOutdated)));
+        assert_eq!(late.migrating, None);
+        assert!(late.migration_notes.is_empty());
+
+        let failed =
+            asked.after(Action::Migrated { request: request.clone(), answer: Err("offline".into()) });
+        assert_eq!(failed.plan, start.plan);
+        assert_eq!(
+            failed.notice,
+            Some(Notice::Error { headline: NoticeKind::MigrationFailed, detail: "offline".into() })
+        );
+        assert_eq!(failed.migrating, None);
+
+        let unasked = start.after(Action::Migrated {
+            request: request.clone(),
+            answer: Ok(Box::new(module_answer(&request))),
+        });
+        assert_eq!(unasked, start, "an answer nobody waits for changes nothing");
     }
 
     #[test]
     fn one_cluster_migrates_alone_and_its_notes_name_its_place() {
         let two = state().after(Action::Add(NewItem::Cluster));
-        let switched = two.after(Action::Migrate { cluster: Some(1) });
+        let switched = migrated(&two, Some(1));
         assert!(!switched.plan.aks_clusters[0].is_v2());
         assert!(switched.plan.aks_clusters[1].is_v2());
         assert_eq!(switched.plan.aks_clusters[0], two.plan.aks_clusters[0]);
@@ -919,12 +1061,16 @@ mod tests {
         assert!(subjects.contains(&"/aksClusters/1"), "{subjects:?}");
         assert!(subjects.iter().all(|s| !s.starts_with("/aksClusters/0")), "{subjects:?}");
         assert_eq!(switched.after(Action::Undo).plan, two.plan);
-        assert_eq!(two.after(Action::Migrate { cluster: Some(7) }), two);
+        assert_eq!(
+            two.after(Action::Migrate { cluster: Some(7) }),
+            two,
+            "there is no such cluster to migrate"
+        );
     }
 
     #[test]
     fn a_namespace_that_is_not_a_kubernetes_name_waits_in_its_field() {
-        let v2 = state().after(Action::Migrate { cluster: None });
+        let v2 = migrated(&state(), None);
         let pointer = "/aksClusters/0/azureMl/namespace";
         let typed = edit(&v2, pointer, Edit::Namespace("Inference".into()));
         assert_eq!(typed.draft(pointer), Some("Inference"));
@@ -938,7 +1084,7 @@ mod tests {
 
     #[test]
     fn new_endpoints_and_outbound_rules_get_free_names() {
-        let v2 = state().after(Action::Add(NewItem::AciDeployment)).after(Action::Migrate { cluster: None });
+        let v2 = migrated(&state().after(Action::Add(NewItem::AciDeployment)), None);
         let added =
             v2.after(Action::Add(NewItem::OnlineEndpoint)).after(Action::Add(NewItem::OnlineEndpoint));
         let names: Vec<&str> = added.plan.online_endpoints.iter().map(|e| e.name.as_str()).collect();
@@ -959,6 +1105,19 @@ mod tests {
             Some(&json!("fqdn"))
         );
         assert_eq!(fqdn.report.findings, approved.report.findings);
+    }
+
+    #[test]
+    fn french_that_comes_late_replaces_the_notice_that_it_could_not_be_loaded() {
+        let unavailable = Notice::Error { headline: NoticeKind::FrenchUnavailable, detail: "offline".into() };
+        let waiting = state().after(Action::Refuse(unavailable));
+        let arrived = waiting.after(Action::FrenchLoaded { shown: false });
+        assert_eq!(arrived.notice, Some(Notice::Done(NoticeKind::FrenchArrived)));
+        assert_eq!(arrived.after(Action::FrenchLoaded { shown: true }).notice, None);
+        assert_eq!(waiting.after(Action::FrenchLoaded { shown: true }).notice, None);
+        let other = state().after(Action::Refuse(Notice::Done(NoticeKind::FileLoaded)));
+        assert_eq!(other.after(Action::FrenchLoaded { shown: true }), other, "other notices stay");
+        assert_eq!(other.after(Action::FrenchLoaded { shown: false }), other);
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct EditorProps {
     pub drafts: BTreeMap<String, String>,
     pub report: Rc<Report>,
     pub selected: Option<String>,
+    /// The cluster whose switch to v2 waits for the migration to load.
+    pub switching: Option<usize>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -99,6 +101,7 @@ pub(super) struct Form<'a> {
     drafts: &'a BTreeMap<String, String>,
     notes: HashMap<&'a str, Vec<Note>>,
     selected: Option<&'a str>,
+    pub(super) switching: Option<usize>,
     lang: Lang,
     pub(super) dispatch: &'a Callback<Action>,
     pages: UseStateHandle<Pages>,
@@ -317,6 +320,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         drafts: &props.drafts,
         notes,
         selected: props.selected.as_deref(),
+        switching: props.switching,
         lang: props.lang,
         dispatch: &dispatch,
         pages,

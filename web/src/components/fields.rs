@@ -197,11 +197,24 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
             }
         })
     };
+    // A choice the plan did not take (a migration that failed to load, say) must not stay on
+    // screen: an option's `selected` attribute no longer moves a list that the user has changed.
+    let select = use_node_ref();
+    {
+        let (select, current) = (select.clone(), props.current.clone());
+        use_effect(move || {
+            if let Some(select) = select.cast::<HtmlSelectElement>() {
+                if select.value() != current.as_str() {
+                    select.set_value(&current);
+                }
+            }
+        });
+    }
     let described = (!props.notes.is_empty()).then(|| note_id.clone());
     html! {
         <div class="field">
             <label for={id.clone()}>{ &props.label }</label>
-            <select id={id} {onchange} aria-describedby={described} data-pointer={props.pointer.clone()}>
+            <select ref={select} id={id} {onchange} aria-describedby={described} data-pointer={props.pointer.clone()}>
                 if let Some(unset) = &props.unset {
                     <option value="" selected={props.current.is_empty()}>{ unset }</option>
                 }

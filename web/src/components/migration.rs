@@ -1,13 +1,15 @@
-//! "Migrate to v2": the button that rewrites the plan with the core's migration, and the notes
-//! of the last migration, shown beside the findings until Undo takes the migration back.
+//! "Migrate to v2": the button that asks for the plan rewritten by the core's migration, which
+//! the page fetches on first use, and the notes of the last migration, shown beside the findings
+//! until Undo takes the migration back.
 
 use std::rc::Rc;
 
 use serde_json::Value;
-use vnetplan_core::{MigrationNote, Plan};
+use vnetplan_core::Plan;
 use yew::prelude::*;
 
 use crate::dom;
+use crate::extras::MigrationNote;
 use crate::i18n::{Lang, T};
 use crate::state::Action;
 
@@ -17,6 +19,8 @@ pub struct MigrationProps {
     /// The plan as a document, to tell which of a note's fields the migrated plan still has.
     pub document: Rc<Value>,
     pub notes: Rc<Vec<MigrationNote>>,
+    /// A migration has been asked for and is loading.
+    pub busy: bool,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -33,18 +37,19 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
             <h2 id="migration-title">{ T::MigrationTitle.get(lang) }</h2>
             if has_v1 {
                 <p class="hint">{ T::MigrateHint.get(lang) }</p>
-                <button type="button" id="migrate" class="fix" onclick={migrate}>{ T::Migrate.get(lang) }</button>
+                <button type="button" id="migrate" class="fix" onclick={migrate} aria-busy={props.busy.to_string()}>{ T::Migrate.get(lang) }</button>
             } else {
                 <p class="hint">{ T::NothingToMigrate.get(lang) }</p>
             }
             <div aria-live="polite">
+                if props.busy { <p class="hint" id="migration-loading">{ T::ExtrasLoading.get(lang) }</p> }
                 if !props.notes.is_empty() {
                     <p class="migration-intro">{ T::MigrationNotes.get(lang) }</p>
                     <ul class="migration-notes">
                         { for props.notes.iter().map(|note| html! {
-                            <li class="migration-note" data-code={note.code} data-subject={note.subject().to_owned()}>
-                                <code class="rule-id">{ note.code }</code>
-                                <p class="message">{ note.text.render(lang) }</p>
+                            <li class="migration-note" data-code={note.code.clone()} data-subject={note.subject().to_owned()}>
+                                <code class="rule-id">{ note.code.clone() }</code>
+                                <p class="message">{ note.message(lang).to_owned() }</p>
                                 <ul class="subjects" aria-label={T::Fields.get(lang)}>
                                     { for note.subjects.iter().map(|subject| subject_link(subject, &props.document, &props.dispatch)) }
                                 </ul>

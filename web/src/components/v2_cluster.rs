@@ -22,12 +22,14 @@ pub(super) fn api_switch(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Htm
         }
         _ => Action::Edit { pointer: format!("/aksClusters/{c}/azureMl"), edit: Edit::Value(Value::Null) },
     });
+    // While the migration loads, the switch shows the choice just made.
+    let current = if form.switching == Some(c) { AzureMlApi::V2 } else { cluster.azure_ml().api() };
     let options = vec![
         (AzureMlApi::V1.as_str(), AttrValue::from(form.t(T::ApiV1))),
         (AzureMlApi::V2.as_str(), AttrValue::from(form.t(T::ApiV2))),
     ];
     html! {
-        <SelectField pointer={pointer.clone()} label={form.t(T::AzureMlApi)} current={cluster.azure_ml().api().as_str()}
+        <SelectField pointer={pointer.clone()} label={form.t(T::AzureMlApi)} current={current.as_str()}
             {options} {dispatch} notes={form.notes(&pointer)} />
     }
 }
