@@ -384,9 +384,10 @@ pub fn App() -> Html {
             });
         })
     };
+    // Made once, as `dispatch` is, so that the notice bar does not render again on every keystroke.
     let show_french = {
         let (lang, dispatch) = (lang.clone(), dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
+        use_callback((), move |_: MouseEvent, ()| {
             dom::store(LANG_KEY, Lang::Fr.as_str());
             lang.set(Lang::Fr);
             dom::show_choice(LANGUAGE_LIST, Lang::Fr.as_str());

@@ -199,10 +199,16 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     };
     // A choice the plan did not take (a migration that failed to load, say) must not stay on
     // screen: an option's `selected` attribute no longer moves a list that the user has changed.
+    // A value that is none of the options (a field left to its default) is left to the browser,
+    // which shows the first option, as the `selected` attributes say.
     let select = use_node_ref();
     {
-        let (select, current) = (select.clone(), props.current.clone());
+        let select = select.clone();
+        let listed = props.options.iter().any(|(value, _)| *value == props.current.as_str())
+            || (props.current.is_empty() && props.unset.is_some());
+        let current = listed.then(|| props.current.clone());
         use_effect(move || {
+            let Some(current) = current else { return };
             if let Some(select) = select.cast::<HtmlSelectElement>() {
                 if select.value() != current.as_str() {
                     select.set_value(&current);
