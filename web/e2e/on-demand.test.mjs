@@ -185,6 +185,35 @@ describe('parts fetched on first use', () => {
     await context.close();
   });
 
+  test('an edit made while the migration loads is kept, and the migration is then not applied', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await context.route(isExtras, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const name = page.locator('[data-pointer="/vnets/0/name"]');
+    await page.click('#migrate');
+    await page.locator('#migration-loading').waitFor();
+    assert.equal(await page.locator('#migrate').getAttribute('aria-busy'), 'true');
+    await name.fill('renamed-while-loading');
+    release();
+    await page.locator('#notice', { hasText: 'The plan changed while the migration was loading' }).waitFor();
+    assert.equal(await name.inputValue(), 'renamed-while-loading');
+    assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v1');
+    assert.equal(await page.locator('#migration li.migration-note').count(), 0);
+    assert.equal(await page.locator('#migration-loading').count(), 0);
+
+    // Asked again, on the plan as it now is, the module (loaded by then) migrates it.
+    await page.click('#migrate');
+    await page.locator('#migration li.migration-note').first().waitFor();
+    assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v2');
+    assert.equal(await name.inputValue(), 'renamed-while-loading');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the single offline file carries them, with the network blocked', async () => {
     const { context, page, outside, errors } = await openOfflineFile(suite.browser, planLink(broken).slice(1), { acceptDownloads: true });
     await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
