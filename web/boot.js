@@ -24,8 +24,9 @@ function once(load) {
   };
 }
 
-// The on-demand module (the Azure steps and exports, the import, the rule explanations). The
-// single offline file carries it inline; a hosted page names its two files in a meta element.
+// The on-demand module (the Azure steps and exports, the import, the migration to v2, the rule
+// explanations). The single offline file carries it inline; a hosted page names its two files
+// in a meta element.
 window.vnetplanExtras = once(loadExtras);
 
 async function loadExtras() {

@@ -8,7 +8,7 @@
 //! - [`components`]: the editor, the address map, the findings and the capacity gauges.
 //! - [`share`]: the `#plan=` link format; [`presets`]: the guide's setups; [`i18n`]: English and
 //!   French; [`dom`]: the few browser calls the page makes; [`extras`]: what is fetched on first
-//!   use (the Azure steps, the import, the rule explanations).
+//!   use (the Azure steps, the import, the migration to v2, the rule explanations, French).
 
 pub mod app;
 pub mod components;

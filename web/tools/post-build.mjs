@@ -6,8 +6,8 @@
 // 3. writes sw.js, a service worker that caches every file of this build so the page keeps
 //    working offline after one visit;
 // 4. adds the on-demand parts that scripts/extras built, the module (the Azure steps and
-//    exports, the import, the rule explanations) and the French texts: as files the page
-//    fetches on first use, and inline in the single file.
+//    exports, the import, the migration to v2, the rule explanations) and the French texts: as
+//    files the page fetches on first use, and inline in the single file.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
