@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::components::azure::{AzureSteps, ImportDialog};
 use crate::components::editor::Editor;
+use crate::components::fields::use_shown_choice;
 use crate::components::findings::{CapacityPanel, FindingsPanel};
 use crate::components::map::AddressMapView;
 use crate::components::migration::MigrationPanel;
@@ -123,14 +124,15 @@ fn chosen<V: FromStr>(event: &Event) -> Option<V> {
 pub fn App() -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
     let wanted = *use_memo((), |()| wanted_lang());
+    let opening = *use_memo((), move |()| opening_lang(wanted));
     let state = use_reducer(|| {
         let mut state = initial_state(embedded);
-        if opening_lang(wanted) != wanted {
+        if opening != wanted {
             state.notice = Some(french_unavailable());
         }
         state
     });
-    let lang = use_state(|| opening_lang(wanted));
+    let lang = use_state(|| opening);
     let lang_loading = use_state_eq(|| false);
     let theme =
         use_state(|| dom::stored(THEME_KEY).and_then(|name| name.parse().ok()).unwrap_or(Theme::System));
@@ -354,55 +356,56 @@ pub fn App() -> Html {
             *reader.borrow_mut() = Some(task);
         })
     };
-    let on_lang = {
+    // Choosing a language, in the list or with the notice's offer of French once it has come.
+    // Made once, as `dispatch` is, so that the notice bar does not render again on every keystroke.
+    let choose_lang = {
         let (lang, lang_loading, dispatch) = (lang.clone(), lang_loading.clone(), dispatch.clone());
-        Callback::from(move |event: Event| {
-            let choice = chosen(&event).unwrap_or(Lang::En);
+        use_callback((), move |choice: Lang, ()| {
             dom::store(LANG_KEY, choice.as_str());
-            if choice == Lang::En || vnetplan_core::text::french_available() {
-                lang.set(choice);
-                if choice == Lang::Fr {
-                    dispatch.emit(Action::FrenchLoaded { shown: true });
+            let show = {
+                let (lang, dispatch) = (lang.clone(), dispatch.clone());
+                move |choice: Lang| {
+                    lang.set(choice);
+                    if choice == Lang::Fr {
+                        dispatch.emit(Action::FrenchLoaded { shown: true });
+                    }
                 }
+            };
+            let (lang_loading, dispatch) = (lang_loading.clone(), dispatch.clone());
+            if choice == Lang::En || vnetplan_core::text::french_available() {
+                show(choice);
                 return;
             }
-            let (lang, lang_loading, dispatch) = (lang.clone(), lang_loading.clone(), dispatch.clone());
             lang_loading.set(true);
             extras::run(extras::install_french(), move |installed| {
                 lang_loading.set(false);
                 match installed {
-                    Ok(()) => {
-                        lang.set(Lang::Fr);
-                        dispatch.emit(Action::FrenchLoaded { shown: true });
-                    }
-                    Err(_) => {
-                        // The page stays in English: the list must say so again.
-                        dom::show_choice(LANGUAGE_LIST, Lang::En.as_str());
-                        dispatch.emit(Action::Refuse(french_unavailable()));
-                    }
+                    Ok(()) => show(Lang::Fr),
+                    // The page stays in English, which the list shows again once this renders.
+                    Err(_) => dispatch.emit(Action::Refuse(french_unavailable())),
                 }
             });
         })
     };
-    // Made once, as `dispatch` is, so that the notice bar does not render again on every keystroke.
+    let on_lang = choose_lang.reform(|event: Event| chosen(&event).unwrap_or(Lang::En));
     let show_french = {
-        let (lang, dispatch) = (lang.clone(), dispatch.clone());
+        let choose_lang = choose_lang.clone();
         use_callback((), move |_: MouseEvent, ()| {
-            dom::store(LANG_KEY, Lang::Fr.as_str());
-            lang.set(Lang::Fr);
-            dom::show_choice(LANGUAGE_LIST, Lang::Fr.as_str());
-            dispatch.emit(Action::FrenchLoaded { shown: true });
+            choose_lang.emit(Lang::Fr);
             // The button goes with the notice: the focus goes where the language is chosen.
             dom::focus_element(LANGUAGE_LIST);
         })
     };
+    // While French loads, the list shows the choice just made, as a cluster's switch does.
+    let listed_lang = if *lang_loading { Lang::Fr } else { *lang };
+    let language_list = use_shown_choice(Some(AttrValue::from(listed_lang.as_str())));
     // A page that wanted French but opened in English without it (start() stopped waiting, or
     // the fetch failed) keeps trying, so that its notice does not go on saying French is missing
     // once it has come. A fetch still pending is shared; one that failed is tried once more.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
-            if opening_lang(wanted) != wanted {
+            if opening != wanted {
                 extras::run(extras::install_french(), move |installed| {
                     if installed.is_ok() {
                         dispatch.emit(Action::FrenchLoaded { shown: false });
@@ -476,7 +479,7 @@ pub fn App() -> Html {
                     </div>
                     <div class="tool-group">
                         <label for={LANGUAGE_LIST}>{ t(T::Language) }</label>
-                        <select id={LANGUAGE_LIST} onchange={on_lang} aria-busy={lang_loading.to_string()}>
+                        <select ref={language_list} id={LANGUAGE_LIST} onchange={on_lang} aria-busy={lang_loading.to_string()}>
                             <option value="en" selected={*lang == Lang::En}>{ "English" }</option>
                             <option value="fr" selected={*lang == Lang::Fr}>{ "Français" }</option>
                         </select>

@@ -159,15 +159,6 @@ pub fn focus_field(pointer: &str) {
     }
 }
 
-/// Shows `value` as the choice of the list `id`, which a change of the state alone does not do
-/// once the user has chosen in it.
-pub fn show_choice(id: &str, value: &str) {
-    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(select) = element.and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-        select.set_value(value);
-    }
-}
-
 pub fn focus_element(id: &str) {
     let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

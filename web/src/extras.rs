@@ -1,7 +1,7 @@
 //! What the first screen does not need, fetched on first use. The Azure steps and exports, the
-//! import, the migration to Azure ML v2 and the rule explanations come from the JS package's own wasm module, which has every
-//! one of them, so the page's module carries only the checker, the editor and the map. The
-//! French texts come from a file the build writes beside the page.
+//! import, the migration to Azure ML v2 and the rule explanations come from the JS package's own
+//! wasm module, which has every one of them, so the page's module carries only the checker, the
+//! editor and the map. The French texts come from a file the build writes beside the page.
 //!
 //! `web/boot.js` defines `window.vnetplanExtras()`, which loads that module once (from the
 //! build's folder, or from the single offline file, where it is inline) and resolves to its

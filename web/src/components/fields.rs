@@ -183,6 +183,27 @@ pub struct SelectFieldProps {
     pub notes: Vec<Note>,
 }
 
+/// A `<select>` (given the returned ref) that shows `current`, when there is one, after every
+/// render. A choice the state did not take (a migration or a language that failed to load, say)
+/// must not stay on screen, and an option's `selected` attribute no longer moves a list that the
+/// user has changed.
+#[hook]
+pub fn use_shown_choice(current: Option<AttrValue>) -> NodeRef {
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect(move || {
+            let Some(current) = current else { return };
+            if let Some(select) = select.cast::<HtmlSelectElement>() {
+                if select.value() != current.as_str() {
+                    select.set_value(&current);
+                }
+            }
+        });
+    }
+    select
+}
+
 #[component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
     let id = field_id(&props.pointer);
@@ -197,25 +218,11 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
             }
         })
     };
-    // A choice the plan did not take (a migration that failed to load, say) must not stay on
-    // screen: an option's `selected` attribute no longer moves a list that the user has changed.
     // A value that is none of the options (a field left to its default) is left to the browser,
     // which shows the first option, as the `selected` attributes say.
-    let select = use_node_ref();
-    {
-        let select = select.clone();
-        let listed = props.options.iter().any(|(value, _)| *value == props.current.as_str())
-            || (props.current.is_empty() && props.unset.is_some());
-        let current = listed.then(|| props.current.clone());
-        use_effect(move || {
-            let Some(current) = current else { return };
-            if let Some(select) = select.cast::<HtmlSelectElement>() {
-                if select.value() != current.as_str() {
-                    select.set_value(&current);
-                }
-            }
-        });
-    }
+    let listed = props.options.iter().any(|(value, _)| *value == props.current.as_str())
+        || (props.current.is_empty() && props.unset.is_some());
+    let select = use_shown_choice(listed.then(|| props.current.clone()));
     let described = (!props.notes.is_empty()).then(|| note_id.clone());
     html! {
         <div class="field">
