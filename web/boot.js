@@ -67,3 +67,47 @@ async function loadFrench() {
   if (!response.ok) throw new Error(`${named.content} answered ${response.status}`);
   return response.json();
 }
+
+// Share links carry the plan as raw DEFLATE. The browser's own Compression Streams do that
+// work, so the planner's module carries no compressor of its own (about 14 KB gzip less on the
+// first visit). Both are left undefined in a browser without raw DEFLATE streams, which the
+// planner then names; data that is not raw DEFLATE rejects.
+if (rawDeflateStreams()) {
+  window.vnetplanDeflate = async (text) =>
+    streamed(new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw')));
+  // Resolves to null once the output passes `limit` bytes: a link must not be able to exhaust
+  // memory, so reading stops there rather than at the end.
+  window.vnetplanInflate = async (bytes, limit) =>
+    streamed(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')), limit);
+}
+
+function rawDeflateStreams() {
+  try {
+    return Boolean(new CompressionStream('deflate-raw') && new DecompressionStream('deflate-raw'));
+  } catch {
+    return false;
+  }
+}
+
+async function streamed(stream, limit = Infinity) {
+  const reader = stream.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
+}

@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bigPlan, example, openPage, planLink, root, servedPage } from './harness.mjs';
@@ -29,15 +30,23 @@ describe('hostile and heavy input', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('a 1 MB link and a link of random bytes are refused with a message, and the plan stays', async () => {
+  test('a 1 MB link, a link of random bytes and a compressed bomb are refused with a message, and the plan stays', async () => {
     const { page } = await openPage(suite.browser, suite.origin + '/');
     await field(page, '/name').fill('my plan');
-    for (const junk of [randomBytes(768 * 1024).toString('base64url'), randomBytes(300).toString('latin1')]) {
+    // 9 MB of spaces, 9 KB once compressed: past the 8 MB that a link may decompress to.
+    const bomb = deflateRawSync(Buffer.alloc(9 * 1024 * 1024, 32), { level: 9 }).toString('base64url');
+    const links = [
+      [randomBytes(768 * 1024).toString('base64url'), /does not decompress/],
+      [randomBytes(300).toString('latin1'), /not base64url/],
+      [bomb, /larger than 8 MB/],
+    ];
+    for (const [junk, why] of links) {
       const started = Date.now();
       await page.evaluate((hash) => { window.location.hash = hash; }, '#plan=' + junk);
       await page.locator('#notice.notice-error').waitFor();
       console.log(`refused a ${junk.length}-character link in ${Date.now() - started} ms`);
       assert.match(await page.locator('#notice').innerText(), /could not be opened/);
+      assert.match(await page.locator('#notice .notice-detail').innerText(), why);
       assert.equal(await field(page, '/name').inputValue(), 'my plan');
       await page.click('#notice button');
     }

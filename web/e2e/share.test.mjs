@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 import { collidingPlan, openPage, planLink, root, servedPage } from './harness.mjs';
 
 describe('share links', () => {
@@ -17,13 +18,36 @@ describe('share links', () => {
       assert.equal(await status.getAttribute('aria-live'), 'polite');
       await page.click('#share');
       const url = await page.locator('#share-url').inputValue();
-      assert.match(url, /#plan=/);
+      // The browser's DEFLATE writes the documented format: raw DEFLATE of the plan's JSON.
+      const plan = JSON.parse(inflateRawSync(Buffer.from(url.split('#plan=')[1], 'base64url')).toString());
+      assert.equal(plan.name, await page.locator('[data-pointer="/name"]').inputValue());
+      assert.deepEqual(plan.vnets, collidingPlan('share').vnets);
       await page.waitForFunction(() => document.querySelector('#share-status').textContent === 'Link copied to the clipboard.');
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
       await page.locator('[data-pointer="/name"]').fill('changed after sharing');
       await page.locator('#share-url').waitFor({ state: 'detached' });
       assert.equal(await status.innerText(), '');
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a browser without Compression Streams says why it can open and make no link', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1300, height: 900 } });
+    await context.addInitScript(() => {
+      delete window.CompressionStream;
+      delete window.DecompressionStream;
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(suite.origin + planLink(collidingPlan('share')));
+      await page.locator('#notice', { hasText: 'could not be opened' }).waitFor();
+      assert.match(await page.locator('#notice .notice-detail').innerText(), /lacks Compression Streams/);
+      await page.locator('#notice').getByRole('button', { name: 'Dismiss' }).click();
+      await page.click('#share');
+      await page.locator('#notice', { hasText: 'No link could be made' }).waitFor();
+      assert.equal(await page.locator('#share-url').count(), 0);
     } finally {
       await context.close();
     }

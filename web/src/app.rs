@@ -19,7 +19,7 @@ use crate::components::map::AddressMapView;
 use crate::components::migration::MigrationPanel;
 use crate::i18n::{Lang, T};
 use crate::presets::Preset;
-use crate::share::{fragment_for, plan_from_fragment};
+use crate::share::{fragment_for, link_in, plan_from_link, LinkError};
 use crate::state::{Action, Autosave, Notice, NoticeKind, State};
 use crate::UnknownName;
 use crate::{dom, extras};
@@ -33,9 +33,9 @@ const LANGUAGE_LIST: &str = "language";
 /// default AKS setup. A link that cannot be read leaves the autosaved plan in place and says why.
 /// An embedded view shows only its link's plan: it neither reads nor writes the autosave, which
 /// belongs to the person's own planner on the same site.
-fn initial_state(embedded: bool) -> State {
+fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>) -> State {
     let saved = if embedded { None } else { Autosave::restore() };
-    match plan_from_fragment(&dom::location_hash()) {
+    match link {
         Some(Ok(plan)) if embedded => State::new(plan),
         Some(Ok(plan)) => {
             dom::clear_hash();
@@ -120,13 +120,31 @@ fn chosen<V: FromStr>(event: &Event) -> Option<V> {
     event.target()?.dyn_into::<HtmlSelectElement>().ok()?.value().parse().ok()
 }
 
+/// The plan of the link the page was opened with, read before the first render.
+pub async fn opening_link() -> Option<Result<Plan, LinkError>> {
+    let hash = dom::location_hash();
+    Some(plan_from_link(link_in(&hash)?).await)
+}
+
+#[derive(Properties)]
+pub struct AppProps {
+    /// What [`opening_link`] read, taken once, when the state is made.
+    pub link: Rc<std::cell::Cell<Option<Result<Plan, LinkError>>>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.link, &other.link)
+    }
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
     let wanted = *use_memo((), |()| wanted_lang());
     let opening = *use_memo((), move |()| opening_lang(wanted));
     let state = use_reducer(|| {
-        let mut state = initial_state(embedded);
+        let mut state = initial_state(embedded, props.link.take());
         if opening != wanted {
             state.notice = Some(french_unavailable());
         }
@@ -167,8 +185,11 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    if let Some(loaded) = plan_from_fragment(&dom::location_hash()) {
-                        dom::clear_hash();
+                    let hash = dom::location_hash();
+                    let Some(encoded) = link_in(&hash).map(str::to_owned) else { return };
+                    dom::clear_hash();
+                    let dispatcher = dispatcher.clone();
+                    extras::run(async move { plan_from_link(&encoded).await }, move |loaded| {
                         dispatcher.dispatch(match loaded {
                             Ok(plan) => Action::Replace {
                                 plan: Box::new(plan),
@@ -178,8 +199,8 @@ pub fn App() -> Html {
                                 headline: NoticeKind::LinkBroken,
                                 detail: error.to_string(),
                             }),
-                        });
-                    }
+                        })
+                    });
                 })
             });
             move || drop(listener)
@@ -305,17 +326,30 @@ pub fn App() -> Html {
     let on_share = {
         let (plan, document) = (state.plan.clone(), state.document.clone());
         let share = share.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| {
-            let fragment = fragment_for(&document);
-            let (url, file_only) = match (dom::is_file_page(), HOSTED_PLANNER) {
-                (true, Some(hosted)) => (format!("{hosted}{fragment}"), false),
-                (file_only, _) => (format!("{}{fragment}", dom::address_without_hash()), file_only),
-            };
-            let made = Share { url: url.clone(), plan: plan.clone(), file_only, copied: None };
-            share.set(Some(made.clone()));
-            let share = share.clone();
-            dom::copy_to_clipboard(&url, move |copied| {
-                share.set(Some(Share { copied: Some(copied), ..made }))
+            let (plan, document, share, dispatch) =
+                (plan.clone(), document.clone(), share.clone(), dispatch.clone());
+            extras::run(async move { fragment_for(&document).await }, move |fragment| {
+                let fragment = match fragment {
+                    Ok(fragment) => fragment,
+                    Err(error) => {
+                        let detail = error.to_string();
+                        return dispatch.emit(Action::Refuse(Notice::Error {
+                            headline: NoticeKind::ShareFailed,
+                            detail,
+                        }));
+                    }
+                };
+                let (url, file_only) = match (dom::is_file_page(), HOSTED_PLANNER) {
+                    (true, Some(hosted)) => (format!("{hosted}{fragment}"), false),
+                    (file_only, _) => (format!("{}{fragment}", dom::address_without_hash()), file_only),
+                };
+                let made = Share { url: url.clone(), plan, file_only, copied: None };
+                share.set(Some(made.clone()));
+                dom::copy_to_clipboard(&url, move |copied| {
+                    share.set(Some(Share { copied: Some(copied), ..made }))
+                });
             });
         })
     };
@@ -419,14 +453,29 @@ pub fn App() -> Html {
         Callback::from(move |event: Event| theme.set(chosen(&event).unwrap_or(Theme::System)))
     };
     // Deflating the plan for the link is done only when the plan changes, and only when embedded.
-    let full_planner = use_memo(state.document.clone(), move |document| {
-        embedded.then(|| dom::full_planner_address(&fragment_for(document)))
-    });
+    // The link is left without an address until the plan it carries is the one shown.
+    let full_planner = use_state_eq(|| None::<String>);
+    {
+        let full_planner = full_planner.clone();
+        use_effect_with(state.document.clone(), move |document| {
+            let current = Rc::new(std::cell::Cell::new(true));
+            if embedded {
+                full_planner.set(None);
+                let (document, still_current) = (document.clone(), current.clone());
+                extras::run(async move { fragment_for(&document).await }, move |fragment| {
+                    if still_current.get() {
+                        full_planner.set(fragment.ok().map(|fragment| dom::full_planner_address(&fragment)));
+                    }
+                });
+            }
+            move || current.set(false)
+        });
+    }
     let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
     let redo = dispatch.reform(|_: MouseEvent| Action::Redo);
 
     if embedded {
-        let full = (*full_planner).clone().unwrap_or_default();
+        let full = (*full_planner).clone();
         return html! {
             <div class="app embed">
                 <header class="embed-head">
@@ -592,6 +641,7 @@ fn NoticeBar(props: &NoticeProps) -> Html {
     let text = match headline {
         NoticeKind::LinkLoaded => T::NoticeLinkLoaded,
         NoticeKind::LinkBroken => T::NoticeLinkBroken,
+        NoticeKind::ShareFailed => T::NoticeShareFailed,
         NoticeKind::FileLoaded => T::NoticeFileLoaded,
         NoticeKind::FileBroken => T::NoticeFileBroken,
         NoticeKind::FixApplied => T::NoticeFixApplied,

@@ -56,6 +56,8 @@ texts! {
     NoticeLinkLoaded => "Plan loaded from the link.", "Plan chargé depuis le lien.";
     NoticeLinkBroken => "This link's plan could not be opened; your plan is unchanged.",
         "Le plan de ce lien n’a pas pu être ouvert ; votre plan est inchangé.";
+    NoticeShareFailed => "No link could be made for this plan in this browser.",
+        "Aucun lien n’a pu être créé pour ce plan dans ce navigateur.";
     NoticeFileLoaded => "Plan loaded from the file.", "Plan chargé depuis le fichier.";
     NoticeFileBroken => "This file could not be opened as a plan; your plan is unchanged.",
         "Ce fichier n’a pas pu être ouvert comme plan ; votre plan est inchangé.";

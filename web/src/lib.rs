@@ -19,7 +19,7 @@ pub mod presets;
 pub mod share;
 pub mod state;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -47,20 +47,48 @@ pub fn start() {
     // French is fetched on first use: a page that opens in French waits for it under the boot
     // message, which says "loading" in both languages, rather than showing English first. A
     // network that neither answers nor fails must not keep the planner from opening, so after
-    // FRENCH_WAIT_MS it opens in English, and French can be chosen once it has come.
-    let rendered = Rc::new(Cell::new(false));
-    let render = move || {
-        if !rendered.replace(true) {
-            dom::remove_element("boot");
-            yew::Renderer::<App>::new().render();
+    // FRENCH_WAIT_MS it opens in English, and French can be chosen once it has come. A link's
+    // plan is decompressed by the browser, which answers asynchronously: the page waits for it
+    // too, at the same time, so that it never shows another plan first.
+    let opening = Rc::new(RefCell::new(Opening {
+        link: None,
+        french_pending: app::wanted_lang() == i18n::Lang::Fr && !vnetplan_core::text::french_available(),
+    }));
+    if opening.borrow().french_pending {
+        let french_done = move |opening: Rc<RefCell<Opening>>| {
+            move || {
+                opening.borrow_mut().french_pending = false;
+                Opening::render_when_ready(&opening);
+            }
+        };
+        Timeout::new(FRENCH_WAIT_MS, french_done(opening.clone())).forget();
+        let installed = french_done(opening.clone());
+        extras::run(extras::install_french(), move |_| installed());
+    }
+    extras::run(app::opening_link(), move |link| {
+        opening.borrow_mut().link = Some(link);
+        Opening::render_when_ready(&opening);
+    });
+}
+
+/// What the first render waits for.
+struct Opening {
+    /// The opening link's plan, once read (`Some(None)` when the page has no link), until the
+    /// render takes it.
+    link: Option<Option<Result<vnetplan_core::Plan, share::LinkError>>>,
+    french_pending: bool,
+}
+
+impl Opening {
+    fn render_when_ready(opening: &Rc<RefCell<Self>>) {
+        let mut opening = opening.borrow_mut();
+        if opening.french_pending {
+            return;
         }
-    };
-    if app::wanted_lang() == i18n::Lang::Fr && !vnetplan_core::text::french_available() {
-        let late = render.clone();
-        Timeout::new(FRENCH_WAIT_MS, late).forget();
-        extras::run(extras::install_french(), move |_| render());
-    } else {
-        render();
+        let Some(link) = opening.link.take() else { return };
+        drop(opening);
+        dom::remove_element("boot");
+        yew::Renderer::<App>::with_props(app::AppProps { link: Rc::new(Cell::new(link)) }).render();
     }
 }
 

@@ -7,10 +7,23 @@ use base64::engine::general_purpose::{URL_SAFE_NO_PAD, URL_SAFE_NO_PAD_INDIFFERE
 use base64::Engine as _;
 use serde_json::Value;
 use vnetplan_core::{parse_plan_through_tree, ParseError, Plan};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+// The browser's own raw DEFLATE, through `web/boot.js`, which defines these only where the
+// browser has Compression Streams; calling one that is missing throws, which `catch` returns.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = window, js_name = vnetplanDeflate, catch)]
+    fn deflate(text: &str) -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(js_namespace = window, js_name = vnetplanInflate, catch)]
+    fn inflate(compressed: &[u8], limit: u32) -> Result<js_sys::Promise, JsValue>;
+}
 
 const KEY: &str = "plan=";
 /// A decompressed plan larger than this is refused: a link must not be able to exhaust memory.
-const MAX_PLAN_BYTES: usize = 8 * 1024 * 1024;
+const MAX_PLAN_BYTES: u32 = 8 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
@@ -19,6 +32,8 @@ pub enum LinkError {
     TooLarge,
     NotUtf8,
     NotAPlan(ParseError),
+    /// The browser lacks the Compression Streams that links are made and read with.
+    Unsupported,
 }
 
 impl fmt::Display for LinkError {
@@ -31,35 +46,42 @@ impl fmt::Display for LinkError {
             Self::TooLarge => f.write_str("the link's plan is larger than 8 MB once decompressed"),
             Self::NotUtf8 => f.write_str("the link's plan is not UTF-8 text"),
             Self::NotAPlan(error) => write!(f, "the link's plan cannot be read: {error}"),
+            Self::Unsupported => f.write_str(
+                "this browser cannot compress or decompress links: it lacks Compression Streams \
+                 (Chromium 103, Firefox 113 and Safari 16.4 have them)",
+            ),
         }
     }
 }
 
 /// The fragment (with its `#`) that carries the plan `document` (the state's serialised plan,
 /// which the page already holds: serialising the plan again would take a serializer of its own).
-pub fn fragment_for(document: &Value) -> String {
-    let json = document.to_string();
-    let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    format!("#{KEY}{}", URL_SAFE_NO_PAD.encode(compressed))
+pub async fn fragment_for(document: &Value) -> Result<String, LinkError> {
+    let promise = deflate(&document.to_string()).map_err(|_| LinkError::Unsupported)?;
+    let compressed = JsFuture::from(promise).await.map_err(|_| LinkError::Unsupported)?;
+    Ok(format!("#{KEY}{}", URL_SAFE_NO_PAD.encode(js_sys::Uint8Array::new(&compressed).to_vec())))
 }
 
-/// The plan a URL fragment carries: `None` when the fragment holds no plan at all.
-pub fn plan_from_fragment(fragment: &str) -> Option<Result<Plan, LinkError>> {
-    let encoded = fragment.trim_start_matches('#').strip_prefix(KEY)?;
-    Some(decode(encoded))
+/// The encoded plan a URL fragment carries: `None` when the fragment holds no plan at all.
+pub fn link_in(fragment: &str) -> Option<&str> {
+    fragment.trim_start_matches('#').strip_prefix(KEY)
 }
 
-fn decode(encoded: &str) -> Result<Plan, LinkError> {
-    let compressed = URL_SAFE_NO_PAD_INDIFFERENT.decode(encoded.trim()).map_err(|_| LinkError::NotBase64)?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PLAN_BYTES).map_err(|error| {
-            if matches!(error.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-                LinkError::TooLarge
-            } else {
-                LinkError::NotDeflate
-            }
-        })?;
-    let text = String::from_utf8(bytes).map_err(|_| LinkError::NotUtf8)?;
+/// The plan of a link's encoded part (what [`link_in`] finds).
+pub async fn plan_from_link(encoded: &str) -> Result<Plan, LinkError> {
+    let compressed = compressed_of(encoded)?;
+    let promise = inflate(&compressed, MAX_PLAN_BYTES).map_err(|_| LinkError::Unsupported)?;
+    let inflated = JsFuture::from(promise).await.map_err(|_| LinkError::NotDeflate)?;
+    plan_of((!inflated.is_null()).then(|| js_sys::Uint8Array::new(&inflated).to_vec()))
+}
+
+fn compressed_of(encoded: &str) -> Result<Vec<u8>, LinkError> {
+    URL_SAFE_NO_PAD_INDIFFERENT.decode(encoded.trim()).map_err(|_| LinkError::NotBase64)
+}
+
+/// The plan in a link's decompressed bytes: `None` when they went past the limit.
+fn plan_of(inflated: Option<Vec<u8>>) -> Result<Plan, LinkError> {
+    let text = String::from_utf8(inflated.ok_or(LinkError::TooLarge)?).map_err(|_| LinkError::NotUtf8)?;
     parse_plan_through_tree(&text).map_err(LinkError::NotAPlan)
 }
 
@@ -67,42 +89,30 @@ fn decode(encoded: &str) -> Result<Plan, LinkError> {
 mod tests {
     use super::*;
 
-    const PLAN: &str = include_str!("../../examples/default-aks.json");
+    // The round trip through the browser's DEFLATE, and its limit, are tested in the browser
+    // (web/e2e/share.test.mjs, web/e2e/hostile.test.mjs).
 
     #[test]
-    fn a_plan_survives_the_round_trip() {
-        let plan = parse_plan_through_tree(PLAN).expect("the example parses");
-        let fragment = fragment_for(&serde_json::to_value(&plan).expect("a plan serialises"));
-        assert!(fragment.starts_with("#plan="));
-        assert!(!fragment.contains('=') || fragment.find('=') == Some(5), "no padding: {fragment}");
-        assert_eq!(plan_from_fragment(&fragment), Some(Ok(plan)));
-    }
-
-    #[test]
-    fn the_format_is_raw_deflate_in_base64url() {
-        let json = r#"{"schemaVersion":1,"region":"eastus2","workspace":{"resourceGroup":"rg"},"vnets":[]}"#;
-        let encoded = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6));
-        let plan = plan_from_fragment(&format!("#plan={encoded}")).expect("a plan").expect("it decodes");
-        assert_eq!(plan.region, "eastus2");
-    }
-
-    #[test]
-    fn other_fragments_are_not_plans() {
-        assert_eq!(plan_from_fragment(""), None);
-        assert_eq!(plan_from_fragment("#findings"), None);
+    fn only_a_plan_fragment_is_a_link() {
+        assert_eq!(link_in("#plan=abc"), Some("abc"));
+        assert_eq!(link_in("plan="), Some(""));
+        assert_eq!(link_in(""), None);
+        assert_eq!(link_in("#findings"), None);
     }
 
     #[test]
     fn broken_links_say_what_is_wrong() {
-        assert_eq!(plan_from_fragment("#plan=%%%"), Some(Err(LinkError::NotBase64)));
-        assert_eq!(plan_from_fragment("#plan=AAAA"), Some(Err(LinkError::NotDeflate)));
-        let not_json = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{oops", 6));
-        assert!(matches!(
-            plan_from_fragment(&format!("#plan={not_json}")),
-            Some(Err(LinkError::NotAPlan(_)))
-        ));
-        let bomb =
-            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_PLAN_BYTES + 1], 9));
-        assert_eq!(plan_from_fragment(&format!("#plan={bomb}")), Some(Err(LinkError::TooLarge)));
+        assert_eq!(compressed_of("%%%"), Err(LinkError::NotBase64));
+        assert_eq!(compressed_of("AAAA"), Ok(vec![0, 0, 0]));
+        assert_eq!(plan_of(None), Err(LinkError::TooLarge));
+        assert_eq!(plan_of(Some(vec![0xff, 0xfe])), Err(LinkError::NotUtf8));
+        assert!(matches!(plan_of(Some(b"{oops".to_vec())), Err(LinkError::NotAPlan(_))));
+    }
+
+    #[test]
+    fn decompressed_text_reads_as_its_plan() {
+        let text = include_str!("../../examples/default-aks.json");
+        let plan = plan_of(Some(text.as_bytes().to_vec())).expect("the example reads");
+        assert_eq!(Ok(plan), parse_plan_through_tree(text));
     }
 }

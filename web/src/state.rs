@@ -85,6 +85,8 @@ pub enum NoticeKind {
     MigrationFailed,
     /// The plan changed while the migration was being fetched, which then left it as it was.
     MigrationOutdated,
+    /// The browser could not make a share link.
+    ShareFailed,
 }
 
 /// Something an "add" button adds. The item is chosen when the button is pressed, from the plan
