@@ -5,9 +5,10 @@ use std::fmt;
 
 use base64::engine::general_purpose::{URL_SAFE_NO_PAD, URL_SAFE_NO_PAD_INDIFFERENT};
 use base64::Engine as _;
+use js_sys::Uint8Array;
 use serde_json::Value;
 use vnetplan_core::{parse_plan_through_tree, ParseError, Plan};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 // The browser's own raw DEFLATE, through `web/boot.js`, which defines these only where the
@@ -58,8 +59,8 @@ impl fmt::Display for LinkError {
 /// which the page already holds: serialising the plan again would take a serializer of its own).
 pub async fn fragment_for(document: &Value) -> Result<String, LinkError> {
     let promise = deflate(&document.to_string()).map_err(|_| LinkError::Unsupported)?;
-    let compressed = JsFuture::from(promise).await.map_err(|_| LinkError::Unsupported)?;
-    Ok(format!("#{KEY}{}", URL_SAFE_NO_PAD.encode(js_sys::Uint8Array::new(&compressed).to_vec())))
+    let compressed = JsFuture::from(promise).await.and_then(JsCast::dyn_into::<Uint8Array>);
+    Ok(format!("#{KEY}{}", URL_SAFE_NO_PAD.encode(compressed.map_err(|_| LinkError::Unsupported)?.to_vec())))
 }
 
 /// The encoded plan a URL fragment carries: `None` when the fragment holds no plan at all.
@@ -72,7 +73,7 @@ pub async fn plan_from_link(encoded: &str) -> Result<Plan, LinkError> {
     let compressed = compressed_of(encoded)?;
     let promise = inflate(&compressed, MAX_PLAN_BYTES).map_err(|_| LinkError::Unsupported)?;
     let inflated = JsFuture::from(promise).await.map_err(|_| LinkError::NotDeflate)?;
-    plan_of((!inflated.is_null()).then(|| js_sys::Uint8Array::new(&inflated).to_vec()))
+    plan_of(inflated.dyn_into::<Uint8Array>().ok().map(|bytes| bytes.to_vec()))
 }
 
 fn compressed_of(encoded: &str) -> Result<Vec<u8>, LinkError> {
