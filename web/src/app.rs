@@ -184,12 +184,19 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
             let listener = web_sys::window().map(|window| {
+                // Links are read asynchronously: of two pasted in quick succession, the later wins.
+                let latest = Rc::new(std::cell::Cell::new(0_u32));
                 EventListener::new(&window, "hashchange", move |_| {
                     let hash = dom::location_hash();
                     let Some(encoded) = link_in(&hash).map(str::to_owned) else { return };
                     dom::clear_hash();
-                    let dispatcher = dispatcher.clone();
+                    let (dispatcher, latest) = (dispatcher.clone(), latest.clone());
+                    let this = latest.get().wrapping_add(1);
+                    latest.set(this);
                     extras::run(async move { plan_from_link(&encoded).await }, move |loaded| {
+                        if latest.get() != this {
+                            return;
+                        }
                         dispatcher.dispatch(match loaded {
                             Ok(plan) => Action::Replace {
                                 plan: Box::new(plan),
