@@ -96,7 +96,11 @@ describe('parts fetched on first use', () => {
 
   test('when the French texts cannot be fetched the page stays in English, says so, and tries again later', async () => {
     const { context, page } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
-    await context.route(isFrench, (route) => route.abort());
+    const frenchAsked = [];
+    await context.route(isFrench, (route) => {
+      frenchAsked.push(route.request().url());
+      return route.abort();
+    });
     await page.selectOption('#language', 'fr');
     await page.locator('#notice', { hasText: 'The French texts could not be loaded' }).waitFor();
     assert.equal(await page.inputValue('#language'), 'en');
@@ -105,9 +109,21 @@ describe('parts fetched on first use', () => {
     await page.locator('#notice').screenshot({ path: join(shots, 'on-demand-french-unavailable.png') });
 
     // The choice is kept: the next visit asks for French again, and opens in English without it.
+    // It asks once: a fetch that has just failed is not repeated straight away. The page's own
+    // request for `/barrier`, made after the notice shows, is intercepted after every request
+    // the page made before it.
+    frenchAsked.length = 0;
     await page.reload();
     await page.locator('#notice', { hasText: 'The French texts could not be loaded' }).waitFor();
     assert.match(await page.locator('#findings-title').innerText(), /Findings/);
+    const askedBeforeBarrier = new Promise((resolve) => {
+      context.route('**/barrier', (route) => {
+        resolve(frenchAsked.length);
+        return route.abort();
+      });
+    });
+    await page.evaluate(() => fetch('/barrier').catch(() => {}));
+    assert.equal(await askedBeforeBarrier, 1, 'French was asked for again straight after it failed');
 
     await context.unroute(isFrench);
     await page.selectOption('#language', 'fr');

@@ -130,11 +130,13 @@ pub async fn opening_link() -> Option<Result<Plan, LinkError>> {
 pub struct AppProps {
     /// What [`opening_link`] read, taken once, when the state is made.
     pub link: Rc<std::cell::Cell<Option<Result<Plan, LinkError>>>>,
+    /// The page opened in English because French had not come in time, and it may still come.
+    pub french_in_flight: bool,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.link, &other.link)
+        Rc::ptr_eq(&self.link, &other.link) && self.french_in_flight == other.french_in_flight
     }
 }
 
@@ -440,13 +442,15 @@ pub fn App(props: &AppProps) -> Html {
     // While French loads, the list shows the choice just made, as a cluster's switch does.
     let listed_lang = if *lang_loading { Lang::Fr } else { *lang };
     let language_list = use_shown_choice(Some(AttrValue::from(listed_lang.as_str())));
-    // A page that wanted French but opened in English without it (start() stopped waiting, or
-    // the fetch failed) keeps trying, so that its notice does not go on saying French is missing
-    // once it has come. A fetch still pending is shared; one that failed is tried once more.
+    // A page that wanted French but opened in English because start() stopped waiting keeps
+    // waiting for the fetch still on its way, so that its notice does not go on saying French is
+    // missing once it has come. A fetch that failed is not tried again at once: it would likely
+    // fail too, and choosing French in the list tries again.
     {
         let dispatch = dispatch.clone();
+        let french_in_flight = props.french_in_flight;
         use_effect_with((), move |()| {
-            if opening != wanted {
+            if opening != wanted && french_in_flight {
                 extras::run(extras::install_french(), move |installed| {
                     if installed.is_ok() {
                         dispatch.emit(Action::FrenchLoaded { shown: false });

@@ -50,20 +50,25 @@ pub fn start() {
     // FRENCH_WAIT_MS it opens in English, and French can be chosen once it has come. A link's
     // plan is decompressed by the browser, which answers asynchronously: the page waits for it
     // too, at the same time, so that it never shows another plan first.
-    let opening = Rc::new(RefCell::new(Opening {
-        link: None,
-        french_pending: app::wanted_lang() == i18n::Lang::Fr && !vnetplan_core::text::french_available(),
-    }));
-    if opening.borrow().french_pending {
-        let french_done = move |opening: Rc<RefCell<Opening>>| {
-            move || {
-                opening.borrow_mut().french_pending = false;
-                Opening::render_when_ready(&opening);
+    let wants_french = app::wanted_lang() == i18n::Lang::Fr && !vnetplan_core::text::french_available();
+    let french = if wants_french { French::Waiting } else { French::Settled };
+    let opening = Rc::new(RefCell::new(Opening { link: None, french }));
+    if wants_french {
+        let gave_up = opening.clone();
+        Timeout::new(FRENCH_WAIT_MS, move || {
+            let mut waiting = gave_up.borrow_mut();
+            if waiting.french == French::Waiting {
+                waiting.french = French::GaveUp;
             }
-        };
-        Timeout::new(FRENCH_WAIT_MS, french_done(opening.clone())).forget();
-        let installed = french_done(opening.clone());
-        extras::run(extras::install_french(), move |_| installed());
+            drop(waiting);
+            Opening::render_when_ready(&gave_up);
+        })
+        .forget();
+        let settled = opening.clone();
+        extras::run(extras::install_french(), move |_| {
+            settled.borrow_mut().french = French::Settled;
+            Opening::render_when_ready(&settled);
+        });
     }
     extras::run(app::opening_link(), move |link| {
         opening.borrow_mut().link = Some(link);
@@ -76,19 +81,31 @@ struct Opening {
     /// The opening link's plan, once read (`Some(None)` when the page has no link), until the
     /// render takes it.
     link: Option<Option<Result<vnetplan_core::Plan, share::LinkError>>>,
-    french_pending: bool,
+    french: French,
+}
+
+/// Where the French texts are when the page wants them and starts without them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum French {
+    Waiting,
+    /// Still on their way after `FRENCH_WAIT_MS`: the page opens in English and keeps waiting.
+    GaveUp,
+    /// Here, failed, or not wanted: nothing more to wait for.
+    Settled,
 }
 
 impl Opening {
     fn render_when_ready(opening: &Rc<RefCell<Self>>) {
         let mut opening = opening.borrow_mut();
-        if opening.french_pending {
+        if opening.french == French::Waiting {
             return;
         }
         let Some(link) = opening.link.take() else { return };
+        let french_in_flight = opening.french == French::GaveUp;
         drop(opening);
         dom::remove_element("boot");
-        yew::Renderer::<App>::with_props(app::AppProps { link: Rc::new(Cell::new(link)) }).render();
+        let props = app::AppProps { link: Rc::new(Cell::new(link)), french_in_flight };
+        yew::Renderer::<App>::with_props(props).render();
     }
 }
 
