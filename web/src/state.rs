@@ -379,6 +379,9 @@ impl State {
                 next.remember(None);
                 next.drafts.clear();
                 next.migration_notes = Rc::default();
+                // A whole new plan (a preset, a link, a file) supersedes a migration asked for the
+                // old one: its answer is dropped quietly, so the new plan's own notice stays.
+                next.migrating = None;
                 next.set_plan(*plan);
                 next.notice = notice;
             }
@@ -768,6 +771,7 @@ mod tests {
     use vnetplan_core::{parse_plan, Lang, RuleId};
 
     use super::*;
+    use crate::presets::Preset;
 
     fn state() -> State {
         State::new(parse_plan(include_str!("../../examples/default-aks.json")).expect("example parses"))
@@ -1035,6 +1039,17 @@ mod tests {
         assert_eq!(late.notice, Some(Notice::Done(NoticeKind::MigrationOutdated)));
         assert_eq!(late.migrating, None);
         assert!(late.migration_notes.is_empty());
+
+        let preset = asked.after(Action::Replace {
+            plan: Box::new(Preset::Aci.plan()),
+            notice: Some(Notice::Done(NoticeKind::PresetLoaded)),
+        });
+        assert_eq!(preset.migrating, None, "the new plan is no longer waiting for a migration");
+        let superseded = preset.after(Action::Migrated {
+            request: request.clone(),
+            answer: Ok(Box::new(module_answer(&request))),
+        });
+        assert_eq!(superseded, preset, "the preset and its notice stay");
 
         let failed =
             asked.after(Action::Migrated { request: request.clone(), answer: Err("offline".into()) });
