@@ -130,20 +130,24 @@ pub async fn opening_link() -> Option<Result<Plan, LinkError>> {
 pub struct AppProps {
     /// What [`opening_link`] read, taken once, when the state is made.
     pub link: Rc<std::cell::Cell<Option<Result<Plan, LinkError>>>>,
+    /// The language the person wants ([`wanted_lang`], which `start` has read already).
+    pub wanted: Lang,
     /// The page opened in English because French had not come in time, and it may still come.
     pub french_in_flight: bool,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.link, &other.link) && self.french_in_flight == other.french_in_flight
+        Rc::ptr_eq(&self.link, &other.link)
+            && self.wanted == other.wanted
+            && self.french_in_flight == other.french_in_flight
     }
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
-    let wanted = *use_memo((), |()| wanted_lang());
+    let wanted = props.wanted;
     let opening = *use_memo((), move |()| opening_lang(wanted));
     let state = use_reducer(|| {
         let mut state = initial_state(embedded, props.link.take());

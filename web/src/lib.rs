@@ -50,9 +50,10 @@ pub fn start() {
     // FRENCH_WAIT_MS it opens in English, and French can be chosen once it has come. A link's
     // plan is decompressed by the browser, which answers asynchronously: the page waits for it
     // too, at the same time, so that it never shows another plan first.
-    let wants_french = app::wanted_lang() == i18n::Lang::Fr && !vnetplan_core::text::french_available();
+    let wanted = app::wanted_lang();
+    let wants_french = wanted == i18n::Lang::Fr && !vnetplan_core::text::french_available();
     let french = if wants_french { French::Waiting } else { French::Settled };
-    let opening = Rc::new(RefCell::new(Opening { link: None, french }));
+    let opening = Rc::new(RefCell::new(Opening { link: None, wanted, french }));
     if wants_french {
         let gave_up = opening.clone();
         Timeout::new(FRENCH_WAIT_MS, move || {
@@ -81,6 +82,7 @@ struct Opening {
     /// The opening link's plan, once read (`Some(None)` when the page has no link), until the
     /// render takes it.
     link: Option<Option<Result<vnetplan_core::Plan, share::LinkError>>>,
+    wanted: i18n::Lang,
     french: French,
 }
 
@@ -101,10 +103,13 @@ impl Opening {
             return;
         }
         let Some(link) = opening.link.take() else { return };
-        let french_in_flight = opening.french == French::GaveUp;
+        let props = app::AppProps {
+            link: Rc::new(Cell::new(link)),
+            wanted: opening.wanted,
+            french_in_flight: opening.french == French::GaveUp,
+        };
         drop(opening);
         dom::remove_element("boot");
-        let props = app::AppProps { link: Rc::new(Cell::new(link)), french_in_flight };
         yew::Renderer::<App>::with_props(props).render();
     }
 }
