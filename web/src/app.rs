@@ -544,8 +544,8 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="tool-group">
                         <label for={LANGUAGE_LIST}>{ t(T::Language) }</label>
                         <select ref={language_list} id={LANGUAGE_LIST} onchange={on_lang} aria-busy={lang_loading.to_string()}>
-                            <option value="en" selected={*lang == Lang::En}>{ "English" }</option>
-                            <option value="fr" selected={*lang == Lang::Fr}>{ "Français" }</option>
+                            <option value="en" selected={listed_lang == Lang::En}>{ "English" }</option>
+                            <option value="fr" selected={listed_lang == Lang::Fr}>{ "Français" }</option>
                         </select>
                         if *lang_loading { <span class="lang-loading" role="status">{ t(T::ExtrasLoading) }</span> }
                         <label for="theme">{ t(T::Theme) }</label>
