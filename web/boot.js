@@ -12,11 +12,16 @@ addEventListener('error', failed, true);
 addEventListener('unhandledrejection', failed);
 
 // The on-demand parts load on first use and once; a failed load is forgotten, so the next use
-// tries again.
+// tries again. A load still unsettled after LOAD_PATIENCE_MS fails as a TimeoutError: a stalled
+// connection would otherwise keep the button that asked busy for as long as the browser waits,
+// which can be minutes. A minute is generous: the module, the largest of the parts, arrives in
+// about five seconds at 400 kbit/s.
+const LOAD_PATIENCE_MS = 60_000;
+
 function once(load) {
   let pending;
   return () => {
-    pending ??= load().catch((error) => {
+    pending ??= withPatience(load()).catch((error) => {
       pending = undefined;
       throw error;
     });
@@ -24,10 +29,26 @@ function once(load) {
   };
 }
 
+function withPatience(loading) {
+  let timer;
+  const givenUp = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DOMException(`not loaded after ${LOAD_PATIENCE_MS / 1000} s`, 'TimeoutError')),
+      LOAD_PATIENCE_MS,
+    );
+  });
+  return Promise.race([loading, givenUp]).finally(() => clearTimeout(timer));
+}
+
 // The on-demand module (the Azure steps and exports, the import, the migration to v2, the rule
 // explanations). The single offline file carries it inline; a hosted page names its two files
 // in a meta element.
 window.vnetplanExtras = once(loadExtras);
+
+// Each attempt after the first asks for the glue under an address of its own (the server and
+// the worker ignore the query): Chromium joins a script element to a request for the same
+// address still in flight, so after a stall a retry under the same address waits on it too.
+let extrasAttempts = 0;
 
 async function loadExtras() {
   const inline = document.getElementById('vnetplan-extras-wasm');
@@ -40,7 +61,8 @@ async function loadExtras() {
   if (typeof vnetplanExtrasModule === 'undefined') {
     await new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = named.content;
+      extrasAttempts += 1;
+      script.src = extrasAttempts === 1 ? named.content : `${named.content}?attempt=${extrasAttempts}`;
       script.onload = resolve;
       script.onerror = () => {
         script.remove();

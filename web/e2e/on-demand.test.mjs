@@ -14,7 +14,7 @@ const rule = 'service-cidr-overlaps-subnet';
 const vnetShow = readFileSync(join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures', 'vnet-show.json'), 'utf8');
 const shots = join(root, 'artifacts', 'screenshots');
 mkdirSync(shots, { recursive: true });
-const isExtras = (url) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(url);
+const isExtras = (url) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)(\?attempt=\d+)?$/.test(url);
 const isFrench = (url) => /\/french-[0-9a-f]+\.json$/.test(url);
 
 /**
@@ -198,6 +198,46 @@ describe('parts fetched on first use', () => {
     await page.click('#toggle-steps');
     await page.click('#toggle-steps');
     await page.locator('li.step[data-flagged="true"]', { hasText: rule }).first().waitFor();
+    await context.close();
+  });
+
+  test('a part that stalls frees its button after a minute, says why, and loads when asked again', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
+    // Requests that are never answered, as on a connection that stalled.
+    const stalled = [];
+    await context.route(isExtras, (route) => { stalled.push(route.request().url()); });
+    await page.clock.install();
+    await page.click('#migrate');
+    await page.locator('#migration-loading').waitFor();
+    assert.equal(await page.locator('#migrate').getAttribute('aria-busy'), 'true');
+    assert.equal(stalled.length, 1);
+
+    await page.clock.fastForward('01:01');
+    await page.clock.resume();
+    await page.locator('#notice', { hasText: 'The plan could not be migrated to v2; it is unchanged.' }).waitFor();
+    assert.match(await page.locator('#notice .notice-detail').innerText(), /still not arrived after a minute/);
+    await page.locator('#notice').screenshot({ path: join(shots, 'on-demand-stalled.png') });
+    assert.equal(await page.locator('#migrate').getAttribute('aria-busy'), 'false');
+    assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v1');
+
+    // French that stalls frees the language list the same way, and the page stays in English.
+    await context.route(isFrench, () => {});
+    await page.selectOption('#language', 'fr');
+    assert.equal(await page.locator('#language').getAttribute('aria-busy'), 'true');
+    await page.clock.fastForward('01:01');
+    await page.clock.resume();
+    await page.locator('#notice', { hasText: 'The French texts could not be loaded' }).waitFor();
+    assert.match(await page.locator('#notice .notice-detail').innerText(), /still not arrived after a minute/);
+    assert.equal(await page.locator('#language').getAttribute('aria-busy'), 'false');
+    assert.equal(await page.inputValue('#language'), 'en');
+
+    // The network is back: asked again, the page fetches the module anew rather than waiting
+    // on the request that stalled.
+    await context.unroute(isExtras);
+    await page.click('#migrate');
+    await page.locator('#migration li.migration-note').first().waitFor();
+    assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v2');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 

@@ -17,6 +17,7 @@ use crate::components::fields::use_shown_choice;
 use crate::components::findings::{CapacityPanel, FindingsPanel};
 use crate::components::map::AddressMapView;
 use crate::components::migration::MigrationPanel;
+use crate::extras::ExtrasError;
 use crate::i18n::{Lang, T};
 use crate::presets::Preset;
 use crate::share::{fragment_for, link_in, plan_from_link, LinkError};
@@ -152,7 +153,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let mut state = initial_state(embedded, props.link.take());
         if opening != wanted {
-            state.notice = Some(french_unavailable());
+            state.notice = Some(french_unavailable(&ExtrasError::Unavailable));
         }
         state
     });
@@ -429,7 +430,7 @@ pub fn App(props: &AppProps) -> Html {
                 match installed {
                     Ok(()) => show(Lang::Fr),
                     // The page stays in English, which the list shows again once this renders.
-                    Err(_) => dispatch.emit(Action::Refuse(french_unavailable())),
+                    Err(error) => dispatch.emit(Action::Refuse(french_unavailable(&error))),
                 }
             });
         })
@@ -628,11 +629,8 @@ fn file_stem(name: &str) -> String {
     stem.trim_matches('-').to_owned()
 }
 
-fn french_unavailable() -> Notice {
-    Notice::Error {
-        headline: NoticeKind::FrenchUnavailable,
-        detail: T::ExtrasUnavailable.get(Lang::En).to_owned(),
-    }
+fn french_unavailable(why: &ExtrasError) -> Notice {
+    Notice::Error { headline: NoticeKind::FrenchUnavailable, detail: why.render(Lang::En) }
 }
 
 #[derive(Properties, PartialEq)]

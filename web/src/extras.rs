@@ -34,6 +34,8 @@ extern "C" {
 pub enum ExtrasError {
     /// The module could not be fetched or started: offline before it was ever cached, or blocked.
     Unavailable,
+    /// The module was still on its way when `boot.js` stopped waiting for it: a stalled network.
+    TimedOut,
     /// The module answered with an error, such as a document it cannot read.
     Refused(String),
 }
@@ -42,6 +44,7 @@ impl ExtrasError {
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Self::Unavailable => T::ExtrasUnavailable.get(lang).to_owned(),
+            Self::TimedOut => T::ExtrasTooSlow.get(lang).to_owned(),
             Self::Refused(message) => message.clone(),
         }
     }
@@ -160,10 +163,18 @@ fn message_of(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// What one of `boot.js`'s loaders resolves to; it fails as unavailable however it fails.
+/// What one of `boot.js`'s loaders resolves to. It fails as timed out when the loader gave up
+/// waiting, and as unavailable however else it fails.
 async fn loaded(loader: fn() -> Result<js_sys::Promise, JsValue>) -> Result<JsValue, ExtrasError> {
     let promise = loader().map_err(|_| ExtrasError::Unavailable)?;
-    JsFuture::from(promise).await.map_err(|_| ExtrasError::Unavailable)
+    JsFuture::from(promise).await.map_err(|error| {
+        let timed_out = error.dyn_ref::<js_sys::Error>().is_some_and(|error| error.name() == "TimeoutError");
+        if timed_out {
+            ExtrasError::TimedOut
+        } else {
+            ExtrasError::Unavailable
+        }
+    })
 }
 
 /// Calls the module's function `name` and returns its answer unchanged.

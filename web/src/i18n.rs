@@ -339,6 +339,8 @@ texts! {
     SwitchToFrench => "Passer en français", "Passer en français";
     ExtrasUnavailable => "This part of the planner could not be loaded: it is fetched the first time it is used, and the network is not reachable. Connect once and try again.",
         "Cette partie du planificateur n’a pas pu être chargée : elle est téléchargée à sa première utilisation, et le réseau est injoignable. Connectez-vous une fois et réessayez.";
+    ExtrasTooSlow => "This part of the planner had still not arrived after a minute, so the page stopped waiting: the network is slow or has stalled. Try again.",
+        "Cette partie du planificateur n’était toujours pas arrivée au bout d’une minute : la page a cessé de l’attendre, car le réseau est lent ou bloqué. Réessayez.";
 }
 
 /// The catalog's one-line summary of a rule, in the page's language, as a headline: the
