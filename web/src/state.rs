@@ -17,8 +17,8 @@ use gloo::timers::callback::Timeout;
 use serde_json::{json, Value};
 use vnetplan_core::new_items::{self, unique_name};
 use vnetplan_core::{
-    apply_fix, check, is_namespace_name, plan_from_value, remove_pointer, set_pointer, Fix, IsolationMode,
-    Plan, Report,
+    apply_fix_to_document, check, is_namespace_name, plan_from_value, remove_pointer, set_pointer, Fix,
+    IsolationMode, Plan, Report,
 };
 use yew::Reducible;
 
@@ -335,7 +335,7 @@ impl State {
                     next.drafts = drafts_after_removal(&next.drafts, &pointer);
                 }
             }
-            Action::ApplyFix(fix) => match apply_fix(&self.plan, &fix) {
+            Action::ApplyFix(fix) => match apply_fix_to_document((*self.document).clone(), &fix) {
                 Ok(plan) => {
                     next.remember(None);
                     for change in &fix.changes {
@@ -649,8 +649,11 @@ fn subnet_text_field(pointer: &str) -> Option<(usize, usize, &str)> {
     matches!(field, "name" | "addressPrefix").then_some((index(v)?, index(s)?, field))
 }
 
+/// The plan's JSON document, read back from its text: the page writes plans as text already (to
+/// download them and for the migration), and a second serialiser straight to a tree would add
+/// its own copy of the plan's serialisation code to the first visit.
 fn document_of(plan: &Plan) -> Value {
-    serde_json::to_value(plan).unwrap_or(Value::Null)
+    serde_json::from_str(&plan.to_json()).unwrap_or(Value::Null)
 }
 
 /// The text shown for the value at `pointer` of a plan's document: what a field holds, or what a
@@ -948,6 +951,23 @@ mod tests {
         assert!(!undone.can_undo());
         let redone = undone.after(Action::Redo);
         assert_eq!(redone.plan.vnets[0].subnets[1].address_prefix, "10.9.0.0/24");
+    }
+
+    #[test]
+    fn a_document_read_back_from_text_is_the_plan_serialised_straight_to_a_tree() {
+        let examples = [
+            include_str!("../../examples/v2/private-spoke-k8s.json"),
+            include_str!("../../examples/broken/sdk-default-service-cidr.json"),
+        ];
+        let plans = Preset::ALL
+            .iter()
+            .map(|preset| preset.plan())
+            .chain(examples.iter().map(|text| parse_plan(text).expect("the examples are plans")));
+        for plan in plans {
+            let straight = serde_json::to_value(&plan).expect("a plan serialises");
+            assert_eq!(document_of(&plan), straight, "{}", plan.name);
+            assert_ne!(straight, Value::Null);
+        }
     }
 
     #[test]

@@ -13,12 +13,18 @@ use crate::Plan;
 /// The plan with one fix's changes made. A change whose path does not exist in the plan, or
 /// whose value the plan format does not accept, leaves nothing changed and says why.
 pub fn apply_fix(plan: &Plan, fix: &Fix) -> Result<Plan, ParseError> {
-    let mut value = serde_json::to_value(plan).map_err(|error| ParseError {
+    let document = serde_json::to_value(plan).map_err(|error| ParseError {
         pointer: String::new(),
         message: error.to_string(),
         line: None,
         column: None,
     })?;
+    apply_fix_to_document(document, fix)
+}
+
+/// [`apply_fix`] for a caller that keeps the plan's JSON document already, as the page does:
+/// the plan is read back from `document` with the fix's changes made.
+pub fn apply_fix_to_document(mut value: Value, fix: &Fix) -> Result<Plan, ParseError> {
     for change in &fix.changes {
         set_pointer(&mut value, &change.path, change.value.clone()).map_err(|message| ParseError {
             pointer: change.path.clone(),
