@@ -63,7 +63,7 @@ pub fn check(plan: &Plan) -> Report {
         rule.run(&context, &mut out);
     }
     let mut findings = out.into_vec();
-    findings.sort_by(Finding::report_order);
+    crate::sorting::sort_by(&mut findings, Finding::report_order);
     choose_fixes(&context, &mut findings);
     let mut summary = Summary::default();
     for finding in &findings {

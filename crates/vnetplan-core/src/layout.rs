@@ -284,7 +284,7 @@ pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMa
 }
 
 fn sorted(mut ranges: Vec<Range>) -> Vec<Range> {
-    ranges.sort_unstable();
+    crate::sorting::sort(&mut ranges);
     ranges
 }
 
@@ -398,7 +398,7 @@ fn peer_lists(context: &Context<'_>) -> Vec<Vec<usize>> {
         }
     }
     for list in &mut peers {
-        list.sort_unstable();
+        crate::sorting::sort(list);
         list.dedup();
     }
     peers
@@ -550,14 +550,14 @@ fn cidrs_in(range: Range) -> Vec<Ipv4Net> {
         }
         start += size;
     }
-    blocks.sort_by_key(|net| (net.prefix_len(), net.network()));
+    crate::sorting::sort_by_key(&mut blocks, |net| (net.prefix_len(), net.network()));
     blocks
 }
 
 /// Rows for the ranges of one group: each goes on the first row where it overlaps nothing.
 fn stack(ranges: &[(usize, Range)]) -> (Vec<(usize, usize)>, usize) {
     let mut order: Vec<&(usize, Range)> = ranges.iter().collect();
-    order.sort_by_key(|(_, range)| (range.first, std::cmp::Reverse(range.last)));
+    crate::sorting::sort_by_key(&mut order, |(_, range)| (range.first, std::cmp::Reverse(range.last)));
     let mut row_ends: Vec<u32> = Vec::new();
     let mut rows = Vec::with_capacity(ranges.len());
     for (index, range) in order {
@@ -774,7 +774,7 @@ fn link_partners(map: &mut AddressMap, report: &Report) {
         }
     }
     for (item, mut list) in map.items.iter_mut().zip(partners) {
-        list.sort_unstable();
+        crate::sorting::sort(&mut list);
         list.dedup();
         item.partners = list;
     }

@@ -419,7 +419,9 @@ impl<T: Copy + Ord> RangeIndex<T> {
     pub fn new(mut entries: Vec<(Range, T)>) -> Self {
         // The order is total, so a stable sort gives the same result; it also finds the runs
         // that are already in order (a VNet's subnets usually are) instead of sorting them again.
-        entries.sort_by(|a, b| a.0.first.cmp(&b.0.first).then(b.0.last.cmp(&a.0.last)).then(a.1.cmp(&b.1)));
+        crate::sorting::sort_by(&mut entries, |a, b| {
+            a.0.first.cmp(&b.0.first).then(b.0.last.cmp(&a.0.last)).then(a.1.cmp(&b.1))
+        });
         let mut highest = 0;
         let reach = entries
             .iter()

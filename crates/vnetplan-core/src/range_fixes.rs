@@ -29,7 +29,7 @@ fn occupied(taken: &[Range]) -> Vec<Range> {
     let mut sorted = taken.to_vec();
     // Stable, so the runs already in order (each index's entries) are merged, not sorted again;
     // equal ranges are indistinguishable, so the result is the same as any sort's.
-    sorted.sort();
+    crate::sorting::sort(&mut sorted);
     merge(sorted)
 }
 

@@ -55,7 +55,7 @@ pub(super) fn build(
     // Plans may hold thousands of ranges: coverage is looked up in the merged ranges and the
     // wished widths in a map, never by scanning every range for every piece.
     let mut merged: Vec<Range> = used.to_vec();
-    merged.sort_unstable();
+    crate::sorting::sort(&mut merged);
     let merged = crate::range_fixes::merge(merged);
     let mut wished: HashMap<(u64, u64), f64> = HashMap::with_capacity(wanted.len());
     for (range, width) in wanted {
@@ -67,7 +67,7 @@ pub(super) fn build(
         .chain(wanted.iter().map(|(range, _)| range))
         .flat_map(|range| [u64::from(range.first), u64::from(range.last) + 1])
         .collect();
-    edges.sort_unstable();
+    crate::sorting::sort(&mut edges);
     edges.dedup();
     let mut pieces: Vec<(usize, u64, u64, bool)> = Vec::new();
     for (part, piece) in domain.iter().enumerate() {
@@ -100,7 +100,7 @@ pub(super) fn build(
             (wish > base).then_some((index, wish - base))
         })
         .collect();
-    asks.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::sorting::sort_by(&mut asks, |a, b| a.1.total_cmp(&b.1));
     for (index, more) in asks {
         if more > budget {
             break;

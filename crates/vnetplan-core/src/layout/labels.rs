@@ -49,7 +49,7 @@ pub(super) fn place(requests: &[Request], (left, right): (f64, f64)) -> (Vec<Spo
         .enumerate()
         .filter(|(_, request)| request.text_width + 2.0 * INSIDE_PADDING > request.bar_width)
         .collect();
-    outside.sort_by(|(_, a), (_, b)| centre(a).total_cmp(&centre(b)));
+    crate::sorting::sort_by(&mut outside, |(_, a), (_, b)| centre(a).total_cmp(&centre(b)));
     // The rightmost end of each row: labels come in the order of their bars, so a label fits a
     // row when it starts after that end.
     let mut rows: Vec<f64> = Vec::new();

@@ -49,7 +49,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
     let mut shared: Vec<_> = by_subnet.into_iter().filter(|(_, clusters)| clusters.len() > 1).collect();
     // The report is sorted later, but a stable emission order keeps equal findings reproducible.
-    shared.sort_unstable_by_key(|(key, _)| *key);
+    crate::sorting::sort_by_key(&mut shared, |(key, _)| *key);
     for ((vnet, subnet), clusters) in shared {
         for (position, &(a, first)) in clusters.iter().enumerate() {
             for &(b, second) in clusters.iter().skip(position + 1) {

@@ -1,0 +1,68 @@
+//! Every sort of the code the page runs (the check, its fixes and the map's layout) goes through
+//! here, so that the page's build can share one copy of the sorting code.
+//!
+//! The standard library's sorts are generic: each element type and each comparison gets a copy
+//! of its own, about 4 KB of wasm for a stable sort. With the `compact` feature, which the page
+//! turns on, every call sorts indices through one routine instead. Without it the standard
+//! stable sort runs directly, which is faster, for the command line and the package. Both are
+//! stable, so both give the same order.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `compare`.
+pub(crate) fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
+    #[cfg(feature = "compact")]
+    {
+        let order = {
+            let items = &*items;
+            sorted_indices(items.len(), &|a, b| match (items.get(a), items.get(b)) {
+                (Some(a), Some(b)) => compare(a, b),
+                _ => Ordering::Equal,
+            })
+        };
+        let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+        items.extend(order.into_iter().filter_map(|index| slots.get_mut(index).and_then(Option::take)));
+    }
+    #[cfg(not(feature = "compact"))]
+    items.sort_by(compare);
+}
+
+/// Sorts `items` stably by `key`.
+pub(crate) fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `items` into their natural order.
+pub(crate) fn sort<T: Ord>(items: &mut Vec<T>) {
+    sort_by(items, T::cmp);
+}
+
+/// The indices `0..len` in the order `compare` gives them, stably: the one sort the page's
+/// build holds.
+#[cfg(feature = "compact")]
+fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_stably_whatever_the_build() {
+        // Pairs compared by their first half only: equal keys keep the order they came in.
+        let mut pairs = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e'), (0, 'f')];
+        sort_by_key(&mut pairs, |pair| pair.0);
+        assert_eq!(pairs, [(0, 'f'), (1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        sort_by(&mut pairs, |a, b| b.1.cmp(&a.1));
+        assert_eq!(pairs.iter().map(|pair| pair.1).collect::<String>(), "fedcba");
+        let mut numbers: Vec<u64> = (0..1000).map(|n| (n * 7919) % 1000).collect();
+        sort(&mut numbers);
+        assert!(numbers.iter().copied().eq(0..1000));
+        let mut empty: Vec<u8> = Vec::new();
+        sort(&mut empty);
+        assert!(empty.is_empty());
+    }
+}
