@@ -241,6 +241,73 @@ describe('parts fetched on first use', () => {
     await context.close();
   });
 
+  test('an import answered after the plan changed leaves the plan as it is, and says so', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await context.route(isExtras, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const name = page.locator('[data-pointer="/name"]');
+    await name.fill('edited before importing');
+    await page.click('#open-import');
+    await page.fill('#import-text', vnetShow);
+    await page.click('#run-import');
+    await page.locator('#import-outcome', { hasText: 'Loading' }).waitFor();
+    // Undo does not reach the plan behind the open dialog.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Escape');
+    assert.equal(await name.inputValue(), 'edited before importing');
+    await name.fill('renamed while importing');
+    release();
+    await page.locator('#notice', { hasText: 'The plan changed while the import was running' }).waitFor();
+    assert.equal(await name.inputValue(), 'renamed while importing');
+
+    // Run again on the plan as it now is, the import merges.
+    await page.click('#open-import');
+    await page.fill('#import-text', vnetShow);
+    await page.click('#run-import');
+    await page.locator('#import-outcome .ok').waitFor();
+    await page.locator('#notice', { hasText: 'Plan merged' }).waitFor();
+    assert.equal(await name.inputValue(), 'renamed while importing');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('English chosen while French loads stays chosen when the French texts come', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    let asked;
+    const frenchAsked = new Promise((resolve) => { asked = resolve; });
+    await context.route(isFrench, async (route) => {
+      asked();
+      await released;
+      await route.continue();
+    });
+    await page.selectOption('#language', 'fr');
+    await frenchAsked;
+    await page.selectOption('#language', 'en');
+    assert.equal(await page.locator('#language').getAttribute('aria-busy'), 'false');
+    release();
+    // Once the page's own wait for the texts has ended, and two frames have rendered since, the
+    // page is still English.
+    await page.evaluate(() => window.vnetplanFrench());
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.inputValue('#language'), 'en');
+    assert.match(await page.locator('#findings-title').innerText(), /Findings/);
+    // The texts are installed all the same, so French is then one choice away, at once.
+    await page.selectOption('#language', 'fr');
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    await page.selectOption('#language', 'en');
+    await page.locator('#findings-title', { hasText: 'Findings' }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('vnetplan.lang')), 'en');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('an edit made while the migration loads is kept, and the migration is then not applied', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
     let release;

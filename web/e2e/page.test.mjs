@@ -129,6 +129,14 @@ describe('the planner page', () => {
     await page.goto(suite.origin + '/#plan=AAAA');
     await page.locator('#notice.notice-error').waitFor();
     assert.equal(await field(page, '/name').inputValue(), 'kept across reloads');
+
+    // A link opened in a new visit replaces the saved plan as one step that Undo takes back.
+    await page.goto('about:blank');
+    await page.goto(suite.origin + planLink(sharedPlan));
+    await page.locator('#notice', { hasText: 'Plan loaded from the link' }).waitFor();
+    assert.equal(await field(page, '/name').inputValue(), 'shared by link');
+    await page.click('#undo');
+    await page.waitForFunction(() => document.querySelector('[data-pointer="/name"]')?.value === 'kept across reloads');
   });
 
   test('undo and redo cover edits and fixes', async () => {

@@ -36,6 +36,12 @@ describe('the page on a phone', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/aksClusters/0/serviceCidr');
       assert.equal(await page.locator('#tab-plan').getAttribute('aria-selected'), 'true', 'picking a range opens the editor');
+      // The same range, picked again from the results, opens the editor again.
+      await page.click('#tab-results');
+      await page.locator('svg.address-map g[data-subject="/aksClusters/0/serviceCidr"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/aksClusters/0/serviceCidr');
+      assert.equal(await page.locator('#tab-plan').getAttribute('aria-selected'), 'true', 'picking the same range again opens the editor');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -31,18 +31,29 @@ const THEME_KEY: &str = "vnetplan.theme";
 const LANGUAGE_LIST: &str = "language";
 
 /// What the page opens with: a plan from the link, else the autosaved plan, else the guide's
-/// default AKS setup. A link that cannot be read leaves the autosaved plan in place and says why.
-/// An embedded view shows only its link's plan: it neither reads nor writes the autosave, which
-/// belongs to the person's own planner on the same site.
+/// default AKS setup. A link's plan replaces the autosaved one as one undo step, so that Undo
+/// brings back the work the autosave kept (the autosave then stores the link's plan). A link
+/// that cannot be read leaves the autosaved plan in place and says why. An embedded view shows
+/// only its link's plan: it neither reads nor writes the autosave, which belongs to the person's
+/// own planner on the same site.
 fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>) -> State {
     let saved = if embedded { None } else { Autosave::restore() };
     match link {
         Some(Ok(plan)) if embedded => State::new(plan),
         Some(Ok(plan)) => {
             dom::clear_hash();
-            let mut state = State::new(plan);
-            state.notice = Some(Notice::Done(NoticeKind::LinkLoaded));
-            state
+            let notice = Some(Notice::Done(NoticeKind::LinkLoaded));
+            match saved {
+                Some(saved) if *saved.plan != plan => {
+                    saved.after(Action::Replace { plan: Box::new(plan), notice })
+                }
+                // The link holds the plan saved already: there is nothing to undo.
+                saved => {
+                    let mut state = saved.unwrap_or_else(|| State::new(plan));
+                    state.notice = notice;
+                    state
+                }
+            }
         }
         Some(Err(error)) => {
             let mut state = saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan()));
@@ -262,7 +273,9 @@ pub fn App(props: &AppProps) -> Html {
                     gloo::events::EventListenerOptions::enable_prevent_default(),
                     move |event| {
                         let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                        if !(event.ctrl_key() || event.meta_key()) {
+                        // A modal dialog (the import) hides the plan: undoing it there would
+                        // change what the user cannot see, under an import that is running.
+                        if !(event.ctrl_key() || event.meta_key()) || dom::modal_dialog_open() {
                             return;
                         }
                         let action = match event.key().to_lowercase().as_str() {
@@ -301,7 +314,7 @@ pub fn App(props: &AppProps) -> Html {
     let focus_after_tab = use_mut_ref(|| None::<String>);
     {
         let (results_tab, focus_after_tab) = (results_tab.clone(), focus_after_tab.clone());
-        use_effect_with(state.selected.clone(), move |selected| {
+        use_effect_with((state.selected.clone(), state.picks), move |(selected, _)| {
             if let Some(pointer) = selected.clone() {
                 if *results_tab && dom::is_narrow() {
                     *focus_after_tab.borrow_mut() = Some(pointer);
@@ -406,9 +419,20 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Choosing a language, in the list or with the notice's offer of French once it has come.
     // Made once, as `dispatch` is, so that the notice bar does not render again on every keystroke.
+    // Counts the choices made, so that French arriving after a later choice is not shown.
+    let lang_choices = use_mut_ref(|| 0_u32);
     let choose_lang = {
         let (lang, lang_loading, dispatch) = (lang.clone(), lang_loading.clone(), dispatch.clone());
         use_callback((), move |choice: Lang, ()| {
+            let this_choice = {
+                let mut choices = lang_choices.borrow_mut();
+                *choices = choices.wrapping_add(1);
+                *choices
+            };
+            let still_wanted = {
+                let lang_choices = lang_choices.clone();
+                move || *lang_choices.borrow() == this_choice
+            };
             dom::store(LANG_KEY, choice.as_str());
             let show = {
                 let (lang, dispatch) = (lang.clone(), dispatch.clone());
@@ -421,11 +445,16 @@ pub fn App(props: &AppProps) -> Html {
             };
             let (lang_loading, dispatch) = (lang_loading.clone(), dispatch.clone());
             if choice == Lang::En || vnetplan_core::text::french_available() {
+                lang_loading.set(false);
                 show(choice);
                 return;
             }
             lang_loading.set(true);
             extras::run(extras::install_french(), move |installed| {
+                // A later choice has been made and shown: this answer is for nobody.
+                if !still_wanted() {
+                    return;
+                }
                 lang_loading.set(false);
                 match installed {
                     Ok(()) => show(Lang::Fr),
@@ -586,7 +615,7 @@ pub fn App(props: &AppProps) -> Html {
             <main class={classes!("layout", if *results_tab { "show-results" } else { "show-editor" })}>
                 <section class="editor-column" id="editor-panel" aria-label={t(T::PlanSection)}>
                     <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
-                        selected={state.selected.clone()} switching={state.migrating.as_ref().and_then(|request| request.cluster)}
+                        selected={state.selected.clone()} picks={state.picks} switching={state.migrating.as_ref().and_then(|request| request.cluster)}
                         lang={*lang} dispatch={dispatch.clone()} />
                 </section>
                 <section class="results-column" id="results-panel" aria-label={t(T::Findings)}>
@@ -666,6 +695,7 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         NoticeKind::FrenchArrived => T::NoticeFrenchArrived,
         NoticeKind::MigrationFailed => T::NoticeMigrationFailed,
         NoticeKind::MigrationOutdated => T::NoticeMigrationOutdated,
+        NoticeKind::ImportOutdated => T::NoticeImportOutdated,
     };
     let role = if detail.is_some() { "alert" } else { "status" };
     html! {

@@ -127,6 +127,14 @@ pub fn show_failure(message: &str) {
     let _ = body.prepend_with_node_1(&element);
 }
 
+/// Whether a modal dialog covers the page.
+pub fn modal_dialog_open() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("dialog:modal").ok().flatten())
+        .is_some()
+}
+
 /// Removes the element `id`, e.g. index.html's loading message once the page runs.
 pub fn remove_element(id: &str) {
     if let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
@@ -187,7 +195,14 @@ pub fn download(name: &str, text: &str) {
 /// Puts `text` on the clipboard where the browser allows it, then tells `done` whether it did.
 pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(window) = window() else { return done(false) };
-    let promise = window.navigator().clipboard().write_text(text);
+    let navigator = window.navigator();
+    // Browsers give pages served over plain HTTP (other than localhost) no clipboard at all.
+    let has_clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|value| !value.is_undefined());
+    if !has_clipboard {
+        return done(false);
+    }
+    let promise = navigator.clipboard().write_text(text);
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let settle = |copied: bool| {
         let done = done.clone();

@@ -327,6 +327,8 @@ texts! {
     ExtrasLoading => "Loading…", "Chargement…";
     NoticeMigrationFailed => "The plan could not be migrated to v2; it is unchanged.",
         "Le plan n’a pas pu être migré vers la v2 ; il est inchangé.";
+    NoticeImportOutdated => "The plan changed while the import was running, so it was left as it is. Run the import again to merge into the plan as it is now.",
+        "Le plan a changé pendant l’import : il est resté tel quel. Relancez l’import pour fusionner avec le plan tel qu’il est maintenant.";
     NoticeMigrationOutdated => "The plan changed while the migration was loading, so it was left as it is. Ask for the migration again to migrate the plan as it is now.",
         "Le plan a changé pendant le chargement de la migration : il est resté tel quel. Relancez la migration pour migrer le plan tel qu’il est maintenant.";
     // Shown when French is what could not be loaded, so the English text says it in both.

@@ -85,6 +85,8 @@ pub enum NoticeKind {
     MigrationFailed,
     /// The plan changed while the migration was being fetched, which then left it as it was.
     MigrationOutdated,
+    /// The plan changed while the import ran, which then left it as it was.
+    ImportOutdated,
     /// The browser could not make a share link.
     ShareFailed,
 }
@@ -179,6 +181,13 @@ pub enum Action {
         plan: Box<Plan>,
         notice: Option<Notice>,
     },
+    /// An import's answer: `plan`, merged into the plan whose document was `from`. It replaces
+    /// the plan only if the plan is still that one, since replacing a plan changed meanwhile
+    /// would throw the change away.
+    Imported {
+        from: Rc<Value>,
+        plan: Box<Plan>,
+    },
     /// Something failed to load; the current plan stays.
     Refuse(Notice),
     /// The French texts are here, and the page now shows French when `shown`: a notice that
@@ -261,10 +270,16 @@ pub struct State {
     pub migrating: Option<Migrating>,
     /// The JSON pointer the user picked on the map or in a finding.
     pub selected: Option<String>,
+    /// How many times a field has been picked: picking the field picked last again is a new pick,
+    /// which opens the editor and focuses the field again.
+    pub picks: u32,
     past: Vec<Snapshot>,
     future: Vec<Snapshot>,
     /// The field of the last edit: typing into one field is one undo step, not one per key.
     last_edited: Option<String>,
+    /// The field whose value the plan refused last: the notice saying so goes once that field
+    /// holds a value the plan takes.
+    refused: Option<String>,
 }
 
 impl State {
@@ -279,9 +294,11 @@ impl State {
             migration_notes: Rc::default(),
             migrating: None,
             selected: None,
+            picks: 0,
             past: Vec::new(),
             future: Vec::new(),
             last_edited: None,
+            refused: None,
         }
     }
 
@@ -324,7 +341,7 @@ impl State {
                     let subnets = |plan: &Plan| plan.vnets.get(vnet).map_or(0, |vnet| vnet.subnets.len());
                     let index = subnets(&self.plan);
                     if subnets(&next.plan) > index {
-                        next.selected = Some(format!("/vnets/{vnet}/subnets/{index}/addressPrefix"));
+                        next.pick(Some(format!("/vnets/{vnet}/subnets/{index}/addressPrefix")));
                     }
                 }
             }
@@ -375,15 +392,13 @@ impl State {
                     next.restore(snapshot);
                 }
             }
-            Action::Replace { plan, notice } => {
-                next.remember(None);
-                next.drafts.clear();
-                next.migration_notes = Rc::default();
-                // A whole new plan (a preset, a link, a file) supersedes a migration asked for the
-                // old one: its answer is dropped quietly, so the new plan's own notice stays.
-                next.migrating = None;
-                next.set_plan(*plan);
-                next.notice = notice;
+            Action::Replace { plan, notice } => next.replace(*plan, notice),
+            Action::Imported { from, plan } => {
+                if from == self.document {
+                    next.replace(*plan, Some(Notice::Done(NoticeKind::Imported)));
+                } else {
+                    next.notice = Some(Notice::Done(NoticeKind::ImportOutdated));
+                }
             }
             Action::Refuse(notice) => next.notice = Some(notice),
             Action::FrenchLoaded { shown } => match self.notice.as_ref().map(Notice::kind) {
@@ -395,7 +410,7 @@ impl State {
                 }
                 _ => {}
             },
-            Action::Select(pointer) => next.selected = pointer,
+            Action::Select(pointer) => next.pick(pointer),
             Action::Dismiss => next.notice = None,
         }
         if !Rc::ptr_eq(&next.plan, &self.plan) {
@@ -494,6 +509,22 @@ impl State {
         self.set_plan(plan);
     }
 
+    fn pick(&mut self, pointer: Option<String>) {
+        self.picks = self.picks.wrapping_add(1);
+        self.selected = pointer;
+    }
+
+    fn replace(&mut self, plan: Plan, notice: Option<Notice>) {
+        self.remember(None);
+        self.drafts.clear();
+        self.migration_notes = Rc::default();
+        // A whole new plan (a preset, a link, a file) supersedes a migration asked for the old
+        // one: its answer is dropped quietly, so the new plan's own notice stays.
+        self.migrating = None;
+        self.set_plan(plan);
+        self.notice = notice;
+    }
+
     fn append(&mut self, list: &str, item: Value) {
         self.change_document(None, |value| set_pointer(value, &format!("{list}/-"), item));
     }
@@ -502,10 +533,12 @@ impl State {
     fn change_plan_silently(&mut self, pointer: &str, value: Value) -> bool {
         let current = self.document.pointer(pointer);
         if current == Some(&value) || (value.is_null() && current.is_none()) {
+            self.taken(pointer);
             return false;
         }
         if let Value::String(text) = &value {
             if self.set_subnet_text(pointer, text) {
+                self.taken(pointer);
                 return true;
             }
         }
@@ -523,11 +556,25 @@ impl State {
         match changed {
             Ok(plan) => {
                 self.set_plan(plan);
+                self.taken(pointer);
                 true
             }
             Err(detail) => {
                 self.notice = Some(Notice::Error { headline: NoticeKind::EditRefused, detail });
+                self.refused = Some(pointer.to_owned());
                 false
+            }
+        }
+    }
+
+    /// The plan holds the value of the field at `pointer`: a refusal of its earlier value is
+    /// over. One of another field still stands, since that field still shows text not taken.
+    fn taken(&mut self, pointer: &str) {
+        let refusal_shown = self.notice.as_ref().map(Notice::kind) == Some(NoticeKind::EditRefused);
+        if self.refused.as_deref() == Some(pointer) {
+            self.refused = None;
+            if refusal_shown {
+                self.notice = None;
             }
         }
     }
@@ -968,6 +1015,50 @@ mod tests {
             assert_eq!(document_of(&plan), straight, "{}", plan.name);
             assert_ne!(straight, Value::Null);
         }
+    }
+
+    #[test]
+    fn an_import_replaces_only_the_plan_it_was_merged_into() {
+        let start = state();
+        let merged = Preset::PrivateAks.plan();
+        let imported =
+            start.after(Action::Imported { from: start.document.clone(), plan: Box::new(merged.clone()) });
+        assert_eq!(*imported.plan, merged);
+        assert_eq!(imported.notice, Some(Notice::Done(NoticeKind::Imported)));
+        assert_eq!(imported.after(Action::Undo).plan, start.plan);
+
+        // The dialog was closed and the plan renamed while the import ran: the rename stays.
+        let renamed = edit(&start, "/name", Edit::Text("renamed meanwhile".into()));
+        let late =
+            renamed.after(Action::Imported { from: start.document.clone(), plan: Box::new(merged.clone()) });
+        assert_eq!(late.plan, renamed.plan);
+        assert_eq!(late.notice, Some(Notice::Done(NoticeKind::ImportOutdated)));
+        // Undone back to the plan it was merged into, the plan takes the import again.
+        let undone = renamed.after(Action::Undo);
+        let again =
+            undone.after(Action::Imported { from: start.document.clone(), plan: Box::new(merged.clone()) });
+        assert_eq!(*again.plan, merged);
+    }
+
+    #[test]
+    fn a_refused_value_is_said_until_its_field_holds_one_the_plan_takes() {
+        let plugin = "/aksClusters/0/networkPlugin";
+        let refused = edit(&state(), plugin, Edit::Value(json!("bogus")));
+        assert_eq!(refused.notice.as_ref().map(Notice::kind), Some(NoticeKind::EditRefused));
+        // Another field's edit leaves the refusal standing: the first field still waits.
+        let elsewhere = edit(&refused, "/name", Edit::Text("another name".into()));
+        assert_eq!(elsewhere.plan.name, "another name");
+        assert_eq!(elsewhere.notice.as_ref().map(Notice::kind), Some(NoticeKind::EditRefused));
+        let taken = edit(&elsewhere, plugin, Edit::Value(json!("kubenet")));
+        assert_eq!(taken.notice, None);
+        // Back to the value the plan held: nothing changes, and the refusal is over too.
+        let unchanged = edit(
+            &refused,
+            plugin,
+            Edit::Value(refused.document.pointer(plugin).cloned().unwrap_or(Value::Null)),
+        );
+        assert_eq!(unchanged.notice, None);
+        assert_eq!(unchanged.plan, refused.plan);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::dom;
 use crate::extras::{self, ExtrasError, ImportNote, Imported, Step};
 use crate::i18n::{Lang, T};
-use crate::state::{Action, Notice, NoticeKind};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
@@ -200,14 +200,12 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
         let (plan, dispatch, outcome) = (props.document.clone(), props.dispatch.clone(), outcome.clone());
         Rc::new(move |documents: Vec<String>| {
             outcome.set(Some(Outcome::Running));
-            let (dispatch, outcome) = (dispatch.clone(), outcome.clone());
-            // The dialog is modal, so the plan cannot change before the merged one replaces it.
+            let (from, dispatch, outcome) = (plan.clone(), dispatch.clone(), outcome.clone());
+            // Closing the dialog lets the plan change before the answer comes: the reducer then
+            // keeps the plan, and says why.
             extras::run(extras::import_into(plan.to_string(), documents), move |answer| match answer {
                 Ok(imported) => {
-                    dispatch.emit(Action::Replace {
-                        plan: Box::new(imported.plan.clone()),
-                        notice: Some(Notice::Done(NoticeKind::Imported)),
-                    });
+                    dispatch.emit(Action::Imported { from, plan: Box::new(imported.plan.clone()) });
                     outcome.set(Some(Outcome::Merged(Rc::new(imported))));
                 }
                 Err(error) => outcome.set(Some(Outcome::Failed(error))),

@@ -88,6 +88,8 @@ pub struct EditorProps {
     pub drafts: BTreeMap<String, String>,
     pub report: Rc<Report>,
     pub selected: Option<String>,
+    /// Counts the picks, so that the field picked last, picked again, takes the focus again.
+    pub picks: u32,
     /// The cluster whose switch to v2 waits for the migration to load.
     pub switching: Option<usize>,
     pub lang: Lang,
@@ -310,7 +312,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     // focuses its field when clicked, but a field past a page, or a subnet just added from the
     // map, exists only from this render on; and Yew may finish a long render in a later task, so
     // only an effect is sure to come after it.
-    use_effect_with(props.selected.clone(), |pointer| {
+    use_effect_with((props.selected.clone(), props.picks), |(pointer, _)| {
         if let Some(pointer) = pointer {
             dom::focus_field(pointer);
         }
