@@ -33,6 +33,26 @@ describe('share links', () => {
     }
   });
 
+  test('a page without a clipboard, as over plain HTTP, says to copy the link by hand', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1300, height: 900 } });
+    await context.addInitScript(() => {
+      delete Navigator.prototype.clipboard;
+    });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(suite.origin + planLink(collidingPlan('share')));
+      await page.locator('#findings').waitFor();
+      await page.click('#share');
+      await page.locator('#share-status', { hasText: 'select the link below and copy it' }).waitFor();
+      assert.match(await page.locator('#share-url').inputValue(), /#plan=/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a browser without Compression Streams says why it can open and make no link', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 1300, height: 900 } });
     await context.addInitScript(() => {
