@@ -2,7 +2,12 @@
 // counts the errors as they change, and nothing is wider than the screen.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { collidingPlan, openPage, planLink, root, servedPage } from './harness.mjs';
+
+const shots = join(root, 'artifacts', 'screenshots');
+mkdirSync(shots, { recursive: true });
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -42,6 +47,26 @@ describe('the page on a phone', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/aksClusters/0/serviceCidr');
       assert.equal(await page.locator('#tab-plan').getAttribute('aria-selected'), 'true', 'picking the same range again opens the editor');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the Azure steps and a long name without spaces stay within the screen', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('phone')), phone);
+    try {
+      const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+      await page.locator('[data-pointer="/vnets/0/name"]').fill('v'.repeat(300));
+      assert.ok((await pageWidth()) <= 390, `the page is ${await pageWidth()} px wide with a long VNet name`);
+      await page.click('#tab-results');
+      await page.click('#toggle-steps');
+      const copies = page.locator('li.step button.copy');
+      await copies.first().waitFor();
+      assert.ok((await pageWidth()) <= 390, `the page is ${await pageWidth()} px wide with the steps open`);
+      const rightmost = await copies.evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)));
+      assert.ok(rightmost <= 390, `a Copy button ends ${rightmost} px from the left`);
+      await page.locator('li.step').first().screenshot({ path: join(shots, 'phone-steps.png') });
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

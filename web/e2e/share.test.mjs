@@ -47,6 +47,12 @@ describe('share links', () => {
       await page.click('#share');
       await page.locator('#share-status', { hasText: 'select the link below and copy it' }).waitFor();
       assert.match(await page.locator('#share-url').inputValue(), /#plan=/);
+      // A step's Copy button says the same, rather than claiming a copy.
+      await page.click('#toggle-steps');
+      const copy = page.locator('li.step button.copy').first();
+      await copy.click();
+      await page.locator('li.step button.copy', { hasText: 'Not copied' }).waitFor();
+      assert.equal(await page.locator('li.step button.copy', { hasText: /^Copied$/ }).count(), 0);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -202,6 +202,7 @@ texts! {
     HideSteps => "Hide the steps", "Masquer les étapes";
     Copy => "Copy", "Copier";
     Copied => "Copied", "Copié";
+    CopyRefused => "Not copied: select the code", "Non copié : sélectionnez le code";
     FlaggedBy => "Wrong until these findings are resolved:", "Fausse tant que ces constats ne sont pas résolus :";
     Downloads => "Download as", "Télécharger en";
     NoSteps => "Add an AKS cluster or an ACI deployment to see its steps.",

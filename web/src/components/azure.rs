@@ -45,7 +45,8 @@ enum Shown {
 #[component]
 pub fn AzureSteps(props: &StepsProps) -> Html {
     let open = use_state(|| false);
-    let copied = use_state(|| None::<usize>);
+    // The step copied last, and whether the browser let it be copied.
+    let copied = use_state(|| None::<(usize, bool)>);
     let shown = use_state(|| Shown::Loading);
     let export_failure = use_state(|| None::<ExtrasError>);
     // Answers can arrive out of order while the plan changes: only the latest request's is shown.
@@ -117,7 +118,7 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
     }
 }
 
-fn step_list(all: &[Step], copied: &UseStateHandle<Option<usize>>, lang: Lang) -> Html {
+fn step_list(all: &[Step], copied: &UseStateHandle<Option<(usize, bool)>>, lang: Lang) -> Html {
     let mut section = String::new();
     let items = all.iter().enumerate().map(|(index, step)| {
         let heading = (step.section != section).then(|| {
@@ -128,8 +129,8 @@ fn step_list(all: &[Step], copied: &UseStateHandle<Option<usize>>, lang: Lang) -
         let copy = {
             let copied = copied.clone();
             Callback::from(move |_| {
-                dom::copy_to_clipboard(&code, drop);
-                copied.set(Some(index));
+                let copied = copied.clone();
+                dom::copy_to_clipboard(&code, move |done| copied.set(Some((index, done))));
             })
         };
         html! {
@@ -139,12 +140,18 @@ fn step_list(all: &[Step], copied: &UseStateHandle<Option<usize>>, lang: Lang) -
                     data-language={step.language.clone()} data-flagged={(!step.flagged.is_empty()).to_string()}>
                     <p class="step-title"><strong>{ &step.title }</strong>
                         <button type="button" class="copy" onclick={copy}>
-                            { if **copied == Some(index) { T::Copied.get(lang) } else { T::Copy.get(lang) } }
+                            { match **copied {
+                                Some((copied, true)) if copied == index => T::Copied.get(lang),
+                                Some((copied, false)) if copied == index => T::CopyRefused.get(lang),
+                                _ => T::Copy.get(lang),
+                            } }
                         </button>
                     </p>
                     if !step.flagged.is_empty() {
                         <p class="step-flags" role="note">{ T::FlaggedBy.get(lang) }{ " " }
-                            { for step.flagged.iter().map(|rule| html! { <code class="rule-id">{ rule }</code> }) }
+                            { for step.flagged.iter().enumerate().map(|(at, rule)| html! {
+                                <>{ if at > 0 { ", " } else { "" } }<code class="rule-id">{ rule }</code></>
+                            }) }
                         </p>
                     }
                     <pre><code>{ &step.code }</code></pre>
