@@ -6,6 +6,38 @@ import { collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
 describe('small things', () => {
   const suite = servedPage();
 
+  test('the focus stays near when a keyboard removes an item, dismisses a notice or migrates', async () => {
+    // The guide's default setup, whose VNet holds two subnets.
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');
+    try {
+      const focused = () => page.evaluate(() => document.activeElement?.dataset.pointer ?? document.activeElement?.id ?? document.activeElement?.tagName);
+      const subnets = await page.locator('[data-pointer^="/vnets/0/subnets/"][data-pointer$="/name"]').count();
+      assert.ok(subnets >= 2);
+      const last = page.locator(`button.remove[aria-label="Remove ${await page.locator(`[data-pointer="/vnets/0/subnets/${subnets - 1}/name"]`).inputValue()}"]`);
+      await last.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((pointer) => document.activeElement?.dataset.pointer === pointer, `/vnets/0/subnets/${subnets - 2}/name`);
+
+      // A notice's Dismiss hands the focus to the page's main part.
+      await page.selectOption('#preset', 'private-aks');
+      await page.click('#load-preset');
+      const dismiss = page.locator('#notice').getByRole('button', { name: 'Dismiss' });
+      await dismiss.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#notice').waitFor({ state: 'detached' });
+      assert.equal(await focused(), 'main');
+
+      // Migrating the whole plan removes its button: the focus goes to what the migration did.
+      await page.locator('#migrate').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#migration li.migration-note').first().waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'migration');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a capacity gauge reads its numbers as the text beside it writes them', async () => {
     const plan = collidingPlan('gauge', { serviceCidr: '10.2.0.0/16', dnsServiceIP: '10.2.0.10', nodeCount: 50 });
     plan.vnets[0].subnets[0].addressPrefix = '10.0.0.0/22';

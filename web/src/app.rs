@@ -612,7 +612,7 @@ pub fn App(props: &AppProps) -> Html {
                     </span>
                 </button>
             </div>
-            <main class={classes!("layout", if *results_tab { "show-results" } else { "show-editor" })}>
+            <main id="main" tabindex="-1" class={classes!("layout", if *results_tab { "show-results" } else { "show-editor" })}>
                 <section class="editor-column" id="editor-panel" aria-label={t(T::PlanSection)}>
                     <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
                         selected={state.selected.clone()} picks={state.picks} switching={state.migrating.as_ref().and_then(|request| request.cluster)}
@@ -706,7 +706,11 @@ fn NoticeBar(props: &NoticeProps) -> Html {
                 if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
                     <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
                 }
-                <button type="button" onclick={props.dispatch.reform(|_| Action::Dismiss)}>{ T::Dismiss.get(props.lang) }</button>
+                <button type="button" onclick={props.dispatch.reform(|_| {
+                    // The button goes with the notice: the focus goes to what the notice stood above.
+                    dom::focus_element("main");
+                    Action::Dismiss
+                })}>{ T::Dismiss.get(props.lang) }</button>
             </div>
         </div>
     }

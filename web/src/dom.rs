@@ -174,6 +174,18 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Focuses the element `id` if the focus has fallen back to the page's body, as it does when the
+/// focused element leaves the page.
+pub fn focus_element_if_lost(id: &str) {
+    let document = window().and_then(|w| w.document());
+    let lost = document
+        .as_ref()
+        .is_some_and(|d| d.active_element().is_none_or(|active| active.tag_name() == "BODY"));
+    if lost {
+        focus_element(id);
+    }
+}
+
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) {
     let Some(document) = window().and_then(|w| w.document()) else { return };

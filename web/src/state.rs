@@ -350,6 +350,9 @@ impl State {
                 next.change_document(None, |value| remove_pointer(value, &pointer).map(drop));
                 if next.plan != before {
                     next.drafts = drafts_after_removal(&next.drafts, &pointer);
+                    // The Remove button pressed has gone with its item: the focus goes to a
+                    // field of what stands nearest, rather than to the page's start.
+                    next.pick(field_near_removed(&next.document, &pointer));
                 }
             }
             Action::ApplyFix(fix) => match apply_fix_to_document((*self.document).clone(), &fix) {
@@ -786,6 +789,24 @@ fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
 
 /// Drafts re-keyed after the list item at `removed` is gone: the item's own drafts go with it,
 /// and those of the items after it follow them to their new index.
+/// A field of the item nearest to the one removed at `removed`: the item before it, else the one
+/// now in its place, else the item that held the list. A field is the item itself when it is a
+/// text (a VNet's prefix), else its name.
+fn field_near_removed(document: &Value, removed: &str) -> Option<String> {
+    let (list, index) = removed.rsplit_once('/')?;
+    let index = index.parse::<usize>().ok()?;
+    let field_of = |item: String| match document.pointer(&item)? {
+        Value::String(_) => Some(item),
+        Value::Object(fields) if fields.contains_key("name") => Some(format!("{item}/name")),
+        _ => None,
+    };
+    let before = index.checked_sub(1).map(|before| format!("{list}/{before}"));
+    before
+        .and_then(field_of)
+        .or_else(|| field_of(format!("{list}/{index}")))
+        .or_else(|| list.rsplit_once('/').and_then(|(holder, _)| field_of(holder.to_owned())))
+}
+
 fn drafts_after_removal(drafts: &BTreeMap<String, String>, removed: &str) -> BTreeMap<String, String> {
     let Some((list, index)) = removed.rsplit_once('/') else { return drafts.clone() };
     let Ok(index) = index.parse::<usize>() else { return drafts.clone() };
@@ -1059,6 +1080,26 @@ mod tests {
         );
         assert_eq!(unchanged.notice, None);
         assert_eq!(unchanged.plan, refused.plan);
+    }
+
+    #[test]
+    fn a_removal_picks_a_field_of_the_nearest_item_left() {
+        let start = state();
+        let removed =
+            |state: &State, pointer: &str| state.after(Action::Remove { pointer: pointer.to_owned() });
+        let last_subnet = removed(&start, "/vnets/0/subnets/1");
+        assert_eq!(last_subnet.selected.as_deref(), Some("/vnets/0/subnets/0/name"));
+        let first_subnet = removed(&start, "/vnets/0/subnets/0");
+        assert_eq!(first_subnet.selected.as_deref(), Some("/vnets/0/subnets/0/name"));
+        let only_subnet = removed(&first_subnet, "/vnets/0/subnets/0");
+        assert_eq!(only_subnet.selected.as_deref(), Some("/vnets/0/name"));
+        let cluster = removed(&start, "/aksClusters/0");
+        assert_eq!(cluster.selected.as_deref(), Some("/name"));
+        let with_prefix = start.after(Action::Add(NewItem::Prefix { vnet: 0 }));
+        let prefix = removed(&with_prefix, "/vnets/0/addressPrefixes/1");
+        assert_eq!(prefix.selected.as_deref(), Some("/vnets/0/addressPrefixes/0"));
+        let nothing = removed(&start, "/vnets/0/subnets/7");
+        assert_eq!(nothing.selected, None, "a removal that removed nothing picks nothing");
     }
 
     #[test]

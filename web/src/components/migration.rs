@@ -32,8 +32,15 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
     // What the migration rewrites: a plan without either is already on v2 and comes back as is.
     let has_v1 = plan.aks_clusters.iter().any(|cluster| !cluster.is_v2()) || !plan.aci_deployments.is_empty();
     let migrate = props.dispatch.reform(|_: MouseEvent| Action::Migrate { cluster: None });
+    // A migration removes the button that asked for it once nothing is left on v1: the focus then
+    // goes to what the migration did.
+    use_effect_with(props.notes.clone(), |notes| {
+        if !notes.is_empty() {
+            dom::focus_element_if_lost("migration");
+        }
+    });
     html! {
-        <section class="card migration-card" id="migration" aria-labelledby="migration-title">
+        <section class="card migration-card" id="migration" tabindex="-1" aria-labelledby="migration-title">
             <h2 id="migration-title">{ T::MigrationTitle.get(lang) }</h2>
             if has_v1 {
                 <p class="hint">{ T::MigrateHint.get(lang) }</p>
