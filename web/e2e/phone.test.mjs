@@ -47,6 +47,15 @@ describe('the page on a phone', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/aksClusters/0/serviceCidr');
       assert.equal(await page.locator('#tab-plan').getAttribute('aria-selected'), 'true', 'picking the same range again opens the editor');
+      // The arrow keys move between the tabs, and Tab reaches only the chosen one.
+      await page.locator('#tab-plan').focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.locator('#tab-results').getAttribute('aria-selected'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-results');
+      assert.equal(await page.locator('#tab-plan').getAttribute('tabindex'), '-1');
+      await page.keyboard.press('Home');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-plan');
+      assert.equal(await page.locator('#tab-plan').getAttribute('aria-selected'), 'true');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

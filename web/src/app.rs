@@ -332,6 +332,22 @@ pub fn App(props: &AppProps) -> Html {
         let results_tab = results_tab.clone();
         Callback::from(move |_: MouseEvent| results_tab.set(results))
     };
+    // The arrow keys move between the tabs, as a screen reader announcing tabs leads one to
+    // expect; Tab itself reaches only the chosen one and goes on into its panel.
+    let on_tab_key = {
+        let results_tab = results_tab.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let results = match event.key().as_str() {
+                "ArrowLeft" | "ArrowRight" => !*results_tab,
+                "Home" => false,
+                "End" => true,
+                _ => return,
+            };
+            event.prevent_default();
+            results_tab.set(results);
+            dom::focus_element(if results { "tab-results" } else { "tab-plan" });
+        })
+    };
     let errors = state.report.summary.errors;
 
     let preset_choice = use_node_ref();
@@ -547,7 +563,7 @@ pub fn App(props: &AppProps) -> Html {
                     <h1>{ "vnetplan" }</h1>
                     <p class="tagline">{ t(T::Tagline) }</p>
                 </div>
-                <nav class="toolbar" aria-label="toolbar">
+                <nav class="toolbar" aria-label={t(T::Toolbar)}>
                     <div class="tool-group">
                         <label for="preset">{ t(T::StartFrom) }</label>
                         <select id="preset" ref={preset_choice}>
@@ -601,10 +617,10 @@ pub fn App(props: &AppProps) -> Html {
                 </p>
             </header>
             <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
-            <div class="tabs" role="tablist" aria-label={t(T::Views)}>
-                <button type="button" role="tab" id="tab-plan" aria-controls="editor-panel"
+            <div class="tabs" role="tablist" aria-label={t(T::Views)} onkeydown={on_tab_key}>
+                <button type="button" role="tab" id="tab-plan" aria-controls="editor-panel" tabindex={if *results_tab { "-1" } else { "0" }}
                     aria-selected={(!*results_tab).to_string()} onclick={tab(false)}>{ t(T::PlanSection) }</button>
-                <button type="button" role="tab" id="tab-results" aria-controls="results-panel"
+                <button type="button" role="tab" id="tab-results" aria-controls="results-panel" tabindex={if *results_tab { "0" } else { "-1" }}
                     aria-selected={results_tab.to_string()} onclick={tab(true)}>
                     { t(T::ResultsTab) }{ " " }
                     <span class={classes!("tab-count", (errors > 0).then_some("has-errors"))} aria-live="polite">

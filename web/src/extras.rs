@@ -86,9 +86,9 @@ pub struct ImportNote {
 }
 
 impl ImportNote {
-    /// Where the note comes from, as "document 2, /subnets/1" (counting from 1).
-    pub fn source(&self) -> String {
-        vnetplan_core::import::source(self.document, &self.pointer)
+    /// Where the note comes from, as "document 2, /subnets/1" (counting from 1), in `lang`.
+    pub fn source(&self, lang: Lang) -> String {
+        vnetplan_core::import::source_in(self.document, &self.pointer, lang)
     }
 }
 

@@ -319,6 +319,7 @@ texts! {
     RouterFrontend => "Router frontend (internal load balancer)", "Frontal du routeur (équilibreur interne)";
     ResultsTab => "Results", "Résultats";
     Views => "Views", "Vues";
+    Toolbar => "Toolbar", "Barre d’outils";
     LinkCopyFailed => "The browser did not let the page copy: select the link below and copy it.",
         "Le navigateur n’a pas laissé la page copier : sélectionnez le lien ci-dessous et copiez-le.";
     AddressMapHintEmbedded => "Each bar is a range; hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; the full planner edits them.",

@@ -87,11 +87,10 @@ impl ImportNote {
     /// The note with its source, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let message = self.text.render(lang);
-        match (lang, self.document) {
-            (Lang::En, _) => format!("{}: {message}", self.source()),
-            (Lang::Fr, None) if self.pointer.is_empty() => format!("le plan : {message}"),
-            (Lang::Fr, None) => format!("le plan, {} : {message}", self.pointer),
-            (Lang::Fr, Some(_)) => format!("{} : {message}", self.source()),
+        let source = source_in(self.document, &self.pointer, lang);
+        match lang {
+            Lang::En => format!("{source}: {message}"),
+            Lang::Fr => format!("{source} : {message}"),
         }
     }
 }
@@ -113,6 +112,15 @@ pub fn source(document: Option<usize>, pointer: &str) -> String {
         Some(index) => format!("document {}, {pointer}", index + 1),
         None if pointer.is_empty() => "the plan".to_owned(),
         None => format!("the plan, {pointer}"),
+    }
+}
+
+/// [`source`] in `lang`.
+pub fn source_in(document: Option<usize>, pointer: &str, lang: Lang) -> String {
+    match (document, lang) {
+        (None, Lang::Fr) if pointer.is_empty() => "le plan".to_owned(),
+        (None, Lang::Fr) => format!("le plan, {pointer}"),
+        _ => source(document, pointer),
     }
 }
 

@@ -278,7 +278,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                                 <p class="ok">{ T::ImportDone.get(lang) }</p>
                                 if !imported.notes(lang).is_empty() {
                                     <p>{ T::ImportNotes.get(lang) }</p>
-                                    <ul class="import-notes">{ for imported.notes(lang).iter().map(import_note) }</ul>
+                                    <ul class="import-notes">{ for imported.notes(lang).iter().map(|note| import_note(note, lang)) }</ul>
                                 }
                             </>
                         },
@@ -294,10 +294,10 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
 }
 
 /// A note stands by the field of the pasted document it concerns, in the page's language.
-fn import_note(note: &ImportNote) -> Html {
+fn import_note(note: &ImportNote, lang: Lang) -> Html {
     html! {
         <li data-document={note.document.map(|index| (index + 1).to_string())} data-pointer={note.pointer.clone()}>
-            <code class="note-source">{ note.source() }</code>{ ": " }{ &note.message }
+            <code class="note-source">{ note.source(lang) }</code>{ if lang == Lang::Fr { " : " } else { ": " } }{ &note.message }
         </li>
     }
 }

@@ -526,6 +526,10 @@ fn notes_name_their_source() {
     let whole = ImportNote::new(Some(0), "", crate::msg!(["m", "n"]));
     assert_eq!(whole.source(), "document 1");
     assert_eq!(plan_note(crate::msg!(["m", "n"])).to_string(), "the plan: m");
+    assert_eq!(plan_note(crate::msg!(["m", "n"])).render(Lang::Fr), "le plan : n");
+    assert_eq!(source_in(None, "/vnets/1", Lang::Fr), "le plan, /vnets/1");
+    assert_eq!(source_in(None, "/vnets/1", Lang::En), "the plan, /vnets/1");
+    assert_eq!(source_in(Some(2), "/x", Lang::Fr), "document 3, /x");
 }
 
 #[test]
