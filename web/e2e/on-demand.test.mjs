@@ -18,6 +18,21 @@ const isExtras = (url) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)(\?attempt=\d+)?$/.
 const isFrench = (url) => /\/french-[0-9a-f]+\.json$/.test(url);
 
 /**
+ * Holds every request `matching` back until the function it resolves to is called, as a slow
+ * network would; `onRequest` hears of each request when it is held.
+ */
+async function heldBack(context, matching, onRequest = () => {}) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await context.route(matching, async (route) => {
+    onRequest();
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
  * Opens the steps, a download, an explanation, the import and the migration to v2, and checks
  * what each shows.
  */
@@ -243,12 +258,7 @@ describe('parts fetched on first use', () => {
 
   test('an import answered after the plan changed leaves the plan as it is, and says so', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
-    let release;
-    const released = new Promise((resolve) => { release = resolve; });
-    await context.route(isExtras, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await heldBack(context, isExtras);
     const name = page.locator('[data-pointer="/name"]');
     await name.fill('edited before importing');
     await page.click('#open-import');
@@ -277,15 +287,9 @@ describe('parts fetched on first use', () => {
 
   test('English chosen while French loads stays chosen when the French texts come', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
-    let release;
-    const released = new Promise((resolve) => { release = resolve; });
     let asked;
     const frenchAsked = new Promise((resolve) => { asked = resolve; });
-    await context.route(isFrench, async (route) => {
-      asked();
-      await released;
-      await route.continue();
-    });
+    const release = await heldBack(context, isFrench, asked);
     await page.selectOption('#language', 'fr');
     await frenchAsked;
     await page.selectOption('#language', 'en');
@@ -310,12 +314,7 @@ describe('parts fetched on first use', () => {
 
   test('an edit made while the migration loads is kept, and the migration is then not applied', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(broken), { serviceWorkers: 'block' });
-    let release;
-    const released = new Promise((resolve) => { release = resolve; });
-    await context.route(isExtras, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await heldBack(context, isExtras);
     const name = page.locator('[data-pointer="/vnets/0/name"]');
     await page.click('#migrate');
     await page.locator('#migration-loading').waitFor();
