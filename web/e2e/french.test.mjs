@@ -42,6 +42,20 @@ describe('the page in French', () => {
     await context.close();
   });
 
+  test('the import says in French why it read nothing', async () => {
+    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(overlapping));
+    await page.selectOption('#language', 'fr');
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    await page.click('#open-import');
+    await page.fill('#import-text', '{"a": 1}');
+    await page.click('#run-import');
+    const refusal = await page.locator('#import-outcome .import-error').innerText();
+    assert.match(refusal, /vnetplan n’importe pas/);
+    assert.doesNotMatch(refusal, /is not something vnetplan imports/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the address map writes its own words in French too', async () => {
     const plan = structuredClone(overlapping);
     plan.externalRanges = [{ name: 'on-prem', addressPrefix: '192.168.0.0/16', kind: 'onPremises' }];

@@ -43,6 +43,24 @@ describe('undo after a fix', () => {
     }
   });
 
+  test('the Undo button that reaches the end of the history hands the focus to Redo, and back', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('buttons')));
+    try {
+      await page.locator(`${finding} button.fix`).click();
+      await page.locator(finding).waitFor({ state: 'detached' });
+      await page.locator('#undo').focus();
+      await page.keyboard.press('Enter');
+      await page.locator(finding).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'redo');
+      await page.keyboard.press('Enter');
+      await page.locator(finding).waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.id === 'undo');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('with focus on the page body, Ctrl+Z undoes the plan, not the last typed field', async () => {
     const { context, page } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('body')));
     try {

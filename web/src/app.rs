@@ -532,8 +532,26 @@ pub fn App(props: &AppProps) -> Html {
             move || current.set(false)
         });
     }
-    let undo = dispatch.reform(|_: MouseEvent| Action::Undo);
-    let redo = dispatch.reform(|_: MouseEvent| Action::Redo);
+    // Undo and Redo disable themselves at either end of the history, and the focus they had then
+    // falls to the page's body: it goes to the other button, which has just become possible.
+    let other_history_button = use_mut_ref(|| None::<&'static str>);
+    {
+        let other_history_button = other_history_button.clone();
+        use_effect(move || {
+            if let Some(other) = other_history_button.borrow_mut().take() {
+                dom::focus_element_if_lost(other);
+            }
+        });
+    }
+    let history_button = |action: fn() -> Action, other: &'static str| {
+        let other_history_button = other_history_button.clone();
+        dispatch.reform(move |_: MouseEvent| {
+            *other_history_button.borrow_mut() = Some(other);
+            action()
+        })
+    };
+    let undo = history_button(|| Action::Undo, "redo");
+    let redo = history_button(|| Action::Redo, "undo");
 
     if embedded {
         let full = (*full_planner).clone();

@@ -175,12 +175,14 @@ pub fn focus_element(id: &str) {
 }
 
 /// Focuses the element `id` if the focus has fallen back to the page's body, as it does when the
-/// focused element leaves the page.
+/// focused element leaves the page, or is about to, as a focused control just disabled is (the
+/// browser moves its focus to the body only at its next rendering step).
 pub fn focus_element_if_lost(id: &str) {
     let document = window().and_then(|w| w.document());
-    let lost = document
-        .as_ref()
-        .is_some_and(|d| d.active_element().is_none_or(|active| active.tag_name() == "BODY"));
+    let lost = document.as_ref().is_some_and(|d| {
+        d.active_element()
+            .is_none_or(|active| active.tag_name() == "BODY" || active.matches(":disabled").unwrap_or(false))
+    });
     if lost {
         focus_element(id);
     }

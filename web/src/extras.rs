@@ -222,16 +222,22 @@ pub async fn explain(rule: &'static str, lang: Lang) -> Result<Explanation, Extr
     call_json("explain", vec![rule.into(), options(lang)]).await
 }
 
-/// The documents read and merged into `plan`, with the notes in both languages.
-pub async fn import_into(plan: String, documents: Vec<String>) -> Result<Imported, ExtrasError> {
+/// The documents read and merged into `plan`, with the notes in both languages. Asked in `lang`
+/// first, so that a refusal says why in the page's language.
+pub async fn import_into(plan: String, documents: Vec<String>, lang: Lang) -> Result<Imported, ExtrasError> {
     let documents: js_sys::Array = documents.iter().map(|text| JsValue::from_str(text)).collect();
     let answer = |lang: Lang| {
         let options = options(lang);
         let _ = js_sys::Reflect::set(&options, &"into".into(), &plan.as_str().into());
         call_json::<ImportAnswer>("importAzure", vec![documents.clone().into(), options])
     };
-    let english = answer(Lang::En).await?;
-    let french = answer(Lang::Fr).await?;
+    let (english, french) = match lang {
+        Lang::En => (answer(Lang::En).await?, answer(Lang::Fr).await?),
+        Lang::Fr => {
+            let french = answer(Lang::Fr).await?;
+            (answer(Lang::En).await?, french)
+        }
+    };
     let plan = plan_from_value(&english.plan).map_err(|error| ExtrasError::Refused(error.to_string()))?;
     Ok(Imported { plan, notes: [english.notes, french.notes] })
 }

@@ -159,6 +159,38 @@ impl ImportError {
     }
 }
 
+impl ImportError {
+    /// The reason in `lang`. What JSON's reader or a plan's says inside it (`detail`, `message`,
+    /// the shape `found`) stays in English, as those readers write it.
+    pub fn render(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::EmptyDocument { document } => format!("le document {} est vide", document + 1),
+            Self::NotJson { document, line, column, detail } => format!(
+                "le document {} n’est pas du JSON valide : ligne {line}, colonne {column} : {detail}",
+                document + 1
+            ),
+            Self::UnknownShape { document, pointer, found } => {
+                let at = if pointer.is_empty() { String::new() } else { format!(", {pointer}") };
+                format!(
+                    "document {}{at} : vnetplan n’importe pas {found} ; il lit le JSON qu’affichent \
+                     `az network vnet show`, `az network vnet list`, `az aks show` et `az aks list`, \
+                     ainsi que les modèles ARM",
+                    document + 1
+                )
+            }
+            Self::Invalid { document, pointer, message } => {
+                format!("document {}, {pointer} : {message}", document + 1)
+            }
+            Self::NothingToImport => {
+                "les documents ne contiennent ni réseau virtuel ni cluster AKS à importer".to_owned()
+            }
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -367,7 +367,7 @@ pub fn steps(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 pub fn import_azure(documents: Vec<String>, options: JsValue) -> Result<JsValue, JsValue> {
     let lang = read_lang(&options)?;
     let documents: Vec<&str> = documents.iter().map(String::as_str).collect();
-    let mut imported = import(&documents).map_err(into_error)?;
+    let mut imported = import(&documents).map_err(|error| into_error(error.render(lang)))?;
     let into = option(&options, "into")?;
     if !into.is_undefined() && !into.is_null() {
         imported = merge_noted(&read_plan(&into)?, &imported);

@@ -210,7 +210,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             let (from, dispatch, outcome) = (plan.clone(), dispatch.clone(), outcome.clone());
             // Closing the dialog lets the plan change before the answer comes: the reducer then
             // keeps the plan, and says why.
-            extras::run(extras::import_into(plan.to_string(), documents), move |answer| match answer {
+            extras::run(extras::import_into(plan.to_string(), documents, lang), move |answer| match answer {
                 Ok(imported) => {
                     dispatch.emit(Action::Imported { from, plan: Box::new(imported.plan.clone()) });
                     outcome.set(Some(Outcome::Merged(Rc::new(imported))));

@@ -533,6 +533,21 @@ fn notes_name_their_source() {
 }
 
 #[test]
+fn refusals_read_in_french_too() {
+    let cases = [
+        (import(&["  "]), "le document 1 est vide"),
+        (import(&["{"]), "le document 1 n’est pas du JSON valide : ligne 1, colonne 1 :"),
+        (import(&[r#"{"a": 1}"#]), "document 1 : vnetplan n’importe pas "),
+        (import(&["[]"]), "les documents ne contiennent ni réseau virtuel ni cluster AKS à importer"),
+    ];
+    for (outcome, start) in cases {
+        let error = outcome.expect_err("the document is refused");
+        assert!(error.render(Lang::Fr).starts_with(start), "{}", error.render(Lang::Fr));
+        assert_eq!(error.render(Lang::En), error.to_string());
+    }
+}
+
+#[test]
 fn every_import_checks_without_panicking() {
     let documents = [VNET_SHOW, VNET_LIST, AKS_CNI, AKS_KUBENET, TEMPLATE, TEMPLATE_EXPORT];
     for document in documents {
