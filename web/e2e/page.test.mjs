@@ -107,6 +107,14 @@ describe('the planner page', () => {
     assert.equal(await nodes.inputValue(), '3 nodes');
     assert.equal(await nodes.getAttribute('aria-invalid'), 'true');
     assert.match(await note.innerText(), /whole number of at least 1/);
+    // The note says which value the plan, and so its findings, still hold: here the last one
+    // that parsed while typing, which the field no longer shows.
+    const pods = field(page, '/aksClusters/0/maxPods');
+    await pods.fill('');
+    await pods.pressSequentially('4294967296');
+    const podsNote = page.locator(`[id="note:/aksClusters/0/maxPods"]`);
+    await podsNote.waitFor();
+    assert.match(await podsNote.innerText(), /Until then the plan, its findings and its links keep 429496729\./);
     const prefix = field(page, '/vnets/0/subnets/0/addressPrefix');
     await prefix.fill('010.1.0.0/22');
     await findings(page, '[data-rule="invalid-cidr"]').waitFor();

@@ -193,6 +193,8 @@ texts! {
     SurgeError => "Enter a number of nodes, a percentage such as 33%, or leave it empty for AKS's 10%.",
         "Saisissez un nombre de nœuds, un pourcentage comme 33 %, ou laissez vide pour les 10 % d’AKS.";
     NotSet => "Not set (the default)", "Non défini (valeur par défaut)";
+    PlanKeeps => "Until then the plan, its findings and its links keep {value}.",
+        "D’ici là, le plan, ses constats et ses liens gardent {value}.";
     CountOrEmptyError => "Enter a whole number of at least {min}, or leave it empty.",
         "Saisissez un nombre entier d’au moins {min}, ou laissez vide.";
     AzureSteps => "Azure steps", "Étapes Azure";

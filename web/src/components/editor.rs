@@ -133,7 +133,8 @@ impl Form<'_> {
         html! {
             <TextField pointer={pointer.clone()} label={label.to_owned()} value={self.shown(&pointer)} {kind}
                 lang={self.lang} dispatch={self.dispatch.clone()} notes={self.notes(&pointer)}
-                hint={hint.map(|h| AttrValue::from(self.t(h)))} selected={self.selected == Some(pointer.as_str())} />
+                hint={hint.map(|h| AttrValue::from(self.t(h)))} selected={self.selected == Some(pointer.as_str())}
+                kept={self.drafts.contains_key(&pointer).then(|| AttrValue::from(value_text(self.document, &pointer)))} />
         }
     }
 

@@ -88,13 +88,22 @@ pub struct TextFieldProps {
     pub hint: Option<AttrValue>,
     #[prop_or_default]
     pub selected: bool,
+    /// The value the plan holds while the field shows other text: the findings, the map, links
+    /// and downloads use it until the text is one the plan takes.
+    #[prop_or_default]
+    pub kept: Option<AttrValue>,
 }
 
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = field_id(&props.pointer);
     let note_id = format!("note:{}", props.pointer);
-    let problem = props.kind.problem(&props.value, props.lang);
+    let problem = props.kind.problem(&props.value, props.lang).map(|problem| match &props.kept {
+        Some(kept) if !kept.is_empty() => {
+            format!("{problem} {}", T::PlanKeeps.get(props.lang).replace("{value}", kept))
+        }
+        _ => problem,
+    });
     let invalid = problem.is_some() || props.notes.iter().any(|n| n.severity == Severity::Error);
     let oninput = {
         let (pointer, kind, dispatch) = (props.pointer.to_string(), props.kind, props.dispatch.clone());
