@@ -38,6 +38,22 @@ describe('small things', () => {
     }
   });
 
+  test('"Show all" findings hands the focus to the first finding it shows', async () => {
+    const plan = collidingPlan('many findings');
+    plan.vnets[0].subnets = Array.from({ length: 120 }, (_, i) => ({ name: `s${i}`, addressPrefix: `not-a-range-${i}` }));
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const showAll = page.locator('#findings button.show-all');
+      await showAll.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'finding-100');
+      assert.ok((await page.locator('#findings li.finding').count()) > 100);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a capacity gauge reads its numbers as the text beside it writes them', async () => {
     const plan = collidingPlan('gauge', { serviceCidr: '10.2.0.0/16', dnsServiceIP: '10.2.0.10', nodeCount: 50 });
     plan.vnets[0].subnets[0].addressPrefix = '10.0.0.0/22';

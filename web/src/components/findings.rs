@@ -31,6 +31,12 @@ const SUBJECTS_SHOWN: usize = 12;
 #[component]
 pub fn FindingsPanel(props: &FindingsProps) -> Html {
     let show_all = use_state(|| false);
+    // "Show all" goes once pressed: the focus goes to the first finding it showed.
+    use_effect_with(*show_all, |shown_all| {
+        if *shown_all {
+            dom::focus_element_if_lost(&finding_id(FINDINGS_PAGE));
+        }
+    });
     // Where focus goes once the fix at this index is applied: the focus would otherwise fall to
     // the body with the removed finding, where the page's shortcuts (Undo) no longer run.
     let pending_focus = use_mut_ref(|| None::<(usize, String)>);
