@@ -787,14 +787,18 @@ fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
     }
 }
 
-/// Drafts re-keyed after the list item at `removed` is gone: the item's own drafts go with it,
-/// and those of the items after it follow them to their new index.
+/// The list and the index of a pointer to a list's item, as `/vnets/0/subnets` and 2 for
+/// `/vnets/0/subnets/2`.
+fn list_item(pointer: &str) -> Option<(&str, usize)> {
+    let (list, index) = pointer.rsplit_once('/')?;
+    Some((list, index.parse().ok()?))
+}
+
 /// A field of the item nearest to the one removed at `removed`: the item before it, else the one
 /// now in its place, else the item that held the list. A field is the item itself when it is a
 /// text (a VNet's prefix), else its name.
 fn field_near_removed(document: &Value, removed: &str) -> Option<String> {
-    let (list, index) = removed.rsplit_once('/')?;
-    let index = index.parse::<usize>().ok()?;
+    let (list, index) = list_item(removed)?;
     let field_of = |item: String| match document.pointer(&item)? {
         Value::String(_) => Some(item),
         Value::Object(fields) if fields.contains_key("name") => Some(format!("{item}/name")),
@@ -807,9 +811,10 @@ fn field_near_removed(document: &Value, removed: &str) -> Option<String> {
         .or_else(|| list.rsplit_once('/').and_then(|(holder, _)| field_of(holder.to_owned())))
 }
 
+/// Drafts re-keyed after the list item at `removed` is gone: the item's own drafts go with it,
+/// and those of the items after it follow them to their new index.
 fn drafts_after_removal(drafts: &BTreeMap<String, String>, removed: &str) -> BTreeMap<String, String> {
-    let Some((list, index)) = removed.rsplit_once('/') else { return drafts.clone() };
-    let Ok(index) = index.parse::<usize>() else { return drafts.clone() };
+    let Some((list, index)) = list_item(removed) else { return drafts.clone() };
     drafts
         .iter()
         .filter_map(|(key, text)| {

@@ -157,9 +157,7 @@ impl ImportError {
             Self::NothingToImport => None,
         }
     }
-}
 
-impl ImportError {
     /// The reason in `lang`. What JSON's reader or a plan's says inside it (`detail`, `message`,
     /// the shape `found`) stays in English, as those readers write it.
     pub fn render(&self, lang: Lang) -> String {
