@@ -286,15 +286,41 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
 
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> Vec<u8>;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, text: &js_sys::JsString, into: &mut [u8]) -> EncodeIntoResult;
+
+    type EncodeIntoResult;
+
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeIntoResult) -> u32;
+
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeIntoResult) -> u32;
 }
 
-/// The string's UTF-8 bytes, encoded natively by the engine and copied into wasm memory in one
-/// block: a plan of ten thousand subnets is half a megabyte, which the glue's own string passing
-/// would copy one character at a time.
+/// The string's UTF-8 bytes, written by the engine straight into wasm memory. The glue's own
+/// string passing walks a half-megabyte plan one character at a time, and `encode` would build
+/// the bytes in a JS array first and copy them over. The buffer starts at one byte per UTF-16
+/// unit, which is exact for ASCII (nearly every plan), and grows only when a character needs more.
 fn utf8(text: &js_sys::JsString) -> Result<String, JsValue> {
-    String::from_utf8(TextEncoder::new().encode(text)).map_err(into_error)
+    let encoder = TextEncoder::new();
+    let units = text.length() as usize;
+    let mut bytes = vec![0; units];
+    let (mut read, mut written) = (0, 0);
+    loop {
+        let rest = if read == 0 { text.clone() } else { text.slice(read as u32, units as u32) };
+        let room = bytes.get_mut(written..).unwrap_or_default();
+        let progress = encoder.encode_into(&rest, room);
+        read += progress.read() as usize;
+        written += progress.written() as usize;
+        if read >= units {
+            break;
+        }
+        // What is left may be three bytes per UTF-16 unit, at most.
+        bytes.resize(written + 3 * (units - read), 0);
+    }
+    bytes.truncate(written);
+    String::from_utf8(bytes).map_err(into_error)
 }
 
 /// The member `name` of `options`; `undefined` when the options themselves are absent.

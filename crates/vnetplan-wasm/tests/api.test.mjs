@@ -88,6 +88,20 @@ describe('the vnetplan package', () => {
     assert.equal(api.check(plan).summary.errors, 0);
   });
 
+  test('names beyond ASCII cross intact, from an object and from text', () => {
+    // Two, three and four bytes in UTF-8, the last a surrogate pair in JavaScript: the plan's
+    // bytes are written in steps whenever a character needs more than one.
+    const plan = JSON.parse(readFileSync(join(examples, 'broken', 'sdk-default-service-cidr.json'), 'utf8'));
+    plan.name = 'Réseau 東京 🚀';
+    const subnet = 'sous-réseau-東京-🚀';
+    plan.vnets[0].subnets[0].name = subnet;
+    plan.aksClusters[0].subnet = subnet;
+    const fromObject = api.check(plan);
+    assert.deepEqual(api.check(JSON.stringify(plan)), fromObject);
+    const overlap = fromObject.findings.find((f) => f.rule === 'service-cidr-overlaps-subnet');
+    assert.ok(overlap.message.includes(`'${subnet}'`), overlap.message);
+  });
+
   test('every example plan gives the report the command line gives', () => {
     for (const file of plans) {
       let stdout;
