@@ -10,6 +10,8 @@
 use std::cmp::Ordering;
 
 /// Sorts `items` stably by `compare`.
+// A vector, not a slice, because the compact build moves the items out and back in.
+#[cfg_attr(not(feature = "compact"), allow(clippy::ptr_arg))]
 pub(crate) fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
     #[cfg(feature = "compact")]
     {
