@@ -54,6 +54,27 @@ describe('small things', () => {
     }
   });
 
+  test('the editor\'s "Show more" and "Show all" hand the focus to the first item they show', async () => {
+    const plan = collidingPlan('long list');
+    plan.vnets[0].subnets = Array.from({ length: 300 }, (_, i) => ({ name: `s${i}`, addressPrefix: `10.0.${Math.floor(i / 16)}.${(i % 16) * 16}/28` }));
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const more = page.locator('fieldset.vnet').first().locator('p.more');
+      await more.locator('button.show-more').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/vnets/0/subnets/40/name');
+      assert.match(await more.innerText(), /60 more subnets are not shown\./);
+      // "Show all" goes with the last hidden item shown.
+      await more.locator('button.show-all').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.dataset.pointer === '/vnets/0/subnets/240/name');
+      assert.equal(await more.count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a capacity gauge reads its numbers as the text beside it writes them', async () => {
     const plan = collidingPlan('gauge', { serviceCidr: '10.2.0.0/16', dnsServiceIP: '10.2.0.10', nodeCount: 50 });
     plan.vnets[0].subnets[0].addressPrefix = '10.0.0.0/22';

@@ -65,6 +65,18 @@ impl List {
         };
         rest.split('/').next()?.parse().ok()
     }
+
+    /// The name field of item `index`, which every kind of item has.
+    fn name_field(self, index: usize) -> String {
+        match self {
+            Self::Vnets => format!("/vnets/{index}/name"),
+            Self::Subnets { vnet } => format!("/vnets/{vnet}/subnets/{index}/name"),
+            Self::ExternalRanges => format!("/externalRanges/{index}/name"),
+            Self::Clusters => format!("/aksClusters/{index}/name"),
+            Self::OnlineEndpoints => format!("/onlineEndpoints/{index}/name"),
+            Self::AciDeployments => format!("/aciDeployments/{index}/name"),
+        }
+    }
 }
 
 /// How many items of each list the editor shows; a list not in the map shows its first page.
@@ -107,6 +119,8 @@ pub(super) struct Form<'a> {
     lang: Lang,
     pub(super) dispatch: &'a Callback<Action>,
     pages: UseStateHandle<Pages>,
+    /// The field that takes the focus once the items a "show" button asked for are drawn.
+    reveal: Rc<RefCell<Option<String>>>,
 }
 
 impl Form<'_> {
@@ -192,11 +206,15 @@ impl Form<'_> {
         if hidden == 0 {
             return Html::default();
         }
+        // Both buttons may go once pressed, and the items they show come before them: the focus
+        // goes to the first item shown, where reading and tabbing go on.
         let show = |all: bool| {
             let pages = self.pages.clone();
+            let reveal = self.reveal.clone();
             Callback::from(move |_: MouseEvent| {
-                let end =
-                    if all { usize::MAX } else { page_end(&pages, list).saturating_add(list.page() * 5) };
+                let first_new = page_end(&pages, list);
+                let end = if all { usize::MAX } else { first_new.saturating_add(list.page() * 5) };
+                *reveal.borrow_mut() = Some(list.name_field(first_new));
                 show_up_to(&pages, list, end);
             })
         };
@@ -318,6 +336,15 @@ pub fn Editor(props: &EditorProps) -> Html {
             dom::focus_field(pointer);
         }
     });
+    let reveal = use_mut_ref(|| None::<String>);
+    {
+        let reveal = reveal.clone();
+        use_effect(move || {
+            if let Some(pointer) = reveal.borrow_mut().take() {
+                dom::focus_field(&pointer);
+            }
+        });
+    }
     let form = Form {
         document: &props.document,
         drafts: &props.drafts,
@@ -327,6 +354,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         lang: props.lang,
         dispatch: &dispatch,
         pages,
+        reveal,
     };
     let plan = &props.plan;
     html! {
