@@ -81,4 +81,33 @@ describe('the page on a phone', () => {
       await context.close();
     }
   });
+
+  test('the map shortens a name too long for the screen, never the addresses beside it', async () => {
+    const long = 'a-very-long-virtual-network-name-that-reaches-the-azure-limit-64';
+    const plan = collidingPlan('long names');
+    plan.vnets[0].name = long;
+    plan.aksClusters[0].vnet = long;
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan), phone);
+    try {
+      await page.click('#tab-results');
+      // Drawn in its own lane and in the overview's lane of VNets.
+      const vnet = page.locator('svg.address-map g[data-subject="/vnets/0/addressPrefixes/0"]').first();
+      const label = vnet.locator('text.bar-label');
+      for (const text of await page.locator('svg.address-map g[data-subject="/vnets/0/addressPrefixes/0"] text.bar-label').allTextContents()) {
+        assert.match(text, /^a-very-long-.*… 10\.0\.0\.0\/16$/);
+      }
+      assert.equal(await vnet.getAttribute('aria-label'), `${long} 10.0.0.0/16: VNet, First 10.0.0.0, Last 10.0.255.255, Usable 65,536`);
+      const title = page.locator('svg.address-map text.lane-title').first();
+      assert.equal(await title.getAttribute('aria-label'), `VNet ${long}`);
+      const map = await page.locator('svg.address-map').boundingBox();
+      for (const text of [label, title]) {
+        const box = await text.boundingBox();
+        assert.ok(box.x + box.width <= map.x + map.width, `"${await text.textContent()}" ends past the map`);
+      }
+      await page.locator('svg.address-map').screenshot({ path: join(shots, 'phone-map-long-name.png') });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

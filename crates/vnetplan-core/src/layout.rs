@@ -89,7 +89,10 @@ impl RangeKind {
 /// A band of the map with a title: one VNet, or one part of the overview.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
+    /// As drawn: a title wider than the map ends in an ellipsis.
     pub title: String,
+    /// The whole title when `title` had to be shortened, for a tooltip and screen readers.
+    pub whole_title: Option<String>,
     /// The VNet the lane shows, for a VNet's own lane.
     pub vnet: Option<usize>,
     pub y: f64,
@@ -210,7 +213,22 @@ const RESERVED_TAG: Text = text!("reserved {block}", "réservée {block}");
 const ROUTER_TAG: Text = text!("router frontend {name}", "frontal du routeur {name}");
 
 impl Draft {
-    fn tag(&self, lang: Lang) -> String {
+    /// The range's label, at most `room` wide: a name too long for the map is shortened, never
+    /// the addresses beside it, which are what the map is there to show.
+    fn tag(&self, lang: Lang, room: f64) -> String {
+        let tag = self.full_tag(lang);
+        match self.kind {
+            RangeKind::VnetPrefix | RangeKind::Subnet | RangeKind::ExternalRange
+                if text_width(&tag) > room =>
+            {
+                let name_room = room - text_width(&self.block) - CHAR_WIDTH;
+                format!("{} {}", labels::shortened(&self.name, name_room), self.block)
+            }
+            _ => labels::shortened(&tag, room),
+        }
+    }
+
+    fn full_tag(&self, lang: Lang) -> String {
         let with_block = |text: Text| msg!(text, block = &self.block).render(lang);
         match self.kind {
             RangeKind::DnsIp => format!("DNS {}", self.block),
@@ -252,15 +270,15 @@ pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMa
         free: Vec::new(),
         peerings: Vec::new(),
     };
-    let bounds = (MARGIN, width - MARGIN);
+    let bounds = (MARGIN, map_room(width) + MARGIN);
     let peers = peer_lists(&context);
     for (v, ((vnet, facts), peers)) in plan.vnets.iter().zip(&context.vnets).zip(&peers).enumerate() {
         let spec = vnet_lane(&context, v, vnet, facts, peers, lang);
         let used: Vec<Range> = spec.drafts.iter().map(|d| d.range).collect();
         let domain = merge(sorted(used.iter().copied().chain(spec.free.iter().copied()).collect()));
-        let tags = tags(&spec, lang);
+        let tags = tags(&spec, lang, map_room(width));
         let axis = axis::build(&domain, &used, &wishes(&spec, &tags), bounds, VNET_SCALE);
-        add_lane(&mut map, spec, tags, &axis, &flagged);
+        add_lane(&mut map, spec, tags, &axis, &flagged, map_room(width));
     }
     map.peerings = peerings(&peers);
     let overview = overview_lanes(&context, lang);
@@ -269,18 +287,23 @@ pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMa
         let tagged: Vec<(LaneSpec, Vec<String>)> = overview
             .into_iter()
             .map(|spec| {
-                let tags = tags(&spec, lang);
+                let tags = tags(&spec, lang, map_room(width));
                 (spec, tags)
             })
             .collect();
         let wished: Vec<(Range, f64)> = tagged.iter().flat_map(|(spec, tags)| wishes(spec, tags)).collect();
         let axis = axis::build(&parts(used.clone()), &used, &wished, bounds, OVERVIEW_SCALE);
         for (spec, tags) in tagged {
-            add_lane(&mut map, spec, tags, &axis, &flagged);
+            add_lane(&mut map, spec, tags, &axis, &flagged, map_room(width));
         }
     }
     link_partners(&mut map, report);
     map
+}
+
+/// The width a label or a title may take on a map `width` wide.
+fn map_room(width: f64) -> f64 {
+    width - 2.0 * MARGIN
 }
 
 fn sorted(mut ranges: Vec<Range>) -> Vec<Range> {
@@ -290,8 +313,8 @@ fn sorted(mut ranges: Vec<Range>) -> Vec<Range> {
 
 /// The label of each of the lane's ranges, made once: both the axis and the labels' places
 /// need it, and a lane may hold thousands.
-fn tags(spec: &LaneSpec, lang: Lang) -> Vec<String> {
-    spec.drafts.iter().map(|draft| draft.tag(lang)).collect()
+fn tags(spec: &LaneSpec, lang: Lang, room: f64) -> Vec<String> {
+    spec.drafts.iter().map(|draft| draft.tag(lang, room)).collect()
 }
 
 /// Each range asks for the width that holds its label (`tags`, one per draft).
@@ -594,6 +617,7 @@ fn add_lane(
     tags: Vec<String>,
     axis: &axis::Axis,
     flagged: &HashSet<&str>,
+    room: f64,
 ) {
     let lane = map.lanes.len();
     let top = map.height;
@@ -702,8 +726,10 @@ fn add_lane(
     }
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
     let height = TITLE_HEIGHT + rows as f64 * ROW_HEIGHT + label_rows as f64 * LABEL_ROW_HEIGHT + LANE_GAP;
+    let title = labels::shortened(&spec.title, room);
     map.lanes.push(Lane {
-        title: spec.title,
+        whole_title: (title != spec.title).then_some(spec.title),
+        title,
         vnet: spec.vnet,
         y: top,
         height,

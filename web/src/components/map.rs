@@ -452,7 +452,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         let bottom = lane.y + lane.height - 4.0;
         html! {
             <g key={index} class="lane">
-                <text class="lane-title" x={decimal(MARGIN)} y={decimal(lane.y + 13.0)}>{ &lane.title }</text>
+                <text class="lane-title" x={decimal(MARGIN)} y={decimal(lane.y + 13.0)} aria-label={lane.whole_title.clone()}>
+                    { &lane.title }
+                    if let Some(whole) = &lane.whole_title { <title>{ whole }</title> }
+                </text>
                 <line class="lane-rule" x1="0" x2={decimal(map.width)} y1={decimal(bottom)} y2={decimal(bottom)} />
                 { for lane.cuts.iter().filter(|cut| span.is_none_or(|span| span.holds(**cut, 0.0))).map(|cut| html! {
                     <line class="cut" x1={decimal(*cut)} x2={decimal(*cut)} y1={decimal(lane.y + 16.0)} y2={decimal(bottom - 2.0)} />

@@ -1,6 +1,7 @@
-//! Where the map writes each label. A label is never cut: it goes inside its bar when it fits
-//! there, and otherwise on a label row under the lane's bars, as near its bar as the labels
-//! already placed allow.
+//! Where the map writes each label. A label goes inside its bar when it fits there, and
+//! otherwise on a label row under the lane's bars, as near its bar as the labels already placed
+//! allow. Only a label wider than the whole map is shortened, and then only in its name (see
+//! [`shortened`]): its addresses are always shown whole.
 
 /// Width of one character of the map's labels, in user units: the page draws them in a
 /// monospace face at 10 px, whose characters are 0.6 em wide; the rest is margin.
@@ -15,6 +16,19 @@ pub fn text_width(text: &str) -> f64 {
     #[expect(clippy::cast_precision_loss, reason = "labels are short")]
     let count = text.chars().count() as f64;
     count * CHAR_WIDTH
+}
+
+/// `text` cut to at most `room` wide, its end replaced by an ellipsis; whole when it fits. At
+/// least one character is kept, so that a name is never reduced to the ellipsis alone.
+pub(super) fn shortened(text: &str, room: f64) -> String {
+    if text_width(text) <= room {
+        return text.to_owned();
+    }
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few hundred at most")]
+    let fits = (room / CHAR_WIDTH).floor().max(0.0) as usize;
+    let mut cut: String = text.chars().take(fits.saturating_sub(1).max(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// The width a bar needs to hold `text` inside it.
@@ -89,6 +103,15 @@ mod tests {
         let (spots, rows) = place(&[request(10.0, 200.0, "aks 10.1.0.0/22")], (0.0, 400.0));
         assert_eq!(spots, [Spot::Inside { x: 14.0 }]);
         assert_eq!(rows, 0);
+    }
+
+    #[test]
+    fn only_text_wider_than_its_room_is_shortened_and_keeps_a_character() {
+        assert_eq!(shortened("aks-subnet", text_width("aks-subnet")), "aks-subnet");
+        let cut = shortened("aks-subnet", text_width("aks-s"));
+        assert_eq!(cut, "aks-…");
+        assert!(text_width(&cut) <= text_width("aks-s"));
+        assert_eq!(shortened("aks-subnet", 0.0), "a…");
     }
 
     #[test]

@@ -357,3 +357,31 @@ fn cidr_tiling_covers_a_gap_exactly() {
     );
     assert_eq!(cidrs_in(Range { first: 0, last: u32::MAX }).len(), 1);
 }
+
+#[test]
+fn a_name_too_long_for_a_narrow_map_is_shortened_and_its_addresses_stay_whole() {
+    // Azure's longest VNet name, 64 characters, on a phone's 336-unit map.
+    let long = "a-very-long-virtual-network-name-that-reaches-the-azure-limit-64";
+    let rename = [
+        ("/vnets/0/name", json!(long)),
+        ("/aksClusters/0/vnet", json!(long)),
+        ("/vnets/0/subnets/0/name", json!(format!("{long}-subnet"))),
+    ];
+    let map = map_at(336.0, &rename);
+    let room = 336.0 - 2.0 * MARGIN;
+    for subject in ["/vnets/0/addressPrefixes/0", "/vnets/0/subnets/0/addressPrefix"] {
+        let drawn = item(&map, subject);
+        assert!(drawn.tag.text.ends_with(&format!(" {}", drawn.block)), "{}", drawn.tag.text);
+        assert!(drawn.tag.text.contains('…'), "{}", drawn.tag.text);
+        assert!(text_width(&drawn.tag.text) <= room, "{}", drawn.tag.text);
+        assert!(drawn.tag.x + text_width(&drawn.tag.text) <= 336.0 - MARGIN + 1e-9, "{}", drawn.tag.text);
+    }
+    let lane = map.lanes.first().expect("the VNet's lane");
+    assert_eq!(lane.whole_title.as_deref(), Some(format!("VNet {long}").as_str()));
+    assert!(lane.title.ends_with('…') && text_width(&lane.title) <= room, "{}", lane.title);
+    // The same names fit a desktop's map whole.
+    let wide = map_at(DEFAULT_WIDTH * 2.0, &rename);
+    let vnet = item(&wide, "/vnets/0/addressPrefixes/0");
+    assert_eq!(vnet.tag.text, format!("{long} {}", vnet.block));
+    assert_eq!(wide.lanes.first().and_then(|lane| lane.whole_title.clone()), None);
+}
