@@ -125,6 +125,10 @@ describe('the planner page', () => {
   test('a reload keeps the plan, and a broken link keeps it too', async () => {
     const { page } = await open();
     await field(page, '/name').fill('kept across reloads');
+    // The reload must come after the edit reached the plan, which may wait for the next frame
+    // when the page is busy (the editor sends typing on at most once per frame); what is then
+    // waiting to be saved is saved as the page goes.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
     await page.reload();
     await page.locator('#findings').waitFor();
     assert.equal(await field(page, '/name').inputValue(), 'kept across reloads');
