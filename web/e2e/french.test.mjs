@@ -50,8 +50,9 @@ describe('the page in French', () => {
     await page.fill('#import-text', '{"a": 1}');
     await page.click('#run-import');
     const refusal = await page.locator('#import-outcome .import-error').innerText();
-    assert.match(refusal, /vnetplan n’importe pas/);
-    assert.doesNotMatch(refusal, /is not something vnetplan imports/);
+    // The shape found is named in French too, not only the sentence around it.
+    assert.match(refusal, /document 1 : vnetplan n’importe pas un objet aux champs a ;/);
+    assert.doesNotMatch(refusal, /is not something vnetplan imports|an object with/);
     assert.deepEqual(errors, []);
     await context.close();
   });

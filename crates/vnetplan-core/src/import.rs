@@ -139,9 +139,9 @@ pub enum ImportError {
     /// The document is not JSON; `line` and `column` count from 1.
     NotJson { document: usize, line: usize, column: usize, detail: String },
     /// The JSON at `pointer` is none of the shapes this module reads.
-    UnknownShape { document: usize, pointer: String, found: String },
+    UnknownShape { document: usize, pointer: String, found: Message },
     /// A known shape lacks what identifies it, such as a name.
-    Invalid { document: usize, pointer: String, message: String },
+    Invalid { document: usize, pointer: String, message: Message },
     /// No document held a VNet or an AKS cluster.
     NothingToImport,
 }
@@ -158,8 +158,8 @@ impl ImportError {
         }
     }
 
-    /// The reason in `lang`. What JSON's reader or a plan's says inside it (`detail`, `message`,
-    /// the shape `found`) stays in English, as those readers write it.
+    /// The reason in `lang`. A JSON reader's detail that [`json_detail_in`] does not know stays as
+    /// the reader wrote it.
     pub fn render(&self, lang: Lang) -> String {
         if lang == Lang::En {
             return self.to_string();
@@ -167,20 +167,22 @@ impl ImportError {
         match self {
             Self::EmptyDocument { document } => format!("le document {} est vide", document + 1),
             Self::NotJson { document, line, column, detail } => format!(
-                "le document {} n’est pas du JSON valide : ligne {line}, colonne {column} : {detail}",
-                document + 1
+                "le document {} n’est pas du JSON valide : ligne {line}, colonne {column} : {}",
+                document + 1,
+                json_detail_in(detail, lang)
             ),
             Self::UnknownShape { document, pointer, found } => {
                 let at = if pointer.is_empty() { String::new() } else { format!(", {pointer}") };
                 format!(
-                    "document {}{at} : vnetplan n’importe pas {found} ; il lit le JSON qu’affichent \
+                    "document {}{at} : vnetplan n’importe pas {} ; il lit le JSON qu’affichent \
                      `az network vnet show`, `az network vnet list`, `az aks show` et `az aks list`, \
                      ainsi que les modèles ARM",
-                    document + 1
+                    document + 1,
+                    found.render(lang)
                 )
             }
             Self::Invalid { document, pointer, message } => {
-                format!("document {}, {pointer} : {message}", document + 1)
+                format!("document {}, {pointer} : {}", document + 1, message.render(lang))
             }
             Self::NothingToImport => {
                 "les documents ne contiennent ni réseau virtuel ni cluster AKS à importer".to_owned()
@@ -252,6 +254,40 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
         read_document(document, &value, &mut found)?;
     }
     found.finish()
+}
+
+/// What serde_json says of a syntax error, in `lang`; its own words when it is one this table
+/// does not hold (serde_json writes them in English only).
+pub fn json_detail_in(detail: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return detail;
+    }
+    match detail {
+        "EOF while parsing a list" => "fin du texte au milieu d’une liste",
+        "EOF while parsing an object" => "fin du texte au milieu d’un objet",
+        "EOF while parsing a string" => "fin du texte au milieu d’une chaîne",
+        "EOF while parsing a value" => "fin du texte avant une valeur",
+        "expected `:`" => "« : » attendu",
+        "expected `,` or `]`" => "« , » ou « ] » attendu",
+        "expected `,` or `}`" => "« , » ou « } » attendu",
+        "expected ident" => "mot-clé attendu (true, false ou null)",
+        "expected value" => "valeur attendue",
+        "expected `\"`" => "« \" » attendu",
+        "invalid escape" => "séquence d’échappement invalide",
+        "invalid number" => "nombre invalide",
+        "number out of range" => "nombre hors limites",
+        "invalid unicode code point" => "point de code Unicode invalide",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "caractère de contrôle (\\u0000-\\u001F) dans une chaîne"
+        }
+        "key must be a string" => "une clé doit être une chaîne",
+        "lone leading surrogate in hex escape" => "demi-code de substitution isolé dans un échappement",
+        "trailing comma" => "virgule en trop à la fin",
+        "trailing characters" => "caractères en trop après la fin du JSON",
+        "unexpected end of hex escape" => "échappement hexadécimal incomplet",
+        "recursion limit exceeded" => "imbrication trop profonde",
+        other => other,
+    }
 }
 
 fn syntax_detail(error: &serde_json::Error) -> String {
@@ -848,7 +884,14 @@ fn read_list(document: usize, items: &[Value], base: &str, found: &mut Found) ->
         return Err(ImportError::UnknownShape {
             document,
             pointer: base.to_owned(),
-            found: format!("a list whose first item is {}", items.first().map_or_else(String::new, describe)),
+            found: match items.first() {
+                Some(first) => msg!([
+                    "a list whose first item is {item}",
+                    "une liste dont le premier élément est {item}"
+                ])
+                .with_message("item", describe(first)),
+                None => msg!(["an empty list", "une liste vide"]),
+            },
         });
     }
     found.notes.append(&mut skipped);

@@ -157,6 +157,9 @@ describe('the vnetplan package', () => {
     assert.ok(imported.notes.some((note) => note.document === null));
     assert.equal(api.check(imported.plan).schemaVersion, 1);
     assert.throws(() => api.importAzure(['{"oops": ']), { message: /^document 1 is not valid JSON/ });
+    assert.throws(() => api.importAzure(['{"oops": '], { lang: 'fr' }), {
+      message: 'le document 1 n’est pas du JSON valide : ligne 1, colonne 9 : fin du texte avant une valeur',
+    });
   });
 
   test('importAzure merges into a plan given as options.into, and says what changed in it', () => {

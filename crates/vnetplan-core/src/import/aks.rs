@@ -249,7 +249,7 @@ struct Pools {
 
 impl Reader<'_> {
     pub(super) fn cluster(&mut self, object: &Obj<'_>) -> Result<ReadCluster, ImportError> {
-        let name = self.name(object, "cluster")?;
+        let name = self.name(object, text!("cluster", "cluster"))?;
         let region = self.location(object);
         if region.is_none() {
             self.note(

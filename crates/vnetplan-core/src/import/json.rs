@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::parse::child_pointer;
+use crate::text::Message;
 
 /// ARM names are case-insensitive, and ids often spell resource groups in lower case.
 pub(super) fn same_name(left: &str, right: &str) -> bool {
@@ -151,20 +152,23 @@ pub(super) fn id_name(id: &str) -> &str {
 }
 
 /// A few words on what a document holds, for an error that says it is not importable.
-pub(super) fn describe(value: &Value) -> String {
+pub(super) fn describe(value: &Value) -> Message {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(_) => "a boolean".to_owned(),
-        Value::Number(_) => "a number".to_owned(),
-        Value::String(_) => "a string".to_owned(),
-        Value::Array(_) => "a list".to_owned(),
+        Value::Null => msg!(["null", "null"]),
+        Value::Bool(_) => msg!(["a boolean", "un booléen"]),
+        Value::Number(_) => msg!(["a number", "un nombre"]),
+        Value::String(_) => msg!(["a string", "une chaîne"]),
+        Value::Array(_) => msg!(["a list", "une liste"]),
         Value::Object(map) => match lookup(map, "type").and_then(|(_, kind)| kind.as_str()) {
-            Some(kind) => format!("an object of type '{kind}'"),
-            None if map.is_empty() => "an empty object".to_owned(),
+            Some(kind) => msg!(["an object of type '{kind}'", "un objet de type « {kind} »"], kind = kind),
+            None if map.is_empty() => msg!(["an empty object", "un objet vide"]),
             None => {
                 let keys: Vec<&str> = map.keys().take(4).map(String::as_str).collect();
                 let more = if map.len() > keys.len() { ", …" } else { "" };
-                format!("an object with the fields {}{more}", keys.join(", "))
+                msg!(
+                    ["an object with the fields {fields}", "un objet aux champs {fields}"],
+                    fields = format!("{}{more}", keys.join(", "))
+                )
             }
         },
     }

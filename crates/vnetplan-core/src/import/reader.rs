@@ -60,12 +60,8 @@ impl<'a> Reader<'a> {
         self.notes.push(ImportNote::new(Some(self.document), pointer, text));
     }
 
-    pub(super) fn invalid(&self, pointer: &str, message: &str) -> ImportError {
-        ImportError::Invalid {
-            document: self.document,
-            pointer: pointer.to_owned(),
-            message: message.to_owned(),
-        }
+    pub(super) fn invalid(&self, pointer: &str, message: Message) -> ImportError {
+        ImportError::Invalid { document: self.document, pointer: pointer.to_owned(), message }
     }
 
     /// Notes every field of `object` that holds something and that neither the reader reads
@@ -92,16 +88,24 @@ impl<'a> Reader<'a> {
     }
 
     /// The object's name, which everything else about it hangs on.
-    pub(super) fn name(&mut self, object: &Obj<'_>, what: &str) -> Result<String, ImportError> {
+    /// `what` names the kind of object; the French texts around it take a masculine noun.
+    pub(super) fn name(&mut self, object: &Obj<'_>, what: Text) -> Result<String, ImportError> {
         match object.get("name") {
             Some(field) => match field.value.as_str() {
                 Some(text) => Ok(self.text(text, &field.pointer, Expect::Name)),
-                None => Err(self.invalid(&field.pointer, &format!("the name of a {what} must be a string"))),
+                None => Err(self.invalid(
+                    &field.pointer,
+                    msg!([
+                        "the name of a {what} must be a string",
+                        "le nom d’un {what} doit être une chaîne"
+                    ])
+                    .with_message("what", what.message()),
+                )),
             },
-            None => {
-                Err(self
-                    .invalid(&child_pointer(&object.pointer, "name"), &format!("a {what} without a name")))
-            }
+            None => Err(self.invalid(
+                &child_pointer(&object.pointer, "name"),
+                msg!(["a {what} without a name", "un {what} sans nom"]).with_message("what", what.message()),
+            )),
         }
     }
 

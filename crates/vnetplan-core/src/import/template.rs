@@ -203,7 +203,10 @@ impl<'a> Reader<'a> {
         let object = &child.object;
         let pointer = child_pointer(&object.pointer, "name");
         let Some(full_name) = object.own_str("name") else {
-            return Err(self.invalid(&pointer, "a subnet resource without a name"));
+            return Err(self.invalid(
+                &pointer,
+                msg!(["a subnet resource without a name", "une ressource de sous-réseau sans nom"]),
+            ));
         };
         let (index, name) = match (child.nested_in, child_name(full_name)) {
             // A nested child may carry its VNet's name in front of its own, or not.

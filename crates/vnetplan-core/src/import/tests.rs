@@ -487,7 +487,10 @@ fn a_shape_that_is_none_of_the_known_ones_is_named() {
         ImportError::UnknownShape {
             document: 0,
             pointer: String::new(),
-            found: "an object of type 'Microsoft.Network/networkSecurityGroups'".to_owned(),
+            found: msg!(
+                ["an object of type '{kind}'", "un objet de type « {kind} »"],
+                kind = "Microsoft.Network/networkSecurityGroups"
+            ),
         }
     );
     assert!(error.to_string().starts_with(
@@ -534,10 +537,22 @@ fn notes_name_their_source() {
 
 #[test]
 fn refusals_read_in_french_too() {
+    let mut nameless: Value = serde_json::from_str(VNET_SHOW).expect("JSON");
+    nameless.as_object_mut().and_then(|vnet| vnet.remove("name"));
+    let nameless = nameless.to_string();
     let cases = [
         (import(&["  "]), "le document 1 est vide"),
-        (import(&["{"]), "le document 1 n’est pas du JSON valide : ligne 1, colonne 1 :"),
-        (import(&[r#"{"a": 1}"#]), "document 1 : vnetplan n’importe pas "),
+        (
+            import(&["{"]),
+            "le document 1 n’est pas du JSON valide : ligne 1, colonne 1 : fin du texte au milieu d’un objet",
+        ),
+        (
+            import(&["[1,]"]),
+            "le document 1 n’est pas du JSON valide : ligne 1, colonne 4 : virgule en trop à la fin",
+        ),
+        (import(&[r#"{"a": 1}"#]), "document 1 : vnetplan n’importe pas un objet aux champs a ; il lit "),
+        (import(&["[true]"]), "document 1, /0 : vnetplan n’importe pas un booléen ;"),
+        (import(&[&nameless]), "document 1, /name : un réseau virtuel sans nom"),
         (import(&["[]"]), "les documents ne contiennent ni réseau virtuel ni cluster AKS à importer"),
     ];
     for (outcome, start) in cases {
@@ -545,6 +560,9 @@ fn refusals_read_in_french_too() {
         assert!(error.render(Lang::Fr).starts_with(start), "{}", error.render(Lang::Fr));
         assert_eq!(error.render(Lang::En), error.to_string());
     }
+    // A detail the table does not hold stays as serde_json wrote it rather than being lost.
+    assert_eq!(json_detail_in("something new", Lang::Fr), "something new");
+    assert_eq!(json_detail_in("trailing comma", Lang::En), "trailing comma");
 }
 
 #[test]

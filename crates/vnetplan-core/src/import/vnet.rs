@@ -129,7 +129,7 @@ pub(super) struct PeeredRange {
 
 impl Reader<'_> {
     pub(super) fn vnet(&mut self, object: &Obj<'_>) -> Result<ReadVnet, ImportError> {
-        let name = self.name(object, "virtual network")?;
+        let name = self.name(object, text!("virtual network", "réseau virtuel"))?;
         let resource_group = match &self.template {
             Some(_) => super::TEMPLATE_RESOURCE_GROUP.to_owned(),
             None => self.resource_group(object).unwrap_or_else(|| {
@@ -247,7 +247,7 @@ impl Reader<'_> {
     pub(super) fn subnet(&mut self, object: &Obj<'_>, name: Option<String>) -> Result<Subnet, ImportError> {
         let name = match name {
             Some(name) => name,
-            None => self.name(object, "subnet")?,
+            None => self.name(object, text!("subnet", "sous-réseau"))?,
         };
         let address_prefix = self.subnet_prefix(object);
         let delegations = match object.get("delegations") {
