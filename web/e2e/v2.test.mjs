@@ -235,6 +235,18 @@ describe('Azure ML v2 on the page', () => {
       [{ name: 'rule-1', type: 'fqdn', destination: 'pypi.org', ports: ['443', '8000-8080'] }]);
     assert.deepEqual(plan.onlineEndpoints[1], { name: 'endpoint-1', kind: 'kubernetes', compute: 'k8s' });
 
+    // Ports the plan cannot take are said beside their field, which the plan keeps as it was.
+    const ports = field(page, '/workspace/managedNetwork/outboundRules/0/ports');
+    await ports.fill('443, 99999');
+    await page.waitForFunction(() => document.querySelector('[data-pointer="/workspace/managedNetwork/outboundRules/0/ports"]')?.getAttribute('aria-invalid') === 'true');
+    const portsNote = page.locator('[id="note:/workspace/managedNetwork/outboundRules/0/ports"]');
+    assert.match(await portsNote.innerText(), /The plan does not take this text: \/workspace\/managedNetwork\/outboundRules\/0\/ports\/1: .*"99999"/);
+    assert.match(await portsNote.innerText(), /Until then the plan, its findings and its links keep 443, 8000-8080\./);
+    assert.deepEqual((await downloadedPlan(page)).workspace.managedNetwork.outboundRules[0].ports, ['443', '8000-8080']);
+    await ports.fill('443, 8000-8080');
+    await portsNote.waitFor({ state: 'detached' });
+    assert.equal(await ports.getAttribute('aria-invalid'), 'false');
+
     // No filtering by name, a firewall that allows no name, and a list are three different plans.
     await field(page, '/egress/restricted').check();
     // The box and the list are one value, so the box gives way to the list once checked.

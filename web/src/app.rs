@@ -650,7 +650,7 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="editor-column" id="editor-panel" aria-label={t(T::PlanSection)}>
                     <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
                         selected={state.selected.clone()} picks={state.picks} switching={state.migrating.as_ref().and_then(|request| request.cluster)}
-                        lang={*lang} dispatch={dispatch.clone()} />
+                        refused={state.refused.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
                 <section class="results-column" id="results-panel" aria-label={t(T::Findings)}>
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}

@@ -190,6 +190,7 @@ texts! {
     ClusterShares => "Each cluster's share", "Part de chaque cluster";
     ClusterShare => "AKS {cluster}: {needed}", "AKS {cluster} : {needed}";
     CountError => "Enter a whole number of at least {min}.", "Saisissez un nombre entier d’au moins {min}.";
+    ValueRefused => "The plan does not take this text: {detail}", "Le plan ne prend pas ce texte : {detail}";
     SurgeError => "Enter a number of nodes, a percentage such as 33%, or leave it empty for AKS's 10%.",
         "Saisissez un nombre de nœuds, un pourcentage comme 33 %, ou laissez vide pour les 10 % d’AKS.";
     NotSet => "Not set (the default)", "Non défini (valeur par défaut)";

@@ -277,9 +277,16 @@ pub struct State {
     future: Vec<Snapshot>,
     /// The field of the last edit: typing into one field is one undo step, not one per key.
     last_edited: Option<String>,
-    /// The field whose value the plan refused last: the notice saying so goes once that field
-    /// holds a value the plan takes.
-    refused: Option<String>,
+    /// The field whose value the plan refused last, and why: the field says so, and the notice
+    /// goes, once that field holds a value the plan takes.
+    pub refused: Option<Refusal>,
+}
+
+/// A field's text that the plan did not take, and the plan reader's reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub pointer: String,
+    pub detail: String,
 }
 
 impl State {
@@ -563,8 +570,8 @@ impl State {
                 true
             }
             Err(detail) => {
+                self.refused = Some(Refusal { pointer: pointer.to_owned(), detail: detail.clone() });
                 self.notice = Some(Notice::Error { headline: NoticeKind::EditRefused, detail });
-                self.refused = Some(pointer.to_owned());
                 false
             }
         }
@@ -574,7 +581,7 @@ impl State {
     /// over. One of another field still stands, since that field still shows text not taken.
     fn taken(&mut self, pointer: &str) {
         let refusal_shown = self.notice.as_ref().map(Notice::kind) == Some(NoticeKind::EditRefused);
-        if self.refused.as_deref() == Some(pointer) {
+        if self.refused.as_ref().is_some_and(|refusal| refusal.pointer == pointer) {
             self.refused = None;
             if refusal_shown {
                 self.notice = None;
@@ -1071,12 +1078,18 @@ mod tests {
         let plugin = "/aksClusters/0/networkPlugin";
         let refused = edit(&state(), plugin, Edit::Value(json!("bogus")));
         assert_eq!(refused.notice.as_ref().map(Notice::kind), Some(NoticeKind::EditRefused));
+        // The field is told why, beside it, for as long as it waits.
+        let refusal = refused.refused.clone().expect("the refusal is kept for its field");
+        assert_eq!(refusal.pointer, plugin);
+        assert!(refusal.detail.starts_with(plugin) && refusal.detail.contains("bogus"), "{}", refusal.detail);
         // Another field's edit leaves the refusal standing: the first field still waits.
         let elsewhere = edit(&refused, "/name", Edit::Text("another name".into()));
         assert_eq!(elsewhere.plan.name, "another name");
         assert_eq!(elsewhere.notice.as_ref().map(Notice::kind), Some(NoticeKind::EditRefused));
+        assert_eq!(elsewhere.refused, refused.refused);
         let taken = edit(&elsewhere, plugin, Edit::Value(json!("kubenet")));
         assert_eq!(taken.notice, None);
+        assert_eq!(taken.refused, None);
         // Back to the value the plan held: nothing changes, and the refusal is over too.
         let unchanged = edit(
             &refused,

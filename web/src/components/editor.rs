@@ -13,7 +13,7 @@ use super::fields::{CheckField, Kind, Note, SelectField, TextField};
 use super::{v2_cluster, v2_sections};
 use crate::dom;
 use crate::i18n::{Lang, T};
-use crate::state::{value_text, Action, Edit, NewItem};
+use crate::state::{value_text, Action, Edit, NewItem, Refusal};
 
 /// A list of the plan that the editor shows a page at a time: a plan may hold thousands of
 /// subnets, or hundreds of VNets or on-premises ranges, and rendering every field of every one
@@ -104,6 +104,8 @@ pub struct EditorProps {
     pub picks: u32,
     /// The cluster whose switch to v2 waits for the migration to load.
     pub switching: Option<usize>,
+    /// The field whose text the plan refused last, while it still shows that text.
+    pub refused: Option<Refusal>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
@@ -115,6 +117,7 @@ pub(super) struct Form<'a> {
     drafts: &'a BTreeMap<String, String>,
     notes: HashMap<&'a str, Vec<Note>>,
     selected: Option<&'a str>,
+    refused: Option<&'a Refusal>,
     pub(super) switching: Option<usize>,
     lang: Lang,
     pub(super) dispatch: &'a Callback<Action>,
@@ -144,11 +147,16 @@ impl Form<'_> {
     }
 
     fn text_with_hint(&self, pointer: String, label: &str, kind: Kind, hint: Option<T>) -> Html {
+        let drafted = self.drafts.contains_key(&pointer);
+        let refusal = self
+            .refused
+            .filter(|refusal| drafted && refusal.pointer == pointer)
+            .map(|refusal| AttrValue::from(refusal.detail.clone()));
         html! {
             <TextField pointer={pointer.clone()} label={label.to_owned()} value={self.shown(&pointer)} {kind}
                 lang={self.lang} dispatch={self.dispatch.clone()} notes={self.notes(&pointer)}
                 hint={hint.map(|h| AttrValue::from(self.t(h)))} selected={self.selected == Some(pointer.as_str())}
-                kept={self.drafts.contains_key(&pointer).then(|| AttrValue::from(value_text(self.document, &pointer)))} />
+                kept={drafted.then(|| AttrValue::from(value_text(self.document, &pointer)))} {refusal} />
         }
     }
 
@@ -350,6 +358,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         drafts: &props.drafts,
         notes,
         selected: props.selected.as_deref(),
+        refused: props.refused.as_ref(),
         switching: props.switching,
         lang: props.lang,
         dispatch: &dispatch,

@@ -92,13 +92,20 @@ pub struct TextFieldProps {
     /// and downloads use it until the text is one the plan takes.
     #[prop_or_default]
     pub kept: Option<AttrValue>,
+    /// Why the plan did not take the text shown, when the plan's reader refused it rather than
+    /// the field's own check (a list's items are each checked by the reader).
+    #[prop_or_default]
+    pub refusal: Option<AttrValue>,
 }
 
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = field_id(&props.pointer);
     let note_id = format!("note:{}", props.pointer);
-    let problem = props.kind.problem(&props.value, props.lang).map(|problem| match &props.kept {
+    let problem = props.kind.problem(&props.value, props.lang).or_else(|| {
+        props.refusal.as_ref().map(|refusal| T::ValueRefused.get(props.lang).replace("{detail}", refusal))
+    });
+    let problem = problem.map(|problem| match &props.kept {
         Some(kept) if !kept.is_empty() => {
             format!("{problem} {}", T::PlanKeeps.get(props.lang).replace("{value}", kept))
         }
