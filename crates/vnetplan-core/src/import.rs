@@ -374,7 +374,7 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
                     msg!(
                         [
                             "replaced by the imported {what} of the same name ('{name}')",
-                            "remplacé par l'élément importé de même nom (« {name} », {what})"
+                            "remplacé par l’élément importé de même nom (« {name} », {what})"
                         ],
                         what = what,
                         name = *name
@@ -382,7 +382,7 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
                 )),
                 None => notes.push(change(
                     pointer,
-                    msg!(["added: the imported {what}", "ajouté : l'élément importé ({what})"], what = what),
+                    msg!(["added: the imported {what}", "ajouté : l’élément importé ({what})"], what = what),
                 )),
             }
         }
@@ -420,7 +420,7 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
                 msg!(
                     [
                         "added: the range of the peered VNet '{name}', which the import does not hold",
-                        "ajoutée : la plage du VNet appairé « {name} », que l'import ne contient pas"
+                        "ajoutée : la plage du VNet appairé « {name} », que l’import ne contient pas"
                     ],
                     name = range.name.as_str()
                 ),
@@ -437,7 +437,7 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
                 msg!(
                     [
                         "was empty, set to '{value}' from the import; correct it if it differs",
-                        "était vide, mis à « {value} » d'après l'import ; corrigez-le s'il diffère"
+                        "était vide, mis à « {value} » d’après l’import ; corrigez-le s’il diffère"
                     ],
                     value = new.as_str()
                 ),
@@ -449,7 +449,7 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
             String::new(),
             msg!([
                 "nothing changed: the plan already holds what these outputs describe",
-                "rien n'a changé : le plan contient déjà ce que décrivent ces sorties"
+                "rien n’a changé : le plan contient déjà ce que décrivent ces sorties"
             ]),
         ));
     }
@@ -458,7 +458,7 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
             "/region".to_owned(),
             msg!([
                 "no document gives a location: set the plan's region",
-                "aucun document ne donne d'emplacement : indiquez la région du plan"
+                "aucun document ne donne d’emplacement : indiquez la région du plan"
             ]),
         ));
     }
@@ -585,14 +585,14 @@ impl Found {
         if region.is_empty() {
             self.notes.push(plan_note(msg!([
                 "no document gives a location: set the plan's region",
-                "aucun document ne donne d'emplacement : indiquez la région du plan"
+                "aucun document ne donne d’emplacement : indiquez la région du plan"
             ])));
         }
         self.notes.push(plan_note(
             msg!(
                 [
                     "these outputs do not describe the workspace: its resource group is taken from {from} ('{group}'), with no private endpoint and no container registry behind the VNet; outbound traffic and your VNet and subnet join rights are not recorded, and the check applies the contract's defaults. Correct these in the plan where they differ",
-                    "ces sorties ne décrivent pas l'espace de travail : son groupe de ressources est pris sur {from} (« {group} »), sans point de terminaison privé ni registre de conteneurs derrière le VNet ; le trafic sortant et vos droits de jonction au VNet et au sous-réseau ne sont pas renseignés, et la vérification applique les valeurs par défaut du contrat. Corrigez-les dans le plan s'ils diffèrent"
+                    "ces sorties ne décrivent pas l’espace de travail : son groupe de ressources est pris sur {from} (« {group} »), sans point de terminaison privé ni registre de conteneurs derrière le VNet ; le trafic sortant et vos droits de jonction au VNet et au sous-réseau ne sont pas renseignés, et la vérification applique les valeurs par défaut du contrat. Corrigez-les dans le plan s’ils diffèrent"
                 ],
                 group = &resource_group
             )
@@ -708,7 +708,7 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
                         Some(msg!(
                             [
                                 "subnet '{subnet}' is not among the subnets of VNet '{vnet}' as imported, so the check reports it as unknown",
-                                "le sous-réseau « {subnet} » n'est pas parmi les sous-réseaux du VNet « {vnet} » importé, donc la vérification le signale comme inconnu"
+                                "le sous-réseau « {subnet} » n’est pas parmi les sous-réseaux du VNet « {vnet} » importé, donc la vérification le signale comme inconnu"
                             ],
                             subnet = &id.subnet,
                             vnet = &vnet.name
@@ -728,7 +728,7 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
                 Some(msg!(
                     [
                         "the node subnet is in VNet '{vnet}' of resource group '{rg}', which these documents do not hold, so the check reports the VNet as unknown; unless the plan already has it, import it too: az network vnet show --resource-group {rg} --name {vnet} -o json",
-                        "le sous-réseau des nœuds est dans le VNet « {vnet} » du groupe de ressources « {rg} », que ces documents ne contiennent pas, donc la vérification signale le VNet comme inconnu ; sauf si le plan l'a déjà, importez-le aussi : az network vnet show --resource-group {rg} --name {vnet} -o json"
+                        "le sous-réseau des nœuds est dans le VNet « {vnet} » du groupe de ressources « {rg} », que ces documents ne contiennent pas, donc la vérification signale le VNet comme inconnu ; sauf si le plan l’a déjà, importez-le aussi : az network vnet show --resource-group {rg} --name {vnet} -o json"
                     ],
                     vnet = &id.vnet,
                     rg = rg
@@ -750,7 +750,7 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
                     Some(msg!(
                         [
                             "no pool names a subnet: AKS created this cluster's VNet itself; it is taken to be VNet '{vnet}', found in the cluster's node resource group",
-                            "aucun pool ne nomme de sous-réseau : AKS a créé lui-même le VNet de ce cluster ; c'est supposé être le VNet « {vnet} », trouvé dans le groupe de ressources des nœuds du cluster"
+                            "aucun pool ne nomme de sous-réseau : AKS a créé lui-même le VNet de ce cluster ; c’est supposé être le VNet « {vnet} », trouvé dans le groupe de ressources des nœuds du cluster"
                         ],
                         vnet = &vnet.name
                     ))
@@ -782,7 +782,7 @@ fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Op
             Some(msg!(
                 [
                     "'{text}' is not a subnet id (/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…) that vnetplan can read: the plan keeps it as the VNet name",
-                    "« {text} » n'est pas un identifiant de sous-réseau (/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…) que vnetplan sait lire : le plan le garde comme nom du VNet"
+                    "« {text} » n’est pas un identifiant de sous-réseau (/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/…/subnets/…) que vnetplan sait lire : le plan le garde comme nom du VNet"
                 ],
                 text = text
             ))
@@ -871,7 +871,7 @@ fn read_list(document: usize, items: &[Value], base: &str, found: &mut Found) ->
                 msg!(
                     [
                         "a resource of type '{kind}' is not imported",
-                        "une ressource de type « {kind} » n'est pas importée"
+                        "une ressource de type « {kind} » n’est pas importée"
                     ],
                     kind = kind
                 ),

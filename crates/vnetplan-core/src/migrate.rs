@@ -256,24 +256,24 @@ const LEGACY_AZUREML_FE: Text = crate::text!(
     "cluster '{cluster}' becomes a Kubernetes compute served by the Azure ML extension, its router behind a \
      load balancer. If this is the AKS cluster that served v1, delete the legacy azureml-fe objects in the \
      'default' namespace before installing the extension, or keep them by setting reusesV1Cluster (preview)",
-    "le cluster « {cluster} » devient un calcul Kubernetes servi par l'extension Azure ML, son routeur derrière \
-     un équilibreur de charge. Si c'est le cluster AKS qui servait la v1, supprimez les anciens objets \
-     azureml-fe de l'espace de noms « default » avant d'installer l'extension, ou gardez-les en définissant \
+    "le cluster « {cluster} » devient un calcul Kubernetes servi par l’extension Azure ML, son routeur derrière \
+     un équilibreur de charge. Si c’est le cluster AKS qui servait la v1, supprimez les anciens objets \
+     azureml-fe de l’espace de noms « default » avant d’installer l’extension, ou gardez-les en définissant \
      reusesV1Cluster (préversion)"
 );
 const TLS_CERTIFICATE_NEEDED: Text = crate::text!(
     "cluster '{cluster}': the leaf-domain certificate that Microsoft generated for v1 does not exist in v2. \
      Give a certificate (sslCertificate) and the host name it is for (sslCname), or serve plain HTTP \
      (allowInsecureConnections) behind a TLS ingress of your own",
-    "cluster « {cluster} » : le certificat de domaine que Microsoft générait en v1 n'existe pas en v2. \
-     Fournissez un certificat (sslCertificate) et le nom d'hôte qu'il couvre (sslCname), ou servez du HTTP \
+    "cluster « {cluster} » : le certificat de domaine que Microsoft générait en v1 n’existe pas en v2. \
+     Fournissez un certificat (sslCertificate) et le nom d’hôte qu’il couvre (sslCname), ou servez du HTTP \
      simple (allowInsecureConnections) derrière votre propre entrée TLS"
 );
 const CREATED_OUTSIDE: Text = crate::text!(
     "Azure ML v2 only attaches clusters: create '{cluster}' with az aks create or ARM from the plan's values, \
      then attach it. If v1 created the cluster and you keep it, detach the v1 compute; never delete it, \
      since that deletes the cluster",
-    "Azure ML v2 ne fait qu'attacher des clusters : créez « {cluster} » avec az aks create ou ARM à partir des \
+    "Azure ML v2 ne fait qu’attacher des clusters : créez « {cluster} » avec az aks create ou ARM à partir des \
      valeurs du plan, puis attachez-le. Si la v1 a créé le cluster et que vous le gardez, détachez le calcul \
      v1 ; ne le supprimez jamais, cela supprimerait le cluster"
 );
@@ -282,7 +282,7 @@ const CREATED_OUTSIDE_WITH_PLUGIN: Text = crate::text!(
      then attach it. If v1 created the cluster and you keep it, detach the v1 compute; never delete it, \
      since that deletes the cluster. The plan now states networkPlugin \"azure\" (flat Azure CNI, as v1 \
      created it), so the attached cluster is not taken to be Azure CNI Overlay",
-    "Azure ML v2 ne fait qu'attacher des clusters : créez « {cluster} » avec az aks create ou ARM à partir des \
+    "Azure ML v2 ne fait qu’attacher des clusters : créez « {cluster} » avec az aks create ou ARM à partir des \
      valeurs du plan, puis attachez-le. Si la v1 a créé le cluster et que vous le gardez, détachez le calcul \
      v1 ; ne le supprimez jamais, cela supprimerait le cluster. Le plan indique désormais networkPlugin \
      « azure » (Azure CNI classique, tel que la v1 le créait), pour que le cluster attaché ne soit pas \
@@ -291,8 +291,8 @@ const CREATED_OUTSIDE_WITH_PLUGIN: Text = crate::text!(
 const ILB_FRONTEND_MOVES: Text = crate::text!(
     "cluster '{cluster}': loadBalancerSubnet '{subnet}' is removed, because v2 gives the internal load \
      balancer its address in the node subnet '{node}', which then needs one more free address",
-    "cluster « {cluster} » : loadBalancerSubnet « {subnet} » est retiré, car la v2 prend l'adresse de \
-     l'équilibreur de charge interne dans le sous-réseau des nœuds « {node} », qui doit donc avoir une \
+    "cluster « {cluster} » : loadBalancerSubnet « {subnet} » est retiré, car la v2 prend l’adresse de \
+     l’équilibreur de charge interne dans le sous-réseau des nœuds « {node} », qui doit donc avoir une \
      adresse libre de plus"
 );
 const DOCKER_BRIDGE_DROPPED: Text = crate::text!(
@@ -302,12 +302,12 @@ const DOCKER_BRIDGE_DROPPED: Text = crate::text!(
 const MANAGED_IDENTITY_NEEDED: Text = crate::text!(
     "cluster '{cluster}' runs with a service principal, which the Azure ML extension does not support: move \
      it to a managed identity, which recreates its node pools",
-    "le cluster « {cluster} » utilise un principal de service, que l'extension Azure ML ne prend pas en \
+    "le cluster « {cluster} » utilise un principal de service, que l’extension Azure ML ne prend pas en \
      charge : passez-le à une identité managée, ce qui recrée ses pools de nœuds"
 );
 const SCORING_URL_CHANGES: Text = crate::text!(
     "'{name}' will be scored at a new URL under v2: update every client that calls it",
-    "« {name} » aura une nouvelle URL de scoring en v2 : mettez à jour chaque client qui l'appelle"
+    "« {name} » aura une nouvelle URL de scoring en v2 : mettez à jour chaque client qui l’appelle"
 );
 const ENDPOINT_RENAMED: Text = crate::text!(
     "ACI deployment '{deployment}' becomes the endpoint '{endpoint}', because another endpoint already has \
@@ -320,20 +320,20 @@ const ACI_VNET_NOT_CARRIED: Text = crate::text!(
      VNet '{vnet}': clients reach it through the workspace private endpoint, and it reaches out through the \
      workspace managed network",
     "le déploiement ACI « {deployment} » devient le point de terminaison en ligne managé « {endpoint} », qui \
-     ne peut pas être placé dans le VNet « {vnet} » : les clients l'atteignent par le point de terminaison \
-     privé de l'espace de travail, et ses sorties passent par le réseau managé de l'espace de travail"
+     ne peut pas être placé dans le VNet « {vnet} » : les clients l’atteignent par le point de terminaison \
+     privé de l’espace de travail, et ses sorties passent par le réseau managé de l’espace de travail"
 );
 const DELEGATED_SUBNET_UNUSED: Text = crate::text!(
     "subnet '{subnet}' of VNet '{vnet}' stays in the plan but no endpoint needs it now; as long as it is \
      delegated to container groups it cannot hold AKS nodes",
     "le sous-réseau « {subnet} » du VNet « {vnet} » reste dans le plan mais plus aucun point de terminaison \
-     n'en a besoin ; tant qu'il est délégué aux groupes de conteneurs, il ne peut pas accueillir de nœuds AKS"
+     n’en a besoin ; tant qu’il est délégué aux groupes de conteneurs, il ne peut pas accueillir de nœuds AKS"
 );
 const DNS_LABEL_NOT_CARRIED: Text = crate::text!(
     "ACI deployment '{deployment}': the DNS name label '{label}' is removed, since a managed online endpoint \
      has no custom DNS name",
-    "déploiement ACI « {deployment} » : l'étiquette de nom DNS « {label} » est retirée, car un point de \
-     terminaison en ligne managé n'a pas de nom DNS personnalisé"
+    "déploiement ACI « {deployment} » : l’étiquette de nom DNS « {label} » est retirée, car un point de \
+     terminaison en ligne managé n’a pas de nom DNS personnalisé"
 );
 const NO_AUTH_NOT_CARRIED: Text = crate::text!(
     "endpoint '{endpoint}' always asks for a key or a token; v1 plans do not say whether scoring was \
@@ -346,24 +346,24 @@ const MANAGED_NETWORK_ENABLED: Text = crate::text!(
      provisioned by the first compute or by az ml workspace provision-network (about 30 minutes), and no \
      deployment can be created before that; existing managed endpoints and compute must be recreated; the \
      VNet's service-tag allow-list does not govern it",
-    "l'espace de travail a désormais un réseau managé ({mode}). Ce choix est définitif ; le réseau est \
+    "l’espace de travail a désormais un réseau managé ({mode}). Ce choix est définitif ; le réseau est \
      provisionné par le premier calcul ou par az ml workspace provision-network (environ 30 minutes), et \
      aucun déploiement ne peut être créé avant ; les points de terminaison managés et les calculs existants \
-     doivent être recréés ; la liste d'étiquettes de service du VNet ne s'y applique pas"
+     doivent être recréés ; la liste d’étiquettes de service du VNet ne s’y applique pas"
 );
 const V1_LEGACY_MODE_CHECK: Text = crate::text!(
     "the workspace has a private endpoint, so Azure may hold v1LegacyMode true although the plan does not \
      say so: check it and set the ARM property to false (this takes 30 to 60 minutes). A workspace private \
      endpoint created before 2022-05-24 must be recreated before private managed endpoints can use it",
-    "l'espace de travail a un point de terminaison privé : Azure peut donc avoir v1LegacyMode à true sans \
+    "l’espace de travail a un point de terminaison privé : Azure peut donc avoir v1LegacyMode à true sans \
      que le plan le dise. Vérifiez-le et mettez la propriété ARM à false (cela prend de 30 à 60 minutes). Un \
-     point de terminaison privé d'espace de travail créé avant le 2022-05-24 doit être recréé avant que des \
-     points de terminaison managés privés puissent l'utiliser"
+     point de terminaison privé d’espace de travail créé avant le 2022-05-24 doit être recréé avant que des \
+     points de terminaison managés privés puissent l’utiliser"
 );
 const EGRESS_FQDNS: Text = crate::text!(
     "egress is restricted: if the firewall filters by host name, list the names it allows in allowedFqdns, \
      since Kubernetes compute needs the names that k8s-egress-fqdn-missing checks",
-    "la sortie est restreinte : si le pare-feu filtre par nom d'hôte, listez les noms qu'il autorise dans \
+    "la sortie est restreinte : si le pare-feu filtre par nom d’hôte, listez les noms qu’il autorise dans \
      allowedFqdns, car le calcul Kubernetes a besoin des noms que vérifie k8s-egress-fqdn-missing"
 );
 

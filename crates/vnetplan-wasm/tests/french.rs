@@ -76,3 +76,15 @@ fn the_documentation_is_left_to_the_module_that_shows_it() {
     assert!(!is_listed(&listed, doc.what));
     assert!(!is_listed(&listed, doc.fix));
 }
+
+#[test]
+fn french_texts_write_the_typographic_apostrophe() {
+    // The page, the notes and the exports write "l’espace", never "l'espace": one form reads as
+    // one voice, and a straight quote in a generated script could end a quoted string.
+    let letter = |c: char| c.is_alphabetic();
+    for (_, french) in TEXTS {
+        let chars: Vec<char> = french.chars().collect();
+        let straight = chars.windows(3).any(|w| matches!(w, [a, '\'', b] if letter(*a) && letter(*b)));
+        assert!(!straight, "a straight apostrophe in: {french}");
+    }
+}

@@ -256,7 +256,7 @@ impl Reader<'_> {
                 &object.pointer,
                 msg!([
                     "the cluster has no location: it is taken to be in the plan's region",
-                    "le cluster n'a pas d'emplacement : il est supposé dans la région du plan"
+                    "le cluster n’a pas d’emplacement : il est supposé dans la région du plan"
                 ]),
             );
         }
@@ -283,7 +283,7 @@ impl Reader<'_> {
             &object.pointer,
             msg!([
                 "Azure's output does not say how Azure ML uses the cluster, whether its identity holds Network Contributor on the VNet's resource group, or whether an NSG admits scoring calls: the plan leaves these unrecorded, takes the compute target to be named after the cluster, and applies the contract's defaults when checking. Record what you know",
-                "la sortie d'Azure ne dit pas comment Azure ML utilise le cluster, si son identité détient Network Contributor sur le groupe de ressources du VNet, ni si un NSG admet les appels de scoring : le plan laisse ces faits non renseignés, suppose la cible de calcul nommée d'après le cluster et applique les valeurs par défaut du contrat à la vérification. Renseignez ce que vous savez"
+                "la sortie d’Azure ne dit pas comment Azure ML utilise le cluster, si son identité détient Network Contributor sur le groupe de ressources du VNet, ni si un NSG admet les appels de scoring : le plan laisse ces faits non renseignés, suppose la cible de calcul nommée d’après le cluster et applique les valeurs par défaut du contrat à la vérification. Renseignez ce que vous savez"
             ]),
         );
         self.unread(object, CLUSTER_READ, CLUSTER_INFORMATIONAL);
@@ -326,7 +326,7 @@ impl Reader<'_> {
                 &object.pointer,
                 msg!([
                     "the cluster has no network profile: the plan keeps the Azure CNI plugin and empty service range and DNS IP, which the check reports",
-                    "le cluster n'a pas de profil réseau : le plan garde le plugin Azure CNI et une plage de services et une IP DNS vides, que la vérification signale"
+                    "le cluster n’a pas de profil réseau : le plan garde le plugin Azure CNI et une plage de services et une IP DNS vides, que la vérification signale"
                 ]),
             );
             return network;
@@ -348,7 +348,7 @@ impl Reader<'_> {
                 &profile.pointer,
                 msg!([
                     "no network plugin is given: the plan keeps 'azure'",
-                    "aucun plugin réseau n'est donné : le plan garde « azure »"
+                    "aucun plugin réseau n’est donné : le plan garde « azure »"
                 ]),
             ),
         }
@@ -361,7 +361,7 @@ impl Reader<'_> {
                     msg!(
                         [
                             "network plugin mode '{mode}' is not one the plan knows",
-                            "le mode de plugin réseau « {mode} » n'est pas connu du plan"
+                            "le mode de plugin réseau « {mode} » n’est pas connu du plan"
                         ],
                         mode = mode
                     ),
@@ -385,7 +385,7 @@ impl Reader<'_> {
                 &profile.pointer,
                 msg!([
                     "no DNS service IP: the plan keeps an empty one, which the check reports",
-                    "pas d'IP de service DNS : le plan en garde une vide, que la vérification signale"
+                    "pas d’IP de service DNS : le plan en garde une vide, que la vérification signale"
                 ]),
             );
             String::new()
@@ -399,7 +399,7 @@ impl Reader<'_> {
                     msg!(
                         [
                             "outbound traffic leaves through '{outbound}', not the cluster's load balancer; if that path filters traffic, describe what it allows under egress",
-                            "le trafic sortant passe par « {outbound} », pas par l'équilibreur de charge du cluster ; si ce chemin filtre le trafic, décrivez ce qu'il autorise sous egress"
+                            "le trafic sortant passe par « {outbound} », pas par l’équilibreur de charge du cluster ; si ce chemin filtre le trafic, décrivez ce qu’il autorise sous egress"
                         ],
                         outbound = outbound
                     ),
@@ -439,7 +439,7 @@ impl Reader<'_> {
                     msg!(
                         [
                             "the cluster also uses {others}; the plan holds one range here, {kept}",
-                            "le cluster utilise aussi {others} ; le plan ne contient qu'une plage ici, {kept}"
+                            "le cluster utilise aussi {others} ; le plan ne contient qu’une plage ici, {kept}"
                         ],
                         others = others.join(", "),
                         kept = kept
@@ -464,7 +464,7 @@ impl Reader<'_> {
                 &pointer,
                 msg!([
                     "the cluster has no node pool: the plan counts one node",
-                    "le cluster n'a pas de pool de nœuds : le plan compte un nœud"
+                    "le cluster n’a pas de pool de nœuds : le plan compte un nœud"
                 ]),
             );
             return Pools {
@@ -563,7 +563,7 @@ impl Reader<'_> {
                 &pointer,
                 msg!([
                     "the pools in the node subnet have no nodes: the plan counts one",
-                    "les pools du sous-réseau des nœuds n'ont aucun nœud : le plan en compte un"
+                    "les pools du sous-réseau des nœuds n’ont aucun nœud : le plan en compte un"
                 ]),
             );
             node_count = 1;
@@ -622,7 +622,7 @@ impl Reader<'_> {
                     msg!(
                         [
                             "'{expression}' is read as subnet '{subnet}' of VNet '{vnet}', from the values the template states",
-                            "« {expression} » est lu comme le sous-réseau « {subnet} » du VNet « {vnet} », d'après les valeurs que le modèle donne"
+                            "« {expression} » est lu comme le sous-réseau « {subnet} » du VNet « {vnet} », d’après les valeurs que le modèle donne"
                         ],
                         expression = id,
                         subnet = &subnet.subnet,
@@ -685,7 +685,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "maxSurge {value} is not a count or a percentage: the plan counts 1",
-                        "maxSurge {value} n'est ni un nombre ni un pourcentage : le plan compte 1"
+                        "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte 1"
                     ],
                     value = quoted(field.value)
                 ),
@@ -705,7 +705,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "the API server only admits {ranges}; the plan does not check that Azure ML can reach it",
-                        "le serveur d'API n'admet que {ranges} ; le plan ne vérifie pas qu'Azure ML peut l'atteindre"
+                        "le serveur d’API n’admet que {ranges} ; le plan ne vérifie pas qu’Azure ML peut l’atteindre"
                     ],
                     ranges = ranges.join(", ")
                 ),
@@ -721,7 +721,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "the API server takes addresses in a subnet ({subnet}) through VNet integration; the plan does not hold that use",
-                        "le serveur d'API prend des adresses dans un sous-réseau ({subnet}) par l'intégration au VNet ; le plan ne contient pas cet usage"
+                        "le serveur d’API prend des adresses dans un sous-réseau ({subnet}) par l’intégration au VNet ; le plan ne contient pas cet usage"
                     ],
                     subnet = subnet
                 ),
@@ -752,7 +752,7 @@ impl Reader<'_> {
                     &pointer,
                     msg!([
                         "a user-assigned managed identity runs the cluster: the plan records a managed identity ('systemAssigned'); grant the roles to that identity",
-                        "une identité managée affectée par l'utilisateur exécute le cluster : le plan enregistre une identité managée (« systemAssigned ») ; accordez les rôles à cette identité"
+                        "une identité managée affectée par l’utilisateur exécute le cluster : le plan enregistre une identité managée (« systemAssigned ») ; accordez les rôles à cette identité"
                     ]),
                 );
                 Identity::SystemAssigned
@@ -798,7 +798,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "the application gateway ingress add-on is on (subnet {subnet}); the plan does not hold the gateway's subnet",
-                        "le module d'entrée de passerelle d'application est activé (sous-réseau {subnet}) ; le plan ne contient pas le sous-réseau de la passerelle"
+                        "le module d’entrée de passerelle d’application est activé (sous-réseau {subnet}) ; le plan ne contient pas le sous-réseau de la passerelle"
                     ],
                     subnet = subnet.unwrap_or_else(|| "?".to_owned())
                 ),

@@ -36,7 +36,7 @@ impl Expect {
         match self {
             Self::Cidr => text!(
                 "the plan keeps its text, which the check reports as unresolved until you write the deployed value",
-                "le plan garde son texte, que la vérification signale comme non résolu tant que la valeur déployée n'est pas écrite"
+                "le plan garde son texte, que la vérification signale comme non résolu tant que la valeur déployée n’est pas écrite"
             ),
             Self::Name => text!("the plan keeps its text as the name", "le plan garde son texte comme nom"),
             Self::Location => text!(
@@ -78,7 +78,7 @@ impl<'a> Reader<'a> {
                     msg!(
                         [
                             "'{key}' is not imported: the plan has no place for it",
-                            "« {key} » n'est pas importé : le plan n'a pas de place pour ce champ"
+                            "« {key} » n’est pas importé : le plan n’a pas de place pour ce champ"
                         ],
                         key = key
                     ),
@@ -224,7 +224,7 @@ impl<'a> Reader<'a> {
                 msg!(
                     [
                         "'{text}' becomes '{short}', the short form the plan uses",
-                        "« {text} » devient « {short} », la forme courte qu'utilise le plan"
+                        "« {text} » devient « {short} », la forme courte qu’utilise le plan"
                     ],
                     text = &text,
                     short = &short

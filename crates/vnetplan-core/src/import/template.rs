@@ -113,7 +113,7 @@ impl<'a> Reader<'a> {
                 msg!(
                     [
                         "a template does not say which resource group it is deployed to: what it declares gets the resource group '{group}'; write the real one in the plan",
-                        "un modèle ne dit pas dans quel groupe de ressources il est déployé : ce qu'il déclare reçoit le groupe de ressources « {group} » ; écrivez le vrai dans le plan"
+                        "un modèle ne dit pas dans quel groupe de ressources il est déployé : ce qu’il déclare reçoit le groupe de ressources « {group} » ; écrivez le vrai dans le plan"
                     ],
                     group = super::TEMPLATE_RESOURCE_GROUP
                 ),
@@ -129,21 +129,21 @@ impl<'a> Reader<'a> {
             (_, true) => msg!(
                 [
                     "resource '{name}' without a type is not imported",
-                    "la ressource « {name} » sans type n'est pas importée"
+                    "la ressource « {name} » sans type n’est pas importée"
                 ],
                 name = name
             ),
             (true, false) => msg!(
                 [
                     "a resource of type '{kind}' is not imported",
-                    "une ressource de type « {kind} » n'est pas importée"
+                    "une ressource de type « {kind} » n’est pas importée"
                 ],
                 kind = kind
             ),
             (false, false) => msg!(
                 [
                     "resource '{name}' of type '{kind}' is not imported",
-                    "la ressource « {name} » de type « {kind} » n'est pas importée"
+                    "la ressource « {name} » de type « {kind} » n’est pas importée"
                 ],
                 name = name,
                 kind = kind
@@ -162,7 +162,7 @@ impl<'a> Reader<'a> {
                 msg!(
                     [
                         "deployed only when {condition}; imported as if it were",
-                        "déployé seulement si {condition} ; importé comme si c'était le cas"
+                        "déployé seulement si {condition} ; importé comme si c’était le cas"
                     ],
                     condition = field
                 ),
@@ -173,7 +173,7 @@ impl<'a> Reader<'a> {
                 &child_pointer(&object.pointer, key),
                 msg!([
                     "the resource is repeated by a copy loop, which vnetplan does not expand: it is imported once, as written",
-                    "la ressource est répétée par une boucle copy, que vnetplan ne déroule pas : elle est importée une fois, telle qu'écrite"
+                    "la ressource est répétée par une boucle copy, que vnetplan ne déroule pas : elle est importée une fois, telle qu’écrite"
                 ]),
             );
         }
@@ -186,7 +186,7 @@ impl<'a> Reader<'a> {
                 msg!(
                     [
                         "a copy loop builds {built}, which vnetplan does not expand: what it builds is not imported",
-                        "une boucle copy construit {built}, que vnetplan ne déroule pas : ce qu'elle construit n'est pas importé"
+                        "une boucle copy construit {built}, que vnetplan ne déroule pas : ce qu’elle construit n’est pas importé"
                     ],
                     built = if names.is_empty() { "properties".to_owned() } else { names.join(", ") }
                 ),
@@ -226,7 +226,7 @@ impl<'a> Reader<'a> {
                             msg!(
                                 [
                                     "this subnet belongs to VNet '{parent}', which the template does not declare: it is not imported",
-                                    "ce sous-réseau appartient au VNet « {parent} », que le modèle ne déclare pas : il n'est pas importé"
+                                    "ce sous-réseau appartient au VNet « {parent} », que le modèle ne déclare pas : il n’est pas importé"
                                 ],
                                 parent = parent
                             ),
@@ -241,7 +241,7 @@ impl<'a> Reader<'a> {
                     msg!(
                         [
                             "cannot tell which VNet '{name}' belongs to: the subnet is not imported",
-                            "impossible de savoir à quel VNet appartient « {name} » : le sous-réseau n'est pas importé"
+                            "impossible de savoir à quel VNet appartient « {name} » : le sous-réseau n’est pas importé"
                         ],
                         name = full_name
                     ),

@@ -146,7 +146,7 @@ impl Reader<'_> {
                 &object.pointer,
                 msg!([
                     "the VNet has no location: it is taken to be in the plan's region",
-                    "le VNet n'a pas d'emplacement : il est supposé dans la région du plan"
+                    "le VNet n’a pas d’emplacement : il est supposé dans la région du plan"
                 ]),
             );
         }
@@ -168,7 +168,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "the VNet uses its own DNS servers ({servers}); the plan does not hold them, but they must resolve Azure's names for AKS and Azure ML to work",
-                        "le VNet utilise ses propres serveurs DNS ({servers}) ; le plan ne les contient pas, mais ils doivent résoudre les noms d'Azure pour qu'AKS et Azure ML fonctionnent"
+                        "le VNet utilise ses propres serveurs DNS ({servers}) ; le plan ne les contient pas, mais ils doivent résoudre les noms d’Azure pour qu’AKS et Azure ML fonctionnent"
                     ],
                     servers = servers.0.join(", ")
                 ),
@@ -187,7 +187,7 @@ impl Reader<'_> {
                 &object.pointer,
                 msg!([
                     "the VNet has no address space: no prefix is imported",
-                    "le VNet n'a pas d'espace d'adressage : aucun préfixe n'est importé"
+                    "le VNet n’a pas d’espace d’adressage : aucun préfixe n’est importé"
                 ]),
             );
             return Vec::new();
@@ -199,7 +199,7 @@ impl Reader<'_> {
         if prefixes.is_empty() {
             self.note(
                 &space.pointer,
-                msg!(["the address space lists no prefix", "l'espace d'adressage ne liste aucun préfixe"]),
+                msg!(["the address space lists no prefix", "l’espace d’adressage ne liste aucun préfixe"]),
             );
         }
         self.unread(&space, ADDRESS_SPACE_READ, ADDRESS_SPACE_INFORMATIONAL);
@@ -216,7 +216,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "the subnets are computed by '{text}', which vnetplan does not evaluate: none is imported",
-                        "les sous-réseaux sont calculés par « {text} », que vnetplan n'évalue pas : aucun n'est importé"
+                        "les sous-réseaux sont calculés par « {text} », que vnetplan n’évalue pas : aucun n’est importé"
                     ],
                     text = text
                 ),
@@ -275,7 +275,7 @@ impl Reader<'_> {
                         msg!(
                             [
                                 "the subnet has {count} prefixes, and a plan subnet holds one: {kept} is kept and {left} left out, so the check does not see those addresses",
-                                "le sous-réseau a {count} préfixes, et un sous-réseau du plan n'en contient qu'un : {kept} est gardé et {left} laissé de côté, donc la vérification ne voit pas ces adresses"
+                                "le sous-réseau a {count} préfixes, et un sous-réseau du plan n’en contient qu’un : {kept} est gardé et {left} laissé de côté, donc la vérification ne voit pas ces adresses"
                             ],
                             count = left_out.len() + 1,
                             kept = kept,
@@ -288,7 +288,7 @@ impl Reader<'_> {
                 &object.pointer,
                 msg!([
                     "the subnet has no address prefix: the plan keeps an empty one, which the check reports",
-                    "le sous-réseau n'a pas de préfixe d'adresse : le plan en garde un vide, que la vérification signale"
+                    "le sous-réseau n’a pas de préfixe d’adresse : le plan en garde un vide, que la vérification signale"
                 ]),
             ),
             (Some(_), None) => {}
@@ -322,7 +322,7 @@ impl Reader<'_> {
                     &delegation.pointer,
                     msg!([
                         "a delegation without a service name is not imported",
-                        "une délégation sans nom de service n'est pas importée"
+                        "une délégation sans nom de service n’est pas importée"
                     ]),
                 ),
             }
@@ -339,7 +339,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "network security group {name} filters this subnet's traffic; the plan holds no NSG rules (for scoring calls from outside the VNet, see nsgAllowsScoringInbound on the cluster)",
-                        "le groupe de sécurité réseau {name} filtre le trafic de ce sous-réseau ; le plan ne contient pas de règles NSG (pour les appels de scoring depuis l'extérieur du VNet, voir nsgAllowsScoringInbound sur le cluster)"
+                        "le groupe de sécurité réseau {name} filtre le trafic de ce sous-réseau ; le plan ne contient pas de règles NSG (pour les appels de scoring depuis l’extérieur du VNet, voir nsgAllowsScoringInbound sur le cluster)"
                     ],
                     name = named(&self.reference_name(object, "networkSecurityGroup"), field.value)
                 ),
@@ -351,7 +351,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "route table {name} decides where this subnet's traffic goes; the plan holds no routes (if it sends outbound traffic through a firewall, describe what that allows under egress)",
-                        "la table de routage {name} décide où va le trafic de ce sous-réseau ; le plan ne contient pas de routes (si elle envoie le trafic sortant par un pare-feu, décrivez ce qu'il autorise sous egress)"
+                        "la table de routage {name} décide où va le trafic de ce sous-réseau ; le plan ne contient pas de routes (si elle envoie le trafic sortant par un pare-feu, décrivez ce qu’il autorise sous egress)"
                     ],
                     name = named(&self.reference_name(object, "routeTable"), field.value)
                 ),
@@ -405,7 +405,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "the subnet holds {count} private endpoint(s); the plan neither holds private endpoints nor counts their addresses (the workspace's own endpoint goes in workspace.privateEndpoint)",
-                        "le sous-réseau contient {count} point(s) de terminaison privé(s) ; le plan ne les contient pas et ne compte pas leurs adresses (celui de l'espace de travail va dans workspace.privateEndpoint)"
+                        "le sous-réseau contient {count} point(s) de terminaison privé(s) ; le plan ne les contient pas et ne compte pas leurs adresses (celui de l’espace de travail va dans workspace.privateEndpoint)"
                     ],
                     count = field.items().len()
                 ),
@@ -417,7 +417,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "addresses already in use here: {count} IP configuration(s) (of network interfaces, firewalls or gateways); the plan's capacity figures do not subtract them",
-                        "adresses déjà utilisées ici : {count} configuration(s) IP (d'interfaces réseau, de pare-feu ou de passerelles) ; les chiffres de capacité du plan ne les retranchent pas"
+                        "adresses déjà utilisées ici : {count} configuration(s) IP (d’interfaces réseau, de pare-feu ou de passerelles) ; les chiffres de capacité du plan ne les retranchent pas"
                     ],
                     count = field.items().len()
                 ),
@@ -428,7 +428,7 @@ impl Reader<'_> {
                 &field.pointer,
                 msg!([
                     "an application gateway uses this subnet; the plan does not hold it",
-                    "une passerelle d'application utilise ce sous-réseau ; le plan ne la contient pas"
+                    "une passerelle d’application utilise ce sous-réseau ; le plan ne la contient pas"
                 ]),
             );
         }
@@ -459,7 +459,7 @@ impl Reader<'_> {
                 &field.pointer,
                 msg!([
                     "default outbound access is off: what runs here needs an explicit way out (NAT gateway, firewall or load balancer), which the plan does not hold",
-                    "l'accès sortant par défaut est désactivé : ce qui tourne ici a besoin d'une sortie explicite (passerelle NAT, pare-feu ou équilibreur de charge), que le plan ne contient pas"
+                    "l’accès sortant par défaut est désactivé : ce qui tourne ici a besoin d’une sortie explicite (passerelle NAT, pare-feu ou équilibreur de charge), que le plan ne contient pas"
                 ]),
             );
         }
@@ -491,7 +491,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "peering '{peering}' does not show the address space of VNet '{name}': add its ranges as external ranges of kind peeredVnet",
-                        "l'appairage « {peering} » ne montre pas l'espace d'adressage du VNet « {name} » : ajoutez ses plages comme plages externes de type peeredVnet"
+                        "l’appairage « {peering} » ne montre pas l’espace d’adressage du VNet « {name} » : ajoutez ses plages comme plages externes de type peeredVnet"
                     ],
                     peering = peering_name,
                     name = &name
@@ -506,7 +506,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "traffic reaches other networks through the gateway of VNet '{name}': add the on-premises or VPN ranges behind it as external ranges",
-                        "le trafic atteint d'autres réseaux par la passerelle du VNet « {name} » : ajoutez les plages locales ou VPN derrière elle comme plages externes"
+                        "le trafic atteint d’autres réseaux par la passerelle du VNet « {name} » : ajoutez les plages locales ou VPN derrière elle comme plages externes"
                     ],
                     name = &name
                 ),

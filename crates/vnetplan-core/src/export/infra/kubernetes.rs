@@ -163,23 +163,23 @@ pub(in crate::export) fn sub_resource(index: usize, rule: &OutboundRule, lang: L
 pub(super) const V2_CLUSTER_NOTE: Text = text!(
     "Azure ML v2 does not create clusters: this template creates cluster '{name}', installs the Azure ML \
      extension on it and attaches it to the workspace as Kubernetes compute '{name}'",
-    "Azure ML v2 ne crée pas de cluster : ce modèle crée le cluster « {name} », y installe l'extension \
-     Azure ML et l'attache à l'espace de travail comme calcul Kubernetes « {name} »"
+    "Azure ML v2 ne crée pas de cluster : ce modèle crée le cluster « {name} », y installe l’extension \
+     Azure ML et l’attache à l’espace de travail comme calcul Kubernetes « {name} »"
 );
 /// What a reader should know about the workspace resource before deploying it.
 pub(in crate::export) const WORKSPACE_NOTE: Text = text!(
     "The workspace is declared for its managed network, one of its own properties: give the name and \
      resources of the existing workspace, since a deployment sets every property written here",
-    "L'espace de travail est déclaré pour son réseau managé, qui est l'une de ses propriétés : donnez le \
-     nom et les ressources de l'espace existant, car un déploiement fixe chaque propriété écrite ici"
+    "L’espace de travail est déclaré pour son réseau managé, qui est l’une de ses propriétés : donnez le \
+     nom et les ressources de l’espace existant, car un déploiement fixe chaque propriété écrite ici"
 );
 const SSL_CNAME: Text = text!(
     "Host name that clients call for HTTPS scoring, matching the certificate; the plan does not set sslCname",
-    "Nom d'hôte qu'appellent les clients pour le scoring HTTPS, conforme au certificat ; le plan ne définit pas sslCname"
+    "Nom d’hôte qu’appellent les clients pour le scoring HTTPS, conforme au certificat ; le plan ne définit pas sslCname"
 );
 const SSL_SECRET: Text = text!(
     "Name of the Kubernetes secret in namespace azureml that holds cert.pem and key.pem",
-    "Nom du secret Kubernetes de l'espace de noms azureml qui contient cert.pem et key.pem"
+    "Nom du secret Kubernetes de l’espace de noms azureml qui contient cert.pem et key.pem"
 );
 const SSL_CERT: Text = text!(
     "Content of the PEM certificate the router serves (without a passphrase)",
@@ -191,23 +191,23 @@ const SSL_KEY: Text = text!(
 );
 const WORKSPACE_NAME: Text = text!(
     "Name of the Azure ML workspace; the plan names only its resource group",
-    "Nom de l'espace de travail Azure ML ; le plan ne nomme que son groupe de ressources"
+    "Nom de l’espace de travail Azure ML ; le plan ne nomme que son groupe de ressources"
 );
 const WORKSPACE_ID: Text = text!(
     "Resource ID of the Azure ML workspace; the plan names only its resource group",
-    "ID de ressource de l'espace de travail Azure ML ; le plan ne nomme que son groupe de ressources"
+    "ID de ressource de l’espace de travail Azure ML ; le plan ne nomme que son groupe de ressources"
 );
 const STORAGE_ACCOUNT: Text = text!(
     "Resource ID of the workspace's storage account",
-    "ID de ressource du compte de stockage de l'espace de travail"
+    "ID de ressource du compte de stockage de l’espace de travail"
 );
 const KEY_VAULT: Text = text!(
     "Resource ID of the workspace's key vault",
-    "ID de ressource du coffre de clés de l'espace de travail"
+    "ID de ressource du coffre de clés de l’espace de travail"
 );
 const APP_INSIGHTS: Text = text!(
     "Resource ID of the workspace's Application Insights",
-    "ID de ressource de l'Application Insights de l'espace de travail"
+    "ID de ressource de l’Application Insights de l’espace de travail"
 );
 const SUB_RESOURCE: Text = text!(
     "Sub-resource that private endpoint rule {rule} targets (blob, vault, registry, …)",

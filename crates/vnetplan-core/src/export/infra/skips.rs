@@ -128,7 +128,7 @@ pub(in crate::export) fn workspace_skips(network: &ManagedNetwork, lang: Lang) -
 
 const NO_NSG_ALLOWED: Text = text!(
     "Azure refuses a network security group on this subnet, so none is attached",
-    "Azure refuse un groupe de sécurité réseau sur ce sous-réseau : aucun n'y est associé"
+    "Azure refuse un groupe de sécurité réseau sur ce sous-réseau : aucun n’y est associé"
 );
 const HTTP_V1: Text = text!(
     "a v1 plan does not record whether scoring uses TLS, so plain HTTP stays open beside 443; remove port 80 once TLS is on",
@@ -144,11 +144,11 @@ const KUBENET: Text = text!(
 );
 const MONITORING: Text = text!(
     "Container insights needs a Log Analytics workspace, which a network plan does not hold; add the monitoring add-on with your own workspace",
-    "Container insights exige un espace de travail Log Analytics, absent d'un plan réseau ; ajoutez le module de supervision avec votre propre espace"
+    "Container insights exige un espace de travail Log Analytics, absent d’un plan réseau ; ajoutez le module de supervision avec votre propre espace"
 );
 const DASHBOARD: Text = text!(
     "AKS removed the Kubernetes dashboard add-on (Kubernetes 1.19 and later), so there is nothing to turn off",
-    "AKS a retiré le module du tableau de bord Kubernetes (Kubernetes 1.19 et suivants) : il n'y a rien à désactiver"
+    "AKS a retiré le module du tableau de bord Kubernetes (Kubernetes 1.19 et suivants) : il n’y a rien à désactiver"
 );
 const POLICY: Text = text!(
     "Azure Policy is governance outside the network plan; enable the add-on where your organization assigns policies",
@@ -160,7 +160,7 @@ const DISK_ENCRYPTION_SET: Text = text!(
 );
 const SLA_TIER: Text = text!(
     "the plan records no pricing tier, so the cluster keeps AKS's default Free tier; choose Standard for the uptime SLA of production",
-    "le plan n'indique aucun niveau tarifaire : le cluster garde le niveau Free par défaut d'AKS ; choisissez Standard pour le SLA de disponibilité en production"
+    "le plan n’indique aucun niveau tarifaire : le cluster garde le niveau Free par défaut d’AKS ; choisissez Standard pour le SLA de disponibilité en production"
 );
 const UPGRADE_CHANNEL: Text = text!(
     "the plan chooses no automatic upgrade channel; each upgrade surges nodes into the node subnet (maxSurge), so pick one deliberately",
@@ -168,7 +168,7 @@ const UPGRADE_CHANNEL: Text = text!(
 );
 const SECRETS_STORE: Text = text!(
     "the plan does not use the Key Vault Secrets Store CSI driver add-on, so there are no secrets to rotate",
-    "le plan n'utilise pas le module Secrets Store CSI de Key Vault : il n'y a pas de secrets à renouveler"
+    "le plan n’utilise pas le module Secrets Store CSI de Key Vault : il n’y a pas de secrets à renouveler"
 );
 const EPHEMERAL_DISK: Text = text!(
     "whether an ephemeral OS disk fits depends on the VM size's cache, and the VM size is a parameter the plan leaves open",
@@ -176,11 +176,11 @@ const EPHEMERAL_DISK: Text = text!(
 );
 const HOST_ENCRYPTION: Text = text!(
     "encryption at host needs the EncryptionAtHost feature registered on the subscription, which the plan does not record",
-    "le chiffrement sur l'hôte exige la fonctionnalité EncryptionAtHost inscrite sur l'abonnement, ce que le plan n'indique pas"
+    "le chiffrement sur l’hôte exige la fonctionnalité EncryptionAtHost inscrite sur l’abonnement, ce que le plan n’indique pas"
 );
 const SYSTEM_POOL: Text = text!(
     "the cluster has one node pool, which also runs Azure ML's router and models; reserving it for system pods would leave them nowhere to run",
-    "le cluster n'a qu'un pool de nœuds, qui fait aussi tourner le routeur et les modèles d'Azure ML ; le réserver aux pods système ne leur laisserait aucune place"
+    "le cluster n’a qu’un pool de nœuds, qui fait aussi tourner le routeur et les modèles d’Azure ML ; le réserver aux pods système ne leur laisserait aucune place"
 );
 const MAX_PODS: Text = text!(
     "the plan's pods per node (maxPods, or the network plugin's default) size the node subnet; raise maxPods in the plan, not here",
@@ -188,31 +188,31 @@ const MAX_PODS: Text = text!(
 );
 const PUBLIC_API_SERVER_V1: Text = text!(
     "Azure ML v1 cannot create a private cluster (private-cluster-must-be-attached), so this cluster's API server stays public (finding aks-api-server-public)",
-    "Azure ML v1 ne peut pas créer de cluster privé (private-cluster-must-be-attached) : le serveur d'API de ce cluster reste public (constat aks-api-server-public)"
+    "Azure ML v1 ne peut pas créer de cluster privé (private-cluster-must-be-attached) : le serveur d’API de ce cluster reste public (constat aks-api-server-public)"
 );
 const PUBLIC_API_SERVER: Text = text!(
     "the plan keeps the API server public (privateCluster false; finding aks-api-server-public)",
-    "le plan garde le serveur d'API public (privateCluster à false ; constat aks-api-server-public)"
+    "le plan garde le serveur d’API public (privateCluster à false ; constat aks-api-server-public)"
 );
 const RANGES_INSTEAD: Text = text!(
     "the plan keeps the API server public but limits it to its authorized IP ranges (apiServerAuthorizedIpRanges)",
-    "le plan garde le serveur d'API public mais le limite à ses plages d'IP autorisées (apiServerAuthorizedIpRanges)"
+    "le plan garde le serveur d’API public mais le limite à ses plages d’IP autorisées (apiServerAuthorizedIpRanges)"
 );
 const RANGES_PRIVATE: Text = text!(
     "a private cluster's API server has no public address, and AKS refuses authorized IP ranges on it",
-    "le serveur d'API d'un cluster privé n'a pas d'adresse publique, et AKS y refuse les plages d'IP autorisées"
+    "le serveur d’API d’un cluster privé n’a pas d’adresse publique, et AKS y refuse les plages d’IP autorisées"
 );
 const RANGES_UNSET: Text = text!(
     "the plan sets no apiServerAuthorizedIpRanges; any ranges must admit Azure ML's control plane unless Trusted Access is set up (finding aks-api-server-public)",
-    "le plan ne définit pas apiServerAuthorizedIpRanges ; toute plage doit admettre le plan de contrôle d'Azure ML, sauf avec l'accès approuvé (constat aks-api-server-public)"
+    "le plan ne définit pas apiServerAuthorizedIpRanges ; toute plage doit admettre le plan de contrôle d’Azure ML, sauf avec l’accès approuvé (constat aks-api-server-public)"
 );
 const LOCAL_ACCOUNTS_V1: Text = text!(
     "Azure ML v1 cannot use Trusted Access, and without it Azure ML does not support a cluster without local accounts (finding aks-local-accounts-enabled)",
-    "Azure ML v1 ne peut pas utiliser l'accès approuvé, et sans lui Azure ML ne prend pas en charge un cluster sans comptes locaux (constat aks-local-accounts-enabled)"
+    "Azure ML v1 ne peut pas utiliser l’accès approuvé, et sans lui Azure ML ne prend pas en charge un cluster sans comptes locaux (constat aks-local-accounts-enabled)"
 );
 const LOCAL_ACCOUNTS_NO_TRUSTED_ACCESS: Text = text!(
     "without Trusted Access the Azure ML extension does not support disabled local accounts (finding aks-local-accounts-enabled)",
-    "sans accès approuvé, l'extension Azure ML ne prend pas en charge des comptes locaux désactivés (constat aks-local-accounts-enabled)"
+    "sans accès approuvé, l’extension Azure ML ne prend pas en charge des comptes locaux désactivés (constat aks-local-accounts-enabled)"
 );
 const LOCAL_ACCOUNTS_KEPT: Text = text!(
     "the plan keeps local accounts (localAccountsDisabled false; finding aks-local-accounts-enabled)",
@@ -221,7 +221,7 @@ const LOCAL_ACCOUNTS_KEPT: Text = text!(
 
 const WORKSPACE_PUBLIC_ACCESS: Text = text!(
     "the plan does not record whether the workspace takes public traffic; turn it off once a private endpoint serves every client",
-    "le plan n'indique pas si l'espace de travail accepte le trafic public ; coupez-le une fois qu'un point de terminaison privé sert tous les clients"
+    "le plan n’indique pas si l’espace de travail accepte le trafic public ; coupez-le une fois qu’un point de terminaison privé sert tous les clients"
 );
 const PRIVATE_RULES_APART: Text = text!(
     "the plan's private endpoint outbound rules are declared as workspaces/outboundRules resources, which this check does not read",
@@ -229,11 +229,11 @@ const PRIVATE_RULES_APART: Text = text!(
 );
 const NO_PRIVATE_RULES: Text = text!(
     "the plan lists no private endpoint outbound rule; Azure ML creates the required ones (the workspace's storage, key vault and registry) itself",
-    "le plan ne liste aucune règle sortante de point de terminaison privé ; Azure ML crée lui-même celles qu'il exige (stockage, coffre de clés et registre de l'espace de travail)"
+    "le plan ne liste aucune règle sortante de point de terminaison privé ; Azure ML crée lui-même celles qu’il exige (stockage, coffre de clés et registre de l’espace de travail)"
 );
 const WORKSPACE_STORAGE: Text = text!(
     "the workspace's storage account is given by its ID and declared outside this template, so its public access is set there",
-    "le compte de stockage de l'espace de travail est donné par son ID et déclaré hors de ce modèle : son accès public se règle là-bas"
+    "le compte de stockage de l’espace de travail est donné par son ID et déclaré hors de ce modèle : son accès public se règle là-bas"
 );
 
 #[cfg(test)]
