@@ -68,7 +68,10 @@ describe('the page in French', () => {
     const map = await page.locator('svg.address-map').innerHTML();
     assert.doesNotMatch(map, /External ranges|Reserved by AKS|docker bridge|reserved by AKS|service range/);
     const service = page.locator('svg.address-map g.range[data-subject="/aksClusters/0/serviceCidr"]');
-    assert.match(await service.getAttribute('aria-label'), /plage de services Kubernetes/);
+    assert.match(await service.getAttribute('aria-label'), /^plage de services Kubernetes 10\.0\.0\.0\/16 : Plage des services Kubernetes, Première /);
+    // Free space speaks French punctuation too: a space before each colon and semicolon.
+    const free = await page.locator('svg.address-map g.free').first().getAttribute('aria-label');
+    assert.match(free, /^Espace libre : \S+ – \S+, .+ ; .+ : /);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -95,6 +95,14 @@ describe('small things', () => {
       await page.locator('svg.address-map g.range').first().waitFor();
       assert.doesNotMatch(await page.locator('#map-hint').innerText(), /field/);
       assert.equal(await page.locator('svg.address-map g.free').count(), 0);
+      // A fix applied here can be taken back here: the notice says Undo, and the button is there.
+      const overlap = page.locator('#findings li.finding[data-rule="service-cidr-overlaps-subnet"]');
+      await overlap.locator('button.fix').first().click();
+      await overlap.waitFor({ state: 'detached' });
+      assert.match(await page.locator('#notice').innerText(), /Undo/);
+      await page.click('#undo');
+      await overlap.waitFor();
+      assert.equal(await page.locator('#undo').isDisabled(), true);
     } finally {
       await context.close();
     }

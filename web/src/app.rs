@@ -560,6 +560,11 @@ pub fn App(props: &AppProps) -> Html {
                 <header class="embed-head">
                     <strong>{ "vnetplan" }</strong>
                     <span class="embed-name">{ &state.plan.name }</span>
+                    // A fix applied here says Undo takes it back: the buttons say so too.
+                    <button type="button" id="undo" onclick={undo} disabled={!state.can_undo()}
+                        aria-keyshortcuts="Control+Z">{ t(T::Undo) }</button>
+                    <button type="button" id="redo" onclick={redo} disabled={!state.can_redo()}
+                        aria-keyshortcuts="Control+Y">{ t(T::Redo) }</button>
                     <a id="open-full" href={full} target="_blank" rel="noopener">{ t(T::OpenFullPlanner) }</a>
                 </header>
                 <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
@@ -652,7 +657,7 @@ pub fn App(props: &AppProps) -> Html {
                         selected={state.selected.clone()} picks={state.picks} switching={state.migrating.as_ref().and_then(|request| request.cluster)}
                         refused={state.refused.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
-                <section class="results-column" id="results-panel" aria-label={t(T::Findings)}>
+                <section class="results-column" id="results-panel" aria-label={t(T::ResultsTab)}>
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} shown={*results_tab} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}

@@ -109,7 +109,8 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
         <section class="card steps-card" aria-labelledby="steps-title">
             <h2 id="steps-title">{ T::AzureSteps.get(lang) }</h2>
             <p class="hint">{ T::AzureStepsHint.get(lang) }</p>
-            <button type="button" id="toggle-steps" aria-expanded={open.to_string()} aria-controls="azure-steps-body"
+            <button type="button" id="toggle-steps" aria-expanded={open.to_string()}
+                aria-controls={open.then_some("azure-steps-body")}
                 onclick={toggle}>
                 { if *open { T::HideSteps.get(lang) } else { T::ShowSteps.get(lang) } }
             </button>
@@ -118,6 +119,9 @@ pub fn AzureSteps(props: &StepsProps) -> Html {
     }
 }
 
+/// The steps, each with its Copy button. A button is named with its step's title as well, since
+/// "Copy" alone, once per step, tells a screen reader's list of buttons nothing; and what a copy
+/// did is also said in a status line, as a button's changed text is not announced.
 fn step_list(all: &[Step], copied: &UseStateHandle<Option<(usize, bool)>>, lang: Lang) -> Html {
     let mut section = String::new();
     let items = all.iter().enumerate().map(|(index, step)| {
@@ -138,8 +142,9 @@ fn step_list(all: &[Step], copied: &UseStateHandle<Option<(usize, bool)>>, lang:
                 { heading.unwrap_or_default() }
                 <li class={classes!("step", (!step.flagged.is_empty()).then_some("flagged"))}
                     data-language={step.language.clone()} data-flagged={(!step.flagged.is_empty()).to_string()}>
-                    <p class="step-title"><strong>{ &step.title }</strong>
-                        <button type="button" class="copy" onclick={copy}>
+                    <p class="step-title"><strong id={format!("step-title-{index}")}>{ &step.title }</strong>
+                        <button type="button" class="copy" id={format!("copy-{index}")} onclick={copy}
+                            aria-labelledby={format!("copy-{index} step-title-{index}")}>
                             { match **copied {
                                 Some((copied, true)) if copied == index => T::Copied.get(lang),
                                 Some((copied, false)) if copied == index => T::CopyRefused.get(lang),
@@ -159,7 +164,16 @@ fn step_list(all: &[Step], copied: &UseStateHandle<Option<(usize, bool)>>, lang:
             </>
         }
     });
-    html! { <ol class="steps">{ for items }</ol> }
+    let announced = copied.and_then(|(index, done)| {
+        let said = if done { T::Copied } else { T::CopyRefused };
+        all.get(index).map(|step| format!("{} ({})", said.get(lang), step.title))
+    });
+    html! {
+        <>
+            <ol class="steps">{ for items }</ol>
+            <p class="visually-hidden" role="status">{ announced.unwrap_or_default() }</p>
+        </>
+    }
 }
 
 #[derive(Properties, PartialEq)]

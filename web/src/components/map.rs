@@ -34,10 +34,19 @@ pub struct MapProps {
     pub embedded: bool,
 }
 
+/// The colon and the semicolon as each language writes them: French puts a space before both.
+fn colon_and_semicolon(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fr => (" : ", " ; "),
+        Lang::En => (": ", "; "),
+    }
+}
+
 fn describe(item: &MapItem, lang: Lang) -> String {
     let flagged = if item.flagged { format!(", {}", T::InConflict.get(lang)) } else { String::new() };
+    let (colon, _) = colon_and_semicolon(lang);
     format!(
-        "{} {}: {}, {} {}, {} {}, {} {}{flagged}",
+        "{} {}{colon}{}, {} {}, {} {}, {} {}{flagged}",
         item.label,
         item.block,
         kind_name(item.kind, lang),
@@ -51,8 +60,9 @@ fn describe(item: &MapItem, lang: Lang) -> String {
 }
 
 fn describe_free(free: &FreeBlock, lang: Lang) -> String {
+    let (colon, semicolon) = colon_and_semicolon(lang);
     format!(
-        "{}: {} – {}, {}; {}: {}. {}",
+        "{}{colon}{} – {}, {}{semicolon}{}{colon}{}. {}",
         T::FreeSpace.get(lang),
         free.first,
         free.last,
