@@ -75,6 +75,21 @@ describe('small things', () => {
     }
   });
 
+  test('the map says how many IPv6 prefixes it leaves out, which the findings still check', async () => {
+    const plan = collidingPlan('dual stack');
+    plan.vnets[0].addressPrefixes.push('fd00:db8:deca::/48');
+    plan.vnets[0].subnets.push({ name: 'b6', addressPrefix: 'fd00:db8:deca:1::/64' }, { name: 'x6', addressPrefix: 'fd00:db8:deca:1::/64' });
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      await page.locator('#findings li.finding[data-rule="overlapping-subnets"]').waitFor();
+      assert.match(await page.locator('#map-hint').innerText(), /IPv6 prefixes not drawn: 3\. The map draws IPv4 only; the findings check both\./);
+      assert.equal(await page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/1/addressPrefix"]').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a capacity gauge reads its numbers as the text beside it writes them', async () => {
     const plan = collidingPlan('gauge', { serviceCidr: '10.2.0.0/16', dnsServiceIP: '10.2.0.10', nodeCount: 50 });
     plan.vnets[0].subnets[0].addressPrefix = '10.0.0.0/22';

@@ -183,6 +183,8 @@ texts! {
     OneAddress => "address", "adresse";
     InConflict => "in a finding", "concernée par un constat";
     ReservedByAks => "reserved by AKS", "réservée par AKS";
+    Ipv6NotDrawn => "IPv6 prefixes not drawn: {count}. The map draws IPv4 only; the findings check both.",
+        "Préfixes IPv6 non dessinés : {count}. La carte ne dessine que l’IPv4 ; les constats vérifient les deux.";
     EmptyMap => "No range parses yet: add a VNet with an address prefix.",
         "Aucune plage n’est encore lisible : ajoutez un VNet avec un préfixe d’adresse.";
     Capacity => "Node subnet capacity", "Capacité des sous-réseaux des nœuds";

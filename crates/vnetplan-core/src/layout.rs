@@ -184,6 +184,9 @@ pub struct AddressMap {
     pub free: Vec<FreeBlock>,
     /// Pairs of lanes whose VNets are peered.
     pub peerings: Vec<(usize, usize)>,
+    /// How many of the plan's prefixes are IPv6, which the map's IPv4 axes leave out: a view
+    /// says so, since the findings still cover them.
+    pub ipv6_prefixes: usize,
 }
 
 /// A range to draw, before it has a place.
@@ -269,6 +272,12 @@ pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMa
         items: Vec::new(),
         free: Vec::new(),
         peerings: Vec::new(),
+        ipv6_prefixes: context
+            .vnets
+            .iter()
+            .map(|facts| facts.prefixes_v6.iter().chain(&facts.subnets_v6).flatten().count())
+            .sum::<usize>()
+            + context.externals_v6.iter().flatten().count(),
     };
     let bounds = (MARGIN, map_room(width) + MARGIN);
     let peers = peer_lists(&context);

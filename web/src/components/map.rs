@@ -514,6 +514,9 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 if span.is_some() {
                     { " " }{ windowed_hint(map.items.len(), conflicts, lang) }
                 }
+                if map.ipv6_prefixes > 0 {
+                    { " " }{ T::Ipv6NotDrawn.get(lang).replace("{count}", &number(map.ipv6_prefixes as u64, lang)) }
+                }
             </p>
             <div class="map-scroll" ref={scroller} {onscroll}>
                 if laid_out.is_none() {

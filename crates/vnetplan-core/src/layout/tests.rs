@@ -385,3 +385,15 @@ fn a_name_too_long_for_a_narrow_map_is_shortened_and_its_addresses_stay_whole() 
     assert_eq!(vnet.tag.text, format!("{long} {}", vnet.block));
     assert_eq!(wide.lanes.first().and_then(|lane| lane.whole_title.clone()), None);
 }
+
+#[test]
+fn ipv6_prefixes_are_counted_for_the_view_to_say_they_are_not_drawn() {
+    assert_eq!(map_of(&[]).ipv6_prefixes, 0);
+    let map = map_of(&[
+        ("/vnets/0/addressPrefixes/-", json!("fd00:10::/48")),
+        ("/vnets/0/subnets/-", json!({"name": "v6", "addressPrefix": "fd00:10::/64"})),
+        ("/externalRanges", json!([{"name": "peer", "addressPrefix": "fd00:20::/48", "kind": "vpn"}])),
+    ]);
+    assert_eq!(map.ipv6_prefixes, 3);
+    assert!(map.items.iter().all(|item| !item.block.contains(':')), "no IPv6 range is drawn");
+}
