@@ -108,6 +108,25 @@ describe('the address map', () => {
             await page.selectOption('#theme', theme);
             await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
             await page.locator('.map-card').screenshot({ path: join(shots, `map-${planName}-${viewport.width}-${theme}.png`) });
+            // Small text inside a bar must reach WCAG AA's 4.5:1 against the bar in both themes.
+            const weakest = await page.locator('svg.address-map').evaluate((svg) => {
+              const luminance = (color) => {
+                const [r, g, b] = color.match(/\d+(\.\d+)?/g).slice(0, 3).map((c) => {
+                  const v = Number(c) / 255;
+                  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+                });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+              };
+              const ratios = [...svg.querySelectorAll('g.range')].flatMap((g) => {
+                const label = g.querySelector('text.bar-label.inside');
+                const bar = g.querySelector('rect.bar');
+                if (!label || !bar) return [];
+                const [a, b] = [luminance(getComputedStyle(label).fill), luminance(getComputedStyle(bar).fill)];
+                return [{ kind: g.dataset.kind, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) }];
+              });
+              return ratios.sort((x, y) => x.ratio - y.ratio)[0];
+            });
+            if (weakest) assert.ok(weakest.ratio >= 4.5, `${theme}: a ${weakest.kind} label reads at ${weakest.ratio.toFixed(2)}:1`);
           }
           assert.deepEqual(errors, []);
         } finally {
