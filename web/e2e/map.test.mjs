@@ -144,8 +144,13 @@ describe('the address map', () => {
           (buttons) => buttons.map((b) => b.dataset.subject));
         if (viewport.width < 900) await page.click('#tab-results');
         const before = await subjects();
+        // A bar chosen first stops looking active once a free block is chosen.
+        await page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/0/addressPrefix"]').first().focus();
+        await page.locator('svg.address-map g.range.active').first().waitFor();
         const free = page.locator('svg.address-map g.free rect.free-bar').first();
         await free.click();
+        await page.locator('#free-size').waitFor();
+        assert.equal(await page.locator('svg.address-map g.range.active').count(), 0);
         await page.selectOption('#free-size', '27');
         await page.click('#add-subnet-here');
         // The new subnet's field takes the focus, on a phone in the editor's tab.

@@ -82,6 +82,8 @@ describe('small things', () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
     try {
       await page.locator('#findings li.finding[data-rule="overlapping-subnets"]').waitFor();
+      // The map is laid out after the findings are painted.
+      await page.locator('svg.address-map g.range').first().waitFor();
       assert.match(await page.locator('#map-hint').innerText(), /IPv6 prefixes not drawn: 3\. The map draws IPv4 only; the findings check both\./);
       assert.equal(await page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/1/addressPrefix"]').count(), 0);
       assert.deepEqual(errors, []);

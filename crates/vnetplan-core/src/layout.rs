@@ -699,7 +699,8 @@ fn add_lane(
             first: Ipv4Addr::from(draft.range.first),
             last: Ipv4Addr::from(draft.range.last),
             size: draft.range.size(),
-            usable: if draft.kind == RangeKind::Subnet {
+            // A router's frontend is drawn over the node subnet it takes its address from.
+            usable: if matches!(draft.kind, RangeKind::Subnet | RangeKind::RouterFrontend) {
                 draft.range.size().saturating_sub(5)
             } else {
                 draft.range.size()

@@ -336,9 +336,13 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         });
     }
     let lang = props.lang;
-    let active = (*focused).filter(|index| *index < map.items.len()).or(selected_index);
-    let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
+    // A chosen free block is what the details show: no bar is active beside it.
+    let active = (*focused)
+        .filter(|index| *index < map.items.len())
+        .or(selected_index)
+        .filter(|_| free_shown.is_none());
+    let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let view_width = (*width).unwrap_or(DEFAULT_WIDTH);
     let span = (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*view, view_width));
     let is_selected = |item: &MapItem| item.subject.is_some() && item.subject == props.selected;

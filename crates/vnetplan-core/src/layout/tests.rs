@@ -322,6 +322,8 @@ fn a_v2_internal_router_frontend_is_drawn_in_its_node_subnet() {
         (RangeKind::RouterFrontend, subnet.lane, subnet.x, subnet.width)
     );
     assert!(router.y > subnet.y);
+    // Its addresses are the subnet's, Azure's five kept back included.
+    assert_eq!(router.usable, subnet.usable);
     assert!(map_of(&v2_cluster()).items.iter().all(|i| i.kind != RangeKind::RouterFrontend), "public router");
 }
 
