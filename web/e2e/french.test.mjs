@@ -57,6 +57,17 @@ describe('the page in French', () => {
     await context.close();
   });
 
+  test('a broken link says why in French', async () => {
+    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(overlapping));
+    await page.selectOption('#language', 'fr');
+    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    await page.evaluate(() => { window.location.hash = '#plan=!!!'; });
+    await page.locator('#notice.notice-error').waitFor();
+    assert.match(await page.locator('#notice').innerText(), /le texte après #plan= n’est pas du base64url ; le lien est peut-être tronqué/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the address map writes its own words in French too', async () => {
     const plan = structuredClone(overlapping);
     plan.externalRanges = [{ name: 'on-prem', addressPrefix: '192.168.0.0/16', kind: 'onPremises' }];

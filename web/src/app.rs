@@ -36,7 +36,7 @@ const LANGUAGE_LIST: &str = "language";
 /// that cannot be read leaves the autosaved plan in place and says why. An embedded view shows
 /// only its link's plan: it neither reads nor writes the autosave, which belongs to the person's
 /// own planner on the same site.
-fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>) -> State {
+fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>, lang: Lang) -> State {
     let saved = if embedded { None } else { Autosave::restore() };
     match link {
         Some(Ok(plan)) if embedded => State::new(plan),
@@ -58,7 +58,7 @@ fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>) -> State
         Some(Err(error)) => {
             let mut state = saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan()));
             state.notice =
-                Some(Notice::Error { headline: NoticeKind::LinkBroken, detail: error.to_string() });
+                Some(Notice::Error { headline: NoticeKind::LinkBroken, detail: error.render(lang) });
             state
         }
         None => saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan())),
@@ -162,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
     let wanted = props.wanted;
     let opening = *use_memo((), move |()| opening_lang(wanted));
     let state = use_reducer(|| {
-        let mut state = initial_state(embedded, props.link.take());
+        let mut state = initial_state(embedded, props.link.take(), opening);
         if opening != wanted {
             state.notice = Some(french_unavailable(&ExtrasError::Unavailable));
         }
@@ -222,7 +222,7 @@ pub fn App(props: &AppProps) -> Html {
                             },
                             Err(error) => Action::Refuse(Notice::Error {
                                 headline: NoticeKind::LinkBroken,
-                                detail: error.to_string(),
+                                detail: error.render(dom::page_lang()),
                             }),
                         })
                     });
@@ -377,7 +377,7 @@ pub fn App(props: &AppProps) -> Html {
                 let fragment = match fragment {
                     Ok(fragment) => fragment,
                     Err(error) => {
-                        let detail = error.to_string();
+                        let detail = error.render(dom::page_lang());
                         return dispatch.emit(Action::Refuse(Notice::Error {
                             headline: NoticeKind::ShareFailed,
                             detail,

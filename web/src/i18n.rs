@@ -54,6 +54,16 @@ texts! {
     ThemeDark => "Dark", "Sombre";
     Dismiss => "Dismiss", "Fermer";
     NoticeLinkLoaded => "Plan loaded from the link.", "Plan chargé depuis le lien.";
+    LinkNotBase64 => "the text after #plan= is not base64url; the link may be cut short",
+        "le texte après #plan= n’est pas du base64url ; le lien est peut-être tronqué";
+    LinkNotDeflate => "the link's data does not decompress; the link may be cut short",
+        "les données du lien ne se décompressent pas ; le lien est peut-être tronqué";
+    LinkTooLarge => "the link's plan is larger than 8 MB once decompressed",
+        "le plan du lien dépasse 8 Mo une fois décompressé";
+    LinkNotUtf8 => "the link's plan is not UTF-8 text", "le plan du lien n’est pas du texte UTF-8";
+    LinkNotAPlan => "the link's plan cannot be read: {error}", "le plan du lien ne peut pas être lu : {error}";
+    LinksUnsupported => "this browser cannot compress or decompress links: it lacks Compression Streams (Chromium 103, Firefox 113 and Safari 16.4 have them)",
+        "ce navigateur ne sait pas compresser ni décompresser les liens : il lui manque les Compression Streams (Chromium 103, Firefox 113 et Safari 16.4 les ont)";
     NoticeLinkBroken => "This link's plan could not be opened; your plan is unchanged.",
         "Le plan de ce lien n’a pas pu être ouvert ; votre plan est inchangé.";
     NoticeShareFailed => "No link could be made for this plan in this browser.",

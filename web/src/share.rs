@@ -1,8 +1,6 @@
 //! Share links: the plan travels in the URL fragment as `#plan=` followed by base64url (no
 //! padding) of the raw-DEFLATE compressed JSON, so a link works offline and no server sees it.
 
-use std::fmt;
-
 use base64::engine::general_purpose::{URL_SAFE_NO_PAD, URL_SAFE_NO_PAD_INDIFFERENT};
 use base64::Engine as _;
 use js_sys::Uint8Array;
@@ -10,6 +8,8 @@ use serde_json::Value;
 use vnetplan_core::{parse_plan_through_tree, ParseError, Plan};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::{Lang, T};
 
 // The browser's own raw DEFLATE, through `web/boot.js`, which defines these only where the
 // browser has Compression Streams; calling one that is missing throws, which `catch` returns.
@@ -37,20 +37,17 @@ pub enum LinkError {
     Unsupported,
 }
 
-impl fmt::Display for LinkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LinkError {
+    /// Why the link cannot be opened, in `lang`. A plan reader's reason inside it stays as the
+    /// reader writes it, in English.
+    pub fn render(&self, lang: Lang) -> String {
         match self {
-            Self::NotBase64 => {
-                f.write_str("the text after #plan= is not base64url; the link may be cut short")
-            }
-            Self::NotDeflate => f.write_str("the link's data does not decompress; the link may be cut short"),
-            Self::TooLarge => f.write_str("the link's plan is larger than 8 MB once decompressed"),
-            Self::NotUtf8 => f.write_str("the link's plan is not UTF-8 text"),
-            Self::NotAPlan(error) => write!(f, "the link's plan cannot be read: {error}"),
-            Self::Unsupported => f.write_str(
-                "this browser cannot compress or decompress links: it lacks Compression Streams \
-                 (Chromium 103, Firefox 113 and Safari 16.4 have them)",
-            ),
+            Self::NotBase64 => T::LinkNotBase64.get(lang).to_owned(),
+            Self::NotDeflate => T::LinkNotDeflate.get(lang).to_owned(),
+            Self::TooLarge => T::LinkTooLarge.get(lang).to_owned(),
+            Self::NotUtf8 => T::LinkNotUtf8.get(lang).to_owned(),
+            Self::NotAPlan(error) => T::LinkNotAPlan.get(lang).replace("{error}", &error.to_string()),
+            Self::Unsupported => T::LinksUnsupported.get(lang).to_owned(),
         }
     }
 }
