@@ -63,7 +63,7 @@ texts! {
     LinkNotUtf8 => "the link's plan is not UTF-8 text", "le plan du lien n’est pas du texte UTF-8";
     LinkNotAPlan => "the link's plan cannot be read: {error}", "le plan du lien ne peut pas être lu : {error}";
     LinksUnsupported => "this browser cannot compress or decompress links: it lacks Compression Streams (Chromium 103, Firefox 113 and Safari 16.4 have them)",
-        "ce navigateur ne sait pas compresser ni décompresser les liens : il lui manque les Compression Streams (Chromium 103, Firefox 113 et Safari 16.4 les ont)";
+        "ce navigateur ne sait ni compresser ni décompresser les liens : il lui manque les Compression Streams (Chromium 103, Firefox 113 et Safari 16.4 les ont)";
     NoticeLinkBroken => "This link's plan could not be opened; your plan is unchanged.",
         "Le plan de ce lien n’a pas pu être ouvert ; votre plan est inchangé.";
     NoticeShareFailed => "No link could be made for this plan in this browser.",

@@ -287,6 +287,9 @@ pub struct State {
 pub struct Refusal {
     pub pointer: String,
     pub detail: String,
+    /// The text refused, as the field's draft held it: the reason is shown only while the field
+    /// still shows that text, since an undo, a redo or a removal can put other text there.
+    pub text: Option<String>,
 }
 
 impl State {
@@ -570,7 +573,11 @@ impl State {
                 true
             }
             Err(detail) => {
-                self.refused = Some(Refusal { pointer: pointer.to_owned(), detail: detail.clone() });
+                self.refused = Some(Refusal {
+                    pointer: pointer.to_owned(),
+                    detail: detail.clone(),
+                    text: self.drafts.get(pointer).cloned(),
+                });
                 self.notice = Some(Notice::Error { headline: NoticeKind::EditRefused, detail });
                 false
             }
@@ -1098,6 +1105,25 @@ mod tests {
         );
         assert_eq!(unchanged.notice, None);
         assert_eq!(unchanged.plan, refused.plan);
+    }
+
+    #[test]
+    fn a_refusal_remembers_the_text_refused_so_that_undo_does_not_show_it_beside_other_text() {
+        let ports = "/workspace/managedNetwork/outboundRules/0/ports";
+        let mut start = state();
+        let rule = json!({"isolationMode": "allowOnlyApprovedOutbound",
+                          "outboundRules": [{"name": "pypi", "type": "fqdn", "destination": "pypi.org"}]});
+        start = edit(&start, "/workspace/managedNetwork", Edit::Value(rule));
+        let accepted = edit(&start, ports, Edit::List("443".into()));
+        let other = edit(&accepted, "/name", Edit::Text("elsewhere".into()));
+        let refused = edit(&other, ports, Edit::List("443, 99999".into()));
+        let refusal = refused.refused.clone().expect("the ports are refused");
+        assert_eq!(refusal.text.as_deref(), Some("443, 99999"));
+        assert_eq!(refused.drafts.get(ports), refusal.text.as_ref());
+        // Undo brings back the accepted text: the refusal stays recorded but no longer matches it.
+        let undone = refused.after(Action::Undo);
+        assert_eq!(undone.drafts.get(ports).map(String::as_str), Some("443"));
+        assert_ne!(undone.drafts.get(ports), undone.refused.as_ref().and_then(|r| r.text.as_ref()));
     }
 
     #[test]

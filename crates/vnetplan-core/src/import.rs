@@ -281,7 +281,7 @@ pub fn json_detail_in(detail: &str, lang: Lang) -> &str {
             "caractère de contrôle (\\u0000-\\u001F) dans une chaîne"
         }
         "key must be a string" => "une clé doit être une chaîne",
-        "lone leading surrogate in hex escape" => "demi-code de substitution isolé dans un échappement",
+        "lone leading surrogate in hex escape" => "demi-codet d’indirection isolé dans un échappement",
         "trailing comma" => "virgule en trop à la fin",
         "trailing characters" => "caractères en trop après la fin du JSON",
         "unexpected end of hex escape" => "échappement hexadécimal incomplet",

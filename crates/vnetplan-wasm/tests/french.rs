@@ -79,8 +79,8 @@ fn the_documentation_is_left_to_the_module_that_shows_it() {
 
 #[test]
 fn french_texts_write_the_typographic_apostrophe() {
-    // The page, the notes and the exports write "l’espace", never "l'espace": one form reads as
-    // one voice, and a straight quote in a generated script could end a quoted string.
+    // The page, the notes and the exports write "l’espace", never "l'espace": a French text
+    // that mixes both forms reads as written by two hands.
     let letter = |c: char| c.is_alphabetic();
     for (_, french) in TEXTS {
         let chars: Vec<char> = french.chars().collect();

@@ -147,10 +147,11 @@ impl Form<'_> {
     }
 
     fn text_with_hint(&self, pointer: String, label: &str, kind: Kind, hint: Option<T>) -> Html {
-        let drafted = self.drafts.contains_key(&pointer);
+        let draft = self.drafts.get(&pointer);
+        let drafted = draft.is_some();
         let refusal = self
             .refused
-            .filter(|refusal| drafted && refusal.pointer == pointer)
+            .filter(|refusal| refusal.pointer == pointer && draft.is_some() && refusal.text.as_ref() == draft)
             .map(|refusal| AttrValue::from(refusal.detail.clone()));
         html! {
             <TextField pointer={pointer.clone()} label={label.to_owned()} value={self.shown(&pointer)} {kind}

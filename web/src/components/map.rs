@@ -103,6 +103,15 @@ fn leader_view(key: String, tag: &Label, (x, y, width, height): (f64, f64, f64, 
     html! { <line {key} class="leader" x1={decimal(from)} y1={decimal(y + height - base)} x2={decimal(to)} y2={decimal(tag.y - 9.0 - base)} /> }
 }
 
+/// The plate a label under the bars stands on, in the card's colour: drawn after every leader
+/// and cut, it keeps them from crossing the label, where a halo around the glyphs alone let
+/// them show between the letters. A layer of its own, outside the range's group, so that the
+/// range's box (which focus scrolls into view) stays its bar and its label.
+fn plate_view(key: String, tag: &Label, base: f64) -> Html {
+    let y = tag.y - base - 9.0;
+    html! { <rect {key} class="label-plate" x={decimal(tag.x - 1.0)} y={decimal(y)} width={decimal(tag.width + 2.0)} height="12" /> }
+}
+
 fn item_key(item: &MapItem) -> String {
     format!("{}:{}:{}", item.lane, item.kind.as_str(), item.subject.as_deref().unwrap_or(&item.block))
 }
@@ -254,6 +263,11 @@ fn centre(item: &MapItem) -> (f64, f64) {
 pub fn AddressMapView(props: &MapProps) -> Html {
     let focused = use_state_eq(|| None::<usize>);
     let chosen_free = use_state_eq(|| None::<usize>);
+    {
+        // A range chosen elsewhere (a finding, the editor) is what the details show next.
+        let chosen_free = chosen_free.clone();
+        use_effect_with(props.selected.clone(), move |_| chosen_free.set(None));
+    }
     // The map is laid out once its width is known: a layout at a guessed width, then another at
     // the measured one, would lay a large plan out twice on every opening.
     let width = use_state_eq(|| None::<f64>);
@@ -462,6 +476,13 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             let bar = (free.x, free.y, free.width, free.height);
             (free.lane, leader_view(free_key(free), &free.tag, bar, baseline(&map.lanes, free.lane)))
         }));
+    let plates = drawn_items
+        .iter()
+        .filter(|(_, item)| !item.tag.inside)
+        .map(|(_, item)| (item.lane, plate_view(item_key(item), &item.tag, baseline(&map.lanes, item.lane))))
+        .chain(drawn_free.iter().filter(|(_, free)| !props.embedded && !free.tag.inside).map(|(_, free)| {
+            (free.lane, plate_view(free_key(free), &free.tag, baseline(&map.lanes, free.lane)))
+        }));
     let lanes = map.lanes.iter().enumerate().filter(|(_, lane)| span.is_none_or(|span| span.holds_rows(lane.y, lane.height))).map(|(index, lane)| {
         let bottom = lane.y + lane.height - 4.0;
         html! {
@@ -525,7 +546,8 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             <div class="map-scroll" ref={scroller} {onscroll}>
                 if laid_out.is_none() {
                 } else if map.items.is_empty() {
-                    <p class="empty">{ T::EmptyMap.get(lang) }</p>
+                    // A plan of IPv6 only has ranges: the hint above says the map leaves them out.
+                    if map.ipv6_prefixes == 0 { <p class="empty">{ T::EmptyMap.get(lang) }</p> }
                 } else {
                     <svg class="address-map" width={decimal(map.width)} height={decimal(map.height)}
                         viewBox={format!("0 0 {} {}", decimal(map.width), decimal(map.height))}
@@ -541,6 +563,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                         <g class="lanes">{ for lanes }</g>
                         <g class="peerings">{ for peerings }</g>
                         <g class="leaders">{ per_lane(&map.lanes, leaders) }</g>
+                        <g class="plates">{ per_lane(&map.lanes, plates) }</g>
                         <g class="free-blocks">{ per_lane(&map.lanes, free_blocks) }</g>
                         <g class="bars">{ per_lane(&map.lanes, bars) }</g>
                         <g class="connectors">{ for connectors }</g>
