@@ -17,12 +17,18 @@ function explanation(text) {
 describe('the page in French', () => {
   const suite = servedPage();
 
+  /** The page opened on `link`, then switched to French by its language list. */
+  async function inFrench(link) {
+    const opened = await openPage(suite.browser, suite.origin + link);
+    await opened.page.selectOption('#language', 'fr');
+    await opened.page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    return opened;
+  }
+
   test('a finding, its fix and its explanation read as the French checker prints them', async () => {
     const expected = JSON.parse(cli(['--lang', 'fr', 'check', 'PLAN', '--format', 'json'], overlapping))
       .findings.find((finding) => finding.rule === rule);
-    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(overlapping));
-    await page.selectOption('#language', 'fr');
-    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    const { page, errors, context } = await inFrench(planLink(overlapping));
 
     const finding = page.locator(`#findings li.finding[data-rule="${rule}"]`);
     assert.equal(await finding.locator('.message').innerText(), expected.message);
@@ -43,9 +49,7 @@ describe('the page in French', () => {
   });
 
   test('the import says in French why it read nothing', async () => {
-    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(overlapping));
-    await page.selectOption('#language', 'fr');
-    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    const { page, errors, context } = await inFrench(planLink(overlapping));
     await page.click('#open-import');
     await page.fill('#import-text', '{"a": 1}');
     await page.click('#run-import');
@@ -58,9 +62,7 @@ describe('the page in French', () => {
   });
 
   test('a broken link says why in French', async () => {
-    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(overlapping));
-    await page.selectOption('#language', 'fr');
-    await page.locator('#findings-title', { hasText: 'Constats' }).waitFor();
+    const { page, errors, context } = await inFrench(planLink(overlapping));
     await page.evaluate(() => { window.location.hash = '#plan=!!!'; });
     await page.locator('#notice.notice-error').waitFor();
     assert.match(await page.locator('#notice').innerText(), /le texte après #plan= n’est pas du base64url ; le lien est peut-être tronqué/);
