@@ -87,11 +87,7 @@ impl ImportNote {
     /// The note with its source, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let message = self.text.render(lang);
-        let source = source_in(self.document, &self.pointer, lang);
-        match lang {
-            Lang::En => format!("{source}: {message}"),
-            Lang::Fr => format!("{source} : {message}"),
-        }
+        format!("{}{}{message}", source_in(self.document, &self.pointer, lang), lang.colon())
     }
 }
 

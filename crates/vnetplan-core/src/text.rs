@@ -33,6 +33,22 @@ impl Lang {
             Self::Fr => "fr",
         }
     }
+
+    /// A colon and the space after it as the language writes them: French also spaces before.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Self::En => ": ",
+            Self::Fr => " : ",
+        }
+    }
+
+    /// A semicolon and its spaces, as [`Lang::colon`].
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Self::En => "; ",
+            Self::Fr => " ; ",
+        }
+    }
 }
 
 impl FromStr for Lang {

@@ -311,7 +311,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
 fn import_note(note: &ImportNote, lang: Lang) -> Html {
     html! {
         <li data-document={note.document.map(|index| (index + 1).to_string())} data-pointer={note.pointer.clone()}>
-            <code class="note-source">{ note.source(lang) }</code>{ if lang == Lang::Fr { " : " } else { ": " } }{ &note.message }
+            <code class="note-source">{ note.source(lang) }</code>{ lang.colon() }{ &note.message }
         </li>
     }
 }

@@ -34,17 +34,9 @@ pub struct MapProps {
     pub embedded: bool,
 }
 
-/// The colon and the semicolon as each language writes them: French puts a space before both.
-fn colon_and_semicolon(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Fr => (" : ", " ; "),
-        Lang::En => (": ", "; "),
-    }
-}
-
 fn describe(item: &MapItem, lang: Lang) -> String {
     let flagged = if item.flagged { format!(", {}", T::InConflict.get(lang)) } else { String::new() };
-    let (colon, _) = colon_and_semicolon(lang);
+    let colon = lang.colon();
     format!(
         "{} {}{colon}{}, {} {}, {} {}, {} {}{flagged}",
         item.label,
@@ -60,7 +52,7 @@ fn describe(item: &MapItem, lang: Lang) -> String {
 }
 
 fn describe_free(free: &FreeBlock, lang: Lang) -> String {
-    let (colon, semicolon) = colon_and_semicolon(lang);
+    let (colon, semicolon) = (lang.colon(), lang.semicolon());
     format!(
         "{}{colon}{} – {}, {}{semicolon}{}{colon}{}. {}",
         T::FreeSpace.get(lang),
