@@ -219,29 +219,20 @@ impl Draft {
     /// The range's label, at most `room` wide: a name too long for the map is shortened, never
     /// the addresses beside it, which are what the map is there to show.
     fn tag(&self, lang: Lang, room: f64) -> String {
-        let tag = self.full_tag(lang);
-        match self.kind {
-            RangeKind::VnetPrefix | RangeKind::Subnet | RangeKind::ExternalRange
-                if text_width(&tag) > room =>
-            {
-                let name_room = room - text_width(&self.block) - CHAR_WIDTH;
-                format!("{} {}", labels::shortened(&self.name, name_room), self.block)
-            }
-            _ => labels::shortened(&tag, room),
-        }
-    }
-
-    fn full_tag(&self, lang: Lang) -> String {
         let with_block = |text: Text| msg!(text, block = &self.block).render(lang);
-        match self.kind {
+        let tag = match self.kind {
             RangeKind::DnsIp => format!("DNS {}", self.block),
             RangeKind::ServiceCidr => with_block(SERVICES_TAG),
             RangeKind::PodCidr => with_block(PODS_TAG),
             RangeKind::DockerBridge => with_block(BRIDGE_TAG),
             RangeKind::Reserved => with_block(RESERVED_TAG),
             RangeKind::RouterFrontend => msg!(ROUTER_TAG, name = &self.name).render(lang),
-            _ => format!("{} {}", self.name, self.block),
-        }
+            RangeKind::VnetPrefix | RangeKind::Subnet | RangeKind::ExternalRange => {
+                let name_room = room - text_width(&self.block) - CHAR_WIDTH;
+                return format!("{} {}", labels::shortened(&self.name, name_room), self.block);
+            }
+        };
+        labels::shortened(&tag, room)
     }
 }
 
