@@ -83,6 +83,17 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
     }
 }
 
+/// How far a label's text rises above its baseline: where its leader ends and its plate starts.
+const LABEL_ASCENT: f64 = 9.0;
+
+/// A label drawn under the bars: its lane, its key (its range's), the label, and its bar's box.
+struct Under<'m> {
+    lane: usize,
+    key: String,
+    tag: &'m Label,
+    bar: (f64, f64, f64, f64),
+}
+
 /// The line that joins a label written under the bars to its bar.
 /// Keyed as its range is: when a label below the bars comes or goes, the leaders of the others
 /// keep their elements instead of each taking its neighbour's, which rewrote every leader's
@@ -92,7 +103,7 @@ fn leader_view(key: String, tag: &Label, (x, y, width, height): (f64, f64, f64, 
     // Not `f64::clamp`: its check of the bounds would format them, which alone brings float
     // formatting (13 KB) into the page's wasm.
     let to = from.max(tag.x).min(tag.x + tag.width);
-    html! { <line {key} class="leader" x1={decimal(from)} y1={decimal(y + height - base)} x2={decimal(to)} y2={decimal(tag.y - 9.0 - base)} /> }
+    html! { <line {key} class="leader" x1={decimal(from)} y1={decimal(y + height - base)} x2={decimal(to)} y2={decimal(tag.y - LABEL_ASCENT - base)} /> }
 }
 
 /// The plate a label under the bars stands on, in the card's colour: drawn after every leader
@@ -100,7 +111,7 @@ fn leader_view(key: String, tag: &Label, (x, y, width, height): (f64, f64, f64, 
 /// them show between the letters. A layer of its own, outside the range's group, so that the
 /// range's box (which focus scrolls into view) stays its bar and its label.
 fn plate_view(key: String, tag: &Label, base: f64) -> Html {
-    let y = tag.y - base - 9.0;
+    let y = tag.y - base - LABEL_ASCENT;
     html! { <rect {key} class="label-plate" x={decimal(tag.x - 1.0)} y={decimal(y)} width={decimal(tag.width + 2.0)} height="12" /> }
 }
 
@@ -455,26 +466,34 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         }
     });
 
-    // Drawn before every bar and label, so that no line crosses a label's text.
-    // An embedded map hides the free blocks, and so their labels' leaders too.
-    let leaders = drawn_items
+    // Every label drawn under the bars, with its key, its lane and its bar: each has a leader
+    // from its bar and a plate under its text. An embedded map hides the free blocks, and so
+    // their labels.
+    let under: Vec<Under<'_>> = drawn_items
         .iter()
         .filter(|(_, item)| !item.tag.inside)
-        .map(|(_, item)| {
-            let bar = (item.x, item.y, item.width, item.height);
-            (item.lane, leader_view(item_key(item), &item.tag, bar, baseline(&map.lanes, item.lane)))
+        .map(|(_, item)| Under {
+            lane: item.lane,
+            key: item_key(item),
+            tag: &item.tag,
+            bar: (item.x, item.y, item.width, item.height),
         })
         .chain(drawn_free.iter().filter(|(_, free)| !props.embedded && !free.tag.inside).map(|(_, free)| {
-            let bar = (free.x, free.y, free.width, free.height);
-            (free.lane, leader_view(free_key(free), &free.tag, bar, baseline(&map.lanes, free.lane)))
-        }));
-    let plates = drawn_items
-        .iter()
-        .filter(|(_, item)| !item.tag.inside)
-        .map(|(_, item)| (item.lane, plate_view(item_key(item), &item.tag, baseline(&map.lanes, item.lane))))
-        .chain(drawn_free.iter().filter(|(_, free)| !props.embedded && !free.tag.inside).map(|(_, free)| {
-            (free.lane, plate_view(free_key(free), &free.tag, baseline(&map.lanes, free.lane)))
-        }));
+            Under {
+                lane: free.lane,
+                key: free_key(free),
+                tag: &free.tag,
+                bar: (free.x, free.y, free.width, free.height),
+            }
+        }))
+        .collect();
+    // Drawn before every bar and label, so that no line crosses a label's text.
+    let leaders = under.iter().map(|label| {
+        (label.lane, leader_view(label.key.clone(), label.tag, label.bar, baseline(&map.lanes, label.lane)))
+    });
+    let plates = under.iter().map(|label| {
+        (label.lane, plate_view(label.key.clone(), label.tag, baseline(&map.lanes, label.lane)))
+    });
     let lanes = map.lanes.iter().enumerate().filter(|(_, lane)| span.is_none_or(|span| span.holds_rows(lane.y, lane.height))).map(|(index, lane)| {
         let bottom = lane.y + lane.height - 4.0;
         html! {
