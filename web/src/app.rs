@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
-use vnetplan_core::{parse_plan_through_tree, Plan};
+use vnetplan_core::{parse_plan_through_tree, Message, Plan};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
@@ -36,7 +36,7 @@ const LANGUAGE_LIST: &str = "language";
 /// that cannot be read leaves the autosaved plan in place and says why. An embedded view shows
 /// only its link's plan: it neither reads nor writes the autosave, which belongs to the person's
 /// own planner on the same site.
-fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>, lang: Lang) -> State {
+fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>) -> State {
     let saved = if embedded { None } else { Autosave::restore() };
     match link {
         Some(Ok(plan)) if embedded => State::new(plan),
@@ -57,8 +57,7 @@ fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>, lang: La
         }
         Some(Err(error)) => {
             let mut state = saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan()));
-            state.notice =
-                Some(Notice::Error { headline: NoticeKind::LinkBroken, detail: error.render(lang) });
+            state.notice = Some(Notice::Error { headline: NoticeKind::LinkBroken, detail: error.message() });
             state
         }
         None => saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan())),
@@ -162,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
     let wanted = props.wanted;
     let opening = *use_memo((), move |()| opening_lang(wanted));
     let state = use_reducer(|| {
-        let mut state = initial_state(embedded, props.link.take(), opening);
+        let mut state = initial_state(embedded, props.link.take());
         if opening != wanted {
             state.notice = Some(french_unavailable(&ExtrasError::Unavailable));
         }
@@ -222,7 +221,7 @@ pub fn App(props: &AppProps) -> Html {
                             },
                             Err(error) => Action::Refuse(Notice::Error {
                                 headline: NoticeKind::LinkBroken,
-                                detail: error.render(dom::page_lang()),
+                                detail: error.message(),
                             }),
                         })
                     });
@@ -243,12 +242,12 @@ pub fn App(props: &AppProps) -> Html {
     // The migration comes with the on-demand module: the reducer records the request, and this
     // runs it and hands the answer back, which the reducer applies only to the plan it was for.
     {
-        let (dispatch, lang) = (dispatch.clone(), *lang);
+        let dispatch = dispatch.clone();
         use_effect_with(state.migrating.clone(), move |migrating| {
             if let Some(request) = migrating.clone() {
                 if let Some(input) = request.input() {
                     extras::run(extras::migrate(input.to_json()), move |answer| {
-                        let answer = answer.map(Box::new).map_err(|error| error.render(lang));
+                        let answer = answer.map(Box::new).map_err(|error| error.message());
                         dispatch.emit(Action::Migrated { request, answer });
                     });
                 }
@@ -377,10 +376,9 @@ pub fn App(props: &AppProps) -> Html {
                 let fragment = match fragment {
                     Ok(fragment) => fragment,
                     Err(error) => {
-                        let detail = error.render(dom::page_lang());
                         return dispatch.emit(Action::Refuse(Notice::Error {
                             headline: NoticeKind::ShareFailed,
-                            detail,
+                            detail: error.message(),
                         }));
                     }
                 };
@@ -417,8 +415,8 @@ pub fn App(props: &AppProps) -> Html {
             let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |read| {
                 dispatch.emit(
                     match read
-                        .map_err(|e| e.to_string())
-                        .and_then(|t| parse_plan_through_tree(&t).map_err(|e| e.to_string()))
+                        .map_err(|error| Message::verbatim(error.to_string()))
+                        .and_then(|text| parse_plan_through_tree(&text).map_err(|error| error.message()))
                     {
                         Ok(plan) => Action::Replace {
                             plan: Box::new(plan),
@@ -698,7 +696,7 @@ fn file_stem(name: &str) -> String {
 }
 
 fn french_unavailable(why: &ExtrasError) -> Notice {
-    Notice::Error { headline: NoticeKind::FrenchUnavailable, detail: why.render(Lang::En) }
+    Notice::Error { headline: NoticeKind::FrenchUnavailable, detail: why.message() }
 }
 
 #[derive(Properties, PartialEq)]
@@ -741,7 +739,7 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         <div class="notice-slot" role={role} aria-live="polite">
             <div class={class} id="notice">
                 <p><strong>{ text.get(props.lang) }</strong></p>
-                if let Some(detail) = detail { <p class="notice-detail">{ detail }</p> }
+                if let Some(detail) = detail { <p class="notice-detail">{ detail.render(props.lang) }</p> }
                 if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
                     <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
                 }

@@ -3,7 +3,6 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::i18n::Lang;
 use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 fn window() -> Option<web_sys::Window> {
@@ -150,17 +149,6 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
         Some(value) => root.set_attribute(name, value),
         None => root.remove_attribute(name),
     };
-}
-
-/// The language the page shows, as its root element says: for a listener set up once, which
-/// would otherwise answer in the language of the moment it was set up.
-pub fn page_lang() -> Lang {
-    window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|root| root.get_attribute("lang"))
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_default()
 }
 
 /// The id of the editor field for a JSON pointer.

@@ -14,7 +14,7 @@ use std::future::Future;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use vnetplan_core::export::ExportFormat;
-use vnetplan_core::{plan_from_value, Lang, Plan};
+use vnetplan_core::{plan_from_value, Lang, Message, Plan};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -41,12 +41,17 @@ pub enum ExtrasError {
 }
 
 impl ExtrasError {
-    pub fn render(&self, lang: Lang) -> String {
+    /// Why, in either language: the package's own refusals are in English.
+    pub fn message(&self) -> Message {
         match self {
-            Self::Unavailable => T::ExtrasUnavailable.get(lang).to_owned(),
-            Self::TimedOut => T::ExtrasTooSlow.get(lang).to_owned(),
-            Self::Refused(message) => message.clone(),
+            Self::Unavailable => T::ExtrasUnavailable.text().message(),
+            Self::TimedOut => T::ExtrasTooSlow.text().message(),
+            Self::Refused(words) => Message::verbatim(words.clone()),
         }
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        self.message().render(lang)
     }
 }
 

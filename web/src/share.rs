@@ -5,11 +5,11 @@ use base64::engine::general_purpose::{URL_SAFE_NO_PAD, URL_SAFE_NO_PAD_INDIFFERE
 use base64::Engine as _;
 use js_sys::Uint8Array;
 use serde_json::Value;
-use vnetplan_core::{parse_plan_through_tree, ParseError, Plan};
+use vnetplan_core::{parse_plan_through_tree, Message, ParseError, Plan};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 
 // The browser's own raw DEFLATE, through `web/boot.js`, which defines these only where the
 // browser has Compression Streams; calling one that is missing throws, which `catch` returns.
@@ -38,17 +38,20 @@ pub enum LinkError {
 }
 
 impl LinkError {
-    /// Why the link cannot be opened, in `lang`. A plan reader's reason inside it stays as the
-    /// reader writes it, in English.
-    pub fn render(&self, lang: Lang) -> String {
-        match self {
-            Self::NotBase64 => T::LinkNotBase64.get(lang).to_owned(),
-            Self::NotDeflate => T::LinkNotDeflate.get(lang).to_owned(),
-            Self::TooLarge => T::LinkTooLarge.get(lang).to_owned(),
-            Self::NotUtf8 => T::LinkNotUtf8.get(lang).to_owned(),
-            Self::NotAPlan(error) => T::LinkNotAPlan.get(lang).replace("{error}", &error.to_string()),
-            Self::Unsupported => T::LinksUnsupported.get(lang).to_owned(),
-        }
+    /// Why the link cannot be opened or made, the plan reader's reason included, in either
+    /// language.
+    pub fn message(&self) -> Message {
+        let text = match self {
+            Self::NotBase64 => T::LinkNotBase64,
+            Self::NotDeflate => T::LinkNotDeflate,
+            Self::TooLarge => T::LinkTooLarge,
+            Self::NotUtf8 => T::LinkNotUtf8,
+            Self::NotAPlan(error) => {
+                return T::LinkNotAPlan.text().message().with_message("error", error.message())
+            }
+            Self::Unsupported => T::LinksUnsupported,
+        };
+        text.text().message()
     }
 }
 

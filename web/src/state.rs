@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use vnetplan_core::new_items::{self, unique_name};
 use vnetplan_core::{
     apply_fix_to_document, check, is_namespace_name, plan_from_value, remove_pointer, set_pointer, Fix,
-    IsolationMode, Plan, Report,
+    IsolationMode, Message, Plan, Report,
 };
 use yew::Reducible;
 
@@ -52,7 +52,8 @@ pub enum Notice {
     /// Something the user asked for did not happen; the plan is unchanged.
     Error {
         headline: NoticeKind,
-        detail: String,
+        /// Why, shown in the page's language at the time it is read.
+        detail: Message,
     },
     Done(NoticeKind),
 }
@@ -172,7 +173,7 @@ pub enum Action {
     /// The answer to the pending migration `request`; an error is said in the page's language.
     Migrated {
         request: Migrating,
-        answer: Result<Box<Migrated>, String>,
+        answer: Result<Box<Migrated>, Message>,
     },
     Undo,
     Redo,
@@ -286,7 +287,7 @@ pub struct State {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refusal {
     pub pointer: String,
-    pub detail: String,
+    pub detail: Message,
     /// The text refused, as the field's draft held it: the reason is shown only while the field
     /// still shows that text, since an undo, a redo or a removal can put other text there.
     pub text: Option<String>,
@@ -376,7 +377,7 @@ impl State {
                 }
                 Err(error) => {
                     next.notice =
-                        Some(Notice::Error { headline: NoticeKind::FixFailed, detail: error.to_string() })
+                        Some(Notice::Error { headline: NoticeKind::FixFailed, detail: error.message() })
                 }
             },
             Action::Migrate { cluster } => {
@@ -494,7 +495,7 @@ impl State {
         }
     }
 
-    fn migrated(&mut self, request: &Migrating, answer: Result<Box<Migrated>, String>) {
+    fn migrated(&mut self, request: &Migrating, answer: Result<Box<Migrated>, Message>) {
         let migrated = match answer {
             Ok(migrated) => migrated,
             Err(detail) => {
@@ -564,8 +565,8 @@ impl State {
             set_pointer(&mut document, pointer, value)
         };
         let changed = set
-            .map_err(|error| error.to_string())
-            .and_then(|()| plan_from_value(&document).map_err(|error| error.to_string()));
+            .map_err(Message::verbatim)
+            .and_then(|()| plan_from_value(&document).map_err(|error| error.message()));
         match changed {
             Ok(plan) => {
                 self.set_plan(plan);
@@ -623,8 +624,9 @@ impl State {
         change: impl FnOnce(&mut Value) -> Result<(), String>,
     ) {
         let mut document = (*self.document).clone();
-        let changed =
-            change(&mut document).and_then(|()| plan_from_value(&document).map_err(|e| e.to_string()));
+        let changed = change(&mut document)
+            .map_err(Message::verbatim)
+            .and_then(|()| plan_from_value(&document).map_err(|error| error.message()));
         match changed {
             Ok(plan) => {
                 self.remember(field);
@@ -1088,7 +1090,8 @@ mod tests {
         // The field is told why, beside it, for as long as it waits.
         let refusal = refused.refused.clone().expect("the refusal is kept for its field");
         assert_eq!(refusal.pointer, plugin);
-        assert!(refusal.detail.starts_with(plugin) && refusal.detail.contains("bogus"), "{}", refusal.detail);
+        let detail = refusal.detail.render(Lang::En);
+        assert!(detail.starts_with(plugin) && detail.contains("bogus"), "{detail}");
         // Another field's edit leaves the refusal standing: the first field still waits.
         let elsewhere = edit(&refused, "/name", Edit::Text("another name".into()));
         assert_eq!(elsewhere.plan.name, "another name");
@@ -1247,12 +1250,15 @@ mod tests {
         });
         assert_eq!(superseded, preset, "the preset and its notice stay");
 
-        let failed =
-            asked.after(Action::Migrated { request: request.clone(), answer: Err("offline".into()) });
+        let failed = asked
+            .after(Action::Migrated { request: request.clone(), answer: Err(Message::verbatim("offline")) });
         assert_eq!(failed.plan, start.plan);
         assert_eq!(
             failed.notice,
-            Some(Notice::Error { headline: NoticeKind::MigrationFailed, detail: "offline".into() })
+            Some(Notice::Error {
+                headline: NoticeKind::MigrationFailed,
+                detail: Message::verbatim("offline")
+            })
         );
         assert_eq!(failed.migrating, None);
 
@@ -1322,7 +1328,8 @@ mod tests {
 
     #[test]
     fn french_that_comes_late_replaces_the_notice_that_it_could_not_be_loaded() {
-        let unavailable = Notice::Error { headline: NoticeKind::FrenchUnavailable, detail: "offline".into() };
+        let unavailable =
+            Notice::Error { headline: NoticeKind::FrenchUnavailable, detail: Message::verbatim("offline") };
         let waiting = state().after(Action::Refuse(unavailable));
         let arrived = waiting.after(Action::FrenchLoaded { shown: false });
         assert_eq!(arrived.notice, Some(Notice::Done(NoticeKind::FrenchArrived)));
@@ -1336,7 +1343,7 @@ mod tests {
     #[test]
     fn a_refused_load_keeps_the_plan() {
         let start = state();
-        let notice = Notice::Error { headline: NoticeKind::LinkBroken, detail: "bad".into() };
+        let notice = Notice::Error { headline: NoticeKind::LinkBroken, detail: Message::verbatim("bad") };
         let next = start.after(Action::Refuse(notice.clone()));
         assert_eq!(next.plan, start.plan);
         assert_eq!(next.notice, Some(notice));

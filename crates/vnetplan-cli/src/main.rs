@@ -89,7 +89,7 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (output, code) = match cli.command {
-        Command::Check { plan, format } => match read_plan(&plan) {
+        Command::Check { plan, format } => match read_plan(&plan, cli.lang) {
             Ok(plan) => {
                 let mut report = check(&plan);
                 report.localize(cli.lang);
@@ -101,15 +101,15 @@ fn main() -> ExitCode {
             }
             Err(message) => (Err(message), REJECTED),
         },
-        Command::Suggest { plan } => match read_plan(&plan) {
+        Command::Suggest { plan } => match read_plan(&plan, cli.lang) {
             Ok(plan) => (Ok(suggest(&plan).to_json() + "\n"), CLEAN),
             Err(message) => (Err(message), REJECTED),
         },
-        Command::Export { format, out_dir: None, plan } => match read_plan(&plan) {
+        Command::Export { format, out_dir: None, plan } => match read_plan(&plan, cli.lang) {
             Ok(plan) => (Ok(export(&plan, &check(&plan), format, cli.lang)), CLEAN),
             Err(message) => (Err(message), REJECTED),
         },
-        Command::Export { format: ExportFormat::Yaml, out_dir: Some(folder), plan } => match read_plan(&plan) {
+        Command::Export { format: ExportFormat::Yaml, out_dir: Some(folder), plan } => match read_plan(&plan, cli.lang) {
             Ok(plan) => match write_yaml_files(&plan, &folder, cli.lang) {
                 Ok(listing) => (Ok(listing), CLEAN),
                 Err(message) => (Err(message), REJECTED),
@@ -130,7 +130,7 @@ fn main() -> ExitCode {
             Some(rule) => (Ok(render_rule(rule, cli.lang)), CLEAN),
             None => (Err(format!("there is no rule '{id}'; `vnetplan rules` lists them all")), REJECTED),
         },
-        Command::Migrate { plan } => match read_plan(&plan) {
+        Command::Migrate { plan } => match read_plan(&plan, cli.lang) {
             Ok(plan) => {
                 let (migrated, notes) = migrate(&plan);
                 for mut note in notes {
@@ -178,18 +178,27 @@ fn read_text(path: &Path) -> Result<String, String> {
     }
 }
 
-fn display_name(path: &Path) -> String {
+fn display_name(path: &Path, lang: Lang) -> String {
     if path.as_os_str() == "-" {
-        "standard input".to_owned()
+        vnetplan_core::text!("standard input", "l’entrée standard").get(lang).to_owned()
     } else {
         path.display().to_string()
     }
 }
 
-fn read_plan(path: &Path) -> Result<Plan, String> {
+fn read_plan(path: &Path, lang: Lang) -> Result<Plan, String> {
     let text = read_text(path)?;
-    parse_plan(&text)
-        .map_err(|error| format!("{} is not a plan this tool can read: {error}", display_name(path)))
+    parse_plan(&text).map_err(|error| {
+        vnetplan_core::msg!(
+            [
+                "{file} is not a plan this tool can read: {error}",
+                "{file} n’est pas un plan que cet outil sait lire : {error}"
+            ],
+            file = display_name(path, lang)
+        )
+        .with_message("error", error.message())
+        .render(lang)
+    })
 }
 
 fn export_format(name: &str) -> Result<ExportFormat, String> {
@@ -210,7 +219,7 @@ fn import_files(files: &[PathBuf], lang: Lang) -> (Result<String, String>, u8) {
     let name_of = |document: Option<usize>| {
         document.and_then(|index| files.get(index)).map_or_else(
             || if lang == Lang::Fr { "le plan" } else { "the plan" }.to_owned(),
-            |path| display_name(path),
+            |path| display_name(path, lang),
         )
     };
     let documents: Vec<&str> = texts.iter().map(String::as_str).collect();

@@ -68,6 +68,13 @@ fn rejected_document_exits_two_with_the_field() {
     assert!(error.contains("standard input") && error.contains("/schemaVersion"), "{error}");
     let output = vnetplan(&["check", "does-not-exist.json"], None);
     assert_eq!(output.status.code(), Some(2));
+    let french = vnetplan(&["--lang", "fr", "check", "-"], Some(r#"{"schemaVersion": 3}"#));
+    assert_eq!(french.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&french.stderr),
+        "vnetplan: l’entrée standard n’est pas un plan que cet outil sait lire : /schemaVersion : cet outil \
+         lit la version 1 du format des plans, et le document donne le nombre 3\n"
+    );
 }
 
 #[test]

@@ -8,17 +8,14 @@ use crate::catalog::RuleId;
 use crate::check::{check, Report};
 use crate::finding::{Finding, Fix, FixKind, Severity};
 use crate::parse::{plan_from_value, ParseError};
+use crate::text::Message;
 use crate::Plan;
 
 /// The plan with one fix's changes made. A change whose path does not exist in the plan, or
 /// whose value the plan format does not accept, leaves nothing changed and says why.
 pub fn apply_fix(plan: &Plan, fix: &Fix) -> Result<Plan, ParseError> {
-    let document = serde_json::to_value(plan).map_err(|error| ParseError {
-        pointer: String::new(),
-        message: error.to_string(),
-        line: None,
-        column: None,
-    })?;
+    let document = serde_json::to_value(plan)
+        .map_err(|error| ParseError::at(String::new(), Message::verbatim(error.to_string())))?;
     apply_fix_to_document(document, fix)
 }
 
@@ -26,12 +23,8 @@ pub fn apply_fix(plan: &Plan, fix: &Fix) -> Result<Plan, ParseError> {
 /// the plan is read back from `document` with the fix's changes made.
 pub fn apply_fix_to_document(mut value: Value, fix: &Fix) -> Result<Plan, ParseError> {
     for change in &fix.changes {
-        set_pointer(&mut value, &change.path, change.value.clone()).map_err(|message| ParseError {
-            pointer: change.path.clone(),
-            message,
-            line: None,
-            column: None,
-        })?;
+        set_pointer(&mut value, &change.path, change.value.clone())
+            .map_err(|problem| ParseError::at(change.path.clone(), Message::verbatim(problem)))?;
     }
     plan_from_value(&value)
 }

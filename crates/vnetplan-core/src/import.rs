@@ -154,7 +154,7 @@ impl ImportError {
         }
     }
 
-    /// The reason in `lang`. A JSON reader's detail that [`json_detail_in`] does not know stays as
+    /// The reason in `lang`. A JSON reader's detail that [`json_detail`] does not know stays as
     /// the reader wrote it.
     pub fn render(&self, lang: Lang) -> String {
         if lang == Lang::En {
@@ -165,7 +165,7 @@ impl ImportError {
             Self::NotJson { document, line, column, detail } => format!(
                 "le document {} n’est pas du JSON valide : ligne {line}, colonne {column} : {}",
                 document + 1,
-                json_detail_in(detail, lang)
+                crate::parse::json_detail(detail).render(lang)
             ),
             Self::UnknownShape { document, pointer, found } => {
                 let at = if pointer.is_empty() { String::new() } else { format!(", {pointer}") };
@@ -245,51 +245,11 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
                 document,
                 line: error.line(),
                 column: error.column(),
-                detail: syntax_detail(&error),
+                detail: crate::parse::syntax_detail(&error),
             })?;
         read_document(document, &value, &mut found)?;
     }
     found.finish()
-}
-
-/// What serde_json says of a syntax error, in `lang`; its own words when it is one this table
-/// does not hold (serde_json writes them in English only).
-pub fn json_detail_in(detail: &str, lang: Lang) -> &str {
-    if lang == Lang::En {
-        return detail;
-    }
-    match detail {
-        "EOF while parsing a list" => "fin du texte au milieu d’une liste",
-        "EOF while parsing an object" => "fin du texte au milieu d’un objet",
-        "EOF while parsing a string" => "fin du texte au milieu d’une chaîne",
-        "EOF while parsing a value" => "fin du texte avant une valeur",
-        "expected `:`" => "« : » attendu",
-        "expected `,` or `]`" => "« , » ou « ] » attendu",
-        "expected `,` or `}`" => "« , » ou « } » attendu",
-        "expected ident" => "mot-clé attendu (true, false ou null)",
-        "expected value" => "valeur attendue",
-        "expected `\"`" => "« \" » attendu",
-        "invalid escape" => "séquence d’échappement invalide",
-        "invalid number" => "nombre invalide",
-        "number out of range" => "nombre hors limites",
-        "invalid unicode code point" => "point de code Unicode invalide",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "caractère de contrôle (\\u0000-\\u001F) dans une chaîne"
-        }
-        "key must be a string" => "une clé doit être une chaîne",
-        "lone leading surrogate in hex escape" => "demi-codet d’indirection isolé dans un échappement",
-        "trailing comma" => "virgule en trop à la fin",
-        "trailing characters" => "caractères en trop après la fin du JSON",
-        "unexpected end of hex escape" => "échappement hexadécimal incomplet",
-        "recursion limit exceeded" => "imbrication trop profonde",
-        other => other,
-    }
-}
-
-fn syntax_detail(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    // serde_json ends its message with " at line L column C", which is reported separately.
-    text.rsplit_once(" at line ").map_or(text.clone(), |(head, _)| head.to_owned())
 }
 
 /// Adds an import to `into`: a VNet or cluster with the name of one already there replaces

@@ -20,27 +20,50 @@ use crate::plan::{
     ExternalRange, ManagedNetwork, MaxSurge, OnlineEndpoint, OutboundRule, Permissions, Plan, PortRange,
     Subnet, SubnetRef, Vnet, Workspace, MAX_NODE_COUNT, SCHEMA_VERSION,
 };
+use crate::text::{Lang, Message, Text};
 
 /// Why a document was rejected as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     /// JSON pointer of the offending field; empty for the document itself.
     pub pointer: String,
-    pub message: String,
+    /// What is wrong there and what would be right, in either language.
+    pub reason: Message,
     /// Where a syntax error was found, 1-based.
     pub line: Option<usize>,
     pub column: Option<usize>,
 }
 
+impl ParseError {
+    /// A rejection of the field at `pointer`.
+    pub fn at(pointer: String, reason: Message) -> Self {
+        Self { pointer, reason, line: None, column: None }
+    }
+
+    /// The whole rejection, led by where it is: a syntax error's line and column, or the
+    /// field's pointer.
+    pub fn message(&self) -> Message {
+        let framed = match (self.line, self.column) {
+            (Some(line), Some(column)) => msg!(
+                ["line {line}, column {column}: {reason}", "ligne {line}, colonne {column} : {reason}"],
+                line = line,
+                column = column
+            ),
+            _ if self.pointer.is_empty() => msg!(["the document: {reason}", "le document : {reason}"]),
+            _ => msg!(["{pointer}: {reason}", "{pointer} : {reason}"], pointer = &self.pointer),
+        };
+        framed.with_message("reason", self.reason.clone())
+    }
+
+    /// [`ParseError::message`] in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                write!(f, "line {line}, column {column}: {}", self.message)
-            }
-            _ if self.pointer.is_empty() => write!(f, "the document: {}", self.message),
-            _ => write!(f, "{}: {}", self.pointer, self.message),
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -67,7 +90,8 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
 pub fn parse_plan_through_tree(text: &str) -> Result<Plan, ParseError> {
     let value: Value = serde_json::from_str(strip_bom(text)).map_err(|error| ParseError {
         pointer: String::new(),
-        message: syntax_message(&error),
+        reason: msg!(["this is not valid JSON ({detail})", "ce n’est pas du JSON valide ({detail})"])
+            .with_message("detail", json_detail(&syntax_detail(&error))),
         line: Some(error.line()),
         column: Some(error.column()),
     })?;
@@ -80,11 +104,53 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-fn syntax_message(error: &serde_json::Error) -> String {
+/// What serde_json says of a syntax error, without the position it appends (" at line L column
+/// C"), which is reported apart.
+pub(crate) fn syntax_detail(error: &serde_json::Error) -> String {
     let text = error.to_string();
-    // serde_json appends " at line L column C"; the position is reported separately.
-    let detail = text.rsplit_once(" at line ").map_or(text.as_str(), |(head, _)| head);
-    format!("this is not valid JSON ({detail})")
+    text.rsplit_once(" at line ").map_or(text.clone(), |(head, _)| head.to_owned())
+}
+
+/// A syntax error's detail as a message: serde_json writes English only, so the details it
+/// writes are translated here, and one this table lacks is shown as serde_json wrote it.
+pub fn json_detail(detail: &str) -> Message {
+    let text = match detail {
+        "EOF while parsing a list" => text!("EOF while parsing a list", "fin du texte au milieu d’une liste"),
+        "EOF while parsing an object" => {
+            text!("EOF while parsing an object", "fin du texte au milieu d’un objet")
+        }
+        "EOF while parsing a string" => {
+            text!("EOF while parsing a string", "fin du texte au milieu d’une chaîne")
+        }
+        "EOF while parsing a value" => text!("EOF while parsing a value", "fin du texte avant une valeur"),
+        "expected `:`" => text!("expected `:`", "« : » attendu"),
+        "expected `,` or `]`" => text!("expected `,` or `]`", "« , » ou « ] » attendu"),
+        "expected `,` or `}`" => text!("expected `,` or `}`", "« , » ou « } » attendu"),
+        "expected ident" => text!("expected ident", "mot-clé attendu (true, false ou null)"),
+        "expected value" => text!("expected value", "valeur attendue"),
+        "expected `\"`" => text!("expected `\"`", "« \" » attendu"),
+        "invalid escape" => text!("invalid escape", "séquence d’échappement invalide"),
+        "invalid number" => text!("invalid number", "nombre invalide"),
+        "number out of range" => text!("number out of range", "nombre hors limites"),
+        "invalid unicode code point" => text!("invalid unicode code point", "point de code Unicode invalide"),
+        "control character (\\u0000-\\u001F) found while parsing a string" => text!(
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "caractère de contrôle (\\u0000-\\u001F) dans une chaîne"
+        ),
+        "key must be a string" => text!("key must be a string", "une clé doit être une chaîne"),
+        "lone leading surrogate in hex escape" => text!(
+            "lone leading surrogate in hex escape",
+            "demi-codet d’indirection isolé dans un échappement"
+        ),
+        "trailing comma" => text!("trailing comma", "virgule en trop à la fin"),
+        "trailing characters" => text!("trailing characters", "caractères en trop après la fin du JSON"),
+        "unexpected end of hex escape" => {
+            text!("unexpected end of hex escape", "échappement hexadécimal incomplet")
+        }
+        "recursion limit exceeded" => text!("recursion limit exceeded", "imbrication trop profonde"),
+        other => return Message::verbatim(other),
+    };
+    text.message()
 }
 
 /// Reads a plan from an already-parsed JSON value.
@@ -94,10 +160,14 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, ParseError> {
     if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
         return Err(root.error_at(
             "schemaVersion",
-            format!(
-                "this tool reads plan format version {SCHEMA_VERSION}, and the document says {}",
-                describe(version)
-            ),
+            msg!(
+                [
+                    "this tool reads plan format version {expected}, and the document says {found}",
+                    "cet outil lit la version {expected} du format des plans, et le document donne {found}"
+                ],
+                expected = SCHEMA_VERSION
+            )
+            .with_message("found", describe(version)),
         ));
     }
     Ok(Plan {
@@ -237,17 +307,23 @@ fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
         (Some(_), None) => {
             return Err(object.error_at(
                 "subnet",
-                "the cluster names a VNet but no subnet; give both, or leave both out for a cluster \
-                 in the VNet that AKS manages"
-                    .to_owned(),
+                msg!([
+                    "the cluster names a VNet but no subnet; give both, or leave both out for a cluster \
+                     in the VNet that AKS manages",
+                    "le cluster nomme un VNet sans sous-réseau ; donnez les deux, ou omettez les deux pour \
+                     un cluster dans le VNet que gère AKS"
+                ]),
             ))
         }
         (None, Some(_)) => {
             return Err(object.error_at(
                 "vnet",
-                "the cluster names a subnet but no VNet; give both, or leave both out for a cluster \
-                 in the VNet that AKS manages"
-                    .to_owned(),
+                msg!([
+                    "the cluster names a subnet but no VNet; give both, or leave both out for a cluster \
+                     in the VNet that AKS manages",
+                    "le cluster nomme un sous-réseau sans VNet ; donnez les deux, ou omettez les deux pour \
+                     un cluster dans le VNet que gère AKS"
+                ]),
             ))
         }
         _ => {}
@@ -306,32 +382,31 @@ struct Object<'a> {
 impl<'a> Object<'a> {
     fn new(value: &'a Value, pointer: String, known: &[&str]) -> Result<Self, ParseError> {
         let Value::Object(map) = value else {
-            return Err(ParseError {
-                message: format!("expected an object, found {}", describe(value)),
-                pointer,
-                line: None,
-                column: None,
-            });
+            return Err(ParseError::at(pointer, expected(AN_OBJECT, value)));
         };
         if let Some(unknown) = map.keys().find(|key| !known.contains(&key.as_str())) {
-            return Err(ParseError {
-                pointer: child_pointer(&pointer, unknown),
-                message: unknown_field_message(unknown, known),
-                line: None,
-                column: None,
-            });
+            return Err(ParseError::at(
+                child_pointer(&pointer, unknown),
+                unknown_field_message(unknown, known),
+            ));
         }
         Ok(Self { map, pointer })
     }
 
-    fn error_at(&self, key: &str, message: String) -> ParseError {
-        ParseError { pointer: child_pointer(&self.pointer, key), message, line: None, column: None }
+    fn error_at(&self, key: &str, reason: Message) -> ParseError {
+        ParseError::at(child_pointer(&self.pointer, key), reason)
     }
 
     fn required(&self, key: &str) -> Result<&'a Value, ParseError> {
-        self.map
-            .get(key)
-            .ok_or_else(|| self.error_at(key, format!("the required field \"{key}\" is missing")))
+        self.map.get(key).ok_or_else(|| {
+            self.error_at(
+                key,
+                msg!(
+                    ["the required field \"{field}\" is missing", "le champ obligatoire « {field} » manque"],
+                    field = key
+                ),
+            )
+        })
     }
 
     /// The value, or `None` when the field is absent. `null` is only accepted by the
@@ -345,10 +420,7 @@ impl<'a> Object<'a> {
     }
 
     fn string(&self, key: &str, value: &Value) -> Result<String, ParseError> {
-        value
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| self.error_at(key, format!("expected a string, found {}", describe(value))))
+        value.as_str().map(str::to_owned).ok_or_else(|| self.error_at(key, expected(A_STRING, value)))
     }
 
     fn required_string(&self, key: &str) -> Result<String, ParseError> {
@@ -363,7 +435,7 @@ impl<'a> Object<'a> {
         self.nullable(key)
             .map(|value| {
                 value.as_str().map(str::to_owned).ok_or_else(|| {
-                    self.error_at(key, format!("expected a string or null, found {}", describe(value)))
+                    self.error_at(key, expected(text!("a string or null", "une chaîne ou null"), value))
                 })
             })
             .transpose()
@@ -373,7 +445,7 @@ impl<'a> Object<'a> {
         self.optional(key)
             .map(|value| {
                 value.as_bool().ok_or_else(|| {
-                    self.error_at(key, format!("expected true or false, found {}", describe(value)))
+                    self.error_at(key, expected(text!("true or false", "true ou false"), value))
                 })
             })
             .transpose()
@@ -383,10 +455,12 @@ impl<'a> Object<'a> {
     /// that is too large is not told it should be "at least" something it already is.
     fn count(&self, key: &str, value: &Value, minimum: u64, maximum: u64) -> Result<u64, ParseError> {
         value.as_u64().filter(|number| (minimum..=maximum).contains(number)).ok_or_else(|| {
-            self.error_at(
-                key,
-                format!("expected a whole number from {minimum} to {maximum}, found {}", describe(value)),
-            )
+            let what = msg!(
+                ["a whole number from {minimum} to {maximum}", "un nombre entier de {minimum} à {maximum}"],
+                minimum = minimum,
+                maximum = maximum
+            );
+            self.error_at(key, expecting(what, value, None))
         })
     }
 
@@ -405,41 +479,46 @@ impl<'a> Object<'a> {
         const KEY: &str = "maxSurge";
         if let Some(text) = value.as_str() {
             return surge_percent(text).map(MaxSurge::Percent).ok_or_else(|| {
-                let mut message = format!(
-                    "expected a percentage from \"1%\" to \"100%\" (digits then '%', no spaces), found {}",
-                    describe(value)
-                );
                 // ARM writes a node count as a string; this format takes the number itself.
-                if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-                    message.push_str(&format!("; for a number of nodes write {text} without quotes"));
-                }
-                self.error_at(KEY, message)
+                let hint = (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| {
+                    msg!(
+                        [
+                            "for a number of nodes write {number} without quotes",
+                            "pour un nombre de nœuds, écrivez {number} sans guillemets"
+                        ],
+                        number = text
+                    )
+                });
+                let what = text!(
+                    "a percentage from \"1%\" to \"100%\" (digits then '%', no spaces)",
+                    "un pourcentage de \"1%\" à \"100%\" (des chiffres puis « % », sans espace)"
+                );
+                self.error_at(KEY, expecting(what.message(), value, hint))
             });
         }
         if value.is_number() {
             return self.count(KEY, value, 0, MAX_NODE_COUNT).map(MaxSurge::Nodes);
         }
-        Err(self.error_at(
-            KEY,
-            format!(
-                "expected a whole number of nodes (such as 1) or a percentage string (such as \"10%\"), found {}",
-                describe(value)
-            ),
-        ))
+        let what = text!(
+            "a whole number of nodes (such as 1) or a percentage string (such as \"10%\")",
+            "un nombre entier de nœuds (comme 1) ou un pourcentage entre guillemets (comme \"10%\")"
+        );
+        Err(self.error_at(KEY, expected(what, value)))
     }
 
     fn choice<T: Choice>(&self, key: &str, value: &Value) -> Result<T, ParseError> {
         value.as_str().and_then(T::from_text).ok_or_else(|| {
             let allowed: Vec<String> = T::CHOICES.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-            let mut message = format!("expected one of {}, found {}", allowed.join(", "), describe(value));
+            let what =
+                msg!(["one of {choices}", "l’une des valeurs {choices}"], choices = allowed.join(", "));
             // ARM writes these values in another case (`Disabled`, `FQDN`); name this format's.
-            let same_letters = value
+            let hint = value
                 .as_str()
-                .and_then(|text| T::CHOICES.iter().find(|(name, _)| name.eq_ignore_ascii_case(text)));
-            if let Some((name, _)) = same_letters {
-                message.push_str(&format!("; this format writes it \"{name}\""));
-            }
-            self.error_at(key, message)
+                .and_then(|text| T::CHOICES.iter().find(|(name, _)| name.eq_ignore_ascii_case(text)))
+                .map(|(name, _)| {
+                    msg!(["this format writes it \"{name}\"", "ce format l’écrit \"{name}\""], name = name)
+                });
+            self.error_at(key, expecting(what, value, hint))
         })
     }
 
@@ -472,9 +551,7 @@ impl<'a> Object<'a> {
     }
 
     fn array(&self, key: &str, value: &'a Value) -> Result<&'a Vec<Value>, ParseError> {
-        value
-            .as_array()
-            .ok_or_else(|| self.error_at(key, format!("expected a list, found {}", describe(value))))
+        value.as_array().ok_or_else(|| self.error_at(key, expected(text!("a list", "une liste"), value)))
     }
 
     fn list<T>(
@@ -516,11 +593,9 @@ impl<'a> Object<'a> {
             .iter()
             .enumerate()
             .map(|(index, item)| {
-                item.as_str().map(str::to_owned).ok_or_else(|| ParseError {
-                    pointer: format!("{}/{index}", child_pointer(&self.pointer, key)),
-                    message: format!("expected a string, found {}", describe(item)),
-                    line: None,
-                    column: None,
+                item.as_str().map(str::to_owned).ok_or_else(|| {
+                    let pointer = format!("{}/{index}", child_pointer(&self.pointer, key));
+                    ParseError::at(pointer, expected(A_STRING, item))
                 })
             })
             .collect()
@@ -584,28 +659,64 @@ pub fn child_pointer(parent: &str, key: &str) -> String {
     format!("{parent}/{}", key.replace('~', "~0").replace('/', "~1"))
 }
 
-fn describe(value: &Value) -> String {
+const AN_OBJECT: Text = text!("an object", "un objet");
+const A_STRING: Text = text!("a string", "une chaîne");
+
+/// "Expected `what`, found" the value.
+fn expected(what: Text, found: &Value) -> Message {
+    expecting(what.message(), found, None)
+}
+
+/// What was expected and what was found, and a hint of how to write it when there is one.
+fn expecting(what: Message, found: &Value, hint: Option<Message>) -> Message {
+    let message = match hint {
+        None => msg!(["expected {what}, found {found}", "il faut {what} ; le document donne {found}"]),
+        Some(hint) => msg!([
+            "expected {what}, found {found}; {hint}",
+            "il faut {what} ; le document donne {found} ; {hint}"
+        ])
+        .with_message("hint", hint),
+    };
+    message.with_message("what", what).with_message("found", describe(found))
+}
+
+/// A value as a message says what was found: its kind, and its words when it has them.
+fn describe(value: &Value) -> Message {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(flag) => format!("{flag}"),
-        Value::Number(number) => format!("the number {number}"),
+        Value::Null => Message::verbatim("null"),
+        Value::Bool(flag) => Message::verbatim(flag.to_string()),
+        Value::Number(number) => msg!(["the number {number}", "le nombre {number}"], number = number),
         Value::String(text) => {
             let shown: String = text.chars().take(40).collect();
             let more = if text.chars().count() > 40 { "…" } else { "" };
-            format!("the string {:?}", format!("{shown}{more}"))
+            msg!(["the string {text}", "la chaîne {text}"], text = format!("{:?}", format!("{shown}{more}")))
         }
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Array(_) => text!("a list", "une liste").message(),
+        Value::Object(_) => AN_OBJECT.message(),
     }
 }
 
-fn unknown_field_message(unknown: &str, known: &[&str]) -> String {
+fn unknown_field_message(unknown: &str, known: &[&str]) -> Message {
     if let Some(message) = respelling(unknown) {
         return message;
     }
     match nearest_name(unknown, known) {
-        Some(near) => format!("unknown field \"{unknown}\"; did you mean \"{near}\"?"),
-        None => format!("unknown field \"{unknown}\"; the fields here are {}", known.join(", ")),
+        Some(near) => msg!(
+            [
+                "unknown field \"{field}\"; did you mean \"{near}\"?",
+                "champ inconnu « {field} » ; vouliez-vous dire « {near} » ?"
+            ],
+            field = unknown,
+            near = near
+        ),
+        None => msg!(
+            [
+                "unknown field \"{field}\"; the fields here are {fields}",
+                "champ inconnu « {field} » ; les champs possibles ici sont {fields}"
+            ],
+            field = unknown,
+            fields = known.join(", ")
+        ),
     }
 }
 
@@ -660,34 +771,55 @@ const ENDPOINT_FIELDS: &[&str] =
 
 /// Names that Azure's own documents use for a field this format spells otherwise, or does not
 /// model; a plain nearest-name suggestion would miss most of them.
-fn respelling(unknown: &str) -> Option<String> {
+fn respelling(unknown: &str) -> Option<Message> {
     let renamed = match unknown {
         "authorizedIPRanges" | "apiServerAuthorizedIPRanges" => "apiServerAuthorizedIpRanges",
         "disableLocalAccounts" => "localAccountsDisabled",
         "enablePrivateClusterPublicFQDN" | "privateClusterPublicFQDN" => "privateClusterPublicFqdn",
         "sslSecret" | "sslCertPemFile" | "sslKeyPemFile" => {
-            return Some(format!(
-                "unknown field \"{unknown}\"; this format says how the certificate is given with \
-                 \"sslCertificate\": \"secret\" or \"pemFiles\""
+            return Some(msg!(
+                [
+                    "unknown field \"{field}\"; this format says how the certificate is given with \
+                     \"sslCertificate\": \"secret\" or \"pemFiles\"",
+                    "champ inconnu « {field} » ; ce format dit comment le certificat est fourni avec \
+                     \"sslCertificate\": \"secret\" ou \"pemFiles\""
+                ],
+                field = unknown
             ))
         }
         "enableInference" | "nodeSelector" => {
-            return Some(format!(
-                "the extension setting \"{unknown}\" is not modelled in azureMl: inference is taken as \
-                 enabled and every node as schedulable; remove it"
+            return Some(msg!(
+                [
+                    "the extension setting \"{field}\" is not modelled in azureMl: inference is taken as \
+                     enabled and every node as schedulable; remove it",
+                    "le paramètre d’extension « {field} » n’est pas modélisé dans azureMl : l’inférence y \
+                     est supposée activée et chaque nœud disponible ; retirez-le"
+                ],
+                field = unknown
             ))
         }
         "egressPublicNetworkAccess" => "legacyEgressPublicNetworkAccess",
         "imageBuildCompute" => {
-            return Some(
-                "unknown field \"imageBuildCompute\" here; this format keeps it in the workspace's \
-                 managed network: \"managedNetwork\": { \"imageBuildCompute\": … }"
-                    .to_owned(),
-            )
+            return Some(msg!(
+                [
+                    "unknown field \"imageBuildCompute\" here; this format keeps it in the workspace's \
+                     managed network: {example}",
+                    "champ « imageBuildCompute » inconnu ici ; ce format le range dans le réseau managé \
+                     de l’espace de travail : {example}"
+                ],
+                example = "\"managedNetwork\": { \"imageBuildCompute\": … }"
+            ))
         }
         _ => return None,
     };
-    Some(format!("unknown field \"{unknown}\"; this format calls it \"{renamed}\""))
+    Some(msg!(
+        [
+            "unknown field \"{field}\"; this format calls it \"{name}\"",
+            "champ inconnu « {field} » ; ce format l’appelle « {name} »"
+        ],
+        field = unknown,
+        name = renamed
+    ))
 }
 
 fn azure_ml(object: &Object<'_>) -> Result<AzureMl, ParseError> {
@@ -697,27 +829,34 @@ fn azure_ml(object: &Object<'_>) -> Result<AzureMl, ParseError> {
         if let Some(member) = AZURE_ML_FIELDS.iter().skip(1).find(|member| object.present(member)) {
             return Err(object.error_at(
                 member,
-                format!("\"{member}\" describes Kubernetes compute and needs \"api\": \"v2\" in azureMl"),
+                msg!(
+                    [
+                        "\"{field}\" describes Kubernetes compute and needs \"api\": \"v2\" in azureMl",
+                        "« {field} » décrit un calcul Kubernetes et demande \"api\": \"v2\" dans azureMl"
+                    ],
+                    field = member
+                ),
             ));
         }
     } else if !object.present("inferenceRouterServiceType") {
         return Err(object.error_at(
             "inferenceRouterServiceType",
-            "a cluster with \"api\": \"v2\" needs \"inferenceRouterServiceType\": \"loadBalancer\", \
-             \"nodePort\" or \"clusterIP\""
-                .to_owned(),
+            msg!([
+                "a cluster with \"api\": \"v2\" needs \"inferenceRouterServiceType\": \"loadBalancer\", \
+                 \"nodePort\" or \"clusterIP\"",
+                "un cluster avec \"api\": \"v2\" demande \"inferenceRouterServiceType\": \"loadBalancer\", \
+                 \"nodePort\" ou \"clusterIP\""
+            ]),
         ));
     }
     let namespace = object.optional_string("namespace")?;
     if let Some(name) = namespace.as_deref().filter(|name| !is_namespace_name(name)) {
-        return Err(object.error_at(
-            "namespace",
-            format!(
-                "expected a Kubernetes namespace name (lower-case letters, digits and inner dashes, 1 to 63 \
-                 characters), found {}",
-                describe(&Value::String(name.to_owned()))
-            ),
-        ));
+        let what = text!(
+            "a Kubernetes namespace name (lower-case letters, digits and inner dashes, 1 to 63 characters)",
+            "un nom d’espace de noms Kubernetes (lettres minuscules, chiffres et tirets intérieurs, de 1 à \
+             63 caractères)"
+        );
+        return Err(object.error_at("namespace", expected(what, &Value::String(name.to_owned()))));
     }
     Ok(AzureMl {
         api,
@@ -745,16 +884,16 @@ fn outbound_rule(object: &Object<'_>) -> Result<OutboundRule, ParseError> {
     let pointer = child_pointer(&object.pointer, "ports");
     for (index, text) in ports.iter().flatten().enumerate() {
         if PortRange::parse(text).is_none() {
-            return Err(ParseError {
-                pointer: format!("{pointer}/{index}"),
-                message: format!(
-                    "expected \"*\", a port such as \"443\" or a range such as \"8000-8080\" (ports 1 to \
-                     65535, no leading zeros, the lower first), found {}",
-                    describe(&Value::String(text.clone()))
-                ),
-                line: None,
-                column: None,
-            });
+            let what = text!(
+                "\"*\", a port such as \"443\" or a range such as \"8000-8080\" (ports 1 to 65535, no \
+                 leading zeros, the lower first)",
+                "\"*\", un port comme \"443\" ou une plage comme \"8000-8080\" (ports de 1 à 65535, sans zéro \
+                 en tête, le plus petit d’abord)"
+            );
+            return Err(ParseError::at(
+                format!("{pointer}/{index}"),
+                expected(what, &Value::String(text.clone())),
+            ));
         }
     }
     Ok(OutboundRule {
@@ -771,7 +910,10 @@ fn online_endpoint(object: &Object<'_>) -> Result<OnlineEndpoint, ParseError> {
     if kind == EndpointKind::Kubernetes && compute.is_none() {
         return Err(object.error_at(
             "compute",
-            "a \"kubernetes\" endpoint needs \"compute\": the name of the v2 cluster it runs on".to_owned(),
+            msg!([
+                "a \"kubernetes\" endpoint needs \"compute\": the name of the v2 cluster it runs on",
+                "un point de terminaison \"kubernetes\" demande \"compute\" : le nom du cluster v2 qui l’exécute"
+            ]),
         ));
     }
     Ok(OnlineEndpoint {
@@ -826,6 +968,47 @@ mod tests {
             rejection("{\n  \"schemaVersion\": 1,\n}"),
             "line 3, column 1: this is not valid JSON (trailing comma)"
         );
+    }
+
+    #[test]
+    fn rejections_read_in_french_with_the_same_pointer() {
+        let french = |text: &str| {
+            let error = parse_plan(text).expect_err("document is rejected");
+            (error.render(Lang::Fr), error.to_string())
+        };
+        let cases = [
+            (
+                "{\n  \"schemaVersion\": 1,\n}".to_owned(),
+                "ligne 3, colonne 1 : ce n’est pas du JSON valide (virgule en trop à la fin)",
+            ),
+            (
+                r#"{"schemaVersion":"1"}"#.to_owned(),
+                "/schemaVersion : cet outil lit la version 1 du format des plans, et le document donne la \
+                 chaîne \"1\"",
+            ),
+            (
+                r#"{"schemaVersion":1,"region":"x","vnets":[]}"#.to_owned(),
+                "/workspace : le champ obligatoire « workspace » manque",
+            ),
+            (
+                with_cluster(r#","dnsServiceIp":"10.0.0.10""#),
+                "/aksClusters/0/dnsServiceIp : champ inconnu « dnsServiceIp » ; vouliez-vous dire « dnsServiceIP » ?",
+            ),
+            (
+                with_cluster(r#","nodeCount":4,"maxSurge":"3""#),
+                "/aksClusters/0/maxSurge : il faut un pourcentage de \"1%\" à \"100%\" (des chiffres puis « % », \
+                 sans espace) ; le document donne la chaîne \"3\" ; pour un nombre de nœuds, écrivez 3 sans \
+                 guillemets",
+            ),
+            (
+                with_cluster(r#","nodeCount":true"#),
+                "/aksClusters/0/nodeCount : il faut un nombre entier de 1 à 9007199254740991 ; le document donne true",
+            ),
+        ];
+        for (text, expected) in &cases {
+            let (in_french, in_english) = french(text);
+            assert_eq!(in_french, *expected, "{in_english}");
+        }
     }
 
     #[test]

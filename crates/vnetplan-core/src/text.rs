@@ -148,6 +148,12 @@ impl Message {
         Self { text, args }
     }
 
+    /// Words that come from outside the project, such as a library's error, shown as they are
+    /// in every language.
+    pub fn verbatim(words: impl Into<String>) -> Self {
+        Self::new(VERBATIM, vec![("words", Arg::Plain(words.into()))])
+    }
+
     /// This message with `{name}` standing for another message, rendered in the same language.
     pub fn with_message(mut self, name: &'static str, message: Message) -> Self {
         self.args.push((name, Arg::Message(Box::new(message))));
@@ -184,6 +190,8 @@ impl Message {
         out
     }
 }
+
+const VERBATIM: Text = crate::text!("{words}", "{words}");
 
 impl From<Text> for Message {
     fn from(text: Text) -> Self {

@@ -5,7 +5,7 @@
 //! and read by the core without a JSON tree, and an answer is written as JSON and handed to
 //! `JSON.parse`. Building the answer object by object across the boundary cost more than the
 //! check itself. So answers hold `null` rather than `undefined`, and objects rather than `Map`s.
-//! A rejected document throws an `Error` whose message is the core's message, naming the field
+//! A rejected document throws an `Error` whose message is the core's message, in `options.lang`, naming the field
 //! as a JSON pointer.
 
 use serde::Serialize;
@@ -204,7 +204,7 @@ export interface RuleDoc extends RuleSummary {
 /** Options of the functions that return text a person reads. English by default. */
 export interface TextOptions { lang?: "en" | "fr" }
 
-/** Checks a plan (an object, or its JSON text). Throws an Error naming the field when the document is rejected. */
+/** Checks a plan (an object, or its JSON text). Throws an Error naming the field, in options.lang, when the document is rejected. */
 export function check(plan: Plan | string, options?: TextOptions): Report;
 /** The plan with every fix applied that removes a finding without adding one. */
 export function suggest(plan: Plan | string): Plan;
@@ -264,8 +264,9 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
 }
 
 /// Reads a plan given as an object or as JSON text; objects go through `JSON.stringify` so that
-/// `undefined` members read as absent, exactly as they would in a file.
-fn read_plan(plan: &JsValue) -> Result<Plan, JsValue> {
+/// `undefined` members read as absent, exactly as they would in a file. A refusal is said in
+/// `lang`.
+fn read_plan(plan: &JsValue, lang: Lang) -> Result<Plan, JsValue> {
     // Installed on first use rather than by a start function, which would be exported to JS.
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
@@ -276,7 +277,7 @@ fn read_plan(plan: &JsValue) -> Result<Plan, JsValue> {
         Some(text) => utf8(text)?,
         None => utf8(&js_sys::JSON::stringify(plan)?)?,
     };
-    parse_plan(&text).map_err(into_error)
+    parse_plan(&text).map_err(|error| into_error(error.render(lang)))
 }
 
 #[wasm_bindgen]
@@ -343,14 +344,15 @@ fn read_lang(options: &JsValue) -> Result<Lang, JsValue> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn check(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let mut report = check_plan(&read_plan(&plan)?);
-    report.localize(read_lang(&options)?);
+    let lang = read_lang(&options)?;
+    let mut report = check_plan(&read_plan(&plan, lang)?);
+    report.localize(lang);
     to_js(&report)
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn suggest(plan: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&suggest_plan(&read_plan(&plan)?))
+    to_js(&suggest_plan(&read_plan(&plan, Lang::En)?))
 }
 
 #[wasm_bindgen(skip_typescript)]
@@ -379,14 +381,16 @@ pub fn export_plan(plan: JsValue, format: &str, options: JsValue) -> Result<Stri
         let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
         into_error(format!("'{format}' is not an export format; use one of {}", names.join(", ")))
     })?;
-    let plan = read_plan(&plan)?;
-    Ok(export(&plan, &check_plan(&plan), format, read_lang(&options)?))
+    let lang = read_lang(&options)?;
+    let plan = read_plan(&plan, lang)?;
+    Ok(export(&plan, &check_plan(&plan), format, lang))
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn steps(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let plan = read_plan(&plan)?;
-    to_js(&guide_steps(&plan, &check_plan(&plan), read_lang(&options)?))
+    let lang = read_lang(&options)?;
+    let plan = read_plan(&plan, lang)?;
+    to_js(&guide_steps(&plan, &check_plan(&plan), lang))
 }
 
 #[wasm_bindgen(js_name = importAzure, skip_typescript)]
@@ -396,7 +400,7 @@ pub fn import_azure(documents: Vec<String>, options: JsValue) -> Result<JsValue,
     let mut imported = import(&documents).map_err(|error| into_error(error.render(lang)))?;
     let into = option(&options, "into")?;
     if !into.is_undefined() && !into.is_null() {
-        imported = merge_noted(&read_plan(&into)?, &imported);
+        imported = merge_noted(&read_plan(&into, lang)?, &imported);
     }
     imported.localize(lang);
     to_js(&imported)
@@ -411,7 +415,7 @@ struct Migrated {
 #[wasm_bindgen(skip_typescript)]
 pub fn migrate(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let lang = read_lang(&options)?;
-    let (plan, mut notes) = migrate_plan(&read_plan(&plan)?);
+    let (plan, mut notes) = migrate_plan(&read_plan(&plan, lang)?);
     for note in &mut notes {
         note.localize(lang);
     }

@@ -82,6 +82,19 @@ describe('the vnetplan package', () => {
     assert.throws(() => api.check(undefined), { message: /expected a plan object or its JSON text/ });
   });
 
+  test('a rejection is said in options.lang, with the same pointer', () => {
+    assert.throws(() => api.check({ schemaVersion: 2 }, { lang: 'fr' }), {
+      name: 'Error',
+      message: '/schemaVersion : cet outil lit la version 1 du format des plans, et le document donne le nombre 2',
+    });
+    assert.throws(() => api.exportPlan('{"schemaVersion": 1,', 'arm', { lang: 'fr' }), {
+      message: 'ligne 1, colonne 20 : ce n’est pas du JSON valide (fin du texte avant une valeur)',
+    });
+    assert.throws(() => api.migrate({ schemaVersion: 1 }, { lang: 'fr' }), {
+      message: '/region : le champ obligatoire « region » manque',
+    });
+  });
+
   test('undefined members read as absent, as in a file', () => {
     const plan = JSON.parse(readFileSync(join(examples, 'aci-vnet.json'), 'utf8'));
     plan.externalRanges = undefined;

@@ -152,7 +152,7 @@ impl Form<'_> {
         let refusal = self
             .refused
             .filter(|refusal| refusal.pointer == pointer && draft.is_some() && refusal.text.as_ref() == draft)
-            .map(|refusal| AttrValue::from(refusal.detail.clone()));
+            .map(|refusal| AttrValue::from(refusal.detail.render(self.lang)));
         html! {
             <TextField pointer={pointer.clone()} label={label.to_owned()} value={self.shown(&pointer)} {kind}
                 lang={self.lang} dispatch={self.dispatch.clone()} notes={self.notes(&pointer)}

@@ -561,8 +561,8 @@ fn refusals_read_in_french_too() {
         assert_eq!(error.render(Lang::En), error.to_string());
     }
     // A detail the table does not hold stays as serde_json wrote it rather than being lost.
-    assert_eq!(json_detail_in("something new", Lang::Fr), "something new");
-    assert_eq!(json_detail_in("trailing comma", Lang::En), "trailing comma");
+    assert_eq!(crate::parse::json_detail("something new").render(Lang::Fr), "something new");
+    assert_eq!(crate::parse::json_detail("trailing comma").render(Lang::En), "trailing comma");
 }
 
 #[test]
