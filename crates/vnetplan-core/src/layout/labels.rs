@@ -13,9 +13,36 @@ const SPACING: f64 = 8.0;
 
 /// How wide `text` is drawn.
 pub fn text_width(text: &str) -> f64 {
-    #[expect(clippy::cast_precision_loss, reason = "labels are short")]
-    let count = text.chars().count() as f64;
-    count * CHAR_WIDTH
+    f64::from(text.chars().map(columns).sum::<u32>()) * CHAR_WIDTH
+}
+
+/// How many of the face's character widths `c` takes. The monospace face has no Chinese,
+/// Japanese or Korean letters, so the browser borrows them from a face that draws them about
+/// one em wide: counting two keeps such a name inside the map. These are the wide blocks of
+/// Unicode's East Asian Width property, and the emoji.
+fn columns(c: char) -> u32 {
+    let wide = matches!(
+        u32::from(c),
+        0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F
+            | 0x1F900..=0x1F9FF
+            | 0x20000..=0x3FFFD
+    );
+    if wide {
+        2
+    } else {
+        1
+    }
 }
 
 /// `text` cut to at most `room` wide, its end replaced by an ellipsis; whole when it fits. At
@@ -24,9 +51,15 @@ pub(super) fn shortened(text: &str, room: f64) -> String {
     if text_width(text) <= room {
         return text.to_owned();
     }
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few hundred at most")]
-    let fits = (room / CHAR_WIDTH).floor().max(0.0) as usize;
-    let mut cut: String = text.chars().take(fits.saturating_sub(1).max(1)).collect();
+    let mut cut = String::new();
+    let mut width = text_width("…");
+    for c in text.chars() {
+        width += f64::from(columns(c)) * CHAR_WIDTH;
+        if width > room && !cut.is_empty() {
+            break;
+        }
+        cut.push(c);
+    }
     cut.push('…');
     cut
 }
@@ -112,6 +145,16 @@ mod tests {
         assert_eq!(cut, "aks-…");
         assert!(text_width(&cut) <= text_width("aks-s"));
         assert_eq!(shortened("aks-subnet", 0.0), "a…");
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_letters_count_twice_and_are_cut_by_width() {
+        assert_eq!(text_width("推理子网"), text_width("12345678"));
+        assert_eq!(text_width("サブネット-a"), text_width("123456789012"));
+        let cut = shortened("推理子网-东部", text_width("推理子"));
+        assert_eq!(cut, "推理…");
+        assert!(text_width(&cut) <= text_width("推理子"));
+        assert_eq!(shortened("推理子网", 0.0), "推…");
     }
 
     #[test]
