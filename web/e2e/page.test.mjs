@@ -151,6 +151,21 @@ describe('the planner page', () => {
     await page.waitForFunction(() => document.querySelector('[data-pointer="/name"]')?.value === 'kept across reloads');
   });
 
+  test('a reload keeps the migration notes with the migrated plan', async () => {
+    const { page, errors } = await open();
+    await page.click('#migrate');
+    const notes = page.locator('#migration li.migration-note');
+    await notes.first().waitFor();
+    const before = await notes.allInnerTexts();
+    assert.ok(before.length > 0);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await page.reload();
+    await notes.first().waitFor();
+    assert.deepEqual(await notes.allInnerTexts(), before);
+    assert.equal(await field(page, '/aksClusters/0/azureMl/api').inputValue(), 'v2');
+    assert.deepEqual(errors, []);
+  });
+
   test('undo and redo cover edits and fixes', async () => {
     const { page } = await open(planLink(sharedPlan));
     await findings(page, '[data-rule="service-cidr-overlaps-subnet"] button.fix').first().click();

@@ -12,7 +12,7 @@
 use std::future::Future;
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use vnetplan_core::export::ExportFormat;
 use vnetplan_core::{plan_from_value, Lang, Message, Plan};
 use wasm_bindgen::{JsCast, JsValue};
@@ -124,7 +124,7 @@ pub struct Migrated {
 }
 
 /// What the migration changed or left to do, and where.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MigrationNote {
     pub code: String,
     /// JSON pointers into the plan, most relevant first.

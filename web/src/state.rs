@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use serde::Deserialize;
 use serde_json::{json, Value};
 use vnetplan_core::new_items::{self, unique_name};
 use vnetplan_core::{
@@ -687,6 +688,11 @@ impl State {
                 .filter_map(|(key, text)| Some((key.clone(), text.as_str()?.to_owned())))
                 .collect();
         }
+        // Notes saved by an older page, or altered by hand, are left out rather than refusing
+        // the plan they came with.
+        if let Some(Ok(notes)) = saved.get("migrationNotes").map(Vec::<MigrationNote>::deserialize) {
+            state.migration_notes = Rc::new(notes);
+        }
         Some(state)
     }
 }
@@ -738,15 +744,34 @@ const AUTOSAVE_KEY: &str = "vnetplan.autosave.v1";
 /// every keystroke would make typing lag.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
-/// What waits to be saved: the plan's document and the drafts, as they were at the last change.
+/// What waits to be saved, as it was at the last change: the plan's document, the drafts, and
+/// the last migration's notes, which say what is left to do in Azure and cannot be made again
+/// from the migrated plan.
 struct Unsaved {
     document: Rc<Value>,
     drafts: BTreeMap<String, String>,
+    migration_notes: Rc<Vec<MigrationNote>>,
 }
 
 impl Unsaved {
+    fn of(state: &State) -> Self {
+        Self {
+            document: state.document.clone(),
+            drafts: state.drafts.clone(),
+            migration_notes: state.migration_notes.clone(),
+        }
+    }
+
     fn save(self) {
-        dom::store(AUTOSAVE_KEY, &saved_text(&self.document, &self.drafts));
+        dom::store(AUTOSAVE_KEY, &self.text());
+    }
+
+    /// The autosave's text, so a reload keeps half-typed values and the notes. Written around
+    /// the document rather than through a new JSON tree, which would copy a large plan first.
+    fn text(&self) -> String {
+        let drafts = serde_json::to_string(&self.drafts).unwrap_or_else(|_| "{}".to_owned());
+        let notes = serde_json::to_string(&*self.migration_notes).unwrap_or_else(|_| "[]".to_owned());
+        format!(r#"{{"drafts":{drafts},"migrationNotes":{notes},"plan":{}}}"#, self.document)
     }
 }
 
@@ -781,19 +806,11 @@ impl Autosave {
     }
 
     pub fn schedule(&self, state: &State) {
-        let unsaved = Unsaved { document: state.document.clone(), drafts: state.drafts.clone() };
-        *self.unsaved.borrow_mut() = Some(unsaved);
+        *self.unsaved.borrow_mut() = Some(Unsaved::of(state));
         let waiting = self.unsaved.clone();
         // Replacing the timer cancels the one before it.
         *self.timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || save_now(&waiting)));
     }
-}
-
-/// The autosave's text: the plan and the drafts, so a reload keeps half-typed values. Written
-/// around the document rather than through a new JSON tree, which would copy a large plan first.
-fn saved_text(document: &Value, drafts: &BTreeMap<String, String>) -> String {
-    let drafts = serde_json::to_string(drafts).unwrap_or_else(|_| "{}".to_owned());
-    format!(r#"{{"drafts":{drafts},"plan":{document}}}"#)
 }
 
 fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
@@ -903,9 +920,9 @@ mod tests {
         let count = Edit::Count { text: "12x".into(), min: 1, nullable: false };
         let typed = edit(&state(), "/vnets/0/subnets/1/addressPrefix", Edit::Text("10.9.0.0/24".into()));
         let typed = edit(&typed, "/aksClusters/0/nodeCount", count);
-        let text = saved_text(&typed.document, &typed.drafts);
+        let text = Unsaved::of(&typed).text();
         let read: Value = serde_json::from_str(&text).expect("the autosave is JSON");
-        assert_eq!(read, json!({ "plan": *typed.document, "drafts": typed.drafts }));
+        assert_eq!(read, json!({ "plan": *typed.document, "drafts": typed.drafts, "migrationNotes": [] }));
         let restored = State::from_saved_text(&text).expect("the autosave reads back");
         assert_eq!(restored.plan, typed.plan);
         assert_eq!(restored.drafts, typed.drafts);
@@ -1219,6 +1236,19 @@ mod tests {
         let again = migrated(&v2, None);
         assert_eq!(again.plan, v2.plan);
         assert_eq!(again.past.len(), v2.past.len(), "migrating a v2 plan changes nothing");
+    }
+
+    #[test]
+    fn the_autosave_keeps_the_migration_notes_with_the_migrated_plan() {
+        let v2 = migrated(&state(), None);
+        assert!(!v2.migration_notes.is_empty());
+        let restored = State::from_saved_text(&Unsaved::of(&v2).text()).expect("the autosave reads back");
+        assert_eq!(restored.plan, v2.plan);
+        assert_eq!(restored.migration_notes, v2.migration_notes);
+        // Notes it cannot read are left out; the plan still opens.
+        let altered = Unsaved::of(&v2).text().replacen(r#""code":""#, r#""code":7,"was":""#, 1);
+        let kept = State::from_saved_text(&altered).expect("the plan still reads back");
+        assert_eq!((kept.plan, kept.migration_notes.len()), (v2.plan.clone(), 0));
     }
 
     #[test]
