@@ -61,6 +61,27 @@ describe('the page in French', () => {
     await context.close();
   });
 
+  test('a file the plan reader refuses says why in the language shown', async () => {
+    const { page, errors, context } = await inFrench(planLink(overlapping));
+    const misspelt = structuredClone(overlapping);
+    misspelt.aksClusters[0].dnsServiceIp = misspelt.aksClusters[0].dnsServiceIP;
+    delete misspelt.aksClusters[0].dnsServiceIP;
+    await page.setInputFiles('#open-file', {
+      name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(misspelt)),
+    });
+    const detail = page.locator('#notice .notice-detail');
+    await detail.waitFor();
+    assert.equal(await detail.innerText(),
+      '/aksClusters/0/dnsServiceIp : champ inconnu « dnsServiceIp » ; vouliez-vous dire « dnsServiceIP » ?');
+    // The reason is kept as a message, not as the words of the moment it was refused.
+    await page.selectOption('#language', 'en');
+    await page.locator('#notice .notice-detail', { hasText: 'unknown field' }).waitFor();
+    assert.equal(await detail.innerText(),
+      '/aksClusters/0/dnsServiceIp: unknown field "dnsServiceIp"; did you mean "dnsServiceIP"?');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a broken link says why in French', async () => {
     const { page, errors, context } = await inFrench(planLink(overlapping));
     await page.evaluate(() => { window.location.hash = '#plan=!!!'; });
