@@ -162,6 +162,9 @@ describe('the planner page', () => {
     await page.reload();
     await notes.first().waitFor();
     assert.deepEqual(await notes.allInnerTexts(), before);
+    // Notes the page opens with were not just made: they do not take the focus, nor scroll to it.
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'migration');
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
     assert.equal(await field(page, '/aksClusters/0/azureMl/api').inputValue(), 'v2');
     assert.deepEqual(errors, []);
   });

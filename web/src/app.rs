@@ -178,11 +178,14 @@ pub fn App(props: &AppProps) -> Html {
     let autosave = use_memo((), move |()| (!embedded).then(Autosave::start));
     {
         let saved = state.clone();
-        use_effect_with((state.document.clone(), state.drafts.clone()), move |_| {
-            if let Some(autosave) = &*autosave {
-                autosave.schedule(&saved);
-            }
-        });
+        use_effect_with(
+            (state.document.clone(), state.drafts.clone(), state.migration_notes.clone()),
+            move |_| {
+                if let Some(autosave) = &*autosave {
+                    autosave.schedule(&saved);
+                }
+            },
+        );
     }
     use_effect_with((), |()| dom::register_service_worker());
     use_effect_with(*lang, |lang| dom::set_root_attribute("lang", Some(lang.as_str())));

@@ -36,17 +36,18 @@ pub enum ExtrasError {
     Unavailable,
     /// The module was still on its way when `boot.js` stopped waiting for it: a stalled network.
     TimedOut,
-    /// The module answered with an error, such as a document it cannot read.
-    Refused(String),
+    /// The module answered with an error, such as a document it cannot read. The module says
+    /// it in the language it was asked in, so it stays in that language.
+    Refused(Message),
 }
 
 impl ExtrasError {
-    /// Why, in either language: the package's own refusals are in English.
+    /// Why, in the page's language where the page wrote the reason.
     pub fn message(&self) -> Message {
         match self {
             Self::Unavailable => T::ExtrasUnavailable.text().message(),
             Self::TimedOut => T::ExtrasTooSlow.text().message(),
-            Self::Refused(words) => Message::verbatim(words.clone()),
+            Self::Refused(reason) => reason.clone(),
         }
     }
 
@@ -160,12 +161,13 @@ fn options(lang: Lang) -> JsValue {
     options.into()
 }
 
-fn message_of(error: &JsValue) -> String {
-    error
+fn message_of(error: &JsValue) -> Message {
+    let words = error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".to_owned())
+        .unwrap_or_else(|| "unknown error".to_owned());
+    Message::verbatim(words)
 }
 
 /// What one of `boot.js`'s loaders resolves to. It fails as timed out when the loader gave up
@@ -197,7 +199,8 @@ async fn call(name: &str, arguments: Vec<JsValue>) -> Result<JsValue, ExtrasErro
 async fn call_json<T: DeserializeOwned>(name: &str, arguments: Vec<JsValue>) -> Result<T, ExtrasError> {
     let answer = call(name, arguments).await?;
     let text = js_sys::JSON::stringify(&answer).map_err(|error| ExtrasError::Refused(message_of(&error)))?;
-    serde_json::from_str(&String::from(text)).map_err(|error| ExtrasError::Refused(error.to_string()))
+    serde_json::from_str(&String::from(text))
+        .map_err(|error| ExtrasError::Refused(Message::verbatim(error.to_string())))
 }
 
 /// Fetches the French texts, once: after that French reads as French everywhere on the page.
@@ -220,7 +223,7 @@ pub async fn steps(plan: String, lang: Lang) -> Result<Vec<Step>, ExtrasError> {
 
 pub async fn export(plan: String, format: ExportFormat, lang: Lang) -> Result<String, ExtrasError> {
     let answer = call("exportPlan", vec![plan.into(), format.name().into(), options(lang)]).await?;
-    answer.as_string().ok_or_else(|| ExtrasError::Refused("the export is not text".to_owned()))
+    answer.as_string().ok_or_else(|| ExtrasError::Refused(Message::verbatim("the export is not text")))
 }
 
 pub async fn explain(rule: &'static str, lang: Lang) -> Result<Explanation, ExtrasError> {
@@ -243,7 +246,7 @@ pub async fn import_into(plan: String, documents: Vec<String>, lang: Lang) -> Re
             (answer(Lang::En).await?, french)
         }
     };
-    let plan = plan_from_value(&english.plan).map_err(|error| ExtrasError::Refused(error.to_string()))?;
+    let plan = plan_from_value(&english.plan).map_err(|error| ExtrasError::Refused(error.message()))?;
     Ok(Imported { plan, notes: [english.notes, french.notes] })
 }
 
@@ -260,7 +263,8 @@ pub async fn migrate(plan: String) -> Result<Migrated, ExtrasError> {
 
 /// The plan of the package's English answer, with the notes of both answers paired.
 fn migrated_from(english: &serde_json::Value, french: &serde_json::Value) -> Result<Migrated, ExtrasError> {
-    let unreadable = || ExtrasError::Refused("the migration's answer is not the package's".to_owned());
+    let unreadable =
+        || ExtrasError::Refused(Message::verbatim("the migration's answer is not the package's"));
     // Each note as its code, its subjects and its message.
     let notes = |answer: &serde_json::Value| -> Option<Vec<(String, Vec<String>, String)>> {
         let text = |value: &serde_json::Value| value.as_str().map(str::to_owned);
@@ -291,7 +295,7 @@ fn migrated_from(english: &serde_json::Value, french: &serde_json::Value) -> Res
         paired.push(MigrationNote { code, subjects, messages: [english, french] });
     }
     let plan = english.get("plan").ok_or_else(unreadable)?;
-    let plan = plan_from_value(plan).map_err(|error| ExtrasError::Refused(error.to_string()))?;
+    let plan = plan_from_value(plan).map_err(|error| ExtrasError::Refused(error.message()))?;
     Ok(Migrated { plan, notes: paired })
 }
 

@@ -1249,6 +1249,14 @@ mod tests {
         let altered = Unsaved::of(&v2).text().replacen(r#""code":""#, r#""code":7,"was":""#, 1);
         let kept = State::from_saved_text(&altered).expect("the plan still reads back");
         assert_eq!((kept.plan, kept.migration_notes.len()), (v2.plan.clone(), 0));
+        // An autosave written before the notes were saved, or with none, opens with no notes.
+        let document = &*v2.document;
+        for older in
+            [json!({ "drafts": {}, "plan": document }), json!({ "plan": document, "migrationNotes": null })]
+        {
+            let opened = State::from_saved_text(&older.to_string()).expect("an older autosave reads back");
+            assert_eq!((&opened.plan, opened.migration_notes.len()), (&v2.plan, 0));
+        }
     }
 
     #[test]

@@ -166,16 +166,22 @@ fn write_yaml_files(plan: &Plan, folder: &Path, lang: Lang) -> Result<String, St
     Ok(listing)
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
-    if path.as_os_str() == "-" {
+fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
+    let read = if path.as_os_str() == "-" {
         let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|error| format!("cannot read standard input: {error}"))?;
-        Ok(text)
+        io::stdin().read_to_string(&mut text).map(|_| text)
     } else {
-        std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
-    }
+        std::fs::read_to_string(path)
+    };
+    read.map_err(|error| {
+        // The system's reason stays in its own words: it is the operating system's, not ours.
+        vnetplan_core::msg!(
+            ["cannot read {file}: {error}", "impossible de lire {file} : {error}"],
+            file = display_name(path, lang),
+            error = error
+        )
+        .render(lang)
+    })
 }
 
 fn display_name(path: &Path, lang: Lang) -> String {
@@ -187,7 +193,7 @@ fn display_name(path: &Path, lang: Lang) -> String {
 }
 
 fn read_plan(path: &Path, lang: Lang) -> Result<Plan, String> {
-    let text = read_text(path)?;
+    let text = read_text(path, lang)?;
     parse_plan(&text).map_err(|error| {
         vnetplan_core::msg!(
             [
@@ -211,7 +217,7 @@ fn export_format(name: &str) -> Result<ExportFormat, String> {
 /// Imports `files` into one plan on standard output; notes go to standard error, each naming
 /// its file and field, so that the plan can be piped straight into `vnetplan check -`.
 fn import_files(files: &[PathBuf], lang: Lang) -> (Result<String, String>, u8) {
-    let texts: Result<Vec<String>, String> = files.iter().map(|path| read_text(path)).collect();
+    let texts: Result<Vec<String>, String> = files.iter().map(|path| read_text(path, lang)).collect();
     let texts = match texts {
         Ok(texts) => texts,
         Err(message) => return (Err(message), REJECTED),
@@ -228,12 +234,13 @@ fn import_files(files: &[PathBuf], lang: Lang) -> (Result<String, String>, u8) {
             imported.localize(lang);
             for note in &imported.notes {
                 let at = if note.pointer.is_empty() { String::new() } else { format!(" {}", note.pointer) };
-                let colon = if lang == Lang::Fr { " :" } else { ":" };
-                eprintln!("note: {}{at}{colon} {}", name_of(note.document), note.message);
+                eprintln!("note: {}{at}{}{}", name_of(note.document), lang.colon(), note.message);
             }
             (Ok(imported.plan.to_json() + "\n"), CLEAN)
         }
-        Err(error) => (Err(format!("{}: {error}", name_of(error.document()))), REJECTED),
+        Err(error) => {
+            (Err(format!("{}{}{}", name_of(error.document()), lang.colon(), error.render(lang))), REJECTED)
+        }
     }
 }
 

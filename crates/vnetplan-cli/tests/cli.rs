@@ -73,7 +73,7 @@ fn rejected_document_exits_two_with_the_field() {
     assert_eq!(
         String::from_utf8_lossy(&french.stderr),
         "vnetplan: l’entrée standard n’est pas un plan que cet outil sait lire : /schemaVersion : cet outil \
-         lit la version 1 du format des plans, et le document donne le nombre 3\n"
+         lit la version 1 du format des plans, et le document indique le nombre 3\n"
     );
 }
 

@@ -154,7 +154,7 @@ impl ImportError {
         }
     }
 
-    /// The reason in `lang`. A JSON reader's detail that [`json_detail`] does not know stays as
+    /// The reason in `lang`. A JSON reader's detail that [`crate::parse::json_detail`] does not know stays as
     /// the reader wrote it.
     pub fn render(&self, lang: Lang) -> String {
         if lang == Lang::En {

@@ -163,7 +163,7 @@ pub fn plan_from_value(value: &Value) -> Result<Plan, ParseError> {
             msg!(
                 [
                     "this tool reads plan format version {expected}, and the document says {found}",
-                    "cet outil lit la version {expected} du format des plans, et le document donne {found}"
+                    "cet outil lit la version {expected} du format des plans, et le document indique {found}"
                 ],
                 expected = SCHEMA_VERSION
             )
@@ -308,11 +308,11 @@ fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
             return Err(object.error_at(
                 "subnet",
                 msg!([
-                    "the cluster names a VNet but no subnet; give both, or leave both out for a cluster \
+                "the cluster names a VNet but no subnet; give both, or leave both out for a cluster \
                      in the VNet that AKS manages",
-                    "le cluster nomme un VNet sans sous-réseau ; donnez les deux, ou omettez les deux pour \
-                     un cluster dans le VNet que gère AKS"
-                ]),
+                "le cluster indique un VNet mais aucun sous-réseau ; donnez les deux, ou omettez les deux \
+                     pour un cluster dans le VNet géré par AKS"
+            ]),
             ))
         }
         (None, Some(_)) => {
@@ -321,8 +321,8 @@ fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
                 msg!([
                     "the cluster names a subnet but no VNet; give both, or leave both out for a cluster \
                      in the VNet that AKS manages",
-                    "le cluster nomme un sous-réseau sans VNet ; donnez les deux, ou omettez les deux pour \
-                     un cluster dans le VNet que gère AKS"
+                    "le cluster indique un sous-réseau mais aucun VNet ; donnez les deux, ou omettez les \
+                     deux pour un cluster dans le VNet géré par AKS"
                 ]),
             ))
         }
@@ -460,7 +460,7 @@ impl<'a> Object<'a> {
                 minimum = minimum,
                 maximum = maximum
             );
-            self.error_at(key, expecting(what, value, None))
+            self.error_at(key, expected_with_hint(what, value, None))
         })
     }
 
@@ -493,7 +493,7 @@ impl<'a> Object<'a> {
                     "a percentage from \"1%\" to \"100%\" (digits then '%', no spaces)",
                     "un pourcentage de \"1%\" à \"100%\" (des chiffres puis « % », sans espace)"
                 );
-                self.error_at(KEY, expecting(what.message(), value, hint))
+                self.error_at(KEY, expected_with_hint(what.message(), value, hint))
             });
         }
         if value.is_number() {
@@ -518,7 +518,7 @@ impl<'a> Object<'a> {
                 .map(|(name, _)| {
                     msg!(["this format writes it \"{name}\"", "ce format l’écrit \"{name}\""], name = name)
                 });
-            self.error_at(key, expecting(what, value, hint))
+            self.error_at(key, expected_with_hint(what, value, hint))
         })
     }
 
@@ -664,16 +664,18 @@ const A_STRING: Text = text!("a string", "une chaîne");
 
 /// "Expected `what`, found" the value.
 fn expected(what: Text, found: &Value) -> Message {
-    expecting(what.message(), found, None)
+    expected_with_hint(what.message(), found, None)
 }
 
 /// What was expected and what was found, and a hint of how to write it when there is one.
-fn expecting(what: Message, found: &Value, hint: Option<Message>) -> Message {
+fn expected_with_hint(what: Message, found: &Value, hint: Option<Message>) -> Message {
     let message = match hint {
-        None => msg!(["expected {what}, found {found}", "il faut {what} ; le document donne {found}"]),
+        None => {
+            msg!(["expected {what}, found {found}", "valeur attendue : {what} ; valeur trouvée : {found}"])
+        }
         Some(hint) => msg!([
             "expected {what}, found {found}; {hint}",
-            "il faut {what} ; le document donne {found} ; {hint}"
+            "valeur attendue : {what} ; valeur trouvée : {found} ; {hint}"
         ])
         .with_message("hint", hint),
     };
@@ -781,7 +783,7 @@ fn respelling(unknown: &str) -> Option<Message> {
                 [
                     "unknown field \"{field}\"; this format says how the certificate is given with \
                      \"sslCertificate\": \"secret\" or \"pemFiles\"",
-                    "champ inconnu « {field} » ; ce format dit comment le certificat est fourni avec \
+                    "champ inconnu « {field} » ; ce format indique la source du certificat avec \
                      \"sslCertificate\": \"secret\" ou \"pemFiles\""
                 ],
                 field = unknown
@@ -792,8 +794,8 @@ fn respelling(unknown: &str) -> Option<Message> {
                 [
                     "the extension setting \"{field}\" is not modelled in azureMl: inference is taken as \
                      enabled and every node as schedulable; remove it",
-                    "le paramètre d’extension « {field} » n’est pas modélisé dans azureMl : l’inférence y \
-                     est supposée activée et chaque nœud disponible ; retirez-le"
+                    "le paramètre d’extension « {field} » n’est pas modélisé dans azureMl : l’inférence est \
+                     supposée activée et chaque nœud planifiable ; retirez-le"
                 ],
                 field = unknown
             ))
@@ -804,7 +806,7 @@ fn respelling(unknown: &str) -> Option<Message> {
                 [
                     "unknown field \"imageBuildCompute\" here; this format keeps it in the workspace's \
                      managed network: {example}",
-                    "champ « imageBuildCompute » inconnu ici ; ce format le range dans le réseau managé \
+                    "champ inconnu ici « imageBuildCompute » ; ce format le range dans le réseau managé \
                      de l’espace de travail : {example}"
                 ],
                 example = "\"managedNetwork\": { \"imageBuildCompute\": … }"
@@ -832,7 +834,7 @@ fn azure_ml(object: &Object<'_>) -> Result<AzureMl, ParseError> {
                 msg!(
                     [
                         "\"{field}\" describes Kubernetes compute and needs \"api\": \"v2\" in azureMl",
-                        "« {field} » décrit un calcul Kubernetes et demande \"api\": \"v2\" dans azureMl"
+                        "« {field} » décrit un calcul Kubernetes et nécessite \"api\": \"v2\" dans azureMl"
                     ],
                     field = member
                 ),
@@ -844,7 +846,7 @@ fn azure_ml(object: &Object<'_>) -> Result<AzureMl, ParseError> {
             msg!([
                 "a cluster with \"api\": \"v2\" needs \"inferenceRouterServiceType\": \"loadBalancer\", \
                  \"nodePort\" or \"clusterIP\"",
-                "un cluster avec \"api\": \"v2\" demande \"inferenceRouterServiceType\": \"loadBalancer\", \
+                "un cluster avec \"api\": \"v2\" nécessite \"inferenceRouterServiceType\": \"loadBalancer\", \
                  \"nodePort\" ou \"clusterIP\""
             ]),
         ));
@@ -853,8 +855,8 @@ fn azure_ml(object: &Object<'_>) -> Result<AzureMl, ParseError> {
     if let Some(name) = namespace.as_deref().filter(|name| !is_namespace_name(name)) {
         let what = text!(
             "a Kubernetes namespace name (lower-case letters, digits and inner dashes, 1 to 63 characters)",
-            "un nom d’espace de noms Kubernetes (lettres minuscules, chiffres et tirets intérieurs, de 1 à \
-             63 caractères)"
+            "un nom d’espace de noms Kubernetes (lettres minuscules, chiffres et tirets, ni au début ni à \
+             la fin, de 1 à 63 caractères)"
         );
         return Err(object.error_at("namespace", expected(what, &Value::String(name.to_owned()))));
     }
@@ -888,7 +890,7 @@ fn outbound_rule(object: &Object<'_>) -> Result<OutboundRule, ParseError> {
                 "\"*\", a port such as \"443\" or a range such as \"8000-8080\" (ports 1 to 65535, no \
                  leading zeros, the lower first)",
                 "\"*\", un port comme \"443\" ou une plage comme \"8000-8080\" (ports de 1 à 65535, sans zéro \
-                 en tête, le plus petit d’abord)"
+                 non significatif, le plus petit d’abord)"
             );
             return Err(ParseError::at(
                 format!("{pointer}/{index}"),
@@ -912,7 +914,7 @@ fn online_endpoint(object: &Object<'_>) -> Result<OnlineEndpoint, ParseError> {
             "compute",
             msg!([
                 "a \"kubernetes\" endpoint needs \"compute\": the name of the v2 cluster it runs on",
-                "un point de terminaison \"kubernetes\" demande \"compute\" : le nom du cluster v2 qui l’exécute"
+                "un point de terminaison \"kubernetes\" nécessite \"compute\" : le nom du cluster v2 qui l’exécute"
             ]),
         ));
     }
@@ -972,10 +974,6 @@ mod tests {
 
     #[test]
     fn rejections_read_in_french_with_the_same_pointer() {
-        let french = |text: &str| {
-            let error = parse_plan(text).expect_err("document is rejected");
-            (error.render(Lang::Fr), error.to_string())
-        };
         let cases = [
             (
                 "{\n  \"schemaVersion\": 1,\n}".to_owned(),
@@ -983,8 +981,8 @@ mod tests {
             ),
             (
                 r#"{"schemaVersion":"1"}"#.to_owned(),
-                "/schemaVersion : cet outil lit la version 1 du format des plans, et le document donne la \
-                 chaîne \"1\"",
+                "/schemaVersion : cet outil lit la version 1 du format des plans, et le document indique \
+                 la chaîne \"1\"",
             ),
             (
                 r#"{"schemaVersion":1,"region":"x","vnets":[]}"#.to_owned(),
@@ -996,18 +994,23 @@ mod tests {
             ),
             (
                 with_cluster(r#","nodeCount":4,"maxSurge":"3""#),
-                "/aksClusters/0/maxSurge : il faut un pourcentage de \"1%\" à \"100%\" (des chiffres puis « % », \
-                 sans espace) ; le document donne la chaîne \"3\" ; pour un nombre de nœuds, écrivez 3 sans \
+                "/aksClusters/0/maxSurge : valeur attendue : un pourcentage de \"1%\" à \"100%\" (des chiffres puis \
+                 « % », sans espace) ; valeur trouvée : la chaîne \"3\" ; pour un nombre de nœuds, écrivez 3 sans \
                  guillemets",
             ),
             (
                 with_cluster(r#","nodeCount":true"#),
-                "/aksClusters/0/nodeCount : il faut un nombre entier de 1 à 9007199254740991 ; le document donne true",
+                "/aksClusters/0/nodeCount : valeur attendue : un nombre entier de 1 à 9007199254740991 ; valeur trouvée : \
+                 true",
             ),
         ];
         for (text, expected) in &cases {
-            let (in_french, in_english) = french(text);
-            assert_eq!(in_french, *expected, "{in_english}");
+            let error = parse_plan(text).expect_err("document is rejected");
+            assert_eq!(error.render(Lang::Fr), *expected, "{error}");
+            if !error.pointer.is_empty() {
+                assert!(expected.starts_with(&format!("{} : ", error.pointer)), "{expected}");
+                assert!(error.to_string().starts_with(&format!("{}: ", error.pointer)), "{error}");
+            }
         }
     }
 

@@ -85,7 +85,7 @@ describe('the vnetplan package', () => {
   test('a rejection is said in options.lang, with the same pointer', () => {
     assert.throws(() => api.check({ schemaVersion: 2 }, { lang: 'fr' }), {
       name: 'Error',
-      message: '/schemaVersion : cet outil lit la version 1 du format des plans, et le document donne le nombre 2',
+      message: '/schemaVersion : cet outil lit la version 1 du format des plans, et le document indique le nombre 2',
     });
     assert.throws(() => api.exportPlan('{"schemaVersion": 1,', 'arm', { lang: 'fr' }), {
       message: 'ligne 1, colonne 20 : ce n’est pas du JSON valide (fin du texte avant une valeur)',

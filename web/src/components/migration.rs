@@ -1,6 +1,6 @@
 //! "Migrate to v2": the button that asks for the plan rewritten by the core's migration, which
 //! the page fetches on first use, and the notes of the last migration, shown beside the findings
-//! until Undo takes the migration back.
+//! until Undo takes the migration back or another plan replaces this one, across reloads.
 
 use std::rc::Rc;
 
@@ -33,9 +33,11 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
     let has_v1 = plan.aks_clusters.iter().any(|cluster| !cluster.is_v2()) || !plan.aci_deployments.is_empty();
     let migrate = props.dispatch.reform(|_: MouseEvent| Action::Migrate { cluster: None });
     // A migration removes the button that asked for it once nothing is left on v1: the focus then
-    // goes to what the migration did.
-    use_effect_with(props.notes.clone(), |notes| {
-        if !notes.is_empty() {
+    // goes to what the migration did. Notes the page opened with, from the autosave, were not
+    // just made, and leave the focus where the page puts it.
+    let opened_with = use_mut_ref(|| props.notes.clone());
+    use_effect_with(props.notes.clone(), move |notes| {
+        if !notes.is_empty() && !Rc::ptr_eq(notes, &opened_with.borrow()) {
             dom::focus_element_if_lost("migration");
         }
     });

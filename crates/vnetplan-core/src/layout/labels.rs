@@ -17,47 +17,94 @@ pub fn text_width(text: &str) -> f64 {
 }
 
 /// How many of the face's character widths `c` takes. The monospace face has no Chinese,
-/// Japanese or Korean letters, so the browser borrows them from a face that draws them about
-/// one em wide: counting two keeps such a name inside the map. These are the wide blocks of
-/// Unicode's East Asian Width property, and the emoji.
+/// Japanese or Korean letters and no emoji, so the browser borrows them from a face that draws
+/// them about one em wide: counting two keeps such a name inside the map. The wide ranges are
+/// those of Unicode's East Asian Width property (W and F); joiners, variation selectors and
+/// combining marks draw on the letter before them.
 fn columns(c: char) -> u32 {
-    let wide = matches!(
-        u32::from(c),
+    match u32::from(c) {
+        0x0300..=0x036F | 0x200B..=0x200F | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => 0,
         0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x1F300..=0x1F64F
-            | 0x1F900..=0x1F9FF
-            | 0x20000..=0x3FFFD
-    );
-    if wide {
-        2
-    } else {
-        1
+        | 0x231A..=0x231B
+        | 0x23E9..=0x23EC
+        | 0x23F0
+        | 0x23F3
+        | 0x25FD..=0x25FE
+        | 0x2614..=0x2615
+        | 0x2648..=0x2653
+        | 0x267F
+        | 0x2693
+        | 0x26A1
+        | 0x26AA..=0x26AB
+        | 0x26BD..=0x26BE
+        | 0x26C4..=0x26C5
+        | 0x26CE
+        | 0x26D4
+        | 0x26EA
+        | 0x26F2..=0x26F3
+        | 0x26F5
+        | 0x26FA
+        | 0x26FD
+        | 0x2705
+        | 0x270A..=0x270B
+        | 0x2728
+        | 0x274C
+        | 0x274E
+        | 0x2753..=0x2755
+        | 0x2757
+        | 0x2795..=0x2797
+        | 0x27B0
+        | 0x27BF
+        | 0x2B1B..=0x2B1C
+        | 0x2B50
+        | 0x2B55
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xA960..=0xA97C
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE10..=0xFE19
+        | 0xFE30..=0xFE6B
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x16FE0..=0x18D08
+        | 0x1AFF0..=0x1B2FB
+        | 0x1F004
+        | 0x1F0CF
+        | 0x1F18E
+        | 0x1F191..=0x1F19A
+        | 0x1F200..=0x1F265
+        | 0x1F300..=0x1F64F
+        | 0x1F680..=0x1F6FC
+        | 0x1F7E0..=0x1F7EB
+        | 0x1F900..=0x1F9FF
+        | 0x1FA70..=0x1FAFF
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
     }
 }
 
 /// `text` cut to at most `room` wide, its end replaced by an ellipsis; whole when it fits. At
-/// least one character is kept, so that a name is never reduced to the ellipsis alone.
+/// least one character is kept, so that a name is never reduced to the ellipsis alone. The cut
+/// falls between letters, never before a mark that belongs to the letter or after a joiner.
 pub(super) fn shortened(text: &str, room: f64) -> String {
     if text_width(text) <= room {
         return text.to_owned();
     }
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few hundred at most")]
+    let room_in_letters = (room / CHAR_WIDTH).floor().max(0.0) as u32;
+    let fits = room_in_letters.saturating_sub(columns('…'));
     let mut cut = String::new();
-    let mut width = text_width("…");
+    let mut used = 0;
     for c in text.chars() {
-        width += f64::from(columns(c)) * CHAR_WIDTH;
-        if width > room && !cut.is_empty() {
+        let width = columns(c);
+        if width > 0 && used + width > fits && !cut.is_empty() && !cut.ends_with('\u{200D}') {
             break;
         }
+        used += width;
         cut.push(c);
     }
     cut.push('…');
@@ -155,6 +202,17 @@ mod tests {
         assert_eq!(cut, "推理…");
         assert!(text_width(&cut) <= text_width("推理子"));
         assert_eq!(shortened("推理子网", 0.0), "推…");
+        assert_eq!(text_width("추론"), text_width("1234"));
+        assert_eq!(text_width("🚀🟢"), text_width("1234"));
+    }
+
+    #[test]
+    fn a_cut_keeps_marks_and_joined_emoji_with_their_letter() {
+        // "é" written as e and a combining accent, and a family emoji joined by zero-width joiners.
+        assert_eq!(text_width("e\u{301}"), text_width("e"));
+        assert_eq!(shortened("cafe\u{301}-westeurope", text_width("cafe-")), "cafe\u{301}…");
+        let family = "👩\u{200D}👧";
+        assert_eq!(shortened(&format!("{family}-team"), text_width("123")), format!("{family}…"));
     }
 
     #[test]
