@@ -66,6 +66,32 @@ function measure(page) {
   });
 }
 
+/**
+ * Walks the map with Tab from its first tab stop until the focus leaves it, and returns what the
+ * keyboard met: each element's name as a screen reader says it (up to its first colon, or to
+ * the free space's first address), its subject, and the left edge of its box on screen.
+ */
+async function tabThroughMap(page) {
+  await page.locator('svg.address-map [tabindex="0"]').first().focus();
+  const met = [];
+  for (;;) {
+    const here = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element?.closest('svg.address-map')) return null;
+      const label = element.getAttribute('aria-label');
+      return {
+        name: element.classList.contains('free') ? label.split(' –')[0] : label.split(':')[0],
+        subject: element.dataset.subject ?? null,
+        left: element.getBoundingClientRect().left,
+      };
+    });
+    if (!here) return met;
+    met.push(here);
+    assert.ok(met.length < 100, 'Tab leaves the map');
+    await page.keyboard.press('Tab');
+  }
+}
+
 describe('the address map', () => {
   const suite = servedPage();
 
@@ -324,6 +350,25 @@ describe('the address map', () => {
       assert.match(await subnet.getAttribute('class'), /\bpartner\b/);
       assert.ok(await page.locator('svg.address-map line.connector').count() >= 1);
       await page.locator('.map-card').screenshot({ path: join(shots, 'map-conflict-focused.png') });
+    } finally {
+      await context.close();
+    }
+  });
+  test('Tab stops once at a VNet drawn in its lane and again in the overview, which still answers the pointer', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plans.crowded));
+    try {
+      const prefix = '/vnets/0/addressPrefixes/0';
+      const copies = page.locator(`svg.address-map g.range[data-subject="${prefix}"]`);
+      await copies.first().waitFor();
+      assert.equal(await copies.count(), 2, 'the VNet is drawn in its lane and in the overview');
+      const subjects = (await tabThroughMap(page)).map((stop) => stop.subject).filter(Boolean);
+      assert.deepEqual(subjects.filter((subject) => subject === prefix), [prefix]);
+      assert.deepEqual(subjects.filter((subject, i) => subjects.indexOf(subject) !== i), [], 'no range is met twice');
+      // Both copies stay buttons for a screen reader, and a click on the overview's copy jumps to the field.
+      assert.equal(await page.getByRole('button', { name: /^mynetwork 10\.1\.0\.0\/16:/ }).count(), 2);
+      await copies.nth(1).click();
+      await page.waitForFunction((p) => document.activeElement?.dataset.pointer === p, prefix);
+      assert.deepEqual(errors, []);
     } finally {
       await context.close();
     }

@@ -141,6 +141,9 @@ pub struct MapItem {
     pub tag: Label,
     /// The other items named by the same errors or warnings as this one.
     pub partners: Vec<usize>,
+    /// A VNet's prefix in the overview, drawn already in the VNet's own lane: a view offers one
+    /// of the two to the keyboard, so that Tab does not stop at the same range twice.
+    pub repeat: bool,
 }
 
 /// Addresses of a VNet's address space that no subnet uses.
@@ -707,6 +710,7 @@ fn add_lane(
             height: BAR_HEIGHT,
             tag: label_at(spot, text, request.text_width, y, rows_bottom),
             partners: Vec::new(),
+            repeat: spec.vnet.is_none() && draft.kind == RangeKind::VnetPrefix,
         });
     }
     for ((range, blocks, x, width), ((spot, text), request)) in placed_free.into_iter().zip(spots) {

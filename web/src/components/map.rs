@@ -635,6 +635,9 @@ fn RangeBar(props: &RangeBarProps) -> Html {
     let onfocus = props.show.reform(move |_: FocusEvent| index);
     let onmouseenter = props.show.reform(move |_: MouseEvent| index);
     let (x, y, w, h) = (item.x, item.y, item.width, item.height);
+    // A repeat stays a button for the pointer and for a screen reader reading the overview; Tab
+    // stops at the range once, in its own lane.
+    let tab_index = if item.repeat { "-1" } else { "0" };
     let shape = if item.kind == RangeKind::DnsIp {
         let cx = x + w / 2.0;
         html! {
@@ -655,7 +658,7 @@ fn RangeBar(props: &RangeBarProps) -> Html {
     };
     html! {
         <g class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
-            data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| "0")}
+            data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| tab_index)}
             role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, props.lang)}
             {onclick} {onkeydown} {onfocus} {onmouseenter}>
             { shape }

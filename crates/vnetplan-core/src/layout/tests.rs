@@ -399,3 +399,18 @@ fn ipv6_prefixes_are_counted_for_the_view_to_say_they_are_not_drawn() {
     assert_eq!(map.ipv6_prefixes, 3);
     assert!(map.items.iter().all(|item| !item.block.contains(':')), "no IPv6 range is drawn");
 }
+
+#[test]
+fn a_vnets_prefix_in_the_overview_is_a_repeat_of_the_one_in_its_lane() {
+    let map = map_of(&crowded());
+    for (vnet, subject) in [(0, "/vnets/0/addressPrefixes/0"), (1, "/vnets/1/addressPrefixes/0")] {
+        let drawn: Vec<(Option<usize>, bool)> = map
+            .items
+            .iter()
+            .filter(|item| item.subject.as_deref() == Some(subject))
+            .map(|item| (map.lanes[item.lane].vnet, item.repeat))
+            .collect();
+        assert_eq!(drawn, [(Some(vnet), false), (None, true)], "{subject}");
+    }
+    assert_eq!(map.items.iter().filter(|item| item.repeat).count(), 2, "nothing else is a repeat");
+}
