@@ -354,6 +354,35 @@ describe('the address map', () => {
       await context.close();
     }
   });
+  test('Tab meets each lane\'s ranges and free blocks from left to right', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plans.crowded));
+    try {
+      await page.locator('svg.address-map g.free').first().waitFor();
+      const met = await tabThroughMap(page);
+      const lanes = [
+        ['mynetwork 10.1.0.0/16', 'aks-subnet 10.1.0.0/22', 'default 10.1.4.0/24', 'app-0 10.1.5.0/26',
+          'app-1 10.1.5.64/27', 'Free space: 10.1.5.96', 'batch 10.1.6.0/24', 'Free space: 10.1.7.0'],
+        ['hub 10.3.0.0/16', 'firewall 10.3.0.0/26', 'Free space: 10.3.0.64', 'gateway 10.3.1.0/27',
+          'Free space: 10.3.1.32', 'aks-2 10.3.4.0/22', 'Free space: 10.3.8.0'],
+        // The overview's lane of each cluster, after the VNets' lane that Tab passes (see below).
+        ['Kubernetes service range 10.2.0.0/16', 'DNS service IP 10.2.0.10', 'docker bridge range 172.17.0.0/16'],
+        ['Kubernetes service range 10.4.0.0/16', 'DNS service IP 10.4.0.10', 'docker bridge range 172.17.0.0/16'],
+      ];
+      assert.deepEqual(met.map((stop) => stop.name), lanes.flat());
+      let start = 0;
+      for (const lane of lanes) {
+        const seen = met.slice(start, start + lane.length);
+        start += lane.length;
+        for (const [i, stop] of seen.slice(1).entries()) {
+          assert.ok(stop.left >= seen[i].left, `${stop.name} is met after ${seen[i].name}, which is right of it`);
+        }
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('Tab stops once at a VNet drawn in its lane and again in the overview, which still answers the pointer', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plans.crowded));
     try {

@@ -10,6 +10,7 @@
 mod axis;
 mod labels;
 
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
 
@@ -177,6 +178,13 @@ impl FreeBlock {
     }
 }
 
+/// A range (its index in `AddressMap::items`) or a free block (its index in `AddressMap::free`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    Range(usize),
+    Free(usize),
+}
+
 /// The default is the map of nothing, for a page that has not laid its map out yet.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AddressMap {
@@ -185,6 +193,9 @@ pub struct AddressMap {
     pub lanes: Vec<Lane>,
     pub items: Vec<MapItem>,
     pub free: Vec<FreeBlock>,
+    /// Every range and free block in the order the map is read: lane by lane, and in a lane by
+    /// address, left to right, a range before the smaller ones that start where it does.
+    pub order: Vec<Stop>,
     /// Pairs of lanes whose VNets are peered.
     pub peerings: Vec<(usize, usize)>,
     /// How many of the plan's prefixes are IPv6, which the map's IPv4 axes leave out: a view
@@ -265,6 +276,7 @@ pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMa
         lanes: Vec::new(),
         items: Vec::new(),
         free: Vec::new(),
+        order: Vec::new(),
         peerings: Vec::new(),
         ipv6_prefixes: context
             .vnets
@@ -583,7 +595,7 @@ fn cidrs_in(range: Range) -> Vec<Ipv4Net> {
 /// Rows for the ranges of one group: each goes on the first row where it overlaps nothing.
 fn stack(ranges: &[(usize, Range)]) -> (Vec<(usize, usize)>, usize) {
     let mut order: Vec<&(usize, Range)> = ranges.iter().collect();
-    crate::sorting::sort_by_key(&mut order, |(_, range)| (range.first, std::cmp::Reverse(range.last)));
+    crate::sorting::sort_by_key(&mut order, |(_, range)| (range.first, Reverse(range.last)));
     let mut row_ends: Vec<u32> = Vec::new();
     let mut rows = Vec::with_capacity(ranges.len());
     for (index, range) in order {
@@ -686,6 +698,7 @@ fn add_lane(
 
     map.items.reserve(placed_drafts.len());
     map.free.reserve(placed_free.len());
+    let (first_item, first_free) = (map.items.len(), map.free.len());
     for ((draft, x, width, row), ((spot, text), request)) in placed_drafts.into_iter().zip(spots.by_ref()) {
         let y = row_y(row);
         map.items.push(MapItem {
@@ -729,6 +742,17 @@ fn add_lane(
             tag: label_at(spot, text, request.text_width, y, rows_bottom),
         });
     }
+    let mut stops: Vec<Stop> = (first_item..map.items.len())
+        .map(Stop::Range)
+        .chain((first_free..map.free.len()).map(Stop::Free))
+        .collect();
+    // Stable: a router's frontend, drafted after its node subnet, stays after it.
+    let (items, free) = (&map.items, &map.free);
+    crate::sorting::sort_by_key(&mut stops, |stop| match *stop {
+        Stop::Range(index) => items.get(index).map(|item| (item.first, Reverse(item.last))),
+        Stop::Free(index) => free.get(index).map(|block| (block.first, Reverse(block.last))),
+    });
+    map.order.extend(stops);
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
     let height = TITLE_HEIGHT + rows as f64 * ROW_HEIGHT + label_rows as f64 * LABEL_ROW_HEIGHT + LANE_GAP;
     let title = labels::shortened(&spec.title, room);

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use vnetplan_core::layout::{
-    layout, AddressMap, FreeBlock, Label, Lane, MapItem, RangeKind, DEFAULT_WIDTH, MARGIN,
+    layout, AddressMap, FreeBlock, Label, Lane, MapItem, RangeKind, Stop, DEFAULT_WIDTH, MARGIN,
 };
 use vnetplan_core::{Plan, Report};
 use web_sys::{HtmlSelectElement, KeyboardEvent};
@@ -85,6 +85,11 @@ fn kind_name(kind: RangeKind, lang: Lang) -> &'static str {
 
 /// How far a label's text rises above its baseline: where its leader ends and its plate starts.
 const LABEL_ASCENT: f64 = 9.0;
+
+/// How far a free block's box stands back from the bars on each side: half the widest outline a
+/// bar draws (focus, selection), which spills that far out of its box. A free block follows a
+/// bar in the map's order and so is painted over it, and it would hide that half otherwise.
+const FREE_BLOCK_INSET: f64 = 1.5;
 
 /// A label drawn under the bars: its lane, its key (its range's), the label, and its bar's box.
 struct Under<'m> {
@@ -252,10 +257,13 @@ fn marks(count: usize, indices: impl Iterator<Item = usize>) -> Vec<bool> {
     marked
 }
 
-/// Whether `index` is `anchor` or next to it in document order: Tab moves from a focused range
-/// to the next one drawn, so the ranges on each side of it must be drawn for Tab to reach them.
-fn beside(index: usize, anchor: Option<usize>) -> bool {
-    anchor.is_some_and(|anchor| index.abs_diff(anchor) <= 1)
+/// The tab stops on each side of `anchor` in the map's `order`: Tab moves from a focused stop
+/// to the next one drawn, so those must be drawn for Tab to reach them.
+fn tab_neighbours(order: &[Stop], anchor: Stop, is_tab_stop: impl Fn(Stop) -> bool) -> [Option<Stop>; 2] {
+    let Some(at) = order.iter().position(|stop| *stop == anchor) else { return [None, None] };
+    let before = order.iter().take(at).rev().copied().find(|stop| is_tab_stop(*stop));
+    let after = order.iter().skip(at + 1).copied().find(|stop| is_tab_stop(*stop));
+    [before, after]
 }
 
 fn centre(item: &MapItem) -> (f64, f64) {
@@ -368,6 +376,17 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let every_partner = partners.len() <= DRAW_EVERY_CONFLICT_UP_TO;
     let is_partner = marks(map.items.len(), partners.iter().copied());
     let partner = |index: usize| is_partner.get(index).copied().unwrap_or(false);
+    let embedded = props.embedded;
+    let is_tab_stop = |stop: Stop| match stop {
+        Stop::Range(index) => map.items.get(index).is_some_and(|item| item.subject.is_some() && !item.repeat),
+        Stop::Free(_) => !embedded,
+    };
+    // What keyboard focus is on, and the stops Tab and Shift+Tab move to from there.
+    let anchor = active.map(Stop::Range).or((*chosen_free).map(Stop::Free));
+    let kept = anchor.map_or([None; 3], |anchor| {
+        let [before, after] = tab_neighbours(&map.order, anchor, is_tab_stop);
+        [before, Some(anchor), after]
+    });
     // Chosen once: the bars and their labels' leaders are drawn for the same ranges.
     let drawn_items: Vec<(usize, &MapItem)> = map
         .items
@@ -377,7 +396,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             span.is_none_or(|span| {
                 span.shows((item.x, item.y, item.width, item.height))
                     || (item.flagged && every_conflict)
-                    || beside(*index, active)
+                    || kept.contains(&Some(Stop::Range(*index)))
                     || is_selected(item)
                     || (every_partner && partner(*index))
             })
@@ -388,9 +407,11 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(index, free)| {
-            span.is_none_or(|span| {
-                span.shows((free.x, free.y, free.width, free.height)) || beside(*index, *chosen_free)
-            })
+            !embedded
+                && span.is_none_or(|span| {
+                    span.shows((free.x, free.y, free.width, free.height))
+                        || kept.contains(&Some(Stop::Free(*index)))
+                })
         })
         .collect();
 
@@ -401,7 +422,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             chosen_free.set(None);
         })
     };
-    let bars = drawn_items.iter().map(|&(index, item)| {
+    let bar_view = |index: usize, item: &MapItem| {
         // Measured from the lane's baseline, and without the partners' indices, which shift
         // when a range is added before them: a range that did not change keeps equal props, so
         // it is neither drawn nor compared again.
@@ -416,9 +437,9 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 dispatch={props.dispatch.clone()} show={show.clone()} />
         };
         (item.lane, bar)
-    });
+    };
 
-    let free_blocks = drawn_free.iter().filter(|_| !props.embedded).map(|&(index, free)| {
+    let free_view = |index: usize, free: &FreeBlock| {
         let choose = {
             let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
             move || {
@@ -447,15 +468,27 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             <g key={free_key(free)}
                 class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
                 data-free={index.to_string()} aria-label={describe_free(free, lang)} {onclick} {onkeydown} {onfocus}>
-                <rect class="free-bar" x={decimal(x)} y={decimal(y)} width={decimal(w)} height={decimal(h)} rx="2" />
+                <rect class="free-bar" x={decimal(x + FREE_BLOCK_INSET)} y={decimal(y)}
+                    width={decimal(w - 2.0 * FREE_BLOCK_INSET)} height={decimal(h)} rx="2" />
                 { label_view(&free.tag, "free-label", base) }
             </g>
         };
         (free.lane, block)
+    };
+
+    let is_drawn = marks(map.items.len(), drawn_items.iter().map(|&(index, _)| index));
+    let is_free_drawn = marks(map.free.len(), drawn_free.iter().map(|&(index, _)| index));
+    let drawn = |marks: &[bool], index: usize| marks.get(index).copied().unwrap_or(false);
+    let stops = map.order.iter().filter_map(|stop| match *stop {
+        Stop::Range(index) => {
+            map.items.get(index).filter(|_| drawn(&is_drawn, index)).map(|item| bar_view(index, item))
+        }
+        Stop::Free(index) => {
+            map.free.get(index).filter(|_| drawn(&is_free_drawn, index)).map(|free| free_view(index, free))
+        }
     });
 
     // Only to the partners drawn: a line to a range that is not there would point at nothing.
-    let is_drawn = marks(map.items.len(), drawn_items.iter().map(|&(index, _)| index));
     let connectors = active.and_then(|index| map.items.get(index)).map(|item| {
         let (x1, y1) = centre(item);
         html! {
@@ -467,8 +500,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     });
 
     // Every label drawn under the bars, with its key, its lane and its bar: each has a leader
-    // from its bar and a plate under its text. An embedded map hides the free blocks, and so
-    // their labels.
+    // from its bar and a plate under its text.
     let under: Vec<Under<'_>> = drawn_items
         .iter()
         .filter(|(_, item)| !item.tag.inside)
@@ -478,13 +510,11 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             tag: &item.tag,
             bar: (item.x, item.y, item.width, item.height),
         })
-        .chain(drawn_free.iter().filter(|(_, free)| !props.embedded && !free.tag.inside).map(|(_, free)| {
-            Under {
-                lane: free.lane,
-                key: free_key(free),
-                tag: &free.tag,
-                bar: (free.x, free.y, free.width, free.height),
-            }
+        .chain(drawn_free.iter().filter(|(_, free)| !free.tag.inside).map(|(_, free)| Under {
+            lane: free.lane,
+            key: free_key(free),
+            tag: &free.tag,
+            bar: (free.x, free.y, free.width, free.height),
         }))
         .collect();
     // Drawn before every bar and label, so that no line crosses a label's text.
@@ -575,8 +605,12 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                         <g class="peerings">{ for peerings }</g>
                         <g class="leaders">{ per_lane(&map.lanes, leaders) }</g>
                         <g class="plates">{ per_lane(&map.lanes, plates) }</g>
-                        <g class="free-blocks">{ per_lane(&map.lanes, free_blocks) }</g>
-                        <g class="bars">{ per_lane(&map.lanes, bars) }</g>
+                        // The bars and the free blocks share a layer, in the map's order: the
+                        // document's order is the one both Tab and a screen reader's reading follow
+                        // (WCAG 2.4.3, 1.3.2), where arrow keys over a single tab stop would have
+                        // fixed Tab alone. They never overlap (see `FREE_BLOCK_INSET`), so sharing
+                        // a layer changes nothing painted.
+                        <g class="stops">{ per_lane(&map.lanes, stops) }</g>
                         <g class="connectors">{ for connectors }</g>
                     </svg>
                 }
@@ -740,7 +774,7 @@ fn addresses(size: u64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{addresses, beside, windowed_hint, Lang, Span, View, SCROLL_STEP};
+    use super::{addresses, tab_neighbours, windowed_hint, Lang, Span, Stop, View, SCROLL_STEP};
 
     #[test]
     fn a_size_reads_as_a_count_of_addresses() {
@@ -789,8 +823,14 @@ mod tests {
     }
 
     #[test]
-    fn the_ranges_beside_the_focused_one_are_drawn() {
-        assert!(beside(4, Some(5)) && beside(5, Some(5)) && beside(6, Some(5)));
-        assert!(!beside(7, Some(5)) && !beside(0, None));
+    fn tab_moves_past_what_is_not_a_tab_stop_in_the_maps_order() {
+        let order = [Stop::Range(0), Stop::Range(3), Stop::Free(0), Stop::Range(1), Stop::Range(2)];
+        let not_range_one = |stop: Stop| stop != Stop::Range(1);
+        assert_eq!(
+            tab_neighbours(&order, Stop::Free(0), not_range_one),
+            [Some(Stop::Range(3)), Some(Stop::Range(2))]
+        );
+        assert_eq!(tab_neighbours(&order, Stop::Range(0), not_range_one), [None, Some(Stop::Range(3))]);
+        assert_eq!(tab_neighbours(&order, Stop::Free(1), not_range_one), [None, None], "not on the map");
     }
 }

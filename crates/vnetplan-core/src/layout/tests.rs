@@ -400,6 +400,70 @@ fn ipv6_prefixes_are_counted_for_the_view_to_say_they_are_not_drawn() {
     assert!(map.items.iter().all(|item| !item.block.contains(':')), "no IPv6 range is drawn");
 }
 
+/// What a reader of `lane` meets, in the map's order: each range's name and block, and each
+/// free block's first address.
+fn read(map: &AddressMap, lane: usize) -> Vec<String> {
+    map.order
+        .iter()
+        .filter_map(|stop| match *stop {
+            Stop::Range(index) => {
+                let item = &map.items[index];
+                (item.lane == lane).then(|| format!("{} {}", item.label, item.block))
+            }
+            Stop::Free(index) => {
+                let free = &map.free[index];
+                (free.lane == lane).then(|| format!("free from {}", free.first))
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_map_is_read_lane_by_lane_and_in_each_lane_by_address() {
+    // Subnets listed out of address order, with free space on each side of each.
+    let map = map_of(&[
+        ("/vnets/0/subnets/-", json!({"name": "late", "addressPrefix": "10.1.200.0/24"})),
+        ("/vnets/0/subnets/-", json!({"name": "early", "addressPrefix": "10.1.8.0/24"})),
+    ]);
+    assert_eq!(
+        read(&map, 0),
+        [
+            "ml-vnet 10.1.0.0/16",
+            "aks 10.1.0.0/22",
+            "free from 10.1.4.0",
+            "early 10.1.8.0/24",
+            "free from 10.1.9.0",
+            "late 10.1.200.0/24",
+            "free from 10.1.201.0",
+        ]
+    );
+    // The overview's lane of a cluster, left to right on its axis, not in the order drafted.
+    let cluster = map.lanes.iter().position(|lane| lane.title == "AKS ml-aks").expect("the cluster's lane");
+    let blocks: Vec<String> = read(&map, cluster)
+        .into_iter()
+        .filter_map(|text| text.rsplit(' ').next().map(str::to_owned))
+        .collect();
+    assert_eq!(blocks, ["10.2.0.0/16", "10.2.0.10", "172.17.0.0/16"]);
+    // Each range and free block once, lane after lane.
+    let mut seen: Vec<Stop> = map.order.clone();
+    seen.sort_by_key(|stop| match *stop {
+        Stop::Range(index) => (0, index),
+        Stop::Free(index) => (1, index),
+    });
+    let every: Vec<Stop> =
+        (0..map.items.len()).map(Stop::Range).chain((0..map.free.len()).map(Stop::Free)).collect();
+    assert_eq!(seen, every);
+    let lanes: Vec<usize> = map
+        .order
+        .iter()
+        .map(|stop| match *stop {
+            Stop::Range(index) => map.items[index].lane,
+            Stop::Free(index) => map.free[index].lane,
+        })
+        .collect();
+    assert!(lanes.windows(2).all(|pair| pair[0] <= pair[1]), "{lanes:?}");
+}
+
 #[test]
 fn a_vnets_prefix_in_the_overview_is_a_repeat_of_the_one_in_its_lane() {
     let map = map_of(&crowded());
