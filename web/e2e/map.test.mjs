@@ -402,4 +402,34 @@ describe('the address map', () => {
       await context.close();
     }
   });
+
+  test('Escape lets go of a chosen free block and gives the focus back to it', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plans.crowded));
+    try {
+      const focusedBlock = () => page.evaluate(() => document.activeElement?.dataset.free ?? null);
+      const block = page.locator('svg.address-map g.free').first();
+      const index = await block.getAttribute('data-free');
+      // From the details' button, reached as the keyboard reaches it.
+      await block.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'add-subnet-here');
+      await page.keyboard.press('Escape');
+      await page.locator('#free-size').waitFor({ state: 'detached' });
+      assert.equal(await focusedBlock(), index, 'the focus is back on the block');
+      assert.doesNotMatch(await block.getAttribute('class'), /\bchosen\b/);
+      assert.equal(await page.locator('.map-detail').innerText(), '');
+      // From the block itself, chosen as Tab reaches it.
+      const other = page.locator('svg.address-map g.free').nth(1);
+      await other.focus();
+      await page.locator('#free-size').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('#free-size').waitFor({ state: 'detached' });
+      assert.equal(await focusedBlock(), await other.getAttribute('data-free'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition, SvgElement};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -171,6 +171,14 @@ pub fn focus_field(pointer: &str) {
 pub fn focus_element(id: &str) {
     let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Moves keyboard focus to the first SVG element that `selector` matches.
+pub fn focus_svg_element(selector: &str) {
+    let element = window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = element.and_then(|e| e.dyn_into::<SvgElement>().ok()) {
         let _ = element.focus();
     }
 }

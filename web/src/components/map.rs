@@ -572,8 +572,22 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         })
     };
 
+    // Escape lets go of a chosen free block as it closes a disclosure, and the focus goes back
+    // to the block from its details, which leave the page.
+    let onkeydown = {
+        let chosen_free = chosen_free.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(index) = *chosen_free else { return };
+            if event.key() == "Escape" {
+                // Focused first: focusing a block chooses it, so the letting go must come after.
+                dom::focus_svg_element(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
+                chosen_free.set(None);
+            }
+        })
+    };
+
     html! {
-        <section class="card map-card" aria-labelledby="map-title">
+        <section class="card map-card" aria-labelledby="map-title" {onkeydown}>
             <h2 id="map-title">{ T::AddressMap.get(lang) }</h2>
             <p class="hint" id="map-hint">
                 { if props.embedded { T::AddressMapHintEmbedded.get(lang) } else { T::AddressMapHint.get(lang) } }
