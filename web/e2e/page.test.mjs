@@ -162,6 +162,10 @@ describe('the planner page', () => {
     await page.reload();
     await notes.first().waitFor();
     assert.deepEqual(await notes.allInnerTexts(), before);
+    // No step of this visit made them, so their introduction no longer offers Undo.
+    assert.equal(await page.locator('#migration .migration-intro').innerText(),
+      'What the last migration changed, and what is left for you to do:');
+    assert.equal(await page.locator('#undo').isDisabled(), true);
     // Notes the page opens with were not just made: they do not take the focus, nor scroll to it.
     assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'migration');
     assert.equal(await page.evaluate(() => window.scrollY), 0);

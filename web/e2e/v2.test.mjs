@@ -241,7 +241,7 @@ describe('Azure ML v2 on the page', () => {
     await page.waitForFunction(() => document.querySelector('[data-pointer="/workspace/managedNetwork/outboundRules/0/ports"]')?.getAttribute('aria-invalid') === 'true');
     const portsNote = page.locator('[id="note:/workspace/managedNetwork/outboundRules/0/ports"]');
     assert.match(await portsNote.innerText(), /The plan does not take this text: \/workspace\/managedNetwork\/outboundRules\/0\/ports\/1: .*"99999"/);
-    assert.match(await portsNote.innerText(), /Until then the plan, its findings and its links keep 443, 8000-8080\./);
+    assert.match(await portsNote.innerText(), /"99999"\. Until then the plan, its findings and its links keep 443, 8000-8080\./);
     assert.deepEqual((await downloadedPlan(page)).workspace.managedNetwork.outboundRules[0].ports, ['443', '8000-8080']);
     await ports.fill('443, 8000-8080');
     await portsNote.waitFor({ state: 'detached' });

@@ -327,6 +327,8 @@ texts! {
         "Toutes les charges de ce plan utilisent déjà Azure ML v2.";
     MigrationNotes => "What the migration changed, and what is left for you to do (Undo takes the migration back):",
         "Ce que la migration a changé, et ce qu’il vous reste à faire (Annuler revient sur la migration) :";
+    MigrationNotesRestored => "What the last migration changed, and what is left for you to do:",
+        "Ce que la dernière migration a changé, et ce qu’il vous reste à faire :";
     FreeSpace => "Free space", "Espace libre";
     LargestBlocks => "Largest blocks", "Plus grands blocs";
     AddSubnetHere => "Add a subnet here", "Ajouter un sous-réseau ici";

@@ -107,7 +107,10 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     });
     let problem = problem.map(|problem| match &props.kept {
         Some(kept) if !kept.is_empty() => {
-            format!("{problem} {}", T::PlanKeeps.get(props.lang).replace("{value}", kept))
+            // A reason from the plan's reader ends without a full stop; the sentence after it
+            // needs one.
+            let stop = if problem.ends_with(['.', '?', '!']) { "" } else { "." };
+            format!("{problem}{stop} {}", T::PlanKeeps.get(props.lang).replace("{value}", kept))
         }
         _ => problem,
     });

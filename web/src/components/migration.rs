@@ -36,11 +36,14 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
     // goes to what the migration did. Notes the page opened with, from the autosave, were not
     // just made, and leave the focus where the page puts it.
     let opened_with = use_mut_ref(|| props.notes.clone());
+    // No step of this visit made restored notes, so Undo cannot take them back.
+    let restored = Rc::ptr_eq(&props.notes, &opened_with.borrow());
     use_effect_with(props.notes.clone(), move |notes| {
         if !notes.is_empty() && !Rc::ptr_eq(notes, &opened_with.borrow()) {
             dom::focus_element_if_lost("migration");
         }
     });
+    let intro = if restored { T::MigrationNotesRestored } else { T::MigrationNotes };
     html! {
         <section class="card migration-card" id="migration" tabindex="-1" aria-labelledby="migration-title">
             <h2 id="migration-title">{ T::MigrationTitle.get(lang) }</h2>
@@ -53,7 +56,7 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
             <div aria-live="polite">
                 if props.busy { <p class="hint" id="migration-loading">{ T::ExtrasLoading.get(lang) }</p> }
                 if !props.notes.is_empty() {
-                    <p class="migration-intro">{ T::MigrationNotes.get(lang) }</p>
+                    <p class="migration-intro">{ intro.get(lang) }</p>
                     <ul class="migration-notes">
                         { for props.notes.iter().map(|note| html! {
                             <li class="migration-note" data-code={note.code.clone()} data-subject={note.subject().to_owned()}>
