@@ -411,6 +411,9 @@ describe('the address map', () => {
       const index = await block.getAttribute('data-free');
       // From the details' button, reached as the keyboard reaches it.
       await block.focus();
+      assert.equal(await block.getAttribute('aria-expanded'), 'true');
+      assert.equal(await block.getAttribute('aria-controls'), 'free-detail');
+      await page.locator('#free-detail #free-size').waitFor();
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'free-size');
       await page.keyboard.press('Tab');
@@ -419,6 +422,8 @@ describe('the address map', () => {
       await page.locator('#free-size').waitFor({ state: 'detached' });
       assert.equal(await focusedBlock(), index, 'the focus is back on the block');
       assert.doesNotMatch(await block.getAttribute('class'), /\bchosen\b/);
+      assert.equal(await block.getAttribute('aria-expanded'), 'false');
+      assert.equal(await block.getAttribute('aria-controls'), null);
       assert.equal(await page.locator('.map-detail').innerText(), '');
       // From the block itself, chosen as Tab reaches it.
       const other = page.locator('svg.address-map g.free').nth(1);

@@ -124,6 +124,9 @@ fn item_key(item: &MapItem) -> String {
     format!("{}:{}:{}", item.lane, item.kind.as_str(), item.subject.as_deref().unwrap_or(&item.block))
 }
 
+/// The id of the chosen free block's form, which its block controls.
+const FREE_DETAIL: &str = "free-detail";
+
 fn free_key(free: &FreeBlock) -> String {
     format!("free:{}:{}", free.lane, free.first)
 }
@@ -464,9 +467,12 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         let onfocus = Callback::from(move |_: FocusEvent| choose());
         let base = baseline(&map.lanes, free.lane);
         let (x, y, w, h) = (free.x, free.y - base, free.width, free.height);
+        // The block opens its form as a disclosure does: a screen reader hears it open and close.
+        let open = *chosen_free == Some(index);
         let block = html! {
             <g key={free_key(free)}
-                class={classes!("free", (*chosen_free == Some(index)).then_some("chosen"))} tabindex="0" role="button"
+                class={classes!("free", open.then_some("chosen"))} tabindex="0" role="button"
+                aria-expanded={open.to_string()} aria-controls={open.then_some(FREE_DETAIL)}
                 data-free={index.to_string()} aria-label={describe_free(free, lang)} {onclick} {onkeydown} {onfocus}>
                 <rect class="free-bar" x={decimal(x + FREE_BLOCK_INSET)} y={decimal(y)}
                     width={decimal(w - 2.0 * FREE_BLOCK_INSET)} height={decimal(h)} rx="2" />
@@ -746,7 +752,7 @@ fn free_detail(
         })
     };
     html! {
-        <div class="free-detail">
+        <div class="free-detail" id={FREE_DETAIL}>
             <dl>
                 <dt>{ T::FreeSpace.get(lang) }</dt><dd>{ format!("{} – {}", free.first, free.last) }</dd>
                 <dt>{ T::Size.get(lang) }</dt><dd>{ addresses(free.size, lang) }</dd>
