@@ -163,23 +163,32 @@ pub fn focus_field(pointer: &str) {
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Center);
     element.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Ok(element) = element.dyn_into::<HtmlElement>() {
-        let _ = element.focus();
-    }
+    focus(element);
 }
 
 pub fn focus_element(id: &str) {
-    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(element) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = element.focus();
+    if let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        focus(element);
     }
 }
 
-/// Moves keyboard focus to the first SVG element that `selector` matches.
-pub fn focus_svg_element(selector: &str) {
+/// Moves keyboard focus to the first element that `selector` matches.
+pub fn focus_first(selector: &str) {
     let element = window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
-    if let Some(element) = element.and_then(|e| e.dyn_into::<SvgElement>().ok()) {
-        let _ = element.focus();
+    if let Some(element) = element {
+        focus(element);
+    }
+}
+
+/// Focuses an HTML or an SVG element: each kind has a `focus` of its own.
+fn focus(element: web_sys::Element) {
+    match element.dyn_into::<HtmlElement>() {
+        Ok(html) => drop(html.focus()),
+        Err(other) => {
+            if let Ok(svg) = other.dyn_into::<SvgElement>() {
+                drop(svg.focus());
+            }
+        }
     }
 }
 

@@ -498,7 +498,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let connectors = active.and_then(|index| map.items.get(index)).map(|item| {
         let (x1, y1) = centre(item);
         html! {
-            { for item.partners.iter().filter(|p| is_drawn.get(**p).copied().unwrap_or(false)).filter_map(|p| map.items.get(*p)).map(|partner| {
+            { for item.partners.iter().filter(|p| drawn(&is_drawn, **p)).filter_map(|p| map.items.get(*p)).map(|partner| {
                 let (x2, y2) = centre(partner);
                 html! { <line class="connector" x1={decimal(x1)} y1={decimal(y1)} x2={decimal(x2)} y2={decimal(y2)} /> }
             }) }
@@ -586,7 +586,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             let Some(index) = *chosen_free else { return };
             if event.key() == "Escape" {
                 // Focused first: focusing a block chooses it, so the letting go must come after.
-                dom::focus_svg_element(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
+                dom::focus_first(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
                 chosen_free.set(None);
             }
         })

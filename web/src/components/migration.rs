@@ -39,7 +39,7 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
     // No step of this visit made restored notes, so Undo cannot take them back.
     let restored = Rc::ptr_eq(&props.notes, &opened_with.borrow());
     use_effect_with(props.notes.clone(), move |notes| {
-        if !notes.is_empty() && !Rc::ptr_eq(notes, &opened_with.borrow()) {
+        if !notes.is_empty() && !restored {
             dom::focus_element_if_lost("migration");
         }
     });
