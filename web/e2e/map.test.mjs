@@ -256,6 +256,48 @@ describe('the address map', () => {
     }
   });
 
+  test('the keyboard passes a big map in one step either way, past the skip buttons that show only while focused', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(bigPlan(600)));
+    try {
+      await page.locator('svg.address-map g.range').first().waitFor();
+      const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.className || null);
+      const skip = page.locator('#map-skip');
+      const back = page.locator('.map-skip-back');
+      // Out of sight until the keyboard reaches them.
+      for (const button of [skip, back]) assert.ok((await button.boundingBox()).width <= 1);
+      // Reached by Tab from the last field of the editor, as a keyboard user reaches it.
+      await page.evaluate(() => {
+        const fields = [...document.querySelectorAll('#editor-panel :is(input, select, button, summary, [tabindex="0"])')];
+        fields.at(-1).focus();
+      });
+      await page.keyboard.press('Tab');
+      assert.equal(await active(), 'map-skip');
+      const label = await skip.innerText();
+      const count = Number(label.match(/Skip the map \(([\d,]+) Tab stops\): go to the findings/)?.[1].replaceAll(',', ''));
+      assert.ok(count > 600, `${label}: more stops than the plan's 601 subnets`);
+      const shown = await skip.boundingBox();
+      const card = await page.locator('.map-card').boundingBox();
+      assert.ok(shown.width > 100 && shown.y >= card.y && shown.y + shown.height <= card.y + card.height, 'the focused button shows inside the card');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'map-skip.png'), clip: card });
+      await page.keyboard.press('Enter');
+      assert.equal(await active(), 'findings');
+      assert.equal(await skip.evaluate((button) => button.getBoundingClientRect().width <= 1), true, 'it hides again');
+      // Shift+Tab from the findings meets the way back before any of the map's ranges.
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await active(), 'map-skip map-skip-back');
+      assert.ok((await back.boundingBox()).width > 100);
+      await page.keyboard.press('Enter');
+      assert.equal(await active(), 'map-skip');
+      // And from the start, Tab goes into the map itself.
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement?.closest('svg.address-map') !== null));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('choosing a finding brings its range into the map\'s view, however far along the lane', async () => {
     const plan = bigPlan(150);
     // A conflict at the far end of the lane, out of view when the page opens.

@@ -179,6 +179,8 @@ texts! {
     HowToFix => "How to fix it", "Comment corriger";
     Fields => "Fields", "Champs";
     AddressMap => "Address map", "Carte des adresses";
+    SkipMap => "Skip the map ({count} Tab stops): go to the findings", "Passer la carte ({count} arrêts de tabulation) : aller aux constats";
+    BackOverMap => "Back to the start of the map", "Revenir au début de la carte";
     AddressMapHint => "Each bar is a range. Hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; press Enter to edit its field. Dashed blocks are free space: select one to add a subnet there.",
         "Chaque barre est une plage. Les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; Entrée ouvre son champ. Les blocs en pointillés sont libres : sélectionnez-en un pour y ajouter un sous-réseau.";
     MapWindowed => "This map holds {count} ranges. It draws those in view and every one in conflict: scroll it, or go from bar to bar with Tab, to reach the others.",

@@ -592,6 +592,12 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         })
     };
 
+    // A big map is thousands of Tab stops: these two let the keyboard pass it either way
+    // (WCAG 2.4.1), as the page's own skip link passes the editor.
+    let tab_stops = map.order.iter().filter(|stop| is_tab_stop(**stop)).count();
+    let skip_map = Callback::from(|_: MouseEvent| dom::focus_element("findings"));
+    let back_over_map = Callback::from(|_: MouseEvent| dom::focus_element("map-skip"));
+
     html! {
         <section class="card map-card" aria-labelledby="map-title" {onkeydown}>
             <h2 id="map-title">{ T::AddressMap.get(lang) }</h2>
@@ -604,6 +610,11 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                     { " " }{ T::Ipv6NotDrawn.get(lang).replace("{count}", &number(map.ipv6_prefixes as u64, lang)) }
                 }
             </p>
+            if tab_stops > 0 {
+                <button type="button" id="map-skip" class="map-skip" onclick={skip_map}>
+                    { T::SkipMap.get(lang).replace("{count}", &number(tab_stops as u64, lang)) }
+                </button>
+            }
             <div class="map-scroll" ref={scroller} {onscroll}>
                 if laid_out.is_none() {
                 } else if map.items.is_empty() {
@@ -636,6 +647,9 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 }
             </div>
             <div class="map-detail" aria-live="polite">{ detail }</div>
+            if tab_stops > 0 {
+                <button type="button" class="map-skip map-skip-back" onclick={back_over_map}>{ T::BackOverMap.get(lang) }</button>
+            }
         </section>
     }
 }
