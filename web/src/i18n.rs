@@ -54,6 +54,8 @@ texts! {
     ThemeDark => "Dark", "Sombre";
     Dismiss => "Dismiss", "Fermer";
     NoticeLinkLoaded => "Plan loaded from the link.", "Plan chargé depuis le lien.";
+    LinkEmpty => "nothing follows #plan=; the link was probably cut short when it was copied",
+        "rien ne suit #plan= ; le lien a sans doute été tronqué quand il a été copié";
     LinkNotBase64 => "the text after #plan= is not base64url; the link may be cut short",
         "le texte après #plan= n’est pas du base64url ; le lien est peut-être tronqué";
     LinkNotDeflate => "the link's data does not decompress; the link may be cut short",

@@ -28,6 +28,8 @@ const MAX_PLAN_BYTES: u32 = 8 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
+    /// `#plan=` with nothing after it.
+    Empty,
     NotBase64,
     NotDeflate,
     TooLarge,
@@ -42,6 +44,7 @@ impl LinkError {
     /// language.
     pub fn message(&self) -> Message {
         let text = match self {
+            Self::Empty => T::LinkEmpty,
             Self::NotBase64 => T::LinkNotBase64,
             Self::NotDeflate => T::LinkNotDeflate,
             Self::TooLarge => T::LinkTooLarge,
@@ -77,7 +80,11 @@ pub async fn plan_from_link(encoded: &str) -> Result<Plan, LinkError> {
 }
 
 fn compressed_of(encoded: &str) -> Result<Vec<u8>, LinkError> {
-    URL_SAFE_NO_PAD_INDIFFERENT.decode(encoded.trim()).map_err(|_| LinkError::NotBase64)
+    let encoded = encoded.trim();
+    if encoded.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    URL_SAFE_NO_PAD_INDIFFERENT.decode(encoded).map_err(|_| LinkError::NotBase64)
 }
 
 /// The plan in a link's decompressed bytes: `None` when they went past the limit.
@@ -104,6 +111,7 @@ mod tests {
     #[test]
     fn broken_links_say_what_is_wrong() {
         assert_eq!(compressed_of("%%%"), Err(LinkError::NotBase64));
+        assert_eq!(compressed_of(" "), Err(LinkError::Empty));
         assert_eq!(compressed_of("AAAA"), Ok(vec![0, 0, 0]));
         assert_eq!(plan_of(None), Err(LinkError::TooLarge));
         assert_eq!(plan_of(Some(vec![0xff, 0xfe])), Err(LinkError::NotUtf8));
