@@ -38,6 +38,32 @@ describe('small things', () => {
     }
   });
 
+  test('a notice arrives in a live region that was there before it: an alert for a failure, a status for news', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');
+    try {
+      const alert = page.locator('.notice-slot[role="alert"]');
+      const status = page.locator('.notice-slot[role="status"]');
+      // Both wait, empty, from the first render on: a region added with its message is not read.
+      assert.equal(await alert.count(), 1);
+      assert.equal(await status.count(), 1);
+      assert.equal(await alert.innerText(), '');
+      assert.equal(await status.innerText(), '');
+      await page.selectOption('#preset', 'private-aks');
+      await page.click('#load-preset');
+      await status.locator('#notice.notice-done').waitFor();
+      assert.equal(await alert.innerText(), '');
+      await page.evaluate(() => { window.location.hash = '#plan=@@@'; });
+      await alert.locator('#notice.notice-error').waitFor();
+      assert.match(await alert.innerText(), /could not be opened/);
+      assert.equal(await status.innerText(), '', 'the news it replaced is gone');
+      // No slot overrides its role's own politeness.
+      assert.equal(await page.locator('.notice-slot[aria-live]').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('"Show all" findings hands the focus to the first finding it shows', async () => {
     const plan = collidingPlan('many findings');
     plan.vnets[0].subnets = Array.from({ length: 120 }, (_, i) => ({ name: `s${i}`, addressPrefix: `not-a-range-${i}` }));

@@ -713,11 +713,25 @@ struct NoticeProps {
 
 #[component]
 fn NoticeBar(props: &NoticeProps) -> Html {
-    let Some(notice) = &props.notice else {
-        return html! { <div class="notice-slot" role="status" aria-live="polite"></div> };
+    // Two live regions, both always in the page: a region announces what arrives in it only if it
+    // was there before, and a role changed on the fly is announced unreliably. Errors interrupt;
+    // news waits for a pause.
+    let body = props.notice.as_ref().map_or_else(Html::default, |notice| notice_body(notice, props));
+    let (errors, news) = match props.notice {
+        Some(Notice::Error { .. }) => (body, Html::default()),
+        _ => (Html::default(), body),
     };
+    html! {
+        <>
+            <div class="notice-slot" role="alert">{ errors }</div>
+            <div class="notice-slot" role="status">{ news }</div>
+        </>
+    }
+}
+
+fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
     let (class, headline, detail) = match notice {
-        Notice::Error { headline, detail } => ("notice notice-error", *headline, Some(detail.clone())),
+        Notice::Error { headline, detail } => ("notice notice-error", *headline, Some(detail)),
         Notice::Done(kind) => ("notice notice-done", *kind, None),
     };
     let text = match headline {
@@ -737,21 +751,18 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         NoticeKind::MigrationOutdated => T::NoticeMigrationOutdated,
         NoticeKind::ImportOutdated => T::NoticeImportOutdated,
     };
-    let role = if detail.is_some() { "alert" } else { "status" };
     html! {
-        <div class="notice-slot" role={role} aria-live="polite">
-            <div class={class} id="notice">
-                <p><strong>{ text.get(props.lang) }</strong></p>
-                if let Some(detail) = detail { <p class="notice-detail">{ detail.render(props.lang) }</p> }
-                if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
-                    <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
-                }
-                <button type="button" onclick={props.dispatch.reform(|_| {
-                    // The button goes with the notice: the focus goes to what the notice stood above.
-                    dom::focus_element("main");
-                    Action::Dismiss
-                })}>{ T::Dismiss.get(props.lang) }</button>
-            </div>
+        <div class={class} id="notice">
+            <p><strong>{ text.get(props.lang) }</strong></p>
+            if let Some(detail) = detail { <p class="notice-detail">{ detail.render(props.lang) }</p> }
+            if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
+                <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
+            }
+            <button type="button" onclick={props.dispatch.reform(|_| {
+                // The button goes with the notice: the focus goes to what the notice stood above.
+                dom::focus_element("main");
+                Action::Dismiss
+            })}>{ T::Dismiss.get(props.lang) }</button>
         </div>
     }
 }
