@@ -88,6 +88,20 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
 /// through a JSON tree only. It is slower on large plans, and leaves out the code of the direct
 /// reader, which the planner page, already holding the tree reader for its edits, does without.
 pub fn parse_plan_through_tree(text: &str) -> Result<Plan, ParseError> {
+    // serde_json would call it the end of the text at line 1, column 0, which reads as a fault
+    // inside a text that is not there.
+    if strip_bom(text).trim_matches(JSON_WHITESPACE).is_empty() {
+        return Err(ParseError::at(
+            String::new(),
+            text!(
+                "it is empty; a plan is a JSON object with at least schemaVersion, region, workspace \
+                 and vnets",
+                "il est vide ; un plan est un objet JSON avec au moins schemaVersion, region, \
+                 workspace et vnets"
+            )
+            .message(),
+        ));
+    }
     let value: Value = serde_json::from_str(strip_bom(text)).map_err(|error| ParseError {
         pointer: String::new(),
         reason: msg!(["this is not valid JSON ({detail})", "ce n’est pas du JSON valide ({detail})"])
@@ -97,6 +111,10 @@ pub fn parse_plan_through_tree(text: &str) -> Result<Plan, ParseError> {
     })?;
     plan_from_value(&value)
 }
+
+/// What JSON counts as white space; `str::trim` would also take Unicode's other spaces, which
+/// JSON refuses.
+const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
 /// The text without a UTF-8 byte-order mark in front, which PowerShell writes and JSON does
 /// not allow.
@@ -970,6 +988,27 @@ mod tests {
             rejection("{\n  \"schemaVersion\": 1,\n}"),
             "line 3, column 1: this is not valid JSON (trailing comma)"
         );
+    }
+
+    #[test]
+    fn an_empty_document_is_called_empty_not_cut_short() {
+        for text in ["", "\u{feff}", " \n\t\r\n"] {
+            let error = parse_plan(text).expect_err("nothing is not a plan");
+            assert_eq!((error.line, error.column), (None, None));
+            assert_eq!(
+                error.render(Lang::En),
+                "the document: it is empty; a plan is a JSON object with at least schemaVersion, region, \
+                 workspace and vnets"
+            );
+            assert_eq!(parse_plan_through_tree(text), Err(error));
+        }
+        assert_eq!(
+            parse_plan("").expect_err("nothing is not a plan").render(Lang::Fr),
+            "le document : il est vide ; un plan est un objet JSON avec au moins schemaVersion, region, \
+             workspace et vnets"
+        );
+        // JSON's white space is four characters: any other space is a syntax error, said as one.
+        assert!(parse_plan("\u{a0}").expect_err("not JSON").line.is_some());
     }
 
     #[test]
