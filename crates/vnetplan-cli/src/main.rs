@@ -117,10 +117,16 @@ fn main() -> ExitCode {
             Err(message) => (Err(message), REJECTED),
         },
         Command::Export { format, out_dir: Some(_), .. } => (
-            Err(format!(
-                "--out-dir writes the files of --format yaml; --format {} is one document, printed on standard output",
-                format.name()
-            )),
+            Err(vnetplan_core::msg!(
+                [
+                    "--out-dir writes the files of --format yaml; --format {format} is one document, printed on \
+                     standard output",
+                    "--out-dir écrit les fichiers de --format yaml ; --format {format} est un seul document, \
+                     écrit sur la sortie standard"
+                ],
+                format = format.name()
+            )
+            .render(cli.lang)),
             REJECTED,
         ),
         Command::Import { files } => import_files(&files, cli.lang),
@@ -128,7 +134,17 @@ fn main() -> ExitCode {
         Command::Rules { id: None, .. } => (Ok(catalog_listing(cli.lang)), CLEAN),
         Command::Rules { id: Some(id), .. } => match RuleId::from_id(&id) {
             Some(rule) => (Ok(render_rule(rule, cli.lang)), CLEAN),
-            None => (Err(format!("there is no rule '{id}'; `vnetplan rules` lists them all")), REJECTED),
+            None => (
+                Err(vnetplan_core::msg!(
+                    [
+                        "there is no rule '{id}'; `vnetplan rules` lists them all",
+                        "il n’y a pas de règle « {id} » ; `vnetplan rules` les liste toutes"
+                    ],
+                    id = id.as_str()
+                )
+                .render(cli.lang)),
+                REJECTED,
+            ),
         },
         Command::Migrate { plan } => match read_plan(&plan, cli.lang) {
             Ok(plan) => {
@@ -154,13 +170,26 @@ fn main() -> ExitCode {
 
 /// Writes each YAML file of `plan` into `folder` and lists the paths written, one a line.
 fn write_yaml_files(plan: &Plan, folder: &Path, lang: Lang) -> Result<String, String> {
-    std::fs::create_dir_all(folder)
-        .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+    // The system's reason stays in its own words, as when a file cannot be read.
+    std::fs::create_dir_all(folder).map_err(|error| {
+        vnetplan_core::msg!(
+            ["cannot create {folder}: {error}", "impossible de créer {folder} : {error}"],
+            folder = folder.display().to_string(),
+            error = error
+        )
+        .render(lang)
+    })?;
     let mut listing = String::new();
     for file in yaml_files(plan, &check(plan), lang) {
         let path = folder.join(&file.name);
-        std::fs::write(&path, file.text)
-            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        std::fs::write(&path, file.text).map_err(|error| {
+            vnetplan_core::msg!(
+                ["cannot write {file}: {error}", "impossible d’écrire {file} : {error}"],
+                file = path.display().to_string(),
+                error = error
+            )
+            .render(lang)
+        })?;
         listing.push_str(&format!("{}\n", path.display()));
     }
     Ok(listing)

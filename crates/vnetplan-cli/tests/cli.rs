@@ -78,6 +78,38 @@ fn rejected_document_exits_two_with_the_field() {
 }
 
 #[test]
+fn refusals_of_the_command_line_itself_follow_the_language() {
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["rules", "nope"],
+            "vnetplan: there is no rule 'nope'; `vnetplan rules` lists them all\n",
+            "vnetplan: il n’y a pas de règle « nope » ; `vnetplan rules` les liste toutes\n",
+        ),
+        (
+            &["export", "--format", "arm", "--out-dir", "unused", "examples/aci-vnet.json"],
+            "vnetplan: --out-dir writes the files of --format yaml; --format arm is one document, printed on \
+             standard output\n",
+            "vnetplan: --out-dir écrit les fichiers de --format yaml ; --format arm est un seul document, écrit \
+             sur la sortie standard\n",
+        ),
+        (
+            &["check", "-"],
+            "vnetplan: standard input is not a plan this tool can read: the document: it is empty; a plan is a \
+             JSON object with at least schemaVersion, region, workspace and vnets\n",
+            "vnetplan: l’entrée standard n’est pas un plan que cet outil sait lire : le document : il est vide ; \
+             un plan est un objet JSON avec au moins schemaVersion, region, workspace et vnets\n",
+        ),
+    ];
+    for (args, english, french) in cases {
+        let output = vnetplan(args, Some(" \n"));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), english);
+        let output = vnetplan(&[&["--lang", "fr"], args].concat(), Some(" \n"));
+        assert_eq!(String::from_utf8_lossy(&output.stderr), french);
+    }
+}
+
+#[test]
 fn json_format_is_the_report_contract() {
     let plan = std::fs::read_to_string(repo_root().join("examples/broken/dns-outside-service-cidr.json"))
         .expect("fixture");

@@ -271,7 +271,11 @@ fn read_plan(plan: &JsValue, lang: Lang) -> Result<Plan, JsValue> {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
     if plan.is_undefined() || plan.is_null() {
-        return Err(into_error("expected a plan object or its JSON text, found nothing"));
+        let nothing = vnetplan_core::text!(
+            "expected a plan object or its JSON text, found nothing",
+            "un objet plan ou son texte JSON était attendu, rien n’a été donné"
+        );
+        return Err(into_error(nothing.get(lang)));
     }
     let text = match plan.dyn_ref::<js_sys::JsString>() {
         Some(text) => utf8(text)?,
@@ -377,11 +381,19 @@ pub mod french {
 
 #[wasm_bindgen(js_name = exportPlan, skip_typescript)]
 pub fn export_plan(plan: JsValue, format: &str, options: JsValue) -> Result<String, JsValue> {
+    let lang = read_lang(&options)?;
     let format = ExportFormat::from_name(format).ok_or_else(|| {
         let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
-        into_error(format!("'{format}' is not an export format; use one of {}", names.join(", ")))
+        let refusal = vnetplan_core::msg!(
+            [
+                "'{format}' is not an export format; use one of {names}",
+                "« {format} » n’est pas un format d’export ; utilisez l’un de ceux-ci : {names}"
+            ],
+            format = format,
+            names = names.join(", ")
+        );
+        into_error(refusal.render(lang))
     })?;
-    let lang = read_lang(&options)?;
     let plan = read_plan(&plan, lang)?;
     Ok(export(&plan, &check_plan(&plan), format, lang))
 }

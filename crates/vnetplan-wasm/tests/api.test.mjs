@@ -93,6 +93,15 @@ describe('the vnetplan package', () => {
     assert.throws(() => api.migrate({ schemaVersion: 1 }, { lang: 'fr' }), {
       message: '/region : le champ obligatoire « region » manque',
     });
+    assert.throws(() => api.check(undefined, { lang: 'fr' }), {
+      message: 'un objet plan ou son texte JSON était attendu, rien n’a été donné',
+    });
+    assert.throws(() => api.check('', { lang: 'fr' }), {
+      message: 'le document : il est vide ; un plan est un objet JSON avec au moins schemaVersion, region, workspace et vnets',
+    });
+    assert.throws(() => api.exportPlan({}, 'pulumi', { lang: 'fr' }), {
+      message: '« pulumi » n’est pas un format d’export ; utilisez l’un de ceux-ci : sdk, az, arm, bicep, terraform, az-script, sdk-v2, yaml',
+    });
   });
 
   test('undefined members read as absent, as in a file', () => {
