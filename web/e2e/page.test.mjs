@@ -151,7 +151,7 @@ describe('the planner page', () => {
     await page.waitForFunction(() => document.querySelector('[data-pointer="/name"]')?.value === 'kept across reloads');
   });
 
-  test('a reload keeps the migration notes with the migrated plan', async () => {
+  test('a reload keeps the migration notes with the migrated plan, until they are put away', async () => {
     const { page, errors } = await open();
     await page.click('#migrate');
     const notes = page.locator('#migration li.migration-note');
@@ -170,6 +170,16 @@ describe('the planner page', () => {
     assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'migration');
     assert.equal(await page.evaluate(() => window.scrollY), 0);
     assert.equal(await field(page, '/aksClusters/0/azureMl/api').inputValue(), 'v2');
+    // With no Undo left to take them back, they can still be put away, and stay away.
+    await page.locator('#dismiss-migration-notes').focus();
+    await page.keyboard.press('Enter');
+    await notes.first().waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'migration');
+    assert.equal(await field(page, '/aksClusters/0/azureMl/api').inputValue(), 'v2', 'the plan stays migrated');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await page.reload();
+    await field(page, '/aksClusters/0/azureMl/api').waitFor();
+    assert.equal(await notes.count(), 0);
     assert.deepEqual(errors, []);
   });
 

@@ -331,6 +331,7 @@ texts! {
         "Toutes les charges de ce plan utilisent déjà Azure ML v2.";
     MigrationNotes => "What the migration changed, and what is left for you to do (Undo takes the migration back):",
         "Ce que la migration a changé, et ce qu’il vous reste à faire (Annuler revient sur la migration) :";
+    DismissMigrationNotes => "Put these notes away", "Ranger ces notes";
     MigrationNotesRestored => "What the last migration changed, and what is left for you to do:",
         "Ce que la dernière migration a changé, et ce qu’il vous reste à faire :";
     FreeSpace => "Free space", "Espace libre";

@@ -199,6 +199,9 @@ pub enum Action {
     },
     Select(Option<String>),
     Dismiss,
+    /// Puts the last migration's notes away. The plan and its history stay as they are, so Undo
+    /// still takes the migration back.
+    DismissMigrationNotes,
 }
 
 /// A migration the page has asked for and not yet had answered: of the plan `from`, which the
@@ -427,6 +430,7 @@ impl State {
             },
             Action::Select(pointer) => next.pick(pointer),
             Action::Dismiss => next.notice = None,
+            Action::DismissMigrationNotes => next.migration_notes = Rc::default(),
         }
         if !Rc::ptr_eq(&next.plan, &self.plan) {
             next.report = Rc::new(check(&next.plan));
@@ -1236,6 +1240,18 @@ mod tests {
         let again = migrated(&v2, None);
         assert_eq!(again.plan, v2.plan);
         assert_eq!(again.past.len(), v2.past.len(), "migrating a v2 plan changes nothing");
+    }
+
+    #[test]
+    fn dismissed_migration_notes_leave_the_plan_and_its_undo() {
+        let v2 = migrated(&state(), None);
+        let dismissed = v2.after(Action::DismissMigrationNotes);
+        assert!(dismissed.migration_notes.is_empty());
+        assert_eq!((&dismissed.plan, dismissed.past.len()), (&v2.plan, v2.past.len()));
+        let reopened =
+            State::from_saved_text(&Unsaved::of(&dismissed).text()).expect("the autosave reads back");
+        assert!(reopened.migration_notes.is_empty(), "a reload does not bring them back");
+        assert_eq!(dismissed.after(Action::Undo).plan, state().plan, "Undo still takes the migration back");
     }
 
     #[test]

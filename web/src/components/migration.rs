@@ -1,6 +1,7 @@
 //! "Migrate to v2": the button that asks for the plan rewritten by the core's migration, which
 //! the page fetches on first use, and the notes of the last migration, shown beside the findings
-//! until Undo takes the migration back or another plan replaces this one, across reloads.
+//! across reloads, until they are put away, Undo takes the migration back or another plan
+//! replaces this one.
 
 use std::rc::Rc;
 
@@ -44,6 +45,11 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
         }
     });
     let intro = if restored { T::MigrationNotesRestored } else { T::MigrationNotes };
+    let put_away = props.dispatch.reform(|_: MouseEvent| {
+        // The button goes with the notes: the focus stays in the panel that held them.
+        dom::focus_element("migration");
+        Action::DismissMigrationNotes
+    });
     html! {
         <section class="card migration-card" id="migration" tabindex="-1" aria-labelledby="migration-title">
             <h2 id="migration-title">{ T::MigrationTitle.get(lang) }</h2>
@@ -68,6 +74,7 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
                             </li>
                         }) }
                     </ul>
+                    <button type="button" id="dismiss-migration-notes" onclick={put_away}>{ T::DismissMigrationNotes.get(lang) }</button>
                 }
             </div>
         </section>
