@@ -25,7 +25,7 @@ const TABLES: [&str; 3] = ["rule_table", "prose", "texts"];
 
 /// An error stops the build with its message.
 fn main() -> Result<(), String> {
-    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest = PathBuf::from(cargo_variable("CARGO_MANIFEST_DIR")?);
     let workspace = manifest.join("../..");
     let mut files = Vec::new();
     rust_files(&workspace.join("crates/vnetplan-core/src"), &mut files)?;
@@ -39,15 +39,15 @@ fn main() -> Result<(), String> {
         let tokens =
             TokenStream::from_str(&source).map_err(|error| format!("{}: {error:?}", file.display()))?;
         let mut found = Found::default();
-        walk(tokens, &mut found);
+        walk(tokens, &mut found).map_err(|error| format!("{}: {error}", file.display()))?;
         let written = written(&source, "text!", "(") + written(&source, "msg!", "([");
-        assert_eq!(
-            written,
-            found.calls,
-            "{}: {written} text!( or msg!([ written, {} read as texts; teach build.rs the new form",
-            file.display(),
-            found.calls
-        );
+        if written != found.calls {
+            return Err(format!(
+                "{}: {written} text!( or msg!([ written, {} read as texts; teach build.rs the new form",
+                file.display(),
+                found.calls
+            ));
+        }
         texts.extend(found.texts);
     }
     texts.sort();
@@ -61,8 +61,13 @@ fn main() -> Result<(), String> {
         let _ = writeln!(out, "    ({english}, {french}),");
     }
     out.push_str("];\n");
-    let target = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("french.rs");
+    let target = PathBuf::from(cargo_variable("OUT_DIR")?).join("french.rs");
     fs::write(&target, out).map_err(|error| format!("{}: {error}", target.display()))
+}
+
+/// A variable that cargo sets for every build script.
+fn cargo_variable(name: &str) -> Result<String, String> {
+    env::var(name).map_err(|error| format!("{name}: {error}; run this through cargo"))
 }
 
 /// How many times `name` is followed by the characters of `opening`, spaces allowed between.
@@ -98,7 +103,7 @@ struct Found {
     texts: Vec<(String, String)>,
 }
 
-fn walk(tokens: TokenStream, found: &mut Found) {
+fn walk(tokens: TokenStream, found: &mut Found) -> Result<(), String> {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     for (index, token) in tokens.iter().enumerate() {
         if let Some((name, group)) = invocation(&tokens, index) {
@@ -118,7 +123,9 @@ fn walk(tokens: TokenStream, found: &mut Found) {
                 table if TABLES.contains(&table) && group.delimiter() == Delimiter::Brace => {
                     let before = found.texts.len();
                     table_rows(group.stream(), found);
-                    assert!(found.texts.len() > before, "a {table}! table yielded no text");
+                    if found.texts.len() == before {
+                        return Err(format!("a {table}! table yielded no text"));
+                    }
                 }
                 _ => {}
             }
@@ -129,12 +136,13 @@ fn walk(tokens: TokenStream, found: &mut Found) {
             let before = index.checked_sub(1).and_then(|before| tokens.get(before));
             let rule_doc = matches!(before, Some(TokenTree::Ident(name)) if name == "RuleDoc");
             let kept = found.texts.len();
-            walk(group.stream(), found);
+            walk(group.stream(), found)?;
             if rule_doc {
                 found.texts.truncate(kept);
             }
         }
     }
+    Ok(())
 }
 
 /// `name ! (…)` starting at `index`: the macro's name and its arguments.
