@@ -184,10 +184,13 @@ describe('the address map', () => {
           await page.locator('svg.address-map g.range[data-subject="/vnets/0/subnets/0/addressPrefix"] rect.bar').first().click();
           await page.locator('svg.address-map g.range.selected.active').first().waitFor();
         }
-        // Reached by the keyboard, as Tab does: focusing a free block chooses it.
-        await page.locator('svg.address-map g.free').first().focus();
-        await page.locator('#free-size').waitFor();
-        assert.equal(await page.locator('svg.address-map g.range.active').count(), 0);
+        // Reached by the keyboard, as Tab does: the bar stops looking active, and the block waits
+        // to be opened, since Tab only passes over it.
+        const block = page.locator('svg.address-map g.free').first();
+        await block.focus();
+        await page.waitForFunction(() => document.querySelectorAll('svg.address-map g.range.active').length === 0);
+        assert.equal(await block.getAttribute('aria-expanded'), 'false');
+        assert.equal(await page.locator('#free-size').count(), 0);
         const free = page.locator('svg.address-map g.free rect.free-bar').first();
         await free.click();
         await page.selectOption('#free-size', '27');
@@ -273,7 +276,7 @@ describe('the address map', () => {
       await page.keyboard.press('Tab');
       assert.equal(await active(), 'map-skip');
       const label = await skip.innerText();
-      const count = Number(label.match(/Skip the map \(([\d,]+) Tab stops\): go to the findings/)?.[1].replaceAll(',', ''));
+      const count = Number(label.match(/Skip the map \(([\d,]+) Tab stops\) and go to the findings/)?.[1].replaceAll(',', ''));
       assert.ok(count > 600, `${label}: more stops than the plan's 601 subnets`);
       const shown = await skip.boundingBox();
       const card = await page.locator('.map-card').boundingBox();
@@ -292,6 +295,37 @@ describe('the address map', () => {
       // And from the start, Tab goes into the map itself.
       await page.keyboard.press('Tab');
       assert.ok(await page.evaluate(() => document.activeElement?.closest('svg.address-map') !== null));
+      // A map of a few stops is passed about as soon without them.
+      await page.goto(suite.origin + planLink(example('default-aks.json')));
+      await page.locator('svg.address-map g.range').first().waitFor();
+      const few = await page.locator('svg.address-map [tabindex="0"]').count();
+      assert.ok(few < 10, `${few} stops`);
+      assert.equal(await page.locator('.map-skip').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an embedded big map keeps to the page\'s width, so its skip button shows without scrolling', async () => {
+    const viewport = { width: 800, height: 600 };
+    const { context, page, errors } = await openPage(suite.browser, `${suite.origin}/?embed${planLink(bigPlan(600)).slice(1)}`, { viewport });
+    try {
+      await page.locator('svg.address-map g.range').first().waitFor();
+      for (const card of ['.map-card', '#findings']) {
+        assert.ok((await page.locator(card).boundingBox()).width <= viewport.width, `${card} fits the page`);
+      }
+      await page.locator('#open-full').focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'map-skip');
+      assert.equal(await page.evaluate(() => window.scrollX), 0);
+      const shown = await page.locator('#map-skip').boundingBox();
+      assert.ok(shown.x >= 0 && shown.x + shown.width <= viewport.width, 'the button is in view');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'findings');
+      assert.equal(await page.evaluate(() => window.scrollX), 0);
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'embed-big-map.png') });
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -445,19 +479,23 @@ describe('the address map', () => {
     }
   });
 
-  test('Escape lets go of a chosen free block and gives the focus back to it', async () => {
+  test('a free block opens by Enter or Space, not by Tab, and Escape closes it and gives the focus back to it', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plans.crowded));
     try {
       const focusedBlock = () => page.evaluate(() => document.activeElement?.dataset.free ?? null);
       const block = page.locator('svg.address-map g.free').first();
       const index = await block.getAttribute('data-free');
-      // From the details' button, reached as the keyboard reaches it.
+      // Tab passes over a block without opening it: a screen reader is not read a form per block.
       await block.focus();
-      assert.equal(await block.getAttribute('aria-expanded'), 'true');
-      assert.equal(await block.getAttribute('aria-controls'), 'free-detail');
-      await page.locator('#free-detail #free-size').waitFor();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+      assert.equal(await block.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.locator('#free-size').count(), 0);
+      // Enter opens it and goes into its form.
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      assert.equal(await block.getAttribute('aria-expanded'), 'true');
+      assert.equal(await block.getAttribute('aria-controls'), 'free-detail');
+      assert.equal(await page.locator('#free-detail #free-size').count(), 1);
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'add-subnet-here');
       await page.keyboard.press('Escape');
@@ -467,10 +505,15 @@ describe('the address map', () => {
       assert.equal(await block.getAttribute('aria-expanded'), 'false');
       assert.equal(await block.getAttribute('aria-controls'), null);
       assert.equal(await page.locator('.map-detail').innerText(), '');
-      // From the block itself, chosen as Tab reaches it.
+      // Enter on the block it came back to opens the form and goes into it again.
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      // From the block itself, opened by Space.
       const other = page.locator('svg.address-map g.free').nth(1);
       await other.focus();
-      await page.locator('#free-size').waitFor();
+      await page.keyboard.press(' ');
+      await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      await other.focus();
       await page.keyboard.press('Escape');
       await page.locator('#free-size').waitFor({ state: 'detached' });
       assert.equal(await focusedBlock(), await other.getAttribute('data-free'));

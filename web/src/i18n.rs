@@ -55,7 +55,7 @@ texts! {
     Dismiss => "Dismiss", "Fermer";
     NoticeLinkLoaded => "Plan loaded from the link.", "Plan chargé depuis le lien.";
     LinkEmpty => "nothing follows #plan=; the link was probably cut short when it was copied",
-        "rien ne suit #plan= ; le lien a sans doute été tronqué quand il a été copié";
+        "rien ne suit #plan= ; le lien a sans doute été tronqué lors de la copie";
     LinkNotBase64 => "the text after #plan= is not base64url; the link may be cut short",
         "le texte après #plan= n’est pas du base64url ; le lien est peut-être tronqué";
     LinkNotDeflate => "the link's data does not decompress; the link may be cut short",
@@ -181,10 +181,10 @@ texts! {
     HowToFix => "How to fix it", "Comment corriger";
     Fields => "Fields", "Champs";
     AddressMap => "Address map", "Carte des adresses";
-    SkipMap => "Skip the map ({count} Tab stops): go to the findings", "Passer la carte ({count} arrêts de tabulation) : aller aux constats";
+    SkipMap => "Skip the map ({count} Tab stops) and go to the findings", "Passer la carte ({count} arrêts au clavier) et aller aux constats";
     BackOverMap => "Back to the start of the map", "Revenir au début de la carte";
-    AddressMapHint => "Each bar is a range. Hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; press Enter to edit its field. Dashed blocks are free space: select one to add a subnet there, and press Escape to let it go.",
-        "Chaque barre est une plage. Les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; Entrée ouvre son champ. Les blocs en pointillés sont libres : sélectionnez-en un pour y ajouter un sous-réseau, et appuyez sur Échap pour le relâcher.";
+    AddressMapHint => "Each bar is a range. Hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; press Enter to edit its field. Dashed blocks are free space: select one to add a subnet there; Escape deselects it.",
+        "Chaque barre est une plage. Les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; Entrée ouvre son champ. Les blocs en pointillés sont libres : sélectionnez-en un pour y ajouter un sous-réseau ; Échap le désélectionne.";
     MapWindowed => "This map holds {count} ranges. It draws those in view and every one in conflict: scroll it, or go from bar to bar with Tab, to reach the others.",
         "Cette carte contient {count} plages. Elle dessine celles qui sont en vue et toutes celles en conflit : faites-la défiler, ou passez de barre en barre avec Tab, pour atteindre les autres.";
     MapWindowedManyConflicts => "This map holds {count} ranges, {conflicts} of them in conflict. It draws those in view: scroll it, or go from bar to bar with Tab, to reach the others; the findings name every range in conflict.",
@@ -331,7 +331,7 @@ texts! {
         "Toutes les charges de ce plan utilisent déjà Azure ML v2.";
     MigrationNotes => "What the migration changed, and what is left for you to do (Undo takes the migration back):",
         "Ce que la migration a changé, et ce qu’il vous reste à faire (Annuler revient sur la migration) :";
-    DismissMigrationNotes => "Put these notes away", "Ranger ces notes";
+    DismissMigrationNotes => "Hide these notes", "Masquer ces notes";
     MigrationNotesRestored => "What the last migration changed, and what is left for you to do:",
         "Ce que la dernière migration a changé, et ce qu’il vous reste à faire :";
     FreeSpace => "Free space", "Espace libre";

@@ -273,7 +273,7 @@ fn read_plan(plan: &JsValue, lang: Lang) -> Result<Plan, JsValue> {
     if plan.is_undefined() || plan.is_null() {
         let nothing = vnetplan_core::text!(
             "expected a plan object or its JSON text, found nothing",
-            "un objet plan ou son texte JSON était attendu, rien n’a été donné"
+            "un objet plan ou son texte JSON était attendu, mais rien n’a été fourni"
         );
         return Err(into_error(nothing.get(lang)));
     }

@@ -94,7 +94,7 @@ describe('the vnetplan package', () => {
       message: '/region : le champ obligatoire « region » manque',
     });
     assert.throws(() => api.check(undefined, { lang: 'fr' }), {
-      message: 'un objet plan ou son texte JSON était attendu, rien n’a été donné',
+      message: 'un objet plan ou son texte JSON était attendu, mais rien n’a été fourni',
     });
     assert.throws(() => api.check('', { lang: 'fr' }), {
       message: 'le document : il est vide ; un plan est un objet JSON avec au moins schemaVersion, region, workspace et vnets',

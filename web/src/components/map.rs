@@ -176,6 +176,10 @@ const DRAW_EVERY_CONFLICT_UP_TO: usize = 100;
 /// shows a gap.
 const SCROLL_STEP: u32 = 600;
 
+/// The fewest Tab stops a map has before it offers the buttons that skip it: below that, the two
+/// buttons would be most of what they spare.
+const SKIP_BUTTONS_FROM: usize = 10;
+
 /// Where the map's view is, in whole [`SCROLL_STEP`]s: how far the map is scrolled across and
 /// down, and how tall its box is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,11 +280,27 @@ fn centre(item: &MapItem) -> (f64, f64) {
 #[component]
 pub fn AddressMapView(props: &MapProps) -> Html {
     let focused = use_state_eq(|| None::<usize>);
+    // A free block the keyboard is on, and the one whose form is open: a block opens when it is
+    // activated, as a disclosure does, not when Tab passes over it.
+    let focused_free = use_state_eq(|| None::<usize>);
     let chosen_free = use_state_eq(|| None::<usize>);
     {
         // A range chosen elsewhere (a finding, the editor) is what the details show next.
-        let chosen_free = chosen_free.clone();
-        use_effect_with(props.selected.clone(), move |_| chosen_free.set(None));
+        let (focused_free, chosen_free) = (focused_free.clone(), chosen_free.clone());
+        use_effect_with(props.selected.clone(), move |_| {
+            focused_free.set(None);
+            chosen_free.set(None);
+        });
+    }
+    // Opened from the keyboard, a block's form takes the focus once it is drawn.
+    let into_form = use_mut_ref(|| false);
+    {
+        let into_form = into_form.clone();
+        use_effect_with(*chosen_free, move |chosen| {
+            if chosen.is_some() && into_form.replace(false) {
+                dom::focus_element("free-size");
+            }
+        });
     }
     // The map is laid out once its width is known: a layout at a guessed width, then another at
     // the measured one, would lay a large plan out twice on every opening.
@@ -365,11 +385,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     }
     let lang = props.lang;
     let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
-    // A chosen free block is what the details show: no bar is active beside it.
-    let active = (*focused)
-        .filter(|index| *index < map.items.len())
-        .or(selected_index)
-        .filter(|_| free_shown.is_none());
+    // While the keyboard is on a free block, or its form is open, no bar is active beside it.
+    let on_free = (*focused_free).filter(|index| *index < map.free.len()).or(free_shown.and(*chosen_free));
+    let active =
+        (*focused).filter(|index| *index < map.items.len()).or(selected_index).filter(|_| on_free.is_none());
     let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let view_width = (*width).unwrap_or(DEFAULT_WIDTH);
     let span = (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*view, view_width));
@@ -385,7 +404,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         Stop::Free(_) => !embedded,
     };
     // What keyboard focus is on, and the stops Tab and Shift+Tab move to from there.
-    let anchor = active.map(Stop::Range).or((*chosen_free).map(Stop::Free));
+    let anchor = on_free.map(Stop::Free).or(active.map(Stop::Range));
     let kept = anchor.map_or([None; 3], |anchor| {
         let [before, after] = tab_neighbours(&map.order, anchor, is_tab_stop);
         [before, Some(anchor), after]
@@ -419,9 +438,11 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         .collect();
 
     let show = {
-        let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
+        let (focused, focused_free, chosen_free) =
+            (focused.clone(), focused_free.clone(), chosen_free.clone());
         use_callback((), move |index: usize, ()| {
             focused.set(Some(index));
+            focused_free.set(None);
             chosen_free.set(None);
         })
     };
@@ -443,6 +464,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     };
 
     let free_view = |index: usize, free: &FreeBlock| {
+        let open = *chosen_free == Some(index);
         let choose = {
             let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
             move || {
@@ -455,20 +477,29 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             Callback::from(move |_: MouseEvent| choose())
         };
         let onkeydown = {
-            let choose = choose.clone();
+            let into_form = into_form.clone();
             Callback::from(move |event: KeyboardEvent| {
                 if event.key() == "Enter" || event.key() == " " {
                     event.prevent_default();
-                    choose();
-                    dom::focus_element("free-size");
+                    if open {
+                        dom::focus_element("free-size");
+                    } else {
+                        into_form.replace(true);
+                        choose();
+                    }
                 }
             })
         };
-        let onfocus = Callback::from(move |_: FocusEvent| choose());
+        let onfocus = {
+            let (focused, focused_free) = (focused.clone(), focused_free.clone());
+            Callback::from(move |_: FocusEvent| {
+                focused_free.set(Some(index));
+                focused.set(None);
+            })
+        };
         let base = baseline(&map.lanes, free.lane);
         let (x, y, w, h) = (free.x, free.y - base, free.width, free.height);
-        // The block opens its form as a disclosure does: a screen reader hears it open and close.
-        let open = *chosen_free == Some(index);
+        // A screen reader hears the block open and close, as a disclosure does.
         let block = html! {
             <g key={free_key(free)}
                 class={classes!("free", open.then_some("chosen"))} tabindex="0" role="button"
@@ -585,7 +616,6 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         Callback::from(move |event: KeyboardEvent| {
             let Some(index) = *chosen_free else { return };
             if event.key() == "Escape" {
-                // Focused first: focusing a block chooses it, so the letting go must come after.
                 dom::focus_first(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
                 chosen_free.set(None);
             }
@@ -593,8 +623,10 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     };
 
     // A big map is thousands of Tab stops: these two let the keyboard pass it either way
-    // (WCAG 2.4.1), as the page's own skip link passes the editor.
+    // (WCAG 2.4.1), as the page's own skip link passes the editor. A small map is passed about as
+    // soon without them.
     let tab_stops = map.order.iter().filter(|stop| is_tab_stop(**stop)).count();
+    let skippable = tab_stops >= SKIP_BUTTONS_FROM;
     let skip_map = Callback::from(|_: MouseEvent| dom::focus_element("findings"));
     let back_over_map = Callback::from(|_: MouseEvent| dom::focus_element("map-skip"));
 
@@ -610,7 +642,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                     { " " }{ T::Ipv6NotDrawn.get(lang).replace("{count}", &number(map.ipv6_prefixes as u64, lang)) }
                 }
             </p>
-            if tab_stops > 0 {
+            if skippable {
                 <button type="button" id="map-skip" class="map-skip" onclick={skip_map}>
                     { T::SkipMap.get(lang).replace("{count}", &number(tab_stops as u64, lang)) }
                 </button>
@@ -647,7 +679,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 }
             </div>
             <div class="map-detail" aria-live="polite">{ detail }</div>
-            if tab_stops > 0 {
+            if skippable {
                 <button type="button" class="map-skip map-skip-back" onclick={back_over_map}>{ T::BackOverMap.get(lang) }</button>
             }
         </section>
