@@ -64,6 +64,29 @@ describe('small things', () => {
     }
   });
 
+  test('a broken link opened directly is told after the first render, in the alert region drawn empty before it', async () => {
+    const context = await suite.browser.newContext();
+    try {
+      // Records what each region held when it first appeared, and whether it later changed.
+      await context.addInitScript(() => {
+        window.__slots = [];
+        new MutationObserver(() => {
+          for (const slot of document.querySelectorAll('.notice-slot')) {
+            if (!window.__slots.some((seen) => seen.slot === slot)) window.__slots.push({ slot, born: slot.textContent });
+          }
+        }).observe(document, { subtree: true, childList: true });
+      });
+      const page = await context.newPage();
+      await page.goto(suite.origin + '/#plan=');
+      await page.locator('.notice-slot[role="alert"] #notice.notice-error').waitFor();
+      assert.match(await page.locator('#notice').innerText(), /nothing follows #plan=/);
+      const born = await page.evaluate(() => window.__slots.map(({ slot, born }) => [slot.getAttribute('role'), born]));
+      assert.deepEqual(born, [['alert', ''], ['status', '']]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('"Show all" findings hands the focus to the first finding it shows', async () => {
     const plan = collidingPlan('many findings');
     plan.vnets[0].subnets = Array.from({ length: 120 }, (_, i) => ({ name: `s${i}`, addressPrefix: `not-a-range-${i}` }));

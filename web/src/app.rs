@@ -160,13 +160,25 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
     let wanted = props.wanted;
     let opening = *use_memo((), move |()| opening_lang(wanted));
+    // The opening's notice (a link read or refused, French missing) is told after the first
+    // render: a live region announces what arrives in it, not what it is drawn with.
+    let opening_notice = use_mut_ref(|| None::<Notice>);
     let state = use_reducer(|| {
         let mut state = initial_state(embedded, props.link.take());
         if opening != wanted {
             state.notice = Some(french_unavailable(&ExtrasError::Unavailable));
         }
+        *opening_notice.borrow_mut() = state.notice.take();
         state
     });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            if let Some(notice) = opening_notice.borrow_mut().take() {
+                dispatcher.dispatch(Action::Notify(notice));
+            }
+        });
+    }
     let lang = use_state(|| opening);
     let lang_loading = use_state_eq(|| false);
     let theme =
@@ -222,7 +234,7 @@ pub fn App(props: &AppProps) -> Html {
                                 plan: Box::new(plan),
                                 notice: Some(Notice::Done(NoticeKind::LinkLoaded)),
                             },
-                            Err(error) => Action::Refuse(Notice::Error {
+                            Err(error) => Action::Notify(Notice::Error {
                                 headline: NoticeKind::LinkBroken,
                                 detail: error.message(),
                             }),
@@ -379,7 +391,7 @@ pub fn App(props: &AppProps) -> Html {
                 let fragment = match fragment {
                     Ok(fragment) => fragment,
                     Err(error) => {
-                        return dispatch.emit(Action::Refuse(Notice::Error {
+                        return dispatch.emit(Action::Notify(Notice::Error {
                             headline: NoticeKind::ShareFailed,
                             detail: error.message(),
                         }));
@@ -426,7 +438,7 @@ pub fn App(props: &AppProps) -> Html {
                             notice: Some(Notice::Done(NoticeKind::FileLoaded)),
                         },
                         Err(detail) => {
-                            Action::Refuse(Notice::Error { headline: NoticeKind::FileBroken, detail })
+                            Action::Notify(Notice::Error { headline: NoticeKind::FileBroken, detail })
                         }
                     },
                 );
@@ -476,7 +488,7 @@ pub fn App(props: &AppProps) -> Html {
                 match installed {
                     Ok(()) => show(Lang::Fr),
                     // The page stays in English, which the list shows again once this renders.
-                    Err(error) => dispatch.emit(Action::Refuse(french_unavailable(&error))),
+                    Err(error) => dispatch.emit(Action::Notify(french_unavailable(&error))),
                 }
             });
         })
@@ -569,7 +581,7 @@ pub fn App(props: &AppProps) -> Html {
                     <a id="open-full" href={full} target="_blank" rel="noopener">{ t(T::OpenFullPlanner) }</a>
                 </header>
                 <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
-                <main class="embed-body">
+                <main id="main" tabindex="-1" class="embed-body">
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
                         dispatch={dispatch.clone()} embedded=true />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}

@@ -190,8 +190,9 @@ pub enum Action {
         from: Rc<Value>,
         plan: Box<Plan>,
     },
-    /// Something failed to load; the current plan stays.
-    Refuse(Notice),
+    /// A notice that leaves the plan as it is: something failed to load, or the page's opening
+    /// has news to tell.
+    Notify(Notice),
     /// The French texts are here, and the page now shows French when `shown`: a notice that
     /// said they could not be loaded is out of date.
     FrenchLoaded {
@@ -199,8 +200,8 @@ pub enum Action {
     },
     Select(Option<String>),
     Dismiss,
-    /// Puts the last migration's notes away. The plan and its history stay as they are, so Undo
-    /// still takes the migration back.
+    /// Puts the last migration's notes away, in the history too. The plan stays as it is, and
+    /// Undo still takes the migration back.
     DismissMigrationNotes,
 }
 
@@ -418,7 +419,7 @@ impl State {
                     next.notice = Some(Notice::Done(NoticeKind::ImportOutdated));
                 }
             }
-            Action::Refuse(notice) => next.notice = Some(notice),
+            Action::Notify(notice) => next.notice = Some(notice),
             Action::FrenchLoaded { shown } => match self.notice.as_ref().map(Notice::kind) {
                 Some(NoticeKind::FrenchUnavailable) if !shown => {
                     next.notice = Some(Notice::Done(NoticeKind::FrenchArrived));
@@ -430,7 +431,7 @@ impl State {
             },
             Action::Select(pointer) => next.pick(pointer),
             Action::Dismiss => next.notice = None,
-            Action::DismissMigrationNotes => next.migration_notes = Rc::default(),
+            Action::DismissMigrationNotes => next.dismiss_migration_notes(),
         }
         if !Rc::ptr_eq(&next.plan, &self.plan) {
             next.report = Rc::new(check(&next.plan));
@@ -526,6 +527,17 @@ impl State {
         });
         self.migration_notes = Rc::new(notes);
         self.set_plan(plan);
+    }
+
+    /// Puts the current notes away in every step of the history that shows them, so that no
+    /// undo or redo of a later change brings them back.
+    fn dismiss_migration_notes(&mut self) {
+        let notes = std::mem::take(&mut self.migration_notes);
+        for snapshot in self.past.iter_mut().chain(self.future.iter_mut()) {
+            if Rc::ptr_eq(&snapshot.migration_notes, &notes) {
+                snapshot.migration_notes = Rc::default();
+            }
+        }
     }
 
     fn pick(&mut self, pointer: Option<String>) {
@@ -1252,6 +1264,13 @@ mod tests {
             State::from_saved_text(&Unsaved::of(&dismissed).text()).expect("the autosave reads back");
         assert!(reopened.migration_notes.is_empty(), "a reload does not bring them back");
         assert_eq!(dismissed.after(Action::Undo).plan, state().plan, "Undo still takes the migration back");
+        // Put away after a later edit, they stay away when that edit is undone and redone.
+        let edited =
+            v2.after(Action::Edit { pointer: "/name".to_owned(), edit: Edit::Text("renamed".to_owned()) });
+        let hidden = edited.after(Action::DismissMigrationNotes);
+        let undone = hidden.after(Action::Undo);
+        assert_eq!((&undone.plan, undone.migration_notes.len()), (&v2.plan, 0));
+        assert!(undone.after(Action::Redo).migration_notes.is_empty());
     }
 
     #[test]
@@ -1384,12 +1403,12 @@ mod tests {
     fn french_that_comes_late_replaces_the_notice_that_it_could_not_be_loaded() {
         let unavailable =
             Notice::Error { headline: NoticeKind::FrenchUnavailable, detail: Message::verbatim("offline") };
-        let waiting = state().after(Action::Refuse(unavailable));
+        let waiting = state().after(Action::Notify(unavailable));
         let arrived = waiting.after(Action::FrenchLoaded { shown: false });
         assert_eq!(arrived.notice, Some(Notice::Done(NoticeKind::FrenchArrived)));
         assert_eq!(arrived.after(Action::FrenchLoaded { shown: true }).notice, None);
         assert_eq!(waiting.after(Action::FrenchLoaded { shown: true }).notice, None);
-        let other = state().after(Action::Refuse(Notice::Done(NoticeKind::FileLoaded)));
+        let other = state().after(Action::Notify(Notice::Done(NoticeKind::FileLoaded)));
         assert_eq!(other.after(Action::FrenchLoaded { shown: true }), other, "other notices stay");
         assert_eq!(other.after(Action::FrenchLoaded { shown: false }), other);
     }
@@ -1398,7 +1417,7 @@ mod tests {
     fn a_refused_load_keeps_the_plan() {
         let start = state();
         let notice = Notice::Error { headline: NoticeKind::LinkBroken, detail: Message::verbatim("bad") };
-        let next = start.after(Action::Refuse(notice.clone()));
+        let next = start.after(Action::Notify(notice.clone()));
         assert_eq!(next.plan, start.plan);
         assert_eq!(next.notice, Some(notice));
     }

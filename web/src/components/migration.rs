@@ -74,9 +74,12 @@ pub fn MigrationPanel(props: &MigrationProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <button type="button" id="dismiss-migration-notes" onclick={put_away}>{ T::DismissMigrationNotes.get(lang) }</button>
                 }
             </div>
+            // Outside the live region, which would read the button's name with every change of the notes.
+            if !props.notes.is_empty() {
+                <button type="button" id="dismiss-migration-notes" onclick={put_away}>{ T::DismissMigrationNotes.get(lang) }</button>
+            }
         </section>
     }
 }
