@@ -170,25 +170,18 @@ fn main() -> ExitCode {
 
 /// Writes each YAML file of `plan` into `folder` and lists the paths written, one a line.
 fn write_yaml_files(plan: &Plan, folder: &Path, lang: Lang) -> Result<String, String> {
-    // The system's reason stays in its own words, as when a file cannot be read.
     std::fs::create_dir_all(folder).map_err(|error| {
-        vnetplan_core::msg!(
-            ["cannot create {folder}: {error}", "impossible de créer {folder} : {error}"],
-            folder = folder.display().to_string(),
-            error = error
-        )
-        .render(lang)
+        let tried =
+            vnetplan_core::text!("cannot create {file}: {error}", "impossible de créer {file} : {error}");
+        system_failure(tried, folder.display().to_string(), &error, lang)
     })?;
     let mut listing = String::new();
     for file in yaml_files(plan, &check(plan), lang) {
         let path = folder.join(&file.name);
         std::fs::write(&path, file.text).map_err(|error| {
-            vnetplan_core::msg!(
-                ["cannot write {file}: {error}", "impossible d’écrire {file} : {error}"],
-                file = path.display().to_string(),
-                error = error
-            )
-            .render(lang)
+            let tried =
+                vnetplan_core::text!("cannot write {file}: {error}", "impossible d’écrire {file} : {error}");
+            system_failure(tried, path.display().to_string(), &error, lang)
         })?;
         listing.push_str(&format!("{}\n", path.display()));
     }
@@ -203,14 +196,16 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
         std::fs::read_to_string(path)
     };
     read.map_err(|error| {
-        // The system's reason stays in its own words: it is the operating system's, not ours.
-        vnetplan_core::msg!(
-            ["cannot read {file}: {error}", "impossible de lire {file} : {error}"],
-            file = display_name(path, lang),
-            error = error
-        )
-        .render(lang)
+        let tried =
+            vnetplan_core::text!("cannot read {file}: {error}", "impossible de lire {file} : {error}");
+        system_failure(tried, display_name(path, lang), &error, lang)
     })
+}
+
+/// What could not be done to `file`, in `lang`. The system's reason stays in its own words: it
+/// is the operating system's, not ours.
+fn system_failure(tried: vnetplan_core::Text, file: String, error: &io::Error, lang: Lang) -> String {
+    vnetplan_core::msg!(tried, file = file, error = error.to_string()).render(lang)
 }
 
 fn display_name(path: &Path, lang: Lang) -> String {
