@@ -307,6 +307,75 @@ describe('the address map', () => {
     }
   });
 
+  test('Tab keeps each range it reaches in the map\'s view, and a range chosen from a finding takes over from the keyboard\'s', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(bigPlan(600)));
+    try {
+      const bar = (s) => page.locator(`svg.address-map g.range[data-subject="/vnets/0/subnets/${s}/addressPrefix"]`);
+      await bar(0).waitFor();
+      await bar(0).focus();
+      const outOfView = [];
+      for (let i = 1; i <= 250; i += 1) {
+        await page.keyboard.press('Tab');
+        const seen = await page.evaluate(() => {
+          const focused = document.activeElement;
+          const shape = focused?.querySelector('rect.bar, rect.hit, rect.free-bar');
+          if (!shape) return null;
+          const r = shape.getBoundingClientRect();
+          const view = focused.closest('.map-scroll').getBoundingClientRect();
+          return { subject: focused.dataset.subject, within: r.left >= view.left && r.right <= view.right };
+        });
+        if (!seen?.within) outOfView.push(seen?.subject ?? 'nothing in the map');
+      }
+      assert.deepEqual(outOfView, [], 'every range Tab reached was in view');
+      // A finding's field chosen while the keyboard was on a range: the map shows the finding's.
+      await page.click('#findings li.finding[data-rule="overlapping-subnets"] button.subject[data-subject="/vnets/0/subnets/0/addressPrefix"]');
+      await page.waitForFunction(() => [...document.querySelectorAll('svg.address-map g.range.active')]
+        .map((range) => range.dataset.subject).join() === '/vnets/0/subnets/0/addressPrefix');
+      assert.match(await page.locator('.map-detail').innerText(), /s0 10\.0\.0\.0\/28/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an open free block\'s form stays with its block when an undo moves the blocks, and the pointer passing over bars leaves it open', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(manyVnetsPlan(3, 10)));
+    try {
+      const blocks = page.locator('svg.address-map g.free');
+      await blocks.first().waitFor();
+      // A /26 at the start of the first VNet's free space splits it in two: every later block moves up one place.
+      await blocks.first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      await page.selectOption('#free-size', '26');
+      await page.click('#add-subnet-here');
+      await page.locator('#free-size').waitFor({ state: 'detached' });
+      const count = await blocks.count();
+      const later = blocks.nth(count - 2);
+      const label = await later.getAttribute('aria-label');
+      await later.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      const space = await page.locator('#free-detail dd').first().innerText();
+      // Shift+Tab from the form goes back to its block, not to the last range drawn.
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), label);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      await page.click('#undo');
+      await page.waitForFunction((n) => document.querySelectorAll('svg.address-map g.free').length === n - 1, count);
+      assert.equal(await page.locator('#free-detail dd').first().innerText(), space, 'the form still names its own free space');
+      assert.equal(await page.locator('svg.address-map g.free[aria-expanded="true"]').getAttribute('aria-label'), label);
+      // The pointer crossing bars on its way to the form previews them but leaves the form open.
+      const bars = page.locator('svg.address-map g.range rect.bar');
+      for (const n of [0, 3, 6]) await bars.nth(n).hover();
+      assert.equal(await page.locator('#free-size').count(), 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an embedded big map keeps to the page\'s width, so its skip button shows without scrolling', async () => {
     const viewport = { width: 800, height: 600 };
     const { context, page, errors } = await openPage(suite.browser, `${suite.origin}/?embed${planLink(bigPlan(600)).slice(1)}`, { viewport });

@@ -183,8 +183,8 @@ texts! {
     AddressMap => "Address map", "Carte des adresses";
     SkipMap => "Skip the map ({count} Tab stops) and go to the findings", "Passer la carte ({count} arrêts au clavier) et aller aux constats";
     BackOverMap => "Back to the start of the map", "Revenir au début de la carte";
-    AddressMapHint => "Each bar is a range. Hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; press Enter to edit its field. Dashed blocks are free space: select one to add a subnet there; Escape deselects it.",
-        "Chaque barre est une plage. Les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; Entrée ouvre son champ. Les blocs en pointillés sont libres : sélectionnez-en un pour y ajouter un sous-réseau ; Échap le désélectionne.";
+    AddressMapHint => "Each bar is a range. Hatched bars with a thick outline take part in an error or a warning. Select a bar to see its addresses; press Enter to edit its field. Dashed blocks are free space: press Enter on one, or click it, to add a subnet there; Escape closes it.",
+        "Chaque barre est une plage. Les barres hachurées au contour épais sont concernées par une erreur ou un avertissement. Sélectionnez une barre pour voir ses adresses ; Entrée ouvre son champ. Les blocs en pointillés sont libres : appuyez sur Entrée sur l’un d’eux, ou cliquez dessus, pour y ajouter un sous-réseau ; Échap le referme.";
     MapWindowed => "This map holds {count} ranges. It draws those in view and every one in conflict: scroll it, or go from bar to bar with Tab, to reach the others.",
         "Cette carte contient {count} plages. Elle dessine celles qui sont en vue et toutes celles en conflit : faites-la défiler, ou passez de barre en barre avec Tab, pour atteindre les autres.";
     MapWindowedManyConflicts => "This map holds {count} ranges, {conflicts} of them in conflict. It draws those in view: scroll it, or go from bar to bar with Tab, to reach the others; the findings name every range in conflict.",

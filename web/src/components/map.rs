@@ -4,6 +4,7 @@
 //! not depend on colour alone, and focusing one lights up and joins the ranges it conflicts with.
 //! Free blocks of a VNet offer to add a subnet there.
 
+use std::net::Ipv4Addr;
 use std::rc::Rc;
 
 use vnetplan_core::layout::{
@@ -122,6 +123,48 @@ fn plate_view(key: String, tag: &Label, base: f64) -> Html {
 
 fn item_key(item: &MapItem) -> String {
     format!("{}:{}:{}", item.lane, item.kind.as_str(), item.subject.as_deref().unwrap_or(&item.block))
+}
+
+/// A range named as it stays from one layout to the next: an edit, an undo or a fix shifts the
+/// ranges' positions in the map, and the map's state must go on naming the same range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RangeKey {
+    lane: usize,
+    kind: RangeKind,
+    name: String,
+}
+
+impl RangeKey {
+    fn of(item: &MapItem) -> Self {
+        Self {
+            lane: item.lane,
+            kind: item.kind,
+            name: item.subject.clone().unwrap_or_else(|| item.block.clone()),
+        }
+    }
+
+    fn names(&self, item: &MapItem) -> bool {
+        item.lane == self.lane
+            && item.kind == self.kind
+            && item.subject.as_deref().unwrap_or(&item.block) == self.name
+    }
+}
+
+/// A free block, named as [`RangeKey`] names a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FreeKey {
+    lane: usize,
+    first: Ipv4Addr,
+}
+
+impl FreeKey {
+    fn of(free: &FreeBlock) -> Self {
+        Self { lane: free.lane, first: free.first }
+    }
+
+    fn names(self, free: &FreeBlock) -> bool {
+        free.lane == self.lane && free.first == self.first
+    }
 }
 
 /// The id of the chosen free block's form, which its block controls.
@@ -243,6 +286,21 @@ impl Span {
     }
 }
 
+/// Scrolls the map's box so that a range or free block (`[x, width, y, height]`, as bits, so that
+/// an effect can compare them) is in view, unless it already is.
+fn bring_into_view(scroller: &NodeRef, extent: Option<[u64; 4]>) {
+    let (Some(extent), Some(element)) = (extent, scroller.cast::<web_sys::Element>()) else { return };
+    let [x, width, y, height] = extent.map(f64::from_bits);
+    let (left, wide) = (f64::from(element.scroll_left()), f64::from(element.client_width()));
+    if x < left || x + width > left + wide {
+        element.set_scroll_left(pixels(x + width / 2.0 - wide / 2.0));
+    }
+    let (top, tall) = (f64::from(element.scroll_top()), f64::from(element.client_height()));
+    if y < top || y + height > top + tall {
+        element.set_scroll_top(pixels(y + height / 2.0 - tall / 2.0));
+    }
+}
+
 /// A scroll offset in whole pixels; none is negative.
 #[expect(
     clippy::cast_possible_truncation,
@@ -279,15 +337,20 @@ fn centre(item: &MapItem) -> (f64, f64) {
 
 #[component]
 pub fn AddressMapView(props: &MapProps) -> Html {
-    let focused = use_state_eq(|| None::<usize>);
+    // The pointer and the keyboard each have their own: a bar the pointer passes over shows its
+    // details without moving what the keyboard is on, which a windowed map must keep drawn.
+    let hovered = use_state_eq(|| None::<RangeKey>);
+    let focused = use_state_eq(|| None::<RangeKey>);
     // A free block the keyboard is on, and the one whose form is open: a block opens when it is
     // activated, as a disclosure does, not when Tab passes over it.
-    let focused_free = use_state_eq(|| None::<usize>);
-    let chosen_free = use_state_eq(|| None::<usize>);
+    let focused_free = use_state_eq(|| None::<FreeKey>);
+    let chosen_free = use_state_eq(|| None::<FreeKey>);
     {
         // A range chosen elsewhere (a finding, the editor) is what the details show next.
-        let (focused_free, chosen_free) = (focused_free.clone(), chosen_free.clone());
+        let (focused, focused_free, chosen_free) =
+            (focused.clone(), focused_free.clone(), chosen_free.clone());
         use_effect_with(props.selected.clone(), move |_| {
+            focused.set(None);
             focused_free.set(None);
             chosen_free.set(None);
         });
@@ -369,26 +432,24 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             .and_then(|index| map.items.get(index))
             .map(|item| [item.x, item.width, item.y, item.height].map(f64::to_bits));
         use_effect_with((props.selected.clone(), extent), move |(_, extent)| {
-            let (Some(extent), Some(element)) = (*extent, scroller.cast::<web_sys::Element>()) else {
-                return;
-            };
-            let [x, width, y, height] = extent.map(f64::from_bits);
-            let (left, wide) = (f64::from(element.scroll_left()), f64::from(element.client_width()));
-            if x < left || x + width > left + wide {
-                element.set_scroll_left(pixels(x + width / 2.0 - wide / 2.0));
-            }
-            let (top, tall) = (f64::from(element.scroll_top()), f64::from(element.client_height()));
-            if y < top || y + height > top + tall {
-                element.set_scroll_top(pixels(y + height / 2.0 - tall / 2.0));
-            }
+            bring_into_view(&scroller, *extent)
         });
     }
     let lang = props.lang;
-    let free_shown = (*chosen_free).and_then(|index| map.free.get(index));
-    // While the keyboard is on a free block, or its form is open, no bar is active beside it.
-    let on_free = (*focused_free).filter(|index| *index < map.free.len()).or(free_shown.and(*chosen_free));
-    let active =
-        (*focused).filter(|index| *index < map.items.len()).or(selected_index).filter(|_| on_free.is_none());
+    let range_at = |key: &Option<RangeKey>| {
+        key.as_ref().and_then(|key| map.items.iter().position(|item| key.names(item)))
+    };
+    let free_at = |key: Option<FreeKey>| key.and_then(|key| map.free.iter().position(|free| key.names(free)));
+    let (hovered_index, focused_index) = (range_at(&hovered), range_at(&focused));
+    let (focused_free_index, chosen_index) = (free_at(*focused_free), free_at(*chosen_free));
+    let free_shown = chosen_index.and_then(|index| map.free.get(index));
+    // An open form is what the details show; the keyboard on a free block leaves the bar chosen
+    // elsewhere inactive, and the pointer shows the bar it is over.
+    let active = if free_shown.is_some() {
+        None
+    } else {
+        hovered_index.or(focused_index).or(selected_index.filter(|_| focused_free_index.is_none()))
+    };
     let partners: &[usize] = active.and_then(|index| map.items.get(index)).map_or(&[], |item| &item.partners);
     let view_width = (*width).unwrap_or(DEFAULT_WIDTH);
     let span = (map.items.len() + map.free.len() > DRAW_ALL_UP_TO).then(|| Span::around(*view, view_width));
@@ -404,7 +465,11 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         Stop::Free(_) => !embedded,
     };
     // What keyboard focus is on, and the stops Tab and Shift+Tab move to from there.
-    let anchor = on_free.map(Stop::Free).or(active.map(Stop::Range));
+    let anchor = focused_free_index
+        .map(Stop::Free)
+        .or(focused_index.map(Stop::Range))
+        .or(chosen_index.map(Stop::Free))
+        .or(selected_index.map(Stop::Range));
     let kept = anchor.map_or([None; 3], |anchor| {
         let [before, after] = tab_neighbours(&map.order, anchor, is_tab_stop);
         [before, Some(anchor), after]
@@ -437,14 +502,37 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         })
         .collect();
 
-    let show = {
-        let (focused, focused_free, chosen_free) =
-            (focused.clone(), focused_free.clone(), chosen_free.clone());
-        use_callback((), move |index: usize, ()| {
-            focused.set(Some(index));
-            focused_free.set(None);
+    {
+        // The browser scrolls a focused element into view, but not an SVG group just past the
+        // box's edge: the keyboard's range or free block is brought into view here.
+        let scroller = scroller.clone();
+        let extent = focused_index
+            .and_then(|index| map.items.get(index))
+            .map(|item| [item.x, item.width, item.y, item.height])
+            .or_else(|| {
+                focused_free_index
+                    .and_then(|index| map.free.get(index))
+                    .map(|free| [free.x, free.width, free.y, free.height])
+            })
+            .map(|extent| extent.map(f64::to_bits));
+        use_effect_with(extent, move |extent| bring_into_view(&scroller, *extent));
+    }
+    // Focus on a bar closes a free block's form and takes over from the pointer's preview, the
+    // last moved winning. Leaving the map forgets neither: the details would vanish under a
+    // pointer on its way to a finding, and move the finding away before the click lands.
+    let focus = {
+        let (focused, focused_free, hovered, chosen_free) =
+            (focused.clone(), focused_free.clone(), hovered.clone(), chosen_free.clone());
+        use_callback((), move |key: RangeKey, ()| {
             chosen_free.set(None);
+            focused_free.set(None);
+            hovered.set(None);
+            focused.set(Some(key));
         })
+    };
+    let hover = {
+        let hovered = hovered.clone();
+        use_callback((), move |key: Option<RangeKey>, ()| hovered.set(key))
     };
     let bar_view = |index: usize, item: &MapItem| {
         // Measured from the lane's baseline, and without the partners' indices, which shift
@@ -456,21 +544,19 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         drawn.tag.y -= base;
         drawn.partners = Vec::new();
         let bar = html! {
-            <RangeBar key={item_key(item)} item={Rc::new(drawn)} {index} {lang}
+            <RangeBar key={item_key(item)} item={Rc::new(drawn)} {lang}
                 selected={is_selected(item)} partner={partner(index)} active={active == Some(index)}
-                dispatch={props.dispatch.clone()} show={show.clone()} />
+                dispatch={props.dispatch.clone()} focus={focus.clone()} hover={hover.clone()} />
         };
         (item.lane, bar)
     };
 
     let free_view = |index: usize, free: &FreeBlock| {
-        let open = *chosen_free == Some(index);
+        let key = FreeKey::of(free);
+        let open = *chosen_free == Some(key);
         let choose = {
-            let (focused, chosen_free) = (focused.clone(), chosen_free.clone());
-            move || {
-                chosen_free.set(Some(index));
-                focused.set(None);
-            }
+            let chosen_free = chosen_free.clone();
+            move || chosen_free.set(Some(key))
         };
         let onclick = {
             let choose = choose.clone();
@@ -491,10 +577,16 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             })
         };
         let onfocus = {
-            let (focused, focused_free) = (focused.clone(), focused_free.clone());
+            let (focused, focused_free, chosen_free, hovered) =
+                (focused.clone(), focused_free.clone(), chosen_free.clone(), hovered.clone());
             Callback::from(move |_: FocusEvent| {
-                focused_free.set(Some(index));
+                hovered.set(None);
                 focused.set(None);
+                // Another block's form is left behind: it would stay open for a block out of reach.
+                if chosen_free.is_some_and(|chosen| chosen != key) {
+                    chosen_free.set(None);
+                }
+                focused_free.set(Some(key));
             })
         };
         let base = baseline(&map.lanes, free.lane);
@@ -585,7 +677,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     });
 
     let detail = if let Some(free) = free_shown {
-        free_detail(free, lang, &props.dispatch, &chosen_free)
+        free_detail(free, chosen_index.unwrap_or_default(), lang, &props.dispatch, &chosen_free)
     } else if let Some(item) = active.and_then(|index| map.items.get(index)) {
         html! {
             <dl>
@@ -614,7 +706,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     let onkeydown = {
         let chosen_free = chosen_free.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let Some(index) = *chosen_free else { return };
+            let Some(index) = chosen_index else { return };
             if event.key() == "Escape" {
                 dom::focus_first(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
                 chosen_free.set(None);
@@ -656,7 +748,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                     <svg class="address-map" width={decimal(map.width)} height={decimal(map.height)}
                         viewBox={format!("0 0 {} {}", decimal(map.width), decimal(map.height))}
                         role="group" aria-labelledby="map-title" aria-describedby="map-hint"
-                        onmouseleave={let focused = focused.clone(); Callback::from(move |_: MouseEvent| focused.set(None))}>
+                        onmouseleave={let hovered = hovered.clone(); Callback::from(move |_: MouseEvent| hovered.set(None))}>
                         <defs>
                             <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
                                 <line x1="0" y1="0" x2="0" y2="6" class="hatch-line" />
@@ -690,14 +782,15 @@ pub fn AddressMapView(props: &MapProps) -> Html {
 struct RangeBarProps {
     /// The range with `y` measured from its lane's baseline.
     item: Rc<MapItem>,
-    index: usize,
     lang: Lang,
     selected: bool,
     partner: bool,
     active: bool,
     dispatch: Callback<Action>,
-    /// Shows the details of the range at this index.
-    show: Callback<usize>,
+    /// The keyboard reaches the range.
+    focus: Callback<RangeKey>,
+    /// The pointer moves over the range.
+    hover: Callback<Option<RangeKey>>,
 }
 
 /// One range of the map, drawn again only when what it shows changes.
@@ -731,9 +824,13 @@ fn RangeBar(props: &RangeBarProps) -> Html {
             activate();
         }
     });
-    let index = props.index;
-    let onfocus = props.show.reform(move |_: FocusEvent| index);
-    let onmouseenter = props.show.reform(move |_: MouseEvent| index);
+    let key = RangeKey::of(item);
+    let onfocus = {
+        let key = key.clone();
+        props.focus.reform(move |_: FocusEvent| key.clone())
+    };
+    // Moving, not entering: a range that a scroll brings under a still pointer is not previewed.
+    let onmousemove = props.hover.reform(move |_: MouseEvent| Some(key.clone()));
     let (x, y, w, h) = (item.x, item.y, item.width, item.height);
     // A repeat stays a button for the pointer and for a screen reader reading the overview; Tab
     // stops at the range once, in its own lane.
@@ -760,7 +857,7 @@ fn RangeBar(props: &RangeBarProps) -> Html {
         <g class={class} data-subject={item.subject.clone()} data-kind={item.kind.as_str()}
             data-flagged={item.flagged.to_string()} tabindex={item.subject.as_ref().map(|_| tab_index)}
             role={item.subject.as_ref().map(|_| "button")} aria-label={describe(item, props.lang)}
-            {onclick} {onkeydown} {onfocus} {onmouseenter}>
+            {onclick} {onkeydown} {onfocus} {onmousemove}>
             { shape }
             { label_view(&item.tag, "bar-label", 0.0) }
         </g>
@@ -772,9 +869,10 @@ fn RangeBar(props: &RangeBarProps) -> Html {
 /// that the button had, as a chosen bar's does.
 fn free_detail(
     free: &FreeBlock,
+    index: usize,
     lang: Lang,
     dispatch: &Callback<Action>,
-    chosen: &UseStateHandle<Option<usize>>,
+    chosen: &UseStateHandle<Option<FreeKey>>,
 ) -> Html {
     let sizes = free.sizes();
     let preferred = if sizes.contains(&24) { 24 } else { *sizes.start() };
@@ -797,6 +895,14 @@ fn free_detail(
             }
         })
     };
+    // The form comes after the whole map in the page: Shift+Tab goes back to its block, not to
+    // the last range drawn.
+    let back_to_block = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Tab" && event.shift_key() {
+            event.prevent_default();
+            dom::focus_first(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
+        }
+    });
     html! {
         <div class="free-detail" id={FREE_DETAIL}>
             <dl>
@@ -806,7 +912,7 @@ fn free_detail(
             </dl>
             <div class="add-here">
                 <label for="free-size">{ T::NewSubnetSize.get(lang) }</label>
-                <select id="free-size" ref={size_choice}>
+                <select id="free-size" ref={size_choice} onkeydown={back_to_block}>
                     { for sizes.map(|len| html! {
                         <option value={len.to_string()} selected={len == preferred}>
                             { format!("/{len} ({})", addresses(1u64 << (32 - u32::from(len)), lang)) }
