@@ -64,7 +64,7 @@ describe('small things', () => {
     }
   });
 
-  test('a broken link opened directly is told after the first render, in the alert region drawn empty before it', async () => {
+  test('a broken link opened directly, in the planner or embedded, is told after the first render, in the alert region drawn empty before it', async () => {
     const context = await suite.browser.newContext();
     try {
       // Records what each region held when it first appeared, and whether it later changed.
@@ -80,8 +80,13 @@ describe('small things', () => {
       await page.goto(suite.origin + '/#plan=');
       await page.locator('.notice-slot[role="alert"] #notice.notice-error').waitFor();
       assert.match(await page.locator('#notice').innerText(), /nothing follows #plan=/);
-      const born = await page.evaluate(() => window.__slots.map(({ slot, born }) => [slot.getAttribute('role'), born]));
-      assert.deepEqual(born, [['alert', ''], ['status', '']]);
+      const born = () => page.evaluate(() => window.__slots.map(({ slot, born }) => [slot.getAttribute('role'), born]));
+      assert.deepEqual(await born(), [['alert', ''], ['status', '']]);
+      // An embedded view has no plan of its own to keep: it says what it shows instead.
+      await page.goto(suite.origin + '/?embed#plan=');
+      await page.locator('.notice-slot[role="alert"] #notice.notice-error').waitFor();
+      assert.match(await page.locator('#notice').innerText(), /could not be opened; the view shows the default example instead/);
+      assert.deepEqual(await born(), [['alert', ''], ['status', '']]);
     } finally {
       await context.close();
     }

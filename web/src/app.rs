@@ -57,7 +57,8 @@ fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>) -> State
         }
         Some(Err(error)) => {
             let mut state = saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan()));
-            state.notice = Some(Notice::Error { headline: NoticeKind::LinkBroken, detail: error.message() });
+            let headline = if embedded { NoticeKind::EmbeddedLinkBroken } else { NoticeKind::LinkBroken };
+            state.notice = Some(Notice::Error { headline, detail: error.message() });
             state
         }
         None => saved.unwrap_or_else(|| State::new(Preset::DefaultAks.plan())),
@@ -160,25 +161,13 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
     let wanted = props.wanted;
     let opening = *use_memo((), move |()| opening_lang(wanted));
-    // The opening's notice (a link read or refused, French missing) is told after the first
-    // render: a live region announces what arrives in it, not what it is drawn with.
-    let opening_notice = use_mut_ref(|| None::<Notice>);
     let state = use_reducer(|| {
         let mut state = initial_state(embedded, props.link.take());
         if opening != wanted {
             state.notice = Some(french_unavailable(&ExtrasError::Unavailable));
         }
-        *opening_notice.borrow_mut() = state.notice.take();
         state
     });
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |()| {
-            if let Some(notice) = opening_notice.borrow_mut().take() {
-                dispatcher.dispatch(Action::Notify(notice));
-            }
-        });
-    }
     let lang = use_state(|| opening);
     let lang_loading = use_state_eq(|| false);
     let theme =
@@ -727,8 +716,19 @@ struct NoticeProps {
 fn NoticeBar(props: &NoticeProps) -> Html {
     // Two live regions, both always in the page: a region announces what arrives in it only if it
     // was there before, and a role changed on the fly is announced unreliably. Errors interrupt;
-    // news waits for a pause.
-    let body = props.notice.as_ref().map_or_else(Html::default, |notice| notice_body(notice, props));
+    // news waits for a pause. So the notice the page opens with (a link read or refused, French
+    // missing) comes once the empty regions have been painted: a second render in the same task
+    // would reach the page, and a screen reader, as one.
+    let drawn = use_state_eq(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |()| dom::after_next_paint(move || drawn.set(true)));
+    }
+    let body = props
+        .notice
+        .as_ref()
+        .filter(|_| *drawn)
+        .map_or_else(Html::default, |notice| notice_body(notice, props));
     let (errors, news) = match props.notice {
         Some(Notice::Error { .. }) => (body, Html::default()),
         _ => (Html::default(), body),
@@ -749,6 +749,7 @@ fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
     let text = match headline {
         NoticeKind::LinkLoaded => T::NoticeLinkLoaded,
         NoticeKind::LinkBroken => T::NoticeLinkBroken,
+        NoticeKind::EmbeddedLinkBroken => T::NoticeEmbeddedLinkBroken,
         NoticeKind::ShareFailed => T::NoticeShareFailed,
         NoticeKind::FileLoaded => T::NoticeFileLoaded,
         NoticeKind::FileBroken => T::NoticeFileBroken,

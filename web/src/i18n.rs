@@ -68,6 +68,8 @@ texts! {
         "ce navigateur ne sait ni compresser ni décompresser les liens : il lui manque les Compression Streams (Chromium 103, Firefox 113 et Safari 16.4 les ont)";
     NoticeLinkBroken => "This link's plan could not be opened; your plan is unchanged.",
         "Le plan de ce lien n’a pas pu être ouvert ; votre plan est inchangé.";
+    NoticeEmbeddedLinkBroken => "This link's plan could not be opened; the view shows the default example instead.",
+        "Le plan de ce lien n’a pas pu être ouvert ; la vue montre l’exemple par défaut à la place.";
     NoticeShareFailed => "No link could be made for this plan in this browser.",
         "Aucun lien n’a pu être créé pour ce plan dans ce navigateur.";
     NoticeFileLoaded => "Plan loaded from the file.", "Plan chargé depuis le fichier.";

@@ -72,6 +72,9 @@ impl Notice {
 pub enum NoticeKind {
     LinkLoaded,
     LinkBroken,
+    /// An embedded view opened with a link it cannot read: it has no plan of its own to keep, so
+    /// it shows the default example.
+    EmbeddedLinkBroken,
     FileLoaded,
     FileBroken,
     FixApplied,
