@@ -370,6 +370,17 @@ describe('the address map', () => {
       const bars = page.locator('svg.address-map g.range rect.bar');
       for (const n of [0, 3, 6]) await bars.nth(n).hover();
       assert.equal(await page.locator('#free-size').count(), 1);
+      // A finding's field picked again after the keyboard went to a free block is shown again.
+      const pick = page.locator('#findings li.finding button.subject').first();
+      const subject = await pick.getAttribute('data-subject');
+      const shown = () => page.waitForFunction((wanted) => [...document.querySelectorAll('svg.address-map g.range.active')]
+        .some((range) => range.dataset.subject === wanted), subject);
+      await pick.click();
+      await shown();
+      await blocks.first().focus();
+      await page.waitForFunction(() => document.querySelectorAll('svg.address-map g.range.active').length === 0);
+      await pick.click();
+      await shown();
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -571,7 +571,7 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
                 <main id="main" tabindex="-1" class="embed-body">
-                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
+                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} picks={state.picks} lang={*lang}
                         dispatch={dispatch.clone()} embedded=true />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />
@@ -660,7 +660,7 @@ pub fn App(props: &AppProps) -> Html {
                         refused={state.refused.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
                 <section class="results-column" id="results-panel" aria-label={t(T::ResultsTab)}>
-                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} lang={*lang}
+                    <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} picks={state.picks} lang={*lang}
                         dispatch={dispatch.clone()} shown={*results_tab} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}
                         dispatch={dispatch.clone()} />

@@ -24,6 +24,9 @@ pub struct MapProps {
     pub plan: Rc<Plan>,
     pub report: Rc<Report>,
     pub selected: Option<String>,
+    /// Counts the picks, so that the range picked last, picked again, is what the map shows again.
+    #[prop_or_default]
+    pub picks: u32,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
     /// Changes when the map's tab is shown or hidden on a narrow screen: a hidden map has no
@@ -349,7 +352,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         // A range chosen elsewhere (a finding, the editor) is what the details show next.
         let (focused, focused_free, chosen_free) =
             (focused.clone(), focused_free.clone(), chosen_free.clone());
-        use_effect_with(props.selected.clone(), move |_| {
+        use_effect_with((props.selected.clone(), props.picks), move |_| {
             focused.set(None);
             focused_free.set(None);
             chosen_free.set(None);
