@@ -578,6 +578,16 @@ describe('the address map', () => {
       assert.equal(await page.locator('#free-detail #free-size').count(), 1);
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'add-subnet-here');
+      // Tab from the form's end goes on to the block's next stop, as if the form sat beside it,
+      // and Shift+Tab from there comes back to the block.
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement?.closest('svg.address-map') !== null), 'still in the map');
+      assert.notEqual(await focusedBlock(), index);
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await focusedBlock(), index);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'free-size');
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Escape');
       await page.locator('#free-size').waitFor({ state: 'detached' });
       assert.equal(await focusedBlock(), index, 'the focus is back on the block');

@@ -680,7 +680,17 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     });
 
     let detail = if let Some(free) = free_shown {
-        free_detail(free, chosen_index.unwrap_or_default(), lang, &props.dispatch, &chosen_free)
+        // The form comes after the whole map in the page: Tab from its end goes on to the block's
+        // next stop, as if the form sat beside its block.
+        let next_stop = chosen_index
+            .and_then(|index| tab_neighbours(&map.order, Stop::Free(index), is_tab_stop)[1])
+            .and_then(|stop| match stop {
+                Stop::Range(index) => map.items.get(index)?.subject.as_ref().map(|subject| {
+                    format!("svg.address-map g.range[data-subject=\"{subject}\"][tabindex=\"0\"]")
+                }),
+                Stop::Free(index) => Some(format!("svg.address-map g.free[data-free=\"{index}\"]")),
+            });
+        free_detail(free, chosen_index.unwrap_or_default(), next_stop, lang, &props.dispatch, &chosen_free)
     } else if let Some(item) = active.and_then(|index| map.items.get(index)) {
         html! {
             <dl>
@@ -873,6 +883,7 @@ fn RangeBar(props: &RangeBarProps) -> Html {
 fn free_detail(
     free: &FreeBlock,
     index: usize,
+    next_stop: Option<String>,
     lang: Lang,
     dispatch: &Callback<Action>,
     chosen: &UseStateHandle<Option<FreeKey>>,
@@ -906,6 +917,12 @@ fn free_detail(
             dom::focus_first(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
         }
     });
+    let on_to_next_stop = Callback::from(move |event: KeyboardEvent| {
+        if let (true, false, Some(next)) = (event.key() == "Tab", event.shift_key(), &next_stop) {
+            event.prevent_default();
+            dom::focus_first(next);
+        }
+    });
     html! {
         <div class="free-detail" id={FREE_DETAIL}>
             <dl>
@@ -922,7 +939,7 @@ fn free_detail(
                         </option>
                     }) }
                 </select>
-                <button type="button" id="add-subnet-here" onclick={onadd}>{ T::AddSubnetHere.get(lang) }</button>
+                <button type="button" id="add-subnet-here" onclick={onadd} onkeydown={on_to_next_stop}>{ T::AddSubnetHere.get(lang) }</button>
             </div>
         </div>
     }
