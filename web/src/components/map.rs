@@ -170,6 +170,18 @@ impl FreeKey {
     }
 }
 
+/// What the keyboard was last on in the map: a range or a free block, never both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum KeyboardOn {
+    Range(RangeKey),
+    Free(FreeKey),
+}
+
+/// The free block drawn at `index` of the map's free blocks, as a selector to focus it by.
+fn free_block_selector(index: usize) -> String {
+    format!("svg.address-map g.free[data-free=\"{index}\"]")
+}
+
 /// The id of the chosen free block's form, which its block controls.
 const FREE_DETAIL: &str = "free-detail";
 
@@ -343,18 +355,15 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     // The pointer and the keyboard each have their own: a bar the pointer passes over shows its
     // details without moving what the keyboard is on, which a windowed map must keep drawn.
     let hovered = use_state_eq(|| None::<RangeKey>);
-    let focused = use_state_eq(|| None::<RangeKey>);
-    // A free block the keyboard is on, and the one whose form is open: a block opens when it is
-    // activated, as a disclosure does, not when Tab passes over it.
-    let focused_free = use_state_eq(|| None::<FreeKey>);
+    let keyboard = use_state_eq(|| None::<KeyboardOn>);
+    // The free block whose form is open: a block opens when it is activated, as a disclosure
+    // does, not when Tab passes over it.
     let chosen_free = use_state_eq(|| None::<FreeKey>);
     {
         // A range chosen elsewhere (a finding, the editor) is what the details show next.
-        let (focused, focused_free, chosen_free) =
-            (focused.clone(), focused_free.clone(), chosen_free.clone());
+        let (keyboard, chosen_free) = (keyboard.clone(), chosen_free.clone());
         use_effect_with((props.selected.clone(), props.picks), move |_| {
-            focused.set(None);
-            focused_free.set(None);
+            keyboard.set(None);
             chosen_free.set(None);
         });
     }
@@ -439,12 +448,16 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         });
     }
     let lang = props.lang;
-    let range_at = |key: &Option<RangeKey>| {
-        key.as_ref().and_then(|key| map.items.iter().position(|item| key.names(item)))
-    };
+    let range_at =
+        |key: Option<&RangeKey>| key.and_then(|key| map.items.iter().position(|item| key.names(item)));
     let free_at = |key: Option<FreeKey>| key.and_then(|key| map.free.iter().position(|free| key.names(free)));
-    let (hovered_index, focused_index) = (range_at(&hovered), range_at(&focused));
-    let (focused_free_index, chosen_index) = (free_at(*focused_free), free_at(*chosen_free));
+    let (focused, focused_free) = match &*keyboard {
+        Some(KeyboardOn::Range(key)) => (Some(key), None),
+        Some(KeyboardOn::Free(key)) => (None, Some(*key)),
+        None => (None, None),
+    };
+    let (hovered_index, focused_index) = (range_at(hovered.as_ref()), range_at(focused));
+    let (focused_free_index, chosen_index) = (free_at(focused_free), free_at(*chosen_free));
     let free_shown = chosen_index.and_then(|index| map.free.get(index));
     // An open form is what the details show; the keyboard on a free block leaves the bar chosen
     // elsewhere inactive, and the pointer shows the bar it is over.
@@ -524,13 +537,11 @@ pub fn AddressMapView(props: &MapProps) -> Html {
     // last moved winning. Leaving the map forgets neither: the details would vanish under a
     // pointer on its way to a finding, and move the finding away before the click lands.
     let focus = {
-        let (focused, focused_free, hovered, chosen_free) =
-            (focused.clone(), focused_free.clone(), hovered.clone(), chosen_free.clone());
+        let (keyboard, hovered, chosen_free) = (keyboard.clone(), hovered.clone(), chosen_free.clone());
         use_callback((), move |key: RangeKey, ()| {
             chosen_free.set(None);
-            focused_free.set(None);
             hovered.set(None);
-            focused.set(Some(key));
+            keyboard.set(Some(KeyboardOn::Range(key)));
         })
     };
     let hover = {
@@ -580,16 +591,14 @@ pub fn AddressMapView(props: &MapProps) -> Html {
             })
         };
         let onfocus = {
-            let (focused, focused_free, chosen_free, hovered) =
-                (focused.clone(), focused_free.clone(), chosen_free.clone(), hovered.clone());
+            let (keyboard, chosen_free, hovered) = (keyboard.clone(), chosen_free.clone(), hovered.clone());
             Callback::from(move |_: FocusEvent| {
                 hovered.set(None);
-                focused.set(None);
                 // Another block's form is left behind: it would stay open for a block out of reach.
                 if chosen_free.is_some_and(|chosen| chosen != key) {
                     chosen_free.set(None);
                 }
-                focused_free.set(Some(key));
+                keyboard.set(Some(KeyboardOn::Free(key)));
             })
         };
         let base = baseline(&map.lanes, free.lane);
@@ -688,7 +697,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
                 Stop::Range(index) => map.items.get(index)?.subject.as_ref().map(|subject| {
                     format!("svg.address-map g.range[data-subject=\"{subject}\"][tabindex=\"0\"]")
                 }),
-                Stop::Free(index) => Some(format!("svg.address-map g.free[data-free=\"{index}\"]")),
+                Stop::Free(index) => Some(free_block_selector(index)),
             });
         free_detail(free, chosen_index.unwrap_or_default(), next_stop, lang, &props.dispatch, &chosen_free)
     } else if let Some(item) = active.and_then(|index| map.items.get(index)) {
@@ -721,7 +730,7 @@ pub fn AddressMapView(props: &MapProps) -> Html {
         Callback::from(move |event: KeyboardEvent| {
             let Some(index) = chosen_index else { return };
             if event.key() == "Escape" {
-                dom::focus_first(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
+                dom::focus_first(&free_block_selector(index));
                 chosen_free.set(None);
             }
         })
@@ -914,7 +923,7 @@ fn free_detail(
     let back_to_block = Callback::from(move |event: KeyboardEvent| {
         if event.key() == "Tab" && event.shift_key() {
             event.prevent_default();
-            dom::focus_first(&format!("svg.address-map g.free[data-free=\"{index}\"]"));
+            dom::focus_first(&free_block_selector(index));
         }
     });
     let on_to_next_stop = Callback::from(move |event: KeyboardEvent| {
