@@ -88,9 +88,10 @@ pub fn parse_plan(text: &str) -> Result<Plan, ParseError> {
 /// through a JSON tree only. It is slower on large plans, and leaves out the code of the direct
 /// reader, which the planner page, already holding the tree reader for its edits, does without.
 pub fn parse_plan_through_tree(text: &str) -> Result<Plan, ParseError> {
+    let text = strip_bom(text);
     // serde_json would call it the end of the text at line 1, column 0, which reads as a fault
     // inside a text that is not there.
-    if strip_bom(text).trim_matches(JSON_WHITESPACE).is_empty() {
+    if text.trim_matches(JSON_WHITESPACE).is_empty() {
         return Err(ParseError::at(
             String::new(),
             text!(
@@ -102,7 +103,7 @@ pub fn parse_plan_through_tree(text: &str) -> Result<Plan, ParseError> {
             .message(),
         ));
     }
-    let value: Value = serde_json::from_str(strip_bom(text)).map_err(|error| ParseError {
+    let value: Value = serde_json::from_str(text).map_err(|error| ParseError {
         pointer: String::new(),
         reason: msg!(["this is not valid JSON ({detail})", "ce n’est pas du JSON valide ({detail})"])
             .with_message("detail", json_detail(&syntax_detail(&error))),
@@ -326,11 +327,11 @@ fn aks_cluster(object: &Object<'_>) -> Result<AksCluster, ParseError> {
             return Err(object.error_at(
                 "subnet",
                 msg!([
-                "the cluster names a VNet but no subnet; give both, or leave both out for a cluster \
+                    "the cluster names a VNet but no subnet; give both, or leave both out for a cluster \
                      in the VNet that AKS manages",
-                "le cluster indique un VNet mais aucun sous-réseau ; donnez les deux, ou omettez les deux \
-                     pour un cluster dans le VNet géré par AKS"
-            ]),
+                    "le cluster indique un VNet mais aucun sous-réseau ; donnez les deux, ou omettez les \
+                     deux pour un cluster dans le VNet géré par AKS"
+                ]),
             ))
         }
         (None, Some(_)) => {
