@@ -158,4 +158,48 @@ describe('hostile and heavy input', () => {
     assert.equal(await field(page, '/vnets/0/subnets/1/addressPrefix').inputValue(), '10.1.');
     assert.equal(await field(page, '/aksClusters/0/nodeCount').inputValue(), '12x');
   });
+
+  test('keys typed within one frame and a reload in the same task lose nothing', async () => {
+    // Typing faster than frames come holds the later keys until the next frame: the page
+    // must not leave before they are saved. Both keys and the reload run in one task, so no
+    // frame can come between them however fast or slow the machine is.
+    const { page } = await openPage(suite.browser, suite.origin + '/');
+    await page.selectOption('#preset', 'default-aks');
+    await page.click('#load-preset');
+    await page.locator('#findings').waitFor();
+    const reloaded = page.waitForEvent('load');
+    await page.evaluate(() => {
+      const type = (pointer, text) => {
+        const input = document.querySelector(`[data-pointer="${pointer}"]`);
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      type('/vnets/0/subnets/1/addressPrefix', '10.1.');
+      type('/aksClusters/0/nodeCount', '12x');
+      type('/vnets/0/name', 'typed-last');
+      location.reload();
+    }).catch(() => {});
+    await reloaded;
+    await page.locator('#findings').waitFor();
+    assert.equal(await field(page, '/vnets/0/subnets/1/addressPrefix').inputValue(), '10.1.');
+    assert.equal(await field(page, '/aksClusters/0/nodeCount').inputValue(), '12x');
+    assert.equal(await field(page, '/vnets/0/name').inputValue(), 'typed-last');
+  });
+
+  test('a page hidden in another tab does not write its older plan over the one saved from this tab', async () => {
+    const { page: idle } = await openPage(suite.browser, suite.origin + '/');
+    const saved = (page) => page.evaluate(() => localStorage.getItem('vnetplan.autosave.v1') ?? '');
+    await idle.waitForFunction(() => localStorage.getItem('vnetplan.autosave.v1') !== null);
+    const active = await idle.context().newPage();
+    await active.goto(suite.origin + '/');
+    await field(active, '/vnets/0/name').fill('typed-in-the-active-tab');
+    await active.waitForFunction(() => (localStorage.getItem('vnetplan.autosave.v1') ?? '').includes('typed-in-the-active-tab'));
+    // Switching to the active tab hides the idle one, which saves what it has not saved yet.
+    await idle.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { get: () => true });
+      Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
+    assert.match(await saved(idle), /typed-in-the-active-tab/);
+  });
 });

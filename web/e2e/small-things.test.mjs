@@ -64,7 +64,7 @@ describe('small things', () => {
     }
   });
 
-  test('a broken link opened directly, in the planner or embedded, is told after the first render, in the alert region drawn empty before it', async () => {
+  test('a broken link opened directly, in the planner or embedded, is told after the first render, in the alert region drawn empty before it; a later one leaves the embedded view as it was', async () => {
     const context = await suite.browser.newContext();
     try {
       // Records what each region held when it first appeared, and whether it later changed.
@@ -87,6 +87,12 @@ describe('small things', () => {
       await page.locator('.notice-slot[role="alert"] #notice.notice-error').waitFor();
       assert.match(await page.locator('#notice').innerText(), /could not be opened; the view shows the default example instead/);
       assert.deepEqual(await born(), [['alert', ''], ['status', '']]);
+      // A broken link given later leaves the view as it was, which is still no plan of the reader's.
+      const shown = await page.locator('#findings').innerText();
+      await page.evaluate(() => { location.hash = '#plan=%%%'; });
+      await page.locator('#notice', { hasText: 'still shows the plan it showed before' }).waitFor();
+      assert.doesNotMatch(await page.locator('#notice').innerText(), /your plan/);
+      assert.equal(await page.locator('#findings').innerText(), shown);
     } finally {
       await context.close();
     }

@@ -21,7 +21,7 @@ use crate::extras::ExtrasError;
 use crate::i18n::{Lang, T};
 use crate::presets::Preset;
 use crate::share::{fragment_for, link_in, plan_from_link, LinkError};
-use crate::state::{Action, Autosave, Notice, NoticeKind, State};
+use crate::state::{Action, Autosave, FrameGate, Notice, NoticeKind, State};
 use crate::UnknownName;
 use crate::{dom, extras};
 
@@ -175,8 +175,20 @@ pub fn App(props: &AppProps) -> Html {
     let share = use_state(|| None::<Share>);
     let reader = use_mut_ref(|| None::<FileReader>);
 
+    // One callback for the page's life: Yew compares callbacks by identity, and a new one on
+    // every render would make every component re-render on every keystroke.
+    let direct = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |()| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
+    };
+    let gate = use_mut_ref(FrameGate::default);
+    let dispatch = {
+        let (gate, direct) = (gate.clone(), direct.clone());
+        (*use_memo((), move |()| Callback::from(move |action| FrameGate::send(&gate, &direct, action))))
+            .clone()
+    };
     // An embedded view neither reads nor writes the autosave: it has none.
-    let autosave = use_memo((), move |()| (!embedded).then(Autosave::start));
+    let autosave = use_memo((), move |()| (!embedded).then(|| Autosave::start(gate, direct)));
     {
         let saved = state.clone();
         use_effect_with(
@@ -202,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
         move || drop(listener)
     });
     {
-        let dispatcher = state.dispatcher();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
             let listener = web_sys::window().map(|window| {
                 // Links are read asynchronously: of two pasted in quick succession, the later wins.
@@ -211,20 +223,24 @@ pub fn App(props: &AppProps) -> Html {
                     let hash = dom::location_hash();
                     let Some(encoded) = link_in(&hash).map(str::to_owned) else { return };
                     dom::clear_hash();
-                    let (dispatcher, latest) = (dispatcher.clone(), latest.clone());
+                    let (dispatch, latest) = (dispatch.clone(), latest.clone());
                     let this = latest.get().wrapping_add(1);
                     latest.set(this);
                     extras::run(async move { plan_from_link(&encoded).await }, move |loaded| {
                         if latest.get() != this {
                             return;
                         }
-                        dispatcher.dispatch(match loaded {
+                        dispatch.emit(match loaded {
                             Ok(plan) => Action::Replace {
                                 plan: Box::new(plan),
                                 notice: Some(Notice::Done(NoticeKind::LinkLoaded)),
                             },
                             Err(error) => Action::Notify(Notice::Error {
-                                headline: NoticeKind::LinkBroken,
+                                headline: if embedded {
+                                    NoticeKind::EmbeddedLinkKept
+                                } else {
+                                    NoticeKind::LinkBroken
+                                },
                                 detail: error.message(),
                             }),
                         })
@@ -235,12 +251,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // One callback for the page's life: Yew compares callbacks by identity, and a new one on
-    // every render would make every component re-render on every keystroke.
-    let dispatch = {
-        let dispatcher = state.dispatcher();
-        (*use_memo((), move |()| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
-    };
     let t = |key: T| key.get(*lang);
 
     // The migration comes with the on-demand module: the reducer records the request, and this
@@ -750,6 +760,7 @@ fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
         NoticeKind::LinkLoaded => T::NoticeLinkLoaded,
         NoticeKind::LinkBroken => T::NoticeLinkBroken,
         NoticeKind::EmbeddedLinkBroken => T::NoticeEmbeddedLinkBroken,
+        NoticeKind::EmbeddedLinkKept => T::NoticeEmbeddedLinkKept,
         NoticeKind::ShareFailed => T::NoticeShareFailed,
         NoticeKind::FileLoaded => T::NoticeFileLoaded,
         NoticeKind::FileBroken => T::NoticeFileBroken,

@@ -70,6 +70,8 @@ texts! {
         "Le plan de ce lien n’a pas pu être ouvert ; votre plan est inchangé.";
     NoticeEmbeddedLinkBroken => "This link's plan could not be opened; the view shows the default example instead.",
         "Le plan de ce lien n’a pas pu être ouvert ; la vue montre l’exemple par défaut à la place.";
+    NoticeEmbeddedLinkKept => "This link's plan could not be opened; the view still shows the plan it showed before.",
+        "Le plan de ce lien n’a pas pu être ouvert ; la vue montre toujours le plan qu’elle montrait avant.";
     NoticeShareFailed => "No link could be made for this plan in this browser.",
         "Aucun lien n’a pu être créé pour ce plan dans ce navigateur.";
     NoticeFileLoaded => "Plan loaded from the file.", "Plan chargé depuis le fichier.";

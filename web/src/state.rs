@@ -21,7 +21,7 @@ use vnetplan_core::{
     apply_fix_to_document, check, is_namespace_name, plan_from_value, remove_pointer, set_pointer, Fix,
     IsolationMode, Message, Plan, Report,
 };
-use yew::Reducible;
+use yew::{Callback, Reducible, UseReducerHandle};
 
 use crate::dom;
 use crate::extras::{Migrated, MigrationNote};
@@ -75,6 +75,9 @@ pub enum NoticeKind {
     /// An embedded view opened with a link it cannot read: it has no plan of its own to keep, so
     /// it shows the default example.
     EmbeddedLinkBroken,
+    /// A link given to an embedded view after it opened, which it cannot read: the view keeps
+    /// the plan it shows, which is no plan of the reader's own.
+    EmbeddedLinkKept,
     FileLoaded,
     FileBroken,
     FixApplied,
@@ -758,14 +761,73 @@ pub fn value_text(document: &Value, pointer: &str) -> String {
     }
 }
 
+/// Lets typing reach the plan at most once per animation frame. The first edit of a frame goes
+/// through at once, so a keystroke shows its findings without waiting. Edits that come before
+/// the next frame, as when keys are typed faster than a large plan is checked, wait for it and go
+/// through together, checked once: the field shows every key as typed meanwhile.
+///
+/// Every action of the page passes through it, so that an undo, a removal, a loaded link or
+/// leaving the page comes after the keys typed before it.
+#[derive(Default)]
+pub struct FrameGate {
+    /// An edit went through since the last frame.
+    busy: bool,
+    waiting: Vec<(String, Edit)>,
+}
+
+impl FrameGate {
+    pub fn send(gate: &Rc<RefCell<Self>>, dispatch: &Callback<Action>, action: Action) {
+        let mut this = gate.borrow_mut();
+        match action {
+            Action::Edit { pointer, edit } if this.busy => match this.waiting.last_mut() {
+                // The text typed last into a field holds the keys typed before it.
+                Some((last, waiting)) if *last == pointer => *waiting = edit,
+                _ => this.waiting.push((pointer, edit)),
+            },
+            Action::Edit { .. } => {
+                this.busy = true;
+                drop(this);
+                dispatch.emit(action);
+                Self::reopen_next_frame(gate.clone(), dispatch.clone());
+            }
+            other => {
+                drop(this);
+                Self::flush(gate, dispatch);
+                dispatch.emit(other);
+            }
+        }
+    }
+
+    /// Sends the edits waiting for the next frame now, and says whether there were any.
+    pub fn flush(gate: &RefCell<Self>, dispatch: &Callback<Action>) -> bool {
+        let waiting = std::mem::take(&mut gate.borrow_mut().waiting);
+        let any = !waiting.is_empty();
+        if any {
+            dispatch.emit(Action::Edits(waiting));
+        }
+        any
+    }
+
+    fn reopen_next_frame(gate: Rc<RefCell<Self>>, dispatch: Callback<Action>) {
+        dom::on_next_frame(move || {
+            let waiting = std::mem::take(&mut gate.borrow_mut().waiting);
+            if waiting.is_empty() {
+                gate.borrow_mut().busy = false;
+            } else {
+                dispatch.emit(Action::Edits(waiting));
+                Self::reopen_next_frame(gate, dispatch);
+            }
+        });
+    }
+}
+
 const AUTOSAVE_KEY: &str = "vnetplan.autosave.v1";
 /// How long typing must pause before the plan is saved: serialising and storing a large plan on
 /// every keystroke would make typing lag.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
-/// What waits to be saved, as it was at the last change: the plan's document, the drafts, and
-/// the last migration's notes, which say what is left to do in Azure and cannot be made again
-/// from the migrated plan.
+/// A state as the autosave writes it: the plan's document, the drafts, and the last migration's
+/// notes, which say what is left to do in Azure and cannot be made again from the migrated plan.
 struct Unsaved {
     document: Rc<Value>,
     drafts: BTreeMap<String, String>,
@@ -781,8 +843,12 @@ impl Unsaved {
         }
     }
 
-    fn save(self) {
-        dom::store(AUTOSAVE_KEY, &self.text());
+    /// Whether both would write the same text. Every change makes a new document or new notes,
+    /// so comparing their addresses is enough, and costs nothing on a large plan.
+    fn same_as(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.document, &other.document)
+            && Rc::ptr_eq(&self.migration_notes, &other.migration_notes)
+            && self.drafts == other.drafts
     }
 
     /// The autosave's text, so a reload keeps half-typed values and the notes. Written around
@@ -794,29 +860,60 @@ impl Unsaved {
     }
 }
 
+/// What this page has written to the browser's storage, and what waits for typing to pause.
+#[derive(Default)]
+struct Saves {
+    waiting: Option<Unsaved>,
+    written: Option<Unsaved>,
+}
+
+impl Saves {
+    /// Writes `state` unless it is what this page wrote last: a page left open in another tab
+    /// must not, when it is hidden, write its older plan over the one saved from this tab.
+    fn write(&mut self, state: Unsaved) {
+        if self.written.as_ref().is_some_and(|written| written.same_as(&state)) {
+            return;
+        }
+        dom::store(AUTOSAVE_KEY, &state.text());
+        self.written = Some(state);
+    }
+}
+
 /// The plan saved in the browser. A change is saved once typing pauses; each change replaces the
-/// one waiting. What waits is saved at once when the page is hidden or left, so a reload or a
-/// closed tab loses nothing.
+/// one waiting. When the page is hidden or left, the state as it is then is saved at once, so a
+/// reload or a closed tab loses nothing.
 pub struct Autosave {
-    unsaved: Rc<RefCell<Option<Unsaved>>>,
+    saves: Rc<RefCell<Saves>>,
+    /// The page's state, as of the last change scheduled: cloning it reads the state as it is
+    /// at that moment, and keeping it holds no older state than the page itself holds.
+    state: Rc<RefCell<Option<UseReducerHandle<State>>>>,
     timer: RefCell<Option<Timeout>>,
     _listeners: [Option<EventListener>; 2],
 }
 
 impl Autosave {
-    /// Starts saving: from now on, leaving or hiding the page saves what waits.
-    pub fn start() -> Self {
-        let unsaved: Rc<RefCell<Option<Unsaved>>> = Rc::default();
+    /// Starts saving. Leaving or hiding the page saves the state as it is at that moment, not
+    /// as the last render left it: the render after a change, and the effect that schedules its
+    /// save, may come in a later task than the page's leaving. Keys still held by `gate` go to
+    /// `dispatch` first, since a hidden page gets no frame to send them.
+    pub fn start(gate: Rc<RefCell<FrameGate>>, dispatch: Callback<Action>) -> Self {
+        let saves: Rc<RefCell<Saves>> = Rc::default();
+        let state: Rc<RefCell<Option<UseReducerHandle<State>>>> = Rc::default();
         let on_leave = |event: &'static str, only_when_hidden: bool| {
-            let unsaved = unsaved.clone();
+            let (saves, state, gate, dispatch) =
+                (saves.clone(), state.clone(), gate.clone(), dispatch.clone());
             dom::on_window(event, move || {
                 if !only_when_hidden || dom::is_hidden() {
-                    save_now(&unsaved);
+                    FrameGate::flush(&gate, &dispatch);
+                    let Some(now) = state.borrow().clone() else { return };
+                    let mut saves = saves.borrow_mut();
+                    saves.waiting = None;
+                    saves.write(Unsaved::of(&now));
                 }
             })
         };
         let listeners = [on_leave("pagehide", false), on_leave("visibilitychange", true)];
-        Self { unsaved, timer: RefCell::new(None), _listeners: listeners }
+        Self { saves, state, timer: RefCell::new(None), _listeners: listeners }
     }
 
     /// The saved plan, if there is one that can be read.
@@ -824,18 +921,17 @@ impl Autosave {
         State::from_saved_text(&dom::stored(AUTOSAVE_KEY)?)
     }
 
-    pub fn schedule(&self, state: &State) {
-        *self.unsaved.borrow_mut() = Some(Unsaved::of(state));
-        let waiting = self.unsaved.clone();
+    pub fn schedule(&self, state: &UseReducerHandle<State>) {
+        self.saves.borrow_mut().waiting = Some(Unsaved::of(state));
+        *self.state.borrow_mut() = Some(state.clone());
+        let saves = self.saves.clone();
         // Replacing the timer cancels the one before it.
-        *self.timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || save_now(&waiting)));
-    }
-}
-
-fn save_now(unsaved: &RefCell<Option<Unsaved>>) {
-    let waiting = unsaved.borrow_mut().take();
-    if let Some(waiting) = waiting {
-        waiting.save();
+        *self.timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
+            let mut saves = saves.borrow_mut();
+            if let Some(waiting) = saves.waiting.take() {
+                saves.write(waiting);
+            }
+        }));
     }
 }
 
@@ -1423,5 +1519,49 @@ mod tests {
         let next = start.after(Action::Notify(notice.clone()));
         assert_eq!(next.plan, start.plan);
         assert_eq!(next.notice, Some(notice));
+    }
+
+    type Sent = Rc<RefCell<Vec<Action>>>;
+
+    /// A gate that has let an edit through in this frame, and what it sends on.
+    fn busy_gate() -> (Rc<RefCell<FrameGate>>, Callback<Action>, Sent) {
+        let gate = Rc::new(RefCell::new(FrameGate { busy: true, waiting: Vec::new() }));
+        let sent: Sent = Rc::default();
+        let dispatch = {
+            let sent = sent.clone();
+            Callback::from(move |action| sent.borrow_mut().push(action))
+        };
+        (gate, dispatch, sent)
+    }
+
+    fn typed(pointer: &str, text: &str) -> Action {
+        Action::Edit { pointer: pointer.to_owned(), edit: Edit::Text(text.to_owned()) }
+    }
+
+    #[test]
+    fn keys_typed_within_a_frame_wait_and_a_flush_sends_them_once_in_order() {
+        let (gate, dispatch, sent) = busy_gate();
+        FrameGate::send(&gate, &dispatch, typed("/vnets/0/name", "a"));
+        FrameGate::send(&gate, &dispatch, typed("/vnets/0/name", "ab"));
+        FrameGate::send(&gate, &dispatch, typed("/region", "w"));
+        assert!(sent.borrow().is_empty());
+
+        assert!(FrameGate::flush(&gate, &dispatch));
+        let together = vec![
+            ("/vnets/0/name".to_owned(), Edit::Text("ab".to_owned())),
+            ("/region".to_owned(), Edit::Text("w".to_owned())),
+        ];
+        assert_eq!(*sent.borrow(), [Action::Edits(together)]);
+        assert!(!FrameGate::flush(&gate, &dispatch));
+        assert_eq!(sent.borrow().len(), 1);
+    }
+
+    #[test]
+    fn an_undo_comes_after_the_keys_typed_before_it() {
+        let (gate, dispatch, sent) = busy_gate();
+        FrameGate::send(&gate, &dispatch, typed("/region", "w"));
+        FrameGate::send(&gate, &dispatch, Action::Undo);
+        let waiting = vec![("/region".to_owned(), Edit::Text("w".to_owned()))];
+        assert_eq!(*sent.borrow(), [Action::Edits(waiting), Action::Undo]);
     }
 }

@@ -13,7 +13,7 @@ use super::fields::{CheckField, Kind, Note, SelectField, TextField};
 use super::{v2_cluster, v2_sections};
 use crate::dom;
 use crate::i18n::{Lang, T};
-use crate::state::{value_text, Action, Edit, NewItem, Refusal};
+use crate::state::{value_text, Action, NewItem, Refusal};
 
 /// A list of the plan that the editor shows a page at a time: a plan may hold thousands of
 /// subnets, or hundreds of VNets or on-premises ranges, and rendering every field of every one
@@ -266,67 +266,9 @@ impl Form<'_> {
     }
 }
 
-/// Lets typing reach the plan at most once per animation frame. The first edit of a frame goes
-/// through at once, so a keystroke shows its findings without waiting. Edits that come before
-/// the next frame, as when keys are typed faster than a large plan is checked, wait for it and go
-/// through together, checked once: the field shows every key as typed meanwhile.
-#[derive(Default)]
-struct FrameGate {
-    /// An edit went through since the last frame.
-    busy: bool,
-    waiting: Vec<(String, Edit)>,
-}
-
-impl FrameGate {
-    fn send(gate: &Rc<RefCell<Self>>, dispatch: &Callback<Action>, action: Action) {
-        let mut this = gate.borrow_mut();
-        match action {
-            Action::Edit { pointer, edit } if this.busy => match this.waiting.last_mut() {
-                // The text typed last into a field holds the keys typed before it.
-                Some((last, waiting)) if *last == pointer => *waiting = edit,
-                _ => this.waiting.push((pointer, edit)),
-            },
-            Action::Edit { .. } => {
-                this.busy = true;
-                drop(this);
-                dispatch.emit(action);
-                Self::reopen_next_frame(gate.clone(), dispatch.clone());
-            }
-            other => {
-                // An added or removed item comes after what was typed before it.
-                let waiting = std::mem::take(&mut this.waiting);
-                drop(this);
-                if !waiting.is_empty() {
-                    dispatch.emit(Action::Edits(waiting));
-                }
-                dispatch.emit(other);
-            }
-        }
-    }
-
-    fn reopen_next_frame(gate: Rc<RefCell<Self>>, dispatch: Callback<Action>) {
-        dom::on_next_frame(move || {
-            let waiting = std::mem::take(&mut gate.borrow_mut().waiting);
-            if waiting.is_empty() {
-                gate.borrow_mut().busy = false;
-            } else {
-                dispatch.emit(Action::Edits(waiting));
-                Self::reopen_next_frame(gate, dispatch);
-            }
-        });
-    }
-}
-
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let pages = use_state(Pages::new);
-    let gate = use_mut_ref(FrameGate::default);
-    // One callback for as long as the page's own lives: Yew compares callbacks by identity.
-    let dispatch = (*use_memo(props.dispatch.clone(), move |dispatch| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |action| FrameGate::send(&gate, &dispatch, action))
-    }))
-    .clone();
     let mut notes: HashMap<&str, Vec<Note>> = HashMap::new();
     for finding in &props.report.findings {
         if let Some(first) = finding.subjects.first() {
@@ -362,7 +304,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         refused: props.refused.as_ref(),
         switching: props.switching,
         lang: props.lang,
-        dispatch: &dispatch,
+        dispatch: &props.dispatch,
         pages,
         reveal,
     };
