@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { collidingPlan, openPage, planLink, root, servedPage } from './harness.mjs';
+import { collidingPlan, example, openPage, planLink, root, servedPage } from './harness.mjs';
 
 const shots = join(root, 'artifacts', 'screenshots');
 mkdirSync(shots, { recursive: true });
@@ -76,6 +76,29 @@ describe('the page on a phone', () => {
       const rightmost = await copies.evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)));
       assert.ok(rightmost <= 390, `a Copy button ends ${rightmost} px from the left`);
       await page.locator('li.step').first().screenshot({ path: join(shots, 'phone-steps.png') });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('every rule explanation wraps within the results column, its sources included', async () => {
+    // Sources name files by repository path and commit, words far wider than a phone.
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(example('broken/address-conflicts.json')), phone);
+    try {
+      await page.click('#tab-results');
+      const findings = page.locator('#findings li.finding');
+      await findings.first().waitFor();
+      const rules = [...new Set(await findings.evaluateAll((items) => items.map((item) => item.dataset.rule)))];
+      assert.ok(rules.includes('dns-ip-is-first-address'), `the example's findings: ${rules}`);
+      for (const rule of rules) {
+        const finding = page.locator(`#findings li.finding[data-rule="${rule}"]`).first();
+        await finding.locator('button.why').click();
+        await finding.locator('.rule-doc ul.sources li').first().waitFor();
+        const [scroll, client] = await page.locator('.results-column').evaluate((column) => [column.scrollWidth, column.clientWidth]);
+        assert.ok(scroll <= client, `with ${rule} explained, the results column holds ${scroll} px in ${client} px`);
+        await finding.locator('button.why').click();
+      }
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
