@@ -48,6 +48,16 @@ describe('the page in French', () => {
     await context.close();
   });
 
+  test('the results tab counts no error as French writes it, in the singular', async () => {
+    const { page, errors, context } = await inFrench('/');
+    await page.selectOption('#preset', 'empty');
+    await page.click('#load-preset');
+    await page.locator('#findings .count.sev-error', { hasText: /^0 erreur$/ }).waitFor();
+    assert.equal(await page.locator('#tab-results .tab-count').innerText(), '0 erreur');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the import says in French why it read nothing', async () => {
     const { page, errors, context } = await inFrench(planLink(overlapping));
     await page.click('#open-import');

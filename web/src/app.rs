@@ -18,7 +18,7 @@ use crate::components::findings::{CapacityPanel, FindingsPanel};
 use crate::components::map::AddressMapView;
 use crate::components::migration::MigrationPanel;
 use crate::extras::ExtrasError;
-use crate::i18n::{Lang, T};
+use crate::i18n::{counted, Lang, T};
 use crate::presets::Preset;
 use crate::share::{fragment_for, link_in, plan_from_link, LinkError};
 use crate::state::{Action, Autosave, FrameGate, Notice, NoticeKind, State};
@@ -659,7 +659,7 @@ pub fn App(props: &AppProps) -> Html {
                     aria-selected={results_tab.to_string()} onclick={tab(true)}>
                     { t(T::ResultsTab) }{ " " }
                     <span class={classes!("tab-count", (errors > 0).then_some("has-errors"))} aria-live="polite">
-                        { format!("{errors} {}", if errors == 1 { t(T::OneError) } else { t(T::Errors) }) }
+                        { counted(errors, T::OneError, T::Errors, *lang) }
                     </span>
                 </button>
             </div>

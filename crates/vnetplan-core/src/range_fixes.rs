@@ -365,7 +365,7 @@ impl ClusterRange {
         match self {
             Self::Service => text!("Kubernetes service range", "plage de services Kubernetes"),
             Self::Pod => text!("pod range", "plage d’adresses des pods"),
-            Self::DockerBridge => text!("docker bridge range", "plage du pont docker"),
+            Self::DockerBridge => text!("docker bridge range", "plage du pont Docker"),
         }
     }
 }

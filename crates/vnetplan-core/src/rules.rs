@@ -60,7 +60,7 @@ macro_rules! rule_table {
 }
 
 rule_table! {
-    SdkV1OutOfSupport sdk_v1_out_of_support "sdk-v1-out-of-support" Warning ["the plan deploys through Azure ML v1, which is out of support", "le plan déploie par Azure ML v1, qui n’est plus pris en charge"];
+    SdkV1OutOfSupport sdk_v1_out_of_support "sdk-v1-out-of-support" Warning ["the plan deploys through Azure ML v1, which is out of support", "le plan déploie avec Azure ML v1, qui n’est plus pris en charge"];
     InvalidCidr invalid_cidr "invalid-cidr" Error ["a CIDR field is not a valid IPv4 a.b.c.d/n value", "un champ CIDR n’est pas une valeur IPv4 a.b.c.d/n valide"];
     InvalidIp invalid_ip "invalid-ip" Error ["the DNS service IP is not a valid IPv4 address", "l’IP du service DNS n’est pas une adresse IPv4 valide"];
     Ipv6NotSupported ipv6_not_supported "ipv6-not-supported" Error ["an IPv6 value sits in a field that Azure ML v1 takes as IPv4 only", "une valeur IPv6 occupe un champ qu’Azure ML v1 accepte en IPv4 seulement"];

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::components::decimal;
 use crate::dom;
 use crate::extras::{self, Explanation, ExtrasError};
-use crate::i18n::{number, rule_headline, Lang, T};
+use crate::i18n::{counted, number, rule_headline, Lang, T};
 use crate::state::{value_text, Action};
 
 #[derive(Properties, PartialEq)]
@@ -92,12 +92,6 @@ pub fn FindingsPanel(props: &FindingsProps) -> Html {
             }
         </section>
     }
-}
-
-/// "1 error", "2 errors"; French also reads "0 erreur" as singular.
-fn counted(count: usize, one: T, many: T, lang: Lang) -> String {
-    let singular = count == 1 || (count == 0 && lang == Lang::Fr);
-    format!("{count} {}", if singular { one.get(lang) } else { many.get(lang) })
 }
 
 #[derive(Properties, PartialEq)]

@@ -298,7 +298,7 @@ fn the_map_writes_its_own_words_in_the_language_it_is_shown_in() {
         ]
     );
     let bridge = item(&french, "/aksClusters/0/dockerBridgeCidr");
-    assert_eq!(bridge.label, "plage du pont docker");
+    assert_eq!(bridge.label, "plage du pont Docker");
     assert_eq!(bridge.tag.text, "pont Docker 172.17.0.0/16");
     let dns = item(&french, "/aksClusters/0/dnsServiceIP");
     assert_eq!(dns.label, "IP du service DNS");

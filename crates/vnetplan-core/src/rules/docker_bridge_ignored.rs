@@ -19,7 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          its overlaps with other ranges are now warnings, not errors.",
         "Les nœuds AKS utilisent containerd et non plus Docker : aucun réseau de pont n’est créé à \
          partir de cette plage. La documentation d’AKS indique que le champ n’est plus utilisé, et l’API \
-         d’AKS l’a retiré à partir de la version 2023-04-01 ; la CLI Azure masque son option. Le SDK \
+         d’AKS l’a retiré à partir de la version 2023-04-01 ; l’Azure CLI masque son option. Le SDK \
          Azure ML v1 l’exige pourtant encore quand il crée un cluster dans un VNet personnalisé : la \
          valeur ne sert donc qu’à passer ce contrôle. Pour la même raison, ses chevauchements avec \
          d’autres plages sont désormais des avertissements, et non des erreurs."

@@ -81,7 +81,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             "the plan deploys {counted} through Azure ML v1, whose CLI lost support on 30 September 2025 \
              and SDK on 30 June 2026; plan Kubernetes compute (AKS with the Azure ML extension) or \
              managed online endpoints instead, which `vnetplan migrate` prepares",
-            "le plan déploie {counted} par Azure ML v1, dont la CLI n’est plus prise en charge depuis le \
+            "le plan déploie {counted} avec Azure ML v1, dont la CLI n’est plus prise en charge depuis le \
              30 septembre 2025 et le SDK depuis le 30 juin 2026 ; planifiez plutôt le calcul Kubernetes \
              (AKS avec l’extension Azure ML) ou des points de terminaison en ligne managés, que \
              `vnetplan migrate` prépare"
@@ -125,7 +125,7 @@ mod tests {
         assert!(found[0].fix.is_none());
         assert!(found[0].message.starts_with("the plan deploys 1 AKS cluster through Azure ML v1"));
         assert!(
-            found[0].text.render(Lang::Fr).starts_with("le plan déploie 1 cluster AKS par Azure ML v1"),
+            found[0].text.render(Lang::Fr).starts_with("le plan déploie 1 cluster AKS avec Azure ML v1"),
             "{}",
             found[0].text.render(Lang::Fr)
         );
@@ -151,7 +151,7 @@ mod tests {
         assert!(found[0]
             .text
             .render(Lang::Fr)
-            .starts_with("le plan déploie 2 clusters AKS et 1 déploiement ACI par"));
+            .starts_with("le plan déploie 2 clusters AKS et 1 déploiement ACI avec"));
     }
 
     #[test]
