@@ -420,7 +420,7 @@ impl State {
             Action::Replace { plan, notice } => next.replace(*plan, notice),
             Action::Imported { from, plan } => {
                 if from == self.document {
-                    next.replace(*plan, Some(Notice::Done(NoticeKind::Imported)));
+                    next.merge(*plan);
                 } else {
                     next.notice = Some(Notice::Done(NoticeKind::ImportOutdated));
                 }
@@ -560,6 +560,17 @@ impl State {
         self.migrating = None;
         self.set_plan(plan);
         self.notice = notice;
+    }
+
+    /// Takes an import's merge of the plan. Unlike a whole new plan, it keeps the half-typed
+    /// values of the fields it left as they were.
+    fn merge(&mut self, plan: Plan) {
+        let before = self.document.clone();
+        // Taken before `replace`, which remembers the drafts for Undo and then clears them.
+        let drafts = self.drafts.clone();
+        self.replace(plan, Some(Notice::Done(NoticeKind::Imported)));
+        self.drafts =
+            drafts.into_iter().filter(|(pointer, _)| untouched(&before, &self.document, pointer)).collect();
     }
 
     fn append(&mut self, list: &str, item: Value) {
@@ -935,6 +946,19 @@ impl Autosave {
     }
 }
 
+/// Whether the field at `pointer` is the same in both documents: the same value, in items of
+/// the same name at each level, so that a draft is not moved onto another item whose field
+/// happens to hold the same value after a merge added items before it.
+fn untouched(before: &Value, after: &Value, pointer: &str) -> bool {
+    let same = |at: &str| before.pointer(at) == after.pointer(at);
+    same(pointer)
+        && pointer.match_indices('/').all(|(end, _)| {
+            let item = &pointer[..end];
+            let is_list_item = item.rsplit('/').next().is_some_and(|last| last.parse::<usize>().is_ok());
+            !is_list_item || same(&format!("{item}/name"))
+        })
+}
+
 /// The list and the index of a pointer to a list's item, as `/vnets/0/subnets` and 2 for
 /// `/vnets/0/subnets/2`.
 fn list_item(pointer: &str) -> Option<(&str, usize)> {
@@ -1212,6 +1236,38 @@ mod tests {
         let again =
             undone.after(Action::Imported { from: start.document.clone(), plan: Box::new(merged.clone()) });
         assert_eq!(*again.plan, merged);
+    }
+
+    #[test]
+    fn an_import_keeps_the_half_typed_values_of_the_fields_it_left_as_they_were() {
+        let count = Edit::Count { text: "1x".into(), min: 1, nullable: false };
+        let start = edit(&state(), "/aksClusters/0/nodeCount", count);
+        assert_eq!(start.drafts.get("/aksClusters/0/nodeCount").map(String::as_str), Some("1x"));
+        let merged_with = |change: fn(&mut Plan)| {
+            let mut merged = (*start.plan).clone();
+            change(&mut merged);
+            start.after(Action::Imported { from: start.document.clone(), plan: Box::new(merged) })
+        };
+
+        let elsewhere = merged_with(|plan| plan.vnets[0].subnets[0].name = "imported".into());
+        assert_eq!(elsewhere.notice, Some(Notice::Done(NoticeKind::Imported)));
+        assert_eq!(elsewhere.drafts, start.drafts);
+        assert_eq!(elsewhere.after(Action::Undo).drafts, start.drafts);
+
+        let there = merged_with(|plan| plan.aks_clusters[0].node_count = 5);
+        assert!(there.drafts.is_empty(), "{:?}", there.drafts);
+        assert_eq!(there.after(Action::Undo).drafts, start.drafts);
+    }
+
+    #[test]
+    fn a_draft_stays_with_its_item_only() {
+        let before = json!({ "aksClusters": [{ "name": "a", "nodeCount": 3 }] });
+        let shifted =
+            json!({ "aksClusters": [{ "name": "new", "nodeCount": 3 }, { "name": "a", "nodeCount": 3 }] });
+        let renamed = json!({ "aksClusters": [{ "name": "a", "nodeCount": 5 }] });
+        assert!(untouched(&before, &before, "/aksClusters/0/nodeCount"));
+        assert!(!untouched(&before, &shifted, "/aksClusters/0/nodeCount"));
+        assert!(!untouched(&before, &renamed, "/aksClusters/0/nodeCount"));
     }
 
     #[test]
