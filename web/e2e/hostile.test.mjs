@@ -202,4 +202,51 @@ describe('hostile and heavy input', () => {
     });
     assert.match(await saved(idle), /typed-in-the-active-tab/);
   });
+
+  /** Waits until the site's autosave holds `text`, or with `anywhere`, the tab's own or the site's. */
+  const autosaveHas = (page, text, anywhere = false) => page.waitForFunction(
+    ([text, anywhere]) => [localStorage, ...(anywhere ? [sessionStorage] : [])]
+      .some((storage) => (storage.getItem('vnetplan.autosave.v1') ?? '').includes(text)),
+    [text, anywhere]);
+
+  test('each tab reloads into its own plan, and a new tab opens with the plan saved last', async () => {
+    const { page: first, context } = await openPage(suite.browser, suite.origin + '/');
+    const region = await field(first, '/region').inputValue();
+    await field(first, '/name').fill('typed-in-the-first-tab');
+    await autosaveHas(first, 'typed-in-the-first-tab');
+    const second = await context.newPage();
+    await second.goto(suite.origin + '/');
+    await field(second, '/region').fill('westeurope');
+    await autosaveHas(second, 'westeurope');
+    await first.reload();
+    await first.locator('#findings').waitFor();
+    assert.equal(await field(first, '/name').inputValue(), 'typed-in-the-first-tab');
+    assert.equal(await field(first, '/region').inputValue(), region);
+    const third = await context.newPage();
+    await third.goto(suite.origin + '/');
+    await third.locator('#findings').waitFor();
+    assert.equal(await field(third, '/region').inputValue(), 'westeurope');
+  });
+
+  test("a share link's plan, opened and left unchanged, does not take the place of the work new tabs open with", async () => {
+    const { page: own, context } = await openPage(suite.browser, suite.origin + '/');
+    await field(own, '/name').fill('my own work');
+    await autosaveHas(own, 'my own work');
+    await own.close();
+    const shared = structuredClone(defaultAks);
+    shared.name = 'a colleague plan';
+    const linked = await context.newPage();
+    await linked.goto(suite.origin + planLink(shared));
+    await autosaveHas(linked, 'a colleague plan', true);
+    await linked.reload();
+    await linked.locator('#findings').waitFor();
+    assert.equal(await field(linked, '/name').inputValue(), 'a colleague plan');
+    const next = await context.newPage();
+    await next.goto(suite.origin + '/');
+    await next.locator('#findings').waitFor();
+    assert.equal(await field(next, '/name').inputValue(), 'my own work');
+    // Changed, the link's plan is work of this tab's own, which new tabs then open with.
+    await field(linked, '/region').fill('northeurope');
+    await autosaveHas(linked, 'northeurope');
+  });
 });

@@ -32,7 +32,8 @@ const LANGUAGE_LIST: &str = "language";
 
 /// What the page opens with: a plan from the link, else the autosaved plan, else the guide's
 /// default AKS setup. A link's plan replaces the autosaved one as one undo step, so that Undo
-/// brings back the work the autosave kept (the autosave then stores the link's plan). A link
+/// brings back the work the autosave kept (the autosave keeps the link's plan for this tab only,
+/// until it is changed, so that the next tab opens with that work). A link
 /// that cannot be read leaves the autosaved plan in place and says why. An embedded view shows
 /// only its link's plan: it neither reads nor writes the autosave, which belongs to the person's
 /// own planner on the same site.

@@ -9,12 +9,36 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The browser's storage for the whole site, or for this tab alone (kept across its reloads).
+#[derive(Clone, Copy)]
+pub enum Storage {
+    Site,
+    Tab,
+}
+
+fn storage(which: Storage) -> Option<web_sys::Storage> {
+    let window = window()?;
+    match which {
+        Storage::Site => window.local_storage(),
+        Storage::Tab => window.session_storage(),
+    }
+    .ok()?
+}
+
 pub fn stored(key: &str) -> Option<String> {
-    window()?.local_storage().ok()??.get_item(key).ok()?
+    stored_in(Storage::Site, key)
+}
+
+pub fn stored_in(which: Storage, key: &str) -> Option<String> {
+    storage(which)?.get_item(key).ok()?
 }
 
 pub fn store(key: &str, value: &str) {
-    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+    store_in(Storage::Site, key, value);
+}
+
+pub fn store_in(which: Storage, key: &str, value: &str) {
+    if let Some(storage) = storage(which) {
         // A full or disabled storage loses only the autosave, never the plan on screen.
         let _ = storage.set_item(key, value);
     }

@@ -23,7 +23,7 @@ use vnetplan_core::{
 };
 use yew::{Callback, Reducible, UseReducerHandle};
 
-use crate::dom;
+use crate::dom::{self, Storage};
 use crate::extras::{Migrated, MigrationNote};
 
 /// How many steps undo remembers.
@@ -292,6 +292,9 @@ pub struct State {
     /// The field whose value the plan refused last, and why: the field says so, and the notice
     /// goes, once that field holds a value the plan takes.
     pub refused: Option<Refusal>,
+    /// The plan a share link brought: while the plan is still that one, it is someone else's
+    /// plan, and must not take the place of the saved work that new tabs open with.
+    link_plan: Option<Rc<Plan>>,
 }
 
 /// A field's text that the plan did not take, and the plan reader's reason.
@@ -321,7 +324,13 @@ impl State {
             future: Vec::new(),
             last_edited: None,
             refused: None,
+            link_plan: None,
         }
+    }
+
+    /// Whether the plan is the one a share link brought, unchanged.
+    pub fn is_unchanged_link(&self) -> bool {
+        self.link_plan.as_ref().is_some_and(|plan| Rc::ptr_eq(plan, &self.plan))
     }
 
     pub fn can_undo(&self) -> bool {
@@ -559,6 +568,8 @@ impl State {
         // one: its answer is dropped quietly, so the new plan's own notice stays.
         self.migrating = None;
         self.set_plan(plan);
+        let from_link = matches!(notice, Some(Notice::Done(NoticeKind::LinkLoaded)));
+        self.link_plan = from_link.then(|| self.plan.clone());
         self.notice = notice;
     }
 
@@ -726,6 +737,10 @@ impl State {
         if let Some(Ok(notes)) = saved.get("migrationNotes").map(Vec::<MigrationNote>::deserialize) {
             state.migration_notes = Rc::new(notes);
         }
+        // A reloaded tab still holds a share link's plan unchanged, which it keeps to itself.
+        if saved.get("unchangedLink") == Some(&Value::Bool(true)) {
+            state.link_plan = Some(state.plan.clone());
+        }
         Some(state)
     }
 }
@@ -843,6 +858,8 @@ struct Unsaved {
     document: Rc<Value>,
     drafts: BTreeMap<String, String>,
     migration_notes: Rc<Vec<MigrationNote>>,
+    /// Kept for this tab only: the plan is a share link's, unchanged (see [`State::is_unchanged_link`]).
+    tab_only: bool,
 }
 
 impl Unsaved {
@@ -851,6 +868,7 @@ impl Unsaved {
             document: state.document.clone(),
             drafts: state.drafts.clone(),
             migration_notes: state.migration_notes.clone(),
+            tab_only: state.is_unchanged_link(),
         }
     }
 
@@ -860,6 +878,7 @@ impl Unsaved {
         Rc::ptr_eq(&self.document, &other.document)
             && Rc::ptr_eq(&self.migration_notes, &other.migration_notes)
             && self.drafts == other.drafts
+            && self.tab_only == other.tab_only
     }
 
     /// The autosave's text, so a reload keeps half-typed values and the notes. Written around
@@ -867,7 +886,8 @@ impl Unsaved {
     fn text(&self) -> String {
         let drafts = serde_json::to_string(&self.drafts).unwrap_or_else(|_| "{}".to_owned());
         let notes = serde_json::to_string(&*self.migration_notes).unwrap_or_else(|_| "[]".to_owned());
-        format!(r#"{{"drafts":{drafts},"migrationNotes":{notes},"plan":{}}}"#, self.document)
+        let link = if self.tab_only { r#","unchangedLink":true"# } else { "" };
+        format!(r#"{{"drafts":{drafts},"migrationNotes":{notes},"plan":{}{link}}}"#, self.document)
     }
 }
 
@@ -881,11 +901,17 @@ struct Saves {
 impl Saves {
     /// Writes `state` unless it is what this page wrote last: a page left open in another tab
     /// must not, when it is hidden, write its older plan over the one saved from this tab.
+    /// Each tab keeps its own plan for its reloads, and the site keeps the plan written last for
+    /// the tabs opened next; a share link's plan, until it is changed, only the former.
     fn write(&mut self, state: Unsaved) {
         if self.written.as_ref().is_some_and(|written| written.same_as(&state)) {
             return;
         }
-        dom::store(AUTOSAVE_KEY, &state.text());
+        let text = state.text();
+        dom::store_in(Storage::Tab, AUTOSAVE_KEY, &text);
+        if !state.tab_only {
+            dom::store_in(Storage::Site, AUTOSAVE_KEY, &text);
+        }
         self.written = Some(state);
     }
 }
@@ -927,9 +953,11 @@ impl Autosave {
         Self { saves, state, timer: RefCell::new(None), _listeners: listeners }
     }
 
-    /// The saved plan, if there is one that can be read.
+    /// The saved plan, if there is one that can be read: this tab's own, kept across its
+    /// reloads while other tabs saved theirs, else the one saved last on the site.
     pub fn restore() -> Option<State> {
-        State::from_saved_text(&dom::stored(AUTOSAVE_KEY)?)
+        let saved = |which| State::from_saved_text(&dom::stored_in(which, AUTOSAVE_KEY)?);
+        saved(Storage::Tab).or_else(|| saved(Storage::Site))
     }
 
     pub fn schedule(&self, state: &UseReducerHandle<State>) {
@@ -1052,6 +1080,27 @@ mod tests {
 
     fn edit(state: &State, pointer: &str, edit: Edit) -> State {
         state.after(Action::Edit { pointer: pointer.to_owned(), edit })
+    }
+
+    #[test]
+    fn a_share_links_plan_is_kept_for_its_tab_alone_until_it_is_changed() {
+        let mine = edit(&state(), "/name", Edit::Text("my own work".into()));
+        let link = Some(Notice::Done(NoticeKind::LinkLoaded));
+        let linked = mine.after(Action::Replace { plan: Box::new(Preset::Aci.plan()), notice: link });
+        assert!(linked.is_unchanged_link());
+        assert!(!mine.is_unchanged_link());
+        let saved = Unsaved::of(&linked);
+        assert!(saved.tab_only);
+        assert!(!Unsaved::of(&mine).tab_only);
+
+        let reloaded = State::from_saved_text(&saved.text()).expect("the autosave reads back");
+        assert!(reloaded.is_unchanged_link());
+        let changed = edit(&reloaded, "/name", Edit::Text("now my own".into()));
+        assert!(!Unsaved::of(&changed).tab_only);
+        assert!(Unsaved::of(&changed.after(Action::Undo)).tab_only);
+
+        let preset = mine.after(Action::Replace { plan: Box::new(Preset::Aci.plan()), notice: None });
+        assert!(!preset.is_unchanged_link());
     }
 
     #[test]
