@@ -222,10 +222,38 @@ describe('hostile and heavy input', () => {
     await first.locator('#findings').waitFor();
     assert.equal(await field(first, '/name').inputValue(), 'typed-in-the-first-tab');
     assert.equal(await field(first, '/region').inputValue(), region);
+    // Reloaded without a change, the first tab leaves the plan changed last where it was, even
+    // once hidden, which saves at once what a tab has not saved yet.
+    await first.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { get: () => true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
+    assert.match(await first.evaluate(() => localStorage.getItem('vnetplan.autosave.v1')), /westeurope/);
     const third = await context.newPage();
     await third.goto(suite.origin + '/');
     await third.locator('#findings').waitFor();
     assert.equal(await field(third, '/region').inputValue(), 'westeurope');
+  });
+
+  test('work typed just before a share link is opened in the same tab stays the plan new tabs open with', async () => {
+    const { page, context } = await openPage(suite.browser, suite.origin + '/');
+    await field(page, '/name').fill('my-work-v1');
+    await autosaveHas(page, 'my-work-v1');
+    const shared = structuredClone(defaultAks);
+    shared.name = 'a colleague plan';
+    const link = planLink(shared);
+    await page.evaluate((hash) => {
+      const input = document.querySelector('[data-pointer="/name"]');
+      input.value = 'my-work-v2';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      location.hash = hash;
+    }, link.slice(link.indexOf('#')));
+    await page.waitForFunction(() => document.querySelector('[data-pointer="/name"]').value === 'a colleague plan');
+    await autosaveHas(page, 'my-work-v2');
+    const next = await context.newPage();
+    await next.goto(suite.origin + '/');
+    await next.locator('#findings').waitFor();
+    assert.equal(await field(next, '/name').inputValue(), 'my-work-v2');
   });
 
   test("a share link's plan, opened and left unchanged, does not take the place of the work new tabs open with", async () => {

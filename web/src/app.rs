@@ -37,8 +37,7 @@ const LANGUAGE_LIST: &str = "language";
 /// that cannot be read leaves the autosaved plan in place and says why. An embedded view shows
 /// only its link's plan: it neither reads nor writes the autosave, which belongs to the person's
 /// own planner on the same site.
-fn initial_state(embedded: bool, link: Option<Result<Plan, LinkError>>) -> State {
-    let saved = if embedded { None } else { Autosave::restore() };
+fn initial_state(saved: Option<State>, embedded: bool, link: Option<Result<Plan, LinkError>>) -> State {
     match link {
         Some(Ok(plan)) if embedded => State::new(plan),
         Some(Ok(plan)) => {
@@ -162,8 +161,11 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
     let wanted = props.wanted;
     let opening = *use_memo((), move |()| opening_lang(wanted));
+    // Handed on to the autosave, which then knows what the storage holds already.
+    let restored = use_mut_ref(|| if embedded { None } else { Autosave::restore() });
     let state = use_reducer(|| {
-        let mut state = initial_state(embedded, props.link.take());
+        let saved = restored.borrow().as_ref().map(|restored| restored.state.clone());
+        let mut state = initial_state(saved, embedded, props.link.take());
         if opening != wanted {
             state.notice = Some(french_unavailable(&ExtrasError::Unavailable));
         }
@@ -189,7 +191,10 @@ pub fn App(props: &AppProps) -> Html {
             .clone()
     };
     // An embedded view neither reads nor writes the autosave: it has none.
-    let autosave = use_memo((), move |()| (!embedded).then(|| Autosave::start(gate, direct)));
+    let autosave = use_memo((), move |()| {
+        let restored = restored.borrow_mut().take();
+        (!embedded).then(|| Autosave::start(gate, direct, restored.as_ref()))
+    });
     {
         let saved = state.clone();
         use_effect_with(

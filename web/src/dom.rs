@@ -10,7 +10,7 @@ fn window() -> Option<web_sys::Window> {
 }
 
 /// The browser's storage for the whole site, or for this tab alone (kept across its reloads).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Storage {
     Site,
     Tab,

@@ -568,8 +568,10 @@ impl State {
         // one: its answer is dropped quietly, so the new plan's own notice stays.
         self.migrating = None;
         self.set_plan(plan);
-        let from_link = matches!(notice, Some(Notice::Done(NoticeKind::LinkLoaded)));
-        self.link_plan = from_link.then(|| self.plan.clone());
+        // Kept through other plans: an undo back to the link's plan makes it the link's again.
+        if matches!(notice, Some(Notice::Done(NoticeKind::LinkLoaded))) {
+            self.link_plan = Some(self.plan.clone());
+        }
         self.notice = notice;
     }
 
@@ -854,6 +856,7 @@ const AUTOSAVE_DELAY_MS: u32 = 400;
 
 /// A state as the autosave writes it: the plan's document, the drafts, and the last migration's
 /// notes, which say what is left to do in Azure and cannot be made again from the migrated plan.
+#[derive(Clone)]
 struct Unsaved {
     document: Rc<Value>,
     drafts: BTreeMap<String, String>,
@@ -891,29 +894,60 @@ impl Unsaved {
     }
 }
 
-/// What this page has written to the browser's storage, and what waits for typing to pause.
+/// What each of the browser's storages holds as far as this page knows (what it read from them
+/// or wrote to them last), and what waits for typing to pause.
 #[derive(Default)]
 struct Saves {
     waiting: Option<Unsaved>,
-    written: Option<Unsaved>,
+    tab: Option<Unsaved>,
+    site: Option<Unsaved>,
 }
 
 impl Saves {
-    /// Writes `state` unless it is what this page wrote last: a page left open in another tab
-    /// must not, when it is hidden, write its older plan over the one saved from this tab.
-    /// Each tab keeps its own plan for its reloads, and the site keeps the plan written last for
-    /// the tabs opened next; a share link's plan, until it is changed, only the former.
-    fn write(&mut self, state: Unsaved) {
-        if self.written.as_ref().is_some_and(|written| written.same_as(&state)) {
-            return;
+    /// What the storages hold once the page opened with `restored`.
+    fn after_restoring(restored: Option<&Restored>) -> Self {
+        let Some(restored) = restored else { return Self::default() };
+        let known = Unsaved::of(&restored.state);
+        Self {
+            waiting: None,
+            tab: matches!(restored.from, Storage::Tab).then(|| known.clone()),
+            site: Some(known),
         }
-        let text = state.text();
-        dom::store_in(Storage::Tab, AUTOSAVE_KEY, &text);
-        if !state.tab_only {
-            dom::store_in(Storage::Site, AUTOSAVE_KEY, &text);
-        }
-        self.written = Some(state);
     }
+
+    /// What to write for `state`, and where. Each tab keeps its own plan for its reloads, and the
+    /// site keeps the plan changed last for the tabs opened next; a share link's plan, until it
+    /// is changed, only the former. A storage is written only with a state other than the one
+    /// this page knows it holds: a tab that is reloaded, or hidden, without a change must not
+    /// write its plan over one that another tab saved since.
+    fn writes(&mut self, state: Unsaved) -> Vec<(Storage, String)> {
+        let stale = |known: &Option<Unsaved>| !known.as_ref().is_some_and(|known| known.same_as(&state));
+        let to_tab = stale(&self.tab);
+        let to_site = !state.tab_only && stale(&self.site);
+        let text = if to_tab || to_site { state.text() } else { return Vec::new() };
+        let mut writes = Vec::with_capacity(2);
+        if to_site {
+            writes.push((Storage::Site, text.clone()));
+            self.site = Some(state.clone());
+        }
+        if to_tab {
+            writes.push((Storage::Tab, text));
+            self.tab = Some(state);
+        }
+        writes
+    }
+
+    fn write(&mut self, state: Unsaved) {
+        for (storage, text) in self.writes(state) {
+            dom::store_in(storage, AUTOSAVE_KEY, &text);
+        }
+    }
+}
+
+/// A plan read back from the browser's storage, and which storage held it.
+pub struct Restored {
+    pub state: State,
+    from: Storage,
 }
 
 /// The plan saved in the browser. A change is saved once typing pauses; each change replaces the
@@ -933,8 +967,16 @@ impl Autosave {
     /// as the last render left it: the render after a change, and the effect that schedules its
     /// save, may come in a later task than the page's leaving. Keys still held by `gate` go to
     /// `dispatch` first, since a hidden page gets no frame to send them.
-    pub fn start(gate: Rc<RefCell<FrameGate>>, dispatch: Callback<Action>) -> Self {
-        let saves: Rc<RefCell<Saves>> = Rc::default();
+    ///
+    /// `restored` is what the page opened with from the browser's storage: the storage it came
+    /// from holds it already. A tab's own plan came from a save that the site held too, or has
+    /// since replaced with a newer plan, which the tab must not overwrite unchanged.
+    pub fn start(
+        gate: Rc<RefCell<FrameGate>>,
+        dispatch: Callback<Action>,
+        restored: Option<&Restored>,
+    ) -> Self {
+        let saves = Rc::new(RefCell::new(Saves::after_restoring(restored)));
         let state: Rc<RefCell<Option<UseReducerHandle<State>>>> = Rc::default();
         let on_leave = |event: &'static str, only_when_hidden: bool| {
             let (saves, state, gate, dispatch) =
@@ -955,13 +997,26 @@ impl Autosave {
 
     /// The saved plan, if there is one that can be read: this tab's own, kept across its
     /// reloads while other tabs saved theirs, else the one saved last on the site.
-    pub fn restore() -> Option<State> {
-        let saved = |which| State::from_saved_text(&dom::stored_in(which, AUTOSAVE_KEY)?);
+    pub fn restore() -> Option<Restored> {
+        let saved = |from| {
+            let state = State::from_saved_text(&dom::stored_in(from, AUTOSAVE_KEY)?)?;
+            Some(Restored { state, from })
+        };
         saved(Storage::Tab).or_else(|| saved(Storage::Site))
     }
 
     pub fn schedule(&self, state: &UseReducerHandle<State>) {
-        self.saves.borrow_mut().waiting = Some(Unsaved::of(state));
+        let next = Unsaved::of(state);
+        let mut saves = self.saves.borrow_mut();
+        // A share link opened in this tab takes the plan out of the site's save: the work that
+        // waited for typing to pause is saved first, or new tabs would open with older work.
+        if next.tab_only {
+            if let Some(waiting) = saves.waiting.take().filter(|waiting| !waiting.tab_only) {
+                saves.write(waiting);
+            }
+        }
+        saves.waiting = Some(next);
+        drop(saves);
         *self.state.borrow_mut() = Some(state.clone());
         let saves = self.saves.clone();
         // Replacing the timer cancels the one before it.
@@ -1080,6 +1135,47 @@ mod tests {
 
     fn edit(state: &State, pointer: &str, edit: Edit) -> State {
         state.after(Action::Edit { pointer: pointer.to_owned(), edit })
+    }
+
+    fn written_to(saves: &mut Saves, state: &State) -> Vec<Storage> {
+        saves.writes(Unsaved::of(state)).into_iter().map(|(storage, _)| storage).collect()
+    }
+
+    #[test]
+    fn each_storage_is_written_only_with_a_state_it_does_not_hold() {
+        let mine = edit(&state(), "/name", Edit::Text("mine".into()));
+        let mut saves = Saves::default();
+        assert_eq!(written_to(&mut saves, &mine), [Storage::Site, Storage::Tab]);
+        assert!(written_to(&mut saves, &mine).is_empty());
+
+        let link = Some(Notice::Done(NoticeKind::LinkLoaded));
+        let linked = mine.after(Action::Replace { plan: Box::new(Preset::Aci.plan()), notice: link });
+        assert_eq!(written_to(&mut saves, &linked), [Storage::Tab]);
+        let changed = edit(&linked, "/region", Edit::Text("westeurope".into()));
+        assert_eq!(written_to(&mut saves, &changed), [Storage::Site, Storage::Tab]);
+        // Back to the link's plan by a preset and an undo, it is the link's plan again.
+        let preset =
+            linked.after(Action::Replace { plan: Box::new(Preset::DefaultAks.plan()), notice: None });
+        assert!(preset.after(Action::Undo).is_unchanged_link());
+    }
+
+    #[test]
+    fn a_restored_plan_is_not_written_back_unchanged_where_it_came_from() {
+        let mine = edit(&state(), "/name", Edit::Text("mine".into()));
+        let text = Unsaved::of(&mine).text();
+        let reloaded = || State::from_saved_text(&text).expect("the autosave reads back");
+
+        let state = reloaded();
+        let restored = Restored { state: state.clone(), from: Storage::Tab };
+        let mut saves = Saves::after_restoring(Some(&restored));
+        assert!(written_to(&mut saves, &state).is_empty(), "a reloaded tab rewrote the site's newer plan");
+
+        let state = reloaded();
+        let restored = Restored { state: state.clone(), from: Storage::Site };
+        let mut saves = Saves::after_restoring(Some(&restored));
+        assert_eq!(written_to(&mut saves, &state), [Storage::Tab]);
+        let changed = edit(&state, "/region", Edit::Text("westeurope".into()));
+        assert_eq!(written_to(&mut saves, &changed), [Storage::Site, Storage::Tab]);
     }
 
     #[test]
