@@ -942,6 +942,16 @@ impl Saves {
             dom::store_in(storage, AUTOSAVE_KEY, &text);
         }
     }
+
+    /// Saves the work that waits for typing to pause when `next`, a share link opened in this
+    /// tab, takes the plan out of the site's save: new tabs would open with older work.
+    fn before(&mut self, next: &Unsaved) {
+        if next.tab_only {
+            if let Some(waiting) = self.waiting.take().filter(|waiting| !waiting.tab_only) {
+                self.write(waiting);
+            }
+        }
+    }
 }
 
 /// A plan read back from the browser's storage, and which storage held it.
@@ -985,9 +995,11 @@ impl Autosave {
                 if !only_when_hidden || dom::is_hidden() {
                     FrameGate::flush(&gate, &dispatch);
                     let Some(now) = state.borrow().clone() else { return };
+                    let now = Unsaved::of(&now);
                     let mut saves = saves.borrow_mut();
+                    saves.before(&now);
                     saves.waiting = None;
-                    saves.write(Unsaved::of(&now));
+                    saves.write(now);
                 }
             })
         };
@@ -1008,13 +1020,7 @@ impl Autosave {
     pub fn schedule(&self, state: &UseReducerHandle<State>) {
         let next = Unsaved::of(state);
         let mut saves = self.saves.borrow_mut();
-        // A share link opened in this tab takes the plan out of the site's save: the work that
-        // waited for typing to pause is saved first, or new tabs would open with older work.
-        if next.tab_only {
-            if let Some(waiting) = saves.waiting.take().filter(|waiting| !waiting.tab_only) {
-                saves.write(waiting);
-            }
-        }
+        saves.before(&next);
         saves.waiting = Some(next);
         drop(saves);
         *self.state.borrow_mut() = Some(state.clone());
