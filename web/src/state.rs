@@ -838,12 +838,10 @@ impl FrameGate {
 
     fn reopen_next_frame(gate: Rc<RefCell<Self>>, dispatch: Callback<Action>) {
         dom::on_next_frame(move || {
-            let waiting = std::mem::take(&mut gate.borrow_mut().waiting);
-            if waiting.is_empty() {
-                gate.borrow_mut().busy = false;
-            } else {
-                dispatch.emit(Action::Edits(waiting));
+            if Self::flush(&gate, &dispatch) {
                 Self::reopen_next_frame(gate, dispatch);
+            } else {
+                gate.borrow_mut().busy = false;
             }
         });
     }
