@@ -381,10 +381,9 @@ pub fn rule_headline(rule: RuleId, lang: Lang) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// "1 error", "2 errors"; French also reads "0 erreur" as singular.
+/// "1 error", "2 errors", "0 erreur" ([`Lang::is_singular`]).
 pub fn counted(count: usize, one: T, many: T, lang: Lang) -> String {
-    let singular = count == 1 || (count == 0 && lang == Lang::Fr);
-    format!("{count} {}", if singular { one.get(lang) } else { many.get(lang) })
+    format!("{count} {}", if lang.is_singular(count) { one } else { many }.get(lang))
 }
 
 /// A whole number as the language writes it: `1,581` in English, `1 581` in French (with the

@@ -84,13 +84,9 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
     text
 }
 
-/// "1 error", "2 warnings", "0 info" in French: English puts zero in the plural, French does not.
+/// "1 error", "2 warnings", "0 info" in French ([`Lang::is_singular`]).
 fn count(n: usize, one: Text, many: Text, lang: Lang) -> String {
-    let singular = match lang {
-        Lang::En => n == 1,
-        Lang::Fr => n <= 1,
-    };
-    format!("{n} {}", if singular { one } else { many }.get(lang))
+    format!("{n} {}", if lang.is_singular(n) { one } else { many }.get(lang))
 }
 
 /// A rule's full documentation as text, for `vnetplan rules ID`.

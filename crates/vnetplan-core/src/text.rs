@@ -49,6 +49,15 @@ impl Lang {
             Self::Fr => " ; ",
         }
     }
+
+    /// Whether `count` of something takes the singular: English puts zero in the plural
+    /// ("0 errors"), French does not ("0 erreur").
+    pub fn is_singular(self, count: usize) -> bool {
+        match self {
+            Self::En => count == 1,
+            Self::Fr => count <= 1,
+        }
+    }
 }
 
 impl FromStr for Lang {
@@ -342,6 +351,13 @@ mod tests {
 
     const GREETING: Text =
         crate::text!("cluster '{name}' has {count} nodes", "le cluster « {name} » a {count} nœuds");
+
+    #[test]
+    fn zero_is_plural_in_english_and_singular_in_french() {
+        let singular = |lang: Lang| [0, 1, 2].map(|count| lang.is_singular(count));
+        assert_eq!(singular(Lang::En), [false, true, false]);
+        assert_eq!(singular(Lang::Fr), [true, true, false]);
+    }
 
     #[test]
     fn renders_each_language_with_its_arguments() {
