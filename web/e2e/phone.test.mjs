@@ -62,6 +62,30 @@ describe('the page on a phone', () => {
     }
   });
 
+  test('every control a finger can reach is at least 24 px each way', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('targets')), phone);
+    try {
+      // The map's bars are left out: each one's range is also a field of the editor and a button
+      // of its finding, which are the targets a finger gets (WCAG 2.2, 2.5.8, "equivalent").
+      const tooSmall = () => page.evaluate(() => [...document.querySelectorAll(
+        'button, input:not(.visually-hidden), select, textarea, summary, a[href], [role="tab"]',
+      )].flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || (box.width >= 24 && box.height >= 24)) return [];
+        return [`${element.outerHTML.slice(0, 80)}: ${box.width.toFixed(1)} × ${box.height.toFixed(1)}`];
+      }));
+      assert.ok(await page.locator('.field.check input[type="checkbox"]').count() > 0, 'the plan shows checkboxes');
+      assert.deepEqual(await tooSmall(), [], 'on the plan tab');
+      await page.click('#tab-results');
+      await page.locator('#findings li.finding button.subject').first().waitFor();
+      await page.locator('#findings li.finding button.why').first().click();
+      assert.deepEqual(await tooSmall(), [], 'on the results tab');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the Azure steps and a long name without spaces stay within the screen', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('phone')), phone);
     try {
