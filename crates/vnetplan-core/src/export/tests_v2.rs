@@ -113,6 +113,23 @@ fn values_the_plan_lacks_are_placeholders() {
 }
 
 #[test]
+fn https_without_a_certificate_in_the_plan_gets_a_secret_to_fill_in() {
+    // The extension refuses allowInsecureConnections=False without a certificate, so a document
+    // that sets up HTTPS must ask for one even when the plan is silent about it.
+    let plan = plan("v2_default_aks");
+    assert_eq!(plan.aks_clusters[0].azure_ml().ssl_certificate, None);
+    for format in ExportFormat::ALL {
+        let document = document(&plan, format);
+        if document.contains("sslCname") {
+            assert!(document.contains("sslSecret"), "{}: {document}", format.name());
+        }
+    }
+    let mut insecure = plan.clone();
+    insecure.aks_clusters[0].azure_ml.get_or_insert_with(Default::default).allow_insecure_connections = Some(true);
+    assert!(!document(&insecure, ExportFormat::Bicep).contains("sslSecret"));
+}
+
+#[test]
 fn the_plans_cluster_settings_reach_the_commands() {
     let az = document(&plan("v2_managed_network"), ExportFormat::Az);
     for expected in [

@@ -74,16 +74,22 @@ pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> Extensio
             }
         };
         settings.push(("sslCname", cname));
-        match azure_ml.ssl_certificate {
-            Some(SslCertificate::Secret) => settings.push((
+        // The extension refuses HTTPS without a certificate, so a plan that does not say how it
+        // is given still gets the secret, the form that needs no file at deployment.
+        let secret = |description: &Text| {
+            (
                 "sslSecret",
                 Setting::Placeholder(Placeholder::new(
                     format!("{stem}_ssl_secret"),
-                    &SSL_SECRET,
+                    description,
                     lang,
                     false,
                 )),
-            )),
+            )
+        };
+        match azure_ml.ssl_certificate {
+            Some(SslCertificate::Secret) => settings.push(secret(&SSL_SECRET)),
+            None => settings.push(secret(&SSL_SECRET_UNSET)),
             Some(SslCertificate::PemFiles) => {
                 protected.push((
                     "sslCertPemFile",
@@ -94,7 +100,6 @@ pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> Extensio
                     Placeholder::new(format!("{stem}_ssl_key_pem"), &SSL_KEY, lang, true),
                 ));
             }
-            None => {}
         }
     }
     settings.push(("inferenceRouterHA", flag(azure_ml.inference_router_ha())));
@@ -180,6 +185,12 @@ const SSL_CNAME: Text = text!(
 const SSL_SECRET: Text = text!(
     "Name of the Kubernetes secret in namespace azureml that holds cert.pem and key.pem",
     "Nom du secret Kubernetes de l’espace de noms azureml qui contient cert.pem et key.pem"
+);
+const SSL_SECRET_UNSET: Text = text!(
+    "Name of the Kubernetes secret in namespace azureml that holds cert.pem and key.pem; the plan does \
+     not set sslCertificate, and HTTPS needs a certificate",
+    "Nom du secret Kubernetes de l’espace de noms azureml qui contient cert.pem et key.pem ; le plan ne \
+     définit pas sslCertificate, et HTTPS exige un certificat"
 );
 const SSL_CERT: Text = text!(
     "Content of the PEM certificate the router serves (without a passphrase)",
