@@ -141,7 +141,9 @@ impl Serialize for MaxSurge {
 
 /// The vCPU count a VM size name states: the number after the family letters (`Standard_D4s_v5`
 /// is 4), or for a constrained-core size the active count after the dash (`Standard_E8-4s_v5`
-/// is 4). `None` when the name states no number (or zero).
+/// is 4). The first two generations of the D and DS families are the exception: their number is
+/// a rank, not a count (`Standard_D3_v2` has 4 vCPUs, `Standard_DS11_v2` has 2), so they are
+/// looked up. `None` when the name states no number (or zero).
 pub fn vcpus_of_vm_size(name: &str) -> Option<u32> {
     let name = name.trim();
     let size = match name.split_once('_') {
@@ -150,8 +152,28 @@ pub fn vcpus_of_vm_size(name: &str) -> Option<u32> {
         }
         _ => name,
     };
-    let size = size.split('_').next().unwrap_or("");
+    let mut parts = size.split('_');
+    let size = parts.next().unwrap_or("");
+    let generation = parts.next();
     let after_family = size.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let family = size.get(..size.len() - after_family.len()).unwrap_or("");
+    let first_d_generations = (family.eq_ignore_ascii_case("d") || family.eq_ignore_ascii_case("ds"))
+        && generation.is_none_or(|generation| generation.eq_ignore_ascii_case("v2"));
+    if first_d_generations {
+        // Dv1, Dv2 and their premium-storage twins DS and DSv2, as Azure's size list gives them.
+        let ranked = match after_family {
+            "1" => Some(1),
+            "2" | "11" => Some(2),
+            "3" | "12" => Some(4),
+            "4" | "13" => Some(8),
+            "5" | "14" => Some(16),
+            "15" => Some(20),
+            _ => None,
+        };
+        if ranked.is_some() {
+            return ranked;
+        }
+    }
     if after_family.len() == size.len() {
         // No family letters: not a size name this reader understands.
         return None;
@@ -843,6 +865,15 @@ mod tests {
         assert_eq!(vcpus_of_vm_size("Standard_HB120rs_v3"), Some(120));
         assert_eq!(vcpus_of_vm_size("standard_b1ls"), Some(1));
         assert_eq!(vcpus_of_vm_size("D16as_v5"), Some(16));
+        // The first generations of D and DS number their sizes by rank.
+        assert_eq!(vcpus_of_vm_size("Standard_D3_v2"), Some(4));
+        assert_eq!(vcpus_of_vm_size("Standard_DS11_v2"), Some(2));
+        assert_eq!(vcpus_of_vm_size("Standard_DS5_v2"), Some(16));
+        assert_eq!(vcpus_of_vm_size("Standard_D15_v2"), Some(20));
+        assert_eq!(vcpus_of_vm_size("Standard_D2_v2_Promo"), Some(2));
+        assert_eq!(vcpus_of_vm_size("Standard_D4"), Some(8));
+        assert_eq!(vcpus_of_vm_size("Standard_DS12-2_v2"), Some(2));
+        assert_eq!(vcpus_of_vm_size("Standard_D4_v3"), Some(4));
         for none in
             ["", "Standard_", "Standard_B", "Standard_4", "custom", "Standard_D0s", "Standard_D99999999999s"]
         {

@@ -185,6 +185,16 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_first_d_generations_by_their_rank() {
+        // Standard_D3_v2, the size Azure ML v1 long proposed, has 4 vCPUs, not 3: three are enough.
+        assert_quiet(ProductionClusterTooFewVcpus, &[("/aksClusters/0/vmSize", json!("Standard_D3_v2"))]);
+        // Standard_DS11_v2 has 2: three of them are 6.
+        let found =
+            assert_fires(ProductionClusterTooFewVcpus, &[("/aksClusters/0/vmSize", json!("Standard_DS11_v2"))]);
+        assert!(found[0].message.contains("6 vCPUs (3 nodes of 2 each)"), "{}", found[0].message);
+    }
+
+    #[test]
     fn node_count_never_drops_below_three() {
         assert_eq!(nodes_for_enough_vcpus(8), Some(3));
         assert_eq!(nodes_for_enough_vcpus(5), Some(3));
