@@ -52,6 +52,25 @@ pub fn covers(entry: &str, pattern: &str, region: &str) -> bool {
     }
 }
 
+/// Whether `entry` covers `pattern` when `fixed` lists the names without placeholder or wildcard
+/// that the catalog needs: an entry that is one of them stands for that service only, so it
+/// covers that name and nothing else. `arcmktplaceprod.azurecr.io`, the extensions' registry, is
+/// not the workspace's `<acr>.azurecr.io`.
+///
+/// ```
+/// use vnetplan_core::fqdn::covers_among;
+///
+/// let fixed = ["arcmktplaceprod.azurecr.io"];
+/// assert!(covers_among("myregistry.azurecr.io", "<acr>.azurecr.io", "eastus2", &fixed));
+/// assert!(!covers_among("ArcMktPlaceProd.azurecr.io.", "<acr>.azurecr.io", "eastus2", &fixed));
+/// assert!(covers_among("arcmktplaceprod.azurecr.io", "arcmktplaceprod.azurecr.io", "eastus2", &fixed));
+/// ```
+pub fn covers_among(entry: &str, pattern: &str, region: &str, fixed: &[&str]) -> bool {
+    let entry_name = normalise(entry);
+    let is_fixed = fixed.iter().any(|name| normalise(name) == entry_name);
+    covers(entry, pattern, region) && (!is_fixed || entry_name == normalise(pattern))
+}
+
 /// Lower case, one trailing dot removed: DNS names do not depend on either.
 fn normalise(name: &str) -> String {
     name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase()

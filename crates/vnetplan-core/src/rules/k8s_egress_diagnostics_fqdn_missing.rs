@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::{Draft, RuleFindings};
-use crate::rules::shared::{append_fix, gap, subjects, Need};
+use crate::rules::shared::{append_fix, fixed_names, gap, subjects, Need};
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -51,7 +51,8 @@ const DIAGNOSTICS: &[Need] = &[
 ];
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    let Some(gap) = gap(context, DIAGNOSTICS, false) else {
+    // No fixed name of the other egress groups ends like these, so this group's own are enough.
+    let Some(gap) = gap(context, DIAGNOSTICS, false, &fixed_names(&[DIAGNOSTICS])) else {
         return;
     };
     out.push(

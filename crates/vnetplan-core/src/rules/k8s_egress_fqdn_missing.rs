@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::{Draft, RuleFindings};
-use crate::rules::shared::{append_fix, gap, subjects, Need};
+use crate::rules::shared::{append_fix, fixed_names, gap, subjects, Need};
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -94,8 +94,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         ("cluster-extensions", CLUSTER_EXTENSIONS, true),
         ("azure-ml", AZURE_ML, false),
     ];
+    let fixed = fixed_names(&[AKS_CORE, CLUSTER_EXTENSIONS, AZURE_ML]);
     for (group, needs, per_cluster) in groups {
-        let Some(gap) = gap(context, needs, per_cluster) else {
+        let Some(gap) = gap(context, needs, per_cluster, &fixed) else {
             continue;
         };
         // The azure-ml names hold placeholders: only the user knows the real names to write.
@@ -194,6 +195,29 @@ mod tests {
             .message
             .ends_with("group azure-ml that Kubernetes compute needs: eastus2.experiments.azureml.net"));
         assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn the_extensions_registry_does_not_stand_for_the_workspaces() {
+        // The names the extensions pull from, written out, in place of a wildcard for all registries.
+        let mut fqdns: Vec<&str> = EVERYTHING.iter().copied().filter(|name| *name != "*.azurecr.io").collect();
+        fqdns.extend([
+            "arcmktplaceprod.azurecr.io",
+            "arcmktplaceprod.centralindia.data.azurecr.io",
+            "arcmktplaceprod.japaneast.data.azurecr.io",
+            "arcmktplaceprod.westus2.data.azurecr.io",
+            "arcmktplaceprod.westeurope.data.azurecr.io",
+            "arcmktplaceprod.eastus.data.azurecr.io",
+        ]);
+        let found = assert_fires(K8sEgressFqdnMissing, &v2_plan(&fqdns));
+        assert_eq!(found.len(), 1, "only the workspace's registry is missing");
+        assert!(
+            found[0].message.ends_with(
+                "group azure-ml that Kubernetes compute needs: <acr>.azurecr.io, <acr>.eastus2.data.azurecr.io"
+            ),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

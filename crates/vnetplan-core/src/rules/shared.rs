@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::capacity::needed_addresses;
 use crate::context::{ClusterFacts, Context};
 use crate::finding::Fix;
-use crate::fqdn::{covers, REGION_PLACEHOLDER};
+use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
 use crate::net::{usable_addresses, Range};
 use crate::plan::{AksCluster, Plan};
 use crate::pointer;
@@ -135,10 +135,17 @@ pub(crate) struct Gap {
     pub clusters: Vec<usize>,
 }
 
+/// Every name the egress rules need that holds no placeholder and no wildcard: an entry equal to
+/// one of them covers only that name (`fqdn::covers_among`).
+pub(crate) fn fixed_names(groups: &[&[Need]]) -> Vec<&'static str> {
+    let fixed = |name: &&str| !name.contains('<') && !name.contains('*');
+    groups.iter().flat_map(|needs| needs.iter()).flat_map(|need| need.iter()).copied().filter(fixed).collect()
+}
+
 /// The gap of one group, or `None` when the rule does not apply or nothing is missing. With
 /// `per_cluster`, `<region>` takes each v2 cluster's region; otherwise the plan's, and every v2
-/// cluster is concerned.
-pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool) -> Option<Gap> {
+/// cluster is concerned. `fixed` is [`fixed_names`] of every group the rules check.
+pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool, fixed: &[&str]) -> Option<Gap> {
     let plan = context.plan;
     let entries = plan.egress.fqdn_allow_list()?;
     let v2: Vec<(usize, &str)> = context
@@ -159,7 +166,8 @@ pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool) -> O
     for (cluster, region) in regions {
         let mut lacks = false;
         for need in needs {
-            let covered = need.iter().any(|name| entries.iter().any(|entry| covers(entry, name, region)));
+            let covered =
+                need.iter().any(|name| entries.iter().any(|entry| covers_among(entry, name, region, fixed)));
             let Some(first) = need.first().filter(|_| !covered) else {
                 continue;
             };
