@@ -182,8 +182,11 @@ const API_SERVER_INFORMATIONAL: &[&str] =
 const IDENTITY_READ: &[&str] = &["type", "userAssignedIdentities"];
 const IDENTITY_INFORMATIONAL: &[&str] = &["principalId", "tenantId", "delegatedResources"];
 
-/// The surge of a pool whose upgrade settings do not give one.
-const DEFAULT_SURGE: u32 = 1;
+/// The nodes AKS adds while upgrading a pool of `nodes` whose settings state no surge: its
+/// default, a percentage of the pool (10% since Kubernetes 1.32), rounded up.
+fn default_surge(nodes: u32) -> u32 {
+    saturate(MaxSurge::DEFAULT.nodes(u64::from(nodes)))
+}
 
 /// A cluster as read; its node VNet and subnet are named once every document is read.
 pub(super) struct ReadCluster {
@@ -243,7 +246,8 @@ struct Pools {
     subnet_pointer: String,
     node_count: u32,
     max_pods: Option<u32>,
-    max_surge: u32,
+    /// `None` when no pool in the node subnet states a surge, so that AKS's default applies.
+    max_surge: Option<u32>,
     vm_size: Option<String>,
 }
 
@@ -298,7 +302,7 @@ impl Reader<'_> {
                 pod_cidr: network.pod_cidr,
                 docker_bridge_cidr: network.docker_bridge_cidr,
                 node_count: u64::from(pools.node_count),
-                max_surge: Some(MaxSurge::Nodes(u64::from(pools.max_surge))),
+                max_surge: pools.max_surge.map(|nodes| MaxSurge::Nodes(u64::from(nodes))),
                 max_pods: pools.max_pods,
                 vm_size: pools.vm_size,
                 private_cluster: Some(private_cluster),
@@ -472,7 +476,7 @@ impl Reader<'_> {
                 subnet_pointer: pointer,
                 node_count: 1,
                 max_pods: None,
-                max_surge: 1,
+                max_surge: None,
                 vm_size: None,
             };
         };
@@ -487,7 +491,7 @@ impl Reader<'_> {
         let vm_size = system
             .get("vmSize")
             .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)));
-        let (mut node_count, mut max_surge) = (0_u32, 0_u32);
+        let (mut node_count, mut max_surge, mut surge_stated) = (0_u32, 0_u32, false);
         let mut max_pods: Vec<u32> = Vec::new();
         for pool in &pools {
             let pool_subnet = subnet_of(pool);
@@ -502,7 +506,9 @@ impl Reader<'_> {
             if same_subnet {
                 let nodes = self.pool_nodes(pool, &pool_name);
                 node_count = node_count.saturating_add(nodes);
-                max_surge = max_surge.max(self.pool_surge(pool, nodes));
+                let stated = self.pool_surge(pool, nodes);
+                surge_stated |= stated.is_some();
+                max_surge = max_surge.max(stated.unwrap_or_else(|| default_surge(nodes)));
                 max_pods.extend(pool.get("maxPods").and_then(|field| field.value.as_u64()).map(saturate));
                 if let Some(field) = pool.get("podSubnetId") {
                     let pod_subnet =
@@ -581,6 +587,7 @@ impl Reader<'_> {
                 ),
             );
         }
+        let max_surge = surge_stated.then_some(max_surge);
         Pools { node_subnet, subnet_pointer, node_count, max_pods: largest, max_surge, vm_size }
     }
 
@@ -664,34 +671,33 @@ impl Reader<'_> {
         }
     }
 
-    /// The extra nodes a pool adds while upgrading: `maxSurge` is a count or a percentage of
-    /// the pool, rounded up so the plan never counts fewer nodes than AKS adds.
-    fn pool_surge(&mut self, pool: &Obj<'_>, nodes: u32) -> u32 {
-        let Some(settings) = pool.object("upgradeSettings") else {
-            return DEFAULT_SURGE;
-        };
+    /// The extra nodes a pool says it adds while upgrading: `maxSurge` is a count or a
+    /// percentage of the pool, rounded up so the plan never counts fewer nodes than AKS adds.
+    /// `None` when the pool states none, or none that reads.
+    fn pool_surge(&mut self, pool: &Obj<'_>, nodes: u32) -> Option<u32> {
+        let settings = pool.object("upgradeSettings")?;
         self.unread(&settings, UPGRADE_READ, UPGRADE_INFORMATIONAL);
-        let Some(field) = settings.get("maxSurge") else {
-            return DEFAULT_SURGE;
-        };
+        let field = settings.get("maxSurge")?;
         let surge = match field.value {
             serde_json::Value::Number(number) => number.as_u64().map(saturate),
             serde_json::Value::String(text) => surge_of(text, nodes),
             _ => None,
         };
-        surge.unwrap_or_else(|| {
+        if surge.is_none() {
             self.note(
                 &field.pointer,
                 msg!(
                     [
-                        "maxSurge {value} is not a count or a percentage: the plan counts 1",
-                        "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte 1"
+                        "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
+                         of the pool",
+                        "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte la valeur \
+                         par défaut d’AKS, 10 % du pool"
                     ],
                     value = quoted(field.value)
                 ),
             );
-            DEFAULT_SURGE
-        })
+        }
+        surge
     }
 
     fn api_server(&mut self, object: &Obj<'_>) -> bool {

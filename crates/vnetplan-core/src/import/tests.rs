@@ -237,6 +237,26 @@ fn a_kubenet_cluster_in_a_vnet_aks_manages() {
 }
 
 #[test]
+fn a_pool_that_states_no_surge_gets_aks_default_of_ten_percent() {
+    let mut cluster: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
+    cluster["agentPoolProfiles"][0]["count"] = 60.into();
+    let alone = imported(&[&cluster.to_string()]);
+    let read = &alone.plan.aks_clusters[0];
+    // Left unset, so that the check applies AKS's default as the pool grows or shrinks.
+    assert_eq!(read.max_surge, None);
+    assert_eq!(read.surge_nodes(), 6);
+    // Beside a pool that states one node, the pool that states none still adds its 10%.
+    let mut second = cluster["agentPoolProfiles"][0].clone();
+    second["name"] = "stated".into();
+    second["mode"] = "User".into();
+    second["count"] = 3.into();
+    second["upgradeSettings"] = serde_json::json!({ "maxSurge": "1" });
+    cluster["agentPoolProfiles"].as_array_mut().expect("pools").push(second);
+    let both = imported(&[&cluster.to_string()]);
+    assert_eq!(both.plan.aks_clusters[0].max_surge, Some(crate::plan::MaxSurge::Nodes(6)));
+}
+
+#[test]
 fn a_managed_vnet_found_in_the_node_resource_group_is_the_clusters() {
     let managed = r#"[{
         "type": "Microsoft.Network/virtualNetworks", "name": "aks-vnet-31415926",
