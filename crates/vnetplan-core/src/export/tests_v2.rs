@@ -125,7 +125,8 @@ fn https_without_a_certificate_in_the_plan_gets_a_secret_to_fill_in() {
         }
     }
     let mut insecure = plan.clone();
-    insecure.aks_clusters[0].azure_ml.get_or_insert_with(Default::default).allow_insecure_connections = Some(true);
+    insecure.aks_clusters[0].azure_ml.get_or_insert_with(Default::default).allow_insecure_connections =
+        Some(true);
     assert!(!document(&insecure, ExportFormat::Bicep).contains("sslSecret"));
 }
 
