@@ -62,6 +62,24 @@ describe('the page on a phone', () => {
     }
   });
 
+  test('the two columns are tab panels only while the tabs show', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + '/', phone);
+    try {
+      const roles = () => page.evaluate(() => ['editor-panel', 'results-panel'].map((id) => document.getElementById(id).getAttribute('role')));
+      assert.deepEqual(await roles(), ['tabpanel', 'tabpanel']);
+      assert.equal(await page.locator('#tab-plan').getAttribute('aria-controls'), 'editor-panel');
+      // A wide window shows both columns and no tabs: a panel there would name a tab no one sees.
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.waitForFunction(() => !document.getElementById('editor-panel').hasAttribute('role'));
+      assert.deepEqual(await roles(), [null, null]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForFunction(() => document.getElementById('results-panel').getAttribute('role') === 'tabpanel');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('every control a finger can reach is at least 24 px each way', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('targets')), phone);
     try {

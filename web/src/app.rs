@@ -329,6 +329,17 @@ pub fn App(props: &AppProps) -> Html {
     // Under 900 px the editor and the results are two tabs (the stylesheet hides the other).
     // Picking a field from the results (a map bar, a finding's link) opens the editor's tab.
     let results_tab = use_state_eq(|| false);
+    // Only the narrow layout shows the tabs, so only there are the two columns their panels: a
+    // screen reader on a wide screen would otherwise hear of panels with no tab to choose them.
+    let narrow = use_state_eq(dom::is_narrow);
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |()| {
+            let listener = dom::on_narrow_change(move || narrow.set(dom::is_narrow()));
+            move || drop(listener)
+        });
+    }
+    let panel_role = narrow.then_some("tabpanel");
     // The field is shown only once the editor's tab has rendered, which an effect comes after.
     let focus_after_tab = use_mut_ref(|| None::<String>);
     {
@@ -670,12 +681,12 @@ pub fn App(props: &AppProps) -> Html {
                 </button>
             </div>
             <main id="main" tabindex="-1" class={classes!("layout", if *results_tab { "show-results" } else { "show-editor" })}>
-                <section class="editor-column" id="editor-panel" aria-label={t(T::PlanSection)}>
+                <section class="editor-column" id="editor-panel" role={panel_role} aria-label={t(T::PlanSection)}>
                     <Editor plan={state.plan.clone()} document={state.document.clone()} drafts={state.drafts.clone()} report={state.report.clone()}
                         selected={state.selected.clone()} picks={state.picks} switching={state.migrating.as_ref().and_then(|request| request.cluster)}
                         refused={state.refused.clone()} lang={*lang} dispatch={dispatch.clone()} />
                 </section>
-                <section class="results-column" id="results-panel" aria-label={t(T::ResultsTab)}>
+                <section class="results-column" id="results-panel" role={panel_role} aria-label={t(T::ResultsTab)}>
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} picks={state.picks} lang={*lang}
                         dispatch={dispatch.clone()} shown={*results_tab} />
                     <FindingsPanel report={state.report.clone()} document={state.document.clone()} lang={*lang}

@@ -104,27 +104,40 @@ pub fn browser_language() -> String {
     window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
-fn dark_scheme_query() -> Option<web_sys::MediaQueryList> {
-    window()?.match_media("(prefers-color-scheme: dark)").ok()?
+const DARK_SCHEME: &str = "(prefers-color-scheme: dark)";
+/// The stylesheet's breakpoint, under which the editor and the results are tabs.
+const NARROW: &str = "(max-width: 900px)";
+
+fn media_query(query: &str) -> Option<web_sys::MediaQueryList> {
+    window()?.match_media(query).ok()?
+}
+
+/// Calls `changed` whenever `query` starts or stops matching, for as long as the returned
+/// listener lives.
+fn on_media_change(query: &str, changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let query = media_query(query)?;
+    Some(gloo::events::EventListener::new(&query, "change", move |_| changed()))
 }
 
 pub fn system_prefers_dark() -> bool {
-    dark_scheme_query().is_some_and(|query| query.matches())
+    media_query(DARK_SCHEME).is_some_and(|query| query.matches())
 }
 
 /// Calls `changed` whenever the system switches between light and dark, for as long as the
 /// returned listener lives.
 pub fn on_system_theme_change(changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
-    let query = dark_scheme_query()?;
-    Some(gloo::events::EventListener::new(&query, "change", move |_| changed()))
+    on_media_change(DARK_SCHEME, changed)
 }
 
 /// Whether the page is laid out for a narrow screen, where the editor and the results are tabs.
-/// The width matches the stylesheet's breakpoint.
 pub fn is_narrow() -> bool {
-    window()
-        .and_then(|w| w.match_media("(max-width: 900px)").ok().flatten())
-        .is_some_and(|query| query.matches())
+    media_query(NARROW).is_some_and(|query| query.matches())
+}
+
+/// Calls `changed` whenever the page goes from the wide layout to the narrow one or back, for as
+/// long as the returned listener lives.
+pub fn on_narrow_change(changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    on_media_change(NARROW, changed)
 }
 
 /// Calls `handler` on each `event` the window receives, for as long as the returned listener
