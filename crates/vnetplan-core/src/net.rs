@@ -392,7 +392,7 @@ pub const AKS_RESERVED: [Range; 4] = [
 
 /// Ranges that no Azure VNet may contain.
 pub const VNET_FORBIDDEN: [Range; 5] = [
-    Range::block(224, 0, 0, 0, 4),
+    MULTICAST,
     Range::block(255, 255, 255, 255, 32),
     Range::block(127, 0, 0, 0, 8),
     Range::block(169, 254, 0, 0, 16),
@@ -405,6 +405,15 @@ pub const PRIVATE_SPACE: [Range; 3] =
 
 /// RFC 6598 shared address space, which AKS supports for pod ranges.
 pub const SHARED_SPACE: Range = Range::block(100, 64, 0, 0, 10);
+
+/// Multicast space, which AKS refuses for a service or pod range.
+pub const MULTICAST: Range = Range::block(224, 0, 0, 0, 4);
+
+/// Whether `range` lies wholly inside one block of RFC 1918 private space or of RFC 6598 shared
+/// space: what AKS accepts for the ranges that never leave a cluster.
+pub fn is_private_or_shared(range: Range) -> bool {
+    PRIVATE_SPACE.iter().chain([&SHARED_SPACE]).any(|space| space.contains(range))
+}
 
 /// Intervals sorted for overlap queries that cost a binary search plus the hits.
 #[derive(Debug, Clone, Default)]

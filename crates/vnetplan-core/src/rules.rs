@@ -83,6 +83,7 @@ rule_table! {
     ServiceCidrOverlapsOtherVnet service_cidr_overlaps_other_vnet "service-cidr-overlaps-other-vnet" Warning ["the Kubernetes service range overlaps another VNet of the plan", "la plage des services Kubernetes chevauche un autre VNet du plan"];
     ServiceCidrOverlapsPodCidr service_cidr_overlaps_pod_cidr "service-cidr-overlaps-pod-cidr" Error ["the Kubernetes service range overlaps the pod range", "la plage des services Kubernetes chevauche la plage des pods"];
     ServiceCidrReservedRange service_cidr_reserved_range "service-cidr-reserved-range" Error ["the Kubernetes service range takes addresses AKS reserves", "la plage des services Kubernetes prend des adresses réservées par AKS"];
+    ServiceCidrNotPrivate service_cidr_not_private "service-cidr-not-private" Error ["the Kubernetes service range is public or multicast address space", "la plage des services Kubernetes est dans l’espace public ou de multidiffusion"];
     ServiceCidrTooLarge service_cidr_too_large "service-cidr-too-large" Error ["the Kubernetes service range is larger than /12", "la plage des services Kubernetes est plus grande que /12"];
     DnsIpOutsideServiceCidr dns_ip_outside_service_cidr "dns-ip-outside-service-cidr" Error ["the DNS service IP is outside the Kubernetes service range", "l’IP du service DNS est hors de la plage des services Kubernetes"];
     DnsIpIsFirstAddress dns_ip_is_first_address "dns-ip-is-first-address" Error ["the DNS service IP is the service range's first address, kept for kubernetes.default", "l’IP du service DNS est la première adresse de la plage, prise par kubernetes.default"];
@@ -101,6 +102,7 @@ rule_table! {
     PodCidrOverlapsExternalRange pod_cidr_overlaps_external_range "pod-cidr-overlaps-external-range" Error ["the pod range overlaps an external range", "la plage des pods chevauche une plage externe"];
     PodCidrOverlapsOtherVnet pod_cidr_overlaps_other_vnet "pod-cidr-overlaps-other-vnet" Warning ["the pod range overlaps another VNet of the plan", "la plage des pods chevauche un autre VNet du plan"];
     PodCidrReservedRange pod_cidr_reserved_range "pod-cidr-reserved-range" Error ["the pod range overlaps addresses AKS reserves", "la plage des pods chevauche des adresses réservées par AKS"];
+    PodCidrNotPrivate pod_cidr_not_private "pod-cidr-not-private" Warning ["the pod range is public or multicast address space", "la plage des pods est dans l’espace public ou de multidiffusion"];
     PodCidrTooSmall pod_cidr_too_small "pod-cidr-too-small" Error ["the pod range cannot give every node its /24", "la plage des pods ne peut pas donner un /24 à chaque nœud"];
     AksSubnetTooSmall aks_subnet_too_small "aks-subnet-too-small" Error ["the node subnet has fewer usable addresses than the cluster needs", "le sous-réseau des nœuds a moins d’adresses utilisables que le cluster n’en demande"];
     AksSubnetNoHeadroom aks_subnet_no_headroom "aks-subnet-no-headroom" Warning ["the node subnet fits the cluster but not one more node", "le sous-réseau des nœuds contient le cluster mais pas un nœud de plus"];
