@@ -260,7 +260,8 @@ fn candidate_sizes(cluster: &AksCluster, kind: ClusterRange, current_len: Option
     let mut sizes = Vec::new();
     match kind {
         ClusterRange::Service => {
-            sizes.extend(current_len.filter(|len| (12..=28).contains(len)));
+            // A /12 is within what Kubernetes accepts, but not what the AKS documentation asks.
+            sizes.extend(current_len.filter(|len| (13..=28).contains(len)));
             sizes.extend([16, 20, 24]);
         }
         ClusterRange::Pod => {

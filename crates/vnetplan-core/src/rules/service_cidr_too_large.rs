@@ -1,6 +1,6 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::{Draft, RuleFindings, Severity};
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
 use crate::sources;
@@ -11,18 +11,22 @@ const SHORTEST_PREFIX: u8 = 12;
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "The Kubernetes service range (serviceCidr) of an AKS cluster must be a /12 or smaller, at most \
-         1,048,576 addresses: its prefix length must be 12 or more.",
+         1,048,576 addresses: its prefix length must be 12 or more. A /12 \
+         itself draws a warning.",
         "La plage des services Kubernetes (serviceCidr) d’un cluster AKS doit être un /12 ou plus petite, \
-         soit au plus 1 048 576 adresses : la longueur de son préfixe doit valoir 12 ou plus."
+         soit au plus 1 048 576 adresses : la longueur de son préfixe doit valoir 12 ou plus. Un \
+         /12 lui-même donne un avertissement."
     ),
     why: text!(
         "Kubernetes keeps a table of every service address and refuses IPv4 service ranges with a prefix \
-         shorter than /12; the AKS documentation sets the same ceiling, so a /8 or a /11 does not deploy. \
-         A range that large would also swallow much of the private address space that VNets and connected \
+         shorter than /12, so a /8 or a /11 does not deploy. The AKS documentation words its ceiling as \
+         smaller than /12, which leaves out a /12 itself; Kubernetes accepts one, so it is a warning, not \
+         an error. A range that large would also swallow much of the private address space that VNets and connected \
          networks need.",
         "Kubernetes tient une table de toutes les adresses de service et refuse les plages de services \
-         IPv4 dont le préfixe est plus court que /12 ; la documentation d’AKS fixe le même plafond, si \
-         bien qu’un /8 ou un /11 ne se déploie pas. Une plage aussi vaste engloutirait en outre une bonne \
+         IPv4 dont le préfixe est plus court que /12, si bien qu’un /8 ou un /11 ne se déploie pas. La \
+         documentation d’AKS formule son plafond comme « plus petit que /12 », ce qui exclut un /12 \
+         lui-même ; Kubernetes en accepte un, d’où un avertissement plutôt qu’une erreur. Une plage aussi vaste engloutirait en outre une bonne \
          part de l’espace d’adresses privé dont les VNets et les réseaux connectés ont besoin."
     ),
     example: Example(&[
@@ -49,7 +53,27 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service else { continue };
-        if service.prefix_len() >= SHORTEST_PREFIX {
+        if service.prefix_len() == SHORTEST_PREFIX {
+            out.push_as(
+                Severity::Warning,
+                Draft::new(
+                    msg!(
+                        [
+                            "service CIDR {cidr} of cluster '{cluster}' is a /12: Kubernetes accepts it, but \
+                             the AKS documentation asks for a range smaller than /12",
+                            "la plage de services {cidr} du cluster « {cluster} » est un /12 : Kubernetes \
+                             l’accepte, mais la documentation d’AKS demande une plage plus petite que /12"
+                        ],
+                        cidr = &cluster.service_cidr,
+                        cluster = &cluster.name,
+                    ),
+                    vec![pointer::cluster(index, "serviceCidr")],
+                )
+                .with_fix(move_cluster_range(index, ClusterRange::Service)),
+            );
+            continue;
+        }
+        if service.prefix_len() > SHORTEST_PREFIX {
             continue;
         }
         out.push(
@@ -78,6 +102,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::ServiceCidrTooLarge;
+    use crate::finding::Severity;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
     use crate::text::Lang;
 
@@ -110,8 +135,27 @@ mod tests {
     }
 
     #[test]
-    fn quiet_at_slash_12_and_smaller() {
+    fn warns_at_slash_12() {
+        let changes = [
+            ("/aksClusters/0/serviceCidr", json!("10.16.0.0/12")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.16.0.10")),
+        ];
+        let found = assert_fires(ServiceCidrTooLarge, &changes);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert_eq!(
+            found[0].message,
+            "service CIDR 10.16.0.0/12 of cluster 'ml-aks' is a /12: Kubernetes accepts it, but the AKS \
+             documentation asks for a range smaller than /12"
+        );
+        assert_fix_resolves(ServiceCidrTooLarge, &changes);
+    }
+
+    #[test]
+    fn quiet_at_slash_13_and_smaller() {
         assert_quiet(ServiceCidrTooLarge, &[]);
-        assert_quiet(ServiceCidrTooLarge, &[("/aksClusters/0/serviceCidr", json!("10.16.0.0/12"))]);
+        assert_quiet(
+            ServiceCidrTooLarge,
+            &[("/aksClusters/0/serviceCidr", json!("10.16.0.0/13")), ("/aksClusters/0/dnsServiceIP", json!("10.16.0.10"))],
+        );
     }
 }
