@@ -160,7 +160,8 @@ pub(super) fn aks_create(
             .arg("--api-server-authorized-ip-ranges", &cluster.api_server_authorized_ip_ranges.join(","));
     }
     if cluster.local_accounts_disabled() {
-        command = command.flag("--disable-local-accounts");
+        // Without local accounts, Microsoft Entra ID is the only way in.
+        command = command.flag("--disable-local-accounts").flag("--enable-aad").flag("--enable-azure-rbac");
     }
     match credentials {
         None => command.flag("--enable-managed-identity"),

@@ -120,6 +120,9 @@ prose! {
     EXTENSION_TITLE =>
         "Install the Azure ML extension on cluster '{name}'",
         "Installer l’extension Azure ML sur le cluster « {name} »";
+    TRUSTED_ACCESS_TITLE =>
+        "Grant the workspace Trusted Access to cluster '{name}' {tool}",
+        "Accorder à l’espace de travail l’accès approuvé au cluster « {name} » {tool}";
     KUBERNETES_ATTACH_TITLE =>
         "Attach cluster '{name}' as Kubernetes compute {tool}",
         "Attacher le cluster « {name} » comme calcul Kubernetes {tool}";
@@ -160,6 +163,11 @@ prose! {
         "The cluster was a v1 AksCompute: its azureml-fe is marked for the upgrade first (preview path).",
         "Le cluster était un AksCompute v1 : son azureml-fe est d’abord marqué pour la mise à niveau (chemin \
          en préversion).";
+    TRUSTED_ACCESS_NOTE =>
+        "The cluster has no local accounts: Azure ML reaches it through this binding, which must exist \
+         before the compute is attached.",
+        "Le cluster n’a pas de comptes locaux : Azure ML le joint par cette liaison, qui doit exister avant \
+         que le calcul soit attaché.";
     COMPUTE_IDENTITY_NOTE =>
         "The plan records no identity for the compute: a system-assigned one is used.",
         "Le plan n’indique aucune identité pour le calcul : une identité attribuée par le système est utilisée.";
@@ -277,6 +285,12 @@ prose! {
     DOCKER_BRIDGE_NOTE =>
         "dockerBridgeCidr is left out: only the Azure ML v1 SDK asks for it, AKS no longer uses it",
         "dockerBridgeCidr est omis : seul le SDK Azure ML v1 le demande, AKS ne s’en sert plus";
+    ENTRA_SIGN_IN =>
+        "Local accounts are off, so people sign in through Microsoft Entra ID and Azure RBAC decides what \
+         they may do: give them a role such as Azure Kubernetes Service RBAC Cluster Admin on the cluster",
+        "Les comptes locaux sont désactivés : on se connecte par Microsoft Entra ID, et Azure RBAC décide \
+         de ce que chacun peut faire ; donnez un rôle comme Azure Kubernetes Service RBAC Cluster Admin \
+         sur le cluster";
     POD_CIDR_KEPT =>
         "podCidr is kept as planned, though plain Azure CNI takes no pod range",
         "podCidr est gardé tel que prévu, bien qu’Azure CNI simple ne prenne aucune plage de pods";

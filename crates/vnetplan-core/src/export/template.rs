@@ -6,10 +6,11 @@
 //! name their resource group explicitly, so they resolve the same from anywhere.
 
 use super::infra::kubernetes::{
-    self, COMPUTE_TYPE, EXTENSION_NAME, EXTENSION_TYPE, RELEASE_NAMESPACE, RELEASE_TRAIN,
+    self, COMPUTE_TYPE, EXTENSION_NAME, EXTENSION_TYPE, ML_WORKLOAD_ROLE, RELEASE_NAMESPACE, RELEASE_TRAIN,
+    TRUSTED_ACCESS_BINDING,
 };
 use super::infra::{self, ClusterSpec, ExtensionSpec, Infra, NsgSpec, Placeholder, Setting, Skip, VnetSpec};
-use super::prose::POD_CIDR_KEPT;
+use super::prose::{ENTRA_SIGN_IN, POD_CIDR_KEPT};
 use super::quote::{label, Identifiers};
 use crate::plan::{Choice, Identity, ManagedNetwork, NetworkPlugin, OutboundRuleType};
 use crate::text::Lang;
@@ -51,6 +52,7 @@ pub(super) enum Kind {
     NetworkSecurityGroup,
     VirtualNetwork,
     ManagedCluster,
+    TrustedAccessRoleBinding,
     Deployment,
     KubernetesExtension,
     Workspace,
@@ -64,6 +66,9 @@ impl Kind {
             Self::NetworkSecurityGroup => "Microsoft.Network/networkSecurityGroups",
             Self::VirtualNetwork => "Microsoft.Network/virtualNetworks",
             Self::ManagedCluster => "Microsoft.ContainerService/managedClusters",
+            Self::TrustedAccessRoleBinding => {
+                "Microsoft.ContainerService/managedClusters/trustedAccessRoleBindings"
+            }
             Self::Deployment => "Microsoft.Resources/deployments",
             Self::KubernetesExtension => "Microsoft.KubernetesConfiguration/extensions",
             Self::Workspace => "Microsoft.MachineLearningServices/workspaces",
@@ -75,7 +80,7 @@ impl Kind {
     pub(super) fn api_version(self) -> &'static str {
         match self {
             Self::NetworkSecurityGroup | Self::VirtualNetwork => "2023-09-01",
-            Self::ManagedCluster => "2024-02-01",
+            Self::ManagedCluster | Self::TrustedAccessRoleBinding => "2024-02-01",
             Self::Deployment => "2024-03-01",
             Self::KubernetesExtension => "2023-05-01",
             Self::Workspace | Self::Compute | Self::OutboundRule => "2024-04-01",
@@ -178,7 +183,11 @@ impl Template {
             if let Some(extension) = &spec.extension {
                 let resource = builder.extension_resource(spec, &symbol, extension, cluster);
                 let extension = builder.push(0, resource);
-                let resource = builder.compute_resource(infra, spec, &symbol, extension, workspace);
+                let binding = spec.cluster.trusted_access().then(|| {
+                    let resource = builder.trusted_access_resource(infra, spec, &symbol, cluster);
+                    builder.push(0, resource)
+                });
+                let resource = builder.compute_resource(infra, spec, &symbol, extension, binding, workspace);
                 builder.push(0, resource);
             }
         }
@@ -444,13 +453,54 @@ impl Builder {
         }
     }
 
-    /// The Kubernetes compute that attaches the v2 cluster `spec` once its extension is in.
+    /// The Trusted Access binding through which the workspace reaches the v2 cluster `spec`,
+    /// whose resource is `cluster`, instead of through the cluster's local accounts.
+    fn trusted_access_resource(
+        &mut self,
+        infra: &Infra<'_>,
+        spec: &ClusterSpec<'_>,
+        symbol: &str,
+        cluster: Target,
+    ) -> Resource {
+        let workspace_id = Value::Call(
+            "resourceId",
+            vec![
+                Value::text(infra.plan.workspace.resource_group.as_str()),
+                Value::text(Kind::Workspace.type_name()),
+                self.workspace_name(infra),
+            ],
+        );
+        Resource {
+            kind: Kind::TrustedAccessRoleBinding,
+            symbol: self.ids.claim(&format!("{symbol}_trusted_access")),
+            name: Value::text(TRUSTED_ACCESS_BINDING),
+            parent: Some(Value::text(spec.cluster.name.as_str())),
+            scope: None,
+            resource_group: spec.resource_group.to_owned(),
+            location: None,
+            comments: Vec::new(),
+            skips: Vec::new(),
+            depends_on: vec![cluster],
+            body: vec![(
+                "properties",
+                Value::Object(vec![
+                    ("roles", Value::List(vec![Value::text(ML_WORKLOAD_ROLE)])),
+                    ("sourceResourceId", workspace_id),
+                ]),
+            )],
+        }
+    }
+
+    /// The Kubernetes compute that attaches the v2 cluster `spec` once its extension is in, and
+    /// its Trusted Access binding if it has one: a compute attached before the binding exists
+    /// has to be attached again.
     fn compute_resource(
         &mut self,
         infra: &Infra<'_>,
         spec: &ClusterSpec<'_>,
         symbol: &str,
         extension: Target,
+        binding: Option<Target>,
         workspace: Option<Target>,
     ) -> Resource {
         let cluster = spec.cluster;
@@ -465,7 +515,7 @@ impl Builder {
             location: Some(spec.location.to_owned()),
             comments: Vec::new(),
             skips: Vec::new(),
-            depends_on: [extension].into_iter().chain(workspace).collect(),
+            depends_on: [extension].into_iter().chain(binding).chain(workspace).collect(),
             body: vec![
                 ("identity", Value::Object(vec![("type", Value::text("SystemAssigned"))])),
                 (
@@ -532,6 +582,13 @@ impl Builder {
             ("enableRBAC", Value::Bool(true)),
             ("disableLocalAccounts", Value::Bool(cluster.local_accounts_disabled())),
         ];
+        if cluster.local_accounts_disabled() {
+            // Without local accounts, Microsoft Entra ID is the only way in.
+            properties.push((
+                "aadProfile",
+                Value::Object(vec![("managed", Value::Bool(true)), ("enableAzureRBAC", Value::Bool(true))]),
+            ));
+        }
         let mut body = Vec::new();
         match cluster.identity() {
             Identity::SystemAssigned => {
@@ -562,6 +619,9 @@ impl Builder {
         ]);
         body.push(("properties", Value::Object(properties)));
         let mut comments = spec.notes.clone();
+        if cluster.local_accounts_disabled() {
+            comments.push(ENTRA_SIGN_IN.get(infra.lang).to_owned());
+        }
         if cluster.plugin() == NetworkPlugin::Azure && !cluster.is_overlay() && cluster.pod_cidr.is_some() {
             comments.push(POD_CIDR_KEPT.get(infra.lang).to_owned());
         }

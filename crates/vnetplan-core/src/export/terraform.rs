@@ -5,10 +5,11 @@
 use std::fmt::Write;
 
 use super::infra::kubernetes::{
-    self, COMPUTE_TYPE, EXTENSION_NAME, EXTENSION_TYPE, RELEASE_NAMESPACE, RELEASE_TRAIN,
+    self, COMPUTE_TYPE, EXTENSION_NAME, EXTENSION_TYPE, ML_WORKLOAD_ROLE, RELEASE_NAMESPACE, RELEASE_TRAIN,
+    TRUSTED_ACCESS_BINDING,
 };
 use super::infra::{self, ClusterSpec, ExtensionSpec, Infra, Placeholder, Setting, Skip};
-use super::prose::NETWORK_HEADER;
+use super::prose::{ENTRA_SIGN_IN, NETWORK_HEADER};
 use super::quote::{self, Identifiers};
 use super::template::{surge, Kind, NETWORK_POLICY};
 use crate::plan::is_aci_delegation;
@@ -20,8 +21,10 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     let mut ids = Identifiers::default();
     let kubernetes = infra.clusters.iter().any(|spec| spec.extension.is_some());
     let network = plan.workspace.managed_network.as_ref();
-    // The cluster extension and the workspace's outbound rules came with azurerm 4.
-    let azurerm = if kubernetes || network.is_some() { ">= 4.0" } else { ">= 3.0" };
+    // The cluster extension and the workspace's outbound rules came with azurerm 4, which also
+    // writes Entra ID sign-in without the `managed` flag that 3 needs.
+    let entra = infra.clusters.iter().any(|spec| spec.cluster.local_accounts_disabled());
+    let azurerm = if kubernetes || network.is_some() || entra { ">= 4.0" } else { ">= 3.0" };
     let mut providers = Block::new("required_providers", &[])
         .attr("azurerm", &format!("{{ source = \"hashicorp/azurerm\", version = \"{azurerm}\" }}"));
     if kubernetes {
@@ -137,7 +140,13 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
             let parent = workspace_id
                 .get_or_insert_with(|| variable(&mut ids, &mut variables, &kubernetes::workspace_id(lang)))
                 .clone();
-            resources.push(compute_block(spec, &id, &extension_id, &parent, &mut ids));
+            let mut waits_for = vec![format!("azurerm_kubernetes_cluster_extension.{extension_id}")];
+            if spec.cluster.trusted_access() {
+                let binding_id = ids.claim(&format!("{id}_trusted_access"));
+                waits_for.push(format!("azapi_resource.{binding_id}"));
+                resources.push(trusted_access_block(&id, &binding_id, &parent));
+            }
+            resources.push(compute_block(spec, &id, &waits_for, &parent, &mut ids));
         }
     }
 
@@ -271,11 +280,28 @@ fn extension_block(
     block
 }
 
-/// The Kubernetes compute that attaches cluster `cluster_id` to the workspace `parent`.
+/// The Trusted Access binding through which the workspace `workspace` reaches cluster
+/// `cluster_id` instead of through its local accounts. Written with azapi, as the compute is.
+fn trusted_access_block(cluster_id: &str, id: &str, workspace: &str) -> Block {
+    let body = format!(
+        "{{\n    properties = {{\n      roles            = [{}]\n      sourceResourceId = {workspace}\n    }}\n  }}",
+        quote::hcl(ML_WORKLOAD_ROLE),
+    );
+    let binding = Kind::TrustedAccessRoleBinding;
+    Block::new("resource", &["azapi_resource", id])
+        .text("type", &format!("{}@{}", binding.type_name(), binding.api_version()))
+        .text("name", TRUSTED_ACCESS_BINDING)
+        .attr("parent_id", &format!("azurerm_kubernetes_cluster.{cluster_id}.id"))
+        .attr("body", &body)
+}
+
+/// The Kubernetes compute that attaches cluster `cluster_id` to the workspace `parent` once
+/// everything in `waits_for` is in: a compute attached before its cluster's Trusted Access
+/// binding has to be attached again.
 fn compute_block(
     spec: &ClusterSpec<'_>,
     cluster_id: &str,
-    extension_id: &str,
+    waits_for: &[String],
     parent: &str,
     ids: &mut Identifiers,
 ) -> Block {
@@ -292,7 +318,7 @@ fn compute_block(
         .text("location", spec.location)
         .block(Block::new("identity", &[]).text("type", "SystemAssigned"))
         .attr("body", &body)
-        .attr("depends_on", &format!("[azurerm_kubernetes_cluster_extension.{extension_id}]"))
+        .attr("depends_on", &format!("[{}]", waits_for.join(", ")))
 }
 
 /// An HCL map written over several lines, for an attribute of a top-level block.
@@ -354,6 +380,9 @@ fn cluster_block(
     for note in &spec.notes {
         block = block.comment(note);
     }
+    if cluster.local_accounts_disabled() {
+        block = block.comment(ENTRA_SIGN_IN.get(lang));
+    }
     block = block
         .skips(&spec.skips)
         .text("name", &cluster.name)
@@ -371,6 +400,13 @@ fn cluster_block(
         .block(pool)
         .block(credentials)
         .block(network);
+    if cluster.local_accounts_disabled() {
+        // Without local accounts, Microsoft Entra ID is the only way in.
+        block = block.block(
+            Block::new("azure_active_directory_role_based_access_control", &[])
+                .attr("azure_rbac_enabled", "true"),
+        );
+    }
     if !cluster.api_server_authorized_ip_ranges.is_empty() {
         block = block.block(
             Block::new("api_server_access_profile", &[])

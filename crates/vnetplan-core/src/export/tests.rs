@@ -793,11 +793,19 @@ fn terraform_installs_the_extension_and_attaches_through_azapi() {
     assert_eq!(tf_text(extensions[0].1, "extension_type").as_deref(), Some("Microsoft.AzureML.Kubernetes"));
     let settings = tf_attr(extensions[0].1, "configuration_settings").expect("settings");
     assert!(settings.to_string().contains("\"sslCname\""));
-    let computes = tf_resources(&body, "azapi_resource");
-    assert_eq!(
-        tf_text(computes[0].1, "type").as_deref(),
-        Some("Microsoft.MachineLearningServices/workspaces/computes@2024-04-01")
-    );
+    // A cluster with Trusted Access also gets its binding through azapi, before its compute.
+    let azapi = tf_resources(&body, "azapi_resource");
+    let of_type = |type_name: &str| -> Vec<(&str, &hcl::Body)> {
+        azapi
+            .iter()
+            .copied()
+            .filter(|(_, block)| tf_text(block, "type").as_deref() == Some(type_name))
+            .collect()
+    };
+    let computes = of_type("Microsoft.MachineLearningServices/workspaces/computes@2024-04-01");
+    assert_eq!(computes.len(), 2);
+    let bindings = of_type("Microsoft.ContainerService/managedClusters/trustedAccessRoleBindings@2024-02-01");
+    assert_eq!(azapi.len(), computes.len() + bindings.len());
     let parent = computes[0].1.attributes().find(|a| a.key() == "parent_id").expect("a parent");
     assert_eq!(parent.expr().to_string(), "azurerm_machine_learning_workspace.workspace.id");
     let workspace = tf_resources(&body, "azurerm_machine_learning_workspace");

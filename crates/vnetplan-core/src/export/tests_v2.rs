@@ -66,6 +66,70 @@ fn a_v2_cluster_is_created_extended_attached_then_the_network_and_endpoints_foll
 }
 
 #[test]
+fn a_cluster_without_local_accounts_signs_in_through_entra_id_and_grants_trusted_access() {
+    let mut plan = plan("v2_managed_network");
+    assert!(plan.aks_clusters[0].local_accounts_disabled());
+    plan.aks_clusters[0].trusted_access = Some(true);
+    let role = "Microsoft.MachineLearningServices/workspaces/mlworkload";
+
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let resources = arm["resources"].as_array().expect("resources");
+    let of_type = |suffix: &str| {
+        resources
+            .iter()
+            .find(|resource| resource["type"].as_str().is_some_and(|kind| kind.ends_with(suffix)))
+            .unwrap_or_else(|| panic!("no {suffix}"))
+    };
+    let cluster = of_type("/managedClusters");
+    assert_eq!(
+        cluster["properties"]["aadProfile"],
+        serde_json::json!({"managed": true, "enableAzureRBAC": true})
+    );
+    let binding = of_type("/trustedAccessRoleBindings");
+    assert_eq!(binding["apiVersion"], "2024-02-01");
+    assert_eq!(binding["properties"]["roles"], serde_json::json!([role]));
+    assert!(binding["properties"]["sourceResourceId"].as_str().is_some_and(|id| id.contains("workspaces")));
+    let compute = of_type("/computes");
+    assert!(
+        compute["dependsOn"].to_string().contains("trustedAccessRoleBindings"),
+        "the compute is attached after the binding: {}",
+        compute["dependsOn"]
+    );
+
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(
+        bicep.contains("'Microsoft.ContainerService/managedClusters/trustedAccessRoleBindings@2024-02-01'")
+    );
+    assert!(bicep.contains("enableAzureRBAC: true"), "{bicep}");
+
+    let terraform = document(&plan, ExportFormat::Terraform);
+    assert!(terraform.contains("azure_rbac_enabled = true"), "{terraform}");
+    assert!(
+        terraform.contains(
+            "type      = \"Microsoft.ContainerService/managedClusters/trustedAccessRoleBindings@2024-02-01\""
+        ),
+        "{terraform}"
+    );
+    assert!(terraform.contains("depends_on = [azurerm_kubernetes_cluster_extension.k8s_inf_azureml, azapi_resource.k8s_inf_trusted_access]"), "{terraform}");
+
+    let az = document(&plan, ExportFormat::Az);
+    assert!(az.contains("--disable-local-accounts \\\n  --enable-aad \\\n  --enable-azure-rbac"), "{az}");
+    assert!(az.contains(&format!("--roles {role}")), "{az}");
+    let steps = titles(&plan);
+    let at = |fragment: &str| steps.iter().position(|title| title.contains(fragment)).expect(fragment);
+    assert!(
+        at("Install the Azure ML extension") < at("Grant the workspace Trusted Access to cluster 'k8s-inf'")
+    );
+    assert!(at("Grant the workspace Trusted Access") < at("Attach cluster 'k8s-inf' as Kubernetes compute"));
+
+    // Without Trusted Access in the plan, no binding is written.
+    plan.aks_clusters[0].trusted_access = None;
+    assert!(!document(&plan, ExportFormat::Bicep).contains("trustedAccessRoleBindings"));
+    assert!(!titles(&plan).iter().any(|title| title.contains("Trusted Access")));
+}
+
+#[test]
 fn each_sdk_document_keeps_to_its_api() {
     let plan = plan("v2_managed_network");
     let v1 = document(&plan, ExportFormat::Sdk);

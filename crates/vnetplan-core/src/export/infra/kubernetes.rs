@@ -18,6 +18,12 @@ pub(in crate::export) const RELEASE_NAMESPACE: &str = "azureml";
 pub(in crate::export) const RELEASE_TRAIN: &str = "stable";
 /// Compute type of an attached Kubernetes cluster in the workspace's compute API.
 pub(in crate::export) const COMPUTE_TYPE: &str = "Kubernetes";
+/// The Trusted Access binding a workspace needs on a cluster without local accounts, by the
+/// name the templates give it (at most 24 letters, digits and dashes).
+pub(in crate::export) const TRUSTED_ACCESS_BINDING: &str = "azureml";
+/// The role of that binding: Azure ML's workloads on the cluster.
+pub(in crate::export) const ML_WORKLOAD_ROLE: &str =
+    "Microsoft.MachineLearningServices/workspaces/mlworkload";
 
 /// A setting's value: from the plan, or a placeholder the template asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use super::super::az::aks_create;
+use super::super::infra::kubernetes::{ML_WORKLOAD_ROLE, TRUSTED_ACCESS_BINDING};
 use super::super::prose::*;
 use super::super::quote::{self, shell, Command, Operand};
 use super::super::yaml;
@@ -41,6 +42,11 @@ impl Guide<'_> {
             self.extension(cluster),
         );
         self.push(out, &section, extension.api(Api::V2), &scope);
+        if cluster.trusted_access() {
+            let binding =
+                Draft::shell(title(TRUSTED_ACCESS_TITLE, WITH_AZ), Flow::Both, self.trusted_access(cluster));
+            self.push(out, &section, binding.api(Api::V2), &scope);
+        }
         let cli = Draft::shell(
             title(KUBERNETES_ATTACH_TITLE, WITH_CLI_V2),
             Flow::Cli,
@@ -256,6 +262,27 @@ impl Guide<'_> {
             code.push_str("kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true\n");
         }
         code.push_str(&command.render());
+        code
+    }
+
+    fn trusted_access(&self, cluster: &AksCluster) -> String {
+        let group = &self.plan.workspace.resource_group;
+        let show = self
+            .workspace_options(Command::new("az ml workspace show"), "--name")
+            .arg("--query", "id")
+            .arg("-o", "tsv");
+        let binding = Command::new("az aks trustedaccess rolebinding create")
+            .arg("-g", group)
+            .arg("--cluster-name", &cluster.name)
+            .arg("--name", TRUSTED_ACCESS_BINDING)
+            .var("--source-resource-id", "workspace_id")
+            .arg("--roles", ML_WORKLOAD_ROLE);
+        let mut code = String::new();
+        self.note(&mut code, TRUSTED_ACCESS_NOTE.message());
+        self.note(&mut code, V2_WORKSPACE_NOTE.message());
+        self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
+        let _ = writeln!(code, "workspace_id=$({})", show.line());
+        code.push_str(&binding.render());
         code
     }
 
