@@ -1351,6 +1351,9 @@ mod tests {
         let plan = parse_plan(&empty_names).expect("parses");
         let cluster = plan.aks_clusters.first().expect("cluster");
         assert_eq!(cluster.azure_ml().ssl_cname(), None);
+        let blank = v2_with(r#""sslCname": "score.contoso.com""#, r#""sslCname": "  ""#);
+        let blank = parse_plan(&blank).expect("parses");
+        assert_eq!(blank.aks_clusters.first().expect("cluster").azure_ml().ssl_cname(), None);
         let network = plan.workspace.managed_network.as_ref().expect("network");
         assert_eq!(network.image_build_compute(), None);
         assert_eq!(

@@ -530,8 +530,9 @@ impl AzureMl {
     }
 
     /// The host name clients call; an empty string names no host.
+    /// The host name of the router's certificate; blank counts as unset, since no client can call it.
     pub fn ssl_cname(&self) -> Option<&str> {
-        self.ssl_cname.as_deref().filter(|name| !name.is_empty())
+        self.ssl_cname.as_deref().filter(|name| !name.trim().is_empty())
     }
 
     pub fn inference_router_ha(&self) -> bool {
