@@ -248,6 +248,8 @@ struct Pools {
     max_pods: Option<u32>,
     /// `None` when no pool in the node subnet states a surge, so that AKS's default applies.
     max_surge: Option<u32>,
+    /// Whether a pool in the node subnet states no maxPods, and so has the plugin's default.
+    pods_unstated: bool,
     vm_size: Option<String>,
 }
 
@@ -291,25 +293,44 @@ impl Reader<'_> {
             ]),
         );
         self.unread(object, CLUSTER_READ, CLUSTER_INFORMATIONAL);
+        let mut cluster = AksCluster {
+            provisioning: Some(Provisioning::Attach),
+            region,
+            vnet: None,
+            subnet: None,
+            network_plugin: Some(network.plugin),
+            network_plugin_mode: network.mode,
+            pod_cidr: network.pod_cidr,
+            docker_bridge_cidr: network.docker_bridge_cidr,
+            node_count: u64::from(pools.node_count),
+            max_surge: pools.max_surge.map(|nodes| MaxSurge::Nodes(u64::from(nodes))),
+            max_pods: pools.max_pods,
+            vm_size: pools.vm_size,
+            private_cluster: Some(private_cluster),
+            identity: Some(identity),
+            // What Azure's output cannot say stays absent (not recorded).
+            ..AksCluster::new(&name, "", "", &network.service_cidr, &network.dns_service_ip)
+        };
+        if let Some(stated) = cluster.max_pods.filter(|_| pools.pods_unstated) {
+            // A pool that states no maxPods has the plugin's default, which may be the largest.
+            let default = AksCluster { max_pods: None, ..cluster.clone() }.effective_max_pods();
+            if default > stated {
+                cluster.max_pods = Some(default);
+                self.note(
+                    &pools.subnet_pointer,
+                    msg!(
+                        [
+                            "a pool in the node subnet states no maxPods and has AKS's default for the cluster's network plugin, {default}, more than the {stated} another states; the plan takes {default}",
+                            "un pool du sous-réseau des nœuds n’indique pas maxPods et a la valeur par défaut d’AKS pour le plug-in réseau du cluster, {default}, plus que les {stated} qu’un autre indique ; le plan prend {default}"
+                        ],
+                        default = default,
+                        stated = stated
+                    ),
+                );
+            }
+        }
         Ok(ReadCluster {
-            cluster: AksCluster {
-                provisioning: Some(Provisioning::Attach),
-                region,
-                vnet: None,
-                subnet: None,
-                network_plugin: Some(network.plugin),
-                network_plugin_mode: network.mode,
-                pod_cidr: network.pod_cidr,
-                docker_bridge_cidr: network.docker_bridge_cidr,
-                node_count: u64::from(pools.node_count),
-                max_surge: pools.max_surge.map(|nodes| MaxSurge::Nodes(u64::from(nodes))),
-                max_pods: pools.max_pods,
-                vm_size: pools.vm_size,
-                private_cluster: Some(private_cluster),
-                identity: Some(identity),
-                // What Azure's output cannot say stays absent (not recorded).
-                ..AksCluster::new(&name, "", "", &network.service_cidr, &network.dns_service_ip)
-            },
+            cluster,
             resource_group,
             node_subnet: pools.node_subnet,
             subnet_pointer: pools.subnet_pointer,
@@ -477,6 +498,7 @@ impl Reader<'_> {
                 node_count: 1,
                 max_pods: None,
                 max_surge: None,
+                pods_unstated: false,
                 vm_size: None,
             };
         };
@@ -491,7 +513,8 @@ impl Reader<'_> {
         let vm_size = system
             .get("vmSize")
             .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)));
-        let (mut node_count, mut max_surge, mut surge_stated) = (0_u32, 0_u32, false);
+        let (mut node_count, mut max_surge, mut surge_stated, mut pods_unstated) =
+            (0_u32, 0_u32, false, false);
         let mut max_pods: Vec<u32> = Vec::new();
         for pool in &pools {
             let pool_subnet = subnet_of(pool);
@@ -508,8 +531,11 @@ impl Reader<'_> {
                 node_count = node_count.saturating_add(nodes);
                 let stated = self.pool_surge(pool, nodes);
                 surge_stated |= stated.is_some();
-                max_surge = max_surge.max(stated.unwrap_or_else(|| default_surge(nodes)));
-                max_pods.extend(pool.get("maxPods").and_then(|field| field.value.as_u64()).map(saturate));
+                // Pools can upgrade at the same time, each with its own surge nodes in the subnet.
+                max_surge = max_surge.saturating_add(stated.unwrap_or_else(|| default_surge(nodes)));
+                let pods = pool.get("maxPods").and_then(|field| self.whole_number(&field)).map(saturate);
+                pods_unstated |= pods.is_none();
+                max_pods.extend(pods);
                 if let Some(field) = pool.get("podSubnetId") {
                     let pod_subnet =
                         field.value.as_str().map_or_else(|| quoted(field.value), |id| id_name(id).to_owned());
@@ -588,7 +614,15 @@ impl Reader<'_> {
             );
         }
         let max_surge = surge_stated.then_some(max_surge);
-        Pools { node_subnet, subnet_pointer, node_count, max_pods: largest, max_surge, vm_size }
+        Pools {
+            node_subnet,
+            subnet_pointer,
+            node_count,
+            max_pods: largest,
+            max_surge,
+            pods_unstated,
+            vm_size,
+        }
     }
 
     /// The node subnet a pool's `vnetSubnetId` names. In a template the id is usually computed,
@@ -644,12 +678,13 @@ impl Reader<'_> {
 
     /// The nodes a pool can have: its `maxCount` when the autoscaler may grow it.
     fn pool_nodes(&mut self, pool: &Obj<'_>, name: &str) -> u32 {
-        let number = |key: &str| pool.get(key).and_then(|field| field.value.as_u64()).map(saturate);
+        let mut number = |key: &str| pool.get(key).and_then(|field| self.whole_number(&field)).map(saturate);
         let count = number("count").unwrap_or_default();
         if pool.bool("enableAutoScaling") != Some(true) {
             return count;
         }
-        match number("maxCount") {
+        let (least, most) = (number("minCount").unwrap_or_default(), number("maxCount"));
+        match most {
             Some(most) => {
                 let at = pool.get("maxCount").map_or_else(|| pool.pointer.clone(), |field| field.pointer);
                 self.note(
@@ -660,7 +695,7 @@ impl Reader<'_> {
                             "le pool « {name} » varie entre {least} et {most} nœuds (actuellement {count}) ; le plan en compte {most}, le plus que son sous-réseau doit contenir"
                         ],
                         name = name,
-                        least = number("minCount").unwrap_or_default(),
+                        least = least,
                         most = most,
                         count = count
                     ),
@@ -680,7 +715,9 @@ impl Reader<'_> {
         let field = settings.get("maxSurge")?;
         let surge = match field.value {
             serde_json::Value::Number(number) => number.as_u64().map(saturate),
-            serde_json::Value::String(text) => surge_of(text, nodes),
+            serde_json::Value::String(text) => {
+                surge_of(&self.text(text, &field.pointer, Expect::Count), nodes)
+            }
             _ => None,
         };
         if surge.is_none() {

@@ -29,6 +29,8 @@ pub(super) enum Expect {
     Location,
     Cidr,
     Service,
+    /// A count of nodes or pods, which the plan needs as a number.
+    Count,
 }
 
 impl Expect {
@@ -46,6 +48,10 @@ impl Expect {
             Self::Service => text!(
                 "the plan keeps its text as the delegation's service",
                 "le plan garde son texte comme service de la délégation"
+            ),
+            Self::Count => text!(
+                "the plan cannot count it; write the deployed number in the plan",
+                "le plan ne peut pas le compter ; écrivez dans le plan le nombre déployé"
             ),
         }
     }
@@ -153,6 +159,38 @@ impl<'a> Reader<'a> {
                     .with_message("consequence", expect.consequence().message()),
                 );
                 Resolved::Text(text.to_owned())
+            }
+        }
+    }
+
+    /// A whole number: a JSON number, or in a template an expression whose value the template
+    /// states as one, which is noted. `None` for anything else; an expression the template does
+    /// not state is noted as unresolved.
+    pub(super) fn whole_number(&mut self, field: &Field<'_>) -> Option<u64> {
+        let text = match field.value {
+            Value::Number(number) => return number.as_u64(),
+            Value::String(text) if is_expression(text) => text,
+            _ => return None,
+        };
+        let scope = self.template.as_ref()?;
+        match scope.number(text) {
+            Some((source, value)) => {
+                self.note(&field.pointer, source.note(text, &value.to_string()));
+                Some(value)
+            }
+            None => {
+                self.note(
+                    &field.pointer,
+                    msg!(
+                        [
+                            "'{expression}' is a template expression that vnetplan cannot resolve: {consequence}",
+                            "« {expression} » est une expression de modèle que vnetplan ne sait pas résoudre : {consequence}"
+                        ],
+                        expression = text
+                    )
+                    .with_message("consequence", Expect::Count.consequence().message()),
+                );
+                None
             }
         }
     }
@@ -325,24 +363,41 @@ impl Source {
 }
 
 impl Scope<'_> {
-    /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it as a
-    /// literal string or list of strings. ARM matches these names without regard to case.
-    fn literal(&self, text: &str) -> Option<(Source, Resolved)> {
+    /// What `[parameters('x')]` (its default) or `[variables('x')]` stands for, as the template
+    /// writes it. ARM matches these names without regard to case.
+    fn stated(&self, text: &str) -> Option<(Source, &Value)> {
         let inner = text.strip_prefix('[')?.strip_suffix(']')?;
         let (function, arguments) = call(inner)?;
         let [Piece::Literal(name)] = arguments.as_slice() else {
             return None;
         };
-        let (source, value) = if same_name(function, "parameters") {
+        if same_name(function, "parameters") {
             let (_, parameter) = lookup(self.parameters?, name)?;
             let (_, value) = lookup(parameter.as_object()?, "defaultValue")?;
-            (Source::Parameter(name.clone()), value)
+            Some((Source::Parameter(name.clone()), value))
         } else if same_name(function, "variables") {
             let (_, value) = lookup(self.variables?, name)?;
-            (Source::Variable(name.clone()), value)
+            Some((Source::Variable(name.clone()), value))
         } else {
-            return None;
+            None
+        }
+    }
+
+    /// The whole number an expression stands for, when the template states it as one.
+    fn number(&self, text: &str) -> Option<(Source, u64)> {
+        let (source, value) = self.stated(text)?;
+        let number = match value {
+            Value::Number(number) => number.as_u64()?,
+            Value::String(digits) => digits.trim().parse().ok()?,
+            _ => return None,
         };
+        Some((source, number))
+    }
+
+    /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it as a
+    /// literal string or list of strings.
+    fn literal(&self, text: &str) -> Option<(Source, Resolved)> {
+        let (source, value) = self.stated(text)?;
         let resolved = match value {
             Value::String(text) if !is_expression(text) => Resolved::Text(text.clone()),
             Value::Array(items) => Resolved::List(

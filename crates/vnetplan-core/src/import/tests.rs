@@ -168,8 +168,8 @@ fn a_vnet_list_and_an_aks_show_resolve_the_cluster_into_the_vnet() {
     assert_eq!(cluster.docker_bridge_cidr, None);
     // 3 system nodes and an autoscaled pool counted at its maximum of 5.
     assert_eq!(cluster.node_count, 8);
-    // The largest surge: 33% of 5 nodes, rounded up, beats 10% of 3.
-    assert_eq!(cluster.surge_nodes(), 2);
+    // Both pools' surges, which can run at once: 33% of 5 nodes rounded up, and 10% of 3.
+    assert_eq!(cluster.surge_nodes(), 3);
     assert_eq!(cluster.max_pods, Some(30));
     // The system pool's size gives the vCPUs; the plan keeps the size and derives the count.
     assert_eq!(
@@ -253,7 +253,7 @@ fn a_pool_that_states_no_surge_gets_aks_default_of_ten_percent() {
     second["upgradeSettings"] = serde_json::json!({ "maxSurge": "1" });
     cluster["agentPoolProfiles"].as_array_mut().expect("pools").push(second);
     let both = imported(&[&cluster.to_string()]);
-    assert_eq!(both.plan.aks_clusters[0].max_surge, Some(crate::plan::MaxSurge::Nodes(6)));
+    assert_eq!(both.plan.aks_clusters[0].max_surge, Some(crate::plan::MaxSurge::Nodes(7)));
 }
 
 #[test]
@@ -305,7 +305,8 @@ fn pools_in_other_subnets_are_noted_and_not_counted() {
         r#"{ "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "dnsServiceIp": "10.2.0.10" }"#;
     let result = imported(&[&cluster_json(network, &pools)]);
     let cluster = &result.plan.aks_clusters[0];
-    assert_eq!((cluster.subnet_name(), cluster.node_count, cluster.surge_nodes()), ("nodes", 5, 3));
+    // sys adds its default 10% (one node) and more its 3, both in the node subnet.
+    assert_eq!((cluster.subnet_name(), cluster.node_count, cluster.surge_nodes()), ("nodes", 5, 4));
     // Pools of the node subnet allow 30 and 60 pods; the largest counts.
     assert_eq!(cluster.max_pods, Some(60));
     assert!(note_at(&result, 0, "/agentPoolProfiles/1/vnetSubnetId").contains("'v/gpu'"));
@@ -986,6 +987,34 @@ fn a_template_with_only_a_cluster_imports_and_finds_its_vnet() {
     let with_vnet = imported(&[TEMPLATE_CLUSTER, REST_VNET_LIST]);
     let found = rules(&with_vnet.plan);
     assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
+}
+
+#[test]
+fn a_template_counts_pools_through_their_parameters_and_default_pods() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["parameters"]["agentCount"]["defaultValue"] = 20.into();
+    template["parameters"]["surge"] = serde_json::json!({ "type": "string", "defaultValue": "3" });
+    let pools = &mut template["resources"][0]["properties"]["agentPoolProfiles"];
+    pools[0]["count"] = "[parameters('agentCount')]".into();
+    pools[0]["upgradeSettings"] = serde_json::json!({ "maxSurge": "[parameters('surge')]" });
+    pools[0]["maxPods"] = 10.into();
+    let mut user = pools[0].clone();
+    user["name"] = "user".into();
+    user["mode"] = "User".into();
+    user["count"] = "[parameters('unstated')]".into();
+    user.as_object_mut().expect("pool").remove("maxPods");
+    pools.as_array_mut().expect("pools").push(user);
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    // The parameter's default counts, and says so; a parameter without one counts nothing, and says so.
+    assert_eq!(cluster.node_count, 20);
+    let counted = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles/0/count");
+    assert!(counted.contains("default value of parameter 'agentCount', '20'"), "{counted}");
+    let unresolved = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles/1/count");
+    assert!(unresolved.contains("cannot resolve"), "{unresolved}");
+    assert_eq!(cluster.surge_nodes(), 6, "each pool surges by the parameter's default, 3");
+    // The pool that states no maxPods has Azure CNI's 30, more than the other's 10.
+    assert_eq!(cluster.max_pods, Some(30));
 }
 
 #[test]
