@@ -868,7 +868,7 @@ fn read_resource(
     let mut reader = Reader::new(document);
     let read = match Shape::of(object.map) {
         Some(Shape::Vnet) => Read::Vnet(reader.vnet(&object)?),
-        Some(Shape::Cluster) => Read::Cluster(Box::new(reader.cluster(&object)?)),
+        Some(Shape::Cluster) => Read::Cluster(Box::new(reader.cluster(&object, &[])?)),
         None => return Ok(false),
     };
     found.notes.append(&mut reader.notes);
@@ -879,6 +879,7 @@ fn read_resource(
 const VNET_TYPE: &str = "Microsoft.Network/virtualNetworks";
 const SUBNET_TYPE: &str = "Microsoft.Network/virtualNetworks/subnets";
 const CLUSTER_TYPE: &str = "Microsoft.ContainerService/managedClusters";
+const AGENT_POOL_TYPE: &str = "Microsoft.ContainerService/managedClusters/agentPools";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {

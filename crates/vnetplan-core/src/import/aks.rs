@@ -253,8 +253,21 @@ struct Pools {
     vm_size: Option<String>,
 }
 
+/// A node pool a template declares as a resource of its own
+/// (`Microsoft.ContainerService/managedClusters/agentPools`): its own name, and the resource,
+/// whose properties hold what an entry of `agentPoolProfiles` holds.
+pub(super) struct ChildPool<'a> {
+    pub(super) name: String,
+    pub(super) resource: Obj<'a>,
+}
+
 impl Reader<'_> {
-    pub(super) fn cluster(&mut self, object: &Obj<'_>) -> Result<ReadCluster, ImportError> {
+    /// A cluster, with `children`, the node pools its template declares as resources of their own.
+    pub(super) fn cluster(
+        &mut self,
+        object: &Obj<'_>,
+        children: &[ChildPool<'_>],
+    ) -> Result<ReadCluster, ImportError> {
         let name = self.name(object, text!("cluster", "cluster"))?;
         let region = self.location(object);
         if region.is_none() {
@@ -281,7 +294,7 @@ impl Reader<'_> {
         };
         let network = self.network(object);
         let node_resource_group = object.str("nodeResourceGroup").map(str::to_owned);
-        let pools = self.pools(object, node_resource_group);
+        let pools = self.pools(object, node_resource_group, children);
         let private_cluster = self.api_server(object);
         let identity = self.identity(object);
         self.addons(object);
@@ -475,14 +488,40 @@ impl Reader<'_> {
         kept
     }
 
-    fn pools(&mut self, object: &Obj<'_>, node_resource_group: Option<String>) -> Pools {
+    fn pools(
+        &mut self,
+        object: &Obj<'_>,
+        node_resource_group: Option<String>,
+        children: &[ChildPool<'_>],
+    ) -> Pools {
         let field = object.get("agentPoolProfiles");
         let pointer = field.as_ref().map_or_else(|| object.pointer.clone(), |field| field.pointer.clone());
-        let pools = field.map_or_else(Vec::new, |field| field.objects());
+        let mut pools: Vec<(String, Obj<'_>)> = field
+            .map_or_else(Vec::new, |field| field.objects())
+            .into_iter()
+            .map(|pool| (pool.str("name").unwrap_or("(unnamed)").to_owned(), pool))
+            .collect();
+        for child in children {
+            // Exported templates declare each pool twice, inline and as a resource: read it once.
+            if pools.iter().any(|(name, _)| same_name(name, &child.name)) {
+                continue;
+            }
+            self.note(
+                &child.resource.pointer,
+                msg!(
+                    [
+                        "pool '{pool}' is declared as a resource of its own and counted with the cluster's other pools",
+                        "le pool « {pool} » est déclaré comme ressource à part et compté avec les autres pools du cluster"
+                    ],
+                    pool = &child.name
+                ),
+            );
+            pools.push((child.name.clone(), child.resource.clone()));
+        }
         let managed = NodeSubnet::Managed { node_resource_group };
-        let Some(system) = pools
+        let Some((_, system)) = pools
             .iter()
-            .find(|pool| pool.str("mode").is_some_and(|mode| same_name(mode, "System")))
+            .find(|(_, pool)| pool.str("mode").is_some_and(|mode| same_name(mode, "System")))
             .or_else(|| pools.first())
         else {
             self.note(
@@ -516,7 +555,7 @@ impl Reader<'_> {
         let (mut node_count, mut max_surge, mut surge_stated, mut pods_unstated) =
             (0_u32, 0_u32, false, false);
         let mut max_pods: Vec<u32> = Vec::new();
-        for pool in &pools {
+        for (pool_name, pool) in &pools {
             let pool_subnet = subnet_of(pool);
             let same_subnet = match (&pool_subnet, &system_subnet) {
                 (Some(pool_subnet), Some(system_subnet)) => {
@@ -525,9 +564,8 @@ impl Reader<'_> {
                 (None, None) => true,
                 _ => false,
             };
-            let pool_name = pool.str("name").unwrap_or("(unnamed)").to_owned();
             if same_subnet {
-                let nodes = self.pool_nodes(pool, &pool_name);
+                let nodes = self.pool_nodes(pool, pool_name);
                 node_count = node_count.saturating_add(nodes);
                 let stated = self.pool_surge(pool, nodes);
                 surge_stated |= stated.is_some();

@@ -27,6 +27,7 @@ pub(super) fn listed(names: &[&str], key: &str) -> bool {
 
 /// An object of a document with its JSON pointer. ARM nests a resource's settings under
 /// `properties` where the CLI prints them flat, so lookups try both places.
+#[derive(Clone)]
 pub(super) struct Obj<'a> {
     pub(super) map: &'a Map<String, Value>,
     pub(super) pointer: String,

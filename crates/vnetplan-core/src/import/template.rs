@@ -7,11 +7,11 @@
 
 use serde_json::Value;
 
-use super::aks::ReadCluster;
+use super::aks::{ChildPool, ReadCluster};
 use super::json::{lookup, same_name, Field, Obj};
 use super::reader::{call, is_expression, Expect, Piece, Reader, Scope};
 use super::vnet::ReadVnet;
-use super::{ImportError, CLUSTER_TYPE, SUBNET_TYPE, VNET_TYPE};
+use super::{ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, SUBNET_TYPE, VNET_TYPE};
 use crate::parse::child_pointer;
 
 /// Top-level fields of a template other than its resources: they define inputs, outputs and
@@ -61,6 +61,8 @@ impl<'a> Reader<'a> {
         let section = |key: &str| lookup(root.map, key).and_then(|(_, value)| value.as_object());
         self.template = Some(Scope { parameters: section("parameters"), variables: section("variables") });
         let mut children = Vec::new();
+        let pools = self.child_pools(&root);
+        let mut claimed = vec![false; pools.len()];
         for resource in resources(&root) {
             let Some(object) = Obj::new(resource.value, resource.pointer.clone()) else {
                 self.note(
@@ -90,14 +92,41 @@ impl<'a> Reader<'a> {
                 children.push(ChildSubnet { object, nested_in: None });
             } else if same_name(kind, CLUSTER_TYPE) {
                 self.envelope(&object);
-                let cluster = self.cluster(&object)?;
+                let name = object.own_str("name").unwrap_or_default();
+                let resolved = self.template.as_ref().and_then(|scope| scope.text_value(name));
+                let names_it = |parent: &str| {
+                    same_text(parent, name)
+                        || resolved.as_deref().is_some_and(|value| same_text(parent, value))
+                };
+                let mut own = Vec::new();
+                for ((parent, pool), claimed) in pools.iter().zip(claimed.iter_mut()) {
+                    if names_it(parent) {
+                        *claimed = true;
+                        own.push(ChildPool { name: pool.name.clone(), resource: pool.resource.clone() });
+                    }
+                }
+                let cluster = self.cluster(&object, &own)?;
                 read.clusters.push((object.pointer.clone(), cluster));
+            } else if same_name(kind, AGENT_POOL_TYPE) {
+                // Read with the cluster it names.
             } else {
                 self.not_imported(&object, kind);
             }
         }
         for child in children {
             self.attach(&child, &mut read.vnets)?;
+        }
+        for ((parent, pool), _) in pools.iter().zip(&claimed).filter(|(_, claimed)| !**claimed) {
+            self.note(
+                &pool.resource.pointer,
+                msg!(
+                    [
+                        "this node pool belongs to cluster '{parent}', which the template does not declare: it is not imported",
+                        "ce pool de nœuds appartient au cluster « {parent} », que le modèle ne déclare pas : il n’est pas importé"
+                    ],
+                    parent = parent
+                ),
+            );
         }
         if read.vnets.is_empty() && read.clusters.is_empty() {
             self.note(
@@ -121,6 +150,27 @@ impl<'a> Reader<'a> {
         }
         self.unread(&root, &["resources"], TEMPLATE_INFORMATIONAL);
         Ok(read)
+    }
+
+    /// The node pools the template declares as resources of their own, each with the name of
+    /// its cluster as the template writes it.
+    fn child_pools(&mut self, root: &Obj<'a>) -> Vec<(String, ChildPool<'a>)> {
+        let mut pools = Vec::new();
+        for resource in resources(root) {
+            let Some(object) = Obj::new(resource.value, resource.pointer.clone()) else { continue };
+            if !same_name(object.own_str("type").unwrap_or_default(), AGENT_POOL_TYPE) {
+                continue;
+            }
+            match object.own_str("name").and_then(child_name) {
+                Some((cluster, name)) => {
+                    let name =
+                        self.template.as_ref().and_then(|scope| scope.text_value(&name)).unwrap_or(name);
+                    pools.push((cluster, ChildPool { name, resource: object }));
+                }
+                None => self.not_imported(&object, AGENT_POOL_TYPE),
+            }
+        }
+        pools
     }
 
     fn not_imported(&mut self, object: &Obj<'_>, kind: &str) {

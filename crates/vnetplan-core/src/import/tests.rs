@@ -1018,6 +1018,35 @@ fn a_template_counts_pools_through_their_parameters_and_default_pods() {
 }
 
 #[test]
+fn a_template_counts_node_pools_declared_as_resources_of_their_own() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    let inline = template["resources"][0]["properties"]["agentPoolProfiles"][0].clone();
+    let child = |name: &str, count: u64| {
+        let mut properties = inline.clone();
+        properties.as_object_mut().expect("pool").remove("name");
+        properties["count"] = count.into();
+        properties["mode"] = "User".into();
+        serde_json::json!({
+            "type": "Microsoft.ContainerService/managedClusters/agentPools",
+            "apiVersion": "2024-02-01",
+            "name": name,
+            "properties": properties,
+        })
+    };
+    let resources = template["resources"].as_array_mut().expect("resources");
+    resources.push(child("[concat(parameters('clusterName'), '/user')]", 10));
+    // An export repeats the inline pool as a resource: it counts once.
+    resources.push(child("[concat(parameters('clusterName'), '/agentpool')]", 3));
+    resources.push(child("other-aks/spare", 5));
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.node_count, 13);
+    assert!(note_at(&result, 0, "/resources/1").contains("pool 'user' is declared as a resource of its own"));
+    assert!(notes_at(&result, 0, "/resources/2").is_empty(), "{:?}", notes_at(&result, 0, "/resources/2"));
+    assert!(note_at(&result, 0, "/resources/3").contains("cluster 'other-aks', which the template does not declare"));
+}
+
+#[test]
 fn two_templates_with_the_same_unresolved_name_keep_their_vnets_apart() {
     let template = |prefix: &str| {
         format!(
