@@ -1043,7 +1043,8 @@ fn a_template_counts_node_pools_declared_as_resources_of_their_own() {
     assert_eq!(cluster.node_count, 13);
     assert!(note_at(&result, 0, "/resources/1").contains("pool 'user' is declared as a resource of its own"));
     assert!(notes_at(&result, 0, "/resources/2").is_empty(), "{:?}", notes_at(&result, 0, "/resources/2"));
-    assert!(note_at(&result, 0, "/resources/3").contains("cluster 'other-aks', which the template does not declare"));
+    assert!(note_at(&result, 0, "/resources/3")
+        .contains("cluster 'other-aks', which the template does not declare"));
 }
 
 #[test]

@@ -200,7 +200,8 @@ mod tests {
     #[test]
     fn the_extensions_registry_does_not_stand_for_the_workspaces() {
         // The names the extensions pull from, written out, in place of a wildcard for all registries.
-        let mut fqdns: Vec<&str> = EVERYTHING.iter().copied().filter(|name| *name != "*.azurecr.io").collect();
+        let mut fqdns: Vec<&str> =
+            EVERYTHING.iter().copied().filter(|name| *name != "*.azurecr.io").collect();
         fqdns.extend([
             "arcmktplaceprod.azurecr.io",
             "arcmktplaceprod.centralindia.data.azurecr.io",

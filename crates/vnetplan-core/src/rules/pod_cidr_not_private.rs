@@ -112,7 +112,10 @@ mod tests {
 
     #[test]
     fn refuses_a_multicast_range_for_kubenet_too() {
-        let changes = [("/aksClusters/0/networkPlugin", json!("kubenet")), ("/aksClusters/0/podCidr", json!("224.4.0.0/16"))];
+        let changes = [
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/podCidr", json!("224.4.0.0/16")),
+        ];
         let found = assert_fires(PodCidrNotPrivate, &changes);
         assert_eq!(found[0].severity, Severity::Error);
         assert!(found[0].message.contains("takes multicast addresses"), "{}", found[0].message);

@@ -189,8 +189,10 @@ mod tests {
         // Standard_D3_v2, the size Azure ML v1 long proposed, has 4 vCPUs, not 3: three are enough.
         assert_quiet(ProductionClusterTooFewVcpus, &[("/aksClusters/0/vmSize", json!("Standard_D3_v2"))]);
         // Standard_DS11_v2 has 2: three of them are 6.
-        let found =
-            assert_fires(ProductionClusterTooFewVcpus, &[("/aksClusters/0/vmSize", json!("Standard_DS11_v2"))]);
+        let found = assert_fires(
+            ProductionClusterTooFewVcpus,
+            &[("/aksClusters/0/vmSize", json!("Standard_DS11_v2"))],
+        );
         assert!(found[0].message.contains("6 vCPUs (3 nodes of 2 each)"), "{}", found[0].message);
     }
 

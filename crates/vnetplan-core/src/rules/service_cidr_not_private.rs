@@ -99,7 +99,8 @@ mod tests {
     fn fires_on_a_multicast_range_and_one_that_leaves_private_space() {
         for service in ["224.1.0.0/16", "11.0.0.0/16", "192.167.0.0/16"] {
             let dns = service.replace(".0.0/16", ".0.10");
-            let changes = [("/aksClusters/0/serviceCidr", json!(service)), ("/aksClusters/0/dnsServiceIP", json!(dns))];
+            let changes =
+                [("/aksClusters/0/serviceCidr", json!(service)), ("/aksClusters/0/dnsServiceIP", json!(dns))];
             assert_fires(ServiceCidrNotPrivate, &changes);
         }
     }
@@ -109,13 +110,17 @@ mod tests {
         assert_quiet(ServiceCidrNotPrivate, &[]);
         for service in ["172.20.0.0/16", "192.168.0.0/16", "100.64.0.0/16"] {
             let dns = service.replace(".0.0/16", ".0.10");
-            let changes = [("/aksClusters/0/serviceCidr", json!(service)), ("/aksClusters/0/dnsServiceIP", json!(dns))];
+            let changes =
+                [("/aksClusters/0/serviceCidr", json!(service)), ("/aksClusters/0/dnsServiceIP", json!(dns))];
             assert_quiet(ServiceCidrNotPrivate, &changes);
         }
         // service-cidr-reserved-range reports these.
         assert_quiet(
             ServiceCidrNotPrivate,
-            &[("/aksClusters/0/serviceCidr", json!("169.254.0.0/16")), ("/aksClusters/0/dnsServiceIP", json!("169.254.0.10"))],
+            &[
+                ("/aksClusters/0/serviceCidr", json!("169.254.0.0/16")),
+                ("/aksClusters/0/dnsServiceIP", json!("169.254.0.10")),
+            ],
         );
     }
 }

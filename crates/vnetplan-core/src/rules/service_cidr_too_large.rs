@@ -155,7 +155,10 @@ mod tests {
         assert_quiet(ServiceCidrTooLarge, &[]);
         assert_quiet(
             ServiceCidrTooLarge,
-            &[("/aksClusters/0/serviceCidr", json!("10.16.0.0/13")), ("/aksClusters/0/dnsServiceIP", json!("10.16.0.10"))],
+            &[
+                ("/aksClusters/0/serviceCidr", json!("10.16.0.0/13")),
+                ("/aksClusters/0/dnsServiceIP", json!("10.16.0.10")),
+            ],
         );
     }
 }
