@@ -1,3 +1,5 @@
+use std::cmp::Ordering;
+
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings, Severity};
@@ -53,47 +55,38 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service else { continue };
-        if service.prefix_len() == SHORTEST_PREFIX {
-            out.push_as(
+        let draft = |message| {
+            Draft::new(message, vec![pointer::cluster(index, "serviceCidr")])
+                .with_fix(move_cluster_range(index, ClusterRange::Service))
+        };
+        match service.prefix_len().cmp(&SHORTEST_PREFIX) {
+            Ordering::Greater => {}
+            Ordering::Equal => out.push_as(
                 Severity::Warning,
-                Draft::new(
-                    msg!(
-                        [
-                            "service CIDR {cidr} of cluster '{cluster}' is a /12: Kubernetes accepts it, but \
-                             the AKS documentation asks for a range smaller than /12",
-                            "la plage de services {cidr} du cluster « {cluster} » est un /12 : Kubernetes \
-                             l’accepte, mais la documentation d’AKS demande une plage plus petite que /12"
-                        ],
-                        cidr = &cluster.service_cidr,
-                        cluster = &cluster.name,
-                    ),
-                    vec![pointer::cluster(index, "serviceCidr")],
-                )
-                .with_fix(move_cluster_range(index, ClusterRange::Service)),
-            );
-            continue;
-        }
-        if service.prefix_len() > SHORTEST_PREFIX {
-            continue;
-        }
-        out.push(
-            Draft::new(
-                msg!(
+                draft(msg!(
                     [
-                        "service CIDR {cidr} of cluster '{cluster}' is a /{length}, larger than the /{limit} \
-                         AKS allows",
-                        "la plage de services {cidr} du cluster « {cluster} » est un /{length}, plus grand que \
-                         le /{limit} qu’AKS autorise"
+                        "service CIDR {cidr} of cluster '{cluster}' is a /12: Kubernetes accepts it, but the \
+                         AKS documentation asks for a range smaller than /12",
+                        "la plage de services {cidr} du cluster « {cluster} » est un /12 : Kubernetes \
+                         l’accepte, mais la documentation d’AKS demande une plage plus petite que /12"
                     ],
                     cidr = &cluster.service_cidr,
                     cluster = &cluster.name,
-                    length = service.prefix_len(),
-                    limit = SHORTEST_PREFIX,
-                ),
-                vec![pointer::cluster(index, "serviceCidr")],
-            )
-            .with_fix(move_cluster_range(index, ClusterRange::Service)),
-        );
+                )),
+            ),
+            Ordering::Less => out.push(draft(msg!(
+                [
+                    "service CIDR {cidr} of cluster '{cluster}' is a /{length}, larger than the /{limit} AKS \
+                     allows",
+                    "la plage de services {cidr} du cluster « {cluster} » est un /{length}, plus grand que le \
+                     /{limit} qu’AKS autorise"
+                ],
+                cidr = &cluster.service_cidr,
+                cluster = &cluster.name,
+                length = service.prefix_len(),
+                limit = SHORTEST_PREFIX,
+            ))),
+        }
     }
 }
 
