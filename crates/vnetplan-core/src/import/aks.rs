@@ -253,6 +253,9 @@ struct Pools {
     vm_size: Option<String>,
 }
 
+/// The most copies an ARM copy loop may make.
+const COPY_LIMIT: u64 = 800;
+
 /// A node pool a template declares as a resource of its own
 /// (`Microsoft.ContainerService/managedClusters/agentPools`): its own name, and the resource,
 /// whose properties hold what an entry of `agentPoolProfiles` holds.
@@ -501,6 +504,7 @@ impl Reader<'_> {
             .into_iter()
             .map(|pool| (pool.str("name").unwrap_or("(unnamed)").to_owned(), pool))
             .collect();
+        pools.extend(self.copied_pools(object));
         for child in children {
             // Exported templates declare each pool twice, inline and as a resource: read it once.
             if pools.iter().any(|(name, _)| same_name(name, &child.name)) {
@@ -661,6 +665,47 @@ impl Reader<'_> {
             pods_unstated,
             vm_size,
         }
+    }
+
+    /// The pools a template's property copy loop builds into `agentPoolProfiles`: its input,
+    /// once for each of its count, which is a number or a parameter's default. Expressions of
+    /// `copyIndex()` inside the input stay as written.
+    fn copied_pools<'a>(&mut self, object: &Obj<'a>) -> Vec<(String, Obj<'a>)> {
+        let Some(loops) = object.object("properties").and_then(|properties| properties.raw("copy")) else {
+            return Vec::new();
+        };
+        let mut pools = Vec::new();
+        for copy in loops.objects() {
+            if !copy.str("name").is_some_and(|name| same_name(name, "agentPoolProfiles")) {
+                continue;
+            }
+            let count = copy.get("count").and_then(|field| self.whole_number(&field));
+            let input = copy.object("input");
+            let (Some(count), Some(input)) = (count, input) else {
+                self.note(
+                    &copy.pointer,
+                    msg!([
+                        "this copy loop's count or input cannot be read: the pools it builds are not counted",
+                        "le nombre ou l’entrée de cette boucle copy ne se lisent pas : les pools qu’elle construit ne sont pas comptés"
+                    ]),
+                );
+                continue;
+            };
+            // ARM allows at most 800 copies; a larger count is not a deployable template.
+            let count = count.min(COPY_LIMIT);
+            self.note(
+                &copy.pointer,
+                msg!(
+                    [
+                        "a copy loop builds {count} node pools from one input, each read as written",
+                        "une boucle copy construit {count} pools de nœuds à partir d’une même entrée, chacun lu tel qu’écrit"
+                    ],
+                    count = count
+                ),
+            );
+            pools.extend((0..count).map(|index| (format!("agentPoolProfiles[{index}]"), input.clone())));
+        }
+        pools
     }
 
     /// The node subnet a pool's `vnetSubnetId` names. In a template the id is usually computed,

@@ -228,9 +228,17 @@ impl<'a> Reader<'a> {
             );
         }
         if let Some(field) = object.object("properties").and_then(|properties| properties.raw("copy")) {
+            // A cluster's copied node pools are read with the cluster.
             let names: Vec<&str> = field.value.as_array().map_or_else(Vec::new, |loops| {
-                loops.iter().filter_map(|l| l.get("name")?.as_str()).collect()
+                loops
+                    .iter()
+                    .filter_map(|l| l.get("name")?.as_str())
+                    .filter(|name| !same_name(name, "agentPoolProfiles"))
+                    .collect()
             });
+            if names.is_empty() && field.value.as_array().is_some_and(|loops| !loops.is_empty()) {
+                return;
+            }
             self.note(
                 &field.pointer,
                 msg!(

@@ -1048,6 +1048,24 @@ fn a_template_counts_node_pools_declared_as_resources_of_their_own() {
 }
 
 #[test]
+fn a_template_counts_the_node_pools_a_copy_loop_builds() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    let properties = &mut template["resources"][0]["properties"];
+    let mut input = properties["agentPoolProfiles"][0].clone();
+    input["name"] = "[concat('pool', copyIndex('agentPoolProfiles'))]".into();
+    input["count"] = 5.into();
+    properties.as_object_mut().expect("properties").remove("agentPoolProfiles");
+    properties["copy"] = serde_json::json!([{ "name": "agentPoolProfiles", "count": "[parameters('agentCount')]", "input": input }]);
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    // agentCount's default is 3: three pools of five nodes, in the subnet the input names.
+    assert_eq!((cluster.node_count, cluster.subnet_name()), (15, "aks"));
+    let copy = notes_at(&result, 0, "/resources/0/properties/copy/0");
+    assert!(copy.iter().any(|note| note.contains("builds 3 node pools from one input")), "{copy:?}");
+    assert!(result.notes.iter().all(|note| !note.message.contains("AKS created")), "{:?}", result.notes);
+}
+
+#[test]
 fn two_templates_with_the_same_unresolved_name_keep_their_vnets_apart() {
     let template = |prefix: &str| {
         format!(
