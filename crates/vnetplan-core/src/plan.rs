@@ -192,6 +192,15 @@ pub fn vcpus_of_vm_size(name: &str) -> Option<u32> {
     (count > 0).then_some(count)
 }
 
+/// AKS's pods per node for a pool that states none, by network plugin and overlay mode.
+pub fn default_max_pods(plugin: NetworkPlugin, overlay: bool) -> u32 {
+    match (plugin, overlay) {
+        (NetworkPlugin::Kubenet, _) => 110,
+        (NetworkPlugin::Azure, true) => 250,
+        (NetworkPlugin::Azure, false) => 30,
+    }
+}
+
 /// An AKS cluster as the plan writes it. Fields a plan may omit stay `None` (or empty) so that
 /// writing the plan back gives only what was there; the methods of the same or a similar name
 /// give the value once the contract's default is applied, and every rule uses those.
@@ -346,11 +355,7 @@ impl AksCluster {
 
     /// Pods per node once the plugin's default is applied.
     pub fn effective_max_pods(&self) -> u32 {
-        self.max_pods.unwrap_or(match (self.plugin(), self.is_overlay()) {
-            (NetworkPlugin::Kubenet, _) => 110,
-            (NetworkPlugin::Azure, true) => 250,
-            (NetworkPlugin::Azure, false) => 30,
-        })
+        self.max_pods.unwrap_or_else(|| default_max_pods(self.plugin(), self.is_overlay()))
     }
 
     /// The pod range AKS uses: as written, or AKS's default for kubenet and overlay when none
@@ -529,8 +534,7 @@ impl AzureMl {
         self.allow_insecure_connections.unwrap_or(false)
     }
 
-    /// The host name clients call; an empty string names no host.
-    /// The host name of the router's certificate; blank counts as unset, since no client can call it.
+    /// The host name clients call, that of the router's certificate; a blank one names no host.
     pub fn ssl_cname(&self) -> Option<&str> {
         self.ssl_cname.as_deref().filter(|name| !name.trim().is_empty())
     }

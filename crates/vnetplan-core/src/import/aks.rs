@@ -4,7 +4,9 @@
 use super::json::{id_name, id_segment, same_name, Obj};
 use super::reader::{call, is_expression, quoted, Expect, Reader};
 use super::ImportError;
-use crate::plan::{AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning};
+use crate::plan::{
+    default_max_pods, AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning,
+};
 
 /// Fields of a cluster that [`Reader::cluster`] reads.
 const CLUSTER_READ: &[&str] = &[
@@ -248,8 +250,6 @@ struct Pools {
     max_pods: Option<u32>,
     /// `None` when no pool in the node subnet states a surge, so that AKS's default applies.
     max_surge: Option<u32>,
-    /// Whether a pool in the node subnet states no maxPods, and so has the plugin's default.
-    pods_unstated: bool,
     vm_size: Option<String>,
 }
 
@@ -259,6 +259,7 @@ const COPY_LIMIT: u64 = 800;
 /// A node pool a template declares as a resource of its own
 /// (`Microsoft.ContainerService/managedClusters/agentPools`): its own name, and the resource,
 /// whose properties hold what an entry of `agentPoolProfiles` holds.
+#[derive(Clone)]
 pub(super) struct ChildPool<'a> {
     pub(super) name: String,
     pub(super) resource: Obj<'a>,
@@ -297,7 +298,8 @@ impl Reader<'_> {
         };
         let network = self.network(object);
         let node_resource_group = object.str("nodeResourceGroup").map(str::to_owned);
-        let pools = self.pools(object, node_resource_group, children);
+        let default_pods = default_max_pods(network.plugin, network.mode == Some(NetworkPluginMode::Overlay));
+        let pools = self.pools(object, node_resource_group, children, default_pods);
         let private_cluster = self.api_server(object);
         let identity = self.identity(object);
         self.addons(object);
@@ -309,7 +311,7 @@ impl Reader<'_> {
             ]),
         );
         self.unread(object, CLUSTER_READ, CLUSTER_INFORMATIONAL);
-        let mut cluster = AksCluster {
+        let cluster = AksCluster {
             provisioning: Some(Provisioning::Attach),
             region,
             vnet: None,
@@ -327,24 +329,6 @@ impl Reader<'_> {
             // What Azure's output cannot say stays absent (not recorded).
             ..AksCluster::new(&name, "", "", &network.service_cidr, &network.dns_service_ip)
         };
-        if let Some(stated) = cluster.max_pods.filter(|_| pools.pods_unstated) {
-            // A pool that states no maxPods has the plugin's default, which may be the largest.
-            let default = AksCluster { max_pods: None, ..cluster.clone() }.effective_max_pods();
-            if default > stated {
-                cluster.max_pods = Some(default);
-                self.note(
-                    &pools.subnet_pointer,
-                    msg!(
-                        [
-                            "a pool in the node subnet states no maxPods and has AKS's default for the cluster's network plugin, {default}, more than the {stated} another states; the plan takes {default}",
-                            "un pool du sous-réseau des nœuds n’indique pas maxPods et a la valeur par défaut d’AKS pour le plug-in réseau du cluster, {default}, plus que les {stated} qu’un autre indique ; le plan prend {default}"
-                        ],
-                        default = default,
-                        stated = stated
-                    ),
-                );
-            }
-        }
         Ok(ReadCluster {
             cluster,
             resource_group,
@@ -491,11 +475,14 @@ impl Reader<'_> {
         kept
     }
 
+    /// The pools in the node subnet, added up; `default_pods` is the pods per node of a pool
+    /// that states none.
     fn pools(
         &mut self,
         object: &Obj<'_>,
         node_resource_group: Option<String>,
         children: &[ChildPool<'_>],
+        default_pods: u32,
     ) -> Pools {
         let field = object.get("agentPoolProfiles");
         let pointer = field.as_ref().map_or_else(|| object.pointer.clone(), |field| field.pointer.clone());
@@ -541,7 +528,6 @@ impl Reader<'_> {
                 node_count: 1,
                 max_pods: None,
                 max_surge: None,
-                pods_unstated: false,
                 vm_size: None,
             };
         };
@@ -556,8 +542,7 @@ impl Reader<'_> {
         let vm_size = system
             .get("vmSize")
             .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)));
-        let (mut node_count, mut max_surge, mut surge_stated, mut pods_unstated) =
-            (0_u32, 0_u32, false, false);
+        let (mut node_count, mut max_surge, mut surge_stated, mut pods_stated) = (0_u32, 0_u32, false, false);
         let mut max_pods: Vec<u32> = Vec::new();
         for (pool_name, pool) in &pools {
             let pool_subnet = subnet_of(pool);
@@ -576,8 +561,8 @@ impl Reader<'_> {
                 // Pools can upgrade at the same time, each with its own surge nodes in the subnet.
                 max_surge = max_surge.saturating_add(stated.unwrap_or_else(|| default_surge(nodes)));
                 let pods = pool.get("maxPods").and_then(|field| self.whole_number(&field)).map(saturate);
-                pods_unstated |= pods.is_none();
-                max_pods.extend(pods);
+                pods_stated |= pods.is_some();
+                max_pods.push(pods.unwrap_or(default_pods));
                 if let Some(field) = pool.get("podSubnetId") {
                     let pod_subnet =
                         field.value.as_str().map_or_else(|| quoted(field.value), |id| id_name(id).to_owned());
@@ -655,16 +640,9 @@ impl Reader<'_> {
                 ),
             );
         }
-        let max_surge = surge_stated.then_some(max_surge);
-        Pools {
-            node_subnet,
-            subnet_pointer,
-            node_count,
-            max_pods: largest,
-            max_surge,
-            pods_unstated,
-            vm_size,
-        }
+        // With no pool stating either, the plan leaves the field to AKS's default.
+        let (max_pods, max_surge) = (largest.filter(|_| pods_stated), surge_stated.then_some(max_surge));
+        Pools { node_subnet, subnet_pointer, node_count, max_pods, max_surge, vm_size }
     }
 
     /// The pools a template's property copy loop builds into `agentPoolProfiles`: its input,

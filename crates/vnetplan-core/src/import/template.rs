@@ -102,7 +102,7 @@ impl<'a> Reader<'a> {
                 for ((parent, pool), claimed) in pools.iter().zip(claimed.iter_mut()) {
                     if names_it(parent) {
                         *claimed = true;
-                        own.push(ChildPool { name: pool.name.clone(), resource: pool.resource.clone() });
+                        own.push(pool.clone());
                     }
                 }
                 let cluster = self.cluster(&object, &own)?;

@@ -1015,6 +1015,8 @@ fn a_template_counts_pools_through_their_parameters_and_default_pods() {
     assert_eq!(cluster.surge_nodes(), 6, "each pool surges by the parameter's default, 3");
     // The pool that states no maxPods has Azure CNI's 30, more than the other's 10.
     assert_eq!(cluster.max_pods, Some(30));
+    let pods = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles");
+    assert!(pods.contains("the plan takes the largest, 30"), "{pods}");
 }
 
 #[test]
