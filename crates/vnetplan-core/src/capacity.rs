@@ -6,7 +6,13 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::net::usable_addresses;
 use crate::plan::AksCluster;
+use crate::pointer;
 use crate::text::Message;
+
+/// Private addresses the workspace's private endpoint takes from its subnet: Microsoft's worked
+/// example of the endpoint's network interface lists three, one for the workspace API (and its
+/// certificate name), one for the notebooks and one for the managed online endpoints' scoring.
+pub(crate) const WORKSPACE_ENDPOINT_ADDRESSES: u64 = 3;
 
 /// One cluster's use of its node subnet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,8 +27,9 @@ pub struct CapacityRow {
     pub needed: u64,
     /// What one more node would add to `needed`.
     pub per_node: u64,
-    /// What the subnet must hold for every cluster in it and every internal load balancer
-    /// placed in it: the figure `aks-subnet-too-small` compares with `usable`.
+    /// What the subnet must hold for every cluster in it, every internal load balancer placed in
+    /// it and the workspace's private endpoint when it is there: the figure
+    /// `aks-subnet-too-small` compares with `usable`.
     pub subnet_needed: u64,
     /// The other clusters whose node subnet it is.
     pub shared_with: Vec<String>,
@@ -93,12 +100,27 @@ pub(crate) struct NodeSubnet {
     pub needed: u64,
     pub per_node: u64,
     /// What the subnet must hold: every cluster whose node subnet it is, plus the internal load
-    /// balancer of any other cluster placed in it.
+    /// balancer of any other cluster placed in it, plus the workspace's private endpoint.
     pub subnet_needed: u64,
+    /// Whether the workspace's private endpoint is placed in this subnet.
+    pub workspace_endpoint: bool,
     /// The largest per-node need among the clusters in the subnet: one more node of any of them.
     pub headroom: u64,
     /// Every cluster whose node subnet it is, this one included, in plan order.
     pub clusters: Vec<usize>,
+}
+
+impl NodeSubnet {
+    /// What a finding about the subnet's size points at: its prefix, then whatever takes its
+    /// addresses.
+    pub(crate) fn subjects(&self) -> Vec<String> {
+        let mut subjects = vec![pointer::subnet_prefix(self.vnet, self.subnet)];
+        subjects.extend(self.clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
+        if self.workspace_endpoint {
+            subjects.push(pointer::private_endpoint("subnet"));
+        }
+        subjects
+    }
 }
 
 /// One node subnet and everything placed in it, for the rules that size it.
@@ -124,6 +146,13 @@ pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSub
             subnet_needed = subnet_needed.saturating_add(1);
         }
     }
+    let workspace_endpoint = context.plan.workspace.private_endpoint.as_ref().is_some_and(|endpoint| {
+        let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
+        placement.vnet == Some(vnet) && placement.subnet == Some(subnet)
+    });
+    if workspace_endpoint {
+        subnet_needed = subnet_needed.saturating_add(WORKSPACE_ENDPOINT_ADDRESSES);
+    }
     Some(NodeSubnet {
         vnet,
         subnet,
@@ -132,6 +161,7 @@ pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSub
         needed: own_need(context, index, cluster),
         per_node: addresses_per_node(cluster),
         subnet_needed,
+        workspace_endpoint,
         headroom,
         clusters,
     })
@@ -178,28 +208,43 @@ pub(crate) fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
         .collect()
 }
 
-/// Who needs the addresses, for a message: "cluster 'a' needs" or "clusters 'a' and 'b' need".
-/// Who needs the addresses, for messages: "cluster 'a' needs", "clusters 'a' and 'b' need".
-pub(crate) fn cluster_names(context: &Context<'_>, clusters: &[usize]) -> Message {
-    let names: Vec<String> = clusters
+/// Who needs the addresses of a node subnet, for messages: "cluster 'a' needs", "clusters 'a'
+/// and 'b' need", "cluster 'a' and the workspace's private endpoint need".
+pub(crate) fn who_needs(context: &Context<'_>, node: &NodeSubnet) -> Message {
+    let names: Vec<String> = node
+        .clusters
         .iter()
         .filter_map(|index| context.cluster(*index).map(|(cluster, _)| cluster.name.clone()))
         .collect();
-    match names.as_slice() {
-        [one] => msg!(["cluster '{name}' needs", "le cluster « {name} » demande"], name = one),
+    let quoted = |name: &String| msg!(["'{name}'", "« {name} »"], name = name);
+    let (clusters, one) = match names.as_slice() {
+        [one] => (msg!(["cluster {name}", "le cluster {name}"]).with_message("name", quoted(one)), true),
         [first, rest @ .., last] => {
-            let quoted = |name: &String| msg!(["'{name}'", "« {name} »"], name = name);
             let listed = rest.iter().fold(quoted(first), |listed, name| {
                 msg!(["{listed}, {name}", "{listed}, {name}"])
                     .with_message("listed", listed)
                     .with_message("name", quoted(name))
             });
-            msg!(["clusters {listed} and {last} need", "les clusters {listed} et {last} demandent"])
+            let clusters = msg!(["clusters {listed} and {last}", "les clusters {listed} et {last}"])
                 .with_message("listed", listed)
-                .with_message("last", quoted(last))
+                .with_message("last", quoted(last));
+            (clusters, false)
         }
-        [] => text!("the clusters need", "les clusters demandent").message(),
+        [] => (text!("the clusters", "les clusters").message(), false),
+    };
+    match (node.workspace_endpoint, one) {
+        (false, true) => msg!(["{clusters} needs", "{clusters} demande"]),
+        (false, false) => msg!(["{clusters} need", "{clusters} demandent"]),
+        (true, true) => msg!([
+            "{clusters} and the workspace's private endpoint need",
+            "{clusters} et le point de terminaison privé de l’espace de travail demandent"
+        ]),
+        (true, false) => msg!([
+            "{clusters}, and the workspace's private endpoint, need",
+            "{clusters}, et le point de terminaison privé de l’espace de travail, demandent"
+        ]),
     }
+    .with_message("clusters", clusters)
 }
 
 #[cfg(test)]
@@ -271,6 +316,43 @@ mod tests {
         let row = report.capacity.first().expect("one row");
         assert_eq!((row.usable, row.needed, row.subnet_needed), (2043, 2201, 2201));
         assert!(report.findings.iter().any(|finding| finding.rule == RuleId::AksSubnetTooSmall));
+    }
+
+    #[test]
+    fn the_workspace_private_endpoint_adds_to_a_shared_node_subnet_and_is_named() {
+        // 310 for the two clusters (above) and 3 for the endpoint's interface: 313 of 507 in a /23.
+        let mut changes = two_clusters("10.1.0.0/23", 4);
+        changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})));
+        let plan = plan_with(&changes);
+        let report = check(&plan);
+        let rows: Vec<(u64, u64)> =
+            report.capacity.iter().map(|row| (row.needed, row.subnet_needed)).collect();
+        assert_eq!(rows, [(155, 313), (155, 313)], "each cluster's own need leaves the endpoint out");
+        // 4 x 31 = 124 for the first and 114 overlay nodes with their surge of 12 for the second:
+        // 250 fits the 251 usable addresses of a /24 alone, not with the endpoint's three.
+        changes[0] = ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/24"));
+        changes[1] = ("/aksClusters/0/nodeCount", json!(3));
+        let overlay = [
+            ("/aksClusters/1/nodeCount", json!(114)),
+            ("/aksClusters/1/networkPluginMode", json!("overlay")),
+            ("/aksClusters/1/podCidr", json!("10.244.0.0/16")),
+        ];
+        let too_small = |changes: &[(&'static str, Value)]| -> Vec<String> {
+            check(&plan_with(changes))
+                .findings
+                .into_iter()
+                .filter(|finding| finding.rule == RuleId::AksSubnetTooSmall)
+                .map(|finding| finding.message)
+                .collect()
+        };
+        let without_endpoint = [&changes[..3], &overlay].concat();
+        assert_eq!(too_small(&without_endpoint), Vec::<String>::new());
+        assert_eq!(
+            too_small(&[&changes[..], &overlay].concat()),
+            ["clusters 'ml-aks' and 'second', and the workspace's private endpoint, need 253 \
+              addresses in subnet 'aks' (10.1.0.0/24) of VNet 'ml-vnet', which has 251 usable; a /23 or \
+              larger fits"]
+        );
     }
 
     #[test]

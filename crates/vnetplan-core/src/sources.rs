@@ -83,6 +83,12 @@ pub(crate) const HOW_TO_ACCESS_AZUREML_BEHIND_FIREWALL: Source = Source {
     date: "2026-03-19",
 };
 
+pub(crate) const HOW_TO_CUSTOM_DNS_2026_03_26: Source = Source {
+    title: "Use your workspace with a custom DNS server (Azure Machine Learning)",
+    location: "MicrosoftDocs/azure-ai-docs:articles/machine-learning/how-to-custom-dns.md@10fd319",
+    date: "2026-03-26",
+};
+
 pub(crate) const HOW_TO_CONFIGURE_PRIVATE_LINK: Source = Source {
     title: "Configure a private endpoint for an Azure Machine Learning workspace",
     location: "https://learn.microsoft.com/azure/machine-learning/how-to-configure-private-link",

@@ -1,9 +1,8 @@
-use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
+use crate::capacity::{node_subnets, who_needs, NodeSubnet};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
-use crate::pointer;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -45,16 +44,12 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // One finding per node subnet: one more node of whichever cluster there needs the most.
-    for NodeSubnet {
-        vnet, subnet, net, usable, subnet_needed: needed, headroom: per_node, clusters, ..
-    } in node_subnets(context)
-    {
+    for node in node_subnets(context) {
+        let NodeSubnet { vnet, subnet, net, usable, subnet_needed: needed, headroom: per_node, .. } = node;
         let with_one_more = needed.saturating_add(per_node);
         if usable < needed || usable >= with_one_more {
             continue;
         }
-        let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];
-        subjects.extend(clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
         let mut message = msg!(
             [
                 "subnet '{subnet}' ({net}) of VNet '{vnet}' has {usable} usable addresses and {who} \
@@ -69,7 +64,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             needed = needed,
             per_node = per_node,
         )
-        .with_message("who", cluster_names(context, &clusters));
+        .with_message("who", who_needs(context, &node));
         if let Some(len) = smallest_subnet_for(with_one_more) {
             message = msg!(
                 [
@@ -80,7 +75,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             )
             .with_message("fits_now", message);
         }
-        out.report(message, subjects);
+        out.report(message, node.subjects());
     }
 }
 

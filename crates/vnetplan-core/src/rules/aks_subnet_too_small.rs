@@ -1,9 +1,8 @@
-use crate::capacity::{cluster_names, node_subnets, NodeSubnet};
+use crate::capacity::{node_subnets, who_needs, NodeSubnet};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::smallest_subnet_for;
-use crate::pointer;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -12,14 +11,16 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster that uses it, at the peak of an upgrade. Each cluster needs (nodeCount + maxSurge) x (1 \
          + maxPods) on plain Azure CNI and nodeCount + maxSurge on kubenet or overlay, where maxSurge \
          defaults to 10% of the nodes, rounded up; an internal load balancer in the subnet and the API \
-         server endpoint of a private cluster take one more each. The needs of all clusters sharing the \
-         subnet are added up, and the finding names each of them.",
+         server endpoint of a private cluster take one more each, and the workspace's private endpoint, \
+         when it is placed there, takes three. The needs of all clusters sharing the subnet are added \
+         up, and the finding names each of them.",
         "Un sous-réseau de nœuds doit avoir assez d’adresses utilisables (sa taille moins les 5 que \
          garde Azure) pour tous les clusters qui l’utilisent, au pic d’une mise à niveau. Chaque cluster \
          demande (nodeCount + maxSurge) x (1 + maxPods) en Azure CNI classique et nodeCount + maxSurge \
          en kubenet ou en overlay, où maxSurge vaut par défaut 10 % des nœuds, arrondi au supérieur ; un \
          équilibreur de charge interne dans le sous-réseau et le point de terminaison du serveur d’API \
-         d’un cluster privé en prennent une de plus chacun. Les besoins de tous les clusters qui \
+         d’un cluster privé en prennent une de plus chacun, et le point de terminaison privé de \
+         l’espace de travail, s’il y est placé, en prend trois. Les besoins de tous les clusters qui \
          partagent le sous-réseau s’additionnent, et le constat les nomme tous."
     ),
     why: text!(
@@ -55,13 +56,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
         sources::CONFIGURE_KUBENET_2026_04_16,
         sources::AKS_CHANGELOG,
+        sources::HOW_TO_CUSTOM_DNS_2026_03_26,
     ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // One finding per node subnet, sized for every cluster in it.
-    for NodeSubnet { vnet, subnet, net, usable, subnet_needed: needed, clusters, .. } in node_subnets(context)
-    {
+    for node in node_subnets(context) {
+        let NodeSubnet { vnet, subnet, net, usable, subnet_needed: needed, .. } = node;
         if usable >= needed {
             continue;
         }
@@ -72,8 +74,6 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             },
             |len| msg!(["a /{len} or larger fits", "un /{len} ou plus grand suffit"], len = len),
         );
-        let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];
-        subjects.extend(clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
         let message = msg!(
             [
                 "{who} {needed} addresses in subnet '{subnet}' ({net}) of VNet '{vnet}', which has \
@@ -87,9 +87,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             vnet = context.vnet_name(vnet),
             usable = usable,
         )
-        .with_message("who", cluster_names(context, &clusters))
+        .with_message("who", who_needs(context, &node))
         .with_message("fits", fits);
-        out.report(message, subjects);
+        out.report(message, node.subjects());
     }
 }
 
@@ -152,6 +152,48 @@ mod tests {
             found[0].message,
             "cluster 'ml-aks' needs 4 addresses in subnet 'aks' (10.1.0.0/29) of VNet 'ml-vnet', \
              which has 3 usable; a /28 or larger fits"
+        );
+    }
+
+    #[test]
+    fn the_workspace_private_endpoint_takes_three_addresses_of_the_subnet_it_is_in() {
+        // 22 overlay nodes, a surge of 3 and the internal load balancer take 26 of the 27 usable
+        // addresses of a /27: the endpoint's three are what no longer fit.
+        let cluster = [
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/27")),
+            ("/vnets/0/subnets/-", json!({"name": "endpoints", "addressPrefix": "10.1.1.0/28"})),
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+            ("/aksClusters/0/podCidr", json!("10.244.0.0/16")),
+            ("/aksClusters/0/nodeCount", json!(22)),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+        ];
+        let endpoint_in = |subnet: &str| {
+            let mut changes = cluster.to_vec();
+            changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": subnet})));
+            changes
+        };
+        assert_quiet(AksSubnetTooSmall, &cluster);
+        assert_quiet(AksSubnetTooSmall, &endpoint_in("endpoints"));
+        // Azure matches the subnet's name without regard to case, and so does the count.
+        let found = assert_fires(AksSubnetTooSmall, &endpoint_in("AKS"));
+        assert_eq!(
+            found[0].subjects,
+            [
+                "/vnets/0/subnets/0/addressPrefix",
+                "/aksClusters/0/subnet",
+                "/workspace/privateEndpoint/subnet"
+            ]
+        );
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' and the workspace's private endpoint need 29 addresses in subnet 'aks' \
+             (10.1.0.0/27) of VNet 'ml-vnet', which has 27 usable; a /26 or larger fits"
+        );
+        assert_eq!(
+            found[0].text.render(Lang::Fr),
+            "le cluster « ml-aks » et le point de terminaison privé de l’espace de travail demandent 29 \
+             adresses dans le sous-réseau « aks » (10.1.0.0/27) du VNet « ml-vnet », qui en a 27 \
+             utilisables ; un /26 ou plus grand suffit"
         );
     }
 
