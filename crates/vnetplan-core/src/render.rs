@@ -51,7 +51,7 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
             text!("node subnet capacity:", "capacité des sous-réseaux de nœuds :").get(lang)
         );
         for row in &report.capacity {
-            let line = msg!(
+            let mut line = msg!(
                 [
                     "{cluster} in {vnet}/{subnet}: needs {needed} of {usable} usable addresses",
                     "{cluster} dans {vnet}/{subnet} : demande {needed} des {usable} adresses utilisables"
@@ -62,6 +62,17 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
                 needed = row.needed,
                 usable = row.usable,
             );
+            // A cluster's own need can fit while the subnet, shared with other tenants, does not.
+            if row.subnet_needed != row.needed {
+                line = msg!(
+                    [
+                        "{line}, {total} with everything else in the subnet",
+                        "{line}, {total} avec tout ce que le sous-réseau contient d’autre"
+                    ],
+                    total = row.subnet_needed,
+                )
+                .with_message("line", line);
+            }
             let _ = writeln!(text, "  {}", line.render(lang));
         }
         text.push('\n');
@@ -113,4 +124,38 @@ pub fn render_rule(rule: crate::RuleId, lang: Lang) -> String {
         let _ = writeln!(out, "- {} ({}), {}", source.title, source.date, source.location);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use super::render_text;
+    use crate::check;
+    use crate::testing::plan_with;
+    use crate::text::Lang;
+
+    fn capacity_lines(changes: &[(&'static str, Value)], lang: Lang) -> Vec<String> {
+        let plan = plan_with(changes);
+        let text = render_text(&plan, &check(&plan), lang);
+        text.lines().filter(|line| line.starts_with("  ml-aks ")).map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn a_capacity_line_gives_the_subnets_whole_need_when_others_share_it() {
+        assert_eq!(
+            capacity_lines(&[], Lang::En),
+            ["  ml-aks in ml-vnet/aks: needs 124 of 1019 usable addresses"]
+        );
+        let endpoint = [("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"}))];
+        assert_eq!(
+            capacity_lines(&endpoint, Lang::En),
+            ["  ml-aks in ml-vnet/aks: needs 124 of 1019 usable addresses, 127 with everything else in the subnet"]
+        );
+        assert_eq!(
+            capacity_lines(&endpoint, Lang::Fr),
+            ["  ml-aks dans ml-vnet/aks : demande 124 des 1019 adresses utilisables, 127 avec tout ce que le \
+              sous-réseau contient d’autre"]
+        );
+    }
 }
