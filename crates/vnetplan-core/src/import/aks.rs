@@ -191,6 +191,7 @@ fn default_surge(nodes: u32) -> u32 {
 }
 
 /// A cluster as read; its node VNet and subnet are named once every document is read.
+#[derive(Clone)]
 pub(super) struct ReadCluster {
     pub(super) cluster: AksCluster,
     pub(super) resource_group: String,
@@ -254,7 +255,7 @@ struct Pools {
 }
 
 /// The most copies an ARM copy loop may make.
-const COPY_LIMIT: u64 = 800;
+pub(super) const COPY_LIMIT: u64 = 800;
 
 /// A node pool a template declares as a resource of its own
 /// (`Microsoft.ContainerService/managedClusters/agentPools`): its own name, and the resource,

@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::aks::{ChildPool, ReadCluster};
+use super::aks::{ChildPool, ReadCluster, COPY_LIMIT};
 use super::json::{lookup, same_name, Field, Obj};
 use super::reader::{call, is_expression, Expect, Piece, Reader, Scope};
 use super::vnet::ReadVnet;
@@ -92,6 +92,7 @@ impl<'a> Reader<'a> {
                 children.push(ChildSubnet { object, nested_in: None });
             } else if same_name(kind, CLUSTER_TYPE) {
                 self.envelope(&object);
+                let copies = self.copies(&object);
                 let name = object.own_str("name").unwrap_or_default();
                 let resolved = self.template.as_ref().and_then(|scope| scope.text_value(name));
                 let names_it = |parent: &str| {
@@ -105,8 +106,49 @@ impl<'a> Reader<'a> {
                         own.push(pool.clone());
                     }
                 }
+                let notes_before = self.notes.len();
                 let cluster = self.cluster(&object, &own)?;
-                read.clusters.push((object.pointer.clone(), cluster));
+                match copies {
+                    // Each copy is a cluster of its own in the same subnet, which must hold them all.
+                    Some((count, pointer)) => {
+                        let resolved: Option<Vec<String>> =
+                            (0..count).map(|index| self.copy_name(name, index)).collect();
+                        let names = match resolved {
+                            Some(names) => {
+                                // The loop names each copy, so a note that the written name stays
+                                // unresolved would be false.
+                                let name_pointer = child_pointer(&object.pointer, "name");
+                                let mut index = 0;
+                                self.notes.retain(|note| {
+                                    index += 1;
+                                    index <= notes_before || note.pointer != name_pointer
+                                });
+                                names
+                            }
+                            None => {
+                                (0..count).map(|index| format!("{}[{index}]", cluster.cluster.name)).collect()
+                            }
+                        };
+                        self.note(
+                            &pointer,
+                            msg!(
+                                [
+                                    "a copy loop deploys this cluster {count} times: the plan holds {count} clusters, '{first}' to '{last}'",
+                                    "une boucle copy déploie ce cluster {count} fois : le plan contient {count} clusters, de « {first} » à « {last} »"
+                                ],
+                                count = count,
+                                first = names.first().map_or("", String::as_str),
+                                last = names.last().map_or("", String::as_str),
+                            ),
+                        );
+                        read.clusters.extend(names.into_iter().map(|name| {
+                            let mut copy = cluster.clone();
+                            copy.cluster.name = name;
+                            (object.pointer.clone(), copy)
+                        }));
+                    }
+                    None => read.clusters.push((object.pointer.clone(), cluster)),
+                }
             } else if same_name(kind, AGENT_POOL_TYPE) {
                 // Read with the cluster it names.
             } else {
@@ -218,7 +260,8 @@ impl<'a> Reader<'a> {
                 ),
             );
         }
-        if let Some((key, _)) = lookup(object.map, "copy") {
+        let kind = object.own_str("type").unwrap_or_default();
+        if let Some((key, _)) = lookup(object.map, "copy").filter(|_| !same_name(kind, CLUSTER_TYPE)) {
             self.note(
                 &child_pointer(&object.pointer, key),
                 msg!([
@@ -250,6 +293,53 @@ impl<'a> Reader<'a> {
                 ),
             );
         }
+    }
+
+    /// How many clusters a resource's copy loop deploys, with where the loop is written: its
+    /// count, a number or a parameter's default, at most ARM's 800. `None` without a loop, or
+    /// when the count cannot be read and the resource is read once.
+    fn copies(&mut self, object: &Obj<'_>) -> Option<(u64, String)> {
+        let copy = object.object("copy")?;
+        let Some(count) = copy.get("count").and_then(|field| self.whole_number(&field)) else {
+            self.note(
+                &copy.pointer,
+                msg!([
+                    "this copy loop's count cannot be read: the cluster is imported once, as written",
+                    "le nombre de cette boucle copy ne se lit pas : le cluster est importé une fois, tel qu’écrit"
+                ]),
+            );
+            return None;
+        };
+        Some((count.min(COPY_LIMIT), copy.pointer))
+    }
+
+    /// The name copy `index` of a loop gets, when the written name joins literals, parameters
+    /// and variables the template states, and `copyIndex()` with or without an offset.
+    fn copy_name(&self, written: &str, index: u64) -> Option<String> {
+        let inner = written.strip_prefix('[').and_then(|rest| rest.strip_suffix(']'))?;
+        let scope = self.template.as_ref()?;
+        let mut name = String::new();
+        for piece in name_pieces(inner)? {
+            let copy_index = match &piece {
+                Piece::Expression(expression) => call(expression)
+                    .filter(|(function, _)| same_name(function, "copyIndex"))
+                    .map(|(_, arguments)| arguments),
+                Piece::Literal(_) => None,
+            };
+            match copy_index {
+                Some(arguments) => {
+                    let offset = match arguments.as_slice() {
+                        [] => 0,
+                        [Piece::Expression(offset)] if offset.trim().is_empty() => 0,
+                        [Piece::Expression(offset)] => offset.trim().parse::<u64>().ok()?,
+                        _ => return None,
+                    };
+                    name.push_str(&index.checked_add(offset)?.to_string());
+                }
+                None => name.push_str(&scope.argument(&piece)?),
+            }
+        }
+        Some(name)
     }
 
     /// Adds a child subnet resource to the VNet it names.

@@ -1068,6 +1068,50 @@ fn a_template_counts_the_node_pools_a_copy_loop_builds() {
 }
 
 #[test]
+fn a_template_imports_each_cluster_a_copy_loop_deploys() {
+    let with_copy = |name: &str, count: Value| {
+        let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+        template["resources"][0]["name"] = name.into();
+        template["resources"][0]["copy"] = serde_json::json!({ "name": "clusters", "count": count });
+        imported(&[&template.to_string()])
+    };
+    let names = |result: &Imported| -> Vec<String> {
+        result.plan.aks_clusters.iter().map(|cluster| cluster.name.clone()).collect()
+    };
+    // The count is a parameter's default (3); each copy is a cluster in the same node subnet.
+    let result = with_copy(
+        "[concat(parameters('clusterName'), '-', copyIndex(1))]",
+        "[parameters('agentCount')]".into(),
+    );
+    assert_eq!(names(&result), ["attach-aks-1", "attach-aks-2", "attach-aks-3"]);
+    assert!(result.plan.aks_clusters.iter().all(|cluster| cluster.subnet_name() == "aks"));
+    let copy = note_at(&result, 0, "/resources/0/copy");
+    assert!(
+        copy.contains("deploys this cluster 3 times") && copy.contains("'attach-aks-1' to 'attach-aks-3'"),
+        "{copy}"
+    );
+    assert!(
+        notes_at(&result, 0, "/resources/0/name").is_empty(),
+        "{:?}",
+        notes_at(&result, 0, "/resources/0/name")
+    );
+    // A name the import cannot work out is kept as written, with the copy's number after it.
+    let result = with_copy("[concat(uniqueString(resourceGroup().id), copyIndex())]", 2.into());
+    assert_eq!(
+        names(&result),
+        [
+            "[concat(uniqueString(resourceGroup().id), copyIndex())][0]",
+            "[concat(uniqueString(resourceGroup().id), copyIndex())][1]"
+        ]
+    );
+    assert!(note_at(&result, 0, "/resources/0/name").contains("cannot resolve"));
+    // A count that cannot be read leaves one cluster, and says so.
+    let result = with_copy("[parameters('clusterName')]", "[length(variables('regions'))]".into());
+    assert_eq!(names(&result), ["attach-aks"]);
+    assert!(note_at(&result, 0, "/resources/0/copy").contains("imported once"));
+}
+
+#[test]
 fn two_templates_with_the_same_unresolved_name_keep_their_vnets_apart() {
     let template = |prefix: &str| {
         format!(
