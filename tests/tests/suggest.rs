@@ -1,7 +1,7 @@
 //! `suggest` resolves address conflicts and never makes a plan worse.
 
 use vnetplan_core::net::{parse_cidr, parse_ipv4, Range};
-use vnetplan_core::{check, parse_plan, suggest, FixKind};
+use vnetplan_core::{check, parse_plan, suggest, suggest_with_fixes, FixKind};
 use vnetplan_tests::{error_keys, json_files, load, repo_root};
 
 #[test]
@@ -30,6 +30,19 @@ fn suggest_never_adds_an_error() {
             }
         }
     }
+}
+
+#[test]
+fn a_fix_that_an_earlier_one_carried_out_is_not_listed_as_applied() {
+    // Two findings about cluster 'kube''s pod range offer the same move; only the first changes
+    // the plan.
+    let plan = load(&repo_root().join("examples/broken/address-conflicts.json"));
+    let suggestion = suggest_with_fixes(&plan);
+    let titles: Vec<&str> = suggestion.applied.iter().map(|applied| applied.fix.title.as_str()).collect();
+    let pod_moves =
+        titles.iter().filter(|title| title.contains("for the pod range of cluster 'kube'")).count();
+    assert_eq!(pod_moves, 1, "{titles:#?}");
+    assert!(suggestion.applied.iter().all(|applied| !applied.fix.changes.is_empty()));
 }
 
 #[test]

@@ -10,7 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use vnetplan_core::export::{export, yaml_files, ExportFormat};
 use vnetplan_core::import::import;
 use vnetplan_core::reference::REFERENCE_PLAN;
-use vnetplan_core::{check, migrate, parse_plan, render_rule, render_text, suggest, Lang, Plan, RuleId};
+use vnetplan_core::{
+    check, migrate, parse_plan, render_rule, render_text, suggest_with_fixes, AppliedFix, Lang, Plan, RuleId,
+};
 
 /// Exit code when the plan has no errors.
 const CLEAN: u8 = 0;
@@ -102,7 +104,13 @@ fn main() -> ExitCode {
             Err(message) => (Err(message), REJECTED),
         },
         Command::Suggest { plan } => match read_plan(&plan, cli.lang) {
-            Ok(plan) => (Ok(suggest(&plan).to_json() + "\n"), CLEAN),
+            Ok(plan) => {
+                let suggestion = suggest_with_fixes(&plan);
+                for applied in &suggestion.applied {
+                    eprintln!("{}", applied_fix_note(applied, cli.lang));
+                }
+                (Ok(suggestion.plan.to_json() + "\n"), CLEAN)
+            }
             Err(message) => (Err(message), REJECTED),
         },
         Command::Export { format, out_dir: None, plan } => match read_plan(&plan, cli.lang) {
@@ -166,6 +174,34 @@ fn main() -> ExitCode {
         Err(message) => eprintln!("vnetplan: {message}"),
     }
     ExitCode::from(code)
+}
+
+/// A fix `suggest` applied, for standard error: its title, then each value it overwrote or
+/// removed, since the printed plan no longer shows what the user wrote there.
+fn applied_fix_note(applied: &AppliedFix, lang: Lang) -> String {
+    let mut note = vnetplan_core::msg!(["applied: {title}", "appliqué : {title}"])
+        .with_message("title", applied.fix.text.clone())
+        .render(lang);
+    for old in &applied.replaced {
+        let now =
+            applied.fix.changes.iter().find(|change| change.path == old.path && !change.value.is_null());
+        let line = match now.map(|change| &change.value) {
+            None => vnetplan_core::msg!(
+                ["  {path}: {old} removed", "  {path} : {old} retiré"],
+                path = old.path.as_str(),
+                old = old.value.to_string(),
+            ),
+            Some(new) => vnetplan_core::msg!(
+                ["  {path}: {old} replaced by {new}", "  {path} : {old} remplacé par {new}"],
+                path = old.path.as_str(),
+                old = old.value.to_string(),
+                new = new.to_string(),
+            ),
+        };
+        note.push('\n');
+        note.push_str(&line.render(lang));
+    }
+    note
 }
 
 /// Writes each YAML file of `plan` into `folder` and lists the paths written, one a line.

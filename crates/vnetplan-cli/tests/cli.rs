@@ -135,6 +135,28 @@ fn suggest_prints_a_plan_that_checks_clean() {
 }
 
 #[test]
+fn suggest_says_on_standard_error_what_it_applied_and_what_it_removed() {
+    let output = vnetplan(&["suggest", "examples/broken/aci-misplaced.json"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let notes = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        notes.lines().collect::<Vec<_>>(),
+        [
+            "applied: remove the DNS name label of deployment 'scoring-aci'",
+            "  /aciDeployments/0/dnsNameLabel: \"myscoring\" removed",
+            "applied: delegate subnet 'apps' to Microsoft.ContainerInstance/containerGroups",
+        ]
+    );
+    assert!(!stdout(&output).contains("myscoring"));
+    let french = vnetplan(&["--lang", "fr", "suggest", "examples/broken/address-conflicts.json"], None);
+    let notes = String::from_utf8_lossy(&french.stderr);
+    assert!(
+        notes.contains("  /vnets/0/subnets/1/addressPrefix : \"10.0.8.5/24\" remplacé par \"10.0.8.0/24\""),
+        "{notes}"
+    );
+}
+
+#[test]
 fn rules_lists_and_explains() {
     let listing = stdout(&vnetplan(&["rules"], None));
     assert_eq!(listing.lines().count(), vnetplan_core::RuleId::ALL.len());

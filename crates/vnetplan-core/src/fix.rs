@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::catalog::RuleId;
 use crate::check::{check, Report};
-use crate::finding::{Finding, Fix, FixKind, Severity};
+use crate::finding::{Change, Finding, Fix, FixKind, Severity};
 use crate::parse::{plan_from_value, ParseError};
 use crate::text::Message;
 use crate::Plan;
@@ -141,6 +141,28 @@ fn improves(before: &Report, after: &Report, fixed: &Finding) -> bool {
 /// assert!(!vnetplan_core::check(&vnetplan_core::suggest(&plan)).has_errors());
 /// ```
 pub fn suggest(plan: &Plan) -> Plan {
+    suggest_with_fixes(plan).plan
+}
+
+/// What [`suggest`] did: the plan it returns and, in order, each fix it applied with the values
+/// that fix overwrote or removed, so that a caller can tell the user what they wrote is gone.
+#[derive(Debug, Clone)]
+pub struct Suggestion {
+    pub plan: Plan,
+    pub applied: Vec<AppliedFix>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AppliedFix {
+    pub fix: Fix,
+    /// The values the plan held at the fix's paths before it, where it held one that the fix
+    /// changed; a fix that sets `null` removes the value.
+    pub replaced: Vec<Change>,
+}
+
+/// [`suggest`], with the fixes it applied.
+pub fn suggest_with_fixes(plan: &Plan) -> Suggestion {
+    let mut applied = Vec::new();
     let mut current = plan.clone();
     let mut report = check(&current);
     // Each round applies at least one fix that removes a finding without adding any, so the
@@ -149,9 +171,19 @@ pub fn suggest(plan: &Plan) -> Plan {
         let mut progressed = false;
         for finding in report.findings.clone() {
             let Some(fix) = finding.fix.as_ref().filter(|fix| fix.kind == FixKind::Design) else { continue };
-            let Ok(candidate) = apply_fix(&current, fix) else { continue };
+            // A fix an earlier one already carried out changes nothing, and is not one applied.
+            let Ok(candidate) = apply_fix(&current, fix).map_err(drop).and_then(|candidate| {
+                if candidate == current {
+                    Err(())
+                } else {
+                    Ok(candidate)
+                }
+            }) else {
+                continue;
+            };
             let next = check(&candidate);
             if improves(&report, &next, &finding) {
+                applied.push(AppliedFix { replaced: replaced_values(&current, fix), fix: fix.clone() });
                 current = candidate;
                 report = next;
                 progressed = true;
@@ -161,7 +193,18 @@ pub fn suggest(plan: &Plan) -> Plan {
             break;
         }
     }
-    current
+    Suggestion { plan: current, applied }
+}
+
+fn replaced_values(plan: &Plan, fix: &Fix) -> Vec<Change> {
+    let Ok(document) = serde_json::to_value(plan) else { return Vec::new() };
+    fix.changes
+        .iter()
+        .filter_map(|change| {
+            let old = document.pointer(&change.path).filter(|old| !old.is_null() && **old != change.value)?;
+            Some(Change { path: change.path.clone(), value: old.clone() })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -169,6 +212,34 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn suggest_lists_the_fixes_it_applies_once_each_with_the_values_they_replace() {
+        let plan = crate::testing::plan_with(&[
+            ("/aksClusters/0/serviceCidr", json!("10.1.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.1.0.10")),
+        ]);
+        let suggestion = suggest_with_fixes(&plan);
+        assert_eq!(suggestion.plan, suggest(&plan));
+        let moved: Vec<_> = suggestion
+            .applied
+            .iter()
+            .filter(|applied| {
+                applied.fix.changes.iter().any(|change| change.path == "/aksClusters/0/serviceCidr")
+            })
+            .collect();
+        assert_eq!(moved.len(), 1, "{:#?}", suggestion.applied);
+        let replaced: Vec<(&str, &Value)> =
+            moved[0].replaced.iter().map(|change| (change.path.as_str(), &change.value)).collect();
+        assert_eq!(
+            replaced,
+            [
+                ("/aksClusters/0/serviceCidr", &json!("10.1.0.0/16")),
+                ("/aksClusters/0/dnsServiceIP", &json!("10.1.0.10"))
+            ]
+        );
+        assert!(!check(&suggestion.plan).has_errors());
+    }
 
     #[test]
     fn pointers_set_append_and_refuse() {

@@ -50,7 +50,10 @@ pub use capacity::CapacityRow;
 pub use catalog::{rule_summaries, Example, RuleDoc, RuleId, RuleSummary, Source};
 pub use check::{check, Report, Summary};
 pub use finding::{Change, Finding, Fix, FixKind, Severity};
-pub use fix::{apply_fix, apply_fix_to_document, remove_pointer, set_pointer, suggest};
+pub use fix::{
+    apply_fix, apply_fix_to_document, remove_pointer, set_pointer, suggest, suggest_with_fixes, AppliedFix,
+    Suggestion,
+};
 pub use migrate::{migrate, MigrationNote};
 pub use parse::{parse_plan, parse_plan_through_tree, plan_from_value, ParseError};
 pub use plan::*;
