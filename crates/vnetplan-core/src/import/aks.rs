@@ -571,8 +571,8 @@ impl Reader<'_> {
                         &field.pointer,
                         msg!(
                             [
-                                "pool '{pool}' gives its pods addresses from subnet '{subnet}', not the node subnet; the plan counts pod addresses in the node subnet, so its figures for that subnet are higher than needed",
-                                "le pool « {pool} » donne à ses pods des adresses du sous-réseau « {subnet} », pas du sous-réseau des nœuds ; le plan compte les adresses des pods dans le sous-réseau des nœuds, ses chiffres pour ce sous-réseau sont donc plus élevés que nécessaire"
+                                "pool '{pool}' gives its pods addresses from subnet '{subnet}', not the node subnet; the plan has no field for a pod subnet and counts pod addresses in the node subnet, so its figures for that subnet are higher than needed, and neither the size of subnet '{subnet}' nor what else uses it is checked",
+                                "le pool « {pool} » donne à ses pods des adresses du sous-réseau « {subnet} », pas du sous-réseau des nœuds ; le plan n’a pas de champ pour un sous-réseau de pods et compte les adresses des pods dans le sous-réseau des nœuds, ses chiffres pour ce sous-réseau sont donc plus élevés que nécessaire, et ni la taille du sous-réseau « {subnet} » ni ce qui l’utilise par ailleurs ne sont vérifiés"
                             ],
                             pool = &pool_name,
                             subnet = pod_subnet
