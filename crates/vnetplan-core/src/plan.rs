@@ -534,6 +534,16 @@ impl AzureMl {
         self.allow_insecure_connections.unwrap_or(false)
     }
 
+    /// How the exports hand the router its certificate: not at all over plain HTTP, else as the
+    /// plan says, and as a secret when the plan does not say, since the extension refuses HTTPS
+    /// without a certificate and a secret needs no file at deployment.
+    pub fn certificate_to_write(&self) -> Option<SslCertificate> {
+        if self.allow_insecure_connections() {
+            return None;
+        }
+        Some(self.ssl_certificate.unwrap_or(SslCertificate::Secret))
+    }
+
     /// The host name clients call, that of the router's certificate; a blank one names no host.
     pub fn ssl_cname(&self) -> Option<&str> {
         self.ssl_cname.as_deref().filter(|name| !name.trim().is_empty())

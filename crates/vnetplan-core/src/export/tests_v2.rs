@@ -3,6 +3,7 @@
 //! value, and the marks that findings put on steps.
 
 use super::*;
+use crate::plan::SslCertificate;
 use crate::{check, Lang, Plan};
 
 const PLANS: [(&str, &str); 6] = [
@@ -191,7 +192,12 @@ fn https_without_a_certificate_in_the_plan_gets_a_secret_to_fill_in() {
     let mut insecure = plan.clone();
     insecure.aks_clusters[0].azure_ml.get_or_insert_with(Default::default).allow_insecure_connections =
         Some(true);
-    assert!(!document(&insecure, ExportFormat::Bicep).contains("sslSecret"));
+    // Plain HTTP takes no certificate, even one the plan describes: every format leaves it out.
+    insecure.aks_clusters[0].azure_ml.get_or_insert_with(Default::default).ssl_certificate =
+        Some(SslCertificate::Secret);
+    for format in ExportFormat::ALL {
+        assert!(!document(&insecure, format).contains("sslSecret"), "{}", format.name());
+    }
 }
 
 #[test]

@@ -80,8 +80,6 @@ pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> Extensio
             }
         };
         settings.push(("sslCname", cname));
-        // The extension refuses HTTPS without a certificate, so a plan that does not say how it
-        // is given still gets the secret, the form that needs no file at deployment.
         let secret = |description: &Text| {
             (
                 "sslSecret",
@@ -93,9 +91,12 @@ pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> Extensio
                 )),
             )
         };
-        match azure_ml.ssl_certificate {
+        match azure_ml.certificate_to_write() {
+            Some(SslCertificate::Secret) if azure_ml.ssl_certificate.is_none() => {
+                settings.push(secret(&SSL_SECRET_UNSET));
+            }
             Some(SslCertificate::Secret) => settings.push(secret(&SSL_SECRET)),
-            None => settings.push(secret(&SSL_SECRET_UNSET)),
+            None => {}
             Some(SslCertificate::PemFiles) => {
                 protected.push((
                     "sslCertPemFile",

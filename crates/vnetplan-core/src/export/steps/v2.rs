@@ -228,10 +228,7 @@ impl Guide<'_> {
             }
             None => {}
         }
-        // Without a certificate the extension refuses HTTPS: a plan that does not say how it is
-        // given gets the secret, as the templates do.
-        let unset = azure_ml.ssl_certificate.is_none() && !azure_ml.allow_insecure_connections();
-        if azure_ml.ssl_certificate == Some(SslCertificate::Secret) || unset {
+        if azure_ml.certificate_to_write() == Some(SslCertificate::Secret) {
             settings.push("sslSecret=<secret in namespace azureml holding cert.pem and key.pem>".to_owned());
         }
         settings.push(format!("inferenceRouterHA={}", python_bool(azure_ml.inference_router_ha())));
