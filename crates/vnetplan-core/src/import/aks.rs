@@ -16,6 +16,7 @@ const CLUSTER_READ: &[&str] = &[
     "networkProfile",
     "agentPoolProfiles",
     "apiServerAccessProfile",
+    "disableLocalAccounts",
     "identity",
     "servicePrincipalProfile",
     "nodeResourceGroup",
@@ -46,7 +47,6 @@ const CLUSTER_INFORMATIONAL: &[&str] = &[
     "maxAgentPools",
     "enableRbac",
     "aadProfile",
-    "disableLocalAccounts",
     "linuxProfile",
     "windowsProfile",
     "identityProfile",
@@ -176,10 +176,14 @@ const UPGRADE_READ: &[&str] = &["maxSurge"];
 const UPGRADE_INFORMATIONAL: &[&str] =
     &["drainTimeoutInMinutes", "nodeSoakDurationInMinutes", "maxUnavailable", "undrainableNodeBehavior"];
 
-const API_SERVER_READ: &[&str] =
-    &["enablePrivateCluster", "authorizedIpRanges", "enableVnetIntegration", "subnetId"];
-const API_SERVER_INFORMATIONAL: &[&str] =
-    &["disableRunCommand", "enablePrivateClusterPublicFqdn", "privateDnsZone"];
+const API_SERVER_READ: &[&str] = &[
+    "enablePrivateCluster",
+    "enablePrivateClusterPublicFqdn",
+    "authorizedIpRanges",
+    "enableVnetIntegration",
+    "subnetId",
+];
+const API_SERVER_INFORMATIONAL: &[&str] = &["disableRunCommand", "privateDnsZone"];
 
 const IDENTITY_READ: &[&str] = &["type", "userAssignedIdentities"];
 const IDENTITY_INFORMATIONAL: &[&str] = &["principalId", "tenantId", "delegatedResources"];
@@ -188,6 +192,14 @@ const IDENTITY_INFORMATIONAL: &[&str] = &["principalId", "tenantId", "delegatedR
 /// default, a percentage of the pool (10% since Kubernetes 1.32), rounded up.
 fn default_surge(nodes: u32) -> u32 {
     saturate(MaxSurge::DEFAULT.nodes(u64::from(nodes)))
+}
+
+/// How the cluster's API server is reached, as its access profile states it.
+#[derive(Default)]
+struct ApiServer {
+    private: bool,
+    public_fqdn: Option<bool>,
+    authorized_ranges: Vec<String>,
 }
 
 /// A cluster as read; its node VNet and subnet are named once every document is read.
@@ -301,7 +313,7 @@ impl Reader<'_> {
         let node_resource_group = object.str("nodeResourceGroup").map(str::to_owned);
         let default_pods = default_max_pods(network.plugin, network.mode == Some(NetworkPluginMode::Overlay));
         let pools = self.pools(object, node_resource_group, children, default_pods);
-        let private_cluster = self.api_server(object);
+        let api_server = self.api_server(object);
         let identity = self.identity(object);
         self.addons(object);
         self.note(
@@ -325,7 +337,10 @@ impl Reader<'_> {
             max_surge: pools.max_surge.map(|nodes| MaxSurge::Nodes(u64::from(nodes))),
             max_pods: pools.max_pods,
             vm_size: pools.vm_size,
-            private_cluster: Some(private_cluster),
+            private_cluster: Some(api_server.private),
+            private_cluster_public_fqdn: api_server.public_fqdn,
+            api_server_authorized_ip_ranges: api_server.authorized_ranges,
+            local_accounts_disabled: object.bool("disableLocalAccounts"),
             identity: Some(identity),
             // What Azure's output cannot say stays absent (not recorded).
             ..AksCluster::new(&name, "", "", &network.service_cidr, &network.dns_service_ip)
@@ -799,23 +814,13 @@ impl Reader<'_> {
         surge
     }
 
-    fn api_server(&mut self, object: &Obj<'_>) -> bool {
+    fn api_server(&mut self, object: &Obj<'_>) -> ApiServer {
         let Some(profile) = object.object("apiServerAccessProfile") else {
-            return false;
+            return ApiServer::default();
         };
-        if let Some(field) = profile.get("authorizedIpRanges") {
-            let ranges = self.strings(&field, Expect::Cidr);
-            self.note(
-                &field.pointer,
-                msg!(
-                    [
-                        "the API server only admits {ranges}; the plan does not check that Azure ML can reach it",
-                        "le serveur d’API n’admet que {ranges} ; le plan ne vérifie pas qu’Azure ML peut l’atteindre"
-                    ],
-                    ranges = ranges.join(", ")
-                ),
-            );
-        }
+        let authorized_ranges = profile
+            .get("authorizedIpRanges")
+            .map_or_else(Vec::new, |field| self.strings(&field, Expect::Cidr));
         if let Some(field) = profile.get("subnetId").or_else(|| profile.get("enableVnetIntegration")) {
             let subnet = profile
                 .get("subnetId")
@@ -833,7 +838,11 @@ impl Reader<'_> {
             );
         }
         self.unread(&profile, API_SERVER_READ, API_SERVER_INFORMATIONAL);
-        profile.bool("enablePrivateCluster") == Some(true)
+        ApiServer {
+            private: profile.bool("enablePrivateCluster") == Some(true),
+            public_fqdn: profile.bool("enablePrivateClusterPublicFqdn"),
+            authorized_ranges,
+        }
     }
 
     /// A managed identity, system- or user-assigned, or a service principal (`clientId` other

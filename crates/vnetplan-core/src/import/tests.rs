@@ -819,9 +819,30 @@ fn less_common_cluster_fields_are_noted() {
     let result = imported(&[&text]);
     assert_eq!(result.plan.aks_clusters[0].plugin(), NetworkPlugin::Azure);
     assert!(note_at(&result, 0, "/networkProfile").contains("network plugin 'none'"));
-    assert!(note_at(&result, 0, "/apiServerAccessProfile/authorizedIpRanges").contains("203.0.113.0/24"));
     assert!(note_at(&result, 0, "/apiServerAccessProfile/subnetId").contains("'apiserver'"));
     assert!(note_at(&result, 0, "/addonProfiles/ingressApplicationGateway").contains("10.225.0.0/16"));
+}
+
+#[test]
+fn the_api_servers_access_and_local_accounts_reach_the_plan() {
+    let mut cluster: serde_json::Value =
+        serde_json::from_str(AKS_CNI).unwrap_or_else(|error| panic!("{error}"));
+    cluster["apiServerAccessProfile"]["authorizedIpRanges"] = serde_json::json!(["203.0.113.0/24"]);
+    cluster["disableLocalAccounts"] = true.into();
+    let result = imported(&[&cluster.to_string()]);
+    let read = &result.plan.aks_clusters[0];
+    assert_eq!(read.api_server_authorized_ip_ranges, ["203.0.113.0/24"]);
+    assert_eq!((read.local_accounts_disabled, read.private_cluster_public_fqdn), (Some(true), None));
+    assert!(notes_at(&result, 0, "/disableLocalAccounts").is_empty());
+    assert!(notes_at(&result, 0, "/apiServerAccessProfile/authorizedIpRanges").is_empty());
+    // A private cluster's public FQDN, in the REST API's spelling.
+    cluster["apiServerAccessProfile"] = serde_json::json!({
+        "enablePrivateCluster": true, "enablePrivateClusterPublicFQDN": true
+    });
+    let result = imported(&[&cluster.to_string()]);
+    let read = &result.plan.aks_clusters[0];
+    assert_eq!((read.private_cluster, read.private_cluster_public_fqdn), (Some(true), Some(true)));
+    assert!(read.api_server_authorized_ip_ranges.is_empty());
 }
 
 // Documents in the shapes the REST API, ARM templates and `az … create` print, as issue 16
