@@ -119,6 +119,7 @@ const POOL_READ: &[&str] = &[
     "podSubnetId",
     "vmSize",
     "upgradeSettings",
+    "virtualMachinesProfile",
 ];
 
 /// Pool settings about the nodes themselves (image, disks, labels, scheduling), not how many
@@ -166,7 +167,6 @@ const POOL_INFORMATIONAL: &[&str] = &[
     "networkProfile",
     "securityProfile",
     "artifactStreamingProfile",
-    "virtualMachinesProfile",
     "virtualMachineNodesStatus",
     "gatewayProfile",
     "podIpAllocationMode",
@@ -555,9 +555,11 @@ impl Reader<'_> {
             Some(id) => self.node_subnet(id, &subnet_pointer),
             None => managed,
         };
+        // A Virtual Machines pool prints an empty vmSize: its sizes are in its scale profile.
         let vm_size = system
             .get("vmSize")
-            .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)));
+            .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)))
+            .filter(|size| !size.is_empty());
         let (mut node_count, mut max_surge, mut surge_stated, mut pods_stated) = (0_u32, 0_u32, false, false);
         let mut max_pods: Vec<u32> = Vec::new();
         for (pool_name, pool) in &pools {
@@ -594,7 +596,7 @@ impl Reader<'_> {
                         ),
                     );
                 }
-                let pool_size = pool.str("vmSize");
+                let pool_size = pool.str("vmSize").filter(|size| !size.is_empty());
                 if let (Some(size), Some(kept)) = (pool_size, vm_size.as_deref()) {
                     if !same_name(size, kept) {
                         let at =
@@ -755,6 +757,9 @@ impl Reader<'_> {
 
     /// The nodes a pool can have: its `maxCount` when the autoscaler may grow it.
     fn pool_nodes(&mut self, pool: &Obj<'_>, name: &str) -> u32 {
+        if let Some(nodes) = self.virtual_machines_nodes(pool, name) {
+            return nodes;
+        }
         let mut number = |key: &str| pool.get(key).and_then(|field| self.whole_number(&field)).map(saturate);
         let count = number("count").unwrap_or_default();
         if pool.bool("enableAutoScaling") != Some(true) {
@@ -781,6 +786,46 @@ impl Reader<'_> {
             }
             None => count,
         }
+    }
+
+    /// The nodes of a Virtual Machines pool, which keeps them by VM size in
+    /// `virtualMachinesProfile.scale.manual` and prints `count` as null; `None` for a pool of
+    /// another type, counted by its `count`.
+    fn virtual_machines_nodes(&mut self, pool: &Obj<'_>, name: &str) -> Option<u32> {
+        let profile = pool.object("virtualMachinesProfile")?;
+        let sizes =
+            profile.object("scale").and_then(|scale| scale.get("manual")).map(|field| field.objects());
+        let Some(sizes) = sizes.filter(|sizes| !sizes.is_empty()) else {
+            self.note(
+                &profile.pointer,
+                msg!(
+                    [
+                        "pool '{pool}' is a Virtual Machines pool without a manual scale profile: its nodes are not counted",
+                        "le pool « {pool} » est un pool Virtual Machines sans profil d’échelle manuel : ses nœuds ne sont pas comptés"
+                    ],
+                    pool = name
+                ),
+            );
+            return Some(0);
+        };
+        let mut nodes = 0_u32;
+        for size in &sizes {
+            let count = size.get("count").and_then(|field| self.whole_number(&field)).map_or(0, saturate);
+            nodes = nodes.saturating_add(count);
+        }
+        self.note(
+            &profile.pointer,
+            msg!(
+                [
+                    "pool '{pool}' is a Virtual Machines pool: its {nodes} nodes are those of its manual scale profile, over {sizes} VM sizes",
+                    "le pool « {pool} » est un pool Virtual Machines : ses {nodes} nœuds sont ceux de son profil d’échelle manuel, sur {sizes} tailles de VM"
+                ],
+                pool = name,
+                nodes = nodes,
+                sizes = sizes.len()
+            ),
+        );
+        Some(nodes)
     }
 
     /// The extra nodes a pool says it adds while upgrading: `maxSurge` is a count or a

@@ -824,6 +824,30 @@ fn less_common_cluster_fields_are_noted() {
 }
 
 #[test]
+fn a_virtual_machines_pool_counts_the_nodes_of_its_scale_profile() {
+    let mut cluster: serde_json::Value =
+        serde_json::from_str(AKS_CNI).unwrap_or_else(|error| panic!("{error}"));
+    let scoring = &mut cluster["agentPoolProfiles"][1];
+    scoring["type"] = "VirtualMachines".into();
+    scoring["count"] = serde_json::Value::Null;
+    scoring["vmSize"] = "".into();
+    scoring["virtualMachinesProfile"] = serde_json::json!({ "scale": { "manual": [
+        { "size": "Standard_D4s_v5", "count": 10 }, { "size": "Standard_D8s_v5", "count": 5 }
+    ] } });
+    let result = imported(&[&cluster.to_string()]);
+    // 3 system nodes and 15 of the Virtual Machines pool, surging by 10% (1) and 33% (5).
+    assert_eq!(result.plan.aks_clusters[0].node_count, 18);
+    assert_eq!(result.plan.aks_clusters[0].surge_nodes(), 6);
+    let note = note_at(&result, 0, "/agentPoolProfiles/1/virtualMachinesProfile");
+    assert!(note.contains("its 15 nodes") && note.contains("2 VM sizes"), "{note}");
+    // Without a manual profile the pool's nodes cannot be read, and the note says they are left out.
+    cluster["agentPoolProfiles"][1]["virtualMachinesProfile"] = serde_json::json!({ "scale": {} });
+    let result = imported(&[&cluster.to_string()]);
+    assert_eq!(result.plan.aks_clusters[0].node_count, 3);
+    assert!(note_at(&result, 0, "/agentPoolProfiles/1/virtualMachinesProfile").contains("not counted"));
+}
+
+#[test]
 fn the_api_servers_access_and_local_accounts_reach_the_plan() {
     let mut cluster: serde_json::Value =
         serde_json::from_str(AKS_CNI).unwrap_or_else(|error| panic!("{error}"));
