@@ -108,6 +108,10 @@ pub const MAX_NODE_COUNT: u64 = (1 << 53) - 1;
 /// The pod range AKS uses when a kubenet or overlay cluster names none.
 pub const AKS_DEFAULT_POD_CIDR: &str = "10.244.0.0/16";
 
+/// The service range and DNS service IP AKS gives a cluster whose request states none.
+pub const AKS_DEFAULT_SERVICE_CIDR: &str = "10.0.0.0/16";
+pub const AKS_DEFAULT_DNS_SERVICE_IP: &str = "10.0.0.10";
+
 /// Extra nodes an upgrade may add, as `maxSurge` writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MaxSurge {

@@ -6,6 +6,7 @@ use super::reader::{call, is_expression, quoted, Expect, Reader};
 use super::ImportError;
 use crate::plan::{
     default_max_pods, AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning,
+    AKS_DEFAULT_DNS_SERVICE_IP, AKS_DEFAULT_SERVICE_CIDR,
 };
 
 /// Fields of a cluster that [`Reader::cluster`] reads.
@@ -247,7 +248,8 @@ pub(super) fn parse_subnet_id(id: &str) -> Option<SubnetId> {
 
 /// The network profile's values as the plan holds them.
 struct Network {
-    plugin: NetworkPlugin,
+    /// `None` when the output names none: the check then takes AKS's default, Azure CNI Overlay.
+    plugin: Option<NetworkPlugin>,
     mode: Option<NetworkPluginMode>,
     pod_cidr: Option<String>,
     service_cidr: String,
@@ -311,7 +313,11 @@ impl Reader<'_> {
         };
         let network = self.network(object);
         let node_resource_group = object.str("nodeResourceGroup").map(str::to_owned);
-        let default_pods = default_max_pods(network.plugin, network.mode == Some(NetworkPluginMode::Overlay));
+        // A plugin left unset is Azure CNI Overlay, as AKS and the check take it.
+        let default_pods = match network.plugin {
+            Some(plugin) => default_max_pods(plugin, network.mode == Some(NetworkPluginMode::Overlay)),
+            None => default_max_pods(NetworkPlugin::Azure, true),
+        };
         let pools = self.pools(object, node_resource_group, children, default_pods);
         let api_server = self.api_server(object);
         let identity = self.identity(object);
@@ -329,7 +335,7 @@ impl Reader<'_> {
             region,
             vnet: None,
             subnet: None,
-            network_plugin: Some(network.plugin),
+            network_plugin: network.plugin,
             network_plugin_mode: network.mode,
             pod_cidr: network.pod_cidr,
             docker_bridge_cidr: network.docker_bridge_cidr,
@@ -354,42 +360,50 @@ impl Reader<'_> {
     }
 
     fn network(&mut self, object: &Obj<'_>) -> Network {
+        // What AKS deploys when the request leaves the network out (Kubernetes 1.30 and later).
         let mut network = Network {
-            plugin: NetworkPlugin::Azure,
+            plugin: None,
             mode: None,
             pod_cidr: None,
-            service_cidr: String::new(),
-            dns_service_ip: String::new(),
+            service_cidr: AKS_DEFAULT_SERVICE_CIDR.to_owned(),
+            dns_service_ip: AKS_DEFAULT_DNS_SERVICE_IP.to_owned(),
             docker_bridge_cidr: None,
         };
         let Some(profile) = object.object("networkProfile") else {
             self.note(
                 &object.pointer,
-                msg!([
-                    "the cluster has no network profile: the plan keeps the Azure CNI plugin and empty service range and DNS IP, which the check reports",
-                    "le cluster n’a pas de profil réseau : le plan garde le plugin Azure CNI et une plage de services et une IP DNS vides, que la vérification signale"
-                ]),
+                msg!(
+                    [
+                        "the cluster has no network profile, so AKS applies its defaults: the plan leaves the plugin unset, which the check reads as Azure CNI Overlay with its default pod range, and takes the service range {service} with the DNS IP {dns}",
+                        "le cluster n’a pas de profil réseau, AKS applique donc ses valeurs par défaut : le plan laisse le plugin non renseigné, ce que la vérification lit comme Azure CNI Overlay avec sa plage de pods par défaut, et prend la plage de services {service} avec l’IP DNS {dns}"
+                    ],
+                    service = AKS_DEFAULT_SERVICE_CIDR,
+                    dns = AKS_DEFAULT_DNS_SERVICE_IP
+                ),
             );
             return network;
         };
         match self.string(&profile, "networkPlugin", Expect::Name) {
-            Some(plugin) if same_name(&plugin, "kubenet") => network.plugin = NetworkPlugin::Kubenet,
-            Some(plugin) if same_name(&plugin, "azure") => {}
-            Some(plugin) => self.note(
-                &profile.pointer,
-                msg!(
-                    [
-                        "network plugin '{plugin}': a plan cluster uses 'azure' or 'kubenet', and keeps 'azure'",
-                        "plugin réseau « {plugin} » : un cluster du plan utilise « azure » ou « kubenet », et garde « azure »"
-                    ],
-                    plugin = plugin
-                ),
-            ),
+            Some(plugin) if same_name(&plugin, "kubenet") => network.plugin = Some(NetworkPlugin::Kubenet),
+            Some(plugin) if same_name(&plugin, "azure") => network.plugin = Some(NetworkPlugin::Azure),
+            Some(plugin) => {
+                network.plugin = Some(NetworkPlugin::Azure);
+                self.note(
+                    &profile.pointer,
+                    msg!(
+                        [
+                            "network plugin '{plugin}': a plan cluster uses 'azure' or 'kubenet', and keeps 'azure'",
+                            "plugin réseau « {plugin} » : un cluster du plan utilise « azure » ou « kubenet », et garde « azure »"
+                        ],
+                        plugin = plugin
+                    ),
+                );
+            }
             None => self.note(
                 &profile.pointer,
                 msg!([
-                    "no network plugin is given: the plan keeps 'azure'",
-                    "aucun plugin réseau n’est donné : le plan garde « azure »"
+                    "no network plugin is given, so AKS picks Azure CNI Overlay: the plan leaves the plugin unset, which the check reads the same way",
+                    "aucun plugin réseau n’est donné, AKS choisit donc Azure CNI Overlay : le plan laisse le plugin non renseigné, ce que la vérification lit de la même façon"
                 ]),
             ),
         }
@@ -410,27 +424,32 @@ impl Reader<'_> {
             }
         }
         network.pod_cidr = self.range(&profile, "podCidr", "podCidrs");
-        network.service_cidr = self.range(&profile, "serviceCidr", "serviceCidrs").unwrap_or_else(|| {
-            self.note(
+        match self.range(&profile, "serviceCidr", "serviceCidrs") {
+            Some(range) => network.service_cidr = range,
+            None => self.note(
                 &profile.pointer,
-                msg!([
-                    "no service range: the plan keeps an empty one, which the check reports",
-                    "pas de plage de services : le plan en garde une vide, que la vérification signale"
-                ]),
-            );
-            String::new()
-        });
-        let dns = self.string(&profile, "dnsServiceIP", Expect::Cidr);
-        network.dns_service_ip = dns.unwrap_or_else(|| {
-            self.note(
+                msg!(
+                    [
+                        "no service range is given, so AKS takes its default: the plan holds {service}",
+                        "aucune plage de services n’est donnée, AKS prend donc la sienne par défaut : le plan contient {service}"
+                    ],
+                    service = AKS_DEFAULT_SERVICE_CIDR
+                ),
+            ),
+        }
+        match self.string(&profile, "dnsServiceIP", Expect::Cidr) {
+            Some(dns) => network.dns_service_ip = dns,
+            None => self.note(
                 &profile.pointer,
-                msg!([
-                    "no DNS service IP: the plan keeps an empty one, which the check reports",
-                    "pas d’IP de service DNS : le plan en garde une vide, que la vérification signale"
-                ]),
-            );
-            String::new()
-        });
+                msg!(
+                    [
+                        "no DNS service IP is given, so AKS takes its default: the plan holds {dns}",
+                        "aucune IP de service DNS n’est donnée, AKS prend donc la sienne par défaut : le plan contient {dns}"
+                    ],
+                    dns = AKS_DEFAULT_DNS_SERVICE_IP
+                ),
+            ),
+        }
         network.docker_bridge_cidr = self.string(&profile, "dockerBridgeCidr", Expect::Cidr);
         if let Some(field) = profile.get("outboundType") {
             let outbound = field.value.as_str().map_or_else(|| quoted(field.value), str::to_owned);

@@ -340,9 +340,41 @@ fn an_aks_list_and_a_user_assigned_identity() {
     let cluster = &result.plan.aks_clusters[0];
     assert_eq!(cluster.identity(), Identity::SystemAssigned);
     assert!(note_at(&result, 0, "/0/identity/type").contains("user-assigned"));
-    // No pool and an empty network profile: the plan still reads back and checks.
+    // No pool and an empty network profile: AKS's defaults, each said, and the plan checks.
     assert_eq!(cluster.node_count, 1);
-    assert!(rules(&result.plan).contains(&RuleId::InvalidCidr));
+    assert_eq!(cluster.network_plugin, None, "the check takes AKS's default, overlay");
+    assert!(cluster.is_overlay());
+    assert_eq!(
+        (cluster.service_cidr.as_str(), cluster.dns_service_ip.as_str()),
+        ("10.0.0.0/16", "10.0.0.10")
+    );
+    let defaults = notes_at(&result, 0, "/0");
+    for expected in ["reads as Azure CNI Overlay", "service range 10.0.0.0/16 with the DNS IP 10.0.0.10"] {
+        assert!(defaults.iter().any(|note| note.contains(expected)), "{expected}: {defaults:?}");
+    }
+    assert!(!rules(&result.plan).contains(&RuleId::InvalidCidr));
+}
+
+#[test]
+fn a_cluster_that_names_no_plugin_gets_the_overlap_of_akss_default_pod_range() {
+    // The VNet sits on 10.244.0.0/16, the pod range AKS gives an overlay cluster by default.
+    let vnet = VNET_SHOW.replace("10.1.0.0/16", "10.244.0.0/16").replace("10.1.0.0/22", "10.244.0.0/22");
+    let subnet = SUBNET_ID.replace("/rg/", "/ml-rg/").replace("/v/", "/ml-vnet/");
+    let pools =
+        format!(r#"[{{ "name": "sys", "mode": "System", "count": 3, "vnetSubnetId": "{subnet}/aks" }}]"#);
+    let cluster = cluster_json(r#"{ "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10" }"#, &pools);
+    let result = imported(&[&vnet, &cluster]);
+    assert!(rules(&result.plan).contains(&RuleId::PodCidrOverlapsVnet), "{:?}", rules(&result.plan));
+    assert!(note_at(&result, 1, "/networkProfile").contains("AKS picks Azure CNI Overlay"));
+    // A profile without a service range or DNS IP gets AKS's, and says so.
+    let cluster = cluster_json(r#"{ "networkPlugin": "kubenet" }"#, &pools);
+    let result = imported(&[&vnet, &cluster]);
+    assert_eq!(result.plan.aks_clusters[0].service_cidr, "10.0.0.0/16");
+    let notes = notes_at(&result, 1, "/networkProfile");
+    assert!(
+        notes.iter().any(|note| note.contains("AKS takes its default: the plan holds 10.0.0.10")),
+        "{notes:?}"
+    );
 }
 
 #[test]
