@@ -403,7 +403,7 @@ impl<'a> Reader<'a> {
         self.envelope(object);
         let name = self.text(&name, &pointer, Expect::Name);
         let before = self.notes.len();
-        let subnet = self.subnet(object, Some(name))?;
+        let (subnet, more) = self.subnet(object, Some(name))?;
         let subnets = &mut read.vnet.subnets;
         match subnets.iter_mut().find(|inline| same_text(&inline.name, &subnet.name)) {
             // Exports declare every subnet twice, alike; the inline copy already has its notes.
@@ -422,6 +422,11 @@ impl<'a> Reader<'a> {
                 *inline = subnet;
             }
             None => subnets.push(subnet),
+        }
+        for extra in more {
+            if !subnets.iter().any(|known| same_text(&known.name, &extra.name)) {
+                subnets.push(extra);
+            }
         }
         Ok(())
     }

@@ -94,8 +94,9 @@ fn vnet_show_maps_the_vnet_and_each_subnet() {
         [
             subnet("aks", "10.1.0.0/22", &[]),
             subnet("aci", "10.1.8.0/24", &["Microsoft.ContainerInstance/containerGroups"]),
-            // Of two prefixes, the first.
+            // Of two prefixes, the first stays with the subnet and the second is a subnet of its own.
             subnet("endpoints", "10.1.9.0/24", &[]),
+            subnet("endpoints [prefix 2]", "10.1.10.0/24", &[]),
         ]
     );
     // The peering's far side is reachable, so it is an external range.
@@ -111,6 +112,26 @@ fn vnet_show_maps_the_vnet_and_each_subnet() {
 }
 
 #[test]
+fn a_dual_stack_subnet_keeps_its_ipv4_prefix_whichever_comes_first() {
+    let vnet = VNET_SHOW.replacen(r#""10.1.9.0/24","#, r#""fd00:db8:deca:1::/64", "10.1.9.0/24","#, 1);
+    let result = imported(&[&vnet]);
+    let subnets = &result.plan.vnets[0].subnets;
+    let endpoints: Vec<(&str, &str)> = subnets
+        .iter()
+        .filter(|subnet| subnet.name.starts_with("endpoints"))
+        .map(|subnet| (subnet.name.as_str(), subnet.address_prefix.as_str()))
+        .collect();
+    assert_eq!(
+        endpoints,
+        [
+            ("endpoints", "10.1.9.0/24"),
+            ("endpoints [prefix 1]", "fd00:db8:deca:1::/64"),
+            ("endpoints [prefix 3]", "10.1.10.0/24")
+        ]
+    );
+}
+
+#[test]
 fn vnet_show_notes_what_the_plan_cannot_hold_and_nothing_informational() {
     let result = imported(&[VNET_SHOW]);
     assert!(note_at(&result, 0, "/subnets/0/networkSecurityGroup").contains("'aks-nsg'"));
@@ -120,7 +141,8 @@ fn vnet_show_notes_what_the_plan_cannot_hold_and_nothing_informational() {
     assert!(note_at(&result, 0, "/subnets/0/ipConfigurations").contains("3 IP configuration(s)"));
     let prefixes = note_at(&result, 0, "/subnets/2/addressPrefixes");
     assert!(
-        prefixes.contains("10.1.9.0/24 is kept") && prefixes.contains("10.1.10.0/24 left out"),
+        prefixes.contains("10.1.9.0/24 stays with 'endpoints'")
+            && prefixes.contains("'endpoints [prefix 2]' (10.1.10.0/24)"),
         "{prefixes}"
     );
     assert!(note_at(&result, 0, "/subnets/2/privateEndpoints").contains("2 private endpoint(s)"));

@@ -226,7 +226,11 @@ impl Reader<'_> {
         let mut subnets = Vec::new();
         for item in field.items() {
             match Obj::new(item.value, item.pointer.clone()) {
-                Some(subnet) => subnets.push(self.subnet(&subnet, None)?),
+                Some(subnet) => {
+                    let (subnet, more) = self.subnet(&subnet, None)?;
+                    subnets.push(subnet);
+                    subnets.extend(more);
+                }
                 None => self.note(
                     &item.pointer,
                     msg!(
@@ -242,44 +246,68 @@ impl Reader<'_> {
         Ok(subnets)
     }
 
-    /// A subnet; `name` overrides the object's own, for a template child resource whose name
-    /// also carries its VNet's.
-    pub(super) fn subnet(&mut self, object: &Obj<'_>, name: Option<String>) -> Result<Subnet, ImportError> {
+    /// A subnet, and one more plan subnet for each further prefix Azure gives it; `name`
+    /// overrides the object's own, for a template child resource whose name also carries its
+    /// VNet's.
+    pub(super) fn subnet(
+        &mut self,
+        object: &Obj<'_>,
+        name: Option<String>,
+    ) -> Result<(Subnet, Vec<Subnet>), ImportError> {
         let name = match name {
             Some(name) => name,
             None => self.name(object, text!("subnet", "sous-réseau"))?,
         };
-        let address_prefix = self.subnet_prefix(object);
+        let (address_prefix, more_prefixes) = self.subnet_prefixes(object, &name);
         let delegations = match object.get("delegations") {
             Some(field) => self.delegations(&field),
             None => Vec::new(),
         };
         self.subnet_notes(object);
         self.unread(object, SUBNET_READ, SUBNET_INFORMATIONAL);
-        Ok(Subnet { name, address_prefix, delegations })
+        // A delegation is the whole subnet's, so each prefix's plan subnet carries it.
+        let more = more_prefixes
+            .into_iter()
+            .map(|(name, address_prefix)| Subnet { name, address_prefix, delegations: delegations.clone() })
+            .collect();
+        Ok((Subnet { name, address_prefix, delegations }, more))
     }
 
-    /// The subnet's one prefix. Azure lets a subnet hold several; a v1 plan holds one, so the
-    /// first is kept and the others are noted.
-    fn subnet_prefix(&mut self, object: &Obj<'_>) -> String {
+    /// The subnet's prefix, and its further prefixes with the plan subnet's name each gets. Azure
+    /// lets a subnet hold several and a plan subnet holds one, so the first IPv4 prefix (the one
+    /// Azure ML v1 uses) stays with the subnet, and each other one becomes a plan subnet of its
+    /// own, named after its place in the list, so that the check still sees its addresses.
+    fn subnet_prefixes(&mut self, object: &Obj<'_>, name: &str) -> (String, Vec<(String, String)>) {
         let single = self.string(object, "addressPrefix", Expect::Cidr);
         let several =
             object.get("addressPrefixes").map(|field| (self.strings(&field, Expect::Cidr), field.pointer));
-        let kept = single.or_else(|| several.as_ref().and_then(|(list, _)| list.first().cloned()));
+        let kept = single.or_else(|| {
+            let list = &several.as_ref()?.0;
+            list.iter().find(|prefix| !prefix.contains(':')).or_else(|| list.first()).cloned()
+        });
+        let mut more = Vec::new();
         match (&kept, several) {
             (Some(kept), Some((list, pointer))) => {
-                let left_out: Vec<String> = list.into_iter().filter(|prefix| prefix != kept).collect();
-                if !left_out.is_empty() {
+                more = list
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, prefix)| *prefix != kept)
+                    .map(|(index, prefix)| (format!("{name} [prefix {}]", index + 1), prefix.clone()))
+                    .collect();
+                if !more.is_empty() {
+                    let names: Vec<String> =
+                        more.iter().map(|(name, prefix)| format!("'{name}' ({prefix})")).collect();
                     self.note(
                         &pointer,
                         msg!(
                             [
-                                "the subnet has {count} prefixes, and a plan subnet holds one: {kept} is kept and {left} left out, so the check does not see those addresses",
-                                "le sous-réseau a {count} préfixes, et un sous-réseau du plan n’en contient qu’un : {kept} est gardé et {left} laissé de côté, donc la vérification ne voit pas ces adresses"
+                                "the subnet has {count} prefixes, and a plan subnet holds one: {kept} stays with '{subnet}', and each other one is a plan subnet of its own, {names}, so the check sees its addresses",
+                                "le sous-réseau a {count} préfixes, et un sous-réseau du plan n’en contient qu’un : {kept} reste à « {subnet} », et chacun des autres est un sous-réseau du plan, {names}, pour que la vérification voie ses adresses"
                             ],
-                            count = left_out.len() + 1,
+                            count = more.len() + 1,
                             kept = kept,
-                            left = left_out.join(", ")
+                            subnet = name,
+                            names = names.join(", ")
                         ),
                     );
                 }
@@ -293,7 +321,7 @@ impl Reader<'_> {
             ),
             (Some(_), None) => {}
         }
-        kept.unwrap_or_default()
+        (kept.unwrap_or_default(), more)
     }
 
     fn delegations(&mut self, field: &Field<'_>) -> Vec<String> {
