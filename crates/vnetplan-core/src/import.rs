@@ -433,7 +433,8 @@ fn is_range_of_vnet(range: &ExternalRange, vnets: &[Vnet]) -> bool {
 #[derive(Default)]
 struct Found {
     vnets: Vec<Sourced<Vnet>>,
-    ranges: Vec<PeeredRange>,
+    /// Each peering read, with the resource group and name of the VNet that lists it.
+    ranges: Vec<((String, String), PeeredRange)>,
     clusters: Vec<Sourced<ReadCluster>>,
     notes: Vec<ImportNote>,
 }
@@ -453,7 +454,9 @@ impl<T> Sourced<T> {
 
 impl Found {
     /// A VNet read twice (a `show` beside a `list`) is one VNet: the later copy replaces it.
-    fn add_vnet(&mut self, mut vnet: Sourced<Vnet>) {
+    /// Adds a VNet, named apart from those of other documents, and says by which resource group
+    /// and name the plan now knows it.
+    fn add_vnet(&mut self, mut vnet: Sourced<Vnet>) -> (String, String) {
         let names: Vec<(&str, usize)> =
             self.vnets.iter().map(|earlier| (earlier.item.name.as_str(), earlier.document)).collect();
         let mut name = vnet.item.name.clone();
@@ -461,8 +464,10 @@ impl Found {
             self.notes.push(note);
             vnet.item.name = name;
         }
+        let known_as = (vnet.item.resource_group.clone(), vnet.item.name.clone());
         let identity = |vnet: &Vnet| (vnet.name.clone(), vnet.resource_group.clone());
         add_once(&mut self.vnets, &mut self.notes, vnet, "VNet", identity);
+        known_as
     }
 
     fn add_cluster(&mut self, mut cluster: Sourced<ReadCluster>) {
@@ -484,8 +489,8 @@ impl Found {
     fn add(&mut self, document: usize, pointer: String, read: Read) {
         match read {
             Read::Vnet(read) => {
-                self.ranges.extend(read.peerings);
-                self.add_vnet(Sourced { item: read.vnet, document, pointer });
+                let owner = self.add_vnet(Sourced { item: read.vnet, document, pointer });
+                self.ranges.extend(read.peerings.into_iter().map(|peering| (owner.clone(), peering)));
             }
             Read::Cluster(cluster) => self.add_cluster(Sourced { item: *cluster, document, pointer }),
         }
@@ -496,14 +501,22 @@ impl Found {
         if self.vnets.is_empty() && self.clusters.is_empty() {
             return Err(ImportError::NothingToImport);
         }
-        let vnets: Vec<Vnet> = self.vnets.iter().map(|vnet| vnet.item.clone()).collect();
+        let mut vnets: Vec<Vnet> = self.vnets.iter().map(|vnet| vnet.item.clone()).collect();
         let mut external_ranges: Vec<ExternalRange> = Vec::new();
-        for peered in &self.ranges {
-            let imported = peered.remote.as_ref().is_some_and(|(resource_group, name)| {
-                vnets.iter().any(|vnet| is_vnet(vnet, resource_group, name))
-            });
-            if !imported && !external_ranges.contains(&peered.range) {
-                external_ranges.push(peered.range.clone());
+        for ((owner_group, owner_name), peered) in &self.ranges {
+            let find = |vnets: &[Vnet], group: &str, name: &str| {
+                vnets.iter().position(|vnet| is_vnet(vnet, group, name))
+            };
+            let remote = peered.remote.as_ref().and_then(|(group, name)| find(&vnets, group, name));
+            match (remote, find(&vnets, owner_group, owner_name)) {
+                // Both ends are in the plan: the peering is recorded once, on the side that lists it.
+                (Some(remote), Some(owner)) => record_peering(&mut vnets, owner, remote),
+                (Some(_), None) => {}
+                (None, _) => {
+                    if !external_ranges.contains(&peered.range) {
+                        external_ranges.push(peered.range.clone());
+                    }
+                }
             }
         }
         let mut clusters = Vec::with_capacity(self.clusters.len());
@@ -639,6 +652,22 @@ fn plan_region(vnets: &[Vnet], clusters: &[AksCluster]) -> String {
 
 /// Whether `vnet` is the VNet an id names. A template leaves the resource group unknown, on
 /// either side, and then the name alone decides.
+/// Records that VNet `owner` is peered with VNet `remote`, unless either already lists the other.
+fn record_peering(vnets: &mut [Vnet], owner: usize, remote: usize) {
+    let names = |index: usize| vnets.get(index).map(|vnet| (vnet.name.clone(), vnet.peerings.clone()));
+    let (Some((owner_name, owner_peers)), Some((remote_name, remote_peers))) = (names(owner), names(remote))
+    else {
+        return;
+    };
+    let lists = |peers: &[String], name: &str| peers.iter().any(|peer| same_name(peer, name));
+    if owner == remote || lists(&owner_peers, &remote_name) || lists(&remote_peers, &owner_name) {
+        return;
+    }
+    if let Some(vnet) = vnets.get_mut(owner) {
+        vnet.peerings.push(remote_name);
+    }
+}
+
 fn is_vnet(vnet: &Vnet, resource_group: &str, name: &str) -> bool {
     same_name(&vnet.name, name)
         && (same_name(&vnet.resource_group, resource_group)

@@ -112,6 +112,26 @@ fn vnet_show_maps_the_vnet_and_each_subnet() {
 }
 
 #[test]
+fn a_peering_between_two_imported_vnets_is_recorded_once() {
+    // Each VNet of the list names the other as its peer.
+    let result = imported(&[VNET_LIST]);
+    let peerings: Vec<(&str, &[String])> =
+        result.plan.vnets.iter().map(|vnet| (vnet.name.as_str(), vnet.peerings.as_slice())).collect();
+    assert_eq!(peerings, [("ml-vnet", &["hub-vnet".to_owned()][..]), ("hub-vnet", &[][..])]);
+    assert!(result.plan.external_ranges.iter().all(|range| range.name != "hub-vnet"));
+    // A pod range over the hub is then an error, as it was while the hub was an external range.
+    let mut plan = result.plan.clone();
+    let hub_prefix = plan.vnets[1].address_prefixes[0].clone();
+    let mut cluster = crate::plan::AksCluster::new("c", "ml-vnet", "aks", "10.250.0.0/16", "10.250.0.10");
+    cluster.network_plugin_mode = Some(NetworkPluginMode::Overlay);
+    cluster.pod_cidr = Some(hub_prefix);
+    plan.aks_clusters.push(cluster);
+    let report = check(&plan);
+    let pods = report.findings.iter().find(|finding| finding.rule == RuleId::PodCidrOverlapsOtherVnet);
+    assert_eq!(pods.map(|finding| finding.severity), Some(crate::Severity::Error), "{:#?}", report.findings);
+}
+
+#[test]
 fn a_dual_stack_subnet_keeps_its_ipv4_prefix_whichever_comes_first() {
     let vnet = VNET_SHOW.replacen(r#""10.1.9.0/24","#, r#""fd00:db8:deca:1::/64", "10.1.9.0/24","#, 1);
     let result = imported(&[&vnet]);

@@ -1,9 +1,10 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::{Draft, RuleFindings, Severity};
 use crate::net::Range;
 use crate::pointer;
 use crate::range_fixes::move_cluster_range;
+use crate::rules::shared::peered_with_own;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -19,11 +20,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "AKS does not look at other VNets, so it creates the cluster. But as soon as that VNet is peered \
          with, or routed to, the cluster's VNet, pods can no longer reach the machines whose addresses \
          fall in the pod range; the AKS documentation asks for pod ranges that stay clear of connected \
-         networks.",
+         networks. When the plan records that peering, the overlap is an error, as it is for a peered \
+         range written as an external range.",
         "AKS ne regarde pas les autres VNets et crée donc le cluster. Mais dès que ce VNet est appairé \
          ou routé vers celui du cluster, les pods ne peuvent plus joindre les machines dont l’adresse \
          tombe dans la plage des pods ; la documentation AKS demande des plages de pods à l’écart des \
-         réseaux connectés.",
+         réseaux connectés. Quand le plan note cet appairage, le chevauchement est une erreur, comme pour \
+         une plage appairée écrite en plage externe.",
     ),
     example: Example(&[
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
@@ -47,24 +50,26 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         // Without the cluster's own VNet there is no telling which VNets are the "other" ones.
         let Some(own) = facts.node.vnet else { continue };
         for (vnet, prefix, range) in context.other_vnets_overlapping(Some(own), Range::of(pod_net)) {
-            out.push(
-                Draft::new(
-                    msg!(
-                        [
-                            "pod CIDR {pod} of cluster '{cluster}' overlaps address prefix {range} of VNet \
-                             '{vnet}'",
-                            "la plage des pods {pod} du cluster « {cluster} » chevauche le préfixe \
-                             d’adresses {range} du VNet « {vnet} »"
-                        ],
-                        pod = pod_net,
-                        cluster = &cluster.name,
-                        range = range,
-                        vnet = context.vnet_name(vnet),
-                    ),
-                    vec![pointer::cluster(index, "podCidr"), pointer::vnet_prefix(vnet, prefix)],
-                )
-                .with_fix(move_cluster_range(index, ClusterRange::Pod)),
+            let message = msg!(
+                [
+                    "pod CIDR {pod} of cluster '{cluster}' overlaps address prefix {range} of VNet '{vnet}'",
+                    "la plage des pods {pod} du cluster « {cluster} » chevauche le préfixe d’adresses {range} \
+                     du VNet « {vnet} »"
+                ],
+                pod = pod_net,
+                cluster = &cluster.name,
+                range = range,
+                vnet = context.vnet_name(vnet),
             );
+            let subjects = vec![pointer::cluster(index, "podCidr"), pointer::vnet_prefix(vnet, prefix)];
+            let fix = move_cluster_range(index, ClusterRange::Pod);
+            match peered_with_own(context, Some(own), vnet) {
+                Some(peering) => out.push_as(
+                    Severity::Error,
+                    Draft::new(peering.appended_to(message), subjects).with_fix(fix),
+                ),
+                None => out.push(Draft::new(message, subjects).with_fix(fix)),
+            }
         }
     }
 }
@@ -74,6 +79,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::PodCidrOverlapsOtherVnet;
+    use crate::finding::Severity;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
     use crate::text::Lang;
 
@@ -103,6 +109,25 @@ mod tests {
              10.244.16.0/20 du VNet « shared-vnet »"
         );
         assert_fix_resolves(PodCidrOverlapsOtherVnet, &changes);
+    }
+
+    #[test]
+    fn an_overlap_with_a_vnet_peered_with_the_clusters_is_an_error() {
+        let changes = [
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+            ("/aksClusters/0/podCidr", json!("10.244.0.0/16")),
+            other_vnet("10.244.16.0/20"),
+            ("/vnets/0/peerings", json!(["shared-vnet"])),
+        ];
+        let found = assert_fires(PodCidrOverlapsOtherVnet, &changes);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(
+            found[0].message,
+            "pod CIDR 10.244.0.0/16 of cluster 'ml-aks' overlaps address prefix 10.244.16.0/20 of VNet \
+             'shared-vnet', a VNet peered with the cluster's VNet 'ml-vnet'"
+        );
+        let found = assert_fires(PodCidrOverlapsOtherVnet, &changes[..3]);
+        assert_eq!(found[0].severity, Severity::Warning, "without the peering");
     }
 
     #[test]

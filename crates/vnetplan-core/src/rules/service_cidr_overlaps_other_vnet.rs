@@ -2,10 +2,10 @@ use std::collections::BTreeMap;
 
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::{Draft, RuleFindings, Severity};
 use crate::net::Range;
 use crate::range_fixes::move_cluster_range;
-use crate::rules::shared::overlapped_prefixes;
+use crate::rules::shared::{overlapped_prefixes, peered_with_own};
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -21,12 +21,15 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Nothing fails when the cluster is created, hence a warning. But once the two VNets are peered, \
          or joined through a hub, pods can no longer reach the machines of the other VNet whose addresses \
          fall in the service range, because kube-proxy claims those addresses for Kubernetes services. The \
-         AKS documentation asks for a service range that overlaps no VNet peered with the cluster's.",
+         AKS documentation asks for a service range that overlaps no VNet peered with the cluster's. When \
+         the plan records that peering, the overlap is an error, as it is for a peered range written \
+         as an external range.",
         "Rien n’échoue à la création du cluster, d’où un simple avertissement. Mais dès que les deux \
          VNets sont appairés, ou reliés par un hub, les pods ne joignent plus les machines de l’autre VNet \
          dont les adresses tombent dans la plage des services, car kube-proxy réserve ces adresses aux \
          services Kubernetes. La documentation d’AKS demande une plage des services qui ne chevauche aucun \
-         VNet appairé avec celui du cluster."
+         VNet appairé avec celui du cluster. Quand le plan note cet appairage, le chevauchement est une \
+         erreur, comme pour une plage appairée écrite en plage externe."
     ),
     example: Example(&[(
         "/vnets/-",
@@ -50,23 +53,25 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         for (vnet, prefixes) in by_vnet {
             let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
-            out.push(
-                Draft::new(
-                    msg!(
-                        [
-                            "service CIDR {cidr} of cluster '{cluster}' overlaps VNet '{vnet}' ({listed})",
-                            "la plage de services {cidr} du cluster « {cluster} » chevauche le VNet « {vnet} » \
-                             ({listed})"
-                        ],
-                        cidr = &cluster.service_cidr,
-                        cluster = &cluster.name,
-                        vnet = context.vnet_name(vnet),
-                        listed = listed,
-                    ),
-                    subjects,
-                )
-                .with_fix(move_cluster_range(index, ClusterRange::Service)),
+            let message = msg!(
+                [
+                    "service CIDR {cidr} of cluster '{cluster}' overlaps VNet '{vnet}' ({listed})",
+                    "la plage de services {cidr} du cluster « {cluster} » chevauche le VNet « {vnet} » \
+                     ({listed})"
+                ],
+                cidr = &cluster.service_cidr,
+                cluster = &cluster.name,
+                vnet = context.vnet_name(vnet),
+                listed = listed,
             );
+            let fix = move_cluster_range(index, ClusterRange::Service);
+            match peered_with_own(context, facts.node.vnet, vnet) {
+                Some(peering) => out.push_as(
+                    Severity::Error,
+                    Draft::new(peering.appended_to(message), subjects).with_fix(fix),
+                ),
+                None => out.push(Draft::new(message, subjects).with_fix(fix)),
+            }
         }
     }
 }
@@ -76,6 +81,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use crate::catalog::RuleId::ServiceCidrOverlapsOtherVnet;
+    use crate::finding::Severity;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
     use crate::text::Lang;
 
@@ -102,6 +108,27 @@ mod tests {
         let fix = found[0].fix.as_ref().expect("a free range exists");
         assert_eq!(fix.changes[0].value, json!("10.3.0.0/16"));
         assert_fix_resolves(ServiceCidrOverlapsOtherVnet, &changes);
+    }
+
+    #[test]
+    fn an_overlap_with_a_vnet_peered_with_the_clusters_is_an_error() {
+        // The plan records the peering once, on either side.
+        for peering in [("/vnets/0/peerings", json!(["hub"])), ("/vnets/1/peerings", json!(["ML-VNET"]))] {
+            let found = assert_fires(ServiceCidrOverlapsOtherVnet, &[hub(&["10.2.0.0/16"]), peering]);
+            assert_eq!(found[0].severity, Severity::Error);
+            assert_eq!(
+                found[0].message,
+                "service CIDR 10.2.0.0/16 of cluster 'ml-aks' overlaps VNet 'hub' (10.2.0.0/16), a VNet peered \
+                 with the cluster's VNet 'ml-vnet'"
+            );
+            assert_eq!(
+                found[0].text.render(Lang::Fr),
+                "la plage de services 10.2.0.0/16 du cluster « ml-aks » chevauche le VNet « hub » (10.2.0.0/16), \
+                 un VNet appairé avec le VNet « ml-vnet » du cluster"
+            );
+        }
+        let found = assert_fires(ServiceCidrOverlapsOtherVnet, &[hub(&["10.2.0.0/16"])]);
+        assert_eq!(found[0].severity, Severity::Warning, "without the peering");
     }
 
     #[test]

@@ -209,3 +209,34 @@ pub(crate) fn subjects(gap: &Gap) -> Vec<String> {
         .chain(gap.clusters.iter().map(|index| pointer::cluster_whole(*index)))
         .collect()
 }
+
+/// The cluster's own VNet, when the plan records it as peered with VNet `other`: an overlap with
+/// a VNet the cluster's VNet is connected to breaks routing, as one with a peered external
+/// range does.
+pub(crate) fn peered_with_own<'p>(
+    context: &Context<'p>,
+    own: Option<usize>,
+    other: usize,
+) -> Option<PeeredWithOwn<'p>> {
+    let own = context.vnet(own?)?;
+    let other = context.vnet(other)?;
+    context.peered(&own.name, &other.name).then_some(PeeredWithOwn { own: &own.name })
+}
+
+pub(crate) struct PeeredWithOwn<'p> {
+    own: &'p str,
+}
+
+impl PeeredWithOwn<'_> {
+    /// The finding's message, saying which peering makes it an error.
+    pub(crate) fn appended_to(&self, finding: Message) -> Message {
+        msg!(
+            [
+                "{finding}, a VNet peered with the cluster's VNet '{own}'",
+                "{finding}, un VNet appairé avec le VNet « {own} » du cluster"
+            ],
+            own = self.own,
+        )
+        .with_message("finding", finding)
+    }
+}
