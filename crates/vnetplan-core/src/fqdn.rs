@@ -14,7 +14,8 @@ pub const REGION_PLACEHOLDER: &str = "<region>";
 /// covers every name; `*.S` covers names below `S` (one or more labels) and wildcard patterns
 /// at or below `S`; any other entry covers the patterns with the same labels, where a
 /// placeholder label of the pattern stands for any one label. An entry of another shape (an
-/// empty label, a `*` that is not the whole first label) covers nothing.
+/// empty label, a `*` that is not the whole first label, a label with characters no host name
+/// has, such as a placeholder's brackets) covers nothing.
 ///
 /// # Examples
 ///
@@ -34,7 +35,12 @@ pub fn covers(entry: &str, pattern: &str, region: &str) -> bool {
     let (entry_wild, entry_labels) = split(&entry);
     let (pattern_wild, pattern_labels) = split(&pattern);
     let well_formed = |labels: &[&str]| labels.iter().all(|label| !label.is_empty() && !label.contains('*'));
-    if entry_labels.is_empty() || !well_formed(&entry_labels) || !well_formed(&pattern_labels) {
+    // A placeholder copied from a message into the list names no host: it covers nothing.
+    let host_labels = entry_labels
+        .iter()
+        .all(|label| label.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_'));
+    if entry_labels.is_empty() || !host_labels || !well_formed(&entry_labels) || !well_formed(&pattern_labels)
+    {
         return false;
     }
     match (entry_wild, pattern_wild) {
@@ -104,6 +110,10 @@ mod tests {
         ("mcr.microsoft.com..", "mcr.microsoft.com", false, "only one trailing dot is ignored"),
         ("myacr.azurecr.io", "<acr>.azurecr.io", true, "a placeholder takes any one label"),
         ("a.b.azurecr.io", "<acr>.azurecr.io", false, "a placeholder takes exactly one label"),
+        ("<acr>.azurecr.io", "<acr>.azurecr.io", false, "a placeholder in the entry names no host"),
+        ("<storage>.blob.core.windows.net", "<storage>.blob.core.windows.net", false, "nor does any other"),
+        ("*.<region>.data.azurecr.io", "<acr>.eastus2.data.azurecr.io", false, "nor one below a wildcard"),
+        ("my_acr.azurecr.io", "<acr>.azurecr.io", true, "an underscore is a host label character"),
         ("azurecr.io", "<acr>.azurecr.io", false, "a placeholder takes at least one label"),
         ("store1.blob.core.windows.net", "<storage>.blob.core.windows.net", true, "storage placeholder"),
         (
