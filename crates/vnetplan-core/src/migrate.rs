@@ -200,7 +200,7 @@ fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
             "aci-vnet-not-carried",
             at("vnet"),
             crate::msg!(
-                ACI_VNET_NOT_CARRIED,
+                if access == NetworkAccess::Disabled { ACI_VNET_NOT_CARRIED } else { ACI_VNET_MADE_PUBLIC },
                 deployment = &deployment.name,
                 endpoint = &name,
                 vnet = &deployment.vnet
@@ -322,6 +322,19 @@ const ACI_VNET_NOT_CARRIED: Text = crate::text!(
     "le déploiement ACI « {deployment} » devient le point de terminaison en ligne managé « {endpoint} », qui \
      ne peut pas être placé dans le VNet « {vnet} » : les clients l’atteignent par le point de terminaison \
      privé de l’espace de travail, et ses sorties passent par le réseau managé de l’espace de travail"
+);
+const ACI_VNET_MADE_PUBLIC: Text = crate::text!(
+    "ACI deployment '{deployment}' becomes the managed online endpoint '{endpoint}', which cannot be placed in \
+     VNet '{vnet}'. The deployment answered only inside that VNet, but the workspace has no private endpoint, \
+     so the endpoint takes public network access; to keep it private, add a workspace private endpoint in \
+     VNet '{vnet}' and set its publicNetworkAccess to disabled. It reaches out through the workspace managed \
+     network",
+    "le déploiement ACI « {deployment} » devient le point de terminaison en ligne managé « {endpoint} », qui \
+     ne peut pas être placé dans le VNet « {vnet} ». Le déploiement ne répondait qu’à l’intérieur de ce VNet, \
+     mais l’espace de travail n’a pas de point de terminaison privé : le point de terminaison prend donc un \
+     accès réseau public ; pour le garder privé, ajoutez un point de terminaison privé de l’espace de travail \
+     dans le VNet « {vnet} » et passez son publicNetworkAccess à disabled. Ses sorties passent par le réseau \
+     managé de l’espace de travail"
 );
 const DELEGATED_SUBNET_UNUSED: Text = crate::text!(
     "subnet '{subnet}' of VNet '{vnet}' stays in the plan but no endpoint needs it now; as long as it is \
