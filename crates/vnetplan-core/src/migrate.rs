@@ -148,12 +148,26 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
 
     if let Some(subnet) = cluster.load_balancer_subnet.take() {
         let node_subnet = cluster.subnet.as_deref().unwrap_or_default();
-        if !subnet.eq_ignore_ascii_case(node_subnet) {
+        if !cluster.has_internal_load_balancer() {
+            notes.push(MigrationNote::new(
+                "load-balancer-subnet-unused",
+                at("loadBalancerSubnet"),
+                crate::msg!(LOAD_BALANCER_SUBNET_UNUSED, cluster = &name, subnet = &subnet),
+            ));
+        } else if !subnet.eq_ignore_ascii_case(node_subnet) {
             notes.push(MigrationNote::new(
                 "ilb-frontend-moves-to-node-subnet",
                 at("loadBalancerSubnet"),
                 crate::msg!(ILB_FRONTEND_MOVES, cluster = &name, subnet = &subnet, node = node_subnet),
             ));
+            // The rule recorded for scoring calls admitted the front end's old address.
+            if cluster.nsg_allows_scoring_inbound.take() == Some(true) {
+                notes.push(MigrationNote::new(
+                    "nsg-rule-not-carried",
+                    at("nsgAllowsScoringInbound"),
+                    crate::msg!(NSG_RULE_NOT_CARRIED, cluster = &name, subnet = &subnet, node = node_subnet),
+                ));
+            }
         }
     }
     if let Some(cidr) = cluster.docker_bridge_cidr.take() {
@@ -295,6 +309,20 @@ const ILB_FRONTEND_MOVES: Text = crate::text!(
      l’équilibreur de charge interne dans le sous-réseau des nœuds « {node} », qui doit donc avoir une \
      adresse libre de plus"
 );
+const LOAD_BALANCER_SUBNET_UNUSED: Text = crate::text!(
+    "cluster '{cluster}': loadBalancerSubnet '{subnet}' is removed; its load balancer is public, so the \
+     subnet was not used",
+    "cluster « {cluster} » : loadBalancerSubnet « {subnet} » est retiré ; son équilibreur de charge est \
+     public, le sous-réseau n’était donc pas utilisé"
+);
+const NSG_RULE_NOT_CARRIED: Text = crate::text!(
+    "cluster '{cluster}': nsgAllowsScoringInbound is no longer recorded, because the rule it records admitted \
+     scoring calls to the front end in subnet '{subnet}', which now takes its address in subnet '{node}'; \
+     record it again once an NSG rule admits the calls there",
+    "cluster « {cluster} » : nsgAllowsScoringInbound n’est plus consigné, car la règle qu’il consigne \
+     admettait les appels de scoring vers le frontal du sous-réseau « {subnet} », qui prend désormais son \
+     adresse dans le sous-réseau « {node} » ; consignez-le de nouveau quand une règle NSG y admet les appels"
+);
 const DOCKER_BRIDGE_DROPPED: Text = crate::text!(
     "cluster '{cluster}': dockerBridgeCidr {cidr} is removed; only the v1 SDK asked for it",
     "cluster « {cluster} » : dockerBridgeCidr {cidr} est retiré ; seul le SDK v1 le demandait"
@@ -392,7 +420,8 @@ mod tests {
       "aksClusters": [
         { "name": "dev", "vnet": "v", "subnet": "aks", "serviceCidr": "10.1.0.0/16", "dnsServiceIP": "10.1.0.10",
           "nodeCount": 3, "clusterPurpose": "DevTest", "loadBalancerType": "InternalLoadBalancer",
-          "loadBalancerSubnet": "ilb", "dockerBridgeCidr": "172.17.0.1/16", "identity": "servicePrincipal" },
+          "loadBalancerSubnet": "ilb", "dockerBridgeCidr": "172.17.0.1/16", "identity": "servicePrincipal",
+          "nsgAllowsScoringInbound": true },
         { "name": "prod", "provisioning": "attach", "vnet": "v", "subnet": "aks2", "serviceCidr": "10.1.0.0/16",
           "dnsServiceIP": "10.1.0.10", "nodeCount": 3, "loadBalancerSubnet": "AKS2" }
       ],
@@ -421,6 +450,8 @@ mod tests {
         assert_eq!((dev.load_balancer_type, dev.load_balancer_subnet.as_deref()), (None, None));
         assert_eq!((dev.cluster_purpose, dev.docker_bridge_cidr.as_deref()), (None, None));
         assert_eq!(dev.identity, Some(Identity::ServicePrincipal));
+        // The NSG rule recorded for scoring admitted the front end's old address.
+        assert_eq!(dev.nsg_allows_scoring_inbound, None);
         let prod = migrated.aks_clusters.get(1).expect("prod");
         assert!(
             prod.azure_ml().has_public_router()
@@ -461,10 +492,12 @@ mod tests {
                 ("/aksClusters/0/dockerBridgeCidr", "docker-bridge-dropped"),
                 ("/aksClusters/0/identity", "managed-identity-needed"),
                 ("/aksClusters/0/loadBalancerSubnet", "ilb-frontend-moves-to-node-subnet"),
+                ("/aksClusters/0/nsgAllowsScoringInbound", "nsg-rule-not-carried"),
                 ("/aksClusters/0/provisioning", "cluster-created-outside-azure-ml"),
                 ("/aksClusters/1", "scoring-url-changes"),
                 ("/aksClusters/1/azureMl", "legacy-azureml-fe"),
                 ("/aksClusters/1/azureMl", "tls-certificate-needed"),
+                ("/aksClusters/1/loadBalancerSubnet", "load-balancer-subnet-unused"),
                 ("/egress/allowedFqdns", "egress-fqdns"),
                 ("/workspace/managedNetwork", "managed-network-enabled"),
                 ("/workspace/v1LegacyMode", "v1-legacy-mode-check"),
