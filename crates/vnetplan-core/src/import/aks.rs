@@ -481,6 +481,24 @@ impl Reader<'_> {
                 );
             }
         }
+        // Informational in general, but a choice other than AKS's default is one the check cannot see.
+        for (key, default) in [("networkDataplane", "azure"), ("networkPolicy", "none")] {
+            let Some(field) = profile.get(key) else { continue };
+            let Some(value) = field.value.as_str().filter(|value| !same_name(value, default)) else {
+                continue;
+            };
+            self.note(
+                &field.pointer,
+                msg!(
+                    [
+                        "{key} '{value}' is not held by the plan, and no check looks at it",
+                        "{key} « {value} » n’est pas contenu dans le plan, et aucune vérification ne le regarde"
+                    ],
+                    key = key,
+                    value = value
+                ),
+            );
+        }
         self.unread(&profile, NETWORK_READ, NETWORK_INFORMATIONAL);
         network
     }
@@ -614,6 +632,21 @@ impl Reader<'_> {
                             subnet = pod_subnet
                         ),
                     );
+                }
+                if let Some(field) = pool.get("osType") {
+                    if let Some(os) = field.value.as_str().filter(|os| !same_name(os, "Linux")) {
+                        self.note(
+                            &field.pointer,
+                            msg!(
+                                [
+                                    "pool '{pool}' runs {os} nodes: the plan does not hold a pool's operating system, and no check looks at what those nodes need",
+                                    "le pool « {pool} » fait tourner des nœuds {os} : le plan ne contient pas le système d’exploitation d’un pool, et aucune vérification ne regarde ce dont ces nœuds ont besoin"
+                                ],
+                                pool = &pool_name,
+                                os = os
+                            ),
+                        );
+                    }
                 }
                 let pool_size = pool.str("vmSize").filter(|size| !size.is_empty());
                 if let (Some(size), Some(kept)) = (pool_size, vm_size.as_deref()) {

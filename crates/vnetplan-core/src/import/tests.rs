@@ -889,12 +889,19 @@ fn less_common_cluster_fields_are_noted() {
     cluster["apiServerAccessProfile"]["subnetId"] = format!("{SUBNET_ID}/apiserver").into();
     cluster["addonProfiles"]["ingressApplicationGateway"] =
         serde_json::json!({ "enabled": true, "config": { "subnetCIDR": "10.225.0.0/16" } });
+    cluster["networkProfile"]["networkDataplane"] = "cilium".into();
+    cluster["networkProfile"]["networkPolicy"] = "none".into();
+    cluster["agentPoolProfiles"][1]["osType"] = "Windows".into();
     let text = cluster.to_string();
     let result = imported(&[&text]);
     assert_eq!(result.plan.aks_clusters[0].plugin(), NetworkPlugin::Azure);
     assert!(note_at(&result, 0, "/networkProfile").contains("network plugin 'none'"));
     assert!(note_at(&result, 0, "/apiServerAccessProfile/subnetId").contains("'apiserver'"));
     assert!(note_at(&result, 0, "/addonProfiles/ingressApplicationGateway").contains("10.225.0.0/16"));
+    assert!(note_at(&result, 0, "/networkProfile/networkDataplane").contains("'cilium' is not held"));
+    assert!(notes_at(&result, 0, "/networkProfile/networkPolicy").is_empty(), "AKS's default is not noted");
+    assert!(note_at(&result, 0, "/agentPoolProfiles/1/osType").contains("runs Windows nodes"));
+    assert!(notes_at(&result, 0, "/agentPoolProfiles/0/osType").is_empty());
 }
 
 #[test]
