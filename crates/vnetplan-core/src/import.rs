@@ -40,7 +40,7 @@ use serde_json::Value;
 use crate::plan::{AksCluster, ExternalRange, ExternalRangeKind, Plan, Vnet};
 use crate::text::{Lang, Message};
 
-use aks::{NodeSubnet, ReadCluster};
+use aks::{NodeSubnet, ReadCluster, SubnetId};
 use json::{describe, lookup, same_name, Obj};
 use reader::{is_expression, Reader};
 use vnet::PeeredRange;
@@ -502,10 +502,13 @@ impl Found {
             return Err(ImportError::NothingToImport);
         }
         let mut vnets: Vec<Vnet> = self.vnets.iter().map(|vnet| vnet.item.clone()).collect();
+        // Azure's ids name a VNet by resource group and name; the plan by name alone.
+        let as_read: Vec<String> = vnets.iter().map(|vnet| vnet.name.clone()).collect();
+        self.notes.extend(name_apart_by_group(&mut vnets));
         let mut external_ranges: Vec<ExternalRange> = Vec::new();
         for ((owner_group, owner_name), peered) in &self.ranges {
             let find = |vnets: &[Vnet], group: &str, name: &str| {
-                vnets.iter().position(|vnet| is_vnet(vnet, group, name))
+                vnets.iter().zip(&as_read).position(|(vnet, read)| is_vnet(vnet, read, group, name))
             };
             let remote = peered.remote.as_ref().and_then(|(group, name)| find(&vnets, group, name));
             match (remote, find(&vnets, owner_group, owner_name)) {
@@ -521,7 +524,7 @@ impl Found {
         }
         let mut clusters = Vec::with_capacity(self.clusters.len());
         for read in &self.clusters {
-            let (cluster, note) = place_cluster(read, &vnets);
+            let (cluster, note) = place_cluster(read, &vnets, &as_read);
             self.notes.extend(note);
             clusters.push(cluster);
         }
@@ -668,19 +671,55 @@ fn record_peering(vnets: &mut [Vnet], owner: usize, remote: usize) {
     }
 }
 
-fn is_vnet(vnet: &Vnet, resource_group: &str, name: &str) -> bool {
-    same_name(&vnet.name, name)
+/// Gives each VNet that shares its name with an earlier one of another resource group a name of
+/// its own, its group's in brackets, so that the plan's references by name find the right one.
+fn name_apart_by_group(vnets: &mut [Vnet]) -> Vec<ImportNote> {
+    let mut notes = Vec::new();
+    for index in 1..vnets.len() {
+        let (earlier, rest) = vnets.split_at_mut(index);
+        let Some(vnet) = rest.first_mut() else { continue };
+        let shared = earlier.iter().any(|other| {
+            same_name(&other.name, &vnet.name) && !same_name(&other.resource_group, &vnet.resource_group)
+        });
+        if !shared {
+            continue;
+        }
+        let distinct = format!("{} ({})", vnet.name, vnet.resource_group);
+        notes.push(plan_note(msg!(
+            [
+                "VNet '{name}' of resource group '{group}' shares its name with a VNet of another resource group, and the plan names VNets by name alone: it is '{distinct}' in the plan, and clusters and peerings that Azure's ids place in it name it so",
+                "le VNet « {name} » du groupe de ressources « {group} » porte le même nom qu’un VNet d’un autre groupe de ressources, et le plan ne nomme les VNets que par leur nom : il s’appelle « {distinct} » dans le plan, et les clusters et appairages que les identifiants d’Azure y placent le nomment ainsi"
+            ],
+            name = &vnet.name,
+            group = &vnet.resource_group,
+            distinct = &distinct
+        )));
+        vnet.name = distinct;
+    }
+    notes
+}
+
+/// Whether `vnet`, called `read` in the documents, is the VNet an id names.
+fn is_vnet(vnet: &Vnet, read: &str, resource_group: &str, name: &str) -> bool {
+    same_name(read, name)
         && (same_name(&vnet.resource_group, resource_group)
             || vnet.resource_group == TEMPLATE_RESOURCE_GROUP
             || resource_group == TEMPLATE_RESOURCE_GROUP)
 }
 
 /// Names a cluster's node VNet and subnet as the imported VNets spell them.
-fn place_cluster(read: &Sourced<ReadCluster>, vnets: &[Vnet]) -> (AksCluster, Option<ImportNote>) {
+fn place_cluster(
+    read: &Sourced<ReadCluster>,
+    vnets: &[Vnet],
+    as_read: &[String],
+) -> (AksCluster, Option<ImportNote>) {
     let mut cluster = read.item.cluster.clone();
     let pointer = &read.item.subnet_pointer;
+    let named = |id: &SubnetId| {
+        vnets.iter().zip(as_read).find(|(vnet, name)| is_vnet(vnet, name, &id.resource_group, &id.vnet))
+    };
     let note = match &read.item.node_subnet {
-        NodeSubnet::Id(id) => match vnets.iter().find(|vnet| is_vnet(vnet, &id.resource_group, &id.vnet)) {
+        NodeSubnet::Id(id) => match named(id).map(|(vnet, _)| vnet) {
             Some(vnet) => {
                 cluster.vnet = Some(vnet.name.clone());
                 match vnet.subnets.iter().find(|subnet| same_name(&subnet.name, &id.subnet)) {

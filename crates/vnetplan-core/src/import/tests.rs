@@ -112,6 +112,29 @@ fn vnet_show_maps_the_vnet_and_each_subnet() {
 }
 
 #[test]
+fn vnets_of_one_name_in_two_resource_groups_keep_their_clusters_apart() {
+    // The same VNet, its node subnet shrunk to a /27, deployed again in another resource group.
+    let other = VNET_SHOW
+        .replace("\"resourceGroup\": \"ml-rg\"", "\"resourceGroup\": \"other-rg\"")
+        .replace("/resourceGroups/ml-rg/", "/resourceGroups/other-rg/")
+        .replace("10.1.0.0/22", "10.1.0.0/27");
+    let subnet = SUBNET_ID.replace("/rg/", "/other-rg/").replace("/v/", "/ml-vnet/");
+    let pools =
+        format!(r#"[{{ "name": "sys", "mode": "System", "count": 3, "vnetSubnetId": "{subnet}/aks" }}]"#);
+    let cluster = cluster_json(
+        r#"{ "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10" }"#,
+        &pools,
+    );
+    let result = imported(&[VNET_SHOW, &other, &cluster]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["ml-vnet", "ml-vnet (other-rg)"]);
+    assert_eq!(result.plan.aks_clusters[0].vnet.as_deref(), Some("ml-vnet (other-rg)"));
+    assert!(rules(&result.plan).contains(&RuleId::AksSubnetTooSmall), "the /27 is the one checked");
+    assert!(!rules(&result.plan).contains(&RuleId::DuplicateName));
+    assert!(result.notes.iter().any(|note| note.message.contains("it is 'ml-vnet (other-rg)' in the plan")));
+}
+
+#[test]
 fn a_peering_between_two_imported_vnets_is_recorded_once() {
     // Each VNet of the list names the other as its peer.
     let result = imported(&[VNET_LIST]);
