@@ -2,7 +2,7 @@
 //! described in the parent module.
 
 use super::json::{id_name, id_segment, same_name, Obj};
-use super::reader::{call, is_expression, quoted, Expect, Reader};
+use super::reader::{is_expression, quoted, Expect, Reader};
 use super::ImportError;
 use crate::plan::{
     default_max_pods, AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning,
@@ -766,25 +766,13 @@ impl Reader<'_> {
         let Some(scope) = self.template.as_ref().filter(|_| is_expression(id)) else {
             return NodeSubnet::Unreadable(id.to_owned());
         };
-        let from_resource_id = id
-            .strip_prefix('[')
-            .and_then(|rest| rest.strip_suffix(']'))
-            .and_then(call)
-            .filter(|(function, _)| same_name(function, "resourceId"))
-            .and_then(|(_, arguments)| {
-                let kind = arguments.iter().position(|argument| {
-                    scope
-                        .argument(argument)
-                        .is_some_and(|kind| same_name(&kind, "Microsoft.Network/virtualNetworks/subnets"))
-                })?;
-                let part = |index: usize| arguments.get(index).and_then(|argument| scope.argument(argument));
-                let resource_group = kind.checked_sub(1).and_then(part);
-                Some(SubnetId {
-                    resource_group: resource_group
-                        .unwrap_or_else(|| super::TEMPLATE_RESOURCE_GROUP.to_owned()),
-                    vnet: part(kind + 1)?,
-                    subnet: part(kind + 2)?,
-                })
+        let from_resource_id = scope
+            .resource_id(id, "Microsoft.Network/virtualNetworks/subnets", 2)
+            .and_then(|(resource_group, names)| match names.as_slice() {
+                [vnet, subnet] => {
+                    Some(SubnetId { resource_group, vnet: vnet.clone(), subnet: subnet.clone() })
+                }
+                _ => None,
             });
         let found = from_resource_id.or_else(|| scope.text_value(id).as_deref().and_then(parse_subnet_id));
         match found {

@@ -363,6 +363,29 @@ impl Source {
 }
 
 impl Scope<'_> {
+    /// The resource group and the `names` name segments of `[resourceId(…, 'kind', …)]`, each
+    /// argument a literal or a parameter or variable the template states. A call that names no
+    /// resource group means the deployment's own.
+    pub(super) fn resource_id(
+        &self,
+        expression: &str,
+        kind: &str,
+        names: usize,
+    ) -> Option<(String, Vec<String>)> {
+        let (function, arguments) = expression.strip_prefix('[')?.strip_suffix(']').and_then(call)?;
+        if !same_name(function, "resourceId") {
+            return None;
+        }
+        let at = arguments
+            .iter()
+            .position(|argument| self.argument(argument).is_some_and(|named| same_name(&named, kind)))?;
+        let part = |index: usize| arguments.get(index).and_then(|argument| self.argument(argument));
+        let resource_group =
+            at.checked_sub(1).and_then(part).unwrap_or_else(|| super::TEMPLATE_RESOURCE_GROUP.to_owned());
+        let names = (1..=names).map(|offset| part(at + offset)).collect::<Option<Vec<String>>>()?;
+        Some((resource_group, names))
+    }
+
     /// What `[parameters('x')]` (its default) or `[variables('x')]` stands for, as the template
     /// writes it. ARM matches these names without regard to case.
     fn stated(&self, text: &str) -> Option<(Source, &Value)> {

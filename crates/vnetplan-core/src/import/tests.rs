@@ -112,6 +112,36 @@ fn vnet_show_maps_the_vnet_and_each_subnet() {
 }
 
 #[test]
+fn an_exported_templates_peerings_find_the_vnets_their_computed_ids_name() {
+    let vnet = |name: &str, prefix: &str, peer: &str| {
+        format!(
+            r#"{{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+                 "name": "[parameters('{name}')]", "location": "eastus2",
+                 "properties": {{ "addressSpace": {{ "addressPrefixes": ["{prefix}"] }}, "subnets": [],
+                   "virtualNetworkPeerings": [{{ "name": "to-{peer}", "properties": {{
+                     "remoteVirtualNetwork": {{ "id": "[resourceId('Microsoft.Network/virtualNetworks', parameters('{peer}'))]" }},
+                     "remoteAddressSpace": {{ "addressPrefixes": ["{prefix}"] }} }} }}] }} }}"#
+        )
+    };
+    let template = format!(
+        r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+             "contentVersion": "1.0.0.0",
+             "parameters": {{ "hub": {{ "type": "string", "defaultValue": "hub-vnet" }},
+                              "spoke": {{ "type": "string", "defaultValue": "spoke-vnet" }} }},
+             "resources": [{}, {}] }}"#,
+        vnet("hub", "10.0.0.0/22", "spoke"),
+        vnet("spoke", "10.1.0.0/16", "hub")
+    );
+    let result = imported(&[&template]);
+    let peerings: Vec<(&str, &[String])> =
+        result.plan.vnets.iter().map(|vnet| (vnet.name.as_str(), vnet.peerings.as_slice())).collect();
+    assert_eq!(peerings, [("hub-vnet", &["spoke-vnet".to_owned()][..]), ("spoke-vnet", &[][..])]);
+    // Neither VNet comes back as an external range overlapping itself.
+    assert!(result.plan.external_ranges.is_empty(), "{:?}", result.plan.external_ranges);
+    assert!(!check(&result.plan).has_errors(), "{:#?}", check(&result.plan).findings);
+}
+
+#[test]
 fn vnets_of_one_name_in_two_resource_groups_keep_their_clusters_apart() {
     // The same VNet, its node subnet shrunk to a /27, deployed again in another resource group.
     let other = VNET_SHOW

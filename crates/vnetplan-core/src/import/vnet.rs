@@ -495,13 +495,18 @@ impl Reader<'_> {
 
     /// The ranges on the far side of a peering, as external ranges named after that VNet.
     fn peering(&mut self, object: &Obj<'_>) -> Vec<PeeredRange> {
-        let remote_id = object
-            .object("remoteVirtualNetwork")
-            .and_then(|remote| remote.get("id"))
-            .and_then(|id| id.value.as_str())
-            .filter(|id| !is_expression(id));
-        let remote = remote_id.and_then(|id| {
-            Some((id_resource_group(id)?.to_owned(), id_segment(id, "virtualNetworks")?.to_owned()))
+        let remote_id = object.object("remoteVirtualNetwork").and_then(|remote| remote.get("id"));
+        let remote = remote_id.and_then(|field| field.value.as_str()).and_then(|id| {
+            if !is_expression(id) {
+                return Some((
+                    id_resource_group(id)?.to_owned(),
+                    id_segment(id, "virtualNetworks")?.to_owned(),
+                ));
+            }
+            // An exported template computes the id from the VNet's name, which it states.
+            let (resource_group, names) =
+                self.template.as_ref()?.resource_id(id, "Microsoft.Network/virtualNetworks", 1)?;
+            Some((resource_group, names.into_iter().next()?))
         });
         let peering_name = object.str("name").unwrap_or("peering");
         let name = remote.as_ref().map_or_else(|| peering_name.to_owned(), |(_, name)| name.clone());
