@@ -3,17 +3,21 @@ use serde_json::Value;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::fqdn::covers_among;
 use crate::pointer;
+use crate::rules::shared::{fixed_names, AKS_CORE, AZURE_ML, CLUSTER_EXTENSIONS, WORKSPACE_REGISTRY};
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "When outbound traffic is restricted (egress.restricted), allowedServiceTags must include \
          AzureContainerRegistry: the global tag, or AzureContainerRegistry.<region> for the plan's \
-         region. Tags are compared without regard to case.",
+         region, unless allowedFqdns admits both of the registry's names (<acr>.azurecr.io and \
+         <acr>.<region>.data.azurecr.io). Tags are compared without regard to case.",
         "Quand le trafic sortant est restreint (egress.restricted), allowedServiceTags doit contenir \
          AzureContainerRegistry : la balise globale, ou AzureContainerRegistry.<région> pour la \
-         région du plan. Les balises se comparent sans tenir compte de la casse."
+         région du plan, sauf si allowedFqdns admet les deux noms du registre (<acr>.azurecr.io et \
+         <acr>.<région>.data.azurecr.io). Les balises se comparent sans tenir compte de la casse."
     ),
     why: text!(
         "Every Azure ML inference deployment begins by pulling its image from the workspace's \
@@ -56,6 +60,16 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let regional = regional_tag(TAG, &plan.region);
     if tags.iter().any(|tag| tag.eq_ignore_ascii_case(TAG) || tag.eq_ignore_ascii_case(&regional)) {
         return;
+    }
+    // A firewall that filters by host name and admits both of the registry's names lets the
+    // pull through without the tag.
+    if let Some(entries) = plan.egress.fqdn_allow_list() {
+        let fixed = fixed_names(&[AKS_CORE, CLUSTER_EXTENSIONS, AZURE_ML]);
+        let admitted =
+            |pattern: &&str| entries.iter().any(|entry| covers_among(entry, pattern, &plan.region, &fixed));
+        if WORKSPACE_REGISTRY.iter().all(admitted) {
+            return;
+        }
     }
     let listed = if tags.is_empty() {
         msg!(["none", "aucune"])
@@ -137,6 +151,24 @@ mod tests {
             json!(["Storage", "AzureMonitor", "AzureContainerRegistry.eastus2"])
         );
         assert_fix_resolves(EgressBlocksContainerRegistry, &changes);
+    }
+
+    #[test]
+    fn a_firewall_that_admits_both_registry_names_lets_the_pull_through() {
+        let egress = |fqdns: &[&str]| {
+            [("/egress", json!({"restricted": true, "allowedServiceTags": [], "allowedFqdns": fqdns}))]
+        };
+        assert_quiet(
+            EgressBlocksContainerRegistry,
+            &egress(&["myacr.azurecr.io", "myacr.eastus2.data.azurecr.io"]),
+        );
+        assert_quiet(EgressBlocksContainerRegistry, &egress(&["*.azurecr.io"]));
+        // One name of the two, or the extensions' registry, which is not the workspace's.
+        assert_fires(EgressBlocksContainerRegistry, &egress(&["myacr.azurecr.io"]));
+        assert_fires(
+            EgressBlocksContainerRegistry,
+            &egress(&["arcmktplaceprod.azurecr.io", "arcmktplaceprod.eastus.data.azurecr.io"]),
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::{Draft, RuleFindings};
-use crate::rules::shared::{append_fix, fixed_names, gap, subjects, Need};
+use crate::rules::shared::{
+    append_fix, fixed_names, gap, subjects, Need, AKS_CORE, AZURE_ML, CLUSTER_EXTENSIONS,
+};
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -53,40 +55,6 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         sources::HOW_TO_ACCESS_AZUREML_BEHIND_FIREWALL,
     ],
 };
-
-const AKS_CORE: &[Need] = &[
-    &["*.hcp.<region>.azmk8s.io"],
-    &["mcr.microsoft.com"],
-    &["*.data.mcr.microsoft.com"],
-    &["mcr-0001.mcr-msedge.net"],
-    &["management.azure.com"],
-    &["login.microsoftonline.com"],
-    &["packages.microsoft.com"],
-    &["acs-mirror.azureedge.net"],
-    &["packages.aks.azure.com"],
-];
-
-const CLUSTER_EXTENSIONS: &[Need] = &[
-    &["<region>.dp.kubernetesconfiguration.azure.com"],
-    &["arcmktplaceprod.azurecr.io"],
-    &["arcmktplaceprod.centralindia.data.azurecr.io"],
-    &["arcmktplaceprod.japaneast.data.azurecr.io"],
-    &["arcmktplaceprod.westus2.data.azurecr.io"],
-    &["arcmktplaceprod.westeurope.data.azurecr.io"],
-    &["arcmktplaceprod.eastus.data.azurecr.io"],
-    &["*.ingestion.msftcloudes.com"],
-    &["*.microsoftmetrics.com"],
-    &["marketplaceapi.microsoft.com"],
-];
-
-const AZURE_ML: &[Need] = &[
-    &["<acr>.azurecr.io"],
-    &["<acr>.<region>.data.azurecr.io"],
-    &["<storage>.blob.core.windows.net"],
-    &["<workspace-id>.workspace.<region>.api.azureml.ms"],
-    &["<region>.experiments.azureml.net"],
-    &["<region>.api.azureml.ms"],
-];
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let groups: [(&str, &[Need], bool); 3] = [

@@ -135,6 +135,50 @@ pub(crate) struct Gap {
     pub clusters: Vec<usize>,
 }
 
+// The host names Kubernetes compute needs through a firewall that filters by name, by group, as
+// the v2 catalog lists them (k8s-egress-fqdn-missing); egress-blocks-container-registry reads
+// the workspace registry's two.
+
+pub(crate) const AKS_CORE: &[Need] = &[
+    &["*.hcp.<region>.azmk8s.io"],
+    &["mcr.microsoft.com"],
+    &["*.data.mcr.microsoft.com"],
+    &["mcr-0001.mcr-msedge.net"],
+    &["management.azure.com"],
+    &["login.microsoftonline.com"],
+    &["packages.microsoft.com"],
+    &["acs-mirror.azureedge.net"],
+    &["packages.aks.azure.com"],
+];
+
+pub(crate) const CLUSTER_EXTENSIONS: &[Need] = &[
+    &["<region>.dp.kubernetesconfiguration.azure.com"],
+    &["arcmktplaceprod.azurecr.io"],
+    &["arcmktplaceprod.centralindia.data.azurecr.io"],
+    &["arcmktplaceprod.japaneast.data.azurecr.io"],
+    &["arcmktplaceprod.westus2.data.azurecr.io"],
+    &["arcmktplaceprod.westeurope.data.azurecr.io"],
+    &["arcmktplaceprod.eastus.data.azurecr.io"],
+    &["*.ingestion.msftcloudes.com"],
+    &["*.microsoftmetrics.com"],
+    &["marketplaceapi.microsoft.com"],
+];
+
+pub(crate) const AZURE_ML: &[Need] = &[
+    &[REGISTRY_LOGIN],
+    &[REGISTRY_DATA],
+    &["<storage>.blob.core.windows.net"],
+    &["<workspace-id>.workspace.<region>.api.azureml.ms"],
+    &["<region>.experiments.azureml.net"],
+    &["<region>.api.azureml.ms"],
+];
+
+/// The names of the workspace's container registry: its login server and its regional data
+/// endpoint.
+pub(crate) const WORKSPACE_REGISTRY: [&str; 2] = [REGISTRY_LOGIN, REGISTRY_DATA];
+const REGISTRY_LOGIN: &str = "<acr>.azurecr.io";
+const REGISTRY_DATA: &str = "<acr>.<region>.data.azurecr.io";
+
 /// Every name the egress rules need that holds no placeholder and no wildcard: an entry equal to
 /// one of them covers only that name (`fqdn::covers_among`).
 pub(crate) fn fixed_names(groups: &[&[Need]]) -> Vec<&'static str> {
