@@ -171,6 +171,11 @@ prose! {
     COMPUTE_IDENTITY_NOTE =>
         "The plan records no identity for the compute: a system-assigned one is used.",
         "Le plan n’indique aucune identité pour le calcul : une identité attribuée par le système est utilisée.";
+    NAMESPACE_NOTE =>
+        "Namespace '{namespace}' must exist in the cluster before the attach, which neither creates nor \
+         checks it: kubectl create namespace {namespace}",
+        "L’espace de noms « {namespace} » doit exister dans le cluster avant l’attachement, qui ne le crée ni \
+         ne le vérifie : kubectl create namespace {namespace}";
     FQDN_PORTS_NOTE =>
         "An FQDN rule takes no ports: the ports the plan gives rule '{name}' ({ports}) are not set.",
         "Une règle FQDN ne prend aucun port : les ports que le plan donne à la règle « {name} » ({ports}) ne \

@@ -201,6 +201,20 @@ fn https_without_a_certificate_in_the_plan_gets_a_secret_to_fill_in() {
 }
 
 #[test]
+fn an_attach_in_a_namespace_of_its_own_says_to_create_it_first() {
+    let mut plan = plan("v2_default_aks");
+    let expected = "kubectl create namespace inference";
+    for format in [ExportFormat::Az, ExportFormat::SdkV2] {
+        assert!(!document(&plan, format).contains("kubectl create namespace"), "{}", format.name());
+    }
+    plan.aks_clusters[0].azure_ml.get_or_insert_with(Default::default).namespace =
+        Some("inference".to_owned());
+    for format in [ExportFormat::Az, ExportFormat::SdkV2] {
+        assert!(document(&plan, format).contains(expected), "{}", format.name());
+    }
+}
+
+#[test]
 fn the_plans_cluster_settings_reach_the_commands() {
     let az = document(&plan("v2_managed_network"), ExportFormat::Az);
     for expected in [

@@ -14,7 +14,7 @@ use super::super::yaml;
 use super::{Api, Draft, Flow, Guide, GuideStep, Reach, Scope, WORKSPACE_VARIABLE};
 use crate::plan::{
     AksCluster, Choice, EndpointKind, Identity, IsolationMode, ManagedNetwork, OnlineEndpoint, OutboundRule,
-    OutboundRuleType, RouterServiceType, SslCertificate,
+    OutboundRuleType, RouterServiceType, SslCertificate, DEFAULT_NAMESPACE,
 };
 use crate::text::Text;
 
@@ -283,6 +283,14 @@ impl Guide<'_> {
         code
     }
 
+    /// Attaching in a namespace of its own needs that namespace in the cluster first.
+    fn namespace_note(&self, code: &mut String, cluster: &AksCluster) {
+        let namespace = cluster.azure_ml().namespace();
+        if namespace != DEFAULT_NAMESPACE {
+            self.note(code, msg!(NAMESPACE_NOTE, namespace = quote::comment(namespace)));
+        }
+    }
+
     fn cli_kubernetes(&self, cluster: &AksCluster) -> String {
         let group = &self.plan.workspace.resource_group;
         let show = self.aks_show(cluster, "id");
@@ -297,6 +305,7 @@ impl Guide<'_> {
         self.note(&mut code, V2_WORKSPACE_NOTE.message());
         self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
         self.note(&mut code, COMPUTE_IDENTITY_NOTE.message());
+        self.namespace_note(&mut code, cluster);
         let _ = writeln!(code, "cluster_id=$({})", show.line());
         code.push_str(&attach.render());
         code
@@ -309,6 +318,7 @@ impl Guide<'_> {
         self.note(&mut code, ML_CLIENT_NOTE.message());
         self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
         self.note(&mut code, COMPUTE_IDENTITY_NOTE.message());
+        self.namespace_note(&mut code, cluster);
         let resource = format!(
             "/resourceGroups/{group}/providers/Microsoft.ContainerService/managedClusters/{}",
             cluster.name
