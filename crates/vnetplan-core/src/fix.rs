@@ -152,6 +152,7 @@ pub struct Suggestion {
     pub applied: Vec<AppliedFix>,
 }
 
+/// One fix [`suggest`] applied.
 #[derive(Debug, Clone)]
 pub struct AppliedFix {
     pub fix: Fix,

@@ -453,9 +453,9 @@ impl<T> Sourced<T> {
 }
 
 impl Found {
-    /// A VNet read twice (a `show` beside a `list`) is one VNet: the later copy replaces it.
     /// Adds a VNet, named apart from those of other documents, and says by which resource group
-    /// and name the plan now knows it.
+    /// and name it is known now. A VNet read twice (a `show` beside a `list`) is one VNet: the
+    /// later copy replaces it.
     fn add_vnet(&mut self, mut vnet: Sourced<Vnet>) -> (String, String) {
         let names: Vec<(&str, usize)> =
             self.vnets.iter().map(|earlier| (earlier.item.name.as_str(), earlier.document)).collect();
@@ -653,8 +653,6 @@ fn plan_region(vnets: &[Vnet], clusters: &[AksCluster]) -> String {
     stated.find(|region| !is_expression(region)).or(first).unwrap_or_default().to_owned()
 }
 
-/// Whether `vnet` is the VNet an id names. A template leaves the resource group unknown, on
-/// either side, and then the name alone decides.
 /// Records that VNet `owner` is peered with VNet `remote`, unless either already lists the other.
 fn record_peering(vnets: &mut [Vnet], owner: usize, remote: usize) {
     let names = |index: usize| vnets.get(index).map(|vnet| (vnet.name.clone(), vnet.peerings.clone()));
@@ -699,7 +697,8 @@ fn name_apart_by_group(vnets: &mut [Vnet]) -> Vec<ImportNote> {
     notes
 }
 
-/// Whether `vnet`, called `read` in the documents, is the VNet an id names.
+/// Whether `vnet`, called `read` in the documents, is the VNet an id names. A template leaves the
+/// resource group unknown, on either side, and then the name alone decides.
 fn is_vnet(vnet: &Vnet, read: &str, resource_group: &str, name: &str) -> bool {
     same_name(read, name)
         && (same_name(&vnet.resource_group, resource_group)
