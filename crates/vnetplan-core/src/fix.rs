@@ -172,19 +172,17 @@ pub fn suggest_with_fixes(plan: &Plan) -> Suggestion {
         let mut progressed = false;
         for finding in report.findings.clone() {
             let Some(fix) = finding.fix.as_ref().filter(|fix| fix.kind == FixKind::Design) else { continue };
+            // One document both tells what the fix would replace and takes its changes.
+            let Ok(document) = serde_json::to_value(&current) else { continue };
+            let replaced = replaced_values(&document, fix);
+            let Ok(candidate) = apply_fix_to_document(document, fix) else { continue };
             // A fix an earlier one already carried out changes nothing, and is not one applied.
-            let Ok(candidate) = apply_fix(&current, fix).map_err(drop).and_then(|candidate| {
-                if candidate == current {
-                    Err(())
-                } else {
-                    Ok(candidate)
-                }
-            }) else {
+            if candidate == current {
                 continue;
-            };
+            }
             let next = check(&candidate);
             if improves(&report, &next, &finding) {
-                applied.push(AppliedFix { replaced: replaced_values(&current, fix), fix: fix.clone() });
+                applied.push(AppliedFix { replaced, fix: fix.clone() });
                 current = candidate;
                 report = next;
                 progressed = true;
@@ -197,8 +195,7 @@ pub fn suggest_with_fixes(plan: &Plan) -> Suggestion {
     Suggestion { plan: current, applied }
 }
 
-fn replaced_values(plan: &Plan, fix: &Fix) -> Vec<Change> {
-    let Ok(document) = serde_json::to_value(plan) else { return Vec::new() };
+fn replaced_values(document: &Value, fix: &Fix) -> Vec<Change> {
     fix.changes
         .iter()
         .filter_map(|change| {
