@@ -109,43 +109,10 @@ impl<'a> Reader<'a> {
                 let notes_before = self.notes.len();
                 let cluster = self.cluster(&object, &own)?;
                 match copies {
-                    // Each copy is a cluster of its own in the same subnet, which must hold them all.
-                    Some((count, pointer)) => {
-                        let resolved: Option<Vec<String>> =
-                            (0..count).map(|index| self.copy_name(name, index)).collect();
-                        let names = match resolved {
-                            Some(names) => {
-                                // The loop names each copy, so a note that the written name stays
-                                // unresolved would be false.
-                                let name_pointer = child_pointer(&object.pointer, "name");
-                                let mut index = 0;
-                                self.notes.retain(|note| {
-                                    index += 1;
-                                    index <= notes_before || note.pointer != name_pointer
-                                });
-                                names
-                            }
-                            None => {
-                                (0..count).map(|index| format!("{}[{index}]", cluster.cluster.name)).collect()
-                            }
-                        };
-                        self.note(
-                            &pointer,
-                            msg!(
-                                [
-                                    "a copy loop deploys this cluster {count} times: the plan holds {count} clusters, '{first}' to '{last}'",
-                                    "une boucle copy déploie ce cluster {count} fois : le plan contient {count} clusters, de « {first} » à « {last} »"
-                                ],
-                                count = count,
-                                first = names.first().map_or("", String::as_str),
-                                last = names.last().map_or("", String::as_str),
-                            ),
-                        );
-                        read.clusters.extend(names.into_iter().map(|name| {
-                            let mut copy = cluster.clone();
-                            copy.cluster.name = name;
-                            (object.pointer.clone(), copy)
-                        }));
+                    Some((count, at)) => {
+                        let copies =
+                            self.copies_of(&cluster, &object.pointer, name, count, &at, notes_before);
+                        read.clusters.extend(copies);
                     }
                     None => read.clusters.push((object.pointer.clone(), cluster)),
                 }
@@ -293,6 +260,56 @@ impl<'a> Reader<'a> {
                 ),
             );
         }
+    }
+
+    /// The clusters a copy loop at `at` deploys from the one read at `resource`: one each, named
+    /// as the loop names them when every name resolves, else after the written name with the
+    /// copy's number. Notes written since `notes_before` about the written name being unresolved
+    /// are dropped when the loop names each copy.
+    fn copies_of(
+        &mut self,
+        cluster: &ReadCluster,
+        resource: &str,
+        name: &str,
+        count: u64,
+        at: &str,
+        notes_before: usize,
+    ) -> Vec<(String, ReadCluster)> {
+        let resolved: Option<Vec<String>> = (0..count).map(|index| self.copy_name(name, index)).collect();
+        let names = match resolved {
+            Some(names) => {
+                // The loop names each copy, so a note that the written name stays
+                // unresolved would be false.
+                let name_pointer = child_pointer(resource, "name");
+                let mut index = 0;
+                self.notes.retain(|note| {
+                    index += 1;
+                    index <= notes_before || note.pointer != name_pointer
+                });
+                names
+            }
+            None => (0..count).map(|index| format!("{}[{index}]", cluster.cluster.name)).collect(),
+        };
+        self.note(
+            at,
+            msg!(
+                [
+                    "a copy loop deploys this cluster {count} times: the plan holds {count} clusters, '{first}' to '{last}'",
+                    "une boucle copy déploie ce cluster {count} fois : le plan contient {count} clusters, de « {first} » à « {last} »"
+                ],
+                count = count,
+                first = names.first().map_or("", String::as_str),
+                last = names.last().map_or("", String::as_str),
+            ),
+        );
+        names
+            .into_iter()
+            .map(|name| {
+                let mut copy = cluster.clone();
+                copy.cluster.name = name;
+                (resource.to_owned(), copy)
+            })
+            .collect()
     }
 
     /// How many clusters a resource's copy loop deploys, with where the loop is written: its
