@@ -182,3 +182,9 @@ pub(crate) const HOW_TO_MANAGED_NETWORK_2025_05_23: Source = Source {
     location: "https://learn.microsoft.com/azure/machine-learning/how-to-managed-network",
     date: "2025-05-23",
 };
+
+pub(crate) const HOW_TO_TROUBLESHOOT_KUBERNETES_COMPUTE_2025_03_11: Source = Source {
+    title: "Troubleshoot Kubernetes compute",
+    location: "https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-compute",
+    date: "2025-03-11",
+};
