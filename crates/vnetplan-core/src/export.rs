@@ -21,8 +21,8 @@
 //!   - `yaml`: the v2 objects as the YAML files of `az ml … -f`, one YAML document each
 //!     ([`yaml_files`] gives them apart).
 //!   - `arm`, `bicep`, `terraform`: the VNets, subnets with their delegations, the security
-//!     rules, and each AKS cluster that the plan creates (an attached cluster already exists, so
-//!     only its network is there).
+//!     rules, both sides of each peering between them, and each AKS cluster that the plan
+//!     creates (an attached cluster already exists, so only its network is there).
 //!   - `az-script`: the templates' content as one `az` script, `az aks create` included.
 
 mod arm;

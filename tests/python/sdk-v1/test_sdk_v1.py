@@ -10,6 +10,7 @@ that reaches the HTTP layer anyway fails the test, so nothing leaves the machine
 import json
 import pathlib
 import subprocess
+import tempfile
 import unittest
 from unittest import mock
 
@@ -192,6 +193,10 @@ class ExportedSdkScripts(unittest.TestCase):
                 self.assertTrue(subnet_id.endswith(expected), subnet_id)
                 self.assertEqual(network["serviceCidr"], cluster["serviceCidr"])
                 self.assertEqual(network["dnsServiceIP"], cluster["dnsServiceIP"])
+                if "vmSize" in cluster:
+                    self.assertEqual(aks["agentVmSize"], cluster["vmSize"])
+                else:
+                    self.assertNotIn("agentVmSize", aks)
                 if "dockerBridgeCidr" in cluster:
                     self.assertEqual(network["dockerBridgeCidr"], cluster["dockerBridgeCidr"])
                 if cluster.get("loadBalancerType") == "InternalLoadBalancer":
@@ -226,6 +231,18 @@ class ExportedSdkScripts(unittest.TestCase):
             self.assertEqual(sent["vnetConfiguration"]["subnetName"], deployment["subnet"])
             if "dnsNameLabel" in deployment:
                 self.assertEqual(sent["dnsNameLabel"], deployment["dnsNameLabel"])
+
+    def test_a_planned_vm_size_reaches_the_sdk(self):
+        # No example names a VM size, so one is given one here.
+        plan = json.loads((ROOT / "examples" / "default-aks.json").read_text())
+        plan["aksClusters"][0]["vmSize"] = "Standard_D4s_v5"
+        with tempfile.TemporaryDirectory() as directory:
+            path = pathlib.Path(directory) / "sized.json"
+            path.write_text(json.dumps(plan))
+            recorder = run_script(export(path), plan)
+        self.check_clusters(plan, recorder)
+        [sent] = recorder.of("create", "ml-aks")
+        self.assertEqual(sent["properties"]["properties"]["agentVmSize"], "Standard_D4s_v5")
 
     def test_a_misspelt_keyword_is_rejected_by_the_sdk(self):
         plan = json.loads((ROOT / "examples" / "default-aks.json").read_text())

@@ -69,26 +69,32 @@ pub(super) fn resource_object(template: &Template, resource: &Resource) -> Value
 /// A nested deployment that puts `group`'s resources into their own resource group.
 pub(super) fn deployment_object(template: &Template, group: &Group) -> Value {
     let resources = group.resources.iter().map(|resource| resource_object(template, resource)).collect();
-    Value::Object(vec![
+    let mut entries = vec![
         ("type", Value::text(Kind::Deployment.type_name())),
         ("apiVersion", Value::text(Kind::Deployment.api_version())),
         ("name", Value::text(group.deployment.as_str())),
         ("resourceGroup", Value::text(group.resource_group.as_str())),
-        (
-            "properties",
-            Value::Object(vec![
-                ("mode", Value::text("Incremental")),
-                (
-                    "template",
-                    Value::Object(vec![
-                        ("$schema", Value::text(SCHEMA)),
-                        ("contentVersion", Value::text(CONTENT_VERSION)),
-                        ("resources", Value::List(resources)),
-                    ]),
-                ),
-            ]),
-        ),
-    ])
+    ];
+    let depends_on: Vec<Value> =
+        group.depends_on.iter().filter_map(|target| template.dependency(*target)).collect();
+    if !depends_on.is_empty() {
+        entries.push(("dependsOn", Value::List(depends_on)));
+    }
+    entries.push((
+        "properties",
+        Value::Object(vec![
+            ("mode", Value::text("Incremental")),
+            (
+                "template",
+                Value::Object(vec![
+                    ("$schema", Value::text(SCHEMA)),
+                    ("contentVersion", Value::text(CONTENT_VERSION)),
+                    ("resources", Value::List(resources)),
+                ]),
+            ),
+        ]),
+    ));
+    Value::Object(entries)
 }
 
 struct Document<'a>(&'a Template);

@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::infra::{self, ClusterSpec, Infra, NsgRule};
-use super::prose::{AZ_NETWORK_HEADER, CLUSTER_COMMENT, NSG_COMMENT, VNET_COMMENT};
+use super::prose::{AZ_NETWORK_HEADER, CLUSTER_COMMENT, NSG_COMMENT, PEERING_COMMENT, VNET_COMMENT};
 use super::quote::{self, Command, Identifiers, Operand};
-use crate::plan::{AksCluster, Choice, Identity, Plan};
+use crate::plan::{AksCluster, Choice, Identity, Plan, Vnet};
 use crate::text::Lang;
 
 pub(super) fn script(plan: &Plan, lang: Lang) -> String {
@@ -65,6 +65,27 @@ pub(super) fn script(plan: &Plan, lang: Lang) -> String {
         }
     }
 
+    // Each pair's two sides follow each other.
+    for pair in infra.peerings.chunks(2) {
+        let sides: Vec<(&Vnet, &Vnet, &str)> = pair
+            .iter()
+            .filter_map(|peering| {
+                Some((
+                    infra.vnet(peering.local)?.vnet,
+                    infra.vnet(peering.remote)?.vnet,
+                    peering.name.as_str(),
+                ))
+            })
+            .collect();
+        let Some((a, b, _)) = sides.first() else { continue };
+        let comment = msg!(PEERING_COMMENT, a = quote::comment(&a.name), b = quote::comment(&b.name));
+        let _ = writeln!(out, "\n# {}", comment.render(lang));
+        for (local, remote, name) in sides {
+            out.push_str(&peering_create(local, remote, name));
+            out.push('\n');
+        }
+    }
+
     let mut ids = Identifiers::default();
     for spec in &infra.clusters {
         cluster(&mut out, &infra, spec, &mut ids);
@@ -86,7 +107,10 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         let _ = writeln!(out, ": \"${{{variable}:?set {variable} first}}\"");
         variable
     };
-    let vm_size = require("VM_SIZE", infra::vm_size_description(cluster, infra.lang));
+    let size_variable = cluster
+        .vm_size
+        .is_none()
+        .then(|| require("VM_SIZE", infra::vm_size_description(cluster, infra.lang)));
     let credentials = match cluster.identity() {
         Identity::SystemAssigned => None,
         Identity::ServicePrincipal => {
@@ -107,11 +131,30 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         cluster,
         spec.resource_group,
         spec.location,
-        Operand::Variable(&vm_size),
+        size_variable
+            .as_deref()
+            .map_or_else(|| Operand::Word(cluster.vm_size.as_deref().unwrap_or_default()), Operand::Variable),
         Some(Operand::Variable("subnet_id")),
         credentials.as_ref().map(|(id, secret)| (id.as_str(), secret.as_str())),
     );
     let _ = writeln!(out, "{}", command.render());
+}
+
+/// `az network vnet peering create` for the side of a peering on VNet `local`, named `name`.
+/// The remote VNet goes by its ID, since a name alone means one in `local`'s resource group.
+pub(super) fn peering_create(local: &Vnet, remote: &Vnet, name: &str) -> String {
+    let show = Command::new("az network vnet show")
+        .arg("-g", &remote.resource_group)
+        .arg("-n", &remote.name)
+        .arg("--query", "id")
+        .arg("-o", "tsv");
+    let create = Command::new("az network vnet peering create")
+        .arg("-g", &local.resource_group)
+        .arg("--vnet-name", &local.name)
+        .arg("-n", name)
+        .var("--remote-vnet", "remote_vnet_id")
+        .flag("--allow-vnet-access");
+    format!("remote_vnet_id=$({})\n{}", show.line(), create.render())
 }
 
 /// `az aks create` with the cluster's node pool, network profile and API server access, its nodes

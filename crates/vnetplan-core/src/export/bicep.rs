@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::arm::deployment_object;
 use super::infra::Infra;
-use super::prose::{DEPLOY_INTO, NESTED_GROUP, NETWORK_HEADER};
+use super::prose::{DEPLOY_INTO, NESTED_GROUP, NETWORK_HEADER, PEERING_GROUP};
 use super::quote;
 use super::template::{Kind, Resource, Target, Template, Value};
 use crate::{Lang, Plan};
@@ -34,11 +34,23 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     for group in template.groups_in_order() {
         if group.nested {
             out.push('\n');
-            let comment = msg!(NESTED_GROUP, group = quote::comment(&group.resource_group));
+            let text = if group.depends_on.is_empty() { NESTED_GROUP } else { PEERING_GROUP };
+            let comment = msg!(text, group = quote::comment(&group.resource_group));
             let _ = writeln!(out, "// {}", comment.render(lang));
             let _ = write!(out, "resource {} '{}' = ", group.symbol, type_reference(Kind::Deployment));
             let object = without_type(deployment_object(&template, group));
-            write_value(&mut out, &object, 0);
+            let mut text = String::new();
+            write_value(&mut text, &object, 0);
+            // Bicep waits for symbols, where ARM's deployment object names IDs.
+            let symbols: Vec<&str> =
+                group.depends_on.iter().filter_map(|target| symbol(&template, *target)).collect();
+            if let (false, Some(body)) = (symbols.is_empty(), text.strip_suffix('}')) {
+                out.push_str(body);
+                write_depends_on(&mut out, &symbols);
+                out.push('}');
+            } else {
+                out.push_str(&text);
+            }
             out.push('\n');
         } else {
             for resource in &group.resources {
@@ -76,14 +88,19 @@ fn declare(out: &mut String, template: &Template, resource: &Resource) {
     }
     let symbols: Vec<&str> =
         resource.depends_on.iter().filter_map(|target| symbol(template, *target)).collect();
-    if !symbols.is_empty() {
-        let _ = writeln!(out, "{INDENT}dependsOn: [");
-        for name in symbols {
-            let _ = writeln!(out, "{INDENT}{INDENT}{name}");
-        }
-        let _ = writeln!(out, "{INDENT}]");
-    }
+    write_depends_on(out, &symbols);
     out.push_str("}\n");
+}
+
+fn write_depends_on(out: &mut String, symbols: &[&str]) {
+    if symbols.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{INDENT}dependsOn: [");
+    for name in symbols {
+        let _ = writeln!(out, "{INDENT}{INDENT}{name}");
+    }
+    let _ = writeln!(out, "{INDENT}]");
 }
 
 fn symbol(template: &Template, target: Target) -> Option<&str> {
@@ -96,11 +113,14 @@ fn symbol(template: &Template, target: Target) -> Option<&str> {
 }
 
 /// A nested deployment's object without the type and API version, which Bicep writes in the
-/// declaration itself.
+/// declaration itself, and without ARM's dependencies, which Bicep names by symbol.
 fn without_type(object: Value) -> Value {
     match object {
         Value::Object(entries) => Value::Object(
-            entries.into_iter().filter(|(key, _)| !matches!(*key, "type" | "apiVersion")).collect(),
+            entries
+                .into_iter()
+                .filter(|(key, _)| !matches!(*key, "type" | "apiVersion" | "dependsOn"))
+                .collect(),
         ),
         other => other,
     }

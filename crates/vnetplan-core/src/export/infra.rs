@@ -35,6 +35,10 @@ pub(super) struct Infra<'p> {
     pub(super) vnets: Vec<VnetSpec<'p>>,
     pub(super) nsgs: Vec<NsgSpec<'p>>,
     pub(super) clusters: Vec<ClusterSpec<'p>>,
+    /// Both sides of each peering between two VNets of the plan: Azure records a peering on
+    /// each VNet, and traffic flows only once both sides exist. A pair's two sides follow each
+    /// other.
+    pub(super) peerings: Vec<PeeringSpec>,
     /// Why some clusters of the plan have no cluster resource, one sentence each.
     pub(super) omitted: Vec<String>,
 }
@@ -45,6 +49,16 @@ pub(super) struct VnetSpec<'p> {
     /// Index into [`Infra::nsgs`] of the group that guards this VNet's subnets.
     pub(super) nsg: Option<usize>,
     pub(super) subnets: Vec<SubnetSpec<'p>>,
+}
+
+/// One side of a peering: the resource on VNet `local` that reaches VNet `remote`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct PeeringSpec {
+    /// Indexes into [`Infra::vnets`].
+    pub(super) local: usize,
+    pub(super) remote: usize,
+    /// Unique among the peerings of VNet `local`.
+    pub(super) name: String,
 }
 
 pub(super) struct SubnetSpec<'p> {
@@ -187,7 +201,8 @@ impl<'p> Infra<'p> {
                 }
             }
         }
-        Self { plan, lang, vnets, nsgs, clusters, omitted }
+        let peerings = peerings(plan, &context);
+        Self { plan, lang, vnets, nsgs, clusters, peerings, omitted }
     }
 
     pub(super) fn vnet(&self, index: usize) -> Option<&VnetSpec<'p>> {
@@ -212,6 +227,44 @@ impl<'p> Infra<'p> {
             Some((self.vnets.get(nsg.vnet)?, rule))
         })
     }
+}
+
+/// The peerings the plan states, each pair once whichever side lists it, as the check reads
+/// them. A name that is no VNet of the plan, or the VNet's own, peers nothing: the check reports
+/// the first, and a VNet reaches itself anyway.
+fn peerings(plan: &Plan, context: &Context<'_>) -> Vec<PeeringSpec> {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (index, vnet) in plan.vnets.iter().enumerate() {
+        // Names resolve to the first VNet that has them, so the check never reads the
+        // peerings of a later namesake.
+        if context.vnet_named(&vnet.name) != Some(index) {
+            continue;
+        }
+        for peer in &vnet.peerings {
+            let Some(other) = context.vnet_named(peer) else { continue };
+            if other != index
+                && !pairs.iter().any(|&(a, b)| (a, b) == (index, other) || (a, b) == (other, index))
+            {
+                pairs.push((index, other));
+            }
+        }
+    }
+    let mut taken: Vec<(usize, String)> = Vec::new();
+    let mut side = |local: usize, remote: usize| {
+        let stem = match (plan.vnets.get(local), plan.vnets.get(remote)) {
+            (Some(from), Some(to)) => {
+                format!("{}-to-{}", super::quote::label(&from.name, 36), super::quote::label(&to.name, 36))
+            }
+            _ => "peering".to_owned(),
+        };
+        let name = (1..)
+            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
+            .find(|name| !taken.iter().any(|(vnet, other)| *vnet == local && other == name))
+            .unwrap_or(stem);
+        taken.push((local, name.clone()));
+        PeeringSpec { local, remote, name }
+    };
+    pairs.into_iter().flat_map(|(a, b)| [side(a, b), side(b, a)]).collect()
 }
 
 /// The rules of VNet `vnet`'s security group: one inbound rule per cluster whose scoring

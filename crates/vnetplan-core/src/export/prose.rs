@@ -41,6 +41,14 @@ prose! {
     DEPLOY_TITLE =>
         "Deploy web service '{name}' into subnet '{subnet}' with the Python SDK",
         "Déployer le service web « {name} » dans le sous-réseau « {subnet} » avec le SDK Python";
+    PEERING_TITLE =>
+        "Peer VNet '{a}' with VNet '{b}'",
+        "Appairer le VNet « {a} » avec le VNet « {b} »";
+    PEERING_NOTE =>
+        "The plan counts these VNets as peered. Azure keeps a peering on each VNet, and traffic\n\
+         flows only once both sides exist, so there are two commands.",
+        "Le plan compte ces VNets comme appairés. Azure garde un appairage sur chaque VNet, et le\n\
+         trafic ne passe qu’une fois les deux côtés créés : il y a donc deux commandes.";
     ROLE_TITLE =>
         "Grant cluster '{name}' Network Contributor on its VNet's resource group",
         "Donner au cluster « {name} » le rôle Network Contributor sur le groupe de ressources de son VNet";
@@ -258,10 +266,16 @@ prose! {
     NESTED_GROUP =>
         "Resource group {group} gets its resources from a nested deployment.",
         "Le groupe de ressources {group} reçoit ses ressources d’un déploiement imbriqué.";
+    PEERING_GROUP =>
+        "Peerings of VNets in resource group {group} with VNets of other groups, once both exist.",
+        "Appairages des VNets du groupe de ressources {group} avec ceux d’autres groupes, une fois les deux créés.";
     NSG_COMMENT =>
         "Security group of the workload subnets of VNet {vnet}",
         "Groupe de sécurité des sous-réseaux de charges de travail du VNet {vnet}";
     VNET_COMMENT => "VNet {vnet}", "Réseau virtuel {vnet}";
+    PEERING_COMMENT =>
+        "Peering of VNets {a} and {b}: Azure keeps one side on each VNet",
+        "Appairage des VNets {a} et {b} : Azure en garde un côté sur chaque VNet";
     CLUSTER_COMMENT => "AKS cluster {name}", "Cluster AKS {name}";
 
     ATTACHED_OMITTED =>

@@ -16,7 +16,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::az::nsg_rule_create;
+use super::az::{nsg_rule_create, peering_create};
 use super::infra::{self, Infra};
 use super::prose::*;
 use super::quote::{self, shell, Command, Operand};
@@ -114,6 +114,7 @@ enum Param {
     ComputeResourceId,
     AgentCount,
     ClusterPurpose,
+    VmSize,
     Location,
     VnetResourceGroup,
     VnetName,
@@ -134,13 +135,14 @@ impl Param {
             Self::ComputeResourceId => ("resource_id", "--compute-resource-id"),
             Self::AgentCount => ("agent_count", "--agent-count"),
             Self::ClusterPurpose => ("cluster_purpose", "--cluster-purpose"),
+            Self::VmSize => ("vm_size", "--vm-size"),
             Self::Location => ("location", "--location"),
             Self::VnetResourceGroup => ("vnet_resourcegroup_name", "--vnet-resourcegroup-name"),
             Self::VnetName => ("vnet_name", "--vnet-name"),
             Self::SubnetName => ("subnet_name", "--subnet-name"),
             Self::ServiceCidr => ("service_cidr", "--service-cidr"),
             Self::DnsServiceIp => ("dns_service_ip", "--dns-service-ip"),
-            Self::DockerBridge => ("docker_bridge_cidr", "--docker-bridge-address"),
+            Self::DockerBridge => ("docker_bridge_cidr", "--docker-bridge-cidr"),
             Self::LoadBalancerType => ("load_balancer_type", "--load-balancer-type"),
             Self::LoadBalancerSubnet => ("load_balancer_subnet", "--load-balancer-subnet"),
         }
@@ -276,6 +278,34 @@ impl<'p> Guide<'p> {
             );
             code.push_str(&command.render());
             self.push(out, &section, Draft::shell(title, Flow::Both, code).api(Api::Any), &scope);
+        }
+        self.peerings(&section, out);
+    }
+
+    /// One step per peering the plan states, with both of its sides.
+    fn peerings(&self, section: &str, out: &mut Vec<GuideStep>) {
+        for pair in self.infra.peerings.chunks(2) {
+            let mut code = String::new();
+            self.note(&mut code, PEERING_NOTE.message());
+            let mut pointers = Vec::new();
+            let mut names = Vec::new();
+            for peering in pair {
+                let (Some(local), Some(remote)) =
+                    (self.infra.vnet(peering.local), self.infra.vnet(peering.remote))
+                else {
+                    continue;
+                };
+                if !names.is_empty() {
+                    code.push('\n');
+                }
+                code.push_str(&peering_create(local.vnet, remote.vnet, &peering.name));
+                pointers.push(format!("/vnets/{}/peerings", peering.local));
+                names.push(local.vnet.name.as_str());
+            }
+            let [a, b] = names[..] else { continue };
+            let title = self.say(msg!(PEERING_TITLE, a = a, b = b));
+            let scope = Scope { pointers, resolved: &[] };
+            self.push(out, section, Draft::shell(title, Flow::Both, code).api(Api::Any), &scope);
         }
     }
 
@@ -491,7 +521,7 @@ impl<'p> Guide<'p> {
     fn sdk_create(&self, cluster: &AksCluster) -> String {
         let mut code = String::from("from azureml.core.compute import AksCompute, ComputeTarget\n\n");
         self.note(&mut code, WORKSPACE_OBJECT_NOTE.message());
-        if let Some(vcpus) = cluster.vcpus() {
+        if let (None, Some(vcpus)) = (&cluster.vm_size, cluster.vcpus()) {
             self.note(&mut code, msg!(VM_SIZE_NOTE, vcpus = vcpus));
         }
         let unsupported: Vec<String> =
@@ -503,6 +533,9 @@ impl<'p> Guide<'p> {
             (Param::AgentCount.sdk(), cluster.node_count.to_string()),
             (Param::ClusterPurpose.sdk(), quote::python(cluster.cluster_purpose().as_str())),
         ];
+        if let Some(size) = &cluster.vm_size {
+            arguments.push((Param::VmSize.sdk(), quote::python(size)));
+        }
         if let Some(region) = &cluster.region {
             arguments.push((Param::Location.sdk(), quote::python(region)));
         }
@@ -531,6 +564,9 @@ impl<'p> Guide<'p> {
             .arg(Param::ResourceGroup.cli(), &self.plan.workspace.resource_group)
             .arg(Param::AgentCount.cli(), &cluster.node_count.to_string())
             .arg(Param::ClusterPurpose.cli(), cluster.cluster_purpose().as_str());
+        if let Some(size) = &cluster.vm_size {
+            command = command.arg(Param::VmSize.cli(), size);
+        }
         if let Some(region) = &cluster.region {
             command = command.arg(Param::Location.cli(), region);
         }

@@ -2,17 +2,20 @@
 //! properties and dependencies, each in its own syntax.
 //!
 //! A template is deployed into the workspace's resource group, where the clusters go. VNets and
-//! security groups of other resource groups sit in a nested deployment per group; references
-//! name their resource group explicitly, so they resolve the same from anywhere.
+//! security groups of other resource groups sit in a nested deployment per group, and peerings
+//! from such a VNet to one of another group in a later deployment per group; references name
+//! their resource group explicitly, so they resolve the same from anywhere.
 
 use super::infra::kubernetes::{
     self, COMPUTE_TYPE, EXTENSION_NAME, EXTENSION_TYPE, ML_WORKLOAD_ROLE, RELEASE_NAMESPACE, RELEASE_TRAIN,
     TRUSTED_ACCESS_BINDING,
 };
-use super::infra::{self, ClusterSpec, ExtensionSpec, Infra, NsgSpec, Placeholder, Setting, Skip, VnetSpec};
+use super::infra::{
+    self, ClusterSpec, ExtensionSpec, Infra, NsgSpec, PeeringSpec, Placeholder, Setting, Skip, VnetSpec,
+};
 use super::prose::{ENTRA_SIGN_IN, POD_CIDR_KEPT};
 use super::quote::{label, Identifiers};
-use crate::plan::{Choice, Identity, ManagedNetwork, NetworkPlugin, OutboundRuleType};
+use crate::plan::{Choice, Identity, ManagedNetwork, NetworkPlugin, OutboundRuleType, Vnet};
 use crate::text::Lang;
 
 /// The schema of a template deployed into a resource group.
@@ -51,6 +54,7 @@ impl Value {
 pub(super) enum Kind {
     NetworkSecurityGroup,
     VirtualNetwork,
+    VirtualNetworkPeering,
     ManagedCluster,
     TrustedAccessRoleBinding,
     Deployment,
@@ -65,6 +69,7 @@ impl Kind {
         match self {
             Self::NetworkSecurityGroup => "Microsoft.Network/networkSecurityGroups",
             Self::VirtualNetwork => "Microsoft.Network/virtualNetworks",
+            Self::VirtualNetworkPeering => "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
             Self::ManagedCluster => "Microsoft.ContainerService/managedClusters",
             Self::TrustedAccessRoleBinding => {
                 "Microsoft.ContainerService/managedClusters/trustedAccessRoleBindings"
@@ -79,7 +84,7 @@ impl Kind {
 
     pub(super) fn api_version(self) -> &'static str {
         match self {
-            Self::NetworkSecurityGroup | Self::VirtualNetwork => "2023-09-01",
+            Self::NetworkSecurityGroup | Self::VirtualNetwork | Self::VirtualNetworkPeering => "2023-09-01",
             Self::ManagedCluster | Self::TrustedAccessRoleBinding => "2024-02-01",
             Self::Deployment => "2024-03-01",
             Self::KubernetesExtension => "2023-05-01",
@@ -133,6 +138,8 @@ pub(super) struct Group {
     pub(super) deployment: String,
     pub(super) symbol: String,
     pub(super) resources: Vec<Resource>,
+    /// What the nested deployment waits for: its resources cannot name anything outside it.
+    pub(super) depends_on: Vec<Target>,
 }
 
 pub(super) struct Template {
@@ -156,6 +163,7 @@ impl Template {
                 deployment: String::new(),
                 symbol: String::new(),
                 resources: Vec::new(),
+                depends_on: Vec::new(),
             }],
         };
         let mut vnet_targets = Vec::with_capacity(infra.vnets.len());
@@ -169,6 +177,7 @@ impl Template {
             let resource = vnet_resource(&mut builder.ids, spec, nsg, nsg_target.into_iter().collect());
             vnet_targets.push(builder.push(group, resource));
         }
+        builder.peerings(infra, &vnet_targets);
         let workspace =
             infra.plan.workspace.managed_network.as_ref().map(|network| builder.workspace(infra, network));
         for spec in &infra.clusters {
@@ -283,6 +292,73 @@ impl Builder {
             deployment,
             symbol: self.ids.claim(&format!("network_{resource_group}")),
             resources: Vec::new(),
+            depends_on: Vec::new(),
+        });
+        self.groups.len() - 1
+    }
+
+    /// Both sides of each peering, once the VNets are declared. A side goes with its VNet when
+    /// the remote VNet is declared alongside it, or when its VNet is in the template's own
+    /// group, which can wait for a nested one. A side in a nested group whose remote VNet is
+    /// elsewhere goes into a deployment of its own that waits for both: the two VNets' groups
+    /// cannot each wait for the other.
+    fn peerings(&mut self, infra: &Infra<'_>, vnets: &[Target]) {
+        // The deployment of cross-group sides, by the resource group it deploys into.
+        let mut deployments: Vec<(String, usize)> = Vec::new();
+        for peering in &infra.peerings {
+            let (Some(local), Some(remote)) = (infra.vnet(peering.local), infra.vnet(peering.remote)) else {
+                continue;
+            };
+            let (Some(&Target::Resource(group, own)), Some(&Target::Resource(remote_group, other))) =
+                (vnets.get(peering.local), vnets.get(peering.remote))
+            else {
+                continue;
+            };
+            let mut resource = peering_resource(&mut self.ids, peering, local.vnet, remote.vnet);
+            let remote_target =
+                if remote_group == 0 { Target::Resource(0, other) } else { Target::Group(remote_group) };
+            if remote_group == group {
+                resource.depends_on =
+                    vec![Target::Resource(group, own), Target::Resource(remote_group, other)];
+                self.push(group, resource);
+            } else if group == 0 {
+                resource.depends_on = vec![Target::Resource(0, own), remote_target];
+                self.push(0, resource);
+            } else {
+                let index = match deployments.iter().find(|(name, _)| *name == local.vnet.resource_group) {
+                    Some((_, index)) => *index,
+                    None => {
+                        let index = self.peering_group(&local.vnet.resource_group);
+                        deployments.push((local.vnet.resource_group.clone(), index));
+                        index
+                    }
+                };
+                if let Some(entry) = self.groups.get_mut(index) {
+                    for target in [Target::Group(group), remote_target] {
+                        if !entry.depends_on.contains(&target) {
+                            entry.depends_on.push(target);
+                        }
+                    }
+                }
+                self.push(index, resource);
+            }
+        }
+    }
+
+    /// A new nested deployment into `resource_group` for peerings across resource groups.
+    fn peering_group(&mut self, resource_group: &str) -> usize {
+        let stem = format!("vnetplan-{}-peerings", label(resource_group, 45));
+        let deployment = (1..)
+            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
+            .find(|name| !self.groups.iter().any(|group| &group.deployment == name))
+            .unwrap_or(stem);
+        self.groups.push(Group {
+            resource_group: resource_group.to_owned(),
+            nested: true,
+            deployment,
+            symbol: self.ids.claim(&format!("peerings_{resource_group}")),
+            resources: Vec::new(),
+            depends_on: Vec::new(),
         });
         self.groups.len() - 1
     }
@@ -305,6 +381,24 @@ impl Builder {
 
     fn placeholder(&mut self, placeholder: &Placeholder) -> Value {
         self.parameter(&placeholder.stem, placeholder.secret, placeholder.description.clone())
+    }
+
+    /// Extension settings as an object's entries, placeholders becoming parameters.
+    fn settings(&mut self, settings: &[(&'static str, Setting)]) -> Vec<(&'static str, Value)> {
+        let mut entries: Vec<(&'static str, Value)> = Vec::with_capacity(settings.len());
+        for (key, setting) in settings {
+            let value = match setting {
+                Setting::Text(text) => Value::text(text.as_str()),
+                Setting::Placeholder(placeholder) => self.placeholder(placeholder),
+                Setting::Base64(placeholder) => Value::Call("base64", vec![self.placeholder(placeholder)]),
+                Setting::Same(other) => match entries.iter().find(|(earlier, _)| earlier == other) {
+                    Some((_, value)) => value.clone(),
+                    None => continue,
+                },
+            };
+            entries.push((*key, value));
+        }
+        entries
     }
 
     /// The workspace's name: one parameter, asked for the first time it is needed.
@@ -403,22 +497,8 @@ impl Builder {
         extension: &ExtensionSpec,
         cluster: Target,
     ) -> Resource {
-        let settings = extension
-            .settings
-            .iter()
-            .map(|(key, setting)| {
-                let value = match setting {
-                    Setting::Text(text) => Value::text(text.as_str()),
-                    Setting::Placeholder(placeholder) => self.placeholder(placeholder),
-                };
-                (*key, value)
-            })
-            .collect();
-        let protected: Vec<(&'static str, Value)> = extension
-            .protected
-            .iter()
-            .map(|(key, placeholder)| (*key, self.placeholder(placeholder)))
-            .collect();
+        let settings = self.settings(&extension.settings);
+        let protected = self.settings(&extension.protected);
         let mut properties = vec![
             ("extensionType", Value::text(EXTENSION_TYPE)),
             ("releaseTrain", Value::text(RELEASE_TRAIN)),
@@ -541,11 +621,14 @@ impl Builder {
     ) -> Resource {
         let cluster = spec.cluster;
         let symbol = self.ids.claim(&format!("aks_{}", cluster.name));
-        let vm_size = self.parameter(
-            &format!("{symbol}_vm_size"),
-            false,
-            infra::vm_size_description(cluster, infra.lang),
-        );
+        let vm_size = match &cluster.vm_size {
+            Some(size) => Value::text(size.as_str()),
+            None => self.parameter(
+                &format!("{symbol}_vm_size"),
+                false,
+                infra::vm_size_description(cluster, infra.lang),
+            ),
+        };
         let subnet_id = infra.node_subnet(spec).map_or(Value::text(""), |(vnet, subnet)| {
             resource_id(
                 &vnet.resource_group,
@@ -677,6 +760,31 @@ fn nsg_resource(ids: &mut Identifiers, nsg: &NsgSpec<'_>) -> Resource {
         skips: arm_skips(nsg.rules.iter().flat_map(|rule| &rule.skips)),
         depends_on: Vec::new(),
         body: vec![("properties", Value::Object(vec![("securityRules", Value::List(rules))]))],
+    }
+}
+
+/// One side of a peering, on VNet `local`, letting its addresses and those of `remote` reach
+/// each other. Gateway transit and forwarded traffic stay off: the plan records neither.
+fn peering_resource(ids: &mut Identifiers, peering: &PeeringSpec, local: &Vnet, remote: &Vnet) -> Resource {
+    let remote_id = resource_id(&remote.resource_group, Kind::VirtualNetwork.type_name(), &[&remote.name]);
+    Resource {
+        kind: Kind::VirtualNetworkPeering,
+        symbol: ids.claim(&format!("peering_{}", peering.name)),
+        name: Value::text(peering.name.as_str()),
+        parent: Some(Value::text(local.name.as_str())),
+        scope: None,
+        resource_group: local.resource_group.clone(),
+        location: None,
+        comments: Vec::new(),
+        skips: Vec::new(),
+        depends_on: Vec::new(),
+        body: vec![(
+            "properties",
+            Value::Object(vec![
+                ("remoteVirtualNetwork", Value::Object(vec![("id", remote_id)])),
+                ("allowVirtualNetworkAccess", Value::Bool(true)),
+            ]),
+        )],
     }
 }
 

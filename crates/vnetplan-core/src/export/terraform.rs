@@ -75,9 +75,11 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
         .collect();
 
     let mut subnet_ids: Vec<Vec<String>> = Vec::with_capacity(infra.vnets.len());
+    let mut vnet_ids: Vec<String> = Vec::with_capacity(infra.vnets.len());
     for spec in &infra.vnets {
         let vnet = spec.vnet;
         let vnet_id = ids.claim(&vnet.name);
+        vnet_ids.push(vnet_id.clone());
         resources.push(
             Block::new("resource", &["azurerm_virtual_network", &vnet_id])
                 .text("name", &vnet.name)
@@ -125,6 +127,22 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
             ids_of_vnet.push(subnet_id);
         }
         subnet_ids.push(ids_of_vnet);
+    }
+    for peering in &infra.peerings {
+        let (Some(local), Some(local_id), Some(remote_id)) =
+            (infra.vnet(peering.local), vnet_ids.get(peering.local), vnet_ids.get(peering.remote))
+        else {
+            continue;
+        };
+        let id = ids.claim(&format!("peering_{}", peering.name));
+        resources.push(
+            Block::new("resource", &["azurerm_virtual_network_peering", &id])
+                .text("name", &peering.name)
+                .text("resource_group_name", &local.vnet.resource_group)
+                .attr("virtual_network_name", &format!("azurerm_virtual_network.{local_id}.name"))
+                .attr("remote_virtual_network_id", &format!("azurerm_virtual_network.{remote_id}.id"))
+                .attr("allow_virtual_network_access", "true"),
+        );
     }
 
     let workspace = network
@@ -251,17 +269,7 @@ fn extension_block(
     ids: &mut Identifiers,
     variables: &mut Vec<Block>,
 ) -> Block {
-    let settings: Vec<(&str, String)> = extension
-        .settings
-        .iter()
-        .map(|(key, setting)| {
-            let value = match setting {
-                Setting::Text(text) => quote::hcl(text),
-                Setting::Placeholder(placeholder) => variable(ids, variables, placeholder),
-            };
-            (*key, value)
-        })
-        .collect();
+    let settings = hcl_settings(&extension.settings, ids, variables);
     let mut block = Block::new("resource", &["azurerm_kubernetes_cluster_extension", id])
         .text("name", EXTENSION_NAME)
         .attr("cluster_id", &format!("azurerm_kubernetes_cluster.{cluster_id}.id"))
@@ -270,14 +278,34 @@ fn extension_block(
         .text("release_namespace", RELEASE_NAMESPACE)
         .attr("configuration_settings", &map(&settings));
     if !extension.protected.is_empty() {
-        let protected: Vec<(&str, String)> = extension
-            .protected
-            .iter()
-            .map(|(key, placeholder)| (*key, variable(ids, variables, placeholder)))
-            .collect();
+        let protected = hcl_settings(&extension.protected, ids, variables);
         block = block.attr("configuration_protected_settings", &map(&protected));
     }
     block
+}
+
+/// Extension settings as the entries of an HCL map, placeholders becoming variables.
+fn hcl_settings(
+    settings: &[(&'static str, Setting)],
+    ids: &mut Identifiers,
+    variables: &mut Vec<Block>,
+) -> Vec<(&'static str, String)> {
+    let mut entries: Vec<(&'static str, String)> = Vec::with_capacity(settings.len());
+    for (key, setting) in settings {
+        let value = match setting {
+            Setting::Text(text) => quote::hcl(text),
+            Setting::Placeholder(placeholder) => variable(ids, variables, placeholder),
+            Setting::Base64(placeholder) => {
+                format!("base64encode({})", variable(ids, variables, placeholder))
+            }
+            Setting::Same(other) => match entries.iter().find(|(earlier, _)| earlier == other) {
+                Some((_, value)) => value.clone(),
+                None => continue,
+            },
+        };
+        entries.push((*key, value));
+    }
+    entries
 }
 
 /// The Trusted Access binding through which the workspace `workspace` reaches cluster
@@ -344,7 +372,10 @@ fn cluster_block(
     let mut variable = |suffix: &str, description: String, secret: bool| {
         variable(ids, variables, &Placeholder { stem: format!("{id}_{suffix}"), description, secret })
     };
-    let vm_size = variable("vm_size", infra::vm_size_description(cluster, lang), false);
+    let vm_size = match &cluster.vm_size {
+        Some(size) => quote::hcl(size),
+        None => variable("vm_size", infra::vm_size_description(cluster, lang), false),
+    };
     let mut pool = Block::new("default_node_pool", &[])
         .text("name", infra::NODE_POOL)
         .attr("node_count", &cluster.node_count.to_string())

@@ -339,10 +339,12 @@ fn steps_use_the_plans_values() {
         "--service-cidr 10.2.0.0/16",
         "--dns-service-ip 10.2.0.10",
         "--vnet-name mynetwork",
-        "--docker-bridge-address 172.17.0.1/16",
+        // azure-cli-ml's spelling; `--docker-bridge-address` is the flag of `az aks create`.
+        "--docker-bridge-cidr 172.17.0.1/16",
     ] {
         assert!(cli.contains(flag), "{flag} missing from\n{cli}");
     }
+    assert!(!cli.contains("--docker-bridge-address"), "{cli}");
 
     let role = &steps_titled(&steps, "Network Contributor")[0];
     // Azure ML creates this cluster: its identity exists only after the create steps.
@@ -482,6 +484,38 @@ fn documents_keep_to_their_language() {
     assert!(!az.contains("ComputeTarget.create"), "the SDK's own steps stay out of the az script");
     let sdk = document(&plan, ExportFormat::Sdk);
     assert!(!sdk.contains("computetarget create"), "the CLI's own steps stay out of the SDK script");
+}
+
+#[test]
+fn a_planned_vm_size_is_passed_and_never_asked_for() {
+    let size = "Standard_D4s_v5";
+    let plan = changed("default_aks", &[("/aksClusters/0/vmSize", json!(size))]);
+    let steps = english_steps(&plan);
+    let sdk = &steps_titled(&steps, "Create cluster 'ml-aks' with the Python SDK")[0].code;
+    assert!(sdk.contains("    vm_size=\"Standard_D4s_v5\",\n"), "{sdk}");
+    assert!(!sdk.contains("names no size"), "{sdk}");
+    let cli = &steps_titled(&steps, "Create cluster 'ml-aks' with the Azure ML CLI v1")[0].code;
+    assert!(cli.contains("--vm-size Standard_D4s_v5"), "{cli}");
+
+    let template = arm(&plan);
+    let clusters = arm_of_type(&template, "Microsoft.ContainerService/managedClusters");
+    assert_eq!(clusters[0]["properties"]["agentPoolProfiles"][0]["vmSize"], size);
+    assert!(template.get("parameters").is_none(), "{template:#}");
+    assert!(document(&plan, ExportFormat::Bicep).contains("vmSize: 'Standard_D4s_v5'"));
+    let body = terraform(&plan);
+    let pool = tf_block(tf_resources(&body, "azurerm_kubernetes_cluster")[0].1, "default_node_pool");
+    assert_eq!(tf_text(pool, "vm_size").as_deref(), Some(size));
+    assert_eq!(body.blocks().filter(|block| block.identifier() == "variable").count(), 0);
+    let script = document(&plan, ExportFormat::AzScript);
+    assert!(script.contains("--node-vm-size Standard_D4s_v5"), "{script}");
+    assert!(!script.contains("VM_SIZE"), "{script}");
+
+    // Without a size in the plan, every format still asks for one.
+    let plain = example("default_aks");
+    let steps = english_steps(&plain);
+    let sdk = &steps_titled(&steps, "with the Python SDK")[0].code;
+    assert!(sdk.contains("Pick a vm_size with 4 vCPUs") && !sdk.contains("vm_size="), "{sdk}");
+    assert!(document(&plain, ExportFormat::AzScript).contains("\"$AKS_ML_AKS_VM_SIZE\""));
 }
 
 #[test]
@@ -742,21 +776,31 @@ fn arm_creates_installs_and_attaches_each_v2_cluster() {
     assert_eq!(
         properties["configurationSettings"],
         json!({
+            "enableTraining": "False",
             "enableInference": "True",
             "inferenceRouterServiceType": "LoadBalancer",
             "internalLoadBalancerProvider": "azure",
+            "scoringFe.serviceType.internalLoadBalancer": "True",
             "allowInsecureConnections": "False",
             "sslCname": "score.contoso.com",
             "inferenceRouterHA": "True",
+            "servicebus.enabled": "false",
+            "relayserver.enabled": "false",
+            "nginxIngress.enabled": "true",
         })
     );
+    // What `az k8s-extension create` sends for PEM files: their content in base64, not paths.
     assert_eq!(
-        properties["configurationProtectedSettings"]["sslCertPemFile"],
-        "[parameters('k8s_inf_ssl_cert_pem')]"
+        properties["configurationProtectedSettings"],
+        json!({
+            "scoringFe.sslCert": "[base64(parameters('k8s_inf_ssl_cert_pem'))]",
+            "scoringFe.sslKey": "[base64(parameters('k8s_inf_ssl_key_pem'))]",
+        })
     );
     assert_eq!(template["parameters"]["k8s_inf_ssl_cert_pem"]["type"], "securestring");
     let plain = &extensions[1]["properties"]["configurationSettings"];
     assert_eq!(plain["inferenceRouterServiceType"], "NodePort");
+    assert_eq!(plain["scoringFe.serviceType.nodePort"], "True");
     assert_eq!(plain["allowInsecureConnections"], "True");
     assert!(plain.get("sslCname").is_none());
 
@@ -793,6 +837,19 @@ fn terraform_installs_the_extension_and_attaches_through_azapi() {
     assert_eq!(tf_text(extensions[0].1, "extension_type").as_deref(), Some("Microsoft.AzureML.Kubernetes"));
     let settings = tf_attr(extensions[0].1, "configuration_settings").expect("settings");
     assert!(settings.to_string().contains("\"sslCname\""));
+    assert!(settings.to_string().contains("\"scoringFe.serviceType.internalLoadBalancer\""));
+    let protected = extensions[0]
+        .1
+        .attributes()
+        .find(|attribute| attribute.key() == "configuration_protected_settings")
+        .expect("protected settings")
+        .expr()
+        .to_string();
+    assert!(
+        protected.contains("\"scoringFe.sslCert\" = base64encode(var.k8s_inf_ssl_cert_pem)"),
+        "{protected}"
+    );
+    assert!(!protected.contains("PemFile"), "{protected}");
     // A cluster with Trusted Access also gets its binding through azapi, before its compute.
     let azapi = tf_resources(&body, "azapi_resource");
     let of_type = |type_name: &str| -> Vec<(&str, &hcl::Body)> {

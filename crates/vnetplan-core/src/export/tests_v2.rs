@@ -263,3 +263,170 @@ fn french_steps_keep_the_code() {
         assert_ne!(en.title, fr.title);
     }
 }
+
+/// The ARM resources of `template` of type `kind`, with the name of the deployment holding each
+/// (empty for the template's own).
+fn arm_in_deployments(template: &serde_json::Value, kind: &str) -> Vec<(String, serde_json::Value)> {
+    let mut found = Vec::new();
+    for resource in template["resources"].as_array().into_iter().flatten() {
+        if resource["type"] == "Microsoft.Resources/deployments" {
+            let name = resource["name"].as_str().unwrap_or_default().to_owned();
+            for inner in resource["properties"]["template"]["resources"].as_array().into_iter().flatten() {
+                if inner["type"] == kind {
+                    found.push((name.clone(), inner.clone()));
+                }
+            }
+        } else if resource["type"] == kind {
+            found.push((String::new(), resource.clone()));
+        }
+    }
+    found
+}
+
+const PEERING: &str = "Microsoft.Network/virtualNetworks/virtualNetworkPeerings";
+
+#[test]
+fn a_planned_peering_is_built_on_both_vnets_in_every_format() {
+    let plan = plan("v2_private_spoke_k8s");
+    assert_eq!(plan.vnets[1].peerings, ["hub-vnet"]);
+
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let peerings = arm_in_deployments(&arm, PEERING);
+    let names: Vec<&str> = peerings.iter().filter_map(|(_, peering)| peering["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "[format('{0}/{1}', 'spoke-vnet', 'spoke-vnet-to-hub-vnet')]",
+            "[format('{0}/{1}', 'hub-vnet', 'hub-vnet-to-spoke-vnet')]"
+        ]
+    );
+    assert_eq!(
+        peerings[0].1["properties"]["remoteVirtualNetwork"]["id"],
+        "[resourceId('network-rg', 'Microsoft.Network/virtualNetworks', 'hub-vnet')]"
+    );
+    assert_eq!(peerings[0].1["properties"]["allowVirtualNetworkAccess"], true);
+
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert_eq!(bicep.matches(&format!("type: '{PEERING}'")).count(), 2, "{bicep}");
+
+    let terraform = document(&plan, ExportFormat::Terraform);
+    let body = hcl::parse(&terraform).expect("the Terraform export parses");
+    let peerings: Vec<String> = body
+        .blocks()
+        .filter(|block| {
+            block.labels().first().map(hcl::BlockLabel::as_str) == Some("azurerm_virtual_network_peering")
+        })
+        .map(|block| {
+            let attribute = |key: &str| {
+                block
+                    .body()
+                    .attributes()
+                    .find(|a| a.key() == key)
+                    .map(|a| a.expr().to_string())
+                    .unwrap_or_default()
+            };
+            format!("{} -> {}", attribute("virtual_network_name"), attribute("remote_virtual_network_id"))
+        })
+        .collect();
+    assert_eq!(
+        peerings,
+        [
+            "azurerm_virtual_network.spoke_vnet.name -> azurerm_virtual_network.hub_vnet.id",
+            "azurerm_virtual_network.hub_vnet.name -> azurerm_virtual_network.spoke_vnet.id"
+        ]
+    );
+
+    for format in [ExportFormat::AzScript, ExportFormat::Az] {
+        let script = document(&plan, format);
+        for side in [
+            "--vnet-name spoke-vnet \\\n  -n spoke-vnet-to-hub-vnet",
+            "--vnet-name hub-vnet \\\n  -n hub-vnet-to-spoke-vnet",
+        ] {
+            assert!(script.contains(side), "{side} missing from\n{script}");
+        }
+        assert!(
+            script.contains("az network vnet show -g network-rg -n hub-vnet --query id -o tsv"),
+            "{script}"
+        );
+    }
+    // The az steps start from existing VNets: the peering is a prerequisite, before the cluster.
+    let titles = titles(&plan);
+    let at = |fragment: &str| titles.iter().position(|title| title.contains(fragment)).expect(fragment);
+    assert!(at("Peer VNet 'spoke-vnet' with VNet 'hub-vnet'") < at("Create AKS cluster 'k8s-inf'"));
+}
+
+#[test]
+fn a_peering_is_listed_once_whichever_side_names_it() {
+    let mut plan = plan("v2_private_spoke_k8s");
+    plan.vnets[0].peerings = vec!["SPOKE-VNET".to_owned(), "hub-vnet".to_owned(), "nowhere".to_owned()];
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    assert_eq!(arm_in_deployments(&arm, PEERING).len(), 2, "one pair, both sides");
+    assert_eq!(document(&plan, ExportFormat::AzScript).matches("az network vnet peering create").count(), 2);
+
+    plan.vnets.iter_mut().for_each(|vnet| vnet.peerings.clear());
+    for format in ExportFormat::ALL {
+        assert!(!document(&plan, format).to_lowercase().contains("peering"), "{}", format.name());
+    }
+}
+
+#[test]
+fn peerings_across_resource_groups_wait_for_both_vnets_without_a_cycle() {
+    // Hub in the template's own group, spoke in another: the hub's side waits for the spoke's
+    // deployment; the spoke's side, in a deployment of its own, waits for both.
+    let mut plan = plan("v2_private_spoke_k8s");
+    plan.vnets[0].resource_group = "ml-rg".to_owned();
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let peerings = arm_in_deployments(&arm, PEERING);
+    assert_eq!(peerings.len(), 2);
+    let (holder, spoke_side) = &peerings[0];
+    assert_eq!(holder, "vnetplan-network-rg-peerings");
+    assert!(spoke_side.get("dependsOn").is_none(), "{spoke_side}");
+    let deployment = arm["resources"]
+        .as_array()
+        .and_then(|resources| resources.iter().find(|resource| resource["name"] == holder.as_str()))
+        .expect("the peering deployment");
+    assert_eq!(deployment["resourceGroup"], "network-rg");
+    assert_eq!(
+        deployment["dependsOn"],
+        serde_json::json!([
+            "vnetplan-network-rg",
+            "[resourceId('ml-rg', 'Microsoft.Network/virtualNetworks', 'hub-vnet')]"
+        ])
+    );
+    let (holder, hub_side) = &peerings[1];
+    assert!(holder.is_empty());
+    assert_eq!(
+        hub_side["dependsOn"],
+        serde_json::json!([
+            "[resourceId('ml-rg', 'Microsoft.Network/virtualNetworks', 'hub-vnet')]",
+            "vnetplan-network-rg"
+        ])
+    );
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains("  dependsOn: [\n    network_network_rg\n    vnet_hub_vnet\n  ]\n}"), "{bicep}");
+    assert!(!bicep.contains("dependsOn: [\n    'vnetplan"), "Bicep names symbols, not deployments: {bicep}");
+
+    // Two other groups: each side has its own deployment, after both VNet deployments.
+    plan.vnets[0].resource_group = "hub-rg".to_owned();
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let holders: Vec<String> =
+        arm_in_deployments(&arm, PEERING).into_iter().map(|(holder, _)| holder).collect();
+    assert_eq!(holders, ["vnetplan-network-rg-peerings", "vnetplan-hub-rg-peerings"]);
+    for holder in holders {
+        let deployment = arm["resources"]
+            .as_array()
+            .and_then(|resources| resources.iter().find(|resource| resource["name"] == holder.as_str()))
+            .expect("the peering deployment");
+        let waits: Vec<&str> =
+            deployment["dependsOn"].as_array().into_iter().flatten().filter_map(|d| d.as_str()).collect();
+        assert_eq!(waits.len(), 2, "{waits:?}");
+        assert!(
+            waits.iter().all(|name| !name.ends_with("-peerings")),
+            "no deployment of peerings waits for another"
+        );
+    }
+}

@@ -30,6 +30,11 @@ pub(in crate::export) const ML_WORKLOAD_ROLE: &str =
 pub(in crate::export) enum Setting {
     Text(String),
     Placeholder(Placeholder),
+    /// The placeholder's text in base64, encoded by the template itself: the extension takes the
+    /// certificate and key so encoded, and a reader has the PEM text, not its encoding.
+    Base64(Placeholder),
+    /// The value of the earlier setting with this key: both keys read the one parameter.
+    Same(&'static str),
 }
 
 /// A value the plan does not hold. `stem` names the parameter or variable once a renderer has
@@ -52,23 +57,39 @@ impl Placeholder {
 pub(in crate::export) struct ExtensionSpec {
     pub(in crate::export) settings: Vec<(&'static str, Setting)>,
     /// Settings the extension keeps encrypted: the certificate and key, when given as files.
-    pub(in crate::export) protected: Vec<(&'static str, Placeholder)>,
+    pub(in crate::export) protected: Vec<(&'static str, Setting)>,
 }
 
 /// The extension settings of v2 cluster `cluster`; its name prefixes its placeholders.
+///
+/// A template goes to ARM without `az k8s-extension create`, which turns the settings it is
+/// given into those the extension reads before it calls ARM. So the settings here are the ones
+/// the CLI sends: the keys it keeps, and the `scoringFe.*` keys and AKS defaults it adds.
 pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> ExtensionSpec {
     let stem = &cluster.name;
     let azure_ml = cluster.azure_ml();
     let text = |value: &str| Setting::Text(value.to_owned());
     let flag = |value: bool| text(if value { "True" } else { "False" });
-    let router = match azure_ml.router_service_type() {
+    let service_type = azure_ml.router_service_type();
+    let router = match service_type {
         Some(RouterServiceType::NodePort) => "NodePort",
         Some(RouterServiceType::ClusterIp) => "ClusterIP",
         Some(RouterServiceType::LoadBalancer) | None => "LoadBalancer",
     };
-    let mut settings = vec![("enableInference", flag(true)), ("inferenceRouterServiceType", text(router))];
-    if azure_ml.internal_load_balancer_provider.is_some() {
+    let mut settings = vec![
+        ("enableTraining", flag(false)),
+        ("enableInference", flag(true)),
+        ("inferenceRouterServiceType", text(router)),
+    ];
+    let internal = azure_ml.internal_load_balancer_provider.is_some();
+    if internal {
         settings.push(("internalLoadBalancerProvider", text("azure")));
+    }
+    // The CLI marks a node port router first, and an internal load balancer only otherwise.
+    if service_type == Some(RouterServiceType::NodePort) {
+        settings.push(("scoringFe.serviceType.nodePort", flag(true)));
+    } else if internal {
+        settings.push(("scoringFe.serviceType.internalLoadBalancer", flag(true)));
     }
     settings.push(("allowInsecureConnections", flag(azure_ml.allow_insecure_connections())));
     let mut protected = Vec::new();
@@ -80,31 +101,25 @@ pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> Extensio
             }
         };
         settings.push(("sslCname", cname));
-        let secret = |description: &Text| {
-            (
-                "sslSecret",
-                Setting::Placeholder(Placeholder::new(
-                    format!("{stem}_ssl_secret"),
-                    description,
-                    lang,
-                    false,
-                )),
-            )
+        let mut secret = |description: &Text| {
+            let placeholder = Placeholder::new(format!("{stem}_ssl_secret"), description, lang, false);
+            settings.push(("sslSecret", Setting::Placeholder(placeholder)));
+            settings.push(("scoringFe.sslSecret", Setting::Same("sslSecret")));
         };
         match azure_ml.certificate_to_write() {
-            Some(SslCertificate::Secret) if azure_ml.ssl_certificate.is_none() => {
-                settings.push(secret(&SSL_SECRET_UNSET));
-            }
-            Some(SslCertificate::Secret) => settings.push(secret(&SSL_SECRET)),
+            Some(SslCertificate::Secret) if azure_ml.ssl_certificate.is_none() => secret(&SSL_SECRET_UNSET),
+            Some(SslCertificate::Secret) => secret(&SSL_SECRET),
             None => {}
+            // The CLI reads sslCertPemFile and sslKeyPemFile as paths of files on the machine
+            // that runs it; only the encoded content it puts under these keys reaches Azure.
             Some(SslCertificate::PemFiles) => {
                 protected.push((
-                    "sslCertPemFile",
-                    Placeholder::new(format!("{stem}_ssl_cert_pem"), &SSL_CERT, lang, true),
+                    "scoringFe.sslCert",
+                    Setting::Base64(Placeholder::new(format!("{stem}_ssl_cert_pem"), &SSL_CERT, lang, true)),
                 ));
                 protected.push((
-                    "sslKeyPemFile",
-                    Placeholder::new(format!("{stem}_ssl_key_pem"), &SSL_KEY, lang, true),
+                    "scoringFe.sslKey",
+                    Setting::Base64(Placeholder::new(format!("{stem}_ssl_key_pem"), &SSL_KEY, lang, true)),
                 ));
             }
         }
@@ -113,6 +128,13 @@ pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> Extensio
     if azure_ml.reuses_v1_cluster() {
         settings.push(("scoringFe.enableUpgrade", text("true")));
     }
+    // What the CLI sets on an AKS cluster unless told otherwise. It creates a relay or a
+    // service bus for the extension when they are enabled; a template creates neither.
+    settings.extend([
+        ("servicebus.enabled", text("false")),
+        ("relayserver.enabled", text("false")),
+        ("nginxIngress.enabled", text("true")),
+    ]);
     ExtensionSpec { settings, protected }
 }
 
@@ -200,12 +222,16 @@ const SSL_SECRET_UNSET: Text = text!(
      définit pas sslCertificate, et HTTPS exige un certificat"
 );
 const SSL_CERT: Text = text!(
-    "Content of the PEM certificate the router serves (without a passphrase)",
-    "Contenu du certificat PEM que sert le routeur (sans phrase secrète)"
+    "Text of the PEM certificate the router serves (without a passphrase), as it is in the file: the \
+     template encodes it in base64",
+    "Texte du certificat PEM que sert le routeur (sans phrase secrète), tel qu’il est dans le fichier : \
+     le modèle l’encode en base64"
 );
 const SSL_KEY: Text = text!(
-    "Content of the PEM private key of that certificate",
-    "Contenu de la clé privée PEM de ce certificat"
+    "Text of the PEM private key of that certificate, as it is in the file: the template encodes it \
+     in base64",
+    "Texte de la clé privée PEM de ce certificat, tel qu’il est dans le fichier : le modèle l’encode \
+     en base64"
 );
 const WORKSPACE_NAME: Text = text!(
     "Name of the Azure ML workspace; the plan names only its resource group",
@@ -248,7 +274,7 @@ mod tests {
     }
 
     #[test]
-    fn an_internal_https_router_gets_its_certificate_placeholders() {
+    fn an_internal_https_router_gets_the_settings_the_cli_would_send() {
         let cluster = v2(AzureMl {
             inference_router_service_type: Some(RouterServiceType::LoadBalancer),
             internal_load_balancer_provider: Some(InternalLoadBalancerProvider::Azure),
@@ -260,21 +286,55 @@ mod tests {
         assert_eq!(
             keys(&spec),
             [
+                "enableTraining",
                 "enableInference",
                 "inferenceRouterServiceType",
                 "internalLoadBalancerProvider",
+                "scoringFe.serviceType.internalLoadBalancer",
                 "allowInsecureConnections",
                 "sslCname",
-                "inferenceRouterHA"
+                "inferenceRouterHA",
+                "servicebus.enabled",
+                "relayserver.enabled",
+                "nginxIngress.enabled",
             ]
         );
-        assert_eq!(spec.settings[4].1, Setting::Text("score.contoso.com".to_owned()));
-        let protected: Vec<(&str, &str, bool)> =
-            spec.protected.iter().map(|(key, p)| (*key, p.stem.as_str(), p.secret)).collect();
+        assert!(spec.settings.contains(&("sslCname", Setting::Text("score.contoso.com".to_owned()))));
+        assert!(spec
+            .settings
+            .contains(&("scoringFe.serviceType.internalLoadBalancer", Setting::Text("True".to_owned()))));
+        // The CLI reads the PEM files and sends their content in base64 under other keys.
+        let protected: Vec<(&str, &str, bool)> = spec
+            .protected
+            .iter()
+            .filter_map(|(key, setting)| match setting {
+                Setting::Base64(placeholder) => Some((*key, placeholder.stem.as_str(), placeholder.secret)),
+                _ => None,
+            })
+            .collect();
         assert_eq!(
             protected,
-            [("sslCertPemFile", "aks_ssl_cert_pem", true), ("sslKeyPemFile", "aks_ssl_key_pem", true)]
+            [("scoringFe.sslCert", "aks_ssl_cert_pem", true), ("scoringFe.sslKey", "aks_ssl_key_pem", true)]
         );
+        assert_eq!(spec.protected.len(), 2);
+    }
+
+    #[test]
+    fn a_secret_is_sent_under_both_keys() {
+        let cluster = v2(AzureMl {
+            inference_router_service_type: Some(RouterServiceType::ClusterIp),
+            ssl_cname: Some("score.contoso.com".to_owned()),
+            ssl_certificate: Some(SslCertificate::Secret),
+            ..AzureMl::V1
+        });
+        let spec = extension(&cluster, Lang::En);
+        let secret = spec.settings.iter().find(|(key, _)| *key == "sslSecret").map(|(_, setting)| setting);
+        assert!(
+            matches!(secret, Some(Setting::Placeholder(placeholder)) if placeholder.stem == "aks_ssl_secret")
+        );
+        assert!(spec.settings.contains(&("scoringFe.sslSecret", Setting::Same("sslSecret"))));
+        assert!(!keys(&spec).iter().any(|key| key.starts_with("scoringFe.serviceType")));
+        assert!(spec.protected.is_empty());
     }
 
     #[test]
@@ -291,6 +351,9 @@ mod tests {
         assert!(spec
             .settings
             .contains(&("inferenceRouterServiceType", Setting::Text("NodePort".to_owned()))));
+        assert!(spec
+            .settings
+            .contains(&("scoringFe.serviceType.nodePort", Setting::Text("True".to_owned()))));
         assert!(spec.settings.contains(&("inferenceRouterHA", Setting::Text("False".to_owned()))));
     }
 }

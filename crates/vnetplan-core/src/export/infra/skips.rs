@@ -75,7 +75,12 @@ pub(in crate::export) fn cluster_skips(cluster: &AksCluster, lang: Lang) -> Vec<
         Skip::new("CKV_AZURE_170", Scope::Terraform, &SLA_TIER, lang),
         Skip::new("CKV_AZURE_171", Scope::All, &UPGRADE_CHANNEL, lang),
         Skip::new("CKV_AZURE_172", Scope::All, &SECRETS_STORE, lang),
-        Skip::new("CKV_AZURE_226", Scope::All, &EPHEMERAL_DISK, lang),
+        Skip::new(
+            "CKV_AZURE_226",
+            Scope::All,
+            if cluster.vm_size.is_some() { &EPHEMERAL_DISK_SIZED } else { &EPHEMERAL_DISK },
+            lang,
+        ),
         Skip::new("CKV_AZURE_227", Scope::All, &HOST_ENCRYPTION, lang),
         Skip::new("CKV_AZURE_232", Scope::Terraform, &SYSTEM_POOL, lang),
     ];
@@ -173,6 +178,10 @@ const SECRETS_STORE: Text = text!(
 const EPHEMERAL_DISK: Text = text!(
     "whether an ephemeral OS disk fits depends on the VM size's cache, and the VM size is a parameter the plan leaves open",
     "un disque de système éphémère dépend du cache de la taille de VM, et la taille de VM est un paramètre que le plan laisse ouvert"
+);
+const EPHEMERAL_DISK_SIZED: Text = text!(
+    "whether an ephemeral OS disk fits depends on the cache or temporary disk of the plan's VM size, and the plan does not choose the OS disk type",
+    "un disque de système éphémère dépend du cache ou du disque temporaire de la taille de VM du plan, et le plan ne choisit pas le type de disque de système"
 );
 const HOST_ENCRYPTION: Text = text!(
     "encryption at host needs the EncryptionAtHost feature registered on the subscription, which the plan does not record",
