@@ -106,6 +106,7 @@ rule_table! {
     PodCidrTooSmall pod_cidr_too_small "pod-cidr-too-small" Error ["the pod range cannot give every node its /24", "la plage des pods ne peut pas donner un /24 à chaque nœud"];
     AksSubnetTooSmall aks_subnet_too_small "aks-subnet-too-small" Error ["the node subnet has fewer usable addresses than the cluster needs", "le sous-réseau des nœuds a moins d’adresses utilisables que le cluster n’en demande"];
     AksSubnetNoHeadroom aks_subnet_no_headroom "aks-subnet-no-headroom" Warning ["the node subnet fits the cluster but not one more node", "le sous-réseau des nœuds contient le cluster mais pas un nœud de plus"];
+    SubnetAddressesExhausted subnet_addresses_exhausted "subnet-addresses-exhausted" Error ["a subnet that holds no nodes lacks addresses for what is placed in it", "un sous-réseau sans nœuds manque d’adresses pour ce qui y est placé"];
     AksSubnetDelegated aks_subnet_delegated "aks-subnet-delegated" Error ["the node subnet is delegated to a service", "le sous-réseau des nœuds est délégué à un service"];
     AksSubnetSharedKubenet aks_subnet_shared_kubenet "aks-subnet-shared-kubenet" Error ["a kubenet cluster shares its node subnet with another cluster", "un cluster kubenet partage son sous-réseau de nœuds avec un autre cluster"];
     KubenetTooManyNodes kubenet_too_many_nodes "kubenet-too-many-nodes" Error ["a kubenet cluster needs more than 400 routes", "un cluster kubenet demande plus de 400 routes"];
@@ -121,6 +122,7 @@ rule_table! {
     IlbSubnetWithoutInternalLb ilb_subnet_without_internal_lb "ilb-subnet-without-internal-lb" Error ["a load balancer subnet is set for a public load balancer", "un sous-réseau d’équilibreur est défini pour un équilibreur public"];
     IlbSubnetOutsideClusterVnet ilb_subnet_outside_cluster_vnet "ilb-subnet-outside-cluster-vnet" Error ["the load balancer subnet belongs to another VNet", "le sous-réseau de l’équilibreur appartient à un autre VNet"];
     IlbSubnetIsAciSubnet ilb_subnet_is_aci_subnet "ilb-subnet-is-aci-subnet" Error ["the load balancer subnet is delegated to ACI", "le sous-réseau de l’équilibreur est délégué à ACI"];
+    ComputeNameInvalid compute_name_invalid "compute-name-invalid" Error ["a v1 compute target name breaks Azure ML's naming rules", "un nom de cible de calcul v1 enfreint les règles de nommage d’Azure ML"];
     IlbNotInStudio ilb_not_in_studio "ilb-not-in-studio" Info ["an internal load balancer cannot be chosen in the studio", "un équilibreur de charge interne ne peut pas être choisi dans le studio"];
     IlbWithKubenet ilb_with_kubenet "ilb-with-kubenet" Warning ["an internal load balancer with kubenet does not work for Azure ML", "un équilibreur interne avec kubenet ne fonctionne pas pour Azure ML"];
     PrivateClusterMustBeAttached private_cluster_must_be_attached "private-cluster-must-be-attached" Error ["Azure ML cannot create a private cluster; it must be attached", "Azure ML ne peut pas créer un cluster privé ; il faut l’attacher"];
@@ -148,6 +150,7 @@ rule_table! {
     K8sReliesOnTrustedAccess k8s_relies_on_trusted_access "k8s-relies-on-trusted-access" Warning ["the cluster relies on Trusted Access for a setup Learn lists as unsupported", "le cluster compte sur l’accès approuvé pour un montage que Learn dit non pris en charge"];
     AciSubnetNotDelegated aci_subnet_not_delegated "aci-subnet-not-delegated" Error ["the ACI subnet is not delegated to container groups", "le sous-réseau ACI n’est pas délégué aux groupes de conteneurs"];
     AciSubnetShared aci_subnet_shared "aci-subnet-shared" Error ["the ACI subnet also holds AKS or the workspace private endpoint", "le sous-réseau ACI contient aussi AKS ou le point de terminaison privé"];
+    PrivateEndpointSubnetDelegated private_endpoint_subnet_delegated "private-endpoint-subnet-delegated" Error ["the workspace private endpoint is placed in a delegated subnet", "le point de terminaison privé de l’espace de travail est placé dans un sous-réseau délégué"];
     AciSubnetSmall aci_subnet_small "aci-subnet-small" Warning ["the ACI subnet is smaller than /28", "le sous-réseau ACI est plus petit que /28"];
     AciVnetResourceGroupMismatch aci_vnet_resource_group_mismatch "aci-vnet-resource-group-mismatch" Error ["the ACI VNet is outside the workspace resource group", "le VNet ACI est hors du groupe de ressources de l’espace de travail"];
     AciVnetDiffersFromPrivateEndpoint aci_vnet_differs_from_private_endpoint "aci-vnet-differs-from-private-endpoint" Error ["the ACI VNet is not the workspace private endpoint's VNet", "le VNet ACI n’est pas celui du point de terminaison privé de l’espace de travail"];
