@@ -85,6 +85,7 @@ rule_table! {
     ServiceCidrReservedRange service_cidr_reserved_range "service-cidr-reserved-range" Error ["the Kubernetes service range takes addresses AKS reserves", "la plage des services Kubernetes prend des adresses réservées par AKS"];
     ServiceCidrNotPrivate service_cidr_not_private "service-cidr-not-private" Error ["the Kubernetes service range is public or multicast address space", "la plage des services Kubernetes est dans l’espace public ou de multidiffusion"];
     ServiceCidrTooLarge service_cidr_too_large "service-cidr-too-large" Error ["the Kubernetes service range is larger than /12", "la plage des services Kubernetes est plus grande que /12"];
+    ServiceCidrTooSmall service_cidr_too_small "service-cidr-too-small" Warning ["the service range has fewer than 10 addresses", "la plage des services compte moins de 10 adresses"];
     DnsIpOutsideServiceCidr dns_ip_outside_service_cidr "dns-ip-outside-service-cidr" Error ["the DNS service IP is outside the Kubernetes service range", "l’IP du service DNS est hors de la plage des services Kubernetes"];
     DnsIpIsFirstAddress dns_ip_is_first_address "dns-ip-is-first-address" Error ["the DNS service IP is the service range's first address, kept for kubernetes.default", "l’IP du service DNS est la première adresse de la plage, prise par kubernetes.default"];
     DnsIpNotAssignable dns_ip_not_assignable "dns-ip-not-assignable" Error ["the DNS service IP is the service range's network or broadcast address", "l’IP du service DNS est l’adresse de réseau ou de diffusion de la plage"];
@@ -102,7 +103,7 @@ rule_table! {
     PodCidrOverlapsExternalRange pod_cidr_overlaps_external_range "pod-cidr-overlaps-external-range" Error ["the pod range overlaps an external range", "la plage des pods chevauche une plage externe"];
     PodCidrOverlapsOtherVnet pod_cidr_overlaps_other_vnet "pod-cidr-overlaps-other-vnet" Warning ["the pod range overlaps another VNet of the plan", "la plage des pods chevauche un autre VNet du plan"];
     PodCidrReservedRange pod_cidr_reserved_range "pod-cidr-reserved-range" Error ["the pod range overlaps addresses AKS reserves", "la plage des pods chevauche des adresses réservées par AKS"];
-    PodCidrNotPrivate pod_cidr_not_private "pod-cidr-not-private" Warning ["the pod range is public or multicast address space", "la plage des pods est dans l’espace public ou de multidiffusion"];
+    PodCidrNotPrivate pod_cidr_not_private "pod-cidr-not-private" Warning ["the pod range lies outside private and shared address space", "la plage des pods est hors de l’espace d’adresses privé et partagé"];
     PodCidrTooSmall pod_cidr_too_small "pod-cidr-too-small" Error ["the pod range cannot give every node its /24", "la plage des pods ne peut pas donner un /24 à chaque nœud"];
     AksSubnetTooSmall aks_subnet_too_small "aks-subnet-too-small" Error ["the node subnet has fewer usable addresses than the cluster needs", "le sous-réseau des nœuds a moins d’adresses utilisables que le cluster n’en demande"];
     AksSubnetNoHeadroom aks_subnet_no_headroom "aks-subnet-no-headroom" Warning ["the node subnet fits the cluster but not one more node", "le sous-réseau des nœuds contient le cluster mais pas un nœud de plus"];
@@ -112,6 +113,7 @@ rule_table! {
     KubenetTooManyNodes kubenet_too_many_nodes "kubenet-too-many-nodes" Error ["a kubenet cluster needs more than 400 routes", "un cluster kubenet demande plus de 400 routes"];
     KubenetRetiring kubenet_retiring "kubenet-retiring" Info ["kubenet is retired on 31 March 2028", "kubenet sera retiré le 31 mars 2028"];
     CreatePluginNotConfigurable create_plugin_not_configurable "create-plugin-not-configurable" Error ["a cluster Azure ML creates asks for kubenet, overlay or a pod range", "un cluster créé par Azure ML demande kubenet, overlay ou une plage de pods"];
+    CreateSettingAppliedLater create_setting_applied_later "create-setting-applied-later" Warning ["a cluster Azure ML v1 creates states settings that creation cannot make", "un cluster créé par Azure ML v1 indique des réglages que la création ne sait pas faire"];
     MaxPodsOutOfRange max_pods_out_of_range "max-pods-out-of-range" Error ["pods per node is outside 10 to 250", "le nombre de pods par nœud est hors de l’intervalle 10 à 250"];
     NetworkPluginAssumed network_plugin_assumed "network-plugin-assumed" Info ["an attached cluster without networkPlugin is checked as Azure CNI Overlay", "un cluster attaché sans networkPlugin est vérifié comme Azure CNI Overlay"];
     NodePoolUnder30Pods node_pool_under_30_pods "node-pool-under-30-pods" Error ["the node pool has room for fewer than 30 pods", "le pool de nœuds accueille moins de 30 pods"];
