@@ -133,7 +133,7 @@ fn improves(before: &Report, after: &Report, fixed: &Finding) -> bool {
 ///   "schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "rg"},
 ///   "vnets": [{"name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.0.0.0/16"],
 ///              "subnets": [{"name": "aks", "addressPrefix": "10.0.0.0/22"}]}],
-///   "aksClusters": [{"name": "a", "vnet": "v", "subnet": "aks", "serviceCidr": "10.0.0.0/16",
+///   "aksClusters": [{"name": "ml-aks", "vnet": "v", "subnet": "aks", "serviceCidr": "10.0.0.0/16",
 ///     "dnsServiceIP": "10.0.0.10", "dockerBridgeCidr": "172.17.0.1/16", "nodeCount": 3,
 ///     "networkContributorGranted": true}]
 /// }"#).unwrap();

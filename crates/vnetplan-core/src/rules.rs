@@ -85,6 +85,7 @@ rule_table! {
     ServiceCidrReservedRange service_cidr_reserved_range "service-cidr-reserved-range" Error ["the Kubernetes service range takes addresses AKS reserves", "la plage des services Kubernetes prend des adresses réservées par AKS"];
     ServiceCidrNotPrivate service_cidr_not_private "service-cidr-not-private" Error ["the Kubernetes service range is public or multicast address space", "la plage des services Kubernetes est dans l’espace public ou de multidiffusion"];
     ServiceCidrTooLarge service_cidr_too_large "service-cidr-too-large" Error ["the Kubernetes service range is larger than /12", "la plage des services Kubernetes est plus grande que /12"];
+    ServiceCidrTooSmall service_cidr_too_small "service-cidr-too-small" Warning ["the service range has fewer than 10 addresses", "la plage des services compte moins de 10 adresses"];
     DnsIpOutsideServiceCidr dns_ip_outside_service_cidr "dns-ip-outside-service-cidr" Error ["the DNS service IP is outside the Kubernetes service range", "l’IP du service DNS est hors de la plage des services Kubernetes"];
     DnsIpIsFirstAddress dns_ip_is_first_address "dns-ip-is-first-address" Error ["the DNS service IP is the service range's first address, kept for kubernetes.default", "l’IP du service DNS est la première adresse de la plage, prise par kubernetes.default"];
     DnsIpNotAssignable dns_ip_not_assignable "dns-ip-not-assignable" Error ["the DNS service IP is the service range's network or broadcast address", "l’IP du service DNS est l’adresse de réseau ou de diffusion de la plage"];
@@ -102,15 +103,17 @@ rule_table! {
     PodCidrOverlapsExternalRange pod_cidr_overlaps_external_range "pod-cidr-overlaps-external-range" Error ["the pod range overlaps an external range", "la plage des pods chevauche une plage externe"];
     PodCidrOverlapsOtherVnet pod_cidr_overlaps_other_vnet "pod-cidr-overlaps-other-vnet" Warning ["the pod range overlaps another VNet of the plan", "la plage des pods chevauche un autre VNet du plan"];
     PodCidrReservedRange pod_cidr_reserved_range "pod-cidr-reserved-range" Error ["the pod range overlaps addresses AKS reserves", "la plage des pods chevauche des adresses réservées par AKS"];
-    PodCidrNotPrivate pod_cidr_not_private "pod-cidr-not-private" Warning ["the pod range is public or multicast address space", "la plage des pods est dans l’espace public ou de multidiffusion"];
+    PodCidrNotPrivate pod_cidr_not_private "pod-cidr-not-private" Warning ["the pod range lies outside private and shared address space", "la plage des pods est hors de l’espace d’adresses privé et partagé"];
     PodCidrTooSmall pod_cidr_too_small "pod-cidr-too-small" Error ["the pod range cannot give every node its /24", "la plage des pods ne peut pas donner un /24 à chaque nœud"];
     AksSubnetTooSmall aks_subnet_too_small "aks-subnet-too-small" Error ["the node subnet has fewer usable addresses than the cluster needs", "le sous-réseau des nœuds a moins d’adresses utilisables que le cluster n’en demande"];
     AksSubnetNoHeadroom aks_subnet_no_headroom "aks-subnet-no-headroom" Warning ["the node subnet fits the cluster but not one more node", "le sous-réseau des nœuds contient le cluster mais pas un nœud de plus"];
+    SubnetAddressesExhausted subnet_addresses_exhausted "subnet-addresses-exhausted" Error ["a subnet that holds no nodes lacks addresses for what is placed in it", "un sous-réseau sans nœuds manque d’adresses pour ce qui y est placé"];
     AksSubnetDelegated aks_subnet_delegated "aks-subnet-delegated" Error ["the node subnet is delegated to a service", "le sous-réseau des nœuds est délégué à un service"];
     AksSubnetSharedKubenet aks_subnet_shared_kubenet "aks-subnet-shared-kubenet" Error ["a kubenet cluster shares its node subnet with another cluster", "un cluster kubenet partage son sous-réseau de nœuds avec un autre cluster"];
     KubenetTooManyNodes kubenet_too_many_nodes "kubenet-too-many-nodes" Error ["a kubenet cluster needs more than 400 routes", "un cluster kubenet demande plus de 400 routes"];
     KubenetRetiring kubenet_retiring "kubenet-retiring" Info ["kubenet is retired on 31 March 2028", "kubenet sera retiré le 31 mars 2028"];
     CreatePluginNotConfigurable create_plugin_not_configurable "create-plugin-not-configurable" Error ["a cluster Azure ML creates asks for kubenet, overlay or a pod range", "un cluster créé par Azure ML demande kubenet, overlay ou une plage de pods"];
+    CreateSettingAppliedLater create_setting_applied_later "create-setting-applied-later" Warning ["a cluster Azure ML v1 creates states settings that creation cannot make", "un cluster créé par Azure ML v1 indique des réglages que la création ne sait pas faire"];
     MaxPodsOutOfRange max_pods_out_of_range "max-pods-out-of-range" Error ["pods per node is outside 10 to 250", "le nombre de pods par nœud est hors de l’intervalle 10 à 250"];
     NetworkPluginAssumed network_plugin_assumed "network-plugin-assumed" Info ["an attached cluster without networkPlugin is checked as Azure CNI Overlay", "un cluster attaché sans networkPlugin est vérifié comme Azure CNI Overlay"];
     NodePoolUnder30Pods node_pool_under_30_pods "node-pool-under-30-pods" Error ["the node pool has room for fewer than 30 pods", "le pool de nœuds accueille moins de 30 pods"];
@@ -121,6 +124,7 @@ rule_table! {
     IlbSubnetWithoutInternalLb ilb_subnet_without_internal_lb "ilb-subnet-without-internal-lb" Error ["a load balancer subnet is set for a public load balancer", "un sous-réseau d’équilibreur est défini pour un équilibreur public"];
     IlbSubnetOutsideClusterVnet ilb_subnet_outside_cluster_vnet "ilb-subnet-outside-cluster-vnet" Error ["the load balancer subnet belongs to another VNet", "le sous-réseau de l’équilibreur appartient à un autre VNet"];
     IlbSubnetIsAciSubnet ilb_subnet_is_aci_subnet "ilb-subnet-is-aci-subnet" Error ["the load balancer subnet is delegated to ACI", "le sous-réseau de l’équilibreur est délégué à ACI"];
+    ComputeNameInvalid compute_name_invalid "compute-name-invalid" Error ["a v1 compute target name breaks Azure ML's naming rules", "un nom de cible de calcul v1 enfreint les règles de nommage d’Azure ML"];
     IlbNotInStudio ilb_not_in_studio "ilb-not-in-studio" Info ["an internal load balancer cannot be chosen in the studio", "un équilibreur de charge interne ne peut pas être choisi dans le studio"];
     IlbWithKubenet ilb_with_kubenet "ilb-with-kubenet" Warning ["an internal load balancer with kubenet does not work for Azure ML", "un équilibreur interne avec kubenet ne fonctionne pas pour Azure ML"];
     PrivateClusterMustBeAttached private_cluster_must_be_attached "private-cluster-must-be-attached" Error ["Azure ML cannot create a private cluster; it must be attached", "Azure ML ne peut pas créer un cluster privé ; il faut l’attacher"];
@@ -148,6 +152,7 @@ rule_table! {
     K8sReliesOnTrustedAccess k8s_relies_on_trusted_access "k8s-relies-on-trusted-access" Warning ["the cluster relies on Trusted Access for a setup Learn lists as unsupported", "le cluster compte sur l’accès approuvé pour un montage que Learn dit non pris en charge"];
     AciSubnetNotDelegated aci_subnet_not_delegated "aci-subnet-not-delegated" Error ["the ACI subnet is not delegated to container groups", "le sous-réseau ACI n’est pas délégué aux groupes de conteneurs"];
     AciSubnetShared aci_subnet_shared "aci-subnet-shared" Error ["the ACI subnet also holds AKS or the workspace private endpoint", "le sous-réseau ACI contient aussi AKS ou le point de terminaison privé"];
+    PrivateEndpointSubnetDelegated private_endpoint_subnet_delegated "private-endpoint-subnet-delegated" Error ["the workspace private endpoint is placed in a delegated subnet", "le point de terminaison privé de l’espace de travail est placé dans un sous-réseau délégué"];
     AciSubnetSmall aci_subnet_small "aci-subnet-small" Warning ["the ACI subnet is smaller than /28", "le sous-réseau ACI est plus petit que /28"];
     AciVnetResourceGroupMismatch aci_vnet_resource_group_mismatch "aci-vnet-resource-group-mismatch" Error ["the ACI VNet is outside the workspace resource group", "le VNet ACI est hors du groupe de ressources de l’espace de travail"];
     AciVnetDiffersFromPrivateEndpoint aci_vnet_differs_from_private_endpoint "aci-vnet-differs-from-private-endpoint" Error ["the ACI VNet is not the workspace private endpoint's VNet", "le VNet ACI n’est pas celui du point de terminaison privé de l’espace de travail"];

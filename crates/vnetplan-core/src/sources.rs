@@ -188,3 +188,9 @@ pub(crate) const HOW_TO_TROUBLESHOOT_KUBERNETES_COMPUTE_2025_03_11: Source = Sou
     location: "https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-kubernetes-compute",
     date: "2025-03-11",
 };
+
+pub(crate) const SUBNET_DELEGATION_OVERVIEW: Source = Source {
+    title: "What is subnet delegation in Azure virtual network?",
+    location: "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
+    date: "223ece96",
+};

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
@@ -45,12 +45,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     ),
     sources: &[
         sources::CONTAINER_INSTANCES_VIRTUAL_NETWORK_CONCEPTS,
-        Source {
-            title: "What is subnet delegation in Azure virtual network?",
-            location:
-                "MicrosoftDocs/azure-docs:articles/virtual-network/subnet-delegation-overview.md@223ece96",
-            date: "223ece96",
-        },
+        sources::SUBNET_DELEGATION_OVERVIEW,
         sources::CONCEPTS_NETWORK_CNI_OVERVIEW,
     ],
 };

@@ -67,10 +67,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         } else {
             out.push(draft(msg!(
                 [
-                    "pod CIDR {pod} of cluster '{cluster}' is public address space, which AKS allows but \
-                     does not support",
-                    "la plage des pods {pod} du cluster « {cluster} » est dans l’espace d’adresses public, \
-                     qu’AKS permet sans le prendre en charge"
+                    "pod CIDR {pod} of cluster '{cluster}' lies outside private and shared address space, \
+                     where AKS does not support a pod range",
+                    "la plage des pods {pod} du cluster « {cluster} » est hors de l’espace d’adresses privé \
+                     et partagé, où AKS ne prend pas en charge de plage de pods"
                 ],
                 pod = pod_net,
                 cluster = &cluster.name,
@@ -99,15 +99,18 @@ mod tests {
         assert_eq!(found[0].subjects, ["/aksClusters/0/podCidr"]);
         assert_eq!(
             found[0].message,
-            "pod CIDR 20.4.0.0/16 of cluster 'ml-aks' is public address space, which AKS allows but does \
-             not support"
+            "pod CIDR 20.4.0.0/16 of cluster 'ml-aks' lies outside private and shared address space, where \
+             AKS does not support a pod range"
         );
         assert_eq!(
             found[0].text.render(Lang::Fr),
-            "la plage des pods 20.4.0.0/16 du cluster « ml-aks » est dans l’espace d’adresses public, \
-             qu’AKS permet sans le prendre en charge"
+            "la plage des pods 20.4.0.0/16 du cluster « ml-aks » est hors de l’espace d’adresses privé et \
+             partagé, où AKS ne prend pas en charge de plage de pods"
         );
         assert_fix_resolves(PodCidrNotPrivate, &overlay("20.4.0.0/16"));
+        // Loopback is no public space either; the message must not call it that.
+        let loopback = assert_fires(PodCidrNotPrivate, &overlay("127.0.0.0/16"));
+        assert!(loopback[0].message.contains("outside private and shared"), "{}", loopback[0].message);
     }
 
     #[test]
