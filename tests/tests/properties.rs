@@ -300,6 +300,12 @@ const DECISIONS: &[&str] = &[
     "k8s-router-ha-too-few-nodes",
 ];
 
+/// Input errors that come back under another rule once the migration has moved what they named
+/// (the guarantee's case 2). The workspace private endpoint in an ACI subnet is reported by
+/// `aci-subnet-shared` while a deployment uses the subnet, and by `private-endpoint-subnet-delegated`
+/// once the deployment has become a managed endpoint and left the delegated subnet behind.
+const COUNTERPARTS: &[(&str, &str)] = &[("aci-subnet-shared", "private-endpoint-subnet-delegated")];
+
 fn first_subjects_of_errors(plan: &vnetplan_core::Plan) -> Vec<(String, String)> {
     check(plan)
         .findings
@@ -319,7 +325,13 @@ proptest! {
         let (migrated, _) = migrate(&plan);
         for (rule, subject) in first_subjects_of_errors(&migrated) {
             let kept = before.contains(&(rule.clone(), subject.clone()));
-            prop_assert!(kept || DECISIONS.contains(&rule.as_str()), "migration added {} at {}", rule, subject);
+            let counterpart = COUNTERPARTS.iter().any(|(v1, v2)| {
+                *v2 == rule.as_str() && before.iter().any(|(earlier, _)| earlier.as_str() == *v1)
+            });
+            prop_assert!(
+                kept || counterpart || DECISIONS.contains(&rule.as_str()),
+                "migration added {} at {}", rule, subject
+            );
         }
     }
 }
