@@ -168,14 +168,19 @@ fn az_document(plan: &Plan, report: &Report, lang: Lang) -> String {
     write_comment(&mut out, &prose::PLACEHOLDERS_NOTE.message(), lang);
     out.push_str("set -euo pipefail\n");
     if !plan.aks_clusters.is_empty() || has_v2(plan) {
-        let _ = writeln!(
-            out,
-            ": \"${{{WORKSPACE_VARIABLE}:?set {WORKSPACE_VARIABLE} to the name of the Azure ML workspace}}\""
-        );
+        require_workspace(&mut out);
     }
     let keep = |entry: &GuideStep| matches!(entry.flow, Flow::Both | Flow::Cli);
     write_steps(&mut out, &guide(plan, report, lang), keep, StepLanguage::Shell, lang);
     out
+}
+
+/// Stops a script at once when the workspace's name, which the plan does not hold, is not set.
+fn require_workspace(out: &mut String) {
+    let _ = writeln!(
+        out,
+        ": \"${{{WORKSPACE_VARIABLE}:?set {WORKSPACE_VARIABLE} to the name of the Azure ML workspace}}\""
+    );
 }
 
 /// Writes the steps that `keep` keeps: code in `language` as it is, a YAML file in a shell

@@ -165,7 +165,7 @@ impl Serialize for Json<'_> {
                 }
                 map.end()
             }
-            Value::Call(..) | Value::Parameter(_) => {
+            Value::Call(..) | Value::Parameter(_) | Value::Deployed { .. } => {
                 serializer.serialize_str(&format!("[{}]", expression(self.0)))
             }
         }
@@ -185,6 +185,17 @@ fn expression(value: &Value) -> String {
         ),
         Value::Call(function, arguments) => call(function, arguments.iter().map(expression)),
         Value::Parameter(name) => call("parameters", [quote::arm_expression_literal(name)]),
+        Value::Deployed { id, api_version, path, .. } => format!(
+            "{}.{path}",
+            call(
+                "reference",
+                [
+                    expression(id),
+                    quote::arm_expression_literal(api_version),
+                    quote::arm_expression_literal("full")
+                ]
+            )
+        ),
     }
 }
 

@@ -4,10 +4,14 @@
 use std::fmt::Write;
 
 use super::infra::{self, ClusterSpec, Infra, NsgRule};
-use super::prose::{AZ_NETWORK_HEADER, CLUSTER_COMMENT, NSG_COMMENT, PEERING_COMMENT, VNET_COMMENT};
+use super::prose::{
+    AZ_NETWORK_HEADER, CLUSTER_COMMENT, EXTENSION_TITLE, KUBERNETES_ATTACH_TITLE, NSG_COMMENT,
+    PEERING_COMMENT, PLACEHOLDERS_NOTE, ROLE_TITLE, TRUSTED_ACCESS_TITLE, VNET_COMMENT, WITH_AZ, WITH_CLI_V2,
+};
 use super::quote::{self, Command, Identifiers, Operand};
+use super::steps::v2::ClusterCommands;
 use crate::plan::{AksCluster, Choice, Identity, Plan, Vnet};
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
 pub(super) fn script(plan: &Plan, lang: Lang) -> String {
     let infra = Infra::new(plan, lang);
@@ -15,7 +19,14 @@ pub(super) fn script(plan: &Plan, lang: Lang) -> String {
     for note in &infra.omitted {
         let _ = writeln!(out, "# {}.", quote::comment(note));
     }
+    // The extension's commands keep the `az` steps' placeholders for what the plan lacks.
+    if infra.clusters.iter().any(|spec| spec.extension.is_some()) {
+        super::write_comment(&mut out, &PLACEHOLDERS_NOTE.message(), lang);
+    }
     out.push_str("set -euo pipefail\n");
+    if infra.clusters.iter().any(|spec| spec.extension.is_some()) {
+        super::require_workspace(&mut out);
+    }
 
     // Security groups come first: the subnets that they guard name them.
     for nsg in &infra.nsgs {
@@ -138,6 +149,63 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         credentials.as_ref().map(|(id, secret)| (id.as_str(), secret.as_str())),
     );
     let _ = writeln!(out, "{}", command.render());
+    // The templates set every cluster's surge, which `az aks create` cannot.
+    let commands = ClusterCommands { plan: infra.plan, lang: infra.lang };
+    let _ = writeln!(out, "{}", commands.surge(cluster).render());
+    if let Some((vnet, _)) = infra.node_subnet(spec) {
+        // The identity comes into being with this cluster, so the plan's
+        // networkContributorGranted cannot be about it: the check accepts the cluster only once
+        // the identity holds the role, so the script grants it whatever the field says, as the
+        // `az` steps do.
+        let comment = msg!(ROLE_TITLE, name = quote::comment(&cluster.name));
+        let _ = writeln!(out, "# {}.", comment.render(infra.lang));
+        let _ =
+            writeln!(out, "{}", role_assignment_create(cluster, spec.resource_group, &vnet.resource_group));
+    }
+    if spec.extension.is_none() {
+        return;
+    }
+    // The same commands as the `az` steps, so that the script builds what the templates do.
+    let title = |text: Text, tool: Option<Text>| {
+        let mut message = msg!(text, name = quote::comment(&cluster.name));
+        if let Some(tool) = tool {
+            message = message.with_message("tool", tool.message());
+        }
+        message.render(infra.lang)
+    };
+    let _ = writeln!(out, "# {}.\n{}", title(EXTENSION_TITLE, None), commands.extension(cluster));
+    if cluster.trusted_access() {
+        let heading = title(TRUSTED_ACCESS_TITLE, Some(WITH_AZ));
+        let _ = writeln!(out, "# {heading}.\n{}", commands.trusted_access(cluster));
+    }
+    let heading = title(KUBERNETES_ATTACH_TITLE, Some(WITH_CLI_V2));
+    let _ = writeln!(out, "# {heading}.\n{}", commands.attach(cluster));
+}
+
+/// One property of cluster `cluster` in resource group `resource_group`, as plain text.
+pub(super) fn aks_show(resource_group: &str, cluster: &AksCluster, query: &str) -> Command {
+    Command::new("az aks show")
+        .arg("-g", resource_group)
+        .arg("-n", &cluster.name)
+        .arg("--query", query)
+        .arg("-o", "tsv")
+}
+
+/// The commands that give cluster `cluster`, in resource group `cluster_group`, Network
+/// Contributor on resource group `vnet_group` of its VNet: its principal and the group's ID are
+/// looked up first, since the plan holds neither.
+pub(super) fn role_assignment_create(cluster: &AksCluster, cluster_group: &str, vnet_group: &str) -> String {
+    let query = match cluster.identity() {
+        Identity::SystemAssigned => "identity.principalId",
+        Identity::ServicePrincipal => "servicePrincipalProfile.clientId",
+    };
+    let show = aks_show(cluster_group, cluster, query);
+    let group = Command::new("az group show").arg("-n", vnet_group).arg("--query", "id").arg("-o", "tsv");
+    let assign = Command::new("az role assignment create")
+        .var("--assignee", "cluster_identity")
+        .arg("--role", "Network Contributor")
+        .var("--scope", "vnet_group_id");
+    format!("cluster_identity=$({})\nvnet_group_id=$({})\n{}", show.line(), group.line(), assign.render())
 }
 
 /// `az network vnet peering create` for the side of a peering on VNet `local`, named `name`.

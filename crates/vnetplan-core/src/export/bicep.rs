@@ -6,9 +6,9 @@ use std::fmt::Write;
 
 use super::arm::deployment_object;
 use super::infra::Infra;
-use super::prose::{DEPLOY_INTO, NESTED_GROUP, NETWORK_HEADER, PEERING_GROUP};
+use super::prose::{DEPLOY_INTO, NESTED_GROUP, NETWORK_HEADER, PEERING_GROUP, ROLE_GROUP};
 use super::quote;
-use super::template::{Kind, Resource, Target, Template, Value};
+use super::template::{Kind, Purpose, Resource, Target, Template, Value};
 use crate::{Lang, Plan};
 
 const INDENT: &str = "  ";
@@ -34,7 +34,11 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     for group in template.groups_in_order() {
         if group.nested {
             out.push('\n');
-            let text = if group.depends_on.is_empty() { NESTED_GROUP } else { PEERING_GROUP };
+            let text = match group.purpose {
+                Purpose::Network => NESTED_GROUP,
+                Purpose::Peerings => PEERING_GROUP,
+                Purpose::Roles => ROLE_GROUP,
+            };
             let comment = msg!(text, group = quote::comment(&group.resource_group));
             let _ = writeln!(out, "// {}", comment.render(lang));
             let _ = write!(out, "resource {} '{}' = ", group.symbol, type_reference(Kind::Deployment));
@@ -169,6 +173,7 @@ fn expression(value: &Value, depth: usize) -> String {
             arguments.iter().map(|argument| expression(argument, depth)).collect::<Vec<_>>().join(", ")
         ),
         Value::Parameter(name) => name.clone(),
+        Value::Deployed { symbol, path, .. } => format!("{symbol}.{path}"),
     }
 }
 

@@ -11,15 +11,18 @@ pub(super) use skips::Skip;
 
 use super::prose::*;
 use crate::context::Context;
-use crate::plan::{AksCluster, Plan, Provisioning, Subnet, Vnet};
+use crate::plan::{AksCluster, Plan, Provisioning, RouterServiceType, Subnet, Vnet};
 use crate::text::Lang;
 
 /// Ports of a v1 scoring endpoint: HTTP, and HTTPS once TLS is enabled, which a v1 plan does not
 /// record.
-const SCORING_PORTS: &[u16] = &[80, 443];
+const SCORING_PORTS: &[&str] = &["80", "443"];
 /// Ports of a v2 router that serves HTTPS only.
-const TLS_PORTS: &[u16] = &[443];
-const REGISTRY_PORTS: &[u16] = &[443];
+const TLS_PORTS: &[&str] = &["443"];
+/// Kubernetes' default range for node ports: a `nodePort` router is reached on one of them,
+/// which Kubernetes picks when it creates the service, so no narrower range is known beforehand.
+const NODE_PORTS: &[&str] = &["30000-32767"];
+const REGISTRY_PORTS: &[&str] = &["443"];
 /// The first priority handed to the rules of a security group; lower numbers win in Azure.
 const FIRST_PRIORITY: u32 = 100;
 /// What a subnet delegated to container groups lets the service do, as Azure records it.
@@ -85,7 +88,8 @@ pub(super) struct NsgRule {
     pub(super) direction: Direction,
     pub(super) source: String,
     pub(super) destination: String,
-    pub(super) ports: &'static [u16],
+    /// Ports or ranges (`30000-32767`), as Azure takes them.
+    pub(super) ports: &'static [&'static str],
     /// The cluster whose scoring endpoint the rule opens; `None` for the registry rule.
     pub(super) cluster: Option<usize>,
     /// Scanner checks the rule leaves failing, and why.
@@ -280,7 +284,14 @@ fn vnet_rules(
         .clusters()
         .filter(|(_, cluster, facts)| cluster.scoring_from_outside_vnet() && facts.node.vnet == Some(vnet))
         .zip(FIRST_PRIORITY..)
-        .map(|((index, cluster, _), priority)| scoring_rule(index, cluster, priority, lang))
+        .map(|((index, cluster, facts), priority)| {
+            let nodes = plan
+                .vnets
+                .get(vnet)
+                .and_then(|entry| entry.subnets.get(facts.node.subnet?))
+                .map(|subnet| subnet.address_prefix.as_str());
+            scoring_rule(index, cluster, nodes, priority, lang)
+        })
         .collect();
     if plan.egress.restricted() && has_workloads {
         rules.push(registry_rule(&plan.region, lang));
@@ -291,24 +302,39 @@ fn vnet_rules(
 /// Admits clients outside the VNet to cluster `cluster`'s scoring endpoint. The endpoint's
 /// address is only known once a model is deployed, so the rule covers any destination on the
 /// scoring ports; narrow it to that address when it is known. A v2 router serves HTTPS, and
-/// plain HTTP only when the plan allows insecure connections.
-pub(super) fn scoring_rule(index: usize, cluster: &AksCluster, priority: u32, lang: Lang) -> NsgRule {
-    let ports = match (cluster.is_v2(), cluster.azure_ml().allow_insecure_connections()) {
-        (true, false) => TLS_PORTS,
-        _ => SCORING_PORTS,
+/// plain HTTP only when the plan allows insecure connections. A `nodePort` router is reached at
+/// the node IPs, all in the node subnet `nodes`, on its node port, whatever the protocol.
+pub(super) fn scoring_rule(
+    index: usize,
+    cluster: &AksCluster,
+    nodes: Option<&str>,
+    priority: u32,
+    lang: Lang,
+) -> NsgRule {
+    let (ports, destination, description) = if node_port_router(cluster) {
+        (NODE_PORTS, nodes.unwrap_or("*"), NODE_PORT_RULE_DESCRIPTION)
+    } else if cluster.is_v2() && !cluster.azure_ml().allow_insecure_connections() {
+        (TLS_PORTS, "*", SCORING_RULE_DESCRIPTION)
+    } else {
+        (SCORING_PORTS, "*", SCORING_RULE_DESCRIPTION)
     };
-    let skips = if ports.contains(&80) { vec![skips::http_skip(cluster, lang)] } else { Vec::new() };
+    let skips = if ports.contains(&"80") { vec![skips::http_skip(cluster, lang)] } else { Vec::new() };
     NsgRule {
         name: format!("allow-scoring-{}", super::quote::label(&cluster.name, 60)),
-        description: msg!(SCORING_RULE_DESCRIPTION, name = &cluster.name).render(lang),
+        description: msg!(description, name = &cluster.name).render(lang),
         priority,
         direction: Direction::Inbound,
         source: "*".to_owned(),
-        destination: "*".to_owned(),
+        destination: destination.to_owned(),
         ports,
         cluster: Some(index),
         skips,
     }
+}
+
+/// Whether clients reach cluster `cluster`'s router at its nodes, on a node port.
+pub(super) fn node_port_router(cluster: &AksCluster) -> bool {
+    cluster.is_v2() && cluster.azure_ml().router_service_type() == Some(RouterServiceType::NodePort)
 }
 
 /// Lets workloads pull images from the workspace's container registry despite restricted egress.
@@ -344,8 +370,8 @@ pub(super) fn delegation_name(service: &str) -> String {
 }
 
 /// The ports of a rule as Azure's templates take them, as text.
-pub(super) fn port_list(ports: &[u16]) -> Vec<String> {
-    ports.iter().map(u16::to_string).collect()
+pub(super) fn port_list(ports: &[&str]) -> Vec<String> {
+    ports.iter().map(|port| (*port).to_owned()).collect()
 }
 
 /// The sentence telling which VM size a cluster's nodes need.

@@ -79,6 +79,15 @@ prose! {
     ROLE_GRANTED =>
         "The plan records the role as granted already; running this again only confirms it.",
         "Le plan note que le rôle est déjà accordé ; relancer ceci ne fait que le confirmer.";
+    NODE_PORT_NOTE =>
+        "Clients outside the VNet call this cluster's router at its nodes' addresses, all in subnet\n\
+         {subnet}, on the node port Kubernetes picks in its default range. The plan does not name the\n\
+         NSG; once the extension is in, `kubectl get service azureml-fe -n azureml` shows the port,\n\
+         to which the rule can be narrowed.",
+        "Des clients hors du VNet appellent le routeur de ce cluster aux adresses de ses nœuds, toutes\n\
+         dans le sous-réseau {subnet}, sur le port de nœud que Kubernetes choisit dans sa plage par\n\
+         défaut. Le plan ne nomme pas le NSG ; une fois l’extension installée, `kubectl get service\n\
+         azureml-fe -n azureml` donne le port, auquel la règle peut être restreinte.";
     DELEGATION_NOTE =>
         "Azure ML starts container groups only in a subnet delegated to Azure Container Instances.",
         "Azure ML ne démarre des groupes de conteneurs que dans un sous-réseau délégué à Azure Container \
@@ -269,6 +278,12 @@ prose! {
     PEERING_GROUP =>
         "Peerings of VNets in resource group {group} with VNets of other groups, once both exist.",
         "Appairages des VNets du groupe de ressources {group} avec ceux d’autres groupes, une fois les deux créés.";
+    ROLE_GROUP =>
+        "Roles on resource group {group} for the identities of clusters whose nodes use its VNets, once the clusters exist.",
+        "Rôles sur le groupe de ressources {group} des identités des clusters dont les nœuds utilisent ses VNets, une fois les clusters créés.";
+    ROLE_COMMENT =>
+        "AKS changes VNet {vnet} on behalf of cluster {name}, whose identity exists only once the cluster does: it gets Network Contributor on resource group {group} here",
+        "AKS modifie le VNet {vnet} pour le compte du cluster {name}, dont l’identité n’existe qu’avec le cluster : elle reçoit ici le rôle Network Contributor sur le groupe de ressources {group}";
     NSG_COMMENT =>
         "Security group of the workload subnets of VNet {vnet}",
         "Groupe de sécurité des sous-réseaux de charges de travail du VNet {vnet}";
@@ -326,6 +341,9 @@ prose! {
     SCORING_RULE_DESCRIPTION =>
         "Clients outside the VNet call the scoring endpoint of cluster {name}",
         "Des clients hors du VNet appellent le point de terminaison de scoring du cluster {name}";
+    NODE_PORT_RULE_DESCRIPTION =>
+        "Clients outside the VNet call the router of cluster {name} on a node port of its nodes",
+        "Des clients hors du VNet appellent le routeur du cluster {name} sur un port de nœud de ses nœuds";
     REGISTRY_RULE_DESCRIPTION =>
         "Images come from Azure Container Registry even with outbound traffic restricted",
         "Les images viennent d’Azure Container Registry même avec le trafic sortant restreint";

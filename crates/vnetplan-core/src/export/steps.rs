@@ -16,7 +16,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::az::{nsg_rule_create, peering_create};
+use super::az::{aks_show, nsg_rule_create, peering_create, role_assignment_create};
 use super::infra::{self, Infra};
 use super::prose::*;
 use super::quote::{self, shell, Command, Operand};
@@ -26,7 +26,7 @@ use crate::check::Report;
 use crate::context::Context;
 use crate::finding::Severity;
 use crate::plan::ACI_DELEGATION;
-use crate::plan::{AciDeployment, AksCluster, Choice, Identity, NetworkPlugin, Plan, Provisioning};
+use crate::plan::{AciDeployment, AksCluster, Choice, NetworkPlugin, Plan, Provisioning};
 use crate::text::{Lang, Message, Text};
 
 pub(super) mod v2;
@@ -458,10 +458,6 @@ impl<'p> Guide<'p> {
     fn role_assignment(&self, cluster: &AksCluster) -> String {
         let workspace_group = &self.plan.workspace.resource_group;
         let vnet_group = self.vnet_group(cluster.vnet.as_deref().unwrap_or_default());
-        let query = match cluster.identity() {
-            Identity::SystemAssigned => "identity.principalId",
-            Identity::ServicePrincipal => "servicePrincipalProfile.clientId",
-        };
         let mut code = String::new();
         let vnet = quote::comment(cluster.vnet.as_deref().unwrap_or_default());
         self.note(&mut code, msg!(ROLE_NOTE, vnet = vnet, group = quote::comment(&vnet_group)));
@@ -472,16 +468,7 @@ impl<'p> Guide<'p> {
         if cluster.network_contributor_granted == Some(true) {
             self.note(&mut code, ROLE_GRANTED.message());
         }
-        let show = self.aks_show(cluster, query);
-        let group =
-            Command::new("az group show").arg("-n", &vnet_group).arg("--query", "id").arg("-o", "tsv");
-        let assign = Command::new("az role assignment create")
-            .var("--assignee", "cluster_identity")
-            .arg("--role", "Network Contributor")
-            .var("--scope", "vnet_group_id");
-        let _ = writeln!(code, "cluster_identity=$({})", show.line());
-        let _ = writeln!(code, "vnet_group_id=$({})", group.line());
-        code.push_str(&assign.render());
+        code.push_str(&role_assignment_create(cluster, workspace_group, &vnet_group));
         code
     }
 
@@ -498,21 +485,31 @@ impl<'p> Guide<'p> {
     }
 
     fn scoring_rule(&self, index: usize, cluster: &AksCluster) -> String {
+        let subnet = cluster.subnet.as_deref().unwrap_or_default();
+        let prefix = format!("<address prefix of subnet {subnet}>");
         let rule = self
             .infra
             .scoring_rule(index)
             .cloned()
-            .unwrap_or_else(|| infra::scoring_rule(index, cluster, 100, self.lang));
+            .unwrap_or_else(|| infra::scoring_rule(index, cluster, Some(&prefix), 100, self.lang));
         let mut code = String::new();
-        self.note(&mut code, SCORING_NOTE.message());
-        let _ = writeln!(code, "scoring_ip={}", shell("<address of the scoring endpoint>"));
-        let placeholder = format!("<NSG of subnet {}>", cluster.subnet.as_deref().unwrap_or_default());
+        // A node port router's address is any node's, which the node subnet holds: the rule
+        // names that subnet rather than an address known only later.
+        let destination = if infra::node_port_router(cluster) {
+            self.note(&mut code, msg!(NODE_PORT_NOTE, subnet = quote::comment(subnet)));
+            Operand::Word(&rule.destination)
+        } else {
+            self.note(&mut code, SCORING_NOTE.message());
+            let _ = writeln!(code, "scoring_ip={}", shell("<address of the scoring endpoint>"));
+            Operand::Variable("scoring_ip")
+        };
+        let placeholder = format!("<NSG of subnet {subnet}>");
         let _ = writeln!(code, "nsg_name={}", shell(&placeholder));
         let command = nsg_rule_create(
             &self.vnet_group(cluster.vnet.as_deref().unwrap_or_default()),
             Operand::Variable("nsg_name"),
             &rule,
-            Operand::Variable("scoring_ip"),
+            destination,
         );
         code.push_str(&command.render());
         code
@@ -627,11 +624,7 @@ impl<'p> Guide<'p> {
     /// One property of the cluster, read with `az aks show` as plain text; the plan does not
     /// record the cluster's resource group, so the workspace's is used.
     fn aks_show(&self, cluster: &AksCluster, query: &str) -> Command {
-        Command::new("az aks show")
-            .arg("-g", &self.plan.workspace.resource_group)
-            .arg("-n", &cluster.name)
-            .arg("--query", query)
-            .arg("-o", "tsv")
+        aks_show(&self.plan.workspace.resource_group, cluster, query)
     }
 
     fn cli_attach(&self, cluster: &AksCluster) -> String {

@@ -13,7 +13,7 @@ use super::infra::kubernetes::{
 use super::infra::{
     self, ClusterSpec, ExtensionSpec, Infra, NsgSpec, PeeringSpec, Placeholder, Setting, Skip, VnetSpec,
 };
-use super::prose::{ENTRA_SIGN_IN, POD_CIDR_KEPT};
+use super::prose::{ENTRA_SIGN_IN, POD_CIDR_KEPT, ROLE_COMMENT};
 use super::quote::{label, Identifiers};
 use crate::plan::{Choice, Identity, ManagedNetwork, NetworkPlugin, OutboundRuleType, Vnet};
 use crate::text::Lang;
@@ -25,6 +25,8 @@ pub(super) const CONTENT_VERSION: &str = "1.0.0.0";
 /// Calico enforces network policy with kubenet, Azure CNI and overlay alike, where Azure's own
 /// policy manager is being retired.
 pub(super) const NETWORK_POLICY: &str = "calico";
+/// The ID of Azure's built-in Network Contributor role, the same in every subscription.
+pub(super) const NETWORK_CONTRIBUTOR: &str = "4d97b98b-1d4f-4787-a291-c67834d212e7";
 
 /// A property value: plain data, or an expression that the deployment evaluates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,14 @@ pub(super) enum Value {
     Call(&'static str, Vec<Value>),
     /// A parameter of the template, by name.
     Parameter(String),
+    /// A property of a resource of the template once deployed, by its dotted `path`: ARM reads
+    /// it with `reference(id, apiVersion, 'full')`, Bicep through the resource's symbol.
+    Deployed {
+        id: Box<Value>,
+        api_version: &'static str,
+        symbol: String,
+        path: &'static str,
+    },
 }
 
 impl Value {
@@ -62,6 +72,7 @@ pub(super) enum Kind {
     Workspace,
     Compute,
     OutboundRule,
+    RoleAssignment,
 }
 
 impl Kind {
@@ -79,6 +90,7 @@ impl Kind {
             Self::Workspace => "Microsoft.MachineLearningServices/workspaces",
             Self::Compute => "Microsoft.MachineLearningServices/workspaces/computes",
             Self::OutboundRule => "Microsoft.MachineLearningServices/workspaces/outboundRules",
+            Self::RoleAssignment => "Microsoft.Authorization/roleAssignments",
         }
     }
 
@@ -89,6 +101,7 @@ impl Kind {
             Self::Deployment => "2024-03-01",
             Self::KubernetesExtension => "2023-05-01",
             Self::Workspace | Self::Compute | Self::OutboundRule => "2024-04-01",
+            Self::RoleAssignment => "2022-04-01",
         }
     }
 }
@@ -134,12 +147,24 @@ pub(super) struct Group {
     pub(super) resource_group: String,
     /// Deployed through a nested deployment; the first group is the template's own.
     pub(super) nested: bool,
+    pub(super) purpose: Purpose,
     /// The nested deployment's name and Bicep symbol.
     pub(super) deployment: String,
     pub(super) symbol: String,
     pub(super) resources: Vec<Resource>,
     /// What the nested deployment waits for: its resources cannot name anything outside it.
     pub(super) depends_on: Vec<Target>,
+}
+
+/// What a nested deployment holds, which its Bicep comment tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Purpose {
+    /// VNets and security groups, before anything else.
+    Network,
+    /// Peerings across resource groups, once both VNets exist.
+    Peerings,
+    /// Roles of cluster identities on the group, once the clusters exist.
+    Roles,
 }
 
 pub(super) struct Template {
@@ -160,6 +185,7 @@ impl Template {
             groups: vec![Group {
                 resource_group: infra.plan.workspace.resource_group.clone(),
                 nested: false,
+                purpose: Purpose::Network,
                 deployment: String::new(),
                 symbol: String::new(),
                 resources: Vec::new(),
@@ -189,6 +215,7 @@ impl Template {
             let resource = builder.cluster_resource(infra, spec, waits_for);
             let symbol = resource.symbol.clone();
             let cluster = builder.push(0, resource);
+            builder.role_assignment(infra, spec, &symbol, cluster);
             if let Some(extension) = &spec.extension {
                 let resource = builder.extension_resource(spec, &symbol, extension, cluster);
                 let extension = builder.push(0, resource);
@@ -289,6 +316,7 @@ impl Builder {
         self.groups.push(Group {
             resource_group: resource_group.to_owned(),
             nested: true,
+            purpose: Purpose::Network,
             deployment,
             symbol: self.ids.claim(&format!("network_{resource_group}")),
             resources: Vec::new(),
@@ -328,26 +356,27 @@ impl Builder {
                 let index = match deployments.iter().find(|(name, _)| *name == local.vnet.resource_group) {
                     Some((_, index)) => *index,
                     None => {
-                        let index = self.peering_group(&local.vnet.resource_group);
+                        let index = self.later_group(&local.vnet.resource_group, Purpose::Peerings);
                         deployments.push((local.vnet.resource_group.clone(), index));
                         index
                     }
                 };
-                if let Some(entry) = self.groups.get_mut(index) {
-                    for target in [Target::Group(group), remote_target] {
-                        if !entry.depends_on.contains(&target) {
-                            entry.depends_on.push(target);
-                        }
-                    }
+                for target in [Target::Group(group), remote_target] {
+                    self.wait(index, target);
                 }
                 self.push(index, resource);
             }
         }
     }
 
-    /// A new nested deployment into `resource_group` for peerings across resource groups.
-    fn peering_group(&mut self, resource_group: &str) -> usize {
-        let stem = format!("vnetplan-{}-peerings", label(resource_group, 45));
+    /// A new nested deployment into `resource_group` for resources that wait for others of
+    /// the template: peerings across resource groups, or roles on the group.
+    fn later_group(&mut self, resource_group: &str, purpose: Purpose) -> usize {
+        let suffix = match purpose {
+            Purpose::Roles => "roles",
+            Purpose::Network | Purpose::Peerings => "peerings",
+        };
+        let stem = format!("vnetplan-{}-{suffix}", label(resource_group, 45));
         let deployment = (1..)
             .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
             .find(|name| !self.groups.iter().any(|group| &group.deployment == name))
@@ -355,12 +384,91 @@ impl Builder {
         self.groups.push(Group {
             resource_group: resource_group.to_owned(),
             nested: true,
+            purpose,
             deployment,
-            symbol: self.ids.claim(&format!("peerings_{resource_group}")),
+            symbol: self.ids.claim(&format!("{suffix}_{resource_group}")),
             resources: Vec::new(),
             depends_on: Vec::new(),
         });
         self.groups.len() - 1
+    }
+
+    /// Makes the nested deployment `group` wait for `target` too.
+    fn wait(&mut self, group: usize, target: Target) {
+        if let Some(entry) = self.groups.get_mut(group) {
+            if !entry.depends_on.contains(&target) {
+                entry.depends_on.push(target);
+            }
+        }
+    }
+
+    /// Network Contributor for the system-assigned identity of cluster `spec`, whose resource is
+    /// `cluster`, on the resource group of its VNet, as the `az` steps grant it. The role goes
+    /// into that group: into a nested deployment that waits for the cluster when the group is
+    /// not the template's own.
+    fn role_assignment(&mut self, infra: &Infra<'_>, spec: &ClusterSpec<'_>, symbol: &str, cluster: Target) {
+        // The identity comes into being with the cluster this template creates, so the plan's
+        // networkContributorGranted cannot be about it: whatever the field says, the check
+        // accepts the cluster only once the identity holds the role, so the template grants it.
+        // A service principal exists beforehand and the template does not know its object ID;
+        // the plan's field does describe it.
+        if spec.cluster.identity() != Identity::SystemAssigned {
+            return;
+        }
+        let Some((vnet, _)) = infra.node_subnet(spec) else { return };
+        let cluster_id =
+            resource_id(spec.resource_group, Kind::ManagedCluster.type_name(), &[&spec.cluster.name]);
+        let role = Value::Call(
+            "subscriptionResourceId",
+            vec![Value::text("Microsoft.Authorization/roleDefinitions"), Value::text(NETWORK_CONTRIBUTOR)],
+        );
+        // A name that a redeployment finds again: the same group, cluster and role. The two IDs
+        // name the subscription, so the name is its own in each.
+        let name = Value::Call(
+            "guid",
+            vec![Value::text(vnet.resource_group.as_str()), cluster_id.clone(), role.clone()],
+        );
+        let principal = Value::Deployed {
+            id: Box::new(cluster_id),
+            api_version: Kind::ManagedCluster.api_version(),
+            symbol: symbol.to_owned(),
+            path: "identity.principalId",
+        };
+        let note =
+            msg!(ROLE_COMMENT, name = &spec.cluster.name, vnet = &vnet.name, group = &vnet.resource_group);
+        let mut resource = Resource {
+            kind: Kind::RoleAssignment,
+            symbol: self.ids.claim(&format!("{symbol}_network_contributor")),
+            name,
+            parent: None,
+            scope: None,
+            resource_group: vnet.resource_group.clone(),
+            location: None,
+            comments: vec![note.render(infra.lang)],
+            skips: Vec::new(),
+            depends_on: Vec::new(),
+            body: vec![(
+                "properties",
+                Value::Object(vec![
+                    ("roleDefinitionId", role),
+                    ("principalId", principal),
+                    ("principalType", Value::text("ServicePrincipal")),
+                ]),
+            )],
+        };
+        let own = self.groups.first().is_some_and(|group| group.resource_group == vnet.resource_group);
+        if own {
+            resource.depends_on = vec![cluster];
+            self.push(0, resource);
+            return;
+        }
+        let existing = self
+            .groups
+            .iter()
+            .position(|group| group.purpose == Purpose::Roles && group.resource_group == vnet.resource_group);
+        let group = existing.unwrap_or_else(|| self.later_group(&vnet.resource_group, Purpose::Roles));
+        self.wait(group, cluster);
+        self.push(group, resource);
     }
 
     fn push(&mut self, group: usize, resource: Resource) -> Target {

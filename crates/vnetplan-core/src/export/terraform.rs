@@ -9,7 +9,7 @@ use super::infra::kubernetes::{
     TRUSTED_ACCESS_BINDING,
 };
 use super::infra::{self, ClusterSpec, ExtensionSpec, Infra, Placeholder, Setting, Skip};
-use super::prose::{ENTRA_SIGN_IN, NETWORK_HEADER};
+use super::prose::{ENTRA_SIGN_IN, NETWORK_HEADER, ROLE_COMMENT};
 use super::quote::{self, Identifiers};
 use super::template::{surge, Kind, NETWORK_POLICY};
 use crate::plan::is_aci_delegation;
@@ -148,10 +148,50 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     let workspace = network
         .map(|network| workspace_blocks(plan, network, &mut ids, &mut variables, &mut resources, lang));
     let mut workspace_id = workspace.map(|id| format!("azurerm_machine_learning_workspace.{id}.id"));
+    // The resource groups read as data, by name, for the roles granted on them.
+    let mut groups: Vec<(String, String)> = Vec::new();
     for spec in &infra.clusters {
         let subnet_id = subnet_ids.get(spec.vnet).and_then(|ids| ids.get(spec.subnet));
         let (id, block) = cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables, lang);
         resources.push(block);
+        if let Some((vnet, _)) =
+            infra.node_subnet(spec).filter(|_| spec.cluster.identity() == Identity::SystemAssigned)
+        {
+            // The identity comes into being with this cluster, so the plan's
+            // networkContributorGranted cannot be about it: whatever the field says, the check
+            // accepts the cluster only once the identity holds the role, so the configuration
+            // grants it. A service principal exists beforehand, and the field describes it.
+            let group = match groups.iter().find(|(name, _)| *name == vnet.resource_group) {
+                Some((_, group)) => group.clone(),
+                None => {
+                    let group = ids.claim(&format!("{}_group", vnet.resource_group));
+                    resources.push(
+                        Block::new("data", &["azurerm_resource_group", &group])
+                            .text("name", &vnet.resource_group),
+                    );
+                    groups.push((vnet.resource_group.clone(), group.clone()));
+                    group
+                }
+            };
+            let note = msg!(
+                ROLE_COMMENT,
+                name = &spec.cluster.name,
+                vnet = &vnet.name,
+                group = &vnet.resource_group
+            );
+            resources.push(
+                Block::new(
+                    "resource",
+                    &["azurerm_role_assignment", &ids.claim(&format!("{id}_network_contributor"))],
+                )
+                .comment(&note.render(lang))
+                .attr("scope", &format!("data.azurerm_resource_group.{group}.id"))
+                .text("role_definition_name", "Network Contributor")
+                .attr("principal_id", &format!("azurerm_kubernetes_cluster.{id}.identity[0].principal_id"))
+                // A new identity may not have reached Entra ID's replicas yet.
+                .attr("skip_service_principal_aad_check", "true"),
+            );
+        }
         if let Some(extension) = &spec.extension {
             let extension_id = ids.claim(&format!("{id}_azureml"));
             resources.push(extension_block(&id, &extension_id, extension, &mut ids, &mut variables));

@@ -430,3 +430,196 @@ fn peerings_across_resource_groups_wait_for_both_vnets_without_a_cycle() {
         );
     }
 }
+
+const ROLE_ASSIGNMENT: &str = "Microsoft.Authorization/roleAssignments";
+
+/// The `azurerm_role_assignment` blocks of a Terraform export, as `scope <- principal`.
+fn terraform_roles(terraform: &str) -> Vec<String> {
+    let body = hcl::parse(terraform).expect("the Terraform export parses");
+    body.blocks()
+        .filter(|block| {
+            block.labels().first().map(hcl::BlockLabel::as_str) == Some("azurerm_role_assignment")
+        })
+        .map(|block| {
+            let attribute = |key: &str| {
+                block
+                    .body()
+                    .attributes()
+                    .find(|a| a.key() == key)
+                    .map(|a| a.expr().to_string())
+                    .unwrap_or_default()
+            };
+            format!(
+                "{} {} <- {}",
+                attribute("role_definition_name"),
+                attribute("scope"),
+                attribute("principal_id")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_format_grants_the_new_cluster_identity_network_contributor_on_its_vnet_group() {
+    // The VNet is in network-rg, the cluster in the template's ml-rg: the role goes into a
+    // deployment of its own into network-rg, which waits for the cluster.
+    let plan = plan("v2_private_spoke_k8s");
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let roles = arm_in_deployments(&arm, ROLE_ASSIGNMENT);
+    assert_eq!(roles.len(), 1, "{roles:?}");
+    let (holder, role) = &roles[0];
+    assert_eq!(holder, "vnetplan-network-rg-roles");
+    let cluster_id = "resourceId('ml-rg', 'Microsoft.ContainerService/managedClusters', 'k8s-inf')";
+    let definition = "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', \
+                      '4d97b98b-1d4f-4787-a291-c67834d212e7')";
+    assert_eq!(role["name"], format!("[guid('network-rg', {cluster_id}, {definition})]"));
+    assert_eq!(role["properties"]["roleDefinitionId"], format!("[{definition}]"));
+    assert_eq!(
+        role["properties"]["principalId"],
+        format!("[reference({cluster_id}, '2024-02-01', 'full').identity.principalId]")
+    );
+    assert_eq!(role["properties"]["principalType"], "ServicePrincipal");
+    let deployment = arm["resources"]
+        .as_array()
+        .and_then(|resources| resources.iter().find(|resource| resource["name"] == holder.as_str()))
+        .expect("the role deployment");
+    assert_eq!(deployment["resourceGroup"], "network-rg");
+    assert_eq!(deployment["dependsOn"], serde_json::json!([format!("[{cluster_id}]")]));
+
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains("principalId: aks_k8s_inf.identity.principalId"), "{bicep}");
+    assert!(bicep.contains("resource roles_network_rg 'Microsoft.Resources/deployments@"), "{bicep}");
+
+    assert_eq!(
+        terraform_roles(&document(&plan, ExportFormat::Terraform)),
+        ["\"Network Contributor\" data.azurerm_resource_group.network_rg_group.id <- \
+             azurerm_kubernetes_cluster.k8s_inf.identity[0].principal_id"]
+    );
+    let script = document(&plan, ExportFormat::AzScript);
+    assert!(
+        script.contains(
+            "vnet_group_id=$(az group show -n network-rg --query id -o tsv)\naz role assignment create \\\n  \
+             --assignee \"$cluster_identity\" \\\n  --role 'Network Contributor' \\\n  --scope \"$vnet_group_id\""
+        ),
+        "{script}"
+    );
+
+    // The VNet in the template's own group: the role is a resource of the template, after the
+    // cluster. A plan that records the grant still gets it, since the identity is new.
+    let mut plan = plan;
+    plan.vnets.iter_mut().for_each(|vnet| vnet.resource_group = "ml-rg".to_owned());
+    plan.aks_clusters[0].network_contributor_granted = Some(true);
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let roles = arm_in_deployments(&arm, ROLE_ASSIGNMENT);
+    assert_eq!(roles.len(), 1);
+    assert!(roles[0].0.is_empty(), "in the template's own group");
+    assert_eq!(roles[0].1["dependsOn"], serde_json::json!([format!("[{cluster_id}]")]));
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains("  dependsOn: [\n    aks_k8s_inf\n  ]"), "{bicep}");
+
+    // A service principal exists before the template: the plan's field speaks for it.
+    plan.aks_clusters[0].identity = Some(crate::plan::Identity::ServicePrincipal);
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    assert!(arm_in_deployments(&arm, ROLE_ASSIGNMENT).is_empty());
+    assert!(terraform_roles(&document(&plan, ExportFormat::Terraform)).is_empty());
+}
+
+#[test]
+fn a_node_port_router_is_admitted_at_the_node_subnet_on_the_node_port_range() {
+    let mut plan = plan("v2_default_aks");
+    if let Some(azure_ml) = plan.aks_clusters[0].azure_ml.as_mut() {
+        azure_ml.inference_router_service_type = Some(crate::plan::RouterServiceType::NodePort);
+    }
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let groups = arm_in_deployments(&arm, "Microsoft.Network/networkSecurityGroups");
+    let rule = groups
+        .iter()
+        .flat_map(|(_, nsg)| nsg["properties"]["securityRules"].as_array().cloned().unwrap_or_default())
+        .find(|rule| rule["name"] == "allow-scoring-ml-aks")
+        .expect("the scoring rule");
+    assert_eq!(rule["properties"]["destinationAddressPrefix"], "10.1.0.0/22");
+    assert_eq!(rule["properties"]["destinationPortRanges"], serde_json::json!(["30000-32767"]));
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains("destinationAddressPrefix: '10.1.0.0/22'"), "{bicep}");
+    assert!(bicep.contains("'30000-32767'") && !bicep.contains("'443'"), "{bicep}");
+
+    let terraform = document(&plan, ExportFormat::Terraform);
+    let body = hcl::parse(&terraform).expect("the Terraform export parses");
+    let rule = body
+        .blocks()
+        .find(|block| {
+            block.labels().first().map(hcl::BlockLabel::as_str) == Some("azurerm_network_security_rule")
+        })
+        .expect("the scoring rule");
+    let attribute = |key: &str| {
+        rule.body().attributes().find(|a| a.key() == key).map(|a| a.expr().to_string()).unwrap_or_default()
+    };
+    assert_eq!(attribute("destination_address_prefix"), "\"10.1.0.0/22\"");
+    assert_eq!(attribute("destination_port_ranges").replace([' ', '\n'], ""), "[\"30000-32767\"]");
+
+    for format in [ExportFormat::AzScript, ExportFormat::Az, ExportFormat::SdkV2] {
+        let text = document(&plan, format);
+        assert!(
+            text.contains("--destination-address-prefixes 10.1.0.0/22 \\")
+                && text.contains("--destination-port-ranges 30000-32767"),
+            "{}: {text}",
+            format.name()
+        );
+        assert!(!text.contains("--destination-port-ranges 80 443"), "{}", format.name());
+    }
+}
+
+#[test]
+fn the_az_script_installs_the_extension_binds_and_attaches_a_v2_cluster_as_the_az_steps_do() {
+    let mut plans: Vec<(&str, Plan)> =
+        ["v2_private_aks", "v2_default_aks", "v2_private_spoke_k8s", "v2_managed_network"]
+            .into_iter()
+            .map(|name| (name, plan(name)))
+            .collect();
+    let mut bound = plan("v2_default_aks");
+    bound.aks_clusters[0].trusted_access = Some(true);
+    assert!(bound.aks_clusters[0].trusted_access(), "a plan that reaches the binding");
+    plans.push(("trusted access", bound));
+    for (name, plan) in plans {
+        let script = document(&plan, ExportFormat::AzScript);
+        let cluster = &plan.aks_clusters[0];
+        let steps = steps(&plan, &check(&plan), Lang::En);
+        let code = |fragment: &str| {
+            steps
+                .iter()
+                .find(|step| step.title.contains(fragment))
+                .map(|step| step.code.clone())
+                .unwrap_or_else(|| panic!("{name}: no step {fragment}"))
+        };
+        let mut expected = vec![
+            code("Install the Azure ML extension"),
+            code("as Kubernetes compute with the Azure ML CLI v2"),
+        ];
+        if cluster.trusted_access() {
+            expected.push(code("Grant the workspace Trusted Access"));
+        }
+        for code in expected {
+            assert!(script.contains(&code), "{name}: the script lacks\n{code}\n---\n{script}");
+        }
+        assert!(
+            script.contains("az ml compute attach") && script.contains("az k8s-extension create"),
+            "{name}"
+        );
+        assert_eq!(
+            cluster.trusted_access(),
+            script.contains("az aks trustedaccess rolebinding create"),
+            "{name}"
+        );
+        let surge = format!(
+            "az aks nodepool update -g ml-rg --cluster-name {} -n nodepool1 --max-surge {}",
+            cluster.name,
+            template::surge(cluster)
+        );
+        assert!(script.contains(&surge), "{name}: {surge} missing from\n{script}");
+        assert!(script.contains(": \"${WORKSPACE_NAME:?"), "{name}");
+    }
+}

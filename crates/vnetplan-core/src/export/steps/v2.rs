@@ -6,17 +6,18 @@
 
 use std::fmt::Write;
 
-use super::super::az::aks_create;
+use super::super::az::{aks_create, aks_show};
 use super::super::infra::kubernetes::{ML_WORKLOAD_ROLE, TRUSTED_ACCESS_BINDING};
 use super::super::prose::*;
 use super::super::quote::{self, shell, Command, Operand};
+use super::super::write_comment;
 use super::super::yaml;
 use super::{Api, Draft, Flow, Guide, GuideStep, Reach, Scope, WORKSPACE_VARIABLE};
 use crate::plan::{
     AksCluster, Choice, EndpointKind, Identity, IsolationMode, ManagedNetwork, OnlineEndpoint, OutboundRule,
-    OutboundRuleType, RouterServiceType, SslCertificate, DEFAULT_NAMESPACE,
+    OutboundRuleType, Plan, RouterServiceType, SslCertificate, DEFAULT_NAMESPACE,
 };
-use crate::text::Text;
+use crate::text::{Lang, Message, Text};
 
 /// The name the steps give the Azure ML extension on each cluster.
 const EXTENSION_NAME: &str = "azureml";
@@ -39,18 +40,21 @@ impl Guide<'_> {
         let extension = Draft::shell(
             self.say(msg!(EXTENSION_TITLE, name = &cluster.name)),
             Flow::Both,
-            self.extension(cluster),
+            self.commands().extension(cluster),
         );
         self.push(out, &section, extension.api(Api::V2), &scope);
         if cluster.trusted_access() {
-            let binding =
-                Draft::shell(title(TRUSTED_ACCESS_TITLE, WITH_AZ), Flow::Both, self.trusted_access(cluster));
+            let binding = Draft::shell(
+                title(TRUSTED_ACCESS_TITLE, WITH_AZ),
+                Flow::Both,
+                self.commands().trusted_access(cluster),
+            );
             self.push(out, &section, binding.api(Api::V2), &scope);
         }
         let cli = Draft::shell(
             title(KUBERNETES_ATTACH_TITLE, WITH_CLI_V2),
             Flow::Cli,
-            self.cli_kubernetes(cluster),
+            self.commands().attach(cluster),
         );
         self.push(out, &section, cli.api(Api::V2), &scope);
         let sdk = Draft::python(
@@ -201,114 +205,16 @@ impl Guide<'_> {
         let create =
             aks_create(cluster, group, self.plan.cluster_region(cluster), vm_size, subnet, credentials);
         code.push_str(&create.render());
-        let surge = Command::new("az aks nodepool update")
-            .arg("-g", group)
-            .arg("--cluster-name", &cluster.name)
-            .arg("-n", super::super::infra::NODE_POOL)
-            .arg("--max-surge", &surge_text(cluster));
-        let _ = write!(code, "\n{}", surge.render());
+        let _ = write!(code, "\n{}", self.commands().surge(cluster).render());
         code
     }
 
-    fn extension(&self, cluster: &AksCluster) -> String {
-        let azure_ml = cluster.azure_ml();
-        let mut settings = vec!["enableTraining=False".to_owned(), "enableInference=True".to_owned()];
-        if let Some(service) = azure_ml.router_service_type() {
-            settings.push(format!("inferenceRouterServiceType={}", router_service_type(service)));
-        }
-        if azure_ml.internal_load_balancer_provider.is_some() {
-            settings.push("internalLoadBalancerProvider=azure".to_owned());
-        }
-        settings
-            .push(format!("allowInsecureConnections={}", python_bool(azure_ml.allow_insecure_connections())));
-        match azure_ml.ssl_cname() {
-            Some(name) => settings.push(format!("sslCname={name}")),
-            None if !azure_ml.allow_insecure_connections() => {
-                settings.push("sslCname=<host name that clients call>".to_owned());
-            }
-            None => {}
-        }
-        if azure_ml.certificate_to_write() == Some(SslCertificate::Secret) {
-            settings.push("sslSecret=<secret in namespace azureml holding cert.pem and key.pem>".to_owned());
-        }
-        settings.push(format!("inferenceRouterHA={}", python_bool(azure_ml.inference_router_ha())));
-        if azure_ml.reuses_v1_cluster() {
-            settings.push("scoringFe.enableUpgrade=true".to_owned());
-        }
-        let mut command = Command::new("az k8s-extension create")
-            .arg("--name", EXTENSION_NAME)
-            .arg("--extension-type", EXTENSION_TYPE)
-            .arg("--cluster-type", "managedClusters")
-            .arg("--cluster-name", &cluster.name)
-            .arg("-g", &self.plan.workspace.resource_group)
-            .arg("--scope", "cluster")
-            .args("--config", settings.iter().map(String::as_str));
-        if azure_ml.ssl_certificate == Some(SslCertificate::PemFiles) {
-            command = command.args(
-                "--config-protected",
-                [
-                    "sslCertPemFile=<path of the certificate PEM file>",
-                    "sslKeyPemFile=<path of the key PEM file>",
-                ],
-            );
-        }
-        let mut code = String::new();
-        self.note(&mut code, EXTENSION_NOTE.message());
-        if azure_ml.reuses_v1_cluster() {
-            self.note(&mut code, REUSE_NOTE.message());
-            code.push_str("kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true\n");
-        }
-        code.push_str(&command.render());
-        code
+    fn commands(&self) -> ClusterCommands<'_> {
+        ClusterCommands { plan: self.plan, lang: self.lang }
     }
 
-    fn trusted_access(&self, cluster: &AksCluster) -> String {
-        let group = &self.plan.workspace.resource_group;
-        let show = self
-            .workspace_options(Command::new("az ml workspace show"), "--name")
-            .arg("--query", "id")
-            .arg("-o", "tsv");
-        let binding = Command::new("az aks trustedaccess rolebinding create")
-            .arg("-g", group)
-            .arg("--cluster-name", &cluster.name)
-            .arg("--name", TRUSTED_ACCESS_BINDING)
-            .var("--source-resource-id", "workspace_id")
-            .arg("--roles", ML_WORKLOAD_ROLE);
-        let mut code = String::new();
-        self.note(&mut code, TRUSTED_ACCESS_NOTE.message());
-        self.note(&mut code, V2_WORKSPACE_NOTE.message());
-        self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
-        let _ = writeln!(code, "workspace_id=$({})", show.line());
-        code.push_str(&binding.render());
-        code
-    }
-
-    /// Attaching in a namespace of its own needs that namespace in the cluster first.
     fn namespace_note(&self, code: &mut String, cluster: &AksCluster) {
-        let namespace = cluster.azure_ml().namespace();
-        if namespace != DEFAULT_NAMESPACE {
-            self.note(code, msg!(NAMESPACE_NOTE, namespace = quote::comment(namespace)));
-        }
-    }
-
-    fn cli_kubernetes(&self, cluster: &AksCluster) -> String {
-        let group = &self.plan.workspace.resource_group;
-        let show = self.aks_show(cluster, "id");
-        let attach = self
-            .workspace_options(Command::new("az ml compute attach"), "--workspace-name")
-            .arg("--type", "Kubernetes")
-            .arg("--name", &cluster.name)
-            .var("--resource-id", "cluster_id")
-            .arg("--identity-type", SYSTEM_ASSIGNED_COMPUTE)
-            .arg("--namespace", cluster.azure_ml().namespace());
-        let mut code = String::new();
-        self.note(&mut code, V2_WORKSPACE_NOTE.message());
-        self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
-        self.note(&mut code, COMPUTE_IDENTITY_NOTE.message());
-        self.namespace_note(&mut code, cluster);
-        let _ = writeln!(code, "cluster_id=$({})", show.line());
-        code.push_str(&attach.render());
-        code
+        self.commands().namespace_note(code, cluster);
     }
 
     fn sdk_kubernetes(&self, cluster: &AksCluster) -> String {
@@ -454,8 +360,146 @@ impl Guide<'_> {
     /// `command` with the workspace's resource group and name, the name under `name_flag`:
     /// `az ml workspace` commands call it `--name`, the others `--workspace-name`.
     fn workspace_options(&self, command: Command, name_flag: &str) -> Command {
-        command.arg("-g", &self.plan.workspace.resource_group).var(name_flag, WORKSPACE_VARIABLE)
+        workspace_options(self.plan, command, name_flag)
     }
+}
+
+/// The `az` commands that give a created v2 cluster its surge, the Azure ML extension, the
+/// workspace's Trusted Access and the attach: the `az` steps and the `az-script` export both
+/// write them, so that the two build the same cluster.
+pub(in crate::export) struct ClusterCommands<'p> {
+    pub(in crate::export) plan: &'p Plan,
+    pub(in crate::export) lang: Lang,
+}
+
+impl ClusterCommands<'_> {
+    /// `az aks nodepool update` with the plan's surge: `az aks create` takes none.
+    pub(in crate::export) fn surge(&self, cluster: &AksCluster) -> Command {
+        Command::new("az aks nodepool update")
+            .arg("-g", &self.plan.workspace.resource_group)
+            .arg("--cluster-name", &cluster.name)
+            .arg("-n", super::super::infra::NODE_POOL)
+            .arg("--max-surge", &surge_text(cluster))
+    }
+
+    pub(in crate::export) fn extension(&self, cluster: &AksCluster) -> String {
+        let azure_ml = cluster.azure_ml();
+        let mut settings = vec!["enableTraining=False".to_owned(), "enableInference=True".to_owned()];
+        if let Some(service) = azure_ml.router_service_type() {
+            settings.push(format!("inferenceRouterServiceType={}", router_service_type(service)));
+        }
+        if azure_ml.internal_load_balancer_provider.is_some() {
+            settings.push("internalLoadBalancerProvider=azure".to_owned());
+        }
+        settings
+            .push(format!("allowInsecureConnections={}", python_bool(azure_ml.allow_insecure_connections())));
+        match azure_ml.ssl_cname() {
+            Some(name) => settings.push(format!("sslCname={name}")),
+            None if !azure_ml.allow_insecure_connections() => {
+                settings.push("sslCname=<host name that clients call>".to_owned());
+            }
+            None => {}
+        }
+        if azure_ml.certificate_to_write() == Some(SslCertificate::Secret) {
+            settings.push("sslSecret=<secret in namespace azureml holding cert.pem and key.pem>".to_owned());
+        }
+        settings.push(format!("inferenceRouterHA={}", python_bool(azure_ml.inference_router_ha())));
+        if azure_ml.reuses_v1_cluster() {
+            settings.push("scoringFe.enableUpgrade=true".to_owned());
+        }
+        let mut command = Command::new("az k8s-extension create")
+            .arg("--name", EXTENSION_NAME)
+            .arg("--extension-type", EXTENSION_TYPE)
+            .arg("--cluster-type", "managedClusters")
+            .arg("--cluster-name", &cluster.name)
+            .arg("-g", &self.plan.workspace.resource_group)
+            .arg("--scope", "cluster")
+            .args("--config", settings.iter().map(String::as_str));
+        if azure_ml.ssl_certificate == Some(SslCertificate::PemFiles) {
+            command = command.args(
+                "--config-protected",
+                [
+                    "sslCertPemFile=<path of the certificate PEM file>",
+                    "sslKeyPemFile=<path of the key PEM file>",
+                ],
+            );
+        }
+        let mut code = String::new();
+        self.note(&mut code, EXTENSION_NOTE.message());
+        if azure_ml.reuses_v1_cluster() {
+            self.note(&mut code, REUSE_NOTE.message());
+            code.push_str("kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true\n");
+        }
+        code.push_str(&command.render());
+        code
+    }
+
+    pub(in crate::export) fn trusted_access(&self, cluster: &AksCluster) -> String {
+        let group = &self.plan.workspace.resource_group;
+        let show = self
+            .workspace_options(Command::new("az ml workspace show"), "--name")
+            .arg("--query", "id")
+            .arg("-o", "tsv");
+        let binding = Command::new("az aks trustedaccess rolebinding create")
+            .arg("-g", group)
+            .arg("--cluster-name", &cluster.name)
+            .arg("--name", TRUSTED_ACCESS_BINDING)
+            .var("--source-resource-id", "workspace_id")
+            .arg("--roles", ML_WORKLOAD_ROLE);
+        let mut code = String::new();
+        self.note(&mut code, TRUSTED_ACCESS_NOTE.message());
+        self.note(&mut code, V2_WORKSPACE_NOTE.message());
+        self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
+        let _ = writeln!(code, "workspace_id=$({})", show.line());
+        code.push_str(&binding.render());
+        code
+    }
+
+    /// Attaching in a namespace of its own needs that namespace in the cluster first.
+    fn namespace_note(&self, code: &mut String, cluster: &AksCluster) {
+        let namespace = cluster.azure_ml().namespace();
+        if namespace != DEFAULT_NAMESPACE {
+            self.note(code, msg!(NAMESPACE_NOTE, namespace = quote::comment(namespace)));
+        }
+    }
+
+    pub(in crate::export) fn attach(&self, cluster: &AksCluster) -> String {
+        let group = &self.plan.workspace.resource_group;
+        let show = self.aks_show(cluster, "id");
+        let attach = self
+            .workspace_options(Command::new("az ml compute attach"), "--workspace-name")
+            .arg("--type", "Kubernetes")
+            .arg("--name", &cluster.name)
+            .var("--resource-id", "cluster_id")
+            .arg("--identity-type", SYSTEM_ASSIGNED_COMPUTE)
+            .arg("--namespace", cluster.azure_ml().namespace());
+        let mut code = String::new();
+        self.note(&mut code, V2_WORKSPACE_NOTE.message());
+        self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
+        self.note(&mut code, COMPUTE_IDENTITY_NOTE.message());
+        self.namespace_note(&mut code, cluster);
+        let _ = writeln!(code, "cluster_id=$({})", show.line());
+        code.push_str(&attach.render());
+        code
+    }
+
+    fn note(&self, code: &mut String, message: Message) {
+        write_comment(code, &message, self.lang);
+    }
+
+    fn aks_show(&self, cluster: &AksCluster, query: &str) -> Command {
+        aks_show(&self.plan.workspace.resource_group, cluster, query)
+    }
+
+    fn workspace_options(&self, command: Command, name_flag: &str) -> Command {
+        workspace_options(self.plan, command, name_flag)
+    }
+}
+
+/// `command` with the workspace's resource group and name, the name under `name_flag`:
+/// `az ml workspace` commands call it `--name`, the others `--workspace-name`.
+fn workspace_options(plan: &Plan, command: Command, name_flag: &str) -> Command {
+    command.arg("-g", &plan.workspace.resource_group).var(name_flag, WORKSPACE_VARIABLE)
 }
 
 /// The extension's spelling of the router's service type.
