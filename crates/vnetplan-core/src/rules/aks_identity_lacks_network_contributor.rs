@@ -11,11 +11,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "A cluster in a VNet of the plan needs its managed identity or service principal to hold the \
          Network Contributor role on the resource group of that VNet. networkContributorGranted false is \
-         an error; when the field is absent, the grant is not recorded and the finding is a warning.",
+         an error; when the field is absent, the grant is not recorded and the finding is a warning. A \
+         VNet in a resource group named MC_…, where AKS puts the network it makes itself, is left out.",
         "Un cluster placé dans un VNet du plan a besoin que son identité managée ou son principal de \
          service ait le rôle Network Contributor sur le groupe de ressources de ce VNet. \
          networkContributorGranted à false est une erreur ; si le champ est absent, l’attribution n’est \
-         pas consignée et le constat est un avertissement."
+         pas consignée et le constat est un avertissement. Un VNet d’un groupe de ressources nommé MC_…, \
+         où AKS place le réseau qu’il crée lui-même, est laissé de côté."
     ),
     why: text!(
         "When Azure ML creates or attaches an AKS cluster in a virtual network made beforehand, AKS \
@@ -59,6 +61,12 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         // A cluster in the AKS-managed VNet resolves to no VNet here, so it is left out.
         let Some(vnet_index) = facts.node.vnet else { continue };
         let Some(vnet) = context.vnet(vnet_index) else { continue };
+        // AKS makes the VNet of a cluster without one of its own in the node resource group, which
+        // it names MC_<group>_<cluster>_<region> and where the cluster identity already has its
+        // rights; an import can bring that VNet into the plan.
+        if vnet.resource_group.get(..3).is_some_and(|prefix| prefix.eq_ignore_ascii_case("MC_")) {
+            continue;
+        }
         let field = pointer::cluster(index, "networkContributorGranted");
         let subjects = vec![field.clone(), pointer::vnet(vnet_index, "resourceGroup")];
         let lookups = lookups(cluster, &context.plan.workspace.resource_group, &vnet.resource_group);
@@ -263,6 +271,13 @@ mod tests {
     #[test]
     fn quiet_on_an_unrecorded_grant_in_the_aks_managed_vnet() {
         assert!(unrecorded(true).is_empty());
+        let imported = [
+            ("/vnets/0/resourceGroup", json!("MC_dev-rg_dev-aks_westeurope")),
+            ("/aksClusters/0/networkContributorGranted", json!(false)),
+        ];
+        assert_quiet(AksIdentityLacksNetworkContributor, &imported);
+        let lower = [("/vnets/0/resourceGroup", json!("mc_dev-rg_dev-aks_westeurope"))];
+        assert_quiet(AksIdentityLacksNetworkContributor, &lower);
     }
 
     #[test]
