@@ -10,6 +10,7 @@ use super::prose::{
 };
 use super::quote::{self, Command, Identifiers, Operand};
 use super::steps::v2::ClusterCommands;
+use super::template::NETWORK_POLICY;
 use crate::plan::{AksCluster, Choice, Identity, Plan, Vnet};
 use crate::text::{Lang, Text};
 
@@ -225,9 +226,10 @@ pub(super) fn peering_create(local: &Vnet, remote: &Vnet, name: &str) -> String 
     format!("remote_vnet_id=$({})\n{}", show.line(), create.render())
 }
 
-/// `az aks create` with the cluster's node pool, network profile and API server access, its nodes
-/// in `subnet` (an ID; without one, in the VNet that AKS makes). `credentials` are the variables
-/// holding a service principal's ID and secret; without them the cluster gets a managed identity.
+/// `az aks create` with the cluster's node pool, network profile (the templates' network policy
+/// included) and API server access, its nodes in `subnet` (an ID; without one, in the VNet that
+/// AKS makes). `credentials` are the variables holding a service principal's ID and secret;
+/// without them the cluster gets a managed identity.
 pub(super) fn aks_create(
     cluster: &AksCluster,
     resource_group: &str,
@@ -249,6 +251,9 @@ pub(super) fn aks_create(
     if let Some(mode) = cluster.mode() {
         command = command.arg("--network-plugin-mode", mode.as_str());
     }
+    // The templates' policy engine, so that a cluster built with `az` enforces the same
+    // in-cluster traffic rules as one they build.
+    command = command.arg("--network-policy", NETWORK_POLICY);
     if let Some(pod_cidr) = &cluster.pod_cidr {
         command = command.arg("--pod-cidr", pod_cidr);
     }

@@ -44,6 +44,9 @@ pub(super) struct Infra<'p> {
     pub(super) peerings: Vec<PeeringSpec>,
     /// Why some clusters of the plan have no cluster resource, one sentence each.
     pub(super) omitted: Vec<String>,
+    /// What a template cannot do and its reader must, before deploying it, one sentence each.
+    /// A script does these itself, so only the templates tell them.
+    pub(super) before_deploying: Vec<String>,
 }
 
 pub(super) struct VnetSpec<'p> {
@@ -206,7 +209,17 @@ impl<'p> Infra<'p> {
             }
         }
         let peerings = peerings(plan, &context);
-        Self { plan, lang, vnets, nsgs, clusters, peerings, omitted }
+        let before_deploying = clusters
+            .iter()
+            .filter(|spec| spec.extension.is_some())
+            .filter_map(|spec| kubernetes::before_deploying(spec.cluster, lang))
+            .collect();
+        Self { plan, lang, vnets, nsgs, clusters, peerings, omitted, before_deploying }
+    }
+
+    /// Every note a template opens with: what it leaves out, then what to do before deploying it.
+    pub(super) fn template_notes(&self) -> impl Iterator<Item = &String> {
+        self.omitted.iter().chain(&self.before_deploying)
     }
 
     pub(super) fn vnet(&self, index: usize) -> Option<&VnetSpec<'p>> {

@@ -177,14 +177,30 @@ prose! {
         "Les points de terminaison en ligne demandent l’extension avec l’inférence activée ; les réglages du \
          routeur viennent du plan.";
     REUSE_NOTE =>
-        "The cluster was a v1 AksCompute: its azureml-fe is marked for the upgrade first (preview path).",
-        "Le cluster était un AksCompute v1 : son azureml-fe est d’abord marqué pour la mise à niveau (chemin \
-         en préversion).";
+        "Cluster '{name}' was a v1 AksCompute: its azureml-fe must be marked for the upgrade before the \
+         extension goes in (preview path).",
+        "Le cluster « {name} » était un AksCompute v1 : son azureml-fe doit être marqué pour la mise à niveau \
+         avant l’installation de l’extension (chemin en préversion).";
+    REUSE_BEFORE_DEPLOY =>
+        "{reason} A template cannot run kubectl: before deploying it, run `{command}` against that cluster",
+        "{reason} Un modèle ne peut pas lancer kubectl : avant de le déployer, lancez `{command}` sur ce \
+         cluster";
     TRUSTED_ACCESS_NOTE =>
-        "The cluster has no local accounts: Azure ML reaches it through this binding, which must exist \
-         before the compute is attached.",
-        "Le cluster n’a pas de comptes locaux : Azure ML le joint par cette liaison, qui doit exister avant \
-         que le calcul soit attaché.";
+        "Azure ML reaches the cluster through this binding, which must exist before the compute is attached.",
+        "Azure ML joint le cluster par cette liaison, qui doit exister avant que le calcul soit attaché.";
+    NO_LOCAL_ACCOUNTS =>
+        "The cluster has no local accounts for Azure ML to sign in with.",
+        "Le cluster n’a pas de comptes locaux avec lesquels Azure ML pourrait se connecter.";
+    PUBLIC_FQDN_KEPT =>
+        "The private cluster keeps a public FQDN, through which the extension cannot reach its API server.",
+        "Le cluster privé garde un FQDN public, par lequel l’extension ne peut joindre son serveur d’API.";
+    AUTHORIZED_RANGES_ONLY =>
+        "The API server admits only its authorized IP ranges; with this binding, they need not hold Azure ML's.",
+        "Le serveur d’API n’admet que ses plages d’adresses IP autorisées ; avec cette liaison, elles n’ont pas \
+         à contenir celles d’Azure ML.";
+    TRUSTED_ACCESS_PLANNED =>
+        "The plan grants the workspace Trusted Access to the cluster.",
+        "Le plan accorde à l’espace de travail l’accès approuvé au cluster.";
     COMPUTE_IDENTITY_NOTE =>
         "The plan records no identity for the compute: a system-assigned one is used.",
         "Le plan n’indique aucune identité pour le calcul : une identité attribuée par le système est utilisée.";

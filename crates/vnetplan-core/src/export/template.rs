@@ -170,7 +170,8 @@ pub(super) enum Purpose {
 pub(super) struct Template {
     pub(super) parameters: Vec<Parameter>,
     pub(super) groups: Vec<Group>,
-    /// What the template leaves out and why, one sentence each.
+    /// What the template leaves out and why, and what to do before deploying it, one sentence
+    /// each.
     pub(super) notes: Vec<String>,
     /// The language of the notes, comments and descriptions.
     pub(super) lang: Lang,
@@ -230,7 +231,7 @@ impl Template {
         Self {
             parameters: builder.parameters,
             groups: builder.groups,
-            notes: infra.omitted.clone(),
+            notes: infra.template_notes().cloned().collect(),
             lang: infra.lang,
         }
     }
@@ -560,7 +561,7 @@ impl Builder {
                 OutboundRuleType::Fqdn => Value::text(rule.destination.as_str()),
                 OutboundRuleType::ServiceTag => Value::Object(vec![
                     ("serviceTag", Value::text(rule.destination.as_str())),
-                    ("protocol", Value::text("*")),
+                    ("protocol", self.placeholder(&kubernetes::protocol(index, rule, infra.lang))),
                     ("portRanges", Value::text(kubernetes::port_ranges(rule))),
                 ]),
                 OutboundRuleType::PrivateEndpoint => Value::Object(vec![

@@ -211,7 +211,7 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     blocks.extend(variables);
     blocks.extend(resources);
     let mut out = format!("# {}\n", NETWORK_HEADER.get(lang));
-    for note in &infra.omitted {
+    for note in infra.template_notes() {
         let _ = writeln!(out, "# {}.", quote::comment(note));
     }
     for block in &blocks {
@@ -284,10 +284,13 @@ fn workspace_blocks(
             .attr("workspace_id", &format!("azurerm_machine_learning_workspace.{id}.id"));
         let block = match rule.rule_type {
             OutboundRuleType::Fqdn => block.text("destination_fqdn", &rule.destination),
-            OutboundRuleType::ServiceTag => block
-                .text("service_tag", &rule.destination)
-                .text("protocol", "*")
-                .text("port_ranges", &kubernetes::port_ranges(rule)),
+            OutboundRuleType::ServiceTag => {
+                let protocol = variable(ids, variables, &kubernetes::protocol(index, rule, lang));
+                block
+                    .text("service_tag", &rule.destination)
+                    .attr("protocol", &protocol)
+                    .text("port_ranges", &kubernetes::port_ranges(rule))
+            }
             OutboundRuleType::PrivateEndpoint => {
                 let target = variable(ids, variables, &kubernetes::sub_resource(index, rule, lang));
                 block

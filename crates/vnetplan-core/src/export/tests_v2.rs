@@ -623,3 +623,158 @@ fn the_az_script_installs_the_extension_binds_and_attaches_a_v2_cluster_as_the_a
         assert!(script.contains(": \"${WORKSPACE_NAME:?"), "{name}");
     }
 }
+
+#[test]
+fn a_reused_v1_cluster_is_annotated_before_a_template_installs_the_extension() {
+    let mut plan = plan("v2_default_aks");
+    plan.aks_clusters[0].azure_ml.get_or_insert_with(Default::default).reuses_v1_cluster = Some(true);
+    let command = "kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true";
+    let steps = steps(&plan, &check(&plan), Lang::En);
+    let extension = steps
+        .iter()
+        .find(|step| step.title.contains("Install the Azure ML extension"))
+        .map(|step| step.code.clone())
+        .expect("an extension step");
+    assert!(extension.contains(&format!("{command}\naz k8s-extension create")), "{extension}");
+    // The templates tell the step in the az steps' own words.
+    let reason = extension
+        .lines()
+        .find(|line| line.contains("was a v1 AksCompute"))
+        .and_then(|line| line.strip_prefix("# "))
+        .expect("the az steps say why");
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let notes = arm["metadata"]["notes"].as_array().expect("notes");
+    assert!(
+        notes
+            .iter()
+            .filter_map(|note| note.as_str())
+            .any(|note| note.contains(command) && note.contains(reason)),
+        "{notes:?}"
+    );
+    for (format, comment) in [(ExportFormat::Bicep, "// "), (ExportFormat::Terraform, "# ")] {
+        let text = document(&plan, format);
+        let header: Vec<&str> = text.lines().take_while(|line| line.starts_with(comment)).collect();
+        assert!(
+            header.iter().any(|line| line.contains(command) && line.contains(reason)),
+            "{}: {header:?}",
+            format.name()
+        );
+    }
+    // The script runs the command itself, so it does not ask for it.
+    let script = document(&plan, ExportFormat::AzScript);
+    assert!(script.contains(&format!("{command}\naz k8s-extension create")), "{script}");
+    assert!(!script.contains("A template cannot run kubectl"), "{script}");
+    // A cluster that was never a v1 compute needs nothing of the kind.
+    let fresh = self::plan("v2_default_aks");
+    for format in ExportFormat::ALL {
+        assert!(!document(&fresh, format).contains(command), "{}", format.name());
+    }
+}
+
+#[test]
+fn no_format_guesses_a_service_tag_rules_protocol() {
+    // The plan has no protocol for a service tag rule: each format asks for it.
+    let plan = plan("v2_managed_network");
+    let arm: serde_json::Value =
+        serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+    let destination = arm["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .map(|resource| &resource["properties"]["destination"])
+        .find(|destination| destination["serviceTag"] == "AzureMonitor")
+        .expect("the service tag rule");
+    assert_eq!(destination["protocol"], "[parameters('outbound_rule_1_protocol')]");
+    let parameter = &arm["parameters"]["outbound_rule_1_protocol"];
+    assert_eq!(parameter["type"], "string");
+    assert!(parameter.get("defaultValue").is_none(), "{parameter}");
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains("param outbound_rule_1_protocol string\n"), "{bicep}");
+    assert!(bicep.contains("protocol: outbound_rule_1_protocol\n"), "{bicep}");
+    let terraform = document(&plan, ExportFormat::Terraform);
+    assert!(terraform.contains("variable \"outbound_rule_1_protocol\" {"), "{terraform}");
+    let protocols: Vec<&str> =
+        terraform.lines().map(str::trim_start).filter(|line| line.starts_with("protocol ")).collect();
+    assert_eq!(protocols, ["protocol     = var.outbound_rule_1_protocol"], "{terraform}");
+    for format in [ExportFormat::Az, ExportFormat::SdkV2, ExportFormat::Yaml] {
+        assert!(document(&plan, format).contains("<TCP, UDP, ICMP or *>"), "{}", format.name());
+    }
+}
+
+#[test]
+fn the_trusted_access_step_gives_the_plans_own_reason_for_the_binding() {
+    let binding = |change: &dyn Fn(&mut crate::plan::AksCluster)| {
+        let mut plan = plan("v2_default_aks");
+        plan.aks_clusters[0].trusted_access = Some(true);
+        change(&mut plan.aks_clusters[0]);
+        let steps = steps(&plan, &check(&plan), Lang::En);
+        let code = steps
+            .iter()
+            .find(|step| step.title.contains("Grant the workspace Trusted Access"))
+            .map(|step| step.code.clone())
+            .expect("a Trusted Access step");
+        // The script writes the same commands, reasons included.
+        assert!(document(&plan, ExportFormat::AzScript).contains(&code), "{code}");
+        code
+    };
+    let no_accounts = "no local accounts";
+    let ranges = "admits only its authorized IP ranges";
+    let fqdn = "keeps a public FQDN";
+    let planned = "The plan grants the workspace Trusted Access";
+
+    let code =
+        binding(&|cluster| cluster.api_server_authorized_ip_ranges = vec!["203.0.113.0/24".to_owned()]);
+    assert!(code.contains(ranges) && !code.contains(no_accounts) && !code.contains(planned), "{code}");
+
+    let code = binding(&|cluster| cluster.local_accounts_disabled = Some(true));
+    assert!(code.contains(no_accounts) && !code.contains(ranges) && !code.contains(planned), "{code}");
+
+    let code = binding(&|cluster| {
+        cluster.private_cluster = Some(true);
+        cluster.private_cluster_public_fqdn = Some(true);
+    });
+    assert!(code.contains(fqdn) && !code.contains(no_accounts), "{code}");
+
+    let code = binding(&|_| {});
+    assert!(code.contains(planned) && !code.contains(no_accounts) && !code.contains(ranges), "{code}");
+    assert!(code.contains("Azure ML reaches the cluster through this binding"), "{code}");
+}
+
+#[test]
+fn a_cluster_built_with_az_gets_the_templates_network_policy() {
+    let mut plans: Vec<(&str, Plan)> =
+        ["v2_default_aks", "v2_private_aks", "v2_private_spoke_k8s", "v2_managed_network"]
+            .into_iter()
+            .map(|name| (name, plan(name)))
+            .collect();
+    // A v1 cluster that the script creates, where the az steps leave creation to Azure ML.
+    let v1 = crate::parse_plan(include_str!("../../../../examples/default-aks.json")).expect("a valid plan");
+    plans.push(("default_aks", v1));
+    let flag = format!("--network-policy {}", template::NETWORK_POLICY);
+    for (name, plan) in plans {
+        let arm: serde_json::Value =
+            serde_json::from_str(&document(&plan, ExportFormat::Arm)).expect("the ARM template is JSON");
+        let policies: Vec<&serde_json::Value> = arm["resources"]
+            .as_array()
+            .expect("resources")
+            .iter()
+            .filter(|resource| resource["type"] == "Microsoft.ContainerService/managedClusters")
+            .map(|resource| &resource["properties"]["networkProfile"]["networkPolicy"])
+            .collect();
+        assert!(!policies.is_empty() && policies.iter().all(|policy| **policy == template::NETWORK_POLICY));
+        for format in [ExportFormat::Az, ExportFormat::AzScript] {
+            let text = document(&plan, format);
+            let creates: Vec<&str> = text.split("\naz aks create ").skip(1).collect();
+            match format {
+                ExportFormat::AzScript => assert_eq!(creates.len(), policies.len(), "{name}: {text}"),
+                _ => assert_eq!(creates.is_empty(), name == "default_aks", "{name}: {text}"),
+            }
+            for create in creates {
+                let command = create.split("\n\n").next().unwrap_or_default();
+                let command = command.split("\naz ").next().unwrap_or_default();
+                assert!(command.contains(&flag), "{name} {}: {command}", format.name());
+            }
+        }
+    }
+}

@@ -1,9 +1,11 @@
 //! What the templates add for Azure ML v2: the `Microsoft.AzureML.Kubernetes` extension on each
 //! v2 cluster with the plan's router and TLS settings, the Kubernetes compute that attaches it,
 //! and the workspace's managed network with its outbound rules. Values the plan does not hold
-//! (the workspace's name and dependencies, a certificate, a secret's name) become placeholders:
-//! parameters or variables without a default, whose description says what to give.
+//! (the workspace's name and dependencies, a certificate, a secret's name, an outbound rule's
+//! protocol or sub-resource) become placeholders: parameters or variables without a default,
+//! whose description says what to give.
 
+use super::super::prose::{REUSE_BEFORE_DEPLOY, REUSE_NOTE};
 use crate::plan::{
     AksCluster, IsolationMode, ManagedNetwork, OutboundRule, OutboundRuleType, RouterServiceType,
     SslCertificate,
@@ -24,6 +26,10 @@ pub(in crate::export) const TRUSTED_ACCESS_BINDING: &str = "azureml";
 /// The role of that binding: Azure ML's workloads on the cluster.
 pub(in crate::export) const ML_WORKLOAD_ROLE: &str =
     "Microsoft.MachineLearningServices/workspaces/mlworkload";
+/// Lets the extension take over the `azureml-fe` of a cluster that was a v1 AksCompute: without
+/// it, installing the extension there conflicts with the one already running.
+pub(in crate::export) const ENABLE_UPGRADE: &str =
+    "kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true";
 
 /// A setting's value: from the plan, or a placeholder the template asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +144,17 @@ pub(in crate::export) fn extension(cluster: &AksCluster, lang: Lang) -> Extensio
     ExtensionSpec { settings, protected }
 }
 
+/// What to run on v2 cluster `cluster` before a template installs the extension there, when the
+/// cluster was a v1 AksCompute: a deployment cannot reach into the cluster with kubectl, as the
+/// `az` steps do.
+pub(in crate::export) fn before_deploying(cluster: &AksCluster, lang: Lang) -> Option<String> {
+    cluster.azure_ml().reuses_v1_cluster().then(|| {
+        msg!(REUSE_BEFORE_DEPLOY, command = ENABLE_UPGRADE)
+            .with_message("reason", msg!(REUSE_NOTE, name = &cluster.name))
+            .render(lang)
+    })
+}
+
 /// The workspace, which the plan names by its resource group only.
 pub(in crate::export) fn workspace_name(lang: Lang) -> Placeholder {
     Placeholder::new("workspace_name", &WORKSPACE_NAME, lang, false)
@@ -188,8 +205,23 @@ pub(in crate::export) fn port_ranges(rule: &OutboundRule) -> String {
 
 /// The sub-resource a private endpoint rule targets, which the plan does not record.
 pub(in crate::export) fn sub_resource(index: usize, rule: &OutboundRule, lang: Lang) -> Placeholder {
-    let mut placeholder =
-        Placeholder::new(format!("outbound_rule_{index}_subresource"), &SUB_RESOURCE, lang, false);
+    rule_placeholder(index, "subresource", rule, &SUB_RESOURCE, lang)
+}
+
+/// The protocol a service tag rule opens, which the plan does not record: a template that
+/// wrote `*` would open every protocol to the tag where the other formats ask.
+pub(in crate::export) fn protocol(index: usize, rule: &OutboundRule, lang: Lang) -> Placeholder {
+    rule_placeholder(index, "protocol", rule, &PROTOCOL, lang)
+}
+
+fn rule_placeholder(
+    index: usize,
+    what: &str,
+    rule: &OutboundRule,
+    description: &Text,
+    lang: Lang,
+) -> Placeholder {
+    let mut placeholder = Placeholder::new(format!("outbound_rule_{index}_{what}"), description, lang, false);
     placeholder.description = placeholder.description.replace("{rule}", &rule.name);
     placeholder
 }
@@ -252,6 +284,11 @@ const KEY_VAULT: Text = text!(
 const APP_INSIGHTS: Text = text!(
     "Resource ID of the workspace's Application Insights",
     "ID de ressource de l’Application Insights de l’espace de travail"
+);
+const PROTOCOL: Text = text!(
+    "Protocol that service tag rule {rule} opens: TCP, UDP, ICMP or * (all of them); the plan does not record it",
+    "Protocole qu’ouvre la règle d’étiquette de service {rule} : TCP, UDP, ICMP ou * (tous) ; le plan ne \
+     l’indique pas"
 );
 const SUB_RESOURCE: Text = text!(
     "Sub-resource that private endpoint rule {rule} targets (blob, vault, registry, …)",

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::super::az::{aks_create, aks_show};
-use super::super::infra::kubernetes::{ML_WORKLOAD_ROLE, TRUSTED_ACCESS_BINDING};
+use super::super::infra::kubernetes::{ENABLE_UPGRADE, ML_WORKLOAD_ROLE, TRUSTED_ACCESS_BINDING};
 use super::super::prose::*;
 use super::super::quote::{self, shell, Command, Operand};
 use super::super::write_comment;
@@ -427,8 +427,8 @@ impl ClusterCommands<'_> {
         let mut code = String::new();
         self.note(&mut code, EXTENSION_NOTE.message());
         if azure_ml.reuses_v1_cluster() {
-            self.note(&mut code, REUSE_NOTE.message());
-            code.push_str("kubectl annotate deployment azureml-fe azureml-fe-enable-upgrade=true\n");
+            self.note(&mut code, msg!(REUSE_NOTE, name = quote::comment(&cluster.name)));
+            let _ = writeln!(code, "{ENABLE_UPGRADE}");
         }
         code.push_str(&command.render());
         code
@@ -447,6 +447,9 @@ impl ClusterCommands<'_> {
             .var("--source-resource-id", "workspace_id")
             .arg("--roles", ML_WORKLOAD_ROLE);
         let mut code = String::new();
+        for reason in trusted_access_reasons(cluster) {
+            self.note(&mut code, reason.message());
+        }
         self.note(&mut code, TRUSTED_ACCESS_NOTE.message());
         self.note(&mut code, V2_WORKSPACE_NOTE.message());
         self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
@@ -494,6 +497,25 @@ impl ClusterCommands<'_> {
     fn workspace_options(&self, command: Command, name_flag: &str) -> Command {
         workspace_options(self.plan, command, name_flag)
     }
+}
+
+/// Why Azure ML needs Trusted Access to cluster `cluster`: each setting of the plan that keeps it
+/// out otherwise, or only the plan's word when none does.
+fn trusted_access_reasons(cluster: &AksCluster) -> Vec<Text> {
+    let mut reasons = Vec::new();
+    if cluster.local_accounts_disabled() {
+        reasons.push(NO_LOCAL_ACCOUNTS);
+    }
+    if cluster.private_cluster_public_fqdn() {
+        reasons.push(PUBLIC_FQDN_KEPT);
+    }
+    if !cluster.api_server_authorized_ip_ranges.is_empty() {
+        reasons.push(AUTHORIZED_RANGES_ONLY);
+    }
+    if reasons.is_empty() {
+        reasons.push(TRUSTED_ACCESS_PLANNED);
+    }
+    reasons
 }
 
 /// `command` with the workspace's resource group and name, the name under `name_flag`:
