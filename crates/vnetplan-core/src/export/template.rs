@@ -310,20 +310,7 @@ impl Builder {
             return index;
         }
         let stem = format!("vnetplan-{}", label(resource_group, 50));
-        let deployment = (1..)
-            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
-            .find(|name| !self.groups.iter().any(|group| &group.deployment == name))
-            .unwrap_or(stem);
-        self.groups.push(Group {
-            resource_group: resource_group.to_owned(),
-            nested: true,
-            purpose: Purpose::Network,
-            deployment,
-            symbol: self.ids.claim(&format!("network_{resource_group}")),
-            resources: Vec::new(),
-            depends_on: Vec::new(),
-        });
-        self.groups.len() - 1
+        self.push_group(resource_group, Purpose::Network, stem, &format!("network_{resource_group}"))
     }
 
     /// Both sides of each peering, once the VNets are declared. A side goes with its VNet when
@@ -378,6 +365,12 @@ impl Builder {
             Purpose::Network | Purpose::Peerings => "peerings",
         };
         let stem = format!("vnetplan-{}-{suffix}", label(resource_group, 45));
+        self.push_group(resource_group, purpose, stem, &format!("{suffix}_{resource_group}"))
+    }
+
+    /// A new nested deployment into `resource_group`, named `stem` or, when a deployment already
+    /// has that name, `stem` with the first free number.
+    fn push_group(&mut self, resource_group: &str, purpose: Purpose, stem: String, symbol: &str) -> usize {
         let deployment = (1..)
             .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
             .find(|name| !self.groups.iter().any(|group| &group.deployment == name))
@@ -387,7 +380,7 @@ impl Builder {
             nested: true,
             purpose,
             deployment,
-            symbol: self.ids.claim(&format!("{suffix}_{resource_group}")),
+            symbol: self.ids.claim(symbol),
             resources: Vec::new(),
             depends_on: Vec::new(),
         });
