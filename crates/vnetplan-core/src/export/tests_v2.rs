@@ -311,21 +311,9 @@ fn a_planned_peering_is_built_on_both_vnets_in_every_format() {
     assert_eq!(bicep.matches(&format!("type: '{PEERING}'")).count(), 2, "{bicep}");
 
     let terraform = document(&plan, ExportFormat::Terraform);
-    let body = hcl::parse(&terraform).expect("the Terraform export parses");
-    let peerings: Vec<String> = body
-        .blocks()
-        .filter(|block| {
-            block.labels().first().map(hcl::BlockLabel::as_str) == Some("azurerm_virtual_network_peering")
-        })
-        .map(|block| {
-            let attribute = |key: &str| {
-                block
-                    .body()
-                    .attributes()
-                    .find(|a| a.key() == key)
-                    .map(|a| a.expr().to_string())
-                    .unwrap_or_default()
-            };
+    let peerings: Vec<String> = terraform_blocks(&terraform, "azurerm_virtual_network_peering")
+        .iter()
+        .map(|attribute| {
             format!("{} -> {}", attribute("virtual_network_name"), attribute("remote_virtual_network_id"))
         })
         .collect();
@@ -435,26 +423,34 @@ const ROLE_ASSIGNMENT: &str = "Microsoft.Authorization/roleAssignments";
 
 /// The `azurerm_role_assignment` blocks of a Terraform export, as `scope <- principal`.
 fn terraform_roles(terraform: &str) -> Vec<String> {
-    let body = hcl::parse(terraform).expect("the Terraform export parses");
-    body.blocks()
-        .filter(|block| {
-            block.labels().first().map(hcl::BlockLabel::as_str) == Some("azurerm_role_assignment")
-        })
-        .map(|block| {
-            let attribute = |key: &str| {
-                block
-                    .body()
-                    .attributes()
-                    .find(|a| a.key() == key)
-                    .map(|a| a.expr().to_string())
-                    .unwrap_or_default()
-            };
+    terraform_blocks(terraform, "azurerm_role_assignment")
+        .iter()
+        .map(|attribute| {
             format!(
                 "{} {} <- {}",
                 attribute("role_definition_name"),
                 attribute("scope"),
                 attribute("principal_id")
             )
+        })
+        .collect()
+}
+
+/// The resources of type `kind` in a Terraform export, each as a lookup of its attributes'
+/// expressions by key (empty for a key the block lacks).
+fn terraform_blocks(terraform: &str, kind: &str) -> Vec<impl Fn(&str) -> String> {
+    let body = hcl::parse(terraform).expect("the Terraform export parses");
+    body.into_blocks()
+        .filter(|block| block.labels().first().map(hcl::BlockLabel::as_str) == Some(kind))
+        .map(|block| {
+            move |key: &str| {
+                block
+                    .body()
+                    .attributes()
+                    .find(|a| a.key() == key)
+                    .map(|a| a.expr().to_string())
+                    .unwrap_or_default()
+            }
         })
         .collect()
 }
@@ -548,16 +544,8 @@ fn a_node_port_router_is_admitted_at_the_node_subnet_on_the_node_port_range() {
     assert!(bicep.contains("'30000-32767'") && !bicep.contains("'443'"), "{bicep}");
 
     let terraform = document(&plan, ExportFormat::Terraform);
-    let body = hcl::parse(&terraform).expect("the Terraform export parses");
-    let rule = body
-        .blocks()
-        .find(|block| {
-            block.labels().first().map(hcl::BlockLabel::as_str) == Some("azurerm_network_security_rule")
-        })
-        .expect("the scoring rule");
-    let attribute = |key: &str| {
-        rule.body().attributes().find(|a| a.key() == key).map(|a| a.expr().to_string()).unwrap_or_default()
-    };
+    let rules = terraform_blocks(&terraform, "azurerm_network_security_rule");
+    let attribute = rules.first().expect("the scoring rule");
     assert_eq!(attribute("destination_address_prefix"), "\"10.1.0.0/22\"");
     assert_eq!(attribute("destination_port_ranges").replace([' ', '\n'], ""), "[\"30000-32767\"]");
 
