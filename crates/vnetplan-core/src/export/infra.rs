@@ -274,14 +274,19 @@ fn peerings(plan: &Plan, context: &Context<'_>) -> Vec<PeeringSpec> {
             }
             _ => "peering".to_owned(),
         };
-        let name = (1..)
-            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
-            .find(|name| !taken.iter().any(|(vnet, other)| *vnet == local && other == name))
-            .unwrap_or(stem);
+        let name = free_name(stem, |name| taken.iter().any(|(vnet, other)| *vnet == local && other == name));
         taken.push((local, name.clone()));
         PeeringSpec { local, remote, name }
     };
     pairs.into_iter().flat_map(|(a, b)| [side(a, b), side(b, a)]).collect()
+}
+
+/// `stem` itself, or else `stem-2`, `stem-3`, … : the first name that `taken` says is free.
+pub(super) fn free_name(stem: String, taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
+        .find(|name| !taken(name))
+        .unwrap_or(stem)
 }
 
 /// The rules of VNet `vnet`'s security group: one inbound rule per cluster whose scoring

@@ -11,7 +11,8 @@ use super::infra::kubernetes::{
     TRUSTED_ACCESS_BINDING,
 };
 use super::infra::{
-    self, ClusterSpec, ExtensionSpec, Infra, NsgSpec, PeeringSpec, Placeholder, Setting, Skip, VnetSpec,
+    self, free_name, ClusterSpec, ExtensionSpec, Infra, NsgSpec, PeeringSpec, Placeholder, Setting, Skip,
+    VnetSpec,
 };
 use super::prose::{ENTRA_SIGN_IN, POD_CIDR_KEPT, ROLE_COMMENT};
 use super::quote::{label, Identifiers};
@@ -371,10 +372,7 @@ impl Builder {
     /// A new nested deployment into `resource_group`, named `stem` or, when a deployment already
     /// has that name, `stem` with the first free number.
     fn push_group(&mut self, resource_group: &str, purpose: Purpose, stem: String, symbol: &str) -> usize {
-        let deployment = (1..)
-            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
-            .find(|name| !self.groups.iter().any(|group| &group.deployment == name))
-            .unwrap_or(stem);
+        let deployment = free_name(stem, |name| self.groups.iter().any(|group| group.deployment == name));
         self.groups.push(Group {
             resource_group: resource_group.to_owned(),
             nested: true,
