@@ -4,7 +4,7 @@ use ipnet::Ipv4Net;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::net::usable_addresses;
+use crate::net::{smallest_subnet_for, usable_addresses};
 use crate::plan::AksCluster;
 use crate::pointer;
 use crate::text::Message;
@@ -217,20 +217,16 @@ pub(crate) fn who_needs(context: &Context<'_>, node: &NodeSubnet) -> Message {
         .filter_map(|index| context.cluster(*index).map(|(cluster, _)| cluster.name.clone()))
         .collect();
     let quoted = |name: &String| msg!(["'{name}'", "« {name} »"], name = name);
-    let (clusters, one) = match names.as_slice() {
-        [one] => (msg!(["cluster {name}", "le cluster {name}"]).with_message("name", quoted(one)), true),
-        [first, rest @ .., last] => {
-            let listed = rest.iter().fold(quoted(first), |listed, name| {
-                msg!(["{listed}, {name}", "{listed}, {name}"])
-                    .with_message("listed", listed)
-                    .with_message("name", quoted(name))
-            });
-            let clusters = msg!(["clusters {listed} and {last}", "les clusters {listed} et {last}"])
-                .with_message("listed", listed)
-                .with_message("last", quoted(last));
-            (clusters, false)
+    let mut quoted_names = names.iter().map(quoted);
+    let (clusters, one) = match quoted_names.next() {
+        Some(first) if names.len() == 1 => {
+            (msg!(["cluster {name}", "le cluster {name}"]).with_message("name", first), true)
         }
-        [] => (text!("the clusters", "les clusters").message(), false),
+        Some(first) => {
+            let listed = and_list(first, quoted_names.collect());
+            (msg!(["clusters {listed}", "les clusters {listed}"]).with_message("listed", listed), false)
+        }
+        None => (text!("the clusters", "les clusters").message(), false),
     };
     match (node.workspace_endpoint, one) {
         (false, true) => msg!(["{clusters} needs", "{clusters} demande"]),
@@ -245,6 +241,23 @@ pub(crate) fn who_needs(context: &Context<'_>, node: &NodeSubnet) -> Message {
         ]),
     }
     .with_message("clusters", clusters)
+}
+
+/// `first`, then the rest, as one phrase of the message's language: "a, b and c".
+pub(crate) fn and_list(first: Message, mut rest: Vec<Message>) -> Message {
+    let Some(last) = rest.pop() else { return first };
+    let head = rest.into_iter().fold(first, |head, next| {
+        msg!(["{head}, {next}", "{head}, {next}"]).with_message("head", head).with_message("next", next)
+    });
+    msg!(["{head} and {last}", "{head} et {last}"]).with_message("head", head).with_message("last", last)
+}
+
+/// The smallest subnet that holds `needed` addresses, as a finding suggests it.
+pub(crate) fn fitting_subnet(needed: u64) -> Message {
+    smallest_subnet_for(needed).map_or_else(
+        || text!("no single subnet is that large", "aucun sous-réseau ne peut être aussi grand").message(),
+        |len| msg!(["a /{len} or larger fits", "un /{len} ou plus grand suffit"], len = len),
+    )
 }
 
 #[cfg(test)]

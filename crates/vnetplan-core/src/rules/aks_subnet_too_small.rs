@@ -1,8 +1,7 @@
-use crate::capacity::{node_subnets, who_needs, NodeSubnet};
+use crate::capacity::{fitting_subnet, node_subnets, who_needs, NodeSubnet};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
-use crate::net::smallest_subnet_for;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -67,13 +66,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if usable >= needed {
             continue;
         }
-        let fits = smallest_subnet_for(needed).map_or_else(
-            || {
-                text!("no single subnet is that large", "aucun sous-réseau ne peut être aussi grand")
-                    .message()
-            },
-            |len| msg!(["a /{len} or larger fits", "un /{len} ou plus grand suffit"], len = len),
-        );
+        let fits = fitting_subnet(needed);
         let message = msg!(
             [
                 "{who} {needed} addresses in subnet '{subnet}' ({net}) of VNet '{vnet}', which has \

@@ -1,4 +1,4 @@
-use crate::capacity::WORKSPACE_ENDPOINT_ADDRESSES;
+use crate::capacity::{and_list, fitting_subnet, WORKSPACE_ENDPOINT_ADDRESSES};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
@@ -119,50 +119,26 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         let mut whats = tenants.iter().map(|tenant| tenant.what.clone());
         let Some(first) = whats.next() else { continue };
-        let holders = listed(first, whats.collect());
-        let message = match crate::net::smallest_subnet_for(needed) {
-            Some(length) => msg!(
-                [
-                    "subnet '{subnet}' ({prefix}) of VNet '{vnet}' has {usable} usable addresses, but {holders} \
-                     take {needed}; a /{length} or larger fits",
-                    "le sous-réseau « {subnet} » ({prefix}) du VNet « {vnet} » a {usable} adresses utilisables, \
-                     mais {holders} en prennent {needed} ; un /{length} ou plus grand convient"
-                ],
-                subnet = context.subnet_name(vnet, subnet),
-                prefix = net.to_string(),
-                vnet = context.vnet_name(vnet),
-                usable = usable.to_string(),
-                needed = needed.to_string(),
-                length = length.to_string(),
-            ),
-            None => msg!(
-                [
-                    "subnet '{subnet}' ({prefix}) of VNet '{vnet}' has {usable} usable addresses, but {holders} \
-                     take {needed}",
-                    "le sous-réseau « {subnet} » ({prefix}) du VNet « {vnet} » a {usable} adresses utilisables, \
-                     mais {holders} en prennent {needed}"
-                ],
-                subnet = context.subnet_name(vnet, subnet),
-                prefix = net.to_string(),
-                vnet = context.vnet_name(vnet),
-                usable = usable.to_string(),
-                needed = needed.to_string(),
-            ),
-        }
+        let holders = and_list(first, whats.collect());
+        let message = msg!(
+            [
+                "subnet '{subnet}' ({prefix}) of VNet '{vnet}' has {usable} usable addresses, but {holders} \
+                 take {needed}; {fits}",
+                "le sous-réseau « {subnet} » ({prefix}) du VNet « {vnet} » a {usable} adresses utilisables, \
+                 mais {holders} en prennent {needed} ; {fits}"
+            ],
+            subnet = context.subnet_name(vnet, subnet),
+            prefix = net.to_string(),
+            vnet = context.vnet_name(vnet),
+            usable = usable.to_string(),
+            needed = needed.to_string(),
+        )
+        .with_message("fits", fitting_subnet(needed))
         .with_message("holders", holders);
         let mut subjects = vec![pointer::subnet_prefix(vnet, subnet)];
         subjects.extend(tenants.into_iter().map(|tenant| tenant.subject));
         out.report(message, subjects);
     }
-}
-
-/// The holders as one phrase: "a, b and c".
-fn listed(first: Message, mut rest: Vec<Message>) -> Message {
-    let Some(last) = rest.pop() else { return first };
-    let head = rest.into_iter().fold(first, |head, next| {
-        msg!(["{head}, {next}", "{head}, {next}"]).with_message("head", head).with_message("next", next)
-    });
-    msg!(["{head} and {last}", "{head} et {last}"]).with_message("head", head).with_message("last", last)
 }
 
 #[cfg(test)]
@@ -205,7 +181,7 @@ mod tests {
             found[0].text.render(Lang::Fr),
             "le sous-réseau « pe » (10.1.8.0/29) du VNet « ml-vnet » a 3 adresses utilisables, mais le point \
              de terminaison privé de l’espace de travail et l’équilibreur de charge interne du cluster \
-             « ml-aks » en prennent 4 ; un /28 ou plus grand convient"
+             « ml-aks » en prennent 4 ; un /28 ou plus grand suffit"
         );
         assert_quiet(SubnetAddressesExhausted, &endpoint_and_load_balancer("10.1.8.0/28"));
     }
