@@ -11,7 +11,7 @@ pub(super) use skips::Skip;
 
 use super::prose::*;
 use crate::context::Context;
-use crate::plan::{AksCluster, Plan, Provisioning, RouterServiceType, Subnet, Vnet};
+use crate::plan::{AksCluster, Identity, Plan, Provisioning, RouterServiceType, Subnet, Vnet};
 use crate::text::Lang;
 
 /// Ports of a v1 scoring endpoint: HTTP, and HTTPS once TLS is enabled, which a v1 plan does not
@@ -230,6 +230,19 @@ impl<'p> Infra<'p> {
     pub(super) fn node_subnet(&self, spec: &ClusterSpec<'p>) -> Option<(&'p Vnet, &'p Subnet)> {
         let vnet = self.vnets.get(spec.vnet)?.vnet;
         Some((vnet, vnet.subnets.get(spec.subnet)?))
+    }
+
+    /// The VNet on whose resource group a template grants cluster `spec`'s identity Network
+    /// Contributor. The identity comes into being with the cluster the template creates, so the
+    /// plan's networkContributorGranted cannot be about it: whatever the field says, the check
+    /// accepts the cluster only once the identity holds the role, so the template grants it. A
+    /// service principal exists beforehand, the template does not know its object ID, and the
+    /// field does describe it: it gets no grant.
+    pub(super) fn granted_vnet(&self, spec: &ClusterSpec<'p>) -> Option<&'p Vnet> {
+        if spec.cluster.identity() != Identity::SystemAssigned {
+            return None;
+        }
+        self.node_subnet(spec).map(|(vnet, _)| vnet)
     }
 
     /// The rule that opens cluster `index`'s scoring endpoint, when the plan asks for one.

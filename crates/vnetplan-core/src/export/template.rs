@@ -399,15 +399,7 @@ impl Builder {
     /// into that group: into a nested deployment that waits for the cluster when the group is
     /// not the template's own.
     fn role_assignment(&mut self, infra: &Infra<'_>, spec: &ClusterSpec<'_>, symbol: &str, cluster: Target) {
-        // The identity comes into being with the cluster this template creates, so the plan's
-        // networkContributorGranted cannot be about it: whatever the field says, the check
-        // accepts the cluster only once the identity holds the role, so the template grants it.
-        // A service principal exists beforehand and the template does not know its object ID;
-        // the plan's field does describe it.
-        if spec.cluster.identity() != Identity::SystemAssigned {
-            return;
-        }
-        let Some((vnet, _)) = infra.node_subnet(spec) else { return };
+        let Some(vnet) = infra.granted_vnet(spec) else { return };
         let cluster_id =
             resource_id(spec.resource_group, Kind::ManagedCluster.type_name(), &[&spec.cluster.name]);
         let role = Value::Call(

@@ -154,13 +154,7 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
         let subnet_id = subnet_ids.get(spec.vnet).and_then(|ids| ids.get(spec.subnet));
         let (id, block) = cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables, lang);
         resources.push(block);
-        if let Some((vnet, _)) =
-            infra.node_subnet(spec).filter(|_| spec.cluster.identity() == Identity::SystemAssigned)
-        {
-            // The identity comes into being with this cluster, so the plan's
-            // networkContributorGranted cannot be about it: whatever the field says, the check
-            // accepts the cluster only once the identity holds the role, so the configuration
-            // grants it. A service principal exists beforehand, and the field describes it.
+        if let Some(vnet) = infra.granted_vnet(spec) {
             let group = match groups.iter().find(|(name, _)| *name == vnet.resource_group) {
                 Some((_, group)) => group.clone(),
                 None => {
