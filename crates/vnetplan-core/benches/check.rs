@@ -3,10 +3,14 @@
 //! read the plan's JSON text, check it and write the report's JSON text. `bench/check.mjs`
 //! compares it with the package's own time.
 //!
+//! The third times the page's address map on an edit: `layout` of the 10,000-subnet plan, in
+//! three long VNets and in 500 short ones, as `bench/page.mjs` opens and edits them.
+//!
 //! Run with `cargo bench -p vnetplan-core`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use serde_json::{json, Value};
+use vnetplan_core::layout::{layout, DEFAULT_WIDTH};
 use vnetplan_core::{check, parse_plan, plan_from_value, Lang, Plan};
 
 /// Subnets of /28 per VNet of /16, after the /22 node subnet that opens each VNet.
@@ -52,6 +56,27 @@ fn generated_plan(subnets: usize) -> Plan {
     .expect("the generated plan is a valid document")
 }
 
+/// Hub and spokes: `vnets` VNets of a /23, each with `subnets` /28 subnets, as the page bench's
+/// `manyVnetsPlan` builds them.
+fn many_vnets_plan(vnets: usize, subnets: usize) -> Plan {
+    let list: Vec<Value> = (0..vnets)
+        .map(|v| {
+            let (second, third) = (v >> 7, (v & 127) * 2);
+            let subnets: Vec<Value> = (0..subnets)
+                .map(|s| {
+                    let offset = 16 * s;
+                    json!({"name": format!("s{s}"), "addressPrefix": format!("10.{second}.{}.{}/28", third + (offset >> 8), offset & 255)})
+                })
+                .collect();
+            json!({"name": format!("vnet{v}"), "resourceGroup": "ml-rg", "addressPrefixes": [format!("10.{second}.{third}.0/23")], "subnets": subnets})
+        })
+        .collect();
+    plan_from_value(&json!({
+        "schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "ml-rg"}, "vnets": list,
+    }))
+    .expect("the generated plan is a valid document")
+}
+
 fn bench_check(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
     for subnets in [100, 10_000, 100_000] {
@@ -80,5 +105,17 @@ fn bench_text_to_report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check, bench_text_to_report);
+fn bench_layout(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layout");
+    for (name, plan) in [("3x4000", generated_plan(10_000)), ("500x20", many_vnets_plan(500, 20))] {
+        let report = check(&plan);
+        group.throughput(Throughput::Elements(10_000));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &(plan, report), |b, (plan, report)| {
+            b.iter(|| layout(plan, report, DEFAULT_WIDTH, Lang::En))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_text_to_report, bench_layout);
 criterion_main!(benches);

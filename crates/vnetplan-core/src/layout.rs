@@ -19,7 +19,7 @@ use ipnet::Ipv4Net;
 use crate::check::Report;
 use crate::context::{ClusterRange, Context, VnetFacts};
 use crate::finding::{Finding, Severity};
-use crate::net::{Range, AKS_RESERVED};
+use crate::net::{block_text, Range, AKS_RESERVED};
 use crate::plan::Vnet;
 use crate::pointer;
 use crate::range_fixes::{free_block, gaps, merge};
@@ -341,7 +341,7 @@ fn wishes(spec: &LaneSpec, tags: &[String]) -> Vec<(Range, f64)> {
         .filter(|(draft, _)| draft.kind != RangeKind::DnsIp)
         .map(|(draft, tag)| (draft.range, labels::inside_width(tag)))
         .chain(spec.free.iter().map(|free| {
-            let largest = cidrs_in(*free).first().map(ToString::to_string).unwrap_or_default();
+            let largest = cidrs_in(*free).first().copied().map(block_text).unwrap_or_default();
             (*free, labels::inside_width(&largest))
         }))
         .collect()
@@ -362,7 +362,7 @@ fn vnet_lane(
                 subject: Some(pointer::vnet_prefix(v, p)),
                 kind: RangeKind::VnetPrefix,
                 name: vnet.name.clone(),
-                block: net.trunc().to_string(),
+                block: block_text(*net),
                 range: Range::of(*net),
                 group: 0,
             });
@@ -376,7 +376,7 @@ fn vnet_lane(
                 subject: Some(pointer::subnet_prefix(v, s)),
                 kind: RangeKind::Subnet,
                 name: subnet.name.clone(),
-                block: net.trunc().to_string(),
+                block: block_text(*net),
                 range: Range::of(*net),
                 group: 1,
             });
@@ -393,7 +393,7 @@ fn vnet_lane(
                 subject: Some(pointer::cluster(c, "azureMl/internalLoadBalancerProvider")),
                 kind: RangeKind::RouterFrontend,
                 name: cluster.name.clone(),
-                block: net.trunc().to_string(),
+                block: block_text(net),
                 range: Range::of(net),
                 group: 2,
             });
@@ -471,7 +471,7 @@ fn overview_lanes(context: &Context<'_>, lang: Lang) -> Vec<LaneSpec> {
                     subject: Some(pointer::vnet_prefix(v, p)),
                     kind: RangeKind::VnetPrefix,
                     name: vnet.name.clone(),
-                    block: net.trunc().to_string(),
+                    block: block_text(net),
                     range: Range::of(net),
                     group: 0,
                 })
@@ -492,7 +492,7 @@ fn overview_lanes(context: &Context<'_>, lang: Lang) -> Vec<LaneSpec> {
                 subject: Some(pointer::external(e)),
                 kind: RangeKind::ExternalRange,
                 name: range.name.clone(),
-                block: net.trunc().to_string(),
+                block: block_text(net),
                 range: Range::of(net),
                 group: 0,
             })
@@ -773,7 +773,7 @@ fn add_lane(
 fn free_tag(blocks: &[Ipv4Net], width: f64) -> String {
     let mut tag = String::new();
     for block in blocks {
-        let next = if tag.is_empty() { block.to_string() } else { format!("{tag} {block}") };
+        let next = if tag.is_empty() { block_text(*block) } else { format!("{tag} {}", block_text(*block)) };
         if !tag.is_empty() && labels::inside_width(&next) > width {
             break;
         }

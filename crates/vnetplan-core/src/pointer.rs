@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use crate::net::push_decimal;
+
 /// Pointer order with array indices compared as numbers, so `/vnets/10` follows `/vnets/2`.
 pub(crate) fn compare(left: &str, right: &str) -> Ordering {
     let mut a = left.split('/');
@@ -63,20 +65,12 @@ pub(crate) fn subnet(vnet: usize, subnet: usize, field: &str) -> String {
     // what the formatting machinery takes.
     let mut pointer = String::with_capacity(24 + field.len());
     pointer.push_str("/vnets/");
-    push_index(&mut pointer, vnet);
+    push_decimal(&mut pointer, vnet);
     pointer.push_str("/subnets/");
-    push_index(&mut pointer, subnet);
+    push_decimal(&mut pointer, subnet);
     pointer.push('/');
     pointer.push_str(field);
     pointer
-}
-
-/// Appends `index` in decimal.
-fn push_index(out: &mut String, index: usize) {
-    if index >= 10 {
-        push_index(out, index / 10);
-    }
-    out.push(char::from(b'0' + (index % 10) as u8));
 }
 
 pub(crate) fn subnet_prefix(vnet: usize, index: usize) -> String {

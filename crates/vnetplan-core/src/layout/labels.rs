@@ -13,7 +13,12 @@ const SPACING: f64 = 8.0;
 
 /// How wide `text` is drawn.
 pub fn text_width(text: &str) -> f64 {
-    f64::from(text.chars().map(columns).sum::<u32>()) * CHAR_WIDTH
+    // Nearly every name and block is ASCII, one column a byte: a large plan's map measures
+    // tens of thousands of labels on every edit.
+    let columns = if text.is_ascii() { text.len() } else { text.chars().map(|c| columns(c) as usize).sum() };
+    #[expect(clippy::cast_precision_loss, reason = "a label is far shorter than 2^52 columns")]
+    let columns = columns as f64;
+    columns * CHAR_WIDTH
 }
 
 /// How many of the face's character widths `c` takes. The monospace face has no Chinese,
@@ -23,6 +28,7 @@ pub fn text_width(text: &str) -> f64 {
 /// combining marks draw on the letter before them.
 fn columns(c: char) -> u32 {
     match u32::from(c) {
+        ..0x0300 => 1,
         0x0300..=0x036F | 0x200B..=0x200F | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => 0,
         0x1100..=0x115F
         | 0x231A..=0x231B
