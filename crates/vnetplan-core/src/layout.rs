@@ -10,6 +10,7 @@
 mod axis;
 mod labels;
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
@@ -243,10 +244,19 @@ impl Draft {
             RangeKind::RouterFrontend => msg!(ROUTER_TAG, name = &self.name).render(lang),
             RangeKind::VnetPrefix | RangeKind::Subnet | RangeKind::ExternalRange => {
                 let name_room = room - text_width(&self.block) - CHAR_WIDTH;
-                return format!("{} {}", labels::shortened(&self.name, name_room), self.block);
+                // Pieced together: a large plan's map writes tens of thousands of these.
+                let name = labels::shortened(&self.name, name_room);
+                let mut tag = String::with_capacity(name.len() + 1 + self.block.len());
+                tag.push_str(&name);
+                tag.push(' ');
+                tag.push_str(&self.block);
+                return tag;
             }
         };
-        labels::shortened(&tag, room)
+        match labels::shortened(&tag, room) {
+            Cow::Borrowed(_) => tag,
+            Cow::Owned(cut) => cut,
+        }
     }
 }
 
@@ -274,7 +284,9 @@ pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMa
         width,
         height: 0.0,
         lanes: Vec::new(),
-        items: Vec::new(),
+        // Sized once: a range is a few hundred bytes, and growing by doubling would move every
+        // range of a large plan several times over.
+        items: Vec::with_capacity(range_count(plan)),
         free: Vec::new(),
         order: Vec::new(),
         peerings: Vec::new(),
@@ -314,6 +326,14 @@ pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMa
     }
     link_partners(&mut map, report);
     map
+}
+
+/// About how many ranges the map draws: each VNet prefix twice (its lane and the overview),
+/// each subnet, external range and cluster range once.
+fn range_count(plan: &Plan) -> usize {
+    let vnets: usize =
+        plan.vnets.iter().map(|vnet| 2 * vnet.address_prefixes.len() + vnet.subnets.len()).sum();
+    vnets + plan.external_ranges.len() + 4 * plan.aks_clusters.len()
 }
 
 /// The width a label or a title may take on a map `width` wide.
@@ -755,7 +775,7 @@ fn add_lane(
     map.order.extend(stops);
     #[expect(clippy::cast_precision_loss, reason = "row counts are small")]
     let height = TITLE_HEIGHT + rows as f64 * ROW_HEIGHT + label_rows as f64 * LABEL_ROW_HEIGHT + LANE_GAP;
-    let title = labels::shortened(&spec.title, room);
+    let title = labels::shortened(&spec.title, room).into_owned();
     map.lanes.push(Lane {
         whole_title: (title != spec.title).then_some(spec.title),
         title,

@@ -3,6 +3,8 @@
 //! allow. Only a label wider than the whole map is shortened, and then only in its name (see
 //! [`shortened`]): its addresses are always shown whole.
 
+use std::borrow::Cow;
+
 /// Width of one character of the map's labels, in user units: the page draws them in a
 /// monospace face at 10 px, whose characters are 0.6 em wide; the rest is margin.
 pub const CHAR_WIDTH: f64 = 6.3;
@@ -96,9 +98,9 @@ fn columns(c: char) -> u32 {
 /// `text` cut to at most `room` wide, its end replaced by an ellipsis; whole when it fits. At
 /// least one character is kept, so that a name is never reduced to the ellipsis alone. The cut
 /// falls between letters, never before a mark that belongs to the letter or after a joiner.
-pub(super) fn shortened(text: &str, room: f64) -> String {
+pub(super) fn shortened(text: &str, room: f64) -> Cow<'_, str> {
     if text_width(text) <= room {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a few hundred at most")]
     let room_in_letters = (room / CHAR_WIDTH).floor().max(0.0) as u32;
@@ -114,7 +116,7 @@ pub(super) fn shortened(text: &str, room: f64) -> String {
         cut.push(c);
     }
     cut.push('…');
-    cut
+    Cow::Owned(cut)
 }
 
 /// The width a bar needs to hold `text` inside it.
