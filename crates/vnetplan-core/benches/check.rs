@@ -6,6 +6,9 @@
 //! The third times the page's address map on an edit: `layout` of the 10,000-subnet plan, in
 //! three long VNets and in 500 short ones, as `bench/page.mjs` opens and edits them.
 //!
+//! The fourth times the page's reading of a plan from its JSON tree (`plan_from_value`), which
+//! it does on opening a link and on every edit other than a subnet's name or prefix.
+//!
 //! Run with `cargo bench -p vnetplan-core`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -117,5 +120,17 @@ fn bench_layout(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check, bench_text_to_report, bench_layout);
+fn bench_plan_from_value(c: &mut Criterion) {
+    let mut group = c.benchmark_group("plan_from_value");
+    for (name, plan) in [("3x4000", generated_plan(10_000)), ("500x20", many_vnets_plan(500, 20))] {
+        let document: Value = serde_json::from_str(&plan.to_json()).expect("a plan's text is JSON");
+        group.throughput(Throughput::Elements(10_000));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &document, |b, document| {
+            b.iter(|| plan_from_value(document).expect("the document is a plan"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_text_to_report, bench_layout, bench_plan_from_value);
 criterion_main!(benches);

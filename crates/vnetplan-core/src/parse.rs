@@ -11,6 +11,7 @@
 
 mod direct;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -174,7 +175,7 @@ pub fn json_detail(detail: &str) -> Message {
 
 /// Reads a plan from an already-parsed JSON value.
 pub fn plan_from_value(value: &Value) -> Result<Plan, ParseError> {
-    let root = Object::new(value, String::new(), PLAN_FIELDS)?;
+    let root = Object::new(value, Place { parent: Cow::Borrowed(""), index: None }, PLAN_FIELDS)?;
     let version = root.required("schemaVersion")?;
     if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
         return Err(root.error_at(
@@ -395,25 +396,46 @@ fn aci_deployment(object: &Object<'_>) -> Result<AciDeployment, ParseError> {
 /// A JSON object being read, with its pointer for messages.
 struct Object<'a> {
     map: &'a Map<String, Value>,
-    pointer: String,
+    place: Place<'a>,
+}
+
+/// Where an object sits in the document. An item of a list keeps its list's pointer and its
+/// index, and the two are joined only when an error names the item: reading a plan of ten
+/// thousand subnets would otherwise write ten thousand pointers that no one reads.
+struct Place<'a> {
+    parent: Cow<'a, str>,
+    index: Option<usize>,
+}
+
+impl Place<'_> {
+    fn pointer(&self) -> Cow<'_, str> {
+        match self.index {
+            Some(index) => Cow::Owned(format!("{}/{index}", self.parent)),
+            None => Cow::Borrowed(&self.parent),
+        }
+    }
 }
 
 impl<'a> Object<'a> {
-    fn new(value: &'a Value, pointer: String, known: &[&str]) -> Result<Self, ParseError> {
+    fn new(value: &'a Value, place: Place<'a>, known: &[&str]) -> Result<Self, ParseError> {
         let Value::Object(map) = value else {
-            return Err(ParseError::at(pointer, expected(AN_OBJECT, value)));
+            return Err(ParseError::at(place.pointer().into_owned(), expected(AN_OBJECT, value)));
         };
         if let Some(unknown) = map.keys().find(|key| !known.contains(&key.as_str())) {
             return Err(ParseError::at(
-                child_pointer(&pointer, unknown),
+                child_pointer(&place.pointer(), unknown),
                 unknown_field_message(unknown, known),
             ));
         }
-        Ok(Self { map, pointer })
+        Ok(Self { map, place })
+    }
+
+    fn pointer(&self) -> Cow<'_, str> {
+        self.place.pointer()
     }
 
     fn error_at(&self, key: &str, reason: Message) -> ParseError {
-        ParseError::at(child_pointer(&self.pointer, key), reason)
+        ParseError::at(child_pointer(&self.pointer(), key), reason)
     }
 
     fn required(&self, key: &str) -> Result<&'a Value, ParseError> {
@@ -554,7 +576,11 @@ impl<'a> Object<'a> {
     }
 
     fn object(&self, key: &str, value: &'a Value, known: &[&str]) -> Result<Object<'a>, ParseError> {
-        Object::new(value, child_pointer(&self.pointer, key), known)
+        Object::new(
+            value,
+            Place { parent: Cow::Owned(child_pointer(&self.pointer(), key)), index: None },
+            known,
+        )
     }
 
     fn required_object(&self, key: &str, known: &[&str]) -> Result<Object<'a>, ParseError> {
@@ -580,11 +606,14 @@ impl<'a> Object<'a> {
         read: fn(&Object<'_>) -> Result<T, ParseError>,
         known: &[&str],
     ) -> Result<Vec<T>, ParseError> {
-        let pointer = child_pointer(&self.pointer, key);
+        let pointer = child_pointer(&self.pointer(), key);
         self.array(key, value)?
             .iter()
             .enumerate()
-            .map(|(index, item)| read(&Object::new(item, format!("{pointer}/{index}"), known)?))
+            .map(|(index, item)| {
+                let place = Place { parent: Cow::Borrowed(pointer.as_str()), index: Some(index) };
+                read(&Object::new(item, place, known)?)
+            })
             .collect()
     }
 
@@ -613,7 +642,7 @@ impl<'a> Object<'a> {
             .enumerate()
             .map(|(index, item)| {
                 item.as_str().map(str::to_owned).ok_or_else(|| {
-                    let pointer = format!("{}/{index}", child_pointer(&self.pointer, key));
+                    let pointer = format!("{}/{index}", child_pointer(&self.pointer(), key));
                     ParseError::at(pointer, expected(A_STRING, item))
                 })
             })
@@ -902,7 +931,7 @@ fn managed_network(object: &Object<'_>) -> Result<ManagedNetwork, ParseError> {
 
 fn outbound_rule(object: &Object<'_>) -> Result<OutboundRule, ParseError> {
     let ports = object.optional("ports").map(|value| object.strings("ports", value)).transpose()?;
-    let pointer = child_pointer(&object.pointer, "ports");
+    let pointer = child_pointer(&object.pointer(), "ports");
     for (index, text) in ports.iter().flatten().enumerate() {
         if PortRange::parse(text).is_none() {
             let what = text!(
@@ -972,6 +1001,35 @@ mod tests {
         }
         assert!(parse_plan_through_tree(&texts[0]).is_ok());
         assert!(parse_plan_through_tree(&texts[2]).is_err());
+    }
+
+    #[test]
+    fn an_error_in_an_item_of_an_item_names_both_indices() {
+        let vnet = |subnets: &str| {
+            format!(
+                r#"{{"name":"v","resourceGroup":"rg","addressPrefixes":["10.0.0.0/16"],"subnets":[{subnets}]}}"#
+            )
+        };
+        let fine = r#"{"name":"a","addressPrefix":"10.0.0.0/24"}"#;
+        let cases = [
+            (format!(r#"{fine},{{"name":"b","addressPrefix":7}}"#), "/vnets/1/subnets/1/addressPrefix"),
+            (
+                format!(r#"{fine},{fine},{{"name":"c","addressPrefix":"10.0.2.0/24","colour":"red"}}"#),
+                "/vnets/1/subnets/2/colour",
+            ),
+            (format!(r#"{fine},"s""#), "/vnets/1/subnets/1"),
+            (
+                format!(r#"{fine},{{"name":"d","addressPrefix":"10.0.3.0/24","delegations":[true]}}"#),
+                "/vnets/1/subnets/1/delegations/0",
+            ),
+        ];
+        for (subnets, pointer) in cases {
+            let text = MINIMAL.replace("[]", &format!("[{},{}]", vnet(fine), vnet(&subnets)));
+            let error =
+                parse_plan_through_tree(&text).expect_err("the second VNet holds a subnet that is not one");
+            assert_eq!(error.pointer, pointer, "{text}");
+            assert_eq!(Err(error), parse_plan(&text), "{text}");
+        }
     }
 
     #[test]
