@@ -931,7 +931,6 @@ fn managed_network(object: &Object<'_>) -> Result<ManagedNetwork, ParseError> {
 
 fn outbound_rule(object: &Object<'_>) -> Result<OutboundRule, ParseError> {
     let ports = object.optional("ports").map(|value| object.strings("ports", value)).transpose()?;
-    let pointer = child_pointer(&object.pointer(), "ports");
     for (index, text) in ports.iter().flatten().enumerate() {
         if PortRange::parse(text).is_none() {
             let what = text!(
@@ -941,7 +940,7 @@ fn outbound_rule(object: &Object<'_>) -> Result<OutboundRule, ParseError> {
                  non significatif, le plus petit d’abord)"
             );
             return Err(ParseError::at(
-                format!("{pointer}/{index}"),
+                format!("{}/{index}", child_pointer(&object.pointer(), "ports")),
                 expected(what, &Value::String(text.clone())),
             ));
         }
