@@ -616,7 +616,7 @@ impl State {
             .and_then(|()| plan_from_value(&document).map_err(|error| error.message()));
         match changed {
             Ok(plan) => {
-                self.set_plan(plan);
+                self.set_edited_plan(plan, document, pointer);
                 self.taken(pointer);
                 true
             }
@@ -715,6 +715,36 @@ impl State {
         self.set_plan(snapshot.plan);
     }
 
+    /// Takes `plan`, read from `edited`: the current document changed at `pointer` alone. The
+    /// plan writes each of its fields and each VNet by itself, so only the field or the VNet that
+    /// holds `pointer` can differ from the plan's own document, and the rest is the current
+    /// document's, which was the plan's. Writing the plan's other fields and that one VNet, rather
+    /// than the whole plan, spares writing and reading back VNets of thousands of subnets.
+    fn set_edited_plan(&mut self, mut plan: Plan, mut edited: Value, pointer: &str) {
+        let (Some(edited_vnet), Some(Value::Array(mut vnets_document))) =
+            (vnet_holding(pointer, plan.vnets.len()), edited.get_mut("vnets").map(Value::take))
+        else {
+            return self.set_plan(plan);
+        };
+        if plan == *self.plan {
+            return;
+        }
+        let vnets = std::mem::take(&mut plan.vnets);
+        plan.vnets.extend(edited_vnet.and_then(|v| vnets.get(v)).cloned());
+        let mut document = document_of(&plan);
+        plan.vnets = vnets;
+        if let (Some(slot), Some(Value::Array(written))) =
+            (edited_vnet.and_then(|v| vnets_document.get_mut(v)), document.get_mut("vnets"))
+        {
+            *slot = written.pop().unwrap_or(Value::Null);
+        }
+        if let Some(slot) = document.get_mut("vnets") {
+            *slot = Value::Array(vnets_document);
+        }
+        self.document = Rc::new(document);
+        self.plan = Rc::new(plan);
+    }
+
     /// Takes `plan` unless it equals the current one; `after` checks it.
     fn set_plan(&mut self, plan: impl Into<Rc<Plan>>) {
         let plan = plan.into();
@@ -761,14 +791,30 @@ pub fn surge_value(text: &str) -> Option<Value> {
     trimmed.parse::<u32>().ok().map(Value::from)
 }
 
+/// Where a field at `pointer` lies among a plan's `vnet_count` VNets: `Some(Some(v))` inside VNet
+/// `v`, `Some(None)` outside the VNets, and `None` for the list itself or a VNet that is not there.
+fn vnet_holding(pointer: &str, vnet_count: usize) -> Option<Option<usize>> {
+    let Some(rest) = pointer.strip_prefix("/vnets") else { return Some(None) };
+    if !rest.is_empty() && !rest.starts_with('/') {
+        return Some(None);
+    }
+    let (index, field) = rest.strip_prefix('/')?.split_once('/')?;
+    let v = pointer_index(index).filter(|v| *v < vnet_count)?;
+    (!field.is_empty()).then_some(Some(v))
+}
+
+/// The index a JSON pointer's segment writes, which has no sign and no leading zero.
+fn pointer_index(segment: &str) -> Option<usize> {
+    segment.parse::<usize>().ok().filter(|index| index.to_string() == segment)
+}
+
 /// The VNet, the subnet and the field of a pointer to a subnet's name or prefix, with indexes
 /// written as a JSON pointer writes them.
 fn subnet_text_field(pointer: &str) -> Option<(usize, usize, &str)> {
-    let index = |text: &str| text.parse::<usize>().ok().filter(|index| index.to_string() == text);
     let rest = pointer.strip_prefix("/vnets/")?;
     let (v, rest) = rest.split_once("/subnets/")?;
     let (s, field) = rest.split_once('/')?;
-    matches!(field, "name" | "addressPrefix").then_some((index(v)?, index(s)?, field))
+    matches!(field, "name" | "addressPrefix").then_some((pointer_index(v)?, pointer_index(s)?, field))
 }
 
 /// The plan's JSON document, read back from its text: the page writes plans as text already (to
@@ -1291,6 +1337,51 @@ mod tests {
         }
         let beyond = edit(&start, "/vnets/0/subnets/9/name", Edit::Text("x".into()));
         assert_eq!(beyond.plan, start.plan, "a subnet that is not there is not made");
+    }
+
+    #[test]
+    fn an_edit_leaves_the_document_the_plan_itself_writes() {
+        let two_vnets = {
+            let mut plan = state().plan.as_ref().clone();
+            let mut second = plan.vnets[0].clone();
+            second.name = "second".into();
+            second.address_prefixes = vec!["10.9.0.0/16".into()];
+            second.subnets.iter_mut().for_each(|subnet| subnet.address_prefix = "10.9.0.0/24".into());
+            plan.vnets.push(second);
+            State::new(plan)
+        };
+        let optional = |text: &str| Edit::OptionalText(text.into());
+        let count = |text: &str| Edit::Count { text: text.into(), min: 1, nullable: true };
+        let mut edited = two_vnets;
+        for (pointer, change) in [
+            ("/vnets/1/resourceGroup", Edit::Text("spoke-rg".into())),
+            ("/vnets/0/region", optional("westeurope")),
+            ("/vnets/0/region", optional("")),
+            ("/vnets/1/peerings", Edit::List("mynetwork".into())),
+            (
+                "/vnets/1/subnets/0/delegations",
+                Edit::List("Microsoft.ContainerInstance/containerGroups".into()),
+            ),
+            // An empty list is set in the edited document, and left out of what the plan writes.
+            ("/vnets/1/peerings", Edit::List(String::new())),
+            ("/vnets/1/subnets/0/delegations", Edit::List(" , ".into())),
+            ("/vnets/0/addressPrefixes", Edit::List("10.1.0.0/16, 10.3.0.0/16".into())),
+            ("/name", Edit::Text(String::new())),
+            ("/workspace/resourceGroup", Edit::Text("other-rg".into())),
+            ("/aksClusters/0/nodeCount", count("5")),
+            ("/aksClusters/0/maxSurge", count("2")),
+            ("/aksClusters/0/maxSurge", count("")),
+        ] {
+            let before = edited.document.clone();
+            edited = edit(&edited, pointer, change);
+            assert_ne!(edited.document, before, "{pointer} changed the plan");
+            assert_eq!(*edited.document, document_of(&edited.plan), "{pointer}");
+        }
+        assert_eq!(vnet_holding("/vnets/1/name", 2), Some(Some(1)));
+        assert_eq!(vnet_holding("/workspace/resourceGroup", 2), Some(None));
+        for whole in ["/vnets", "/vnets/1", "/vnets/2/name", "/vnets/01/name", "/vnets/-/name"] {
+            assert_eq!(vnet_holding(whole, 2), None, "{whole}");
+        }
     }
 
     #[test]
