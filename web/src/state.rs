@@ -792,7 +792,8 @@ pub fn surge_value(text: &str) -> Option<Value> {
 }
 
 /// Where a field at `pointer` lies among a plan's `vnet_count` VNets: `Some(Some(v))` inside VNet
-/// `v`, `Some(None)` outside the VNets, and `None` for the list itself or a VNet that is not there.
+/// `v`, `Some(None)` outside the VNets, and `None` for the list, a whole VNet, or a VNet that is
+/// not there.
 fn vnet_holding(pointer: &str, vnet_count: usize) -> Option<Option<usize>> {
     let Some(rest) = pointer.strip_prefix("/vnets") else { return Some(None) };
     if !rest.is_empty() && !rest.starts_with('/') {
