@@ -733,13 +733,11 @@ impl State {
         plan.vnets.extend(edited_vnet.and_then(|v| vnets.get(v)).cloned());
         let mut document = document_of(&plan);
         plan.vnets = vnets;
-        if let (Some(slot), Some(Value::Array(written))) =
-            (edited_vnet.and_then(|v| vnets_document.get_mut(v)), document.get_mut("vnets"))
-        {
-            *slot = written.pop().unwrap_or(Value::Null);
-        }
-        if let Some(slot) = document.get_mut("vnets") {
-            *slot = Value::Array(vnets_document);
+        if let Some(Value::Array(written)) = document.get_mut("vnets") {
+            if let Some(slot) = edited_vnet.and_then(|v| vnets_document.get_mut(v)) {
+                *slot = written.pop().unwrap_or(Value::Null);
+            }
+            *written = vnets_document;
         }
         self.document = Rc::new(document);
         self.plan = Rc::new(plan);
