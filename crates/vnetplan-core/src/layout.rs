@@ -12,7 +12,6 @@ mod labels;
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
@@ -274,12 +273,14 @@ struct LaneSpec {
 pub fn layout(plan: &Plan, report: &Report, width: f64, lang: Lang) -> AddressMap {
     let width = if width.is_finite() { width.max(NARROWEST) } else { DEFAULT_WIDTH };
     let context = Context::new(plan);
-    let flagged: HashSet<&str> = report
-        .findings
-        .iter()
-        .filter(|finding| finding.severity != Severity::Info)
-        .flat_map(|finding| finding.subjects.iter().map(String::as_str))
-        .collect();
+    let flagged = crate::sorting::set(
+        report
+            .findings
+            .iter()
+            .filter(|finding| finding.severity != Severity::Info)
+            .flat_map(|finding| finding.subjects.iter().map(String::as_str))
+            .collect(),
+    );
     let mut map = AddressMap {
         width,
         height: 0.0,
@@ -651,7 +652,7 @@ fn add_lane(
     spec: LaneSpec,
     tags: Vec<String>,
     axis: &axis::Axis,
-    flagged: &HashSet<&str>,
+    flagged: &[&str],
     room: f64,
 ) {
     let lane = map.lanes.len();
@@ -722,7 +723,7 @@ fn add_lane(
     for ((draft, x, width, row), ((spot, text), request)) in placed_drafts.into_iter().zip(spots.by_ref()) {
         let y = row_y(row);
         map.items.push(MapItem {
-            flagged: draft.subject.as_deref().is_some_and(|s| flagged.contains(s)),
+            flagged: draft.subject.as_deref().is_some_and(|s| flagged.binary_search(&s).is_ok()),
             first: Ipv4Addr::from(draft.range.first),
             last: Ipv4Addr::from(draft.range.last),
             size: draft.range.size(),
@@ -813,29 +814,26 @@ fn link_partners(map: &mut AddressMap, report: &Report) {
     let findings: Vec<&Finding> =
         report.findings.iter().filter(|finding| finding.severity != Severity::Info).collect();
     // Only the subjects of findings are looked up: in a large plan, few of its ranges.
-    let mut by_subject: HashMap<&str, Vec<usize>> = findings
-        .iter()
-        .flat_map(|finding| &finding.subjects)
-        .map(|subject| (subject.as_str(), Vec::new()))
-        .collect();
     // A flagged item is one whose subject these findings name: the others need no lookup.
-    for (index, item) in map.items.iter().enumerate().filter(|(_, item)| item.flagged) {
-        if let Some(indexes) = item.subject.as_deref().and_then(|subject| by_subject.get_mut(subject)) {
-            indexes.push(index);
-        }
-    }
+    let named_items: Vec<(&str, usize)> = map
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.flagged)
+        .filter_map(|(index, item)| Some((item.subject.as_deref()?, index)))
+        .collect();
+    let by_subject = crate::sorting::grouped(named_items);
     let mut partners: Vec<Vec<usize>> = vec![Vec::new(); map.items.len()];
     for finding in findings {
         let named: Vec<usize> = finding
             .subjects
             .iter()
-            .filter_map(|subject| by_subject.get(subject.as_str()))
-            .flatten()
+            .flat_map(|subject| crate::sorting::group(&by_subject, &subject.as_str()))
             .copied()
             .collect();
         let hubs: &[usize] = if named.len() > ALL_PAIRS_LIMIT {
-            let first = finding.subjects.first().and_then(|subject| by_subject.get(subject.as_str()));
-            first.map_or(&[], Vec::as_slice)
+            let first = finding.subjects.first();
+            first.map_or(&[], |subject| crate::sorting::group(&by_subject, &subject.as_str()))
         } else {
             &named
         };

@@ -8,8 +8,6 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 use serde_json::Value;
 
-use std::collections::HashMap;
-
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Finding, Fix, FixKind};
 use crate::net::{Range, AKS_RESERVED, PRIVATE_SPACE, SHARED_SPACE, VNET_FORBIDDEN};
@@ -178,7 +176,9 @@ pub(crate) struct RangeMove {
 #[derive(Default)]
 struct Picked {
     blocks: Vec<(ClusterRange, Range)>,
-    fixes: HashMap<RangeMove, Option<Fix>>,
+    /// What each move chose. A plan has few clusters, so a list is searched rather than a map
+    /// kept, whose code the page would carry for this one type.
+    fixes: Vec<(RangeMove, Option<Fix>)>,
 }
 
 /// Picks the block of every range fix, in report order, each avoiding every range of the plan
@@ -188,15 +188,15 @@ pub(crate) fn choose_fixes(context: &Context<'_>, findings: &mut [Finding]) {
     for finding in findings.iter_mut() {
         let Some(fix) = &finding.fix else { continue };
         if let Some(moved) = fix.pending {
-            let chosen = match picked.fixes.get(&moved) {
-                Some(chosen) => chosen.clone(),
+            let chosen = match picked.fixes.iter().find(|(earlier, _)| *earlier == moved) {
+                Some((_, chosen)) => chosen.clone(),
                 None => {
                     let chosen = choose_moved_range(context, moved, &picked.blocks);
                     if let Some((_, block)) = &chosen {
                         picked.blocks.push((moved.kind, *block));
                     }
                     let chosen = chosen.map(|(fix, _)| fix);
-                    picked.fixes.insert(moved, chosen.clone());
+                    picked.fixes.push((moved, chosen.clone()));
                     chosen
                 }
             };

@@ -1,5 +1,6 @@
-//! Every sort of the code the page runs (the check, its fixes and the map's layout) goes through
-//! here, so that the page's build can share one copy of the sorting code.
+//! Every sort of the code the page runs (the check, its fixes, the map's layout and the page's
+//! own groupings) goes through here, so that the page's build can share one copy of the sorting
+//! code.
 //!
 //! The standard library's sorts are generic: each element type and each comparison gets a copy
 //! of its own, about 4 KB of wasm for a stable sort. With the `compact` feature, which the page
@@ -39,6 +40,34 @@ pub(crate) fn sort<T: Ord>(items: &mut Vec<T>) {
     sort_by(items, T::cmp);
 }
 
+/// `pairs` gathered under their keys, in key order, each key's values in the order they came
+/// in: what a map of lists gives, without the code of a map for each key and value type, which
+/// the page's build would carry once per type.
+pub fn grouped<K: Ord, T>(mut pairs: Vec<(K, T)>) -> Vec<(K, Vec<T>)> {
+    sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<(K, Vec<T>)> = Vec::new();
+    for (key, value) in pairs {
+        match groups.last_mut() {
+            Some((last, values)) if *last == key => values.push(value),
+            _ => groups.push((key, vec![value])),
+        }
+    }
+    groups
+}
+
+/// The values of `key` in `groups` as [`grouped`] made them: none when the key is absent.
+pub fn group<'g, K: Ord, T>(groups: &'g [(K, Vec<T>)], key: &K) -> &'g [T] {
+    let found = groups.binary_search_by(|(probe, _)| probe.cmp(key)).ok();
+    found.and_then(|found| groups.get(found)).map_or(&[], |(_, values)| values.as_slice())
+}
+
+/// `items` sorted, each value once: a set whose membership [`slice::binary_search`] answers.
+pub(crate) fn set<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+    sort(&mut items);
+    items.dedup();
+    items
+}
+
 /// The indices `0..len` in the order `compare` gives them, stably: the one sort the page's
 /// build holds.
 #[cfg(feature = "compact")]
@@ -63,6 +92,11 @@ mod tests {
         let mut numbers: Vec<u64> = (0..1000).map(|n| (n * 7919) % 1000).collect();
         sort(&mut numbers);
         assert!(numbers.iter().copied().eq(0..1000));
+        let groups = grouped(vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (3, 'e')]);
+        assert_eq!(groups, [(1, vec!['b', 'd']), (2, vec!['a', 'c']), (3, vec!['e'])]);
+        assert_eq!(group(&groups, &2), ['a', 'c']);
+        assert!(group(&groups, &4).is_empty());
+        assert_eq!(set(vec![3, 1, 3, 2, 1]), [1, 2, 3]);
         let mut empty: Vec<u8> = Vec::new();
         sort(&mut empty);
         assert!(empty.is_empty());

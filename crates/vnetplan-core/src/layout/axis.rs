@@ -6,8 +6,6 @@
 //! (free space) get a smaller share, so free space is compressed rather than dominant. Inside a
 //! piece the scale is linear, so the order of addresses is kept everywhere.
 
-use std::collections::HashMap;
-
 use crate::net::Range;
 
 /// Room left between two parts of an axis that are far apart in the address space.
@@ -53,15 +51,23 @@ pub(super) fn build(
     scale: Scale,
 ) -> Axis {
     // Plans may hold thousands of ranges: coverage is looked up in the merged ranges and the
-    // wished widths in a map, never by scanning every range for every piece.
+    // wished widths in a sorted list, never by scanning every range for every piece.
     let mut merged: Vec<Range> = used.to_vec();
     crate::sorting::sort(&mut merged);
     let merged = crate::range_fixes::merge(merged);
-    let mut wished: HashMap<(u64, u64), f64> = HashMap::with_capacity(wanted.len());
-    for (range, width) in wanted {
-        let slot = wished.entry((u64::from(range.first), u64::from(range.last) + 1)).or_insert(0.0);
-        *slot = slot.max(*width);
-    }
+    let mut wished: Vec<((u64, u64), f64)> = wanted
+        .iter()
+        .map(|(range, width)| ((u64::from(range.first), u64::from(range.last) + 1), width.max(0.0)))
+        .collect();
+    crate::sorting::sort_by(&mut wished, |a, b| a.0.cmp(&b.0));
+    // A range wished for twice gets the wider of the two.
+    wished.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
     let mut edges: Vec<u64> = used
         .iter()
         .chain(wanted.iter().map(|(range, _)| range))
@@ -96,7 +102,8 @@ pub(super) fn build(
         .zip(&mins)
         .enumerate()
         .filter_map(|(index, (&(_, first, end, _), &base))| {
-            let wish = wished.get(&(first, end)).copied()?;
+            let found = wished.binary_search_by(|(range, _)| range.cmp(&(first, end))).ok()?;
+            let wish = wished.get(found)?.1;
             (wish > base).then_some((index, wish - base))
         })
         .collect();

@@ -1,5 +1,3 @@
-use std::collections::HashSet;
-
 use serde_json::Value;
 
 use crate::catalog::{Example, RuleDoc};
@@ -44,7 +42,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    let mut used_by_aks: Option<HashSet<(usize, usize)>> = None;
+    let mut used_by_aks: Option<Vec<(usize, usize)>> = None;
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
     {
         let (Some(vnet), Some(subnet_index)) = (placement.vnet, placement.subnet) else { continue };
@@ -62,7 +60,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         };
         let delegations = pointer::subnet_delegations(vnet, subnet_index);
         let aks = used_by_aks.get_or_insert_with(|| aks_subnets(context));
-        let fix = (!aks.contains(&(vnet, subnet_index))).then(|| {
+        let fix = aks.binary_search(&(vnet, subnet_index)).is_err().then(|| {
             let mut value: Vec<Value> = subnet.delegations.iter().cloned().map(Value::String).collect();
             value.push(Value::String(ACI_DELEGATION.to_owned()));
             let title = msg!(
@@ -94,14 +92,14 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 
 /// Node and internal load balancer subnets: delegating one of them would only trade this
 /// finding for an AKS error, so no fix is offered there.
-fn aks_subnets(context: &Context<'_>) -> HashSet<(usize, usize)> {
-    let mut subnets = HashSet::new();
+fn aks_subnets(context: &Context<'_>) -> Vec<(usize, usize)> {
+    let mut subnets = Vec::new();
     for (_, _, facts) in context.clusters() {
         let Some(vnet) = facts.node.vnet else { continue };
         subnets.extend(facts.node.subnet.map(|subnet| (vnet, subnet)));
         subnets.extend(facts.load_balancer_subnet.map(|subnet| (vnet, subnet)));
     }
-    subnets
+    crate::sorting::set(subnets)
 }
 
 #[cfg(test)]

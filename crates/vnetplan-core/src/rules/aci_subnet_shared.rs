@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
@@ -61,8 +59,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
     {
         let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
-        let Some(others) = tenants.get(&(vnet, subnet)) else { continue };
-        for (subject, what) in others {
+        for (subject, what) in crate::sorting::group(&tenants, &(vnet, subnet)) {
             let message = msg!(
                 [
                     "subnet '{subnet}' of VNet '{vnet}' holds ACI deployment '{deployment}' and is also \
@@ -80,13 +77,14 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-/// Every subnet that holds something other than container groups, in plan order.
-fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> {
-    let mut tenants: HashMap<(usize, usize), Vec<Tenant>> = HashMap::new();
+/// Every subnet that holds something other than container groups, with those tenants in plan
+/// order.
+fn other_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<Tenant>)> {
+    let mut tenants: Vec<((usize, usize), Tenant)> = Vec::new();
     for (index, cluster, facts) in context.clusters() {
         let Some(vnet) = facts.node.vnet else { continue };
         if let Some(subnet) = facts.node.subnet {
-            tenants.entry((vnet, subnet)).or_default().push((
+            tenants.push(((vnet, subnet), (
                 pointer::cluster(index, "subnet"),
                 msg!(
                     [
@@ -95,11 +93,11 @@ fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> 
                     ],
                     cluster = &cluster.name,
                 ),
-            ));
+            )));
         }
         // A load balancer in the node subnet is already covered by the node subnet finding.
         if let Some(subnet) = facts.load_balancer_subnet.filter(|subnet| Some(*subnet) != facts.node.subnet) {
-            tenants.entry((vnet, subnet)).or_default().push((
+            tenants.push(((vnet, subnet), (
                 pointer::cluster(index, "loadBalancerSubnet"),
                 msg!(
                     [
@@ -108,23 +106,23 @@ fn other_tenants(context: &Context<'_>) -> HashMap<(usize, usize), Vec<Tenant>> 
                     ],
                     cluster = &cluster.name,
                 ),
-            ));
+            )));
         }
     }
     if let Some(endpoint) = &context.plan.workspace.private_endpoint {
         let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
         if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
-            tenants.entry((vnet, subnet)).or_default().push((
+            tenants.push(((vnet, subnet), (
                 pointer::private_endpoint("subnet"),
                 text!(
                     "the subnet of the workspace private endpoint",
                     "le sous-réseau du point de terminaison privé de l’espace de travail"
                 )
                 .message(),
-            ));
+            )));
         }
     }
-    tenants
+    crate::sorting::grouped(tenants)
 }
 
 #[cfg(test)]

@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
@@ -41,16 +39,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    let mut by_subnet: HashMap<(usize, usize), Vec<(usize, &AksCluster)>> = HashMap::new();
-    for (index, cluster, facts) in context.clusters() {
-        if let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) {
-            by_subnet.entry((vnet, subnet)).or_default().push((index, cluster));
-        }
-    }
-    let mut shared: Vec<_> = by_subnet.into_iter().filter(|(_, clusters)| clusters.len() > 1).collect();
-    // The report is sorted later, but a stable emission order keeps equal findings reproducible.
-    crate::sorting::sort_by_key(&mut shared, |(key, _)| *key);
-    for ((vnet, subnet), clusters) in shared {
+    let by_subnet = crate::sorting::grouped(
+        context
+            .clusters()
+            .filter_map(|(index, cluster, facts)| Some(((facts.node.vnet?, facts.node.subnet?), (index, cluster))))
+            .collect(),
+    );
+    for ((vnet, subnet), clusters) in by_subnet.into_iter().filter(|(_, clusters)| clusters.len() > 1) {
         for (position, &(a, first)) in clusters.iter().enumerate() {
             for &(b, second) in clusters.iter().skip(position + 1) {
                 let ((k, kubenet), (o, other)) = match (is_kubenet(first), is_kubenet(second)) {

@@ -147,16 +147,18 @@ fn report_duplicates<'a>(
     pointer: impl Fn(usize) -> String,
     message: impl Fn(&str) -> Message,
 ) {
-    // Azure resource names are case-insensitive: 'AKS' and 'aks' are one name.
-    let mut first: HashMap<Cow<'a, str>, (usize, &'a str)> = HashMap::new();
-    for (index, name) in names.enumerate() {
-        match first.get(&name_key(name)) {
-            Some(&(earlier, earlier_name)) => out.report(
-                noting_case(message(name), name, earlier_name),
+    let names: Vec<&'a str> = names.collect();
+    // Azure resource names are case-insensitive: 'AKS' and 'aks' are one name. The map has the
+    // context's type, so the page holds one copy of its code for both.
+    let mut first: HashMap<Cow<'a, str>, usize> = HashMap::with_capacity(names.len());
+    for (index, name) in names.iter().copied().enumerate() {
+        match first.get(&name_key(name)).copied() {
+            Some(earlier) => out.report(
+                noting_case(message(name), name, names.get(earlier).copied().unwrap_or(name)),
                 vec![pointer(index), pointer(earlier)],
             ),
             None => {
-                first.insert(name_key(name), (index, name));
+                first.insert(name_key(name), index);
             }
         }
     }

@@ -1,10 +1,8 @@
-use std::collections::HashSet;
-
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
-use crate::rules::shared::{first_few, joined_subnets};
+use crate::rules::shared::{first_appearances, first_few, joined_subnets};
 use crate::sources;
 use crate::text::Message;
 
@@ -54,9 +52,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     if plan.permissions.subnet_join() {
         return;
     }
-    let mut seen = HashSet::new();
-    let subnets: Vec<Message> = joined_subnets(plan)
-        .filter(|pair| seen.insert(*pair))
+    let subnets: Vec<Message> = first_appearances(joined_subnets(plan))
+        .into_iter()
         .map(|(vnet, subnet)| {
             msg!(
                 ["'{subnet}' of VNet '{vnet}'", "« {subnet} » du VNet « {vnet} »"],

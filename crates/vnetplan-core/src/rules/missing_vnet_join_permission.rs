@@ -1,10 +1,8 @@
-use std::collections::HashSet;
-
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
-use crate::rules::shared::{first_few, joined_subnets};
+use crate::rules::shared::{first_appearances, first_few, joined_subnets};
 use crate::sources;
 use crate::text::Message;
 
@@ -54,10 +52,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     if plan.permissions.vnet_join() {
         return;
     }
-    let mut seen = HashSet::new();
-    let vnets: Vec<Message> = joined_subnets(plan)
-        .map(|(vnet, _)| vnet)
-        .filter(|name| seen.insert(*name))
+    let vnets: Vec<Message> = first_appearances(joined_subnets(plan).map(|(vnet, _)| vnet))
+        .into_iter()
         .map(|name| msg!(["'{name}'", "« {name} »"], name = name))
         .collect();
     let Some(named) = first_few(&vnets) else { return };

@@ -1,9 +1,6 @@
-use std::collections::BTreeMap;
-
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{ClusterRange, Context};
 use crate::finding::{Draft, RuleFindings, Severity};
-use crate::net::Range;
 use crate::range_fixes::move_cluster_range;
 use crate::rules::shared::{overlapped_prefixes, peered_with_own};
 use crate::sources;
@@ -47,11 +44,12 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
         let Some(service) = facts.service_range() else { continue };
-        let mut by_vnet: BTreeMap<usize, Vec<(usize, Range)>> = BTreeMap::new();
-        for (vnet, prefix, range) in context.other_vnets_overlapping(facts.node.vnet, service) {
-            by_vnet.entry(vnet).or_default().push((prefix, range));
-        }
-        for (vnet, prefixes) in by_vnet {
+        let overlapped = context
+            .other_vnets_overlapping(facts.node.vnet, service)
+            .into_iter()
+            .map(|(vnet, prefix, range)| (vnet, (prefix, range)))
+            .collect();
+        for (vnet, prefixes) in crate::sorting::grouped(overlapped) {
             let (subjects, listed) = overlapped_prefixes(index, vnet, &prefixes);
             let message = msg!(
                 [

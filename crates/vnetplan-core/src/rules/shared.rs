@@ -33,6 +33,18 @@ pub(crate) fn joined_subnets(plan: &Plan) -> impl Iterator<Item = (&str, &str)> 
     clusters.chain(deployments).chain(endpoint)
 }
 
+/// `items` without repeats, each where it first appears. Plans place few resources in subnets,
+/// so a scan does what a hash set would, without the set's code in the page for this one type.
+pub(crate) fn first_appearances<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::new();
+    for item in items {
+        if !kept.contains(&item) {
+            kept.push(item);
+        }
+    }
+    kept
+}
+
 /// The first few of `labels` joined for a message, followed by how many more there are; `None`
 /// when there is nothing to name.
 pub(crate) fn first_few(labels: &[Message]) -> Option<Message> {

@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
@@ -41,13 +39,12 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // A VNet used by several clusters is reported once, naming the first of them.
-    let mut first_cluster: BTreeMap<usize, usize> = BTreeMap::new();
-    for (index, _, facts) in context.clusters() {
-        if let Some(vnet) = facts.node.vnet {
-            first_cluster.entry(vnet).or_insert(index);
-        }
-    }
-    for (&v, &cluster) in &first_cluster {
+    let mut first_cluster: Vec<(usize, usize)> =
+        context.clusters().filter_map(|(index, _, facts)| Some((facts.node.vnet?, index))).collect();
+    // Stable, so the first cluster of each VNet stays in front of the others.
+    crate::sorting::sort_by_key(&mut first_cluster, |(vnet, _)| *vnet);
+    first_cluster.dedup_by_key(|(vnet, _)| *vnet);
+    for (v, cluster) in first_cluster {
         let Some(facts) = context.vnets.get(v) else { continue };
         let cluster_name = context.cluster(cluster).map_or("", |(cluster, _)| cluster.name.as_str());
         for (p, net) in facts.prefixes.iter().enumerate() {

@@ -1,6 +1,4 @@
-use std::collections::BTreeMap;
-
-use ipnet::Ipv6Net;
+use ipnet::{Ipv4Net, Ipv6Net};
 
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
@@ -43,7 +41,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     // Every pair of overlapping prefixes is visited, not only the nearest nesting ones, so that a
     // VNet inside another that also holds a third is paired with both. Each VNet pair keeps the
     // first overlapping prefixes found for it, IPv4 before IPv6.
-    let mut pairs: BTreeMap<(usize, usize), Clash> = BTreeMap::new();
+    let mut clashes: Vec<((usize, usize), Clash)> = Vec::new();
     for (v, facts) in context.vnets.iter().enumerate() {
         for (p, net) in facts.prefixes.iter().enumerate() {
             let Some(net) = net else { continue };
@@ -52,7 +50,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                     continue;
                 };
                 if w > v {
-                    pairs.entry((v, w)).or_insert_with(|| Clash::new((p, net), (q, other)));
+                    clashes.push(((v, w), Clash { first_index: p, second_index: q, nets: Nets::V4(*net, *other) }));
                 }
             }
         }
@@ -71,13 +69,19 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             if w != v && ipv6_overlap(net, other) {
                 let (first, second) =
                     if v < w { ((v, p, net), (w, q, other)) } else { ((w, q, other), (v, p, net)) };
-                pairs
-                    .entry((first.0, second.0))
-                    .or_insert_with(|| Clash::new((first.1, &first.2), (second.1, &second.2)));
+                let nets = Nets::V6(first.2, second.2);
+                clashes.push(((first.0, second.0), Clash { first_index: first.1, second_index: second.1, nets }));
             }
         }
     }
-    for ((v, w), clash) in pairs {
+    // Stable, so each pair keeps the clash found first.
+    crate::sorting::sort_by_key(&mut clashes, |(pair, _)| *pair);
+    clashes.dedup_by_key(|(pair, _)| *pair);
+    for ((v, w), clash) in clashes {
+        let (first, second) = match clash.nets {
+            Nets::V4(first, second) => (first.to_string(), second.to_string()),
+            Nets::V6(first, second) => (first.to_string(), second.to_string()),
+        };
         out.report(
             msg!(
                 [
@@ -86,9 +90,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                     "le préfixe d’adresses {first} du VNet « {vnet} » chevauche le préfixe d’adresses \
                      {second} du VNet « {other} » : les deux VNets ne pourront jamais être appairés"
                 ],
-                first = &clash.first,
+                first = &first,
                 vnet = context.vnet_name(v),
-                second = &clash.second,
+                second = &second,
                 other = context.vnet_name(w),
             ),
             vec![pointer::vnet_prefix(v, clash.first_index), pointer::vnet_prefix(w, clash.second_index)],
@@ -96,23 +100,16 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
 }
 
-/// The first overlapping prefixes of a pair of VNets, by index and as the message shows them.
+/// Overlapping prefixes of a pair of VNets: their indices in each VNet, and the prefixes.
 struct Clash {
     first_index: usize,
-    first: String,
     second_index: usize,
-    second: String,
+    nets: Nets,
 }
 
-impl Clash {
-    fn new(first: (usize, &impl ToString), second: (usize, &impl ToString)) -> Self {
-        Self {
-            first_index: first.0,
-            first: first.1.to_string(),
-            second_index: second.0,
-            second: second.1.to_string(),
-        }
-    }
+enum Nets {
+    V4(Ipv4Net, Ipv4Net),
+    V6(Ipv6Net, Ipv6Net),
 }
 
 #[cfg(test)]
