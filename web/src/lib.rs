@@ -13,6 +13,7 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod drafts;
 pub mod extras;
 pub mod i18n;
 pub mod presets;

@@ -9,7 +9,6 @@
 //! the next edit and the autosave all read that one copy.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -24,6 +23,7 @@ use vnetplan_core::{
 use yew::{Callback, Reducible, UseReducerHandle};
 
 use crate::dom::{self, Storage};
+use crate::drafts::Drafts;
 use crate::extras::{Migrated, MigrationNote};
 
 /// How many steps undo remembers.
@@ -263,7 +263,7 @@ impl PartialEq for Migrating {
 #[derive(Debug, Clone, PartialEq)]
 struct Snapshot {
     plan: Rc<Plan>,
-    drafts: Rc<BTreeMap<String, String>>,
+    drafts: Rc<Drafts>,
     migration_notes: Rc<Vec<MigrationNote>>,
 }
 
@@ -272,7 +272,7 @@ pub struct State {
     pub plan: Rc<Plan>,
     /// The plan as a JSON document, made once per change.
     pub document: Rc<Value>,
-    pub drafts: BTreeMap<String, String>,
+    pub drafts: Drafts,
     pub report: Rc<Report>,
     pub notice: Option<Notice>,
     /// What the last migration changed and left to do. Undo and redo bring back the notes that
@@ -313,7 +313,7 @@ impl State {
         Self {
             document: Rc::new(document_of(&plan)),
             plan: Rc::new(plan),
-            drafts: BTreeMap::new(),
+            drafts: Drafts::default(),
             report: Rc::new(report),
             notice: None,
             migration_notes: Rc::default(),
@@ -349,7 +349,7 @@ impl State {
 
     /// What the field at `pointer` shows: the pending text, or the plan's value.
     pub fn draft(&self, pointer: &str) -> Option<&str> {
-        self.drafts.get(pointer).map(String::as_str)
+        self.drafts.get(pointer)
     }
 
     /// The state after `action`. Pure: the page's reducer and the tests both call it. However
@@ -508,7 +508,7 @@ impl State {
                 // Leaving out an object (a managed network, a cluster's azureMl) takes the text
                 // waiting in its fields with it.
                 let inside = format!("{pointer}/");
-                self.drafts.retain(|key, _| !key.starts_with(&inside));
+                self.drafts.retain(|key| !key.starts_with(&inside));
             }
             if !self.change_plan_silently(&pointer, value) && remembered {
                 self.past.pop();
@@ -537,7 +537,7 @@ impl State {
         self.remember(None);
         let document = document_of(&plan);
         // A draft whose item the migration removed (an ACI deployment) has nowhere to show.
-        self.drafts.retain(|pointer, _| {
+        self.drafts.retain(|pointer| {
             pointer.rsplit_once('/').is_some_and(|(parent, _)| document.pointer(parent).is_some())
         });
         self.migration_notes = Rc::new(notes);
@@ -580,10 +580,10 @@ impl State {
     fn merge(&mut self, plan: Plan) {
         let before = self.document.clone();
         // Taken before `replace`, which remembers the drafts for Undo and then clears them.
-        let drafts = self.drafts.clone();
+        let mut drafts = self.drafts.clone();
         self.replace(plan, Some(Notice::Done(NoticeKind::Imported)));
-        self.drafts =
-            drafts.into_iter().filter(|(pointer, _)| untouched(&before, &self.document, pointer)).collect();
+        drafts.retain(|pointer| untouched(&before, &self.document, pointer));
+        self.drafts = drafts;
     }
 
     fn append(&mut self, list: &str, item: Value) {
@@ -624,7 +624,7 @@ impl State {
                 self.refused = Some(Refusal {
                     pointer: pointer.to_owned(),
                     detail: detail.clone(),
-                    text: self.drafts.get(pointer).cloned(),
+                    text: self.drafts.get(pointer).map(str::to_owned),
                 });
                 self.notice = Some(Notice::Error { headline: NoticeKind::EditRefused, detail });
                 false
@@ -757,10 +757,7 @@ impl State {
         let saved: Value = serde_json::from_str(text).ok()?;
         let mut state = Self::new(plan_from_value(saved.get("plan")?).ok()?);
         if let Some(drafts) = saved.get("drafts").and_then(Value::as_object) {
-            state.drafts = drafts
-                .iter()
-                .filter_map(|(key, text)| Some((key.clone(), text.as_str()?.to_owned())))
-                .collect();
+            state.drafts = Drafts::from_saved(drafts);
         }
         // Notes saved by an older page, or altered by hand, are left out rather than refusing
         // the plan they came with.
@@ -902,7 +899,7 @@ const AUTOSAVE_DELAY_MS: u32 = 400;
 #[derive(Clone)]
 struct Unsaved {
     document: Rc<Value>,
-    drafts: BTreeMap<String, String>,
+    drafts: Drafts,
     migration_notes: Rc<Vec<MigrationNote>>,
     /// Kept for this tab only: the plan is a share link's, unchanged (see [`State::is_unchanged_link`]).
     tab_only: bool,
@@ -1117,22 +1114,22 @@ fn field_near_removed(document: &Value, removed: &str) -> Option<String> {
 
 /// Drafts re-keyed after the list item at `removed` is gone: the item's own drafts go with it,
 /// and those of the items after it follow them to their new index.
-fn drafts_after_removal(drafts: &BTreeMap<String, String>, removed: &str) -> BTreeMap<String, String> {
+fn drafts_after_removal(drafts: &Drafts, removed: &str) -> Drafts {
     let Some((list, index)) = list_item(removed) else { return drafts.clone() };
     drafts
         .iter()
         .filter_map(|(key, text)| {
             let Some(rest) = key.strip_prefix(list).and_then(|rest| rest.strip_prefix('/')) else {
-                return Some((key.clone(), text.clone()));
+                return Some((key.to_owned(), text.to_owned()));
             };
             let (item, tail) = rest.split_once('/').map_or((rest, ""), |(item, tail)| (item, tail));
             match item.parse::<usize>() {
                 Ok(i) if i == index => None,
                 Ok(i) if i > index => {
                     let separator = if tail.is_empty() { "" } else { "/" };
-                    Some((format!("{list}/{}{separator}{tail}", i - 1), text.clone()))
+                    Some((format!("{list}/{}{separator}{tail}", i - 1), text.to_owned()))
                 }
-                _ => Some((key.clone(), text.clone())),
+                _ => Some((key.to_owned(), text.to_owned())),
             }
         })
         .collect()
@@ -1481,7 +1478,7 @@ mod tests {
     fn an_import_keeps_the_half_typed_values_of_the_fields_it_left_as_they_were() {
         let count = Edit::Count { text: "1x".into(), min: 1, nullable: false };
         let start = edit(&state(), "/aksClusters/0/nodeCount", count);
-        assert_eq!(start.drafts.get("/aksClusters/0/nodeCount").map(String::as_str), Some("1x"));
+        assert_eq!(start.drafts.get("/aksClusters/0/nodeCount"), Some("1x"));
         let merged_with = |change: fn(&mut Plan)| {
             let mut merged = (*start.plan).clone();
             change(&mut merged);
@@ -1549,11 +1546,11 @@ mod tests {
         let refused = edit(&other, ports, Edit::List("443, 99999".into()));
         let refusal = refused.refused.clone().expect("the ports are refused");
         assert_eq!(refusal.text.as_deref(), Some("443, 99999"));
-        assert_eq!(refused.drafts.get(ports), refusal.text.as_ref());
+        assert_eq!(refused.drafts.get(ports), refusal.text.as_deref());
         // Undo brings back the accepted text: the refusal stays recorded but no longer matches it.
         let undone = refused.after(Action::Undo);
-        assert_eq!(undone.drafts.get(ports).map(String::as_str), Some("443"));
-        assert_ne!(undone.drafts.get(ports), undone.refused.as_ref().and_then(|r| r.text.as_ref()));
+        assert_eq!(undone.drafts.get(ports), Some("443"));
+        assert_ne!(undone.drafts.get(ports), undone.refused.as_ref().and_then(|r| r.text.as_deref()));
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) mod range_fixes;
 pub mod reference;
 pub mod render;
 mod rules;
-pub(crate) mod sorting;
+pub mod sorting;
 pub(crate) mod sources;
 #[cfg(test)]
 mod testing;

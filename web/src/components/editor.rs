@@ -2,16 +2,16 @@
 //! also how findings, the map and the share link name it.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use vnetplan_core::{AksCluster, NetworkPluginMode, Plan, Report, Vnet};
+use vnetplan_core::{sorting, AksCluster, NetworkPluginMode, Plan, Report, Vnet};
 use yew::prelude::*;
 
 use super::fields::{CheckField, Kind, Note, SelectField, TextField};
 use super::{v2_cluster, v2_sections};
 use crate::dom;
+use crate::drafts::Drafts;
 use crate::i18n::{Lang, T};
 use crate::state::{value_text, Action, NewItem, Refusal};
 
@@ -79,17 +79,19 @@ impl List {
     }
 }
 
-/// How many items of each list the editor shows; a list not in the map shows its first page.
-type Pages = HashMap<List, usize>;
+/// How many items of each list the editor shows; a list not named shows its first page. The
+/// editor has few lists, so a scan does what a map would, without a map's code in the page.
+type Pages = Vec<(List, usize)>;
 
 fn page_end(pages: &Pages, list: List) -> usize {
-    pages.get(&list).copied().unwrap_or(list.page())
+    pages.iter().find(|(shown, _)| *shown == list).map_or(list.page(), |(_, end)| *end)
 }
 
 /// Shows the items of `list` up to `end`.
 fn show_up_to(pages: &UseStateHandle<Pages>, list: List, end: usize) {
     let mut next = (**pages).clone();
-    next.insert(list, end);
+    next.retain(|(shown, _)| *shown != list);
+    next.push((list, end));
     pages.set(next);
 }
 
@@ -97,7 +99,7 @@ fn show_up_to(pages: &UseStateHandle<Pages>, list: List, end: usize) {
 pub struct EditorProps {
     pub plan: Rc<Plan>,
     pub document: Rc<Value>,
-    pub drafts: BTreeMap<String, String>,
+    pub drafts: Drafts,
     pub report: Rc<Report>,
     pub selected: Option<String>,
     /// Counts the picks, so that the field picked last, picked again, takes the focus again.
@@ -114,8 +116,9 @@ pub struct EditorProps {
 /// drafts, and the findings keyed by the field they are first about.
 pub(super) struct Form<'a> {
     document: &'a Value,
-    drafts: &'a BTreeMap<String, String>,
-    notes: HashMap<&'a str, Vec<Note>>,
+    drafts: &'a Drafts,
+    /// The notes of each field, from [`sorting::grouped`].
+    notes: Vec<(&'a str, Vec<Note>)>,
     selected: Option<&'a str>,
     refused: Option<&'a Refusal>,
     pub(super) switching: Option<usize>,
@@ -133,13 +136,13 @@ impl Form<'_> {
 
     fn shown(&self, pointer: &str) -> String {
         match self.drafts.get(pointer) {
-            Some(draft) => draft.clone(),
+            Some(draft) => draft.to_owned(),
             None => value_text(self.document, pointer),
         }
     }
 
     pub(super) fn notes(&self, pointer: &str) -> Vec<Note> {
-        self.notes.get(pointer).cloned().unwrap_or_default()
+        sorting::group(&self.notes, &pointer).to_vec()
     }
 
     pub(super) fn text(&self, pointer: String, label: &str, kind: Kind) -> Html {
@@ -151,7 +154,9 @@ impl Form<'_> {
         let drafted = draft.is_some();
         let refusal = self
             .refused
-            .filter(|refusal| refusal.pointer == pointer && draft.is_some() && refusal.text.as_ref() == draft)
+            .filter(|refusal| {
+                refusal.pointer == pointer && draft.is_some() && refusal.text.as_deref() == draft
+            })
             .map(|refusal| AttrValue::from(refusal.detail.render(self.lang)));
         html! {
             <TextField pointer={pointer.clone()} label={label.to_owned()} value={self.shown(&pointer)} {kind}
@@ -269,15 +274,20 @@ impl Form<'_> {
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let pages = use_state(Pages::new);
-    let mut notes: HashMap<&str, Vec<Note>> = HashMap::new();
-    for finding in &props.report.findings {
-        if let Some(first) = finding.subjects.first() {
-            notes
-                .entry(first.as_str())
-                .or_default()
-                .push(Note { severity: finding.severity, text: finding.text.render(props.lang) });
-        }
-    }
+    let notes = sorting::grouped(
+        props
+            .report
+            .findings
+            .iter()
+            .filter_map(|finding| {
+                let first = finding.subjects.first()?;
+                Some((
+                    first.as_str(),
+                    Note { severity: finding.severity, text: finding.text.render(props.lang) },
+                ))
+            })
+            .collect(),
+    );
     // The chosen field takes the focus once this render shows it. A finding, a bar or a note
     // focuses its field when clicked, but a field past a page, or a subnet just added from the
     // map, exists only from this render on; and Yew may finish a long render in a later task, so
