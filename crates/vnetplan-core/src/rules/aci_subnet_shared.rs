@@ -84,42 +84,51 @@ fn other_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<Tenant>)> {
     for (index, cluster, facts) in context.clusters() {
         let Some(vnet) = facts.node.vnet else { continue };
         if let Some(subnet) = facts.node.subnet {
-            tenants.push(((vnet, subnet), (
-                pointer::cluster(index, "subnet"),
-                msg!(
-                    [
-                        "the node subnet of cluster '{cluster}'",
-                        "le sous-réseau des nœuds du cluster « {cluster} »"
-                    ],
-                    cluster = &cluster.name,
+            tenants.push((
+                (vnet, subnet),
+                (
+                    pointer::cluster(index, "subnet"),
+                    msg!(
+                        [
+                            "the node subnet of cluster '{cluster}'",
+                            "le sous-réseau des nœuds du cluster « {cluster} »"
+                        ],
+                        cluster = &cluster.name,
+                    ),
                 ),
-            )));
+            ));
         }
         // A load balancer in the node subnet is already covered by the node subnet finding.
         if let Some(subnet) = facts.load_balancer_subnet.filter(|subnet| Some(*subnet) != facts.node.subnet) {
-            tenants.push(((vnet, subnet), (
-                pointer::cluster(index, "loadBalancerSubnet"),
-                msg!(
-                    [
-                        "the internal load balancer subnet of cluster '{cluster}'",
-                        "le sous-réseau de l’équilibreur de charge interne du cluster « {cluster} »"
-                    ],
-                    cluster = &cluster.name,
+            tenants.push((
+                (vnet, subnet),
+                (
+                    pointer::cluster(index, "loadBalancerSubnet"),
+                    msg!(
+                        [
+                            "the internal load balancer subnet of cluster '{cluster}'",
+                            "le sous-réseau de l’équilibreur de charge interne du cluster « {cluster} »"
+                        ],
+                        cluster = &cluster.name,
+                    ),
                 ),
-            )));
+            ));
         }
     }
     if let Some(endpoint) = &context.plan.workspace.private_endpoint {
         let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
         if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
-            tenants.push(((vnet, subnet), (
-                pointer::private_endpoint("subnet"),
-                text!(
-                    "the subnet of the workspace private endpoint",
-                    "le sous-réseau du point de terminaison privé de l’espace de travail"
-                )
-                .message(),
-            )));
+            tenants.push((
+                (vnet, subnet),
+                (
+                    pointer::private_endpoint("subnet"),
+                    text!(
+                        "the subnet of the workspace private endpoint",
+                        "le sous-réseau du point de terminaison privé de l’espace de travail"
+                    )
+                    .message(),
+                ),
+            ));
         }
     }
     crate::sorting::grouped(tenants)

@@ -42,7 +42,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let by_subnet = crate::sorting::grouped(
         context
             .clusters()
-            .filter_map(|(index, cluster, facts)| Some(((facts.node.vnet?, facts.node.subnet?), (index, cluster))))
+            .filter_map(|(index, cluster, facts)| {
+                Some(((facts.node.vnet?, facts.node.subnet?), (index, cluster)))
+            })
             .collect(),
     );
     for ((vnet, subnet), clusters) in by_subnet.into_iter().filter(|(_, clusters)| clusters.len() > 1) {

@@ -50,7 +50,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                     continue;
                 };
                 if w > v {
-                    clashes.push(((v, w), Clash { first_index: p, second_index: q, nets: Nets::V4(*net, *other) }));
+                    clashes.push((
+                        (v, w),
+                        Clash { first_index: p, second_index: q, nets: Nets::V4(*net, *other) },
+                    ));
                 }
             }
         }
@@ -70,7 +73,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 let (first, second) =
                     if v < w { ((v, p, net), (w, q, other)) } else { ((w, q, other), (v, p, net)) };
                 let nets = Nets::V6(first.2, second.2);
-                clashes.push(((first.0, second.0), Clash { first_index: first.1, second_index: second.1, nets }));
+                clashes.push((
+                    (first.0, second.0),
+                    Clash { first_index: first.1, second_index: second.1, nets },
+                ));
             }
         }
     }
