@@ -164,7 +164,10 @@ pub(super) fn describe(value: &Value) -> Message {
             Some(kind) => msg!(["an object of type '{kind}'", "un objet de type « {kind} »"], kind = kind),
             None if map.is_empty() => msg!(["an empty object", "un objet vide"]),
             None => {
-                let keys: Vec<&str> = map.keys().take(4).map(String::as_str).collect();
+                // Sorted, so that the message is the same whatever order the map keeps.
+                let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
+                crate::sorting::sort(&mut keys);
+                keys.truncate(4);
                 let more = if map.len() > keys.len() { ", …" } else { "" };
                 msg!(
                     ["an object with the fields {fields}", "un objet aux champs {fields}"],
