@@ -3,7 +3,7 @@ use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
 use crate::sources;
-use crate::text::Message;
+use crate::text::{Message, Text};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -80,39 +80,24 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 /// Every subnet that holds something other than container groups, with those tenants in plan
 /// order.
 fn other_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<Tenant>)> {
+    const NODE_SUBNET: Text =
+        text!("the node subnet of cluster '{cluster}'", "le sous-réseau des nœuds du cluster « {cluster} »");
+    const LOAD_BALANCER_SUBNET: Text = text!(
+        "the internal load balancer subnet of cluster '{cluster}'",
+        "le sous-réseau de l’équilibreur de charge interne du cluster « {cluster} »"
+    );
     let mut tenants: Vec<((usize, usize), Tenant)> = Vec::new();
     for (index, cluster, facts) in context.clusters() {
         let Some(vnet) = facts.node.vnet else { continue };
-        if let Some(subnet) = facts.node.subnet {
-            tenants.push((
-                (vnet, subnet),
-                (
-                    pointer::cluster(index, "subnet"),
-                    msg!(
-                        [
-                            "the node subnet of cluster '{cluster}'",
-                            "le sous-réseau des nœuds du cluster « {cluster} »"
-                        ],
-                        cluster = &cluster.name,
-                    ),
-                ),
-            ));
-        }
         // A load balancer in the node subnet is already covered by the node subnet finding.
-        if let Some(subnet) = facts.load_balancer_subnet.filter(|subnet| Some(*subnet) != facts.node.subnet) {
-            tenants.push((
-                (vnet, subnet),
-                (
-                    pointer::cluster(index, "loadBalancerSubnet"),
-                    msg!(
-                        [
-                            "the internal load balancer subnet of cluster '{cluster}'",
-                            "le sous-réseau de l’équilibreur de charge interne du cluster « {cluster} »"
-                        ],
-                        cluster = &cluster.name,
-                    ),
-                ),
-            ));
+        let load_balancer = facts.load_balancer_subnet.filter(|subnet| Some(*subnet) != facts.node.subnet);
+        for (subnet, field, what) in [
+            (facts.node.subnet, "subnet", NODE_SUBNET),
+            (load_balancer, "loadBalancerSubnet", LOAD_BALANCER_SUBNET),
+        ] {
+            let Some(subnet) = subnet else { continue };
+            let what = msg!(what, cluster = &cluster.name);
+            tenants.push(((vnet, subnet), (pointer::cluster(index, field), what)));
         }
     }
     if let Some(endpoint) = &context.plan.workspace.private_endpoint {
