@@ -111,7 +111,12 @@ describe('the planner page', () => {
     // that parsed while typing, which the field no longer shows.
     const pods = field(page, '/aksClusters/0/maxPods');
     await pods.fill('');
-    await pods.pressSequentially('4294967296');
+    // Keys that land in one frame reach the plan together, so the plan is seen to hold the last
+    // value that parses before the key that makes it too large.
+    await pods.pressSequentially('429496729');
+    await findings(page, '[data-rule="max-pods-out-of-range"]').filter({ hasText: 'maxPods 429496729,' }).waitFor();
+    await pods.press('6');
+    assert.equal(await pods.inputValue(), '4294967296');
     const podsNote = page.locator(`[id="note:/aksClusters/0/maxPods"]`);
     await podsNote.waitFor();
     assert.match(await podsNote.innerText(), /Until then the plan, its findings and its links keep 429496729\./);
