@@ -190,6 +190,18 @@ pub fn App(props: &AppProps) -> Html {
         (*use_memo((), move |()| Callback::from(move |action| FrameGate::send(&gate, &direct, action))))
             .clone()
     };
+    // A click acts on the plan the page shows, so the keys still held for the next frame go
+    // in first. This runs before the clicked element's own handler, and a browser runs the
+    // microtasks, and so the render of those keys, between the two: the handler sees them.
+    {
+        let (gate, direct) = (gate.clone(), direct.clone());
+        use_effect_with((), move |()| {
+            let listener = dom::on_window_first("click", move || {
+                FrameGate::flush(&gate, &direct);
+            });
+            move || drop(listener)
+        });
+    }
     // An embedded view neither reads nor writes the autosave: it has none.
     let autosave = use_memo((), move |()| {
         let restored = restored.borrow_mut().take();

@@ -147,6 +147,17 @@ pub fn on_window(event: &'static str, handler: impl Fn() + 'static) -> Option<gl
     Some(gloo::events::EventListener::new(&window, event, move |_| handler()))
 }
 
+/// Calls `handler` on every `event` that reaches the window, in the capture phase: before the
+/// listeners of the element the event is for.
+pub fn on_window_first(
+    event: &'static str,
+    handler: impl Fn() + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = window()?;
+    let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+    Some(gloo::events::EventListener::new_with_options(&window, event, options, move |_| handler()))
+}
+
 /// Whether the page is out of sight: another tab, a minimised window, or being left.
 pub fn is_hidden() -> bool {
     window().and_then(|w| w.document()).is_some_and(|d| d.hidden())

@@ -837,7 +837,8 @@ pub fn value_text(document: &Value, pointer: &str) -> String {
 /// through together, checked once: the field shows every key as typed meanwhile.
 ///
 /// Every action of the page passes through it, so that an undo, a removal, a loaded link or
-/// leaving the page comes after the keys typed before it.
+/// leaving the page comes after the keys typed before it; a click sends the waiting keys first
+/// (see `App`), so that what a button downloads, shares or exports holds them too.
 #[derive(Default)]
 pub struct FrameGate {
     /// An edit went through since the last frame.
