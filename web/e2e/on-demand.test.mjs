@@ -5,9 +5,10 @@
 // says so and the plan stays as it was.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { example, openOfflineFile, openPage, planLink, root, servedPage } from './harness.mjs';
+import { example, openOfflineFile, openPage, planLink, root, serveFolder, servedPage } from './harness.mjs';
 
 const broken = example('broken/sdk-default-service-cidr.json');
 const rule = 'service-cidr-overlaps-subnet';
@@ -71,6 +72,47 @@ async function useEveryPart(page, shotName) {
   await page.locator('#migration').screenshot({ path: join(shots, `${shotName}-migration.png`) });
 }
 
+/**
+ * Publishes a new build over the one in `folder`, as a host that replaces the folder does: every
+ * content-hashed file gets a new hash, the old names are gone, and the worker names a new cache.
+ * Returns each old file name with its new one, and the new worker's cache.
+ */
+function publishNewBuild(folder) {
+  const newer = (hash) => [...hash].map((digit) => ((parseInt(digit, 16) + 1) % 16).toString(16)).join('');
+  const renamed = new Map();
+  for (const name of readdirSync(folder)) {
+    const hashed = name.match(/^(.+-)([0-9a-f]{12,})((?:_bg)?\.\w+)$/);
+    if (!hashed) continue;
+    renamed.set(name, `${hashed[1]}${newer(hashed[2])}${hashed[3]}`);
+  }
+  for (const [from, to] of renamed) renameSync(join(folder, from), join(folder, to));
+  for (const text of readdirSync(folder).filter((name) => /\.(html|js)$/.test(name) && !name.endsWith('offline.html'))) {
+    let body = readFileSync(join(folder, text), 'utf8');
+    for (const [from, to] of renamed) body = body.replaceAll(from, to);
+    body = body.replace(/'vnetplan-([0-9a-f]{16})'/, (_, version) => `'vnetplan-${newer(version)}'`);
+    writeFileSync(join(folder, text), body);
+  }
+  const cache = readFileSync(join(folder, 'sw.js'), 'utf8').match(/'(vnetplan-[0-9a-f]{16})'/)[1];
+  return { renamed, cache };
+}
+
+/**
+ * Has the worker of a newly published build take over the page, as it does when it finds it,
+ * and waits until it has activated: the page changes hands as activation starts, before the
+ * worker has put the earlier caches away.
+ */
+async function takeOver(page) {
+  await page.evaluate(async () => {
+    const tookOver = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    await (await navigator.serviceWorker.getRegistration()).update();
+    await tookOver;
+    const worker = navigator.serviceWorker.controller;
+    if (worker.state !== 'activated') {
+      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+  });
+}
+
 describe('parts fetched on first use', () => {
   const suite = servedPage();
 
@@ -94,6 +136,63 @@ describe('parts fetched on first use', () => {
     await useEveryPart(page, 'on-demand-cached');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('a page opened before a new build was published still loads them, offline too, and a reload brings the new build', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'vnetplan-published-'));
+    cpSync(join(root, 'dist'), folder, { recursive: true });
+    const server = await serveFolder(folder);
+    try {
+      const { context, page, requests, errors } = await openPage(suite.browser, server.origin + planLink(broken), { acceptDownloads: true });
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      // A returning visitor: the page comes from the worker's cache, and uses no part yet.
+      await page.reload();
+      await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
+      assert.deepEqual(requests.filter(isExtras), []);
+
+      const { renamed, cache: second } = publishNewBuild(folder);
+      await takeOver(page);
+      await context.setOffline(true);
+      await useEveryPart(page, 'on-demand-after-publish');
+      const fetched = requests.filter(isExtras).map((url) => new URL(url).pathname.slice(1));
+      assert.ok(fetched.length > 0 && fetched.every((name) => renamed.has(name)), `the page asked for ${fetched}, not its own build's module`);
+
+      await page.reload();
+      await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
+      const published = await page.locator('meta[name="vnetplan-extras"]').getAttribute('content');
+      assert.equal(published, `./${renamed.get(fetched.find((name) => name.endsWith('.js')))}`);
+      await page.click('#toggle-steps');
+      await page.locator('li.step[data-flagged="true"]', { hasText: rule }).first().waitFor();
+
+      // A build published with a file missing never installs, and leaves no cache behind that
+      // the next worker could take for the build before it.
+      await context.setOffline(false);
+      const { renamed: incomplete } = publishNewBuild(folder);
+      const french = [...incomplete.values()].find((name) => name.startsWith('french-'));
+      renameSync(join(folder, french), join(folder, `${french}.away`));
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration.update();
+        const worker = registration.installing;
+        if (worker && worker.state !== 'redundant') {
+          await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'redundant' && resolve()));
+        }
+      });
+      renameSync(join(folder, `${french}.away`), join(folder, french));
+      const first = await page.evaluate(() => caches.keys());
+      assert.equal(first.length, 2);
+      assert.equal(first[1], second);
+
+      // The next build keeps the cache of the one the page runs, and drops the older one.
+      const { cache: third } = publishNewBuild(folder);
+      await takeOver(page);
+      assert.deepEqual(await page.evaluate(() => caches.keys()), [second, third]);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await server.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('a page that opens in French fetches the French texts before it shows, and not the module', async () => {

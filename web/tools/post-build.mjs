@@ -113,22 +113,39 @@ const FILES = ${JSON.stringify(cached, null, 2)};
 const fresh = new Set(['./', './index.html']);
 self.addEventListener('install', (event) => {
   const requests = FILES.map((file) => new Request(file, { cache: fresh.has(file) ? 'default' : 'force-cache' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
+  // A cache left half filled by a failed install must not pass for an earlier build's below.
+  const filled = caches.open(CACHE).then((cache) => cache.addAll(requests)).catch((error) =>
+    caches.delete(CACHE).then(() => { throw error; }));
+  event.waitUntil(filled.then(() => self.skipWaiting()));
 });
 
+// This worker takes over pages that are open at once, and those pages still run the build they
+// were loaded with: they fetch that build's on-demand parts (the module, the French texts) on
+// first use, under names a new build no longer has. So the build before this one keeps its
+// cache, the newest of the others: the keys come in the order the caches were created.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('vnetplan-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) => {
+        const earlier = keys.filter((key) => key.startsWith('vnetplan-') && key !== CACHE);
+        return Promise.all(earlier.slice(0, -1).map((key) => caches.delete(key)));
+      })
       .then(() => self.clients.claim()),
   );
 });
 
 // Cache first: every file name but index.html carries its content hash, and a new build brings a
-// new worker with a new cache. The query is ignored so that ?embed finds the cached page.
+// new worker with a new cache. This build's cache is asked first, since the earlier build's also
+// holds './'. The query is ignored so that ?embed finds the cached page.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit ?? fetch(request)));
+  const options = { ignoreSearch: true };
+  event.respondWith(
+    caches.open(CACHE)
+      .then((cache) => cache.match(request, options))
+      .then((hit) => hit ?? caches.match(request, options))
+      .then((hit) => hit ?? fetch(request)),
+  );
 });
 `);
