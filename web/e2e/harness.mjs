@@ -56,9 +56,10 @@ export function serveDist() {
 
 /**
  * Serves a folder on 127.0.0.1 at a free port; resolves to { origin, close, served }, where
- * `served` lists the path of every request that reached the server, in order.
+ * `served` lists the path of every request that reached the server, in order. `headers` go
+ * with every file, such as the caching a host adds.
  */
-export function serveFolder(folder) {
+export function serveFolder(folder, headers = {}) {
   const served = [];
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -71,7 +72,7 @@ export function serveFolder(folder) {
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404).end();

@@ -141,7 +141,8 @@ describe('parts fetched on first use', () => {
   test('a page opened before a new build was published still loads them, offline too, and a reload brings the new build', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'vnetplan-published-'));
     cpSync(join(root, 'dist'), folder, { recursive: true });
-    const server = await serveFolder(folder);
+    // GitHub Pages lets browsers keep every file for ten minutes, index.html included.
+    const server = await serveFolder(folder, { 'cache-control': 'max-age=600' });
     try {
       const { context, page, requests, errors } = await openPage(suite.browser, server.origin + planLink(broken), { acceptDownloads: true });
       await page.evaluate(() => navigator.serviceWorker.ready);

@@ -109,10 +109,12 @@ const CACHE = 'vnetplan-${version}';
 const FILES = ${JSON.stringify(cached, null, 2)};
 
 // The page has just downloaded every hashed file: taking them from the HTTP cache avoids a
-// second download. The page itself ('./', index.html) has no hash and is fetched fresh.
-const fresh = new Set(['./', './index.html']);
+// second download. The page itself ('./', index.html) has no hash: the server is asked for it
+// even when the HTTP cache holds a copy it may keep for a while (GitHub Pages allows ten
+// minutes), which is the previous build's page when this build came out within that time.
+const unhashed = new Set(['./', './index.html']);
 self.addEventListener('install', (event) => {
-  const requests = FILES.map((file) => new Request(file, { cache: fresh.has(file) ? 'default' : 'force-cache' }));
+  const requests = FILES.map((file) => new Request(file, { cache: unhashed.has(file) ? 'no-cache' : 'force-cache' }));
   // A cache left half filled by a failed install must not pass for an earlier build's below.
   const filled = caches.open(CACHE).then((cache) => cache.addAll(requests)).catch((error) =>
     caches.delete(CACHE).then(() => { throw error; }));
