@@ -90,6 +90,32 @@ async function loadFrench() {
   return response.json();
 }
 
+// The worker of a newer release takes over open pages as soon as it is installed (sw.js), yet a
+// page goes on running the release it loaded, with that release's checks, until it is
+// reloaded. The worker also takes over a page on its first visit, and after a forced reload, so
+// a change of worker alone says nothing: the page the worker now serves is compared with this
+// one by the content-hashed files they name. The planner then offers a reload.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('controllerchange', async () => {
+    try {
+      const served = await (await fetch('./')).text();
+      if (releaseOf(new DOMParser().parseFromString(served, 'text/html')) === releaseOf(document)) return;
+      window.vnetplanNewRelease = true;
+      dispatchEvent(new Event('vnetplan-new-release'));
+    } catch {
+      // Offline without the page in the cache: nothing can be said about a newer release.
+    }
+  });
+}
+
+function releaseOf(page) {
+  return [...page.querySelectorAll('link[href], script[src], meta[content]')]
+    .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('content'))
+    .filter((name) => /-[0-9a-f]{12,}[._]/.test(name))
+    .sort()
+    .join(' ');
+}
+
 // Share links carry the plan as raw DEFLATE. The browser's own Compression Streams do that
 // work, so the planner's module carries no compressor of its own (about 14 KB gzip less on the
 // first visit). Both are left undefined in a browser without raw DEFLATE streams, which the

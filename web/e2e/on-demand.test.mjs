@@ -145,7 +145,14 @@ describe('parts fetched on first use', () => {
     const server = await serveFolder(folder, { 'cache-control': 'max-age=600' });
     try {
       const { context, page, requests, errors } = await openPage(suite.browser, server.origin + planLink(broken), { acceptDownloads: true });
-      await page.evaluate(() => navigator.serviceWorker.ready);
+      // The worker takes over the page of its own first visit too: that is no newer release.
+      const ownRelease = await page.evaluate(async () => {
+        const container = navigator.serviceWorker;
+        if (!container.controller) await new Promise((resolve) => container.addEventListener('controllerchange', resolve, { once: true }));
+        await (await fetch('./')).text();
+        return window.vnetplanNewRelease;
+      });
+      assert.equal(ownRelease, undefined);
       // A returning visitor: the page comes from the worker's cache, and uses no part yet.
       await page.reload();
       await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
@@ -153,6 +160,8 @@ describe('parts fetched on first use', () => {
 
       const { renamed, cache: second } = publishNewBuild(folder);
       await takeOver(page);
+      const newRelease = page.locator('#notice', { hasText: 'A newer release of the planner has been installed' });
+      await newRelease.getByRole('button', { name: 'Reload' }).waitFor();
       await context.setOffline(true);
       await useEveryPart(page, 'on-demand-after-publish');
       const fetched = requests.filter(isExtras).map((url) => new URL(url).pathname.slice(1));
@@ -184,10 +193,20 @@ describe('parts fetched on first use', () => {
       assert.equal(first.length, 2);
       assert.equal(first[1], second);
 
-      // The next build keeps the cache of the one the page runs, and drops the older one.
+      // The next build keeps the cache of the one the page runs, and drops the older one. The
+      // page, in French since the parts were used, offers to reload into it, and keeps the plan:
+      // the migration above made it v2.
       const { cache: third } = publishNewBuild(folder);
+      const latest = readFileSync(join(folder, 'index.html'), 'utf8').match(/name="vnetplan-extras" content="([^"]+)"/)[1];
       await takeOver(page);
       assert.deepEqual(await page.evaluate(() => caches.keys()), [second, third]);
+      const nouvelleVersion = page.locator('#notice', { hasText: 'Une version plus récente du planificateur a été installée' });
+      await nouvelleVersion.screenshot({ path: join(shots, 'new-release.png') });
+      await nouvelleVersion.getByRole('button', { name: 'Recharger' }).click();
+      await page.locator(`meta[name="vnetplan-extras"][content="${latest}"]`).waitFor({ state: 'attached' });
+      await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
+      assert.equal(await page.locator('[data-pointer="/aksClusters/0/azureMl/api"]').inputValue(), 'v2');
+      assert.equal(await page.evaluate(() => window.vnetplanNewRelease), undefined);
       assert.deepEqual(errors, []);
       await context.close();
     } finally {

@@ -219,6 +219,17 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
     use_effect_with((), |()| dom::register_service_worker());
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |()| {
+            let announce = move || dispatch.emit(Action::Notify(Notice::Done(NoticeKind::NewRelease)));
+            if dom::new_release_installed() {
+                announce();
+            }
+            let listener = dom::on_window("vnetplan-new-release", announce);
+            move || drop(listener)
+        });
+    }
     use_effect_with(*lang, |lang| dom::set_root_attribute("lang", Some(lang.as_str())));
     use_effect_with(*theme, |theme| {
         dom::store(THEME_KEY, theme.as_str());
@@ -803,6 +814,7 @@ fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
         NoticeKind::MigrationFailed => T::NoticeMigrationFailed,
         NoticeKind::MigrationOutdated => T::NoticeMigrationOutdated,
         NoticeKind::ImportOutdated => T::NoticeImportOutdated,
+        NoticeKind::NewRelease => T::NoticeNewRelease,
     };
     html! {
         <div class={class} id="notice">
@@ -810,6 +822,10 @@ fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
             if let Some(detail) = detail { <p class="notice-detail">{ detail.render(props.lang) }</p> }
             if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
                 <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
+            }
+            if headline == NoticeKind::NewRelease {
+                // Leaving the page saves the plan, with the keys the click sent first.
+                <button type="button" id="reload-release" onclick={|_| dom::reload()}>{ T::Reload.get(props.lang) }</button>
             }
             <button type="button" onclick={props.dispatch.reform(|_| {
                 // The button goes with the notice: the focus goes to what the notice stood above.

@@ -80,6 +80,20 @@ pub fn register_service_worker() {
     }
 }
 
+/// Whether `web/boot.js` found that a newer release took this page over before the planner
+/// listened for its `vnetplan-new-release` event.
+pub fn new_release_installed() -> bool {
+    window()
+        .and_then(|window| js_sys::Reflect::get(&window, &"vnetplanNewRelease".into()).ok())
+        .is_some_and(|flag| flag.is_truthy())
+}
+
+pub fn reload() {
+    if let Some(window) = window() {
+        let _ = window.location().reload();
+    }
+}
+
 pub fn location_hash() -> String {
     window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }

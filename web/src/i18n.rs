@@ -359,6 +359,9 @@ texts! {
         "Le plan a changé pendant l’import : il est resté tel quel. Relancez l’import pour fusionner avec le plan tel qu’il est maintenant.";
     NoticeMigrationOutdated => "The plan changed while the migration was loading, so it was left as it is. Ask for the migration again to migrate the plan as it is now.",
         "Le plan a changé pendant le chargement de la migration : il est resté tel quel. Relancez la migration pour migrer le plan tel qu’il est maintenant.";
+    NoticeNewRelease => "A newer release of the planner has been installed. This tab still runs the release it opened with, whose checks may be out of date: reload it to use the new one. The plan is kept.",
+        "Une version plus récente du planificateur a été installée. Cet onglet utilise encore celle avec laquelle il s’est ouvert, dont les vérifications sont peut-être dépassées : rechargez-le pour passer à la nouvelle. Le plan est conservé.";
+    Reload => "Reload", "Recharger";
     // Shown when French is what could not be loaded, so the English text says it in both.
     NoticeFrenchUnavailable => "The French texts could not be loaded, so the page stays in English. / Les textes français n’ont pas pu être chargés : la page reste en anglais.",
         "Les textes français n’ont pas pu être chargés : la page reste en anglais.";

@@ -97,6 +97,9 @@ pub enum NoticeKind {
     ImportOutdated,
     /// The browser could not make a share link.
     ShareFailed,
+    /// A newer release of the page has been installed, while this page still runs the one it
+    /// loaded.
+    NewRelease,
 }
 
 /// Something an "add" button adds. The item is chosen when the button is pressed, from the plan
