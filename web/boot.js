@@ -108,6 +108,21 @@ if ('serviceWorker' in navigator) {
   });
 }
 
+// The browser looks for a new worker when a page of the site is opened, not while one stays
+// open, and a planner tab may stay open for days. So coming back to the tab looks too, at most
+// every ten minutes: each look asks the server for sw.js.
+const RELEASE_LOOK_INTERVAL_MS = 10 * 60_000;
+let lastReleaseLook = 0;
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' || !('serviceWorker' in navigator)) return;
+  if (Date.now() - lastReleaseLook < RELEASE_LOOK_INTERVAL_MS) return;
+  lastReleaseLook = Date.now();
+  navigator.serviceWorker.getRegistration().then((registration) => registration?.update()).catch(() => {
+    // Offline, or the server is away: the next return to the tab looks again.
+    lastReleaseLook = 0;
+  });
+});
+
 function releaseOf(page) {
   return [...page.querySelectorAll('link[href], script[src], meta[content]')]
     .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('content'))

@@ -97,20 +97,27 @@ function publishNewBuild(folder) {
 }
 
 /**
- * Has the worker of a newly published build take over the page, as it does when it finds it,
- * and waits until it has activated: the page changes hands as activation starts, before the
- * worker has put the earlier caches away.
+ * Has the worker of a newly published build take over the page, as it does when it finds it
+ * (when the reader comes back to the tab, with `onReturn`), and waits until it has activated:
+ * the page changes hands as activation starts, before the worker has put the earlier caches
+ * away.
  */
-async function takeOver(page) {
-  await page.evaluate(async () => {
-    const tookOver = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    await (await navigator.serviceWorker.getRegistration()).update();
+async function takeOver(page, { onReturn = false } = {}) {
+  await page.evaluate(async (onReturn) => {
+    // Bounded as Playwright's own waits are, so that a page that never finds the worker fails.
+    const tookOver = Promise.race([
+      new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no new worker took the page over in 30 s')), 30_000)),
+    ]);
+    // The tab looks for a new worker when the reader comes back to it; the test can also ask.
+    if (onReturn) document.dispatchEvent(new Event('visibilitychange'));
+    else await (await navigator.serviceWorker.getRegistration()).update();
     await tookOver;
     const worker = navigator.serviceWorker.controller;
     if (worker.state !== 'activated') {
       await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
     }
-  });
+  }, onReturn);
 }
 
 describe('parts fetched on first use', () => {
@@ -158,8 +165,11 @@ describe('parts fetched on first use', () => {
       await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
       assert.deepEqual(requests.filter(isExtras), []);
 
+      // Coming back to the tab is enough for it to find the new release. The look that the
+      // browser makes after loading a page has come and gone by then.
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
       const { renamed, cache: second } = publishNewBuild(folder);
-      await takeOver(page);
+      await takeOver(page, { onReturn: true });
       const newRelease = page.locator('#notice', { hasText: 'A newer release of the planner has been installed' });
       await newRelease.getByRole('button', { name: 'Reload' }).waitFor();
       await context.setOffline(true);
