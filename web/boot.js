@@ -95,6 +95,11 @@ async function loadFrench() {
 // reloaded. The worker also takes over a page on its first visit, and after a forced reload, so
 // a change of worker alone says nothing: the page the worker now serves is compared with this
 // one by the content-hashed files they name. The planner then offers a reload.
+//
+// The browser looks for a new worker when a page of the site is opened, not while one stays
+// open, and a planner tab may stay open for days. So coming back to the tab looks too, at most
+// every ten minutes: each look asks the server for sw.js.
+const RELEASE_LOOK_INTERVAL_MS = 10 * 60_000;
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', async () => {
     try {
@@ -106,22 +111,17 @@ if ('serviceWorker' in navigator) {
       // Offline without the page in the cache: nothing can be said about a newer release.
     }
   });
-}
 
-// The browser looks for a new worker when a page of the site is opened, not while one stays
-// open, and a planner tab may stay open for days. So coming back to the tab looks too, at most
-// every ten minutes: each look asks the server for sw.js.
-const RELEASE_LOOK_INTERVAL_MS = 10 * 60_000;
-let lastReleaseLook = 0;
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState !== 'visible' || !('serviceWorker' in navigator)) return;
-  if (Date.now() - lastReleaseLook < RELEASE_LOOK_INTERVAL_MS) return;
-  lastReleaseLook = Date.now();
-  navigator.serviceWorker.getRegistration().then((registration) => registration?.update()).catch(() => {
-    // Offline, or the server is away: the next return to the tab looks again.
-    lastReleaseLook = 0;
+  let lastReleaseLook = 0;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || Date.now() - lastReleaseLook < RELEASE_LOOK_INTERVAL_MS) return;
+    lastReleaseLook = Date.now();
+    navigator.serviceWorker.getRegistration().then((registration) => registration?.update()).catch(() => {
+      // Offline, or the server is away: the next return to the tab looks again.
+      lastReleaseLook = 0;
+    });
   });
-});
+}
 
 function releaseOf(page) {
   return [...page.querySelectorAll('link[href], script[src], meta[content]')]
