@@ -2,6 +2,8 @@
 //! definition of the v2 rule catalog). Rules ask this one function, so that case, trailing dots,
 //! wildcards and placeholders are decided in one place.
 
+use crate::plan::region_name;
+
 /// The labels that stand for exactly one label of a name the plan cannot know.
 pub const PLACEHOLDERS: &[&str] = &["<acr>", "<storage>", "<workspace-id>"];
 
@@ -31,7 +33,7 @@ pub fn covers(entry: &str, pattern: &str, region: &str) -> bool {
     if entry == "*" {
         return true;
     }
-    let pattern = normalise(pattern).replace(REGION_PLACEHOLDER, &region.to_ascii_lowercase());
+    let pattern = normalise(pattern).replace(REGION_PLACEHOLDER, &region_name(region));
     let (entry_wild, entry_labels) = split(&entry);
     let (pattern_wild, pattern_labels) = split(&pattern);
     let well_formed = |labels: &[&str]| labels.iter().all(|label| !label.is_empty() && !label.contains('*'));
@@ -173,6 +175,20 @@ mod tests {
         ("*.", "*", true, "star alone covers even the bare star"),
         ("*.com", "*", false, "a bare star pattern is wider than any suffix"),
     ];
+
+    #[test]
+    fn the_region_placeholder_takes_the_name_azure_reads() {
+        assert!(covers(
+            "eastus2.dp.kubernetesconfiguration.azure.com",
+            "<region>.dp.kubernetesconfiguration.azure.com",
+            "East US 2"
+        ));
+        assert!(!covers(
+            "eastus.dp.kubernetesconfiguration.azure.com",
+            "<region>.dp.kubernetesconfiguration.azure.com",
+            "East US 2"
+        ));
+    }
 
     #[test]
     fn every_clause_of_covers() {

@@ -4,6 +4,8 @@
 //! parse is a finding of the checks, not a reason to lose the rest of the plan. Reading a
 //! document lives in [`crate::parse`]; serialising uses the contract's field names.
 
+use std::borrow::Cow;
+
 use serde::{Serialize, Serializer};
 
 /// The only plan format version this crate reads and writes.
@@ -141,6 +143,22 @@ impl Serialize for MaxSurge {
             Self::Percent(percent) => serializer.serialize_str(&format!("{percent}%")),
         }
     }
+}
+
+/// Azure's name for a region as a plan writes it. Azure reads a location without regard to case
+/// or spaces, so `East US 2` (its display name), `EastUS2` and `eastus2` are one region, named
+/// `eastus2` wherever a name is built from it, such as the service tag `Storage.eastus2`.
+pub fn region_name(written: &str) -> Cow<'_, str> {
+    if written.chars().any(|c| c.is_ascii_uppercase() || c.is_whitespace()) {
+        Cow::Owned(written.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect())
+    } else {
+        Cow::Borrowed(written)
+    }
+}
+
+/// Whether two regions, as written, are the same Azure region.
+pub fn same_region(one: &str, other: &str) -> bool {
+    region_name(one) == region_name(other)
 }
 
 /// The vCPU count a VM size name states: the number after the family letters (`Standard_D4s_v5`
@@ -873,6 +891,15 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_compare_as_azure_reads_them() {
+        assert_eq!(region_name("East US 2"), "eastus2");
+        assert!(matches!(region_name("eastus2"), Cow::Borrowed("eastus2")));
+        assert!(same_region("EastUS2", "eastus2"));
+        assert!(same_region("West Europe", "westeurope"));
+        assert!(!same_region("East US", "eastus2"));
+    }
 
     #[test]
     fn vm_size_names_give_their_vcpus() {

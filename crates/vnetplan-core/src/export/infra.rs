@@ -11,7 +11,7 @@ pub(super) use skips::Skip;
 
 use super::prose::*;
 use crate::context::Context;
-use crate::plan::{AksCluster, Identity, Plan, Provisioning, RouterServiceType, Subnet, Vnet};
+use crate::plan::{region_name, AksCluster, Identity, Plan, Provisioning, RouterServiceType, Subnet, Vnet};
 use crate::text::Lang;
 
 /// Ports of a v1 scoring endpoint: HTTP, and HTTPS once TLS is enabled, which a v1 plan does not
@@ -376,7 +376,7 @@ fn registry_rule(region: &str, lang: Lang) -> NsgRule {
         priority: FIRST_PRIORITY,
         direction: Direction::Outbound,
         source: "VirtualNetwork".to_owned(),
-        destination: format!("AzureContainerRegistry.{region}"),
+        destination: format!("AzureContainerRegistry.{}", region_name(region)),
         ports: REGISTRY_PORTS,
         cluster: None,
         skips: Vec::new(),

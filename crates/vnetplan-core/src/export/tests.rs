@@ -467,6 +467,24 @@ fn restricted_egress_opens_the_registry() {
 }
 
 #[test]
+fn a_region_written_as_its_display_name_gives_a_valid_service_tag() {
+    let plan = changed(
+        "aci_vnet",
+        &[
+            ("/region", json!("East US 2")),
+            ("/egress", json!({ "restricted": true, "allowedServiceTags": [] })),
+        ],
+    );
+    let template = arm(&plan);
+    let rule = &arm_of_type(&template, "Microsoft.Network/networkSecurityGroups")[0]["properties"]
+        ["securityRules"][0];
+    assert_eq!(rule["properties"]["destinationAddressPrefix"], "AzureContainerRegistry.eastus2");
+    let steps = english_steps(&plan);
+    let registry = &steps_titled(&steps, "Azure Container Registry")[0];
+    assert!(registry.code.contains("--destination-address-prefixes AzureContainerRegistry.eastus2"));
+}
+
+#[test]
 fn documents_keep_to_their_language() {
     let plan = example("aci_vnet");
     let sdk = document(&plan, ExportFormat::Sdk);

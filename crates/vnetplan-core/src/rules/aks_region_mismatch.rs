@@ -1,15 +1,19 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
+use crate::plan::same_region;
 use crate::pointer;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "An AKS cluster must be in the same Azure region as the VNet of its node subnet. A cluster or \
-         VNet without a region of its own is in the plan’s region.",
+         VNet without a region of its own is in the plan’s region. Regions compare as Azure reads them, \
+         without regard to case or spaces: East US 2, EastUS2 and eastus2 are one region.",
         "Un cluster AKS doit être dans la même région Azure que le VNet de son sous-réseau de nœuds. Un \
-         cluster ou un VNet sans région propre est dans la région du plan."
+         cluster ou un VNet sans région propre est dans la région du plan. Les régions se comparent comme \
+         Azure les lit, sans tenir compte de la casse ni des espaces : East US 2, EastUS2 et eastus2 sont \
+         une seule région."
     ),
     why: text!(
         "A VNet is a regional resource, and AKS only places nodes in a subnet of the cluster’s own \
@@ -38,7 +42,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let Some(vnet_index) = facts.node.vnet else { continue };
         let Some(vnet) = context.vnet(vnet_index) else { continue };
         let (cluster_region, vnet_region) = (plan.cluster_region(cluster), plan.vnet_region(vnet));
-        if cluster_region == vnet_region {
+        if same_region(cluster_region, vnet_region) {
             continue;
         }
         // A region left out is the plan's, so the plan's field is the one to change.
@@ -93,8 +97,12 @@ mod tests {
     }
 
     #[test]
-    fn compares_exactly() {
-        assert_fires(AksRegionMismatch, &[("/aksClusters/0/region", json!("EastUS2"))]);
+    fn reads_a_region_as_azure_does() {
+        // The example plan's VNet takes the plan's region, eastus2.
+        assert_quiet(AksRegionMismatch, &[("/aksClusters/0/region", json!("EastUS2"))]);
+        assert_quiet(AksRegionMismatch, &[("/aksClusters/0/region", json!("East US 2"))]);
+        let found = assert_fires(AksRegionMismatch, &[("/aksClusters/0/region", json!("East US"))]);
+        assert_eq!(found[0].message, "cluster 'ml-aks' is in region 'East US' but its VNet 'ml-vnet' is in 'eastus2'");
     }
 
     #[test]

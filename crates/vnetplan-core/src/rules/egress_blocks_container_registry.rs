@@ -4,6 +4,7 @@ use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::fqdn::covers_among;
+use crate::plan::region_name;
 use crate::pointer;
 use crate::rules::shared::{fixed_names, AKS_CORE, AZURE_ML, CLUSTER_EXTENSIONS, WORKSPACE_REGISTRY};
 use crate::sources;
@@ -111,7 +112,7 @@ fn regional_tag(tag: &str, region: &str) -> String {
     if region.is_empty() {
         tag.to_owned()
     } else {
-        format!("{tag}.{region}")
+        format!("{tag}.{}", region_name(region))
     }
 }
 
@@ -169,6 +170,16 @@ mod tests {
             EgressBlocksContainerRegistry,
             &egress(&["arcmktplaceprod.azurecr.io", "arcmktplaceprod.eastus.data.azurecr.io"]),
         );
+    }
+
+    #[test]
+    fn names_the_regional_tag_from_the_region_azure_reads() {
+        let restricted = ("/egress", json!({"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.EastUS2"]}));
+        assert_quiet(EgressBlocksContainerRegistry, &[("/region", json!("East US 2")), restricted]);
+        let found =
+            assert_fires(EgressBlocksContainerRegistry, &[("/region", json!("East US 2")), ("/egress", json!({"restricted": true}))]);
+        let fix = found[0].fix.as_ref().expect("the tag can be added");
+        assert_eq!(fix.changes[0].value, json!(["AzureContainerRegistry.eastus2"]));
     }
 
     #[test]

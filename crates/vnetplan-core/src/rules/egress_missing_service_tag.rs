@@ -3,6 +3,7 @@ use serde_json::Value;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::plan::region_name;
 use crate::pointer;
 use crate::sources;
 use crate::text::Message;
@@ -72,10 +73,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         return;
     }
     let tags = &plan.egress.allowed_service_tags;
-    let region = plan.region.as_str();
+    let region = region_name(&plan.region);
     let missing: Vec<String> = REQUIRED
         .iter()
-        .filter(|(tag, _)| !allows(tags, tag, region))
+        .filter(|(tag, _)| !allows(tags, tag, &region))
         .map(
             |(tag, scoped)| {
                 if *scoped && !region.is_empty() {
@@ -134,7 +135,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 }
 
 /// Service tag names are matched without regard to case, as Azure writes regions in mixed case
-/// (Storage.EastUS2) while plans write them in lower case.
+/// (Storage.EastUS2) while `region` is Azure's lower-case name.
 fn allows(tags: &[String], tag: &str, region: &str) -> bool {
     let regional = format!("{tag}.{region}");
     tags.iter().any(|allowed| allowed.eq_ignore_ascii_case(tag) || allowed.eq_ignore_ascii_case(&regional))
@@ -217,5 +218,16 @@ mod tests {
             EgressMissingServiceTag,
             &[("/egress", json!({"restricted": true, "allowedServiceTags": global}))],
         );
+    }
+
+    #[test]
+    fn names_the_regional_tag_from_the_region_azure_reads() {
+        let display_name = ("/region", json!("East US 2"));
+        assert_quiet(
+            EgressMissingServiceTag,
+            &[display_name.clone(), ("/egress", json!({"restricted": true, "allowedServiceTags": ALL}))],
+        );
+        let found = assert_fires(EgressMissingServiceTag, &[display_name, ("/egress", json!({"restricted": true}))]);
+        assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!(ALL)));
     }
 }

@@ -7,7 +7,7 @@ use crate::context::{ClusterFacts, Context};
 use crate::finding::Fix;
 use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
 use crate::net::{usable_addresses, Range};
-use crate::plan::{AksCluster, Plan};
+use crate::plan::{region_name, AksCluster, Plan};
 use crate::pointer;
 use crate::text::Message;
 
@@ -228,7 +228,7 @@ pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool, fixe
                 continue;
             };
             lacks = true;
-            let name = first.replace(REGION_PLACEHOLDER, region);
+            let name = first.replace(REGION_PLACEHOLDER, &region_name(region));
             if !missing.iter().any(|known| known.eq_ignore_ascii_case(&name)) {
                 missing.push(name);
             }

@@ -3,6 +3,7 @@ use serde_json::json;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::plan::region_name;
 use crate::pointer;
 use crate::sources;
 
@@ -45,8 +46,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let region = context.plan.cluster_region(cluster);
-        let key: String =
-            region.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let key = region_name(region);
         if !cluster.trusted_access() || !OTHER_CLOUDS.iter().any(|cloud| key.starts_with(cloud)) {
             continue;
         }

@@ -1,6 +1,7 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::plan::same_region;
 use crate::pointer;
 use crate::sources;
 
@@ -45,7 +46,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
     for (index, cluster, facts) in context.clusters() {
         let region = plan.cluster_region(cluster);
-        if region == plan.region {
+        if same_region(region, &plan.region) {
             continue;
         }
         // Moving only the cluster is safe when its VNet is already in the workspace region;
@@ -54,7 +55,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             .node
             .vnet
             .and_then(|v| context.vnet(v))
-            .is_some_and(|vnet| plan.vnet_region(vnet) == plan.region);
+            .is_some_and(|vnet| same_region(plan.vnet_region(vnet), &plan.region));
         let fix = vnet_in_region.then(|| {
             Fix::set(
                 msg!(
@@ -148,5 +149,10 @@ mod tests {
             WorkspacePeRegionMismatch,
             &[private_endpoint(), ("/aksClusters/0/region", json!("eastus2"))],
         );
+        assert_quiet(
+            WorkspacePeRegionMismatch,
+            &[private_endpoint(), ("/aksClusters/0/region", json!("East US 2"))],
+        );
+        assert_fires(WorkspacePeRegionMismatch, &[private_endpoint(), ("/aksClusters/0/region", json!("East US"))]);
     }
 }
