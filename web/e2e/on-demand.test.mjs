@@ -170,10 +170,13 @@ describe('parts fetched on first use', () => {
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
       const { renamed, cache: second } = publishNewBuild(folder);
       await takeOver(page, { onReturn: true });
-      const newRelease = page.locator('#notice', { hasText: 'A newer release of the planner has been installed' });
+      const newRelease = page.locator('#release', { hasText: 'A newer release of the planner has been installed' });
       await newRelease.getByRole('button', { name: 'Reload' }).waitFor();
       await context.setOffline(true);
       await useEveryPart(page, 'on-demand-after-publish');
+      // The import's own notice took the notice's place: the release is still said, in French now.
+      await page.locator('#notice', { hasText: 'Plan fusionné avec la sortie d’Azure' }).waitFor();
+      await page.locator('#release', { hasText: 'Une version plus récente du planificateur a été installée' }).waitFor();
       const fetched = requests.filter(isExtras).map((url) => new URL(url).pathname.slice(1));
       assert.ok(fetched.length > 0 && fetched.every((name) => renamed.has(name)), `the page asked for ${fetched}, not its own build's module`);
 
@@ -210,7 +213,7 @@ describe('parts fetched on first use', () => {
       const latest = readFileSync(join(folder, 'index.html'), 'utf8').match(/name="vnetplan-extras" content="([^"]+)"/)[1];
       await takeOver(page);
       assert.deepEqual(await page.evaluate(() => caches.keys()), [second, third]);
-      const nouvelleVersion = page.locator('#notice', { hasText: 'Une version plus récente du planificateur a été installée' });
+      const nouvelleVersion = page.locator('#release', { hasText: 'Une version plus récente du planificateur a été installée' });
       await nouvelleVersion.screenshot({ path: join(shots, 'new-release.png') });
       await nouvelleVersion.getByRole('button', { name: 'Recharger' }).click();
       await page.locator(`meta[name="vnetplan-extras"][content="${latest}"]`).waitFor({ state: 'attached' });

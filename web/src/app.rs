@@ -222,7 +222,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |()| {
-            let announce = move || dispatch.emit(Action::Notify(Notice::Done(NoticeKind::NewRelease)));
+            let announce = move || dispatch.emit(Action::NewRelease);
             if dom::new_release_installed() {
                 announce();
             }
@@ -619,7 +619,8 @@ pub fn App(props: &AppProps) -> Html {
                         aria-keyshortcuts="Control+Y">{ t(T::Redo) }</button>
                     <a id="open-full" href={full} target="_blank" rel="noopener">{ t(T::OpenFullPlanner) }</a>
                 </header>
-                <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
+                <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()}
+                    new_release={state.new_release} />
                 <main id="main" tabindex="-1" class="embed-body">
                     <AddressMapView plan={state.plan.clone()} report={state.report.clone()} selected={state.selected.clone()} picks={state.picks} lang={*lang}
                         dispatch={dispatch.clone()} embedded=true />
@@ -691,7 +692,8 @@ pub fn App(props: &AppProps) -> Html {
                     }).unwrap_or_default() }
                 </p>
             </header>
-            <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()} />
+            <NoticeBar notice={state.notice.clone()} lang={*lang} dispatch={dispatch.clone()} show_french={show_french.clone()}
+                new_release={state.new_release} />
             <div class="tabs" role="tablist" aria-label={t(T::Views)} onkeydown={on_tab_key}>
                 <button type="button" role="tab" id="tab-plan" aria-controls="editor-panel" tabindex={if *results_tab { "-1" } else { "0" }}
                     aria-selected={(!*results_tab).to_string()} onclick={tab(false)}>{ t(T::PlanSection) }</button>
@@ -760,11 +762,12 @@ struct NoticeProps {
     dispatch: Callback<Action>,
     /// Switches the page to French, offered once its texts have come late.
     show_french: Callback<MouseEvent>,
+    new_release: bool,
 }
 
 #[component]
 fn NoticeBar(props: &NoticeProps) -> Html {
-    // Two live regions, both always in the page: a region announces what arrives in it only if it
+    // Three live regions, all always in the page: a region announces what arrives in it only if it
     // was there before, and a role changed on the fly is announced unreliably. Errors interrupt;
     // news waits for a pause. So the notice the page opens with (a link read or refused, French
     // missing) comes once the empty regions have been painted: a second render in the same task
@@ -783,10 +786,24 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         Some(Notice::Error { .. }) => (body, Html::default()),
         _ => (Html::default(), body),
     };
+    let t = |text: T| text.get(props.lang);
     html! {
         <>
             <div class="notice-slot" role="alert">{ errors }</div>
             <div class="notice-slot" role="status">{ news }</div>
+            <div class="notice-slot" role="status">
+                if props.new_release && *drawn {
+                    <div class="notice notice-done" id="release">
+                        <p><strong>{ t(T::NoticeNewRelease) }</strong></p>
+                        // Leaving the page saves the plan, with the keys the click sent first.
+                        <button type="button" id="reload-release" onclick={|_| dom::reload()}>{ t(T::Reload) }</button>
+                        <button type="button" onclick={props.dispatch.reform(|_| {
+                            dom::focus_element("main");
+                            Action::DismissNewRelease
+                        })}>{ t(T::Dismiss) }</button>
+                    </div>
+                }
+            </div>
         </>
     }
 }
@@ -814,7 +831,6 @@ fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
         NoticeKind::MigrationFailed => T::NoticeMigrationFailed,
         NoticeKind::MigrationOutdated => T::NoticeMigrationOutdated,
         NoticeKind::ImportOutdated => T::NoticeImportOutdated,
-        NoticeKind::NewRelease => T::NoticeNewRelease,
     };
     html! {
         <div class={class} id="notice">
@@ -822,10 +838,6 @@ fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
             if let Some(detail) = detail { <p class="notice-detail">{ detail.render(props.lang) }</p> }
             if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
                 <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
-            }
-            if headline == NoticeKind::NewRelease {
-                // Leaving the page saves the plan, with the keys the click sent first.
-                <button type="button" id="reload-release" onclick={|_| dom::reload()}>{ T::Reload.get(props.lang) }</button>
             }
             <button type="button" onclick={props.dispatch.reform(|_| {
                 // The button goes with the notice: the focus goes to what the notice stood above.

@@ -97,9 +97,6 @@ pub enum NoticeKind {
     ImportOutdated,
     /// The browser could not make a share link.
     ShareFailed,
-    /// A newer release of the page has been installed, while this page still runs the one it
-    /// loaded.
-    NewRelease,
 }
 
 /// Something an "add" button adds. The item is chosen when the button is pressed, from the plan
@@ -209,6 +206,10 @@ pub enum Action {
     },
     Select(Option<String>),
     Dismiss,
+    /// A newer release of the page has been installed, while this page still runs the one it
+    /// loaded.
+    NewRelease,
+    DismissNewRelease,
     /// Puts the last migration's notes away, in the history too. The plan stays as it is, and
     /// Undo still takes the migration back.
     DismissMigrationNotes,
@@ -298,6 +299,10 @@ pub struct State {
     /// The plan a share link brought: while the plan is still that one, it is someone else's
     /// plan, and must not take the place of the saved work that new tabs open with.
     link_plan: Option<Rc<Plan>>,
+    /// A newer release is installed and this page runs an older one. Said apart from the notice,
+    /// which the next fix or import replaces, since the page's checks stay out of date until a
+    /// reload; and kept out of the history, which is the plan's.
+    pub new_release: bool,
 }
 
 /// A field's text that the plan did not take, and the plan reader's reason.
@@ -328,6 +333,7 @@ impl State {
             last_edited: None,
             refused: None,
             link_plan: None,
+            new_release: false,
         }
     }
 
@@ -449,6 +455,8 @@ impl State {
             },
             Action::Select(pointer) => next.pick(pointer),
             Action::Dismiss => next.notice = None,
+            Action::NewRelease => next.new_release = true,
+            Action::DismissNewRelease => next.new_release = false,
             Action::DismissMigrationNotes => next.dismiss_migration_notes(),
         }
         if !Rc::ptr_eq(&next.plan, &self.plan) {
@@ -1593,6 +1601,22 @@ mod tests {
         assert_eq!(fixed.typing_in(), None, "after a fix, Ctrl+Z undoes the fix, not the last typing");
         assert_eq!(broken.typing_in(), Some("/aksClusters/0/serviceCidr"));
         assert_eq!(fixed.after(Action::Undo).plan, broken.plan);
+    }
+
+    #[test]
+    fn a_new_release_is_said_until_dismissed_whatever_the_plan_goes_through() {
+        let told = state().after(Action::NewRelease);
+        let broken = edit(&told, "/aksClusters/0/serviceCidr", Edit::Text("10.1.0.0/16".into()));
+        let fix = broken.report.findings.iter().find_map(|f| f.fix.clone()).expect("a finding has a fix");
+        let fixed = broken.after(Action::ApplyFix(fix));
+        assert_eq!(fixed.notice, Some(Notice::Done(NoticeKind::FixApplied)));
+        let dismissed = fixed.after(Action::Dismiss);
+        let undone = dismissed.after(Action::Undo).after(Action::Undo);
+        let replaced = undone.after(Action::Replace { plan: Box::new(Preset::Aci.plan()), notice: None });
+        for later in [&broken, &fixed, &dismissed, &undone, &replaced] {
+            assert!(later.new_release);
+        }
+        assert!(!replaced.after(Action::DismissNewRelease).new_release);
     }
 
     #[test]
