@@ -456,6 +456,7 @@ struct FuzzCluster {
     network_plugin: Option<u8>,
     network_plugin_mode: Nullable<()>,
     pod_cidr: Nullable<Cidr>,
+    pod_subnet: Nullable<Text>,
     service_cidr: Cidr,
     dns_service_ip: Cidr,
     docker_bridge_cidr: Nullable<Cidr>,
@@ -616,6 +617,7 @@ impl FuzzCluster {
         put(&mut object, "networkPlugin", choice(&["azure", "kubenet"], &self.network_plugin));
         put_nullable(&mut object, "networkPluginMode", &self.network_plugin_mode, |()| json!("overlay"));
         put_nullable(&mut object, "podCidr", &self.pod_cidr, Cidr::render);
+        put_nullable(&mut object, "podSubnet", &self.pod_subnet, Text::render);
         object.insert("serviceCidr".to_owned(), self.service_cidr.render());
         object.insert("dnsServiceIP".to_owned(), self.dns_service_ip.render());
         put_nullable(&mut object, "dockerBridgeCidr", &self.docker_bridge_cidr, Cidr::render);

@@ -79,6 +79,7 @@ fn random_plan(dice: &[u16]) -> Value {
                 "networkPlugin": d.pick(&[json!("azure"), json!("kubenet"), Value::Null]),
                 "networkPluginMode": d.pick(&[Value::Null, json!("overlay")]),
                 "podCidr": if d.flag() { json!(d.pick(CIDRS)) } else { Value::Null },
+                "podSubnet": if d.flag() { json!(d.pick(NAMES)) } else { Value::Null },
                 "serviceCidr": d.pick(CIDRS),
                 "dnsServiceIP": d.pick(ADDRESSES),
                 "dockerBridgeCidr": if d.flag() { json!(d.pick(CIDRS)) } else { Value::Null },

@@ -124,6 +124,7 @@ texts! {
     PluginKubenet => "kubenet", "kubenet";
     OverlayMode => "Overlay mode (Azure CNI Overlay)", "Mode overlay (Azure CNI Overlay)";
     PodCidr => "Pod range (kubenet and overlay)", "Plage des pods (kubenet et overlay)";
+    PodSubnet => "Pod subnet (empty: pods in the node subnet)", "Sous-réseau des pods (vide : pods dans celui des nœuds)";
     ServiceCidr => "Kubernetes service range", "Plage des services Kubernetes";
     DnsServiceIp => "Kubernetes DNS service IP", "IP du service DNS Kubernetes";
     DockerBridge => "Docker bridge address", "Adresse du pont Docker";

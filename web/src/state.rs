@@ -1620,6 +1620,18 @@ mod tests {
     }
 
     #[test]
+    fn the_pod_subnet_field_moves_the_pods_out_of_the_node_subnet_and_back() {
+        let start = state();
+        let pods = edit(&start, "/aksClusters/0/podSubnet", Edit::OptionalText("default".into()));
+        assert_eq!(pods.plan.aks_clusters[0].pod_subnet.as_deref(), Some("default"));
+        assert_eq!(pods.report.capacity[0].per_node, 1);
+        assert_eq!(start.report.capacity[0].per_node, 31);
+        let cleared = edit(&pods, "/aksClusters/0/podSubnet", Edit::OptionalText(String::new()));
+        assert_eq!(cleared.plan.aks_clusters[0].pod_subnet, None);
+        assert_eq!(cleared.plan, start.plan);
+    }
+
+    #[test]
     fn adding_and_removing_items() {
         let start = state();
         let added = start.after(Action::Add(NewItem::Subnet { vnet: 0 }));

@@ -50,6 +50,12 @@ pub(crate) fn needed_addresses(cluster: &AksCluster) -> u64 {
     cluster.peak_nodes().saturating_mul(per_node).saturating_add(load_balancer).saturating_add(api_endpoint)
 }
 
+/// Addresses a cluster reserves in its pod subnet under Azure CNI Pod Subnet: each node, surge
+/// nodes included, takes one for every pod it may run.
+pub(crate) fn pod_addresses(cluster: &AksCluster) -> u64 {
+    cluster.peak_nodes().saturating_mul(u64::from(cluster.effective_max_pods()))
+}
+
 pub(crate) fn addresses_per_node(cluster: &AksCluster) -> u64 {
     if cluster.pods_use_node_subnet() {
         1 + u64::from(cluster.effective_max_pods())
@@ -108,6 +114,8 @@ pub(crate) struct NodeSubnet {
     pub headroom: u64,
     /// Every cluster whose node subnet it is, this one included, in plan order.
     pub clusters: Vec<usize>,
+    /// Every cluster whose pod subnet it is too, in plan order.
+    pub pod_clusters: Vec<usize>,
 }
 
 impl NodeSubnet {
@@ -116,6 +124,7 @@ impl NodeSubnet {
     pub(crate) fn subjects(&self) -> Vec<String> {
         let mut subjects = vec![pointer::subnet_prefix(self.vnet, self.subnet)];
         subjects.extend(self.clusters.iter().map(|index| pointer::cluster(*index, "subnet")));
+        subjects.extend(self.pod_clusters.iter().map(|index| pointer::cluster(*index, "podSubnet")));
         if self.workspace_endpoint {
             subjects.push(pointer::private_endpoint("subnet"));
         }
@@ -128,14 +137,21 @@ pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSub
     let (cluster, facts) = context.cluster(index)?;
     let (vnet, subnet) = (facts.node.vnet?, facts.node.subnet?);
     let net = context.subnet_net(vnet, subnet)?;
-    let mut clusters = Vec::new();
+    let (mut clusters, mut pod_clusters) = (Vec::new(), Vec::new());
     let (mut subnet_needed, mut headroom) = (0u64, 0u64);
     for (other, other_cluster, other_facts) in context.clusters() {
         let here = other_facts.node.vnet == Some(vnet);
+        let pods_here = here && other_facts.pod_subnet == Some(subnet);
+        if pods_here {
+            // A pod subnet that is also a node subnet holds both; it is sized once, here.
+            subnet_needed = subnet_needed.saturating_add(pod_addresses(other_cluster));
+            pod_clusters.push(other);
+        }
         if here && other_facts.node.subnet == Some(subnet) {
             clusters.push(other);
             subnet_needed = subnet_needed.saturating_add(own_need(context, other, other_cluster));
-            headroom = headroom.max(addresses_per_node(other_cluster));
+            let pods_per_node = if pods_here { u64::from(other_cluster.effective_max_pods()) } else { 0 };
+            headroom = headroom.max(addresses_per_node(other_cluster).saturating_add(pods_per_node));
         } else if here
             && other_facts.load_balancer_subnet == Some(subnet)
             && other_cluster.has_internal_load_balancer()
@@ -164,6 +180,7 @@ pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSub
         workspace_endpoint,
         headroom,
         clusters,
+        pod_clusters,
     })
 }
 
@@ -211,9 +228,11 @@ pub(crate) fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
 /// Who needs the addresses of a node subnet, for messages: "cluster 'a' needs", "clusters 'a'
 /// and 'b' need", "cluster 'a' and the workspace's private endpoint need".
 pub(crate) fn who_needs(context: &Context<'_>, node: &NodeSubnet) -> Message {
+    let pods_only = node.pod_clusters.iter().filter(|index| !node.clusters.contains(index));
     let names: Vec<String> = node
         .clusters
         .iter()
+        .chain(pods_only)
         .filter_map(|index| context.cluster(*index).map(|(cluster, _)| cluster.name.clone()))
         .collect();
     let quoted = |name: &String| msg!(["'{name}'", "« {name} »"], name = name);
@@ -329,6 +348,60 @@ mod tests {
         let row = report.capacity.first().expect("one row");
         assert_eq!((row.usable, row.needed, row.subnet_needed), (2043, 2201, 2201));
         assert!(report.findings.iter().any(|finding| finding.rule == RuleId::AksSubnetTooSmall));
+    }
+
+    #[test]
+    fn a_pod_subnet_takes_the_pods_out_of_the_node_subnet_and_is_sized_for_them() {
+        // S = 7 of 64 nodes: the node subnet holds 71 nodes, the pod subnet 71 x 110 = 7810 pods.
+        let changes = [
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/21")),
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.32.0/21"})),
+            ("/aksClusters/0/nodeCount", json!(64)),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+        ];
+        let report = check(&plan_with(&changes));
+        let row = report.capacity.first().expect("one row");
+        assert_eq!((row.usable, row.needed, row.per_node), (2043, 71, 1));
+        let rules: Vec<RuleId> = report.findings.iter().map(|finding| finding.rule).collect();
+        assert!(!rules.contains(&RuleId::AksSubnetTooSmall), "{rules:?}");
+        let exhausted = report
+            .findings
+            .iter()
+            .find(|finding| finding.rule == RuleId::SubnetAddressesExhausted)
+            .expect("the pod subnet is too small");
+        assert_eq!(
+            exhausted.message,
+            "subnet 'pods' (10.1.32.0/21) of VNet 'ml-vnet' has 2043 usable addresses, but the pods of \
+             cluster 'ml-aks' take 7810; a /19 or larger fits"
+        );
+        assert_eq!(exhausted.subjects, ["/vnets/0/subnets/1/addressPrefix", "/aksClusters/0/podSubnet"]);
+        let mut wide = changes.to_vec();
+        wide[1] = ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.32.0/19"}));
+        let rules: Vec<RuleId> =
+            check(&plan_with(&wide)).findings.iter().map(|finding| finding.rule).collect();
+        assert!(!rules.contains(&RuleId::SubnetAddressesExhausted), "{rules:?}");
+    }
+
+    #[test]
+    fn a_pod_subnet_that_is_the_node_subnet_holds_the_nodes_and_the_pods() {
+        // 11 nodes at the peak: 11 node addresses and 11 x 110 pod addresses, against 1019.
+        let plan =
+            plan_with(&[("/aksClusters/0/nodeCount", json!(10)), ("/aksClusters/0/podSubnet", json!("AKS"))]);
+        let report = check(&plan);
+        let row = report.capacity.first().expect("one row");
+        assert_eq!((row.usable, row.subnet_needed), (1019, 1221));
+        let too_small = report
+            .findings
+            .iter()
+            .find(|finding| finding.rule == RuleId::AksSubnetTooSmall)
+            .expect("the subnet is too small for nodes and pods");
+        assert!(
+            too_small.subjects.contains(&"/aksClusters/0/podSubnet".to_owned()),
+            "{:?}",
+            too_small.subjects
+        );
+        let plain = check(&plan_with(&[("/aksClusters/0/nodeCount", json!(10))]));
+        assert!(plain.findings.iter().all(|finding| finding.rule != RuleId::AksSubnetTooSmall));
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub(crate) struct ClusterFacts {
     /// The subnet its internal load balancer takes an address from, in the cluster's VNet;
     /// `None` without an internal load balancer or when the name does not resolve there.
     pub load_balancer_subnet: Option<usize>,
+    /// The subnet that gives the pods their addresses under Azure CNI Pod Subnet, in the
+    /// cluster's VNet; `None` in any other mode or when the name does not resolve there.
+    pub pod_subnet: Option<usize>,
     pub service: Option<Ipv4Net>,
     pub dns: Option<Ipv4Addr>,
     pub pod: Option<Ipv4Net>,
@@ -161,17 +164,23 @@ impl<'p> Context<'p> {
             (Some(vnet), Some(name)) => self.subnet_named(vnet, name),
             _ => None,
         };
+        let pod_subnet = match (node.vnet, cluster.pods_subnet()) {
+            (Some(vnet), Some(name)) => self.subnet_named(vnet, name),
+            _ => None,
+        };
         ClusterFacts {
             node,
             load_balancer_subnet,
+            pod_subnet,
             service: parse_cidr(&cluster.service_cidr).ok(),
             dns: parse_ipv4(&cluster.dns_service_ip).ok(),
-            // AKS ignores a pod range under plain Azure CNI (pods take subnet addresses), so such
-            // a range takes part in no overlap; `pod-cidr-with-azure-cni` reports it.
-            // Kubenet and overlay without a pod range get AKS's default, checked as if written.
+            // AKS ignores a pod range under Azure CNI without overlay (pods take subnet
+            // addresses), so such a range takes part in no overlap; `pod-cidr-with-azure-cni`
+            // reports it. Kubenet and overlay without a pod range get AKS's default, checked as
+            // if written.
             pod: cluster
                 .effective_pod_cidr()
-                .filter(|_| !cluster.pods_use_node_subnet())
+                .filter(|_| cluster.pods_use_pod_cidr())
                 .and_then(|text| parse_cidr(text).ok()),
             docker_bridge: cluster.docker_bridge_cidr.as_deref().and_then(|text| parse_cidr(text).ok()),
         }
@@ -259,13 +268,14 @@ impl<'p> Context<'p> {
         self.clusters().filter(|(_, cluster, _)| !cluster.is_v2())
     }
 
-    /// Every cluster whose pod range AKS uses, with that range as written. Plain Azure CNI
-    /// ignores a pod range, so such a cluster is left out; `pod-cidr-with-azure-cni` reports it.
+    /// Every cluster whose pod range AKS uses, with that range as written. Azure CNI without
+    /// overlay ignores a pod range, so such a cluster is left out; `pod-cidr-with-azure-cni`
+    /// reports it.
     pub(crate) fn clusters_with_pod_range(
         &self,
     ) -> impl Iterator<Item = (usize, &'p AksCluster, &ClusterFacts, Ipv4Net)> {
         self.clusters()
-            .filter(|(_, cluster, _)| !cluster.pods_use_node_subnet())
+            .filter(|(_, cluster, _)| cluster.pods_use_pod_cidr())
             .filter_map(|(index, cluster, facts)| Some((index, cluster, facts, facts.pod?)))
     }
 

@@ -214,12 +214,14 @@ pub fn vcpus_of_vm_size(name: &str) -> Option<u32> {
     (count > 0).then_some(count)
 }
 
-/// AKS's pods per node for a pool that states none, by network plugin and overlay mode.
-pub fn default_max_pods(plugin: NetworkPlugin, overlay: bool) -> u32 {
-    match (plugin, overlay) {
-        (NetworkPlugin::Kubenet, _) => 110,
-        (NetworkPlugin::Azure, true) => 250,
-        (NetworkPlugin::Azure, false) => 30,
+/// AKS's pods per node for a pool that states none, by network plugin, overlay mode and whether
+/// the pods have a subnet of their own (Azure CNI Pod Subnet).
+pub fn default_max_pods(plugin: NetworkPlugin, overlay: bool, pod_subnet: bool) -> u32 {
+    match (plugin, overlay, pod_subnet) {
+        (NetworkPlugin::Kubenet, _, _) => 110,
+        (NetworkPlugin::Azure, true, _) => 250,
+        (NetworkPlugin::Azure, false, true) => 110,
+        (NetworkPlugin::Azure, false, false) => 30,
     }
 }
 
@@ -245,6 +247,9 @@ pub struct AksCluster {
     pub network_plugin_mode: Option<NetworkPluginMode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pod_cidr: Option<String>,
+    /// Azure CNI Pod Subnet: the subnet of the node VNet that gives the pods their addresses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pod_subnet: Option<String>,
     pub service_cidr: String,
     #[serde(rename = "dnsServiceIP")]
     pub dns_service_ip: String,
@@ -300,6 +305,7 @@ impl AksCluster {
             network_plugin: None,
             network_plugin_mode: None,
             pod_cidr: None,
+            pod_subnet: None,
             service_cidr: service_cidr.to_owned(),
             dns_service_ip: dns_service_ip.to_owned(),
             docker_bridge_cidr: None,
@@ -370,29 +376,44 @@ impl AksCluster {
         self.plugin() == NetworkPlugin::Kubenet
     }
 
-    /// Azure CNI without overlay gives every pod an address of the node subnet.
+    /// Kubenet and Azure CNI Overlay give pods addresses of a pod range outside the VNet; Azure
+    /// CNI without overlay gives them VNet addresses.
+    pub fn pods_use_pod_cidr(&self) -> bool {
+        self.plugin() == NetworkPlugin::Kubenet || self.is_overlay()
+    }
+
+    /// Azure CNI without overlay and without a pod subnet (Node Subnet, legacy) gives every pod
+    /// an address of the node subnet.
     pub fn pods_use_node_subnet(&self) -> bool {
-        self.plugin() == NetworkPlugin::Azure && !self.is_overlay()
+        !self.pods_use_pod_cidr() && self.pod_subnet.is_none()
+    }
+
+    /// The pod subnet's name when the pods take their addresses there (Azure CNI Pod Subnet). A
+    /// pod subnet written beside kubenet or overlay gives no pod an address.
+    pub fn pods_subnet(&self) -> Option<&str> {
+        self.pod_subnet.as_deref().filter(|_| !self.pods_use_pod_cidr())
     }
 
     /// Pods per node once the plugin's default is applied.
     pub fn effective_max_pods(&self) -> u32 {
-        self.max_pods.unwrap_or_else(|| default_max_pods(self.plugin(), self.is_overlay()))
+        self.max_pods.unwrap_or_else(|| {
+            default_max_pods(self.plugin(), self.is_overlay(), self.pods_subnet().is_some())
+        })
     }
 
     /// The pod range AKS uses: as written, or AKS's default for kubenet and overlay when none
-    /// is written. Plain Azure CNI takes pod addresses from the node subnet and gets no default.
+    /// is written. Azure CNI without overlay gives pods VNet addresses and gets no default.
     pub fn effective_pod_cidr(&self) -> Option<&str> {
         match self.pod_cidr.as_deref() {
             Some(text) => Some(text),
-            None if !self.pods_use_node_subnet() => Some(AKS_DEFAULT_POD_CIDR),
+            None if self.pods_use_pod_cidr() => Some(AKS_DEFAULT_POD_CIDR),
             None => None,
         }
     }
 
     /// Whether the pod range checked is AKS's default rather than one the plan writes.
     pub fn pod_cidr_defaulted(&self) -> bool {
-        self.pod_cidr.is_none() && !self.pods_use_node_subnet()
+        self.pod_cidr.is_none() && self.pods_use_pod_cidr()
     }
 
     pub fn max_surge(&self) -> MaxSurge {

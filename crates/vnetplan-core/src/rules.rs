@@ -96,6 +96,7 @@ rule_table! {
     DockerBridgeMissing docker_bridge_missing "docker-bridge-missing" Error ["a cluster that Azure ML creates has no docker bridge range", "un cluster créé par Azure ML n’a pas de plage de pont Docker"];
     DockerBridgeIgnored docker_bridge_ignored "docker-bridge-ignored" Info ["the docker bridge range only satisfies the v1 SDK; AKS no longer uses it", "la plage du pont Docker ne sert qu’au SDK v1 ; AKS ne l’utilise plus"];
     PodCidrWithAzureCni pod_cidr_with_azure_cni "pod-cidr-with-azure-cni" Error ["a pod range is set for Azure CNI without overlay", "une plage de pods est définie pour Azure CNI sans overlay"];
+    PodSubnetUnused pod_subnet_unused "pod-subnet-unused" Warning ["a pod subnet is named beside kubenet or overlay", "un sous-réseau de pods est nommé avec kubenet ou overlay"];
     PodCidrMissing pod_cidr_missing "pod-cidr-missing" Info ["kubenet or overlay has no pod range", "kubenet ou overlay n’a pas de plage de pods"];
     OverlayRequiresAzurePlugin overlay_requires_azure_plugin "overlay-requires-azure-plugin" Error ["overlay mode is set with kubenet", "le mode overlay est défini avec kubenet"];
     OverlayNamesTooLong overlay_names_too_long "overlay-names-too-long" Error ["an overlay cluster has a subnet, VNet or resource group name over 63 characters", "un cluster overlay a un nom de sous-réseau, de VNet ou de groupe de ressources de plus de 63 caractères"];

@@ -103,6 +103,8 @@ export interface AksCluster {
   networkPlugin?: "azure" | "kubenet";
   networkPluginMode?: "overlay" | null;
   podCidr?: string | null;
+  /** Azure CNI Pod Subnet: the subnet of the cluster's VNet that gives the pods their addresses. */
+  podSubnet?: string | null;
   serviceCidr: string;
   dnsServiceIP: string;
   dockerBridgeCidr?: string | null;

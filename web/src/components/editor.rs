@@ -465,6 +465,7 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
     // finding about them can point somewhere.
     let show_overlay = !kubenet || cluster.network_plugin_mode.is_some();
     let show_pod = kubenet || cluster.is_overlay() || cluster.pod_cidr.is_some();
+    let show_pod_subnet = !cluster.pods_use_pod_cidr() || cluster.pod_subnet.is_some();
     // A v2 cluster hides the v1-only fields unless they hold a value, which a finding then names.
     let v1 = !cluster.is_v2();
     let show_lb_subnet =
@@ -481,6 +482,7 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
             <div class="row">
                 { form.text(p("vnet"), form.t(T::Vnet), Kind::Text) }
                 { form.text(p("subnet"), form.t(T::Subnet), Kind::Text) }
+                if show_pod_subnet { { form.text(p("podSubnet"), form.t(T::PodSubnet), Kind::OptionalText) } }
             </div>
             <div class="row">
                 { form.select(p("networkPlugin"), T::NetworkPlugin, &[("azure", T::PluginAzure), ("kubenet", T::PluginKubenet)], true) }

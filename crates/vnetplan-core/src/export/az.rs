@@ -130,14 +130,15 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
             Some((require("CLIENT_ID", client_id), require("CLIENT_SECRET", secret)))
         }
     };
-    if let Some((vnet, subnet)) = infra.node_subnet(spec) {
-        let show = Command::new("az network vnet subnet show")
-            .arg("-g", &vnet.resource_group)
-            .arg("--vnet-name", &vnet.name)
-            .arg("-n", &subnet.name)
-            .arg("--query", "id")
-            .arg("-o", "tsv");
-        let _ = writeln!(out, "subnet_id=$({})", show.line());
+    for (variable, found) in
+        [("subnet_id", infra.node_subnet(spec)), ("pod_subnet_id", infra.pod_subnet(spec))]
+    {
+        let Some((vnet, subnet)) = found else { continue };
+        let _ = writeln!(
+            out,
+            "{variable}=$({})",
+            subnet_show(&vnet.resource_group, &vnet.name, &subnet.name).line()
+        );
     }
     let command = aks_create(
         cluster,
@@ -147,6 +148,7 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
             .as_deref()
             .map_or_else(|| Operand::Word(cluster.vm_size.as_deref().unwrap_or_default()), Operand::Variable),
         Some(Operand::Variable("subnet_id")),
+        infra.pod_subnet(spec).map(|_| Operand::Variable("pod_subnet_id")),
         credentials.as_ref().map(|(id, secret)| (id.as_str(), secret.as_str())),
     );
     let _ = writeln!(out, "{}", command.render());
@@ -226,16 +228,28 @@ pub(super) fn peering_create(local: &Vnet, remote: &Vnet, name: &str) -> String 
     format!("remote_vnet_id=$({})\n{}", show.line(), create.render())
 }
 
+/// The command that prints the resource ID of subnet `subnet` of VNet `vnet`.
+pub(super) fn subnet_show(resource_group: &str, vnet: &str, subnet: &str) -> Command {
+    Command::new("az network vnet subnet show")
+        .arg("-g", resource_group)
+        .arg("--vnet-name", vnet)
+        .arg("-n", subnet)
+        .arg("--query", "id")
+        .arg("-o", "tsv")
+}
+
 /// `az aks create` with the cluster's node pool, network profile (the templates' network policy
 /// included) and API server access, its nodes in `subnet` (an ID; without one, in the VNet that
-/// AKS makes). `credentials` are the variables holding a service principal's ID and secret;
-/// without them the cluster gets a managed identity.
+/// AKS makes) and its pods, under Azure CNI Pod Subnet, in `pod_subnet`. `credentials` are the
+/// variables holding a service principal's ID and secret; without them the cluster gets a
+/// managed identity.
 pub(super) fn aks_create(
     cluster: &AksCluster,
     resource_group: &str,
     location: &str,
     vm_size: Operand<'_>,
     subnet: Option<Operand<'_>>,
+    pod_subnet: Option<Operand<'_>>,
     credentials: Option<(&str, &str)>,
 ) -> Command {
     let mut command = Command::new("az aks create")
@@ -261,6 +275,9 @@ pub(super) fn aks_create(
         command.arg("--service-cidr", &cluster.service_cidr).arg("--dns-service-ip", &cluster.dns_service_ip);
     if let Some(subnet) = subnet {
         command = command.operand("--vnet-subnet-id", subnet);
+    }
+    if let Some(pod_subnet) = pod_subnet {
+        command = command.operand("--pod-subnet-id", pod_subnet);
     }
     command = command.arg("--load-balancer-sku", "standard");
     if cluster.private_cluster() {

@@ -121,6 +121,8 @@ pub(super) struct ClusterSpec<'p> {
     pub(super) resource_group: &'p str,
     pub(super) vnet: usize,
     pub(super) subnet: usize,
+    /// Under Azure CNI Pod Subnet, the subnet of the same VNet that gives the pods their addresses.
+    pub(super) pod_subnet: Option<usize>,
     pub(super) dns_prefix: String,
     /// What a reader of the template should know about this cluster, one sentence each.
     pub(super) notes: Vec<String>,
@@ -192,6 +194,7 @@ impl<'p> Infra<'p> {
                     resource_group: &plan.workspace.resource_group,
                     vnet,
                     subnet,
+                    pod_subnet: facts.pod_subnet,
                     dns_prefix: super::quote::label(&cluster.name, 54),
                     notes: cluster_notes(cluster, lang),
                     skips: skips::cluster_skips(cluster, lang),
@@ -230,6 +233,11 @@ impl<'p> Infra<'p> {
     pub(super) fn node_subnet(&self, spec: &ClusterSpec<'p>) -> Option<(&'p Vnet, &'p Subnet)> {
         let vnet = self.vnets.get(spec.vnet)?.vnet;
         Some((vnet, vnet.subnets.get(spec.subnet)?))
+    }
+
+    pub(super) fn pod_subnet(&self, spec: &ClusterSpec<'p>) -> Option<(&'p Vnet, &'p Subnet)> {
+        let vnet = self.vnets.get(spec.vnet)?.vnet;
+        Some((vnet, vnet.subnets.get(spec.pod_subnet?)?))
     }
 
     /// The VNet on whose resource group a template grants cluster `spec`'s identity Network

@@ -728,7 +728,7 @@ impl Builder {
                 &[&vnet.name, &subnet.name],
             )
         });
-        let pool = Value::Object(vec![
+        let mut pool = vec![
             ("name", Value::text(infra::NODE_POOL)),
             ("mode", Value::text("System")),
             ("count", Value::Int(cluster.node_count)),
@@ -737,8 +737,17 @@ impl Builder {
             ("osType", Value::text("Linux")),
             ("type", Value::text("VirtualMachineScaleSets")),
             ("vnetSubnetID", subnet_id),
-            ("upgradeSettings", Value::Object(vec![("maxSurge", Value::text(surge(cluster)))])),
-        ]);
+        ];
+        if let Some((vnet, pod_subnet)) = infra.pod_subnet(spec) {
+            let id = resource_id(
+                &vnet.resource_group,
+                "Microsoft.Network/virtualNetworks/subnets",
+                &[&vnet.name, &pod_subnet.name],
+            );
+            pool.push(("podSubnetID", id));
+        }
+        pool.push(("upgradeSettings", Value::Object(vec![("maxSurge", Value::text(surge(cluster)))])));
+        let pool = Value::Object(pool);
         let mut network = vec![("networkPlugin", Value::text(cluster.plugin().as_str()))];
         if let Some(mode) = cluster.mode() {
             network.push(("networkPluginMode", Value::text(mode.as_str())));

@@ -151,8 +151,10 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
     // The resource groups read as data, by name, for the roles granted on them.
     let mut groups: Vec<(String, String)> = Vec::new();
     for spec in &infra.clusters {
-        let subnet_id = subnet_ids.get(spec.vnet).and_then(|ids| ids.get(spec.subnet));
-        let (id, block) = cluster_block(spec, subnet_id.map(String::as_str), &mut ids, &mut variables, lang);
+        let subnet_of =
+            |index: usize| subnet_ids.get(spec.vnet).and_then(|ids| ids.get(index)).map(String::as_str);
+        let subnets = (subnet_of(spec.subnet), spec.pod_subnet.and_then(subnet_of));
+        let (id, block) = cluster_block(spec, subnets, &mut ids, &mut variables, lang);
         resources.push(block);
         if let Some(vnet) = infra.granted_vnet(spec) {
             let group = match groups.iter().find(|(name, _)| *name == vnet.resource_group) {
@@ -397,9 +399,10 @@ fn map(entries: &[(&str, String)]) -> String {
     out
 }
 
+/// `subnets`: the Terraform names of the node subnet and, under Azure CNI Pod Subnet, the pod subnet.
 fn cluster_block(
     spec: &ClusterSpec<'_>,
-    subnet_id: Option<&str>,
+    subnets: (Option<&str>, Option<&str>),
     ids: &mut Identifiers,
     variables: &mut Vec<Block>,
     lang: Lang,
@@ -418,8 +421,12 @@ fn cluster_block(
         .attr("node_count", &cluster.node_count.to_string())
         .attr("vm_size", &vm_size)
         .attr("max_pods", &cluster.effective_max_pods().to_string());
+    let (subnet_id, pod_subnet_id) = subnets;
     if let Some(subnet_id) = subnet_id {
         pool = pool.attr("vnet_subnet_id", &format!("azurerm_subnet.{subnet_id}.id"));
+    }
+    if let Some(pod_subnet_id) = pod_subnet_id {
+        pool = pool.attr("pod_subnet_id", &format!("azurerm_subnet.{pod_subnet_id}.id"));
     }
     pool = pool.block(Block::new("upgrade_settings", &[]).text("max_surge", &surge(cluster)));
     let credentials = match cluster.identity() {

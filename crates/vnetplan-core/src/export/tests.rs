@@ -604,6 +604,58 @@ fn names_with_quotes_and_spaces_stay_names() {
 }
 
 #[test]
+fn every_format_gives_the_pods_their_subnet() {
+    let plan = changed("default_aks", &[("/aksClusters/0/podSubnet", json!("default"))]);
+    let pool = &arm_of_type(&arm(&plan), "Microsoft.ContainerService/managedClusters")[0]["properties"]
+        ["agentPoolProfiles"][0];
+    assert_eq!(
+        pool["podSubnetID"],
+        "[resourceId('ml-rg', 'Microsoft.Network/virtualNetworks/subnets', 'mynetwork', 'default')]"
+    );
+    assert_eq!(pool["maxPods"], 110, "AKS's default for a pod subnet");
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains("podSubnetID: resourceId('ml-rg', 'Microsoft.Network/virtualNetworks/subnets', 'mynetwork', 'default')"), "{bicep}");
+    let body = terraform(&plan);
+    let aks = tf_resources(&body, "azurerm_kubernetes_cluster")[0].1;
+    let pool = tf_block(aks, "default_node_pool");
+    let pods = pool.attributes().find(|a| a.key() == "pod_subnet_id").expect("a pod subnet reference");
+    assert_eq!(pods.expr().to_string(), "azurerm_subnet.mynetwork_default.id");
+    let script = document(&plan, ExportFormat::AzScript);
+    assert!(
+        script.contains(
+            "pod_subnet_id=$(az network vnet subnet show -g ml-rg --vnet-name mynetwork -n default"
+        ),
+        "{script}"
+    );
+    assert!(script.contains(r#"--pod-subnet-id "$pod_subnet_id""#), "{script}");
+    let v2 = changed(
+        "default_aks",
+        &[
+            ("/aksClusters/0/podSubnet", json!("default")),
+            ("/aksClusters/0/azureMl", json!({"api": "v2", "inferenceRouterServiceType": "loadBalancer"})),
+        ],
+    );
+    let steps = english_steps(&v2);
+    assert!(
+        steps.iter().any(|step| step.code.contains("pod_subnet_id=$(az network vnet subnet show")
+            && step.code.contains(r#"--pod-subnet-id "$pod_subnet_id""#)),
+        "{steps:#?}"
+    );
+
+    let overlay = changed(
+        "default_aks",
+        &[
+            ("/aksClusters/0/podSubnet", json!("default")),
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+        ],
+    );
+    let pool = &arm_of_type(&arm(&overlay), "Microsoft.ContainerService/managedClusters")[0]["properties"]
+        ["agentPoolProfiles"][0];
+    assert!(pool.get("podSubnetID").is_none(), "overlay gives no pod a subnet address");
+    assert!(!document(&overlay, ExportFormat::AzScript).contains("--pod-subnet-id"));
+}
+
+#[test]
 fn arm_keeps_bracketed_names_literal() {
     let plan = changed("default_aks", &[("/aksClusters/0/name", json!("[concat('a')]"))]);
     let text = document(&plan, ExportFormat::Arm);

@@ -261,11 +261,29 @@ struct Network {
 struct Pools {
     node_subnet: NodeSubnet,
     subnet_pointer: String,
+    /// The subnet that gives every pool of the node subnet its pods' addresses (Azure CNI Pod
+    /// Subnet), when they all name the same one, in the node subnet's VNet.
+    pod_subnet: Option<String>,
     node_count: u32,
     max_pods: Option<u32>,
     /// `None` when no pool in the node subnet states a surge, so that AKS's default applies.
     max_surge: Option<u32>,
     vm_size: Option<String>,
+}
+
+/// AKS's pods per node for a pool that states none: with its pods in the node subnet or the
+/// pod range, and with a pod subnet of their own.
+#[derive(Clone, Copy)]
+struct PodDefaults {
+    node_subnet: u32,
+    pod_subnet: u32,
+}
+
+/// A pool's `podSubnetId`: the subnet it names, as shown in a note, and where it was read.
+struct PodSubnetField {
+    id: Option<SubnetId>,
+    shown: String,
+    pointer: String,
 }
 
 /// The most copies an ARM copy loop may make.
@@ -314,9 +332,13 @@ impl Reader<'_> {
         let network = self.network(object);
         let node_resource_group = object.str("nodeResourceGroup").map(str::to_owned);
         // A plugin left unset is Azure CNI Overlay, as AKS and the check take it.
-        let default_pods = match network.plugin {
-            Some(plugin) => default_max_pods(plugin, network.mode == Some(NetworkPluginMode::Overlay)),
-            None => default_max_pods(NetworkPlugin::Azure, true),
+        let (plugin, overlay) = match network.plugin {
+            Some(plugin) => (plugin, network.mode == Some(NetworkPluginMode::Overlay)),
+            None => (NetworkPlugin::Azure, true),
+        };
+        let default_pods = PodDefaults {
+            node_subnet: default_max_pods(plugin, overlay, false),
+            pod_subnet: default_max_pods(plugin, overlay, true),
         };
         let pools = self.pools(object, node_resource_group, children, default_pods);
         let api_server = self.api_server(object);
@@ -343,6 +365,7 @@ impl Reader<'_> {
             max_surge: pools.max_surge.map(|nodes| MaxSurge::Nodes(u64::from(nodes))),
             max_pods: pools.max_pods,
             vm_size: pools.vm_size,
+            pod_subnet: pools.pod_subnet,
             private_cluster: Some(api_server.private),
             private_cluster_public_fqdn: api_server.public_fqdn,
             api_server_authorized_ip_ranges: api_server.authorized_ranges,
@@ -535,7 +558,7 @@ impl Reader<'_> {
         object: &Obj<'_>,
         node_resource_group: Option<String>,
         children: &[ChildPool<'_>],
-        default_pods: u32,
+        default_pods: PodDefaults,
     ) -> Pools {
         let field = object.get("agentPoolProfiles");
         let pointer = field.as_ref().map_or_else(|| object.pointer.clone(), |field| field.pointer.clone());
@@ -578,6 +601,7 @@ impl Reader<'_> {
             return Pools {
                 node_subnet: managed,
                 subnet_pointer: pointer,
+                pod_subnet: None,
                 node_count: 1,
                 max_pods: None,
                 max_surge: None,
@@ -599,6 +623,8 @@ impl Reader<'_> {
             .filter(|size| !size.is_empty());
         let (mut node_count, mut max_surge, mut surge_stated, mut pods_stated) = (0_u32, 0_u32, false, false);
         let mut max_pods: Vec<u32> = Vec::new();
+        // Each pool of the node subnet with the pod subnet it names, if any.
+        let mut pod_subnets: Vec<(&str, Option<PodSubnetField>)> = Vec::new();
         for (pool_name, pool) in &pools {
             let pool_subnet = subnet_of(pool);
             let same_subnet = match (&pool_subnet, &system_subnet) {
@@ -615,24 +641,20 @@ impl Reader<'_> {
                 surge_stated |= stated.is_some();
                 // Pools can upgrade at the same time, each with its own surge nodes in the subnet.
                 max_surge = max_surge.saturating_add(stated.unwrap_or_else(|| default_surge(nodes)));
+                let pod_subnet = pool.get("podSubnetId").map(|field| PodSubnetField {
+                    id: field.value.as_str().and_then(parse_subnet_id),
+                    shown: field
+                        .value
+                        .as_str()
+                        .map_or_else(|| quoted(field.value), |id| id_name(id).to_owned()),
+                    pointer: field.pointer,
+                });
                 let pods = pool.get("maxPods").and_then(|field| self.whole_number(&field)).map(saturate);
                 pods_stated |= pods.is_some();
-                max_pods.push(pods.unwrap_or(default_pods));
-                if let Some(field) = pool.get("podSubnetId") {
-                    let pod_subnet =
-                        field.value.as_str().map_or_else(|| quoted(field.value), |id| id_name(id).to_owned());
-                    self.note(
-                        &field.pointer,
-                        msg!(
-                            [
-                                "pool '{pool}' gives its pods addresses from subnet '{subnet}', not the node subnet; the plan has no field for a pod subnet and counts pod addresses in the node subnet, so its figures for that subnet are higher than needed, and neither the size of subnet '{subnet}' nor what else uses it is checked",
-                                "le pool « {pool} » donne à ses pods des adresses du sous-réseau « {subnet} », pas du sous-réseau des nœuds ; le plan n’a pas de champ pour un sous-réseau de pods et compte les adresses des pods dans le sous-réseau des nœuds, ses chiffres pour ce sous-réseau sont donc plus élevés que nécessaire, et ni la taille du sous-réseau « {subnet} » ni ce qui l’utilise par ailleurs ne sont vérifiés"
-                            ],
-                            pool = &pool_name,
-                            subnet = pod_subnet
-                        ),
-                    );
-                }
+                let default =
+                    if pod_subnet.is_some() { default_pods.pod_subnet } else { default_pods.node_subnet };
+                max_pods.push(pods.unwrap_or(default));
+                pod_subnets.push((pool_name, pod_subnet));
                 if let Some(field) = pool.get("osType") {
                     if let Some(os) = field.value.as_str().filter(|os| !same_name(os, "Linux")) {
                         self.note(
@@ -710,9 +732,46 @@ impl Reader<'_> {
                 ),
             );
         }
+        let node_vnet = system_subnet.as_deref().and_then(parse_subnet_id).map(|id| id.vnet);
+        let pod_subnet = self.pod_subnet(pod_subnets, node_vnet.as_deref());
         // With no pool stating either, the plan leaves the field to AKS's default.
         let (max_pods, max_surge) = (largest.filter(|_| pods_stated), surge_stated.then_some(max_surge));
-        Pools { node_subnet, subnet_pointer, node_count, max_pods, max_surge, vm_size }
+        Pools { node_subnet, subnet_pointer, pod_subnet, node_count, max_pods, max_surge, vm_size }
+    }
+
+    /// The pod subnet of a cluster whose pools in the node subnet all name the same one in the
+    /// node subnet's VNet. A plan cluster gives its pods addresses one way, so any other mix is
+    /// noted on each pool that names a pod subnet, and those pods are counted in the node subnet.
+    fn pod_subnet(
+        &mut self,
+        pools: Vec<(&str, Option<PodSubnetField>)>,
+        node_vnet: Option<&str>,
+    ) -> Option<String> {
+        let in_node_vnet = |field: &Option<PodSubnetField>| {
+            let id = field.as_ref()?.id.as_ref()?;
+            node_vnet.filter(|vnet| same_name(vnet, &id.vnet)).map(|_| id.subnet.clone())
+        };
+        let first = pools.first().and_then(|(_, field)| in_node_vnet(field));
+        let shared = first.filter(|first| {
+            pools.iter().all(|(_, field)| in_node_vnet(field).is_some_and(|subnet| same_name(&subnet, first)))
+        });
+        if shared.is_none() {
+            for (pool, field) in pools {
+                let Some(field) = field else { continue };
+                self.note(
+                    &field.pointer,
+                    msg!(
+                        [
+                            "pool '{pool}' gives its pods addresses from subnet '{subnet}', but a plan cluster gives every pool of its node subnet the same pod subnet, in the node subnet's VNet; the plan counts this pool's pods in the node subnet, and does not size subnet '{subnet}' for them",
+                            "le pool « {pool} » donne à ses pods des adresses du sous-réseau « {subnet} », mais un cluster du plan donne le même sous-réseau de pods à tous les pools de son sous-réseau de nœuds, dans le VNet de celui-ci ; le plan compte les pods de ce pool dans le sous-réseau des nœuds, et ne dimensionne pas le sous-réseau « {subnet} » pour eux"
+                        ],
+                        pool = pool,
+                        subnet = field.shown
+                    ),
+                );
+            }
+        }
+        shared
     }
 
     /// The pools a template's property copy loop builds into `agentPoolProfiles`: its input,

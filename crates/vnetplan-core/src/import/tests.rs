@@ -407,7 +407,28 @@ fn pools_in_other_subnets_are_noted_and_not_counted() {
     assert!(note_at(&result, 0, "/agentPoolProfiles/1/vnetSubnetId").contains("'v/gpu'"));
     assert!(note_at(&result, 0, "/agentPoolProfiles").contains("the largest, 60"));
     let pods = note_at(&result, 0, "/agentPoolProfiles/2/podSubnetId");
-    assert!(pods.contains("'pods'") && pods.contains("neither the size of subnet 'pods'"), "{pods}");
+    assert!(pods.contains("'pods'") && pods.contains("does not size subnet 'pods'"), "{pods}");
+    assert_eq!(cluster.pod_subnet, None);
+}
+
+#[test]
+fn a_pod_subnet_every_pool_shares_becomes_the_clusters() {
+    let pools = format!(
+        r#"[{{ "name": "sys", "mode": "System", "count": 3, "vnetSubnetId": "{SUBNET_ID}/nodes", "podSubnetId": "{SUBNET_ID}/pods" }},
+            {{ "name": "more", "mode": "User", "count": 2, "vnetSubnetId": "{SUBNET_ID}/nodes", "podSubnetId": "{SUBNET_ID}/PODS" }}]"#
+    );
+    let network =
+        r#"{ "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "dnsServiceIp": "10.2.0.10" }"#;
+    let result = imported(&[&cluster_json(network, &pools)]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.pod_subnet.as_deref(), Some("pods"));
+    assert_eq!(cluster.effective_max_pods(), 110, "AKS's default for a pod subnet");
+    assert!(result.notes.iter().all(|note| !note.pointer.contains("podSubnetId")), "{:?}", result.notes);
+
+    let elsewhere = pools.replace("virtualNetworks/v/subnets/PODS", "virtualNetworks/other/subnets/pods");
+    let result = imported(&[&cluster_json(network, &elsewhere)]);
+    assert_eq!(result.plan.aks_clusters[0].pod_subnet, None);
+    assert!(note_at(&result, 0, "/agentPoolProfiles/1/podSubnetId").contains("in the node subnet's VNet"));
 }
 
 #[test]

@@ -145,6 +145,8 @@ struct DocCluster {
     network_plugin_mode: Option<NetworkPluginMode>,
     #[serde(default)]
     pod_cidr: Option<String>,
+    #[serde(default)]
+    pod_subnet: Option<String>,
     service_cidr: String,
     #[serde(rename = "dnsServiceIP")]
     dns_service_ip: String,
@@ -463,6 +465,7 @@ impl DocCluster {
             network_plugin: self.network_plugin,
             network_plugin_mode: self.network_plugin_mode,
             pod_cidr: self.pod_cidr,
+            pod_subnet: self.pod_subnet,
             service_cidr: self.service_cidr,
             dns_service_ip: self.dns_service_ip,
             docker_bridge_cidr: self.docker_bridge_cidr,

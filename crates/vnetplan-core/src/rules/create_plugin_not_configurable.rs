@@ -9,20 +9,24 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "A cluster that Azure ML is to create (provisioning \"create\", the default) must not ask for \
          another network setup than the one Azure ML v1 builds: the rule fires on networkPlugin \
-         \"kubenet\", on networkPluginMode \"overlay\" and on a podCidr.",
+         \"kubenet\", on networkPluginMode \"overlay\", on a podCidr and on a \
+         podSubnet.",
         "Un cluster qu’Azure ML doit créer (provisioning « create », la valeur par défaut) ne doit pas \
          demander une autre configuration réseau que celle que construit Azure ML v1 : la règle se \
-         déclenche sur networkPlugin « kubenet », sur networkPluginMode « overlay » et sur un podCidr."
+         déclenche sur networkPlugin « kubenet », sur networkPluginMode « overlay », sur un podCidr et sur \
+         un podSubnet."
     ),
     why: text!(
         "The v1 SDK's networking configuration for a new cluster carries the subnet, the service range, \
-         the DNS service IP and the docker bridge, and nothing about the plugin: Azure ML always \
-         creates such a cluster with flat Azure CNI. A plan that expects kubenet or overlay would be \
-         checked against a network that never gets built.",
+         the DNS service IP and the docker bridge, and nothing about the plugin or a pod subnet: Azure \
+         ML always creates such a cluster with flat Azure CNI, its pods in the node subnet. A plan that \
+         expects kubenet, overlay or a pod subnet would be checked against a network that never gets \
+         built.",
         "La configuration réseau du SDK v1 pour un nouveau cluster porte le sous-réseau, la plage de \
-         services, l’IP du service DNS et le pont Docker, et rien sur le plug-in : Azure ML crée \
-         toujours un tel cluster avec Azure CNI à plat. Un plan qui attend kubenet ou overlay serait \
-         vérifié contre un réseau qui ne sera jamais construit."
+         services, l’IP du service DNS et le pont Docker, et rien sur le plug-in ni sur un sous-réseau de \
+         pods : Azure ML crée toujours un tel cluster avec Azure CNI à plat, ses pods dans le sous-réseau \
+         des nœuds. Un plan qui attend kubenet, overlay ou un sous-réseau de pods serait vérifié contre \
+         un réseau qui ne sera jamais construit."
     ),
     example: Example(&[("/aksClusters/0/networkPlugin", r#""kubenet""#)]),
     fix: text!(
@@ -59,6 +63,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         if let (true, Some(pods)) = (fields.is_empty(), cluster.pod_cidr.as_deref()) {
             fields.push(("podCidr", pods));
+        }
+        if let Some(pod_subnet) = cluster.pod_subnet.as_deref() {
+            fields.push(("podSubnet", pod_subnet));
         }
         for (field, value) in fields {
             let fix = Fix::set(
@@ -106,6 +113,20 @@ mod tests {
     use crate::finding::FixKind;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
     use crate::text::Lang;
+
+    #[test]
+    fn fires_on_a_pod_subnet_for_a_created_cluster_and_not_for_an_attached_one() {
+        let changes = [
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/22"})),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+        ];
+        let found = assert_fires(CreatePluginNotConfigurable, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/podSubnet"]);
+        assert!(found[0].message.contains("yet the plan sets podSubnet \"pods\""), "{}", found[0].message);
+        let mut attached = changes.to_vec();
+        attached.push(("/aksClusters/0/provisioning", json!("attach")));
+        assert_quiet(CreatePluginNotConfigurable, &attached);
+    }
 
     #[test]
     fn fires_on_kubenet_for_a_created_cluster() {

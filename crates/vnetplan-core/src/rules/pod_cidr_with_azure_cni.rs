@@ -39,7 +39,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let Some(pod) = cluster.pod_cidr.as_deref() else { continue };
-        if !cluster.pods_use_node_subnet() {
+        if cluster.pods_use_pod_cidr() {
             continue;
         }
         out.push(
@@ -47,10 +47,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 msg!(
                     [
                         "cluster '{cluster}' sets podCidr {pod} but uses Azure CNI without overlay, where \
-                         pods take node subnet addresses; clear podCidr, or set networkPluginMode to \
+                         pods take addresses of the VNet's subnets; clear podCidr, or set networkPluginMode to \
                          'overlay' to keep a separate pod range",
                         "le cluster « {cluster} » définit podCidr {pod} mais utilise Azure CNI sans \
-                         overlay, où les pods prennent leurs adresses dans le sous-réseau des nœuds ; \
+                         overlay, où les pods prennent leurs adresses dans les sous-réseaux du VNet ; \
                          videz podCidr, ou passez networkPluginMode à « overlay » pour garder une plage \
                          d’adresses distincte pour les pods"
                     ],
@@ -87,7 +87,7 @@ mod tests {
         assert_eq!(
             found[0].message,
             "cluster 'ml-aks' sets podCidr 10.244.0.0/16 but uses Azure CNI without overlay, where \
-             pods take node subnet addresses; clear podCidr, or set networkPluginMode to 'overlay' \
+             pods take addresses of the VNet's subnets; clear podCidr, or set networkPluginMode to 'overlay' \
              to keep a separate pod range"
         );
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!(null)));

@@ -88,9 +88,9 @@ pub(crate) fn node_count_fits(
             ));
         }
     }
-    // Plain Azure CNI never uses a pod range, and one longer than /24 is already an error of its
-    // own whatever the node count.
-    let pod_range = facts.pod.filter(|pod| !cluster.pods_use_node_subnet() && pod.prefix_len() <= 24);
+    // Azure CNI without overlay never uses a pod range, and one longer than /24 is already an
+    // error of its own whatever the node count.
+    let pod_range = facts.pod.filter(|pod| cluster.pods_use_pod_cidr() && pod.prefix_len() <= 24);
     if let Some(pod) = pod_range {
         let blocks = 1u64 << (24 - pod.prefix_len());
         if blocks < resized.peak_nodes() {

@@ -1,4 +1,4 @@
-use crate::capacity::{and_list, fitting_subnet, WORKSPACE_ENDPOINT_ADDRESSES};
+use crate::capacity::{and_list, fitting_subnet, pod_addresses, WORKSPACE_ENDPOINT_ADDRESSES};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
@@ -11,26 +11,34 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Counts the addresses taken in each subnet that is no cluster's node subnet: three for the \
          workspace's private endpoint, one for each v1 internal load balancer placed there, one for each \
-         ACI deployment. It reports a subnet that has fewer usable addresses than that.",
+         ACI deployment, and, for each cluster whose pod subnet it is (Azure CNI Pod Subnet), its maximum \
+         pods per node times its nodes at the peak of an upgrade. It reports a subnet that has fewer usable \
+         addresses than that.",
         "Compte les adresses prises dans chaque sous-réseau qui n’est le sous-réseau de nœuds d’aucun \
          cluster : trois pour le point de terminaison privé de l’espace de travail, une par équilibreur de \
-         charge interne v1 qui y est placé, une par déploiement ACI. Signale un sous-réseau qui a moins \
-         d’adresses utilisables que cela."
+         charge interne v1 qui y est placé, une par déploiement ACI et, pour chaque cluster dont c’est le \
+         sous-réseau de pods (Azure CNI Pod Subnet), son maximum de pods par nœud fois ses nœuds au plus \
+         fort d’une mise à niveau. Signale un sous-réseau qui a moins d’adresses utilisables que cela."
     ),
     why: text!(
         "Azure keeps five addresses of every subnet, so a /29 has three left. The workspace's private \
          endpoint takes three of them (the workspace API, the notebooks and the inference endpoints), an \
          internal load balancer takes one for its front end from the subnet it is given, and every ACI \
-         container group takes one private address of its delegated subnet. When none is left, the \
-         endpoint, the load balancer or the container group is refused with SubnetIsFull. Node subnets \
-         are counted with their clusters by aks-subnet-too-small.",
+         container group takes one private address of its delegated subnet. Under Azure CNI Pod Subnet \
+         every node reserves addresses of the pod subnet for as many pods as it may run, surge nodes \
+         included. When none is left, the endpoint, the load balancer or the container group is refused \
+         with SubnetIsFull, and nodes that cannot get their pod addresses fail to join. Node subnets are \
+         counted with their clusters by aks-subnet-too-small.",
         "Azure garde cinq adresses de chaque sous-réseau : il en reste trois dans un /29. Le point de \
          terminaison privé de l’espace de travail en prend trois (l’API de l’espace de travail, les \
          notebooks et les points de terminaison d’inférence), un équilibreur de charge interne en prend une \
          pour sa façade dans le sous-réseau qu’on lui donne, et chaque groupe de conteneurs ACI prend une \
-         adresse privée de son sous-réseau délégué. Quand il n’en reste plus, le point de terminaison, \
-         l’équilibreur ou le groupe de conteneurs est refusé avec SubnetIsFull. Les sous-réseaux de nœuds \
-         sont comptés avec leurs clusters par aks-subnet-too-small."
+         adresse privée de son sous-réseau délégué. En Azure CNI Pod Subnet, chaque nœud réserve dans le \
+         sous-réseau de pods des adresses pour tous les pods qu’il peut exécuter, nœuds de surge compris. \
+         Quand il n’en reste plus, le point de terminaison, l’équilibreur ou le groupe de conteneurs est \
+         refusé avec SubnetIsFull, et les nœuds qui n’obtiennent pas les adresses de leurs pods ne \
+         rejoignent pas le cluster. Les sous-réseaux de nœuds sont comptés avec leurs clusters par \
+         aks-subnet-too-small."
     ),
     example: Example(&[
         ("/vnets/0/subnets/-", r#"{"name": "pe", "addressPrefix": "10.1.8.0/29"}"#),
@@ -47,6 +55,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     sources: &[
         sources::HOW_TO_CUSTOM_DNS_2026_03_26,
         sources::INTERNAL_LB_2026_07_31,
+        sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
         sources::CONTAINER_INSTANCES_VNET,
         sources::VIRTUAL_NETWORKS_FAQ_2019_02_12,
     ],
@@ -107,12 +116,17 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             msg!(["ACI deployment '{name}'", "le déploiement ACI « {name} »"], name = &deployment.name);
         place((vnet, subnet), Tenant { addresses: 1, subject: pointer::aci(index, "subnet"), what });
     }
+    for (index, cluster, facts) in context.clusters() {
+        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.pod_subnet) else { continue };
+        let what = msg!(["the pods of cluster '{cluster}'", "les pods du cluster « {cluster} »"], cluster = &cluster.name);
+        place((vnet, subnet), Tenant { addresses: pod_addresses(cluster), subject: pointer::cluster(index, "podSubnet"), what });
+    }
     for ((vnet, subnet), tenants) in subnets {
         let is_node_subnet = context
             .clusters()
             .any(|(_, _, facts)| facts.node.vnet == Some(vnet) && facts.node.subnet == Some(subnet));
         let Some(net) = context.subnet_net(vnet, subnet) else { continue };
-        let needed: u64 = tenants.iter().map(|tenant| tenant.addresses).sum();
+        let needed = tenants.iter().fold(0u64, |sum, tenant| sum.saturating_add(tenant.addresses));
         let usable = usable_addresses(net);
         if is_node_subnet || needed <= usable {
             continue;

@@ -7,12 +7,12 @@ use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
-        "Every subnet named by an AKS cluster (its node subnet and its loadBalancerSubnet), an ACI \
+        "Every subnet named by an AKS cluster (its node subnet, its pod subnet and its loadBalancerSubnet), an ACI \
          deployment or the workspace private endpoint must exist in the VNet named with it. Names compare \
          without regard to case, as Azure's do; a reference that resolves only that way is left to \
          name-case-differs. A load balancer subnet is reported here only when no VNet of the plan has a \
          subnet of that name.",
-        "Tout sous-réseau nommé par un cluster AKS (son sous-réseau de nœuds et son loadBalancerSubnet), \
+        "Tout sous-réseau nommé par un cluster AKS (son sous-réseau de nœuds, son sous-réseau de pods et son loadBalancerSubnet), \
          par un déploiement ACI ou par le point de terminaison privé de l’espace de travail doit exister \
          dans le VNet nommé avec lui. Les noms se comparent sans tenir compte de la casse, comme dans \
          Azure ; une référence qui ne se résout que de cette façon relève de name-case-differs. Un \
@@ -44,6 +44,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let owner = || msg!(["cluster '{name}'", "le cluster « {name} »"], name = &cluster.name);
         if let Some(subnet) = cluster.subnet.as_deref() {
             report_subnet(context, out, owner(), facts.node, subnet, pointer::cluster(index, "subnet"));
+        }
+        // Azure CNI Pod Subnet takes the pod subnet from the node subnet's VNet.
+        if let Some(pod_subnet) = cluster.pods_subnet() {
+            let placement = Placement { vnet: facts.node.vnet, subnet: facts.pod_subnet };
+            report_subnet(context, out, owner(), placement, pod_subnet, pointer::cluster(index, "podSubnet"));
         }
         // v2 ignores loadBalancerSubnet; aks-v2-v1-only-setting reports it there.
         let (false, Some(_), Some(name)) =
@@ -114,6 +119,18 @@ mod tests {
     use crate::catalog::RuleId::UnknownSubnet;
     use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
     use crate::text::Lang;
+
+    #[test]
+    fn fires_on_a_pod_subnet_missing_from_the_cluster_vnet_and_ignores_one_that_gives_no_pod_an_address() {
+        let found = assert_fires(UnknownSubnet, &[("/aksClusters/0/podSubnet", json!("pods"))]);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/podSubnet"]);
+        assert_eq!(found[0].message, "cluster 'ml-aks' names subnet 'pods', which VNet 'ml-vnet' does not have");
+        assert_quiet(UnknownSubnet, &[("/aksClusters/0/podSubnet", json!("Aks"))]);
+        assert_quiet(
+            UnknownSubnet,
+            &[("/aksClusters/0/podSubnet", json!("pods")), ("/aksClusters/0/networkPlugin", json!("kubenet"))],
+        );
+    }
 
     #[test]
     fn quiet_on_a_subnet_that_differs_only_in_case() {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::super::az::{aks_create, aks_show};
+use super::super::az::{aks_create, aks_show, subnet_show};
 use super::super::infra::kubernetes::{ENABLE_UPGRADE, ML_WORKLOAD_ROLE, TRUSTED_ACCESS_BINDING};
 use super::super::prose::*;
 use super::super::quote::{self, shell, Command, Operand};
@@ -163,13 +163,11 @@ impl Guide<'_> {
         self.note(&mut code, V2_CREATE_NOTE.message());
         self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
         if let (Some(vnet), Some(subnet)) = (&cluster.vnet, &cluster.subnet) {
-            let show = Command::new("az network vnet subnet show")
-                .arg("-g", &self.vnet_group(vnet))
-                .arg("--vnet-name", vnet)
-                .arg("-n", subnet)
-                .arg("--query", "id")
-                .arg("-o", "tsv");
-            let _ = writeln!(code, "subnet_id=$({})", show.line());
+            let group = self.vnet_group(vnet);
+            let _ = writeln!(code, "subnet_id=$({})", subnet_show(&group, vnet, subnet).line());
+            if let Some(pod_subnet) = cluster.pods_subnet() {
+                let _ = writeln!(code, "pod_subnet_id=$({})", subnet_show(&group, vnet, pod_subnet).line());
+            }
         }
         let vm_size = match &cluster.vm_size {
             Some(size) => Operand::Word(size),
@@ -202,8 +200,17 @@ impl Guide<'_> {
             }
         };
         let subnet = (!cluster.in_managed_vnet()).then_some(Operand::Variable("subnet_id"));
-        let create =
-            aks_create(cluster, group, self.plan.cluster_region(cluster), vm_size, subnet, credentials);
+        let pod_subnet = (subnet.is_some() && cluster.pods_subnet().is_some())
+            .then_some(Operand::Variable("pod_subnet_id"));
+        let create = aks_create(
+            cluster,
+            group,
+            self.plan.cluster_region(cluster),
+            vm_size,
+            subnet,
+            pod_subnet,
+            credentials,
+        );
         code.push_str(&create.render());
         let _ = write!(code, "\n{}", self.commands().surge(cluster).render());
         code
