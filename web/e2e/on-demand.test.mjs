@@ -164,13 +164,16 @@ describe('parts fetched on first use', () => {
       await page.reload();
       await page.locator(`li.finding[data-rule="${rule}"]`).waitFor();
       assert.deepEqual(requests.filter(isExtras), []);
+      // The release has a live region of its own, which waits empty from the first render on.
+      assert.equal(await page.locator('.release-slot[role="status"]').count(), 1);
+      assert.equal(await page.locator('.release-slot').innerText(), '');
 
       // Coming back to the tab is enough for it to find the new release. The look that the
       // browser makes after loading a page has come and gone by then.
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
       const { renamed, cache: second } = publishNewBuild(folder);
       await takeOver(page, { onReturn: true });
-      const newRelease = page.locator('#release', { hasText: 'A newer release of the planner has been installed' });
+      const newRelease = page.locator('.release-slot #release', { hasText: 'A newer release of the planner has been installed' });
       await newRelease.getByRole('button', { name: 'Reload' }).waitFor();
       await context.setOffline(true);
       await useEveryPart(page, 'on-demand-after-publish');

@@ -767,7 +767,7 @@ struct NoticeProps {
 
 #[component]
 fn NoticeBar(props: &NoticeProps) -> Html {
-    // Three live regions, all always in the page: a region announces what arrives in it only if it
+    // Live regions, all always in the page: a region announces what arrives in it only if it
     // was there before, and a role changed on the fly is announced unreliably. Errors interrupt;
     // news waits for a pause. So the notice the page opens with (a link read or refused, French
     // missing) comes once the empty regions have been painted: a second render in the same task
@@ -791,7 +791,7 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         <>
             <div class="notice-slot" role="alert">{ errors }</div>
             <div class="notice-slot" role="status">{ news }</div>
-            <div class="notice-slot" role="status">
+            <div class="release-slot" role="status">
                 if props.new_release && *drawn {
                     <div class="notice notice-done" id="release">
                         <p><strong>{ t(T::NoticeNewRelease) }</strong></p>

@@ -3,7 +3,7 @@
 use ipnet::Ipv4Net;
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::context::{ClusterFacts, Context};
 use crate::net::{smallest_subnet_for, usable_addresses};
 use crate::plan::AksCluster;
 use crate::pointer;
@@ -13,6 +13,79 @@ use crate::text::Message;
 /// example of the endpoint's network interface lists three, one for the workspace API (and its
 /// certificate name), one for the notebooks and one for the managed online endpoints' scoring.
 pub(crate) const WORKSPACE_ENDPOINT_ADDRESSES: u64 = 3;
+
+/// What takes addresses in one subnet besides nodes: how many, where the plan places it, and
+/// what it is, for messages.
+pub(crate) struct Tenant {
+    pub addresses: u64,
+    pub subject: String,
+    pub what: Message,
+}
+
+/// Every subnet that holds the workspace's private endpoint, a v1 internal load balancer, an ACI
+/// deployment or a cluster's pods under Azure CNI Pod Subnet, with those tenants in that order.
+/// Nodes are not tenants: node subnets are sized by [`node_subnet`].
+pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<Tenant>)> {
+    let mut subnets: Vec<((usize, usize), Vec<Tenant>)> = Vec::new();
+    let mut place = |key: (usize, usize), tenant: Tenant| match subnets.iter_mut().find(|(at, _)| *at == key)
+    {
+        Some((_, tenants)) => tenants.push(tenant),
+        None => subnets.push((key, vec![tenant])),
+    };
+    if let Some(endpoint) = &context.plan.workspace.private_endpoint {
+        let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
+        if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
+            let what = text!(
+                "the workspace's private endpoint",
+                "le point de terminaison privé de l’espace de travail"
+            );
+            place(
+                (vnet, subnet),
+                Tenant {
+                    addresses: WORKSPACE_ENDPOINT_ADDRESSES,
+                    subject: pointer::private_endpoint("subnet"),
+                    what: what.message(),
+                },
+            );
+        }
+    }
+    for (index, cluster, facts) in context.v1_clusters() {
+        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.load_balancer_subnet) else { continue };
+        if !cluster.has_internal_load_balancer() {
+            continue;
+        }
+        let what = msg!(
+            [
+                "the internal load balancer of cluster '{cluster}'",
+                "l’équilibreur de charge interne du cluster « {cluster} »"
+            ],
+            cluster = &cluster.name,
+        );
+        place(
+            (vnet, subnet),
+            Tenant { addresses: 1, subject: pointer::cluster(index, "loadBalancerSubnet"), what },
+        );
+    }
+    for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
+    {
+        let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
+        let what =
+            msg!(["ACI deployment '{name}'", "le déploiement ACI « {name} »"], name = &deployment.name);
+        place((vnet, subnet), Tenant { addresses: 1, subject: pointer::aci(index, "subnet"), what });
+    }
+    for (index, cluster, facts) in context.clusters() {
+        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.pod_subnet) else { continue };
+        let what = msg!(
+            ["the pods of cluster '{cluster}'", "les pods du cluster « {cluster} »"],
+            cluster = &cluster.name
+        );
+        place(
+            (vnet, subnet),
+            Tenant { addresses: pod_addresses(cluster), subject: pointer::cluster(index, "podSubnet"), what },
+        );
+    }
+    subnets
+}
 
 /// One cluster's use of its node subnet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,10 +142,50 @@ pub(crate) fn addresses_per_node(cluster: &AksCluster) -> u64 {
 /// small. A subnet that does not resolve or parse, or that is already too small, stays reported
 /// either way and does not count.
 pub(crate) fn still_fits(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
-    let Some(node) = node_subnet(context, index) else { return true };
-    let others = node.subnet_needed.saturating_sub(node.needed);
-    let after = others.saturating_add(own_need(context, index, changed));
-    after <= node.usable || node.subnet_needed > node.usable
+    let node_fits = node_subnet(context, index).is_none_or(|node| {
+        let others = node.subnet_needed.saturating_sub(node.needed);
+        let after = others.saturating_add(own_need(context, index, changed));
+        after <= node.usable || node.subnet_needed > node.usable
+    });
+    node_fits && pods_still_fit(context, index, changed)
+}
+
+/// The same for a pod subnet apart from the node subnet, with all it holds: another cluster's
+/// nodes when it is their node subnet, or else its tenants.
+fn pods_still_fit(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
+    let Some((cluster, facts)) = context.cluster(index) else { return true };
+    let (Some(vnet), Some(pods)) = (facts.node.vnet, facts.pod_subnet) else { return true };
+    let growth = pod_addresses(changed).saturating_sub(pod_addresses(cluster));
+    if growth == 0 || pods_in_node_subnet(facts, cluster) {
+        return true;
+    }
+    let Some(net) = context.subnet_net(vnet, pods) else { return true };
+    let nodes_there = context
+        .clusters()
+        .find(|(_, _, other)| other.node.vnet == Some(vnet) && other.node.subnet == Some(pods))
+        .and_then(|(other, _, _)| node_subnet(context, other));
+    let before = match nodes_there {
+        Some(node) => node.subnet_needed,
+        None => subnet_tenants(context)
+            .into_iter()
+            .find(|(at, _)| *at == (vnet, pods))
+            .map_or(0, |(_, tenants)| {
+                tenants.iter().fold(0u64, |sum, tenant| sum.saturating_add(tenant.addresses))
+            }),
+    };
+    let usable = usable_addresses(net);
+    before.saturating_add(growth) <= usable || before > usable
+}
+
+/// Whether a cluster's pods take their addresses from a pod subnet that is its node subnet.
+pub(crate) fn pods_in_node_subnet(facts: &ClusterFacts, cluster: &AksCluster) -> bool {
+    cluster.pods_subnet().is_some() && facts.pod_subnet.is_some() && facts.pod_subnet == facts.node.subnet
+}
+
+/// What one more node of a cluster adds to its node subnet's need.
+fn node_subnet_per_node(facts: &ClusterFacts, cluster: &AksCluster) -> u64 {
+    let pods = if pods_in_node_subnet(facts, cluster) { u64::from(cluster.effective_max_pods()) } else { 0 };
+    addresses_per_node(cluster).saturating_add(pods)
 }
 
 /// A cluster's own need of its node subnet, `changed` standing in for the cluster's fields.
@@ -87,11 +200,13 @@ fn own_need(context: &Context<'_>, index: usize, cluster: &AksCluster) -> u64 {
         cluster.has_internal_load_balancer() && node_and_load_balancer
     };
     let load_balancer = u64::from(load_balancer);
+    let pods = if pods_in_node_subnet(facts, cluster) { pod_addresses(cluster) } else { 0 };
     cluster
         .peak_nodes()
         .saturating_mul(addresses_per_node(cluster))
         .saturating_add(load_balancer)
         .saturating_add(u64::from(cluster.private_cluster()))
+        .saturating_add(pods)
 }
 
 /// A cluster's node subnet, resolved, with what the cluster and the subnet as a whole need.
@@ -141,17 +256,19 @@ pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSub
     let (mut subnet_needed, mut headroom) = (0u64, 0u64);
     for (other, other_cluster, other_facts) in context.clusters() {
         let here = other_facts.node.vnet == Some(vnet);
-        let pods_here = here && other_facts.pod_subnet == Some(subnet);
-        if pods_here {
-            // A pod subnet that is also a node subnet holds both; it is sized once, here.
-            subnet_needed = subnet_needed.saturating_add(pod_addresses(other_cluster));
+        let nodes_here = here && other_facts.node.subnet == Some(subnet);
+        if here && other_facts.pod_subnet == Some(subnet) {
+            // A pod subnet that is also a node subnet holds both, and is sized here alone. The
+            // pods of a cluster whose nodes are here too count in its own need.
             pod_clusters.push(other);
+            if !nodes_here {
+                subnet_needed = subnet_needed.saturating_add(pod_addresses(other_cluster));
+            }
         }
-        if here && other_facts.node.subnet == Some(subnet) {
+        if nodes_here {
             clusters.push(other);
             subnet_needed = subnet_needed.saturating_add(own_need(context, other, other_cluster));
-            let pods_per_node = if pods_here { u64::from(other_cluster.effective_max_pods()) } else { 0 };
-            headroom = headroom.max(addresses_per_node(other_cluster).saturating_add(pods_per_node));
+            headroom = headroom.max(node_subnet_per_node(other_facts, other_cluster));
         } else if here
             && other_facts.load_balancer_subnet == Some(subnet)
             && other_cluster.has_internal_load_balancer()
@@ -175,7 +292,7 @@ pub(crate) fn node_subnet(context: &Context<'_>, index: usize) -> Option<NodeSub
         net,
         usable: usable_addresses(net),
         needed: own_need(context, index, cluster),
-        per_node: addresses_per_node(cluster),
+        per_node: node_subnet_per_node(facts, cluster),
         subnet_needed,
         workspace_endpoint,
         headroom,

@@ -8,22 +8,22 @@ use crate::text::{Message, Text};
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "The subnet of an ACI deployment must hold container groups only: it must not also be the node \
-         subnet or the internal load balancer subnet of an AKS cluster, nor the subnet of the workspace \
-         private endpoint. Names are compared without regard to case.",
+         subnet, the pod subnet or the internal load balancer subnet of an AKS cluster, nor the subnet \
+         of the workspace private endpoint. Names are compared without regard to case.",
         "Le sous-réseau d’un déploiement ACI ne doit contenir que des groupes de conteneurs : il ne \
-         doit être ni le sous-réseau des nœuds ou de l’équilibreur de charge interne d’un cluster AKS, \
+         doit être ni le sous-réseau des nœuds, des pods ou de l’équilibreur de charge interne d’un cluster AKS, \
          ni celui du point de terminaison privé de l’espace de travail. Les noms sont comparés sans \
          tenir compte de la casse."
     ),
     why: text!(
         "A subnet delegated to Microsoft.ContainerInstance/containerGroups accepts container groups \
-         only, and Container Instances refuses a subnet that already holds other resources. AKS nodes, a \
-         load balancer front end or a private endpoint therefore cannot share it: whichever comes second \
+         only, and Container Instances refuses a subnet that already holds other resources. AKS nodes or \
+         pods, a load balancer front end or a private endpoint therefore cannot share it: whichever comes second \
          fails. AKS reports SubnetWithExternalResourcesCannotBeUsedByOtherResources, and a private \
          endpoint cannot go into a delegated subnet.",
         "Un sous-réseau délégué à Microsoft.ContainerInstance/containerGroups n’accepte que des groupes \
          de conteneurs, et Container Instances refuse un sous-réseau qui contient déjà d’autres \
-         ressources. Des nœuds AKS, l’adresse frontale d’un équilibreur de charge ou un point de \
+         ressources. Des nœuds ou des pods AKS, l’adresse frontale d’un équilibreur de charge ou un point de \
          terminaison privé ne peuvent donc pas le partager : celui qui arrive en second échoue. AKS \
          renvoie SubnetWithExternalResourcesCannotBeUsedByOtherResources, et un point de terminaison \
          privé ne peut pas être placé dans un sous-réseau délégué."
@@ -82,6 +82,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 fn other_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<Tenant>)> {
     const NODE_SUBNET: Text =
         text!("the node subnet of cluster '{cluster}'", "le sous-réseau des nœuds du cluster « {cluster} »");
+    const POD_SUBNET: Text =
+        text!("the pod subnet of cluster '{cluster}'", "le sous-réseau des pods du cluster « {cluster} »");
     const LOAD_BALANCER_SUBNET: Text = text!(
         "the internal load balancer subnet of cluster '{cluster}'",
         "le sous-réseau de l’équilibreur de charge interne du cluster « {cluster} »"
@@ -91,8 +93,10 @@ fn other_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<Tenant>)> {
         let Some(vnet) = facts.node.vnet else { continue };
         // A load balancer in the node subnet is already covered by the node subnet finding.
         let load_balancer = facts.load_balancer_subnet.filter(|subnet| Some(*subnet) != facts.node.subnet);
+        let pods = facts.pod_subnet.filter(|subnet| Some(*subnet) != facts.node.subnet);
         for (subnet, field, what) in [
             (facts.node.subnet, "subnet", NODE_SUBNET),
+            (pods, "podSubnet", POD_SUBNET),
             (load_balancer, "loadBalancerSubnet", LOAD_BALANCER_SUBNET),
         ] {
             let Some(subnet) = subnet else { continue };
@@ -141,6 +145,25 @@ mod tests {
             found[0].text.render(Lang::Fr),
             "le sous-réseau « aks » du VNet « ml-vnet » accueille le déploiement ACI « scoring-aci » et \
              est aussi le sous-réseau des nœuds du cluster « ml-aks »"
+        );
+    }
+
+    #[test]
+    fn fires_on_a_pod_subnet_and_not_on_one_that_gives_no_pod_an_address() {
+        let found = assert_fires(AciSubnetShared, &aci_with(&[("/aksClusters/0/podSubnet", json!("aci"))]));
+        assert_eq!(found[0].subjects, ["/aciDeployments/0/subnet", "/aksClusters/0/podSubnet"]);
+        assert!(
+            found[0].message.ends_with("is also the pod subnet of cluster 'ml-aks'"),
+            "{}",
+            found[0].message
+        );
+        assert_quiet(
+            AciSubnetShared,
+            &aci_with(&[
+                ("/aksClusters/0/podSubnet", json!("aci")),
+                ("/aksClusters/0/networkPlugin", json!("kubenet")),
+                ("/aksClusters/0/podCidr", json!("10.244.0.0/16")),
+            ]),
         );
     }
 

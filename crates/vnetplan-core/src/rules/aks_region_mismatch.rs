@@ -102,7 +102,10 @@ mod tests {
         assert_quiet(AksRegionMismatch, &[("/aksClusters/0/region", json!("EastUS2"))]);
         assert_quiet(AksRegionMismatch, &[("/aksClusters/0/region", json!("East US 2"))]);
         let found = assert_fires(AksRegionMismatch, &[("/aksClusters/0/region", json!("East US"))]);
-        assert_eq!(found[0].message, "cluster 'ml-aks' is in region 'East US' but its VNet 'ml-vnet' is in 'eastus2'");
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' is in region 'East US' but its VNet 'ml-vnet' is in 'eastus2'"
+        );
     }
 
     #[test]

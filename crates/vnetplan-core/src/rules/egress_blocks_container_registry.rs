@@ -174,10 +174,15 @@ mod tests {
 
     #[test]
     fn names_the_regional_tag_from_the_region_azure_reads() {
-        let restricted = ("/egress", json!({"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.EastUS2"]}));
+        let restricted = (
+            "/egress",
+            json!({"restricted": true, "allowedServiceTags": ["AzureContainerRegistry.EastUS2"]}),
+        );
         assert_quiet(EgressBlocksContainerRegistry, &[("/region", json!("East US 2")), restricted]);
-        let found =
-            assert_fires(EgressBlocksContainerRegistry, &[("/region", json!("East US 2")), ("/egress", json!({"restricted": true}))]);
+        let found = assert_fires(
+            EgressBlocksContainerRegistry,
+            &[("/region", json!("East US 2")), ("/egress", json!({"restricted": true}))],
+        );
         let fix = found[0].fix.as_ref().expect("the tag can be added");
         assert_eq!(fix.changes[0].value, json!(["AzureContainerRegistry.eastus2"]));
     }

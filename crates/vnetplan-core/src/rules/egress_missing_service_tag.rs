@@ -227,7 +227,8 @@ mod tests {
             EgressMissingServiceTag,
             &[display_name.clone(), ("/egress", json!({"restricted": true, "allowedServiceTags": ALL}))],
         );
-        let found = assert_fires(EgressMissingServiceTag, &[display_name, ("/egress", json!({"restricted": true}))]);
+        let found =
+            assert_fires(EgressMissingServiceTag, &[display_name, ("/egress", json!({"restricted": true}))]);
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!(ALL)));
     }
 }

@@ -101,9 +101,13 @@ mod tests {
             "cluster 'ml-aks' names pod subnet 'aks' but runs overlay, whose pods take addresses of the pod \
              range, never of a subnet"
         );
-        assert!(found[0].text.render(Lang::Fr).starts_with("le cluster « ml-aks » nomme le sous-réseau de pods"));
+        assert!(found[0]
+            .text
+            .render(Lang::Fr)
+            .starts_with("le cluster « ml-aks » nomme le sous-réseau de pods"));
         assert_fix_resolves(PodSubnetUnused, &overlay);
-        let kubenet = [("/aksClusters/0/networkPlugin", json!("kubenet")), ("/aksClusters/0/podSubnet", json!("aks"))];
+        let kubenet =
+            [("/aksClusters/0/networkPlugin", json!("kubenet")), ("/aksClusters/0/podSubnet", json!("aks"))];
         let found = assert_fires(PodSubnetUnused, &kubenet);
         assert_eq!(found[0].subjects, ["/aksClusters/0/podSubnet", "/aksClusters/0/networkPlugin"]);
     }

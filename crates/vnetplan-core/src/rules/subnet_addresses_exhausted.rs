@@ -1,11 +1,10 @@
-use crate::capacity::{and_list, fitting_subnet, pod_addresses, WORKSPACE_ENDPOINT_ADDRESSES};
+use crate::capacity::{and_list, fitting_subnet, subnet_tenants};
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::net::usable_addresses;
 use crate::pointer;
 use crate::sources;
-use crate::text::Message;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -61,67 +60,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     ],
 };
 
-/// What takes addresses in one subnet: how many, and where the plan places it.
-struct Tenant {
-    addresses: u64,
-    subject: String,
-    what: Message,
-}
-
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    let mut subnets: Vec<((usize, usize), Vec<Tenant>)> = Vec::new();
-    let mut place = |key: (usize, usize), tenant: Tenant| match subnets.iter_mut().find(|(at, _)| *at == key)
-    {
-        Some((_, tenants)) => tenants.push(tenant),
-        None => subnets.push((key, vec![tenant])),
-    };
-    if let Some(endpoint) = &context.plan.workspace.private_endpoint {
-        let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
-        if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
-            let what = text!(
-                "the workspace's private endpoint",
-                "le point de terminaison privé de l’espace de travail"
-            );
-            place(
-                (vnet, subnet),
-                Tenant {
-                    addresses: WORKSPACE_ENDPOINT_ADDRESSES,
-                    subject: pointer::private_endpoint("subnet"),
-                    what: what.message(),
-                },
-            );
-        }
-    }
-    for (index, cluster, facts) in context.v1_clusters() {
-        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.load_balancer_subnet) else { continue };
-        if !cluster.has_internal_load_balancer() {
-            continue;
-        }
-        let what = msg!(
-            [
-                "the internal load balancer of cluster '{cluster}'",
-                "l’équilibreur de charge interne du cluster « {cluster} »"
-            ],
-            cluster = &cluster.name,
-        );
-        place(
-            (vnet, subnet),
-            Tenant { addresses: 1, subject: pointer::cluster(index, "loadBalancerSubnet"), what },
-        );
-    }
-    for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
-    {
-        let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
-        let what =
-            msg!(["ACI deployment '{name}'", "le déploiement ACI « {name} »"], name = &deployment.name);
-        place((vnet, subnet), Tenant { addresses: 1, subject: pointer::aci(index, "subnet"), what });
-    }
-    for (index, cluster, facts) in context.clusters() {
-        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.pod_subnet) else { continue };
-        let what = msg!(["the pods of cluster '{cluster}'", "les pods du cluster « {cluster} »"], cluster = &cluster.name);
-        place((vnet, subnet), Tenant { addresses: pod_addresses(cluster), subject: pointer::cluster(index, "podSubnet"), what });
-    }
-    for ((vnet, subnet), tenants) in subnets {
+    for ((vnet, subnet), tenants) in subnet_tenants(context) {
         let is_node_subnet = context
             .clusters()
             .any(|(_, _, facts)| facts.node.vnet == Some(vnet) && facts.node.subnet == Some(subnet));

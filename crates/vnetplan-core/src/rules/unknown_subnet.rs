@@ -124,11 +124,17 @@ mod tests {
     fn fires_on_a_pod_subnet_missing_from_the_cluster_vnet_and_ignores_one_that_gives_no_pod_an_address() {
         let found = assert_fires(UnknownSubnet, &[("/aksClusters/0/podSubnet", json!("pods"))]);
         assert_eq!(found[0].subjects, ["/aksClusters/0/podSubnet"]);
-        assert_eq!(found[0].message, "cluster 'ml-aks' names subnet 'pods', which VNet 'ml-vnet' does not have");
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' names subnet 'pods', which VNet 'ml-vnet' does not have"
+        );
         assert_quiet(UnknownSubnet, &[("/aksClusters/0/podSubnet", json!("Aks"))]);
         assert_quiet(
             UnknownSubnet,
-            &[("/aksClusters/0/podSubnet", json!("pods")), ("/aksClusters/0/networkPlugin", json!("kubenet"))],
+            &[
+                ("/aksClusters/0/podSubnet", json!("pods")),
+                ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ],
         );
     }
 

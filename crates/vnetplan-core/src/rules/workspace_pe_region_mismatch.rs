@@ -153,6 +153,9 @@ mod tests {
             WorkspacePeRegionMismatch,
             &[private_endpoint(), ("/aksClusters/0/region", json!("East US 2"))],
         );
-        assert_fires(WorkspacePeRegionMismatch, &[private_endpoint(), ("/aksClusters/0/region", json!("East US"))]);
+        assert_fires(
+            WorkspacePeRegionMismatch,
+            &[private_endpoint(), ("/aksClusters/0/region", json!("East US"))],
+        );
     }
 }
