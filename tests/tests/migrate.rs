@@ -80,7 +80,7 @@ fn four_v2_examples_are_the_guide_setups_migrated() {
 #[test]
 fn every_v2_example_checks_with_decisions_only_and_is_its_own_migration() {
     let files = json_files(&repo_root().join("examples/v2"));
-    assert_eq!(files.len(), 5, "the four guide setups migrated and the private hub-and-spoke");
+    assert_eq!(files.len(), 6, "the four guide setups migrated, the private hub-and-spoke and the pod subnet");
     for path in files {
         let plan = load(&path);
         assert_eq!(migrate(&plan), (plan.clone(), Vec::new()), "{}", path.display());
@@ -94,6 +94,16 @@ fn every_v2_example_checks_with_decisions_only_and_is_its_own_migration() {
             );
         }
     }
+}
+
+#[test]
+fn the_pod_subnet_example_sizes_the_node_subnet_for_nodes_and_the_pod_subnet_for_pods() {
+    let report = vnetplan_core::check(&load(&repo_root().join("examples/v2/pod-subnet-k8s.json")));
+    let rules: Vec<&str> = report.findings.iter().map(|finding| finding.rule.id()).collect();
+    assert_eq!(rules, ["aks-api-server-public", "aks-local-accounts-enabled"]);
+    // Three nodes and one surge node, one address each: their 110 pods each are in the /22.
+    let row = report.capacity.first().expect("the node subnet resolves");
+    assert_eq!((row.needed, row.per_node, row.usable), (4, 1, 27));
 }
 
 #[test]
