@@ -74,4 +74,21 @@ describe('capacity gauges', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('a pod subnet typed for a cluster takes its pods out of the node subnet’s gauge and into the pod subnet’s', async () => {
+    const { page, errors, context } = await openPage(suite.browser, suite.origin + planLink(plan));
+    const big = page.locator('li.gauge[data-subnet="big"]');
+    await big.locator('.gauge-text', { hasText: '1,581 of 1,019' }).waitFor();
+    await page.locator('[data-pointer="/aksClusters/1/podSubnet"]').fill('shared');
+    // 51 nodes of one address each stay in 'big'; their 51 x 110 pods go to 'shared'.
+    await big.locator('.gauge-text', { hasText: '51 of 1,019 usable addresses needed' }).waitFor();
+    assert.doesNotMatch(await big.getAttribute('class'), /\bover\b/);
+    const shared = page.locator('li.gauge[data-subnet="shared"]');
+    await shared.locator('.gauge-text', { hasText: '5,920 of 251 usable addresses needed' }).waitFor();
+    const finding = page.locator('li.finding[data-rule="aks-subnet-too-small"]', { hasText: "'shared'" });
+    await finding.waitFor();
+    assert.match(await finding.innerText(), /large/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
