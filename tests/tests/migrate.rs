@@ -80,7 +80,11 @@ fn four_v2_examples_are_the_guide_setups_migrated() {
 #[test]
 fn every_v2_example_checks_with_decisions_only_and_is_its_own_migration() {
     let files = json_files(&repo_root().join("examples/v2"));
-    assert_eq!(files.len(), 6, "the four guide setups migrated, the private hub-and-spoke and the pod subnet");
+    assert_eq!(
+        files.len(),
+        6,
+        "the four guide setups migrated, the private hub-and-spoke and the pod subnet"
+    );
     for path in files {
         let plan = load(&path);
         assert_eq!(migrate(&plan), (plan.clone(), Vec::new()), "{}", path.display());
