@@ -101,8 +101,8 @@ pub struct CapacityRow {
     /// What one more node would add to `needed`.
     pub per_node: u64,
     /// What the subnet must hold for every cluster in it, every internal load balancer placed in
-    /// it and the workspace's private endpoint when it is there: the figure
-    /// `aks-subnet-too-small` compares with `usable`.
+    /// it, the pods of every cluster whose pod subnet it is, and the workspace's private endpoint
+    /// when it is there: the figure `aks-subnet-too-small` compares with `usable`.
     pub subnet_needed: u64,
     /// The other clusters whose node subnet it is.
     pub shared_with: Vec<String>,
@@ -221,7 +221,8 @@ pub(crate) struct NodeSubnet {
     pub needed: u64,
     pub per_node: u64,
     /// What the subnet must hold: every cluster whose node subnet it is, plus the internal load
-    /// balancer of any other cluster placed in it, plus the workspace's private endpoint.
+    /// balancer of any other cluster placed in it, plus the pods of any cluster whose pod subnet
+    /// it is, plus the workspace's private endpoint.
     pub subnet_needed: u64,
     /// Whether the workspace's private endpoint is placed in this subnet.
     pub workspace_endpoint: bool,

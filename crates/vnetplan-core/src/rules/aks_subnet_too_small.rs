@@ -8,15 +8,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "A node subnet must have enough usable addresses (its size less the 5 Azure keeps) for every \
          cluster that uses it, at the peak of an upgrade. Each cluster needs (nodeCount + maxSurge) x (1 \
-         + maxPods) on plain Azure CNI and nodeCount + maxSurge on kubenet or overlay, where maxSurge \
-         defaults to 10% of the nodes, rounded up; an internal load balancer in the subnet and the API \
+         + maxPods) on plain Azure CNI and nodeCount + maxSurge on kubenet, overlay or a pod subnet, where \
+         maxSurge defaults to 10% of the nodes, rounded up; the pods of a cluster whose pod subnet it is \
+         take (nodeCount + maxSurge) x maxPods; an internal load balancer in the subnet and the API \
          server endpoint of a private cluster take one more each, and the workspace's private endpoint, \
          when it is placed there, takes three. The needs of all clusters sharing the subnet are added \
          up, and the finding names each of them.",
         "Un sous-réseau de nœuds doit avoir assez d’adresses utilisables (sa taille moins les 5 que \
          garde Azure) pour tous les clusters qui l’utilisent, au pic d’une mise à niveau. Chaque cluster \
          demande (nodeCount + maxSurge) x (1 + maxPods) en Azure CNI classique et nodeCount + maxSurge \
-         en kubenet ou en overlay, où maxSurge vaut par défaut 10 % des nœuds, arrondi au supérieur ; un \
+         en kubenet, en overlay ou avec un sous-réseau de pods, où maxSurge vaut par défaut 10 % des \
+         nœuds, arrondi au supérieur ; les pods d’un cluster dont c’est le sous-réseau de pods en prennent \
+         (nodeCount + maxSurge) x maxPods ; un \
          équilibreur de charge interne dans le sous-réseau et le point de terminaison du serveur d’API \
          d’un cluster privé en prennent une de plus chacun, et le point de terminaison privé de \
          l’espace de travail, s’il y est placé, en prend trois. Les besoins de tous les clusters qui \
