@@ -221,7 +221,7 @@ pub(super) enum NodeSubnet {
     Managed {
         node_resource_group: Option<String>,
     },
-    /// A `vnetSubnetId` that is neither a subnet id nor a template expression that gives one.
+    /// A subnet ID that is neither a subnet id nor a template expression that gives one.
     Unreadable(String),
 }
 
@@ -642,7 +642,10 @@ impl Reader<'_> {
                 // Pools can upgrade at the same time, each with its own surge nodes in the subnet.
                 max_surge = max_surge.saturating_add(stated.unwrap_or_else(|| default_surge(nodes)));
                 let pod_subnet = pool.get("podSubnetId").map(|field| PodSubnetField {
-                    id: field.value.as_str().and_then(parse_subnet_id),
+                    id: field.value.as_str().and_then(|id| match self.node_subnet(id, &field.pointer) {
+                        NodeSubnet::Id(id) => Some(id),
+                        NodeSubnet::Managed { .. } | NodeSubnet::Unreadable(_) => None,
+                    }),
                     shown: field
                         .value
                         .as_str()
@@ -732,7 +735,10 @@ impl Reader<'_> {
                 ),
             );
         }
-        let node_vnet = system_subnet.as_deref().and_then(parse_subnet_id).map(|id| id.vnet);
+        let node_vnet = match &node_subnet {
+            NodeSubnet::Id(id) => Some(id.vnet.clone()),
+            NodeSubnet::Managed { .. } | NodeSubnet::Unreadable(_) => None,
+        };
         let pod_subnet = self.pod_subnet(pod_subnets, node_vnet.as_deref());
         // With no pool stating either, the plan leaves the field to AKS's default.
         let (max_pods, max_surge) = (largest.filter(|_| pods_stated), surge_stated.then_some(max_surge));

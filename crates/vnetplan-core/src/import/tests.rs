@@ -1191,6 +1191,18 @@ fn a_template_with_only_a_cluster_imports_and_finds_its_vnet() {
 }
 
 #[test]
+fn a_template_gives_the_pod_subnet_through_its_expressions() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["resources"][0]["properties"]["agentPoolProfiles"][0]["podSubnetID"] =
+        "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'pods')]".into();
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.pod_subnet.as_deref(), Some("pods"));
+    let notes = notes_at(&result, 0, "/resources/0/properties/agentPoolProfiles/0/podSubnetID");
+    assert!(notes.iter().any(|note| note.contains("subnet 'pods' of VNet 'rest-vnet'")), "{notes:?}");
+}
+
+#[test]
 fn a_template_counts_pools_through_their_parameters_and_default_pods() {
     let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
     template["parameters"]["agentCount"]["defaultValue"] = 20.into();
