@@ -85,6 +85,7 @@ describe('capacity gauges', () => {
     assert.doesNotMatch(await big.getAttribute('class'), /\bover\b/);
     const shared = page.locator('li.gauge[data-subnet="shared"]');
     await shared.locator('.gauge-text', { hasText: '5,920 of 251 usable addresses needed' }).waitFor();
+    assert.equal(await shared.locator('li.share-item[data-pods="true"]').innerText(), 'pods of AKS large: 5,610');
     const finding = page.locator('li.finding[data-rule="aks-subnet-too-small"]', { hasText: "'shared'" });
     await finding.waitFor();
     assert.match(await finding.innerText(), /large/);

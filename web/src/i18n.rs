@@ -210,6 +210,7 @@ texts! {
     CapacityRow => "{needed} of {usable} usable addresses needed", "{needed} adresses nécessaires sur {usable} utilisables";
     ClusterShares => "Each cluster's share", "Part de chaque cluster";
     ClusterShare => "AKS {cluster}: {needed}", "AKS {cluster} : {needed}";
+    PodShare => "pods of AKS {cluster}: {needed}", "pods d’AKS {cluster} : {needed}";
     CountError => "Enter a whole number of at least {min}.", "Saisissez un nombre entier d’au moins {min}.";
     ValueRefused => "The plan does not take this text: {detail}", "Le plan ne prend pas ce texte : {detail}";
     SurgeError => "Enter a number of nodes, a percentage such as 33%, or leave it empty for AKS's 10%.",

@@ -106,6 +106,24 @@ pub struct CapacityRow {
     pub subnet_needed: u64,
     /// The other clusters whose node subnet it is.
     pub shared_with: Vec<String>,
+    /// Under Azure CNI Pod Subnet, the pod subnet when it is not the node subnet (whose figures
+    /// above then count the pods).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pod_subnet: Option<PodSubnetRow>,
+}
+
+/// One cluster's use of its pod subnet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodSubnetRow {
+    pub subnet: String,
+    /// Subnet size less the five addresses Azure keeps.
+    pub usable: u64,
+    /// This cluster's pods: maxPods for each node at the peak of an upgrade.
+    pub needed: u64,
+    /// What the subnet holds in all, as `subnet-addresses-exhausted` (or `aks-subnet-too-small`,
+    /// for another cluster's node subnet) counts it.
+    pub subnet_needed: u64,
 }
 
 /// Addresses a cluster takes from its node subnet at the peak of an upgrade.
@@ -160,21 +178,44 @@ fn pods_still_fit(context: &Context<'_>, index: usize, changed: &AksCluster) -> 
         return true;
     }
     let Some(net) = context.subnet_net(vnet, pods) else { return true };
+    let before = subnet_load(context, vnet, pods);
+    let usable = usable_addresses(net);
+    before.saturating_add(growth) <= usable || before > usable
+}
+
+/// Everything subnet `subnet` of VNet `vnet` holds: as a node subnet, what its clusters and
+/// whatever is placed there need; otherwise the sum of its tenants.
+fn subnet_load(context: &Context<'_>, vnet: usize, subnet: usize) -> u64 {
     let nodes_there = context
         .clusters()
-        .find(|(_, _, other)| other.node.vnet == Some(vnet) && other.node.subnet == Some(pods))
-        .and_then(|(other, _, _)| node_subnet(context, other));
-    let before = match nodes_there {
+        .find(|(_, _, facts)| facts.node.vnet == Some(vnet) && facts.node.subnet == Some(subnet))
+        .and_then(|(index, _, _)| node_subnet(context, index));
+    match nodes_there {
         Some(node) => node.subnet_needed,
         None => subnet_tenants(context)
             .into_iter()
-            .find(|(at, _)| *at == (vnet, pods))
+            .find(|(at, _)| *at == (vnet, subnet))
             .map_or(0, |(_, tenants)| {
                 tenants.iter().fold(0u64, |sum, tenant| sum.saturating_add(tenant.addresses))
             }),
-    };
-    let usable = usable_addresses(net);
-    before.saturating_add(growth) <= usable || before > usable
+    }
+}
+
+/// Cluster `index`'s use of its pod subnet, when that is a subnet of its own that resolves and
+/// parses.
+fn pod_subnet_row(context: &Context<'_>, index: usize) -> Option<PodSubnetRow> {
+    let (cluster, facts) = context.cluster(index)?;
+    if pods_in_node_subnet(facts, cluster) {
+        return None;
+    }
+    let (vnet, subnet) = (facts.node.vnet?, facts.pod_subnet?);
+    let net = context.subnet_net(vnet, subnet)?;
+    Some(PodSubnetRow {
+        subnet: context.subnet_name(vnet, subnet).to_owned(),
+        usable: usable_addresses(net),
+        needed: pod_addresses(cluster),
+        subnet_needed: subnet_load(context, vnet, subnet),
+    })
 }
 
 /// Whether a cluster's pods take their addresses from a pod subnet that is its node subnet.
@@ -338,6 +379,7 @@ pub(crate) fn capacity_rows(context: &Context<'_>) -> Vec<CapacityRow> {
                 per_node: node.per_node,
                 subnet_needed: node.subnet_needed,
                 shared_with,
+                pod_subnet: pod_subnet_row(context, index),
             })
         })
         .collect()

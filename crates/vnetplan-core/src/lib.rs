@@ -46,7 +46,7 @@ pub(crate) mod sources;
 #[cfg(test)]
 mod testing;
 
-pub use capacity::CapacityRow;
+pub use capacity::{CapacityRow, PodSubnetRow};
 pub use catalog::{rule_summaries, Example, RuleDoc, RuleId, RuleSummary, Source};
 pub use check::{check, Report, Summary};
 pub use finding::{Change, Finding, Fix, FixKind, Severity};

@@ -74,6 +74,31 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
                 .with_message("line", line);
             }
             let _ = writeln!(text, "  {}", line.render(lang));
+            if let Some(pods) = &row.pod_subnet {
+                let mut line = msg!(
+                    [
+                        "{cluster}'s pods in {vnet}/{subnet}: need {needed} of {usable} usable addresses",
+                        "pods de {cluster} dans {vnet}/{subnet} : demandent {needed} des {usable} adresses \
+                         utilisables"
+                    ],
+                    cluster = &row.cluster,
+                    vnet = &row.vnet,
+                    subnet = &pods.subnet,
+                    needed = pods.needed,
+                    usable = pods.usable,
+                );
+                if pods.subnet_needed != pods.needed {
+                    line = msg!(
+                        [
+                            "{line}, {total} with everything else in the subnet",
+                            "{line}, {total} avec tout ce que le sous-réseau contient d’autre"
+                        ],
+                        total = pods.subnet_needed,
+                    )
+                    .with_message("line", line);
+                }
+                let _ = writeln!(text, "  {}", line.render(lang));
+            }
         }
         text.push('\n');
     }
@@ -139,6 +164,28 @@ mod tests {
         let plan = plan_with(changes);
         let text = render_text(&plan, &check(&plan), lang);
         text.lines().filter(|line| line.starts_with("  ml-aks ")).map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn a_pod_subnet_has_a_capacity_line_of_its_own() {
+        let pods = [
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/22"})),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+        ];
+        let plan = plan_with(&pods);
+        let text = render_text(&plan, &check(&plan), Lang::En);
+        let lines: Vec<&str> = text.lines().filter(|line| line.contains("ml-aks")).collect();
+        assert!(lines.contains(&"  ml-aks in ml-vnet/aks: needs 4 of 1019 usable addresses"), "{text}");
+        assert!(
+            lines.contains(&"  ml-aks's pods in ml-vnet/pods: need 440 of 1019 usable addresses"),
+            "{text}"
+        );
+        let french = render_text(&plan, &check(&plan), Lang::Fr);
+        assert!(
+            french
+                .contains("  pods de ml-aks dans ml-vnet/pods : demandent 440 des 1019 adresses utilisables"),
+            "{french}"
+        );
     }
 
     #[test]

@@ -181,6 +181,8 @@ export interface CapacityRow {
   perNode: number;
   subnetNeeded: number;
   sharedWith: string[];
+  /** Azure CNI Pod Subnet: the pods' own subnet, when it is not the node subnet. */
+  podSubnet?: { subnet: string; usable: number; needed: number; subnetNeeded: number };
 }
 
 export interface Report {

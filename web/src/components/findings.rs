@@ -258,29 +258,51 @@ struct SubnetGauge<'a> {
     needed: u64,
     /// The largest per-node need in the subnet: the room one more node takes.
     per_node: u64,
-    shares: Vec<(&'a str, u64)>,
+    /// Each cluster's share: its name, its addresses, and whether they are its pods' alone.
+    shares: Vec<(&'a str, u64, bool)>,
 }
 
-/// The report's capacity rows, one per cluster, gathered into one gauge per node subnet in the
-/// order of the first cluster in each.
+/// The report's capacity rows, one per cluster, gathered into one gauge per node subnet and per
+/// pod subnet, in the order of the first cluster in each.
 fn subnet_gauges(report: &Report) -> Vec<SubnetGauge<'_>> {
-    let mut gauges: Vec<SubnetGauge<'_>> = Vec::new();
-    for row in &report.capacity {
-        let share = (row.cluster.as_str(), row.needed);
-        match gauges.iter_mut().find(|gauge| gauge.vnet == row.vnet && gauge.subnet == row.subnet) {
-            Some(gauge) => {
-                gauge.shares.push(share);
-                gauge.per_node = gauge.per_node.max(row.per_node);
+    fn add<'a>(gauges: &mut Vec<SubnetGauge<'a>>, gauge: SubnetGauge<'a>) {
+        match gauges.iter_mut().find(|known| known.vnet == gauge.vnet && known.subnet == gauge.subnet) {
+            Some(known) => {
+                known.shares.extend(gauge.shares);
+                known.per_node = known.per_node.max(gauge.per_node);
             }
-            None => gauges.push(SubnetGauge {
+            None => gauges.push(gauge),
+        }
+    }
+    let mut gauges = Vec::new();
+    for row in &report.capacity {
+        add(
+            &mut gauges,
+            SubnetGauge {
                 vnet: &row.vnet,
                 subnet: &row.subnet,
                 usable: row.usable,
                 needed: row.subnet_needed,
                 per_node: row.per_node,
-                shares: vec![share],
-            }),
-        }
+                shares: vec![(row.cluster.as_str(), row.needed, false)],
+            },
+        );
+    }
+    // After every node subnet, so that a pod subnet that is another cluster's node subnet adds its
+    // share there; its figures are the same either way.
+    for row in &report.capacity {
+        let Some(pods) = &row.pod_subnet else { continue };
+        add(
+            &mut gauges,
+            SubnetGauge {
+                vnet: &row.vnet,
+                subnet: &pods.subnet,
+                usable: pods.usable,
+                needed: pods.subnet_needed,
+                per_node: 0,
+                shares: vec![(row.cluster.as_str(), pods.needed, true)],
+            },
+        );
     }
     gauges
 }
@@ -298,7 +320,7 @@ fn share_spans(gauge: &SubnetGauge<'_>) -> Vec<(f64, f64)> {
     gauge
         .shares
         .iter()
-        .map(|(_, share)| {
+        .map(|(_, share, _)| {
             let width = share_width(*share, gauge);
             let span = (start, width);
             start += width;
@@ -338,9 +360,10 @@ pub fn CapacityPanel(props: &CapacityProps) -> Html {
                             </svg>
                             <span class="gauge-text">{ text }</span>
                             <ul class="shares" aria-label={T::ClusterShares.get(lang)}>
-                                { for gauge.shares.iter().map(|(cluster, share)| html! {
-                                    <li class="share-item" data-cluster={cluster.to_string()}>
-                                        { T::ClusterShare.get(lang).replace("{cluster}", cluster).replace("{needed}", &number(*share, lang)) }
+                                { for gauge.shares.iter().map(|(cluster, share, pods)| html! {
+                                    <li class="share-item" data-cluster={cluster.to_string()} data-pods={pods.then_some("true")}>
+                                        { if *pods { T::PodShare } else { T::ClusterShare }.get(lang)
+                                            .replace("{cluster}", cluster).replace("{needed}", &number(*share, lang)) }
                                     </li>
                                 }) }
                             </ul>
@@ -416,13 +439,39 @@ mod tests {
         assert_eq!(gauges.len(), 2);
         // 4 nodes and a 10% surge: 5 nodes of 31 addresses each, per cluster.
         assert_eq!((gauges[0].subnet, gauges[0].needed, gauges[0].usable), ("aks", 310, 251));
-        assert_eq!(gauges[0].shares, [("a", 155), ("c", 155)]);
+        assert_eq!(gauges[0].shares, [("a", 155, false), ("c", 155, false)]);
         assert_eq!((gauges[1].subnet, gauges[1].needed, gauges[1].usable), ("other", 155, 1019));
-        assert_eq!(gauges[1].shares, [("b", 155)]);
+        assert_eq!(gauges[1].shares, [("b", 155, false)]);
         // Overfull: the shares are drawn against the need, so together they fill the bar.
         assert!((share_width(155, &gauges[0]) - 50.0).abs() < 1e-9);
         assert!((share_width(251, &gauges[0]) - 251.0 * 100.0 / 310.0).abs() < 1e-9);
         assert!((share_width(1019, &gauges[1]) - 100.0).abs() < 1e-9);
         assert_eq!(share_spans(&gauges[0]), [(0.0, 50.0), (50.0, 50.0)]);
+    }
+
+    #[test]
+    fn pods_get_a_share_on_their_pod_subnets_gauge() {
+        let mut pods_in_other = cluster("b", "other", "10.3.0.0/16");
+        pods_in_other["podSubnet"] = json!("aks");
+        let mut pods_alone = cluster("c", "other", "10.4.0.0/16");
+        pods_alone["podSubnet"] = json!("pods");
+        let plan = plan_from_value(&json!({
+            "schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "rg"},
+            "vnets": [{"name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.1.0.0/16"], "subnets": [
+                {"name": "aks", "addressPrefix": "10.1.0.0/24"}, {"name": "other", "addressPrefix": "10.1.4.0/22"},
+                {"name": "pods", "addressPrefix": "10.1.8.0/22"}]}],
+            "aksClusters": [cluster("a", "aks", "10.2.0.0/16"), pods_in_other, pods_alone],
+        }))
+        .expect("the plan parses");
+        let report = check(&plan);
+        let gauges = subnet_gauges(&report);
+        let subnets: Vec<&str> = gauges.iter().map(|gauge| gauge.subnet).collect();
+        assert_eq!(subnets, ["aks", "other", "pods"]);
+        // a's 5 nodes of 31 addresses, then b's 5 nodes of 110 pods, in a's node subnet.
+        assert_eq!(gauges[0].needed, 705);
+        assert_eq!(gauges[0].shares, [("a", 155, false), ("b", 550, true)]);
+        assert_eq!(gauges[1].shares, [("b", 5, false), ("c", 5, false)]);
+        assert_eq!((gauges[2].needed, gauges[2].usable), (550, 1019));
+        assert_eq!(gauges[2].shares, [("c", 550, true)]);
     }
 }
