@@ -206,7 +206,7 @@ texts! {
         "Préfixes IPv6 non dessinés : {count}. La carte ne dessine que l’IPv4 ; les constats vérifient les deux.";
     EmptyMap => "No range parses yet: add a VNet with an address prefix.",
         "Aucune plage n’est encore lisible : ajoutez un VNet avec un préfixe d’adresse.";
-    Capacity => "Node subnet capacity", "Capacité des sous-réseaux des nœuds";
+    Capacity => "Node and pod subnet capacity", "Capacité des sous-réseaux des nœuds et des pods";
     CapacityRow => "{needed} of {usable} usable addresses needed", "{needed} adresses nécessaires sur {usable} utilisables";
     ClusterShares => "Each cluster's share", "Part de chaque cluster";
     ClusterShare => "AKS {cluster}: {needed}", "AKS {cluster} : {needed}";
