@@ -221,7 +221,7 @@ pub(super) enum NodeSubnet {
     Managed {
         node_resource_group: Option<String>,
     },
-    /// A subnet ID that is neither a subnet id nor a template expression that gives one.
+    /// A subnet reference that is neither a subnet ID nor a template expression that gives one.
     Unreadable(String),
 }
 
