@@ -174,7 +174,7 @@ fn pods_still_fit(context: &Context<'_>, index: usize, changed: &AksCluster) -> 
     let Some((cluster, facts)) = context.cluster(index) else { return true };
     let (Some(vnet), Some(pods)) = (facts.node.vnet, facts.pod_subnet) else { return true };
     let growth = pod_addresses(changed).saturating_sub(pod_addresses(cluster));
-    if growth == 0 || pods_in_node_subnet(facts, cluster) {
+    if growth == 0 || facts.pods_in_node_subnet() {
         return true;
     }
     let Some(net) = context.subnet_net(vnet, pods) else { return true };
@@ -205,7 +205,7 @@ fn subnet_load(context: &Context<'_>, vnet: usize, subnet: usize) -> u64 {
 /// parses.
 fn pod_subnet_row(context: &Context<'_>, index: usize) -> Option<PodSubnetRow> {
     let (cluster, facts) = context.cluster(index)?;
-    if pods_in_node_subnet(facts, cluster) {
+    if facts.pods_in_node_subnet() {
         return None;
     }
     let (vnet, subnet) = (facts.node.vnet?, facts.pod_subnet?);
@@ -218,14 +218,9 @@ fn pod_subnet_row(context: &Context<'_>, index: usize) -> Option<PodSubnetRow> {
     })
 }
 
-/// Whether a cluster's pods take their addresses from a pod subnet that is its node subnet.
-pub(crate) fn pods_in_node_subnet(facts: &ClusterFacts, cluster: &AksCluster) -> bool {
-    cluster.pods_subnet().is_some() && facts.pod_subnet.is_some() && facts.pod_subnet == facts.node.subnet
-}
-
 /// What one more node of a cluster adds to its node subnet's need.
 fn node_subnet_per_node(facts: &ClusterFacts, cluster: &AksCluster) -> u64 {
-    let pods = if pods_in_node_subnet(facts, cluster) { u64::from(cluster.effective_max_pods()) } else { 0 };
+    let pods = if facts.pods_in_node_subnet() { u64::from(cluster.effective_max_pods()) } else { 0 };
     addresses_per_node(cluster).saturating_add(pods)
 }
 
@@ -241,7 +236,7 @@ fn own_need(context: &Context<'_>, index: usize, cluster: &AksCluster) -> u64 {
         cluster.has_internal_load_balancer() && node_and_load_balancer
     };
     let load_balancer = u64::from(load_balancer);
-    let pods = if pods_in_node_subnet(facts, cluster) { pod_addresses(cluster) } else { 0 };
+    let pods = if facts.pods_in_node_subnet() { pod_addresses(cluster) } else { 0 };
     cluster
         .peak_nodes()
         .saturating_mul(addresses_per_node(cluster))

@@ -100,6 +100,11 @@ impl ClusterFacts {
     pub(crate) fn docker_bridge_range(&self) -> Option<Range> {
         self.docker_bridge.map(Range::of)
     }
+
+    /// Whether the pods take their addresses from a pod subnet that is the node subnet.
+    pub(crate) fn pods_in_node_subnet(&self) -> bool {
+        self.pod_subnet.is_some() && self.pod_subnet == self.node.subnet
+    }
 }
 
 impl<'p> Context<'p> {
@@ -160,18 +165,12 @@ impl<'p> Context<'p> {
             (Some(vnet), Some(subnet)) => self.placement(vnet, subnet),
             _ => Placement::default(),
         };
-        let load_balancer_subnet = match (node.vnet, cluster.internal_load_balancer_subnet()) {
-            (Some(vnet), Some(name)) => self.subnet_named(vnet, name),
-            _ => None,
-        };
-        let pod_subnet = match (node.vnet, cluster.pods_subnet()) {
-            (Some(vnet), Some(name)) => self.subnet_named(vnet, name),
-            _ => None,
-        };
+        let in_node_vnet =
+            |name: Option<&str>| node.vnet.zip(name).and_then(|(vnet, name)| self.subnet_named(vnet, name));
         ClusterFacts {
             node,
-            load_balancer_subnet,
-            pod_subnet,
+            load_balancer_subnet: in_node_vnet(cluster.internal_load_balancer_subnet()),
+            pod_subnet: in_node_vnet(cluster.pods_subnet()),
             service: parse_cidr(&cluster.service_cidr).ok(),
             dns: parse_ipv4(&cluster.dns_service_ip).ok(),
             // AKS ignores a pod range under Azure CNI without overlay (pods take subnet

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use crate::check::Report;
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Message, Text};
 use crate::Plan;
 
 /// Renders a report for a terminal or a CI log, in `lang`. Values of the subjects are read from
@@ -51,7 +51,7 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
             text!("node subnet capacity:", "capacité des sous-réseaux de nœuds :").get(lang)
         );
         for row in &report.capacity {
-            let mut line = msg!(
+            let line = msg!(
                 [
                     "{cluster} in {vnet}/{subnet}: needs {needed} of {usable} usable addresses",
                     "{cluster} dans {vnet}/{subnet} : demande {needed} des {usable} adresses utilisables"
@@ -62,20 +62,10 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
                 needed = row.needed,
                 usable = row.usable,
             );
-            // A cluster's own need can fit while the subnet, shared with other tenants, does not.
-            if row.subnet_needed != row.needed {
-                line = msg!(
-                    [
-                        "{line}, {total} with everything else in the subnet",
-                        "{line}, {total} avec tout ce que le sous-réseau contient d’autre"
-                    ],
-                    total = row.subnet_needed,
-                )
-                .with_message("line", line);
-            }
+            let line = with_subnet_total(line, row.needed, row.subnet_needed);
             let _ = writeln!(text, "  {}", line.render(lang));
             if let Some(pods) = &row.pod_subnet {
-                let mut line = msg!(
+                let line = msg!(
                     [
                         "{cluster}'s pods in {vnet}/{subnet}: need {needed} of {usable} usable addresses",
                         "pods de {cluster} dans {vnet}/{subnet} : demandent {needed} des {usable} adresses \
@@ -87,16 +77,7 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
                     needed = pods.needed,
                     usable = pods.usable,
                 );
-                if pods.subnet_needed != pods.needed {
-                    line = msg!(
-                        [
-                            "{line}, {total} with everything else in the subnet",
-                            "{line}, {total} avec tout ce que le sous-réseau contient d’autre"
-                        ],
-                        total = pods.subnet_needed,
-                    )
-                    .with_message("line", line);
-                }
+                let line = with_subnet_total(line, pods.needed, pods.subnet_needed);
                 let _ = writeln!(text, "  {}", line.render(lang));
             }
         }
@@ -118,6 +99,22 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
         let _ = writeln!(text, "{}", why.get(lang));
     }
     text
+}
+
+/// A capacity line, followed by the subnet's whole need when that differs from the line's own: a
+/// cluster's need can fit while the subnet, shared with other tenants, does not.
+fn with_subnet_total(line: Message, needed: u64, total: u64) -> Message {
+    if total == needed {
+        return line;
+    }
+    msg!(
+        [
+            "{line}, {total} with everything else in the subnet",
+            "{line}, {total} avec tout ce que le sous-réseau contient d’autre"
+        ],
+        total = total,
+    )
+    .with_message("line", line)
 }
 
 /// "1 error", "2 warnings", "0 info" in French ([`Lang::is_singular`]).

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::capacity::{needed_addresses, pod_addresses, pods_in_node_subnet};
+use crate::capacity::{needed_addresses, pod_addresses};
 use crate::context::{ClusterFacts, Context};
 use crate::finding::Fix;
 use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
@@ -72,7 +72,7 @@ pub(crate) fn node_count_fits(
     let resized = AksCluster { node_count: u64::from(nodes), ..cluster.clone() };
     let node_net = facts.node.vnet.zip(facts.node.subnet).and_then(|(v, s)| context.subnet_net(v, s));
     if let Some(net) = node_net {
-        let pods = if pods_in_node_subnet(facts, cluster) { pod_addresses(&resized) } else { 0 };
+        let pods = if facts.pods_in_node_subnet() { pod_addresses(&resized) } else { 0 };
         let (needed, usable) = (needed_addresses(&resized).saturating_add(pods), usable_addresses(net));
         if needed > usable {
             return Err(msg!(
@@ -89,7 +89,7 @@ pub(crate) fn node_count_fits(
             ));
         }
     }
-    let pod_subnet = facts.pod_subnet.filter(|_| !pods_in_node_subnet(facts, cluster));
+    let pod_subnet = facts.pod_subnet.filter(|_| !facts.pods_in_node_subnet());
     let pod_net = facts.node.vnet.zip(pod_subnet).and_then(|(v, s)| context.subnet_net(v, s));
     if let Some(net) = pod_net {
         let (needed, usable) = (pod_addresses(&resized), usable_addresses(net));
