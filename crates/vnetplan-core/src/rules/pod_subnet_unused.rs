@@ -17,13 +17,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     why: text!(
         "AKS gives pods their addresses one way per cluster: from a pod range outside the VNet (kubenet, \
          overlay), from the node subnet (Node Subnet, legacy) or from a subnet of their own (Pod Subnet). \
-         With kubenet or overlay the pods never take an address of the named subnet, so the plan sizes \
-         that subnet for pods that are not there, and the choice the plan meant to record is unclear.",
+         With kubenet or overlay the pods never take an address of the named subnet: the field records \
+         a choice the cluster does not make, and the checks size no subnet for these pods.",
         "AKS donne leurs adresses aux pods d’une seule façon par cluster : depuis une plage de pods hors \
          du VNet (kubenet, overlay), depuis le sous-réseau des nœuds (Node Subnet, ancien) ou depuis un \
          sous-réseau à eux (Pod Subnet). En kubenet ou en overlay, les pods ne prennent jamais d’adresse \
-         du sous-réseau nommé : le plan dimensionne ce sous-réseau pour des pods qui n’y sont pas, et le \
-         choix que le plan voulait consigner n’est pas clair."
+         du sous-réseau nommé : le champ consigne un choix que le cluster ne fait pas, et les vérifications \
+         ne dimensionnent aucun sous-réseau pour ces pods."
     ),
     example: Example(&[
         ("/aksClusters/0/networkPluginMode", r#""overlay""#),
