@@ -797,10 +797,7 @@ fn NoticeBar(props: &NoticeProps) -> Html {
                         <p><strong>{ t(T::NoticeNewRelease) }</strong></p>
                         // Leaving the page saves the plan, with the keys the click sent first.
                         <button type="button" id="reload-release" onclick={|_| dom::reload()}>{ t(T::Reload) }</button>
-                        <button type="button" onclick={props.dispatch.reform(|_| {
-                            dom::focus_element("main");
-                            Action::DismissNewRelease
-                        })}>{ t(T::Dismiss) }</button>
+                        { dismiss_button(props, || Action::DismissNewRelease) }
                     </div>
                 }
             </div>
@@ -839,12 +836,18 @@ fn notice_body(notice: &Notice, props: &NoticeProps) -> Html {
             if headline == NoticeKind::FrenchArrived && props.lang == Lang::En {
                 <button type="button" id="show-french" lang="fr" onclick={props.show_french.clone()}>{ T::SwitchToFrench.get(Lang::Fr) }</button>
             }
-            <button type="button" onclick={props.dispatch.reform(|_| {
-                // The button goes with the notice: the focus goes to what the notice stood above.
-                dom::focus_element("main");
-                Action::Dismiss
-            })}>{ T::Dismiss.get(props.lang) }</button>
+            { dismiss_button(props, || Action::Dismiss) }
         </div>
+    }
+}
+
+fn dismiss_button(props: &NoticeProps, dismiss: fn() -> Action) -> Html {
+    html! {
+        <button type="button" onclick={props.dispatch.reform(move |_| {
+            // The button goes with its notice: the focus goes to what the notice stood above.
+            dom::focus_element("main");
+            dismiss()
+        })}>{ T::Dismiss.get(props.lang) }</button>
     }
 }
 

@@ -45,11 +45,12 @@ pub fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
         text.push('\n');
     }
     if !report.capacity.is_empty() {
-        let _ = writeln!(
-            text,
-            "{}",
-            text!("node subnet capacity:", "capacité des sous-réseaux de nœuds :").get(lang)
-        );
+        let heading = if report.capacity.iter().any(|row| row.pod_subnet.is_some()) {
+            text!("node and pod subnet capacity:", "capacité des sous-réseaux de nœuds et de pods :")
+        } else {
+            text!("node subnet capacity:", "capacité des sous-réseaux de nœuds :")
+        };
+        let _ = writeln!(text, "{}", heading.get(lang));
         for row in &report.capacity {
             let line = msg!(
                 [
