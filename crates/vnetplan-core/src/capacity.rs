@@ -155,32 +155,63 @@ pub(crate) fn addresses_per_node(cluster: &AksCluster) -> u64 {
     }
 }
 
-/// Whether cluster `index`, changed to `changed`, still fits its node subnet together with the
-/// other clusters there, so that a fix making the change cannot be what makes the subnet too
-/// small. A subnet that does not resolve or parse, or that is already too small, stays reported
-/// either way and does not count.
-pub(crate) fn still_fits(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
-    let node_fits = node_subnet(context, index).is_none_or(|node| {
-        let others = node.subnet_needed.saturating_sub(node.needed);
-        let after = others.saturating_add(own_need(context, index, changed));
-        after <= node.usable || node.subnet_needed > node.usable
-    });
-    node_fits && pods_still_fit(context, index, changed)
+/// A subnet that cluster `index` would overfill once changed to `changed`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shortfall {
+    pub vnet: usize,
+    pub subnet: usize,
+    pub net: Ipv4Net,
+    /// Whether it is the cluster's pod subnet, apart from its node subnet.
+    pub pods: bool,
+    pub usable: u64,
+    /// What the subnet would hold in all after the change, every other tenant included.
+    pub needed: u64,
+    /// What it holds before the change: more than `usable` when it is already too small.
+    pub before: u64,
 }
 
-/// The same for a pod subnet apart from the node subnet, with all it holds: another cluster's
-/// nodes when it is their node subnet, or else its tenants.
-fn pods_still_fit(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
-    let Some((cluster, facts)) = context.cluster(index) else { return true };
-    let (Some(vnet), Some(pods)) = (facts.node.vnet, facts.pod_subnet) else { return true };
-    let growth = pod_addresses(changed).saturating_sub(pod_addresses(cluster));
-    if growth == 0 || facts.pods_in_node_subnet() {
-        return true;
+/// The subnets that cluster `index`, changed to `changed`, would overfill together with
+/// everything else they hold: its node subnet, then its own pod subnet. A subnet that does not
+/// resolve or parse is not judged.
+pub(crate) fn shortfalls(context: &Context<'_>, index: usize, changed: &AksCluster) -> Vec<Shortfall> {
+    let mut found = Vec::new();
+    if let Some(node) = node_subnet(context, index) {
+        let others = node.subnet_needed.saturating_sub(node.needed);
+        let needed = others.saturating_add(own_need(context, index, changed));
+        if needed > node.usable {
+            found.push(Shortfall {
+                vnet: node.vnet,
+                subnet: node.subnet,
+                net: node.net,
+                pods: false,
+                usable: node.usable,
+                needed,
+                before: node.subnet_needed,
+            });
+        }
     }
-    let Some(net) = context.subnet_net(vnet, pods) else { return true };
-    let before = subnet_load(context, vnet, pods);
+    found.extend(pod_shortfall(context, index, changed));
+    found
+}
+
+fn pod_shortfall(context: &Context<'_>, index: usize, changed: &AksCluster) -> Option<Shortfall> {
+    let (cluster, facts) = context.cluster(index)?;
+    if facts.pods_in_node_subnet() {
+        return None;
+    }
+    let (vnet, subnet) = (facts.node.vnet?, facts.pod_subnet?);
+    let net = context.subnet_net(vnet, subnet)?;
+    let before = subnet_load(context, vnet, subnet);
+    let needed = before.saturating_sub(pod_addresses(cluster)).saturating_add(pod_addresses(changed));
     let usable = usable_addresses(net);
-    before.saturating_add(growth) <= usable || before > usable
+    (needed > usable).then_some(Shortfall { vnet, subnet, net, pods: true, usable, needed, before })
+}
+
+/// Whether cluster `index`, changed to `changed`, still fits its subnets together with what
+/// else they hold, so that a fix making the change cannot be what makes a subnet too small. A
+/// subnet that is already too small stays reported either way and does not count.
+pub(crate) fn still_fits(context: &Context<'_>, index: usize, changed: &AksCluster) -> bool {
+    shortfalls(context, index, changed).iter().all(|short| short.before > short.usable)
 }
 
 /// Everything subnet `subnet` of VNet `vnet` holds: as a node subnet, what its clusters and

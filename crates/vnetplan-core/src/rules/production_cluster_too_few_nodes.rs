@@ -57,7 +57,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             needed = PRODUCTION_NODES,
         )
         .with_message("count", count);
-        let fix = match node_count_fits(context, cluster, facts, PRODUCTION_NODES) {
+        let fix = match node_count_fits(context, index, cluster, facts, PRODUCTION_NODES) {
             Ok(()) => Some(Fix::set(
                 msg!(["raise nodeCount to {nodes}", "porter nodeCount à {nodes}"], nodes = PRODUCTION_NODES),
                 pointer::cluster(index, "nodeCount"),
@@ -88,7 +88,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::ProductionClusterTooFewNodes;
-    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet, base};
     use crate::text::Lang;
 
     #[test]
@@ -121,14 +121,34 @@ mod tests {
         let found = assert_fires(ProductionClusterTooFewNodes, &changes);
         assert_eq!(found[0].fix, None);
         assert!(found[0].message.ends_with(
-            "; subnet 'aks' (10.1.0.0/25) has 123 usable addresses and 3 nodes need 124, \
+            "; subnet 'aks' (10.1.0.0/25) has 123 usable addresses and would need 124 with 3 nodes, \
              so make room for them or set clusterPurpose to DevTest"
         ));
         assert_eq!(
             found[0].text.render(Lang::Fr),
             "le cluster FastProd « ml-aks » a 2 nœuds, moins que les 3 qu’exige un cluster de production ; \
-             le sous-réseau « aks » (10.1.0.0/25) a 123 adresses utilisables et 3 nœuds en demandent 124 : \
+             le sous-réseau « aks » (10.1.0.0/25) a 123 adresses utilisables et en demanderait 124 avec 3 nœuds : \
              faites-leur de la place ou passez clusterPurpose à DevTest"
+        );
+    }
+
+    #[test]
+    fn offers_no_fix_when_the_subnet_it_shares_is_full() {
+        // The /22 holds 1,019 usable addresses. 'big' takes 29 nodes of 31 addresses (899), so
+        // 'ml-aks' fits with 2 + 1 surge nodes (93, 992 in all) but not with 3 + 1 (124, 1,023),
+        // although 124 alone would fit.
+        let mut big = base()["aksClusters"][0].clone();
+        big["name"] = json!("big");
+        big["nodeCount"] = json!(26);
+        let changes = [("/aksClusters/-", big), ("/aksClusters/0/nodeCount", json!(2))];
+        let found = assert_fires(ProductionClusterTooFewNodes, &changes);
+        assert_eq!(found[0].fix, None);
+        assert!(
+            found[0].message.contains(
+                "subnet 'aks' (10.1.0.0/22) has 1019 usable addresses and would need 1023 with 3 nodes"
+            ),
+            "{}",
+            found[0].message
         );
     }
 
@@ -160,7 +180,7 @@ mod tests {
         assert_eq!(found[0].fix, None);
         assert!(
             found[0].message.contains(
-                "pod subnet 'pods' (10.1.8.0/24) has 251 usable addresses and the pods of 3 nodes need 440"
+                "pod subnet 'pods' (10.1.8.0/24) has 251 usable addresses and would need 440 with the pods of 3 nodes"
             ),
             "{}",
             found[0].message
@@ -171,9 +191,9 @@ mod tests {
         changes.push(("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/24")));
         let found = assert_fires(ProductionClusterTooFewNodes, &changes);
         assert!(
-            found[0]
-                .message
-                .contains("subnet 'aks' (10.1.0.0/24) has 251 usable addresses and 3 nodes need 444"),
+            found[0].message.contains(
+                "subnet 'aks' (10.1.0.0/24) has 251 usable addresses and would need 444 with 3 nodes"
+            ),
             "{}",
             found[0].message
         );

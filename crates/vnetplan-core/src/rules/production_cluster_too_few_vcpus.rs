@@ -79,7 +79,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 .with_message("finding", message);
                 None
             }
-            Some(nodes) => match node_count_fits(context, cluster, facts, nodes) {
+            Some(nodes) => match node_count_fits(context, index, cluster, facts, nodes) {
                 Ok(()) => Some(Fix::set(
                     msg!(
                         [

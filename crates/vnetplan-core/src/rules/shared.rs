@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use crate::capacity::{needed_addresses, pod_addresses};
+use crate::capacity::shortfalls;
 use crate::context::{ClusterFacts, Context};
 use crate::finding::Fix;
 use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
-use crate::net::{usable_addresses, Range};
+use crate::net::Range;
 use crate::plan::{region_name, AksCluster, Plan};
 use crate::pointer;
 use crate::text::Message;
@@ -60,54 +60,49 @@ pub(crate) fn first_few(labels: &[Message]) -> Option<Message> {
     })
 }
 
-/// Whether the cluster could run `nodes` nodes without a new error: its node subnet (when it
-/// resolves) must hold their addresses, and its pod range (when it uses one) a /24 block per node.
-/// `Err` says what stands in the way, for the message of a finding that cannot offer a fix.
+/// Whether the cluster could run `nodes` nodes without an error: its node subnet and its own pod
+/// subnet (when they resolve) must hold their addresses beside everything else placed in them,
+/// and its pod range (when it uses one) a /24 block per node. `Err` says what stands in the way,
+/// for the message of a finding that cannot offer a fix.
 pub(crate) fn node_count_fits(
     context: &Context<'_>,
+    index: usize,
     cluster: &AksCluster,
     facts: &ClusterFacts,
     nodes: u32,
 ) -> Result<(), Message> {
     let resized = AksCluster { node_count: u64::from(nodes), ..cluster.clone() };
-    let node_net = facts.node.vnet.zip(facts.node.subnet).and_then(|(v, s)| context.subnet_net(v, s));
-    if let Some(net) = node_net {
-        let pods = if facts.pods_in_node_subnet() { pod_addresses(&resized) } else { 0 };
-        let (needed, usable) = (needed_addresses(&resized).saturating_add(pods), usable_addresses(net));
-        if needed > usable {
-            return Err(msg!(
+    if let Some(short) = shortfalls(context, index, &resized).into_iter().next() {
+        let subnet = context.subnet_name(short.vnet, short.subnet);
+        return Err(if short.pods {
+            msg!(
                 [
-                    "subnet '{subnet}' ({net}) has {usable} usable addresses and {nodes} nodes need {needed}",
-                    "le sous-réseau « {subnet} » ({net}) a {usable} adresses utilisables et {nodes} nœuds \
-                     en demandent {needed}"
+                    "pod subnet '{subnet}' ({net}) has {usable} usable addresses and would need {needed} with \
+                     the pods of {nodes} nodes",
+                    "le sous-réseau de pods « {subnet} » ({net}) a {usable} adresses utilisables et en \
+                     demanderait {needed} avec les pods de {nodes} nœuds"
                 ],
-                subnet = cluster.subnet_name(),
-                net = net,
-                usable = usable,
+                subnet = subnet,
+                net = short.net,
+                usable = short.usable,
+                needed = short.needed,
                 nodes = nodes,
-                needed = needed,
-            ));
-        }
-    }
-    let pod_subnet = facts.pod_subnet.filter(|_| !facts.pods_in_node_subnet());
-    let pod_net = facts.node.vnet.zip(pod_subnet).and_then(|(v, s)| context.subnet_net(v, s));
-    if let Some(net) = pod_net {
-        let (needed, usable) = (pod_addresses(&resized), usable_addresses(net));
-        if needed > usable {
-            return Err(msg!(
+            )
+        } else {
+            msg!(
                 [
-                    "pod subnet '{subnet}' ({net}) has {usable} usable addresses and the pods of {nodes} nodes \
-                     need {needed}",
-                    "le sous-réseau de pods « {subnet} » ({net}) a {usable} adresses utilisables et les pods de \
-                     {nodes} nœuds en demandent {needed}"
+                    "subnet '{subnet}' ({net}) has {usable} usable addresses and would need {needed} with \
+                     {nodes} nodes",
+                    "le sous-réseau « {subnet} » ({net}) a {usable} adresses utilisables et en demanderait \
+                     {needed} avec {nodes} nœuds"
                 ],
-                subnet = cluster.pod_subnet.as_deref().unwrap_or_default(),
-                net = net,
-                usable = usable,
+                subnet = subnet,
+                net = short.net,
+                usable = short.usable,
+                needed = short.needed,
                 nodes = nodes,
-                needed = needed,
-            ));
-        }
+            )
+        });
     }
     // Azure CNI without overlay never uses a pod range, and one longer than /24 is already an
     // error of its own whatever the node count.
