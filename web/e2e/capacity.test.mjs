@@ -80,12 +80,13 @@ describe('capacity gauges', () => {
     const big = page.locator('li.gauge[data-subnet="big"]');
     await big.locator('.gauge-text', { hasText: '1,581 of 1,019' }).waitFor();
     await page.locator('[data-pointer="/aksClusters/1/podSubnet"]').fill('shared');
-    // 51 nodes of one address each stay in 'big'; their 51 x 110 pods go to 'shared'.
+    // 51 nodes of one address each stay in 'big'; their pods go to 'shared': 110 each, which
+    // Azure hands out in batches of 16, so 51 x 112 addresses.
     await big.locator('.gauge-text', { hasText: '51 of 1,019 usable addresses needed' }).waitFor();
     assert.doesNotMatch(await big.getAttribute('class'), /\bover\b/);
     const shared = page.locator('li.gauge[data-subnet="shared"]');
-    await shared.locator('.gauge-text', { hasText: '5,920 of 251 usable addresses needed' }).waitFor();
-    assert.equal(await shared.locator('li.share-item[data-pods="true"]').innerText(), 'pods of AKS large: 5,610');
+    await shared.locator('.gauge-text', { hasText: '6,022 of 251 usable addresses needed' }).waitFor();
+    assert.equal(await shared.locator('li.share-item[data-pods="true"]').innerText(), 'pods of AKS large: 5,712');
     const finding = page.locator('li.finding[data-rule="aks-subnet-too-small"]', { hasText: "'shared'" });
     await finding.waitFor();
     assert.match(await finding.innerText(), /large/);

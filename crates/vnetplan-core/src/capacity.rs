@@ -119,7 +119,7 @@ pub struct PodSubnetRow {
     pub subnet: String,
     /// Subnet size less the five addresses Azure keeps.
     pub usable: u64,
-    /// This cluster's pods: maxPods for each node at the peak of an upgrade.
+    /// This cluster's pods: maxPods for each node at the peak of an upgrade, in whole batches of 16.
     pub needed: u64,
     /// What the subnet holds in all, as `subnet-addresses-exhausted` (or `aks-subnet-too-small`,
     /// for another cluster's node subnet) counts it.
@@ -142,9 +142,20 @@ pub(crate) fn needed_addresses(cluster: &AksCluster) -> u64 {
 }
 
 /// Addresses a cluster reserves in its pod subnet under Azure CNI Pod Subnet: each node, surge
-/// nodes included, takes one for every pod it may run.
+/// nodes included, takes [`pod_addresses_per_node`].
 pub(crate) fn pod_addresses(cluster: &AksCluster) -> u64 {
-    cluster.peak_nodes().saturating_mul(u64::from(cluster.effective_max_pods()))
+    cluster.peak_nodes().saturating_mul(pod_addresses_per_node(cluster))
+}
+
+/// How many pod subnet addresses Azure CNI hands a node at a time (Learn, "Azure Container
+/// Networking Interface (CNI) Pod Subnet", 2026-09-10).
+const POD_ADDRESS_BATCH: u64 = 16;
+
+/// What one node holds of its pod subnet when it runs as many pods as it may: the addresses come
+/// in whole batches, so maxPods rounded up to a batch, and never less than the batch every node
+/// takes when it starts.
+pub(crate) fn pod_addresses_per_node(cluster: &AksCluster) -> u64 {
+    u64::from(cluster.effective_max_pods()).div_ceil(POD_ADDRESS_BATCH).max(1) * POD_ADDRESS_BATCH
 }
 
 pub(crate) fn addresses_per_node(cluster: &AksCluster) -> u64 {
@@ -251,7 +262,7 @@ fn pod_subnet_row(context: &Context<'_>, index: usize) -> Option<PodSubnetRow> {
 
 /// What one more node of a cluster adds to its node subnet's need.
 fn node_subnet_per_node(facts: &ClusterFacts, cluster: &AksCluster) -> u64 {
-    let pods = if facts.pods_in_node_subnet() { u64::from(cluster.effective_max_pods()) } else { 0 };
+    let pods = if facts.pods_in_node_subnet() { pod_addresses_per_node(cluster) } else { 0 };
     addresses_per_node(cluster).saturating_add(pods)
 }
 
@@ -538,7 +549,8 @@ mod tests {
 
     #[test]
     fn a_pod_subnet_takes_the_pods_out_of_the_node_subnet_and_is_sized_for_them() {
-        // S = 7 of 64 nodes: the node subnet holds 71 nodes, the pod subnet 71 x 110 = 7810 pods.
+        // S = 7 of 64 nodes: the node subnet holds 71 nodes, the pod subnet 71 x 112 = 7952 pod
+        // addresses (110 pods per node, in batches of 16).
         let changes = [
             ("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/21")),
             ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.32.0/21"})),
@@ -558,7 +570,7 @@ mod tests {
         assert_eq!(
             exhausted.message,
             "subnet 'pods' (10.1.32.0/21) of VNet 'ml-vnet' has 2043 usable addresses, but the pods of \
-             cluster 'ml-aks' take 7810; a /19 or larger fits"
+             cluster 'ml-aks' take 7952; a /19 or larger fits"
         );
         assert_eq!(exhausted.subjects, ["/vnets/0/subnets/1/addressPrefix", "/aksClusters/0/podSubnet"]);
         let mut wide = changes.to_vec();
@@ -569,13 +581,33 @@ mod tests {
     }
 
     #[test]
+    fn pod_subnet_addresses_come_in_whole_batches_of_sixteen() {
+        let per_node = |max_pods: u32| {
+            let cluster = AksCluster { max_pods: Some(max_pods), ..plan_with(&[]).aks_clusters[0].clone() };
+            pod_addresses_per_node(&cluster)
+        };
+        assert_eq!([10, 16, 17, 31, 110, 250].map(per_node), [16, 16, 32, 32, 112, 256]);
+        // 3 + 1 surge nodes of 10 pods: 40 pods, but 64 addresses, which a /26 (59) cannot hold.
+        let changes = [
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/26"})),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+            ("/aksClusters/0/maxPods", json!(10)),
+        ];
+        let report = check(&plan_with(&changes));
+        let pods = report.capacity[0].pod_subnet.as_ref().expect("the pod subnet has a row");
+        assert_eq!((pods.usable, pods.needed), (59, 64));
+        assert!(report.findings.iter().any(|finding| finding.rule == RuleId::SubnetAddressesExhausted));
+    }
+
+    #[test]
     fn a_pod_subnet_that_is_the_node_subnet_holds_the_nodes_and_the_pods() {
-        // 11 nodes at the peak: 11 node addresses and 11 x 110 pod addresses, against 1019.
+        // 11 nodes at the peak: 11 node addresses and 11 x 112 pod addresses (110 pods in batches of
+        // 16), against 1019.
         let plan =
             plan_with(&[("/aksClusters/0/nodeCount", json!(10)), ("/aksClusters/0/podSubnet", json!("AKS"))]);
         let report = check(&plan);
         let row = report.capacity.first().expect("one row");
-        assert_eq!((row.usable, row.subnet_needed), (1019, 1221));
+        assert_eq!((row.usable, row.subnet_needed), (1019, 1243));
         let too_small = report
             .findings
             .iter()

@@ -175,13 +175,13 @@ mod tests {
         let lines: Vec<&str> = text.lines().filter(|line| line.contains("ml-aks")).collect();
         assert!(lines.contains(&"  ml-aks in ml-vnet/aks: needs 4 of 1019 usable addresses"), "{text}");
         assert!(
-            lines.contains(&"  ml-aks's pods in ml-vnet/pods: need 440 of 1019 usable addresses"),
+            lines.contains(&"  ml-aks's pods in ml-vnet/pods: need 448 of 1019 usable addresses"),
             "{text}"
         );
         let french = render_text(&plan, &check(&plan), Lang::Fr);
         assert!(
             french
-                .contains("  pods de ml-aks dans ml-vnet/pods : demandent 440 des 1019 adresses utilisables"),
+                .contains("  pods de ml-aks dans ml-vnet/pods : demandent 448 des 1019 adresses utilisables"),
             "{french}"
         );
     }

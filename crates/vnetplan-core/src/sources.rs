@@ -30,6 +30,12 @@ pub(crate) const CHANGELOG: Source = Source {
 
 pub(crate) const CONCEPTS_NETWORK_AZURE_CNI_OVERLAY: Source = Source { title: "Azure Container Networking Interface (CNI) Overlay networking in Azure Kubernetes Service (AKS) overview", location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay", date: "2026-07-31" };
 
+pub(crate) const CONCEPTS_NETWORK_AZURE_CNI_POD_SUBNET: Source = Source {
+    title: "Azure Container Networking Interface (CNI) Pod Subnet",
+    location: "https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet",
+    date: "2026-09-10",
+};
+
 pub(crate) const CONCEPTS_NETWORK_CNI_OVERVIEW: Source = Source {
     title: "Azure Kubernetes Service (AKS) CNI networking overview",
     location: "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",

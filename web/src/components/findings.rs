@@ -467,11 +467,12 @@ mod tests {
         let gauges = subnet_gauges(&report);
         let subnets: Vec<&str> = gauges.iter().map(|gauge| gauge.subnet).collect();
         assert_eq!(subnets, ["aks", "other", "pods"]);
-        // a's 5 nodes of 31 addresses, then b's 5 nodes of 110 pods, in a's node subnet.
-        assert_eq!(gauges[0].needed, 705);
-        assert_eq!(gauges[0].shares, [("a", 155, false), ("b", 550, true)]);
+        // a's 5 nodes of 31 addresses, then b's 5 nodes of 110 pods in batches of 16 (112 each), in
+        // a's node subnet.
+        assert_eq!(gauges[0].needed, 715);
+        assert_eq!(gauges[0].shares, [("a", 155, false), ("b", 560, true)]);
         assert_eq!(gauges[1].shares, [("b", 5, false), ("c", 5, false)]);
-        assert_eq!((gauges[2].needed, gauges[2].usable), (550, 1019));
-        assert_eq!(gauges[2].shares, [("c", 550, true)]);
+        assert_eq!((gauges[2].needed, gauges[2].usable), (560, 1019));
+        assert_eq!(gauges[2].shares, [("c", 560, true)]);
     }
 }

@@ -10,7 +10,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          cluster that uses it, at the peak of an upgrade. Each cluster needs (nodeCount + maxSurge) x (1 \
          + maxPods) on plain Azure CNI and nodeCount + maxSurge on kubenet, overlay or a pod subnet, where \
          maxSurge defaults to 10% of the nodes, rounded up; the pods of a cluster whose pod subnet it is \
-         take (nodeCount + maxSurge) x maxPods; an internal load balancer in the subnet and the API \
+         take (nodeCount + maxSurge) x maxPods, maxPods rounded up to whole batches of 16; an internal load balancer in the subnet and the API \
          server endpoint of a private cluster take one more each, and the workspace's private endpoint, \
          when it is placed there, takes three. The needs of all clusters sharing the subnet are added \
          up, and the finding names each of them.",
@@ -19,7 +19,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          demande (nodeCount + maxSurge) x (1 + maxPods) en Azure CNI classique et nodeCount + maxSurge \
          en kubenet, en overlay ou avec un sous-réseau de pods, où maxSurge vaut par défaut 10 % des \
          nœuds, arrondi au supérieur ; les pods d’un cluster dont c’est le sous-réseau de pods en prennent \
-         (nodeCount + maxSurge) x maxPods ; un \
+         (nodeCount + maxSurge) x maxPods, maxPods arrondi à des lots entiers de 16 ; un \
          équilibreur de charge interne dans le sous-réseau et le point de terminaison du serveur d’API \
          d’un cluster privé en prennent une de plus chacun, et le point de terminaison privé de \
          l’espace de travail, s’il y est placé, en prend trois. Les besoins de tous les clusters qui \
@@ -59,6 +59,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         sources::CONFIGURE_KUBENET_2026_04_16,
         sources::AKS_CHANGELOG,
         sources::HOW_TO_CUSTOM_DNS_2026_03_26,
+        sources::CONCEPTS_NETWORK_AZURE_CNI_POD_SUBNET,
     ],
 };
 

@@ -131,13 +131,14 @@ mod tests {
 
     #[test]
     fn no_fix_when_the_raise_would_overflow_the_pod_subnet() {
-        // 2 nodes at the peak x 25 pods = 50 fit the 59 usable addresses of a /26 pod subnet; the
-        // 30 pods a single node needs would take 2 x 30 = 60. The node subnet has room either way.
+        // 2 nodes at the peak x 16 pods = 32 fit the 59 usable addresses of a /26 pod subnet; the
+        // 30 pods a single node needs come in two batches of 16, so 2 x 32 = 64. The node subnet
+        // has room either way.
         let mut changes = vec![
             ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/26"})),
             ("/aksClusters/0/podSubnet", json!("pods")),
             ("/aksClusters/0/nodeCount", json!(1)),
-            ("/aksClusters/0/maxPods", json!(25)),
+            ("/aksClusters/0/maxPods", json!(16)),
         ];
         assert!(assert_fires(NodePoolUnder30Pods, &changes)[0].fix.is_none());
         changes[0] = ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/25"}));

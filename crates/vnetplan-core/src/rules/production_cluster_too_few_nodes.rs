@@ -170,7 +170,8 @@ mod tests {
 
     #[test]
     fn offers_no_fix_when_the_pod_subnet_is_full() {
-        // 3 + 1 surge nodes of 110 pods take 440 addresses; the /24 pod subnet has 251.
+        // 3 + 1 surge nodes of 110 pods take 4 x 112 = 448 addresses (batches of 16); the /24 pod
+        // subnet has 251.
         let mut changes = vec![
             ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/24"})),
             ("/aksClusters/0/podSubnet", json!("pods")),
@@ -180,19 +181,19 @@ mod tests {
         assert_eq!(found[0].fix, None);
         assert!(
             found[0].message.contains(
-                "pod subnet 'pods' (10.1.8.0/24) has 251 usable addresses and would need 440 with the pods of 3 nodes"
+                "pod subnet 'pods' (10.1.8.0/24) has 251 usable addresses and would need 448 with the pods of 3 nodes"
             ),
             "{}",
             found[0].message
         );
-        // As the node subnet, the same /22 holds 4 nodes and their 440 pods.
+        // As the node subnet, the same /22 holds 4 nodes and their 448 pod addresses.
         changes[1] = ("/aksClusters/0/podSubnet", json!("aks"));
         assert_fix_resolves(ProductionClusterTooFewNodes, &changes);
         changes.push(("/vnets/0/subnets/0/addressPrefix", json!("10.1.0.0/24")));
         let found = assert_fires(ProductionClusterTooFewNodes, &changes);
         assert!(
             found[0].message.contains(
-                "subnet 'aks' (10.1.0.0/24) has 251 usable addresses and would need 444 with 3 nodes"
+                "subnet 'aks' (10.1.0.0/24) has 251 usable addresses and would need 452 with 3 nodes"
             ),
             "{}",
             found[0].message

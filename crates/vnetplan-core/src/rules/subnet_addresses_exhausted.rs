@@ -11,13 +11,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Counts the addresses taken in each subnet that is no cluster's node subnet: three for the \
          workspace's private endpoint, one for each v1 internal load balancer placed there, one for each \
          ACI deployment, and, for each cluster whose pod subnet it is (Azure CNI Pod Subnet), its maximum \
-         pods per node times its nodes at the peak of an upgrade. It reports a subnet that has fewer usable \
+         pods per node, rounded up to whole batches of 16, times its nodes at the peak of an upgrade. It \
+         reports a subnet that has fewer usable \
          addresses than that.",
         "Compte les adresses prises dans chaque sous-réseau qui n’est le sous-réseau de nœuds d’aucun \
          cluster : trois pour le point de terminaison privé de l’espace de travail, une par équilibreur de \
          charge interne v1 qui y est placé, une par déploiement ACI et, pour chaque cluster dont c’est le \
-         sous-réseau de pods (Azure CNI Pod Subnet), son maximum de pods par nœud fois ses nœuds au plus \
-         fort d’une mise à niveau. Signale un sous-réseau qui a moins d’adresses utilisables que cela."
+         sous-réseau de pods (Azure CNI Pod Subnet), son maximum de pods par nœud, arrondi à des lots \
+         entiers de 16, fois ses nœuds au plus fort d’une mise à niveau. Signale un sous-réseau qui a moins d’adresses utilisables que cela."
     ),
     why: text!(
         "Azure keeps five addresses of every subnet, so a /29 has three left. The workspace's private \
@@ -25,7 +26,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          internal load balancer takes one for its front end from the subnet it is given, and every ACI \
          container group takes one private address of its delegated subnet. Under Azure CNI Pod Subnet \
          every node reserves addresses of the pod subnet for as many pods as it may run, surge nodes \
-         included. When none is left, the endpoint, the load balancer or the container group is refused \
+         included, and Azure hands them to a node 16 at a time, so a node holds whole batches of 16 and \
+         never fewer than 16. When none is left, the endpoint, the load balancer or the container group is refused \
          with SubnetIsFull, and nodes that cannot get their pod addresses fail to join. Node subnets are \
          counted with their clusters by aks-subnet-too-small.",
         "Azure garde cinq adresses de chaque sous-réseau : il en reste trois dans un /29. Le point de \
@@ -33,7 +35,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          notebooks et les points de terminaison d’inférence), un équilibreur de charge interne en prend une \
          pour sa façade dans le sous-réseau qu’on lui donne, et chaque groupe de conteneurs ACI prend une \
          adresse privée de son sous-réseau délégué. En Azure CNI Pod Subnet, chaque nœud réserve dans le \
-         sous-réseau de pods des adresses pour tous les pods qu’il peut exécuter, nœuds de surge compris. \
+         sous-réseau de pods des adresses pour tous les pods qu’il peut exécuter, nœuds de surge compris, \
+         et Azure les lui remet par 16 : un nœud en détient des lots entiers de 16, et jamais moins de 16. \
          Quand il n’en reste plus, le point de terminaison, l’équilibreur ou le groupe de conteneurs est \
          refusé avec SubnetIsFull, et les nœuds qui n’obtiennent pas les adresses de leurs pods ne \
          rejoignent pas le cluster. Les sous-réseaux de nœuds sont comptés avec leurs clusters par \
@@ -55,6 +58,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         sources::HOW_TO_CUSTOM_DNS_2026_03_26,
         sources::INTERNAL_LB_2026_07_31,
         sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
+        sources::CONCEPTS_NETWORK_AZURE_CNI_POD_SUBNET,
         sources::CONTAINER_INSTANCES_VNET,
         sources::VIRTUAL_NETWORKS_FAQ_2019_02_12,
     ],
