@@ -8,10 +8,11 @@ use crate::sources;
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "A kubenet cluster must have its node subnet to itself: no other cluster, kubenet or Azure CNI, \
-         may put its nodes in the same subnet. Names are compared without regard to case.",
+         may put its nodes in the same subnet, nor, under Azure CNI Pod Subnet, its pods. Names are \
+         compared without regard to case.",
         "Un cluster kubenet doit avoir son sous-réseau de nœuds pour lui seul : aucun autre cluster, \
-         kubenet ou Azure CNI, ne peut placer ses nœuds dans le même sous-réseau. Les noms sont comparés \
-         sans tenir compte de la casse."
+         kubenet ou Azure CNI, ne peut placer ses nœuds dans le même sous-réseau, ni, en Azure CNI Pod \
+         Subnet, ses pods. Les noms sont comparés sans tenir compte de la casse."
     ),
     why: text!(
         "Kubenet reaches pods through a route table attached to the node subnet, with one route per \
@@ -39,40 +40,74 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    let by_subnet = crate::sorting::grouped(
-        context
-            .clusters()
-            .filter_map(|(index, cluster, facts)| {
-                Some(((facts.node.vnet?, facts.node.subnet?), (index, cluster)))
-            })
-            .collect(),
-    );
+    // A cluster is in a subnet through its nodes, or under Azure CNI Pod Subnet through its pods.
+    let tenants = context.clusters().flat_map(|(index, cluster, facts)| {
+        let vnet = facts.node.vnet;
+        let nodes = vnet.zip(facts.node.subnet).map(|at| (at, (index, cluster, Through::Nodes)));
+        let pod_subnet = facts.pod_subnet.filter(|_| !facts.pods_in_node_subnet());
+        let pods = vnet.zip(pod_subnet).map(|at| (at, (index, cluster, Through::Pods)));
+        nodes.into_iter().chain(pods)
+    });
+    let by_subnet = crate::sorting::grouped(tenants.collect());
     for ((vnet, subnet), clusters) in by_subnet.into_iter().filter(|(_, clusters)| clusters.len() > 1) {
-        for (position, &(a, first)) in clusters.iter().enumerate() {
-            for &(b, second) in clusters.iter().skip(position + 1) {
-                let ((k, kubenet), (o, other)) = match (is_kubenet(first), is_kubenet(second)) {
-                    (true, _) => ((a, first), (b, second)),
-                    (false, true) => ((b, second), (a, first)),
-                    (false, false) => continue,
+        for (position, &first) in clusters.iter().enumerate() {
+            for &second in clusters.iter().skip(position + 1) {
+                // Only a cluster's nodes make it a kubenet tenant: kubenet has no pod subnet.
+                let kubenet_nodes = |(_, cluster, through): (usize, &AksCluster, Through)| {
+                    through == Through::Nodes && is_kubenet(cluster)
                 };
+                let ((k, kubenet, _), (o, other, other_through)) =
+                    match (kubenet_nodes(first), kubenet_nodes(second)) {
+                        (true, _) => (first, second),
+                        (false, true) => (second, first),
+                        (false, false) => continue,
+                    };
+                let (kubenet, other_name) = (&kubenet.name, &other.name);
+                let (subnet_name, vnet_name) = (context.subnet_name(vnet, subnet), context.vnet_name(vnet));
                 // Plugin names are product names, the same in every language.
-                let message = msg!(
-                    [
-                        "kubenet cluster '{kubenet}' shares its node subnet '{subnet}' of VNet '{vnet}' \
-                         with {plugin} cluster '{other}'",
-                        "le cluster kubenet « {kubenet} » partage son sous-réseau de nœuds « {subnet} » du \
-                         VNet « {vnet} » avec le cluster {plugin} « {other} »"
-                    ],
-                    kubenet = &kubenet.name,
-                    subnet = context.subnet_name(vnet, subnet),
-                    vnet = context.vnet_name(vnet),
-                    plugin = if is_kubenet(other) { "kubenet" } else { "Azure CNI" },
-                    other = &other.name,
-                );
-                out.report(message, vec![pointer::cluster(k, "subnet"), pointer::cluster(o, "subnet")]);
+                let (message, other_field) = match other_through {
+                    Through::Nodes => (
+                        msg!(
+                            [
+                                "kubenet cluster '{kubenet}' shares its node subnet '{subnet}' of VNet '{vnet}' \
+                                 with {plugin} cluster '{other}'",
+                                "le cluster kubenet « {kubenet} » partage son sous-réseau de nœuds « {subnet} » \
+                                 du VNet « {vnet} » avec le cluster {plugin} « {other} »"
+                            ],
+                            kubenet = kubenet,
+                            subnet = subnet_name,
+                            vnet = vnet_name,
+                            plugin = if is_kubenet(other) { "kubenet" } else { "Azure CNI" },
+                            other = other_name,
+                        ),
+                        "subnet",
+                    ),
+                    Through::Pods => (
+                        msg!(
+                            [
+                                "kubenet cluster '{kubenet}' shares its node subnet '{subnet}' of VNet '{vnet}' \
+                                 with the pods of Azure CNI cluster '{other}'",
+                                "le cluster kubenet « {kubenet} » partage son sous-réseau de nœuds « {subnet} » \
+                                 du VNet « {vnet} » avec les pods du cluster Azure CNI « {other} »"
+                            ],
+                            kubenet = kubenet,
+                            subnet = subnet_name,
+                            vnet = vnet_name,
+                            other = other_name,
+                        ),
+                        "podSubnet",
+                    ),
+                };
+                out.report(message, vec![pointer::cluster(k, "subnet"), pointer::cluster(o, other_field)]);
             }
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Through {
+    Nodes,
+    Pods,
 }
 
 fn is_kubenet(cluster: &AksCluster) -> bool {
@@ -96,6 +131,28 @@ mod tests {
             cluster["podCidr"] = json!("10.245.0.0/16");
         }
         ("/aksClusters/-", cluster)
+    }
+
+    #[test]
+    fn fires_for_kubenet_nodes_in_another_clusters_pod_subnet() {
+        let changes = [
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/22"})),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+            second_cluster("kubenet", "pods"),
+        ];
+        let found = assert_fires(AksSubnetSharedKubenet, &changes);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].subjects, ["/aksClusters/1/subnet", "/aksClusters/0/podSubnet"]);
+        assert_eq!(
+            found[0].message,
+            "kubenet cluster 'second-aks' shares its node subnet 'pods' of VNet 'ml-vnet' with the pods of \
+             Azure CNI cluster 'ml-aks'"
+        );
+        assert!(found[0].text.render(Lang::Fr).ends_with("avec les pods du cluster Azure CNI « ml-aks »"));
+        // Pods in the node subnet of an Azure CNI cluster are that cluster's own business.
+        let mut cni = changes.to_vec();
+        cni[2] = second_cluster("azure", "pods");
+        assert_quiet(AksSubnetSharedKubenet, &cni);
     }
 
     #[test]

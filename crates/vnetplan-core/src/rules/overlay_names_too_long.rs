@@ -12,22 +12,24 @@ const MAX_NAME: usize = 63;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
-        "A cluster on Azure CNI Overlay (an attach cluster with no networkPlugin is taken to be one) \
-         whose node subnet, VNet or VNet resource group has a name longer than 63 characters.",
+        "A cluster on Azure CNI Overlay (an attach cluster with no networkPlugin is taken to be one) or \
+         on Azure CNI Pod Subnet whose node subnet, pod subnet, VNet or VNet resource group has a name \
+         longer than 63 characters.",
         "Un cluster en Azure CNI Overlay (un cluster attaché sans networkPlugin est considéré comme tel) \
-         dont le sous-réseau des nœuds, le VNet ou le groupe de ressources du VNet porte un nom de plus \
-         de 63 caractères.",
+         ou en Azure CNI Pod Subnet dont le sous-réseau des nœuds, le sous-réseau des pods, le VNet ou le \
+         groupe de ressources du VNet porte un nom de plus de 63 caractères.",
     ),
     why: text!(
         "Overlay clusters placed in a subnet the user brings are limited to names of 63 characters or \
          fewer for that subnet, its VNet and the VNet's resource group, a limit AKS has listed among \
-         overlay's restrictions since its November 2023 release. Azure itself accepts longer names \
+         overlay's restrictions since its November 2023 release; AKS applies the same limit to Azure CNI \
+         Pod Subnet with dynamic IP allocation. Azure itself accepts longer names \
          (up to 80 or 90 characters), so the plan can be valid for the network and still be refused \
          when the cluster is created.",
         "Les clusters overlay placés dans un sous-réseau fourni par l’utilisateur n’admettent, pour ce \
          sous-réseau, son VNet et le groupe de ressources du VNet, que des noms de 63 caractères au \
          plus : AKS range cette limite parmi les restrictions d’overlay depuis sa version de novembre \
-         2023. Azure accepte pourtant des noms plus longs (jusqu’à 80 ou 90 caractères) : le plan peut \
+         2023, et l’applique aussi à Azure CNI Pod Subnet en allocation dynamique. Azure accepte pourtant des noms plus longs (jusqu’à 80 ou 90 caractères) : le plan peut \
          donc convenir au réseau et être refusé à la création du cluster.",
     ),
     example: Example(&[
@@ -56,7 +58,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, facts) in context.clusters() {
-        if !cluster.is_overlay() || cluster.in_managed_vnet() {
+        let pod_subnet = cluster.pods_subnet().is_some();
+        if !(cluster.is_overlay() || pod_subnet) || cluster.in_managed_vnet() {
             continue;
         }
         let mut long: Vec<(Message, String)> = Vec::new();
@@ -80,9 +83,20 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             }
             None => note(VNET, cluster.vnet_name(), pointer::cluster(index, "vnet")),
         }
+        let own_pod_subnet = facts.pod_subnet.filter(|_| !facts.pods_in_node_subnet());
+        match facts.node.vnet.zip(own_pod_subnet) {
+            Some((v, s)) => note(SUBNET, context.subnet_name(v, s), pointer::subnet(v, s, "name")),
+            None if pod_subnet && !facts.pods_in_node_subnet() => {
+                let name = cluster.pod_subnet.as_deref().unwrap_or_default();
+                note(SUBNET, name, pointer::cluster(index, "podSubnet"));
+            }
+            None => {}
+        }
         let labels: Vec<Message> = long.iter().map(|(label, _)| label.clone()).collect();
         let Some(named) = first_few(&labels) else { continue };
-        let setup = if cluster.plugin_assumed() {
+        let setup = if pod_subnet {
+            msg!(["uses Azure CNI Pod Subnet", "utilise Azure CNI Pod Subnet"])
+        } else if cluster.plugin_assumed() {
             msg!([
                 "is taken to use Azure CNI Overlay (it names no networkPlugin)",
                 "est considéré comme en Azure CNI Overlay (il ne nomme aucun networkPlugin)"
@@ -91,7 +105,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             msg!(["uses Azure CNI Overlay", "utilise Azure CNI Overlay"])
         };
         let mut subjects: Vec<String> = long.into_iter().map(|(_, subject)| subject).collect();
-        subjects.push(pointer::cluster(index, "networkPluginMode"));
+        subjects.push(pointer::cluster(index, if pod_subnet { "podSubnet" } else { "networkPluginMode" }));
         out.report(
             msg!(
                 [
@@ -174,6 +188,31 @@ mod tests {
             ["/vnets/0/name", "/vnets/0/resourceGroup", "/aksClusters/0/networkPluginMode"]
         );
         assert!(found[0].message.starts_with("cluster 'ml-aks' is taken to use Azure CNI Overlay"));
+    }
+
+    #[test]
+    fn fires_on_azure_cni_pod_subnet_and_names_a_long_pod_subnet() {
+        let long = name(64);
+        let changes = [
+            ("/vnets/0/subnets/-", json!({"name": long, "addressPrefix": "10.1.8.0/22"})),
+            ("/aksClusters/0/podSubnet", json!(long)),
+        ];
+        let found = assert_fires(OverlayNamesTooLong, &changes);
+        assert_eq!(found[0].subjects, ["/vnets/0/subnets/1/name", "/aksClusters/0/podSubnet"]);
+        assert!(found[0].message.starts_with("cluster 'ml-aks' uses Azure CNI Pod Subnet, which takes"));
+        assert!(found[0]
+            .text
+            .render(Lang::Fr)
+            .starts_with("le cluster « ml-aks » utilise Azure CNI Pod Subnet"));
+        let resource_group = [
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/22"})),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+            ("/vnets/0/resourceGroup", json!(long)),
+        ];
+        assert_eq!(
+            assert_fires(OverlayNamesTooLong, &resource_group)[0].subjects,
+            ["/vnets/0/resourceGroup", "/aksClusters/0/podSubnet"]
+        );
     }
 
     #[test]
