@@ -360,9 +360,16 @@ impl AksCluster {
         self.network_plugin.unwrap_or(NetworkPlugin::Azure)
     }
 
-    /// The plugin mode once the default is applied: overlay for an assumed attach cluster.
+    /// Whether the plugin is not written but the cluster names a pod subnet, which only Azure CNI
+    /// Pod Subnet uses: the cluster is then read as that mode rather than as AKS's default.
+    pub fn pod_subnet_assumed(&self) -> bool {
+        self.plugin_assumed() && self.network_plugin_mode.is_none() && self.pod_subnet.is_some()
+    }
+
+    /// The plugin mode once the default is applied: overlay for an assumed attach cluster, unless
+    /// it names a pod subnet.
     pub fn mode(&self) -> Option<NetworkPluginMode> {
-        if self.plugin_assumed() {
+        if self.plugin_assumed() && !self.pod_subnet_assumed() {
             return self.network_plugin_mode.or(Some(NetworkPluginMode::Overlay));
         }
         self.network_plugin_mode

@@ -8,9 +8,11 @@ use crate::sources;
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "An attached cluster (provisioning \"attach\") whose networkPlugin the plan leaves out is \
-         checked as Azure CNI Overlay, and the rule says so, so that the assumption is visible.",
+         checked as Azure CNI Overlay, or as Azure CNI Pod Subnet when it names a podSubnet, and the rule \
+         says so, so that the assumption is visible.",
         "Un cluster attaché (provisioning « attach ») dont le plan omet networkPlugin est vérifié comme \
-         un cluster Azure CNI Overlay, et la règle le signale pour que cette hypothèse reste visible."
+         un cluster Azure CNI Overlay, ou Azure CNI Pod Subnet s’il nomme un podSubnet, et la règle le \
+         signale pour que cette hypothèse reste visible."
     ),
     why: text!(
         "The cluster already exists, so its plugin is a fact that the plan should record rather than \
@@ -48,38 +50,63 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         let target = pointer::cluster(index, "networkPlugin");
-        let fix = Fix::new(
-            msg!(
-                [
-                    "confirm with `az aks show --name {cluster} --query networkProfile` that cluster \
-                     '{cluster}' uses Azure CNI Overlay, then record networkPlugin \"azure\" and \
-                     networkPluginMode \"overlay\"",
-                    "confirmer avec `az aks show --name {cluster} --query networkProfile` que le cluster \
-                     « {cluster} » utilise Azure CNI Overlay, puis consigner networkPlugin « azure » et \
-                     networkPluginMode « overlay »"
-                ],
-                cluster = &cluster.name,
-            ),
-            vec![
-                (target.clone(), NetworkPlugin::Azure.as_str().into()),
-                (pointer::cluster(index, "networkPluginMode"), NetworkPluginMode::Overlay.as_str().into()),
-            ],
-        );
-        out.push(
-            Draft::new(
+        let draft = if cluster.pod_subnet_assumed() {
+            let fix = Fix::new(
                 msg!(
                     [
-                        "attached cluster '{cluster}' does not state its network plugin, so it is checked \
-                         as Azure CNI Overlay, what AKS picks by default since Kubernetes 1.30",
-                        "le cluster attaché « {cluster} » n’indique pas son plug-in réseau : il est donc \
-                         vérifié comme Azure CNI Overlay, le choix par défaut d’AKS depuis Kubernetes 1.30"
+                        "confirm with `az aks show --name {cluster} --query networkProfile` that cluster \
+                         '{cluster}' uses Azure CNI Pod Subnet, then record networkPlugin \"azure\"",
+                        "confirmer avec `az aks show --name {cluster} --query networkProfile` que le cluster \
+                         « {cluster} » utilise Azure CNI Pod Subnet, puis consigner networkPlugin « azure »"
                     ],
                     cluster = &cluster.name,
                 ),
-                vec![target],
-            )
-            .with_fix(Some(fix)),
-        );
+                vec![(target.clone(), NetworkPlugin::Azure.as_str().into())],
+            );
+            let message = msg!(
+                [
+                    "attached cluster '{cluster}' does not state its network plugin but names a pod subnet, \
+                     so it is checked as Azure CNI Pod Subnet, the one mode that uses one",
+                    "le cluster attaché « {cluster} » n’indique pas son plug-in réseau mais nomme un \
+                     sous-réseau de pods : il est donc vérifié comme Azure CNI Pod Subnet, le seul mode qui \
+                     en utilise un"
+                ],
+                cluster = &cluster.name,
+            );
+            Draft::new(message, vec![target, pointer::cluster(index, "podSubnet")]).with_fix(Some(fix))
+        } else {
+            let fix = Fix::new(
+                msg!(
+                    [
+                        "confirm with `az aks show --name {cluster} --query networkProfile` that cluster \
+                         '{cluster}' uses Azure CNI Overlay, then record networkPlugin \"azure\" and \
+                         networkPluginMode \"overlay\"",
+                        "confirmer avec `az aks show --name {cluster} --query networkProfile` que le cluster \
+                         « {cluster} » utilise Azure CNI Overlay, puis consigner networkPlugin « azure » et \
+                         networkPluginMode « overlay »"
+                    ],
+                    cluster = &cluster.name,
+                ),
+                vec![
+                    (target.clone(), NetworkPlugin::Azure.as_str().into()),
+                    (
+                        pointer::cluster(index, "networkPluginMode"),
+                        NetworkPluginMode::Overlay.as_str().into(),
+                    ),
+                ],
+            );
+            let message = msg!(
+                [
+                    "attached cluster '{cluster}' does not state its network plugin, so it is checked \
+                     as Azure CNI Overlay, what AKS picks by default since Kubernetes 1.30",
+                    "le cluster attaché « {cluster} » n’indique pas son plug-in réseau : il est donc \
+                     vérifié comme Azure CNI Overlay, le choix par défaut d’AKS depuis Kubernetes 1.30"
+                ],
+                cluster = &cluster.name,
+            );
+            Draft::new(message, vec![target]).with_fix(Some(fix))
+        };
+        out.push(draft);
     }
 }
 
@@ -87,9 +114,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 mod tests {
     use serde_json::json;
 
-    use crate::catalog::RuleId::NetworkPluginAssumed;
+    use crate::catalog::RuleId::{NetworkPluginAssumed, PodSubnetUnused, SubnetAddressesExhausted};
     use crate::finding::{FixKind, Severity};
-    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
+    use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet, plan_with};
     use crate::text::Lang;
 
     #[test]
@@ -119,6 +146,37 @@ mod tests {
                 ("/aksClusters/0/networkPlugin", &json!("azure")),
                 ("/aksClusters/0/networkPluginMode", &json!("overlay")),
             ]
+        );
+        assert_fix_resolves(NetworkPluginAssumed, &changes);
+    }
+
+    #[test]
+    fn reads_an_attached_cluster_that_names_a_pod_subnet_as_azure_cni_pod_subnet() {
+        // The pod subnet is a /28: 11 usable addresses, while 3 + 1 surge nodes take 16 each.
+        let changes = [
+            ("/aksClusters/0/provisioning", json!("attach")),
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.8.0/28"})),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+        ];
+        let plan = plan_with(&changes);
+        let cluster = &plan.aks_clusters[0];
+        assert!(!cluster.is_overlay() && cluster.pods_subnet() == Some("pods"));
+        assert_eq!(cluster.effective_max_pods(), 110);
+        let rules: Vec<_> = crate::check(&plan).findings.iter().map(|finding| finding.rule).collect();
+        assert!(rules.contains(&SubnetAddressesExhausted) && !rules.contains(&PodSubnetUnused), "{rules:?}");
+        let found = assert_fires(NetworkPluginAssumed, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/networkPlugin", "/aksClusters/0/podSubnet"]);
+        assert_eq!(
+            found[0].message,
+            "attached cluster 'ml-aks' does not state its network plugin but names a pod subnet, so it is \
+             checked as Azure CNI Pod Subnet, the one mode that uses one"
+        );
+        let fix = found[0].fix.as_ref().expect("the assumption can be written down");
+        assert_eq!(fix.kind, FixKind::Attestation);
+        assert_eq!(fix.changes.len(), 1);
+        assert_eq!(
+            (fix.changes[0].path.as_str(), &fix.changes[0].value),
+            ("/aksClusters/0/networkPlugin", &json!("azure"))
         );
         assert_fix_resolves(NetworkPluginAssumed, &changes);
     }

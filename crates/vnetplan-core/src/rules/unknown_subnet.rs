@@ -49,6 +49,23 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if let Some(pod_subnet) = cluster.pods_subnet() {
             let placement = Placement { vnet: facts.node.vnet, subnet: facts.pod_subnet };
             report_subnet(context, out, owner(), placement, pod_subnet, pointer::cluster(index, "podSubnet"));
+            if cluster.in_managed_vnet() {
+                out.report(
+                    msg!(
+                        [
+                            "cluster '{cluster}' names pod subnet '{subnet}' but no VNet of its own: a pod subnet \
+                             belongs to the VNet of the node subnet, and the VNet AKS creates and manages holds \
+                             none of the plan's subnets",
+                            "le cluster « {cluster} » nomme le sous-réseau de pods « {subnet} » mais aucun VNet à \
+                             lui : un sous-réseau de pods appartient au VNet du sous-réseau de nœuds, et le VNet \
+                             qu’AKS crée et gère ne contient aucun sous-réseau du plan"
+                        ],
+                        cluster = &cluster.name,
+                        subnet = pod_subnet,
+                    ),
+                    vec![pointer::cluster(index, "podSubnet"), pointer::cluster(index, "vnet")],
+                );
+            }
         }
         // v2 ignores loadBalancerSubnet; aks-v2-v1-only-setting reports it there.
         let (false, Some(_), Some(name)) =
@@ -117,8 +134,23 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::UnknownSubnet;
-    use crate::testing::{aci, aci_with, assert_fires, assert_quiet};
+    use crate::testing::{aci, aci_with, assert_fires, assert_quiet, base};
     use crate::text::Lang;
+
+    #[test]
+    fn fires_on_a_pod_subnet_of_a_cluster_in_the_aks_managed_vnet() {
+        let mut cluster = base()["aksClusters"][0].clone();
+        let fields = cluster.as_object_mut().expect("a cluster is an object");
+        fields.remove("vnet");
+        fields.remove("subnet");
+        fields.insert("podSubnet".to_owned(), json!("aks"));
+        let changes = [("/aksClusters/0", cluster)];
+        let found = assert_fires(UnknownSubnet, &changes);
+        assert_eq!(found[0].subjects, ["/aksClusters/0/podSubnet", "/aksClusters/0/vnet"]);
+        assert!(found[0]
+            .message
+            .starts_with("cluster 'ml-aks' names pod subnet 'aks' but no VNet of its own"));
+    }
 
     #[test]
     fn fires_on_a_pod_subnet_missing_from_the_cluster_vnet_and_ignores_one_that_gives_no_pod_an_address() {
