@@ -12,13 +12,17 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          (allowedFqdns), checks that the names Kubernetes compute needs are all allowed: those of AKS \
          itself (aks-core), of the cluster extension that installs Azure ML (cluster-extensions), and of \
          the workspace’s services (azure-ml). Reports once per group, listing what no entry covers. \
-         Wildcard entries count, and placeholders such as <acr> stand for your resource names.",
+         Wildcard entries count, and placeholders such as <acr> stand for your resource names. A private \
+         cluster's nodes reach the API server through its private endpoint, so its public name \
+         (*.hcp.<region>.azmk8s.io) is not asked of them.",
         "Quand le trafic sortant est restreint et que le plan énumère les noms d’hôte autorisés par son \
          pare-feu (allowedFqdns), vérifie que tous les noms dont le calcul Kubernetes a besoin sont \
          autorisés : ceux d’AKS lui-même (aks-core), de l’extension de cluster qui installe Azure ML \
          (cluster-extensions) et des services de l’espace de travail (azure-ml). Signale une fois par \
          groupe, en citant ce qu’aucune entrée ne couvre. Les entrées génériques comptent, et les \
-         marqueurs comme <acr> désignent les noms de vos ressources."
+         marqueurs comme <acr> désignent les noms de vos ressources. Les nœuds d’un cluster privé \
+         joignent le serveur d’API par son point de terminaison privé : son nom public \
+         (*.hcp.<region>.azmk8s.io) ne leur est pas demandé."
     ),
     why: text!(
         "A firewall that filters by name drops whatever is not listed. Without the AKS names the nodes \
@@ -187,6 +191,14 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn a_private_cluster_needs_no_public_api_server_name() {
+        let fqdns: Vec<&str> = EVERYTHING.iter().copied().filter(|name| *name != "*.azmk8s.io").collect();
+        let mut changes = v2_plan(&fqdns);
+        changes.push(("/aksClusters/0/privateCluster", json!(true)));
+        assert_quiet(K8sEgressFqdnMissing, &changes);
     }
 
     #[test]

@@ -168,7 +168,7 @@ pub(crate) struct Gap {
 // the workspace registry's two.
 
 pub(crate) const AKS_CORE: &[Need] = &[
-    &["*.hcp.<region>.azmk8s.io"],
+    &[PUBLIC_API_SERVER],
     &["mcr.microsoft.com"],
     &["*.data.mcr.microsoft.com"],
     &["mcr-0001.mcr-msedge.net"],
@@ -201,6 +201,11 @@ pub(crate) const AZURE_ML: &[Need] = &[
     &["<region>.api.azureml.ms"],
 ];
 
+/// The API server's public names, which nodes reach it by unless the cluster is private: AKS
+/// lists them as not needed for private clusters (Learn, "Outbound network and FQDN rules for AKS
+/// clusters").
+const PUBLIC_API_SERVER: &str = "*.hcp.<region>.azmk8s.io";
+
 /// The names of the workspace's container registry: its login server and its regional data
 /// endpoint.
 pub(crate) const WORKSPACE_REGISTRY: [&str; 2] = [REGISTRY_LOGIN, REGISTRY_DATA];
@@ -220,24 +225,24 @@ pub(crate) fn fixed_names(groups: &[&[Need]]) -> Vec<&'static str> {
 pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool, fixed: &[&str]) -> Option<Gap> {
     let plan = context.plan;
     let entries = plan.egress.fqdn_allow_list()?;
-    let v2: Vec<(usize, &str)> = context
+    let v2: Vec<(usize, &str, bool)> = context
         .clusters()
         .filter(|(_, cluster, _)| cluster.is_v2())
-        .map(|(index, cluster, _)| (index, plan.cluster_region(cluster)))
+        .map(|(index, cluster, _)| (index, plan.cluster_region(cluster), cluster.private_cluster()))
         .collect();
     if v2.is_empty() {
         return None;
     }
-    let regions: Vec<(Option<usize>, &str)> = if per_cluster {
-        v2.iter().map(|(index, region)| (Some(*index), *region)).collect()
+    let regions: Vec<(Option<usize>, &str, bool)> = if per_cluster {
+        v2.iter().map(|(index, region, private)| (Some(*index), *region, *private)).collect()
     } else {
-        vec![(None, plan.region.as_str())]
+        vec![(None, plan.region.as_str(), v2.iter().all(|(_, _, private)| *private))]
     };
     let mut missing: Vec<String> = Vec::new();
     let mut clusters = Vec::new();
-    for (cluster, region) in regions {
+    for (cluster, region, private) in regions {
         let mut lacks = false;
-        for need in needs {
+        for need in needs.iter().filter(|need| !(private && need.first() == Some(&PUBLIC_API_SERVER))) {
             let covered =
                 need.iter().any(|name| entries.iter().any(|entry| covers_among(entry, name, region, fixed)));
             let Some(first) = need.first().filter(|_| !covered) else {
@@ -257,7 +262,7 @@ pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool, fixe
         return None;
     }
     if !per_cluster {
-        clusters = v2.into_iter().map(|(index, _)| index).collect();
+        clusters = v2.into_iter().map(|(index, _, _)| index).collect();
     }
     Some(Gap { missing, clusters })
 }

@@ -13,10 +13,12 @@ const OTHER_CLOUDS: &[&str] = &["usgov", "usdod", "china", "usnat", "ussec"];
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
-        "A cluster that counts on Trusted Access for Azure ML (trustedAccess true) must be in a region of \
-         Azure's public cloud.",
-        "Un cluster qui compte sur l’accès approuvé pour Azure ML (trustedAccess à true) doit être dans une \
-         région du cloud public d’Azure."
+        "A v2 Kubernetes compute that counts on Trusted Access for Azure ML (trustedAccess true) must be in \
+         a region of Azure's public cloud. A v1 cluster never uses Trusted Access, so the field is not read \
+         there.",
+        "Un calcul Kubernetes v2 qui compte sur l’accès approuvé pour Azure ML (trustedAccess à true) doit \
+         être dans une région du cloud public d’Azure. Un cluster v1 n’utilise jamais l’accès approuvé : le \
+         champ n’y est pas lu."
     ),
     why: text!(
         "The only page that documents Azure ML over Trusted Access limits it to the public cloud: Azure \
@@ -29,6 +31,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          Azure ML dehors, est injoignable pour Azure ML, quoi que note le plan."
     ),
     example: Example(&[
+        ("/aksClusters/0/provisioning", r#""attach""#),
+        ("/aksClusters/0/azureMl", r#"{"api": "v2", "inferenceRouterServiceType": "loadBalancer"}"#),
         ("/aksClusters/0/region", r#""usgovvirginia""#),
         ("/aksClusters/0/trustedAccess", "true"),
     ]),
@@ -47,7 +51,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let region = context.plan.cluster_region(cluster);
         let key = region_name(region);
-        if !cluster.trusted_access() || !OTHER_CLOUDS.iter().any(|cloud| key.starts_with(cloud)) {
+        // Trusted Access is how the v2 extension reaches the API server; v1 never asks for it.
+        if !cluster.is_v2()
+            || !cluster.trusted_access()
+            || !OTHER_CLOUDS.iter().any(|cloud| key.starts_with(cloud))
+        {
             continue;
         }
         let region_field =
@@ -86,21 +94,30 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::TrustedAccessOutsidePublicCloud;
-    use crate::testing::{assert_fires, assert_quiet};
+    use crate::testing::{assert_fires, assert_quiet, v2_cluster};
     use crate::text::Lang;
+
+    fn v2_with(extra: &[(&'static str, serde_json::Value)]) -> Vec<(&'static str, serde_json::Value)> {
+        let mut changes = v2_cluster();
+        changes.extend(extra.iter().cloned());
+        changes
+    }
 
     #[test]
     fn fires_in_government_and_china_regions() {
         for region in ["usgovvirginia", "USDoD Central", "chinanorth3"] {
             let found = assert_fires(
                 TrustedAccessOutsidePublicCloud,
-                &[("/aksClusters/0/region", json!(region)), ("/aksClusters/0/trustedAccess", json!(true))],
+                &v2_with(&[
+                    ("/aksClusters/0/region", json!(region)),
+                    ("/aksClusters/0/trustedAccess", json!(true)),
+                ]),
             );
             assert_eq!(found[0].subjects, ["/aksClusters/0/trustedAccess", "/aksClusters/0/region"]);
         }
         let found = assert_fires(
             TrustedAccessOutsidePublicCloud,
-            &[("/region", json!("chinanorth3")), ("/aksClusters/0/trustedAccess", json!(true))],
+            &v2_with(&[("/region", json!("chinanorth3")), ("/aksClusters/0/trustedAccess", json!(true))]),
         );
         assert_eq!(found[0].subjects, ["/aksClusters/0/trustedAccess", "/region"]);
         assert_eq!(
@@ -116,8 +133,22 @@ mod tests {
     }
 
     #[test]
-    fn quiet_in_the_public_cloud_or_without_trusted_access() {
-        assert_quiet(TrustedAccessOutsidePublicCloud, &[("/aksClusters/0/trustedAccess", json!(true))]);
-        assert_quiet(TrustedAccessOutsidePublicCloud, &[("/aksClusters/0/region", json!("usgovvirginia"))]);
+    fn quiet_in_the_public_cloud_without_trusted_access_or_on_v1() {
+        assert_quiet(
+            TrustedAccessOutsidePublicCloud,
+            &v2_with(&[("/aksClusters/0/trustedAccess", json!(true))]),
+        );
+        assert_quiet(
+            TrustedAccessOutsidePublicCloud,
+            &v2_with(&[("/aksClusters/0/region", json!("usgovvirginia"))]),
+        );
+        // A v1 cluster never relies on Trusted Access, whatever its field says.
+        assert_quiet(
+            TrustedAccessOutsidePublicCloud,
+            &[
+                ("/aksClusters/0/region", json!("usgovvirginia")),
+                ("/aksClusters/0/trustedAccess", json!(true)),
+            ],
+        );
     }
 }
