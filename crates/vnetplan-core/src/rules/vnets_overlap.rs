@@ -2,7 +2,7 @@ use ipnet::{Ipv4Net, Ipv6Net};
 
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
-use crate::finding::RuleFindings;
+use crate::finding::{Draft, RuleFindings, Severity};
 use crate::net::{ipv6_overlap, Range};
 use crate::pointer;
 use crate::sources;
@@ -16,11 +16,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     ),
     why: text!(
         "Azure creates overlapping VNets without complaint, which is why this is a warning, but it \
-         refuses to peer them, and a VPN or ExpressRoute path between them cannot route either. The \
+         refuses to peer them (so the overlap is an error when the plan records a peering between the \
+         two), and a VPN or ExpressRoute path between them cannot route either. The \
          workspace private endpoint, the inference clusters and their clients usually need to reach each \
          other sooner or later, and overlapping spaces close that door.",
         "Azure crée sans broncher des VNets qui se chevauchent, d’où un simple avertissement, mais il \
-         refuse de les appairer, et un chemin VPN ou ExpressRoute entre eux ne peut pas router non plus. \
+         refuse de les appairer (le chevauchement est donc une erreur quand le plan consigne un \
+         appairage entre eux), et un chemin VPN ou ExpressRoute entre eux ne peut pas router non plus. \
          Le point de terminaison privé de l’espace de travail, les clusters d’inférence et leurs clients \
          doivent en général se joindre tôt ou tard : des espaces qui se chevauchent ferment cette porte."
     ),
@@ -88,6 +90,27 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             Nets::V4(first, second) => (first.to_string(), second.to_string()),
             Nets::V6(first, second) => (first.to_string(), second.to_string()),
         };
+        let (vnet, other) = (context.vnet_name(v), context.vnet_name(w));
+        let subjects =
+            vec![pointer::vnet_prefix(v, clash.first_index), pointer::vnet_prefix(w, clash.second_index)];
+        if context.peered(vnet, other) {
+            // The plan counts on a peering that Azure refuses to create, and every check that reads
+            // the peering as a route would pass a path that does not exist.
+            let message = msg!(
+                [
+                    "address prefix {first} of VNet '{vnet}' overlaps address prefix {second} of VNet \
+                     '{other}', so Azure refuses the peering the plan records between them",
+                    "le préfixe d’adresses {first} du VNet « {vnet} » chevauche le préfixe d’adresses \
+                     {second} du VNet « {other} » : Azure refuse l’appairage que le plan consigne entre eux"
+                ],
+                first = &first,
+                vnet = vnet,
+                second = &second,
+                other = other,
+            );
+            out.push_as(Severity::Error, Draft::new(message, subjects));
+            continue;
+        }
         out.report(
             msg!(
                 [
@@ -97,11 +120,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                      {second} du VNet « {other} » : les deux VNets ne pourront jamais être appairés"
                 ],
                 first = &first,
-                vnet = context.vnet_name(v),
+                vnet = vnet,
                 second = &second,
-                other = context.vnet_name(w),
+                other = other,
             ),
-            vec![pointer::vnet_prefix(v, clash.first_index), pointer::vnet_prefix(w, clash.second_index)],
+            subjects,
         );
     }
 }
@@ -123,6 +146,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use crate::catalog::RuleId::VnetsOverlap;
+    use crate::finding::Severity;
     use crate::testing::{assert_fires, assert_quiet};
     use crate::text::Lang;
 
@@ -131,6 +155,21 @@ mod tests {
             "/vnets/-",
             json!({"name": name, "resourceGroup": "ml-rg", "addressPrefixes": prefixes, "subnets": []}),
         )
+    }
+
+    #[test]
+    fn is_an_error_when_the_plan_records_the_peering() {
+        let mut hub = vnet("hub", &["10.1.128.0/24"]);
+        hub.1["peerings"] = json!(["ML-VNET"]);
+        let found = assert_fires(VnetsOverlap, &[hub]);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(
+            found[0].message,
+            "address prefix 10.1.0.0/16 of VNet 'ml-vnet' overlaps address prefix 10.1.128.0/24 of VNet \
+             'hub', so Azure refuses the peering the plan records between them"
+        );
+        let found = assert_fires(VnetsOverlap, &[vnet("hub", &["10.1.128.0/24"])]);
+        assert_eq!(found[0].severity, Severity::Warning, "without the peering");
     }
 
     #[test]
