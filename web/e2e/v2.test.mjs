@@ -221,8 +221,9 @@ describe('Azure ML v2 on the page', () => {
     await findings(page, '[data-rule="unknown-compute"]').waitFor();
     assert.equal(await field(page, '/onlineEndpoints/1/publicNetworkAccess').count(), 0);
 
-    // A new outbound rule is of a type the isolation mode accepts, so it adds no finding.
+    // A new outbound rule is of a type the isolation mode accepts; it asks only for its destination.
     await page.click('button:has-text("Add an outbound rule")');
+    await findings(page, '[data-rule="managed-network-pe-target-unsupported"]').filter({ hasText: 'has no destination' }).waitFor();
     assert.equal(await field(page, '/workspace/managedNetwork/outboundRules/0/type').inputValue(), 'privateEndpoint');
     await field(page, '/workspace/managedNetwork/outboundRules/0/type').selectOption('fqdn');
     await findings(page, '[data-rule="managed-network-rule-needs-approved-outbound"]').waitFor();

@@ -1816,7 +1816,21 @@ mod tests {
         let network = rules.plan.workspace.managed_network.as_ref().expect("the migration adds one");
         let names: Vec<&str> = network.outbound_rules.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["rule-1", "rule-2"]);
-        assert_eq!(rules.report.findings, added.report.findings, "a new rule adds no finding");
+        // A new rule waits for its destination, and says so; it adds nothing else.
+        let new_findings: Vec<_> =
+            rules.report.findings.iter().filter(|finding| !added.report.findings.contains(finding)).collect();
+        let asks: Vec<(RuleId, &[String])> =
+            new_findings.iter().map(|finding| (finding.rule, finding.subjects.as_slice())).collect();
+        let destination =
+            |index: usize| [format!("/workspace/managedNetwork/outboundRules/{index}/destination")];
+        let (first, second) = (destination(0), destination(1));
+        assert_eq!(
+            asks,
+            [
+                (RuleId::ManagedNetworkPeTargetUnsupported, &first[..]),
+                (RuleId::ManagedNetworkPeTargetUnsupported, &second[..]),
+            ]
+        );
         let approved = edit(
             &added,
             "/workspace/managedNetwork/isolationMode",

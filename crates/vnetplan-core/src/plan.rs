@@ -635,9 +635,9 @@ pub struct ManagedNetwork {
 }
 
 impl ManagedNetwork {
-    /// The compute that builds images; an empty string names none.
+    /// The compute that builds images; a blank string names none.
     pub fn image_build_compute(&self) -> Option<&str> {
-        self.image_build_compute.as_deref().filter(|name| !name.is_empty())
+        self.image_build_compute.as_deref().map(str::trim).filter(|name| !name.is_empty())
     }
 }
 

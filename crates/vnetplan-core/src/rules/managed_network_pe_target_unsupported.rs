@@ -49,14 +49,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     why: text!(
         "Azure ML creates the private endpoint of such a rule itself, inside the managed network, from the \
          resource ID it is given. Without a resource ID there is nothing to connect to and the rule is \
-         refused (a blank destination is taken as a rule still being written). Learn lists the services it supports as targets (Azure ML workspaces and registries, \
+         refused, as a blank destination is. Learn lists the services it supports as targets (Azure ML workspaces and registries, \
          Storage, Container Registry, Key Vault, AI services, AI Search, SQL, Data Factory, Cosmos DB, Event \
          Hubs, Redis, Databricks, the MariaDB, PostgreSQL and MySQL databases, API Management, Application \
          Insights through a private link scope, and Application Gateway for other networks). Another type, \
          such as a Private Link service of your own, is outside that list and may not be provisioned.",
         "Azure ML crée lui-même le point de terminaison privé d’une telle règle, dans le réseau managé, à \
          partir de l’ID de ressource donné. Sans ID de ressource, il n’y a rien à joindre et la règle est \
-         refusée (une destination vide est prise pour une règle en cours d’écriture). Learn liste les services qu’il prend en charge comme cibles (espaces de travail et \
+         refusée, comme l’est une destination vide. Learn liste les services qu’il prend en charge comme cibles (espaces de travail et \
          registres Azure ML, Stockage, Container Registry, Key Vault, services d’IA, AI Search, SQL, Data \
          Factory, Cosmos DB, Event Hubs, Redis, Databricks, les bases MariaDB, PostgreSQL et MySQL, API \
          Management, Application Insights par une étendue de liaison privée, et Application Gateway pour \
@@ -97,11 +97,23 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         return;
     };
     for (index, rule) in network.outbound_rules.iter().enumerate() {
-        // A blank destination is a rule still being written, as the page adds them.
-        if rule.rule_type != OutboundRuleType::PrivateEndpoint || rule.destination.trim().is_empty() {
+        if rule.rule_type != OutboundRuleType::PrivateEndpoint {
             continue;
         }
         let subjects = vec![pointer::outbound_rule(index, "destination")];
+        if rule.destination.trim().is_empty() {
+            let message = msg!(
+                [
+                    "private endpoint rule '{rule}' has no destination: it needs the ARM resource ID of the \
+                     resource to reach (/subscriptions/…/providers/Namespace/type/name)",
+                    "la règle de point de terminaison privé « {rule} » n’a pas de destination : il lui faut l’ID \
+                     de ressource ARM de la ressource à joindre (/subscriptions/…/providers/Espace/type/nom)"
+                ],
+                rule = &rule.name,
+            );
+            out.push_as(Severity::Error, Draft::new(message, subjects));
+            continue;
+        }
         match target_type(&rule.destination) {
             None => out.push_as(
                 Severity::Error,
@@ -183,6 +195,13 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_destination_is_an_error() {
+        let found = assert_fires(ManagedNetworkPeTargetUnsupported, &network(" "));
+        assert_eq!(found[0].severity, Severity::Error);
+        assert!(found[0].message.starts_with("private endpoint rule 'target' has no destination"));
+    }
+
+    #[test]
     fn quiet_for_listed_targets_in_any_case() {
         for destination in [
             "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/mlstore",
@@ -191,7 +210,6 @@ mod tests {
         ] {
             assert_quiet(ManagedNetworkPeTargetUnsupported, &network(destination));
         }
-        assert_quiet(ManagedNetworkPeTargetUnsupported, &network(" "));
         assert_quiet(ManagedNetworkPeTargetUnsupported, &[]);
     }
 

@@ -149,6 +149,13 @@ mod tests {
             found[0].subjects,
             ["/workspace/managedNetwork/imageBuildCompute", "/workspace/acrInVnet", "/onlineEndpoints/1"]
         );
+        // Spaces name no compute.
+        let mut blank = changes.to_vec();
+        blank.push((
+            "/workspace/managedNetwork",
+            json!({"isolationMode": "allowOnlyApprovedOutbound", "imageBuildCompute": "   "}),
+        ));
+        assert_eq!(assert_fires(PrivateAcrSetupIncomplete, &blank).len(), 1);
     }
 
     #[test]
