@@ -161,6 +161,17 @@ pub fn same_region(one: &str, other: &str) -> bool {
     region_name(one) == region_name(other)
 }
 
+/// How the regions of the clouds other than Azure's public one begin: Azure Government (including
+/// its DoD regions), Azure operated by 21Vianet in China, and the air-gapped clouds.
+const OTHER_CLOUDS: &[&str] = &["usgov", "usdod", "china", "usnat", "ussec"];
+
+/// Whether a region, as written, lies outside Azure's public cloud, whose services go by other
+/// host names and offer other features.
+pub fn outside_public_cloud(region: &str) -> bool {
+    let key = region_name(region);
+    OTHER_CLOUDS.iter().any(|cloud| key.starts_with(cloud))
+}
+
 /// The vCPU count a VM size name states: the number after the family letters (`Standard_D4s_v5`
 /// is 4), or for a constrained-core size the active count after the dash (`Standard_E8-4s_v5`
 /// is 4). The first two generations of the D and DS families are the exception: their number is

@@ -1,8 +1,10 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::{Draft, RuleFindings, Severity};
+use crate::pointer;
 use crate::rules::shared::{
-    append_fix, fixed_names, gap, subjects, Need, AKS_CORE, AZURE_ML, CLUSTER_EXTENSIONS,
+    append_fix, fixed_names, gap, outside_public_cloud_clusters, subjects, Need, AKS_CORE, AZURE_ML,
+    CLUSTER_EXTENSIONS,
 };
 use crate::sources;
 
@@ -14,7 +16,9 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          the workspace’s services (azure-ml). Reports once per group, listing what no entry covers. \
          Wildcard entries count, and placeholders such as <acr> stand for your resource names. A private \
          cluster's nodes reach the API server through its private endpoint, so its public name \
-         (*.hcp.<region>.azmk8s.io) is not asked of them.",
+         (*.hcp.<region>.azmk8s.io) is not asked of them. The lists are those of Azure's public cloud: \
+         for a cluster or workspace in Azure Government, Azure in China or an air-gapped cloud, the rule \
+         judges no name and warns that the firewall must be compared with that cloud's own lists.",
         "Quand le trafic sortant est restreint et que le plan énumère les noms d’hôte autorisés par son \
          pare-feu (allowedFqdns), vérifie que tous les noms dont le calcul Kubernetes a besoin sont \
          autorisés : ceux d’AKS lui-même (aks-core), de l’extension de cluster qui installe Azure ML \
@@ -22,7 +26,10 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          groupe, en citant ce qu’aucune entrée ne couvre. Les entrées génériques comptent, et les \
          marqueurs comme <acr> désignent les noms de vos ressources. Les nœuds d’un cluster privé \
          joignent le serveur d’API par son point de terminaison privé : son nom public \
-         (*.hcp.<region>.azmk8s.io) ne leur est pas demandé."
+         (*.hcp.<region>.azmk8s.io) ne leur est pas demandé. Les listes sont celles du cloud public \
+         d’Azure : pour un cluster ou un espace de travail dans Azure Government, Azure en Chine ou un \
+         cloud isolé, la règle ne juge aucun nom et avertit que le pare-feu doit être comparé aux listes \
+         de ce cloud."
     ),
     why: text!(
         "A firewall that filters by name drops whatever is not listed. Without the AKS names the nodes \
@@ -88,6 +95,26 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 subjects(&gap),
             )
             .with_fix(fix),
+        );
+    }
+    for (index, region) in outside_public_cloud_clusters(context) {
+        let cluster = context.plan.aks_clusters.get(index).map_or("", |cluster| cluster.name.as_str());
+        let message = msg!(
+            [
+                "egress is filtered by name, and cluster '{cluster}' depends on region '{region}', outside \
+                 Azure's public cloud, where AKS, the cluster extensions and Azure ML go by other host names \
+                 than the ones this rule knows: compare allowedFqdns with that cloud's lists",
+                "le trafic sortant est filtré par nom, et le cluster « {cluster} » dépend de la région \
+                 « {region} », hors du cloud public d’Azure, où AKS, les extensions de cluster et Azure ML \
+                 portent d’autres noms d’hôte que ceux que cette règle connaît : comparez allowedFqdns aux \
+                 listes de ce cloud"
+            ],
+            cluster = cluster,
+            region = region,
+        );
+        out.push_as(
+            Severity::Warning,
+            Draft::new(message, vec![pointer::egress("allowedFqdns"), pointer::cluster_whole(index)]),
         );
     }
 }
@@ -191,6 +218,30 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn outside_the_public_cloud_the_names_are_not_judged_but_said_to_be_unchecked() {
+        // The public names pass nothing there, and the cloud's own names are not flagged.
+        for fqdns in
+            [EVERYTHING.to_vec(), vec!["*.cx.aks.containerservice.azure.us", "management.usgovcloudapi.net"]]
+        {
+            let mut changes = v2_plan(&fqdns);
+            changes.push(("/aksClusters/0/region", json!("usgovvirginia")));
+            let found = assert_fires(K8sEgressFqdnMissing, &changes);
+            let unchecked: Vec<_> =
+                found.iter().map(|finding| (finding.severity, finding.subjects.clone())).collect();
+            assert_eq!(
+                unchecked,
+                [(Severity::Warning, vec!["/egress/allowedFqdns".to_owned(), "/aksClusters/0".to_owned()])]
+            );
+            assert!(found[0].message.contains("region 'usgovvirginia', outside Azure's public cloud"));
+        }
+        // A workspace there leaves its cluster's names unjudged as well.
+        let mut changes = v2_plan(&["mcr.microsoft.com"]);
+        changes.push(("/region", json!("chinanorth3")));
+        let found = assert_fires(K8sEgressFqdnMissing, &changes);
+        assert!(found.iter().all(|finding| finding.severity == Severity::Warning), "{found:?}");
     }
 
     #[test]

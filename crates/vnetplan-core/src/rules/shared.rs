@@ -7,7 +7,7 @@ use crate::context::{ClusterFacts, Context};
 use crate::finding::Fix;
 use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
 use crate::net::Range;
-use crate::plan::{region_name, AksCluster, Plan};
+use crate::plan::{outside_public_cloud, region_name, AksCluster, Plan};
 use crate::pointer;
 use crate::text::Message;
 
@@ -225,12 +225,15 @@ pub(crate) fn fixed_names(groups: &[&[Need]]) -> Vec<&'static str> {
 pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool, fixed: &[&str]) -> Option<Gap> {
     let plan = context.plan;
     let entries = plan.egress.fqdn_allow_list()?;
+    // Outside the public cloud the services go by other names, which these lists do not hold:
+    // `outside_public_cloud_clusters` reports those clusters instead.
     let v2: Vec<(usize, &str, bool)> = context
         .clusters()
         .filter(|(_, cluster, _)| cluster.is_v2())
         .map(|(index, cluster, _)| (index, plan.cluster_region(cluster), cluster.private_cluster()))
+        .filter(|(_, region, _)| !outside_public_cloud(region))
         .collect();
-    if v2.is_empty() {
+    if v2.is_empty() || (!per_cluster && outside_public_cloud(&plan.region)) {
         return None;
     }
     let regions: Vec<(Option<usize>, &str, bool)> = if per_cluster {
@@ -265,6 +268,26 @@ pub(crate) fn gap(context: &Context<'_>, needs: &[Need], per_cluster: bool, fixe
         clusters = v2.into_iter().map(|(index, _, _)| index).collect();
     }
     Some(Gap { missing, clusters })
+}
+
+/// The v2 clusters whose names `gap` cannot check, when egress is filtered by name, each with
+/// the region outside Azure's public cloud that stops it: its own, or the plan's (the
+/// workspace's).
+pub(crate) fn outside_public_cloud_clusters<'p>(context: &Context<'p>) -> Vec<(usize, &'p str)> {
+    let plan = context.plan;
+    if plan.egress.fqdn_allow_list().is_none() {
+        return Vec::new();
+    }
+    context
+        .clusters()
+        .filter(|(_, cluster, _)| cluster.is_v2())
+        .filter_map(|(index, cluster, _)| {
+            let region = plan.cluster_region(cluster);
+            let outside =
+                [region, plan.region.as_str()].into_iter().find(|region| outside_public_cloud(region));
+            Some((index, outside?))
+        })
+        .collect()
 }
 
 /// The allow-list with `missing` appended, recorded once a person has allowed them in Azure.

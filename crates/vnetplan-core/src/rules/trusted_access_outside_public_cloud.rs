@@ -3,13 +3,9 @@ use serde_json::json;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
-use crate::plan::region_name;
+use crate::plan::outside_public_cloud;
 use crate::pointer;
 use crate::sources;
-
-/// How the regions of the clouds other than Azure's public one begin: Azure Government (including
-/// its DoD regions), Azure operated by 21Vianet in China, and the air-gapped clouds.
-const OTHER_CLOUDS: &[&str] = &["usgov", "usdod", "china", "usnat", "ussec"];
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -50,12 +46,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
         let region = context.plan.cluster_region(cluster);
-        let key = region_name(region);
         // Trusted Access is how the v2 extension reaches the API server; v1 never asks for it.
-        if !cluster.is_v2()
-            || !cluster.trusted_access()
-            || !OTHER_CLOUDS.iter().any(|cloud| key.starts_with(cloud))
-        {
+        if !cluster.is_v2() || !cluster.trusted_access() || !outside_public_cloud(region) {
             continue;
         }
         let region_field =
