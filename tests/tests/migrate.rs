@@ -50,18 +50,96 @@ fn every_example_migrates_to_a_fixed_point() {
     }
 }
 
+#[test]
+fn no_migrated_cluster_keeps_the_scoring_nsg_attestation() {
+    let mut files = json_files(&repo_root().join("examples"));
+    files.extend(json_files(&repo_root().join("examples/broken")));
+    for path in files {
+        let plan = load(&path);
+        let (migrated, notes) = migrate(&plan);
+        for (index, (before, after)) in plan.aks_clusters.iter().zip(&migrated.aks_clusters).enumerate() {
+            if before.is_v2() {
+                continue;
+            }
+            assert_eq!(after.nsg_allows_scoring_inbound, None, "{}: cluster {index}", path.display());
+            let subject = format!("/aksClusters/{index}/nsgAllowsScoringInbound");
+            let noted =
+                notes.iter().any(|note| note.code == "nsg-rule-not-carried" && note.subject() == subject);
+            assert_eq!(
+                noted,
+                before.nsg_allows_scoring_inbound == Some(true),
+                "{}: {subject}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn migrated_endpoints_take_names_azure_ml_accepts() {
+    let plan = parse_plan(
+        r#"{"schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "rg"},
+            "vnets": [{"name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.0.0.0/16"],
+              "subnets": [{"name": "aci", "addressPrefix": "10.0.1.0/24",
+                "delegations": ["Microsoft.ContainerInstance/containerGroups"]}]}],
+            "aciDeployments": [
+              {"name": "scoring_aci_2021", "vnet": "v", "subnet": "aci"},
+              {"name": "scoring-service-for-the-retail-stores", "vnet": "v", "subnet": "aci"},
+              {"name": "2021", "vnet": "v", "subnet": "aci"}],
+            "onlineEndpoints": [{"name": "scoring-service-for-the-retail-s", "kind": "managed"}]}"#,
+    )
+    .expect("parses");
+    let (migrated, notes) = migrate(&plan);
+    let names: Vec<&str> = migrated.online_endpoints.iter().map(|endpoint| endpoint.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "scoring-service-for-the-retail-s",
+            "scoring-aci-2021",
+            "scoring-service-for-the-retail-2",
+            "aci-2021"
+        ]
+    );
+    let renamed: Vec<&str> =
+        notes.iter().filter(|note| note.code == "endpoint-renamed").map(|note| note.subject()).collect();
+    assert_eq!(renamed, ["/aciDeployments/0/name", "/aciDeployments/1/name", "/aciDeployments/2/name"]);
+    let second =
+        notes.iter().find(|note| note.subject() == "/aciDeployments/1/name").map(|note| &note.message);
+    assert_eq!(
+        second.map(String::as_str),
+        Some(
+            "ACI deployment 'scoring-service-for-the-retail-stores' becomes the endpoint \
+             'scoring-service-for-the-retail-2', because Azure ML refuses \
+             'scoring-service-for-the-retail-stores' as an online endpoint name (its length is 37, where 3 \
+             to 32 characters are allowed) and another endpoint already has the name that would have \
+             replaced it"
+        )
+    );
+    let report = vnetplan_core::check(&migrated);
+    let refused: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule.id() == "online-endpoint-name-invalid")
+        .map(|finding| finding.message.as_str())
+        .collect();
+    assert_eq!(refused, Vec::<&str>::new());
+}
+
 /// Findings a v2 example keeps because only a person can decide them: which certificate the
 /// router serves, which managed identity replaces a service principal, whether a public scoring
 /// address is wanted next to a private workspace, how far to close the cluster's API server and
-/// local accounts, and whether the private DNS zones of a workspace endpoint in a peered hub are
-/// linked to the cluster's spoke (the plan holds no DNS). The README lists the same findings.
+/// local accounts, whether the private DNS zones of a workspace endpoint in a peered hub are
+/// linked to the cluster's spoke (the plan holds no DNS), and which NSG rule admits outside
+/// callers to the router that replaced azureml-fe. The README lists the same findings.
 const DECISIONS: &[&str] = &[
     "k8s-tls-settings-incomplete",
+    "scoring-endpoint-blocked-inbound",
     "k8s-service-principal-identity",
     "k8s-public-scoring-ip",
     "aks-api-server-public",
     "aks-local-accounts-enabled",
     "workspace-pe-not-in-aks-vnet",
+    "k8s-public-fqdn-unstated",
 ];
 
 #[test]

@@ -14,6 +14,7 @@ use crate::plan::{
     OnlineEndpoint, Plan, Provisioning, RouterServiceType,
 };
 use crate::pointer;
+use crate::rules::online_endpoint_name_invalid::{hyphenate, name_fault, shorten, MAX_LENGTH};
 use crate::text::{Lang, Message, Text};
 
 /// One thing the migration changed, dropped, or leaves for a person to do.
@@ -72,13 +73,16 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
         }
     }
     let deployments_migrated = !migrated.aci_deployments.is_empty();
-    migrate_deployments(&mut migrated, &mut notes);
-    if deployments_migrated && migrated.workspace.managed_network.is_none() {
-        let isolation_mode = if migrated.egress.restricted() {
+    let isolation_mode = migrated.workspace.managed_network.as_ref().map_or(
+        if migrated.egress.restricted() {
             IsolationMode::AllowOnlyApprovedOutbound
         } else {
             IsolationMode::AllowInternetOutbound
-        };
+        },
+        |network| network.isolation_mode,
+    );
+    migrate_deployments(&mut migrated, isolation_mode, &mut notes);
+    if deployments_migrated && migrated.workspace.managed_network.is_none() {
         migrated.workspace.managed_network =
             Some(ManagedNetwork { isolation_mode, outbound_rules: Vec::new(), image_build_compute: None });
         notes.push(MigrationNote::new(
@@ -170,6 +174,15 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
             }
         }
     }
+    // The recorded rule admitted calls to v1's azureml-fe, which the extension's router replaces
+    // at an address of its own; false is the default, so dropping it loses nothing.
+    if cluster.nsg_allows_scoring_inbound.take() == Some(true) {
+        notes.push(MigrationNote::new(
+            "nsg-rule-not-carried",
+            at("nsgAllowsScoringInbound"),
+            crate::msg!(NSG_RULE_FOR_AZUREML_FE, cluster = &name),
+        ));
+    }
     if let Some(cidr) = cluster.docker_bridge_cidr.take() {
         notes.push(MigrationNote::new(
             "docker-bridge-dropped",
@@ -194,7 +207,8 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
     cluster.azure_ml = Some(azure_ml);
 }
 
-fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
+/// `isolation_mode` is the workspace managed network's mode once the migration is done.
+fn migrate_deployments(plan: &mut Plan, isolation_mode: IsolationMode, notes: &mut Vec<MigrationNote>) {
     let access = if plan.workspace.private_endpoint.is_some() {
         NetworkAccess::Disabled
     } else {
@@ -202,14 +216,25 @@ fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
     };
     for (index, deployment) in std::mem::take(&mut plan.aci_deployments).into_iter().enumerate() {
         let at = |field: &str| pointer::aci(index, field);
-        let name = free_name(&plan.online_endpoints, &deployment.name);
+        let (name, clashed) = free_name(&plan.online_endpoints, &deployment.name);
         if name != deployment.name {
-            notes.push(MigrationNote::new(
-                "endpoint-renamed",
-                at("name"),
-                crate::msg!(ENDPOINT_RENAMED, deployment = &deployment.name, endpoint = &name),
-            ));
+            let text = match name_fault(&deployment.name) {
+                Some(reason) => crate::msg!(
+                    if clashed { ENDPOINT_RENAMED_INVALID_AND_TAKEN } else { ENDPOINT_RENAMED_INVALID },
+                    deployment = &deployment.name,
+                    endpoint = &name
+                )
+                .with_message("reason", reason),
+                None => crate::msg!(ENDPOINT_RENAMED, deployment = &deployment.name, endpoint = &name),
+            };
+            notes.push(MigrationNote::new("endpoint-renamed", at("name"), text));
         }
+        let outbound = match isolation_mode {
+            IsolationMode::Disabled => crate::msg!(OUTBOUND_NOT_ISOLATED, vnet = &deployment.vnet),
+            IsolationMode::AllowInternetOutbound | IsolationMode::AllowOnlyApprovedOutbound => {
+                crate::msg!(OUTBOUND_THROUGH_MANAGED_NETWORK, mode = isolation_mode.as_str())
+            }
+        };
         notes.push(MigrationNote::new(
             "aci-vnet-not-carried",
             at("vnet"),
@@ -218,7 +243,8 @@ fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
                 deployment = &deployment.name,
                 endpoint = &name,
                 vnet = &deployment.vnet
-            ),
+            )
+            .with_message("outbound", outbound),
         ));
         notes.push(MigrationNote::new(
             "delegated-subnet-unused",
@@ -252,18 +278,41 @@ fn migrate_deployments(plan: &mut Plan, notes: &mut Vec<MigrationNote>) {
     }
 }
 
-/// `name`, or the first `name-N` from 2 up that no endpoint has, without regard to case.
-fn free_name(endpoints: &[OnlineEndpoint], name: &str) -> String {
+/// `name` when Azure ML takes it for an online endpoint and no endpoint has it, without regard
+/// to case. Otherwise a name that Azure ML takes: `name`, or its letters and digits joined by
+/// hyphens (led by `aci-` when they do not start with a letter), cut to 32 characters, followed
+/// if need be by the first `-N` from 2 up that makes it free. The flag says whether a name on the
+/// way was another endpoint's.
+fn free_name(endpoints: &[OnlineEndpoint], name: &str) -> (String, bool) {
     let taken =
         |candidate: &str| endpoints.iter().any(|endpoint| endpoint.name.eq_ignore_ascii_case(candidate));
-    if !taken(name) {
-        return name.to_owned();
+    let stem = if name_fault(name).is_none() {
+        name.to_owned()
+    } else {
+        let letters = hyphenate(name);
+        if letters.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            letters
+        } else if letters.is_empty() {
+            "aci".to_owned()
+        } else {
+            format!("aci-{letters}")
+        }
+    };
+    let whole = shorten(&stem, MAX_LENGTH);
+    let whole_taken = taken(&whole);
+    if name_fault(&whole).is_none() && !whole_taken {
+        return (whole, false);
     }
-    // Among len + 1 suffixes at least one is free, so the search always ends.
+    // Candidates differ in their last digits, so each endpoint takes at most one of these
+    // len + 1, and the search always ends; each keeps the stem's first letter and ends in a digit.
     (2..=endpoints.len() + 2)
-        .map(|suffix| format!("{name}-{suffix}"))
-        .find(|candidate| !taken(candidate))
-        .unwrap_or_else(|| name.to_owned())
+        .map(|suffix| {
+            let suffix = format!("-{suffix}");
+            format!("{}{suffix}", shorten(&stem, MAX_LENGTH.saturating_sub(suffix.len())))
+        })
+        .enumerate()
+        .find(|(_, candidate)| !taken(candidate))
+        .map_or((whole, false), |(tried, candidate)| (candidate, whole_taken || tried > 0))
 }
 
 const LEGACY_AZUREML_FE: Text = crate::text!(
@@ -323,6 +372,17 @@ const NSG_RULE_NOT_CARRIED: Text = crate::text!(
      admettait les appels de scoring vers le frontal du sous-réseau « {subnet} », qui prend désormais son \
      adresse dans le sous-réseau « {node} » ; consignez-le de nouveau quand une règle NSG y admet les appels"
 );
+const NSG_RULE_FOR_AZUREML_FE: Text = crate::text!(
+    "cluster '{cluster}': nsgAllowsScoringInbound is no longer recorded, because the rule it records admitted \
+     scoring calls to v1's azureml-fe service, which v2 does not use: the Azure ML extension serves scoring \
+     from a router service of its own, at a new address, over HTTPS on port 443 unless \
+     allowInsecureConnections is set; record it again once an NSG rule admits the calls to that router",
+    "cluster « {cluster} » : nsgAllowsScoringInbound n’est plus consigné, car la règle qu’il consigne \
+     admettait les appels de scoring vers le service azureml-fe de la v1, que la v2 n’utilise pas : \
+     l’extension Azure ML sert le scoring par son propre service de routeur, à une nouvelle adresse, en \
+     HTTPS sur le port 443 sauf si allowInsecureConnections est défini ; consignez-le de nouveau quand une \
+     règle NSG admet les appels vers ce routeur"
+);
 const DOCKER_BRIDGE_DROPPED: Text = crate::text!(
     "cluster '{cluster}': dockerBridgeCidr {cidr} is removed; only the v1 SDK asked for it",
     "cluster « {cluster} » : dockerBridgeCidr {cidr} est retiré ; seul le SDK v1 le demandait"
@@ -343,26 +403,55 @@ const ENDPOINT_RENAMED: Text = crate::text!(
     "le déploiement ACI « {deployment} » devient le point de terminaison « {endpoint} », car un autre point \
      de terminaison porte déjà son nom"
 );
+const ENDPOINT_RENAMED_INVALID: Text = crate::text!(
+    "ACI deployment '{deployment}' becomes the endpoint '{endpoint}', because Azure ML refuses \
+     '{deployment}' as an online endpoint name: {reason}",
+    "le déploiement ACI « {deployment} » devient le point de terminaison « {endpoint} », car Azure ML \
+     refuse « {deployment} » comme nom de point de terminaison en ligne : {reason}"
+);
+const ENDPOINT_RENAMED_INVALID_AND_TAKEN: Text = crate::text!(
+    "ACI deployment '{deployment}' becomes the endpoint '{endpoint}', because Azure ML refuses \
+     '{deployment}' as an online endpoint name ({reason}) and another endpoint already has the name \
+     that would have replaced it",
+    "le déploiement ACI « {deployment} » devient le point de terminaison « {endpoint} », car Azure ML \
+     refuse « {deployment} » comme nom de point de terminaison en ligne ({reason}) et un autre point \
+     de terminaison porte déjà le nom qui l’aurait remplacé"
+);
 const ACI_VNET_NOT_CARRIED: Text = crate::text!(
     "ACI deployment '{deployment}' becomes the managed online endpoint '{endpoint}', which cannot be placed in \
-     VNet '{vnet}': clients reach it through the workspace private endpoint, and it reaches out through the \
-     workspace managed network",
+     VNet '{vnet}': clients reach it through the workspace private endpoint. {outbound}",
     "le déploiement ACI « {deployment} » devient le point de terminaison en ligne managé « {endpoint} », qui \
      ne peut pas être placé dans le VNet « {vnet} » : les clients l’atteignent par le point de terminaison \
-     privé de l’espace de travail, et ses sorties passent par le réseau managé de l’espace de travail"
+     privé de l’espace de travail. {outbound}"
 );
 const ACI_VNET_MADE_PUBLIC: Text = crate::text!(
     "ACI deployment '{deployment}' becomes the managed online endpoint '{endpoint}', which cannot be placed in \
      VNet '{vnet}'. The deployment answered only inside that VNet, but the workspace has no private endpoint, \
      so the endpoint takes public network access; to keep it private, add a workspace private endpoint in \
-     VNet '{vnet}' and set its publicNetworkAccess to disabled. It reaches out through the workspace managed \
-     network",
+     VNet '{vnet}' and set its publicNetworkAccess to disabled. {outbound}",
     "le déploiement ACI « {deployment} » devient le point de terminaison en ligne managé « {endpoint} », qui \
      ne peut pas être placé dans le VNet « {vnet} ». Le déploiement ne répondait qu’à l’intérieur de ce VNet, \
      mais l’espace de travail n’a pas de point de terminaison privé : le point de terminaison prend donc un \
      accès réseau public ; pour le garder privé, ajoutez un point de terminaison privé de l’espace de travail \
-     dans le VNet « {vnet} » et passez son publicNetworkAccess à disabled. Ses sorties passent par le réseau \
-     managé de l’espace de travail"
+     dans le VNet « {vnet} » et passez son publicNetworkAccess à disabled. {outbound}"
+);
+const OUTBOUND_THROUGH_MANAGED_NETWORK: Text = crate::text!(
+    "Its outbound traffic goes through the workspace managed network ({mode})",
+    "Ses sorties passent par le réseau managé de l’espace de travail ({mode})"
+);
+const OUTBOUND_NOT_ISOLATED: Text = crate::text!(
+    "The workspace managed network has isolationMode disabled, so nothing isolates the endpoint's outbound \
+     traffic: the deployment, which reached out from VNet '{vnet}' under whatever that VNet filters, will \
+     have unrestricted outbound access. To isolate it, set managedNetwork.isolationMode before the \
+     endpoint is created: allowOnlyApprovedOutbound lets out only what the outbound rules approve, \
+     allowInternetOutbound places it in the managed network with its internet access kept; isolation \
+     cannot be turned off again",
+    "Le réseau managé de l’espace de travail a isolationMode à disabled : rien n’isole donc les sorties du \
+     point de terminaison, et le déploiement, qui sortait du VNet « {vnet} » sous les filtres de ce VNet, \
+     aura un accès sortant sans restriction. Pour l’isoler, définissez managedNetwork.isolationMode avant \
+     de créer le point de terminaison : allowOnlyApprovedOutbound ne laisse sortir que ce \
+     qu’approuvent les règles sortantes, allowInternetOutbound le place dans le réseau managé en lui \
+     gardant l’accès à Internet ; l’isolation ne peut plus être désactivée ensuite"
 );
 const DELEGATED_SUBNET_UNUSED: Text = crate::text!(
     "subnet '{subnet}' of VNet '{vnet}' stays in the plan but no endpoint needs it now; as long as it is \
@@ -535,16 +624,153 @@ mod tests {
 
     #[test]
     fn renamed_endpoints_take_the_first_free_suffix() {
-        let endpoint = |name: &str| OnlineEndpoint {
-            name: name.to_owned(),
-            kind: EndpointKind::Managed,
-            compute: None,
-            public_network_access: None,
-            legacy_egress_public_network_access: None,
+        let names = |names: &[&str]| -> Vec<OnlineEndpoint> {
+            names
+                .iter()
+                .map(|name| OnlineEndpoint {
+                    name: (*name).to_owned(),
+                    kind: EndpointKind::Managed,
+                    compute: None,
+                    public_network_access: None,
+                    legacy_egress_public_network_access: None,
+                })
+                .collect()
         };
-        assert_eq!(free_name(&[], "a"), "a");
-        assert_eq!(free_name(&[endpoint("A")], "a"), "a-2");
-        assert_eq!(free_name(&[endpoint("a"), endpoint("a-2"), endpoint("A-3")], "a"), "a-4");
+        let free = |taken: &[&str], name: &str| free_name(&names(taken), name);
+        assert_eq!(free(&[], "abc"), ("abc".to_owned(), false));
+        assert_eq!(free(&["ABC"], "abc"), ("abc-2".to_owned(), true));
+        assert_eq!(free(&["abc", "abc-2", "ABC-3"], "abc"), ("abc-4".to_owned(), true));
         assert_eq!(pointer::compare("/aciDeployments/10", "/aciDeployments/2"), std::cmp::Ordering::Greater);
+    }
+
+    #[test]
+    fn endpoint_names_always_satisfy_azure_ml() {
+        let names = |names: &[&str]| -> Vec<OnlineEndpoint> {
+            names
+                .iter()
+                .map(|name| OnlineEndpoint {
+                    name: (*name).to_owned(),
+                    kind: EndpointKind::Managed,
+                    compute: None,
+                    public_network_access: None,
+                    legacy_egress_public_network_access: None,
+                })
+                .collect()
+        };
+        let free = |taken: &[&str], name: &str| free_name(&names(taken), name);
+        let long = "a234567890123456789012345678901b";
+        let (x40, x32) = ("x".repeat(40), "x".repeat(32));
+        let cases: [(&[&str], &str, &str, bool); 9] = [
+            (&[], "scoring_aci_2021", "scoring-aci-2021", false),
+            (&["scoring-aci-2021"], "scoring_aci_2021", "scoring-aci-2021-2", true),
+            // The suffix once pushed a 32-character name to 34.
+            (&[long], long, "a23456789012345678901234567890-2", true),
+            (&[], "a", "a-2", false),
+            (&["a-2"], "a", "a-3", true),
+            (&[], "2021-model", "aci-2021-model", false),
+            (&[], "", "aci", false),
+            (&[], "modèle_v1", "mod-le-v1", false),
+            (&[], &x40, &x32, false),
+        ];
+        for (taken, name, expected, clash) in cases {
+            let (renamed, clashed) = free(taken, name);
+            assert_eq!((renamed.as_str(), clashed), (expected, clash), "{name}");
+            assert_eq!(name_fault(&renamed), None, "{renamed}");
+        }
+    }
+
+    #[test]
+    fn an_invalid_aci_name_is_renamed_with_a_note_that_says_why() {
+        let plan = parse_plan(
+            r#"{"schemaVersion":1,"region":"r","workspace":{"resourceGroup":"rg"},"vnets":[],
+               "aciDeployments":[{"name":"scoring_aci","vnet":"v","subnet":"aci"}],
+               "onlineEndpoints":[{"name":"fraud","kind":"managed"}]}"#,
+        )
+        .expect("parses");
+        let (migrated, notes) = migrate(&plan);
+        let names: Vec<&str> = migrated.online_endpoints.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["fraud", "scoring-aci"]);
+        let renamed = notes.iter().find(|note| note.code == "endpoint-renamed").expect("a note");
+        assert_eq!(renamed.subject(), "/aciDeployments/0/name");
+        assert_eq!(
+            renamed.message,
+            "ACI deployment 'scoring_aci' becomes the endpoint 'scoring-aci', because Azure ML refuses \
+             'scoring_aci' as an online endpoint name: it contains '_', which is neither an ASCII letter, a \
+             digit nor a hyphen"
+        );
+    }
+
+    fn aci_plan(managed_network: &str) -> Plan {
+        parse_plan(&format!(
+            r#"{{"schemaVersion":1,"region":"r","workspace":{{"resourceGroup":"rg"{managed_network}}},"vnets":[],
+               "aciDeployments":[{{"name":"score","vnet":"v","subnet":"aci"}}]}}"#
+        ))
+        .expect("parses")
+    }
+
+    fn vnet_note(plan: &Plan) -> String {
+        let (_, notes) = migrate(plan);
+        notes.into_iter().find(|note| note.code == "aci-vnet-not-carried").expect("a note").message
+    }
+
+    #[test]
+    fn with_isolation_disabled_the_note_says_outbound_is_unrestricted() {
+        let note = vnet_note(&aci_plan(r#","managedNetwork":{"isolationMode":"disabled"}"#));
+        assert!(!note.contains("through the workspace managed network"), "{note}");
+        assert!(
+            note.ends_with(
+                "The workspace managed network has isolationMode disabled, so nothing isolates the \
+                 endpoint's outbound traffic: the deployment, which reached out from VNet 'v' under \
+                 whatever that VNet filters, will have unrestricted outbound access. To isolate it, set \
+                 managedNetwork.isolationMode before the endpoint is created: allowOnlyApprovedOutbound lets \
+                 out only what the outbound rules approve, allowInternetOutbound places it in the managed \
+                 network with its internet access kept; isolation cannot be turned off again"
+            ),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn with_a_managed_network_the_note_names_its_mode() {
+        for (network, mode) in [
+            ("", "allowInternetOutbound"),
+            (
+                r#","managedNetwork":{"isolationMode":"allowOnlyApprovedOutbound"}"#,
+                "allowOnlyApprovedOutbound",
+            ),
+            (r#","managedNetwork":{"isolationMode":"allowInternetOutbound"}"#, "allowInternetOutbound"),
+        ] {
+            let note = vnet_note(&aci_plan(network));
+            assert!(
+                note.ends_with(&format!(
+                    "Its outbound traffic goes through the workspace managed network ({mode})"
+                )),
+                "{note}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_scoring_nsg_attestation_never_survives_migration() {
+        let plan = parse_plan(
+            r#"{"schemaVersion":1,"region":"r","workspace":{"resourceGroup":"rg"},"vnets":[],
+               "aksClusters":[
+                 {"name":"a","serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.10","nodeCount":3,
+                  "scoringFromOutsideVnet":true,"nsgAllowsScoringInbound":true},
+                 {"name":"b","serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.10","nodeCount":3,
+                  "nsgAllowsScoringInbound":false}]}"#,
+        )
+        .expect("parses");
+        let (migrated, notes) = migrate(&plan);
+        let kept: Vec<Option<bool>> =
+            migrated.aks_clusters.iter().map(|c| c.nsg_allows_scoring_inbound).collect();
+        assert_eq!(kept, [None, None]);
+        assert_eq!(migrated.aks_clusters.first().map(|c| c.scoring_from_outside_vnet), Some(Some(true)));
+        let dropped: Vec<&str> = notes
+            .iter()
+            .filter(|note| note.code == "nsg-rule-not-carried")
+            .map(MigrationNote::subject)
+            .collect();
+        assert_eq!(dropped, ["/aksClusters/0/nsgAllowsScoringInbound"], "false is the default, so no note");
     }
 }
