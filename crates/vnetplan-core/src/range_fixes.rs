@@ -220,7 +220,7 @@ fn kind_of(context: &Context<'_>, fix: &Fix) -> FixKind {
         "trustedAccess",
         "vnetJoin",
     ];
-    const EXISTING_CLUSTER: [&str; 10] = [
+    const EXISTING_CLUSTER: [&str; 11] = [
         "networkPlugin",
         "networkPluginMode",
         "podCidr",
@@ -230,6 +230,7 @@ fn kind_of(context: &Context<'_>, fix: &Fix) -> FixKind {
         "nodeCount",
         "maxSurge",
         "privateCluster",
+        "privateClusterPublicFqdn",
         "identity",
     ];
     let attested = fix.changes.iter().any(|change| {
