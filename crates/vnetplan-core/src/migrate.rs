@@ -622,21 +622,22 @@ mod tests {
         }
     }
 
+    fn managed_endpoints(names: &[&str]) -> Vec<OnlineEndpoint> {
+        names
+            .iter()
+            .map(|name| OnlineEndpoint {
+                name: (*name).to_owned(),
+                kind: EndpointKind::Managed,
+                compute: None,
+                public_network_access: None,
+                legacy_egress_public_network_access: None,
+            })
+            .collect()
+    }
+
     #[test]
     fn renamed_endpoints_take_the_first_free_suffix() {
-        let names = |names: &[&str]| -> Vec<OnlineEndpoint> {
-            names
-                .iter()
-                .map(|name| OnlineEndpoint {
-                    name: (*name).to_owned(),
-                    kind: EndpointKind::Managed,
-                    compute: None,
-                    public_network_access: None,
-                    legacy_egress_public_network_access: None,
-                })
-                .collect()
-        };
-        let free = |taken: &[&str], name: &str| free_name(&names(taken), name);
+        let free = |taken: &[&str], name: &str| free_name(&managed_endpoints(taken), name);
         assert_eq!(free(&[], "abc"), ("abc".to_owned(), false));
         assert_eq!(free(&["ABC"], "abc"), ("abc-2".to_owned(), true));
         assert_eq!(free(&["abc", "abc-2", "ABC-3"], "abc"), ("abc-4".to_owned(), true));
@@ -645,19 +646,7 @@ mod tests {
 
     #[test]
     fn endpoint_names_always_satisfy_azure_ml() {
-        let names = |names: &[&str]| -> Vec<OnlineEndpoint> {
-            names
-                .iter()
-                .map(|name| OnlineEndpoint {
-                    name: (*name).to_owned(),
-                    kind: EndpointKind::Managed,
-                    compute: None,
-                    public_network_access: None,
-                    legacy_egress_public_network_access: None,
-                })
-                .collect()
-        };
-        let free = |taken: &[&str], name: &str| free_name(&names(taken), name);
+        let free = |taken: &[&str], name: &str| free_name(&managed_endpoints(taken), name);
         let long = "a234567890123456789012345678901b";
         let (x40, x32) = ("x".repeat(40), "x".repeat(32));
         let cases: [(&[&str], &str, &str, bool); 9] = [
