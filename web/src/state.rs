@@ -144,8 +144,8 @@ impl NewItem {
             Self::OutboundRule => {
                 let rules = plan.workspace.managed_network.iter().flat_map(|network| &network.outbound_rules);
                 let name = unique_name("rule", rules.map(|rule| rule.name.as_str()));
-                // Only a private endpoint rule is accepted in the other modes, and a new item must
-                // not add a finding.
+                // Only a private endpoint rule is accepted in the other modes; either kind starts
+                // with a blank destination, which the checker flags until the user fills it in.
                 let kind = if plan.workspace.isolation_mode() == IsolationMode::AllowOnlyApprovedOutbound {
                     "fqdn"
                 } else {
@@ -1841,7 +1841,14 @@ mod tests {
             fqdn.document.pointer("/workspace/managedNetwork/outboundRules/0/type"),
             Some(&json!("fqdn"))
         );
-        assert_eq!(fqdn.report.findings, approved.report.findings);
+        let fqdn_asks: Vec<(RuleId, &[String])> = fqdn
+            .report
+            .findings
+            .iter()
+            .filter(|finding| !approved.report.findings.contains(finding))
+            .map(|finding| (finding.rule, finding.subjects.as_slice()))
+            .collect();
+        assert_eq!(fqdn_asks, [(RuleId::ManagedNetworkFqdnDestinationInvalid, &first[..])]);
     }
 
     #[test]
