@@ -229,7 +229,13 @@ describe('Azure ML v2 on the page', () => {
     await findings(page, '[data-rule="managed-network-rule-needs-approved-outbound"]').waitFor();
     await field(page, '/workspace/managedNetwork/isolationMode').selectOption('allowOnlyApprovedOutbound');
     await findings(page, '[data-rule="managed-network-rule-needs-approved-outbound"]').waitFor({ state: 'detached' });
+    // A URL is no host name for the firewall; the bare host is what it matches.
+    const badDestination = findings(page, '[data-rule="managed-network-fqdn-destination-invalid"]');
+    await badDestination.waitFor();
+    await field(page, '/workspace/managedNetwork/outboundRules/0/destination').fill('https://pypi.org/simple');
+    await badDestination.filter({ hasText: "Write the host name alone: 'pypi.org'" }).waitFor();
     await field(page, '/workspace/managedNetwork/outboundRules/0/destination').fill('pypi.org');
+    await badDestination.waitFor({ state: 'detached' });
     await field(page, '/workspace/managedNetwork/outboundRules/0/ports').fill('443, 8000-8080');
     let plan = await downloadedPlan(page);
     assert.deepEqual(plan.workspace.managedNetwork.outboundRules,
