@@ -10,16 +10,19 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Checks the destination of each fqdn and serviceTag outbound rule of the workspace managed \
          network. An fqdn destination must be a host name, or *. followed by one (a lone * passes too): \
-         the rule reports one that is blank, holds white space, a scheme (://), a path (/) or a colon \
-         (a port, or an IPv6 address), a * anywhere but as the whole first label, or an empty label. A \
-         serviceTag destination must be a tag's name: the rule reports one that is blank or holds white \
-         space, / or :.",
+         the rule reports one that is blank, lists several names, holds white space, a scheme (://), a \
+         path (/), a colon (a port, or an IPv6 address) or another character no host name has (such as \
+         ?, @ or the < of a placeholder), a * anywhere but as the whole first label, or an empty label. \
+         A serviceTag destination must be one tag's name: the rule reports one that is blank, lists \
+         several, or holds white space, / or :.",
         "Vérifie la destination de chaque règle sortante fqdn et serviceTag du réseau managé de l’espace \
          de travail. Une destination fqdn doit être un nom d’hôte, ou *. suivi d’un nom d’hôte (un * \
-         seul passe aussi) : la règle signale celle qui est vide ou contient des blancs, un schéma \
-         (://), un chemin (/) ou un deux-points (un port, ou une adresse IPv6), un * ailleurs qu’en \
-         première étiquette entière, ou une étiquette vide. Une destination serviceTag doit être le nom \
-         d’une balise : la règle signale celle qui est vide ou contient des blancs, / ou :."
+         seul passe aussi) : la règle signale celle qui est vide, énumère plusieurs noms, contient des \
+         blancs, un schéma (://), un chemin (/), un deux-points (un port, ou une adresse IPv6) ou un \
+         autre caractère qu’aucun nom d’hôte n’a (comme ?, @ ou le < d’un paramètre à remplir), un * \
+         ailleurs qu’en première étiquette entière, ou une étiquette vide. Une destination serviceTag \
+         doit être le nom d’une seule balise : la règle signale celle qui est vide, en énumère \
+         plusieurs, ou contient des blancs, / ou :."
     ),
     why: text!(
         "Azure ML enforces the fqdn rules of a managed network with an Azure Firewall that it deploys \
@@ -61,6 +64,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 /// (or a tag) are faults, so that no well-formed destination is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fault {
+    /// A comma or a semicolon: several names where a rule takes one.
+    List,
     WhiteSpace,
     Scheme,
     Path,
@@ -68,6 +73,8 @@ enum Fault {
     Port,
     /// Any other colon: an IPv6 address, or something else that is no name.
     Colon,
+    /// An ASCII character that no host name holds, such as `?`, `@` or the `<` of a placeholder.
+    Character(char),
     Wildcard,
     EmptyLabel,
 }
@@ -75,6 +82,19 @@ enum Fault {
 impl Fault {
     fn reason(self) -> Message {
         let text = match self {
+            Self::List => text!(
+                "it lists more than one name, and each rule allows one",
+                "elle énumère plusieurs noms, et chaque règle n’en autorise qu’un"
+            ),
+            Self::Character(character) => {
+                return msg!(
+                    [
+                        "it contains '{character}', which no host name does",
+                        "elle contient « {character} », ce qu’aucun nom d’hôte ne fait"
+                    ],
+                    character = character,
+                );
+            }
             Self::WhiteSpace => text!("it contains white space", "elle contient des blancs"),
             Self::Scheme => text!(
                 "it is a URL, and the managed network's firewall compares host names, not URLs, so a \
@@ -116,6 +136,9 @@ impl Fault {
 /// be one. Letters (of any script), digits, hyphens, underscores and dots pass; a single trailing
 /// dot passes too, since DNS reads `pypi.org.` as `pypi.org`.
 fn host_fault(destination: &str) -> Option<Fault> {
+    if destination.contains([',', ';']) {
+        return Some(Fault::List);
+    }
     if destination.chars().any(char::is_whitespace) {
         return Some(Fault::WhiteSpace);
     }
@@ -127,6 +150,11 @@ fn host_fault(destination: &str) -> Option<Fault> {
     }
     if destination.contains(':') {
         return Some(if port_suffix(destination).is_some() { Fault::Port } else { Fault::Colon });
+    }
+    if let Some(character) = destination.chars().find(|character| {
+        character.is_ascii() && !character.is_ascii_alphanumeric() && !"-_.*".contains(*character)
+    }) {
+        return Some(Fault::Character(character));
     }
     if destination == "*" {
         return None;
@@ -167,7 +195,9 @@ fn bare_host(destination: &str) -> Option<String> {
 
 /// What keeps `destination`, not blank, from being a service tag's name, or `None`.
 fn tag_fault(destination: &str) -> Option<Fault> {
-    if destination.chars().any(char::is_whitespace) {
+    if destination.contains([',', ';']) {
+        Some(Fault::List)
+    } else if destination.chars().any(char::is_whitespace) {
         Some(Fault::WhiteSpace)
     } else if destination.contains('/') {
         Some(Fault::Path)
@@ -192,6 +222,11 @@ fn fqdn_message(rule: &str, destination: &str) -> Option<Message> {
     }
     let fault = host_fault(destination)?;
     let advice = match bare_host(destination) {
+        _ if fault == Fault::List => text!(
+            "Give each host name an outbound rule of its own",
+            "Donnez à chaque nom d’hôte sa propre règle sortante"
+        )
+        .message(),
         Some(host) => msg!(
             ["Write the host name alone: '{host}'", "Écrivez le nom d’hôte seul : « {host} »"],
             host = host,
@@ -384,6 +419,39 @@ mod tests {
             let finding = only_finding("fqdn", destination);
             assert!(finding.message.contains(": one of its labels"), "{destination}: {}", finding.message);
         }
+    }
+
+    #[test]
+    fn a_list_of_names_or_a_character_no_host_name_holds_is_an_error() {
+        for list in ["pypi.org, files.pythonhosted.org", "pypi.org;files.pythonhosted.org"] {
+            let finding = only_finding("fqdn", list);
+            assert!(
+                finding.message.ends_with(
+                    ": it lists more than one name, and each rule allows one. Give each host name an \
+                     outbound rule of its own"
+                ),
+                "{list}: {}",
+                finding.message
+            );
+        }
+        let placeholder = only_finding("fqdn", "<your-registry>.azurecr.io");
+        assert!(
+            placeholder.message.contains(": it contains '<', which no host name does. Write a host name"),
+            "{}",
+            placeholder.message
+        );
+        let query = only_finding("fqdn", "pypi.org?simple");
+        assert!(
+            query.message.contains(
+                ": it contains '?', which no host name does. Write the host name alone: 'pypi.org'"
+            ),
+            "{}",
+            query.message
+        );
+        assert!(only_finding("fqdn", "user@pypi.org").message.contains("'@'"));
+        assert!(only_finding("serviceTag", "AzureMonitor, Storage")
+            .message
+            .contains("it lists more than one name"));
     }
 
     #[test]
