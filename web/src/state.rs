@@ -1816,19 +1816,20 @@ mod tests {
         let network = rules.plan.workspace.managed_network.as_ref().expect("the migration adds one");
         let names: Vec<&str> = network.outbound_rules.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["rule-1", "rule-2"]);
+        let asks = |before: &State, after: &State| -> Vec<(RuleId, Vec<String>)> {
+            let new =
+                after.report.findings.iter().filter(|finding| !before.report.findings.contains(finding));
+            new.map(|finding| (finding.rule, finding.subjects.clone())).collect()
+        };
         // A new rule waits for its destination, and says so; it adds nothing else.
-        let new_findings: Vec<_> =
-            rules.report.findings.iter().filter(|finding| !added.report.findings.contains(finding)).collect();
-        let asks: Vec<(RuleId, &[String])> =
-            new_findings.iter().map(|finding| (finding.rule, finding.subjects.as_slice())).collect();
         let destination =
             |index: usize| [format!("/workspace/managedNetwork/outboundRules/{index}/destination")];
         let (first, second) = (destination(0), destination(1));
         assert_eq!(
-            asks,
+            asks(&added, &rules),
             [
-                (RuleId::ManagedNetworkPeTargetUnsupported, &first[..]),
-                (RuleId::ManagedNetworkPeTargetUnsupported, &second[..]),
+                (RuleId::ManagedNetworkPeTargetUnsupported, first.to_vec()),
+                (RuleId::ManagedNetworkPeTargetUnsupported, second.to_vec()),
             ]
         );
         let approved = edit(
@@ -1841,14 +1842,7 @@ mod tests {
             fqdn.document.pointer("/workspace/managedNetwork/outboundRules/0/type"),
             Some(&json!("fqdn"))
         );
-        let fqdn_asks: Vec<(RuleId, &[String])> = fqdn
-            .report
-            .findings
-            .iter()
-            .filter(|finding| !approved.report.findings.contains(finding))
-            .map(|finding| (finding.rule, finding.subjects.as_slice()))
-            .collect();
-        assert_eq!(fqdn_asks, [(RuleId::ManagedNetworkFqdnDestinationInvalid, &first[..])]);
+        assert_eq!(asks(&approved, &fqdn), [(RuleId::ManagedNetworkFqdnDestinationInvalid, first.to_vec())]);
     }
 
     #[test]

@@ -179,17 +179,15 @@ fn port_suffix(text: &str) -> Option<&str> {
 
 /// The host name inside a destination that is not one, such as `pypi.org` in
 /// `https://user@pypi.org:443/simple?x=1`: with the spaces around it, the scheme, the user, the
-/// path, query and fragment, and the port taken off. `None` when what is left is not a plain host
-/// name of ASCII letters, digits, hyphens, underscores and dots (a leading `*.` allowed), so the
-/// message never proposes a guess.
+/// path, query and fragment, and the port taken off. `None` when what is left is not a host name
+/// that `host_fault` passes, or holds letters outside ASCII, so the message never proposes a guess.
 fn bare_host(destination: &str) -> Option<String> {
     let text = destination.trim();
     let text = text.split_once("://").map_or(text, |(_, rest)| rest);
     let text = text.split(['/', '?', '#']).next().unwrap_or_default();
     let text = text.rsplit_once('@').map_or(text, |(_, host)| host);
     let text = if text.contains(':') { port_suffix(text)? } else { text };
-    let plain = text.bytes().all(|byte| byte.is_ascii_alphanumeric() || b"-_.*".contains(&byte));
-    let proposed = plain && text != "*" && text != destination && host_fault(text).is_none();
+    let proposed = text.is_ascii() && text != "*" && text != destination && host_fault(text).is_none();
     proposed.then(|| text.to_owned())
 }
 
@@ -221,17 +219,17 @@ fn fqdn_message(rule: &str, destination: &str) -> Option<Message> {
         ));
     }
     let fault = host_fault(destination)?;
-    let advice = match bare_host(destination) {
-        _ if fault == Fault::List => text!(
+    let advice = match (fault, bare_host(destination)) {
+        (Fault::List, _) => text!(
             "Give each host name an outbound rule of its own",
             "Donnez à chaque nom d’hôte sa propre règle sortante"
         )
         .message(),
-        Some(host) => msg!(
+        (_, Some(host)) => msg!(
             ["Write the host name alone: '{host}'", "Écrivez le nom d’hôte seul : « {host} »"],
             host = host,
         ),
-        None => text!(
+        (_, None) => text!(
             "Write a host name, such as pypi.org, or *. and a domain, such as *.pypi.org",
             "Écrivez un nom d’hôte, comme pypi.org, ou *. suivi d’un domaine, comme *.pypi.org"
         )
