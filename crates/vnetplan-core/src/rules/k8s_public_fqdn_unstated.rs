@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::finding::{Draft, Fix, RuleFindings};
-use crate::pointer;
+use crate::finding::{Draft, RuleFindings};
+use crate::rules::shared::{public_fqdn_recorded, public_fqdn_subjects};
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -69,26 +69,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             ],
             cluster = &cluster.name,
         );
-        let target = pointer::cluster(index, "privateClusterPublicFqdn");
-        let fix = Fix::set(
-            msg!(
-                [
-                    "confirm with `az aks show --name {cluster} --query \
-                     apiServerAccessProfile.enablePrivateClusterPublicFqdn` that cluster '{cluster}' has no \
-                     public FQDN (or turn it off with `az aks update --disable-public-fqdn`), then record \
-                     privateClusterPublicFqdn false",
-                    "confirmer avec `az aks show --name {cluster} --query \
-                     apiServerAccessProfile.enablePrivateClusterPublicFqdn` que le cluster « {cluster} » n’a pas \
-                     de FQDN public (ou le désactiver avec `az aks update --disable-public-fqdn`), puis consigner \
-                     privateClusterPublicFqdn à false"
-                ],
-                cluster = &cluster.name,
-            ),
-            target.clone(),
-            false,
-        );
         out.push(
-            Draft::new(message, vec![target, pointer::cluster(index, "privateCluster")]).with_fix(Some(fix)),
+            Draft::new(message, public_fqdn_subjects(index))
+                .with_fix(Some(public_fqdn_recorded(index, cluster))),
         );
     }
 }

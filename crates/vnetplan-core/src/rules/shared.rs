@@ -340,3 +340,30 @@ impl PeeredWithOwn<'_> {
         .with_message("finding", finding)
     }
 }
+
+/// What a finding about a private cluster's public FQDN points at: the field, then the setting
+/// that makes it matter.
+pub(crate) fn public_fqdn_subjects(index: usize) -> Vec<String> {
+    vec![pointer::cluster(index, "privateClusterPublicFqdn"), pointer::cluster(index, "privateCluster")]
+}
+
+/// Records that a private cluster has no public FQDN, once someone has read it off the cluster.
+pub(crate) fn public_fqdn_recorded(index: usize, cluster: &AksCluster) -> Fix {
+    Fix::set(
+        msg!(
+            [
+                "confirm with `az aks show --name {cluster} --query \
+                 apiServerAccessProfile.enablePrivateClusterPublicFqdn` that cluster '{cluster}' has no \
+                 public FQDN (or turn it off with `az aks update --disable-public-fqdn`), then record \
+                 privateClusterPublicFqdn false",
+                "confirmer avec `az aks show --name {cluster} --query \
+                 apiServerAccessProfile.enablePrivateClusterPublicFqdn` que le cluster « {cluster} » n’a pas \
+                 de FQDN public (ou le désactiver avec `az aks update --disable-public-fqdn`), puis consigner \
+                 privateClusterPublicFqdn à false"
+            ],
+            cluster = &cluster.name,
+        ),
+        pointer::cluster(index, "privateClusterPublicFqdn"),
+        false,
+    )
+}
