@@ -1,22 +1,25 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
-use crate::plan::{AcrSku, Choice, EndpointKind, IsolationMode};
+use crate::plan::{AcrSku, Choice, EndpointKind, IsolationMode, NetworkAccess};
 use crate::pointer;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Checks the two things a private container registry needs for Azure ML v2 deployments, once per \
-         plan each. First, a registry reached through a private endpoint (acrInVnet, or a managed \
-         network in allowOnlyApprovedOutbound mode, which always gives the registry one) must be on the \
+         plan each. First, a registry reached through a private endpoint (acrInVnet, a managed \
+         network in allowOnlyApprovedOutbound mode, which always gives the registry one, or, without a \
+         managed network, a managed endpoint with legacyEgressPublicNetworkAccess \"disabled\", whose \
+         deployments each get one) must be on the \
          Premium tier when the plan has online endpoints or Kubernetes compute. Second, a registry in \
          the VNet needs an image build compute (managedNetwork.imageBuildCompute) when the plan has a \
          managed online endpoint.",
         "Vérifie les deux conditions qu’un registre de conteneurs privé doit remplir pour les \
          déploiements Azure ML v2, une fois par plan pour chacune. D’une part, un registre joint par un \
-         point de terminaison privé (acrInVnet, ou un réseau managé en mode allowOnlyApprovedOutbound, \
-         qui lui en donne toujours un) doit être au niveau Premium si le plan comporte des points de \
+         point de terminaison privé (acrInVnet, un réseau managé en mode allowOnlyApprovedOutbound, \
+         qui lui en donne toujours un, ou, sans réseau managé, un point de terminaison managé dont \
+         legacyEgressPublicNetworkAccess vaut « disabled », dont chaque déploiement en reçoit un) doit être au niveau Premium si le plan comporte des points de \
          terminaison en ligne ou du calcul Kubernetes. D’autre part, un registre dans le VNet exige un \
          calcul de génération d’images (managedNetwork.imageBuildCompute) si le plan comporte un point \
          de terminaison en ligne managé."
@@ -65,6 +68,16 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         Some(pointer::workspace("acrInVnet"))
     } else if workspace.isolation_mode() == IsolationMode::AllowOnlyApprovedOutbound {
         Some(pointer::managed_network("isolationMode"))
+    } else if workspace.isolation_mode() == IsolationMode::Disabled {
+        // Without a workspace managed network, the legacy flag still gives each deployment a
+        // network of its own, with private endpoints to the workspace, its storage and registry.
+        plan.online_endpoints
+            .iter()
+            .position(|endpoint| {
+                endpoint.kind == EndpointKind::Managed
+                    && endpoint.legacy_egress_public_network_access == Some(NetworkAccess::Disabled)
+            })
+            .map(|endpoint| pointer::online_endpoint(endpoint, "legacyEgressPublicNetworkAccess"))
     } else {
         None
     };
@@ -131,6 +144,35 @@ mod tests {
             "le registre de conteneurs est joint par un point de terminaison privé, ce qu’Azure Container \
              Registry ne propose qu’au niveau Premium, mais son niveau est Basic"
         );
+    }
+
+    #[test]
+    fn fires_for_a_standard_registry_behind_the_legacy_per_deployment_isolation() {
+        let legacy = |access: &str| {
+            json!([
+                {"name": "open", "kind": "managed"},
+                {"name": "scoring", "kind": "managed", "legacyEgressPublicNetworkAccess": access}
+            ])
+        };
+        let changes = [("/workspace/acrSku", json!("Standard")), ("/onlineEndpoints", legacy("disabled"))];
+        let found = assert_fires(PrivateAcrSetupIncomplete, &changes);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].subjects,
+            ["/workspace/acrSku", "/onlineEndpoints/1/legacyEgressPublicNetworkAccess"]
+        );
+        assert_quiet(
+            PrivateAcrSetupIncomplete,
+            &[("/workspace/acrSku", json!("Standard")), ("/onlineEndpoints", legacy("enabled"))],
+        );
+        assert_quiet(
+            PrivateAcrSetupIncomplete,
+            &[("/workspace/acrSku", json!("Premium")), ("/onlineEndpoints", legacy("disabled"))],
+        );
+        // With a workspace managed network the flag no longer applies.
+        let mut managed = changes.to_vec();
+        managed.push(("/workspace/managedNetwork", json!({"isolationMode": "allowInternetOutbound"})));
+        assert_quiet(PrivateAcrSetupIncomplete, &managed);
     }
 
     #[test]
