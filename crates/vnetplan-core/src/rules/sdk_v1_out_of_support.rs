@@ -8,12 +8,12 @@ use crate::text::Message;
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Notes, once per plan, that its AKS clusters and ACI deployments go through the Azure ML v1 \
-         flow (AksCompute and AciWebservice, driven by the v1 CLI or SDK). Every cluster of the plan \
-         counts, since the plan format has no way yet to mark one as Kubernetes compute.",
+         flow (AksCompute and AciWebservice, driven by the v1 CLI or SDK). A cluster counts unless its \
+         azureMl block says api \"v2\" (Kubernetes compute); online endpoints never count.",
         "Signale, une seule fois par plan, que ses clusters AKS et ses déploiements ACI passent par le \
-         parcours Azure ML v1 (AksCompute et AciWebservice, pilotés par la CLI ou le SDK v1). Tous les \
-         clusters du plan comptent, car le format du plan ne permet pas encore d’en désigner un comme \
-         calcul Kubernetes.",
+         parcours Azure ML v1 (AksCompute et AciWebservice, pilotés par la CLI ou le SDK v1). Un cluster \
+         compte sauf si son bloc azureMl indique api « v2 » (calcul Kubernetes) ; les points de \
+         terminaison en ligne ne comptent jamais.",
     ),
     why: text!(
         "Microsoft ended support for the Azure ML CLI v1 (the azure-cli-ml extension) on 30 September \
