@@ -6,7 +6,9 @@ use crate::finding::{Draft, Fix, RuleFindings};
 use crate::fqdn::covers_among;
 use crate::plan::region_name;
 use crate::pointer;
-use crate::rules::shared::{fixed_names, AKS_CORE, AZURE_ML, CLUSTER_EXTENSIONS, WORKSPACE_REGISTRY};
+use crate::rules::shared::{
+    fixed_names, nothing_behind_egress, AKS_CORE, AZURE_ML, CLUSTER_EXTENSIONS, WORKSPACE_REGISTRY,
+};
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -54,7 +56,7 @@ const TAG: &str = "AzureContainerRegistry";
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
-    if !plan.egress.restricted() {
+    if !plan.egress.restricted() || nothing_behind_egress(plan) {
         return;
     }
     let tags = &plan.egress.allowed_service_tags;
@@ -197,6 +199,21 @@ mod tests {
         let found = assert_fires(EgressBlocksContainerRegistry, &[("/egress", json!({"restricted": true}))]);
         assert!(found[0].text.render(Lang::Fr).contains("autorisées (aucune)"));
         assert!(found[0].message.contains("allowed service tags (none)"));
+    }
+
+    #[test]
+    fn only_what_runs_in_the_vnet_is_behind_its_egress() {
+        let restricted = ("/egress", json!({"restricted": true, "allowedServiceTags": ["Storage"]}));
+        let endpoints_only = [
+            restricted.clone(),
+            ("/aksClusters", json!([])),
+            ("/onlineEndpoints", json!([{"name": "scoring", "kind": "managed"}])),
+        ];
+        assert_quiet(EgressBlocksContainerRegistry, &endpoints_only);
+        let mut with_aci = endpoints_only.to_vec();
+        with_aci
+            .push(("/aciDeployments", json!([{"name": "scoring-aci", "vnet": "ml-vnet", "subnet": "aks"}])));
+        assert_fires(EgressBlocksContainerRegistry, &with_aci);
     }
 
     #[test]

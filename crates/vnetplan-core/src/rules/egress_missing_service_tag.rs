@@ -5,6 +5,7 @@ use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::region_name;
 use crate::pointer;
+use crate::rules::shared::nothing_behind_egress;
 use crate::sources;
 use crate::text::Message;
 
@@ -69,7 +70,7 @@ const REQUIRED: [(&str, bool); 8] = [
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
-    if !plan.egress.restricted() {
+    if !plan.egress.restricted() || nothing_behind_egress(plan) {
         return;
     }
     let tags = &plan.egress.allowed_service_tags;
@@ -202,6 +203,17 @@ mod tests {
     fn fires_on_an_empty_list() {
         let found = assert_fires(EgressMissingServiceTag, &[("/egress", json!({"restricted": true}))]);
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!(ALL)));
+    }
+
+    #[test]
+    fn quiet_when_nothing_runs_in_the_vnet() {
+        let endpoints_only = [
+            ("/egress", json!({"restricted": true})),
+            ("/aksClusters", json!([])),
+            ("/onlineEndpoints", json!([{"name": "scoring", "kind": "managed"}])),
+        ];
+        assert_quiet(EgressMissingServiceTag, &endpoints_only);
+        assert_fires(EgressMissingServiceTag, &endpoints_only[..1]);
     }
 
     #[test]

@@ -367,3 +367,10 @@ pub(crate) fn public_fqdn_recorded(index: usize, cluster: &AksCluster) -> Fix {
         false,
     )
 }
+
+/// Whether the plan puts nothing in its VNets that pulls images or calls Azure ML out through the
+/// restricted egress: no AKS cluster and no ACI deployment. A managed online endpoint runs in a
+/// network Microsoft manages, which the VNet's egress rules do not govern.
+pub(crate) fn nothing_behind_egress(plan: &Plan) -> bool {
+    plan.aks_clusters.is_empty() && plan.aci_deployments.is_empty()
+}
