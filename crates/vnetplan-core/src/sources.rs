@@ -9,6 +9,14 @@ pub(crate) const AKS_CHANGELOG: Source = Source {
     date: "2026-08-07",
 };
 
+/// The settings a v1 creation takes: no API server, surge or pods-per-node setting among them.
+pub(crate) const AKS_PROVISIONING_CONFIGURATION: Source = Source {
+    title:
+        "azureml-core 1.61.0.post4: AksCompute.provisioning_configuration (the settings a v1 creation takes)",
+    location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
+    date: "1.61.0.post4",
+};
+
 pub(crate) const AKS_NETWORKING_CONFIGURATION: Source = Source {
     title: "azureml-core 1.61.0.post4: AksNetworkingConfiguration validation patterns",
     location:

@@ -1,16 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{default_max_pods, NetworkPlugin, Provisioning};
 use crate::pointer;
 use crate::sources;
-
-/// The v1 SDK's creation settings, read from the package: the pods per node are not among them.
-const AZUREML_CORE_PROVISIONING: Source = Source {
-    title: "azureml-core 1.61.0.post4: AksCompute.provisioning_configuration (no pods-per-node setting)",
-    location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
-    date: "1.61.0.post4",
-};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -45,7 +38,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          provisioning à « attach »."
     ),
     sources: &[
-        AZUREML_CORE_PROVISIONING,
+        sources::AKS_PROVISIONING_CONFIGURATION,
         sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21,
         sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
     ],

@@ -1,17 +1,9 @@
-use crate::catalog::{Example, RuleDoc, Source};
+use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::plan::{MaxSurge, Provisioning};
 use crate::pointer;
 use crate::sources;
-
-/// The v1 SDK's creation settings, which the research read from the package.
-const AZUREML_CORE_PROVISIONING: Source = Source {
-    title:
-        "azureml-core 1.61.0.post4: AksCompute.provisioning_configuration (no API server or surge settings)",
-    location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
-    date: "1.61.0.post4",
-};
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
@@ -44,7 +36,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          --api-server-authorized-ip-ranges et az aks nodepool update --max-surge ; ou créez vous-même le \
          cluster avec eux et mettez provisioning à attach."
     ),
-    sources: &[AZUREML_CORE_PROVISIONING, sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21],
+    sources: &[sources::AKS_PROVISIONING_CONFIGURATION, sources::HOW_TO_CREATE_ATTACH_KUBERNETES_2022_04_21],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {

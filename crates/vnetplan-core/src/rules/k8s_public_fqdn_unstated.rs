@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::finding::{Draft, RuleFindings};
-use crate::rules::shared::{public_fqdn_recorded, public_fqdn_subjects};
+use crate::finding::RuleFindings;
+use crate::rules::shared::public_fqdn_unstated;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -58,21 +58,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if !cluster.is_v2() || !cluster.private_cluster() || !unstated || cluster.trusted_access() {
             continue;
         }
-        let message = msg!(
-            [
-                "private cluster '{cluster}' does not say whether its API server keeps a public FQDN, which AKS \
-                 gives a private cluster unless it is turned off, and which the Azure ML extension does not \
-                 support without Trusted Access",
-                "le cluster privé « {cluster} » ne dit pas si son serveur d’API garde un FQDN public, qu’AKS \
-                 donne à un cluster privé sauf s’il est désactivé, et que l’extension Azure ML ne prend pas en \
-                 charge sans accès approuvé"
-            ],
-            cluster = &cluster.name,
-        );
-        out.push(
-            Draft::new(message, public_fqdn_subjects(index))
-                .with_fix(Some(public_fqdn_recorded(index, cluster))),
-        );
+        let unsupported_by = msg!([
+            "the Azure ML extension does not support without Trusted Access",
+            "que l’extension Azure ML ne prend pas en charge sans accès approuvé"
+        ]);
+        out.push(public_fqdn_unstated(index, cluster, unsupported_by));
     }
 }
 

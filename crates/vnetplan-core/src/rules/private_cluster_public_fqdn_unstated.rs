@@ -1,8 +1,8 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
-use crate::finding::{Draft, RuleFindings};
+use crate::finding::RuleFindings;
 use crate::plan::Provisioning;
-use crate::rules::shared::{public_fqdn_recorded, public_fqdn_subjects};
+use crate::rules::shared::public_fqdn_unstated;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -60,19 +60,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if !attached || !cluster.private_cluster() || cluster.private_cluster_public_fqdn.is_some() {
             continue;
         }
-        let message = msg!(
-            [
-                "private cluster '{cluster}' does not say whether its API server keeps a public FQDN, which AKS \
-                 gives a private cluster unless it is turned off, and which Azure ML v1 does not support",
-                "le cluster privé « {cluster} » ne dit pas si son serveur d’API garde un FQDN public, qu’AKS \
-                 donne à un cluster privé sauf s’il est désactivé, et qu’Azure ML v1 ne prend pas en charge"
-            ],
-            cluster = &cluster.name,
-        );
-        out.push(
-            Draft::new(message, public_fqdn_subjects(index))
-                .with_fix(Some(public_fqdn_recorded(index, cluster))),
-        );
+        let unsupported_by = msg!(["Azure ML v1 does not support", "qu’Azure ML v1 ne prend pas en charge"]);
+        out.push(public_fqdn_unstated(index, cluster, unsupported_by));
     }
 }
 

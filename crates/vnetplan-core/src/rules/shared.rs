@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::capacity::shortfalls;
 use crate::context::{ClusterFacts, Context};
-use crate::finding::Fix;
+use crate::finding::{Draft, Fix};
 use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
 use crate::net::Range;
 use crate::plan::{outside_public_cloud, region_name, AksCluster, Plan};
@@ -341,14 +341,26 @@ impl PeeredWithOwn<'_> {
     }
 }
 
-/// What a finding about a private cluster's public FQDN points at: the field, then the setting
-/// that makes it matter.
-pub(crate) fn public_fqdn_subjects(index: usize) -> Vec<String> {
-    vec![pointer::cluster(index, "privateClusterPublicFqdn"), pointer::cluster(index, "privateCluster")]
+/// The finding about a private cluster whose plan leaves its public FQDN unstated, naming who
+/// does not support one: `unsupported_by` ends "which …" in English and "et …" in French.
+pub(crate) fn public_fqdn_unstated(index: usize, cluster: &AksCluster, unsupported_by: Message) -> Draft {
+    let message = msg!(
+        [
+            "private cluster '{cluster}' does not say whether its API server keeps a public FQDN, which AKS \
+             gives a private cluster unless it is turned off, and which {unsupported_by}",
+            "le cluster privé « {cluster} » ne dit pas si son serveur d’API garde un FQDN public, qu’AKS \
+             donne à un cluster privé sauf s’il est désactivé, et {unsupported_by}"
+        ],
+        cluster = &cluster.name,
+    )
+    .with_message("unsupported_by", unsupported_by);
+    let subjects =
+        vec![pointer::cluster(index, "privateClusterPublicFqdn"), pointer::cluster(index, "privateCluster")];
+    Draft::new(message, subjects).with_fix(Some(public_fqdn_recorded(index, cluster)))
 }
 
 /// Records that a private cluster has no public FQDN, once someone has read it off the cluster.
-pub(crate) fn public_fqdn_recorded(index: usize, cluster: &AksCluster) -> Fix {
+fn public_fqdn_recorded(index: usize, cluster: &AksCluster) -> Fix {
     Fix::set(
         msg!(
             [
