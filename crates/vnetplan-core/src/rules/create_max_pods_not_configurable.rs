@@ -8,10 +8,14 @@ use crate::sources;
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Reports a cluster that Azure ML v1 is to create (provisioning \"create\", the default) whose plan \
-         states a maxPods other than the 30 pods per node that AKS gives a flat Azure CNI pool by default.",
+         states a maxPods other than the 30 pods per node that AKS gives a flat Azure CNI pool by default. \
+         A cluster for which the plan asks kubenet, overlay or a pod range is left to \
+         create-plugin-not-configurable, and one in the VNet AKS creates has no subnet of the plan to size.",
         "Signale un cluster qu’Azure ML v1 doit créer (provisioning « create », la valeur par défaut) dont \
          le plan indique un maxPods autre que les 30 pods par nœud qu’AKS donne par défaut à un pool Azure \
-         CNI à plat."
+         CNI à plat. Un cluster pour lequel le plan demande kubenet, overlay ou une plage de pods relève de \
+         create-plugin-not-configurable, et celui du VNet que crée AKS n’a aucun sous-réseau du plan à \
+         dimensionner."
     ),
     why: text!(
         "The v1 SDK's provisioning settings carry the node count and size, the network and the load \
@@ -45,10 +49,17 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
-    // Azure ML creates flat Azure CNI only; another plugin is create-plugin-not-configurable's.
+    // Azure ML creates flat Azure CNI in the plan's subnet.
     let built = default_max_pods(NetworkPlugin::Azure, false, false);
     for (index, cluster, _) in context.v1_clusters() {
-        if cluster.provisioning() != Provisioning::Create {
+        // A plan that asks for another plugin gets create-plugin-not-configurable, whose fix
+        // keeps maxPods for the cluster built by hand; in the VNet AKS creates, no subnet of the
+        // plan holds the pods.
+        let other_plugin = cluster.network_plugin == Some(NetworkPlugin::Kubenet)
+            || cluster.network_plugin_mode.is_some()
+            || cluster.pod_cidr.is_some()
+            || cluster.pod_subnet.is_some();
+        if cluster.provisioning() != Provisioning::Create || other_plugin || cluster.subnet.is_none() {
             continue;
         }
         let Some(stated) = cluster.max_pods.filter(|pods| *pods != built) else { continue };
@@ -93,7 +104,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 mod tests {
     use serde_json::json;
 
-    use crate::catalog::RuleId::{AksSubnetTooSmall, CreateMaxPodsNotConfigurable};
+    use crate::catalog::RuleId::{
+        AksSubnetTooSmall, CreateMaxPodsNotConfigurable, CreatePluginNotConfigurable,
+    };
     use crate::finding::{FixKind, Severity};
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
     use crate::text::Lang;
@@ -147,5 +160,22 @@ mod tests {
         let mut v2 = crate::testing::v2_cluster();
         v2.push(("/aksClusters/0/maxPods", json!(10)));
         assert_quiet(CreateMaxPodsNotConfigurable, &v2);
+    }
+
+    #[test]
+    fn leaves_other_plugins_and_the_aks_managed_vnet_to_their_own_rules() {
+        for other in [
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+            ("/aksClusters/0/podCidr", json!("10.244.0.0/16")),
+        ] {
+            let changes = [("/aksClusters/0/maxPods", json!(50)), other];
+            assert_quiet(CreateMaxPodsNotConfigurable, &changes);
+            assert_fires(CreatePluginNotConfigurable, &changes);
+        }
+        let mut managed_vnet = crate::testing::plan_with(&[("/aksClusters/0/maxPods", json!(10))]);
+        managed_vnet.aks_clusters[0].vnet = None;
+        managed_vnet.aks_clusters[0].subnet = None;
+        assert!(crate::testing::findings(CreateMaxPodsNotConfigurable, &managed_vnet).is_empty());
     }
 }

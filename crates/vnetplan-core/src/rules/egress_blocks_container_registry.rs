@@ -16,11 +16,14 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "When outbound traffic is restricted (egress.restricted), allowedServiceTags must include \
          AzureContainerRegistry: the global tag, or AzureContainerRegistry.<region> for the plan's \
          region, unless allowedFqdns admits both of the registry's names (<acr>.azurecr.io and \
-         <acr>.<region>.data.azurecr.io). Tags are compared without regard to case.",
+         <acr>.<region>.data.azurecr.io). Tags are compared without regard to case. A plan with no AKS \
+         cluster and no ACI deployment has nothing behind that egress, and is left alone.",
         "Quand le trafic sortant est restreint (egress.restricted), allowedServiceTags doit contenir \
          AzureContainerRegistry : la balise globale, ou AzureContainerRegistry.<région> pour la \
          région du plan, sauf si allowedFqdns admet les deux noms du registre (<acr>.azurecr.io et \
-         <acr>.<région>.data.azurecr.io). Les balises se comparent sans tenir compte de la casse."
+         <acr>.<région>.data.azurecr.io). Les balises se comparent sans tenir compte de la casse. Un \
+         plan sans cluster AKS ni déploiement ACI n’a rien derrière cette sortie, et n’est pas \
+         concerné."
     ),
     why: text!(
         "Every Azure ML inference deployment begins by pulling its image from the workspace's \

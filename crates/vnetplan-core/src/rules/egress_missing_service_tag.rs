@@ -15,13 +15,15 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          lists for inference: AzureActiveDirectory, AzureMachineLearning, AzureResourceManager, \
          Storage (or Storage.<region>), AzureFrontDoor.FrontEnd, AzureFrontDoor.FirstParty, \
          MicrosoftContainerRegistry and AzureMonitor. A tag scoped to the plan's region stands for \
-         the global one, and case is ignored. AzureContainerRegistry has a rule of its own.",
+         the global one, and case is ignored. AzureContainerRegistry has a rule of its own. A plan with \
+         no AKS cluster and no ACI deployment has nothing behind that egress, and is left alone.",
         "Quand le trafic sortant est restreint, allowedServiceTags doit contenir toutes les balises \
          qu’Azure ML indique pour l’inférence : AzureActiveDirectory, AzureMachineLearning, \
          AzureResourceManager, Storage (ou Storage.<région>), AzureFrontDoor.FrontEnd, \
          AzureFrontDoor.FirstParty, MicrosoftContainerRegistry et AzureMonitor. Une balise limitée à \
          la région du plan vaut pour la balise globale, et la casse est ignorée. \
-         AzureContainerRegistry relève d’une règle distincte."
+         AzureContainerRegistry relève d’une règle distincte. Un plan sans cluster AKS ni déploiement \
+         ACI n’a rien derrière cette sortie, et n’est pas concerné."
     ),
     why: text!(
         "A network that overrides the default outbound rules cuts a deployment off from the services \

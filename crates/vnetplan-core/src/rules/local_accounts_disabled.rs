@@ -65,12 +65,12 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             Draft::new(
                 msg!(
                     [
-                        "cluster '{cluster}' has local accounts disabled, so Azure ML v1, which reaches a \
-                         cluster through its local admin credential and cannot use Trusted Access, cannot \
-                         use it",
-                        "le cluster « {cluster} » a ses comptes locaux désactivés : Azure ML v1, qui joint un \
-                         cluster par son identifiant d’administration local et ne peut pas recourir à \
-                         l’accès approuvé, ne peut pas l’utiliser"
+                        "cluster '{cluster}' has its local accounts disabled, but Azure ML v1 needs them: it \
+                         reaches a cluster through its local admin credential and cannot use Trusted \
+                         Access instead",
+                        "le cluster « {cluster} » a ses comptes locaux désactivés, or Azure ML v1 en a \
+                         besoin : il joint un cluster par son identifiant d’administration local et ne peut \
+                         pas recourir à l’accès approuvé à la place"
                     ],
                     cluster = &cluster.name,
                 ),
@@ -100,7 +100,11 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Error);
         assert_eq!(found[0].subjects, ["/aksClusters/0/localAccountsDisabled"]);
-        assert!(found[0].message.starts_with("cluster 'ml-aks' has local accounts disabled, so Azure ML v1"));
+        assert_eq!(
+            found[0].message,
+            "cluster 'ml-aks' has its local accounts disabled, but Azure ML v1 needs them: it reaches a \
+             cluster through its local admin credential and cannot use Trusted Access instead"
+        );
         assert!(found[0]
             .text
             .render(Lang::Fr)

@@ -1,7 +1,9 @@
+use serde_json::json;
+
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
-use crate::plan::{Choice, Provisioning};
+use crate::plan::{AksCluster, Choice, Provisioning};
 use crate::pointer;
 use crate::sources;
 
@@ -51,27 +53,45 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 ),
                 vec![pointer::cluster(index, "provisioning"), pointer::cluster(index, "privateCluster")],
             )
-            .with_fix(Some(Fix::set(
-                msg!(
-                    [
-                        "create cluster '{cluster}' in AKS yourself and attach it to the workspace",
-                        "créer vous-même le cluster « {cluster} » dans AKS et l’attacher à l’espace de \
-                         travail"
-                    ],
-                    cluster = &cluster.name,
-                ),
-                pointer::cluster(index, "provisioning"),
-                Provisioning::Attach.as_str(),
-            ))),
+            .with_fix(Some(attach_fix(index, cluster))),
         );
     }
+}
+
+/// Attaching a cluster built with AKS tooling. Building it is a design choice, so the fix also
+/// chooses what the plan otherwise leaves open and Azure ML v1 needs: no public FQDN. Left
+/// unstated, an attached private cluster would get private-cluster-public-fqdn-unstated.
+fn attach_fix(index: usize, cluster: &AksCluster) -> Fix {
+    let attach = (pointer::cluster(index, "provisioning"), json!(Provisioning::Attach.as_str()));
+    if cluster.private_cluster_public_fqdn.is_some() {
+        let title = msg!(
+            [
+                "create cluster '{cluster}' in AKS yourself and attach it to the workspace",
+                "créer vous-même le cluster « {cluster} » dans AKS et l’attacher à l’espace de travail"
+            ],
+            cluster = &cluster.name,
+        );
+        return Fix::new(title, vec![attach]);
+    }
+    let title = msg!(
+        [
+            "create cluster '{cluster}' in AKS yourself, without a public FQDN (`az aks create \
+             --enable-private-cluster --disable-public-fqdn`), and attach it to the workspace",
+            "créer vous-même le cluster « {cluster} » dans AKS, sans FQDN public (`az aks create \
+             --enable-private-cluster --disable-public-fqdn`), et l’attacher à l’espace de travail"
+        ],
+        cluster = &cluster.name,
+    );
+    Fix::new(title, vec![attach, (pointer::cluster(index, "privateClusterPublicFqdn"), json!(false))])
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
-    use crate::catalog::RuleId::PrivateClusterMustBeAttached;
+    use crate::catalog::RuleId;
+    use crate::catalog::RuleId::{PrivateClusterMustBeAttached, PrivateClusterPublicFqdnUnstated};
+    use crate::finding::FixKind;
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
     use crate::text::Lang;
 
@@ -91,13 +111,31 @@ mod tests {
              clusters; create it in AKS first, then attach it"
         );
         let fix = found[0].fix.as_ref().expect("attaching always resolves it");
+        assert_eq!(fix.kind, FixKind::Design, "the cluster is still to be built");
         assert_eq!(fix.changes[0].value, json!("attach"));
+        assert_eq!(fix.changes[1].path, "/aksClusters/0/privateClusterPublicFqdn");
+        assert_eq!(fix.changes[1].value, json!(false));
         assert_eq!(
             found[0].text.render(Lang::Fr),
             "le plan fait créer le cluster privé « ml-aks » par Azure ML, qui ne sait pas créer de \
              cluster privé ; créez-le d’abord dans AKS, puis attachez-le"
         );
         assert_fix_resolves(PrivateClusterMustBeAttached, &changes);
+        // suggest applies it: the attached cluster has nothing left unstated about its public name.
+        let mut plan = crate::testing::plan_with(&changes);
+        let suggested = crate::suggest(&plan);
+        let rules: Vec<RuleId> = crate::check(&suggested).findings.iter().map(|f| f.rule).collect();
+        assert!(!rules.contains(&PrivateClusterMustBeAttached), "{rules:?}");
+        assert!(!rules.contains(&PrivateClusterPublicFqdnUnstated), "{rules:?}");
+        // A stated public FQDN is the plan's to keep: the fix only attaches.
+        plan.aks_clusters[0].private_cluster_public_fqdn = Some(true);
+        let found = crate::check(&plan);
+        let fix = found
+            .findings
+            .iter()
+            .find(|f| f.rule == PrivateClusterMustBeAttached)
+            .and_then(|f| f.fix.as_ref());
+        assert_eq!(fix.map(|fix| fix.changes.len()), Some(1));
     }
 
     #[test]

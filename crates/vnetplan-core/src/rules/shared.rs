@@ -342,7 +342,7 @@ impl PeeredWithOwn<'_> {
 }
 
 /// The finding about a private cluster whose plan leaves its public FQDN unstated, naming who
-/// does not support one: `unsupported_by` ends "which …" in English and "et …" in French.
+/// does not support one: `unsupported_by` completes "which …" in English and "et …" in French.
 pub(crate) fn public_fqdn_unstated(index: usize, cluster: &AksCluster, unsupported_by: Message) -> Draft {
     let message = msg!(
         [
