@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
 use crate::plan::{default_max_pods, NetworkPlugin, Provisioning};
 use crate::pointer;
+use crate::rules::shared::unbuildable_plugin_settings;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -55,10 +56,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         // A plan that asks for another plugin gets create-plugin-not-configurable, whose fix
         // keeps maxPods for the cluster built by hand; in the VNet AKS creates, no subnet of the
         // plan holds the pods.
-        let other_plugin = cluster.network_plugin == Some(NetworkPlugin::Kubenet)
-            || cluster.network_plugin_mode.is_some()
-            || cluster.pod_cidr.is_some()
-            || cluster.pod_subnet.is_some();
+        let other_plugin = !unbuildable_plugin_settings(cluster).is_empty();
         if cluster.provisioning() != Provisioning::Create || other_plugin || cluster.subnet.is_none() {
             continue;
         }

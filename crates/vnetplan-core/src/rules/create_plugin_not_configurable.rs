@@ -1,8 +1,9 @@
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
-use crate::plan::{Choice, NetworkPlugin, Provisioning};
+use crate::plan::{Choice, Provisioning};
 use crate::pointer;
+use crate::rules::shared::unbuildable_plugin_settings;
 use crate::sources;
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
@@ -53,20 +54,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         // One finding per setting, so that fixing one of them leaves the others' findings as they
-        // were. A pod range follows from kubenet or overlay, so it is reported only on its own.
-        let mut fields = Vec::new();
-        if cluster.network_plugin == Some(NetworkPlugin::Kubenet) {
-            fields.push(("networkPlugin", NetworkPlugin::Kubenet.as_str()));
-        }
-        if let Some(mode) = cluster.network_plugin_mode {
-            fields.push(("networkPluginMode", mode.as_str()));
-        }
-        if let (true, Some(pods)) = (fields.is_empty(), cluster.pod_cidr.as_deref()) {
-            fields.push(("podCidr", pods));
-        }
-        if let Some(pod_subnet) = cluster.pod_subnet.as_deref() {
-            fields.push(("podSubnet", pod_subnet));
-        }
+        // were.
+        let fields = unbuildable_plugin_settings(cluster);
         for (field, value) in fields {
             let fix = Fix::set(
                 msg!(

@@ -206,9 +206,8 @@ mod tests {
 
     #[test]
     fn only_what_runs_in_the_vnet_is_behind_its_egress() {
-        let restricted = ("/egress", json!({"restricted": true, "allowedServiceTags": ["Storage"]}));
         let endpoints_only = [
-            restricted.clone(),
+            ("/egress", json!({"restricted": true, "allowedServiceTags": ["Storage"]})),
             ("/aksClusters", json!([])),
             ("/onlineEndpoints", json!([{"name": "scoring", "kind": "managed"}])),
         ];

@@ -19,8 +19,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          déploiements Azure ML v2, une fois par plan pour chacune. D’une part, un registre joint par un \
          point de terminaison privé (acrInVnet, un réseau managé en mode allowOnlyApprovedOutbound, \
          qui lui en donne toujours un, ou, sans réseau managé, un point de terminaison managé dont \
-         legacyEgressPublicNetworkAccess vaut « disabled », chacun de ses déploiements en recevant un) doit être au niveau Premium si le plan comporte des points de \
-         terminaison en ligne ou du calcul Kubernetes. D’autre part, un registre dans le VNet exige un \
+         legacyEgressPublicNetworkAccess vaut « disabled », chacun de ses déploiements en recevant un) \
+         doit être au niveau Premium si le plan comporte des points de terminaison en ligne ou du calcul Kubernetes. D’autre part, un registre dans le VNet exige un \
          calcul de génération d’images (managedNetwork.imageBuildCompute) si le plan comporte un point \
          de terminaison en ligne managé."
     ),

@@ -7,7 +7,7 @@ use crate::context::{ClusterFacts, Context};
 use crate::finding::{Draft, Fix};
 use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
 use crate::net::Range;
-use crate::plan::{outside_public_cloud, region_name, AksCluster, Plan};
+use crate::plan::{outside_public_cloud, region_name, AksCluster, Choice, NetworkPlugin, Plan};
 use crate::pointer;
 use crate::text::Message;
 
@@ -385,4 +385,24 @@ fn public_fqdn_recorded(index: usize, cluster: &AksCluster) -> Fix {
 /// network Microsoft manages, which the VNet's egress rules do not govern.
 pub(crate) fn nothing_behind_egress(plan: &Plan) -> bool {
     plan.aks_clusters.is_empty() && plan.aci_deployments.is_empty()
+}
+
+/// The network settings of a cluster that Azure ML v1 cannot build, as (field, value): creation
+/// makes flat Azure CNI with its pods in the node subnet. A pod range follows from kubenet or
+/// overlay, so it is listed only on its own.
+pub(crate) fn unbuildable_plugin_settings(cluster: &AksCluster) -> Vec<(&'static str, &str)> {
+    let mut fields = Vec::new();
+    if cluster.network_plugin == Some(NetworkPlugin::Kubenet) {
+        fields.push(("networkPlugin", NetworkPlugin::Kubenet.as_str()));
+    }
+    if let Some(mode) = cluster.network_plugin_mode {
+        fields.push(("networkPluginMode", mode.as_str()));
+    }
+    if let (true, Some(pods)) = (fields.is_empty(), cluster.pod_cidr.as_deref()) {
+        fields.push(("podCidr", pods));
+    }
+    if let Some(pod_subnet) = cluster.pod_subnet.as_deref() {
+        fields.push(("podSubnet", pod_subnet));
+    }
+    fields
 }
