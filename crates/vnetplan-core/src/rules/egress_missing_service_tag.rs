@@ -14,13 +14,16 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "When outbound traffic is restricted, allowedServiceTags should hold every tag that Azure ML \
          lists for inference: AzureActiveDirectory, AzureMachineLearning, AzureResourceManager, \
          Storage (or Storage.<region>), AzureFrontDoor.FrontEnd, AzureFrontDoor.FirstParty, \
-         MicrosoftContainerRegistry and AzureMonitor. A tag scoped to the plan's region stands for \
-         the global one, and case is ignored. AzureContainerRegistry has a rule of its own. A plan with \
+         MicrosoftContainerRegistry and AzureMonitor, and VirtualNetwork as well when something sits \
+         behind a private endpoint (the workspace, or a registry with acrInVnet). A tag scoped to the \
+         plan's region stands for the global one, and case is ignored. AzureContainerRegistry has a rule of its own. A plan with \
          no AKS cluster and no ACI deployment has nothing behind that egress, and is left alone.",
         "Quand le trafic sortant est restreint, allowedServiceTags doit contenir toutes les balises \
          qu’Azure ML indique pour l’inférence : AzureActiveDirectory, AzureMachineLearning, \
          AzureResourceManager, Storage (ou Storage.<région>), AzureFrontDoor.FrontEnd, \
-         AzureFrontDoor.FirstParty, MicrosoftContainerRegistry et AzureMonitor. Une balise limitée à \
+         AzureFrontDoor.FirstParty, MicrosoftContainerRegistry et AzureMonitor, ainsi que VirtualNetwork \
+         quand un élément est joint par un point de terminaison privé (l’espace de travail, ou un \
+         registre avec acrInVnet). Une balise limitée à \
          la région du plan vaut pour la balise globale, et la casse est ignorée. \
          AzureContainerRegistry relève d’une règle distincte. Un plan sans cluster AKS ni déploiement \
          ACI n’a rien derrière cette sortie, et n’est pas concerné."
@@ -30,13 +33,18 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          it depends on: Microsoft Entra ID for tokens, the Azure ML service, Resource Manager, the \
          workspace's storage account, the base images Microsoft publishes \
          (MicrosoftContainerRegistry together with AzureFrontDoor.FirstParty, which also set up the \
-         Azure ML router on AKS), Front Door and Azure Monitor. The deployment may be created and \
-         then fail to authenticate, to load its model or to report its health.",
+         Azure ML router on AKS), Front Door and Azure Monitor. Private endpoints hold addresses of \
+         the VNet or of a peered one, so once the default rule that lets traffic flow within the VNet \
+         is overridden, they too need an explicit allow to VirtualNetwork. The deployment may be \
+         created and then fail to authenticate, to load its model or to report its health.",
         "Un réseau qui remplace les règles sortantes par défaut coupe le déploiement des services \
          dont il dépend : Microsoft Entra ID pour les jetons, le service Azure ML, Resource Manager, \
          le compte de stockage de l’espace de travail, les images de base publiées par Microsoft \
          (MicrosoftContainerRegistry avec AzureFrontDoor.FirstParty, qui servent aussi à installer \
-         le routeur Azure ML sur AKS), Front Door et Azure Monitor. Le déploiement peut être créé, \
+         le routeur Azure ML sur AKS), Front Door et Azure Monitor. Les points de terminaison privés \
+         ont des adresses du VNet ou d’un VNet appairé : une fois remplacée la règle par défaut qui \
+         laisse circuler le trafic dans le VNet, il faut aussi autoriser explicitement VirtualNetwork \
+         pour les joindre. Le déploiement peut être créé, \
          puis échouer à s’authentifier, à charger son modèle ou à signaler son état de santé."
     ),
     example: Example(&[(
@@ -59,7 +67,7 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 };
 
 /// The tags Azure ML inference needs, and whether the fix should scope the tag to the region.
-const REQUIRED: [(&str, bool); 8] = [
+const ALWAYS_REQUIRED: [(&str, bool); 8] = [
     ("AzureActiveDirectory", false),
     ("AzureMachineLearning", false),
     ("AzureResourceManager", false),
@@ -70,6 +78,10 @@ const REQUIRED: [(&str, bool); 8] = [
     ("AzureMonitor", false),
 ];
 
+/// Needed only when a private endpoint is in the VNet or a peered one: the default rule that
+/// allowed traffic towards the VNet's own addresses is what a restricted egress overrides.
+const PRIVATE_ENDPOINT_TAG: (&str, bool) = ("VirtualNetwork", false);
+
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     if !plan.egress.restricted() || nothing_behind_egress(plan) {
@@ -77,8 +89,11 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     }
     let tags = &plan.egress.allowed_service_tags;
     let region = region_name(&plan.region);
-    let missing: Vec<String> = REQUIRED
+    let workspace = &plan.workspace;
+    let behind_private_endpoint = workspace.private_endpoint.is_some() || workspace.acr_in_vnet();
+    let missing: Vec<String> = ALWAYS_REQUIRED
         .iter()
+        .chain(behind_private_endpoint.then_some(&PRIVATE_ENDPOINT_TAG))
         .filter(|(tag, _)| !allows(tags, tag, &region))
         .map(
             |(tag, scoped)| {
@@ -205,6 +220,35 @@ mod tests {
     fn fires_on_an_empty_list() {
         let found = assert_fires(EgressMissingServiceTag, &[("/egress", json!({"restricted": true}))]);
         assert_eq!(found[0].fix.as_ref().map(|fix| fix.changes[0].value.clone()), Some(json!(ALL)));
+    }
+
+    #[test]
+    fn asks_for_virtual_network_when_a_private_endpoint_is_behind_the_egress() {
+        let everything_else = ("/egress", json!({"restricted": true, "allowedServiceTags": ALL}));
+        let workspace_endpoint = ("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"}));
+        for behind in [workspace_endpoint, ("/workspace/acrInVnet", json!(true))] {
+            let changes = [everything_else.clone(), behind];
+            let found = assert_fires(EgressMissingServiceTag, &changes);
+            assert_eq!(
+                found[0].message,
+                "egress is restricted and the allowed service tags miss 'VirtualNetwork', which Azure ML \
+                 inference uses"
+            );
+            assert_eq!(
+                found[0].fix.as_ref().map(|fix| fix.text.render(Lang::En)),
+                Some("allow the service tag VirtualNetwork".to_owned())
+            );
+            assert_fix_resolves(EgressMissingServiceTag, &changes);
+        }
+        let mut with_virtual_network = ALL.to_vec();
+        with_virtual_network.push("virtualnetwork");
+        assert_quiet(
+            EgressMissingServiceTag,
+            &[
+                ("/egress", json!({"restricted": true, "allowedServiceTags": with_virtual_network})),
+                ("/workspace/acrInVnet", json!(true)),
+            ],
+        );
     }
 
     #[test]
