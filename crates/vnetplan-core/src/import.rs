@@ -837,6 +837,7 @@ fn read_document(document: usize, value: &Value, found: &mut Found) -> Result<()
         return Ok(());
     }
     if let Some((pointer, inner)) = object.and_then(unwrap) {
+        note_next_page(document, object, found);
         return match inner {
             Value::Array(items) => read_list(document, items, &pointer, found),
             inner if read_resource(document, inner, pointer.clone(), found)? => Ok(()),
@@ -848,6 +849,25 @@ fn read_document(document: usize, value: &Value, found: &mut Found) -> Result<()
         _ if read_resource(document, value, String::new(), found)? => Ok(()),
         _ => Err(ImportError::UnknownShape { document, pointer: String::new(), found: describe(value) }),
     }
+}
+
+/// A REST list longer than one page ends with a `nextLink`, which `az rest` prints without
+/// following: what the other pages hold is missing from the plan unless they are imported too.
+fn note_next_page(document: usize, object: Option<&serde_json::Map<String, Value>>, found: &mut Found) {
+    let Some((key, Value::String(link))) = object.and_then(|map| lookup(map, "nextLink")) else {
+        return;
+    };
+    if link.is_empty() {
+        return;
+    }
+    found.notes.push(ImportNote::new(
+        Some(document),
+        &crate::parse::child_pointer("", key),
+        msg!([
+            "the list is one page of several: fetch its nextLink (az rest --url with that address) and import each page too, or the plan lacks what they hold",
+            "la liste n’est qu’une page parmi plusieurs : récupérez son nextLink (az rest --url avec cette adresse) et importez aussi chaque page, sans quoi le plan n’en contient pas le contenu"
+        ]),
+    ));
 }
 
 /// What a wrapper holds: the list of `{"value": [...]}` (a REST list, with its `nextLink`), or

@@ -369,7 +369,7 @@ impl Reader<'_> {
             private_cluster: Some(api_server.private),
             private_cluster_public_fqdn: api_server.public_fqdn,
             api_server_authorized_ip_ranges: api_server.authorized_ranges,
-            local_accounts_disabled: object.bool("disableLocalAccounts"),
+            local_accounts_disabled: self.flag(object, "disableLocalAccounts").filter(|disabled| *disabled),
             identity: Some(identity),
             // What Azure's output cannot say stays absent (not recorded).
             ..AksCluster::new(&name, "", "", &network.service_cidr, &network.dns_service_ip)
@@ -865,9 +865,10 @@ impl Reader<'_> {
         if let Some(nodes) = self.virtual_machines_nodes(pool, name) {
             return nodes;
         }
+        let autoscaled = self.flag(pool, "enableAutoScaling") == Some(true);
         let mut number = |key: &str| pool.get(key).and_then(|field| self.whole_number(&field)).map(saturate);
         let count = number("count").unwrap_or_default();
-        if pool.bool("enableAutoScaling") != Some(true) {
+        if !autoscaled {
             return count;
         }
         let (least, most) = (number("minCount").unwrap_or_default(), number("maxCount"));
@@ -988,11 +989,10 @@ impl Reader<'_> {
             );
         }
         self.unread(&profile, API_SERVER_READ, API_SERVER_INFORMATIONAL);
-        ApiServer {
-            private: profile.bool("enablePrivateCluster") == Some(true),
-            public_fqdn: profile.bool("enablePrivateClusterPublicFqdn"),
-            authorized_ranges,
-        }
+        let private = self.flag(&profile, "enablePrivateCluster") == Some(true);
+        // `false` is an answer here: AKS gives a private cluster a public FQDN unless told not to.
+        let public_fqdn = if private { self.flag(&profile, "enablePrivateClusterPublicFqdn") } else { None };
+        ApiServer { private, public_fqdn, authorized_ranges }
     }
 
     /// A managed identity, system- or user-assigned, or a service principal (`clientId` other
@@ -1045,7 +1045,7 @@ impl Reader<'_> {
             let Some(addon) = Obj::new(field.value, field.pointer) else {
                 continue;
             };
-            if !same_name(key, "ingressApplicationGateway") || addon.bool("enabled") != Some(true) {
+            if !same_name(key, "ingressApplicationGateway") || self.flag(&addon, "enabled") != Some(true) {
                 continue;
             }
             let config = addon.object("config");

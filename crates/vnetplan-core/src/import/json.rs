@@ -73,10 +73,6 @@ impl<'a> Obj<'a> {
         self.get(key).and_then(|field| Obj::new(field.value, field.pointer))
     }
 
-    pub(super) fn bool(&self, key: &str) -> Option<bool> {
-        self.get(key).and_then(|field| field.value.as_bool())
-    }
-
     pub(super) fn str(&self, key: &str) -> Option<&'a str> {
         self.get(key).and_then(|field| field.value.as_str())
     }

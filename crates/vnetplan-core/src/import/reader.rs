@@ -31,6 +31,8 @@ pub(super) enum Expect {
     Service,
     /// A count of nodes or pods, which the plan needs as a number.
     Count,
+    /// A switch such as `enablePrivateCluster`, which the plan needs as true or false.
+    Flag,
 }
 
 impl Expect {
@@ -52,6 +54,10 @@ impl Expect {
             Self::Count => text!(
                 "the plan cannot count it; write the deployed number in the plan",
                 "le plan ne peut pas le compter ; écrivez dans le plan le nombre déployé"
+            ),
+            Self::Flag => text!(
+                "the plan takes the setting as off; write the deployed value in the plan",
+                "le plan considère le réglage comme désactivé ; écrivez dans le plan la valeur déployée"
             ),
         }
     }
@@ -189,6 +195,39 @@ impl<'a> Reader<'a> {
                         expression = text
                     )
                     .with_message("consequence", Expect::Count.consequence().message()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A switch: a JSON boolean, or in a template an expression whose value the template states
+    /// as one (`true`, or the text `"True"`), which is noted. `None` when the field is absent,
+    /// null or anything else; an expression the template does not state is noted as unresolved.
+    pub(super) fn flag(&mut self, object: &Obj<'_>, key: &str) -> Option<bool> {
+        let field = object.raw(key)?;
+        let text = match field.value {
+            Value::Bool(on) => return Some(*on),
+            Value::String(text) if is_expression(text) => text,
+            _ => return None,
+        };
+        let scope = self.template.as_ref()?;
+        match scope.switch(text) {
+            Some((source, on)) => {
+                self.note(&field.pointer, source.note(text, &on.to_string()));
+                Some(on)
+            }
+            None => {
+                self.note(
+                    &field.pointer,
+                    msg!(
+                        [
+                            "'{expression}' is a template expression that vnetplan cannot resolve: {consequence}",
+                            "« {expression} » est une expression de modèle que vnetplan ne sait pas résoudre : {consequence}"
+                        ],
+                        expression = text
+                    )
+                    .with_message("consequence", Expect::Flag.consequence().message()),
                 );
                 None
             }
@@ -415,6 +454,19 @@ impl Scope<'_> {
             _ => return None,
         };
         Some((source, number))
+    }
+
+    /// The switch an expression stands for, when the template states it as a boolean or as the
+    /// text `true` or `false`, which ARM converts to one.
+    fn switch(&self, text: &str) -> Option<(Source, bool)> {
+        let (source, value) = self.stated(text)?;
+        let on = match value {
+            Value::Bool(on) => *on,
+            Value::String(word) if word.eq_ignore_ascii_case("true") => true,
+            Value::String(word) if word.eq_ignore_ascii_case("false") => false,
+            _ => return None,
+        };
+        Some((source, on))
     }
 
     /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it as a

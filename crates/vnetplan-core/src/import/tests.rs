@@ -1011,7 +1011,8 @@ fn the_api_servers_access_and_local_accounts_reach_the_plan() {
     let result = imported(&[&cluster.to_string()]);
     let read = &result.plan.aks_clusters[0];
     assert_eq!(read.api_server_authorized_ip_ranges, ["203.0.113.0/24"]);
-    assert_eq!((read.local_accounts_disabled, read.private_cluster_public_fqdn), (Some(true), None));
+    // The fixture's private cluster says it has no public FQDN, which is an answer, not an omission.
+    assert_eq!((read.local_accounts_disabled, read.private_cluster_public_fqdn), (Some(true), Some(false)));
     assert!(notes_at(&result, 0, "/disableLocalAccounts").is_empty());
     assert!(notes_at(&result, 0, "/apiServerAccessProfile/authorizedIpRanges").is_empty());
     // A private cluster's public FQDN, in the REST API's spelling.
@@ -1155,6 +1156,18 @@ fn wrappers_are_unwrapped() {
 }
 
 #[test]
+fn a_list_with_more_pages_says_they_are_missing() {
+    let mut list: Value = serde_json::from_str(REST_VNET_LIST).expect("fixture is JSON");
+    list["nextLink"] =
+        "https://management.azure.com/subscriptions/s/providers/Microsoft.Network/virtualNetworks?$skiptoken=x".into();
+    let paged = imported(&[&list.to_string()]);
+    assert_eq!(paged.plan.vnets[0].subnets[0].name, "aks");
+    assert!(note_at(&paged, 0, "/nextLink").contains("one page of several"));
+    // The fixture's last page has a null nextLink.
+    assert!(notes_at(&imported(&[REST_VNET_LIST]), 0, "/nextLink").is_empty());
+}
+
+#[test]
 fn template_parameters_and_variables_take_their_stated_values() {
     let result = imported(&[TEMPLATE_PARAMETERS]);
     let vnet = &result.plan.vnets[0];
@@ -1230,6 +1243,35 @@ fn a_template_counts_pools_through_their_parameters_and_default_pods() {
     assert_eq!(cluster.max_pods, Some(30));
     let pods = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles");
     assert!(pods.contains("the plan takes the largest, 30"), "{pods}");
+}
+
+#[test]
+fn a_template_sets_switches_through_its_parameters() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    let parameters = template["parameters"].as_object_mut().expect("the fixture has parameters");
+    parameters.insert("private".into(), serde_json::json!({ "type": "bool", "defaultValue": true }));
+    parameters.insert("publicFqdn".into(), serde_json::json!({ "type": "string", "defaultValue": "False" }));
+    parameters.insert("autoscale".into(), serde_json::json!({ "type": "bool", "defaultValue": true }));
+    parameters.insert("most".into(), serde_json::json!({ "type": "int", "defaultValue": 20 }));
+    let properties = &mut template["resources"][0]["properties"];
+    properties["apiServerAccessProfile"] = serde_json::json!({
+        "enablePrivateCluster": "[parameters('private')]",
+        "enablePrivateClusterPublicFqdn": "[parameters('publicFqdn')]"
+    });
+    properties["disableLocalAccounts"] = "[parameters('unstated')]".into();
+    properties["agentPoolProfiles"][0]["enableAutoScaling"] = "[parameters('autoscale')]".into();
+    properties["agentPoolProfiles"][0]["maxCount"] = "[parameters('most')]".into();
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(
+        (cluster.private_cluster, cluster.private_cluster_public_fqdn, cluster.local_accounts_disabled),
+        (Some(true), Some(false), None)
+    );
+    assert_eq!(cluster.node_count, 20, "the autoscaler may grow the pool to its maxCount");
+    let private = note_at(&result, 0, "/resources/0/properties/apiServerAccessProfile/enablePrivateCluster");
+    assert!(private.contains("default value of parameter 'private', 'true'"), "{private}");
+    let unresolved = note_at(&result, 0, "/resources/0/properties/disableLocalAccounts");
+    assert!(unresolved.contains("cannot resolve: the plan takes the setting as off"), "{unresolved}");
 }
 
 #[test]
