@@ -56,6 +56,11 @@ const MANAGED_SUBNET: &str = "aks-subnet";
 pub struct Imported {
     pub plan: Plan,
     pub notes: Vec<ImportNote>,
+    /// Each peering from an imported VNet (by its name in the plan) to a VNet the documents do
+    /// not hold, which the plan keeps as an external range; merged into a plan that holds that
+    /// VNet, the peering is recorded between the two.
+    #[serde(skip)]
+    pub peered_outside: Vec<(String, ExternalRange)>,
 }
 
 /// A field of a document that the plan does not hold as Azure wrote it.
@@ -252,8 +257,10 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
     found.finish()
 }
 
-/// Adds an import to `into`: a VNet or cluster with the name of one already there replaces
-/// it in place, the others are appended. Peered ranges are added unless the plan already has
+/// Adds an import to `into`: a VNet or cluster with the name of one already there, whatever
+/// its case, replaces it in place, the others are appended. A replaced cluster keeps what the
+/// plan knew of it and Azure's output cannot say (how Azure ML uses it, its grants and NSG
+/// rules). Peered ranges are added unless the plan already has
 /// them, and a peered range of a VNet the plan now holds is dropped, since it would collide
 /// with that VNet. An empty region or workspace resource group is taken from the import.
 ///
@@ -271,16 +278,35 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
 /// assert_eq!((merged.region.as_str(), merged.vnets.len()), ("eastus2", 1));
 /// ```
 pub fn merge(into: &Plan, imported: &Plan) -> Plan {
+    merge_peered(into, imported, &[])
+}
+
+/// [`merge`], recording the peerings `peered_outside` that reach a VNet `into` holds.
+fn merge_peered(into: &Plan, imported: &Plan, peered_outside: &[(String, ExternalRange)]) -> Plan {
     let mut plan = into.clone();
     for vnet in &imported.vnets {
-        match plan.vnets.iter_mut().find(|existing| existing.name == vnet.name) {
+        match plan.vnets.iter_mut().find(|existing| same_name(&existing.name, &vnet.name)) {
             Some(existing) => existing.clone_from(vnet),
             None => plan.vnets.push(vnet.clone()),
         }
     }
+    let position = |vnets: &[Vnet], name: &str| vnets.iter().position(|vnet| same_name(&vnet.name, name));
+    for (owner, range) in peered_outside {
+        let remote = position(&plan.vnets, &range.name).filter(|&remote| {
+            let unimported = position(&imported.vnets, &range.name).is_none();
+            unimported
+                && plan
+                    .vnets
+                    .get(remote)
+                    .is_some_and(|vnet| is_range_of_vnet(range, std::slice::from_ref(vnet)))
+        });
+        if let (Some(owner), Some(remote)) = (position(&plan.vnets, owner), remote) {
+            record_peering(&mut plan.vnets, owner, remote);
+        }
+    }
     for cluster in &imported.aks_clusters {
-        match plan.aks_clusters.iter_mut().find(|existing| existing.name == cluster.name) {
-            Some(existing) => existing.clone_from(cluster),
+        match plan.aks_clusters.iter_mut().find(|existing| same_name(&existing.name, &cluster.name)) {
+            Some(existing) => *existing = with_unprinted_facts(cluster, existing),
             None => plan.aks_clusters.push(cluster.clone()),
         }
     }
@@ -305,11 +331,39 @@ pub fn merge(into: &Plan, imported: &Plan) -> Plan {
 /// plan as a whole describe a new plan, not this one, so they are left out: where one still
 /// holds (no region anywhere), it is said again about the merged plan.
 pub fn merge_noted(into: &Plan, imported: &Imported) -> Imported {
-    let plan = merge(into, &imported.plan);
+    let plan = merge_peered(into, &imported.plan, &imported.peered_outside);
     let mut notes: Vec<ImportNote> =
         imported.notes.iter().filter(|note| note.document.is_some()).cloned().collect();
     notes.extend(changes(into, &plan));
-    Imported { plan, notes }
+    Imported { plan, notes, peered_outside: Vec::new() }
+}
+
+/// The imported cluster, with what the plan knew of it that Azure's output cannot say: how
+/// Azure ML uses it, the grants and NSG rules around it, and a private cluster's public FQDN
+/// when Azure printed none.
+fn with_unprinted_facts(imported: &AksCluster, known: &AksCluster) -> AksCluster {
+    let same_size = imported.vm_size.is_none() || imported.vm_size == known.vm_size;
+    let private = imported.private_cluster == Some(true);
+    AksCluster {
+        cluster_purpose: imported.cluster_purpose.or(known.cluster_purpose),
+        load_balancer_type: imported.load_balancer_type.or(known.load_balancer_type),
+        load_balancer_subnet: imported
+            .load_balancer_subnet
+            .clone()
+            .or_else(|| known.load_balancer_subnet.clone()),
+        network_contributor_granted: imported
+            .network_contributor_granted
+            .or(known.network_contributor_granted),
+        scoring_from_outside_vnet: imported.scoring_from_outside_vnet.or(known.scoring_from_outside_vnet),
+        nsg_allows_scoring_inbound: imported.nsg_allows_scoring_inbound.or(known.nsg_allows_scoring_inbound),
+        azure_ml: imported.azure_ml.clone().or_else(|| known.azure_ml.clone()),
+        trusted_access: imported.trusted_access.or(known.trusted_access),
+        vcpus_per_node: imported.vcpus_per_node.or(known.vcpus_per_node.filter(|_| same_size)),
+        private_cluster_public_fqdn: imported
+            .private_cluster_public_fqdn
+            .or(known.private_cluster_public_fqdn.filter(|_| private)),
+        ..imported.clone()
+    }
 }
 
 /// A note about the plan at `pointer`.
@@ -424,9 +478,9 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
 /// Whether `range` stands for one of `vnets` as the far end of a peering.
 fn is_range_of_vnet(range: &ExternalRange, vnets: &[Vnet]) -> bool {
     range.kind == ExternalRangeKind::PeeredVnet
-        && vnets
-            .iter()
-            .any(|vnet| vnet.name == range.name && vnet.address_prefixes.contains(&range.address_prefix))
+        && vnets.iter().any(|vnet| {
+            same_name(&vnet.name, &range.name) && vnet.address_prefixes.contains(&range.address_prefix)
+        })
 }
 
 /// What every document read so far holds, before names are resolved across documents.
@@ -506,6 +560,7 @@ impl Found {
         let as_read: Vec<String> = vnets.iter().map(|vnet| vnet.name.clone()).collect();
         self.notes.extend(name_apart_by_group(&mut vnets));
         let mut external_ranges: Vec<ExternalRange> = Vec::new();
+        let mut peered_outside = Vec::new();
         for ((owner_group, owner_name), peered) in &self.ranges {
             let find = |vnets: &[Vnet], group: &str, name: &str| {
                 vnets.iter().zip(&as_read).position(|(vnet, read)| is_vnet(vnet, read, group, name))
@@ -515,7 +570,10 @@ impl Found {
                 // Both ends are in the plan: the peering is recorded once, on the side that lists it.
                 (Some(remote), Some(owner)) => record_peering(&mut vnets, owner, remote),
                 (Some(_), None) => {}
-                (None, _) => {
+                (None, owner) => {
+                    if let Some(owner) = owner.and_then(|owner| vnets.get(owner)) {
+                        peered_outside.push((owner.name.clone(), peered.range.clone()));
+                    }
                     if !external_ranges.contains(&peered.range) {
                         external_ranges.push(peered.range.clone());
                     }
@@ -570,7 +628,7 @@ impl Found {
             )
             .with_message("from", from),
         ));
-        Ok(Imported { plan, notes: self.notes })
+        Ok(Imported { plan, notes: self.notes, peered_outside })
     }
 }
 

@@ -862,6 +862,44 @@ fn merge_notes_name_exactly_what_changed_in_the_plan() {
 }
 
 #[test]
+fn merge_keeps_what_azure_cannot_print_and_the_peerings_it_shows() {
+    // The plan spells the VNet and the cluster in another case, holds the hub that Azure shows
+    // ml-vnet peered with, and knows how Azure ML uses the cluster.
+    let plan = parse_plan(
+        r#"{"schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "ml-rg"},
+            "vnets": [
+              {"name": "ML-VNET", "resourceGroup": "ml-rg", "addressPrefixes": ["10.1.0.0/16"], "subnets": []},
+              {"name": "hub-vnet", "resourceGroup": "network-rg", "addressPrefixes": ["10.100.0.0/16"], "subnets": []}
+            ],
+            "aksClusters": [{"name": "ML-AKS", "vnet": "ML-VNET", "subnet": "aks", "serviceCidr": "10.2.0.0/16",
+              "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "provisioning": "attach",
+              "networkContributorGranted": true, "scoringFromOutsideVnet": true, "nsgAllowsScoringInbound": true,
+              "azureMl": {"api": "v2", "inferenceRouterServiceType": "loadBalancer"}}]}"#,
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let merged = merge_noted(&plan, &imported(&[VNET_SHOW, AKS_CNI])).plan;
+    let names: Vec<&str> = merged.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["ml-vnet", "hub-vnet"], "replaced in place, not appended beside");
+    assert_eq!(merged.vnets[0].peerings, ["hub-vnet"]);
+    assert!(merged.external_ranges.is_empty());
+    let [cluster] = merged.aks_clusters.as_slice() else {
+        panic!("one cluster, replaced in place: {:?}", merged.aks_clusters)
+    };
+    assert_eq!(cluster.node_count, imported(&[AKS_CNI]).plan.aks_clusters[0].node_count);
+    assert_eq!(
+        (
+            cluster.network_contributor_granted,
+            cluster.scoring_from_outside_vnet,
+            cluster.nsg_allows_scoring_inbound
+        ),
+        (Some(true), Some(true), Some(true))
+    );
+    assert_eq!(cluster.azure_ml, plan.aks_clusters[0].azure_ml);
+    // Merging again changes nothing.
+    assert_eq!(merge_noted(&merged, &imported(&[VNET_SHOW, AKS_CNI])).plan, merged);
+}
+
+#[test]
 fn merge_adds_peered_ranges_once_and_never_for_a_vnet_of_the_plan() {
     let mut plan = Plan::empty("", "");
     plan.vnets = vec![vnet("hub-vnet", "10.100.0.0/16")];
