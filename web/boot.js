@@ -61,6 +61,8 @@ async function loadExtras() {
   if (typeof vnetplanExtrasModule === 'undefined') {
     await new Promise((resolve, reject) => {
       const script = document.createElement('script');
+      // Not part of the release the page was loaded with: see releaseOf.
+      script.dataset.onDemand = '';
       extrasAttempts += 1;
       script.src = extrasAttempts === 1 ? named.content : `${named.content}?attempt=${extrasAttempts}`;
       script.onload = resolve;
@@ -104,7 +106,11 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', async () => {
     try {
       const served = await (await fetch('./')).text();
-      if (releaseOf(new DOMParser().parseFromString(served, 'text/html')) === releaseOf(document)) return;
+      if (releaseOf(new DOMParser().parseFromString(served, 'text/html')) === releaseOf(document)) {
+        // Said, so that a look that found nothing new can be told from no look at all.
+        window.vnetplanNewRelease ??= false;
+        return;
+      }
       window.vnetplanNewRelease = true;
       dispatchEvent(new Event('vnetplan-new-release'));
     } catch {
@@ -123,8 +129,10 @@ if ('serviceWorker' in navigator) {
   });
 }
 
+// The files a page names as it was served. A script the page adds for an on-demand part names
+// a file the served page lists in a meta element already, so it is left out.
 function releaseOf(page) {
-  return [...page.querySelectorAll('link[href], script[src], meta[content]')]
+  return [...page.querySelectorAll('link[href], script[src]:not([data-on-demand]), meta[content]')]
     .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('content'))
     .filter((name) => /-[0-9a-f]{12,}[._]/.test(name))
     .sort()

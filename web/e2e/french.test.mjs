@@ -2,7 +2,8 @@
 // same in both, finding by finding, and a rule's explanation must carry its sources.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
+import { join } from 'node:path';
+import { cli, collidingPlan, openPage, planLink, root, servedPage } from './harness.mjs';
 
 const overlapping = collidingPlan('service range over a subnet');
 const rule = 'service-cidr-overlaps-subnet';
@@ -44,6 +45,8 @@ describe('the page in French', () => {
     assert.equal(await doc.locator('p').first().innerText(), sections['Ce que la règle vérifie'].join('\n'));
     assert.ok(sources.length > 0);
     assert.deepEqual(await doc.locator('ul.sources li').allInnerTexts(), sources);
+    // Cited by their English titles: a screen reader reads them as English.
+    assert.equal(await doc.locator('ul.sources').getAttribute('lang'), 'en');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -67,6 +70,22 @@ describe('the page in French', () => {
     // The shape found is named in French too, not only the sentence around it.
     assert.match(refusal, /document 1 : vnetplan n’importe pas un objet aux champs a ;/);
     assert.doesNotMatch(refusal, /is not something vnetplan imports|an object with/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the import dialog picks its files in French, whatever language the browser speaks', async () => {
+    const { page, errors, context } = await inFrench(planLink(overlapping));
+    await page.click('#open-import');
+    const choice = page.locator('#import-dialog .file-choice');
+    assert.match(await choice.innerText(), /^Ou ouvrir des fichiers\s+Aucun fichier choisi$/);
+    // The browser's own picker, which would say "Choose Files" here, is hidden behind its label.
+    const picker = await page.locator('#import-files').boundingBox();
+    assert.ok(picker.width <= 1 && picker.height <= 1, JSON.stringify(picker));
+    await page.locator('#import-files').setInputFiles(join(root, 'crates', 'vnetplan-core', 'src', 'import', 'fixtures', 'vnet-show.json'));
+    await page.locator('#import-files-chosen', { hasText: 'vnet-show.json' }).waitFor();
+    await page.click('#run-import');
+    await page.locator('#import-outcome .ok').waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });

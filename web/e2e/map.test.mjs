@@ -494,6 +494,31 @@ describe('the address map', () => {
     }
   });
 
+  test('a label on a flagged bar has a halo in the bar\'s colour, so the hatch never runs through its text', async () => {
+    const plan = example('default-aks.json');
+    plan.aksClusters[0].serviceCidr = '10.1.0.0/16';
+    plan.aksClusters[0].dnsServiceIP = '10.1.0.10';
+    for (const colorScheme of ['light', 'dark']) {
+      const { context, page } = await openPage(suite.browser, suite.origin + planLink(plan), { colorScheme });
+      try {
+        const labels = page.locator('svg.address-map g.range[data-flagged="true"] text.inside');
+        assert.ok(await labels.count() >= 1, `${colorScheme}: a flagged bar carries its label`);
+        for (const label of await labels.all()) {
+          const { halo, bar, order } = await label.evaluate((text) => ({
+            halo: getComputedStyle(text).stroke,
+            bar: getComputedStyle(text.parentElement.querySelector('.bar')).fill,
+            order: getComputedStyle(text).paintOrder,
+          }));
+          assert.equal(halo, bar, colorScheme);
+          assert.match(order, /^stroke/, colorScheme);
+        }
+        await page.locator('.map-card').screenshot({ path: join(shots, `map-flagged-labels-${colorScheme}.png`) });
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('focusing a range in a conflict lights up the range it conflicts with', async () => {
     const plan = example('default-aks.json');
     plan.aksClusters[0].serviceCidr = '10.1.0.0/16';

@@ -62,6 +62,24 @@ describe('the page on a phone', () => {
     }
   });
 
+  test('"Skip to findings" opens the results tab and lands on the findings', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(collidingPlan('phone-skip')), phone);
+    try {
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'findings');
+      assert.equal(await page.locator('#tab-results').getAttribute('aria-selected'), 'true');
+      assert.equal(await page.locator('#findings').isVisible(), true);
+      // The next Tab goes on into the findings, not out of the page.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.getElementById('findings').contains(document.activeElement)), true);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the two columns are tab panels only while the tabs show', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + '/', phone);
     try {

@@ -6,6 +6,18 @@ import { collidingPlan, openPage, planLink, servedPage } from './harness.mjs';
 describe('small things', () => {
   const suite = servedPage();
 
+  test('a field\'s hint is part of what a screen reader says about it', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');
+    try {
+      const description = await page.locator('[data-pointer="/region"]').evaluate((input) => (input.getAttribute('aria-describedby') ?? '')
+        .split(' ').map((id) => document.getElementById(id)?.textContent.trim()));
+      assert.deepEqual(description, ['lower-case Azure name, e.g. eastus2']);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the focus stays near when a keyboard removes an item, dismisses a notice or migrates', async () => {
     // The guide's default setup, whose VNet holds two subnets.
     const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');
@@ -191,7 +203,7 @@ describe('small things', () => {
       await page.locator('#download').focus();
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-file');
-      const outline = await page.locator('label.file-button').evaluate((label) => getComputedStyle(label).outlineStyle);
+      const outline = await page.locator('label.file-button[for="open-file"]').evaluate((label) => getComputedStyle(label).outlineStyle);
       assert.equal(outline, 'solid');
     } finally {
       await context.close();

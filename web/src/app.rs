@@ -376,11 +376,32 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_effect_with(*results_tab, move |_| {
-        if let Some(pointer) = focus_after_tab.borrow_mut().take() {
-            dom::focus_field(&pointer);
-        }
-    });
+    // The findings are in the results tab: on a phone, skipping to them opens it first.
+    let focus_findings_after_tab = use_mut_ref(|| false);
+    {
+        let focus_findings_after_tab = focus_findings_after_tab.clone();
+        use_effect_with(*results_tab, move |_| {
+            if let Some(pointer) = focus_after_tab.borrow_mut().take() {
+                dom::focus_field(&pointer);
+            }
+            if std::mem::take(&mut *focus_findings_after_tab.borrow_mut()) {
+                dom::focus_element("findings");
+            }
+        });
+    }
+    // Focused, not followed: the address's fragment may hold a shared plan.
+    let skip_to_findings = {
+        let results_tab = results_tab.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if dom::is_narrow() && !*results_tab {
+                *focus_findings_after_tab.borrow_mut() = true;
+                results_tab.set(true);
+            } else {
+                dom::focus_element("findings");
+            }
+        })
+    };
     let tab = |results: bool| {
         let results_tab = results_tab.clone();
         Callback::from(move |_: MouseEvent| results_tab.set(results))
@@ -633,7 +654,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="app">
-            <a class="skip-link" href="#findings">{ t(T::SkipToFindings) }</a>
+            <a class="skip-link" href="#findings" onclick={skip_to_findings}>{ t(T::SkipToFindings) }</a>
             <header class="masthead">
                 <div class="brand">
                     <h1>{ "vnetplan" }</h1>
@@ -666,8 +687,8 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="tool-group">
                         <label for={LANGUAGE_LIST}>{ t(T::Language) }</label>
                         <select ref={language_list} id={LANGUAGE_LIST} onchange={on_lang} aria-busy={lang_loading.to_string()}>
-                            <option value="en" selected={listed_lang == Lang::En}>{ "English" }</option>
-                            <option value="fr" selected={listed_lang == Lang::Fr}>{ "Français" }</option>
+                            <option value="en" lang="en" selected={listed_lang == Lang::En}>{ "English" }</option>
+                            <option value="fr" lang="fr" selected={listed_lang == Lang::Fr}>{ "Français" }</option>
                         </select>
                         if *lang_loading { <span class="lang-loading" role="status">{ t(T::ExtrasLoading) }</span> }
                         <label for="theme">{ t(T::Theme) }</label>

@@ -237,6 +237,7 @@ texts! {
         "Collez ou ouvrez ce qu’affichent az network vnet show ou list, az aks show -o json, ou un modèle ARM. Le document collé et les fichiers ouverts se combinent en un plan.";
     ImportPaste => "Azure JSON (one document)", "JSON Azure (un document)";
     ImportFiles => "Or open files", "Ou ouvrir des fichiers";
+    ImportNoFiles => "No file chosen", "Aucun fichier choisi";
     ImportRun => "Import into the plan", "Importer dans le plan";
     ImportDone => "Imported. VNets and clusters with the same names were replaced; Undo takes it back.",
         "Importé. Les VNets et clusters de même nom ont été remplacés ; Annuler revient en arrière.";

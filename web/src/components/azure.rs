@@ -199,6 +199,20 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     let files = use_node_ref();
     let outcome = use_state(|| None::<Outcome>);
     let readers = use_mut_ref(Vec::new);
+    // The browser's own picker speaks the browser's language, not the page's: it stays hidden
+    // behind a label, and the names of the files chosen are shown here.
+    let chosen_names = use_state(String::new);
+    let on_files = {
+        let (files, chosen_names) = (files.clone(), chosen_names.clone());
+        Callback::from(move |_: Event| {
+            let names: Vec<String> = files
+                .cast::<HtmlInputElement>()
+                .and_then(|input| input.files())
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).map(|file| file.name()).collect())
+                .unwrap_or_default();
+            chosen_names.set(names.join(", "));
+        })
+    };
 
     let open = {
         let (dialog, outcome) = (dialog.clone(), outcome.clone());
@@ -278,8 +292,14 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
                 <p class="hint">{ T::ImportHint.get(lang) }</p>
                 <label for="import-text">{ T::ImportPaste.get(lang) }</label>
                 <textarea id="import-text" ref={pasted} rows="10" spellcheck="false" />
-                <label for="import-files">{ T::ImportFiles.get(lang) }</label>
-                <input id="import-files" ref={files} type="file" multiple=true accept=".json,application/json" />
+                <p class="file-choice">
+                    <label class="file-button" for="import-files">{ T::ImportFiles.get(lang) }</label>
+                    <input id="import-files" ref={files} type="file" multiple=true accept=".json,application/json"
+                        class="visually-hidden" aria-describedby="import-files-chosen" onchange={on_files} />
+                    <span id="import-files-chosen">
+                        { if chosen_names.is_empty() { T::ImportNoFiles.get(lang).to_owned() } else { (*chosen_names).clone() } }
+                    </span>
+                </p>
                 <p class="dialog-actions">
                     <button type="button" id="run-import" class="fix" onclick={run}>{ T::ImportRun.get(lang) }</button>
                     <button type="button" id="close-import" onclick={close}>{ T::Close.get(lang) }</button>

@@ -124,14 +124,24 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         })
     };
     let inputmode = matches!(props.kind, Kind::Count { .. }).then_some("numeric");
-    let described = (!props.notes.is_empty() || problem.is_some()).then(|| note_id.clone());
+    // The hint says what a right value looks like, so a screen reader reads it with the field,
+    // before any problem with the value.
+    let hint_id = format!("hint:{}", props.pointer);
+    let described: Vec<&str> = [
+        props.hint.is_some().then_some(hint_id.as_str()),
+        (!props.notes.is_empty() || problem.is_some()).then_some(note_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
     html! {
         <div class={classes!("field", props.selected.then_some("selected"), invalid.then_some("invalid"))}>
             <label for={id.clone()}>{ &props.label }</label>
             <input id={id} type="text" value={props.value.clone()} {oninput} spellcheck="false" autocomplete="off"
                 inputmode={inputmode} aria-invalid={invalid.to_string()} aria-describedby={described}
                 data-pointer={props.pointer.clone()} />
-            if let Some(hint) = &props.hint { <small class="hint">{ hint }</small> }
+            if let Some(hint) = &props.hint { <small class="hint" id={hint_id}>{ hint }</small> }
             { note_list(&note_id, &props.notes, problem.as_deref()) }
         </div>
     }

@@ -403,7 +403,8 @@ fn RuleDoc(props: &RuleDocProps) -> Html {
                 <h3>{ T::HowToFix.get(lang) }</h3><p>{ &doc.fix }</p>
                 if !doc.sources.is_empty() {
                     <h3>{ T::Sources.get(lang) }</h3>
-                    <ul class="sources">{ for doc.sources.iter().map(|source| html! {
+                    // The sources are cited by their own titles, which are in English.
+                    <ul class="sources" lang="en">{ for doc.sources.iter().map(|source| html! {
                         <li>{ format!("{} ({}), {}", source.title, source.date, source.location) }</li>
                     }) }</ul>
                 }
