@@ -226,16 +226,32 @@ fn write_yaml_files(plan: &Plan, folder: &Path, lang: Lang) -> Result<String, St
 
 fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
     let read = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text).map(|_| text)
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map(|_| bytes)
     } else {
-        std::fs::read_to_string(path)
+        std::fs::read(path)
     };
-    read.map_err(|error| {
+    read.and_then(decode).map_err(|error| {
         let tried =
             vnetplan_core::text!("cannot read {file}: {error}", "impossible de lire {file} : {error}");
         system_failure(tried, display_name(path, lang), &error, lang)
     })
+}
+
+/// The text of a file: UTF-8, or UTF-16 with its byte order mark, which is what Windows
+/// PowerShell 5.1 writes when `az … > file.json` redirects the output.
+fn decode(bytes: Vec<u8>) -> io::Result<String> {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        // An odd byte left over is no UTF-16: the guards below send such text to the UTF-8 reader.
+        let units: Vec<u16> =
+            rest.chunks_exact(2).map(|pair| unit(pair.try_into().unwrap_or_default())).collect();
+        String::from_utf16(&units).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] if rest.len() % 2 == 0 => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] if rest.len() % 2 == 0 => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8(bytes).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error)),
+    }
 }
 
 /// What could not be done to `file`, in `lang`. The system's reason stays in its own words: it

@@ -240,6 +240,28 @@ fn import_prints_a_plan_that_checks_at_once() {
 }
 
 #[test]
+fn import_reads_what_windows_powershell_redirects_in_utf16() {
+    let fixture = repo_root().join("crates/vnetplan-core/src/import/fixtures/vnet-show.json");
+    let text = std::fs::read_to_string(&fixture).expect("the fixture is UTF-8");
+    let expected = vnetplan(&["import", &fixture.display().to_string()], None);
+    let folder = std::env::temp_dir().join(format!("vnetplan-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a scratch folder");
+    for (name, mark, unit) in [
+        ("le.json", [0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+        ("be.json", [0xFE, 0xFF], u16::to_be_bytes),
+    ] {
+        let mut bytes = mark.to_vec();
+        bytes.extend(text.encode_utf16().flat_map(unit));
+        let path = folder.join(name);
+        std::fs::write(&path, bytes).expect("the UTF-16 copy is written");
+        let output = vnetplan(&["import", &path.display().to_string()], None);
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(stdout(&output), stdout(&expected), "{name}");
+    }
+    std::fs::remove_dir_all(&folder).expect("the scratch folder is removed");
+}
+
+#[test]
 fn migrate_prints_the_v2_plan_and_its_notes_apart() {
     let output = vnetplan(&["migrate", "examples/aci-vnet.json"], None);
     assert_eq!(output.status.code(), Some(0));

@@ -19,8 +19,10 @@
 //! (of the first pool when none says). Every pool whose nodes sit in that subnet draws
 //! addresses from it, so `nodeCount` is the sum of those pools' nodes, counting an autoscaled
 //! pool at its `maxCount`, the most the subnet must hold. Pools in other subnets are noted.
-//! `maxPods` is the largest of the counted pools' and `maxSurge` the largest of their surges,
-//! because AKS upgrades one pool at a time. The cluster is `attach`ed: it already exists.
+//! `maxPods` is the largest of the counted pools'. `maxSurge` is the sum of their surges, a
+//! pool that states none surging by AKS's default: pools can be upgraded at the same time, each
+//! adding its surge nodes to the subnet. It is left out when it equals what the check assumes
+//! without it. The cluster is `attach`ed: it already exists.
 //!
 //! [`merge`] adds an import to a plan being edited, for the page's "Import from Azure" dialog.
 
@@ -137,8 +139,9 @@ impl fmt::Display for ImportNote {
 pub enum ImportError {
     /// The document holds nothing but white space.
     EmptyDocument { document: usize },
-    /// The document is not JSON; `line` and `column` count from 1.
-    NotJson { document: usize, line: usize, column: usize, detail: String },
+    /// The document is not JSON; `line` and `column` count from 1. `hint` says what the text
+    /// looks like instead, when that is clear.
+    NotJson { document: usize, line: usize, column: usize, detail: String, hint: Option<Message> },
     /// The JSON at `pointer` is none of the shapes this module reads.
     UnknownShape { document: usize, pointer: String, found: Message },
     /// A known shape lacks what identifies it, such as a name.
@@ -167,10 +170,11 @@ impl ImportError {
         }
         match self {
             Self::EmptyDocument { document } => format!("le document {} est vide", document + 1),
-            Self::NotJson { document, line, column, detail } => format!(
-                "le document {} n’est pas du JSON valide : ligne {line}, colonne {column} : {}",
+            Self::NotJson { document, line, column, detail, hint } => format!(
+                "le document {} n’est pas du JSON valide : ligne {line}, colonne {column} : {}{}",
                 document + 1,
-                crate::parse::json_detail(detail).render(lang)
+                crate::parse::json_detail(detail).render(lang),
+                hint.as_ref().map_or_else(String::new, |hint| format!(" ; {}", hint.render(lang)))
             ),
             Self::UnknownShape { document, pointer, found } => {
                 let at = if pointer.is_empty() { String::new() } else { format!(", {pointer}") };
@@ -196,12 +200,16 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::EmptyDocument { document } => write!(f, "document {} is empty", document + 1),
-            Self::NotJson { document, line, column, detail } => {
+            Self::NotJson { document, line, column, detail, hint } => {
                 write!(
                     f,
                     "document {} is not valid JSON: line {line}, column {column}: {detail}",
                     document + 1
-                )
+                )?;
+                match hint {
+                    Some(hint) => write!(f, "; {hint}"),
+                    None => Ok(()),
+                }
             }
             Self::UnknownShape { document, pointer, found } => {
                 let at = if pointer.is_empty() { String::new() } else { format!(", {pointer}") };
@@ -245,16 +253,38 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
         if text.trim().is_empty() {
             return Err(ImportError::EmptyDocument { document });
         }
-        let value: Value =
-            serde_json::from_str(crate::parse::strip_bom(text)).map_err(|error| ImportError::NotJson {
-                document,
-                line: error.line(),
-                column: error.column(),
-                detail: crate::parse::syntax_detail(&error),
-            })?;
+        let text = crate::parse::strip_bom(text);
+        let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
+            document,
+            line: error.line(),
+            column: error.column(),
+            detail: crate::parse::syntax_detail(&error),
+            hint: not_json_hint(text),
+        })?;
         read_document(document, &value, &mut found)?;
     }
     found.finish()
+}
+
+/// What a document that is not JSON looks like, for the two slips that make most of them: an
+/// `az` command run without `-o json` (a table, TSV or YAML), and two outputs in one file.
+fn not_json_hint(text: &str) -> Option<Message> {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with(['{', '[']) {
+        return Some(msg!([
+            "Azure's JSON output starts with an object or a list; run the az command with --output json (-o json), since tables, TSV and YAML are not read",
+            "la sortie JSON d’Azure commence par un objet ou une liste ; lancez la commande az avec --output json (-o json), car les tableaux, le TSV et le YAML ne sont pas lus"
+        ]));
+    }
+    let mut documents = serde_json::Deserializer::from_str(trimmed).into_iter::<serde::de::IgnoredAny>();
+    documents.next()?.ok()?;
+    let rest = trimmed.get(documents.byte_offset()..)?.trim_start();
+    rest.starts_with(['{', '[']).then(|| {
+        msg!([
+            "a second document starts after the first one ends; give each az output a file or a paste of its own",
+            "un deuxième document commence après la fin du premier ; donnez à chaque sortie az son propre fichier ou son propre collage"
+        ])
+    })
 }
 
 /// Adds an import to `into`: a VNet or cluster with the name of one already there, whatever
@@ -586,6 +616,8 @@ impl Found {
             self.notes.extend(note);
             clusters.push(cluster);
         }
+        let groups: Vec<&str> = self.clusters.iter().map(|read| read.item.resource_group.as_str()).collect();
+        self.notes.extend(name_clusters_apart_by_group(&mut clusters, &groups));
         let region = plan_region(&vnets, &clusters);
         let vnets: Vec<Vnet> = vnets
             .into_iter()
@@ -751,6 +783,35 @@ fn name_apart_by_group(vnets: &mut [Vnet]) -> Vec<ImportNote> {
             distinct = &distinct
         )));
         vnet.name = distinct;
+    }
+    notes
+}
+
+/// Gives each cluster that shares its name with an earlier one of another resource group
+/// (`az aks list` spans a subscription) a name of its own, as [`name_apart_by_group`] does for
+/// VNets. `groups` holds each cluster's resource group.
+fn name_clusters_apart_by_group(clusters: &mut [AksCluster], groups: &[&str]) -> Vec<ImportNote> {
+    let mut notes = Vec::new();
+    for index in 1..clusters.len().min(groups.len()) {
+        let (earlier, rest) = clusters.split_at_mut(index);
+        let (Some(cluster), Some(group)) = (rest.first_mut(), groups.get(index)) else { continue };
+        let shared = earlier.iter().zip(groups).any(|(other, other_group)| {
+            same_name(&other.name, &cluster.name) && !same_name(other_group, group)
+        });
+        if !shared {
+            continue;
+        }
+        let distinct = format!("{} ({group})", cluster.name);
+        notes.push(plan_note(msg!(
+            [
+                "AKS cluster '{name}' of resource group '{group}' shares its name with a cluster of another resource group, and the plan names clusters by name alone: it is '{distinct}' in the plan",
+                "le cluster AKS « {name} » du groupe de ressources « {group} » porte le même nom qu’un cluster d’un autre groupe de ressources, et le plan ne nomme les clusters que par leur nom : il s’appelle « {distinct} » dans le plan"
+            ],
+            name = &cluster.name,
+            group = *group,
+            distinct = &distinct
+        )));
+        cluster.name = distinct;
     }
     notes
 }

@@ -740,8 +740,24 @@ impl Reader<'_> {
             NodeSubnet::Managed { .. } | NodeSubnet::Unreadable(_) => None,
         };
         let pod_subnet = self.pod_subnet(pod_subnets, node_vnet.as_deref());
-        // With no pool stating either, the plan leaves the field to AKS's default.
-        let (max_pods, max_surge) = (largest.filter(|_| pods_stated), surge_stated.then_some(max_surge));
+        // With no pool stating pods, the plan leaves the field to AKS's default. The surge is left
+        // to the default only when the default gives the same count: 10% of all the nodes can be
+        // fewer than 10% of each pool, rounded up, summed.
+        let surge_differs = max_surge != default_surge(node_count);
+        if !surge_stated && surge_differs {
+            self.note(
+                &pointer,
+                msg!(
+                    [
+                        "no pool in the node subnet states its surge, so each takes AKS's default of 10% of its nodes, rounded up; pools can be upgraded at the same time, so the plan counts their sum, {surge} nodes",
+                        "aucun pool du sous-réseau des nœuds n’indique son surplus, chacun prend donc la valeur par défaut d’AKS, 10 % de ses nœuds arrondi au-dessus ; des pools peuvent être mis à niveau en même temps, le plan compte donc leur somme, {surge} nœuds"
+                    ],
+                    surge = max_surge
+                ),
+            );
+        }
+        let max_pods = largest.filter(|_| pods_stated);
+        let max_surge = (surge_stated || surge_differs).then_some(max_surge);
         Pools { node_subnet, subnet_pointer, pod_subnet, node_count, max_pods, max_surge, vm_size }
     }
 

@@ -127,16 +127,16 @@ pub(super) fn is_set(value: &Value) -> bool {
     }
 }
 
-/// The segment after `key` in an Azure resource id, matching segment names without regard to
-/// case (ids print `resourceGroups` and `resourcegroups` alike).
+/// The value after `key` in an Azure resource id, matching segment names without regard to
+/// case (ids print `resourceGroups` and `resourcegroups` alike). An id alternates names and
+/// values (`resourceGroups/{group}/providers/{namespace}/virtualNetworks/{vnet}`), so only names
+/// are compared: a resource group called `virtualNetworks` is a value, never the key.
 pub(super) fn id_segment<'i>(id: &'i str, key: &str) -> Option<&'i str> {
-    let mut segments = id.split('/').filter(|segment| !segment.is_empty());
-    while let Some(segment) = segments.next() {
-        if same_name(segment, key) {
-            return segments.next();
-        }
-    }
-    None
+    let segments: Vec<&str> = id.split('/').filter(|segment| !segment.is_empty()).collect();
+    segments.chunks(2).find_map(|pair| match pair {
+        [name, value] if same_name(name, key) => Some(*value),
+        _ => None,
+    })
 }
 
 pub(super) fn id_resource_group(id: &str) -> Option<&str> {

@@ -649,6 +649,34 @@ fn text_that_is_not_json_names_the_document_line_and_column() {
 }
 
 #[test]
+fn text_that_is_not_json_says_what_it_looks_like() {
+    let table = "Name     ResourceGroup    Location\n-------  ---------------  ----------\nml-vnet  ml-rg            eastus2\n";
+    let yaml = "addressSpace:\n  addressPrefixes:\n  - 10.1.0.0/16\nname: ml-vnet\n";
+    for text in [table, yaml] {
+        let error = import(&[text]).unwrap_err();
+        assert!(
+            error.to_string().ends_with(
+                "run the az command with --output json (-o json), since tables, TSV and YAML are not read"
+            ),
+            "{error}"
+        );
+        assert!(
+            error.render(Lang::Fr).contains("lancez la commande az avec --output json (-o json)"),
+            "{error}"
+        );
+    }
+    let two = format!("{VNET_SHOW}\n{AKS_CNI}");
+    let error = import(&[&two]).unwrap_err();
+    assert!(
+        error.to_string().contains("trailing characters; a second document starts after the first one ends"),
+        "{error}"
+    );
+    // A slip inside one document gets no guess.
+    let error = import(&[&VNET_SHOW.replacen(',', "", 1)]).unwrap_err();
+    assert!(matches!(&error, ImportError::NotJson { hint: None, .. }), "{error:?}");
+}
+
+#[test]
 fn a_shape_that_is_none_of_the_known_ones_is_named() {
     let nsg = r#"{ "type": "Microsoft.Network/networkSecurityGroups", "name": "nsg", "securityRules": [] }"#;
     let error = import(&[nsg]).unwrap_err();
@@ -924,6 +952,13 @@ fn subnet_ids_are_read_whatever_the_case_of_their_segments() {
         None
     );
     assert_eq!(parse_subnet_id("aks"), None);
+    // Names that are also segment names are values where they stand.
+    let odd = "/subscriptions/s/resourceGroups/virtualNetworks/providers/Microsoft.Network/virtualNetworks/subnets/subnets/aks";
+    let parsed = parse_subnet_id(odd).unwrap_or_else(|| panic!("{odd}"));
+    assert_eq!(
+        (parsed.resource_group.as_str(), parsed.vnet.as_str(), parsed.subnet.as_str()),
+        ("virtualNetworks", "subnets", "aks")
+    );
 }
 
 #[test]
@@ -1038,6 +1073,48 @@ fn a_virtual_machines_pool_counts_the_nodes_of_its_scale_profile() {
     let result = imported(&[&cluster.to_string()]);
     assert_eq!(result.plan.aks_clusters[0].node_count, 3);
     assert!(note_at(&result, 0, "/agentPoolProfiles/1/virtualMachinesProfile").contains("not counted"));
+}
+
+#[test]
+fn clusters_of_the_same_name_in_two_resource_groups_stay_two() {
+    let first: Value = serde_json::from_str(AKS_CNI).expect("fixture is JSON");
+    let mut second = first.clone();
+    second["resourceGroup"] = "other-rg".into();
+    second["id"] = first["id"].as_str().expect("an id").replace("/ml-rg/", "/other-rg/").into();
+    let list = Value::Array(vec![first, second]);
+    let result = imported(&[&list.to_string()]);
+    let names: Vec<&str> = result.plan.aks_clusters.iter().map(|cluster| cluster.name.as_str()).collect();
+    assert_eq!(names, ["ml-aks", "ml-aks (other-rg)"]);
+    assert!(result.notes.iter().any(|note| note.message.contains("it is 'ml-aks (other-rg)' in the plan")));
+    assert!(!check(&result.plan).findings.iter().any(|finding| finding.rule == RuleId::DuplicateName));
+}
+
+#[test]
+fn pools_that_state_no_surge_count_the_default_surge_of_each() {
+    let mut cluster: Value = serde_json::from_str(AKS_CNI).expect("fixture is JSON");
+    let pools = cluster["agentPoolProfiles"].as_array_mut().expect("the fixture has pools");
+    pools.truncate(1);
+    let mut user = pools[0].clone();
+    user["name"] = "user".into();
+    user["mode"] = "User".into();
+    pools.push(user);
+    for pool in pools.iter_mut() {
+        pool["upgradeSettings"]["maxSurge"] = Value::Null;
+    }
+    // Two pools of 3 nodes: each surges by one node, where 10% of all six would give one.
+    let unstated = imported(&[&cluster.to_string()]);
+    assert_eq!(unstated.plan.aks_clusters[0].surge_nodes(), 2);
+    assert!(note_at(&unstated, 0, "/agentPoolProfiles").contains("the plan counts their sum, 2 nodes"));
+    // Stating the default on one pool changes nothing.
+    cluster["agentPoolProfiles"][0]["upgradeSettings"]["maxSurge"] = "10%".into();
+    let stated = imported(&[&cluster.to_string()]);
+    assert_eq!(stated.plan.aks_clusters[0].surge_nodes(), 2);
+    // One pool alone takes the default the check assumes, and the plan leaves it unstated.
+    cluster["agentPoolProfiles"].as_array_mut().expect("pools").truncate(1);
+    cluster["agentPoolProfiles"][0]["upgradeSettings"]["maxSurge"] = Value::Null;
+    let single = imported(&[&cluster.to_string()]);
+    assert_eq!(single.plan.aks_clusters[0].max_surge, None);
+    assert!(notes_at(&single, 0, "/agentPoolProfiles").is_empty());
 }
 
 #[test]
