@@ -41,7 +41,9 @@ describe('the page in French', () => {
     await finding.getByRole('button', { name: 'Pourquoi ?' }).click();
     const doc = finding.locator('.rule-doc');
     await doc.waitFor();
-    assert.equal(await doc.locator('h3').first().innerText(), 'Ce qui est vérifié');
+    // The rule's name, hidden from sight, tells one open explanation's headings from another's.
+    assert.equal(await doc.locator('h3').first().textContent(), `Ce qui est vérifié (${rule})`);
+    assert.equal(await doc.locator('h3 .visually-hidden').first().textContent(), ` (${rule})`);
     assert.equal(await doc.locator('p').first().innerText(), sections['Ce que la règle vérifie'].join('\n'));
     assert.ok(sources.length > 0);
     assert.deepEqual(await doc.locator('ul.sources li').allInnerTexts(), sources);

@@ -395,21 +395,28 @@ fn RuleDoc(props: &RuleDocProps) -> Html {
     match &*explained {
         None => html! { <p class="hint" role="status">{ T::ExtrasLoading.get(lang) }</p> },
         Some(Err(error)) => html! { <p class="extras-error" role="alert">{ error.render(lang) }</p> },
-        Some(Ok(doc)) => html! {
+        Some(Ok(doc)) => {
+            // Several explanations can be open at once: in a screen reader's list of headings,
+            // each names its rule.
+            let heading = |title: T| {
+                html! { <h3>{ title.get(lang) }<span class="visually-hidden">{ format!(" ({})", props.rule) }</span></h3> }
+            };
+            html! {
             <>
-                <h3>{ T::WhatItChecks.get(lang) }</h3><p>{ &doc.what }</p>
-                <h3>{ T::WhyItMatters.get(lang) }</h3><p>{ &doc.why }</p>
-                <h3>{ T::Example.get(lang) }</h3><pre class="example">{ &doc.example }</pre>
-                <h3>{ T::HowToFix.get(lang) }</h3><p>{ &doc.fix }</p>
+                { heading(T::WhatItChecks) }<p>{ &doc.what }</p>
+                { heading(T::WhyItMatters) }<p>{ &doc.why }</p>
+                { heading(T::Example) }<pre class="example">{ &doc.example }</pre>
+                { heading(T::HowToFix) }<p>{ &doc.fix }</p>
                 if !doc.sources.is_empty() {
-                    <h3>{ T::Sources.get(lang) }</h3>
+                    { heading(T::Sources) }
                     // The sources are cited by their own titles, which are in English.
                     <ul class="sources" lang="en">{ for doc.sources.iter().map(|source| html! {
                         <li>{ format!("{} ({}), {}", source.title, source.date, source.location) }</li>
                     }) }</ul>
                 }
             </>
-        },
+            }
+        }
     }
 }
 
