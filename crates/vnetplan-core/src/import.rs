@@ -43,7 +43,7 @@ use crate::plan::{AksCluster, ExternalRange, ExternalRangeKind, Plan, Vnet};
 use crate::text::{Lang, Message};
 
 use aks::{NodeSubnet, ReadCluster, SubnetId};
-use json::{describe, lookup, same_name, Obj};
+use json::{describe, lookup, same_name, same_subscription, Obj};
 use reader::{is_expression, Reader};
 use vnet::PeeredRange;
 
@@ -516,11 +516,20 @@ fn is_range_of_vnet(range: &ExternalRange, vnets: &[Vnet]) -> bool {
 /// What every document read so far holds, before names are resolved across documents.
 #[derive(Default)]
 struct Found {
-    vnets: Vec<Sourced<Vnet>>,
-    /// Each peering read, with the resource group and name of the VNet that lists it.
-    ranges: Vec<((String, String), PeeredRange)>,
+    vnets: Vec<Sourced<FoundVnet>>,
+    /// Each peering read, with the VNet that lists it.
+    ranges: Vec<(VnetPlace, PeeredRange)>,
     clusters: Vec<Sourced<ReadCluster>>,
     notes: Vec<ImportNote>,
+}
+
+/// Where Azure's ids place a VNet: its resource group, name, and subscription when an id says.
+type VnetPlace = (String, String, Option<String>);
+
+/// A VNet read, with the subscription its id names.
+struct FoundVnet {
+    vnet: Vnet,
+    subscription: Option<String>,
 }
 
 /// An item with the place it was read from.
@@ -540,17 +549,20 @@ impl Found {
     /// Adds a VNet, named apart from those of other documents, and says by which resource group
     /// and name it is known now. A VNet read twice (a `show` beside a `list`) is one VNet: the
     /// later copy replaces it.
-    fn add_vnet(&mut self, mut vnet: Sourced<Vnet>) -> (String, String) {
+    fn add_vnet(&mut self, mut found: Sourced<FoundVnet>) -> VnetPlace {
         let names: Vec<(&str, usize)> =
-            self.vnets.iter().map(|earlier| (earlier.item.name.as_str(), earlier.document)).collect();
-        let mut name = vnet.item.name.clone();
-        if let Some(note) = keep_apart(&names, &mut name, &vnet) {
+            self.vnets.iter().map(|earlier| (earlier.item.vnet.name.as_str(), earlier.document)).collect();
+        let mut name = found.item.vnet.name.clone();
+        if let Some(note) = keep_apart(&names, &mut name, &found) {
             self.notes.push(note);
-            vnet.item.name = name;
+            found.item.vnet.name = name;
         }
-        let known_as = (vnet.item.resource_group.clone(), vnet.item.name.clone());
-        let identity = |vnet: &Vnet| (vnet.name.clone(), vnet.resource_group.clone());
-        add_once(&mut self.vnets, &mut self.notes, vnet, "VNet", identity);
+        let vnet = &found.item.vnet;
+        let known_as = (vnet.resource_group.clone(), vnet.name.clone(), found.item.subscription.clone());
+        let identity = |found: &FoundVnet| {
+            (found.vnet.name.clone(), found.vnet.resource_group.clone(), found.subscription.clone())
+        };
+        add_once(&mut self.vnets, &mut self.notes, found, "VNet", identity);
         known_as
     }
 
@@ -565,7 +577,9 @@ impl Found {
             self.notes.push(note);
             cluster.item.cluster.name = name;
         }
-        let identity = |read: &ReadCluster| (read.cluster.name.clone(), read.resource_group.clone());
+        let identity = |read: &ReadCluster| {
+            (read.cluster.name.clone(), read.resource_group.clone(), read.subscription.clone())
+        };
         add_once(&mut self.clusters, &mut self.notes, cluster, "cluster", identity);
     }
 
@@ -573,7 +587,8 @@ impl Found {
     fn add(&mut self, document: usize, pointer: String, read: Read) {
         match read {
             Read::Vnet(read) => {
-                let owner = self.add_vnet(Sourced { item: read.vnet, document, pointer });
+                let found = FoundVnet { vnet: read.vnet, subscription: read.subscription };
+                let owner = self.add_vnet(Sourced { item: found, document, pointer });
                 self.ranges.extend(read.peerings.into_iter().map(|peering| (owner.clone(), peering)));
             }
             Read::Cluster(cluster) => self.add_cluster(Sourced { item: *cluster, document, pointer }),
@@ -585,18 +600,28 @@ impl Found {
         if self.vnets.is_empty() && self.clusters.is_empty() {
             return Err(ImportError::NothingToImport);
         }
-        let mut vnets: Vec<Vnet> = self.vnets.iter().map(|vnet| vnet.item.clone()).collect();
-        // Azure's ids name a VNet by resource group and name; the plan by name alone.
+        let mut vnets: Vec<Vnet> = self.vnets.iter().map(|found| found.item.vnet.clone()).collect();
+        let subscriptions: Vec<Option<&str>> =
+            self.vnets.iter().map(|found| found.item.subscription.as_deref()).collect();
+        // Azure's ids name a VNet by subscription, resource group and name; the plan by name alone.
         let as_read: Vec<String> = vnets.iter().map(|vnet| vnet.name.clone()).collect();
-        self.notes.extend(name_apart_by_group(&mut vnets));
+        self.notes.extend(name_apart_by_group(&mut vnets, &subscriptions));
         let mut external_ranges: Vec<ExternalRange> = Vec::new();
         let mut peered_outside = Vec::new();
-        for ((owner_group, owner_name), peered) in &self.ranges {
-            let find = |vnets: &[Vnet], group: &str, name: &str| {
-                vnets.iter().zip(&as_read).position(|(vnet, read)| is_vnet(vnet, read, group, name))
+        for ((owner_group, owner_name, owner_subscription), peered) in &self.ranges {
+            let find = |vnets: &[Vnet], group: &str, name: &str, subscription: Option<&str>| {
+                vnets.iter().zip(&as_read).zip(&subscriptions).position(
+                    |((vnet, read), vnet_subscription)| {
+                        is_vnet(vnet, read, group, name)
+                            && same_subscription(*vnet_subscription, subscription)
+                    },
+                )
             };
-            let remote = peered.remote.as_ref().and_then(|(group, name)| find(&vnets, group, name));
-            match (remote, find(&vnets, owner_group, owner_name)) {
+            let remote = peered
+                .remote
+                .as_ref()
+                .and_then(|(group, name, subscription)| find(&vnets, group, name, subscription.as_deref()));
+            match (remote, find(&vnets, owner_group, owner_name, owner_subscription.as_deref())) {
                 // Both ends are in the plan: the peering is recorded once, on the side that lists it.
                 (Some(remote), Some(owner)) => record_peering(&mut vnets, owner, remote),
                 (Some(_), None) => {}
@@ -612,12 +637,16 @@ impl Found {
         }
         let mut clusters = Vec::with_capacity(self.clusters.len());
         for read in &self.clusters {
-            let (cluster, note) = place_cluster(read, &vnets, &as_read);
+            let (cluster, note) = place_cluster(read, &vnets, &as_read, &subscriptions);
             self.notes.extend(note);
             clusters.push(cluster);
         }
-        let groups: Vec<&str> = self.clusters.iter().map(|read| read.item.resource_group.as_str()).collect();
-        self.notes.extend(name_clusters_apart_by_group(&mut clusters, &groups));
+        let places: Vec<(&str, Option<&str>)> = self
+            .clusters
+            .iter()
+            .map(|read| (read.item.resource_group.as_str(), read.item.subscription.as_deref()))
+            .collect();
+        self.notes.extend(name_clusters_apart_by_group(&mut clusters, &places));
         let region = plan_region(&vnets, &clusters);
         let vnets: Vec<Vnet> = vnets
             .into_iter()
@@ -664,18 +693,21 @@ impl Found {
     }
 }
 
-/// Adds `item`, replacing an earlier one with the same name and resource group.
+/// Adds `item`, replacing an earlier one with the same name and resource group, unless their
+/// ids name two different subscriptions.
 fn add_once<T>(
     items: &mut Vec<Sourced<T>>,
     notes: &mut Vec<ImportNote>,
     item: Sourced<T>,
     what: &str,
-    identity: impl Fn(&T) -> (String, String),
+    identity: impl Fn(&T) -> (String, String, Option<String>),
 ) {
-    let (name, resource_group) = identity(&item.item);
+    let (name, resource_group, subscription) = identity(&item.item);
     let earlier = items.iter_mut().find(|earlier| {
-        let (earlier_name, earlier_group) = identity(&earlier.item);
-        same_name(&earlier_name, &name) && same_name(&earlier_group, &resource_group)
+        let (earlier_name, earlier_group, earlier_subscription) = identity(&earlier.item);
+        same_name(&earlier_name, &name)
+            && same_name(&earlier_group, &resource_group)
+            && same_subscription(earlier_subscription.as_deref(), subscription.as_deref())
     });
     match earlier {
         Some(earlier) => {
@@ -759,24 +791,28 @@ fn record_peering(vnets: &mut [Vnet], owner: usize, remote: usize) {
     }
 }
 
-/// Gives each VNet that shares its name with an earlier one of another resource group a name of
-/// its own, its group's in brackets, so that the plan's references by name find the right one.
-fn name_apart_by_group(vnets: &mut [Vnet]) -> Vec<ImportNote> {
+/// Gives each VNet that shares its name with an earlier one of another resource group (or of
+/// another subscription) a name of its own, its group's in brackets (and its subscription's), so
+/// that the plan's references by name find the right one. `subscriptions` holds each VNet's.
+fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Vec<ImportNote> {
     let mut notes = Vec::new();
     for index in 1..vnets.len() {
         let (earlier, rest) = vnets.split_at_mut(index);
         let Some(vnet) = rest.first_mut() else { continue };
-        let shared = earlier.iter().any(|other| {
-            same_name(&other.name, &vnet.name) && !same_name(&other.resource_group, &vnet.resource_group)
-        });
-        if !shared {
+        let subscription = subscriptions.get(index).copied().flatten();
+        let Some(place) = apart(
+            earlier.iter().zip(subscriptions).map(|(other, other_subscription)| {
+                (other.name.as_str(), other.resource_group.as_str(), *other_subscription)
+            }),
+            (&vnet.name, &vnet.resource_group, subscription),
+        ) else {
             continue;
-        }
-        let distinct = format!("{} ({})", vnet.name, vnet.resource_group);
+        };
+        let distinct = format!("{} ({place})", vnet.name);
         notes.push(plan_note(msg!(
             [
-                "VNet '{name}' of resource group '{group}' shares its name with a VNet of another resource group, and the plan names VNets by name alone: it is '{distinct}' in the plan, and clusters and peerings that Azure's ids place in it name it so",
-                "le VNet « {name} » du groupe de ressources « {group} » porte le même nom qu’un VNet d’un autre groupe de ressources, et le plan ne nomme les VNets que par leur nom : il s’appelle « {distinct} » dans le plan, et les clusters et appairages que les identifiants d’Azure y placent le nomment ainsi"
+                "VNet '{name}' of resource group '{group}' shares its name with a VNet of another resource group or subscription, and the plan names VNets by name alone: it is '{distinct}' in the plan, and clusters and peerings that Azure's ids place in it name it so",
+                "le VNet « {name} » du groupe de ressources « {group} » porte le même nom qu’un VNet d’un autre groupe de ressources ou d’un autre abonnement, et le plan ne nomme les VNets que par leur nom : il s’appelle « {distinct} » dans le plan, et les clusters et appairages que les identifiants d’Azure y placent le nomment ainsi"
             ],
             name = &vnet.name,
             group = &vnet.resource_group,
@@ -787,33 +823,67 @@ fn name_apart_by_group(vnets: &mut [Vnet]) -> Vec<ImportNote> {
     notes
 }
 
-/// Gives each cluster that shares its name with an earlier one of another resource group
-/// (`az aks list` spans a subscription) a name of its own, as [`name_apart_by_group`] does for
-/// VNets. `groups` holds each cluster's resource group.
-fn name_clusters_apart_by_group(clusters: &mut [AksCluster], groups: &[&str]) -> Vec<ImportNote> {
+/// Gives each cluster that shares its name with an earlier one of another resource group or
+/// subscription (`az aks list` spans a subscription) a name of its own, as
+/// [`name_apart_by_group`] does for VNets. `places` holds each cluster's resource group and
+/// subscription.
+fn name_clusters_apart_by_group(
+    clusters: &mut [AksCluster],
+    places: &[(&str, Option<&str>)],
+) -> Vec<ImportNote> {
     let mut notes = Vec::new();
-    for index in 1..clusters.len().min(groups.len()) {
+    for index in 1..clusters.len().min(places.len()) {
         let (earlier, rest) = clusters.split_at_mut(index);
-        let (Some(cluster), Some(group)) = (rest.first_mut(), groups.get(index)) else { continue };
-        let shared = earlier.iter().zip(groups).any(|(other, other_group)| {
-            same_name(&other.name, &cluster.name) && !same_name(other_group, group)
-        });
-        if !shared {
+        let (Some(cluster), Some(&(group, subscription))) = (rest.first_mut(), places.get(index)) else {
             continue;
-        }
-        let distinct = format!("{} ({group})", cluster.name);
+        };
+        let Some(place) = apart(
+            earlier.iter().zip(places).map(|(other, (other_group, other_subscription))| {
+                (other.name.as_str(), *other_group, *other_subscription)
+            }),
+            (&cluster.name, group, subscription),
+        ) else {
+            continue;
+        };
+        let distinct = format!("{} ({place})", cluster.name);
         notes.push(plan_note(msg!(
             [
-                "AKS cluster '{name}' of resource group '{group}' shares its name with a cluster of another resource group, and the plan names clusters by name alone: it is '{distinct}' in the plan",
-                "le cluster AKS « {name} » du groupe de ressources « {group} » porte le même nom qu’un cluster d’un autre groupe de ressources, et le plan ne nomme les clusters que par leur nom : il s’appelle « {distinct} » dans le plan"
+                "AKS cluster '{name}' of resource group '{group}' shares its name with a cluster of another resource group or subscription, and the plan names clusters by name alone: it is '{distinct}' in the plan",
+                "le cluster AKS « {name} » du groupe de ressources « {group} » porte le même nom qu’un cluster d’un autre groupe de ressources ou d’un autre abonnement, et le plan ne nomme les clusters que par leur nom : il s’appelle « {distinct} » dans le plan"
             ],
             name = &cluster.name,
-            group = *group,
+            group = group,
             distinct = &distinct
         )));
         cluster.name = distinct;
     }
     notes
+}
+
+/// What tells `item` (name, resource group, subscription) apart from an earlier resource of the
+/// same name: its resource group, or when that is the same too, its group and subscription.
+/// `None` when no earlier resource shares its name, or when one is the same resource.
+fn apart<'a>(
+    earlier: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)>,
+    (name, group, subscription): (&str, &str, Option<&str>),
+) -> Option<String> {
+    let mut other_group = false;
+    let mut other_subscription = false;
+    for (other_name, earlier_group, earlier_subscription) in earlier {
+        if !same_name(other_name, name) {
+            continue;
+        }
+        if !same_name(earlier_group, group) {
+            other_group = true;
+        } else if !same_subscription(earlier_subscription, subscription) {
+            other_subscription = true;
+        }
+    }
+    match subscription {
+        Some(subscription) if other_subscription => Some(format!("{group}, {subscription}")),
+        _ if other_group => Some(group.to_owned()),
+        _ => None,
+    }
 }
 
 /// Whether `vnet`, called `read` in the documents, is the VNet an id names. A template leaves the
@@ -830,11 +900,16 @@ fn place_cluster(
     read: &Sourced<ReadCluster>,
     vnets: &[Vnet],
     as_read: &[String],
+    subscriptions: &[Option<&str>],
 ) -> (AksCluster, Option<ImportNote>) {
     let mut cluster = read.item.cluster.clone();
     let pointer = &read.item.subnet_pointer;
     let named = |id: &SubnetId| {
-        vnets.iter().zip(as_read).find(|(vnet, name)| is_vnet(vnet, name, &id.resource_group, &id.vnet))
+        vnets.iter().zip(as_read).zip(subscriptions).find_map(|((vnet, name), subscription)| {
+            let same = is_vnet(vnet, name, &id.resource_group, &id.vnet)
+                && same_subscription(*subscription, id.subscription.as_deref());
+            same.then_some((vnet, name))
+        })
     };
     let note = match &read.item.node_subnet {
         NodeSubnet::Id(id) => match named(id).map(|(vnet, _)| vnet) {

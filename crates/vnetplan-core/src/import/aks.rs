@@ -1,7 +1,7 @@
 //! Reading an AKS cluster as `az aks show` prints it. How its pools become one plan cluster is
 //! described in the parent module.
 
-use super::json::{id_name, id_segment, same_name, Obj};
+use super::json::{id_name, id_segment, id_subscription, same_name, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
 use super::ImportError;
 use crate::plan::{
@@ -208,6 +208,8 @@ struct ApiServer {
 pub(super) struct ReadCluster {
     pub(super) cluster: AksCluster,
     pub(super) resource_group: String,
+    /// The subscription its id names, which tells apart clusters of one name and resource group.
+    pub(super) subscription: Option<String>,
     pub(super) node_subnet: NodeSubnet,
     /// Where the node subnet was found, for notes about resolving it.
     pub(super) subnet_pointer: String,
@@ -228,6 +230,7 @@ pub(super) enum NodeSubnet {
 /// A subnet named by its Azure resource id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct SubnetId {
+    pub(super) subscription: Option<String>,
     pub(super) resource_group: String,
     pub(super) vnet: String,
     pub(super) subnet: String,
@@ -240,6 +243,7 @@ pub(super) fn parse_subnet_id(id: &str) -> Option<SubnetId> {
     let vnet = id_segment(id, "virtualNetworks")?;
     let subnet = id_segment(id, "subnets")?;
     Some(SubnetId {
+        subscription: id_subscription(id),
         resource_group: resource_group.to_owned(),
         vnet: vnet.to_owned(),
         subnet: subnet.to_owned(),
@@ -377,6 +381,7 @@ impl Reader<'_> {
         Ok(ReadCluster {
             cluster,
             resource_group,
+            subscription: self.subscription(object),
             node_subnet: pools.node_subnet,
             subnet_pointer: pools.subnet_pointer,
         })
@@ -850,9 +855,12 @@ impl Reader<'_> {
         let from_resource_id = scope
             .resource_id(id, "Microsoft.Network/virtualNetworks/subnets", 2)
             .and_then(|(resource_group, names)| match names.as_slice() {
-                [vnet, subnet] => {
-                    Some(SubnetId { resource_group, vnet: vnet.clone(), subnet: subnet.clone() })
-                }
+                [vnet, subnet] => Some(SubnetId {
+                    subscription: None,
+                    resource_group,
+                    vnet: vnet.clone(),
+                    subnet: subnet.clone(),
+                }),
                 _ => None,
             });
         let found = from_resource_id.or_else(|| scope.text_value(id).as_deref().and_then(parse_subnet_id));

@@ -143,6 +143,19 @@ pub(super) fn id_resource_group(id: &str) -> Option<&str> {
     id_segment(id, "resourceGroups")
 }
 
+pub(super) fn id_subscription(id: &str) -> Option<String> {
+    id_segment(id, "subscriptions").map(str::to_owned)
+}
+
+/// Whether two resources may be in one subscription: only ids that name two different ones say
+/// they are not. Templates and CLI output without ids say nothing.
+pub(super) fn same_subscription(left: Option<&str>, right: Option<&str>) -> bool {
+    match (left, right) {
+        (Some(left), Some(right)) => same_name(left, right),
+        _ => true,
+    }
+}
+
 /// The last segment of an id: the name of the resource it identifies.
 pub(super) fn id_name(id: &str) -> &str {
     id.trim_end_matches('/').rsplit('/').next().unwrap_or(id)

@@ -319,6 +319,11 @@ impl<'a> Reader<'a> {
             .map(str::to_owned)
     }
 
+    /// The subscription a resource's own id names, when it has one.
+    pub(super) fn subscription(&self, object: &Obj<'_>) -> Option<String> {
+        object.own_str("id").filter(|id| !is_expression(id)).and_then(super::json::id_subscription)
+    }
+
     /// The name of the resource a `{ "id": … }` reference points to, or "" without one.
     pub(super) fn reference_name(&self, object: &Obj<'_>, key: &str) -> String {
         object.object(key).and_then(|reference| reference.str("id")).map_or_else(String::new, |id| {

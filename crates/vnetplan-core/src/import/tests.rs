@@ -1090,6 +1090,36 @@ fn clusters_of_the_same_name_in_two_resource_groups_stay_two() {
 }
 
 #[test]
+fn vnets_and_clusters_of_one_name_and_group_in_two_subscriptions_stay_two() {
+    const FIRST: &str = "0b1f6471-1bf0-4dda-aec3-cb9272f09590";
+    const SECOND: &str = "11111111-2222-3333-4444-555555555555";
+    let spoke = VNET_SHOW.replace(FIRST, SECOND).replace("10.1.", "10.50.");
+    // The cluster is in the second subscription, and so is the subnet its pools name.
+    let cluster = AKS_CNI.replace(FIRST, SECOND);
+    let result = imported(&[VNET_SHOW, &spoke, &cluster, AKS_CNI]);
+    let vnets: Vec<(&str, &str)> = result
+        .plan
+        .vnets
+        .iter()
+        .map(|vnet| (vnet.name.as_str(), vnet.address_prefixes[0].as_str()))
+        .collect();
+    let apart = format!("ml-vnet (ml-rg, {SECOND})");
+    assert_eq!(vnets, [("ml-vnet", "10.1.0.0/16"), (apart.as_str(), "10.50.0.0/16")]);
+    let clusters: Vec<(&str, Option<&str>)> = result
+        .plan
+        .aks_clusters
+        .iter()
+        .map(|cluster| (cluster.name.as_str(), cluster.vnet.as_deref()))
+        .collect();
+    // Read first, the spoke's cluster keeps the name; each lands in its own subscription's VNet.
+    let apart_cluster = format!("ml-aks (ml-rg, {FIRST})");
+    assert_eq!(clusters, [("ml-aks", Some(apart.as_str())), (apart_cluster.as_str(), Some("ml-vnet"))]);
+    assert!(result.notes.iter().all(|note| !note.message.contains("this later copy replaces it")));
+    // Output without ids, or the same VNet printed twice, is still one VNet.
+    assert_eq!(imported(&[VNET_SHOW, VNET_SHOW]).plan.vnets.len(), 1);
+}
+
+#[test]
 fn pools_that_state_no_surge_count_the_default_surge_of_each() {
     let mut cluster: Value = serde_json::from_str(AKS_CNI).expect("fixture is JSON");
     let pools = cluster["agentPoolProfiles"].as_array_mut().expect("the fixture has pools");

@@ -1,7 +1,7 @@
 //! Reading a VNet with its subnets and peerings, as the CLI prints it or as a template declares
 //! it (the same fields, nested under `properties`).
 
-use super::json::{id_resource_group, id_segment, Field, Obj};
+use super::json::{id_resource_group, id_segment, id_subscription, Field, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
 use super::ImportError;
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
@@ -117,14 +117,16 @@ const PEERING_INFORMATIONAL: &[&str] = &[
 /// A VNet as read, with the ranges of the VNets it is peered with.
 pub(super) struct ReadVnet {
     pub(super) vnet: Vnet,
+    /// The subscription its id names, which tells apart VNets of one name and resource group.
+    pub(super) subscription: Option<String>,
     pub(super) peerings: Vec<PeeredRange>,
 }
 
 /// A range of a peered VNet, kept as an external range unless that VNet is imported itself.
 pub(super) struct PeeredRange {
     pub(super) range: ExternalRange,
-    /// The peered VNet's resource group and name, when its id says.
-    pub(super) remote: Option<(String, String)>,
+    /// The peered VNet's resource group, name and subscription, when its id says.
+    pub(super) remote: Option<(String, String, Option<String>)>,
 }
 
 impl Reader<'_> {
@@ -177,6 +179,7 @@ impl Reader<'_> {
         self.unread(object, VNET_READ, VNET_INFORMATIONAL);
         Ok(ReadVnet {
             vnet: Vnet { name, resource_group, region, address_prefixes, subnets, peerings: Vec::new() },
+            subscription: self.subscription(object),
             peerings,
         })
     }
@@ -501,15 +504,16 @@ impl Reader<'_> {
                 return Some((
                     id_resource_group(id)?.to_owned(),
                     id_segment(id, "virtualNetworks")?.to_owned(),
+                    id_subscription(id),
                 ));
             }
             // An exported template computes the id from the VNet's name, which it states.
             let (resource_group, names) =
                 self.template.as_ref()?.resource_id(id, "Microsoft.Network/virtualNetworks", 1)?;
-            Some((resource_group, names.into_iter().next()?))
+            Some((resource_group, names.into_iter().next()?, None))
         });
         let peering_name = object.str("name").unwrap_or("peering");
-        let name = remote.as_ref().map_or_else(|| peering_name.to_owned(), |(_, name)| name.clone());
+        let name = remote.as_ref().map_or_else(|| peering_name.to_owned(), |(_, name, _)| name.clone());
         // The remote VNet's current space; `remoteAddressSpace` is the space when the peering
         // was last synced.
         let space =
