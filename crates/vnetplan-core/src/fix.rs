@@ -1,6 +1,6 @@
 //! Applying fixes: to one finding, or all of them (`suggest`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -163,36 +163,78 @@ pub struct AppliedFix {
 
 /// [`suggest`], with the fixes it applied.
 pub fn suggest_with_fixes(plan: &Plan) -> Suggestion {
-    let mut applied = Vec::new();
-    let mut current = plan.clone();
-    let mut report = check(&current);
+    let mut state = Suggesting { applied: Vec::new(), current: plan.clone(), report: check(plan) };
     // Each round applies at least one fix that removes a finding without adding any, so the
     // number of rounds is bounded by the findings; the cap only guards against surprises.
     for _ in 0..256 {
-        let mut progressed = false;
-        for finding in report.findings.clone() {
-            let Some(fix) = finding.fix.as_ref().filter(|fix| fix.kind == FixKind::Design) else { continue };
-            // One document both tells what the fix would replace and takes its changes.
-            let Ok(document) = serde_json::to_value(&current) else { continue };
-            let replaced = replaced_values(&document, fix);
-            let Ok(candidate) = apply_fix_to_document(document, fix) else { continue };
-            // A fix an earlier one already carried out changes nothing, and is not one applied.
-            if candidate == current {
-                continue;
-            }
-            let next = check(&candidate);
-            if improves(&report, &next, &finding) {
-                applied.push(AppliedFix { replaced, fix: fix.clone() });
-                current = candidate;
-                report = next;
-                progressed = true;
-            }
-        }
-        if !progressed {
+        // A cluster switched to `attach` is one that exists, whose values are facts of Azure
+        // rather than choices: its other fixes are applied first, while they are still choices.
+        if !state.round(false) && !state.round(true) {
             break;
         }
     }
-    Suggestion { plan: current, applied }
+    Suggestion { plan: state.current, applied: state.applied }
+}
+
+struct Suggesting {
+    applied: Vec<AppliedFix>,
+    current: Plan,
+    report: Report,
+}
+
+impl Suggesting {
+    /// Applies, in report order, each design fix that still helps; those that change a
+    /// cluster's provisioning only when `provisioning`. Whether any was applied.
+    fn round(&mut self, provisioning: bool) -> bool {
+        let mut progressed = false;
+        let mut still_found = current_findings(&self.report);
+        for listed in self.report.findings.clone() {
+            // A fix applied earlier in the round may have removed this finding, or changed what
+            // its fix should be: only a finding of the current report, with its current fix, is
+            // acted on, so no stale fix undoes what the user typed.
+            let at = still_found.get(&(listed.rule, listed.subjects.clone()));
+            let Some(finding) = at.and_then(|&at| self.report.findings.get(at)).cloned() else {
+                continue;
+            };
+            let Some(fix) = finding.fix.as_ref().filter(|fix| fix.kind == FixKind::Design) else { continue };
+            if changes_provisioning(fix) != provisioning {
+                continue;
+            }
+            // One document both tells what the fix would replace and takes its changes.
+            let Ok(document) = serde_json::to_value(&self.current) else { continue };
+            let replaced = replaced_values(&document, fix);
+            let Ok(candidate) = apply_fix_to_document(document, fix) else { continue };
+            // A fix an earlier one already carried out changes nothing, and is not one applied.
+            if candidate == self.current {
+                continue;
+            }
+            let next = check(&candidate);
+            if improves(&self.report, &next, &finding) {
+                self.applied.push(AppliedFix { replaced, fix: fix.clone() });
+                self.current = candidate;
+                self.report = next;
+                still_found = current_findings(&self.report);
+                progressed = true;
+            }
+        }
+        progressed
+    }
+}
+
+fn changes_provisioning(fix: &Fix) -> bool {
+    fix.changes
+        .iter()
+        .any(|change| change.path.starts_with("/aksClusters/") && change.path.ends_with("/provisioning"))
+}
+
+/// Where each finding of the report is, by rule and subjects.
+fn current_findings(report: &Report) -> HashMap<FindingKey, usize> {
+    report
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(at, finding)| ((finding.rule, finding.subjects.clone()), at))
+        .collect()
 }
 
 fn replaced_values(document: &Value, fix: &Fix) -> Vec<Change> {
@@ -210,6 +252,44 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    /// Replays what `suggest` applied: each fix must be the fix of a finding of the plan as it
+    /// stood when it was applied, never one an earlier fix made stale.
+    fn assert_each_fix_was_current(plan: &Plan) -> Suggestion {
+        let suggestion = suggest_with_fixes(plan);
+        let mut replayed = plan.clone();
+        for applied in &suggestion.applied {
+            let report = check(&replayed);
+            assert!(
+                report.findings.iter().any(|finding| finding.fix.as_ref() == Some(&applied.fix)),
+                "{:?} was no current finding's fix",
+                applied.fix.text
+            );
+            replayed = apply_fix(&replayed, &applied.fix).expect("the fix applies again");
+        }
+        assert_eq!(replayed, suggestion.plan);
+        suggestion
+    }
+
+    #[test]
+    fn suggest_settles_a_created_clusters_values_before_it_switches_the_cluster_to_attach() {
+        // Azure ML cannot create a kubenet cluster, so suggest attaches it, to be created with
+        // `az aks create`; its service range is still a choice, and moves off the subnet first.
+        let plan = crate::testing::plan_with(&[
+            ("/aksClusters/0/networkPlugin", json!("kubenet")),
+            ("/aksClusters/0/serviceCidr", json!("10.1.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.1.0.10")),
+        ]);
+        let suggestion = assert_each_fix_was_current(&plan);
+        let cluster = &suggestion.plan.aks_clusters[0];
+        assert_eq!(cluster.provisioning, Some(crate::plan::Provisioning::Attach));
+        assert_ne!(cluster.service_cidr, "10.1.0.0/16");
+        assert!(!check(&suggestion.plan).has_errors());
+        // A pod range beside a cluster Azure ML creates with flat Azure CNI: clearing it is the
+        // fix of the finding that is current, and nothing stale follows it.
+        let plan = crate::testing::plan_with(&[("/aksClusters/0/podCidr", json!("192.168.0.0/16"))]);
+        assert_each_fix_was_current(&plan);
+    }
 
     #[test]
     fn suggest_lists_the_fixes_it_applies_once_each_with_the_values_they_replace() {

@@ -220,7 +220,13 @@ fn kind_of(context: &Context<'_>, fix: &Fix) -> FixKind {
         "trustedAccess",
         "vnetJoin",
     ];
-    const EXISTING_CLUSTER: [&str; 11] = [
+    // What an existing cluster is: its region, network and API server. A fix that changes one
+    // of these on an attached cluster describes Azure, not the design.
+    const EXISTING_CLUSTER: [&str; 15] = [
+        "region",
+        "localAccountsDisabled",
+        "apiServerAuthorizedIpRanges",
+        "podSubnet",
         "networkPlugin",
         "networkPluginMode",
         "podCidr",

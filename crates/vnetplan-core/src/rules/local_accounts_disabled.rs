@@ -1,6 +1,7 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
+use crate::plan::Provisioning;
 use crate::pointer;
 use crate::sources;
 
@@ -50,17 +51,28 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         let target = pointer::cluster(index, "localAccountsDisabled");
-        let fix = Fix::set(
+        // An attached cluster exists: turning its local accounts back on is done in Azure, and
+        // the fix records it (an attestation).
+        let title = if cluster.provisioning() == Provisioning::Attach {
+            msg!(
+                [
+                    "turn the local accounts of cluster '{cluster}' back on with `az aks update --name {cluster} \
+                     --enable-local-accounts`",
+                    "réactivez les comptes locaux du cluster « {cluster} » avec `az aks update --name {cluster} \
+                     --enable-local-accounts`"
+                ],
+                cluster = &cluster.name,
+            )
+        } else {
             msg!(
                 [
                     "keep the local accounts of cluster '{cluster}'",
                     "garder les comptes locaux du cluster « {cluster} »"
                 ],
                 cluster = &cluster.name,
-            ),
-            target.clone(),
-            false,
-        );
+            )
+        };
+        let fix = Fix::set(title, target.clone(), false);
         out.push(
             Draft::new(
                 msg!(
@@ -86,7 +98,7 @@ mod tests {
     use serde_json::json;
 
     use crate::catalog::RuleId::LocalAccountsDisabled;
-    use crate::finding::Severity;
+    use crate::finding::{FixKind, Severity};
     use crate::testing::{assert_fires, assert_fix_resolves, assert_quiet};
     use crate::text::Lang;
 
@@ -110,11 +122,19 @@ mod tests {
             .render(Lang::Fr)
             .starts_with("le cluster « ml-aks » a ses comptes locaux désactivés"));
         assert_fix_resolves(LocalAccountsDisabled, &changes);
+        // The cluster exists: its local accounts are turned on in Azure, which suggest cannot do.
+        let fix = found[0].fix.as_ref().expect("local accounts can be turned on");
+        assert_eq!(fix.kind, FixKind::Attestation);
+        assert!(fix.text.render(Lang::En).contains("az aks update --name ml-aks --enable-local-accounts"));
+        let plan = crate::testing::plan_with(&changes);
+        assert_eq!(crate::suggest(&plan).aks_clusters[0].local_accounts_disabled, Some(true));
         let mut trusted = changes.to_vec();
         trusted.push(("/aksClusters/0/trustedAccess", json!(true)));
         assert_fires(LocalAccountsDisabled, &trusted);
-        // A cluster Azure ML creates gets them, and disabling them afterwards breaks it just the same.
-        assert_fires(LocalAccountsDisabled, &changes[1..]);
+        // A cluster Azure ML creates gets them, and disabling them afterwards breaks it just the same;
+        // that is still a choice of the plan.
+        let planned = assert_fires(LocalAccountsDisabled, &changes[1..]);
+        assert_eq!(planned[0].fix.as_ref().map(|fix| fix.kind), Some(FixKind::Design));
     }
 
     #[test]
