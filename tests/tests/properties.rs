@@ -299,6 +299,7 @@ const DECISIONS: &[&str] = &[
     "k8s-private-cluster-public-fqdn",
     "k8s-egress-fqdn-missing",
     "k8s-router-ha-too-few-nodes",
+    "trusted-access-outside-public-cloud",
 ];
 
 /// Input errors that come back under another rule once the migration has moved what they named

@@ -50,9 +50,6 @@ use vnet::PeeredRange;
 /// The resource group of VNets read from a template, which never says where it is deployed.
 pub const TEMPLATE_RESOURCE_GROUP: &str = "(from template)";
 
-/// The subnet AKS creates in a VNet it manages.
-const MANAGED_SUBNET: &str = "aks-subnet";
-
 /// A plan read from Azure's output, with what could not be carried over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Imported {
@@ -960,10 +957,11 @@ fn place_cluster(
                     let subnet = vnet
                         .subnets
                         .iter()
-                        .find(|subnet| same_name(&subnet.name, MANAGED_SUBNET))
+                        .find(|subnet| same_name(&subnet.name, crate::plan::AKS_MANAGED_SUBNET))
                         .or_else(|| vnet.subnets.first());
-                    cluster.subnet =
-                        Some(subnet.map_or_else(|| MANAGED_SUBNET.to_owned(), |s| s.name.clone()));
+                    cluster.subnet = Some(
+                        subnet.map_or_else(|| crate::plan::AKS_MANAGED_SUBNET.to_owned(), |s| s.name.clone()),
+                    );
                     Some(msg!(
                         [
                             "no pool names a subnet: AKS created this cluster's VNet itself; it is taken to be VNet '{vnet}', found in the cluster's node resource group",

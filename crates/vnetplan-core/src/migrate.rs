@@ -70,6 +70,15 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
         if !cluster.is_v2() {
             migrate_cluster(index, cluster, &mut notes);
             clusters_migrated = true;
+            // v1 never read trustedAccess; as Kubernetes compute, the cluster counts on it.
+            let region = cluster.region.as_deref().unwrap_or(&plan.region);
+            if cluster.trusted_access() && crate::plan::outside_public_cloud(region) {
+                notes.push(MigrationNote::new(
+                    "trusted-access-not-offered",
+                    pointer::cluster(index, "trustedAccess"),
+                    crate::msg!(TRUSTED_ACCESS_NOT_OFFERED, cluster = &cluster.name, region = region),
+                ));
+            }
         }
     }
     let deployments_migrated = !migrated.aci_deployments.is_empty();
@@ -91,7 +100,11 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
             crate::msg!(MANAGED_NETWORK_ENABLED, mode = isolation_mode.as_str()),
         ));
     }
-    if (clusters_migrated || deployments_migrated) && plan.workspace.private_endpoint.is_some() {
+    // A plan that already says v1LegacyMode is true gets v1-legacy-mode-blocks-v2 instead.
+    if (clusters_migrated || deployments_migrated)
+        && plan.workspace.private_endpoint.is_some()
+        && plan.workspace.v1_legacy_mode != Some(true)
+    {
         notes.push(MigrationNote::new(
             "v1-legacy-mode-check",
             pointer::workspace("v1LegacyMode"),
@@ -151,7 +164,8 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
     cluster.provisioning = Some(Provisioning::Attach);
 
     if let Some(subnet) = cluster.load_balancer_subnet.take() {
-        let node_subnet = cluster.subnet.as_deref().unwrap_or_default();
+        // A cluster in the VNet that AKS manages has its nodes in the subnet AKS made there.
+        let node_subnet = cluster.subnet.as_deref().unwrap_or(crate::plan::AKS_MANAGED_SUBNET);
         if !cluster.has_internal_load_balancer() {
             notes.push(MigrationNote::new(
                 "load-balancer-subnet-unused",
@@ -174,8 +188,8 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
             }
         }
     }
-    // The recorded rule admitted calls to v1's azureml-fe, which the extension's router replaces
-    // at an address of its own; false is the default, so dropping it loses nothing.
+    // The recorded rule admitted calls to the router v1 installed, which the extension's router
+    // replaces at an address of its own; false is the default, so dropping it loses nothing.
     if cluster.nsg_allows_scoring_inbound.take() == Some(true) {
         notes.push(MigrationNote::new(
             "nsg-rule-not-carried",
@@ -374,14 +388,24 @@ const NSG_RULE_NOT_CARRIED: Text = crate::text!(
 );
 const NSG_RULE_FOR_AZUREML_FE: Text = crate::text!(
     "cluster '{cluster}': nsgAllowsScoringInbound is no longer recorded, because the rule it records admitted \
-     scoring calls to v1's azureml-fe service, which v2 does not use: the Azure ML extension serves scoring \
-     from a router service of its own, at a new address, over HTTPS on port 443 unless \
+     scoring calls to the azureml-fe router that Azure ML v1 installed: the Azure ML extension installs a \
+     router of its own (azureml-fe too) as a new service, at a new address, over HTTPS on port 443 unless \
      allowInsecureConnections is set; record it again once an NSG rule admits the calls to that router",
     "cluster « {cluster} » : nsgAllowsScoringInbound n’est plus consigné, car la règle qu’il consigne \
-     admettait les appels de scoring vers le service azureml-fe de la v1, que la v2 n’utilise pas : \
-     l’extension Azure ML sert le scoring par son propre service de routeur, à une nouvelle adresse, en \
-     HTTPS sur le port 443 sauf si allowInsecureConnections est défini ; consignez-le de nouveau quand une \
-     règle NSG admet les appels vers ce routeur"
+     admettait les appels de scoring vers le routeur azureml-fe installé par Azure ML v1 : l’extension \
+     Azure ML installe son propre routeur (lui aussi azureml-fe) comme un nouveau service, à une nouvelle \
+     adresse, en HTTPS sur le port 443 sauf si allowInsecureConnections est défini ; consignez-le de nouveau \
+     quand une règle NSG admet les appels vers ce routeur"
+);
+const TRUSTED_ACCESS_NOT_OFFERED: Text = crate::text!(
+    "cluster '{cluster}' records trustedAccess, which Azure ML v1 never used: as Kubernetes compute it would \
+     count on Trusted Access, which Azure offers in its public cloud only, not in region '{region}'; keep the \
+     cluster reachable without it (local accounts on, no public FQDN on a private API server, authorized \
+     ranges that admit Azure ML) and record trustedAccess false",
+    "le cluster « {cluster} » consigne trustedAccess, dont Azure ML v1 ne se servait pas : en calcul \
+     Kubernetes, il compterait sur l’accès approuvé, qu’Azure n’offre que dans son cloud public, pas dans la \
+     région « {region} » ; gardez le cluster joignable sans lui (comptes locaux activés, pas de FQDN public \
+     sur un serveur d’API privé, plages autorisées qui admettent Azure ML) et consignez trustedAccess à false"
 );
 const DOCKER_BRIDGE_DROPPED: Text = crate::text!(
     "cluster '{cluster}': dockerBridgeCidr {cidr} is removed; only the v1 SDK asked for it",
@@ -593,6 +617,42 @@ mod tests {
             ]
         );
         assert_eq!(parse_plan(&migrated.to_json()).as_ref(), Ok(&migrated), "the result is a valid plan");
+    }
+
+    #[test]
+    fn notes_say_what_the_plan_states_about_the_cluster_and_the_workspace() {
+        let plan = parse_plan(
+            r#"{"schemaVersion": 1, "region": "usgovvirginia",
+                "workspace": {"resourceGroup": "rg", "privateEndpoint": {"vnet": "v", "subnet": "pe"}, "v1LegacyMode": true},
+                "vnets": [{"name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.0.0.0/16"],
+                           "subnets": [{"name": "pe", "addressPrefix": "10.0.0.0/24"}]}],
+                "aksClusters": [{"name": "gov", "provisioning": "attach", "serviceCidr": "10.2.0.0/16",
+                  "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "trustedAccess": true,
+                  "loadBalancerType": "InternalLoadBalancer", "loadBalancerSubnet": "ilb",
+                  "nsgAllowsScoringInbound": true}]}"#,
+        )
+        .expect("parses");
+        let (_, notes) = migrate(&plan);
+        let found = codes(&notes);
+        // Trusted Access, which v1 never read, is not offered in this cloud; the plan already says
+        // v1LegacyMode is true, which a rule reports, so no note wonders whether Azure holds it.
+        assert!(found.contains(&("/aksClusters/0/trustedAccess", "trusted-access-not-offered")), "{found:?}");
+        assert!(!found.iter().any(|(_, code)| *code == "v1-legacy-mode-check"), "{found:?}");
+        let text = |code: &str| {
+            notes
+                .iter()
+                .filter(|note| note.code == code)
+                .map(|note| note.text.render(Lang::En))
+                .collect::<Vec<_>>()
+        };
+        assert!(text("trusted-access-not-offered")[0].contains("not in region 'usgovvirginia'"));
+        // The cluster sits in the VNet AKS manages, whose node subnet AKS names aks-subnet.
+        assert!(
+            text("ilb-frontend-moves-to-node-subnet")[0].contains("'aks-subnet'"),
+            "{:?}",
+            text("ilb-frontend-moves-to-node-subnet")
+        );
+        assert!(text("nsg-rule-not-carried").iter().all(|note| !note.contains("''")));
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub struct ExternalRange {
 /// JavaScript still holds exactly.
 pub const MAX_NODE_COUNT: u64 = (1 << 53) - 1;
 
+/// The subnet AKS creates in the VNet it makes for a cluster that names none of its own.
+pub const AKS_MANAGED_SUBNET: &str = "aks-subnet";
+
 /// The pod range AKS uses when a kubenet or overlay cluster names none.
 pub const AKS_DEFAULT_POD_CIDR: &str = "10.244.0.0/16";
 
