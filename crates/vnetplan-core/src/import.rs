@@ -59,7 +59,7 @@ pub struct Imported {
     /// not hold, which the plan keeps as an external range; merged into a plan that holds that
     /// VNet, the peering is recorded between the two.
     #[serde(skip)]
-    pub peered_outside: Vec<(String, ExternalRange)>,
+    pub(crate) peered_outside: Vec<(String, ExternalRange)>,
 }
 
 /// A field of a document that the plan does not hold as Azure wrote it.
@@ -291,34 +291,34 @@ fn not_json_hint(text: &str) -> Option<Message> {
 /// them, and a peered range of a VNet the plan now holds is dropped, since it would collide
 /// with that VNet. An empty region or workspace resource group is taken from the import.
 ///
+/// A peering Azure shows from an imported VNet to one the documents do not hold is recorded
+/// between the two when `into` holds that VNet. A name that differs from the plan's only in case
+/// keeps the plan's spelling, in the imported references too, so that no reference of the plan
+/// is left in another case.
+///
 /// # Examples
 ///
 /// ```
-/// use vnetplan_core::{import::merge, Plan};
+/// use vnetplan_core::{import::{import, merge}, Plan};
 ///
-/// let mut imported = Plan::empty("eastus2", "ml-rg");
-/// imported.vnets = vec![vnetplan_core::Vnet {
-///     name: "ml-vnet".into(), resource_group: "ml-rg".into(), region: None,
-///     address_prefixes: vec!["10.1.0.0/16".into()], subnets: vec![], peerings: vec![],
-/// }];
-/// let merged = merge(&Plan::empty("", ""), &imported);
+/// let show = r#"{
+///   "type": "Microsoft.Network/virtualNetworks", "name": "ml-vnet", "resourceGroup": "ml-rg",
+///   "location": "eastus2", "addressSpace": { "addressPrefixes": ["10.1.0.0/16"] }, "subnets": []
+/// }"#;
+/// let merged = merge(&Plan::empty("", ""), &import(&[show]).unwrap());
 /// assert_eq!((merged.region.as_str(), merged.vnets.len()), ("eastus2", 1));
 /// ```
-pub fn merge(into: &Plan, imported: &Plan) -> Plan {
-    merge_peered(into, imported, &[])
-}
-
-/// [`merge`], recording the peerings `peered_outside` that reach a VNet `into` holds.
-fn merge_peered(into: &Plan, imported: &Plan, peered_outside: &[(String, ExternalRange)]) -> Plan {
+pub fn merge(into: &Plan, imported: &Imported) -> Plan {
+    let (imported, peered_outside) = in_plan_spelling(into, imported);
     let mut plan = into.clone();
     for vnet in &imported.vnets {
-        match plan.vnets.iter_mut().find(|existing| same_name(&existing.name, &vnet.name)) {
+        match plan.vnets.iter_mut().find(|existing| existing.name == vnet.name) {
             Some(existing) => existing.clone_from(vnet),
             None => plan.vnets.push(vnet.clone()),
         }
     }
     let position = |vnets: &[Vnet], name: &str| vnets.iter().position(|vnet| same_name(&vnet.name, name));
-    for (owner, range) in peered_outside {
+    for (owner, range) in &peered_outside {
         let remote = position(&plan.vnets, &range.name).filter(|&remote| {
             let unimported = position(&imported.vnets, &range.name).is_none();
             unimported
@@ -332,7 +332,7 @@ fn merge_peered(into: &Plan, imported: &Plan, peered_outside: &[(String, Externa
         }
     }
     for cluster in &imported.aks_clusters {
-        match plan.aks_clusters.iter_mut().find(|existing| same_name(&existing.name, &cluster.name)) {
+        match plan.aks_clusters.iter_mut().find(|existing| existing.name == cluster.name) {
             Some(existing) => *existing = with_unprinted_facts(cluster, existing),
             None => plan.aks_clusters.push(cluster.clone()),
         }
@@ -358,18 +358,56 @@ fn merge_peered(into: &Plan, imported: &Plan, peered_outside: &[(String, Externa
 /// plan as a whole describe a new plan, not this one, so they are left out: where one still
 /// holds (no region anywhere), it is said again about the merged plan.
 pub fn merge_noted(into: &Plan, imported: &Imported) -> Imported {
-    let plan = merge_peered(into, &imported.plan, &imported.peered_outside);
+    let plan = merge(into, imported);
     let mut notes: Vec<ImportNote> =
         imported.notes.iter().filter(|note| note.document.is_some()).cloned().collect();
     notes.extend(changes(into, &plan));
     Imported { plan, notes, peered_outside: Vec::new() }
 }
 
+/// The imported plan, with each VNet and cluster whose name differs from one of `into` only in
+/// case spelled as `into` spells it, and every imported reference to them with it.
+fn in_plan_spelling(into: &Plan, imported: &Imported) -> (Plan, Vec<(String, ExternalRange)>) {
+    fn spelled<'a>(mut names: impl Iterator<Item = &'a String>, name: &str) -> String {
+        names.find(|known| same_name(known, name)).map_or_else(|| name.to_owned(), Clone::clone)
+    }
+    let vnet_name = |name: &str| spelled(into.vnets.iter().map(|vnet| &vnet.name), name);
+    let mut plan = imported.plan.clone();
+    for vnet in &mut plan.vnets {
+        vnet.name = vnet_name(&vnet.name);
+        for peer in &mut vnet.peerings {
+            *peer = vnet_name(peer);
+        }
+    }
+    for cluster in &mut plan.aks_clusters {
+        cluster.name = spelled(into.aks_clusters.iter().map(|known| &known.name), &cluster.name);
+        if let Some(vnet) = &mut cluster.vnet {
+            *vnet = vnet_name(vnet);
+        }
+    }
+    for range in &mut plan.external_ranges {
+        range.name = vnet_name(&range.name);
+    }
+    let peered_outside = imported
+        .peered_outside
+        .iter()
+        .map(|(owner, range)| {
+            let mut range = range.clone();
+            range.name = vnet_name(&range.name);
+            (vnet_name(owner), range)
+        })
+        .collect();
+    (plan, peered_outside)
+}
+
 /// The imported cluster, with what the plan knew of it that Azure's output cannot say: how
 /// Azure ML uses it, the grants and NSG rules around it, and a private cluster's public FQDN
 /// when Azure printed none.
 fn with_unprinted_facts(imported: &AksCluster, known: &AksCluster) -> AksCluster {
-    let same_size = imported.vm_size.is_none() || imported.vm_size == known.vm_size;
+    let same_size = match (&imported.vm_size, &known.vm_size) {
+        (Some(now), Some(before)) => same_name(now, before),
+        (now, _) => now.is_none(),
+    };
     let private = imported.private_cluster == Some(true);
     AksCluster {
         cluster_purpose: imported.cluster_purpose.or(known.cluster_purpose),
@@ -792,19 +830,14 @@ fn record_peering(vnets: &mut [Vnet], owner: usize, remote: usize) {
 /// another subscription) a name of its own, its group's in brackets (and its subscription's), so
 /// that the plan's references by name find the right one. `subscriptions` holds each VNet's.
 fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Vec<ImportNote> {
+    let read: Vec<(String, String, Option<&str>)> = vnets
+        .iter()
+        .zip(subscriptions)
+        .map(|(vnet, subscription)| (vnet.name.clone(), vnet.resource_group.clone(), *subscription))
+        .collect();
     let mut notes = Vec::new();
-    for index in 1..vnets.len() {
-        let (earlier, rest) = vnets.split_at_mut(index);
-        let Some(vnet) = rest.first_mut() else { continue };
-        let subscription = subscriptions.get(index).copied().flatten();
-        let Some(place) = apart(
-            earlier.iter().zip(subscriptions).map(|(other, other_subscription)| {
-                (other.name.as_str(), other.resource_group.as_str(), *other_subscription)
-            }),
-            (&vnet.name, &vnet.resource_group, subscription),
-        ) else {
-            continue;
-        };
+    for (vnet, place) in vnets.iter_mut().zip(places_apart(&read)) {
+        let Some(place) = place else { continue };
         let distinct = format!("{} ({place})", vnet.name);
         notes.push(plan_note(msg!(
             [
@@ -821,66 +854,70 @@ fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Ve
 }
 
 /// Gives each cluster that shares its name with an earlier one of another resource group or
-/// subscription (`az aks list` spans a subscription) a name of its own, as
-/// [`name_apart_by_group`] does for VNets. `places` holds each cluster's resource group and
-/// subscription.
+/// subscription (`az aks list` spans a subscription) a name of its own. The name also names the
+/// compute target, which takes letters, digits and hyphens only, so the cluster is numbered
+/// (`ml-aks-2`) rather than named after its group. `places` holds each cluster's resource group
+/// and subscription.
 fn name_clusters_apart_by_group(
     clusters: &mut [AksCluster],
     places: &[(&str, Option<&str>)],
 ) -> Vec<ImportNote> {
+    let read: Vec<(String, String, Option<&str>)> = clusters
+        .iter()
+        .zip(places)
+        .map(|(cluster, (group, subscription))| (cluster.name.clone(), (*group).to_owned(), *subscription))
+        .collect();
     let mut notes = Vec::new();
-    for index in 1..clusters.len().min(places.len()) {
-        let (earlier, rest) = clusters.split_at_mut(index);
-        let (Some(cluster), Some(&(group, subscription))) = (rest.first_mut(), places.get(index)) else {
+    for (index, place) in places_apart(&read).into_iter().enumerate() {
+        let (Some(place), Some((name, group, _))) = (place, read.get(index)) else { continue };
+        let taken = |candidate: &str| clusters.iter().any(|cluster| same_name(&cluster.name, candidate));
+        let Some(distinct) =
+            (2..).map(|number| format!("{name}-{number}")).find(|candidate| !taken(candidate))
+        else {
             continue;
         };
-        let Some(place) = apart(
-            earlier.iter().zip(places).map(|(other, (other_group, other_subscription))| {
-                (other.name.as_str(), *other_group, *other_subscription)
-            }),
-            (&cluster.name, group, subscription),
-        ) else {
-            continue;
-        };
-        let distinct = format!("{} ({place})", cluster.name);
         notes.push(plan_note(msg!(
             [
-                "AKS cluster '{name}' of resource group '{group}' shares its name with a cluster of another resource group or subscription, and the plan names clusters by name alone: it is '{distinct}' in the plan",
-                "le cluster AKS « {name} » du groupe de ressources « {group} » porte le même nom qu’un cluster d’un autre groupe de ressources ou d’un autre abonnement, et le plan ne nomme les clusters que par leur nom : il s’appelle « {distinct} » dans le plan"
+                "AKS cluster '{name}' of resource group '{group}' shares its name with a cluster of another resource group or subscription ({place}), and the plan names clusters by name alone: it is '{distinct}' in the plan",
+                "le cluster AKS « {name} » du groupe de ressources « {group} » porte le même nom qu’un cluster d’un autre groupe de ressources ou d’un autre abonnement ({place}), et le plan ne nomme les clusters que par leur nom : il s’appelle « {distinct} » dans le plan"
             ],
-            name = &cluster.name,
-            group = group,
+            name = name.as_str(),
+            group = group.as_str(),
+            place = place,
             distinct = &distinct
         )));
-        cluster.name = distinct;
+        if let Some(cluster) = clusters.get_mut(index) {
+            cluster.name = distinct;
+        }
     }
     notes
 }
 
-/// What tells `item` (name, resource group, subscription) apart from an earlier resource of the
-/// same name: its resource group, or when that is the same too, its group and subscription.
-/// `None` when no earlier resource shares its name, or when one is the same resource.
-fn apart<'a>(
-    earlier: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)>,
-    (name, group, subscription): (&str, &str, Option<&str>),
-) -> Option<String> {
-    let mut other_group = false;
-    let mut other_subscription = false;
-    for (other_name, earlier_group, earlier_subscription) in earlier {
-        if !same_name(other_name, name) {
-            continue;
+/// For each resource, as read (name, resource group, subscription), what tells it apart from an
+/// earlier one of the same name: its resource group, or when that is the same too, its group and
+/// subscription. `None` when no earlier resource shares its name. The names compared are those
+/// read, never those given since, so three resources of one name are told apart from each other.
+fn places_apart(read: &[(String, String, Option<&str>)]) -> Vec<Option<String>> {
+    let mut places = Vec::with_capacity(read.len());
+    for (index, (name, group, subscription)) in read.iter().enumerate() {
+        let (mut other_group, mut other_subscription) = (false, false);
+        for (earlier_name, earlier_group, earlier_subscription) in read.iter().take(index) {
+            if !same_name(earlier_name, name) {
+                continue;
+            }
+            if !same_name(earlier_group, group) {
+                other_group = true;
+            } else if !same_subscription(*earlier_subscription, *subscription) {
+                other_subscription = true;
+            }
         }
-        if !same_name(earlier_group, group) {
-            other_group = true;
-        } else if !same_subscription(earlier_subscription, subscription) {
-            other_subscription = true;
-        }
+        places.push(match subscription {
+            Some(subscription) if other_subscription => Some(format!("{group}, {subscription}")),
+            _ if other_group => Some(group.clone()),
+            _ => None,
+        });
     }
-    match subscription {
-        Some(subscription) if other_subscription => Some(format!("{group}, {subscription}")),
-        _ if other_group => Some(group.to_owned()),
-        _ => None,
-    }
+    places
 }
 
 /// Whether `vnet`, called `read` in the documents, is the VNet an id names. A template leaves the
@@ -1057,7 +1094,7 @@ fn note_next_page(document: usize, object: Option<&serde_json::Map<String, Value
         &crate::parse::child_pointer("", key),
         msg!([
             "the list is one page of several: fetch its nextLink (az rest --url with that address) and import each page too, or the plan lacks what they hold",
-            "la liste n’est qu’une page parmi plusieurs : récupérez son nextLink (az rest --url avec cette adresse) et importez aussi chaque page, sans quoi le plan n’en contient pas le contenu"
+            "la liste n’est qu’une page parmi plusieurs : récupérez son nextLink (az rest --url avec cette adresse) et importez aussi chaque page, sans quoi le plan ne contient pas ce qu’elles renferment"
         ]),
     ));
 }

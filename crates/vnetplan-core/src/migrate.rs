@@ -71,12 +71,15 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
             migrate_cluster(index, cluster, &mut notes);
             clusters_migrated = true;
             // v1 never read trustedAccess; as Kubernetes compute, the cluster counts on it.
-            let region = cluster.region.as_deref().unwrap_or(&plan.region);
-            if cluster.trusted_access() && crate::plan::outside_public_cloud(region) {
+            if plan.trusted_access_unavailable(cluster) {
                 notes.push(MigrationNote::new(
                     "trusted-access-not-offered",
                     pointer::cluster(index, "trustedAccess"),
-                    crate::msg!(TRUSTED_ACCESS_NOT_OFFERED, cluster = &cluster.name, region = region),
+                    crate::msg!(
+                        TRUSTED_ACCESS_NOT_OFFERED,
+                        cluster = &cluster.name,
+                        region = plan.cluster_region(cluster)
+                    ),
                 ));
             }
         }
@@ -103,7 +106,7 @@ pub fn migrate(plan: &Plan) -> (Plan, Vec<MigrationNote>) {
     // A plan that already says v1LegacyMode is true gets v1-legacy-mode-blocks-v2 instead.
     if (clusters_migrated || deployments_migrated)
         && plan.workspace.private_endpoint.is_some()
-        && plan.workspace.v1_legacy_mode != Some(true)
+        && !plan.workspace.v1_legacy_mode()
     {
         notes.push(MigrationNote::new(
             "v1-legacy-mode-check",
@@ -165,7 +168,8 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
 
     if let Some(subnet) = cluster.load_balancer_subnet.take() {
         // A cluster in the VNet that AKS manages has its nodes in the subnet AKS made there.
-        let node_subnet = cluster.subnet.as_deref().unwrap_or(crate::plan::AKS_MANAGED_SUBNET);
+        let managed = cluster.in_managed_vnet().then_some(crate::plan::AKS_MANAGED_SUBNET);
+        let node_subnet = cluster.subnet.as_deref().or(managed).unwrap_or_default();
         if !cluster.has_internal_load_balancer() {
             notes.push(MigrationNote::new(
                 "load-balancer-subnet-unused",

@@ -925,6 +925,11 @@ impl Plan {
         cluster.region.as_deref().unwrap_or(&self.region)
     }
 
+    /// Whether `cluster` counts on Trusted Access in a cloud where Azure ML does not offer it.
+    pub fn trusted_access_unavailable(&self, cluster: &AksCluster) -> bool {
+        cluster.trusted_access() && outside_public_cloud(self.cluster_region(cluster))
+    }
+
     pub fn vnet_region<'p>(&'p self, vnet: &'p Vnet) -> &'p str {
         vnet.region.as_deref().unwrap_or(&self.region)
     }

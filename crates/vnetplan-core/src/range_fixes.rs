@@ -388,6 +388,21 @@ mod tests {
     }
 
     #[test]
+    fn a_fix_to_what_an_existing_cluster_is_records_a_fact_of_azure() {
+        let attached =
+            crate::testing::plan_with(&[("/aksClusters/0/provisioning", serde_json::json!("attach"))]);
+        let planned = crate::testing::plan_with(&[]);
+        for field in
+            ["region", "localAccountsDisabled", "apiServerAuthorizedIpRanges", "podSubnet", "serviceCidr"]
+        {
+            let fix =
+                Fix::set(msg!(["change it", "le changer"]), format!("/aksClusters/0/{field}"), Value::Null);
+            assert_eq!(kind_of(&Context::new(&attached), &fix), FixKind::Attestation, "{field}");
+            assert_eq!(kind_of(&Context::new(&planned), &fix), FixKind::Design, "{field}");
+        }
+    }
+
+    #[test]
     fn picks_the_nearest_free_block_of_the_same_size() {
         let taken = [range("10.0.0.0/16")];
         let near = range("10.0.0.0/16").first;

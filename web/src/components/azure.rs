@@ -191,6 +191,15 @@ enum Outcome {
     Failed(ExtrasError),
 }
 
+/// The files chosen in the file input `files`.
+fn chosen_files(files: &NodeRef) -> Vec<web_sys::File> {
+    files
+        .cast::<HtmlInputElement>()
+        .and_then(|input| input.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn ImportDialog(props: &ImportProps) -> Html {
     let lang = props.lang;
@@ -205,11 +214,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
     let on_files = {
         let (files, chosen_names) = (files.clone(), chosen_names.clone());
         Callback::from(move |_: Event| {
-            let names: Vec<String> = files
-                .cast::<HtmlInputElement>()
-                .and_then(|input| input.files())
-                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).map(|file| file.name()).collect())
-                .unwrap_or_default();
+            let names: Vec<String> = chosen_files(&files).iter().map(web_sys::File::name).collect();
             chosen_names.set(names.join(", "));
         })
     };
@@ -252,11 +257,7 @@ pub fn ImportDialog(props: &ImportProps) -> Html {
             (pasted.clone(), files.clone(), readers.clone(), finish.clone());
         Callback::from(move |_| {
             let text = pasted.cast::<HtmlTextAreaElement>().map(|area| area.value()).unwrap_or_default();
-            let chosen: Vec<web_sys::File> = files
-                .cast::<HtmlInputElement>()
-                .and_then(|input| input.files())
-                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-                .unwrap_or_default();
+            let chosen = chosen_files(&files);
             let mut documents: Vec<String> = Vec::new();
             if !text.trim().is_empty() {
                 documents.push(text);

@@ -726,6 +726,11 @@ impl Reader<'_> {
                 ]),
             );
             node_count = 1;
+            // Each pool's default surge of its no nodes summed to nothing; the one node counted
+            // surges as any node does.
+            if !surge_stated {
+                max_surge = default_surge(node_count);
+            }
         }
         let largest = max_pods.iter().copied().max();
         if let Some(largest) = largest.filter(|largest| max_pods.iter().any(|pods| pods != largest)) {
@@ -755,7 +760,7 @@ impl Reader<'_> {
                 msg!(
                     [
                         "no pool in the node subnet states its surge, so each takes AKS's default of 10% of its nodes, rounded up; pools can be upgraded at the same time, so the plan counts their sum, {surge} nodes",
-                        "aucun pool du sous-réseau des nœuds n’indique son surplus, chacun prend donc la valeur par défaut d’AKS, 10 % de ses nœuds arrondi au-dessus ; des pools peuvent être mis à niveau en même temps, le plan compte donc leur somme, {surge} nœuds"
+                        "aucun pool du sous-réseau des nœuds n’indique de surplus (maxSurge) : chacun prend donc la valeur par défaut d’AKS, 10 % de ses nœuds arrondi à l’entier supérieur ; des pools peuvent être mis à niveau en même temps, le plan compte donc leur somme, {surge} nœuds"
                     ],
                     surge = max_surge
                 ),

@@ -799,12 +799,12 @@ fn plan_to_merge_into() -> Plan {
 #[test]
 fn merge_replaces_same_names_in_place_and_appends_the_rest() {
     let plan = plan_to_merge_into();
-    let imported = imported(&[VNET_LIST, AKS_CNI]).plan;
+    let imported = imported(&[VNET_LIST, AKS_CNI]);
     let merged = merge(&plan, &imported);
     let names: Vec<&str> = merged.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
     assert_eq!(names, ["ml-vnet", "other", "hub-vnet"]);
     assert_eq!(merged.vnets[0].address_prefixes, ["10.1.0.0/16"]);
-    assert_eq!(merged.aks_clusters, imported.aks_clusters);
+    assert_eq!(merged.aks_clusters, imported.plan.aks_clusters);
     // The hub is a VNet of the plan now, so it is no longer an external range.
     assert!(merged.external_ranges.is_empty());
     // The plan's own facts stay.
@@ -869,7 +869,7 @@ fn merge_notes_name_exactly_what_changed_in_the_plan() {
         (Plan::empty("eastus2", "rg"), vec![VNET_SHOW, AKS_KUBENET]),
     ] {
         let merged = merge_noted(&into, &imported(&documents));
-        assert_eq!(merged.plan, merge(&into, &imported(&documents).plan));
+        assert_eq!(merged.plan, merge(&into, &imported(&documents)));
         let noted: std::collections::BTreeSet<String> = merged
             .notes
             .iter()
@@ -899,15 +899,21 @@ fn merge_keeps_what_azure_cannot_print_and_the_peerings_it_shows() {
               {"name": "ML-VNET", "resourceGroup": "ml-rg", "addressPrefixes": ["10.1.0.0/16"], "subnets": []},
               {"name": "hub-vnet", "resourceGroup": "network-rg", "addressPrefixes": ["10.100.0.0/16"], "subnets": []}
             ],
+            "workspace": {"resourceGroup": "ml-rg", "privateEndpoint": {"vnet": "ML-VNET", "subnet": "aks"}},
             "aksClusters": [{"name": "ML-AKS", "vnet": "ML-VNET", "subnet": "aks", "serviceCidr": "10.2.0.0/16",
               "dnsServiceIP": "10.2.0.10", "nodeCount": 3, "provisioning": "attach",
               "networkContributorGranted": true, "scoringFromOutsideVnet": true, "nsgAllowsScoringInbound": true,
+              "trustedAccess": true, "clusterPurpose": "DevTest", "loadBalancerType": "InternalLoadBalancer",
+              "loadBalancerSubnet": "aks", "vmSize": "Standard_D2s_v3", "vcpusPerNode": 2,
               "azureMl": {"api": "v2", "inferenceRouterServiceType": "loadBalancer"}}]}"#,
     )
     .unwrap_or_else(|error| panic!("{error}"));
     let merged = merge_noted(&plan, &imported(&[VNET_SHOW, AKS_CNI])).plan;
     let names: Vec<&str> = merged.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
-    assert_eq!(names, ["ml-vnet", "hub-vnet"], "replaced in place, not appended beside");
+    // Replaced in place, not appended beside, and spelled as the plan spells it, so that the
+    // plan's own references (the workspace endpoint here) still match it exactly.
+    assert_eq!(names, ["ML-VNET", "hub-vnet"]);
+    assert!(!check(&merged).findings.iter().any(|finding| finding.rule == RuleId::NameCaseDiffers));
     assert_eq!(merged.vnets[0].peerings, ["hub-vnet"]);
     assert!(merged.external_ranges.is_empty());
     let [cluster] = merged.aks_clusters.as_slice() else {
@@ -923,15 +929,41 @@ fn merge_keeps_what_azure_cannot_print_and_the_peerings_it_shows() {
         (Some(true), Some(true), Some(true))
     );
     assert_eq!(cluster.azure_ml, plan.aks_clusters[0].azure_ml);
+    assert_eq!((cluster.name.as_str(), cluster.vnet.as_deref()), ("ML-AKS", Some("ML-VNET")));
+    let known = &plan.aks_clusters[0];
+    assert_eq!(
+        (
+            cluster.trusted_access,
+            cluster.cluster_purpose,
+            cluster.load_balancer_type,
+            &cluster.load_balancer_subnet
+        ),
+        (known.trusted_access, known.cluster_purpose, known.load_balancer_type, &known.load_balancer_subnet)
+    );
+    // Azure says the machines are of another size, so the vCPUs written for the old one go.
+    assert_ne!(cluster.vm_size, known.vm_size);
+    assert_eq!(cluster.vcpus_per_node, None);
+    // The fixture's cluster is private and says it has no public FQDN; a public one says nothing.
+    assert_eq!(cluster.private_cluster_public_fqdn, Some(false));
     // Merging again changes nothing.
     assert_eq!(merge_noted(&merged, &imported(&[VNET_SHOW, AKS_CNI])).plan, merged);
+}
+
+#[test]
+fn a_replaced_cluster_keeps_its_public_fqdn_answer_only_while_it_is_private() {
+    let now = imported(&[AKS_HEALTHY]).plan.aks_clusters[0].clone();
+    assert_ne!(now.private_cluster, Some(true), "the fixture's cluster is public");
+    let known = AksCluster { private_cluster_public_fqdn: Some(true), ..now.clone() };
+    assert_eq!(with_unprinted_facts(&now, &known).private_cluster_public_fqdn, None);
+    let private = AksCluster { private_cluster: Some(true), private_cluster_public_fqdn: None, ..now };
+    assert_eq!(with_unprinted_facts(&private, &known).private_cluster_public_fqdn, Some(true));
 }
 
 #[test]
 fn merge_adds_peered_ranges_once_and_never_for_a_vnet_of_the_plan() {
     let mut plan = Plan::empty("", "");
     plan.vnets = vec![vnet("hub-vnet", "10.100.0.0/16")];
-    let imported = imported(&[VNET_SHOW]).plan;
+    let imported = imported(&[VNET_SHOW]);
     let merged = merge(&plan, &imported);
     assert!(merged.external_ranges.is_empty());
     assert_eq!((merged.region.as_str(), merged.workspace.resource_group.as_str()), ("eastus2", "ml-rg"));
@@ -1084,9 +1116,22 @@ fn clusters_of_the_same_name_in_two_resource_groups_stay_two() {
     let list = Value::Array(vec![first, second]);
     let result = imported(&[&list.to_string()]);
     let names: Vec<&str> = result.plan.aks_clusters.iter().map(|cluster| cluster.name.as_str()).collect();
-    assert_eq!(names, ["ml-aks", "ml-aks (other-rg)"]);
-    assert!(result.notes.iter().any(|note| note.message.contains("it is 'ml-aks (other-rg)' in the plan")));
-    assert!(!check(&result.plan).findings.iter().any(|finding| finding.rule == RuleId::DuplicateName));
+    assert_eq!(names, ["ml-aks", "ml-aks-2"]);
+    assert!(result.notes.iter().any(|note| note
+        .message
+        .contains("(other-rg), and the plan names clusters by name alone: it is 'ml-aks-2' in the plan")));
+    // The new name is a valid compute name too: telling the two apart brings no error of its own.
+    let errors = |plan: &Plan| -> Vec<RuleId> {
+        let mut rules: Vec<RuleId> = check(plan)
+            .findings
+            .iter()
+            .filter(|f| f.severity == crate::Severity::Error)
+            .map(|f| f.rule)
+            .collect();
+        rules.dedup();
+        rules
+    };
+    assert_eq!(errors(&result.plan), errors(&imported(&[AKS_CNI]).plan));
 }
 
 #[test]
@@ -1112,11 +1157,17 @@ fn vnets_and_clusters_of_one_name_and_group_in_two_subscriptions_stay_two() {
         .map(|cluster| (cluster.name.as_str(), cluster.vnet.as_deref()))
         .collect();
     // Read first, the spoke's cluster keeps the name; each lands in its own subscription's VNet.
-    let apart_cluster = format!("ml-aks (ml-rg, {FIRST})");
-    assert_eq!(clusters, [("ml-aks", Some(apart.as_str())), (apart_cluster.as_str(), Some("ml-vnet"))]);
+    assert_eq!(clusters, [("ml-aks", Some(apart.as_str())), ("ml-aks-2", Some("ml-vnet"))]);
     assert!(result.notes.iter().all(|note| !note.message.contains("this later copy replaces it")));
     // Output without ids, or the same VNet printed twice, is still one VNet.
     assert_eq!(imported(&[VNET_SHOW, VNET_SHOW]).plan.vnets.len(), 1);
+    // Three of one name: another group, then that group again in another subscription.
+    let other_group = VNET_SHOW.replace("ml-rg", "rg-b").replace("10.1.", "10.60.");
+    let other_both = other_group.replace(FIRST, SECOND).replace("10.60.", "10.70.");
+    let three = imported(&[VNET_SHOW, &other_group, &other_both]);
+    let names: Vec<&str> = three.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    let last = format!("ml-vnet (rg-b, {SECOND})");
+    assert_eq!(names, ["ml-vnet", "ml-vnet (rg-b)", last.as_str()]);
 }
 
 #[test]
@@ -1145,6 +1196,11 @@ fn pools_that_state_no_surge_count_the_default_surge_of_each() {
     let single = imported(&[&cluster.to_string()]);
     assert_eq!(single.plan.aks_clusters[0].max_surge, None);
     assert!(notes_at(&single, 0, "/agentPoolProfiles").is_empty());
+    // A pool of no nodes is counted as one, which surges as a node does.
+    cluster["agentPoolProfiles"][0]["count"] = 0.into();
+    let empty = imported(&[&cluster.to_string()]);
+    assert_eq!((empty.plan.aks_clusters[0].node_count, empty.plan.aks_clusters[0].surge_nodes()), (1, 1));
+    assert_eq!(empty.plan.aks_clusters[0].max_surge, None);
 }
 
 #[test]

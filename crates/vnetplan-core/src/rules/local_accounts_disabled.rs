@@ -56,10 +56,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         let title = if cluster.provisioning() == Provisioning::Attach {
             msg!(
                 [
-                    "turn the local accounts of cluster '{cluster}' back on with `az aks update --name {cluster} \
-                     --enable-local-accounts`",
-                    "réactivez les comptes locaux du cluster « {cluster} » avec `az aks update --name {cluster} \
-                     --enable-local-accounts`"
+                    "turn the local accounts of cluster '{cluster}' back on with `az aks update --resource-group \
+                     <its resource group> --name {cluster} --enable-local-accounts`",
+                    "réactiver les comptes locaux du cluster « {cluster} » avec `az aks update --resource-group \
+                     <son groupe de ressources> --name {cluster} --enable-local-accounts`"
                 ],
                 cluster = &cluster.name,
             )
@@ -125,7 +125,7 @@ mod tests {
         // The cluster exists: its local accounts are turned on in Azure, which suggest cannot do.
         let fix = found[0].fix.as_ref().expect("local accounts can be turned on");
         assert_eq!(fix.kind, FixKind::Attestation);
-        assert!(fix.text.render(Lang::En).contains("az aks update --name ml-aks --enable-local-accounts"));
+        assert!(fix.text.render(Lang::En).contains("--name ml-aks --enable-local-accounts"));
         let plan = crate::testing::plan_with(&changes);
         assert_eq!(crate::suggest(&plan).aks_clusters[0].local_accounts_disabled, Some(true));
         let mut trusted = changes.to_vec();

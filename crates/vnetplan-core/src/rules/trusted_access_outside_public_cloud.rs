@@ -3,7 +3,6 @@ use serde_json::json;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
-use crate::plan::outside_public_cloud;
 use crate::pointer;
 use crate::sources;
 
@@ -45,11 +44,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (index, cluster, _) in context.clusters() {
-        let region = context.plan.cluster_region(cluster);
         // Trusted Access is how the v2 extension reaches the API server; v1 never asks for it.
-        if !cluster.is_v2() || !cluster.trusted_access() || !outside_public_cloud(region) {
+        if !cluster.is_v2() || !context.plan.trusted_access_unavailable(cluster) {
             continue;
         }
+        let region = context.plan.cluster_region(cluster);
         let region_field =
             if cluster.region.is_some() { pointer::cluster(index, "region") } else { pointer::region() };
         out.push(

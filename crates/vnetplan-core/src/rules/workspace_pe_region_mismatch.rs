@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::{Draft, Fix, RuleFindings};
-use crate::plan::same_region;
+use crate::plan::{same_region, Provisioning};
 use crate::pointer;
 use crate::sources;
 
@@ -50,12 +50,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             continue;
         }
         // Moving only the cluster is safe when its VNet is already in the workspace region;
-        // otherwise it would part the cluster from its VNet's region.
-        let vnet_in_region = facts
-            .node
-            .vnet
-            .and_then(|v| context.vnet(v))
-            .is_some_and(|vnet| same_region(plan.vnet_region(vnet), &plan.region));
+        // otherwise it would part the cluster from its VNet's region. A cluster that exists
+        // cannot move: it is created again, which the plan's values do not say how to do.
+        let movable = cluster.provisioning() != Provisioning::Attach;
+        let vnet_in_region = movable
+            && facts
+                .node
+                .vnet
+                .and_then(|v| context.vnet(v))
+                .is_some_and(|vnet| same_region(plan.vnet_region(vnet), &plan.region));
         let fix = vnet_in_region.then(|| {
             Fix::set(
                 msg!(
@@ -136,6 +139,17 @@ mod tests {
             private_endpoint(),
             ("/aksClusters/0/region", json!("westus2")),
             ("/vnets/0/region", json!("westus2")),
+        ];
+        let found = assert_fires(WorkspacePeRegionMismatch, &changes);
+        assert_eq!(found[0].fix, None);
+    }
+
+    #[test]
+    fn offers_no_fix_for_a_cluster_that_exists() {
+        let changes = [
+            private_endpoint(),
+            ("/aksClusters/0/region", json!("westus2")),
+            ("/aksClusters/0/provisioning", json!("attach")),
         ];
         let found = assert_fires(WorkspacePeRegionMismatch, &changes);
         assert_eq!(found[0].fix, None);
