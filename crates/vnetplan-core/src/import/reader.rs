@@ -153,17 +153,7 @@ impl<'a> Reader<'a> {
                 value
             }
             None => {
-                self.note(
-                    pointer,
-                    msg!(
-                        [
-                            "'{expression}' is a template expression that vnetplan cannot resolve: {consequence}",
-                            "« {expression} » est une expression de modèle que vnetplan ne sait pas résoudre : {consequence}"
-                        ],
-                        expression = text
-                    )
-                    .with_message("consequence", expect.consequence().message()),
-                );
+                self.note(pointer, unresolved(text, expect));
                 Resolved::Text(text.to_owned())
             }
         }
@@ -178,27 +168,8 @@ impl<'a> Reader<'a> {
             Value::String(text) if is_expression(text) => text,
             _ => return None,
         };
-        let scope = self.template.as_ref()?;
-        match scope.number(text) {
-            Some((source, value)) => {
-                self.note(&field.pointer, source.note(text, &value.to_string()));
-                Some(value)
-            }
-            None => {
-                self.note(
-                    &field.pointer,
-                    msg!(
-                        [
-                            "'{expression}' is a template expression that vnetplan cannot resolve: {consequence}",
-                            "« {expression} » est une expression de modèle que vnetplan ne sait pas résoudre : {consequence}"
-                        ],
-                        expression = text
-                    )
-                    .with_message("consequence", Expect::Count.consequence().message()),
-                );
-                None
-            }
-        }
+        let stated = self.template.as_ref()?.number(text);
+        self.noted(&field.pointer, text, stated, Expect::Count)
     }
 
     /// A switch: a JSON boolean, or in a template an expression whose value the template states
@@ -211,24 +182,26 @@ impl<'a> Reader<'a> {
             Value::String(text) if is_expression(text) => text,
             _ => return None,
         };
-        let scope = self.template.as_ref()?;
-        match scope.switch(text) {
-            Some((source, on)) => {
-                self.note(&field.pointer, source.note(text, &on.to_string()));
-                Some(on)
+        let stated = self.template.as_ref()?.switch(text);
+        self.noted(&field.pointer, text, stated, Expect::Flag)
+    }
+
+    /// Notes what the template expression `text` at `pointer` came to: the value the template
+    /// states for it, or nothing, with what that means for a field that holds `expect`.
+    fn noted<T: ToString>(
+        &mut self,
+        pointer: &str,
+        text: &str,
+        stated: Option<(Source, T)>,
+        expect: Expect,
+    ) -> Option<T> {
+        match stated {
+            Some((source, value)) => {
+                self.note(pointer, source.note(text, &value.to_string()));
+                Some(value)
             }
             None => {
-                self.note(
-                    &field.pointer,
-                    msg!(
-                        [
-                            "'{expression}' is a template expression that vnetplan cannot resolve: {consequence}",
-                            "« {expression} » est une expression de modèle que vnetplan ne sait pas résoudre : {consequence}"
-                        ],
-                        expression = text
-                    )
-                    .with_message("consequence", Expect::Flag.consequence().message()),
-                );
+                self.note(pointer, unresolved(text, expect));
                 None
             }
         }
@@ -342,6 +315,19 @@ impl<'a> Reader<'a> {
 enum Resolved {
     Text(String),
     List(Vec<String>),
+}
+
+/// That the template expression `text` stays unresolved, and what that means for a field that
+/// holds `expect`.
+fn unresolved(text: &str, expect: Expect) -> Message {
+    msg!(
+        [
+            "'{expression}' is a template expression that vnetplan cannot resolve: {consequence}",
+            "« {expression} » est une expression de modèle que vnetplan ne sait pas résoudre : {consequence}"
+        ],
+        expression = text
+    )
+    .with_message("consequence", expect.consequence().message())
 }
 
 fn not_a_string(value: &Value) -> Message {
