@@ -317,17 +317,11 @@ pub fn merge(into: &Plan, imported: &Imported) -> Plan {
             None => plan.vnets.push(vnet.clone()),
         }
     }
-    let position = |vnets: &[Vnet], name: &str| vnets.iter().position(|vnet| same_name(&vnet.name, name));
     for (owner, range) in &peered_outside {
-        let remote = position(&plan.vnets, &range.name).filter(|&remote| {
-            let unimported = position(&imported.vnets, &range.name).is_none();
-            unimported
-                && plan
-                    .vnets
-                    .get(remote)
-                    .is_some_and(|vnet| is_range_of_vnet(range, std::slice::from_ref(vnet)))
-        });
-        if let (Some(owner), Some(remote)) = (position(&plan.vnets, owner), remote) {
+        let unimported = !imported.vnets.iter().any(|vnet| same_name(&vnet.name, &range.name));
+        let remote = plan.vnets.iter().position(|vnet| stands_for(range, vnet)).filter(|_| unimported);
+        let owner = plan.vnets.iter().position(|vnet| same_name(&vnet.name, owner));
+        if let (Some(owner), Some(remote)) = (owner, remote) {
             record_peering(&mut plan.vnets, owner, remote);
         }
     }
@@ -542,10 +536,14 @@ fn changes(before: &Plan, after: &Plan) -> Vec<ImportNote> {
 
 /// Whether `range` stands for one of `vnets` as the far end of a peering.
 fn is_range_of_vnet(range: &ExternalRange, vnets: &[Vnet]) -> bool {
+    vnets.iter().any(|vnet| stands_for(range, vnet))
+}
+
+/// Whether `range` stands for `vnet` as the far end of a peering.
+fn stands_for(range: &ExternalRange, vnet: &Vnet) -> bool {
     range.kind == ExternalRangeKind::PeeredVnet
-        && vnets.iter().any(|vnet| {
-            same_name(&vnet.name, &range.name) && vnet.address_prefixes.contains(&range.address_prefix)
-        })
+        && same_name(&vnet.name, &range.name)
+        && vnet.address_prefixes.contains(&range.address_prefix)
 }
 
 /// What every document read so far holds, before names are resolved across documents.
@@ -559,7 +557,7 @@ struct Found {
 }
 
 /// Where Azure's ids place a VNet: its resource group, name, and subscription when an id says.
-type VnetPlace = (String, String, Option<String>);
+pub(super) type VnetPlace = (String, String, Option<String>);
 
 /// A VNet read, with the subscription its id names.
 struct FoundVnet {

@@ -125,8 +125,8 @@ pub(super) struct ReadVnet {
 /// A range of a peered VNet, kept as an external range unless that VNet is imported itself.
 pub(super) struct PeeredRange {
     pub(super) range: ExternalRange,
-    /// The peered VNet's resource group, name and subscription, when its id says.
-    pub(super) remote: Option<(String, String, Option<String>)>,
+    /// Where the peered VNet is, when its id says.
+    pub(super) remote: Option<super::VnetPlace>,
 }
 
 impl Reader<'_> {
