@@ -156,6 +156,14 @@ impl PartialEq for AppProps {
     }
 }
 
+/// Where the focus goes once a switch of the phone's tabs has rendered.
+enum AfterTab {
+    /// The field at this pointer, in the editor's tab.
+    Field(String),
+    /// The findings, in the results tab.
+    Findings,
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let embedded = *use_memo((), |()| dom::is_embedded());
@@ -363,30 +371,26 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let panel_role = narrow.then_some("tabpanel");
-    // The field is shown only once the editor's tab has rendered, which an effect comes after.
-    let focus_after_tab = use_mut_ref(|| None::<String>);
+    // What a tab switch was for is shown only once the tab has rendered, which an effect comes
+    // after: a field picked from the results, or the findings skipped to on a phone.
+    let focus_after_tab = use_mut_ref(|| None::<AfterTab>);
     {
         let (results_tab, focus_after_tab) = (results_tab.clone(), focus_after_tab.clone());
         use_effect_with((state.selected.clone(), state.picks), move |(selected, _)| {
             if let Some(pointer) = selected.clone() {
                 if *results_tab && dom::is_narrow() {
-                    *focus_after_tab.borrow_mut() = Some(pointer);
+                    *focus_after_tab.borrow_mut() = Some(AfterTab::Field(pointer));
                     results_tab.set(false);
                 }
             }
         });
     }
-    // The findings are in the results tab: on a phone, skipping to them opens it first.
-    let focus_findings_after_tab = use_mut_ref(|| false);
     {
-        let focus_findings_after_tab = focus_findings_after_tab.clone();
-        use_effect_with(*results_tab, move |_| {
-            if let Some(pointer) = focus_after_tab.borrow_mut().take() {
-                dom::focus_field(&pointer);
-            }
-            if std::mem::take(&mut *focus_findings_after_tab.borrow_mut()) {
-                dom::focus_element("findings");
-            }
+        let focus_after_tab = focus_after_tab.clone();
+        use_effect_with(*results_tab, move |_| match focus_after_tab.borrow_mut().take() {
+            Some(AfterTab::Field(pointer)) => dom::focus_field(&pointer),
+            Some(AfterTab::Findings) => dom::focus_element("findings"),
+            None => {}
         });
     }
     // Focused, not followed: the address's fragment may hold a shared plan.
@@ -395,7 +399,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
             if dom::is_narrow() && !*results_tab {
-                *focus_findings_after_tab.borrow_mut() = true;
+                *focus_after_tab.borrow_mut() = Some(AfterTab::Findings);
                 results_tab.set(true);
             } else {
                 dom::focus_element("findings");
