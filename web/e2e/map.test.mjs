@@ -502,6 +502,8 @@ describe('the address map', () => {
       const { context, page } = await openPage(suite.browser, suite.origin + planLink(plan), { colorScheme });
       try {
         const labels = page.locator('svg.address-map g.range[data-flagged="true"] text.inside');
+        // The map is drawn after the findings; a flagged bar with its label inside must come.
+        await labels.first().waitFor({ state: 'attached' });
         assert.ok(await labels.count() >= 1, `${colorScheme}: a flagged bar carries its label`);
         for (const label of await labels.all()) {
           const { halo, bar, order } = await label.evaluate((text) => ({
