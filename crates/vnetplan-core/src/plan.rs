@@ -822,6 +822,13 @@ pub fn is_aci_delegation(name: &str) -> bool {
     name.eq_ignore_ascii_case(ACI_DELEGATION)
 }
 
+/// The delegation AKS itself puts on a pod subnet under Azure CNI Pod Subnet.
+pub const AKS_DELEGATION: &str = "Microsoft.ContainerService/managedClusters";
+
+pub fn is_aks_delegation(name: &str) -> bool {
+    name.eq_ignore_ascii_case(AKS_DELEGATION)
+}
+
 impl Subnet {
     /// Whether the subnet is delegated to the container group service.
     pub fn is_aci_delegated(&self) -> bool {
