@@ -568,7 +568,7 @@ impl Reader<'_> {
         let field = object.get("agentPoolProfiles");
         let pointer = field.as_ref().map_or_else(|| object.pointer.clone(), |field| field.pointer.clone());
         let mut pools: Vec<(String, Obj<'_>)> = field
-            .map_or_else(Vec::new, |field| field.objects())
+            .map_or_else(Vec::new, |field| self.objects(&field))
             .into_iter()
             .map(|pool| (pool.str("name").unwrap_or("(unnamed)").to_owned(), pool))
             .collect();
@@ -929,7 +929,7 @@ impl Reader<'_> {
     fn virtual_machines_nodes(&mut self, pool: &Obj<'_>, name: &str) -> Option<u32> {
         let profile = pool.object("virtualMachinesProfile")?;
         let sizes =
-            profile.object("scale").and_then(|scale| scale.get("manual")).map(|field| field.objects());
+            profile.object("scale").and_then(|scale| scale.get("manual")).map(|field| self.objects(&field));
         let Some(sizes) = sizes.filter(|sizes| !sizes.is_empty()) else {
             self.note(
                 &profile.pointer,

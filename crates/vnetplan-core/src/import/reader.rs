@@ -160,13 +160,18 @@ impl<'a> Reader<'a> {
     }
 
     /// A whole number: a JSON number, or in a template an expression whose value the template
-    /// states as one, which is noted. `None` for anything else; an expression the template does
-    /// not state is noted as unresolved.
+    /// states as one, which is noted. `None` for null, and for anything else with a note, since
+    /// a count read as nothing is a count of zero; an expression the template does not state is
+    /// noted as unresolved.
     pub(super) fn whole_number(&mut self, field: &Field<'_>) -> Option<u64> {
         let text = match field.value {
-            Value::Number(number) => return number.as_u64(),
+            Value::Null => return None,
+            Value::Number(number) if number.as_u64().is_some() => return number.as_u64(),
             Value::String(text) if is_expression(text) => text,
-            _ => return None,
+            other => {
+                self.note(&field.pointer, wrong_kind(other, Expect::Count));
+                return None;
+            }
         };
         let stated = self.template.as_ref()?.number(text);
         self.noted(&field.pointer, text, stated, Expect::Count)
@@ -174,13 +179,18 @@ impl<'a> Reader<'a> {
 
     /// A switch: a JSON boolean, or in a template an expression whose value the template states
     /// as one (`true`, or the text `"True"`), which is noted. `None` when the field is absent,
-    /// null or anything else; an expression the template does not state is noted as unresolved.
+    /// null or anything else, which is noted; an expression the template does not state is noted
+    /// as unresolved.
     pub(super) fn flag(&mut self, object: &Obj<'_>, key: &str) -> Option<bool> {
         let field = object.raw(key)?;
         let text = match field.value {
+            Value::Null => return None,
             Value::Bool(on) => return Some(*on),
             Value::String(text) if is_expression(text) => text,
-            _ => return None,
+            other => {
+                self.note(&field.pointer, wrong_kind(other, Expect::Flag));
+                return None;
+            }
         };
         let stated = self.template.as_ref()?.switch(text);
         self.noted(&field.pointer, text, stated, Expect::Flag)
@@ -205,6 +215,28 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    /// The objects of a list, noting each item that is something else: a pool or a peering
+    /// dropped without a word would leave the plan short of nodes or routes.
+    pub(super) fn objects<'f>(&mut self, field: &Field<'f>) -> Vec<Obj<'f>> {
+        let mut objects = Vec::new();
+        for item in field.items() {
+            match Obj::new(item.value, item.pointer.clone()) {
+                Some(object) => objects.push(object),
+                None => self.note(
+                    &item.pointer,
+                    msg!(
+                        [
+                            "expected an object here, found {found}; not imported",
+                            "un objet était attendu ici, trouvé {found} ; non importé"
+                        ],
+                        found = quoted(item.value)
+                    ),
+                ),
+            }
+        }
+        objects
     }
 
     /// A list of strings: items that are not strings are noted, and in a template an
@@ -328,6 +360,27 @@ fn unresolved(text: &str, expect: Expect) -> Message {
         expression = text
     )
     .with_message("consequence", expect.consequence().message())
+}
+
+/// A value of the wrong type where a count or a switch belongs, with what the plan makes of it.
+fn wrong_kind(value: &Value, expect: Expect) -> Message {
+    let message = match expect {
+        Expect::Flag => msg!(
+            [
+                "expected true or false here, found {found}: {consequence}",
+                "true ou false était attendu ici, trouvé {found} : {consequence}"
+            ],
+            found = quoted(value)
+        ),
+        _ => msg!(
+            [
+                "expected a whole number here, found {found}: {consequence}",
+                "un nombre entier était attendu ici, trouvé {found} : {consequence}"
+            ],
+            found = quoted(value)
+        ),
+    };
+    message.with_message("consequence", expect.consequence().message())
 }
 
 fn not_a_string(value: &Value) -> Message {

@@ -1604,3 +1604,57 @@ fn notes_render_in_french() {
         result.notes
     );
 }
+
+#[test]
+fn a_count_or_a_switch_of_the_wrong_type_is_noted_with_what_the_plan_makes_of_it() {
+    let mut cluster: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
+    cluster["agentPoolProfiles"][0]["count"] = "3".into();
+    cluster["agentPoolProfiles"][0]["enableAutoScaling"] = 1.into();
+    cluster["apiServerAccessProfile"] = serde_json::json!({ "enablePrivateCluster": "true" });
+    let read = imported(&[&cluster.to_string()]);
+    assert_eq!(
+        note_at(&read, 0, "/agentPoolProfiles/0/count"),
+        "expected a whole number here, found \"3\": the plan cannot count it; write the deployed number in \
+         the plan"
+    );
+    assert_eq!(
+        note_at(&read, 0, "/agentPoolProfiles/0/enableAutoScaling"),
+        "expected true or false here, found 1: the plan takes the setting as off; write the deployed value \
+         in the plan"
+    );
+    assert_eq!(
+        note_at(&read, 0, "/apiServerAccessProfile/enablePrivateCluster"),
+        "expected true or false here, found \"true\": the plan takes the setting as off; write the \
+         deployed value in the plan"
+    );
+    let mut fraction = cluster.clone();
+    fraction["agentPoolProfiles"][0]["count"] = serde_json::json!(2.5);
+    let read = imported(&[&fraction.to_string()]);
+    assert!(note_at(&read, 0, "/agentPoolProfiles/0/count")
+        .starts_with("expected a whole number here, found 2.5:"));
+    // Null is how the CLI prints a field left unset, and says nothing.
+    let mut unset = cluster;
+    unset["agentPoolProfiles"][0]["count"] = Value::Null;
+    unset["apiServerAccessProfile"]["enablePrivateCluster"] = Value::Null;
+    let read = imported(&[&unset.to_string()]);
+    assert!(notes_at(&read, 0, "/agentPoolProfiles/0/count").is_empty());
+    assert!(notes_at(&read, 0, "/apiServerAccessProfile/enablePrivateCluster").is_empty());
+}
+
+#[test]
+fn a_pool_or_a_peering_that_is_not_an_object_is_noted_not_dropped_unsaid() {
+    let mut cluster: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
+    cluster["agentPoolProfiles"].as_array_mut().expect("pools").push("gpu-pool".into());
+    let read = imported(&[&cluster.to_string()]);
+    assert_eq!(
+        note_at(&read, 0, "/agentPoolProfiles/1"),
+        "expected an object here, found \"gpu-pool\"; not imported"
+    );
+    let mut vnet: Value = serde_json::from_str(VNET_SHOW).expect("fixture is JSON");
+    vnet["virtualNetworkPeerings"] = serde_json::json!([42]);
+    let read = imported(&[&vnet.to_string()]);
+    assert_eq!(
+        note_at(&read, 0, "/virtualNetworkPeerings/0"),
+        "expected an object here, found 42; not imported"
+    );
+}

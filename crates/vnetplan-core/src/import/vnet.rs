@@ -156,7 +156,7 @@ impl Reader<'_> {
         let subnets = self.subnets(object)?;
         let mut peerings = Vec::new();
         if let Some(field) = object.get("virtualNetworkPeerings") {
-            for peering in field.objects() {
+            for peering in self.objects(&field) {
                 peerings.extend(self.peering(&peering));
             }
         }
