@@ -836,6 +836,19 @@ fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Ve
     let mut notes = Vec::new();
     for (vnet, place) in vnets.iter_mut().zip(places_apart(&read)) {
         let Some(place) = place else { continue };
+        if place == TEMPLATE_RESOURCE_GROUP {
+            let distinct = format!("{} (template)", vnet.name);
+            notes.push(plan_note(msg!(
+                [
+                    "VNet '{name}' of a template, which does not say its resource group, shares its name with a VNet Azure printed, and the plan names VNets by name alone: it is '{distinct}' in the plan. If the template deployed that VNet, delete one of the two from the plan",
+                    "le VNet « {name} » d’un modèle, qui ne dit pas son groupe de ressources, porte le même nom qu’un VNet affiché par Azure, et le plan ne nomme les VNets que par leur nom : il s’appelle « {distinct} » dans le plan. Si le modèle a déployé ce VNet, supprimez l’un des deux du plan"
+                ],
+                name = &vnet.name,
+                distinct = &distinct
+            )));
+            vnet.name = distinct;
+            continue;
+        }
         let distinct = format!("{} ({place})", vnet.name);
         notes.push(plan_note(msg!(
             [

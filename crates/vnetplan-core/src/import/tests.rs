@@ -1658,3 +1658,23 @@ fn a_pool_or_a_peering_that_is_not_an_object_is_noted_not_dropped_unsaid() {
         "expected an object here, found 42; not imported"
     );
 }
+
+#[test]
+fn a_template_vnet_named_like_a_printed_one_is_told_apart_without_its_unknown_group() {
+    let template = TEMPLATE.replace("tpl-vnet", "ml-vnet");
+    let result = imported(&[VNET_SHOW, &template]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["ml-vnet", "ml-vnet (template)"]);
+    let said: Vec<&str> = result
+        .notes
+        .iter()
+        .filter(|note| note.document.is_none() && note.message.contains("(template)"))
+        .map(|note| note.message.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        ["VNet 'ml-vnet' of a template, which does not say its resource group, shares its name with a VNet \
+          Azure printed, and the plan names VNets by name alone: it is 'ml-vnet (template)' in the plan. If \
+          the template deployed that VNet, delete one of the two from the plan"]
+    );
+}
