@@ -9,12 +9,16 @@
 //! The fourth times the page's reading of a plan from its JSON tree (`plan_from_value`), which
 //! it does on opening a link and on every edit other than a subnet's name or prefix.
 //!
+//! The fifth times `suggest`, which re-checks the plan for every fix it tries: on the broken
+//! examples, whose fixes interact, and on the generated plans, whose conflicts sit among
+//! thousands of subnets.
+//!
 //! Run with `cargo bench -p vnetplan-core`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use serde_json::{json, Value};
 use vnetplan_core::layout::{layout, DEFAULT_WIDTH};
-use vnetplan_core::{check, parse_plan, plan_from_value, Lang, Plan};
+use vnetplan_core::{check, parse_plan, plan_from_value, suggest_with_fixes, Lang, Plan};
 
 /// Subnets of /28 per VNet of /16, after the /22 node subnet that opens each VNet.
 const SUBNETS_PER_VNET: usize = 4_000;
@@ -132,5 +136,33 @@ fn bench_plan_from_value(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check, bench_text_to_report, bench_layout, bench_plan_from_value);
+fn bench_suggest(c: &mut Criterion) {
+    let broken = [
+        ("address-conflicts", include_str!("../../../examples/broken/address-conflicts.json")),
+        ("aci-misplaced", include_str!("../../../examples/broken/aci-misplaced.json")),
+        ("sdk-default-service-cidr", include_str!("../../../examples/broken/sdk-default-service-cidr.json")),
+    ];
+    let mut plans: Vec<(String, Plan)> = broken
+        .into_iter()
+        .map(|(name, text)| (name.to_owned(), parse_plan(text).expect("the broken examples are plans")))
+        .collect();
+    plans.extend([100, 10_000].map(|subnets| (format!("generated-{subnets}"), generated_plan(subnets))));
+    let mut group = c.benchmark_group("suggest");
+    for (name, plan) in &plans {
+        assert!(!suggest_with_fixes(plan).applied.is_empty(), "{name} has fixes to apply");
+        group.bench_with_input(BenchmarkId::from_parameter(name), plan, |b, plan| {
+            b.iter(|| suggest_with_fixes(plan))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_check,
+    bench_text_to_report,
+    bench_layout,
+    bench_plan_from_value,
+    bench_suggest
+);
 criterion_main!(benches);
