@@ -18,6 +18,38 @@ describe('small things', () => {
     }
   });
 
+  test('every part of the editor is a heading in the page\'s outline, one level under its section, in both languages', async () => {
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');
+    try {
+      const outline = () => page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+        .filter((heading) => heading.checkVisibility())
+        .map((heading) => `${heading.tagName.slice(1)} ${heading.textContent.trim()}`));
+      const english = await outline();
+      const editor = await page.locator('form.editor').evaluate((form) => [...form.querySelectorAll('h2, h3, h4')]
+        .map((heading) => `${heading.tagName.slice(1)} ${heading.textContent.trim()}`));
+      assert.deepEqual(editor.slice(0, 2), ['2 Plan', '2 Workspace']);
+      for (const parts of [['2 Virtual networks', '3 VNet mynetwork', '4 Address prefixes', '4 Subnets'], ['2 AKS clusters', '3 AKS ml-aks']]) {
+        const at = editor.indexOf(parts[0]);
+        assert.ok(at >= 0, `${parts[0]} in ${editor}`);
+        assert.deepEqual(editor.slice(at, at + parts.length), parts);
+      }
+      assert.deepEqual(editor.slice(-2), ['2 Outbound traffic', '2 Your permissions']);
+      // A heading never opens two levels below the one before it.
+      const levels = english.map((line) => Number(line[0]));
+      levels.forEach((level, index) => assert.ok(index === 0 || level <= levels[index - 1] + 1, `${english[index - 1]} then ${english[index]}`));
+      // The legend still names its group, as it did before it held a heading.
+      assert.equal(await page.getByRole('group', { name: 'Workspace', exact: true }).count(), 1);
+
+      await page.selectOption('#language', 'fr');
+      await page.locator('html[lang="fr"]').waitFor();
+      const french = await page.locator('form.editor').evaluate((form) => [...form.querySelectorAll('h2')].map((heading) => heading.textContent.trim()));
+      assert.deepEqual(french.slice(0, 2), ['Plan', 'Espace de travail']);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the focus stays near when a keyboard removes an item, dismisses a notice or migrates', async () => {
     // The guide's default setup, whose VNet holds two subnets.
     const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');

@@ -322,7 +322,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <form class="editor" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <fieldset class="card">
-                <legend>{ form.t(T::PlanSection) }</legend>
+                <legend><h2>{ form.t(T::PlanSection) }</h2></legend>
                 { form.text("/name".into(), form.t(T::Name), Kind::Text) }
                 { form.text_with_hint("/region".into(), form.t(T::Region), Kind::Text, Some(T::RegionHint)) }
             </fieldset>
@@ -339,7 +339,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <p class="hint">{ form.t(T::ExternalRangesHint) }</p>
                 { for form.items(List::ExternalRanges, &plan.external_ranges).map(|(e, range)| html! {
                     <fieldset class="card row">
-                        <legend>{ &range.name }</legend>
+                        <legend><h3>{ &range.name }</h3></legend>
                         { form.text(format!("/externalRanges/{e}/name"), form.t(T::Name), Kind::Text) }
                         { form.text(format!("/externalRanges/{e}/addressPrefix"), form.t(T::AddressPrefix), Kind::Text) }
                         { form.select(format!("/externalRanges/{e}/kind"), T::Kind, &[
@@ -362,7 +362,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <h2 id="aci-title">{ form.t(T::AciDeployments) }</h2>
                 { for form.items(List::AciDeployments, &plan.aci_deployments).map(|(a, deployment)| html! {
                     <fieldset class="card row">
-                        <legend>{ &deployment.name }</legend>
+                        <legend><h3>{ &deployment.name }</h3></legend>
                         { form.text(format!("/aciDeployments/{a}/name"), form.t(T::Name), Kind::Text) }
                         { form.text(format!("/aciDeployments/{a}/vnet"), form.t(T::Vnet), Kind::Text) }
                         { form.text(format!("/aciDeployments/{a}/subnet"), form.t(T::Subnet), Kind::Text) }
@@ -374,7 +374,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 { form.add_to(List::AciDeployments, plan.aci_deployments.len(), NewItem::AciDeployment, T::AddAci) }
             </section>
             <fieldset class="card">
-                <legend>{ form.t(T::Egress) }</legend>
+                <legend><h2>{ form.t(T::Egress) }</h2></legend>
                 { form.check("/egress/restricted".into(), T::EgressRestricted) }
                 if plan.egress.restricted() {
                     { form.text("/egress/allowedServiceTags".into(), form.t(T::AllowedTags), Kind::List) }
@@ -382,7 +382,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 }
             </fieldset>
             <fieldset class="card">
-                <legend>{ form.t(T::Permissions) }</legend>
+                <legend><h2>{ form.t(T::Permissions) }</h2></legend>
                 { form.check("/permissions/vnetJoin".into(), T::VnetJoin) }
                 { form.check("/permissions/subnetJoin".into(), T::SubnetJoin) }
             </fieldset>
@@ -399,7 +399,7 @@ fn workspace(form: &Form<'_>, plan: &Plan) -> Html {
     });
     html! {
         <fieldset class="card">
-            <legend>{ form.t(T::Workspace) }</legend>
+            <legend><h2>{ form.t(T::Workspace) }</h2></legend>
             { form.text("/workspace/resourceGroup".into(), form.t(T::ResourceGroup), Kind::Text) }
             { form.check("/workspace/acrInVnet".into(), T::AcrInVnet) }
             <CheckField pointer="/workspace/privateEndpoint" label={form.t(T::HasPrivateEndpoint)} checked={endpoint_on}
@@ -430,7 +430,7 @@ fn vnet_card(form: &Form<'_>, v: usize, vnet: &Vnet) -> Html {
     };
     html! {
         <fieldset class="card vnet">
-            <legend>{ format!("VNet {name}") }</legend>
+            <legend><h3>{ format!("VNet {name}") }</h3></legend>
             <div class="row">
                 { form.text(format!("/vnets/{v}/name"), form.t(T::Name), Kind::Text) }
                 { form.text(format!("/vnets/{v}/resourceGroup"), form.t(T::ResourceGroup), Kind::Text) }
@@ -438,7 +438,7 @@ fn vnet_card(form: &Form<'_>, v: usize, vnet: &Vnet) -> Html {
             </div>
             { v2_sections::peerings(form, v) }
             <fieldset class="inner">
-                <legend>{ form.t(T::AddressPrefixes) }</legend>
+                <legend><h4>{ form.t(T::AddressPrefixes) }</h4></legend>
                 { for vnet.address_prefixes.iter().enumerate().map(|(p, prefix)| html! {
                     <div class="row">
                         { form.text(format!("/vnets/{v}/addressPrefixes/{p}"), &format!("{} {}", form.t(T::AddressPrefix), p + 1), Kind::Text) }
@@ -448,7 +448,7 @@ fn vnet_card(form: &Form<'_>, v: usize, vnet: &Vnet) -> Html {
                 { form.add(NewItem::Prefix { vnet: v }, T::AddPrefix) }
             </fieldset>
             <fieldset class="inner">
-                <legend>{ form.t(T::Subnets) }</legend>
+                <legend><h4>{ form.t(T::Subnets) }</h4></legend>
                 { for form.items(subnets, &vnet.subnets).map(|(s, subnet)| subnet_row(s, subnet)) }
                 { form.more(subnets, vnet.subnets.len()) }
                 { form.add_to(subnets, vnet.subnets.len(), NewItem::Subnet { vnet: v }, T::AddSubnet) }
@@ -472,7 +472,7 @@ fn cluster_card(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html {
         (v1 && cluster.has_internal_load_balancer()) || cluster.load_balancer_subnet.is_some();
     html! {
         <fieldset class="card cluster">
-            <legend>{ format!("AKS {}", cluster.name) }</legend>
+            <legend><h3>{ format!("AKS {}", cluster.name) }</h3></legend>
             <div class="row">
                 { form.text(p("name"), form.t(T::Name), Kind::Text) }
                 { form.select(p("provisioning"), T::Provisioning, &[("create", T::ProvisionCreate), ("attach", T::ProvisionAttach)], true) }

@@ -52,7 +52,7 @@ pub(super) fn settings(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html 
         <>
             if v2 {
                 <fieldset class="inner extension">
-                    <legend>{ form.t(T::ExtensionSettings) }</legend>
+                    <legend><h4>{ form.t(T::ExtensionSettings) }</h4></legend>
                     { form.select(p("azureMl/inferenceRouterServiceType"), T::RouterServiceType, &[
                         ("loadBalancer", T::RouterLoadBalancer), ("nodePort", T::RouterNodePort),
                         ("clusterIP", T::RouterClusterIp)], false) }
@@ -75,7 +75,7 @@ pub(super) fn settings(form: &Form<'_>, c: usize, cluster: &AksCluster) -> Html 
             }
             if v2 || facts_set {
                 <fieldset class="inner aks-facts">
-                    <legend>{ form.t(T::AksFacts) }</legend>
+                    <legend><h4>{ form.t(T::AksFacts) }</h4></legend>
                     { form.text(p("apiServerAuthorizedIpRanges"), form.t(T::AuthorizedRanges), Kind::List) }
                     { form.check(p("trustedAccess"), T::TrustedAccess) }
                     { form.check(p("localAccountsDisabled"), T::LocalAccountsDisabled) }

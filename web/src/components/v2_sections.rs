@@ -24,7 +24,7 @@ pub(super) fn online_endpoints(form: &Form<'_>, plan: &Plan) -> Html {
                 // a value, so the finding about it has a field to point at.
                 html! {
                     <fieldset class="card row endpoint">
-                        <legend>{ &endpoint.name }</legend>
+                        <legend><h3>{ &endpoint.name }</h3></legend>
                         { form.text(p("name"), form.t(T::Name), Kind::Text) }
                         { endpoint_kind(form, plan, k, endpoint) }
                         if !managed || endpoint.compute.is_some() {
@@ -84,7 +84,7 @@ pub(super) fn managed_network(form: &Form<'_>, plan: &Plan) -> Html {
     let pointer = "/workspace/managedNetwork";
     html! {
         <fieldset class="card managed-network">
-            <legend>{ form.t(T::ManagedNetwork) }</legend>
+            <legend><h2>{ form.t(T::ManagedNetwork) }</h2></legend>
             <CheckField {pointer} label={form.t(T::HasManagedNetwork)} checked={network.is_some()}
                 dispatch={form.dispatch.clone()} notes={form.notes(pointer)}
                 values={Some((json!({ "isolationMode": "allowInternetOutbound" }), Value::Null))} />
@@ -96,7 +96,7 @@ pub(super) fn managed_network(form: &Form<'_>, plan: &Plan) -> Html {
                     { form.text(format!("{pointer}/imageBuildCompute"), form.t(T::ImageBuildCompute), Kind::OptionalText) }
                 </div>
                 <fieldset class="inner">
-                    <legend>{ form.t(T::OutboundRules) }</legend>
+                    <legend><h3>{ form.t(T::OutboundRules) }</h3></legend>
                     { for network.outbound_rules.iter().enumerate().map(|(m, rule)| {
                         let p = |field: &str| format!("{pointer}/outboundRules/{m}/{field}");
                         html! {
