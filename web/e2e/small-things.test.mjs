@@ -18,7 +18,7 @@ describe('small things', () => {
     }
   });
 
-  test('every part of the editor is a heading in the page\'s outline, one level under its section, in both languages', async () => {
+  test('every part of the editor is a heading in the page\'s outline, one level under its section, in both languages, and the page\'s description follows the language', async () => {
     const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');
     try {
       const outline = () => page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
@@ -44,6 +44,9 @@ describe('small things', () => {
       await page.locator('html[lang="fr"]').waitFor();
       const french = await page.locator('form.editor').evaluate((form) => [...form.querySelectorAll('h2')].map((heading) => heading.textContent.trim()));
       assert.deepEqual(french.slice(0, 2), ['Plan', 'Espace de travail']);
+      // What describes the page to a bookmark or a link preview speaks the page's language too.
+      assert.equal(await page.locator('meta[name="description"]').getAttribute('content'),
+        'Planifiez le réseau d’un environnement d’inférence Azure ML et voyez ce qu’Azure refuserait avant de déployer.');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -238,7 +238,10 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    use_effect_with(*lang, |lang| dom::set_root_attribute("lang", Some(lang.as_str())));
+    use_effect_with(*lang, |lang| {
+        dom::set_root_attribute("lang", Some(lang.as_str()));
+        dom::set_description(T::Tagline.get(*lang));
+    });
     use_effect_with(*theme, |theme| {
         dom::store(THEME_KEY, theme.as_str());
         let theme = *theme;

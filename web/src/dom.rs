@@ -213,6 +213,17 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     };
 }
 
+/// Says what the page is in the language it shows, for what reads the page's description
+/// (a bookmark, a link preview, a screen reader's page summary).
+pub fn set_description(text: &str) {
+    let meta = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=\"description\"]").ok().flatten());
+    if let Some(meta) = meta {
+        let _ = meta.set_attribute("content", text);
+    }
+}
+
 /// The id of the editor field for a JSON pointer.
 pub fn field_id(pointer: &str) -> String {
     format!("field:{pointer}")
