@@ -163,6 +163,15 @@ fn migrate_cluster(index: usize, cluster: &mut AksCluster, notes: &mut Vec<Migra
             at("provisioning"),
             crate::msg!(text, cluster = &name),
         ));
+        // The grant was recorded for the identity of the cluster v1 made; a cluster made anew
+        // has an identity of its own, which holds nothing until someone grants it.
+        if cluster.network_contributor_granted == Some(true) {
+            notes.push(MigrationNote::new(
+                "network-contributor-for-new-cluster",
+                at("networkContributorGranted"),
+                crate::msg!(NETWORK_CONTRIBUTOR_FOR_NEW_CLUSTER, cluster = &name),
+            ));
+        }
     }
     cluster.provisioning = Some(Provisioning::Attach);
 
@@ -349,6 +358,16 @@ const TLS_CERTIFICATE_NEEDED: Text = crate::text!(
     "cluster « {cluster} » : le certificat de domaine que Microsoft générait en v1 n’existe pas en v2. \
      Fournissez un certificat (sslCertificate) et le nom d’hôte qu’il couvre (sslCname), ou servez du HTTP \
      simple (allowInsecureConnections) derrière votre propre entrée TLS"
+);
+const NETWORK_CONTRIBUTOR_FOR_NEW_CLUSTER: Text = crate::text!(
+    "networkContributorGranted stays true, as the v1 plan recorded it for the cluster v1 created. It holds \
+     for '{cluster}' only if you keep that cluster: a cluster you create anew has an identity of its own, \
+     which needs Network Contributor on the VNet's resource group before you attach it; set the field to \
+     false until it is granted",
+    "networkContributorGranted reste à true, comme le plan v1 l’indiquait pour le cluster créé par la v1. \
+     Cela ne vaut pour « {cluster} » que si vous gardez ce cluster : un cluster créé à nouveau a sa propre \
+     identité, qui doit recevoir Network Contributor sur le groupe de ressources du VNet avant que vous ne \
+     l’attachiez ; mettez le champ à false tant que ce n’est pas fait"
 );
 const CREATED_OUTSIDE: Text = crate::text!(
     "Azure ML v2 only attaches clusters: create '{cluster}' with az aks create or ARM from the plan's values, \
@@ -657,6 +676,34 @@ mod tests {
             text("ilb-frontend-moves-to-node-subnet")
         );
         assert!(text("nsg-rule-not-carried").iter().all(|note| !note.contains("''")));
+    }
+
+    #[test]
+    fn a_grant_recorded_for_a_cluster_v1_created_is_kept_with_a_note_that_a_new_cluster_needs_its_own() {
+        let granted = |provisioning: &str, granted: bool| {
+            let mut plan = parse_plan(V1).expect("parses");
+            let cluster = plan.aks_clusters.get_mut(0).expect("dev");
+            cluster.provisioning =
+                Some(if provisioning == "create" { Provisioning::Create } else { Provisioning::Attach });
+            cluster.network_contributor_granted = Some(granted);
+            let (migrated, notes) = migrate(&plan);
+            let kept = migrated.aks_clusters[0].network_contributor_granted;
+            let said: Vec<String> = notes
+                .iter()
+                .filter(|note| note.code == "network-contributor-for-new-cluster")
+                .map(|note| format!("{}: {}", note.subject(), note.text.render(Lang::En)))
+                .collect();
+            (kept, said)
+        };
+        let (kept, said) = granted("create", true);
+        assert_eq!(kept, Some(true), "migrate writes no attestation and drops none");
+        assert_eq!(said.len(), 1);
+        assert!(said[0]
+            .starts_with("/aksClusters/0/networkContributorGranted: networkContributorGranted stays true"));
+        assert!(said[0].contains("a cluster you create anew has an identity of its own"), "{}", said[0]);
+        // An attached cluster is the one it was, and a grant recorded as missing claims nothing.
+        assert!(granted("attach", true).1.is_empty());
+        assert!(granted("create", false).1.is_empty());
     }
 
     #[test]
