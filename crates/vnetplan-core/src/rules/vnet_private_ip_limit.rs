@@ -1,0 +1,187 @@
+use crate::capacity::{node_subnets, subnet_tenants};
+use crate::catalog::{Example, RuleDoc};
+use crate::context::Context;
+use crate::finding::RuleFindings;
+use crate::pointer;
+use crate::sources;
+
+/// Private IP addresses one virtual network may hold, whatever its address space.
+const PER_VNET: u64 = 65_536;
+
+pub(crate) const DOC: RuleDoc = RuleDoc {
+    what: text!(
+        "Adds up the private addresses the plan places in each VNet at the peak of an upgrade: what \
+         every node subnet must hold (nodes, and under flat Azure CNI each node's pods), every pod \
+         subnet's reserved pod addresses, internal load balancer front ends, ACI container groups and \
+         the workspace's private endpoint. It reports a VNet whose total passes 65,536.",
+        "Additionne les adresses privées que le plan place dans chaque VNet au plus fort d’une mise à \
+         niveau : ce que doit contenir chaque sous-réseau de nœuds (les nœuds et, en Azure CNI à plat, \
+         les pods de chaque nœud), les adresses de pods réservées dans chaque sous-réseau de pods, les \
+         adresses frontales des équilibreurs de charge internes, les groupes de conteneurs ACI et le \
+         point de terminaison privé de l’espace de travail. Signale un VNet dont le total dépasse \
+         65 536."
+    ),
+    why: text!(
+        "A virtual network holds at most 65,536 configured private IP addresses, however large its \
+         address space: a /14 has room for four times as many, but Azure stops handing them out at \
+         that limit. Under flat Azure CNI and Azure CNI Pod Subnet every pod a node may run takes a \
+         VNet address up front, so a large cluster reaches the limit long before its subnets are full, \
+         and the nodes that would pass it fail to start, at creation or in the middle of a scale-out \
+         or an upgrade. Azure CNI Overlay gives pods addresses outside the VNet. A pod subnet in \
+         static block mode counts each /28 block once rather than each address; the plan does not \
+         record that mode, so such a pod subnet is counted by its addresses.",
+        "Un réseau virtuel contient au plus 65 536 adresses IP privées configurées, quelle que soit la \
+         taille de son espace d’adresses : un /14 en a quatre fois plus, mais Azure cesse d’en \
+         distribuer à cette limite. En Azure CNI à plat et en Azure CNI Pod Subnet, chaque pod qu’un \
+         nœud peut exécuter prend d’avance une adresse du VNet : un grand cluster atteint la limite \
+         bien avant que ses sous-réseaux soient pleins, et les nœuds qui la dépasseraient ne démarrent \
+         pas, à la création ou au milieu d’une montée en charge ou d’une mise à niveau. Azure CNI \
+         Overlay donne aux pods des adresses hors du VNet. Un sous-réseau de pods en mode de blocs \
+         statiques compte chaque bloc /28 une seule fois plutôt que chaque adresse ; le plan ne note \
+         pas ce mode, et un tel sous-réseau est compté par ses adresses."
+    ),
+    example: Example(&[
+        ("/vnets/0/addressPrefixes/0", r#""10.0.0.0/14""#),
+        ("/vnets/0/subnets/0/addressPrefix", r#""10.0.0.0/14""#),
+        ("/aksClusters/0/serviceCidr", r#""10.100.0.0/16""#),
+        ("/aksClusters/0/dnsServiceIP", r#""10.100.0.10""#),
+        ("/aksClusters/0/networkPlugin", r#""azure""#),
+        ("/aksClusters/0/nodeCount", "300"),
+        ("/aksClusters/0/maxPods", "250"),
+    ]),
+    fix: text!(
+        "Move the pods out of the VNet with Azure CNI Overlay, lower maxPods or the node count, or \
+         spread the clusters over several VNets.",
+        "Sortez les pods du VNet avec Azure CNI Overlay, baissez maxPods ou le nombre de nœuds, ou \
+         répartissez les clusters sur plusieurs VNets."
+    ),
+    sources: &[sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING, sources::CONCEPTS_NETWORK_AZURE_CNI_POD_SUBNET],
+};
+
+pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
+    let nodes = node_subnets(context);
+    let others = subnet_tenants(context);
+    for vnet in 0..context.plan.vnets.len() {
+        let here: Vec<_> = nodes.iter().filter(|node| node.vnet == vnet).collect();
+        let in_node_subnets = here.iter().fold(0u64, |sum, node| sum.saturating_add(node.subnet_needed));
+        // What node subnets hold is counted above; other subnets are counted by their tenants.
+        let elsewhere = others
+            .iter()
+            .filter(|((at_vnet, at_subnet), _)| {
+                *at_vnet == vnet && !here.iter().any(|node| node.subnet == *at_subnet)
+            })
+            .flat_map(|(_, tenants)| tenants)
+            .fold(0u64, |sum, tenant| sum.saturating_add(tenant.addresses));
+        let total = in_node_subnets.saturating_add(elsewhere);
+        if total <= PER_VNET {
+            continue;
+        }
+        let mut subjects = vec![pointer::vnet(vnet, "name")];
+        for node in &here {
+            subjects.extend(node.subjects().into_iter().skip(1));
+        }
+        for ((at_vnet, at_subnet), tenants) in &others {
+            if *at_vnet == vnet && !here.iter().any(|node| node.subnet == *at_subnet) {
+                subjects.extend(tenants.iter().map(|tenant| tenant.subject.clone()));
+            }
+        }
+        subjects.dedup();
+        out.report(
+            msg!(
+                [
+                    "VNet '{vnet}' would hold {total} private addresses at the peak of an upgrade, over \
+                     Azure's limit of 65,536 for one VNet",
+                    "le VNet « {vnet} » contiendrait {total} adresses privées au plus fort d’une mise à \
+                     niveau, au-delà de la limite d’Azure de 65 536 pour un VNet"
+                ],
+                vnet = context.vnet_name(vnet),
+                total = total.to_string(),
+            ),
+            subjects,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use crate::catalog::RuleId::VnetPrivateIpLimit;
+    use crate::testing::{assert_fires, assert_quiet};
+    use crate::text::Lang;
+
+    /// Base's cluster on flat Azure CNI in one /14 subnet that fills a /14 VNet, with `nodes`
+    /// nodes of 250 pods: each node takes 251 addresses, and 10% more nodes while upgrading.
+    fn flat(nodes: u64) -> Vec<(&'static str, Value)> {
+        vec![
+            ("/vnets/0/addressPrefixes/0", json!("10.0.0.0/14")),
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.0.0.0/14")),
+            ("/aksClusters/0/serviceCidr", json!("10.100.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.100.0.10")),
+            ("/aksClusters/0/networkPlugin", json!("azure")),
+            ("/aksClusters/0/nodeCount", json!(nodes)),
+            ("/aksClusters/0/maxPods", json!(250)),
+        ]
+    }
+
+    #[test]
+    fn fires_when_flat_cni_pods_pass_the_limit_though_the_subnet_has_room() {
+        // 300 nodes and 30 surge nodes of 251 addresses: 82,830, in a subnet of 262,139.
+        let found = assert_fires(VnetPrivateIpLimit, &flat(300));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "VNet 'ml-vnet' would hold 82830 private addresses at the peak of an upgrade, over Azure's limit \
+             of 65,536 for one VNet"
+        );
+        assert_eq!(found[0].subjects, ["/vnets/0/name", "/aksClusters/0/subnet"]);
+        assert!(found[0]
+            .text
+            .render(Lang::Fr)
+            .contains("au-delà de la limite d’Azure de 65 536 pour un VNet"));
+    }
+
+    #[test]
+    fn counts_pod_subnets_and_every_cluster_of_the_vnet() {
+        // A Pod Subnet cluster of 110 nodes, 121 with surge, each holding 112 pod addresses (110
+        // in batches of 16): 121 + 13,552 = 13,673 addresses. Five such clusters take 68,365.
+        let mut changes = vec![
+            ("/vnets/0/addressPrefixes/0", json!("10.0.0.0/14")),
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.0.0.0/20")),
+            ("/vnets/0/subnets/-", json!({"name": "pods", "addressPrefix": "10.1.0.0/16"})),
+            ("/aksClusters/0/serviceCidr", json!("10.100.0.0/16")),
+            ("/aksClusters/0/dnsServiceIP", json!("10.100.0.10")),
+            ("/aksClusters/0/networkPlugin", json!("azure")),
+            ("/aksClusters/0/podSubnet", json!("pods")),
+            ("/aksClusters/0/nodeCount", json!(110)),
+        ];
+        assert_quiet(VnetPrivateIpLimit, &changes);
+        for name in ["b", "c", "d", "e"] {
+            changes.push((
+                "/aksClusters/-",
+                json!({
+                    "name": name, "vnet": "ml-vnet", "subnet": "aks", "podSubnet": "pods",
+                    "networkPlugin": "azure", "nodeCount": 110, "provisioning": "attach",
+                    "serviceCidr": "10.100.0.0/16", "dnsServiceIP": "10.100.0.10"
+                }),
+            ));
+        }
+        let found = assert_fires(VnetPrivateIpLimit, &changes);
+        assert!(found[0].message.contains("would hold 68365 private addresses"), "{}", found[0].message);
+        assert!(
+            found[0].subjects.contains(&"/aksClusters/4/podSubnet".to_owned()),
+            "{:?}",
+            found[0].subjects
+        );
+    }
+
+    #[test]
+    fn quiet_at_the_limit_and_for_overlay() {
+        // 236 nodes and 24 surge nodes of 251 addresses: 65,260.
+        assert_quiet(VnetPrivateIpLimit, &flat(236));
+        let mut overlay = flat(300);
+        overlay.push(("/aksClusters/0/networkPluginMode", json!("overlay")));
+        assert_quiet(VnetPrivateIpLimit, &overlay);
+        assert_quiet(VnetPrivateIpLimit, &[]);
+    }
+}
