@@ -9,12 +9,14 @@ use crate::sources;
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Flags each fqdn outbound rule whose destination covers an Azure Storage account endpoint (blob, \
-         file, queue, table or dfs under core.windows.net) while the managed network allows approved \
-         outbound traffic only. Wildcards count: *.blob.core.windows.net covers every account.",
+         file, queue, table or dfs under core.windows.net), or names a host under one of those services \
+         such as an account's privatelink name, while the managed network allows approved outbound \
+         traffic only. Wildcards count: *.blob.core.windows.net covers every account.",
         "Signale chaque règle sortante fqdn dont la destination couvre un point de terminaison de compte \
-         Azure Storage (blob, file, queue, table ou dfs sous core.windows.net) alors que le réseau managé \
-         n’autorise que le trafic sortant approuvé. Les caractères génériques comptent : \
-         *.blob.core.windows.net couvre tous les comptes."
+         Azure Storage (blob, file, queue, table ou dfs sous core.windows.net), ou nomme un hôte sous l’un \
+         de ces services comme le nom privatelink d’un compte, alors que le réseau managé n’autorise que \
+         le trafic sortant approuvé. Les caractères génériques comptent : *.blob.core.windows.net couvre \
+         tous les comptes."
     ),
     why: text!(
         "In the allowOnlyApprovedOutbound mode, Azure ML expects storage to be reached through private \
@@ -46,6 +48,17 @@ const STORAGE: [&str; 5] = [
     "<storage>.dfs.core.windows.net",
 ];
 
+/// Whether a destination names a host deeper under a storage service than an account's own
+/// name, such as `mysa.privatelink.blob.core.windows.net`, the name a private link gives the
+/// account: still storage, which the placeholder patterns, one label deep, do not reach.
+fn under_a_storage_service(destination: &str) -> bool {
+    let name = destination.strip_suffix('.').unwrap_or(destination).to_ascii_lowercase();
+    let name = name.strip_prefix("*.").unwrap_or(&name);
+    STORAGE
+        .iter()
+        .any(|pattern| pattern.strip_prefix("<storage>").is_some_and(|service| name.ends_with(service)))
+}
+
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let plan = context.plan;
     let Some(network) = plan.workspace.managed_network.as_ref() else {
@@ -58,7 +71,9 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         if rule.rule_type != OutboundRuleType::Fqdn {
             continue;
         }
-        if !STORAGE.iter().any(|pattern| covers(&rule.destination, pattern, &plan.region)) {
+        let storage = STORAGE.iter().any(|pattern| covers(&rule.destination, pattern, &plan.region))
+            || under_a_storage_service(&rule.destination);
+        if !storage {
             continue;
         }
         out.report(
@@ -125,11 +140,27 @@ mod tests {
     }
 
     #[test]
-    fn quiet_for_other_names_or_other_modes() {
+    fn fires_for_a_host_deeper_under_a_storage_service() {
+        for destination in [
+            "mysa.privatelink.blob.core.windows.net",
+            "*.privatelink.file.core.windows.net.",
+            "a.b.DFS.core.windows.net",
+        ] {
+            assert_fires(ManagedNetworkFqdnToStorage, &[network("allowOnlyApprovedOutbound", destination)]);
+        }
+        // The service's own name is no account's, and another suffix is not storage.
         assert_quiet(
             ManagedNetworkFqdnToStorage,
-            &[network("allowOnlyApprovedOutbound", "a.b.blob.core.windows.net")],
+            &[network("allowOnlyApprovedOutbound", "blob.core.windows.net")],
         );
+        assert_quiet(
+            ManagedNetworkFqdnToStorage,
+            &[network("allowOnlyApprovedOutbound", "mysa.privatelink.blob.core.windows.net.evil.example")],
+        );
+    }
+
+    #[test]
+    fn quiet_for_other_names_or_other_modes() {
         assert_quiet(
             ManagedNetworkFqdnToStorage,
             &[network("allowOnlyApprovedOutbound", "acct.web.core.windows.net")],
