@@ -109,7 +109,7 @@ rule_table! {
     AksSubnetTooSmall aks_subnet_too_small "aks-subnet-too-small" Error ["the node subnet has fewer usable addresses than the cluster needs", "le sous-réseau des nœuds a moins d’adresses utilisables que le cluster n’en demande"];
     AksSubnetNoHeadroom aks_subnet_no_headroom "aks-subnet-no-headroom" Warning ["the node subnet fits the cluster but not one more node", "le sous-réseau des nœuds contient le cluster mais pas un nœud de plus"];
     SubnetAddressesExhausted subnet_addresses_exhausted "subnet-addresses-exhausted" Error ["a subnet that holds no nodes lacks addresses for what is placed in it", "un sous-réseau sans nœuds manque d’adresses pour ce qui y est placé"];
-    VnetPrivateIpLimit vnet_private_ip_limit "vnet-private-ip-limit" Error ["the plan places more than 65,536 private addresses in one VNet", "le plan place plus de 65 536 adresses privées dans un VNet"];
+    VnetPrivateIpLimit vnet_private_ip_limit "vnet-private-ip-limit" Error ["the plan places more private addresses in one VNet, or in a VNet and its peers, than Azure allows", "le plan place dans un VNet, ou dans un VNet et ses pairs, plus d’adresses privées qu’Azure n’en permet"];
     AksSubnetDelegated aks_subnet_delegated "aks-subnet-delegated" Error ["the node subnet is delegated to a service", "le sous-réseau des nœuds est délégué à un service"];
     AksSubnetSharedKubenet aks_subnet_shared_kubenet "aks-subnet-shared-kubenet" Error ["a kubenet cluster shares its node subnet with another cluster", "un cluster kubenet partage son sous-réseau de nœuds avec un autre cluster"];
     KubenetTooManyNodes kubenet_too_many_nodes "kubenet-too-many-nodes" Error ["a kubenet cluster needs more than 400 routes", "un cluster kubenet demande plus de 400 routes"];

@@ -1,5 +1,5 @@
 use crate::capacity::{node_subnets, subnet_tenants};
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
 use crate::pointer;
@@ -8,23 +8,28 @@ use crate::sources;
 /// Private IP addresses one virtual network may hold, whatever its address space.
 const PER_VNET: u64 = 65_536;
 
+/// Private IP addresses a group of peered virtual networks may hold together.
+const PER_PEERED_GROUP: u64 = 128_000;
+
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Adds up the private addresses the plan places in each VNet at the peak of an upgrade: what \
          every node subnet must hold (nodes, and under flat Azure CNI each node's pods), every pod \
          subnet's reserved pod addresses, internal load balancer front ends, ACI container groups and \
-         the workspace's private endpoint. It reports a VNet whose total passes 65,536.",
+         the workspace's private endpoint. It reports a VNet whose total passes 65,536, and a VNet whose \
+         total with the VNets the plan peers with it passes 128,000.",
         "Additionne les adresses privées que le plan place dans chaque VNet au plus fort d’une mise à \
          niveau : ce que doit contenir chaque sous-réseau de nœuds (les nœuds et, en Azure CNI à plat, \
          les pods de chaque nœud), les adresses de pods réservées dans chaque sous-réseau de pods, les \
          adresses frontales des équilibreurs de charge internes, les groupes de conteneurs ACI et le \
          point de terminaison privé de l’espace de travail. Signale un VNet dont le total dépasse \
-         65 536."
+         65 536, et un VNet dont le total avec les VNets que le plan lui appaire dépasse 128 000."
     ),
     why: text!(
         "A virtual network holds at most 65,536 configured private IP addresses, however large its \
          address space: a /14 has room for four times as many, but Azure stops handing them out at \
-         that limit. Under flat Azure CNI and Azure CNI Pod Subnet every pod a node may run takes a \
+         that limit, and VNets peered together hold at most 128,000 between them. Neither limit can \
+         be raised. Under flat Azure CNI and Azure CNI Pod Subnet every pod a node may run takes a \
          VNet address up front, so a large cluster reaches the limit long before its subnets are full, \
          and the nodes that would pass it fail to start, at creation or in the middle of a scale-out \
          or an upgrade. Azure CNI Overlay gives pods addresses outside the VNet. A pod subnet in \
@@ -32,7 +37,8 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          record that mode, so such a pod subnet is counted by its addresses.",
         "Un réseau virtuel contient au plus 65 536 adresses IP privées configurées, quelle que soit la \
          taille de son espace d’adresses : un /14 en a quatre fois plus, mais Azure cesse d’en \
-         distribuer à cette limite. En Azure CNI à plat et en Azure CNI Pod Subnet, chaque pod qu’un \
+         distribuer à cette limite, et des VNets appairés en contiennent au plus 128 000 à eux tous. \
+         Aucune de ces limites ne peut être relevée. En Azure CNI à plat et en Azure CNI Pod Subnet, chaque pod qu’un \
          nœud peut exécuter prend d’avance une adresse du VNet : un grand cluster atteint la limite \
          bien avant que ses sous-réseaux soient pleins, et les nœuds qui la dépasseraient ne démarrent \
          pas, à la création ou au milieu d’une montée en charge ou d’une mise à niveau. Azure CNI \
@@ -55,37 +61,48 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "Sortez les pods du VNet avec Azure CNI Overlay, baissez maxPods ou le nombre de nœuds, ou \
          répartissez les clusters sur plusieurs VNets."
     ),
-    sources: &[sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING, sources::CONCEPTS_NETWORK_AZURE_CNI_POD_SUBNET],
+    sources: &[
+        sources::CONCEPTS_NETWORK_IP_ADDRESS_PLANNING,
+        sources::CONCEPTS_NETWORK_AZURE_CNI_POD_SUBNET,
+        Source {
+            title: "Azure subscription and service limits: networking limits for Azure Resource Manager \
+                    (private IP addresses per virtual network and per group of peered virtual networks)",
+            location: "MicrosoftDocs/azure-docs:includes/azure-virtual-network-limits.md@04cb4ea",
+            date: "2022-12-05",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
+    let vnets = context.plan.vnets.len();
     let nodes = node_subnets(context);
     let others = subnet_tenants(context);
-    for vnet in 0..context.plan.vnets.len() {
-        let here: Vec<_> = nodes.iter().filter(|node| node.vnet == vnet).collect();
-        let in_node_subnets = here.iter().fold(0u64, |sum, node| sum.saturating_add(node.subnet_needed));
-        // What node subnets hold is counted above; other subnets are counted by their tenants.
-        let elsewhere = others
-            .iter()
-            .filter(|((at_vnet, at_subnet), _)| {
-                *at_vnet == vnet && !here.iter().any(|node| node.subnet == *at_subnet)
-            })
-            .flat_map(|(_, tenants)| tenants)
-            .fold(0u64, |sum, tenant| sum.saturating_add(tenant.addresses));
-        let total = in_node_subnets.saturating_add(elsewhere);
-        if total <= PER_VNET {
+    let mut totals = vec![0u64; vnets];
+    let mut subjects: Vec<Vec<String>> = vec![Vec::new(); vnets];
+    for node in &nodes {
+        if let (Some(total), Some(held)) = (totals.get_mut(node.vnet), subjects.get_mut(node.vnet)) {
+            *total = total.saturating_add(node.subnet_needed);
+            held.extend(node.subjects().into_iter().skip(1));
+        }
+    }
+    for ((vnet, subnet), tenants) in &others {
+        // What a node subnet holds is in its figure above.
+        if nodes.iter().any(|node| node.vnet == *vnet && node.subnet == *subnet) {
             continue;
         }
-        let mut subjects = vec![pointer::vnet(vnet, "name")];
-        for node in &here {
-            subjects.extend(node.subjects().into_iter().skip(1));
+        if let (Some(total), Some(held)) = (totals.get_mut(*vnet), subjects.get_mut(*vnet)) {
+            let addresses = tenants.iter().fold(0u64, |sum, tenant| sum.saturating_add(tenant.addresses));
+            *total = total.saturating_add(addresses);
+            held.extend(tenants.iter().map(|tenant| tenant.subject.clone()));
         }
-        for ((at_vnet, at_subnet), tenants) in &others {
-            if *at_vnet == vnet && !here.iter().any(|node| node.subnet == *at_subnet) {
-                subjects.extend(tenants.iter().map(|tenant| tenant.subject.clone()));
-            }
+    }
+    for (vnet, total) in totals.iter().enumerate() {
+        if *total <= PER_VNET {
+            continue;
         }
-        subjects.dedup();
+        let mut named = vec![pointer::vnet(vnet, "name")];
+        named.extend(subjects.get(vnet).into_iter().flatten().cloned());
+        named.dedup();
         out.report(
             msg!(
                 [
@@ -97,8 +114,61 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 vnet = context.vnet_name(vnet),
                 total = total.to_string(),
             ),
-            subjects,
+            named,
         );
+    }
+    peered_groups(context, &totals, out);
+}
+
+/// Each VNet with the VNets the plan peers with it directly, when together they pass the limit
+/// of a peered group. A group that only chains further VNets in is larger still, so a direct
+/// group over the limit is over it whatever Azure counts as the group; one group is reported once.
+fn peered_groups(context: &Context<'_>, totals: &[u64], out: &mut RuleFindings<'_>) {
+    let mut peers: Vec<Vec<usize>> = vec![Vec::new(); totals.len()];
+    for (index, vnet) in context.plan.vnets.iter().enumerate() {
+        for name in &vnet.peerings {
+            let Some(other) = context.vnet_named(name).filter(|other| *other != index) else { continue };
+            for (from, to) in [(index, other), (other, index)] {
+                if let Some(list) = peers.get_mut(from) {
+                    if !list.contains(&to) {
+                        list.push(to);
+                    }
+                }
+            }
+        }
+    }
+    let mut reported: Vec<Vec<usize>> = Vec::new();
+    for (vnet, around) in peers.iter().enumerate() {
+        if around.is_empty() {
+            continue;
+        }
+        let mut group = around.clone();
+        group.push(vnet);
+        group.sort_unstable();
+        let total = group
+            .iter()
+            .fold(0u64, |sum, member| sum.saturating_add(totals.get(*member).copied().unwrap_or_default()));
+        if total <= PER_PEERED_GROUP || reported.contains(&group) {
+            continue;
+        }
+        let others: Vec<&str> = around.iter().map(|other| context.vnet_name(*other)).collect();
+        out.report(
+            msg!(
+                [
+                    "VNet '{vnet}' and the VNets peered with it ({peers}) would hold {total} private \
+                     addresses at the peak of an upgrade, over Azure's limit of 128,000 for a group of \
+                     peered VNets",
+                    "le VNet « {vnet} » et les VNets qui lui sont appairés ({peers}) contiendraient {total} \
+                     adresses privées au plus fort d’une mise à niveau, au-delà de la limite d’Azure de \
+                     128 000 pour un groupe de VNets appairés"
+                ],
+                vnet = context.vnet_name(vnet),
+                peers = others.join(", "),
+                total = total.to_string(),
+            ),
+            group.iter().map(|member| pointer::vnet(*member, "name")).collect(),
+        );
+        reported.push(group);
     }
 }
 
@@ -173,6 +243,47 @@ mod tests {
             "{:?}",
             found[0].subjects
         );
+    }
+
+    /// Base's VNet and two more, each a /14 holding a flat Azure CNI cluster of 180 nodes of 250
+    /// pods: 198 nodes with surge, 251 addresses each, 49,698 per VNet. Base's VNet lists the
+    /// VNets given as its peerings.
+    fn three_vnets(peered: &[&str]) -> Vec<(&'static str, Value)> {
+        let mut changes = flat(180);
+        changes.push(("/vnets/0/peerings", json!(peered)));
+        for (name, second) in [("spoke-a", 4), ("spoke-b", 8)] {
+            changes.push((
+                "/vnets/-",
+                json!({
+                    "name": name, "resourceGroup": "ml-rg", "addressPrefixes": [format!("10.{second}.0.0/14")],
+                    "subnets": [{"name": "aks", "addressPrefix": format!("10.{second}.0.0/14")}]
+                }),
+            ));
+            changes.push((
+                "/aksClusters/-",
+                json!({
+                    "name": name, "provisioning": "attach", "vnet": name, "subnet": "aks",
+                    "networkPlugin": "azure", "nodeCount": 180, "maxPods": 250,
+                    "serviceCidr": "10.100.0.0/16", "dnsServiceIP": "10.100.0.10"
+                }),
+            ));
+        }
+        changes
+    }
+
+    #[test]
+    fn fires_once_for_a_peered_group_over_its_limit_though_each_vnet_is_under_its_own() {
+        let found = assert_fires(VnetPrivateIpLimit, &three_vnets(&["spoke-a", "SPOKE-B"]));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "VNet 'ml-vnet' and the VNets peered with it (spoke-a, spoke-b) would hold 149094 private \
+             addresses at the peak of an upgrade, over Azure's limit of 128,000 for a group of peered VNets"
+        );
+        assert_eq!(found[0].subjects, ["/vnets/0/name", "/vnets/1/name", "/vnets/2/name"]);
+        // Two of the three hold 99,396 between them.
+        assert_quiet(VnetPrivateIpLimit, &three_vnets(&["spoke-a"]));
+        assert_quiet(VnetPrivateIpLimit, &three_vnets(&[]));
     }
 
     #[test]
