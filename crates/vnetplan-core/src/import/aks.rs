@@ -657,7 +657,10 @@ impl Reader<'_> {
                         .map_or_else(|| quoted(field.value), |id| id_name(id).to_owned()),
                     pointer: field.pointer,
                 });
-                let pods = pool.get("maxPods").and_then(|field| self.whole_number(&field)).map(saturate);
+                let pods = pool
+                    .get("maxPods")
+                    .and_then(|field| self.whole_number(&field, Expect::MaxPods))
+                    .map(saturate);
                 pods_stated |= pods.is_some();
                 let default =
                     if pod_subnet.is_some() { default_pods.pod_subnet } else { default_pods.node_subnet };
@@ -818,7 +821,7 @@ impl Reader<'_> {
             if !copy.str("name").is_some_and(|name| same_name(name, "agentPoolProfiles")) {
                 continue;
             }
-            let count = copy.get("count").and_then(|field| self.whole_number(&field));
+            let count = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies));
             let input = copy.object("input");
             let (Some(count), Some(input)) = (count, input) else {
                 self.note(
@@ -895,7 +898,9 @@ impl Reader<'_> {
             return nodes;
         }
         let autoscaled = self.flag(pool, "enableAutoScaling") == Some(true);
-        let mut number = |key: &str| pool.get(key).and_then(|field| self.whole_number(&field)).map(saturate);
+        let mut number = |key: &str| {
+            pool.get(key).and_then(|field| self.whole_number(&field, Expect::Count)).map(saturate)
+        };
         let count = number("count").unwrap_or_default();
         if !autoscaled {
             return count;
@@ -945,7 +950,10 @@ impl Reader<'_> {
         };
         let mut nodes = 0_u32;
         for size in &sizes {
-            let count = size.get("count").and_then(|field| self.whole_number(&field)).map_or(0, saturate);
+            let count = size
+                .get("count")
+                .and_then(|field| self.whole_number(&field, Expect::Count))
+                .map_or(0, saturate);
             nodes = nodes.saturating_add(count);
         }
         self.note(

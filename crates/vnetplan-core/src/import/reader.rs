@@ -29,8 +29,12 @@ pub(super) enum Expect {
     Location,
     Cidr,
     Service,
-    /// A count of nodes or pods, which the plan needs as a number.
+    /// A count of nodes, which the plan needs as a number.
     Count,
+    /// A pool's pods per node, which AKS's default for the network mode replaces.
+    MaxPods,
+    /// How many copies a template's copy loop makes, whose consequence its own note gives.
+    Copies,
     /// A switch such as `enablePrivateCluster`, which the plan needs as true or false.
     Flag,
 }
@@ -54,6 +58,14 @@ impl Expect {
             Self::Count => text!(
                 "the plan cannot count it; write the deployed number in the plan",
                 "le plan ne peut pas le compter ; écrivez dans le plan le nombre déployé"
+            ),
+            Self::MaxPods => text!(
+                "the plan takes AKS's default pods per node for the cluster's network mode; write the deployed number in the plan",
+                "le plan prend le nombre de pods par nœud par défaut d’AKS pour le mode réseau du cluster ; écrivez dans le plan le nombre déployé"
+            ),
+            Self::Copies => text!(
+                "vnetplan cannot tell how many copies the loop makes",
+                "vnetplan ne peut pas savoir combien de copies la boucle produit"
             ),
             Self::Flag => text!(
                 "the plan takes the setting as off; write the deployed value in the plan",
@@ -160,21 +172,21 @@ impl<'a> Reader<'a> {
     }
 
     /// A whole number: a JSON number, or in a template an expression whose value the template
-    /// states as one, which is noted. `None` for null, and for anything else with a note, since
-    /// a count read as nothing is a count of zero; an expression the template does not state is
-    /// noted as unresolved.
-    pub(super) fn whole_number(&mut self, field: &Field<'_>) -> Option<u64> {
+    /// states as one, which is noted. `None` for null, and for anything else with a note of what
+    /// the plan makes of it (`expect`), since a count read as nothing is zero or a default; an
+    /// expression the template does not state is noted as unresolved.
+    pub(super) fn whole_number(&mut self, field: &Field<'_>, expect: Expect) -> Option<u64> {
         let text = match field.value {
             Value::Null => return None,
             Value::Number(number) if number.as_u64().is_some() => return number.as_u64(),
             Value::String(text) if is_expression(text) => text,
             other => {
-                self.note(&field.pointer, wrong_kind(other, Expect::Count));
+                self.note(&field.pointer, wrong_kind(other, expect));
                 return None;
             }
         };
         let stated = self.template.as_ref()?.number(text);
-        self.noted(&field.pointer, text, stated, Expect::Count)
+        self.noted(&field.pointer, text, stated, expect)
     }
 
     /// A switch: a JSON boolean, or in a template an expression whose value the template states

@@ -317,7 +317,8 @@ impl<'a> Reader<'a> {
     /// when the count cannot be read and the resource is read once.
     fn copies(&mut self, object: &Obj<'_>) -> Option<(u64, String)> {
         let copy = object.object("copy")?;
-        let Some(count) = copy.get("count").and_then(|field| self.whole_number(&field)) else {
+        let Some(count) = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies))
+        else {
             self.note(
                 &copy.pointer,
                 msg!([

@@ -1611,7 +1611,13 @@ fn a_count_or_a_switch_of_the_wrong_type_is_noted_with_what_the_plan_makes_of_it
     cluster["agentPoolProfiles"][0]["count"] = "3".into();
     cluster["agentPoolProfiles"][0]["enableAutoScaling"] = 1.into();
     cluster["apiServerAccessProfile"] = serde_json::json!({ "enablePrivateCluster": "true" });
+    cluster["agentPoolProfiles"][0]["maxPods"] = "50".into();
     let read = imported(&[&cluster.to_string()]);
+    assert_eq!(
+        note_at(&read, 0, "/agentPoolProfiles/0/maxPods"),
+        "expected a whole number here, found \"50\": the plan takes AKS's default pods per node for the \
+         cluster's network mode; write the deployed number in the plan"
+    );
     assert_eq!(
         note_at(&read, 0, "/agentPoolProfiles/0/count"),
         "expected a whole number here, found \"3\": the plan cannot count it; write the deployed number in \
@@ -1677,4 +1683,16 @@ fn a_template_vnet_named_like_a_printed_one_is_told_apart_without_its_unknown_gr
           Azure printed, and the plan names VNets by name alone: it is 'ml-vnet (template)' in the plan. If \
           the template deployed that VNet, delete one of the two from the plan"]
     );
+}
+
+#[test]
+fn a_copy_count_of_the_wrong_type_says_the_copies_are_unknown_and_what_is_imported() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["resources"][0]["copy"] = serde_json::json!({ "name": "clusters", "count": "two" });
+    let read = imported(&[&template.to_string()]);
+    assert_eq!(
+        note_at(&read, 0, "/resources/0/copy/count"),
+        "expected a whole number here, found \"two\": vnetplan cannot tell how many copies the loop makes"
+    );
+    assert!(note_at(&read, 0, "/resources/0/copy").contains("the cluster is imported once, as written"));
 }
