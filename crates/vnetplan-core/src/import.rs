@@ -643,12 +643,7 @@ impl Found {
         let mut peered_outside = Vec::new();
         for ((owner_group, owner_name, owner_subscription), peered) in &self.ranges {
             let find = |vnets: &[Vnet], group: &str, name: &str, subscription: Option<&str>| {
-                vnets.iter().zip(&as_read).zip(&subscriptions).position(
-                    |((vnet, read), vnet_subscription)| {
-                        is_vnet(vnet, read, group, name)
-                            && same_subscription(*vnet_subscription, subscription)
-                    },
-                )
+                vnet_named_by(vnets, &as_read, &subscriptions, (group, name, subscription))
             };
             let remote = peered
                 .remote
@@ -828,15 +823,27 @@ fn record_peering(vnets: &mut [Vnet], owner: usize, remote: usize) {
 /// another subscription) a name of its own, its group's in brackets (and its subscription's), so
 /// that the plan's references by name find the right one. `subscriptions` holds each VNet's.
 fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Vec<ImportNote> {
+    let from_template = |vnet: &Vnet| vnet.resource_group == TEMPLATE_RESOURCE_GROUP;
+    // A template's VNet named like one Azure printed is the one told apart, whichever came first:
+    // its resource group is unknown, the printed one's is a fact.
+    let beside_printed: Vec<bool> = vnets
+        .iter()
+        .map(|vnet| {
+            from_template(vnet)
+                && vnets.iter().any(|other| !from_template(other) && same_name(&other.name, &vnet.name))
+        })
+        .collect();
     let read: Vec<(String, String, Option<&str>)> = vnets
         .iter()
         .zip(subscriptions)
-        .map(|(vnet, subscription)| (vnet.name.clone(), vnet.resource_group.clone(), *subscription))
+        .zip(&beside_printed)
+        .filter(|(_, beside)| !**beside)
+        .map(|((vnet, subscription), _)| (vnet.name.clone(), vnet.resource_group.clone(), *subscription))
         .collect();
+    let mut places = places_apart(&read).into_iter();
     let mut notes = Vec::new();
-    for (vnet, place) in vnets.iter_mut().zip(places_apart(&read)) {
-        let Some(place) = place else { continue };
-        if place == TEMPLATE_RESOURCE_GROUP {
+    for (vnet, beside) in vnets.iter_mut().zip(beside_printed) {
+        if beside {
             let distinct = format!("{} (template)", vnet.name);
             notes.push(plan_note(msg!(
                 [
@@ -849,6 +856,7 @@ fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Ve
             vnet.name = distinct;
             continue;
         }
+        let Some(place) = places.next().flatten() else { continue };
         let distinct = format!("{} ({place})", vnet.name);
         notes.push(plan_note(msg!(
             [
@@ -931,6 +939,28 @@ fn places_apart(read: &[(String, String, Option<&str>)]) -> Vec<Option<String>> 
     places
 }
 
+/// The VNet an id names by (resource group, name, subscription), among `vnets` called `as_read`
+/// in the documents. One read with that very resource group wins over a template's, whose group
+/// is unknown and matches any, so a printed VNet is never passed over for a template's namesake.
+fn vnet_named_by(
+    vnets: &[Vnet],
+    as_read: &[String],
+    subscriptions: &[Option<&str>],
+    (group, name, subscription): (&str, &str, Option<&str>),
+) -> Option<usize> {
+    let matching = || {
+        vnets.iter().zip(as_read).zip(subscriptions).enumerate().filter(
+            move |(_, ((vnet, read), vnet_subscription))| {
+                is_vnet(vnet, read, group, name) && same_subscription(**vnet_subscription, subscription)
+            },
+        )
+    };
+    matching()
+        .find(|(_, ((vnet, _), _))| same_name(&vnet.resource_group, group))
+        .or_else(|| matching().next())
+        .map(|(index, _)| index)
+}
+
 /// Whether `vnet`, called `read` in the documents, is the VNet an id names. A template leaves the
 /// resource group unknown, on either side, and then the name alone decides.
 fn is_vnet(vnet: &Vnet, read: &str, resource_group: &str, name: &str) -> bool {
@@ -950,11 +980,9 @@ fn place_cluster(
     let mut cluster = read.item.cluster.clone();
     let pointer = &read.item.subnet_pointer;
     let named = |id: &SubnetId| {
-        vnets.iter().zip(as_read).zip(subscriptions).find_map(|((vnet, name), subscription)| {
-            let same = is_vnet(vnet, name, &id.resource_group, &id.vnet)
-                && same_subscription(*subscription, id.subscription.as_deref());
-            same.then_some((vnet, name))
-        })
+        let place = (id.resource_group.as_str(), id.vnet.as_str(), id.subscription.as_deref());
+        vnet_named_by(vnets, as_read, subscriptions, place)
+            .and_then(|index| vnets.get(index).zip(as_read.get(index)))
     };
     let note = match &read.item.node_subnet {
         NodeSubnet::Id(id) => match named(id).map(|(vnet, _)| vnet) {

@@ -1668,9 +1668,15 @@ fn a_pool_or_a_peering_that_is_not_an_object_is_noted_not_dropped_unsaid() {
 #[test]
 fn a_template_vnet_named_like_a_printed_one_is_told_apart_without_its_unknown_group() {
     let template = TEMPLATE.replace("tpl-vnet", "ml-vnet");
-    let result = imported(&[VNET_SHOW, &template]);
+    // Whichever comes first, the printed VNet keeps its name and holds the cluster Azure placed in it.
+    let reversed = imported(&[&template, VNET_SHOW, AKS_CNI]);
+    let names: Vec<&str> = reversed.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["ml-vnet (template)", "ml-vnet"]);
+    assert_eq!(reversed.plan.aks_clusters[0].vnet.as_deref(), Some("ml-vnet"));
+    let result = imported(&[VNET_SHOW, &template, AKS_CNI]);
     let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
     assert_eq!(names, ["ml-vnet", "ml-vnet (template)"]);
+    assert_eq!(result.plan.aks_clusters[0].vnet.as_deref(), Some("ml-vnet"));
     let said: Vec<&str> = result
         .notes
         .iter()
