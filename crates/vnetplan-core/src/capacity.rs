@@ -20,6 +20,8 @@ pub(crate) struct Tenant {
     pub addresses: u64,
     pub subject: String,
     pub what: Message,
+    /// Whether it is an ACI container group, which a node subnet's sizing does not count.
+    pub aci: bool,
 }
 
 /// Every subnet that holds the workspace's private endpoint, a v1 internal load balancer, an ACI
@@ -45,6 +47,7 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
                     addresses: WORKSPACE_ENDPOINT_ADDRESSES,
                     subject: pointer::private_endpoint("subnet"),
                     what: what.message(),
+                    aci: false,
                 },
             );
         }
@@ -63,7 +66,7 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
         );
         place(
             (vnet, subnet),
-            Tenant { addresses: 1, subject: pointer::cluster(index, "loadBalancerSubnet"), what },
+            Tenant { addresses: 1, subject: pointer::cluster(index, "loadBalancerSubnet"), what, aci: false },
         );
     }
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
@@ -71,7 +74,10 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
         let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
         let what =
             msg!(["ACI deployment '{name}'", "le déploiement ACI « {name} »"], name = &deployment.name);
-        place((vnet, subnet), Tenant { addresses: 1, subject: pointer::aci(index, "subnet"), what });
+        place(
+            (vnet, subnet),
+            Tenant { addresses: 1, subject: pointer::aci(index, "subnet"), what, aci: true },
+        );
     }
     for (index, cluster, facts) in context.clusters() {
         let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.pod_subnet) else { continue };
@@ -81,7 +87,12 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
         );
         place(
             (vnet, subnet),
-            Tenant { addresses: pod_addresses(cluster), subject: pointer::cluster(index, "podSubnet"), what },
+            Tenant {
+                addresses: pod_addresses(cluster),
+                subject: pointer::cluster(index, "podSubnet"),
+                what,
+                aci: false,
+            },
         );
     }
     subnets

@@ -53,7 +53,6 @@ const STORAGE: [&str; 5] = [
 /// account: still storage, which the placeholder patterns, one label deep, do not reach.
 fn under_a_storage_service(destination: &str) -> bool {
     let name = destination.strip_suffix('.').unwrap_or(destination).to_ascii_lowercase();
-    let name = name.strip_prefix("*.").unwrap_or(&name);
     STORAGE
         .iter()
         .any(|pattern| pattern.strip_prefix("<storage>").is_some_and(|service| name.ends_with(service)))

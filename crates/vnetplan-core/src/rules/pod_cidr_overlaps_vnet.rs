@@ -101,13 +101,13 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 for (prefix, range) in &prefixes {
                     let message = msg!(
                         [
-                            "pod CIDR {pod} of cluster '{cluster}' lies in address prefix {range} of its VNet \
-                             '{vnet}', in no subnet yet: AKS accepts this for Azure CNI Overlay, but a subnet \
-                             created there later collides with the pods, and pods cannot reach a host placed \
-                             there",
-                            "la plage des pods {pod} du cluster « {cluster} » se trouve dans le préfixe \
-                             d’adresses {range} de son VNet « {vnet} », dans aucun sous-réseau pour l’instant : \
-                             AKS l’accepte en Azure CNI Overlay, mais un sous-réseau créé là plus tard entre en \
+                            "pod CIDR {pod} of cluster '{cluster}' overlaps address prefix {range} of its VNet \
+                             '{vnet}' where no subnet is yet: AKS accepts this for Azure CNI Overlay, but a \
+                             subnet created there later collides with the pods, and pods cannot reach a host \
+                             placed there",
+                            "la plage des pods {pod} du cluster « {cluster} » chevauche le préfixe d’adresses \
+                             {range} de son VNet « {vnet} » là où aucun sous-réseau n’est encore : AKS \
+                             l’accepte en Azure CNI Overlay, mais un sous-réseau créé là plus tard entre en \
                              collision avec les pods, et les pods ne peuvent pas joindre une machine placée là"
                         ],
                         pod = pod_net,
@@ -164,9 +164,9 @@ mod tests {
         assert_eq!(found[0].subjects, ["/aksClusters/0/podCidr", "/vnets/0/addressPrefixes/0"]);
         assert_eq!(
             found[0].message,
-            "pod CIDR 10.240.100.0/24 of cluster 'ml-aks' lies in address prefix 10.240.0.0/16 of its VNet \
-             'ml-vnet', in no subnet yet: AKS accepts this for Azure CNI Overlay, but a subnet created there \
-             later collides with the pods, and pods cannot reach a host placed there"
+            "pod CIDR 10.240.100.0/24 of cluster 'ml-aks' overlaps address prefix 10.240.0.0/16 of its VNet \
+             'ml-vnet' where no subnet is yet: AKS accepts this for Azure CNI Overlay, but a subnet created \
+             there later collides with the pods, and pods cannot reach a host placed there"
         );
         assert_fix_resolves(PodCidrOverlapsVnet, &changes);
     }

@@ -29,19 +29,22 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
         "A virtual network holds at most 65,536 configured private IP addresses, however large its \
          address space: a /14 has room for four times as many, but Azure stops handing them out at \
          that limit, and VNets peered together hold at most 128,000 between them. Neither limit can \
-         be raised. Under flat Azure CNI and Azure CNI Pod Subnet every pod a node may run takes a \
-         VNet address up front, so a large cluster reaches the limit long before its subnets are full, \
-         and the nodes that would pass it fail to start, at creation or in the middle of a scale-out \
-         or an upgrade. Azure CNI Overlay gives pods addresses outside the VNet. A pod subnet in \
+         be raised. Under flat Azure CNI every pod a node may run takes a VNet address up front; under \
+         Azure CNI Pod Subnet a node takes pod addresses 16 at a time as its pods start, and the plan \
+         counts a node at its maxPods, what it holds when full. A large cluster thus reaches the limit \
+         long before its subnets are full, and the nodes or pods that would pass it fail to start, at \
+         creation or in the middle of a scale-out or an upgrade. Azure CNI Overlay gives pods addresses outside the VNet. A pod subnet in \
          static block mode counts each /28 block once rather than each address; the plan does not \
          record that mode, so such a pod subnet is counted by its addresses.",
         "Un réseau virtuel contient au plus 65 536 adresses IP privées configurées, quelle que soit la \
          taille de son espace d’adresses : un /14 en a quatre fois plus, mais Azure cesse d’en \
          distribuer à cette limite, et des VNets appairés en contiennent au plus 128 000 à eux tous. \
-         Aucune de ces limites ne peut être relevée. En Azure CNI à plat et en Azure CNI Pod Subnet, chaque pod qu’un \
-         nœud peut exécuter prend d’avance une adresse du VNet : un grand cluster atteint la limite \
-         bien avant que ses sous-réseaux soient pleins, et les nœuds qui la dépasseraient ne démarrent \
-         pas, à la création ou au milieu d’une montée en charge ou d’une mise à niveau. Azure CNI \
+         Aucune de ces limites ne peut être relevée. En Azure CNI à plat, chaque pod qu’un nœud peut \
+         exécuter prend d’avance une adresse du VNet ; en Azure CNI Pod Subnet, un nœud prend ses \
+         adresses de pods 16 à la fois à mesure que ses pods démarrent, et le plan compte un nœud à son \
+         maxPods, ce qu’il détient quand il est plein. Un grand cluster atteint donc la limite bien \
+         avant que ses sous-réseaux soient pleins, et les nœuds ou pods qui la dépasseraient ne \
+         démarrent pas, à la création ou au milieu d’une montée en charge ou d’une mise à niveau. Azure CNI \
          Overlay donne aux pods des adresses hors du VNet. Un sous-réseau de pods en mode de blocs \
          statiques compte chaque bloc /28 une seule fois plutôt que chaque adresse ; le plan ne note \
          pas ce mode, et un tel sous-réseau est compté par ses adresses."
@@ -86,14 +89,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
     }
     for ((vnet, subnet), tenants) in &others {
-        // What a node subnet holds is in its figure above.
-        if nodes.iter().any(|node| node.vnet == *vnet && node.subnet == *subnet) {
-            continue;
-        }
+        let in_node_subnet = nodes.iter().any(|node| node.vnet == *vnet && node.subnet == *subnet);
+        // A node subnet's figure above holds its tenants but ACI container groups, which no node
+        // subnet should hold and its sizing leaves out.
+        let counted = tenants.iter().filter(|tenant| !in_node_subnet || tenant.aci);
         if let (Some(total), Some(held)) = (totals.get_mut(*vnet), subjects.get_mut(*vnet)) {
-            let addresses = tenants.iter().fold(0u64, |sum, tenant| sum.saturating_add(tenant.addresses));
-            *total = total.saturating_add(addresses);
-            held.extend(tenants.iter().map(|tenant| tenant.subject.clone()));
+            for tenant in counted {
+                *total = total.saturating_add(tenant.addresses);
+                held.push(tenant.subject.clone());
+            }
         }
     }
     for (vnet, total) in totals.iter().enumerate() {
@@ -102,7 +106,6 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         }
         let mut named = vec![pointer::vnet(vnet, "name")];
         named.extend(subjects.get(vnet).into_iter().flatten().cloned());
-        named.dedup();
         out.report(
             msg!(
                 [
@@ -181,8 +184,9 @@ mod tests {
     use crate::text::Lang;
 
     /// Base's cluster on flat Azure CNI in one /14 subnet that fills a /14 VNet, with `nodes`
-    /// nodes of 250 pods: each node takes 251 addresses, and 10% more nodes while upgrading.
-    fn flat(nodes: u64) -> Vec<(&'static str, Value)> {
+    /// nodes of `max_pods` pods: each node takes one address more than its pods, and 10% more
+    /// nodes, rounded up, come while upgrading.
+    fn flat_with(nodes: u64, max_pods: u64) -> Vec<(&'static str, Value)> {
         vec![
             ("/vnets/0/addressPrefixes/0", json!("10.0.0.0/14")),
             ("/vnets/0/subnets/0/addressPrefix", json!("10.0.0.0/14")),
@@ -190,8 +194,12 @@ mod tests {
             ("/aksClusters/0/dnsServiceIP", json!("10.100.0.10")),
             ("/aksClusters/0/networkPlugin", json!("azure")),
             ("/aksClusters/0/nodeCount", json!(nodes)),
-            ("/aksClusters/0/maxPods", json!(250)),
+            ("/aksClusters/0/maxPods", json!(max_pods)),
         ]
+    }
+
+    fn flat(nodes: u64) -> Vec<(&'static str, Value)> {
+        flat_with(nodes, 250)
     }
 
     #[test]
@@ -288,11 +296,71 @@ mod tests {
 
     #[test]
     fn quiet_at_the_limit_and_for_overlay() {
-        // 236 nodes and 24 surge nodes of 251 addresses: 65,260.
-        assert_quiet(VnetPrivateIpLimit, &flat(236));
+        // 465 nodes and 47 surge nodes of 128 addresses: 65,536 exactly; one node more is 65,664.
+        assert_quiet(VnetPrivateIpLimit, &flat_with(465, 127));
+        let found = assert_fires(VnetPrivateIpLimit, &flat_with(466, 127));
+        assert!(found[0].message.contains("would hold 65664 private addresses"), "{}", found[0].message);
         let mut overlay = flat(300);
         overlay.push(("/aksClusters/0/networkPluginMode", json!("overlay")));
         assert_quiet(VnetPrivateIpLimit, &overlay);
         assert_quiet(VnetPrivateIpLimit, &[]);
+    }
+
+    #[test]
+    fn what_a_node_subnet_holds_is_counted_once_and_aci_in_it_too() {
+        // The workspace endpoint's three addresses in the node subnet tip the exact limit over.
+        let mut changes = flat_with(465, 127);
+        changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})));
+        let found = assert_fires(VnetPrivateIpLimit, &changes);
+        assert!(found[0].message.contains("would hold 65539 private addresses"), "{}", found[0].message);
+        // A container group placed there, which the node subnet's sizing leaves out, still counts.
+        changes.push(("/aciDeployments", json!([{ "name": "score", "vnet": "ml-vnet", "subnet": "aks" }])));
+        let found = assert_fires(VnetPrivateIpLimit, &changes);
+        assert!(found[0].message.contains("would hold 65540 private addresses"), "{}", found[0].message);
+        assert!(
+            found[0].subjects.contains(&"/aciDeployments/0/subnet".to_owned()),
+            "{:?}",
+            found[0].subjects
+        );
+    }
+
+    /// Base's VNet and `spoke`, peered both ways, each with a flat cluster of `nodes` nodes of
+    /// `max_pods` pods.
+    fn peered_pair(nodes: u64, max_pods: u64) -> Vec<(&'static str, Value)> {
+        let mut changes = flat_with(nodes, max_pods);
+        changes.push(("/vnets/0/peerings", json!(["spoke"])));
+        changes.push((
+            "/vnets/-",
+            json!({
+                "name": "spoke", "resourceGroup": "ml-rg", "addressPrefixes": ["10.4.0.0/14"], "peerings": ["ml-vnet"],
+                "subnets": [{"name": "aks", "addressPrefix": "10.4.0.0/14"}]
+            }),
+        ));
+        changes.push((
+            "/aksClusters/-",
+            json!({
+                "name": "spoke", "provisioning": "attach", "vnet": "spoke", "subnet": "aks",
+                "networkPlugin": "azure", "nodeCount": nodes, "maxPods": max_pods,
+                "serviceCidr": "10.100.0.0/16", "dnsServiceIP": "10.100.0.10"
+            }),
+        ));
+        changes
+    }
+
+    #[test]
+    fn two_vnets_peered_both_ways_are_one_group_reported_once() {
+        // 236 nodes and 24 surge nodes of 251 addresses: 65,260 a VNet, 130,520 the pair.
+        let found = assert_fires(VnetPrivateIpLimit, &peered_pair(236, 250));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("would hold 130520 private addresses"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn a_peered_group_at_its_limit_passes() {
+        // 454 nodes and 46 surge nodes of 128 addresses: 64,000 a VNet, 128,000 the pair; a node
+        // more in each makes 128,256.
+        assert_quiet(VnetPrivateIpLimit, &peered_pair(454, 127));
+        let found = assert_fires(VnetPrivateIpLimit, &peered_pair(455, 127));
+        assert!(found[0].message.contains("would hold 128256 private addresses"), "{}", found[0].message);
     }
 }
