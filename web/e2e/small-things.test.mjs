@@ -53,6 +53,28 @@ describe('small things', () => {
     }
   });
 
+  test('a card whose item has no name is headed "(unnamed)", never by an empty heading', async () => {
+    const plan = collidingPlan('nameless');
+    plan.externalRanges = [{ name: '', addressPrefix: '192.168.0.0/16', kind: 'onPremises' }];
+    plan.aciDeployments = [{ name: ' ', vnet: 'mynetwork', subnet: 'default' }];
+    const { context, page, errors } = await openPage(suite.browser, suite.origin + planLink(plan));
+    try {
+      const titles = () => page.locator('form.editor').evaluate((form) => [...form.querySelectorAll('legend > h3')]
+        .map((heading) => heading.textContent));
+      await page.locator('[data-pointer="/externalRanges/0/name"]').waitFor();
+      assert.deepEqual(await titles(), ['VNet mynetwork', '(unnamed)', 'AKS myaks', '(unnamed)']);
+      await page.selectOption('#language', 'fr');
+      await page.locator('html[lang="fr"]').waitFor();
+      assert.deepEqual(await titles(), ['VNet mynetwork', '(sans nom)', 'AKS myaks', '(sans nom)']);
+      // Typing a name puts it in the heading.
+      await page.fill('[data-pointer="/externalRanges/0/name"]', 'on-prem');
+      await page.locator('legend > h3', { hasText: 'on-prem' }).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the focus stays near when a keyboard removes an item, dismisses a notice or migrates', async () => {
     // The guide's default setup, whose VNet holds two subnets.
     const { context, page, errors } = await openPage(suite.browser, suite.origin + '/');

@@ -96,6 +96,7 @@ texts! {
         "Le registre de conteneurs de l’espace de travail est derrière le VNet";
     Vnets => "Virtual networks", "Réseaux virtuels";
     AddVnet => "Add a VNet", "Ajouter un VNet";
+    Unnamed => "(unnamed)", "(sans nom)";
     Remove => "Remove", "Supprimer";
     AddressPrefixes => "Address prefixes", "Préfixes d’adresse";
     AddPrefix => "Add a prefix", "Ajouter un préfixe";

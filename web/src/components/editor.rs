@@ -130,6 +130,16 @@ pub(super) struct Form<'a> {
 }
 
 impl Form<'_> {
+    /// An item's name as its card's heading says it: a heading left empty would stand in the
+    /// screen reader's list of headings with nothing to say.
+    pub(super) fn card_title<'n>(&self, name: &'n str) -> &'n str {
+        if name.trim().is_empty() {
+            self.t(T::Unnamed)
+        } else {
+            name
+        }
+    }
+
     pub(super) fn t(&self, key: T) -> &'static str {
         key.get(self.lang)
     }
@@ -339,7 +349,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <p class="hint">{ form.t(T::ExternalRangesHint) }</p>
                 { for form.items(List::ExternalRanges, &plan.external_ranges).map(|(e, range)| html! {
                     <fieldset class="card row">
-                        <legend><h3>{ &range.name }</h3></legend>
+                        <legend><h3>{ form.card_title(&range.name) }</h3></legend>
                         { form.text(format!("/externalRanges/{e}/name"), form.t(T::Name), Kind::Text) }
                         { form.text(format!("/externalRanges/{e}/addressPrefix"), form.t(T::AddressPrefix), Kind::Text) }
                         { form.select(format!("/externalRanges/{e}/kind"), T::Kind, &[
@@ -362,7 +372,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <h2 id="aci-title">{ form.t(T::AciDeployments) }</h2>
                 { for form.items(List::AciDeployments, &plan.aci_deployments).map(|(a, deployment)| html! {
                     <fieldset class="card row">
-                        <legend><h3>{ &deployment.name }</h3></legend>
+                        <legend><h3>{ form.card_title(&deployment.name) }</h3></legend>
                         { form.text(format!("/aciDeployments/{a}/name"), form.t(T::Name), Kind::Text) }
                         { form.text(format!("/aciDeployments/{a}/vnet"), form.t(T::Vnet), Kind::Text) }
                         { form.text(format!("/aciDeployments/{a}/subnet"), form.t(T::Subnet), Kind::Text) }

@@ -24,7 +24,7 @@ pub(super) fn online_endpoints(form: &Form<'_>, plan: &Plan) -> Html {
                 // a value, so the finding about it has a field to point at.
                 html! {
                     <fieldset class="card row endpoint">
-                        <legend><h3>{ &endpoint.name }</h3></legend>
+                        <legend><h3>{ form.card_title(&endpoint.name) }</h3></legend>
                         { form.text(p("name"), form.t(T::Name), Kind::Text) }
                         { endpoint_kind(form, plan, k, endpoint) }
                         if !managed || endpoint.compute.is_some() {
