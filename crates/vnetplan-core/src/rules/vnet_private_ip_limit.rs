@@ -202,6 +202,14 @@ mod tests {
         flat_with(nodes, 250)
     }
 
+    /// Asserts that the rule reports `total` addresses, and returns the finding's subjects.
+    fn reports_total(changes: &[(&str, Value)], total: u64) -> Vec<String> {
+        let found = assert_fires(VnetPrivateIpLimit, changes);
+        let said = format!("would hold {total} private addresses");
+        assert!(found[0].message.contains(&said), "{}", found[0].message);
+        found[0].subjects.clone()
+    }
+
     #[test]
     fn fires_when_flat_cni_pods_pass_the_limit_though_the_subnet_has_room() {
         // 300 nodes and 30 surge nodes of 251 addresses: 82,830, in a subnet of 262,139.
@@ -244,38 +252,47 @@ mod tests {
                 }),
             ));
         }
-        let found = assert_fires(VnetPrivateIpLimit, &changes);
-        assert!(found[0].message.contains("would hold 68365 private addresses"), "{}", found[0].message);
-        assert!(
-            found[0].subjects.contains(&"/aksClusters/4/podSubnet".to_owned()),
-            "{:?}",
-            found[0].subjects
-        );
+        let subjects = reports_total(&changes, 68365);
+        assert!(subjects.contains(&"/aksClusters/4/podSubnet".to_owned()), "{subjects:?}");
     }
 
-    /// Base's VNet and two more, each a /14 holding a flat Azure CNI cluster of 180 nodes of 250
-    /// pods: 198 nodes with surge, 251 addresses each, 49,698 per VNet. Base's VNet lists the
-    /// VNets given as its peerings.
-    fn three_vnets(peered: &[&str]) -> Vec<(&'static str, Value)> {
-        let mut changes = flat(180);
-        changes.push(("/vnets/0/peerings", json!(peered)));
-        for (name, second) in [("spoke-a", 4), ("spoke-b", 8)] {
-            changes.push((
+    /// A VNet `name`, a /14 at 10.`second`.0.0 peered with `peerings`, and in it a flat Azure CNI
+    /// cluster of the same name with `nodes` nodes of `max_pods` pods.
+    fn spoke(
+        name: &str,
+        second: u8,
+        peerings: &[&str],
+        nodes: u64,
+        max_pods: u64,
+    ) -> [(&'static str, Value); 2] {
+        let prefix = format!("10.{second}.0.0/14");
+        [
+            (
                 "/vnets/-",
                 json!({
-                    "name": name, "resourceGroup": "ml-rg", "addressPrefixes": [format!("10.{second}.0.0/14")],
-                    "subnets": [{"name": "aks", "addressPrefix": format!("10.{second}.0.0/14")}]
+                    "name": name, "resourceGroup": "ml-rg", "addressPrefixes": [prefix], "peerings": peerings,
+                    "subnets": [{"name": "aks", "addressPrefix": prefix}]
                 }),
-            ));
-            changes.push((
+            ),
+            (
                 "/aksClusters/-",
                 json!({
                     "name": name, "provisioning": "attach", "vnet": name, "subnet": "aks",
-                    "networkPlugin": "azure", "nodeCount": 180, "maxPods": 250,
+                    "networkPlugin": "azure", "nodeCount": nodes, "maxPods": max_pods,
                     "serviceCidr": "10.100.0.0/16", "dnsServiceIP": "10.100.0.10"
                 }),
-            ));
-        }
+            ),
+        ]
+    }
+
+    /// Base's VNet and two more, each holding a flat cluster of 180 nodes of 250 pods: 198 nodes
+    /// with surge, 251 addresses each, 49,698 per VNet. Base's VNet lists the VNets given as its
+    /// peerings.
+    fn three_vnets(peered: &[&str]) -> Vec<(&'static str, Value)> {
+        let mut changes = flat(180);
+        changes.push(("/vnets/0/peerings", json!(peered)));
+        changes.extend(spoke("spoke-a", 4, &[], 180, 250));
+        changes.extend(spoke("spoke-b", 8, &[], 180, 250));
         changes
     }
 
@@ -298,8 +315,7 @@ mod tests {
     fn quiet_at_the_limit_and_for_overlay() {
         // 465 nodes and 47 surge nodes of 128 addresses: 65,536 exactly; one node more is 65,664.
         assert_quiet(VnetPrivateIpLimit, &flat_with(465, 127));
-        let found = assert_fires(VnetPrivateIpLimit, &flat_with(466, 127));
-        assert!(found[0].message.contains("would hold 65664 private addresses"), "{}", found[0].message);
+        reports_total(&flat_with(466, 127), 65664);
         let mut overlay = flat(300);
         overlay.push(("/aksClusters/0/networkPluginMode", json!("overlay")));
         assert_quiet(VnetPrivateIpLimit, &overlay);
@@ -311,17 +327,11 @@ mod tests {
         // The workspace endpoint's three addresses in the node subnet tip the exact limit over.
         let mut changes = flat_with(465, 127);
         changes.push(("/workspace/privateEndpoint", json!({"vnet": "ml-vnet", "subnet": "aks"})));
-        let found = assert_fires(VnetPrivateIpLimit, &changes);
-        assert!(found[0].message.contains("would hold 65539 private addresses"), "{}", found[0].message);
+        reports_total(&changes, 65539);
         // A container group placed there, which the node subnet's sizing leaves out, still counts.
         changes.push(("/aciDeployments", json!([{ "name": "score", "vnet": "ml-vnet", "subnet": "aks" }])));
-        let found = assert_fires(VnetPrivateIpLimit, &changes);
-        assert!(found[0].message.contains("would hold 65540 private addresses"), "{}", found[0].message);
-        assert!(
-            found[0].subjects.contains(&"/aciDeployments/0/subnet".to_owned()),
-            "{:?}",
-            found[0].subjects
-        );
+        let subjects = reports_total(&changes, 65540);
+        assert!(subjects.contains(&"/aciDeployments/0/subnet".to_owned()), "{subjects:?}");
     }
 
     /// Base's VNet and `spoke`, peered both ways, each with a flat cluster of `nodes` nodes of
@@ -329,21 +339,7 @@ mod tests {
     fn peered_pair(nodes: u64, max_pods: u64) -> Vec<(&'static str, Value)> {
         let mut changes = flat_with(nodes, max_pods);
         changes.push(("/vnets/0/peerings", json!(["spoke"])));
-        changes.push((
-            "/vnets/-",
-            json!({
-                "name": "spoke", "resourceGroup": "ml-rg", "addressPrefixes": ["10.4.0.0/14"], "peerings": ["ml-vnet"],
-                "subnets": [{"name": "aks", "addressPrefix": "10.4.0.0/14"}]
-            }),
-        ));
-        changes.push((
-            "/aksClusters/-",
-            json!({
-                "name": "spoke", "provisioning": "attach", "vnet": "spoke", "subnet": "aks",
-                "networkPlugin": "azure", "nodeCount": nodes, "maxPods": max_pods,
-                "serviceCidr": "10.100.0.0/16", "dnsServiceIP": "10.100.0.10"
-            }),
-        ));
+        changes.extend(spoke("spoke", 4, &["ml-vnet"], nodes, max_pods));
         changes
     }
 
@@ -360,7 +356,6 @@ mod tests {
         // 454 nodes and 46 surge nodes of 128 addresses: 64,000 a VNet, 128,000 the pair; a node
         // more in each makes 128,256.
         assert_quiet(VnetPrivateIpLimit, &peered_pair(454, 127));
-        let found = assert_fires(VnetPrivateIpLimit, &peered_pair(455, 127));
-        assert!(found[0].message.contains("would hold 128256 private addresses"), "{}", found[0].message);
+        reports_total(&peered_pair(455, 127), 128256);
     }
 }
