@@ -80,7 +80,7 @@ pub fn covers_among(entry: &str, pattern: &str, region: &str, fixed: &[&str]) ->
 }
 
 /// Lower case, one trailing dot removed: DNS names do not depend on either.
-fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase()
 }
 

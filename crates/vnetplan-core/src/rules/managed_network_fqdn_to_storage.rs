@@ -1,7 +1,7 @@
 use crate::catalog::{Example, RuleDoc};
 use crate::context::Context;
 use crate::finding::RuleFindings;
-use crate::fqdn::covers;
+use crate::fqdn::{covers, normalise};
 use crate::plan::{IsolationMode, OutboundRuleType};
 use crate::pointer;
 use crate::sources;
@@ -52,7 +52,7 @@ const STORAGE: [&str; 5] = [
 /// name, such as `mysa.privatelink.blob.core.windows.net`, the name a private link gives the
 /// account: still storage, which the placeholder patterns, one label deep, do not reach.
 fn under_a_storage_service(destination: &str) -> bool {
-    let name = destination.strip_suffix('.').unwrap_or(destination).to_ascii_lowercase();
+    let name = normalise(destination);
     STORAGE
         .iter()
         .any(|pattern| pattern.strip_prefix("<storage>").is_some_and(|service| name.ends_with(service)))
