@@ -45,7 +45,7 @@ use crate::text::{Lang, Message};
 use aks::{NodeSubnet, ReadCluster, SubnetId};
 use json::{describe, lookup, same_name, same_subscription, Obj};
 use reader::{is_expression, Reader};
-use vnet::PeeredRange;
+use vnet::{PeeredRange, ReadVnet};
 
 /// The resource group of VNets read from a template, which never says where it is deployed.
 pub const TEMPLATE_RESOURCE_GROUP: &str = "(from template)";
@@ -549,7 +549,8 @@ fn stands_for(range: &ExternalRange, vnet: &Vnet) -> bool {
 /// What every document read so far holds, before names are resolved across documents.
 #[derive(Default)]
 struct Found {
-    vnets: Vec<Sourced<FoundVnet>>,
+    /// Each VNet read; its peerings are moved to `ranges`.
+    vnets: Vec<Sourced<ReadVnet>>,
     /// Each peering read, with the VNet that lists it.
     ranges: Vec<(VnetPlace, PeeredRange)>,
     clusters: Vec<Sourced<ReadCluster>>,
@@ -558,12 +559,6 @@ struct Found {
 
 /// Where Azure's ids place a VNet: its resource group, name, and subscription when an id says.
 pub(super) type VnetPlace = (String, String, Option<String>);
-
-/// A VNet read, with the subscription its id names.
-struct FoundVnet {
-    vnet: Vnet,
-    subscription: Option<String>,
-}
 
 /// An item with the place it was read from.
 struct Sourced<T> {
@@ -582,7 +577,7 @@ impl Found {
     /// Adds a VNet, named apart from those of other documents, and says by which resource group
     /// and name it is known now. A VNet read twice (a `show` beside a `list`) is one VNet: the
     /// later copy replaces it.
-    fn add_vnet(&mut self, mut found: Sourced<FoundVnet>) -> VnetPlace {
+    fn add_vnet(&mut self, mut found: Sourced<ReadVnet>) -> VnetPlace {
         let names: Vec<(&str, usize)> =
             self.vnets.iter().map(|earlier| (earlier.item.vnet.name.as_str(), earlier.document)).collect();
         let mut name = found.item.vnet.name.clone();
@@ -592,7 +587,7 @@ impl Found {
         }
         let vnet = &found.item.vnet;
         let known_as = (vnet.resource_group.clone(), vnet.name.clone(), found.item.subscription.clone());
-        let identity = |found: &FoundVnet| {
+        let identity = |found: &ReadVnet| {
             (found.vnet.name.clone(), found.vnet.resource_group.clone(), found.subscription.clone())
         };
         add_once(&mut self.vnets, &mut self.notes, found, "VNet", identity);
@@ -619,10 +614,10 @@ impl Found {
     /// Reads one resource of a known shape into what was found.
     fn add(&mut self, document: usize, pointer: String, read: Read) {
         match read {
-            Read::Vnet(read) => {
-                let found = FoundVnet { vnet: read.vnet, subscription: read.subscription };
-                let owner = self.add_vnet(Sourced { item: found, document, pointer });
-                self.ranges.extend(read.peerings.into_iter().map(|peering| (owner.clone(), peering)));
+            Read::Vnet(mut read) => {
+                let peerings = std::mem::take(&mut read.peerings);
+                let owner = self.add_vnet(Sourced { item: read, document, pointer });
+                self.ranges.extend(peerings.into_iter().map(|peering| (owner.clone(), peering)));
             }
             Read::Cluster(cluster) => self.add_cluster(Sourced { item: *cluster, document, pointer }),
         }
@@ -1085,7 +1080,7 @@ fn place_cluster(
 
 /// A resource read from a document.
 enum Read {
-    Vnet(vnet::ReadVnet),
+    Vnet(ReadVnet),
     Cluster(Box<ReadCluster>),
 }
 
