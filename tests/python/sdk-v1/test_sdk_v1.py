@@ -244,6 +244,23 @@ class ExportedSdkScripts(unittest.TestCase):
         [sent] = recorder.of("create", "ml-aks")
         self.assertEqual(sent["properties"]["properties"]["agentVmSize"], "Standard_D4s_v5")
 
+    def test_a_cluster_created_in_the_aks_managed_vnet_sends_no_vnet_settings(self):
+        # Without a VNet name the SDK drops every VNet value, so the script writes none of them.
+        plan = json.loads((ROOT / "examples" / "default-aks.json").read_text())
+        for field in ("vnet", "subnet", "dockerBridgeCidr"):
+            plan["aksClusters"][0].pop(field, None)
+        with tempfile.TemporaryDirectory() as directory:
+            path = pathlib.Path(directory) / "managed.json"
+            path.write_text(json.dumps(plan))
+            code = export(path)
+            recorder = run_script(code, plan)
+        self.assertNotIn("config.service_cidr", code)
+        self.assertNotIn("config.vnet_name", code)
+        [sent] = recorder.of("create", "ml-aks")
+        aks = sent["properties"]["properties"]
+        self.assertEqual(aks["agentCount"], plan["aksClusters"][0]["nodeCount"])
+        self.assertNotIn("aksNetworkingConfiguration", aks)
+
     def test_a_misspelt_keyword_is_rejected_by_the_sdk(self):
         plan = json.loads((ROOT / "examples" / "default-aks.json").read_text())
         with self.assertRaisesRegex(TypeError, "agent_cuont"):

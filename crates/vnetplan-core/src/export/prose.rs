@@ -120,6 +120,9 @@ prose! {
     SIX_VNET_VALUES =>
         "The v1 SDK takes all six VNet values or none of them.",
         "Le SDK v1 prend les six valeurs du VNet ou aucune.";
+    NO_VNET_VALUES =>
+        "The cluster goes into the VNet that AKS creates: the v1 SDK sends the six VNet values only with a VNet name, so none is given, and AKS picks the cluster's ranges itself.",
+        "Le cluster va dans le VNet qu’AKS crée : le SDK v1 n’envoie les six valeurs du VNet qu’avec un nom de VNet, aucune n’est donc donnée, et AKS choisit lui-même les plages du cluster.";
     UPDATE_NOTE =>
         "Run this only once the attach has finished: the load balancer changes after it.",
         "Ne lancez ceci qu’une fois l’attachement terminé : l’équilibreur de charge change après lui.";

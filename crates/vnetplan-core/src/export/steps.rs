@@ -541,7 +541,8 @@ impl<'p> Guide<'p> {
             arguments.push((Param::LoadBalancerSubnet.sdk(), quote::python(subnet)));
         }
         code.push_str(&python_call("config = AksCompute.provisioning_configuration", &arguments));
-        self.note(&mut code, SIX_VNET_VALUES.message());
+        let note = if cluster.in_managed_vnet() { NO_VNET_VALUES } else { SIX_VNET_VALUES };
+        self.note(&mut code, note.message());
         for (param, value) in self.vnet_values(cluster) {
             let _ = writeln!(code, "config.{} = {}", param.sdk(), quote::python(&value));
         }
@@ -582,8 +583,12 @@ impl<'p> Guide<'p> {
     }
 
     /// The six VNet settings of the v1 SDK, as the plan has them; a missing docker bridge is
-    /// left out, and the check reports it.
+    /// left out, and the check reports it. A cluster in the AKS-managed VNet gets none: the SDK
+    /// sends them only with a VNet name, so a service range written there would never apply.
     fn vnet_values(&self, cluster: &AksCluster) -> Vec<(Param, String)> {
+        if cluster.in_managed_vnet() {
+            return Vec::new();
+        }
         let mut values = vec![
             (Param::VnetResourceGroup, self.vnet_group(cluster.vnet.as_deref().unwrap_or_default())),
             (Param::VnetName, cluster.vnet.clone().unwrap_or_default()),

@@ -360,6 +360,20 @@ fn steps_use_the_plans_values() {
 }
 
 #[test]
+fn a_cluster_created_in_the_aks_managed_vnet_is_given_no_vnet_values() {
+    let mut plan = example("default_aks");
+    plan.aks_clusters[0].vnet = None;
+    plan.aks_clusters[0].subnet = None;
+    let steps = english_steps(&plan);
+    let sdk = &steps_titled(&steps, "with the Python SDK")[0].code;
+    let cli = &steps_titled(&steps, "Create cluster 'ml-aks' with the Azure ML CLI v1")[0].code;
+    for (code, setting) in [(sdk, "config.service_cidr"), (sdk, "config.vnet_name"), (cli, "--service-cidr")] {
+        assert!(!code.contains(setting), "{setting} written in\n{code}");
+    }
+    assert!(sdk.contains("sends the six VNet values only with a VNet name"), "{sdk}");
+}
+
+#[test]
 fn a_service_principal_is_looked_up_by_client_id() {
     let steps = english_steps(&example("aks_internal_lb"));
     let role = &steps_titled(&steps, "Network Contributor")[0].code;

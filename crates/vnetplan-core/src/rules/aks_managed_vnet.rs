@@ -1,6 +1,7 @@
-use crate::catalog::{Example, RuleDoc};
+use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
+use crate::plan::{AksCluster, Provisioning};
 use crate::pointer;
 use crate::sources;
 
@@ -8,10 +9,15 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Warns about every AKS cluster that leaves out both vnet and subnet: such a cluster lives in \
          the virtual network that AKS creates for it. Its node subnet is not checked, while its \
-         service, DNS and pod ranges still are, against every range of the plan.",
+         service, DNS and pod ranges still are, against every range of the plan. A cluster that \
+         Azure ML v1 creates there gets a second warning: the SDK sends its network settings only \
+         with a VNet name, so its service range and DNS address are AKS's choice, not the plan's.",
         "Avertit pour chaque cluster AKS qui omet à la fois vnet et subnet : un tel cluster vit dans le \
          réseau virtuel qu’AKS crée pour lui. Son sous-réseau de nœuds n’est pas vérifié, mais ses \
-         plages de services, de DNS et de pods le sont toujours, face à toutes les plages du plan."
+         plages de services, de DNS et de pods le sont toujours, face à toutes les plages du plan. Un \
+         cluster qu’Azure ML v1 y crée reçoit un second avertissement : le SDK n’envoie ses \
+         paramètres réseau qu’avec un nom de VNet, sa plage de services et son adresse DNS sont donc \
+         choisies par AKS, et non par le plan."
     ),
     why: text!(
         "The Azure ML guide isolates inference by placing the cluster in a virtual network of your own, \
@@ -38,7 +44,16 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          le VNet qui porte le point de terminaison privé de l’espace de travail. Un cluster existant ne \
          peut pas changer de VNet : créez-en un nouveau à cet endroit et attachez-le à sa place."
     ),
-    sources: &[sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31, sources::CONFIGURE_KUBENET_2026_08_21],
+    sources: &[
+        sources::HOW_TO_SECURE_INFERENCING_VNET_2024_01_31,
+        sources::CONFIGURE_KUBENET_2026_08_21,
+        Source {
+            title: "azureml-core 1.61.0.post4: AksCompute._build_create_payload (network settings sent only \
+                    with a VNet name)",
+            location: "azureml-core 1.61.0.post4 (PyPI wheel):azureml/core/compute/aks.py",
+            date: "1.61.0.post4",
+        },
+    ],
 };
 
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
@@ -57,7 +72,32 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
         );
         // The omitted field is the one to write, so the pointer names it although it is absent.
         out.report(message, vec![pointer::cluster(index, "vnet")]);
+        if !cluster.is_v2() && cluster.provisioning() == Provisioning::Create {
+            report_ranges_not_sent(index, cluster, out);
+        }
     }
+}
+
+/// The v1 SDK builds a new cluster's network settings only around a VNet name: without one it
+/// sends no service range, DNS address or bridge, so the plan's values describe nothing AKS uses.
+fn report_ranges_not_sent(index: usize, cluster: &AksCluster, out: &mut RuleFindings<'_>) {
+    out.report(
+        msg!(
+            [
+                "cluster '{cluster}' is created by Azure ML v1 without a VNet, so the SDK sends none of its \
+                 network settings: AKS chooses the service range and DNS address itself, and the plan's \
+                 {service} and {dns} are neither applied nor a check of what the cluster will use",
+                "le cluster « {cluster} » est créé par Azure ML v1 sans VNet : le SDK n’envoie donc aucun \
+                 de ses paramètres réseau, AKS choisit lui-même la plage des services et l’adresse DNS, et \
+                 les valeurs {service} et {dns} du plan ne sont ni appliquées ni une vérification de ce \
+                 que le cluster utilisera"
+            ],
+            cluster = &cluster.name,
+            service = &cluster.service_cidr,
+            dns = &cluster.dns_service_ip,
+        ),
+        vec![pointer::cluster(index, "serviceCidr"), pointer::cluster(index, "dnsServiceIP")],
+    );
 }
 
 #[cfg(test)]
@@ -80,8 +120,10 @@ mod tests {
 
     #[test]
     fn warns_on_a_cluster_without_vnet_and_subnet() {
-        let found = assert_fires(AksManagedVnet, &[("/aksClusters/-", managed_cluster("dev-aks"))]);
-        assert_eq!(found.len(), 1);
+        let mut attached = managed_cluster("dev-aks");
+        attached["provisioning"] = json!("attach");
+        let found = assert_fires(AksManagedVnet, &[("/aksClusters/-", attached)]);
+        assert_eq!(found.len(), 1, "an attached cluster keeps the ranges it has");
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(found[0].subjects, ["/aksClusters/1/vnet"]);
         assert_eq!(
@@ -95,6 +137,27 @@ mod tests {
              crée et gère, où l’isolement réseau du guide d’Azure ML ne s’applique pas"
         );
         assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn says_that_a_cluster_created_through_v1_gets_none_of_the_plans_ranges() {
+        let found = assert_fires(AksManagedVnet, &[("/aksClusters/-", managed_cluster("dev-aks"))]);
+        let ranges = found.iter().find(|finding| finding.subjects[0].ends_with("serviceCidr"));
+        let ranges = ranges.expect("a created cluster is told its ranges are not sent");
+        assert_eq!(ranges.subjects, ["/aksClusters/1/serviceCidr", "/aksClusters/1/dnsServiceIP"]);
+        assert_eq!(
+            ranges.message,
+            "cluster 'dev-aks' is created by Azure ML v1 without a VNet, so the SDK sends none of its \
+             network settings: AKS chooses the service range and DNS address itself, and the plan's \
+             10.3.0.0/16 and 10.3.0.10 are neither applied nor a check of what the cluster will use"
+        );
+        assert_eq!(
+            ranges.text.render(Lang::Fr),
+            "le cluster « dev-aks » est créé par Azure ML v1 sans VNet : le SDK n’envoie donc aucun de \
+             ses paramètres réseau, AKS choisit lui-même la plage des services et l’adresse DNS, et les \
+             valeurs 10.3.0.0/16 et 10.3.0.10 du plan ne sont ni appliquées ni une vérification de ce \
+             que le cluster utilisera"
+        );
     }
 
     #[test]

@@ -13,11 +13,14 @@ const DEFAULT_BLOCK: Range = Range::block(172, 17, 0, 1, 16);
 
 pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
-        "An AKS cluster that Azure ML creates (provisioning \"create\") must have a docker bridge \
-         range (dockerBridgeCidr), although AKS itself has ignored the field since API version \
-         2023-04-01.",
-        "Un cluster AKS créé par Azure ML (provisioning \"create\") doit avoir une plage de pont \
-         Docker (dockerBridgeCidr), bien qu’AKS ignore ce champ depuis la version d’API 2023-04-01."
+        "An AKS cluster that Azure ML creates (provisioning \"create\") in a VNet of the plan must \
+         have a docker bridge range (dockerBridgeCidr), although AKS itself has ignored the field since \
+         API version 2023-04-01. A cluster created in the VNet that AKS manages is left out: no VNet \
+         setting is sent for it.",
+        "Un cluster AKS créé par Azure ML (provisioning \"create\") dans un VNet du plan doit avoir \
+         une plage de pont Docker (dockerBridgeCidr), bien qu’AKS ignore ce champ depuis la version \
+         d’API 2023-04-01. Un cluster créé dans le VNet géré par AKS n’est pas concerné : aucun \
+         paramètre de VNet n’est envoyé pour lui."
     ),
     why: text!(
         "The Azure ML v1 SDK accepts the custom-VNet settings of a new cluster only as a complete \
@@ -56,7 +59,11 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     let mut default_is_free = None;
     for (index, cluster, _) in context.v1_clusters() {
-        if cluster.provisioning() != Provisioning::Create || cluster.docker_bridge_cidr.is_some() {
+        // Outside a VNet of the plan the SDK sends none of the six settings, the bridge included.
+        if cluster.provisioning() != Provisioning::Create
+            || cluster.docker_bridge_cidr.is_some()
+            || cluster.in_managed_vnet()
+        {
             continue;
         }
         // Every range of the plan is gathered once, and only when some cluster needs a value.
@@ -146,6 +153,14 @@ mod tests {
         assert_eq!(fix.changes[0].path, "/aksClusters/0/dockerBridgeCidr");
         assert_eq!(fix.changes[0].value, json!("10.0.0.1/16"));
         assert_fix_resolves(DockerBridgeMissing, &changes);
+    }
+
+    #[test]
+    fn quiet_for_a_created_cluster_in_the_aks_managed_vnet() {
+        let mut plan = crate::testing::plan_with(&[("/aksClusters/0/dockerBridgeCidr", json!(null))]);
+        plan.aks_clusters[0].vnet = None;
+        plan.aks_clusters[0].subnet = None;
+        assert!(crate::testing::findings(DockerBridgeMissing, &plan).is_empty());
     }
 
     #[test]
