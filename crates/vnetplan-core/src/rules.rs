@@ -73,6 +73,7 @@ rule_table! {
     OverlappingSubnets overlapping_subnets "overlapping-subnets" Error ["two subnets of one VNet share addresses", "deux sous-réseaux d’un VNet partagent des adresses"];
     OverlappingVnetPrefixes overlapping_vnet_prefixes "overlapping-vnet-prefixes" Error ["two address prefixes of one VNet share addresses", "deux préfixes d’adresse d’un VNet partagent des adresses"];
     SubnetTooSmall subnet_too_small "subnet-too-small" Error ["a subnet is smaller than /29, the smallest Azure allows", "un sous-réseau est plus petit que /29, le minimum d’Azure"];
+    Ipv6SubnetNot64 ipv6_subnet_not_64 "ipv6-subnet-not-64" Error ["an IPv6 subnet is not a /64, the one size Azure gives IPv6 subnets", "un sous-réseau IPv6 n’est pas un /64, la seule taille qu’Azure donne aux sous-réseaux IPv6"];
     VnetForbiddenRange vnet_forbidden_range "vnet-forbidden-range" Error ["a VNet prefix takes addresses Azure never allows in a VNet", "un préfixe de VNet prend des adresses qu’Azure n’autorise dans aucun VNet"];
     VnetAksReservedRange vnet_aks_reserved_range "vnet-aks-reserved-range" Error ["an AKS cluster's VNet takes addresses AKS reserves", "le VNet d’un cluster AKS prend des adresses réservées par AKS"];
     VnetsOverlap vnets_overlap "vnets-overlap" Warning ["two VNets of the plan share addresses and can never be peered", "deux VNets du plan partagent des adresses et ne pourront jamais être appairés"];

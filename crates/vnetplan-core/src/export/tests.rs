@@ -367,7 +367,8 @@ fn a_cluster_created_in_the_aks_managed_vnet_is_given_no_vnet_values() {
     let steps = english_steps(&plan);
     let sdk = &steps_titled(&steps, "with the Python SDK")[0].code;
     let cli = &steps_titled(&steps, "Create cluster 'ml-aks' with the Azure ML CLI v1")[0].code;
-    for (code, setting) in [(sdk, "config.service_cidr"), (sdk, "config.vnet_name"), (cli, "--service-cidr")] {
+    for (code, setting) in [(sdk, "config.service_cidr"), (sdk, "config.vnet_name"), (cli, "--service-cidr")]
+    {
         assert!(!code.contains(setting), "{setting} written in\n{code}");
     }
     assert!(sdk.contains("sends the six VNet values only with a VNet name"), "{sdk}");
