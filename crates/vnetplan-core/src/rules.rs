@@ -114,6 +114,7 @@ rule_table! {
     AksSubnetDelegated aks_subnet_delegated "aks-subnet-delegated" Error ["the node subnet is delegated to a service", "le sous-réseau des nœuds est délégué à un service"];
     AksSubnetSharedKubenet aks_subnet_shared_kubenet "aks-subnet-shared-kubenet" Error ["a kubenet cluster shares its node subnet with another cluster", "un cluster kubenet partage son sous-réseau de nœuds avec un autre cluster"];
     KubenetTooManyNodes kubenet_too_many_nodes "kubenet-too-many-nodes" Error ["a kubenet cluster needs more than 400 routes", "un cluster kubenet demande plus de 400 routes"];
+    AksNodeCountOverLimit aks_node_count_over_limit "aks-node-count-over-limit" Error ["a cluster asks for more nodes than AKS allows in a node pool or a cluster", "un cluster demande plus de nœuds qu’AKS n’en admet dans un pool de nœuds ou un cluster"];
     KubenetRetiring kubenet_retiring "kubenet-retiring" Info ["kubenet is retired on 31 March 2028", "kubenet sera retiré le 31 mars 2028"];
     CreatePluginNotConfigurable create_plugin_not_configurable "create-plugin-not-configurable" Error ["a cluster Azure ML creates asks for kubenet, overlay or a pod range", "un cluster créé par Azure ML demande kubenet, overlay ou une plage de pods"];
     CreateMaxPodsNotConfigurable create_max_pods_not_configurable "create-max-pods-not-configurable" Error ["a cluster Azure ML v1 creates states pods per node that creation cannot set", "un cluster créé par Azure ML v1 indique un nombre de pods par nœud que la création ne sait pas fixer"];
