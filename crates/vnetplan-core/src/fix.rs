@@ -131,9 +131,9 @@ fn improves(before: &Report, after: &Report, fixed: &Finding) -> bool {
 /// ```
 /// let plan = vnetplan_core::parse_plan(r#"{
 ///   "schemaVersion": 1, "region": "eastus2", "workspace": {"resourceGroup": "rg"},
-///   "vnets": [{"name": "v", "resourceGroup": "rg", "addressPrefixes": ["10.0.0.0/16"],
+///   "vnets": [{"name": "ml-vnet", "resourceGroup": "rg", "addressPrefixes": ["10.0.0.0/16"],
 ///              "subnets": [{"name": "aks", "addressPrefix": "10.0.0.0/22"}]}],
-///   "aksClusters": [{"name": "ml-aks", "vnet": "v", "subnet": "aks", "serviceCidr": "10.0.0.0/16",
+///   "aksClusters": [{"name": "ml-aks", "vnet": "ml-vnet", "subnet": "aks", "serviceCidr": "10.0.0.0/16",
 ///     "dnsServiceIP": "10.0.0.10", "dockerBridgeCidr": "172.17.0.1/16", "nodeCount": 3,
 ///     "networkContributorGranted": true}]
 /// }"#).unwrap();

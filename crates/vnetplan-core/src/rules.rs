@@ -130,6 +130,7 @@ rule_table! {
     IlbSubnetOutsideClusterVnet ilb_subnet_outside_cluster_vnet "ilb-subnet-outside-cluster-vnet" Error ["the load balancer subnet belongs to another VNet", "le sous-réseau de l’équilibreur appartient à un autre VNet"];
     IlbSubnetIsAciSubnet ilb_subnet_is_aci_subnet "ilb-subnet-is-aci-subnet" Error ["the load balancer subnet is delegated to ACI", "le sous-réseau de l’équilibreur est délégué à ACI"];
     ComputeNameInvalid compute_name_invalid "compute-name-invalid" Error ["a v1 compute target name breaks Azure ML's naming rules", "un nom de cible de calcul v1 enfreint les règles de nommage d’Azure ML"];
+    NetworkNameInvalid network_name_invalid "network-name-invalid" Error ["a VNet or subnet name breaks Azure's naming rules", "un nom de VNet ou de sous-réseau enfreint les règles de nommage d’Azure"];
     IlbNotInStudio ilb_not_in_studio "ilb-not-in-studio" Info ["an internal load balancer cannot be chosen in the studio", "un équilibreur de charge interne ne peut pas être choisi dans le studio"];
     IlbWithKubenet ilb_with_kubenet "ilb-with-kubenet" Warning ["an internal load balancer with kubenet does not work for Azure ML", "un équilibreur interne avec kubenet ne fonctionne pas pour Azure ML"];
     PrivateClusterMustBeAttached private_cluster_must_be_attached "private-cluster-must-be-attached" Error ["Azure ML cannot create a private cluster; it must be attached", "Azure ML ne peut pas créer un cluster privé ; il faut l’attacher"];
