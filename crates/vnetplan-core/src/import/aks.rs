@@ -979,27 +979,52 @@ impl Reader<'_> {
         self.unread(&settings, UPGRADE_READ, UPGRADE_INFORMATIONAL);
         let field = settings.get("maxSurge")?;
         let surge = match field.value {
-            serde_json::Value::Number(number) => number.as_u64().map(saturate),
+            serde_json::Value::Number(number) => match number.as_u64() {
+                Some(count) => u32::try_from(count).map_err(|_| BadSurge::TooLarge),
+                None => Err(BadSurge::Unreadable),
+            },
             serde_json::Value::String(text) => {
                 surge_of(&self.text(text, &field.pointer, Expect::Count), nodes)
             }
-            _ => None,
+            _ => Err(BadSurge::Unreadable),
         };
-        if surge.is_none() {
-            self.note(
-                &field.pointer,
-                msg!(
-                    [
-                        "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
-                         of the pool",
-                        "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte la valeur \
-                         par défaut d’AKS, 10 % du pool"
-                    ],
-                    value = quoted(field.value)
-                ),
-            );
-        }
-        surge
+        let why = match surge {
+            Ok(surge) => return Some(surge),
+            Err(why) => why,
+        };
+        let value = quoted(field.value);
+        let message = match why {
+            BadSurge::OverWholePool => msg!(
+                [
+                    "maxSurge {value} is a percentage above 100%, more nodes than the pool has: the plan leaves \
+                     this pool's surge unset and counts AKS's default, 10% of the pool",
+                    "maxSurge {value} est un pourcentage supérieur à 100 %, plus de nœuds que le pool n’en a : \
+                     le plan laisse le surplus de ce pool non renseigné et compte la valeur par défaut d’AKS, \
+                     10 % du pool"
+                ],
+                value = &value
+            ),
+            BadSurge::TooLarge => msg!(
+                [
+                    "maxSurge {value} is more nodes than the plan can count: the plan leaves this pool's surge \
+                     unset and counts AKS's default, 10% of the pool",
+                    "maxSurge {value} compte plus de nœuds que le plan ne peut en compter : le plan laisse le \
+                     surplus de ce pool non renseigné et compte la valeur par défaut d’AKS, 10 % du pool"
+                ],
+                value = &value
+            ),
+            BadSurge::Unreadable => msg!(
+                [
+                    "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
+                     of the pool",
+                    "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte la valeur \
+                     par défaut d’AKS, 10 % du pool"
+                ],
+                value = &value
+            ),
+        };
+        self.note(&field.pointer, message);
+        None
     }
 
     fn api_server(&mut self, object: &Obj<'_>) -> ApiServer {
@@ -1108,15 +1133,40 @@ impl Reader<'_> {
     }
 }
 
+/// Why a pool's `maxSurge` gives the plan no count of nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BadSurge {
+    /// A percentage above 100%, which would surge by more nodes than the pool has.
+    OverWholePool,
+    /// A count of nodes beyond what the plan counts.
+    TooLarge,
+    /// Neither a count nor a percentage.
+    Unreadable,
+}
+
 /// A surge written as `"2"` or `"33%"`, for a pool of `nodes` nodes.
-pub(super) fn surge_of(text: &str, nodes: u32) -> Option<u32> {
+pub(super) fn surge_of(text: &str, nodes: u32) -> Result<u32, BadSurge> {
     let text = text.trim();
     match text.strip_suffix('%') {
         Some(percent) => {
-            let percent: u64 = percent.trim().parse().ok()?;
-            Some(saturate((u64::from(nodes) * percent).div_ceil(100)))
+            let percent: u64 =
+                percent.trim().parse().map_err(|error| bad_number(&error, BadSurge::OverWholePool))?;
+            if percent > 100 {
+                return Err(BadSurge::OverWholePool);
+            }
+            // At most 100% of a u32 count, so it stays within one.
+            Ok(saturate(u64::from(nodes).saturating_mul(percent).div_ceil(100)))
         }
-        None => text.parse().ok(),
+        None => text.parse().map_err(|error| bad_number(&error, BadSurge::TooLarge)),
+    }
+}
+
+/// `too_large` when digits failed to parse only because they make too large a number.
+fn bad_number(error: &std::num::ParseIntError, too_large: BadSurge) -> BadSurge {
+    if *error.kind() == std::num::IntErrorKind::PosOverflow {
+        too_large
+    } else {
+        BadSurge::Unreadable
     }
 }
 

@@ -1011,12 +1011,49 @@ fn child_resource_names_split_into_vnet_and_subnet() {
 
 #[test]
 fn surges_are_counts_or_percentages_rounded_up() {
-    use super::aks::surge_of;
-    assert_eq!(surge_of("1", 10), Some(1));
-    assert_eq!(surge_of("33%", 5), Some(2));
-    assert_eq!(surge_of("10%", 3), Some(1));
-    assert_eq!(surge_of("100%", 4), Some(4));
-    assert_eq!(surge_of("many", 4), None);
+    use super::aks::{surge_of, BadSurge};
+    assert_eq!(surge_of("1", 10), Ok(1));
+    assert_eq!(surge_of("33%", 5), Ok(2));
+    assert_eq!(surge_of("10%", 3), Ok(1));
+    assert_eq!(surge_of("100%", 4), Ok(4));
+    assert_eq!(surge_of("100%", u32::MAX), Ok(u32::MAX));
+    assert_eq!(surge_of("many", 4), Err(BadSurge::Unreadable));
+    assert_eq!(surge_of("-1%", 4), Err(BadSurge::Unreadable));
+    assert_eq!(surge_of("101%", 4), Err(BadSurge::OverWholePool));
+    assert_eq!(surge_of("18446744073709551615%", 4), Err(BadSurge::OverWholePool));
+    assert_eq!(surge_of("99999999999999999999999%", 4), Err(BadSurge::OverWholePool));
+    assert_eq!(surge_of("4294967296", 4), Err(BadSurge::TooLarge));
+}
+
+#[test]
+fn a_surge_above_the_whole_pool_or_past_counting_is_noted_and_left_unset() {
+    let pool = |surge: Value| {
+        let mut cluster: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
+        cluster["agentPoolProfiles"][0]["count"] = 3.into();
+        cluster["agentPoolProfiles"][0]["upgradeSettings"] = serde_json::json!({ "maxSurge": surge });
+        imported(&[&cluster.to_string()])
+    };
+    let at = "/agentPoolProfiles/0/upgradeSettings/maxSurge";
+    // u64::MAX percent once overflowed the multiplication by the pool's nodes.
+    for surge in ["18446744073709551615%", "150%"] {
+        let read = pool(surge.into());
+        assert_eq!(read.plan.aks_clusters[0].max_surge, None, "{surge}");
+        assert_eq!(
+            note_at(&read, 0, at),
+            format!(
+                "maxSurge \"{surge}\" is a percentage above 100%, more nodes than the pool has: the plan \
+                 leaves this pool's surge unset and counts AKS's default, 10% of the pool"
+            )
+        );
+    }
+    for surge in [Value::from(u64::MAX), "4294967296".into()] {
+        let read = pool(surge.clone());
+        assert_eq!(read.plan.aks_clusters[0].max_surge, None, "{surge}");
+        assert!(note_at(&read, 0, at).contains("is more nodes than the plan can count"), "{surge}");
+    }
+    let mut french = pool("150%".into());
+    french.localize(Lang::Fr);
+    assert!(note_at(&french, 0, at).starts_with("maxSurge \"150%\" est un pourcentage supérieur à 100 %"));
 }
 
 #[test]
