@@ -670,17 +670,20 @@ impl Found {
             .map(|read| (read.item.resource_group.as_str(), read.item.subscription.as_deref()))
             .collect();
         self.notes.extend(name_clusters_apart_by_group(&mut clusters, &places));
+        // A location the template computes is taken to be the plan's region: kept as written, it
+        // would differ from every region Azure states and make a false mismatch.
+        let computed = |region: &mut Option<String>| {
+            if region.as_deref().is_some_and(is_expression) {
+                *region = None;
+            }
+        };
+        for vnet in &mut vnets {
+            computed(&mut vnet.region);
+        }
+        for cluster in &mut clusters {
+            computed(&mut cluster.region);
+        }
         let region = plan_region(&vnets, &clusters);
-        let vnets: Vec<Vnet> = vnets
-            .into_iter()
-            .map(|mut vnet| {
-                // A location the template computes is taken to be the plan's region.
-                if vnet.region.as_deref().is_some_and(is_expression) {
-                    vnet.region = None;
-                }
-                vnet
-            })
-            .collect();
         let (resource_group, from) = match (vnets.first(), self.clusters.first()) {
             (Some(vnet), _) => (
                 vnet.resource_group.clone(),
@@ -787,15 +790,16 @@ fn plan_note(text: Message) -> ImportNote {
     ImportNote::new(None, "", text)
 }
 
-/// The first location Azure states outright (a VNet's, else a cluster's); a template
-/// expression only when nothing better exists.
+/// The first location Azure states outright (a VNet's, else a cluster's), or none: a template
+/// expression is no region the check can compare, so the plan asks for one instead.
 fn plan_region(vnets: &[Vnet], clusters: &[AksCluster]) -> String {
-    let mut stated = vnets
+    vnets
         .iter()
         .filter_map(|vnet| vnet.region.as_deref())
-        .chain(clusters.iter().filter_map(|cluster| cluster.region.as_deref()));
-    let first = stated.clone().next();
-    stated.find(|region| !is_expression(region)).or(first).unwrap_or_default().to_owned()
+        .chain(clusters.iter().filter_map(|cluster| cluster.region.as_deref()))
+        .find(|region| !is_expression(region))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// Records that VNet `owner` is peered with VNet `remote`, unless either already lists the other.

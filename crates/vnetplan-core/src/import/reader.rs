@@ -48,8 +48,8 @@ impl Expect {
             ),
             Self::Name => text!("the plan keeps its text as the name", "le plan garde son texte comme nom"),
             Self::Location => text!(
-                "the plan keeps its text, and the resource is taken to be in the plan's region",
-                "le plan garde son texte, et la ressource est supposée dans la région du plan"
+                "the plan leaves the resource's region unset, so it is taken to be in the plan's region",
+                "le plan laisse la région de la ressource non renseignée, elle est donc supposée dans la région du plan"
             ),
             Self::Service => text!(
                 "the plan keeps its text as the delegation's service",

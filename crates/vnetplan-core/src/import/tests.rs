@@ -1739,3 +1739,54 @@ fn a_copy_count_of_the_wrong_type_says_the_copies_are_unknown_and_what_is_import
     );
     assert!(note_at(&read, 0, "/resources/0/copy").contains("the cluster is imported once, as written"));
 }
+
+/// A printed VNet `hub-vnet` of `net-rg` in eastus2 with a subnet `aks`.
+const HUB_SHOW: &str = r#"{ "type": "Microsoft.Network/virtualNetworks", "name": "hub-vnet",
+    "resourceGroup": "net-rg", "location": "eastus2",
+    "id": "/subscriptions/1111/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/hub-vnet",
+    "addressSpace": { "addressPrefixes": ["10.10.0.0/16"] },
+    "subnets": [{ "name": "aks", "addressPrefix": "10.10.0.0/22" }] }"#;
+
+/// A template whose one resource is `resource`, with a `location` parameter the deployment's
+/// resource group gives.
+fn template_of(resource: &str) -> String {
+    format!(
+        r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+             "contentVersion": "1.0.0.0",
+             "parameters": {{ "location": {{ "type": "string", "defaultValue": "[resourceGroup().location]" }} }},
+             "resources": [{resource}] }}"#
+    )
+}
+
+const CLUSTER_AT_PARAMETER: &str = r#"{ "type": "Microsoft.ContainerService/managedClusters",
+    "apiVersion": "2024-02-01", "name": "mlaks", "location": "[parameters('location')]",
+    "identity": { "type": "SystemAssigned" },
+    "properties": { "agentPoolProfiles": [{ "name": "system", "count": 3, "mode": "System",
+        "vnetSubnetID": "[resourceId('net-rg', 'Microsoft.Network/virtualNetworks/subnets', 'hub-vnet', 'aks')]" }],
+      "networkProfile": { "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "dnsServiceIP": "10.2.0.10" } } }"#;
+
+#[test]
+fn a_cluster_location_the_template_computes_is_left_unset_like_a_vnets() {
+    let template = template_of(CLUSTER_AT_PARAMETER);
+    let result = imported(&[&template, HUB_SHOW]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.region.as_deref(), cluster.vnet_name()), (None, "hub-vnet"));
+    assert_eq!(result.plan.region, "eastus2");
+    assert!(!rules(&result.plan).contains(&RuleId::AksRegionMismatch), "{:#?}", check(&result.plan).findings);
+    assert_eq!(
+        note_at(&result, 0, "/resources/0/location"),
+        "'[parameters('location')]' is a template expression that vnetplan cannot resolve: the plan leaves \
+         the resource's region unset, so it is taken to be in the plan's region"
+    );
+    // With no literal location anywhere, the plan's region is asked for, never an expression.
+    let alone = imported(&[&template]);
+    assert_eq!((alone.plan.region.as_str(), alone.plan.aks_clusters[0].region.as_deref()), ("", None));
+    assert!(note_at(&alone, 0, "/resources/0/location").contains("cannot resolve"));
+    assert!(alone.notes.iter().any(|note| note.document.is_none()
+        && note.message == "no document gives a location: set the plan's region"));
+    let vnet = r#"{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+        "name": "v", "location": "[parameters('location')]",
+        "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] }, "subnets": [] } }"#;
+    let vnet_alone = imported(&[&template_of(vnet)]);
+    assert_eq!((vnet_alone.plan.region.as_str(), vnet_alone.plan.vnets[0].region.as_deref()), ("", None));
+}
