@@ -591,11 +591,11 @@ impl Reader<'_> {
             pools.push((child.name.clone(), child.resource.clone()));
         }
         let managed = NodeSubnet::Managed { node_resource_group };
-        let Some((_, system)) = pools
+        let system_index = pools
             .iter()
-            .find(|(_, pool)| pool.str("mode").is_some_and(|mode| same_name(mode, "System")))
-            .or_else(|| pools.first())
-        else {
+            .position(|(_, pool)| pool.str("mode").is_some_and(|mode| same_name(mode, "System")))
+            .unwrap_or_default();
+        let Some((_, system)) = pools.get(system_index) else {
             self.note(
                 &pointer,
                 msg!([
@@ -630,7 +630,7 @@ impl Reader<'_> {
         let mut max_pods: Vec<u32> = Vec::new();
         // Each pool of the node subnet with the pod subnet it names, if any.
         let mut pod_subnets: Vec<(&str, Option<PodSubnetField>)> = Vec::new();
-        for (pool_name, pool) in &pools {
+        for (index, (pool_name, pool)) in pools.iter().enumerate() {
             let pool_subnet = subnet_of(pool);
             let same_subnet = match (&pool_subnet, &system_subnet) {
                 (Some(pool_subnet), Some(system_subnet)) => {
@@ -681,24 +681,8 @@ impl Reader<'_> {
                         );
                     }
                 }
-                let pool_size = pool.str("vmSize").filter(|size| !size.is_empty());
-                if let (Some(size), Some(kept)) = (pool_size, vm_size.as_deref()) {
-                    if !same_name(size, kept) {
-                        let at =
-                            pool.get("vmSize").map_or_else(|| pool.pointer.clone(), |field| field.pointer);
-                        self.note(
-                            &at,
-                            msg!(
-                                [
-                                    "pool '{pool}' runs {size} machines, and a plan cluster has one VM size: it keeps the system pool's, {kept}",
-                                    "le pool « {pool} » utilise des machines {size}, et un cluster du plan a une seule taille de VM : il garde celle du pool système, {kept}"
-                                ],
-                                pool = &pool_name,
-                                size = size,
-                                kept = kept
-                            ),
-                        );
-                    }
+                if index != system_index {
+                    self.other_vm_size(pool, pool_name, vm_size.as_deref());
                 }
             } else {
                 let place = pool_subnet.as_deref().and_then(parse_subnet_id).map_or_else(
@@ -772,6 +756,45 @@ impl Reader<'_> {
         let max_pods = largest.filter(|_| pods_stated);
         let max_surge = (surge_stated || surge_differs).then_some(max_surge);
         Pools { node_subnet, subnet_pointer, pod_subnet, node_count, max_pods, max_surge, vm_size }
+    }
+
+    /// Notes a pool of the node subnet whose VM size is not the system pool's `kept` one, or may
+    /// not be: a size a template computes is compared by the value it states, and one it leaves
+    /// unresolved is unknown, not a different text.
+    fn other_vm_size(&mut self, pool: &Obj<'_>, pool_name: &str, kept: Option<&str>) {
+        let Some(field) = pool.get("vmSize") else { return };
+        let (Some(written), Some(kept)) = (field.value.as_str().filter(|size| !size.is_empty()), kept) else {
+            return;
+        };
+        let size = match self.template.as_ref().filter(|_| is_expression(written)) {
+            Some(scope) => scope.text_value(written).unwrap_or_else(|| written.to_owned()),
+            None => written.to_owned(),
+        };
+        if same_name(&size, kept) {
+            return;
+        }
+        let message = if is_expression(&size) || is_expression(kept) {
+            msg!(
+                [
+                    "pool '{pool}' runs {size} machines and the system pool {kept} ones; vnetplan cannot resolve the template expression, so whether the two sizes differ is unknown. A plan cluster has one VM size: it keeps the system pool's",
+                    "le pool « {pool} » utilise des machines {size} et le pool système des machines {kept} ; vnetplan ne sait pas résoudre l’expression de modèle, on ignore donc si les deux tailles diffèrent. Un cluster du plan a une seule taille de VM : il garde celle du pool système"
+                ],
+                pool = pool_name,
+                size = &size,
+                kept = kept
+            )
+        } else {
+            msg!(
+                [
+                    "pool '{pool}' runs {size} machines, and a plan cluster has one VM size: it keeps the system pool's, {kept}",
+                    "le pool « {pool} » utilise des machines {size}, et un cluster du plan a une seule taille de VM : il garde celle du pool système, {kept}"
+                ],
+                pool = pool_name,
+                size = &size,
+                kept = kept
+            )
+        };
+        self.note(&field.pointer, message);
     }
 
     /// The pod subnet of a cluster whose pools in the node subnet all name the same one in the

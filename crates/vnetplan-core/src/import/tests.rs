@@ -1790,3 +1790,48 @@ fn a_cluster_location_the_template_computes_is_left_unset_like_a_vnets() {
     let vnet_alone = imported(&[&template_of(vnet)]);
     assert_eq!((vnet_alone.plan.region.as_str(), vnet_alone.plan.vnets[0].region.as_deref()), ("", None));
 }
+
+#[test]
+fn a_pool_is_never_compared_with_itself_and_an_unresolved_size_is_unknown() {
+    let with_pools = |pools: &str| {
+        format!(
+            r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "contentVersion": "1.0.0.0",
+                 "parameters": {{ "agentVMSize": {{ "type": "string", "defaultValue": "Standard_D2_v3" }},
+                                  "userVMSize": {{ "type": "string" }} }},
+                 "resources": [{{ "type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-02-01",
+                   "name": "aks", "location": "eastus2", "identity": {{ "type": "SystemAssigned" }},
+                   "properties": {{ "agentPoolProfiles": [
+                     {{ "name": "agentpool", "count": 3, "vmSize": "[parameters('agentVMSize')]", "mode": "System" }}
+                     {pools} ] }} }}] }}"#
+        )
+    };
+    let one_size =
+        |read: &Imported| read.notes.iter().filter(|note| note.message.contains("one VM size")).count();
+    // The quickstart's one pool: its size is a parameter, and there is nothing to compare it with.
+    let alone = imported(&[&with_pools("")]);
+    assert_eq!(alone.plan.aks_clusters[0].vm_size.as_deref(), Some("Standard_D2_v3"));
+    assert_eq!(one_size(&alone), 0, "{:#?}", alone.notes);
+    // A pool whose literal size is the one the parameter states is the same size.
+    let same = imported(&[&with_pools(
+        r#", { "name": "user", "count": 2, "vmSize": "Standard_D2_v3", "mode": "User" }"#,
+    )]);
+    assert_eq!(one_size(&same), 0, "{:#?}", same.notes);
+    let unknown = imported(&[&with_pools(
+        r#", { "name": "user", "count": 2, "vmSize": "[parameters('userVMSize')]", "mode": "User" }"#,
+    )]);
+    assert_eq!(
+        note_at(&unknown, 0, "/resources/0/properties/agentPoolProfiles/1/vmSize"),
+        "pool 'user' runs [parameters('userVMSize')] machines and the system pool Standard_D2_v3 ones; \
+         vnetplan cannot resolve the template expression, so whether the two sizes differ is unknown. A plan \
+         cluster has one VM size: it keeps the system pool's"
+    );
+    let other = imported(&[&with_pools(
+        r#", { "name": "gpu", "count": 2, "vmSize": "Standard_NC6s_v3", "mode": "User" }"#,
+    )]);
+    assert_eq!(
+        note_at(&other, 0, "/resources/0/properties/agentPoolProfiles/1/vmSize"),
+        "pool 'gpu' runs Standard_NC6s_v3 machines, and a plan cluster has one VM size: it keeps the system \
+         pool's, Standard_D2_v3"
+    );
+}
