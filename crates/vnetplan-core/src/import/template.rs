@@ -75,6 +75,10 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let kind = object.own_str("type").unwrap_or_default();
+            if is_existing(&object) {
+                self.existing(&object, kind);
+                continue;
+            }
             if same_name(kind, VNET_TYPE) {
                 self.envelope(&object);
                 let vnet = self.vnet(&object)?;
@@ -167,7 +171,8 @@ impl<'a> Reader<'a> {
         let mut pools = Vec::new();
         for resource in resources(root) {
             let Some(object) = Obj::new(resource.value, resource.pointer.clone()) else { continue };
-            if !same_name(object.own_str("type").unwrap_or_default(), AGENT_POOL_TYPE) {
+            if !same_name(object.own_str("type").unwrap_or_default(), AGENT_POOL_TYPE) || is_existing(&object)
+            {
                 continue;
             }
             match object.own_str("name").and_then(child_name) {
@@ -180,6 +185,31 @@ impl<'a> Reader<'a> {
             }
         }
         pools
+    }
+
+    /// Notes a resource the template refers to without defining it. It states none of the
+    /// resource's settings (a VNet's address space, a subnet's prefix), so as a plan item it would
+    /// be empty and would stand in for the real one that another document prints.
+    fn existing(&mut self, object: &Obj<'_>, kind: &str) {
+        let written = object.own_str("name").unwrap_or_default();
+        let name = self.template.as_ref().and_then(|scope| {
+            let value = |part: &str| scope.text_value(part).unwrap_or_else(|| part.to_owned());
+            scope.text_value(written).or_else(|| {
+                let (parent, child) = child_name(written)?;
+                Some(format!("{}/{}", value(&parent), value(&child)))
+            })
+        });
+        self.note(
+            &object.pointer,
+            msg!(
+                [
+                    "resource '{name}' of type '{kind}' is marked existing: the template refers to it without defining it, so it is not imported; references to it are matched with what the other documents hold",
+                    "la ressource « {name} » de type « {kind} » est marquée existing : le modèle s’y réfère sans la définir, elle n’est donc pas importée ; les références qui la visent sont rapprochées de ce que contiennent les autres documents"
+                ],
+                name = name.as_deref().unwrap_or(written),
+                kind = kind
+            ),
+        );
     }
 
     fn not_imported(&mut self, object: &Obj<'_>, kind: &str) {
@@ -468,6 +498,12 @@ fn resources<'a>(root: &Obj<'a>) -> Vec<Field<'a>> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Whether a resource is one the template refers to (`"existing": true`, language version 2.0)
+/// rather than one it deploys.
+fn is_existing(object: &Obj<'_>) -> bool {
+    lookup(object.map, "existing").is_some_and(|(_, value)| *value == Value::Bool(true))
 }
 
 /// Names compared as ARM compares them, and expressions compared without their spacing.

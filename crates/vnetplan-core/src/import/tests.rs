@@ -1835,3 +1835,40 @@ fn a_pool_is_never_compared_with_itself_and_an_unresolved_size_is_unknown() {
          pool's, Standard_D2_v3"
     );
 }
+
+#[test]
+fn an_existing_resource_is_referred_to_not_imported_and_ids_find_the_printed_vnet() {
+    let template = r#"{
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "languageVersion": "2.0", "contentVersion": "1.0.0.0",
+        "parameters": { "vnetName": { "type": "string", "defaultValue": "hub-vnet" } },
+        "resources": {
+          "vnet": { "existing": true, "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+                    "name": "[parameters('vnetName')]" },
+          "subnet": { "existing": true, "type": "Microsoft.Network/virtualNetworks/subnets",
+                      "apiVersion": "2023-09-01", "name": "[format('{0}/{1}', parameters('vnetName'), 'aks')]" },
+          "aks": { "type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-02-01",
+                   "name": "mlaks", "location": "eastus2", "identity": { "type": "SystemAssigned" },
+                   "properties": { "agentPoolProfiles": [{ "name": "system", "count": 3, "mode": "System",
+                     "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'aks')]" }],
+                     "networkProfile": { "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16",
+                                         "dnsServiceIP": "10.2.0.10" } } } } }"#;
+    let alone = imported(&[template]);
+    assert!(alone.plan.vnets.is_empty(), "{:?}", alone.plan.vnets);
+    assert!(!rules(&alone.plan).contains(&RuleId::InvalidCidr));
+    assert_eq!(
+        note_at(&alone, 0, "/resources/vnet"),
+        "resource 'hub-vnet' of type 'Microsoft.Network/virtualNetworks' is marked existing: the template \
+         refers to it without defining it, so it is not imported; references to it are matched with what the \
+         other documents hold"
+    );
+    assert!(note_at(&alone, 0, "/resources/subnet").starts_with("resource 'hub-vnet/aks' of type"));
+    assert!(notes_at(&alone, 0, "/resources/vnet/existing").is_empty());
+    // Beside the printed VNet, the cluster is placed in it, and no empty namesake stands in for it.
+    let result = imported(&[template, HUB_SHOW]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["hub-vnet"]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("hub-vnet", "aks"));
+    assert!(!check(&result.plan).has_errors(), "{:#?}", check(&result.plan).findings);
+}
