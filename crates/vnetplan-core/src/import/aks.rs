@@ -1121,7 +1121,8 @@ impl Reader<'_> {
         }
     }
 
-    /// Of the add-ons, only the application gateway ingress controller takes a subnet.
+    /// The add-ons that take addresses in a subnet of their own: the application gateway
+    /// ingress controller and virtual nodes (the ACI connector).
     fn addons(&mut self, object: &Obj<'_>) {
         let Some(addons) = object.object("addonProfiles") else {
             return;
@@ -1130,28 +1131,39 @@ impl Reader<'_> {
             let Some(addon) = Obj::new(field.value, field.pointer) else {
                 continue;
             };
-            if !same_name(key, "ingressApplicationGateway") || self.flag(&addon, "enabled") != Some(true) {
+            let gateway = same_name(key, "ingressApplicationGateway");
+            let virtual_nodes = same_name(key, "aciConnectorLinux");
+            if !(gateway || virtual_nodes) || self.flag(&addon, "enabled") != Some(true) {
                 continue;
             }
             let config = addon.object("config");
-            let subnet = config.as_ref().and_then(|config| {
-                let cidr = config.get("subnetCIDR").and_then(|field| field.value.as_str().map(str::to_owned));
-                cidr.or_else(|| {
-                    config
-                        .get("subnetId")
-                        .and_then(|field| field.value.as_str().map(|id| id_name(id).to_owned()))
-                })
-            });
-            self.note(
-                &addon.pointer,
+            let text = |key: &str| {
+                config
+                    .as_ref()
+                    .and_then(|config| config.get(key))
+                    .and_then(|field| field.value.as_str().map(str::to_owned))
+            };
+            let message = if gateway {
+                let subnet =
+                    text("subnetCIDR").or_else(|| text("subnetId").map(|id| id_name(&id).to_owned()));
                 msg!(
                     [
                         "the application gateway ingress add-on is on (subnet {subnet}); the plan does not hold the gateway's subnet",
                         "le module d’entrée de passerelle d’application est activé (sous-réseau {subnet}) ; le plan ne contient pas le sous-réseau de la passerelle"
                     ],
                     subnet = subnet.unwrap_or_else(|| "?".to_owned())
-                ),
-            );
+                )
+            } else {
+                msg!(
+                    [
+                        "the virtual nodes add-on ({addon}) is on: it runs pods as container instances in subnet '{subnet}' of the cluster's VNet, and the plan does not model those pods or the addresses they take",
+                        "le module des nœuds virtuels ({addon}) est activé : il exécute des pods comme instances de conteneur dans le sous-réseau « {subnet} » du VNet du cluster, et le plan ne modélise ni ces pods ni les adresses qu’ils prennent"
+                    ],
+                    addon = key,
+                    subnet = text("SubnetName").unwrap_or_else(|| "?".to_owned())
+                )
+            };
+            self.note(&addon.pointer, message);
         }
     }
 }

@@ -1872,3 +1872,26 @@ fn an_existing_resource_is_referred_to_not_imported_and_ids_find_the_printed_vne
     assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("hub-vnet", "aks"));
     assert!(!check(&result.plan).has_errors(), "{:#?}", check(&result.plan).findings);
 }
+
+#[test]
+fn virtual_nodes_are_noted_with_the_subnet_their_pods_take() {
+    let mut cluster: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
+    cluster["addonProfiles"] = serde_json::json!({
+        "aciConnectorLinux": { "enabled": true, "config": { "SubnetName": "aks-vn-subnet" } },
+        "omsagent": { "enabled": true, "config": {} }
+    });
+    let mut read = imported(&[&cluster.to_string()]);
+    assert_eq!(
+        note_at(&read, 0, "/addonProfiles/aciConnectorLinux"),
+        "the virtual nodes add-on (aciConnectorLinux) is on: it runs pods as container instances in subnet \
+         'aks-vn-subnet' of the cluster's VNet, and the plan does not model those pods or the addresses they \
+         take"
+    );
+    assert!(notes_at(&read, 0, "/addonProfiles/omsagent").is_empty());
+    read.localize(Lang::Fr);
+    assert!(note_at(&read, 0, "/addonProfiles/aciConnectorLinux").contains("sous-réseau « aks-vn-subnet »"));
+    // Switched off, it takes no addresses and says nothing.
+    cluster["addonProfiles"]["aciConnectorLinux"]["enabled"] = false.into();
+    let off = imported(&[&cluster.to_string()]);
+    assert!(notes_at(&off, 0, "/addonProfiles/aciConnectorLinux").is_empty());
+}
