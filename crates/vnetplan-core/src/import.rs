@@ -45,7 +45,7 @@ use crate::text::{Lang, Message};
 use aks::{NodeSubnet, ReadCluster, SubnetId};
 use json::{describe, lookup, same_name, same_subscription, Obj};
 use reader::{is_expression, Reader};
-use vnet::{PeeredRange, ReadVnet};
+use vnet::{Peering, ReadVnet};
 
 /// The resource group of VNets read from a template, which never says where it is deployed.
 pub const TEMPLATE_RESOURCE_GROUP: &str = "(from template)";
@@ -549,10 +549,10 @@ fn stands_for(range: &ExternalRange, vnet: &Vnet) -> bool {
 /// What every document read so far holds, before names are resolved across documents.
 #[derive(Default)]
 struct Found {
-    /// Each VNet read; its peerings are moved to `ranges`.
+    /// Each VNet read; its peerings are moved to `peerings`.
     vnets: Vec<Sourced<ReadVnet>>,
     /// Each peering read, with the VNet that lists it.
-    ranges: Vec<(VnetPlace, PeeredRange)>,
+    peerings: Vec<(VnetPlace, Peering)>,
     clusters: Vec<Sourced<ReadCluster>>,
     notes: Vec<ImportNote>,
 }
@@ -617,7 +617,7 @@ impl Found {
             Read::Vnet(mut read) => {
                 let peerings = std::mem::take(&mut read.peerings);
                 let owner = self.add_vnet(Sourced { item: read, document, pointer });
-                self.ranges.extend(peerings.into_iter().map(|peering| (owner.clone(), peering)));
+                self.peerings.extend(peerings.into_iter().map(|peering| (owner.clone(), peering)));
             }
             Read::Cluster(cluster) => self.add_cluster(Sourced { item: *cluster, document, pointer }),
         }
@@ -636,11 +636,11 @@ impl Found {
         self.notes.extend(name_apart_by_group(&mut vnets, &subscriptions));
         let mut external_ranges: Vec<ExternalRange> = Vec::new();
         let mut peered_outside = Vec::new();
-        for ((owner_group, owner_name, owner_subscription), peered) in &self.ranges {
+        for ((owner_group, owner_name, owner_subscription), peering) in &self.peerings {
             let find = |vnets: &[Vnet], group: &str, name: &str, subscription: Option<&str>| {
                 vnet_named_by(vnets, &as_read, &subscriptions, (group, name, subscription))
             };
-            let remote = peered
+            let remote = peering
                 .remote
                 .as_ref()
                 .and_then(|(group, name, subscription)| find(&vnets, group, name, subscription.as_deref()));
@@ -649,11 +649,14 @@ impl Found {
                 (Some(remote), Some(owner)) => record_peering(&mut vnets, owner, remote),
                 (Some(_), None) => {}
                 (None, owner) => {
-                    if let Some(owner) = owner.and_then(|owner| vnets.get(owner)) {
-                        peered_outside.push((owner.name.clone(), peered.range.clone()));
-                    }
-                    if !external_ranges.contains(&peered.range) {
-                        external_ranges.push(peered.range.clone());
+                    self.notes.extend(peering.unshown.clone());
+                    for range in &peering.ranges {
+                        if let Some(owner) = owner.and_then(|owner| vnets.get(owner)) {
+                            peered_outside.push((owner.name.clone(), range.clone()));
+                        }
+                        if !external_ranges.contains(range) {
+                            external_ranges.push(range.clone());
+                        }
                     }
                 }
             }

@@ -1895,3 +1895,43 @@ fn virtual_nodes_are_noted_with_the_subnet_their_pods_take() {
     let off = imported(&[&cluster.to_string()]);
     assert!(notes_at(&off, 0, "/addonProfiles/aciConnectorLinux").is_empty());
 }
+
+#[test]
+fn a_template_peering_to_a_vnet_it_defines_needs_no_remote_address_space() {
+    let vnet = |name: &str, prefix: &str, peerings: &str| {
+        format!(
+            r#"{{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "{name}",
+                 "location": "eastus2", "properties": {{ "addressSpace": {{ "addressPrefixes": ["{prefix}"] }},
+                 "subnets": [], "virtualNetworkPeerings": [{peerings}] }} }}"#
+        )
+    };
+    let peering = |remote: &str| {
+        format!(
+            r#"{{ "name": "spoke-to-hub", "properties": {{ "allowVirtualNetworkAccess": true,
+                 "remoteVirtualNetwork": {{ "id": "[resourceId('Microsoft.Network/virtualNetworks', '{remote}')]" }} }} }}"#
+        )
+    };
+    let template = |remote: &str| {
+        format!(
+            r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "contentVersion": "1.0.0.0", "resources": [{}, {}] }}"#,
+            vnet("hub", "10.0.0.0/16", ""),
+            vnet("spoke", "10.1.0.0/16", &peering(remote))
+        )
+    };
+    let result = imported(&[&template("hub")]);
+    let peerings: Vec<(&str, &[String])> =
+        result.plan.vnets.iter().map(|vnet| (vnet.name.as_str(), vnet.peerings.as_slice())).collect();
+    assert_eq!(peerings, [("hub", &[][..]), ("spoke", &["hub".to_owned()][..])]);
+    assert!(result.plan.external_ranges.is_empty(), "{:?}", result.plan.external_ranges);
+    // The hub is in the plan, so nothing asks for its ranges as external ones.
+    assert!(result.notes.iter().all(|note| !note.message.contains("does not show the address space")));
+    // A peer outside the import still gets that advice.
+    let outside = imported(&[&template("far")]);
+    assert!(outside.plan.vnets.iter().all(|vnet| vnet.peerings.is_empty()));
+    assert_eq!(
+        note_at(&outside, 0, "/resources/1/properties/virtualNetworkPeerings/0"),
+        "peering 'spoke-to-hub' does not show the address space of VNet 'far': add its ranges as external \
+         ranges of kind peeredVnet"
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::json::{id_resource_group, id_segment, id_subscription, Field, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
-use super::ImportError;
+use super::{ImportError, ImportNote};
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
 
 /// Fields of a VNet that [`Reader::vnet`] reads.
@@ -114,19 +114,23 @@ const PEERING_INFORMATIONAL: &[&str] = &[
     "remoteSubnetNames",
 ];
 
-/// A VNet as read, with the ranges of the VNets it is peered with.
+/// A VNet as read, with the VNets it is peered with.
 pub(super) struct ReadVnet {
     pub(super) vnet: Vnet,
     /// The subscription its id names, which tells apart VNets of one name and resource group.
     pub(super) subscription: Option<String>,
-    pub(super) peerings: Vec<PeeredRange>,
+    pub(super) peerings: Vec<Peering>,
 }
 
-/// A range of a peered VNet, kept as an external range unless that VNet is imported itself.
-pub(super) struct PeeredRange {
-    pub(super) range: ExternalRange,
+/// A peering as read: recorded between two VNets when the far one is imported too, else its
+/// ranges are kept as external ranges.
+pub(super) struct Peering {
     /// Where the peered VNet is, when its id says.
     pub(super) remote: Option<super::VnetPlace>,
+    /// The peered VNet's ranges, named after it; none when the peering does not show them.
+    pub(super) ranges: Vec<ExternalRange>,
+    /// Said only when the peered VNet is not imported: one that is needs no ranges from here.
+    pub(super) unshown: Option<ImportNote>,
 }
 
 impl Reader<'_> {
@@ -157,7 +161,7 @@ impl Reader<'_> {
         let mut peerings = Vec::new();
         if let Some(field) = object.get("virtualNetworkPeerings") {
             for peering in self.objects(&field) {
-                peerings.extend(self.peering(&peering));
+                peerings.push(self.peering(&peering));
             }
         }
         if let Some(servers) = object
@@ -496,8 +500,8 @@ impl Reader<'_> {
         }
     }
 
-    /// The ranges on the far side of a peering, as external ranges named after that VNet.
-    fn peering(&mut self, object: &Obj<'_>) -> Vec<PeeredRange> {
+    /// A peering, with the ranges on its far side as external ranges named after that VNet.
+    fn peering(&mut self, object: &Obj<'_>) -> Peering {
         let remote_id = object.object("remoteVirtualNetwork").and_then(|remote| remote.get("id"));
         let remote = remote_id.and_then(|field| field.value.as_str()).and_then(|id| {
             if !is_expression(id) {
@@ -522,8 +526,9 @@ impl Reader<'_> {
             Some(field) => self.strings(&field, Expect::Cidr),
             None => Vec::new(),
         };
-        if prefixes.is_empty() {
-            self.note(
+        let unshown = prefixes.is_empty().then(|| {
+            ImportNote::new(
+                Some(self.document),
                 &object.pointer,
                 msg!(
                     [
@@ -533,8 +538,8 @@ impl Reader<'_> {
                     peering = peering_name,
                     name = &name
                 ),
-            );
-        }
+            )
+        });
         if let Some(field) =
             object.get("useRemoteGateways").filter(|field| field.value.as_bool() == Some(true))
         {
@@ -550,17 +555,15 @@ impl Reader<'_> {
             );
         }
         self.unread(object, PEERING_READ, PEERING_INFORMATIONAL);
-        prefixes
+        let ranges = prefixes
             .into_iter()
-            .map(|address_prefix| PeeredRange {
-                range: ExternalRange {
-                    name: name.clone(),
-                    address_prefix,
-                    kind: ExternalRangeKind::PeeredVnet,
-                },
-                remote: remote.clone(),
+            .map(|address_prefix| ExternalRange {
+                name: name.clone(),
+                address_prefix,
+                kind: ExternalRangeKind::PeeredVnet,
             })
-            .collect()
+            .collect();
+        Peering { remote, ranges, unshown }
     }
 }
 
