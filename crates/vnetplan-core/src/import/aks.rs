@@ -1016,26 +1016,22 @@ impl Reader<'_> {
             Err(why) => why,
         };
         let value = quoted(field.value);
+        // AKS surges by at most the pool's own node count, whatever larger value it is given.
+        let whole_pool = msg!(
+            [
+                "maxSurge {value} asks for more nodes than the pool's {nodes}, and AKS never surges by more \
+                 than the pool has: the plan counts a surge of {nodes}",
+                "maxSurge {value} demande plus de nœuds que les {nodes} du pool, et AKS n’ajoute jamais plus \
+                 de nœuds que le pool n’en a : le plan compte un surplus de {nodes}"
+            ],
+            value = &value,
+            nodes = nodes
+        );
         let message = match why {
-            BadSurge::OverWholePool => msg!(
-                [
-                    "maxSurge {value} is a percentage above 100%, more nodes than the pool has: the plan leaves \
-                     this pool's surge unset and counts AKS's default, 10% of the pool",
-                    "maxSurge {value} est un pourcentage supérieur à 100 %, plus de nœuds que le pool n’en a : \
-                     le plan laisse le surplus de ce pool non renseigné et compte la valeur par défaut d’AKS, \
-                     10 % du pool"
-                ],
-                value = &value
-            ),
-            BadSurge::TooLarge => msg!(
-                [
-                    "maxSurge {value} is more nodes than the plan can count: the plan leaves this pool's surge \
-                     unset and counts AKS's default, 10% of the pool",
-                    "maxSurge {value} compte plus de nœuds que le plan ne peut en compter : le plan laisse le \
-                     surplus de ce pool non renseigné et compte la valeur par défaut d’AKS, 10 % du pool"
-                ],
-                value = &value
-            ),
+            BadSurge::OverWholePool | BadSurge::TooLarge => {
+                self.note(&field.pointer, whole_pool);
+                return Some(nodes);
+            }
             BadSurge::Unreadable => msg!(
                 [
                     "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
@@ -1168,10 +1164,10 @@ impl Reader<'_> {
     }
 }
 
-/// Why a pool's `maxSurge` gives the plan no count of nodes.
+/// Why a pool's `maxSurge` is not read as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum BadSurge {
-    /// A percentage above 100%, which would surge by more nodes than the pool has.
+    /// A percentage above 100%, more nodes than the pool has.
     OverWholePool,
     /// A count of nodes beyond what the plan counts.
     TooLarge,

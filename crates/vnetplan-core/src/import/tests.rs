@@ -1026,7 +1026,7 @@ fn surges_are_counts_or_percentages_rounded_up() {
 }
 
 #[test]
-fn a_surge_above_the_whole_pool_or_past_counting_is_noted_and_left_unset() {
+fn a_surge_above_the_whole_pool_or_past_counting_counts_the_whole_pool() {
     let pool = |surge: Value| {
         let mut cluster: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
         cluster["agentPoolProfiles"][0]["count"] = 3.into();
@@ -1035,25 +1035,25 @@ fn a_surge_above_the_whole_pool_or_past_counting_is_noted_and_left_unset() {
     };
     let at = "/agentPoolProfiles/0/upgradeSettings/maxSurge";
     // u64::MAX percent once overflowed the multiplication by the pool's nodes.
-    for surge in ["18446744073709551615%", "150%"] {
-        let read = pool(surge.into());
-        assert_eq!(read.plan.aks_clusters[0].max_surge, None, "{surge}");
+    for surge in ["18446744073709551615%".into(), "150%".into(), Value::from(u64::MAX), "4294967296".into()] {
+        let read = pool(surge.clone());
+        assert_eq!(read.plan.aks_clusters[0].max_surge, Some(crate::plan::MaxSurge::Nodes(3)), "{surge}");
         assert_eq!(
             note_at(&read, 0, at),
             format!(
-                "maxSurge \"{surge}\" is a percentage above 100%, more nodes than the pool has: the plan \
-                 leaves this pool's surge unset and counts AKS's default, 10% of the pool"
+                "maxSurge {} asks for more nodes than the pool's 3, and AKS never surges by more than the \
+                 pool has: the plan counts a surge of 3",
+                surge
             )
         );
     }
-    for surge in [Value::from(u64::MAX), "4294967296".into()] {
-        let read = pool(surge.clone());
-        assert_eq!(read.plan.aks_clusters[0].max_surge, None, "{surge}");
-        assert!(note_at(&read, 0, at).contains("is more nodes than the plan can count"), "{surge}");
-    }
     let mut french = pool("150%".into());
     french.localize(Lang::Fr);
-    assert!(note_at(&french, 0, at).starts_with("maxSurge \"150%\" est un pourcentage supérieur à 100 %"));
+    assert_eq!(
+        note_at(&french, 0, at),
+        "maxSurge \"150%\" demande plus de nœuds que les 3 du pool, et AKS n’ajoute jamais plus de nœuds que \
+         le pool n’en a : le plan compte un surplus de 3"
+    );
 }
 
 #[test]
