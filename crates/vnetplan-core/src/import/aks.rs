@@ -703,6 +703,7 @@ impl Reader<'_> {
                 );
             }
             self.unread(pool, POOL_READ, POOL_INFORMATIONAL);
+            self.static_block(pool, pool_name);
         }
         if node_count == 0 {
             self.note(
@@ -756,6 +757,32 @@ impl Reader<'_> {
         let max_pods = largest.filter(|_| pods_stated);
         let max_surge = (surge_stated || surge_differs).then_some(max_surge);
         Pools { node_subnet, subnet_pointer, pod_subnet, node_count, max_pods, max_surge, vm_size }
+    }
+
+    /// Notes a pool whose pods take their addresses in static /28 blocks: Azure counts each block
+    /// once against a VNet's private address limit, which the plan, recording no such mode, counts
+    /// address by address.
+    fn static_block(&mut self, pool: &Obj<'_>, pool_name: &str) {
+        let Some(field) = pool.get("podIpAllocationMode") else { return };
+        if !field.value.as_str().is_some_and(|mode| same_name(mode, "StaticBlock")) {
+            return;
+        }
+        self.note(
+            &field.pointer,
+            msg!(
+                [
+                    "pool '{pool}' gives its pods addresses in static /28 blocks (StaticBlock), which Azure counts \
+                     once per block against a VNet's 65,536 private addresses; the plan does not record this \
+                     mode, so vnet-private-ip-limit counts every pod address and may report a total Azure \
+                     would accept",
+                    "le pool « {pool} » donne à ses pods des adresses par blocs /28 statiques (StaticBlock), \
+                     qu’Azure compte une fois par bloc dans les 65 536 adresses privées d’un VNet ; le plan \
+                     n’enregistre pas ce mode, vnet-private-ip-limit compte donc chaque adresse de pod et peut \
+                     signaler un total qu’Azure accepterait"
+                ],
+                pool = pool_name
+            ),
+        );
     }
 
     /// Notes a pool of the node subnet whose VM size is not the system pool's `kept` one, or may

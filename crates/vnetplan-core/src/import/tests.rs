@@ -1935,3 +1935,15 @@ fn a_template_peering_to_a_vnet_it_defines_needs_no_remote_address_space() {
          ranges of kind peeredVnet"
     );
 }
+
+#[test]
+fn a_pool_of_static_pod_blocks_is_noted_since_the_address_limit_counts_it_differently() {
+    let mut cluster: Value = serde_json::from_str(AKS_CNI).expect("fixture is JSON");
+    cluster["agentPoolProfiles"][0]["podIpAllocationMode"] = "StaticBlock".into();
+    let read = imported(&[&cluster.to_string()]);
+    let note = note_at(&read, 0, "/agentPoolProfiles/0/podIpAllocationMode");
+    assert!(note.contains("(StaticBlock)") && note.contains("vnet-private-ip-limit"), "{note}");
+    cluster["agentPoolProfiles"][0]["podIpAllocationMode"] = "DynamicIndividual".into();
+    let dynamic = imported(&[&cluster.to_string()]);
+    assert!(dynamic.notes.iter().all(|note| !note.pointer.ends_with("podIpAllocationMode")));
+}
