@@ -1030,7 +1030,7 @@ impl Reader<'_> {
         let field = settings.get("maxSurge")?;
         let surge = match field.value {
             serde_json::Value::Number(number) => match number.as_u64() {
-                Some(count) => u32::try_from(count).map_err(|_| BadSurge::TooLarge),
+                Some(count) => u32::try_from(count).map_err(|_| BadSurge::AbovePool),
                 None => Err(BadSurge::Unreadable),
             },
             serde_json::Value::String(text) => {
@@ -1043,34 +1043,40 @@ impl Reader<'_> {
             Err(why) => why,
         };
         let value = quoted(field.value);
-        // AKS surges by at most the pool's own node count, whatever larger value it is given.
-        let whole_pool = msg!(
-            [
-                "maxSurge {value} asks for more nodes than the pool's {nodes}, and AKS never surges by more \
-                 than the pool has: the plan counts a surge of {nodes}",
-                "maxSurge {value} demande plus de nœuds que les {nodes} du pool, et AKS n’ajoute jamais plus \
-                 de nœuds que le pool n’en a : le plan compte un surplus de {nodes}"
-            ],
-            value = &value,
-            nodes = nodes
-        );
-        let message = match why {
-            BadSurge::OverWholePool | BadSurge::TooLarge => {
-                self.note(&field.pointer, whole_pool);
-                return Some(nodes);
+        match why {
+            // AKS surges by at most the pool's own node count, whatever larger value it is given.
+            BadSurge::AbovePool => {
+                self.note(
+                    &field.pointer,
+                    msg!(
+                        [
+                            "maxSurge {value} asks for more nodes than the pool's {nodes}, and AKS never surges by \
+                             more than the pool has: the plan counts a surge of {nodes}",
+                            "maxSurge {value} demande plus de nœuds que les {nodes} du pool, et AKS n’ajoute jamais \
+                             plus de nœuds que le pool n’en a : le plan compte un surplus de {nodes}"
+                        ],
+                        value = &value,
+                        nodes = nodes
+                    ),
+                );
+                Some(nodes)
             }
-            BadSurge::Unreadable => msg!(
-                [
-                    "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
-                     of the pool",
-                    "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte la valeur \
-                     par défaut d’AKS, 10 % du pool"
-                ],
-                value = &value
-            ),
-        };
-        self.note(&field.pointer, message);
-        None
+            BadSurge::Unreadable => {
+                self.note(
+                    &field.pointer,
+                    msg!(
+                        [
+                            "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
+                             of the pool",
+                            "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte la valeur \
+                             par défaut d’AKS, 10 % du pool"
+                        ],
+                        value = &value
+                    ),
+                );
+                None
+            }
+        }
     }
 
     fn api_server(&mut self, object: &Obj<'_>) -> ApiServer {
@@ -1194,10 +1200,8 @@ impl Reader<'_> {
 /// Why a pool's `maxSurge` is not read as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum BadSurge {
-    /// A percentage above 100%, more nodes than the pool has.
-    OverWholePool,
-    /// A count of nodes beyond what the plan counts.
-    TooLarge,
+    /// More nodes than the pool has: a percentage above 100%, or a count past what the plan counts.
+    AbovePool,
     /// Neither a count nor a percentage.
     Unreadable,
 }
@@ -1207,22 +1211,22 @@ pub(super) fn surge_of(text: &str, nodes: u32) -> Result<u32, BadSurge> {
     let text = text.trim();
     match text.strip_suffix('%') {
         Some(percent) => {
-            let percent: u64 =
-                percent.trim().parse().map_err(|error| bad_number(&error, BadSurge::OverWholePool))?;
+            let percent: u64 = percent.trim().parse().map_err(|error| bad_number(&error))?;
             if percent > 100 {
-                return Err(BadSurge::OverWholePool);
+                return Err(BadSurge::AbovePool);
             }
             // At most 100% of a u32 count, so it stays within one.
             Ok(saturate(u64::from(nodes).saturating_mul(percent).div_ceil(100)))
         }
-        None => text.parse().map_err(|error| bad_number(&error, BadSurge::TooLarge)),
+        None => text.parse().map_err(|error| bad_number(&error)),
     }
 }
 
-/// `too_large` when digits failed to parse only because they make too large a number.
-fn bad_number(error: &std::num::ParseIntError, too_large: BadSurge) -> BadSurge {
+/// Digits that failed to parse only because they make too large a number ask for more than
+/// any pool holds.
+fn bad_number(error: &std::num::ParseIntError) -> BadSurge {
     if *error.kind() == std::num::IntErrorKind::PosOverflow {
-        too_large
+        BadSurge::AbovePool
     } else {
         BadSurge::Unreadable
     }

@@ -1019,10 +1019,10 @@ fn surges_are_counts_or_percentages_rounded_up() {
     assert_eq!(surge_of("100%", u32::MAX), Ok(u32::MAX));
     assert_eq!(surge_of("many", 4), Err(BadSurge::Unreadable));
     assert_eq!(surge_of("-1%", 4), Err(BadSurge::Unreadable));
-    assert_eq!(surge_of("101%", 4), Err(BadSurge::OverWholePool));
-    assert_eq!(surge_of("18446744073709551615%", 4), Err(BadSurge::OverWholePool));
-    assert_eq!(surge_of("99999999999999999999999%", 4), Err(BadSurge::OverWholePool));
-    assert_eq!(surge_of("4294967296", 4), Err(BadSurge::TooLarge));
+    assert_eq!(surge_of("101%", 4), Err(BadSurge::AbovePool));
+    assert_eq!(surge_of("18446744073709551615%", 4), Err(BadSurge::AbovePool));
+    assert_eq!(surge_of("99999999999999999999999%", 4), Err(BadSurge::AbovePool));
+    assert_eq!(surge_of("4294967296", 4), Err(BadSurge::AbovePool));
 }
 
 #[test]
