@@ -650,8 +650,9 @@ impl Found {
                 (Some(_), None) => {}
                 (None, owner) => {
                     self.notes.extend(peering.unshown.clone());
+                    let owner = owner.and_then(|owner| vnets.get(owner));
                     for range in &peering.ranges {
-                        if let Some(owner) = owner.and_then(|owner| vnets.get(owner)) {
+                        if let Some(owner) = owner {
                             peered_outside.push((owner.name.clone(), range.clone()));
                         }
                         if !external_ranges.contains(range) {
