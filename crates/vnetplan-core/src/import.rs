@@ -773,7 +773,7 @@ fn keep_apart<T>(earlier: &[(&str, usize)], name: &mut String, item: &Sourced<T>
         return None;
     }
     let distinct = (item.document + 1..)
-        .map(|number| format!("{name} (document {})", number))
+        .map(|number| crate::names::told_apart(name, &format!("document {number}")))
         .find(|candidate| !taken(candidate))?;
     let note = item.note(
         &item.pointer,
@@ -847,7 +847,7 @@ fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Ve
     let mut notes = Vec::new();
     for (vnet, beside) in vnets.iter_mut().zip(beside_printed) {
         if beside {
-            let distinct = format!("{} (template)", vnet.name);
+            let distinct = crate::names::told_apart(&vnet.name, "template");
             notes.push(plan_note(msg!(
                 [
                     "VNet '{name}' of a template, which does not say its resource group, shares its name with a VNet Azure printed, and the plan names VNets by name alone: it is '{distinct}' in the plan. If the template deployed that VNet, delete one of the two from the plan",
@@ -860,7 +860,7 @@ fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Ve
             continue;
         }
         let Some(place) = places.next().flatten() else { continue };
-        let distinct = format!("{} ({place})", vnet.name);
+        let distinct = crate::names::told_apart(&vnet.name, &place);
         notes.push(plan_note(msg!(
             [
                 "VNet '{name}' of resource group '{group}' shares its name with a VNet of another resource group or subscription, and the plan names VNets by name alone: it is '{distinct}' in the plan, and clusters and peerings that Azure's ids place in it name it so",

@@ -32,6 +32,7 @@ pub mod fqdn;
 pub mod import;
 pub mod layout;
 pub mod migrate;
+pub(crate) mod names;
 pub mod net;
 pub mod new_items;
 pub mod parse;

@@ -834,6 +834,18 @@ impl Subnet {
     pub fn is_aci_delegated(&self) -> bool {
         self.delegations.iter().any(|name| is_aci_delegation(name))
     }
+
+    /// The name Azure knows the subnet by, without the tag the plan gives a further prefix.
+    pub fn azure_name(&self) -> &str {
+        crate::names::subnet_azure_name(&self.name)
+    }
+}
+
+impl Vnet {
+    /// The name Azure knows the VNet by, without the tag that tells it apart from a namesake.
+    pub fn azure_name(&self) -> &str {
+        crate::names::vnet_azure_name(&self.name)
+    }
 }
 
 /// A closed set of spellings taken from Azure's own JSON.

@@ -55,18 +55,18 @@ pub(super) fn script(plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(out, "\n# {}", msg!(VNET_COMMENT, vnet = quote::comment(&vnet.name)).render(lang));
         let create = Command::new("az network vnet create")
             .arg("-g", &vnet.resource_group)
-            .arg("-n", &vnet.name)
+            .arg("-n", vnet.azure_name())
             .arg("-l", spec.location)
             .args("--address-prefixes", vnet.address_prefixes.iter().map(String::as_str));
         let _ = writeln!(out, "{}", create.render());
         let nsg = spec.nsg.and_then(|index| infra.nsgs.get(index));
-        for entry in &spec.subnets {
+        for entry in spec.subnets.iter().filter(|entry| entry.is_written()) {
             let subnet = entry.subnet;
             let mut command = Command::new("az network vnet subnet create")
                 .arg("-g", &vnet.resource_group)
-                .arg("--vnet-name", &vnet.name)
-                .arg("-n", &subnet.name)
-                .arg("--address-prefixes", &subnet.address_prefix);
+                .arg("--vnet-name", vnet.azure_name())
+                .arg("-n", subnet.azure_name())
+                .args("--address-prefixes", entry.prefixes.iter().copied());
             if !subnet.delegations.is_empty() {
                 command = command.args("--delegations", subnet.delegations.iter().map(String::as_str));
             }
@@ -137,7 +137,7 @@ fn cluster(out: &mut String, infra: &Infra<'_>, spec: &ClusterSpec<'_>, ids: &mu
         let _ = writeln!(
             out,
             "{variable}=$({})",
-            subnet_show(&vnet.resource_group, &vnet.name, &subnet.name).line()
+            subnet_show(&vnet.resource_group, vnet.azure_name(), subnet.azure_name()).line()
         );
     }
     let command = aks_create(
@@ -216,12 +216,12 @@ pub(super) fn role_assignment_create(cluster: &AksCluster, cluster_group: &str, 
 pub(super) fn peering_create(local: &Vnet, remote: &Vnet, name: &str) -> String {
     let show = Command::new("az network vnet show")
         .arg("-g", &remote.resource_group)
-        .arg("-n", &remote.name)
+        .arg("-n", remote.azure_name())
         .arg("--query", "id")
         .arg("-o", "tsv");
     let create = Command::new("az network vnet peering create")
         .arg("-g", &local.resource_group)
-        .arg("--vnet-name", &local.name)
+        .arg("--vnet-name", local.azure_name())
         .arg("-n", name)
         .var("--remote-vnet", "remote_vnet_id")
         .flag("--allow-vnet-access");

@@ -69,6 +69,12 @@ pub(super) struct PeeringSpec {
 
 pub(super) struct SubnetSpec<'p> {
     pub(super) subnet: &'p Subnet,
+    /// Every prefix of the Azure subnet: the plan's own, then those of the plan subnets that
+    /// hold its further prefixes.
+    pub(super) prefixes: Vec<&'p str>,
+    /// The index of the earlier entry that holds this further prefix of its Azure subnet, which
+    /// is written once, with all its prefixes.
+    pub(super) folded_into: Option<usize>,
     /// The VNet's NSG applies to it: every subnet but those on which Azure refuses one.
     pub(super) guarded: bool,
     /// Scanner checks the subnet leaves failing, and why.
@@ -156,10 +162,10 @@ impl<'p> Infra<'p> {
         for (index, (vnet, flags)) in plan.vnets.iter().zip(&workloads).enumerate() {
             let location = plan.vnet_region(vnet);
             let rules = vnet_rules(plan, &context, index, flags.contains(&true), lang);
-            let any_guarded = vnet.subnets.iter().any(|subnet| !skips::refuses_nsg(&subnet.name));
+            let any_guarded = vnet.subnets.iter().any(|subnet| !skips::refuses_nsg(subnet.azure_name()));
             let nsg = any_guarded.then(|| {
                 nsgs.push(NsgSpec {
-                    name: format!("{}-nsg", vnet.name),
+                    name: format!("{}-nsg", vnet.azure_name()),
                     vnet: index,
                     resource_group: &vnet.resource_group,
                     location,
@@ -167,15 +173,7 @@ impl<'p> Infra<'p> {
                 });
                 nsgs.len() - 1
             });
-            let subnets = vnet
-                .subnets
-                .iter()
-                .map(|subnet| SubnetSpec {
-                    subnet,
-                    guarded: !skips::refuses_nsg(&subnet.name),
-                    skips: skips::subnet_skip(&subnet.name, lang).into_iter().collect(),
-                })
-                .collect();
+            let subnets = subnet_specs(vnet, lang);
             vnets.push(VnetSpec { vnet, location, nsg, subnets });
         }
 
@@ -264,6 +262,38 @@ impl<'p> Infra<'p> {
             let rule = nsg.rules.iter().find(|rule| rule.cluster.is_none())?;
             Some((self.vnets.get(nsg.vnet)?, rule))
         })
+    }
+}
+
+/// The entries of `vnet`'s subnets, each further prefix the import split off a subnet folded
+/// back into the entry of its Azure subnet, since Azure refuses two subnets of one name.
+fn subnet_specs(vnet: &Vnet, lang: Lang) -> Vec<SubnetSpec<'_>> {
+    let mut specs: Vec<SubnetSpec<'_>> = Vec::with_capacity(vnet.subnets.len());
+    for subnet in &vnet.subnets {
+        let name = subnet.azure_name();
+        let tagged = name.len() != subnet.name.len();
+        let holder =
+            specs.iter().position(|spec| spec.folded_into.is_none() && spec.subnet.azure_name() == name);
+        let folded_into = holder.filter(|_| tagged);
+        if let Some(entry) = folded_into.and_then(|index| specs.get_mut(index)) {
+            entry.prefixes.push(&subnet.address_prefix);
+        }
+        specs.push(SubnetSpec {
+            subnet,
+            prefixes: vec![&subnet.address_prefix],
+            folded_into,
+            guarded: !skips::refuses_nsg(name),
+            skips: skips::subnet_skip(name, lang).into_iter().collect(),
+        });
+    }
+    specs
+}
+
+impl SubnetSpec<'_> {
+    /// Whether the template writes this entry as a subnet: the further prefixes of a subnet are
+    /// written with it.
+    pub(super) fn is_written(&self) -> bool {
+        self.folded_into.is_none()
     }
 }
 

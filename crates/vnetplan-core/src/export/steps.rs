@@ -25,6 +25,7 @@ use crate::catalog::RuleId;
 use crate::check::Report;
 use crate::context::Context;
 use crate::finding::Severity;
+use crate::names::{subnet_azure_name, vnet_azure_name};
 use crate::plan::ACI_DELEGATION;
 use crate::plan::{AciDeployment, AksCluster, Choice, NetworkPlugin, Plan, Provisioning};
 use crate::text::{Lang, Message, Text};
@@ -475,8 +476,8 @@ impl<'p> Guide<'p> {
     fn delegation(&self, deployment: &AciDeployment) -> String {
         let command = Command::new("az network vnet subnet update")
             .arg("-g", &self.vnet_group(&deployment.vnet))
-            .arg("--vnet-name", &deployment.vnet)
-            .arg("-n", &deployment.subnet)
+            .arg("--vnet-name", vnet_azure_name(&deployment.vnet))
+            .arg("-n", subnet_azure_name(&deployment.subnet))
             .arg("--delegations", ACI_DELEGATION);
         let mut code = String::new();
         self.note(&mut code, DELEGATION_NOTE.message());
@@ -591,8 +592,8 @@ impl<'p> Guide<'p> {
         }
         let mut values = vec![
             (Param::VnetResourceGroup, self.vnet_group(cluster.vnet.as_deref().unwrap_or_default())),
-            (Param::VnetName, cluster.vnet.clone().unwrap_or_default()),
-            (Param::SubnetName, cluster.subnet.clone().unwrap_or_default()),
+            (Param::VnetName, vnet_azure_name(cluster.vnet.as_deref().unwrap_or_default()).to_owned()),
+            (Param::SubnetName, subnet_azure_name(cluster.subnet.as_deref().unwrap_or_default()).to_owned()),
             (Param::ServiceCidr, cluster.service_cidr.clone()),
             (Param::DnsServiceIp, cluster.dns_service_ip.clone()),
         ];
@@ -688,8 +689,8 @@ impl<'p> Guide<'p> {
         let mut arguments = vec![
             ("cpu_cores", "1".to_owned()),
             ("memory_gb", "1".to_owned()),
-            ("vnet_name", quote::python(&deployment.vnet)),
-            ("subnet_name", quote::python(&deployment.subnet)),
+            ("vnet_name", quote::python(vnet_azure_name(&deployment.vnet))),
+            ("subnet_name", quote::python(subnet_azure_name(&deployment.subnet))),
         ];
         if let Some(label) = &deployment.dns_name_label {
             arguments.push(("dns_name_label", quote::python(label)));

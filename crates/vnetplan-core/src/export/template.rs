@@ -725,7 +725,7 @@ impl Builder {
             resource_id(
                 &vnet.resource_group,
                 "Microsoft.Network/virtualNetworks/subnets",
-                &[&vnet.name, &subnet.name],
+                &[vnet.azure_name(), subnet.azure_name()],
             )
         });
         let mut pool = vec![
@@ -742,7 +742,7 @@ impl Builder {
             let id = resource_id(
                 &vnet.resource_group,
                 "Microsoft.Network/virtualNetworks/subnets",
-                &[&vnet.name, &pod_subnet.name],
+                &[vnet.azure_name(), pod_subnet.azure_name()],
             );
             pool.push(("podSubnetID", id));
         }
@@ -867,12 +867,13 @@ fn nsg_resource(ids: &mut Identifiers, nsg: &NsgSpec<'_>) -> Resource {
 /// One side of a peering, on VNet `local`, letting its addresses and those of `remote` reach
 /// each other. Gateway transit and forwarded traffic stay off: the plan records neither.
 fn peering_resource(ids: &mut Identifiers, peering: &PeeringSpec, local: &Vnet, remote: &Vnet) -> Resource {
-    let remote_id = resource_id(&remote.resource_group, Kind::VirtualNetwork.type_name(), &[&remote.name]);
+    let remote_id =
+        resource_id(&remote.resource_group, Kind::VirtualNetwork.type_name(), &[remote.azure_name()]);
     Resource {
         kind: Kind::VirtualNetworkPeering,
         symbol: ids.claim(&format!("peering_{}", peering.name)),
         name: Value::text(peering.name.as_str()),
-        parent: Some(Value::text(local.name.as_str())),
+        parent: Some(Value::text(local.azure_name())),
         scope: None,
         resource_group: local.resource_group.clone(),
         location: None,
@@ -899,9 +900,18 @@ fn vnet_resource(
     let subnets = spec
         .subnets
         .iter()
+        .filter(|entry| entry.is_written())
         .map(|entry| {
             let subnet = entry.subnet;
-            let mut properties = vec![("addressPrefix", Value::text(subnet.address_prefix.as_str()))];
+            let mut properties = match entry.prefixes.as_slice() {
+                [prefix] => vec![("addressPrefix", Value::text(*prefix))],
+                prefixes => {
+                    vec![(
+                        "addressPrefixes",
+                        Value::List(prefixes.iter().map(|prefix| Value::text(*prefix)).collect()),
+                    )]
+                }
+            };
             if !subnet.delegations.is_empty() {
                 let delegations = subnet
                     .delegations
@@ -924,7 +934,7 @@ fn vnet_resource(
                 properties.push(("networkSecurityGroup", Value::Object(vec![("id", id)])));
             }
             Value::Object(vec![
-                ("name", Value::text(subnet.name.as_str())),
+                ("name", Value::text(subnet.azure_name())),
                 ("properties", Value::Object(properties)),
             ])
         })
@@ -932,7 +942,7 @@ fn vnet_resource(
     Resource {
         kind: Kind::VirtualNetwork,
         symbol: ids.claim(&format!("vnet_{}", vnet.name)),
-        name: Value::text(vnet.name.as_str()),
+        name: Value::text(vnet.azure_name()),
         parent: None,
         scope: None,
         resource_group: vnet.resource_group.clone(),

@@ -82,7 +82,7 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
         vnet_ids.push(vnet_id.clone());
         resources.push(
             Block::new("resource", &["azurerm_virtual_network", &vnet_id])
-                .text("name", &vnet.name)
+                .text("name", vnet.azure_name())
                 .text("location", spec.location)
                 .text("resource_group_name", &vnet.resource_group)
                 .attr("address_space", &list(&vnet.address_prefixes)),
@@ -90,13 +90,19 @@ pub(super) fn render(plan: &Plan, lang: Lang) -> String {
         let mut ids_of_vnet = Vec::with_capacity(spec.subnets.len());
         for entry in &spec.subnets {
             let subnet = entry.subnet;
+            // A further prefix is written with its subnet, and a cluster placed in it uses that one.
+            if let Some(holder) = entry.folded_into.and_then(|index| ids_of_vnet.get(index)).cloned() {
+                ids_of_vnet.push(holder);
+                continue;
+            }
             let subnet_id = ids.claim(&format!("{}_{}", vnet.name, subnet.name));
+            let prefixes: Vec<String> = entry.prefixes.iter().map(|prefix| (*prefix).to_owned()).collect();
             let mut block = Block::new("resource", &["azurerm_subnet", &subnet_id])
                 .skips(&entry.skips)
-                .text("name", &subnet.name)
+                .text("name", subnet.azure_name())
                 .text("resource_group_name", &vnet.resource_group)
                 .attr("virtual_network_name", &format!("azurerm_virtual_network.{vnet_id}.name"))
-                .attr("address_prefixes", &list(std::slice::from_ref(&subnet.address_prefix)));
+                .attr("address_prefixes", &list(&prefixes));
             for service in &subnet.delegations {
                 let mut delegation = Block::new("service_delegation", &[]).text("name", service);
                 if is_aci_delegation(service) {

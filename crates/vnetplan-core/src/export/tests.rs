@@ -374,6 +374,72 @@ fn a_cluster_created_in_the_aks_managed_vnet_is_given_no_vnet_values() {
     assert!(sdk.contains("sends the six VNet values only with a VNet name"), "{sdk}");
 }
 
+/// The default example as an import of two namesake VNets would give it: its VNet told apart by
+/// its resource group, its node subnet dual-stack, the IPv6 prefix a plan subnet of its own.
+fn tagged_by_the_import() -> Plan {
+    changed(
+        "default_aks",
+        &[
+            ("/vnets/0/name", json!("mynetwork (ml-rg)")),
+            ("/vnets/0/addressPrefixes/-", json!("fd00:db8:deca::/48")),
+            (
+                "/vnets/0/subnets/-",
+                json!({"name": "aks-subnet [prefix 2]", "addressPrefix": "fd00:db8:deca:1::/64"}),
+            ),
+            ("/aksClusters/0/vnet", json!("mynetwork (ml-rg)")),
+        ],
+    )
+}
+
+#[test]
+fn templates_write_the_names_azure_knows_and_each_subnet_once() {
+    let plan = tagged_by_the_import();
+
+    let template = arm(&plan);
+    let vnets = arm_of_type(&template, "Microsoft.Network/virtualNetworks");
+    assert_eq!(vnets[0]["name"], "mynetwork");
+    let subnets = vnets[0]["properties"]["subnets"].as_array().expect("subnets inline");
+    let names: Vec<&Value> = subnets.iter().map(|subnet| &subnet["name"]).collect();
+    assert_eq!(names, [&json!("aks-subnet"), &json!("default")]);
+    assert_eq!(subnets[0]["properties"]["addressPrefixes"], json!(["10.1.0.0/22", "fd00:db8:deca:1::/64"]));
+    assert_eq!(subnets[1]["properties"]["addressPrefix"], "10.1.4.0/24");
+    let clusters = arm_of_type(&template, "Microsoft.ContainerService/managedClusters");
+    let subnet_id = clusters[0]["properties"]["agentPoolProfiles"][0]["vnetSubnetID"].to_string();
+    assert!(subnet_id.contains("'mynetwork', 'aks-subnet')"), "{subnet_id}");
+
+    let bicep = document(&plan, ExportFormat::Bicep);
+    assert!(bicep.contains("name: 'mynetwork'") && !bicep.contains("name: 'mynetwork (ml-rg)'"), "{bicep}");
+    assert!(!bicep.contains("[prefix 2]'"), "{bicep}");
+
+    let body = terraform(&plan);
+    let vnets = tf_resources(&body, "azurerm_virtual_network");
+    assert_eq!(tf_text(vnets[0].1, "name").as_deref(), Some("mynetwork"));
+    let subnets = tf_resources(&body, "azurerm_subnet");
+    assert_eq!(subnets.len(), 2);
+    assert_eq!(tf_text(subnets[0].1, "name").as_deref(), Some("aks-subnet"));
+    assert_eq!(
+        tf_attr(subnets[0].1, "address_prefixes"),
+        Some(hcl::Value::from(vec!["10.1.0.0/22", "fd00:db8:deca:1::/64"]))
+    );
+
+    let script = document(&plan, ExportFormat::AzScript);
+    assert!(script.contains("az network vnet create \\\n  -g ml-rg \\\n  -n mynetwork \\"), "{script}");
+    let subnet_created =
+        "--vnet-name mynetwork \\\n  -n aks-subnet \\\n  --address-prefixes 10.1.0.0/22 fd00:db8:deca:1::/64";
+    assert!(script.contains(subnet_created), "{script}");
+    assert_eq!(script.matches("az network vnet subnet create").count(), 2, "{script}");
+    assert!(
+        script.contains("subnet show -g ml-rg --vnet-name mynetwork -n aks-subnet --query id"),
+        "{script}"
+    );
+
+    let steps = english_steps(&plan);
+    let sdk = &steps_titled(&steps, "with the Python SDK")[0].code;
+    assert!(sdk.contains("config.vnet_name = \"mynetwork\""), "{sdk}");
+    let cli = &steps_titled(&steps, "Create cluster 'ml-aks' with the Azure ML CLI v1")[0].code;
+    assert!(cli.contains("--vnet-name mynetwork "), "{cli}");
+}
+
 #[test]
 fn a_service_principal_is_looked_up_by_client_id() {
     let steps = english_steps(&example("aks_internal_lb"));

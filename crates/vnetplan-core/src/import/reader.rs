@@ -414,10 +414,7 @@ pub(super) fn quoted(value: &Value) -> String {
     }
 }
 
-/// Whether a string is a template expression. A leading `[[` escapes a literal bracket.
-pub(super) fn is_expression(text: &str) -> bool {
-    text.starts_with('[') && !text.starts_with("[[") && text.ends_with(']')
-}
+pub(super) use crate::names::is_expression;
 
 /// What a template's expressions can refer to.
 pub(super) struct Scope<'a> {

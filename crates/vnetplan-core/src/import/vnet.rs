@@ -299,7 +299,7 @@ impl Reader<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, prefix)| *prefix != kept)
-                    .map(|(index, prefix)| (format!("{name} [prefix {}]", index + 1), prefix.clone()))
+                    .map(|(index, prefix)| (crate::names::further_prefix_subnet(name, index + 1), prefix.clone()))
                     .collect();
                 if !more.is_empty() {
                     let names: Vec<String> =

@@ -3,6 +3,7 @@ use std::ops::RangeInclusive;
 use crate::catalog::{Example, RuleDoc, Source};
 use crate::context::Context;
 use crate::finding::RuleFindings;
+use crate::names::{is_expression, subnet_azure_name, vnet_azure_name};
 use crate::pointer;
 use crate::text::Message;
 
@@ -24,17 +25,22 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          letters, digits, underscores, periods and hyphens, must start with a letter or a digit, and must \
          end with a letter, a digit or an underscore. Letters outside ASCII, such as é, count as \
          characters that are not allowed: the naming rules define an alphanumeric as a to z, A to Z or \
-         0 to 9. The tags the import adds to tell names apart, a trailing \" (…)\" on a VNet, such as \
-         \"ml-vnet (rg-b)\", and \" [prefix N]\" on a subnet, are the plan's own and are left out of \
-         the check.",
+         0 to 9. The tags the import adds to tell names apart are the plan's own and stay out of the \
+         check, as they stay out of every template and script vnetplan writes: on a VNet, \
+         everything from the first \" (\" on, such as \" (rg-b)\" in \"ml-vnet (rg-b)\"; on a subnet, \
+         a trailing \" [prefix N]\". A name that is still a template expression, such as \
+         [parameters('vnetName')], is only known once deployed and is not judged.",
         "Un nom de VNet doit compter de 2 à 64 caractères, un nom de sous-réseau de 1 à 80. L’un comme \
          l’autre ne peut contenir que des lettres ASCII, des chiffres, des tirets bas, des points et des \
          tirets, doit commencer par une lettre ou un chiffre et finir par une lettre, un chiffre ou un \
          tiret bas. Les lettres hors ASCII, comme é, comptent parmi les caractères refusés : les règles \
          de nommage définissent un caractère alphanumérique comme a à z, A à Z ou 0 à 9. Les marques \
-         que l’import ajoute pour distinguer des noms, « (…) » à la fin d’un nom de VNet, comme dans \
-         « ml-vnet (rg-b) », et « [prefix N] » à la fin d’un nom de sous-réseau, appartiennent au plan \
-         et restent hors de la vérification."
+         que l’import ajoute pour distinguer des noms appartiennent au plan et restent hors de la \
+         vérification, comme elles restent hors de tout modèle et script écrit par vnetplan : sur un \
+         VNet, tout à partir du premier « ( » précédé d’une espace, comme « (rg-b) » dans \
+         « ml-vnet (rg-b) » ; sur un sous-réseau, un « [prefix N] » final. Un nom qui reste une \
+         expression de modèle, comme [parameters('vnetName')], n’est connu qu’au déploiement et n’est \
+         pas jugé."
     ),
     why: text!(
         "Azure Resource Manager checks these names when the VNet or the subnet is created, and refuses \
@@ -111,28 +117,11 @@ fn fault(name: &str, length: &RangeInclusive<usize>) -> Option<Message> {
     None
 }
 
-/// The name Azure knows a plan VNet by. The import tells apart VNets of one name from different
-/// resource groups, subscriptions or a template by a trailing " (…)" that only the plan holds.
-fn vnet_azure_name(name: &str) -> &str {
-    name.strip_suffix(')')
-        .and_then(|rest| rest.rsplit_once(" ("))
-        .filter(|(_, place)| !place.contains(['(', ')']))
-        .map_or(name, |(base, _)| base)
-}
-
-/// The name Azure knows a plan subnet by. The import makes each further prefix of a subnet a plan
-/// subnet named "<subnet> [prefix N]", a name only the plan holds.
-fn subnet_azure_name(name: &str) -> &str {
-    name.strip_suffix(']')
-        .and_then(|rest| rest.rsplit_once(" [prefix "))
-        .filter(|(_, number)| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-        .map_or(name, |(base, _)| base)
-}
-
 pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
     for (v, vnet) in context.plan.vnets.iter().enumerate() {
         let vnet_name = vnet_azure_name(&vnet.name);
-        if let Some(reason) = fault(vnet_name, &VNET_LENGTH) {
+        // A template's unresolved name is only known once deployed, and Azure judges it then.
+        if let Some(reason) = fault(vnet_name, &VNET_LENGTH).filter(|_| !is_expression(vnet_name)) {
             let message = msg!(
                 [
                     "VNet name '{name}' is refused by Azure: {reason}. A VNet name has 2 to 64 ASCII \
@@ -153,7 +142,10 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             if subnet_name.len() != subnet.name.len() && context.subnet_named(v, subnet_name).is_some() {
                 continue;
             }
-            let Some(reason) = fault(subnet_name, &SUBNET_LENGTH) else { continue };
+            let Some(reason) = fault(subnet_name, &SUBNET_LENGTH).filter(|_| !is_expression(subnet_name))
+            else {
+                continue;
+            };
             let message = msg!(
                 [
                     "subnet name '{name}' of VNet '{vnet}' is refused by Azure: {reason}. A subnet name \
@@ -277,6 +269,24 @@ mod tests {
         assert_eq!(found[0].subjects, ["/vnets/0/subnets/1/name"]);
         // A bracket of another kind is part of the name Azure sees.
         assert_fires(NetworkNameInvalid, &extra_subnet("aks [2]"));
+    }
+
+    #[test]
+    fn a_resource_group_with_parentheses_stays_inside_the_tag() {
+        assert_quiet(NetworkNameInvalid, &vnet_named("ml-vnet (rg(prod))"));
+        assert_quiet(NetworkNameInvalid, &vnet_named("ml-vnet (rg (prod), 0000-sub)"));
+        let found = assert_fires(NetworkNameInvalid, &vnet_named("ml-vnet- (rg(prod))"));
+        assert!(found[0].message.starts_with("VNet name 'ml-vnet-' is refused by Azure: it ends with '-'"));
+    }
+
+    #[test]
+    fn quiet_for_names_a_template_has_yet_to_resolve() {
+        assert_quiet(NetworkNameInvalid, &vnet_named("[parameters('vnetName')]"));
+        assert_quiet(NetworkNameInvalid, &vnet_named("[parameters('vnetName')] (document 2)"));
+        assert_quiet(NetworkNameInvalid, &extra_subnet("[variables('subnets')[0].name]"));
+        assert_quiet(NetworkNameInvalid, &extra_subnet("[parameters('pe')] [prefix 2]"));
+        // A doubled bracket is a literal one, which Azure refuses in a name.
+        assert_fires(NetworkNameInvalid, &vnet_named("[[ml-vnet]"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::super::quote::{self, shell, Command, Operand};
 use super::super::write_comment;
 use super::super::yaml;
 use super::{Api, Draft, Flow, Guide, GuideStep, Reach, Scope, WORKSPACE_VARIABLE};
+use crate::names::{subnet_azure_name, vnet_azure_name};
 use crate::plan::{
     AksCluster, Choice, EndpointKind, Identity, IsolationMode, ManagedNetwork, OnlineEndpoint, OutboundRule,
     OutboundRuleType, Plan, RouterServiceType, SslCertificate, DEFAULT_NAMESPACE,
@@ -164,8 +165,14 @@ impl Guide<'_> {
         self.note(&mut code, msg!(GROUP_ASSUMED, group = quote::comment(group)));
         if let (Some(vnet), Some(subnet)) = (&cluster.vnet, &cluster.subnet) {
             let group = self.vnet_group(vnet);
-            let _ = writeln!(code, "subnet_id=$({})", subnet_show(&group, vnet, subnet).line());
+            let vnet = vnet_azure_name(vnet);
+            let _ = writeln!(
+                code,
+                "subnet_id=$({})",
+                subnet_show(&group, vnet, subnet_azure_name(subnet)).line()
+            );
             if let Some(pod_subnet) = cluster.pods_subnet() {
+                let pod_subnet = subnet_azure_name(pod_subnet);
                 let _ = writeln!(code, "pod_subnet_id=$({})", subnet_show(&group, vnet, pod_subnet).line());
             }
         }
