@@ -102,8 +102,8 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 mod tests {
     use serde_json::json;
 
-    use crate::catalog::RuleId::AksNodeCountOverLimit;
-    use crate::testing::{assert_fires, assert_quiet};
+    use crate::catalog::RuleId::{AksNodeCountOverLimit, AksV2ProvisioningCreate};
+    use crate::testing::{assert_fires, assert_quiet, v2_cluster};
     use crate::text::Lang;
 
     fn created(nodes: u64) -> Vec<(&'static str, serde_json::Value)> {
@@ -155,6 +155,27 @@ mod tests {
         assert_quiet(AksNodeCountOverLimit, &changes);
         changes.push(("/aksClusters/0/nodeCount", json!(5001)));
         assert_fires(AksNodeCountOverLimit, &changes);
+    }
+
+    /// A v2 cluster that leaves `provisioning` out reads as one Azure ML would create, yet Azure ML
+    /// never creates a v2 cluster: it must be held to the cluster limit, not the one-pool limit.
+    #[test]
+    fn a_v2_cluster_without_provisioning_is_not_held_to_one_pool() {
+        let mut changes: Vec<_> =
+            v2_cluster().into_iter().filter(|(path, _)| !path.ends_with("/provisioning")).collect();
+        // Overlay keeps the pods out of the VNet, so 3,000 nodes fit a /20 and stay under the
+        // VNet's address limit: the plan trips as few other rules as it can.
+        changes.extend([
+            ("/aksClusters/0/networkPluginMode", json!("overlay")),
+            ("/aksClusters/0/podCidr", json!("10.128.0.0/12")),
+            ("/vnets/0/addressPrefixes/0", json!("10.4.0.0/16")),
+            ("/vnets/0/subnets/0/addressPrefix", json!("10.4.0.0/20")),
+            ("/aksClusters/0/nodeCount", json!(3000)),
+        ]);
+        // Without `provisioning` the cluster reads as one to create, which is what puts the
+        // one-pool limit within reach; that rule says so.
+        assert_fires(AksV2ProvisioningCreate, &changes);
+        assert_quiet(AksNodeCountOverLimit, &changes);
     }
 
     #[test]
