@@ -43,13 +43,19 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
          across all its pools. Azure ML v1 creates a cluster from a single agent count, so all its \
          nodes go into one pool and AKS refuses the cluster beyond 1,000. An attached cluster may \
          spread its nodes over several pools, which the plan does not record, so from 1,001 to 5,000 \
-         nodes it is not judged; beyond 5,000 no split into pools helps.",
+         nodes it is not judged; beyond 5,000 no split into pools helps. The 5,000 is the limit of the \
+         Standard and Premium pricing tiers: a cluster on the Free tier is meant for 1,000 nodes at \
+         most (and recommended for fewer than 10). The plan records no tier, so the rule takes the \
+         cluster to be on Standard or Premium.",
         "AKS limite un pool de nœuds Virtual Machine Scale Sets à 1 000 nœuds et un cluster à 5 000 \
          nœuds, tous pools confondus. Azure ML v1 crée un cluster à partir d’un seul nombre d’agents : \
          tous ses nœuds vont dans un même pool, et AKS refuse le cluster au-delà de 1 000. Un cluster \
          attaché peut répartir ses nœuds sur plusieurs pools, ce que le plan n’enregistre pas : de \
          1 001 à 5 000 nœuds, il n’est donc pas jugé ; au-delà de 5 000, aucun découpage en pools \
-         n’y change rien."
+         n’y change rien. Ces 5 000 nœuds sont la limite des niveaux tarifaires Standard et Premium : \
+         un cluster au niveau gratuit (Free) est prévu pour 1 000 nœuds au plus (et conseillé pour \
+         moins de 10). Le plan n’indique pas de niveau : la règle suppose donc que le cluster est en \
+         Standard ou en Premium."
     ),
     example: Example(&[
         ("/vnets/0/addressPrefixes/0", r#""10.4.0.0/14""#),
@@ -76,6 +82,13 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
                     node pools)",
             location: "MicrosoftDocs/azure-docs:includes/container-service-limits.md@03adcc30b28ecad9f81aba5638a15fb1930f5ec0",
             date: "2024-01-12",
+        },
+        Source {
+            title: "Free, Standard, and Premium pricing tiers for Azure Kubernetes Service (AKS) cluster \
+                    management: the Free tier can support up to 1,000 nodes, Standard and Premium up to \
+                    5,000",
+            location: "MicrosoftDocs/azure-aks-docs:articles/aks/free-standard-pricing-tiers.md@9035379d67649cefb2c6f9c9004f8b166d8367e7",
+            date: "2024-06-07",
         },
         sources::AKS_PROVISIONING_CONFIGURATION,
     ],
