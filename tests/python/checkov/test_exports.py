@@ -19,8 +19,9 @@ CLI = ROOT / "target" / "debug" / "vnetplan"
 CHECKOV = pathlib.Path(sys.executable).parent / "checkov"
 FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
 # Plan folders, and the prefix that keeps their file names apart in one scan: the examples, and
-# a plan that reaches the v2 resources the examples leave out (a managed network with every rule
-# type, certificates given as files, a plain HTTP router).
+# plans that reach what the examples leave out: the v2 resources (a managed network with every
+# rule type, certificates given as files, a plain HTTP router), and the names an import gives a
+# VNet told apart from a namesake and a dual-stack subnet, which the templates write as Azure's.
 EXAMPLE_SETS = {
     "v1": ROOT / "examples",
     "v2": ROOT / "examples" / "v2",
