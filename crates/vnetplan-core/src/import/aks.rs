@@ -714,11 +714,9 @@ impl Reader<'_> {
                 ]),
             );
             node_count = 1;
-            // Each pool's default surge of its no nodes summed to nothing; the one node counted
-            // surges as any node does.
-            if !surge_stated {
-                max_surge = default_surge(node_count);
-            }
+            // Pools with no nodes surge by none, whatever they state; the one node counted in
+            // their place surges by AKS's default, as any node does.
+            max_surge = default_surge(node_count);
         }
         let largest = max_pods.iter().copied().max();
         if let Some(largest) = largest.filter(|largest| max_pods.iter().any(|pods| pods != largest)) {
@@ -1038,13 +1036,17 @@ impl Reader<'_> {
             }
             _ => Err(BadSurge::Unreadable),
         };
+        // A surge larger than the nodes left to upgrade is cut to their number, so a pool never
+        // surges by more nodes than it has (Learn, "Configure rolling upgrades for Azure
+        // Kubernetes Service (AKS) node pools", articles/aks/upgrade-aks-node-pools-rolling.md in
+        // MicrosoftDocs/azure-aks-docs @3289202, 2026-05-29). Every form is cut the same way.
         let why = match surge {
-            Ok(surge) => return Some(surge),
+            Ok(surge) if surge <= nodes => return Some(surge),
+            Ok(_) => BadSurge::AbovePool,
             Err(why) => why,
         };
         let value = quoted(field.value);
         match why {
-            // AKS surges by at most the pool's own node count, whatever larger value it is given.
             BadSurge::AbovePool => {
                 self.note(
                     &field.pointer,

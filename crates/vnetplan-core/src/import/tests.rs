@@ -400,8 +400,8 @@ fn pools_in_other_subnets_are_noted_and_not_counted() {
         r#"{ "networkPlugin": "azure", "serviceCidr": "10.2.0.0/16", "dnsServiceIp": "10.2.0.10" }"#;
     let result = imported(&[&cluster_json(network, &pools)]);
     let cluster = &result.plan.aks_clusters[0];
-    // sys adds its default 10% (one node) and more its 3, both in the node subnet.
-    assert_eq!((cluster.subnet_name(), cluster.node_count, cluster.surge_nodes()), ("nodes", 5, 4));
+    // sys adds its default 10% (one node) and more its 3, cut to its 2 nodes, both in the node subnet.
+    assert_eq!((cluster.subnet_name(), cluster.node_count, cluster.surge_nodes()), ("nodes", 5, 3));
     // Pools of the node subnet allow 30 and 60 pods; the largest counts.
     assert_eq!(cluster.max_pods, Some(60));
     assert!(note_at(&result, 0, "/agentPoolProfiles/1/vnetSubnetId").contains("'v/gpu'"));
@@ -1026,7 +1026,7 @@ fn surges_are_counts_or_percentages_rounded_up() {
 }
 
 #[test]
-fn a_surge_above_the_whole_pool_or_past_counting_counts_the_whole_pool() {
+fn a_surge_above_the_pool_in_any_form_counts_the_whole_pool() {
     let pool = |surge: Value| {
         let mut cluster: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
         cluster["agentPoolProfiles"][0]["count"] = 3.into();
@@ -1035,7 +1035,16 @@ fn a_surge_above_the_whole_pool_or_past_counting_counts_the_whole_pool() {
     };
     let at = "/agentPoolProfiles/0/upgradeSettings/maxSurge";
     // u64::MAX percent once overflowed the multiplication by the pool's nodes.
-    for surge in ["18446744073709551615%".into(), "150%".into(), Value::from(u64::MAX), "4294967296".into()] {
+    let above = [
+        "18446744073709551615%".into(),
+        "150%".into(),
+        Value::from(u64::MAX),
+        "4294967296".into(),
+        "50".into(),
+        Value::from(50),
+        "4".into(),
+    ];
+    for surge in above {
         let read = pool(surge.clone());
         assert_eq!(read.plan.aks_clusters[0].max_surge, Some(crate::plan::MaxSurge::Nodes(3)), "{surge}");
         assert_eq!(
@@ -1047,6 +1056,18 @@ fn a_surge_above_the_whole_pool_or_past_counting_counts_the_whole_pool() {
             )
         );
     }
+    for (surge, nodes) in [("100%".into(), 3), ("3".into(), 3), (Value::from(3), 3), ("2".into(), 2)] {
+        let read = pool(surge.clone());
+        assert_eq!(read.plan.aks_clusters[0].max_surge, Some(crate::plan::MaxSurge::Nodes(nodes)), "{surge}");
+        assert!(read.notes.iter().all(|note| note.pointer != at), "{surge}: {:?}", read.notes);
+    }
+    let mut empty: Value = serde_json::from_str(AKS_KUBENET).expect("fixture is JSON");
+    empty["agentPoolProfiles"][0]["count"] = 0.into();
+    empty["agentPoolProfiles"][0]["upgradeSettings"] = serde_json::json!({ "maxSurge": "5" });
+    let read = imported(&[&empty.to_string()]);
+    // The pool surges by none of its no nodes; the one node counted instead surges by AKS's default.
+    assert_eq!((read.plan.aks_clusters[0].node_count, read.plan.aks_clusters[0].surge_nodes()), (1, 1));
+    assert!(note_at(&read, 0, at).contains("more nodes than the pool's 0"));
     let mut french = pool("150%".into());
     french.localize(Lang::Fr);
     assert_eq!(
@@ -1476,7 +1497,7 @@ fn a_template_counts_pools_through_their_parameters_and_default_pods() {
     assert!(counted.contains("default value of parameter 'agentCount', '20'"), "{counted}");
     let unresolved = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles/1/count");
     assert!(unresolved.contains("cannot resolve"), "{unresolved}");
-    assert_eq!(cluster.surge_nodes(), 6, "each pool surges by the parameter's default, 3");
+    assert_eq!(cluster.surge_nodes(), 3, "the parameter's default, 3; the pool counted empty surges by none");
     // The pool that states no maxPods has Azure CNI's 30, more than the other's 10.
     assert_eq!(cluster.max_pods, Some(30));
     let pods = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles");
