@@ -110,6 +110,15 @@ pub const MAX_NODE_COUNT: u64 = (1 << 53) - 1;
 /// The subnet AKS creates in the VNet it makes for a cluster that names none of its own.
 pub const AKS_MANAGED_SUBNET: &str = "aks-subnet";
 
+/// The subnet Azure Bastion must be deployed in; Azure refuses any other resource there.
+pub(crate) const BASTION_SUBNET: &str = "AzureBastionSubnet";
+
+/// Subnets whose names Azure keeps for its own network services (virtual network gateways,
+/// Azure Firewall and its management traffic, Route Server). Azure matches them without
+/// regard to case, and refuses a network security group on any of them.
+pub(crate) const SERVICE_SUBNETS: &[&str] =
+    &["GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet", "RouteServerSubnet"];
+
 /// The pod range AKS uses when a kubenet or overlay cluster names none.
 pub const AKS_DEFAULT_POD_CIDR: &str = "10.244.0.0/16";
 

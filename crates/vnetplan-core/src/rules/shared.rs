@@ -406,3 +406,62 @@ pub(crate) fn unbuildable_plugin_settings(cluster: &AksCluster) -> Vec<(&'static
     }
     fields
 }
+
+/// Something the plan places in a subnet: the subnet, where the plan writes it, and what it is.
+pub(crate) struct Workload {
+    pub(crate) vnet: usize,
+    pub(crate) subnet: usize,
+    pub(crate) subject: String,
+    pub(crate) what: Message,
+}
+
+/// Every workload the plan places in one of its own subnets, in plan order: each cluster's
+/// nodes, pods and internal load balancer, each ACI deployment, and the workspace private
+/// endpoint. A cluster's pods or load balancer in its node subnet are left out, since the node
+/// subnet already names that subnet once.
+pub(crate) fn workloads(context: &Context<'_>) -> Vec<Workload> {
+    const NODES: crate::text::Text =
+        text!("the nodes of cluster '{cluster}'", "les nœuds du cluster « {cluster} »");
+    const PODS: crate::text::Text =
+        text!("the pods of cluster '{cluster}'", "les pods du cluster « {cluster} »");
+    const LOAD_BALANCER: crate::text::Text = text!(
+        "the internal load balancer of cluster '{cluster}'",
+        "l’équilibreur de charge interne du cluster « {cluster} »"
+    );
+    let mut found = Vec::new();
+    for (index, cluster, facts) in context.clusters() {
+        let (Some(vnet), Some(node)) = (facts.node.vnet, facts.node.subnet) else { continue };
+        let pods = facts.pod_subnet.filter(|subnet| *subnet != node);
+        let load_balancer = facts.load_balancer_subnet.filter(|subnet| *subnet != node);
+        for (subnet, field, what) in [
+            (Some(node), "subnet", NODES),
+            (pods, "podSubnet", PODS),
+            (load_balancer, "loadBalancerSubnet", LOAD_BALANCER),
+        ] {
+            let Some(subnet) = subnet else { continue };
+            let what = msg!(what, cluster = &cluster.name);
+            found.push(Workload { vnet, subnet, subject: pointer::cluster(index, field), what });
+        }
+    }
+    for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
+    {
+        let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
+        let what = msg!(
+            ["ACI deployment '{deployment}'", "le déploiement ACI « {deployment} »"],
+            deployment = &deployment.name
+        );
+        found.push(Workload { vnet, subnet, subject: pointer::aci(index, "subnet"), what });
+    }
+    if let Some(endpoint) = &context.plan.workspace.private_endpoint {
+        let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
+        if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
+            let what = text!(
+                "the workspace's private endpoint",
+                "le point de terminaison privé de l’espace de travail"
+            )
+            .message();
+            found.push(Workload { vnet, subnet, subject: pointer::private_endpoint("subnet"), what });
+        }
+    }
+    found
+}

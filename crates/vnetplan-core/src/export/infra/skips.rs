@@ -3,7 +3,7 @@
 //! scanner's own inline skip on the resource, so a pipeline that scans the template sees why
 //! instead of a failure, and a reader does not "fix" the template into one Azure ML rejects.
 
-use crate::plan::{AksCluster, ManagedNetwork, NetworkPlugin, OutboundRuleType};
+use crate::plan::{AksCluster, ManagedNetwork, NetworkPlugin, OutboundRuleType, SERVICE_SUBNETS};
 use crate::text::{Lang, Text};
 
 /// Which templates a check runs on: the scanner's Terraform and ARM checks differ, and a skip
@@ -42,12 +42,8 @@ impl Skip {
     }
 }
 
-/// Subnets on which Azure refuses a network security group.
-const NO_NSG_SUBNETS: &[&str] =
-    &["GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet", "RouteServerSubnet"];
-
 pub(in crate::export) fn refuses_nsg(subnet: &str) -> bool {
-    NO_NSG_SUBNETS.iter().any(|name| name.eq_ignore_ascii_case(subnet))
+    SERVICE_SUBNETS.iter().any(|name| name.eq_ignore_ascii_case(subnet))
 }
 
 /// The skip for a subnet that must stay without a security group, where the scanner's own
