@@ -1020,65 +1020,58 @@ impl Reader<'_> {
     }
 
     /// The extra nodes a pool says it adds while upgrading: `maxSurge` is a count or a
-    /// percentage of the pool, rounded up so the plan never counts fewer nodes than AKS adds.
-    /// `None` when the pool states none, or none that reads.
+    /// percentage of the pool, rounded up so the plan never counts fewer nodes than AKS adds,
+    /// and at most the pool's nodes, as AKS never adds more. `None` when the pool states none, or
+    /// none that reads.
     fn pool_surge(&mut self, pool: &Obj<'_>, nodes: u32) -> Option<u32> {
         let settings = pool.object("upgradeSettings")?;
         self.unread(&settings, UPGRADE_READ, UPGRADE_INFORMATIONAL);
         let field = settings.get("maxSurge")?;
-        let surge = match field.value {
-            serde_json::Value::Number(number) => match number.as_u64() {
-                Some(count) => u32::try_from(count).map_err(|_| BadSurge::AbovePool),
-                None => Err(BadSurge::Unreadable),
-            },
+        let asked = match field.value {
+            serde_json::Value::Number(number) => number.as_u64(),
             serde_json::Value::String(text) => {
                 surge_of(&self.text(text, &field.pointer, Expect::Count), nodes)
             }
-            _ => Err(BadSurge::Unreadable),
-        };
-        // A surge larger than the nodes left to upgrade is cut to their number, so a pool never
-        // surges by more nodes than it has (Learn, "Configure rolling upgrades for Azure
-        // Kubernetes Service (AKS) node pools", articles/aks/upgrade-aks-node-pools-rolling.md in
-        // MicrosoftDocs/azure-aks-docs @3289202, 2026-05-29). Every form is cut the same way.
-        let why = match surge {
-            Ok(surge) if surge <= nodes => return Some(surge),
-            Ok(_) => BadSurge::AbovePool,
-            Err(why) => why,
+            _ => None,
         };
         let value = quoted(field.value);
-        match why {
-            BadSurge::AbovePool => {
-                self.note(
-                    &field.pointer,
-                    msg!(
-                        [
-                            "maxSurge {value} asks for more nodes than the pool's {nodes}, and AKS never surges by \
-                             more than the pool has: the plan counts a surge of {nodes}",
-                            "maxSurge {value} demande plus de nœuds que les {nodes} du pool, et AKS n’ajoute jamais \
-                             plus de nœuds que le pool n’en a : le plan compte un surplus de {nodes}"
-                        ],
-                        value = &value,
-                        nodes = nodes
-                    ),
-                );
-                Some(nodes)
-            }
-            BadSurge::Unreadable => {
-                self.note(
-                    &field.pointer,
-                    msg!(
-                        [
-                            "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
-                             of the pool",
-                            "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte la valeur \
-                             par défaut d’AKS, 10 % du pool"
-                        ],
-                        value = &value
-                    ),
-                );
-                None
-            }
+        let Some(asked) = asked else {
+            self.note(
+                &field.pointer,
+                msg!(
+                    [
+                        "maxSurge {value} is not a count or a percentage: the plan counts AKS's default, 10% \
+                         of the pool",
+                        "maxSurge {value} n’est ni un nombre ni un pourcentage : le plan compte la valeur \
+                         par défaut d’AKS, 10 % du pool"
+                    ],
+                    value = &value
+                ),
+            );
+            return None;
+        };
+        // AKS cuts a surge larger than the nodes left to upgrade to their number (Learn, "Configure
+        // rolling upgrades for Azure Kubernetes Service (AKS) node pools",
+        // articles/aks/upgrade-aks-node-pools-rolling.md in MicrosoftDocs/azure-aks-docs @3289202,
+        // ms.date 2026-05-29), so counting more would reserve addresses no upgrade takes. The
+        // pool's nodes stand for those left to upgrade, as a plan upgrades every node. Cutting
+        // here alone keeps counts and percentages, in range or past it, alike.
+        if asked > u64::from(nodes) {
+            self.note(
+                &field.pointer,
+                msg!(
+                    [
+                        "maxSurge {value} asks for more nodes than the pool's {nodes}, and AKS never surges by \
+                         more than the pool has: the plan counts a surge of {nodes}",
+                        "maxSurge {value} demande plus de nœuds que les {nodes} du pool, et AKS n’ajoute jamais \
+                         plus de nœuds que le pool n’en a : le plan compte un surplus de {nodes}"
+                    ],
+                    value = &value,
+                    nodes = nodes
+                ),
+            );
         }
+        Some(saturate(asked.min(u64::from(nodes))))
     }
 
     fn api_server(&mut self, object: &Obj<'_>) -> ApiServer {
@@ -1199,38 +1192,24 @@ impl Reader<'_> {
     }
 }
 
-/// Why a pool's `maxSurge` is not read as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum BadSurge {
-    /// More nodes than the pool has: a percentage above 100%, or a count past what the plan counts.
-    AbovePool,
-    /// Neither a count nor a percentage.
-    Unreadable,
-}
-
-/// A surge written as `"2"` or `"33%"`, for a pool of `nodes` nodes.
-pub(super) fn surge_of(text: &str, nodes: u32) -> Result<u32, BadSurge> {
+/// The nodes a surge written as `"2"` or `"33%"` asks of a pool of `nodes` nodes, a percentage
+/// rounded up; as written, however far past the pool, since `pool_surge` alone cuts it. `None`
+/// when it is neither a count nor a percentage.
+pub(super) fn surge_of(text: &str, nodes: u32) -> Option<u64> {
     let text = text.trim();
     match text.strip_suffix('%') {
-        Some(percent) => {
-            let percent: u64 = percent.trim().parse().map_err(|error| bad_number(&error))?;
-            if percent > 100 {
-                return Err(BadSurge::AbovePool);
-            }
-            // At most 100% of a u32 count, so it stays within one.
-            Ok(saturate(u64::from(nodes).saturating_mul(percent).div_ceil(100)))
-        }
-        None => text.parse().map_err(|error| bad_number(&error)),
+        Some(percent) => Some(u64::from(nodes).saturating_mul(whole(percent.trim())?).div_ceil(100)),
+        None => whole(text),
     }
 }
 
-/// Digits that failed to parse only because they make too large a number ask for more than
-/// any pool holds.
-fn bad_number(error: &std::num::ParseIntError) -> BadSurge {
-    if *error.kind() == std::num::IntErrorKind::PosOverflow {
-        BadSurge::AbovePool
-    } else {
-        BadSurge::Unreadable
+/// Digits too many for a u64 still ask for more nodes than any pool holds, so they count as the
+/// most a u64 holds rather than as unreadable.
+fn whole(digits: &str) -> Option<u64> {
+    match digits.parse() {
+        Ok(number) => Some(number),
+        Err(error) if *error.kind() == std::num::IntErrorKind::PosOverflow => Some(u64::MAX),
+        Err(_) => None,
     }
 }
 

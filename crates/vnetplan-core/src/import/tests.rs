@@ -1011,18 +1011,24 @@ fn child_resource_names_split_into_vnet_and_subnet() {
 
 #[test]
 fn surges_are_counts_or_percentages_rounded_up() {
-    use super::aks::{surge_of, BadSurge};
-    assert_eq!(surge_of("1", 10), Ok(1));
-    assert_eq!(surge_of("33%", 5), Ok(2));
-    assert_eq!(surge_of("10%", 3), Ok(1));
-    assert_eq!(surge_of("100%", 4), Ok(4));
-    assert_eq!(surge_of("100%", u32::MAX), Ok(u32::MAX));
-    assert_eq!(surge_of("many", 4), Err(BadSurge::Unreadable));
-    assert_eq!(surge_of("-1%", 4), Err(BadSurge::Unreadable));
-    assert_eq!(surge_of("101%", 4), Err(BadSurge::AbovePool));
-    assert_eq!(surge_of("18446744073709551615%", 4), Err(BadSurge::AbovePool));
-    assert_eq!(surge_of("99999999999999999999999%", 4), Err(BadSurge::AbovePool));
-    assert_eq!(surge_of("4294967296", 4), Err(BadSurge::AbovePool));
+    use super::aks::surge_of;
+    assert_eq!(surge_of("1", 10), Some(1));
+    assert_eq!(surge_of("33%", 5), Some(2));
+    assert_eq!(surge_of("10%", 3), Some(1));
+    assert_eq!(surge_of("100%", 4), Some(4));
+    assert_eq!(surge_of("100%", u32::MAX), Some(u64::from(u32::MAX)));
+    assert_eq!(surge_of("many", 4), None);
+    assert_eq!(surge_of("-1%", 4), None);
+    // What is asked past the pool stays as asked: the pool's surge is cut in one place only.
+    assert_eq!(surge_of("50", 3), Some(50));
+    assert_eq!(surge_of("101%", 4), Some(5));
+    assert_eq!(surge_of("4294967296", 4), Some(1 << 32));
+    // Digits past a u64, and a share of the pool past one, still ask for far more than a pool holds.
+    assert_eq!(surge_of("18446744073709551616", 4), Some(u64::MAX));
+    assert_eq!(surge_of("18446744073709551615%", 4), Some(u64::MAX.div_ceil(100)));
+    assert_eq!(surge_of("99999999999999999999999%", 4), Some(u64::MAX.div_ceil(100)));
+    // A share of no nodes is none, however large.
+    assert_eq!(surge_of("150%", 0), Some(0));
 }
 
 #[test]
@@ -1068,6 +1074,11 @@ fn a_surge_above_the_pool_in_any_form_counts_the_whole_pool() {
     // The pool surges by none of its no nodes; the one node counted instead surges by AKS's default.
     assert_eq!((read.plan.aks_clusters[0].node_count, read.plan.aks_clusters[0].surge_nodes()), (1, 1));
     assert!(note_at(&read, 0, at).contains("more nodes than the pool's 0"));
+    // A share of no nodes asks for none, so it is not above the pool, however large.
+    empty["agentPoolProfiles"][0]["upgradeSettings"] = serde_json::json!({ "maxSurge": "150%" });
+    let read = imported(&[&empty.to_string()]);
+    assert_eq!((read.plan.aks_clusters[0].node_count, read.plan.aks_clusters[0].surge_nodes()), (1, 1));
+    assert!(read.notes.iter().all(|note| note.pointer != at), "{:?}", read.notes);
     let mut french = pool("150%".into());
     french.localize(Lang::Fr);
     assert_eq!(
