@@ -20,9 +20,10 @@
 //! addresses from it, so `nodeCount` is the sum of those pools' nodes, counting an autoscaled
 //! pool at its `maxCount`, the most the subnet must hold. Pools in other subnets are noted.
 //! `maxPods` is the largest of the counted pools'. `maxSurge` is the sum of their surges, a
-//! pool that states none surging by AKS's default: pools can be upgraded at the same time, each
-//! adding its surge nodes to the subnet. It is left out when it equals what the check assumes
-//! without it. The cluster is `attach`ed: it already exists.
+//! pool that states none surging by AKS's default and none by more than its own nodes, as AKS
+//! cuts a larger surge: pools can be upgraded at the same time, each adding its surge nodes to
+//! the subnet. It is left out when it equals what the check assumes without it. The cluster is
+//! `attach`ed: it already exists.
 //!
 //! [`merge`] adds an import to a plan being edited, for the page's "Import from Azure" dialog.
 
