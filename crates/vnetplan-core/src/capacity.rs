@@ -22,6 +22,8 @@ pub(crate) struct Tenant {
     pub what: Message,
     /// Whether it is an ACI container group, which a node subnet's sizing does not count.
     pub aci: bool,
+    /// The cluster it belongs to, for a load balancer or pods.
+    pub cluster: Option<usize>,
 }
 
 /// Every subnet that holds the workspace's private endpoint, a v1 internal load balancer, an ACI
@@ -48,6 +50,7 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
                     subject: pointer::private_endpoint("subnet"),
                     what: what.message(),
                     aci: false,
+                    cluster: None,
                 },
             );
         }
@@ -66,7 +69,13 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
         );
         place(
             (vnet, subnet),
-            Tenant { addresses: 1, subject: pointer::cluster(index, "loadBalancerSubnet"), what, aci: false },
+            Tenant {
+                addresses: 1,
+                subject: pointer::cluster(index, "loadBalancerSubnet"),
+                what,
+                aci: false,
+                cluster: Some(index),
+            },
         );
     }
     for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
@@ -76,7 +85,7 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
             msg!(["ACI deployment '{name}'", "le déploiement ACI « {name} »"], name = &deployment.name);
         place(
             (vnet, subnet),
-            Tenant { addresses: 1, subject: pointer::aci(index, "subnet"), what, aci: true },
+            Tenant { addresses: 1, subject: pointer::aci(index, "subnet"), what, aci: true, cluster: None },
         );
     }
     for (index, cluster, facts) in context.clusters() {
@@ -92,6 +101,7 @@ pub(crate) fn subnet_tenants(context: &Context<'_>) -> Vec<((usize, usize), Vec<
                 subject: pointer::cluster(index, "podSubnet"),
                 what,
                 aci: false,
+                cluster: Some(index),
             },
         );
     }

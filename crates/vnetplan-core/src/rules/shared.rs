@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::capacity::shortfalls;
+use crate::capacity::{shortfalls, subnet_tenants};
 use crate::context::{ClusterFacts, Context};
 use crate::finding::{Draft, Fix};
 use crate::fqdn::{covers_among, REGION_PLACEHOLDER};
@@ -415,52 +415,28 @@ pub(crate) struct Workload {
     pub(crate) what: Message,
 }
 
-/// Every workload the plan places in one of its own subnets, in plan order: each cluster's
-/// nodes, pods and internal load balancer, each ACI deployment, and the workspace private
-/// endpoint. A cluster's pods or load balancer in its node subnet are left out, since the node
-/// subnet already names that subnet once.
+/// Every workload the plan places in one of its own subnets: each cluster's nodes, then every
+/// tenant [`subnet_tenants`] counts (the workspace private endpoint, v1 internal load balancers,
+/// ACI deployments and pods). A cluster's pods or load balancer in its node subnet are left out,
+/// since its nodes already name that subnet once.
 pub(crate) fn workloads(context: &Context<'_>) -> Vec<Workload> {
     const NODES: crate::text::Text =
         text!("the nodes of cluster '{cluster}'", "les nœuds du cluster « {cluster} »");
-    const PODS: crate::text::Text =
-        text!("the pods of cluster '{cluster}'", "les pods du cluster « {cluster} »");
-    const LOAD_BALANCER: crate::text::Text = text!(
-        "the internal load balancer of cluster '{cluster}'",
-        "l’équilibreur de charge interne du cluster « {cluster} »"
-    );
     let mut found = Vec::new();
     for (index, cluster, facts) in context.clusters() {
-        let (Some(vnet), Some(node)) = (facts.node.vnet, facts.node.subnet) else { continue };
-        let pods = facts.pod_subnet.filter(|subnet| *subnet != node);
-        let load_balancer = facts.load_balancer_subnet.filter(|subnet| *subnet != node);
-        for (subnet, field, what) in [
-            (Some(node), "subnet", NODES),
-            (pods, "podSubnet", PODS),
-            (load_balancer, "loadBalancerSubnet", LOAD_BALANCER),
-        ] {
-            let Some(subnet) = subnet else { continue };
-            let what = msg!(what, cluster = &cluster.name);
-            found.push(Workload { vnet, subnet, subject: pointer::cluster(index, field), what });
-        }
+        let (Some(vnet), Some(subnet)) = (facts.node.vnet, facts.node.subnet) else { continue };
+        let what = msg!(NODES, cluster = &cluster.name);
+        found.push(Workload { vnet, subnet, subject: pointer::cluster(index, "subnet"), what });
     }
-    for (index, (deployment, placement)) in context.plan.aci_deployments.iter().zip(&context.aci).enumerate()
-    {
-        let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) else { continue };
-        let what = msg!(
-            ["ACI deployment '{deployment}'", "le déploiement ACI « {deployment} »"],
-            deployment = &deployment.name
-        );
-        found.push(Workload { vnet, subnet, subject: pointer::aci(index, "subnet"), what });
-    }
-    if let Some(endpoint) = &context.plan.workspace.private_endpoint {
-        let placement = context.placement(&endpoint.vnet, &endpoint.subnet);
-        if let (Some(vnet), Some(subnet)) = (placement.vnet, placement.subnet) {
-            let what = text!(
-                "the workspace's private endpoint",
-                "le point de terminaison privé de l’espace de travail"
-            )
-            .message();
-            found.push(Workload { vnet, subnet, subject: pointer::private_endpoint("subnet"), what });
+    for ((vnet, subnet), tenants) in subnet_tenants(context) {
+        for tenant in tenants {
+            let in_node_subnet = tenant
+                .cluster
+                .and_then(|index| context.clusters.get(index))
+                .is_some_and(|facts| facts.node.vnet == Some(vnet) && facts.node.subnet == Some(subnet));
+            if !in_node_subnet {
+                found.push(Workload { vnet, subnet, subject: tenant.subject, what: tenant.what });
+            }
         }
     }
     found

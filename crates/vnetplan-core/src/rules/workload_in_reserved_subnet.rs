@@ -178,6 +178,19 @@ mod tests {
     }
 
     #[test]
+    fn quiet_on_the_load_balancer_subnet_a_v2_cluster_ignores() {
+        // Azure ML v2 puts its router's internal load balancer in the node subnet whatever
+        // loadBalancerSubnet says, so nothing of the cluster goes to the subnet named there.
+        let mut changes = v2_cluster();
+        changes.extend([
+            reserved("AzureFirewallManagementSubnet"),
+            ("/aksClusters/0/loadBalancerType", json!("InternalLoadBalancer")),
+            ("/aksClusters/0/loadBalancerSubnet", json!("AzureFirewallManagementSubnet")),
+        ]);
+        assert_quiet(WorkloadInReservedSubnet, &changes);
+    }
+
+    #[test]
     fn fires_on_an_aci_deployment_and_the_private_endpoint() {
         let found = assert_fires(
             WorkloadInReservedSubnet,
