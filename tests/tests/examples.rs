@@ -1,6 +1,9 @@
 //! The example plans: the guide's four setups check clean, the broken ones fail the way Azure
 //! would, and the text report of each is pinned by a snapshot.
 
+use vnetplan_core::export::{export, ExportFormat};
+use vnetplan_core::import::{import, TEMPLATE_RESOURCE_GROUP};
+use vnetplan_core::plan::Vnet;
 use vnetplan_core::{check, render_text, Lang, RuleId, Severity};
 use vnetplan_tests::{json_files, load, repo_root, stem};
 
@@ -101,4 +104,42 @@ fn every_finding_and_fix_reads_in_french_too() {
             }
         }
     }
+}
+
+/// The ARM template vnetplan writes puts each network outside the workspace's resource group
+/// in a nested deployment; importing that template must give back every VNet, in its group,
+/// with its ranges.
+#[test]
+fn an_exported_arm_template_imports_back_to_the_plans_networks() {
+    let mut files = json_files(&repo_root().join("examples"));
+    files.extend(json_files(&repo_root().join("examples/v2")));
+    let mut nested = 0;
+    for path in files {
+        let plan = load(&path);
+        if plan.vnets.is_empty() {
+            continue;
+        }
+        let template = export(&plan, &check(&plan), ExportFormat::Arm, Lang::En);
+        nested += template.matches("Microsoft.Resources/deployments").count();
+        let imported = import(&[&template]).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        // The template is deployed to the workspace's group, which it does not name.
+        let group = |vnet: &Vnet| match vnet.resource_group.as_str() {
+            TEMPLATE_RESOURCE_GROUP => plan.workspace.resource_group.clone(),
+            named => named.to_owned(),
+        };
+        let networks = |vnets: &[Vnet]| -> Vec<String> {
+            let mut networks: Vec<String> = vnets
+                .iter()
+                .map(|vnet| {
+                    let subnets: Vec<String> =
+                        vnet.subnets.iter().map(|s| format!("{} {}", s.name, s.address_prefix)).collect();
+                    format!("{} in {}: {:?} {subnets:?}", vnet.name, group(vnet), vnet.address_prefixes)
+                })
+                .collect();
+            networks.sort();
+            networks
+        };
+        assert_eq!(networks(&imported.plan.vnets), networks(&plan.vnets), "{}", path.display());
+    }
+    assert!(nested > 0, "some example keeps its network in a resource group of its own");
 }

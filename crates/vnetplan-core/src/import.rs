@@ -5,7 +5,8 @@
 //!
 //! - `az network vnet show -o json` (one VNet) and `az network vnet list -o json` (a list),
 //! - `az aks show -o json` (one cluster) and `az aks list -o json` (a list),
-//! - an ARM template (`az group export`, the portal's "Export template", or one written by hand).
+//! - an ARM template (`az group export`, the portal's "Export template", compiled Bicep, or one
+//!   written by hand), nested deployments with an inline template included.
 //!
 //! Azure describes far more than a plan holds. Bookkeeping (identifiers, etags, provisioning
 //! states, GUIDs) is left out on purpose: each reader lists those fields as informational.
@@ -1239,6 +1240,7 @@ const VNET_TYPE: &str = "Microsoft.Network/virtualNetworks";
 const SUBNET_TYPE: &str = "Microsoft.Network/virtualNetworks/subnets";
 const CLUSTER_TYPE: &str = "Microsoft.ContainerService/managedClusters";
 const AGENT_POOL_TYPE: &str = "Microsoft.ContainerService/managedClusters/agentPools";
+const DEPLOYMENT_TYPE: &str = "Microsoft.Resources/deployments";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {

@@ -2,7 +2,7 @@
 //! described in the parent module.
 
 use super::json::{id_name, id_segment, id_subscription, same_name, Obj};
-use super::reader::{is_expression, quoted, Expect, Reader};
+use super::reader::{is_expression, quoted, Expect, Reader, Scope};
 use super::ImportError;
 use crate::plan::{
     default_max_pods, AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning,
@@ -236,6 +236,26 @@ pub(super) struct SubnetId {
     pub(super) subnet: String,
 }
 
+/// The subnet a template's `id` names: a literal id, a `resourceId` call, or a parameter or
+/// variable holding an id, each by values `scope` states.
+pub(super) fn subnet_in(scope: &Scope<'_>, id: &str) -> Option<SubnetId> {
+    if let Some(parsed) = parse_subnet_id(id) {
+        return Some(parsed);
+    }
+    let from_resource_id = scope.resource_id(id, "Microsoft.Network/virtualNetworks/subnets", 2).and_then(
+        |(resource_group, names)| match names.as_slice() {
+            [vnet, subnet] => Some(SubnetId {
+                subscription: None,
+                resource_group,
+                vnet: vnet.clone(),
+                subnet: subnet.clone(),
+            }),
+            _ => None,
+        },
+    );
+    from_resource_id.or_else(|| scope.text_value(id).as_deref().and_then(parse_subnet_id))
+}
+
 /// Reads `/subscriptions/…/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`,
 /// whatever the case of its segment names.
 pub(super) fn parse_subnet_id(id: &str) -> Option<SubnetId> {
@@ -321,7 +341,7 @@ impl Reader<'_> {
             );
         }
         let resource_group = match &self.template {
-            Some(_) => super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+            Some(scope) => scope.resource_group.clone(),
             None => self.resource_group(object).unwrap_or_else(|| {
                 self.note(
                     &object.pointer,
@@ -908,19 +928,7 @@ impl Reader<'_> {
         let Some(scope) = self.template.as_ref().filter(|_| is_expression(id)) else {
             return NodeSubnet::Unreadable(id.to_owned());
         };
-        let from_resource_id = scope
-            .resource_id(id, "Microsoft.Network/virtualNetworks/subnets", 2)
-            .and_then(|(resource_group, names)| match names.as_slice() {
-                [vnet, subnet] => Some(SubnetId {
-                    subscription: None,
-                    resource_group,
-                    vnet: vnet.clone(),
-                    subnet: subnet.clone(),
-                }),
-                _ => None,
-            });
-        let found = from_resource_id.or_else(|| scope.text_value(id).as_deref().and_then(parse_subnet_id));
-        match found {
+        match subnet_in(scope, id).or_else(|| self.module_subnet(id)) {
             Some(subnet) => {
                 self.note(
                     pointer,

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::json::{id_name, is_set, listed, lookup, same_name, Field, Obj};
+use super::template::Module;
 use super::{ImportError, ImportNote};
 use crate::parse::child_pointer;
 use crate::text::{Message, Text};
@@ -19,6 +20,8 @@ pub(super) struct Reader<'a> {
     /// The template being read, whose expressions refer to its parameters and variables;
     /// `None` for CLI and REST output.
     pub(super) template: Option<Scope<'a>>,
+    /// The nested deployments of the template, whose outputs its other resources may read.
+    pub(super) modules: Vec<Module<'a>>,
     pub(super) notes: Vec<ImportNote>,
 }
 
@@ -77,7 +80,7 @@ impl Expect {
 
 impl<'a> Reader<'a> {
     pub(super) fn new(document: usize) -> Self {
-        Self { document, template: None, notes: Vec::new() }
+        Self { document, template: None, modules: Vec::new(), notes: Vec::new() }
     }
 
     pub(super) fn note(&mut self, pointer: &str, text: Message) {
@@ -417,9 +420,23 @@ pub(super) fn quoted(value: &Value) -> String {
 pub(super) use crate::names::is_expression;
 
 /// What a template's expressions can refer to.
+#[derive(Clone)]
 pub(super) struct Scope<'a> {
-    pub(super) parameters: Option<&'a Map<String, Value>>,
-    pub(super) variables: Option<&'a Map<String, Value>>,
+    parameters: Option<&'a Map<String, Value>>,
+    variables: Option<&'a Map<String, Value>>,
+    /// Set for a nested template whose deployment evaluates it in its own scope.
+    passed: Option<Passed<'a>>,
+    /// Where the template's resources go, which a `resourceId` that names no group means:
+    /// [`super::TEMPLATE_RESOURCE_GROUP`] unless a nested deployment names its group.
+    pub(super) resource_group: String,
+}
+
+/// The values a nested deployment gives its template's parameters, as the template that holds
+/// the deployment writes them: often its own parameters, passed on.
+#[derive(Clone)]
+struct Passed<'a> {
+    values: Option<&'a Map<String, Value>>,
+    from: Box<Scope<'a>>,
 }
 
 /// Where a resolved value comes from.
@@ -427,6 +444,7 @@ pub(super) struct Scope<'a> {
 enum Source {
     Parameter(String),
     Variable(String),
+    PassedIn(String),
 }
 
 impl Source {
@@ -450,11 +468,54 @@ impl Source {
                 name = name,
                 value = value
             ),
+            Self::PassedIn(name) => msg!(
+                [
+                    "'{expression}' takes the value its deployment passes to parameter '{name}', '{value}'",
+                    "« {expression} » prend la valeur que son déploiement passe au paramètre « {name} », « {value} »"
+                ],
+                expression = expression,
+                name = name,
+                value = value
+            ),
+        }
+    }
+}
+
+impl<'a> Scope<'a> {
+    /// The scope of a top-level template, deployed to a resource group it does not name.
+    pub(super) fn of(template: &'a Map<String, Value>) -> Self {
+        let section = |key: &str| lookup(template, key).and_then(|(_, value)| value.as_object());
+        Self {
+            parameters: section("parameters"),
+            variables: section("variables"),
+            passed: None,
+            resource_group: super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+        }
+    }
+
+    /// The scope of a template nested in a deployment that evaluates it on its own (`inner`),
+    /// given `values` for its parameters from this one.
+    pub(super) fn inner(
+        &self,
+        template: &'a Map<String, Value>,
+        values: Option<&'a Map<String, Value>>,
+        resource_group: String,
+    ) -> Self {
+        Self {
+            passed: Some(Passed { values, from: Box::new(self.clone()) }),
+            resource_group,
+            ..Self::of(template)
         }
     }
 }
 
 impl Scope<'_> {
+    /// This scope with its resources deployed to `resource_group`: a nested deployment that
+    /// evaluates its template in the enclosing one's scope (`outer`, ARM's default).
+    pub(super) fn in_group(&self, resource_group: String) -> Self {
+        Self { resource_group, ..self.clone() }
+    }
+
     /// The resource group and the `names` name segments of `[resourceId(…, 'kind', …)]`, each
     /// argument a literal or a parameter or variable the template states. A call that names no
     /// resource group means the deployment's own.
@@ -472,8 +533,7 @@ impl Scope<'_> {
             .iter()
             .position(|argument| self.argument(argument).is_some_and(|named| same_name(&named, kind)))?;
         let part = |index: usize| arguments.get(index).and_then(|argument| self.argument(argument));
-        let resource_group =
-            at.checked_sub(1).and_then(part).unwrap_or_else(|| super::TEMPLATE_RESOURCE_GROUP.to_owned());
+        let resource_group = at.checked_sub(1).and_then(part).unwrap_or_else(|| self.resource_group.clone());
         let names = (1..=names).map(|offset| part(at + offset)).collect::<Option<Vec<String>>>()?;
         Some((resource_group, names))
     }
@@ -487,6 +547,16 @@ impl Scope<'_> {
             return None;
         };
         if same_name(function, "parameters") {
+            if let Some(passed) = &self.passed {
+                if let Some((_, given)) = passed.values.and_then(|values| lookup(values, name)) {
+                    // A Key Vault `reference` instead of a `value` is a secret, never a range.
+                    let (_, value) = lookup(given.as_object()?, "value")?;
+                    return match value.as_str().filter(|text| is_expression(text)) {
+                        Some(expression) => passed.from.stated(expression),
+                        None => Some((Source::PassedIn(name.clone()), value)),
+                    };
+                }
+            }
             let (_, parameter) = lookup(self.parameters?, name)?;
             let (_, value) = lookup(parameter.as_object()?, "defaultValue")?;
             Some((Source::Parameter(name.clone()), value))

@@ -5,13 +5,16 @@
 //! need the deployment's parameters and Azure's function library, so they are kept as written
 //! and noted, with the parameter's default value when the template gives one.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::aks::{ChildPool, ReadCluster, COPY_LIMIT};
+use super::aks::{subnet_in, ChildPool, ReadCluster, SubnetId, COPY_LIMIT};
 use super::json::{lookup, same_name, Field, Obj};
-use super::reader::{call, is_expression, Expect, Piece, Reader, Scope};
+use super::reader::{call, is_expression, quoted, Expect, Piece, Reader, Scope};
 use super::vnet::ReadVnet;
-use super::{ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, SUBNET_TYPE, VNET_TYPE};
+use super::{
+    ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE, TEMPLATE_RESOURCE_GROUP,
+    VNET_TYPE,
+};
 use crate::parse::child_pointer;
 
 /// Top-level fields of a template other than its resources: they define inputs, outputs and
@@ -49,21 +52,105 @@ struct ChildSubnet<'a> {
     object: Obj<'a>,
     /// The index of the VNet it is nested in, for a child inside a VNet's `resources`.
     nested_in: Option<usize>,
+    /// The scope of the template that declares it, which may be nested in a deployment.
+    scope: Option<Scope<'a>>,
 }
 
+/// A nested deployment, as other resources of its template see it: they read its outputs by
+/// its name, or in language version 2.0 by its symbolic name.
+pub(super) struct Module<'a> {
+    names: Vec<String>,
+    outputs: Option<&'a Map<String, Value>>,
+    scope: Scope<'a>,
+}
+
+/// A nested deployment's template with the scope its expressions are evaluated in.
+struct Nested<'a> {
+    template: Obj<'a>,
+    scope: Scope<'a>,
+}
+
+/// The fields of a `Microsoft.Resources/deployments` resource that say what it deploys and
+/// where, top-level or under `properties`.
+const DEPLOYMENT_READ: &[&str] = &[
+    "name",
+    "type",
+    "resourceGroup",
+    "template",
+    "templateLink",
+    "parameters",
+    "parametersLink",
+    "expressionEvaluationOptions",
+];
+
+/// Fields of a deployment that change how it runs or what it keeps, not what it deploys: in
+/// incremental and complete mode alike, the template's resources are deployed as written.
+const DEPLOYMENT_INFORMATIONAL: &[&str] =
+    &["location", "mode", "debugSetting", "onErrorDeployment", "validationLevel", "tags"];
+
 impl<'a> Reader<'a> {
-    /// Every VNet and cluster the template declares.
+    /// Every VNet and cluster the template declares, nested deployments' included.
     pub(super) fn template(&mut self, value: &'a Value) -> Result<TemplateRead, ImportError> {
         let mut read = TemplateRead { vnets: Vec::new(), clusters: Vec::new() };
         let Some(root) = Obj::new(value, String::new()) else {
             return Ok(read);
         };
-        let section = |key: &str| lookup(root.map, key).and_then(|(_, value)| value.as_object());
-        self.template = Some(Scope { parameters: section("parameters"), variables: section("variables") });
+        self.template = Some(Scope::of(root.map));
         let mut children = Vec::new();
-        let pools = self.child_pools(&root);
+        self.declared(&root, &mut read, &mut children)?;
+        // Attached once everything is read, since a nested deployment may add a subnet to a
+        // VNet that the template declares after it.
+        for child in children {
+            let own = std::mem::replace(&mut self.template, child.scope.clone());
+            let attached = self.attach(&child, &mut read.vnets);
+            self.template = own;
+            attached?;
+        }
+        let unplaced = read.vnets.iter().any(|(_, read)| read.vnet.resource_group == TEMPLATE_RESOURCE_GROUP)
+            || read.clusters.iter().any(|(_, read)| read.resource_group == TEMPLATE_RESOURCE_GROUP);
+        if read.vnets.is_empty() && read.clusters.is_empty() {
+            self.note(
+                "",
+                msg!([
+                    "the template declares no virtual network and no AKS cluster",
+                    "le modèle ne déclare ni réseau virtuel ni cluster AKS"
+                ]),
+            );
+        } else if unplaced {
+            self.note(
+                "",
+                msg!(
+                    [
+                        "a template does not say which resource group it is deployed to: what it declares gets the resource group '{group}'; write the real one in the plan",
+                        "un modèle ne dit pas dans quel groupe de ressources il est déployé : ce qu’il déclare reçoit le groupe de ressources « {group} » ; écrivez le vrai dans le plan"
+                    ],
+                    group = TEMPLATE_RESOURCE_GROUP
+                ),
+            );
+        }
+        Ok(read)
+    }
+
+    /// Reads the resources of `root`, a template or one nested in a deployment, in the scope
+    /// `self.template` holds; child subnets wait in `children` for every VNet to be read.
+    fn declared(
+        &mut self,
+        root: &Obj<'a>,
+        read: &mut TemplateRead,
+        children: &mut Vec<ChildSubnet<'a>>,
+    ) -> Result<(), ImportError> {
+        let pools = self.child_pools(root);
         let mut claimed = vec![false; pools.len()];
-        for resource in resources(&root) {
+        // Registered first, so that a cluster written before a module can read its outputs.
+        let mut nested = Vec::new();
+        for (symbol, resource) in resources(root) {
+            let Some(object) = Obj::new(resource.value, resource.pointer) else { continue };
+            if same_name(object.own_str("type").unwrap_or_default(), DEPLOYMENT_TYPE) && !is_existing(&object)
+            {
+                nested.extend(self.nested(&object, symbol));
+            }
+        }
+        for (_, resource) in resources(root) {
             let Some(object) = Obj::new(resource.value, resource.pointer.clone()) else {
                 self.note(
                     &resource.pointer,
@@ -86,14 +173,15 @@ impl<'a> Reader<'a> {
                 for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
                     let kind = nested.own_str("type").unwrap_or_default();
                     if same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE) {
-                        children.push(ChildSubnet { object: nested, nested_in: Some(index) });
+                        let scope = self.template.clone();
+                        children.push(ChildSubnet { object: nested, nested_in: Some(index), scope });
                     } else {
                         self.not_imported(&nested, kind);
                     }
                 }
                 read.vnets.push((object.pointer.clone(), vnet));
             } else if same_name(kind, SUBNET_TYPE) {
-                children.push(ChildSubnet { object, nested_in: None });
+                children.push(ChildSubnet { object, nested_in: None, scope: self.template.clone() });
             } else if same_name(kind, CLUSTER_TYPE) {
                 self.envelope(&object);
                 let copies = self.copies(&object);
@@ -120,14 +208,17 @@ impl<'a> Reader<'a> {
                     }
                     None => read.clusters.push((object.pointer.clone(), cluster)),
                 }
-            } else if same_name(kind, AGENT_POOL_TYPE) {
-                // Read with the cluster it names.
+            } else if same_name(kind, AGENT_POOL_TYPE) || same_name(kind, DEPLOYMENT_TYPE) {
+                // Read with the cluster it names, or above.
             } else {
                 self.not_imported(&object, kind);
             }
         }
-        for child in children {
-            self.attach(&child, &mut read.vnets)?;
+        for Nested { template, scope } in nested {
+            let own = self.template.replace(scope);
+            let result = self.declared(&template, read, children);
+            self.template = own;
+            result?;
         }
         for ((parent, pool), _) in pools.iter().zip(&claimed).filter(|(_, claimed)| !**claimed) {
             self.note(
@@ -141,36 +232,138 @@ impl<'a> Reader<'a> {
                 ),
             );
         }
-        if read.vnets.is_empty() && read.clusters.is_empty() {
+        self.unread(root, &["resources"], TEMPLATE_INFORMATIONAL);
+        Ok(())
+    }
+
+    /// A nested deployment's template and scope, registered as a module whose outputs other
+    /// resources may read. A linked template is not fetched: the page and the CLI read only
+    /// what they are given.
+    fn nested(&mut self, object: &Obj<'a>, symbol: Option<&str>) -> Option<Nested<'a>> {
+        self.envelope(object);
+        self.unread(object, DEPLOYMENT_READ, DEPLOYMENT_INFORMATIONAL);
+        if let Some(link) = object.get("templateLink") {
+            let uri = link
+                .value
+                .get("uri")
+                .and_then(Value::as_str)
+                .map_or_else(|| quoted(link.value), str::to_owned);
             self.note(
-                "",
-                msg!([
-                    "the template declares no virtual network and no AKS cluster",
-                    "le modèle ne déclare ni réseau virtuel ni cluster AKS"
-                ]),
-            );
-        } else {
-            self.note(
-                "",
+                &link.pointer,
                 msg!(
                     [
-                        "a template does not say which resource group it is deployed to: what it declares gets the resource group '{group}'; write the real one in the plan",
-                        "un modèle ne dit pas dans quel groupe de ressources il est déployé : ce qu’il déclare reçoit le groupe de ressources « {group} » ; écrivez le vrai dans le plan"
+                        "this deployment's template is linked from {uri}, which vnetplan does not fetch: what it declares is not imported; import that template as another document",
+                        "le modèle de ce déploiement est lié depuis {uri}, que vnetplan ne récupère pas : ce qu’il déclare n’est pas importé ; importez ce modèle comme un autre document"
                     ],
-                    group = super::TEMPLATE_RESOURCE_GROUP
+                    uri = uri
                 ),
             );
+            return None;
         }
-        self.unread(&root, &["resources"], TEMPLATE_INFORMATIONAL);
-        Ok(read)
+        let Some(template) = object.object("template") else {
+            self.not_imported(object, DEPLOYMENT_TYPE);
+            return None;
+        };
+        let current = self.template.clone()?;
+        let resource_group = self.deployment_group(object, &current);
+        if let Some(link) = object.get("parametersLink") {
+            self.note(
+                &link.pointer,
+                msg!([
+                    "this deployment takes its parameters from a linked file, which vnetplan does not fetch: its template's parameters take their default values",
+                    "ce déploiement prend ses paramètres dans un fichier lié, que vnetplan ne récupère pas : les paramètres de son modèle prennent leur valeur par défaut"
+                ]),
+            );
+        }
+        let evaluated_inside = object
+            .object("expressionEvaluationOptions")
+            .and_then(|options| options.str("scope"))
+            .is_some_and(|scope| same_name(scope, "inner"));
+        let scope = if evaluated_inside {
+            let values = object.object("parameters").map(|parameters| parameters.map);
+            current.inner(template.map, values, resource_group)
+        } else {
+            current.in_group(resource_group)
+        };
+        let written = object.own_str("name").unwrap_or_default();
+        let mut names: Vec<String> = symbol.map(str::to_owned).into_iter().collect();
+        names.push(current.text_value(written).unwrap_or_else(|| written.to_owned()));
+        let outputs = lookup(template.map, "outputs").and_then(|(_, outputs)| outputs.as_object());
+        self.modules.push(Module { names, outputs, scope: scope.clone() });
+        Some(Nested { template, scope })
+    }
+
+    /// The resource group a nested deployment deploys to: the one it names, else the enclosing
+    /// template's. One it computes in a way vnetplan cannot follow is left unknown, as a
+    /// top-level template's is.
+    fn deployment_group(&mut self, object: &Obj<'_>, current: &Scope<'_>) -> String {
+        let Some(field) = object.get("resourceGroup") else {
+            return current.resource_group.clone();
+        };
+        let written = field.value.as_str().unwrap_or_default();
+        if written.is_empty() || (is_expression(written) && current.text_value(written).is_none()) {
+            self.note(
+                &field.pointer,
+                msg!(
+                    [
+                        "this deployment goes to resource group {group}, which vnetplan cannot resolve: what it declares gets the resource group '{unknown}'",
+                        "ce déploiement va dans le groupe de ressources {group}, que vnetplan ne sait pas résoudre : ce qu’il déclare reçoit le groupe de ressources « {unknown} »"
+                    ],
+                    group = quoted(field.value),
+                    unknown = TEMPLATE_RESOURCE_GROUP
+                ),
+            );
+            return TEMPLATE_RESOURCE_GROUP.to_owned();
+        }
+        self.text(written, &field.pointer, Expect::Name)
+    }
+
+    /// The subnet that `[reference(…).outputs.name.value]` stands for, when the nested
+    /// deployment it reads is in the template and its output names the subnet by values its
+    /// template states: compiled Bicep hands a module's subnet to a cluster this way.
+    pub(super) fn module_subnet(&self, expression: &str) -> Option<SubnetId> {
+        let inner = expression.strip_prefix('[')?.strip_suffix(']')?;
+        let (reference, path) = inner.rsplit_once(".outputs.")?;
+        let output = path.strip_suffix(".value")?;
+        let (function, arguments) = call(reference)?;
+        if !same_name(function, "reference") {
+            return None;
+        }
+        let name = match arguments.first()? {
+            Piece::Literal(name) => name.clone(),
+            Piece::Expression(target) => self.deployment_named(target)?,
+        };
+        let module = self
+            .modules
+            .iter()
+            .rev()
+            .find(|module| module.names.iter().any(|known| same_text(known, &name)))?;
+        let (_, declared) = lookup(module.outputs?, output)?;
+        let (_, value) = lookup(declared.as_object()?, "value")?;
+        subnet_in(&module.scope, value.as_str()?)
+    }
+
+    /// The deployment name in `resourceId(…, 'Microsoft.Resources/deployments', name)`, or in
+    /// the `extensionResourceId` call that compiled Bicep writes for a module deployed to
+    /// another resource group.
+    fn deployment_named(&self, target: &str) -> Option<String> {
+        let scope = self.template.as_ref()?;
+        let (function, arguments) = call(target)?;
+        if !same_name(function, "resourceId") && !same_name(function, "extensionResourceId") {
+            return None;
+        }
+        let at = arguments.iter().position(|argument| {
+            scope.argument(argument).is_some_and(|kind| same_name(&kind, DEPLOYMENT_TYPE))
+        })?;
+        scope.argument(arguments.get(at + 1)?)
     }
 
     /// The node pools the template declares as resources of their own, each with the name of
     /// its cluster as the template writes it.
     fn child_pools(&mut self, root: &Obj<'a>) -> Vec<(String, ChildPool<'a>)> {
         let mut pools = Vec::new();
-        for resource in resources(root) {
-            let Some(object) = Obj::new(resource.value, resource.pointer.clone()) else { continue };
+        for (_, resource) in resources(root) {
+            let Some(object) = Obj::new(resource.value, resource.pointer) else { continue };
             if !same_name(object.own_str("type").unwrap_or_default(), AGENT_POOL_TYPE) || is_existing(&object)
             {
                 continue;
@@ -482,7 +675,7 @@ impl<'a> Reader<'a> {
 
 /// The resources of a template: a list, or (language version 2.0) an object keyed by
 /// symbolic name.
-fn resources<'a>(root: &Obj<'a>) -> Vec<Field<'a>> {
+fn resources<'a>(root: &Obj<'a>) -> Vec<(Option<&'a str>, Field<'a>)> {
     let Some((key, value)) = lookup(root.map, "resources") else {
         return Vec::new();
     };
@@ -491,11 +684,12 @@ fn resources<'a>(root: &Obj<'a>) -> Vec<Field<'a>> {
         Value::Array(items) => items
             .iter()
             .enumerate()
-            .map(|(index, value)| Field { value, pointer: format!("{base}/{index}") })
+            .map(|(index, value)| (None, Field { value, pointer: format!("{base}/{index}") }))
             .collect(),
-        Value::Object(map) => {
-            map.iter().map(|(key, value)| Field { value, pointer: child_pointer(&base, key) }).collect()
-        }
+        Value::Object(map) => map
+            .iter()
+            .map(|(key, value)| (Some(key.as_str()), Field { value, pointer: child_pointer(&base, key) }))
+            .collect(),
         _ => Vec::new(),
     }
 }

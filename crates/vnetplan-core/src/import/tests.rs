@@ -1979,3 +1979,146 @@ fn a_pool_of_static_pod_blocks_is_noted_since_the_address_limit_counts_it_differ
     let dynamic = imported(&[&cluster.to_string()]);
     assert!(dynamic.notes.iter().all(|note| !note.pointer.ends_with("podIpAllocationMode")));
 }
+
+const TEMPLATE_MODULES: &str = include_str!("fixtures/template-bicep-modules.json");
+
+/// The cluster's subnet field and the module's template, in the compiled Bicep fixture.
+const MODULE_SUBNET: &str = "/resources/0/properties/agentPoolProfiles/0/vnetSubnetID";
+const MODULE_TEMPLATE: &str = "/resources/1/properties/template";
+
+#[test]
+fn a_compiled_bicep_module_brings_its_vnet_in_its_resource_group_and_hands_its_subnet_to_the_cluster() {
+    let result = imported(&[TEMPLATE_MODULES]);
+    let vnet = &result.plan.vnets[0];
+    assert_eq!((vnet.name.as_str(), vnet.resource_group.as_str()), ("ml-vnet", "ml-network-rg"));
+    assert_eq!(vnet.address_prefixes, ["10.40.0.0/16"]);
+    let names: Vec<&str> = vnet.subnets.iter().map(|subnet| subnet.name.as_str()).collect();
+    assert_eq!(names, ["aks", "aci"]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("ml-vnet", "aks"));
+    assert!(note_at(&result, 0, MODULE_SUBNET).contains("subnet 'aks' of VNet 'ml-vnet'"));
+
+    let prefix = format!("{MODULE_TEMPLATE}/resources/0/properties/addressSpace/addressPrefixes/0");
+    assert!(note_at(&result, 0, &prefix).contains("value its deployment passes to parameter 'addressPrefix'"));
+    let name = note_at(&result, 0, &format!("{MODULE_TEMPLATE}/resources/0/name"));
+    assert!(name.contains("default value of parameter 'vnetName', 'ml-vnet'"), "{name}");
+    assert!(note_at(&result, 0, "/resources/1/resourceGroup").contains("'ml-network-rg'"));
+    let all = pointers(&result);
+    assert!(all.iter().all(|(_, pointer)| !pointer.starts_with("/resources/1/properties/mode")), "{all:?}");
+    assert!(
+        result.notes.iter().all(|note| !note.message.contains("is not imported")),
+        "every resource is read: {:?}",
+        result.notes
+    );
+    // The cluster's group is still unknown; the VNet's is not.
+    assert!(notes_at(&result, 0, "").iter().any(|note| note.contains(TEMPLATE_RESOURCE_GROUP)));
+    let found = rules(&result.plan);
+    assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
+}
+
+#[test]
+fn a_language_2_template_reads_a_module_by_its_symbolic_name() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_MODULES).expect("fixture is JSON");
+    let Some(Value::Array(resources)) = template.get_mut("resources").map(Value::take) else {
+        panic!("the fixture lists its resources")
+    };
+    let [mut cluster, module] = <[Value; 2]>::try_from(resources).expect("two resources");
+    cluster["properties"]["agentPoolProfiles"][0]["vnetSubnetID"] =
+        Value::from("[reference('network').outputs.aksSubnetId.value]");
+    template["languageVersion"] = Value::from("2.0");
+    template["resources"] = serde_json::json!({ "aks": cluster, "net": module });
+    let by_deployment_name = imported(&[&template.to_string()]);
+    assert_eq!(by_deployment_name.plan.aks_clusters[0].subnet_name(), "aks");
+
+    template["resources"]["aks"]["properties"]["agentPoolProfiles"][0]["vnetSubnetID"] =
+        Value::from("[reference('net').outputs.aksSubnetId.value]");
+    let by_symbol = imported(&[&template.to_string()]);
+    assert_eq!(by_symbol.plan.aks_clusters[0].subnet_name(), "aks");
+
+    template["resources"]["aks"]["properties"]["agentPoolProfiles"][0]["vnetSubnetID"] =
+        Value::from("[reference('net').outputs.other.value]");
+    let unknown_output = imported(&[&template.to_string()]);
+    assert_ne!(unknown_output.plan.aks_clusters[0].subnet_name(), "aks");
+}
+
+#[test]
+fn an_outer_scope_deployment_reads_the_enclosing_parameters_and_its_own_group() {
+    let nested = r#"{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01",
+        "name": "spoke", "resourceGroup": "spoke-rg",
+        "properties": { "mode": "Incremental", "template": {
+            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "contentVersion": "1.0.0.0",
+            "resources": [{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+                "name": "spoke-vnet", "location": "[parameters('location')]",
+                "properties": { "addressSpace": { "addressPrefixes": ["[parameters('space')]"] },
+                    "subnets": [{ "name": "aks", "properties": { "addressPrefix": "10.60.0.0/22" } }] } }] } } }"#;
+    let template = format!(
+        r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+             "contentVersion": "1.0.0.0",
+             "parameters": {{ "location": {{ "type": "string", "defaultValue": "westeurope" }},
+                             "space": {{ "type": "string", "defaultValue": "10.60.0.0/16" }} }},
+             "resources": [{nested}] }}"#
+    );
+    let result = imported(&[&template]);
+    let vnet = &result.plan.vnets[0];
+    assert_eq!((vnet.name.as_str(), vnet.resource_group.as_str()), ("spoke-vnet", "spoke-rg"));
+    assert_eq!(vnet.address_prefixes, ["10.60.0.0/16"]);
+    assert_eq!(vnet.region.as_deref(), Some("westeurope"));
+    assert!(
+        notes_at(&result, 0, "").iter().all(|note| !note.contains(TEMPLATE_RESOURCE_GROUP)),
+        "every item has its group: {:?}",
+        result.notes
+    );
+
+    let unresolved = template.replace(r#""spoke-rg""#, r#""[resourceGroup().name]""#);
+    let result = imported(&[&unresolved]);
+    assert_eq!(result.plan.vnets[0].resource_group, TEMPLATE_RESOURCE_GROUP);
+    assert!(note_at(&result, 0, "/resources/0/resourceGroup").contains("cannot resolve"));
+}
+
+#[test]
+fn a_module_adds_a_subnet_to_a_vnet_the_enclosing_template_declares_after_it() {
+    let module = r#"{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "subnet",
+        "properties": { "expressionEvaluationOptions": { "scope": "inner" }, "mode": "Incremental",
+            "parameters": { "vnet": { "value": "hub" }, "prefix": { "value": "10.70.8.0/24" } },
+            "template": { "contentVersion": "1.0.0.0", "resources": [],
+                "parameters": { "vnet": { "type": "string" }, "prefix": { "type": "string" } },
+                "resources": [{ "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2023-09-01",
+                    "name": "[format('{0}/{1}', parameters('vnet'), 'endpoints')]",
+                    "properties": { "addressPrefix": "[parameters('prefix')]" } }] } } }"#;
+    let vnet = r#"{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "hub",
+        "location": "eastus2", "properties": { "addressSpace": { "addressPrefixes": ["10.70.0.0/16"] },
+            "subnets": [{ "name": "aks", "properties": { "addressPrefix": "10.70.0.0/22" } }] } }"#;
+    let result = imported(&[&template_of(&format!("{module}, {vnet}"))]);
+    let subnets: Vec<(&str, &str)> = result.plan.vnets[0]
+        .subnets
+        .iter()
+        .map(|subnet| (subnet.name.as_str(), subnet.address_prefix.as_str()))
+        .collect();
+    assert_eq!(subnets, [("aks", "10.70.0.0/22"), ("endpoints", "10.70.8.0/24")]);
+}
+
+#[test]
+fn a_linked_template_or_parameters_file_is_noted_not_fetched() {
+    let linked = r#"{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "net",
+        "properties": { "mode": "Incremental",
+            "templateLink": { "uri": "https://example.org/network.json" } } }"#;
+    let beside = r#"{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "hub",
+        "location": "eastus2", "properties": { "addressSpace": { "addressPrefixes": ["10.70.0.0/16"] } } }"#;
+    let result = imported(&[&template_of(&format!("{linked}, {beside}"))]);
+    assert_eq!(result.plan.vnets.len(), 1);
+    let note = note_at(&result, 0, "/resources/0/properties/templateLink");
+    assert!(note.contains("https://example.org/network.json") && note.contains("another document"), "{note}");
+
+    let parameters_linked = r#"{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01",
+        "name": "net", "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+            "parametersLink": { "uri": "https://example.org/network.parameters.json" },
+            "template": { "contentVersion": "1.0.0.0",
+                "parameters": { "space": { "type": "string", "defaultValue": "10.80.0.0/16" } },
+                "resources": [{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+                    "name": "linked-vnet", "location": "eastus2",
+                    "properties": { "addressSpace": { "addressPrefixes": ["[parameters('space')]"] } } }] } } }"#;
+    let result = imported(&[&template_of(parameters_linked)]);
+    assert_eq!(result.plan.vnets[0].address_prefixes, ["10.80.0.0/16"]);
+    assert!(note_at(&result, 0, "/resources/0/properties/parametersLink").contains("default values"));
+}

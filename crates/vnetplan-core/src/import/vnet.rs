@@ -137,7 +137,7 @@ impl Reader<'_> {
     pub(super) fn vnet(&mut self, object: &Obj<'_>) -> Result<ReadVnet, ImportError> {
         let name = self.name(object, text!("virtual network", "réseau virtuel"))?;
         let resource_group = match &self.template {
-            Some(_) => super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+            Some(scope) => scope.resource_group.clone(),
             None => self.resource_group(object).unwrap_or_else(|| {
                 self.note(
                     &object.pointer,
