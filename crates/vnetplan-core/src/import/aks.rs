@@ -236,24 +236,10 @@ pub(super) struct SubnetId {
     pub(super) subnet: String,
 }
 
-/// The subnet a template's `id` names: a literal id, a `resourceId` call, or a parameter or
-/// variable holding an id, each by values `scope` states.
+/// The subnet a template's `id` names: a literal id, or one an expression builds from values
+/// `scope` states.
 pub(super) fn subnet_in(scope: &Scope<'_>, id: &str) -> Option<SubnetId> {
-    if let Some(parsed) = parse_subnet_id(id) {
-        return Some(parsed);
-    }
-    let from_resource_id = scope.resource_id(id, "Microsoft.Network/virtualNetworks/subnets", 2).and_then(
-        |(resource_group, names)| match names.as_slice() {
-            [vnet, subnet] => Some(SubnetId {
-                subscription: None,
-                resource_group,
-                vnet: vnet.clone(),
-                subnet: subnet.clone(),
-            }),
-            _ => None,
-        },
-    );
-    from_resource_id.or_else(|| scope.text_value(id).as_deref().and_then(parse_subnet_id))
+    parse_subnet_id(id).or_else(|| parse_subnet_id(&scope.id(id)?))
 }
 
 /// Reads `/subscriptions/…/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`,

@@ -419,6 +419,14 @@ pub(super) fn quoted(value: &Value) -> String {
 
 pub(super) use crate::names::is_expression;
 
+/// The longest id [`Scope::id`] builds: variables that join one another could otherwise double
+/// a text at every step.
+const ID_LIMIT: usize = 2048;
+/// How many calls [`Scope::id`] evaluates for one id: real ids take a handful, while variables
+/// that refer to one another in a cycle, which ARM refuses, or that each join several others
+/// would otherwise keep it busy without end.
+const ID_CALLS: usize = 128;
+
 /// What a template's expressions can refer to.
 #[derive(Clone)]
 pub(super) struct Scope<'a> {
@@ -516,31 +524,76 @@ impl Scope<'_> {
         Self { resource_group, ..self.clone() }
     }
 
-    /// The resource group and the `names` name segments of `[resourceId(…, 'kind', …)]`, each
-    /// argument a literal or a parameter or variable the template states. A call that names no
-    /// resource group means the deployment's own.
-    pub(super) fn resource_id(
-        &self,
-        expression: &str,
-        kind: &str,
-        names: usize,
-    ) -> Option<(String, Vec<String>)> {
-        let (function, arguments) = expression.strip_prefix('[')?.strip_suffix(']').and_then(call)?;
-        if !same_name(function, "resourceId") {
+    /// The resource id a template expression builds from literals, the parameters and variables
+    /// the template states, and `resourceId`, `concat` and `format` calls, as exported and
+    /// quickstart templates build subnet and VNet ids, often in variables. An id that names no
+    /// subscription, as templates rarely do, starts at its resource group; one that names no
+    /// group is in the deployment's.
+    pub(super) fn id(&self, text: &str) -> Option<String> {
+        let inner = text.strip_prefix('[')?.strip_suffix(']').filter(|_| is_expression(text))?;
+        let mut calls = ID_CALLS;
+        self.evaluated(&Piece::Expression(inner.to_owned()), &mut calls)
+    }
+
+    /// The text `piece` comes to, evaluating at most `calls` more calls.
+    fn evaluated(&self, piece: &Piece, calls: &mut usize) -> Option<String> {
+        let expression = match piece {
+            Piece::Literal(text) => return Some(text.clone()),
+            Piece::Expression(expression) => expression,
+        };
+        *calls = calls.checked_sub(1)?;
+        let (function, arguments) = call(expression)?;
+        let mut all = |pieces: &[Piece]| -> Option<Vec<String>> {
+            pieces.iter().map(|piece| self.evaluated(piece, calls)).collect()
+        };
+        let text = if same_name(function, "parameters") || same_name(function, "variables") {
+            let (_, value, scope) = self.found(&format!("[{expression}]"))?;
+            let value = value.as_str()?;
+            match value.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+                Some(inner) if is_expression(value) => {
+                    scope.evaluated(&Piece::Expression(inner.to_owned()), calls)?
+                }
+                _ => value.to_owned(),
+            }
+        } else if same_name(function, "concat") || same_name(function, "format") {
+            all(&joined_pieces(expression)?)?.concat()
+        } else if same_name(function, "resourceId") {
+            let values = all(&arguments)?;
+            // A subscription id or a group name holds no slash; a resource type always does.
+            let at = values.iter().position(|value| value.contains('/'))?;
+            let (namespace, types) = values.get(at)?.split_once('/')?;
+            let names = values.get(at + 1..)?;
+            let types: Vec<&str> = types.split('/').collect();
+            if types.len() != names.len() {
+                return None;
+            }
+            let mut id = match values.get(..at)? {
+                [] => format!("/resourceGroups/{}", self.resource_group),
+                [group] => format!("/resourceGroups/{group}"),
+                [subscription, group] => format!("/subscriptions/{subscription}/resourceGroups/{group}"),
+                _ => return None,
+            };
+            id.push_str("/providers/");
+            id.push_str(namespace);
+            for (kind, name) in types.iter().zip(names) {
+                id.push_str(&format!("/{kind}/{name}"));
+            }
+            id
+        } else {
             return None;
-        }
-        let at = arguments
-            .iter()
-            .position(|argument| self.argument(argument).is_some_and(|named| same_name(&named, kind)))?;
-        let part = |index: usize| arguments.get(index).and_then(|argument| self.argument(argument));
-        let resource_group = at.checked_sub(1).and_then(part).unwrap_or_else(|| self.resource_group.clone());
-        let names = (1..=names).map(|offset| part(at + offset)).collect::<Option<Vec<String>>>()?;
-        Some((resource_group, names))
+        };
+        (text.len() <= ID_LIMIT).then_some(text)
     }
 
     /// What `[parameters('x')]` (its default) or `[variables('x')]` stands for, as the template
     /// writes it. ARM matches these names without regard to case.
     fn stated(&self, text: &str) -> Option<(Source, &Value)> {
+        self.found(text).map(|(source, value, _)| (source, value))
+    }
+
+    /// What [`Self::stated`] finds, with the scope its value is written in: a value that a
+    /// deployment passes is an expression of the template holding the deployment.
+    fn found(&self, text: &str) -> Option<(Source, &Value, &Self)> {
         let inner = text.strip_prefix('[')?.strip_suffix(']')?;
         let (function, arguments) = call(inner)?;
         let [Piece::Literal(name)] = arguments.as_slice() else {
@@ -551,18 +604,21 @@ impl Scope<'_> {
                 if let Some((_, given)) = passed.values.and_then(|values| lookup(values, name)) {
                     // A Key Vault `reference` instead of a `value` is a secret, never a range.
                     let (_, value) = lookup(given.as_object()?, "value")?;
+                    let from = passed.from.as_ref();
                     return match value.as_str().filter(|text| is_expression(text)) {
-                        Some(expression) => passed.from.stated(expression),
-                        None => Some((Source::PassedIn(name.clone()), value)),
+                        Some(expression) => from
+                            .found(expression)
+                            .or_else(|| Some((Source::PassedIn(name.clone()), value, from))),
+                        None => Some((Source::PassedIn(name.clone()), value, self)),
                     };
                 }
             }
             let (_, parameter) = lookup(self.parameters?, name)?;
             let (_, value) = lookup(parameter.as_object()?, "defaultValue")?;
-            Some((Source::Parameter(name.clone()), value))
+            Some((Source::Parameter(name.clone()), value, self))
         } else if same_name(function, "variables") {
             let (_, value) = lookup(self.variables?, name)?;
-            Some((Source::Variable(name.clone()), value))
+            Some((Source::Variable(name.clone()), value, self))
         } else {
             None
         }
@@ -670,4 +726,34 @@ fn piece(argument: &str) -> Piece {
         Some(text) => Piece::Literal(text.replace("''", "'")),
         None => Piece::Expression(argument.to_owned()),
     }
+}
+
+/// The pieces a `concat` or `format` call joins, as names and ids are built.
+pub(super) fn joined_pieces(inner: &str) -> Option<Vec<Piece>> {
+    let (function, arguments) = call(inner)?;
+    if same_name(function, "concat") {
+        return Some(arguments);
+    }
+    if !same_name(function, "format") {
+        return None;
+    }
+    let (Piece::Literal(pattern), values) = arguments.split_first()? else {
+        return None;
+    };
+    let mut pieces = Vec::new();
+    let mut rest = pattern.as_str();
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        let close = after.find('}')?;
+        let index: usize = after.get(1..close)?.parse().ok()?;
+        if !before.is_empty() {
+            pieces.push(Piece::Literal(before.to_owned()));
+        }
+        pieces.push(values.get(index)?.clone());
+        rest = after.get(close + 1..)?;
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Literal(rest.to_owned()));
+    }
+    Some(pieces)
 }

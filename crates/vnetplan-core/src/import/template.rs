@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::aks::{subnet_in, ChildPool, ReadCluster, SubnetId, COPY_LIMIT};
 use super::json::{lookup, same_name, Field, Obj};
-use super::reader::{call, is_expression, quoted, Expect, Piece, Reader, Scope};
+use super::reader::{call, is_expression, joined_pieces, quoted, Expect, Piece, Reader, Scope};
 use super::vnet::ReadVnet;
 use super::{
     ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE, TEMPLATE_RESOURCE_GROUP,
@@ -560,7 +560,7 @@ impl<'a> Reader<'a> {
         let inner = written.strip_prefix('[').and_then(|rest| rest.strip_suffix(']'))?;
         let scope = self.template.as_ref()?;
         let mut name = String::new();
-        for piece in name_pieces(inner)? {
+        for piece in joined_pieces(inner)? {
             let copy_index = match &piece {
                 Piece::Expression(expression) => call(expression)
                     .filter(|(function, _)| same_name(function, "copyIndex"))
@@ -713,7 +713,7 @@ fn same_text(left: &str, right: &str) -> bool {
 /// are split where a literal slash separates the parts, each part kept as text or expression.
 pub(super) fn child_name(full_name: &str) -> Option<(String, String)> {
     let pieces = match full_name.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
-        Some(inner) if is_expression(full_name) => name_pieces(inner)?,
+        Some(inner) if is_expression(full_name) => joined_pieces(inner)?,
         _ => vec![Piece::Literal(full_name.to_owned())],
     };
     let mut parts: Vec<Vec<Piece>> = vec![Vec::new()];
@@ -754,34 +754,4 @@ fn part_text(pieces: &[Piece]) -> Option<String> {
         [Piece::Expression(expression)] => Some(format!("[{expression}]")),
         _ => None,
     }
-}
-
-/// The pieces a `concat` or `format` call joins into a name.
-fn name_pieces(inner: &str) -> Option<Vec<Piece>> {
-    let (function, arguments) = call(inner)?;
-    if same_name(function, "concat") {
-        return Some(arguments);
-    }
-    if !same_name(function, "format") {
-        return None;
-    }
-    let (Piece::Literal(pattern), values) = arguments.split_first()? else {
-        return None;
-    };
-    let mut pieces = Vec::new();
-    let mut rest = pattern.as_str();
-    while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
-        let close = after.find('}')?;
-        let index: usize = after.get(1..close)?.parse().ok()?;
-        if !before.is_empty() {
-            pieces.push(Piece::Literal(before.to_owned()));
-        }
-        pieces.push(values.get(index)?.clone());
-        rest = after.get(close + 1..)?;
-    }
-    if !rest.is_empty() {
-        pieces.push(Piece::Literal(rest.to_owned()));
-    }
-    Some(pieces)
 }

@@ -2122,3 +2122,65 @@ fn a_linked_template_or_parameters_file_is_noted_not_fetched() {
     assert_eq!(result.plan.vnets[0].address_prefixes, ["10.80.0.0/16"]);
     assert!(note_at(&result, 0, "/resources/0/properties/parametersLink").contains("default values"));
 }
+
+/// What [`cluster_template`] imports to.
+fn cluster_with_subnet_id(variables: Value, subnet_id: &str) -> Imported {
+    imported(&[&cluster_template(variables, subnet_id)])
+}
+
+#[test]
+fn a_template_finds_the_subnet_id_its_variables_build() {
+    let placed = |result: &Imported| {
+        let cluster = &result.plan.aks_clusters[0];
+        (cluster.vnet_name().to_owned(), cluster.subnet_name().to_owned())
+    };
+    let expected = ("rest-vnet".to_owned(), "aks".to_owned());
+    let in_variable = serde_json::json!({
+        "subnetId": "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), parameters('subnetName'))]"
+    });
+    assert_eq!(placed(&cluster_with_subnet_id(in_variable, "[variables('subnetId')]")), expected);
+
+    // The quickstarts' way: the VNet's id in one variable, the subnet's joined onto it.
+    let joined = serde_json::json!({
+        "vnetId": "[resourceId('net-rg', 'Microsoft.Network/virtualNetworks', parameters('vnetName'))]",
+        "subnetRef": "[concat(variables('vnetId'), '/subnets/', parameters('subnetName'))]",
+        "formatted": "[format('{0}/subnets/{1}', variables('vnetId'), 'aks')]"
+    });
+    let result = cluster_with_subnet_id(joined.clone(), "[variables('subnetRef')]");
+    assert_eq!(placed(&result), expected);
+    let with_vnet =
+        imported(&[&cluster_template(joined.clone(), "[variables('subnetRef')]"), REST_VNET_LIST]);
+    let found = rules(&with_vnet.plan);
+    assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
+    assert_eq!(placed(&cluster_with_subnet_id(joined, "[variables('formatted')]")), expected);
+
+    let from_subscription = serde_json::json!({
+        "subnetId": "[resourceId('00000000-0000-0000-0000-000000000000', 'net-rg', 'Microsoft.Network/virtualNetworks/subnets', 'rest-vnet', 'aks')]"
+    });
+    assert_eq!(placed(&cluster_with_subnet_id(from_subscription, "[variables('subnetId')]")), expected);
+}
+
+/// The cluster-only fixture with `variables` added and its pool's subnet id replaced.
+fn cluster_template(variables: Value, subnet_id: &str) -> String {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["variables"] = variables;
+    template["resources"][0]["properties"]["agentPoolProfiles"][0]["vnetSubnetID"] = subnet_id.into();
+    template.to_string()
+}
+
+#[test]
+fn variables_that_refer_to_each_other_without_end_leave_the_subnet_unresolved() {
+    let cycle = serde_json::json!({ "a": "[variables('b')]", "b": "[concat(variables('a'), '/subnets/x')]" });
+    let result = cluster_with_subnet_id(cycle, "[variables('a')]");
+    assert_ne!(result.plan.aks_clusters[0].subnet_name(), "x");
+
+    // Each variable joins the one before three times: unbounded, the last would take 3^40 steps.
+    let mut growing = serde_json::Map::new();
+    growing.insert("v0".to_owned(), Value::from("/resourceGroups/rg/providers/Microsoft.Network"));
+    for index in 1..=40 {
+        let before = format!("variables('v{}')", index - 1);
+        growing.insert(format!("v{index}"), Value::from(format!("[concat({before}, {before}, {before})]")));
+    }
+    let result = cluster_with_subnet_id(Value::Object(growing), "[variables('v40')]");
+    assert_ne!(result.plan.aks_clusters[0].subnet_name(), "aks");
+}

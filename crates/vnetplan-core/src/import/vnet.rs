@@ -503,18 +503,17 @@ impl Reader<'_> {
     /// A peering, with the ranges on its far side as external ranges named after that VNet.
     fn peering(&mut self, object: &Obj<'_>) -> Peering {
         let remote_id = object.object("remoteVirtualNetwork").and_then(|remote| remote.get("id"));
-        let remote = remote_id.and_then(|field| field.value.as_str()).and_then(|id| {
-            if !is_expression(id) {
-                return Some((
-                    id_resource_group(id)?.to_owned(),
-                    id_segment(id, "virtualNetworks")?.to_owned(),
-                    id_subscription(id),
-                ));
-            }
+        let remote = remote_id.and_then(|field| field.value.as_str()).and_then(|written| {
             // An exported template computes the id from the VNet's name, which it states.
-            let (resource_group, names) =
-                self.template.as_ref()?.resource_id(id, "Microsoft.Network/virtualNetworks", 1)?;
-            Some((resource_group, names.into_iter().next()?, None))
+            let id = match is_expression(written) {
+                true => self.template.as_ref()?.id(written)?,
+                false => written.to_owned(),
+            };
+            Some((
+                id_resource_group(&id)?.to_owned(),
+                id_segment(&id, "virtualNetworks")?.to_owned(),
+                id_subscription(&id),
+            ))
         });
         let peering_name = object.str("name").unwrap_or("peering");
         let name = remote.as_ref().map_or_else(|| peering_name.to_owned(), |(_, name, _)| name.clone());
