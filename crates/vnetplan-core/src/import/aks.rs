@@ -542,7 +542,12 @@ impl Reader<'_> {
     fn range(&mut self, profile: &Obj<'_>, single: &str, list: &str) -> Option<String> {
         let alone = self.string(profile, single, Expect::Cidr);
         let listed = profile.get(list).map(|field| (self.strings(&field, Expect::Cidr), field.pointer));
-        let kept = alone.or_else(|| listed.as_ref().and_then(|(ranges, _)| ranges.first().cloned()));
+        // The plan holds a cluster's IPv4 ranges; a dual-stack list may give its IPv6 one first.
+        let kept = alone.or_else(|| {
+            let (ranges, _) = listed.as_ref()?;
+            let is_ipv6 = |range: &&String| range.parse::<ipnet::Ipv6Net>().is_ok();
+            ranges.iter().find(|range| !is_ipv6(range)).or_else(|| ranges.first()).cloned()
+        });
         if let (Some(kept), Some((ranges, pointer))) = (&kept, listed) {
             let others: Vec<String> = ranges.into_iter().filter(|range| range != kept).collect();
             if !others.is_empty() {

@@ -432,7 +432,7 @@ fn a_pod_subnet_every_pool_shares_becomes_the_clusters() {
 }
 
 #[test]
-fn dual_stack_ranges_keep_the_first_and_note_the_rest() {
+fn dual_stack_ranges_keep_the_ipv4_one_and_note_the_rest() {
     let network = r#"{ "networkPlugin": "azure", "networkPluginMode": "overlay",
         "podCidr": null, "podCidrs": ["10.244.0.0/16", "fd12:3456:789a::/64"],
         "serviceCidrs": ["10.2.0.0/16", "fd12:3456:789a:1::/108"], "dnsServiceIp": "10.2.0.10",
@@ -447,6 +447,17 @@ fn dual_stack_ranges_keep_the_first_and_note_the_rest() {
     assert!(note_at(&result, 0, "/networkProfile/serviceCidrs").contains("fd12:3456:789a:1::/108"));
     assert!(note_at(&result, 0, "/networkProfile/ipFamilies").contains("IPv6"));
     assert!(note_at(&result, 0, "/networkProfile/outboundType").contains("egress"));
+
+    let ipv6_first = network
+        .replace(r#"["10.244.0.0/16", "fd12:3456:789a::/64"]"#, r#"["fd12:3456:789a::/64", "10.244.0.0/16"]"#)
+        .replace(
+            r#"["10.2.0.0/16", "fd12:3456:789a:1::/108"]"#,
+            r#"["fd12:3456:789a:1::/108", "10.2.0.0/16"]"#,
+        );
+    let result = imported(&[&cluster_json(&ipv6_first, pools)]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.pod_cidr.as_deref(), Some("10.244.0.0/16"));
+    assert_eq!(cluster.service_cidr, "10.2.0.0/16");
 }
 
 #[test]
