@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use crate::catalog::{Example, RuleDoc};
 use crate::context::{name_key, Context};
 use crate::finding::RuleFindings;
+use crate::import::TEMPLATE_RESOURCE_GROUP;
+use crate::names::is_expression;
 use crate::pointer;
 use crate::sources;
 use crate::text::Message;
@@ -12,11 +14,15 @@ pub(crate) const DOC: RuleDoc = RuleDoc {
     what: text!(
         "Names must be unique, compared without regard to case, wherever the plan looks things up by \
          name: among the VNets, among the subnets of one VNet, among the AKS clusters, among the ACI \
-         deployments, among the online endpoints and among the managed network's outbound rules.",
+         deployments, among the online endpoints and among the managed network's outbound rules. Two \
+         VNets whose plan names differ only by the tag an import adds, such as ml-vnet and \
+         ml-vnet (rg-a), must not be one name in one resource group.",
         "Les noms doivent être uniques, sans tenir compte de la casse, partout où le plan retrouve \
          un élément par son nom : entre VNets, entre sous-réseaux d’un même VNet, entre clusters \
          AKS, entre déploiements ACI, entre points de terminaison en ligne et entre règles sortantes du \
-         réseau managé."
+         réseau managé. Deux VNets dont les noms du plan ne diffèrent que par l’étiquette qu’ajoute \
+         un import, comme ml-vnet et ml-vnet (rg-a), ne doivent pas porter un même nom dans un même \
+         groupe de ressources."
     ),
     why: text!(
         "Azure resource names are case-insensitive: ml-vnet and ML-VNet name the same VNet, and a \
@@ -55,6 +61,7 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
             )
         },
     );
+    same_vnet_in_one_group(plan, out);
     // Subnets can number in the many thousands; the context found their duplicates while it
     // indexed their names.
     for ((v, vnet), facts) in plan.vnets.iter().enumerate().zip(&context.vnets) {
@@ -137,6 +144,43 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
                 )
             },
         );
+    }
+}
+
+/// VNets whose plan names differ only by the tag an import adds (`ml-vnet (rg-b)`) but which
+/// share their Azure name and resource group: Azure holds one VNet of a name per group, so the
+/// templates would declare one VNet twice. A group or name the import could not resolve says
+/// nothing.
+fn same_vnet_in_one_group(plan: &crate::plan::Plan, out: &mut RuleFindings<'_>) {
+    let mut first: HashMap<(Cow<'_, str>, Cow<'_, str>), usize> = HashMap::new();
+    for (index, vnet) in plan.vnets.iter().enumerate() {
+        let azure_name = vnet.azure_name();
+        if is_expression(azure_name)
+            || is_expression(&vnet.resource_group)
+            || vnet.resource_group == TEMPLATE_RESOURCE_GROUP
+        {
+            continue;
+        }
+        let key = (name_key(&vnet.resource_group), name_key(azure_name));
+        match first.get(&key).and_then(|&earlier| Some((earlier, plan.vnets.get(earlier)?))) {
+            Some((earlier, namesake)) if name_key(&namesake.name) != name_key(&vnet.name) => out.report(
+                msg!(
+                    [
+                        "VNet '{name}' is '{azure}' to Azure, in resource group '{group}' like VNet '{earlier}': a group holds one VNet of a name, so the templates would declare it twice",
+                        "le VNet « {name} » s’appelle « {azure} » pour Azure, dans le groupe de ressources « {group} » comme le VNet « {earlier} » : un groupe ne contient qu’un VNet d’un même nom, les modèles le déclareraient donc deux fois"
+                    ],
+                    name = &vnet.name,
+                    azure = azure_name,
+                    group = &vnet.resource_group,
+                    earlier = &namesake.name,
+                ),
+                vec![pointer::vnet(index, "name"), pointer::vnet(earlier, "name")],
+            ),
+            Some(_) => {}
+            None => {
+                first.insert(key, index);
+            }
+        }
     }
 }
 
@@ -334,6 +378,49 @@ mod tests {
             )],
         );
         assert_eq!(found[0].message, "the cluster name 'ml-aks' is already used by an earlier AKS cluster");
+    }
+
+    #[test]
+    fn fires_on_a_tagged_vnet_that_azure_knows_by_a_name_its_group_already_holds() {
+        let tagged = |name: &str, group: &str| {
+            (
+                "/vnets/-",
+                json!({"name": name, "resourceGroup": group, "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
+            )
+        };
+        let found = assert_fires(DuplicateName, &[tagged("ML-VNET (ml-rg)", "ML-RG")]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].subjects, ["/vnets/1/name", "/vnets/0/name"]);
+        assert_eq!(
+            found[0].message,
+            "VNet 'ML-VNET (ml-rg)' is 'ML-VNET' to Azure, in resource group 'ML-RG' like VNet 'ml-vnet': a \
+             group holds one VNet of a name, so the templates would declare it twice"
+        );
+        assert!(found[0].text.render(Lang::Fr).contains("les modèles le déclareraient donc deux fois"));
+        // Both tagged, the earlier one first in the plan.
+        let found = assert_fires(
+            DuplicateName,
+            &[tagged("hub (net-rg)", "net-rg"), tagged("hub (net-rg, sub-2)", "net-rg")],
+        );
+        assert_eq!(found[0].subjects, ["/vnets/2/name", "/vnets/1/name"]);
+    }
+
+    #[test]
+    fn quiet_on_tagged_namesakes_in_other_or_unknown_groups() {
+        let tagged = |name: &str, group: &str| {
+            (
+                "/vnets/-",
+                json!({"name": name, "resourceGroup": group, "addressPrefixes": ["10.9.0.0/16"], "subnets": []}),
+            )
+        };
+        assert_quiet(DuplicateName, &[tagged("ml-vnet (rg-b)", "rg-b")]);
+        assert_quiet(
+            DuplicateName,
+            &[
+                tagged("[parameters('vnet')] (document 1)", "(from template)"),
+                tagged("[parameters('vnet')] (document 2)", "(from template)"),
+            ],
+        );
     }
 
     #[test]
