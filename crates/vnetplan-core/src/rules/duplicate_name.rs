@@ -150,12 +150,15 @@ pub(crate) fn check(context: &Context<'_>, out: &mut RuleFindings<'_>) {
 /// VNets whose plan names differ only by the tag an import adds (`ml-vnet (rg-b)`) but which
 /// share their Azure name and resource group: Azure holds one VNet of a name per group, so the
 /// templates would declare one VNet twice. A group or name the import could not resolve says
-/// nothing.
+/// nothing, nor does a tag that names a subscription (`ml-vnet (rg-a, 0000…)`): the import read
+/// two subscriptions' namesakes, which Azure holds apart and the plan cannot.
 fn same_vnet_in_one_group(plan: &crate::plan::Plan, out: &mut RuleFindings<'_>) {
     let mut first: HashMap<(Cow<'_, str>, Cow<'_, str>), usize> = HashMap::new();
     for (index, vnet) in plan.vnets.iter().enumerate() {
         let azure_name = vnet.azure_name();
-        if is_expression(azure_name)
+        let tag = vnet.name.get(azure_name.len()..).unwrap_or_default();
+        if tag.contains(',')
+            || is_expression(azure_name)
             || is_expression(&vnet.resource_group)
             || vnet.resource_group == TEMPLATE_RESOURCE_GROUP
         {
@@ -397,11 +400,9 @@ mod tests {
              group holds one VNet of a name, so the templates would declare it twice"
         );
         assert!(found[0].text.render(Lang::Fr).contains("les modèles le déclareraient donc deux fois"));
-        // Both tagged, the earlier one first in the plan.
-        let found = assert_fires(
-            DuplicateName,
-            &[tagged("hub (net-rg)", "net-rg"), tagged("hub (net-rg, sub-2)", "net-rg")],
-        );
+        // Both tagged, by hand.
+        let found =
+            assert_fires(DuplicateName, &[tagged("hub (net-rg)", "net-rg"), tagged("hub (copy)", "net-rg")]);
         assert_eq!(found[0].subjects, ["/vnets/2/name", "/vnets/1/name"]);
     }
 
@@ -414,6 +415,8 @@ mod tests {
             )
         };
         assert_quiet(DuplicateName, &[tagged("ml-vnet (rg-b)", "rg-b")]);
+        // What the import names a namesake of the same group in another subscription.
+        assert_quiet(DuplicateName, &[tagged("ml-vnet (ml-rg, 0000-sub-2)", "ml-rg")]);
         assert_quiet(
             DuplicateName,
             &[
