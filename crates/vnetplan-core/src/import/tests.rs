@@ -2195,3 +2195,17 @@ fn variables_that_refer_to_each_other_without_end_leave_the_subnet_unresolved() 
     let result = cluster_with_subnet_id(Value::Object(growing), "[variables('v40')]");
     assert_ne!(result.plan.aks_clusters[0].subnet_name(), "aks");
 }
+
+#[test]
+fn service_endpoint_policies_are_noted_by_name() {
+    let vnet = r#"{
+      "name": "v", "resourceGroup": "rg", "location": "eastus",
+      "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] },
+      "subnets": [{ "name": "s", "addressPrefix": "10.0.0.0/24", "serviceEndpointPolicies": [
+        { "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/serviceEndpointPolicies/storage-only" }
+      ] }]
+    }"#;
+    let result = imported(&[vnet]);
+    let note = note_at(&result, 0, "/subnets/0/serviceEndpointPolicies");
+    assert!(note.contains("('storage-only')") && !note.contains("/subscriptions"), "{note}");
+}

@@ -1,7 +1,7 @@
 //! Reading a VNet with its subnets and peerings, as the CLI prints it or as a template declares
 //! it (the same fields, nested under `properties`).
 
-use super::json::{id_resource_group, id_segment, id_subscription, Field, Obj};
+use super::json::{id_name, id_resource_group, id_segment, id_subscription, Field, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
 use super::{ImportError, ImportNote};
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
@@ -423,6 +423,10 @@ impl Reader<'_> {
             );
         }
         if let Some(field) = object.get("serviceEndpointPolicies") {
+            // Azure lists each policy as a reference, `{"id": …}`: its name is what the note can show.
+            let policies: Vec<String> =
+                field.objects().iter().filter_map(|policy| policy.str("id")).map(policy_name).collect();
+            let policies = if policies.is_empty() { quoted(field.value) } else { policies.join(", ") };
             self.note(
                 &field.pointer,
                 msg!(
@@ -430,7 +434,7 @@ impl Reader<'_> {
                         "service endpoint policies ({policies}) are not imported: the plan does not hold them",
                         "les stratégies de point de terminaison de service ({policies}) ne sont pas importées : le plan ne les contient pas"
                     ],
-                    policies = quoted(field.value)
+                    policies = policies
                 ),
             );
         }
@@ -572,5 +576,14 @@ fn named(name: &str, reference: &serde_json::Value) -> String {
         quoted(reference)
     } else {
         format!("'{name}'")
+    }
+}
+
+/// A policy's name from its id, or the id a template computes, whose text says more.
+fn policy_name(id: &str) -> String {
+    if is_expression(id) {
+        id.to_owned()
+    } else {
+        format!("'{}'", id_name(id))
     }
 }
