@@ -2209,3 +2209,32 @@ fn service_endpoint_policies_are_noted_by_name() {
     let note = note_at(&result, 0, "/subnets/0/serviceEndpointPolicies");
     assert!(note.contains("('storage-only')") && !note.contains("/subscriptions"), "{note}");
 }
+
+#[test]
+fn a_peerings_remote_gateways_and_a_subnets_ipam_allocation_give_no_note_of_their_own() {
+    let vnet = r#"{
+      "name": "spoke", "resourceGroup": "rg", "location": "eastus",
+      "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] },
+      "subnets": [{ "name": "s", "addressPrefix": "10.0.0.0/24", "ipamPoolPrefixAllocations": [
+        { "numberOfIpAddresses": "256", "allocatedAddressPrefixes": ["10.0.0.0/24"] }
+      ] }],
+      "virtualNetworkPeerings": [{
+        "name": "to-hub", "useRemoteGateways": true,
+        "remoteVirtualNetwork": { "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub" },
+        "remoteAddressSpace": { "addressPrefixes": ["10.1.0.0/16"] },
+        "remoteGateways": [{ "id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw" }],
+        "routeServiceVips": { "10.1.0.4": "10.1.0.5" }
+      }]
+    }"#;
+    let result = imported(&[vnet]);
+    assert!(
+        note_at(&result, 0, "/virtualNetworkPeerings/0/useRemoteGateways").contains("gateway of VNet 'hub'")
+    );
+    for pointer in [
+        "/subnets/0/ipamPoolPrefixAllocations",
+        "/virtualNetworkPeerings/0/remoteGateways",
+        "/virtualNetworkPeerings/0/routeServiceVips",
+    ] {
+        assert!(notes_at(&result, 0, pointer).is_empty(), "{pointer}: {:?}", notes_at(&result, 0, pointer));
+    }
+}

@@ -61,7 +61,8 @@ const SUBNET_READ: &[&str] = &[
 ];
 
 /// Fields of a subnet left out on purpose. The network policy switches only say whether NSGs
-/// and route tables apply to private endpoints, which the plan does not hold either.
+/// and route tables apply to private endpoints, which the plan does not hold either; an IPAM
+/// pool's allocation repeats the prefixes the subnet lists.
 const SUBNET_INFORMATIONAL: &[&str] = &[
     "id",
     "etag",
@@ -74,6 +75,7 @@ const SUBNET_INFORMATIONAL: &[&str] = &[
     "ipConfigurationProfiles",
     "ipAllocations",
     "sharingScope",
+    "ipamPoolPrefixAllocations",
 ];
 
 const DELEGATION_READ: &[&str] = &["serviceName"];
@@ -90,7 +92,7 @@ const PEERING_READ: &[&str] = &[
 ];
 
 /// Fields of a peering left out on purpose: they say how traffic may cross it, not which
-/// addresses lie on the other side.
+/// addresses lie on the other side. The remote gateways are those `useRemoteGateways` notes.
 const PEERING_INFORMATIONAL: &[&str] = &[
     "id",
     "etag",
@@ -112,6 +114,8 @@ const PEERING_INFORMATIONAL: &[&str] = &[
     "localVirtualNetworkAddressSpace",
     "localSubnetNames",
     "remoteSubnetNames",
+    "remoteGateways",
+    "routeServiceVips",
 ];
 
 /// A VNet as read, with the VNets it is peered with.
