@@ -1167,8 +1167,10 @@ impl Reader<'_> {
                     .and_then(|field| field.value.as_str().map(str::to_owned))
             };
             let message = if gateway {
-                let subnet =
-                    text("subnetCIDR").or_else(|| text("subnetId").map(|id| id_name(&id).to_owned()));
+                // Clusters given the add-on by an older CLI keep the range it wrote as `subnetPrefix`.
+                let subnet = text("subnetCIDR")
+                    .or_else(|| text("subnetPrefix"))
+                    .or_else(|| text("subnetId").map(|id| id_name(&id).to_owned()));
                 msg!(
                     [
                         "the application gateway ingress add-on is on (subnet {subnet}); the plan does not hold the gateway's subnet",

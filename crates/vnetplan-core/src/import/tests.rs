@@ -2238,3 +2238,16 @@ fn a_peerings_remote_gateways_and_a_subnets_ipam_allocation_give_no_note_of_thei
         assert!(notes_at(&result, 0, pointer).is_empty(), "{pointer}: {:?}", notes_at(&result, 0, pointer));
     }
 }
+
+#[test]
+fn the_gateway_ingress_add_on_names_the_range_an_older_cli_wrote_as_subnet_prefix() {
+    let cluster = r#"{
+      "name": "c", "resourceGroup": "rg", "location": "eastus",
+      "agentPoolProfiles": [{ "name": "sys", "mode": "System", "count": 3 }],
+      "networkProfile": { "networkPlugin": "kubenet" },
+      "addonProfiles": { "ingressApplicationGateway": { "enabled": true, "config": { "subnetPrefix": "10.2.0.0/16" } } }
+    }"#;
+    let result = imported(&[cluster]);
+    let note = note_at(&result, 0, "/addonProfiles/ingressApplicationGateway");
+    assert!(note.contains("(subnet 10.2.0.0/16)"), "{note}");
+}
