@@ -145,8 +145,9 @@ pub enum ImportError {
     UnknownShape { document: usize, pointer: String, found: Message },
     /// A known shape lacks what identifies it, such as a name.
     Invalid { document: usize, pointer: String, message: Message },
-    /// No document held a VNet or an AKS cluster.
-    NothingToImport,
+    /// No document held a VNet or an AKS cluster. The notes say what the documents held instead,
+    /// such as a template whose networks are in a linked template.
+    NothingToImport { notes: Vec<ImportNote> },
 }
 
 impl ImportError {
@@ -157,7 +158,7 @@ impl ImportError {
             | Self::NotJson { document, .. }
             | Self::UnknownShape { document, .. }
             | Self::Invalid { document, .. } => Some(*document),
-            Self::NothingToImport => None,
+            Self::NothingToImport { .. } => None,
         }
     }
 
@@ -188,9 +189,10 @@ impl ImportError {
             Self::Invalid { document, pointer, message } => {
                 format!("document {}, {pointer} : {}", document + 1, message.render(lang))
             }
-            Self::NothingToImport => {
-                "les documents ne contiennent ni réseau virtuel ni cluster AKS à importer".to_owned()
-            }
+            Self::NothingToImport { notes } => format!(
+                "les documents ne contiennent ni réseau virtuel ni cluster AKS à importer{}",
+                noted(notes, lang)
+            ),
         }
     }
 }
@@ -223,14 +225,37 @@ impl fmt::Display for ImportError {
             Self::Invalid { document, pointer, message } => {
                 write!(f, "document {}, {pointer}: {message}", document + 1)
             }
-            Self::NothingToImport => {
-                write!(f, "the documents hold no virtual network and no AKS cluster to import")
-            }
+            Self::NothingToImport { notes } => write!(
+                f,
+                "the documents hold no virtual network and no AKS cluster to import{}",
+                noted(notes, Lang::En)
+            ),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
+
+/// The first notes of an import that found nothing, which say why, after a colon.
+fn noted(notes: &[ImportNote], lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    if notes.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = notes.iter().take(SHOWN).map(|note| note.render(lang)).collect();
+    let mut text = format!("{}{}", lang.colon(), shown.join(lang.semicolon()));
+    let more = notes.len().saturating_sub(SHOWN);
+    if more > 0 {
+        text.push_str(lang.semicolon());
+        text.push_str(&match (more, lang) {
+            (1, Lang::En) => "and 1 more note".to_owned(),
+            (_, Lang::En) => format!("and {more} more notes"),
+            (1, Lang::Fr) => "et 1 autre note".to_owned(),
+            (_, Lang::Fr) => format!("et {more} autres notes"),
+        });
+    }
+    text
+}
 
 /// Reads the documents (each the text of one file or paste) into one plan.
 ///
@@ -628,7 +653,7 @@ impl Found {
     /// Resolves clusters and peerings against every VNet read, and assembles the plan.
     fn finish(mut self) -> Result<Imported, ImportError> {
         if self.vnets.is_empty() && self.clusters.is_empty() {
-            return Err(ImportError::NothingToImport);
+            return Err(ImportError::NothingToImport { notes: self.notes });
         }
         let mut vnets: Vec<Vnet> = self.vnets.iter().map(|found| found.item.vnet.clone()).collect();
         let subscriptions: Vec<Option<&str>> =

@@ -641,12 +641,44 @@ fn a_list_notes_items_of_other_types() {
 fn an_empty_list_is_noted_and_nothing_at_all_is_an_error() {
     let result = imported(&["[]", VNET_SHOW]);
     assert!(note_at(&result, 0, "").contains("empty"));
-    assert_eq!(import(&["[]"]), Err(ImportError::NothingToImport));
-    assert_eq!(import(&[]), Err(ImportError::NothingToImport));
     assert_eq!(
-        ImportError::NothingToImport.to_string(),
+        import(&["[]"]).map_err(|error| error.to_string()),
+        Err("the documents hold no virtual network and no AKS cluster to import: document 1: the list is \
+             empty: nothing to import from it"
+            .to_owned())
+    );
+    assert_eq!(import(&[]), Err(ImportError::NothingToImport { notes: Vec::new() }));
+    assert_eq!(
+        ImportError::NothingToImport { notes: Vec::new() }.to_string(),
         "the documents hold no virtual network and no AKS cluster to import"
     );
+}
+
+#[test]
+fn a_template_with_nothing_to_import_says_why() {
+    let linked = r#"{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "net",
+        "properties": { "mode": "Incremental", "templateLink": { "uri": "https://example.org/network.json" } } }"#;
+    let storage =
+        r#"{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st" }"#;
+    let template = template_of(&format!("{linked}, {storage}, {storage}, {storage}"));
+    let error = import(&[&template]).unwrap_err();
+    let ImportError::NothingToImport { notes } = &error else { panic!("{error:?}") };
+    assert_eq!(notes.len(), 5, "{notes:?}");
+    let english = error.to_string();
+    assert!(
+        english.starts_with(
+            "the documents hold no virtual network and no AKS cluster to import: document 1, \
+             /resources/0/properties/templateLink: this deployment's template is linked from \
+             https://example.org/network.json"
+        ),
+        "{english}"
+    );
+    assert!(english.ends_with("; and 2 more notes"), "{english}");
+    let french = error.render(Lang::Fr);
+    assert!(french.starts_with(
+        "les documents ne contiennent ni réseau virtuel ni cluster AKS à importer : document 1"
+    ));
+    assert!(french.ends_with(" ; et 2 autres notes"), "{french}");
 }
 
 #[test]
