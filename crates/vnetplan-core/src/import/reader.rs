@@ -561,7 +561,8 @@ impl Scope<'_> {
             let values = all(&arguments)?;
             // A subscription id or a group name holds no slash; a resource type always does.
             let at = values.iter().position(|value| value.contains('/'))?;
-            let (namespace, types) = values.get(at)?.split_once('/')?;
+            // ARM takes 'Microsoft.Network/virtualNetworks/subnets/', as many templates write it.
+            let (namespace, types) = values.get(at)?.trim_end_matches('/').split_once('/')?;
             let names = values.get(at + 1..)?;
             let types: Vec<&str> = types.split('/').collect();
             if types.len() != names.len() {

@@ -2283,3 +2283,15 @@ fn the_gateway_ingress_add_on_names_the_range_an_older_cli_wrote_as_subnet_prefi
     let note = note_at(&result, 0, "/addonProfiles/ingressApplicationGateway");
     assert!(note.contains("(subnet 10.2.0.0/16)"), "{note}");
 }
+
+fn a_resource_type_written_with_a_trailing_slash_still_builds_the_subnet_id() {
+    let variables = serde_json::json!({
+        "subnetId": "[resourceId('Microsoft.Network/virtualNetworks/subnets/', parameters('vnetName'), parameters('subnetName'))]",
+        "joined": "[concat(resourceId('Microsoft.Network/virtualNetworks/', parameters('vnetName')), '/subnets/', parameters('subnetName'))]"
+    });
+    for id in ["[variables('subnetId')]", "[variables('joined')]"] {
+        let result = cluster_with_subnet_id(variables.clone(), id);
+        let cluster = &result.plan.aks_clusters[0];
+        assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("rest-vnet", "aks"), "{id}");
+    }
+}
