@@ -919,7 +919,7 @@ impl Reader<'_> {
         let Some(scope) = self.template.as_ref().filter(|_| is_expression(id)) else {
             return NodeSubnet::Unreadable(id.to_owned());
         };
-        match subnet_in(scope, id).or_else(|| self.module_subnet(id)) {
+        match subnet_in(scope, id).or_else(|| self.module_subnet(scope, id)) {
             Some(subnet) => {
                 self.note(
                     pointer,

@@ -625,6 +625,21 @@ impl Scope<'_> {
         }
     }
 
+    /// The expression that `text`, a `[parameters('x')]` or `[variables('x')]`, stands for when
+    /// its value is another expression, followed to the end, with the scope it is written in:
+    /// compiled Bicep passes one module's output to another module as a parameter. A chain that
+    /// does not end, which ARM refuses, stops after [`ID_CALLS`] steps.
+    pub(super) fn written<'s>(&'s self, text: &'s str) -> (&'s Self, &'s str) {
+        let (mut scope, mut text) = (self, text);
+        for _ in 0..ID_CALLS {
+            match scope.found(text) {
+                Some((_, Value::String(next), from)) if is_expression(next) => (scope, text) = (from, next),
+                _ => break,
+            }
+        }
+        (scope, text)
+    }
+
     /// The whole number an expression stands for, when the template states it as one.
     fn number(&self, text: &str) -> Option<(Source, u64)> {
         let (source, value) = self.stated(text)?;

@@ -318,10 +318,12 @@ impl<'a> Reader<'a> {
         self.text(written, &field.pointer, Expect::Name)
     }
 
-    /// The subnet that `[reference(…).outputs.name.value]` stands for, when the nested
-    /// deployment it reads is in the template and its output names the subnet by values its
-    /// template states: compiled Bicep hands a module's subnet to a cluster this way.
-    pub(super) fn module_subnet(&self, expression: &str) -> Option<SubnetId> {
+    /// The subnet that `[reference(…).outputs.name.value]` stands for, written in `scope` or
+    /// passed to it as a parameter, when the nested deployment it reads is in the template and
+    /// its output names the subnet by values its template states: compiled Bicep hands a
+    /// module's subnet to a cluster, or to the module that declares the cluster, this way.
+    pub(super) fn module_subnet(&self, scope: &Scope<'_>, expression: &str) -> Option<SubnetId> {
+        let (scope, expression) = scope.written(expression);
         let inner = expression.strip_prefix('[')?.strip_suffix(']')?;
         let (reference, path) = inner.rsplit_once(".outputs.")?;
         let output = path.strip_suffix(".value")?;
@@ -331,7 +333,7 @@ impl<'a> Reader<'a> {
         }
         let name = match arguments.first()? {
             Piece::Literal(name) => name.clone(),
-            Piece::Expression(target) => self.deployment_named(target)?,
+            Piece::Expression(target) => deployment_named(scope, target)?,
         };
         let module = self
             .modules
@@ -341,21 +343,6 @@ impl<'a> Reader<'a> {
         let (_, declared) = lookup(module.outputs?, output)?;
         let (_, value) = lookup(declared.as_object()?, "value")?;
         subnet_in(&module.scope, value.as_str()?)
-    }
-
-    /// The deployment name in `resourceId(…, 'Microsoft.Resources/deployments', name)`, or in
-    /// the `extensionResourceId` call that compiled Bicep writes for a module deployed to
-    /// another resource group.
-    fn deployment_named(&self, target: &str) -> Option<String> {
-        let scope = self.template.as_ref()?;
-        let (function, arguments) = call(target)?;
-        if !same_name(function, "resourceId") && !same_name(function, "extensionResourceId") {
-            return None;
-        }
-        let at = arguments.iter().position(|argument| {
-            scope.argument(argument).is_some_and(|kind| same_name(&kind, DEPLOYMENT_TYPE))
-        })?;
-        scope.argument(arguments.get(at + 1)?)
     }
 
     /// The node pools the template declares as resources of their own, each with the name of
@@ -754,4 +741,18 @@ fn part_text(pieces: &[Piece]) -> Option<String> {
         [Piece::Expression(expression)] => Some(format!("[{expression}]")),
         _ => None,
     }
+}
+
+/// The deployment name in `resourceId(…, 'Microsoft.Resources/deployments', name)`, or in the
+/// `extensionResourceId` call that compiled Bicep writes for a module deployed to another
+/// resource group, with the values `scope` states.
+fn deployment_named(scope: &Scope<'_>, target: &str) -> Option<String> {
+    let (function, arguments) = call(target)?;
+    if !same_name(function, "resourceId") && !same_name(function, "extensionResourceId") {
+        return None;
+    }
+    let at = arguments.iter().position(|argument| {
+        scope.argument(argument).is_some_and(|kind| same_name(&kind, DEPLOYMENT_TYPE))
+    })?;
+    scope.argument(arguments.get(at + 1)?)
 }

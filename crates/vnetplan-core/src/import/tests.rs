@@ -2295,3 +2295,32 @@ fn a_resource_type_written_with_a_trailing_slash_still_builds_the_subnet_id() {
         assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("rest-vnet", "aks"), "{id}");
     }
 }
+
+#[test]
+fn a_module_finds_the_subnet_another_module_outputs_when_it_is_passed_as_a_parameter() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_MODULES).expect("fixture is JSON");
+    let mut cluster = template["resources"][0].take();
+    let pool = &mut cluster["properties"]["agentPoolProfiles"][0]["vnetSubnetID"];
+    let output = pool.take();
+    *pool = Value::from("[variables('nodeSubnet')]");
+    // Compiled Bicep hands the network module's output to the module that declares the cluster.
+    template["resources"][0] = serde_json::json!({
+        "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "compute",
+        "properties": {
+            "expressionEvaluationOptions": { "scope": "inner" }, "mode": "Incremental",
+            "parameters": { "subnetId": { "value": output } },
+            "template": {
+                "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                "contentVersion": "1.0.0.0",
+                "parameters": { "subnetId": { "type": "string" } },
+                "variables": { "nodeSubnet": "[parameters('subnetId')]" },
+                "resources": [cluster]
+            }
+        }
+    });
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("ml-vnet", "aks"));
+    let found = rules(&result.plan);
+    assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
+}
