@@ -630,6 +630,34 @@ impl<'a> Reader<'a> {
         };
         self.envelope(object);
         let name = self.text(&name, &pointer, Expect::Name);
+        if let Some((key, computed)) = lookup(object.map, "properties").filter(|(_, value)| value.is_string())
+        {
+            // A template that patches a deployed subnet writes its whole settings as an
+            // expression, such as union(reference(subnet), policies): read as written, it would
+            // replace the subnet's prefix with none.
+            let known = read.vnet.subnets.iter().any(|subnet| same_text(&subnet.name, &name));
+            let message = if known {
+                msg!(
+                    [
+                        "the settings of subnet '{name}' are computed by {computed}, which vnetplan does not evaluate: the values the template declares for it elsewhere are kept",
+                        "les réglages du sous-réseau « {name} » sont calculés par {computed}, que vnetplan n’évalue pas : les valeurs que le modèle déclare ailleurs pour lui sont gardées"
+                    ],
+                    name = &name,
+                    computed = quoted(computed)
+                )
+            } else {
+                msg!(
+                    [
+                        "the settings of subnet '{name}' are computed by {computed}, which vnetplan does not evaluate: the subnet is not imported",
+                        "les réglages du sous-réseau « {name} » sont calculés par {computed}, que vnetplan n’évalue pas : le sous-réseau n’est pas importé"
+                    ],
+                    name = &name,
+                    computed = quoted(computed)
+                )
+            };
+            self.note(&child_pointer(&object.pointer, key), message);
+            return Ok(());
+        }
         let before = self.notes.len();
         let (subnet, more) = self.subnet(object, Some(name))?;
         let subnets = &mut read.vnet.subnets;

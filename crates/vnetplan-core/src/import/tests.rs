@@ -2324,3 +2324,35 @@ fn a_module_finds_the_subnet_another_module_outputs_when_it_is_passed_as_a_param
     let found = rules(&result.plan);
     assert!(!found.contains(&RuleId::UnknownVnet) && !found.contains(&RuleId::UnknownSubnet), "{found:?}");
 }
+
+#[test]
+fn a_subnet_resource_whose_settings_are_an_expression_keeps_the_declared_subnet() {
+    // The machine-learning-advanced quickstart's shape: a nested deployment patches the subnet's
+    // policies with union(reference(…)), a whole expression for its properties.
+    let template = r#"{
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "resources": [
+            { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2020-06-01", "name": "vnet",
+              "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] } } },
+            { "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2020-06-01", "name": "vnet/ml",
+              "properties": { "addressPrefix": "10.0.0.0/24" } },
+            { "type": "Microsoft.Resources/deployments", "apiVersion": "2020-06-01", "name": "UpdateSubnetPolicy",
+              "properties": { "mode": "Incremental", "template": {
+                "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                "contentVersion": "1.0.0.0",
+                "resources": [
+                    { "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2020-06-01", "name": "vnet/ml",
+                      "properties": "[union(reference(resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'ml'), '2020-06-01'), json('{}'))]" },
+                    { "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2020-06-01", "name": "vnet/other",
+                      "properties": "[variables('computed')]" }
+                ] } } }
+        ]
+    }"#;
+    let result = imported(&[template]);
+    assert_eq!(result.plan.vnets[0].subnets, [subnet("ml", "10.0.0.0/24", &[])]);
+    let kept = note_at(&result, 0, "/resources/2/properties/template/resources/0/properties");
+    assert!(kept.contains("elsewhere are kept"), "{kept}");
+    let dropped = note_at(&result, 0, "/resources/2/properties/template/resources/1/properties");
+    assert!(dropped.contains("'other'") && dropped.contains("not imported"), "{dropped}");
+}
