@@ -340,7 +340,11 @@ impl Reader<'_> {
             }),
         };
         let network = self.network(object);
-        let node_resource_group = object.str("nodeResourceGroup").map(str::to_owned);
+        // A group a template computes in a way vnetplan cannot follow is no name a command takes.
+        let node_resource_group = object.str("nodeResourceGroup").and_then(|group| match &self.template {
+            Some(scope) if is_expression(group) => scope.text_value(group),
+            _ => Some(group.to_owned()),
+        });
         // A plugin left unset is Azure CNI Overlay, as AKS and the check take it.
         let (plugin, overlay) = match network.plugin {
             Some(plugin) => (plugin, network.mode == Some(NetworkPluginMode::Overlay)),

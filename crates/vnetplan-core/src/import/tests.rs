@@ -2356,3 +2356,30 @@ fn a_subnet_resource_whose_settings_are_an_expression_keeps_the_declared_subnet(
     let dropped = note_at(&result, 0, "/resources/2/properties/template/resources/1/properties");
     assert!(dropped.contains("'other'") && dropped.contains("not imported"), "{dropped}");
 }
+
+#[test]
+fn a_node_resource_group_a_template_computes_is_not_put_in_a_command() {
+    let template = |group: &str| {
+        serde_json::json!({
+            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "contentVersion": "1.0.0.0",
+            "parameters": { "nodeGroup": { "type": "string", "defaultValue": "MC_nodes" } },
+            "resources": [{
+                "type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2020-03-01", "name": "aks",
+                "properties": {
+                    "nodeResourceGroup": group,
+                    "agentPoolProfiles": [{ "name": "agentpool", "count": 3, "vmSize": "Standard_D4_v3" }],
+                    "networkProfile": { "networkPlugin": "kubenet" }
+                }
+            }]
+        })
+        .to_string()
+    };
+    let pool = "/resources/0/properties/agentPoolProfiles/0";
+    // The machine-learning-compute-attach-aks prerequisite's way of naming the group.
+    let computed = imported(&[&template("[concat('MC_', resourceGroup().name, '_aks')]")]);
+    let note = note_at(&computed, 0, pool);
+    assert!(note.contains("AKS created and manages") && !note.contains("az network"), "{note}");
+    let stated = imported(&[&template("[parameters('nodeGroup')]")]);
+    assert!(note_at(&stated, 0, pool).contains("az network vnet list --resource-group MC_nodes -o json"));
+}
