@@ -854,8 +854,9 @@ fn record_peering(vnets: &mut [Vnet], owner: usize, remote: usize) {
 /// that the plan's references by name find the right one. `subscriptions` holds each VNet's.
 fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Vec<ImportNote> {
     let from_template = |vnet: &Vnet| vnet.resource_group == TEMPLATE_RESOURCE_GROUP;
-    // A template's VNet named like one Azure printed is the one told apart, whichever came first:
-    // its resource group is unknown, the printed one's is a fact.
+    // A template's VNet named like one whose group is known (printed by Azure, or deployed by a
+    // nested deployment that names its group) is the one told apart, whichever came first: its
+    // resource group is unknown, the other's is a fact.
     let beside_printed: Vec<bool> = vnets
         .iter()
         .map(|vnet| {
@@ -877,8 +878,8 @@ fn name_apart_by_group(vnets: &mut [Vnet], subscriptions: &[Option<&str>]) -> Ve
             let distinct = crate::names::told_apart(&vnet.name, "template");
             notes.push(plan_note(msg!(
                 [
-                    "VNet '{name}' of a template, which does not say its resource group, shares its name with a VNet Azure printed, and the plan names VNets by name alone: it is '{distinct}' in the plan. If the template deployed that VNet, delete one of the two from the plan",
-                    "le VNet « {name} » d’un modèle, qui ne dit pas son groupe de ressources, porte le même nom qu’un VNet affiché par Azure, et le plan ne nomme les VNets que par leur nom : il s’appelle « {distinct} » dans le plan. Si le modèle a déployé ce VNet, supprimez l’un des deux du plan"
+                    "VNet '{name}' of a template, which does not say its resource group, shares its name with a VNet whose resource group is known, and the plan names VNets by name alone: it is '{distinct}' in the plan. If the two are one VNet, delete one of them from the plan",
+                    "le VNet « {name} » d’un modèle, qui ne dit pas son groupe de ressources, porte le même nom qu’un VNet dont le groupe de ressources est connu, et le plan ne nomme les VNets que par leur nom : il s’appelle « {distinct} » dans le plan. Si les deux sont un même VNet, supprimez l’un d’eux du plan"
                 ],
                 name = &vnet.name,
                 distinct = &distinct

@@ -239,7 +239,10 @@ pub(super) struct SubnetId {
 /// The subnet a template's `id` names: a literal id, or one an expression builds from values
 /// `scope` states.
 pub(super) fn subnet_in(scope: &Scope<'_>, id: &str) -> Option<SubnetId> {
-    parse_subnet_id(id).or_else(|| parse_subnet_id(&scope.id(id)?))
+    match is_expression(id) {
+        true => parse_subnet_id(&scope.id(id)?),
+        false => parse_subnet_id(id),
+    }
 }
 
 /// Reads `/subscriptions/…/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>`,
@@ -327,7 +330,7 @@ impl Reader<'_> {
             );
         }
         let resource_group = match &self.template {
-            Some(scope) => scope.resource_group.clone(),
+            Some(scope) => scope.target.resource_group.clone(),
             None => self.resource_group(object).unwrap_or_else(|| {
                 self.note(
                     &object.pointer,

@@ -341,6 +341,9 @@ impl<'a> Reader<'a> {
 
     /// The subscription a resource's own id names, when it has one.
     pub(super) fn subscription(&self, object: &Obj<'_>) -> Option<String> {
+        if let Some(scope) = &self.template {
+            return scope.target.subscription.clone();
+        }
         object.own_str("id").filter(|id| !is_expression(id)).and_then(super::json::id_subscription)
     }
 
@@ -434,9 +437,37 @@ pub(super) struct Scope<'a> {
     variables: Option<&'a Map<String, Value>>,
     /// Set for a nested template whose deployment evaluates it in its own scope.
     passed: Option<Passed<'a>>,
-    /// Where the template's resources go, which a `resourceId` that names no group means:
+    pub(super) target: Target,
+    /// The resource group a `resourceId` that names none means. ARM evaluates a nested
+    /// template in `outer` scope, its default, as its parent: there it stays the parent's group
+    /// even though the resources go to the deployment's.
+    id_group: String,
+}
+
+/// Where a template's resources are deployed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Target {
     /// [`super::TEMPLATE_RESOURCE_GROUP`] unless a nested deployment names its group.
     pub(super) resource_group: String,
+    /// The subscription a nested deployment names; `None` is the deployment's own.
+    pub(super) subscription: Option<String>,
+    /// The nested deployment, by pointer, and its name: two deployments' resources whose
+    /// names or groups are unresolved need not be the same resources.
+    pub(super) deployment: Option<(String, String)>,
+    /// Whether the deployment computes its group or subscription in a way vnetplan cannot follow.
+    pub(super) unresolved_place: bool,
+}
+
+impl Target {
+    /// Where a top-level template deploys: a resource group it does not name.
+    pub(super) fn unnamed() -> Self {
+        Self {
+            resource_group: super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+            subscription: None,
+            deployment: None,
+            unresolved_place: false,
+        }
+    }
 }
 
 /// The values a nested deployment gives its template's parameters, as the template that holds
@@ -497,7 +528,8 @@ impl<'a> Scope<'a> {
             parameters: section("parameters"),
             variables: section("variables"),
             passed: None,
-            resource_group: super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+            target: Target::unnamed(),
+            id_group: super::TEMPLATE_RESOURCE_GROUP.to_owned(),
         }
     }
 
@@ -507,21 +539,27 @@ impl<'a> Scope<'a> {
         &self,
         template: &'a Map<String, Value>,
         values: Option<&'a Map<String, Value>>,
-        resource_group: String,
+        target: Target,
     ) -> Self {
         Self {
             passed: Some(Passed { values, from: Box::new(self.clone()) }),
-            resource_group,
+            id_group: target.resource_group.clone(),
+            target,
             ..Self::of(template)
         }
     }
 }
 
 impl Scope<'_> {
-    /// This scope with its resources deployed to `resource_group`: a nested deployment that
-    /// evaluates its template in the enclosing one's scope (`outer`, ARM's default).
-    pub(super) fn in_group(&self, resource_group: String) -> Self {
-        Self { resource_group, ..self.clone() }
+    /// The resource group a `resourceId` that names none means here.
+    pub(super) fn default_group(&self) -> &str {
+        &self.id_group
+    }
+
+    /// This scope with its resources deployed to `target`: a nested deployment that evaluates
+    /// its template in the enclosing one's scope (`outer`, ARM's default).
+    pub(super) fn outer(&self, target: Target) -> Self {
+        Self { target, ..self.clone() }
     }
 
     /// The resource id a template expression builds from literals, the parameters and variables
@@ -539,6 +577,8 @@ impl Scope<'_> {
     fn evaluated(&self, piece: &Piece, calls: &mut usize) -> Option<String> {
         let expression = match piece {
             Piece::Literal(text) => return Some(text.clone()),
+            // Each call copies its text, so a long one, built to be, would cost far more memory.
+            Piece::Expression(expression) if expression.len() > ID_LIMIT => return None,
             Piece::Expression(expression) => expression,
         };
         *calls = calls.checked_sub(1)?;
@@ -548,7 +588,7 @@ impl Scope<'_> {
         };
         let text = if same_name(function, "parameters") || same_name(function, "variables") {
             let (_, value, scope) = self.found(&format!("[{expression}]"))?;
-            let value = value.as_str()?;
+            let value = value.as_str().filter(|value| value.len() <= ID_LIMIT)?;
             match value.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
                 Some(inner) if is_expression(value) => {
                     scope.evaluated(&Piece::Expression(inner.to_owned()), calls)?
@@ -569,7 +609,7 @@ impl Scope<'_> {
                 return None;
             }
             let mut id = match values.get(..at)? {
-                [] => format!("/resourceGroups/{}", self.resource_group),
+                [] => format!("/resourceGroups/{}", self.id_group),
                 [group] => format!("/resourceGroups/{group}"),
                 [subscription, group] => format!("/subscriptions/{subscription}/resourceGroups/{group}"),
                 _ => return None,

@@ -5,11 +5,13 @@
 //! need the deployment's parameters and Azure's function library, so they are kept as written
 //! and noted, with the parameter's default value when the template gives one.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::aks::{subnet_in, ChildPool, ReadCluster, SubnetId, COPY_LIMIT};
-use super::json::{lookup, same_name, Field, Obj};
-use super::reader::{call, is_expression, joined_pieces, quoted, Expect, Piece, Reader, Scope};
+use super::json::{id_segment, lookup, same_name, same_subscription, Field, Obj};
+use super::reader::{call, is_expression, joined_pieces, quoted, Expect, Piece, Reader, Scope, Target};
 use super::vnet::ReadVnet;
 use super::{
     ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE, TEMPLATE_RESOURCE_GROUP,
@@ -45,6 +47,9 @@ pub(super) fn is_template(map: &serde_json::Map<String, Value>) -> bool {
 pub(super) struct TemplateRead {
     pub(super) vnets: Vec<(String, ReadVnet)>,
     pub(super) clusters: Vec<(String, ReadCluster)>,
+    /// Where each VNet, then each cluster, was deployed, in the same order.
+    vnet_targets: Vec<Target>,
+    cluster_targets: Vec<Target>,
 }
 
 /// A subnet declared apart from its VNet's `subnets` list.
@@ -76,6 +81,7 @@ const DEPLOYMENT_READ: &[&str] = &[
     "name",
     "type",
     "resourceGroup",
+    "subscriptionId",
     "template",
     "templateLink",
     "parameters",
@@ -91,7 +97,12 @@ const DEPLOYMENT_INFORMATIONAL: &[&str] =
 impl<'a> Reader<'a> {
     /// Every VNet and cluster the template declares, nested deployments' included.
     pub(super) fn template(&mut self, value: &'a Value) -> Result<TemplateRead, ImportError> {
-        let mut read = TemplateRead { vnets: Vec::new(), clusters: Vec::new() };
+        let mut read = TemplateRead {
+            vnets: Vec::new(),
+            clusters: Vec::new(),
+            vnet_targets: Vec::new(),
+            cluster_targets: Vec::new(),
+        };
         let Some(root) = Obj::new(value, String::new()) else {
             return Ok(read);
         };
@@ -106,6 +117,7 @@ impl<'a> Reader<'a> {
             self.template = own;
             attached?;
         }
+        self.apart_by_deployment(&mut read);
         let unplaced = read.vnets.iter().any(|(_, read)| read.vnet.resource_group == TEMPLATE_RESOURCE_GROUP)
             || read.clusters.iter().any(|(_, read)| read.resource_group == TEMPLATE_RESOURCE_GROUP);
         if read.vnets.is_empty() && read.clusters.is_empty() {
@@ -180,6 +192,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 read.vnets.push((object.pointer.clone(), vnet));
+                read.vnet_targets.push(self.target());
             } else if same_name(kind, SUBNET_TYPE) {
                 children.push(ChildSubnet { object, nested_in: None, scope: self.template.clone() });
             } else if same_name(kind, CLUSTER_TYPE) {
@@ -208,6 +221,7 @@ impl<'a> Reader<'a> {
                     }
                     None => read.clusters.push((object.pointer.clone(), cluster)),
                 }
+                read.cluster_targets.resize(read.clusters.len(), self.target());
             } else if same_name(kind, AGENT_POOL_TYPE) || same_name(kind, DEPLOYMENT_TYPE) {
                 // Read with the cluster it names, or above.
             } else {
@@ -246,14 +260,15 @@ impl<'a> Reader<'a> {
             let uri = link
                 .value
                 .get("uri")
+                .or_else(|| link.value.get("id"))
                 .and_then(Value::as_str)
                 .map_or_else(|| quoted(link.value), str::to_owned);
             self.note(
                 &link.pointer,
                 msg!(
                     [
-                        "this deployment's template is linked from {uri}, which vnetplan does not fetch: what it declares is not imported; import that template as another document",
-                        "le modèle de ce déploiement est lié depuis {uri}, que vnetplan ne récupère pas : ce qu’il déclare n’est pas importé ; importez ce modèle comme un autre document"
+                        "this deployment's template is linked from {uri}, which vnetplan does not fetch: what it declares is not imported; import that template as another document, which then knows neither this deployment's resource group nor the parameters it passes",
+                        "le modèle de ce déploiement est lié depuis {uri}, que vnetplan ne récupère pas : ce qu’il déclare n’est pas importé ; importez ce modèle comme un autre document, qui ne connaît alors ni le groupe de ressources de ce déploiement ni les paramètres qu’il passe"
                     ],
                     uri = uri
                 ),
@@ -265,8 +280,14 @@ impl<'a> Reader<'a> {
             return None;
         };
         let current = self.template.clone()?;
-        let resource_group = self.deployment_group(object, &current);
-        if let Some(link) = object.get("parametersLink") {
+        let written = object.own_str("name").unwrap_or_default();
+        let name = current.text_value(written).unwrap_or_else(|| written.to_owned());
+        let target = self.deployment_target(object, &current, &name);
+        let evaluated_inside = object
+            .object("expressionEvaluationOptions")
+            .and_then(|options| options.str("scope"))
+            .is_some_and(|scope| same_name(scope, "inner"));
+        if let Some(link) = object.get("parametersLink").filter(|_| evaluated_inside) {
             self.note(
                 &link.pointer,
                 msg!([
@@ -275,47 +296,78 @@ impl<'a> Reader<'a> {
                 ]),
             );
         }
-        let evaluated_inside = object
-            .object("expressionEvaluationOptions")
-            .and_then(|options| options.str("scope"))
-            .is_some_and(|scope| same_name(scope, "inner"));
         let scope = if evaluated_inside {
             let values = object.object("parameters").map(|parameters| parameters.map);
-            current.inner(template.map, values, resource_group)
+            current.inner(template.map, values, target)
         } else {
-            current.in_group(resource_group)
+            current.outer(target)
         };
-        let written = object.own_str("name").unwrap_or_default();
         let mut names: Vec<String> = symbol.map(str::to_owned).into_iter().collect();
-        names.push(current.text_value(written).unwrap_or_else(|| written.to_owned()));
+        names.push(name);
         let outputs = lookup(template.map, "outputs").and_then(|(_, outputs)| outputs.as_object());
         self.modules.push(Module { names, outputs, scope: scope.clone() });
         Some(Nested { template, scope })
     }
 
-    /// The resource group a nested deployment deploys to: the one it names, else the enclosing
-    /// template's. One it computes in a way vnetplan cannot follow is left unknown, as a
-    /// top-level template's is.
-    fn deployment_group(&mut self, object: &Obj<'_>, current: &Scope<'_>) -> String {
-        let Some(field) = object.get("resourceGroup") else {
-            return current.resource_group.clone();
-        };
+    /// Where a nested deployment deploys: the resource group and subscription it names, else the
+    /// enclosing template's. One it computes in a way vnetplan cannot follow is left unknown, as
+    /// a top-level template's group is.
+    fn deployment_target(&mut self, object: &Obj<'_>, current: &Scope<'_>, name: &str) -> Target {
+        let mut target =
+            Target { deployment: Some((object.pointer.clone(), name.to_owned())), ..current.target.clone() };
+        if let Some(group) = self.placed(object, current, "resourceGroup") {
+            target.unresolved_place |= group.is_none();
+            target.resource_group = group.unwrap_or_else(|| TEMPLATE_RESOURCE_GROUP.to_owned());
+        }
+        if let Some(subscription) = self.placed(object, current, "subscriptionId") {
+            target.unresolved_place |= subscription.is_none();
+            target.subscription = subscription;
+        }
+        target
+    }
+
+    /// The deployment's `key`, its resource group or subscription: `None` when it gives none,
+    /// `Some(None)` when vnetplan cannot resolve the one it gives, which is noted.
+    fn placed(&mut self, object: &Obj<'_>, current: &Scope<'_>, key: &str) -> Option<Option<String>> {
+        let field = object.get(key)?;
         let written = field.value.as_str().unwrap_or_default();
         if written.is_empty() || (is_expression(written) && current.text_value(written).is_none()) {
             self.note(
                 &field.pointer,
                 msg!(
                     [
-                        "this deployment goes to resource group {group}, which vnetplan cannot resolve: what it declares gets the resource group '{unknown}'",
-                        "ce déploiement va dans le groupe de ressources {group}, que vnetplan ne sait pas résoudre : ce qu’il déclare reçoit le groupe de ressources « {unknown} »"
+                        "this deployment goes to {place}, which vnetplan cannot resolve: what it declares is taken to be in the resource group '{unknown}', and kept apart from what other deployments declare under the same names",
+                        "ce déploiement va dans {place}, que vnetplan ne sait pas résoudre : ce qu’il déclare est supposé dans le groupe de ressources « {unknown} », et tenu à part de ce que d’autres déploiements déclarent sous les mêmes noms"
                     ],
-                    group = quoted(field.value),
+                    place = quoted(field.value),
                     unknown = TEMPLATE_RESOURCE_GROUP
                 ),
             );
-            return TEMPLATE_RESOURCE_GROUP.to_owned();
+            return Some(None);
         }
-        self.text(written, &field.pointer, Expect::Name)
+        Some(Some(self.text(written, &field.pointer, Expect::Name)))
+    }
+
+    /// Where the resources being read are deployed.
+    fn target(&self) -> Target {
+        self.template.as_ref().map_or_else(Target::unnamed, |scope| scope.target.clone())
+    }
+
+    /// Names apart a VNet or cluster that shares its name and resource group with one of another
+    /// deployment only because the name, group or subscription stays unresolved: the same text
+    /// in two deployments need not be one resource, and merging them would lose one.
+    fn apart_by_deployment(&mut self, read: &mut TemplateRead) {
+        let vnets = read.vnets.iter_mut().map(|(pointer, read)| {
+            (pointer.as_str(), &mut read.vnet.name, read.vnet.resource_group.as_str())
+        });
+        let notes = apart(vnets.zip(&read.vnet_targets));
+        let clusters = read
+            .clusters
+            .iter_mut()
+            .map(|(pointer, read)| (pointer.as_str(), &mut read.cluster.name, read.resource_group.as_str()));
+        for (pointer, note) in notes.into_iter().chain(apart(clusters.zip(&read.cluster_targets))) {
+            self.note(&pointer, note);
+        }
     }
 
     /// The subnet that `[reference(…).outputs.name.value]` stands for, written in `scope` or
@@ -331,15 +383,23 @@ impl<'a> Reader<'a> {
         if !same_name(function, "reference") {
             return None;
         }
-        let name = match arguments.first()? {
-            Piece::Literal(name) => name.clone(),
+        let (name, group) = match arguments.first()? {
+            Piece::Literal(name) => (name.clone(), None),
             Piece::Expression(target) => deployment_named(scope, target)?,
         };
-        let module = self
-            .modules
-            .iter()
-            .rev()
-            .find(|module| module.names.iter().any(|known| same_text(known, &name)))?;
+        // Two modules may share a deployment name in different resource groups; a reference
+        // that could mean either reads neither.
+        let unknown = |group: &str| group == TEMPLATE_RESOURCE_GROUP;
+        let mut modules = self.modules.iter().filter(|module| {
+            let in_group = |group: &String| {
+                let deployed = &module.scope.target.resource_group;
+                same_name(deployed, group) || unknown(deployed) || unknown(group)
+            };
+            module.names.iter().any(|known| same_text(known, &name)) && group.as_ref().is_none_or(in_group)
+        });
+        let (Some(module), None) = (modules.next(), modules.next()) else {
+            return None;
+        };
         let (_, declared) = lookup(module.outputs?, output)?;
         let (_, value) = lookup(declared.as_object()?, "value")?;
         subnet_in(&module.scope, value.as_str()?)
@@ -594,7 +654,23 @@ impl<'a> Reader<'a> {
                     same_text(vnet, &parent)
                         || resolved.as_deref().is_some_and(|value| same_text(vnet, value))
                 };
-                match vnets.iter().position(|(_, read)| names_it(&read.vnet.name)) {
+                // The subnet goes where its template deploys: a namesake in another resource
+                // group or subscription is another VNet, while an unknown group may be any.
+                let target = self.target();
+                let unknown = |group: &str| group == TEMPLATE_RESOURCE_GROUP;
+                let placed = |read: &ReadVnet, exact: bool| {
+                    let group = &read.vnet.resource_group;
+                    let same_group = same_name(group, &target.resource_group);
+                    (if exact {
+                        same_group
+                    } else {
+                        same_group || unknown(group) || unknown(&target.resource_group)
+                    }) && same_subscription(read.subscription.as_deref(), target.subscription.as_deref())
+                };
+                let found = |exact: bool| {
+                    vnets.iter().position(|(_, read)| names_it(&read.vnet.name) && placed(read, exact))
+                };
+                match found(true).or_else(|| found(false)) {
                     Some(index) => (index, name),
                     None => {
                         self.note(
@@ -688,6 +764,41 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// For each item after the first of its name and group, read in another deployment where
+/// something about either stays unresolved, its new name and a note at its pointer.
+fn apart<'n>(
+    items: impl Iterator<Item = ((&'n str, &'n mut String, &'n str), &'n Target)>,
+) -> Vec<(String, crate::text::Message)> {
+    let key = |name: &str, group: &str| (canonical(name), group.to_ascii_lowercase());
+    let mut seen: HashMap<(String, String), Vec<&Target>> = HashMap::new();
+    let mut notes = Vec::new();
+    for ((pointer, name, group), target) in items {
+        let uncertain = |other: &&Target| {
+            other.deployment != target.deployment
+                && (is_expression(name) || other.unresolved_place || target.unresolved_place)
+        };
+        let clash = seen.get(&key(name, group)).is_some_and(|others| others.iter().any(uncertain));
+        if clash {
+            let place = target.deployment.as_ref().map_or("template", |(_, deployment)| deployment.as_str());
+            let distinct = crate::names::told_apart(name, &format!("deployment {place}"));
+            notes.push((
+                pointer.to_owned(),
+                msg!(
+                    [
+                        "another deployment of the template also declares '{name}', where a name, resource group or subscription stays unresolved; the two may be different resources, so this one is named '{distinct}' in the plan",
+                        "un autre déploiement du modèle déclare aussi « {name} », où un nom, un groupe de ressources ou un abonnement reste non résolu ; ce peuvent être deux ressources différentes, celle-ci est donc nommée « {distinct} » dans le plan"
+                    ],
+                    name = name.as_str(),
+                    distinct = &distinct
+                ),
+            ));
+            *name = distinct;
+        }
+        seen.entry(key(name, group)).or_default().push(target);
+    }
+    notes
+}
+
 /// The resources of a template: a list, or (language version 2.0) an object keyed by
 /// symbolic name.
 fn resources<'a>(root: &Obj<'a>) -> Vec<(Option<&'a str>, Field<'a>)> {
@@ -717,10 +828,11 @@ fn is_existing(object: &Obj<'_>) -> bool {
 
 /// Names compared as ARM compares them, and expressions compared without their spacing.
 fn same_text(left: &str, right: &str) -> bool {
-    let canonical = |text: &str| -> String {
-        text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase()
-    };
     canonical(left) == canonical(right)
+}
+
+fn canonical(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase()
 }
 
 /// Splits a child resource's name `vnet/subnet` into its VNet's name and its own. Names built
@@ -773,14 +885,30 @@ fn part_text(pieces: &[Piece]) -> Option<String> {
 
 /// The deployment name in `resourceId(…, 'Microsoft.Resources/deployments', name)`, or in the
 /// `extensionResourceId` call that compiled Bicep writes for a module deployed to another
-/// resource group, with the values `scope` states.
-fn deployment_named(scope: &Scope<'_>, target: &str) -> Option<String> {
+/// resource group, with the values `scope` states, and the resource group it names when that
+/// can be read.
+fn deployment_named(scope: &Scope<'_>, target: &str) -> Option<(String, Option<String>)> {
     let (function, arguments) = call(target)?;
-    if !same_name(function, "resourceId") && !same_name(function, "extensionResourceId") {
-        return None;
-    }
     let at = arguments.iter().position(|argument| {
         scope.argument(argument).is_some_and(|kind| same_name(&kind, DEPLOYMENT_TYPE))
     })?;
-    scope.argument(arguments.get(at + 1)?)
+    let name = scope.argument(arguments.get(at + 1)?)?;
+    let before = arguments.get(..at)?;
+    let group = if same_name(function, "resourceId") {
+        match before {
+            [] => Some(scope.default_group().to_owned()),
+            [.., group] => scope.argument(group),
+        }
+    } else if same_name(function, "extensionResourceId") {
+        // The scope is an id such as format('/subscriptions/{0}/resourceGroups/{1}', …), whose
+        // subscription is usually `subscription().subscriptionId`, which no template states.
+        let [Piece::Expression(parent)] = before else { return None };
+        let pieces = joined_pieces(parent)?;
+        let text: String =
+            pieces.iter().map(|piece| scope.argument(piece).unwrap_or_else(|| "?".to_owned())).collect();
+        id_segment(&text, "resourceGroups").filter(|group| *group != "?").map(str::to_owned)
+    } else {
+        return None;
+    };
+    Some((name, group))
 }

@@ -1798,8 +1798,8 @@ fn a_template_vnet_named_like_a_printed_one_is_told_apart_without_its_unknown_gr
     assert_eq!(
         said,
         ["VNet 'ml-vnet' of a template, which does not say its resource group, shares its name with a VNet \
-          Azure printed, and the plan names VNets by name alone: it is 'ml-vnet (template)' in the plan. If \
-          the template deployed that VNet, delete one of the two from the plan"]
+          whose resource group is known, and the plan names VNets by name alone: it is 'ml-vnet (template)' \
+          in the plan. If the two are one VNet, delete one of them from the plan"]
     );
 }
 
@@ -2212,23 +2212,6 @@ fn cluster_template(variables: Value, subnet_id: &str) -> String {
 }
 
 #[test]
-fn variables_that_refer_to_each_other_without_end_leave_the_subnet_unresolved() {
-    let cycle = serde_json::json!({ "a": "[variables('b')]", "b": "[concat(variables('a'), '/subnets/x')]" });
-    let result = cluster_with_subnet_id(cycle, "[variables('a')]");
-    assert_ne!(result.plan.aks_clusters[0].subnet_name(), "x");
-
-    // Each variable joins the one before three times: unbounded, the last would take 3^40 steps.
-    let mut growing = serde_json::Map::new();
-    growing.insert("v0".to_owned(), Value::from("/resourceGroups/rg/providers/Microsoft.Network"));
-    for index in 1..=40 {
-        let before = format!("variables('v{}')", index - 1);
-        growing.insert(format!("v{index}"), Value::from(format!("[concat({before}, {before}, {before})]")));
-    }
-    let result = cluster_with_subnet_id(Value::Object(growing), "[variables('v40')]");
-    assert_ne!(result.plan.aks_clusters[0].subnet_name(), "aks");
-}
-
-#[test]
 fn service_endpoint_policies_are_noted_by_name() {
     let vnet = r#"{
       "name": "v", "resourceGroup": "rg", "location": "eastus",
@@ -2284,6 +2267,7 @@ fn the_gateway_ingress_add_on_names_the_range_an_older_cli_wrote_as_subnet_prefi
     assert!(note.contains("(subnet 10.2.0.0/16)"), "{note}");
 }
 
+#[test]
 fn a_resource_type_written_with_a_trailing_slash_still_builds_the_subnet_id() {
     let variables = serde_json::json!({
         "subnetId": "[resourceId('Microsoft.Network/virtualNetworks/subnets/', parameters('vnetName'), parameters('subnetName'))]",
@@ -2382,4 +2366,193 @@ fn a_node_resource_group_a_template_computes_is_not_put_in_a_command() {
     assert!(note.contains("AKS created and manages") && !note.contains("az network"), "{note}");
     let stated = imported(&[&template("[parameters('nodeGroup')]")]);
     assert!(note_at(&stated, 0, pool).contains("az network vnet list --resource-group MC_nodes -o json"));
+}
+
+/// A nested deployment of `resources` (JSON text), with `envelope` (JSON fields, each followed
+/// by a comma) on the deployment resource and `scope` for its expressions.
+fn deployment(name: &str, envelope: &str, scope: &str, resources: &str) -> String {
+    format!(
+        r#"{{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "{name}", {envelope}
+            "properties": {{ "mode": "Incremental", "expressionEvaluationOptions": {{ "scope": "{scope}" }},
+                "template": {{ "contentVersion": "1.0.0.0", "resources": [{resources}] }} }} }}"#
+    )
+}
+
+fn vnet_resource(name: &str, space: &str) -> String {
+    format!(
+        r#"{{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "{name}",
+            "location": "eastus2", "properties": {{ "addressSpace": {{ "addressPrefixes": ["{space}"] }} }} }}"#
+    )
+}
+
+fn subnet_resource(name: &str, prefix: &str) -> String {
+    format!(
+        r#"{{ "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2023-09-01", "name": "{name}",
+            "properties": {{ "addressPrefix": "{prefix}" }} }}"#
+    )
+}
+
+/// Each VNet of the plan: its name, group and subnets with their prefixes.
+fn networks(result: &Imported) -> Vec<(String, String, Vec<String>)> {
+    result
+        .plan
+        .vnets
+        .iter()
+        .map(|vnet| {
+            let subnets = vnet.subnets.iter().map(|s| format!("{} {}", s.name, s.address_prefix)).collect();
+            (vnet.name.clone(), vnet.resource_group.clone(), subnets)
+        })
+        .collect()
+}
+
+#[test]
+fn a_subnet_resource_joins_the_vnet_of_its_own_deployments_group() {
+    let a = deployment(
+        "a",
+        r#""resourceGroup": "rg-a","#,
+        "inner",
+        &format!("{}, {}", vnet_resource("hub", "10.1.0.0/16"), subnet_resource("hub/extra", "10.1.8.0/24")),
+    );
+    let b = deployment(
+        "b",
+        r#""resourceGroup": "rg-b","#,
+        "inner",
+        &format!("{}, {}", subnet_resource("hub/extra", "10.2.8.0/24"), vnet_resource("hub", "10.2.0.0/16")),
+    );
+    let result = imported(&[&template_of(&format!("{a}, {b}"))]);
+    let expected = [
+        ("hub".to_owned(), "rg-a".to_owned(), vec!["extra 10.1.8.0/24".to_owned()]),
+        ("hub (rg-b)".to_owned(), "rg-b".to_owned(), vec!["extra 10.2.8.0/24".to_owned()]),
+    ];
+    assert_eq!(networks(&result), expected);
+}
+
+#[test]
+fn namesakes_of_two_deployments_stay_apart_while_a_name_group_or_subscription_is_unresolved() {
+    let module = |name: &str, passed: &str| {
+        format!(
+            r#"{{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "{name}",
+                "resourceGroup": "rg-a",
+                "properties": {{ "mode": "Incremental", "expressionEvaluationOptions": {{ "scope": "inner" }},
+                    "parameters": {{ "n": {{ "value": "[parameters('{passed}')]" }} }},
+                    "template": {{ "contentVersion": "1.0.0.0", "parameters": {{ "n": {{ "type": "string" }} }},
+                        "resources": [{}] }} }} }}"#,
+            vnet_resource("[parameters('n')]", "10.1.0.0/16")
+        )
+    };
+    let template = format!(
+        r#"{{ "contentVersion": "1.0.0.0",
+             "parameters": {{ "hubName": {{ "type": "string" }}, "spokeName": {{ "type": "string" }} }},
+             "resources": [{}, {}] }}"#,
+        module("hub", "hubName"),
+        module("spoke", "spokeName")
+    );
+    let result = imported(&[&template]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["[parameters('n')]", "[parameters('n')] (deployment spoke)"]);
+    assert!(note_at(&result, 0, "/resources/1/properties/template/resources/0").contains("may be different"));
+
+    // Unresolved groups, literal names.
+    let in_group = |name: &str, group: &str| {
+        deployment(
+            name,
+            &format!(r#""resourceGroup": "{group}","#),
+            "outer",
+            &vnet_resource("hub", "10.1.0.0/16"),
+        )
+    };
+    let groups = in_group("a", "[parameters('rgA')]") + ", " + &in_group("b", "[parameters('rgB')]");
+    let result = imported(&[&template_of(&groups)]);
+    assert_eq!(result.plan.vnets.len(), 2, "{:?}", networks(&result));
+    assert!(note_at(&result, 0, "/resources/0/resourceGroup").contains("cannot resolve"));
+
+    // Two subscriptions, one group name: the import names them apart as it does printed ones.
+    let in_subscription = |name: &str, subscription: &str| {
+        deployment(
+            name,
+            &format!(r#""subscriptionId": "{subscription}", "resourceGroup": "net-rg","#),
+            "inner",
+            &vnet_resource("hub", "10.1.0.0/16"),
+        )
+    };
+    let subscriptions = in_subscription("a", "1111") + ", " + &in_subscription("b", "2222");
+    let result = imported(&[&template_of(&subscriptions)]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["hub", "hub (net-rg, 2222)"]);
+    assert!(pointers(&result).iter().all(|(_, pointer)| !pointer.ends_with("subscriptionId")));
+
+    // The same literal name in one known group is one VNet, declared twice.
+    let twice = in_group("a", "rg-a") + ", " + &in_group("b", "rg-a");
+    assert_eq!(imported(&[&template_of(&twice)]).plan.vnets.len(), 1);
+}
+
+#[test]
+fn a_resource_id_naming_no_group_means_the_parents_in_outer_scope_and_the_deployments_in_inner() {
+    use super::reader::{Scope, Target};
+    let template: Value = serde_json::from_str(&template_of("")).expect("JSON");
+    let Some(map) = template.as_object() else { panic!("an object") };
+    let top = Scope::of(map);
+    let target = Target { resource_group: "net-rg".to_owned(), ..Target::unnamed() };
+    let id = "[resourceId('Microsoft.Network/virtualNetworks', 'hub')]";
+    let outer = top.outer(target.clone());
+    assert_eq!(
+        outer.id(id).as_deref(),
+        Some("/resourceGroups/(from template)/providers/Microsoft.Network/virtualNetworks/hub")
+    );
+    assert_eq!(outer.target.resource_group, "net-rg");
+    let inner = top.inner(map, None, target);
+    assert_eq!(
+        inner.id(id).as_deref(),
+        Some("/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/hub")
+    );
+}
+
+#[test]
+fn scope_ids_stop_on_cycles_and_long_texts_but_follow_long_chains() {
+    use super::reader::Scope;
+    let scope_of = |variables: Value| {
+        let template =
+            serde_json::json!({ "contentVersion": "1.0.0.0", "resources": [], "variables": variables });
+        Scope::of(template.as_object().expect("an object")).id("[variables('last')]")
+    };
+    let cycle = serde_json::json!({ "last": "[variables('b')]", "b": "[concat(variables('last'), '/x')]" });
+    assert_eq!(scope_of(cycle), None);
+
+    let long = "x".repeat(100_000);
+    let growing = serde_json::json!({ "last": format!("[concat(variables('last'), '{long}')]") });
+    assert_eq!(scope_of(growing), None);
+
+    let mut chain = serde_json::Map::new();
+    chain.insert(
+        "v0".to_owned(),
+        Value::from("/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub"),
+    );
+    for index in 1..40 {
+        chain.insert(format!("v{index}"), Value::from(format!("[variables('v{}')]", index - 1)));
+    }
+    chain.insert("last".to_owned(), Value::from("[concat(variables('v39'), '/subnets/aks')]"));
+    assert_eq!(
+        scope_of(Value::Object(chain)).as_deref(),
+        Some("/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks")
+    );
+}
+
+#[test]
+fn a_reference_to_a_module_name_two_groups_share_reads_the_one_in_its_group() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_MODULES).expect("fixture is JSON");
+    let Some(Value::Array(resources)) = template.get_mut("resources") else { panic!("a list") };
+    let mut other = resources[1].clone();
+    other["resourceGroup"] = Value::from("other-rg");
+    other["properties"]["parameters"]["vnetName"]["value"] = Value::from("other-vnet");
+    resources.push(other);
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("ml-vnet", "aks"));
+
+    // By its bare name, the reference could mean either module.
+    template["resources"][0]["properties"]["agentPoolProfiles"][0]["vnetSubnetID"] =
+        Value::from("[reference('network').outputs.aksSubnetId.value]");
+    let result = imported(&[&template.to_string()]);
+    assert_ne!(result.plan.aks_clusters[0].vnet_name(), "other-vnet");
+    assert_ne!(result.plan.aks_clusters[0].vnet_name(), "ml-vnet");
 }

@@ -141,7 +141,7 @@ impl Reader<'_> {
     pub(super) fn vnet(&mut self, object: &Obj<'_>) -> Result<ReadVnet, ImportError> {
         let name = self.name(object, text!("virtual network", "réseau virtuel"))?;
         let resource_group = match &self.template {
-            Some(scope) => scope.resource_group.clone(),
+            Some(scope) => scope.target.resource_group.clone(),
             None => self.resource_group(object).unwrap_or_else(|| {
                 self.note(
                     &object.pointer,
