@@ -240,7 +240,7 @@ pub(super) struct SubnetId {
 /// `scope` states.
 pub(super) fn subnet_in(scope: &Scope<'_>, id: &str) -> Option<SubnetId> {
     match is_expression(id) {
-        true => parse_subnet_id(&scope.id(id)?),
+        true => parse_subnet_id(&scope.evaluate(id)?),
         false => parse_subnet_id(id),
     }
 }

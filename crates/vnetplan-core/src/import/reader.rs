@@ -158,14 +158,28 @@ impl<'a> Reader<'a> {
         if !is_expression(text) {
             return Resolved::Text(text.to_owned());
         }
-        match scope.literal(text) {
-            Some((source, value)) => {
-                let shown = match &value {
-                    Resolved::Text(kept) => kept.clone(),
-                    Resolved::List(items) => items.join(", "),
-                };
-                self.note(pointer, source.note(text, &shown));
-                value
+        if let Some((source, value)) = scope.literal(text) {
+            let shown = match &value {
+                Resolved::Text(kept) => kept.clone(),
+                Resolved::List(items) => items.join(", "),
+            };
+            self.note(pointer, source.note(text, &shown));
+            return value;
+        }
+        match scope.evaluate(text) {
+            Some(value) => {
+                self.note(
+                    pointer,
+                    msg!(
+                        [
+                            "'{expression}' comes to '{value}' with the values the template states, parameters at their defaults; a deployment that passes others differs",
+                            "« {expression} » donne « {value} » avec les valeurs que le modèle indique, paramètres à leur valeur par défaut ; un déploiement qui en passe d’autres diffère"
+                        ],
+                        expression = text,
+                        value = &value
+                    ),
+                );
+                Resolved::Text(value)
             }
             None => {
                 self.note(pointer, unresolved(text, expect));
@@ -422,10 +436,10 @@ pub(super) fn quoted(value: &Value) -> String {
 
 pub(super) use crate::names::is_expression;
 
-/// The longest id [`Scope::id`] builds: variables that join one another could otherwise double
+/// The longest id [`Scope::evaluate`] builds: variables that join one another could otherwise double
 /// a text at every step.
 const ID_LIMIT: usize = 2048;
-/// How many calls [`Scope::id`] evaluates for one id: real ids take a handful, while variables
+/// How many calls [`Scope::evaluate`] evaluates for one id: real ids take a handful, while variables
 /// that refer to one another in a cycle, which ARM refuses, or that each join several others
 /// would otherwise keep it busy without end.
 const ID_CALLS: usize = 128;
@@ -562,12 +576,13 @@ impl Scope<'_> {
         Self { target, ..self.clone() }
     }
 
-    /// The resource id a template expression builds from literals, the parameters and variables
-    /// the template states, and `resourceId`, `concat` and `format` calls, as exported and
-    /// quickstart templates build subnet and VNet ids, often in variables. An id that names no
-    /// subscription, as templates rarely do, starts at its resource group; one that names no
-    /// group is in the deployment's.
-    pub(super) fn id(&self, text: &str) -> Option<String> {
+    /// The text a template expression builds from literals, the parameters and variables the
+    /// template states, and `resourceId`, `concat` and `format` calls: names such as
+    /// `format('{0}-aks', parameters('prefix'))`, and subnet and VNet ids as exported and
+    /// quickstart templates build them, often in variables. An id that names no subscription,
+    /// as templates rarely do, starts at its resource group; one that names no group is in
+    /// [`Self::default_group`].
+    pub(super) fn evaluate(&self, text: &str) -> Option<String> {
         let inner = text.strip_prefix('[')?.strip_suffix(']').filter(|_| is_expression(text))?;
         let mut calls = ID_CALLS;
         self.evaluated(&Piece::Expression(inner.to_owned()), &mut calls)

@@ -2496,13 +2496,13 @@ fn a_resource_id_naming_no_group_means_the_parents_in_outer_scope_and_the_deploy
     let id = "[resourceId('Microsoft.Network/virtualNetworks', 'hub')]";
     let outer = top.outer(target.clone());
     assert_eq!(
-        outer.id(id).as_deref(),
+        outer.evaluate(id).as_deref(),
         Some("/resourceGroups/(from template)/providers/Microsoft.Network/virtualNetworks/hub")
     );
     assert_eq!(outer.target.resource_group, "net-rg");
     let inner = top.inner(map, None, target);
     assert_eq!(
-        inner.id(id).as_deref(),
+        inner.evaluate(id).as_deref(),
         Some("/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/hub")
     );
 }
@@ -2513,7 +2513,7 @@ fn scope_ids_stop_on_cycles_and_long_texts_but_follow_long_chains() {
     let scope_of = |variables: Value| {
         let template =
             serde_json::json!({ "contentVersion": "1.0.0.0", "resources": [], "variables": variables });
-        Scope::of(template.as_object().expect("an object")).id("[variables('last')]")
+        Scope::of(template.as_object().expect("an object")).evaluate("[variables('last')]")
     };
     let cycle = serde_json::json!({ "last": "[variables('b')]", "b": "[concat(variables('last'), '/x')]" });
     assert_eq!(scope_of(cycle), None);
@@ -2555,4 +2555,22 @@ fn a_reference_to_a_module_name_two_groups_share_reads_the_one_in_its_group() {
     let result = imported(&[&template.to_string()]);
     assert_ne!(result.plan.aks_clusters[0].vnet_name(), "other-vnet");
     assert_ne!(result.plan.aks_clusters[0].vnet_name(), "ml-vnet");
+}
+
+#[test]
+fn names_and_ranges_a_template_builds_from_stated_values_are_read_as_built() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["parameters"]["prefix"] = serde_json::json!({ "type": "string", "defaultValue": "ml" });
+    template["resources"][0]["name"] = Value::from("[format('{0}-aks', parameters('prefix'))]");
+    template["resources"][0]["properties"]["networkProfile"]["serviceCidr"] =
+        Value::from("[concat('10.2', '.0.0/16')]");
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.name.as_str(), cluster.service_cidr.as_str()), ("ml-aks", "10.2.0.0/16"));
+    assert_eq!(
+        note_at(&result, 0, "/resources/0/name"),
+        "'[format('{0}-aks', parameters('prefix'))]' comes to 'ml-aks' with the values the template states, \
+         parameters at their defaults; a deployment that passes others differs"
+    );
+    assert!(!rules(&result.plan).contains(&RuleId::ComputeNameInvalid));
 }

@@ -514,7 +514,7 @@ impl Reader<'_> {
         let remote = remote_id.and_then(|field| field.value.as_str()).and_then(|written| {
             // An exported template computes the id from the VNet's name, which it states.
             let id = match is_expression(written) {
-                true => self.template.as_ref()?.id(written)?,
+                true => self.template.as_ref()?.evaluate(written)?,
                 false => written.to_owned(),
             };
             Some((
