@@ -166,14 +166,14 @@ impl<'a> Reader<'a> {
             self.note(pointer, source.note(text, &shown));
             return value;
         }
-        match scope.evaluate(text) {
+        match scope.built(text) {
             Some(value) => {
                 self.note(
                     pointer,
                     msg!(
                         [
-                            "'{expression}' comes to '{value}' with the values the template states, parameters at their defaults; a deployment that passes others differs",
-                            "« {expression} » donne « {value} » avec les valeurs que le modèle indique, paramètres à leur valeur par défaut ; un déploiement qui en passe d’autres diffère"
+                            "'{expression}' comes to '{value}' with the values the template states, each parameter at the value its deployment passes or else at its default; a deployment that passes others differs",
+                            "« {expression} » donne « {value} » avec les valeurs que le modèle indique, chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut ; un déploiement qui en passe d’autres diffère"
                         ],
                         expression = text,
                         value = &value
@@ -444,6 +444,15 @@ const ID_LIMIT: usize = 2048;
 /// would otherwise keep it busy without end.
 const ID_CALLS: usize = 128;
 
+/// The most items a list parameter or variable may hold to be read: address spaces and
+/// delegations hold a handful.
+const LIST_LIMIT: usize = 64;
+
+/// A template string as ARM reads it: `[[` at the start escapes a literal bracket.
+fn unescaped(text: &str) -> String {
+    text.strip_prefix("[[").map_or_else(|| text.to_owned(), |rest| format!("[{rest}"))
+}
+
 /// What a template's expressions can refer to.
 #[derive(Clone)]
 pub(super) struct Scope<'a> {
@@ -608,7 +617,7 @@ impl Scope<'_> {
                 Some(inner) if is_expression(value) => {
                     scope.evaluated(&Piece::Expression(inner.to_owned()), calls)?
                 }
-                _ => value.to_owned(),
+                _ => unescaped(value),
             }
         } else if same_name(function, "concat") || same_name(function, "format") {
             all(&joined_pieces(expression)?)?.concat()
@@ -721,27 +730,36 @@ impl Scope<'_> {
 
     /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it as a
     /// literal string or list of strings.
+    /// Values longer than any name, range or id are left unresolved: copied into every field
+    /// that refers to them, a long one would cost memory out of all proportion to the template.
     fn literal(&self, text: &str) -> Option<(Source, Resolved)> {
         let (source, value) = self.stated(text)?;
+        let plain = |value: &Value| {
+            value.as_str().filter(|text| !is_expression(text) && text.len() <= ID_LIMIT).map(unescaped)
+        };
         let resolved = match value {
-            Value::String(text) if !is_expression(text) => Resolved::Text(text.clone()),
-            Value::Array(items) => Resolved::List(
-                items
-                    .iter()
-                    .map(|item| item.as_str().filter(|text| !is_expression(text)).map(str::to_owned))
-                    .collect::<Option<Vec<String>>>()?,
-            ),
-            _ => return None,
+            Value::Array(items) if items.len() <= LIST_LIMIT => {
+                Resolved::List(items.iter().map(plain).collect::<Option<Vec<String>>>()?)
+            }
+            Value::Array(_) => return None,
+            single => Resolved::Text(plain(single)?),
         };
         Some((source, resolved))
     }
 
-    /// The literal string an expression stands for, without a note: for matching names.
+    /// The string an expression stands for, without a note: for matching names.
     pub(super) fn text_value(&self, text: &str) -> Option<String> {
-        match self.literal(text)? {
-            (_, Resolved::Text(value)) => Some(value),
-            (_, Resolved::List(_)) => None,
+        match self.literal(text) {
+            Some((_, Resolved::Text(value))) => Some(value),
+            Some((_, Resolved::List(_))) => None,
+            None => self.built(text),
         }
+    }
+
+    /// What [`Self::evaluate`] builds, as a name or range: an id placed in a top-level
+    /// template's unknown resource group names nothing real.
+    fn built(&self, text: &str) -> Option<String> {
+        self.evaluate(text).filter(|value| !value.contains(super::TEMPLATE_RESOURCE_GROUP))
     }
 
     /// A literal argument, or a `parameters`/`variables` call whose value is a literal string.
@@ -811,17 +829,27 @@ pub(super) fn joined_pieces(inner: &str) -> Option<Vec<Piece>> {
     let (Piece::Literal(pattern), values) = arguments.split_first()? else {
         return None;
     };
+    // Doubled braces are .NET's escapes for one brace, which no name or id holds.
+    if pattern.contains("{{") || pattern.contains("}}") {
+        return None;
+    }
     let mut pieces = Vec::new();
     let mut rest = pattern.as_str();
     while let Some(open) = rest.find('{') {
         let (before, after) = rest.split_at(open);
         let close = after.find('}')?;
+        if before.contains('}') {
+            return None;
+        }
         let index: usize = after.get(1..close)?.parse().ok()?;
         if !before.is_empty() {
             pieces.push(Piece::Literal(before.to_owned()));
         }
         pieces.push(values.get(index)?.clone());
         rest = after.get(close + 1..)?;
+    }
+    if rest.contains('}') {
+        return None;
     }
     if !rest.is_empty() {
         pieces.push(Piece::Literal(rest.to_owned()));

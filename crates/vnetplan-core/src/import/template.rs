@@ -332,17 +332,25 @@ impl<'a> Reader<'a> {
         let field = object.get(key)?;
         let written = field.value.as_str().unwrap_or_default();
         if written.is_empty() || (is_expression(written) && current.text_value(written).is_none()) {
-            self.note(
-                &field.pointer,
+            let message = if same_name(key, "resourceGroup") {
                 msg!(
                     [
-                        "this deployment goes to {place}, which vnetplan cannot resolve: what it declares is taken to be in the resource group '{unknown}', and kept apart from what other deployments declare under the same names",
-                        "ce déploiement va dans {place}, que vnetplan ne sait pas résoudre : ce qu’il déclare est supposé dans le groupe de ressources « {unknown} », et tenu à part de ce que d’autres déploiements déclarent sous les mêmes noms"
+                        "this deployment goes to resource group {place}, which vnetplan cannot resolve: what it declares is taken to be in the resource group '{unknown}', and kept apart from what other deployments declare under the same names",
+                        "ce déploiement va dans le groupe de ressources {place}, que vnetplan ne sait pas résoudre : ce qu’il déclare est supposé dans le groupe de ressources « {unknown} », et tenu à part de ce que d’autres déploiements déclarent sous les mêmes noms"
                     ],
                     place = quoted(field.value),
                     unknown = TEMPLATE_RESOURCE_GROUP
-                ),
-            );
+                )
+            } else {
+                msg!(
+                    [
+                        "this deployment goes to subscription {place}, which vnetplan cannot resolve: what it declares is kept apart from what other deployments declare under the same names",
+                        "ce déploiement va dans l’abonnement {place}, que vnetplan ne sait pas résoudre : ce qu’il déclare est tenu à part de ce que d’autres déploiements déclarent sous les mêmes noms"
+                    ],
+                    place = quoted(field.value)
+                )
+            };
+            self.note(&field.pointer, message);
             return Some(None);
         }
         Some(Some(self.text(written, &field.pointer, Expect::Name)))
@@ -667,12 +675,33 @@ impl<'a> Reader<'a> {
                         same_group || unknown(group) || unknown(&target.resource_group)
                     }) && same_subscription(read.subscription.as_deref(), target.subscription.as_deref())
                 };
-                let found = |exact: bool| {
-                    vnets.iter().position(|(_, read)| names_it(&read.vnet.name) && placed(read, exact))
+                let found = |exact: bool| -> Vec<usize> {
+                    let named = vnets.iter().enumerate();
+                    named
+                        .filter(|(_, (_, read))| names_it(&read.vnet.name) && placed(read, exact))
+                        .map(|(index, _)| index)
+                        .collect()
                 };
-                match found(true).or_else(|| found(false)) {
-                    Some(index) => (index, name),
-                    None => {
+                let exact = found(true);
+                let candidates = if exact.is_empty() { found(false) } else { exact };
+                match candidates.as_slice() {
+                    [index] => (*index, name),
+                    [_, _, ..] => {
+                        // With its group or theirs unknown, any of them could be its VNet.
+                        self.note(
+                            &object.pointer,
+                            msg!(
+                                [
+                                    "this subnet belongs to a VNet '{parent}', and the template declares {count} of that name in resource groups it may be deployed to: it is not imported; write it in the plan under the right one",
+                                    "ce sous-réseau appartient à un VNet « {parent} », et le modèle en déclare {count} de ce nom dans des groupes de ressources où il peut être déployé : il n’est pas importé ; écrivez-le dans le plan sous le bon"
+                                ],
+                                parent = parent,
+                                count = candidates.len()
+                            ),
+                        );
+                        return Ok(());
+                    }
+                    [] => {
                         self.note(
                             &object.pointer,
                             msg!(

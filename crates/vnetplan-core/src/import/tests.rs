@@ -2518,9 +2518,15 @@ fn scope_ids_stop_on_cycles_and_long_texts_but_follow_long_chains() {
     let cycle = serde_json::json!({ "last": "[variables('b')]", "b": "[concat(variables('last'), '/x')]" });
     assert_eq!(scope_of(cycle), None);
 
-    let long = "x".repeat(100_000);
-    let growing = serde_json::json!({ "last": format!("[concat(variables('last'), '{long}')]") });
-    assert_eq!(scope_of(growing), None);
+    // Short of the call budget, a text longer than any id is refused: built from two variables,
+    // and written out in one expression.
+    let half = "x".repeat(1_500);
+    let doubled = serde_json::json!({ "a": half, "last": "[concat(variables('a'), variables('a'))]" });
+    assert_eq!(scope_of(doubled), None);
+    let written_out = serde_json::json!({ "last": format!("[concat('{}', '/x')]", "y".repeat(3_000)) });
+    assert_eq!(scope_of(written_out), None);
+    let fits = serde_json::json!({ "a": half, "last": "[concat(variables('a'), '/x')]" });
+    assert_eq!(scope_of(fits).map(|id| id.len()), Some(1_502));
 
     let mut chain = serde_json::Map::new();
     chain.insert(
@@ -2570,7 +2576,82 @@ fn names_and_ranges_a_template_builds_from_stated_values_are_read_as_built() {
     assert_eq!(
         note_at(&result, 0, "/resources/0/name"),
         "'[format('{0}-aks', parameters('prefix'))]' comes to 'ml-aks' with the values the template states, \
-         parameters at their defaults; a deployment that passes others differs"
+         each parameter at the value its deployment passes or else at its default; a deployment that passes \
+         others differs"
     );
     assert!(!rules(&result.plan).contains(&RuleId::ComputeNameInvalid));
+}
+
+#[test]
+fn a_subnet_resource_finds_the_vnet_whose_name_the_template_computes() {
+    let mut template: Value = serde_json::from_str(&template_of(&format!(
+        "{}, {}",
+        vnet_resource("[variables('vnetName')]", "10.0.0.0/16"),
+        subnet_resource("[concat(variables('vnetName'), '/app')]", "10.0.1.0/24")
+    )))
+    .expect("JSON");
+    template["parameters"]["prefix"] = serde_json::json!({ "type": "string", "defaultValue": "demo" });
+    template["variables"] = serde_json::json!({ "vnetName": "[concat(parameters('prefix'), '-vnet')]" });
+    let result = imported(&[&template.to_string()]);
+    let expected =
+        [("demo-vnet".to_owned(), TEMPLATE_RESOURCE_GROUP.to_owned(), vec!["app 10.0.1.0/24".to_owned()])];
+    assert_eq!(networks(&result), expected);
+}
+
+#[test]
+fn a_subnet_resource_that_could_join_either_of_two_namesakes_joins_neither() {
+    let in_group = |name: &str, group: &str, space: &str| {
+        deployment(name, &format!(r#""resourceGroup": "{group}","#), "inner", &vnet_resource("hub", space))
+    };
+    let resources = format!(
+        "{}, {}, {}",
+        in_group("a", "rg-a", "10.0.0.0/16"),
+        in_group("b", "rg-b", "10.9.0.0/16"),
+        subnet_resource("hub/extra", "10.9.0.0/24")
+    );
+    let result = imported(&[&template_of(&resources)]);
+    assert!(result.plan.vnets.iter().all(|vnet| vnet.subnets.is_empty()), "{:?}", networks(&result));
+    assert!(note_at(&result, 0, "/resources/2").contains("declares 2 of that name"));
+}
+
+#[test]
+fn a_deployment_group_built_by_format_places_what_it_declares() {
+    let mut template: Value = serde_json::from_str(&template_of(&deployment(
+        "net",
+        r#""resourceGroup": "[format('{0}-rg', parameters('env'))]","#,
+        "inner",
+        &vnet_resource("hub", "10.1.0.0/16"),
+    )))
+    .expect("JSON");
+    template["parameters"]["env"] = serde_json::json!({ "type": "string", "defaultValue": "dev" });
+    let result = imported(&[&template.to_string()]);
+    assert_eq!(result.plan.vnets[0].resource_group, "dev-rg");
+    assert!(note_at(&result, 0, "/resources/0/resourceGroup").contains("comes to 'dev-rg'"));
+
+    template["resources"][0]["subscriptionId"] = Value::from("[parameters('hubSubscription')]");
+    let result = imported(&[&template.to_string()]);
+    let note = note_at(&result, 0, "/resources/0/subscriptionId");
+    assert!(note.contains("subscription") && !note.contains(TEMPLATE_RESOURCE_GROUP), "{note}");
+    assert_eq!(result.plan.vnets[0].resource_group, "dev-rg");
+}
+
+#[test]
+fn escapes_braces_and_unknown_groups_are_not_read_as_names() {
+    let named = |name: &str, parameters: Value| {
+        let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+        template["parameters"]["extra"] = parameters;
+        template["resources"][0]["name"] = Value::from(name);
+        imported(&[&template.to_string()]).plan.aks_clusters[0].name.clone()
+    };
+    let text = |value: &str| serde_json::json!({ "type": "string", "defaultValue": value });
+    assert_eq!(named("[concat(parameters('extra'), '-aks')]", text("[[ml")), "[ml-aks");
+    assert_eq!(named("[parameters('extra')]", text("[[ml]")), "[ml]");
+    // .NET reads 'a}}b' as 'a}b'; no name holds a brace, so the expression stays as written.
+    let braces = "[format('a}}b{0}', parameters('extra'))]";
+    assert_eq!(named(braces, text("c")), braces);
+    // A top-level template's group is unknown, so an id built in it names nothing.
+    let id = "[concat('x', resourceId('Microsoft.Network/virtualNetworks', 'v'))]";
+    assert_eq!(named(id, text("c")), id);
+    // A value longer than any name is left as the expression that refers to it.
+    assert_eq!(named("[parameters('extra')]", text(&"z".repeat(5_000))), "[parameters('extra')]");
 }
