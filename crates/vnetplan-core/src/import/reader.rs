@@ -152,11 +152,8 @@ impl<'a> Reader<'a> {
         let Some(scope) = &self.template else {
             return Resolved::Text(text.to_owned());
         };
-        if let Some(rest) = text.strip_prefix("[[") {
-            return Resolved::Text(format!("[{rest}"));
-        }
         if !is_expression(text) {
-            return Resolved::Text(text.to_owned());
+            return Resolved::Text(unescaped(text));
         }
         if let Some((source, value)) = scope.literal(text) {
             let shown = match &value {
@@ -168,8 +165,7 @@ impl<'a> Reader<'a> {
         }
         match scope.built(text) {
             Some(value) => {
-                self.note(
-                    pointer,
+                let note = if scope.is_nested() {
                     msg!(
                         [
                             "'{expression}' comes to '{value}' with the values the template states, each parameter at the value its deployment passes or else at its default; a deployment that passes others differs",
@@ -177,9 +173,33 @@ impl<'a> Reader<'a> {
                         ],
                         expression = text,
                         value = &value
-                    ),
-                );
+                    )
+                } else {
+                    msg!(
+                        [
+                            "'{expression}' comes to '{value}' with the values the template states, parameters at their defaults; a deployment that passes others differs",
+                            "« {expression} » donne « {value} » avec les valeurs que le modèle indique, paramètres à leur valeur par défaut ; un déploiement qui en passe d’autres diffère"
+                        ],
+                        expression = text,
+                        value = &value
+                    )
+                };
+                self.note(pointer, note);
                 Resolved::Text(value)
+            }
+            None if scope.oversized(text) => {
+                self.note(
+                    pointer,
+                    msg!(
+                        [
+                            "'{expression}' stands for a value longer than any name, range or list of them that vnetplan reads: {consequence}",
+                            "« {expression} » désigne une valeur plus longue que tout nom, toute plage ou liste de plages que lit vnetplan : {consequence}"
+                        ],
+                        expression = text
+                    )
+                    .with_message("consequence", expect.consequence().message()),
+                );
+                Resolved::Text(text.to_owned())
             }
             None => {
                 self.note(pointer, unresolved(text, expect));
@@ -444,13 +464,13 @@ const ID_LIMIT: usize = 2048;
 /// would otherwise keep it busy without end.
 const ID_CALLS: usize = 128;
 
-/// The most items a list parameter or variable may hold to be read: address spaces and
-/// delegations hold a handful.
-const LIST_LIMIT: usize = 64;
-
-/// A template string as ARM reads it: `[[` at the start escapes a literal bracket.
+/// A template string as ARM reads it: `[[` escapes the bracket of a text that would otherwise
+/// be an expression, one that also ends with `]`; any other text is as written.
 fn unescaped(text: &str) -> String {
-    text.strip_prefix("[[").map_or_else(|| text.to_owned(), |rest| format!("[{rest}"))
+    match text.strip_prefix("[[").filter(|_| text.ends_with(']')) {
+        Some(rest) => format!("[{rest}"),
+        None => text.to_owned(),
+    }
 }
 
 /// What a template's expressions can refer to.
@@ -738,13 +758,31 @@ impl Scope<'_> {
             value.as_str().filter(|text| !is_expression(text) && text.len() <= ID_LIMIT).map(unescaped)
         };
         let resolved = match value {
-            Value::Array(items) if items.len() <= LIST_LIMIT => {
-                Resolved::List(items.iter().map(plain).collect::<Option<Vec<String>>>()?)
+            Value::Array(items) => {
+                let items = items.iter().map(plain).collect::<Option<Vec<String>>>()?;
+                // A list is copied whole into each field, so its whole length is what counts.
+                if items.iter().map(String::len).sum::<usize>() > ID_LIMIT {
+                    return None;
+                }
+                Resolved::List(items)
             }
-            Value::Array(_) => return None,
             single => Resolved::Text(plain(single)?),
         };
         Some((source, resolved))
+    }
+
+    /// Whether a deployment passes this template's parameters.
+    fn is_nested(&self) -> bool {
+        self.passed.is_some()
+    }
+
+    /// Whether `text` names a parameter or variable whose string or list is too long to read.
+    fn oversized(&self, text: &str) -> bool {
+        let length = |value: &Value| value.as_str().map_or(0, str::len);
+        self.stated(text).is_some_and(|(_, value)| match value {
+            Value::Array(items) => items.iter().map(length).sum::<usize>() > ID_LIMIT,
+            single => length(single) > ID_LIMIT,
+        })
     }
 
     /// The string an expression stands for, without a note: for matching names.

@@ -113,7 +113,7 @@ impl<'a> Reader<'a> {
         // VNet that the template declares after it.
         for child in children {
             let own = std::mem::replace(&mut self.template, child.scope.clone());
-            let attached = self.attach(&child, &mut read.vnets);
+            let attached = self.attach(&child, &mut read.vnets, &read.vnet_targets);
             self.template = own;
             attached?;
         }
@@ -425,8 +425,10 @@ impl<'a> Reader<'a> {
             }
             match object.own_str("name").and_then(child_name) {
                 Some((cluster, name)) => {
-                    let name =
-                        self.template.as_ref().and_then(|scope| scope.text_value(&name)).unwrap_or(name);
+                    let value = |part: String| {
+                        self.template.as_ref().and_then(|scope| scope.text_value(&part)).unwrap_or(part)
+                    };
+                    let (cluster, name) = (value(cluster), value(name));
                     pools.push((cluster, ChildPool { name, resource: object }));
                 }
                 None => self.not_imported(&object, AGENT_POOL_TYPE),
@@ -643,6 +645,7 @@ impl<'a> Reader<'a> {
         &mut self,
         child: &ChildSubnet<'_>,
         vnets: &mut [(String, ReadVnet)],
+        targets: &[Target],
     ) -> Result<(), ImportError> {
         let object = &child.object;
         let pointer = child_pointer(&object.pointer, "name");
@@ -662,28 +665,8 @@ impl<'a> Reader<'a> {
                     same_text(vnet, &parent)
                         || resolved.as_deref().is_some_and(|value| same_text(vnet, value))
                 };
-                // The subnet goes where its template deploys: a namesake in another resource
-                // group or subscription is another VNet, while an unknown group may be any.
                 let target = self.target();
-                let unknown = |group: &str| group == TEMPLATE_RESOURCE_GROUP;
-                let placed = |read: &ReadVnet, exact: bool| {
-                    let group = &read.vnet.resource_group;
-                    let same_group = same_name(group, &target.resource_group);
-                    (if exact {
-                        same_group
-                    } else {
-                        same_group || unknown(group) || unknown(&target.resource_group)
-                    }) && same_subscription(read.subscription.as_deref(), target.subscription.as_deref())
-                };
-                let found = |exact: bool| -> Vec<usize> {
-                    let named = vnets.iter().enumerate();
-                    named
-                        .filter(|(_, (_, read))| names_it(&read.vnet.name) && placed(read, exact))
-                        .map(|(index, _)| index)
-                        .collect()
-                };
-                let exact = found(true);
-                let candidates = if exact.is_empty() { found(false) } else { exact };
+                let candidates = parent_candidates(vnets, targets, &target, names_it);
                 match candidates.as_slice() {
                     [index] => (*index, name),
                     [_, _, ..] => {
@@ -791,6 +774,51 @@ impl<'a> Reader<'a> {
         }
         Ok(())
     }
+}
+
+/// The VNets a `vnet/subnet` resource deployed to `target` may belong to, of those `names_it`
+/// accepts: one its own deployment declares; else one in its resource group and subscription;
+/// else one where either group is unknown. Declarations of one VNet in one known place are
+/// one VNet, which the import keeps as its last copy, so that copy alone stands for them.
+fn parent_candidates(
+    vnets: &[(String, ReadVnet)],
+    targets: &[Target],
+    target: &Target,
+    names_it: impl Fn(&str) -> bool,
+) -> Vec<usize> {
+    let unknown = |group: &str| group == TEMPLATE_RESOURCE_GROUP;
+    let named: Vec<(usize, &ReadVnet, Option<&Target>)> = vnets
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, read))| names_it(&read.vnet.name))
+        .map(|(index, (_, read))| (index, read, targets.get(index)))
+        .collect();
+    let same_deployment: Vec<usize> = named
+        .iter()
+        .filter(|(_, _, declared)| declared.is_some_and(|declared| declared.deployment == target.deployment))
+        .map(|(index, _, _)| *index)
+        .collect();
+    if let Some(last) = same_deployment.last() {
+        return vec![*last];
+    }
+    let reachable = |read: &ReadVnet, exact: bool| {
+        let group = &read.vnet.resource_group;
+        let same_group = same_name(group, &target.resource_group);
+        (same_group || (!exact && (unknown(group) || unknown(&target.resource_group))))
+            && same_subscription(read.subscription.as_deref(), target.subscription.as_deref())
+    };
+    let known_place = |declared: Option<&Target>| declared.is_some_and(|declared| !declared.unresolved_place);
+    let exact: Vec<usize> = named
+        .iter()
+        .filter(|(_, read, declared)| {
+            reachable(read, true) && !unknown(&read.vnet.resource_group) && known_place(*declared)
+        })
+        .map(|(index, _, _)| *index)
+        .collect();
+    if let Some(last) = exact.last() {
+        return vec![*last];
+    }
+    named.iter().filter(|(_, read, _)| reachable(read, false)).map(|(index, _, _)| *index).collect()
 }
 
 /// For each item after the first of its name and group, read in another deployment where

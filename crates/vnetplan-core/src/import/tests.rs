@@ -2576,8 +2576,7 @@ fn names_and_ranges_a_template_builds_from_stated_values_are_read_as_built() {
     assert_eq!(
         note_at(&result, 0, "/resources/0/name"),
         "'[format('{0}-aks', parameters('prefix'))]' comes to 'ml-aks' with the values the template states, \
-         each parameter at the value its deployment passes or else at its default; a deployment that passes \
-         others differs"
+         parameters at their defaults; a deployment that passes others differs"
     );
     assert!(!rules(&result.plan).contains(&RuleId::ComputeNameInvalid));
 }
@@ -2644,7 +2643,8 @@ fn escapes_braces_and_unknown_groups_are_not_read_as_names() {
         imported(&[&template.to_string()]).plan.aks_clusters[0].name.clone()
     };
     let text = |value: &str| serde_json::json!({ "type": "string", "defaultValue": value });
-    assert_eq!(named("[concat(parameters('extra'), '-aks')]", text("[[ml")), "[ml-aks");
+    // ARM unescapes `[[` only in a text that would otherwise be an expression.
+    assert_eq!(named("[concat(parameters('extra'), '-aks')]", text("[[ml")), "[[ml-aks");
     assert_eq!(named("[parameters('extra')]", text("[[ml]")), "[ml]");
     // .NET reads 'a}}b' as 'a}b'; no name holds a brace, so the expression stays as written.
     let braces = "[format('a}}b{0}', parameters('extra'))]";
@@ -2654,4 +2654,50 @@ fn escapes_braces_and_unknown_groups_are_not_read_as_names() {
     assert_eq!(named(id, text("c")), id);
     // A value longer than any name is left as the expression that refers to it.
     assert_eq!(named("[parameters('extra')]", text(&"z".repeat(5_000))), "[parameters('extra')]");
+}
+
+#[test]
+fn a_subnet_resource_beside_its_vnet_joins_it_whatever_other_deployments_declare() {
+    let spoke = deployment(
+        "spoke",
+        r#""resourceGroup": "[parameters('spokeRg')]","#,
+        "inner",
+        &format!("{}, {}", vnet_resource("vnet", "10.2.0.0/16"), subnet_resource("vnet/x", "10.2.1.0/24")),
+    );
+    let resources = format!(
+        "{}, {}, {spoke}",
+        vnet_resource("vnet", "10.1.0.0/16"),
+        subnet_resource("vnet/app", "10.1.1.0/24")
+    );
+    let result = imported(&[&template_of(&resources)]);
+    let expected = [
+        ("vnet".to_owned(), TEMPLATE_RESOURCE_GROUP.to_owned(), vec!["app 10.1.1.0/24".to_owned()]),
+        (
+            "vnet (deployment spoke)".to_owned(),
+            TEMPLATE_RESOURCE_GROUP.to_owned(),
+            vec!["x 10.2.1.0/24".to_owned()],
+        ),
+    ];
+    assert_eq!(networks(&result), expected);
+}
+
+#[test]
+fn a_list_too_long_to_copy_is_noted_as_such_and_a_pool_finds_its_cluster_by_built_name() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    let spaces: Vec<String> = (0..200).map(|index| format!("10.{index}.0.0/16")).collect();
+    template["parameters"]["spaces"] = serde_json::json!({ "type": "array", "defaultValue": spaces });
+    template["resources"][0]["properties"]["networkProfile"]["serviceCidr"] =
+        Value::from("[parameters('spaces')]");
+    template["parameters"]["prefix"] = serde_json::json!({ "type": "string", "defaultValue": "attach" });
+    template["resources"][0]["name"] = Value::from("[format('{0}-aks', parameters('prefix'))]");
+    let pool = serde_json::json!({ "type": "Microsoft.ContainerService/managedClusters/agentPools",
+        "apiVersion": "2024-02-01", "name": "[concat(parameters('clusterName'), '/user')]",
+        "properties": { "count": 5, "mode": "User",
+            "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), parameters('subnetName'))]" } });
+    template["resources"].as_array_mut().expect("a list").push(pool);
+    let result = imported(&[&template.to_string()]);
+    let note = note_at(&result, 0, "/resources/0/properties/networkProfile/serviceCidr");
+    assert!(note.contains("longer than any name, range or list"), "{note}");
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!((cluster.name.as_str(), cluster.node_count), ("attach-aks", 8));
 }
