@@ -464,6 +464,17 @@ const ID_LIMIT: usize = 2048;
 /// would otherwise keep it busy without end.
 const ID_CALLS: usize = 128;
 
+/// The most items a list parameter or variable may hold to be read: address spaces and
+/// delegations hold a handful.
+const LIST_LIMIT: usize = 64;
+
+/// Whether a list is too big to copy into every field that refers to it: too many items, even
+/// empty ones, or too many characters.
+fn too_long(items: &[Value]) -> bool {
+    items.len() > LIST_LIMIT
+        || items.iter().map(|item| item.as_str().map_or(0, str::len)).sum::<usize>() > ID_LIMIT
+}
+
 /// A template string as ARM reads it: `[[` escapes the bracket of a text that would otherwise
 /// be an expression, one that also ends with `]`; any other text is as written.
 fn unescaped(text: &str) -> String {
@@ -497,6 +508,9 @@ pub(super) struct Target {
     /// The nested deployment, by pointer, and its name: two deployments' resources whose
     /// names or groups are unresolved need not be the same resources.
     pub(super) deployment: Option<(String, String)>,
+    /// The pointer of the nearest deployment that names its group or subscription; `None` for
+    /// the top-level template's place. Resources of one place are surely in one group.
+    pub(super) place: Option<String>,
     /// Whether the deployment computes its group or subscription in a way vnetplan cannot follow.
     pub(super) unresolved_place: bool,
 }
@@ -508,6 +522,7 @@ impl Target {
             resource_group: super::TEMPLATE_RESOURCE_GROUP.to_owned(),
             subscription: None,
             deployment: None,
+            place: None,
             unresolved_place: false,
         }
     }
@@ -758,14 +773,11 @@ impl Scope<'_> {
             value.as_str().filter(|text| !is_expression(text) && text.len() <= ID_LIMIT).map(unescaped)
         };
         let resolved = match value {
-            Value::Array(items) => {
-                let items = items.iter().map(plain).collect::<Option<Vec<String>>>()?;
-                // A list is copied whole into each field, so its whole length is what counts.
-                if items.iter().map(String::len).sum::<usize>() > ID_LIMIT {
-                    return None;
-                }
-                Resolved::List(items)
+            // A list is copied whole into each field, so its whole size is what counts.
+            Value::Array(items) if !too_long(items) => {
+                Resolved::List(items.iter().map(plain).collect::<Option<Vec<String>>>()?)
             }
+            Value::Array(_) => return None,
             single => Resolved::Text(plain(single)?),
         };
         Some((source, resolved))
@@ -778,10 +790,9 @@ impl Scope<'_> {
 
     /// Whether `text` names a parameter or variable whose string or list is too long to read.
     fn oversized(&self, text: &str) -> bool {
-        let length = |value: &Value| value.as_str().map_or(0, str::len);
         self.stated(text).is_some_and(|(_, value)| match value {
-            Value::Array(items) => items.iter().map(length).sum::<usize>() > ID_LIMIT,
-            single => length(single) > ID_LIMIT,
+            Value::Array(items) => too_long(items),
+            single => single.as_str().is_some_and(|text| text.len() > ID_LIMIT),
         })
     }
 

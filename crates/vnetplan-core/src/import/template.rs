@@ -315,6 +315,9 @@ impl<'a> Reader<'a> {
     fn deployment_target(&mut self, object: &Obj<'_>, current: &Scope<'_>, name: &str) -> Target {
         let mut target =
             Target { deployment: Some((object.pointer.clone(), name.to_owned())), ..current.target.clone() };
+        if object.get("resourceGroup").is_some() || object.get("subscriptionId").is_some() {
+            target.place = Some(object.pointer.clone());
+        }
         if let Some(group) = self.placed(object, current, "resourceGroup") {
             target.unresolved_place |= group.is_none();
             target.resource_group = group.unwrap_or_else(|| TEMPLATE_RESOURCE_GROUP.to_owned());
@@ -675,8 +678,8 @@ impl<'a> Reader<'a> {
                             &object.pointer,
                             msg!(
                                 [
-                                    "this subnet belongs to a VNet '{parent}', and the template declares {count} of that name in resource groups it may be deployed to: it is not imported; write it in the plan under the right one",
-                                    "ce sous-réseau appartient à un VNet « {parent} », et le modèle en déclare {count} de ce nom dans des groupes de ressources où il peut être déployé : il n’est pas importé ; écrivez-le dans le plan sous le bon"
+                                    "this subnet belongs to a VNet '{parent}', and the template declares {count} of that name in resource groups or subscriptions it may be deployed to: it is not imported; write it in the plan under the right one",
+                                    "ce sous-réseau appartient à un VNet « {parent} », et le modèle en déclare {count} de ce nom dans des groupes de ressources ou des abonnements où il peut être déployé : il n’est pas importé ; écrivez-le dans le plan sous le bon"
                                 ],
                                 parent = parent,
                                 count = candidates.len()
@@ -777,9 +780,10 @@ impl<'a> Reader<'a> {
 }
 
 /// The VNets a `vnet/subnet` resource deployed to `target` may belong to, of those `names_it`
-/// accepts: one its own deployment declares; else one in its resource group and subscription;
-/// else one where either group is unknown. Declarations of one VNet in one known place are
-/// one VNet, which the import keeps as its last copy, so that copy alone stands for them.
+/// accepts: one declared in its own place; else one in its known resource group and a
+/// subscription it may be in; else one where either group is unknown. Declarations of one VNet
+/// in one known place are one VNet, which the import keeps as its last copy: that copy alone
+/// stands for them, so that the subnet stays on the VNet the plan keeps.
 fn parent_candidates(
     vnets: &[(String, ReadVnet)],
     targets: &[Target],
@@ -787,38 +791,52 @@ fn parent_candidates(
     names_it: impl Fn(&str) -> bool,
 ) -> Vec<usize> {
     let unknown = |group: &str| group == TEMPLATE_RESOURCE_GROUP;
-    let named: Vec<(usize, &ReadVnet, Option<&Target>)> = vnets
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, read))| names_it(&read.vnet.name))
-        .map(|(index, (_, read))| (index, read, targets.get(index)))
-        .collect();
-    let same_deployment: Vec<usize> = named
-        .iter()
-        .filter(|(_, _, declared)| declared.is_some_and(|declared| declared.deployment == target.deployment))
-        .map(|(index, _, _)| *index)
-        .collect();
-    if let Some(last) = same_deployment.last() {
-        return vec![*last];
-    }
-    let reachable = |read: &ReadVnet, exact: bool| {
+    let read = |index: usize| vnets.get(index).map(|(_, read)| read);
+    let named: Vec<usize> =
+        (0..vnets.len()).filter(|&index| read(index).is_some_and(|read| names_it(&read.vnet.name))).collect();
+    let same_place =
+        |index: &usize| targets.get(*index).is_some_and(|declared| declared.place == target.place);
+    let reachable = |index: &usize, exact: bool| {
+        let (Some(read), Some(declared)) = (read(*index), targets.get(*index)) else { return false };
         let group = &read.vnet.resource_group;
         let same_group = same_name(group, &target.resource_group);
-        (same_group || (!exact && (unknown(group) || unknown(&target.resource_group))))
-            && same_subscription(read.subscription.as_deref(), target.subscription.as_deref())
+        let place = if exact {
+            same_group && !unknown(group) && !declared.unresolved_place
+        } else {
+            same_group || unknown(group) || unknown(&target.resource_group)
+        };
+        place && same_subscription(read.subscription.as_deref(), target.subscription.as_deref())
     };
-    let known_place = |declared: Option<&Target>| declared.is_some_and(|declared| !declared.unresolved_place);
-    let exact: Vec<usize> = named
-        .iter()
-        .filter(|(_, read, declared)| {
-            reachable(read, true) && !unknown(&read.vnet.resource_group) && known_place(*declared)
+    let steps: [Vec<usize>; 3] = [
+        named.iter().copied().filter(same_place).collect(),
+        named.iter().copied().filter(|index| reachable(index, true)).collect(),
+        named.iter().copied().filter(|index| reachable(index, false)).collect(),
+    ];
+    let chosen = steps.into_iter().find(|step| !step.is_empty()).unwrap_or_default();
+    // What the import merges: one name in one known group and subscription.
+    let merged_as = |index: usize| {
+        let (read, declared) = (read(index)?, targets.get(index)?);
+        let name = &read.vnet.name;
+        (!declared.unresolved_place && !is_expression(name)).then(|| {
+            let subscription = read.subscription.as_deref().map(str::to_ascii_lowercase);
+            (canonical(name), read.vnet.resource_group.to_ascii_lowercase(), subscription)
         })
-        .map(|(index, _, _)| *index)
-        .collect();
-    if let Some(last) = exact.last() {
-        return vec![*last];
+    };
+    // Merged VNets share a name, so the namesakes hold every copy.
+    let mut last_copy = HashMap::new();
+    for &index in &named {
+        if let Some(key) = merged_as(index) {
+            last_copy.insert(key, index);
+        }
     }
-    named.iter().filter(|(_, read, _)| reachable(read, false)).map(|(index, _, _)| *index).collect()
+    let mut kept: Vec<usize> = Vec::new();
+    for index in chosen {
+        let last = merged_as(index).and_then(|key| last_copy.get(&key).copied()).unwrap_or(index);
+        if !kept.contains(&last) {
+            kept.push(last);
+        }
+    }
+    kept
 }
 
 /// For each item after the first of its name and group, read in another deployment where

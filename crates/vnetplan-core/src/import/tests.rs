@@ -2701,3 +2701,64 @@ fn a_list_too_long_to_copy_is_noted_as_such_and_a_pool_finds_its_cluster_by_buil
     let cluster = &result.plan.aks_clusters[0];
     assert_eq!((cluster.name.as_str(), cluster.node_count), ("attach-aks", 8));
 }
+
+#[test]
+fn a_subnet_resource_stays_on_the_copy_of_its_vnet_the_plan_keeps() {
+    let in_group =
+        |name: &str, envelope: &str, resources: &str| deployment(name, envelope, "inner", resources);
+    let subnets =
+        |result: &Imported| networks(result).into_iter().map(|(_, _, subnets)| subnets).collect::<Vec<_>>();
+    let s = || vec!["s 10.1.1.0/24".to_owned()];
+    let v = || vnet_resource("v", "10.1.0.0/16");
+    let sub = || subnet_resource("v/s", "10.1.1.0/24");
+
+    // Declared again by a deployment that names no group, after the subnet.
+    let again = format!("{}, {}, {}", v(), sub(), in_group("d", "", &v()));
+    assert_eq!(subnets(&imported(&[&template_of(&again)])), [s()]);
+    // Declared again in one known group, by a later deployment.
+    let later = format!(
+        "{}, {}",
+        in_group("d1", r#""resourceGroup": "rg1","#, &format!("{}, {}", v(), sub())),
+        in_group("d2", r#""resourceGroup": "rg1","#, &v())
+    );
+    assert_eq!(subnets(&imported(&[&template_of(&later)])), [s()]);
+    // Both copies elsewhere, one VNet all the same.
+    let elsewhere = format!(
+        "{}, {}, {}",
+        sub(),
+        in_group("d1", r#""resourceGroup": "rg1","#, &v()),
+        in_group("d2", r#""resourceGroup": "rg1","#, &v())
+    );
+    assert_eq!(subnets(&imported(&[&template_of(&elsewhere)])), [s()]);
+    // In a deployment that names no group, beside a namesake whose group is unknown.
+    let beside = format!(
+        "{}, {}, {}",
+        v(),
+        in_group("d", "", &sub()),
+        in_group("d3", r#""resourceGroup": "[parameters('g')]","#, &vnet_resource("v", "10.9.0.0/16"))
+    );
+    assert_eq!(subnets(&imported(&[&template_of(&beside)])), [s(), vec![]]);
+    // Two subscriptions the subnet's deployment may be in: neither.
+    let subscriptions = format!(
+        "{}, {}, {}",
+        in_group("d1", r#""resourceGroup": "rg1", "subscriptionId": "aaaa","#, &v()),
+        in_group("d2", r#""resourceGroup": "rg1", "subscriptionId": "bbbb","#, &v()),
+        in_group("d3", r#""resourceGroup": "rg1","#, &sub())
+    );
+    let result = imported(&[&template_of(&subscriptions)]);
+    assert_eq!(subnets(&result), [Vec::<String>::new(), vec![]]);
+    assert!(note_at(&result, 0, "/resources/2/properties/template/resources/0")
+        .contains("declares 2 of that name"));
+}
+
+#[test]
+fn a_list_of_many_empty_items_is_not_copied_into_every_field() {
+    let mut template: Value =
+        serde_json::from_str(&template_of(&vnet_resource("v", "10.1.0.0/16"))).expect("JSON");
+    let empty = vec![""; 10_000];
+    template["parameters"]["p"] = serde_json::json!({ "type": "array", "defaultValue": empty });
+    template["resources"][0]["properties"]["addressSpace"]["addressPrefixes"] =
+        Value::from("[parameters('p')]");
+    let result = imported(&[&template.to_string()]);
+    assert_eq!(result.plan.vnets[0].address_prefixes, ["[parameters('p')]"]);
+}
