@@ -621,7 +621,8 @@ impl Scope<'_> {
     }
 
     /// The text a template expression builds from literals, the parameters and variables the
-    /// template states, and `resourceId`, `concat` and `format` calls: names such as
+    /// template states (whole numbers written as digits), and `resourceId`, `concat`, `format`,
+    /// `toLower`, `toUpper` and `first` or `last` of a `split` text: names such as
     /// `format('{0}-aks', parameters('prefix'))`, and subnet and VNet ids as exported and
     /// quickstart templates build them, often in variables. An id that names no subscription,
     /// as templates rarely do, starts at its resource group; one that names no group is in
@@ -647,6 +648,10 @@ impl Scope<'_> {
         };
         let text = if same_name(function, "parameters") || same_name(function, "variables") {
             let (_, value, scope) = self.found(&format!("[{expression}]"))?;
+            // ARM writes a whole number into text as its digits: concat('10.', parameters('n')).
+            if let Some(number) = value.as_i64() {
+                return Some(number.to_string());
+            }
             let value = value.as_str().filter(|value| value.len() <= ID_LIMIT)?;
             match value.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
                 Some(inner) if is_expression(value) => {
@@ -656,6 +661,28 @@ impl Scope<'_> {
             }
         } else if same_name(function, "concat") || same_name(function, "format") {
             all(&joined_pieces(expression)?)?.concat()
+        } else if same_name(function, "toLower") || same_name(function, "toUpper") {
+            let [argument] = arguments.as_slice() else { return None };
+            let text = self.evaluated(argument, calls)?;
+            match same_name(function, "toLower") {
+                true => text.to_lowercase(),
+                false => text.to_uppercase(),
+            }
+        } else if same_name(function, "first") || same_name(function, "last") {
+            // Only the part of a split text, as templates take a name out of an id:
+            // last(split(parameters('vnetId'), '/')).
+            let [Piece::Expression(inner)] = arguments.as_slice() else { return None };
+            let (split, parts) = call(inner)?;
+            let [text, Piece::Literal(separator)] = parts.as_slice() else { return None };
+            if !same_name(split, "split") || separator.is_empty() {
+                return None;
+            }
+            let text = self.evaluated(text, calls)?;
+            let piece = match same_name(function, "first") {
+                true => text.split(separator.as_str()).next(),
+                false => text.rsplit(separator.as_str()).next(),
+            };
+            piece?.to_owned()
         } else if same_name(function, "resourceId") {
             let values = all(&arguments)?;
             // A subscription id or a group name holds no slash; a resource type always does.

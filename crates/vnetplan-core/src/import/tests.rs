@@ -2762,3 +2762,27 @@ fn a_list_of_many_empty_items_is_not_copied_into_every_field() {
     let result = imported(&[&template.to_string()]);
     assert_eq!(result.plan.vnets[0].address_prefixes, ["[parameters('p')]"]);
 }
+
+#[test]
+fn numbers_case_and_split_parts_build_names_and_ranges() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["parameters"]["octet"] = serde_json::json!({ "type": "int", "defaultValue": 2 });
+    template["parameters"]["vnetId"] = serde_json::json!({ "type": "string",
+        "defaultValue": "/subscriptions/0000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/Rest-VNet" });
+    template["variables"] = serde_json::json!({
+        "vnetName": "[toLower(last(split(parameters('vnetId'), '/')))]",
+        "group": "[first(split(toUpper('net-rg/x'), '/'))]"
+    });
+    let profile = &mut template["resources"][0]["properties"];
+    profile["networkProfile"]["serviceCidr"] = Value::from("[concat('10.', parameters('octet'), '.0.0/16')]");
+    profile["agentPoolProfiles"][0]["vnetSubnetID"] = Value::from(
+        "[resourceId(variables('group'), 'Microsoft.Network/virtualNetworks/subnets', variables('vnetName'), 'aks')]",
+    );
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    assert_eq!(cluster.service_cidr, "10.2.0.0/16");
+    assert_eq!((cluster.vnet_name(), cluster.subnet_name()), ("rest-vnet", "aks"));
+    let notes = notes_at(&result, 0, "/resources/0/properties/agentPoolProfiles/0/vnetSubnetID");
+    assert!(notes.iter().any(|note| note.contains("subnet 'aks' of VNet 'rest-vnet'")), "{notes:?}");
+    assert!(notes.iter().any(|note| note.contains("of resource group 'NET-RG'")), "{notes:?}");
+}
