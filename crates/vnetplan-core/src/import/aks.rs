@@ -1178,13 +1178,22 @@ impl Reader<'_> {
                 let subnet = text("subnetCIDR")
                     .or_else(|| text("subnetPrefix"))
                     .or_else(|| text("subnetId").map(|id| id_name(&id).to_owned()));
-                msg!(
-                    [
-                        "the application gateway ingress add-on is on (subnet {subnet}); the plan does not hold the gateway's subnet",
-                        "le module d’entrée de passerelle d’application est activé (sous-réseau {subnet}) ; le plan ne contient pas le sous-réseau de la passerelle"
-                    ],
-                    subnet = subnet.unwrap_or_else(|| "?".to_owned())
-                )
+                match (subnet, text("applicationGatewayId")) {
+                    (None, Some(existing)) => msg!(
+                        [
+                            "the application gateway ingress add-on is on and uses the existing gateway '{gateway}'; the plan does not hold the gateway's subnet",
+                            "le module d’entrée de passerelle d’application est activé et utilise la passerelle existante « {gateway} » ; le plan ne contient pas le sous-réseau de la passerelle"
+                        ],
+                        gateway = id_name(&existing)
+                    ),
+                    (subnet, _) => msg!(
+                        [
+                            "the application gateway ingress add-on is on (subnet {subnet}); the plan does not hold the gateway's subnet",
+                            "le module d’entrée de passerelle d’application est activé (sous-réseau {subnet}) ; le plan ne contient pas le sous-réseau de la passerelle"
+                        ],
+                        subnet = subnet.unwrap_or_else(|| "?".to_owned())
+                    ),
+                }
             } else {
                 msg!(
                     [

@@ -2786,3 +2786,17 @@ fn numbers_case_and_split_parts_build_names_and_ranges() {
     assert!(notes.iter().any(|note| note.contains("subnet 'aks' of VNet 'rest-vnet'")), "{notes:?}");
     assert!(notes.iter().any(|note| note.contains("of resource group 'NET-RG'")), "{notes:?}");
 }
+
+#[test]
+fn the_gateway_ingress_add_on_names_the_existing_gateway_it_uses() {
+    let cluster = r#"{
+      "name": "c", "resourceGroup": "rg", "location": "eastus",
+      "agentPoolProfiles": [{ "name": "sys", "mode": "System", "count": 3 }],
+      "networkProfile": { "networkPlugin": "kubenet" },
+      "addonProfiles": { "ingressApplicationGateway": { "enabled": true, "config": {
+        "applicationGatewayId": "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/applicationGateways/appgw" } } }
+    }"#;
+    let result = imported(&[cluster]);
+    let note = note_at(&result, 0, "/addonProfiles/ingressApplicationGateway");
+    assert!(note.contains("uses the existing gateway 'appgw'") && !note.contains('?'), "{note}");
+}
