@@ -995,10 +995,13 @@ fn vnet_named_by(
 /// Whether `vnet`, called `read` in the documents, is the VNet an id names. A template leaves the
 /// resource group unknown, on either side, and then the name alone decides.
 fn is_vnet(vnet: &Vnet, read: &str, resource_group: &str, name: &str) -> bool {
-    same_name(read, name)
-        && (same_name(&vnet.resource_group, resource_group)
-            || vnet.resource_group == TEMPLATE_RESOURCE_GROUP
-            || resource_group == TEMPLATE_RESOURCE_GROUP)
+    same_name(read, name) && may_share_group(&vnet.resource_group, resource_group)
+}
+
+/// Whether two resource groups may be one: they have one name, or a template leaves either
+/// unknown.
+fn may_share_group(left: &str, right: &str) -> bool {
+    same_name(left, right) || left == TEMPLATE_RESOURCE_GROUP || right == TEMPLATE_RESOURCE_GROUP
 }
 
 /// Names a cluster's node VNet and subnet as the imported VNets spell them.

@@ -468,11 +468,18 @@ const ID_CALLS: usize = 128;
 /// delegations hold a handful.
 const LIST_LIMIT: usize = 64;
 
-/// Whether a list is too big to copy into every field that refers to it: too many items, even
-/// empty ones, or too many characters.
-fn too_long(items: &[Value]) -> bool {
-    items.len() > LIST_LIMIT
-        || items.iter().map(|item| item.as_str().map_or(0, str::len)).sum::<usize>() > ID_LIMIT
+/// Whether a parameter's or variable's value is small enough to copy into every field that
+/// refers to it: no longer than any name, range or id, and a list no more than [`LIST_LIMIT`]
+/// items, even empty ones, whose whole length is what counts. A longer one would cost memory
+/// out of all proportion to the template, so it stays unresolved.
+fn fits(value: &Value) -> bool {
+    let length = |value: &Value| value.as_str().map_or(0, str::len);
+    match value {
+        Value::Array(items) => {
+            items.len() <= LIST_LIMIT && items.iter().map(length).sum::<usize>() <= ID_LIMIT
+        }
+        single => length(single) <= ID_LIMIT,
+    }
 }
 
 /// A template string as ARM reads it: `[[` escapes the bracket of a text that would otherwise
@@ -652,7 +659,7 @@ impl Scope<'_> {
             if let Some(number) = value.as_i64() {
                 return Some(number.to_string());
             }
-            let value = value.as_str().filter(|value| value.len() <= ID_LIMIT)?;
+            let value = value.as_str().filter(|_| fits(value))?;
             match value.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
                 Some(inner) if is_expression(value) => {
                     scope.evaluated(&Piece::Expression(inner.to_owned()), calls)?
@@ -791,20 +798,12 @@ impl Scope<'_> {
     }
 
     /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it as a
-    /// literal string or list of strings.
-    /// Values longer than any name, range or id are left unresolved: copied into every field
-    /// that refers to them, a long one would cost memory out of all proportion to the template.
+    /// literal string or list of strings that [`fits`].
     fn literal(&self, text: &str) -> Option<(Source, Resolved)> {
-        let (source, value) = self.stated(text)?;
-        let plain = |value: &Value| {
-            value.as_str().filter(|text| !is_expression(text) && text.len() <= ID_LIMIT).map(unescaped)
-        };
+        let (source, value) = self.stated(text).filter(|(_, value)| fits(value))?;
+        let plain = |value: &Value| value.as_str().filter(|text| !is_expression(text)).map(unescaped);
         let resolved = match value {
-            // A list is copied whole into each field, so its whole size is what counts.
-            Value::Array(items) if !too_long(items) => {
-                Resolved::List(items.iter().map(plain).collect::<Option<Vec<String>>>()?)
-            }
-            Value::Array(_) => return None,
+            Value::Array(items) => Resolved::List(items.iter().map(plain).collect::<Option<Vec<String>>>()?),
             single => Resolved::Text(plain(single)?),
         };
         Some((source, resolved))
@@ -817,10 +816,7 @@ impl Scope<'_> {
 
     /// Whether `text` names a parameter or variable whose string or list is too long to read.
     fn oversized(&self, text: &str) -> bool {
-        self.stated(text).is_some_and(|(_, value)| match value {
-            Value::Array(items) => too_long(items),
-            single => single.as_str().is_some_and(|text| text.len() > ID_LIMIT),
-        })
+        self.stated(text).is_some_and(|(_, value)| !fits(value))
     }
 
     /// The string an expression stands for, without a note: for matching names.

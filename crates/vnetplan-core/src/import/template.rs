@@ -14,8 +14,8 @@ use super::json::{id_segment, lookup, same_name, same_subscription, Field, Obj};
 use super::reader::{call, is_expression, joined_pieces, quoted, Expect, Piece, Reader, Scope, Target};
 use super::vnet::ReadVnet;
 use super::{
-    ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE, TEMPLATE_RESOURCE_GROUP,
-    VNET_TYPE,
+    may_share_group, ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE,
+    TEMPLATE_RESOURCE_GROUP, VNET_TYPE,
 };
 use crate::parse::child_pointer;
 
@@ -400,12 +400,8 @@ impl<'a> Reader<'a> {
         };
         // Two modules may share a deployment name in different resource groups; a reference
         // that could mean either reads neither.
-        let unknown = |group: &str| group == TEMPLATE_RESOURCE_GROUP;
         let mut modules = self.modules.iter().filter(|module| {
-            let in_group = |group: &String| {
-                let deployed = &module.scope.target.resource_group;
-                same_name(deployed, group) || unknown(deployed) || unknown(group)
-            };
+            let in_group = |group: &String| may_share_group(&module.scope.target.resource_group, group);
             module.names.iter().any(|known| same_text(known, &name)) && group.as_ref().is_none_or(in_group)
         });
         let (Some(module), None) = (modules.next(), modules.next()) else {
@@ -790,7 +786,6 @@ fn parent_candidates(
     target: &Target,
     names_it: impl Fn(&str) -> bool,
 ) -> Vec<usize> {
-    let unknown = |group: &str| group == TEMPLATE_RESOURCE_GROUP;
     let read = |index: usize| vnets.get(index).map(|(_, read)| read);
     let named: Vec<usize> =
         (0..vnets.len()).filter(|&index| read(index).is_some_and(|read| names_it(&read.vnet.name))).collect();
@@ -799,11 +794,12 @@ fn parent_candidates(
     let reachable = |index: &usize, exact: bool| {
         let (Some(read), Some(declared)) = (read(*index), targets.get(*index)) else { return false };
         let group = &read.vnet.resource_group;
-        let same_group = same_name(group, &target.resource_group);
         let place = if exact {
-            same_group && !unknown(group) && !declared.unresolved_place
+            same_name(group, &target.resource_group)
+                && group != TEMPLATE_RESOURCE_GROUP
+                && !declared.unresolved_place
         } else {
-            same_group || unknown(group) || unknown(&target.resource_group)
+            may_share_group(group, &target.resource_group)
         };
         place && same_subscription(read.subscription.as_deref(), target.subscription.as_deref())
     };
