@@ -962,7 +962,9 @@ fn places_apart(read: &[(String, String, Option<&str>)]) -> Vec<Option<String>> 
             }
         }
         places.push(match subscription {
-            Some(subscription) if other_subscription => Some(format!("{group}, {subscription}")),
+            Some(subscription) if other_subscription => {
+                Some(crate::names::group_in_subscription(group, subscription))
+            }
             _ if other_group => Some(group.clone()),
             _ => None,
         });

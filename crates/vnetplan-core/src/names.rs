@@ -18,6 +18,18 @@ pub(crate) fn told_apart(name: &str, place: &str) -> String {
     format!("{name} ({place})")
 }
 
+/// The place that tells apart namesakes of one resource group in two subscriptions, for
+/// [`told_apart`]: `ml-rg, 0000…`.
+pub(crate) fn group_in_subscription(group: &str, subscription: &str) -> String {
+    format!("{group}, {subscription}")
+}
+
+/// Whether a plan VNet's tag names a subscription as [`group_in_subscription`] writes it: the
+/// import read namesakes that Azure holds apart in two subscriptions, which the plan cannot.
+pub(crate) fn tag_names_subscription(name: &str) -> bool {
+    name.get(vnet_azure_name(name).len()..).is_some_and(|tag| tag.contains(','))
+}
+
 /// The plan name of the subnet that holds prefix number `position` (counted from 1) of the
 /// Azure subnet `name`, when that subnet has more than one.
 pub(crate) fn further_prefix_subnet(name: &str, position: usize) -> String {
@@ -65,6 +77,14 @@ mod tests {
         assert_eq!(vnet_azure_name("ml-vnet (document 2) (template)"), "ml-vnet");
         assert_eq!(vnet_azure_name("my vnet (x)"), "my vnet");
         assert_eq!(vnet_azure_name("ml-vnet (open"), "ml-vnet (open");
+    }
+
+    #[test]
+    fn a_subscription_tag_is_told_from_a_group_tag() {
+        let tagged = told_apart("ml-vnet", &group_in_subscription("rg(a)", "0000-sub"));
+        assert!(tag_names_subscription(&tagged));
+        assert!(!tag_names_subscription("ml-vnet (rg-b)"));
+        assert!(!tag_names_subscription("ml-vnet"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::catalog::{Example, RuleDoc};
 use crate::context::{name_key, Context};
 use crate::finding::RuleFindings;
 use crate::import::TEMPLATE_RESOURCE_GROUP;
-use crate::names::is_expression;
+use crate::names::{is_expression, tag_names_subscription};
 use crate::pointer;
 use crate::sources;
 use crate::text::Message;
@@ -156,8 +156,7 @@ fn same_vnet_in_one_group(plan: &crate::plan::Plan, out: &mut RuleFindings<'_>) 
     let mut first: HashMap<(Cow<'_, str>, Cow<'_, str>), usize> = HashMap::new();
     for (index, vnet) in plan.vnets.iter().enumerate() {
         let azure_name = vnet.azure_name();
-        let tag = vnet.name.get(azure_name.len()..).unwrap_or_default();
-        if tag.contains(',')
+        if tag_names_subscription(&vnet.name)
             || is_expression(azure_name)
             || is_expression(&vnet.resource_group)
             || vnet.resource_group == TEMPLATE_RESOURCE_GROUP
