@@ -165,26 +165,7 @@ impl<'a> Reader<'a> {
         }
         match scope.built(text) {
             Some(value) => {
-                let note = if scope.is_nested() {
-                    msg!(
-                        [
-                            "'{expression}' comes to '{value}' with the values the template states, each parameter at the value its deployment passes or else at its default; a deployment that passes others differs",
-                            "« {expression} » donne « {value} » avec les valeurs que le modèle indique, chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut ; un déploiement qui en passe d’autres diffère"
-                        ],
-                        expression = text,
-                        value = &value
-                    )
-                } else {
-                    msg!(
-                        [
-                            "'{expression}' comes to '{value}' with the values the template states, parameters at their defaults; a deployment that passes others differs",
-                            "« {expression} » donne « {value} » avec les valeurs que le modèle indique, paramètres à leur valeur par défaut ; un déploiement qui en passe d’autres diffère"
-                        ],
-                        expression = text,
-                        value = &value
-                    )
-                };
-                self.note(pointer, note);
+                self.note(pointer, scope.built_source().note(text, &value));
                 Resolved::Text(value)
             }
             None if scope.oversized(text) => {
@@ -549,6 +530,11 @@ enum Source {
     Parameter(String),
     Variable(String),
     PassedIn(String),
+    /// Built by template functions from such values; `nested` when a deployment passes the
+    /// template's parameters.
+    Built {
+        nested: bool,
+    },
 }
 
 impl Source {
@@ -579,6 +565,22 @@ impl Source {
                 ],
                 expression = expression,
                 name = name,
+                value = value
+            ),
+            Self::Built { nested: true } => msg!(
+                [
+                    "'{expression}' comes to '{value}' with the values the template states, each parameter at the value its deployment passes or else at its default; a deployment that passes others differs",
+                    "« {expression} » donne « {value} » avec les valeurs que le modèle indique, chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut ; un déploiement qui en passe d’autres diffère"
+                ],
+                expression = expression,
+                value = value
+            ),
+            Self::Built { nested: false } => msg!(
+                [
+                    "'{expression}' comes to '{value}' with the values the template states, parameters at their defaults; a deployment that passes others differs",
+                    "« {expression} » donne « {value} » avec les valeurs que le modèle indique, paramètres à leur valeur par défaut ; un déploiement qui en passe d’autres diffère"
+                ],
+                expression = expression,
                 value = value
             ),
         }
@@ -628,95 +630,206 @@ impl Scope<'_> {
     }
 
     /// The text a template expression builds from literals, the parameters and variables the
-    /// template states (whole numbers written as digits), and `resourceId`, `concat`, `format`,
-    /// `toLower`, `toUpper` and `first` or `last` of a `split` text: names such as
+    /// template states, and the functions [`Self::term`] follows: names such as
     /// `format('{0}-aks', parameters('prefix'))`, and subnet and VNet ids as exported and
     /// quickstart templates build them, often in variables. An id that names no subscription,
     /// as templates rarely do, starts at its resource group; one that names no group is in
     /// [`Self::default_group`].
     pub(super) fn evaluate(&self, text: &str) -> Option<String> {
-        let inner = text.strip_prefix('[')?.strip_suffix(']').filter(|_| is_expression(text))?;
-        let mut calls = ID_CALLS;
-        self.evaluated(&Piece::Expression(inner.to_owned()), &mut calls)
+        self.computed(text)?.into_text()
     }
 
-    /// The text `piece` comes to, evaluating at most `calls` more calls.
-    fn evaluated(&self, piece: &Piece, calls: &mut usize) -> Option<String> {
+    /// Whether a resource's `condition` holds with the values the template states: compiled
+    /// Bicep writes `if` on a resource, and quickstarts write `newOrExisting`, this way.
+    pub(super) fn holds(&self, condition: &str) -> Option<bool> {
+        self.computed(condition)?.switch()
+    }
+
+    /// What the expression `[…]` comes to, within [`ID_CALLS`] calls.
+    fn computed(&self, text: &str) -> Option<Term> {
+        let inner = text.strip_prefix('[')?.strip_suffix(']').filter(|_| is_expression(text))?;
+        let mut calls = ID_CALLS;
+        self.term(&Piece::Expression(inner.to_owned()), &mut calls)
+    }
+
+    /// What `piece` comes to, evaluating at most `calls` more calls: literals, whole numbers,
+    /// the parameters and variables the template states; `resourceId`, `concat`, `format`,
+    /// `replace`, `substring`, `toLower`, `toUpper`, `string`, `int`, and `first` or `last` of
+    /// a `split` text; and the tests a condition makes: `equals`, `not`, `and`, `or`, `bool`,
+    /// `empty` of a text, the comparisons of whole numbers, and `if`, of which only the branch
+    /// taken is evaluated, as ARM does. Anything else, or a call whose arguments ARM would
+    /// refuse, comes to nothing rather than to a guess.
+    fn term(&self, piece: &Piece, calls: &mut usize) -> Option<Term> {
         let expression = match piece {
-            Piece::Literal(text) => return Some(text.clone()),
+            Piece::Literal(text) => return Some(Term::Text(text.clone())),
             // Each call copies its text, so a long one, built to be, would cost far more memory.
             Piece::Expression(expression) if expression.len() > ID_LIMIT => return None,
-            Piece::Expression(expression) => expression,
+            Piece::Expression(expression) => expression.trim(),
         };
         *calls = calls.checked_sub(1)?;
+        if let Ok(number) = expression.parse::<i64>() {
+            return Some(Term::Number(number));
+        }
         let (function, arguments) = call(expression)?;
-        let mut all = |pieces: &[Piece]| -> Option<Vec<String>> {
-            pieces.iter().map(|piece| self.evaluated(piece, calls)).collect()
-        };
-        let text = if same_name(function, "parameters") || same_name(function, "variables") {
-            let (_, value, scope) = self.found(&format!("[{expression}]"))?;
-            // ARM writes a whole number into text as its digits: concat('10.', parameters('n')).
-            if let Some(number) = value.as_i64() {
-                return Some(number.to_string());
-            }
-            let value = value.as_str().filter(|_| fits(value))?;
-            match value.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
-                Some(inner) if is_expression(value) => {
-                    scope.evaluated(&Piece::Expression(inner.to_owned()), calls)?
+        let function = function.to_ascii_lowercase();
+        let text = |piece: &Piece, calls: &mut usize| self.term(piece, calls)?.into_text();
+        let term = match (function.as_str(), arguments.as_slice()) {
+            ("parameters" | "variables", _) => {
+                let (_, value, scope) = self.found(&format!("[{expression}]"))?;
+                match value {
+                    Value::Bool(on) => Term::Switch(*on),
+                    Value::Number(number) => Term::Number(number.as_i64()?),
+                    Value::String(written) if fits(value) => {
+                        match written.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+                            Some(inner) if is_expression(written) => {
+                                scope.term(&Piece::Expression(inner.to_owned()), calls)?
+                            }
+                            _ => Term::Text(unescaped(written)),
+                        }
+                    }
+                    _ => return None,
                 }
-                _ => unescaped(value),
             }
-        } else if same_name(function, "concat") || same_name(function, "format") {
-            all(&joined_pieces(expression)?)?.concat()
-        } else if same_name(function, "toLower") || same_name(function, "toUpper") {
-            let [argument] = arguments.as_slice() else { return None };
-            let text = self.evaluated(argument, calls)?;
-            match same_name(function, "toLower") {
-                true => text.to_lowercase(),
-                false => text.to_uppercase(),
+            ("concat" | "format", _) => {
+                let pieces = joined_pieces(expression)?;
+                let parts: Option<Vec<String>> = pieces.iter().map(|piece| text(piece, calls)).collect();
+                Term::Text(parts?.concat())
             }
-        } else if same_name(function, "first") || same_name(function, "last") {
-            // Only the part of a split text, as templates take a name out of an id:
-            // last(split(parameters('vnetId'), '/')).
-            let [Piece::Expression(inner)] = arguments.as_slice() else { return None };
-            let (split, parts) = call(inner)?;
-            let [text, Piece::Literal(separator)] = parts.as_slice() else { return None };
-            if !same_name(split, "split") || separator.is_empty() {
-                return None;
+            ("tolower", [argument]) => Term::Text(text(argument, calls)?.to_lowercase()),
+            ("toupper", [argument]) => Term::Text(text(argument, calls)?.to_uppercase()),
+            ("string", [argument]) => Term::Text(text(argument, calls)?),
+            ("replace", [original, old, new]) => {
+                let (original, old, new) = (text(original, calls)?, text(old, calls)?, text(new, calls)?);
+                // ARM refuses an empty text to replace.
+                if old.is_empty() {
+                    return None;
+                }
+                Term::Text(original.replace(&old, &new))
             }
-            let text = self.evaluated(text, calls)?;
-            let piece = match same_name(function, "first") {
-                true => text.split(separator.as_str()).next(),
-                false => text.rsplit(separator.as_str()).next(),
-            };
-            piece?.to_owned()
-        } else if same_name(function, "resourceId") {
-            let values = all(&arguments)?;
-            // A subscription id or a group name holds no slash; a resource type always does.
-            let at = values.iter().position(|value| value.contains('/'))?;
-            // ARM takes 'Microsoft.Network/virtualNetworks/subnets/', as many templates write it.
-            let (namespace, types) = values.get(at)?.trim_end_matches('/').split_once('/')?;
-            let names = values.get(at + 1..)?;
-            let types: Vec<&str> = types.split('/').collect();
-            if types.len() != names.len() {
-                return None;
+            ("substring", [original, rest @ ..]) if rest.len() <= 2 => {
+                let original = text(original, calls)?;
+                // ARM counts UTF-16 units; in ASCII they are bytes.
+                if !original.is_ascii() {
+                    return None;
+                }
+                let mut number = |piece: &Piece| usize::try_from(self.term(piece, calls)?.number()?).ok();
+                let start = match rest.first() {
+                    Some(start) => number(start)?,
+                    None => 0,
+                };
+                let end = match rest.get(1) {
+                    Some(length) => start.checked_add(number(length)?)?,
+                    None => original.len(),
+                };
+                Term::Text(original.get(start..end)?.to_owned())
             }
-            let mut id = match values.get(..at)? {
-                [] => format!("/resourceGroups/{}", self.id_group),
-                [group] => format!("/resourceGroups/{group}"),
-                [subscription, group] => format!("/subscriptions/{subscription}/resourceGroups/{group}"),
+            ("first" | "last", [Piece::Expression(inner)]) => {
+                // Only the part of a split text, as templates take a name out of an id:
+                // last(split(parameters('vnetId'), '/')).
+                let (split, parts) = call(inner)?;
+                let [whole, Piece::Literal(separator)] = parts.as_slice() else { return None };
+                if !same_name(split, "split") || separator.is_empty() {
+                    return None;
+                }
+                let whole = text(whole, calls)?;
+                let part = match function.as_str() {
+                    "first" => whole.split(separator.as_str()).next(),
+                    _ => whole.rsplit(separator.as_str()).next(),
+                };
+                Term::Text(part?.to_owned())
+            }
+            ("resourceid", _) => {
+                let values: Option<Vec<String>> = arguments.iter().map(|piece| text(piece, calls)).collect();
+                Term::Text(self.resource_id(&values?)?)
+            }
+            ("int", [argument]) => match self.term(argument, calls)? {
+                Term::Number(number) => Term::Number(number),
+                Term::Text(digits) => Term::Number(digits.parse().ok()?),
+                Term::Switch(_) => return None,
+            },
+            ("true" | "false", [Piece::Expression(nothing)]) if nothing.is_empty() => {
+                Term::Switch(function == "true")
+            }
+            ("bool", [argument]) => Term::Switch(match self.term(argument, calls)? {
+                Term::Switch(on) => on,
+                Term::Text(word) if word.eq_ignore_ascii_case("true") => true,
+                Term::Text(word) if word.eq_ignore_ascii_case("false") => false,
+                Term::Number(1) => true,
+                Term::Number(0) => false,
                 _ => return None,
-            };
-            id.push_str("/providers/");
-            id.push_str(namespace);
-            for (kind, name) in types.iter().zip(names) {
-                id.push_str(&format!("/{kind}/{name}"));
+            }),
+            ("not", [argument]) => Term::Switch(!self.term(argument, calls)?.switch()?),
+            ("and" | "or", [_, _, ..]) => {
+                let switches: Option<Vec<bool>> =
+                    arguments.iter().map(|piece| self.term(piece, calls)?.switch()).collect();
+                let switches = switches?;
+                Term::Switch(match function.as_str() {
+                    "and" => switches.iter().all(|on| *on),
+                    _ => switches.iter().any(|on| *on),
+                })
             }
-            id
-        } else {
-            return None;
+            ("equals", [left, right]) => {
+                let (left, right) = (self.term(left, calls)?, self.term(right, calls)?);
+                // How ARM compares a text with a number is not documented.
+                if std::mem::discriminant(&left) != std::mem::discriminant(&right) {
+                    return None;
+                }
+                // Case counts: Bicep writes its case-blind `=~` as equals of two toLower calls.
+                Term::Switch(left == right)
+            }
+            ("empty", [argument]) => match self.term(argument, calls)? {
+                Term::Text(text) => Term::Switch(text.is_empty()),
+                _ => return None,
+            },
+            ("greater" | "greaterorequals" | "less" | "lessorequals", [left, right]) => {
+                // Texts compare in an order ARM does not spell out, so only numbers are compared.
+                let left = self.term(left, calls)?.number()?;
+                let right = self.term(right, calls)?.number()?;
+                Term::Switch(match function.as_str() {
+                    "greater" => left > right,
+                    "greaterorequals" => left >= right,
+                    "less" => left < right,
+                    _ => left <= right,
+                })
+            }
+            ("if", [condition, chosen, otherwise]) => {
+                let branch = match self.term(condition, calls)?.switch()? {
+                    true => chosen,
+                    false => otherwise,
+                };
+                self.term(branch, calls)?
+            }
+            _ => return None,
         };
-        (text.len() <= ID_LIMIT).then_some(text)
+        match &term {
+            Term::Text(text) if text.len() > ID_LIMIT => None,
+            _ => Some(term),
+        }
+    }
+
+    /// The id `resourceId` builds from its evaluated arguments.
+    fn resource_id(&self, values: &[String]) -> Option<String> {
+        // A subscription id or a group name holds no slash; a resource type always does.
+        let at = values.iter().position(|value| value.contains('/'))?;
+        // ARM takes 'Microsoft.Network/virtualNetworks/subnets/', as many templates write it.
+        let (namespace, types) = values.get(at)?.trim_end_matches('/').split_once('/')?;
+        let names = values.get(at + 1..)?;
+        let types: Vec<&str> = types.split('/').collect();
+        if types.len() != names.len() {
+            return None;
+        }
+        let mut id = match values.get(..at)? {
+            [] => format!("/resourceGroups/{}", self.id_group),
+            [group] => format!("/resourceGroups/{group}"),
+            [subscription, group] => format!("/subscriptions/{subscription}/resourceGroups/{group}"),
+            _ => return None,
+        };
+        id.push_str("/providers/");
+        id.push_str(namespace);
+        for (kind, name) in types.iter().zip(names) {
+            id.push_str(&format!("/{kind}/{name}"));
+        }
+        Some(id)
     }
 
     /// What `[parameters('x')]` (its default) or `[variables('x')]` stands for, as the template
@@ -773,28 +886,35 @@ impl Scope<'_> {
         (scope, text)
     }
 
-    /// The whole number an expression stands for, when the template states it as one.
+    /// The whole number an expression stands for, when the template states it as one or it
+    /// comes to one.
     fn number(&self, text: &str) -> Option<(Source, u64)> {
-        let (source, value) = self.stated(text)?;
-        let number = match value {
-            Value::Number(number) => number.as_u64()?,
-            Value::String(digits) => digits.trim().parse().ok()?,
-            _ => return None,
-        };
-        Some((source, number))
+        let stated = self.stated(text).and_then(|(source, value)| match value {
+            Value::Number(number) => Some((source, number.as_u64()?)),
+            Value::String(digits) => Some((source, digits.trim().parse().ok()?)),
+            _ => None,
+        });
+        stated.or_else(|| {
+            let number = u64::try_from(self.computed(text)?.number()?).ok()?;
+            Some((self.built_source(), number))
+        })
     }
 
     /// The switch an expression stands for, when the template states it as a boolean or as the
-    /// text `true` or `false`, which ARM converts to one.
+    /// text `true` or `false`, which ARM converts to one, or it comes to one.
     fn switch(&self, text: &str) -> Option<(Source, bool)> {
-        let (source, value) = self.stated(text)?;
-        let on = match value {
-            Value::Bool(on) => *on,
-            Value::String(word) if word.eq_ignore_ascii_case("true") => true,
-            Value::String(word) if word.eq_ignore_ascii_case("false") => false,
-            _ => return None,
-        };
-        Some((source, on))
+        let stated = self.stated(text).and_then(|(source, value)| match value {
+            Value::Bool(on) => Some((source, *on)),
+            Value::String(word) if word.eq_ignore_ascii_case("true") => Some((source, true)),
+            Value::String(word) if word.eq_ignore_ascii_case("false") => Some((source, false)),
+            _ => None,
+        });
+        stated.or_else(|| Some((self.built_source(), self.holds(text)?)))
+    }
+
+    /// Where a value that template functions build comes from.
+    fn built_source(&self) -> Source {
+        Source::Built { nested: self.is_nested() }
     }
 
     /// The value of `[parameters('x')]` or `[variables('x')]` when the template states it as a
@@ -842,6 +962,40 @@ impl Scope<'_> {
                 (_, Resolved::Text(text)) => Some(text),
                 (_, Resolved::List(_)) => None,
             },
+        }
+    }
+}
+
+/// A value a template expression comes to, of the kinds vnetplan follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Term {
+    Text(String),
+    Number(i64),
+    Switch(bool),
+}
+
+impl Term {
+    /// The term as a name, range or id: ARM writes a whole number into text as its digits
+    /// (`concat('10.', parameters('octet'), '.0.0/16')`); a boolean names nothing.
+    fn into_text(self) -> Option<String> {
+        match self {
+            Self::Text(text) => Some(text),
+            Self::Number(number) => Some(number.to_string()),
+            Self::Switch(_) => None,
+        }
+    }
+
+    fn number(self) -> Option<i64> {
+        match self {
+            Self::Number(number) => Some(number),
+            _ => None,
+        }
+    }
+
+    fn switch(self) -> Option<bool> {
+        match self {
+            Self::Switch(on) => Some(on),
+            _ => None,
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Reading an ARM template: its VNets, with subnets declared inline, as nested child resources
 //! or as top-level `Microsoft.Network/virtualNetworks/subnets` resources.
 //!
-//! Templates compute values with expressions (`[parameters('prefix')]`). Evaluating them would
-//! need the deployment's parameters and Azure's function library, so they are kept as written
-//! and noted, with the parameter's default value when the template gives one.
+//! Templates compute values with expressions (`[parameters('prefix')]`). Those built from the
+//! values the template states, with the functions `reader.rs` follows, are evaluated and noted;
+//! any other is kept as written and noted, since the deployment's own values are not known.
 
 use std::collections::HashMap;
 
@@ -178,6 +178,11 @@ impl<'a> Reader<'a> {
                 self.existing(&object, kind);
                 continue;
             }
+            let planned =
+                [VNET_TYPE, SUBNET_TYPE, CLUSTER_TYPE].iter().any(|planned| same_name(kind, planned));
+            if planned && !self.deployed(&object) {
+                continue;
+            }
             if same_name(kind, VNET_TYPE) {
                 self.envelope(&object);
                 let vnet = self.vnet(&object)?;
@@ -185,6 +190,9 @@ impl<'a> Reader<'a> {
                 for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
                     let kind = nested.own_str("type").unwrap_or_default();
                     if same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE) {
+                        if !self.deployed(&nested) {
+                            continue;
+                        }
                         let scope = self.template.clone();
                         children.push(ChildSubnet { object: nested, nested_in: Some(index), scope });
                     } else {
@@ -254,6 +262,9 @@ impl<'a> Reader<'a> {
     /// resources may read. A linked template is not fetched: the page and the CLI read only
     /// what they are given.
     fn nested(&mut self, object: &Obj<'a>, symbol: Option<&str>) -> Option<Nested<'a>> {
+        if !self.deployed(object) {
+            return None;
+        }
         self.envelope(object);
         self.unread(object, DEPLOYMENT_READ, DEPLOYMENT_INFORMATIONAL);
         if let Some(link) = object.get("templateLink") {
@@ -418,7 +429,9 @@ impl<'a> Reader<'a> {
         let mut pools = Vec::new();
         for (_, resource) in resources(root) {
             let Some(object) = Obj::new(resource.value, resource.pointer) else { continue };
-            if !same_name(object.own_str("type").unwrap_or_default(), AGENT_POOL_TYPE) || is_existing(&object)
+            if !same_name(object.own_str("type").unwrap_or_default(), AGENT_POOL_TYPE)
+                || is_existing(&object)
+                || !self.deployed(&object)
             {
                 continue;
             }
@@ -490,22 +503,54 @@ impl<'a> Reader<'a> {
         self.note(&object.pointer, message);
     }
 
+    /// Whether the resource is deployed with the values the template states, as its
+    /// `condition` decides: one that is not is noted and left out of the plan, which would
+    /// otherwise hold a network or cluster that the deployment does not make. A condition that
+    /// cannot be evaluated is noted, and the resource read as if it held.
+    fn deployed(&mut self, object: &Obj<'_>) -> bool {
+        let Some((key, condition)) = lookup(object.map, "condition") else {
+            return true;
+        };
+        let pointer = child_pointer(&object.pointer, key);
+        let written = condition.as_str().unwrap_or_default();
+        let decided = match condition {
+            Value::Bool(holds) => Some(*holds),
+            _ => self.template.as_ref().and_then(|scope| scope.holds(written)),
+        };
+        let note = match (decided, condition) {
+            (Some(true), Value::Bool(_)) => return true,
+            (Some(false), Value::Bool(_)) => msg!([
+                "the condition is false: Azure does not deploy this resource, so it is not imported",
+                "la condition est fausse : Azure ne déploie pas cette ressource, elle n’est donc pas importée"
+            ]),
+            (Some(true), _) => msg!(
+                [
+                    "deployed only when {condition}, which holds with the values the template states, each parameter at the value its deployment passes or else at its default: imported; a deployment that passes others may leave it out",
+                    "déployé seulement si {condition}, ce qui est vrai avec les valeurs que le modèle indique, chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut : importé ; un déploiement qui en passe d’autres peut l’omettre"
+                ],
+                condition = written
+            ),
+            (Some(false), _) => msg!(
+                [
+                    "deployed only when {condition}, which is false with the values the template states, each parameter at the value its deployment passes or else at its default: not imported; to plan the deployment that makes it, write the values it passes as the parameters' defaults and import again",
+                    "déployé seulement si {condition}, ce qui est faux avec les valeurs que le modèle indique, chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut : non importé ; pour planifier le déploiement qui la crée, écrivez les valeurs qu’il passe comme valeurs par défaut des paramètres et importez de nouveau"
+                ],
+                condition = written
+            ),
+            (None, _) => msg!(
+                [
+                    "deployed only when {condition}; imported as if it were",
+                    "déployé seulement si {condition} ; importé comme si c’était le cas"
+                ],
+                condition = condition
+            ),
+        };
+        self.note(&pointer, note);
+        decided != Some(false)
+    }
+
     /// Notes for the resource fields that make a deployment differ from what is written.
     fn envelope(&mut self, object: &Obj<'_>) {
-        if let Some((key, field)) =
-            lookup(object.map, "condition").filter(|(_, condition)| **condition != Value::Bool(true))
-        {
-            self.note(
-                &child_pointer(&object.pointer, key),
-                msg!(
-                    [
-                        "deployed only when {condition}; imported as if it were",
-                        "déployé seulement si {condition} ; importé comme si c’était le cas"
-                    ],
-                    condition = field
-                ),
-            );
-        }
         let kind = object.own_str("type").unwrap_or_default();
         if let Some((key, _)) = lookup(object.map, "copy").filter(|_| !same_name(kind, CLUSTER_TYPE)) {
             self.note(

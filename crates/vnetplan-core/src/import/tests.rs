@@ -2800,3 +2800,138 @@ fn the_gateway_ingress_add_on_names_the_existing_gateway_it_uses() {
     let note = note_at(&result, 0, "/addonProfiles/ingressApplicationGateway");
     assert!(note.contains("uses the existing gateway 'appgw'") && !note.contains('?'), "{note}");
 }
+
+/// A template with a `newOrExisting` parameter, as quickstarts write one, and `resources`.
+fn template_choosing(default: &str, resources: &[String]) -> String {
+    format!(
+        r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+             "contentVersion": "1.0.0.0",
+             "parameters": {{ "vnetNewOrExisting": {{ "type": "string", "defaultValue": "{default}" }},
+                              "dense": {{ "type": "bool", "defaultValue": true }} }},
+             "resources": [{}] }}"#,
+        resources.join(",")
+    )
+}
+
+/// `resource` with a `condition` written in front of its other fields.
+fn conditional(condition: &str, resource: &str) -> String {
+    resource.replacen('{', &format!(r#"{{ "condition": {condition},"#), 1)
+}
+
+#[test]
+fn a_resource_whose_condition_is_false_with_the_stated_values_is_not_imported() {
+    let new = r#""[equals(parameters('vnetNewOrExisting'), 'new')]""#;
+    let existing = r#""[not(equals(parameters('vnetNewOrExisting'), 'new'))]""#;
+    let resources = [
+        conditional(new, &vnet_resource("created", "10.0.0.0/16")),
+        conditional(existing, &vnet_resource("kept", "10.1.0.0/16")),
+        conditional("false", &vnet_resource("never", "10.2.0.0/16")),
+        conditional("true", &vnet_resource("always", "10.3.0.0/16")),
+    ];
+    let result = imported(&[&template_choosing("existing", &resources)]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["kept", "always"]);
+    let skipped = note_at(&result, 0, "/resources/0/condition");
+    assert!(skipped.contains("which is false") && skipped.contains("not imported"), "{skipped}");
+    let kept = note_at(&result, 0, "/resources/1/condition");
+    assert!(kept.contains("which holds") && kept.contains("may leave it out"), "{kept}");
+    assert!(note_at(&result, 0, "/resources/2/condition").contains("the condition is false"));
+    assert!(notes_at(&result, 0, "/resources/3/condition").is_empty());
+
+    // With the other default, the other VNet is the one deployed.
+    let result = imported(&[&template_choosing("new", &resources)]);
+    let names: Vec<&str> = result.plan.vnets.iter().map(|vnet| vnet.name.as_str()).collect();
+    assert_eq!(names, ["created", "always"]);
+}
+
+#[test]
+fn a_condition_that_cannot_be_evaluated_reads_the_resource_as_if_it_held() {
+    // ARM does not document how a text compares with a number, so neither side is guessed.
+    let resources = [
+        conditional(r#""[equals('1', 1)]""#, &vnet_resource("mixed", "10.0.0.0/16")),
+        conditional(r#""[equals(parameters('unknown'), 'new')]""#, &vnet_resource("unknown", "10.1.0.0/16")),
+        conditional(r#""[greater('b', 'a')]""#, &vnet_resource("texts", "10.2.0.0/16")),
+    ];
+    let result = imported(&[&template_choosing("new", &resources)]);
+    assert_eq!(result.plan.vnets.len(), 3);
+    for index in 0..3 {
+        let note = note_at(&result, 0, &format!("/resources/{index}/condition"));
+        assert!(note.contains("imported as if it were"), "{note}");
+    }
+}
+
+#[test]
+fn conditions_leave_out_subnets_node_pools_and_whole_deployments() {
+    let off = r#""[and(parameters('dense'), equals(parameters('vnetNewOrExisting'), 'new'))]""#;
+    let on = r#""[or(parameters('dense'), false())]""#;
+    let pool = |name: &str| {
+        format!(
+            r#"{{ "type": "Microsoft.ContainerService/managedClusters/agentPools", "apiVersion": "2024-02-01",
+                "name": "attach-aks/{name}", "properties": {{ "count": 2, "mode": "User",
+                "vnetSubnetID": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'net', 'aks')]" }} }}"#
+        )
+    };
+    let mut cluster: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    let mut cluster = cluster["resources"][0].take();
+    cluster["name"] = "attach-aks".into();
+    cluster["properties"]["agentPoolProfiles"][0]["vnetSubnetID"] =
+        "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'net', 'aks')]".into();
+    let resources = [
+        vnet_resource("net", "10.0.0.0/16"),
+        subnet_resource("net/aks", "10.0.0.0/22"),
+        conditional(off, &subnet_resource("net/spare", "10.0.8.0/24")),
+        conditional(on, &subnet_resource("net/used", "10.0.9.0/24")),
+        cluster.to_string(),
+        conditional(off, &pool("skipped")),
+        conditional(on, &pool("extra")),
+        conditional(off, &deployment("hidden", "", "inner", &vnet_resource("hidden-vnet", "10.9.0.0/16"))),
+    ];
+    let result = imported(&[&template_choosing("existing", &resources)]);
+    assert_eq!(
+        networks(&result),
+        [(
+            "net".to_owned(),
+            TEMPLATE_RESOURCE_GROUP.to_owned(),
+            vec!["aks 10.0.0.0/22".to_owned(), "used 10.0.9.0/24".to_owned()]
+        )]
+    );
+    // The system pool's 3 nodes and the extra pool's 2; the skipped pool's 2 are not there.
+    assert_eq!(result.plan.aks_clusters[0].node_count, 5);
+    for index in [2, 5, 7] {
+        assert!(note_at(&result, 0, &format!("/resources/{index}/condition")).contains("which is false"));
+    }
+}
+
+#[test]
+fn if_replace_substring_and_conversions_build_names_ranges_and_counts() {
+    let resource = r#"{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+        "name": "[if(equals(parameters('vnetNewOrExisting'), 'new'), concat('hub-', substring('production', 0, 4)), 'hub-old')]",
+        "location": "eastus2",
+        "properties": { "addressSpace": { "addressPrefixes": ["[replace('10.X.0.0/16', 'X', string(int('7')))]"] },
+          "subnets": [{ "name": "[substring('aks-nodes', 4)]", "properties": { "addressPrefix": "[if(parameters('dense'), '10.7.0.0/22', '10.7.0.0/24')]" } }] } }"#;
+    let result = imported(&[&template_choosing("new", &[resource.to_owned()])]);
+    assert_eq!(
+        networks(&result),
+        [("hub-prod".to_owned(), TEMPLATE_RESOURCE_GROUP.to_owned(), vec!["nodes 10.7.0.0/22".to_owned()])]
+    );
+    assert_eq!(result.plan.vnets[0].address_prefixes, ["10.7.0.0/16"]);
+    let note = note_at(&result, 0, "/resources/0/name");
+    assert!(note.contains("comes to 'hub-prod'"), "{note}");
+
+    // Out of range, ARM fails the deployment: the expression stays as written.
+    let beyond = resource.replace("substring('aks-nodes', 4)", "substring('aks', 4)");
+    let result = imported(&[&template_choosing("new", &[beyond])]);
+    assert_eq!(result.plan.vnets[0].subnets[0].name, "[substring('aks', 4)]");
+}
+
+#[test]
+fn a_count_that_an_expression_computes_is_read_and_noted() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["parameters"]["dense"] = serde_json::json!({ "type": "bool", "defaultValue": false });
+    template["resources"][0]["properties"]["agentPoolProfiles"][0]["maxPods"] =
+        "[if(parameters('dense'), 250, 50)]".into();
+    let result = imported(&[&template.to_string()]);
+    assert_eq!(result.plan.aks_clusters[0].max_pods, Some(50));
+    let note = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles/0/maxPods");
+    assert!(note.contains("comes to '50'"), "{note}");
+}
