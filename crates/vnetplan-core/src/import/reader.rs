@@ -189,6 +189,32 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The items of a list field: as written, or in a template, when the field is an
+    /// expression that comes to a list the template states (`[parameters('subnets')]`), that
+    /// list's items, which notes place at the field, and a note saying where they come from.
+    /// `None` for an expression that comes to no list, which the caller notes.
+    pub(super) fn list_items<'f>(&mut self, field: &Field<'f>) -> Option<Vec<Field<'f>>>
+    where
+        'a: 'f,
+    {
+        let Some(text) = field.value.as_str() else {
+            return Some(field.items());
+        };
+        let items = self.template.as_ref()?.json(text)?.as_array()?;
+        self.note(
+            &field.pointer,
+            msg!(
+                [
+                    "'{expression}' comes to a list of {count} that the template states, each read here",
+                    "« {expression} » donne une liste de {count} que le modèle indique, chacun lu ici"
+                ],
+                expression = text,
+                count = items.len()
+            ),
+        );
+        Some(items.iter().map(|value| Field { value, pointer: field.pointer.clone() }).collect())
+    }
+
     /// A whole number: a JSON number, or in a template an expression whose value the template
     /// states as one, which is noted. `None` for null, and for anything else with a note of what
     /// the plan makes of it (`expect`), since a count read as nothing is zero or a default; an
@@ -484,6 +510,9 @@ pub(super) struct Scope<'a> {
     /// template in `outer` scope, its default, as its parent: there it stays the parent's group
     /// even though the resources go to the deployment's.
     id_group: String,
+    /// The property copy loop being read, by name, and the copy's number: what `copyIndex`
+    /// means in its input.
+    copy: Option<(String, u64)>,
 }
 
 /// Where a template's resources are deployed.
@@ -597,6 +626,7 @@ impl<'a> Scope<'a> {
             passed: None,
             target: Target::unnamed(),
             id_group: super::TEMPLATE_RESOURCE_GROUP.to_owned(),
+            copy: None,
         }
     }
 
@@ -615,9 +645,7 @@ impl<'a> Scope<'a> {
             ..Self::of(template)
         }
     }
-}
 
-impl Scope<'_> {
     /// The resource group a `resourceId` that names none means here.
     pub(super) fn default_group(&self) -> &str {
         &self.id_group
@@ -627,6 +655,11 @@ impl Scope<'_> {
     /// its template in the enclosing one's scope (`outer`, ARM's default).
     pub(super) fn outer(&self, target: Target) -> Self {
         Self { target, ..self.clone() }
+    }
+
+    /// This scope while copy `index` of the property copy loop `name` is read.
+    pub(super) fn copying(&self, name: &str, index: u64) -> Self {
+        Self { copy: Some((name.to_owned(), index)), ..self.clone() }
     }
 
     /// The text a template expression builds from literals, the parameters and variables the
@@ -639,6 +672,14 @@ impl Scope<'_> {
         self.computed(text)?.into_text()
     }
 
+    /// The list or object an expression comes to, as the template writes it.
+    pub(super) fn json(&self, text: &str) -> Option<&'a Value> {
+        match self.computed(text)? {
+            Term::Json(value) => Some(value),
+            _ => None,
+        }
+    }
+
     /// Whether a resource's `condition` holds with the values the template states: compiled
     /// Bicep writes `if` on a resource, and quickstarts write `newOrExisting`, this way.
     pub(super) fn holds(&self, condition: &str) -> Option<bool> {
@@ -646,20 +687,22 @@ impl Scope<'_> {
     }
 
     /// What the expression `[…]` comes to, within [`ID_CALLS`] calls.
-    fn computed(&self, text: &str) -> Option<Term> {
+    fn computed(&self, text: &str) -> Option<Term<'a>> {
         let inner = text.strip_prefix('[')?.strip_suffix(']').filter(|_| is_expression(text))?;
         let mut calls = ID_CALLS;
         self.term(&Piece::Expression(inner.to_owned()), &mut calls)
     }
 
     /// What `piece` comes to, evaluating at most `calls` more calls: literals, whole numbers,
-    /// the parameters and variables the template states; `resourceId`, `concat`, `format`,
-    /// `replace`, `substring`, `toLower`, `toUpper`, `string`, `int`, and `first` or `last` of
-    /// a `split` text; and the tests a condition makes: `equals`, `not`, `and`, `or`, `bool`,
-    /// `empty` of a text, the comparisons of whole numbers, and `if`, of which only the branch
-    /// taken is evaluated, as ARM does. Anything else, or a call whose arguments ARM would
-    /// refuse, comes to nothing rather than to a guess.
-    fn term(&self, piece: &Piece, calls: &mut usize) -> Option<Term> {
+    /// the parameters and variables the template states, with their lists' items and objects'
+    /// properties (`[…]`, `.name`, `tryGet`, `length`); `resourceId`, `concat`, `format`,
+    /// `replace`, `substring`, `toLower`, `toUpper`, `string`, `int`, `first` or `last` of a
+    /// `split` text, `coalesce`, `createArray()`, `null()`, and `copyIndex` of the property loop
+    /// being read; and the tests a condition makes: `equals`, `not`, `and`, `or`, `bool`,
+    /// `empty`, the comparisons of whole numbers, and `if`, of which only the branch taken is
+    /// evaluated, as ARM does. Anything else, or a call whose arguments ARM would refuse, comes
+    /// to nothing rather than to a guess.
+    fn term(&self, piece: &Piece, calls: &mut usize) -> Option<Term<'a>> {
         let expression = match piece {
             Piece::Literal(text) => return Some(Term::Text(text.clone())),
             // Each call copies its text, so a long one, built to be, would cost far more memory.
@@ -670,6 +713,25 @@ impl Scope<'_> {
         if let Ok(number) = expression.parse::<i64>() {
             return Some(Term::Number(number));
         }
+        let (called, accessors) = accessed(expression)?;
+        if !accessors.is_empty() {
+            let mut term = self.term(&Piece::Expression(called.to_owned()), calls)?;
+            for accessor in accessors {
+                let Term::Json(value) = term else { return None };
+                let member = match accessor {
+                    Accessor::Property(name) => Term::Text(name.to_owned()),
+                    Accessor::Index(piece) => self.term(&piece, calls)?,
+                };
+                term = match (value, member) {
+                    (Value::Object(map), Term::Text(name)) => Term::of(lookup(map, &name)?.1)?,
+                    (Value::Array(items), Term::Number(index)) => {
+                        Term::of(items.get(usize::try_from(index).ok()?)?)?
+                    }
+                    _ => return None,
+                };
+            }
+            return Some(term);
+        }
         let (function, arguments) = call(expression)?;
         let function = function.to_ascii_lowercase();
         let text = |piece: &Piece, calls: &mut usize| self.term(piece, calls)?.into_text();
@@ -677,8 +739,6 @@ impl Scope<'_> {
             ("parameters" | "variables", _) => {
                 let (_, value, scope) = self.found(&format!("[{expression}]"))?;
                 match value {
-                    Value::Bool(on) => Term::Switch(*on),
-                    Value::Number(number) => Term::Number(number.as_i64()?),
                     Value::String(written) if fits(value) => {
                         match written.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
                             Some(inner) if is_expression(written) => {
@@ -687,7 +747,8 @@ impl Scope<'_> {
                             _ => Term::Text(unescaped(written)),
                         }
                     }
-                    _ => return None,
+                    Value::String(_) => return None,
+                    other => Term::of(other)?,
                 }
             }
             ("concat" | "format", _) => {
@@ -745,7 +806,7 @@ impl Scope<'_> {
             ("int", [argument]) => match self.term(argument, calls)? {
                 Term::Number(number) => Term::Number(number),
                 Term::Text(digits) => Term::Number(digits.parse().ok()?),
-                Term::Switch(_) => return None,
+                Term::Switch(_) | Term::Json(_) | Term::Null => return None,
             },
             ("true" | "false", [Piece::Expression(nothing)]) if nothing.is_empty() => {
                 Term::Switch(function == "true")
@@ -779,8 +840,46 @@ impl Scope<'_> {
             }
             ("empty", [argument]) => match self.term(argument, calls)? {
                 Term::Text(text) => Term::Switch(text.is_empty()),
+                Term::Json(Value::Array(items)) => Term::Switch(items.is_empty()),
+                Term::Json(Value::Object(map)) => Term::Switch(map.is_empty()),
                 _ => return None,
             },
+            ("length", [argument]) => Term::Number(match self.term(argument, calls)? {
+                // ARM counts UTF-16 units; in ASCII they are bytes.
+                Term::Text(text) if text.is_ascii() => i64::try_from(text.len()).ok()?,
+                Term::Json(Value::Array(items)) => i64::try_from(items.len()).ok()?,
+                Term::Json(Value::Object(map)) => i64::try_from(map.len()).ok()?,
+                _ => return None,
+            }),
+            ("tryget", [object, key]) => {
+                let Term::Json(Value::Object(map)) = self.term(object, calls)? else { return None };
+                let Term::Text(key) = self.term(key, calls)? else { return None };
+                lookup(map, &key).map_or(Some(Term::Null), |(_, value)| Term::of(value))?
+            }
+            ("coalesce", [_, ..]) => {
+                for argument in &arguments {
+                    match self.term(argument, calls)? {
+                        Term::Null => continue,
+                        found => return Some(found),
+                    }
+                }
+                Term::Null
+            }
+            ("createarray", [Piece::Expression(nothing)]) if nothing.is_empty() => Term::Json(&EMPTY_LIST),
+            ("null", [Piece::Expression(nothing)]) if nothing.is_empty() => Term::Null,
+            ("copyindex", _) => {
+                let (copying, index) = self.copy.as_ref()?;
+                // Only the property loop being read is bound: `copyIndex()` without its name
+                // counts a resource's own loop.
+                let offset = match arguments.as_slice() {
+                    [Piece::Literal(name)] if same_name(name, copying) => 0,
+                    [Piece::Literal(name), offset] if same_name(name, copying) => {
+                        self.term(offset, calls)?.number()?
+                    }
+                    _ => return None,
+                };
+                Term::Number(i64::try_from(*index).ok()?.checked_add(offset)?)
+            }
             ("greater" | "greaterorequals" | "less" | "lessorequals", [left, right]) => {
                 // Texts compare in an order ARM does not spell out, so only numbers are compared.
                 let left = self.term(left, calls)?.number()?;
@@ -834,13 +933,13 @@ impl Scope<'_> {
 
     /// What `[parameters('x')]` (its default) or `[variables('x')]` stands for, as the template
     /// writes it. ARM matches these names without regard to case.
-    fn stated(&self, text: &str) -> Option<(Source, &Value)> {
+    fn stated(&self, text: &str) -> Option<(Source, &'a Value)> {
         self.found(text).map(|(source, value, _)| (source, value))
     }
 
     /// What [`Self::stated`] finds, with the scope its value is written in: a value that a
     /// deployment passes is an expression of the template holding the deployment.
-    fn found(&self, text: &str) -> Option<(Source, &Value, &Self)> {
+    fn found(&self, text: &str) -> Option<(Source, &'a Value, &Self)> {
         let inner = text.strip_prefix('[')?.strip_suffix(']')?;
         let (function, arguments) = call(inner)?;
         let [Piece::Literal(name)] = arguments.as_slice() else {
@@ -968,20 +1067,40 @@ impl Scope<'_> {
 
 /// A value a template expression comes to, of the kinds vnetplan follows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Term {
+enum Term<'a> {
     Text(String),
     Number(i64),
     Switch(bool),
+    /// A list or an object the template writes, read where it stands.
+    Json(&'a Value),
+    /// What `tryGet` gives for a property an object lacks, which `coalesce` passes over.
+    Null,
 }
 
-impl Term {
+/// What `createArray()` makes: compiled Bicep writes `subnet.?delegations ?? []` with it.
+static EMPTY_LIST: Value = Value::Array(Vec::new());
+
+impl<'a> Term<'a> {
+    /// A value written in a parameter's or variable's list or object. A text there that is an
+    /// expression would be evaluated where it is written, which is not followed.
+    fn of(value: &'a Value) -> Option<Self> {
+        match value {
+            Value::Bool(on) => Some(Self::Switch(*on)),
+            Value::Number(number) => Some(Self::Number(number.as_i64()?)),
+            Value::String(text) if is_expression(text) => None,
+            Value::String(text) => Some(Self::Text(unescaped(text))),
+            Value::Array(_) | Value::Object(_) => Some(Self::Json(value)),
+            Value::Null => Some(Self::Null),
+        }
+    }
+
     /// The term as a name, range or id: ARM writes a whole number into text as its digits
     /// (`concat('10.', parameters('octet'), '.0.0/16')`); a boolean names nothing.
     fn into_text(self) -> Option<String> {
         match self {
             Self::Text(text) => Some(text),
             Self::Number(number) => Some(number.to_string()),
-            Self::Switch(_) => None,
+            Self::Switch(_) | Self::Json(_) | Self::Null => None,
         }
     }
 
@@ -1005,6 +1124,71 @@ impl Term {
 pub(super) enum Piece {
     Literal(String),
     Expression(String),
+}
+
+/// What follows a call to reach into the list or object it comes to.
+#[derive(Debug)]
+enum Accessor<'e> {
+    /// `.name`
+    Property(&'e str),
+    /// `[expression]`
+    Index(Piece),
+}
+
+/// Splits `parameters('subnets')[copyIndex('subnets')].name`, as compiled Bicep reads a loop's
+/// item, into its call and what follows it; a plain call has nothing after it.
+fn accessed(expression: &str) -> Option<(&str, Vec<Accessor<'_>>)> {
+    let open = expression.find('(')?;
+    let (mut depth, mut quoted, mut close) = (0_usize, false, None);
+    for (index, character) in expression.char_indices().skip_while(|(index, _)| *index < open) {
+        match character {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    close = Some(index);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (called, mut rest) = expression.split_at(close? + 1);
+    let mut accessors = Vec::new();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+            let (name, next) = after.split_at(end);
+            if name.is_empty() {
+                return None;
+            }
+            accessors.push(Accessor::Property(name));
+            rest = next;
+        } else if rest.starts_with('[') {
+            let (mut depth, mut quoted, mut end) = (0_usize, false, None);
+            for (index, character) in rest.char_indices() {
+                match character {
+                    '\'' => quoted = !quoted,
+                    '[' | '(' if !quoted => depth += 1,
+                    ']' | ')' if !quoted => {
+                        depth = depth.checked_sub(1)?;
+                        if depth == 0 {
+                            end = Some(index);
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let end = end?;
+            accessors.push(Accessor::Index(piece(rest.get(1..end)?)));
+            rest = rest.get(end + 1..)?;
+        } else {
+            return None;
+        }
+    }
+    Some((called, accessors))
 }
 
 /// Reads `function(argument, …)`, splitting the arguments at their top-level commas.

@@ -562,12 +562,14 @@ impl<'a> Reader<'a> {
             );
         }
         if let Some(field) = object.object("properties").and_then(|properties| properties.raw("copy")) {
-            // A cluster's copied node pools are read with the cluster.
+            // A cluster's copied node pools are read with the cluster, a VNet's copied subnets
+            // with the VNet.
+            let read_with = if same_name(kind, VNET_TYPE) { "subnets" } else { "agentPoolProfiles" };
             let names: Vec<&str> = field.value.as_array().map_or_else(Vec::new, |loops| {
                 loops
                     .iter()
                     .filter_map(|l| l.get("name")?.as_str())
-                    .filter(|name| !same_name(name, "agentPoolProfiles"))
+                    .filter(|name| !same_name(name, read_with))
                     .collect()
             });
             if names.is_empty() && field.value.as_array().is_some_and(|loops| !loops.is_empty()) {

@@ -2935,3 +2935,109 @@ fn a_count_that_an_expression_computes_is_read_and_noted() {
     let note = note_at(&result, 0, "/resources/0/properties/agentPoolProfiles/0/maxPods");
     assert!(note.contains("comes to '50'"), "{note}");
 }
+
+/// A VNet whose subnets a property copy loop builds from a list parameter, as compiled Bicep
+/// writes `subnets: [for subnet in subnets: {…}]`.
+const TEMPLATE_SUBNET_LOOP: &str = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "subnets": { "type": "array", "defaultValue": [
+      { "name": "aks", "prefix": "10.40.0.0/22" },
+      { "name": "aci", "prefix": "10.40.4.0/24", "delegations": [
+        { "name": "aci", "properties": { "serviceName": "Microsoft.ContainerInstance/containerGroups" } }
+      ] }
+    ] }
+  },
+  "resources": [{
+    "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "looped",
+    "location": "eastus2",
+    "properties": {
+      "addressSpace": { "addressPrefixes": ["10.40.0.0/16"] },
+      "copy": [{
+        "name": "subnets",
+        "count": "[length(parameters('subnets'))]",
+        "input": {
+          "name": "[parameters('subnets')[copyIndex('subnets')].name]",
+          "properties": {
+            "addressPrefix": "[parameters('subnets')[copyIndex('subnets')]['prefix']]",
+            "delegations": "[coalesce(tryGet(parameters('subnets')[copyIndex('subnets')], 'delegations'), createArray())]"
+          }
+        }
+      }]
+    }
+  }]
+}"#;
+
+#[test]
+fn a_subnet_copy_loop_builds_each_subnet_from_its_list_item() {
+    let result = imported(&[TEMPLATE_SUBNET_LOOP]);
+    assert_eq!(
+        networks(&result),
+        [(
+            "looped".to_owned(),
+            TEMPLATE_RESOURCE_GROUP.to_owned(),
+            vec!["aks 10.40.0.0/22".to_owned(), "aci 10.40.4.0/24".to_owned()]
+        )]
+    );
+    let delegations: Vec<&[String]> =
+        result.plan.vnets[0].subnets.iter().map(|subnet| subnet.delegations.as_slice()).collect();
+    assert_eq!(delegations, [&[][..], &["Microsoft.ContainerInstance/containerGroups".to_owned()][..]]);
+    let note = note_at(&result, 0, "/resources/0/properties/copy/0");
+    assert!(note.contains("builds 2 subnets") && note.contains("aks, aci"), "{note}");
+    assert!(notes_at(&result, 0, "/resources/0/properties/copy").is_empty());
+    let names = notes_at(&result, 0, "/resources/0/properties/copy/0/input/name");
+    assert!(names.iter().any(|note| note.contains("comes to 'aci'")), "{names:?}");
+}
+
+#[test]
+fn a_subnet_copy_loop_whose_list_is_unknown_imports_no_subnet_and_says_so() {
+    let template = TEMPLATE_SUBNET_LOOP.replace(
+        r#""count": "[length(parameters('subnets'))]""#,
+        r#""count": "[length(parameters('elsewhere'))]""#,
+    );
+    let result = imported(&[&template]);
+    assert!(result.plan.vnets[0].subnets.is_empty());
+    let notes = notes_at(&result, 0, "/resources/0/properties/copy/0");
+    assert!(notes.iter().any(|note| note.contains("subnets it builds are not imported")), "{notes:?}");
+}
+
+#[test]
+fn list_items_are_read_by_index_and_property_and_stay_unresolved_past_the_end() {
+    let template =
+        TEMPLATE_SUBNET_LOOP.replace(r#""count": "[length(parameters('subnets'))]""#, r#""count": 3"#);
+    let result = imported(&[&template]);
+    let subnets: Vec<&str> = result.plan.vnets[0].subnets.iter().map(|subnet| subnet.name.as_str()).collect();
+    assert_eq!(subnets, ["aks", "aci", "[parameters('subnets')[copyIndex('subnets')].name]"]);
+}
+
+#[test]
+fn subnets_and_delegations_written_as_a_parameter_are_read_from_its_list() {
+    let template = r#"{
+      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      "contentVersion": "1.0.0.0",
+      "parameters": {
+        "subnets": { "type": "array", "defaultValue": [{ "name": "aks", "properties": { "addressPrefix": "10.50.0.0/22" } }] },
+        "aciDelegations": { "type": "array", "defaultValue": [{ "name": "d", "properties": { "serviceName": "Microsoft.ContainerInstance/containerGroups" } }] }
+      },
+      "resources": [
+        { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "given", "location": "eastus2",
+          "properties": { "addressSpace": { "addressPrefixes": ["10.50.0.0/16"] }, "subnets": "[parameters('subnets')]" } },
+        { "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2023-09-01", "name": "given/aci",
+          "properties": { "addressPrefix": "10.50.4.0/24", "delegations": "[parameters('aciDelegations')]" } },
+        { "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2023-09-01", "name": "given/other",
+          "properties": { "addressPrefix": "10.50.5.0/24", "delegations": "[parameters('unknown')]" } }
+      ]
+    }"#;
+    let result = imported(&[template]);
+    let subnets: Vec<(&str, &[String])> = result.plan.vnets[0]
+        .subnets
+        .iter()
+        .map(|subnet| (subnet.name.as_str(), subnet.delegations.as_slice()))
+        .collect();
+    let aci = ["Microsoft.ContainerInstance/containerGroups".to_owned()];
+    assert_eq!(subnets, [("aks", &[][..]), ("aci", &aci[..]), ("other", &[][..])]);
+    assert!(note_at(&result, 0, "/resources/0/properties/subnets").contains("comes to a list of 1"));
+    let unknown = note_at(&result, 0, "/resources/2/properties/delegations");
+    assert!(unknown.contains("cannot evaluate") && unknown.contains("without them"), "{unknown}");
+}

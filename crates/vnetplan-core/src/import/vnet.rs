@@ -1,7 +1,8 @@
 //! Reading a VNet with its subnets and peerings, as the CLI prints it or as a template declares
 //! it (the same fields, nested under `properties`).
 
-use super::json::{id_name, id_resource_group, id_segment, id_subscription, Field, Obj};
+use super::aks::COPY_LIMIT;
+use super::json::{id_name, id_resource_group, id_segment, id_subscription, same_name, Field, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
 use super::{ImportError, ImportNote};
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
@@ -218,24 +219,26 @@ impl Reader<'_> {
     }
 
     fn subnets(&mut self, object: &Obj<'_>) -> Result<Vec<Subnet>, ImportError> {
+        let copied = self.copied_subnets(object)?;
         let Some(field) = object.get("subnets") else {
-            return Ok(Vec::new());
+            return Ok(copied);
         };
-        if let Some(text) = field.value.as_str() {
+        let Some(items) = self.list_items(&field) else {
+            let text = field.value.as_str().unwrap_or_default();
             self.note(
                 &field.pointer,
                 msg!(
                     [
-                        "the subnets are computed by '{text}', which vnetplan does not evaluate: none is imported",
-                        "les sous-réseaux sont calculés par « {text} », que vnetplan n’évalue pas : aucun n’est importé"
+                        "the subnets are computed by '{text}', which vnetplan cannot evaluate: none is imported",
+                        "les sous-réseaux sont calculés par « {text} », que vnetplan ne sait pas évaluer : aucun n’est importé"
                     ],
                     text = text
                 ),
             );
-            return Ok(Vec::new());
-        }
+            return Ok(copied);
+        };
         let mut subnets = Vec::new();
-        for item in field.items() {
+        for item in items {
             match Obj::new(item.value, item.pointer.clone()) {
                 Some(subnet) => {
                     let (subnet, more) = self.subnet(&subnet, None)?;
@@ -253,6 +256,58 @@ impl Reader<'_> {
                     ),
                 ),
             }
+        }
+        subnets.extend(copied);
+        Ok(subnets)
+    }
+
+    /// The subnets a template's property copy loop named `subnets` builds, as compiled Bicep
+    /// writes `subnets: [for subnet in subnets: {…}]`: its input read once for each of its
+    /// count, with `copyIndex('subnets')` standing for the copy's number.
+    fn copied_subnets(&mut self, object: &Obj<'_>) -> Result<Vec<Subnet>, ImportError> {
+        let Some(loops) = object.object("properties").and_then(|properties| properties.raw("copy")) else {
+            return Ok(Vec::new());
+        };
+        let mut subnets = Vec::new();
+        for copy in loops.objects() {
+            let Some(name) = copy.str("name").filter(|name| same_name(name, "subnets")) else {
+                continue;
+            };
+            let count = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies));
+            let (Some(count), Some(input), Some(scope)) =
+                (count, copy.object("input"), self.template.clone())
+            else {
+                self.note(
+                    &copy.pointer,
+                    msg!([
+                        "this copy loop's count or input cannot be read: the subnets it builds are not imported",
+                        "le nombre ou l’entrée de cette boucle copy ne se lisent pas : les sous-réseaux qu’elle construit ne sont pas importés"
+                    ]),
+                );
+                continue;
+            };
+            let first = subnets.len();
+            // ARM allows at most 800 copies; a larger count is not a deployable template.
+            for index in 0..count.min(COPY_LIMIT) {
+                let own = self.template.replace(scope.copying(name, index));
+                let read = self.subnet(&input, None);
+                self.template = own;
+                let (subnet, more) = read?;
+                subnets.push(subnet);
+                subnets.extend(more);
+            }
+            let names: Vec<&str> = subnets.iter().skip(first).map(|subnet| subnet.name.as_str()).collect();
+            self.note(
+                &copy.pointer,
+                msg!(
+                    [
+                        "a copy loop builds {count} subnets from one input: {names}",
+                        "une boucle copy construit {count} sous-réseaux à partir d’une même entrée : {names}"
+                    ],
+                    count = count.min(COPY_LIMIT),
+                    names = if names.is_empty() { "-".to_owned() } else { names.join(", ") }
+                ),
+            );
         }
         Ok(subnets)
     }
@@ -337,7 +392,20 @@ impl Reader<'_> {
 
     fn delegations(&mut self, field: &Field<'_>) -> Vec<String> {
         let mut services = Vec::new();
-        for item in field.items() {
+        let Some(items) = self.list_items(field) else {
+            self.note(
+                &field.pointer,
+                msg!(
+                    [
+                        "the delegations are computed by {text}, which vnetplan cannot evaluate: the subnet is imported without them; write its delegations in the plan",
+                        "les délégations sont calculées par {text}, que vnetplan ne sait pas évaluer : le sous-réseau est importé sans elles ; écrivez ses délégations dans le plan"
+                    ],
+                    text = quoted(field.value)
+                ),
+            );
+            return services;
+        };
+        for item in items {
             if let Some(text) = item.value.as_str() {
                 services.push(self.text(text, &item.pointer, Expect::Service));
                 continue;
