@@ -510,9 +510,18 @@ pub(super) struct Scope<'a> {
     /// template in `outer` scope, its default, as its parent: there it stays the parent's group
     /// even though the resources go to the deployment's.
     id_group: String,
-    /// The property copy loop being read, by name, and the copy's number: what `copyIndex`
-    /// means in its input.
-    copy: Option<(String, u64)>,
+    /// The copy loop being read and the copy's number: what `copyIndex` means.
+    copy: Option<Copying>,
+}
+
+/// One copy of a copy loop.
+#[derive(Clone)]
+struct Copying {
+    name: String,
+    index: u64,
+    /// A resource's own loop, which `copyIndex()` without a name counts, rather than a property
+    /// loop, which only its name reaches.
+    resource: bool,
 }
 
 /// Where a template's resources are deployed.
@@ -659,7 +668,12 @@ impl<'a> Scope<'a> {
 
     /// This scope while copy `index` of the property copy loop `name` is read.
     pub(super) fn copying(&self, name: &str, index: u64) -> Self {
-        Self { copy: Some((name.to_owned(), index)), ..self.clone() }
+        Self { copy: Some(Copying { name: name.to_owned(), index, resource: false }), ..self.clone() }
+    }
+
+    /// This scope while copy `index` of the resource's own copy loop `name` is read.
+    pub(super) fn looping(&self, name: &str, index: u64) -> Self {
+        Self { copy: Some(Copying { name: name.to_owned(), index, resource: true }), ..self.clone() }
     }
 
     /// The text a template expression builds from literals, the parameters and variables the
@@ -868,17 +882,18 @@ impl<'a> Scope<'a> {
             ("createarray", [Piece::Expression(nothing)]) if nothing.is_empty() => Term::Json(&EMPTY_LIST),
             ("null", [Piece::Expression(nothing)]) if nothing.is_empty() => Term::Null,
             ("copyindex", _) => {
-                let (copying, index) = self.copy.as_ref()?;
-                // Only the property loop being read is bound: `copyIndex()` without its name
-                // counts a resource's own loop.
+                let copying = self.copy.as_ref()?;
+                let named = |name: &str| same_name(name, &copying.name);
                 let offset = match arguments.as_slice() {
-                    [Piece::Literal(name)] if same_name(name, copying) => 0,
-                    [Piece::Literal(name), offset] if same_name(name, copying) => {
+                    [Piece::Expression(nothing)] if nothing.is_empty() && copying.resource => 0,
+                    [Piece::Literal(name)] if named(name) => 0,
+                    [Piece::Literal(name), offset] if named(name) => self.term(offset, calls)?.number()?,
+                    [offset @ Piece::Expression(_)] if copying.resource => {
                         self.term(offset, calls)?.number()?
                     }
                     _ => return None,
                 };
-                Term::Number(i64::try_from(*index).ok()?.checked_add(offset)?)
+                Term::Number(i64::try_from(copying.index).ok()?.checked_add(offset)?)
             }
             ("greater" | "greaterorequals" | "less" | "lessorequals", [left, right]) => {
                 // Texts compare in an order ARM does not spell out, so only numbers are compared.

@@ -185,24 +185,37 @@ impl<'a> Reader<'a> {
             }
             if same_name(kind, VNET_TYPE) {
                 self.envelope(&object);
-                let vnet = self.vnet(&object)?;
-                let index = read.vnets.len();
-                for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
-                    let kind = nested.own_str("type").unwrap_or_default();
-                    if same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE) {
-                        if !self.deployed(&nested) {
-                            continue;
+                for scope in self.resource_copies(&object) {
+                    let own = std::mem::replace(&mut self.template, scope);
+                    let vnet = self.vnet(&object);
+                    let vnet = match vnet {
+                        Ok(vnet) => vnet,
+                        Err(error) => {
+                            self.template = own;
+                            return Err(error);
                         }
-                        let scope = self.template.clone();
-                        children.push(ChildSubnet { object: nested, nested_in: Some(index), scope });
-                    } else {
-                        self.not_imported(&nested, kind);
+                    };
+                    let index = read.vnets.len();
+                    for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
+                        let kind = nested.own_str("type").unwrap_or_default();
+                        if same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE) {
+                            if !self.deployed(&nested) {
+                                continue;
+                            }
+                            let scope = self.template.clone();
+                            children.push(ChildSubnet { object: nested, nested_in: Some(index), scope });
+                        } else {
+                            self.not_imported(&nested, kind);
+                        }
                     }
+                    read.vnets.push((object.pointer.clone(), vnet));
+                    read.vnet_targets.push(self.target());
+                    self.template = own;
                 }
-                read.vnets.push((object.pointer.clone(), vnet));
-                read.vnet_targets.push(self.target());
             } else if same_name(kind, SUBNET_TYPE) {
-                children.push(ChildSubnet { object, nested_in: None, scope: self.template.clone() });
+                for scope in self.resource_copies(&object) {
+                    children.push(ChildSubnet { object: object.clone(), nested_in: None, scope });
+                }
             } else if same_name(kind, CLUSTER_TYPE) {
                 self.envelope(&object);
                 let copies = self.copies(&object);
@@ -222,9 +235,15 @@ impl<'a> Reader<'a> {
                 let notes_before = self.notes.len();
                 let cluster = self.cluster(&object, &own)?;
                 match copies {
-                    Some((count, at)) => {
-                        let copies =
-                            self.copies_of(&cluster, &object.pointer, name, count, &at, notes_before);
+                    Some((count, at, loop_name)) => {
+                        let copies = self.copies_of(
+                            &cluster,
+                            &object.pointer,
+                            name,
+                            (count, &loop_name),
+                            &at,
+                            notes_before,
+                        );
                         read.clusters.extend(copies);
                     }
                     None => read.clusters.push((object.pointer.clone(), cluster)),
@@ -552,7 +571,9 @@ impl<'a> Reader<'a> {
     /// Notes for the resource fields that make a deployment differ from what is written.
     fn envelope(&mut self, object: &Obj<'_>) {
         let kind = object.own_str("type").unwrap_or_default();
-        if let Some((key, _)) = lookup(object.map, "copy").filter(|_| !same_name(kind, CLUSTER_TYPE)) {
+        // A cluster's, VNet's or subnet's own copies are read one by one.
+        let expanded = [CLUSTER_TYPE, VNET_TYPE, SUBNET_TYPE].iter().any(|read| same_name(kind, read));
+        if let Some((key, _)) = lookup(object.map, "copy").filter(|_| !expanded) {
             self.note(
                 &child_pointer(&object.pointer, key),
                 msg!([
@@ -597,12 +618,11 @@ impl<'a> Reader<'a> {
         cluster: &ReadCluster,
         resource: &str,
         name: &str,
-        count: u64,
+        (count, loop_name): (u64, &str),
         at: &str,
         notes_before: usize,
     ) -> Vec<(String, ReadCluster)> {
-        let resolved: Option<Vec<String>> = (0..count).map(|index| self.copy_name(name, index)).collect();
-        let names = match resolved {
+        let names = match self.copy_names(name, count, loop_name) {
             Some(names) => {
                 // The loop names each copy, so a note that the written name stays
                 // unresolved would be false.
@@ -638,52 +658,75 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    /// How many clusters a resource's copy loop deploys, with where the loop is written: its
-    /// count, a number or a parameter's default, at most ARM's 800. `None` without a loop, or
-    /// when the count cannot be read and the resource is read once.
-    fn copies(&mut self, object: &Obj<'_>) -> Option<(u64, String)> {
+    /// How many times a resource's copy loop deploys it, with where the loop is written and its
+    /// name: its count, a number or what the template's values make it, at most ARM's 800.
+    /// `None` without a loop, or when the count cannot be read and the resource is read once.
+    fn copies(&mut self, object: &Obj<'_>) -> Option<(u64, String, String)> {
         let copy = object.object("copy")?;
         let Some(count) = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies))
         else {
             self.note(
                 &copy.pointer,
                 msg!([
-                    "this copy loop's count cannot be read: the cluster is imported once, as written",
-                    "le nombre de cette boucle copy ne se lit pas : le cluster est importé une fois, tel qu’écrit"
+                    "this copy loop's count cannot be read: the resource is imported once, as written",
+                    "le nombre de cette boucle copy ne se lit pas : la ressource est importée une fois, telle qu’écrite"
                 ]),
             );
             return None;
         };
-        Some((count.min(COPY_LIMIT), copy.pointer))
+        let loop_name = copy.str("name").unwrap_or_default().to_owned();
+        Some((count.min(COPY_LIMIT), copy.pointer, loop_name))
     }
 
-    /// The name copy `index` of a loop gets, when the written name joins literals, parameters
-    /// and variables the template states, and `copyIndex()` with or without an offset.
-    fn copy_name(&self, written: &str, index: u64) -> Option<String> {
-        let inner = written.strip_prefix('[').and_then(|rest| rest.strip_suffix(']'))?;
+    /// The names the copies of loop `loop_name` get from the `written` one, when each resolves
+    /// with its copy's number and no two are the same: copies that could not be told apart
+    /// would merge into one.
+    fn copy_names(&self, written: &str, count: u64, loop_name: &str) -> Option<Vec<String>> {
         let scope = self.template.as_ref()?;
-        let mut name = String::new();
-        for piece in joined_pieces(inner)? {
-            let copy_index = match &piece {
-                Piece::Expression(expression) => call(expression)
-                    .filter(|(function, _)| same_name(function, "copyIndex"))
-                    .map(|(_, arguments)| arguments),
-                Piece::Literal(_) => None,
-            };
-            match copy_index {
-                Some(arguments) => {
-                    let offset = match arguments.as_slice() {
-                        [] => 0,
-                        [Piece::Expression(offset)] if offset.trim().is_empty() => 0,
-                        [Piece::Expression(offset)] => offset.trim().parse::<u64>().ok()?,
-                        _ => return None,
-                    };
-                    name.push_str(&index.checked_add(offset)?.to_string());
-                }
-                None => name.push_str(&scope.argument(&piece)?),
-            }
-        }
-        Some(name)
+        let names: Vec<String> = (0..count)
+            .map(|index| scope.looping(loop_name, index).text_value(written))
+            .collect::<Option<_>>()?;
+        let mut sorted: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        (sorted.len() == names.len()).then_some(names)
+    }
+
+    /// The scopes to read a VNet or subnet resource in: one for each copy its copy loop deploys,
+    /// when each copy's name resolves apart, else the resource read once, as written.
+    fn resource_copies(&mut self, object: &Obj<'_>) -> Vec<Option<Scope<'a>>> {
+        let current = self.template.clone();
+        let Some((count, at, loop_name)) = self.copies(object) else {
+            return vec![current];
+        };
+        let written = object.own_str("name").unwrap_or_default();
+        let Some(names) = self.copy_names(written, count, &loop_name) else {
+            self.note(
+                &at,
+                msg!([
+                    "a copy loop repeats this resource, and vnetplan cannot tell its copies' names apart: it is imported once, as written",
+                    "une boucle copy répète cette ressource, et vnetplan ne sait pas distinguer les noms de ses copies : elle est importée une fois, telle qu’écrite"
+                ]),
+            );
+            return vec![current];
+        };
+        let note = match (names.first(), names.last()) {
+            (Some(first), Some(last)) => msg!(
+                [
+                    "a copy loop deploys this resource {count} times, from '{first}' to '{last}': each copy is imported",
+                    "une boucle copy déploie cette ressource {count} fois, de « {first} » à « {last} » : chaque copie est importée"
+                ],
+                count = count,
+                first = first,
+                last = last
+            ),
+            _ => msg!([
+                "the copy loop's count is 0: Azure deploys no copy of this resource, so it is not imported",
+                "le nombre de la boucle copy est 0 : Azure ne déploie aucune copie de cette ressource, elle n’est donc pas importée"
+            ]),
+        };
+        self.note(&at, note);
+        (0..count).map(|index| current.as_ref().map(|scope| scope.looping(&loop_name, index))).collect()
     }
 
     /// Adds a child subnet resource to the VNet it names.

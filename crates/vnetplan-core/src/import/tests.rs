@@ -1812,7 +1812,7 @@ fn a_copy_count_of_the_wrong_type_says_the_copies_are_unknown_and_what_is_import
         note_at(&read, 0, "/resources/0/copy/count"),
         "expected a whole number here, found \"two\": vnetplan cannot tell how many copies the loop makes"
     );
-    assert!(note_at(&read, 0, "/resources/0/copy").contains("the cluster is imported once, as written"));
+    assert!(note_at(&read, 0, "/resources/0/copy").contains("the resource is imported once, as written"));
 }
 
 /// A printed VNet `hub-vnet` of `net-rg` in eastus2 with a subnet `aks`.
@@ -3040,4 +3040,51 @@ fn subnets_and_delegations_written_as_a_parameter_are_read_from_its_list() {
     assert!(note_at(&result, 0, "/resources/0/properties/subnets").contains("comes to a list of 1"));
     let unknown = note_at(&result, 0, "/resources/2/properties/delegations");
     assert!(unknown.contains("cannot evaluate") && unknown.contains("without them"), "{unknown}");
+}
+
+#[test]
+fn vnet_and_subnet_resources_that_a_copy_loop_repeats_are_imported_once_per_copy() {
+    let template = r#"{
+      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      "contentVersion": "1.0.0.0",
+      "parameters": { "vnetName": { "type": "string", "defaultValue": "same" } },
+      "variables": { "subnetList": [{ "name": "aks", "prefix": "10.1.0.0/22" }, { "name": "aci", "prefix": "10.1.4.0/24" }] },
+      "resources": [
+        { "copy": { "name": "spokes", "count": 2 }, "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+          "name": "[format('spoke-{0}', copyIndex(1))]", "location": "eastus2",
+          "properties": { "addressSpace": { "addressPrefixes": ["[format('10.{0}.0.0/16', copyIndex(1))]"] } } },
+        { "copy": { "name": "subnetLoop", "count": "[length(variables('subnetList'))]", "mode": "serial", "batchSize": 1 },
+          "type": "Microsoft.Network/virtualNetworks/subnets", "apiVersion": "2023-09-01",
+          "name": "[format('{0}/{1}', 'spoke-1', variables('subnetList')[copyIndex()].name)]",
+          "properties": { "addressPrefix": "[variables('subnetList')[copyIndex('subnetLoop')].prefix]" } },
+        { "copy": { "name": "twins", "count": 2 }, "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+          "name": "[parameters('vnetName')]", "location": "eastus2",
+          "properties": { "addressSpace": { "addressPrefixes": ["10.9.0.0/16"] } } },
+        { "copy": { "name": "none", "count": 0 }, "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+          "name": "[format('never-{0}', copyIndex())]", "location": "eastus2",
+          "properties": { "addressSpace": { "addressPrefixes": ["10.8.0.0/16"] } } }
+      ]
+    }"#;
+    let result = imported(&[template]);
+    let vnets: Vec<(&str, &[String], usize)> = result
+        .plan
+        .vnets
+        .iter()
+        .map(|vnet| (vnet.name.as_str(), vnet.address_prefixes.as_slice(), vnet.subnets.len()))
+        .collect();
+    let space = |prefix: &str| vec![prefix.to_owned()];
+    assert_eq!(
+        vnets,
+        [
+            ("spoke-1", &space("10.1.0.0/16")[..], 2),
+            ("spoke-2", &space("10.2.0.0/16")[..], 0),
+            ("same", &space("10.9.0.0/16")[..], 0)
+        ]
+    );
+    assert_eq!(networks(&result)[0].2, ["aks 10.1.0.0/22", "aci 10.1.4.0/24"]);
+    assert!(note_at(&result, 0, "/resources/0/copy").contains("2 times, from 'spoke-1' to 'spoke-2'"));
+    assert!(note_at(&result, 0, "/resources/2/copy").contains("cannot tell its copies' names apart"));
+    assert!(note_at(&result, 0, "/resources/3/copy").contains("count is 0"));
+    // The loop is read, so the note that it is not expanded would be false.
+    assert!(notes_at(&result, 0, "/resources/1/copy").iter().all(|note| !note.contains("does not expand")));
 }
