@@ -749,6 +749,14 @@ impl<'a> Scope<'a> {
         let (function, arguments) = call(expression)?;
         let function = function.to_ascii_lowercase();
         let text = |piece: &Piece, calls: &mut usize| self.term(piece, calls)?.into_text();
+        // The string functions refuse a number, as `concat`, `format` and `string` do not.
+        let only_text = |piece: &Piece, calls: &mut usize| match self.term(piece, calls)? {
+            Term::Text(text) => Some(text),
+            _ => None,
+        };
+        // .NET maps one character to one where Rust may make several (`ß` to `SS`), so a
+        // case change is only made where both agree.
+        let ascii = |piece: &Piece, calls: &mut usize| only_text(piece, calls).filter(|text| text.is_ascii());
         let term = match (function.as_str(), arguments.as_slice()) {
             ("parameters" | "variables", _) => {
                 let (_, value, scope) = self.found(&format!("[{expression}]"))?;
@@ -770,29 +778,30 @@ impl<'a> Scope<'a> {
                 let parts: Option<Vec<String>> = pieces.iter().map(|piece| text(piece, calls)).collect();
                 Term::Text(parts?.concat())
             }
-            ("tolower", [argument]) => Term::Text(text(argument, calls)?.to_lowercase()),
-            ("toupper", [argument]) => Term::Text(text(argument, calls)?.to_uppercase()),
+            ("tolower", [argument]) => Term::Text(ascii(argument, calls)?.to_ascii_lowercase()),
+            ("toupper", [argument]) => Term::Text(ascii(argument, calls)?.to_ascii_uppercase()),
             ("string", [argument]) => Term::Text(text(argument, calls)?),
             ("replace", [original, old, new]) => {
-                let (original, old, new) = (text(original, calls)?, text(old, calls)?, text(new, calls)?);
+                let (original, old, new) =
+                    (only_text(original, calls)?, only_text(old, calls)?, only_text(new, calls)?);
                 // ARM refuses an empty text to replace.
                 if old.is_empty() {
                     return None;
                 }
-                Term::Text(original.replace(&old, &new))
-            }
-            ("substring", [original, rest @ ..]) if rest.len() <= 2 => {
-                let original = text(original, calls)?;
-                // ARM counts UTF-16 units; in ASCII they are bytes.
-                if !original.is_ascii() {
+                // Measured first, so that a text too long to keep is never built.
+                let grown = original.matches(old.as_str()).count().checked_mul(new.len())?;
+                if original.len().checked_add(grown)? > ID_LIMIT {
                     return None;
                 }
+                Term::Text(original.replace(&old, &new))
+            }
+            // ARM asks for the start, though Learn's table calls it optional.
+            ("substring", [original, start, rest @ ..]) if rest.len() <= 1 => {
+                // ARM counts UTF-16 units; in ASCII they are bytes.
+                let original = ascii(original, calls)?;
                 let mut number = |piece: &Piece| usize::try_from(self.term(piece, calls)?.number()?).ok();
-                let start = match rest.first() {
-                    Some(start) => number(start)?,
-                    None => 0,
-                };
-                let end = match rest.get(1) {
+                let start = number(start)?;
+                let end = match rest.first() {
                     Some(length) => start.checked_add(number(length)?)?,
                     None => original.len(),
                 };
@@ -806,7 +815,7 @@ impl<'a> Scope<'a> {
                 if !same_name(split, "split") || separator.is_empty() {
                     return None;
                 }
-                let whole = text(whole, calls)?;
+                let whole = only_text(whole, calls)?;
                 let part = match function.as_str() {
                     "first" => whole.split(separator.as_str()).next(),
                     _ => whole.rsplit(separator.as_str()).next(),
@@ -829,19 +838,21 @@ impl<'a> Scope<'a> {
                 Term::Switch(on) => on,
                 Term::Text(word) if word.eq_ignore_ascii_case("true") => true,
                 Term::Text(word) if word.eq_ignore_ascii_case("false") => false,
-                Term::Number(1) => true,
-                Term::Number(0) => false,
+                // Learn: 0 is false and every other whole number true.
+                Term::Number(number) => number != 0,
                 _ => return None,
             }),
             ("not", [argument]) => Term::Switch(!self.term(argument, calls)?.switch()?),
             ("and" | "or", [_, _, ..]) => {
-                let switches: Option<Vec<bool>> =
-                    arguments.iter().map(|piece| self.term(piece, calls)?.switch()).collect();
-                let switches = switches?;
-                Term::Switch(match function.as_str() {
-                    "and" => switches.iter().all(|on| *on),
-                    _ => switches.iter().any(|on| *on),
-                })
+                // ARM stops at the first argument that decides, which Bicep's `&&` and `||`
+                // rely on to guard what follows (`!empty(list) && list[0] == 'x'`).
+                let decisive = function == "or";
+                for argument in &arguments {
+                    if self.term(argument, calls)?.switch()? == decisive {
+                        return Some(Term::Switch(decisive));
+                    }
+                }
+                Term::Switch(!decisive)
             }
             ("equals", [left, right]) => {
                 let (left, right) = (self.term(left, calls)?, self.term(right, calls)?);
@@ -1044,7 +1055,7 @@ impl<'a> Scope<'a> {
     }
 
     /// Whether a deployment passes this template's parameters.
-    fn is_nested(&self) -> bool {
+    pub(super) fn is_nested(&self) -> bool {
         self.passed.is_some()
     }
 

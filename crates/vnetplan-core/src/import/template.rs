@@ -18,6 +18,7 @@ use super::{
     TEMPLATE_RESOURCE_GROUP, VNET_TYPE,
 };
 use crate::parse::child_pointer;
+use crate::text::Text;
 
 /// Top-level fields of a template other than its resources: they define inputs, outputs and
 /// helpers, none of which is a resource.
@@ -50,6 +51,9 @@ pub(super) struct TemplateRead {
     /// Where each VNet, then each cluster, was deployed, in the same order.
     vnet_targets: Vec<Target>,
     cluster_targets: Vec<Target>,
+    /// The names of the VNets and clusters that their conditions leave out.
+    vnets_left_out: Vec<String>,
+    clusters_left_out: Vec<String>,
 }
 
 /// A subnet declared apart from its VNet's `subnets` list.
@@ -102,6 +106,8 @@ impl<'a> Reader<'a> {
             clusters: Vec::new(),
             vnet_targets: Vec::new(),
             cluster_targets: Vec::new(),
+            vnets_left_out: Vec::new(),
+            clusters_left_out: Vec::new(),
         };
         let Some(root) = Obj::new(value, String::new()) else {
             return Ok(read);
@@ -113,14 +119,23 @@ impl<'a> Reader<'a> {
         // VNet that the template declares after it.
         for child in children {
             let own = std::mem::replace(&mut self.template, child.scope.clone());
-            let attached = self.attach(&child, &mut read.vnets, &read.vnet_targets);
+            let attached = self.attach(&child, &mut read.vnets, &read.vnet_targets, &read.vnets_left_out);
             self.template = own;
             attached?;
         }
         self.apart_by_deployment(&mut read);
         let unplaced = read.vnets.iter().any(|(_, read)| read.vnet.resource_group == TEMPLATE_RESOURCE_GROUP)
             || read.clusters.iter().any(|(_, read)| read.resource_group == TEMPLATE_RESOURCE_GROUP);
-        if read.vnets.is_empty() && read.clusters.is_empty() {
+        let all_left_out = !(read.vnets_left_out.is_empty() && read.clusters_left_out.is_empty());
+        if read.vnets.is_empty() && read.clusters.is_empty() && all_left_out {
+            self.note(
+                "",
+                msg!([
+                    "every virtual network and AKS cluster the template declares is left out by its condition with the values the template states",
+                    "chaque réseau virtuel et chaque cluster AKS que le modèle déclare est omis par sa condition avec les valeurs que le modèle indique"
+                ]),
+            );
+        } else if read.vnets.is_empty() && read.clusters.is_empty() {
             self.note(
                 "",
                 msg!([
@@ -181,6 +196,7 @@ impl<'a> Reader<'a> {
             let planned =
                 [VNET_TYPE, SUBNET_TYPE, CLUSTER_TYPE].iter().any(|planned| same_name(kind, planned));
             if planned && !self.deployed(&object) {
+                self.left_out(&object, read);
                 continue;
             }
             if same_name(kind, VNET_TYPE) {
@@ -262,6 +278,10 @@ impl<'a> Reader<'a> {
             result?;
         }
         for ((parent, pool), _) in pools.iter().zip(&claimed).filter(|(_, claimed)| !**claimed) {
+            if read.clusters_left_out.iter().any(|cluster| same_text(cluster, parent)) {
+                self.orphan(&pool.resource.pointer, parent, false);
+                continue;
+            }
             self.note(
                 &pool.resource.pointer,
                 msg!(
@@ -544,28 +564,85 @@ impl<'a> Reader<'a> {
             ]),
             (Some(true), _) => msg!(
                 [
-                    "deployed only when {condition}, which holds with the values the template states, each parameter at the value its deployment passes or else at its default: imported; a deployment that passes others may leave it out",
-                    "déployé seulement si {condition}, ce qui est vrai avec les valeurs que le modèle indique, chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut : importé ; un déploiement qui en passe d’autres peut l’omettre"
+                    "deployed only when {condition}, which holds with the values the template states, {values}: imported; a deployment that passes others may leave it out",
+                    "déployé seulement si {condition}, ce qui est vrai avec les valeurs que le modèle indique, {values} : importé ; un déploiement qui en passe d’autres peut l’omettre"
                 ],
                 condition = written
-            ),
+            )
+            .with_message("values", self.stated_values().message()),
             (Some(false), _) => msg!(
                 [
-                    "deployed only when {condition}, which is false with the values the template states, each parameter at the value its deployment passes or else at its default: not imported; to plan the deployment that makes it, write the values it passes as the parameters' defaults and import again",
-                    "déployé seulement si {condition}, ce qui est faux avec les valeurs que le modèle indique, chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut : non importé ; pour planifier le déploiement qui la crée, écrivez les valeurs qu’il passe comme valeurs par défaut des paramètres et importez de nouveau"
+                    "deployed only when {condition}, which is false with the values the template states, {values}: not imported; to plan the deployment that makes it, write the values it passes as the parameters' defaults and import again",
+                    "déployé seulement si {condition}, ce qui est faux avec les valeurs que le modèle indique, {values} : non importé ; pour planifier le déploiement qui la crée, écrivez les valeurs qu’il passe comme valeurs par défaut des paramètres et importez de nouveau"
                 ],
                 condition = written
-            ),
+            )
+            .with_message("values", self.stated_values().message()),
             (None, _) => msg!(
                 [
                     "deployed only when {condition}; imported as if it were",
                     "déployé seulement si {condition} ; importé comme si c’était le cas"
                 ],
-                condition = condition
+                condition = if condition.is_string() { written.to_owned() } else { quoted(condition) }
             ),
         };
         self.note(&pointer, note);
         decided != Some(false)
+    }
+
+    /// Which values the template's expressions are evaluated with.
+    fn stated_values(&self) -> Text {
+        match self.template.as_ref().is_some_and(Scope::is_nested) {
+            true => text!(
+                "each parameter at the value its deployment passes or else at its default",
+                "chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut"
+            ),
+            false => text!("parameters at their defaults", "paramètres à leur valeur par défaut"),
+        }
+    }
+
+    /// Records a VNet or cluster that its condition leaves out, and notes each child subnet
+    /// written inside it that is deployed all the same: ARM's conditions do not reach a
+    /// resource's children, which then go into a parent that must already exist.
+    fn left_out(&mut self, object: &Obj<'_>, read: &mut TemplateRead) {
+        let written = object.own_str("name").unwrap_or_default();
+        let name = self.template.as_ref().and_then(|scope| scope.text_value(written));
+        let name = name.unwrap_or_else(|| written.to_owned());
+        if !same_name(object.own_str("type").unwrap_or_default(), VNET_TYPE) {
+            read.clusters_left_out.push(name);
+            return;
+        }
+        for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
+            let kind = nested.own_str("type").unwrap_or_default();
+            if !(same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE)) {
+                self.not_imported(&nested, kind);
+            } else if self.deployed(&nested) {
+                self.orphan(&nested.pointer, &name, true);
+            }
+        }
+        read.vnets_left_out.push(name);
+    }
+
+    /// Notes a subnet (or a node pool) deployed into a VNet (or cluster) `parent` that the
+    /// template's values leave out.
+    fn orphan(&mut self, pointer: &str, parent: &str, subnet: bool) {
+        let note = match subnet {
+            true => msg!(
+                [
+                    "this subnet's VNet '{parent}' is left out by its condition, but a condition does not reach child resources: ARM still deploys the subnet, into an existing VNet '{parent}' that this template does not describe. It is not imported; import that VNet from what Azure prints for it",
+                    "le VNet « {parent} » de ce sous-réseau est omis par sa condition, mais une condition ne s’étend pas aux ressources enfants : ARM déploie quand même le sous-réseau, dans un VNet « {parent} » existant que ce modèle ne décrit pas. Il n’est pas importé ; importez ce VNet depuis ce qu’Azure affiche pour lui"
+                ],
+                parent = parent
+            ),
+            false => msg!(
+                [
+                    "this node pool's cluster '{parent}' is left out by its condition, but a condition does not reach child resources: ARM still deploys the pool, into an existing cluster '{parent}' that this template does not describe. It is not imported; import that cluster from what Azure prints for it",
+                    "le cluster « {parent} » de ce pool de nœuds est omis par sa condition, mais une condition ne s’étend pas aux ressources enfants : ARM déploie quand même le pool, dans un cluster « {parent} » existant que ce modèle ne décrit pas. Il n’est pas importé ; importez ce cluster depuis ce qu’Azure affiche pour lui"
+                ],
+                parent = parent
+            ),
+        };
+        self.note(pointer, note);
     }
 
     /// Notes for the resource fields that make a deployment differ from what is written.
@@ -735,6 +812,7 @@ impl<'a> Reader<'a> {
         child: &ChildSubnet<'_>,
         vnets: &mut [(String, ReadVnet)],
         targets: &[Target],
+        left_out: &[String],
     ) -> Result<(), ImportError> {
         let object = &child.object;
         let pointer = child_pointer(&object.pointer, "name");
@@ -771,6 +849,11 @@ impl<'a> Reader<'a> {
                                 count = candidates.len()
                             ),
                         );
+                        return Ok(());
+                    }
+                    [] if left_out.iter().any(|vnet| names_it(vnet)) => {
+                        let parent = resolved.unwrap_or(parent);
+                        self.orphan(&object.pointer, &parent, true);
                         return Ok(());
                     }
                     [] => {

@@ -3088,3 +3088,73 @@ fn vnet_and_subnet_resources_that_a_copy_loop_repeats_are_imported_once_per_copy
     // The loop is read, so the note that it is not expanded would be false.
     assert!(notes_at(&result, 0, "/resources/1/copy").iter().all(|note| !note.contains("does not expand")));
 }
+
+#[test]
+fn children_of_a_resource_its_condition_leaves_out_are_still_deployed_and_say_where() {
+    let new = r#""[equals(parameters('vnetNewOrExisting'), 'new')]""#;
+    let vnet = r#"{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "net",
+        "location": "eastus2", "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] } },
+        "resources": [{ "type": "subnets", "apiVersion": "2023-09-01", "name": "inside",
+                        "properties": { "addressPrefix": "10.0.0.0/22" } }] }"#;
+    let mut cluster: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    let mut cluster = cluster["resources"][0].take();
+    cluster["name"] = "attach-aks".into();
+    let pool = r#"{ "type": "Microsoft.ContainerService/managedClusters/agentPools", "apiVersion": "2024-02-01",
+        "name": "attach-aks/user", "properties": { "count": 2, "mode": "User" } }"#;
+    let resources = [
+        conditional(new, vnet),
+        subnet_resource("net/outside", "10.0.4.0/24"),
+        conditional(new, &cluster.to_string()),
+        pool.to_owned(),
+        vnet_resource("other", "10.9.0.0/16"),
+    ];
+    let result = imported(&[&template_choosing("existing", &resources)]);
+    assert_eq!(networks(&result), [("other".to_owned(), TEMPLATE_RESOURCE_GROUP.to_owned(), vec![])]);
+    assert!(result.plan.aks_clusters.is_empty());
+    for pointer in ["/resources/0/resources/0", "/resources/1", "/resources/3"] {
+        let note = note_at(&result, 0, pointer);
+        assert!(
+            note.contains("does not reach child resources") && note.contains("existing"),
+            "{pointer}: {note}"
+        );
+    }
+}
+
+#[test]
+fn a_template_whose_values_leave_everything_out_says_so_rather_than_that_it_declares_nothing() {
+    let new = r#""[equals(parameters('vnetNewOrExisting'), 'new')]""#;
+    let template = template_choosing("existing", &[conditional(new, &vnet_resource("net", "10.0.0.0/16"))]);
+    let error = import(&[&template]).err().map(|error| error.to_string()).unwrap_or_default();
+    assert!(
+        error.contains("left out by its condition") && !error.contains("declares no virtual network"),
+        "{error}"
+    );
+}
+
+#[test]
+fn conditions_follow_arm_where_it_refuses_a_call_stops_early_or_converts_a_number() {
+    let cases = [
+        // ARM refuses these calls, so the condition stays open.
+        (r#""[equals(substring('abc'), 'abc')]""#, "imported as if"),
+        (r#""[equals(toLower(7), '7')]""#, "imported as if"),
+        (r#""[equals(replace(100, '1', '2'), '200')]""#, "imported as if"),
+        // .NET upper-cases ß as itself, Rust as SS: neither is guessed.
+        (r#""[equals(toUpper('straße'), 'STRASSE')]""#, "imported as if"),
+        // `and` stops at its first false argument, `or` at its first true one.
+        (
+            r#""[and(not(empty(parameters('vnetNewOrExisting'))), equals(parameters('unknown').mode, 'x'))]""#,
+            "which is false",
+        ),
+        (r#""[or(empty(parameters('vnetNewOrExisting')), parameters('unknown'))]""#, "which holds"),
+        // Every whole number but 0 is true.
+        (r#""[not(bool(2))]""#, "which is false"),
+    ];
+    for (condition, expected) in cases {
+        let template = template_choosing("", &[conditional(condition, &vnet_resource("net", "10.0.0.0/16"))]);
+        let notes = match import(&[&template]) {
+            Ok(result) => notes_at(&result, 0, "/resources/0/condition").join(" "),
+            Err(error) => error.to_string(),
+        };
+        assert!(notes.contains(expected), "{condition}: {notes}");
+    }
+}
