@@ -1364,6 +1364,7 @@ const FIXTURES: &[(&str, &str)] = &[
     ("template-cluster-only", TEMPLATE_CLUSTER),
     ("aks-show-healthy", AKS_HEALTHY),
     ("vnet-show-healthy", VNET_HEALTHY),
+    ("template-bicep-loops", TEMPLATE_SUBNET_LOOP),
 ];
 
 #[test]
@@ -2938,36 +2939,7 @@ fn a_count_that_an_expression_computes_is_read_and_noted() {
 
 /// A VNet whose subnets a property copy loop builds from a list parameter, as compiled Bicep
 /// writes `subnets: [for subnet in subnets: {…}]`.
-const TEMPLATE_SUBNET_LOOP: &str = r#"{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": {
-    "subnets": { "type": "array", "defaultValue": [
-      { "name": "aks", "prefix": "10.40.0.0/22" },
-      { "name": "aci", "prefix": "10.40.4.0/24", "delegations": [
-        { "name": "aci", "properties": { "serviceName": "Microsoft.ContainerInstance/containerGroups" } }
-      ] }
-    ] }
-  },
-  "resources": [{
-    "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "looped",
-    "location": "eastus2",
-    "properties": {
-      "addressSpace": { "addressPrefixes": ["10.40.0.0/16"] },
-      "copy": [{
-        "name": "subnets",
-        "count": "[length(parameters('subnets'))]",
-        "input": {
-          "name": "[parameters('subnets')[copyIndex('subnets')].name]",
-          "properties": {
-            "addressPrefix": "[parameters('subnets')[copyIndex('subnets')]['prefix']]",
-            "delegations": "[coalesce(tryGet(parameters('subnets')[copyIndex('subnets')], 'delegations'), createArray())]"
-          }
-        }
-      }]
-    }
-  }]
-}"#;
+const TEMPLATE_SUBNET_LOOP: &str = include_str!("fixtures/template-bicep-loops.json");
 
 #[test]
 fn a_subnet_copy_loop_builds_each_subnet_from_its_list_item() {
