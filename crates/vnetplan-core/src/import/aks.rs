@@ -311,7 +311,7 @@ pub(super) struct ChildPool<'a> {
     pub(super) resource: Obj<'a>,
 }
 
-impl Reader<'_> {
+impl<'r> Reader<'r> {
     /// A cluster, with `children`, the node pools its template declares as resources of their own.
     pub(super) fn cluster(
         &mut self,
@@ -585,15 +585,16 @@ impl Reader<'_> {
     ) -> Pools {
         let field = object.get("agentPoolProfiles");
         let pointer = field.as_ref().map_or_else(|| object.pointer.clone(), |field| field.pointer.clone());
-        let mut pools: Vec<(String, Obj<'_>)> = field
+        // Each pool with the scope a copy loop reads it in, if a loop builds it.
+        let mut pools: Vec<(String, Obj<'_>, Option<Scope<'r>>)> = field
             .map_or_else(Vec::new, |field| self.objects(&field))
             .into_iter()
-            .map(|pool| (pool.str("name").unwrap_or("(unnamed)").to_owned(), pool))
+            .map(|pool| (pool.str("name").unwrap_or("(unnamed)").to_owned(), pool, None))
             .collect();
         pools.extend(self.copied_pools(object));
         for child in children {
             // Exported templates declare each pool twice, inline and as a resource: read it once.
-            if pools.iter().any(|(name, _)| same_name(name, &child.name)) {
+            if pools.iter().any(|(name, _, _)| same_name(name, &child.name)) {
                 continue;
             }
             self.note(
@@ -606,14 +607,14 @@ impl Reader<'_> {
                     pool = &child.name
                 ),
             );
-            pools.push((child.name.clone(), child.resource.clone()));
+            pools.push((child.name.clone(), child.resource.clone(), None));
         }
         let managed = NodeSubnet::Managed { node_resource_group };
         let system_index = pools
             .iter()
-            .position(|(_, pool)| pool.str("mode").is_some_and(|mode| same_name(mode, "System")))
+            .position(|(_, pool, _)| pool.str("mode").is_some_and(|mode| same_name(mode, "System")))
             .unwrap_or_default();
-        let Some((_, system)) = pools.get(system_index) else {
+        let Some((_, system, system_scope)) = pools.get(system_index) else {
             self.note(
                 &pointer,
                 msg!([
@@ -640,15 +641,20 @@ impl Reader<'_> {
             None => managed,
         };
         // A Virtual Machines pool prints an empty vmSize: its sizes are in its scale profile.
+        let own = system_scope.clone().map(|scope| self.template.replace(scope));
         let vm_size = system
             .get("vmSize")
             .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)))
             .filter(|size| !size.is_empty());
+        if let Some(own) = own {
+            self.template = own;
+        }
         let (mut node_count, mut max_surge, mut surge_stated, mut pods_stated) = (0_u32, 0_u32, false, false);
         let mut max_pods: Vec<u32> = Vec::new();
         // Each pool of the node subnet with the pod subnet it names, if any.
         let mut pod_subnets: Vec<(&str, Option<PodSubnetField>)> = Vec::new();
-        for (index, (pool_name, pool)) in pools.iter().enumerate() {
+        for (index, (pool_name, pool, scope)) in pools.iter().enumerate() {
+            let own = scope.clone().map(|scope| self.template.replace(scope));
             let pool_subnet = subnet_of(pool);
             let same_subnet = match (&pool_subnet, &system_subnet) {
                 (Some(pool_subnet), Some(system_subnet)) => {
@@ -722,6 +728,9 @@ impl Reader<'_> {
             }
             self.unread(pool, POOL_READ, POOL_INFORMATIONAL);
             self.static_block(pool, pool_name);
+            if let Some(own) = own {
+                self.template = own;
+            }
         }
         if node_count == 0 {
             self.note(
@@ -876,20 +885,20 @@ impl Reader<'_> {
     }
 
     /// The pools a template's property copy loop builds into `agentPoolProfiles`: its input,
-    /// once for each of its count, which is a number or a parameter's default. Expressions of
-    /// `copyIndex()` inside the input stay as written.
-    fn copied_pools<'a>(&mut self, object: &Obj<'a>) -> Vec<(String, Obj<'a>)> {
+    /// once for each of its count, which is a number or what the template's values make it,
+    /// each with the scope in which `copyIndex('agentPoolProfiles')` is its number.
+    fn copied_pools<'a>(&mut self, object: &Obj<'a>) -> Vec<(String, Obj<'a>, Option<Scope<'r>>)> {
         let Some(loops) = object.object("properties").and_then(|properties| properties.raw("copy")) else {
             return Vec::new();
         };
         let mut pools = Vec::new();
         for copy in loops.objects() {
-            if !copy.str("name").is_some_and(|name| same_name(name, "agentPoolProfiles")) {
+            let Some(loop_name) = copy.str("name").filter(|name| same_name(name, "agentPoolProfiles")) else {
                 continue;
-            }
+            };
             let count = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies));
             let input = copy.object("input");
-            let (Some(count), Some(input)) = (count, input) else {
+            let (Some(count), Some(input), Some(scope)) = (count, input, self.template.clone()) else {
                 self.note(
                     &copy.pointer,
                     msg!([
@@ -901,17 +910,27 @@ impl Reader<'_> {
             };
             // ARM allows at most 800 copies; a larger count is not a deployable template.
             let count = count.min(COPY_LIMIT);
+            let first = pools.len();
+            for index in 0..count {
+                let scope = scope.copying(loop_name, index);
+                let name = input
+                    .str("name")
+                    .and_then(|name| scope.text_value(name))
+                    .unwrap_or_else(|| format!("agentPoolProfiles[{index}]"));
+                pools.push((name, input.clone(), Some(scope)));
+            }
+            let names: Vec<&str> = pools.iter().skip(first).map(|(name, _, _)| name.as_str()).collect();
             self.note(
                 &copy.pointer,
                 msg!(
                     [
-                        "a copy loop builds {count} node pools from one input, each read as written",
-                        "une boucle copy construit {count} pools de nœuds à partir d’une même entrée, chacun lu tel qu’écrit"
+                        "a copy loop builds {count} node pools from one input: {names}",
+                        "une boucle copy construit {count} pools de nœuds à partir d’une même entrée : {names}"
                     ],
-                    count = count
+                    count = count,
+                    names = if names.is_empty() { "-".to_owned() } else { names.join(", ") }
                 ),
             );
-            pools.extend((0..count).map(|index| (format!("agentPoolProfiles[{index}]"), input.clone())));
         }
         pools
     }

@@ -3130,3 +3130,29 @@ fn conditions_follow_arm_where_it_refuses_a_call_stops_early_or_converts_a_numbe
         assert!(notes.contains(expected), "{condition}: {notes}");
     }
 }
+
+#[test]
+fn node_pools_a_copy_loop_builds_from_a_list_count_each_items_nodes() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["parameters"]["pools"] = serde_json::json!({ "type": "array", "defaultValue": [
+        { "name": "system", "count": 3, "mode": "System", "maxPods": 50 },
+        { "name": "user", "count": 20, "mode": "User", "maxPods": 110 }
+    ] });
+    let properties = &mut template["resources"][0]["properties"];
+    let mut input = properties["agentPoolProfiles"][0].clone();
+    let item = |key: &str| format!("[parameters('pools')[copyIndex('agentPoolProfiles')].{key}]");
+    for key in ["name", "count", "mode", "maxPods"] {
+        input[key] = item(key).into();
+    }
+    properties.as_object_mut().expect("properties").remove("agentPoolProfiles");
+    properties["copy"] = serde_json::json!([{ "name": "agentPoolProfiles", "count": "[length(parameters('pools'))]", "input": input }]);
+    let result = imported(&[&template.to_string()]);
+    let cluster = &result.plan.aks_clusters[0];
+    // Before, each copy's count stayed an unresolved expression and counted no node.
+    assert_eq!((cluster.node_count, cluster.max_pods, cluster.subnet_name()), (23, Some(110), "aks"));
+    let copy = notes_at(&result, 0, "/resources/0/properties/copy/0");
+    assert!(
+        copy.iter().any(|note| note.contains("builds 2 node pools from one input: system, user")),
+        "{copy:?}"
+    );
+}
