@@ -273,6 +273,7 @@ fn noted(notes: &[ImportNote], lang: Lang) -> String {
 /// ```
 pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
     let mut found = Found::default();
+    let mut values = Vec::with_capacity(documents.len());
     for (document, text) in documents.iter().enumerate() {
         if text.trim().is_empty() {
             return Err(ImportError::EmptyDocument { document });
@@ -285,8 +286,27 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
             detail: crate::parse::syntax_detail(&error),
             hint: not_json_hint(text),
         })?;
-        read_document(document, &value, &mut found)?;
+        values.push(value);
     }
+    // A deployment's parameter files give the templates imported with them their values, in
+    // whatever order the documents come, as `az deployment group create` takes them.
+    let files: Vec<(usize, &serde_json::Map<String, Value>)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(document, value)| Some((document, template::parameter_file(value)?)))
+        .collect();
+    let given = template::given_values(&files);
+    let mut declared = Vec::new();
+    for (document, value) in values.iter().enumerate() {
+        if files.iter().any(|(file, _)| *file == document) {
+            continue;
+        }
+        if let Some(parameters) = template::declared_parameters(value) {
+            declared.extend(parameters);
+        }
+        read_document(document, value, given.as_ref(), &mut found)?;
+    }
+    found.notes.extend(template::parameter_file_notes(&files, &declared));
     found.finish()
 }
 
@@ -1126,11 +1146,16 @@ enum Read {
 }
 
 /// Sends one parsed document to the reader for its shape.
-fn read_document(document: usize, value: &Value, found: &mut Found) -> Result<(), ImportError> {
+fn read_document(
+    document: usize,
+    value: &Value,
+    given: Option<&serde_json::Map<String, Value>>,
+    found: &mut Found,
+) -> Result<(), ImportError> {
     let object = value.as_object();
     if object.is_some_and(template::is_template) {
         let mut reader = Reader::new(document);
-        let read = reader.template(value)?;
+        let read = reader.template(value, given)?;
         found.notes.append(&mut reader.notes);
         for (pointer, vnet) in read.vnets {
             found.add(document, pointer, Read::Vnet(vnet));

@@ -639,6 +639,13 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// The scope of a top-level template deployed with `values` from a parameter file, written
+    /// as a deployment passes them to a nested template.
+    pub(super) fn given(template: &'a Map<String, Value>, values: &'a Map<String, Value>) -> Self {
+        let plain = Self::of(template);
+        Self { passed: Some(Passed { values: Some(values), from: Box::new(plain.clone()) }), ..plain }
+    }
+
     /// The scope of a template nested in a deployment that evaluates it on its own (`inner`),
     /// given `values` for its parameters from this one.
     pub(super) fn inner(

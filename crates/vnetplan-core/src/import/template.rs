@@ -14,7 +14,7 @@ use super::json::{id_segment, lookup, same_name, same_subscription, Field, Obj};
 use super::reader::{call, is_expression, joined_pieces, quoted, Expect, Piece, Reader, Scope, Target};
 use super::vnet::ReadVnet;
 use super::{
-    may_share_group, ImportError, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE,
+    may_share_group, ImportError, ImportNote, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE,
     TEMPLATE_RESOURCE_GROUP, VNET_TYPE,
 };
 use crate::parse::child_pointer;
@@ -36,6 +36,79 @@ const TEMPLATE_INFORMATIONAL: &[&str] = &[
     "parameters",
     "variables",
 ];
+
+/// The `parameters` of a deployment parameter file (`deploymentParameters.json`, or what
+/// `bicep build-params` writes), which holds values rather than resources.
+pub(super) fn parameter_file(value: &Value) -> Option<&Map<String, Value>> {
+    let map = value.as_object()?;
+    let schema = lookup(map, "$schema").and_then(|(_, schema)| schema.as_str()).unwrap_or_default();
+    let named = schema.to_ascii_lowercase().contains("deploymentparameters");
+    let shaped = lookup(map, "contentVersion").is_some() && lookup(map, "resources").is_none();
+    let (_, parameters) = lookup(map, "parameters")?;
+    (named || (shaped && !is_template(map))).then_some(())?;
+    parameters.as_object()
+}
+
+/// Every parameter file's values in one map, a later file's winning, as `az deployment` merges
+/// several `--parameters`.
+pub(super) fn given_values(files: &[(usize, &Map<String, Value>)]) -> Option<Map<String, Value>> {
+    if files.is_empty() {
+        return None;
+    }
+    let mut given = Map::new();
+    for (_, parameters) in files {
+        for (name, value) in *parameters {
+            given.retain(|known, _| !same_name(known, name));
+            given.insert(name.clone(), value.clone());
+        }
+    }
+    Some(given)
+}
+
+/// The names of the parameters a template document declares at its top level.
+pub(super) fn declared_parameters(value: &Value) -> Option<Vec<String>> {
+    let map = value.as_object().filter(|map| is_template(map))?;
+    let (_, parameters) = lookup(map, "parameters")?;
+    Some(parameters.as_object()?.keys().cloned().collect())
+}
+
+/// A note on each parameter file: which values the templates take from it, and each value no
+/// template declares, which a deployment would refuse.
+pub(super) fn parameter_file_notes(
+    files: &[(usize, &Map<String, Value>)],
+    declared: &[String],
+) -> Vec<ImportNote> {
+    let mut notes = Vec::new();
+    for (document, parameters) in files {
+        let (used, unknown): (Vec<&String>, Vec<&String>) =
+            parameters.keys().partition(|name| declared.iter().any(|known| same_name(known, name)));
+        notes.push(ImportNote::new(
+            Some(*document),
+            "",
+            msg!(
+                [
+                    "a deployment parameter file: the templates imported with it take its values for {used} parameters instead of their defaults",
+                    "un fichier de paramètres de déploiement : les modèles importés avec lui prennent ses valeurs pour {used} paramètres au lieu de leurs valeurs par défaut"
+                ],
+                used = used.len()
+            ),
+        ));
+        for name in unknown {
+            notes.push(ImportNote::new(
+                Some(*document),
+                &child_pointer("/parameters", name),
+                msg!(
+                    [
+                        "no imported template declares parameter '{name}': a deployment with this file fails until the template declares it or the file drops it",
+                        "aucun modèle importé ne déclare le paramètre « {name} » : un déploiement avec ce fichier échoue tant que le modèle ne le déclare pas ou que le fichier ne le retire pas"
+                    ],
+                    name = name
+                ),
+            ));
+        }
+    }
+    notes
+}
 
 /// Whether a top-level object is a deployment template rather than a resource.
 pub(super) fn is_template(map: &serde_json::Map<String, Value>) -> bool {
@@ -100,7 +173,11 @@ const DEPLOYMENT_INFORMATIONAL: &[&str] =
 
 impl<'a> Reader<'a> {
     /// Every VNet and cluster the template declares, nested deployments' included.
-    pub(super) fn template(&mut self, value: &'a Value) -> Result<TemplateRead, ImportError> {
+    pub(super) fn template(
+        &mut self,
+        value: &'a Value,
+        given: Option<&'a Map<String, Value>>,
+    ) -> Result<TemplateRead, ImportError> {
         let mut read = TemplateRead {
             vnets: Vec::new(),
             clusters: Vec::new(),
@@ -112,7 +189,10 @@ impl<'a> Reader<'a> {
         let Some(root) = Obj::new(value, String::new()) else {
             return Ok(read);
         };
-        self.template = Some(Scope::of(root.map));
+        self.template = Some(match given {
+            Some(values) => Scope::given(root.map, values),
+            None => Scope::of(root.map),
+        });
         let mut children = Vec::new();
         self.declared(&root, &mut read, &mut children)?;
         // Attached once everything is read, since a nested deployment may add a subnet to a
@@ -572,8 +652,8 @@ impl<'a> Reader<'a> {
             .with_message("values", self.stated_values().message()),
             (Some(false), _) => msg!(
                 [
-                    "deployed only when {condition}, which is false with the values the template states, {values}: not imported; to plan the deployment that makes it, write the values it passes as the parameters' defaults and import again",
-                    "déployé seulement si {condition}, ce qui est faux avec les valeurs que le modèle indique, {values} : non importé ; pour planifier le déploiement qui la crée, écrivez les valeurs qu’il passe comme valeurs par défaut des paramètres et importez de nouveau"
+                    "deployed only when {condition}, which is false with the values the template states, {values}: not imported; to plan a deployment that makes it, import the template with that deployment's parameter file",
+                    "déployé seulement si {condition}, ce qui est faux avec les valeurs que le modèle indique, {values} : non importé ; pour planifier un déploiement qui la crée, importez le modèle avec le fichier de paramètres de ce déploiement"
                 ],
                 condition = written
             )

@@ -3156,3 +3156,29 @@ fn node_pools_a_copy_loop_builds_from_a_list_count_each_items_nodes() {
         "{copy:?}"
     );
 }
+
+#[test]
+fn a_parameter_file_imported_with_its_template_gives_the_values_it_deploys_with() {
+    let new = r#""[equals(parameters('vnetNewOrExisting'), 'new')]""#;
+    let template = template_choosing("existing", &[conditional(new, &vnet_resource("net", "10.0.0.0/16"))]);
+    let file = r#"{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": { "VnetNewOrExisting": { "value": "new" }, "vnetNewOrExistng": { "value": "new" } } }"#;
+    // Whatever the order of the documents.
+    for documents in [[file, template.as_str()], [template.as_str(), file]] {
+        let result = imported(&documents);
+        let file_at = documents.iter().position(|document| *document == file).unwrap_or_default();
+        let template_at = 1 - file_at;
+        assert_eq!(networks(&result)[0].0, "net");
+        let condition = note_at(&result, template_at, "/resources/0/condition");
+        assert!(
+            condition.contains("which holds") && condition.contains("its deployment passes"),
+            "{condition}"
+        );
+        assert!(note_at(&result, file_at, "").contains("for 1 parameters"));
+        let typo = note_at(&result, file_at, "/parameters/vnetNewOrExistng");
+        assert!(typo.contains("no imported template declares"), "{typo}");
+    }
+    // Without the file, the template's default leaves the VNet out.
+    assert!(import(&[&template]).is_err());
+}
