@@ -3,6 +3,7 @@
 
 use super::json::{id_name, id_segment, id_subscription, same_name, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader, Scope};
+use super::template::{listed_names, over_copy_limit};
 use super::ImportError;
 use crate::plan::{
     default_max_pods, AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning,
@@ -299,6 +300,10 @@ struct PodSubnetField {
     pointer: String,
 }
 
+/// The scope a copy loop reads a pool in, with whether it is a copy after the loop's first;
+/// `None` for a pool written out.
+type CopyScope<'r> = Option<(Scope<'r>, bool)>;
+
 /// The most copies an ARM copy loop may make.
 pub(super) const COPY_LIMIT: u64 = 800;
 
@@ -585,8 +590,9 @@ impl<'r> Reader<'r> {
     ) -> Pools {
         let field = object.get("agentPoolProfiles");
         let pointer = field.as_ref().map_or_else(|| object.pointer.clone(), |field| field.pointer.clone());
-        // Each pool with the scope a copy loop reads it in, if a loop builds it.
-        let mut pools: Vec<(String, Obj<'_>, Option<Scope<'r>>)> = field
+        // Each pool with the scope a copy loop reads it in, if a loop builds it, and whether it
+        // is a copy after the loop's first.
+        let mut pools: Vec<(String, Obj<'_>, CopyScope<'r>)> = field
             .map_or_else(Vec::new, |field| self.objects(&field))
             .into_iter()
             .map(|pool| (pool.str("name").unwrap_or("(unnamed)").to_owned(), pool, None))
@@ -641,7 +647,7 @@ impl<'r> Reader<'r> {
             None => managed,
         };
         // A Virtual Machines pool prints an empty vmSize: its sizes are in its scale profile.
-        let own = system_scope.clone().map(|scope| self.template.replace(scope));
+        let own = system_scope.clone().map(|(scope, _)| self.template.replace(scope));
         let vm_size = system
             .get("vmSize")
             .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)))
@@ -654,7 +660,10 @@ impl<'r> Reader<'r> {
         // Each pool of the node subnet with the pod subnet it names, if any.
         let mut pod_subnets: Vec<(&str, Option<PodSubnetField>)> = Vec::new();
         for (index, (pool_name, pool, scope)) in pools.iter().enumerate() {
-            let own = scope.clone().map(|scope| self.template.replace(scope));
+            let own = scope.clone().map(|(scope, later_copy)| {
+                self.later_copy = later_copy;
+                self.template.replace(scope)
+            });
             let pool_subnet = subnet_of(pool);
             let same_subnet = match (&pool_subnet, &system_subnet) {
                 (Some(pool_subnet), Some(system_subnet)) => {
@@ -730,6 +739,7 @@ impl<'r> Reader<'r> {
             self.static_block(pool, pool_name);
             if let Some(own) = own {
                 self.template = own;
+                self.later_copy = false;
             }
         }
         if node_count == 0 {
@@ -887,7 +897,7 @@ impl<'r> Reader<'r> {
     /// The pools a template's property copy loop builds into `agentPoolProfiles`: its input,
     /// once for each of its count, which is a number or what the template's values make it,
     /// each with the scope in which `copyIndex('agentPoolProfiles')` is its number.
-    fn copied_pools<'a>(&mut self, object: &Obj<'a>) -> Vec<(String, Obj<'a>, Option<Scope<'r>>)> {
+    fn copied_pools<'a>(&mut self, object: &Obj<'a>) -> Vec<(String, Obj<'a>, CopyScope<'r>)> {
         let Some(loops) = object.object("properties").and_then(|properties| properties.raw("copy")) else {
             return Vec::new();
         };
@@ -908,16 +918,21 @@ impl<'r> Reader<'r> {
                 );
                 continue;
             };
-            // ARM allows at most 800 copies; a larger count is not a deployable template.
+            if count > COPY_LIMIT {
+                self.note(&copy.pointer, over_copy_limit(count));
+            }
             let count = count.min(COPY_LIMIT);
             let first = pools.len();
             for index in 0..count {
+                if !self.build_one(&copy.pointer) {
+                    break;
+                }
                 let scope = scope.copying(loop_name, index);
                 let name = input
                     .str("name")
-                    .and_then(|name| scope.text_value(name))
+                    .and_then(|name| scope.name_of(name))
                     .unwrap_or_else(|| format!("agentPoolProfiles[{index}]"));
-                pools.push((name, input.clone(), Some(scope)));
+                pools.push((name, input.clone(), Some((scope, index > 0))));
             }
             let names: Vec<&str> = pools.iter().skip(first).map(|(name, _, _)| name.as_str()).collect();
             self.note(
@@ -928,7 +943,7 @@ impl<'r> Reader<'r> {
                         "une boucle copy construit {count} pools de nœuds à partir d’une même entrée : {names}"
                     ],
                     count = count,
-                    names = if names.is_empty() { "-".to_owned() } else { names.join(", ") }
+                    names = if names.is_empty() { "-".to_owned() } else { listed_names(&names) }
                 ),
             );
         }

@@ -1,6 +1,8 @@
 //! Reading one document's objects into plan values, with a note for everything the plan
 //! cannot hold as written, and the template expressions that values may be.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use super::json::{id_name, is_set, listed, lookup, same_name, Field, Obj};
@@ -23,7 +25,19 @@ pub(super) struct Reader<'a> {
     /// The nested deployments of the template, whose outputs its other resources may read.
     pub(super) modules: Vec<Module<'a>>,
     pub(super) notes: Vec<ImportNote>,
+    /// Each note's place and words, so that what a copy loop says once per copy is said once.
+    said: HashSet<(String, String)>,
+    /// Set while a copy after a loop's first is read: what each value comes to is then noted
+    /// for the first copy only, which shows how the loop builds them.
+    pub(super) later_copy: bool,
+    /// How many more items the document's copy loops and lists may build.
+    built: usize,
 }
+
+/// The most items the copy loops and the lists of one document build: ARM deploys at most 800
+/// resources from a template, whose expanded form stays under 4 MB, and a VNet holds at most
+/// 3,000 subnets, while loops nested in loops could otherwise make millions.
+const BUILT_LIMIT: usize = 5_000;
 
 /// What a string field holds, which decides what an unresolved expression in it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,11 +94,56 @@ impl Expect {
 
 impl<'a> Reader<'a> {
     pub(super) fn new(document: usize) -> Self {
-        Self { document, template: None, modules: Vec::new(), notes: Vec::new() }
+        Self {
+            document,
+            template: None,
+            modules: Vec::new(),
+            notes: Vec::new(),
+            said: HashSet::new(),
+            later_copy: false,
+            built: BUILT_LIMIT,
+        }
     }
 
     pub(super) fn note(&mut self, pointer: &str, text: Message) {
-        self.notes.push(ImportNote::new(Some(self.document), pointer, text));
+        let note = ImportNote::new(Some(self.document), pointer, text);
+        if self.said.insert((note.pointer.clone(), note.message.clone())) {
+            self.notes.push(note);
+        }
+    }
+
+    /// Notes what an expression's value came to, unless a later copy of a loop is being read.
+    fn value_note(&mut self, pointer: &str, text: Message) {
+        if !self.later_copy {
+            self.note(pointer, text);
+        }
+    }
+
+    /// Whether the document's loops and lists may still build anything.
+    pub(super) fn can_build(&self) -> bool {
+        self.built > 0
+    }
+
+    /// Takes one item from what the document's loops and lists may still build: `false` once
+    /// they have built [`BUILT_LIMIT`], which is noted the first time, at `pointer`.
+    pub(super) fn build_one(&mut self, pointer: &str) -> bool {
+        if self.built == 0 {
+            return false;
+        }
+        self.built -= 1;
+        if self.built == 0 {
+            self.note(
+                pointer,
+                msg!(
+                    [
+                        "the document's copy loops and lists build more than {limit} items, far more than ARM deploys from one template: what they build past this one is not imported",
+                        "les boucles copy et les listes du document construisent plus de {limit} éléments, bien plus qu’ARM n’en déploie depuis un modèle : ce qu’elles construisent après celui-ci n’est pas importé"
+                    ],
+                    limit = BUILT_LIMIT
+                ),
+            );
+        }
+        true
     }
 
     pub(super) fn invalid(&self, pointer: &str, message: Message) -> ImportError {
@@ -160,12 +219,12 @@ impl<'a> Reader<'a> {
                 Resolved::Text(kept) => kept.clone(),
                 Resolved::List(items) => items.join(", "),
             };
-            self.note(pointer, source.note(text, &shown));
+            self.value_note(pointer, source.note(text, &shown));
             return value;
         }
         match scope.built(text) {
             Some(value) => {
-                self.note(pointer, scope.built_source().note(text, &value));
+                self.value_note(pointer, scope.built_source().note(text, &value));
                 Resolved::Text(value)
             }
             None if scope.oversized(text) => {
@@ -201,7 +260,7 @@ impl<'a> Reader<'a> {
             return Some(field.items());
         };
         let items = self.template.as_ref()?.json(text)?.as_array()?;
-        self.note(
+        self.value_note(
             &field.pointer,
             msg!(
                 [
@@ -212,7 +271,21 @@ impl<'a> Reader<'a> {
                 count = items.len()
             ),
         );
-        Some(items.iter().map(|value| Field { value, pointer: field.pointer.clone() }).collect())
+        let mut read = Vec::new();
+        for value in items {
+            if !self.build_one(&field.pointer) {
+                break;
+            }
+            read.push(Field { value, pointer: field.pointer.clone() });
+        }
+        Some(read)
+    }
+
+    /// Whether a field holds nothing once evaluated: compiled Bicep writes a setting that an
+    /// item of a loop may lack as `json('null')`, `tryGet(…)` or an empty list.
+    pub(super) fn comes_to_nothing(&self, field: &Field<'_>) -> bool {
+        let Some(scope) = self.template.as_ref() else { return false };
+        field.value.as_str().is_some_and(|text| scope.is_nothing(text))
     }
 
     /// A whole number: a JSON number, or in a template an expression whose value the template
@@ -263,7 +336,7 @@ impl<'a> Reader<'a> {
     ) -> Option<T> {
         match stated {
             Some((source, value)) => {
-                self.note(pointer, source.note(text, &value.to_string()));
+                self.value_note(pointer, source.note(text, &value.to_string()));
                 Some(value)
             }
             None => {
@@ -510,18 +583,17 @@ pub(super) struct Scope<'a> {
     /// template in `outer` scope, its default, as its parent: there it stays the parent's group
     /// even though the resources go to the deployment's.
     id_group: String,
-    /// The copy loop being read and the copy's number: what `copyIndex` means.
-    copy: Option<Copying>,
+    /// The copy of the resource's own loop being read: what `copyIndex()` counts.
+    resource_copy: Option<Copying>,
+    /// The copy of the property loop being read, inside the resource's: only its name reaches it.
+    property_copy: Option<Copying>,
 }
 
-/// One copy of a copy loop.
+/// One copy of a copy loop: the loop's name and the copy's number.
 #[derive(Clone)]
 struct Copying {
     name: String,
     index: u64,
-    /// A resource's own loop, which `copyIndex()` without a name counts, rather than a property
-    /// loop, which only its name reaches.
-    resource: bool,
 }
 
 /// Where a template's resources are deployed.
@@ -635,7 +707,8 @@ impl<'a> Scope<'a> {
             passed: None,
             target: Target::unnamed(),
             id_group: super::TEMPLATE_RESOURCE_GROUP.to_owned(),
-            copy: None,
+            resource_copy: None,
+            property_copy: None,
         }
     }
 
@@ -675,12 +748,12 @@ impl<'a> Scope<'a> {
 
     /// This scope while copy `index` of the property copy loop `name` is read.
     pub(super) fn copying(&self, name: &str, index: u64) -> Self {
-        Self { copy: Some(Copying { name: name.to_owned(), index, resource: false }), ..self.clone() }
+        Self { property_copy: Some(Copying { name: name.to_owned(), index }), ..self.clone() }
     }
 
     /// This scope while copy `index` of the resource's own copy loop `name` is read.
     pub(super) fn looping(&self, name: &str, index: u64) -> Self {
-        Self { copy: Some(Copying { name: name.to_owned(), index, resource: true }), ..self.clone() }
+        Self { resource_copy: Some(Copying { name: name.to_owned(), index }), ..self.clone() }
     }
 
     /// The text a template expression builds from literals, the parameters and variables the
@@ -698,6 +771,16 @@ impl<'a> Scope<'a> {
         match self.computed(text)? {
             Term::Json(value) => Some(value),
             _ => None,
+        }
+    }
+
+    /// Whether an expression comes to null, or to an empty list or object.
+    pub(super) fn is_nothing(&self, text: &str) -> bool {
+        match self.computed(text) {
+            Some(Term::Null) => true,
+            Some(Term::Json(Value::Array(items))) => items.is_empty(),
+            Some(Term::Json(Value::Object(map))) => map.is_empty(),
+            _ => false,
         }
     }
 
@@ -738,15 +821,17 @@ impl<'a> Scope<'a> {
         if !accessors.is_empty() {
             let mut term = self.term(&Piece::Expression(called.to_owned()), calls)?;
             for accessor in accessors {
-                let Term::Json(value) = term else { return None };
                 let member = match accessor {
                     Accessor::Property(name) => Term::Text(name.to_owned()),
                     Accessor::Index(piece) => self.term(&piece, calls)?,
                 };
-                term = match (value, member) {
-                    (Value::Object(map), Term::Text(name)) => Term::of(lookup(map, &name)?.1)?,
-                    (Value::Array(items), Term::Number(index)) => {
+                term = match (term, member) {
+                    (Term::Json(Value::Object(map)), Term::Text(name)) => Term::of(lookup(map, &name)?.1)?,
+                    (Term::Json(Value::Array(items)), Term::Number(index)) => {
                         Term::of(items.get(usize::try_from(index).ok()?)?)?
+                    }
+                    (Term::Range { start, count }, Term::Number(index)) if (0..count).contains(&index) => {
+                        Term::Number(start.checked_add(index)?)
                     }
                     _ => return None,
                 };
@@ -836,7 +921,7 @@ impl<'a> Scope<'a> {
             ("int", [argument]) => match self.term(argument, calls)? {
                 Term::Number(number) => Term::Number(number),
                 Term::Text(digits) => Term::Number(digits.parse().ok()?),
-                Term::Switch(_) | Term::Json(_) | Term::Null => return None,
+                Term::Switch(_) | Term::Json(_) | Term::Null | Term::Range { .. } => return None,
             },
             ("true" | "false", [Piece::Expression(nothing)]) if nothing.is_empty() => {
                 Term::Switch(function == "true")
@@ -876,11 +961,36 @@ impl<'a> Scope<'a> {
                 Term::Json(Value::Object(map)) => Term::Switch(map.is_empty()),
                 _ => return None,
             },
+            ("range", [start, count]) => {
+                let (start, count) = (self.term(start, calls)?.number()?, self.term(count, calls)?.number()?);
+                // ARM refuses a negative count, and a range that runs past its whole numbers.
+                if count < 0 || start.checked_add(count).is_none() {
+                    return None;
+                }
+                Term::Range { start, count }
+            }
+            ("contains", [container, item]) => {
+                let item = self.term(item, calls)?;
+                Term::Switch(match (self.term(container, calls)?, item) {
+                    // Learn: a text's comparison counts case; an object's keys do not.
+                    (Term::Text(text), Term::Text(part)) => text.contains(&part),
+                    (Term::Json(Value::Object(map)), Term::Text(key)) => lookup(map, &key).is_some(),
+                    (Term::Json(Value::Array(items)), item @ (Term::Text(_) | Term::Number(_))) => {
+                        items.iter().any(|value| Term::of(value).as_ref() == Some(&item))
+                    }
+                    (Term::Range { start, count }, Term::Number(number)) => {
+                        number.checked_sub(start).is_some_and(|offset| (0..count).contains(&offset))
+                    }
+                    _ => return None,
+                })
+            }
+            ("json", [Piece::Literal(text)]) if text.trim() == "null" => Term::Null,
             ("length", [argument]) => Term::Number(match self.term(argument, calls)? {
                 // ARM counts UTF-16 units; in ASCII they are bytes.
                 Term::Text(text) if text.is_ascii() => i64::try_from(text.len()).ok()?,
                 Term::Json(Value::Array(items)) => i64::try_from(items.len()).ok()?,
                 Term::Json(Value::Object(map)) => i64::try_from(map.len()).ok()?,
+                Term::Range { count, .. } => count,
                 _ => return None,
             }),
             ("tryget", [object, key]) => {
@@ -900,16 +1010,24 @@ impl<'a> Scope<'a> {
             ("createarray", [Piece::Expression(nothing)]) if nothing.is_empty() => Term::Json(&EMPTY_LIST),
             ("null", [Piece::Expression(nothing)]) if nothing.is_empty() => Term::Null,
             ("copyindex", _) => {
-                let copying = self.copy.as_ref()?;
-                let named = |name: &str| same_name(name, &copying.name);
-                let offset = match arguments.as_slice() {
-                    [Piece::Expression(nothing)] if nothing.is_empty() && copying.resource => 0,
-                    [Piece::Literal(name)] if named(name) => 0,
-                    [Piece::Literal(name), offset] if named(name) => self.term(offset, calls)?.number()?,
-                    [offset @ Piece::Expression(_)] if copying.resource => {
-                        self.term(offset, calls)?.number()?
+                let named = |name: &str| {
+                    [&self.property_copy, &self.resource_copy]
+                        .into_iter()
+                        .flatten()
+                        .find(|copying| same_name(name, &copying.name))
+                };
+                let (copying, offset) = match arguments.as_slice() {
+                    [Piece::Expression(nothing)] if nothing.is_empty() => {
+                        (self.resource_copy.as_ref()?, None)
                     }
+                    [Piece::Literal(name)] => (named(name)?, None),
+                    [Piece::Literal(name), offset] => (named(name)?, Some(offset)),
+                    [offset @ Piece::Expression(_)] => (self.resource_copy.as_ref()?, Some(offset)),
                     _ => return None,
+                };
+                let offset = match offset {
+                    Some(offset) => self.term(offset, calls)?.number()?,
+                    None => 0,
                 };
                 Term::Number(i64::try_from(copying.index).ok()?.checked_add(offset)?)
             }
@@ -1071,6 +1189,14 @@ impl<'a> Scope<'a> {
         self.stated(text).is_some_and(|(_, value)| !fits(value))
     }
 
+    /// A name as written, or what the expression it is comes to.
+    pub(super) fn name_of(&self, written: &str) -> Option<String> {
+        match is_expression(written) {
+            true => self.text_value(written),
+            false => Some(unescaped(written)),
+        }
+    }
+
     /// The string an expression stands for, without a note: for matching names.
     pub(super) fn text_value(&self, text: &str) -> Option<String> {
         match self.literal(text) {
@@ -1108,6 +1234,11 @@ enum Term<'a> {
     Json(&'a Value),
     /// What `tryGet` gives for a property an object lacks, which `coalesce` passes over.
     Null,
+    /// The whole numbers `range(start, count)` lists, as Bicep's `for i in range(…)` loops.
+    Range {
+        start: i64,
+        count: i64,
+    },
 }
 
 /// What `createArray()` makes: compiled Bicep writes `subnet.?delegations ?? []` with it.
@@ -1133,7 +1264,7 @@ impl<'a> Term<'a> {
         match self {
             Self::Text(text) => Some(text),
             Self::Number(number) => Some(number.to_string()),
-            Self::Switch(_) | Self::Json(_) | Self::Null => None,
+            Self::Switch(_) | Self::Json(_) | Self::Null | Self::Range { .. } => None,
         }
     }
 

@@ -18,7 +18,7 @@ use super::{
     TEMPLATE_RESOURCE_GROUP, VNET_TYPE,
 };
 use crate::parse::child_pointer;
-use crate::text::Text;
+use crate::text::{Message, Text};
 
 /// Top-level fields of a template other than its resources: they define inputs, outputs and
 /// helpers, none of which is a resource.
@@ -136,6 +136,8 @@ struct ChildSubnet<'a> {
     nested_in: Option<usize>,
     /// The scope of the template that declares it, which may be nested in a deployment.
     scope: Option<Scope<'a>>,
+    /// Whether it is a copy after its loop's first.
+    later_copy: bool,
 }
 
 /// A nested deployment, as other resources of its template see it: they read its outputs by
@@ -275,19 +277,23 @@ impl<'a> Reader<'a> {
             }
             let planned =
                 [VNET_TYPE, SUBNET_TYPE, CLUSTER_TYPE].iter().any(|planned| same_name(kind, planned));
-            if planned && !self.deployed(&object) {
+            // A VNet's or subnet's condition is weighed with its copy loop, copy by copy.
+            let copied = !same_name(kind, CLUSTER_TYPE) && object.object("copy").is_some();
+            if planned && !copied && !self.deployed(&object) {
                 self.left_out(&object, read);
                 continue;
             }
             if same_name(kind, VNET_TYPE) {
                 self.envelope(&object);
-                for scope in self.resource_copies(&object) {
+                for (scope, later_copy) in self.resource_copies(&object, read) {
                     let own = std::mem::replace(&mut self.template, scope);
+                    self.later_copy = later_copy;
                     let vnet = self.vnet(&object);
                     let vnet = match vnet {
                         Ok(vnet) => vnet,
                         Err(error) => {
                             self.template = own;
+                            self.later_copy = false;
                             return Err(error);
                         }
                     };
@@ -299,7 +305,9 @@ impl<'a> Reader<'a> {
                                 continue;
                             }
                             let scope = self.template.clone();
-                            children.push(ChildSubnet { object: nested, nested_in: Some(index), scope });
+                            let child =
+                                ChildSubnet { object: nested, nested_in: Some(index), scope, later_copy };
+                            children.push(child);
                         } else {
                             self.not_imported(&nested, kind);
                         }
@@ -307,10 +315,11 @@ impl<'a> Reader<'a> {
                     read.vnets.push((object.pointer.clone(), vnet));
                     read.vnet_targets.push(self.target());
                     self.template = own;
+                    self.later_copy = false;
                 }
             } else if same_name(kind, SUBNET_TYPE) {
-                for scope in self.resource_copies(&object) {
-                    children.push(ChildSubnet { object: object.clone(), nested_in: None, scope });
+                for (scope, later_copy) in self.resource_copies(&object, read) {
+                    children.push(ChildSubnet { object: object.clone(), nested_in: None, scope, later_copy });
                 }
             } else if same_name(kind, CLUSTER_TYPE) {
                 self.envelope(&object);
@@ -832,6 +841,9 @@ impl<'a> Reader<'a> {
             return None;
         };
         let loop_name = copy.str("name").unwrap_or_default().to_owned();
+        if count > COPY_LIMIT {
+            self.note(&copy.pointer, over_copy_limit(count));
+        }
         Some((count.min(COPY_LIMIT), copy.pointer, loop_name))
     }
 
@@ -841,37 +853,53 @@ impl<'a> Reader<'a> {
     fn copy_names(&self, written: &str, count: u64, loop_name: &str) -> Option<Vec<String>> {
         let scope = self.template.as_ref()?;
         let names: Vec<String> = (0..count)
-            .map(|index| scope.looping(loop_name, index).text_value(written))
+            .map(|index| scope.looping(loop_name, index).name_of(written))
             .collect::<Option<_>>()?;
-        let mut sorted: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        (sorted.len() == names.len()).then_some(names)
+        distinct(&names).then_some(names)
     }
 
-    /// The scopes to read a VNet or subnet resource in: one for each copy its copy loop deploys,
-    /// when each copy's name resolves apart, else the resource read once, as written.
-    fn resource_copies(&mut self, object: &Obj<'_>) -> Vec<Option<Scope<'a>>> {
+    /// The scopes to read a VNet or subnet resource in, each with whether it is a copy after its
+    /// loop's first: one for each copy that its copy loop deploys and its condition keeps, when
+    /// the copies' names resolve apart; else the resource once, as written, if its condition
+    /// keeps it. What is left out is recorded in `read`.
+    fn resource_copies(
+        &mut self,
+        object: &Obj<'_>,
+        read: &mut TemplateRead,
+    ) -> Vec<(Option<Scope<'a>>, bool)> {
         let current = self.template.clone();
-        let Some((count, at, loop_name)) = self.copies(object) else {
-            return vec![current];
-        };
+        let copies = self.copies(object);
+        if copies.is_some() && !self.can_build() {
+            return Vec::new();
+        }
         let written = object.own_str("name").unwrap_or_default();
-        let Some(names) = self.copy_names(written, count, &loop_name) else {
-            self.note(
-                &at,
-                msg!([
-                    "a copy loop repeats this resource, and vnetplan cannot tell its copies' names apart: it is imported once, as written",
-                    "une boucle copy répète cette ressource, et vnetplan ne sait pas distinguer les noms de ses copies : elle est importée une fois, telle qu’écrite"
-                ]),
-            );
-            return vec![current];
+        let names =
+            copies.as_ref().and_then(|(count, _, loop_name)| self.copy_names(written, *count, loop_name));
+        let (Some((count, at, loop_name)), Some(names)) = (copies.clone(), names) else {
+            if let Some((_, at, _)) = copies {
+                self.note(
+                    &at,
+                    msg!([
+                        "a copy loop repeats this resource, and vnetplan cannot tell its copies' names apart: it is imported once, as written",
+                        "une boucle copy répète cette ressource, et vnetplan ne sait pas distinguer les noms de ses copies : elle est importée une fois, telle qu’écrite"
+                    ]),
+                );
+            }
+            if !self.deployed(object) {
+                self.left_out(object, read);
+                return Vec::new();
+            }
+            return vec![(current, false)];
         };
+        let scopes: Vec<Option<Scope<'a>>> =
+            (0..count).map(|index| current.as_ref().map(|scope| scope.looping(&loop_name, index))).collect();
+        let kept = self.kept_copies(object, &scopes, &names);
+        let is_vnet = same_name(object.own_str("type").unwrap_or_default(), VNET_TYPE);
         let note = match (names.first(), names.last()) {
             (Some(first), Some(last)) => msg!(
                 [
-                    "a copy loop deploys this resource {count} times, from '{first}' to '{last}': each copy is imported",
-                    "une boucle copy déploie cette ressource {count} fois, de « {first} » à « {last} » : chaque copie est importée"
+                    "a copy loop deploys this resource {count} times, from '{first}' to '{last}': each copy is read",
+                    "une boucle copy déploie cette ressource {count} fois, de « {first} » à « {last} » : chaque copie est lue"
                 ],
                 count = count,
                 first = first,
@@ -883,11 +911,93 @@ impl<'a> Reader<'a> {
             ]),
         };
         self.note(&at, note);
-        (0..count).map(|index| current.as_ref().map(|scope| scope.looping(&loop_name, index))).collect()
+        let mut read_copies = Vec::new();
+        for (index, (scope, name)) in scopes.into_iter().zip(&names).enumerate() {
+            if !kept.get(index).copied().unwrap_or(true) {
+                if is_vnet {
+                    read.vnets_left_out.push(name.clone());
+                }
+                continue;
+            }
+            if !self.build_one(&at) {
+                break;
+            }
+            read_copies.push((scope, !read_copies.is_empty()));
+        }
+        if is_vnet && names.is_empty() {
+            read.vnets_left_out.push(written.to_owned());
+        }
+        read_copies
+    }
+
+    /// Which copies of a copied resource its condition keeps, each evaluated with its copy's
+    /// number, as ARM does; one note says what the condition decided.
+    fn kept_copies(&mut self, object: &Obj<'_>, scopes: &[Option<Scope<'a>>], names: &[String]) -> Vec<bool> {
+        let Some((key, condition)) = lookup(object.map, "condition") else {
+            return vec![true; scopes.len()];
+        };
+        let pointer = child_pointer(&object.pointer, key);
+        let decided: Vec<Option<bool>> = scopes
+            .iter()
+            .map(|scope| match condition {
+                Value::Bool(holds) => Some(*holds),
+                written => scope.as_ref().and_then(|scope| scope.holds(written.as_str()?)),
+            })
+            .collect();
+        let left: Vec<&str> = decided
+            .iter()
+            .zip(names)
+            .filter(|(decided, _)| **decided == Some(false))
+            .map(|(_, name)| name.as_str())
+            .collect();
+        let open = decided.iter().filter(|decided| decided.is_none()).count();
+        let written = condition.as_str().map_or_else(|| quoted(condition), str::to_owned);
+        if open > 0 {
+            self.note(
+                &pointer,
+                msg!(
+                    [
+                        "deployed only when {condition}, which vnetplan cannot evaluate for {open} of the copies: they are imported as if it held",
+                        "déployé seulement si {condition}, que vnetplan ne sait pas évaluer pour {open} des copies : elles sont importées comme si elle était vraie"
+                    ],
+                    condition = &written,
+                    open = open
+                ),
+            );
+        }
+        if !left.is_empty() {
+            self.note(
+                &pointer,
+                msg!(
+                    [
+                        "deployed only when {condition}, which is false with the values the template states, {values}, for {count} of the copies: {names}; those are not imported",
+                        "déployé seulement si {condition}, ce qui est faux avec les valeurs que le modèle indique, {values}, pour {count} des copies : {names} ; celles-ci ne sont pas importées"
+                    ],
+                    condition = &written,
+                    count = left.len(),
+                    names = listed_names(&left)
+                )
+                .with_message("values", self.stated_values().message()),
+            );
+        }
+        decided.into_iter().map(|decided| decided != Some(false)).collect()
     }
 
     /// Adds a child subnet resource to the VNet it names.
     fn attach(
+        &mut self,
+        child: &ChildSubnet<'_>,
+        vnets: &mut [(String, ReadVnet)],
+        targets: &[Target],
+        left_out: &[String],
+    ) -> Result<(), ImportError> {
+        self.later_copy = child.later_copy;
+        let attached = self.attach_read(child, vnets, targets, left_out);
+        self.later_copy = false;
+        attached
+    }
+
+    fn attach_read(
         &mut self,
         child: &ChildSubnet<'_>,
         vnets: &mut [(String, ReadVnet)],
@@ -902,7 +1012,17 @@ impl<'a> Reader<'a> {
                 msg!(["a subnet resource without a name", "une ressource de sous-réseau sans nom"]),
             ));
         };
-        let (index, name) = match (child.nested_in, child_name(full_name)) {
+        // A name built in one text (`format('net/sub{0}', copyIndex())`) splits once evaluated.
+        let evaluated = self
+            .template
+            .as_ref()
+            .and_then(|scope| scope.text_value(full_name))
+            .filter(|name| name.matches('/').count() == 1);
+        let split = match evaluated.as_deref().and_then(|name| name.split_once('/')) {
+            Some((parent, name)) => Some((parent.to_owned(), name.to_owned())),
+            None => child_name(full_name),
+        };
+        let (index, name) = match (child.nested_in, split) {
             // A nested child may carry its VNet's name in front of its own, or not.
             (Some(index), Some((_, name))) => (index, name),
             (Some(index), None) => (index, full_name.to_owned()),
@@ -1235,4 +1355,34 @@ fn deployment_named(scope: &Scope<'_>, target: &str) -> Option<(String, Option<S
         return None;
     };
     Some((name, group))
+}
+
+/// A note on a copy loop's count past ARM's limit.
+pub(super) fn over_copy_limit(count: u64) -> Message {
+    msg!(
+        [
+            "this copy loop's count, {count}, is more than the 800 copies ARM allows: a deployment of this template fails; the plan holds the first 800",
+            "le nombre de cette boucle copy, {count}, dépasse les 800 copies qu’ARM autorise : un déploiement de ce modèle échoue ; le plan contient les 800 premières"
+        ],
+        count = count
+    )
+}
+
+/// Names for a note: the first ten, then how many more.
+pub(super) fn listed_names(names: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    match names.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => {
+            format!("{}, and {more} more", names.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", "))
+        }
+        _ => names.join(", "),
+    }
+}
+
+/// Whether no two names are the same, whatever their case, as Azure compares names.
+pub(super) fn distinct(names: &[String]) -> bool {
+    let mut sorted: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted.len() == names.len()
 }

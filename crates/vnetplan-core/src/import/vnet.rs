@@ -4,6 +4,7 @@
 use super::aks::COPY_LIMIT;
 use super::json::{id_name, id_resource_group, id_segment, id_subscription, same_name, Field, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
+use super::template::{distinct, listed_names, over_copy_limit};
 use super::{ImportError, ImportNote};
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
 
@@ -286,17 +287,43 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            let first = subnets.len();
-            // ARM allows at most 800 copies; a larger count is not a deployable template.
-            for index in 0..count.min(COPY_LIMIT) {
+            if count > COPY_LIMIT {
+                self.note(&copy.pointer, over_copy_limit(count));
+            }
+            if !self.can_build() {
+                continue;
+            }
+            let count = count.min(COPY_LIMIT);
+            let written = input.str("name").unwrap_or_default();
+            let names: Option<Vec<String>> =
+                (0..count).map(|index| scope.copying(name, index).name_of(written)).collect();
+            let Some(names) = names.filter(|names| distinct(names)) else {
+                self.note(
+                    &copy.pointer,
+                    msg!([
+                        "vnetplan cannot tell apart the names of the subnets this copy loop builds: none is imported",
+                        "vnetplan ne sait pas distinguer les noms des sous-réseaux que construit cette boucle copy : aucun n’est importé"
+                    ]),
+                );
+                continue;
+            };
+            let mut built = 0;
+            for index in 0..count {
+                if !self.build_one(&copy.pointer) {
+                    break;
+                }
                 let own = self.template.replace(scope.copying(name, index));
+                let outer_copy = self.later_copy;
+                self.later_copy |= index > 0;
                 let read = self.subnet(&input, None);
                 self.template = own;
+                self.later_copy = outer_copy;
                 let (subnet, more) = read?;
                 subnets.push(subnet);
                 subnets.extend(more);
+                built += 1;
             }
-            let names: Vec<&str> = subnets.iter().skip(first).map(|subnet| subnet.name.as_str()).collect();
+            let names: Vec<&str> = names.iter().take(built).map(String::as_str).collect();
             self.note(
                 &copy.pointer,
                 msg!(
@@ -304,8 +331,8 @@ impl Reader<'_> {
                         "a copy loop builds {count} subnets from one input: {names}",
                         "une boucle copy construit {count} sous-réseaux à partir d’une même entrée : {names}"
                     ],
-                    count = count.min(COPY_LIMIT),
-                    names = if names.is_empty() { "-".to_owned() } else { names.join(", ") }
+                    count = count,
+                    names = if names.is_empty() { "-".to_owned() } else { listed_names(&names) }
                 ),
             );
         }
@@ -440,7 +467,8 @@ impl Reader<'_> {
 
     /// Notes for what a subnet holds or is attached to that the plan does not describe.
     fn subnet_notes(&mut self, object: &Obj<'_>) {
-        if let Some(field) = object.get("networkSecurityGroup") {
+        if let Some(field) = object.get("networkSecurityGroup").filter(|field| !self.comes_to_nothing(field))
+        {
             self.note(
                 &field.pointer,
                 msg!(
@@ -452,7 +480,7 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) = object.get("routeTable") {
+        if let Some(field) = object.get("routeTable").filter(|field| !self.comes_to_nothing(field)) {
             self.note(
                 &field.pointer,
                 msg!(
@@ -464,7 +492,7 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) = object.get("natGateway") {
+        if let Some(field) = object.get("natGateway").filter(|field| !self.comes_to_nothing(field)) {
             self.note(
                 &field.pointer,
                 msg!(
@@ -476,7 +504,7 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) = object.get("serviceEndpoints") {
+        if let Some(field) = object.get("serviceEndpoints").filter(|field| !self.comes_to_nothing(field)) {
             let services: Vec<String> = field
                 .objects()
                 .iter()
@@ -494,7 +522,9 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) = object.get("serviceEndpointPolicies") {
+        if let Some(field) =
+            object.get("serviceEndpointPolicies").filter(|field| !self.comes_to_nothing(field))
+        {
             // Azure lists each policy as a reference, `{"id": …}`: its name is what the note can show.
             let policies: Vec<String> =
                 field.objects().iter().filter_map(|policy| policy.str("id")).map(policy_name).collect();
