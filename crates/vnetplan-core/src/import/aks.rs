@@ -3,7 +3,7 @@
 
 use super::json::{id_name, id_segment, id_subscription, same_name, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader, Scope};
-use super::template::{listed_names, over_copy_limit};
+use super::template::{listed_names, PropertyLoop};
 use super::ImportError;
 use crate::plan::{
     default_max_pods, AksCluster, Identity, MaxSurge, NetworkPlugin, NetworkPluginMode, Provisioning,
@@ -898,33 +898,17 @@ impl<'r> Reader<'r> {
     /// once for each of its count, which is a number or what the template's values make it,
     /// each with the scope in which `copyIndex('agentPoolProfiles')` is its number.
     fn copied_pools<'a>(&mut self, object: &Obj<'a>) -> Vec<(String, Obj<'a>, CopyScope<'r>)> {
-        let Some(loops) = object.object("properties").and_then(|properties| properties.raw("copy")) else {
-            return Vec::new();
-        };
+        let unreadable = msg!([
+            "this copy loop's count or input cannot be read: the pools it builds are not counted",
+            "le nombre ou l’entrée de cette boucle copy ne se lisent pas : les pools qu’elle construit ne sont pas comptés"
+        ]);
         let mut pools = Vec::new();
-        for copy in loops.objects() {
-            let Some(loop_name) = copy.str("name").filter(|name| same_name(name, "agentPoolProfiles")) else {
-                continue;
-            };
-            let count = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies));
-            let input = copy.object("input");
-            let (Some(count), Some(input), Some(scope)) = (count, input, self.template.clone()) else {
-                self.note(
-                    &copy.pointer,
-                    msg!([
-                        "this copy loop's count or input cannot be read: the pools it builds are not counted",
-                        "le nombre ou l’entrée de cette boucle copy ne se lisent pas : les pools qu’elle construit ne sont pas comptés"
-                    ]),
-                );
-                continue;
-            };
-            if count > COPY_LIMIT {
-                self.note(&copy.pointer, over_copy_limit(count));
-            }
-            let count = count.min(COPY_LIMIT);
+        for PropertyLoop { name: loop_name, count, input, scope, pointer } in
+            self.property_loops(object, "agentPoolProfiles", &unreadable)
+        {
             let first = pools.len();
             for index in 0..count {
-                if !self.build_one(&copy.pointer) {
+                if !self.build_one(&pointer) {
                     break;
                 }
                 let scope = scope.copying(loop_name, index);
@@ -936,7 +920,7 @@ impl<'r> Reader<'r> {
             }
             let names: Vec<&str> = pools.iter().skip(first).map(|(name, _, _)| name.as_str()).collect();
             self.note(
-                &copy.pointer,
+                &pointer,
                 msg!(
                     [
                         "a copy loop builds {count} node pools from one input: {names}",

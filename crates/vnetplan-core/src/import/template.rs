@@ -1358,7 +1358,7 @@ fn deployment_named(scope: &Scope<'_>, target: &str) -> Option<(String, Option<S
 }
 
 /// A note on a copy loop's count past ARM's limit.
-pub(super) fn over_copy_limit(count: u64) -> Message {
+fn over_copy_limit(count: u64) -> Message {
     msg!(
         [
             "this copy loop's count, {count}, is more than the 800 copies ARM allows: a deployment of this template fails; the plan holds the first 800",
@@ -1385,4 +1385,54 @@ pub(super) fn distinct(names: &[String]) -> bool {
     sorted.sort_unstable();
     sorted.dedup();
     sorted.len() == names.len()
+}
+
+/// A property copy loop a reader expands: `copy[]` entry `name`, which builds `count` items
+/// from `input`, each in `scope` with `copyIndex(name)` bound to its number.
+pub(super) struct PropertyLoop<'o, 'a> {
+    pub(super) name: &'o str,
+    pub(super) count: u64,
+    pub(super) input: Obj<'o>,
+    pub(super) scope: Scope<'a>,
+    pub(super) pointer: String,
+}
+
+impl<'a> Reader<'a> {
+    /// The property copy loops of `object` that build its `property` (`subnets`,
+    /// `agentPoolProfiles`). One whose count or input cannot be read is noted with `unreadable`
+    /// and left out; a count past ARM's 800 is noted and cut to 800.
+    pub(super) fn property_loops<'o>(
+        &mut self,
+        object: &Obj<'o>,
+        property: &str,
+        unreadable: &Message,
+    ) -> Vec<PropertyLoop<'o, 'a>> {
+        let Some(loops) = object.object("properties").and_then(|properties| properties.raw("copy")) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for copy in loops.objects() {
+            let Some(name) = copy.str("name").filter(|name| same_name(name, property)) else {
+                continue;
+            };
+            let count = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies));
+            let (Some(count), Some(input), Some(scope)) =
+                (count, copy.object("input"), self.template.clone())
+            else {
+                self.note(&copy.pointer, unreadable.clone());
+                continue;
+            };
+            if count > COPY_LIMIT {
+                self.note(&copy.pointer, over_copy_limit(count));
+            }
+            found.push(PropertyLoop {
+                name,
+                count: count.min(COPY_LIMIT),
+                input,
+                scope,
+                pointer: copy.pointer,
+            });
+        }
+        found
+    }
 }

@@ -1,10 +1,9 @@
 //! Reading a VNet with its subnets and peerings, as the CLI prints it or as a template declares
 //! it (the same fields, nested under `properties`).
 
-use super::aks::COPY_LIMIT;
-use super::json::{id_name, id_resource_group, id_segment, id_subscription, same_name, Field, Obj};
+use super::json::{id_name, id_resource_group, id_segment, id_subscription, Field, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
-use super::template::{distinct, listed_names, over_copy_limit};
+use super::template::{distinct, listed_names, PropertyLoop};
 use super::{ImportError, ImportNote};
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
 
@@ -266,40 +265,23 @@ impl Reader<'_> {
     /// writes `subnets: [for subnet in subnets: {…}]`: its input read once for each of its
     /// count, with `copyIndex('subnets')` standing for the copy's number.
     fn copied_subnets(&mut self, object: &Obj<'_>) -> Result<Vec<Subnet>, ImportError> {
-        let Some(loops) = object.object("properties").and_then(|properties| properties.raw("copy")) else {
-            return Ok(Vec::new());
-        };
+        let unreadable = msg!([
+            "this copy loop's count or input cannot be read: the subnets it builds are not imported",
+            "le nombre ou l’entrée de cette boucle copy ne se lisent pas : les sous-réseaux qu’elle construit ne sont pas importés"
+        ]);
         let mut subnets = Vec::new();
-        for copy in loops.objects() {
-            let Some(name) = copy.str("name").filter(|name| same_name(name, "subnets")) else {
-                continue;
-            };
-            let count = copy.get("count").and_then(|field| self.whole_number(&field, Expect::Copies));
-            let (Some(count), Some(input), Some(scope)) =
-                (count, copy.object("input"), self.template.clone())
-            else {
-                self.note(
-                    &copy.pointer,
-                    msg!([
-                        "this copy loop's count or input cannot be read: the subnets it builds are not imported",
-                        "le nombre ou l’entrée de cette boucle copy ne se lisent pas : les sous-réseaux qu’elle construit ne sont pas importés"
-                    ]),
-                );
-                continue;
-            };
-            if count > COPY_LIMIT {
-                self.note(&copy.pointer, over_copy_limit(count));
-            }
+        for PropertyLoop { name, count, input, scope, pointer } in
+            self.property_loops(object, "subnets", &unreadable)
+        {
             if !self.can_build() {
                 continue;
             }
-            let count = count.min(COPY_LIMIT);
             let written = input.str("name").unwrap_or_default();
             let names: Option<Vec<String>> =
                 (0..count).map(|index| scope.copying(name, index).name_of(written)).collect();
             let Some(names) = names.filter(|names| distinct(names)) else {
                 self.note(
-                    &copy.pointer,
+                    &pointer,
                     msg!([
                         "vnetplan cannot tell apart the names of the subnets this copy loop builds: none is imported",
                         "vnetplan ne sait pas distinguer les noms des sous-réseaux que construit cette boucle copy : aucun n’est importé"
@@ -309,7 +291,7 @@ impl Reader<'_> {
             };
             let mut built = 0;
             for index in 0..count {
-                if !self.build_one(&copy.pointer) {
+                if !self.build_one(&pointer) {
                     break;
                 }
                 let own = self.template.replace(scope.copying(name, index));
@@ -325,7 +307,7 @@ impl Reader<'_> {
             }
             let names: Vec<&str> = names.iter().take(built).map(String::as_str).collect();
             self.note(
-                &copy.pointer,
+                &pointer,
                 msg!(
                     [
                         "a copy loop builds {count} subnets from one input: {names}",
