@@ -119,6 +119,32 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Runs `read` with the template's scope set to `scope` and `later_copy` to whether a copy
+    /// after its loop's first is read, then restores both, whatever `read` returns.
+    pub(super) fn in_scope<T>(
+        &mut self,
+        scope: Option<Scope<'a>>,
+        later_copy: bool,
+        read: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        let own = std::mem::replace(&mut self.template, scope);
+        let outer_copy = std::mem::replace(&mut self.later_copy, later_copy);
+        let result = read(self);
+        self.template = own;
+        self.later_copy = outer_copy;
+        result
+    }
+
+    /// A subnet's setting that holds something once evaluated: compiled Bicep writes one that
+    /// an item of a loop may lack as `json('null')`, `tryGet(…)` or an empty list.
+    pub(super) fn setting<'f>(&self, object: &Obj<'f>, key: &str) -> Option<Field<'f>> {
+        let scope = self.template.as_ref();
+        object.get(key).filter(|field| {
+            let nothing = |text: &str| scope.is_some_and(|scope| scope.is_nothing(text));
+            !field.value.as_str().is_some_and(nothing)
+        })
+    }
+
     /// Whether the document's loops and lists may still build anything.
     pub(super) fn can_build(&self) -> bool {
         self.built > 0
@@ -279,13 +305,6 @@ impl<'a> Reader<'a> {
             read.push(Field { value, pointer: field.pointer.clone() });
         }
         Some(read)
-    }
-
-    /// Whether a field holds nothing once evaluated: compiled Bicep writes a setting that an
-    /// item of a loop may lack as `json('null')`, `tryGet(…)` or an empty list.
-    pub(super) fn comes_to_nothing(&self, field: &Field<'_>) -> bool {
-        let Some(scope) = self.template.as_ref() else { return false };
-        field.value.as_str().is_some_and(|text| scope.is_nothing(text))
     }
 
     /// A whole number: a JSON number, or in a template an expression whose value the template

@@ -200,10 +200,9 @@ impl<'a> Reader<'a> {
         // Attached once everything is read, since a nested deployment may add a subnet to a
         // VNet that the template declares after it.
         for child in children {
-            let own = std::mem::replace(&mut self.template, child.scope.clone());
-            let attached = self.attach(&child, &mut read.vnets, &read.vnet_targets, &read.vnets_left_out);
-            self.template = own;
-            attached?;
+            self.in_scope(child.scope.clone(), child.later_copy, |reader| {
+                reader.attach(&child, &mut read.vnets, &read.vnet_targets, &read.vnets_left_out)
+            })?;
         }
         self.apart_by_deployment(&mut read);
         let unplaced = read.vnets.iter().any(|(_, read)| read.vnet.resource_group == TEMPLATE_RESOURCE_GROUP)
@@ -286,36 +285,7 @@ impl<'a> Reader<'a> {
             if same_name(kind, VNET_TYPE) {
                 self.envelope(&object);
                 for (scope, later_copy) in self.resource_copies(&object, read) {
-                    let own = std::mem::replace(&mut self.template, scope);
-                    self.later_copy = later_copy;
-                    let vnet = self.vnet(&object);
-                    let vnet = match vnet {
-                        Ok(vnet) => vnet,
-                        Err(error) => {
-                            self.template = own;
-                            self.later_copy = false;
-                            return Err(error);
-                        }
-                    };
-                    let index = read.vnets.len();
-                    for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
-                        let kind = nested.own_str("type").unwrap_or_default();
-                        if same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE) {
-                            if !self.deployed(&nested) {
-                                continue;
-                            }
-                            let scope = self.template.clone();
-                            let child =
-                                ChildSubnet { object: nested, nested_in: Some(index), scope, later_copy };
-                            children.push(child);
-                        } else {
-                            self.not_imported(&nested, kind);
-                        }
-                    }
-                    read.vnets.push((object.pointer.clone(), vnet));
-                    read.vnet_targets.push(self.target());
-                    self.template = own;
-                    self.later_copy = false;
+                    self.in_scope(scope, later_copy, |reader| reader.read_vnet(&object, read, children))?;
                 }
             } else if same_name(kind, SUBNET_TYPE) {
                 for (scope, later_copy) in self.resource_copies(&object, read) {
@@ -383,6 +353,39 @@ impl<'a> Reader<'a> {
             );
         }
         self.unread(root, &["resources"], TEMPLATE_INFORMATIONAL);
+        Ok(())
+    }
+
+    /// Reads one VNet resource, or one copy of it, in the scope the template holds; its nested
+    /// child subnets wait in `children`.
+    fn read_vnet(
+        &mut self,
+        object: &Obj<'a>,
+        read: &mut TemplateRead,
+        children: &mut Vec<ChildSubnet<'a>>,
+    ) -> Result<(), ImportError> {
+        let vnet = self.vnet(object)?;
+        let index = read.vnets.len();
+        for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
+            let kind = nested.own_str("type").unwrap_or_default();
+            if same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE) {
+                if !self.deployed(&nested) {
+                    continue;
+                }
+                let scope = self.template.clone();
+                let child = ChildSubnet {
+                    object: nested,
+                    nested_in: Some(index),
+                    scope,
+                    later_copy: self.later_copy,
+                };
+                children.push(child);
+            } else {
+                self.not_imported(&nested, kind);
+            }
+        }
+        read.vnets.push((object.pointer.clone(), vnet));
+        read.vnet_targets.push(self.target());
         Ok(())
     }
 
@@ -852,10 +855,7 @@ impl<'a> Reader<'a> {
     /// would merge into one.
     fn copy_names(&self, written: &str, count: u64, loop_name: &str) -> Option<Vec<String>> {
         let scope = self.template.as_ref()?;
-        let names: Vec<String> = (0..count)
-            .map(|index| scope.looping(loop_name, index).name_of(written))
-            .collect::<Option<_>>()?;
-        distinct(&names).then_some(names)
+        names_apart((0..count).map(|index| scope.looping(loop_name, index)), written)
     }
 
     /// The scopes to read a VNet or subnet resource in, each with whether it is a copy after its
@@ -868,28 +868,22 @@ impl<'a> Reader<'a> {
         read: &mut TemplateRead,
     ) -> Vec<(Option<Scope<'a>>, bool)> {
         let current = self.template.clone();
-        let copies = self.copies(object);
-        if copies.is_some() && !self.can_build() {
+        let Some((count, at, loop_name)) = self.copies(object) else {
+            return self.read_once(object, read, current);
+        };
+        if !self.can_build() {
             return Vec::new();
         }
         let written = object.own_str("name").unwrap_or_default();
-        let names =
-            copies.as_ref().and_then(|(count, _, loop_name)| self.copy_names(written, *count, loop_name));
-        let (Some((count, at, loop_name)), Some(names)) = (copies.clone(), names) else {
-            if let Some((_, at, _)) = copies {
-                self.note(
-                    &at,
-                    msg!([
-                        "a copy loop repeats this resource, and vnetplan cannot tell its copies' names apart: it is imported once, as written",
-                        "une boucle copy répète cette ressource, et vnetplan ne sait pas distinguer les noms de ses copies : elle est importée une fois, telle qu’écrite"
-                    ]),
-                );
-            }
-            if !self.deployed(object) {
-                self.left_out(object, read);
-                return Vec::new();
-            }
-            return vec![(current, false)];
+        let Some(names) = self.copy_names(written, count, &loop_name) else {
+            self.note(
+                &at,
+                msg!([
+                    "a copy loop repeats this resource, and vnetplan cannot tell its copies' names apart: it is imported once, as written",
+                    "une boucle copy répète cette ressource, et vnetplan ne sait pas distinguer les noms de ses copies : elle est importée une fois, telle qu’écrite"
+                ]),
+            );
+            return self.read_once(object, read, current);
         };
         let scopes: Vec<Option<Scope<'a>>> =
             (0..count).map(|index| current.as_ref().map(|scope| scope.looping(&loop_name, index))).collect();
@@ -928,6 +922,20 @@ impl<'a> Reader<'a> {
             read.vnets_left_out.push(written.to_owned());
         }
         read_copies
+    }
+
+    /// A resource read once, as written, in `scope`, when its condition keeps it.
+    fn read_once(
+        &mut self,
+        object: &Obj<'_>,
+        read: &mut TemplateRead,
+        scope: Option<Scope<'a>>,
+    ) -> Vec<(Option<Scope<'a>>, bool)> {
+        if !self.deployed(object) {
+            self.left_out(object, read);
+            return Vec::new();
+        }
+        vec![(scope, false)]
     }
 
     /// Which copies of a copied resource its condition keeps, each evaluated with its copy's
@@ -985,19 +993,6 @@ impl<'a> Reader<'a> {
 
     /// Adds a child subnet resource to the VNet it names.
     fn attach(
-        &mut self,
-        child: &ChildSubnet<'_>,
-        vnets: &mut [(String, ReadVnet)],
-        targets: &[Target],
-        left_out: &[String],
-    ) -> Result<(), ImportError> {
-        self.later_copy = child.later_copy;
-        let attached = self.attach_read(child, vnets, targets, left_out);
-        self.later_copy = false;
-        attached
-    }
-
-    fn attach_read(
         &mut self,
         child: &ChildSubnet<'_>,
         vnets: &mut [(String, ReadVnet)],
@@ -1379,8 +1374,16 @@ pub(super) fn listed_names(names: &[&str]) -> String {
     }
 }
 
-/// Whether no two names are the same, whatever their case, as Azure compares names.
-pub(super) fn distinct(names: &[String]) -> bool {
+/// The names the copies get from the `written` one, each read in its copy's scope, when each
+/// resolves and no two are the same, whatever their case, as Azure compares names: copies that
+/// could not be told apart would merge into one.
+pub(super) fn names_apart<'s>(copies: impl Iterator<Item = Scope<'s>>, written: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = copies.map(|scope| scope.name_of(written)).collect::<Option<_>>()?;
+    distinct(&names).then_some(names)
+}
+
+/// Whether no two names are the same, whatever their case.
+fn distinct(names: &[String]) -> bool {
     let mut sorted: Vec<String> = names.iter().map(|name| name.to_lowercase()).collect();
     sorted.sort_unstable();
     sorted.dedup();

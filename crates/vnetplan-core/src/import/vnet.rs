@@ -3,7 +3,7 @@
 
 use super::json::{id_name, id_resource_group, id_segment, id_subscription, Field, Obj};
 use super::reader::{is_expression, quoted, Expect, Reader};
-use super::template::{distinct, listed_names, PropertyLoop};
+use super::template::{listed_names, names_apart, PropertyLoop};
 use super::{ImportError, ImportNote};
 use crate::plan::{ExternalRange, ExternalRangeKind, Subnet, Vnet};
 
@@ -277,9 +277,8 @@ impl Reader<'_> {
                 continue;
             }
             let written = input.str("name").unwrap_or_default();
-            let names: Option<Vec<String>> =
-                (0..count).map(|index| scope.copying(name, index).name_of(written)).collect();
-            let Some(names) = names.filter(|names| distinct(names)) else {
+            let copies = (0..count).map(|index| scope.copying(name, index));
+            let Some(names) = names_apart(copies, written) else {
                 self.note(
                     &pointer,
                     msg!([
@@ -294,13 +293,9 @@ impl Reader<'_> {
                 if !self.build_one(&pointer) {
                     break;
                 }
-                let own = self.template.replace(scope.copying(name, index));
-                let outer_copy = self.later_copy;
-                self.later_copy |= index > 0;
-                let read = self.subnet(&input, None);
-                self.template = own;
-                self.later_copy = outer_copy;
-                let (subnet, more) = read?;
+                let later_copy = self.later_copy || index > 0;
+                let copy = Some(scope.copying(name, index));
+                let (subnet, more) = self.in_scope(copy, later_copy, |reader| reader.subnet(&input, None))?;
                 subnets.push(subnet);
                 subnets.extend(more);
                 built += 1;
@@ -449,8 +444,7 @@ impl Reader<'_> {
 
     /// Notes for what a subnet holds or is attached to that the plan does not describe.
     fn subnet_notes(&mut self, object: &Obj<'_>) {
-        if let Some(field) = object.get("networkSecurityGroup").filter(|field| !self.comes_to_nothing(field))
-        {
+        if let Some(field) = self.setting(object, "networkSecurityGroup") {
             self.note(
                 &field.pointer,
                 msg!(
@@ -462,7 +456,7 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) = object.get("routeTable").filter(|field| !self.comes_to_nothing(field)) {
+        if let Some(field) = self.setting(object, "routeTable") {
             self.note(
                 &field.pointer,
                 msg!(
@@ -474,7 +468,7 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) = object.get("natGateway").filter(|field| !self.comes_to_nothing(field)) {
+        if let Some(field) = self.setting(object, "natGateway") {
             self.note(
                 &field.pointer,
                 msg!(
@@ -486,7 +480,7 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) = object.get("serviceEndpoints").filter(|field| !self.comes_to_nothing(field)) {
+        if let Some(field) = self.setting(object, "serviceEndpoints") {
             let services: Vec<String> = field
                 .objects()
                 .iter()
@@ -504,9 +498,7 @@ impl Reader<'_> {
                 ),
             );
         }
-        if let Some(field) =
-            object.get("serviceEndpointPolicies").filter(|field| !self.comes_to_nothing(field))
-        {
+        if let Some(field) = self.setting(object, "serviceEndpointPolicies") {
             // Azure lists each policy as a reference, `{"id": …}`: its name is what the note can show.
             let policies: Vec<String> =
                 field.objects().iter().filter_map(|policy| policy.str("id")).map(policy_name).collect();
