@@ -290,23 +290,25 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
     }
     // A deployment's parameter files give the templates imported with them their values, in
     // whatever order the documents come, as `az deployment group create` takes them.
-    let files: Vec<(usize, &serde_json::Map<String, Value>)> = values
+    let files: Vec<template::ParameterFile<'_>> = values
         .iter()
         .enumerate()
         .filter_map(|(document, value)| Some((document, template::parameter_file(value)?)))
         .collect();
-    let given = template::given_values(&files);
-    let mut declared = Vec::new();
+    let is_file = |document: usize| files.iter().any(|(file, _)| *file == document);
+    let templates: Vec<(usize, Vec<String>)> = values
+        .iter()
+        .enumerate()
+        .filter(|(document, _)| !is_file(*document))
+        .filter_map(|(document, value)| Some((document, template::declared_parameters(value)?)))
+        .collect();
+    let (given, notes) = template::parameter_files(&files, &templates);
     for (document, value) in values.iter().enumerate() {
-        if files.iter().any(|(file, _)| *file == document) {
-            continue;
+        if !is_file(document) {
+            read_document(document, value, given.get(&document), &mut found)?;
         }
-        if let Some(parameters) = template::declared_parameters(value) {
-            declared.extend(parameters);
-        }
-        read_document(document, value, given.as_ref(), &mut found)?;
     }
-    found.notes.extend(template::parameter_file_notes(&files, &declared));
+    found.notes.extend(notes);
     found.finish()
 }
 
@@ -625,36 +627,43 @@ impl Found {
     /// and name it is known now. A VNet read twice (a `show` beside a `list`) is one VNet: the
     /// later copy replaces it.
     fn add_vnet(&mut self, mut found: Sourced<ReadVnet>) -> VnetPlace {
-        let names: Vec<(&str, usize)> =
-            self.vnets.iter().map(|earlier| (earlier.item.vnet.name.as_str(), earlier.document)).collect();
-        let mut name = found.item.vnet.name.clone();
-        if let Some(note) = keep_apart(&names, &mut name, &found) {
-            self.notes.push(note);
-            found.item.vnet.name = name;
+        if is_expression(&found.item.vnet.name) {
+            let names: Vec<(&str, usize)> = self
+                .vnets
+                .iter()
+                .map(|earlier| (earlier.item.vnet.name.as_str(), earlier.document))
+                .collect();
+            let mut name = found.item.vnet.name.clone();
+            if let Some(note) = keep_apart(&names, &mut name, &found) {
+                self.notes.push(note);
+                found.item.vnet.name = name;
+            }
         }
         let vnet = &found.item.vnet;
         let known_as = (vnet.resource_group.clone(), vnet.name.clone(), found.item.subscription.clone());
-        let identity = |found: &ReadVnet| {
-            (found.vnet.name.clone(), found.vnet.resource_group.clone(), found.subscription.clone())
-        };
+        fn identity(found: &ReadVnet) -> Identity<'_> {
+            (&found.vnet.name, &found.vnet.resource_group, found.subscription.as_deref())
+        }
         add_once(&mut self.vnets, &mut self.notes, found, "VNet", identity);
         known_as
     }
 
     fn add_cluster(&mut self, mut cluster: Sourced<ReadCluster>) {
-        let names: Vec<(&str, usize)> = self
-            .clusters
-            .iter()
-            .map(|earlier| (earlier.item.cluster.name.as_str(), earlier.document))
-            .collect();
-        let mut name = cluster.item.cluster.name.clone();
-        if let Some(note) = keep_apart(&names, &mut name, &cluster) {
-            self.notes.push(note);
-            cluster.item.cluster.name = name;
+        if is_expression(&cluster.item.cluster.name) {
+            let names: Vec<(&str, usize)> = self
+                .clusters
+                .iter()
+                .map(|earlier| (earlier.item.cluster.name.as_str(), earlier.document))
+                .collect();
+            let mut name = cluster.item.cluster.name.clone();
+            if let Some(note) = keep_apart(&names, &mut name, &cluster) {
+                self.notes.push(note);
+                cluster.item.cluster.name = name;
+            }
         }
-        let identity = |read: &ReadCluster| {
-            (read.cluster.name.clone(), read.resource_group.clone(), read.subscription.clone())
-        };
+        fn identity(read: &ReadCluster) -> Identity<'_> {
+            (&read.cluster.name, &read.resource_group, read.subscription.as_deref())
+        }
         add_once(&mut self.clusters, &mut self.notes, cluster, "cluster", identity);
     }
 
@@ -770,6 +779,9 @@ impl Found {
     }
 }
 
+/// A resource's name, resource group and, when an id says, subscription.
+type Identity<'a> = (&'a str, &'a str, Option<&'a str>);
+
 /// Adds `item`, replacing an earlier one with the same name and resource group, unless their
 /// ids name two different subscriptions.
 fn add_once<T>(
@@ -777,14 +789,14 @@ fn add_once<T>(
     notes: &mut Vec<ImportNote>,
     item: Sourced<T>,
     what: &str,
-    identity: impl Fn(&T) -> (String, String, Option<String>),
+    identity: fn(&T) -> Identity<'_>,
 ) {
     let (name, resource_group, subscription) = identity(&item.item);
     let earlier = items.iter_mut().find(|earlier| {
         let (earlier_name, earlier_group, earlier_subscription) = identity(&earlier.item);
-        same_name(&earlier_name, &name)
-            && same_name(&earlier_group, &resource_group)
-            && same_subscription(earlier_subscription.as_deref(), subscription.as_deref())
+        same_name(earlier_name, name)
+            && same_name(earlier_group, resource_group)
+            && same_subscription(earlier_subscription, subscription)
     });
     match earlier {
         Some(earlier) => {

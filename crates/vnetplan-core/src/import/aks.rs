@@ -300,9 +300,8 @@ struct PodSubnetField {
     pointer: String,
 }
 
-/// The scope a copy loop reads a pool in, with whether it is a copy after the loop's first;
-/// `None` for a pool written out.
-type CopyScope<'r> = Option<(Scope<'r>, bool)>;
+/// The scope a copy loop reads a pool in; `None` for a pool written out.
+type CopyScope<'r> = Option<Scope<'r>>;
 
 /// The most copies an ARM copy loop may make.
 pub(super) const COPY_LIMIT: u64 = 800;
@@ -647,7 +646,7 @@ impl<'r> Reader<'r> {
             None => managed,
         };
         // A Virtual Machines pool prints an empty vmSize: its sizes are in its scale profile.
-        let own = system_scope.clone().map(|(scope, _)| self.template.replace(scope));
+        let own = system_scope.clone().map(|scope| self.template.replace(scope));
         let vm_size = system
             .get("vmSize")
             .and_then(|field| field.value.as_str().map(|size| self.text(size, &field.pointer, Expect::Name)))
@@ -660,10 +659,9 @@ impl<'r> Reader<'r> {
         // Each pool of the node subnet with the pod subnet it names, if any.
         let mut pod_subnets: Vec<(&str, Option<PodSubnetField>)> = Vec::new();
         for (index, (pool_name, pool, scope)) in pools.iter().enumerate() {
-            let own = scope.clone().map(|(scope, later_copy)| {
-                self.later_copy = later_copy;
-                self.template.replace(scope)
-            });
+            let own = scope
+                .clone()
+                .map(|scope| (self.template.replace(scope), std::mem::replace(&mut self.in_copy, true)));
             let pool_subnet = subnet_of(pool);
             let same_subnet = match (&pool_subnet, &system_subnet) {
                 (Some(pool_subnet), Some(system_subnet)) => {
@@ -737,9 +735,9 @@ impl<'r> Reader<'r> {
             }
             self.unread(pool, POOL_READ, POOL_INFORMATIONAL);
             self.static_block(pool, pool_name);
-            if let Some(own) = own {
+            if let Some((own, outer_copy)) = own {
                 self.template = own;
-                self.later_copy = false;
+                self.in_copy = outer_copy;
             }
         }
         if node_count == 0 {
@@ -916,7 +914,7 @@ impl<'r> Reader<'r> {
                     .str("name")
                     .and_then(|name| scope.name_of(name))
                     .unwrap_or_else(|| format!("agentPoolProfiles[{index}]"));
-                pools.push((name, input.clone(), Some((scope, index > 0))));
+                pools.push((name, input.clone(), Some(scope)));
             }
             let names: Vec<&str> = pools.iter().skip(first).map(|(name, _, _)| name.as_str()).collect();
             self.note(

@@ -27,9 +27,11 @@ pub(super) struct Reader<'a> {
     pub(super) notes: Vec<ImportNote>,
     /// Each note's place and words, so that what a copy loop says once per copy is said once.
     said: HashSet<(String, String)>,
-    /// Set while a copy after a loop's first is read: what each value comes to is then noted
-    /// for the first copy only, which shows how the loop builds them.
-    pub(super) later_copy: bool,
+    /// Set while a copy of a loop is read: what a value comes to is then noted for the first
+    /// copy that reads it, which shows how the loop builds them.
+    pub(super) in_copy: bool,
+    /// The places where a copy has noted what a value comes to.
+    valued: HashSet<String>,
     /// How many more items the document's copy loops and lists may build.
     built: usize,
 }
@@ -100,7 +102,8 @@ impl<'a> Reader<'a> {
             modules: Vec::new(),
             notes: Vec::new(),
             said: HashSet::new(),
-            later_copy: false,
+            in_copy: false,
+            valued: HashSet::new(),
             built: BUILT_LIMIT,
         }
     }
@@ -112,37 +115,42 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Notes what an expression's value came to, unless a later copy of a loop is being read.
-    fn value_note(&mut self, pointer: &str, text: Message) {
-        if !self.later_copy {
+    /// Notes what an expression's value came to, unless another copy of a loop has noted it
+    /// at the same place: the copies' values differ, and the first shows how they are built.
+    pub(super) fn value_note(&mut self, pointer: &str, text: Message) {
+        if !self.in_copy || self.valued.insert(pointer.to_owned()) {
             self.note(pointer, text);
         }
     }
 
-    /// Runs `read` with the template's scope set to `scope` and `later_copy` to whether a copy
-    /// after its loop's first is read, then restores both, whatever `read` returns.
+    /// Runs `read` with the template's scope set to `scope` and `in_copy` to whether a copy of
+    /// a loop is read, then restores both, whatever `read` returns.
     pub(super) fn in_scope<T>(
         &mut self,
         scope: Option<Scope<'a>>,
-        later_copy: bool,
+        in_copy: bool,
         read: impl FnOnce(&mut Self) -> T,
     ) -> T {
         let own = std::mem::replace(&mut self.template, scope);
-        let outer_copy = std::mem::replace(&mut self.later_copy, later_copy);
+        let outer_copy = std::mem::replace(&mut self.in_copy, in_copy);
         let result = read(self);
         self.template = own;
-        self.later_copy = outer_copy;
+        self.in_copy = outer_copy;
         result
     }
 
     /// A subnet's setting that holds something once evaluated: compiled Bicep writes one that
     /// an item of a loop may lack as `json('null')`, `tryGet(…)` or an empty list.
-    pub(super) fn setting<'f>(&self, object: &Obj<'f>, key: &str) -> Option<Field<'f>> {
-        let scope = self.template.as_ref();
-        object.get(key).filter(|field| {
-            let nothing = |text: &str| scope.is_some_and(|scope| scope.is_nothing(text));
-            !field.value.as_str().is_some_and(nothing)
-        })
+    /// One that comes to nothing is noted, since other values may give the subnet the setting.
+    pub(super) fn setting<'f>(&mut self, object: &Obj<'f>, key: &str) -> Option<Field<'f>> {
+        let field = object.get(key)?;
+        let text = field.value.as_str().unwrap_or_default();
+        let Some(scope) = self.template.as_ref().filter(|scope| scope.is_nothing(text)) else {
+            return Some(field);
+        };
+        let note = scope.nothing_note(text);
+        self.value_note(&field.pointer, note);
+        None
     }
 
     /// Whether the document's loops and lists may still build anything.
@@ -563,6 +571,10 @@ const ID_LIMIT: usize = 2048;
 /// would otherwise keep it busy without end.
 const ID_CALLS: usize = 128;
 
+/// The most items ARM's `range` makes, and the largest number it may reach.
+const RANGE_LIMIT: i64 = 10_000;
+const END_LIMIT: i64 = 2_147_483_647;
+
 /// The most items a list parameter or variable may hold to be read: address spaces and
 /// delegations hold a handful.
 const LIST_LIMIT: usize = 64;
@@ -982,8 +994,11 @@ impl<'a> Scope<'a> {
             },
             ("range", [start, count]) => {
                 let (start, count) = (self.term(start, calls)?.number()?, self.term(count, calls)?.number()?);
-                // ARM refuses a negative count, and a range that runs past its whole numbers.
-                if count < 0 || start.checked_add(count).is_none() {
+                // Learn (template-functions-array, range): the count is at most 10,000, and the
+                // start plus the count at most the largest 32-bit whole number.
+                if !(0..=RANGE_LIMIT).contains(&count)
+                    || start.checked_add(count).is_none_or(|end| end > END_LIMIT)
+                {
                     return None;
                 }
                 Term::Range { start, count }
@@ -1182,6 +1197,23 @@ impl<'a> Scope<'a> {
     }
 
     /// Where a value that template functions build comes from.
+    /// Says that the expression `text` comes to nothing with the values this scope states.
+    fn nothing_note(&self, text: &str) -> Message {
+        msg!(
+            [
+                "'{expression}' comes to nothing with the values the template states, {values}: the subnet is read without this setting, which a deployment that passes others may give it",
+                "« {expression} » ne donne rien avec les valeurs que le modèle indique, {values} : le sous-réseau est lu sans ce réglage, qu’un déploiement qui en passe d’autres peut lui donner"
+            ],
+            expression = text
+        )
+        .with_message("values", self.stated_values().message())
+    }
+
+    /// Which values this scope's expressions are evaluated with.
+    fn stated_values(&self) -> Text {
+        stated_values(self.is_nested())
+    }
+
     fn built_source(&self) -> Source {
         Source::Built { nested: self.is_nested() }
     }
@@ -1448,4 +1480,16 @@ pub(super) fn joined_pieces(inner: &str) -> Option<Vec<Piece>> {
         pieces.push(Piece::Literal(rest.to_owned()));
     }
     Some(pieces)
+}
+
+/// Which values a template's expressions are evaluated with: `nested` when a deployment or a
+/// parameter file passes its parameters.
+pub(super) fn stated_values(nested: bool) -> Text {
+    match nested {
+        true => text!(
+            "each parameter at the value its deployment passes or else at its default",
+            "chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut"
+        ),
+        false => text!("parameters at their defaults", "paramètres à leur valeur par défaut"),
+    }
 }

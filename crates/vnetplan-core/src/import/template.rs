@@ -5,13 +5,15 @@
 //! values the template states, with the functions `reader.rs` follows, are evaluated and noted;
 //! any other is kept as written and noted, since the deployment's own values are not known.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
 use super::aks::{subnet_in, ChildPool, ReadCluster, SubnetId, COPY_LIMIT};
 use super::json::{id_segment, lookup, same_name, same_subscription, Field, Obj};
-use super::reader::{call, is_expression, joined_pieces, quoted, Expect, Piece, Reader, Scope, Target};
+use super::reader::{
+    call, is_expression, joined_pieces, quoted, stated_values, Expect, Piece, Reader, Scope, Target,
+};
 use super::vnet::ReadVnet;
 use super::{
     may_share_group, ImportError, ImportNote, AGENT_POOL_TYPE, CLUSTER_TYPE, DEPLOYMENT_TYPE, SUBNET_TYPE,
@@ -49,20 +51,120 @@ pub(super) fn parameter_file(value: &Value) -> Option<&Map<String, Value>> {
     parameters.as_object()
 }
 
-/// Every parameter file's values in one map, a later file's winning, as `az deployment` merges
-/// several `--parameters`.
-pub(super) fn given_values(files: &[(usize, &Map<String, Value>)]) -> Option<Map<String, Value>> {
-    if files.is_empty() {
-        return None;
-    }
-    let mut given = Map::new();
-    for (_, parameters) in files {
-        for (name, value) in *parameters {
-            given.retain(|known, _| !same_name(known, name));
-            given.insert(name.clone(), value.clone());
+/// A deployment parameter file: the document it is, and its values by parameter name.
+pub(super) type ParameterFile<'v> = (usize, &'v Map<String, Value>);
+
+/// The values each template takes from the parameter files imported with it, by the template's
+/// document, and a note on each file saying where its values go.
+///
+/// ARM deploys a template with a file only when the template declares every parameter the file
+/// gives, so a file goes to the one template that does. A file that fits none goes to the one
+/// template that declares most of its parameters, whose deployment the values it lacks would
+/// make fail, as notes say. A file that fits two templates alike goes to neither: giving it to
+/// both would make two deployments one. Several files for one template merge, the later
+/// winning, as `az deployment` merges several `--parameters`.
+pub(super) fn parameter_files(
+    files: &[ParameterFile<'_>],
+    templates: &[(usize, Vec<String>)],
+) -> (HashMap<usize, Map<String, Value>>, Vec<ImportNote>) {
+    let declares = |parameters: &[String], name: &str| parameters.iter().any(|known| same_name(known, name));
+    let mut notes = Vec::new();
+    let mut chosen: Vec<(ParameterFile<'_>, usize)> = Vec::new();
+    for &(document, values) in files {
+        let fitted = |(_, parameters): &&(usize, Vec<String>)| {
+            values.keys().filter(|name| declares(parameters, name)).count()
+        };
+        let most = templates.iter().map(|template| fitted(&template)).max().unwrap_or(0);
+        let best: Vec<usize> = templates
+            .iter()
+            .filter(|template| most > 0 && fitted(template) == most)
+            .map(|(template, _)| *template)
+            .collect();
+        match best.as_slice() {
+            [template] => chosen.push(((document, values), *template)),
+            [] => notes.push(ImportNote::new(
+                Some(document),
+                "",
+                match templates.is_empty() {
+                    true => msg!([
+                        "a deployment parameter file imported with no template: its values go nowhere; import it together with the template it is written for",
+                        "un fichier de paramètres de déploiement importé sans modèle : ses valeurs ne servent à rien ; importez-le avec le modèle pour lequel il est écrit"
+                    ]),
+                    false => msg!([
+                        "a deployment parameter file whose parameters no imported template declares: its values go nowhere; import it together with the template it is written for",
+                        "un fichier de paramètres de déploiement dont aucun modèle importé ne déclare les paramètres : ses valeurs ne servent à rien ; importez-le avec le modèle pour lequel il est écrit"
+                    ]),
+                },
+            )),
+            several => notes.push(ImportNote::new(
+                Some(document),
+                "",
+                msg!(
+                    [
+                        "a deployment parameter file that the templates of documents {documents} could each be deployed with: vnetplan cannot tell which deployment it belongs to, so none takes its values; import each template with its own file, one import after the other",
+                        "un fichier de paramètres de déploiement avec lequel les modèles des documents {documents} pourraient chacun être déployés : vnetplan ne peut pas savoir à quel déploiement il appartient, aucun ne prend donc ses valeurs ; importez chaque modèle avec son propre fichier, une importation après l’autre"
+                    ],
+                    documents = several.iter().map(|template| (template + 1).to_string()).collect::<Vec<_>>().join(", ")
+                ),
+            )),
         }
     }
-    Some(given)
+    let mut given: HashMap<usize, Map<String, Value>> = HashMap::new();
+    for (index, &((document, values), template)) in chosen.iter().enumerate() {
+        let parameters =
+            templates.iter().find(|(known, _)| *known == template).map_or(&[][..], |(_, names)| names);
+        let replaced_later = |name: &str| {
+            chosen
+                .iter()
+                .skip(index + 1)
+                .any(|((_, later), to)| *to == template && later.keys().any(|key| same_name(key, name)))
+        };
+        let merged = given.entry(template).or_default();
+        let (mut taken, mut replaced) = (0, Vec::new());
+        for (name, value) in values {
+            merged.retain(|known, _| !same_name(known, name));
+            merged.insert(name.clone(), value.clone());
+            if !declares(parameters, name) {
+                notes.push(ImportNote::new(
+                    Some(document),
+                    &child_pointer("/parameters", name),
+                    msg!(
+                        [
+                            "the template of document {template}, which this file is read with, does not declare parameter '{name}': a deployment with this file fails until the template declares it or the file drops it",
+                            "le modèle du document {template}, avec lequel ce fichier est lu, ne déclare pas le paramètre « {name} » : un déploiement avec ce fichier échoue tant que le modèle ne le déclare pas ou que le fichier ne le retire pas"
+                        ],
+                        template = template + 1,
+                        name = name
+                    ),
+                ));
+            } else if replaced_later(name) {
+                replaced.push(name.as_str());
+            } else {
+                taken += 1;
+            }
+        }
+        let message = match replaced.is_empty() {
+            true => msg!(
+                [
+                    "a deployment parameter file: the template of document {template} takes its values for {taken} parameters instead of their defaults",
+                    "un fichier de paramètres de déploiement : le modèle du document {template} prend ses valeurs pour {taken} paramètres au lieu de leurs valeurs par défaut"
+                ],
+                template = template + 1,
+                taken = taken
+            ),
+            false => msg!(
+                [
+                    "a deployment parameter file: the template of document {template} takes its values for {taken} parameters instead of their defaults, and a later file's for {names}",
+                    "un fichier de paramètres de déploiement : le modèle du document {template} prend ses valeurs pour {taken} paramètres au lieu de leurs valeurs par défaut, et celles d’un fichier ultérieur pour {names}"
+                ],
+                template = template + 1,
+                taken = taken,
+                names = listed_names(&replaced)
+            ),
+        };
+        notes.push(ImportNote::new(Some(document), "", message));
+    }
+    (given, notes)
 }
 
 /// The names of the parameters a template document declares at its top level.
@@ -70,44 +172,6 @@ pub(super) fn declared_parameters(value: &Value) -> Option<Vec<String>> {
     let map = value.as_object().filter(|map| is_template(map))?;
     let (_, parameters) = lookup(map, "parameters")?;
     Some(parameters.as_object()?.keys().cloned().collect())
-}
-
-/// A note on each parameter file: which values the templates take from it, and each value no
-/// template declares, which a deployment would refuse.
-pub(super) fn parameter_file_notes(
-    files: &[(usize, &Map<String, Value>)],
-    declared: &[String],
-) -> Vec<ImportNote> {
-    let mut notes = Vec::new();
-    for (document, parameters) in files {
-        let (used, unknown): (Vec<&String>, Vec<&String>) =
-            parameters.keys().partition(|name| declared.iter().any(|known| same_name(known, name)));
-        notes.push(ImportNote::new(
-            Some(*document),
-            "",
-            msg!(
-                [
-                    "a deployment parameter file: the templates imported with it take its values for {used} parameters instead of their defaults",
-                    "un fichier de paramètres de déploiement : les modèles importés avec lui prennent ses valeurs pour {used} paramètres au lieu de leurs valeurs par défaut"
-                ],
-                used = used.len()
-            ),
-        ));
-        for name in unknown {
-            notes.push(ImportNote::new(
-                Some(*document),
-                &child_pointer("/parameters", name),
-                msg!(
-                    [
-                        "no imported template declares parameter '{name}': a deployment with this file fails until the template declares it or the file drops it",
-                        "aucun modèle importé ne déclare le paramètre « {name} » : un déploiement avec ce fichier échoue tant que le modèle ne le déclare pas ou que le fichier ne le retire pas"
-                    ],
-                    name = name
-                ),
-            ));
-        }
-    }
-    notes
 }
 
 /// Whether a top-level object is a deployment template rather than a resource.
@@ -124,9 +188,10 @@ pub(super) struct TemplateRead {
     /// Where each VNet, then each cluster, was deployed, in the same order.
     vnet_targets: Vec<Target>,
     cluster_targets: Vec<Target>,
-    /// The names of the VNets and clusters that their conditions leave out.
-    vnets_left_out: Vec<String>,
-    clusters_left_out: Vec<String>,
+    /// The names of the VNets and clusters that their conditions leave out, as [`canonical`]
+    /// writes them.
+    vnets_left_out: HashSet<String>,
+    clusters_left_out: HashSet<String>,
 }
 
 /// A subnet declared apart from its VNet's `subnets` list.
@@ -136,8 +201,8 @@ struct ChildSubnet<'a> {
     nested_in: Option<usize>,
     /// The scope of the template that declares it, which may be nested in a deployment.
     scope: Option<Scope<'a>>,
-    /// Whether it is a copy after its loop's first.
-    later_copy: bool,
+    /// Whether it is a copy of a loop.
+    in_copy: bool,
 }
 
 /// A nested deployment, as other resources of its template see it: they read its outputs by
@@ -185,8 +250,8 @@ impl<'a> Reader<'a> {
             clusters: Vec::new(),
             vnet_targets: Vec::new(),
             cluster_targets: Vec::new(),
-            vnets_left_out: Vec::new(),
-            clusters_left_out: Vec::new(),
+            vnets_left_out: HashSet::new(),
+            clusters_left_out: HashSet::new(),
         };
         let Some(root) = Obj::new(value, String::new()) else {
             return Ok(read);
@@ -200,7 +265,7 @@ impl<'a> Reader<'a> {
         // Attached once everything is read, since a nested deployment may add a subnet to a
         // VNet that the template declares after it.
         for child in children {
-            self.in_scope(child.scope.clone(), child.later_copy, |reader| {
+            self.in_scope(child.scope.clone(), child.in_copy, |reader| {
                 reader.attach(&child, &mut read.vnets, &read.vnet_targets, &read.vnets_left_out)
             })?;
         }
@@ -284,12 +349,12 @@ impl<'a> Reader<'a> {
             }
             if same_name(kind, VNET_TYPE) {
                 self.envelope(&object);
-                for (scope, later_copy) in self.resource_copies(&object, read) {
-                    self.in_scope(scope, later_copy, |reader| reader.read_vnet(&object, read, children))?;
+                for (scope, in_copy) in self.resource_copies(&object, read) {
+                    self.in_scope(scope, in_copy, |reader| reader.read_vnet(&object, read, children))?;
                 }
             } else if same_name(kind, SUBNET_TYPE) {
-                for (scope, later_copy) in self.resource_copies(&object, read) {
-                    children.push(ChildSubnet { object: object.clone(), nested_in: None, scope, later_copy });
+                for (scope, in_copy) in self.resource_copies(&object, read) {
+                    children.push(ChildSubnet { object: object.clone(), nested_in: None, scope, in_copy });
                 }
             } else if same_name(kind, CLUSTER_TYPE) {
                 self.envelope(&object);
@@ -337,7 +402,7 @@ impl<'a> Reader<'a> {
             result?;
         }
         for ((parent, pool), _) in pools.iter().zip(&claimed).filter(|(_, claimed)| !**claimed) {
-            if read.clusters_left_out.iter().any(|cluster| same_text(cluster, parent)) {
+            if read.clusters_left_out.contains(&canonical(parent)) {
                 self.orphan(&pool.resource.pointer, parent, false);
                 continue;
             }
@@ -373,12 +438,8 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let scope = self.template.clone();
-                let child = ChildSubnet {
-                    object: nested,
-                    nested_in: Some(index),
-                    scope,
-                    later_copy: self.later_copy,
-                };
+                let child =
+                    ChildSubnet { object: nested, nested_in: Some(index), scope, in_copy: self.in_copy };
                 children.push(child);
             } else {
                 self.not_imported(&nested, kind);
@@ -684,13 +745,7 @@ impl<'a> Reader<'a> {
 
     /// Which values the template's expressions are evaluated with.
     fn stated_values(&self) -> Text {
-        match self.template.as_ref().is_some_and(Scope::is_nested) {
-            true => text!(
-                "each parameter at the value its deployment passes or else at its default",
-                "chaque paramètre à la valeur que son déploiement passe, sinon à sa valeur par défaut"
-            ),
-            false => text!("parameters at their defaults", "paramètres à leur valeur par défaut"),
-        }
+        stated_values(self.template.as_ref().is_some_and(Scope::is_nested))
     }
 
     /// Records a VNet or cluster that its condition leaves out, and notes each child subnet
@@ -701,18 +756,24 @@ impl<'a> Reader<'a> {
         let name = self.template.as_ref().and_then(|scope| scope.text_value(written));
         let name = name.unwrap_or_else(|| written.to_owned());
         if !same_name(object.own_str("type").unwrap_or_default(), VNET_TYPE) {
-            read.clusters_left_out.push(name);
+            read.clusters_left_out.insert(canonical(&name));
             return;
         }
+        self.vnet_left_out(object, &name, read);
+    }
+
+    /// Records VNet `name`, written at `object`, as left out by its condition, and notes each
+    /// child subnet written inside it that is deployed all the same.
+    fn vnet_left_out(&mut self, object: &Obj<'_>, name: &str, read: &mut TemplateRead) {
         for nested in object.get("resources").map_or_else(Vec::new, |field| field.objects()) {
             let kind = nested.own_str("type").unwrap_or_default();
             if !(same_name(kind, "subnets") || same_name(kind, SUBNET_TYPE)) {
                 self.not_imported(&nested, kind);
             } else if self.deployed(&nested) {
-                self.orphan(&nested.pointer, &name, true);
+                self.orphan(&nested.pointer, name, true);
             }
         }
-        read.vnets_left_out.push(name);
+        read.vnets_left_out.insert(canonical(name));
     }
 
     /// Notes a subnet (or a node pool) deployed into a VNet (or cluster) `parent` that the
@@ -805,26 +866,32 @@ impl<'a> Reader<'a> {
             }
             None => (0..count).map(|index| format!("{}[{index}]", cluster.cluster.name)).collect(),
         };
+        let mut copies = Vec::new();
+        for name in names {
+            if !self.build_one(at) {
+                break;
+            }
+            let mut copy = cluster.clone();
+            copy.cluster.name = name;
+            copies.push((resource.to_owned(), copy));
+        }
+        fn name_of(copy: Option<&(String, ReadCluster)>) -> &str {
+            copy.map_or("", |(_, read)| read.cluster.name.as_str())
+        }
         self.note(
             at,
             msg!(
                 [
-                    "a copy loop deploys this cluster {count} times: the plan holds {count} clusters, '{first}' to '{last}'",
-                    "une boucle copy déploie ce cluster {count} fois : le plan contient {count} clusters, de « {first} » à « {last} »"
+                    "a copy loop deploys this cluster {count} times: the plan holds {held} clusters, '{first}' to '{last}'",
+                    "une boucle copy déploie ce cluster {count} fois : le plan contient {held} clusters, de « {first} » à « {last} »"
                 ],
                 count = count,
-                first = names.first().map_or("", String::as_str),
-                last = names.last().map_or("", String::as_str),
+                held = copies.len(),
+                first = name_of(copies.first()),
+                last = name_of(copies.last()),
             ),
         );
-        names
-            .into_iter()
-            .map(|name| {
-                let mut copy = cluster.clone();
-                copy.cluster.name = name;
-                (resource.to_owned(), copy)
-            })
-            .collect()
+        copies
     }
 
     /// How many times a resource's copy loop deploys it, with where the loop is written and its
@@ -906,20 +973,21 @@ impl<'a> Reader<'a> {
         };
         self.note(&at, note);
         let mut read_copies = Vec::new();
+        // ARM counts every copy toward a template's resources, whatever its condition decides.
         for (index, (scope, name)) in scopes.into_iter().zip(&names).enumerate() {
-            if !kept.get(index).copied().unwrap_or(true) {
-                if is_vnet {
-                    read.vnets_left_out.push(name.clone());
-                }
-                continue;
-            }
             if !self.build_one(&at) {
                 break;
             }
-            read_copies.push((scope, !read_copies.is_empty()));
+            match kept.get(index).copied().unwrap_or(true) {
+                true => read_copies.push((scope, true)),
+                false if is_vnet => {
+                    self.in_scope(scope, true, |reader| reader.vnet_left_out(object, name, read));
+                }
+                false => {}
+            }
         }
         if is_vnet && names.is_empty() {
-            read.vnets_left_out.push(written.to_owned());
+            read.vnets_left_out.insert(canonical(written));
         }
         read_copies
     }
@@ -935,7 +1003,7 @@ impl<'a> Reader<'a> {
             self.left_out(object, read);
             return Vec::new();
         }
-        vec![(scope, false)]
+        vec![(scope, self.in_copy)]
     }
 
     /// Which copies of a copied resource its condition keeps, each evaluated with its copy's
@@ -973,7 +1041,15 @@ impl<'a> Reader<'a> {
                 ),
             );
         }
-        if !left.is_empty() {
+        if *condition == Value::Bool(false) {
+            self.note(
+                &pointer,
+                msg!([
+                    "the condition is false: Azure deploys no copy of this resource, so none is imported",
+                    "la condition est fausse : Azure ne déploie aucune copie de cette ressource, aucune n’est donc importée"
+                ]),
+            );
+        } else if !left.is_empty() {
             self.note(
                 &pointer,
                 msg!(
@@ -988,7 +1064,31 @@ impl<'a> Reader<'a> {
                 .with_message("values", self.stated_values().message()),
             );
         }
+        let held = decided.iter().filter(|decided| **decided == Some(true)).count();
+        if held > 0 && condition.is_string() {
+            self.note(
+                &pointer,
+                msg!(
+                    [
+                        "deployed only when {condition}, which holds with the values the template states, {values}, for {held} of the {count} copies: those are imported; a deployment that passes others may leave them out",
+                        "déployé seulement si {condition}, ce qui est vrai avec les valeurs que le modèle indique, {values}, pour {held} des {count} copies : celles-ci sont importées ; un déploiement qui en passe d’autres peut les omettre"
+                    ],
+                    condition = &written,
+                    held = held,
+                    count = decided.len()
+                )
+                .with_message("values", self.stated_values().message()),
+            );
+        }
         decided.into_iter().map(|decided| decided != Some(false)).collect()
+    }
+
+    /// Whether the name part `written`, a text or an expression, comes to `value`.
+    fn comes_to(&self, written: &str, value: &str) -> bool {
+        match self.template.as_ref().and_then(|scope| scope.text_value(written)) {
+            Some(evaluated) => evaluated == value,
+            None => !is_expression(written) && written == value,
+        }
     }
 
     /// Adds a child subnet resource to the VNet it names.
@@ -997,7 +1097,7 @@ impl<'a> Reader<'a> {
         child: &ChildSubnet<'_>,
         vnets: &mut [(String, ReadVnet)],
         targets: &[Target],
-        left_out: &[String],
+        left_out: &HashSet<String>,
     ) -> Result<(), ImportError> {
         let object = &child.object;
         let pointer = child_pointer(&object.pointer, "name");
@@ -1013,9 +1113,17 @@ impl<'a> Reader<'a> {
             .as_ref()
             .and_then(|scope| scope.text_value(full_name))
             .filter(|name| name.matches('/').count() == 1);
-        let split = match evaluated.as_deref().and_then(|name| name.split_once('/')) {
-            Some((parent, name)) => Some((parent.to_owned(), name.to_owned())),
-            None => child_name(full_name),
+        let written = child_name(full_name);
+        let split = match (evaluated.as_deref().and_then(|name| name.split_once('/')), written) {
+            // The parts as written, when each comes to its part of the whole, keep the notes on
+            // where each value comes from.
+            (Some((parent, name)), Some(parts))
+                if self.comes_to(&parts.0, parent) && self.comes_to(&parts.1, name) =>
+            {
+                Some(parts)
+            }
+            (Some((parent, name)), _) => Some((parent.to_owned(), name.to_owned())),
+            (None, written) => written,
         };
         let (index, name) = match (child.nested_in, split) {
             // A nested child may carry its VNet's name in front of its own, or not.
@@ -1046,7 +1154,9 @@ impl<'a> Reader<'a> {
                         );
                         return Ok(());
                     }
-                    [] if left_out.iter().any(|vnet| names_it(vnet)) => {
+                    [] if left_out.contains(&canonical(&parent))
+                        || resolved.as_deref().is_some_and(|value| left_out.contains(&canonical(value))) =>
+                    {
                         let parent = resolved.unwrap_or(parent);
                         self.orphan(&object.pointer, &parent, true);
                         return Ok(());

@@ -3180,7 +3180,8 @@ fn a_parameter_file_imported_with_its_template_gives_the_values_it_deploys_with(
         );
         assert!(note_at(&result, file_at, "").contains("for 1 parameters"));
         let typo = note_at(&result, file_at, "/parameters/vnetNewOrExistng");
-        assert!(typo.contains("no imported template declares"), "{typo}");
+        assert!(typo.contains(&format!("template of document {},", template_at + 1)), "{typo}");
+        assert!(typo.contains("does not declare parameter"), "{typo}");
     }
     // Without the file, the template's default leaves the VNet out.
     assert!(import(&[&template]).is_err());
@@ -3337,8 +3338,246 @@ fn bicep_range_loops_contains_and_null_settings_are_read() {
         .map(|subnet| (subnet.name.as_str(), subnet.address_prefix.as_str(), subnet.delegations.len()))
         .collect();
     assert_eq!(subnets, [("snet-0", "10.70.0.0/24", 0), ("snet-1", "10.70.1.0/24", 1)]);
-    // The second item has no NSG, which its expression says with json('null'); the first's
-    // `createObject` is not evaluated, so its NSG is still noted.
+    // The second item has no NSG, which its expression says with json('null') and a note says
+    // holds for the defaults only; the first's `createObject` is not evaluated, so its NSG is
+    // still noted.
     let nsg = notes_at(&result, 0, "/resources/0/properties/copy/0/input/properties/networkSecurityGroup");
-    assert_eq!(nsg.len(), 1, "{nsg:?}");
+    assert_eq!(nsg.len(), 2, "{nsg:?}");
+    assert!(nsg.iter().any(|note| note.contains("filters this subnet's traffic")), "{nsg:?}");
+    assert!(nsg.iter().any(|note| note.contains("comes to nothing")), "{nsg:?}");
+}
+
+const SCHEMA: &str = r#""$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0""#;
+
+/// A deployment parameter file with `parameters` (JSON fields).
+fn parameter_file(parameters: &str) -> String {
+    format!(
+        r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+             "contentVersion": "1.0.0.0", "parameters": {{ {parameters} }} }}"#
+    )
+}
+
+/// A template whose one VNet is named by its parameter `vnetName` (default `default`), with
+/// `extra` parameters (JSON fields, each preceded by a comma).
+fn template_named_by_parameter(default: &str, extra: &str, space: &str) -> String {
+    format!(
+        r#"{{ {SCHEMA}, "parameters": {{ "vnetName": {{ "type": "string", "defaultValue": "{default}" }} {extra} }},
+             "resources": [{}] }}"#,
+        vnet_resource("[parameters('vnetName')]", space)
+    )
+}
+
+/// Learn, ARM parameter-files.md: the file's parameter names must match the template's; ARM
+/// refuses the hub template with a file that gives `spokeOnly`, so the file is the spoke's.
+/// Given to both, it would rename the hub after the spoke and the hub would be lost.
+#[test]
+fn a_parameter_file_goes_only_to_a_template_that_can_take_it() {
+    let hub = template_named_by_parameter("hub-vnet", "", "10.0.0.0/16");
+    let spoke = template_named_by_parameter(
+        "spoke-vnet",
+        r#", "spokeOnly": { "type": "string", "defaultValue": "x" }"#,
+        "10.1.0.0/16",
+    );
+    let file = parameter_file(r#""vnetName": { "value": "spoke-prod" }, "spokeOnly": { "value": "y" }"#);
+    let result = imported(&[&hub, &spoke, &file]);
+    let names: Vec<String> = networks(&result).into_iter().map(|(name, _, _)| name).collect();
+    assert_eq!(names, ["hub-vnet", "spoke-prod"], "{:#?}", result.notes);
+    assert!(note_at(&result, 2, "").contains("the template of document 2 takes its values for 2 parameters"));
+}
+
+/// Two templates that both declare every parameter of a file could each be its deployment's:
+/// neither takes it, rather than both becoming one VNet.
+#[test]
+fn a_parameter_file_that_fits_two_templates_goes_to_neither() {
+    let hub = template_named_by_parameter("hub-vnet", "", "10.0.0.0/16");
+    let spoke = template_named_by_parameter("spoke-vnet", "", "10.1.0.0/16");
+    let file = parameter_file(r#""vnetName": { "value": "prod" }"#);
+    let result = imported(&[&hub, &file, &spoke]);
+    let names: Vec<String> = networks(&result).into_iter().map(|(name, _, _)| name).collect();
+    assert_eq!(names, ["hub-vnet", "spoke-vnet"]);
+    let note = note_at(&result, 1, "");
+    assert!(note.contains("documents 1, 3 could each be deployed with"), "{note}");
+}
+
+/// `az deployment group create --parameters a.json --parameters b.json`: the later file wins, so
+/// the template takes no value from the first, whose note says so.
+#[test]
+fn a_parameter_file_whose_values_a_later_file_replaces_does_not_claim_them() {
+    let template = template_named_by_parameter("dflt", "", "10.0.0.0/16");
+    let first = parameter_file(r#""vnetName": { "value": "first" }"#);
+    let second = parameter_file(r#""VNETNAME": { "value": "second" }"#);
+    let result = imported(&[&template, &first, &second]);
+    assert_eq!(networks(&result)[0].0, "second");
+    let note = note_at(&result, 1, "");
+    assert!(note.contains("for 0 parameters") && note.contains("a later file's for vnetName"), "{note}");
+}
+
+/// A parameter file imported without its template: what is missing is the template, not a
+/// parameter in it.
+#[test]
+fn a_parameter_file_alone_does_not_say_its_template_lacks_the_parameters() {
+    let file = parameter_file(r#""vnetName": { "value": "spoke-prod" }"#);
+    let error = import(&[&file]).err().map(|error| error.to_string()).unwrap_or_default();
+    assert!(!error.contains("fails until the template declares it"), "{error}");
+    assert!(error.contains("imported with no template"), "{error}");
+}
+
+/// A copied resource's condition that holds is noted as one written once is: a deployment that
+/// passes other values may leave the copies out.
+#[test]
+fn a_copied_resources_condition_that_holds_is_noted() {
+    let new = r#""[equals(parameters('vnetNewOrExisting'), 'new')]""#;
+    let vnet = conditional(new, &vnet_resource("[format('v{0}', copyIndex())]", "10.0.0.0/16")).replacen(
+        '{',
+        r#"{ "copy": { "name": "l", "count": 2 },"#,
+        1,
+    );
+    let result = imported(&[&template_choosing("new", &[vnet])]);
+    assert_eq!(networks(&result).len(), 2);
+    let notes = notes_at(&result, 0, "/resources/0/condition");
+    assert!(notes.iter().any(|note| note.contains("which holds")), "{notes:?}");
+}
+
+/// Learn, conditional-resource-deployment.md: a condition does not reach child resources, so the
+/// nested subnet of a copy that its condition leaves out is still deployed, as a note says.
+#[test]
+fn a_nested_subnet_of_a_copy_its_condition_leaves_out_is_noted() {
+    let vnet = r#"{ "condition": "[not(equals(copyIndex(), 1))]", "copy": { "name": "l", "count": 2 },
+        "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "[format('v{0}', copyIndex())]",
+        "location": "eastus2", "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] } },
+        "resources": [{ "type": "subnets", "apiVersion": "2023-09-01", "name": "inside", "properties": { "addressPrefix": "10.0.0.0/22" } }] }"#;
+    let result = imported(&[&format!(r#"{{ {SCHEMA}, "resources": [{vnet}] }}"#)]);
+    assert_eq!(networks(&result)[0].0, "v0");
+    let notes = notes_at(&result, 0, "/resources/0/resources/0");
+    assert!(notes.iter().any(|note| note.contains("does not reach child resources")), "{notes:?}");
+}
+
+/// What a value comes to is noted for the first copy that reads it, even when the loop's first
+/// copy does not (its subnet loop is empty).
+#[test]
+fn a_value_only_a_later_copy_reads_is_still_noted_once() {
+    let template = r#"{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      "contentVersion": "1.0.0.0",
+      "parameters": { "vnets": { "type": "array", "defaultValue": [
+          { "name": "hub", "prefix": "10.0.0.0/16", "subnets": [] },
+          { "name": "spoke", "prefix": "10.1.0.0/16", "subnets": [{ "name": "b", "prefix": "10.1.0.0/24" }] } ] } },
+      "resources": [{
+        "copy": { "name": "vnetLoop", "count": "[length(parameters('vnets'))]" },
+        "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+        "name": "[parameters('vnets')[copyIndex()].name]", "location": "eastus2",
+        "properties": { "addressSpace": { "addressPrefixes": ["[parameters('vnets')[copyIndex()].prefix]"] },
+          "copy": [{ "name": "subnets", "count": "[length(parameters('vnets')[copyIndex()].subnets)]",
+            "input": { "name": "[parameters('vnets')[copyIndex()].subnets[copyIndex('subnets')].name]",
+              "properties": { "addressPrefix": "[parameters('vnets')[copyIndex('vnetLoop')].subnets[copyIndex('subnets')].prefix]" } } }] } }]
+    }"#;
+    let result = imported(&[template]);
+    assert_eq!(networks(&result)[1].2, ["b 10.1.0.0/24"]);
+    let notes = notes_at(&result, 0, "/resources/0/properties/copy/0/input/properties/addressPrefix");
+    assert!(notes.iter().any(|note| note.contains("comes to '10.1.0.0/24'")), "{notes:?}");
+}
+
+/// Compiled Bicep names a child subnet `format('{0}/{1}', parameters('vnetName'),
+/// parameters('subnetName'))`: the note says which parameter's default names the subnet.
+#[test]
+fn a_subnet_named_parent_and_child_by_parameters_notes_where_its_name_comes_from() {
+    let template = format!(
+        r#"{{ {SCHEMA}, "parameters": {{ "vnetName": {{ "type": "string", "defaultValue": "net" }},
+              "subnetName": {{ "type": "string", "defaultValue": "aks" }} }}, "resources": [{}, {}] }}"#,
+        vnet_resource("[parameters('vnetName')]", "10.0.0.0/16"),
+        subnet_resource(
+            "[format('{0}/{1}', parameters('vnetName'), parameters('subnetName'))]",
+            "10.0.0.0/24"
+        )
+    );
+    let result = imported(&[&template]);
+    assert_eq!(networks(&result)[0].2, ["aks 10.0.0.0/24"]);
+    let notes = notes_at(&result, 0, "/resources/1/name");
+    assert!(notes.iter().any(|note| note.contains("subnetName")), "{notes:?}");
+}
+
+/// Learn, template-functions-array.md, range: count "Must be non-negative integer up to 10000"
+/// and "The sum of startIndex and count must be no greater than 2147483647": ARM refuses these.
+#[test]
+fn range_follows_arms_limits() {
+    for condition in
+        [r#""[equals(length(range(0, 10001)), 10001)]""#, r#""[equals(length(range(2147483647, 1)), 1)]""#]
+    {
+        let template = template_choosing("", &[conditional(condition, &vnet_resource("net", "10.0.0.0/16"))]);
+        let result = imported(&[&template]);
+        let note = note_at(&result, 0, "/resources/0/condition");
+        assert!(note.contains("imported as if"), "{condition}: {note}");
+    }
+}
+
+/// ARM deploys at most 800 resources from a template, copies included: clusters' copy loops
+/// count toward the document's limit of items built, as VNets and subnets do.
+#[test]
+fn copied_clusters_do_not_multiply_past_what_arm_deploys() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    let resources: Vec<Value> = (0..10)
+        .map(|r| {
+            let mut cluster = template["resources"][0].clone();
+            cluster["name"] = format!("[format('c{r}-{{0}}', copyIndex())]").into();
+            cluster["copy"] = serde_json::json!({ "name": format!("l{r}"), "count": 800 });
+            cluster
+        })
+        .collect();
+    template["resources"] = Value::Array(resources);
+    let result = import(&[&template.to_string()]).expect("imports");
+    assert_eq!(result.plan.aks_clusters.len(), 5_000);
+    let limit = notes_at(&result, 0, "/resources/6/copy");
+    assert!(limit.iter().any(|note| note.contains("more than 5000 items")), "{limit:?}");
+}
+
+/// ARM counts every copy toward a template's resources, whatever its condition decides: copies
+/// left out count toward the limit of items built, so that no number of them costs more.
+#[test]
+fn copies_a_condition_leaves_out_count_toward_the_limit() {
+    let mut resources: Vec<String> = (0..4)
+        .map(|r| {
+            format!(
+                r#"{{ "condition": false, "copy": {{ "name": "l{r}", "count": 800 }}, "type": "Microsoft.Network/virtualNetworks",
+                    "apiVersion": "2023-09-01", "name": "[format('v{r}-{{0}}', copyIndex())]",
+                    "properties": {{ "addressSpace": {{ "addressPrefixes": ["10.0.0.0/16"] }} }} }}"#
+            )
+        })
+        .collect();
+    resources.extend((0..7).map(|r| {
+        subnet_resource(&format!("[format('v0-{r}/s{{0}}', copyIndex())]"), "10.0.0.0/24").replacen(
+            '{',
+            &format!(r#"{{ "copy": {{ "name": "s{r}", "count": 800 }},"#),
+            1,
+        )
+    }));
+    resources.push(vnet_resource("keep", "10.9.0.0/16"));
+    let template = format!(r#"{{ {SCHEMA}, "resources": [{}] }}"#, resources.join(","));
+    let result = imported(&[&template]);
+    assert_eq!(networks(&result)[0].0, "keep");
+    let condition = note_at(&result, 0, "/resources/0/condition");
+    assert!(condition.contains("the condition is false: Azure deploys no copy"), "{condition}");
+    let limit = notes_at(&result, 0, "/resources/6/copy");
+    assert!(limit.iter().any(|note| note.contains("more than 5000 items")), "{limit:?}");
+    // The copies of the first subnet loop name VNet copies that are left out.
+    let orphans = notes_at(&result, 0, "/resources/4");
+    assert!(orphans.iter().any(|note| note.contains("does not reach child resources")), "{orphans:?}");
+}
+
+/// A subnet setting that comes to nothing only with the parameters' defaults is noted, as every
+/// other value taken from the defaults is.
+#[test]
+fn a_setting_that_comes_to_nothing_only_with_defaults_is_noted() {
+    let subnet = r#"{ "name": "aks", "properties": { "addressPrefix": "10.0.0.0/24",
+        "networkSecurityGroup": "[if(empty(parameters('nsgId')), json('null'), createObject('id', parameters('nsgId')))]" } }"#;
+    let template = format!(
+        r#"{{ {SCHEMA}, "parameters": {{ "nsgId": {{ "type": "string", "defaultValue": "" }} }},
+              "resources": [{{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "net",
+                "location": "eastus2", "properties": {{ "addressSpace": {{ "addressPrefixes": ["10.0.0.0/16"] }},
+                "subnets": [{subnet}] }} }}] }}"#
+    );
+    let result = imported(&[&template]);
+    assert!(
+        !notes_at(&result, 0, "/resources/0/properties/subnets/0/properties/networkSecurityGroup").is_empty(),
+        "{:#?}",
+        result.notes
+    );
 }

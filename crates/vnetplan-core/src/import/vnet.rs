@@ -293,9 +293,8 @@ impl Reader<'_> {
                 if !self.build_one(&pointer) {
                     break;
                 }
-                let later_copy = self.later_copy || index > 0;
                 let copy = Some(scope.copying(name, index));
-                let (subnet, more) = self.in_scope(copy, later_copy, |reader| reader.subnet(&input, None))?;
+                let (subnet, more) = self.in_scope(copy, true, |reader| reader.subnet(&input, None))?;
                 subnets.push(subnet);
                 subnets.extend(more);
                 built += 1;
