@@ -115,6 +115,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Takes back the notes said after the first `from` that `taken_back` picks, so that they
+    /// may be said again.
+    pub(super) fn unsay(&mut self, from: usize, taken_back: impl Fn(&ImportNote) -> bool) {
+        let since = self.notes.split_off(from.min(self.notes.len()));
+        for note in since {
+            if taken_back(&note) {
+                self.valued.remove(&note.pointer);
+                self.said.remove(&(note.pointer, note.message));
+            } else {
+                self.notes.push(note);
+            }
+        }
+    }
+
     /// Notes what an expression's value came to, unless another copy of a loop has noted it
     /// at the same place: the copies' values differ, and the first shows how they are built.
     pub(super) fn value_note(&mut self, pointer: &str, text: Message) {

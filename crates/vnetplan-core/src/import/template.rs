@@ -857,11 +857,7 @@ impl<'a> Reader<'a> {
                 // The loop names each copy, so a note that the written name stays
                 // unresolved would be false.
                 let name_pointer = child_pointer(resource, "name");
-                let mut index = 0;
-                self.notes.retain(|note| {
-                    index += 1;
-                    index <= notes_before || note.pointer != name_pointer
-                });
+                self.unsay(notes_before, |note| note.pointer == name_pointer);
                 names
             }
             None => (0..count).map(|index| format!("{}[{index}]", cluster.cluster.name)).collect(),
@@ -1228,7 +1224,7 @@ impl<'a> Reader<'a> {
         let subnets = &mut read.vnet.subnets;
         match subnets.iter_mut().find(|inline| same_text(&inline.name, &subnet.name)) {
             // Exports declare every subnet twice, alike; the inline copy already has its notes.
-            Some(inline) if *inline == subnet => self.notes.truncate(before),
+            Some(inline) if *inline == subnet => self.unsay(before, |_| true),
             Some(inline) => {
                 self.note(
                     &object.pointer,

@@ -3581,3 +3581,22 @@ fn a_setting_that_comes_to_nothing_only_with_defaults_is_noted() {
         result.notes
     );
 }
+
+/// An exported template declares a subnet inline and again as a resource, alike; the resource's
+/// notes are taken back, since the inline one has them. Another copy of the same resource reads
+/// the same fields and is noted all the same.
+#[test]
+fn notes_taken_back_for_a_copy_like_its_inline_subnet_are_said_for_the_next_copy() {
+    let vnet = r#"{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "net", "location": "eastus2",
+        "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] },
+          "subnets": [{ "name": "sub0", "properties": { "addressPrefix": "10.0.0.0/24" } }] } }"#;
+    let subnets = r#"{ "copy": { "name": "l", "count": 2 }, "type": "Microsoft.Network/virtualNetworks/subnets",
+        "apiVersion": "2023-09-01", "name": "[format('net/sub{0}', copyIndex())]", "dependsOn": ["net"],
+        "properties": { "addressPrefix": "[format('10.0.{0}.0/24', copyIndex())]", "madeUp": "x" } }"#;
+    let result = imported(&[&format!(r#"{{ {SCHEMA}, "resources": [{vnet}, {subnets}] }}"#)]);
+    assert_eq!(networks(&result)[0].2, ["sub0 10.0.0.0/24", "sub1 10.0.1.0/24"]);
+    let unread = notes_at(&result, 0, "/resources/1/properties/madeUp");
+    assert!(unread.iter().any(|note| note.contains("'madeUp' is not imported")), "{:#?}", result.notes);
+    let prefix = notes_at(&result, 0, "/resources/1/properties/addressPrefix");
+    assert!(prefix.iter().any(|note| note.contains("comes to '10.0.1.0/24'")), "{prefix:?}");
+}
