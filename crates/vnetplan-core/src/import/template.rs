@@ -341,8 +341,8 @@ impl<'a> Reader<'a> {
             }
             let planned =
                 [VNET_TYPE, SUBNET_TYPE, CLUSTER_TYPE].iter().any(|planned| same_name(kind, planned));
-            // A VNet's or subnet's condition is weighed with its copy loop, copy by copy.
-            let copied = !same_name(kind, CLUSTER_TYPE) && object.object("copy").is_some();
+            // A copied resource's condition is weighed with its copy loop, copy by copy.
+            let copied = object.object("copy").is_some();
             if planned && !copied && !self.deployed(&object) {
                 self.left_out(&object, read);
                 continue;
@@ -372,21 +372,16 @@ impl<'a> Reader<'a> {
                         own.push(pool.clone());
                     }
                 }
-                let notes_before = self.notes.len();
-                let cluster = self.cluster(&object, &own)?;
                 match copies {
-                    Some((count, at, loop_name)) => {
-                        let copies = self.copies_of(
-                            &cluster,
-                            &object.pointer,
-                            name,
-                            (count, &loop_name),
-                            &at,
-                            notes_before,
-                        );
-                        read.clusters.extend(copies);
+                    Some(copies) => {
+                        let written = resolved.clone().unwrap_or_else(|| name.to_owned());
+                        self.cluster_copies(&object, &own, copies, &written, read)?;
                     }
-                    None => read.clusters.push((object.pointer.clone(), cluster)),
+                    None if copied && !self.deployed(&object) => self.left_out(&object, read),
+                    None => {
+                        let cluster = self.cluster(&object, &own)?;
+                        read.clusters.push((object.pointer.clone(), cluster));
+                    }
                 }
                 read.cluster_targets.resize(read.clusters.len(), self.target());
             } else if same_name(kind, AGENT_POOL_TYPE) || same_name(kind, DEPLOYMENT_TYPE) {
@@ -839,43 +834,44 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The clusters a copy loop at `at` deploys from the one read at `resource`: one each, named
-    /// as the loop names them when every name resolves, else after the written name with the
-    /// copy's number. Notes written since `notes_before` about the written name being unresolved
-    /// are dropped when the loop names each copy.
-    fn copies_of(
+    /// Reads each copy of a cluster that its copy loop deploys and its condition keeps, in the
+    /// copy's own scope, named as the loop names it when every name resolves apart, else after
+    /// its `written` name with the copy's number.
+    fn cluster_copies(
         &mut self,
-        cluster: &ReadCluster,
-        resource: &str,
-        name: &str,
-        (count, loop_name): (u64, &str),
-        at: &str,
-        notes_before: usize,
-    ) -> Vec<(String, ReadCluster)> {
-        let names = match self.copy_names(name, count, loop_name) {
-            Some(names) => {
-                // The loop names each copy, so a note that the written name stays
-                // unresolved would be false.
-                let name_pointer = child_pointer(resource, "name");
-                self.unsay(notes_before, |note| note.pointer == name_pointer);
-                names
-            }
-            None => (0..count).map(|index| format!("{}[{index}]", cluster.cluster.name)).collect(),
-        };
-        let mut copies = Vec::new();
-        for name in names {
-            if !self.build_one(at) {
+        object: &Obj<'a>,
+        pools: &[ChildPool<'a>],
+        (count, at, loop_name): (u64, String, String),
+        written: &str,
+        read: &mut TemplateRead,
+    ) -> Result<(), ImportError> {
+        let names = self
+            .copy_names(object.own_str("name").unwrap_or_default(), count, &loop_name)
+            .unwrap_or_else(|| (0..count).map(|index| format!("{written}[{index}]")).collect());
+        let current = self.template.clone();
+        let scopes: Vec<Option<Scope<'a>>> =
+            (0..count).map(|index| current.as_ref().map(|scope| scope.looping(&loop_name, index))).collect();
+        let kept = self.kept_copies(object, &scopes, &names);
+        let first = read.clusters.len();
+        for (index, (scope, name)) in scopes.into_iter().zip(&names).enumerate() {
+            if !self.build_one(&at) {
                 break;
             }
-            let mut copy = cluster.clone();
-            copy.cluster.name = name;
-            copies.push((resource.to_owned(), copy));
+            if !kept.get(index).copied().unwrap_or(true) {
+                read.clusters_left_out.insert(canonical(name));
+                continue;
+            }
+            let mut cluster = self.in_scope(scope, true, |reader| reader.cluster(object, pools))?;
+            cluster.cluster.name.clone_from(name);
+            read.clusters.push((object.pointer.clone(), cluster));
         }
-        fn name_of(copy: Option<&(String, ReadCluster)>) -> &str {
-            copy.map_or("", |(_, read)| read.cluster.name.as_str())
-        }
+        let copies = read.clusters.get(first..).unwrap_or_default();
+        let name_of = |copy: Option<&(String, ReadCluster)>| {
+            copy.map_or_else(String::new, |(_, read)| read.cluster.name.clone())
+        };
+        let (first, last) = (name_of(copies.first()), name_of(copies.last()));
         self.note(
-            at,
+            &at,
             msg!(
                 [
                     "a copy loop deploys this cluster {count} times: the plan holds {held} clusters, '{first}' to '{last}'",
@@ -883,11 +879,11 @@ impl<'a> Reader<'a> {
                 ],
                 count = count,
                 held = copies.len(),
-                first = name_of(copies.first()),
-                last = name_of(copies.last()),
+                first = first,
+                last = last,
             ),
         );
-        copies
+        Ok(())
     }
 
     /// How many times a resource's copy loop deploys it, with where the loop is written and its

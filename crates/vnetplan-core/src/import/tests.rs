@@ -1659,11 +1659,9 @@ fn a_template_imports_each_cluster_a_copy_loop_deploys() {
         copy.contains("deploys this cluster 3 times") && copy.contains("'attach-aks-1' to 'attach-aks-3'"),
         "{copy}"
     );
-    assert!(
-        notes_at(&result, 0, "/resources/0/name").is_empty(),
-        "{:?}",
-        notes_at(&result, 0, "/resources/0/name")
-    );
+    // Each copy's name resolves: what the first comes to is noted, and none is unresolved.
+    let name = notes_at(&result, 0, "/resources/0/name");
+    assert!(name.iter().all(|note| note.contains("comes to 'attach-aks-1'")), "{name:?}");
     // A name the import cannot work out is kept as written, with the copy's number after it.
     let result = with_copy("[concat(uniqueString(resourceGroup().id), copyIndex())]", 2.into());
     assert_eq!(
@@ -3599,4 +3597,29 @@ fn notes_taken_back_for_a_copy_like_its_inline_subnet_are_said_for_the_next_copy
     assert!(unread.iter().any(|note| note.contains("'madeUp' is not imported")), "{:#?}", result.notes);
     let prefix = notes_at(&result, 0, "/resources/1/properties/addressPrefix");
     assert!(prefix.iter().any(|note| note.contains("comes to '10.0.1.0/24'")), "{prefix:?}");
+}
+
+/// ARM weighs a copied cluster's condition copy by copy, and each copy reads its own item:
+/// Bicep's `[for c in clusters: if (c.enabled) {…}]` with a subnet per item.
+#[test]
+fn each_copy_of_a_cluster_is_read_with_its_own_item_and_condition() {
+    let mut template: Value = serde_json::from_str(TEMPLATE_CLUSTER).expect("fixture is JSON");
+    template["parameters"]["clusters"] = serde_json::json!({ "type": "array", "defaultValue": [
+        { "name": "one", "enabled": true, "nodes": 2 },
+        { "name": "two", "enabled": false, "nodes": 4 },
+        { "name": "three", "enabled": true, "nodes": 7 } ] });
+    let cluster = &mut template["resources"][0];
+    cluster["name"] = "[parameters('clusters')[copyIndex()].name]".into();
+    cluster["condition"] = "[parameters('clusters')[copyIndex()].enabled]".into();
+    cluster["copy"] =
+        serde_json::json!({ "name": "clusterLoop", "count": "[length(parameters('clusters'))]" });
+    cluster["properties"]["agentPoolProfiles"][0]["count"] =
+        "[parameters('clusters')[copyIndex()].nodes]".into();
+    let result = imported(&[&template.to_string()]);
+    let clusters: Vec<(&str, u64)> =
+        result.plan.aks_clusters.iter().map(|cluster| (cluster.name.as_str(), cluster.node_count)).collect();
+    assert_eq!(clusters, [("one", 2), ("three", 7)], "{:#?}", result.notes);
+    let condition = notes_at(&result, 0, "/resources/0/condition");
+    assert!(condition.iter().any(|note| note.contains("for 1 of the copies: two")), "{condition:?}");
+    assert!(condition.iter().all(|note| !note.contains("imported as if")), "{condition:?}");
 }
