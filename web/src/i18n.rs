@@ -234,8 +234,8 @@ texts! {
     NoSteps => "Add an AKS cluster or an ACI deployment to see its steps.",
         "Ajoutez un cluster AKS ou un déploiement ACI pour voir ses étapes.";
     ImportFromAzure => "Import from Azure", "Importer depuis Azure";
-    ImportHint => "Paste or open what az network vnet show or list and az aks show -o json print, or an ARM template with its parameter file. The pasted document and the files opened combine into one plan.",
-        "Collez ou ouvrez ce qu’affichent az network vnet show ou list et az aks show -o json, ou un modèle ARM avec son fichier de paramètres. Le document collé et les fichiers ouverts se combinent en un plan.";
+    ImportHint => "Paste or open what az network vnet show or list and az aks show -o json print, or an ARM template with its parameter file or what az deployment group show prints of its deployment. The pasted document and the files opened combine into one plan.",
+        "Collez ou ouvrez ce qu’affichent az network vnet show ou list et az aks show -o json, ou un modèle ARM avec son fichier de paramètres ou ce qu’affiche az deployment group show de son déploiement. Le document collé et les fichiers ouverts se combinent en un plan.";
     ImportPaste => "Azure JSON (one document)", "JSON Azure (un document)";
     ImportFiles => "Or open files", "Ou ouvrir des fichiers";
     ImportNoFiles => "No file chosen", "Aucun fichier choisi";

@@ -290,12 +290,12 @@ pub fn import(documents: &[&str]) -> Result<Imported, ImportError> {
     }
     // A deployment's parameter files give the templates imported with them their values, in
     // whatever order the documents come, as `az deployment group create` takes them.
-    let files: Vec<template::ParameterFile<'_>> = values
+    let files: Vec<template::ParameterSource<'_>> = values
         .iter()
         .enumerate()
-        .filter_map(|(document, value)| Some((document, template::parameter_file(value)?)))
+        .filter_map(|(document, value)| template::parameter_source(document, value))
         .collect();
-    let is_file = |document: usize| files.iter().any(|(file, _)| *file == document);
+    let is_file = |document: usize| files.iter().any(|file| file.document == document);
     let templates: Vec<(usize, Vec<String>)> = values
         .iter()
         .enumerate()
@@ -1161,7 +1161,7 @@ enum Read {
 fn read_document(
     document: usize,
     value: &Value,
-    given: Option<&serde_json::Map<String, Value>>,
+    given: Option<&template::Given>,
     found: &mut Found,
 ) -> Result<(), ImportError> {
     let object = value.as_object();

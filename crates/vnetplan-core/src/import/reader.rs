@@ -764,6 +764,17 @@ impl<'a> Scope<'a> {
         Self { passed: Some(Passed { values: Some(values), from: Box::new(plain.clone()) }), ..plain }
     }
 
+    /// This scope with its resources deployed to resource group `group` of `subscription`, as a
+    /// deployment that ran says.
+    pub(super) fn deployed_to(self, group: &str, subscription: Option<&str>) -> Self {
+        let target = Target {
+            resource_group: group.to_owned(),
+            subscription: subscription.map(str::to_owned),
+            ..self.target.clone()
+        };
+        Self { id_group: group.to_owned(), target, ..self }
+    }
+
     /// The scope of a template nested in a deployment that evaluates it on its own (`inner`),
     /// given `values` for its parameters from this one.
     pub(super) fn inner(

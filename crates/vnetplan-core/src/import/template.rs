@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::aks::{subnet_in, ChildPool, ReadCluster, SubnetId, COPY_LIMIT};
-use super::json::{id_segment, lookup, same_name, same_subscription, Field, Obj};
+use super::json::{
+    id_resource_group, id_segment, id_subscription, lookup, same_name, same_subscription, Field, Obj,
+};
 use super::reader::{
     call, is_expression, joined_pieces, quoted, stated_values, Expect, Piece, Reader, Scope, Target,
 };
@@ -39,23 +41,81 @@ const TEMPLATE_INFORMATIONAL: &[&str] = &[
     "variables",
 ];
 
-/// The `parameters` of a deployment parameter file (`deploymentParameters.json`, or what
-/// `bicep build-params` writes), which holds values rather than resources.
-pub(super) fn parameter_file(value: &Value) -> Option<&Map<String, Value>> {
+/// Values a template is deployed with, from a document of their own.
+pub(super) struct ParameterSource<'v> {
+    pub(super) document: usize,
+    /// Each parameter's `{ "value": … }`, by name.
+    values: &'v Map<String, Value>,
+    /// Whether it is the record of a deployment that ran rather than a parameter file.
+    record: bool,
+    /// The resource group, and the subscription when its id says, of a deployment that ran.
+    place: Option<(String, Option<String>)>,
+    /// How a deployment that ran ended: `Succeeded`, `Failed`, `Canceled`, or still running.
+    state: Option<&'v str>,
+}
+
+/// A deployment parameter file (`deploymentParameters.json`, or what `bicep build-params`
+/// writes), or what `az deployment group show` prints of a deployment that ran, which holds the
+/// values it was deployed with and where it went.
+pub(super) fn parameter_source(document: usize, value: &Value) -> Option<ParameterSource<'_>> {
     let map = value.as_object()?;
+    let kind = lookup(map, "type").and_then(|(_, kind)| kind.as_str()).unwrap_or_default();
+    if same_name(kind, DEPLOYMENT_TYPE) {
+        let (_, properties) = lookup(map, "properties")?;
+        let (_, values) = lookup(properties.as_object()?, "parameters")?;
+        let id = lookup(map, "id").and_then(|(_, id)| id.as_str()).unwrap_or_default();
+        let group = lookup(map, "resourceGroup")
+            .and_then(|(_, group)| group.as_str())
+            .or_else(|| id_resource_group(id))
+            .filter(|group| !group.is_empty());
+        let place = group.map(|group| (group.to_owned(), id_subscription(id)));
+        let state =
+            lookup(properties.as_object()?, "provisioningState").and_then(|(_, state)| state.as_str());
+        let values = values.as_object()?;
+        return Some(ParameterSource { document, values, record: true, place, state });
+    }
     let schema = lookup(map, "$schema").and_then(|(_, schema)| schema.as_str()).unwrap_or_default();
     let named = schema.to_ascii_lowercase().contains("deploymentparameters");
     let shaped = lookup(map, "contentVersion").is_some() && lookup(map, "resources").is_none();
     let (_, parameters) = lookup(map, "parameters")?;
     (named || (shaped && !is_template(map))).then_some(())?;
-    parameters.as_object()
+    let values = parameters.as_object()?;
+    Some(ParameterSource { document, values, record: false, place: None, state: None })
 }
 
-/// A deployment parameter file: the document it is, and its values by parameter name.
-pub(super) type ParameterFile<'v> = (usize, &'v Map<String, Value>);
+impl ParameterSource<'_> {
+    fn what(&self) -> Message {
+        match self.record {
+            true => msg!([
+                "the record of a deployment that ran (az deployment group show)",
+                "l’enregistrement d’un déploiement effectué (az deployment group show)"
+            ]),
+            false => msg!(["a deployment parameter file", "un fichier de paramètres de déploiement"]),
+        }
+    }
 
-/// The values each template takes from the parameter files imported with it, by the template's
-/// document, and a note on each file saying where its values go.
+    fn note(&self, pointer: &str, message: Message) -> ImportNote {
+        ImportNote::new(Some(self.document), pointer, message.with_message("what", self.what()))
+    }
+
+    /// Where the values are written, for notes on one of them.
+    fn values_pointer(&self) -> &'static str {
+        match self.record {
+            true => "/properties/parameters",
+            false => "/parameters",
+        }
+    }
+}
+
+/// What a template is deployed with, from the parameter sources that go to it.
+#[derive(Default)]
+pub(super) struct Given {
+    values: Map<String, Value>,
+    place: Option<(String, Option<String>)>,
+}
+
+/// The values each template takes from the parameter sources imported with it, by the
+/// template's document, and a note on each source saying where its values go.
 ///
 /// ARM deploys a template with a file only when the template declares every parameter the file
 /// gives, so a file goes to the one template that does. A file that fits none goes to the one
@@ -64,74 +124,94 @@ pub(super) type ParameterFile<'v> = (usize, &'v Map<String, Value>);
 /// both would make two deployments one. Several files for one template merge, the later
 /// winning, as `az deployment` merges several `--parameters`.
 pub(super) fn parameter_files(
-    files: &[ParameterFile<'_>],
+    sources: &[ParameterSource<'_>],
     templates: &[(usize, Vec<String>)],
-) -> (HashMap<usize, Map<String, Value>>, Vec<ImportNote>) {
+) -> (HashMap<usize, Given>, Vec<ImportNote>) {
     let declares = |parameters: &[String], name: &str| parameters.iter().any(|known| same_name(known, name));
     let mut notes = Vec::new();
-    let mut chosen: Vec<(ParameterFile<'_>, usize)> = Vec::new();
-    for &(document, values) in files {
-        let fitted = |(_, parameters): &&(usize, Vec<String>)| {
-            values.keys().filter(|name| declares(parameters, name)).count()
+    let mut chosen: Vec<(&ParameterSource<'_>, usize)> = Vec::new();
+    for source in sources {
+        if let Some(state) = source.state.filter(|state| !same_name(state, "Succeeded")) {
+            notes.push(source.note(
+                "/properties/provisioningState",
+                msg!(
+                    [
+                        "{what}: the deployment's state is '{state}', so Azure may hold only part of what its template declares, or something else; the plan shows what the template deploys with these values",
+                        "{what} : l’état du déploiement est « {state} », Azure peut donc ne contenir qu’une partie de ce que son modèle déclare, ou autre chose ; le plan montre ce que le modèle déploie avec ces valeurs"
+                    ],
+                    state = state
+                ),
+            ));
+        }
+        let fitted = |(_, parameters): &(usize, Vec<String>)| {
+            source.values.keys().filter(|name| declares(parameters, name)).count()
         };
-        let most = templates.iter().map(|template| fitted(&template)).max().unwrap_or(0);
-        let best: Vec<usize> = templates
+        let whole: Vec<usize> = templates
             .iter()
-            .filter(|template| most > 0 && fitted(template) == most)
+            .filter(|template| fitted(template) == source.values.len())
             .map(|(template, _)| *template)
             .collect();
+        let most = templates.iter().map(fitted).max().unwrap_or(0);
+        let best: Vec<usize> = match whole.is_empty() {
+            false => whole,
+            true => templates
+                .iter()
+                .filter(|template| most > 0 && fitted(template) == most)
+                .map(|(template, _)| *template)
+                .collect(),
+        };
         match best.as_slice() {
-            [template] => chosen.push(((document, values), *template)),
-            [] => notes.push(ImportNote::new(
-                Some(document),
+            [template] => chosen.push((source, *template)),
+            [] => notes.push(source.note(
                 "",
                 match templates.is_empty() {
                     true => msg!([
-                        "a deployment parameter file imported with no template: its values go nowhere; import it together with the template it is written for",
-                        "un fichier de paramètres de déploiement importé sans modèle : ses valeurs ne servent à rien ; importez-le avec le modèle pour lequel il est écrit"
+                        "{what} imported with no template: its values go nowhere; import it together with the template it goes with",
+                        "{what} importé sans modèle : ses valeurs ne servent à rien ; importez-le avec le modèle qui va avec"
                     ]),
                     false => msg!([
-                        "a deployment parameter file whose parameters no imported template declares: its values go nowhere; import it together with the template it is written for",
-                        "un fichier de paramètres de déploiement dont aucun modèle importé ne déclare les paramètres : ses valeurs ne servent à rien ; importez-le avec le modèle pour lequel il est écrit"
+                        "{what} whose parameters no imported template declares: its values go nowhere; import it together with the template it goes with",
+                        "{what} dont aucun modèle importé ne déclare les paramètres : ses valeurs ne servent à rien ; importez-le avec le modèle qui va avec"
                     ]),
                 },
             )),
-            several => notes.push(ImportNote::new(
-                Some(document),
+            several => notes.push(source.note(
                 "",
                 msg!(
                     [
-                        "a deployment parameter file that the templates of documents {documents} could each be deployed with: vnetplan cannot tell which deployment it belongs to, so none takes its values; import each template with its own file, one import after the other",
-                        "un fichier de paramètres de déploiement avec lequel les modèles des documents {documents} pourraient chacun être déployés : vnetplan ne peut pas savoir à quel déploiement il appartient, aucun ne prend donc ses valeurs ; importez chaque modèle avec son propre fichier, une importation après l’autre"
+                        "{what} that the templates of documents {documents} could each go with: vnetplan cannot tell which deployment it belongs to, so none takes its values; import each template with its own, one import after the other",
+                        "{what} avec lequel les modèles des documents {documents} pourraient chacun aller : vnetplan ne peut pas savoir à quel déploiement il appartient, aucun ne prend donc ses valeurs ; importez chaque modèle avec le sien, une importation après l’autre"
                     ],
                     documents = several.iter().map(|template| (template + 1).to_string()).collect::<Vec<_>>().join(", ")
                 ),
             )),
         }
     }
-    let mut given: HashMap<usize, Map<String, Value>> = HashMap::new();
-    for (index, &((document, values), template)) in chosen.iter().enumerate() {
+    let mut given: HashMap<usize, Given> = HashMap::new();
+    for (index, &(source, template)) in chosen.iter().enumerate() {
         let parameters =
             templates.iter().find(|(known, _)| *known == template).map_or(&[][..], |(_, names)| names);
         let replaced_later = |name: &str| {
             chosen
                 .iter()
                 .skip(index + 1)
-                .any(|((_, later), to)| *to == template && later.keys().any(|key| same_name(key, name)))
+                .any(|(later, to)| *to == template && later.values.keys().any(|key| same_name(key, name)))
         };
         let merged = given.entry(template).or_default();
+        if source.place.is_some() {
+            merged.place.clone_from(&source.place);
+        }
         let (mut taken, mut replaced) = (0, Vec::new());
-        for (name, value) in values {
-            merged.retain(|known, _| !same_name(known, name));
-            merged.insert(name.clone(), value.clone());
+        for (name, value) in source.values {
+            merged.values.retain(|known, _| !same_name(known, name));
+            merged.values.insert(name.clone(), value.clone());
             if !declares(parameters, name) {
-                notes.push(ImportNote::new(
-                    Some(document),
-                    &child_pointer("/parameters", name),
+                notes.push(source.note(
+                    &child_pointer(source.values_pointer(), name),
                     msg!(
                         [
-                            "the template of document {template}, which this file is read with, does not declare parameter '{name}': a deployment with this file fails until the template declares it or the file drops it",
-                            "le modèle du document {template}, avec lequel ce fichier est lu, ne déclare pas le paramètre « {name} » : un déploiement avec ce fichier échoue tant que le modèle ne le déclare pas ou que le fichier ne le retire pas"
+                            "the template of document {template}, which this is read with, does not declare parameter '{name}': a deployment with these values fails until the template declares it or they drop it",
+                            "le modèle du document {template}, avec lequel ceci est lu, ne déclare pas le paramètre « {name} » : un déploiement avec ces valeurs échoue tant que le modèle ne le déclare pas ou qu’elles ne le retirent pas"
                         ],
                         template = template + 1,
                         name = name
@@ -146,23 +226,36 @@ pub(super) fn parameter_files(
         let message = match replaced.is_empty() {
             true => msg!(
                 [
-                    "a deployment parameter file: the template of document {template} takes its values for {taken} parameters instead of their defaults",
-                    "un fichier de paramètres de déploiement : le modèle du document {template} prend ses valeurs pour {taken} paramètres au lieu de leurs valeurs par défaut"
+                    "{what}: the template of document {template} takes its values for {taken} parameters instead of their defaults",
+                    "{what} : le modèle du document {template} prend ses valeurs pour {taken} paramètres au lieu de leurs valeurs par défaut"
                 ],
                 template = template + 1,
                 taken = taken
             ),
             false => msg!(
                 [
-                    "a deployment parameter file: the template of document {template} takes its values for {taken} parameters instead of their defaults, and a later file's for {names}",
-                    "un fichier de paramètres de déploiement : le modèle du document {template} prend ses valeurs pour {taken} paramètres au lieu de leurs valeurs par défaut, et celles d’un fichier ultérieur pour {names}"
+                    "{what}: the template of document {template} takes its values for {taken} parameters instead of their defaults, and a later one's for {names}",
+                    "{what} : le modèle du document {template} prend ses valeurs pour {taken} paramètres au lieu de leurs valeurs par défaut, et celles d’un suivant pour {names}"
                 ],
                 template = template + 1,
                 taken = taken,
                 names = listed_names(&replaced)
             ),
         };
-        notes.push(ImportNote::new(Some(document), "", message));
+        notes.push(source.note("", message));
+        if let Some((group, _)) = &source.place {
+            notes.push(source.note(
+                "",
+                msg!(
+                    [
+                        "{what}: what the template of document {template} declares is placed in the deployment's resource group '{group}'",
+                        "{what} : ce que déclare le modèle du document {template} est placé dans le groupe de ressources « {group} » du déploiement"
+                    ],
+                    template = template + 1,
+                    group = group
+                ),
+            ));
+        }
     }
     (given, notes)
 }
@@ -243,7 +336,7 @@ impl<'a> Reader<'a> {
     pub(super) fn template(
         &mut self,
         value: &'a Value,
-        given: Option<&'a Map<String, Value>>,
+        given: Option<&'a Given>,
     ) -> Result<TemplateRead, ImportError> {
         let mut read = TemplateRead {
             vnets: Vec::new(),
@@ -257,7 +350,10 @@ impl<'a> Reader<'a> {
             return Ok(read);
         };
         self.template = Some(match given {
-            Some(values) => Scope::given(root.map, values),
+            Some(Given { values, place: Some((group, subscription)) }) => {
+                Scope::given(root.map, values).deployed_to(group, subscription.as_deref())
+            }
+            Some(Given { values, place: None }) => Scope::given(root.map, values),
             None => Scope::of(root.map),
         });
         let mut children = Vec::new();

@@ -3394,7 +3394,7 @@ fn a_parameter_file_that_fits_two_templates_goes_to_neither() {
     let names: Vec<String> = networks(&result).into_iter().map(|(name, _, _)| name).collect();
     assert_eq!(names, ["hub-vnet", "spoke-vnet"]);
     let note = note_at(&result, 1, "");
-    assert!(note.contains("documents 1, 3 could each be deployed with"), "{note}");
+    assert!(note.contains("documents 1, 3 could each go with"), "{note}");
 }
 
 /// `az deployment group create --parameters a.json --parameters b.json`: the later file wins, so
@@ -3407,7 +3407,7 @@ fn a_parameter_file_whose_values_a_later_file_replaces_does_not_claim_them() {
     let result = imported(&[&template, &first, &second]);
     assert_eq!(networks(&result)[0].0, "second");
     let note = note_at(&result, 1, "");
-    assert!(note.contains("for 0 parameters") && note.contains("a later file's for vnetName"), "{note}");
+    assert!(note.contains("for 0 parameters") && note.contains("a later one's for vnetName"), "{note}");
 }
 
 /// A parameter file imported without its template: what is missing is the template, not a
@@ -3622,4 +3622,46 @@ fn each_copy_of_a_cluster_is_read_with_its_own_item_and_condition() {
     let condition = notes_at(&result, 0, "/resources/0/condition");
     assert!(condition.iter().any(|note| note.contains("for 1 of the copies: two")), "{condition:?}");
     assert!(condition.iter().all(|note| !note.contains("imported as if")), "{condition:?}");
+}
+
+/// What `az deployment group show` prints of a deployment that ran: the values it was deployed
+/// with, and the resource group it went to.
+fn deployment_record(state: &str, parameters: &str) -> String {
+    format!(
+        r#"{{ "id": "/subscriptions/0000-11/resourceGroups/net-prod/providers/Microsoft.Resources/deployments/spoke",
+             "name": "spoke", "type": "Microsoft.Resources/deployments", "resourceGroup": "net-prod",
+             "properties": {{ "mode": "Incremental", "provisioningState": "{state}", "templateHash": "123",
+               "parameters": {{ {parameters} }}, "outputResources": [] }} }}"#
+    )
+}
+
+/// A template imported with the record of its deployment is read with the values it was
+/// deployed with, in the resource group it went to.
+#[test]
+fn a_deployment_record_gives_its_template_the_values_and_the_group_it_was_deployed_with() {
+    let template = template_named_by_parameter("dflt", "", "10.0.0.0/16");
+    let record = deployment_record("Succeeded", r#""vnetName": { "type": "String", "value": "spoke-prod" }"#);
+    for documents in [[template.as_str(), record.as_str()], [record.as_str(), template.as_str()]] {
+        let result = imported(&documents);
+        let record_at = documents.iter().position(|document| *document == record).unwrap_or_default();
+        assert_eq!(networks(&result)[0].0, "spoke-prod");
+        assert_eq!(result.plan.vnets[0].resource_group, "net-prod");
+        let notes = notes_at(&result, record_at, "");
+        assert!(notes.iter().any(|note| note.contains("takes its values for 1 parameters")), "{notes:?}");
+        assert!(notes.iter().any(|note| note.contains("resource group 'net-prod'")), "{notes:?}");
+        assert!(result.notes.iter().all(|note| !note.message.contains("does not say which resource group")));
+    }
+}
+
+/// A deployment that failed may have left only part of its resources: the record says so.
+#[test]
+fn a_failed_deployment_record_is_noted() {
+    let template = template_named_by_parameter("dflt", "", "10.0.0.0/16");
+    let record = deployment_record("Failed", r#""vnetName": { "type": "String", "value": "spoke-prod" }"#);
+    let result = imported(&[&template, &record]);
+    let state = note_at(&result, 1, "/properties/provisioningState");
+    assert!(state.contains("the deployment's state is 'Failed'"), "{state}");
+    assert!(notes_at(&result, 1, "/properties/provisioningState").len() == 1);
+    let succeeded = imported(&[&template, &deployment_record("Succeeded", "")]);
+    assert!(notes_at(&succeeded, 1, "/properties/provisioningState").is_empty());
 }
