@@ -2,6 +2,9 @@
 //! cannot hold as written, and the template expressions that values may be.
 
 use std::collections::HashSet;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use ipnet::IpNet;
 
 use serde_json::{Map, Value};
 
@@ -1043,6 +1046,15 @@ impl<'a> Scope<'a> {
                     _ => return None,
                 })
             }
+            ("cidrsubnet", [network, size, index]) => {
+                let network = only_text(network, calls)?;
+                let (size, index) = (self.term(size, calls)?.number()?, self.term(index, calls)?.number()?);
+                Term::Text(cidr_subnet(&network, size, index)?)
+            }
+            ("cidrhost", [network, index]) => {
+                let network = only_text(network, calls)?;
+                Term::Text(cidr_host(&network, self.term(index, calls)?.number()?)?)
+            }
             ("json", [Piece::Literal(text)]) if text.trim() == "null" => Term::Null,
             ("length", [argument]) => Term::Number(match self.term(argument, calls)? {
                 // ARM counts UTF-16 units; in ASCII they are bytes.
@@ -1517,4 +1529,64 @@ pub(super) fn stated_values(nested: bool) -> Text {
         ),
         false => text!("parameters at their defaults", "paramètres à leur valeur par défaut"),
     }
+}
+
+/// A network range in CIDR notation, with its address as a number and the largest prefix length
+/// of its family. `None` for anything else, and for a range whose address has bits set past its
+/// prefix, whose treatment Learn does not state.
+fn network_of(network: &str) -> Option<(IpNet, u128, u8)> {
+    let net: IpNet = network.trim().parse().ok()?;
+    if net.trunc() != net {
+        return None;
+    }
+    let address = match net.network() {
+        IpAddr::V4(address) => u128::from(u32::from(address)),
+        IpAddr::V6(address) => u128::from(address),
+    };
+    Some((net, address, net.max_prefix_len()))
+}
+
+/// The address `number` in the family of `like`.
+fn address_like(like: &IpNet, number: u128) -> Option<IpAddr> {
+    Some(match like {
+        IpNet::V4(_) => IpAddr::V4(Ipv4Addr::from(u32::try_from(number).ok()?)),
+        IpNet::V6(_) => IpAddr::V6(Ipv6Addr::from(number)),
+    })
+}
+
+/// ARM's `cidrSubnet(network, newCIDR, subnetIndex)`: the range of prefix length `size` at
+/// `index` among those that split `network` (Learn, template-functions-cidr). `None` where ARM
+/// fails: a size shorter than the network's or longer than its family's, or an index past the
+/// last range.
+fn cidr_subnet(network: &str, size: i64, index: i64) -> Option<String> {
+    let (net, address, max) = network_of(network)?;
+    let size = u8::try_from(size).ok().filter(|size| (net.prefix_len()..=max).contains(size))?;
+    let index = u128::try_from(index).ok()?;
+    // There are 2^(size - prefix) ranges; a shift of 128 leaves every index in bounds.
+    if index.checked_shr(u32::from(size - net.prefix_len())).unwrap_or(0) != 0 {
+        return None;
+    }
+    let offset = index.checked_shl(u32::from(max - size)).unwrap_or(0);
+    let subnet = IpNet::new(address_like(&net, address.checked_add(offset)?)?, size).ok()?;
+    Some(subnet.to_string())
+}
+
+/// ARM's `cidrHost(network, hostIndex)`: the usable address at `index`, counted from the one
+/// after the network's own (Learn, template-functions-cidr: index 0 of 192.168.1.0/24 is
+/// 192.168.1.1). An IPv4 range's last address is its broadcast, never usable. `None` where ARM
+/// fails or Learn does not say: an index past the last usable address, and IPv4 ranges of
+/// fewer than four addresses.
+fn cidr_host(network: &str, index: i64) -> Option<String> {
+    let (net, address, max) = network_of(network)?;
+    let span = u128::MAX.checked_shr(u32::from(128 - max + net.prefix_len())).unwrap_or(0);
+    let last_usable = match net {
+        IpNet::V4(_) if net.prefix_len() > 30 => return None,
+        IpNet::V4(_) => span.checked_sub(1)?,
+        IpNet::V6(_) => span,
+    };
+    let step = u128::try_from(index).ok()?.checked_add(1)?;
+    if step > last_usable {
+        return None;
+    }
+    Some(address_like(&net, address.checked_add(step)?)?.to_string())
 }

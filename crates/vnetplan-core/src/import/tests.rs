@@ -3665,3 +3665,50 @@ fn a_failed_deployment_record_is_noted() {
     let succeeded = imported(&[&template, &deployment_record("Succeeded", "")]);
     assert!(notes_at(&succeeded, 1, "/properties/provisioningState").is_empty());
 }
+
+/// Learn, template-functions-cidr (2024-06-20): `cidrSubnet` splits a range into ranges of a
+/// longer prefix and `cidrHost` counts usable addresses from the one after the network's. A
+/// subnet planned with them gets the range ARM computes.
+#[test]
+fn cidr_functions_compute_what_arm_computes() {
+    let vnet = r#"{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "net", "location": "eastus2",
+        "properties": { "addressSpace": { "addressPrefixes": ["[parameters('space')]"] },
+          "copy": [{ "name": "subnets", "count": 3, "input": { "name": "[format('s{0}', copyIndex('subnets'))]",
+            "properties": { "addressPrefix": "[cidrSubnet(parameters('space'), 24, copyIndex('subnets'))]" } } }] } }"#;
+    let template = format!(
+        r#"{{ {SCHEMA}, "parameters": {{ "space": {{ "type": "string", "defaultValue": "10.144.0.0/20" }} }}, "resources": [{vnet}] }}"#
+    );
+    let result = imported(&[&template]);
+    assert_eq!(networks(&result)[0].2, ["s0 10.144.0.0/24", "s1 10.144.1.0/24", "s2 10.144.2.0/24"]);
+    // Each case is a condition that holds when the function gives what Learn says; one ARM
+    // refuses cannot be evaluated.
+    let holds = [
+        "equals(cidrSubnet('10.144.0.0/20', 24, 15), '10.144.15.0/24')",
+        "equals(cidrSubnet('10.144.0.0/20', 20, 0), '10.144.0.0/20')",
+        "equals(cidrSubnet('fdad:3236:5555::/48', 52, 1), 'fdad:3236:5555:1000::/52')",
+        "equals(cidrSubnet('0.0.0.0/0', 32, 4294967295), '255.255.255.255/32')",
+        "equals(cidrSubnet('::/0', 128, 9223372036854775807), '::7fff:ffff:ffff:ffff/128')",
+        "equals(cidrHost('192.168.1.0/24', 0), '192.168.1.1')",
+        "equals(cidrHost('192.168.1.0/24', 253), '192.168.1.254')",
+        "equals(cidrHost('fdad:3236:5555:3000::/52', 4), 'fdad:3236:5555:3000::5')",
+    ];
+    let refused = [
+        "equals(cidrSubnet('10.144.0.0/20', 24, 16), '')",
+        "equals(cidrSubnet('10.144.0.0/20', 19, 0), '')",
+        "equals(cidrSubnet('10.144.0.0/20', 33, 0), '')",
+        "equals(cidrSubnet('10.144.0.0/20', 24, -1), '')",
+        "equals(cidrSubnet('10.144.1.0/20', 24, 0), '')",
+        "equals(cidrHost('192.168.1.0/24', 254), '')",
+        "equals(cidrHost('192.168.1.0/31', 0), '')",
+        "equals(cidrHost('fdad::/128', 0), '')",
+    ];
+    for (condition, expected) in
+        holds.iter().map(|c| (c, "which holds")).chain(refused.iter().map(|c| (c, "imported as if")))
+    {
+        let written = format!("\"[{condition}]\"");
+        let template = template_choosing("", &[conditional(&written, &vnet_resource("net", "10.0.0.0/16"))]);
+        let result = imported(&[&template]);
+        let note = note_at(&result, 0, "/resources/0/condition");
+        assert!(note.contains(expected), "{condition}: {note}");
+    }
+}
