@@ -680,6 +680,9 @@ impl Target {
 struct Passed<'a> {
     values: Option<&'a Map<String, Value>>,
     from: Box<Scope<'a>>,
+    /// Whether the values come from a parameter file or a deployment's record, whose values
+    /// are plain JSON rather than expressions of a template.
+    plain: bool,
 }
 
 /// Where a resolved value comes from.
@@ -764,7 +767,8 @@ impl<'a> Scope<'a> {
     /// as a deployment passes them to a nested template.
     pub(super) fn given(template: &'a Map<String, Value>, values: &'a Map<String, Value>) -> Self {
         let plain = Self::of(template);
-        Self { passed: Some(Passed { values: Some(values), from: Box::new(plain.clone()) }), ..plain }
+        let passed = Passed { values: Some(values), from: Box::new(plain.clone()), plain: true };
+        Self { passed: Some(passed), ..plain }
     }
 
     /// This scope with its resources deployed to resource group `group` of `subscription`, as a
@@ -787,7 +791,7 @@ impl<'a> Scope<'a> {
         target: Target,
     ) -> Self {
         Self {
-            passed: Some(Passed { values, from: Box::new(self.clone()) }),
+            passed: Some(Passed { values, from: Box::new(self.clone()), plain: false }),
             id_group: target.resource_group.clone(),
             target,
             ..Self::of(template)
@@ -879,15 +883,35 @@ impl<'a> Scope<'a> {
         let (called, accessors) = accessed(expression)?;
         if !accessors.is_empty() {
             let mut term = self.term(&Piece::Expression(called.to_owned()), calls)?;
+            // A text that is an expression, in a list or object a parameter's default or a
+            // variable writes, is evaluated where it is written (compiled Bicep writes
+            // `var subnets = [{ prefix: cidrSubnet(space, 24, 0) }]` so).
+            let home = match self.found(&format!("[{called}]")) {
+                Some((Source::PassedIn(_), _, _))
+                    if self.passed.as_ref().is_some_and(|passed| passed.plain) =>
+                {
+                    None
+                }
+                found => Some(found.map_or(self, |(_, _, scope)| scope)),
+            };
+            let member_of = |value: &'a Value, calls: &mut usize| match value.as_str() {
+                Some(text) if is_expression(text) => {
+                    let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+                    home?.term(&Piece::Expression(inner.to_owned()), calls)
+                }
+                _ => Term::of(value),
+            };
             for accessor in accessors {
                 let member = match accessor {
                     Accessor::Property(name) => Term::Text(name.to_owned()),
                     Accessor::Index(piece) => self.term(&piece, calls)?,
                 };
                 term = match (term, member) {
-                    (Term::Json(Value::Object(map)), Term::Text(name)) => Term::of(lookup(map, &name)?.1)?,
+                    (Term::Json(Value::Object(map)), Term::Text(name)) => {
+                        member_of(lookup(map, &name)?.1, calls)?
+                    }
                     (Term::Json(Value::Array(items)), Term::Number(index)) => {
-                        Term::of(items.get(usize::try_from(index).ok()?)?)?
+                        member_of(items.get(usize::try_from(index).ok()?)?, calls)?
                     }
                     (Term::Range { start, count }, Term::Number(index)) if (0..count).contains(&index) => {
                         Term::Number(start.checked_add(index)?)
@@ -1177,6 +1201,9 @@ impl<'a> Scope<'a> {
                         Some(expression) => from
                             .found(expression)
                             .or_else(|| Some((Source::PassedIn(name.clone()), value, from))),
+                        // A list or object passed as written holds expressions of the template
+                        // that passes it.
+                        None if !passed.plain => Some((Source::PassedIn(name.clone()), value, from)),
                         None => Some((Source::PassedIn(name.clone()), value, self)),
                     };
                 }
@@ -1334,7 +1361,8 @@ static EMPTY_LIST: Value = Value::Array(Vec::new());
 
 impl<'a> Term<'a> {
     /// A value written in a parameter's or variable's list or object. A text there that is an
-    /// expression would be evaluated where it is written, which is not followed.
+    /// expression is evaluated where it is written, by the accessor that reaches it: `None`
+    /// here.
     fn of(value: &'a Value) -> Option<Self> {
         match value {
             Value::Bool(on) => Some(Self::Switch(*on)),

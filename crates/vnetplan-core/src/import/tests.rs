@@ -3712,3 +3712,68 @@ fn cidr_functions_compute_what_arm_computes() {
         assert!(note.contains(expected), "{condition}: {note}");
     }
 }
+
+/// Compiled Bicep writes `var subnets = [{ name: 'aks', prefix: cidrSubnet(space, 22, 0) }, …]`
+/// as a variable whose items hold expressions; a loop over it reads each item's value.
+#[test]
+fn expressions_inside_a_variables_items_are_evaluated_where_they_are_written() {
+    let template = format!(
+        r#"{{ {SCHEMA},
+          "parameters": {{ "space": {{ "type": "string", "defaultValue": "10.20.0.0/16" }} }},
+          "variables": {{ "subnets": [
+              {{ "name": "aks", "prefix": "[cidrSubnet(parameters('space'), 22, 0)]" }},
+              {{ "name": "[format('{{0}}-inference', 'aci')]", "prefix": "[cidrSubnet(parameters('space'), 24, 4)]" }} ] }},
+          "resources": [{{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "net",
+            "location": "eastus2", "properties": {{ "addressSpace": {{ "addressPrefixes": ["[parameters('space')]"] }},
+              "copy": [{{ "name": "subnets", "count": "[length(variables('subnets'))]", "input": {{
+                "name": "[variables('subnets')[copyIndex('subnets')].name]",
+                "properties": {{ "addressPrefix": "[variables('subnets')[copyIndex('subnets')].prefix]" }} }} }}] }} }}] }}"#
+    );
+    let result = imported(&[&template]);
+    assert_eq!(
+        networks(&result)[0].2,
+        ["aks 10.20.0.0/22", "aci-inference 10.20.4.0/24"],
+        "{:#?}",
+        result.notes
+    );
+}
+
+/// A nested deployment that passes a list of objects passes expressions of its own template:
+/// they take that template's values, not the nested one's.
+#[test]
+fn expressions_inside_a_list_a_deployment_passes_take_the_passing_templates_values() {
+    let nested = r#"{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": { "subnets": { "type": "array" }, "space": { "type": "string", "defaultValue": "192.168.0.0/16" } },
+        "resources": [{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "inner-net",
+          "location": "eastus2", "properties": { "addressSpace": { "addressPrefixes": ["10.30.0.0/16"] },
+            "subnets": [{ "name": "a", "properties": { "addressPrefix": "[parameters('subnets')[0].prefix]" } }] } }] }"#;
+    let template = format!(
+        r#"{{ {SCHEMA},
+          "parameters": {{ "space": {{ "type": "string", "defaultValue": "10.30.0.0/16" }} }},
+          "resources": [{{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "module",
+            "properties": {{ "mode": "Incremental", "expressionEvaluationOptions": {{ "scope": "inner" }},
+              "parameters": {{ "subnets": {{ "value": [{{ "prefix": "[cidrSubnet(parameters('space'), 24, 2)]" }}] }} }},
+              "template": {nested} }} }}] }}"#
+    );
+    let result = imported(&[&template]);
+    assert_eq!(networks(&result)[0].2, ["a 10.30.2.0/24"], "{:#?}", result.notes);
+}
+
+/// A parameter file's values are plain JSON: a text in them that looks like an expression is
+/// not evaluated with the template's values.
+#[test]
+fn a_parameter_files_list_is_read_as_plain_values() {
+    let template = format!(
+        r#"{{ {SCHEMA},
+          "parameters": {{ "subnets": {{ "type": "array" }}, "space": {{ "type": "string", "defaultValue": "10.40.0.0/16" }} }},
+          "resources": [{{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "net",
+            "location": "eastus2", "properties": {{ "addressSpace": {{ "addressPrefixes": ["10.40.0.0/16"] }},
+              "subnets": [{{ "name": "a", "properties": {{ "addressPrefix": "[parameters('subnets')[0].prefix]" }} }}] }} }}] }}"#
+    );
+    let file = parameter_file(
+        r#""subnets": { "value": [{ "prefix": "[cidrSubnet(parameters('space'), 24, 2)]" }] }"#,
+    );
+    let result = imported(&[&template, &file]);
+    assert_eq!(networks(&result)[0].2, ["a [parameters('subnets')[0].prefix]"]);
+}
