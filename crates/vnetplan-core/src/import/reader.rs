@@ -860,6 +860,49 @@ impl<'a> Scope<'a> {
         self.term(&Piece::Expression(inner.to_owned()), &mut calls)
     }
 
+    /// What `called` comes to, reached into by `accessors` (`[…]`, `.name`). Kept out of
+    /// [`Self::term`], whose frame every nested call repeats, so that its locals cost stack only
+    /// where an expression reaches into a list or object.
+    #[inline(never)]
+    fn reached(&self, called: &str, accessors: Vec<Accessor<'_>>, calls: &mut usize) -> Option<Term<'a>> {
+        let mut term = self.term(&Piece::Expression(called.to_owned()), calls)?;
+        // A text that is an expression, in a list or object a parameter's default or a
+        // variable writes, is evaluated where it is written (compiled Bicep writes
+        // `var subnets = [{ prefix: cidrSubnet(space, 24, 0) }]` so).
+        let mut home = match self.found(&format!("[{called}]")) {
+            Some((Source::PassedIn(_), _, _)) if self.passed.as_ref().is_some_and(|passed| passed.plain) => {
+                Home::Plain
+            }
+            found => Home::Written(found.map_or(self, |(_, _, scope)| scope)),
+        };
+        for accessor in accessors {
+            let member = match accessor {
+                Accessor::Property(name) => Term::Text(name.to_owned()),
+                Accessor::Index(piece) => self.term(&piece, calls)?,
+            };
+            term = match (term, member) {
+                (Term::Json(Value::Object(map)), Term::Text(name)) => {
+                    home.member(lookup(map, &name)?.1, calls)?
+                }
+                (Term::Json(Value::Array(items)), Term::Number(index)) => {
+                    home.member(items.get(usize::try_from(index).ok()?)?, calls)?
+                }
+                (Term::Looped { name, count, input }, Term::Number(index)) if (0..count).contains(&index) => {
+                    // A variable's copy loop builds each item alone, with only its own number.
+                    let copy = Copying { name: name.to_owned(), index: u64::try_from(index).ok()? };
+                    let scope = Self { resource_copy: None, property_copy: Some(copy), ..self.clone() };
+                    home = Home::Copy(Box::new(scope));
+                    home.member(input, calls)?
+                }
+                (Term::Range { start, count }, Term::Number(index)) if (0..count).contains(&index) => {
+                    Term::Number(start.checked_add(index)?)
+                }
+                _ => return None,
+            };
+        }
+        Some(term)
+    }
+
     /// What `piece` comes to, evaluating at most `calls` more calls: literals, whole numbers,
     /// the parameters and variables the template states, with their lists' items and objects'
     /// properties (`[…]`, `.name`, `tryGet`, `length`); `resourceId`, `concat`, `format`,
@@ -882,44 +925,7 @@ impl<'a> Scope<'a> {
         }
         let (called, accessors) = accessed(expression)?;
         if !accessors.is_empty() {
-            let mut term = self.term(&Piece::Expression(called.to_owned()), calls)?;
-            // A text that is an expression, in a list or object a parameter's default or a
-            // variable writes, is evaluated where it is written (compiled Bicep writes
-            // `var subnets = [{ prefix: cidrSubnet(space, 24, 0) }]` so).
-            let home = match self.found(&format!("[{called}]")) {
-                Some((Source::PassedIn(_), _, _))
-                    if self.passed.as_ref().is_some_and(|passed| passed.plain) =>
-                {
-                    None
-                }
-                found => Some(found.map_or(self, |(_, _, scope)| scope)),
-            };
-            let member_of = |value: &'a Value, calls: &mut usize| match value.as_str() {
-                Some(text) if is_expression(text) => {
-                    let inner = text.strip_prefix('[')?.strip_suffix(']')?;
-                    home?.term(&Piece::Expression(inner.to_owned()), calls)
-                }
-                _ => Term::of(value),
-            };
-            for accessor in accessors {
-                let member = match accessor {
-                    Accessor::Property(name) => Term::Text(name.to_owned()),
-                    Accessor::Index(piece) => self.term(&piece, calls)?,
-                };
-                term = match (term, member) {
-                    (Term::Json(Value::Object(map)), Term::Text(name)) => {
-                        member_of(lookup(map, &name)?.1, calls)?
-                    }
-                    (Term::Json(Value::Array(items)), Term::Number(index)) => {
-                        member_of(items.get(usize::try_from(index).ok()?)?, calls)?
-                    }
-                    (Term::Range { start, count }, Term::Number(index)) if (0..count).contains(&index) => {
-                        Term::Number(start.checked_add(index)?)
-                    }
-                    _ => return None,
-                };
-            }
-            return Some(term);
+            return self.reached(called, accessors, calls);
         }
         let (function, arguments) = call(expression)?;
         let function = function.to_ascii_lowercase();
@@ -933,6 +939,9 @@ impl<'a> Scope<'a> {
         // case change is only made where both agree.
         let ascii = |piece: &Piece, calls: &mut usize| only_text(piece, calls).filter(|text| text.is_ascii());
         let term = match (function.as_str(), arguments.as_slice()) {
+            ("variables", [Piece::Literal(name)]) if self.found(&format!("[{expression}]")).is_none() => {
+                self.variable_loop(name, calls)?
+            }
             ("parameters" | "variables", _) => {
                 let (_, value, scope) = self.found(&format!("[{expression}]"))?;
                 match value {
@@ -1004,7 +1013,9 @@ impl<'a> Scope<'a> {
             ("int", [argument]) => match self.term(argument, calls)? {
                 Term::Number(number) => Term::Number(number),
                 Term::Text(digits) => Term::Number(digits.parse().ok()?),
-                Term::Switch(_) | Term::Json(_) | Term::Null | Term::Range { .. } => return None,
+                Term::Switch(_) | Term::Json(_) | Term::Null | Term::Range { .. } | Term::Looped { .. } => {
+                    return None
+                }
             },
             ("true" | "false", [Piece::Expression(nothing)]) if nothing.is_empty() => {
                 Term::Switch(function == "true")
@@ -1042,6 +1053,7 @@ impl<'a> Scope<'a> {
                 Term::Text(text) => Term::Switch(text.is_empty()),
                 Term::Json(Value::Array(items)) => Term::Switch(items.is_empty()),
                 Term::Json(Value::Object(map)) => Term::Switch(map.is_empty()),
+                Term::Looped { count, .. } => Term::Switch(count == 0),
                 _ => return None,
             },
             ("range", [start, count]) => {
@@ -1085,7 +1097,7 @@ impl<'a> Scope<'a> {
                 Term::Text(text) if text.is_ascii() => i64::try_from(text.len()).ok()?,
                 Term::Json(Value::Array(items)) => i64::try_from(items.len()).ok()?,
                 Term::Json(Value::Object(map)) => i64::try_from(map.len()).ok()?,
-                Term::Range { count, .. } => count,
+                Term::Range { count, .. } | Term::Looped { count, .. } => count,
                 _ => return None,
             }),
             ("tryget", [object, key]) => {
@@ -1273,6 +1285,27 @@ impl<'a> Scope<'a> {
         .with_message("values", self.stated_values().message())
     }
 
+    /// The list that the copy loop of variable `name` builds (ARM's variable iteration, which
+    /// compiled Bicep writes for `var x = [for …]`), when its count is one the template states,
+    /// within ARM's 800.
+    fn variable_loop(&self, name: &str, calls: &mut usize) -> Option<Term<'a>> {
+        let (_, loops) = lookup(self.variables?, "copy")?;
+        let found = loops.as_array()?.iter().find(|copy| {
+            copy.get("name").and_then(Value::as_str).is_some_and(|loop_name| same_name(loop_name, name))
+        })?;
+        let (name, input) = (found.get("name")?.as_str()?, found.get("input")?);
+        let count = match found.get("count")? {
+            Value::Number(number) => number.as_i64()?,
+            Value::String(text) if is_expression(text) => {
+                let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+                self.term(&Piece::Expression(inner.to_owned()), calls)?.number()?
+            }
+            _ => return None,
+        };
+        let limit = i64::try_from(super::aks::COPY_LIMIT).ok()?;
+        (0..=limit).contains(&count).then_some(Term::Looped { name, count, input })
+    }
+
     /// Which values this scope's expressions are evaluated with.
     fn stated_values(&self) -> Text {
         stated_values(self.is_nested())
@@ -1354,6 +1387,41 @@ enum Term<'a> {
         start: i64,
         count: i64,
     },
+    /// The list a variable's copy loop builds (Bicep's `var x = [for …]`): `count` items, each
+    /// `input` evaluated with `copyIndex(name)` at its number.
+    Looped {
+        name: &'a str,
+        count: i64,
+        input: &'a Value,
+    },
+}
+
+/// Where the texts of a list or object reached by accessors are evaluated when they are
+/// expressions.
+enum Home<'s, 'a> {
+    /// In the scope that writes the list or object.
+    Written(&'s Scope<'a>),
+    /// In one copy of a variable's copy loop.
+    Copy(Box<Scope<'a>>),
+    /// Nowhere: a parameter file's values are plain JSON.
+    Plain,
+}
+
+impl<'a> Home<'_, 'a> {
+    fn member(&self, value: &'a Value, calls: &mut usize) -> Option<Term<'a>> {
+        let scope = match self {
+            Self::Written(scope) => Some(*scope),
+            Self::Copy(scope) => Some(scope.as_ref()),
+            Self::Plain => None,
+        };
+        match value.as_str() {
+            Some(text) if is_expression(text) => {
+                let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+                scope?.term(&Piece::Expression(inner.to_owned()), calls)
+            }
+            _ => Term::of(value),
+        }
+    }
 }
 
 /// What `createArray()` makes: compiled Bicep writes `subnet.?delegations ?? []` with it.
@@ -1380,7 +1448,7 @@ impl<'a> Term<'a> {
         match self {
             Self::Text(text) => Some(text),
             Self::Number(number) => Some(number.to_string()),
-            Self::Switch(_) | Self::Json(_) | Self::Null | Self::Range { .. } => None,
+            Self::Switch(_) | Self::Json(_) | Self::Null | Self::Range { .. } | Self::Looped { .. } => None,
         }
     }
 

@@ -3777,3 +3777,47 @@ fn a_parameter_files_list_is_read_as_plain_values() {
     let result = imported(&[&template, &file]);
     assert_eq!(networks(&result)[0].2, ["a [parameters('subnets')[0].prefix]"]);
 }
+
+/// Learn, copy-variables.md: a variable's copy loop builds a list, each item its `input` with
+/// `copyIndex(name)` at its number; compiled Bicep writes `var x = [for …]` so.
+#[test]
+fn a_variables_copy_loop_builds_the_list_a_subnet_loop_reads() {
+    let template = format!(
+        r#"{{ {SCHEMA},
+          "parameters": {{ "space": {{ "type": "string", "defaultValue": "10.50.0.0/16" }},
+                          "names": {{ "type": "array", "defaultValue": ["aks", "aci", "pe"] }} }},
+          "variables": {{ "copy": [
+              {{ "name": "subnets", "count": "[length(parameters('names'))]",
+                 "input": {{ "name": "[parameters('names')[copyIndex('subnets')]]",
+                            "prefix": "[cidrSubnet(parameters('space'), 24, copyIndex('subnets', 1))]" }} }},
+              {{ "name": "ignored", "count": 801, "input": "x" }} ] }},
+          "resources": [{{ "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "net",
+            "location": "eastus2", "properties": {{ "addressSpace": {{ "addressPrefixes": ["[parameters('space')]"] }},
+              "copy": [{{ "name": "subnets", "count": "[length(variables('subnets'))]", "input": {{
+                "name": "[variables('subnets')[copyIndex('subnets')].name]",
+                "properties": {{ "addressPrefix": "[variables('subnets')[copyIndex('subnets')].prefix]" }} }} }}] }} }}],
+          "outputs": {{ }} }}"#
+    );
+    let result = imported(&[&template]);
+    assert_eq!(
+        networks(&result)[0].2,
+        ["aks 10.50.1.0/24", "aci 10.50.2.0/24", "pe 10.50.3.0/24"],
+        "{:#?}",
+        result.notes
+    );
+    // A count past ARM's 800 is refused, so the list is not built.
+    for (condition, expected) in [
+        ("[equals(length(variables('ignored')), 801)]", "imported as if"),
+        ("[equals(variables('subnets')[3].name, 'x')]", "imported as if"),
+        ("[not(empty(variables('subnets')))]", "which holds"),
+    ] {
+        let with_condition = template.replacen(
+            r#""type": "Microsoft.Network/virtualNetworks","#,
+            &format!(r#""condition": "{condition}", "type": "Microsoft.Network/virtualNetworks","#),
+            1,
+        );
+        let result = imported(&[&with_condition]);
+        let note = note_at(&result, 0, "/resources/0/condition");
+        assert!(note.contains(expected), "{condition}: {note}");
+    }
+}
