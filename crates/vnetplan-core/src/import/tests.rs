@@ -3185,26 +3185,33 @@ fn a_parameter_file_imported_with_its_template_gives_the_values_it_deploys_with(
     assert!(import(&[&template]).is_err());
 }
 
+/// A template whose VNet resource loop makes one VNet per item of parameter `vnets` (default:
+/// the items `vnets`, JSON objects with a name, a prefix and subnets), each with a subnet
+/// property loop over the item's subnets, as compiled Bicep writes a loop in a loop.
+fn vnets_looped_with_subnets(vnets: &str) -> String {
+    format!(
+        r#"{{ {SCHEMA}, "parameters": {{ "vnets": {{ "type": "array", "defaultValue": [{vnets}] }} }},
+      "resources": [{{
+        "copy": {{ "name": "vnetLoop", "count": "[length(parameters('vnets'))]" }},
+        "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
+        "name": "[parameters('vnets')[copyIndex()].name]", "location": "eastus2",
+        "properties": {{ "addressSpace": {{ "addressPrefixes": ["[parameters('vnets')[copyIndex()].prefix]"] }},
+          "copy": [{{ "name": "subnets", "count": "[length(parameters('vnets')[copyIndex()].subnets)]",
+            "input": {{ "name": "[parameters('vnets')[copyIndex()].subnets[copyIndex('subnets')].name]",
+              "properties": {{ "addressPrefix": "[parameters('vnets')[copyIndex('vnetLoop')].subnets[copyIndex('subnets')].prefix]" }} }} }}] }} }}] }}"#
+    )
+}
+
 /// Learn (copyIndex): "If no value is provided for loopName, the current resource type iteration
 /// is used"; copy-properties.md: resource and property iterations can be used together. Compiled
 /// Bicep writes a nested loop's outer item as `parameters('vnets')[copyIndex()]`.
 #[test]
 fn a_property_loop_inside_a_resource_loop_still_reads_the_resource_copy_index() {
-    let template = r#"{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-      "contentVersion": "1.0.0.0",
-      "parameters": { "vnets": { "type": "array", "defaultValue": [
-          { "name": "hub", "prefix": "10.0.0.0/16", "subnets": [{ "name": "a", "prefix": "10.0.0.0/24" }] },
-          { "name": "spoke", "prefix": "10.1.0.0/16", "subnets": [{ "name": "b", "prefix": "10.1.0.0/24" }, { "name": "c", "prefix": "10.1.1.0/24" }] } ] } },
-      "resources": [{
-        "copy": { "name": "vnetLoop", "count": "[length(parameters('vnets'))]" },
-        "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
-        "name": "[parameters('vnets')[copyIndex()].name]", "location": "eastus2",
-        "properties": { "addressSpace": { "addressPrefixes": ["[parameters('vnets')[copyIndex()].prefix]"] },
-          "copy": [{ "name": "subnets", "count": "[length(parameters('vnets')[copyIndex()].subnets)]",
-            "input": { "name": "[parameters('vnets')[copyIndex()].subnets[copyIndex('subnets')].name]",
-              "properties": { "addressPrefix": "[parameters('vnets')[copyIndex('vnetLoop')].subnets[copyIndex('subnets')].prefix]" } } }] } }]
-    }"#;
-    let result = imported(&[template]);
+    let template = vnets_looped_with_subnets(
+        r#"{ "name": "hub", "prefix": "10.0.0.0/16", "subnets": [{ "name": "a", "prefix": "10.0.0.0/24" }] },
+          { "name": "spoke", "prefix": "10.1.0.0/16", "subnets": [{ "name": "b", "prefix": "10.1.0.0/24" }, { "name": "c", "prefix": "10.1.1.0/24" }] }"#,
+    );
+    let result = imported(&[&template]);
     let subnets: Vec<Vec<String>> = networks(&result).into_iter().map(|(_, _, subnets)| subnets).collect();
     assert_eq!(subnets, [vec!["a 10.0.0.0/24"], vec!["b 10.1.0.0/24", "c 10.1.1.0/24"]]);
 }
@@ -3454,21 +3461,11 @@ fn a_nested_subnet_of_a_copy_its_condition_leaves_out_is_noted() {
 /// copy does not (its subnet loop is empty).
 #[test]
 fn a_value_only_a_later_copy_reads_is_still_noted_once() {
-    let template = r#"{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-      "contentVersion": "1.0.0.0",
-      "parameters": { "vnets": { "type": "array", "defaultValue": [
-          { "name": "hub", "prefix": "10.0.0.0/16", "subnets": [] },
-          { "name": "spoke", "prefix": "10.1.0.0/16", "subnets": [{ "name": "b", "prefix": "10.1.0.0/24" }] } ] } },
-      "resources": [{
-        "copy": { "name": "vnetLoop", "count": "[length(parameters('vnets'))]" },
-        "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01",
-        "name": "[parameters('vnets')[copyIndex()].name]", "location": "eastus2",
-        "properties": { "addressSpace": { "addressPrefixes": ["[parameters('vnets')[copyIndex()].prefix]"] },
-          "copy": [{ "name": "subnets", "count": "[length(parameters('vnets')[copyIndex()].subnets)]",
-            "input": { "name": "[parameters('vnets')[copyIndex()].subnets[copyIndex('subnets')].name]",
-              "properties": { "addressPrefix": "[parameters('vnets')[copyIndex('vnetLoop')].subnets[copyIndex('subnets')].prefix]" } } }] } }]
-    }"#;
-    let result = imported(&[template]);
+    let template = vnets_looped_with_subnets(
+        r#"{ "name": "hub", "prefix": "10.0.0.0/16", "subnets": [] },
+          { "name": "spoke", "prefix": "10.1.0.0/16", "subnets": [{ "name": "b", "prefix": "10.1.0.0/24" }] }"#,
+    );
+    let result = imported(&[&template]);
     assert_eq!(networks(&result)[1].2, ["b 10.1.0.0/24"]);
     let notes = notes_at(&result, 0, "/resources/0/properties/copy/0/input/properties/addressPrefix");
     assert!(notes.iter().any(|note| note.contains("comes to '10.1.0.0/24'")), "{notes:?}");
