@@ -627,17 +627,9 @@ impl Found {
     /// and name it is known now. A VNet read twice (a `show` beside a `list`) is one VNet: the
     /// later copy replaces it.
     fn add_vnet(&mut self, mut found: Sourced<ReadVnet>) -> VnetPlace {
-        if is_expression(&found.item.vnet.name) {
-            let names: Vec<(&str, usize)> = self
-                .vnets
-                .iter()
-                .map(|earlier| (earlier.item.vnet.name.as_str(), earlier.document))
-                .collect();
-            let mut name = found.item.vnet.name.clone();
-            if let Some(note) = keep_apart(&names, &mut name, &found) {
-                self.notes.push(note);
-                found.item.vnet.name = name;
-            }
+        if let Some((name, note)) = keep_apart(&self.vnets, &found, |read| &read.vnet.name) {
+            self.notes.push(note);
+            found.item.vnet.name = name;
         }
         let vnet = &found.item.vnet;
         let known_as = (vnet.resource_group.clone(), vnet.name.clone(), found.item.subscription.clone());
@@ -649,17 +641,9 @@ impl Found {
     }
 
     fn add_cluster(&mut self, mut cluster: Sourced<ReadCluster>) {
-        if is_expression(&cluster.item.cluster.name) {
-            let names: Vec<(&str, usize)> = self
-                .clusters
-                .iter()
-                .map(|earlier| (earlier.item.cluster.name.as_str(), earlier.document))
-                .collect();
-            let mut name = cluster.item.cluster.name.clone();
-            if let Some(note) = keep_apart(&names, &mut name, &cluster) {
-                self.notes.push(note);
-                cluster.item.cluster.name = name;
-            }
+        if let Some((name, note)) = keep_apart(&self.clusters, &cluster, |read| &read.cluster.name) {
+            self.notes.push(note);
+            cluster.item.cluster.name = name;
         }
         fn identity(read: &ReadCluster) -> Identity<'_> {
             (&read.cluster.name, &read.resource_group, read.subscription.as_deref())
@@ -821,13 +805,19 @@ fn add_once<T>(
 
 /// Names an item whose name is an unresolved template expression apart from an earlier item of
 /// another document with the same name: the same text in two templates need not be the same
-/// deployed name, and merging them would lose one.
-fn keep_apart<T>(earlier: &[(&str, usize)], name: &mut String, item: &Sourced<T>) -> Option<ImportNote> {
+/// deployed name, and merging them would lose one. Gives the name it gets and the note saying so.
+fn keep_apart<T>(
+    earlier: &[Sourced<T>],
+    item: &Sourced<T>,
+    name_of: fn(&T) -> &String,
+) -> Option<(String, ImportNote)> {
+    let name = name_of(&item.item);
     if !is_expression(name) {
         return None;
     }
-    let taken = |candidate: &str| earlier.iter().any(|(other, _)| same_name(other, candidate));
-    let clash = earlier.iter().any(|(other, document)| *document != item.document && same_name(other, name));
+    let taken = |candidate: &str| earlier.iter().any(|other| same_name(name_of(&other.item), candidate));
+    let clash =
+        earlier.iter().any(|other| other.document != item.document && same_name(name_of(&other.item), name));
     if !clash {
         return None;
     }
@@ -841,12 +831,11 @@ fn keep_apart<T>(earlier: &[(&str, usize)], name: &mut String, item: &Sourced<T>
                 "another document also names a resource '{name}', an expression that vnetplan cannot resolve; the two may be different resources, so this one is named '{distinct}' in the plan",
                 "un autre document nomme aussi une ressource « {name} », une expression que vnetplan ne sait pas résoudre ; ce peuvent être deux ressources différentes, celle-ci est donc nommée « {distinct} » dans le plan"
             ],
-            name = &name,
+            name = name,
             distinct = &distinct
         ),
     );
-    *name = distinct;
-    Some(note)
+    Some((distinct, note))
 }
 
 fn plan_note(text: Message) -> ImportNote {
